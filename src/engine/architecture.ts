@@ -17,6 +17,7 @@ import { SCOPED } from "./product/recognize.js";
 import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText, renamings, type UnitNoun, unitNounOf } from "./prompt-nouns.js";
+import { columnMap, headNoun, mergeApiRows, mergeDataRows, sameCall, translate } from "./roles.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each
@@ -918,8 +919,15 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   ensureConnected(parts, boxes, links, resolve);
 
   const moved = sameEntityHome(parts, boxes, resolve);
+  const merged = sameRoleEntities(parts, resolve, moved);
+  // a merged record is one row: the box keeps the lead's name for it (the data model names both)
+  for (const b of boxes.values())
+    b.holds = b.holds.filter((h) => !(merged.has(h) && b.holds.includes(merged.get(h) as string)));
   const unique = dedupeLinks(links);
   const rn = (s: string) => renameText(s, renaming);
+  // a feature on the dominant's parts names the shared record's columns as the dominant does (doc_id is document_id)
+  const onLead = onLeadParts(parts);
+  const columns = keyColumns(parts, merged, rn);
   const components: ComponentRow[] = [...boxes.values()].map((b) => ({
     id: b.id,
     name: rn(b.name),
@@ -932,8 +940,8 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   return {
     components,
     links: unique,
-    api: apiRows(parts, rn),
-    dataModel: dataRows(parts, resolve, rn, moved),
+    api: apiRows(parts, rn, onLead, columns),
+    dataModel: dataRows(parts, resolve, rn, moved, merged, onLead, columns),
     protocols: boundProtocols(parts, reach, (p, id) => p.role === "feature" && !compOf(p, id)),
     renaming,
   };
@@ -1044,10 +1052,21 @@ function dedupeLinks(links: readonly LinkRow[]): LinkRow[] {
   return out;
 }
 
-/** Client-facing calls: the dominant's, a decorator's and an input's (their callers are clients too), and each feature's. */
-function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
+/**
+ * Client-facing calls: the dominant's, a decorator's and an input's (their callers are clients too), and each feature's.
+ * A feature that runs on the dominant's own parts (`onLead`) plays the dominant's calls in the product's words: its call
+ * with the same verb on the same record is merged into the dominant's (engine/roles.ts), in the dominant's columns.
+ */
+function apiRows(
+  parts: readonly Part[],
+  rn: (s: string) => string,
+  onLead: ReadonlySet<string> = new Set(),
+  columns: ReadonlyMap<string, string> = new Map(),
+): ApiRow[] {
   const out: ApiRow[] = [];
   const seen = new Set<string>();
+  const lead = parts[0]?.key;
+  const mergedInto = new Set<number>();
   for (const p of parts) {
     if (p.role === "substrate" || p.role === "output" || p.onDominant || p.hostedOn) continue;
     if (p.role === "decorator" && !p.topology.upstream) continue;
@@ -1055,23 +1074,96 @@ function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
       const call = rn(a.call);
       if (seen.has(call)) continue;
       seen.add(call);
-      out.push({
+      const t = onLead.has(p.key) ? (x: string) => translate(rn(x), columns) : rn;
+      const row: ApiRow = {
         operation: rn(p.terms ? fillTerms(a.operation, p.terms) : a.operation),
-        call,
-        request: a.request.map(rn),
-        response: a.response.map(rn),
-        errors: a.errors.map(rn),
-        guarantee: rn(a.guarantee),
+        call: t(a.call),
+        request: a.request.map(t),
+        response: a.response.map(t),
+        errors: a.errors.map(t),
+        guarantee: t(a.guarantee),
         archetype: p.key,
-      });
+      };
+      const twin = onLead.has(p.key)
+        ? out.findIndex((x, i) => x.archetype === lead && !mergedInto.has(i) && sameCall(x, row))
+        : -1;
+      const base = out[twin];
+      if (base) {
+        out[twin] = mergeApiRows(base, row, columns);
+        mergedInto.add(twin);
+        continue;
+      }
+      out.push(row);
     }
   }
   return out;
 }
 
+/** The product features that run on the dominant's own parts: a component of theirs is the dominant's (`sameAs`). */
+function onLeadParts(parts: readonly Part[]): ReadonlySet<string> {
+  const [dominant] = parts;
+  if (!dominant) return new Set();
+  return new Set(
+    parts
+      .filter(
+        (p) =>
+          p.role === "feature" &&
+          !p.hostedOn &&
+          p.topology.components.some((c) => c.sameAs?.[dominant.key as ArchetypeId] !== undefined),
+      )
+      .map((p) => p.key),
+  );
+}
+
+/**
+ * Records that play one role (engine/roles.ts): a feature's entity kept in the same composed component as one of the
+ * dominant's, of the same kind (head noun), where the feature runs on the dominant's parts: a document editor's
+ * DocOperation in the dominant's operation log is its Operation. Returns each feature entity with the dominant's.
+ */
+function sameRoleEntities(
+  parts: readonly Part[],
+  resolve: (p: Part, local: string | undefined) => string | undefined,
+  moved: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const onLead = onLeadParts(parts);
+  const [dominant] = parts;
+  if (!dominant || onLead.size === 0) return out;
+  const home = (p: Part, e: { entity: string; owner: string }) => moved.get(e.entity) ?? resolve(p, e.owner);
+  const leads = new Map<string, string>();
+  for (const e of dominant.topology.dataModel) {
+    const box = home(dominant, e);
+    const k = `${box}|${headNoun(e.entity)}`;
+    if (box && !leads.has(k)) leads.set(k, e.entity);
+  }
+  for (const p of parts) {
+    if (!onLead.has(p.key)) continue;
+    for (const e of p.topology.dataModel) {
+      const lead = leads.get(`${home(p, e)}|${headNoun(e.entity)}`);
+      if (lead && lead !== e.entity && !out.has(e.entity)) out.set(e.entity, lead);
+    }
+  }
+  return out;
+}
+
+/** The feature's key columns in the dominant's names, from the records merged by role (doc_id is document_id). */
+function keyColumns(
+  parts: readonly Part[],
+  merged: ReadonlyMap<string, string>,
+  rn: (s: string) => string,
+): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const rows = new Map(parts.flatMap((p) => p.topology.dataModel.map((e) => [e.entity, e] as const)));
+  for (const [mine, theirs] of merged) {
+    const a = rows.get(mine);
+    const b = rows.get(theirs);
+    if (!a || !b) continue;
+    for (const [from, to] of columnMap(a.key.map(rn), b.key.map(rn))) if (!out.has(from)) out.set(from, to);
+  }
+  return out;
+}
+
 /** One row per entity of state the parts declare, owner mapped to the composed component. */
-/** The last word of an entity's name, what kind of thing it is: DocSnapshot and SubjectSnapshot are both snapshots. */
-const headNoun = (entity: string): string => /[A-Z][a-z0-9]*$/.exec(entity)?.[0] ?? entity;
 
 /**
  * One entity, one home. A product feature's entity carried into a component of the lead archetype (by `sameAs`)
@@ -1117,28 +1209,41 @@ function dataRows(
   resolve: (p: Part, local: string | undefined) => string | undefined,
   rn: (s: string) => string,
   moved: ReadonlyMap<string, string>,
+  merged: ReadonlyMap<string, string> = new Map(),
+  onLead: ReadonlySet<string> = new Set(),
+  columns: ReadonlyMap<string, string> = new Map(),
 ): DataModelRow[] {
   const out: DataModelRow[] = [];
   const seen = new Set<string>();
+  /** A record merged by role waits for the row it joins. */
+  const joining = new Map<string, DataModelRow>();
   for (const p of parts) {
     if (p.hostedOn) continue;
+    // a record not merged still names the shared record's columns as the dominant does
+    const t = onLead.has(p.key) ? (x: string) => translate(rn(x), columns) : rn;
     for (const e of p.topology.dataModel) {
       if (seen.has(e.entity)) continue;
       seen.add(e.entity);
       const renamed = rn(e.entity);
       const row: DataModelRow = {
         entity: renamed === e.entity ? e.entity : `${renamed} (${e.entity})`,
-        key: e.key.map(rn),
-        fields: e.fields.map(rn),
-        indexes: e.indexes.map(rn),
+        key: e.key.map(merged.has(e.entity) ? rn : t),
+        fields: e.fields.map(t),
+        indexes: e.indexes.map(t),
         owner: moved.get(e.entity) ?? resolve(p, e.owner) ?? e.owner,
         archetype: p.key,
       };
-      if (e.partitionKey) row.partitionKey = rn(e.partitionKey);
-      out.push(row);
+      if (e.partitionKey) row.partitionKey = t(e.partitionKey);
+      if (merged.has(e.entity)) joining.set(merged.get(e.entity) as string, row);
+      else out.push(row);
     }
   }
-  return out;
+  if (joining.size === 0) return out;
+  const base = (entity: string) => /\(([A-Za-z]+)\)$/.exec(entity)?.[1] ?? entity;
+  return out.map((r) => {
+    const other = joining.get(base(r.entity));
+    return other ? mergeDataRows(r, other) : r;
+  });
 }
 
 function boundProtocols(

@@ -62,7 +62,7 @@ import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { thinPart } from "./fields/archetypes.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
-import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
+import { mitigationItems, proposesOption, quantityId, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords, shortName } from "./fields/common.js";
 import {
@@ -97,6 +97,7 @@ import {
   setsAsideDrawn,
   storeSplitOf,
   TRUTH_LAYERS,
+  widerThanStated,
 } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
@@ -107,6 +108,7 @@ import { formatQuantity } from "./quantity-format.js";
 import { ownAccounts } from "./recognize/recognize.js";
 import { tokenize } from "./recognize/tokens.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
+import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { pattern } from "./text.js";
 
@@ -196,6 +198,7 @@ export type CoherenceRule =
   | "psp-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values"
+  | "decision-asked-twice"
   | "figure-follows-rejected"
   | "stated-bound-exceeded"
   | "bound-without-headroom"
@@ -351,7 +354,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
-    "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit",
+    "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit, and no chosen product hands out ids wider than the width the prompt states (no 128-bit UUIDv7 for 64-bit ids)",
   "store-unsplit":
     "a store the design loads past what one database primary or node handles is said split over the count the design sizes for it (an operation log at 3M appends a second is no one PostgreSQL table): its layer's write rate is checked against one unit's capacity by a share and a count, and each chosen product carries that count",
   "technology-builds-rejected":
@@ -401,7 +404,9 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "figure-follows-rejected":
     "a figure, budget, bottleneck estimate or invariant of a decision's owner follows the chosen option: none names a product only a rejected option is built on (a freshness budget that waits for Elasticsearch's refresh beside a label index with chunks) or a phrase the chosen option excludes, unless the prompt names it",
   "quantity-two-values":
-    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, a decision quotes the value the capacity table shows, and one quantity under two names in two units (a round trip of 30 ms beside one of 0.02 s) agrees with itself",
+    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, a bottleneck sizing a quantity a figure computes under the same name and unit quotes its value (no fleet of 2 workers beside workers_needed = 12), a decision quotes the value the capacity table shows, and one quantity under two names in two units (a round trip of 30 ms beside one of 0.02 s) agrees with itself",
+  "decision-asked-twice":
+    "one question, one answer: two decisions that offer the same options (a feature's OT-or-CRDT beside its lead archetype's) choose the same one, so the reader is shown one decision",
   "fence-at-outsider":
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "guard-off-owner":
@@ -1582,9 +1587,16 @@ function decisionsHold(d: Checked): Problem[] {
 
 /** A chosen product whose documented size limit is below the state the design sizes for its layer. */
 function technologyWithinLimits(d: Design): Problem[] {
+  const stated = d.nfrs.idWidth ? { bits: d.nfrs.idWidth, because: d.nfrs.sources.idWidth?.because ?? "" } : undefined;
   return d.technology.flatMap((row) =>
     row.choices.flatMap((c) => {
-      const why = overLimit(c.product, row.layer, row.archetype, d.capacity);
+      // a product whose ids are wider than the stated width (a 128-bit UUIDv7 for 64-bit ids) is over it too
+      const entry = /^I\d\d$/.test(row.archetype)
+        ? archetypeEntry(row.archetype as ArchetypeId).technologies.find((t) => t.product === c.product)
+        : undefined;
+      const why =
+        overLimit(c.product, row.layer, row.archetype, d.capacity) ??
+        (entry ? widerThanStated(entry, stated) : undefined);
       return why
         ? [{ rule: "technology-over-limit" as const, detail: `${c.product} is chosen for ${row.layer}, but ${why}` }]
         : [];
@@ -3585,6 +3597,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...realizedRecordsHold(d, facts),
     ...thinPartsDrawn(d),
     ...quantityOnce(d),
+    ...decisionsAskedOnce(d),
     ...figuresFollowChosen(d),
     ...fencesWeOwn(d),
     ...guardsAtOwner(d),
@@ -3727,6 +3740,23 @@ function flushAgreesWithAck(d: Design): Problem[] {
     }));
 }
 
+/**
+ * One question, one answer: decisions that ask the same question (engine/roles.ts `sameQuestion`: the same options)
+ * are shown as one, which is only true when they choose the same option.
+ */
+export function decisionsAskedOnce(d: Pick<Design, "decisions">): Problem[] {
+  const out: Problem[] = [];
+  d.decisions.forEach((a, i) => {
+    for (const b of d.decisions.slice(i + 1))
+      if (a.chosen !== b.chosen && sameQuestion(a, b))
+        out.push({
+          rule: "decision-asked-twice",
+          detail: `${a.id} chooses ${a.chosen} but ${b.id}, asking the same question, chooses ${b.chosen}`,
+        });
+  });
+  return out;
+}
+
 /** Kinds of figure a model sizes for its own store: two models' byte totals are two stores, not one quantity. */
 const OWN_STORE_KINDS = new Set(["storage", "growth"]);
 
@@ -3787,6 +3817,26 @@ function quantityOnce(d: Design): Problem[] {
       });
   }
   out.push(...groupSizeOnce(d));
+  // a bottleneck sizing, under its own formula, a quantity a capacity figure computes under the same name and unit
+  // (an execution fleet's "workers needed" = 2 beside a scheduler's workers_needed = 12): two sizes for one quantity
+  for (const b of d.bottlenecks) {
+    const f = /^(.+?) = (.+) \(([^)]*)\)$/.exec(b.formula ?? "");
+    if (!f?.[1] || !f[2] || !b.estimate) continue;
+    // the value the estimate shows right after its own expression ("... / slots_per_worker 2 workers, with ...")
+    const at = b.estimate.indexOf(` ${f[2]} `);
+    const shown = at < 0 ? undefined : b.estimate.slice(at + f[2].length + 2).split(", with ")[0];
+    const x = shown ? shownValue(shown) : undefined;
+    if (!shown || !x) continue;
+    const id = quantityId(f[1]);
+    for (const c of d.capacity.filter((r) => r.id === id && r.unit === f[3] && r.formula !== `${f[1]} = ${f[2]}`)) {
+      const y = shownValue(c.display);
+      if (y && !close(x.n, y.n))
+        out.push({
+          rule: "quantity-two-values",
+          detail: `${id} is ${c.display} in ${c.archetype}'s figure but ${shown} in the ${b.archetype} bottleneck '${b.bottleneck}'`,
+        });
+    }
+  }
   // one report per pair
   return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
 }

@@ -61,6 +61,31 @@ export interface StatedNfrs {
   implied: Record<string, { value: number; because: string }>;
   /** A repeat the prompt forbids within a window ("never fetches the same URL twice in one day"). */
   repeatWindow?: RepeatWindow;
+  /** The width the prompt fixes for the ids it asks for ("64-bit IDs", "a 64-bit order-number generator"). */
+  idWidth?: IdWidth;
+}
+
+/** The width, in bits, the prompt fixes for the identifiers it asks for, with its words. */
+export interface IdWidth {
+  bits: number;
+  quote: string;
+}
+
+/**
+ * A width stated for an identifier: a number of bits before the noun that names the id, a few words on ("64-bit
+ * IDs", "64-bit roughly time-ordered IDs", "a 64-bit order-number generator", "32-bit keys"). A width of a hash, a
+ * key for encryption or a machine word names no id ("256-bit AES keys" is a cipher's key, left out).
+ */
+const ID_WIDTH =
+  /\b(\d{1,3})[- ]bits?\b((?:[ -]+(?!ids?\b|identifiers?\b|numbers?\b|keys?\b)[a-z]+){0,3}?)[ -]+(ids?|identifiers?|(?:[a-z]+-)?numbers?|(?:[a-z]+ )?keys?|integers?)\b/i;
+const NOT_AN_ID = /\b(?:aes|encryption|cipher|hmac|sha|hash|rsa|signing)\b/i;
+
+export function parseIdWidth(prompt: string): IdWidth | undefined {
+  if (!/\bbits?\b/i.test(prompt)) return undefined;
+  const m = ID_WIDTH.exec(prompt);
+  if (!m?.[1] || NOT_AN_ID.test(m[0])) return undefined;
+  const bits = Number(m[1]);
+  return bits >= 8 && bits <= 256 ? { bits, quote: m[0] } : undefined;
 }
 
 /**
@@ -1599,6 +1624,8 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (regions) out.regions = regions;
   const repeatWindow = parseRepeatWindow(prompt);
   if (repeatWindow) out.repeatWindow = repeatWindow;
+  const idWidth = parseIdWidth(prompt);
+  if (idWidth) out.idWidth = idWidth;
   out.unread = unreadNumbers(prompt, [
     ...Object.values(scale).map((v) => v.quote),
     ...latency.map((l) => l.quote),
@@ -1610,6 +1637,7 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
       out.durability,
       out.regions,
       out.repeatWindow,
+      out.idWidth,
     ].flatMap((x) => (x ? [x.quote] : [])),
   ]);
   return out;

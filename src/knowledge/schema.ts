@@ -287,6 +287,11 @@ export const Technology = z.strictObject({
    */
   lacks: z.array(MechanismId).optional(),
   /**
+   * The width, in bits, of the ids this product hands out (UUIDv7 and ULID: 128): a prompt that fixes a narrower id
+   * width ("64-bit IDs") is not offered it.
+   */
+  idBits: z.number().int().positive().optional(),
+  /**
    * The parts of the design this product is (an outbox relay): one product per part, so a product whose part an
    * earlier choice already fills (CDC relaying an outbox beside tables whose relay claims rows with SKIP LOCKED)
    * is no second choice.

@@ -61,6 +61,8 @@ export interface Design {
     orderKey?: string;
     /** A repeat the prompt forbids within a window (`sources.repeatWindow` says which words). */
     repeatWindow?: { noun: string; act: string; seconds: number; window: string };
+    /** The width in bits the prompt fixes for its ids (`sources.idWidth` says which words). */
+    idWidth?: number;
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -273,6 +275,7 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
   if (n.orderKey) sources.orderKey = { source: "stated", because: n.orderKey.because };
   if (n.repeatWindow) sources.repeatWindow = { source: "stated", because: n.repeatWindow.because };
+  if (n.idWidth) sources.idWidth = { source: "stated", because: n.idWidth.because };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's), and what
   // goes with them: a record only a rejected option draws, a read in the words the choice excludes
   const c = carriedFields(fields);
@@ -310,6 +313,7 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
             },
           }
         : {}),
+      ...(n.idWidth ? { idWidth: n.idWidth.bits } : {}),
     },
     overlay: fields.overlay,
     requirements: c.requirements,

@@ -91,6 +91,8 @@ const Nfrs = z.strictObject({
   repeatWindow: z
     .strictObject({ noun: z.string(), act: z.string(), seconds: z.number(), window: z.string() })
     .optional(),
+  /** The width in bits the prompt fixes for its ids (`sources.idWidth` says which words state it). */
+  idWidth: z.number().optional(),
 });
 
 const Overlay = z.strictObject({

@@ -51,6 +51,8 @@ export interface Nfrs {
   orderKey?: { value: string; items?: string; because: string };
   /** A repeat the prompt forbids within a window ("never fetches the same URL twice in one day"). */
   repeatWindow?: RepeatWindow & { because: string };
+  /** The width the prompt fixes for its ids ("64-bit IDs"): no product whose ids are wider is offered. */
+  idWidth?: { bits: number; because: string };
 }
 
 export interface Requirement {

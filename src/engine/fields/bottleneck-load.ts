@@ -293,12 +293,14 @@ export function rankBottlenecks(
       first = { code: "closest-to-shared-ceiling", refs: [rival.b.ceiling?.figure ?? "", c0.figure] };
     }
   }
-  // the product's own loads, heaviest first: ahead of the first row when heavier than it, else right after it
+  // the product's own loads, those the prompt's numbers sized first (an assumed volume never outranks a stated one:
+  // a channel's stated 100,000 members before presence pushes over an assumed user base), then heaviest first:
+  // ahead of the first row when heavier than it, else right after it
   const lead = out[0] ? unitsOfLoad(out[0]) : undefined;
   const features = rows
     .filter(fromFeature)
-    .map((r) => ({ r: { ...r }, units: unitsOfLoad(r) }))
-    .sort((a, b) => (b.units?.value ?? -1) - (a.units?.value ?? -1));
+    .map((r) => ({ r: { ...r }, units: unitsOfLoad(r), sized: stated(r) }))
+    .sort((a, b) => Number(b.sized) - Number(a.sized) || (b.units?.value ?? -1) - (a.units?.value ?? -1));
   // a first row built on assumptions alone (a substrate's typical figures: an outbox's workflow rate, a registry's
   // heartbeats) yields to the product's own sized loads, which are written for this product (a sale's partition)
   const headFigure = capacity.find((c) => c.id === out[0]?.load?.figure);

@@ -174,6 +174,28 @@ export function sameFigure(
   return best?.row;
 }
 
+/** A starter formula's quantity as a figure's id: "workers needed (Little's law)" -> workers_needed. */
+export const quantityId = (yields: string): string =>
+  yields
+    .replace(/\([^)]*\)/g, " ")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+
+/**
+ * One quantity, one value: the figure another model of the design computes under the very name a bottleneck's own
+ * formula yields, in the same unit (an execution fleet's "workers needed" beside a scheduler's `workers_needed`). The
+ * model that sizes it owns it, and the bottleneck quotes its figure rather than a second value from its own inputs.
+ */
+export function namedFigure(
+  formula: { yields: string; unit: string },
+  rows: readonly CapacityRow[],
+): CapacityRow | undefined {
+  const id = quantityId(formula.yields);
+  return rows.find((r) => r.id === id && r.unit === formula.unit);
+}
+
 /** A mitigation's items at the top level: "a (x, y), b, and c" -> ["a (x, y)", "b", "c"]. */
 export function mitigationItems(text: string): string[] {
   const out: string[] = [];
@@ -374,7 +396,12 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
           archetype: a.id,
           rank: out.length === 0 ? "first hotspot" : "next",
         };
-        const figure = b.formula ? sameFigure(b.formula, a.id, f.capacity) : undefined;
+        const figure = b.formula
+          ? (sameFigure(b.formula, a.id, f.capacity) ?? namedFigure(b.formula, f.capacity))
+          : undefined;
+        // a quantity another model owns, whose row the table already has, is one row, not two
+        if (figure && figure.archetype !== a.id && out.some((o) => o.formula === `${figure.formula} (${figure.unit})`))
+          continue;
         if (figure) {
           // one source of numbers per design: the capacity table's figure, not a second estimate of it
           row.formula = `${figure.formula} (${figure.unit})`;
@@ -389,9 +416,17 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     });
     // each product feature's heaviest load, measured by its own capacity figure (a product design's only)
     const featureRows = new Set<BottleneckRow>();
-    // one hotspot per feature: its first whose figure the design sizes
+    // one hotspot per feature: its first whose figure the design sizes, one built on a number the prompt states
+    // before one resting on assumptions alone (a channel's stated 100,000 members before an assumed user base)
     const hot = new Set<string>();
-    for (const h of featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : []) {
+    const onStated = (figure: string, feature: string) =>
+      f.capacity.some((c) => c.archetype === feature && c.id === figure && c.inputs.some((i) => i.source === "stated"));
+    const hotspots = featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : [];
+    const byScale = [
+      ...hotspots.filter((h) => onStated(h.figure, h.feature)),
+      ...hotspots.filter((h) => !onStated(h.figure, h.feature)),
+    ];
+    for (const h of byScale) {
       const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
       // a load in the words the feature's chosen option excludes is the rejected option's (fixed places move no pins)
       if (hot.has(h.feature) || !figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck)))

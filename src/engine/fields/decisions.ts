@@ -13,6 +13,7 @@ import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, Te
 import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
 import { regionsSource } from "../regions.js";
+import { sameQuestion } from "../roles.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
 
@@ -323,7 +324,21 @@ export const decisionsField: Deriver<"decisions", { said: Said; unspoken: readon
  * had a rule chosen it; the other overridden rows stay as set.
  */
 export function redecidedWith(f: Readonly<Fields>, rows: readonly DecisionRow[], set: DecisionRow): DecisionRow[] {
-  const replaced = rows.map((r) => (r.id === set.id ? set : r));
+  // a decision asking the same question (engine/roles.ts: a feature's OT-or-CRDT beside its lead's) takes the same
+  // answer: one question, one answer, whichever id the override names
+  const replaced = rows.map((r): DecisionRow => {
+    if (r.id === set.id) return set;
+    if (r.chosen === set.chosen || !sameQuestion(r, set) || !r.options.some((o) => o.id === set.chosen)) return r;
+    // the win conditions weighed for the old answer no longer stand beside the override's
+    const { winning: _weighed, ...rest } = r;
+    return {
+      ...rest,
+      chosen: set.chosen,
+      because: `${set.because} (${set.id} asks the same question)`,
+      source: "override",
+      inputs: set.inputs,
+    };
+  });
   if ((set.options.find((o) => o.id === set.chosen)?.implies?.capacity ?? []).length === 0) return replaced;
   const facts = decisionFacts(f);
   const pinned = new Map(replaced.filter((r) => r.source === "override").map((r) => [r.id, r]));

@@ -253,6 +253,7 @@ export const nfrsField: Deriver<"nfrs"> = {
       ...(s.repeatWindow
         ? { repeatWindow: { ...s.repeatWindow, because: `the prompt says '${s.repeatWindow.quote}'` } }
         : {}),
+      ...(s.idWidth ? { idWidth: { bits: s.idWidth.bits, because: `the prompt says '${s.idWidth.quote}'` } } : {}),
     };
   },
 };

@@ -127,6 +127,18 @@ export function drawnPart(
     : { missing: `it is ${role.what}, and the design draws no ${role.kind} component for ${owner}` };
 }
 
+/**
+ * Why a product cannot hand out the ids the prompt asks for: its ids are wider (`idBits`) than the width the prompt
+ * states ("64-bit IDs"); undefined when they fit or either width is unknown.
+ */
+export function widerThanStated(
+  t: { idBits?: number },
+  stated: { bits: number; because: string } | undefined,
+): string | undefined {
+  if (!stated || t.idBits === undefined || t.idBits <= stated.bits) return undefined;
+  return `its ids are ${t.idBits} bits, wider than the ${stated.bits} bits stated (${stated.because})`;
+}
+
 /** The system the prompt names as a part (not as the system to build) that a product's name names, if any. */
 export function namedPart(product: string, facts: ReferenceFacts): string | undefined {
   return facts.named.find((n) => !facts.subjects.includes(n) && mentionsName(product, n));
@@ -230,6 +242,12 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           const over = overLimit(t.product, layer, a.id, f.capacity);
           if (over) tooSmall.push({ product: t.product, why: over });
           return !over;
+        })
+        // nor is one whose ids are wider than the width the prompt fixes for them (128-bit UUIDv7 for 64-bit ids)
+        .filter((t) => {
+          const wide = widerThanStated(t, f.nfrs.idWidth);
+          if (wide) tooSmall.push({ product: t.product, why: wide });
+          return !wide;
         })
         // nor is one whose documented reads are slower than the stated latency target
         .filter((t) => {

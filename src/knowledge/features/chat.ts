@@ -121,6 +121,17 @@ export const CHAT: FeatureEntry = {
     mitigation:
       "route a {message} once to each connection gateway that holds a recipient, let the gateway fan out to its local sockets, and page large {conversations} from the store instead of pushing",
   },
+  // a stated size of the largest {conversation} ("channels of up to 100,000 members") is the prompt's own scale: one
+  // post to every online member of it is the load the prompt sized, where the total rate rests on assumed users
+  otherHotspots: [
+    {
+      figure: "busiest_deliveries_per_sec",
+      bottleneck:
+        "The largest {conversation}: one {message} in it goes to every online member's devices, through every gateway that holds one of them",
+      mitigation:
+        "keep, per {conversation}, the set of gateways with a member connected (updated on connect and disconnect, never looked up per {message}), send each {message} once to each of those gateways to fan out to its local sockets, and let members who were away catch up from the {conversation}'s log by cursor",
+    },
+  ],
   capacity: {
     inputs: [
       inp("users", 500e6, "daily active users of a large messenger"),

@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { shownDecisions } from "../../engine/roles.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
 import { heldOnly } from "./held.js";
@@ -69,7 +70,7 @@ function deepDives(d: Design): DeepDive[] {
     if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
   }
   // a further decision, with the pick and its reason in the option's own words (never the engine's "x is x" tag)
-  for (const dec of d.decisions.slice(2, 4))
+  for (const dec of shownDecisions(d.decisions).slice(2, 4))
     out.push({ topic: speakable(dec.question), why: sayDecision(dec).join(" ") });
   // two sequences of one protocol (or two rows said alike) are one deep dive, offered once
   return out.filter((x, i) => out.findIndex((y) => y.topic === x.topic) === i);
@@ -120,7 +121,7 @@ function cheatSheet(d: Design): CheatSheet {
       if (b.estimate) numbers.push(b.estimate);
       else if (b.formula) numbers.push(b.formula);
     }
-  const decisions = d.decisions.slice(0, 2).map(decisionLine);
+  const decisions = shownDecisions(d.decisions).slice(0, 2).map(decisionLine);
   return {
     // an answer's reason about a record this design does not keep is left off: "Shard." rather than block allocation
     checklist: d.checklist.map((c) => {

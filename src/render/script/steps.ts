@@ -4,6 +4,7 @@ import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.
 import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
+import { shownDecisions } from "../../engine/roles.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from "../../knowledge/index.js";
@@ -1693,15 +1694,17 @@ function mechanismsStep(d: Design): StepDraft {
     i++;
   }
   // a pick is never said without its reason: the first decision keeps reason and cost, the second its reason
-  d.decisions.slice(0, 2).forEach((dec, k) => {
-    const [pick, ...why] = sayDecision(dec);
-    const reasoned = why.length > 0 && !/^The cost is/.test(why[0] ?? "");
-    const keep = (i: number): Line["keep"] => (k === 0 || (i === 0 && reasoned) ? "core" : "detail");
-    lines.push(
-      { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
-      ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
-    );
-  });
+  shownDecisions(d.decisions)
+    .slice(0, 2)
+    .forEach((dec, k) => {
+      const [pick, ...why] = sayDecision(dec);
+      const reasoned = why.length > 0 && !/^The cost is/.test(why[0] ?? "");
+      const keep = (i: number): Line["keep"] => (k === 0 || (i === 0 && reasoned) ? "core" : "detail");
+      lines.push(
+        { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
+        ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
+      );
+    });
   const seq = subjectSequence(d);
   const cue: DiagramCue | undefined = seq
     ? {
@@ -1711,7 +1714,7 @@ function mechanismsStep(d: Design): StepDraft {
       }
     : undefined;
   const followUps: FollowUp[] = [];
-  for (const dec of d.decisions.slice(0, 2)) {
+  for (const dec of shownDecisions(d.decisions).slice(0, 2)) {
     const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
     const other = dec.options.find((o) => o !== picked);
     const flip = sayFlip(dec);

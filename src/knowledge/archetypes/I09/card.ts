@@ -361,6 +361,9 @@ export const card = {
     {
       product: "UUIDv7 or ULID",
       layer: "serving",
+      // RFC 9562 section 5.7: a UUIDv7 is 128 bits (48-bit Unix milliseconds, version, variant, 74 random bits); the
+      // ULID spec (github.com/ulid/spec): 48-bit milliseconds and 80 random bits, 128 in all
+      idBits: 128,
       fits: "128-bit ids from a millisecond timestamp and random bits need no coordination at all and still sort by creation time",
       suits: ["stay-available", "multi-region", "elastic-scale", "operational-simplicity"],
       poorFor: ["ordering"],
