@@ -252,3 +252,62 @@ export function literalGate(
     return literals === null || literals.some((l) => lowered.includes(l));
   };
 }
+
+/** A node of `LiteralIndex`'s trie: the lists whose literal ends here, and the nodes one character on. */
+interface LiteralNode {
+  lists: number[] | undefined;
+  next: Map<number, LiteralNode> | undefined;
+}
+
+/**
+ * Which of several literal lists a text holds a literal of, in one pass over the text: for each list, exactly
+ * `literals.some((l) => text.includes(l))`. The literals are a trie by character, walked from each place in the
+ * text as far as some literal goes on (one or two characters at most places), so the cost grows with the text, not
+ * with the number of literals. Asking 46 topics' 1,099 literals with `includes` took ~150 µs a short prompt, more
+ * than running the compiled patterns.
+ */
+export class LiteralIndex {
+  private readonly root: LiteralNode = { lists: undefined, next: undefined };
+  /** The root's children by an ASCII character's code: the lookup made at every place of the text. */
+  private readonly first = new Array<LiteralNode | undefined>(128).fill(undefined);
+  private readonly count: number;
+  constructor(lists: readonly (readonly string[])[]) {
+    this.count = lists.length;
+    lists.forEach((literals, list) => {
+      for (const literal of literals) {
+        let node = this.root;
+        for (let i = 0; i < literal.length; i++) {
+          node.next ??= new Map();
+          const code = literal.charCodeAt(i);
+          let child = node.next.get(code);
+          if (child === undefined) {
+            child = { lists: undefined, next: undefined };
+            node.next.set(code, child);
+          }
+          node = child;
+        }
+        node.lists ??= [];
+        if (!node.lists.includes(list)) node.lists.push(list);
+      }
+    });
+    for (const [code, node] of this.root.next ?? []) if (code < 128) this.first[code] = node;
+  }
+  /** For each list, by its place: whether the text holds one of its literals. */
+  holds(text: string): boolean[] {
+    const held = new Array<boolean>(this.count).fill(false);
+    // the empty literal, held by every text
+    if (this.root.lists !== undefined) for (const l of this.root.lists) held[l] = true;
+    const first = this.first;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      let node = code < 128 ? first[code] : this.root.next?.get(code);
+      for (let j = i + 1; node !== undefined; j++) {
+        if (node.lists !== undefined) for (const l of node.lists) held[l] = true;
+        if (node.next === undefined || j === n) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
+    }
+    return held;
+  }
+}
