@@ -252,3 +252,100 @@ export function literalGate(
     return literals === null || literals.some((l) => lowered.includes(l));
   };
 }
+
+/**
+ * Which of several literal lists a text holds a literal of, in one pass over the text: for each list, exactly
+ * `literals.some((l) => text.includes(l))`. The literals are a trie by character, walked from each place in the
+ * text as far as some literal goes on (one or two characters at most places), so the cost grows with the text, not
+ * with the number of literals. The trie is a few flat integer arrays (each node's edges side by side, sorted by
+ * character): a design touches much other memory between two texts, and a trie of ~5,000 Maps walked a prompt in
+ * ~40 µs there against ~3 µs in a tight loop. Asking 46 topics' 1,099 literals with `includes` took ~150 µs a short
+ * prompt, more than running the compiled patterns.
+ */
+export class LiteralIndex {
+  /** The node reached from the root by an ASCII character, by its code (-1: none). */
+  private readonly first = new Int32Array(128).fill(-1);
+  /** Per node: where its edges start in `codes`/`targets`, and (at node + 1) where the next node's start. */
+  private readonly edgeStart: Int32Array;
+  private readonly codes: Int32Array;
+  private readonly targets: Int32Array;
+  /** Per node: where its lists start in `ends` (and at node + 1, where the next node's start). */
+  private readonly listStart: Int32Array;
+  /** The lists whose literal ends at each node, node after node. */
+  private readonly ends: Int32Array;
+  private readonly count: number;
+  constructor(lists: readonly (readonly string[])[]) {
+    this.count = lists.length;
+    // built as Maps, then laid out flat, nodes numbered in creation order (the root is 0)
+    const next: Map<number, number>[] = [new Map()];
+    const ending: number[][] = [[]];
+    lists.forEach((literals, list) => {
+      for (const literal of literals) {
+        let node = 0;
+        for (let i = 0; i < literal.length; i++) {
+          const code = literal.charCodeAt(i);
+          let child = next[node]?.get(code);
+          if (child === undefined) {
+            child = next.length;
+            next.push(new Map());
+            ending.push([]);
+            next[node]?.set(code, child);
+          }
+          node = child;
+        }
+        const here = ending[node] as number[];
+        if (!here.includes(list)) here.push(list);
+      }
+    });
+    const n = next.length;
+    this.edgeStart = new Int32Array(n + 1);
+    this.listStart = new Int32Array(n + 1);
+    const codes: number[] = [];
+    const targets: number[] = [];
+    const ends: number[] = [];
+    for (let node = 0; node < n; node++) {
+      this.edgeStart[node] = codes.length;
+      for (const [code, child] of [...(next[node] as Map<number, number>)].sort((a, b) => a[0] - b[0])) {
+        codes.push(code);
+        targets.push(child);
+      }
+      this.listStart[node] = ends.length;
+      ends.push(...(ending[node] as number[]));
+    }
+    this.edgeStart[n] = codes.length;
+    this.listStart[n] = ends.length;
+    this.codes = Int32Array.from(codes);
+    this.targets = Int32Array.from(targets);
+    this.ends = Int32Array.from(ends);
+    for (const [code, child] of next[0] as Map<number, number>) if (code < 128) this.first[code] = child;
+  }
+  /** The node one character on from a node, or -1. */
+  private step(node: number, code: number): number {
+    const end = this.edgeStart[node + 1] as number;
+    for (let e = this.edgeStart[node] as number; e < end; e++) {
+      const c = this.codes[e] as number;
+      if (c === code) return this.targets[e] as number;
+      if (c > code) return -1;
+    }
+    return -1;
+  }
+  /** For each list, by its place: whether the text holds one of its literals. */
+  holds(text: string): boolean[] {
+    const held = new Array<boolean>(this.count).fill(false);
+    // the empty literal (lists at the root), held by every text
+    for (let k = this.listStart[0] as number; k < (this.listStart[1] as number); k++)
+      held[this.ends[k] as number] = true;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      let node = code < 128 ? (this.first[code] as number) : this.step(0, code);
+      for (let j = i + 1; node !== -1; j++) {
+        const to = this.listStart[node + 1] as number;
+        for (let k = this.listStart[node] as number; k < to; k++) held[this.ends[k] as number] = true;
+        if (j === n) break;
+        node = this.step(node, text.charCodeAt(j));
+      }
+    }
+    return held;
+  }
+}
