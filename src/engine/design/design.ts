@@ -60,6 +60,11 @@ export interface Design {
     orderKey?: string;
     /** A repeat the prompt forbids within a window (`sources.repeatWindow` says which words). */
     repeatWindow?: { noun: string; act: string; seconds: number; window: string };
+    /** The guarantees the prompt states in clauses of their own (`sources["guarantee.<i>"]` says which words). */
+    guarantees?: (
+      | { kind: "once"; noun: string; act?: string; scope?: string }
+      | { kind: "last-known"; what: string; dependency: string }
+    )[];
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -211,6 +216,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
   if (n.orderKey) sources.orderKey = { source: "stated", because: n.orderKey.because };
   if (n.repeatWindow) sources.repeatWindow = { source: "stated", because: n.repeatWindow.because };
+  for (const [i, g] of (n.guarantees ?? []).entries())
+    sources[`guarantee.${i}`] = { source: "stated", because: `the prompt says '${g.quote}'` };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's), and what
   // goes with them: a record only a rejected option draws, a read in the words the choice excludes
   const c = carriedFields(fields);
@@ -248,6 +255,7 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
             },
           }
         : {}),
+      ...(n.guarantees ? { guarantees: n.guarantees.map(({ quote: _, ...g }) => g) } : {}),
     },
     overlay: fields.overlay,
     requirements: c.requirements,

@@ -91,6 +91,20 @@ const Nfrs = z.strictObject({
   repeatWindow: z
     .strictObject({ noun: z.string(), act: z.string(), seconds: z.number(), window: z.string() })
     .optional(),
+  /** The guarantees the prompt states in clauses of their own (`sources["guarantee.<i>"]` says which words). */
+  guarantees: z
+    .array(
+      z.union([
+        z.strictObject({
+          kind: z.literal("once"),
+          noun: z.string(),
+          act: z.string().optional(),
+          scope: z.string().optional(),
+        }),
+        z.strictObject({ kind: z.literal("last-known"), what: z.string(), dependency: z.string() }),
+      ]),
+    )
+    .optional(),
 });
 
 const Overlay = z.strictObject({

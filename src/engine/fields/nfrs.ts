@@ -253,6 +253,7 @@ export const nfrsField: Deriver<"nfrs"> = {
       ...(s.repeatWindow
         ? { repeatWindow: { ...s.repeatWindow, because: `the prompt says '${s.repeatWindow.quote}'` } }
         : {}),
+      ...(s.guarantees ? { guarantees: s.guarantees } : {}),
     };
   },
 };
