@@ -1329,6 +1329,41 @@ function qualifiersKept(d: Design): Problem[] {
         t.includes(w.window) &&
         /\b(?:second|twice|at most once|more than once)\b/.test(t),
     );
+  // a guarantee stated in a clause of its own: a rule in its words, kept by a mechanism, tested by a failure row, and
+  // never answered by the opposite stance (a thing never acted on twice beside an at-least-once or at-most-once
+  // delivery, or a retry keyed by its attempt, which makes each retry a new effect)
+  const failures = d.failures.map((r) => `${r.failure} ${r.prevention} ${r.repair}`.toLowerCase());
+  for (const g of d.nfrs.guarantees ?? []) {
+    if (g.kind === "once") {
+      // said of the thing itself ("no job is run twice"), not of a request that happens to name it
+      const said = `that no ${g.noun} is acted on twice${g.scope ? ` for one ${g.scope}` : ""}`;
+      check(
+        said,
+        (t) => t.includes(`no ${g.noun.toLowerCase()}`) && /\b(?:second|twice|at most once|more than once)\b/.test(t),
+      );
+      if (g.act !== undefined && d.nfrs.delivery !== "exactly-once")
+        out.push({
+          rule: "qualifier-unkept",
+          detail: `the prompt states ${said}, yet the design's delivery is ${d.nfrs.delivery}`,
+        });
+      const attempt = failures.find((r) =>
+        /\bplus attempt\b|\battempt (?:number )?as (?:an? |the )?idempotency key\b/.test(r),
+      );
+      if (attempt)
+        out.push({
+          rule: "qualifier-unkept",
+          detail: `the prompt states ${said}, yet a failure row keys the repeat by its attempt, so each retry is a new effect: '${attempt.slice(0, 120)}'`,
+        });
+    } else {
+      const said = `that the last ${g.what} keeps being served while the ${g.dependency} is down`;
+      check(said, (t) => /\blast\b/.test(t) && /\brestart|\bstart-up\b|\blocal (?:file|disk)\b/.test(t));
+      if (!failures.some((r) => /\brestart/.test(r) && r.includes(g.dependency.toLowerCase())))
+        out.push({
+          rule: "qualifier-unkept",
+          detail: `the prompt states ${said}, and no failure row says what a server that restarts meanwhile serves`,
+        });
+    }
+  }
   return out;
 }
 

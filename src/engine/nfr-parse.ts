@@ -63,6 +63,8 @@ export interface StatedNfrs {
   repeatWindow?: RepeatWindow;
   /** The width the prompt fixes for the ids it asks for ("64-bit IDs", "a 64-bit order-number generator"). */
   idWidth?: IdWidth;
+  /** The guarantees the prompt states in its own words (never twice per slot, keeps serving the last copy). */
+  guarantees?: StatedGuarantee[];
 }
 
 /** The width, in bits, the prompt fixes for the identifiers it asks for, with its words. */
@@ -89,6 +91,67 @@ export function parseIdWidth(prompt: string): IdWidth | undefined {
 }
 
 /**
+ * A guarantee the prompt states in a clause of its own, beyond a stance word: a thing that is never acted on twice
+ * for one scope ("never runs the same job twice for one schedule slot", "without duplicate pages"), or a last copy
+ * kept in use while what feeds it is down ("keeps serving the last known flags if the service is down").
+ */
+export type StatedGuarantee =
+  | { kind: "once"; noun: string; act?: string; scope?: string; quote: string }
+  | { kind: "last-known"; what: string; dependency: string; quote: string };
+
+const PHRASE = String.raw`([a-z][\w-]*(?: (?!(?:even|if|when|while|and|or|but|so|to|for|in|on|at|by|with)\b)[a-z][\w-]*)?)`;
+const ONCE: readonly RegExp[] = [
+  // "never runs the same job twice for one schedule slot", "never sends the same alert twice to on-call"
+  new RegExp(
+    String.raw`\bnever (\w+) the same ${PHRASE} (?:twice|more than once|again)(?: (?:for|per|in|within|during) (?:one|a|an|each|every|the same|any|a single) ${PHRASE})?`,
+    "i",
+  ),
+  // "each nightly job runs at most once per night"
+  new RegExp(
+    String.raw`\b(?:each|every|an?|any|the same) ${PHRASE} (\w+) (?:at most|no more than|only) once (?:per|for each|for|in|within|each|a|an) (?:one |a |an |each |every |the same |single )?${PHRASE}`,
+    "i",
+  ),
+  // "without duplicate pages", "no duplicate notifications"
+  /\b(?:without|no|never(?: any)?) (?:duplicate|duplicated|double) ([a-z][\w-]*)/i,
+];
+const LAST_KNOWN = new RegExp(
+  String.raw`\bkeeps? (?:serving|working|running|answering|evaluating|reading|using)(?: (?:from|on|with))? (?:the |its |their |a )?last(?: known| known good| good| fetched| received)? ?([a-z][\w-]*)?\b.{0,40}?\b(?:if|when|while|whenever|even if|even when) (?:the |its |their )?${PHRASE} (?:is|are|goes|go|gets?) (?:down|unreachable|unavailable|offline)`,
+  "i",
+);
+/** "jobs" -> job, "pages" -> page, "notifications" -> notification (enough for the nouns a guarantee names). */
+const singular = (w: string): string => (/[^s]s$/.test(w) && !/ss$/.test(w) ? w.slice(0, -1) : w);
+
+/** The guarantee clauses the prompt states, each with its words. */
+export function parseGuarantees(prompt: string): StatedGuarantee[] {
+  const out: StatedGuarantee[] = [];
+  const [never, each, dup] = ONCE;
+  const n = never?.exec(prompt);
+  const e = n ? undefined : each?.exec(prompt);
+  const d = n || e ? undefined : dup?.exec(prompt);
+  if (n?.[1] && n[2])
+    out.push({
+      kind: "once",
+      noun: singular(n[2].toLowerCase()),
+      act: verbBase(n[1].toLowerCase()),
+      ...(n[3] ? { scope: n[3].toLowerCase() } : {}),
+      quote: n[0],
+    });
+  else if (e?.[1] && e[2] && e[3])
+    out.push({
+      kind: "once",
+      noun: singular(e[1].toLowerCase()),
+      act: verbBase(e[2].toLowerCase()),
+      scope: e[3].toLowerCase(),
+      quote: e[0],
+    });
+  else if (d?.[1]) out.push({ kind: "once", noun: singular(d[1].toLowerCase()), quote: d[0] });
+  const k = LAST_KNOWN.exec(prompt);
+  if (k?.[2])
+    out.push({ kind: "last-known", what: (k[1] ?? "copy").toLowerCase(), dependency: k[2].toLowerCase(), quote: k[0] });
+  return out;
+}
+
+/**
  * A repeat forbidden within a window of time: the thing repeated (a URL), the act (a fetch) and the window's length,
  * from "never fetches the same URL twice in one day" or "refetches a page at most once per hour".
  */
@@ -112,6 +175,13 @@ const REPEAT_WINDOW: readonly RegExp[] = [
     "i",
   ),
 ];
+/** The thing named before its act: "every job runs at most once per day" (the act is the second group here). */
+const REPEAT_WINDOW_NOUN_FIRST = new RegExp(
+  String.raw`\b(?:each|every|any) ([a-z][\w.-]*) (\w+) (?:at most|no more than) once (?:per|an?|every|each|in|within) ${WINDOW_UNIT}\b`,
+  "i",
+);
+/** Words before "every X" that are no act ("where every job runs …" names the job first). */
+const NOT_AN_ACT = /^(?:where|that|which|who|and|or|so|then|when|while|if|but)$/i;
 const UNIT_SECONDS: Readonly<Record<string, number>> = {
   second: 1,
   minute: 60,
@@ -129,9 +199,10 @@ const verbBase = (v: string): string =>
 /** The repeat the prompt forbids within a window, if it forbids one. */
 export function parseRepeatWindow(prompt: string): RepeatWindow | undefined {
   if (!/\b(?:twice|more than once|again|at most once|no more than once)\b/i.test(prompt)) return undefined;
-  for (const re of REPEAT_WINDOW) {
-    const m = re.exec(prompt);
-    if (!m?.[1] || !m[2] || !m[4]) continue;
+  const f = REPEAT_WINDOW_NOUN_FIRST.exec(prompt);
+  const swapped = f?.[1] && f[2] ? ([f[0], f[2], f[1], f[3], f[4]] as const) : undefined;
+  for (const m of [...REPEAT_WINDOW.map((re) => re.exec(prompt)), swapped]) {
+    if (!m?.[1] || !m[2] || !m[4] || NOT_AN_ACT.test(m[1])) continue;
     const count = m[3] ? (SMALL_COUNTS[m[3].toLowerCase()] ?? Number(m[3])) : 1;
     const unit = m[4].toLowerCase();
     const seconds = count * (UNIT_SECONDS[unit] ?? 0);
@@ -1626,6 +1697,16 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (repeatWindow) out.repeatWindow = repeatWindow;
   const idWidth = parseIdWidth(prompt);
   if (idWidth) out.idWidth = idWidth;
+  // a repeat forbidden within a window of time is the window's rule; any other stated guarantee is one of its own
+  const guarantees = parseGuarantees(prompt).filter((g) => !(repeatWindow && g.kind === "once"));
+  if (guarantees.length > 0) out.guarantees = guarantees;
+  // a thing the prompt says is never acted on twice for its scope is delivered exactly once there: a stated "at most
+  // once per night" bounds a repeat, and an at-least-once default would answer the rule with its opposite. An output
+  // said only to go out without duplicates ("without duplicate pages") is deduplicated where it goes out, and sets
+  // no stance for everything else the system carries (a metrics pipeline still ingests at least once)
+  const once = guarantees.find((g) => g.kind === "once" && g.act !== undefined);
+  if (once && (!out.delivery || (out.delivery.value === "at-most-once" && once.quote.includes(out.delivery.quote))))
+    out.delivery = { value: "exactly-once", quote: once.quote };
   out.unread = unreadNumbers(prompt, [
     ...Object.values(scale).map((v) => v.quote),
     ...latency.map((l) => l.quote),
@@ -1638,6 +1719,7 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
       out.regions,
       out.repeatWindow,
       out.idWidth,
+      ...(out.guarantees ?? []),
     ].flatMap((x) => (x ? [x.quote] : [])),
   ]);
   return out;

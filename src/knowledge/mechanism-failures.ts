@@ -104,7 +104,8 @@ export const MECHANISM_FAILURES: readonly {
     mechanism: "claim-run",
     role: "coordination",
     failure: "a worker crashes mid-task after claiming it",
-    prevention: "a claim carries an expiry and the task is idempotent, so running it again is safe",
+    prevention:
+      "a claim carries an expiry and an attempt number that fences the late holder's writes, and the task's effect is keyed by the task id, not the attempt, so a rerun is recognised where the effect lands",
     repair: "the claim lapses and another worker re-claims the task; the attempt count records the retry",
   },
   {

@@ -63,6 +63,11 @@ export interface Design {
     repeatWindow?: { noun: string; act: string; seconds: number; window: string };
     /** The width in bits the prompt fixes for its ids (`sources.idWidth` says which words). */
     idWidth?: number;
+    /** The guarantees the prompt states in clauses of their own (`sources["guarantee.<i>"]` says which words). */
+    guarantees?: (
+      | { kind: "once"; noun: string; act?: string; scope?: string }
+      | { kind: "last-known"; what: string; dependency: string }
+    )[];
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -276,6 +281,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   if (n.orderKey) sources.orderKey = { source: "stated", because: n.orderKey.because };
   if (n.repeatWindow) sources.repeatWindow = { source: "stated", because: n.repeatWindow.because };
   if (n.idWidth) sources.idWidth = { source: "stated", because: n.idWidth.because };
+  for (const [i, g] of (n.guarantees ?? []).entries())
+    sources[`guarantee.${i}`] = { source: "stated", because: `the prompt says '${g.quote}'` };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's), and what
   // goes with them: a record only a rejected option draws, a read in the words the choice excludes
   const c = carriedFields(fields);
@@ -314,6 +321,7 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
           }
         : {}),
       ...(n.idWidth ? { idWidth: n.idWidth.bits } : {}),
+      ...(n.guarantees ? { guarantees: n.guarantees.map(({ quote: _, ...g }) => g) } : {}),
     },
     overlay: fields.overlay,
     requirements: c.requirements,

@@ -93,6 +93,20 @@ const Nfrs = z.strictObject({
     .optional(),
   /** The width in bits the prompt fixes for its ids (`sources.idWidth` says which words state it). */
   idWidth: z.number().optional(),
+  /** The guarantees the prompt states in clauses of their own (`sources["guarantee.<i>"]` says which words). */
+  guarantees: z
+    .array(
+      z.union([
+        z.strictObject({
+          kind: z.literal("once"),
+          noun: z.string(),
+          act: z.string().optional(),
+          scope: z.string().optional(),
+        }),
+        z.strictObject({ kind: z.literal("last-known"), what: z.string(), dependency: z.string() }),
+      ]),
+    )
+    .optional(),
 });
 
 const Overlay = z.strictObject({

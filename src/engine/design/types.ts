@@ -15,7 +15,7 @@ import type {
 } from "../../knowledge/schema.js";
 import type { Topic } from "../../knowledge/topics.js";
 import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
-import type { RepeatWindow, StatedNfrs } from "../nfr-parse.js";
+import type { RepeatWindow, StatedGuarantee, StatedNfrs } from "../nfr-parse.js";
 import type { Recognition } from "../recognize/recognize.js";
 
 /** Where an effective value came from: the prompt, an override, or an archetype default. */
@@ -53,6 +53,8 @@ export interface Nfrs {
   repeatWindow?: RepeatWindow & { because: string };
   /** The width the prompt fixes for its ids ("64-bit IDs"): no product whose ids are wider is offered. */
   idWidth?: { bits: number; because: string };
+  /** The guarantees the prompt states in clauses of their own (never twice per slot, keeps serving its last copy). */
+  guarantees?: StatedGuarantee[];
 }
 
 export interface Requirement {

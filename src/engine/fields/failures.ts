@@ -51,8 +51,43 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
   ],
   rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out; with more than one region, the region-cut row of the way writes cross regions (what keeps serving, what stops, what is lost) in place of the last row when the table is full; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
   facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: unitNounOf(f.prompt), said: partsSaid(f.prompt) }),
-  derive: (f, input, facts) => withRegionCut(withAuthorityCrashes(deriveRows(f, input, facts), f, facts.said), f),
+  derive: (f, input, facts) =>
+    withRegionCut(withGuarantees(withAuthorityCrashes(deriveRows(f, input, facts), f, facts.said), f), f),
 };
+
+/**
+ * A guarantee the prompt states in a clause of its own leads the table with the failure that tests it: a holder that
+ * crashes mid-act for a thing never acted on twice, a restart while the source is down for a last copy kept in use.
+ */
+function withGuarantees(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
+  const archetype = f.archetypes[0]?.id ?? FALLBACK_ARCHETYPE;
+  const lead: FailureRow[] = (f.nfrs.guarantees ?? []).map((g) => {
+    const source = `the prompt says '${g.quote}'`;
+    if (g.kind === "once") {
+      const act = g.act ?? "send";
+      const scope = g.scope ? ` for the same ${g.scope}` : "";
+      const key = g.scope ? `(${g.noun}, ${g.scope})` : `the ${g.noun} and its occurrence`;
+      return {
+        failure: `A worker crashes or stalls after it began to ${act} a ${g.noun} and before it recorded the outcome, so its claim lapses and another worker takes the same ${g.noun}${scope}`,
+        prevention: `The claim keyed by ${key} is taken with a conditional insert and passes on only under a higher fencing token, which the store checks on the old holder's later writes; the ${act} carries that key, never an attempt number, so the party it reaches drops a repeat`,
+        repair: `The new holder asks the party for its answer under the key and records that outcome instead of acting again`,
+        role: "coordination",
+        archetype,
+        source,
+      };
+    }
+    return {
+      failure: `The ${g.dependency} is down when a server restarts, and the restart wipes the ${g.what} it held in memory`,
+      prevention: `Every version it applies is also written to a local file, which the process reads at start-up before it serves a request`,
+      repair: `It serves the file's version and, once the ${g.dependency} answers again, fetches the changes after that version`,
+      role: "derived",
+      archetype,
+      source,
+    };
+  });
+  if (lead.length === 0) return rows;
+  return [...lead, ...rows].slice(0, MAX_FAILURES);
+}
 
 /** A design served from several regions says what keeps serving and what stops when one is cut off (engine/regions.ts). */
 function withRegionCut(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {

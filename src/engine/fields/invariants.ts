@@ -34,6 +34,12 @@ interface InvariantFacts {
 /** The words of a write that hands work out to a worker (give out, claim, take, lease, dequeue). */
 const HANDS_OUT = /\b(?:give|gives|hand|hands) out\b|\b(?:claim|claims|take|takes|lease|leases|dequeue|dequeues)\b/i;
 
+/** A write that sends something out or decides that it goes out (an alert that fires, a page, a notification). */
+const SENDS =
+  /\b(?:send|sends|notify|notifies|page|pages|fire|fires|alert|alerts|deliver|delivers|publish|publishes|dispatch|dispatches)\b/i;
+
+const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
 /** A request field that names the request for its retries: a request id, an idempotency key, a client token. */
@@ -58,10 +64,10 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
     const renaming = leadRenamings(unit, f.archetypes[0], composedKind(f.branch.kind, f.archetypes));
     return renaming.length === 0
       ? invariantRows(f, record, unspoken, keyedCalls)
-      : invariantRows(f, record, unspoken, keyedCalls).map((r) => ({
-          ...r,
-          statement: renameUnit(r.statement, renaming),
-        }));
+      : invariantRows(f, record, unspoken, keyedCalls).map((r) =>
+          // a rule made from the prompt's own guarantee already speaks its words ("one schedule slot")
+          fromStatedGuarantee(r.because) ? r : { ...r, statement: renameUnit(r.statement, renaming) },
+        );
   },
 };
 
@@ -374,11 +380,95 @@ function invariantRows(
         ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
       });
     }
+    for (const g of f.nfrs.guarantees ?? []) {
+      const row = guaranteeRule(g, f, first);
+      if (row) out.push(row);
+    }
   }
   return out;
 }
 
 type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];
+
+/** How a rule made from a guarantee the prompt states gives its reason (the script leads with such a rule). */
+export const GUARANTEE_BECAUSE = "a guarantee stated in its own clause, which beats the archetype's default stance";
+/** Whether a rule's reason says it was made from a guarantee the prompt states in a clause of its own. */
+export const fromStatedGuarantee = (because: string): boolean => because.endsWith(GUARANTEE_BECAUSE);
+
+/** The participle of an act a guarantee names ("run" -> run, "send" -> sent, "fire" -> fired, "notify" -> notified). */
+const IRREGULAR: Readonly<Record<string, string>> = { run: "run", send: "sent", pay: "paid", get: "got" };
+const participle = (v: string): string =>
+  IRREGULAR[v] ??
+  (/e$/.test(v)
+    ? `${v}d`
+    : /[^aeiou]y$/.test(v)
+      ? `${v.slice(0, -1)}ied`
+      : /[^aeiou][aeiou][pt]$/.test(v)
+        ? `${v}${v.slice(-1)}ed`
+        : `${v}ed`);
+
+/**
+ * A guarantee the prompt states in a clause of its own becomes a hard rule in its words, kept by the mechanism of
+ * the write that carries it, so a stated guarantee beats the archetype's default stance rather than being answered
+ * by it. A thing never acted on twice for one scope is claimed by a key of (the thing, its scope) with a conditional
+ * insert before the act, a lapsed claim is taken over only under a higher fencing token, and the act carries that
+ * key to the party it reaches (an outside effect is once only where that party deduplicates by it). A last copy
+ * kept in use while its source is down is kept on local disk too, so a restart during the outage still has it.
+ */
+function guaranteeRule(
+  g: NonNullable<Parameters<(typeof invariantsField)["derive"]>[0]["nfrs"]["guarantees"]>[number],
+  f: Parameters<(typeof invariantsField)["derive"]>[0],
+  first: Paths[number],
+): (Omit<InvariantRow, "because"> & { because: string }) | undefined {
+  const byPhrase = new Map(f.operations.map((x) => [x.phrase, x]));
+  const writes = f.criticalPaths.flatMap((p) =>
+    p.operations.flatMap((x) => {
+      const op = byPhrase.get(x);
+      return op && !op.hidden ? [{ p, op }] : [];
+    }),
+  );
+  const because = `the prompt says '${g.quote}', ${GUARANTEE_BECAUSE}`;
+  if (g.kind === "once") {
+    // the write that names the thing ("claim the runnable job"), else one that hands work out, else one that
+    // delivers, else the first
+    const head = g.noun.split(" ").pop() ?? g.noun;
+    const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
+    const at =
+      writes.find((x) => noun.test(x.op.phrase)) ??
+      writes.find((x) => HANDS_OUT.test(x.op.phrase)) ??
+      writes.find((x) => SENDS.test(x.op.phrase)) ??
+      writes.find((x) => x.op.mechanism !== undefined && DELIVERING_MECHANISMS.has(x.op.mechanism as MechanismId)) ??
+      writes[0];
+    const act = g.act ?? "send";
+    const scope = g.scope ? ` for one ${g.scope}` : "";
+    const key = g.scope ? `the ${g.noun} and its ${g.scope}` : `the ${g.noun} and the occurrence it belongs to`;
+    const where = at
+      ? `the ${entityWords(at.op.entity)} write '${shortName(at.op.phrase)}'`
+      : "the write that hands it out";
+    return {
+      path: at?.p.name ?? first.name,
+      statement: `No ${g.noun} is ${participle(act)} twice${scope}. ${upperFirst(where)} first records a claim keyed by ${key} with a conditional insert, so a retry, a second claimant or a worker taking over after a crash finds the claim and stops. A claim whose holder went silent passes on only under a higher fencing token, which the store checks on the old holder's later writes. What goes out carries the same key, never an attempt number, so the party it reaches drops a repeat; once holds for an outside effect only where that party deduplicates by the key.`,
+      archetype: at?.p.archetype ?? first.archetype,
+      because,
+      ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
+    };
+  }
+  // the copies are kept current by the write that carries changes to them (a watch stream, a projector), so the
+  // rule that they outlive the source is said there
+  const at =
+    writes.find(
+      (x) => PROPAGATING_MECHANISMS.includes(x.op.mechanism as MechanismId) && x.op.mechanism !== "version-check",
+    ) ??
+    writes.find((x) => x.op.mechanism !== undefined && DELIVERING_MECHANISMS.has(x.op.mechanism as MechanismId)) ??
+    writes[0];
+  return {
+    path: at?.p.name ?? first.name,
+    statement: `While the ${g.dependency} is down, every client keeps serving the last ${g.what} it applied, across its own restart too. Each ${at ? entityWords(at.op.entity) : "version"} it applies is written to a local file before it is served and read back at start-up, so a process that restarts during the outage serves that snapshot; it falls back to built-in defaults only if it never held one.`,
+    archetype: at?.p.archetype ?? first.archetype,
+    because,
+    ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
+  };
+}
 
 /**
  * The at-least-once rule that consumers tolerate a repeat, placed on the first critical path that delivers messages

@@ -254,6 +254,7 @@ export const nfrsField: Deriver<"nfrs"> = {
         ? { repeatWindow: { ...s.repeatWindow, because: `the prompt says '${s.repeatWindow.quote}'` } }
         : {}),
       ...(s.idWidth ? { idWidth: { bits: s.idWidth.bits, because: `the prompt says '${s.idWidth.quote}'` } } : {}),
+      ...(s.guarantees ? { guarantees: s.guarantees } : {}),
     };
   },
 };

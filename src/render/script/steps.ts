@@ -2,6 +2,7 @@ import { quantitiesRead } from "../../engine/capacity.js";
 import type { Design } from "../../engine/design/design.js";
 import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
 import { decidedAgainst } from "../../engine/fields/decisions.js";
+import { fromStatedGuarantee } from "../../engine/fields/invariants.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { shownDecisions } from "../../engine/roles.js";
@@ -314,7 +315,7 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
         .map((i, k) => ({
           statement: i.statement,
           k,
-          q: quotes(i.statement),
+          q: quotes(i.statement) || fromStatedGuarantee(i.because),
           n: says(i.statement),
           h: housekeepingRule(d, i.statement),
           s: chosenShape(i.statement),

@@ -334,7 +334,7 @@ export const card = {
         "Fired but unrecorded: the callback succeeded, the completion write was lost, the claim expired, and the run fires again",
       role: "external effect",
       prevention:
-        "Send the run id (plus attempt) as an idempotency key to the target and keep claims longer than the call timeout",
+        "Send the run id, the same on every attempt of that run (never the attempt number), as the idempotency key the target deduplicates by, and keep claims longer than the call timeout",
       repair: "The target drops the repeat; the second attempt records done when it sees the duplicate acknowledged",
       delivery: ["at-least-once", "exactly-once"],
     },

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { parseGuarantees, parseRepeatWindow, statedNfrsOf } from "../src/engine/nfr-parse.js";
+import { type Design, design, writeScript } from "../src/lib/index.js";
+
+const clone = (d: Design): Design => structuredClone(d);
+const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
+const said = (d: Design) =>
+  writeScript(d, { minutes: 45 })
+    .steps.map((x) => x.text)
+    .join(" ");
+
+const NIGHTLY = "Design a job scheduler where each nightly job runs at most once per night even if a node dies.";
+const ALERTS = "Design a notification pipeline that never sends the same alert twice to on-call.";
+const CONFIG =
+  "Design a config client library that keeps working from its last copy when the config service is unreachable.";
+
+describe("a guarantee stated in a clause of its own", () => {
+  it("is read with its thing, act and scope, or its copy and the source it outlives", () => {
+    expect(parseGuarantees("never runs the same job twice for one schedule slot, even when a worker crashes")).toEqual([
+      {
+        kind: "once",
+        noun: "job",
+        act: "run",
+        scope: "schedule slot",
+        quote: "never runs the same job twice for one schedule slot",
+      },
+    ]);
+    expect(parseGuarantees(NIGHTLY)[0]).toMatchObject({
+      kind: "once",
+      noun: "nightly job",
+      act: "run",
+      scope: "night",
+    });
+    expect(parseGuarantees("pages on-call within a minute, without duplicate pages")[0]).toMatchObject({
+      kind: "once",
+      noun: "page",
+    });
+    expect(parseGuarantees(CONFIG)[0]).toMatchObject({
+      kind: "last-known",
+      what: "copy",
+      dependency: "config service",
+    });
+    expect(parseGuarantees("keeps serving the last known flags if the service is down")[0]).toMatchObject({
+      kind: "last-known",
+      what: "flags",
+      dependency: "service",
+    });
+    expect(parseGuarantees("Design a URL shortener that handles 10,000 requests a second.")).toEqual([]);
+  });
+
+  it("reads a repeat window whose thing comes before its act, never a conjunction as the act", () => {
+    expect(parseRepeatWindow("a batch job runner where every job runs at most once per day")).toMatchObject({
+      noun: "job",
+      act: "run",
+      window: "one day",
+    });
+  });
+
+  it("makes a thing never acted on twice exactly-once, not the archetype's default or an at-most-once misread", () => {
+    expect(statedNfrsOf(NIGHTLY).delivery?.value).toBe("exactly-once");
+    expect(statedNfrsOf(ALERTS).delivery?.value).toBe("exactly-once");
+    // an output that goes out without duplicates is deduplicated there; the rest of the system keeps its stance
+    expect(statedNfrsOf("a metrics pipeline that pages on-call without duplicate pages").delivery).toBeUndefined();
+    // a repeat bounded in time stays the window's rule
+    expect(statedNfrsOf("a crawler that refetches a page at most once per hour").delivery).toBeUndefined();
+  });
+
+  for (const [prompt, lead] of [
+    [NIGHTLY, "No nightly job is run twice for one night."],
+    [ALERTS, "No alert is sent twice."],
+  ] as const) {
+    it(`is the hard rule, kept by a mechanism, tested by the first failure row and said first (${prompt.slice(0, 40)}…)`, () => {
+      const d = design(prompt);
+      const rule = d.invariants.find((i) => i.statement.startsWith(lead));
+      expect(rule?.statement).toMatch(/conditional insert/);
+      expect(rule?.statement).toMatch(/never an attempt number/);
+      expect(d.mechanisms.some((m) => m.id === rule?.keptBy || m.protects === rule?.statement)).toBe(true);
+      expect(d.failures[0]?.failure).toMatch(/crashes or stalls/);
+      expect(rules(d)).toEqual([]);
+      expect(said(d)).toContain(`The hard rule is this. ${lead}`);
+    });
+  }
+
+  it("is flagged when no rule says it, when delivery stays at least once, or when a retry is keyed by its attempt", () => {
+    const d = design(NIGHTLY);
+    const dropped = clone(d);
+    dropped.invariants = dropped.invariants.filter((i) => !i.statement.startsWith("No nightly job is run twice"));
+    expect(rules(dropped)).toContain("qualifier-unkept");
+    const defaulted = clone(d);
+    defaulted.nfrs.delivery = "at-least-once";
+    expect(rules(defaulted)).toContain("qualifier-unkept");
+    const attempt = clone(d);
+    const row = attempt.failures[1];
+    if (!row) throw new Error("no failure row");
+    row.prevention = "Send the run id (plus attempt) as an idempotency key to the target";
+    expect(rules(attempt)).toContain("qualifier-unkept");
+  });
+
+  it("keeps a last copy across a restart while its source is down: a local file, a failure row, said aloud", () => {
+    const d = design(CONFIG);
+    const rule = d.invariants.find((i) => i.statement.startsWith("While the config service is down"));
+    expect(rule?.statement).toMatch(/local file/);
+    expect(rule?.statement).toMatch(/start-up/);
+    expect(d.failures.some((r) => /restarts/.test(r.failure) && /local file/.test(r.prevention))).toBe(true);
+    expect(rules(d)).toEqual([]);
+    expect(said(d)).toContain("across its own restart too");
+    const noRow = clone(d);
+    noRow.failures = noRow.failures.filter((r) => !/restarts/.test(r.failure));
+    expect(rules(noRow)).toContain("qualifier-unkept");
+    const noRule = clone(d);
+    noRule.invariants = noRule.invariants.filter((i) => i.statement !== rule?.statement);
+    expect(rules(noRule)).toContain("qualifier-unkept");
+  });
+});
