@@ -123,3 +123,16 @@ describe("a ledger reproduces any past balance from its immutable journal", () =
     expect(checkCoherence(d)).toEqual([]);
   });
 });
+
+describe("learned words never lift an archetype the prompt gives no word of its own above the stated ledger", () => {
+  it("an as-of balance read for auditors is the ledger's own read, not a search index", () => {
+    for (const p of [
+      "Design a payment ledger that records 5,000 transfers per second between accounts and lets auditors read any balance as of a past date.",
+      "Design a ledger for transfers between accounts where auditors can read any balance as of a past date.",
+    ]) {
+      const d = design(p);
+      expect(d.archetypes[0]?.id).toBe("I16");
+      expect(d.archetypes.map((a) => a.id)).not.toContain("I06");
+    }
+  });
+});

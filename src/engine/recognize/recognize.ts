@@ -292,6 +292,13 @@ function ownLedgerLeads(scored: Scored[]): void {
   if (!ledger || !rule) return;
   for (const s of scored) {
     const own = s.hits.filter((h) => !h.signal.concept);
+    // words typical of another archetype in labelled prompts ('ledger', 'balance', 'date' of an as-of read) never lift
+    // one the prompt gives no word of its own above the ledger whose rule it states
+    if (s !== ledger && own.length === 0 && s.learned) {
+      s.score = s.plain;
+      s.learned = undefined;
+      continue;
+    }
     if (s === ledger || own.length === 0 || !own.every((h) => h.signal.combined === true)) continue;
     s.score = 0;
     s.plain = 0;
