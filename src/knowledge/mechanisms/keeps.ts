@@ -133,7 +133,10 @@ export function canKeep(mechanismId: string, statement: string): boolean {
   if (ORDER_ONLY.has(mechanismId as MechanismId)) return true;
   if (isRetryRule(statement)) return REPEAT_KEEPERS.has(mechanismId as MechanismId);
   if (!REPEAT_ONLY.has(mechanismId as MechanismId)) return true;
-  return ABOUT_REPEATS.test(LEAD_REPEAT.has(mechanismId as MechanismId) ? leadOf(statement) : statement);
+  const lead = leadOf(statement);
+  if (LEAD_REPEAT.has(mechanismId as MechanismId) && /\b(?:lost|loss|lose)\b/i.test(lead) && !ABOUT_REPEATS.test(lead))
+    return false;
+  return ABOUT_REPEATS.test(statement);
 }
 
 /**
