@@ -111,6 +111,7 @@ import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./referen
 import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { pattern } from "./text.js";
+import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
 
 export type CoherenceRule =
   | "chosen-and-avoided"
@@ -236,6 +237,7 @@ export type CoherenceRule =
   | "default-weakens-guarantee"
   | "regions-sync-and-async"
   | "compare-and-set-across-regions"
+  | "transaction-spans-partitions"
   | "prompt-noun-uncovered";
 
 export interface Problem {
@@ -457,6 +459,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design with several regions acknowledges a write across regions one way: no option that waits on other regions (a wide-area round trip per write) beside 'each region accepts writes locally and replicates asynchronously', nor one that ships writes afterwards beside linearizable state across regions",
   "compare-and-set-across-regions":
     "where every region accepts writes and replicates them asynchronously, no rule promises a compare-and-set on one version for all regions: a conditional write is refused only where one place orders the key's writes, so concurrent writes in two regions are merged by a stated rule (last writer on hybrid logical clocks, siblings under version vectors, or a CRDT)",
+  "transaction-spans-partitions":
+    "a rule that changes several records in one transaction (or one write) names only records that share a partition key, and a uniqueness it promises is keyed within that partition; where they cannot share one (a per-shopper limit across stock buckets) the rule names its cross-partition step (a claim written first and released by compensation, or a multi-item transaction)",
   "core-decided-against":
     "the script never says the design rests on a mechanism a decision chose against: no 'core mechanism is an invalidation or purge on change' beside 'TTL expiry over invalidation on every change'",
   "technology-part-undrawn":
@@ -1247,6 +1251,36 @@ export function repeatsDelivered(d: Pick<Design, "invariants" | "operations" | "
  * A mechanism listed protecting nothing: "none", a rule the design does not state, or no rule and no purpose; and a
  * critical write's own mechanism (the one the script can call the core) that keeps no rule.
  */
+/**
+ * A rule that says one transaction over records kept under different partition keys (a Booking by booking_id beside
+ * its event's seat rows), or that promises a uniqueness a partition cannot check (unique on (sale, shopper) across
+ * stock buckets), with no cross-partition step named, needs a distributed transaction the design never drew.
+ */
+function transactionsInOnePartition(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const i of d.invariants) {
+    if (!oneTransaction(i.statement)) continue;
+    for (const group of transactionRows(i.statement, d.dataModel)) {
+      const keys = keysOf(group);
+      if (keys.length > 1)
+        out.push({
+          rule: "transaction-spans-partitions",
+          detail: `'${i.statement}' changes ${group.map((r) => `${r.entity} (partitioned by ${r.partitionKey})`).join(", ")} in one transaction, across partitions, and names no cross-partition step`,
+        });
+    }
+    for (const r of d.dataModel) {
+      if (r.partitionKey === undefined || !namesRow(i.statement, r)) continue;
+      const index = uniqueAcrossPartitions(i.statement, r);
+      if (index)
+        out.push({
+          rule: "transaction-spans-partitions",
+          detail: `'${i.statement}' promises a uniqueness ${r.entity}'s index ${index} keeps across its partitions (by ${r.partitionKey}), which one partition's transaction cannot check`,
+        });
+    }
+  }
+  return out;
+}
+
 function protectsSomething(d: Design): Problem[] {
   const out: Problem[] = [];
   const stated = new Set(d.invariants.map((i) => i.statement));
@@ -3554,6 +3588,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...figureAgainstChosenCount(d),
     ...poolWithoutHeadroom(d),
     ...protectsSomething(d),
+    ...transactionsInOnePartition(d),
     ...sourcePaths(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),

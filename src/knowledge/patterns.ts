@@ -80,3 +80,17 @@ export function promisesRepeat(text: string): RegExpExecArray | undefined {
  * of a decision condition). A node or region that goes offline is not this.
  */
 export const OFFLINE_EDITS = String.raw`\boffline (?:edit\w*|changes?|writes?|mode|use|support|first|work)\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|us(?:e|ed|ing))\b(?: \w+){0,3} (?:while |when )?offline\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|made|us(?:e|ed|ing))\b(?: \w+){0,2} without (?:a |an |any )?(?:network |internet )?(?:connection|connectivity|network)\b|\bsyncs? (?:up )?(?:later|afterwards|when (?:back )?online|on reconnect\w*)\b|\bmerged? (?:\w+ )?on reconnect\w*\b|\blocal[- ]first\b`;
+
+/**
+ * A rule that makes several records change together: "in the same transaction", "in one write", "atomically". Every
+ * record such a rule names must sit in one partition of its store, or the rule needs a cross-partition mechanism.
+ */
+export const ONE_TRANSACTION =
+  /\b(?:(?:the )?same|one|a single|one local) (?:local )?(?:transaction|write|shard write)\b|\batomically\b/i;
+
+/**
+ * A step that keeps a rule across partitions on purpose: a claim row written first and released by compensation, a
+ * transaction that spans partitions (two-phase commit, a multi-item transaction), or an orchestrated compensation.
+ */
+export const CROSS_PARTITION_STEP =
+  /\bcompensat\w*|\btwo-phase commit\b|\bmulti-item transaction\b|\bcross-partition transaction\b|\bTransactWriteItems\b/i;

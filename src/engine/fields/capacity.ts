@@ -1,6 +1,6 @@
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
-import type { CapacityRow, Fields, Nfrs } from "../design/types.js";
+import type { CapacityRow, DataModelRow, Fields, Nfrs } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
 import { featureLed } from "../product/correctness.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
@@ -60,7 +60,7 @@ function capacityScale(nfrs: Nfrs, regionsQuote: string | undefined): Nfrs["scal
 export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote: string | undefined }> = {
   field: "capacity",
   category: "Derived",
-  reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions", "readPaths"],
+  reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions", "readPaths", "dataModel"],
   rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A bare product's own service (a URL shortener's API) is sized first: its nodes from the peak requests over one node's rate at a safe utilisation. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures, but, in a feature-led design, no stored-bytes figure of an archetype a feature that sizes its own stored bytes rests on other than as its input log (the feature sized those records from the prompt's nouns)",
   facts: (f) => ({
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) !== undefined,
@@ -139,9 +139,38 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
     const spent = rows.some((r) => r.bound?.quantity === "propagation_seconds");
     if (lead) rows.push(...regionalCapacity(f, lead, !spent).filter((r) => !seen.has(`${r.archetype}:${r.id}`)));
     // a bare product's own service leads the table, as its part leads the drawing
-    return [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)];
+    return shardedByModelKey(
+      [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)],
+      f.dataModel,
+    );
   },
 };
+
+/** A sharding figure's words for the key it splits by ("split over by workflow id"). */
+const SPLIT_BY = /\bsplit over by ([a-z]+) id\b/;
+
+/**
+ * A figure that counts the shards an archetype's state is split over names the key it is split by, and that key is
+ * the one its data model partitions the rows by: where every partitioned row of that archetype sits under one key
+ * column (a webhook's deliveries and outbox entries both by customer_id, so a customer's order and the transaction
+ * that writes a delivery with its outbox entry stay on one primary), the figure says that key, not the archetype's
+ * default (workflow id).
+ */
+function shardedByModelKey(rows: CapacityRow[], model: readonly DataModelRow[]): CapacityRow[] {
+  return rows.map((r) => {
+    const said = SPLIT_BY.exec(r.quantity);
+    if (!said) return r;
+    const keys = new Set(
+      model.filter((m) => m.archetype === r.archetype && m.partitionKey).map((m) => m.partitionKey as string),
+    );
+    const key = keys.size === 1 ? /^([a-z]+)_id$/.exec([...keys][0] as string)?.[1] : undefined;
+    if (!key || key === said[1]) return r;
+    return {
+      ...r,
+      quantity: r.quantity.replace(SPLIT_BY, `split over by ${key} id (the key the data model partitions them by)`),
+    };
+  });
+}
 
 /** A figure's expression, without its name or spaces: "moving_objects/update_seconds". */
 /** Whether a figure's expression reads the figure `id` (the words after its name), by a pattern compiled once. */

@@ -2,6 +2,7 @@ import type { ArchetypeId } from "../../knowledge/schema.js";
 import { architectureOf, LAYOUT_FACTS, type Layout } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { DataModelRow } from "../design/types.js";
+import { keysOf, selfKeyed, transactionRows } from "../transaction-scope.js";
 import { archetype } from "./common.js";
 
 export const dataModelField: Deriver<"dataModel", Layout> = {
@@ -17,8 +18,9 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
     "components",
     "operations",
     "nfrs",
+    "invariants",
   ],
-  rule: "one table or keyspace per entity of the dominant archetype (an entity it keeps for one subject only where the primary state holds it or one of the design's own operations writes or reads it) and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
+  rule: "one table or keyspace per entity of the dominant archetype (an entity it keeps for one subject only where the primary state holds it or one of the design's own operations writes or reads it) and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it. A row a rule changes in one transaction with a row partitioned by a scope (a Booking written with its event's seat rows, an Order with its reservation's bucket) is partitioned by that scope too, carrying its columns, so the rule's transaction stays in one partition",
   facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     const rows = architectureOf(f, layout).dataModel;
@@ -43,7 +45,10 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
       primary.has(base(r.entity)) ||
       !/^I\d\d$/.test(r.archetype);
     const kept = ranked.filter((r) => keep(r) && (ids.has(r.owner) || ids.size === 0));
-    return keyedOrder(kept, f.nfrs.orderKey?.value, f.operations);
+    return coPartitioned(
+      keyedOrder(kept, f.nfrs.orderKey?.value, f.operations),
+      f.invariants.map((i) => i.statement),
+    );
   },
 };
 
@@ -71,5 +76,32 @@ function keyedOrder(
       indexes: [`(${column}, seq) as each ${key}'s ordered queue`, ...r.indexes],
       partitionKey: column,
     };
+  });
+}
+
+/**
+ * A rule that changes several rows in one transaction ("checked with its hold token in the same write that writes the
+ * Booking") holds only where those rows share a partition. A row the rule names that is partitioned by its own id (a
+ * Booking by booking_id) moves under the one scope key the rule's other rows sit under (the event's), carrying that
+ * key's columns, so the transaction never spans two partitions. Rows under two scope keys are left as they are:
+ * coherence (`transaction-spans-partitions`) asks for a cross-partition step there.
+ */
+export function coPartitioned(rows: DataModelRow[], statements: readonly string[]): DataModelRow[] {
+  const scope = new Map<string, string>();
+  for (const s of statements)
+    for (const group of transactionRows(s, rows)) {
+      const scoped = keysOf(group.filter((r) => !selfKeyed(r)));
+      if (scoped.length !== 1) continue;
+      for (const r of group) if (selfKeyed(r) && !scope.has(r.entity)) scope.set(r.entity, scoped[0] as string);
+    }
+  if (scope.size === 0) return rows;
+  return rows.map((r) => {
+    const key = scope.get(r.entity);
+    if (!key) return r;
+    const missing = key
+      .split(",")
+      .map((c) => c.trim())
+      .filter((c) => c && !r.fields.includes(c) && !r.key.includes(c));
+    return { ...r, fields: [...missing, ...r.fields], partitionKey: key };
   });
 }

@@ -86,6 +86,11 @@ export const STOCK: FeatureEntry = {
       name: "Reservation",
       description: "a shopper's units set aside until expires_at: quantity, state (reserved, confirmed, expired)",
     },
+    {
+      name: "ShopperClaim",
+      description:
+        "(sale, shopper) -> reservation, state, claimed_at: the one claim a shopper holds in a sale, written before any bucket is touched, since a bucket's transaction cannot see the other buckets' reservations",
+    },
     { name: "{Order}", description: "the paid purchase made from one reservation: shopper, units, payment, state" },
     { name: "StockView", description: "the derived remaining count and sold-out flag shown to shoppers" },
   ],
@@ -341,7 +346,7 @@ export const STOCK: FeatureEntry = {
     {
       action: "reserve units of an {item} for a few minutes",
       statement:
-        "A stock row is decremented for a shopper at most once per {sale}: the reservation is unique on (sale, shopper) and is inserted in the same transaction as the decrement, and a retried request with the same request id returns the first reservation.",
+        "A shopper reserves at most once per {sale}: the shopper's claim on (sale, shopper) is written first, put-if-absent in its own partition, and only then is a stock bucket decremented and the reservation inserted in that bucket's own transaction. The buckets sit in different partitions, so no bucket's transaction can see another's reservations; a decrement that fails (the bucket is empty) releases the claim as its compensation, so a retry on another bucket finds the claim and never reserves twice, and a retried request with the same request id returns the first reservation.",
     },
     {
       action: "confirm the {order} by paying for the reserved units",
@@ -385,6 +390,13 @@ export const STOCK: FeatureEntry = {
       repair:
         "void the authorisation (or refund) and tell the shopper; never place an {order} without a live reservation",
       role: "external effect",
+    },
+    {
+      failure: "The sale service crashes after writing a shopper's claim and before any bucket is decremented",
+      prevention:
+        "the claim is written as claiming with its time; the sweeper releases a claim still claiming, with no reservation, a short while after it was written",
+      repair: "the shopper's retry with the same request id claims again and reserves once",
+      role: "coordination",
     },
     {
       failure: "The reservation sweeper stalls and expired reservations keep units off sale",
@@ -533,8 +545,17 @@ export const STOCK: FeatureEntry = {
         entity: "Reservation",
         key: ["reservation_id"],
         fields: ["sale_id", "item_id", "bucket", "shopper_id", "quantity", "state", "expires_at", "request_id"],
-        indexes: ["(sale_id, shopper_id) unique", "request_id unique", "(state, expires_at)"],
+        indexes: ["(sale_id, shopper_id)", "request_id unique", "(state, expires_at)"],
         partitionKey: "item_id, bucket",
+        owner: "stock-store",
+      },
+      {
+        // one shopper's limit spans every bucket, so it is kept in a row of its own, keyed by what it limits
+        entity: "ShopperClaim",
+        key: ["sale_id", "shopper_id"],
+        fields: ["reservation_id", "state (claiming | reserved | released)", "claimed_at"],
+        indexes: ["(state, claimed_at) for the sweeper to release claims a crash left without a reservation"],
+        partitionKey: "sale_id, shopper_id",
         owner: "stock-store",
       },
       {

@@ -40,6 +40,12 @@ export function isRetryRule(statement: string): boolean {
   return retry;
 }
 
+/** A rule's lead clause: the words before its first colon, semicolon or sentence end (`LEAD_END`). */
+function leadOf(statement: string): string {
+  const end = LEAD_END.exec(statement);
+  return end ? statement.slice(0, end.index) : statement;
+}
+
 /** isRetryRule's answers by statement: a design asks it of every rule for each of its mechanisms. Bounded. */
 const RETRY_RULES = new Map<string, boolean>();
 
@@ -53,6 +59,13 @@ const REPEAT_ONLY: ReadonlySet<MechanismId> = new Set<MechanismId>([
   "dedup-window",
   "idempotent-receiver",
 ]);
+
+/**
+ * A caller's idempotency key keeps a rule whose lead is about a repeat ("at most once", "a retried request takes
+ * effect once"), never one whose lead is another property ("an acknowledged event is never lost") that only says in
+ * its explanation that consumers tolerate a redelivery: that part is the consumers' dedup, not the caller's key.
+ */
+const LEAD_REPEAT: ReadonlySet<MechanismId> = new Set<MechanismId>(["idempotency-key"]);
 
 /** The words of a rule about a repeat. */
 const ABOUT_REPEATS =
@@ -83,6 +96,13 @@ const ABOUT_ORDER =
  *   second copy under another key stays.
  * Own words.
  */
+/**
+ * The words of a rule an outbox keeps: an effect or event recorded with (committed in the transaction of) the change
+ * that requires it, published or sent only once that change commits, and not lost after it.
+ */
+const OUTBOX_RULE =
+  /\b(?:outbox\w*|committed|commits?|(?:same|one) (?:local )?transaction|never lost|not lost|intended|intent|recorded as|published (?:only )?(?:if|when|once|after)|(?:is|are) (?:published|emitted|relayed))\b/i;
+
 const KEEPS_ONLY: Readonly<Partial<Record<MechanismId, RegExp>>> = {
   "partition-key-ordering": ABOUT_ORDER,
   "put-if-absent":
@@ -93,6 +113,13 @@ const KEEPS_ONLY: Readonly<Partial<Record<MechanismId, RegExp>>> = {
     /\b(?:newest|newer|latest|older|last[- ]writ\w*|last (?:value|one)|\w+ed last|most recent|overwrit\w*|converg\w*|timestamps?|clocks?|wins?|stale)\b/i,
   "expiry-sweeper":
     /\b(?:at most one|only the holder|holders?|lease\w*|expir\w*|unexpired|lapse\w*|releas\w*|claim\w*|ephemeral|alive)\b/i,
+  // an outbox writes the intent to publish in the transaction of the change that requires it, and a relay sends what
+  // committed: it keeps "published (or sent) exactly when the write commits, never lost after it", never that a
+  // reader sees something once (a repeat is the receiver's or the set key's to drop)
+  "transactional-outbox": OUTBOX_RULE,
+  // a lease keeps one live holder of a resource for a bounded time, never a mapping from a key to a record
+  lease:
+    /\b(?:holders?|holding|lease\w*|owner\w*|owning|owns|exclusiv\w*|fenc\w*|tokens?|lapse\w*|expir\w*|renew\w*|at most one|only one|one at a time|one (?:[\w-]+ )?(?:leader|writer|worker|runner|evaluator|member|master|scheduler|try)|in flight|deposed|paused)\b/i,
 };
 
 /**
@@ -105,7 +132,11 @@ export function canKeep(mechanismId: string, statement: string): boolean {
   if (only && !only.test(statement)) return false;
   if (ORDER_ONLY.has(mechanismId as MechanismId)) return true;
   if (isRetryRule(statement)) return REPEAT_KEEPERS.has(mechanismId as MechanismId);
-  return !REPEAT_ONLY.has(mechanismId as MechanismId) || ABOUT_REPEATS.test(statement);
+  if (!REPEAT_ONLY.has(mechanismId as MechanismId)) return true;
+  const lead = leadOf(statement);
+  if (LEAD_REPEAT.has(mechanismId as MechanismId) && /\b(?:lost|loss|lose)\b/i.test(lead) && !ABOUT_REPEATS.test(lead))
+    return false;
+  return ABOUT_REPEATS.test(statement);
 }
 
 /**
