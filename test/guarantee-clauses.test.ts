@@ -113,3 +113,14 @@ describe("a guarantee stated in a clause of its own", () => {
     expect(rules(noRule)).toContain("qualifier-unkept");
   });
 });
+
+describe("the spoken never-twice rule is a sentence", () => {
+  it("names the claiming write as a purpose clause, not a quoted phrase read aloud", () => {
+    const d = design(
+      "Design a job scheduler that runs 3 million jobs a day and never runs the same job twice for one time slot.",
+    );
+    const rule = d.invariants.find((i) => /twice/.test(i.statement));
+    expect(rule?.statement).toMatch(/^No job is run twice for one time slot\. To [a-z]/);
+    expect(rule?.statement).not.toMatch(/write '/);
+  });
+});

@@ -442,8 +442,9 @@ function guaranteeRule(
     const act = g.act ?? "send";
     const scope = g.scope ? ` for one ${g.scope}` : "";
     const key = g.scope ? `the ${g.noun} and its ${g.scope}` : `the ${g.noun} and the occurrence it belongs to`;
+    // said as a purpose clause, so the spoken rule reads as a sentence ("To claim a runnable run, the write first …")
     const where = at
-      ? `the ${entityWords(at.op.entity)} write '${shortName(at.op.phrase)}'`
+      ? `to ${shortName(at.op.phrase)}, the ${entityWords(at.op.entity)} write`
       : "the write that hands it out";
     return {
       path: at?.p.name ?? first.name,
