@@ -124,3 +124,11 @@ describe("the spoken never-twice rule is a sentence", () => {
     expect(rule?.statement).not.toMatch(/write '/);
   });
 });
+
+describe("a last copy kept in use while its source is down is the system staying up", () => {
+  it("states stay-available, so the script never assumes it fails closed", () => {
+    const d = design(CONFIG);
+    expect(d.nfrs.availability).toBe("stay-available");
+    expect(said(d)).not.toMatch(/failing closed/);
+  });
+});

@@ -1707,6 +1707,10 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   const once = guarantees.find((g) => g.kind === "once" && g.act !== undefined);
   if (once && (!out.delivery || (out.delivery.value === "at-most-once" && once.quote.includes(out.delivery.quote))))
     out.delivery = { value: "exactly-once", quote: once.quote };
+  // a last copy kept in use while what feeds it is down is the system staying up under that loss: it answers, possibly
+  // stale, rather than refuse ("keeps serving the last known flags if the service is down")
+  const lastKnown = guarantees.find((g) => g.kind === "last-known");
+  if (lastKnown && !out.availability) out.availability = { value: "stay-available", quote: lastKnown.quote };
   out.unread = unreadNumbers(prompt, [
     ...Object.values(scale).map((v) => v.quote),
     ...latency.map((l) => l.quote),
