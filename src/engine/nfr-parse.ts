@@ -5,7 +5,7 @@
  */
 
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
-import { literalGate } from "../knowledge/pattern-literals.js";
+import { LiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
   BID_SUBJECT_NOUNS,
@@ -257,15 +257,41 @@ export function leadingWords(re: RegExp): readonly string[] | undefined {
  * False only where a pattern cannot match a text (lowered): the text holds none of the literals listed for it at
  * build time (knowledge/pattern-literals.ts, generated/nfr-literals.ts). A one-shot design then never compiles the
  * pattern (V8 compiles each pattern it runs to machine code, ~0.1-0.3 ms for a long one), and most of these match
- * few prompts. Only for the first texts a process reads: once its patterns are compiled, running one is cheaper
- * than looking for its literals. The answers are the same either way.
+ * few prompts. Every gated pattern's literals are one `LiteralIndex`, walked once over a text for all of them (the
+ * last two texts' answers kept: a prompt is read as itself and with its dashes made plain), so the check is cheaper
+ * than running the compiled patterns for every text, not only a process's first. The answers are the same either way.
  */
-function mayMatch(re: RegExp, lowered: string): boolean {
-  return literalChecksLeft <= 0 || gate(re, lowered);
+export function mayMatch(re: RegExp, lowered: string): boolean {
+  gated ??= gatedIndex();
+  const place = gated.places.get(re);
+  if (place === undefined) return true;
+  let held: readonly boolean[];
+  if (heldRecent?.lowered === lowered) held = heldRecent.held;
+  else if (heldBefore?.lowered === lowered) {
+    held = heldBefore.held;
+    [heldBefore, heldRecent] = [heldRecent, heldBefore];
+  } else {
+    held = gated.index.holds(lowered);
+    heldBefore = heldRecent;
+    heldRecent = { lowered, held };
+  }
+  return held[place] === true;
 }
-const gate = literalGate(NFR_LITERALS);
-/** How many more prompts are checked for literals first (counted by `parseStatedNfrs`). */
-let literalChecksLeft = 16;
+/** Each gated pattern whose literals are listed (under its own flags and source), by its place in the index. */
+let gated: { places: ReadonlyMap<RegExp, number>; index: LiteralIndex } | undefined;
+let heldRecent: { lowered: string; held: readonly boolean[] } | undefined;
+let heldBefore: { lowered: string; held: readonly boolean[] } | undefined;
+function gatedIndex(): { places: ReadonlyMap<RegExp, number>; index: LiteralIndex } {
+  const places = new Map<RegExp, number>();
+  const lists: (readonly string[])[] = [];
+  for (const re of literalGatedPatterns()) {
+    const key = patternKey(re);
+    if (places.has(re) || !Object.hasOwn(NFR_LITERALS, key)) continue;
+    places.set(re, lists.length);
+    lists.push(NFR_LITERALS[key] ?? [""]);
+  }
+  return { places, index: new LiteralIndex(lists) };
+}
 
 /** The pattern's match in the text, where the text (lowered) may hold one. */
 const execIf = (re: RegExp, text: string, lowered: string): RegExpExecArray | null =>
@@ -1585,7 +1611,6 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
 }
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
-  literalChecksLeft--;
   const implied: StatedNfrs["implied"] = {};
   const scale = parseScale(prompt, implied);
   // a request's latency target is a budget the serving path spends; a duration the scale already reads as the
