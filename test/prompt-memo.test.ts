@@ -126,6 +126,20 @@ describe("the prompt-reading fields' memo", () => {
   });
 });
 
+describe("the stated NFRs kept by prompt", () => {
+  it("answers a repeated prompt with the same frozen object, and keeps at most 64 prompts", async () => {
+    const { statedKept, statedNfrsOf } = await import("../src/engine/nfr-parse.js");
+    const p = "a queue with exactly-once delivery in 3 regions";
+    const a = statedNfrsOf(p);
+    for (let i = 0; i < 10_000; i++) statedNfrsOf(`a queue for ${i} million users`);
+    expect(statedKept()).toBeLessThanOrEqual(64);
+    const b = statedNfrsOf(p);
+    expect(b).toEqual(a);
+    expect(statedNfrsOf(p)).toBe(b);
+    expect(Object.isFrozen(b.scale)).toBe(true);
+  });
+});
+
 describe("the memo in the engine", () => {
   it("gives a repeated prompt the same field objects, a design equal to a fresh engine's", async () => {
     vi.resetModules();

@@ -1588,26 +1588,45 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
 }
 
 /** Everything the prompt states about NFRs; absent fields were not stated. */
-let lastStated: { prompt: string; stated: Readonly<StatedNfrs> } | undefined;
+/** The last prompts' stated NFRs, least recently asked first, by the exact prompt (at most `STATED_MAX` of them). */
+const STATED = new Map<string, Readonly<StatedNfrs>>();
+const STATED_MAX = 64;
+/** How many prompts' stated NFRs are kept (for tests). */
+export const statedKept = (): number => STATED.size;
 
 /**
- * The stated NFRs of the prompt being designed: derivation reads them (the nfrs field) and the coherence check
- * reads them again, so the last prompt's answer is kept. It is shared, so it is frozen; copy before changing.
+ * The stated NFRs of a prompt: derivation reads them (the nfrs field), and so do the facts of fields kept across
+ * designs (capacity, requirements) and the coherence check, for every design, also one whose prompt-reading fields
+ * are remembered (engine/design/graph.ts), so the last prompts' answers are kept. Shared, so frozen; copy before
+ * changing.
  */
 export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
-  if (lastStated?.prompt !== prompt) {
-    const stated = parseStatedNfrs(prompt);
-    for (const l of stated.latency) Object.freeze(l);
-    Object.freeze(stated.latency);
-    for (const u of stated.unread) Object.freeze(u);
-    Object.freeze(stated.unread);
-    for (const v of Object.values(stated.scale)) Object.freeze(v);
-    Object.freeze(stated.scale);
-    for (const v of Object.values(stated.implied)) Object.freeze(v);
-    Object.freeze(stated.implied);
-    lastStated = { prompt, stated: Object.freeze(stated) };
+  const known = STATED.get(prompt);
+  if (known !== undefined) {
+    STATED.delete(prompt);
+    STATED.set(prompt, known);
+    return known;
   }
-  return lastStated.stated;
+  const stated = parseStatedNfrs(prompt);
+  for (const l of stated.latency) Object.freeze(l);
+  Object.freeze(stated.latency);
+  for (const u of stated.unread) Object.freeze(u);
+  Object.freeze(stated.unread);
+  for (const v of Object.values(stated.scale)) Object.freeze(v);
+  Object.freeze(stated.scale);
+  for (const v of Object.values(stated.implied)) Object.freeze(v);
+  Object.freeze(stated.implied);
+  Object.freeze(stated);
+  // a long prompt is not kept beside the others (the table stays small in characters)
+  if (prompt.length <= 16_384) {
+    if (STATED.size >= STATED_MAX)
+      for (const [oldest] of STATED) {
+        STATED.delete(oldest);
+        break;
+      }
+    STATED.set(prompt, stated);
+  }
+  return stated;
 }
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
