@@ -5,7 +5,7 @@
  */
 
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
-import { literalGate } from "../knowledge/pattern-literals.js";
+import { LiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
   BID_SUBJECT_NOUNS,
@@ -328,15 +328,41 @@ export function leadingWords(re: RegExp): readonly string[] | undefined {
  * False only where a pattern cannot match a text (lowered): the text holds none of the literals listed for it at
  * build time (knowledge/pattern-literals.ts, generated/nfr-literals.ts). A one-shot design then never compiles the
  * pattern (V8 compiles each pattern it runs to machine code, ~0.1-0.3 ms for a long one), and most of these match
- * few prompts. Only for the first texts a process reads: once its patterns are compiled, running one is cheaper
- * than looking for its literals. The answers are the same either way.
+ * few prompts. Every gated pattern's literals are one `LiteralIndex`, walked once over a text for all of them (the
+ * last two texts' answers kept: a prompt is read as itself and with its dashes made plain), so the check is cheaper
+ * than running the compiled patterns for every text, not only a process's first. The answers are the same either way.
  */
-function mayMatch(re: RegExp, lowered: string): boolean {
-  return literalChecksLeft <= 0 || gate(re, lowered);
+export function mayMatch(re: RegExp, lowered: string): boolean {
+  gated ??= gatedIndex();
+  const place = gated.places.get(re);
+  if (place === undefined) return true;
+  let held: readonly boolean[];
+  if (heldRecent?.lowered === lowered) held = heldRecent.held;
+  else if (heldBefore?.lowered === lowered) {
+    held = heldBefore.held;
+    [heldBefore, heldRecent] = [heldRecent, heldBefore];
+  } else {
+    held = gated.index.holds(lowered);
+    heldBefore = heldRecent;
+    heldRecent = { lowered, held };
+  }
+  return held[place] === true;
 }
-const gate = literalGate(NFR_LITERALS);
-/** How many more prompts are checked for literals first (counted by `parseStatedNfrs`). */
-let literalChecksLeft = 16;
+/** Each gated pattern whose literals are listed (under its own flags and source), by its place in the index. */
+let gated: { places: ReadonlyMap<RegExp, number>; index: LiteralIndex } | undefined;
+let heldRecent: { lowered: string; held: readonly boolean[] } | undefined;
+let heldBefore: { lowered: string; held: readonly boolean[] } | undefined;
+function gatedIndex(): { places: ReadonlyMap<RegExp, number>; index: LiteralIndex } {
+  const places = new Map<RegExp, number>();
+  const lists: (readonly string[])[] = [];
+  for (const re of literalGatedPatterns()) {
+    const key = patternKey(re);
+    if (places.has(re) || !Object.hasOwn(NFR_LITERALS, key)) continue;
+    places.set(re, lists.length);
+    lists.push(NFR_LITERALS[key] ?? [""]);
+  }
+  return { places, index: new LiteralIndex(lists) };
+}
 
 /** The pattern's match in the text, where the text (lowered) may hold one. */
 const execIf = (re: RegExp, text: string, lowered: string): RegExpExecArray | null =>
@@ -1633,30 +1659,48 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
 }
 
 /** Everything the prompt states about NFRs; absent fields were not stated. */
-let lastStated: { prompt: string; stated: Readonly<StatedNfrs> } | undefined;
+/** The last prompts' stated NFRs, least recently asked first, by the exact prompt (at most `STATED_MAX` of them). */
+const STATED = new Map<string, Readonly<StatedNfrs>>();
+const STATED_MAX = 64;
+/** How many prompts' stated NFRs are kept (for tests). */
+export const statedKept = (): number => STATED.size;
 
 /**
- * The stated NFRs of the prompt being designed: derivation reads them (the nfrs field) and the coherence check
- * reads them again, so the last prompt's answer is kept. It is shared, so it is frozen; copy before changing.
+ * The stated NFRs of a prompt: derivation reads them (the nfrs field), and so do the facts of fields kept across
+ * designs (capacity, requirements) and the coherence check, for every design, also one whose prompt-reading fields
+ * are remembered (engine/design/graph.ts), so the last prompts' answers are kept. Shared, so frozen; copy before
+ * changing.
  */
 export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
-  if (lastStated?.prompt !== prompt) {
-    const stated = parseStatedNfrs(prompt);
-    for (const l of stated.latency) Object.freeze(l);
-    Object.freeze(stated.latency);
-    for (const u of stated.unread) Object.freeze(u);
-    Object.freeze(stated.unread);
-    for (const v of Object.values(stated.scale)) Object.freeze(v);
-    Object.freeze(stated.scale);
-    for (const v of Object.values(stated.implied)) Object.freeze(v);
-    Object.freeze(stated.implied);
-    lastStated = { prompt, stated: Object.freeze(stated) };
+  const known = STATED.get(prompt);
+  if (known !== undefined) {
+    STATED.delete(prompt);
+    STATED.set(prompt, known);
+    return known;
   }
-  return lastStated.stated;
+  const stated = parseStatedNfrs(prompt);
+  for (const l of stated.latency) Object.freeze(l);
+  Object.freeze(stated.latency);
+  for (const u of stated.unread) Object.freeze(u);
+  Object.freeze(stated.unread);
+  for (const v of Object.values(stated.scale)) Object.freeze(v);
+  Object.freeze(stated.scale);
+  for (const v of Object.values(stated.implied)) Object.freeze(v);
+  Object.freeze(stated.implied);
+  Object.freeze(stated);
+  // a long prompt is not kept beside the others (the table stays small in characters)
+  if (prompt.length <= 16_384) {
+    if (STATED.size >= STATED_MAX)
+      for (const [oldest] of STATED) {
+        STATED.delete(oldest);
+        break;
+      }
+    STATED.set(prompt, stated);
+  }
+  return stated;
 }
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
-  literalChecksLeft--;
   const implied: StatedNfrs["implied"] = {};
   const scale = parseScale(prompt, implied);
   // a request's latency target is a budget the serving path spends; a duration the scale already reads as the

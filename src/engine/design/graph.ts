@@ -1,4 +1,4 @@
-import { answerKey, deepFreeze, factsKey, Kept, KeptByContent, keep } from "./keep.js";
+import { answerKey, deepFreeze, factsKey, identity, Kept, KeptByContent, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -173,6 +173,89 @@ function intern(field: FieldName, value: unknown): unknown {
   return table.intern(value);
 }
 
+/**
+ * The prompt-reading fields' values (a deriver that reads the prompt whole: branch, archetypes, features, NFRs) for
+ * the last prompts, by the exact prompt text: per deriver, the identities of its other inputs, the value, and its
+ * content hash. A value is remembered only when it and its inputs are kept, and given back only when its inputs are
+ * the same objects and it is still the kept value for its content, that is when deriving it afresh and interning
+ * would give that very object. So a repeated prompt (the workbench re-deriving after an override or a re-render)
+ * skips recognition and the stated parse, and answers exactly as without the memo. A field an override patches is
+ * neither looked up nor remembered. Bounded by prompts and by their characters, the least recently asked dropped.
+ */
+interface Remembered {
+  readonly inputs: readonly unknown[];
+  readonly value: unknown;
+  readonly hash: number;
+}
+export const PROMPT_MEMO_MAX = 256;
+/** The characters of all remembered prompts, at most (a prompt longer than this is not remembered). */
+export const PROMPT_MEMO_CHARS = 1 << 20;
+const PROMPT_MEMO = new Map<string, Map<Deriver, Remembered>>();
+let promptMemoChars = 0;
+
+/** How many prompts the memo holds, and their characters (for tests). */
+export const promptMemoSize = (): { prompts: number; chars: number } => ({
+  prompts: PROMPT_MEMO.size,
+  chars: promptMemoChars,
+});
+
+/** The memo's entries for a prompt, made the most recently asked. */
+function remembered(prompt: string): Map<Deriver, Remembered> | undefined {
+  const entries = PROMPT_MEMO.get(prompt);
+  if (entries !== undefined) {
+    PROMPT_MEMO.delete(prompt);
+    PROMPT_MEMO.set(prompt, entries);
+  }
+  return entries;
+}
+
+function remember(prompt: string, d: Deriver, entry: Remembered): void {
+  let entries = PROMPT_MEMO.get(prompt);
+  if (entries === undefined) {
+    if (prompt.length > PROMPT_MEMO_CHARS) return;
+    entries = new Map();
+    PROMPT_MEMO.set(prompt, entries);
+    promptMemoChars += prompt.length;
+    for (const [oldest] of PROMPT_MEMO) {
+      if (PROMPT_MEMO.size <= PROMPT_MEMO_MAX && promptMemoChars <= PROMPT_MEMO_CHARS) break;
+      PROMPT_MEMO.delete(oldest);
+      promptMemoChars -= oldest.length;
+    }
+  }
+  entries.set(d, entry);
+}
+
+/** A deriver whose value the memo may hold: it reads the prompt whole (it is not kept), and a kept deriver reads it. */
+const memoised = (d: Deriver, needIdentity: ReadonlySet<FieldName>): boolean =>
+  !kept(d) && d.reads.includes("prompt") && needIdentity.has(d.field);
+
+/** The remembered value, if its inputs are the same objects as now and it is still the kept one for its content. */
+function recall(d: Deriver, fields: Partial<Fields>, entry: Remembered | undefined): unknown {
+  if (entry === undefined) return undefined;
+  const reads = d.reads;
+  let at = 0;
+  for (let i = 0; i < reads.length; i++)
+    if (reads[i] !== "prompt" && fields[reads[i] as FieldName] !== entry.inputs[at++]) return undefined;
+  const value = entry.value;
+  if (typeof value === "object" && value !== null && VALUES.get(d.field)?.holds(entry.hash, value) !== true)
+    return undefined;
+  return value;
+}
+
+/** Remembers a value and its inputs when all are kept (a value not kept could not be what interning gives later). */
+function rememberIfKept(prompt: string, d: Deriver, fields: Partial<Fields>, value: unknown): void {
+  if (value === undefined || identity(value) === undefined) return;
+  const inputs: unknown[] = [];
+  for (const r of d.reads)
+    if (r !== "prompt") {
+      const v = fields[r];
+      if (identity(v) === undefined) return;
+      inputs.push(v);
+    }
+  const hash = typeof value === "object" && value !== null ? (VALUES.get(d.field)?.lastHash ?? 0) : 0;
+  remember(prompt, d, { inputs, value, hash });
+}
+
 /** Shared facts as a reader of fields (their views name them as "<name> facts"). */
 const SHARED_READERS = new WeakMap<SharedFacts<unknown>, Reader>();
 /** One design's shared facts, each with its key, computed on the first deriver that asks. */
@@ -258,12 +341,26 @@ export function evaluate(
   const trace: TraceEntry[] = [];
   const needIdentity = readByKept(order);
   const shared: SharedAnswers = new Map();
+  const memo = remembered(input.prompt);
+  // values are remembered only while no override has patched a field yet (the prompt's own values)
+  let patched = false;
   for (const d of order) {
-    let value = run(d, fields, input, shared);
     const mine = patches.length === 0 ? NONE : patches.filter((p) => p.field === d.field);
+    if (mine.length > 0) patched = true;
+    const memoHere = mine.length === 0 && memoised(d, needIdentity);
+    if (memoHere) {
+      const hit = recall(d, fields, memo?.get(d));
+      if (hit !== undefined) {
+        (fields as Record<string, unknown>)[d.field] = hit;
+        trace.push(traceOf(d, mine));
+        continue;
+      }
+    }
+    let value = run(d, fields, input, shared);
     for (const p of mine) value = (p as Patch<typeof d.field>).apply(value as never, fields as Fields) as typeof value;
     // a value a kept deriver reads must be the kept one with its content, so identity can stand for content
     if (needIdentity.has(d.field) && (mine.length > 0 || !kept(d))) value = intern(d.field, value);
+    if (memoHere && !patched) rememberIfKept(input.prompt, d, fields, value);
     (fields as Record<string, unknown>)[d.field] = value;
     trace.push(traceOf(d, mine));
   }

@@ -193,10 +193,17 @@ class ByContent {
 export class KeptByContent {
   private readonly table = new ByContent();
   private readonly sighted = new ByContent();
+  /** The content hash of the value `intern` was last given. */
+  lastHash = 0;
   constructor(private readonly max: number) {}
+  /** Whether a value is the kept one for its content (`hash`, its content hash): what `intern` of its content gives. */
+  holds(hash: number, value: unknown): boolean {
+    return this.table.find(hash, value) === value;
+  }
   /** The kept value with the value's content, the value kept on its content's second sighting, or the value itself. */
   intern<T>(value: T): T {
     const hash = contentHash(value);
+    this.lastHash = hash;
     const hit = this.table.find(hash, value);
     if (hit !== undefined) return hit as T;
     const seen = this.sighted.find(hash, value);
