@@ -61,6 +61,10 @@ export interface Design {
     orderKey?: string;
     /** A repeat the prompt forbids within a window (`sources.repeatWindow` says which words). */
     repeatWindow?: { noun: string; act: string; seconds: number; window: string };
+    /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
+    survives?: NonNullable<Fields["nfrs"]["survives"]>["value"];
+    /** Reads whose consistency each request chooses (`sources.readModes` says which words). */
+    readModes?: NonNullable<Fields["nfrs"]["readModes"]>["value"];
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -273,6 +277,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
   if (n.orderKey) sources.orderKey = { source: "stated", because: n.orderKey.because };
   if (n.repeatWindow) sources.repeatWindow = { source: "stated", because: n.repeatWindow.because };
+  if (n.survives) sources.survives = { source: "stated", because: n.survives.because };
+  if (n.readModes) sources.readModes = { source: "stated", because: n.readModes.because };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's), and what
   // goes with them: a record only a rejected option draws, a read in the words the choice excludes
   const c = carriedFields(fields);
@@ -310,6 +316,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
             },
           }
         : {}),
+      ...(n.survives ? { survives: n.survives.value } : {}),
+      ...(n.readModes ? { readModes: n.readModes.value } : {}),
     },
     overlay: fields.overlay,
     requirements: c.requirements,

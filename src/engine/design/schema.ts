@@ -91,6 +91,10 @@ const Nfrs = z.strictObject({
   repeatWindow: z
     .strictObject({ noun: z.string(), act: z.string(), seconds: z.number(), window: z.string() })
     .optional(),
+  /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
+  survives: z.enum(["zone", "data centre", "rack", "region"]).optional(),
+  /** Reads whose consistency each request chooses (`sources.readModes` says which words). */
+  readModes: z.literal("per-request").optional(),
 });
 
 const Overlay = z.strictObject({

@@ -15,7 +15,7 @@ import type {
 } from "../../knowledge/schema.js";
 import type { Topic } from "../../knowledge/topics.js";
 import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
-import type { RepeatWindow, StatedNfrs } from "../nfr-parse.js";
+import type { FailureUnit, RepeatWindow, StatedNfrs } from "../nfr-parse.js";
 import type { Recognition } from "../recognize/recognize.js";
 
 /** Where an effective value came from: the prompt, an override, or an archetype default. */
@@ -51,6 +51,10 @@ export interface Nfrs {
   orderKey?: { value: string; items?: string; because: string };
   /** A repeat the prompt forbids within a window ("never fetches the same URL twice in one day"). */
   repeatWindow?: RepeatWindow & { because: string };
+  /** The failure unit the prompt says the system survives the loss of, with its words. */
+  survives?: { value: FailureUnit; because: string };
+  /** Reads whose consistency each request chooses (a stated tunable consistency), with its words. */
+  readModes?: { value: "per-request"; because: string };
 }
 
 export interface Requirement {

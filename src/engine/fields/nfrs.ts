@@ -253,6 +253,12 @@ export const nfrsField: Deriver<"nfrs"> = {
       ...(s.repeatWindow
         ? { repeatWindow: { ...s.repeatWindow, because: `the prompt says '${s.repeatWindow.quote}'` } }
         : {}),
+      ...(s.survives
+        ? { survives: { value: s.survives.value, because: `the prompt says '${s.survives.quote}'` } }
+        : {}),
+      ...(s.readModes
+        ? { readModes: { value: s.readModes.value, because: `the prompt says '${s.readModes.quote}'` } }
+        : {}),
     };
   },
 };
