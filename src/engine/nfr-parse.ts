@@ -65,6 +65,10 @@ export interface StatedNfrs {
   idWidth?: IdWidth;
   /** The guarantees the prompt states in its own words (never twice per slot, keeps serving the last copy). */
   guarantees?: StatedGuarantee[];
+  /** The failure unit the prompt says the system survives the loss of ("survives the loss of an availability zone"). */
+  survives?: Stated<FailureUnit>;
+  /** Reads whose consistency each request chooses ("tunable consistency", "strong or eventual reads per request"). */
+  readModes?: Stated<"per-request">;
 }
 
 /** The width, in bits, the prompt fixes for the identifiers it asks for, with its words. */
@@ -150,6 +154,49 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
     out.push({ kind: "last-known", what: (k[1] ?? "copy").toLowerCase(), dependency: k[2].toLowerCase(), quote: k[0] });
   return out;
 }
+
+/** A unit of failure a replicated store spreads its copies over, so that losing one whole unit loses no data. */
+export type FailureUnit = "zone" | "data centre" | "rack" | "region";
+const FAILURE_UNIT = String.raw`(availability[- ]zones?|zones?|azs?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|racks?|regions?)`;
+/**
+ * A guarantee to survive the loss of one whole failure unit: "survives the loss of an availability zone", "tolerates
+ * a rack failure", "survives one zone going down", "keeps serving reads when a data centre fails".
+ */
+const SURVIVES: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:surviv\w*|tolerat\w*|withstand\w*)\s+(?:the\s+)?(?:loss|failure|outage)\s+of\s+(?:an?|one|any|any one|a single|a whole|an entire|one whole|the)\s+${FAILURE_UNIT}\b`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b(?:surviv\w*|tolerat\w*|withstand\w*)\s+(?:an?|one|any|any one|a single|a whole|an entire|one whole|the)\s+${FAILURE_UNIT}(?:\s+(?:loss|failure|outage|going down|going dark)s?)?\b`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\bwhen\s+(?:an?|one|any|the|a whole|an entire)\s+${FAILURE_UNIT}\s+(?:fails|goes down|is lost|goes dark|goes offline|dies|is down)\b`,
+    "i",
+  ),
+];
+/** A unit's words as the design names it. */
+function failureUnit(words: string): FailureUnit {
+  const w = words.toLowerCase();
+  if (/^rack/.test(w)) return "rack";
+  if (/^region/.test(w)) return "region";
+  if (/cent(?:er|re)/.test(w)) return "data centre";
+  return "zone";
+}
+export function parseSurvivedUnit(prompt: string): Stated<FailureUnit> | undefined {
+  for (const re of SURVIVES) {
+    const m = re.exec(prompt);
+    if (m?.[1]) return { value: failureUnit(m[1]), quote: m[0] };
+  }
+  return undefined;
+}
+/**
+ * Reads whose consistency the caller picks per request: "tunable consistency", "strong or eventual reads (per
+ * request)", "per-request consistency", "consistency level per read".
+ */
+const READ_MODES =
+  /\btunable(?: read)? consisten\w*|\b(?:strong(?:ly consistent)?|consistent|linearizable) or eventual(?:ly consistent)? reads?\b|\beventual(?:ly consistent)? or strong(?:ly consistent)? reads?\b|\bper[- ](?:request|read|query|call) consisten\w*|\bconsisten\w* (?:level )?(?:chosen |picked |set )?(?:per|for each|on each) (?:request|read|query|call)\b/i;
 
 /**
  * A repeat forbidden within a window of time: the thing repeated (a URL), the act (a fetch) and the window's length,
@@ -1316,6 +1363,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         hit.entry.count === "zones" && /^zones?$/.test(hit.noun) && n.value <= AVAILABILITY_ZONES_MAX
           ? "failure_domains"
           : hit.entry.count;
+      // "survives one zone", "tolerates the loss of one zone": the count of zones that may be lost, a guarantee
+      // (`parseSurvivedUnit`), never how many zones the pieces are spread over
+      if (
+        count === "failure_domains" &&
+        /\b(?:surviv\w*|tolerat\w*|withstand\w*|los(?:e|es|ing|s)(?: of)?|loses)\s+(?:the\s+)?(?:loss\s+of\s+)?$/i.test(
+          clauseBefore,
+        )
+      )
+        continue;
       setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
@@ -1755,6 +1811,10 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // stale, rather than refuse ("keeps serving the last known flags if the service is down")
   const lastKnown = guarantees.find((g) => g.kind === "last-known");
   if (lastKnown && !out.availability) out.availability = { value: "stay-available", quote: lastKnown.quote };
+  const survives = parseSurvivedUnit(prompt);
+  if (survives) out.survives = survives;
+  const modes = READ_MODES.exec(prompt);
+  if (modes) out.readModes = { value: "per-request", quote: modes[0] };
   out.unread = unreadNumbers(prompt, [
     ...Object.values(scale).map((v) => v.quote),
     ...latency.map((l) => l.quote),
@@ -1768,6 +1828,8 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
       out.repeatWindow,
       out.idWidth,
       ...(out.guarantees ?? []),
+      out.survives,
+      out.readModes,
     ].flatMap((x) => (x ? [x.quote] : [])),
   ]);
   return out;

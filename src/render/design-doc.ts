@@ -56,7 +56,10 @@ export function designBlocks(d: Design): Block[] {
     bullets([
       `Delivery: ${d.nfrs.delivery}${tag("delivery")}`,
       // a default taken from the lead's reference system (GFS's relaxed regions) is not the usual one: said with why
-      `Consistency: ${d.nfrs.consistency}${src.consistency?.because.includes(REFERENCE_MODEL) ? ` (default, ${src.consistency.because.replace(/^not stated; /, "")})` : tag("consistency")}`,
+      // reads that choose their consistency per request: the default mode and the consistent one a request asks for
+      d.nfrs.readModes
+        ? `Consistency: per request (stated: ${src.readModes?.because.replace(/^the prompt says /, "") ?? ""}): ${d.nfrs.consistency} reads by default, from any replica; a read that asks for consistency sees every acknowledged write`
+        : `Consistency: ${d.nfrs.consistency}${src.consistency?.because.includes(REFERENCE_MODEL) ? ` (default, ${src.consistency.because.replace(/^not stated; /, "")})` : tag("consistency")}`,
       `Availability: ${d.nfrs.availability}${tag("availability")}`,
       `Ordering: ${d.nfrs.ordering}${tag("ordering")}`,
       `Durability: ${d.nfrs.durability}${tag("durability")}`,

@@ -68,6 +68,10 @@ export interface Design {
       | { kind: "once"; noun: string; act?: string; scope?: string }
       | { kind: "last-known"; what: string; dependency: string }
     )[];
+    /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
+    survives?: NonNullable<Fields["nfrs"]["survives"]>["value"];
+    /** Reads whose consistency each request chooses (`sources.readModes` says which words). */
+    readModes?: NonNullable<Fields["nfrs"]["readModes"]>["value"];
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -283,6 +287,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   if (n.idWidth) sources.idWidth = { source: "stated", because: n.idWidth.because };
   for (const [i, g] of (n.guarantees ?? []).entries())
     sources[`guarantee.${i}`] = { source: "stated", because: `the prompt says '${g.quote}'` };
+  if (n.survives) sources.survives = { source: "stated", because: n.survives.because };
+  if (n.readModes) sources.readModes = { source: "stated", because: n.readModes.because };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's), and what
   // goes with them: a record only a rejected option draws, a read in the words the choice excludes
   const c = carriedFields(fields);
@@ -322,6 +328,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
         : {}),
       ...(n.idWidth ? { idWidth: n.idWidth.bits } : {}),
       ...(n.guarantees ? { guarantees: n.guarantees.map(({ quote: _, ...g }) => g) } : {}),
+      ...(n.survives ? { survives: n.survives.value } : {}),
+      ...(n.readModes ? { readModes: n.readModes.value } : {}),
     },
     overlay: fields.overlay,
     requirements: c.requirements,

@@ -107,6 +107,10 @@ const Nfrs = z.strictObject({
       ]),
     )
     .optional(),
+  /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
+  survives: z.enum(["zone", "data centre", "rack", "region"]).optional(),
+  /** Reads whose consistency each request chooses (`sources.readModes` says which words). */
+  readModes: z.literal("per-request").optional(),
 });
 
 const Overlay = z.strictObject({

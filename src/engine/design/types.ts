@@ -15,7 +15,7 @@ import type {
 } from "../../knowledge/schema.js";
 import type { Topic } from "../../knowledge/topics.js";
 import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
-import type { RepeatWindow, StatedGuarantee, StatedNfrs } from "../nfr-parse.js";
+import type { FailureUnit, RepeatWindow, StatedGuarantee, StatedNfrs } from "../nfr-parse.js";
 import type { Recognition } from "../recognize/recognize.js";
 
 /** Where an effective value came from: the prompt, an override, or an archetype default. */
@@ -55,6 +55,10 @@ export interface Nfrs {
   idWidth?: { bits: number; because: string };
   /** The guarantees the prompt states in clauses of their own (never twice per slot, keeps serving its last copy). */
   guarantees?: StatedGuarantee[];
+  /** The failure unit the prompt says the system survives the loss of, with its words. */
+  survives?: { value: FailureUnit; because: string };
+  /** Reads whose consistency each request chooses (a stated tunable consistency), with its words. */
+  readModes?: { value: "per-request"; because: string };
 }
 
 export interface Requirement {

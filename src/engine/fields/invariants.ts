@@ -3,6 +3,7 @@ import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../know
 import { architectureOf, LAYOUT_FACTS, partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
+import type { FailureUnit } from "../nfr-parse.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
@@ -39,6 +40,13 @@ const SENDS =
   /\b(?:send|sends|notify|notifies|page|pages|fire|fires|alert|alerts|deliver|delivers|publish|publishes|dispatch|dispatches)\b/i;
 
 const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+/** A failure unit's plural, as a rule names the units a replica set is spread over. */
+const UNIT_PLURAL: Readonly<Record<FailureUnit, string>> = {
+  zone: "zones",
+  "data centre": "data centres",
+  rack: "racks",
+  region: "regions",
+};
 
 const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
@@ -321,6 +329,16 @@ function invariantRows(
         because: `consistency is eventual: ${c.because}`,
       });
     }
+    // a stated loss the system survives is a rule on where the copies sit, whatever path writes them: each replica
+    // set spread over distinct units, so one unit's loss leaves most of every set
+    const lost = f.nfrs.survives;
+    if (lost)
+      out.push({
+        path: first.name,
+        statement: `The replica set of each ${subject} spreads over distinct ${UNIT_PLURAL[lost.value]}, never two members in one ${lost.value}, so the loss of a whole ${lost.value} takes one member of each set at most, and the others keep serving while it is re-created.`,
+        archetype: first.archetype,
+        because: `the system must survive the loss of a ${lost.value}: ${lost.because}`,
+      });
     const o = f.nfrs.ordering;
     const k = f.nfrs.orderKey;
     if (k && o.value === "per-key") {

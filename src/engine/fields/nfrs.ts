@@ -255,6 +255,12 @@ export const nfrsField: Deriver<"nfrs"> = {
         : {}),
       ...(s.idWidth ? { idWidth: { bits: s.idWidth.bits, because: `the prompt says '${s.idWidth.quote}'` } } : {}),
       ...(s.guarantees ? { guarantees: s.guarantees } : {}),
+      ...(s.survives
+        ? { survives: { value: s.survives.value, because: `the prompt says '${s.survives.quote}'` } }
+        : {}),
+      ...(s.readModes
+        ? { readModes: { value: s.readModes.value, because: `the prompt says '${s.readModes.quote}'` } }
+        : {}),
     };
   },
 };

@@ -54,7 +54,11 @@ export const readPathsField: Deriver<"readPaths"> = {
           because:
             kb?.tolerates === "stale"
               ? `${a.id} marks this read as deciding nothing, so a nearby replica answers within the replication lag`
-              : `consistency is ${f.nfrs.consistency.value}: a nearby replica answers, within the replication lag`,
+              : // reads that choose their consistency per request: the read whose own answer lags nothing is the
+                // consistent one a request asks for, the others its default
+                f.nfrs.readModes && /^none\b/.test(kb?.staleness ?? "")
+                ? `reads choose their consistency per request (${f.nfrs.readModes.because}): this is the consistent read a request asks for, answered with no lag, while a default read may come from any replica`
+                : `consistency is ${f.nfrs.consistency.value}: a nearby replica answers, within the replication lag`,
         });
       }
     }

@@ -750,25 +750,27 @@ function normalise(d: Design): StepDraft {
     );
   if (reads.length > 0) lines.push(...detail(enumerate("read", "reads", reads, 3, "reads matter most")));
   const n = d.nfrs;
+  // a consistency each read picks (a stated tunable consistency) is stated, said as its two modes
+  const perRequest = n.readModes !== undefined;
   const assumed = (["consistency", "delivery", "availability"] as const).filter(
-    (k) => n.sources[k]?.source === "default",
+    (k) => n.sources[k]?.source === "default" && !(k === "consistency" && perRequest),
   );
   const stated = (["consistency", "delivery", "availability", "ordering"] as const).filter(
-    (k) => n.sources[k]?.source !== "default",
+    (k) => n.sources[k]?.source !== "default" || (k === "consistency" && perRequest),
   );
-  if (stated.length > 0)
-    lines.push(
-      ...core(
-        `The prompt asks for ${andList(
-          stated.map((k) =>
-            // an order kept within a key the prompt names is said by that key ("order within each customer")
-            k === "ordering" && n.ordering === "per-key" && n.orderKey
-              ? `order within each ${n.orderKey}`
-              : asked(k, String(n[k]), d.prompt),
-          ),
-        )}`,
-      ),
-    );
+  const asks = [
+    ...stated.map((k) =>
+      // an order kept within a key the prompt names is said by that key ("order within each customer")
+      k === "ordering" && n.ordering === "per-key" && n.orderKey
+        ? `order within each ${n.orderKey}`
+        : k === "consistency" && perRequest
+          ? `a read consistency each request picks, ${n.consistency} unless it asks for a consistent read`
+          : asked(k, String(n[k]), d.prompt),
+    ),
+    // a stated loss to survive is a guarantee of its own, kept by where the replicas sit
+    ...(n.survives ? [`surviving the loss of a whole ${n.survives}`] : []),
+  ];
+  if (asks.length > 0) lines.push(...core(`The prompt asks for ${andList(asks)}`));
   if (assumed.length > 0)
     lines.push(
       ...core(
@@ -1091,7 +1093,12 @@ function invariantsStep(d: Design): StepDraft {
     d.invariants.some((i) => i.statement === r && i.archetype === dominant && sayable(r)),
   );
   // a substrate's rules ("a change is acknowledged … at the same index and term") only when the design's own are few
-  const said = (ownSaid.length >= 3 ? ownSaid : more).map(sayable).filter((c): c is string => Boolean(c));
+  // a rule a stated guarantee adds ("survives the loss of a zone") is the prompt's own: said first, never cut
+  const prompted = (r: string) => d.invariants.some((i) => i.statement === r && /\bthe prompt says '/.test(i.because));
+  const ordered = ownSaid.length >= 3 ? ownSaid : more;
+  const said = [...ordered.filter(prompted), ...ordered.filter((r) => !prompted(r))]
+    .map(sayable)
+    .filter((c): c is string => Boolean(c));
   // never "the rules on the other paths": a rule may sit on the hard rule's own path (ack after a quorum)
   if (said.length > 0) lines.push(...core(hard ? "Beside it, these rules also hold" : "The rules are these"));
   said.slice(0, 4).forEach((c, i) => {
@@ -2217,6 +2224,8 @@ export function failureQuestion(f: Design["failures"][number]): string | undefin
 
 /** A time window a failure row states ("after 24 hours"): worth saying even when the row is not the first. */
 const WINDOW = /\b\d+\s*(?:hours?|days?|minutes?|weeks?)\b/;
+/** A failure row about the loss of a whole failure unit ("Zone loss: …", "Rack failure: …", "Data centre outage: …"). */
+const UNIT_LOSS = /^(?:(?:availability )?zone|az|rack|data ?cent(?:er|re)|region)\s+(?:loss|outage|failure)\b/i;
 
 /** A spoken figure rounded to what a person says: "about 4.89 thousand" -> "about 5 thousand". */
 function roundSaid(said: string): string {
@@ -2633,6 +2642,18 @@ function failuresStep(d: Design): StepDraft {
     lines.push(
       ...spoken(windowed.prevention, "detail", 2).map((l, i) => (i === 0 ? { ...l, text: asFix(l.text) } : l)),
     );
+  }
+  // a stated loss the system survives ("survives the loss of a zone") is said with its row, wherever the row ranks:
+  // the loss of a whole unit, its placement and its repair
+  const unitLoss = d.nfrs.survives
+    ? named.slice(2).find((f) => f !== windowed && UNIT_LOSS.test(f.failure))
+    : undefined;
+  const lossSaid = unitLoss ? failureSaid(unitLoss) : undefined;
+  if (unitLoss && lossSaid) {
+    lines.push(...core(`The prompt asks to survive losing a whole ${d.nfrs.survives}`), ...detail(lossSaid.text));
+    lines.push(...spoken(unitLoss.prevention, "core", 1).map((l) => ({ ...l, text: asFix(l.text) })));
+    const repair = firstClause(unitLoss.repair);
+    if (repair) lines.push(...detail(repair));
   }
   const size = sizing(d);
   const b0 = hotBottleneck(d);

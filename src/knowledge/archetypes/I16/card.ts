@@ -459,8 +459,12 @@ export const card = {
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
       unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
       role: "truth",
-      prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
-      repair: "Run anti-entropy repair and delete again with a newer version",
+      // a returning follower replays the shard's log (or a snapshot) from its leader, tombstones included; a leaderless
+      // store has no such log and relies on anti-entropy (Merkle-tree) repair: the decision keeps the chosen clause
+      prevention:
+        "Keep tombstones longer than the maximum replica downtime, and have a returning replica catch up before it serves; in a leaderless store, run full anti-entropy repair within that window",
+      repair:
+        "Delete again with a newer version; in a leaderless store, run anti-entropy repair first so every replica holds the tombstone",
     },
     {
       unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
