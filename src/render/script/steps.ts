@@ -951,6 +951,17 @@ function drawnBoxes(d: Design): Design["components"] {
   return d.components.filter((c) => chosen.has(c));
 }
 
+/**
+ * The boxes said while drawing, counted as the diagram draws them: all of them when every one is named, else the
+ * whole count and then the ones that matter ("13 boxes, and the six that matter most are …"), never a count of
+ * only the named ones as if it were the diagram's.
+ */
+export function drawnSaid(named: readonly string[], drawn: number): string {
+  if (drawn <= named.length) return sentence(enumerate("box", "boxes", named, MAX_BOXES));
+  const count = numberWord(drawn);
+  return sentence(`${count} boxes, and the ${numberWord(named.length)} that matter most are ${andList([...named])}`);
+}
+
 /* ---- 3. Smallest primary state (the HLD is drawn here) ---- */
 function primaryStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -1030,7 +1041,7 @@ function primaryStep(d: Design): StepDraft {
       title: hld.title,
       say:
         boxes.length >= 2
-          ? `Let me draw this. ${sentence(enumerate("box", "boxes", boxes, MAX_BOXES))}`
+          ? `Let me draw this. ${drawnSaid(boxes, d.components.length)}`
           : `Let me draw this: clients on the left, the service in the middle, ${name ?? "the state"} on the right.`,
     };
   }
