@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { design, writeScript } from "../src/lib/index.js";
 import { contentProblems } from "../src/render/script/check.js";
 import { cheatLine } from "../src/render/script/index.js";
-import { placeholderSaid, placeholdersOf } from "../src/render/script/placeholders.js";
+import { placeholderSaid, placeholderSpeech, placeholdersOf } from "../src/render/script/placeholders.js";
 import { drawnSaid } from "../src/render/script/steps.js";
 
 const unbalanced = (s: string) => (s.match(/\(/g) ?? []).length !== (s.match(/\)/g) ?? []).length;
@@ -73,6 +73,9 @@ describe("no script speaks a card's placeholder alternatives", () => {
   it("the check catches a placeholder list and a generic unit name", () => {
     const d = design("Design a collaborative document editor like Google Docs.");
     const p = placeholdersOf(d);
+    expect(placeholderSpeech(d)("about a hundred thousand documents, rooms or matches open at once")).toBe(
+      "about a hundred thousand documents open at once",
+    );
     expect(placeholderSaid("It is the shared document, room, board or match.", p)).toBe(
       "shared document, room, board or match",
     );

@@ -66,7 +66,7 @@ export function placeholderSaid(text: string, p: Placeholders): string | undefin
  * Says a sentence with the prompt's own noun for its unit: a list of the card's alternatives as the item the prompt
  * names (the renamed noun, or an item the prompt says: "per document"), the card's generic name as the prompt's
  * noun ("per-subject" -> "per-document"). A sentence whose alternatives the prompt names none of is left unsaid
- * (""), and so is the one tying the two names once they are one ("Each document is one document").
+ * (""). The card's name is then never said, so no sentence ties the two names.
  */
 export function placeholderSpeech(d: Design): (text: string) => string {
   const p = placeholdersOf(d);
@@ -78,7 +78,6 @@ export function placeholderSpeech(d: Design): (text: string) => string {
     return pattern(`\\b(?:${w}|${pluralOf(w)})\\b`, "i").test(prompt);
   };
   const generic = p.generic ? pattern(`\\b(${p.generic})(s?)\\b`, "gi") : undefined;
-  const tie = p.noun ? pattern(`^Each ${p.noun} is one ${p.noun}\\.$`, "i") : undefined;
   return (text) => {
     let unsaid = false;
     let out = text.replace(ALTERNATIVES, (list) => {
@@ -89,8 +88,11 @@ export function placeholderSpeech(d: Design): (text: string) => string {
         unsaid = true;
         return list;
       }
+      // a last item of two words may be one item and the next word ("rooms or matches open at once"): that word stays
+      const [lastOne, next] = (items[items.length - 1] ?? "").split(" ");
+      const tail = next && lastOne && (p.alternatives.has(singularOf(lastOne)) || named(lastOne)) ? ` ${next}` : "";
       const first = items[0] ?? said;
-      return named(first) ? first : said;
+      return `${named(first) ? first : said}${tail}`;
     });
     if (unsaid) return "";
     if (generic && p.noun) {
@@ -100,6 +102,6 @@ export function placeholderSpeech(d: Design): (text: string) => string {
         return w.charAt(0) === w.charAt(0).toUpperCase() ? said.charAt(0).toUpperCase() + said.slice(1) : said;
       });
     }
-    return tie?.test(out) ? "" : out;
+    return out;
   };
 }
