@@ -45,8 +45,17 @@ export function placeholdersOf(d: Design): Placeholders {
       ),
     ),
   );
-  const noun = renamed?.[2]?.replace(/-/g, " ");
-  const generic = renamed?.[1] ? entityWords(renamed[1]).toLowerCase() : undefined;
+  // a unit the engine did not rename is still the one alternative the prompt names ("every player in a match")
+  const prompt = d.prompt.toLowerCase();
+  const chosen = renamed
+    ? undefined
+    : [...alternatives].find((w) => pattern(`\\b(?:${w}|${pluralOf(w)})\\b`, "i").test(prompt));
+  const noun = renamed?.[2]?.replace(/-/g, " ") ?? chosen;
+  const generic = renamed?.[1]
+    ? entityWords(renamed[1]).toLowerCase()
+    : chosen && unit
+      ? entityWords(unit).toLowerCase()
+      : undefined;
   return noun && generic && noun !== generic ? { noun, generic, alternatives } : { alternatives };
 }
 
