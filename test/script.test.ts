@@ -856,12 +856,10 @@ describe("presentation, said as a candidate says it", () => {
     expect(lock.steps[2]?.text).toContain(
       "It holds the holder's session id, the fencing token and the row version. Expiry lives on the session, so one keep-alive covers every lease it holds.",
     );
-    // a payment is the workflow instance the rules speak of, and its input is said as what a payment carries
-    // said once, where the archetype's own name is first said (step 2 names the workflow instance)
-    expect(pay.steps[1]?.text).toContain(
-      "the workflow instance and the effect attempt. Each payment is one workflow instance.",
-    );
-    expect(said(pay).split("Each payment is one workflow instance.").length).toBe(2);
+    // a payment is the workflow instance the rules speak of: said by the prompt's noun only, its input said as
+    // what a payment carries
+    expect(pay.steps[1]?.text).toContain("the payment and the effect attempt.");
+    expect(said(pay)).not.toMatch(/\bworkflow instances?\b/);
     expect(pay.steps[2]?.text).toMatch(/It holds [^.]*the amount and currency/);
     for (const { d, s } of scripts) {
       const text = s.steps.map((x) => x.text).join(" ");

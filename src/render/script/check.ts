@@ -3,6 +3,7 @@ import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
 import { unheldKinds } from "./held.js";
+import { placeholderSaid, placeholdersOf } from "./placeholders.js";
 import {
   COMFORT_WORDS,
   countedItems,
@@ -117,6 +118,7 @@ export function saidAloud(script: Script): { step: number; text: string }[] {
  * What a design's own structure makes wrong to say: an internal id ("I05"), a variable name
  * (snake_case, or a capacity input's id read as words: "lease seconds"), a table row with two colons,
  * a decision said as a label ("One decision: X over Y"), a count that does not match the items named,
+ * a card's placeholder where the prompt has its own noun ("the shared document, room, board or match", "per-subject"),
  * and a failure row from a mechanism this design does not speak (another design's story).
  */
 export function contentProblems(d: Design, script: Script): SpeechProblem[] {
@@ -127,6 +129,7 @@ export function contentProblems(d: Design, script: Script): SpeechProblem[] {
     .map((n) => n.replace(/_/g, " "))
     .filter((v) => !/^[a-z]+s(?: per [a-z]+){1,2}$/.test(v));
   const kept = new Set(spokenFailures(d));
+  const placeholders = placeholdersOf(d);
   const foreign = d.failures
     .filter((f) => !kept.has(f) && /^because the design uses /.test(f.source))
     .map((f) => firstClause(f.failure, 40)?.replace(/[.]$/, "").toLowerCase())
@@ -146,6 +149,8 @@ export function contentProblems(d: Design, script: Script): SpeechProblem[] {
     }
     const lower = text.toLowerCase();
     for (const f of foreign) if (lower.includes(f)) add(`a failure from a mechanism this design does not speak: ${f}`);
+    const placeholder = placeholderSaid(text, placeholders);
+    if (placeholder) add(`a card's placeholder for the prompt's own noun: ${placeholder}`);
   }
   // the mechanism called the core one must keep a rule of the design: one that protects nothing is a base card's
   // vocabulary speaking where the rule's own guard belongs (one the next sentence says keeps the hard rule guards

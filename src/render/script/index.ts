@@ -4,6 +4,7 @@ import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
 import { heldOnly } from "./held.js";
 import { forScript } from "./memo.js";
+import { placeholderSpeech } from "./placeholders.js";
 import {
   actionName,
   bodyOf,
@@ -73,17 +74,67 @@ function deepDives(d: Design): DeepDive[] {
   for (const dec of shownDecisions(d.decisions).slice(2, 4))
     out.push({ topic: speakable(dec.question), why: sayDecision(dec).join(" ") });
   // two sequences of one protocol (or two rows said alike) are one deep dive, offered once
-  return out.filter((x, i) => out.findIndex((y) => y.topic === x.topic) === i);
+  // each said with the prompt's noun for its unit; one only a card's placeholder could say is not offered
+  const bind = placeholderSpeech(d);
+  const said = out
+    .map((x) => ({ topic: bind(x.topic), why: bind(x.why) }))
+    .filter((x) => x.topic.length > 0 && x.why.length > 0);
+  return said.filter((x, i) => said.findIndex((y) => y.topic === x.topic) === i);
 }
 
-/** A checklist answer cut to a line: archetype ids and asides removed, first part only, at most 24 words. */
-function cheatLine(answer: string): string {
+/** Most words a cheat-sheet answer keeps. */
+const CHEAT_WORDS = 24;
+
+/** `text` split at `sep` only outside parentheses: "a (b; c); d" -> "a (b; c)", "d". */
+function splitOutside(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text.startsWith(sep, i)) {
+      out.push(text.slice(from, i));
+      from = i + sep.length;
+    }
+  }
+  out.push(text.slice(from));
+  return out.map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
+/** Text without its asides in brackets, nested ones too; an opening bracket never closed ends it. */
+function withoutAsides(text: string): string {
+  let t = text;
+  for (let prev = ""; prev !== t; ) {
+    prev = t;
+    t = t.replace(/\s*\([^()]*\)/g, "");
+  }
+  const open = t.indexOf("(");
+  return (open >= 0 ? t.slice(0, open) : t).replace(/\s+([,.;:])/g, "$1").trim();
+}
+
+/**
+ * A checklist answer cut to a line: archetype ids removed, first part only, at most 24 words, and only ever cut
+ * where a clause ends: never inside brackets (an aside goes whole), never mid-clause ("Release missed: a worker
+ * claims a run, crashes, and the run sits in claimed forever.", not "Release missed.").
+ */
+export function cheatLine(answer: string): string {
   const t = speakable(answer.replace(/\bI\d{2}:\s*/g, "")).replace(/\.:/g, ":");
-  const first = (t.split(/;\s+/)[0] ?? t).trim();
-  const words = first.split(/\s+/);
-  if (words.length <= 24) return sentence(first);
-  const head = headOf(first, 14);
-  return head ? sentence(head) : `${words.slice(0, 24).join(" ")} …`;
+  const first = splitOutside(t, "; ")[0] ?? t;
+  if (countWords(first) <= CHEAT_WORDS && withoutAsides(first) === first.replace(/\s+([,.;:])/g, "$1").trim())
+    return sentence(first);
+  const bare = withoutAsides(first);
+  if (countWords(bare) <= CHEAT_WORDS) return sentence(bare);
+  // the clauses after a label's colon, as many as fit
+  const parts = splitOutside(bare, ": ");
+  let kept = parts[0] ?? bare;
+  for (const p of parts.slice(1)) {
+    if (countWords(`${kept}: ${p}`) > CHEAT_WORDS) break;
+    kept = `${kept}: ${p}`;
+  }
+  // a first clause longer than a line is said whole rather than cut inside it
+  return sentence(kept);
 }
 
 /**
@@ -98,20 +149,25 @@ function entitySpeech(d: Design): (text: string) => string {
       ...d.readPaths.map((r) => r.entity),
     ]),
   ].filter((n) => /^[A-Z][A-Za-z0-9]*$/.test(n));
-  if (names.length === 0) return (text) => text;
+  const bind = placeholderSpeech(d);
+  if (names.length === 0) return bind;
   const alt = names.join("|");
   // Global, and used only by `replace`, which starts each search from the beginning.
   const atStart = pattern(`(^|(?<=[.!?] ))(${alt})(s?)\\b`, "g");
   const inside = pattern(`\\b(${alt})(s?)\\b`, "g");
   return (text) =>
-    text
-      .replace(atStart, (_m, _pre: string, name: string, s: string) => `The ${entityWords(name)}${s}`)
-      .replace(inside, (_m, name: string, s: string) => `${entityWords(name)}${s}`);
+    // entity names said as words first, so a renamed unit's own records ("SubjectSnapshot") take the prompt's noun too
+    bind(
+      text
+        .replace(atStart, (_m, _pre: string, name: string, s: string) => `The ${entityWords(name)}${s}`)
+        .replace(inside, (_m, name: string, s: string) => `${entityWords(name)}${s}`),
+    );
 }
 
 /** One page to glance at: the checklist answers, the main numbers and the two decisions, each in a line. */
 function cheatSheet(d: Design): CheatSheet {
   const short = cheatLine;
+  const bind = placeholderSpeech(d);
   const numbers: string[] = [];
   const hot = hottest(d);
   const figures = hot ? [hot, ...d.capacity.filter((c) => c !== hot)] : [...d.capacity];
@@ -125,7 +181,9 @@ function cheatSheet(d: Design): CheatSheet {
   return {
     // an answer's reason about a record this design does not keep is left off: "Shard." rather than block allocation
     checklist: d.checklist.map((c) => {
-      const answer = short(c.answer);
+      // an answer only a card's placeholder could fill keeps its label alone ("Shard.")
+      const said = short(c.answer);
+      const answer = bind(said) || sentence(/^([^:]{1,40}): /.exec(said)?.[1] ?? said);
       const [, head, rest] = /^([^:]{1,40}): (.+)$/.exec(answer) ?? [];
       return {
         question: c.question,
@@ -198,7 +256,8 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       ),
     };
     if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
-    if (draft.checkIn) step.checkIn = draft.checkIn;
+    const checkIn = draft.checkIn ? say(draft.checkIn) : "";
+    if (checkIn) step.checkIn = checkIn;
     return step;
   });
   return retime(

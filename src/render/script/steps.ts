@@ -856,9 +856,6 @@ function scopesStep(d: Design): StepDraft {
     lines.push(
       ...core(`The state that must never be wrong is ${andList(entities.slice(0, 3).map((e) => `the ${e}`))}`),
     );
-  // the prompt's name for its unit, tied to the archetype's name where that name is first said
-  const tie = tiedHere(d, 2);
-  if (tie) lines.push(...core(tie));
   const paths = said(criticalNames(d));
   const it = entities.length > 1 ? "them" : "it";
   // the same three paths as step 1's writes are not read out a second time
@@ -955,6 +952,17 @@ function drawnBoxes(d: Design): Design["components"] {
   return d.components.filter((c) => chosen.has(c));
 }
 
+/**
+ * The boxes said while drawing, counted as the diagram draws them: all of them when every one is named, else the
+ * whole count and then the ones that matter ("13 boxes, and the six that matter most are …"), never a count of
+ * only the named ones as if it were the diagram's.
+ */
+export function drawnSaid(named: readonly string[], drawn: number): string {
+  if (drawn <= named.length) return sentence(enumerate("box", "boxes", named, MAX_BOXES));
+  const count = numberWord(drawn);
+  return sentence(`${count} boxes, and the ${numberWord(named.length)} that matter most are ${andList([...named])}`);
+}
+
 /* ---- 3. Smallest primary state (the HLD is drawn here) ---- */
 function primaryStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -984,11 +992,9 @@ function primaryStep(d: Design): StepDraft {
     // a key mapping ("(board, period, player) -> best score …") opens on its arrow once the key in brackets is gone
     const desc = speakable(s.description).replace(/^(?:[:\s]|->|then\b)+/, "");
     const labelled = /^([^:.;]{3,60}): ([^:]+)$/.exec(desc);
-    // a record the prompt renamed ("the payment") is tied once to the archetype's name the rules use, and
-    // that sentence says what it is, so its label is not said again
+    // a record the prompt renamed ("the payment") is said by the prompt's noun only: its card label ("one workflow
+    // instance") would say "the payment is one payment", so only what it holds is said
     const unit = renamedFrom(s);
-    const tie = tiedHere(d, 3);
-    if (tie) lines.push(...core(tie));
     listed = Boolean(labelled?.[1] && labelled[2] && !isClause(labelled[1]));
     described =
       isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
@@ -1034,7 +1040,7 @@ function primaryStep(d: Design): StepDraft {
       title: hld.title,
       say:
         boxes.length >= 2
-          ? `Let me draw this. ${sentence(enumerate("box", "boxes", boxes, MAX_BOXES))}`
+          ? `Let me draw this. ${drawnSaid(boxes, d.components.length)}`
           : `Let me draw this: clients on the left, the service in the middle, ${name ?? "the state"} on the right.`,
     };
   }
@@ -1550,18 +1556,6 @@ const NAMED_FIELDS = 5;
 function renamedFrom(s: Design["primaryState"][number]): string | undefined {
   const m = /\(its (\w+): the prompt names its unit\b/.exec(s.because);
   return m?.[1] && m[1] !== s.entity ? entityWords(m[1]) : undefined;
-}
-
-/**
- * "Each payment is one workflow instance", said once at the step that first says the archetype's own name
- * for the record (step 2 when its list names it, else step 3), so the two names never drift apart unexplained.
- */
-function tiedHere(d: Design, step: 2 | 3): string | undefined {
-  const s = d.primaryState[0];
-  const unit = s ? renamedFrom(s) : undefined;
-  if (!s || !unit) return undefined;
-  const inStepTwo = critEntities(d).slice(0, 3).includes(unit);
-  return (step === 2) === inStepTwo ? sentence(`Each ${entityWords(s.entity)} is one ${unit}`) : undefined;
 }
 
 /** What the prompt's unit carries as its input ("amount and currency" for a payment), when the prompt renamed it. */
