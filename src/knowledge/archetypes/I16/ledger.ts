@@ -361,7 +361,7 @@ export const LEDGER_LINKS: LinkSpec[] = [
     from: "clients",
     to: "ledger-api",
     kind: "request",
-    label: "transfer (transfer id) / balance / balance as of",
+    label: "transfer (transfer id) / balance / past balance",
     topic: T,
   },
   { from: "ledger-api", to: "partition-map", kind: "request", label: "which shard owns each account", topic: T },
@@ -418,7 +418,7 @@ export const LEDGER_API: ApiSpec[] = [
     topic: T,
   },
   {
-    operation: "balance as of",
+    operation: "past balance",
     call: "GET /v1/accounts/{account_id}/balance?as_of={time}",
     request: ["account_id", "as_of (a past time, or a journal sequence)"],
     response: ["balance", "currency", "as_of_sequence (the last journal line counted)", "snapshot_sequence"],
