@@ -920,9 +920,9 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
 
   const moved = sameEntityHome(parts, boxes, resolve);
   const merged = sameRoleEntities(parts, resolve, moved);
-  // a merged record is one row: the box keeps the lead's name for it (the data model names both)
-  for (const b of boxes.values())
-    b.holds = b.holds.filter((h) => !(merged.has(h) && b.holds.includes(merged.get(h) as string)));
+  // a merged record is one row: the box names it as its data row leads, by the product's name (the data model's row
+  // says the lead's in parentheses: "DocSnapshot (SubjectSnapshot)")
+  for (const b of boxes.values()) b.holds = b.holds.filter((h) => !b.holds.some((x) => merged.get(x) === h));
   const unique = dedupeLinks(links);
   const rn = (s: string) => renameText(s, renaming);
   // a feature on the dominant's parts names the shared record's columns as the dominant does (doc_id is document_id)
