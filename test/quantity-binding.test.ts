@@ -135,3 +135,12 @@ describe("every stated duration is said in time units that fit it", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("a bound on people seeing a change is not the regions' replication lag", () => {
+  it("holds the lag only to a bound said of the regions", () => {
+    const d = design(
+      "Design a worldwide online presence service for 200 million users in three regions where a status change is visible to contacts within 5 seconds.",
+    );
+    expect(d.capacity.find((c) => c.id === "cross_region_lag_seconds")?.bound).toBeUndefined();
+  });
+});

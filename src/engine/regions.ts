@@ -1,6 +1,9 @@
 import { GEO_ROUTER, REGION_MODES, type RegionMode, WAN } from "../knowledge/regions.js";
 import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
 
+/** Words that say a bound is about copies between regions or data centres. */
+const REGION_WORDS = /\b(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|continents?|geograph\w*)\b/i;
+
 /**
  * A design served from more than one region draws what that needs, in one place: the routing to the nearest region,
  * the same cluster in each region, the link that carries writes across regions, the lag and recovery figures, and the
@@ -222,7 +225,11 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
   // "syncs data across two regions within 10 seconds": a stated bound on a change reaching its readers holds the
   // replication lag to it (coherence `stated-bound-exceeded`, and the bound is read, not left unused)
   // — unless another figure already spends the bound (a feed's path from commit to every follower's list)
-  const spread = holdsSpread ? f.nfrs.scale?.propagation_seconds : undefined;
+  // Only a bound said of the regions themselves ("across two regions within 10 seconds") is theirs: a bound on a
+  // change reaching people ("visible to their contacts within 5 seconds") is spent on the path that carries it, and
+  // holding the lag to it would read the bound without meeting it.
+  const stated = f.nfrs.scale?.propagation_seconds;
+  const spread = holdsSpread && stated && REGION_WORDS.test(stated.quote) ? stated : undefined;
   return [
     {
       id: "cross_region_lag_seconds",
