@@ -132,3 +132,14 @@ describe("a last copy kept in use while its source is down is the system staying
     expect(said(d)).not.toMatch(/failing closed/);
   });
 });
+
+describe("'without duplicate X' is deduplicated where X goes out, not claimed and fenced", () => {
+  it("keys each page by what it is about and its occurrence", () => {
+    const d = design(
+      "Design an uptime monitoring service that checks 100,000 websites every minute and pages the owner without duplicate pages.",
+    );
+    const rule = d.invariants.find((i) => /twice/.test(i.statement));
+    expect(rule?.statement).toMatch(/^No page goes out twice for one occurrence\./);
+    expect(rule?.statement).not.toMatch(/fencing token|claim/);
+  });
+});

@@ -461,9 +461,21 @@ function guaranteeRule(
     const scope = g.scope ? ` for one ${g.scope}` : "";
     const key = g.scope ? `the ${g.noun} and its ${g.scope}` : `the ${g.noun} and the occurrence it belongs to`;
     // said as a purpose clause, so the spoken rule reads as a sentence ("To claim a runnable run, the write first …")
-    const where = at
-      ? `to ${shortName(at.op.phrase)}, the ${entityWords(at.op.entity)} write`
-      : "the write that hands it out";
+    // (a short name cut before its object ends on no preposition: "move the alert between" is said "move the alert")
+    const short = at
+      ? shortName(at.op.phrase).replace(/\s+(?:between|to|from|of|on|in|into|at|for|with|by)$/i, "")
+      : "";
+    const where = at ? `to ${short}, the ${entityWords(at.op.entity)} write` : "the write that hands it out";
+    // "without duplicate pages" names no act and no claimant: what goes out is deduplicated where it goes out, by a key
+    // of what it is about and the occurrence, not claimed and fenced like a run of a job
+    if (g.act === undefined)
+      return {
+        path: at?.p.name ?? first.name,
+        statement: `No ${g.noun} goes out twice for one occurrence. Each ${g.noun} carries a key made of what it is about and the occurrence it belongs to, never an attempt number; the step that sends it records the key first and drops a repeat, and a receiver that deduplicates by the key drops one that slips through a failover.`,
+        archetype: at?.p.archetype ?? first.archetype,
+        because,
+        ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
+      };
     return {
       path: at?.p.name ?? first.name,
       statement: `No ${g.noun} is ${participle(act)} twice${scope}. ${upperFirst(where)} first records a claim keyed by ${key} with a conditional insert, so a retry, a second claimant or a worker taking over after a crash finds the claim and stops. A claim whose holder went silent passes on only under a higher fencing token, which the store checks on the old holder's later writes. What goes out carries the same key, never an attempt number, so the party it reaches drops a repeat; once holds for an outside effect only where that party deduplicates by the key.`,
