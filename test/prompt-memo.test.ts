@@ -126,6 +126,82 @@ describe("the prompt-reading fields' memo", () => {
   });
 });
 
+// A kept deriver's answer is remembered by the exact prompt too: a repeated prompt skips its facts and its key, and
+// gets the very object its answer table holds, while the table has not been emptied since.
+function keptGraph() {
+  const runs = { facts: 0, derive: 0 };
+  const prompt = { ...base, field: "prompt", reads: [], derive: (_f: unknown, i: { prompt: string }) => i.prompt };
+  const branch = {
+    ...base,
+    field: "branch",
+    reads: ["prompt"],
+    derive: (f: { prompt: string }) => ({ kind: f.prompt.length % 2 }),
+  };
+  const architecture = {
+    ...base,
+    field: "architecture",
+    reads: ["prompt", "branch"],
+    facts: (f: { prompt: string }) => {
+      runs.facts++;
+      return { noun: f.prompt.split(" ")[0] };
+    },
+    derive: (f: { branch: { kind: number } }, _i: unknown, facts: { noun: string }) => {
+      runs.derive++;
+      return { name: `${facts.noun} ${f.branch.kind}` };
+    },
+  };
+  const order = orderDerivers([prompt, branch, architecture] as unknown as Deriver[]);
+  const fields = (p: string, patches: Patch[] = []) =>
+    evaluate(order, { prompt: p }, patches).fields as unknown as Record<string, unknown>;
+  return { runs, fields };
+}
+
+describe("the kept derivers' memo", () => {
+  it("skips a repeated prompt's facts and key, answering with the table's object", () => {
+    const { runs, fields } = keptGraph();
+    const p = "ledger of kept answers";
+    const a = fields(p);
+    fields(p); // the branch is kept by now, and the architecture's answer with it
+    const c = fields(p); // remembered by the second asking at the latest
+    const seen = { ...runs };
+    const d = fields(p);
+    const e = fields(p);
+    expect(runs).toEqual(seen);
+    expect(d.architecture).toBe(c.architecture);
+    expect(e.architecture).toBe(c.architecture);
+    expect(e).toEqual(a);
+    // a prompt that differs only in what the facts read gets its own answer, never the remembered one
+    const q = "journal of kept answers";
+    for (let i = 0; i < 3; i++) expect(fields(q).architecture).toEqual({ name: `journal ${q.length % 2}` });
+    expect(fields(p).architecture).toBe(c.architecture);
+  });
+
+  it("computes the facts again once the answer table was emptied, and answers as a fresh engine", () => {
+    const { runs, fields } = keptGraph();
+    const p = "dropped after the table empties";
+    for (let i = 0; i < 4; i++) fields(p);
+    const before = fields(p).architecture;
+    const facts = runs.facts;
+    // 256 answers fill the architecture's table: its next new answer empties it (prompts asked once each, so the
+    // memo, which remembers a prompt from its second asking, still holds this one)
+    for (let i = 0; i < 300; i++) fields(`w${i} x`);
+    expect(promptMemoSize().prompts).toBeLessThan(PROMPT_MEMO_MAX);
+    const n = runs.facts;
+    const again = fields(p).architecture;
+    expect(runs.facts).toBe(n + 1);
+    expect(again).toEqual(before);
+    expect(facts).toBeLessThan(n);
+  });
+
+  it("holds at most one value per deriver for each of its 256 prompts", () => {
+    const { fields } = keptGraph();
+    for (let i = 0; i < 5_000; i++) for (let j = 0; j < 2; j++) fields(`bounded ${i} prompt`);
+    const size = promptMemoSize();
+    expect(size.prompts).toBeLessThanOrEqual(PROMPT_MEMO_MAX);
+    expect(size.values).toBeLessThanOrEqual(PROMPT_MEMO_MAX * 3);
+  });
+});
+
 describe("the stated NFRs kept by prompt", () => {
   it("answers a repeated prompt with the same frozen object, and keeps at most 64 prompts", async () => {
     const { statedKept, statedNfrsOf } = await import("../src/engine/nfr-parse.js");
@@ -150,6 +226,11 @@ describe("the memo in the engine", () => {
     expect(third?.archetypes).toBe(second?.archetypes);
     expect(third?.nfrs).toBe(second?.nfrs);
     expect(third?.features).toBe(second?.features);
+    // the kept derivers' answers too (remembered from the second asking)
+    const fourth = ds[3]?.ok ? ds[3].design : undefined;
+    expect(fourth?.technology).toBe(third?.technology);
+    expect(fourth?.requirements).toBe(third?.requirements);
+    expect(fourth?.capacity).toBe(third?.capacity);
     vi.resetModules();
     const fresh = await import("../src/engine/design/design.js");
     expect(JSON.stringify(ds[3])).toBe(JSON.stringify(fresh.deriveDesign(p)));

@@ -1,4 +1,4 @@
-import { answerKey, deepFreeze, factsKey, identity, Kept, KeptByContent, keep } from "./keep.js";
+import { answerKey, deepFreeze, factsKey, hasIdentity, Kept, KeptByContent, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -174,18 +174,25 @@ function intern(field: FieldName, value: unknown): unknown {
 }
 
 /**
- * The prompt-reading fields' values (a deriver that reads the prompt whole: branch, archetypes, features, NFRs) for
- * the last prompts, by the exact prompt text: per deriver, the identities of its other inputs, the value, and its
- * content hash. A value is remembered only when it and its inputs are kept, and given back only when its inputs are
- * the same objects and it is still the kept value for its content, that is when deriving it afresh and interning
- * would give that very object. So a repeated prompt (the workbench re-deriving after an override or a re-render)
- * skips recognition and the stated parse, and answers exactly as without the memo. A field an override patches is
- * neither looked up nor remembered. Bounded by prompts and by their characters, the least recently asked dropped.
+ * The fields' values for the last prompts, by the exact prompt text: per deriver, the identities of its inputs
+ * (but the prompt), the value, and a stamp that tells whether the value is still the one the engine would give.
+ * Two kinds of deriver are remembered. One that reads the prompt whole (branch, archetypes, features, NFRs) has its
+ * value interned by content: its stamp is the value's content hash, and it is given back only while it is still
+ * the kept value for that content. A kept deriver's answer is found by a key of its prompt facts and its inputs'
+ * identities; the facts are a function of the prompt and those inputs, so the same prompt and the same input
+ * objects make the same key: its stamp is its answer table's generation, and it is given back only while the
+ * table has not been emptied since (until then the key's answer cannot change). Either way a value is given back
+ * only when its inputs are the same objects and deriving it afresh (and interning it, or looking its key up) would
+ * give that very object: a repeated prompt (the workbench re-deriving after an override or a re-render) skips
+ * recognition, the stated parse, the facts and the keys, and answers exactly as without the memo. A value is
+ * remembered only when it and its inputs are kept; a field an override patches is neither looked up nor remembered,
+ * nor is anything after a patch. Bounded by prompts and by their characters, the least recently asked dropped.
  */
 interface Remembered {
   readonly inputs: readonly unknown[];
   readonly value: unknown;
-  readonly hash: number;
+  /** The value's content hash (a prompt-reading field), or its answer table's generation (a kept deriver). */
+  readonly stamp: number;
 }
 export const PROMPT_MEMO_MAX = 256;
 /** The characters of all remembered prompts, at most (a prompt longer than this is not remembered). */
@@ -193,11 +200,30 @@ export const PROMPT_MEMO_CHARS = 1 << 20;
 const PROMPT_MEMO = new Map<string, Map<Deriver, Remembered>>();
 let promptMemoChars = 0;
 
-/** How many prompts the memo holds, and their characters (for tests). */
-export const promptMemoSize = (): { prompts: number; chars: number } => ({
-  prompts: PROMPT_MEMO.size,
-  chars: promptMemoChars,
-});
+/** How many prompts the memo holds, their characters, and the values it holds for them all (for tests). */
+export const promptMemoSize = (): { prompts: number; chars: number; values: number } => {
+  let values = 0;
+  for (const entries of PROMPT_MEMO.values()) values += entries.size;
+  return { prompts: PROMPT_MEMO.size, chars: promptMemoChars, values };
+};
+
+/**
+ * Prompts asked (by a hash of the whole text; two prompts that share one only make the second remembered on
+ * its first asking): the memo remembers a prompt's values from its second asking, so a prompt asked once (most
+ * of a batch) costs nothing to remember and takes no remembered prompt's place. Emptied when full.
+ */
+const SIGHTED = new Set<number>();
+const SIGHTED_MAX = 4096;
+
+/** Whether the prompt was asked before (since the set was last emptied); marks it asked. */
+function askedBefore(prompt: string): boolean {
+  let h = 0x811c9dc5 ^ prompt.length;
+  for (let i = 0; i < prompt.length; i++) h = Math.imul(h ^ prompt.charCodeAt(i), 0x01000193);
+  if (SIGHTED.has(h)) return true;
+  if (SIGHTED.size >= SIGHTED_MAX) SIGHTED.clear();
+  SIGHTED.add(h);
+  return false;
+}
 
 /** The memo's entries for a prompt, made the most recently asked. */
 function remembered(prompt: string): Map<Deriver, Remembered> | undefined {
@@ -225,35 +251,43 @@ function remember(prompt: string, d: Deriver, entry: Remembered): void {
   entries.set(d, entry);
 }
 
-/** A deriver whose value the memo may hold: it reads the prompt whole (it is not kept), and a kept deriver reads it. */
-const memoised = (d: Deriver, needIdentity: ReadonlySet<FieldName>): boolean =>
-  !kept(d) && d.reads.includes("prompt") && needIdentity.has(d.field);
+/** A deriver whose value the memo may hold: a kept one, or one that reads the prompt whole and a kept deriver reads. */
+const memoised = (d: Deriver, isKept: boolean, needIdentity: ReadonlySet<FieldName>): boolean =>
+  isKept || (d.reads.includes("prompt") && needIdentity.has(d.field));
 
-/** The remembered value, if its inputs are the same objects as now and it is still the kept one for its content. */
-function recall(d: Deriver, fields: Partial<Fields>, entry: Remembered | undefined): unknown {
+/** The remembered value, if its inputs are the same objects as now and it is still what the engine would give. */
+function recall(d: Deriver, isKept: boolean, fields: Partial<Fields>, entry: Remembered | undefined): unknown {
   if (entry === undefined) return undefined;
   const reads = d.reads;
   let at = 0;
   for (let i = 0; i < reads.length; i++)
     if (reads[i] !== "prompt" && fields[reads[i] as FieldName] !== entry.inputs[at++]) return undefined;
   const value = entry.value;
-  if (typeof value === "object" && value !== null && VALUES.get(d.field)?.holds(entry.hash, value) !== true)
+  if (isKept) return ANSWERS.get(d)?.generation === entry.stamp ? value : undefined;
+  if (typeof value === "object" && value !== null && VALUES.get(d.field)?.holds(entry.stamp, value) !== true)
     return undefined;
   return value;
 }
 
-/** Remembers a value and its inputs when all are kept (a value not kept could not be what interning gives later). */
-function rememberIfKept(prompt: string, d: Deriver, fields: Partial<Fields>, value: unknown): void {
-  if (value === undefined || identity(value) === undefined) return;
+/**
+ * Remembers a value and its inputs when all are kept: a value not kept could not be what interning gives later,
+ * and a kept deriver's answer from an input that is not kept has no key (it is not in its table).
+ */
+function rememberIfKept(prompt: string, d: Deriver, isKept: boolean, fields: Partial<Fields>, value: unknown): void {
+  if (value === undefined || !hasIdentity(value)) return;
   const inputs: unknown[] = [];
   for (const r of d.reads)
     if (r !== "prompt") {
       const v = fields[r];
-      if (identity(v) === undefined) return;
+      if (!hasIdentity(v)) return;
       inputs.push(v);
     }
-  const hash = typeof value === "object" && value !== null ? (VALUES.get(d.field)?.lastHash ?? 0) : 0;
-  remember(prompt, d, { inputs, value, hash });
+  const stamp = isKept
+    ? (ANSWERS.get(d)?.generation ?? -1)
+    : typeof value === "object" && value !== null
+      ? (VALUES.get(d.field)?.lastHash ?? 0)
+      : 0;
+  remember(prompt, d, { inputs, value, stamp });
 }
 
 /** Shared facts as a reader of fields (their views name them as "<name> facts"). */
@@ -342,14 +376,16 @@ export function evaluate(
   const needIdentity = readByKept(order);
   const shared: SharedAnswers = new Map();
   const memo = remembered(input.prompt);
+  const rememberHere = memo !== undefined || askedBefore(input.prompt);
   // values are remembered only while no override has patched a field yet (the prompt's own values)
   let patched = false;
   for (const d of order) {
     const mine = patches.length === 0 ? NONE : patches.filter((p) => p.field === d.field);
     if (mine.length > 0) patched = true;
-    const memoHere = mine.length === 0 && memoised(d, needIdentity);
+    const isKept = kept(d);
+    const memoHere = mine.length === 0 && memoised(d, isKept, needIdentity);
     if (memoHere) {
-      const hit = recall(d, fields, memo?.get(d));
+      const hit = recall(d, isKept, fields, memo?.get(d));
       if (hit !== undefined) {
         (fields as Record<string, unknown>)[d.field] = hit;
         trace.push(traceOf(d, mine));
@@ -359,8 +395,8 @@ export function evaluate(
     let value = run(d, fields, input, shared);
     for (const p of mine) value = (p as Patch<typeof d.field>).apply(value as never, fields as Fields) as typeof value;
     // a value a kept deriver reads must be the kept one with its content, so identity can stand for content
-    if (needIdentity.has(d.field) && (mine.length > 0 || !kept(d))) value = intern(d.field, value);
-    if (memoHere && !patched) rememberIfKept(input.prompt, d, fields, value);
+    if (needIdentity.has(d.field) && (mine.length > 0 || !isKept)) value = intern(d.field, value);
+    if (memoHere && rememberHere && !patched) rememberIfKept(input.prompt, d, isKept, fields, value);
     (fields as Record<string, unknown>)[d.field] = value;
     trace.push(traceOf(d, mine));
   }

@@ -47,6 +47,9 @@ export function identity(value: unknown): string | undefined {
   return `|${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
 }
 
+/** Whether a value can be part of a key: a primitive, or a kept object (what `identity` answers, without its text). */
+export const hasIdentity = (value: unknown): boolean => typeof value !== "object" || value === null || IDS.has(value);
+
 /**
  * The key of an answer: its facts' key followed by the identities of the field values it reads; undefined when
  * one of them is not kept (no later design could ask that key).
@@ -139,6 +142,11 @@ export function factsKey(facts: unknown): string {
 export class Kept<V> {
   private readonly table = new Map<string, V>();
   private readonly sighted = new Set<string>();
+  /**
+   * Counts the times the table was emptied. Between two emptyings a key's value never changes (it is set only
+   * where it was missing), so a value read at one count is still the key's value while the count stands.
+   */
+  generation = 0;
   constructor(private readonly max: number) {}
   /** True on a key's second sighting (the first is only remembered): worth keeping what it names. */
   admit(key: string): boolean {
@@ -153,7 +161,10 @@ export class Kept<V> {
   }
   set(key: string, value: V): void {
     if (value === undefined) return;
-    if (this.table.size >= this.max) this.table.clear();
+    if (this.table.size >= this.max) {
+      this.table.clear();
+      this.generation++;
+    }
     this.table.set(key, value);
   }
 }
