@@ -155,6 +155,8 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
+  // machines named for the work they run ("500 worker machines", "200 worker nodes") are the worker fleet, and nodes
+  { re: /^worker (?:nodes?|machines?|servers?|hosts?|instances?|vms?|pods?|boxes)$/, count: "workers", also: "nodes" },
   // databases (or database instances) a service keeps, backs up or restores: counted apart from the servers they run on
   { re: /^(?:databases?|database instances?|db instances?)$/, count: "databases" },
   // a business the product lists: each is a property whose rooms or nights are sold, or a merchant whose goods or
