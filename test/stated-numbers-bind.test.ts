@@ -328,3 +328,21 @@ describe("a search over the product's own records indexes its stated writes", ()
     expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
   });
 });
+
+describe("a keeping verb a few words ahead of its 'for' states a retention", () => {
+  it("binds 'keeps <object of several words> for N days' to retention_days", () => {
+    expect(scale("a queue that keeps unacknowledged messages for 14 days")).toEqual({ retention_days: 14 });
+    expect(scale("a bank that stores customer transaction records for 7 years").retention_days).toBe(2555);
+    expect(scale("a system that keeps a user's last login for auditing")).toEqual({});
+  });
+
+  it("the queue's retained bytes read the stated days", () => {
+    const d = design(
+      "Design a message queue that keeps unacknowledged messages for 14 days and handles 50,000 messages per second.",
+    );
+    expect(d.capacity.some((r) => r.inputs.some((i) => i.name === "retention_days" && i.source === "stated"))).toBe(
+      true,
+    );
+    expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+  });
+});

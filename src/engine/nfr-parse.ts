@@ -916,6 +916,9 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   },
 ];
 
+/** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
+const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,4}\s+for\s*$/i;
+
 /**
  * The role a duration's preposition gives it: after "every" it is a period (how often something happens), after
  * "within" or "in under" a bound (how long something may take). A period never binds a bound's quantity and a bound
@@ -1140,6 +1143,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         const found =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
+          // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
+          (RETAINED_FOR.test(clauseBefore) ? { id: "retention_days", toDays: true } : undefined) ??
           // "evaluates 5 million series every 30 seconds": a period's verb may sit before its counted noun
           (PERIOD_BEFORE.test(clauseBefore)
             ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(wideClause))
