@@ -346,3 +346,12 @@ describe("a keeping verb a few words ahead of its 'for' states a retention", () 
     expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
   });
 });
+
+describe("a webhook sent is an event the delivery pipeline carries", () => {
+  it("binds webhooks per second to the message rate", () => {
+    expect(scale("a service that sends 5,000 webhooks per second")).toEqual({ messages_per_sec: 5000 });
+    expect(scale("dispatching 300 webhook deliveries a second").messages_per_sec).toBe(300);
+    const d = design("Design a webhook delivery service that sends 5,000 webhooks per second.");
+    expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+  });
+});

@@ -100,7 +100,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a photo or video is a stored object; stated per day it is an upload (a write)
   { re: /^(?:photos?|images?|pictures?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
   {
-    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|edits?|operations per document|changes?|impressions?|plays|listens)$/,
+    re: /^(?:events?|notifications?|webhooks?|webhook deliveries|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|edits?|operations per document|changes?|impressions?|plays|listens)$/,
     rate: "messages_per_sec",
   },
   // an increment changes a stored count: an event to count and a write the store takes ("5 million increments per
