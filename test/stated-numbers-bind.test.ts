@@ -265,3 +265,93 @@ describe("an amount no rule reads is named", () => {
     ]);
   });
 });
+
+describe("a rate of the system's own records, after a verb that writes them, is its write rate", () => {
+  it("binds '<verb> N <unlisted noun> per <time>' to writes_per_sec", () => {
+    expect(scale("a news search service that indexes 20,000 articles per second")).toEqual({ writes_per_sec: 20000 });
+    expect(scale("an invoicing platform that stores 3,000 invoices a second")).toEqual({ writes_per_sec: 3000 });
+    expect(scale("a registry that records 600 vehicle registrations per minute").writes_per_sec).toBe(10);
+    expect(scale("a ledger that saves about 12,000 journal entries per second")).toEqual({ writes_per_sec: 12000 });
+  });
+
+  it("leaves a rate with no writing verb unread", () => {
+    expect(scale("a service that sees 20,000 articles per second")).toEqual({});
+  });
+
+  it("reads the stated write rate in the design, so no stated number is left unread", () => {
+    for (const p of [
+      "Design a news search service that indexes 20,000 articles per second and serves 50,000 queries per second.",
+      "Design an invoicing platform that stores 3,000 invoices a second.",
+      "Build a document archive that archives 500 contracts per second and serves 2,000 reads per second.",
+    ]) {
+      const d = design(p);
+      expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+      expect(d.capacity.some((r) => r.inputs.some((i) => i.name === "writes_per_sec" && i.source === "stated"))).toBe(
+        true,
+      );
+    }
+  });
+});
+
+describe("a stated worker fleet is the fleet the figures read", () => {
+  it("binds machines named for their work as workers", () => {
+    expect(scale("runs builds on 500 worker machines")).toEqual({ workers: 500, nodes: 500 });
+    expect(scale("a transcoder with 200 worker nodes")).toEqual({ workers: 200, nodes: 200 });
+    expect(scale("a metrics agent on 40,000 machines")).toEqual({ nodes: 40000 });
+  });
+
+  it("shows the stated fleet in the figure that sizes it, instead of computing another", () => {
+    for (const [p, id, n] of [
+      ["Design a CI build system that runs builds on 500 worker machines.", "workers_needed", 500],
+      [
+        "Design a video transcoding service with 200 worker nodes that processes 50 uploads per second.",
+        "workers_needed",
+        200,
+      ],
+      ["Design a web crawler that fetches 10,000 pages per second using 300 crawler workers.", "fetchers_needed", 300],
+    ] as const) {
+      const d = design(p);
+      expect(row(d, id)?.value).toBe(n);
+      expect(statedInputs(d, id)).toEqual(["workers"]);
+      expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+    }
+  });
+});
+
+describe("a search over the product's own records indexes its stated writes", () => {
+  it("reads the documents to index a day from the stated write rate", () => {
+    const d = design(
+      "Design a product catalog service that ingests 8,000 listings per second and serves 100,000 searches per second.",
+    );
+    expect(row(d, "index_writes_per_sec")?.value).toBeCloseTo(8000, 6);
+    expect(statedInputs(d, "index_writes_per_sec")).toEqual(["writes_per_sec"]);
+    expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+  });
+});
+
+describe("a keeping verb a few words ahead of its 'for' states a retention", () => {
+  it("binds 'keeps <object of several words> for N days' to retention_days", () => {
+    expect(scale("a queue that keeps unacknowledged messages for 14 days")).toEqual({ retention_days: 14 });
+    expect(scale("a bank that stores customer transaction records for 7 years").retention_days).toBe(2555);
+    expect(scale("a system that keeps a user's last login for auditing")).toEqual({});
+  });
+
+  it("the queue's retained bytes read the stated days", () => {
+    const d = design(
+      "Design a message queue that keeps unacknowledged messages for 14 days and handles 50,000 messages per second.",
+    );
+    expect(d.capacity.some((r) => r.inputs.some((i) => i.name === "retention_days" && i.source === "stated"))).toBe(
+      true,
+    );
+    expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+  });
+});
+
+describe("a webhook sent is an event the delivery pipeline carries", () => {
+  it("binds webhooks per second to the message rate", () => {
+    expect(scale("a service that sends 5,000 webhooks per second")).toEqual({ messages_per_sec: 5000 });
+    expect(scale("dispatching 300 webhook deliveries a second").messages_per_sec).toBe(300);
+    const d = design("Design a webhook delivery service that sends 5,000 webhooks per second.");
+    expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+  });
+});

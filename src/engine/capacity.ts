@@ -23,7 +23,7 @@ import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { RECORD_CAPACITY } from "../knowledge/product-record.js";
-import { BRIDGES_TO, QUANTITY_BY_ID, TWINS_OF } from "../knowledge/quantities.js";
+import { BRIDGES_TO, QUANTITY_BY_ID, STATED_FLEETS, TWINS_OF } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
@@ -438,7 +438,10 @@ function evaluateModel(
     // a figure that computes a quantity the prompt states ("messages sent per second" beside "1 million
     // messages per second") gives way to the stated number, which every later figure reads
     if (scale[f.id]) continue;
-    const r = evalExpr(f.expression);
+    // a fleet the prompt counts ("on 500 worker machines") is that count: the figure sizing it shows the stated fleet
+    // instead of computing another, and every later figure reads it under the figure's name
+    const fleet = f.sets && STATED_FLEETS.has(f.sets) ? scale[f.sets] : undefined;
+    const r = f.sets && fleet ? statedInput(f.sets, fleet) : evalExpr(f.expression);
     if (!r || !Number.isFinite(r.value) || r.value <= 0) continue;
     // a count of whole things (nodes, shards, instances) is rounded up to a whole one, at least one
     const whole = f.ceil === true || WHOLE_UNITS.test(f.unit);
@@ -448,7 +451,7 @@ function evaluateModel(
       id: f.id,
       quantity: f.label,
       kind: f.kind,
-      formula: `${f.id} = ${f.expression}`,
+      formula: `${f.id} = ${fleet ? f.sets : f.expression}`,
       value,
       unit: f.unit,
       display: WHOLE_UNITS.test(f.unit)

@@ -543,6 +543,13 @@ const PER_LONG_TIME = new RegExp(
   "i",
 );
 
+/**
+ * A verb that writes the system's own records, straight before a number ("indexes 20,000", "stores about 3,000"): the
+ * things it counts are records the system writes, whatever their name.
+ */
+const WRITES_BEFORE =
+  /\b(?:index(?:es|ing)?|stor(?:es|e|ing)|writ(?:es|e|ing)|ingest(?:s|ing)?|sav(?:es|e|ing)|records?|recording|persist(?:s|ing)?|archiv(?:es|e|ing)|append(?:s|ing)?|insert(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
+
 /** Scopes a rate can be stated per; such a rate is kept apart from the fleet total. */
 const SCOPES: { re: RegExp; scope: "key" | "user" | "tenant" | "node" | "partition" }[] = [
   { re: /^(?:api[- ]?keys?|keys?|clients?|ips?|ip address(?:es)?|tokens?|callers?)$/, scope: "key" },
@@ -909,6 +916,9 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   },
 ];
 
+/** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
+const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,4}\s+for\s*$/i;
+
 /**
  * The role a duration's preposition gives it: after "every" it is a period (how often something happens), after
  * "within" or "in under" a bound (how long something may take). A period never binds a bound's quantity and a bound
@@ -1133,6 +1143,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         const found =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
+          // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
+          (RETAINED_FOR.test(clauseBefore) ? { id: "retention_days", toDays: true } : undefined) ??
           // "evaluates 5 million series every 30 seconds": a period's verb may sit before its counted noun
           (PERIOD_BEFORE.test(clauseBefore)
             ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(wideClause))
@@ -1240,6 +1252,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         }
       }
     }
+    // "indexes 20,000 articles per second", "stores 3,000 invoices a second": a noun no entry lists, counted per time
+    // straight after a verb that writes it, is a record the system writes, so the rate is its write rate
+    let ownRecords = false;
+    if (!hit && head === undefined && WRITES_BEFORE.test(clauseBefore))
+      for (const end of ends.slice(0, 2))
+        if (PER_LONG_TIME.test(rest.slice(end))) {
+          head = end;
+          ownRecords = true;
+          break;
+        }
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
     let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : (head ?? pos);
     const afterNoun = rest.slice(nounEnd);
@@ -1247,7 +1269,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
     if (rateM || intrinsic) {
       const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
-      const rateId = hit?.entry.rate ?? (hit ? undefined : "requests_per_sec");
+      // "stores 5,000 records per second": a counted noun (records, rows, files) written per time is a write rate too
+      const written = ownRecords || (!!hit?.entry.count && !hit.entry.interval && WRITES_BEFORE.test(clauseBefore));
+      const rateId = hit?.entry.rate ?? (written ? "writes_per_sec" : hit ? undefined : "requests_per_sec");
       // "1 million alert rules every minute": a count of things paced by an interval, each once in it
       if (secs && hit?.entry.count && hit.entry.interval && !rateId) {
         setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));

@@ -1333,6 +1333,13 @@ export const QUANTITIES: readonly Quantity[] = [
 export const QUANTITY_BY_ID: ReadonlyMap<string, Quantity> = new Map(QUANTITIES.map((q) => [q.id, q]));
 
 /**
+ * Fleets a stated count fixes: a figure that sizes one of these (`sets`) gives way to the prompt's count ("runs builds
+ * on 500 worker machines" is the worker fleet, never a second, computed one beside it). Nodes are not among them: a
+ * stated count of machines is as often the hosts a service watches or serves as its own fleet.
+ */
+export const STATED_FLEETS: ReadonlySet<string> = new Set(["workers"]);
+
+/**
  * The same amount said in another unit: a stated bandwidth with an assumed record size is a record rate, a
  * stated record rate at that size a bandwidth, a daily amount a per-second one. A model that reads one of
  * these quantities, where the prompt states another of the pair, reads the stated number through the bridge

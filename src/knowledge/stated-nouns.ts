@@ -100,7 +100,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a photo or video is a stored object; stated per day it is an upload (a write)
   { re: /^(?:photos?|images?|pictures?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
   {
-    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|edits?|operations per document|changes?|impressions?|plays|listens)$/,
+    re: /^(?:events?|notifications?|webhooks?|webhook deliveries|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|edits?|operations per document|changes?|impressions?|plays|listens)$/,
     rate: "messages_per_sec",
   },
   // an increment changes a stored count: an event to count and a write the store takes ("5 million increments per
@@ -155,6 +155,8 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
+  // machines named for the work they run ("500 worker machines", "200 worker nodes") are the worker fleet, and nodes
+  { re: /^worker (?:nodes?|machines?|servers?|hosts?|instances?|vms?|pods?|boxes)$/, count: "workers", also: "nodes" },
   // databases (or database instances) a service keeps, backs up or restores: counted apart from the servers they run on
   { re: /^(?:databases?|database instances?|db instances?)$/, count: "databases" },
   // a business the product lists: each is a property whose rooms or nights are sold, or a merchant whose goods or
