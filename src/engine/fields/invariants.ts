@@ -471,7 +471,7 @@ function guaranteeRule(
     if (g.act === undefined)
       return {
         path: at?.p.name ?? first.name,
-        statement: `No ${g.noun} goes out twice for one occurrence. Each ${g.noun} carries a key made of what it is about and the occurrence it belongs to, never an attempt number; the step that sends it records the key first and drops a repeat, and a receiver that deduplicates by the key drops one that slips through a failover.`,
+        statement: `No ${g.noun} goes out twice for one occurrence. Each ${g.noun} carries a key made of what it is about and the occurrence it belongs to, never an attempt number; ${at ? `the ${entityWords(at.op.entity)} write that sends it` : "the step that sends it"} records the key first and drops a repeat, and a receiver that deduplicates by the key drops one that slips through a failover.`,
         archetype: at?.p.archetype ?? first.archetype,
         because,
         ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
