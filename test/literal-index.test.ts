@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TOPIC_LITERALS } from "../src/knowledge/generated/topic-literals.js";
-import { LiteralIndex } from "../src/knowledge/pattern-literals.js";
+import { LazyLiteralIndex, LiteralIndex } from "../src/knowledge/pattern-literals.js";
 import { TOPIC_VALUES, topicsSpoken } from "../src/knowledge/topics.js";
 
 /** What the index must answer: for each list, whether the text holds one of its literals. */
@@ -37,5 +37,14 @@ describe("the literal index (knowledge/pattern-literals.ts LiteralIndex)", () =>
     const prompt = "Design a payment ledger that pages on-call when the job queue backs up";
     for (let i = 0; i < 40; i++) topicsSpoken(`${prompt} (${i})`);
     expect(topicsSpoken(prompt).map((x) => x.value)).toEqual(expect.arrayContaining(["money", "work-queue"]));
+  });
+});
+
+describe("LazyLiteralIndex", () => {
+  it("answers as includes does before and after it builds its trie", () => {
+    const lists = [["abc", "xy"], [""], [], ["zz"]];
+    const lazy = new LazyLiteralIndex(lists, 2);
+    for (const text of ["abcd", "no", "xyzz", "", "zzabc"])
+      expect(lazy.holds(text)).toEqual(lists.map((l) => l.some((x) => text.includes(x))));
   });
 });

@@ -5,7 +5,7 @@
  */
 
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
-import { LiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
+import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
   BID_SUBJECT_NOUNS,
@@ -14,6 +14,7 @@ import {
   OCCURRENCE_HEADS,
   SUBJECT_NOUNS,
 } from "../knowledge/stated-nouns.js";
+import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 
 export interface Stated<T> {
@@ -122,8 +123,6 @@ const LAST_KNOWN = new RegExp(
   String.raw`\bkeeps? (?:serving|working|running|answering|evaluating|reading|using)(?: (?:from|on|with))? (?:the |its |their |a )?last(?: known| known good| good| fetched| received)? ?([a-z][\w-]*)?\b.{0,40}?\b(?:if|when|while|whenever|even if|even when) (?:the |its |their )?${PHRASE} (?:is|are|goes|go|gets?) (?:down|unreachable|unavailable|offline)`,
   "i",
 );
-/** "jobs" -> job, "pages" -> page, "notifications" -> notification (enough for the nouns a guarantee names). */
-const singular = (w: string): string => (/[^s]s$/.test(w) && !/ss$/.test(w) ? w.slice(0, -1) : w);
 
 /** The guarantee clauses the prompt states, each with its words. */
 export function parseGuarantees(prompt: string): StatedGuarantee[] {
@@ -396,10 +395,10 @@ export function mayMatch(re: RegExp, lowered: string): boolean {
   return held[place] === true;
 }
 /** Each gated pattern whose literals are listed (under its own flags and source), by its place in the index. */
-let gated: { places: ReadonlyMap<RegExp, number>; index: LiteralIndex } | undefined;
+let gated: { places: ReadonlyMap<RegExp, number>; index: LazyLiteralIndex } | undefined;
 let heldRecent: { lowered: string; held: readonly boolean[] } | undefined;
 let heldBefore: { lowered: string; held: readonly boolean[] } | undefined;
-function gatedIndex(): { places: ReadonlyMap<RegExp, number>; index: LiteralIndex } {
+function gatedIndex(): { places: ReadonlyMap<RegExp, number>; index: LazyLiteralIndex } {
   const places = new Map<RegExp, number>();
   const lists: (readonly string[])[] = [];
   for (const re of literalGatedPatterns()) {
@@ -408,7 +407,7 @@ function gatedIndex(): { places: ReadonlyMap<RegExp, number>; index: LiteralInde
     places.set(re, lists.length);
     lists.push(NFR_LITERALS[key] ?? [""]);
   }
-  return { places, index: new LiteralIndex(lists) };
+  return { places, index: new LazyLiteralIndex(lists) };
 }
 
 /** The pattern's match in the text, where the text (lowered) may hold one. */

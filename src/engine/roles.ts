@@ -1,3 +1,4 @@
+import { singularOf as singular } from "./counted-nouns.js";
 import type { ApiRow, DataModelRow, DecisionRow } from "./design/types.js";
 
 /**
@@ -77,9 +78,6 @@ function verbObject(operation: string): { verb: string; object?: string } {
   const object = rest.filter((w) => !/^(?:a|an|the|my|its|their|one|of|to)$/.test(w)).pop();
   return object === undefined ? { verb } : { verb, object };
 }
-
-/** A noun's singular for comparing heads ("documents" -> document). */
-const singular = (w: string): string => (/[^s]s$/.test(w) ? w.slice(0, -1) : w);
 
 /**
  * Two calls play one role when they have the same verb on the same record: the objects' heads agree, or one call

@@ -349,3 +349,26 @@ export class LiteralIndex {
     return held;
   }
 }
+
+/**
+ * A `LiteralIndex` that is built only once it earns its cost: building the trie takes milliseconds to tens of
+ * milliseconds, which a one-shot command would pay for one prompt, so a process's first texts ask each list with
+ * `includes` (the same answer) and the index is built after `after` texts.
+ */
+export class LazyLiteralIndex {
+  private index: LiteralIndex | undefined;
+  private read = 0;
+  constructor(
+    private readonly lists: readonly (readonly string[])[],
+    private readonly after = 64,
+  ) {}
+  /** For each list, by its place: whether the text holds one of its literals. */
+  holds(text: string): boolean[] {
+    if (this.index === undefined && this.read < this.after) {
+      this.read++;
+      return this.lists.map((literals) => literals.some((l) => text.includes(l)));
+    }
+    this.index ??= new LiteralIndex(this.lists);
+    return this.index.holds(text);
+  }
+}

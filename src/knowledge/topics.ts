@@ -1,5 +1,5 @@
 import { TOPIC_LITERALS } from "./generated/topic-literals.js";
-import { LiteralIndex } from "./pattern-literals.js";
+import { LazyLiteralIndex } from "./pattern-literals.js";
 import type { MechanismId } from "./schema.js";
 
 /**
@@ -387,33 +387,20 @@ const LITERALS: Partial<Record<Topic, readonly string[]>> = Object.fromEntries(
   }),
 );
 /**
- * Every topic's literals indexed (`LiteralIndex`, built on the first text; a topic without a list stands for the empty
+ * Every topic's literals indexed (`LazyLiteralIndex`: `includes` for a process's first texts, then a trie; a topic without a list stands for the empty
  * literal, which every text holds), so a text is read for all of them in one pass. Looked for one by one with
  * `includes`, they cost ~150 µs a short prompt, more than the compiled patterns: a long-running process used to stop
  * looking after its first 16 texts and then ran all 46 patterns on every text.
  */
-let literalIndex: LiteralIndex | undefined;
+let literalIndex: LazyLiteralIndex | undefined;
 /**
  * By each topic's place in TOPIC_VALUES: whether its pattern may match a lowered text (it has no listed literals,
  * or the text holds one).
  */
 function mayMatchTopics(lowered: string): readonly boolean[] {
-  // Building the index costs tens of milliseconds, which a one-shot command (`mechsd design`) would pay for one
-  // prompt: a process's first texts ask each list with `includes` (the same answer, ~150 µs a text), and the index is
-  // built once a process has read enough texts to earn it back.
-  if (literalIndex === undefined && textsRead < INDEX_AFTER_TEXTS) {
-    textsRead++;
-    return TOPIC_VALUES.map((t) => {
-      const literals = LITERALS[t];
-      return literals === undefined || literals.some((l) => lowered.includes(l));
-    });
-  }
-  literalIndex ??= new LiteralIndex(TOPIC_VALUES.map((t) => LITERALS[t] ?? [""]));
+  literalIndex ??= new LazyLiteralIndex(TOPIC_VALUES.map((t) => LITERALS[t] ?? [""]));
   return literalIndex.holds(lowered);
 }
-/** Texts asked with `includes` before the topic literals' index is built. */
-const INDEX_AFTER_TEXTS = 64;
-let textsRead = 0;
 
 /** A pattern source's ASCII capitals lowered, escapes kept (`\S` stays "not a space", `\B` a non-boundary). */
 function lowerPattern(source: string): RegExp {

@@ -1,3 +1,4 @@
+import { singularOf } from "../../engine/counted-nouns.js";
 import type { Design } from "../../engine/design/design.js";
 import { pattern } from "../../engine/text.js";
 import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
@@ -14,11 +15,6 @@ const ALTERNATIVES = /\b[a-z]+(?: [a-z]+)?(?:, [a-z]+(?: [a-z]+)?)+,? or [a-z]+(
 
 const itemsOf = (list: string) => list.split(/,? or |, /);
 const lastWord = (item: string) => item.split(" ").pop() ?? item;
-const singularOf = (w: string) =>
-  w
-    .replace(/ies$/, "y")
-    .replace(/(ch|sh|x)es$/, "$1")
-    .replace(/(?<!s)s$/, "");
 const pluralOf = (noun: string) =>
   /s$/.test(noun) ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 
