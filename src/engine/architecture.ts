@@ -9,14 +9,16 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
 import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
+import { designWords, holds } from "./counted-nouns.js";
 import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
+import { type Spread, spreadOf } from "./named-parts.js";
 import { composedKind, featureLed } from "./product/correctness.js";
 import { SCOPED } from "./product/recognize.js";
 import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
-import { promptNouns, type Renaming, renameText, renamings, type UnitNoun, unitNounOf } from "./prompt-nouns.js";
+import { designUnitNoun, promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
 import { columnMap, headNoun, mergeApiRows, mergeDataRows, sameCall, translate } from "./roles.js";
 
 /**
@@ -919,7 +921,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   ensureConnected(parts, boxes, links, resolve);
 
   const moved = sameEntityHome(parts, boxes, resolve);
-  const merged = sameRoleEntities(parts, resolve, moved);
+  const merged = sameRoleEntities(parts, resolve, moved, renaming);
   // a merged record is one row: the box names it as its data row leads, by the product's name (the data model's row
   // says the lead's in parentheses: "DocSnapshot (SubjectSnapshot)")
   for (const b of boxes.values()) b.holds = b.holds.filter((h) => !b.holds.some((x) => merged.get(x) === h));
@@ -1124,6 +1126,7 @@ function sameRoleEntities(
   parts: readonly Part[],
   resolve: (p: Part, local: string | undefined) => string | undefined,
   moved: ReadonlyMap<string, string>,
+  renaming: readonly Renaming[] = [],
 ): Map<string, string> {
   const out = new Map<string, string>();
   const onLead = onLeadParts(parts);
@@ -1135,6 +1138,9 @@ function sameRoleEntities(
     const box = home(dominant, e);
     const k = `${box}|${headNoun(e.entity)}`;
     if (box && !leads.has(k)) leads.set(k, e.entity);
+    // the unit renamed after a feature's record (a checkout's workflow instance is its Order) is that record's role
+    const noun = renaming.find((r) => r.entity === e.entity)?.noun;
+    if (box && noun) leads.set(`${box}|${renameText(e.entity, renaming)}`, e.entity);
   }
   for (const p of parts) {
     if (!onLead.has(p.key)) continue;
@@ -1329,6 +1335,8 @@ export interface Layout {
   bounded: boolean;
   /** The subject replacements the prompt's words keep from applying (`knowledge/covers.ts` `replacementsKept`). */
   kept: readonly string[];
+  /** The sibling systems the prompt spreads its steps across (`engine/named-parts.ts`), each drawn as a box. */
+  spread: Spread | undefined;
 }
 
 /**
@@ -1359,12 +1367,13 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
 function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
   const party = designParty(f)?.kind;
   return {
-    unit: unitNounOf(f.prompt),
+    unit: designUnitNoun(f),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
     unspoken: designTopicsUnspoken(f.prompt, f.features),
     party,
     bounded: partyBoundary(party, f.prompt) !== undefined,
     kept: replacementsKept(f.prompt),
+    spread: spreadOf(f.prompt),
   };
 }
 
@@ -1373,6 +1382,48 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
  * computation and one key per design instead of one per field.
  */
 export const LAYOUT_FACTS = sharedFacts<Layout>("layout", ["prompt", "branch", "features", "archetypes"], layoutOf);
+
+/** Heads of a spread whose systems are outside parties (a provider, a vendor) rather than services of our own. */
+const OUTSIDE_HEADS = new Set(["provider", "vendor", "partner", "api"]);
+
+/**
+ * An architecture that draws every system the prompt spreads its steps across ("reserves inventory, charges the card
+ * and books shipping across three services"): a system no component's name or records already name gets a box of its
+ * own ("Shipping service"), called by the part that sends the design's effects outside (the first component with a
+ * request link to an outside party, else the entry service) for the step that reaches it.
+ */
+export function withSpread(arch: Architecture, spread: Spread | undefined): Architecture {
+  if (!spread) return arch;
+  const drawn = designWords(arch.components.flatMap((c) => [c.name, ...c.holds]));
+  // (the system's own word, not one it starts: a car provider is not drawn by a card network gateway)
+  const missing = spread.members.filter((m) => !drawn.has(m.system));
+  if (missing.length === 0) return arch;
+  const outside = new Set(arch.components.filter((c) => c.kind === "external").map((c) => c.id));
+  const sender =
+    arch.links.find((l) => l.kind === "request" && outside.has(l.to))?.from ??
+    arch.components.find((c) => c.kind === "service")?.id;
+  if (sender === undefined) return arch;
+  const kind = OUTSIDE_HEADS.has(spread.head) ? "external" : "service";
+  const owner = arch.components.find((c) => c.id === sender)?.archetype ?? "";
+  const said = `the prompt spreads its steps across ${spread.count} ${spread.head}s ('${spread.quote}')`;
+  const added = missing.map((m) => ({
+    component: {
+      id: `spread-${m.system}`,
+      name: `${m.system[0]?.toUpperCase()}${m.system.slice(1)} ${spread.head}`,
+      kind,
+      archetype: owner,
+      holds: [],
+      runs: [m.step],
+      because: `${said}: '${m.step}' is this ${spread.head}'s step, called once per ${spread.head} under the effect's id so a retry is applied once`,
+    } satisfies ComponentRow,
+    link: { from: sender, to: `spread-${m.system}`, kind: "request", label: m.step } satisfies LinkRow,
+  }));
+  return {
+    ...arch,
+    components: [...arch.components, ...added.map((a) => a.component)],
+    links: [...arch.links, ...added.map((a) => a.link)],
+  };
+}
 
 /**
  * The kind of outside party a design's effects reach, with why, when it sends effects outside (I12): in a
@@ -1402,7 +1453,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded, kept } = layout;
+  const { unit, record, unspoken, party, bounded, kept, spread } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1417,7 +1468,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1443,7 +1494,7 @@ export function architectureOf(
     if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
     COMPOSED.set(composedKey, composed);
   }
-  const arch = copied(composed);
+  const arch = withSpread(copied(composed), spread);
   // kept archetypes and features live across designs, so bound what each pair remembers
   if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();
   byUnit.set(key, arch);

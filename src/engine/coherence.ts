@@ -35,9 +35,11 @@ import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
+import { isReferringWord } from "../knowledge/lexicon.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
+import { COUNT_WORDS } from "../knowledge/named-parts.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
@@ -57,7 +59,7 @@ import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
-import { countedNouns, designWords, holds } from "./counted-nouns.js";
+import { countedNouns, designWords, holds, singularOf } from "./counted-nouns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { thinPart } from "./fields/archetypes.js";
@@ -99,6 +101,7 @@ import {
   TRUTH_LAYERS,
   widerThanStated,
 } from "./fields/technology.js";
+import { countedParts, spreadOf } from "./named-parts.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots, featureLed } from "./product/correctness.js";
@@ -238,7 +241,8 @@ export type CoherenceRule =
   | "regions-sync-and-async"
   | "compare-and-set-across-regions"
   | "transaction-spans-partitions"
-  | "prompt-noun-uncovered";
+  | "prompt-noun-uncovered"
+  | "named-part-missing";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -485,6 +489,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a rejected option's key phrase (the words that name it and no other: 'timing wheels', 'siblings') appears in no component, API row, rule, sequence, mitigation step (but one said under the condition it wins on) or technology choice, and no technology row offers a chosen option's key phrase as its runner-up or the product to avoid: a rejected option lives only in its trade-off sentence",
   "prompt-noun-uncovered":
     "every thing the prompt counts as a stock ('300 million accounts', '10,000 city zones', '1 million servers') is held by a record, key, field, operation, API call or rule of the design: a design none of whose records holds it answers another question",
+  "named-part-missing":
+    "every part the prompt names by counting it ('into five resolutions', 'across 500 workers', 'from one queue') is a record or a component of the design, and every system it spreads its steps across ('reserves inventory, charges the card and books shipping across three services') is drawn as a component of its own: a named part with no box and no record is a part of the question left unanswered",
   "entity-named-after-product":
     "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
@@ -3533,6 +3539,38 @@ function promptNounsCovered(d: Design): Problem[] {
     }));
 }
 
+/**
+ * The parts the prompt names (`engine/named-parts.ts`) that the design neither draws nor keeps: a counted thing no
+ * record or component names ("five resolutions" with no rendition of a resolution), a system a spread names with no
+ * component of its own ("books shipping across three services" with no shipping service). Only the records and the
+ * boxes are read: a part said only in a rule's text is not a part of the design.
+ */
+function namedPartsDrawn(d: Design): Problem[] {
+  const spread = spreadOf(d.prompt);
+  const counted = countedParts(d.prompt, spread);
+  if (counted.length === 0 && !spread) return [];
+  const boxes = designWords(d.components.flatMap((c) => [c.name, ...c.holds]));
+  const records = designWords([...d.dataModel.flatMap((e) => [e.entity, ...e.key, ...e.fields]), ...boxes]);
+  const out: Problem[] = [];
+  for (const t of counted) {
+    const nouns = t.quote
+      .split(" ")
+      .filter((w) => /^[a-z][a-z-]*$/.test(w) && !(w in COUNT_WORDS) && !isReferringWord(w) && w !== "of");
+    if (nouns.some((w) => holds(records, singularOf(w)))) continue;
+    out.push({
+      rule: "named-part-missing",
+      detail: `the prompt names '${t.quote}', and no record or component of the design is one`,
+    });
+  }
+  for (const m of spread?.members ?? [])
+    if (!boxes.has(m.system))
+      out.push({
+        rule: "named-part-missing",
+        detail: `the prompt spreads its steps across ${spread?.count} ${spread?.head}s ('${spread?.quote}'), and no component is the ${m.system} ${spread?.head} that '${m.step}' reaches`,
+      });
+  return out;
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   const [before, after] = coherenceParts(d, besideUnread(facts));
   return [...before, ...statedNumbersRead(facts), ...after];
@@ -3569,6 +3607,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
   const all = [
     ...entitiesNotNamedAfterProducts(d),
     ...promptNounsCovered(d),
+    ...namedPartsDrawn(d),
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
     ...namedPartsKept(d, facts),

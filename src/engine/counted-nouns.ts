@@ -16,26 +16,52 @@ export function singularOf(w: string): string {
 
 const isCount = (w: string) => /^\d/.test(w) || SCALE.has(w);
 
+/** A thing a prompt counts: its noun (singular), the count when it is written as one, and the words it came from. */
+export interface CountedThing {
+  noun: string;
+  count: number | undefined;
+  quote: string;
+}
+
+const SCALE_VALUE: Readonly<Record<string, number>> = {
+  hundred: 1e2,
+  hundreds: 1e2,
+  thousand: 1e3,
+  thousands: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  trillion: 1e12,
+};
+
 /**
  * The things a prompt counts as a stock, singular: the last noun of the phrase right after a stated count ("300
  * million accounts" → account, "10,000 city zones" → zone, "thousands of bidders" → bidder). A count followed by a
  * rate word ("5 million increments per second", "a billion pages a month") is a rate of work, not things held, and a
  * unit ("30 seconds", "10 TB") is no thing at all; counted things that go on to act ("100,000 servers watch") are
- * the system's clients.
+ * the system's clients. With `words`, a count written as a small number word counts too ("five resolutions").
  */
-export function countedNouns(prompt: string): string[] {
-  const words = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()]/g) ?? [];
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!isCount(words[i] ?? "")) continue;
+export function countedThings(prompt: string, words?: Readonly<Record<string, number>>): CountedThing[] {
+  const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()]/g) ?? [];
+  const out: CountedThing[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? "";
+    const worded = words?.[t];
+    if (!isCount(t) && worded === undefined) continue;
+    let count = worded ?? (/^\d/.test(t) ? Number(t.replace(/,/g, "")) : SCALE_VALUE[t]);
     let j = i + 1;
-    while (j < words.length && (SCALE.has(words[j] ?? "") || words[j] === "of")) j++;
+    while (j < tokens.length && (SCALE.has(tokens[j] ?? "") || tokens[j] === "of")) {
+      const v = SCALE_VALUE[tokens[j] ?? ""];
+      if (v !== undefined && count !== undefined) count *= v;
+      j++;
+    }
     let last: string | undefined;
     let k = j;
     // the phrase's noun is its first plural ("10,000 city zones", "20,000 service instances evaluate"), else its first
     // word ("50 people edit")
-    for (; k < words.length && k < j + 3; k++) {
-      const w = words[k] ?? "";
+    for (; k < tokens.length && k < j + 3; k++) {
+      const w = tokens[k] ?? "";
       if (!/^[a-z][a-z-]*$/.test(w) || STOP_WORDS.has(w) || w.endsWith("ly")) break;
       last ??= w;
       if (/[^s]s$/.test(w)) {
@@ -44,17 +70,24 @@ export function countedNouns(prompt: string): string[] {
         break;
       }
     }
+    const start = i;
     i = Math.max(i, k - 1);
     if (last === undefined || /(?:ing|ed)$/.test(last)) continue;
-    if (RATE.has(words[k] ?? "") && TIME.has(singularOf(words[k + 1] ?? ""))) continue;
+    if (RATE.has(tokens[k] ?? "") && TIME.has(singularOf(tokens[k + 1] ?? ""))) continue;
     // counted things that go on to act ("100,000 servers watch", "2 million fans try to buy") are the system's clients
-    const next = words[k];
+    const next = tokens[k];
     if (next !== undefined && /^[a-z]/.test(next) && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next)) continue;
     const noun = singularOf(last);
     if (NOT_THINGS.has(noun) || NOT_THINGS.has(last) || noun.length < 3) continue;
-    if (!out.includes(noun)) out.push(noun);
+    if (!out.some((o) => o.noun === noun))
+      out.push({ noun, count: Number.isFinite(count) ? count : undefined, quote: tokens.slice(start, k).join(" ") });
   }
   return out;
+}
+
+/** The nouns of the things a prompt counts in figures (`countedThings` without number words). */
+export function countedNouns(prompt: string): string[] {
+  return countedThings(prompt).map((t) => t.noun);
 }
 
 /** The singular words of a design's text ("ResetToken" → reset, token). */

@@ -1,4 +1,5 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { PRODUCTS } from "../knowledge/features/products.js";
 import { isReferringWord } from "../knowledge/lexicon.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
@@ -321,4 +322,42 @@ export function renameUnit(text: string, renamings: readonly Renaming[]): string
     });
   }
   return out;
+}
+
+/**
+ * The unit's noun when the prompt names none by a system word: the record of a feature drawn on the lead archetype's
+ * own unit store (`sameAs`) that the prompt says in its own words. "A checkout that … never charges for an order"
+ * runs its workflow on the checkout's Order: the order is the workflow's unit, so one record is the authority, not a
+ * WorkflowInstance beside an Order.
+ */
+export function carriedUnitNoun(
+  prompt: string,
+  archetypes: readonly { id: string; role: string }[],
+  features: readonly { id: string }[],
+): UnitNoun | undefined {
+  const lead = archetypes.find((a) => a.role === "dominant")?.id as ArchetypeId | undefined;
+  const topology = lead ? ARCHITECTURE[lead] : undefined;
+  const unit = topology?.unit;
+  if (!lead || !unit) return undefined;
+  const home = topology.components.find((c) => c.holds?.includes(unit.entity))?.id;
+  if (home === undefined) return undefined;
+  const words = new Set(prompt.toLowerCase().match(/[a-z]+/g) ?? []);
+  for (const f of features) {
+    const mine = FEATURE_BY_ID.get(f.id)?.topology?.components.find((c) => c.sameAs?.[lead] === home);
+    for (const record of mine?.holds ?? []) {
+      const noun = record.toLowerCase();
+      if (/^[a-z]+$/.test(noun) && (words.has(noun) || words.has(`${noun}s`)))
+        return { noun, quote: `${record} on ${unit.entity}'s store, said as '${noun}'` };
+    }
+  }
+  return undefined;
+}
+
+/** The unit noun a design's fields read: the prompt's own (`unitNounOf`), else a carried feature record's. */
+export function designUnitNoun(f: {
+  prompt: string;
+  archetypes: readonly { id: string; role: string }[];
+  features: readonly { id: string }[];
+}): UnitNoun | undefined {
+  return unitNounOf(f.prompt) ?? carriedUnitNoun(f.prompt, f.archetypes, f.features);
 }

@@ -40,6 +40,7 @@ export const NOT_COUNTED_THINGS: readonly string[] = [
   "kbps",
   "mbps",
   "gbps",
+  "tbps",
   "rps",
   "qps",
   "tps",
@@ -60,6 +61,7 @@ export const NOT_COUNTED_THINGS: readonly string[] = [
   "viewer",
   "client",
   "caller",
+  "customer",
   // words that stand for something named elsewhere
   "their",
   "its",

@@ -8,7 +8,7 @@ import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
 import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
-import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
+import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { regionalFailures } from "../regions.js";
 import { archetype } from "./common.js";
 import { carriedOperations, excludedBy, withoutExcludedClauses } from "./decisions.js";
@@ -50,7 +50,7 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "components",
   ],
   rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out; with more than one region, the region-cut row of the way writes cross regions (what keeps serving, what stops, what is lost) in place of the last row when the table is full; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
-  facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: unitNounOf(f.prompt), said: partsSaid(f.prompt) }),
+  facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: designUnitNoun(f), said: partsSaid(f.prompt) }),
   derive: (f, input, facts) =>
     withRegionCut(withGuarantees(withAuthorityCrashes(deriveRows(f, input, facts), f, facts.said), f), f),
 };

@@ -6,7 +6,7 @@ import type { InvariantRow } from "../design/types.js";
 import type { FailureUnit } from "../nfr-parse.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
-import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
+import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
 import { FRESHNESS_QUANTITY } from "./nfrs.js";
@@ -60,7 +60,7 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   facts: (f) => ({
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
     unspoken: unspokenBesides(f.nfrs.topics),
-    unit: unitNounOf(f.prompt),
+    unit: designUnitNoun(f),
     // the calls as drawn before any decision prunes them: a retry rule promises what a call's request id keeps
     keyedCalls: architectureOf({ branch: f.branch, archetypes: f.archetypes, features: f.features }, LAYOUT_FACTS.of(f))
       .api.filter((a) => a.request.some((r) => REQUEST_KEY.test(r)))

@@ -11,7 +11,7 @@ import type { PrimaryStateRow } from "../design/types.js";
 import { composedKind } from "../product/correctness.js";
 import { fillTerms } from "../product/index.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
-import { leadRenamings, renameText, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
+import { designUnitNoun, leadRenamings, renameText, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
 import { majorityHolder } from "../stance.js";
 import { archetype, stanceReason, stateHolder } from "./common.js";
@@ -52,7 +52,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths", "nfrs"],
   rule: "each row's durability, consistency and availability follow the role of its state: the prompt's stated values, else the card's own word for the entity, else a majority-commit holder's (a registration kept by a consensus group is durable, linearizable and refused on a cut-off minority), else its archetype's stance (config versions durable, liveness leases soft; the lead archetype's is the design's own, which follows the outside party its effects reach, so a webhook's delivery state is not a payment's). A feature record that realizes an archetype's guarantee (a feature's `realizes`: room-night counts) keeps that archetype's consistency and availability unless the prompt states them. In a feature-led design, the unit record of a substrate a feature's critical action rests on is that feature's record (RoomInventory is the key-value store's KeyValue) and is not listed again. Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records (a product no feature card models: the main record its prompt names, durable unless stated, held by the store drawn for it) its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
   facts: (f) => ({
-    unit: unitNounOf(f.prompt),
+    unit: designUnitNoun(f),
     references: referenceFacts(f.prompt),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
   }),

@@ -215,6 +215,7 @@ export const CHECKOUT: FeatureEntry = {
     components: [
       {
         id: "order-service",
+        sameAs: { I12: "workflow-api" },
         name: "Order service",
         kind: "service",
         runs: ["place order", "order status"],
@@ -222,6 +223,7 @@ export const CHECKOUT: FeatureEntry = {
       },
       {
         id: "order-db",
+        sameAs: { I12: "workflow-db" },
         name: "Order database",
         kind: "store",
         holds: ["Cart", "Order", "Payment", "Outbox"],
@@ -229,6 +231,7 @@ export const CHECKOUT: FeatureEntry = {
       },
       {
         id: "payment-worker",
+        sameAs: { I12: "relay" },
         name: "Payment relay workers",
         kind: "worker-pool",
         runs: ["read outbox", "call provider with idempotency key", "record result"],
@@ -236,12 +239,14 @@ export const CHECKOUT: FeatureEntry = {
       },
       {
         id: "payment-provider",
+        sameAs: { I12: "provider" },
         name: "Payment provider (card network gateway)",
         kind: "external",
         because: "money moves outside our system; the provider dedups by idempotency key",
       },
       {
         id: "reconciler",
+        sameAs: { I12: "reconciler" },
         name: "Reconciliation job",
         kind: "control-loop",
         runs: ["compare provider report with payments"],
