@@ -389,6 +389,7 @@ export const BOOKING: FeatureEntry = {
       },
       {
         id: "payment-provider",
+        sameAs: { I12: "provider" },
         name: "Payment provider (card network gateway)",
         kind: "external",
         runs: ["charge", "refund"],

@@ -344,6 +344,7 @@ export const STAY: FeatureEntry = {
       },
       {
         id: "payment-provider",
+        sameAs: { I12: "provider" },
         name: "Payment provider (card network gateway)",
         kind: "external",
         runs: ["charge", "refund"],

@@ -483,6 +483,7 @@ export const STOCK: FeatureEntry = {
       },
       {
         id: "payment-provider",
+        sameAs: { I12: "provider" },
         name: "Payment provider (card network gateway)",
         kind: "external",
         runs: ["charge", "refund"],
