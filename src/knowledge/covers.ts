@@ -74,6 +74,17 @@ export const COVERAGE: readonly Coverage[] = [
       "the nightly schedule is each source's policy in the backup coordinator: a start offset spread over the window, admitted by the ingest tier, with every source lacking a snapshot for the night flagged, so no schedule store, materializer or due poller is drawn",
   },
   {
+    // a job semaphore's slot is a leased row of its own (granted under the quota, renewed by heartbeat, reclaimed
+    // after it lapses): "a distributed semaphore" names the subject, not a lock service beside it
+    by: "I08",
+    topic: "job-slots",
+    covers: "I02",
+    unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*)\b`,
+    because:
+      "each running job's JobSlot is a lease granted under its tenant's quota, renewed by the worker's heartbeat and reclaimed by its fencing token after it lapses",
+    leads: true,
+  },
+  {
     // a secrets manager's timed work is its own: each lease's expires_at is the expiry manager's queue and each static
     // role's rotation period the rotation scheduler's, both on the active node over the replicated store
     by: "I16",
@@ -612,6 +623,21 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
     stance:
       "an account's credentials change only on its shard's leader, so a shard cut off from its majority refuses resets and password changes rather than let one token be consumed on both sides",
+  },
+  {
+    by: "I08",
+    topic: "job-slots",
+    subject:
+      "a semaphore per tenant over a worker fleet: a leased slot row per running job under the tenant's quota, on the tenant's shard",
+    summary: [
+      "A slot is granted by one conditional transaction that raises the tenant's count only while it is below the quota, with a fencing token",
+      "The worker renews the slot's lease on every heartbeat and stops its job when it cannot renew before its own deadline",
+      "A release, or a reclaim once the lease has lapsed, deletes the slot by its token and lowers the count in the same transaction",
+      "Jobs wait in a queue per tenant, and a dispatcher serves tenants with a free slot in turn",
+    ],
+    absorbs: [],
+    stance:
+      "a tenant whose shard has no majority starts no new job, because a slot granted on both sides of a split runs one job over the quota",
   },
   {
     by: "I16",

@@ -108,6 +108,7 @@ export const TOPIC_VALUES = [
   "auction",
   "auth",
   "secrets",
+  "job-slots",
   "backup",
   "keyed-order",
 ] as const;
@@ -135,6 +136,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // machines' secrets kept and issued by the system itself (a vault of credentials with leases, rotation and
   // revocation), not people's sign-in or a payment provider's card vault
   secrets: String.raw`\b(?:secrets? (?:managers?|management|stores?|vaults?|engines?|services?|rotation)|(?:credentials?|passwords?|keys?) vaults?|hashicorp vault|openbao|(?:aws|google|gcp) secrets? manager|azure key vault|dynamic (?:secrets?|credentials?|database credentials?)|short[- ]lived (?:database )?(?:credentials?|passwords?|secrets?)|rotat\w+ (?:\w+ ){0,2}(?:credentials?|secrets?|database passwords?)|revoked (?:secrets?|credentials?|leases?)|revok\w+ (?:a |the )?(?:secrets?|credentials?|leases?))\b`,
+  // long-running work held to a count per scope (a job semaphore), not requests in flight for a moment: jobs, tasks,
+  // exports or builds run at once or in parallel under a per-tenant or per-customer cap
+  "job-slots": String.raw`\b(?:distributed semaphores?|semaphore (?:services?|systems?)|(?:concurrency|parallelism) (?:limiter|limits?|caps?|quotas?)(?: (?:\w+ ){0,6}(?:jobs?|tasks?|exports?|builds?|workers?|workflows?|pipelines?|renders?|transcodes?)\b)|(?:jobs?|tasks?|exports?|builds?|workflows?|renders?) (?:running |in progress )?(?:at once|concurrently|in parallel|at the same time)|(?:parallel|concurrent|simultaneous) (?:jobs?|tasks?|exports?|builds?|workflows?|renders?)|quota of (?:running |concurrent |parallel )?(?:jobs?|tasks?|exports?|builds?))`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -245,6 +249,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   webhook: "events are pushed to endpoints our customers register (webhooks, callback URLs), not to a provider we call",
   cache:
     "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",
+  "job-slots":
+    "each tenant may run at most its quota of long-running jobs at once across a worker fleet: a slot is a leased row granted by one conditional write under the quota on the tenant's shard, renewed by the worker's heartbeat, ended by release or by reclaim after its lease lapses, and a worker that cannot renew stops its job",
   secrets:
     "the system keeps and issues machines' secrets (a secrets manager like Vault): one active node writes every lease, revocation and rotation to an encrypted store replicated by a Raft log, standbys serve reads only after applying the active node's commit index, expired leases are revoked at their targets, and every answer is audited",
   auth: "the system signs people in to their own accounts: passwords kept as slow salted hashes, password resets by an emailed single-use token, sessions revoked when the password changes, and failed attempts counted per account and per source so guessing is bounded",
@@ -346,6 +352,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   webhook: ["psp"],
   // a secrets manager that rotates database credentials is not a sign-in service for people
   auth: ["secrets"],
+  // requests in flight are a moment's slots; a job semaphore's slots are leased rows held while the job runs
+  "in-flight": ["job-slots"],
   // a venue's bids and asks matched by price-time priority are an order book, not an auction with an end time
   auction: ["order-book"],
   // a Dropbox-like product's versions are its file-sync journal; a bucket of backup objects is the backup service's
@@ -516,6 +524,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "auction",
   "auth",
   "secrets",
+  "job-slots",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

@@ -1181,6 +1181,25 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     ],
   },
   {
+    // long-running jobs held to a count per scope (knowledge/topics.ts "job-slots"): a semaphore over a worker fleet,
+    // not a request rate
+    rule: "jobs held to a count per tenant",
+    why: "each running job holds a leased slot under its tenant's quota, granted by one conditional write on the tenant's authority and reclaimed when its worker stops renewing",
+    targets: [{ id: "I08", weight: 0.9 }],
+    slack: 2,
+    phrases: [
+      "distributed semaphore",
+      "semaphore service",
+      "concurrency limiter",
+      "concurrent jobs",
+      "parallel jobs",
+      "parallel exports",
+      "jobs at once",
+      "tasks at once",
+      "quota of jobs",
+    ],
+  },
+  {
     rule: "a message to a person",
     why: "emails, texts and push notifications leave through an outside provider, an external side effect that should go out once",
     targets: [{ id: "I12", weight: 0.65 }],
