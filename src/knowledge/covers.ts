@@ -85,6 +85,16 @@ export const COVERAGE: readonly Coverage[] = [
     leads: true,
   },
   {
+    // the semaphore's workers are the fleet it limits: they take jobs from the dispatcher with their slots, so no
+    // placement scheduler, node registry or deployments are drawn unless the prompt asks to place work on machines
+    by: "I08",
+    topic: "job-slots",
+    covers: "I15",
+    unless: String.raw`\b(?:bin[- ]pack\w*|placement|containers?|pods?|kubernetes|deploy\w*|autoscal\w*|gpus?|cpu (?:and|&) memory)\b`,
+    because:
+      "the workers take each job from the dispatcher with its slot and heartbeat it, so the fleet needs no placement of its own",
+  },
+  {
     // a secrets manager's timed work is its own: each lease's expires_at is the expiry manager's queue and each static
     // role's rotation period the rotation scheduler's, both on the active node over the replicated store
     by: "I16",

@@ -1187,17 +1187,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     why: "each running job holds a leased slot under its tenant's quota, granted by one conditional write on the tenant's authority and reclaimed when its worker stops renewing",
     targets: [{ id: "I08", weight: 0.9 }],
     slack: 2,
-    phrases: [
-      "distributed semaphore",
-      "semaphore service",
-      "concurrency limiter",
-      "concurrent jobs",
-      "parallel jobs",
-      "parallel exports",
-      "jobs at once",
-      "tasks at once",
-      "quota of jobs",
-    ],
+    phrases: ["distributed semaphore", "semaphore service", "concurrency limiter", "parallel exports", "quota of jobs"],
   },
   {
     rule: "a message to a person",
