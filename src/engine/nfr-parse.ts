@@ -888,6 +888,8 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
   { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
+  // "credentials rotated every 30 days": how often a secret gets a new value
+  { re: /\brotat\w*\b/i, id: "rotation_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
   // an auction's closing seconds ("in its last 10 seconds"), or the window a soft close extends it by or a penny
@@ -937,6 +939,7 @@ const PERIOD_IDS: ReadonlySet<string> = new Set([
   "update_seconds",
   "scan_period_seconds",
   "eval_interval_seconds",
+  "rotation_period_seconds",
 ]);
 
 /** Whether a quantity may take a duration said in the role its preposition gives it. */

@@ -135,6 +135,8 @@ const STOP = new Set([
   "auth",
   "reset",
   "identity",
+  // what a semaphore or limiter service does, not the record it keeps ("a semaphore service" keeps slots)
+  "semaphore",
   "newsql",
   "relational",
   "graph",

@@ -74,6 +74,53 @@ export const COVERAGE: readonly Coverage[] = [
       "the nightly schedule is each source's policy in the backup coordinator: a start offset spread over the window, admitted by the ingest tier, with every source lacking a snapshot for the night flagged, so no schedule store, materializer or due poller is drawn",
   },
   {
+    // a job semaphore's slot is a leased row of its own (granted under the quota, renewed by heartbeat, reclaimed
+    // after it lapses): "a distributed semaphore" names the subject, not a lock service beside it
+    by: "I08",
+    topic: "job-slots",
+    covers: "I02",
+    unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*)\b`,
+    because:
+      "each running job's JobSlot is a lease granted under its tenant's quota, renewed by the worker's heartbeat and reclaimed by its fencing token after it lapses",
+    leads: true,
+  },
+  {
+    // the semaphore's workers are the fleet it limits: they take jobs from the dispatcher with their slots, so no
+    // placement scheduler, node registry or deployments are drawn unless the prompt asks to place work on machines
+    by: "I08",
+    topic: "job-slots",
+    covers: "I15",
+    unless: String.raw`\b(?:bin[- ]pack\w*|placement|containers?|pods?|kubernetes|deploy\w*|autoscal\w*|gpus?|cpu (?:and|&) memory)\b`,
+    because:
+      "the workers take each job from the dispatcher with its slot and heartbeat it, so the fleet needs no placement of its own",
+  },
+  {
+    // a secrets manager's timed work is its own: each lease's expires_at is the expiry manager's queue and each static
+    // role's rotation period the rotation scheduler's, both on the active node over the replicated store
+    by: "I16",
+    topic: "secrets",
+    covers: "I03",
+    unless: String.raw`\b(?:cron (?:service|system|scheduler)s?|job schedul\w*|task schedul\w*|workflow schedul\w*|reminders?)\b`,
+    because:
+      "each lease's expires_at is the expiry manager's queue and each static role's rotation period the rotation scheduler's, both run by the active node over the replicated store, so no schedule store or due poller is drawn",
+  },
+  {
+    // a secret's lease is the secrets manager's own record (issued, renewed, revoked by the active node), not a lock
+    by: "I16",
+    topic: "secrets",
+    covers: "I02",
+    unless: String.raw`\b(?:locks?|locking|leader election|mutual exclusion|mutex\w*|fencing tokens?)\b`,
+    because: "each credential's SecretLease, issued, renewed and revoked by the active node through the consensus log",
+  },
+  {
+    // a short-lived credential's TTL is its lease in the secrets manager, not a registration kept alive by heartbeats
+    by: "I16",
+    topic: "secrets",
+    covers: "I10",
+    unless: String.raw`\b(?:service discovery|heartbeats?|membership|health checks?)\b`,
+    because: "each credential's TTL is its SecretLease, revoked at its target by the expiry manager when it ends",
+  },
+  {
     by: "I05",
     topic: "work-queue",
     covers: "I02",
@@ -586,6 +633,36 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
     stance:
       "an account's credentials change only on its shard's leader, so a shard cut off from its majority refuses resets and password changes rather than let one token be consumed on both sides",
+  },
+  {
+    by: "I08",
+    topic: "job-slots",
+    subject:
+      "a semaphore per tenant over a worker fleet: a leased slot row per running job under the tenant's quota, on the tenant's shard",
+    summary: [
+      "A slot is granted by one conditional transaction that raises the tenant's count only while it is below the quota, with a fencing token",
+      "The worker renews the slot's lease on every heartbeat and stops its job when it cannot renew before its own deadline",
+      "A release, or a reclaim once the lease has lapsed, deletes the slot by its token and lowers the count in the same transaction",
+      "Jobs wait in a queue per tenant, and a dispatcher serves tenants with a free slot in turn",
+    ],
+    absorbs: [],
+    stance:
+      "a tenant whose shard has no majority starts no new job, because a slot granted on both sides of a split runs one job over the quota",
+  },
+  {
+    by: "I16",
+    topic: "secrets",
+    subject:
+      "a secrets manager: secrets, versions and leases in one encrypted store replicated by a Raft log, written by one active node and read from standbys",
+    summary: [
+      "Every credential is issued under a lease with a TTL; the expiry manager revokes it at its target when the lease ends",
+      "A revocation commits on the active node, and a standby answers a read only after applying the commit index it confirmed for that read",
+      "A rotation writes the new value as pending, sets and tests it on the target, then moves current, keeping the previous version until its leases lapse",
+      "Every answer waits for an audit device to record it, and the store is sealed by a keyring under a root key a KMS wraps",
+    ],
+    absorbs: [],
+    stance:
+      "a node cut off from the active node's majority issues nothing and stops answering reads, because a credential served after its revocation is worse than a read that waits",
   },
   {
     by: "I16",

@@ -1091,6 +1091,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "interval between two position reports from one moving object",
     unit: "s",
   },
+  { id: "rotation_period_seconds", label: "time between two rotations of one secret", unit: "s" },
   {
     id: "progress_interval_seconds",
     label: "interval between two saves of the playback position",

@@ -107,6 +107,8 @@ export const TOPIC_VALUES = [
   "tiered-log",
   "auction",
   "auth",
+  "secrets",
+  "job-slots",
   "backup",
   "keyed-order",
 ] as const;
@@ -131,6 +133,12 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // people's own credentials: signing in, password resets, sessions and guessing attacks on them (not an API key's
   // quota or a lock's token): the nouns of an account's sign-in, never "token" or "session" alone
   auth: String.raw`\b(?:(?:password|account) (?:resets?|recovery)|reset(?:ting)? (?:a |the |their |your )?passwords?|forgot(?:ten)? passwords?|reset (?:tokens?|links?)|(?:log|sign)[- ]?ins? (?:services?|systems?|servers?|flows?|pages?|apis?|endpoints?|attempts?)|(?:log|sign)(?:s|ging|ning)? (?:people |users |customers )?in\b(?! (?:to|the|a)\b)|authenticat\w*|auth (?:service|server|system)s?|identity (?:provider|service)s?|credential(?:s| stuffing)|brute[- ]force(?:d)? (?:attacks?|login|guess\w*)|password (?:guess\w*|hash\w*|spraying)|magic[- ]links?|passwordless|single sign-on|sso|refresh tokens?|account lockouts?|lock(?:s|ing)? out (?:the )?accounts?|(?:multi|two)[- ]factor|2fa|mfa|one-time (?:passwords?|codes?))\b`,
+  // machines' secrets kept and issued by the system itself (a vault of credentials with leases, rotation and
+  // revocation), not people's sign-in or a payment provider's card vault
+  secrets: String.raw`\b(?:secrets? (?:managers?|management|stores?|vaults?|engines?|services?|rotation)|(?:credentials?|passwords?|keys?) vaults?|hashicorp vault|openbao|(?:aws|google|gcp) secrets? manager|azure key vault|dynamic (?:secrets?|credentials?|database credentials?)|short[- ]lived (?:database )?(?:credentials?|passwords?|secrets?)|rotat\w+ (?:\w+ ){0,2}(?:credentials?|secrets?|database passwords?)|revoked (?:secrets?|credentials?|leases?)|revok\w+ (?:a |the )?(?:secrets?|credentials?|leases?))\b`,
+  // long-running work held to a count per scope (a job semaphore), not requests in flight for a moment: jobs, tasks,
+  // exports or builds run at once or in parallel under a per-tenant or per-customer cap
+  "job-slots": String.raw`\b(?:distributed semaphores?|semaphore (?:services?|systems?)|(?:concurrency|parallelism) (?:limiter|limits?|caps?|quotas?)\b[^.;]{0,60}\b(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?|workers?)|(?:at most|up to|no more than|quota of|limit\w* (?:\w+ ){0,3}to) (?:[\w,]+ ){0,4}(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?)(?: \w+){0,2} (?:at once|concurrently|in parallel|at the same time|simultaneously))\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -241,6 +249,10 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   webhook: "events are pushed to endpoints our customers register (webhooks, callback URLs), not to a provider we call",
   cache:
     "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",
+  "job-slots":
+    "each tenant may run at most its quota of long-running jobs at once across a worker fleet: a slot is a leased row granted by one conditional write under the quota on the tenant's shard, renewed by the worker's heartbeat, ended by release or by reclaim after its lease lapses, and a worker that cannot renew stops its job",
+  secrets:
+    "the system keeps and issues machines' secrets (a secrets manager like Vault): one active node writes every lease, revocation and rotation to an encrypted store replicated by a Raft log, standbys serve reads only after applying the active node's commit index, expired leases are revoked at their targets, and every answer is audited",
   auth: "the system signs people in to their own accounts: passwords kept as slow salted hashes, password resets by an emailed single-use token, sessions revoked when the password changes, and failed attempts counted per account and per source so guessing is bounded",
   "kv-cache":
     "the system is a pool of in-memory key-value cache servers (Memcached, Redis as a cache): clients hash each key to one server, items live in RAM and are evicted least recently used, nothing is replicated, and a lost server's keys miss and refill from the origin",
@@ -338,6 +350,10 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   // backups, listed below, a backup service's)
   // a payment provider's webhooks to its merchants are its own signed deliveries, drawn with it
   webhook: ["psp"],
+  // a secrets manager that rotates database credentials is not a sign-in service for people
+  auth: ["secrets"],
+  // requests in flight are a moment's slots; a job semaphore's slots are leased rows held while the job runs
+  "in-flight": ["job-slots"],
   // a venue's bids and asks matched by price-time priority are an order book, not an auction with an end time
   auction: ["order-book"],
   // a Dropbox-like product's versions are its file-sync journal; a bucket of backup objects is the backup service's
@@ -507,6 +523,8 @@ const PROMPT_ONLY: readonly Topic[] = [
   "tiered-log",
   "auction",
   "auth",
+  "secrets",
+  "job-slots",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

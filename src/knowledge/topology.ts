@@ -143,7 +143,10 @@ export interface Topology {
    * and keeps its truth in an order log): the first spoken subject with hooks here replaces these fields.
    */
   topicHooks?: Partial<
-    Record<Topic, Pick<Topology, "entry" | "stateOwner" | "outlet" | "intake" | "unit" | "consumer" | "producer">>
+    Record<
+      Topic,
+      Pick<Topology, "entry" | "stateOwner" | "upstream" | "outlet" | "intake" | "unit" | "consumer" | "producer">
+    >
   >;
 }
 

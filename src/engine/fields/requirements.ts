@@ -1,4 +1,5 @@
 import { ALIASES } from "../../knowledge/aliases.js";
+import { coverageOf } from "../../knowledge/covers.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { fitsParty, type PartyKind } from "../../knowledge/parties.js";
@@ -265,7 +266,12 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
     }
     return {
       stated,
-      trigger: lead ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null) : null,
+      // a timed action the lead's own subject already schedules (a secrets manager's lease expiry and rotation
+      // periods) is no due-time row of its own, whether or not the due-time archetype was recognised
+      trigger:
+        lead && !coverageOf(lead.id, DUE_TIME_ARCHETYPE, unspokenBesides(f.nfrs.topics), f.prompt)
+          ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null)
+          : null,
       // a subject is spoken by the prompt or by the product features it brings (a ride is charged to the rider)
       unspoken: unspokenBesides(f.nfrs.topics),
       record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,

@@ -1,5 +1,6 @@
 import { fig, fromUsers, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { SLOT_CAPACITY } from "./slots.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -81,4 +82,5 @@ export const capacity: CapacityModel = {
       "req per key",
     ),
   ],
+  topics: { "job-slots": SLOT_CAPACITY },
 };

@@ -1,4 +1,16 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
+import {
+  SLOT_BOTTLENECKS,
+  SLOT_ENTITIES,
+  SLOT_FAILURES,
+  SLOT_INVARIANTS,
+  SLOT_KEPT_BY,
+  SLOT_READS,
+  SLOT_SCOPES,
+  SLOT_TECHNOLOGIES,
+  SLOT_WRITES,
+} from "./slots.js";
 import { protocols } from "./topology.js";
 
 export const card = {
@@ -70,18 +82,21 @@ export const card = {
   },
   entities: [
     {
+      unlessTopic: "job-slots",
       name: "Budget",
       description:
         "For one scope key: tokens left and last refill time (token bucket), or the count in the current and previous window, held on the shard that owns the scope.",
       truth: true,
     },
     {
+      unlessTopic: "job-slots",
       name: "LimitPolicy",
       description:
         "The rate, burst, window, concurrency cap and cost per operation for a scope pattern, plus its fail-open or fail-closed stance; versioned.",
       truth: true,
     },
     {
+      unlessTopic: "job-slots",
       name: "ConcurrencySlot",
       topic: "in-flight",
       description:
@@ -89,14 +104,17 @@ export const card = {
       truth: false,
     },
     {
+      unlessTopic: "job-slots",
       name: "LocalAllowance",
       description:
         "A slice of a scope's budget that one enforcing node has leased and may spend without asking the store, returned or expired at the end of its interval.",
       truth: false,
     },
+    ...SLOT_ENTITIES,
   ],
   writePaths: [
     {
+      unlessTopic: "job-slots",
       action: "admit a request by refilling and taking tokens in one atomic step",
       entity: "Budget",
       shape: "state transition",
@@ -104,6 +122,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "job-slots",
       action: "count the request in the current window and reject above the limit",
       entity: "Budget",
       shape: "state transition",
@@ -111,6 +130,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "job-slots",
       action: "acquire a concurrency slot below the cap",
       topic: "in-flight",
       entity: "ConcurrencySlot",
@@ -119,6 +139,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "job-slots",
       action: "release the slot when the request finishes",
       topic: "in-flight",
       entity: "ConcurrencySlot",
@@ -127,6 +148,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "job-slots",
       action: "reclaim slots whose holder crashed or timed out",
       topic: "in-flight",
       entity: "ConcurrencySlot",
@@ -135,6 +157,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: "job-slots",
       action:
         "lease a local allowance of tokens from the global budget, spent between syncs when allowances enforce the limit, or only while the budget store is unreachable when it is checked on every request",
       entity: "LocalAllowance",
@@ -143,21 +166,25 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: "job-slots",
       action: "change a limit policy with a version check",
       entity: "LimitPolicy",
       shape: "overwrite current value",
       mechanism: "versioned-overwrite",
     },
     {
+      unlessTopic: "job-slots",
       action: "push the new policy version to every enforcing node",
       entity: "LimitPolicy",
       shape: "async process",
       mechanism: "versioned-snapshot",
       hidden: true,
     },
+    ...SLOT_WRITES,
   ],
   readPaths: [
     {
+      unlessTopic: "job-slots",
       action: "check the remaining budget while admitting",
       entity: "Budget",
       shape: "read source",
@@ -166,17 +193,20 @@ export const card = {
       tolerates: "none",
     },
     {
+      unlessTopic: "job-slots",
       action: "match the request to its policy on the enforcing node",
       entity: "LimitPolicy",
       shape: "read projection",
       staleness: "the node's last applied policy version, seconds behind the policy store",
     },
     {
+      unlessTopic: "job-slots",
       action: "report remaining quota to the caller in response headers or a usage page",
       entity: "Budget",
       shape: "read projection",
       staleness: "approximate; may lag by one sync interval of local allowances",
     },
+    ...SLOT_READS,
   ],
   protocols,
   invariants: [
@@ -185,6 +215,7 @@ export const card = {
     "The number of live ConcurrencySlots for a scope never exceeds its cap, and every slot ends by release or by expiry, so the count cannot leak upward.",
     "A rejected request is turned away before any downstream work starts and is told when to retry.",
     "Every enforcing node applies one whole LimitPolicy version, and its behaviour when the budget store is unreachable is the policy's declared stance, never an accident.",
+    ...SLOT_INVARIANTS,
   ],
   invariantRates: [
     {
@@ -200,6 +231,18 @@ export const card = {
         "The number of live ConcurrencySlots for a scope never exceeds its cap, and every slot ends by release or by expiry, so the count cannot leak upward.",
       topic: "in-flight",
     },
+    // a request limiter's own rules are not a job semaphore's (its slots are leased rows under a hard cap)
+    ...[
+      "A scope's Budget admits at most the policy's limit in any window of the policy's period, counted across every enforcing node (rate × period, plus the burst a token bucket allows), plus at most the outstanding LocalAllowance slack the policy declares.",
+      "Checking and spending a Budget is one atomic step on the shard that owns its scope; two concurrent requests never both take its last unit.",
+      "A rejected request is turned away before any downstream work starts and is told when to retry.",
+      "Every enforcing node applies one whole LimitPolicy version, and its behaviour when the budget store is unreachable is the policy's declared stance, never an accident.",
+    ].map((statement) => ({ statement, unlessTopic: "job-slots" as const })),
+    ...SLOT_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "job-slots" as const,
+      ...keptBy(statement, SLOT_KEPT_BY),
+    })),
   ],
   contract: {
     api: [
@@ -225,18 +268,21 @@ export const card = {
   ],
   failures: [
     {
+      unlessTopic: "job-slots",
       failure: "the budget store is unreachable and no decision can be made",
       role: "coordination",
       prevention: "local allowances plus a declared fail-open or fail-closed stance per policy",
       repair: "resume store checks when it returns; counters reconverge within one window",
     },
     {
+      unlessTopic: "job-slots",
       failure: "two nodes both spend the last token because the counter was read, then written",
       role: "coordination",
       prevention: "atomic refill-and-decrement on the shard that owns the scope, as one script or conditional update",
       repair: "accept the bounded overshoot for that window and fix the non-atomic path",
     },
     {
+      unlessTopic: "job-slots",
       failure: "a crashed caller never releases its concurrency slot and the scope slowly locks itself out",
       topic: "in-flight",
       role: "coordination",
@@ -244,45 +290,53 @@ export const card = {
       repair: "the sweeper reclaims expired slots",
     },
     {
+      unlessTopic: "job-slots",
       failure: "a bad policy (a limit of zero, a wrong scope pattern) is pushed and rejects legitimate traffic",
       role: "coordination",
       prevention: "validate policies, run them in log-only shadow mode first and roll them out in stages",
       repair: "roll back to the previous policy version, which nodes keep locally",
     },
     {
+      unlessTopic: "job-slots",
       failure: "rejected clients retry immediately and the retries become the overload",
       role: "coordination",
       prevention: "retry-after hints, client backoff with jitter, and rejecting as early and cheaply as possible",
       repair: "shed by priority at the outermost layer until the retry wave drains",
     },
     {
+      unlessTopic: "job-slots",
       failure: "a budget store failover loses counters and a burst above the limit gets through",
       role: "coordination",
       prevention: "treat limits as approximate where a reset is tolerable, or replicate counters where it is not",
       repair: "the next window starts clean; tighten burst while the replica warms",
     },
     {
+      unlessTopic: "job-slots",
       failure: "clock skew between enforcing nodes stretches or shrinks windows",
       role: "coordination",
       prevention: "compute refill and window boundaries on the budget store's clock",
       repair: "windows self-correct at the next refill",
     },
     {
+      unlessTopic: "job-slots",
       failure: "A fixed-window counter admits twice the limit in a short span straddling the window boundary",
       role: "coordination",
       prevention: "Use a sliding-window counter, a token bucket or GCRA where a burst across the boundary matters",
       repair: "Switch the policy's algorithm; no stored state needs repair because windows roll over on their own",
     },
     {
+      unlessTopic: "job-slots",
       failure: "Each of N enforcing nodes applies the full global limit locally, so the fleet admits N times the limit",
       role: "coordination",
       prevention:
         "Give each node a share of the global limit (limit divided by live nodes, or leased allowances from the central budget) and recompute shares as membership changes",
       repair: "Shrink shares on the next membership update; the overshoot lasts at most one allowance period",
     },
+    ...SLOT_FAILURES,
   ],
   bottlenecks: [
     {
+      unlessTopic: "job-slots",
       bottleneck: "one round trip to the budget store per request",
       mitigation:
         "shard the budget store by scope key so each node serves its share at the planned utilisation, and keep each check one atomic script call; spend local allowances synced once per interval only where the store cannot keep up",
@@ -293,6 +347,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "job-slots",
       bottleneck: "sync traffic once every node holds an allowance for every active scope",
       mitigation: "sync only scopes active on that node and lengthen the interval for scopes far below their limit",
       formula: {
@@ -302,6 +357,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "job-slots",
       bottleneck: "a hot scope key for one large tenant on one shard",
       mitigation: "split the scope into sub-budgets on several shards and sum them loosely",
       formula: {
@@ -311,18 +367,31 @@ export const card = {
       },
     },
     {
+      unlessTopic: "job-slots",
       bottleneck: "memory for a budget entry per limited key",
       mitigation: "expire idle budgets with a TTL and keep entries to a few fields",
       formula: { yields: "budget state bytes for per-user limits", expression: "users * value_bytes", unit: "B" },
     },
+    ...SLOT_BOTTLENECKS,
   ],
   silhouette: {
     storage: "budget/token/concurrency state store",
     coordination: "atomic admission update + policy propagation",
     serving: "evaluator fast path",
   },
+  topicSilhouettes: [
+    {
+      topic: "job-slots",
+      storage:
+        "a quota row and a leased slot row per running job, sharded by tenant, each shard a consensus group, with a queue per tenant",
+      coordination:
+        "a slot granted by one conditional transaction under the quota on the tenant's shard, renewed by the worker's heartbeat, ended by release or by reclaim after its lease lapses",
+      serving: "a dispatcher round-robin over tenants with a free slot; workers stop a job they cannot renew",
+    },
+  ],
   technologies: [
     {
+      unlessTopic: "job-slots",
       product: "Redis with atomic scripts",
       layer: "storage",
       fits: "token buckets and window counters updated atomically per key, with TTLs on idle budgets",
@@ -331,6 +400,7 @@ export const card = {
       caveat: "a failover can reset counters, and a global limit across regions needs a second tier",
     },
     {
+      unlessTopic: "job-slots",
       product: "In-process limiter with local allowances (Bucket4j, Guava, concurrency-limits)",
       layer: "serving",
       fits: "no network hop per decision; adaptive limiters tune concurrency from observed latency",
@@ -339,6 +409,7 @@ export const card = {
       caveat: "a global limit becomes limit divided by live nodes, which drifts as the fleet scales",
     },
     {
+      unlessTopic: "job-slots",
       product: "Envoy global rate limit service",
       layer: "coordination",
       fits: "central decision service called by every proxy, backed by a shared counter store",
@@ -347,6 +418,7 @@ export const card = {
       caveat: "adds a hop per request unless combined with local token buckets in each proxy",
     },
     {
+      unlessTopic: "job-slots",
       product: "Managed gateway throttling (AWS API Gateway usage plans, Cloudflare rate limiting)",
       layer: "serving",
       fits: "per-key quotas and burst limits enforced at the edge with no store to run",
@@ -354,6 +426,7 @@ export const card = {
       poorFor: ["linearizable", "low-cost"],
       caveat: "limits are approximate and coarse; exact metering for billing needs its own record",
     },
+    ...SLOT_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -379,6 +452,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  topicScopes: [SLOT_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

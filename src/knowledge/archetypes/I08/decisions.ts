@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { SLOT_DECISIONS } from "./slots.js";
 
 /** A limit stated per minute, hour, day or month (a quota per window rather than a rate). */
 const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`;
@@ -6,6 +7,7 @@ const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|mon
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
+    unlessTopic: "job-slots",
     id: "i08-algorithm",
     question: "Token bucket or sliding window?",
     options: [
@@ -50,6 +52,7 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "token-bucket", because: "a rate limit with tolerated bursts is the common contract" },
   },
   {
+    unlessTopic: "job-slots",
     id: "i08-enforcement",
     question: "Check a central budget store on every request, or spend local allowances synced periodically?",
     options: [
@@ -100,6 +103,7 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "central-store", because: "the fleet's checks fit a small store cluster" },
   },
   {
+    unlessTopic: "job-slots",
     id: "i08-on-failure",
     question: "When the budget store is unreachable: fail open or fail closed?",
     options: [
@@ -130,4 +134,5 @@ export const decisions: DecisionPoint[] = [
       because: "rejecting everything when the limiter is down turns its outage into everyone's",
     },
   },
+  ...SLOT_DECISIONS,
 ];

@@ -1,33 +1,40 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { SLOT_API, SLOT_COMPONENTS, SLOT_DATA, SLOT_LINKS, SLOT_PROTOCOLS } from "./slots.js";
 
 /** Admission control: a limiter in the request path, an atomic counter store, a policy plane, the protected backend. */
 export const protocols: ProtocolSpec[] = [
   {
+    unlessTopic: "job-slots",
     name: "Token bucket admission",
     notation:
       "clients>limiter[request with caller identity] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> limiter>counter-store[refill and take atomically {Budget.tokens + refill >= cost}] -> counter-store>limiter[allowed, remaining] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>clients[response with remaining quota] |-> limiter>clients[429 with Retry-After {Budget.tokens + refill < cost}] => done | reject",
   },
   {
+    unlessTopic: "job-slots",
     name: "Sliding window admission",
     notation:
       "clients>limiter[request with caller identity] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> limiter>counter-store[count the request in the current window and read the previous one atomically {previous count x overlap + current count < limit}] -> counter-store>limiter[allowed, remaining] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>clients[response with remaining quota] |-> limiter>clients[429 with Retry-After {weighted window count >= limit}] => done | reject",
   },
   {
+    unlessTopic: "job-slots",
     name: "Concurrency slot",
     topic: "in-flight",
     notation:
       "clients>limiter[request] -> limiter>counter-store[acquire slot {count of ConcurrencySlot < cap}] -> counter-store>limiter[slot id] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>counter-store[release slot] -> limiter>clients[response] |-> limiter>clients[reject, no free slot {count of ConcurrencySlot >= cap}] => done | reject | reclaim",
   },
   {
+    unlessTopic: "job-slots",
     name: "Local allowance",
     notation:
       "limiter>counter-store[lease an allowance chunk {Budget.tokens >= chunk}] -> counter-store>limiter[chunk granted] -> limiter[admit locally {LocalAllowance.remaining > 0}] -> limiter>counter-store[report spend and renew] |-> limiter[apply the declared fail-open or fail-closed stance {counter store unreachable}] => done | reject | expire",
   },
+  ...SLOT_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     {
+      unlessTopic: "job-slots",
       id: "clients",
       name: "Callers",
       kind: "client",
@@ -35,6 +42,7 @@ export const topology: Topology = {
       because: "each request is charged against the caller's budget",
     },
     {
+      unlessTopic: "job-slots",
       id: "limiter",
       name: "Limiter (gateway or sidecar)",
       kind: "gateway",
@@ -43,6 +51,7 @@ export const topology: Topology = {
       because: "admission must be decided in the request path before the backend spends any work",
     },
     {
+      unlessTopic: "job-slots",
       id: "counter-store",
       name: "Counter store (sharded in-memory KV)",
       kind: "store",
@@ -51,6 +60,7 @@ export const topology: Topology = {
       because: "a shared budget across limiter instances needs one atomic read-modify-write per scope",
     },
     {
+      unlessTopic: "job-slots",
       id: "policy-control",
       name: "Policy control plane",
       kind: "control-loop",
@@ -59,21 +69,31 @@ export const topology: Topology = {
       because: "limits change without redeploying limiters, and every limiter must converge on the same version",
     },
     {
+      unlessTopic: "job-slots",
       id: "backend",
       name: "Protected backend",
       kind: "resource",
       runs: ["serve admitted requests"],
       because: "the capacity being protected; it only sees admitted traffic",
     },
+    ...SLOT_COMPONENTS,
   ],
   links: [
-    { from: "clients", to: "limiter", kind: "request", label: "request" },
-    { from: "limiter", to: "counter-store", kind: "request", label: "take tokens / acquire slot" },
-    { from: "limiter", to: "backend", kind: "request", label: "admitted requests" },
-    { from: "policy-control", to: "limiter", kind: "control", label: "policy snapshot" },
+    { unlessTopic: "job-slots", from: "clients", to: "limiter", kind: "request", label: "request" },
+    {
+      unlessTopic: "job-slots",
+      from: "limiter",
+      to: "counter-store",
+      kind: "request",
+      label: "take tokens / acquire slot",
+    },
+    { unlessTopic: "job-slots", from: "limiter", to: "backend", kind: "request", label: "admitted requests" },
+    { unlessTopic: "job-slots", from: "policy-control", to: "limiter", kind: "control", label: "policy snapshot" },
+    ...SLOT_LINKS,
   ],
   api: [
     {
+      unlessTopic: "job-slots",
       operation: "admit",
       call: "any request through the limiter (response headers RateLimit-Remaining, Retry-After)",
       request: ["caller key (API key, user or IP)", "cost"],
@@ -83,6 +103,7 @@ export const topology: Topology = {
         "a scope never gets more than rate x window + burst admitted, within the sync bound of local allowances",
     },
     {
+      unlessTopic: "job-slots",
       operation: "set limit",
       call: "PUT /v1/limits/{scope}",
       request: ["rate", "burst", "cap", "stance (fail open | closed)", "expected_version"],
@@ -91,6 +112,7 @@ export const topology: Topology = {
       guarantee: "every limiter converges on the new version",
     },
     {
+      unlessTopic: "job-slots",
       operation: "usage",
       call: "GET /v1/limits/{scope}/usage",
       request: ["scope"],
@@ -98,9 +120,11 @@ export const topology: Topology = {
       errors: ["404 unknown scope"],
       guarantee: "read from the counter store, seconds fresh",
     },
+    ...SLOT_API,
   ],
   dataModel: [
     {
+      unlessTopic: "job-slots",
       entity: "Budget",
       key: ["scope_key"],
       fields: ["tokens", "last_refill_at"],
@@ -109,6 +133,7 @@ export const topology: Topology = {
       owner: "counter-store",
     },
     {
+      unlessTopic: "job-slots",
       entity: "LimitPolicy",
       key: ["scope_pattern"],
       fields: ["rate", "burst", "cap", "stance", "version"],
@@ -116,6 +141,7 @@ export const topology: Topology = {
       owner: "policy-control",
     },
     {
+      unlessTopic: "job-slots",
       entity: "ConcurrencySlot",
       topic: "in-flight",
       key: ["scope_key", "slot_id"],
@@ -124,10 +150,19 @@ export const topology: Topology = {
       partitionKey: "scope_key",
       owner: "counter-store",
     },
+    ...SLOT_DATA,
   ],
   entry: "limiter",
   stateOwner: "counter-store",
   upstream: "backend",
   protocols,
   hostedBy: { I17: "limiter", I11: "policy-control" },
+  topicHooks: {
+    "job-slots": {
+      entry: "job-api",
+      stateOwner: "slot-authority",
+      upstream: "workers",
+      unit: { entity: "QueuedJob", words: ["job"] },
+    },
+  },
 };
