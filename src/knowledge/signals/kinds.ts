@@ -81,8 +81,8 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     kind: "relational database",
     id: "I16",
     cover: "partly",
-    nouns: ["relational database", "sql database", "rdbms"],
-    why: "rows are state scoped by key, replicated from a primary; SQL planning, secondary indexes and multi-row transactions are more than the key-scoped store holds",
+    nouns: ["relational database", "rdbms"],
+    why: "rows are key-scoped state in ordered ranges, each replicated from a leader (with transactions across ranges where the prompt speaks of distributed SQL); a query planner and secondary indexes over any column are more than the key-scoped store holds",
   },
 ];
 
