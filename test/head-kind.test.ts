@@ -34,7 +34,7 @@ describe("the head's kind of system", () => {
         "Design a secrets manager that schedules credential rotation every hour and keeps an append-only audit log of every read.",
       )?.id,
     ).toBe("I16");
-    expect(lead("Design a DNS server like CoreDNS that answers 1 million queries per second.")?.id).toBe("I10");
+    expect(lead("Design a DNS server like CoreDNS that answers 1 million queries per second.")?.id).toBe("I11");
     expect(lead("Design a stream processor like Apache Samza that keeps per-key state across restarts.")?.id).toBe(
       "I06",
     );

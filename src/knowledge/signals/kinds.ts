@@ -65,10 +65,10 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   },
   {
     kind: "DNS server",
-    id: "I10",
+    id: "I11",
     cover: "partly",
     nouns: ["dns server", "authoritative dns", "authoritative name server", "name server", "nameserver"],
-    why: "names resolve to the addresses registered for them, served by many replicas; zones, delegation and resolvers caching by time to live are not an archetype of their own (a resolver that answers from cached records is a cache)",
+    why: "records are authored in one place and reach many name servers as versioned zone snapshots they answer from memory, which is a control plane distributing snapshots; delegation between zones and resolvers caching answers by time to live are not an archetype of their own (a resolver that answers from cached records is a cache)",
   },
   {
     kind: "stream processor",
