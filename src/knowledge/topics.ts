@@ -1,6 +1,7 @@
 import { TOPIC_LITERALS } from "./generated/topic-literals.js";
 import { LazyLiteralIndex } from "./pattern-literals.js";
 import type { MechanismId } from "./schema.js";
+import { kindsUnlike } from "./signals/kinds.js";
 
 /**
  * Subject matters and shapes a card keeps rows for that only some designs of its archetype are about. A
@@ -382,8 +383,12 @@ export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
 const compile = (source: string): RegExp =>
   /^[\x20-\x7e]*$/.test(source) && !/\(\?<[A-Za-z]/.test(source) ? lowerPattern(source) : new RegExp(source, "i");
 const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, compile(TOPIC_WORDS[t])])) as Record<Topic, RegExp>;
+// a topic's own words that keep it unspoken, and a head asking for a kind of system unlike it (signals/kinds.ts)
 const COMPILED_UNLESS = Object.fromEntries(
-  Object.entries(TOPIC_UNLESS).map(([t, source]) => [t, compile(source)]),
+  TOPIC_VALUES.flatMap((t) => {
+    const sources = [TOPIC_UNLESS[t], kindsUnlike(t)].filter((x) => x !== undefined);
+    return sources.length === 0 ? [] : [[t, compile(sources.join("|"))]];
+  }),
 ) as Partial<Record<Topic, RegExp>>;
 
 /** Each topic's pattern as compiled (its source and flags): what scripts/build-kb.ts reads the literals of. */

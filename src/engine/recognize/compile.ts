@@ -18,8 +18,10 @@ import {
   CONCEPT_WEIGHT,
   CONCEPT_WORDS,
   INVARIANT_OPENERS,
+  KNOWN_SYSTEMS,
   NEEDS,
   REQUIREMENT_RULES,
+  SYSTEM_KINDS,
 } from "../../knowledge/signals/index.js";
 import { systemNamesOf } from "../references.js";
 import { toPlain } from "./plain.js";
@@ -63,6 +65,7 @@ export function compileFromTables(
       },
       lists: { aliases: ALIASES, products: PRODUCTS, features: FEATURES },
       systemNames: systemNamesOf(archetypes),
+      kinds: { kinds: SYSTEM_KINDS, known: KNOWN_SYSTEMS },
     },
   );
 }

@@ -14,6 +14,10 @@ export type Owner =
   | { kind: "ambiguous"; system: number }
   | { kind: "cue"; system: number; use: number }
   | { kind: "need"; index: number }
+  /** A kind of system named in the head (signals/kinds.ts SYSTEM_KINDS, by index). */
+  | { kind: "kind"; index: number }
+  /** A well-known system, read only where the prompt asks for one like it (KNOWN_SYSTEMS, by index). */
+  | { kind: "known"; index: number }
   | { kind: "none" };
 
 /** A compiled signal: what to look for and what a hit is worth. */

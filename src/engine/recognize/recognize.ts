@@ -18,6 +18,7 @@ import {
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import { COVER_WEIGHT, KNOWN_SYSTEMS, SYSTEM_KINDS, type SystemKind } from "../../knowledge/signals/kinds.js";
 import {
   BUSINESS_COUNT_OWNER,
   BUSINESS_COUNT_RULE,
@@ -452,6 +453,59 @@ interface Sorted {
  * Sorts hits by owner and resolves named systems with several uses: a cue elsewhere in the prompt
  * picks the use ("Redis … lock" → a lock); with no cue the system's most common use applies.
  */
+/** Written words that make a system named right after them the thing asked for ("like Vault", "Design Vault"). */
+const ASKS_LIKE = new Set(["like", "design", "build", "implement", "architect", "create", "write"]);
+/** Written endings or next words that make a named system the model of what is built ("Vault-like", "a Vault clone"). */
+const LIKE_SUFFIX = /-(?:like|style|inspired|esque)$/;
+const LIKE_NEXT = new Set(["clone", "itself", "style", "alternative", "replacement"]);
+
+/**
+ * A kind of system named in the head ("a secrets manager"), or a well-known system the prompt asks for one like ("like
+ * HashiCorp Vault", "a Vault-like service", "Design Vault"), as a hit on the archetype that builds that kind, with a
+ * note that says how well it does (knowledge/signals/kinds.ts). Undefined where the words only name a part or a caller:
+ * a kind noun outside the head, a system named anywhere else, a name matched through a typo.
+ */
+function askedKind(
+  h: Hit,
+  tokens: readonly Token[],
+  written: readonly string[],
+  isHead: (i: number) => boolean,
+): { id: ArchetypeId; hit: Hit } | undefined {
+  const o = h.signal.owner;
+  if (o.kind !== "kind" && o.kind !== "known") return undefined;
+  let kind: SystemKind | undefined;
+  let asked: string;
+  if (o.kind === "kind") {
+    if (!h.covers.every(isHead)) return undefined;
+    kind = SYSTEM_KINDS[o.index];
+    asked = `'${h.quoted}' in the head names a ${kind?.kind ?? "kind of system"}`;
+  } else {
+    if (h.fuzzy) return undefined;
+    const sys = KNOWN_SYSTEMS[o.index];
+    const firstAt = tokens[h.covers[0] ?? -1]?.at ?? -1;
+    const lastAt = tokens[h.covers[h.covers.length - 1] ?? -1]?.at ?? -1;
+    const before = written[firstAt - 1] ?? "";
+    const last = written[lastAt] ?? "";
+    const next = written[lastAt + 1] ?? "";
+    const how = ASKS_LIKE.has(before)
+      ? `${before} ${h.quoted}`
+      : LIKE_SUFFIX.test(last)
+        ? last
+        : LIKE_NEXT.has(next)
+          ? `${h.quoted} ${next}`
+          : undefined;
+    if (sys === undefined || how === undefined) return undefined;
+    kind = SYSTEM_KINDS.find((k) => k.kind === sys.kind);
+    asked = `'${how}' asks for a system like ${sys.name}, which is a ${sys.kind}`;
+  }
+  if (kind === undefined) return undefined;
+  const note =
+    kind.cover === "well"
+      ? `${asked}, which is what ${kind.id} builds: ${kind.why}`
+      : `${asked}, which no archetype builds whole, so it is read with low confidence as its nearest, ${kind.id}: ${kind.why}`;
+  return { id: kind.id, hit: { ...h, signal: { ...h.signal, weight: COVER_WEIGHT[kind.cover] }, note } };
+}
+
 function sortHits(
   hits: readonly Hit[],
   kb: RecognitionKnowledge,
@@ -459,6 +513,7 @@ function sortHits(
   tokens: readonly Token[],
   written: readonly string[],
   askSentence: number | undefined,
+  isHead: (i: number) => boolean,
 ): Sorted {
   const out: Sorted = { byArchetype: new Map(), infra: [], product: [], features: [], needCues: new Map() };
   const add = (id: ArchetypeId, h: Hit) => {
@@ -479,7 +534,10 @@ function sortHits(
     else if (o.kind === "need") {
       if (!out.needCues.has(o.index)) out.needCues.set(o.index, h);
     } else if (o.kind === "ambiguous") named.push(h);
-    else if (o.kind === "cue") {
+    else if (o.kind === "kind" || o.kind === "known") {
+      const asked = askedKind(h, tokens, written, isHead);
+      if (asked) add(asked.id, asked.hit);
+    } else if (o.kind === "cue") {
       const uses = cues.get(o.system) ?? new Map<number, Hit[]>();
       const found = occurrences(h, tokens).filter((x) => cueSpeaks(x, tokens, written));
       if (found.length > 0) uses.set(o.use, [...(uses.get(o.use) ?? []), ...found]);
@@ -698,6 +756,28 @@ function headBelow(scored: Scored[], isHead: (i: number) => boolean): void {
   );
 }
 
+/**
+ * The head names a kind of system ("Design a relational database …", "a secrets manager like Vault"): an archetype that
+ * only the clauses speak of ("… streams its change log to a search index") says what the named thing feeds, keeps or
+ * does, not what it is, so it ranks below the archetype the head's kind names, however many of its words the clauses hold.
+ */
+function kindLeads(scored: Scored[], isHead: (i: number) => boolean): void {
+  const named = (h: Hit) =>
+    (h.signal.owner.kind === "kind" || h.signal.owner.kind === "known") && h.covers.some(isHead);
+  const headed = sortShort([...scored], byScore).find((s) => s.hits.some(named));
+  const name = headed?.hits.find(named);
+  if (!headed || !name) return;
+  for (const s of scored) {
+    if (s === headed || s.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) continue;
+    rankBelow(
+      s,
+      headed,
+      `the head asks for what '${name.quoted}' names (${headed.archetype.id}) and nothing of ${s.archetype.id} stands there, so ${s.archetype.id} says what that thing feeds, keeps or does and ranks below it`,
+      true,
+    );
+  }
+}
+
 /** What recognition reads of the compiled tables on every prompt, arranged once per tables (see `prepared`). */
 interface Prepared {
   ids: readonly ArchetypeId[];
@@ -835,6 +915,7 @@ export function recognize(
     tokens,
     writtenWords(prompt),
     opensWithAsk ? 0 : tokens.find((t) => later.has(t.at))?.sentence,
+    isHead,
   );
 
   const archetypeHits: Hit[] = [];
@@ -957,6 +1038,7 @@ export function recognize(
   if (asksForThing && invariant === undefined) {
     feederBelow(scored, isHead);
     headBelow(scored, isHead);
+    kindLeads(scored, isHead);
   }
   if (!asksForThing) subjectBelow(scored, tokens);
   if (own !== undefined) ownLedgerLeads(scored);

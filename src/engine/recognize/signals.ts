@@ -1,6 +1,14 @@
 import type { FocusCue } from "../../knowledge/branch.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
-import type { AmbiguousSystem, CombinationRule, Need, RequirementRule } from "../../knowledge/signals/index.js";
+import {
+  type AmbiguousSystem,
+  COVER_WEIGHT,
+  type CombinationRule,
+  type KnownSystem,
+  type Need,
+  type RequirementRule,
+  type SystemKind,
+} from "../../knowledge/signals/index.js";
 import { type CompiledCombinations, compileCombinations } from "./combos.js";
 import { buildIndex, compileSignal, type Owner, rankTexts, type Signal, type SignalIndex } from "./match.js";
 
@@ -96,6 +104,8 @@ export interface RecognitionTables {
   };
   lists?: ListTables;
   systemNames?: readonly string[];
+  /** Kinds of system a head may name and the well-known systems of each kind (knowledge/signals/kinds.ts). */
+  kinds?: { kinds: readonly SystemKind[]; known: readonly KnownSystem[] };
 }
 
 const REQUIREMENT_SLACK = 3;
@@ -157,6 +167,29 @@ export function compileRecognition(
   extra.needs.forEach((n, index) => {
     for (const cue of n.cues)
       all.push(compileSignal(cue, CUE_WEIGHT, "phrase", { owner: { kind: "need", index }, slack: NEED_CUE_SLACK }));
+  });
+  const kinds = extra.kinds?.kinds ?? [];
+  kinds.forEach((k, index) => {
+    // a kind's noun phrase is written whole: "dns server" is not "dns resolver server"
+    for (const noun of k.nouns)
+      all.push(compileSignal(noun, COVER_WEIGHT[k.cover], "phrase", { owner: { kind: "kind", index }, slack: 0 }));
+  });
+  // one place per name: a known system is read only where it is asked for, a card's or an ambiguous one wherever named
+  const named = new Set([
+    ...ambiguousNames,
+    ...archetypes.flatMap((a) => a.signals.systems.flatMap((x) => [x.name, ...x.aliases])).map((n) => n.toLowerCase()),
+    ...tables.productNames.map((p) => p.name.toLowerCase()),
+  ]);
+  extra.kinds?.known.forEach((sys, index) => {
+    const kind = kinds.find((k) => k.kind === sys.kind);
+    if (kind === undefined) throw new Error(`known system ${sys.name}: no kind '${sys.kind}' in SYSTEM_KINDS`);
+    const twice = [sys.name, ...sys.aliases].find((n) => named.has(n.toLowerCase()));
+    if (twice !== undefined)
+      throw new Error(`known system ${sys.name}: '${twice}' is already a card's, an ambiguous or a product's name`);
+    for (const name of [sys.name, ...sys.aliases]) {
+      const sig = compileSignal(name, COVER_WEIGHT[kind.cover], "system", { owner: { kind: "known", index } });
+      all.push(sig ? { ...sig, text: sys.name } : undefined);
+    }
   });
   for (const s of tables.infra) all.push(compileSignal(s.text, s.weight, "phrase", { owner: { kind: "infra" } }));
   for (const s of tables.product) all.push(compileSignal(s.text, s.weight, "phrase", { owner: { kind: "product" } }));
