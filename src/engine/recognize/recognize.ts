@@ -981,7 +981,10 @@ export function recognize(
   // ... named after a word that says whose ("for YouTube", "at Facebook scale"), not one that names a party it calls
   // (split only when a hit asks: a long prompt's thousand words cost more than the rest of this)
   let split: readonly string[] | undefined;
-  const word = (k: number): string | undefined => (split ??= lower.match(/[a-z0-9/+-]+/g) ?? [])[k];
+  const word = (k: number): string | undefined => {
+    split ??= lower.match(/[a-z0-9/+-]+/g) ?? [];
+    return split[k];
+  };
   const whose = (h: Hit) => /^(?:for|at|of)$/.test(word((tokens[h.covers[0] ?? 0]?.at ?? 0) - 1) ?? "");
   // A product kind that qualifies the head's own noun ("a ride-hailing surge pricing service", "a chat message store"):
   // words after it in the head that do not name a whole product name the part built, so the kind says whose part.
