@@ -255,41 +255,56 @@ export function literalGate(
 
 /**
  * Which of several literal lists a text holds a literal of, in one pass over the text: for each list, exactly
- * `literals.some((l) => text.includes(l))`. The literals are a trie by character, walked from each place in the
- * text as far as some literal goes on (one or two characters at most places), so the cost grows with the text, not
- * with the number of literals. The trie is a few flat integer arrays (each node's edges side by side, sorted by
- * character): a design touches much other memory between two texts, and a trie of ~5,000 Maps walked a prompt in
- * ~40 µs there against ~3 µs in a tight loop. Asking 46 topics' 1,099 literals with `includes` took ~150 µs a short
- * prompt, more than running the compiled patterns.
+ * `literals.some((l) => text.includes(l))`. The literals are an Aho-Corasick automaton: a trie by character
+ * whose missing edges are filled in from each node's longest proper suffix in the trie, so the text is read once,
+ * one table look-up per character, and each node lists every list a literal ending there or at one of its suffixes
+ * belongs to. The table has a column per character some literal holds (any other character leads back to the root),
+ * a row per node. Walking the trie afresh from every place in the text, as this did before, cost ~300-500 µs a
+ * 4,000-character text, two texts of each such design; the automaton ~30 µs (tsx micro-bench, bench/NOTES.md).
+ * Asking 46 topics' 1,099 literals with `includes` took ~150 µs a short prompt, more than running the compiled
+ * patterns.
  */
 export class LiteralIndex {
-  /** The node reached from the root by an ASCII character, by its code (-1: none). */
-  private readonly first = new Int32Array(128).fill(-1);
-  /** Per node: where its edges start in `codes`/`targets`, and (at node + 1) where the next node's start. */
-  private readonly edgeStart: Int32Array;
-  private readonly codes: Int32Array;
-  private readonly targets: Int32Array;
+  /** Per ASCII character code: its column (0: no literal holds it). */
+  private readonly asciiColumn = new Int32Array(128);
+  /** The columns of the other characters some literal holds. */
+  private readonly otherColumn = new Map<number, number>();
+  private readonly columns: number;
+  /** Per node and column (node * columns + column): the node the text is at after that character. */
+  private readonly move: Uint16Array | Int32Array;
   /** Per node: where its lists start in `ends` (and at node + 1, where the next node's start). */
   private readonly listStart: Int32Array;
-  /** The lists whose literal ends at each node, node after node. */
+  /** The lists whose literal ends at each node or at one of its suffixes, node after node (none at the root). */
   private readonly ends: Int32Array;
+  /** The lists of the empty literal, held by every text. */
+  private readonly everywhere: readonly number[];
   private readonly count: number;
   constructor(lists: readonly (readonly string[])[]) {
     this.count = lists.length;
-    // built as Maps, then laid out flat, nodes numbered in creation order (the root is 0)
+    // the trie as Maps by column, nodes numbered in creation order (the root is 0)
+    let columns = 1;
+    const columnOf = (code: number): number => {
+      let column = code < 128 ? (this.asciiColumn[code] as number) : (this.otherColumn.get(code) ?? 0);
+      if (column === 0) {
+        column = columns++;
+        if (code < 128) this.asciiColumn[code] = column;
+        else this.otherColumn.set(code, column);
+      }
+      return column;
+    };
     const next: Map<number, number>[] = [new Map()];
     const ending: number[][] = [[]];
     lists.forEach((literals, list) => {
       for (const literal of literals) {
         let node = 0;
         for (let i = 0; i < literal.length; i++) {
-          const code = literal.charCodeAt(i);
-          let child = next[node]?.get(code);
+          const column = columnOf(literal.charCodeAt(i));
+          let child = next[node]?.get(column);
           if (child === undefined) {
             child = next.length;
             next.push(new Map());
             ending.push([]);
-            next[node]?.set(code, child);
+            next[node]?.set(column, child);
           }
           node = child;
         }
@@ -298,53 +313,57 @@ export class LiteralIndex {
       }
     });
     const n = next.length;
-    this.edgeStart = new Int32Array(n + 1);
+    this.columns = columns;
+    this.everywhere = ending[0] as number[];
+    // breadth first, so a node's suffix (shallower) has its row and lists complete when the node reads them
+    const move = n <= 0xffff ? new Uint16Array(n * columns) : new Int32Array(n * columns);
+    const suffix = new Int32Array(n);
+    const all: number[][] = new Array(n);
+    all[0] = [];
+    const queue: number[] = [0];
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q] as number;
+      const edges = next[node] as Map<number, number>;
+      const row = node * columns;
+      const suffixRow = (suffix[node] as number) * columns;
+      for (let column = 1; column < columns; column++) {
+        const child = edges.get(column);
+        if (child === undefined) {
+          move[row + column] = node === 0 ? 0 : (move[suffixRow + column] as number);
+          continue;
+        }
+        move[row + column] = child;
+        const to = node === 0 ? 0 : (move[suffixRow + column] as number);
+        suffix[child] = to;
+        const own = ending[child] as number[];
+        const inherited = all[to] as number[];
+        all[child] = inherited.length === 0 ? own : [...new Set([...own, ...inherited])];
+        queue.push(child);
+      }
+    }
+    this.move = move;
     this.listStart = new Int32Array(n + 1);
-    const codes: number[] = [];
-    const targets: number[] = [];
     const ends: number[] = [];
     for (let node = 0; node < n; node++) {
-      this.edgeStart[node] = codes.length;
-      for (const [code, child] of [...(next[node] as Map<number, number>)].sort((a, b) => a[0] - b[0])) {
-        codes.push(code);
-        targets.push(child);
-      }
       this.listStart[node] = ends.length;
-      ends.push(...(ending[node] as number[]));
+      if (node !== 0) ends.push(...(all[node] as number[]));
     }
-    this.edgeStart[n] = codes.length;
     this.listStart[n] = ends.length;
-    this.codes = Int32Array.from(codes);
-    this.targets = Int32Array.from(targets);
     this.ends = Int32Array.from(ends);
-    for (const [code, child] of next[0] as Map<number, number>) if (code < 128) this.first[code] = child;
-  }
-  /** The node one character on from a node, or -1. */
-  private step(node: number, code: number): number {
-    const end = this.edgeStart[node + 1] as number;
-    for (let e = this.edgeStart[node] as number; e < end; e++) {
-      const c = this.codes[e] as number;
-      if (c === code) return this.targets[e] as number;
-      if (c > code) return -1;
-    }
-    return -1;
   }
   /** For each list, by its place: whether the text holds one of its literals. */
   holds(text: string): boolean[] {
     const held = new Array<boolean>(this.count).fill(false);
-    // the empty literal (lists at the root), held by every text
-    for (let k = this.listStart[0] as number; k < (this.listStart[1] as number); k++)
-      held[this.ends[k] as number] = true;
+    for (const list of this.everywhere) held[list] = true;
+    const { asciiColumn, otherColumn, columns, move, listStart, ends } = this;
     const n = text.length;
+    let node = 0;
     for (let i = 0; i < n; i++) {
       const code = text.charCodeAt(i);
-      let node = code < 128 ? (this.first[code] as number) : this.step(0, code);
-      for (let j = i + 1; node !== -1; j++) {
-        const to = this.listStart[node + 1] as number;
-        for (let k = this.listStart[node] as number; k < to; k++) held[this.ends[k] as number] = true;
-        if (j === n) break;
-        node = this.step(node, text.charCodeAt(j));
-      }
+      const column = code < 128 ? (asciiColumn[code] as number) : (otherColumn.get(code) ?? 0);
+      node = move[node * columns + column] as number;
+      const end = listStart[node + 1] as number;
+      for (let k = listStart[node] as number; k < end; k++) held[ends[k] as number] = true;
     }
     return held;
   }

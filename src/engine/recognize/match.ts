@@ -94,9 +94,10 @@ function quote(tokens: readonly Token[], covers: readonly number[]): string {
 /** True when a prompt word may be a misspelling of a name word (same first letter, small edit distance). */
 export function typoMatch(promptWord: string, nameWord: string): boolean {
   if (nameWord.length < 5 || promptWord[0] !== nameWord[0]) return false;
-  if (/\d/.test(nameWord)) return false;
   const limit = nameWord.length >= 8 ? 2 : 1;
-  return Math.abs(promptWord.length - nameWord.length) <= limit && editDistance(promptWord, nameWord, limit) <= limit;
+  // the cheap checks first: a long prompt asks this of every word against a name
+  if (Math.abs(promptWord.length - nameWord.length) > limit || /\d/.test(nameWord)) return false;
+  return editDistance(promptWord, nameWord, limit) <= limit;
 }
 
 /**
@@ -449,9 +450,12 @@ export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
     const list = index.byStem.get(stem);
     if (list !== undefined) for (let k = 0; k < list.length; k++) consider(list[k] as number);
   }
+  // A word written again finds the same names (the look-up reads the written word alone), so each is tried once.
+  const tried = new Set<string>();
   for (const t of tokens) {
     // Only an unknown word can be a misspelt name; known words and exact names are found by stem.
-    if (t.raw.length < 4 || isKnown(index, t.stem)) continue;
+    if (t.raw.length < 4 || isKnown(index, t.stem) || tried.has(t.raw)) continue;
+    tried.add(t.raw);
     for (let len = t.raw.length - 2; len <= t.raw.length + 2; len++)
       for (const i of index.byShape.get(shapeKey(t.raw, len)) ?? [])
         if (typoMatch(t.raw, index.at(i).raws[0] ?? "")) consider(i);

@@ -1061,8 +1061,13 @@ export function recognize(
     tokens.some((_, i) => isHead(i) && archetypeAt.has(i)) &&
     !tokens.some((t, i) => isHead(i) && PRODUCT_HEADS.has(t.stem));
   // ... named after a word that says whose ("for YouTube", "at Facebook scale"), not one that names a party it calls
-  const words = lower.match(/[a-z0-9/+-]+/g) ?? [];
-  const whose = (h: Hit) => /^(?:for|at|of)$/.test(words[(tokens[h.covers[0] ?? 0]?.at ?? 0) - 1] ?? "");
+  // (split only when a hit asks: a long prompt's thousand words cost more than the rest of this)
+  let split: readonly string[] | undefined;
+  const word = (k: number): string | undefined => {
+    split ??= lower.match(/[a-z0-9/+-]+/g) ?? [];
+    return split[k];
+  };
+  const whose = (h: Hit) => /^(?:for|at|of)$/.test(word((tokens[h.covers[0] ?? 0]?.at ?? 0) - 1) ?? "");
   // A product kind that qualifies the head's own noun ("a ride-hailing surge pricing service", "a chat message store"):
   // words after it in the head that do not name a whole product name the part built, so the kind says whose part.
   // So does one named after a word that says whose ("a dynamic pricing service for a ride-hailing app") when the words
@@ -1071,8 +1076,8 @@ export function recognize(
   const first = (h: Hit) => h.covers[0] ?? 0;
   const whoseAt = (h: Hit) => {
     let k = (tokens[first(h)]?.at ?? 0) - 1;
-    while (k > 0 && /^(?:a|an|the)$/.test(words[k] ?? "")) k--;
-    return /^(?:for|at|of|in)$/.test(words[k] ?? "") ? k : -1;
+    while (k > 0 && /^(?:a|an|the)$/.test(word(k) ?? "")) k--;
+    return /^(?:for|at|of|in)$/.test(word(k) ?? "") ? k : -1;
   };
   // a part word in the head from `from` on, before any word for the whole product ("a ride sharing service like Uber"
   // names the whole product: 'service' comes first)
@@ -1084,7 +1089,7 @@ export function recognize(
       t !== undefined &&
       /ing$/.test(t.raw) &&
       /^(?:\d|(?:a|an|the|all|every|each|up|over|about|some|many|millions?|billions?|thousands?|hundreds?)$)/.test(
-        words[t.at + 1] ?? "",
+        word(t.at + 1) ?? "",
       )
     );
   };

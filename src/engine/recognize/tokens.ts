@@ -141,11 +141,21 @@ export function foldText(text: string): string {
  * same prompt's tokens, so it is split and stemmed once per design. The tokens are frozen, as they are shared.
  */
 let last: { text: string; tokens: readonly Token[] } | undefined;
+let lastPieces: { text: string; pieces: readonly string[] } | undefined;
+
+/**
+ * The folded text's pieces: runs of word characters, and the marks that break a phrase. The last text's are kept:
+ * the tokenizer and `writtenWords` both read them (one scan of a long prompt, not two).
+ */
+function piecesOf(text: string): readonly string[] {
+  if (lastPieces?.text !== text) lastPieces = { text, pieces: foldText(text).match(/[a-z0-9/+-]+|[,;:(.]/g) ?? [] };
+  return lastPieces.pieces;
+}
 
 /** Lower-cases, splits hyphens and slashes, expands variants, drops stop words, stems. */
 export function tokenize(text: string): readonly Token[] {
   if (last?.text === text) return last.tokens;
-  const pieces = foldText(text).match(/[a-z0-9/+-]+|[,;:(.]/g) ?? [];
+  const pieces = piecesOf(text);
   const out: Token[] = [];
   let head = true;
   let at = 0;
@@ -206,7 +216,8 @@ let lastWritten: { text: string; words: readonly string[] } | undefined;
  */
 export function writtenWords(text: string): readonly string[] {
   if (lastWritten?.text !== text) {
-    const words = (foldText(text).match(/[a-z0-9/+-]+/g) ?? []).filter((p) => /[a-z0-9]/.test(p));
+    // the tokenizer's pieces with a letter or digit: a mark is a piece of its own, so the runs are the same
+    const words = piecesOf(text).filter((p) => /[a-z0-9]/.test(p));
     lastWritten = { text, words: Object.freeze(words) };
   }
   return lastWritten.words;
