@@ -105,3 +105,28 @@ describe("one quantity has one value across the design's models", () => {
     expect(figure(d, "ride_requests_per_sec")?.value).toBeCloseTo(3e6 / 86400, 1);
   });
 });
+
+describe("stored bytes size the nodes that keep them, with room to lose a failure domain", () => {
+  it("fills a key-value store's disks only to the planned utilisation, so a lost zone fits on the survivors", () => {
+    const d = design(
+      "Design a key-value store like DynamoDB with tunable consistency that stores 200 TB and survives the loss of an availability zone.",
+    );
+    const stored = figure(d, "stored_bytes")?.value ?? 0;
+    const nodes = figure(d, "storage_nodes")?.value ?? 0;
+    const nodeBytes = figure(d, "storage_nodes")?.inputs.find((i) => i.name === "node_bytes")?.value ?? 0;
+    expect(stored).toBeCloseTo(600e12, -12);
+    // after losing one of three zones, the survivors' disks hold every copy
+    expect(stored).toBeLessThanOrEqual(nodes * (2 / 3) * nodeBytes);
+  });
+
+  it("sizes a ledger's shards by the journal they keep as well as by the commit rate", () => {
+    const d = design(
+      "Design a payment ledger that records 20,000 transfers per second between accounts, never loses money, and lets auditors reproduce any balance at any past time.",
+    );
+    const journal = figure(d, "journal_bytes_per_year")?.value ?? 0;
+    const shards = figure(d, "account_shards");
+    expect(shards?.formula).toMatch(/journal_bytes_per_year \* planning_years/);
+    // five years of a 757 TB/yr journal (3 copies) over 20 TB nodes at half fill
+    expect(shards?.value).toBe(Math.ceil((journal * 5) / 3 / (20e12 * 0.5)));
+  });
+});
