@@ -32,6 +32,11 @@ describe("a stated bound binds to the end-to-end figure of the path the prompt n
       statedNfrsOf("Design a liveness tracker for 2 million sensors that flags a sensor as offline within 30 seconds")
         .scale.detection_bound_seconds?.value,
     ).toBe(30);
+    // a record's state is no member's liveness: "marks a payment as failed" bounds no removal
+    expect(
+      statedNfrsOf("Design a payment system that marks a payment as failed within 30 seconds").scale
+        .detection_bound_seconds,
+    ).toBeUndefined();
     const removal = figure(design(HEARTBEAT), "removal_time");
     expect(removal?.bound?.quantity).toBe("detection_bound_seconds");
     expect(removal?.value).toBeLessThanOrEqual(10);

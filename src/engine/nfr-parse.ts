@@ -816,7 +816,7 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
  * spreading of the removal, not a request's latency.
  */
 const DETECTION_WORDS =
-  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:mark|declar|flag)\w*\s+(?:(?:a|an|the|any|every|each|its|their)\s+)?(?:[\w-]+\s+){1,2}(?:as\s+)?(?:dead|failed|crashed|unhealthy|down|offline|unreachable)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets)\s+)?(?:removed|evicted|deregistered|detected|dropped|marked|declared|reaped))/i;
+  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:mark|declar|flag)\w*\s+(?:(?:a|an|the|any|every|each|its|their)\s+)?(?:[\w-]+\s+){1,2}(?:as\s+)?(?:dead|crashed|unhealthy|down|offline|unreachable)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets)\s+)?(?:removed|evicted|deregistered|detected|dropped|marked|declared|reaped))/i;
 
 /**
  * The words before a count of the parties one item is sent to: "sends each event to", "fans every message out to up
