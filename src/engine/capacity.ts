@@ -423,12 +423,20 @@ function evaluateModel(
     }
   }
 
-  /** The stated bound a figure is held to: a stated quantity, or an earlier figure that rests on one. */
+  /**
+   * The stated bound a figure is held to: a stated quantity, an earlier figure that rests on one, or an input the model
+   * derived from a stated bound of another name (a removal bound read from a stated freshness bound): the bound binds
+   * to the figure of the path the prompt's words name, whatever name the prompt's words gave it.
+   */
   const boundOf = (name: string | undefined): { bound?: { quantity: string; value: number } } => {
     if (!name) return {};
     const stated = scale[name]?.value;
     const figure = rows.find((x) => x.id === name && x.inputs.some((i) => i.source !== "assumed"))?.value;
-    const value = stated ?? figure;
+    const derived = env.get(name);
+    const fromStated = derived?.inputs.some((i) => i.source !== "assumed" && i.name !== name)
+      ? derived.value
+      : undefined;
+    const value = stated ?? figure ?? fromStated;
     return value === undefined ? {} : { bound: { quantity: name, value } };
   };
   const unitOf = (name: string) =>

@@ -810,12 +810,24 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
 
 /**
  * Words that make a duration a bound on detecting a dead member and taking it out of every reader's view ("removing a
- * dead instance within 10 seconds", "failed nodes detected within 5 s", "marks a crashed server down within 3 s"): the
+ * dead instance within 10 seconds", "failed nodes detected within 5 s", "marks a crashed server down within 3 s", "marks a device offline within 10 seconds": a member that
+ * stops beating is taken for gone): the
  * time from the death to the removal, met by the failure detector's interval times the misses it waits for plus the
  * spreading of the removal, not a request's latency.
  */
 const DETECTION_WORDS =
-  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets)\s+)?(?:removed|evicted|deregistered|detected|dropped|marked|declared|reaped))/i;
+  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:mark|declar|flag)\w*\s+(?:(?:a|an|the|any|every|each|its|their)\s+)?(?:[\w-]+\s+){1,2}(?:as\s+)?(?:dead|crashed|unhealthy|down|offline|unreachable)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets)\s+)?(?:removed|evicted|deregistered|detected|dropped|marked|declared|reaped))/i;
+
+/**
+ * The words before a count of the parties one item is sent to: "sends each event to", "fans every message out to up
+ * to", "delivers each notification to about".
+ */
+const FAN_OUT_BEFORE =
+  /\b(?:each|every)\s+(?:[\w-]+\s+){1,2}?(?:out\s+)?to\s+(?:up to\s+|as many as\s+|about\s+|around\s+|roughly\s+|an average of\s+)?$/i;
+
+/** The words before a size said of records just counted: "20,000 events/s of", "messages of about", "events each of". */
+const RECORD_OF_BEFORE =
+  /\b(?:messages?|events?|records?|payloads?|log lines?|msgs?)(?:\s*(?:\/|per|a|an)\s*(?:s|sec|second|min|minute|hour|day))?,?\s+(?:each\s+)?(?:of|at)\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?$/i;
 
 /**
  * Words that make a duration a bound on how stale a reader may be: a change must reach, or be visible to, its readers
@@ -1089,19 +1101,22 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       }
       const after = rest.slice(pos, pos + 30).toLowerCase();
       const near = `${clauseBefore.slice(-25)} ${after}`.toLowerCase();
-      const id = /^\s*(?:of\s+)?(?:messages?|events?|records?|payloads?|log lines?|requests?)\b/.test(after)
-        ? "message_bytes"
-        : /^\s*(?:values?|items?|entries)\b/.test(after) || /\bvalues?\b/.test(clauseBefore.slice(-20))
-          ? "value_bytes"
-          : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
-                after,
-              ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-20))
-            ? /\b(?:message|event|record|payload)s?\b/.test(near)
-              ? "message_bytes"
-              : "object_bytes"
-            : /^\s*(?:chunks?|blocks?)\b/.test(after)
-              ? "chunk_bytes"
-              : "bytes_stored";
+      // "20,000 events/s of 2 KB", "messages of about 1 KB": a size said of the records just counted is each record's
+      const id =
+        /^\s*(?:of\s+)?(?:messages?|events?|records?|payloads?|log lines?|requests?)\b/.test(after) ||
+        RECORD_OF_BEFORE.test(clauseBefore)
+          ? "message_bytes"
+          : /^\s*(?:values?|items?|entries)\b/.test(after) || /\bvalues?\b/.test(clauseBefore.slice(-20))
+            ? "value_bytes"
+            : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
+                  after,
+                ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-20))
+              ? /\b(?:message|event|record|payload)s?\b/.test(near)
+                ? "message_bytes"
+                : "object_bytes"
+              : /^\s*(?:chunks?|blocks?)\b/.test(after)
+                ? "chunk_bytes"
+                : "bytes_stored";
       // The quote runs through the next word only when that word named what the bytes are ("1 KB messages").
       const next = /^\s*(?!of\b)\w+/.exec(rest.slice(pos))?.[0].length ?? 0;
       // "files up to 10 GB", "objects as large as 5 TB": the largest one, a maximum, never the average object size
@@ -1200,6 +1215,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         setScale(scale, "followers_per_user", n.value, quoteTo(pos + noun[0].length));
         continue;
       }
+    }
+    // "sends each event to 500 subscribers", "delivers every message to up to 50 consumers": the parties one item is
+    // sent to, a fan-out per item, never the product's population of users (a count of subscriptions or consumer
+    // groups is read below as the groups that each read every item)
+    const fannedTo = /^\s+(?:subscribers?|consumers?|recipients?|listeners?|destinations?|endpoints?|sinks?)\b/i.exec(
+      rest.slice(pos),
+    );
+    if (fannedTo && FAN_OUT_BEFORE.test(clauseBefore)) {
+      setScale(scale, "fanout", n.value, quoteTo(pos + fannedTo[0].length));
+      continue;
     }
     // "each user has 300 followers", "an average of 200 followers"
     const followers = /^\s+(?:followers|friends|connections)\b/i.exec(rest.slice(pos));

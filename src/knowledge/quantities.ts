@@ -1454,6 +1454,8 @@ export interface QuantityTwin {
 export const QUANTITY_TWINS: readonly QuantityTwin[] = [
   { quantity: "latency_budget_ms", twin: "latency_seconds", factor: 1000 },
   { quantity: "network_rtt_ms", twin: "client_rtt_seconds", factor: 1000 },
+  // one order stream counted a day and a second (a checkout's orders a second beside a fulfilment's orders a day)
+  { quantity: "orders_per_day", twin: "orders_per_sec", factor: 86400 },
 ];
 
 /** Each quantity's twins, both ways, with the factor that turns the twin's value into its own. */

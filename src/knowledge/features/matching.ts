@@ -113,7 +113,26 @@ export const MATCHING: FeatureEntry = {
   ],
   capacity: {
     inputs: [
-      inp("rides_per_day", 20e6, "trips a day across a large ride-hailing market"),
+      {
+        quantity: "rides_per_day",
+        typical: 20e6,
+        why: "trips a day across a large ride-hailing market",
+        // a delivery app dispatches each order once: the trips its couriers are matched to are its orders, stated or
+        // estimated by the design's own order models, never a ride market's typical count beside them
+        from: [
+          { expression: "orders_per_day", why: "each order is one courier trip the matching dispatches" },
+          {
+            expression: "orders_per_sec * 86400",
+            why: "each order is one courier trip the matching dispatches, the design's orders a second over a day",
+            fromDesign: true,
+          },
+          {
+            expression: "orders_per_day",
+            why: "each order is one courier trip the matching dispatches, from the design's own orders a day",
+            fromDesign: true,
+          },
+        ],
+      },
       inp("moving_objects", 1e6, "drivers online at peak"),
       inp("update_seconds", 4, "driver apps report position every few seconds"),
       inp("offer_seconds", 15, "a driver has a few seconds to accept an offer"),

@@ -105,6 +105,16 @@ export const capacity: CapacityModel = {
         },
       ],
     },
+    // "sends each event to 500 subscribers": every subscriber reads every event at its own pace, as its own consumer
+    // group with its own offsets, so the stated fan-out is the groups the egress is sent to (read only when stated)
+    {
+      quantity: "consumer_groups",
+      from: {
+        expression: "fanout",
+        why: "each subscriber the prompt sends every event to reads it at its own pace, as its own consumer group",
+        allStated: true,
+      },
+    },
   ],
   figures: [
     fig("peak_messages_per_sec", "peak publish rate", "peak", "messages_per_sec * peak_factor", "msg/s"),
@@ -165,8 +175,9 @@ export const capacity: CapacityModel = {
       "ingest_bandwidth * consumer_groups",
       "B/s",
     ),
-    // every appended byte is written once per replica, so the brokers are sized by the larger of the local hot
-    // window over their disks and the replicated writes over their disk bandwidth
+    // every appended byte is written once per replica and read once per consumer group, so the brokers are sized by
+    // the largest of the local hot window over their disks, the replicated writes over their disk bandwidth and the
+    // egress to every group over their network cards: a fan-out to many groups is bound by the network, not the disk
     fig(
       "replicated_write_bandwidth",
       "disk writes across replicas at peak",
@@ -176,9 +187,9 @@ export const capacity: CapacityModel = {
     ),
     fig(
       "brokers_needed",
-      "brokers to hold the local hot window and absorb the replicated writes at the planned utilisation",
+      "brokers to hold the local hot window, absorb the replicated writes and send every group its copy at the planned utilisation",
       "count",
-      "max(replicas, broker_retained_bytes / (node_bytes * target_utilisation), replicated_write_bandwidth / (disk_write_bytes_per_sec * target_utilisation))",
+      "max(replicas, broker_retained_bytes / (node_bytes * target_utilisation), replicated_write_bandwidth / (disk_write_bytes_per_sec * target_utilisation), consumer_egress / (server_egress_bytes_per_sec * target_utilisation))",
       "brokers",
       true,
     ),

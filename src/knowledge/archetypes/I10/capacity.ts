@@ -36,6 +36,17 @@ export const capacity: CapacityModel = {
       50,
       "each membership change is watched by a few dozen subscribers that keep a view of the members",
     ),
+    // a stated bound on a status change reaching the watchers ("status changes visible to their contacts within 5
+    // seconds") covers the change no member announces, its death, which only the missed beats reveal: the slowest
+    // change the bound covers is a removal, so the freshness bound is the removal bound (read only when stated)
+    {
+      quantity: "detection_bound_seconds",
+      from: {
+        expression: "propagation_seconds",
+        why: "a status change the watchers must see within the stated time includes a member that dies without a word, which only its missed beats reveal, so the slowest change the bound covers is a removal",
+        allStated: true,
+      },
+    },
     // a stated bound on removing a dead member is met by the failure detector: the misses it waits for, each one
     // interval long, then the removal spreading to the watchers, with one interval kept spare for a late beat
     {
@@ -48,16 +59,25 @@ export const capacity: CapacityModel = {
       },
     },
     inp("value_bytes", 200, "one registration (id, address, status, expiry) is a couple of hundred bytes"),
+    inp(
+      "leader_requests_per_sec",
+      30000,
+      "etcd's performance guide reports a three-member cluster completing more than 30,000 requests a second under heavy load, and each keep-alive is one request its leader answers",
+    ),
   ],
   figures: [
     fig("heartbeats_per_sec", "heartbeats received", "hotspot", "clients / heartbeat_seconds", "writes/s"),
     // a shard is one replica group: its leader takes the shard's heartbeats and its replicas add copies, never
-    // throughput, so the load divides by shards and the nodes are the shards times their replicas
+    // throughput, so the load divides by shards and the nodes are the shards times their replicas. The group is a
+    // consensus group (the registry products the chosen option prefers: etcd or ZooKeeper ephemeral keys), whose
+    // leader answers each session's keep-alive itself (etcd's lessor renews a lease on the leader, committing only an
+    // occasional checkpoint), so a shard is planned at a consensus leader's request rate, the one a lock service's
+    // keep-alives are planned at, never at an in-memory cache node's
     fig(
       "registry_shards",
       "registry shards (one replica group each, its leader taking the shard's heartbeats)",
       "count",
-      "heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation)",
+      "heartbeats_per_sec / (leader_requests_per_sec * target_utilisation)",
       "shards",
       true,
     ),

@@ -12,6 +12,13 @@ export const capacity: CapacityModel = {
       typical: 500,
       why: "workflows with an outside effect (payments, deliveries, provisioning) run in the hundreds per second for a large business",
       from: [
+        // "delivers every event to up to 50 endpoints": one delivery (its retries, its acknowledgement) per event and
+        // endpoint, so the stated fan-out multiplies the workflows, taken only when the prompt states both
+        {
+          expression: "messages_per_sec * fanout",
+          why: "each stated event is delivered to each of the stated parties it is sent to, one delivery workflow each",
+          allStated: true,
+        },
         { expression: "messages_per_sec", why: "each stated message or event starts one workflow" },
         { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
         { expression: "requests_per_sec", why: "each stated request starts one workflow" },

@@ -55,12 +55,14 @@ const IN_MEMORY: CapacityModel = {
       "objects * value_bytes * replicas * regions",
       "B",
     ),
-    // nodes hold the bytes and serve the operations: a read once, a write on every replica in every region
+    // nodes hold the bytes and serve the operations: a read once, a write on every replica in every region. Disks are
+    // filled only to the planned utilisation, as the nodes' throughput is: a node's loss (or a whole zone's) is
+    // re-created on the survivors' free space, which a node filled to the brim does not have
     fig(
       "storage_nodes",
-      "storage nodes needed, by bytes and by load",
+      "storage nodes needed, by bytes at the planned fill and by load",
       "count",
-      "max(replicas, stored_bytes / node_bytes, (peak_requests_per_sec + peak_writes_per_sec * (replicas * regions - 1)) / (store_node_ops_per_sec * target_utilisation))",
+      "max(replicas, stored_bytes / (node_bytes * target_utilisation), (peak_requests_per_sec + peak_writes_per_sec * (replicas * regions - 1)) / (store_node_ops_per_sec * target_utilisation))",
       "nodes",
       true,
       "nodes",

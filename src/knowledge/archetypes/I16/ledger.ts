@@ -549,10 +549,20 @@ export const LEDGER_CAPACITY: CapacityModel = {
       "writes/s",
     ),
     fig(
+      "journal_bytes_per_year",
+      "journal growth a year (two lines per transfer, across replicas)",
+      "growth",
+      "requests_per_sec * 86400 * 365 * 2 * entry_bytes * replicas",
+      "B",
+    ),
+    // a shard keeps its accounts' journal, never deleted (any past balance is rebuilt from it): the shards are as many
+    // as the commit rate needs or as the journal of the planning years needs, each shard a replica group whose every
+    // node holds the shard's copy at the planned fill, whichever is more
+    fig(
       "account_shards",
-      "account shards by commit rate",
+      "account shards by commit rate and by the journal each keeps for the planning years",
       "count",
-      "requests_per_sec * peak_factor * 2 / shard_writes_per_sec",
+      "max(requests_per_sec * peak_factor * 2 / shard_writes_per_sec, journal_bytes_per_year * planning_years / replicas / (node_bytes * target_utilisation))",
       "shards",
       true,
     ),
@@ -562,13 +572,6 @@ export const LEDGER_CAPACITY: CapacityModel = {
       "hotspot",
       "hot_account_transfers_per_sec",
       "transfers/s",
-    ),
-    fig(
-      "journal_bytes_per_year",
-      "journal growth a year (two lines per transfer, across replicas)",
-      "growth",
-      "requests_per_sec * 86400 * 365 * 2 * entry_bytes * replicas",
-      "B",
     ),
   ],
 };
