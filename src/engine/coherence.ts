@@ -113,6 +113,7 @@ import { tokenize } from "./recognize/tokens.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
+import { statedRule } from "./stated-rules.js";
 import { pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
 
@@ -1373,7 +1374,7 @@ function qualifiersKept(d: Design): Problem[] {
   // never answered by the opposite stance (a thing never acted on twice beside an at-least-once or at-most-once
   // delivery, or a retry keyed by its attempt, which makes each retry a new effect)
   const failures = d.failures.map((r) => `${r.failure} ${r.prevention} ${r.repair}`.toLowerCase());
-  for (const g of d.nfrs.guarantees ?? []) {
+  for (const [i, g] of (d.nfrs.guarantees ?? []).entries()) {
     if (g.kind === "once") {
       // said of the thing itself ("no job is run twice"), not of a request that happens to name it
       const said = `that no ${g.noun} is acted on twice${g.scope ? ` for one ${g.scope}` : ""}`;
@@ -1393,6 +1394,23 @@ function qualifiersKept(d: Design): Problem[] {
         out.push({
           rule: "qualifier-unkept",
           detail: `the prompt states ${said}, yet a failure row keys the repeat by its attempt, so each retry is a new effect: '${attempt.slice(0, 120)}'`,
+        });
+    } else if (g.kind !== "last-known") {
+      // a rule guarantee: said in a rule, kept by the mechanism that rule names, and tested by its failure row
+      const rule = statedRule(g);
+      const said = `'${(d.nfrs.sources[`guarantee.${i}`]?.because ?? "").replace(/^the prompt says '|'$/g, "")}'`;
+      check(said, rule.says);
+      const stated = d.invariants.find((x) => rule.says(x.statement.toLowerCase()));
+      if (stated && !ids.has(rule.keeper))
+        out.push({
+          rule: "qualifier-unkept",
+          detail: `the prompt states ${said}, and the design lacks ${rule.keeper}, the mechanism its rule needs`,
+        });
+      const row = rule.failure.failure.toLowerCase();
+      if (!failures.some((r) => r.startsWith(row)))
+        out.push({
+          rule: "qualifier-unkept",
+          detail: `the prompt states ${said}, and no failure row tests it ('${rule.failure.failure}')`,
         });
     } else {
       const said = `that the last ${g.what} keeps being served while the ${g.dependency} is down`;

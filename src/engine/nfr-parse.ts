@@ -102,7 +102,130 @@ export function parseIdWidth(prompt: string): IdWidth | undefined {
  */
 export type StatedGuarantee =
   | { kind: "once"; noun: string; act?: string; scope?: string; quote: string }
-  | { kind: "last-known"; what: string; dependency: string; quote: string };
+  | { kind: "last-known"; what: string; dependency: string; quote: string }
+  | RuleGuarantee;
+
+/**
+ * A guarantee that names a rule about one kind of thing beyond a repeat or a last copy: nothing half-written is ever
+ * visible ("no half-written output is ever published"), nothing revoked is ever served ("never accepts a revoked
+ * key"), each thing has exactly one owner ("every order is assigned to exactly one courier"), a scope never runs more
+ * than its cap at once ("at most 20 builds at once even when agents die"), or an irreversible effect waits for what
+ * could still fail ("never charges for an order that cannot ship").
+ */
+export type RuleGuarantee =
+  | { kind: "atomic-publish"; noun: string; state: string; quote: string }
+  | { kind: "never-stale"; noun: string; state: string; act: string; quote: string }
+  | { kind: "exactly-one"; noun: string; owner: string; how: string; quote: string }
+  | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
+  | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string };
+
+const HALF = String.raw`(half[- ](?:written|finished|done|built|uploaded|rendered|generated|processed|transcoded)|partial(?:ly[- ](?:written|uploaded|built|processed))?|incomplete|unfinished|torn|truncated)`;
+const SEEN = String.raw`(?:published|visible|seen|served|exposed|returned|shown|readable|read|downloaded|made available)`;
+const ATOMIC_PUBLISH: readonly RegExp[] = [
+  // "no half-written output is ever published", "never a partial index visible to queries"
+  new RegExp(
+    String.raw`\b(?:no |never (?:an? |any )?)${HALF} ([a-z][\w-]*)\b(?: [a-z][\w-]*){0,3}? (?:is|are|gets?|becomes?)? ?(?:ever |never )?(?:be )?${SEEN}\b`,
+    "i",
+  ),
+  // "readers never see a half-finished report"
+  new RegExp(
+    String.raw`\b(?:readers?|users?|clients?|consumers?|viewers?|customers?|downloaders?|queries) (?:never|cannot|can't|must never|should never) (?:see|sees|read|reads|get|gets|observe|observes|download|downloads|fetch|fetches) (?:a |an |any )?${HALF} ([a-z][\w-]*)`,
+    "i",
+  ),
+];
+const GONE = String.raw`(revoked|expired|deleted|disabled|invalidated|cancell?ed|rotated[- ]out|suspended|banned|blocked)`;
+const NEVER_STALE: readonly RegExp[] = [
+  // "never serves a revoked secret", "never accepts an expired token"
+  new RegExp(
+    String.raw`\bnever (serves?|accepts?|returns?|honou?rs?|uses?|grants?|allows?|validates?|authori[sz]es?|issues?|hands? out|shows?) (?:a |an |any |the )?(?:already )?${GONE} ([a-z][\w-]*)`,
+    "i",
+  ),
+  // "a revoked key is never accepted"
+  new RegExp(
+    String.raw`\b${GONE} ([a-z][\w-]*) (?:is|are) never (served|accepted|returned|honou?red|used|granted|allowed|validated|authori[sz]ed|issued|shown)\b`,
+    "i",
+  ),
+];
+const EXACTLY_ONE =
+  /\b(?:every|each|any) ([a-z][\w-]*(?: (?!(?:is|are|gets?|goes|go|must|will|belongs?|assigned|has)\b)[a-z][\w-]*)?) ((?:is |are |gets? |must be |will be )?(?:assigned|given|sent|routed|dispatched|matched|offered|handed|goes|go|belongs|bound|owned|claimed|taken)(?: (?:to|by|with))?) exactly one ([a-z][\w-]*)/i;
+const CAP =
+  /\b(?:at most|no more than) (\d[\d,]*|(?:their|its|the(?:ir)?) (?:own )?(?:quota|limit|cap|allowance)) (?:of )?([a-z][\w-]*)(?: [a-z][\w-]*)? (?:at once|at a time|at the same time|concurrently|in parallel|simultaneously|in flight)\b/i;
+const CAP_SCOPE = /\b(?:each|every|per|any) (?:of (?:the |their |its )?(?:[\d,.]+[kmb]? )?)?([a-z][\w-]*)\b[^.;]*$/i;
+const CRASH =
+  /\beven (?:when|if) (?:the |its |their |a |an |some )?((?:[a-z][\w-]* )?[a-z][\w-]*) (?:crash(?:es)?|die|dies|fail|fails|are killed|is killed|restart|restarts|disappear|disappears|go away)\b/i;
+const EFFECT_LAST =
+  /\bnever ((?:charges?|captures?|bills?|debits?|pays?|releases?|transfers?|ships?|refunds?|settles?|disburses?|sends?)(?: out)?) (?:the (?:card |customer |buyer |seller )?|any(?:one)? |money )?(?:for|on) (?:an? |any |the )?([a-z][\w-]*) that (?:cannot|can't|can not|won't|will not|could not|may not|fails to) ((?:be )?[a-z][\w-]*)/i;
+
+/** The rule guarantees the prompt states: what is never seen half-written, never served once gone, and so on. */
+export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
+  const out: RuleGuarantee[] = [];
+  const lower = (x: string | undefined) => (x ?? "").toLowerCase();
+  for (const re of ATOMIC_PUBLISH) {
+    const m = re.exec(prompt);
+    if (m?.[1] && m[2]) {
+      out.push({ kind: "atomic-publish", noun: singular(lower(m[2])), state: lower(m[1]), quote: m[0] });
+      break;
+    }
+  }
+  const [active, passive] = NEVER_STALE;
+  const a = active?.exec(prompt);
+  const p = a ? undefined : passive?.exec(prompt);
+  if (a?.[1] && a[2] && a[3])
+    out.push({
+      kind: "never-stale",
+      noun: singular(lower(a[3])),
+      state: lower(a[2]),
+      act: verbBase(lower(a[1])),
+      quote: a[0],
+    });
+  else if (p?.[1] && p[2] && p[3])
+    out.push({
+      kind: "never-stale",
+      noun: singular(lower(p[2])),
+      state: lower(p[1]),
+      act: activeOf(lower(p[3])),
+      quote: p[0],
+    });
+  const e = EXACTLY_ONE.exec(prompt);
+  if (e?.[1] && e[2] && e[3])
+    out.push({
+      kind: "exactly-one",
+      noun: singular(lower(e[1])),
+      how: lower(e[2])
+        .replace(/^(?:is|are|gets?|must be|will be) /, "")
+        .replace(/^(?:goes|go|belongs)\b/, "assigned"),
+      owner: singular(lower(e[3])),
+      quote: e[0],
+    });
+  const c = CAP.exec(prompt);
+  if (c?.[1] && c[2]) {
+    const before = prompt.slice(Math.max(0, c.index - 80), c.index);
+    const scope = CAP_SCOPE.exec(before)?.[1];
+    const crash = CRASH.exec(prompt.slice(c.index));
+    out.push({
+      kind: "cap",
+      noun: singular(lower(c[2])),
+      limit: lower(c[1]).replace(/^(?:their|its|the(?:ir)?) (?:own )?/, ""),
+      ...(scope ? { scope: singular(lower(scope)) } : {}),
+      ...(crash?.[1] ? { crash: lower(crash[1]) } : {}),
+      quote: crash && crash.index < 60 ? prompt.slice(c.index, c.index + crash.index + crash[0].length) : c[0],
+    });
+  }
+  const f = EFFECT_LAST.exec(prompt);
+  if (f?.[1] && f[2] && f[3])
+    out.push({
+      kind: "effect-last",
+      effect: lower(f[1]).replace(/^(\w+)/, (w) => verbBase(w)),
+      noun: singular(lower(f[2])),
+      cannot: lower(f[3]),
+      quote: f[0],
+    });
+  return out;
+}
+
+/** A participle's active base ("accepted" -> accept, "served" -> serve, "issued" -> issue, "honored" -> honor). */
+const activeOf = (v: string): string =>
+  /(?:rv|su|us|at|iz|is|ow)ed$/.test(v) && !/(?:ow)ed$/.test(v) ? v.slice(0, -1) : v.replace(/ed$/, "");
 
 const PHRASE = String.raw`([a-z][\w-]*(?: (?!(?:even|if|when|while|and|or|but|so|to|for|in|on|at|by|with)\b)[a-z][\w-]*)?)`;
 const ONCE: readonly RegExp[] = [
@@ -151,6 +274,7 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
   const k = LAST_KNOWN.exec(prompt);
   if (k?.[2])
     out.push({ kind: "last-known", what: (k[1] ?? "copy").toLowerCase(), dependency: k[2].toLowerCase(), quote: k[0] });
+  out.push(...parseRuleGuarantees(prompt));
   return out;
 }
 
@@ -1862,6 +1986,12 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // stale, rather than refuse ("keeps serving the last known flags if the service is down")
   const lastKnown = guarantees.find((g) => g.kind === "last-known");
   if (lastKnown && !out.availability) out.availability = { value: "stay-available", quote: lastKnown.quote };
+  // a thing never served once revoked, or a cap held even when holders crash, is checked at one authority that
+  // refuses when it cannot answer: a stay-available default would answer the rule from a stale copy or a local
+  // allowance that overshoots
+  const strict = guarantees.find((g) => g.kind === "never-stale" || g.kind === "cap");
+  if (strict && !out.availability) out.availability = { value: "fail-closed", quote: strict.quote };
+  if (strict && !out.consistency) out.consistency = { value: "linearizable", quote: strict.quote };
   const survives = parseSurvivedUnit(prompt);
   if (survives) out.survives = survives;
   const modes = READ_MODES.exec(prompt);

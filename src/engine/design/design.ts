@@ -67,6 +67,11 @@ export interface Design {
     guarantees?: (
       | { kind: "once"; noun: string; act?: string; scope?: string }
       | { kind: "last-known"; what: string; dependency: string }
+      | { kind: "atomic-publish"; noun: string; state: string }
+      | { kind: "never-stale"; noun: string; state: string; act: string }
+      | { kind: "exactly-one"; noun: string; owner: string; how: string }
+      | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string }
+      | { kind: "effect-last"; noun: string; effect: string; cannot: string }
     )[];
     /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
     survives?: NonNullable<Fields["nfrs"]["survives"]>["value"];

@@ -104,6 +104,17 @@ const Nfrs = z.strictObject({
           scope: z.string().optional(),
         }),
         z.strictObject({ kind: z.literal("last-known"), what: z.string(), dependency: z.string() }),
+        z.strictObject({ kind: z.literal("atomic-publish"), noun: z.string(), state: z.string() }),
+        z.strictObject({ kind: z.literal("never-stale"), noun: z.string(), state: z.string(), act: z.string() }),
+        z.strictObject({ kind: z.literal("exactly-one"), noun: z.string(), owner: z.string(), how: z.string() }),
+        z.strictObject({
+          kind: z.literal("cap"),
+          noun: z.string(),
+          limit: z.string(),
+          scope: z.string().optional(),
+          crash: z.string().optional(),
+        }),
+        z.strictObject({ kind: z.literal("effect-last"), noun: z.string(), effect: z.string(), cannot: z.string() }),
       ]),
     )
     .optional(),

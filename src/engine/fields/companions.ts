@@ -4,14 +4,15 @@ import { REPEAT_KEEPERS } from "../../knowledge/index.js";
 import { PREDICATE_BY_ID } from "../../knowledge/predicates.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
+import { fromStatedGuarantee } from "../stated-rules.js";
 import { applyDecisions } from "./decisions.js";
-import { addMechanism, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
+import { addMechanism, KEEPS_STATED, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
 
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
   reads: ["baseMechanisms", "predicates", "invariants", "criticalPaths", "operations", "decisions", "nfrs"],
-  rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate",
+  rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate, except the mechanism a rule made from a stated guarantee names as its keeper",
   derive: (f) => {
     const rows: MechanismRow[] = [];
     const base = new Set(f.baseMechanisms.map((m) => m.id));
@@ -57,6 +58,20 @@ export const companionsField: Deriver<"companions"> = {
         );
         if (!redundant(row)) addMechanism(rows, row);
       }
+    }
+    // a rule made from a guarantee the prompt states names the mechanism that keeps it (an atomic manifest swap for
+    // "no half-written output is ever published"): that mechanism joins the design, protecting that rule, where no
+    // predicate brought it
+    for (const inv of f.invariants) {
+      if (!inv.keptBy || !fromStatedGuarantee(inv.because) || base.has(inv.keptBy)) continue;
+      if (rows.some((r) => r.id === inv.keptBy)) continue;
+      addMechanism(
+        rows,
+        mechanismRow(inv.keptBy, "companion", [`stated: ${inv.because}`], {
+          statement: inv.statement,
+          because: `${KEEPS_STATED} it as what keeps it`,
+        }),
+      );
     }
     // Hook (numbers helper): chosen decisions add the mechanisms they imply and drop the ones they rule out.
     return applyDecisions(

@@ -10,6 +10,7 @@ import type { FailureRow } from "../design/types.js";
 import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { regionalFailures } from "../regions.js";
+import { statedRule } from "../stated-rules.js";
 import { archetype } from "./common.js";
 import { carriedOperations, excludedBy, withoutExcludedClauses } from "./decisions.js";
 import { crashOf, drawnWords, failureRowHolds, orderingAuthorities, partsSaid, undrawnParts } from "./failure-scope.js";
@@ -76,6 +77,7 @@ function withGuarantees(rows: FailureRow[], f: Parameters<typeof failuresField.d
         source,
       };
     }
+    if (g.kind !== "last-known") return { ...statedRule(g).failure, archetype, source };
     return {
       failure: `The ${g.dependency} is down when a server restarts, and the restart wipes the ${g.what} it held in memory`,
       prevention: `Every version it applies is also written to a local file, which the process reads at start-up before it serves a request`,

@@ -7,6 +7,7 @@ import type { FailureUnit } from "../nfr-parse.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
+import { fromStatedGuarantee, GUARANTEE_BECAUSE, statedRule } from "../stated-rules.js";
 import { pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
 import { FRESHNESS_QUANTITY } from "./nfrs.js";
@@ -408,10 +409,7 @@ function invariantRows(
 
 type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];
 
-/** How a rule made from a guarantee the prompt states gives its reason (the script leads with such a rule). */
-export const GUARANTEE_BECAUSE = "a guarantee stated in its own clause, which beats the archetype's default stance";
-/** Whether a rule's reason says it was made from a guarantee the prompt states in a clause of its own. */
-export const fromStatedGuarantee = (because: string): boolean => because.endsWith(GUARANTEE_BECAUSE);
+export { fromStatedGuarantee, GUARANTEE_BECAUSE } from "../stated-rules.js";
 
 /** The participle of an act a guarantee names ("run" -> run, "send" -> sent, "fire" -> fired, "notify" -> notified). */
 const IRREGULAR: Readonly<Record<string, string>> = { run: "run", send: "sent", pay: "paid", get: "got" };
@@ -482,6 +480,29 @@ function guaranteeRule(
       archetype: at?.p.archetype ?? first.archetype,
       because,
       ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
+    };
+  }
+  if (g.kind !== "last-known") {
+    // a rule about one kind of thing sits on the write that names the thing and does what the rule constrains (the
+    // publish of the output, the assignment of the order), else one that names the thing, else one that does it
+    const rule = statedRule(g);
+    const head = g.noun.split(" ").pop() ?? g.noun;
+    const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
+    const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
+    const at =
+      (owner && writes.find((x) => owner.test(x.op.phrase) && x.op.mechanism === rule.keeper)) ??
+      (owner && writes.find((x) => owner.test(x.op.phrase) && rule.at.test(x.op.phrase))) ??
+      writes.find((x) => noun.test(x.op.phrase) && rule.at.test(x.op.phrase)) ??
+      writes.find((x) => x.op.mechanism === rule.keeper && noun.test(x.op.phrase)) ??
+      writes.find((x) => x.op.mechanism === rule.keeper) ??
+      writes.find((x) => noun.test(x.op.phrase)) ??
+      writes.find((x) => rule.at.test(x.op.phrase));
+    return {
+      path: at?.p.name ?? first.name,
+      statement: rule.statement(at ? entityWords(at.op.entity) : undefined),
+      archetype: at?.p.archetype ?? first.archetype,
+      because,
+      keptBy: rule.keeper,
     };
   }
   // the copies are kept current by the write that carries changes to them (a watch stream, a projector), so the

@@ -1,6 +1,7 @@
 import { canKeep, keepsFirst, MECHANISM_BY_ID, MECHANISM_SERVES, REPEAT_KEEPERS } from "../../knowledge/index.js";
 import type { MechanismId } from "../../knowledge/mechanisms/catalog.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
+import { fromStatedGuarantee } from "../stated-rules.js";
 import { rememberText } from "../text.js";
 import { entityWords, meaningWords, shortName } from "./common.js";
 
@@ -33,8 +34,21 @@ export function addMechanism(rows: MechanismRow[], row: MechanismRow | undefined
   if (!row) return;
   const prev = rows.find((r) => r.id === row.id);
   if (!prev) rows.push(row);
-  else for (const b of row.because) if (!prev.because.includes(b)) prev.because.push(b);
+  else {
+    for (const b of row.because) if (!prev.because.includes(b)) prev.because.push(b);
+    // a use of the mechanism that keeps the prompt's own stated rule names what the merged row protects
+    if (statedKept(row) && !statedKept(prev)) {
+      prev.protects = row.protects;
+      prev.protectsBecause = row.protectsBecause;
+      delete prev.serves;
+    }
+  }
 }
+
+/** Whether a row keeps a rule made from the prompt's stated guarantee, as its reason says. */
+const statedKept = (row: MechanismRow) => row.protectsBecause.startsWith(KEEPS_STATED);
+/** How a row that keeps a rule made from the prompt's stated guarantee gives its reason. */
+export const KEEPS_STATED = "the rule made from the prompt's stated guarantee names";
 
 /** The invariant a mechanism protects, and why that one. */
 export interface Protected {
@@ -223,7 +237,6 @@ export function protectedInvariant(
   const spoken = new Set(own);
   for (const b of scope.because) for (const w of meaningWords(b)) spoken.add(w);
   const mine = [...spoken];
-  const touched = mechanismTouches(mechanismId, scope.because, scope.operations);
   let best:
     | {
         inv: InvariantRow;
@@ -237,6 +250,21 @@ export function protectedInvariant(
         keeper: boolean;
       }
     | undefined;
+  // a rule made from a guarantee the prompt states, naming this mechanism as its keeper, is what it protects: the
+  // prompt's own rule beats any the archetype brought
+  // (where the mechanism touches what the rule is about, or touches nothing named)
+  const touched = mechanismTouches(mechanismId, scope.because, scope.operations);
+  const stated = invariants.find((inv) => {
+    if (inv.keptBy !== mechanismId || !fromStatedGuarantee(inv.because) || !canKeep(mechanismId, inv.statement))
+      return false;
+    const about = touched.size === 0 ? new Set<string>() : invariantEntities(inv, scope.operations);
+    return about.size === 0 || [...about].some((e) => touched.has(e));
+  });
+  if (stated)
+    return {
+      statement: stated.statement,
+      because: `${KEEPS_STATED} ${m?.name ?? mechanismId} as what keeps it`,
+    };
   // a rule only some kinds of mechanism keep (a retry taking effect once) is never paired with another kind by words
   const keepable = invariants.filter((inv) => canKeep(mechanismId, inv.statement));
   for (const inv of keepable) {

@@ -1,0 +1,163 @@
+import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
+import type { RuleGuarantee } from "./nfr-parse.js";
+import { pattern } from "./text.js";
+
+/** How a rule made from a guarantee the prompt states gives its reason (the script leads with such a rule). */
+export const GUARANTEE_BECAUSE = "a guarantee stated in its own clause, which beats the archetype's default stance";
+/** Whether a rule's reason says it was made from a guarantee the prompt states in a clause of its own. */
+export const fromStatedGuarantee = (because: string): boolean => because.endsWith(GUARANTEE_BECAUSE);
+
+/**
+ * What a rule guarantee the prompt states in a clause of its own becomes: one place per kind for the hard rule in the
+ * prompt's words, the mechanism that keeps it (added to the design when no predicate brought it), the write it sits
+ * on, and the failure row that tests it (the crash, pause or partition of the actor on its path).
+ *
+ * - nothing half-written is visible: outputs go to a staging location and one conditional pointer (manifest) write,
+ *   made last and fenced by the attempt's lease token, publishes them (all or nothing);
+ * - nothing revoked is served: every read checks the authority, or a copy whose lag is bounded below the revocation
+ *   bound, and fails closed when it cannot;
+ * - each thing has exactly one owner: a compare-and-set of its owner field from empty, at the thing's own record;
+ * - a scope runs at most its cap at once, even when holders crash: a leased slot per holder, counted at one store per
+ *   scope, renewed while held and reclaimed after expiry;
+ * - an irreversible effect waits for what could still fail: the reversible steps first, the effect last, and
+ *   compensations for the reversible ones (a saga).
+ */
+export interface StatedRule {
+  /** The mechanism that keeps the rule. */
+  keeper: MechanismId;
+  /** The owner the rule gives each thing, whose write it sits on first (the courier an order is assigned to). */
+  owner?: string;
+  /** Words of the write the rule sits on, tried after the write that names the rule's thing. */
+  at: RegExp;
+  /** The hard rule, in the prompt's words; `entity` is the words of the record the write it sits on writes. */
+  statement: (entity: string | undefined) => string;
+  /** Whether a rule's statement (lower-cased) says the guarantee. */
+  says: (statement: string) => boolean;
+  failure: {
+    failure: string;
+    prevention: string;
+    repair: string;
+    role: "coordination" | "derived" | "external effect";
+  };
+}
+
+const IRREGULAR: Readonly<Record<string, string>> = {
+  run: "run",
+  send: "sent",
+  pay: "paid",
+  get: "got",
+  ship: "shipped",
+};
+/** The participle of an act ("charge" -> charged, "pay out" -> paid out, "serve" -> served). */
+export function participle(act: string): string {
+  const [v = act, ...rest] = act.split(" ");
+  const p =
+    IRREGULAR[v] ??
+    (/e$/.test(v)
+      ? `${v}d`
+      : /[^aeiou]y$/.test(v)
+        ? `${v.slice(0, -1)}ied`
+        : /^[^aeiou]*[aeiou][pt]$/.test(v)
+          ? `${v}${v.slice(-1)}ed`
+          : `${v}ed`);
+  return [p, ...rest].join(" ");
+}
+
+const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+/** An effect's noun ("pay out" -> payout, "charge" -> charge, "capture" -> capture). */
+const effectNoun = (effect: string) => effect.replace(/ (out|off)$/, "$1");
+/** An act said of one server ("serve" -> serves, "accept" -> accepts, "hand out" -> hands out). */
+const third = (act: string) => act.replace(/^(\w+)/, (v) => (/(?:s|x|ch|sh)$/.test(v) ? `${v}es` : `${v}s`));
+const plural = (noun: string) =>
+  /(?:s|x|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+
+/** A rule guarantee as the design keeps it (its words are in the design's sources). */
+export type RuleGuaranteeShape = RuleGuarantee extends infer G ? (G extends unknown ? Omit<G, "quote"> : never) : never;
+
+/** The rule a stated rule guarantee becomes. */
+export function statedRule(g: RuleGuaranteeShape): StatedRule {
+  switch (g.kind) {
+    case "atomic-publish":
+      return {
+        keeper: "head-pointer-cas",
+        at: /\b(?:publish\w*|commit\w*|complet\w*|finish\w*|results?|outputs?|upload\w*)\b/i,
+        statement: (entity) =>
+          `No ${g.state} ${g.noun} is ever visible. Every attempt writes its ${g.noun}'s parts under a staging location of its own. The ${g.noun} becomes visible only through one conditional write of its manifest${entity ? ` on the ${entity} record` : ""}, the pointer readers follow. That write comes last, after every part is written and verified, and is accepted only from the attempt that holds the current lease token. Readers follow only that pointer, and an abandoned attempt's staging is deleted after a grace period.`,
+        says: (t) => t.includes(g.noun) && /\bmanifest\b|\bpointer\b/.test(t) && /\bstag(?:ing|ed)\b/.test(t),
+        failure: {
+          failure: `A worker crashes, or pauses past its lease, after writing some of ${anA(g.noun)}'s parts and before the one pointer write that publishes them`,
+          prevention: `The parts sit in the attempt's staging location, which no reader follows; the manifest write is conditional on the attempt's lease token, so a paused worker that wakes under a lapsed lease cannot publish`,
+          repair: `Another worker runs the attempt again under a new token into a new staging location and publishes it; the orphaned staging is deleted after a grace period`,
+          role: "coordination",
+        },
+      };
+    case "never-stale":
+      return {
+        keeper: "leader-read",
+        at: wordPattern(g.act),
+        statement: (entity) =>
+          `No ${g.state} ${g.noun} is ever ${participle(g.act)}. Before a server ${third(g.act)} ${anA(g.noun)}, it checks the ${g.noun}'s state at the store that holds its ${entity ?? g.noun} record, or at a copy that lags it by less than the revocation bound. A cached ${g.noun} expires sooner than that bound. A check that cannot get an answer that fresh refuses rather than ${g.act} from an older copy, so it fails closed.`,
+        says: (t) => t.includes(`no ${g.state} ${g.noun}`) && /\brefuse|\bfails? closed\b/.test(t),
+        failure: {
+          failure: `A server is cut off from the store that records ${g.state} ${plural(g.noun)}, or its copy falls behind, while a client presents ${anA(g.noun)} that was just ${g.state}`,
+          prevention: `Each ${g.act} checks the store, or a copy whose lag is bounded below the revocation bound; cached ${plural(g.noun)} expire sooner than that bound, and with no answer that fresh the ${g.act} is refused (fail closed)`,
+          repair: `When the store answers again, the server refreshes its copy from the store's change log before it ${g.act}s again`,
+          role: "derived",
+        },
+      };
+    case "exactly-one":
+      return {
+        keeper: "guarded-transition",
+        owner: g.owner,
+        at: /\b(?:assign|match|dispatch|offer|claim|accept|route|hand|give)\w*\b/i,
+        statement: (entity) =>
+          `No ${g.noun} is ever ${g.how} two ${plural(g.owner)}. Each ${g.noun}'s ${g.owner} is set by one conditional write (compare-and-set) from empty, at the ${entity ?? g.noun} record that owns it. Of two concurrent attempts one wins, and the other reads the winner and stops. A ${g.owner} who declines or goes silent is released by a second conditional write on the same field, guarded by the offer's token.`,
+        says: (t) => t.includes(`no ${g.noun}`) && t.includes(`two ${plural(g.owner)}`),
+        failure: {
+          failure: `Two dispatchers, or a retry after a timeout, try to give the same ${g.noun} to different ${plural(g.owner)} at once, or the ${g.owner} it went to goes silent`,
+          prevention: `The ${g.owner} field is set only by a compare-and-set from empty at the ${g.noun}'s record, so the second write finds the first ${g.owner} and fails`,
+          repair: `A silent ${g.owner}'s offer lapses and a conditional write on the same field, guarded by the offer's token, frees the ${g.noun} to be offered again`,
+          role: "coordination",
+        },
+      };
+    case "cap": {
+      const scope = g.scope ?? "scope";
+      const limit = /^\d/.test(g.limit) ? g.limit : `its ${g.limit}`;
+      const more = /^\d/.test(g.limit) ? g.limit : `${limit} of`;
+      const even = g.crash ? `, even when ${g.crash} crash` : "";
+      const holders = g.crash ?? "holders";
+      return {
+        keeper: "concurrency-slots",
+        at: /\b(?:admit|acquire|start|claim|take|run|lease|reserve)\w*\b/i,
+        statement: (entity) =>
+          `No ${scope} ever has more than ${more} ${plural(g.noun)} running at once${even}. Each running ${g.noun} holds a ${entity ?? "slot"} row with a lease, at the one store that counts that ${scope}'s slots. A slot is taken by a conditional insert only while fewer than ${limit} are live. The holder renews the lease while the ${g.noun} runs, and stops the ${g.noun} when it cannot renew. An expired slot is reclaimed by a conditional delete on its token. New ${plural(g.noun)} are refused while that store is unreachable, so admission fails closed.`,
+        says: (t) => t.includes(`no ${scope}`) && /\bmore than\b/.test(t) && /\blease\b/.test(t),
+        failure: {
+          failure: `${upperFirst(anA(holders.replace(/s$/, "")))} running ${anA(g.noun)} crashes or is partitioned from the slot store, so its slot is never released, or is released while the ${g.noun} still runs`,
+          prevention: `The slot carries a lease the holder renews while the ${g.noun} runs; a holder that cannot renew stops its ${g.noun} before the lease ends, so a reclaimed slot never has a live ${g.noun} behind it`,
+          repair: `After the lease expires, a conditional delete on the slot's token frees it and the ${scope}'s next ${g.noun} is admitted`,
+          role: "coordination",
+        },
+      };
+    }
+    case "effect-last":
+      return {
+        keeper: "saga",
+        at: wordPattern(g.effect.split(" ")[0] ?? g.effect),
+        statement: (entity) =>
+          `No ${g.noun} that cannot ${g.cannot} is ever ${participle(g.effect)}. The steps that can be undone run first, such as a reservation, an authorisation hold or a booking, each recorded in the ${g.noun}'s workflow state${entity && entity !== g.noun ? ` beside its ${entity} record` : ""}. The irreversible ${effectNoun(g.effect)} runs last, only once every earlier step has succeeded. A step that fails runs the compensations of the earlier ones in reverse (release the reservation, void the hold), so nothing is ${participle(g.effect)} for it.`,
+        says: (t) => t.includes(`no ${g.noun}`) && t.includes(g.cannot) && /\blast\b/.test(t),
+        failure: {
+          failure: `The orchestrator of ${anA(g.noun)} crashes after the reversible steps and before it is ${participle(g.effect)}, or a later step fails`,
+          prevention: `Each step is recorded in the ${g.noun}'s workflow state before its call and carries a key made of the ${g.noun} and the step, and the irreversible ${effectNoun(g.effect)} runs last`,
+          repair: `The orchestrator resumes from the recorded step: it finishes with the ${effectNoun(g.effect)}, or runs the compensations in reverse and marks the ${g.noun} failed, nothing ${participle(g.effect)}`,
+          role: "external effect",
+        },
+      };
+  }
+}
+
+/** A word's pattern, whole word, any ending ("accept" also finds "accepts", "accepted"). */
+const wordPattern = (word: string): RegExp =>
+  pattern(String.raw`\b${word.replace(/[^a-z]/gi, "").replace(/e$/, "")}\w*\b`, "i");
