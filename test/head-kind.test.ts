@@ -11,7 +11,7 @@ import { topicsSpoken } from "../src/knowledge/topics.js";
 const lead = (prompt: string) => classify(prompt).archetypes[0];
 
 describe("the head's kind of system", () => {
-  it("a secrets manager like Vault is a secret store, read with low confidence as its nearest archetype", () => {
+  it("a secrets manager like Vault is a secret store, built by I16 and its secrets subject", () => {
     for (const prompt of [
       "Design a secrets manager like HashiCorp Vault that serves 100,000 secret reads per second, rotates database credentials every hour, and never serves a revoked secret.",
       "Design a Vault-like service that issues short-lived database credentials and revokes them on demand.",
@@ -20,7 +20,11 @@ describe("the head's kind of system", () => {
       const r = classify(prompt);
       expect(r.branch.kind, prompt).toBe("infra");
       expect(r.archetypes[0]?.id, prompt).toBe("I16");
-      expect(r.archetypes[0]?.evidence.join(" "), prompt).toMatch(/low confidence/);
+      expect(r.archetypes[0]?.evidence.join(" "), prompt).not.toMatch(/low confidence/);
+      expect(
+        topicsSpoken(prompt).map((x) => x.value),
+        prompt,
+      ).toContain("secrets");
     }
   });
 

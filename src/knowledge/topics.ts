@@ -351,8 +351,6 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   // backups, listed below, a backup service's)
   // a payment provider's webhooks to its merchants are its own signed deliveries, drawn with it
   webhook: ["psp"],
-  // a secrets manager that rotates database credentials is not a sign-in service for people
-  auth: ["secrets"],
   // requests in flight are a moment's slots; a job semaphore's slots are leased rows held while the job runs
   "in-flight": ["job-slots"],
   // a venue's bids and asks matched by price-time priority are an order book, not an auction with an end time

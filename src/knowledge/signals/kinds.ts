@@ -34,7 +34,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   {
     kind: "secret store",
     id: "I16",
-    cover: "partly",
+    cover: "well",
     nouns: [
       "secrets manager",
       "secret manager",
@@ -45,7 +45,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "secrets management service",
       "secret management service",
     ],
-    why: "secrets are kept by path with versions in a replicated key-scoped store whose reads must see a revocation at once; the leases, rotation, encryption barrier and audit log a secret store adds are not an archetype of their own",
+    why: "secrets are kept by path with versions in a replicated key-scoped store whose reads must see a revocation at once; the leases, rotation, encryption barrier and audit log a secret store adds are built by I16's own secrets subject",
     unlike: ["auth"],
   },
   {
