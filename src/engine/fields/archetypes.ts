@@ -167,15 +167,30 @@ export function thinPart(
     };
   }
   if (a.own >= ONE_PHRASE) return undefined;
-  // one the lead's card names a usual companion, and nothing else: no word of the prompt and no cue of a need reaches
-  // it (a due-time poller and cron API beside a transcoding fleet, a second log cluster beside an aggregation
-  // pipeline's own event log, a config rollout beside a CDN's purge plane), so its parts would be a neighbouring
-  // subject's template
+  const cover = coverOf(leadCard, a, link.why, unspoken, lead.id);
+  if (cover) return cover;
+  // one the lead's card names a usual companion, and nothing else, that the lead does not already play: no word of the
+  // prompt and no cue of a need reaches it (a due-time poller and cron API beside a transcoding fleet, a second log
+  // cluster beside an aggregation pipeline's own event log, a config rollout beside a CDN's purge plane), so its parts
+  // would be a neighbouring subject's template
   if (onCardAlone(a))
     return {
       kind: "drop",
       because: `${leadCard.name} usually composes with it (${link.why}), but no word of the prompt speaks for it (its own words score 0) and no cue makes it a need of the lead, so nothing the prompt asks reaches its parts`,
     };
+  return undefined;
+}
+
+/** The lead's own parts that play a thinly joined supporting archetype's role, or undefined (`thinPart`'s covers). */
+function coverOf(
+  leadCard: { name: string },
+  a: Pick<Fields["archetypes"][number], "id" | "role" | "own">,
+  why: string,
+  unspoken: ReturnType<typeof designTopicsUnspoken>,
+  leadId: ArchetypeId,
+): { kind: "cover"; because: string } | undefined {
+  const lead = { id: leadId };
+  const link = { why };
   // a substrate or decorator joined on one weak phrase at most is on none of the lead's paths where the lead already
   // draws a part of every kind it would add (a configuration store's consensus group and its loops beside a config
   // service's own consensus-backed store and rollout controller; a scheduler's poller and sweeper beside a
