@@ -147,7 +147,23 @@ export function chosenClauses(guarantee: string, keys: readonly RegExp[]): strin
  * as on a product feature: the store holds the substrates' records, the service calls them, and the create and the
  * read are drawn as its own sequences.
  */
-function recordPart(r: ProductRecord, cached: boolean): Part {
+/**
+ * Whether a part hosted on a bare product's record fills its cache from the store itself (a read-through edge cache
+ * fetching from its origin on a miss): one of its chosen protocols has a step from a cache to a store. The record's
+ * cache then draws that link, so the step is on a drawn link.
+ */
+function fillsFromStore(parts: readonly Part[]): boolean {
+  return parts.some((p) => {
+    const kind = (id: string) => p.topology.components.find((c) => c.id === id)?.kind;
+    return (p.topology.protocols ?? []).some((x) =>
+      [...x.notation.matchAll(/([\w-]+)>([\w-]+)\[/g)].some(
+        (m) => kind(m[1] as string) === "cache" && kind(m[2] as string) === "store",
+      ),
+    );
+  });
+}
+
+function recordPart(r: ProductRecord, cached: boolean, fills = false): Part {
   const service = "product-api";
   const store = "product-store";
   const cache = "product-cache";
@@ -201,6 +217,9 @@ function recordPart(r: ProductRecord, cached: boolean): Part {
         { from: service, to: store, kind: "request", label: `write and read ${r.noun}s` },
         ...(cached
           ? [{ from: service, to: cache, kind: "request" as const, label: `${r.read.verb}: look up first` }]
+          : []),
+        ...(cached && fills
+          ? [{ from: cache, to: store, kind: "request" as const, label: `fill a miss from the store` }]
           : []),
       ],
       api: [
@@ -918,6 +937,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
 
   // Features reach the archetypes they rest on; a shared gateway fronts every feature's entry.
   connectFeatures(parts, boxes, links, resolve);
+  withoutUncalled(parts, boxes, links, alias);
   ensureConnected(parts, boxes, links, resolve);
 
   const moved = sameEntityHome(parts, boxes, resolve);
@@ -1000,6 +1020,39 @@ function connectFeatures(
 }
 
 /** Any component cut off from the dominant's entry gets a link from the nearest part's entry, by role. */
+/**
+ * A supporting archetype's part that serves requests (an API, a front end) and that no link reaches once the parts
+ * are joined serves nobody: its callers were the archetype's own clients, whom the lead's stand in for, and the lead
+ * reaches its state another way (a crawler's workers write the pages a projection's write API would have taken). It is
+ * left out with its own links, so the diagram draws no box nothing calls (coherence `part-uncalled`).
+ */
+function withoutUncalled(
+  parts: readonly Part[],
+  boxes: Map<string, Box>,
+  links: LinkRow[],
+  alias: Map<string, string>,
+): void {
+  const supporting = new Set(
+    parts.filter((p, i) => i > 0 && p.role !== "feature" && p.role !== "peer" && !p.hostedOn).map((p) => p.key),
+  );
+  if (supporting.size === 0 || parts[0]?.role !== "dominant") return;
+  const called = new Set(links.map((l) => l.to));
+  const gone = [...boxes.values()].filter(
+    (b) => supporting.has(b.archetype) && CALLED_KINDS.has(b.kind) && !called.has(b.id),
+  );
+  if (gone.length === 0) return;
+  const ids = new Set(gone.map((b) => b.id));
+  for (const id of ids) boxes.delete(id);
+  for (let i = links.length - 1; i >= 0; i--) {
+    const l = links[i];
+    if (l && (ids.has(l.from) || ids.has(l.to))) links.splice(i, 1);
+  }
+  for (const [k, v] of alias) if (ids.has(v)) alias.delete(k);
+}
+
+/** Kinds of part that act only when called (an API, a front end, a gateway): with no caller they do nothing. */
+export const CALLED_KINDS: ReadonlySet<string> = new Set(["service", "gateway"]);
+
 function ensureConnected(
   parts: readonly Part[],
   boxes: Map<string, Box>,
@@ -1478,9 +1531,10 @@ export function architectureOf(
   );
   // (a part is hosted on a bare product's record by the machinery it draws for the prompt's subjects, not by rows of
   // a subject the prompt never speaks of: a ledger's transfer relay does not keep a pastebin's store off its record)
+  const hosted = record ? onRecord(topicalParts(designParts(f, party, bounded), unspoken, kept), record) : [];
   const parts = topicalParts(
     record
-      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party, bounded), unspoken, kept), record)]
+      ? [recordPart(record, cached, fillsFromStore(hosted.filter((p) => p.hostedOn === RECORD_PART))), ...hosted]
       : designParts(f, party, bounded),
     unspoken,
     kept,

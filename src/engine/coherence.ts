@@ -57,7 +57,7 @@ import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
-import { recordCarried } from "./architecture.js";
+import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds, singularOf } from "./counted-nouns.js";
 import type { Design } from "./design/design.js";
@@ -165,6 +165,7 @@ export type CoherenceRule =
   | "stated-path-undrawn"
   | "covered-archetype-adds"
   | "thin-part-drawn"
+  | "part-uncalled"
   | "state-stance-against-holder"
   | "stance-against-owner"
   | "soft-row-fail-closed"
@@ -374,6 +375,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a path the prompt names in its own words (an alert that pages on-call, a visibility timeout that hands a message out again, downsampled old data, offline users served on reconnect, positions sent every few seconds) is run by a drawn component joined by a link; `STATED_PATHS` in knowledge/stated-paths.ts",
   "rows-without-component":
     "every capacity figure, decision and bottleneck belongs to a part the design draws: an archetype that adds no component, holds no entity on another's component and draws no sequence sizes and decides nothing (no 15 PB of artifacts in a home timeline)",
+  "part-uncalled":
+    "every part that acts only when called (an API, a front end, a gateway) of a supporting archetype has a caller: one no link reaches serves nobody, a neighbouring subject's entry left behind once the lead's clients stood in for its own (a projection's write API beside a crawler whose workers write the pages)",
   "thin-part-drawn":
     "a supporting archetype draws parts of its own only where it earned them: one neither card connects to the lead and the prompt does not name outright (a document sequencer from 'conflict resolution' in a key-value store), or an output joined on no words of its own whose outside party and parts the lead already draws (a workflow stack behind a cron's job target), draws no component; and one every feature resting on it keeps in a record of its own (a driver's state row is the lease) decides and sizes nothing of its own",
   "covered-archetype-adds":
@@ -3380,6 +3383,23 @@ function rowsHaveComponents(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * A supporting archetype's part that acts only when called and that no link reaches (an unreached component: no
+ * caller, and not a client). The lead's own and a feature's entry are the product's front door, reached by its clients.
+ */
+export function partsUncalled(d: Pick<Design, "archetypes" | "components" | "links">): Problem[] {
+  const [lead, ...rest] = d.archetypes;
+  if (lead?.role !== "dominant") return [];
+  const supporting = new Set(rest.map((a) => a.id as string));
+  const called = new Set(d.links.map((l) => l.to));
+  return d.components
+    .filter((c) => supporting.has(c.archetype) && CALLED_KINDS.has(c.kind) && !called.has(c.id))
+    .map((c) => ({
+      rule: "part-uncalled" as const,
+      detail: `${c.archetype} draws '${c.name}', which no link reaches: nothing calls it`,
+    }));
+}
+
 /** Parts of a supporting archetype that joined on too little to draw them, or that a feature's record keeps (`thinPart`, `recordCarried`). */
 function thinPartsDrawn(d: Design): Problem[] {
   const out: Problem[] = [];
@@ -3723,6 +3743,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...onePartOnce(d),
     ...realizedRecordsHold(d, facts),
     ...thinPartsDrawn(d),
+    ...partsUncalled(d),
     ...quantityOnce(d),
     ...decisionsAskedOnce(d),
     ...figuresFollowChosen(d),

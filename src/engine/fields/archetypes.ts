@@ -10,7 +10,9 @@ import { compositionRole } from "../composition.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields } from "../design/types.js";
 import { fillTerms } from "../product/index.js";
+import { bareProductRecord } from "../product/record.js";
 import { classify } from "../recognize/index.js";
+import { onCardAlone, onFallbackAlone } from "../recognize/recognize.js";
 
 const MAX_ARCHETYPES = 5;
 /** Own words this strong name an archetype outright (a system or component named in full), not by a loose phrase. */
@@ -149,7 +151,7 @@ function drawnKinds(id: ArchetypeId, unspoken: ReturnType<typeof designTopicsUns
  */
 export function thinPart(
   lead: Pick<Fields["archetypes"][number], "id">,
-  a: Pick<Fields["archetypes"][number], "id" | "role" | "own">,
+  a: Pick<Fields["archetypes"][number], "id" | "role" | "own" | "score">,
   unspoken: ReturnType<typeof designTopicsUnspoken>,
 ): { kind: "drop" | "cover"; because: string } | undefined {
   if (a.own === undefined) return undefined;
@@ -165,6 +167,30 @@ export function thinPart(
     };
   }
   if (a.own >= ONE_PHRASE) return undefined;
+  const cover = coverOf(leadCard, a, link.why, unspoken, lead.id);
+  if (cover) return cover;
+  // one the lead's card names a usual companion, and nothing else, that the lead does not already play: no word of the
+  // prompt and no cue of a need reaches it (a due-time poller and cron API beside a transcoding fleet, a second log
+  // cluster beside an aggregation pipeline's own event log, a config rollout beside a CDN's purge plane), so its parts
+  // would be a neighbouring subject's template
+  if (onCardAlone(a))
+    return {
+      kind: "drop",
+      because: `${leadCard.name} usually composes with it (${link.why}), but no word of the prompt speaks for it (its own words score 0) and no cue makes it a need of the lead, so nothing the prompt asks reaches its parts`,
+    };
+  return undefined;
+}
+
+/** The lead's own parts that play a thinly joined supporting archetype's role, or undefined (`thinPart`'s covers). */
+function coverOf(
+  leadCard: { name: string },
+  a: Pick<Fields["archetypes"][number], "id" | "role" | "own">,
+  why: string,
+  unspoken: ReturnType<typeof designTopicsUnspoken>,
+  leadId: ArchetypeId,
+): { kind: "cover"; because: string } | undefined {
+  const lead = { id: leadId };
+  const link = { why };
   // a substrate or decorator joined on one weak phrase at most is on none of the lead's paths where the lead already
   // draws a part of every kind it would add (a configuration store's consensus group and its loops beside a config
   // service's own consensus-backed store and rollout controller; a scheduler's poller and sweeper beside a
@@ -340,13 +366,45 @@ function realizedInProduct(
   return [{ ...first, evidence: [...first.evidence, found.said], realizes: found.realizes }, ...others];
 }
 
+/**
+ * A bare product's substrates without those only the no-feature fallback placed that bring machinery of their own (a
+ * projection pipeline's change log, projector workers and search index beside a pastebin): the product's record is
+ * drawn as its own service, cache and store, which play the fallback's key-scoped state and cache, and nothing the
+ * prompt names, states or demands asks for lists or searches over derived views, so those parts would answer a
+ * question the prompt never asked. The first row kept names each one left out.
+ */
+function withoutGuessedMachinery(
+  recognised: Fields["archetypes"],
+  prompt: string,
+  branch: Fields["branch"]["kind"],
+  features: Fields["features"],
+): Fields["archetypes"] {
+  if (branch !== "product" || features.length > 0 || !bareProductRecord(prompt, branch, 0)) return recognised;
+  const unspoken = designTopicsUnspoken(prompt, []);
+  const machinery = (id: ArchetypeId) =>
+    drawnKinds(id, unspoken).some((c) => c.kind === "worker-pool" || c.kind === "log");
+  const gone = recognised.filter((a) => onFallbackAlone(a) && machinery(a.id));
+  const [first, ...rest] = recognised.filter((a) => !gone.includes(a));
+  if (gone.length === 0 || !first) return recognised;
+  const why = gone.map(
+    (a) =>
+      `${a.id} ${a.name} is not drawn: only the fallback for a product that names no feature placed it, and the product's own record already plays the state and cache it stands for; no word of the prompt asks for its machinery`,
+  );
+  return [{ ...first, evidence: [...first.evidence, ...why] }, ...rest];
+}
+
 export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
   reads: ["prompt", "branch", "features"],
-  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, a supporting one joined on one weak phrase at most whose parts the dominant already draws one of every kind of (a consensus store's followers and loops beside a config service's own consensus-backed store and rollout controller), which is named on the dominant's row as covered and adds nothing, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (a feature's `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
+  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, a supporting one joined on one weak phrase at most whose parts the dominant already draws one of every kind of (a consensus store's followers and loops beside a config service's own consensus-backed store and rollout controller), which is named on the dominant's row as covered and adds nothing, a supporting one only the dominant's card names as a usual companion (no word of the prompt speaks for it and no cue made it a need: a due-time poller beside a transcoding fleet), which is named in the dominant's evidence as not drawn, a bare product's substrate only the no-feature fallback placed that brings machinery of its own (a search pipeline beside a pastebin's record), which is not drawn, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (a feature's `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
   derive: (f) => {
-    const recognised = withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features);
+    const recognised = withoutGuessedMachinery(
+      withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features),
+      f.prompt,
+      f.branch.kind,
+      f.features,
+    );
     if (f.branch.kind === "product" && f.features.length > 0) {
       const ordered = withRecordsNamed(byCriticalActions(recognised, f.features), f.features);
       return realizedInProduct(ordered, f.features, f.prompt) ?? ordered;

@@ -79,6 +79,26 @@ export interface RecognizedArchetype {
   own?: number;
 }
 
+/**
+ * A supporting row that is there only because the dominant's card names it a usual companion: no word of the prompt
+ * speaks for it (its own words score 0) and no cue made it one of the dominant's needs, so its support is the typical
+ * prior alone. Nothing the prompt names, states or demands reaches it.
+ */
+export function onCardAlone(a: Pick<RecognizedArchetype, "own" | "score">): boolean {
+  return a.own === 0 && a.score < NEED_PRIOR;
+}
+
+/** How a product substrate that only the fallback for a product naming no feature placed says so in its evidence. */
+export const NO_FEATURE_NAMED = "no feature named: ";
+
+/**
+ * A product's substrate row placed only by that fallback ("most product features keep per-entity state by key,
+ * serve lists and searches from derived views and put a cache in front of hot reads"): no word of the prompt chose it.
+ */
+export function onFallbackAlone(a: Pick<RecognizedArchetype, "evidence">): boolean {
+  return a.evidence.length > 0 && a.evidence.every((e) => e.startsWith(NO_FEATURE_NAMED));
+}
+
 export interface Recognition {
   branch: { kind: BranchKind; evidence: string[]; scores: { infra: number; product: number } };
   archetypes: RecognizedArchetype[];
@@ -1627,7 +1647,7 @@ function productSubstrates(
   if (byId.size === 0) {
     for (const id of kb.defaultSubstrates.archetypes) {
       const a = kb.byId.get(id);
-      if (a) add(a, 0.2, `no feature named: ${kb.defaultSubstrates.why}`);
+      if (a) add(a, 0.2, `${NO_FEATURE_NAMED}${kb.defaultSubstrates.why}`);
     }
   }
   return sortShort([...byId.values()], (a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
