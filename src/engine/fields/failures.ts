@@ -77,7 +77,7 @@ function withHardRulePartitions(rows: FailureRow[], f: Parameters<typeof failure
     const record = write ? entityWords(write.entity) : "record";
     return [
       {
-        failure: `The worker on '${s.path}' is cut off from the ${record} authority by a partition, or pauses past its lease (a long GC stop, a frozen VM), and keeps running on what it last saw`,
+        failure: `The node running '${s.path}' is cut off from the ${record} authority by a partition, or pauses past its lease (a long GC stop, a frozen VM), and keeps running on what it last saw`,
         prevention: `'${s.path}' decides only at the ${record}'s one linearizable authority: a side that cannot reach it refuses that step rather than act, and every write there carries the holder's fencing token, so a paused holder's late write under an old token is rejected and '${s.quote}' holds on both sides`,
         repair: `The cut-off side retries once the authority answers; what it held passes on only under a higher token, and the old holder stops when its token is refused`,
         role: "coordination",
