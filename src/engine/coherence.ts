@@ -999,9 +999,12 @@ function namedPartsKept(d: Design, facts: CoherenceFacts): Problem[] {
 
 function failuresAgree(d: Design): Problem[] {
   const out: Problem[] = [];
+  // a path a stated hard rule makes fail closed (context.pathStances) refuses while the rest of the design stays up
+  const forced = (d.context.pathStances ?? []).map((s) => `'${s.path}'`);
   for (const f of d.failures) {
     const text = `${f.failure} ${f.prevention} ${f.repair}`;
-    if (d.nfrs.availability === "stay-available" && REFUSES.test(text))
+    const onForced = forced.some((p) => f.failure.includes(p));
+    if (d.nfrs.availability === "stay-available" && REFUSES.test(text) && !onForced)
       out.push({
         rule: "failure-contradicts-availability",
         detail: `stay-available design, but the failure row '${f.failure}' says the system refuses service`,

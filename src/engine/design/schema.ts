@@ -219,6 +219,16 @@ const Context = z.strictObject({
   regions: z.string(),
   servingRegions: z.strictObject({ value: z.number(), because: z.string() }).optional(),
   failureStance: z.string(),
+  pathStances: z
+    .array(
+      z.strictObject({
+        path: z.string(),
+        availability: z.literal("fail-closed"),
+        consistency: z.literal("linearizable"),
+        because: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 const Predicate = z.strictObject({

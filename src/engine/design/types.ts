@@ -147,6 +147,11 @@ export interface ExecutionContext {
    */
   servingRegions?: { value: number; because: string };
   failureStance: string;
+  /**
+   * The paths whose stance a hard rule the prompt states forces beyond the design's own (engine/hard-rules.ts): each
+   * fails closed on one linearizable authority while the rest keep the design's stance.
+   */
+  pathStances?: { path: string; availability: "fail-closed"; consistency: "linearizable"; because: string }[];
 }
 
 export interface PredicateRow {

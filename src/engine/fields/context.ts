@@ -2,6 +2,7 @@ import { REGION_REACH } from "../../knowledge/capacity/latency.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import type { Deriver } from "../design/graph.js";
 import type { ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
+import { hardRuleStances, type PathStance } from "../hard-rules.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
 
@@ -81,6 +82,16 @@ function crashActors(ops: readonly { phrase: string; entity: string; operation: 
   return out.length > 0 ? out : ["a server between accepting a write and making it durable"];
 }
 
+/**
+ * The failure stance said per path where a hard rule forces one: the rule's path first, then the design's stance
+ * for everything else (its reads and other writes).
+ */
+function perPath(stance: string, stances: readonly PathStance[]): string {
+  if (stances.length === 0) return stance;
+  const forced = stances.map((s) => `'${s.path}' fails closed on one linearizable authority (${s.because})`);
+  return `per path: ${forced.join("; ")}; every other path ${stance}`;
+}
+
 /** A read's phrase up to where it says how it is served ("suggest the top-k completions for a typed prefix"). */
 const shortRead = (read: string) => read.split(/ from | \(|, /)[0] ?? read;
 
@@ -109,7 +120,7 @@ export function servingRegions(
 export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
-  reads: ["prompt", "operations", "nfrs", "readPaths"],
+  reads: ["prompt", "operations", "nfrs", "readPaths", "invariants"],
   rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers",
   derive: (f) => {
     const paths: ExecutionContext["paths"] = f.operations
@@ -119,6 +130,8 @@ export const contextField: Deriver<"context"> = {
     const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => t.says);
     const n = f.nfrs;
     const serving = servingRegions(n, f.readPaths);
+    // a hard rule the prompt states sets its own path's stance: that path fails closed, the rest keep the design's
+    const stances = hardRuleStances(f);
     return {
       paths,
       retries:
@@ -144,10 +157,22 @@ export const contextField: Deriver<"context"> = {
               ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss costs each replica set at most one member"
               : "one region; replicas spread across zones so a zone loss keeps a majority",
       ...(serving ? { servingRegions: serving } : {}),
-      failureStance:
+      failureStance: perPath(
         n.availability.value === "fail-closed"
           ? `fails closed: under partition it refuses rather than risk a wrong answer (${n.availability.because})`
           : `stays up: under partition it keeps serving, possibly stale, and reconciles afterwards (${n.availability.because})`,
+        stances,
+      ),
+      ...(stances.length > 0
+        ? {
+            pathStances: stances.map((s) => ({
+              path: s.path,
+              availability: s.availability,
+              consistency: s.consistency,
+              because: s.because,
+            })),
+          }
+        : {}),
     };
   },
 };

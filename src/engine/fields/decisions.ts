@@ -10,6 +10,7 @@ import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
+import { hardRuleStances, type PathStance, stanceOf } from "../hard-rules.js";
 import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
 import { regionsSource } from "../regions.js";
@@ -61,8 +62,16 @@ function checkCondition(
   f: Readonly<Fields>,
   nums: Map<string, NumberValue>,
   said: Readonly<Said>,
+  stance?: PathStance,
 ): Check {
   if ("nfr" in c) {
+    // a hard rule the prompt states on this owner's path sets that path's stance, whatever the design's default is
+    const forced = stance && (c.nfr === "availability" || c.nfr === "consistency") ? stance[c.nfr] : undefined;
+    if (forced !== undefined)
+      return {
+        holds: c.in.includes(forced),
+        says: `${c.nfr} is ${forced} on '${stance?.path}' (the prompt's hard rule '${stance?.quote}')`,
+      };
     const n = f.nfrs[c.nfr];
     const counts = !c.stated || n.source !== "default";
     return {
@@ -175,6 +184,48 @@ export function withFacts(reason: string, facts: readonly string[]): string {
   return says.toLowerCase().includes(reason.toLowerCase()) ? says : `${reason}: ${says}`;
 }
 
+/**
+ * How firm the ground a condition stands on is: a requirement the prompt states (its words, a stated NFR, a stated
+ * bound or quantity) is firmest; a figure computed from what it states weighs cost; a default stance or an assumed
+ * figure is where the argument starts. A decision rests on its weakest condition.
+ */
+export const Ground = { Default: 1, Computed: 2, Stated: 3, Override: 4 } as const;
+export type Ground = (typeof Ground)[keyof typeof Ground];
+
+function groundOf(
+  c: DecisionCondition,
+  f: Readonly<Fields>,
+  nums: Map<string, NumberValue>,
+  stance?: PathStance,
+): Ground {
+  if ("nfr" in c)
+    return (stance && (c.nfr === "availability" || c.nfr === "consistency")) || f.nfrs[c.nfr].source !== "default"
+      ? Ground.Stated
+      : Ground.Default;
+  if ("regionsAtLeast" in c) return f.nfrs.regions.source === "default" ? Ground.Default : Ground.Stated;
+  if ("number" in c) {
+    const n = nums.get(c.number);
+    if (!n || n.assumed) return Ground.Default;
+    return n.source === "computed" ? Ground.Computed : Ground.Stated;
+  }
+  if ("stated" in c || "words" in c || "latencyAtMost" in c || "invariant" in c) return Ground.Stated;
+  return Ground.Computed;
+}
+
+const groundOfAll = (
+  cs: readonly DecisionCondition[],
+  f: Readonly<Fields>,
+  nums: Map<string, NumberValue>,
+  stance?: PathStance,
+): Ground => cs.reduce<Ground>((g, c) => Math.min(g, groundOf(c, f, nums, stance)) as Ground, Ground.Stated);
+
+/** The ground each derived decision row rests on (`decide`), read where two rows ask one question. */
+const GROUND = new WeakMap<DecisionRow, Ground>();
+
+/** The ground a decision row rests on: an override is firmest, a row decided elsewhere counts as a default. */
+export const groundOfRow = (r: DecisionRow): Ground =>
+  r.source === "override" ? Ground.Override : (GROUND.get(r) ?? Ground.Default);
+
 /** Chooses one decision point's option for this design. */
 export function decide(
   p: DecisionPoint,
@@ -183,6 +234,7 @@ export function decide(
   nums: Map<string, NumberValue>,
   said: Readonly<Said>,
   drives = true,
+  stance?: PathStance,
 ): DecisionRow {
   let chosen = p.fallback.option;
   let because = p.fallback.because;
@@ -191,18 +243,19 @@ export function decide(
   const answers = new Map<DecisionCondition, Check>();
   const check = (c: DecisionCondition): Check => {
     if (answers.has(c)) return answers.get(c);
-    const a = checkCondition(c, f, nums, said);
+    const a = checkCondition(c, f, nums, said, stance);
     answers.set(c, a);
     return a;
   };
   // A rule resting on an NFR the prompt left at its default yields to any rule that rests only on
   // stated NFRs and numbers: the archetype's stance is where the argument starts, not where it ends.
-  const onDefault = (c: DecisionCondition) => "nfr" in c && f.nfrs[c.nfr].source === "default";
+  const onDefault = (c: DecisionCondition) => "nfr" in c && groundOf(c, f, nums, stance) === Ground.Default;
   // A number nothing stated feeds (an assumed fleet of moving objects) is weaker still: a rule resting on one
   // yields to an option whose win condition holds on what the prompt itself says (its places are fixed).
   const onAssumed = (c: DecisionCondition) => "number" in c && nums.get(c.number)?.assumed === true;
   let onFacts = false;
   let assumedRule = false;
+  let ground: Ground = Ground.Default;
   for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
     const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c)?.holds));
     if (rule) {
@@ -211,6 +264,7 @@ export function decide(
       because = withFacts(rule.because, inputs);
       onFacts = !rule.when.some(onDefault);
       assumedRule = onFacts && rule.when.some(onAssumed);
+      ground = groundOfAll(rule.when, f, nums, stance);
       break;
     }
   }
@@ -226,11 +280,24 @@ export function decide(
   const wins = assumedRule
     ? (winning.find((w) => w.option !== chosen && onStated(w.option)) ?? winning.find((w) => w.option === chosen))
     : (winning.find((w) => w.option === chosen) ?? winning[0]);
-  if ((!onFacts || assumedRule) && wins && wins.option !== chosen) {
-    const o = p.options.find((x) => x.id === wins.option);
-    chosen = wins.option;
-    inputs = wins.says;
-    because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}`;
+  // A requirement the prompt states outranks a cost argument: an option whose win condition holds on stated words
+  // or bounds alone ("changes must be seen within 5 s") beats a rule resting on a computed figure (the fan-out a
+  // push would cost), so the design never rejects an option under its own flip condition to save load.
+  const groundOfOption = (option: string) =>
+    groundOfAll(p.options.find((o) => o.id === option)?.wins ?? [], f, nums, stance);
+  const required = winning.find(
+    (w) => w.option !== chosen && groundOfOption(w.option) === Ground.Stated && ground === Ground.Computed,
+  );
+  const flip = required ?? ((!onFacts || assumedRule) && wins && wins.option !== chosen ? wins : undefined);
+  if (flip) {
+    const o = p.options.find((x) => x.id === flip.option);
+    const was = p.options.find((x) => x.id === chosen);
+    const overruled =
+      required && was ? `; ${was.name} would have saved load (${because}), but the stated requirement comes first` : "";
+    chosen = flip.option;
+    inputs = flip.says;
+    because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}${overruled}`;
+    ground = groundOfOption(flip.option);
   }
   if (inputs.length === 0) {
     // Say which tests did not fire, in this design's values, so the default reads as a choice.
@@ -256,6 +323,7 @@ export function decide(
     drives,
   };
   if (winning.length > 0) row.winning = winning;
+  GROUND.set(row, ground);
   return row;
 }
 
@@ -312,7 +380,7 @@ export const decisionsField: Deriver<"decisions", { said: Said; unspoken: readon
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],
-  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words (with, for a product prompt, the words of the features it brings) and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; the option not chosen says when it would win. A product-first design lists its features' decisions first",
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words (with, for a product prompt, the words of the features it brings) and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; an option whose win condition holds on stated requirements alone beats a rule resting on a computed cost figure; a stated hard rule sets availability and consistency on its own path for the decisions of the archetype that keeps it; two decisions asking the same question take the answer on firmer ground (override, stated, computed, default); the option not chosen says when it would win. A product-first design lists its features' decisions first",
   // all the decisions read of the prompt: what it says for each word condition of the points decided
   facts: decisionFacts,
   derive: (f, _input, { said, unspoken }) => decideAll(f, said, unspoken),
@@ -357,6 +425,8 @@ function decideAll(
   // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
   // The models share one value per named input, as the capacity field's do.
   const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
+  // a hard rule the prompt states forces its path's stance on the decisions of the archetype that keeps it
+  const stances = hardRuleStances(f);
   const unified = designCapacityRows(owners, f.nfrs.scale);
   for (const o of pointOwners(f, unspoken)) {
     const k = owners.findIndex((c) => c.owner === o.owner);
@@ -367,7 +437,7 @@ function decideAll(
       // a question that exists only under another point's option is not asked under any other choice
       const under = p.onlyWith ? rows.find((r) => r.id === p.onlyWith?.point) : undefined;
       if (under && !p.onlyWith?.options.includes(under.chosen)) return;
-      const row = pinned?.get(p.id) ?? decide(p, o.owner, f, nums, said, o.drives);
+      const row = pinned?.get(p.id) ?? decide(p, o.owner, f, nums, said, o.drives, stanceOf(stances, o.owner));
       rows.push(row);
       // an option that fixes capacity inputs (a file system's block size) changes the figures a later point of the
       // same owner reads (the chunk count the metadata question weighs): those are evaluated again with it
@@ -380,7 +450,37 @@ function decideAll(
       }
     });
   }
-  return rows;
+  return answeredOnce(rows);
+}
+
+/**
+ * One question, one answer: where two decisions ask the same question (engine/roles.ts `sameQuestion`: an I10 push or
+ * poll beside an I11 one) and answer it differently, the answer on firmer ground (an override, then a stated
+ * requirement, then a computed figure, then a default; the earlier row on a tie) answers both, with its reason.
+ */
+function answeredOnce(rows: DecisionRow[]): DecisionRow[] {
+  const out = [...rows];
+  for (let i = 0; i < out.length; i++)
+    for (let j = i + 1; j < out.length; j++) {
+      const a = out[i] as DecisionRow;
+      const b = out[j] as DecisionRow;
+      if (a.chosen === b.chosen || !sameQuestion(a, b)) continue;
+      const [win, lose, at] = groundOfRow(b) > groundOfRow(a) ? [b, a, i] : [a, b, j];
+      if (!lose.options.some((o) => o.id === win.chosen) || lose.source === "override") continue;
+      const row: DecisionRow = {
+        ...lose,
+        chosen: win.chosen,
+        because: `${win.because} (${win.id} asks the same question and answers it on firmer ground; one question, one answer)`,
+        inputs: win.inputs,
+        wouldFlipIf: lose.options
+          .filter((o) => o.id !== win.chosen)
+          .map((o) => `${o.name} would win if ${o.winsWhen}`)
+          .join("; "),
+      };
+      GROUND.set(row, groundOfRow(win));
+      out[at] = row;
+    }
+  return out;
 }
 
 /**

@@ -7,11 +7,12 @@ import { partlessArchetypes } from "../architecture.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
+import { hardRuleStances } from "../hard-rules.js";
 import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { regionalFailures } from "../regions.js";
 import { statedRule } from "../stated-rules.js";
-import { archetype } from "./common.js";
+import { archetype, entityWords } from "./common.js";
 import { carriedOperations, excludedBy, withoutExcludedClauses } from "./decisions.js";
 import { crashOf, drawnWords, failureRowHolds, orderingAuthorities, partsSaid, undrawnParts } from "./failure-scope.js";
 
@@ -49,12 +50,48 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "operations",
     "decisions",
     "components",
+    "invariants",
   ],
   rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out; with more than one region, the region-cut row of the way writes cross regions (what keeps serving, what stops, what is lost) in place of the last row when the table is full; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
   facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: designUnitNoun(f), said: partsSaid(f.prompt) }),
   derive: (f, input, facts) =>
-    withRegionCut(withGuarantees(withAuthorityCrashes(deriveRows(f, input, facts), f, facts.said), f), f),
+    withRegionCut(
+      withHardRulePartitions(withGuarantees(withAuthorityCrashes(deriveRows(f, input, facts), f, facts.said), f), f),
+      f,
+    ),
 };
+
+/**
+ * A hard rule the prompt states (never / at most / exactly one) is tested by the actor on its path being cut off or
+ * paused while it still runs: a partitioned holder that keeps acting on what it last saw, a paused one that wakes
+ * after its lease passed on. Each rule's path gets that row in its own record's words, right after the rule's own
+ * rows: the path decides only at its linearizable authority, so the cut-off side refuses (the path's stance, which
+ * the rest of the design need not share) and a late write under an old fencing token is rejected.
+ */
+function withHardRulePartitions(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
+  const stances = hardRuleStances(f);
+  if (stances.length === 0) return rows;
+  const byPhrase = new Map(f.operations.map((o) => [o.phrase, o]));
+  const added = stances.flatMap((s): FailureRow[] => {
+    const path = f.criticalPaths.find((p) => p.name === s.path);
+    const write = path?.operations.map((o) => byPhrase.get(o)).find((o) => o !== undefined && !o.hidden);
+    const record = write ? entityWords(write.entity) : "record";
+    return [
+      {
+        failure: `The node running '${s.path}' is cut off from the ${record} authority by a partition, or pauses past its lease (a long GC stop, a frozen VM), and keeps running on what it last saw`,
+        prevention: `'${s.path}' decides only at the ${record}'s one linearizable authority: a side that cannot reach it refuses that step rather than act, and every write there carries the holder's fencing token, so a paused holder's late write under an old token is rejected and '${s.quote}' holds on both sides`,
+        repair: `The cut-off side retries once the authority answers; what it held passes on only under a higher token, and the old holder stops when its token is refused`,
+        role: "coordination",
+        archetype: s.archetype as ArchetypeId,
+        source: `the prompt says '${s.quote}': the stance of '${s.path}' under a partition or a pause`,
+      },
+    ];
+  });
+  // after the rule's own rows (which lead the table), before the rest
+  const lead = rows.filter((r) => stances.some((s) => r.source === `the prompt says '${s.quote}'`));
+  const rest = rows.filter((r) => !lead.includes(r));
+  return [...lead, ...added, ...rest].slice(0, MAX_FAILURES);
+}
 
 /**
  * A guarantee the prompt states in a clause of its own leads the table with the failure that tests it: a holder that

@@ -86,6 +86,9 @@ const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2, 
         .map((text, i) => ({ text, keep: i === 0 ? keep : "detail" }))
     : [];
 
+/** A path name cut before its object ("move the alert between"), said without the dangling word. */
+const CUT_AT_PREPOSITION = /\s+(?:between|to|from|of|on|in|into|at|for|with|by|and)$/i;
+
 const isRead = (op: string) => op === "read source" || op === "read projection";
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
@@ -1242,15 +1245,30 @@ function contextStep(d: Design): StepDraft {
   // a clock rule about expiry is said only where something expires
   if (!/\bexpir/i.test(d.context.clocks) || expires(d)) lines.push(...spoken(d.context.clocks, "detail", 1));
   const stance = d.nfrs.availability;
-  lines.push(
-    ...core(
-      stance === "fail-closed"
-        ? "If the network splits, whatever cannot reach the authority refuses requests rather than risk a wrong answer"
-        : d.mechanisms.some((m) => m.id === "quorum-read-write")
-          ? "If the network splits, a write that reaches a quorum of its replicas still succeeds, and the sender retries the rest"
-          : "If the network splits, it keeps serving from whatever replicas it can still reach, and catches up afterwards",
-    ),
+  // a hard rule the prompt states fails closed on its own path, whatever the rest of the design does (stance per path)
+  // each verb of a path said as a gerund ("evaluating a rule and moving the alert")
+  const forced = (d.context.pathStances ?? []).map((s) =>
+    s.path
+      .replace(CUT_AT_PREPOSITION, "")
+      .split(/\s+and\s+/)
+      .map((part, i) => (i === 0 || startsWithVerb(part) ? doing(part) : part))
+      .join(" and "),
   );
+  if (stance !== "fail-closed" && forced.length > 0)
+    lines.push(
+      ...core(`If the network splits, ${andList(forced)} refuses rather than break the rule the prompt states`),
+      ...core("Everything else keeps serving from whatever replicas it can still reach, and catches up afterwards"),
+    );
+  else
+    lines.push(
+      ...core(
+        stance === "fail-closed"
+          ? "If the network splits, whatever cannot reach the authority refuses requests rather than risk a wrong answer"
+          : d.mechanisms.some((m) => m.id === "quorum-read-write")
+            ? "If the network splits, a write that reaches a quorum of its replicas still succeeds, and the sender retries the rest"
+            : "If the network splits, it keeps serving from whatever replicas it can still reach, and catches up afterwards",
+      ),
+    );
   // the stance's reason, unless step 1's follow-up already gave the same words
   const why = defaultReason(d.nfrs.sources.availability?.because);
   if (why && why !== defaultReason(d.nfrs.sources.consistency?.because)) lines.push(...spoken(why, "detail", 1));

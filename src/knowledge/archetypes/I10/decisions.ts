@@ -97,6 +97,8 @@ export const decisions: DecisionPoint[] = [
         buys: "watchers learn of changes within a round trip",
         costs: "open streams per watcher and fan-out work per change",
         winsWhen: "changes must be seen quickly",
+        // a stated bound on how soon a change is seen (within seconds) is what "quickly" means here
+        wins: [{ number: "propagation_seconds", below: 60 }],
         implies: { addMechanisms: ["watch-stream"] },
       },
       {

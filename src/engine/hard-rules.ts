@@ -1,0 +1,85 @@
+/**
+ * The hard rules a prompt states in clauses of their own ("never runs the same job twice", "never serves a revoked
+ * secret", "at most their quota at once", "exactly one courier"), each with the invariant made from it, and the stance
+ * they force on the path that keeps them: a rule of the form never / at most / exactly one cannot be kept by a side of a
+ * partition that answers from what it last saw, so that path refuses (fails closed) and decides on one linearizable
+ * authority, whatever the archetype's default stance says of the design's other paths. A last copy kept serving while
+ * its source is down ("keeps serving the last known flags") is a promise to stay up, not a hard rule, and forces nothing.
+ */
+import type { StatedGuarantee } from "./nfr-parse.js";
+
+/** What the stance reads of a design: its NFRs (with the stated guarantees) and invariants. */
+export interface StanceInputs {
+  nfrs: {
+    availability: { value: string; source: string; because: string };
+    consistency: { value: string; source: string; because: string };
+    guarantees?: readonly StatedGuarantee[];
+  };
+  invariants: readonly { path: string; statement: string; archetype: string; because: string }[];
+}
+
+/** A stated hard rule and the invariant the design made of it (on its path), when it made one. */
+export interface HardRule {
+  quote: string;
+  kind: string;
+  path?: string;
+  archetype?: string;
+  statement?: string;
+}
+
+/** The stance one path takes because a hard rule sits on it. */
+export interface PathStance {
+  path: string;
+  archetype: string;
+  quote: string;
+  availability: "fail-closed";
+  consistency: "linearizable";
+  because: string;
+}
+
+/** A guarantee that asks the system to stay up (serve its last copy) rather than forbid an outcome. */
+const STAYS_UP = new Set(["last-known"]);
+
+/** The hard rules the prompt states, each with the invariant on its path (the rule's reason quotes the prompt's words). */
+export function statedHardRules(d: StanceInputs): HardRule[] {
+  return (d.nfrs.guarantees ?? [])
+    .filter((g) => !STAYS_UP.has(g.kind))
+    .map((g) => {
+      // the rule made from the guarantee itself (its reason opens with the prompt's words), else one that cites them
+      const inv =
+        d.invariants.find((i) => i.because.startsWith(`the prompt says '${g.quote}', `)) ??
+        d.invariants.find((i) => i.because.includes(`'${g.quote}'`));
+      return inv
+        ? { quote: g.quote, kind: g.kind, path: inv.path, archetype: inv.archetype, statement: inv.statement }
+        : { quote: g.quote, kind: g.kind };
+    });
+}
+
+/**
+ * The paths whose stance a hard rule forces beyond the design's own: each hard rule's path fails closed on one
+ * linearizable authority, where the design as a whole stays up or reads eventually. None where the design already
+ * fails closed and is linearizable, so a design without a hard rule (or one whose whole stance already keeps it) is
+ * unchanged.
+ */
+export function hardRuleStances(d: StanceInputs): PathStance[] {
+  const { availability, consistency } = d.nfrs;
+  if (availability.value === "fail-closed" && consistency.value === "linearizable") return [];
+  const out: PathStance[] = [];
+  for (const r of statedHardRules(d)) {
+    if (!r.path || !r.archetype || out.some((s) => s.path === r.path)) continue;
+    out.push({
+      path: r.path,
+      archetype: r.archetype,
+      quote: r.quote,
+      availability: "fail-closed",
+      consistency: "linearizable",
+      because: `the prompt says '${r.quote}', a hard rule that a side cut off from its authority cannot keep from what it last saw`,
+    });
+  }
+  return out;
+}
+
+/** The stance forced on an owner's decisions: the first hard rule on a path of that archetype. */
+export function stanceOf(stances: readonly PathStance[], owner: string): PathStance | undefined {
+  return stances.find((s) => s.archetype === owner);
+}
