@@ -234,8 +234,21 @@ describe("the bound numbers drive the figures", () => {
 describe("an amount no rule reads is named", () => {
   it("lists a number stated with a noun no rule knows, once", () => {
     const s = parseStatedNfrs("Design a pipeline that handles 3 million widget frobs per second");
-    expect(s.unread.map((u) => u.quote)).toEqual(["3 million widget frobs per"]);
+    expect(s.unread.map((u) => u.quote)).toEqual(["3 million widget frobs per second"]);
     expect(s.unread[0]?.value).toBe(3e6);
+  });
+
+  it("quotes an amount by the unit parser's span, never the words of the next phrase", () => {
+    expect(parseStatedNfrs("Design a widget frobber that waits 7 days and delivers at least once.").unread).toEqual([
+      { value: 7, quote: "7 days" },
+    ]);
+    expect(
+      parseStatedNfrs("Design a widget frobber that polishes each widget for 45 minutes and ships it").unread,
+    ).toEqual([{ value: 45, quote: "45 minutes" }]);
+    expect(parseStatedNfrs("Design a system with 12,000 gizmos and 300 wombats").unread.map((u) => u.quote)).toEqual([
+      "12,000 gizmos",
+      "300 wombats",
+    ]);
   });
 
   it("does not take names, ranks and terms for amounts", () => {
@@ -261,7 +274,7 @@ describe("an amount no rule reads is named", () => {
     const d = design("Design a message queue that handles 3 million widget frobs per second");
     const unread = checkCoherence(d).filter((p) => p.rule === "stated-number-unread");
     expect(unread.map((p) => p.detail)).toEqual([
-      "the prompt states '3 million widget frobs per', which no rule reads as a quantity, so no figure rests on it",
+      "the prompt states '3 million widget frobs per second', which no rule reads as a quantity, so no figure rests on it",
     ]);
   });
 });

@@ -2044,11 +2044,36 @@ function unreadNumbers(prompt: string, quotes: readonly string[]): Stated<number
     if (!/\d/.test(said) && n.value < 10) continue;
     if (WIDTH.test(t.slice(n.end)) || NOT_AN_AMOUNT_AFTER.test(t.slice(n.end, n.end + 20))) continue;
     if (NOT_AN_AMOUNT_BEFORE.test(t.slice(Math.max(0, n.start - 12), n.start).trimEnd()) && n.value < 100) continue;
-    const words = /^(?:[\s-]+[A-Za-z]+){0,3}/.exec(t.slice(n.end))?.[0] ?? "";
-    out.push({ value: n.value, quote: `${said}${words}`.trim() });
+    out.push({ value: n.value, quote: `${said}${amountWords(t.slice(n.end))}`.trim() });
   }
   return out;
 }
+
+/** Words that end an amount's noun: a conjunction, a relative word or a preposition starts the next phrase. */
+const AMOUNT_NOUN_END =
+  /^(?:and|or|but|nor|that|which|who|whose|where|while|when|with|to|so|then|per|a|an|each|every|is|are|was|were|in|on|at|for|from|by|of)$/i;
+
+/**
+ * The words an amount is said with, as the unit parser reads them: its unit where one follows ("7 days", "5 GB"),
+ * else its noun up to the next phrase, with a rate's time unit ("3 million widget frobs per second"); never the
+ * words of the next phrase ("7 days and delivers").
+ */
+function amountWords(after: string): string {
+  const unit = DURATION.exec(after)?.[0] ?? SIZE_UNIT.exec(after)?.[0];
+  if (unit) return `${unit}${PER_TIME.exec(after.slice(unit.length))?.[0] ?? ""}`;
+  let noun = "";
+  for (const m of after.matchAll(AMOUNT_WORD)) {
+    if (AMOUNT_NOUN_END.test(m[1] ?? "") || countWordsIn(noun) >= 3) break;
+    noun += m[0];
+  }
+  return noun ? `${noun}${PER_LONG_TIME.exec(after.slice(noun.length))?.[0] ?? ""}` : "";
+}
+
+/** A size's unit after its number ("5 GB"), and one word after another from the start of a text. */
+const SIZE_UNIT = /^\s*(?:kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?)\b/i;
+const AMOUNT_WORD = /[\s-]+([A-Za-z]+)/gy;
+
+const countWordsIn = (s: string): number => s.split(/[\s-]+/).filter(Boolean).length;
 
 /**
  * The patterns whose literals are looked for before they are run (`mayMatch`): scripts/build-kb.ts lists their

@@ -13,6 +13,8 @@ import {
   firstClause,
   headOf,
   isClause,
+  isConditionClause,
+  isFiniteClause,
   lowerFirst,
   MAX_SENTENCE_WORDS,
   mixedForms,
@@ -343,12 +345,24 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
       const w = countWords(part);
       if (w > 35) add(`${w} words in one sentence: ${part}`);
       const because = /\bbecause (.+?)(?:[.?]$|, (?:and|so|but)\b|$)/.exec(part)?.[1];
-      if (because && verbless(because)) add(`a noun phrase said as a reason: because ${because}`);
+      // a subject and its verb that `verbless` does not know ("bytes land in the order …") is a clause
+      if (because && verbless(because) && !isFiniteClause(because))
+        add(`a noun phrase said as a reason: because ${because}`);
       const withClause =
         /\bwould win with ((?:the |a |an |one |each |every )?[a-z-]+ [a-z]+s (?:the|a|an|one|its|their|whole|every|each|all|no)\b.*)/.exec(
           part,
         )?.[1];
+      // a flip condition is a finite clause after "if", never one after "with" ("would win with readers scan …")
+      const withCondition = /\bwould win with ([^.?]+)/.exec(part)?.[1];
       if (withClause) add(`a clause after "with": ${withClause}`);
+      else if (withCondition && isConditionClause(withCondition)) add(`a clause after "with": ${withCondition}`);
+      // an option's description spliced after a colon into the slot that names it ("rather than a delivery state
+      // machine: each effect's state …"; "I'd pick …: …"), or a reason whose label's colon is said aloud
+      const colon =
+        /\b(?:rather than|not one where|I'd (?:pick|go)|When would you (?:pick|go)|When would a design where) [^.?:]*: /.exec(
+          part,
+        )?.[0];
+      if (colon) add(`an option's description spliced after a colon: ${colon}`);
       const clauseAsName =
         /\b(?:rather than|pick|over) ([a-z]+ [a-z]+s (?!of|for|in|on|at|per|from|to|with|by)[a-z]+ (?:a|an|the|one|their|its|every|each)\b[^,.?]*)/.exec(
           part,
@@ -389,12 +403,16 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
       }
     }
   }
-  // a sentence said twice in a step, or a follow-up answer that only repeats what the step already said
+  // a sentence said twice in a script, or a follow-up answer that only repeats what the step already said
+  const spoken = new Set<string>();
   for (const s of script.steps) {
     const body = new Set<string>();
     for (const text of s.sentences) {
       if (body.has(text)) out.push({ step: s.step, sentence: text, problem: "the same sentence twice in one step" });
+      else if (spoken.has(text))
+        out.push({ step: s.step, sentence: text, problem: "the same sentence twice in one script" });
       body.add(text);
+      spoken.add(text);
     }
     for (const f of s.followUps) {
       const parts = f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/);

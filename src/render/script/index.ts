@@ -206,13 +206,17 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   // a jargon action is glossed once, right after the first sentence that says it
   const glosses = jargonGlosses(d);
   const glossed = new Set<string>();
+  // a sentence is said once in a script: a second "The stated freshness bound is 5 seconds." before another figure
+  // checked against the same bound adds nothing the listener has not just heard
+  const spoken = new Set<string>();
   // each line said with its entities as words, too long ones left out, and any glosses it calls for after it
   const sayLines = (drafted: readonly Line[]): Line[] => {
     const out: Line[] = [];
     for (const x of drafted) {
       // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
       const l = { ...x, text: heldOnly(d, say(x.text)) };
-      if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS) continue;
+      if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
+      spoken.add(l.text);
       out.push(l);
       const lower = l.text.toLowerCase();
       // the glosses' names differ, so marking one glossed never changes whether the next is fresh

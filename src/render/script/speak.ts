@@ -743,6 +743,32 @@ export const isClause = rememberText((phrase: string): boolean => {
   );
 });
 
+/**
+ * A subject and its finite verb at the start of a condition that `isClause` reads as a noun phrase: a question word
+ * ("what people type changes slowly"), a subject, an adverb and its verb ("order barely matters"), a determined
+ * singular subject and its verb ("no key comes near …", "one
+ * organisation backs up …"), or a plural subject and its base verb ("readers scan key ranges", "two live processes
+ * never share an id", "clients append to or rewrite files", "recommendations or queries walk several hops"); a
+ * plural before "of", a participle or an adverb ("tens of thousands of …", "goods or services delivered at once") heads a noun phrase.
+ */
+const SUBJECT_VERB = [
+  /^(?:what|who|how|whether)\s/i,
+  // a subject, an adverb and its verb ("order barely matters", "the key rarely changes")
+  /^(?:(?:no|one|each|every|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]+ly|never|always|only|seldom|often)\s+[a-z]{3,}s\b/i,
+  /^(?:no|one|each|every|the|a|an|this|that)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+[a-z]{3,}(?<!ss|us|is|ed|ly)s\s+(?:up\b|down\b|out\b|near\b|to\b|on\b|in\b|its\b|their\b|the\b|a\b|an\b|one\b|no\b|all\b|every\b|each\b|[a-z]+ly\b)/i,
+  /^(?:[a-z'-]+\s+){0,2}[a-z-]{3,}(?<!ss|us|is)s(?:,\s+[a-z-]+)*(?:,?\s+(?:or|and)\s+[a-z-]{3,}s)?\s+(?:never\s+|always\s+|only\s+|also\s+)?(?!of\b|for\b|in\b|on\b|at\b|per\b|from\b|to\b|with\b|by\b|and\b|or\b|over\b|a\b|an\b|the\b|than\b|that\b|which\b|when\b|while\b|if\b|as\b|unless\b|until\b|where\b|after\b|before\b|because\b)[a-z]{3,}(?<!ed|ing|ly|s)\s+[a-z]/i,
+];
+
+/** Whether a condition is a finite clause, said after "if" ("readers scan key ranges"), not a noun phrase. */
+export const isConditionClause = (when: string): boolean => isClause(when) || SUBJECT_VERB.some((re) => re.test(when));
+
+/**
+ * Whether a reason or a cost is a finite clause, said after "because" or "the cost is that": a subject and its verb
+ * ("replicas converge in any delivery order"), or a clause with a verb `verbless` knows.
+ */
+export const isFiniteClause = (text: string): boolean =>
+  SUBJECT_VERB.some((re) => re.test(text)) || (isClause(text) && !verbless(text));
+
 /** Ambiguous words that are nouns after an adjective ("fast reads", "cheap writes") and verbs after a subject. */
 const NOUN_VERBS = /\b(?:reads|writes|costs|runs|holds|drops|starts|wins|fails|lags)\b/;
 
@@ -853,7 +879,7 @@ export function isHeadline(phrase: string): boolean {
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
 const LEADING_VERBS = new Set(
-  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold hold publish read reclaim record register release remember renew replicate reschedule run scrub send settle sync update".split(
+  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold hold publish read reclaim reconcile record register release remember renew replicate reschedule run scrub send settle sync update".split(
     " ",
   ),
 );

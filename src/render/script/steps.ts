@@ -34,6 +34,8 @@ import {
   gerundOf,
   headOf,
   isClause,
+  isConditionClause,
+  isFiniteClause,
   isHeadline,
   isPredicate,
   lowerFirst,
@@ -1398,8 +1400,10 @@ const COVERED_BY: Record<string, readonly string[]> = {
 function optionName(name: string): string {
   // "counted inventory per room type and night; rooms are assigned at check-in": what follows the semicolon is an aside
   const t = speakable(name).split(/;\s+/)[0] ?? "";
+  // what follows a colon describes the option ("a delivery state machine: each effect's state … kept in one
+  // store"): the option is named by the words before it, and its description is never spliced into a sentence
   const colon = t.indexOf(": ");
-  const n = lowerFirst(colon > 0 && countWords(t.slice(0, colon)) <= 3 ? t.slice(0, colon) : t);
+  const n = lowerFirst(colon > 0 ? t.slice(0, colon) : t);
   // "raw for recent data, rollups for older data" is one option of two parts, said with "and" so it never
   // sounds like two options; "short leases, renewed every third of the TTL" keeps its comma (a participle follows)
   const parts = n.split(", ");
@@ -1424,8 +1428,19 @@ function optionPhrase(name: string): string {
   return `${withArticle(head)}${name.slice(head.length)}`;
 }
 
-/** The first part of an option's buys or costs ("a; b" -> "a"), said as speech. */
-const firstPart = (cell: string): string => (speakable(cell).split(/;\s+/)[0] ?? "").replace(/[.]$/, "").trim();
+/**
+ * The first part of an option's buys or costs ("a; b" -> "a"), said as speech, never with a description spliced
+ * after a colon: a label that is a clause is said alone, and one that is not ("safe under autoscaling and restarts:
+ * two live processes never share an id") is said by its explanation where that is a clause.
+ */
+const firstPart = (cell: string): string => {
+  const t = (speakable(cell).split(/;\s+/)[0] ?? "").replace(/[.]$/, "").trim();
+  const colon = t.indexOf(": ");
+  if (colon < 0) return t;
+  const [label, said] = [t.slice(0, colon), t.slice(colon + 2)];
+  // a label that is itself a clause ("revocation takes effect on the next request: …") is the reason, said alone
+  return isFiniteClause(label) || !isFiniteClause(said) ? label : said;
+};
 
 /** Why an assumed figure is that figure: "because a fleet runs …", or a typical case named as a thing ("typical of daily active users of a large social app"). */
 const assumedWhy = (why: string): string =>
@@ -1435,7 +1450,9 @@ const assumedWhy = (why: string): string =>
 function becausePhrase(text: string): string {
   if (startsWithInstruction(text)) return `because we ${lowerFirst(text)}`;
   if (isPredicate(text)) return `because it ${lowerFirst(text)}`;
-  if (isClause(text) && !verbless(text)) return `because ${lowerFirst(text)}`;
+  // a comparison after the reason ("…, as exact as the window algorithm it runs") has its own verb, not the reason's
+  const main = text.split(/,\s+as\s/)[0] ?? text;
+  if (isFiniteClause(main)) return `because ${lowerFirst(text)}`;
   // a reason named as a thing ("full resolution for every query") is said as what the option gives
   return /^no\b/i.test(text) ? `because it has ${lowerFirst(text)}` : `because it gives ${lowerFirst(text)}`;
 }
@@ -1446,7 +1463,7 @@ function costPhrase(text: string): string {
   // "approximate unless a log is kept" says what the option is: "the cost is that it is approximate …"
   if (verbless(text) && /^[a-z]+(?:ate|al|ive|ous|ic|able|ible)\b/.test(text))
     return `the cost is that it is ${lowerFirst(text)}`;
-  return isClause(text) && !verbless(text) ? `the cost is that ${lowerFirst(text)}` : `the cost is ${lowerFirst(text)}`;
+  return isFiniteClause(text) ? `the cost is that ${lowerFirst(text)}` : `the cost is ${lowerFirst(text)}`;
 }
 
 /** A decision whose option is an instruction: "I'd fold …, rather than …. I'd do it because …. The cost is …". */
@@ -1517,6 +1534,21 @@ export function decisionLine(dec: Decision): string {
   return `${speakable(dec.question)} ${sentence(optionName(picked?.name ?? dec.chosen))}${flip ? ` ${flip}` : ""}`;
 }
 
+/**
+ * A flip condition as a finite clause after "if": a clause as is ("readers scan key ranges"), a noun phrase said
+ * as what there is ("tens of thousands of placements a second" -> "there are tens of thousands of …"), never a
+ * clause after "with" ("would win with readers scan key ranges").
+ */
+export function flipCondition(when: string): string {
+  if (isConditionClause(when)) return `if ${when}`;
+  const head = when.split(/\s+(?:of|for|in|with|per|from|at|on|under)\s+/)[0] ?? when;
+  const plural =
+    /^(?:a handful|a few|a couple|many|several|most|few|tens|hundreds|thousands|millions|billions|dozens|\d)/i.test(
+      head,
+    ) || /[a-z]s$/i.test(head.split(/\s+(?:or|and)\s+/)[0] ?? head);
+  return `if there ${plural ? "are" : "is"} ${when}`;
+}
+
 /** When the other option of a decision would win, said as a sentence. */
 function sayFlip(dec: Decision): string | undefined {
   const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
@@ -1524,9 +1556,13 @@ function sayFlip(dec: Decision): string | undefined {
   if (!other?.winsWhen) return undefined;
   const when = speakable(other.winsWhen).replace(/[.]$/, "");
   const name = optionName(other.name);
-  const cond = isClause(when) ? `if ${when}` : `with ${when}`;
   if (countWords(when) > COMFORT_WORDS) return undefined;
-  return optionForm(name) === "noun" ? sentence(`${name} would win ${cond}`) : sentence(`The other way wins ${cond}`);
+  const noun = optionForm(name) === "noun";
+  // a condition that says when it never wins ("never for real money; only for prototypes") is said as that
+  const never = /^never\s+(.+)$/i.exec(when)?.[1];
+  if (never) return noun ? sentence(`${name} would never win ${never}`) : sentence(`The other way never wins ${never}`);
+  const cond = flipCondition(when);
+  return noun ? sentence(`${name} would win ${cond}`) : sentence(`The other way wins ${cond}`);
 }
 
 /**
