@@ -334,13 +334,14 @@ describe("models a product feature declares", () => {
 
 describe("one value per named input in a design", () => {
   it("gives an input two models type differently one value, naming the model it came from", () => {
-    // a CDN's edge model types 50 nodes, the configuration model beside it 10k: the design has one fleet
-    const d = design("Design a content delivery network.");
+    // a reverse proxy's model types 50 nodes, the configuration model beside it 10k: the design has one fleet
+    // (a bare CDN no longer draws the configuration rollout: no prompt word reaches it)
+    const d = design("Design a reverse proxy with health checks and retries.");
     const nodes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "nodes").map((i) => ({ r, i })));
     expect(new Set(nodes.map((n) => n.r.archetype)).size).toBeGreaterThan(1);
     expect(new Set(nodes.map((n) => n.i.value))).toEqual(new Set([50]));
-    const borrowed = nodes.find((n) => n.r.archetype !== "I07");
-    expect(borrowed?.i.because).toMatch(/taken from I07's estimates/);
+    const borrowed = nodes.find((n) => n.r.archetype !== "I17");
+    expect(borrowed?.i.because).toMatch(/taken from I17's estimates/);
   });
 
   it("keeps the dominant archetype's value over a supporting model's typical one", () => {
