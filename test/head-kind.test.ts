@@ -82,4 +82,55 @@ describe("the head's kind of system", () => {
       ),
     ).toThrow(/already/);
   });
+
+  it("kinds across databases, processors, caches and delivery services lead with their archetype, however the clauses read", () => {
+    const cases: [string, string, boolean][] = [
+      // [prompt, lead, read with low confidence]
+      [
+        "Design a graph database like Neo4j that answers friend-of-friend queries and schedules nightly compaction.",
+        "I16",
+        true,
+      ],
+      [
+        "Build a graph store that keeps 10 billion edges and runs a cron job to rebuild its indexes every night.",
+        "I16",
+        true,
+      ],
+      [
+        "Design an in-memory cache like Memcached that serves 10 million reads per second with a 99% hit ratio.",
+        "I07",
+        false,
+      ],
+      ["Design a columnar analytics database like ClickHouse that ingests 2 million events per second.", "I18", true],
+      [
+        "Design a batch processing framework like Apache Spark that runs daily jobs over 100 TB and retries failed tasks.",
+        "I15",
+        true,
+      ],
+      ["Design a DNS resolver like Unbound that caches answers and serves 500,000 queries per second.", "I07", true],
+      [
+        "Design an email delivery service like Amazon SES that sends 1 billion emails a day and retries bounces.",
+        "I12",
+        true,
+      ],
+      [
+        "Design a wide-column store that replicates every row to three nodes and schedules repairs weekly.",
+        "I16",
+        false,
+      ],
+    ];
+    for (const [prompt, id, low] of cases) {
+      const top = lead(prompt);
+      expect(top?.id, prompt).toBe(id);
+      expect(top?.evidence.join(" ").includes("low confidence"), prompt).toBe(low);
+    }
+  });
+
+  it("every kind is reachable (a head noun or a known system) and a known system is read only where asked for", () => {
+    for (const k of SYSTEM_KINDS)
+      expect(k.nouns.length > 0 || KNOWN_SYSTEMS.some((s) => s.kind === k.kind), k.kind).toBe(true);
+    // ClickHouse named as where the events end up is a part, not what is asked for
+    const r = classify("Design a checkout service that writes every order event to ClickHouse for reporting.");
+    expect(r.archetypes.flatMap((a) => a.evidence).join(" ")).not.toMatch(/analytics database/);
+  });
 });
