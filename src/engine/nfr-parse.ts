@@ -110,14 +110,17 @@ export type StatedGuarantee =
  * visible ("no half-written output is ever published"), nothing revoked is ever served ("never accepts a revoked
  * key"), each thing has exactly one owner ("every order is assigned to exactly one courier"), a scope never runs more
  * than its cap at once ("at most 20 builds at once even when agents die"), or an irreversible effect waits for what
- * could still fail ("never charges for an order that cannot ship").
+ * could still fail ("never charges for an order that cannot ship"), nothing acknowledged is ever lost ("no photo is
+ * ever lost", "never loses a transaction"), or each input takes effect exactly once ("exactly-once counting").
  */
 export type RuleGuarantee =
   | { kind: "atomic-publish"; noun: string; state: string; quote: string }
   | { kind: "never-stale"; noun: string; state: string; act: string; quote: string }
   | { kind: "exactly-one"; noun: string; owner: string; how: string; quote: string }
   | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
-  | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string };
+  | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
+  | { kind: "never-lost"; noun: string; quote: string }
+  | { kind: "exactly-once"; noun: string; act: string; quote: string };
 
 const HALF = String.raw`(half[- ](?:written|finished|done|built|uploaded|rendered|generated|processed|transcoded)|partial(?:ly[- ](?:written|uploaded|built|processed))?|incomplete|unfinished|torn|truncated)`;
 const SEEN = String.raw`(?:published|visible|seen|served|exposed|returned|shown|readable|read|downloaded|made available)`;
@@ -155,6 +158,43 @@ const CRASH =
   /\beven (?:when|if) (?:the |its |their |a |an |some )?((?:[a-z][\w-]* )?[a-z][\w-]*) (?:crash(?:es)?|die|dies|fail|fails|are killed|is killed|restart|restarts|disappear|disappears|go away)\b/i;
 const EFFECT_LAST =
   /\bnever ((?:charges?|captures?|bills?|debits?|pays?|releases?|transfers?|ships?|refunds?|settles?|disburses?|sends?)(?: out)?) (?:the (?:card |customer |buyer |seller )?|any(?:one)? |money )?(?:for|on) (?:an? |any |the )?([a-z][\w-]*) that (?:cannot|can't|can not|won't|will not|could not|may not|fails to) ((?:be )?[a-z][\w-]*)/i;
+
+/** What is never lost is a thing kept, not a faculty ("never loses track of", "never loses its place" name no record). */
+const NOT_KEPT = /^(?:track|sight|touch|count|time|way|place|focus|interest|connection|contact)$/;
+/**
+ * A quantity a ledger conserves is never lost in another sense: money neither lost nor made is the ledger's own
+ * conservation rule, not a write's durability ("never loses or creates money", "never loses money").
+ */
+const CONSERVED = /^(?:money|funds?|cash|balances?|value|credits?)$/;
+const NEVER_LOST: readonly RegExp[] = [
+  // "never loses a transaction", "never loses or creates money", "must never lose an acknowledged write"
+  /\bnever (?:loses?|drops?)(?: or [a-z]+)? (?:a |an |any |the |its |their )?(?:single )?(?:acknowledged |committed |accepted |confirmed |stored |uploaded )?([a-z][\w-]*)/i,
+  // "no photo is ever lost", "no acknowledged message is ever dropped"
+  /\bno (?:acknowledged |committed |accepted |confirmed |stored |uploaded )?([a-z][\w-]*(?: [a-z][\w-]*)?) (?:is|are|gets?) ever (?:lost|dropped)\b/i,
+  // "an acknowledged write is never lost", "uploaded files are never lost"
+  /\b(?:acknowledged|committed|accepted|confirmed|stored|uploaded) ([a-z][\w-]*) (?:is|are) never (?:lost|dropped)\b/i,
+  // "without losing a single order", "without losing any messages"
+  /\bwithout (?:ever )?(?:losing|dropping) (?:a |an |any |the )?(?:single )?(?:acknowledged |committed )?([a-z][\w-]*)/i,
+];
+/** An act said as a gerund or a noun of action after "exactly-once" ("exactly-once counting" counts). */
+const ONCE_ACT: Readonly<Record<string, string>> = {
+  counting: "count",
+  processing: "process",
+  delivery: "deliver",
+  aggregation: "aggregate",
+  billing: "bill",
+  semantics: "process",
+  updates: "apply",
+  writes: "apply",
+};
+const EXACTLY_ONCE: readonly RegExp[] = [
+  // "exactly-once counting", "exactly-once delivery", "with exactly once processing"
+  /\bexactly[- ]once (counting|processing|delivery|aggregation|billing|semantics|updates|writes)\b/i,
+  // "counts every click exactly once", "processes each event exactly once"
+  /\b(counts?|process(?:es)?|delivers?|applies|apply|aggregates?|bills?) (?:each|every|all|all the) ([a-z][\w-]*(?: (?!exactly\b)[a-z][\w-]*)?) exactly[- ]once\b/i,
+  // "each click is counted exactly once"
+  /\b(?:each|every) ([a-z][\w-]*(?: (?!is\b|are\b|gets?\b)[a-z][\w-]*)?) (?:is|are|gets?) (counted|processed|delivered|applied|aggregated|billed) exactly[- ]once\b/i,
+];
 
 /** The rule guarantees the prompt states: what is never seen half-written, never served once gone, and so on. */
 export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
@@ -220,6 +260,25 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       cannot: lower(f[3]),
       quote: f[0],
     });
+  for (const re of NEVER_LOST) {
+    const m = re.exec(prompt);
+    const noun = m?.[1] ? singular(lower(m[1])) : undefined;
+    if (m && noun && !NOT_KEPT.test(noun) && !CONSERVED.test(noun) && !/ or creates?\b/i.test(m[0])) {
+      out.push({ kind: "never-lost", noun, quote: m[0] });
+      break;
+    }
+  }
+  const [bare, onceActive, passiveOnce] = EXACTLY_ONCE;
+  const xb = bare?.exec(prompt);
+  const xa = xb ? undefined : onceActive?.exec(prompt);
+  const xp = xb || xa ? undefined : passiveOnce?.exec(prompt);
+  if (xb?.[1]) {
+    const act = ONCE_ACT[lower(xb[1])] ?? "process";
+    out.push({ kind: "exactly-once", noun: act === "deliver" ? "message" : "event", act, quote: xb[0] });
+  } else if (xa?.[1] && xa[2])
+    out.push({ kind: "exactly-once", noun: singular(lower(xa[2])), act: verbBase(lower(xa[1])), quote: xa[0] });
+  else if (xp?.[1] && xp[2])
+    out.push({ kind: "exactly-once", noun: singular(lower(xp[1])), act: activeOf(lower(xp[2])), quote: xp[0] });
   return out;
 }
 

@@ -20,13 +20,22 @@ export const fromStatedGuarantee = (because: string): boolean => because.endsWit
  * - a scope runs at most its cap at once, even when holders crash: a leased slot per holder, counted at one store per
  *   scope, renewed while held and reclaimed after expiry;
  * - an irreversible effect waits for what could still fail: the reversible steps first, the effect last, and
- *   compensations for the reversible ones (a saga).
+ *   compensations for the reversible ones (a saga);
+ * - nothing acknowledged is ever lost: the acknowledgement waits until a majority of replicas in distinct zones hold
+ *   the write durably, and a failover promotes only a replica that holds every acknowledged write;
+ * - each input takes effect exactly once: the consumer's state, the input position it has read up to and its output
+ *   are committed together in one checkpoint, and a restart replays from that position.
  */
 export interface StatedRule {
   /** The mechanism that keeps the rule. */
   keeper: MechanismId;
   /** The owner the rule gives each thing, whose write it sits on first (the courier an order is assigned to). */
   owner?: string;
+  /**
+   * Whether the rule sits first on the write its keeper already carries (a consumer's checkpoint write), before the
+   * write that names the rule's thing: what the rule is about is the keeper's own record, not the input it names.
+   */
+  onKeeper?: boolean;
   /** Words of the write the rule sits on, tried after the write that names the rule's thing. */
   at: RegExp;
   /** The hard rule, in the prompt's words; `entity` is the words of the record the write it sits on writes. */
@@ -63,6 +72,8 @@ export function participle(act: string): string {
   return [p, ...rest].join(" ");
 }
 
+/** A record's words said as a record ("partial count" -> partial count record; "source record" stays). */
+const recordOf = (entity: string) => (/\brecords?$/.test(entity) ? entity : `${entity} record`);
 const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 /** An effect's noun ("pay out" -> payout, "charge" -> charge, "capture" -> capture). */
@@ -155,6 +166,37 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
           role: "external effect",
         },
       };
+    case "never-lost":
+      return {
+        keeper: "consensus-replication",
+        at: /\b(?:append|writ|record|accept|commit|upload|stor|insert|put|post|debit|credit|send|publish|log)\w*\b/i,
+        statement: (entity) =>
+          `No ${g.noun} is ever lost once it is acknowledged. ${upperFirst(anA(g.noun))} write${entity && entity !== g.noun ? ` to its ${recordOf(entity)}` : ""} is acknowledged only after at least a majority of its replicas, in distinct zones, hold it durably in their logs, never while one node holds it in memory or on one disk. A failover promotes only a replica that holds every acknowledged write, and a replica that lost its disk is rebuilt from the others before it counts toward a majority again.`,
+        says: (t) => t.includes(`no ${g.noun}`) && /\bmajority\b/.test(t) && /\backnowledged\b/.test(t),
+        failure: {
+          failure: `The node that took ${anA(g.noun)} write crashes, or its disk dies, after it answered and before the other replicas hold the write`,
+          prevention: `The write is acknowledged only once a majority of replicas in distinct zones hold it durably, so no single crash or disk loses an acknowledged ${g.noun}; a failover promotes only a replica that holds every acknowledged write`,
+          repair: `The promoted replica serves from its log, and the failed one is rebuilt from the others' copies before it counts toward a majority again`,
+          role: "coordination",
+        },
+      };
+    case "exactly-once": {
+      const done = participle(g.act);
+      return {
+        keeper: "projector-checkpoint",
+        onKeeper: true,
+        at: /\b(?:checkpoint\w*|offsets?|positions?)\b/i,
+        statement: (entity) =>
+          `No ${g.noun} is ever ${done} twice or lost. Each consumer saves its state and the input position it has read up to together in one checkpoint${entity ? ` with its ${recordOf(entity)}` : ""}, and commits its output with that checkpoint, in one transaction or keyed by the ${g.noun}'s id so a replay overwrites rather than adds. After a crash it restores the last checkpoint and replays its input from the saved position, so every ${g.noun} takes effect once.`,
+        says: (t) => t.includes(`no ${g.noun}`) && /\bcheckpoint\b/.test(t) && /\btwice\b/.test(t),
+        failure: {
+          failure: `A consumer crashes after it has ${done} some ${plural(g.noun)} and before it saved its position, so on restart it reads them again`,
+          prevention: `Its state, its input position and its output are committed together in one checkpoint, or the output is keyed by the ${g.noun}'s id, so a replay from the saved position rebuilds exactly what it had`,
+          repair: `The consumer restores the last checkpoint and replays its input from the saved position; an output keyed by the ${g.noun}'s id is overwritten, not added to`,
+          role: "derived",
+        },
+      };
+    }
   }
 }
 

@@ -72,6 +72,8 @@ export interface Design {
       | { kind: "exactly-one"; noun: string; owner: string; how: string }
       | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string }
       | { kind: "effect-last"; noun: string; effect: string; cannot: string }
+      | { kind: "never-lost"; noun: string }
+      | { kind: "exactly-once"; noun: string; act: string }
     )[];
     /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
     survives?: NonNullable<Fields["nfrs"]["survives"]>["value"];

@@ -490,13 +490,16 @@ function guaranteeRule(
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
     const at =
+      (rule.onKeeper ? writes.find((x) => x.op.mechanism === rule.keeper) : undefined) ??
       (owner && writes.find((x) => owner.test(x.op.phrase) && x.op.mechanism === rule.keeper)) ??
       (owner && writes.find((x) => owner.test(x.op.phrase) && rule.at.test(x.op.phrase))) ??
       writes.find((x) => noun.test(x.op.phrase) && rule.at.test(x.op.phrase)) ??
       writes.find((x) => x.op.mechanism === rule.keeper && noun.test(x.op.phrase)) ??
       writes.find((x) => x.op.mechanism === rule.keeper) ??
       writes.find((x) => noun.test(x.op.phrase)) ??
-      writes.find((x) => rule.at.test(x.op.phrase));
+      writes.find((x) => rule.at.test(x.op.phrase)) ??
+      // failing all of those, the first write the design walks, so the rule still names the record it sits on
+      writes[0];
     return {
       path: at?.p.name ?? first.name,
       statement: rule.statement(at ? entityWords(at.op.entity) : undefined),

@@ -24,7 +24,7 @@ import {
   titleWords,
   verbless,
 } from "./speak.js";
-import { chainInputs, expires, hottest, promptSubject, spokenFailures } from "./steps.js";
+import { chainInputs, expires, hottest, promptSubject, spokenFailures, statedKeeper } from "./steps.js";
 import { derivedStore, housekeepingRule, mainClause, mayLeadFor, onSubjectPath, subjectFeature } from "./subject.js";
 import type { Script } from "./types.js";
 
@@ -523,7 +523,7 @@ export function coreProblems(d: Design, script: Script): SpeechProblem[] {
     if (
       own &&
       own !== m &&
-      keeperMayLead(own.id, archetypes) &&
+      (keeperMayLead(own.id, archetypes) || statedKeeper(d, rule.statement)) &&
       !decidedAgainst(d.decisions, own.id, d.archetypes[0]?.id)
     )
       out.push({

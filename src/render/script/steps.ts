@@ -502,12 +502,20 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     const keeps = (m: Design["mechanisms"][number]) =>
       m === keptByMechanism(d, hard) || m.protects === hard || (hard !== undefined && guardsOf(d, hard).includes(m));
     const named = hard === undefined ? undefined : picks.find((m) => m.protects === hard && namedByRule(m, hard));
-    // the keeper a subject's rule names in knowledge (`keptBy`) leads unless it is a generic companion
+    // the keeper a subject's rule names in knowledge (`keptBy`) leads unless it is a generic companion; the keeper of
+    // a rule made from a guarantee the prompt states leads whatever its kind (a majority-acknowledged write keeps "no
+    // photo is ever lost": the prompt asked about it, so it is no substrate housekeeping)
     const own = keptByMechanism(d, hard);
-    const ownLeads = own && keeperMayLead(own.id, coreArchetypes(d, hard));
+    const ownLeads = own && (keeperMayLead(own.id, coreArchetypes(d, hard)) || statedKeeper(d, hard));
     return named ?? (ownLeads ? own : undefined) ?? picks.find((m) => keeps(m) && isCore(d, m, hard)) ?? picks[0];
   });
 }
+
+/** Whether a rule is made from a guarantee the prompt states in a clause of its own (so its keeper may lead). */
+export const statedKeeper = (d: Design, statement: string | undefined): boolean => {
+  const inv = statement === undefined ? undefined : d.invariants.find((i) => i.statement === statement);
+  return inv !== undefined && fromStatedGuarantee(inv.because);
+};
 
 /** The mechanisms that could lead, in the order `leadMechanism` weighs them (the rule's keeper first). */
 function leadCandidates(d: Design, hard: string | undefined): Design["mechanisms"] {
