@@ -386,6 +386,25 @@ export const COVERAGE: readonly Coverage[] = [
       "the cache's key-value store (Redis) is one more sink of the change stream, written only by its applier workers with each row's log position; the database the changes come from stays the system of record, so no replicated key-value store with its own client routing, quorum writes or repair is drawn",
   },
   {
+    // a media pipeline's encode tasks wait as rows in its job store, claimed under leases and re-queued when a lease
+    // lapses: that is its durable queue, so no log with producers, partitions and consumer offsets is drawn beside it
+    by: "I15",
+    topic: "media-pipeline",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|event (?:logs?|streams?)|append[- ]only logs?|consumer (?:groups?|offsets?)|partitions? (?:of|in) (?:a |the )?(?:topic|log)|replay\w*)\b`,
+    because:
+      "the job store's EncodeTask rows are the queue: each is claimed by one worker under a lease, finished by its attempt and re-queued by the sweeper when its lease lapses, and the backlog of queued tasks is what the autoscaler reads",
+  },
+  {
+    // the splitter fans a job out as soon as its upload completes; nothing waits for a time
+    by: "I15",
+    topic: "media-pipeline",
+    covers: "I03",
+    unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month)|scheduled (?:runs?|jobs?|publish\w*|releases?)|nightly|publish (?:at|on) (?:a )?(?:given |set )?(?:time|date))\b`,
+    because:
+      "a job starts when its upload completes and a lapsed lease is re-queued by the sweeper, so no schedule store, materializer or due-time poller is drawn",
+  },
+  {
     by: "I15",
     topic: "untrusted-code",
     covers: "I03",
@@ -729,6 +748,21 @@ export const VARIANTS: readonly Variant[] = [
       "A run retried after a worker dies is a new attempt of the same submission, and only the current attempt's verdicts are recorded, so each submission gets one verdict",
     ],
     absorbs: ["I03", "I11"],
+  },
+  {
+    by: "I15",
+    topic: "media-pipeline",
+    subject:
+      "a media pipeline that turns each upload into its renditions on a worker fleet and publishes them in one step",
+    summary: [
+      "The source goes straight to the object store, and its completed upload creates one asset and its job, once per upload id",
+      "A splitter cuts the source at keyframes into segments and creates one encode task per rendition and segment, which workers claim under leases and re-queue when a lease lapses",
+      "Each output goes under the attempt's staging prefix at a key fixed by its rendition and segment, so a retry replaces it, and a finish is accepted only from the current attempt",
+      "When every rendition is complete, the packager writes the playlists and moves the manifest pointer last, in one conditional write, and the CDN serves only what it points at",
+    ],
+    absorbs: ["I03", "I05", "I11"],
+    stance:
+      "task leases and the manifest pointer are decided only by the job store's majority, so a shard cut off from it hands out no task and publishes nothing, while encodes already running finish and report later",
   },
   {
     by: "I03",

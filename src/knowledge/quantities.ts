@@ -1148,6 +1148,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "at any moment about one call in a hundred meets an endpoint that is down, slow or erroring",
   },
   { id: "tenants", label: "tenants or customers", unit: "tenants" },
+  // the outputs a media pipeline makes from each upload ("into five resolutions", "producing three bitrates")
+  { id: "renditions", label: "outputs made from each upload (resolutions, bitrates, sizes)", unit: "renditions" },
   { id: "tasks_per_sec", label: "tasks or invocations per second", unit: "tasks/s" },
   {
     id: "task_seconds",

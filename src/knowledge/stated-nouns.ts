@@ -62,6 +62,9 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   },
   // a renewal or keep-alive is answered from memory by the leader, a request, not a replicated write
   { re: /^(?:renewals?|keep-?alives?)$/, rate: "requests_per_sec" },
+  // "10k resolutions per second" are DNS lookups served; "into five resolutions" (no time unit) is a media
+  // pipeline's ladder of outputs made from each upload
+  { re: /^resolutions$/, rate: "reads_per_sec", count: "renditions" },
   {
     re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|resolutions?|visits?)$/,
     rate: "reads_per_sec",
@@ -209,6 +212,11 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a service is one logical name with several instances behind it; a proxy balances over them as backends
   { re: /^(?:services?|microservices?)$/, count: "services", also: "backends" },
   { re: /^(?:tenants?|teams?|organi[sz]ations?|orgs?)$/, count: "tenants" },
+  // what a media pipeline makes of each upload: a ladder of resolutions or bitrates, a set of thumbnail sizes
+  {
+    re: /^(?:renditions|bitrates|bit rates|thumbnail sizes|image sizes|output formats|quality levels)$/,
+    count: "renditions",
+  },
   { re: /^(?:topics?|queues?|streams?)$/, count: "partitions" },
   { re: /^(?:consumer groups?|subscriptions?)$/, count: "consumer_groups" },
   { re: /^(?:watchers?|listeners?|followers?)$/, count: "subscribers" },

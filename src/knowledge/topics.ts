@@ -110,6 +110,7 @@ export const TOPIC_VALUES = [
   "auth",
   "secrets",
   "job-slots",
+  "media-pipeline",
   "backup",
   "keyed-order",
 ] as const;
@@ -140,6 +141,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // long-running work held to a count per scope (a job semaphore), not requests in flight for a moment: jobs, tasks,
   // exports or builds run at once or in parallel under a per-tenant or per-customer cap
   "job-slots": String.raw`\b(?:distributed semaphores?|semaphore (?:services?|systems?)|(?:concurrency|parallelism) (?:limiter|limits?|caps?|quotas?)\b[^.;]{0,60}\b(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?|workers?)|(?:at most|up to|no more than|quota of|limit\w* (?:\w+ ){0,3}to) (?:[\w,]+ ){0,4}(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?)(?: \w+){0,2} (?:at once|concurrently|in parallel|at the same time|simultaneously))\b`,
+  // uploaded media turned into several outputs by a worker fleet (transcoding into resolutions, audio bitrates,
+  // thumbnail sizes, documents converted to PDF), published as one step
+  "media-pipeline": String.raw`\b(?:(?:video|audio|media|image|photo|podcast) (?:\w+ ){0,2}(?:transcod\w*|processing|encoding) (?:pipelines?|services?|systems?|farms?|fleets?)|transcod\w* (?:pipelines?|services?|systems?|farms?|fleets?|workers?)|(?:image|photo|thumbnail|media|audio|podcast) pipelines?|(?:into|producing|makes?|making|generat\w+|creat\w+) (?:\w+ ){0,2}(?:resolutions|renditions|bitrates|thumbnail sizes)|thumbnail sizes|adaptive bitrate|(?:hls|dash) (?:renditions?|ladders?|packaging)|convert\w* (?:\w+ ){0,2}(?:documents?|files?|uploads?) (?:to|into) pdfs?)\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -252,6 +256,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",
   "job-slots":
     "each tenant may run at most its quota of long-running jobs at once across a worker fleet: a slot is a leased row granted by one conditional write under the quota on the tenant's shard, renewed by the worker's heartbeat, ended by release or by reclaim after its lease lapses, and a worker that cannot renew stops its job",
+  "media-pipeline":
+    "uploaded media is turned into several outputs by a worker fleet (a video into resolutions, audio into bitrates, an image into sizes, a document into a PDF): a job per upload, split into segments encoded in parallel as leased tasks keyed by (asset, rendition, segment), outputs under a staging prefix, and one conditional manifest write that publishes the asset last",
   secrets:
     "the system keeps and issues machines' secrets (a secrets manager like Vault): one active node writes every lease, revocation and rotation to an encrypted store replicated by a Raft log, standbys serve reads only after applying the active node's commit index, expired leases are revoked at their targets, and every answer is audited",
   auth: "the system signs people in to their own accounts: passwords kept as slow salted hashes, password resets by an emailed single-use token, sessions revoked when the password changes, and failed attempts counted per account and per source so guessing is bounded",
@@ -528,6 +534,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "auth",
   "secrets",
   "job-slots",
+  "media-pipeline",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

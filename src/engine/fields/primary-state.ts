@@ -26,11 +26,12 @@ interface StateFacts {
 
 /**
  * Subjects whose cards mark an entity \`unlessTopic\` only to keep it out of that subject (a chunk replica under a
- * file-sync product, a document's snapshot beside an order book, a source record under a count of events, a scan pass under a crawl, a key-value record under a ledger of accounts, alert rules under devices' readings, a fleet's rollout under feature flags, a chunk under a photo store or a backup service, a key-value record under a secrets manager, a rate budget under a job semaphore): where the subject is not spoken, such an entity is
+ * file-sync product, a document's snapshot beside an order book, a source record under a count of events, a scan pass under a crawl, a key-value record under a ledger of accounts, alert rules under devices' readings, a fleet's rollout under feature flags, a chunk under a photo store or a backup service, a key-value record under a secrets manager, a rate budget under a job semaphore, a cluster manager's nodes under a media pipeline): where the subject is not spoken, such an entity is
  * state like any other truth of its card, written or not. The older marks (a work queue's partitions, a cache's
  * tombstones) also stand for "only when a path writes it".
  */
 const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>([
+  "media-pipeline",
   "file-sync",
   "order-book",
   "aggregation",

@@ -1190,6 +1190,27 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: ["distributed semaphore", "semaphore service", "concurrency limiter", "parallel exports", "quota of jobs"],
   },
   {
+    // uploaded media turned into several outputs (knowledge/topics.ts "media-pipeline"): encode work on a worker fleet
+    rule: "uploads made into renditions",
+    why: "each upload is encoded into several outputs (resolutions, bitrates, sizes, a PDF) by leased tasks on a worker fleet, published together once every output exists",
+    targets: [{ id: "I15", weight: 0.9 }],
+    slack: 2,
+    phrases: [
+      "transcoding pipeline",
+      "transcoding service",
+      "media processing pipeline",
+      "audio processing pipeline",
+      "video processing pipeline",
+      "image processing pipeline",
+      "image pipeline",
+      "thumbnail sizes",
+      "producing bitrates",
+      "encoded renditions",
+      "converts documents to pdf",
+      "convert documents to pdf",
+    ],
+  },
+  {
     rule: "a message to a person",
     why: "emails, texts and push notifications leave through an outside provider, an external side effect that should go out once",
     targets: [{ id: "I12", weight: 0.65 }],

@@ -1,5 +1,6 @@
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { MEDIA_CAPACITY } from "./media.js";
 import { SANDBOX_CAPACITY } from "./sandbox.js";
 
 /** The fleet's own inputs and figures, before any subject changes its inputs. */
@@ -66,5 +67,7 @@ export const capacity: CapacityModel = {
       inputs: [...SANDBOX_CAPACITY.inputs, ...BASE.inputs.filter((x) => !SANDBOX_INPUTS.has(x.quantity))],
       figures: BASE.figures,
     },
+    // uploaded media: assets, renditions, segments and encode speed size the fleet, not a generic task rate
+    "media-pipeline": MEDIA_CAPACITY,
   },
 };

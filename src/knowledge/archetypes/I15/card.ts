@@ -1,6 +1,19 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  MEDIA_BOTTLENECKS,
+  MEDIA_ENTITIES,
+  MEDIA_FAILURES,
+  MEDIA_INVARIANTS,
+  MEDIA_KEPT_BY,
+  MEDIA_READS,
+  MEDIA_TECHNOLOGIES,
+  MEDIA_WRITES,
+} from "./media.js";
 import { SANDBOX_ENTITIES, SANDBOX_FAILURES, SANDBOX_INVARIANTS, SANDBOX_READS, SANDBOX_WRITES } from "./sandbox.js";
 import { protocols } from "./topology.js";
+
+/** Uploaded media made into renditions (media.ts): its own records, paths and rules replace the cluster manager's. */
+const M = "media-pipeline" as const;
 
 export const card = {
   id: "I15",
@@ -94,38 +107,45 @@ export const card = {
   entities: [
     ...SANDBOX_ENTITIES,
     {
+      unlessTopic: M,
       name: "WorkerNode",
       description:
         "A machine or VM in the pool: allocatable capacity (CPU, memory, GPU, slots), labels and failure domain, state (ready, draining, dead) and the time of its last accepted heartbeat.",
       truth: true,
     },
     {
+      unlessTopic: M,
       name: "Task",
       description:
         "A unit to run (a container, a job, a build, a function call): spec and resource demand, tenant, state (pending, placed, running, succeeded, failed), attempt number and a submitter request id.",
       truth: true,
     },
     {
+      unlessTopic: M,
       name: "Assignment",
       description:
         "The binding of one task attempt to one node, with an attempt number that rises on every re-placement so the control plane can refuse reports from a superseded attempt.",
       truth: true,
     },
     {
+      unlessTopic: M,
       name: "Deployment",
       description:
         "Desired state a controller maintains: code or image version, replica or concurrency target, scaling policy; the control plane distributes it to nodes.",
       truth: true,
     },
     {
+      unlessTopic: M,
       name: "WarmSandbox",
       description:
         "An initialised execution environment (container or microVM) for one tenant and code version, idle or busy; a derived cache of capacity used to avoid cold starts.",
       truth: false,
     },
+    ...MEDIA_ENTITIES,
   ],
   writePaths: [
     ...SANDBOX_WRITES,
+    ...MEDIA_WRITES,
     {
       action: "submit a task under the caller's request id so a retried submit does not run it twice",
       entity: "Task",
@@ -133,9 +153,10 @@ export const card = {
       mechanism: "idempotency-key",
       critical: true,
       // where users submit code, a submission under its submission id is the way in (sandbox.ts)
-      unlessTopic: "untrusted-code",
+      unlessTopic: ["untrusted-code", M],
     },
     {
+      unlessTopic: M,
       action:
         "filter nodes whose free allocatable capacity covers the task's resource requests and whose taints it tolerates and affinity rules allow, score the rest (spread, bin-pack, locality), and bind to the best as one conditional write that reserves the requested capacity, preempting lower-priority tasks when nothing fits",
       entity: "Assignment",
@@ -144,6 +165,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: M,
       action:
         "control plane accepts a node's start, status and result reports only when they carry the assignment's current attempt number",
       entity: "Assignment",
@@ -152,6 +174,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: M,
       action: "worker heartbeats its liveness, free capacity and the tasks it is running",
       entity: "WorkerNode",
       shape: "overwrite current value",
@@ -159,6 +182,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: M,
       action:
         "mark a node unreachable after missed heartbeats, and after a grace period re-place its replaceable tasks under a new attempt number",
       entity: "WorkerNode",
@@ -168,6 +192,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: M,
       action: "controllers compare desired with observed tasks and create or stop tasks to close the gap",
       entity: "Deployment",
       shape: "async process",
@@ -176,6 +201,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: M,
       action: "grow or shrink the node pool and the warm sandbox pool from backlog, utilisation and cold-start rate",
       entity: "WorkerNode",
       shape: "async process",
@@ -183,6 +209,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: M,
       action: "drain a node: stop new placements, let running tasks finish or move, then retire it",
       entity: "WorkerNode",
       shape: "state transition",
@@ -191,7 +218,9 @@ export const card = {
   ],
   readPaths: [
     ...SANDBOX_READS,
+    ...MEDIA_READS,
     {
+      unlessTopic: M,
       action: "the scheduler reads a snapshot of node capacity and idle warm sandboxes to pick a target",
       entity: "WarmSandbox",
       shape: "read projection",
@@ -203,7 +232,7 @@ export const card = {
       entity: "Task",
       shape: "read source",
       // where users submit code, they poll the submission's verdict instead (sandbox.ts)
-      unlessTopic: "untrusted-code",
+      unlessTopic: ["untrusted-code", M],
       staleness: "none for retry decisions; progress views may trail the last heartbeat by one interval",
     },
   ],
@@ -215,9 +244,21 @@ export const card = {
     "A task is re-placed only after its node is declared unreachable or the assignment is revoked, the new Assignment always carries a higher attempt number, and a task that must never run twice is not re-placed until the old node is confirmed gone.",
     "Every submitted Task reaches a terminal state or is retried within its policy; losing a node never silently drops a task.",
     "A sandbox serves only the tenant and code version it was built for; environments are never shared across tenants.",
+    ...MEDIA_INVARIANTS,
   ],
   // what untrusted code may reach and use, and its one verdict, are said only where the prompt runs such code
-  invariantTopics: SANDBOX_INVARIANTS.map((statement) => ({ statement, topic: "untrusted-code" as const })),
+  invariantTopics: [
+    ...SANDBOX_INVARIANTS.map((statement) => ({ statement, topic: "untrusted-code" as const })),
+    // a media pipeline's leased encode tasks and its manifest pointer are its rules, not a cluster manager's
+    ...[
+      "A task has at most one current Assignment; status and results are accepted only from the current attempt number.",
+      "The resource demands of the tasks bound to a WorkerNode never exceed its allocatable capacity.",
+      "A task is re-placed only after its node is declared unreachable or the assignment is revoked, the new Assignment always carries a higher attempt number, and a task that must never run twice is not re-placed until the old node is confirmed gone.",
+      "Every submitted Task reaches a terminal state or is retried within its policy; losing a node never silently drops a task.",
+      "A sandbox serves only the tenant and code version it was built for; environments are never shared across tenants.",
+    ].map((statement) => ({ statement, unlessTopic: M })),
+    ...MEDIA_INVARIANTS.map((statement) => ({ statement, topic: M, keptBy: MEDIA_KEPT_BY[statement] })),
+  ],
   contract: {
     api: [
       "submit(spec, resources, request_id) -> task_id; a repeated request id returns the existing task",
@@ -257,7 +298,9 @@ export const card = {
   ],
   failures: [
     ...SANDBOX_FAILURES,
+    ...MEDIA_FAILURES,
     {
+      unlessTopic: M,
       failure: "Granted twice: two scheduler replicas bind different tasks into the same last free capacity of a node",
       role: "coordination",
       prevention: "Bind with a conditional write on the node's capacity version, or partition nodes among schedulers",
@@ -265,6 +308,7 @@ export const card = {
         "The node admits only what fits and rejects the overflow task, which returns to pending and is placed elsewhere",
     },
     {
+      unlessTopic: M,
       failure:
         "Stale owner accepted: a node cut off by a partition keeps running a task that was already re-placed, and both report results",
       role: "coordination",
@@ -274,6 +318,7 @@ export const card = {
         "Reports from the older attempt are discarded; the task's own effects must be idempotent by task id, since both copies may have acted",
     },
     {
+      unlessTopic: M,
       failure: "Expiry late: a dead node is noticed only after a long timeout, so its tasks stall",
       role: "coordination",
       prevention: "Short heartbeat intervals with a timeout of a few missed beats, plus direct health probes",
@@ -281,6 +326,7 @@ export const card = {
         "Reconcile re-places the tasks as soon as the node is declared dead; latency-sensitive work is retried by the client",
     },
     {
+      unlessTopic: M,
       failure: "Progress stalled: the control plane (scheduler or its store) is down, so nothing new is placed",
       role: "coordination",
       prevention:
@@ -288,6 +334,7 @@ export const card = {
       repair: "A new leader rebuilds its view from the store and node reports, then resumes placement",
     },
     {
+      unlessTopic: M,
       failure:
         "Retry storm: a bad deployment crash-loops and rescheduling floods the scheduler and pulls images repeatedly",
       role: "coordination",
@@ -295,12 +342,14 @@ export const card = {
       repair: "Halt the rollout, roll back the deployment revision and let backoff drain the failed attempts",
     },
     {
+      unlessTopic: M,
       failure: "Cold-start spike: a burst of work arrives with no warm sandboxes and start latency explodes",
       role: "derived",
       prevention: "Keep a warm pool sized from recent concurrency and pre-provision for known peaks",
       repair: "Throttle with a retry hint while new sandboxes start, and grow the warm pool target",
     },
     {
+      unlessTopic: M,
       failure:
         "Overcommitted node: tasks are placed by their resource requests but use up to their limits, so memory runs out and the kernel kills or the node evicts tasks",
       role: "coordination",
@@ -311,7 +360,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...MEDIA_BOTTLENECKS,
     {
+      unlessTopic: M,
       bottleneck: "Fleet size: concurrent work equals arrival rate times duration, divided by slots per worker",
       mitigation:
         "Autoscale from backlog per slot with headroom and cool-downs, and use spot capacity for interruptible work",
@@ -322,6 +373,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: M,
       bottleneck: "Heartbeat and status fan-in on the control plane from every node",
       mitigation: "Batch status per node, report only changes, and split nodes across scheduler shards or cells",
       formula: {
@@ -331,12 +383,14 @@ export const card = {
       },
     },
     {
+      unlessTopic: M,
       bottleneck: "Placement throughput: a single scheduler serialises every binding decision",
       mitigation:
         "Use optimistic parallel schedulers with conditional binds, or partition the fleet into independent cells",
       formula: { yields: "placements per scheduler shard", expression: "tasks_per_sec / partitions", unit: "tasks/s" },
     },
     {
+      unlessTopic: M,
       bottleneck: "Cold-start latency: fetching code or images and booting sandboxes on the request path",
       mitigation: "Cache images on nodes, snapshot initialised microVMs, and keep warm sandboxes of the busiest images",
     },
@@ -346,8 +400,20 @@ export const card = {
     coordination: "placement, lease, reconciliation",
     serving: "worker runtime execution",
   },
-  technologies: [
+  topicSilhouettes: [
     {
+      topic: M,
+      storage:
+        "sources and outputs in an object store under per-attempt staging prefixes, and a job store sharded by asset for assets, renditions, leased encode tasks and the manifest pointer",
+      coordination:
+        "one leased task per (rendition, segment), claimed and finished by conditional writes on its attempt and re-queued when its lease lapses; the manifest pointer moved last by one conditional write",
+      serving: "players fetch the published playlists and segments from a CDN that fills from the object store",
+    },
+  ],
+  technologies: [
+    ...MEDIA_TECHNOLOGIES,
+    {
+      unlessTopic: M,
       product: "Kubernetes",
       layer: "coordination",
       fits: "The scheduler filters nodes by resource requests, affinity and taints with tolerations, scores the survivors and preempts lower-priority pods; kubelets heartbeat through node Lease objects, unreachable nodes are tainted and their pods evicted after a toleration period, and controllers reconcile desired replicas",
@@ -357,6 +423,7 @@ export const card = {
         "Pod start takes seconds, and a single cluster tops out at a few thousand nodes; per-request functions need a layer on top",
     },
     {
+      unlessTopic: M,
       product: "Nomad",
       layer: "coordination",
       fits: "Optimistic parallel schedulers with plan verification place containers and plain binaries across a large fleet",
@@ -365,6 +432,7 @@ export const card = {
       caveat: "Service discovery and secrets come from companion tools rather than built in",
     },
     {
+      unlessTopic: M,
       product: "Firecracker microVMs",
       layer: "serving",
       fits: "Lightweight VMs with strong isolation start in a fraction of a second and can be restored from snapshots for function sandboxes",
@@ -394,6 +462,7 @@ export const card = {
         "Asynchronous invocations can be delivered more than once and runs are capped in duration, so handlers must be idempotent and short",
     },
     {
+      unlessTopic: M,
       product: "etcd as the cluster state store",
       layer: "storage",
       fits: "Node, task and assignment records with revision-guarded writes give the scheduler a consistent ledger and watches for controllers",
@@ -445,6 +514,22 @@ export const card = {
       "detecting dead nodes and re-placing their tasks, autoscaling pools, draining and upgrading nodes, evicting idle sandboxes and garbage-collecting finished tasks",
   },
   topicOverlays: [
+    {
+      // uploaded media: one leased task per (rendition, segment), published by one manifest write
+      topic: M,
+      driver:
+        "completed uploads, each split into a task per rendition and segment, and the queued backlog that sizes the fleet",
+      unit: "one EncodeTask attempt: one segment of one rendition, under a lease",
+      worker: "encode workers that claim a task, encode its segment, write it to staging and finish it by attempt",
+      slot: "cores per worker, one encode per few cores",
+      state:
+        "Asset, Rendition, EncodeTask and Manifest records in the job store are authoritative; outputs sit in the object store",
+      source: "uploads straight to the object store, completed through the upload API",
+      sink: "published renditions behind one manifest pointer, served by a CDN",
+      fabric: "the encode tasks in the job store between the splitter and the workers",
+      maintenance:
+        "re-queuing tasks whose lease lapsed, deleting abandoned staging prefixes, and autoscaling workers from the backlog",
+    },
     {
       // a function platform runs each invocation on a warm sandbox of the function's current version
       topic: "functions",

@@ -1,10 +1,13 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { MEDIA_DECISIONS } from "./media.js";
 import { SANDBOX_DECISIONS } from "./sandbox.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i15-scheduler",
+    // a media pipeline's workers claim leased tasks; no scheduler places them on nodes (media.ts)
+    unlessTopic: "media-pipeline",
     question: "One scheduler that sees everything, or several schedulers over shared state?",
     options: [
       {
@@ -64,4 +67,5 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "reactive", because: "no start-latency target is stated" },
   },
   ...SANDBOX_DECISIONS,
+  ...MEDIA_DECISIONS,
 ];

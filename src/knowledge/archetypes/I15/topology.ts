@@ -1,15 +1,20 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { MEDIA_API, MEDIA_COMPONENTS, MEDIA_DATA, MEDIA_LINKS, MEDIA_PROTOCOLS } from "./media.js";
 import { SANDBOX_API, SANDBOX_COMPONENTS, SANDBOX_DATA, SANDBOX_LINKS, SANDBOX_PROTOCOLS } from "./sandbox.js";
 
 /** Drawn only where the prompt speaks of functions run per invocation: a function platform's invocation path. */
 const F = "functions" as const;
 /** Untrusted code: users submit code, not task specs, and read its verdict (sandbox.ts). */
 const U = "untrusted-code" as const;
+/** Uploaded media made into renditions: its own upload, split, encode and publish path replaces the cluster manager's (media.ts). */
+const M = "media-pipeline" as const;
 
 /** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, and an invocation router where functions run per invocation. */
 export const protocols: ProtocolSpec[] = [
   ...SANDBOX_PROTOCOLS,
+  ...MEDIA_PROTOCOLS,
   {
+    unlessTopic: M,
     name: "Place, run as a numbered attempt, reschedule on node loss",
     notation:
       "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with attempt number] -> workers>cluster-store[report started and result {Assignment.attempt = current}] |-> node-controller>cluster-store[re-place tasks of a dead node under a new attempt number {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim",
@@ -21,6 +26,7 @@ export const protocols: ProtocolSpec[] = [
       "clients>router[invoke function] -> router>workers[run on an idle warm sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> workers>router[result] -> router>clients[result] |-> router>workers[cold start a sandbox {no idle sandbox and WorkerNode.free >= demand}] => done | retry | reject",
   },
   {
+    unlessTopic: M,
     name: "Reconcile and autoscale",
     notation:
       "autoscaler>cluster-store[read backlog and running tasks] -> autoscaler>cluster-store[set desired replicas {Deployment.version = read version}] -> scheduler>cluster-store[bind new tasks] -> cluster-store>workers[watch event, start tasks] => done | retry",
@@ -43,7 +49,7 @@ export const topology: Topology = {
       kind: "client",
       runs: ["submit", "status"],
       because: "submissions are retried, so each carries a request id",
-      unlessTopic: [F, U],
+      unlessTopic: [F, U, M],
     },
     {
       id: "clients",
@@ -56,6 +62,7 @@ export const topology: Topology = {
     },
     {
       id: "control-api",
+      unlessTopic: M,
       name: "Control API (submit, deploy, status)",
       kind: "service",
       runs: ["submit", "deploy", "cancel"],
@@ -63,6 +70,7 @@ export const topology: Topology = {
     },
     {
       id: "cluster-store",
+      unlessTopic: M,
       name: "Cluster state store (3-5 node consensus group)",
       kind: "replica-group",
       holds: ["Task", "Assignment", "Deployment", "WorkerNode"],
@@ -71,6 +79,7 @@ export const topology: Topology = {
     },
     {
       id: "scheduler",
+      unlessTopic: M,
       name: "Scheduler (placement)",
       kind: "control-loop",
       runs: ["filter and score nodes", "bind"],
@@ -78,6 +87,7 @@ export const topology: Topology = {
     },
     {
       id: "node-controller",
+      unlessTopic: M,
       name: "Node lifecycle controller",
       kind: "control-loop",
       runs: ["detect missed heartbeats", "re-place under a new attempt number"],
@@ -86,6 +96,7 @@ export const topology: Topology = {
     },
     {
       id: "autoscaler",
+      unlessTopic: M,
       name: "Autoscaler",
       kind: "control-loop",
       runs: ["resize desired replicas and the node pool"],
@@ -93,6 +104,7 @@ export const topology: Topology = {
     },
     {
       id: "workers",
+      unlessTopic: M,
       name: "Worker nodes (agent + sandboxes)",
       kind: "worker-pool",
       holds: ["WarmSandbox"],
@@ -100,6 +112,7 @@ export const topology: Topology = {
       because: "the agent on each node runs what is assigned to it and reports back with the attempt number",
     },
     ...SANDBOX_COMPONENTS,
+    ...MEDIA_COMPONENTS,
     {
       id: "router",
       topic: F,
@@ -110,22 +123,23 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "clients", to: "control-api", kind: "request", label: "submit / deploy / status" },
+    { from: "clients", to: "control-api", kind: "request", label: "submit / deploy / status", unlessTopic: M },
     { from: "clients", to: "router", kind: "request", label: "invoke", topic: F },
-    { from: "control-api", to: "cluster-store", kind: "request", label: "write desired state" },
-    { from: "scheduler", to: "cluster-store", kind: "control", label: "bind tasks" },
-    { from: "node-controller", to: "cluster-store", kind: "control", label: "reschedule on node loss" },
-    { from: "autoscaler", to: "cluster-store", kind: "control", label: "desired replicas" },
-    { from: "cluster-store", to: "workers", kind: "stream", label: "watch assignments" },
-    { from: "workers", to: "cluster-store", kind: "callback", label: "heartbeat, status" },
+    { from: "control-api", to: "cluster-store", kind: "request", label: "write desired state", unlessTopic: M },
+    { from: "scheduler", to: "cluster-store", kind: "control", label: "bind tasks", unlessTopic: M },
+    { from: "node-controller", to: "cluster-store", kind: "control", label: "reschedule on node loss", unlessTopic: M },
+    { from: "autoscaler", to: "cluster-store", kind: "control", label: "desired replicas", unlessTopic: M },
+    { from: "cluster-store", to: "workers", kind: "stream", label: "watch assignments", unlessTopic: M },
+    { from: "workers", to: "cluster-store", kind: "callback", label: "heartbeat, status", unlessTopic: M },
     { from: "router", to: "workers", kind: "request", label: "run invocation", topic: F },
     ...SANDBOX_LINKS,
+    ...MEDIA_LINKS,
   ],
   api: [
     {
       operation: "submit",
       // where users submit code, the submission API is the way in (sandbox.ts)
-      unlessTopic: U,
+      unlessTopic: [U, M],
       call: "POST /v1/tasks",
       request: ["spec", "resources", "request_id"],
       response: ["task_id", "state"],
@@ -134,6 +148,7 @@ export const topology: Topology = {
         "a repeated request id returns the existing task; each task has one current attempt, and reports from a superseded attempt are refused",
     },
     ...SANDBOX_API,
+    ...MEDIA_API,
     {
       operation: "invoke",
       topic: F,
@@ -145,6 +160,7 @@ export const topology: Topology = {
     },
     {
       operation: "status",
+      unlessTopic: M,
       call: "GET /v1/tasks/{task_id}",
       request: ["task_id"],
       response: ["state", "node", "attempt", "exit result"],
@@ -153,6 +169,7 @@ export const topology: Topology = {
     },
     {
       operation: "deploy",
+      unlessTopic: M,
       call: "PUT /v1/deployments/{name}",
       request: ["version", "replicas or scaling policy", "expected_version"],
       response: ["revision"],
@@ -162,8 +179,10 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...SANDBOX_DATA,
+    ...MEDIA_DATA,
     {
       entity: "Task",
+      unlessTopic: M,
       key: ["task_id"],
       fields: ["spec", "demand", "state", "request_id", "attempt"],
       indexes: ["request_id (unique)", "state"],
@@ -171,6 +190,7 @@ export const topology: Topology = {
     },
     {
       entity: "Assignment",
+      unlessTopic: M,
       key: ["task_id"],
       fields: ["node_id", "attempt", "bound_at"],
       indexes: ["node_id"],
@@ -178,6 +198,7 @@ export const topology: Topology = {
     },
     {
       entity: "WorkerNode",
+      unlessTopic: M,
       key: ["node_id"],
       fields: ["capacity", "free", "state", "last_heartbeat", "failure_domain"],
       indexes: ["(state, free)"],
@@ -185,6 +206,7 @@ export const topology: Topology = {
     },
     {
       entity: "Deployment",
+      unlessTopic: M,
       key: ["name"],
       fields: ["version", "replicas", "scaling policy"],
       indexes: [],
@@ -198,4 +220,14 @@ export const topology: Topology = {
   consumer: "workers",
   protocols,
   unit: { entity: "Task", words: ["task"] },
+  topicHooks: {
+    [M]: {
+      entry: "upload-api",
+      stateOwner: "job-store",
+      intake: "encode-workers",
+      outlet: "packager",
+      consumer: "encode-workers",
+      unit: { entity: "Asset", words: ["asset"] },
+    },
+  },
 };
