@@ -1554,7 +1554,13 @@ export function architectureOf(
     if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
     COMPOSED.set(composedKey, composed);
   }
-  const arch = withNamedParts(withSpread(copied(composed), spread), named.counted, named.relational, unit?.noun, f.archetypes[0]?.id);
+  const arch = withNamedParts(
+    withSpread(copied(composed), spread),
+    named.counted,
+    named.relational,
+    unit?.noun,
+    f.archetypes[0]?.id,
+  );
   // kept archetypes and features live across designs, so bound what each pair remembers
   if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();
   byUnit.set(key, arch);
