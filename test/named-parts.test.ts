@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
-import { countedParts, spreadOf } from "../src/engine/named-parts.js";
+import { countedParts, relationalParts, spreadOf } from "../src/engine/named-parts.js";
 import { design } from "../src/lib/index.js";
 
 const CHECKOUT =
@@ -80,5 +80,67 @@ describe("the unit is the prompt's own noun when a feature's record carries the 
     expect(d.components.some((c) => /^Workflow /.test(c.name))).toBe(false);
     expect(d.api.filter((a) => a.call === "POST /v1/orders")).toHaveLength(1);
     expect(d.primaryState.map((p) => p.entity)).toContain("Order");
+  });
+});
+
+describe("named parts are drawn: counted parts as records with their count, relational parts as records and boxes", () => {
+  it("reads relational parts: a relation after a possessive, or live and map in one sentence", () => {
+    expect(
+      relationalParts("Design a chat app where users see which of their friends are online.").map((p) => p.id),
+    ).toEqual(["contacts"]);
+    expect(
+      relationalParts("Design a parcel tracking app that shows each courier live on a map.").map((p) => p.id),
+    ).toEqual(["live-map"]);
+    expect(relationalParts("Design a map tile service. Serve live traffic.")).toEqual([]);
+    expect(relationalParts("Design a contacts sync service.")).toEqual([]);
+  });
+
+  it("a counted part no record plays is a record per unit and part, carrying the count", () => {
+    const d = design(
+      "Design a video transcoding pipeline that processes 500,000 uploaded videos a day into five resolutions, where a crashed worker's job is picked up again and no half-written output is ever published.",
+    );
+    const row = d.dataModel.find((e) => /Resolution|Rendition/.test(e.entity));
+    expect(row).toBeDefined();
+    expect(row?.fields.join(" ")).toMatch(/\b5\b|five/);
+    expect(d.components.some((c) => c.id === row?.owner && c.holds.includes(row?.entity ?? ""))).toBe(true);
+    expect(missing(d)).toEqual([]);
+  });
+
+  it("their contacts: a contact list a status change fans out over, read by the status path", () => {
+    const d = design(
+      "Design an online presence service that shows whether each of 200 million users is online, with status changes visible to their contacts within 5 seconds.",
+    );
+    const contact = d.dataModel.find((e) => e.entity === "Contact");
+    expect(contact?.key).toEqual(["user_id", "contact_id"]);
+    expect(d.links.some((l) => l.to === contact?.owner && l.label === "who sees the change")).toBe(true);
+    expect(missing(d)).toEqual([]);
+  });
+
+  it("a relation a subject already draws is not drawn twice (a Follow edge is the friends list)", () => {
+    const d = design("Design a social app where users see when their friends post.");
+    expect(d.dataModel.some((e) => e.entity === "Follow")).toBe(true);
+    expect(d.dataModel.some((e) => e.entity === "Contact")).toBe(false);
+  });
+
+  it("live on a map: a channel that pushes each position to the watching client, fed by the position path", () => {
+    const d = design("Design a parcel tracking app that shows each courier live on a map.");
+    const live = d.components.find((c) => c.id === "live-tracking");
+    expect(live?.holds).toEqual(["TrackingWatch"]);
+    expect(d.links.some((l) => l.to === "live-tracking")).toBe(true);
+    expect(d.links.some((l) => l.from === "live-tracking" && l.label === "push each new position")).toBe(true);
+    expect(checkCoherence(d)).toEqual([]);
+    const s = JSON.stringify(design(CHECKOUT).script);
+    expect(s).toMatch(/Let me draw this[^"]*shipping service/);
+  });
+
+  it("coherence named-part-missing: a relational part with no record or box playing it", () => {
+    const d = structuredClone(
+      design(
+        "Design an online presence service that shows whether each of 200 million users is online, with status changes visible to their contacts within 5 seconds.",
+      ),
+    );
+    d.components = d.components.filter((c) => c.id !== "contact-store");
+    d.dataModel = d.dataModel.filter((e) => e.entity !== "Contact");
+    expect(missing(d).map((p) => p.detail)).toEqual([expect.stringContaining("contacts part")]);
   });
 });

@@ -2,6 +2,7 @@ import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { replacementOf, replacementsKept } from "../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
+import type { RelationalPart } from "../knowledge/named-parts.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import { fitsParty, PARTIES, type PartyKind, partyBoundary, partyOf } from "../knowledge/parties.js";
@@ -9,11 +10,12 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
 import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
-import { designWords, holds } from "./counted-nouns.js";
+import type { CountedThing } from "./counted-nouns.js";
+import { designWords } from "./counted-nouns.js";
 import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
-import { type Spread, spreadOf } from "./named-parts.js";
+import { countedParts, relationalParts, type Spread, spreadOf, withNamedParts } from "./named-parts.js";
 import { composedKind, featureLed } from "./product/correctness.js";
 import { SCOPED } from "./product/recognize.js";
 import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
@@ -1390,6 +1392,8 @@ export interface Layout {
   kept: readonly string[];
   /** The sibling systems the prompt spreads its steps across (`engine/named-parts.ts`), each drawn as a box. */
   spread: Spread | undefined;
+  /** The parts the prompt counts ('five resolutions') and names by relation ('their contacts'), drawn unless held. */
+  named: { counted: readonly CountedThing[]; relational: readonly RelationalPart[] };
 }
 
 /**
@@ -1419,6 +1423,7 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
 
 function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
   const party = designParty(f)?.kind;
+  const spread = spreadOf(f.prompt);
   return {
     unit: designUnitNoun(f),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
@@ -1426,7 +1431,8 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     party,
     bounded: partyBoundary(party, f.prompt) !== undefined,
     kept: replacementsKept(f.prompt),
-    spread: spreadOf(f.prompt),
+    spread,
+    named: { counted: countedParts(f.prompt, spread), relational: relationalParts(f.prompt) },
   };
 }
 
@@ -1506,7 +1512,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded, kept, spread } = layout;
+  const { unit, record, unspoken, party, bounded, kept, spread, named } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1521,7 +1527,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1548,7 +1554,13 @@ export function architectureOf(
     if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
     COMPOSED.set(composedKey, composed);
   }
-  const arch = withSpread(copied(composed), spread);
+  const arch = withNamedParts(
+    withSpread(copied(composed), spread),
+    named.counted,
+    named.relational,
+    unit?.noun,
+    f.archetypes[0]?.id,
+  );
   // kept archetypes and features live across designs, so bound what each pair remembers
   if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();
   byUnit.set(key, arch);

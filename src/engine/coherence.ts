@@ -35,22 +35,13 @@ import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
-import { isReferringWord } from "../knowledge/lexicon.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
-import { COUNT_WORDS } from "../knowledge/named-parts.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
-import {
-  isWrite,
-  LOSS_WORDS,
-  REFUSES_STALE,
-  REPEAT_PROMISE,
-  RISES_ONLY,
-  repeatAgainst,
-} from "../knowledge/patterns.js";
+import { isWrite, LOSS_WORDS, REFUSES_STALE, RISES_ONLY, repeatAgainst } from "../knowledge/patterns.js";
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS } from "../knowledge/quantities.js";
 import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "../knowledge/resolutions.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
@@ -59,7 +50,7 @@ import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
-import { countedNouns, designWords, holds, singularOf } from "./counted-nouns.js";
+import { countedNouns, designWords, holds } from "./counted-nouns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { thinPart } from "./fields/archetypes.js";
@@ -101,7 +92,14 @@ import {
   TRUTH_LAYERS,
   widerThanStated,
 } from "./fields/technology.js";
-import { countedParts, spreadOf } from "./named-parts.js";
+import {
+  countedPartHeld,
+  countedParts,
+  partWords,
+  relationalPartHeld,
+  relationalParts,
+  spreadOf,
+} from "./named-parts.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots, featureLed } from "./product/correctness.js";
@@ -3589,20 +3587,24 @@ function promptNounsCovered(d: Design): Problem[] {
 function namedPartsDrawn(d: Design): Problem[] {
   const spread = spreadOf(d.prompt);
   const counted = countedParts(d.prompt, spread);
-  if (counted.length === 0 && !spread) return [];
+  const relational = relationalParts(d.prompt);
+  if (counted.length === 0 && !spread && relational.length === 0) return [];
   const boxes = designWords(d.components.flatMap((c) => [c.name, ...c.holds]));
-  const records = designWords([...d.dataModel.flatMap((e) => [e.entity, ...e.key, ...e.fields]), ...boxes]);
+  const records = partWords(d.components, d.dataModel);
   const out: Problem[] = [];
   for (const t of counted) {
-    const nouns = t.quote
-      .split(" ")
-      .filter((w) => /^[a-z][a-z-]*$/.test(w) && !(w in COUNT_WORDS) && !isReferringWord(w) && w !== "of");
-    if (nouns.some((w) => holds(records, singularOf(w)))) continue;
+    if (countedPartHeld(t, records)) continue;
     out.push({
       rule: "named-part-missing",
       detail: `the prompt names '${t.quote}', and no record or component of the design is one`,
     });
   }
+  for (const p of relational)
+    if (!relationalPartHeld(p, records))
+      out.push({
+        rule: "named-part-missing",
+        detail: `the prompt names the ${p.id} part (${p.coveredBy.join(", ")}), and no record or component of the design plays it`,
+      });
   for (const m of spread?.members ?? [])
     if (!boxes.has(m.system))
       out.push({

@@ -5,11 +5,17 @@ import {
   GUARANTEE_BEFORE_ONE,
   OBJECT_SYSTEMS,
   PLACE_WORDS,
+  RELATION_POSSESSIVES,
+  RELATIONAL_PARTS,
+  type RelationalPart,
   SPREAD_HEADS,
   SPREAD_WORDS,
   VERB_SYSTEMS,
 } from "../knowledge/named-parts.js";
-import { type CountedThing, countedThings, singularOf } from "./counted-nouns.js";
+import { type CountedThing, countedThings, designWords, holds, singularOf } from "./counted-nouns.js";
+import type { ComponentRow, DataModelRow, LinkRow } from "./design/types.js";
+import { RECORD_PART } from "./product/record.js";
+import { pattern } from "./text.js";
 
 /**
  * The parts a prompt names: the things it counts ("into five resolutions", "across 500 workers", "from one queue")
@@ -106,4 +112,173 @@ export function countedParts(prompt: string, spread: Spread | undefined = spread
     }
     return true;
   });
+}
+
+/** The words of a counted part that name it ("four thumbnail sizes" → thumbnail, size), singular. */
+export function partNouns(t: CountedThing): string[] {
+  return t.quote
+    .split(" ")
+    .filter((w) => /^[a-z][a-z-]*$/.test(w) && !(w in COUNT_WORDS) && !isReferringWord(w) && w !== "of")
+    .map(singularOf);
+}
+
+/** Whether a design's record and box words already hold a counted part (one of its words is a record's or a box's). */
+export const countedPartHeld = (t: CountedThing, words: ReadonlySet<string>): boolean =>
+  partNouns(t).some((w) => holds(words, w));
+
+const POSSESSIVE = new Set(RELATION_POSSESSIVES);
+
+/**
+ * The relational parts a prompt names (`knowledge/named-parts.ts` RELATIONAL_PARTS): a relation word after a
+ * possessive ("their contacts", "which of their friends") or a pair of words in one sentence ("track … live",
+ * "live on a map").
+ */
+export function relationalParts(prompt: string): RelationalPart[] {
+  const sentences = prompt.toLowerCase().split(/[.;!?]/);
+  return RELATIONAL_PARTS.filter((part) =>
+    sentences.some((s) => {
+      const tokens = s.match(/[a-z][a-z'’-]*/g) ?? [];
+      const words = new Set(tokens);
+      if (part.together?.some((pair) => pair.every((w) => words.has(w)))) return true;
+      return tokens.some((t, i) => part.words?.includes(t) && POSSESSIVE.has(tokens[i - 1] ?? ""));
+    }),
+  );
+}
+
+/** Whether a design already plays a relational part's role: one of its records or boxes says one of `coveredBy`. */
+export const relationalPartHeld = (part: RelationalPart, words: ReadonlySet<string>): boolean =>
+  part.coveredBy.some((w) => words.has(w));
+
+/** The singular words of a design's boxes (names and records held) and records (names, keys, fields). */
+export function partWords(
+  components: readonly Pick<ComponentRow, "name" | "holds">[],
+  dataModel: readonly Pick<DataModelRow, "entity" | "key" | "fields">[],
+): Set<string> {
+  return designWords([
+    ...components.flatMap((c) => [c.name, ...c.holds]),
+    ...dataModel.flatMap((e) => [e.entity, ...e.key, ...e.fields]),
+  ]);
+}
+
+/** The kinds a relational part's peer is taken from first: the path's carrier before the service and the gateway. */
+const PEER_ORDER: readonly string[] = ["log", "store", "replica-group", "cache", "service", "worker-pool", "gateway"];
+
+const peerRank = (kind: string) => (PEER_ORDER.includes(kind) ? PEER_ORDER.indexOf(kind) : PEER_ORDER.length);
+
+interface Drawn {
+  components: ComponentRow[];
+  links: LinkRow[];
+  dataModel: DataModelRow[];
+}
+
+const pascal = (words: readonly string[]) => words.map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`).join("");
+const word = (w: string) => pattern(`\\b${w}`, "i");
+
+/**
+ * A design that draws every part the prompt names and no record or box of the design plays yet: a thing counted in a
+ * number word ("into five resolutions") is a record per unit and part, its count carried ("one of 5 per video"), on
+ * the store that holds the unit; a relational part ("their contacts", "live on a map") is its record and its box,
+ * linked to the component that writes or reads it (RELATIONAL_PARTS' `peer`) and, when it pushes, on to the client.
+ * A part a subject already draws (a Rendition for renditions, a Follow edge for friends) is left to it: one row per role.
+ */
+export function withNamedParts<A extends Drawn>(
+  arch: A,
+  counted: readonly CountedThing[],
+  relational: readonly RelationalPart[],
+  unit: string | undefined,
+  lead = "",
+): A {
+  const words = partWords(arch.components, arch.dataModel);
+  const newCounted = counted.filter((t) => t.count !== undefined && !BOXES.has(t.noun) && !countedPartHeld(t, words));
+  const newRelational = relational.filter((p) => !relationalPartHeld(p, words));
+  if (newCounted.length === 0 && newRelational.length === 0) return arch;
+  const components = arch.components.map((c) => ({ ...c, holds: [...c.holds] }));
+  const links = [...arch.links];
+  const dataModel = [...arch.dataModel];
+  const unitKey = unit ? `${unit.replace(/\W+/g, "_")}_id` : arch.dataModel[0]?.key[0];
+  const stateful = (c: ComponentRow) => ["store", "replica-group", "log", "cache"].includes(c.kind);
+  const unitRow = arch.dataModel.find((e) => e.key[0] === unitKey) ?? arch.dataModel[0];
+  const home = components.find((c) => c.id === unitRow?.owner) ?? components.find(stateful);
+  for (const t of newCounted) {
+    if (!home || !unitKey) break;
+    const nouns = partNouns(t);
+    const entity = pascal(nouns);
+    const per = unit ?? unitKey.replace(/_id$/, "");
+    dataModel.push({
+      entity,
+      key: [unitKey, nouns.join("_")],
+      fields: ["spec", "state", "output_ref", "updated_at", `one of ${t.count} per ${per}`],
+      indexes: [],
+      partitionKey: `hash(${unitKey})`,
+      owner: home.id,
+      archetype: home.archetype,
+    });
+    home.holds.push(entity);
+  }
+  const entry = components.find((c) => c.kind === "service");
+  // a part the prompt names is not the product's own record (RECORD_PART): it takes a drawn archetype's name
+  const archetypeOf = (c: ComponentRow | undefined) =>
+    [c, ...components].find((x) => x !== undefined && x.archetype !== RECORD_PART)?.archetype ??
+    (lead || c?.archetype) ??
+    "";
+  for (const part of newRelational) {
+    const c = part.component;
+    const peer =
+      part.peer.words
+        .map((w) =>
+          [...components]
+            .filter((x) => x.kind !== "client" && word(w).test(`${x.name} ${x.runs.join(" ")}`))
+            .sort((a, b) => peerRank(a.kind) - peerRank(b.kind))
+            .at(0),
+        )
+        .find((x) => x !== undefined) ?? entry;
+    const owner = archetypeOf(peer ?? entry);
+    const box: ComponentRow = {
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      archetype: owner,
+      holds: part.record ? [part.record.entity] : [],
+      runs: [...c.runs],
+      because: c.because,
+    };
+    components.push(box);
+    if (part.record)
+      dataModel.push({
+        entity: part.record.entity,
+        key: [...part.record.key],
+        fields: [...part.record.fields],
+        indexes: [...part.record.indexes],
+        partitionKey: `hash(${part.record.key[0]})`,
+        owner: box.id,
+        archetype: box.archetype,
+      });
+    if (peer)
+      links.push(
+        part.peer.toPart
+          ? { from: peer.id, to: box.id, kind: "request", label: part.peer.label }
+          : { from: peer.id, to: box.id, kind: "stream", label: part.peer.label },
+      );
+    const client = components.find((x) => x.kind === "client");
+    if (part.push && client) links.push({ from: box.id, to: client.id, kind: "stream", label: part.push.label });
+  }
+  return { ...arch, components, links, dataModel };
+}
+
+/**
+ * The components that are parts the prompt names: a system its steps are spread across (the member's word leads the
+ * box's name: "Shipping service", "Payment provider") and the box of a relational part it names ("their contacts").
+ * The spoken walk-through names these when it draws the diagram (render/script).
+ */
+export function promptNamedBoxes(
+  prompt: string,
+  components: readonly Pick<ComponentRow, "id" | "name">[],
+): Set<string> {
+  const systems = new Set(spreadOf(prompt)?.members.map((m) => m.system) ?? []);
+  const boxes = new Set(relationalParts(prompt).map((p) => p.component.id));
+  return new Set(
+    components
+      .filter((c) => boxes.has(c.id) || systems.has(/^[a-z]+/.exec(c.name.toLowerCase())?.[0] ?? ""))
+      .map((c) => c.id),
+  );
 }

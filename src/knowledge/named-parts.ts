@@ -79,3 +79,88 @@ export const PLACE_WORDS: readonly string[] = ["center", "centre", "datacenter",
  * of workers and the queue they take from are components, whatever text of the design mentions them.
  */
 export const COUNTED_BOXES: readonly string[] = ["worker", "queue"];
+
+/**
+ * A part the prompt names by a relation rather than a count: "their contacts", "their friends" name the list a
+ * status change fans out over; "live on a map" names the channel that pushes each new position to the clients
+ * watching it. The design draws the part (a record and/or a component, with who writes and who reads it) unless a
+ * record or component of the same role is there already (one of `coveredBy` among its words).
+ */
+export interface RelationalPart {
+  id: string;
+  /** The words that name the part ("contacts"), read after a possessive ("their contacts")… */
+  words?: readonly string[];
+  /** …or a pair of words in one sentence ("live" … "map"). */
+  together?: readonly (readonly string[])[];
+  /** Words of a record or component that already plays this part's role (a Follow edge is a contact list). */
+  coveredBy: readonly string[];
+  record?: { entity: string; key: readonly string[]; fields: readonly string[]; indexes: readonly string[] };
+  component: { id: string; name: string; kind: "store" | "gateway"; runs: readonly string[]; because: string };
+  /**
+   * The part's writer or reader: the first component whose runs or name carry one of these words, a log or store before
+   * a service and a service before a gateway (else the entry service).
+   */
+  peer: { words: readonly string[]; label: string; toPart: boolean };
+  /** A second path, from the part on to the clients that watch, when it pushes. */
+  push?: { label: string };
+}
+
+/** Possessives before a relational part's word: "their contacts", "your friends". */
+export const RELATION_POSSESSIVES: readonly string[] = ["their", "your", "his", "her", "my", "whose"];
+
+export const RELATIONAL_PARTS: readonly RelationalPart[] = [
+  {
+    id: "contacts",
+    words: ["contacts", "friends", "followers", "buddies"],
+    coveredBy: ["contact", "friend", "follow", "roster", "buddy"],
+    record: {
+      entity: "Contact",
+      key: ["user_id", "contact_id"],
+      fields: ["since", "state"],
+      indexes: ["(contact_id, user_id): who has this user as a contact, the fan-out of a change"],
+    },
+    component: {
+      id: "contact-store",
+      name: "Contact lists (indexed by contact)",
+      kind: "store",
+      runs: ["list a user's contacts", "list who has a user as a contact"],
+      because:
+        "a status change is shown to the user's contacts, so the change fans out over the reverse index of the contact list: each watcher is found by a lookup on the changed user's id, not by a scan",
+    },
+    peer: {
+      words: ["status", "presence", "watch", "push", "notify", "publish", "fan"],
+      label: "who sees the change",
+      toPart: true,
+    },
+  },
+  {
+    id: "live-map",
+    together: [
+      ["live", "map"],
+      ["real-time", "map"],
+      ["realtime", "map"],
+      ["track", "live"],
+    ],
+    coveredBy: ["tracking", "viewer", "live"],
+    record: {
+      entity: "TrackingWatch",
+      key: ["tracked_id", "viewer_id"],
+      fields: ["connection_id", "since", "last_position_sent_at"],
+      indexes: ["viewer_id"],
+    },
+    component: {
+      id: "live-tracking",
+      name: "Live tracking channel (pushes to watchers)",
+      kind: "gateway",
+      runs: ["hold each watching client's connection", "push each new position of the watched mover"],
+      because:
+        "the prompt shows the mover live on a map: each position update is pushed over the watcher's open connection as it arrives, rather than the map polling for it",
+    },
+    peer: {
+      words: ["position", "location"],
+      label: "position updates",
+      toPart: false,
+    },
+    push: { label: "push each new position" },
+  },
+];

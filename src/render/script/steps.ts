@@ -4,6 +4,7 @@ import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.
 import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { fromStatedGuarantee } from "../../engine/fields/invariants.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
+import { promptNamedBoxes } from "../../engine/named-parts.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { shownDecisions } from "../../engine/roles.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
@@ -947,14 +948,20 @@ const MAX_BOXES = 6;
 /**
  * The boxes said while drawing, in the design's order: those holding state that must never be wrong
  * first, then the entry, the gateway and where effects leave (clients, gateways, external systems),
- * then the rest, up to six, so the evaluator, the notifier or the consumers are not cut for a fifth box.
+ * then the rest, up to six, so the evaluator, the notifier or the consumers are not cut for a fifth box. A part the
+ * prompt names (a system its steps are spread across, its users' contacts: `promptNamedBoxes`) ranks with the state.
  */
 function drawnBoxes(d: Design): Design["components"] {
   const critical = new Set(
     d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase)).map((o) => o.entity)),
   );
+  const named = promptNamedBoxes(d.prompt, d.components);
   const rank = (c: Design["components"][number], i: number) =>
-    c.holds.some((h) => critical.has(h)) ? 0 : i === 0 || ["gateway", "external"].includes(c.kind) ? 1 : 2;
+    c.holds.some((h) => critical.has(h)) || named.has(c.id)
+      ? 0
+      : i === 0 || ["gateway", "external"].includes(c.kind)
+        ? 1
+        : 2;
   const chosen = new Set(
     d.components
       .map((c, i) => ({ c, i, r: rank(c, i) }))
