@@ -96,13 +96,20 @@ describe("named parts are drawn: counted parts as records with their count, rela
   });
 
   it("a counted part no record plays is a record per unit and part, carrying the count", () => {
+    const d = design("Design a quiz service where each quiz has ten questions and 1 million players answer at once.");
+    const row = d.dataModel.find((e) => /Question/.test(e.entity));
+    expect(row).toBeDefined();
+    expect(row?.fields.join(" ")).toMatch(/one of 10 per quiz/);
+    expect(d.components.some((c) => c.id === row?.owner && c.holds.includes(row?.entity ?? ""))).toBe(true);
+    expect(missing(d)).toEqual([]);
+  });
+
+  it("a counted part a subject's own record plays is that record, and the count reaches its sizing", () => {
     const d = design(
       "Design a video transcoding pipeline that processes 500,000 uploaded videos a day into five resolutions, where a crashed worker's job is picked up again and no half-written output is ever published.",
     );
-    const row = d.dataModel.find((e) => /Resolution|Rendition/.test(e.entity));
-    expect(row).toBeDefined();
-    expect(row?.fields.join(" ")).toMatch(/\b5\b|five/);
-    expect(d.components.some((c) => c.id === row?.owner && c.holds.includes(row?.entity ?? ""))).toBe(true);
+    expect(d.dataModel.filter((e) => /Resolution|Rendition/.test(e.entity))).toHaveLength(1);
+    expect(d.capacity.flatMap((r) => r.inputs).some((i) => i.name === "renditions" && i.value === 5)).toBe(true);
     expect(missing(d)).toEqual([]);
   });
 
