@@ -83,6 +83,9 @@ export interface FeatureFailure {
   prevention: string;
   repair: string;
   role: ComponentRole;
+  /** As on an action: kept only where the prompt speaks of the subject (a crowd at an on-sale), or never where it does. */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 /**
@@ -93,6 +96,9 @@ export interface FeatureHotspot {
   figure: string;
   bottleneck: string;
   mitigation: string;
+  /** As on an action: kept only where the prompt speaks of the subject, or never where it does. */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 /** A product that fits one layer of the feature (or, with `poorFor`, a tempting one that does not). */
@@ -104,4 +110,7 @@ export interface FeatureTechnology {
   poorFor?: string;
   /** Offered only where this decision chose this option (a wide-column table for feeds kept durable, not in memory). */
   chosen?: { decision: string; option: string };
+  /** As on an action: offered only where the prompt speaks of the subject whose part it fills (an availability cache). */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
