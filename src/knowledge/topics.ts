@@ -126,14 +126,14 @@ const CDC_WORDS = String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|logical
  * such a sale brings more buyers in its first minutes than the inventory's rows take conditional writes, which is what
  * a waiting room meters; a shop reserving stock or a restaurant taking reservations has steady demand.
  */
-const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sale|tickets?|ticketing|ticketmaster|concerts?|fans|flash[- ]sales?|(?:sneaker|limited[- ]edition|limited) drops?|stadiums?|arenas?|festivals?|sells? out in (?:seconds|minutes)|(?:hundreds of )?(?:thousands|millions?) of (?:buyers|fans|shoppers) (?:at once|rush\w*|arriv\w*))\b`;
+const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sale|tickets?|ticketing|ticketmaster|concerts?|fans(?! out| (?:each|every|it|them|messages?|events?|posts?|writes?|requests?|data|updates?)\b)|flash[- ]sales?|(?:sneaker|limited[- ]edition|limited) drops?|stadiums?|arenas?|festivals?|sells? out in (?:seconds|minutes)|(?:hundreds of )?(?:thousands|millions?) of (?:buyers|fans|shoppers) (?:at once|rush\w*|arriv\w*))\b`;
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "on-sale": ON_SALE_WORDS,
   // buyers look at which items are free before holding one: seats on a map, tables or slots at a time, a calendar
   // (a crowd at an on-sale browses its seat map too); a stock reservation or a pickup hold names the item directly
-  "availability-map": String.raw`${ON_SALE_WORDS}|\b(?:seats?|seat maps?|seating|tables?|(?:time )?slots?|appointments?|showtimes?|calendars?|sold[- ]out|what(?:'s| is) (?:free|available|open)|(?:free|available|open) (?:seats?|tables?|slots?|rooms?|times?|dates?)|availability (?:map|calendar|of))\b`,
+  "availability-map": String.raw`${ON_SALE_WORDS}|\b(?:seats?|seat maps?|seating|(?:reserv\w*|book\w*|free|open|available|pick\w*|choos\w*|restaurant|dining|dinner) (?:a |the )?tables?|tables? (?:reservations?|bookings?)|(?:time|appointment|delivery|booking|free|open|available) slots?|appointments?|showtimes?|(?:availability|room|booking) calendars?|sold[- ]out|what(?:'s| is) (?:free|available|open)|(?:free|available|open) (?:seats?|tables?|slots?|rooms?|times?|dates?)|availability (?:map|calendar|of))\b`,
   money: String.raw`\b(?:pay(?:s|ing|ment|ments|out|outs|roll)?|paid|charg(?:e|es|ed|ing)|refund\w*|money|ledgers?|billing|bills?|invoic\w*|wallets?|balances?|banks?|banking|stripe|checkout|funds?|currenc(?:y|ies)|debits?|credits?|settlements?|remittances?)\b`,
   "work-queue": String.raw`\b(?:visibility timeouts?|invisible|per-message acks?|acknowledge each (?:message|task|job)|redeliver\w*|(?:task|job|work) queues?|like (?:Amazon |AWS )?SQS|SQS-like)\b`,
   "user-presence": String.raw`\b(?:presence|online|offline|last seen|typing|chat\w*|messag(?:e|es|ing)|messenger|friends?|contacts?|buddy|who is on)\b`,

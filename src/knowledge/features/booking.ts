@@ -191,7 +191,7 @@ export const BOOKING: FeatureEntry = {
   nfrs: [
     "no {item} is ever sold twice (linearizable per {item}, fail closed)",
     "a hold lapses on its own if the buyer walks away",
-    "the availability map may be a few seconds stale; the hold itself is checked at the authority",
+    "what a buyer is shown as free may be a few seconds stale; the hold itself is checked at the authority",
   ],
   realizes: [
     {
@@ -212,7 +212,12 @@ export const BOOKING: FeatureEntry = {
       why: "payment is an external side effect run as a workflow",
       party: "payment-provider",
     },
-    { id: "I08", role: "decorator", why: "a popular on-sale meters buyers through a waiting room" },
+    {
+      id: "I08",
+      role: "decorator",
+      why: "a popular on-sale meters buyers through a waiting room",
+      topic: "on-sale",
+    },
   ],
   // the sale's write load lands where the hold's conditional write does: the event's seat rows, which the inventory
   // store partitions by event, so one partition takes the whole on-sale, not a lock leader

@@ -55,6 +55,9 @@ export interface FeatureSubstrate {
    * log's order per partition, kept by a partition leader): each a scope and its reason, in the feature's {terms}.
    */
   scopes?: Record<"ordering" | "exclusivity" | "coordination", { scope: Scope; why: string }>;
+  /** As on an action: listed only where the prompt speaks of the subject (a waiting room's crowd at an on-sale). */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 export interface FeatureEntity {
