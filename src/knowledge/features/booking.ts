@@ -488,7 +488,7 @@ export const BOOKING: FeatureEntry = {
         call: "POST /v1/events/{event_id}/holds",
         request: ["request_id", "item_ids[]"],
         response: ["hold_id", "hold_token", "expires_at"],
-        errors: ["409 item already held or sold", "429 not admitted yet"],
+        errors: ["409 item already held or sold", "429 too many hold attempts; retry after"],
         guarantee: "all requested items are held by this buyer until expires_at, or none are",
       },
       {
