@@ -167,7 +167,12 @@ describe("feature catalogue", () => {
         expect(options.has(d.fallback.option), d.id).toBe(true);
         for (const r of d.rules) expect(options.has(r.option), d.id).toBe(true);
         // a rule may read a figure of a feature this one requires, which sizes it once for both
-        const models = [model, ...(f.requires ?? []).map((r) => FEATURE_BY_ID.get(r)?.capacity)];
+        // or a figure only its model for one subject sizes (a crowd at an on-sale), where the fallback holds elsewhere
+        const models = [
+          model,
+          ...Object.values(model?.topics ?? {}),
+          ...(f.requires ?? []).map((r) => FEATURE_BY_ID.get(r)?.capacity),
+        ];
         const figures = new Set(
           models.flatMap((m) => [...(m?.figures ?? []).map((x) => x.id), ...(m?.inputs ?? []).map((i) => i.quantity)]),
         );

@@ -377,10 +377,12 @@ export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "
   // the archetype a feature's own record realizes (a seat hold is a conditional write on the seat's row) keeps its
   // state in that record: no lock service or consensus group of its own, so nothing of it to size, decide or load
   const realized = f.archetypes[0]?.realizes?.id;
-  if (realized !== undefined) return new Set([realized]);
-  if (f.branch.kind !== "product" || f.features.length === 0) return NONE;
-  // so does one each feature resting on it keeps in a record of its own (a driver's state row is the driver's lease)
+  if (realized === undefined && (f.branch.kind !== "product" || f.features.length === 0)) return NONE;
+  // so does one each feature resting on it keeps in a record of its own (a driver's state row is the driver's lease),
+  // in a design composed as a product because a feature's record realized its lead too (a courier's state row beside
+  // "exactly one courier": the trips' key-value rows and the drivers' location heartbeats are the feature's records)
   const carried = f.archetypes.filter((a) => recordCarried(f.features, a.id)).map((a) => a.id);
+  if (realized !== undefined) return new Set([realized, ...carried]);
   if (!scopedAsk(f)) return carried.length > 0 ? new Set(carried) : NONE;
   const hosted = new Set(f.features.flatMap((row) => row.substrates.map((s) => s.id)));
   const out = f.archetypes.filter((a) => ARCHITECTURE[a.id as ArchetypeId] && !hosted.has(a.id)).map((a) => a.id);

@@ -868,7 +868,11 @@ function realizedRecordsHold(d: Design, facts: CoherenceFacts): Problem[] {
       // service or consensus group of its own (an etcd lock store chosen for seat holds, the consensus leader per
       // lease group as the first hotspot); a feature's own hotspot is the record's load, not the archetype's
       if (d.archetypes[0]?.realizes?.id === r.id) {
-        const own = new Set(featureHotspots(d.features).map((h) => h.bottleneck));
+        const own = new Set(
+          featureHotspots(d.features, unspokenBesides((d.nfrs.topics ?? []).map((value) => ({ value })))).map(
+            (h) => h.bottleneck,
+          ),
+        );
         for (const x of d.decisions.filter((x) => x.archetype === r.id))
           out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} decides '${x.question}'` });
         for (const b of d.bottlenecks.filter((x) => x.archetype === r.id && !own.has(x.bottleneck)))

@@ -113,14 +113,28 @@ export const TOPIC_VALUES = [
   "media-pipeline",
   "backup",
   "keyed-order",
+  // a sale's crowd before the availability map it browses, so a booking's capacity model for the crowd is found first
+  "on-sale",
+  "availability-map",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
 /** A database's committed row changes captured from its log and carried to other stores (change data capture). */
 const CDC_WORDS = String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|logical (?:replication|decoding)|replication slots?|(?:binlog|wal) (?:tailing|streaming)|tail(?:s|ing)? the (?:binlog|wal|write-ahead log)|(?:stream|replicat|captur|propagat|mirror|ship)\w* (?:[\w-]+ ){0,2}changes (?:from|out of|into|to)|(?:postgres\w*|mysql|mariadb|mongodb|oracle|sql server|database|db)(?: row)? changes)\b`;
 
+/**
+ * A sale that opens to a crowd at once: tickets going on sale, a concert's fans, a flash sale or limited drop. Only
+ * such a sale brings more buyers in its first minutes than the inventory's rows take conditional writes, which is what
+ * a waiting room meters; a shop reserving stock or a restaurant taking reservations has steady demand.
+ */
+const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sale|tickets?|ticketing|ticketmaster|eventbrite|stubhub|seatgeek|bookmyshow|concerts?|fans(?! out| (?:each|every|it|them|messages?|events?|posts?|writes?|requests?|data|updates?)\b)|flash[- ]sales?|(?:sneaker|limited[- ]edition|limited) drops?|stadiums?|arenas?|festivals?|sells? out in (?:seconds|minutes)|(?:hundreds of )?(?:thousands|millions?) of (?:buyers|fans|shoppers) (?:at once|rush\w*|arriv\w*))\b`;
+
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  "on-sale": ON_SALE_WORDS,
+  // buyers look at which items are free before holding one: seats on a map, tables or slots at a time, a calendar
+  // (a crowd at an on-sale browses its seat map too); a stock reservation or a pickup hold names the item directly
+  "availability-map": String.raw`${ON_SALE_WORDS}|\b(?:seats?|seat maps?|seating|(?:reserv\w*|book\w*|free|open|available|pick\w*|choos\w*|restaurant|dining|dinner) (?:a |the )?tables?|tables? (?:reservations?|bookings?)|(?:time|appointment|delivery|booking|free|open|available) slots?|appointments?|showtimes?|(?:availability|room|booking) calendars?|sold[- ]out|what(?:'s| is) (?:free|available|open)|(?:free|available|open) (?:seats?|tables?|slots?|rooms?|times?|dates?)|availability (?:map|calendar|of))\b`,
   money: String.raw`\b(?:pay(?:s|ing|ment|ments|out|outs|roll)?|paid|charg(?:e|es|ed|ing)|refund\w*|money|ledgers?|billing|bills?|invoic\w*|wallets?|balances?|banks?|banking|stripe|checkout|funds?|currenc(?:y|ies)|debits?|credits?|settlements?|remittances?)\b`,
   "work-queue": String.raw`\b(?:visibility timeouts?|invisible|per-message acks?|acknowledge each (?:message|task|job)|redeliver\w*|(?:task|job|work) queues?|like (?:Amazon |AWS )?SQS|SQS-like)\b`,
   "user-presence": String.raw`\b(?:presence|online|offline|last seen|typing|chat\w*|messag(?:e|es|ing)|messenger|friends?|contacts?|buddy|who is on)\b`,
@@ -245,6 +259,10 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  "on-sale":
+    "a sale opens to a crowd at once (tickets going on sale, fans, a flash sale or drop): more buyers arrive in its first minutes than the inventory takes conditional writes, so they are admitted through a waiting room",
+  "availability-map":
+    "buyers browse which items are free (a seat map, tables or slots at a time, a calendar) before holding one, so a derived availability view is served from a cache in front of the inventory",
   money: "money moves: a payment, charge, refund, payout, transfer or ledger",
   "work-queue": "a work queue: each message is leased to one worker, hidden until acked, and redelivered on its own",
   "user-presence":
@@ -510,6 +528,8 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "on-sale",
+  "availability-map",
   "backup",
   "shown-count",
   "reaction",

@@ -421,7 +421,9 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     const hot = new Set<string>();
     const onStated = (figure: string, feature: string) =>
       f.capacity.some((c) => c.archetype === feature && c.id === figure && c.inputs.some((i) => i.source === "stated"));
-    const hotspots = featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : [];
+    const hotspots = featureLed(f.branch.kind, f.features, f.archetypes)
+      ? featureHotspots(f.features, unspokenBesides(f.nfrs.topics))
+      : [];
     const byScale = [
       ...hotspots.filter((h) => onStated(h.figure, h.feature)),
       ...hotspots.filter((h) => !onStated(h.figure, h.feature)),

@@ -159,7 +159,7 @@ function withAuthorityCrashes(
             source: `${own.id}: the crash of ${c.name}, which orders its subject's writes`,
           }))
         : []),
-      ...featureFailures(f.features).map((x) => ({
+      ...featureFailures(f.features, unspokenBesides(f.nfrs.topics)).map((x) => ({
         ...x,
         archetype: f.archetypes[0]?.id ?? FALLBACK_ARCHETYPE,
         source: `the crash of ${c.name}, which orders its subject's writes`,
@@ -235,7 +235,7 @@ function deriveRows(
         push({ failure: x.failure, prevention: x.prevention, repair: x.repair, role: x.role, archetype, source });
   };
   if (featureLed(f.branch.kind, f.features, f.archetypes)) {
-    const own = featureFailures(f.features);
+    const own = featureFailures(f.features, unspoken);
     if (own.length > 0) {
       for (const x of own) push(x);
       // A substrate keeps its rows only when it carries a critical action (the seat hold's lease),

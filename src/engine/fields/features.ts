@@ -35,7 +35,9 @@ export const featuresField: Deriver<"features"> = {
         id: feature.id,
         name: feature.name,
         evidence,
-        substrates: feature.substrates.map((s) => ({ id: s.id, role: s.role, why: s.why })),
+        substrates: feature.substrates
+          .filter((s) => fitsTopics(s, unspoken))
+          .map((s) => ({ id: s.id, role: s.role, why: s.why })),
         actions: feature.actions
           .filter((a) => !a.hidden && fitsTopics(a, unspoken))
           .map((a) => fillTerms(a.action, terms)),

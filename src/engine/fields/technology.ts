@@ -189,6 +189,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           f.features,
           (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign),
           (id) => f.decisions.find((r) => r.id === id)?.chosen,
+          unspokenBesides(f.nfrs.topics),
         )
       : [];
     // A feature-led design names products only for the layers its features need; the lead archetype's

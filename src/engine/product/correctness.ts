@@ -1,5 +1,6 @@
 import { FEATURE_BY_ID, type FeatureEntry } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
+import { fitsTopics, type Topic } from "../../knowledge/topics.js";
 import type {
   CriticalPath,
   DesignArchetype,
@@ -90,17 +91,22 @@ export function featureInvariants(
   return out;
 }
 
-/** The features' failure rows, in feature order. */
-export function featureFailures(features: readonly FeatureRow[]): FailureRow[] {
+/**
+ * The features' failure rows, in feature order: a row about a subject the prompt does not speak of (a crowd at an
+ * on-sale beside a shop reserving stock) is left out with the parts it names.
+ */
+export function featureFailures(features: readonly FeatureRow[], unspoken: readonly Topic[] = []): FailureRow[] {
   return recognized(features).flatMap(({ row, entry }) =>
-    (entry.failures ?? []).map((x) => ({
-      failure: fillTerms(x.failure, row.terms),
-      prevention: fillTerms(x.prevention, row.terms),
-      repair: fillTerms(x.repair, row.terms),
-      role: x.role,
-      archetype: homeArchetype(entry),
-      source: `${entry.name.toLowerCase()} failure modes`,
-    })),
+    (entry.failures ?? [])
+      .filter((x) => fitsTopics(x, unspoken))
+      .map((x) => ({
+        failure: fillTerms(x.failure, row.terms),
+        prevention: fillTerms(x.prevention, row.terms),
+        repair: fillTerms(x.repair, row.terms),
+        role: x.role,
+        archetype: homeArchetype(entry),
+        source: `${entry.name.toLowerCase()} failure modes`,
+      })),
   );
 }
 
@@ -115,6 +121,7 @@ export function featureTechnology(
   features: readonly FeatureRow[],
   keepProduct: (product: string) => boolean,
   chosenOf: (decision: string) => string | undefined = () => undefined,
+  unspoken: readonly Topic[] = [],
 ): TechnologyRow[] {
   // a product is asked about once per layer and once overall: answer each once
   const kept = new Map<string, boolean>();
@@ -130,7 +137,7 @@ export function featureTechnology(
   // a product tied to one option of a decision is offered only where that option was chosen
   const all = recognized(features).flatMap(({ row, entry }) =>
     (entry.technology ?? [])
-      .filter((t) => !t.chosen || chosenOf(t.chosen.decision) === t.chosen.option)
+      .filter((t) => (!t.chosen || chosenOf(t.chosen.decision) === t.chosen.option) && fitsTopics(t, unspoken))
       .map((t) => ({ t, row, entry })),
   );
   const chosenAnywhere = new Set(all.filter((x) => !x.t.poorFor && keep(x.t.product)).map((x) => x.t.product));
@@ -179,14 +186,16 @@ export interface FeatureHotspotRow {
  * The features' hotspots, in feature order: each feature's own first, then the others it names for a design that
  * does not size the first's figure (the reader keeps one per feature, the first whose figure is sized).
  */
-export function featureHotspots(features: readonly FeatureRow[]): FeatureHotspotRow[] {
+export function featureHotspots(features: readonly FeatureRow[], unspoken: readonly Topic[] = []): FeatureHotspotRow[] {
   return recognized(features).flatMap(({ row, entry }) =>
-    [...(entry.hotspot ? [entry.hotspot] : []), ...(entry.otherHotspots ?? [])].map((h) => ({
-      feature: entry.id,
-      figure: h.figure,
-      bottleneck: fillTerms(h.bottleneck, row.terms),
-      mitigation: fillTerms(h.mitigation, row.terms),
-      archetype: homeArchetype(entry),
-    })),
+    [...(entry.hotspot ? [entry.hotspot] : []), ...(entry.otherHotspots ?? [])]
+      .filter((h) => fitsTopics(h, unspoken))
+      .map((h) => ({
+        feature: entry.id,
+        figure: h.figure,
+        bottleneck: fillTerms(h.bottleneck, row.terms),
+        mitigation: fillTerms(h.mitigation, row.terms),
+        archetype: homeArchetype(entry),
+      })),
   );
 }

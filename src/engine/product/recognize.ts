@@ -177,6 +177,28 @@ export function signalsToTry(tokens: readonly Token[], table: "products" | "feat
   return candidates<unknown>(tokens, knowledge()[table]).map((row) => row.signals);
 }
 
+/** How many words may stand between a place's noun and another feature's phrase it names the place of. */
+const PLACE_REACH = 2;
+/** Words that end a noun phrase: a place's noun before one of them names a thing of its own ("restaurants and ..."). */
+const PHRASE_BREAK = /^(?:and|or|but|then|to|from|with|for|of|that|which|where|who|while|plus)$/;
+
+/**
+ * Whether `place` stands just before `phrase` in one noun phrase ("restaurant table reservation"): at most
+ * PLACE_REACH words between them, none a connective, and no punctuation.
+ */
+function modifies(prompt: string, place: string, phrase: string): boolean {
+  const text = prompt.toLowerCase();
+  const at = text.indexOf(place.toLowerCase());
+  if (at < 0) return false;
+  const after = text.slice(at + place.length);
+  const end = after.indexOf(phrase.toLowerCase());
+  if (end < 0) return false;
+  const middle = after.slice(0, end);
+  if (/[^\w\s'-]/.test(middle)) return false;
+  const words = middle.split(/\s+/).filter((w) => w.length > 0);
+  return words.length <= PLACE_REACH && !words.some((w) => PHRASE_BREAK.test(w));
+}
+
 /**
  * Features of a product prompt: those a named product is known for (in the product's order),
  * then those the prompt's own words name ("users pick seats" -> booking), then the features
@@ -218,6 +240,16 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
           y.hits.some((h) => h.covers.length > x.hit.covers.length && x.hit.covers.every((i) => h.covers.includes(i))),
       ),
   );
+  // A feature named only by the place it happens in ("restaurant"), just before another feature's own phrase, is that
+  // feature's place ("a restaurant table reservation app" books tables; it takes no food orders or couriers).
+  const placeOnly = (x: (typeof said)[number]) =>
+    x.hits.every((h) => x.feature.setting?.includes(h.signal.text)) &&
+    said.some(
+      (y) =>
+        y.feature !== x.feature &&
+        y.hits.some((h) => !y.feature.setting?.includes(h.signal.text) && modifies(prompt, x.hit.quoted, h.quoted)),
+    );
+  const placed = said.filter((x) => !placeOnly(x));
   // "Twitter's home timeline", "the Instagram news feed", "a view counter for YouTube videos" ask for one part of the
   // product, or name it only as the context: its own words scope the design to the features they name (and what
   // those need), not everything the product is known for. Only a product that is the whole subject ("Design
@@ -226,7 +258,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   // an infra prompt whose subject is a named product ("Design Dropbox ...") takes the product's features alone: of
   // the prompt's own words, only those naming what the product is also known for ("... with search over files")
   const extraOf = new Set(shown.flatMap((n) => n.product.features.slice(coreFeatures(n.product).length)));
-  const spoken = opts.namedOnly ? said.filter((x) => extraOf.has(x.feature.id)) : said;
+  const spoken = opts.namedOnly ? placed.filter((x) => extraOf.has(x.feature.id)) : placed;
   const whole = (n: { at: number; quoted: string }) => namesWholeSubject(prompt, n.quoted, n.at === 0);
   const scope = !opts.namedOnly && spoken.length > 0 && shown.length > 0 && shown.every((n) => !whole(n));
   const leftOut: { product: string; ids: string[] }[] = [];

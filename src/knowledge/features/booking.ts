@@ -1,6 +1,114 @@
+import type { CapacityFigureSpec, CapacityInputSpec, CapacityModel } from "../capacity/types.js";
 import { fig, inp, LOCK_WORDS } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { BOOKING_PROTOCOLS } from "./protocols.js";
+
+/** The hold's own inputs at steady demand: the booking rate and the conditional writes each booking makes. */
+const CORE_INPUTS: CapacityInputSpec[] = [
+  // the steady booking rate across every event, beside one hot sale's burst: each booking holds and then confirms
+  // each of its items with a conditional write on that item's row
+  inp("bookings_per_sec", 200, "bookings confirmed a second across every event on sale at a busy hour"),
+  inp("items_per_booking", 2, "a booking takes a couple of seats or slots (a pair, a family)"),
+  inp("writes_per_item", 2, "a hold, then a confirm (or a release), each a conditional write on the item's row"),
+];
+
+const CORE_FIGURES: CapacityFigureSpec[] = [
+  fig(
+    "item_writes_per_sec",
+    "conditional writes on item rows a second from the booking rate",
+    "rate",
+    "bookings_per_sec * items_per_booking * writes_per_item",
+    "writes/s",
+  ),
+];
+
+const AVAILABILITY_TTL: CapacityInputSpec = {
+  quantity: "availability_ttl_seconds",
+  label: "time the availability cache keeps an event's free items",
+  unit: "s",
+  typical: 1,
+  why: "the availability cache keeps an event's free items for about a second: an item shown free that was just held costs a refused hold (409), never a double sale",
+};
+
+const AVAILABILITY_STALENESS: CapacityFigureSpec = fig(
+  "availability_staleness",
+  "how old the free items a buyer sees may be",
+  "time",
+  "availability_ttl_seconds",
+  "s",
+);
+
+/** A crowd at an on-sale (topic "on-sale"): the burst of hold attempts, the venue's rows and the map its buyers reload. */
+const ON_SALE_CAPACITY: CapacityModel = {
+  inputs: [
+    inp("items_per_event", 50000, "seats of a large venue, or room-nights of a hotel chain's night"),
+    inp("buyers_at_onsale", 1e6, "a popular sale draws about a million buyers as it opens"),
+    inp("hold_attempts_per_buyer", 3, "a buyer's first pick is often taken, so most try a few seats"),
+    inp("onsale_seconds", 600, "most attempts land in the first ten minutes"),
+    inp("hold_seconds", 600, "a checkout window of about ten minutes"),
+    inp("events", 100000, "events or properties on sale at once"),
+    ...CORE_INPUTS,
+    // the read side: every buyer waiting in the sale keeps reloading what is still free, and those reads are served
+    // from the availability cache, never from the inventory store that decides a hold
+    {
+      quantity: "availability_refresh_seconds",
+      label: "seconds between a watching buyer's reloads of what is free",
+      unit: "s",
+      typical: 5,
+      why: "a buyer watching a sale reloads the seat map or room calendar every few seconds (a planning figure; measure it)",
+    },
+    AVAILABILITY_TTL,
+    {
+      quantity: "cache_reads_per_node",
+      label: "small reads one cache node answers a second",
+      unit: "reads/s",
+      typical: 100000,
+      why: "one in-memory cache node answers on the order of a hundred thousand small reads a second (a planning figure; measure it)",
+    },
+  ],
+  figures: [
+    fig(
+      "hold_attempts_per_sec",
+      "hold attempts per second during a hot sale",
+      "peak",
+      "buyers_at_onsale * hold_attempts_per_buyer / onsale_seconds",
+      "writes/s",
+    ),
+    ...CORE_FIGURES,
+    fig("buyers_per_item", "buyers competing for each item", "hotspot", "buyers_at_onsale / items_per_event", "buyers"),
+    fig("inventory_rows", "item rows in the inventory store", "count", "events * items_per_event", "rows"),
+    fig(
+      "expiries_per_sec",
+      "hold expiries per second if every hold lapses",
+      "rate",
+      "items_per_event / hold_seconds",
+      "writes/s",
+    ),
+    fig(
+      "availability_reads_per_sec",
+      "availability reads a second (seat maps, room calendars) from the buyers watching the sale",
+      "peak",
+      "buyers_at_onsale / availability_refresh_seconds",
+      "reads/s",
+    ),
+    fig(
+      "availability_cache_nodes",
+      "availability cache nodes those reads need, each run at the planned share of what it can answer",
+      "count",
+      "availability_reads_per_sec / (cache_reads_per_node * target_utilisation)",
+      "nodes",
+      true,
+    ),
+    fig(
+      "reads_per_hold_attempt",
+      "availability reads the cache absorbs for each hold attempt that reaches the inventory store",
+      "fan-out",
+      "availability_reads_per_sec / hold_attempts_per_sec",
+      "reads",
+    ),
+    AVAILABILITY_STALENESS,
+  ],
+};
 
 export const BOOKING: FeatureEntry = {
   id: "booking",
@@ -28,11 +136,14 @@ export const BOOKING: FeatureEntry = {
   objectTerm: { term: "item", verbs: ["pick", "choose", "select", "reserve", "book", "hold"] },
   actions: [
     {
+      // browsing what is free is the prompt's own ask (seats on a map, tables at a time), not the hold's core: a
+      // shop reserving stock or a pharmacy holding a prescription names the item and holds it
       action: "see the free {items} for the chosen {slot}",
       shape: "read projection",
       entity: "Availability",
       critical: false,
       substrate: "I06",
+      topic: "availability-map",
     },
     {
       action: "hold a {item} for a few minutes",
@@ -71,12 +182,16 @@ export const BOOKING: FeatureEntry = {
     { name: "{Item}", description: "one sellable unit (seat, room-night, slot) with its state: free, held, booked" },
     { name: "Hold", description: "(item, holder, expires_at, token): the temporary exclusive claim" },
     { name: "{Booking}", description: "the confirmed purchase: items, buyer, payment, state" },
-    { name: "Availability", description: "the derived per-event map of free items shown to browsers" },
+    {
+      name: "Availability",
+      description: "the derived per-event map of free items shown to browsers",
+      topic: "availability-map",
+    },
   ],
   nfrs: [
     "no {item} is ever sold twice (linearizable per {item}, fail closed)",
     "a hold lapses on its own if the buyer walks away",
-    "the availability map may be a few seconds stale; the hold itself is checked at the authority",
+    "what a buyer is shown as free may be a few seconds stale; the hold itself is checked at the authority",
   ],
   realizes: [
     {
@@ -97,114 +212,46 @@ export const BOOKING: FeatureEntry = {
       why: "payment is an external side effect run as a workflow",
       party: "payment-provider",
     },
-    { id: "I08", role: "decorator", why: "a popular on-sale meters buyers through a waiting room" },
+    {
+      id: "I08",
+      role: "decorator",
+      why: "a popular on-sale meters buyers through a waiting room",
+      topic: "on-sale",
+    },
   ],
   // the sale's write load lands where the hold's conditional write does: the event's seat rows, which the inventory
   // store partitions by event, so one partition takes the whole on-sale, not a lock leader
   hotspot: {
+    topic: "on-sale",
     figure: "hold_attempts_per_sec",
     bottleneck:
       "The on-sale event's partition: every hold attempt is a conditional write on that event's {item} rows, which the inventory store keeps under one event key, so one partition takes the whole sale's write rate",
     mitigation:
       "admit buyers through the waiting room at the rate one partition takes conditional writes, split a large venue's {items} over sub-partitions by section, and serve the {item} map from the availability cache, never from the inventory rows",
   },
+  // steady demand (a shop's stock, a restaurant's tables): the load is the booking rate's conditional writes, spread
+  // over the items' rows, with no crowd arriving at one sale's opening
+  otherHotspots: [
+    {
+      unlessTopic: "on-sale",
+      figure: "item_writes_per_sec",
+      bottleneck:
+        "The inventory store's conditional writes: every hold, confirm and release is a conditional write on one {item}'s row, so the booking rate times the {items} per {booking} lands on the store's primary",
+      mitigation:
+        "partition the inventory rows by {item} (or by the place that owns them) so writes spread, keep each hold a single-row conditional write, and let the expiry sweeper release in small batches",
+    },
+  ],
   capacity: {
-    inputs: [
-      inp("items_per_event", 50000, "seats of a large venue, or room-nights of a hotel chain's night"),
-      inp("buyers_at_onsale", 1e6, "a popular sale draws about a million buyers as it opens"),
-      inp("hold_attempts_per_buyer", 3, "a buyer's first pick is often taken, so most try a few seats"),
-      inp("onsale_seconds", 600, "most attempts land in the first ten minutes"),
-      inp("hold_seconds", 600, "a checkout window of about ten minutes"),
-      inp("events", 100000, "events or properties on sale at once"),
-      // the steady booking rate across every event, beside one hot sale's burst: each booking holds and then confirms
-      // each of its items with a conditional write on that item's row
-      inp("bookings_per_sec", 200, "bookings confirmed a second across every event on sale at a busy hour"),
-      inp("items_per_booking", 2, "a booking takes a couple of seats or slots (a pair, a family)"),
-      inp("writes_per_item", 2, "a hold, then a confirm (or a release), each a conditional write on the item's row"),
-      // the read side: every buyer waiting in the sale keeps reloading what is still free, and those reads are served
-      // from the availability cache, never from the inventory store that decides a hold
-      {
-        quantity: "availability_refresh_seconds",
-        label: "seconds between a watching buyer's reloads of what is free",
-        unit: "s",
-        typical: 5,
-        why: "a buyer watching a sale reloads the seat map or room calendar every few seconds (a planning figure; measure it)",
+    // the hold's own load at steady demand; a crowd at an on-sale and the availability map it browses size more
+    inputs: CORE_INPUTS,
+    figures: CORE_FIGURES,
+    topics: {
+      "availability-map": {
+        inputs: [...CORE_INPUTS, AVAILABILITY_TTL],
+        figures: [...CORE_FIGURES, AVAILABILITY_STALENESS],
       },
-      {
-        quantity: "availability_ttl_seconds",
-        label: "time the availability cache keeps an event's free items",
-        unit: "s",
-        typical: 1,
-        why: "the availability cache keeps an event's free items for about a second: an item shown free that was just held costs a refused hold (409), never a double sale",
-      },
-      {
-        quantity: "cache_reads_per_node",
-        label: "small reads one cache node answers a second",
-        unit: "reads/s",
-        typical: 100000,
-        why: "one in-memory cache node answers on the order of a hundred thousand small reads a second (a planning figure; measure it)",
-      },
-    ],
-    figures: [
-      fig(
-        "hold_attempts_per_sec",
-        "hold attempts per second during a hot sale",
-        "peak",
-        "buyers_at_onsale * hold_attempts_per_buyer / onsale_seconds",
-        "writes/s",
-      ),
-      fig(
-        "item_writes_per_sec",
-        "conditional writes on item rows a second from the booking rate",
-        "rate",
-        "bookings_per_sec * items_per_booking * writes_per_item",
-        "writes/s",
-      ),
-      fig(
-        "buyers_per_item",
-        "buyers competing for each item",
-        "hotspot",
-        "buyers_at_onsale / items_per_event",
-        "buyers",
-      ),
-      fig("inventory_rows", "item rows in the inventory store", "count", "events * items_per_event", "rows"),
-      fig(
-        "expiries_per_sec",
-        "hold expiries per second if every hold lapses",
-        "rate",
-        "items_per_event / hold_seconds",
-        "writes/s",
-      ),
-      fig(
-        "availability_reads_per_sec",
-        "availability reads a second (seat maps, room calendars) from the buyers watching the sale",
-        "peak",
-        "buyers_at_onsale / availability_refresh_seconds",
-        "reads/s",
-      ),
-      fig(
-        "availability_cache_nodes",
-        "availability cache nodes those reads need, each run at the planned share of what it can answer",
-        "count",
-        "availability_reads_per_sec / (cache_reads_per_node * target_utilisation)",
-        "nodes",
-        true,
-      ),
-      fig(
-        "reads_per_hold_attempt",
-        "availability reads the cache absorbs for each hold attempt that reaches the inventory store",
-        "fan-out",
-        "availability_reads_per_sec / hold_attempts_per_sec",
-        "reads",
-      ),
-      fig(
-        "availability_staleness",
-        "how old the free items a buyer sees may be",
-        "time",
-        "availability_ttl_seconds",
-        "s",
-      ),
-    ],
+      "on-sale": ON_SALE_CAPACITY,
+    },
   },
   decisions: [
     {
@@ -237,6 +284,8 @@ export const BOOKING: FeatureEntry = {
     },
     {
       id: "booking-admission",
+      // only a crowd arriving at a sale's opening asks it; steady demand has no waiting room to weigh
+      topic: "on-sale",
       question: "Let every buyer hit the inventory at once, or admit them through a waiting room?",
       options: [
         {
@@ -297,8 +346,7 @@ export const BOOKING: FeatureEntry = {
   ],
   failures: [
     {
-      failure:
-        "Two buyers both see a {item} free (from the availability cache) and both try to hold it for the same {slot}",
+      failure: "Two buyers both see a {item} free and both try to hold it for the same {slot}",
       prevention:
         "the hold is a conditional write at the inventory store: insert only when no live hold exists, or for counted stock decrement only while the count stays at or above zero",
       repair: "the second write fails its condition; that buyer is shown the {item} as taken and offered the next one",
@@ -320,6 +368,7 @@ export const BOOKING: FeatureEntry = {
     },
     {
       failure: "A popular on-sale or holiday date sends every buyer to the same few {items} at once",
+      topic: "on-sale",
       prevention: "admit buyers through a queue at the rate the store can take conditional writes on one {item}'s rows",
       repair: "shed the excess with a retry-after and an honest position in the queue",
       role: "coordination",
@@ -347,6 +396,7 @@ export const BOOKING: FeatureEntry = {
       layer: "serving",
       product: "Redis",
       fits: "the availability cache in front of the inventory store; it is never the authority on a hold",
+      topic: "availability-map",
     },
   ],
   topology: {
@@ -379,6 +429,7 @@ export const BOOKING: FeatureEntry = {
         kind: "cache",
         holds: ["Availability"],
         because: "seat maps and room calendars are read by every browser; the authority is hit only to claim",
+        topic: "availability-map",
       },
       {
         id: "waiting-room",
@@ -386,6 +437,7 @@ export const BOOKING: FeatureEntry = {
         kind: "gateway",
         runs: ["admit buyers at the rate holds can be served"],
         because: "a hot on-sale brings far more buyers than items; admission keeps the inventory store alive",
+        topic: "on-sale",
       },
       {
         id: "payment-provider",
@@ -398,12 +450,31 @@ export const BOOKING: FeatureEntry = {
       },
     ],
     links: [
-      { from: "gateway", to: "waiting-room", kind: "request", label: "enter sale" },
-      { from: "waiting-room", to: "booking-service", kind: "request", label: "admitted: hold / confirm" },
+      { from: "gateway", to: "waiting-room", kind: "request", label: "enter sale", topic: "on-sale" },
+      {
+        from: "waiting-room",
+        to: "booking-service",
+        kind: "request",
+        label: "admitted: hold / confirm",
+        topic: "on-sale",
+      },
+      { from: "gateway", to: "booking-service", kind: "request", label: "hold / confirm", unlessTopic: "on-sale" },
       { from: "booking-service", to: "inventory-store", kind: "request", label: "conditional claim / confirm" },
       { from: "hold-expiry", to: "inventory-store", kind: "control", label: "release expired holds" },
-      { from: "inventory-store", to: "availability-cache", kind: "stream", label: "item state changes" },
-      { from: "gateway", to: "availability-cache", kind: "request", label: "read seat map" },
+      {
+        from: "inventory-store",
+        to: "availability-cache",
+        kind: "stream",
+        label: "item state changes",
+        topic: "availability-map",
+      },
+      {
+        from: "gateway",
+        to: "availability-cache",
+        kind: "request",
+        label: "read seat map",
+        topic: "availability-map",
+      },
       {
         from: "booking-service",
         to: "payment-provider",
@@ -417,7 +488,7 @@ export const BOOKING: FeatureEntry = {
         call: "POST /v1/events/{event_id}/holds",
         request: ["request_id", "item_ids[]"],
         response: ["hold_id", "hold_token", "expires_at"],
-        errors: ["409 item already held or sold", "429 not admitted yet"],
+        errors: ["409 item already held or sold", "429 too many hold attempts; retry after"],
         guarantee: "all requested items are held by this buyer until expires_at, or none are",
       },
       {

@@ -19,6 +19,7 @@ export const FULFILMENT: FeatureEntry = {
   terms: { merchant: "restaurant", menu: "menu", order: "order", product: "dish" },
   promptNouns: { merchant: ["restaurant", "store", "shop", "merchant"] },
   requires: ["checkout", "matching"],
+  setting: ["restaurant", "restaurants"],
   actions: [
     {
       action: "browse a {merchant}'s {menu} with prices and availability",

@@ -94,6 +94,12 @@ export interface FeatureEntry {
   /** Other features whose components this one's links name (dispatch asks the proximity index). */
   requires?: string[];
   /**
+   * Its signals that name only where the feature happens (a restaurant), not what users do there: a prompt whose
+   * only word for it is one of these, standing just before another feature's own phrase ("a restaurant table
+   * reservation app", "restaurant reviews"), names the place of that feature, so this one does not join.
+   */
+  setting?: string[];
+  /**
    * Supporting archetypes whose concern the feature keeps inside its own components (who is in a document and
    * where their cursors are lives in the document session's memory, not in a consensus registry): recognised
    * beside it in a supporting role and rested on by no feature of the design, such an archetype is not drawn.

@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, LOCK_WORDS } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { MATCHING_PROTOCOLS } from "./protocols.js";
 
@@ -80,6 +80,20 @@ export const MATCHING: FeatureEntry = {
     "a {driver} is never assigned two {trips} at once; a {trip} never gets two {drivers}",
     "matching completes within seconds; an unanswered offer expires and moves on",
     "the {trip} state survives any server crash",
+  ],
+  // the one-driver claim is the driver's own state row, moved from available to offered by a conditional write with
+  // an offer token and expiry: an exclusivity demand ("every order goes to exactly one courier") that made the lease
+  // archetype lead is kept by that record, so no lock service, consensus group or member registry is drawn beside it,
+  // unless the prompt asks for a lock's own machinery (a lock, a lease, leader election, fencing tokens)
+  realizes: [
+    {
+      id: "I02",
+      entity: "{Driver}State",
+      demand: "every {trip} is assigned to exactly one {driver}, and no {driver} holds two at once",
+      instead: "lock service",
+      why: "the dispatcher claims a {driver} by a conditional write on the {driver}'s own state row (available to offered, with an offer token and expiry) in the {driver} state store, and the {driver}'s accept names that token in a guarded transition of the {trip}; an unanswered offer lapses at its expiry, so no separate lease service, consensus group or member registry is drawn",
+      unless: LOCK_WORDS,
+    },
   ],
   substrates: [
     {

@@ -7,16 +7,35 @@ import type { ProtocolSpec } from "../topology.js";
  * A product design draws these before the protocols of the infra archetypes the features rest on.
  */
 
+/**
+ * A booking's hold and its expiry. A crowd at an on-sale enters through the waiting room (topic "on-sale"); steady
+ * demand reaches the booking service straight from the gateway. Freed items reach the availability map only where
+ * buyers browse one (topic "availability-map").
+ */
 export const BOOKING_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Hold as a lease, pay, confirm with the hold token",
+    topic: "on-sale",
     notation:
       "client>gateway[hold items with request id] -> gateway>waiting-room[enter sale] -> waiting-room>booking-service[admitted: hold item ids] -> booking-service>inventory-store[claim every item: holder, hold token, expires_at = now + 10 min {Item.state = free or Item.hold_expires_at < now}] -> inventory-store>booking-service[held with token and expires_at] -> booking-service>client[hold token, pay before expires_at] -> client>booking-service[confirm with hold token and payment method] -> booking-service>payment-provider[charge, idempotency key = hold id] -> payment-provider>booking-service[charge captured] -> booking-service>inventory-store[mark items booked {Item.hold_token = token and Item.hold_expires_at > now}] -> inventory-store>booking-service[booked] |-> inventory-store>booking-service[refuse the claim: item held or sold {Item.state != free and hold live}] |-> booking-service>payment-provider[refund the charge {hold expired or token superseded}] => done | reject | compensate",
   },
   {
+    name: "Hold as a lease, pay, confirm with the hold token",
+    unlessTopic: "on-sale",
+    notation:
+      "client>gateway[hold items with request id] -> gateway>booking-service[hold item ids] -> booking-service>inventory-store[claim every item: holder, hold token, expires_at = now + 10 min {Item.state = free or Item.hold_expires_at < now}] -> inventory-store>booking-service[held with token and expires_at] -> booking-service>client[hold token, pay before expires_at] -> client>booking-service[confirm with hold token and payment method] -> booking-service>payment-provider[charge, idempotency key = hold id] -> payment-provider>booking-service[charge captured] -> booking-service>inventory-store[mark items booked {Item.hold_token = token and Item.hold_expires_at > now}] -> inventory-store>booking-service[booked] |-> inventory-store>booking-service[refuse the claim: item held or sold {Item.state != free and hold live}] |-> booking-service>payment-provider[refund the charge {hold expired or token superseded}] => done | reject | compensate",
+  },
+  {
     name: "Expired holds go back on sale",
+    topic: "availability-map",
     notation:
       "hold-expiry>inventory-store[release items whose hold lapsed {Item.state = held and Item.hold_expires_at < now}] -> inventory-store>availability-cache[items free again] |-> inventory-store>hold-expiry[skip: confirmed in time {Item.state = booked}] => expire | done",
+  },
+  {
+    name: "Expired holds go back on sale",
+    unlessTopic: "availability-map",
+    notation:
+      "hold-expiry>inventory-store[release items whose hold lapsed {Item.state = held and Item.hold_expires_at < now}] |-> inventory-store>hold-expiry[skip: confirmed in time {Item.state = booked}] => expire | done",
   },
 ];
 

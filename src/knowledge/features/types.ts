@@ -55,6 +55,9 @@ export interface FeatureSubstrate {
    * log's order per partition, kept by a partition leader): each a scope and its reason, in the feature's {terms}.
    */
   scopes?: Record<"ordering" | "exclusivity" | "coordination", { scope: Scope; why: string }>;
+  /** As on an action: listed only where the prompt speaks of the subject (a waiting room's crowd at an on-sale). */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 export interface FeatureEntity {
@@ -83,6 +86,9 @@ export interface FeatureFailure {
   prevention: string;
   repair: string;
   role: ComponentRole;
+  /** As on an action: kept only where the prompt speaks of the subject (a crowd at an on-sale), or never where it does. */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 /**
@@ -93,6 +99,9 @@ export interface FeatureHotspot {
   figure: string;
   bottleneck: string;
   mitigation: string;
+  /** As on an action: kept only where the prompt speaks of the subject, or never where it does. */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 /** A product that fits one layer of the feature (or, with `poorFor`, a tempting one that does not). */
@@ -104,4 +113,7 @@ export interface FeatureTechnology {
   poorFor?: string;
   /** Offered only where this decision chose this option (a wide-column table for feeds kept durable, not in memory). */
   chosen?: { decision: string; option: string };
+  /** As on an action: offered only where the prompt speaks of the subject whose part it fills (an availability cache). */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
