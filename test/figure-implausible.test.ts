@@ -75,7 +75,7 @@ describe("storage nodes are sized at the planned fill of the node's size, which 
     );
   });
 
-  it("sizes the nodes from the stated disks at the planned fill, with the rebuild from the bytes a node holds", () => {
+  it("sizes the nodes from the stated disks at the planned fill, with the rebuild from the bytes a node is planned to hold", () => {
     const d = design(BLOB);
     const nodes = figure(d, "storage_nodes");
     const raw = figure(d, "raw_bytes");
@@ -86,7 +86,7 @@ describe("storage nodes are sized at the planned fill of the node's size, which 
     expect(fill?.value).toBeLessThan(1);
     expect((nodes?.value ?? 0) * (nodeBytes?.value ?? 0) * (fill?.value ?? 1)).toBeGreaterThanOrEqual(raw?.value ?? 1);
     expect(perNode?.value).toBeLessThanOrEqual((nodeBytes?.value ?? 0) * (fill?.value ?? 1));
-    expect(figure(d, "rereplication_seconds")?.formula).toContain("bytes_per_node");
+    expect(figure(d, "rereplication_seconds")?.formula).toContain("node_bytes * disk_fill");
     expect(rules(d)).not.toContain("figure-implausible");
     expect(rules(d)).not.toContain("stated-number-unread");
   });

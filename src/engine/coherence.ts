@@ -4201,7 +4201,9 @@ function durationsPlausible(d: Design): Problem[] {
     const bytes = mine.filter((i) => i.unit === "B");
     const bandwidth = mine.find((i) => i.unit === "B/s");
     if (bytes.length !== 1 || !bandwidth || !(bandwidth.value > 0)) return [];
-    const moved = (bytes[0]?.value ?? 0) / c.value;
+    // a share of those bytes (a node filled to its planned share) is what moves
+    const share = mine.filter((i) => i.unit === "fraction").reduce((p, i) => p * i.value, 1);
+    const moved = ((bytes[0]?.value ?? 0) * share) / c.value;
     const nodes = moved / bandwidth.value;
     return nodes > most * 1.0001
       ? [
@@ -4252,7 +4254,13 @@ export function figuresPlausible(d: Pick<Design, "capacity">): Problem[] {
           detail: `${c.id} is ${c.display}, more than a node's ${formatQuantity(node.value, "B")}`,
         });
     }
-    if (c.unit === "s" && RECOVERY_FIGURE.test(c.id) && c.value > RECOVERY_MOST_SECONDS * 1.0001)
+    // one failed part's rebuild; a whole failure domain's (a rack's, a zone's) is a wider loss with its own plan
+    if (
+      c.unit === "s" &&
+      RECOVERY_FIGURE.test(c.id) &&
+      !/^(?:rack|zone|region|site)_/.test(c.id) &&
+      c.value > RECOVERY_MOST_SECONDS * 1.0001
+    )
       out.push({
         rule: "figure-implausible",
         detail: `${c.id} is ${c.display}: a rebuild or recovery of one failed part takes more than a day, long enough for another failure to land inside it`,

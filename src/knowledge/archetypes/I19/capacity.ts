@@ -38,7 +38,7 @@ const REREPLICATION = fig(
   "rereplication_seconds",
   "time to rebuild one failed node's data on the peers that take part, at their repair bandwidth",
   "time",
-  "bytes_per_node * repair_read_amplification / (min(storage_nodes - 1, repair_helpers) * repair_bytes_per_sec)",
+  "node_bytes * disk_fill * repair_read_amplification / (min(storage_nodes - 1, repair_helpers) * repair_bytes_per_sec)",
   "s",
 );
 
@@ -222,7 +222,7 @@ const RACK_REBUILD = fig(
   "rack_rebuild_seconds",
   "time to rebuild one rack's loss (every server behind its switch), each lost server's pieces by the peers on other racks they are scattered over, at their repair bandwidth",
   "time",
-  "min(nodes_per_rack, storage_nodes / min_storage_nodes) * bytes_per_node * repair_read_amplification / (min(storage_nodes - min(nodes_per_rack, storage_nodes / min_storage_nodes), min(nodes_per_rack, storage_nodes / min_storage_nodes) * repair_helpers) * repair_bytes_per_sec)",
+  "min(nodes_per_rack, storage_nodes / min_storage_nodes) * node_bytes * disk_fill * repair_read_amplification / (min(storage_nodes - min(nodes_per_rack, storage_nodes / min_storage_nodes), min(nodes_per_rack, storage_nodes / min_storage_nodes) * repair_helpers) * repair_bytes_per_sec)",
   "s",
 );
 
