@@ -611,8 +611,8 @@ describe("numbers are acted on and plausible", () => {
     const sync = clone(design("Design Dropbox file sync for 100 million users"));
     const rebuild = sync.capacity.find((c) => c.id === "rereplication_seconds");
     if (!rebuild) throw new Error("no rebuild figure");
-    // 20 TB x 6 fragments read per rebuilt one, over 100 helpers at 100 MB/s each
-    expect(rebuild.value).toBeCloseTo(12000, 0);
+    // 20 TB filled to 80% x 6 fragments read per rebuilt one, over 100 helpers at 100 MB/s each
+    expect(rebuild.value).toBeCloseTo(9600, 0);
     expect(rebuild.inputs.find((i) => i.name === "repair_read_amplification")?.value).toBe(6);
     expect(rules(sync)).not.toContain("duration-implausible");
     rebuild.value = 3.81;

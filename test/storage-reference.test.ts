@@ -61,8 +61,8 @@ describe("a stated failure unit and machine count", () => {
     const d = design(HDFS_RACK);
     expect(figure(d, "storage_nodes")?.value).toBe(10000);
     const nb = figure(d, "storage_nodes")?.inputs.find((i) => i.name === "node_bytes");
-    expect(nb?.because).toMatch(/derived as bytes_stored \* storage_overhead \/ nodes/);
-    expect(nb?.value).toBeCloseTo(3e13, -12);
+    expect(nb?.because).toMatch(/derived as bytes_stored \* storage_overhead \/ \(nodes \* disk_fill\)/);
+    expect(nb?.value).toBeCloseTo(3.75e13, -12);
   });
 });
 

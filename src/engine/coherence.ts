@@ -175,6 +175,7 @@ export type CoherenceRule =
   | "one-role-twice"
   | "share-not-acted"
   | "duration-implausible"
+  | "figure-implausible"
   | "fan-out-counted-twice"
   | "flush-before-ack-contradicted"
   | "one-part-bought-twice"
@@ -439,6 +440,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "an outside party (a website, a provider, a customer's endpoint) is never drawn checking a record we hold: the host's cached robots rules are checked by the fetcher or the frontier before the GET, not by the website",
   "input-below-own-rule":
     "a capacity input the design's own rule decides (a politeness gap of the larger of a host's crawl-delay and ten times its last response time) is never below that rule worked out from the design's own values of its inputs: no 5 s delay beside 2 s fetches and a ten-times rule",
+  "figure-implausible":
+    "a computed figure fits the parts it sizes: no storage node holding more raw bytes than the node is (or than the most one server carries), no rebuild or recovery of one failed part taking longer than a day, no yearly loss of things larger than the things there are",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
   "repeat-without-delivery":
@@ -3747,6 +3750,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...sharesActedOn(d),
     ...storesSplit(d),
     ...durationsPlausible(d),
+    ...figuresPlausible(d),
     ...fanOutOnce(d),
     ...flushAgreesWithAck(d),
     ...onePartOnce(d),
@@ -4203,7 +4207,9 @@ function durationsPlausible(d: Design): Problem[] {
     const bytes = mine.filter((i) => i.unit === "B");
     const bandwidth = mine.find((i) => i.unit === "B/s");
     if (bytes.length !== 1 || !bandwidth || !(bandwidth.value > 0)) return [];
-    const moved = (bytes[0]?.value ?? 0) / c.value;
+    // a share of those bytes (a node filled to its planned share) is what moves
+    const share = mine.filter((i) => i.unit === "fraction").reduce((p, i) => p * i.value, 1);
+    const moved = ((bytes[0]?.value ?? 0) * share) / c.value;
     const nodes = moved / bandwidth.value;
     return nodes > most * 1.0001
       ? [
@@ -4214,6 +4220,71 @@ function durationsPlausible(d: Design): Problem[] {
         ]
       : [];
   });
+}
+
+/** A day: the longest a rebuild or recovery of one failed part may take before another failure is likely during it. */
+const RECOVERY_MOST_SECONDS = 86400;
+const RECOVERY_FIGURE = /(?:^|_)(?:rebuild|rereplication|repair|recover\w*|re_?creat\w*|resync)(?:_|$)/;
+
+/** The names a figure's own formula reads (not those the figures it reads were computed from). */
+const formulaNames = (c: Design["capacity"][number]): Set<string> =>
+  new Set(
+    c.formula
+      .split(" = ")
+      .slice(1)
+      .join(" = ")
+      .match(/[a-z][a-z0-9_]*/g) ?? [],
+  );
+
+/**
+ * Computed figures checked against the parts they size (`figure-implausible`): the raw bytes one storage node holds
+ * stay within the node's own size and the most one server carries (a stated fleet too small for the stated data says
+ * so here, never as a node of hundreds of petabytes); a rebuild or recovery of one failed part finishes within a day;
+ * a yearly count of lost things is no larger than the things there are.
+ */
+export function figuresPlausible(d: Pick<Design, "capacity">): Problem[] {
+  const out: Problem[] = [];
+  const most = QUANTITY_BY_ID.get("max_node_bytes")?.assumed ?? Number.POSITIVE_INFINITY;
+  for (const c of d.capacity) {
+    if (!(c.value > 0)) continue;
+    if (c.unit === "B" && /(?:^|_)bytes_per_node$/.test(c.id)) {
+      const node = c.inputs.find((i) => i.name === "node_bytes");
+      if (c.value > most * 1.0001)
+        out.push({
+          rule: "figure-implausible",
+          detail: `${c.id} is ${c.display}, more than the ${formatQuantity(most, "B")} one storage server carries: the fleet is too small for the bytes it holds`,
+        });
+      else if (node && c.value > node.value * 1.0001)
+        out.push({
+          rule: "figure-implausible",
+          detail: `${c.id} is ${c.display}, more than a node's ${formatQuantity(node.value, "B")}`,
+        });
+    }
+    // one failed part's rebuild; a whole failure domain's (a rack's, a zone's) is a wider loss with its own plan
+    if (
+      c.unit === "s" &&
+      RECOVERY_FIGURE.test(c.id) &&
+      !/^(?:rack|zone|region|site)_/.test(c.id) &&
+      c.value > RECOVERY_MOST_SECONDS * 1.0001
+    )
+      out.push({
+        rule: "figure-implausible",
+        detail: `${c.id} is ${c.display}: a rebuild or recovery of one failed part takes more than a day, long enough for another failure to land inside it`,
+      });
+    const perYear = /^(.+)\/yr$/.exec(c.unit)?.[1];
+    if (perYear) {
+      const own = formulaNames(c);
+      const total = d.capacity.find(
+        (r) => r !== c && r.archetype === c.archetype && r.unit === perYear && own.has(r.id),
+      );
+      if (total && c.value > total.value * 1.0001)
+        out.push({
+          rule: "figure-implausible",
+          detail: `${c.id} is ${c.display}, more than the ${total.display} there are (${total.id})`,
+        });
+    }
+  }
+  return out;
 }
 
 /** The last word of an entity's name, the kind of record it is (DocSnapshot and SubjectSnapshot are snapshots). */

@@ -1285,21 +1285,27 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const after = rest.slice(pos, pos + 30).toLowerCase();
       const near = `${clauseBefore.slice(-25)} ${after}`.toLowerCase();
       // "20,000 events/s of 2 KB", "messages of about 1 KB": a size said of the records just counted is each record's
-      const id =
-        /^\s*(?:of\s+)?(?:messages?|events?|records?|payloads?|log lines?|requests?)\b/.test(after) ||
-        RECORD_OF_BEFORE.test(clauseBefore)
-          ? "message_bytes"
-          : /^\s*(?:values?|items?|entries)\b/.test(after) || /\bvalues?\b/.test(clauseBefore.slice(-20))
-            ? "value_bytes"
-            : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
-                  after,
-                ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-20))
-              ? /\b(?:message|event|record|payload)s?\b/.test(near)
-                ? "message_bytes"
-                : "object_bytes"
-              : /^\s*(?:chunks?|blocks?)\b/.test(after)
-                ? "chunk_bytes"
-                : "bytes_stored";
+      // "on 12 TB disks", "16 TB drives": one disk's size; "100 TB per node", "200 TB servers": one node's
+      const id = /^\s*(?:disks?|drives?|hdds?|ssds?)\b|^\s*per (?:disk|drive)\b/.test(after)
+        ? "disk_bytes"
+        : /^\s*(?:(?:storage )?(?:nodes?|servers?|machines?|hosts?))\b|^\s*(?:per|on each|each) (?:storage )?(?:node|server|machine|host)\b/.test(
+              after,
+            )
+          ? "node_bytes"
+          : /^\s*(?:of\s+)?(?:messages?|events?|records?|payloads?|log lines?|requests?)\b/.test(after) ||
+              RECORD_OF_BEFORE.test(clauseBefore)
+            ? "message_bytes"
+            : /^\s*(?:values?|items?|entries)\b/.test(after) || /\bvalues?\b/.test(clauseBefore.slice(-20))
+              ? "value_bytes"
+              : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
+                    after,
+                  ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-20))
+                ? /\b(?:message|event|record|payload)s?\b/.test(near)
+                  ? "message_bytes"
+                  : "object_bytes"
+                : /^\s*(?:chunks?|blocks?)\b/.test(after)
+                  ? "chunk_bytes"
+                  : "bytes_stored";
       // The quote runs through the next word only when that word named what the bytes are ("1 KB messages").
       const next = /^\s*(?!of\b)\w+/.exec(rest.slice(pos))?.[0].length ?? 0;
       // "files up to 10 GB", "objects as large as 5 TB": the largest one, a maximum, never the average object size

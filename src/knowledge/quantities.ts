@@ -1018,6 +1018,34 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a dense storage node holds about 20 TB",
   },
   {
+    id: "disk_bytes",
+    label: "usable bytes of one disk or drive",
+    unit: "B",
+  },
+  {
+    id: "disks_per_node",
+    label: "disks one storage node carries",
+    unit: "disks",
+    assumed: 12,
+    assumedBecause: "a common 2U storage server has twelve drive bays (a planning figure)",
+  },
+  {
+    id: "disk_fill",
+    label: "share of a storage node's bytes planned to be used",
+    unit: "fraction",
+    assumed: 0.8,
+    assumedBecause:
+      "nodes are planned to about 80% full, so a failed node's data has room on its peers and growth has room before new nodes arrive (a planning figure)",
+  },
+  {
+    id: "max_node_bytes",
+    label: "the most bytes one storage server can carry",
+    unit: "B",
+    assumed: 1.2e15,
+    assumedBecause:
+      "a dense 4U enclosure of 60 drives of 20 TB carries about 1.2 PB, the most one server holds (a planning figure)",
+  },
+  {
     id: "disk_write_bytes_per_sec",
     label: "sustained write bandwidth per node",
     unit: "B/s",
@@ -1387,6 +1415,11 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  {
+    quantity: "node_bytes",
+    expression: "disk_bytes * disks_per_node",
+    why: "the stated disk size times the disks one node carries",
+  },
   // stated reads and writes give their ratio: a figure that splits requests into reads and writes at a typical ratio
   // would otherwise show other writes than the prompt states
   {

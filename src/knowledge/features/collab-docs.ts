@@ -93,7 +93,7 @@ export const COLLAB_DOCS: FeatureEntry = {
         ...inp("participants", 3, "editors per open document on average"),
         from: {
           expression: "min(max_participants, 3)",
-          why: "the stated count is the most one document holds; an open document has about three editors on average, never more than that",
+          why: "the stated count is the busiest document's; an average open document has about three editors, or the stated count where it is smaller (the busiest document is sized at the stated count)",
         },
       },
       inp("ops_per_participant_per_sec", 2, "keystrokes batched into a couple of operations a second"),

@@ -11,7 +11,7 @@ export const participantInputs = (noun: string): CapacityInputSpec[] => [
     quantity: "participants",
     from: {
       expression: "min(max_participants, 10)",
-      why: `the stated count is the most one ${noun} holds; a typical ${noun} has about ten, and never more than that`,
+      why: `the stated count is the busiest ${noun}'s; an average ${noun} has about ten, or the stated count where it is smaller (the busiest ${noun} is sized at the stated count)`,
     },
   },
   {

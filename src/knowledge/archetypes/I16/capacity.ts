@@ -102,14 +102,15 @@ export const capacity: CapacityModel = {
     },
   ],
   // a store of record spreads each range's replicas over zones: losing one zone loses a zone's share of the replicas,
-  // re-created by the surviving zones' nodes at their throttled repair bandwidth
+  // re-created by the surviving zones' nodes at their throttled repair bandwidth, never more of them at once than take
+  // part in one repair (`repair_helpers`, as a node's rebuild)
   figures: [
     ...IN_MEMORY.figures,
     fig(
       "zone_rereplication_seconds",
-      "time to re-create one lost zone's replicas on the surviving zones' nodes, at their repair bandwidth",
+      "time to re-create one lost zone's replicas on the surviving zones' nodes that take part at once, at their repair bandwidth",
       "time",
-      "stored_bytes / failure_domains / (storage_nodes * (failure_domains - 1) / failure_domains * repair_bytes_per_sec)",
+      "stored_bytes / failure_domains / (min(storage_nodes * (failure_domains - 1) / failure_domains, repair_helpers) * repair_bytes_per_sec)",
       "s",
     ),
   ],

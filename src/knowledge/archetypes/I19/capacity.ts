@@ -17,10 +17,19 @@ const STORAGE_NODES = fig(
   "storage_nodes",
   "storage nodes needed",
   "count",
-  "max(min_storage_nodes, raw_bytes / node_bytes)",
+  "max(min_storage_nodes, raw_bytes / (node_bytes * disk_fill))",
   "nodes",
   true,
   "nodes",
+);
+// the raw bytes each node actually holds: what a rebuild moves and what coherence `figure-implausible` checks against
+// the node's own size and the most one server carries
+const BYTES_PER_NODE = fig(
+  "bytes_per_node",
+  "raw bytes each storage node holds",
+  "storage",
+  "raw_bytes / storage_nodes",
+  "B",
 );
 // the bytes a rebuild moves are the node's bytes times what each rebuilt byte reads (6 fragments under RS 6+6),
 // carried by the nodes that take part at once at their throttled repair bandwidth, never by every node of a
@@ -29,7 +38,7 @@ const REREPLICATION = fig(
   "rereplication_seconds",
   "time to rebuild one failed node's data on the peers that take part, at their repair bandwidth",
   "time",
-  "node_bytes * repair_read_amplification / (min(storage_nodes - 1, repair_helpers) * repair_bytes_per_sec)",
+  "node_bytes * disk_fill * repair_read_amplification / (min(storage_nodes - 1, repair_helpers) * repair_bytes_per_sec)",
   "s",
 );
 
@@ -130,6 +139,7 @@ const FILE_SYNC_CAPACITY: CapacityModel = {
       "B",
     ),
     STORAGE_NODES,
+    BYTES_PER_NODE,
     fig(
       "block_write_bandwidth",
       "new block bytes written to the storage nodes, redundancy included",
@@ -195,8 +205,8 @@ const NODE_BYTES = {
   typical: 20e12,
   why: "a dense storage node holds about 20 TB",
   from: {
-    expression: "bytes_stored * storage_overhead / nodes",
-    why: "the stated machines share the raw bytes (redundancy included) evenly",
+    expression: "bytes_stored * storage_overhead / (nodes * disk_fill)",
+    why: "the stated machines share the raw bytes (redundancy included) evenly, each filled to the planned share",
   },
 };
 
@@ -212,7 +222,7 @@ const RACK_REBUILD = fig(
   "rack_rebuild_seconds",
   "time to rebuild one rack's loss (every server behind its switch), each lost server's pieces by the peers on other racks they are scattered over, at their repair bandwidth",
   "time",
-  "min(nodes_per_rack, storage_nodes / min_storage_nodes) * node_bytes * repair_read_amplification / (min(storage_nodes - min(nodes_per_rack, storage_nodes / min_storage_nodes), min(nodes_per_rack, storage_nodes / min_storage_nodes) * repair_helpers) * repair_bytes_per_sec)",
+  "min(nodes_per_rack, storage_nodes / min_storage_nodes) * node_bytes * disk_fill * repair_read_amplification / (min(storage_nodes - min(nodes_per_rack, storage_nodes / min_storage_nodes), min(nodes_per_rack, storage_nodes / min_storage_nodes) * repair_helpers) * repair_bytes_per_sec)",
   "s",
 );
 
@@ -234,6 +244,7 @@ const base: CapacityModel = {
   figures: [
     fig("raw_bytes", "raw bytes with redundancy", "storage", "bytes_stored * storage_overhead", "B"),
     STORAGE_NODES,
+    BYTES_PER_NODE,
     fig("chunks", "chunks tracked by the metadata service", "hotspot", "bytes_stored / chunk_bytes", "chunks"),
     fig(
       "metadata_bytes",
