@@ -70,7 +70,11 @@ describe("each primary state keeps the durability of its role", () => {
 describe("a cache's state and the origin's", () => {
   const rows = (p: string) => Object.fromEntries(design(p).primaryState.map((s) => [s.entity, s.durability.value]));
   it("the origin's object is durable where it lives; a CDN's config plane keeps its own records", () => {
-    expect(rows("Design a CDN.")).toMatchObject({ OriginObject: "durable", ConfigVersion: "durable" });
+    expect(rows("Design a CDN.")).toMatchObject({ OriginObject: "durable" });
+    expect(rows("Design a CDN whose configuration changes reach every edge within one minute.")).toMatchObject({
+      OriginObject: "durable",
+      ConfigVersion: "durable",
+    });
   });
   it("a cache asked for keeps its key-value records as cached copies", () => {
     expect(rows("Design a distributed cache.")).toMatchObject({ KeyValue: "best-effort", OriginObject: "durable" });
