@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-// bin/mechsd run as the shell script it is (`mechsd …`) starts design, script and classify from the build's start-up
+// bin/mechsd run as the shell script it is (`mechsd …`) starts design and script from the build's start-up
 // snapshot (src/cli/snapshot.ts); MECHSD_NO_SNAPSHOT=1 and `node bin/mechsd` take the bundle. Both must print the same.
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "mechsd");
@@ -78,9 +78,9 @@ describe.skipIf(process.platform === "win32")("the CLI's start-up snapshot", () 
 
     it("is not used; the bundle answers", () => {
       expect(built.status).toBe(0);
-      const r = run(["classify", "Design a chat system"], {}, join(copy, "bin", "mechsd"));
+      const r = run(["script", "Design a chat system"], {}, join(copy, "bin", "mechsd"));
       expect(r.status).toBe(0);
-      expect(r.stdout).toBe(run(["classify", "Design a chat system"], { MECHSD_NO_SNAPSHOT: "1" }).stdout);
+      expect(r.stdout).toBe(run(["script", "Design a chat system"], { MECHSD_NO_SNAPSHOT: "1" }).stdout);
     });
   });
 });
