@@ -753,12 +753,9 @@ export const VARIANTS: readonly Variant[] = [
     by: "I15",
     topic: "media-pipeline",
     subject:
-      "a media pipeline that turns each upload into its renditions on a worker fleet and publishes them in one step",
+      "a media pipeline that encodes each upload's renditions on a worker fleet and publishes them at once",
     summary: [
-      "The source goes straight to the object store, and its completed upload creates one asset and its job, once per upload id",
-      "A splitter cuts the source at keyframes into segments and creates one encode task per rendition and segment, which workers claim under leases and re-queue when a lease lapses",
-      "Each output goes under the attempt's staging prefix at a key fixed by its rendition and segment, so a retry replaces it, and a finish is accepted only from the current attempt",
-      "When every rendition is complete, the packager writes the playlists and moves the manifest pointer last, in one conditional write, and the CDN serves only what it points at",
+      "Workers lease one encode task per rendition and segment, and the manifest pointer moves last, so nothing half-written is served",
     ],
     absorbs: ["I03", "I05", "I11"],
     stance:

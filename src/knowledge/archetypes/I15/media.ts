@@ -283,7 +283,7 @@ export const MEDIA_TECHNOLOGIES: TechnologyInput[] = [
   {
     product: "Amazon S3 (or any object store) with a staging prefix per attempt",
     layer: "storage",
-    fits: "Sources, staged outputs and published renditions as whole objects: a PUT never leaves a partial object, and a key fixed by (asset, rendition, segment) makes a retried write replace the same object",
+    fits: "Sources, staged outputs and published renditions as whole objects. A PUT never leaves a partial object, and a key fixed by (asset, rendition, segment) makes a retry replace the same object",
     suits: ["durable", "large-objects", "elastic-scale"],
     poorFor: ["low-latency"],
     caveat:
