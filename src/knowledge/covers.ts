@@ -752,8 +752,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     by: "I15",
     topic: "media-pipeline",
-    subject:
-      "a media pipeline that encodes each upload's renditions on a worker fleet and publishes them at once",
+    subject: "a media pipeline that encodes each upload's renditions on a worker fleet and publishes them at once",
     summary: [
       "Workers lease one encode task per rendition and segment, and the manifest pointer moves last, so nothing half-written is served",
     ],
