@@ -5,6 +5,7 @@
  */
 
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
+import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
@@ -634,34 +635,7 @@ export const STATED_RULES: readonly (readonly Rule<string>[])[] = [
  * ---------------------------------------------------------------------------------------------- */
 
 const SMALL: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
+  ...CARDINAL_WORDS,
   dozen: 12,
   single: 1,
 };

@@ -3,22 +3,12 @@
  * workers", "reserves inventory, charges the card and books shipping across three services". Each is a part the
  * design must draw or keep (engine/named-parts.ts; coherence `named-part-missing`).
  */
+import { CARDINAL_WORDS } from "./lexicon.js";
 
 /** Number words a part's count may be written in ("five resolutions", "three services"), with their values. */
-export const COUNT_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+export const COUNT_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(CARDINAL_WORDS).filter(([, v]) => v >= 1 && v <= 12),
+);
 
 /**
  * Heads of a spread: "across three services", "over three providers" name sibling systems the work reaches, one per
