@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
-import { bundleTexts } from "./scripts/bundle-text.js";
+import { asciiSource, bundleTexts } from "./scripts/bundle-text.js";
 
 const BUNDLE = "dist/cli/main.cjs";
 
@@ -12,11 +12,7 @@ const BUNDLE = "dist/cli/main.cjs";
  * are stamped with it (bin/mechsd), which survives copying and packing, unlike the file's time.
  */
 function finishBundle(): void {
-  const source = readFileSync(BUNDLE, "utf8");
-  for (const m of source.matchAll(/String\.raw`(?:[^`\\]|\\.)*`/g))
-    if (/[\u0080-\uffff]/.test(m[0]))
-      throw new Error("a String.raw template holds non-ASCII text: escaping would change it");
-  const ascii = source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const ascii = asciiSource(readFileSync(BUNDLE, "utf8"));
   const hash = createHash("sha256").update(ascii).digest("hex");
   writeFileSync(BUNDLE, `${ascii.endsWith("\n") ? ascii : `${ascii}\n`}//# mechsd-bundle ${hash}\n`);
 }

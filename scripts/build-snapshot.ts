@@ -1,8 +1,9 @@
 // Builds the CLI's start-up snapshot (dist/cli/mechsd.blob), read by bin/mechsd for the commands that derive a
 // design. See src/cli/snapshot.ts.
 import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
-import { bundleTexts } from "./bundle-text.js";
+import { asciiSource, bundleTexts } from "./bundle-text.js";
 
 const DIR = "dist/cli";
 const ENTRY = `${DIR}/snapshot.cjs`;
@@ -25,6 +26,8 @@ await build({
   banner: { js: 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' },
   plugins: [bundleTexts(DIR)],
 });
+// one-byte source text: the snapshot keeps the entry's source (functions not yet compiled are compiled from it)
+writeFileSync(ENTRY, asciiSource(readFileSync(ENTRY, "utf8")));
 const r = spawnSync(process.execPath, ["--no-regexp-tier-up", "--snapshot-blob", BLOB, "--build-snapshot", ENTRY], {
   encoding: "utf8",
 });

@@ -76,3 +76,16 @@ export function bundleTexts(outDir: string): Plugin {
     },
   };
 }
+
+/**
+ * A bundle's non-ASCII characters escaped (esbuild leaves them in regular expression literals even with
+ * `charset: "ascii"`), so Node reads it as one-byte text: a source holding one character above U+00FF is a
+ * two-byte string, twice the bytes in the heap (and in a start-up snapshot, which keeps the source).
+ */
+export function asciiSource(source: string): string {
+  for (const m of source.matchAll(/String\.raw`(?:[^`\\]|\\.)*`/g))
+    if (/[\u0080-\uffff]/.test(m[0]))
+      throw new Error("a String.raw template holds non-ASCII text: escaping would change it");
+  if (/[\ud800-\udfff]/.test(source)) throw new Error("a bundle holds a character beyond U+FFFF: escape it by hand");
+  return source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
