@@ -134,11 +134,16 @@ const POSSESSIVE = new Set(RELATION_POSSESSIVES);
  * "live on a map").
  */
 export function relationalParts(prompt: string): RelationalPart[] {
-  const sentences = prompt.toLowerCase().split(/[.;!?]/);
-  return RELATIONAL_PARTS.filter((part) =>
-    sentences.some((s) => {
+  // each sentence's words read once, not once per part (a long prompt's sentences were split again for every part)
+  const sentences = prompt
+    .toLowerCase()
+    .split(/[.;!?]/)
+    .map((s) => {
       const tokens = s.match(/[a-z][a-z'’-]*/g) ?? [];
-      const words = new Set(tokens);
+      return { tokens, words: new Set(tokens) };
+    });
+  return RELATIONAL_PARTS.filter((part) =>
+    sentences.some(({ tokens, words }) => {
       if (part.together?.some((pair) => pair.every((w) => words.has(w)))) return true;
       return tokens.some((t, i) => part.words?.includes(t) && POSSESSIVE.has(tokens[i - 1] ?? ""));
     }),

@@ -6,6 +6,7 @@
 
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
+import { REFERENCE_FAMILIES } from "../knowledge/references.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
@@ -2128,4 +2129,6 @@ export const literalGatedPatterns = (): readonly RegExp[] => [
   SAMPLED,
   EVERY_UNIT,
   PACED_ITEM,
+  // not the parser's own: the words asking for a reference family (engine/references.ts), gated by the same index
+  ...REFERENCE_FAMILIES.map((f) => f.asks),
 ];
