@@ -6,8 +6,8 @@
 
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
-import { REFERENCE_FAMILIES } from "../knowledge/references.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
+import { REFERENCE_FAMILIES } from "../knowledge/references.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
   BID_SUBJECT_NOUNS,

@@ -1,8 +1,8 @@
 import { ARCHETYPES } from "../knowledge/index.js";
 import { REFERENCE_FAMILIES, type ReferenceFamily } from "../knowledge/references.js";
 import type { Archetype, ArchetypeId } from "../knowledge/schema.js";
-import { compiledSystemNames } from "./recognize/index.js";
 import { mayMatch } from "./nfr-parse.js";
+import { compiledSystemNames } from "./recognize/index.js";
 import { compareText } from "./text.js";
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -212,7 +212,8 @@ export function referenceFacts(prompt: string): ReferenceFacts {
       subjects: Object.freeze(subjectsOf(prompt, named)),
       asked: Object.freeze(
         REFERENCE_FAMILIES.map(
-          (f) => (mayMatch(f.asks, lowered) ? prompt.match(f.asks)?.[0] : undefined) ?? likenessAsked(prompt, lowered, f),
+          (f) =>
+            (mayMatch(f.asks, lowered) ? prompt.match(f.asks)?.[0] : undefined) ?? likenessAsked(prompt, lowered, f),
         ),
       ),
     });
