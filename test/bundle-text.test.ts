@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { MIN_MOVED, moveLongLiterals } from "../scripts/bundle-text.js";
+import { asciiSource, MIN_MOVED, moveLongLiterals } from "../scripts/bundle-text.js";
 
 const GENERATED = fileURLToPath(new URL("../src/knowledge/generated/", import.meta.url));
 const TEXTS = fileURLToPath(new URL("../dist/cli/text/", import.meta.url));
@@ -55,4 +55,26 @@ describe("the CLI bundle's generated texts beside it (scripts/bundle-text.ts)", 
       }
     },
   );
+});
+
+describe("the bundles' source as one-byte text (asciiSource)", () => {
+  it("escapes non-ASCII characters so a regular expression literal still matches what it matched", () => {
+    const source = 'const re = /[a-z\'’-]+|≤|µs/g; const s = "×";';
+    const ascii = asciiSource(source);
+    expect(/[^\x20-\x7e]/.test(ascii)).toBe(false);
+    // biome-ignore lint/security/noGlobalEval: the escaped source must mean what the original meant
+    const run = (src: string) => (0, eval)(`${src} ["it’s ≤ 5 µs".match(re), s]`);
+    expect(run(ascii)).toEqual(run(source));
+  });
+
+  it("refuses what escaping would change", () => {
+    expect(() => asciiSource("String.raw`é`")).toThrow(/String\.raw/);
+    expect(() => asciiSource('const s = "😀";')).toThrow(/U\+FFFF/);
+  });
+
+  it("the built start-up snapshot's entry is ASCII (a two-byte source doubles what the snapshot keeps of it)", () => {
+    const entry = fileURLToPath(new URL("../dist/cli/snapshot.cjs", import.meta.url));
+    if (!existsSync(entry)) return;
+    expect(/[\x80-\xff]/.test(readFileSync(entry, "latin1"))).toBe(false);
+  });
 });
