@@ -37,9 +37,12 @@ describe("a stated freshness bound sets the stances before the archetype's defau
       const text = said(d);
       expect(/The hard rule is this\. ([^.]*\.)/.exec(text)?.[1], p).toMatch(/^Every committed .* change reaches/);
       expect(/The core mechanism is ([^.]*)\./.exec(text)?.[1], p).toMatch(/invalidation/);
-      // a cache tier alone in the design (no database archetype beside it) speaks no authority of its own; where one
-      // is spoken, it is never a partition map (known gap: the fronted database's rows are not yet primary state)
-      expect(/The authoritative state is ([^.]*)\./.exec(text)?.[1] ?? "", p).not.toMatch(/partition map/);
+      // the fronted database's rows are the primary state, even with no database archetype beside the cache tier, and
+      // the authority spoken is never a partition map
+      expect(d.primaryState.length, p).toBeGreaterThan(0);
+      const authority = /The authoritative state is ([^.]*)\./.exec(text)?.[1] ?? "";
+      expect(authority, p).toMatch(/database|catalogue|key value|profile/i);
+      expect(authority, p).not.toMatch(/partition map/);
     }
   });
 
