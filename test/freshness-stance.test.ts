@@ -37,12 +37,13 @@ describe("a stated freshness bound sets the stances before the archetype's defau
       const text = said(d);
       expect(/The hard rule is this\. ([^.]*\.)/.exec(text)?.[1], p).toMatch(/^Every committed .* change reaches/);
       expect(/The core mechanism is ([^.]*)\./.exec(text)?.[1], p).toMatch(/invalidation/);
-      // the fronted database's rows are the primary state, even with no database archetype beside the cache tier, and
-      // the authority spoken is never a partition map
-      expect(d.primaryState.length, p).toBeGreaterThan(0);
-      const authority = /The authoritative state is ([^.]*)\./.exec(text)?.[1] ?? "";
-      expect(authority, p).toMatch(/database|catalogue|key value|profile/i);
-      expect(authority, p).not.toMatch(/partition map/);
+      // the fronted database's rows are primary state, even with no database archetype beside the cache tier (the
+      // MySQL paraphrase: stop 34 regression), and the authority spoken is never a partition map
+      expect(
+        d.primaryState.some((r) => /database/i.test(r.description)),
+        p,
+      ).toBe(true);
+      expect(/The authoritative state is ([^.]*)\./.exec(text)?.[1] ?? "", p).not.toMatch(/partition map/);
     }
   });
 
