@@ -38,7 +38,7 @@ describe("change data capture reads the database's log through a replication slo
     expect(pg.dataModel.map((m) => m.entity)).toContain("ReplicationSlot");
     expect(pg.components.find((c) => c.id === "cache")?.holds).toContain("CacheEntry");
     expect(text).toMatch(/pgoutput/);
-    expect(text).toMatch(/compare-and-set by LSN/);
+    expect(text).toMatch(/compare-and-set by log position/);
     const rules = pg.invariants.map((i) => i.statement).join("\n");
     expect(rules).toMatch(/commit LSN is above the LSN it already holds/);
     expect(rules).toMatch(/ReplicationSlot's confirmed LSN never passes/);
@@ -49,6 +49,38 @@ describe("change data capture reads the database's log through a replication slo
     expect(JSON.stringify(pg.requirements)).not.toMatch(/versioned tombstone/);
     expect(JSON.stringify(pg.technology)).not.toMatch(/materialized views|Apache Flink/);
     expect(pg.coherence).toEqual([]);
+  });
+
+  it("reads a MySQL source's binary log by binlog position, and says no PostgreSQL noun (n28 defects 7 and 9)", () => {
+    const prompts = [
+      "Design a change data capture pipeline that streams every committed row change from 200 MySQL databases into a data warehouse in commit order per table, with no change lost or applied twice.",
+      "Stream row changes from our MariaDB orders database into Elasticsearch and a Redis cache so search stays within 2 seconds of the database.",
+    ];
+    for (const p of [...prompts, mysql]) {
+      const d = typeof p === "string" ? design(p) : p;
+      expect(d.nfrs.topics, d.prompt).toContain("cdc-mysql");
+      const all = JSON.stringify(d);
+      expect(all, d.prompt).not.toMatch(/\bLSN\b|\bWAL\b|replication slot|pgoutput|PostgreSQL|write-ahead/);
+      expect(drawn(d), d.prompt).toMatch(/binary log/);
+      expect(
+        d.dataModel.map((m) => m.entity),
+        d.prompt,
+      ).toContain("BinlogOffset");
+      expect(d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" | "), d.prompt).toMatch(
+        /Debezium MySQL connector/,
+      );
+      const rules = d.invariants.map((i) => i.statement).join("\n");
+      expect(rules, d.prompt).toMatch(/binlog position is above the one it already holds/);
+      const failures = d.failures.map((f) => `${f.failure} ${f.prevention}`).join("\n");
+      expect(failures, d.prompt).toMatch(/binlog_expire_logs_seconds/);
+      expect(failures, d.prompt).toMatch(/gtid_mode=ON/);
+      expect(
+        d.coherence.filter((c) => c.rule === "cdc-shape"),
+        d.prompt,
+      ).toEqual([]);
+    }
+    // a PostgreSQL source keeps its slot and says no MySQL noun
+    expect(JSON.stringify(pg)).not.toMatch(/binlog|binary log|GTID/);
   });
 
   it("keeps its shape, checked by coherence", () => {

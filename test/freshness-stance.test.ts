@@ -37,8 +37,12 @@ describe("a stated freshness bound sets the stances before the archetype's defau
       const text = said(d);
       expect(/The hard rule is this\. ([^.]*\.)/.exec(text)?.[1], p).toMatch(/^Every committed .* change reaches/);
       expect(/The core mechanism is ([^.]*)\./.exec(text)?.[1], p).toMatch(/invalidation/);
-      // a cache tier alone in the design (no database archetype beside it) speaks no authority of its own; where one
-      // is spoken, it is never a partition map (known gap: the fronted database's rows are not yet primary state)
+      // the fronted database's rows are primary state, even with no database archetype beside the cache tier (the
+      // MySQL paraphrase: stop 34 regression), and the authority spoken is never a partition map
+      expect(
+        d.primaryState.some((r) => /database/i.test(r.description)),
+        p,
+      ).toBe(true);
       expect(/The authoritative state is ([^.]*)\./.exec(text)?.[1] ?? "", p).not.toMatch(/partition map/);
     }
   });

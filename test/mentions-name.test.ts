@@ -72,7 +72,8 @@ describe("referenceFacts", () => {
     for (const text of [...prompts, ...tricky, ...likeness]) {
       const expected = REFERENCE_FAMILIES.map((f) => {
         const impl = f.implementations.find((i) => likenessPattern(i).test(text));
-        return text.match(f.asks)?.[0] ?? (impl === undefined ? null : `${impl}-like system`);
+        const m = text.match(f.asks);
+        return (m && (m[1] ?? m[0])) ?? (impl === undefined || f.headOnly ? null : `${impl}-like system`);
       });
       asked += expected.filter((a) => a?.endsWith("-like system")).length;
       expect(referenceFacts(text).asked, text).toEqual(expected);

@@ -22,7 +22,7 @@ describe("a product the prompt names as a part is never rejected", () => {
     expect(rows.map((r) => r.runnerUp?.product ?? "").join(" ")).not.toMatch(/Redis/);
     const redis = rows.flatMap((r) => r.choices).find((c) => /^Redis/.test(c.product));
     expect(redis?.component).toMatch(/^Cache \(Redis/);
-    expect(redis?.why).toMatch(/the prompt names Redis as a part.*Eviction drops the stored LSN/);
+    expect(redis?.why).toMatch(/the prompt names Redis as a part.*Eviction drops the stored position/);
     expect(checkCoherence(d).filter((p) => p.rule === "named-part-rejected")).toEqual([]);
   });
 

@@ -616,6 +616,10 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   const mergeInto = (p: Part, c: ComponentSpec, target: string, note: string, takeShape = false) => {
     const b = boxes.get(target);
     if (!b) return;
+    // a record the box holds only as given by the system it fronts (the database behind a look-aside cache) gives way to
+    // the records of the part that builds that system here (the key-value store beside the cache)
+    if ((c.holds ?? []).length > 0 && b.archetype !== p.key)
+      b.holds = b.holds.filter((h) => !isGivenRecord(b.archetype, h));
     for (const h of c.holds ?? []) if (!b.holds.includes(h)) b.holds.push(h);
     for (const r of c.runs ?? []) if (!b.runs.includes(r)) b.runs.push(r);
     if (takeShape) {
@@ -1567,4 +1571,12 @@ export function architectureOf(
   if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();
   byUnit.set(key, arch);
   return arch;
+}
+
+/** Whether an archetype's card holds a record only as given by a system the design fronts (`givenBy`). */
+function isGivenRecord(archetype: string, entity: string): boolean {
+  return (
+    ARCHETYPE_BY_ID.get(archetype as ArchetypeId)?.entities.some((e) => e.name === entity && e.givenBy !== undefined) ??
+    false
+  );
 }

@@ -2689,7 +2689,8 @@ function cdcShape(d: Design): Problem[] {
   const topics = d.nfrs.topics ?? [];
   if (!topics.includes("cdc") || d.archetypes[0]?.id !== "I06") return [];
   const out: Problem[] = [];
-  for (const e of undrawn(d, CDC_SHAPE.entities)) out.push({ rule: "cdc-shape", detail: `the capture draws no ${e}` });
+  const positions = topics.includes("cdc-mysql") ? CDC_SHAPE.mysqlEntities : CDC_SHAPE.entities;
+  for (const e of undrawn(d, positions)) out.push({ rule: "cdc-shape", detail: `the capture draws no ${e}` });
   if (!d.components.some((c) => c.id === CDC_SHAPE.connector))
     out.push({ rule: "cdc-shape", detail: "no connector reads the source's log" });
   if (d.components.some((c) => c.id === CDC_SHAPE.noWriteApi))

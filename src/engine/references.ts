@@ -213,13 +213,27 @@ export function referenceFacts(prompt: string): ReferenceFacts {
       asked: Object.freeze(
         REFERENCE_FAMILIES.map(
           (f) =>
-            (mayMatch(f.asks, lowered) ? prompt.match(f.asks)?.[0] : undefined) ?? likenessAsked(prompt, lowered, f),
+            (mayMatch(f.asks, lowered) ? askedWords(prompt.match(f.asks)) : undefined) ??
+            likenessAsked(prompt, lowered, f),
         ),
       ),
     });
     lastFacts = { prompt, facts };
   }
   return lastFacts.facts;
+}
+
+/** The words of a family's ask: its first group where the pattern marks the kind's noun, else the whole match. */
+const askedWords = (m: RegExpMatchArray | null): string | null => (m === null ? null : (m[1] ?? m[0]));
+
+/**
+ * Where a prompt's head ends: the first clause word or punctuation after its opening words ("Design a secrets manager
+ * like Vault | that serves …"), or its end.
+ */
+const HEAD_END = /[,;:.]|\b(?:that|which|where|who|whose|with|for|so|and|to|in|on|using|backed)\b/g;
+function headEndOf(lowered: string): number {
+  HEAD_END.lastIndex = Math.min(lowered.length, 8);
+  return HEAD_END.exec(lowered)?.index ?? lowered.length;
 }
 
 /**
@@ -233,7 +247,8 @@ function likenessAsked(prompt: string, lowered: string, family: ReferenceFamily)
     // a prompt without the name cannot ask for the likeness: most are skipped before their pattern is compiled
     const word = likenessWord(impl);
     if (word !== undefined && !lowered.includes(word)) continue;
-    if (likenessPattern(impl).test(prompt)) return `${impl}-like system`;
+    const at = prompt.search(likenessPattern(impl));
+    if (at >= 0 && (!family.headOnly || at < headEndOf(lowered))) return `${impl}-like system`;
   }
   return null;
 }

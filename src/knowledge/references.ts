@@ -13,6 +13,11 @@ export interface ReferenceFamily {
   implementations: readonly string[];
   /** Parts one builds the archetype from; offered only when the prompt asks to build it. */
   buildingBlocks?: readonly string[];
+  /**
+   * Asked for by likeness only in the prompt's head ("Design a secrets manager like Vault that …"): a system like one
+   * named in a later clause ("a login service that keeps its keys in a secrets manager like Vault") is a part.
+   */
+  headOnly?: boolean;
 }
 
 export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
@@ -90,11 +95,35 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
     implementations: ["Cassandra", "ScyllaDB", "DynamoDB", "TiKV", "FoundationDB", "Redis Cluster"],
     buildingBlocks: ["RocksDB as the per-node storage engine"],
   },
+  // a balancer or gateway is built from proxies one runs (Envoy, NGINX, HAProxy, Kong on OpenResty): they are its parts,
+  // and only the managed services that are a whole balancer or gateway (and a mesh's own control plane, for a mesh) are
+  // references; a prompt asking for a reverse proxy itself asks for what those proxies are
   {
     archetype: "I17",
-    asks: /\b(load balancer|api gateway|reverse proxy|service mesh)\b/i,
-    implementations: ["AWS ALB", "Envoy", "Istio", "NGINX", "HAProxy", "Kong"],
+    asks: /\b(load balancer|api gateway)\b/i,
+    implementations: ["AWS ALB", "AWS API Gateway", "Google Cloud Load Balancing", "Apigee"],
     buildingBlocks: ["Linux IPVS or an XDP forwarder"],
+  },
+  {
+    archetype: "I17",
+    asks: /\b(reverse proxy|service mesh)\b/i,
+    implementations: ["Envoy", "Istio", "Linkerd", "NGINX", "HAProxy", "AWS ALB", "Google Cloud Load Balancing"],
+    buildingBlocks: ["Linux IPVS or an XDP forwarder"],
+  },
+  // a kind of system asked for in the head ("Design a secrets manager …", "Design a video transcoding pipeline …"), whose
+  // whole products are one managed service or server: a design asked to build one never buys one; named later in a
+  // clause ("… keeps its keys in a secrets manager") the kind is a part
+  {
+    archetype: "I16",
+    asks: /^\W*(?:design|build|implement|architect|create)\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?(secrets? (?:manager|store|vault|service|management (?:service|system))|secret management (?:service|system))\b/i,
+    implementations: ["HashiCorp Vault", "Vault", "AWS Secrets Manager", "Google Secret Manager", "Azure Key Vault"],
+    headOnly: true,
+  },
+  {
+    archetype: "I15",
+    asks: /^\W*(?:design|build|implement|architect|create)\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?((?:video |media )?transcod\w*(?: pipeline| service| system)?|(?:video|media) (?:processing|encoding) (?:pipeline|service|system)|encoding pipeline)\b/i,
+    implementations: ["AWS Elemental MediaConvert", "MediaConvert", "Amazon Elastic Transcoder", "Elastic Transcoder"],
+    headOnly: true,
   },
   {
     archetype: "I18",

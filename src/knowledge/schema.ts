@@ -165,6 +165,11 @@ export const Entity = z.strictObject({
     .optional(),
   /** Authoritative only where the outside party cannot be asked about an outcome: our own record is then the only one. */
   truthFor: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
+  /**
+   * The system that keeps and writes it, where that is one the design fronts rather than builds (the database behind a
+   * look-aside cache): it is the design's source of truth though no path of the design writes it, held there.
+   */
+  givenBy: text.optional(),
   /** Only designs about this subject hold it (a ledger where money moves): its paths need the prompt's word. */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never hold it (no consumer offset in a work queue that leases each message). */

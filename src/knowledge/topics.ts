@@ -90,6 +90,7 @@ export const TOPIC_VALUES = [
   "workflow-engine",
   "cdc",
   "cdc-cache",
+  "cdc-mysql",
   "whiteboard",
   "iot",
   "places",
@@ -185,6 +186,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "workflow-engine": String.raw`\b(?:workflow (?:engines?|orchestrat\w*|platforms?|runtimes?)|durable (?:execution|workflows?|functions?|timers?)|orchestration (?:engines?|services?|platforms?)|(?:like|as in|similar to) (?:temporal|cadence|uber cadence|aws step functions|step functions|netflix conductor)|(?:temporal|cadence)[- ](?:like|style)|long[- ]running workflows?)\b`,
   cdc: CDC_WORDS,
   // the change stream's sinks include a cache or key-value store (Redis, Memcached) beside or instead of an index
+  // the captured database is MySQL or a MySQL-compatible server: its binary log, not a write-ahead log and a slot
+  "cdc-mysql": String.raw`\b(?:mysql|mariadb|percona server|aurora mysql|binlogs?|binary logs?)\b`,
   "cdc-cache": String.raw`(?:${CDC_WORDS})[^.;]{0,120}\b(?:redis|memcached|caches?|key-value stores?)\b|\b(?:redis|memcached|caches?)\b[^.;]{0,80}(?:${CDC_WORDS})`,
   // a canvas alone may be a web page's drawing element or a course site: only a shared, collaborative or infinite one
   whiteboard: String.raw`\b(?:whiteboard(?:s|ing)?|infinite canvas(?:es)?|(?:collaborative|shared|multiplayer|online) (?:canvas(?:es)?|design tools?|diagram(?:ming)? (?:editors?|tools?|apps?))|design tools? like figma|diagram(?:ming)? editors?|miro|figma|figjam|excalidraw|tldraw|lucidchart|sticky notes)\b`,
@@ -313,7 +316,9 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "objects stored whole under a bucket and key: many, mostly small, each written once and read many times, so the objects and their requests are counted, not only the bytes",
   "workflow-engine":
     "a durable workflow engine runs other people's workflow code: each execution's append-only event history is the truth, workers poll task queues, and state is rebuilt by replaying the history",
-  cdc: "a database's committed row changes are read from its write-ahead log through a replication slot and applied to other stores, each keyed by primary key and versioned by the log position",
+  cdc: "a database's committed row changes are read from the database's own commit log by a connector and applied to other stores, each keyed by primary key and versioned by its position in that log",
+  "cdc-mysql":
+    "the captured database is MySQL: committed row changes are read from its row-based binary log by a connector that joins as a replica, and its place is a binlog position and GTID set the connector keeps, which the server does not wait for",
   "cdc-cache":
     "one of the change stream's sinks is a cache or key-value store (Redis), which applies a change only when its log position is newer than the one stored beside the value",
   whiteboard:
@@ -389,6 +394,7 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
  * counts of an event-counting pipeline, so it is spoken only where the prompt counts events too.
  */
 export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
+  "cdc-mysql": "cdc",
   "kv-cache": "cache",
   "shown-count": "aggregation",
   reaction: "shown-count",

@@ -49,6 +49,18 @@ const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>([
   "job-slots",
 ]);
 
+/**
+ * Whether another archetype of the design describes the same fronted record for a subject the design speaks of (the
+ * key-value store's record is "the database's record for one key" behind a look-aside cache).
+ */
+function describedElsewhere(own: ArchetypeId, unspoken: readonly Topic[], ids: readonly ArchetypeId[]): boolean {
+  return ids.some(
+    (id) =>
+      id !== own &&
+      archetype(id).entities.some((x) => x.topicDescriptions?.some((d) => fitsTopics({ topic: d.topic }, unspoken))),
+  );
+}
+
 export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",
   category: "Derived",
@@ -250,7 +262,17 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         // at all; where that subject is not spoken it is state like any other truth of its card)
         const written = f.operations.some((o) => o.archetype === a.id && o.entity === e.name);
         if (e.unlessTopic && !fitsTopics(e, unspoken)) continue;
-        if (e.topic && !written) continue;
+        // (a record the design fronts, the database behind a look-aside cache, is its truth though another system writes
+        // it, unless another card of the design already speaks for that record in this subject)
+        const given =
+          e.givenBy !== undefined &&
+          fitsTopics(e, unspoken) &&
+          !describedElsewhere(
+            a.id,
+            unspoken,
+            f.archetypes.map((x) => x.id),
+          );
+        if (e.topic && !written && !given) continue;
         if (e.unlessTopic && !written && !markTopics(e.unlessTopic).some((t) => LOOSE_UNLESS.has(t))) continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
@@ -260,15 +282,20 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         out.push({
           entity: name,
           description: renamed ? renameUnit(renameText(described, [renamed]), [renamed]) : described,
-          // the storage of a design about one subject, where the card draws it differently (file sync's journal)
-          authority: (a.topicSilhouettes?.find((x) => !unspoken.includes(x.topic)) ?? a.silhouette).storage,
+          // the storage of a design about one subject, where the card draws it differently (file sync's journal); a
+          // record the design fronts is held by the system that writes it
+          authority:
+            (given ? e.givenBy : undefined) ??
+            (a.topicSilhouettes?.find((x) => !unspoken.includes(x.topic)) ?? a.silhouette).storage,
           scope: scopesOf(a.id, f.nfrs.topics, writtenBy(a.id, f.operations)).coordination.scope,
           archetype: a.id,
           durability: durabilityOf(a.id, e.name),
           ...stanceOf(a.id, e.name),
-          because: e.truth
-            ? `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${scopesOf(a.id, f.nfrs.topics, writtenBy(a.id, f.operations)).coordination.why}`
-            : `${name} is the only record of what reached the outside party, which cannot be asked about an outcome (${f.nfrs.party?.because ?? a.id})`,
+          because: given
+            ? `${name} is the record the design fronts, kept and written by ${e.givenBy}: the design reads it and never writes it, so it stays the source of truth`
+            : e.truth
+              ? `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${scopesOf(a.id, f.nfrs.topics, writtenBy(a.id, f.operations)).coordination.why}`
+              : `${name} is the only record of what reached the outside party, which cannot be asked about an outcome (${f.nfrs.party?.because ?? a.id})`,
         });
       }
     }

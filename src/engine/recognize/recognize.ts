@@ -526,6 +526,26 @@ function askedKind(
   return { id: kind.id, hit: { ...h, signal: { ...h.signal, weight: COVER_WEIGHT[kind.cover] }, note } };
 }
 
+/**
+ * Whether a named system is written as an example of a kind another archetype builds ("a data warehouse like
+ * Snowflake", "a data warehouse such as Snowflake"): the noun it is attached to says which system the name means, so
+ * a name one archetype's card shares with a product of that kind (Twitter's Snowflake ids) does not count for it.
+ */
+function likenedToOtherKind(h: Hit, id: ArchetypeId, tokens: readonly Token[], written: readonly string[]): boolean {
+  const at = tokens[h.covers[0] ?? -1]?.at ?? -1;
+  const like = written[at - 1] === "like" ? 1 : written[at - 1] === "as" && written[at - 2] === "such" ? 2 : 0;
+  if (like === 0) return false;
+  const end = at - 1 - like;
+  return SYSTEM_KINDS.some(
+    (k) =>
+      k.id !== id &&
+      k.nouns.some((n) => {
+        const words = n.split(" ");
+        return words.every((w, i) => written[end - words.length + 1 + i] === w);
+      }),
+  );
+}
+
 function sortHits(
   hits: readonly Hit[],
   kb: RecognitionKnowledge,
@@ -547,8 +567,10 @@ function sortHits(
   const named: Hit[] = [];
   for (const h of hits) {
     const o = h.signal.owner;
-    if (o.kind === "archetype") add(o.id, h);
-    else if (o.kind === "infra") out.infra.push(h);
+    if (o.kind === "archetype") {
+      if (h.signal.kind === "system" && likenedToOtherKind(h, o.id, tokens, written)) continue;
+      add(o.id, h);
+    } else if (o.kind === "infra") out.infra.push(h);
     else if (o.kind === "product") out.product.push(h);
     else if (o.kind === "feature") out.features.push(h);
     else if (o.kind === "need") {

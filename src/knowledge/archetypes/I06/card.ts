@@ -18,6 +18,7 @@ import {
   CDC_FAILURES,
   CDC_INVARIANTS,
   CDC_KEPT_BY,
+  CDC_MYSQL_INVARIANTS,
   CDC_READS,
   CDC_TECHNOLOGIES,
   CDC_WRITES,
@@ -299,6 +300,7 @@ export const card = {
     ...TA_INVARIANTS,
     ...LB_INVARIANTS,
     ...CDC_INVARIANTS,
+    ...CDC_MYSQL_INVARIANTS,
     ...CDC_CACHE_INVARIANTS,
   ],
   // a projection's rules hold where the subject is not counting events, the aggregation's only where it is
@@ -313,7 +315,17 @@ export const card = {
     // a count of people's own likes has no windows or raw events: its checkpoint rule is its own (REACTION_INVARIANTS)
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U, unlessTopic: "reaction" as const })),
     ...TOPK_INVARIANTS.map((statement) => ({ statement, topic: "top-k" as const, ...keptBy(statement, TOPK_KEPT_BY) })),
-    ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const, ...keptBy(statement, CDC_KEPT_BY) })),
+    ...CDC_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "cdc" as const,
+      unlessTopic: "cdc-mysql" as const,
+      ...keptBy(statement, CDC_KEPT_BY),
+    })),
+    ...CDC_MYSQL_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "cdc-mysql" as const,
+      ...keptBy(statement, CDC_KEPT_BY),
+    })),
     ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
     ...COUNTER_INVARIANTS.map((statement) => ({ statement, topic: "shown-count" as const })),
     ...REACTION_INVARIANTS.map((statement) => ({ statement, topic: "reaction" as const })),

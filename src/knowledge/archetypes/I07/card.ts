@@ -100,6 +100,17 @@ export const card = {
       durability: "durable",
     },
     {
+      // behind a look-aside cache the origin is the database the cache fronts: its rows stay the system of record,
+      // written by the applications that commit to it, never by the cache
+      topic: "cache-aside",
+      name: "DatabaseRecord",
+      description:
+        "The fronted database's row for one key: its value and the commit that last changed it. It is the system of record: every miss reads it, every write commits to it before the cached copy is deleted, and its commit log tells the invalidation tailer what changed.",
+      truth: true,
+      durability: "durable",
+      givenBy: "the database the cache fronts (its primary, which commits every write)",
+    },
+    {
       unlessTopic: "cache-aside",
       name: "OriginObject",
       description:

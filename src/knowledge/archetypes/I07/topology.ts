@@ -65,7 +65,7 @@ export const topology: Topology = {
       id: "origin",
       name: "Origin (authoritative content)",
       kind: "store",
-      holds: ["OriginObject"],
+      holds: ["OriginObject", "DatabaseRecord"],
       runs: ["serve versioned objects"],
       because: "the only authoritative copy; every cached copy is a projection of it",
     },
@@ -177,6 +177,14 @@ export const topology: Topology = {
       indexes: ["tag -> keys"],
       partitionKey: "consistent hash of cache key within a PoP",
       owner: "edge",
+    },
+    {
+      entity: "DatabaseRecord",
+      topic: "cache-aside",
+      key: ["primary key"],
+      fields: ["columns", "commit position of its last change"],
+      indexes: [],
+      owner: "origin",
     },
     {
       entity: "InvalidationCheckpoint",

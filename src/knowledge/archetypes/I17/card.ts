@@ -311,9 +311,9 @@ export const card = {
       caveat: "limited custom per-request logic and slower reaction to health than an in-mesh proxy",
     },
     {
-      product: "Kong or AWS API Gateway",
+      product: "Kong Gateway (open source, on NGINX and OpenResty)",
       layer: "serving",
-      fits: "API gateway with plugins for authentication, quotas and request transformation",
+      fits: "A gateway one runs: routes, services and consumers set through its admin API, with plugins for authentication, quotas and request transformation",
       suits: ["operational-simplicity", "elastic-scale"],
       poorFor: ["low-latency", "low-cost"],
       caveat: "plugin chains add latency; keep heavy logic out of the request path",
