@@ -341,9 +341,14 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
             a.k - b.k,
         )
         .map((x) => x.statement);
+    // a rule made from a guarantee the prompt states in a clause of its own leads wherever it sits: the prompt asked
+    // for it, so a feature's own rule on the subject's path ("a fulfilment moves only forward") does not speak first
+    // ("every order is assigned to exactly one courier" sits on the matching feature's accept)
+    const stated = byAsk(d.invariants.filter((i) => fromStatedGuarantee(i.because)));
     const subject = byAsk(d.invariants.filter((i) => ownRule(i) && onSubjectPath(d, i)));
     const own = byAsk(d.invariants.filter((i) => ownRule(i) && i.archetype === dominant));
     const ranked = uniq([
+      ...stated,
       ...subject,
       ...own,
       ...d.invariants.filter(ownRule).map((i) => i.statement),
