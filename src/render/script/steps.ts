@@ -217,7 +217,8 @@ function criticalNames(d: Design): string[] {
  * appends the record".
  */
 function doing(name: string): string {
-  if (startsWithVerb(name)) {
+  // a phrase whose first word reads as its verb ("filter nodes") is one too, as `withSubject` takes it
+  if (startsWithVerb(name) || phraseForm(name) === "verb") {
     const [first = "", or, second, ...rest] = name.split(/\s+/);
     const both = or === "or" && second ? gerund(`${second} ${rest.join(" ")}`) : undefined;
     const g = both ? `${gerund(first) ?? first} or ${both}` : gerund(name);
@@ -1137,7 +1138,11 @@ function invariantsStep(d: Design): StepDraft {
   });
   const followUps: FollowUp[] = [];
   if (hard) {
-    const guards = uniq(guardsOf(d, hard.statement).map((m) => lowerFirst(speakable(m.name))));
+    // a rule made from the prompt's own guarantee is enforced first by the keeper it names (the core of step 6)
+    const keeper = statedKeeper(d, hard.statement) ? keptByMechanism(d, hard.statement) : undefined;
+    const guards = uniq(
+      [...(keeper ? [keeper] : []), ...guardsOf(d, hard.statement)].map((m) => lowerFirst(speakable(m.name))),
+    );
     if (guards.length > 0)
       followUps.push({
         question: "How do you enforce the hard rule?",
