@@ -119,7 +119,7 @@ describe("a rule guarantee stated in a clause of its own", () => {
     expect(parseGuarantees("a VM placer that never overcommits a host's CPU")[0]).toMatchObject({
       kind: "capacity",
       act: "overcommit",
-      capacity: "cpu",
+      capacity: "CPU",
       scope: "host",
     });
     expect(parseGuarantees(FLIGHTS)[0]).toMatchObject({ kind: "capacity", scope: "flight", capacity: "capacity" });

@@ -309,7 +309,8 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       act: lower(oc[1])
         .replace(/^over-?/, "over")
         .replace(/s$/, ""),
-      capacity: oc[2] ? lower(oc[3]) : "capacity",
+      // an acronym keeps its capitals ("a host's CPU")
+      capacity: oc[2] ? (/^[A-Z]{2,}$/.test(oc[3]) ? oc[3] : lower(oc[3])) : "capacity",
       scope: singular(lower(oc[2] ?? oc[3])),
       quote: oc[0],
     });
