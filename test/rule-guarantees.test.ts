@@ -17,6 +17,11 @@ const KEYS = "Design an API key service that never accepts a revoked key.";
 const RIDES = "Design a food delivery app where every order is assigned to exactly one courier.";
 const BUILDS = "Design a build farm where each team runs at most 20 builds at once even when agents die.";
 const PAYOUTS = "Design a marketplace that never pays out for a refund that cannot be collected.";
+const DOCS = "Design a document database that never returns a stale document.";
+const FLIGHTS = "Design an airline reservation system that never overbooks a flight.";
+const PARKING = "Design a parking garage system that never sells more permits than spaces.";
+const MICROSCOPES = "Design a lab booking system where each microscope has at most one user per slot.";
+const PLACER = "Design a VM placement service for 2,000 hosts that never overcommits a host's memory.";
 
 describe("a rule guarantee stated in a clause of its own", () => {
   it("is read with its thing and the words that bound it", () => {
@@ -90,9 +95,80 @@ describe("a rule guarantee stated in a clause of its own", () => {
         prompt,
       ).toBe(true);
       expect(d.failures[0]?.source, prompt).toMatch(/^the prompt says '/);
-      // known gap (stop 33): a feature-led design (the courier one) speaks its first feature's rule as the hard rule,
-      // though the stated rule leads the failure table; every other shape speaks the stated rule
-      if (prompt !== RIDES) expect(hard(d), prompt).toMatch(lead);
+      // a feature-led design (the courier one) speaks the stated rule too, though it sits on another feature's path
+      expect(hard(d), prompt).toMatch(lead);
+    }
+  });
+
+  it("reads a stale read, an overcommitted capacity, one holder per scope and a lost addition in their own words", () => {
+    expect(parseGuarantees("a blob store that never returns an old version after an overwrite has succeeded")).toEqual([
+      {
+        kind: "latest-read",
+        noun: "version",
+        state: "old",
+        act: "return",
+        after: "overwrite",
+        quote: "never returns an old version after an overwrite has succeeded",
+      },
+    ]);
+    expect(parseGuarantees("a profile service whose readers never see stale data")[0]).toMatchObject({
+      kind: "latest-read",
+      noun: "data",
+      state: "stale",
+    });
+    expect(parseGuarantees("a VM placer that never overcommits a host's CPU")[0]).toMatchObject({
+      kind: "capacity",
+      act: "overcommit",
+      capacity: "CPU",
+      scope: "host",
+    });
+    expect(parseGuarantees(FLIGHTS)[0]).toMatchObject({ kind: "capacity", scope: "flight", capacity: "capacity" });
+    expect(parseGuarantees(PARKING)[0]).toMatchObject({
+      kind: "capacity",
+      act: "sell",
+      noun: "permit",
+      capacity: "spaces",
+    });
+    expect(parseGuarantees("a hotel system that never books more rooms than the hotel has")[0]).toMatchObject({
+      kind: "capacity",
+      noun: "room",
+      capacity: "rooms",
+      scope: "hotel",
+    });
+    expect(parseGuarantees(MICROSCOPES)[0]).toMatchObject({
+      kind: "exactly-one",
+      noun: "microscope",
+      owner: "user",
+      scope: "slot",
+    });
+    expect(parseGuarantees("a notes app where a saved note is never lost")[0]).toMatchObject({
+      kind: "never-lost",
+      noun: "note",
+    });
+  });
+
+  it("speaks each new shape as the hard rule, kept by its mechanism and tested by its failure row", () => {
+    for (const [prompt, lead, keeper] of [
+      [DOCS, /^No stale document is ever returned after a newer write has succeeded\./, "leader-read"],
+      [FLIGHTS, /^No flight is ever overbooked\./, "guarded-transition"],
+      [PARKING, /^No more permits are ever sold than there are spaces\./, "guarded-transition"],
+      [MICROSCOPES, /^No microscope is ever held by two users in one slot\./, "guarded-transition"],
+      [PLACER, /^No host's memory is ever overcommitted\./, "guarded-transition"],
+    ] as const) {
+      const d = design(prompt);
+      const rule = d.invariants.find((i) => fromStatedGuarantee(i.because));
+      expect(rule?.statement, prompt).toMatch(lead);
+      expect(rule?.keptBy, prompt).toBe(keeper);
+      expect(d.failures[0]?.source, prompt).toMatch(/^the prompt says '/);
+      expect(hard(d), prompt).toMatch(lead);
+      expect(checkCoherence(d).filter((p) => p.rule === "qualifier-unkept" || p.rule === "invariant-off-path")).toEqual(
+        [],
+      );
+      const said = writeScript(d, { minutes: 45 })
+        .steps.map((x) => x.text)
+        .join(" ");
+      const name = d.mechanisms.find((m) => m.id === keeper)?.name ?? keeper;
+      expect(said, prompt).toMatch(new RegExp(`The core mechanism is (?:an? )?${name}\\.`));
     }
   });
 

@@ -118,7 +118,9 @@ export type StatedGuarantee =
 export type RuleGuarantee =
   | { kind: "atomic-publish"; noun: string; state: string; quote: string }
   | { kind: "never-stale"; noun: string; state: string; act: string; quote: string }
-  | { kind: "exactly-one"; noun: string; owner: string; how: string; quote: string }
+  | { kind: "exactly-one"; noun: string; owner: string; how: string; scope?: string; quote: string }
+  | { kind: "latest-read"; noun: string; state: string; act: string; after?: string; quote: string }
+  | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string; quote: string }
   | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
   | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
   | { kind: "never-lost"; noun: string; quote: string }
@@ -153,6 +155,36 @@ const NEVER_STALE: readonly RegExp[] = [
 ];
 const EXACTLY_ONE =
   /\b(?:every|each|any) ([a-z][\w-]*(?: (?!(?:is|are|gets?|goes|go|must|will|belongs?|assigned|has)\b)[a-z][\w-]*)?) ((?:is |are |gets? |must be |will be )?(?:assigned|given|sent|routed|dispatched|matched|offered|handed|goes|go|belongs|bound|owned|claimed|taken)(?: (?:to|by|with))?) exactly one ([a-z][\w-]*)/i;
+/**
+ * A thing held by at most one owner in each scope ("each microscope has at most one user per slot", "every room has
+ * no more than one booking per night"): the owner is set from empty once per (thing, scope), as for exactly one.
+ */
+const AT_MOST_ONE =
+  /\b(?:each|every|any|a|an) ([a-z][\w-]*) (has|holds|gets|takes|can have|may have|is booked by|is held by|is used by|is given to|goes to) (?:at most|no more than|only|just) one ([a-z][\w-]*) (?:per|for each|in each|in any|in a|at a|at any|for any|for a|each) ([a-z][\w-]*)/i;
+const OLD = String.raw`(old|older|stale|outdated|out-of-date|previous|superseded|overwritten)`;
+/**
+ * A read never answered from a copy older than the last acknowledged write ("never returns an old version after an
+ * overwrite has succeeded", "readers never see stale data"): every read resolves the current version at its authority.
+ */
+const LATEST_READ: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\bnever (returns?|serves?|reads?|shows?|gives?|hands? out) (?:an? |any |the )?${OLD} ([a-z][\w-]*)(?: after (?:an? |the |its )?([a-z][\w-]*) (?:has |have |is |was )?(?:succeeded|completed|been acknowledged|acknowledged|returned|committed|finished))?`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b(?:reads?|readers?|clients?|users?|gets?|queries) (?:never|must never|should never) (see|sees|get|gets|return|returns|observe|observes|read|reads) (?:an? |any |the )?${OLD} ([a-z][\w-]*)`,
+    "i",
+  ),
+];
+/**
+ * A capacity never given out beyond what there is: "never overcommits a node's memory", "never overbooks a flight",
+ * "never sells more permits than spaces", "never assigns more students than seats".
+ */
+const OVERCOMMIT =
+  /\bnever (over-?(?:commit|allocate|subscribe|book|sell|assign|schedule|fill|provision)s?) (?:an? |any |the |each |one )?(?:([a-z][\w-]*)(?:'s|\u2019s) )?([a-z][\w-]*)/i;
+const MORE_THAN =
+  /\bnever (sells?|books?|assigns?|admits?|allocates?|issues?|grants?|places?|schedules?|reserves?|accepts?|registers?|enrol?ls?|seats?|hands? out|gives? out) more ([a-z][\w-]*) than (?:(?:the|there are|its|their|it has|available|free) )*([a-z][\w-]*)(?: (has|have|holds|can hold|can take|fits?|offers))?/i;
+
 const CAP =
   /\b(?:at most|no more than) (\d[\d,]*|(?:their|its|the(?:ir)?) (?:own )?(?:quota|limit|cap|allowance)) (?:of )?([a-z][\w-]*)(?: [a-z][\w-]*)? (?:at once|at a time|at the same time|concurrently|in parallel|simultaneously|in flight)\b/i;
 const CAP_SCOPE = /\b(?:each|every|per|any) (?:of (?:the |their |its )?(?:[\d,.]+[kmb]? )?)?([a-z][\w-]*)\b[^.;]*$/i;
@@ -173,8 +205,8 @@ const NEVER_LOST: readonly RegExp[] = [
   /\bnever (?:loses?|drops?)(?: or [a-z]+)? (?:a |an |any |the |its |their )?(?:single )?(?:acknowledged |committed |accepted |confirmed |stored |uploaded )?([a-z][\w-]*)/i,
   // "no photo is ever lost", "no acknowledged message is ever dropped"
   /\bno (?:acknowledged |committed |accepted |confirmed |stored |uploaded )?([a-z][\w-]*(?: [a-z][\w-]*)?) (?:is|are|gets?) ever (?:lost|dropped)\b/i,
-  // "an acknowledged write is never lost", "uploaded files are never lost"
-  /\b(?:acknowledged|committed|accepted|confirmed|stored|uploaded) ([a-z][\w-]*) (?:is|are) never (?:lost|dropped)\b/i,
+  // "an acknowledged write is never lost", "uploaded files are never lost", "an added item is never lost"
+  /\b(?:acknowledged|committed|accepted|confirmed|stored|uploaded|added|saved|placed|submitted|written|posted|sent|entered|created|recorded) ([a-z][\w-]*) (?:is|are) never (?:lost|dropped)\b/i,
   // "without losing a single order", "without losing any messages"
   /\bwithout (?:ever )?(?:losing|dropping) (?:a |an |any |the )?(?:single )?(?:acknowledged |committed )?([a-z][\w-]*)/i,
 ];
@@ -238,6 +270,60 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
         .replace(/^(?:goes|go|belongs)\b/, "assigned"),
       owner: singular(lower(e[3])),
       quote: e[0],
+    });
+  const one = e ? undefined : AT_MOST_ONE.exec(prompt);
+  if (one?.[1] && one[2] && one[3] && one[4])
+    out.push({
+      kind: "exactly-one",
+      noun: singular(lower(one[1])),
+      how: "held by",
+      owner: singular(lower(one[3])),
+      scope: singular(lower(one[4])),
+      quote: one[0],
+    });
+  const [latestActive, latestPassive] = LATEST_READ;
+  const la = latestActive?.exec(prompt);
+  const lp = la ? undefined : latestPassive?.exec(prompt);
+  if (la?.[1] && la[2] && la[3])
+    out.push({
+      kind: "latest-read",
+      noun: lower(la[3]) === "data" ? "data" : singular(lower(la[3])),
+      state: lower(la[2]),
+      act: verbBase(lower(la[1])),
+      ...(la[4] ? { after: lower(la[4]) } : {}),
+      quote: la[0],
+    });
+  else if (lp?.[1] && lp[2] && lp[3])
+    out.push({
+      kind: "latest-read",
+      noun: lower(lp[3]) === "data" ? "data" : singular(lower(lp[3])),
+      state: lower(lp[2]),
+      act: "return",
+      quote: lp[0],
+    });
+  const oc = OVERCOMMIT.exec(prompt);
+  const mt = oc ? undefined : MORE_THAN.exec(prompt);
+  // "a node's memory": the node holds the memory; "a flight": the flight is the holder, and what it holds its capacity
+  if (oc?.[1] && oc[3])
+    out.push({
+      kind: "capacity",
+      act: lower(oc[1])
+        .replace(/^over-?/, "over")
+        .replace(/s$/, ""),
+      // an acronym keeps its capitals ("a host's CPU")
+      capacity: oc[2] ? (/^[A-Z]{2,}$/.test(oc[3]) ? oc[3] : lower(oc[3])) : "capacity",
+      scope: singular(lower(oc[2] ?? oc[3])),
+      quote: oc[0],
+    });
+  // "than spaces": a count of places; "than the hotel has": a holder of the things taken
+  else if (mt?.[1] && mt[2] && mt[3])
+    out.push({
+      kind: "capacity",
+      act: verbBase(lower(mt[1])),
+      noun: singular(lower(mt[2])),
+      capacity: mt[4] ? lower(mt[2]) : lower(mt[3]),
+      ...(mt[4] ? { scope: singular(lower(mt[3])) } : {}),
+      quote: mt[0],
     });
   const c = CAP.exec(prompt);
   if (c?.[1] && c[2]) {
@@ -2029,7 +2115,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // a thing never served once revoked, or a cap held even when holders crash, is checked at one authority that
   // refuses when it cannot answer: a stay-available default would answer the rule from a stale copy or a local
   // allowance that overshoots
-  const strict = guarantees.find((g) => g.kind === "never-stale" || g.kind === "cap");
+  // (a read never older than the last acknowledged write is the same check at one authority on every read; a
+  // capacity never overcommitted fails closed only on the path that reserves it, which the hard rule's stance forces)
+  const strict = guarantees.find((g) => g.kind === "never-stale" || g.kind === "cap" || g.kind === "latest-read");
   if (strict && !out.availability) out.availability = { value: "fail-closed", quote: strict.quote };
   if (strict && !out.consistency) out.consistency = { value: "linearizable", quote: strict.quote };
   const survives = parseSurvivedUnit(prompt);

@@ -1,4 +1,5 @@
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
+import { singularOf as singular } from "./counted-nouns.js";
 import type { RuleGuarantee } from "./nfr-parse.js";
 import { pattern } from "./text.js";
 
@@ -56,6 +57,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   pay: "paid",
   get: "got",
   ship: "shipped",
+  sell: "sold",
+  oversell: "oversold",
 };
 /** The participle of an act ("charge" -> charged, "pay out" -> paid out, "serve" -> served). */
 export function participle(act: string): string {
@@ -66,12 +69,19 @@ export function participle(act: string): string {
       ? `${v}d`
       : /[^aeiou]y$/.test(v)
         ? `${v.slice(0, -1)}ied`
-        : /^[^aeiou]*[aeiou][pt]$/.test(v)
+        : /^[^aeiou]*[aeiou][pt]$|mit$/.test(v)
           ? `${v}${v.slice(-1)}ed`
           : `${v}ed`);
   return [p, ...rest].join(" ");
 }
 
+/** What one act of taking capacity is called ("overbook" -> booking, "oversell" -> sale); else a placement. */
+const REQUEST_OF: Readonly<Record<string, string>> = {
+  book: "booking",
+  sell: "sale",
+  assign: "assignment",
+  fill: "fill",
+};
 /** A record's words said as a record ("partial count" -> partial count record; "source record" stays). */
 const recordOf = (entity: string) => (/\brecords?$/.test(entity) ? entity : `${entity} record`);
 const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
@@ -123,15 +133,79 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
         owner: g.owner,
         at: /\b(?:assign|match|dispatch|offer|claim|accept|route|hand|give)\w*\b/i,
         statement: (entity) =>
-          `No ${g.noun} is ever ${g.how} two ${plural(g.owner)}. Each ${g.noun}'s ${g.owner} is set by one conditional write (compare-and-set) from empty, at the ${entity ?? g.noun} record that owns it. Of two concurrent attempts one wins, and the other reads the winner and stops. A ${g.owner} who declines or goes silent is released by a second conditional write on the same field, guarded by the offer's token.`,
+          `No ${g.noun} is ever ${g.how} two ${plural(g.owner)}${g.scope ? ` in one ${g.scope}` : ""}. Each ${g.noun}'s ${g.owner}${g.scope ? ` for one ${g.scope}` : ""} is set by one conditional write (compare-and-set) from empty, at the ${entity ?? g.noun} record that owns it. Of two concurrent attempts one wins, and the other reads the winner and stops. ${g.scope ? `A ${g.owner} who gives it up or goes silent is released by a second conditional write on the same field, guarded by the holder's token.` : `A ${g.owner} who declines or goes silent is released by a second conditional write on the same field, guarded by the offer's token.`}`,
         says: (t) => t.includes(`no ${g.noun}`) && t.includes(`two ${plural(g.owner)}`),
         failure: {
-          failure: `Two dispatchers, or a retry after a timeout, try to give the same ${g.noun} to different ${plural(g.owner)} at once, or the ${g.owner} it went to goes silent`,
+          failure: `Two ${g.scope ? "concurrent requests" : "dispatchers"}, or a retry after a timeout, try to give the same ${g.noun} to different ${plural(g.owner)}${g.scope ? ` for one ${g.scope}` : ""} at once, or the ${g.owner} it went to goes silent`,
           prevention: `The ${g.owner} field is set only by a compare-and-set from empty at the ${g.noun}'s record, so the second write finds the first ${g.owner} and fails`,
-          repair: `A silent ${g.owner}'s offer lapses and a conditional write on the same field, guarded by the offer's token, frees the ${g.noun} to be offered again`,
+          repair: g.scope
+            ? `A silent ${g.owner}'s hold lapses and a conditional write on the same field, guarded by the holder's token, frees the ${g.noun} for that ${g.scope} again`
+            : `A silent ${g.owner}'s offer lapses and a conditional write on the same field, guarded by the offer's token, frees the ${g.noun} to be offered again`,
           role: "coordination",
         },
       };
+    case "latest-read": {
+      const after = g.after ? ` after ${anA(g.after)} has succeeded` : " after a newer write has succeeded";
+      const what = g.noun === "data" ? "data" : anA(g.noun);
+      return {
+        keeper: "leader-read",
+        at: /\b(?:read|get|fetch|download|serve|return|look)\w*\b/i,
+        statement: (entity) =>
+          `No ${g.state} ${g.noun} is ever ${participle(g.act)}${after}. Every read resolves the current version at the authority that orders the ${entity ?? g.noun} record's writes, and a cached copy is served only while its version equals that one. A write is acknowledged only once that authority holds it, and a read that cannot reach the authority refuses rather than serve an older copy.`,
+        says: (t) => t.includes(`no ${g.state} ${g.noun}`) && /\bauthority\b/.test(t) && /\brefuses\b/.test(t),
+        failure: {
+          failure: `A cache node or a lagging replica still holds ${what} from before an acknowledged write when a read for it arrives`,
+          prevention: `Every read checks the current version at the authority and serves a cached copy only while its version matches; a write is acknowledged only once the authority holds it`,
+          repair: `The older copy is dropped or refetched from the authority; a read that cannot reach the authority refuses and the client retries`,
+          role: "derived",
+        },
+      };
+    }
+    case "capacity": {
+      // four forms: a holder's capacity ("a node's memory"), a whole holder ("a flight", its capacity), a count of
+      // places ("more permits than spaces") and a holder's count ("more rooms than the hotel has")
+      const over = g.noun === undefined;
+      const whole = g.capacity === "capacity";
+      const taken = g.noun === undefined ? undefined : plural(g.noun);
+      const within = over
+        ? `the ${g.scope}'s ${g.capacity}`
+        : g.scope
+          ? `the ${taken} the ${g.scope} has`
+          : `the ${g.capacity} there are`;
+      const counted = over ? (whole ? "capacity" : g.capacity) : g.scope ? taken : g.capacity;
+      const last = over ? (whole ? "place" : singular(g.capacity)) : g.scope ? g.noun : singular(g.capacity);
+      const head = over
+        ? whole
+          ? `No ${g.scope} is ever ${participle(g.act)}`
+          : `No ${g.scope}'s ${g.capacity} is ever ${participle(g.act)}`
+        : g.scope
+          ? `No more ${taken} are ever ${participle(g.act)} than the ${g.scope} has`
+          : `No more ${taken} are ever ${participle(g.act)} than there are ${g.capacity}`;
+      const request = over
+        ? (REQUEST_OF[g.act.replace(/^over/, "")] ?? "placement")
+        : `request to ${g.act} ${anA(g.noun ?? "unit")}`;
+      const requests = over ? plural(request) : "requests";
+      const onOne = g.scope ? ` on one ${g.scope}` : "";
+      const another = over && !whole ? ` and tries another ${g.scope}` : "";
+      const record = g.scope
+        ? `the ${g.scope}'s record, which counts the ${counted} already reserved there`
+        : `the record that counts the ${counted} already taken`;
+      return {
+        keeper: "guarded-transition",
+        at: over
+          ? /\b(?:place|bind|schedul|assign|admit|allocat|reserv|book|claim)\w*\b/i
+          : wordPattern(g.act.split(" ")[0] ?? g.act),
+        statement: (entity) =>
+          `${head}. Each ${request} reserves its share by one conditional write on ${record}${entity && entity !== g.scope ? `, together with its ${entity} record` : ""}, accepted only while that plus the request stays within ${within}. Of two concurrent ${requests} for the last free ${last}${onOne}, one wins and the other is refused${another}. A reservation is freed by a conditional write when what holds it ends, and the count is never read and written back blind.`,
+        says: (t) => t.includes(head.toLowerCase()) && /\bconditional write\b/.test(t) && /\breserv/.test(t),
+        failure: {
+          failure: `Two ${requests} race for the last free ${last}${onOne}, or a holder ends without releasing what it reserved`,
+          prevention: `Each reservation is one conditional write accepted only while what is taken plus the request stays within ${within}, so the second finds too little left and is refused`,
+          repair: `The refused request retries${another ? ` on another ${g.scope}` : ""}; a holder that ended is released by a conditional write once its lease lapses`,
+          role: "coordination",
+        },
+      };
+    }
     case "cap": {
       const scope = g.scope ?? "scope";
       const limit = /^\d/.test(g.limit) ? g.limit : `its ${g.limit}`;

@@ -69,7 +69,9 @@ export interface Design {
       | { kind: "last-known"; what: string; dependency: string }
       | { kind: "atomic-publish"; noun: string; state: string }
       | { kind: "never-stale"; noun: string; state: string; act: string }
-      | { kind: "exactly-one"; noun: string; owner: string; how: string }
+      | { kind: "exactly-one"; noun: string; owner: string; how: string; scope?: string }
+      | { kind: "latest-read"; noun: string; state: string; act: string; after?: string }
+      | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string }
       | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string }
       | { kind: "effect-last"; noun: string; effect: string; cannot: string }
       | { kind: "never-lost"; noun: string }

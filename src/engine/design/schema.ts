@@ -106,7 +106,27 @@ const Nfrs = z.strictObject({
         z.strictObject({ kind: z.literal("last-known"), what: z.string(), dependency: z.string() }),
         z.strictObject({ kind: z.literal("atomic-publish"), noun: z.string(), state: z.string() }),
         z.strictObject({ kind: z.literal("never-stale"), noun: z.string(), state: z.string(), act: z.string() }),
-        z.strictObject({ kind: z.literal("exactly-one"), noun: z.string(), owner: z.string(), how: z.string() }),
+        z.strictObject({
+          kind: z.literal("exactly-one"),
+          noun: z.string(),
+          owner: z.string(),
+          how: z.string(),
+          scope: z.string().optional(),
+        }),
+        z.strictObject({
+          kind: z.literal("latest-read"),
+          noun: z.string(),
+          state: z.string(),
+          act: z.string(),
+          after: z.string().optional(),
+        }),
+        z.strictObject({
+          kind: z.literal("capacity"),
+          capacity: z.string(),
+          scope: z.string().optional(),
+          noun: z.string().optional(),
+          act: z.string(),
+        }),
         z.strictObject({
           kind: z.literal("cap"),
           noun: z.string(),

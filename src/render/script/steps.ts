@@ -217,7 +217,8 @@ function criticalNames(d: Design): string[] {
  * appends the record".
  */
 function doing(name: string): string {
-  if (startsWithVerb(name)) {
+  // a phrase whose first word reads as its verb ("filter nodes") is one too, as `withSubject` takes it
+  if (startsWithVerb(name) || phraseForm(name) === "verb") {
     const [first = "", or, second, ...rest] = name.split(/\s+/);
     const both = or === "or" && second ? gerund(`${second} ${rest.join(" ")}`) : undefined;
     const g = both ? `${gerund(first) ?? first} or ${both}` : gerund(name);
@@ -341,9 +342,14 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
             a.k - b.k,
         )
         .map((x) => x.statement);
+    // a rule made from a guarantee the prompt states in a clause of its own leads wherever it sits: the prompt asked
+    // for it, so a feature's own rule on the subject's path ("a fulfilment moves only forward") does not speak first
+    // ("every order is assigned to exactly one courier" sits on the matching feature's accept)
+    const stated = byAsk(d.invariants.filter((i) => fromStatedGuarantee(i.because)));
     const subject = byAsk(d.invariants.filter((i) => ownRule(i) && onSubjectPath(d, i)));
     const own = byAsk(d.invariants.filter((i) => ownRule(i) && i.archetype === dominant));
     const ranked = uniq([
+      ...stated,
       ...subject,
       ...own,
       ...d.invariants.filter(ownRule).map((i) => i.statement),
@@ -1132,7 +1138,11 @@ function invariantsStep(d: Design): StepDraft {
   });
   const followUps: FollowUp[] = [];
   if (hard) {
-    const guards = uniq(guardsOf(d, hard.statement).map((m) => lowerFirst(speakable(m.name))));
+    // a rule made from the prompt's own guarantee is enforced first by the keeper it names (the core of step 6)
+    const keeper = statedKeeper(d, hard.statement) ? keptByMechanism(d, hard.statement) : undefined;
+    const guards = uniq(
+      [...(keeper ? [keeper] : []), ...guardsOf(d, hard.statement)].map((m) => lowerFirst(speakable(m.name))),
+    );
     if (guards.length > 0)
       followUps.push({
         question: "How do you enforce the hard rule?",
