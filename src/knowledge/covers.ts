@@ -593,6 +593,28 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
 export const VARIANTS: readonly Variant[] = [
   {
     by: "I06",
+    topic: "stream-processor",
+    subject: "a stream processor computing keyed results over event-time windows",
+    summary: [
+      "Windows fire when the watermark passes their end, and aligned barrier checkpoints store every task's state with the source offsets, so a crash restores one checkpoint, replays, and the sink commits each window's result once",
+    ],
+    absorbs: ["I05"],
+    stance:
+      "a task that cannot reach the checkpoint storage stops and restarts from the last completed checkpoint, rather than publish results no checkpoint covers",
+  },
+  {
+    by: "I06",
+    topic: "cdc-warehouse",
+    subject: "change data capture from source databases into a warehouse",
+    summary: [
+      "Each source's own log is read after a snapshot, changes travel keyed by table and primary key, and the loader merges each batch together with its end position in one warehouse transaction, so nothing is lost or applied twice",
+    ],
+    absorbs: ["I05"],
+    stance:
+      "a stage that cannot commit its position stops and resumes from the last committed one, rather than move past a change that is not yet durable further on",
+  },
+  {
+    by: "I06",
     topic: "leaderboard",
     subject:
       "an ordered set per board and window in which a member's rank is the count of members scoring higher, derived from a durable score store",
