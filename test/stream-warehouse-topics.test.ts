@@ -7,6 +7,7 @@ const drawn = (d: ReturnType<typeof design>) =>
   JSON.stringify([d.components, d.links, d.api, d.dataModel, d.failures, d.technology, d.decisions]);
 const spoken = (text: string) => topicsSpoken(text).map((t) => t.value);
 const chosen = (d: ReturnType<typeof design>, id: string) => d.decisions.find((x) => x.id === id)?.chosen;
+const postgres = () => design("Replicate Postgres tables into BigQuery");
 const hardRule = (d: ReturnType<typeof design>) => JSON.stringify(d.invariants[0]);
 
 describe("a stream processor keeps keyed event-time windows and checkpoints them by aligned barriers", () => {
@@ -29,6 +30,15 @@ describe("a stream processor keeps keyed event-time windows and checkpoints them
     expect(hardRule(flink)).toMatch(/counted exactly once in the result of each window/);
     expect(JSON.stringify(flink.mechanisms)).toMatch(/consistent-cut/);
     expect(checkCoherence(flink).filter((c) => c.rule === "mechanism-protects-nothing")).toEqual([]);
+  });
+
+  it("reads a stated window length, and a session's inactivity gap, as the window", () => {
+    const stated = (d: ReturnType<typeof design>) =>
+      JSON.stringify(d.capacity.flatMap((f) => f.inputs).filter((i) => i.name === "window_seconds")[0]);
+    expect(stated(flink)).toMatch(/"value":300,"source":"stated"/);
+    expect(stated(sessions)).toMatch(/"value":1800,"source":"stated"/);
+    for (const d of [flink, sessions, postgres()])
+      expect(checkCoherence(d).map((c) => c.rule)).not.toContain("stated-number-unread");
   });
 
   it("picks session windows for an inactivity gap and tumbling windows for a fixed period", () => {

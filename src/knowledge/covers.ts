@@ -43,7 +43,7 @@ export const COVERAGE: readonly Coverage[] = [
     by: "I06",
     topic: "stream-processor",
     covers: "I05",
-    unless: String.raw`\b(?:brokers?|in-sync replicas?|isr|consumer groups?|partition reassignment|(?:design|build)\w* (?:a |an |the )?(?:kafka|message (?:queue|broker)|distributed log))\b`,
+    unless: String.raw`\b(?:brokers?|in-sync replicas?|isr|consumer groups?|partition reassignment|(?:design|build)\w* (?:a |an |the )?(?:kafka(?! streams)|message (?:queue|broker)|distributed log))\b`,
     because:
       "the source log is the job's input: its partitions are read from the offsets stored in each checkpoint, which the job rewinds to on a restore, so no consumer group commits offsets beside it",
     leads: true,
@@ -53,7 +53,7 @@ export const COVERAGE: readonly Coverage[] = [
     by: "I06",
     topic: "cdc-warehouse",
     covers: "I05",
-    unless: String.raw`\b(?:brokers?|in-sync replicas?|isr|consumer groups?|partition reassignment|(?:design|build)\w* (?:a |an |the )?(?:kafka|message (?:queue|broker)|distributed log))\b`,
+    unless: String.raw`\b(?:brokers?|in-sync replicas?|isr|consumer groups?|partition reassignment|(?:design|build)\w* (?:a |an |the )?(?:kafka(?! streams)|message (?:queue|broker)|distributed log))\b`,
     because:
       "the change log is the pipeline's own middle: connectors publish to it keyed by table and primary key, and the loader reads it from the offsets it records in the warehouse with each batch",
     leads: true,

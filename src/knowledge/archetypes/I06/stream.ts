@@ -445,7 +445,7 @@ export const STREAM_DATA: DataSpec[] = [
   {
     entity: "WindowState",
     key: ["key", "window_start", "window_end"],
-    fields: ["partial result", "last event time (sessions)"],
+    fields: ["partial result", "last event time and inactivity gap (sessions)"],
     indexes: ["timer on window_end + allowed lateness"],
     partitionKey: "key group = hash(key) mod max_parallelism",
     owner: "state-backend",

@@ -157,7 +157,7 @@ export const WH_READS = [
 ] as const;
 
 const ONCE =
-  "Every committed source change is applied to its WarehouseRow exactly once and in commit order per table and key: changes of one key travel in one change-log partition, and each LoadBatch's MERGE and its end offsets commit in one warehouse transaction, so a batch replayed after a crash is recognised and a change older than the row's source position is skipped.";
+  "Every committed source change is applied to its WarehouseRow exactly once and in commit order per table and key: a key's ChangeRecords travel in one change-log partition, and each LoadBatch's MERGE and its end offsets commit in one warehouse transaction, so a batch replayed after a crash is recognised and a change older than the row's source position is skipped.";
 const NO_LOSS =
   "No committed change is lost: a SourcePosition moves only after the changes before it are durable in the change log, and the loader's offsets move only with the MERGE that applied them.";
 const DELETES =
