@@ -46,6 +46,14 @@ describe("a stream processor keeps keyed event-time windows and checkpoints them
     expect(chosen(flink, "i06-stream-window")).toBe("tumbling");
   });
 
+  it("leads a Kafka Streams app over the log it reads, and builds it on Kafka Streams rather than as Kafka", () => {
+    const app = design("Design a Kafka Streams app computing hourly revenue per store");
+    expect(app.archetypes[0]?.id).toBe("I06");
+    expect(app.technology.find((t) => t.layer === "serving")?.choices[0]?.product).toMatch(/^Kafka Streams/);
+    expect(JSON.stringify(app.technology)).not.toMatch(/the prompt names Kafka: it is the system being designed/);
+    expect(design("Design a Kafka cluster that stores events for a week").archetypes[0]?.id).toBe("I05");
+  });
+
   it("is spoken by the kind of system or its windows, and yields to an event-counting pipeline", () => {
     expect(spoken("a Kafka Streams app computing hourly revenue per store")).toContain("stream-processor");
     expect(spoken("count ad clicks per campaign in tumbling windows")).not.toContain("stream-processor");

@@ -335,7 +335,7 @@ export const STREAM_COMPONENTS: ComponentSpec[] = [
   },
   {
     id: "task-workers",
-    name: "Task workers (source readers, keyed window operators, sink writers)",
+    name: "Task workers (Flink task managers, Kafka Streams or Beam workers: source readers, keyed window operators, sink writers)",
     kind: "worker-pool",
     holds: ["WindowState"],
     runs: [
