@@ -1106,6 +1106,12 @@ const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most rece
 
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
+  // a window's length said as the adjective before the windows or their result ("5-minute windowed counts", "1-hour
+  // tumbling windows"), or a session window's inactivity gap ("30-minute inactivity gaps"), which is its length
+  {
+    re: /^\s*(?:-\s*)?(?:(?:tumbling|sliding|hopping|rolling|event[- ]time|session)\s+)?(?:windowed\b|windows?\b|(?:inactivity|idle)\s+(?:gaps?|timeouts?)\b)/i,
+    id: "window_seconds",
+  },
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   // a dead holder's lock released or a dead member removed within a bound: said by the words just before the
   // duration, ahead of the lock or lease noun that would read it as the lease's own length

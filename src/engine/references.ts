@@ -264,6 +264,13 @@ function likenessWord(impl: string): string | undefined {
   return LIKENESS_WORD.get(impl);
 }
 
+/**
+ * Nouns that, a word or two after a named system, say the thing designed is built on it, not it: "Design a Kafka
+ * Streams app" asks for an application of the library, "Design a Slack bot" for a bot; "Design a Kafka cluster" still
+ * asks for Kafka.
+ */
+const BUILT_ON = String.raw`(?:apps?|applications?|jobs?|pipelines?|topolog(?:y|ies)|connectors?|plugins?|integrations?|bots?|consumers?|producers?|clients?)\b`;
+
 /** How a prompt asks for a system like one implementation, compiled once per implementation (knowledge: bounded). */
 const LIKENESS = new Map<string, RegExp>();
 export function likenessPattern(impl: string): RegExp {
@@ -271,7 +278,7 @@ export function likenessPattern(impl: string): RegExp {
   if (re === undefined) {
     const name = escapeRe(impl);
     re = new RegExp(
-      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b|\b${name} clone\b`,
+      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b(?!(?:\s+[\w-]+)?\s+${BUILT_ON})|\b${name} clone\b`,
       "i",
     );
     LIKENESS.set(impl, re);

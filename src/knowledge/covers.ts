@@ -38,6 +38,27 @@ export interface Coverage {
 
 export const COVERAGE: readonly Coverage[] = [
   {
+    // a stream processor reads a partitioned, replayable log and keeps its offsets inside its own checkpoints: the
+    // log is its source part, not a second system with consumer groups that commit offsets of their own
+    by: "I06",
+    topic: "stream-processor",
+    covers: "I05",
+    unless: String.raw`\b(?:brokers?|in-sync replicas?|isr|consumer groups?|partition reassignment|(?:design|build)\w* (?:a |an |the )?(?:kafka(?! streams)|message (?:queue|broker)|distributed log))\b`,
+    because:
+      "the source log is the job's input: its partitions are read from the offsets stored in each checkpoint, which the job rewinds to on a restore, so no consumer group commits offsets beside it",
+    leads: true,
+  },
+  {
+    // change capture into a warehouse publishes to a change log and loads from it by offsets kept in the warehouse
+    by: "I06",
+    topic: "cdc-warehouse",
+    covers: "I05",
+    unless: String.raw`\b(?:brokers?|in-sync replicas?|isr|consumer groups?|partition reassignment|(?:design|build)\w* (?:a |an |the )?(?:kafka(?! streams)|message (?:queue|broker)|distributed log))\b`,
+    because:
+      "the change log is the pipeline's own middle: connectors publish to it keyed by table and primary key, and the loader reads it from the offsets it records in the warehouse with each batch",
+    leads: true,
+  },
+  {
     // the sign-in service counts failed attempts per account and per source itself (its attempt limiter), so a
     // rate limiter's buckets are not drawn beside it unless the prompt asks to limit its API traffic in general
     by: "I16",
@@ -570,6 +591,28 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
 };
 
 export const VARIANTS: readonly Variant[] = [
+  {
+    by: "I06",
+    topic: "stream-processor",
+    subject: "a stream processor computing keyed results over event-time windows",
+    summary: [
+      "Windows fire when the watermark passes their end, and aligned barrier checkpoints store every task's state with the source offsets, so a crash restores one checkpoint, replays, and the sink commits each window's result once",
+    ],
+    absorbs: ["I05"],
+    stance:
+      "a task that cannot reach the checkpoint storage stops and restarts from the last completed checkpoint, rather than publish results no checkpoint covers",
+  },
+  {
+    by: "I06",
+    topic: "cdc-warehouse",
+    subject: "change data capture from source databases into a warehouse",
+    summary: [
+      "Each source's own log is read after a snapshot, changes travel keyed by table and primary key, and the loader merges each batch together with its end position in one warehouse transaction, so nothing is lost or applied twice",
+    ],
+    absorbs: ["I05"],
+    stance:
+      "a stage that cannot commit its position stops and resumes from the last committed one, rather than move past a change that is not yet durable further on",
+  },
   {
     by: "I06",
     topic: "leaderboard",

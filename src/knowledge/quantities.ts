@@ -1187,7 +1187,12 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a short background job takes tens of seconds",
   },
   // the parts of a windowed count's wait before it is visible (knowledge/archetypes/I06/aggregation.ts)
-  { id: "window_seconds", label: "length of one tumbling window", unit: "s", share: "of window" },
+  {
+    id: "window_seconds",
+    label: "length of one window (a session window's inactivity gap)",
+    unit: "s",
+    share: "of window",
+  },
   {
     id: "watermark_delay_seconds",
     label: "delay of the watermark behind the newest events (clock skew and partition lag)",

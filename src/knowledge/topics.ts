@@ -91,6 +91,9 @@ export const TOPIC_VALUES = [
   "cdc",
   "cdc-cache",
   "cdc-mysql",
+  "cdc-warehouse",
+  "mysql-binlog",
+  "stream-processor",
   "whiteboard",
   "iot",
   "places",
@@ -121,6 +124,11 @@ export const TOPIC_VALUES = [
 export type Topic = (typeof TOPIC_VALUES)[number];
 
 /** A database's committed row changes captured from its log and carried to other stores (change data capture). */
+/**
+ * The captured database is MySQL or a MySQL-compatible server, read from its binary log by GTID: one set of words for
+ * both change-capture subjects that ask it ("cdc-mysql" under "cdc", "mysql-binlog" under "cdc-warehouse").
+ */
+const MYSQL_SOURCE_WORDS = String.raw`\b(?:mysql|mariadb|percona(?: server)?|aurora mysql|binlogs?|binary logs?|gtids?)\b`;
 const CDC_WORDS = String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|logical (?:replication|decoding)|replication slots?|(?:binlog|wal) (?:tailing|streaming)|tail(?:s|ing)? the (?:binlog|wal|write-ahead log)|(?:stream|replicat|captur|propagat|mirror|ship)\w* (?:[\w-]+ ){0,2}changes (?:from|out of|into|to)|(?:postgres\w*|mysql|mariadb|mongodb|oracle|sql server|database|db)(?: row)? changes)\b`;
 
 /**
@@ -185,9 +193,17 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "object-store": String.raw`\bobject (?:storage|stores?)\b|\bblob (?:storage|stores?)\b|\b(?:like|as) (?:Amazon |AWS )?S3\b|\bS3-(?:like|compatible)\b`,
   "workflow-engine": String.raw`\b(?:workflow (?:engines?|orchestrat\w*|platforms?|runtimes?)|durable (?:execution|workflows?|functions?|timers?)|orchestration (?:engines?|services?|platforms?)|(?:like|as in|similar to) (?:temporal|cadence|uber cadence|aws step functions|step functions|netflix conductor)|(?:temporal|cadence)[- ](?:like|style)|long[- ]running workflows?)\b`,
   cdc: CDC_WORDS,
+  // committed row changes carried into a warehouse: change capture that lands in one, or a database's tables
+  // replicated or loaded into one
+  "cdc-warehouse": String.raw`(?:${CDC_WORDS})[^.;]{0,160}\b(?:data ?warehouses?|warehouse tables?|bigquery|snowflake|redshift|synapse|databricks|lakehouses?)\b|\b(?:replicat\w*|sync\w*|stream\w*|load\w*|cop(?:y|ies|ying)|mirror\w*|ingest\w*|land\w*)\b[^.;]{0,80}\b(?:mysql|postgres\w*|mariadb|aurora|sql server|oracle|(?:source|operational|production|oltp|application) databases?)\b[^.;]{0,80}\b(?:in|into|to) (?:a |the |our )?(?:data ?warehouses?|bigquery|snowflake|redshift|synapse|databricks|lakehouses?)\b`,
+  // the captured database is MySQL (or MariaDB): its binlog and GTID positions, never a replication slot
+  "mysql-binlog": MYSQL_SOURCE_WORDS,
+  // a stream processor asked for itself, or keyed windows over a stream named by their kind (tumbling, sliding,
+  // session), by a windowed result, or by sessions cut at an inactivity gap
+  "stream-processor": String.raw`\b(?:stream[- ]processing (?:systems?|engines?|frameworks?|platforms?|jobs?|pipelines?|applications?|apps?|services?)|stream processors?|(?:like|as|similar to|using|on|with) (?:apache )?(?:flink|samza|storm)|(?:apache )?flink(?:[- ](?:like|style))? (?:jobs?|pipelines?|applications?|apps?)|kafka streams (?:apps?|applications?|jobs?|topolog\w*|services?)|(?:apache )?beam pipelines?|(?:google )?(?:cloud )?dataflow (?:jobs?|pipelines?)|(?:tumbling|sliding|hopping|session) windows?|windowed (?:counts?|aggregat\w*|sums?|joins?|totals?|metrics|results?)|event[- ]time (?:windows?|processing)|watermarks? (?:and|with) (?:allowed )?lateness|sessioni[sz]\w*|inactivity gaps?|gaps? of inactivity|(?:\d+|thirty|ten|five)[- ]minutes? (?:of )?inactivity)\b`,
   // the change stream's sinks include a cache or key-value store (Redis, Memcached) beside or instead of an index
   // the captured database is MySQL or a MySQL-compatible server: its binary log, not a write-ahead log and a slot
-  "cdc-mysql": String.raw`\b(?:mysql|mariadb|percona server|aurora mysql|binlogs?|binary logs?)\b`,
+  "cdc-mysql": MYSQL_SOURCE_WORDS,
   "cdc-cache": String.raw`(?:${CDC_WORDS})[^.;]{0,120}\b(?:redis|memcached|caches?|key-value stores?)\b|\b(?:redis|memcached|caches?)\b[^.;]{0,80}(?:${CDC_WORDS})`,
   // a canvas alone may be a web page's drawing element or a course site: only a shared, collaborative or infinite one
   whiteboard: String.raw`\b(?:whiteboard(?:s|ing)?|infinite canvas(?:es)?|(?:collaborative|shared|multiplayer|online) (?:canvas(?:es)?|design tools?|diagram(?:ming)? (?:editors?|tools?|apps?))|design tools? like figma|diagram(?:ming)? editors?|miro|figma|figjam|excalidraw|tldraw|lucidchart|sticky notes)\b`,
@@ -262,6 +278,12 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  "stream-processor":
+    "a stream processor computes keyed results over event-time windows (tumbling, sliding, session): sources read partitions of a replayable log at offsets, windows fire when the watermark passes their end plus the allowed lateness, keyed state lives in a state backend, and periodic checkpoints by aligned barriers store state with the source offsets, so a crash restores the last checkpoint, replays, and a transactional or idempotent sink counts each event once",
+  "cdc-warehouse":
+    "committed row changes of source databases are carried into a warehouse: each engine's own log is read after an initial snapshot (MySQL's binlog by GTID, PostgreSQL's WAL through a replication slot by LSN), published keyed by table and primary key, and a loader MERGEs each table's batch by primary key together with the batch's end position, so a crash resumes from committed positions and nothing is applied twice",
+  "mysql-binlog":
+    "the captured databases are MySQL: changes are read from the binlog in row format and positions are GTID sets, which survive a failover to a replica",
   "on-sale":
     "a sale opens to a crowd at once (tickets going on sale, fans, a flash sale or drop): more buyers arrive in its first minutes than the inventory takes conditional writes, so they are admitted through a waiting room",
   "availability-map":
@@ -364,6 +386,11 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
  * success is still about money, so its saga and compensation stay.
  */
 export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
+  // changes loaded into a warehouse are merged by primary key there, not versioned into a search index or a cache
+  cdc: ["cdc-warehouse"],
+  "cdc-cache": ["cdc-warehouse"],
+  // business events counted per key in windows are the aggregation pipeline, whatever engine runs it
+  "stream-processor": ["aggregation"],
   // a cache in front of the design's own database draws that database behind the cache tier (cache-aside)
   "kv-cache": ["cache-aside"],
   // an observability platform that names both logs and traces is neither one's pipeline: the metrics model stays
@@ -400,6 +427,7 @@ export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
   reaction: "shown-count",
   "top-k": "aggregation",
   billed: "aggregation",
+  "mysql-binlog": "cdc-warehouse",
 };
 
 /**
@@ -542,6 +570,9 @@ const PROMPT_ONLY: readonly Topic[] = [
   "aggregation",
   "billed",
   "typeahead",
+  "stream-processor",
+  "cdc-warehouse",
+  "mysql-binlog",
   "whiteboard",
   "iot",
   "places",

@@ -3,7 +3,9 @@ import type { CapacityModel } from "../../capacity/types.js";
 import { AGG_CAPACITY, TOPK_CAPACITY } from "./aggregation.js";
 import { COUNTER_CAPACITY, REACTION_CAPACITY } from "./counter.js";
 import { LB_CAPACITY } from "./leaderboard.js";
+import { STREAM_CAPACITY } from "./stream.js";
 import { TA_CAPACITY } from "./typeahead.js";
+import { WH_CAPACITY } from "./warehouse.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -147,5 +149,7 @@ export const capacity: CapacityModel = {
     aggregation: AGG_CAPACITY,
     typeahead: TA_CAPACITY,
     leaderboard: LB_CAPACITY,
+    "stream-processor": STREAM_CAPACITY,
+    "cdc-warehouse": WH_CAPACITY,
   },
 };

@@ -46,6 +46,17 @@ import {
   LB_TECHNOLOGIES,
   LB_WRITES,
 } from "./leaderboard.js";
+import {
+  STREAM_BOTTLENECKS,
+  STREAM_ENTITIES,
+  STREAM_FAILURES,
+  STREAM_INVARIANTS,
+  STREAM_KEPT_BY,
+  STREAM_READS,
+  STREAM_SCOPES,
+  STREAM_TECHNOLOGIES,
+  STREAM_WRITES,
+} from "./stream.js";
 import { protocols } from "./topology.js";
 import {
   TA_BOTTLENECKS,
@@ -57,6 +68,17 @@ import {
   TA_TECHNOLOGIES,
   TA_WRITES,
 } from "./typeahead.js";
+import {
+  WH_BOTTLENECKS,
+  WH_ENTITIES,
+  WH_FAILURES,
+  WH_INVARIANTS,
+  WH_KEPT_BY,
+  WH_READS,
+  WH_SCOPES,
+  WH_TECHNOLOGIES,
+  WH_WRITES,
+} from "./warehouse.js";
 
 /** The projection's own rules, which hold where the subject is not counting events in windows. */
 const PROJECTION_INVARIANTS = [
@@ -68,9 +90,9 @@ const PROJECTION_INVARIANTS = [
 ];
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead", "leaderboard"] as const;
+const BASE = [U, "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
 /** The base rows a change-data-capture design replaces with its own (capture from the log, LSN-guarded apply, soft deletes). */
-const NOT_CDC = [U, "typeahead", "leaderboard", "cdc"] as const;
+const NOT_CDC = [U, "typeahead", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
 
 export const card = {
   id: "I06",
@@ -125,6 +147,16 @@ export const card = {
       { text: "replay from checkpoint", weight: 0.5 },
       { text: "precompute", weight: 0.4 },
       { text: "stream processing", weight: 0.4 },
+      // keyed windows over a stream (stream.ts) and row changes loaded into a warehouse (warehouse.ts)
+      { text: "tumbling window", weight: 0.9 },
+      { text: "session window", weight: 0.9 },
+      { text: "windowed count", weight: 0.8 },
+      { text: "inactivity gap", weight: 0.9 },
+      { text: "click stream", weight: 0.5 },
+      { text: "event time", weight: 0.5 },
+      { text: "data warehouse", weight: 0.6 },
+      { text: "BigQuery", weight: 0.6 },
+      { text: "replicate tables", weight: 0.6 },
       { text: "data pipeline", weight: 0.4 },
       { text: "log search", weight: 0.4 },
       { text: "keep in sync", weight: 0.3 },
@@ -207,6 +239,8 @@ export const card = {
     ...TA_ENTITIES,
     ...LB_ENTITIES,
     ...CDC_ENTITIES,
+    ...STREAM_ENTITIES,
+    ...WH_ENTITIES,
   ],
   writePaths: [
     {
@@ -267,6 +301,8 @@ export const card = {
     ...TA_WRITES,
     ...LB_WRITES,
     ...CDC_WRITES,
+    ...STREAM_WRITES,
+    ...WH_WRITES,
   ],
   readPaths: [
     {
@@ -289,6 +325,8 @@ export const card = {
     ...TA_READS,
     ...LB_READS,
     ...CDC_READS,
+    ...STREAM_READS,
+    ...WH_READS,
   ],
   protocols,
   invariants: [
@@ -302,6 +340,8 @@ export const card = {
     ...CDC_INVARIANTS,
     ...CDC_MYSQL_INVARIANTS,
     ...CDC_CACHE_INVARIANTS,
+    ...STREAM_INVARIANTS,
+    ...WH_INVARIANTS,
   ],
   // a projection's rules hold where the subject is not counting events, the aggregation's only where it is
   invariantTopics: [
@@ -329,6 +369,16 @@ export const card = {
     ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
     ...COUNTER_INVARIANTS.map((statement) => ({ statement, topic: "shown-count" as const })),
     ...REACTION_INVARIANTS.map((statement) => ({ statement, topic: "reaction" as const })),
+    ...STREAM_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "stream-processor" as const,
+      ...keptBy(statement, STREAM_KEPT_BY),
+    })),
+    ...WH_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "cdc-warehouse" as const,
+      ...keptBy(statement, WH_KEPT_BY),
+    })),
   ],
   contract: {
     api: [
@@ -426,6 +476,8 @@ export const card = {
     ...TA_FAILURES,
     ...LB_FAILURES,
     ...CDC_FAILURES,
+    ...STREAM_FAILURES,
+    ...WH_FAILURES,
   ],
   bottlenecks: [
     {
@@ -465,6 +517,8 @@ export const card = {
     ...AGG_BOTTLENECKS,
     ...TA_BOTTLENECKS,
     ...LB_BOTTLENECKS,
+    ...STREAM_BOTTLENECKS,
+    ...WH_BOTTLENECKS,
   ],
   silhouette: {
     storage: "source truth + projection/index store",
@@ -472,6 +526,22 @@ export const card = {
     serving: "projection/search serving",
   },
   topicSilhouettes: [
+    {
+      topic: "stream-processor",
+      storage:
+        "a partitioned, replayable source log; keyed window state in RocksDB on each task's disk; checkpoints (state files and source offsets) in an object store",
+      coordination:
+        "one task owns each key group; a coordinator numbers checkpoints, aligned barriers cut every partition and operator at one point, and the sink commits with each completed checkpoint",
+      serving: "readers read committed window results from the output topic or an upsert table",
+    },
+    {
+      topic: "cdc-warehouse",
+      storage:
+        "each source's own commit log, a change log keyed by table and primary key, and warehouse tables with a bookkeeping table of loaded offsets",
+      coordination:
+        "one capture task per source commits its log position after the change log acknowledges; one loader per partition MERGEs a batch and its end offsets in one warehouse transaction",
+      serving: "analysts query the warehouse tables, a consistent prefix of each table's commits",
+    },
     {
       topic: "leaderboard",
       storage:
@@ -562,6 +632,8 @@ export const card = {
     ...TA_TECHNOLOGIES,
     ...LB_TECHNOLOGIES,
     ...CDC_TECHNOLOGIES,
+    ...STREAM_TECHNOLOGIES,
+    ...WH_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -605,6 +677,35 @@ export const card = {
       "Reconciliation sweeps of source against index, periodic full reindex with alias swap, segment merging, and tombstone purge after the replay horizon.",
   },
   topicOverlays: [
+    {
+      topic: "stream-processor",
+      driver: "events appended to the source log's partitions, and the coordinator's checkpoint timer",
+      unit: "one event folded into its key's windows, and one checkpoint across the job",
+      worker: "task workers that each own a range of key groups and the source partitions feeding them",
+      slot: "one parallel task per source partition (at least), each with its own state backend",
+      state:
+        "Authoritative: the source log and the last completed checkpoint (state and offsets). Derived: window state between checkpoints and the committed results.",
+      source: "producers appending events to a partitioned log",
+      sink: "a transactional output topic or an upsert table of window results",
+      fabric:
+        "the key shuffle between source readers and window operators, carrying barriers and watermarks with the events",
+      maintenance:
+        "clearing window state after its allowed lateness, dropping old checkpoints, taking savepoints to rescale or upgrade, and watching watermark and checkpoint lag",
+    },
+    {
+      topic: "cdc-warehouse",
+      driver: "commits on the source databases, read from their logs, and the loader's batch timer per table",
+      unit: "one committed row change, and one batch merged per table",
+      worker: "a capture task per source database and a loader per change-log partition",
+      slot: "one reader per source log, one loader per partition",
+      state:
+        "Authoritative: the source databases, each capture position and the loaded offsets in the warehouse. Derived: the change log and the warehouse tables.",
+      source: "the source databases' commit logs",
+      sink: "warehouse tables merged by primary key",
+      fabric: "the change log, a topic per table keyed by primary key",
+      maintenance:
+        "re-snapshotting a table after a lost log position, applying schema changes, and alerting on capture and load lag",
+    },
     {
       topic: "leaderboard",
       driver:
@@ -671,7 +772,7 @@ export const card = {
         "Hourly recount from the raw archive, watermark-lag alerts, salt counts raised for hot keys, and log retention kept longer than the longest replay.",
     },
   ],
-  topicScopes: [REACTION_SCOPES, AGG_SCOPES, TA_SCOPES, LB_SCOPES],
+  topicScopes: [REACTION_SCOPES, AGG_SCOPES, TA_SCOPES, LB_SCOPES, STREAM_SCOPES, WH_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",

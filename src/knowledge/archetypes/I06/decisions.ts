@@ -2,13 +2,15 @@ import type { DecisionPoint } from "../../decisions/types.js";
 import { AGG_DECISIONS } from "./aggregation.js";
 import { REACTION_DECISIONS } from "./counter.js";
 import { LB_DECISIONS } from "./leaderboard.js";
+import { STREAM_DECISIONS } from "./stream.js";
 import { TA_DECISIONS } from "./typeahead.js";
+import { WH_DECISIONS } from "./warehouse.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i06-update",
-    unlessTopic: ["aggregation", "typeahead", "leaderboard"],
+    unlessTopic: ["aggregation", "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"],
     question: "Update the derived copy in the write path, or asynchronously from a change stream?",
     options: [
       {
@@ -42,7 +44,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i06-sharding",
-    unlessTopic: ["aggregation", "typeahead", "leaderboard"],
+    unlessTopic: ["aggregation", "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"],
     question: "Shard the index by document or by term?",
     options: [
       {
@@ -73,4 +75,6 @@ export const decisions: DecisionPoint[] = [
   ...REACTION_DECISIONS,
   ...TA_DECISIONS,
   ...LB_DECISIONS,
+  ...STREAM_DECISIONS,
+  ...WH_DECISIONS,
 ];

@@ -10,13 +10,15 @@ import {
   REACTION_COMPONENTS,
 } from "./counter.js";
 import { LB_API, LB_COMPONENTS, LB_DATA, LB_LINKS, LB_PROTOCOLS } from "./leaderboard.js";
+import { STREAM_API, STREAM_COMPONENTS, STREAM_DATA, STREAM_LINKS, STREAM_PROTOCOLS } from "./stream.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
+import { WH_API, WH_COMPONENTS, WH_DATA, WH_LINKS, WH_PROTOCOLS } from "./warehouse.js";
 
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead", "leaderboard"] as const;
+const BASE = [U, "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
 /** The base elements a change-data-capture design replaces: applications write the database, capture reads its log. */
-const NOT_CDC = [U, "typeahead", "leaderboard", "cdc"] as const;
+const NOT_CDC = [U, "typeahead", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
 
 /** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
 export const protocols: ProtocolSpec[] = [
@@ -43,6 +45,8 @@ export const protocols: ProtocolSpec[] = [
   ...TA_PROTOCOLS,
   ...LB_PROTOCOLS,
   ...CDC_PROTOCOLS,
+  ...STREAM_PROTOCOLS,
+  ...WH_PROTOCOLS,
 ];
 
 export const topology: Topology = {
@@ -129,6 +133,8 @@ export const topology: Topology = {
     ...TA_COMPONENTS,
     ...LB_COMPONENTS,
     ...CDC_COMPONENTS,
+    ...STREAM_COMPONENTS,
+    ...WH_COMPONENTS,
   ],
   links: [
     { unlessTopic: NOT_CDC, from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
@@ -145,6 +151,8 @@ export const topology: Topology = {
     ...TA_LINKS,
     ...LB_LINKS,
     ...CDC_LINKS,
+    ...STREAM_LINKS,
+    ...WH_LINKS,
   ],
   api: [
     {
@@ -179,6 +187,8 @@ export const topology: Topology = {
     ...TA_API,
     ...LB_API,
     ...CDC_API,
+    ...STREAM_API,
+    ...WH_API,
   ],
   dataModel: [
     {
@@ -221,6 +231,8 @@ export const topology: Topology = {
     ...TA_DATA,
     ...LB_DATA,
     ...CDC_DATA,
+    ...STREAM_DATA,
+    ...WH_DATA,
   ],
   entry: "write-api",
   stateOwner: "source-db",
@@ -228,6 +240,20 @@ export const topology: Topology = {
   outlet: "index",
   consumer: "projector",
   topicHooks: {
+    "stream-processor": {
+      entry: "source-log",
+      stateOwner: "source-log",
+      intake: "task-workers",
+      outlet: "result-sink",
+      consumer: "task-workers",
+    },
+    "cdc-warehouse": {
+      entry: "source-dbs",
+      stateOwner: "source-dbs",
+      intake: "cdc-connectors",
+      outlet: "warehouse",
+      consumer: "warehouse-loader",
+    },
     cdc: { entry: "source-db", stateOwner: "source-db", intake: "projector", outlet: "index", consumer: "projector" },
     typeahead: {
       entry: "suggest-gateway",
