@@ -42,6 +42,8 @@ describe("a stated bound reaches the part that owns it", () => {
     expect(soleOwnerOfStated("I17", "I11", "Design an API gateway for 300,000 requests per second.")).toBeUndefined();
     expect(d.capacity.some((c) => c.inputs.some((i) => i.name === "propagation_seconds"))).toBe(true);
     expect(checkCoherence(d).filter((p) => /propagation_seconds/.test(p.detail))).toEqual([]);
+    // the all-at-once push keeps a guard against a bad table: validation and the previous version on every proxy
+    expect(d.failures.find((f) => /bad route table/.test(f.failure))?.prevention).toMatch(/validate/);
   });
 });
 
