@@ -77,7 +77,7 @@ describe("capacity models (knowledge)", () => {
       // a figure over a quantity no one types (a retry window) appears only when the prompt states it
       const typed = (v: string) =>
         QUANTITY_BY_ID.get(v)?.assumed !== undefined ||
-        model.inputs.some((i) => i.quantity === v) ||
+        model.inputs.some((i) => i.quantity === v && !i.statedOnly) ||
         model.figures.some((f) => f.id === v);
       const always = model.figures.filter((f) => [...formulaVariables(parseFormula(f.expression))].every(typed));
       const rows = evaluateCapacity(model, id, {});

@@ -342,6 +342,8 @@ function evaluateModel(
     }
     // a stated count of the same thing retires this assumption: the input and the figures that read it leave
     if (spec.supersededBy?.some((q) => scale[q] !== undefined)) continue;
+    // a load only the prompt's own number sizes (reads a config fleet also answers) is never assumed
+    if (spec.statedOnly) continue;
     const i = implied.get(spec.quantity) ?? shared.get(spec.quantity);
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";
     const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];

@@ -59,6 +59,7 @@ import { mitigationItems, proposesOption, quantityId, WHOLE_UNITS } from "./fiel
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords, shortName } from "./fields/common.js";
 import {
+  breaksBound,
   builds,
   chosenKeys,
   decidedAgainst,
@@ -132,6 +133,7 @@ export type CoherenceRule =
   | "stated-nfr-lost"
   | "decision-contradicted"
   | "flip-condition-holds"
+  | "option-violates-bound"
   | "choice-on-assumption"
   | "mitigation-proposes-chosen"
   | "default-against-requirement"
@@ -275,6 +277,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "what a decision chose is what the design draws and says: no component, link, API call, sequence, failure row or rule, and no core mechanism, hard rule or first hotspot the script speaks, belongs to an option it rejected",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
+  "option-violates-bound":
+    "no decision keeps an option that adds more than half a bound the prompt states to the time it bounds (nodes polling a minute apart beside 'a record change is served by every location within 60 seconds', operator-paced rollout waves beside 'route changes within 5 seconds'): the bound is met by the option chosen, or the design breaks it",
   "choice-on-assumption":
     "no decision keeps an option that wins only on figures computed from assumed inputs while a rejected option wins on what the prompt itself says (geohash cells for moving objects nobody stated, beside 'places', which are fixed)",
   "mitigation-proposes-chosen":
@@ -512,6 +516,21 @@ function flipConditionsHold(d: Design): Problem[] {
         detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
       })),
   );
+}
+
+/** A chosen option whose added delay is more than half a bound the prompt states (`breaksBound`). */
+function optionsWithinBounds(d: Design): Problem[] {
+  const stated = statedNfrsOf(d.prompt).scale as Readonly<Record<string, { quote: string } | undefined>>;
+  const scale = Object.fromEntries(
+    Object.entries(d.nfrs.scale ?? {}).map(([k, value]) => [k, { value, quote: stated[k]?.quote ?? `${value}` }]),
+  );
+  return d.decisions.flatMap((row) => {
+    const o = DECISION_BY_ID.get(row.id)?.options.find((x) => x.id === row.chosen);
+    const broken = breaksBound(o, scale);
+    return broken
+      ? [{ rule: "option-violates-bound" as const, detail: `${row.id} chose '${row.chosen}', but ${broken}` }]
+      : [];
+  });
 }
 
 /**
@@ -3416,7 +3435,7 @@ function thinPartsDrawn(d: Design): Problem[] {
   if (lead?.role === "dominant") {
     const unspoken = designTopicsUnspoken(d.prompt, []);
     for (const a of rest) {
-      const thin = thinPart(lead, a, unspoken);
+      const thin = thinPart(lead, a, unspoken, d.prompt);
       const drawnParts = d.components.filter((c) => c.archetype === a.id);
       if (thin && drawnParts.length > 0)
         out.push({
@@ -3757,6 +3776,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...onePartOnce(d),
     ...realizedRecordsHold(d, facts),
     ...thinPartsDrawn(d),
+    ...optionsWithinBounds(d),
     ...partsUncalled(d),
     ...quantityOnce(d),
     ...decisionsAskedOnce(d),

@@ -867,6 +867,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "with a remote tier the brokers need only the hot window tail reads and a consumer catching up after an outage touch, about a day (Kafka's local.retention.ms, at most retention.ms)",
   },
   {
+    id: "snapshot_reads_per_node",
+    label: "reads one node answers a second from the configuration snapshot it holds in memory",
+    unit: "reads/s",
+    assumed: 100000,
+    assumedBecause:
+      "a read is one in-memory lookup and a small reply, microseconds of work, so a hundred thousand a second on a few cores (a planning figure)",
+  },
+  {
     id: "streams_per_server",
     label: "long-lived streams one distribution server holds while pushing each of them a payload within seconds",
     unit: "streams",

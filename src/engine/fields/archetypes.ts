@@ -1,5 +1,6 @@
 import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { COVERAGE, coverageOf, variantOf } from "../../knowledge/covers.js";
+import { decisionPoints } from "../../knowledge/decisions/index.js";
 import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
@@ -9,6 +10,7 @@ import { recordCarried } from "../architecture.js";
 import { compositionRole } from "../composition.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields } from "../design/types.js";
+import { statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { bareProductRecord } from "../product/record.js";
 import { classify } from "../recognize/index.js";
@@ -153,11 +155,16 @@ export function thinPart(
   lead: Pick<Fields["archetypes"][number], "id">,
   a: Pick<Fields["archetypes"][number], "id" | "role" | "own" | "score">,
   unspoken: ReturnType<typeof designTopicsUnspoken>,
+  prompt: string,
 ): { kind: "drop" | "cover"; because: string } | undefined {
   if (a.own === undefined) return undefined;
   const leadCard = ARCHETYPE_BY_ID.get(lead.id);
   const card = ARCHETYPE_BY_ID.get(a.id);
   if (!leadCard || !card) return undefined;
+  // the only owner of a stated clause is never thin, however few words name it: "applies route changes made by
+  // operators within 5 seconds" is a bound on spreading a change that a gateway's own card decides nothing by, while
+  // its control-plane companion's push-or-poll and rollout questions are decided by it
+  if (soleOwnerOfStated(lead.id, a.id, prompt) !== undefined) return undefined;
   const link = compositionRole(leadCard, card);
   if (!link) {
     if (a.own >= NAMED_OUTRIGHT) return undefined;
@@ -179,6 +186,35 @@ export function thinPart(
       because: `${leadCard.name} usually composes with it (${link.why}), but no word of the prompt speaks for it (its own words score 0) and no cue makes it a need of the lead, so nothing the prompt asks reaches its parts`,
     };
   return undefined;
+}
+
+/** The quantities an archetype's own decision points are decided by where the prompt states them (`{ stated: q }`). */
+function statedDeciders(id: ArchetypeId): ReadonlySet<string> {
+  const seen = STATED_DECIDERS.get(id);
+  if (seen) return seen;
+  const known = new Set<string>(
+    decisionPoints(id).flatMap((p) =>
+      [...p.rules.map((r) => r.when), ...p.options.map((o) => o.wins ?? [])]
+        .flat()
+        .flatMap((c) => ("stated" in c && typeof c.stated === "string" ? [c.stated] : [])),
+    ),
+  );
+  STATED_DECIDERS.set(id, known);
+  return known;
+}
+const STATED_DECIDERS = new Map<ArchetypeId, ReadonlySet<string>>();
+
+/**
+ * A quantity the prompt states (a bound such as "within 5 seconds") that a supporting archetype's own decisions are
+ * decided by and the lead's are not, or undefined: that archetype is the only part of the design that owns the
+ * clause, so it is drawn whatever its words score.
+ */
+export function soleOwnerOfStated(lead: ArchetypeId, a: ArchetypeId, prompt: string): string | undefined {
+  const theirs = statedDeciders(a);
+  if (theirs.size === 0) return undefined;
+  const mine = statedDeciders(lead);
+  const scale = statedNfrsOf(prompt).scale as Readonly<Record<string, unknown>>;
+  return [...theirs].find((q) => !mine.has(q) && scale[q] !== undefined);
 }
 
 /** The lead's own parts that play a thinly joined supporting archetype's role, or undefined (`thinPart`'s covers). */
@@ -236,7 +272,7 @@ function withoutThin(archetypes: Fields["archetypes"], prompt: string): Fields["
   const covers: NonNullable<Fields["archetypes"][number]["covers"]> = [];
   const dropped: string[] = [];
   const kept = rest.filter((a) => {
-    const thin = thinPart(lead, a, unspoken);
+    const thin = thinPart(lead, a, unspoken, prompt);
     if (!thin) return true;
     if (thin.kind === "cover")
       covers.push({
@@ -250,14 +286,22 @@ function withoutThin(archetypes: Fields["archetypes"], prompt: string): Fields["
     else dropped.push(`${a.id} ${a.name} is not drawn: ${thin.because}`);
     return false;
   });
-  if (kept.length === rest.length) return archetypes;
+  // a row joined on few words of its own that is kept as the only owner of a stated clause says so
+  const owners = kept.map((a) => {
+    const q = a.own !== undefined && a.own < ONE_PHRASE ? soleOwnerOfStated(lead.id, a.id, prompt) : undefined;
+    const quote = q ? statedNfrsOf(prompt).scale[q]?.quote : undefined;
+    if (!quote) return a;
+    const why = `${a.id} ${a.name} is drawn though few words of the prompt name it: its own decisions are decided by the stated '${quote}' (${q}) and ${lead.id}'s are not, so it is the only part that owns that clause`;
+    return { ...a, evidence: [...a.evidence, why] };
+  });
+  if (kept.length === rest.length && owners.every((a, i) => a === kept[i])) return archetypes;
   return [
     {
       ...lead,
       evidence: [...lead.evidence, ...dropped],
       ...(covers.length > 0 || lead.covers ? { covers: [...(lead.covers ?? []), ...covers] } : {}),
     },
-    ...kept,
+    ...owners,
   ];
 }
 

@@ -104,13 +104,23 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
       );
       // a figure held to a bound the prompt states ('visible within 1 second'), and the spare it leaves, is shown
       // whichever model holds it, unless a figure already shown spends that bound
+      // so is a figure that reads a bound the prompt states which no figure shown so far reads ('applies route
+      // changes within 5 seconds' is read only by a control plane's distribution bandwidth beside a gateway)
+      const unreadBound = (r: CapacityRow) =>
+        r.inputs.some(
+          (i) =>
+            STATED_BOUNDS.has(i.name) &&
+            f.nfrs.scale[i.name]?.source === "stated" &&
+            !rows.some((x) => x.inputs.some((y) => y.name === i.name)),
+        );
       const held = new Set(
         kept
           .filter(
             (r) =>
-              r.bound !== undefined &&
-              f.nfrs.scale[r.bound.quantity]?.source === "stated" &&
-              !rows.some((x) => x.bound?.quantity === r.bound?.quantity),
+              (r.bound !== undefined &&
+                f.nfrs.scale[r.bound.quantity]?.source === "stated" &&
+                !rows.some((x) => x.bound?.quantity === r.bound?.quantity)) ||
+              (!whole && unreadBound(r)),
           )
           .map((r) => r.id),
       );
@@ -174,6 +184,9 @@ function shardedByModelKey(rows: CapacityRow[], model: readonly DataModelRow[]):
 
 /** A figure's expression, without its name or spaces: "moving_objects/update_seconds". */
 /** Whether a figure's expression reads the figure `id` (the words after its name), by a pattern compiled once. */
+/** Bounds a prompt states on how soon something happens everywhere or is noticed (a figure of the design must spend each). */
+const STATED_BOUNDS = new Set(["propagation_seconds", "detection_bound_seconds", "failover_seconds"]);
+
 const readsFigure = (r: Pick<CapacityRow, "formula">, id: string): boolean =>
   pattern(String.raw`\b${id}\b`).test(r.formula.split("=").slice(1).join("="));
 

@@ -1,6 +1,6 @@
 import { decisionPoints } from "../../knowledge/decisions/index.js";
 import { lacks } from "../../knowledge/decisions/properties.js";
-import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
+import type { DecisionCondition, DecisionOptionSpec, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
@@ -299,6 +299,23 @@ export function decide(
     because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}${overruled}`;
     ground = groundOfOption(flip.option);
   }
+  // An option that adds more than half a stated bound's time to it cannot meet the bound ("poll every minute"
+  // against "served everywhere within 60 seconds"): the first option that can is chosen instead, and says why.
+  const broken = breaksBound(
+    p.options.find((o) => o.id === chosen),
+    f.nfrs.scale,
+  );
+  const fits = broken
+    ? (p.options.find((o) => winning.some((w) => w.option === o.id) && !breaksBound(o, f.nfrs.scale)) ??
+      p.options.find((o) => o.id !== chosen && !breaksBound(o, f.nfrs.scale)))
+    : undefined;
+  if (broken && fits) {
+    const was = p.options.find((x) => x.id === chosen);
+    chosen = fits.id;
+    inputs = [broken];
+    because = `${was?.name} cannot meet the stated bound (${broken}), so ${fits.name}, which wins when ${fits.winsWhen}`;
+    ground = Ground.Stated;
+  }
   if (inputs.length === 0) {
     // Say which tests did not fire, in this design's values, so the default reads as a choice.
     inputs = p.rules
@@ -329,12 +346,41 @@ export function decide(
 
 /** A decision point's options as the design shows them: the structured win condition stays in the knowledge. */
 export function optionRows(p: DecisionPoint): DecisionOption[] {
-  return p.options.map(({ wins: _wins, ...o }) => ({ ...o }));
+  return p.options.map(({ wins: _wins, delays: _delays, ...o }) => ({ ...o }));
 }
 
-/** Each owner's decision points in the order they are decided: every point of the dominant archetype, the first of each other, every feature's. */
+/**
+ * Why an option cannot meet a bound the prompt states, or undefined: what it adds to the bounded time (`delays`) is
+ * more than half the bound, the rest being what commit, transfer and apply need.
+ */
+export function breaksBound(
+  o: Pick<DecisionOptionSpec, "delays"> | undefined,
+  scale: Readonly<Record<string, { value: number; quote: string } | undefined>>,
+): string | undefined {
+  const d = o?.delays;
+  const bound = d ? scale[d.bound] : undefined;
+  if (!d || !bound || d.seconds <= bound.value / 2) return undefined;
+  return `the prompt says '${bound.quote}', and this adds about ${d.seconds} s, more than half of it: ${d.why}`;
+}
+
+/**
+ * Whether a decision point is decided by a quantity the prompt states (a rule or win condition `{ stated: q }` with
+ * q stated): a stated bound reaches the point that owns it, whichever archetype asks it.
+ */
+function decidedByStated(p: DecisionPoint, scale: Readonly<Record<string, unknown>>): boolean {
+  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((o) => o.wins ?? [])].some(
+    (c) => "stated" in c && typeof c.stated === "string" && scale[c.stated] !== undefined,
+  );
+}
+
+/**
+ * Each owner's decision points in the order they are decided: every point of the dominant archetype; of each other,
+ * the first and every one a stated quantity decides (a control plane's rollout question under "route changes within
+ * 5 seconds": a stated bound is answered by the part that owns it, never left to a default that breaks it); every
+ * feature's.
+ */
 function pointOwners(
-  f: Pick<Fields, "archetypes" | "features" | "branch">,
+  f: Pick<Fields, "archetypes" | "features" | "branch" | "nfrs">,
   unspoken: readonly Topic[],
 ): { owner: string; points: readonly DecisionPoint[]; drives: boolean; feature: boolean }[] {
   const partless = partlessArchetypes(f);
@@ -351,7 +397,8 @@ function pointOwners(
     if (partless.has(a.id)) return [];
     // a question about a subject the design is not about is not asked (no producer acks for a work queue)
     const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken) && !settled.has(p.id));
-    return [{ owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false }];
+    const asked = i === 0 ? points : points.filter((p, at) => at === 0 || decidedByStated(p, f.nfrs.scale));
+    return [{ owner: a.id as string, points: asked, drives: i === 0, feature: false }];
   });
   if (composedKind(f.branch.kind, f.archetypes) === "product") owners.unshift(...featureOwners);
   else owners.push(...featureOwners);

@@ -51,6 +51,11 @@ export interface CapacityInputSpec {
    * assumption is retired, so this input and every figure that reads it leave the design.
    */
   supersededBy?: readonly string[];
+  /**
+   * Read only when the prompt states it (a read rate the fleet that takes the changes also serves): with no stated
+   * value it is not assumed, and this input and every figure that reads it leave the design.
+   */
+  statedOnly?: true;
 }
 
 export const CAPACITY_KIND_VALUES = [

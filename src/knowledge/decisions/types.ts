@@ -80,6 +80,13 @@ export interface DecisionOptionSpec {
    * (coherence rule `flip-condition-holds`). Left out where no fact of the design decides the words.
    */
   wins?: DecisionCondition[];
+  /**
+   * What the option adds to the time a stated bound limits (a poll interval before a node sees a change, operator-paced
+   * waves before the last cohort does): where the prompt states `bound` and `seconds` is more than half of it, the
+   * option cannot meet the bound (the rest is left for commit, transfer and apply), so it is never chosen there
+   * (engine `breaksBound`; coherence rule `option-violates-bound`).
+   */
+  delays?: { bound: string; seconds: number; why: string };
   implies?: DecisionImplies;
 }
 

@@ -107,6 +107,11 @@ export const decisions: DecisionPoint[] = [
         buys: "stateless servers and cacheable responses",
         costs: "staleness up to the poll interval and load from polls that find nothing new",
         winsWhen: "fan-out would exceed millions of notifications a second and staleness of a poll interval is fine",
+        delays: {
+          bound: "propagation_seconds",
+          seconds: 30,
+          why: "a watcher learns of a change only at its next poll; registry clients commonly poll every 30 s (Eureka's client fetches the registry every 30 s by default)",
+        },
       },
     ],
     rules: [

@@ -5,7 +5,20 @@ import { FLAG_CAPACITY } from "./flags.js";
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   inputs: [
-    inp("nodes", 10000, "a fleet of proxies, hosts or devices applying the same configuration"),
+    // where the fleet that takes the changes also answers the prompt's reads from its local copy (name servers
+    // answering queries from the zones they were sent, proxies routing by the routes they hold), the stated read
+    // rate sizes that fleet: its read path is one lookup in memory per read
+    { quantity: "reads_per_sec", statedOnly: true },
+    { quantity: "snapshot_reads_per_node" },
+    {
+      quantity: "nodes",
+      typical: 10000,
+      why: "a fleet of proxies, hosts or devices applying the same configuration",
+      from: {
+        expression: "max(3, reads_per_sec / (snapshot_reads_per_node * target_utilisation))",
+        why: "the fleet that takes each change also answers the stated reads from its local snapshot, so it has as many nodes as those reads need at the planned utilisation (three at least, so one can fail)",
+      },
+    },
     inp("changes_per_sec", 1, "configuration changes are human- or controller-paced, about one a second at peak"),
     // a change reaches a node as a delta from the version it has applied (the card's own mitigation): one changed
     // flag, route or rule, not the whole snapshot; the whole snapshot goes only to a node that starts or falls behind
@@ -48,6 +61,13 @@ export const capacity: CapacityModel = {
       "bandwidth",
       "rollout_bytes / resync_seconds",
       "B/s",
+    ),
+    fig(
+      "reads_per_node",
+      "reads each node answers from its local snapshot at peak (the stated read rate over the serving fleet)",
+      "hotspot",
+      "reads_per_sec / nodes",
+      "reads/s",
     ),
     fig("node_updates_per_sec", "node updates per second", "fan-out", "changes_per_sec * nodes", "updates/s"),
     fig(

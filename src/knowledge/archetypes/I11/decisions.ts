@@ -26,6 +26,11 @@ export const decisions: DecisionPoint[] = [
         buys: "stateless, cacheable distribution that scales with any fleet",
         costs: "propagation takes up to a poll interval; idle polls cost load",
         winsWhen: "propagation within minutes is acceptable and the fleet is huge",
+        delays: {
+          bound: "propagation_seconds",
+          seconds: 60,
+          why: "a node sees a change up to one poll interval late, and a cached response can be as old again; polling clients space their polls tens of seconds apart (LaunchDarkly's server SDKs poll no faster than every 30 s), so a minute in all",
+        },
         implies: {
           addMechanisms: ["versioned-snapshot"],
           draws: [
@@ -58,6 +63,11 @@ export const decisions: DecisionPoint[] = [
         buys: "a bad change is caught on a small slice before it reaches the fleet",
         costs: "slower propagation",
         winsWhen: "no propagation target of seconds is stated, so operators pace the waves",
+        delays: {
+          bound: "propagation_seconds",
+          seconds: 600,
+          why: "the last cohort takes a change only after every earlier wave has soaked behind its health gate, minutes each",
+        },
         implies: {
           addMechanisms: ["staged-rollout"],
           // the cohorts, their health gates and the controller that widens them exist only where the change is staged

@@ -495,6 +495,11 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
         buys: "stateless, cacheable delivery with no open connections",
         costs: "a change takes up to a poll interval, and idle polls cost requests",
         winsWhen: "a change may take a minute to land everywhere",
+        delays: {
+          bound: "propagation_seconds",
+          seconds: 30,
+          why: "an SDK sees a change only at its next poll, and polling SDKs wait 15 to 60 s between polls (LaunchDarkly's server SDKs no less than 30 s)",
+        },
         implies: { addMechanisms: ["versioned-snapshot"] },
       },
     ],

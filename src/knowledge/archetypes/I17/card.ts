@@ -204,7 +204,9 @@ export const card = {
     {
       failure: "a bad route table is pushed to every proxy at once and black-holes traffic",
       role: "coordination",
-      prevention: "validate routes and roll them out to proxies in stages behind health gates",
+      // true under either rollout: staged waves (when no bound forbids them) are the rollout decision's to add
+      prevention:
+        "validate each route table before it is committed (every route resolves to a backend set, no overlap left unordered) and keep the previous version on every proxy",
       repair: "roll back to the previous version number, which proxies keep locally",
     },
     {
