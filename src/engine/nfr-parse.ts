@@ -1792,7 +1792,8 @@ function subjectOfCount(textBefore: string, after: string, bidders = false): num
   // million players are online")
   const clauseBefore = textBefore.split(/\d/).pop() ?? "";
   // "100 players share a match", "16 players join a race": people who share or join one subject are its participants
-  const one = /\b(?:the same|a single|one|each|every|per|a given|(?:share|shares|sharing|join|joins|joining) (?:a|an))\s+/gi;
+  const one =
+    /\b(?:the same|a single|one|each|every|per|a given|(?:share|shares|sharing|join|joins|joining) (?:a|an))\s+/gi;
   for (const m of clause.matchAll(one)) {
     const at = (m.index ?? 0) + m[0].length;
     const len = subjectNounAt(clause.slice(at), bidders);

@@ -105,6 +105,15 @@ export const COVERAGE: readonly Coverage[] = [
       "each lease's expires_at is the expiry manager's queue and each static role's rotation period the rotation scheduler's, both run by the active node over the replicated store, so no schedule store or due poller is drawn",
   },
   {
+    // a cart's expiry is its own expires_at, read by every request and swept by the store's TTL
+    by: "I16",
+    topic: "cart",
+    covers: "I03",
+    unless: String.raw`\b(?:cron (?:service|system|scheduler)s?|job schedul\w*|task schedul\w*|reminders?|abandon\w* cart (?:e-?mails?|reminders?|notifications?))\b`,
+    because:
+      "an idle cart's end is its own expires_at, pushed out by every change, checked by every read and swept by the store's time-to-live, so no schedule store or due poller is drawn",
+  },
+  {
     // a secret's lease is the secrets manager's own record (issued, renewed, revoked by the active node), not a lock
     by: "I16",
     topic: "secrets",
@@ -828,6 +837,17 @@ export const VARIANTS: readonly Variant[] = [
       "One owner per auction, under a lease with an epoch, accepts a bid only before the end time by its own clock and at least one increment over the current price",
       "Accepted bids are sequenced in the auction's bid log, group-committed, and maximum bids resolve to the second-highest plus one increment",
       "The close is a marker the owner appends: bids sequenced before it count, later ones are refused, and winner notice and payment follow from an outbox",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I16",
+    topic: "cart",
+    subject: "a shopper's cart whose lines change one transaction at a time under the client's request id",
+    summary: [
+      "Each add raises the (cart, sku) line and records the request id in one transaction, acknowledged once a majority of the cart's replicas hold it",
+      "A guest cart merges into the account's cart once at sign-in, removals kept as markers so none comes back",
+      "Prices and stock are shown at add and checked again by checkout when the order is placed",
     ],
     absorbs: [],
   },

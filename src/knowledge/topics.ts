@@ -110,6 +110,7 @@ export const TOPIC_VALUES = [
   "game-server",
   "auth",
   "secrets",
+  "cart",
   "job-slots",
   "media-pipeline",
   "backup",
@@ -153,6 +154,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // machines' secrets kept and issued by the system itself (a vault of credentials with leases, rotation and
   // revocation), not people's sign-in or a payment provider's card vault
   secrets: String.raw`\b(?:secrets? (?:managers?|management|stores?|vaults?|engines?|services?|rotation)|(?:credentials?|passwords?|keys?) vaults?|hashicorp vault|openbao|(?:aws|google|gcp) secrets? manager|azure key vault|dynamic (?:secrets?|credentials?|database credentials?)|short[- ]lived (?:database )?(?:credentials?|passwords?|secrets?)|rotat\w+ (?:\w+ ){0,2}(?:credentials?|secrets?|database passwords?)|revoked (?:secrets?|credentials?|leases?)|revok\w+ (?:a |the )?(?:secrets?|credentials?|leases?))\b`,
+  // a shopper's cart, basket or wishlist kept by the system itself: its lines, adds and merge across devices (not a
+  // checkout that reads one, nor a warehouse's baskets of stock)
+  cart: String.raw`\b(?:shopping (?:carts?|baskets?|bags?)|(?:carts?|baskets?) (?:services?|systems?|stores?|apis?|backends?)|(?:grocery|online|persistent|guest|saved|anonymous) (?:carts?|baskets?)|add(?:s|ed|ing)? (?:an? |the )?(?:items?|products?) (?:\w+ ){0,2}to (?:the |their |a |my |your )?(?:carts?|baskets?|bags?)|(?:items?|products?) (?:\w+ ){0,2}added to (?:the |their |a |my |your )?(?:carts?|baskets?)|wish ?lists?|saved[- ]for[- ]later|cart (?:items?|lines?|merg\w*))\b`,
   // long-running work held to a count per scope (a job semaphore), not requests in flight for a moment: jobs, tasks,
   // exports or builds run at once or in parallel under a per-tenant or per-customer cap
   "job-slots": String.raw`\b(?:distributed semaphores?|semaphore (?:services?|systems?)|(?:concurrency|parallelism) (?:limiter|limits?|caps?|quotas?)\b[^.;]{0,60}\b(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?|workers?)|(?:at most|up to|no more than|quota of|limit\w* (?:\w+ ){0,3}to) (?:[\w,]+ ){0,4}(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?)(?: \w+){0,2} (?:at once|concurrently|in parallel|at the same time|simultaneously))\b`,
@@ -353,6 +357,7 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "tiered-log":
     "the log is kept for days or more, or read again from old offsets: brokers copy each closed segment to object storage and keep only a short local window on disk, and a fetch below that window is served from the object store",
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
+  cart: "a shopper's cart kept by the system: lines keyed by (cart, sku) changed one transaction at a time under the client's request id and acknowledged after a majority holds them, a guest cart merged into the account's once at sign-in, price and stock re-checked at checkout, idle carts expired",
   "game-server":
     "a real-time multiplayer match run by an authoritative game server: a matchmaker places players into a match on a server process that owns its state, the server applies each player's numbered inputs once per fixed tick and sends delta snapshots, clients predict and reconcile, lag compensation judges hits, and a match directory keeps each match's server under a lease",
   auction:
@@ -563,6 +568,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "game-server",
   "auth",
   "secrets",
+  "cart",
   "job-slots",
   "media-pipeline",
 ];

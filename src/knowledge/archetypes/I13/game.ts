@@ -202,7 +202,8 @@ export const GAME_READS = [
     action: "find a match's server to join or reconnect",
     entity: "MatchAssignment",
     shape: "read source",
-    staleness: "none: the directory names the current epoch's server, and a server refuses a join for a match it no longer owns",
+    staleness:
+      "none: the directory names the current epoch's server, and a server refuses a join for a match it no longer owns",
     topic: T,
   },
 ] as const;
@@ -290,7 +291,8 @@ export const GAME_FAILURES = [
     role: "derived",
     prevention:
       "Budget each tick's work below its interval, cap the players per match and per host, and measure the tick time per match.",
-    repair: "Shed cosmetic work first, then lower the snapshot rate for distant entities; move matches off a host that keeps overrunning.",
+    repair:
+      "Shed cosmetic work first, then lower the snapshot rate for distant entities; move matches off a host that keeps overrunning.",
     topic: T,
   },
   {
@@ -298,7 +300,8 @@ export const GAME_FAILURES = [
     role: "derived",
     prevention:
       "Keep a buffer of warm Ready servers in each region's fleet and scale the fleet on allocated versus ready counts ahead of the peak.",
-    repair: "Hold tickets in the queue with an estimated wait rather than failing them, and widen the region or skill range as they age.",
+    repair:
+      "Hold tickets in the queue with an estimated wait rather than failing them, and widen the region or skill range as they age.",
     topic: T,
   },
 ] as const;
@@ -330,7 +333,8 @@ export const GAME_BOTTLENECKS = [
   },
   {
     bottleneck: "Placement at peak: tickets arrive faster than Ready servers, and matchmaking waits grow.",
-    mitigation: "Keep warm Ready servers per region, scale fleets ahead of events, and match in pools by region and mode.",
+    mitigation:
+      "Keep warm Ready servers per region, scale fleets ahead of events, and match in pools by region and mode.",
     topic: T,
   },
 ] as const;
@@ -454,7 +458,14 @@ export const GAME_CAPACITY: CapacityModel = {
       "B/s",
     ),
     fig("matches", "matches running at once", "count", "clients / participants", "matches", true),
-    fig("game_hosts", "game-server hosts for the running matches", "count", "matches / matches_per_host", "hosts", true),
+    fig(
+      "game_hosts",
+      "game-server hosts for the running matches",
+      "count",
+      "matches / matches_per_host",
+      "hosts",
+      true,
+    ),
     fig(
       "fleet_egress",
       "bytes a second all matches send their players",
@@ -462,8 +473,20 @@ export const GAME_CAPACITY: CapacityModel = {
       "clients * tick_rate_hz * participants * entity_delta_bytes",
       "B/s",
     ),
-    fig("fleet_ingress", "bytes a second of players' inputs", "bandwidth", "clients * tick_rate_hz * input_bytes", "B/s"),
-    fig("match_starts", "matches placed a second (matchmaking and allocation)", "rate", "matches / match_seconds", "matches/s"),
+    fig(
+      "fleet_ingress",
+      "bytes a second of players' inputs",
+      "bandwidth",
+      "clients * tick_rate_hz * input_bytes",
+      "B/s",
+    ),
+    fig(
+      "match_starts",
+      "matches placed a second (matchmaking and allocation)",
+      "rate",
+      "matches / match_seconds",
+      "matches/s",
+    ),
     fig(
       "checkpoint_bytes_per_sec",
       "checkpoint bytes a second written to the checkpoint store",
@@ -491,8 +514,10 @@ export const GAME_DECISIONS: DecisionPoint[] = [
         id: "websocket",
         name: "WebSocket over TCP: every message delivered in order",
         buys: "works from browsers and through any proxy, with delivery and ordering given by TCP",
-        costs: "one lost packet stalls every later one behind it (head-of-line blocking), which shows as hitches at high tick rates",
-        winsWhen: "players play in a browser, or the game is slow enough (turn-based, casual) that a stall goes unnoticed",
+        costs:
+          "one lost packet stalls every later one behind it (head-of-line blocking), which shows as hitches at high tick rates",
+        winsWhen:
+          "players play in a browser, or the game is slow enough (turn-based, casual) that a stall goes unnoticed",
         wins: [
           {
             words: String.raw`\b(?:browsers?|web ?sockets?|html5|web[- ]based|in the web|turn[- ]based|casual|card games?|board games?|chess)\b`,
@@ -523,7 +548,8 @@ export const GAME_DECISIONS: DecisionPoint[] = [
         id: "resume-from-checkpoint",
         name: "resume: a new server loads the last checkpoint under a higher epoch and the clients reconnect to it",
         buys: "the match survives a host failure, losing only the seconds since its checkpoint",
-        costs: "a checkpoint stream to store, a lease short enough to notice the death, and clients that can reconnect mid-match",
+        costs:
+          "a checkpoint stream to store, a lease short enough to notice the death, and clients that can reconnect mid-match",
         winsWhen: "matches are long, ranked or persistent worlds whose loss players would not accept",
         wins: [
           {
@@ -572,7 +598,8 @@ export const GAME_COMPONENTS: ComponentSpec[] = [
     kind: "service",
     holds: ["Match", "PlayerInput"],
     runs: ["apply inputs in order", "step the tick", "send delta snapshots", "lag-compensate hits", "checkpoint"],
-    because: "one process ticks one match, so its memory is the match's only truth and no tick waits on another machine",
+    because:
+      "one process ticks one match, so its memory is the match's only truth and no tick waits on another machine",
     topic: T,
   },
   {
@@ -611,7 +638,13 @@ export const GAME_LINKS: LinkSpec[] = [
   { from: "players", to: "game-server", kind: "stream", label: "numbered inputs (UDP)", topic: T },
   { from: "game-server", to: "players", kind: "stream", label: "delta snapshots every tick", topic: T },
   { from: "game-server", to: "match-directory", kind: "control", label: "renew the match's lease", topic: T },
-  { from: "fleet-allocator", to: "match-directory", kind: "request", label: "move a match to a new server (epoch)", topic: T },
+  {
+    from: "fleet-allocator",
+    to: "match-directory",
+    kind: "request",
+    label: "move a match to a new server (epoch)",
+    topic: T,
+  },
   { from: "game-server", to: "checkpoint-store", kind: "replication", label: "checkpoint every few seconds", topic: T },
   { from: "game-server", to: "results-store", kind: "request", label: "result once, by match id", topic: T },
 ];

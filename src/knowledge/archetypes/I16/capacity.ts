@@ -3,6 +3,7 @@ import type { CapacityModel } from "../../capacity/types.js";
 import { AUTH_CAPACITY } from "./auth.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { KVC_CAPACITY } from "./memcache.js";
+import { CART_CAPACITY } from "./cart.js";
 import { SECRETS_CAPACITY } from "./secrets.js";
 import { SQL_CAPACITY } from "./sql.js";
 
@@ -117,6 +118,7 @@ export const capacity: CapacityModel = {
   topics: {
     auth: AUTH_CAPACITY,
     secrets: SECRETS_CAPACITY,
+    cart: CART_CAPACITY,
     "kv-cache": KVC_CAPACITY,
     ledger: LEDGER_CAPACITY,
     "distributed-sql": SQL_CAPACITY,
