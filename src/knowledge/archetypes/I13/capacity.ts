@@ -53,7 +53,10 @@ export const capacity: CapacityModel = {
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
     ...oplogSplitFigures("subject"),
   ],
-  topics: { "order-book": ORDER_BOOK_CAPACITY, whiteboard: BOARD_CAPACITY, auction: AUCTION_CAPACITY,
+  topics: {
+    "order-book": ORDER_BOOK_CAPACITY,
+    whiteboard: BOARD_CAPACITY,
+    auction: AUCTION_CAPACITY,
     "game-server": GAME_CAPACITY,
   },
 };

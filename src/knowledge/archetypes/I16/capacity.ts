@@ -1,9 +1,9 @@
 import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AUTH_CAPACITY } from "./auth.js";
+import { CART_CAPACITY } from "./cart.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { KVC_CAPACITY } from "./memcache.js";
-import { CART_CAPACITY } from "./cart.js";
 import { SECRETS_CAPACITY } from "./secrets.js";
 import { SQL_CAPACITY } from "./sql.js";
 

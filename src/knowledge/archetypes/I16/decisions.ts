@@ -1,8 +1,8 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { AUTH_DECISIONS } from "./auth.js";
+import { CART_DECISIONS } from "./cart.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
-import { CART_DECISIONS } from "./cart.js";
 import { SECRETS_DECISIONS } from "./secrets.js";
 import { SQL_DECISIONS } from "./sql.js";
 

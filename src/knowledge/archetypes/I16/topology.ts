@@ -1,8 +1,8 @@
 import type { ApiSpec, ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
 import { AUTH_API, AUTH_COMPONENTS, AUTH_DATA, AUTH_LINKS, AUTH_PROTOCOLS } from "./auth.js";
+import { CART_API, CART_COMPONENTS, CART_DATA, CART_LINKS, CART_PROTOCOLS } from "./cart.js";
 import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOCOLS } from "./ledger.js";
 import { KVC_API, KVC_COMPONENTS, KVC_DATA, KVC_LINKS, KVC_PROTOCOLS } from "./memcache.js";
-import { CART_API, CART_COMPONENTS, CART_DATA, CART_LINKS, CART_PROTOCOLS } from "./cart.js";
 import { SECRETS_API, SECRETS_COMPONENTS, SECRETS_DATA, SECRETS_LINKS, SECRETS_PROTOCOLS } from "./secrets.js";
 import { SQL_API, SQL_COMPONENTS, SQL_DATA, SQL_LINKS, SQL_PROTOCOLS } from "./sql.js";
 
