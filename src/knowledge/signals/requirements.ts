@@ -1190,8 +1190,6 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: [
       "multiplayer game",
       "multiplayer games",
-      "game server",
-      "game servers",
       "game backend",
       "dedicated game server",
       "authoritative server",
