@@ -1019,6 +1019,18 @@ function setScale(scale: Scale, id: string, value: number, quote: string, readin
     scale[id] = { value, quote: quote.trim().replace(/\s+/g, " "), ...(reading ? { reading } : {}) };
 }
 
+/** A shared subject sized by its people: "100-player matches", "an 8-person room". */
+const SIZED_SUBJECT =
+  /\b(\d{1,5})[- ](?:players?|person|people|members?|users?)[- ](?:matches|match|games?|rooms?|lobbies|lobby|sessions?|races?|servers?|channels?|calls?|meetings?)\b/i;
+/** A game's words: a tick rate is read only where one is spoken of. */
+const GAME_WORDS = /\b(?:games?|gaming|multiplayer|matches|players?)\b/i;
+/**
+ * A game server's tick rate: "60 Hz", "64-tick", "a tick rate of 30", or state, updates or snapshots sent "30 times
+ * per second" (never a request rate: "read 80,000 times a second" has no update noun before it).
+ */
+const TICK_RATE =
+  /\b(\d{1,3})\s*(?:hz|hertz)\b|\b(\d{1,3})[- ]ticks?\b|\btick[- ]?rate (?:of |is |at )?(\d{1,3})\b|\b(?:updates?|snapshots?|state|positions?|ticks?)\b[^.;]{0,60}?\b(\d{1,3}) times (?:per|a|each) second\b/i;
+
 /** Words that make a duration a failover bound ("fails over within 5 seconds", "a new leader within 2 s"). */
 const FAILOVER_WORDS =
   /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*)\b/i;
@@ -1872,7 +1884,9 @@ function subjectOfCount(textBefore: string, after: string, bidders = false): num
   // only the words since the last number: an earlier count's subject is its own ("64 players join each match and 5
   // million players are online")
   const clauseBefore = textBefore.split(/\d/).pop() ?? "";
-  const one = /\b(?:the same|a single|one|each|every|per|a given)\s+/gi;
+  // "100 players share a match", "16 players join a race": people who share or join one subject are its participants
+  const one =
+    /\b(?:the same|a single|one|each|every|per|a given|(?:share|shares|sharing|join|joins|joining) (?:a|an))\s+/gi;
   for (const m of clause.matchAll(one)) {
     const at = (m.index ?? 0) + m[0].length;
     const len = subjectNounAt(clause.slice(at), bidders);
@@ -2081,6 +2095,14 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   );
   const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
+  // "state updates reach every player 30 times per second", "at 60 Hz", "a 64-tick server": how often a game server
+  // steps a match and sends its state, read only where the prompt speaks of a game (a sensor's 100 Hz is a sample rate)
+  const tick = GAME_WORDS.test(prompt) ? TICK_RATE.exec(prompt) : null;
+  const hz = tick ? Number(tick[1] ?? tick[2] ?? tick[3] ?? tick[4]) : 0;
+  if (tick && hz > 0 && hz <= 240) setScale(scale, "tick_rate_hz", hz, tick[0]);
+  // "100-player matches", "a 16-player lobby": the people one shared subject holds, said as its size
+  const sized = SIZED_SUBJECT.exec(prompt);
+  if (sized) setScale(scale, "max_participants", Number(sized[1]), sized[0]);
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);

@@ -126,6 +126,15 @@ export const COVERAGE: readonly Coverage[] = [
       "each lease's expires_at is the expiry manager's queue and each static role's rotation period the rotation scheduler's, both run by the active node over the replicated store, so no schedule store or due poller is drawn",
   },
   {
+    // a cart's expiry is its own expires_at, read by every request and swept by the store's TTL
+    by: "I16",
+    topic: "cart",
+    covers: "I03",
+    unless: String.raw`\b(?:cron (?:service|system|scheduler)s?|job schedul\w*|task schedul\w*|reminders?|abandon\w* cart (?:e-?mails?|reminders?|notifications?))\b`,
+    because:
+      "an idle cart's end is its own expires_at, pushed out by every change, checked by every read and swept by the store's time-to-live, so no schedule store or due poller is drawn",
+  },
+  {
     // a secret's lease is the secrets manager's own record (issued, renewed, revoked by the active node), not a lock
     by: "I16",
     topic: "secrets",
@@ -197,6 +206,31 @@ export const COVERAGE: readonly Coverage[] = [
     unless: String.raw`\b(?:presence|who is online|online status|heartbeats?|membership|service discovery)\b`,
     because:
       "an auction tracks bids, not people in a room: watchers hold a push connection to the price gateways, and who leads is the auction's own state, so no presence registry or heartbeat store is drawn",
+  },
+  {
+    // a match's players are its server's own connections, and the match directory holds which server runs it
+    by: "I13",
+    topic: "game-server",
+    covers: "I10",
+    unless: String.raw`\b(?:presence|who is online|online status|friends? lists?|service discovery|service registry|registry of (?:services|servers|nodes))\b`,
+    because:
+      "who is in a match is its server's own state (each player a connection the server ticks for), and where a match runs is the match directory's row under a lease, so no presence registry or heartbeat store is drawn",
+  },
+  {
+    by: "I13",
+    topic: "game-server",
+    covers: "I02",
+    unless: String.raw`\b(?:distributed locks?|lock service|mutex\w*|leader election|elect\w* a leader)\b`,
+    because:
+      "a match is owned by one server under a lease with an epoch in the match directory, and a server that cannot renew it stops ticking, so no separate lock service is drawn",
+  },
+  {
+    by: "I13",
+    topic: "game-server",
+    covers: "I15",
+    unless: String.raw`\b(?:untrusted|sandbox\w*|serverless|functions?|batch jobs?|build\w*|container orchestrat\w*|bin[- ]packing)\b`,
+    because:
+      "game servers are placed by the fleet allocator, which keeps warm Ready servers per region and hands one to each match once, so no general job scheduler or worker substrate is drawn",
   },
   {
     by: "I13",
@@ -846,6 +880,28 @@ export const VARIANTS: readonly Variant[] = [
       "One owner per auction, under a lease with an epoch, accepts a bid only before the end time by its own clock and at least one increment over the current price",
       "Accepted bids are sequenced in the auction's bid log, group-committed, and maximum bids resolve to the second-highest plus one increment",
       "The close is a marker the owner appends: bids sequenced before it count, later ones are refused, and winner notice and payment follow from an outbox",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I16",
+    topic: "cart",
+    subject: "a shopper's cart whose lines change one transaction at a time under the client's request id",
+    summary: [
+      "Each add raises the (cart, sku) line and records the request id in one transaction, acknowledged once a majority of the cart's replicas hold it",
+      "A guest cart merges into the account's cart once at sign-in, removals kept as markers so none comes back",
+      "Prices and stock are shown at add and checked again by checkout when the order is placed",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I13",
+    topic: "game-server",
+    subject: "a real-time match whose one server process owns its state and steps it on a fixed tick",
+    summary: [
+      "A matchmaker groups tickets into a match, a Ready server from the fleet is allocated to it, and the match directory records it under a lease",
+      "The server applies each player's numbered inputs once, in order, at each tick, and sends every player a delta snapshot stamped with the last input applied",
+      "Clients predict their own moves and reconcile to each snapshot, and lag compensation judges a hit where the shooter saw the target",
     ],
     absorbs: [],
   },

@@ -963,6 +963,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "participants of the busiest subject (the most one subject holds)",
     unit: "participants",
   },
+  // a game server's tick: how often it steps a match and sends its players the state (archetypes/I13/game.ts)
+  { id: "tick_rate_hz", label: "ticks a second a game server steps a match and sends its state", unit: "ticks/s" },
   // an auction site's own sizes (archetypes/I13/auction.ts)
   { id: "auctions", label: "auctions open at once", unit: "auctions" },
   { id: "bids_per_auction", label: "bids one auction draws over its life", unit: "bids" },

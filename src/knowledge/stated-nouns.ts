@@ -243,7 +243,7 @@ export const OCCURRENCE_HEADS =
  * "each document" holds, is one subject's participants, not the product's users.
  */
 export const SUBJECT_NOUNS =
-  /^(?:boards?|whiteboards?|canvases|canvas|documents?|docs?|rooms?|channels?|chats?|group chats?|groups?|conversations?|spreadsheets?|sheets?|files?|games?|matches|match|sessions?|meetings?|calls?|streams?|lobbies|lobby|projects?|notebooks?|pages?|designs?|diagrams?|auctions?|auction lots?|auction items?)$/;
+  /^(?:boards?|whiteboards?|canvases|canvas|documents?|docs?|rooms?|channels?|chats?|group chats?|groups?|conversations?|spreadsheets?|sheets?|files?|games?|matches|match|races?|sessions?|meetings?|calls?|streams?|lobbies|lobby|projects?|notebooks?|pages?|designs?|diagrams?|auctions?|auction lots?|auction items?)$/;
 
 /**
  * Nouns a count of bidders gathers in besides SUBJECT_NOUNS: bidders on "the same item" or "each lot" are one

@@ -111,8 +111,10 @@ export const TOPIC_VALUES = [
   "psp",
   "tiered-log",
   "auction",
+  "game-server",
   "auth",
   "secrets",
+  "cart",
   "job-slots",
   "media-pipeline",
   "backup",
@@ -161,6 +163,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // machines' secrets kept and issued by the system itself (a vault of credentials with leases, rotation and
   // revocation), not people's sign-in or a payment provider's card vault
   secrets: String.raw`\b(?:secrets? (?:managers?|management|stores?|vaults?|engines?|services?|rotation)|(?:credentials?|passwords?|keys?) vaults?|hashicorp vault|openbao|(?:aws|google|gcp) secrets? manager|azure key vault|dynamic (?:secrets?|credentials?|database credentials?)|short[- ]lived (?:database )?(?:credentials?|passwords?|secrets?)|rotat\w+ (?:\w+ ){0,2}(?:credentials?|secrets?|database passwords?)|revoked (?:secrets?|credentials?|leases?)|revok\w+ (?:a |the )?(?:secrets?|credentials?|leases?))\b`,
+  // a shopper's cart, basket or wishlist kept by the system itself: its lines, adds and merge across devices (not a
+  // checkout that reads one, nor a warehouse's baskets of stock)
+  cart: String.raw`\b(?:shopping (?:carts?|baskets?|bags?)|(?:carts?|baskets?) (?:services?|systems?|stores?|apis?|backends?)|(?:grocery|online|persistent|guest|saved|anonymous) (?:carts?|baskets?)|add(?:s|ed|ing)? (?:an? |the )?(?:items?|products?) (?:\w+ ){0,2}to (?:the |their |a |my |your )?(?:carts?|baskets?|bags?)|(?:items?|products?) (?:\w+ ){0,2}added to (?:the |their |a |my |your )?(?:carts?|baskets?)|wish ?lists?|saved[- ]for[- ]later|cart (?:items?|lines?|merg\w*))\b`,
   // long-running work held to a count per scope (a job semaphore), not requests in flight for a moment: jobs, tasks,
   // exports or builds run at once or in parallel under a per-tenant or per-customer cap
   "job-slots": String.raw`\b(?:distributed semaphores?|semaphore (?:services?|systems?)|(?:concurrency|parallelism) (?:limiter|limits?|caps?|quotas?)\b[^.;]{0,60}\b(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?|workers?)|(?:at most|up to|no more than|quota of|limit\w* (?:\w+ ){0,3}to) (?:[\w,]+ ){0,4}(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?)(?: \w+){0,2} (?:at once|concurrently|in parallel|at the same time|simultaneously))\b`,
@@ -245,6 +250,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // the configuration is a proxy's own (routes, clusters, listeners) carried to Envoy-style proxies: xDS carries those
   // resource types, so a control plane speaking it fits there and not for arbitrary application config
   "proxy-config": String.raw`\b(?:envoy|xds|service[- ]mesh(?:es)?|istio|sidecars?|(?:reverse|edge|l7|ingress) prox(?:y|ies)|proxy (?:fleets?|config\w*|routes?)|route tables?|upstream clusters?)\b`,
+  // a real-time multiplayer match run by a server that owns its state and steps it on a tick (not a game's leaderboard,
+  // a registry of game servers, or a turn-by-turn board game stored as moves): the game server or backend, its
+  // matches, tick rate, netcode or matchmaking
+  "game-server": String.raw`\b(?:(?:multiplayer|multi-player|online|real[- ]time|competitive|battle[- ]royale|fps|shooter|racing|arena|action|mmo\w*) (?:[\w-]+ ){0,2}(?:game (?:servers?|backends?|back-ends?|sessions?|matches|match|state)|games? (?:where|in which|with) (?:[\w-]+ ){0,3}(?:players?|matches?|match|servers?)|matches)|multiplayer games?|game[- ]servers?|dedicated (?:game )?servers?|(?:authoritative|server[- ]authoritative) (?:game )?(?:servers?|state|simulation)|(?:server|servers) (?:is |are )?authoritative|tick[- ]?rates?|netcode|lag compensation|client[- ]side prediction|matchmak\w*|players? (?:share|join|in) (?:a|one|the same) (?:match|game|round|race|lobby))\b`,
   // bidders bid on one item until its end time and the highest valid bid wins (eBay-style, charity, penny auctions);
   // never an ad auction or real-time bidding for ad slots (TOPIC_UNLESS), nor a venue's bids and asks (an order book)
   auction: String.raw`\b(?:(?:online|timed|live|charity|silent|penny|english|real[- ]time|ebay[- ](?:like|style)|art|car|estate) auctions?|auction (?:sites?|platforms?|systems?|services?|houses?|apps?|listings?|items?|lots?)|auctions? like ebay|(?:an?|the|each|every|one) auction(?! (?:of|for) (?:ad|advertis)\w*)|auctions? (?:where|in which|that|with)|bidding (?:wars?|systems?|platforms?|sites?|services?|engines?)|bidders?|(?:place|places|placed|placing|submit\w*) (?:a |their |his |her |your )?bids?|highest (?:valid )?bids?|(?:last|final)[- ]seconds? bids?|(?:bid|auction) snip(?:e|es|ing|ers?)|sniping|proxy bid\w*|max(?:imum)? bids?|reserve price)\b`,
@@ -268,6 +277,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
   // an ad exchange's auction per impression is real-time bidding for ad slots, not bidders racing an item's end time
   auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
+  // a game's leaderboard, a registry game servers announce themselves in, or a game's chat or store is another subject
+  "game-server": String.raw`\b(?:leader ?boards?|high[- ]?scores?|rankings?|(?:servers?|themselves) (?:announce|register)\w*|registry|service discovery|look up live servers|in-game (?:chat|store|purchases?)|game (?:store|catalog(?:ue)?|downloads?|patches|assets))\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
   // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
@@ -373,6 +384,9 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "tiered-log":
     "the log is kept for days or more, or read again from old offsets: brokers copy each closed segment to object storage and keep only a short local window on disk, and a fetch below that window is served from the object store",
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
+  cart: "a shopper's cart kept by the system: lines keyed by (cart, sku) changed one transaction at a time under the client's request id and acknowledged after a majority holds them, a guest cart merged into the account's once at sign-in, price and stock re-checked at checkout, idle carts expired",
+  "game-server":
+    "a real-time multiplayer match run by an authoritative game server: a matchmaker places players into a match on a server process that owns its state, the server applies each player's numbered inputs once per fixed tick and sends delta snapshots, clients predict and reconcile, lag compensation judges hits, and a match directory keeps each match's server under a lease",
   auction:
     "bidders bid on one item until its end time and the highest valid bid wins: one owner per auction, under a lease with an epoch, accepts a bid only while its own clock is before the end time and the bid is at least the current price plus the increment, sequences it in the auction's bid log, resolves maximum (proxy) bids, and closes by appending a close marker after which no bid counts",
   backup:
@@ -588,8 +602,10 @@ const PROMPT_ONLY: readonly Topic[] = [
   "kv-cache",
   "tiered-log",
   "auction",
+  "game-server",
   "auth",
   "secrets",
+  "cart",
   "job-slots",
   "media-pipeline",
 ];

@@ -24,6 +24,8 @@ export const CHECKOUT: FeatureEntry = {
   terms: { order: "order", product: "product" },
   actions: [
     {
+      // where the cart itself is the subject (knowledge/topics.ts "cart"), its lines, adds and merge are I16's own
+      unlessTopic: "cart",
       action: "add a {product} to the cart",
       shape: "overwrite current value",
       entity: "Cart",
@@ -65,7 +67,7 @@ export const CHECKOUT: FeatureEntry = {
     },
   ],
   entities: [
-    { name: "Cart", description: "per buyer: items and quantities, overwritten freely" },
+    { name: "Cart", description: "per buyer: items and quantities, overwritten freely", unlessTopic: "cart" },
     { name: "{Order}", description: "the buyer's commitment: lines, total, state (placed, paid, failed, refunded)" },
     { name: "Payment", description: "one charge attempt at the provider, keyed by the order's idempotency key" },
   ],

@@ -6,7 +6,25 @@ export const GRAPH: FeatureEntry = {
   name: "Social graph (follow, friends, mutuals)",
   summary:
     "Who follows whom. The follow edge is stored once under the follower; the reverse list (who follows me) is a derived index kept by a projector, and counts are denormalised.",
-  signals: ["follow", "followers", "social graph", "friends", "friend request", "connections", "mutual"],
+  // "follow" counts only beside a person or what people follow them for: "a cart follows the shopper across devices"
+  // is a cart kept per shopper, not a follow graph ("followers" stems to "follow" too)
+  signals: [
+    "follow user",
+    "follow account",
+    "follow people",
+    "follow other",
+    "follow creator",
+    "follow artist",
+    "follow celebrity",
+    "follow post",
+    "follow feed",
+    "follow timeline",
+    "social graph",
+    "friends",
+    "friend request",
+    "connections",
+    "mutual",
+  ],
   terms: { user: "user", follow: "follow", unfollow: "unfollow", follows: "follows" },
   actions: [
     {

@@ -230,6 +230,12 @@ const byFamily = {
         "One owner per auction checks each bid against the state only it holds (still open by its own clock, at least the current price plus the increment, bid id unseen) and appends the accepted bid at the next sequence number in the same step, so two bids never both lead and no bid sequenced after the close marker counts.",
     },
     {
+      id: "authoritative-tick",
+      name: "server-authoritative tick loop",
+      summary:
+        "One server process owns a match: on a fixed clock it applies each player's numbered inputs in order (each at most once, only if the rules allow it), steps the simulation, and sends every player a snapshot stamped with the last input it applied, which clients predict ahead of and reconcile to.",
+    },
+    {
       id: "operational-transform",
       name: "operational transformation",
       summary:

@@ -52,8 +52,15 @@ export const CORE_MECHANISMS: Readonly<Record<ArchetypeId, readonly MechanismId[
   // an external effect taken once: outbox, idempotency key, saga, fencing
   I12: ["transactional-outbox", "idempotency-key", "saga", "fencing-token", "guarded-transition"],
   // the merge of concurrent edits to one subject: a sequencer with transforms, or a CRDT, or last writer wins; an
-  // auction's bids decided and sequenced by its one owner
-  I13: ["owner-sequenced-bid", "op-sequencer", "operational-transform", "crdt-merge", "lww-overwrite"],
+  // auction's bids decided and sequenced by its one owner; a match's inputs applied by its one server at each tick
+  I13: [
+    "owner-sequenced-bid",
+    "authoritative-tick",
+    "op-sequencer",
+    "operational-transform",
+    "crdt-merge",
+    "lww-overwrite",
+  ],
   // immutable content named by its hash, published before its pointer
   I14: ["content-addressing", "publish-content-first", "head-pointer-cas"],
   // work placed on a fleet and fenced when its holder is replaced

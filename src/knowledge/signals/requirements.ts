@@ -1181,6 +1181,30 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     ],
   },
   {
+    // a real-time match run by an authoritative game server (knowledge/topics.ts "game-server"): one process owns a
+    // match's state and steps it on a tick, not a document's merged edits nor a game's leaderboard
+    rule: "a real-time match owned by one game server",
+    why: "players' inputs to one match are applied in one order by the one server that owns it, which steps the match on a fixed tick and sends everyone its state: a shared subject with a single owner",
+    targets: [{ id: "I13", weight: 0.95 }],
+    slack: 2,
+    phrases: [
+      "multiplayer game",
+      "multiplayer games",
+      "game backend",
+      "dedicated game server",
+      "authoritative server",
+      "server authoritative",
+      "authoritative game server",
+      "tick rate",
+      "players share a match",
+      "players in a match",
+      "players per match",
+      "lag compensation",
+      "client side prediction",
+      "netcode",
+    ],
+  },
+  {
     // long-running jobs held to a count per scope (knowledge/topics.ts "job-slots"): a semaphore over a worker fleet,
     // not a request rate
     rule: "jobs held to a count per tenant",

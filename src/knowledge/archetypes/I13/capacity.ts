@@ -1,6 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AUCTION_CAPACITY } from "./auction.js";
+import { GAME_CAPACITY } from "./game.js";
 import { ORDER_BOOK_CAPACITY } from "./orderbook.js";
 import { oplogSplitFigures, participantInputs } from "./participants.js";
 import { BOARD_CAPACITY } from "./whiteboard.js";
@@ -52,5 +53,10 @@ export const capacity: CapacityModel = {
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
     ...oplogSplitFigures("subject"),
   ],
-  topics: { "order-book": ORDER_BOOK_CAPACITY, whiteboard: BOARD_CAPACITY, auction: AUCTION_CAPACITY },
+  topics: {
+    "order-book": ORDER_BOOK_CAPACITY,
+    whiteboard: BOARD_CAPACITY,
+    auction: AUCTION_CAPACITY,
+    "game-server": GAME_CAPACITY,
+  },
 };

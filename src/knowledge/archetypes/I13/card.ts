@@ -12,6 +12,17 @@ import {
   AUCTION_WRITES,
 } from "./auction.js";
 import {
+  GAME_BOTTLENECKS,
+  GAME_ENTITIES,
+  GAME_FAILURES,
+  GAME_INVARIANTS,
+  GAME_KEPT_BY,
+  GAME_READS,
+  GAME_SCOPES,
+  GAME_TECHNOLOGIES,
+  GAME_WRITES,
+} from "./game.js";
+import {
   ORDER_BOOK_BOTTLENECKS,
   ORDER_BOOK_ENTITIES,
   ORDER_BOOK_FAILURES,
@@ -31,9 +42,9 @@ import {
 } from "./whiteboard.js";
 
 /** Rows about merging edits to one long text, which a board of objects with properties replaces. */
-const TEXT_ONLY = ["order-book", "whiteboard", "auction"] as const;
-/** Rows about a shared document or board, which an order book and an auction each replace with their own. */
-const NOT_DOC = ["order-book", "auction"] as const;
+const TEXT_ONLY = ["order-book", "whiteboard", "auction", "game-server"] as const;
+/** Rows about a shared document or board, which an order book, an auction and a game match each replace with their own. */
+const NOT_DOC = ["order-book", "auction", "game-server"] as const;
 
 /** A shared document's rules: one order of operations, resubmits applied once, snapshots equal to their prefix. */
 const DOCUMENT_INVARIANTS = [
@@ -117,6 +128,7 @@ export const card = {
   entities: [
     ...ORDER_BOOK_ENTITIES,
     ...AUCTION_ENTITIES,
+    ...GAME_ENTITIES,
     ...BOARD_ENTITIES,
     {
       name: "Subject",
@@ -169,6 +181,7 @@ export const card = {
   writePaths: [
     ...ORDER_BOOK_WRITES,
     ...AUCTION_WRITES,
+    ...GAME_WRITES,
     ...BOARD_WRITES,
     {
       unlessTopic: NOT_DOC,
@@ -242,6 +255,7 @@ export const card = {
   readPaths: [
     ...ORDER_BOOK_READS,
     ...AUCTION_READS,
+    ...GAME_READS,
     ...BOARD_READS,
     {
       unlessTopic: TEXT_ONLY,
@@ -261,7 +275,13 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...DOCUMENT_INVARIANTS, ...ORDER_BOOK_INVARIANTS, ...BOARD_INVARIANTS, ...AUCTION_INVARIANTS],
+  invariants: [
+    ...DOCUMENT_INVARIANTS,
+    ...ORDER_BOOK_INVARIANTS,
+    ...BOARD_INVARIANTS,
+    ...AUCTION_INVARIANTS,
+    ...GAME_INVARIANTS,
+  ],
   // a document's rules hold where the subject is not an order book, an order book's only where it is
   invariantTopics: [
     ...DOCUMENT_INVARIANTS.map((statement) => ({ statement, unlessTopic: NOT_DOC })),
@@ -269,6 +289,11 @@ export const card = {
       statement,
       topic: "auction" as const,
       ...keptBy(statement, AUCTION_KEPT_BY),
+    })),
+    ...GAME_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "game-server" as const,
+      ...keptBy(statement, GAME_KEPT_BY),
     })),
     ...ORDER_BOOK_INVARIANTS.map((statement) => ({ statement, topic: "order-book" as const })),
     ...BOARD_INVARIANTS.map((statement) => ({ statement, topic: "whiteboard" as const })),
@@ -313,6 +338,7 @@ export const card = {
   failures: [
     ...ORDER_BOOK_FAILURES,
     ...AUCTION_FAILURES,
+    ...GAME_FAILURES,
     ...BOARD_FAILURES,
     {
       unlessTopic: NOT_DOC,
@@ -374,6 +400,7 @@ export const card = {
   bottlenecks: [
     ...ORDER_BOOK_BOTTLENECKS,
     ...AUCTION_BOTTLENECKS,
+    ...GAME_BOTTLENECKS,
     ...BOARD_BOTTLENECKS,
     {
       unlessTopic: NOT_DOC,
@@ -437,6 +464,7 @@ export const card = {
   technologies: [
     ...ORDER_BOOK_TECHNOLOGIES,
     ...AUCTION_TECHNOLOGIES,
+    ...GAME_TECHNOLOGIES,
     {
       unlessTopic: NOT_DOC,
       product: "Yjs",
@@ -500,7 +528,7 @@ export const card = {
       why: "the operation log can live in a partitioned append log keyed by subject, which also feeds downstream consumers",
     },
   ],
-  topicScopes: [AUCTION_SCOPES],
+  topicScopes: [AUCTION_SCOPES, GAME_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "read-your-writes",

@@ -1,5 +1,6 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AUCTION_API, AUCTION_COMPONENTS, AUCTION_DATA, AUCTION_LINKS, AUCTION_PROTOCOLS } from "./auction.js";
+import { GAME_API, GAME_COMPONENTS, GAME_DATA, GAME_LINKS, GAME_PROTOCOLS } from "./game.js";
 import {
   ORDER_BOOK_API,
   ORDER_BOOK_COMPONENTS,
@@ -10,14 +11,15 @@ import {
 import { BOARD_API, BOARD_COMPONENTS, BOARD_DATA, BOARD_LINKS, BOARD_PROTOCOLS } from "./whiteboard.js";
 
 /** Parts about transforming operations on one long text, which a board of objects with properties replaces. */
-const TEXT_ONLY = ["order-book", "whiteboard", "auction"] as const;
+const TEXT_ONLY = ["order-book", "whiteboard", "auction", "game-server"] as const;
 /** Parts of a shared document or board, which an order book and an auction each replace with their own. */
-const NOT_DOC = ["order-book", "auction"] as const;
+const NOT_DOC = ["order-book", "auction", "game-server"] as const;
 
 /** Shared subject (collaborative document): clients, a session gateway, one sequencer per subject, an op log, snapshots. */
 export const protocols: ProtocolSpec[] = [
   ...ORDER_BOOK_PROTOCOLS,
   ...AUCTION_PROTOCOLS,
+  ...GAME_PROTOCOLS,
   ...BOARD_PROTOCOLS,
   {
     unlessTopic: TEXT_ONLY,
@@ -43,6 +45,7 @@ export const topology: Topology = {
   components: [
     ...ORDER_BOOK_COMPONENTS,
     ...AUCTION_COMPONENTS,
+    ...GAME_COMPONENTS,
     ...BOARD_COMPONENTS,
     {
       unlessTopic: TEXT_ONLY,
@@ -102,6 +105,7 @@ export const topology: Topology = {
   links: [
     ...ORDER_BOOK_LINKS,
     ...AUCTION_LINKS,
+    ...GAME_LINKS,
     ...BOARD_LINKS,
     { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket", unlessTopic: NOT_DOC },
     { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject", unlessTopic: NOT_DOC },
@@ -125,6 +129,7 @@ export const topology: Topology = {
   api: [
     ...ORDER_BOOK_API,
     ...AUCTION_API,
+    ...GAME_API,
     ...BOARD_API,
     {
       unlessTopic: NOT_DOC,
@@ -157,6 +162,7 @@ export const topology: Topology = {
   dataModel: [
     ...ORDER_BOOK_DATA,
     ...AUCTION_DATA,
+    ...GAME_DATA,
     ...BOARD_DATA,
     {
       unlessTopic: NOT_DOC,
@@ -200,6 +206,12 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "Subject", words: ["subject"] },
   topicHooks: {
+    "game-server": {
+      entry: "matchmaker",
+      stateOwner: "game-server",
+      outlet: "results-store",
+      unit: { entity: "Match", words: ["match", "game"] },
+    },
     auction: {
       entry: "bid-gateway",
       stateOwner: "bid-log",

@@ -1,6 +1,7 @@
 import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AUTH_CAPACITY } from "./auth.js";
+import { CART_CAPACITY } from "./cart.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { KVC_CAPACITY } from "./memcache.js";
 import { SECRETS_CAPACITY } from "./secrets.js";
@@ -117,6 +118,7 @@ export const capacity: CapacityModel = {
   topics: {
     auth: AUTH_CAPACITY,
     secrets: SECRETS_CAPACITY,
+    cart: CART_CAPACITY,
     "kv-cache": KVC_CAPACITY,
     ledger: LEDGER_CAPACITY,
     "distributed-sql": SQL_CAPACITY,

@@ -12,6 +12,17 @@ import {
   AUTH_WRITES,
 } from "./auth.js";
 import {
+  CART_BOTTLENECKS,
+  CART_ENTITIES,
+  CART_FAILURES,
+  CART_INVARIANTS,
+  CART_KEPT_BY,
+  CART_READS,
+  CART_SCOPES,
+  CART_TECHNOLOGIES,
+  CART_WRITES,
+} from "./cart.js";
+import {
   LEDGER_BOTTLENECKS,
   LEDGER_ENTITIES,
   LEDGER_FAILURES,
@@ -171,7 +182,7 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -191,30 +202,31 @@ export const card = {
     ...KVC_ENTITIES,
     ...AUTH_ENTITIES,
     ...SECRETS_ENTITIES,
+    ...CART_ENTITIES,
     {
       name: "PartitionMap",
       // the database a cache tier fronts is given: its own partition map is not part of the cache's design
-      unlessTopic: ["kv-cache", "cache-aside", "secrets"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
       description:
         "Which replica group owns each key range or hash slot, with an epoch that changes whenever ownership moves.",
       truth: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
     },
     {
       name: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -223,7 +235,7 @@ export const card = {
   writePaths: [
     {
       // behind a cache tier every write is the database's commit followed by the copy's delete
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -240,7 +252,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "cache-aside", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "cache-aside", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -249,7 +261,7 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -257,7 +269,7 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -265,7 +277,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -273,7 +285,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -281,7 +293,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -290,7 +302,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["kv-cache", "cache-aside", "secrets"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
       action:
         "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
       entity: "PartitionMap",
@@ -304,10 +316,11 @@ export const card = {
     ...KVC_WRITES,
     ...AUTH_WRITES,
     ...SECRETS_WRITES,
+    ...CART_WRITES,
   ],
   readPaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -315,7 +328,7 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -323,7 +336,7 @@ export const card = {
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
@@ -345,6 +358,7 @@ export const card = {
     ...KVC_READS,
     ...AUTH_READS,
     ...SECRETS_READS,
+    ...CART_READS,
   ],
   protocols,
   invariants: [
@@ -354,26 +368,32 @@ export const card = {
     ...KVC_INVARIANTS,
     ...AUTH_INVARIANTS,
     ...SECRETS_INVARIANTS,
+    ...CART_INVARIANTS,
   ],
   // a key-value store's own rules hold where the subject is not a ledger of accounts, the ledger's only where it is
   invariantTopics: [
     {
       statement: TOMBSTONE_OUTLIVES,
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
     },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
-    { statement: PARTITION_EPOCH, unlessTopic: ["kv-cache", "cache-aside", "secrets"] },
+    { statement: PARTITION_EPOCH, unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"] },
     // behind a cache tier the database's own replication, conditional writes and read promises are given, not designed
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
       (statement) => ({
         statement,
-        unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"] as const,
+        unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"] as const,
       }),
     ),
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
     ...KVC_INVARIANTS.map((statement) => ({ statement, topic: "kv-cache" as const })),
     ...AUTH_INVARIANTS.map((statement) => ({ statement, topic: "auth" as const, ...keptBy(statement, AUTH_KEPT_BY) })),
+    ...CART_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "cart" as const,
+      ...keptBy(statement, CART_KEPT_BY),
+    })),
     ...SECRETS_INVARIANTS.map((statement) => ({
       statement,
       topic: "secrets" as const,
@@ -398,7 +418,7 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
@@ -410,7 +430,7 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
@@ -427,24 +447,24 @@ export const card = {
     },
     {
       id: "quorum-truth",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
       because: "when the store is the system of record, an acknowledged write must survive losing a replica",
     },
     {
       id: "derived-read",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
       id: "duplicate-retry-matters",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
       because:
         "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
     },
   ],
   failures: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cache-aside"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
@@ -454,7 +474,7 @@ export const card = {
         "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
     },
     {
-      unlessTopic: ["cache-aside", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "kv-cache", "auth", "secrets", "cart"],
       failure:
         "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
       role: "truth",
@@ -463,7 +483,7 @@ export const card = {
         "Promote only a replica that holds every acknowledged write; a write that was never acknowledged is retried by the client under its request id",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -474,7 +494,7 @@ export const card = {
         "A lagging follower catches up by applying the rest of the shard's log from its leader's commit point; in a leaderless store, read repair updates the lagging replica when the divergence is seen",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -486,7 +506,7 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       role: "truth",
       // a returning follower replays the shard's log (or a snapshot) from its leader, tombstones included; a leaderless
       // store has no such log and relies on anti-entropy (Merkle-tree) repair: the decision keeps the chosen clause
@@ -496,7 +516,7 @@ export const card = {
         "Delete again with a newer version; in a leaderless store, run anti-entropy repair first so every replica holds the tombstone",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -507,7 +527,7 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -517,7 +537,7 @@ export const card = {
       // the failure domain a store of record is placed over: one replica of each range per zone (DynamoDB spreads a
       // partition's replicas over availability zones; Cassandra's NetworkTopologyStrategy places replicas on
       // distinct racks, which map to zones in a cloud), so the survivors of one zone's loss keep a majority
-      unlessTopic: ["cache", "cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache", "cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       failure:
         "Zone loss: a whole availability zone goes down at once, taking one replica of every key range and the nodes it hosted",
       role: "truth",
@@ -528,7 +548,7 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
@@ -539,10 +559,11 @@ export const card = {
     ...KVC_FAILURES,
     ...AUTH_FAILURES,
     ...SECRETS_FAILURES,
+    ...CART_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -554,7 +575,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -564,7 +585,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -574,7 +595,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
@@ -584,6 +605,7 @@ export const card = {
     ...KVC_BOTTLENECKS,
     ...AUTH_BOTTLENECKS,
     ...SECRETS_BOTTLENECKS,
+    ...CART_BOTTLENECKS,
   ],
   silhouette: {
     storage: "partitioned KV state store",
@@ -591,6 +613,14 @@ export const card = {
     serving: "direct key lookup",
   },
   topicSilhouettes: [
+    {
+      topic: "cart",
+      storage:
+        "each shopper's cart as lines keyed by (cart, sku) with the request ids already applied, partitioned by cart id and replicated, a majority acknowledging each change",
+      coordination:
+        "every add or change is one transaction on its cart under the client's request id; a guest cart merges into the account's once at sign-in",
+      serving: "consistent reads of the cart from its home on any device; prices and stock are re-checked at checkout",
+    },
     {
       topic: "secrets",
       storage:
@@ -628,7 +658,7 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -638,7 +668,7 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -648,7 +678,7 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -658,7 +688,7 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -668,7 +698,7 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -677,7 +707,7 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
@@ -691,6 +721,7 @@ export const card = {
     ...KVC_TECHNOLOGIES,
     ...AUTH_TECHNOLOGIES,
     ...SECRETS_TECHNOLOGIES,
+    ...CART_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -715,7 +746,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
-  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES, AUTH_SCOPES, SECRETS_SCOPES],
+  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES, AUTH_SCOPES, SECRETS_SCOPES, CART_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

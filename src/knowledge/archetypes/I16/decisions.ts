@@ -1,5 +1,6 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { AUTH_DECISIONS } from "./auth.js";
+import { CART_DECISIONS } from "./cart.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
 import { SECRETS_DECISIONS } from "./secrets.js";
@@ -11,7 +12,7 @@ export const decisions: DecisionPoint[] = [
     id: "i16-replication",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is); a
     // ledger's shards are each a leader with synchronous replicas, and its decision is the step across shards
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -133,7 +134,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-ack",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {
@@ -203,7 +204,7 @@ export const decisions: DecisionPoint[] = [
     // replica can refuse one by version (no compare-and-set without a consensus round), so the design says how they merge
     id: "i16-conflicts",
     // asked only where i16-replication is (and chose leaderless): a ledger, distributed SQL or cache-aside design never is
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
     onlyWith: { point: "i16-replication", options: ["leaderless"] },
     question: "How do concurrent writes to one key, accepted by different replicas or regions, resolve?",
     options: [
@@ -267,7 +268,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-partitioning",
     // a distributed SQL database keeps ordered key ranges by its nature (tables are scanned in key order)
-    unlessTopic: ["distributed-sql", "kv-cache", "secrets"],
+    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart"],
     question: "Partition keys by hash or by range?",
     options: [
       {
@@ -295,4 +296,5 @@ export const decisions: DecisionPoint[] = [
   ...KVC_DECISIONS,
   ...AUTH_DECISIONS,
   ...SECRETS_DECISIONS,
+  ...CART_DECISIONS,
 ];
