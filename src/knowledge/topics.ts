@@ -292,7 +292,7 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "stream-processor":
     "a stream processor computes keyed results over event-time windows (tumbling, sliding, session): sources read partitions of a replayable log at offsets, windows fire when the watermark passes their end plus the allowed lateness, keyed state lives in a state backend, and periodic checkpoints by aligned barriers store state with the source offsets, so a crash restores the last checkpoint, replays, and a transactional or idempotent sink counts each event once",
   "cdc-warehouse":
-    "committed row changes of source databases are carried into a warehouse: each engine's own log is read after an initial snapshot (MySQL's binlog by GTID, PostgreSQL's WAL through a replication slot by LSN), published keyed by table and primary key, and a loader MERGEs each table's batch by primary key together with the batch's end position, so a crash resumes from committed positions and nothing is applied twice",
+    "committed row changes of source databases are carried into a warehouse: each engine's own commit log is read after an initial snapshot, from the position that log keeps, published keyed by table and primary key, and a loader MERGEs each table's batch by primary key together with the batch's end position, so a crash resumes from committed positions and nothing is applied twice",
   "mysql-binlog":
     "the captured databases are MySQL: changes are read from the binlog in row format and positions are GTID sets, which survive a failover to a replica",
   "on-sale":
@@ -403,6 +403,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   // changes loaded into a warehouse are merged by primary key there, not versioned into a search index or a cache
   cdc: ["cdc-warehouse"],
   "cdc-cache": ["cdc-warehouse"],
+  // a MySQL source loaded into a warehouse is read by the warehouse subject's own binlog rows (mysql-binlog)
+  "cdc-mysql": ["cdc-warehouse"],
   // business events counted per key in windows are the aggregation pipeline, whatever engine runs it
   "stream-processor": ["aggregation"],
   // a cache in front of the design's own database draws that database behind the cache tier (cache-aside)

@@ -68,7 +68,7 @@ export const WH_ENTITIES = [
   {
     name: "ChangeRecord",
     description:
-      "One committed row change: source database, table, primary key, operation (insert, update, delete, or snapshot read), the row after (and before) it, the schema version, and its source position (GTID and binlog offset, or commit LSN) with the order within its transaction.",
+      "One committed row change: source database, table, primary key, operation (insert, update, delete, or snapshot read), the row after (and before) it, the schema version, and its source position in that engine's log with the order within its transaction.",
     truth: true,
     topic: T,
   },
