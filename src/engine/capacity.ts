@@ -18,12 +18,13 @@ import {
   SPREAD_FANOUT,
   spreadPathFigures,
 } from "../knowledge/capacity/spread.js";
+import { STATED_USES } from "../knowledge/capacity/stated.js";
 import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { RECORD_CAPACITY } from "../knowledge/product-record.js";
-import { BRIDGES_TO, QUANTITY_BY_ID, STATED_FLEETS, TWINS_OF } from "../knowledge/quantities.js";
+import { BRIDGES_TO, QUANTITY_BY_ID, ROLE_FLEETS, STATED_FLEETS, TWINS_OF } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
@@ -143,6 +144,40 @@ export function quantitiesRead(capacity: readonly CapacityRow[]): Set<string> {
   for (const r of capacity) if (r.bound) read.add(r.bound.quantity);
   for (const name of [...read]) for (const t of TWINS_OF.get(name) ?? []) read.add(t.twin);
   return read;
+}
+
+/**
+ * The figures stated numbers no model of the design reads are inputs of (knowledge/capacity/stated.ts): a stated
+ * query rate sizes the servers answering it, a stated count of source databases the change-log readers, a stated
+ * window length the state the open windows hold. A use joins when one of the quantities it reads is stated, no figure
+ * already reads that number (under any name it binds) and the use's own figures read it; its rows carry `owner`.
+ */
+export function statedUseRows(
+  rows: readonly CapacityRow[],
+  scale: Nfrs["scale"],
+  owner: string,
+  implied: ImpliedInputs = NONE_IMPLIED,
+): CapacityRow[] {
+  const read = quantitiesRead(rows);
+  // one stated number binds every name stated from the same words: read under one of them, it is read
+  const quoteRead = (name: string) => {
+    const q = scale[name]?.quote;
+    return Object.entries(scale).some(([n, s]) => s.quote === q && read.has(n));
+  };
+  const out: CapacityRow[] = [];
+  for (const use of STATED_USES) {
+    const wanted = use.reads.filter((n) => scale[n]?.source === "stated" && !quoteRead(n));
+    if (wanted.length === 0) continue;
+    const got = capacityRows(use.model, owner, scale, implied).filter(
+      (r) => !rows.some((x) => x.id === r.id) && !out.some((x) => x.id === r.id),
+    );
+    if (!got.some((r) => r.inputs.some((i) => wanted.includes(i.name) && i.source !== "assumed"))) continue;
+    for (const r of got) {
+      out.push({ ...r, inputs: r.inputs.map((i) => ({ ...i })) });
+      for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
+    }
+  }
+  return out;
 }
 
 export type ImpliedInputs = ReadonlyMap<string, { value: number; because: string }>;
@@ -686,6 +721,8 @@ export function designCapacityRows(
           });
         for (const i of r.inputs) {
           if (i.source !== "assumed" || shared[k]?.has(i.name)) continue;
+          // an assumed machine count is its own model's fleet (cache servers, proxies), never another role's
+          if (ROLE_FLEETS.has(i.name)) continue;
           // an input's rank is 1 or 3: nothing it could be replaces a value ranked 1 or lower
           if ((chosen.get(i.name)?.rank ?? 4) <= 1) continue;
           offer(i.name, {
@@ -792,7 +829,11 @@ export function capacityOwners(
   const spreadAt = spread
     ? SPREAD_FANOUT.test(spread.quote)
       ? 0
-      : owners.findIndex((o) => o.model.copiesFollowChanges === true)
+      : // no model keeps copies a change must reach: the leading model spends the bound over the change's own path
+        Math.max(
+          0,
+          owners.findIndex((o) => o.model.copiesFollowChanges === true),
+        )
     : -1;
   const spreadLead = owners[spreadAt];
   if (spread && spreadLead && !owners.some((o) => holdsTo(o.model, "propagation_seconds"))) {
