@@ -187,7 +187,15 @@ const NONE_IMPLIED: ImpliedInputs = new Map();
  * An unstated input another model of the same design already gave a value: the design uses that one
  * value everywhere, and `because` says where it came from.
  */
-export type SharedInputs = ReadonlyMap<string, { value: number; because: string }>;
+export type SharedInputs = ReadonlyMap<
+  string,
+  {
+    value: number;
+    because: string;
+    /** The inputs the figure that computed it read: a model never derives one of them back from it (a cycle). */
+    rests?: ReadonlySet<string>;
+  }
+>;
 const NONE_SHARED: SharedInputs = new Map();
 
 function impliedInput(name: string, i: { value: number; because: string }): Known {
@@ -391,6 +399,9 @@ function evaluateModel(
       for (const { d, bridge } of candidates) {
         if (bridge && (pass === 1 || !bridgeHolds(d))) continue;
         if (!bridge && "allStated" in d && d.allStated && !bridgeHolds(d)) continue;
+        // a value computed from this very input (orders a day from orders per user per day) never gives it back
+        if ([...formulaVariables(formulaOf(d.expression))].some((v) => shared.get(v)?.rests?.has(spec.quantity)))
+          continue;
         const r = evalExpr(d.expression);
         // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
         if (!r || r.value <= 0) continue;
@@ -623,6 +634,8 @@ interface Choice {
   because?: string;
   /** The figure of the owner's model that computes it, whose reason it is (when `because` is not given). */
   figure?: Readonly<CapacityRow>;
+  /** The inputs the value was computed from (a figure's), carried to its twin. */
+  rests?: ReadonlySet<string>;
   owner: string;
   /**
    * 0 and 1: rests on a stated number or a decision (a figure's value, then an input's); 2 and 3: any other
@@ -660,6 +673,7 @@ function shareTwins(chosen: Map<string, Choice>, order: readonly string[], scale
         because: `${becauseOf(c).replace(/^not stated; /, "")}; the same quantity as ${name}, in another unit`,
         owner: c.owner,
         rank: c.rank,
+        ...(c.rests ? { rests: c.rests } : {}),
         twin: true,
       });
     }
@@ -716,6 +730,7 @@ export function designCapacityRows(
           offer(r.id, {
             value: r.value,
             figure: r,
+            rests: new Set(r.inputs.map((i) => i.name)),
             owner: o.owner,
             rank: 2 * (r.inputs.some((i) => i.source !== "assumed") ? 0 : 1),
           });
@@ -758,6 +773,7 @@ export function designCapacityRows(
         m.set(name, {
           value: c.value,
           because: `${becauseOf(c).replace(/^not stated; /, "")}; one value for the whole design, taken from ${c.owner}'s estimates`,
+          ...(c.rests ? { rests: c.rests } : {}),
         });
       }
       return m.size > 0 ? m : NONE_SHARED;
@@ -829,11 +845,12 @@ export function capacityOwners(
   const spreadAt = spread
     ? SPREAD_FANOUT.test(spread.quote)
       ? 0
-      : // no model keeps copies a change must reach: the leading model spends the bound over the change's own path
-        Math.max(
-          0,
-          owners.findIndex((o) => o.model.copiesFollowChanges === true),
-        )
+      : (() => {
+          const copies = owners.findIndex((o) => o.model.copiesFollowChanges === true);
+          // no model keeps copies a change must reach, and none reads the bound: the leading model spends it over the
+          // change's own path, so a stated bound is never left unread
+          return copies >= 0 || owners.some((o) => modelReads(o.model).includes("propagation_seconds")) ? copies : 0;
+        })()
     : -1;
   const spreadLead = owners[spreadAt];
   if (spread && spreadLead && !owners.some((o) => holdsTo(o.model, "propagation_seconds"))) {

@@ -833,10 +833,27 @@ function nounOf(words: readonly string[]): { entry: (typeof NOUNS)[number]; noun
       hit =
         hit.entry.rate && OCCURRENCE_HEADS.test(next.noun)
           ? { entry: hit.entry, noun: `${hit.noun} ${next.noun}`, used: next.used }
-          : next;
+          : // "GET requests", "read requests", "write calls": requests of a read or write kind are requests and reads
+            // (or writes) too, so the figures that count reads read the stated rate
+            KINDED_RATES.has(hit.entry.rate ?? "") && next.entry.rate === "requests_per_sec" && !next.entry.also
+            ? { entry: kindedRequests(hit.entry.rate as string, next.entry), noun: next.noun, used: next.used }
+            : next;
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** Rates a request's kind names ("GET requests" are reads, "PUT requests" writes). */
+const KINDED_RATES: ReadonlySet<string> = new Set(["reads_per_sec", "writes_per_sec"]);
+const KINDED = new Map<string, (typeof NOUNS)[number]>();
+/** The requests entry that also states the kind's rate, made once per kind. */
+function kindedRequests(rate: string, requests: (typeof NOUNS)[number]): (typeof NOUNS)[number] {
+  let e = KINDED.get(rate);
+  if (!e) {
+    e = { ...requests, also: rate };
+    KINDED.set(rate, e);
+  }
+  return e;
 }
 
 interface NumberMatch {
@@ -1632,7 +1649,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         continue;
       setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
-      if (count === "nodes" && PLACED_ONTO.test(clauseBefore)) setScale(scale, "workers", n.value, quoteTo(end));
+      if (
+        count === "nodes" &&
+        PLACED_ONTO.test(
+          t
+            .slice(Math.max(0, n.start - 90), n.start)
+            .split(/[;:!?]|[.,](?!\d)/)
+            .pop() ?? "",
+        )
+      )
+        setScale(scale, "workers", n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users
       const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;

@@ -40,7 +40,7 @@ export const fleetOf = (
   role: string,
   typical: number,
   why: string,
-  also: readonly { expression: string; why: string }[] = [],
+  also: readonly { expression: string; why: string; fromDesign?: true }[] = [],
 ): CapacityInputSpec => ({
   quantity: role,
   typical,

@@ -5,7 +5,17 @@ import { FLAG_CAPACITY } from "./flags.js";
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   inputs: [
-    fleetOf("config_clients", 10000, "a fleet of proxies, hosts or devices applying the same configuration"),
+    // where the design draws its own fleet (a proxy or gateway tier, cache sites), that fleet applies the config
+    fleetOf(
+      "config_clients",
+      10000,
+      "a fleet of proxies, hosts or devices applying the same configuration",
+      ["proxies", "gateways", "cache_sites"].map((fleet) => ({
+        expression: fleet,
+        why: `the design's ${fleet.replace(/_/g, " ")} are the fleet that applies the configuration`,
+        fromDesign: true,
+      })),
+    ),
     inp("changes_per_sec", 1, "configuration changes are human- or controller-paced, about one a second at peak"),
     // a change reaches a node as a delta from the version it has applied (the card's own mitigation): one changed
     // flag, route or rule, not the whole snapshot; the whole snapshot goes only to a node that starts or falls behind
