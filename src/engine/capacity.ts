@@ -849,7 +849,12 @@ export function capacityOwners(
           const copies = owners.findIndex((o) => o.model.copiesFollowChanges === true);
           // no model keeps copies a change must reach, and none reads the bound: the leading model spends it over the
           // change's own path, so a stated bound is never left unread
-          return copies >= 0 || owners.some((o) => modelReads(o.model).includes("propagation_seconds")) ? copies : 0;
+          // (a design served from several regions holds it to the cross-region replication lag instead, regions.ts)
+          return copies >= 0 ||
+            f.nfrs.regions.value > 1 ||
+            owners.some((o) => modelReads(o.model).includes("propagation_seconds"))
+            ? copies
+            : 0;
         })()
     : -1;
   const spreadLead = owners[spreadAt];
