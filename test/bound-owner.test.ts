@@ -86,7 +86,7 @@ describe("the fleet that takes the changes and serves the reads is sized from th
     const d = designOf(DNS);
     const perNode = d.capacity.find((c) => c.id === "reads_per_node");
     expect(perNode?.inputs.find((i) => i.name === "reads_per_sec")?.source).toBe("stated");
-    const nodes = perNode?.inputs.find((i) => i.name === "nodes");
+    const nodes = perNode?.inputs.find((i) => i.name === "config_clients");
     expect(nodes?.because).toMatch(/answers the stated reads/);
     expect(nodes?.value).toBe(40);
     expect(checkCoherence(d).filter((p) => /queries per second/.test(p.detail))).toEqual([]);

@@ -334,14 +334,18 @@ describe("models a product feature declares", () => {
 
 describe("one value per named input in a design", () => {
   it("gives an input two models type differently one value, naming the model it came from", () => {
-    // a reverse proxy's model types 50 nodes, the configuration model beside it 10k: the design has one fleet
-    // (a bare CDN no longer draws the configuration rollout: no prompt word reaches it)
+    // a reverse proxy's model types 50 proxies, the configuration model beside it 10k config clients: the proxies
+    // are the fleet that applies the configuration, so the design has one fleet, named by its role in each model
     const d = design("Design a reverse proxy with health checks and retries.");
-    const nodes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "nodes").map((i) => ({ r, i })));
-    expect(new Set(nodes.map((n) => n.r.archetype)).size).toBeGreaterThan(1);
-    expect(new Set(nodes.map((n) => n.i.value))).toEqual(new Set([50]));
-    const borrowed = nodes.find((n) => n.r.archetype !== "I17");
+    const proxies = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "proxies").map((i) => ({ r, i })));
+    expect(new Set(proxies.map((n) => n.r.archetype)).size).toBeGreaterThan(1);
+    expect(new Set(proxies.map((n) => n.i.value))).toEqual(new Set([50]));
+    const borrowed = proxies.find((n) => n.r.archetype !== "I17");
     expect(borrowed?.i.because).toMatch(/taken from I17's estimates/);
+    const clients = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "config_clients"));
+    expect(new Set(clients.map((i) => i.value))).toEqual(new Set([50]));
+    // no model's typical machine count is shared under the role-less name
+    expect(d.capacity.some((r) => r.inputs.some((i) => i.name === "nodes"))).toBe(false);
   });
 
   it("keeps the dominant archetype's value over a supporting model's typical one", () => {

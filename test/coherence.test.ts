@@ -303,10 +303,10 @@ describe("decisions hold across the design (red when broken)", () => {
 
   it("one named input read with two values by the capacity table", () => {
     const d = clone(design("Design a content delivery network."));
-    const reads = d.capacity.filter((r) => r.inputs.some((i) => i.name === "nodes"));
+    const reads = d.capacity.filter((r) => r.inputs.some((i) => i.name === "cache_sites"));
     expect(reads.length).toBeGreaterThan(1);
     expect(rules(d)).not.toContain("numbers-disagree");
-    const i = reads[1]?.inputs.find((x) => x.name === "nodes");
+    const i = reads[1]?.inputs.find((x) => x.name === "cache_sites");
     if (!i) throw new Error("no nodes input");
     i.value = 10000;
     expect(rules(d)).toContain("numbers-disagree");
@@ -374,10 +374,10 @@ describe("one design, one value per quantity, and no part larger than its whole"
   it("names a count a figure decides apart from another part's count of the same name", () => {
     const d = clone(design("Design a service discovery and configuration system like Consul for 5,000 services"));
     expect(rules(d)).not.toContain("numbers-disagree");
-    // the registry's own node count (3) said under the fleet's name ("nodes", 10k config clients) disagrees
+    // the registry's own node count (3) said under the fleet's name (10k config clients) disagrees
     const b = d.bottlenecks.find((x) => /\binstances_per_service = /.test(x.estimate ?? ""));
     if (!b?.estimate) throw new Error("no estimate naming instances_per_service");
-    b.estimate = `${b.estimate}; nodes = 3 nodes (sized by capacity: registry_nodes = max(replicas, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation)))`;
+    b.estimate = `${b.estimate}; config_clients = 3 clients (sized by capacity: registry_nodes = max(replicas, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation)))`;
     expect(rules(d)).toContain("numbers-disagree");
   });
 

@@ -18,12 +18,13 @@ import {
   SPREAD_FANOUT,
   spreadPathFigures,
 } from "../knowledge/capacity/spread.js";
+import { STATED_USES } from "../knowledge/capacity/stated.js";
 import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { RECORD_CAPACITY } from "../knowledge/product-record.js";
-import { BRIDGES_TO, QUANTITY_BY_ID, STATED_FLEETS, TWINS_OF } from "../knowledge/quantities.js";
+import { BRIDGES_TO, QUANTITY_BY_ID, ROLE_FLEETS, STATED_FLEETS, TWINS_OF } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
@@ -145,6 +146,40 @@ export function quantitiesRead(capacity: readonly CapacityRow[]): Set<string> {
   return read;
 }
 
+/**
+ * The figures stated numbers no model of the design reads are inputs of (knowledge/capacity/stated.ts): a stated
+ * query rate sizes the servers answering it, a stated count of source databases the change-log readers, a stated
+ * window length the state the open windows hold. A use joins when one of the quantities it reads is stated, no figure
+ * already reads that number (under any name it binds) and the use's own figures read it; its rows carry `owner`.
+ */
+export function statedUseRows(
+  rows: readonly CapacityRow[],
+  scale: Nfrs["scale"],
+  owner: string,
+  implied: ImpliedInputs = NONE_IMPLIED,
+): CapacityRow[] {
+  const read = quantitiesRead(rows);
+  // one stated number binds every name stated from the same words: read under one of them, it is read
+  const quoteRead = (name: string) => {
+    const q = scale[name]?.quote;
+    return Object.entries(scale).some(([n, s]) => s.quote === q && read.has(n));
+  };
+  const out: CapacityRow[] = [];
+  for (const use of STATED_USES) {
+    const wanted = use.reads.filter((n) => scale[n]?.source === "stated" && !quoteRead(n));
+    if (wanted.length === 0) continue;
+    const got = capacityRows(use.model, owner, scale, implied).filter(
+      (r) => !rows.some((x) => x.id === r.id) && !out.some((x) => x.id === r.id),
+    );
+    if (!got.some((r) => r.inputs.some((i) => wanted.includes(i.name) && i.source !== "assumed"))) continue;
+    for (const r of got) {
+      out.push({ ...r, inputs: r.inputs.map((i) => ({ ...i })) });
+      for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
+    }
+  }
+  return out;
+}
+
 export type ImpliedInputs = ReadonlyMap<string, { value: number; because: string }>;
 const NONE_IMPLIED: ImpliedInputs = new Map();
 
@@ -152,7 +187,15 @@ const NONE_IMPLIED: ImpliedInputs = new Map();
  * An unstated input another model of the same design already gave a value: the design uses that one
  * value everywhere, and `because` says where it came from.
  */
-export type SharedInputs = ReadonlyMap<string, { value: number; because: string }>;
+export type SharedInputs = ReadonlyMap<
+  string,
+  {
+    value: number;
+    because: string;
+    /** The inputs the figure that computed it read: a model never derives one of them back from it (a cycle). */
+    rests?: ReadonlySet<string>;
+  }
+>;
 const NONE_SHARED: SharedInputs = new Map();
 
 function impliedInput(name: string, i: { value: number; because: string }): Known {
@@ -358,6 +401,9 @@ function evaluateModel(
       for (const { d, bridge } of candidates) {
         if (bridge && (pass === 1 || !bridgeHolds(d))) continue;
         if (!bridge && "allStated" in d && d.allStated && !bridgeHolds(d)) continue;
+        // a value computed from this very input (orders a day from orders per user per day) never gives it back
+        if ([...formulaVariables(formulaOf(d.expression))].some((v) => shared.get(v)?.rests?.has(spec.quantity)))
+          continue;
         const r = evalExpr(d.expression);
         // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
         if (!r || r.value <= 0) continue;
@@ -590,6 +636,8 @@ interface Choice {
   because?: string;
   /** The figure of the owner's model that computes it, whose reason it is (when `because` is not given). */
   figure?: Readonly<CapacityRow>;
+  /** The inputs the value was computed from (a figure's), carried to its twin. */
+  rests?: ReadonlySet<string>;
   owner: string;
   /**
    * 0 and 1: rests on a stated number or a decision (a figure's value, then an input's); 2 and 3: any other
@@ -627,6 +675,7 @@ function shareTwins(chosen: Map<string, Choice>, order: readonly string[], scale
         because: `${becauseOf(c).replace(/^not stated; /, "")}; the same quantity as ${name}, in another unit`,
         owner: c.owner,
         rank: c.rank,
+        ...(c.rests ? { rests: c.rests } : {}),
         twin: true,
       });
     }
@@ -683,11 +732,14 @@ export function designCapacityRows(
           offer(r.id, {
             value: r.value,
             figure: r,
+            rests: new Set(r.inputs.map((i) => i.name)),
             owner: o.owner,
             rank: 2 * (r.inputs.some((i) => i.source !== "assumed") ? 0 : 1),
           });
         for (const i of r.inputs) {
           if (i.source !== "assumed" || shared[k]?.has(i.name)) continue;
+          // an assumed machine count is its own model's fleet (cache servers, proxies), never another role's
+          if (ROLE_FLEETS.has(i.name)) continue;
           // an input's rank is 1 or 3: nothing it could be replaces a value ranked 1 or lower
           if ((chosen.get(i.name)?.rank ?? 4) <= 1) continue;
           offer(i.name, {
@@ -723,6 +775,7 @@ export function designCapacityRows(
         m.set(name, {
           value: c.value,
           because: `${becauseOf(c).replace(/^not stated; /, "")}; one value for the whole design, taken from ${c.owner}'s estimates`,
+          ...(c.rests ? { rests: c.rests } : {}),
         });
       }
       return m.size > 0 ? m : NONE_SHARED;
@@ -794,7 +847,17 @@ export function capacityOwners(
   const spreadAt = spread
     ? SPREAD_FANOUT.test(spread.quote)
       ? 0
-      : owners.findIndex((o) => o.model.copiesFollowChanges === true)
+      : (() => {
+          const copies = owners.findIndex((o) => o.model.copiesFollowChanges === true);
+          // no model keeps copies a change must reach, and none reads the bound: the leading model spends it over the
+          // change's own path, so a stated bound is never left unread
+          // (a design served from several regions holds it to the cross-region replication lag instead, regions.ts)
+          return copies >= 0 ||
+            f.nfrs.regions.value > 1 ||
+            owners.some((o) => modelReads(o.model).includes("propagation_seconds"))
+            ? copies
+            : 0;
+        })()
     : -1;
   const spreadLead = owners[spreadAt];
   if (spread && spreadLead && !owners.some((o) => holdsTo(o.model, "propagation_seconds"))) {

@@ -145,6 +145,7 @@ export type CoherenceRule =
   | "numbers-disagree"
   | "stated-number-unused"
   | "quantity-computed-twice"
+  | "input-cycle"
   | "stated-stand-in-replaced"
   | "stated-number-unread"
   | "stated-without-quote"
@@ -298,6 +299,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "input-cycle":
+    "no two inputs of a figure are each derived from the other (orders a day from orders per user per day, and that from orders a day): a value rests on something the prompt states or a typical value, never on itself",
   "quantity-computed-twice":
     "one quantity has one row: two capacity figures never compute the same expression over the same inputs under two names (the drivers' location updates sized by both the dispatcher and the proximity index)",
   "stated-stand-in-replaced":
@@ -2113,6 +2116,36 @@ function statedHaveQuotes(d: Design): Problem[] {
   return out;
 }
 
+/** The named quantities a reason's words compute from (identifiers with an underscore: `orders_per_day / users`). */
+const NAMED_IN = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
+
+/**
+ * No input rests on itself: within one figure, an assumed input whose reason derives it from another input while that
+ * one's reason derives it from the first (a per-user daily rate read back from a daily total that was computed from
+ * that same per-user rate) is a cycle, a number that proves nothing.
+ */
+function inputsAcyclic(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const r of d.capacity) {
+    const names = new Set(r.inputs.map((i) => i.name));
+    const uses = new Map<string, Set<string>>();
+    for (const i of r.inputs)
+      if (i.source === "assumed")
+        uses.set(i.name, new Set((i.because.match(NAMED_IN) ?? []).filter((n) => n !== i.name && names.has(n))));
+    for (const [a, from] of uses)
+      for (const b of from)
+        if (a < b && uses.get(b)?.has(a) && !seen.has(`${a}|${b}`)) {
+          seen.add(`${a}|${b}`);
+          out.push({
+            rule: "input-cycle",
+            detail: `${a} and ${b} (read by ${r.id}) are each derived from the other: neither rests on a stated or typical value`,
+          });
+        }
+  }
+  return out;
+}
+
 /**
  * One quantity, one row: two capacity figures whose expressions are the same over the same inputs are one quantity
  * computed twice under two names (a dispatcher's and a proximity index's location updates), which shows the reader
@@ -3719,6 +3752,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...statedNumbersUsed(d),
     ...statedHaveQuotes(d),
     ...quantitiesOnce(d),
+    ...inputsAcyclic(d),
     UNREAD_PLACE,
     ...statedStandInsKept(d),
     ...statedBoundsHeld(d),

@@ -778,6 +778,14 @@ const TIME_WORD =
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 /** "… per hour", "/day" after a byte amount. */
 const PER_TIME = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i");
+/** "30 times per second", "4 times an hour": how often something happens, a frequency. */
+const TIMES_PER = new RegExp(String.raw`^\s*(?:times|x)\s+(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`, "i");
+/**
+ * Words of a frequency's sentence that make it a subject's state sent to its participants ("state updates reach every
+ * player 30 times per second", "the server ticks 60 times a second"): the update rate each participant receives.
+ */
+const UPDATE_WORDS =
+  /\b(?:updates?|updated|state|ticks?|snapshots?|broadcasts?|broadcast(?:ed|ing)?|sent|sends?|pushe[sd]|push|reach\w*|redraw\w*|render\w*|simulat\w*)\b/i;
 /** "10 second", "10-second": a duration's unit. */
 const DURATION = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i");
 /** "per minute", "each second", "/ s" after a count's noun. */
@@ -792,6 +800,16 @@ const PER_LONG_TIME = new RegExp(
  */
 const WRITES_BEFORE =
   /\b(?:index(?:es|ing)?|stor(?:es|e|ing)|writ(?:es|e|ing)|ingest(?:s|ing)?|sav(?:es|e|ing)|records?|recording|persist(?:s|ing)?|archiv(?:es|e|ing)|append(?:s|ing)?|insert(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
+
+/** A preposition that makes the rate after it the input a per-key result is computed over ("counts over 1M events/s"). */
+const RATE_AS_INPUT = /\b(?:over|across|from|among|out of)\s+(?:(?:up to|about|around|roughly|some)\s+)?$/i;
+
+/**
+ * Machines the work is placed onto ("places 10,000 pods per minute onto 5,000 nodes", "schedules jobs across 2,000
+ * machines"): the fleet the placed work runs on, the workers, not hosts the service only watches.
+ */
+const PLACED_ONTO =
+  /\b(?:(?:plac|schedul|assign|pack|bin-pack|dispatch|distribut)\w*\b[^.;]*\b(?:onto|on to|across)|run(?:s|ning)?\b[^.;]*\b(?:builds?|jobs?|tasks?|pods?|containers?|workloads?|tests?)\b[^.;]*\b(?:on|onto|across))\s+(?:(?:up to|about|around|roughly|some|over)\s+)?$/i;
 
 /** Scopes a rate can be stated per; such a rate is kept apart from the fleet total. */
 const SCOPES: { re: RegExp; scope: "key" | "user" | "tenant" | "node" | "partition" }[] = [
@@ -902,10 +920,27 @@ function nounOf(words: readonly string[]): { entry: (typeof NOUNS)[number]; noun
       hit =
         hit.entry.rate && OCCURRENCE_HEADS.test(next.noun)
           ? { entry: hit.entry, noun: `${hit.noun} ${next.noun}`, used: next.used }
-          : next;
+          : // "GET requests", "read requests", "write calls": requests of a read or write kind are requests and reads
+            // (or writes) too, so the figures that count reads read the stated rate
+            KINDED_RATES.has(hit.entry.rate ?? "") && next.entry.rate === "requests_per_sec" && !next.entry.also
+            ? { entry: kindedRequests(hit.entry.rate as string, next.entry), noun: next.noun, used: next.used }
+            : next;
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** Rates a request's kind names ("GET requests" are reads, "PUT requests" writes). */
+const KINDED_RATES: ReadonlySet<string> = new Set(["reads_per_sec", "writes_per_sec"]);
+const KINDED = new Map<string, (typeof NOUNS)[number]>();
+/** The requests entry that also states the kind's rate, made once per kind. */
+function kindedRequests(rate: string, requests: (typeof NOUNS)[number]): (typeof NOUNS)[number] {
+  let e = KINDED.get(rate);
+  if (!e) {
+    e = { ...requests, also: rate };
+    KINDED.set(rate, e);
+  }
+  return e;
 }
 
 interface NumberMatch {
@@ -1119,9 +1154,10 @@ const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most rece
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   // a window's length said as the adjective before the windows or their result ("5-minute windowed counts", "1-hour
-  // tumbling windows"), or a session window's inactivity gap ("30-minute inactivity gaps"), which is its length
+  // tumbling windows"), a session window's inactivity gap ("30-minute inactivity gaps"), which is its length, or
+  // "windows of 1 hour": the span a windowed result covers (its state is held until the window closes)
   {
-    re: /^\s*(?:-\s*)?(?:(?:tumbling|sliding|hopping|rolling|event[- ]time|session)\s+)?(?:windowed\b|windows?\b|(?:inactivity|idle)\s+(?:gaps?|timeouts?)\b)/i,
+    re: /^\s*(?:-\s*)?(?:(?:tumbling|sliding|hopping|rolling|event[- ]time|session)\s+)?(?:windowed\b|windows?\b|(?:inactivity|idle)\s+(?:gaps?|timeouts?)\b)|\bwindows?\s+of\s*$/i,
     id: "window_seconds",
   },
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
@@ -1409,6 +1445,23 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       if (km > 0) continue;
     }
 
+    // A frequency: "state updates reach every player 30 times per second", "heartbeats twice a second"
+    const times = TIMES_PER.exec(rest.slice(pos));
+    const perSecs = times ? timeUnit(times[1] ?? "") : undefined;
+    if (times && perSecs && n.value > 0) {
+      const said = quoteTo(pos + times[0].length);
+      const sentence =
+        t
+          .slice(Math.max(0, n.start - 90), n.start)
+          .split(/[;:!?]|[.](?!\d)/)
+          .pop() ?? "";
+      // the interval of a paced thing the sentence names (a heartbeat, a report), else a subject's update rate
+      const period = DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(sentence));
+      if (period) setScale(scale, period.id, perSecs / n.value, said);
+      else if (UPDATE_WORDS.test(sentence)) setScale(scale, "updates_per_subject_per_sec", n.value / perSecs, said);
+      continue;
+    }
+
     // Durations: "10 second TTL", "10-second leases", "7 days retention", "every 5 seconds".
     const dur = DURATION.exec(rest.slice(pos));
     const durSecs = dur ? timeUnit(dur[1] ?? "") : undefined;
@@ -1589,7 +1642,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       if (scope && scopeAfter) nounEnd += scopeAfter[0].length;
       if (!scope) {
         const sb = /\b(?:per|each|every|a single|one)[- ]((?:api[- ])?[a-z]+)\b[^.;]*$/i.exec(clauseBefore);
-        scope = sb ? scopeOf(sb[1] ?? "") : undefined;
+        // "computes per-user counts over 1 million events per second": a per-key result computed over the rate (the
+        // rate after "over", "across" or "from") scopes the result, never the input rate, which is the fleet's
+        const overInput = sb !== null && RATE_AS_INPUT.test(sb[0].slice((sb[1] ?? "").length));
+        scope = sb && !overInput ? scopeOf(sb[1] ?? "") : undefined;
       }
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
@@ -1600,7 +1656,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const average = /\b(?:average|avg|mean|typical(?:ly)?|normal(?:ly)?)\b/i.test(
         `${clauseBefore.slice(-30)} ${t.slice(n.end + nounEnd, n.end + nounEnd + 30)}`,
       );
-      if (secs <= 60 && !scope && !average && implied.peak_factor === undefined)
+      if (secs <= 60 && !scope && !average && !hit?.entry.perStream && implied.peak_factor === undefined)
         implied.peak_factor = {
           value: 1,
           because: `the prompt states '${said}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
@@ -1693,6 +1749,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         continue;
       setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
+      if (
+        count === "nodes" &&
+        PLACED_ONTO.test(
+          t
+            .slice(Math.max(0, n.start - 90), n.start)
+            .split(/[;:!?]|[.,](?!\d)/)
+            .pop() ?? "",
+        )
+      )
+        setScale(scale, "workers", n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users
       const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;

@@ -1,5 +1,6 @@
 import { ARCHETYPE_BUNDLES, ARCHETYPE_ENTRIES, registryProblems } from "./archetypes/index.js";
 import { topologyProblems, topologyVariants } from "./architecture/index.js";
+import { STATED_USES } from "./capacity/stated.js";
 import { FEATURES } from "./features/index.js";
 import { GATE_MODULES } from "./gates.js";
 import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
@@ -167,7 +168,10 @@ function expressions(v: unknown, out: Set<string>): Set<string> {
  * them); the engine parses anything missing on the spot.
  */
 export function compileFormulas(archetypes: readonly Archetype[]): [string, Expr][] {
-  const all = expressions([archetypes, ARCHETYPE_BUNDLES.map((b) => b.capacity), FEATURES], new Set());
+  const all = expressions(
+    [archetypes, ARCHETYPE_BUNDLES.map((b) => b.capacity), FEATURES, STATED_USES.map((u) => u.model)],
+    new Set(),
+  );
   const out: [string, Expr][] = [];
   for (const src of [...all].sort()) {
     try {

@@ -254,6 +254,12 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "objects", label: "stored objects or keys", unit: "objects" },
   { id: "users", label: "users", unit: "users" },
   { id: "nodes", label: "nodes, hosts or servers", unit: "nodes" },
+  // each card's own fleet, named by its role (capacity/helpers.ts fleetOf): the stated machines when the prompt counts them
+  { id: "proxies", label: "proxies or gateway instances in the request path", unit: "proxies" },
+  { id: "gateways", label: "gateway instances enforcing the limits", unit: "gateways" },
+  { id: "config_clients", label: "hosts or devices applying the same configuration", unit: "clients" },
+  { id: "cache_sites", label: "cache sites or nodes the tier spreads over", unit: "sites" },
+  { id: "session_servers", label: "servers holding live sessions", unit: "servers" },
   { id: "workers", label: "workers", unit: "workers" },
   { id: "ingesters", label: "ingest or storage nodes of a telemetry pipeline", unit: "ingesters" },
   { id: "clients", label: "connected clients or sessions", unit: "clients" },
@@ -1203,6 +1209,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
     share: "of window",
   },
+  // read by the stated uses (capacity/stated.ts) where no model of the design reads the stated number
+  { id: "window_key_bytes", label: "state one key's open window takes", unit: "B" },
+  { id: "readers_per_source", label: "change-log readers per source database", unit: "readers" },
+  { id: "updates_per_subject_per_sec", label: "state updates one subject sends each participant a second", unit: "/s" },
+  { id: "update_bytes", label: "bytes one state update takes", unit: "B" },
+  { id: "frames_per_sec", label: "frames one participant's video stream sends a second", unit: "frames/s" },
+  { id: "frame_bytes", label: "bytes one encoded video frame takes", unit: "B" },
   {
     id: "watermark_delay_seconds",
     label: "delay of the watermark behind the newest events (clock skew and partition lag)",
@@ -1384,6 +1397,14 @@ export const QUANTITY_BY_ID: ReadonlyMap<string, Quantity> = new Map(QUANTITIES.
  * stated count of machines is as often the hosts a service watches or serves as its own fleet.
  */
 export const STATED_FLEETS: ReadonlySet<string> = new Set(["workers"]);
+
+/**
+ * Counts of machines whose meaning is each model's own role: a cache card's `nodes` are its cache servers, a gateway's
+ * its proxies, a configuration card's the hosts applying the config. Stated, the count is the prompt's and every model
+ * reads it; assumed, it is one model's guess at its own fleet and is never handed to another model (a cache tier's
+ * fifty nodes would otherwise size an object store's storage fleet).
+ */
+export const ROLE_FLEETS: ReadonlySet<string> = new Set(["nodes"]);
 
 /**
  * The same amount said in another unit: a stated bandwidth with an assumed record size is a record rate, a

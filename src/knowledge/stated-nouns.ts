@@ -30,6 +30,8 @@ export interface StatedNoun {
    * redirects says each answer is a small redirect, not a web asset.
    */
   implies?: { quantity: string; value: number; because: string };
+  /** The rate is one stream's or one participant's ("30 frames per second"), never the load the fleet serves at its peak. */
+  perStream?: true;
 }
 
 /**
@@ -153,11 +155,19 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once)
   // drivers and couriers are users whose position the proximity index tracks
   { re: /^(?:drivers?|couriers?|dashers?)$/, count: "users", also: "moving_objects" },
+  // a video frame is sent by each participant's stream ("30 frames per second"): a rate per stream, not a request
+  { re: /^(?:frames?|video frames?)$/, rate: "frames_per_sec", perStream: true },
+  // a pod or container is the unit a cluster scheduler places: counted per time it is placements, the scheduler's
+  // task rate ("places 10,000 pods per minute"); counted alone it is the fleet a service runs as
+  { re: /^(?:pods?|containers?)$/, count: "nodes", rate: "tasks_per_sec" },
   {
     re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|edge nodes?|pops?|points of presence|edge locations?|edge sites?)$/,
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
+  // machines that run the work handed to them (build agents, CI runners, executors): a fleet of hosts; where the
+  // prompt runs or places its work on them they are its workers (PLACED_ONTO in engine/nfr-parse.ts)
+  { re: /^(?:agents?|build agents?|runners?|executors?)$/, count: "nodes" },
   // machines named for the work they run ("500 worker machines", "200 worker nodes") are the worker fleet, and nodes
   { re: /^worker (?:nodes?|machines?|servers?|hosts?|instances?|vms?|pods?|boxes)$/, count: "workers", also: "nodes" },
   // databases (or database instances) a service keeps, backs up or restores: counted apart from the servers they run on

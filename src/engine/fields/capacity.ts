@@ -1,4 +1,4 @@
-import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
+import { capacityOwners, designCapacityRows, fixedInputs, statedUseRows } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DataModelRow, Fields, Nfrs } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -148,6 +148,16 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
     // a stated spreading bound no other figure spends holds the replication lag (a feed's fan-out path already does)
     const spent = rows.some((r) => r.bound?.quantity === "propagation_seconds");
     if (lead) rows.push(...regionalCapacity(f, lead, !spent).filter((r) => !seen.has(`${r.archetype}:${r.id}`)));
+    // a stated number none of these figures reads is an input of the figure its kind sizes (knowledge/capacity/stated.ts)
+    if (lead)
+      rows.push(
+        ...statedUseRows(
+          rows,
+          capacityScale(f.nfrs, regionsQuote),
+          lead,
+          fixedInputs(f.nfrs, impliedCapacity(f.decisions, lead)),
+        ),
+      );
     // a bare product's own service leads the table, as its part leads the drawing
     return shardedByModelKey(
       [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)],

@@ -31,3 +31,19 @@ export const fromUsers = (typical: number, why: string): CapacityInputSpec => ({
     { expression: "users * requests_per_user_per_day / 86400", why: "each user's daily requests spread over a day" },
   ],
 });
+
+/**
+ * A card's own fleet, named by its role (proxies, gateways, cache sites): the machines the prompt counts ("on 5,000
+ * nodes") are this fleet when stated; else the card's typical size, which no other card's fleet ever takes.
+ */
+export const fleetOf = (
+  role: string,
+  typical: number,
+  why: string,
+  also: readonly { expression: string; why: string; fromDesign?: true }[] = [],
+): CapacityInputSpec => ({
+  quantity: role,
+  typical,
+  why,
+  from: [{ expression: "nodes", why: `the machines the prompt counts are the ${role.replace(/_/g, " ")}` }, ...also],
+});

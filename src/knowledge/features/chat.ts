@@ -143,7 +143,13 @@ export const CHAT: FeatureEntry = {
       // the largest conversation's member count: a stated per-conversation maximum ("channels of up to 100,000
       // members") where the prompt gives one, else a large group
       inp("max_participants", 1000, "a large group or channel holds about a thousand members"),
-      inp("posts_per_sec_in_busiest", 1, "a busy large channel gets about a message a second at its peak"),
+      {
+        quantity: "posts_per_sec_in_busiest",
+        typical: 1,
+        why: "a busy large channel gets about a message a second at its peak",
+        // "10 messages per second per room": the rate stated for one conversation is the busiest one's
+        from: { expression: "messages_per_sec_per_key", why: "the rate the prompt states for one conversation" },
+      },
     ],
     figures: [
       fig("messages_per_sec", "messages sent per second", "rate", "users * messages_per_user_per_day / 86400", "msg/s"),

@@ -1,4 +1,4 @@
-import { fig, fromUsers, inp } from "../../capacity/helpers.js";
+import { fig, fleetOf, fromUsers, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -33,7 +33,7 @@ const base: CapacityModel = {
     })(),
     inp("objects", 10000000, "a catalogue of about ten million cacheable items"),
     inp("changes_per_sec", 100, "origin content changes far less often than it is read"),
-    inp("nodes", 50, "a cache tier or CDN footprint of a few dozen sites or nodes"),
+    fleetOf("cache_sites", 50, "a cache tier or CDN footprint of a few dozen sites or nodes"),
   ],
   figures: [
     fig("peak_requests_per_sec", "peak requests", "peak", "requests_per_sec * peak_factor", "req/s"),
@@ -46,7 +46,13 @@ const base: CapacityModel = {
     ),
     fig("egress_bandwidth", "egress bandwidth at peak", "bandwidth", "peak_requests_per_sec * value_bytes", "B/s"),
     // the egress is served by the sites (or cache nodes) it is spread over, each by servers of a bounded network egress
-    fig("egress_per_node", "egress per site or cache node at peak", "bandwidth", "egress_bandwidth / nodes", "B/s"),
+    fig(
+      "egress_per_node",
+      "egress per site or cache node at peak",
+      "bandwidth",
+      "egress_bandwidth / cache_sites",
+      "B/s",
+    ),
     fig(
       "servers_per_node",
       "servers one site needs for its share of the egress, at the planned utilisation",
@@ -61,7 +67,7 @@ const base: CapacityModel = {
       "purges_per_sec",
       "invalidations delivered to every cache site",
       "fan-out",
-      "changes_per_sec * nodes",
+      "changes_per_sec * cache_sites",
       "purges/s",
     ),
   ],

@@ -1,4 +1,4 @@
-import { fig, fromUsers, inp } from "../../capacity/helpers.js";
+import { fig, fleetOf, fromUsers, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { SLOT_CAPACITY } from "./slots.js";
 
@@ -22,7 +22,7 @@ export const capacity: CapacityModel = {
         },
       ],
     },
-    inp("nodes", 20, "a gateway fleet of a couple of dozen instances"),
+    fleetOf("gateways", 20, "a gateway fleet of a couple of dozen instances"),
     inp("value_bytes", 100, "one bucket or window (key, count or tokens, timestamp) is about a hundred bytes"),
   ],
   figures: [
@@ -37,7 +37,7 @@ export const capacity: CapacityModel = {
       "requests_per_gateway",
       "admission checks per gateway at peak",
       "rate",
-      "peak_requests_per_sec / nodes",
+      "peak_requests_per_sec / gateways",
       "req/s",
     ),
     fig(
@@ -71,14 +71,14 @@ export const capacity: CapacityModel = {
       "local_only_admits_per_key_per_minute",
       "one key's admissions per minute if every gateway enforced the whole limit on its own",
       "rate",
-      "limit_per_key_per_minute * nodes",
+      "limit_per_key_per_minute * gateways",
       "req/min per key",
     ),
     fig(
       "allowance_overshoot_per_key",
       "one key's worst over-admission per sync interval with local allowances (every other gateway spends one interval's quota before it hears of the rest)",
       "rate",
-      "(nodes - 1) * requests_per_sec_per_key * allowance_sync_seconds",
+      "(gateways - 1) * requests_per_sec_per_key * allowance_sync_seconds",
       "req per key",
     ),
   ],

@@ -1,4 +1,4 @@
-import { fig, inp } from "../../capacity/helpers.js";
+import { fig, fleetOf, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { FLAG_CAPACITY } from "./flags.js";
 
@@ -10,15 +10,18 @@ export const capacity: CapacityModel = {
     // rate sizes that fleet: its read path is one lookup in memory per read
     { quantity: "reads_per_sec", statedOnly: true },
     { quantity: "snapshot_reads_per_node" },
-    {
-      quantity: "nodes",
-      typical: 10000,
-      why: "a fleet of proxies, hosts or devices applying the same configuration",
-      from: {
+    // where the design draws its own fleet (a proxy or gateway tier, cache sites), that fleet applies the config
+    fleetOf("config_clients", 10000, "a fleet of proxies, hosts or devices applying the same configuration", [
+      ...["proxies", "gateways", "cache_sites"].map((fleet) => ({
+        expression: fleet,
+        why: `the design's ${fleet.replace(/_/g, " ")} are the fleet that applies the configuration`,
+        fromDesign: true as const,
+      })),
+      {
         expression: "max(3, reads_per_sec / (snapshot_reads_per_node * target_utilisation))",
         why: "the fleet that takes each change also answers the stated reads from its local snapshot, so it has as many nodes as those reads need at the planned utilisation (three at least, so one can fail)",
       },
-    },
+    ]),
     inp("changes_per_sec", 1, "configuration changes are human- or controller-paced, about one a second at peak"),
     // a change reaches a node as a delta from the version it has applied (the card's own mitigation): one changed
     // flag, route or rule, not the whole snapshot; the whole snapshot goes only to a node that starts or falls behind
@@ -38,7 +41,7 @@ export const capacity: CapacityModel = {
       "change_bytes",
       "bytes pushed to bring every node one change (a delta from each node's applied version)",
       "bandwidth",
-      "delta_bytes * nodes",
+      "delta_bytes * config_clients",
       "B",
     ),
     fig(
@@ -52,7 +55,7 @@ export const capacity: CapacityModel = {
       "rollout_bytes",
       "bytes pushed when every node takes a full snapshot (a whole fleet starting, or re-syncing after a distribution server restart)",
       "bandwidth",
-      "config_bytes * nodes",
+      "config_bytes * config_clients",
       "B",
     ),
     fig(
@@ -66,18 +69,18 @@ export const capacity: CapacityModel = {
       "reads_per_node",
       "reads each node answers from its local snapshot at peak (the stated read rate over the serving fleet)",
       "hotspot",
-      "reads_per_sec / nodes",
+      "reads_per_sec / config_clients",
       "reads/s",
     ),
-    fig("node_updates_per_sec", "node updates per second", "fan-out", "changes_per_sec * nodes", "updates/s"),
+    fig("node_updates_per_sec", "node updates per second", "fan-out", "changes_per_sec * config_clients", "updates/s"),
     fig(
       "status_reports_per_sec",
       "status reports at the control plane",
       "hotspot",
-      "nodes / heartbeat_seconds",
+      "config_clients / heartbeat_seconds",
       "reports/s",
     ),
-    fig("watch_streams", "open watch streams", "count", "nodes", "streams", true),
+    fig("watch_streams", "open watch streams", "count", "config_clients", "streams", true),
     // the streams and the rollout bandwidth are held by servers: each holds so many streams (one per node) and
     // sends so many bytes a second, so the larger of the two bounds sets how many distribution (relay) servers fan
     // out; under polling there are no watch streams and the label's words drop the figure with them
@@ -85,7 +88,7 @@ export const capacity: CapacityModel = {
       "distribution_servers",
       "distribution servers holding the watch streams, sending a change within the target and a fleet's full re-sync within its reconnect window, at the planned utilisation",
       "count",
-      "max(replicas, nodes / (streams_per_server * target_utilisation), max(rollout_bandwidth, resync_bandwidth) / (server_egress_bytes_per_sec * target_utilisation))",
+      "max(replicas, config_clients / (streams_per_server * target_utilisation), max(rollout_bandwidth, resync_bandwidth) / (server_egress_bytes_per_sec * target_utilisation))",
       "servers",
       true,
     ),

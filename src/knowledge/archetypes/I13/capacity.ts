@@ -1,4 +1,4 @@
-import { fig, inp } from "../../capacity/helpers.js";
+import { fig, fleetOf, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AUCTION_CAPACITY } from "./auction.js";
 import { GAME_CAPACITY } from "./game.js";
@@ -11,7 +11,7 @@ export const capacity: CapacityModel = {
   inputs: [
     inp("subjects", 100000, "about a hundred thousand documents, rooms or matches open at once"),
     inp("message_bytes", 200, "one edit or chat operation is a few hundred bytes"),
-    inp("nodes", 50, "a session tier of a few dozen servers"),
+    fleetOf("session_servers", 50, "a session tier of a few dozen servers"),
     // fleet totals read a typical subject's participants; a stated per-subject count is the busiest subject's
     ...participantInputs("subject"),
     {
@@ -49,7 +49,7 @@ export const capacity: CapacityModel = {
       "msgs/s",
     ),
     fig("delivery_bandwidth", "delivery bandwidth at peak", "bandwidth", "deliveries_per_sec * message_bytes", "B/s"),
-    fig("connections_per_server", "open connections per server", "rate", "clients / nodes", "connections"),
+    fig("connections_per_server", "open connections per server", "rate", "clients / session_servers", "connections"),
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
     ...oplogSplitFigures("subject"),
   ],

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { statedNfrsOf } from "../src/engine/nfr-parse.js";
+import { type Design, design } from "../src/lib/index.js";
+
+const figure = (d: Design, id: string) => d.capacity.find((c) => c.id === id);
+const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
+const scale = (p: string) => Object.fromEntries(Object.entries(statedNfrsOf(p).scale).map(([k, v]) => [k, v.value]));
+/** Whether a figure reads the stated quantity `name` (not a typical value of it). */
+const readsStated = (d: Design, name: string) =>
+  d.capacity.some((r) => r.inputs.some((i) => i.name === name && i.source === "stated"));
+const NUMBER_RULES = /^(?:stated-number-unused|stated-number-unread|figure-implausible|input-cycle)$/;
+
+const SCHEDULER =
+  "Design a cluster scheduler like Kubernetes that places 10,000 pods per minute onto 5,000 nodes and never overcommits a node's memory.";
+const FLINK =
+  "Design a stream processing system like Apache Flink that computes per-user 5-minute windowed counts over 1 million events per second and produces exactly-once results after a worker crash.";
+const GAME =
+  "Design a multiplayer game backend where 100 players share a match, the server is authoritative over game state, and state updates reach every player 30 times per second.";
+const CDC =
+  "Design a change data capture pipeline that streams every committed row change from 200 MySQL databases into a data warehouse in commit order per table, with no change lost or applied twice.";
+const DNS =
+  "Design an authoritative DNS service that answers 2 million queries per second worldwide, where a record change is served by every location within 60 seconds.";
+const GATEWAY =
+  "Design an API gateway that routes 300,000 requests per second to 2,000 backend services, authenticates every request, and applies route changes made by operators within 5 seconds.";
+const S3 =
+  "Design an object storage service like Amazon S3 that stores 10 trillion objects, serves 1 million GET requests per second, and never returns an old version after an overwrite has succeeded.";
+const CART =
+  "Design a shopping cart for an online store with 20 million daily shoppers, where a cart follows the shopper across devices and an added item is never lost.";
+
+describe("a stated rate sizes the part that handles its things", () => {
+  it("reads pods placed per minute as the scheduler's placement rate, onto a stated fleet of workers", () => {
+    expect(scale(SCHEDULER)).toMatchObject({ tasks_per_sec: 10000 / 60, nodes: 5000, workers: 5000 });
+    const d = design(SCHEDULER);
+    expect(figure(d, "workers_needed")?.value).toBe(5000);
+    expect(figure(d, "peak_tasks_per_sec")?.value).toBeCloseTo(10000 / 60);
+    // paraphrase: scheduling containers across machines
+    expect(
+      scale("Design a container scheduler that schedules 500 containers per second across 2,000 machines."),
+    ).toMatchObject({
+      tasks_per_sec: 500,
+      workers: 2000,
+    });
+  });
+
+  it("keeps a rate a per-key result is computed over as the fleet's rate, not one key's", () => {
+    expect(scale(FLINK)).toMatchObject({ messages_per_sec: 1e6, window_seconds: 300 });
+    expect(scale(FLINK)).not.toHaveProperty("messages_per_sec_per_user");
+    // a rate each user sends is still the user's
+    expect(scale("Design a chat where each user sends 2 messages per second")).toHaveProperty(
+      "messages_per_sec_per_user",
+    );
+  });
+
+  it("reads 'GET requests' as reads as well as requests, so the store's GETs are the stated ones", () => {
+    expect(scale(S3)).toMatchObject({ requests_per_sec: 1e6, reads_per_sec: 1e6 });
+    expect(figure(design(S3), "object_gets_per_sec")?.value).toBeCloseTo(1e6);
+  });
+
+  it("sizes the serving fleet from a stated query rate", () => {
+    // the configuration plane's own fleet answers the queries from its local copy (test/bound-owner)
+    const d = design(DNS);
+    expect(readsStated(d, "reads_per_sec")).toBe(true);
+    expect(figure(d, "reads_per_node")?.value).toBe(5e4);
+    // where no model reads a stated query rate, the stated use sizes a serving fleet of its own
+    const q = design("Design a weather lookup service that answers 300,000 queries per second.");
+    expect(readsStated(q, "requests_per_sec") || readsStated(q, "reads_per_sec")).toBe(true);
+  });
+});
+
+describe("a stated count or window is an input of some figure", () => {
+  it("reads a window length into the state the open windows hold", () => {
+    const d = design(FLINK);
+    // the stream subject's own model holds the window's events (knowledge/archetypes/I06/stream.ts)
+    expect(figure(d, "events_per_window")?.value).toBe(3e8);
+    expect(readsStated(d, "window_seconds")).toBe(true);
+    expect(scale("count clicks in 10-second tumbling windows")).toMatchObject({ window_seconds: 10 });
+  });
+
+  it("reads an update frequency times the participants one subject shares as that subject's fan-out", () => {
+    expect(scale(GAME)).toMatchObject({ max_participants: 100, updates_per_subject_per_sec: 30 });
+    expect(figure(design(GAME), "subject_deliveries_per_sec")?.value).toBe(3000);
+    expect(scale("a game server that ticks 60 times a second for matches of 64 players")).toMatchObject({
+      updates_per_subject_per_sec: 60,
+      max_participants: 64,
+    });
+    // a heartbeat's frequency is its interval
+    expect(scale("agents send heartbeats 2 times per second")).toMatchObject({ heartbeat_seconds: 0.5 });
+  });
+
+  it("reads a count of source databases as one change-log reader each", () => {
+    // the warehouse subject's model reads the sources itself (changes per database, one capture task each)
+    expect(readsStated(design(CDC), "databases")).toBe(true);
+  });
+
+  it("spends a stated bound on route changes over the change's own path", () => {
+    const d = design(GATEWAY);
+    expect(readsStated(d, "propagation_seconds")).toBe(true);
+  });
+
+  it("sizes prompts outside every set from their own numbers", () => {
+    const build = design("Design a build system running 40,000 builds an hour on 2,000 agents");
+    expect(readsStated(build, "workers") && readsStated(build, "tasks_per_sec")).toBe(true);
+    const chat = design("Design a chat with 300 members per room and 10 messages per second per room");
+    expect(
+      figure(chat, "busiest_deliveries_per_sec")?.inputs.find((i) => i.name === "posts_per_sec_in_busiest")?.value,
+    ).toBe(10);
+    const call = design("Design a video call service with 8 participants per call and 30 frames per second");
+    expect(figure(call, "call_frames_per_sec")?.value).toBe(30 * 8 * 7);
+    // a stream's frame rate is not the fleet's peak load
+    expect(statedNfrsOf("a video call service with 30 frames per second").implied.peak_factor).toBeUndefined();
+  });
+});
+
+describe("one fleet per role, one formula per quantity", () => {
+  it("never sizes an object store's storage fleet from a cache card's typical node count", () => {
+    const d = design(S3);
+    expect(figure(d, "storage_nodes")?.inputs.some((i) => i.name === "nodes")).toBe(false);
+    expect(rules(d).filter((r) => NUMBER_RULES.test(r))).toEqual([]);
+  });
+
+  it("counts a gateway's per-proxy load over the proxies its stated load needs", () => {
+    const d = design(GATEWAY);
+    const proxies = figure(d, "requests_per_proxy")?.inputs.find((i) => i.name === "proxies")?.value;
+    expect(proxies).toBe(figure(d, "proxies_needed")?.value);
+  });
+
+  it("never derives two inputs from each other (input-cycle)", () => {
+    const d = design(CART);
+    expect(rules(d)).not.toContain("input-cycle");
+    const orders = figure(d, "orders_per_sec")?.inputs.find((i) => i.name === "orders_per_user_per_day");
+    expect(orders?.value).toBe(0.05);
+    // the rule flags a figure whose inputs each cite the other
+    const row = figure(d, "orders_per_sec");
+    if (!row) throw new Error("no orders figure");
+    const cyclic: Design = {
+      ...d,
+      capacity: [
+        {
+          ...row,
+          inputs: [
+            { name: "a_per_day", value: 1, source: "assumed", because: "derived as b_per_user * users" },
+            { name: "b_per_user", value: 1, source: "assumed", because: "derived as a_per_day / users" },
+          ],
+        },
+      ],
+    };
+    expect(rules(cyclic)).toContain("input-cycle");
+  });
+
+  it("leaves none of the n28 number hits", () => {
+    for (const p of [SCHEDULER, FLINK, GAME, CDC, DNS, GATEWAY, S3])
+      expect(
+        rules(design(p)).filter((r) => NUMBER_RULES.test(r)),
+        p,
+      ).toEqual([]);
+  });
+});
