@@ -168,6 +168,9 @@ export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: 
   // and the other way: "the most-watched clips of the past hour" is a superlative, not "at most … an hour"
   if (unbound) return true;
   if (!inOrder && parts) return true;
+  // a two-word phrase is one expression: its words in two phrases of the prompt ("per second, and never returns an
+  // old version") are two expressions, never "seconds old"
+  if (parts && covers.length === 2) return true;
   const last = covers.length - 1;
   return covers.some((i, k) => {
     const next = tokens[i + 1];
