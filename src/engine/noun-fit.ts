@@ -15,6 +15,9 @@ import { SYSTEM_WORDS } from "./prompt-nouns.js";
 /** A noun kept by more cards than this is generic (record, query, request): it says nothing of the fit. */
 const DISTINCT_AT_MOST = 3;
 
+/** Nouns outside the lead's rows needed to doubt the kind: this many, and more than the nouns it holds. */
+const LEAST_UNCOVERED = 2;
+
 type Row = { topic?: string | readonly string[]; unlessTopic?: string | readonly string[] };
 
 const asList = (x: string | readonly string[] | undefined): readonly string[] =>
@@ -78,17 +81,57 @@ function leadWords(id: ArchetypeId, topics: readonly string[]): ReadonlySet<stri
   return out;
 }
 
-/** A prompt's distinctive nouns: words a few cards keep ("windowed" as 'window'), in the prompt's order. */
+/**
+ * Words that say who acts rather than what is kept (users, clients, people): every system serves them, so they say
+ * nothing of the kind of system.
+ */
+const ACTORS = new Set(["user", "client", "customer", "people", "person", "visitor", "member"]);
+
+/** Words after which a word ending in -s or -ed is a verb ("that blocks", "and books", "takes effect"). */
+const VERB_BEFORE = new Set([
+  "that",
+  "which",
+  "who",
+  "and",
+  "or",
+  "never",
+  "always",
+  "also",
+  "only",
+  "it",
+  "to",
+  "can",
+  "may",
+  "must",
+  "will",
+  "should",
+  "takes",
+  "take",
+]);
+
+/**
+ * A prompt's distinctive nouns, in its order: words a few cards keep as records ("windowed counts" as 'window'), never a
+ * name the prompt writes in capitals (Vault), an actor, a system word, a rate's or scope's noun, or a word in a verb's
+ * place ("that blocks", "booked twice").
+ */
 export function distinctNouns(prompt: string): string[] {
   const cards = spread();
   const out: string[] = [];
-  const words = prompt.toLowerCase().match(/[a-z]+|\d[\d,.]*/g) ?? [];
+  const written = prompt.match(/[A-Za-z]+|\d[\d,.]*/g) ?? [];
+  const words = written.map((w) => w.toLowerCase());
   for (let i = 0; i < words.length; i++) {
     const raw = words[i] ?? "";
-    if (raw.length < 4 || STOP_WORDS.has(raw) || raw.endsWith("ing") || SYSTEM_WORDS.has(singularOf(raw))) continue;
+    if (raw.length < 4 || STOP_WORDS.has(raw) || raw.endsWith("ing")) continue;
+    // a name the prompt writes capitalised after its first word ("like HashiCorp Vault") is a product, not a record
+    if (i > 0 && /^[A-Z]/.test(written[i] ?? "")) continue;
+    const ed = raw.endsWith("ed");
+    // "windowed counts": a noun made a modifier of the plural after it; "booked twice", "time-ordered IDs" are verbs
+    if (ed && !/[^s]s$/.test(words[i + 1] ?? "")) continue;
+    if (/[^s]s$|ed$/.test(raw) && VERB_BEFORE.has(words[i - 1] ?? "")) continue;
+    const base = ed ? raw.slice(0, -2) : singularOf(raw);
+    if (SYSTEM_WORDS.has(base) || ACTORS.has(base)) continue;
     // a rate's or a scope's noun ("1 million events per second", "per-user counts") is traffic, not a kept record
     if (words[i - 1] === "per" || words[i + 1] === "per") continue;
-    const base = raw.endsWith("ed") ? raw.slice(0, -2) : singularOf(raw);
     const n = cards.get(base)?.length ?? 0;
     if (n === 0 || n > DISTINCT_AT_MOST || out.includes(base)) continue;
     out.push(base);
@@ -126,7 +169,8 @@ export function nounFit(
 
 /** The lead row's note when the prompt's distinctive nouns fall outside it, or undefined when they fit. */
 export function lowFitNote(lead: ArchetypeId, fit: NounFit): string | undefined {
-  if (fit.uncovered.length === 0) return undefined;
+  // one stray noun, or fewer than the card holds, is a detail the design may miss, not a misread kind
+  if (fit.uncovered.length < LEAST_UNCOVERED || fit.uncovered.length <= fit.covered.length) return undefined;
   const list = fit.uncovered
     .map((u) => {
       const others = u.cards.filter((c) => c !== lead);

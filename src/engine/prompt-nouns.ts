@@ -117,6 +117,8 @@ const STOP = new Set([
   "region",
   "regional",
   "collaborative",
+  // how work is run, not what is run ("a batch scheduler" runs jobs)
+  "batch",
   "nightly",
   "daily",
   "hourly",

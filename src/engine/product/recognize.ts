@@ -276,9 +276,16 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   const otherSense = (x: (typeof said)[number]) =>
     x.hits.every((h) => {
       const at = h.covers[0] ?? 0;
+      const word = tokens[at];
       const before = tokens[at - 1];
+      // the verb right after its subject, as written ("a cart follows"): not "riders with nearby drivers"
       return (
-        h.covers.length === 1 && before !== undefined && before.part === tokens[at]?.part && recordOf(x, before.stem)
+        h.covers.length === 1 &&
+        word !== undefined &&
+        /[^s]s$/.test(word.raw) &&
+        before !== undefined &&
+        before.at === word.at - 1 &&
+        recordOf(x, before.stem)
       );
     });
   const placed = said.filter((x) => !placeOnly(x) && !otherSense(x));

@@ -1527,9 +1527,12 @@ export function recognize(
     const cue = sorted.needCues.get(i);
     if (n.cues.length === 0 || cue) needs.set(n.needs, cue ? { why: n.why, cue } : { why: n.why });
   });
-  // the words of a phrase of several words that names the dominant ("cluster scheduler"): a word inside it
-  // ("scheduler") is that phrase's, never a part of another kind on its own
-  const domPhrases = top.hits.filter((h) => h.covers.length > 1);
+  // the words of a phrase of several words in a row that names the dominant ("cluster scheduler"): a word inside it
+  // ("scheduler") is that phrase's, never a part of another kind on its own (words read together across the prompt,
+  // "hours … before … text message", are no such phrase)
+  const domPhrases = top.hits.filter(
+    (h) => h.covers.length > 1 && h.covers.every((c, k) => k === 0 || c === (h.covers[k - 1] as number) + 1),
+  );
   const insideDominant = (h: Hit): boolean =>
     domPhrases.some((d) => d.covers.length > h.covers.length && h.covers.every((i) => d.covers.includes(i)));
   const candidates = [];
