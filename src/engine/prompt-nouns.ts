@@ -1,4 +1,5 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { COUNT_SCALE_WORDS } from "../knowledge/counted-things.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { PRODUCTS } from "../knowledge/features/products.js";
 import { isReferringWord } from "../knowledge/lexicon.js";
@@ -25,7 +26,8 @@ export interface Renaming {
   because: string;
 }
 
-const HEADS = new Set([
+/** Words naming a system itself (a service, a store, an engine, a backend): never a record it keeps. */
+export const SYSTEM_WORDS: ReadonlySet<string> = new Set([
   "service",
   "system",
   "scheduler",
@@ -115,6 +117,8 @@ const STOP = new Set([
   "region",
   "regional",
   "collaborative",
+  // how work is run, not what is run ("a batch scheduler" runs jobs)
+  "batch",
   "nightly",
   "daily",
   "hourly",
@@ -175,6 +179,53 @@ const VENUES = new Set([
 
 const MEASURES = new Set(["number", "code", "key", "count"]);
 
+/**
+ * Words naming where a system's units run or sit (a cluster scheduler places pods on a cluster's nodes), never the
+ * unit itself: the unit is then the thing the head's clause places, stores or runs ("places 10,000 pods").
+ */
+const PLACES = new Set(["cluster", "fleet", "datacenter", "datacentre", "rack", "grid", "farm"]);
+
+/** Verbs of a head's clause whose object is the system's unit: what it places, stores, runs or keeps. */
+const HOLDING_VERBS = new Set([
+  "places",
+  "schedules",
+  "stores",
+  "holds",
+  "keeps",
+  "runs",
+  "hosts",
+  "launches",
+  "assigns",
+  "packs",
+]);
+
+/**
+ * The thing a head's clause places, stores or runs, right after the head ("a cluster scheduler that places 10,000 pods
+ * per minute" → pod), singular; undefined when the clause says no such verb or no plural noun follows its count.
+ */
+function heldThing(words: readonly string[], head: number): { noun: string; at: number } | undefined {
+  let k = head + 1;
+  // "a cluster scheduler like Kubernetes that places …": the likeness names the model, the clause still follows
+  if (words[k] === "like") for (let n = 0; n < 3 && k < words.length && words[k] !== "that"; n++) k++;
+  if (!isReferringWord(words[k] ?? "") && words[k] !== "that" && words[k] !== "which") return undefined;
+  k++;
+  if (!HOLDING_VERBS.has(words[k] ?? "")) return undefined;
+  k++;
+  while (k < words.length && (words[k] === "" || words[k] === "of" || SCALE_WORDS.has(words[k] ?? ""))) k++;
+  const w = words[k] ?? "";
+  if (w.length < 3 || !w.endsWith("s") || w.endsWith("ss") || STOP.has(w) || isReferringWord(w)) return undefined;
+  return { noun: singular(w), at: k };
+}
+
+const SCALE_WORDS = new Set(COUNT_SCALE_WORDS);
+
+/**
+ * The acronyms the prompt writes (DNS, CDN, API, S3): the name of a protocol, network or product a system is, never
+ * a unit's noun, and never made singular ("DNS" is no plural of "DN").
+ */
+const acronymsOf = (prompt: string): Set<string> =>
+  new Set(prompt.match(/\b[A-Z][A-Z0-9]+(?:s\b|\b)/g)?.map((w) => w.replace(/s$/, "").toLowerCase()));
+
 const singular = (w: string) =>
   w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.endsWith("ss") || !w.endsWith("s") ? w : w.slice(0, -1);
 
@@ -214,9 +265,10 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
     /^[a-z]/.test(w) ? w : "",
   );
   let named: Set<string> | undefined;
+  let acronyms: Set<string> | undefined;
   for (let i = 1; i < words.length; i++) {
     const head = singular(words[i] ?? "");
-    if (!HEADS.has(head)) continue;
+    if (!SYSTEM_WORDS.has(head)) continue;
     // "that stores 200 TB", "which stores sessions": a head word after a relative word is that clause's verb
     if (isReferringWord(words[i - 1] ?? "")) continue;
     let j = i - 1;
@@ -226,9 +278,23 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
     // "across three services", "each service": a number word or determiner never names the unit
     if (isReferringWord(w)) continue;
     if (VENUES.has(singular(w))) continue;
+    acronyms ??= acronymsOf(prompt);
+    if (acronyms.has(w) || acronyms.has(singular(w))) continue;
+    if (PLACES.has(singular(w))) {
+      const held = heldThing(words, i);
+      if (held)
+        return {
+          noun: held.noun,
+          quote: words
+            .slice(j, held.at + 1)
+            .filter((x) => x !== "")
+            .join(" "),
+        };
+      continue;
+    }
     named ??= namedWords(prompt);
     if (named.has(w)) continue;
-    if (HEADS.has(singular(w))) continue;
+    if (SYSTEM_WORDS.has(singular(w))) continue;
     // "ticket number", "order id": a generic measure noun takes the word before it
     const prev = words[j - 1];
     if (MEASURES.has(singular(w)) && prev && prev.length >= 3 && !STOP.has(prev) && !prev.endsWith("ing"))

@@ -4,13 +4,14 @@ import { decisionPoints } from "../../knowledge/decisions/index.js";
 import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { designTopicsUnspoken, TOPIC_MEANING } from "../../knowledge/topics.js";
+import { designTopicsSpoken, designTopicsUnspoken, TOPIC_MEANING } from "../../knowledge/topics.js";
 import { topicalTopology } from "../../knowledge/topology.js";
 import { recordCarried } from "../architecture.js";
 import { compositionRole } from "../composition.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
+import { lowFitNote, nounFit } from "../noun-fit.js";
 import { fillTerms } from "../product/index.js";
 import { bareProductRecord } from "../product/record.js";
 import { classify } from "../recognize/index.js";
@@ -437,6 +438,24 @@ function withoutGuessedMachinery(
   return [{ ...first, evidence: [...first.evidence, ...why] }, ...rest];
 }
 
+/**
+ * The dominant row with a low-confidence note when the prompt's distinctive nouns ('window', 'player') are records or
+ * operations of no row its card draws under the design's subjects (`engine/noun-fit.ts`): the kind was read from
+ * an incidental word, and the note names what the design may not cover.
+ */
+function withNounFit(
+  archetypes: Fields["archetypes"],
+  prompt: string,
+  features: Fields["features"],
+): Fields["archetypes"] {
+  const [lead, ...rest] = archetypes;
+  if (lead?.role !== "dominant") return archetypes;
+  const topics = designTopicsSpoken(prompt, features).map((t) => t.value);
+  const subject = lead.variant ? [lead.variant.subject, ...lead.variant.summary] : [];
+  const note = lowFitNote(lead.id, nounFit(prompt, lead.id, topics, subject));
+  return note ? [{ ...lead, evidence: [...lead.evidence, note] }, ...rest] : archetypes;
+}
+
 export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
@@ -454,6 +473,10 @@ export const archetypesField: Deriver<"archetypes"> = {
       return realizedInProduct(ordered, f.features, f.prompt) ?? ordered;
     }
     const realized = f.branch.kind === "mixed" ? realizedByFeature(recognised, f.features, f.prompt) : undefined;
-    return realized ?? withoutThin(withoutCovered(subjectLeads(recognised, f.prompt), f.prompt), f.prompt);
+    return withNounFit(
+      realized ?? withoutThin(withoutCovered(subjectLeads(recognised, f.prompt), f.prompt), f.prompt),
+      f.prompt,
+      f.features,
+    );
   },
 };

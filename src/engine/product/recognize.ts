@@ -11,7 +11,7 @@ import {
   typoMatch,
 } from "../recognize/match.js";
 import { asksLike, namesWholeSubject } from "../recognize/subject.js";
-import { STEM_CACHE_MAX, type Token, tokenize } from "../recognize/tokens.js";
+import { STEM_CACHE_MAX, stemWord, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
 
 /** How a scoped product's evidence ends: the features the prompt's own words leave out of the product. */
@@ -199,6 +199,26 @@ function modifies(prompt: string, place: string, phrase: string): boolean {
   return words.length <= PLACE_REACH && !words.some((w) => PHRASE_BREAK.test(w));
 }
 
+const RECORD_STEMS = new WeakMap<FeatureEntry, ReadonlySet<string>>();
+/** The stems of the nouns a feature keeps its records under ("{Driver}State" → driver, state; terms' nouns too). */
+function recordStems(f: FeatureEntry): ReadonlySet<string> {
+  let out = RECORD_STEMS.get(f);
+  if (out === undefined) {
+    const words = [
+      ...f.entities.flatMap((e) =>
+        e.name
+          .replace(/[{}]/g, "")
+          .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+          .split(" "),
+      ),
+      ...Object.values(f.terms ?? {}),
+    ];
+    out = new Set(words.map((w) => stemWord(w.toLowerCase())));
+    RECORD_STEMS.set(f, out);
+  }
+  return out;
+}
+
 /**
  * Features of a product prompt: those a named product is known for (in the product's order),
  * then those the prompt's own words name ("users pick seats" -> booking), then the features
@@ -249,7 +269,26 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
         y.feature !== x.feature &&
         y.hits.some((h) => !y.feature.setting?.includes(h.signal.text) && modifies(prompt, x.hit.quoted, h.quoted)),
     );
-  const placed = said.filter((x) => !placeOnly(x));
+  // A feature named by one word whose subject, right before it, is another named feature's record ("a cart follows the
+  // shopper across devices") is that record's verb in another sense, not the feature's own action (following a user)
+  const recordOf = (x: (typeof said)[number], stem: string) =>
+    said.some((y) => y.feature !== x.feature && recordStems(y.feature).has(stem));
+  const otherSense = (x: (typeof said)[number]) =>
+    x.hits.every((h) => {
+      const at = h.covers[0] ?? 0;
+      const word = tokens[at];
+      const before = tokens[at - 1];
+      // the verb right after its subject, as written ("a cart follows"): not "riders with nearby drivers"
+      return (
+        h.covers.length === 1 &&
+        word !== undefined &&
+        /[^s]s$/.test(word.raw) &&
+        before !== undefined &&
+        before.at === word.at - 1 &&
+        recordOf(x, before.stem)
+      );
+    });
+  const placed = said.filter((x) => !placeOnly(x) && !otherSense(x));
   // "Twitter's home timeline", "the Instagram news feed", "a view counter for YouTube videos" ask for one part of the
   // product, or name it only as the context: its own words scope the design to the features they name (and what
   // those need), not everything the product is known for. Only a product that is the whole subject ("Design

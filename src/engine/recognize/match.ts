@@ -141,6 +141,9 @@ export function wantsBound(signal: Signal, k: number): boolean {
   return (raw === "most" || raw === "least") && new RegExp(`\\bat ${raw}\\b`).test(signal.text);
 }
 
+/** How many written words apart a two-word phrase's words may stand across a comma. */
+const SPLIT_REACH = 2;
+
 /**
  * True when a phrase's words, found at `covers` (in the phrase's word order), reach across the end of a phrase
  * of the prompt (see signals/expressions.ts): across a full stop; taking the "most" of "at most" (a bound on a
@@ -168,6 +171,11 @@ export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: 
   // and the other way: "the most-watched clips of the past hour" is a superlative, not "at most … an hour"
   if (unbound) return true;
   if (!inOrder && parts) return true;
+  // a two-word phrase is one expression: its words far apart in two phrases of the prompt ("per second, and never
+  // returns an old version") are two expressions, never "seconds old"; a comma inside it ("once, a day later") is
+  // still read
+  if (parts && covers.length === 2 && Math.abs((tokens[covers[1] as number] as Token).at - first.at) > SPLIT_REACH)
+    return true;
   const last = covers.length - 1;
   return covers.some((i, k) => {
     const next = tokens[i + 1];

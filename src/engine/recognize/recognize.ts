@@ -1549,8 +1549,17 @@ export function recognize(
     const cue = sorted.needCues.get(i);
     if (n.cues.length === 0 || cue) needs.set(n.needs, cue ? { why: n.why, cue } : { why: n.why });
   });
+  // the words of a phrase of several words in a row that names the dominant ("cluster scheduler"): a word inside it
+  // ("scheduler") is that phrase's, never a part of another kind on its own (words read together across the prompt,
+  // "hours … before … text message", are no such phrase)
+  const domPhrases = top.hits.filter(
+    (h) => h.covers.length > 1 && h.covers.every((c, k) => k === 0 || c === (h.covers[k - 1] as number) + 1),
+  );
+  const insideDominant = (h: Hit): boolean =>
+    domPhrases.some((d) => d.covers.length > h.covers.length && h.covers.every((i) => d.covers.includes(i)));
   const candidates = [];
   for (const s of scored.slice(1)) {
+    if (s.hits.length > 0 && s.hits.every(insideDominant) && !needs.get(s.archetype.id)?.cue) continue;
     const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
