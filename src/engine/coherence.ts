@@ -48,6 +48,7 @@ import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
+import { topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds } from "./counted-nouns.js";
@@ -234,6 +235,7 @@ export type CoherenceRule =
   | "substrate-resizes-feature-records"
   | "mitigation-proposes-rejected"
   | "rejected-option-carried"
+  | "option-not-carried"
   | "retry-rule-kept-by-other"
   | "mechanism-keeps-other-kind"
   | "figure-against-chosen-count"
@@ -497,6 +499,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "in a feature-led design, no archetype a feature rests on (other than as its input log) sizes stored bytes of its own beside that feature's stored-bytes figure: the feature sized those records from the prompt's nouns, and an archetype's typical object count would size them a second time",
   "mitigation-proposes-rejected":
     "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
+  "option-not-carried":
+    "a decision's chosen option is carried through the design and a rejected one is not: where the owner draws parts, each component, API call, record and sequence the chosen option draws (`implies.draws`) is drawn, and no capacity figure sizes a part only a rejected option has (`implies.sizes`: no shards of parallel schedulers beside one scheduler)",
   "rejected-option-carried":
     "a rejected option's key phrase (the words that name it and no other: 'timing wheels', 'siblings') appears in no component, API row, rule, sequence, mitigation step (but one said under the condition it wins on) or technology choice, and no technology row offers a chosen option's key phrase as its runner-up or the product to avoid: a rejected option lives only in its trade-off sentence",
   "prompt-noun-uncovered":
@@ -1707,6 +1711,57 @@ function decisionsHold(d: Checked): Problem[] {
         rule: "decision-contradicted",
         detail: `${by.row.id} chose '${by.option.name}', which rules out ${o.mechanism}, but the operation '${o.phrase}' uses it`,
       });
+  }
+  return out;
+}
+
+/** The subjects a design's prompt leaves unspoken (what a topical topology leaves out). */
+const unspokenOf = (d: Pick<Design, "nfrs">) => unspokenBesides((d.nfrs.topics ?? []).map((value) => ({ value })));
+
+/**
+ * A decision's options against the parts and figures they imply (`implies.draws`, `implies.sizes`): the chosen
+ * option's components, API calls, records and sequences are drawn, and no figure sizes a part only a rejected option
+ * has. Links and protocols are left to `decision-contradicted`; an owner the design draws nothing of is left to
+ * `rows-without-component`.
+ */
+export function optionsCarried(
+  d: Pick<Design, "decisions" | "components" | "capacity" | "bottlenecks" | "nfrs">,
+): Problem[] {
+  const out: Problem[] = [];
+  let unspoken: readonly Topic[] | undefined;
+  for (const row of d.decisions) {
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    if (!chosen || !d.components.some((c) => c.archetype === row.archetype)) continue;
+    const sized = new Set(chosen.implies?.sizes ?? []);
+    for (const other of row.options)
+      for (const id of other === chosen ? [] : (other.implies?.sizes ?? []))
+        if (!sized.has(id)) {
+          const figure = d.capacity.some((c) => c.archetype === row.archetype && c.id === id);
+          const load = d.bottlenecks.find(
+            (b) => b.archetype === row.archetype && `${b.formula ?? ""} ${b.estimate ?? ""}`.split(/\W+/).includes(id),
+          );
+          if (figure || load)
+            out.push({
+              rule: "option-not-carried",
+              detail: `${row.id} chose '${chosen.name}', but ${figure ? "the capacity table" : `the bottleneck '${load?.bottleneck.slice(0, 50)}'`} sizes ${id}, a part of '${other.name}'`,
+            });
+        }
+    // a component of the owner's topology the chosen option draws (an API call, record or sequence may be merged
+    // into a feature's by role, or left out of a supporting archetype's few steps)
+    const own = /^I\d\d$/.test(row.archetype)
+      ? topicalTopology(ARCHITECTURE[row.archetype as ArchetypeId], (unspoken ??= unspokenOf(d))).components
+      : undefined;
+    for (const e of chosen.implies?.draws ?? []) {
+      // a component the design's subject leaves out (`topic`, `unlessTopic`: no anti-entropy in a cache) is not owed
+      if (!own?.some((c) => c.id === e)) continue;
+      // an id another part also uses is drawn under the owner's prefix (engine/architecture.ts)
+      const ids = [e, `${row.archetype.toLowerCase()}-${e}`];
+      if (!d.components.some((c) => c.archetype === row.archetype && ids.includes(c.id)))
+        out.push({
+          rule: "option-not-carried",
+          detail: `${row.id} chose '${chosen.name}', but the design does not draw '${e}', which that option draws`,
+        });
+    }
   }
   return out;
 }
@@ -3740,6 +3795,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...mitigationsProposingChosen(d),
     ...mitigationsProposingRejected(d),
     ...rejectedOptionsCarried(d),
+    ...optionsCarried(d),
     ...defaultsAgainstRequirement(d),
     ...emptyTechnologyLayers(d),
     ...unchosenTruthLayers(d),

@@ -18,7 +18,7 @@ export { WHOLE_UNITS } from "../quantity-format.js";
 import { pattern } from "../text.js";
 import { atBase, rankBottlenecks, sameMeasure, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
-import { excludedBy, impliedCapacity, rejectedKeys } from "./decisions.js";
+import { excludedBy, impliedCapacity, rejectedKeys, unsized } from "./decisions.js";
 
 /**
  * An archetype's whole capacity model, with the values the design's capacity table gives its named inputs: the
@@ -361,8 +361,20 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       let k = known.get(id);
       if (!k) {
         const shown = new Set(f.capacity.filter((r) => r.archetype === id).map((r) => r.id));
-        const hidden = wholeModel(id, f.capacity, f.nfrs, f.decisions).filter((r) => !shown.has(r.id));
+        // a figure of a rejected option's part (the shards of parallel schedulers) is no value of this design
+        const unsizedHere = unsized(f.decisions, id);
+        const hidden = wholeModel(id, f.capacity, f.nfrs, f.decisions).filter(
+          (r) => !shown.has(r.id) && !unsizedHere.has(r.id),
+        );
         k = knownFor(id, [...f.capacity, ...hidden]);
+        // a value a chosen option fixes (one scheduler loop: the placements are not split) that no figure reads
+        for (const [name, fixed] of impliedCapacity(f.decisions, id))
+          if (!k.has(name) && f.nfrs.scale[name]?.source !== "stated")
+            k.set(name, {
+              value: fixed.value,
+              unit: QUANTITY_BY_ID.get(name)?.unit ?? "",
+              because: `assumed: ${fixed.because}`,
+            });
         known.set(id, k);
       }
       return k;

@@ -7,7 +7,7 @@ import { bareProductRecord, RECORD_PART } from "../product/record.js";
 import { regionalCapacity } from "../regions.js";
 import { pattern } from "../text.js";
 import { servingRegions } from "./context.js";
-import { excludedBy, impliedCapacity } from "./decisions.js";
+import { excludedBy, impliedCapacity, unsized } from "./decisions.js";
 
 /** The quantity the chosen serving regions reach a capacity model as (engine/fields/context.ts `servingRegions`). */
 const SERVING_REGIONS = "serving_regions";
@@ -93,7 +93,9 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
       : new Set<string>();
     owners.forEach((o, k) => {
       const excluded = excludedBy(f.decisions, o.owner);
-      const list = all[k] ?? [];
+      // a figure that sizes only a rejected option's part (the shards of parallel schedulers beside one scheduler)
+      const rejected = unsized(f.decisions, o.owner);
+      const list = (all[k] ?? []).filter((r) => !rejected.has(r.id));
       // The dominant archetype shows its whole model; a supporting one (and every one beside a
       // product's features) its first hotspot and storage figures.
       const whole = !archetype[k] || dominant[k];

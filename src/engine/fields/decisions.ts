@@ -608,6 +608,20 @@ export function undrawn(decisions: readonly DecisionRow[], owner: string): Set<s
   return out;
 }
 
+/**
+ * Capacity figures of this owner (figure ids) that some option of its decisions sizes and no chosen option does: the
+ * figures of a part the design decided against, left out of the capacity table.
+ */
+export function unsized(decisions: readonly DecisionRow[], owner: string): Set<string> {
+  const out = new Set<string>();
+  for (const d of decisions) {
+    if (d.archetype !== owner) continue;
+    const chosen = new Set(d.options.find((o) => o.id === d.chosen)?.implies?.sizes ?? []);
+    for (const o of d.options) for (const e of o.implies?.sizes ?? []) if (!chosen.has(e)) out.add(e);
+  }
+  return out;
+}
+
 /** The names (and, where given, the work) the chosen options of this owner's decisions give its components, by component id. */
 export function chosenNames(
   decisions: readonly DecisionRow[],

@@ -34,6 +34,12 @@ export interface DecisionImplies {
    */
   draws?: string[];
   /**
+   * Capacity figures of the owner's model (figure ids) that size a part only this option has (the shards of parallel
+   * schedulers): a figure some option of the point names is shown only when an option naming it is chosen, so the
+   * capacity table sizes what was decided (coherence `option-not-carried`).
+   */
+  sizes?: string[];
+  /**
    * Components of the owner's topology this option names in its own terms (the cache nodes of a cluster in
    * front of a database are not points of presence): the chosen option's names replace the topology's.
    */

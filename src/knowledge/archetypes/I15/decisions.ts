@@ -16,7 +16,11 @@ export const decisions: DecisionPoint[] = [
         buys: "simple, globally informed placement",
         costs: "placement throughput is capped by one scheduler loop",
         winsWhen: "placements per second fit one scheduler",
-        implies: { addMechanisms: ["placement-scheduler"] },
+        implies: {
+          addMechanisms: ["placement-scheduler"],
+          // one scheduler loop makes every placement: the placement load is not split over shards
+          capacity: [{ quantity: "partitions", value: 1, why: "one scheduler loop makes every placement" }],
+        },
       },
       {
         id: "shared-state",
@@ -24,7 +28,8 @@ export const decisions: DecisionPoint[] = [
         buys: "placement throughput grows with schedulers",
         costs: "conflicting placements are retried; more moving parts",
         winsWhen: "tens of thousands of placements a second",
-        implies: { addMechanisms: ["placement-scheduler", "version-check"] },
+        // parallel schedulers are the part sharded: one scheduler loop has no shards to count
+        implies: { addMechanisms: ["placement-scheduler", "version-check"], sizes: ["scheduler_shards"] },
       },
     ],
     rules: [
