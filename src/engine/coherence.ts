@@ -1748,8 +1748,9 @@ export function optionsCarried(
         }
     // a component of the owner's topology the chosen option draws (an API call, record or sequence may be merged
     // into a feature's by role, or left out of a supporting archetype's few steps)
+    if (unspoken === undefined) unspoken = unspokenOf(d);
     const own = /^I\d\d$/.test(row.archetype)
-      ? topicalTopology(ARCHITECTURE[row.archetype as ArchetypeId], (unspoken ??= unspokenOf(d))).components
+      ? topicalTopology(ARCHITECTURE[row.archetype as ArchetypeId], unspoken).components
       : undefined;
     for (const e of chosen.implies?.draws ?? []) {
       // a component the design's subject leaves out (`topic`, `unlessTopic`: no anti-entropy in a cache) is not owed

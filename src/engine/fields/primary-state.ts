@@ -133,9 +133,8 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         // is still read from any server's copy, and a liveness lease beside it is soft
         // only a row that fits the subjects spoken: a checkout's Cart takes no stance from the cart subject's own Cart
         const own = entity
-          ? archetype(id).entities.find(
-              (e) => e.name === entity && fitsTopics(e, unspokenBesides(f.nfrs.topics)),
-            )?.stance
+          ? archetype(id).entities.find((e) => e.name === entity && fitsTopics(e, unspokenBesides(f.nfrs.topics)))
+              ?.stance
           : undefined;
         // a stance that fails closed only so an outside effect never runs twice gives way to a party that accepts a
         // repeat: the delivery state of a webhook or an email takes the design's (the party's) stance
