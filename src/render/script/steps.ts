@@ -2095,9 +2095,15 @@ export function formulaSaid(d: Design, f: Figure, single = false): string | unde
     const name = (id: string): Said => {
       const fig = d.capacity.find((c) => c.id === id && c !== f);
       if (fig) {
+        // a figure that only reads a stated number back is that number, said as the prompt said it
+        const back = statedReadBack(fig);
+        if (back) return { text: `the stated ${back}`, compound: false };
         return { text: countedSaid(fig, speakFigure(fig.display).replace(/^about /, "")), compound: false };
       }
-      const input = f.inputs.find((x) => x.name === id);
+      const found = f.inputs.find((x) => x.name === id);
+      // an input derived only as a stated one ("cache_sites derived as nodes") is the stated number in the prompt's words
+      const origin = found && statedOrigin(f, found);
+      const input = origin !== found && givenWords(origin?.because) ? origin : found;
       if (!input) {
         unknown = true;
         return { text: id, compound: false };
@@ -2440,6 +2446,16 @@ function statedReadBack(f: Figure): string | undefined {
   return undefined;
 }
 
+/**
+ * The stated input an input is only a copy of: itself when stated, or the stated input its derivation names alone
+ * with the same value ("cache_sites derived as nodes = 200 sites" -> the prompt's "200 edge locations").
+ */
+function statedOrigin(f: Figure, input: Input): Input {
+  const expr = /\bderived as (\w+)\s*=/.exec(input.because)?.[1];
+  const from = expr ? f.inputs.find((x) => x.name === expr && x.source === "stated") : undefined;
+  return from && Math.abs(from.value - input.value) <= 1e-9 * Math.max(1, Math.abs(input.value)) ? from : input;
+}
+
 /** A stated number as the prompt said it: "'100k redirects per second'" -> "100 thousand redirects a second". */
 function statedSaid(input: Input): string | undefined {
   const quote = /^the prompt says '(.+)'$/.exec(input.because)?.[1];
@@ -2560,7 +2576,8 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   if (!how) return core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`);
   const lines: Line[] = [...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}`)];
   const names = formulaNames(hot);
-  const part = d.capacity.find((c) => c !== hot && names.includes(c.id) && chainLine(d, c));
+  // a figure that reads a stated number back is said as that number inside the chain, never derived from itself
+  const part = d.capacity.find((c) => c !== hot && names.includes(c.id) && !statedReadBack(c) && chainLine(d, c));
   const derived = names.flatMap((n) => derivedInputLine(d, hot, n));
   // the assumed input that drives the first chain said, with where it comes from
   const firstChain = part?.formula ?? (derived.length > 0 ? derivedExpr(hot, names) : hot.formula);
