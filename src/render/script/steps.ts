@@ -518,6 +518,12 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
   });
 }
 
+/** Whether a rule made from a guarantee the prompt states has no mechanism that keeps it (engine/stated-clauses.ts). */
+const unkeptStated = (d: Design, statement: string): boolean => {
+  const inv = d.invariants.find((i) => i.statement === statement);
+  return inv !== undefined && inv.keptBy === undefined && fromStatedGuarantee(inv.because);
+};
+
 /** Whether a rule is made from a guarantee the prompt states in a clause of its own (so its keeper may lead). */
 export const statedKeeper = (d: Design, statement: string | undefined): boolean => {
   const inv = statement === undefined ? undefined : d.invariants.find((i) => i.statement === statement);
@@ -1740,6 +1746,9 @@ function mechanismsStep(d: Design): StepDraft {
     )
       lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
+      // a rule the prompt states that no mechanism keeps is said to be unkept, never credited to the core
+      if (hard && unkeptStated(d, hard.statement))
+        lines.push(...core(`No mechanism in this design keeps ${ruleName(d, hard.statement)} yet`));
       const c = lead.protects === NO_INVARIANT || lead.serves ? undefined : firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
     }
