@@ -1448,15 +1448,27 @@ function statedRulesKept(d: Checked): Problem[] {
   const ids = new Set(d.mechanisms.map((m) => m.id));
   return d.invariants.flatMap((i): Problem[] => {
     if (!fromStatedGuarantee(i.because)) return [];
-    if (i.keptBy === undefined)
-      return i.statement.endsWith(UNKEPT)
-        ? []
-        : [
+    if (i.keptBy === undefined) {
+      // a rule that names no keeper is protected by a mechanism, or says no mechanism keeps it and none protects it
+      const by = d.mechanisms.find((m) => m.protects === i.statement);
+      if (!i.statement.endsWith(UNKEPT))
+        return by
+          ? []
+          : [
+              {
+                rule: "stated-rule-unkept",
+                detail: `'${i.statement.slice(0, 100)}' names no keeper, no mechanism protects it, and it does not say so`,
+              },
+            ];
+      return by
+        ? [
             {
               rule: "stated-rule-unkept",
-              detail: `'${i.statement.slice(0, 100)}' names no keeper and does not say so`,
+              detail: `'${i.statement.slice(0, 100)}' says no mechanism keeps it, yet ${by.id} protects it`,
             },
-          ];
+          ]
+        : [];
+    }
     return ids.has(i.keptBy)
       ? []
       : [

@@ -76,6 +76,11 @@ function clause(quote: string, at: number, subject: string, said: string, verb: 
   const nouns = words(subject.replace(/^(?:a|an|the|each|every|any|no|all|existing)\s+/i, ""))
     .filter((w) => !/^(?:a|an|the|of|on|in|its|their)$/i.test(w))
     .map(bare);
+  // "two customers never book the same seat": what the rule constrains is the one thing the claimants share
+  const shared = /^(?:no\s+)?(?:two|several|multiple)\s/i.test(subject)
+    ? /\b(?:same|one)\s+([a-z]+)\b/i.exec(verb)?.[1]
+    : undefined;
+  if (shared) nouns.push(bare(shared));
   const head = nouns[nouns.length - 1];
   if (!head || verb.length === 0) return undefined;
   return {
@@ -137,6 +142,7 @@ const SAME: readonly (readonly string[])[] = [
   ["negat", "below", "zero", "overd", "minus"],
   ["edit", "edite", "chang", "modif", "overw", "mutat", "alter", "rewri", "updat"],
   ["twice", "concu", "doubl", "again", "second"],
+  ["book", "booki", "sold", "sell", "selli", "hold", "reser", "claim", "assig", "taken"],
   ["stay", "stays", "keeps", "kept", "sticky", "same"],
 ];
 const widen = (stems: ReadonlySet<string>): Set<string> => {
@@ -159,9 +165,15 @@ const names = (text: string, noun: string) => {
  * counting words that say the same limit ("below zero" says "negative").
  */
 export function saysClause(statement: string, c: GuaranteeClause): boolean {
-  if (!names(statement, c.head)) return false;
   if (!/\b(?:never|ever|not|only|exactly once|at most|cannot|refus\w*|stays?|same)\b/i.test(statement)) return false;
-  return stemOverlap(widen(contentStems(c.verb)), widen(contentStems(statement))) >= 1;
+  // the verb's own words, not the nouns it names ("write after it has lost leadership" is not said by "leader failover")
+  const own = new Set([c.head, ...c.names].map((n) => contentStems(n)).flatMap((x) => [...x]));
+  const verb = new Set([...contentStems(c.verb)].filter((x) => !own.has(x) && !own.has(x.slice(0, 4))));
+  const stems = contentStems(statement);
+  // the card's own noun for the thing ("no seat is sold twice" says "a ticket is never sold twice"): two of the verb's
+  // own words, as the prompt words them
+  if (!names(statement, c.head)) return verb.size >= 2 && stemOverlap(verb, stems) >= 2;
+  return stemOverlap(widen(verb), widen(stems)) >= 1;
 }
 
 /**

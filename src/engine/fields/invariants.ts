@@ -435,7 +435,7 @@ function statedClauseRules(
     (c) =>
       // a clause a shape reads is that shape's rule; a lost or stale thing is the durability and freshness bounds'
       !shaped.some((q) => q.includes(c.quote.toLowerCase()) || c.quote.toLowerCase().includes(q)) &&
-      !/(?:lost|stale|older|late|down|slow)/.test(c.verb),
+      !/\b(?:lost|stale|older|late|down|slow)\b/.test(c.verb),
   );
   if (clauses.length === 0) return;
   const byPhrase = new Map(f.operations.map((x) => [x.phrase, x]));
