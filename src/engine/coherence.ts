@@ -113,7 +113,8 @@ import { tokenize } from "./recognize/tokens.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
-import { statedRule } from "./stated-rules.js";
+import { UNKEPT } from "./stated-clauses.js";
+import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
 import { pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
 
@@ -125,6 +126,7 @@ export type CoherenceRule =
   | "mechanism-without-precondition"
   | "invariant-off-path"
   | "qualifier-unkept"
+  | "stated-rule-unkept"
   | "order-beside-parallel"
   | "due-time-unindexed"
   | "mechanism-protects-untouched"
@@ -264,6 +266,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "invariant-off-path": "every invariant is attached to a critical path that writes what it constrains",
   "qualifier-unkept":
     "a qualifier the prompt states (each customer's events in order, never the same URL twice in one day) is a rule of the design at the stated scope, kept by a mechanism that names it",
+  "stated-rule-unkept":
+    "a rule made from a guarantee the prompt states is kept by a mechanism the design has, or says that no mechanism keeps it yet",
   "due-time-unindexed":
     "a design that promises a next attempt time or a due-time index holds that time as a field of its data model, with an index that leads to the due rows",
   "order-beside-parallel":
@@ -1460,6 +1464,46 @@ function qualifiersKept(d: Design): Problem[] {
     }
   }
   return out;
+}
+
+/**
+ * A rule made from a guarantee the prompt states names its keeper, and the design has that mechanism; a rule no
+ * mechanism keeps says so (engine/stated-clauses.ts UNKEPT) rather than being left as if something kept it.
+ */
+function statedRulesKept(d: Checked): Problem[] {
+  const ids = new Set(d.mechanisms.map((m) => m.id));
+  return d.invariants.flatMap((i): Problem[] => {
+    if (!fromStatedGuarantee(i.because)) return [];
+    if (i.keptBy === undefined) {
+      // a rule that names no keeper is protected by a mechanism, or says no mechanism keeps it and none protects it
+      const by = d.mechanisms.find((m) => m.protects === i.statement);
+      if (!i.statement.endsWith(UNKEPT))
+        return by
+          ? []
+          : [
+              {
+                rule: "stated-rule-unkept",
+                detail: `'${i.statement.slice(0, 100)}' names no keeper, no mechanism protects it, and it does not say so`,
+              },
+            ];
+      return by
+        ? [
+            {
+              rule: "stated-rule-unkept",
+              detail: `'${i.statement.slice(0, 100)}' says no mechanism keeps it, yet ${by.id} protects it`,
+            },
+          ]
+        : [];
+    }
+    return ids.has(i.keptBy)
+      ? []
+      : [
+          {
+            rule: "stated-rule-unkept",
+            detail: `'${i.statement.slice(0, 100)}' is kept by ${i.keptBy}, which the design lacks`,
+          },
+        ];
+  });
 }
 
 /** Several calls, deliveries or requests in flight per key, which let a key's items overtake each other. */
@@ -3777,6 +3821,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...preconditions(d),
     ...invariantsOnPath(d),
     ...qualifiersKept(d),
+    ...statedRulesKept(d),
     ...orderBesideParallel(d),
     ...dueTimeIndexed(d),
     ...protectsTouched(d),

@@ -1,4 +1,9 @@
-import { DELIVERING_MECHANISMS, type MechanismId, PROPAGATING_MECHANISMS } from "../../knowledge/index.js";
+import {
+  DELIVERING_MECHANISMS,
+  MECHANISM_BY_ID,
+  type MechanismId,
+  PROPAGATING_MECHANISMS,
+} from "../../knowledge/index.js";
 import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { architectureOf, LAYOUT_FACTS, partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
@@ -7,6 +12,7 @@ import type { FailureUnit } from "../nfr-parse.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
+import { type GuaranteeClause, guaranteeClauses, keeperOf, saysClause, UNKEPT } from "../stated-clauses.js";
 import { fromStatedGuarantee, GUARANTEE_BECAUSE, statedRule } from "../stated-rules.js";
 import { pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
@@ -30,6 +36,8 @@ interface InvariantFacts {
   unit: UnitNoun | undefined;
   /** The client-facing calls whose request names the request for its retries (a request id, an idempotency key). */
   keyedCalls: readonly string[];
+  /** The guarantee clauses the prompt states, in its words (engine/stated-clauses.ts). */
+  clauses: readonly GuaranteeClause[];
 }
 
 /** A noun with its indefinite article ("an account", "a hold"). */
@@ -66,14 +74,15 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
     keyedCalls: architectureOf({ branch: f.branch, archetypes: f.archetypes, features: f.features }, LAYOUT_FACTS.of(f))
       .api.filter((a) => a.request.some((r) => REQUEST_KEY.test(r)))
       .map((a) => a.operation),
+    clauses: guaranteeClauses(f.prompt),
   }),
   rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's (or a named product's infra design's) feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
-  derive: (f, _input, { record, unspoken, unit, keyedCalls }) => {
+  derive: (f, _input, { record, unspoken, unit, keyedCalls, clauses }) => {
     // the statements call the lead's unit by the prompt's noun, as the boxes and the state do (a Delivery)
     const renaming = leadRenamings(unit, f.archetypes[0], composedKind(f.branch.kind, f.archetypes));
     return renaming.length === 0
-      ? invariantRows(f, record, unspoken, keyedCalls)
-      : invariantRows(f, record, unspoken, keyedCalls).map((r) =>
+      ? invariantRows(f, record, unspoken, keyedCalls, clauses)
+      : invariantRows(f, record, unspoken, keyedCalls, clauses).map((r) =>
           // a rule made from the prompt's own guarantee already speaks its words ("one schedule slot")
           fromStatedGuarantee(r.because) ? r : { ...r, statement: renameUnit(r.statement, renaming) },
         );
@@ -85,6 +94,7 @@ function invariantRows(
   record: ProductRecord | null,
   unspoken: readonly Topic[],
   keyedCalls: readonly string[],
+  clauses: readonly GuaranteeClause[],
 ): InvariantRow[] {
   const out: InvariantRow[] = [];
   const used = new Set<string>();
@@ -403,8 +413,64 @@ function invariantRows(
       const row = guaranteeRule(g, f, first);
       if (row) out.push(row);
     }
+    statedClauseRules(f, out, first, clauses);
   }
   return out;
+}
+
+/**
+ * A guarantee clause the prompt states that no clause shape reads ("stock never goes negative", "a signed contract can
+ * never be edited"): a rule that already says it (engine/stated-clauses.ts `saysClause`) is marked as the prompt's
+ * guarantee, so it leads the spoken hard rule; else the clause becomes a rule in the prompt's own words, on the write
+ * that names its thing, kept by the mechanism `keeperOf` picks there, or saying that no mechanism keeps it yet.
+ */
+function statedClauseRules(
+  f: Parameters<(typeof invariantsField)["derive"]>[0],
+  out: InvariantRow[],
+  first: Paths[number],
+  stated: readonly GuaranteeClause[],
+): void {
+  const shaped = (f.nfrs.guarantees ?? []).map((g) => g.quote.toLowerCase());
+  const clauses = stated.filter(
+    (c) =>
+      // a clause a shape reads is that shape's rule; a lost or stale thing is the durability and freshness bounds'
+      !shaped.some((q) => q.includes(c.quote.toLowerCase()) || c.quote.toLowerCase().includes(q)) &&
+      !/\b(?:lost|stale|older|late|down|slow)\b/.test(c.verb),
+  );
+  if (clauses.length === 0) return;
+  const byPhrase = new Map(f.operations.map((x) => [x.phrase, x]));
+  const writes = f.criticalPaths.flatMap((p) =>
+    p.operations.flatMap((x) => {
+      const op = byPhrase.get(x);
+      if (!op || op.hidden || !op.mechanism) return [];
+      const m = MECHANISM_BY_ID.get(op.mechanism);
+      const words = `${op.phrase} ${m?.name ?? ""} ${m?.summary ?? ""}`;
+      return [{ p, op, phrase: op.phrase, entity: entityWords(op.entity), mechanism: op.mechanism, words }];
+    }),
+  );
+  for (const c of clauses) {
+    const because = `the prompt says '${c.quote}', ${GUARANTEE_BECAUSE}`;
+    const k = out.findIndex((r) => !fromStatedGuarantee(r.because) && saysClause(r.statement, c));
+    const said = out[k];
+    if (said) {
+      out[k] = { ...said, because: `${said.because}; ${because}` };
+      continue;
+    }
+    const keeper = keeperOf(c, writes);
+    const at =
+      keeper ??
+      writes.find((w) => [c.head, ...c.names].some((n) => w.phrase.toLowerCase().includes(n))) ??
+      writes.find((w) => w.p === first);
+    out.push({
+      path: at?.p.name ?? first.name,
+      statement: keeper
+        ? `${c.statement} '${shortName(keeper.phrase)}' keeps it: ${upperFirst(MECHANISM_BY_ID.get(keeper.mechanism)?.name ?? keeper.mechanism)} on the ${keeper.entity} write refuses a change that would break it.`
+        : `${c.statement} The ${at?.entity ?? entityWords(first.operations.map((x) => byPhrase.get(x)?.entity).find(Boolean) ?? "record")} write it sits on refuses nothing that breaks it: ${UNKEPT}`,
+      archetype: at?.p.archetype ?? first.archetype,
+      because,
+      ...(keeper ? { keptBy: keeper.mechanism } : {}),
+    });
+  }
 }
 
 type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];

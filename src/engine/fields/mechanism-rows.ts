@@ -1,7 +1,13 @@
 import { canKeep, keepsFirst, MECHANISM_BY_ID, MECHANISM_SERVES, REPEAT_KEEPERS } from "../../knowledge/index.js";
 import type { MechanismId } from "../../knowledge/mechanisms/catalog.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
+import { UNKEPT } from "../stated-clauses.js";
 import { fromStatedGuarantee } from "../stated-rules.js";
+
+/** Whether a rule is made from a guarantee the prompt states and says no mechanism keeps it. */
+const unkeptStated = (inv: InvariantRow): boolean =>
+  inv.keptBy === undefined && fromStatedGuarantee(inv.because) && inv.statement.endsWith(UNKEPT);
+
 import { rememberText } from "../text.js";
 import { entityWords, meaningWords, shortName } from "./common.js";
 
@@ -266,7 +272,8 @@ export function protectedInvariant(
       because: `${KEEPS_STATED} ${m?.name ?? mechanismId} as what keeps it`,
     };
   // a rule only some kinds of mechanism keep (a retry taking effect once) is never paired with another kind by words
-  const keepable = invariants.filter((inv) => canKeep(mechanismId, inv.statement));
+  // and a stated rule the design says no mechanism keeps is paired with none by words (engine/stated-clauses.ts)
+  const keepable = invariants.filter((inv) => canKeep(mechanismId, inv.statement) && !unkeptStated(inv));
   for (const inv of keepable) {
     if (touched.size > 0) {
       const about = invariantEntities(inv, scope.operations);

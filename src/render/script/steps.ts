@@ -7,6 +7,7 @@ import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { promptNamedBoxes } from "../../engine/named-parts.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { shownDecisions } from "../../engine/roles.js";
+import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from "../../knowledge/index.js";
@@ -517,6 +518,14 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     return named ?? (ownLeads ? own : undefined) ?? picks.find((m) => keeps(m) && isCore(d, m, hard)) ?? picks[0];
   });
 }
+
+/** Whether a rule made from a guarantee the prompt states has no mechanism that keeps it (engine/stated-clauses.ts). */
+const unkeptStated = (d: Design, statement: string): boolean => {
+  const inv = d.invariants.find((i) => i.statement === statement);
+  return (
+    inv !== undefined && inv.keptBy === undefined && fromStatedGuarantee(inv.because) && statement.endsWith(UNKEPT)
+  );
+};
 
 /** Whether a rule is made from a guarantee the prompt states in a clause of its own (so its keeper may lead). */
 export const statedKeeper = (d: Design, statement: string | undefined): boolean => {
@@ -1728,7 +1737,7 @@ function mechanismsStep(d: Design): StepDraft {
   const companions = allCompanions.filter((m) => m !== partner);
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
-    if (hard && guards[0] === lead && partner)
+    if (hard && guards[0] === lead && partner && !unkeptStated(d, hard.statement))
       lines.push(
         ...core(
           `Together with ${withArticle(lowerFirst(speakable(partner.name)))}, it keeps ${ruleName(d, hard.statement)}`,
@@ -1736,10 +1745,14 @@ function mechanismsStep(d: Design): StepDraft {
       );
     else if (
       hard &&
+      !unkeptStated(d, hard.statement) &&
       (guards[0] === lead || lead.protects === hard.statement || keptByMechanism(d, hard.statement) === lead)
     )
       lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
+      // a rule the prompt states that no mechanism keeps is said to be unkept, never credited to the core
+      if (hard && unkeptStated(d, hard.statement))
+        lines.push(...core(`No mechanism in this design keeps ${ruleName(d, hard.statement)} yet`));
       const c = lead.protects === NO_INVARIANT || lead.serves ? undefined : firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
     }
