@@ -179,8 +179,11 @@ describe("the replication model follows the stores the features name", () => {
   });
 
   it("a product whose stores are leaderless keeps the regions' rule", () => {
+    // a cart is the cart subject's (knowledge/archetypes/I16/cart.ts): merging everywhere is its leaderless choice
     const d = design("Design a highly available shopping cart with eventual consistency across 3 regions.");
-    expect(d.decisions.find((x) => x.id === "i16-replication")?.chosen).toBe("leaderless");
+    expect(d.decisions.find((x) => x.id === "i16-cart-home")?.chosen).toBe("merge-everywhere");
+    const kv = design("Design a highly available key-value store with eventual consistency across 3 regions.");
+    expect(kv.decisions.find((x) => x.id === "i16-replication")?.chosen).toBe("leaderless");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctNouns, lowFitNote, nounFit } from "../src/engine/noun-fit.js";
+import { distinctNouns, lowFitNote, type NounFit, nounFit } from "../src/engine/noun-fit.js";
 import { recognizeProduct } from "../src/engine/product/index.js";
 import { unitNoun } from "../src/engine/prompt-nouns.js";
 import { classify } from "../src/engine/recognize/index.js";
@@ -129,7 +129,7 @@ describe("noun fit of the chosen card", () => {
     const text = "Design a pipeline that reads the binlog.";
     const fit = nounFit(text, "I06", []);
     expect(fit.uncovered).toEqual([{ noun: "binlog", cards: ["I06"] }]);
-    const two = { uncovered: [...fit.uncovered, { noun: "tick", cards: ["I13"] }], covered: [] };
+    const two: NounFit = { uncovered: [...fit.uncovered, { noun: "tick", cards: ["I13"] }], covered: [] };
     expect(lowFitNote("I06", two)).toMatch(/'binlog' \(a subject of I06 not drawn here\), 'tick' \(I13\)/);
     expect(nounFit(text, "I06", ["cdc", "cdc-mysql"]).uncovered).toEqual([]);
   });

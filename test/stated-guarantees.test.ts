@@ -120,7 +120,7 @@ describe("active-active regions: no compare-and-set across regions, one way to a
     expect(chosen(design("Design a key-value store."), "i16-ack")).toBe("sync");
     expect(
       chosen(
-        design("Design a highly available shopping cart with eventual consistency across 3 regions."),
+        design("Design a highly available key-value store of counters with eventual consistency across 3 regions."),
         "i16-conflicts",
       ),
     ).toBe("crdt");

@@ -27,7 +27,8 @@ describe("a stated per-subject count sizes the busiest subject, not the fleet", 
       expect(busiest.source).toBe("stated");
       const fleet = d.capacity.flatMap((r) => r.inputs).filter((i) => i.name === "participants");
       for (const f of fleet) expect(f.value).toBeLessThanOrEqual(busiest.value);
-      for (const f of fleet) expect(f.value).toBeLessThan(busiest.value);
+      // a chat's typical room is smaller than its largest; a game fills every match to its stated size
+      if (/chat/.test(p)) for (const f of fleet) expect(f.value).toBeLessThan(busiest.value);
     }
   });
 

@@ -1796,12 +1796,18 @@ export function optionsCarried(
     const own = /^I\d\d$/.test(row.archetype)
       ? topicalTopology(ARCHITECTURE[row.archetype as ArchetypeId], unspoken).components
       : undefined;
+    // an id another part also uses is drawn under the owner's prefix (engine/architecture.ts)
+    const drawnOwn = (e: string) =>
+      d.components.some(
+        (c) => c.archetype === row.archetype && [e, `${row.archetype.toLowerCase()}-${e}`].includes(c.id),
+      );
+    // an owner that draws none of its own topology (a substrate drawn only as a part the prompt names, such as a
+    // live map's tracking channel) owes none of its options' components
+    if (!own?.some((c) => drawnOwn(c.id))) continue;
     for (const e of chosen.implies?.draws ?? []) {
       // a component the design's subject leaves out (`topic`, `unlessTopic`: no anti-entropy in a cache) is not owed
       if (!own?.some((c) => c.id === e)) continue;
-      // an id another part also uses is drawn under the owner's prefix (engine/architecture.ts)
-      const ids = [e, `${row.archetype.toLowerCase()}-${e}`];
-      if (!d.components.some((c) => c.archetype === row.archetype && ids.includes(c.id)))
+      if (!drawnOwn(e))
         out.push({
           rule: "option-not-carried",
           detail: `${row.id} chose '${chosen.name}', but the design does not draw '${e}', which that option draws`,

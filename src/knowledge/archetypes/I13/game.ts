@@ -758,7 +758,7 @@ export const GAME_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "One tick of a match",
     notation:
-      "players>game-server[inputs with input_seq, resending the unacknowledged] -> game-server[apply each player's inputs in order {input_seq > last applied and the move obeys the rules}] -> game-server[step the simulation one tick] -> game-server>players[snapshot: tick, last input_seq applied, delta against the acknowledged snapshot] |-> game-server[drop the input {input_seq <= last applied or the move breaks the rules}] => done",
+      "players>game-server[inputs with input_seq, resending the unacknowledged] -> game-server[apply each player's inputs in order, then step the simulation one tick {input_seq > last applied and the move obeys the rules}] -> game-server>players[snapshot: tick, last input_seq applied, delta against the acknowledged snapshot] |-> game-server[drop the input {input_seq <= last applied or the move breaks the rules}] => done",
     topic: T,
   },
   {
