@@ -156,3 +156,22 @@ describe("one fleet per role, one formula per quantity", () => {
       ).toEqual([]);
   });
 });
+
+describe("a fleet named by its role is the name every formula of its card uses", () => {
+  it("estimates each bottleneck of the proxy, cache and configuration cards (none reads a bare 'nodes')", () => {
+    for (const p of [
+      GATEWAY,
+      "Design an edge cache for static assets with purge-by-tag.",
+      "Design a system that pushes new firewall policies to every host in the fleet within 30 seconds.",
+    ]) {
+      const d = design(p);
+      const open = d.bottlenecks.filter(
+        (b) => ["I07", "I11", "I17"].includes(b.archetype) && b.formula && b.estimate === undefined,
+      );
+      expect(
+        open.map((b) => b.formula),
+        p,
+      ).toEqual([]);
+    }
+  });
+});

@@ -278,13 +278,13 @@ export const card = {
         "bytes pushed when a whole fleet takes a full snapshot at once (a cold start, or every node re-syncing after a distribution server restarts)",
       mitigation:
         "send each change as a delta from the node's applied version and keep full snapshots for a node that starts or fell behind; jitter reconnects, and serve snapshots from relays or a CDN",
-      formula: { yields: "bytes pushed per full rollout", expression: "config_bytes * nodes", unit: "B" },
+      formula: { yields: "bytes pushed per full rollout", expression: "config_bytes * config_clients", unit: "B" },
     },
     {
       unlessTopic: F,
       bottleneck: "frequent changes each fanned out to every node",
       mitigation: "batch changes into one snapshot per short interval and send deltas",
-      formula: { yields: "node updates per second", expression: "changes_per_sec * nodes", unit: "updates/s" },
+      formula: { yields: "node updates per second", expression: "changes_per_sec * config_clients", unit: "updates/s" },
     },
     {
       unlessTopic: F,

@@ -267,19 +267,19 @@ export const card = {
       mitigation: "give each proxy a subset of backends and share health through the control plane",
       formula: {
         yields: "health probes per second",
-        expression: "nodes * backends / heartbeat_seconds",
+        expression: "proxies * backends / heartbeat_seconds",
         unit: "probes/s",
       },
     },
     {
       bottleneck: "connections held between every proxy and every backend",
       mitigation: "deterministic subsetting so each proxy talks to a slice of the backends",
-      formula: { yields: "proxy-to-backend connections", expression: "nodes * backends", unit: "connections" },
+      formula: { yields: "proxy-to-backend connections", expression: "proxies * backends", unit: "connections" },
     },
     {
       bottleneck: "route table size and push frequency across the fleet",
       mitigation: "incremental updates and scoping each proxy to the routes it actually serves",
-      formula: { yields: "config bytes pushed per change", expression: "config_bytes * nodes", unit: "B" },
+      formula: { yields: "config bytes pushed per change", expression: "config_bytes * proxies", unit: "B" },
     },
   ],
   silhouette: {
