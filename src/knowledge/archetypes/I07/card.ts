@@ -433,7 +433,11 @@ export const card = {
       bottleneck: "purge fan-out to every edge node",
       mitigation:
         "tag-based purges broadcast through a fan-out tree; content-versioned URLs make most purges unnecessary",
-      formula: { yields: "edge invalidations per second", expression: "changes_per_sec * cache_sites", unit: "purges/s" },
+      formula: {
+        yields: "edge invalidations per second",
+        expression: "changes_per_sec * cache_sites",
+        unit: "purges/s",
+      },
     },
     {
       bottleneck: "edge egress bandwidth for large objects",
