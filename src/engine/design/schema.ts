@@ -426,6 +426,8 @@ const DecisionOption = z.strictObject({
       preferTechnology: strings.optional(),
       capacity: z.array(z.strictObject({ quantity: z.string(), value: z.number(), why: z.string() })).optional(),
       draws: strings.optional(),
+      // the capacity figures that size a part only this option has (coherence option-not-carried)
+      sizes: strings.optional(),
       names: z.array(z.strictObject({ component: z.string(), name: z.string(), runs: strings.optional() })).optional(),
       needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
       excludes: strings.optional(),
