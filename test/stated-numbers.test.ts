@@ -175,3 +175,14 @@ describe("a fleet named by its role is the name every formula of its card uses",
     }
   });
 });
+
+describe("a listed noun with 'of' inside it is read whole", () => {
+  it("reads '150 points of presence' as the sites, and 'units of stock' as the stock, but stops at another 'of'", () => {
+    expect(scale("Design a CDN for 5 Tbps across 150 points of presence.")).toMatchObject({ nodes: 150 });
+    expect(statedNfrsOf("Design a CDN for 5 Tbps across 150 points of presence.").unread).toEqual([]);
+    expect(scale("Design a sale of 5,000 units of stock to 1 million shoppers.")).toMatchObject({
+      units_for_sale: 5000,
+    });
+    expect(scale("Design a cache with 200 servers of 64 GB each.")).toMatchObject({ nodes: 200 });
+  });
+});

@@ -1578,7 +1578,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const w = wordsRe.exec(rest.slice(p));
       if (!w) break;
       const word = (w[1] ?? "").toLowerCase();
-      if (STOP.has(word) || timeUnit(word) !== undefined) break;
+      // "of" inside a listed noun ("150 points of presence", "5,000 units of stock") is part of it, never its end
+      const ofNext = word === "of" ? wordsRe.exec(rest.slice(p + w[0].length))?.[1]?.toLowerCase() : undefined;
+      const inNoun =
+        ofNext !== undefined && words.length > 0 && nounAt([...words.slice(-1), "of", ofNext], 0)?.used === 3;
+      if (!inNoun && (STOP.has(word) || timeUnit(word) !== undefined)) break;
       words.push(word);
       p += w[0].length;
       ends.push(p);
