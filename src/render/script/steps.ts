@@ -2432,7 +2432,7 @@ function shortChain(d: Design, f: Figure): string | undefined {
 /** An input the design derived from others ("derived as samples_per_sec * scrape_seconds = …"), said as its own chain. */
 function derivedInputLine(d: Design, f: Figure, name: string): string[] {
   const input = f.inputs.find((x) => x.name === name);
-  const expr = input ? /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(input.because)?.[1] : undefined;
+  const expr = input ? derivationOf(input.because) : undefined;
   if (!input || !expr) return [];
   const onTop = statedPlusLine(f, input, expr);
   if (onTop) return onTop;
@@ -2448,13 +2448,18 @@ function derivedInputLine(d: Design, f: Figure, name: string): string[] {
 
 type Input = Figure["inputs"][number];
 
+/** The expression an input's reason says it was derived as ("derived as bytes_per_sec / value_bytes = …"). */
+const derivationOf = (because: string): string | undefined => /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(because)?.[1];
+/** Whether two values are one number, up to rounding. */
+const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
 /** The stated input a figure only reads back through an input derived from it, said as the prompt said it. */
 function statedReadBack(f: Figure): string | undefined {
-  const derivedFrom = f.inputs.flatMap((x) => /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(x.because)?.[1] ?? []);
+  const derivedFrom = f.inputs.flatMap((x) => derivationOf(x.because)?.split(/\W+/) ?? []);
   for (const x of f.inputs) {
     const said = statedSaid(x);
-    if (!said || Math.abs(f.value - x.value) > 1e-9 * Math.max(1, Math.abs(x.value))) continue;
-    if (derivedFrom.some((e) => new RegExp(`\\b${x.name}\\b`).test(e))) return said;
+    if (!said || !sameValue(f.value, x.value)) continue;
+    if (derivedFrom.includes(x.name)) return said;
   }
   return undefined;
 }
@@ -2464,9 +2469,9 @@ function statedReadBack(f: Figure): string | undefined {
  * with the same value ("cache_sites derived as nodes = 200 sites" -> the prompt's "200 edge locations").
  */
 function statedOrigin(f: Figure, input: Input): Input {
-  const expr = /\bderived as (\w+)\s*=/.exec(input.because)?.[1];
+  const expr = derivationOf(input.because);
   const from = expr ? f.inputs.find((x) => x.name === expr && x.source === "stated") : undefined;
-  return from && Math.abs(from.value - input.value) <= 1e-9 * Math.max(1, Math.abs(input.value)) ? from : input;
+  return from && sameValue(from.value, input.value) ? from : input;
 }
 
 /** A stated number as the prompt said it: "'100k redirects per second'" -> "100 thousand redirects a second". */
@@ -2558,7 +2563,7 @@ function driverReason(f: Figure, expr: string): string | undefined {
 /** The expression an input of `f` was derived from ("samples_per_sec * scrape_seconds"), for the first derived input named. */
 function derivedExpr(f: Figure, names: readonly string[]): string {
   for (const n of names) {
-    const e = /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(f.inputs.find((x) => x.name === n)?.because ?? "")?.[1];
+    const e = derivationOf(f.inputs.find((x) => x.name === n)?.because ?? "");
     if (e) return e;
   }
   return "";
