@@ -1475,6 +1475,13 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "each run holds its worker slot for the stated time it runs",
     atMost: 86400,
   },
+  // a message a scheduler holds until its time is one run it fires then ("1 billion messages a day for delivery at a
+  // chosen time"): where the prompt counts messages and a model counts the runs it fires, each message is one
+  {
+    quantity: "tasks_per_sec",
+    expression: "messages_per_sec",
+    why: "each stated message is one run fired and handed on when it is due",
+  },
   // a workflow started is at least one task run: its first step, at the least (a floor, not the steps it takes)
   {
     quantity: "tasks_per_sec",

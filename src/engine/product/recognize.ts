@@ -219,6 +219,24 @@ function recordStems(f: FeatureEntry): ReadonlySet<string> {
   return out;
 }
 
+/** A word shaped like an adjective ("shared", "available", "double-booked"): it describes a noun, not names a kind. */
+const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful|less)$/;
+const OWN_WORDS = new WeakMap<FeatureEntry, ReadonlySet<string>>();
+/** The stems of a feature's own vocabulary: its records' nouns, its signals and its summary ("a guest", "a property"). */
+function ownWords(f: FeatureEntry): ReadonlySet<string> {
+  let out = OWN_WORDS.get(f);
+  if (out === undefined) {
+    const words =
+      [...f.signals, f.summary, f.name]
+        .join(" ")
+        .toLowerCase()
+        .match(/[a-z][a-z0-9]*/g) ?? [];
+    out = new Set([...recordStems(f), ...words.map(stemWord)]);
+    OWN_WORDS.set(f, out);
+  }
+  return out;
+}
+
 /**
  * Features of a product prompt: those a named product is known for (in the product's order),
  * then those the prompt's own words name ("users pick seats" -> booking), then the features
@@ -288,7 +306,28 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
         recordOf(x, before.stem)
       );
     });
-  const placed = said.filter((x) => !placeOnly(x) && !otherSense(x));
+  // A feature's record noun written with a modifier of another kind before it ("a meeting room", "a conference-room
+  // booking tool") names that kind's thing, not the feature's (a hotel's room-nights): a word just before the noun in
+  // one noun phrase that is neither the feature's own word nor shaped like an adjective ("free", "shared")
+  const foreignCompound = (x: (typeof said)[number]) =>
+    x.hits.every((h) =>
+      h.covers.some((i) => {
+        const noun = tokens[i];
+        const mod = tokens[i - 1];
+        return (
+          noun !== undefined &&
+          mod !== undefined &&
+          !h.covers.includes(i - 1) &&
+          mod.part === noun.part &&
+          (mod.at === noun.at || mod.at === noun.at - 1) &&
+          recordStems(x.feature).has(noun.stem) &&
+          !ownWords(x.feature).has(mod.stem) &&
+          !DESCRIBING.test(mod.raw) &&
+          !/\d/.test(mod.raw)
+        );
+      }),
+    );
+  const placed = said.filter((x) => !placeOnly(x) && !otherSense(x) && !foreignCompound(x));
   // "Twitter's home timeline", "the Instagram news feed", "a view counter for YouTube videos" ask for one part of the
   // product, or name it only as the context: its own words scope the design to the features they name (and what
   // those need), not everything the product is known for. Only a product that is the whole subject ("Design

@@ -1557,9 +1557,35 @@ export function recognize(
   );
   const insideDominant = (h: Hit): boolean =>
     domPhrases.some((d) => d.covers.length > h.covers.length && h.covers.every((i) => d.covers.includes(i)));
+  // the nouns of the thing the head asks to build ("a delayed message service"): a requirement read in a clause with
+  // one of them ("each message is delivered") speaks of that thing in its own sense, and one word just before the dominant's phrase in the
+  // head ("live" of "live video streaming platform") says what kind it is: a supporting archetype whose own words all
+  // fall on such words is the head's word read as another kind's, not a part
+  const headStems = new Set(
+    tokens.flatMap((t, i) => (isHead(i) && i !== headEnd && !STOP_WORDS.has(t.raw) ? [t.stem] : [])),
+  );
+  const inClause = (h: Hit): boolean =>
+    !h.signal.combined && !h.covers.every(isHead) && h.covers.some((i) => headStems.has(tokens[i]?.stem ?? ""));
+  const modifiesDominant = (h: Hit): boolean => {
+    const at = h.covers[0] ?? -1;
+    return (
+      h.covers.length === 1 &&
+      h.signal.kind !== "system" &&
+      isHead(at) &&
+      domPhrases.some((d) => {
+        const first = d.covers[0] ?? -1;
+        return first > at && first - at <= 2 && (tokens[first]?.at ?? 0) - (tokens[at]?.at ?? 0) === first - at;
+      })
+    );
+  };
+  const headsOwn = (s: Scored): boolean => {
+    const own = s.hits.filter((h) => !h.signal.concept);
+    return own.length > 0 && own.every((h) => inClause(h) || modifiesDominant(h));
+  };
   const candidates = [];
   for (const s of scored.slice(1)) {
     if (s.hits.length > 0 && s.hits.every(insideDominant) && !needs.get(s.archetype.id)?.cue) continue;
+    if (top.hits.length > 0 && headsOwn(s) && !needs.get(s.archetype.id)?.cue) continue;
     const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
