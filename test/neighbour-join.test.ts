@@ -77,3 +77,16 @@ describe("a scheduler that holds counted messages sizes its runs by them", () =>
     expect(checkCoherence(d).map((c) => c.rule)).not.toContain("stated-number-unused");
   });
 });
+
+describe("a requirement read from one word lies in that word's form", () => {
+  it("a balancer's connections are its flows, not members that are connected", () => {
+    const p =
+      "Design a layer-4 load balancer like Google's Maglev that spreads 10 million packets per second across 1,000 backends and keeps existing connections on their backend when backends are added or removed.";
+    expect(ids(p)).toEqual(["I17"]);
+    expect(ids("Design an L4 load balancer that keeps each client's connections on one backend.")).not.toContain("I10");
+  });
+  it("the same word, inflected, still states it", () => {
+    expect(ids("Design a presence service that shows who is connected right now")[0]).toBe("I10");
+    expect(ids("Design a health checking service that tracks which instances are connected")[0]).toBe("I10");
+  });
+});

@@ -213,9 +213,11 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
   const first = signal.stems[0] as string;
   if (n === 1) {
     const bound = wantsBound(signal, 0);
+    const form = oneWordReading(signal);
     for (let i = from; i < tokens.length; i++)
       if (
         (tokens[i] as Token).stem === first &&
+        (form === undefined || sameForm((tokens[i] as Token).raw, form)) &&
         !blocked(tokens, i, signal.unlessAfter, from) &&
         (!bound || tokens[i]?.bound)
       )
@@ -261,6 +263,28 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
   }
   return undefined;
 }
+
+/**
+ * The one word a requirement is read from where its phrase says it with words that carry nothing ("which are
+ * connected", "for each viewer"): the requirement lies in that word's own form, so another word of its stem is not it
+ * ("connections" of a balancer's flows are no member being connected). Undefined for any other signal.
+ */
+function oneWordReading(signal: Signal): string | undefined {
+  return signal.rule !== undefined && signal.stems.length === 1 && /\s/.test(signal.text.trim())
+    ? signal.raws[0]
+    : undefined;
+}
+
+/**
+ * Whether a written word is the same word as another, inflected or not ("viewer", "viewers"; "deployed", "deploying"),
+ * and not a noun made from it ("connections" of "connected"): what is left once an inflection is taken off is the same.
+ */
+const sameForm = (written: string, word: string): boolean => written === word || inflected(written) === inflected(word);
+const inflected = (w: string): string =>
+  w
+    .replace(/(?:ing|ed|es|s)$/, "")
+    .replace(/([^aeiou])\1$/, "$1")
+    .replace(/e$/, "");
 
 /** Units of time a rate is counted in ("calls a minute", "requests per second"). */
 const TIME_UNITS = new Set(["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"]);
