@@ -278,7 +278,7 @@ export function likenessPattern(impl: string): RegExp {
   if (re === undefined) {
     const name = escapeRe(impl);
     re = new RegExp(
-      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b(?!(?:\s+[\w-]+)?\s+${BUILT_ON})|\b${name} clone\b`,
+      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?(?:[\w.-]+'s )?${name}\b|^\s*design (?:an? )?${name}\b(?!(?:\s+[\w-]+)?\s+${BUILT_ON})|\b${name} clone\b`,
       "i",
     );
     LIKENESS.set(impl, re);
