@@ -42,6 +42,28 @@ describe("the named system's own choice", () => {
     expect(row(d, "i15-scheduler")?.chosen).toBe("monolithic");
   });
 
+  it("npm's write-once name@version is an option, and the one a registry like npm takes", () => {
+    const npm = design(
+      "Design a package registry like npm that serves 100,000 downloads per second worldwide, where a published version can never be changed or overwritten.",
+    );
+    expect(row(npm, "i14-addressing")?.chosen).toBe("by-name-once");
+    expect(row(npm, "i14-addressing")?.because).toMatch(/^the named system's own choice: npm takes/);
+    // a container registry keeps its digests
+    const hub = design("Design a container registry like Docker Hub that serves 50,000 image pulls per second.");
+    expect(row(hub, "i14-addressing")?.chosen).toBe("by-digest");
+  });
+
+  it("Kafka's consumers pull; RabbitMQ's broker tracks each delivery", () => {
+    const kafka = design(
+      "Design a distributed log like Kafka that ingests 2 million events per second for 30 consumer groups.",
+    );
+    expect(row(kafka, "i05-consumption")?.chosen).toBe("pull");
+    const rabbit = design(
+      "Design a message queue like RabbitMQ that delivers 20,000 messages per second to worker consumers.",
+    );
+    expect(row(rabbit, "i05-consumption")?.chosen).toBe("push");
+  });
+
   it("a prompt clause still wins over the named system's choice", () => {
     // the prompt's own words name the leaderless store as its model, so Bigtable's leader does not overrule them
     const d = design(

@@ -81,7 +81,7 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I14",
-    asks: /\b(artifact registry|package registry|container registry)\b/i,
+    asks: /\b(artifact registry|package registry|package index|container registry)\b/i,
     implementations: ["Harbor", "Artifactory"],
   },
   {

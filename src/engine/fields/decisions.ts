@@ -379,8 +379,11 @@ export function namedChoice(
 ): { option: DecisionOptionSpec; system: string } | undefined {
   if (subjects.length === 0) return undefined;
   for (const option of p.options)
-    for (const system of option.usedBy ?? [])
-      if (subjects.some((s) => mentionsName(system, s) || mentionsName(s, system))) return { option, system };
+    for (const system of option.usedBy ?? []) {
+      // said by the name the prompt uses ("npm", not "npm registry")
+      const named = subjects.find((s) => mentionsName(system, s) || mentionsName(s, system));
+      if (named) return { option, system: named };
+    }
   return undefined;
 }
 
