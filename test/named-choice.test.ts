@@ -64,6 +64,11 @@ describe("the named system's own choice", () => {
     expect(row(rabbit, "i05-consumption")?.chosen).toBe("push");
   });
 
+  it("Prometheus scrapes its targets from the central tier", () => {
+    const d = design("Design a time-series database like Prometheus for 5 million active series.");
+    expect(row(d, "i18-collection")?.chosen).toBe("pull");
+  });
+
   it("a prompt clause still wins over the named system's choice", () => {
     // the prompt's own words name the leaderless store as its model, so Bigtable's leader does not overrule them
     const d = design(
@@ -99,6 +104,19 @@ describe("a product of the asked kind is a reference, not a part", () => {
     const d = design(BIGTABLE);
     expect(products(d).join(" | ")).not.toMatch(/TiKV|FoundationDB|DynamoDB|Cassandra/);
     expect(references(d).join(" | ")).toMatch(/TiKV/);
+  });
+
+  it("a system likened to one of an archetype's kind makes that kind's whole products references (Borg: Kubernetes, Nomad)", () => {
+    for (const p of [
+      "Design a cluster job scheduler like Google's Borg that places 50,000 tasks a second on 20,000 machines.",
+      "Design a Borg-style cluster manager for 10,000 machines.",
+    ]) {
+      const d = design(p);
+      expect(products(d).join(" | ")).not.toMatch(/Kubernetes|Nomad/);
+      expect(references(d).join(" | ")).toMatch(/Kubernetes/);
+    }
+    // an S3-like store asks for an object store, so a file system is no reference to learn from
+    expect(references(design("Design an object storage service like S3.")).join(" | ")).not.toMatch(/HDFS/);
   });
 
   it("a delayed message service buys no managed scheduler", () => {
