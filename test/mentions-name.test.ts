@@ -76,9 +76,23 @@ describe("referenceFacts", () => {
         return (m && (m[1] ?? m[0])) ?? (impl === undefined || f.headOnly ? null : `${impl}-like system`);
       });
       asked += expected.filter((a) => a?.endsWith("-like system")).length;
-      expect(referenceFacts(text).asked, text).toEqual(expected);
+      // beside an implementation's likeness, a system of the family's kind the prompt likens itself to asks for it
+      // (`kindLikened`): those entries name one of the prompt's subjects
+      const facts = referenceFacts(text);
+      const got = facts.asked.map((a, i) =>
+        expected[i] === null && a !== null && facts.subjects.some((s) => a === `${s}-like system`) ? null : a,
+      );
+      expect(got, text).toEqual(expected);
     }
     expect(asked).toBeGreaterThan(5);
+  });
+
+  it("asks for the family of the kind a likened system is: an S3-compatible store is an object store, not a file system", () => {
+    const fs = REFERENCE_FAMILIES.findIndex((f) => f.implementations.includes("HDFS"));
+    const os = REFERENCE_FAMILIES.findIndex((f) => f.implementations.includes("MinIO"));
+    const facts = referenceFacts("Design an S3-compatible store for backups.");
+    expect(facts.asked[os]).toBe("S3-like system");
+    expect(facts.asked[fs]).toBeNull();
   });
   const kafka = REFERENCE_FAMILIES.findIndex((f) => f.implementations.includes("Kafka"));
   it("hears a system asked for by likeness in any letter case, and not one only built on", () => {

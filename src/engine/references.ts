@@ -207,20 +207,62 @@ export function referenceFacts(prompt: string): ReferenceFacts {
   if (lastFacts?.prompt !== prompt) {
     const lowered = prompt.toLowerCase();
     const named = namedSystems(prompt);
+    const subjects = subjectsOf(prompt, named);
+    const asked = REFERENCE_FAMILIES.map(
+      (f) =>
+        (mayMatch(f.asks, lowered) ? askedWords(prompt.match(f.asks)) : undefined) ?? likenessAsked(prompt, lowered, f),
+    );
     const facts = Object.freeze({
       named,
-      subjects: Object.freeze(subjectsOf(prompt, named)),
-      asked: Object.freeze(
-        REFERENCE_FAMILIES.map(
-          (f) =>
-            (mayMatch(f.asks, lowered) ? askedWords(prompt.match(f.asks)) : undefined) ??
-            likenessAsked(prompt, lowered, f),
-        ),
-      ),
+      subjects: Object.freeze(subjects),
+      asked: Object.freeze(asked.map((a, i) => a ?? kindLikened(subjects, asked, i))),
     });
     lastFacts = { prompt, facts };
   }
   return lastFacts.facts;
+}
+
+/**
+ * The archetype each named system is one of, by its lower-cased name and aliases: a system only one archetype's card
+ * names as its own (weight at least 0.9); null where two cards name it. Built on the first prompt that likens the
+ * design to a system.
+ */
+let SYSTEM_KIND: Map<string, ArchetypeId | null> | undefined;
+function kindOfSystem(name: string): ArchetypeId | undefined {
+  if (!SYSTEM_KIND) {
+    const kinds = new Map<string, ArchetypeId | null>();
+    for (const a of ARCHETYPES)
+      for (const sys of a.signals.systems) {
+        if (sys.weight < 0.9) continue;
+        for (const n of [sys.name, ...sys.aliases]) {
+          const key = n.toLowerCase();
+          const was = kinds.get(key);
+          kinds.set(key, was === undefined || was === a.id ? a.id : null);
+        }
+      }
+    SYSTEM_KIND = kinds;
+  }
+  return SYSTEM_KIND.get(name.toLowerCase()) ?? undefined;
+}
+
+/**
+ * The words that ask for a family because the prompt likens the design to a system of its archetype ("like Google's
+ * Borg" asks for a cluster scheduler, so Kubernetes and Nomad are whole ones, not parts). Only where no family of that
+ * archetype is asked already, and only the family the system is one of: the one whose implementations name it (an
+ * S3-compatible store is an object store, not a file system), else the archetype's only family that is not asked for in
+ * the head alone (a balancer's two families, a balancer's and a reverse proxy's, name neither Maglev nor Katran).
+ */
+function kindLikened(subjects: readonly string[], asked: readonly (string | null)[], at: number): string | null {
+  const family = REFERENCE_FAMILIES[at];
+  if (subjects.length === 0 || !family || family.headOnly) return null;
+  const own = REFERENCE_FAMILIES.flatMap((f, i) => (f.archetype === family.archetype && !f.headOnly ? [i] : []));
+  if (own.some((i) => asked[i] !== null)) return null;
+  for (const system of subjects) {
+    if (kindOfSystem(system) !== family.archetype) continue;
+    const named = own.filter((i) => REFERENCE_FAMILIES[i]?.implementations.some((impl) => mentionsName(impl, system)));
+    if (named.length > 0 ? named[0] === at : own.length === 1) return `${system}-like system`;
+  }
+  return null;
 }
 
 /** The words of a family's ask: its first group where the pattern marks the kind's noun, else the whole match. */
@@ -278,7 +320,7 @@ export function likenessPattern(impl: string): RegExp {
   if (re === undefined) {
     const name = escapeRe(impl);
     re = new RegExp(
-      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b(?!(?:\s+[\w-]+)?\s+${BUILT_ON})|\b${name} clone\b`,
+      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?(?:[\w.-]+'s )?${name}\b|^\s*design (?:an? )?${name}\b(?!(?:\s+[\w-]+)?\s+${BUILT_ON})|\b${name} clone\b`,
       "i",
     );
     LIKENESS.set(impl, re);

@@ -28,7 +28,7 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I03",
-    asks: /\b(job scheduler|task scheduler|cron service|scheduling service|delayed[- ]jobs?|timer service|distributed scheduler)\b/i,
+    asks: /\b(job scheduler|task scheduler|cron service|scheduling service|delayed[- ]jobs?|delayed[- ](?:message|delivery) service|message scheduler|timer service|distributed scheduler)\b/i,
     implementations: ["EventBridge Scheduler", "Temporal"],
   },
   {
@@ -81,7 +81,7 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I14",
-    asks: /\b(artifact registry|package registry|container registry)\b/i,
+    asks: /\b(artifact registry|package registry|package index|container registry)\b/i,
     implementations: ["Harbor", "Artifactory"],
   },
   {
@@ -91,8 +91,19 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I16",
-    asks: /\b(key[- ]value store|wide[- ]column store)\b/i,
-    implementations: ["Cassandra", "ScyllaDB", "DynamoDB", "TiKV", "FoundationDB", "Redis Cluster"],
+    asks: /\b((?:key[- ]value|wide[- ]column|nosql) (?:store|database|db))\b/i,
+    // Bigtable and HBase are whole wide-column stores too (no product row of their own): a prompt asking for a store like
+    // either asks for the family, so the stores that are whole ones are references, not parts
+    implementations: [
+      "Cassandra",
+      "ScyllaDB",
+      "DynamoDB",
+      "TiKV",
+      "FoundationDB",
+      "Redis Cluster",
+      "Bigtable",
+      "HBase",
+    ],
     buildingBlocks: ["RocksDB as the per-node storage engine"],
   },
   // a balancer or gateway is built from proxies one runs (Envoy, NGINX, HAProxy, Kong on OpenResty): they are its parts,

@@ -13,6 +13,7 @@ import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, Te
 import { hardRuleStances, type PathStance, stanceOf } from "../hard-rules.js";
 import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
+import { mentionsName, referenceFacts } from "../references.js";
 import { regionsSource } from "../regions.js";
 import { sameQuestion } from "../roles.js";
 import { pattern } from "../text.js";
@@ -235,6 +236,7 @@ export function decide(
   said: Readonly<Said>,
   drives = true,
   stance?: PathStance,
+  likened: readonly string[] = [],
 ): DecisionRow {
   let chosen = p.fallback.option;
   let because = p.fallback.because;
@@ -256,6 +258,8 @@ export function decide(
   let onFacts = false;
   let assumedRule = false;
   let ground: Ground = Ground.Default;
+  // the conditions the choice rests on: a prompt clause among them outranks the named system's own choice
+  let deciding: readonly DecisionCondition[] = [];
   for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
     const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c)?.holds));
     if (rule) {
@@ -265,6 +269,7 @@ export function decide(
       onFacts = !rule.when.some(onDefault);
       assumedRule = onFacts && rule.when.some(onAssumed);
       ground = groundOfAll(rule.when, f, nums, stance);
+      deciding = rule.when;
       break;
     }
   }
@@ -298,6 +303,26 @@ export function decide(
     inputs = flip.says;
     because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}${overruled}`;
     ground = groundOfOption(flip.option);
+    deciding = o?.wins ?? [];
+  }
+  // The named system's own choice: where the prompt asks for a system like one whose design takes an option ("like
+  // Maglev": consistent hashing of each flow; "like Bigtable": row ranges that split), that option wins over a computed
+  // figure, an assumed one or a default; only a prompt clause (its words, a stated requirement, a rule it states)
+  // keeps another option.
+  const own = namedChoice(p, likened);
+  const byClause = (c: DecisionCondition) =>
+    "words" in c ||
+    "stated" in c ||
+    "invariant" in c ||
+    "latencyAtMost" in c ||
+    (("nfr" in c || "regionsAtLeast" in c) && groundOf(c, f, nums, stance) === Ground.Stated);
+  if (own && !deciding.some(byClause) && (own.option.id !== chosen || ground < Ground.Stated)) {
+    const was = p.options.find((x) => x.id === chosen);
+    const over = own.option.id === chosen || !was ? "" : `; ${was.name} would have been chosen otherwise (${because})`;
+    chosen = own.option.id;
+    inputs = [`the prompt asks for a system like ${own.system}`];
+    because = `the named system's own choice: ${own.system} takes ${own.option.name}${over}`;
+    ground = Ground.Stated;
   }
   // An option that adds more than half a stated bound's time to it cannot meet the bound ("poll every minute"
   // against "served everywhere within 60 seconds"): the first option that can is chosen instead, and says why.
@@ -344,9 +369,27 @@ export function decide(
   return row;
 }
 
+/**
+ * The option of a point that a system the prompt asks for by likeness takes itself (`usedBy`; the prompt's reference
+ * subjects, `referenceFacts`), with that system's name; undefined when the prompt likens the design to none of them.
+ */
+export function namedChoice(
+  p: DecisionPoint,
+  subjects: readonly string[],
+): { option: DecisionOptionSpec; system: string } | undefined {
+  if (subjects.length === 0) return undefined;
+  for (const option of p.options)
+    for (const system of option.usedBy ?? []) {
+      // said by the name the prompt uses ("npm", not "npm registry")
+      const named = subjects.find((s) => mentionsName(system, s) || mentionsName(s, system));
+      if (named) return { option, system: named };
+    }
+  return undefined;
+}
+
 /** A decision point's options as the design shows them: the structured win condition stays in the knowledge. */
 export function optionRows(p: DecisionPoint): DecisionOption[] {
-  return p.options.map(({ wins: _wins, delays: _delays, ...o }) => ({ ...o }));
+  return p.options.map(({ wins: _wins, delays: _delays, usedBy: _usedBy, ...o }) => ({ ...o }));
 }
 
 /**
@@ -406,7 +449,7 @@ function pointOwners(
 }
 
 /** What the decisions read of the prompt: what it says for each word condition of the points decided. */
-function decisionFacts(f: Readonly<Fields>): { said: Said; unspoken: readonly Topic[] } {
+function decisionFacts(f: Readonly<Fields>): DecisionFacts {
   const said: Said = Object.create(null);
   // the product features a product prompt brings speak for it too (a video product serves media); a
   // mixed prompt that only names a product for scale ("at Facebook scale") keeps its own words
@@ -420,17 +463,25 @@ function decisionFacts(f: Readonly<Fields>): { said: Said; unspoken: readonly To
         if ("words" in c)
           for (const [key, re, of] of wordKeys(c, text, f.prompt))
             if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
-  return { said, unspoken };
+  // the systems the prompt likens the design to ("like Maglev"): their own options win (`namedChoice`)
+  return { said, unspoken, likened: referenceFacts(f.prompt).subjects };
 }
 
-export const decisionsField: Deriver<"decisions", { said: Said; unspoken: readonly Topic[] }> = {
+/** What the decisions read of the prompt (`decisionFacts`). */
+interface DecisionFacts {
+  said: Said;
+  unspoken: readonly Topic[];
+  likened: readonly string[];
+}
+
+export const decisionsField: Deriver<"decisions", DecisionFacts> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],
   rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words (with, for a product prompt, the words of the features it brings) and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; an option whose win condition holds on stated requirements alone beats a rule resting on a computed cost figure; a stated hard rule sets availability and consistency on its own path for the decisions of the archetype that keeps it; two decisions asking the same question take the answer on firmer ground (override, stated, computed, default); the option not chosen says when it would win. A product-first design lists its features' decisions first",
   // all the decisions read of the prompt: what it says for each word condition of the points decided
   facts: decisionFacts,
-  derive: (f, _input, { said, unspoken }) => decideAll(f, said, unspoken),
+  derive: (f, _input, facts) => decideAll(f, facts),
 };
 
 /**
@@ -457,14 +508,13 @@ export function redecidedWith(f: Readonly<Fields>, rows: readonly DecisionRow[],
   if ((set.options.find((o) => o.id === set.chosen)?.implies?.capacity ?? []).length === 0) return replaced;
   const facts = decisionFacts(f);
   const pinned = new Map(replaced.filter((r) => r.source === "override").map((r) => [r.id, r]));
-  return decideAll(f, facts.said, facts.unspoken, pinned);
+  return decideAll(f, facts, pinned);
 }
 
 /** Every decision point of the design's owners, in order; a pinned point keeps its row. */
 function decideAll(
   f: Readonly<Fields>,
-  said: Readonly<Said>,
-  unspoken: readonly Topic[],
+  { said, unspoken, likened }: Readonly<DecisionFacts>,
   pinned?: ReadonlyMap<string, DecisionRow>,
 ): DecisionRow[] {
   const rows: DecisionRow[] = [];
@@ -484,7 +534,7 @@ function decideAll(
       // a question that exists only under another point's option is not asked under any other choice
       const under = p.onlyWith ? rows.find((r) => r.id === p.onlyWith?.point) : undefined;
       if (under && !p.onlyWith?.options.includes(under.chosen)) return;
-      const row = pinned?.get(p.id) ?? decide(p, o.owner, f, nums, said, o.drives, stanceOf(stances, o.owner));
+      const row = pinned?.get(p.id) ?? decide(p, o.owner, f, nums, said, o.drives, stanceOf(stances, o.owner), likened);
       rows.push(row);
       // an option that fixes capacity inputs (a file system's block size) changes the figures a later point of the
       // same owner reads (the chunk count the metadata question weighs): those are evaluated again with it

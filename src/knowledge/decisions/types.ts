@@ -93,6 +93,13 @@ export interface DecisionOptionSpec {
    * (engine `breaksBound`; coherence rule `option-violates-bound`).
    */
   delays?: { bound: string; seconds: number; why: string };
+  /**
+   * Well-known systems whose own design takes this option, each checked against the system's paper or documentation
+   * (Maglev hashes flows with consistent hashing; Bigtable keeps row ranges in tablets that split). Where the prompt
+   * asks for a system like one of them ("like Maglev", "a Bigtable-like store"), this option is the named system's own
+   * choice and wins over a computed figure or a default, though not over a prompt clause that names another option.
+   */
+  usedBy?: readonly string[];
   implies?: DecisionImplies;
 }
 

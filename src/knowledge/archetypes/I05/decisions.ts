@@ -62,6 +62,8 @@ export const decisions: DecisionPoint[] = [
         buys: "each consumer sets its own pace and batch size, and can replay from any retained offset",
         costs: "polling adds a little latency; consumers own their offsets",
         winsWhen: "several groups read the same stream, volume is high, or replay matters",
+        // Kafka consumers fetch from the brokers and keep their own position (Kafka docs, design: "push vs. pull")
+        usedBy: ["Kafka"],
         implies: {
           addMechanisms: ["consumer-offsets"],
           needs: ["replay"],
@@ -84,6 +86,9 @@ export const decisions: DecisionPoint[] = [
         buys: "low per-message latency and per-message retry and dead-lettering",
         costs: "the broker keeps per-message delivery state; slow consumers need prefetch limits; no replay after ack",
         winsWhen: "volume is low, there is one consumer group, and no one replays",
+        // RabbitMQ delivers to consumers under a prefetch limit and tracks each ack; SQS hides a received message for its
+        // visibility timeout until it is deleted (their docs)
+        usedBy: ["RabbitMQ", "SQS"],
         implies: {
           addMechanisms: ["retry-dead-letter"],
           removeMechanisms: ["consumer-offsets"],

@@ -64,7 +64,7 @@ export const card = {
       { name: "Quay", aliases: ["Quay.io"], weight: 1 },
       { name: "Artifactory", aliases: ["JFrog Artifactory"], weight: 1 },
       { name: "Sonatype Nexus", aliases: ["Nexus Repository"], weight: 1 },
-      { name: "npm registry", aliases: [], weight: 1 },
+      { name: "npm registry", aliases: ["npm"], weight: 1 },
       { name: "PyPI", aliases: [], weight: 1 },
       { name: "Maven Central", aliases: [], weight: 1 },
       { name: "MLflow Model Registry", aliases: ["MLflow"], weight: 0.9 },

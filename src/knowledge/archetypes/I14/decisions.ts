@@ -21,6 +21,29 @@ export const decisions: DecisionPoint[] = [
         costs: "caches and mirrors can serve mixed or stale versions; no deduplication",
         winsWhen: "a small private store with few readers",
       },
+      {
+        id: "by-name-once",
+        name: "by name and version, each version published once and never replaced, with movable tags naming versions",
+        buys: "readers ask by the names and versions they depend on, and a published version is the same bytes forever, so caches and mirrors never serve a changed one",
+        costs:
+          "a mistaken publish can only be deprecated and followed by a new version; identical content under two versions is stored twice",
+        winsWhen: "people depend on names and versions, and a published version must never change",
+        // npm refuses a publish over a version already published, even one unpublished since, and moves only its
+        // dist-tags (npm docs: npm-publish, npm-dist-tag); PyPI refuses a file name once used; a Maven Central release is
+        // immutable once published
+        usedBy: ["npm registry", "PyPI", "Maven Central"],
+        implies: {
+          // a tag (latest) moves between versions by compare-and-set; the version itself is never written twice
+          addMechanisms: ["head-pointer-cas"],
+          names: [
+            {
+              component: "blob-store",
+              name: "Version store (one immutable archive per name and version, object storage)",
+            },
+            { component: "metadata-db", name: "Metadata DB (versions with their integrity digests, tags)" },
+          ],
+        },
+      },
     ],
     rules: [
       { when: [{ number: "objects", below: 1000 }], option: "by-name", because: "a small store with few artifacts" },

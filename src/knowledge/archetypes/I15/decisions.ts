@@ -16,6 +16,8 @@ export const decisions: DecisionPoint[] = [
         buys: "simple, globally informed placement",
         costs: "placement throughput is capped by one scheduler loop",
         winsWhen: "placements per second fit one scheduler",
+        // the Omega paper (EuroSys 2013) names Borg's scheduler as monolithic: one scheduler over the whole cell
+        usedBy: ["Borg"],
         implies: {
           addMechanisms: ["placement-scheduler"],
           // one scheduler loop makes every placement: the placement load is not split over shards
@@ -28,6 +30,8 @@ export const decisions: DecisionPoint[] = [
         buys: "placement throughput grows with schedulers",
         costs: "conflicting placements are retried; more moving parts",
         winsWhen: "tens of thousands of placements a second",
+        // Omega's parallel schedulers commit to shared cell state with optimistic concurrency (Omega paper)
+        usedBy: ["Omega"],
         // parallel schedulers are the part sharded: one scheduler loop has no shards to count
         implies: { addMechanisms: ["placement-scheduler", "version-check"], sizes: ["scheduler_shards"] },
       },

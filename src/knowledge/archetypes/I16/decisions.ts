@@ -22,6 +22,9 @@ export const decisions: DecisionPoint[] = [
         buys: "each key's writes land in one order with no conflicts to resolve, and reads at the leader see the latest write",
         costs: "a shard cannot take writes while its leader fails over; writes go to the leader's region",
         winsWhen: "a read must see the latest write, or writes must never conflict",
+        // one tablet server serves each Bigtable tablet (HBase: one region server per region); Spanner, CockroachDB
+        // and TiKV elect a leader per range's Paxos or Raft group; DynamoDB a Multi-Paxos leader per partition
+        usedBy: ["Bigtable", "HBase", "Spanner", "CockroachDB", "TiKV", "DynamoDB"],
         implies: {
           addMechanisms: ["consensus-replication", "leader-election"],
           removeMechanisms: ["quorum-read-write", "anti-entropy-repair"],
@@ -51,6 +54,8 @@ export const decisions: DecisionPoint[] = [
         buys: "any replica accepts writes, so writes continue through node failures and partitions",
         costs: "concurrent writes conflict (version vectors or last-writer-wins), and replicas need anti-entropy",
         winsWhen: "writes must always be accepted and eventual consistency is acceptable",
+        // Cassandra is masterless with tunable consistency levels (Cassandra docs, architecture/dynamo), as ScyllaDB is
+        usedBy: ["Cassandra", "ScyllaDB"],
         implies: {
           addMechanisms: ["quorum-read-write", "anti-entropy-repair"],
           // no replica can refuse a write because the key's version moved on: any replica takes it, and a concurrent
@@ -277,6 +282,9 @@ export const decisions: DecisionPoint[] = [
         buys: "even spread and little data movement when nodes join",
         costs: "no efficient range scans",
         winsWhen: "every access names one key",
+        // Cassandra's default Murmur3Partitioner hashes the partition key to a token on a ring (Cassandra docs,
+        // "Dynamo" architecture page); DynamoDB hashes the partition key to pick its partition (DynamoDB API docs)
+        usedBy: ["Cassandra", "ScyllaDB", "DynamoDB"],
         implies: { addMechanisms: ["consistent-hashing"] },
       },
       {
@@ -285,6 +293,9 @@ export const decisions: DecisionPoint[] = [
         buys: "range scans and prefix queries",
         costs: "sequential keys (timestamps) pile onto one range",
         winsWhen: "readers scan key ranges",
+        // Bigtable keeps each table as tablets, row ranges that split as they grow (Bigtable paper, OSDI 2006), as
+        // HBase does with regions; Spanner and CockroachDB split their key space into ranges that split by size and load
+        usedBy: ["Bigtable", "HBase", "Spanner", "CockroachDB", "TiKV"],
         implies: { addMechanisms: ["range-lease"] },
       },
     ],

@@ -455,6 +455,8 @@ export const SQL_DECISIONS: DecisionPoint[] = [
           "time masters in every region, and every read-write commit waits about twice the clock uncertainty (a few milliseconds)",
         winsWhen: "transactions must follow real-time order across regions (external consistency)",
         wins: [{ words: String.raw`\bexternal(?:ly)? consisten\w*|\bstrict(?:ly)? serializab\w*|\btrue ?time\b` }],
+        // Spanner's TrueTime API and commit wait (Spanner paper, OSDI 2012)
+        usedBy: ["Spanner"],
         implies: { preferTechnology: ["Spanner"] },
       },
       {
@@ -464,6 +466,8 @@ export const SQL_DECISIONS: DecisionPoint[] = [
         costs:
           "reads that meet a value inside the uncertainty window restart, and unrelated transactions on different nodes may get timestamps out of real-time order",
         winsWhen: "serializable is enough and no special time hardware is available",
+        // CockroachDB's hybrid-logical-clock timestamps under a maximum clock offset (its transaction-layer docs)
+        usedBy: ["CockroachDB"],
         implies: { preferTechnology: ["CockroachDB"] },
       },
       {
@@ -473,6 +477,8 @@ export const SQL_DECISIONS: DecisionPoint[] = [
         costs:
           "every transaction pays a round trip to the oracle's leader, which is slow from far regions and a single hot service",
         winsWhen: "the database runs in one region",
+        // TiDB takes every timestamp from the Placement Driver's timestamp oracle (TSO) (TiDB docs)
+        usedBy: ["TiDB"],
         implies: { preferTechnology: ["TiDB"] },
       },
     ],

@@ -290,6 +290,7 @@ export const card = {
   technologies: [
     {
       product: "Envoy",
+      fills: ["L7 proxy tier"],
       layer: "serving",
       fits: "L7 proxy with streamed configuration (xDS), weighted clusters, outlier detection and retry budgets",
       suits: ["low-latency", "high-throughput", "stay-available"],
@@ -298,6 +299,7 @@ export const card = {
     },
     {
       product: "NGINX or HAProxy",
+      fills: ["L7 proxy tier"],
       layer: "serving",
       fits: "mature L4/L7 proxies for balancing, TLS termination and header-based routing",
       suits: ["low-latency", "high-throughput", "operational-simplicity"],
@@ -314,6 +316,7 @@ export const card = {
     },
     {
       product: "Kong Gateway (open source, on NGINX and OpenResty)",
+      fills: ["L7 proxy tier"],
       layer: "serving",
       fits: "A gateway one runs: routes, services and consumers set through its admin API, with plugins for authentication, quotas and request transformation",
       suits: ["operational-simplicity", "elastic-scale"],
@@ -329,9 +332,10 @@ export const card = {
       caveat: "a complex component of its own whose outage must not stop the data plane",
     },
     {
-      product: "Linux IPVS or an XDP forwarder (Katran) for the L4 tier",
+      product: "Linux IPVS or an XDP forwarder (eBPF) for the L4 tier",
+      fills: ["L4 forwarding tier"],
       layer: "serving",
-      fits: "Kernel-level packet forwarding with consistent hashing and connection tracking, reached through ECMP from the routers, beneath a self-built balancer's control plane",
+      fits: "Kernel-level packet forwarding with consistent hashing and connection tracking, reached through ECMP from the routers, beneath a self-built balancer's control plane (Katran is such an XDP forwarding plane)",
       suits: ["low-latency", "high-throughput"],
       poorFor: ["operational-simplicity", "rich-queries"],
       caveat: "Layer 4 only: TLS, HTTP routing and retries belong to an L7 proxy tier behind it",

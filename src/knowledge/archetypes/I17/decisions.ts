@@ -16,10 +16,14 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "hash-affinity",
-        name: "consistent hashing on a request key",
-        buys: "the same key reaches the same backend, keeping its caches warm",
+        name: "consistent hashing on a request's key or a connection's flow",
+        buys: "the same key reaches the same backend, keeping its caches warm, and every packet of a connection reaches one backend",
         costs: "hot keys overload one backend",
         winsWhen: "backends keep per-key state or caches",
+        // Maglev and Katran hash each packet's flow (its 5-tuple) into a consistent lookup table, so every balancer
+        // sends a connection to the same backend and few flows move when backends change (Maglev paper, NSDI 2016;
+        // github.com/facebookincubator/katran)
+        usedBy: ["Maglev", "Katran"],
         implies: { addMechanisms: ["consistent-hashing"] },
       },
       {
@@ -43,6 +47,8 @@ export const decisions: DecisionPoint[] = [
         buys: "routing by path or header, retries and per-request balancing",
         costs: "TLS and HTTP parsing cost CPU per request",
         winsWhen: "per-request routing is needed at moderate volume",
+        // whole L7 proxies and the control plane that configures them: no part of an L4-only balancer
+        implies: { preferTechnology: ["Envoy", "NGINX", "HAProxy", "Kong", "Istio"] },
       },
       {
         id: "l4-then-l7",
@@ -50,6 +56,9 @@ export const decisions: DecisionPoint[] = [
         buys: "the L7 tier scales out behind one address",
         costs: "two tiers to run and debug",
         winsWhen: "peak traffic needs dozens of L7 proxies",
+        implies: {
+          preferTechnology: ["Envoy", "NGINX", "HAProxy", "Kong", "Istio", "Linux IPVS or an XDP forwarder"],
+        },
       },
       {
         id: "l4",
@@ -57,6 +66,21 @@ export const decisions: DecisionPoint[] = [
         buys: "the highest throughput per box; TLS can pass through",
         costs: "no per-request routing or retries",
         winsWhen: "traffic is not HTTP, or routing per request is not needed",
+        // both forward packets at layer 4 and leave HTTP to the servers behind them (Maglev paper; Katran's README:
+        // a layer 4 load balancing forwarding plane on XDP)
+        usedBy: ["Maglev", "Katran"],
+        // packets forwarded in the kernel or past it (IPVS, XDP), reached from the routers by ECMP: the fleet forwards
+        // packets and keeps each connection's backend, it parses no request
+        implies: {
+          preferTechnology: ["Linux IPVS or an XDP forwarder"],
+          names: [
+            {
+              component: "proxies",
+              name: "L4 forwarders (reached by ECMP, local backend table)",
+              runs: ["hash each new flow to a backend", "keep each connection's backend", "forward packets"],
+            },
+          ],
+        },
       },
     ],
     rules: [

@@ -28,6 +28,8 @@ const NUMBER_DECISIONS: DecisionPoint[] = [
         buys: "one place sets the pace, and a failed scrape is itself a health signal",
         costs: "needs a route and service discovery to every target; cannot reach short-lived jobs or hosts behind NAT",
         winsWhen: "all targets are long-lived and sit in one cluster the central tier can reach",
+        // a Prometheus server scrapes its targets' metrics endpoints over HTTP (Prometheus docs: overview, pull model)
+        usedBy: ["Prometheus"],
         implies: {
           draws: ["targets", "scrapers", "Scrape and ingest"],
           excludes: ["push sample batch", "push samples"],
