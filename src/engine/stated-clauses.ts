@@ -358,7 +358,8 @@ export const KIND_KEEPERS: Readonly<
   immutable: {
     own: "write-once-key",
     said: "a write-once key",
-    reuse: ["write-once-key", "put-if-absent"],
+    // a state-guarded write keeps a state's record unchanged ("a signed contract"), a content hash its bytes
+    reuse: ["write-once-key", "put-if-absent", "insert-primary", "content-addressing", "guarded-transition"],
     act: /\b(?:publish|accept|creat|insert|fil|upload|put|record)\w*/i,
   },
   interval: {
@@ -380,6 +381,9 @@ export const KIND_KEEPERS: Readonly<
     act: /\b(?:deliver|fire|send|releas|dispatch|run|poll|due|enqueue)\w*/i,
   },
 };
+
+/** The mechanisms made for one kind of stated clause. */
+export const KIND_OWN: ReadonlySet<string> = new Set(Object.values(KIND_KEEPERS).map((k) => k.own));
 
 /** A write that changes a record in place: an update, overwrite, bump or replace, or a mechanism made for one. */
 const OVERWRITES = /\b(?:updat|overwrit|replac|bump|edit|modif|rewrit|mutat)\w*/i;

@@ -467,7 +467,9 @@ function statedClauseRules(
       continue;
     }
     const keeper = keeperOf(c, writes);
-    if (c.kind) {
+    // a clause of a kind kept by its kind's own mechanism is said as that mechanism keeps it; one a reused write keeps
+    // (a signed contract's guarded transition) is said as that write keeps it
+    if (c.kind && (!keeper || keeper.mechanism === KIND_KEEPERS[c.kind].own)) {
       // a clause of a kind gets a rule of its own, kept by its kind's mechanism (joining the design when no write
       // carries it), on a write whose shape does not contradict it (never an overwrite under "never overwritten")
       const at =
@@ -479,7 +481,7 @@ function statedClauseRules(
       const entity = at?.entity ?? "record";
       out.push({
         path: at?.p.name ?? first.name,
-        statement: `${c.statement} It is kept by ${keeper ? `'${shortName(keeper.phrase)}' (${MECHANISM_BY_ID.get(mechanism)?.name ?? mechanism})` : KIND_KEEPERS[c.kind].said}. ${keptSaying(c, entity)}`,
+        statement: `${c.statement} It is kept by ${KIND_KEEPERS[c.kind].said}. ${keptSaying(c, entity)}`,
         archetype: at?.p.archetype ?? first.archetype,
         because,
         keptBy: mechanism,
