@@ -107,16 +107,21 @@ describe("a guarantee clause no clause shape reads", () => {
     const inv = silent.invariants[k];
     if (!inv) throw new Error("no stated rule");
     inv.statement = "A signed contract is never edited.";
+    delete inv.keptBy;
     expect(checkCoherence(silent).map((p) => p.rule)).toContain("stated-rule-unkept");
     const lacking = structuredClone(d);
     const row = lacking.invariants[k];
     if (!row) throw new Error("no stated rule");
     row.keptBy = "saga";
     expect(checkCoherence(lacking).map((p) => p.rule)).toContain("stated-rule-unkept");
+    // a rule that says no mechanism keeps it, yet one protects it
     const credited = structuredClone(d);
+    const unkept = credited.invariants[k];
     const m = credited.mechanisms[0];
-    if (!m) throw new Error("no mechanism");
-    m.protects = d.invariants[k]?.statement ?? "";
+    if (!m || !unkept) throw new Error("no mechanism");
+    unkept.statement = `A signed contract is never edited. The record write it sits on refuses nothing that breaks it: ${UNKEPT}`;
+    delete unkept.keptBy;
+    m.protects = unkept.statement;
     expect(checkCoherence(credited).map((p) => p.rule)).toContain("stated-rule-unkept");
   });
 });

@@ -113,7 +113,7 @@ import { tokenize } from "./recognize/tokens.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
-import { UNKEPT } from "./stated-clauses.js";
+import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
 import { pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
@@ -127,6 +127,7 @@ export type CoherenceRule =
   | "invariant-off-path"
   | "qualifier-unkept"
   | "stated-rule-unkept"
+  | "stated-rule-on-contradicting-write"
   | "order-beside-parallel"
   | "due-time-unindexed"
   | "mechanism-protects-untouched"
@@ -268,6 +269,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a qualifier the prompt states (each customer's events in order, never the same URL twice in one day) is a rule of the design at the stated scope, kept by a mechanism that names it",
   "stated-rule-unkept":
     "a rule made from a guarantee the prompt states is kept by a mechanism the design has, or says that no mechanism keeps it yet",
+  "stated-rule-on-contradicting-write":
+    "a rule made from a guarantee the prompt states never sits on a write whose shape breaks it (an overwrite under 'never overwritten')",
   "due-time-unindexed":
     "a design that promises a next attempt time or a due-time index holds that time as a field of its data model, with an index that leads to the due rows",
   "order-beside-parallel":
@@ -1503,6 +1506,38 @@ function statedRulesKept(d: Checked): Problem[] {
             detail: `'${i.statement.slice(0, 100)}' is kept by ${i.keptBy}, which the design lacks`,
           },
         ];
+  });
+}
+
+/**
+ * A rule made from a guarantee the prompt states never sits on a write whose shape breaks it: "a published version can
+ * never be changed or overwritten" on a path that updates a record in place (its words, or an overwrite mechanism),
+ * or kept by an overwrite mechanism.
+ */
+function statedRulesOnContradiction(d: Design): Problem[] {
+  const byPhrase = new Map(d.operations.map((o) => [o.phrase, o]));
+  let quoted: string[] | undefined;
+  const immutable = () => {
+    quoted ??= guaranteeClauses(d.prompt)
+      .filter((c) => c.kind === "immutable")
+      .map((c) => c.quote);
+    return quoted;
+  };
+  return d.invariants.flatMap((i): Problem[] => {
+    if (!fromStatedGuarantee(i.because)) return [];
+    const quotes = [...i.because.matchAll(/\bthe prompt says '([^']+)'/g)].map((m) => m[1] ?? "");
+    if (!immutable().some((q) => quotes.includes(q))) return [];
+    const path = d.criticalPaths.find((p) => p.name === i.path);
+    const ops = (path?.operations ?? []).flatMap((x) => byPhrase.get(x) ?? []);
+    const bad = ops.find((o) => overwritesInPlace(o.phrase, o.mechanism));
+    const keptBad = i.keptBy !== undefined && overwritesInPlace("", i.keptBy);
+    if (!bad && !keptBad) return [];
+    return [
+      {
+        rule: "stated-rule-on-contradicting-write",
+        detail: `'${i.statement.slice(0, 100)}' sits on ${bad ? `'${shortName(bad.phrase)}', which changes a record in place` : `${i.keptBy}, an overwrite`}`,
+      },
+    ];
   });
 }
 
@@ -3828,6 +3863,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...invariantsOnPath(d),
     ...qualifiersKept(d),
     ...statedRulesKept(d),
+    ...statedRulesOnContradiction(d),
     ...orderBesideParallel(d),
     ...dueTimeIndexed(d),
     ...protectsTouched(d),

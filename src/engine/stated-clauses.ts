@@ -1,4 +1,6 @@
+import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
+import { participle } from "./stated-rules.js";
 import { contentStems, stemOverlap } from "./text.js";
 
 /**
@@ -20,6 +22,38 @@ export interface GuaranteeClause {
   names: string[];
   /** The words of the verb phrase ("goes below zero", "accepted at two gates"). */
   verb: string;
+  /** What the verb forbids, where a mechanism of its own keeps it (`clauseKind`); else undefined. */
+  kind?: ClauseKind;
+  /** For a thing kept on its holder ("connections stay on their backend"), the holder's noun, singular. */
+  holder?: string;
+}
+
+/**
+ * What a guarantee clause forbids, where only a mechanism of its own kind keeps it (never the nearest rule of the
+ * design that shares a word with it):
+ * - immutable: a written thing is never changed, overwritten or reused (a write-once key);
+ * - interval: a resource is never held by two bookings whose times overlap (interval exclusion per resource);
+ * - sticky: a thing stays on its holder while holders are added or removed (connection tracking over a consistent hash);
+ * - not-before: a thing is never released before its time (a not-before gate, the clock's error spent late).
+ */
+export type ClauseKind = "immutable" | "interval" | "sticky" | "not-before";
+
+const IMMUTABLE = /\b(?:chang|edit|modif|overwrit|mutat|alter|rewrit|tamper|updat)\w*|\breused\b/;
+const OVERLAP = /\bdouble[- ]?book\w*|\boverlap\w*/;
+const SAME_TIME = /\bat the same time\b|\bat once\b|\bfor the same (?:time|slot|hour|period)\b/;
+const BOOKING = /\b(?:reserv|book|appointment|schedul)\w*/i;
+const STAYS = /\bstays?\b/;
+const MEMBERSHIP = /\b(?:add|remov|join|leav|scal|replac|drain)\w*/;
+const EARLY = /\b(?:before (?:its|their|the) (?:[a-z]+ )?(?:time|due time|date|deadline|schedule)|early)\b/;
+
+/** What a clause's verb forbids (`ClauseKind`), read of its verb phrase and, for a time clash, the prompt's booking words. */
+export function clauseKind(verb: string, prompt: string): ClauseKind | undefined {
+  const v = verb.toLowerCase();
+  if (EARLY.test(v)) return "not-before";
+  if (STAYS.test(v) && MEMBERSHIP.test(v)) return "sticky";
+  if (OVERLAP.test(v) || (SAME_TIME.test(v) && BOOKING.test(prompt))) return "interval";
+  if (IMMUTABLE.test(v)) return "immutable";
+  return undefined;
 }
 
 /** Where a clause's subject starts: after a word that opens a clause, or punctuation. */
@@ -72,9 +106,16 @@ function neverVerb(subject: string, aux: string | undefined, vp: string): string
   return aux && !/^(?:does|do|gets?)$/.test(aux) ? `${aux} never ${vp}` : `never ${vp}`;
 }
 
-function clause(quote: string, at: number, subject: string, said: string, verb: string): GuaranteeClause | undefined {
+function clause(
+  quote: string,
+  at: number,
+  subject: string,
+  said: string,
+  verb: string,
+  prompt = quote,
+): GuaranteeClause | undefined {
   const nouns = words(subject.replace(/^(?:a|an|the|each|every|any|no|all|existing)\s+/i, ""))
-    .filter((w) => !/^(?:a|an|the|of|on|in|its|their)$/i.test(w))
+    .filter((w) => !/^(?:a|an|the|of|on|in|its|their|same|one)$/i.test(w))
     .map(bare);
   // "two customers never book the same seat": what the rule constrains is the one thing the claimants share
   const shared = /^(?:no\s+)?(?:two|several|multiple)\s/i.test(subject)
@@ -83,6 +124,9 @@ function clause(quote: string, at: number, subject: string, said: string, verb: 
   if (shared) nouns.push(bare(shared));
   const head = nouns[nouns.length - 1];
   if (!head || verb.length === 0) return undefined;
+  const kind = clauseKind(verb, prompt);
+  const holder =
+    kind === "sticky" ? /\b(?:on|to|with|at) (?:their|its|the|a|an|one|same) ([a-z]+)/i.exec(verb)?.[1] : undefined;
   return {
     quote,
     at,
@@ -90,7 +134,62 @@ function clause(quote: string, at: number, subject: string, said: string, verb: 
     head,
     names: nouns.slice(0, -1),
     verb: verb.toLowerCase(),
+    ...(kind ? { kind } : {}),
+    ...(holder ? { holder: bare(holder) } : {}),
   };
+}
+
+/** A passive clause: its subject, its be-verb and participle, and what follows ("each message is delivered within …"). */
+const PASSIVE = /^(.{1,60}?)\s+(is|are|gets?)\s+([a-z]+(?:ed|en|nt|wn))\b\s*(.*)$/i;
+
+/**
+ * A never clause that shares the subject and act of the clause before it ("each message is delivered within 1 second
+ * of its time and never before it"): said whole, with an "it" after a time word resolved to the earlier clause's own
+ * "its …" ("never delivered before its time").
+ */
+function elidedClause(prompt: string, at: number, vp: string): GuaranteeClause | undefined {
+  const full = prompt.slice(0, at).trimEnd();
+  const conj = /,?\s*\b(?:and|but)$/i.exec(full);
+  if (!conj) return undefined;
+  const prior = full.slice(0, conj.index);
+  let start = 0;
+  for (const o of prior.matchAll(OPENS)) start = o.index + o[0].length;
+  while (/\s/.test(prior.charAt(start))) start++;
+  const p = PASSIVE.exec(prior.slice(start));
+  const subject = p?.[1]?.trim() ?? "";
+  if (!p || words(subject).length > 6 || PRONOUN.test(words(subject).pop() ?? "")) return undefined;
+  const its = [...(p[4] ?? "").matchAll(/\b(its|their) ((?:[a-z]+ )?(?:time|date|deadline|slot))\b/gi)].pop();
+  const resolved = its ? vp.replace(/\b(before|after|until|past)\s+it\b/i, `$1 ${its[1]} ${its[2]}`) : vp;
+  const done = `${p[3]} ${resolved}`;
+  const said = `${subject} ${plural(subject) ? "are" : "is"} never ${done}`;
+  return clause(prompt.slice(start, at + vp.length + 6).trim(), start, subject, said, done, prompt);
+}
+
+/** Words that end the object of an act ("sends a reminder early": the object is "a reminder"). */
+const OBJECT_END =
+  /^(?:before|after|to|on|in|at|for|with|until|twice|again|early|late|more|without|from|by|during|when|while|unless)$/i;
+/** The plain form of a third-person verb ("sends" -> send, "pushes" -> push, "carries" -> carry). */
+const plainVerb = (v: string) =>
+  /ies$/i.test(v) ? `${v.slice(0, -3)}y` : /(?:sh|ch|x|ss|zz)es$/i.test(v) ? v.slice(0, -2) : v.replace(/s$/i, "");
+
+/**
+ * A never clause whose subject is the system that acts ("a reminder service that never sends a reminder early"): the
+ * rule is about the act's object, said in the passive ("A reminder is never sent early").
+ */
+function objectClause(prompt: string, at: number, vp: string): GuaranteeClause | undefined {
+  const full = prompt.slice(0, at).trimEnd();
+  if (!/\b[a-z]+\s+(?:that|which|who)$/i.test(full)) return undefined;
+  const ws = words(vp);
+  const verb = ws[0] ?? "";
+  if (!/^[a-z]+s$/i.test(verb) || !/^(?:a|an|the|any|each|every|one)$/i.test(ws[1] ?? "")) return undefined;
+  let end = 2;
+  while (end < ws.length && end < 5 && !OBJECT_END.test(ws[end] ?? "")) end++;
+  const object = ws.slice(1, end).join(" ");
+  const rest = ws.slice(end).join(" ");
+  if (end === 2 || rest.length === 0) return undefined;
+  const done = `${participle(plainVerb(verb.toLowerCase()))} ${rest}`;
+  const said = `${object} is never ${done}`;
+  return clause(prompt.slice(at, at + 6 + vp.length).trim(), at, object, said, done, prompt);
 }
 
 /**
@@ -103,9 +202,17 @@ export function guaranteeClauses(prompt: string): GuaranteeClause[] {
   for (const m of prompt.matchAll(/\bnever\s+/gi)) {
     const s = subjectBefore(prompt, m.index);
     const vp = verbAfter(prompt, m.index + m[0].length);
-    if (!s || words(vp).length === 0 || /^no\b/i.test(s.subject)) continue;
+    if (words(vp).length === 0) continue;
+    if (!s) {
+      // "each message is delivered within 1 second of its time and never before it"; "a service that never sends a
+      // reminder early": the subject is the earlier clause's, or the object of the act
+      const c = elidedClause(prompt, m.index, vp) ?? objectClause(prompt, m.index, vp);
+      if (c) out.push(c);
+      continue;
+    }
+    if (/^no\b/i.test(s.subject)) continue;
     const said = `${s.subject} ${neverVerb(s.subject, s.aux, vp)}`;
-    const c = clause(prompt.slice(s.start, m.index + m[0].length + vp.length), s.start, s.subject, said, vp);
+    const c = clause(prompt.slice(s.start, m.index + m[0].length + vp.length), s.start, s.subject, said, vp, prompt);
     if (c) out.push(c);
   }
   for (const m of prompt.matchAll(/\bno\s+([a-z][\w'’ -]*?)\s+(?:(is|are)\s+)?ever\s+/gi)) {
@@ -113,7 +220,7 @@ export function guaranteeClauses(prompt: string): GuaranteeClause[] {
     const subject = m[1] ?? "";
     if (words(subject).length > 4 || words(vp).length === 0) continue;
     const said = `no ${subject} ${m[2] ? `${m[2].toLowerCase()} ` : ""}ever ${vp}`;
-    const c = clause(prompt.slice(m.index, m.index + m[0].length + vp.length), m.index, subject, said, vp);
+    const c = clause(prompt.slice(m.index, m.index + m[0].length + vp.length), m.index, subject, said, vp, prompt);
     if (c) out.push(c);
   }
   for (const m of prompt.matchAll(/\b(?:(?:is|are|gets?|be)\s+)?([a-z]+ed|sent|paid|run|done)\s+exactly\s+once\b/gi)) {
@@ -121,7 +228,14 @@ export function guaranteeClauses(prompt: string): GuaranteeClause[] {
     if (!s) continue;
     const done = m[1]?.toLowerCase() ?? "";
     const said = `${s.subject} ${plural(s.subject) ? "are" : "is"} ${done} exactly once`;
-    const c = clause(prompt.slice(s.start, m.index + m[0].length), s.start, s.subject, said, `${done} exactly once`);
+    const c = clause(
+      prompt.slice(s.start, m.index + m[0].length),
+      s.start,
+      s.subject,
+      said,
+      `${done} exactly once`,
+      prompt,
+    );
     if (c) out.push(c);
   }
   for (const m of prompt.matchAll(
@@ -131,7 +245,7 @@ export function guaranteeClauses(prompt: string): GuaranteeClause[] {
     const where = m[2] ?? "";
     const cond = verbAfter(m[3] ?? "", 0);
     const said = `${thing} ${plural(thing) ? "stay" : "stays"} ${where} ${cond}`;
-    const c = clause(m[0], m.index, thing, said, `stays ${where} ${cond}`);
+    const c = clause(m[0], m.index, thing, said, `stays ${where} ${cond}`, prompt);
     if (c) out.push(c);
   }
   return out.sort((a, b) => a.at - b.at);
@@ -151,6 +265,15 @@ const widen = (stems: ReadonlySet<string>): Set<string> => {
   return out;
 };
 
+/** The words a rule of a clause's kind says its limit with. */
+const KIND_TELLS: Readonly<Record<ClauseKind, RegExp>> = {
+  immutable:
+    /\b(?:never (?:changes?|changed|overwritten|rewritten|altered|edited|modified|reused)|immutable|write-once)\b/i,
+  interval: /\boverlap\w*|\bintervals?\b|\btime ranges?\b|\bsame time\b|\bdouble[- ]book\w*/i,
+  sticky: /\b(?:stays?|remains?|keeps?|kept|follows?)\b[^.]*\b(?:add\w*|join\w*)\b/i,
+  "not-before": /\bbefore (?:its|their|the)\b[^.]*\b(?:time|due)\b|\bearly\b|\bnot[- ]before\b/i,
+};
+
 /** Whether a text names a noun, singular or plural, as a whole word. */
 const names = (text: string, noun: string) => {
   const t = ` ${text.toLowerCase().replace(/[^a-z' ]/g, " ")} `;
@@ -166,6 +289,9 @@ const names = (text: string, noun: string) => {
  */
 export function saysClause(statement: string, c: GuaranteeClause): boolean {
   if (!/\b(?:never|ever|not|only|exactly once|at most|cannot|refus\w*|stays?|same)\b/i.test(statement)) return false;
+  // a clause of a kind is said only by a rule of that kind (a drain rule says nothing of additions; a room-night
+  // count says nothing of overlapping times)
+  if (c.kind && !KIND_TELLS[c.kind].test(statement)) return false;
   // the verb's own words, not the nouns it names ("write after it has lost leadership" is not said by "leader failover")
   const own = new Set([c.head, ...c.names].map((n) => contentStems(n)).flatMap((x) => [...x]));
   const verb = new Set([...contentStems(c.verb)].filter((x) => !own.has(x) && !own.has(x.slice(0, 4))));
@@ -214,10 +340,98 @@ export function keeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: 
   const naming = (noun: string) =>
     writes.filter((w) => names(`${w.phrase} ${w.entity.replace(/([a-z])([A-Z])/g, "$1 $2")}`, noun));
   const on = [c.head, ...c.names].map(naming).find((l) => l.length > 0) ?? [];
+  // a clause of a kind is kept only by a mechanism of that kind on a write that does not contradict it
+  if (c.kind) {
+    const own = KIND_KEEPERS[c.kind];
+    return on.find((w) => own.reuse.includes(w.mechanism) && !contradicts(c, w));
+  }
   const called = KEEPERS.find((k) => k.when.test(c.verb));
   if (called) return on.find((w) => called.keepers.includes(w.mechanism));
   const verb = contentStems(c.verb);
   return on.find((w) => stemOverlap(verb, contentStems(w.words)) >= 1);
+}
+
+/** The mechanism of its own that keeps a clause of a kind, and those a design may already carry that keep it too. */
+export const KIND_KEEPERS: Readonly<
+  Record<ClauseKind, { own: MechanismId; said: string; reuse: readonly string[]; act: RegExp }>
+> = {
+  immutable: {
+    own: "write-once-key",
+    said: "a write-once key",
+    // a state-guarded write keeps a state's record unchanged ("a signed contract"), a content hash its bytes
+    reuse: ["write-once-key", "put-if-absent", "insert-primary", "content-addressing", "guarded-transition"],
+    act: /\b(?:publish|accept|creat|insert|fil|upload|put|record)\w*/i,
+  },
+  interval: {
+    own: "interval-exclusion",
+    said: "per-resource interval exclusion",
+    reuse: ["interval-exclusion"],
+    act: /\b(?:book|reserv|schedul|hold|claim|acquir|assign|give|grant)\w*/i,
+  },
+  sticky: {
+    own: "sticky-assignment",
+    said: "a connection table over a consistent hash",
+    reuse: ["sticky-assignment"],
+    act: /\b(?:rout|forward|spread|balanc|pick|select|assign|steer|hash)\w*/i,
+  },
+  "not-before": {
+    own: "not-before-gate",
+    said: "a not-before release gate",
+    reuse: ["not-before-gate"],
+    act: /\b(?:deliver|fire|send|releas|dispatch|run|poll|due|enqueue)\w*/i,
+  },
+};
+
+/** The mechanisms made for one kind of stated clause. */
+export const KIND_OWN: ReadonlySet<string> = new Set(Object.values(KIND_KEEPERS).map((k) => k.own));
+
+/** A write that changes a record in place: an update, overwrite, bump or replace, or a mechanism made for one. */
+const OVERWRITES = /\b(?:updat|overwrit|replac|bump|edit|modif|rewrit|mutat)\w*/i;
+const OVERWRITE_MECHANISMS: ReadonlySet<string> = new Set(["versioned-overwrite", "lww-overwrite", "max-update"]);
+/** Whether a write changes a record in place (its words, or a mechanism made for overwrites). */
+export const overwritesInPlace = (phrase: string, mechanism: string | undefined): boolean =>
+  OVERWRITES.test(phrase) || (mechanism !== undefined && OVERWRITE_MECHANISMS.has(mechanism));
+
+/** Whether a write's shape contradicts a clause: an overwrite under "never changed or overwritten". */
+export const contradicts = (c: GuaranteeClause, w: { phrase: string; mechanism?: string }): boolean =>
+  c.kind === "immutable" && overwritesInPlace(w.phrase, w.mechanism);
+
+/** The write a clause of a kind sits on when nothing there keeps it yet: one naming its thing, else one doing its act. */
+export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes: readonly T[]): T | undefined {
+  if (!c.kind) return undefined;
+  const fits = writes.filter((w) => !contradicts(c, w));
+  const own = KIND_KEEPERS[c.kind];
+  // a thing kept on its holder sits on the write about the holders (the backend set), not the thing's traffic
+  const holder = c.holder ? fits.find((w) => names(w.phrase, c.holder as string)) : undefined;
+  return (
+    holder ??
+    [c.head, ...c.names].flatMap((n) => fits.filter((w) => names(w.phrase, n))).find((w) => own.act.test(w.phrase)) ??
+    [c.head, ...c.names].flatMap((n) => fits.filter((w) => names(w.phrase, n)))[0] ??
+    fits.find((w) => own.act.test(w.phrase))
+  );
+}
+
+/** How a clause of a kind is kept, on the record its write writes, in the clause's own nouns. */
+export function keptSaying(c: GuaranteeClause, entity: string): string {
+  // the subject's own compound ("meeting room"), else the head alone ("meetings in the same room": a room)
+  const compound = [...c.names, c.head].join(" ");
+  const thing = c.statement.toLowerCase().includes(compound) ? compound : c.head;
+  const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
+  const heads = `${c.head.replace(/([^aeiou])y$/, "$1ie").replace(/(?:s|x|ch|sh)$/, "$&e")}s`;
+  switch (c.kind) {
+    case "immutable":
+      return `Each ${thing} is written once under its own key by a create-if-absent write on the ${record}, and no operation updates it in place: a second write under a key already taken is refused, whatever its content. Removing one leaves a tombstone under its key, so the key is never reused for other content.`;
+    case "interval":
+      return `Each booking of a ${thing} holds a time interval on that ${c.head}. A new one is inserted only if no live booking of the same ${c.head} overlaps its interval, checked and written in one step under that ${c.head}'s serialization: a conditional insert on its ${record}, or an exclusion constraint on the ${c.head} and the interval. Of two overlapping requests one wins and the other is refused, and a cancelled booking stops counting but keeps its row.`;
+    case "sticky": {
+      const holder = c.holder ?? "owner";
+      return `When a ${c.head} starts it is given a ${holder} by a consistent hash over the live ${holder}s, built so that a change of the set moves few keys, and the pick is recorded per ${c.head} on each node that routes it (connection tracking), apart from the ${record}, which can change under it. Later traffic of the ${c.head} follows its recorded pick rather than the hash, so adding a ${holder} moves no existing ${c.head}, and removing one moves only the ${heads} it held. A ${c.head} that reaches another node finds the same ${holder} through the same hash unless the set changed meanwhile.`;
+    }
+    case "not-before":
+      return `Each ${thing} waits in an index by its due time on its ${record}, and the node that releases it does so only once its clock, less the clock's error bound, has passed that time. A clock error therefore makes a ${c.head} late, never early; a poller that wakes early leaves it for the next pass, and the error bound counts against the lateness the design allows.`;
+    default:
+      return "";
+  }
 }
 
 /** The words a rule with no keeper adds, so the design says so rather than naming an unrelated mechanism. */

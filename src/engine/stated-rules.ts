@@ -59,6 +59,12 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   ship: "shipped",
   sell: "sold",
   oversell: "oversold",
+  lose: "lost",
+  give: "given",
+  take: "taken",
+  write: "written",
+  hold: "held",
+  bring: "brought",
 };
 /** The participle of an act ("charge" -> charged, "pay out" -> paid out, "serve" -> served). */
 export function participle(act: string): string {

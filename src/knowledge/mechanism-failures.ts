@@ -193,6 +193,40 @@ export const MECHANISM_FAILURES: readonly {
     repair: "the loser re-reads the tag and decides again; no published content was changed",
   },
   {
+    mechanism: "write-once-key",
+    role: "immutable",
+    failure: "a publisher retries, or a second publisher sends different bytes, under a key that is already written",
+    prevention: "the create is conditional on the key being absent, and no operation updates a written record in place",
+    repair:
+      "the second write is refused and the caller must use a new key; a removed record leaves a tombstone, so its key stays taken",
+  },
+  {
+    mechanism: "interval-exclusion",
+    role: "coordination",
+    failure: "two requests for overlapping intervals on the same resource arrive at once",
+    prevention:
+      "the overlap check and the insert run in one step under the resource's serialization (or an exclusion constraint), so the second sees the first",
+    repair: "the second request is refused with the conflicting interval and may pick another time or resource",
+  },
+  {
+    mechanism: "sticky-assignment",
+    role: "coordination",
+    failure: "a backend is added or removed while flows are open",
+    prevention:
+      "each open flow follows its recorded backend, not the new hash, and the hash moves few keys, so a flow that lands on another balancer mostly finds the same backend",
+    repair:
+      "only flows whose backend left are moved and must reconnect; the flow records age out after the flow goes idle",
+  },
+  {
+    mechanism: "not-before-gate",
+    role: "coordination",
+    failure: "the releasing node's clock runs ahead, or a poller wakes before an item's due time",
+    prevention:
+      "release requires the clock less its error bound to have passed the due time, so an early clock delays the item instead",
+    repair:
+      "an item found not yet due is left in place for the next pass; a node whose clock error exceeds the bound stops releasing until it resyncs",
+  },
+  {
     mechanism: "expiry-sweeper",
     names: ["a sweeper"],
     role: "coordination",

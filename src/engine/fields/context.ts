@@ -47,7 +47,7 @@ export function runsIn(
 }
 
 /** The kinds of decision wall-clock time takes in a design, each by the words of the paths that take it. */
-const TIME_DECISIONS: readonly { re: RegExp; says: string }[] = [
+const TIME_DECISIONS: readonly { re: RegExp; says: string; early?: string }[] = [
   {
     re: /\bcommit wait\b/i,
     says: "commit timestamps come from clocks whose uncertainty is known, and each commit waits that uncertainty out before it is acknowledged, so the order of commits never rests on two clocks agreeing",
@@ -67,6 +67,9 @@ const TIME_DECISIONS: readonly { re: RegExp; says: string }[] = [
   {
     re: /\b(due|timer|timeout|backoff|schedule|next_due_at|next_visit_at)\b/i,
     says: "due times, timeouts and backoff run on the scheduler's clock, and firing a little early or late by the drift is tolerated",
+    // a design whose rule forbids an early release spends the drift on the late side only
+    early:
+      "due times, timeouts and backoff run on the scheduler's clock; an item is released only once that clock, less its error bound, has passed its due time, so drift makes it late, never early",
   },
 ];
 
@@ -127,7 +130,8 @@ export const contextField: Deriver<"context"> = {
       .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
       .map((o) => ({ path: o.phrase, ...runsIn(o) }));
     const text = f.operations.map((o) => `${o.phrase} ${o.entity}`).join(" ");
-    const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => t.says);
+    const notEarly = f.invariants.some((i) => i.keptBy === "not-before-gate");
+    const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => (notEarly && t.early) || t.says);
     const n = f.nfrs;
     const serving = servingRegions(n, f.readPaths);
     // a hard rule the prompt states sets its own path's stance: that path fails closed, the rest keep the design's

@@ -11,7 +11,8 @@ import { hardRuleStances } from "../hard-rules.js";
 import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { regionalFailures } from "../regions.js";
-import { statedRule } from "../stated-rules.js";
+import { KIND_OWN } from "../stated-clauses.js";
+import { fromStatedGuarantee, statedRule } from "../stated-rules.js";
 import { archetype, entityWords } from "./common.js";
 import { carriedOperations, excludedBy, withoutExcludedClauses } from "./decisions.js";
 import { crashOf, drawnWords, failureRowHolds, orderingAuthorities, partsSaid, undrawnParts } from "./failure-scope.js";
@@ -56,7 +57,10 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
   facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: designUnitNoun(f), said: partsSaid(f.prompt) }),
   derive: (f, input, facts) =>
     withRegionCut(
-      withHardRulePartitions(withGuarantees(withAuthorityCrashes(deriveRows(f, input, facts), f, facts.said), f), f),
+      withHardRulePartitions(
+        withGuarantees(withAuthorityCrashes(withKindRows(deriveRows(f, input, facts), f), f, facts.said), f),
+        f,
+      ),
       f,
     ),
 };
@@ -126,6 +130,34 @@ function withGuarantees(rows: FailureRow[], f: Parameters<typeof failuresField.d
   });
   if (lead.length === 0) return rows;
   return [...lead, ...rows].slice(0, MAX_FAILURES);
+}
+
+/**
+ * A stated clause kept by its kind's own mechanism (a write-once key, an interval exclusion) is tested by that
+ * mechanism's row, which leads the table (before a drawn authority's crash row takes the last place, if it must).
+ */
+function withKindRows(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
+  const archetype = f.archetypes[0]?.id ?? FALLBACK_ARCHETYPE;
+  const lead: FailureRow[] = [];
+  for (const inv of f.invariants) {
+    if (!inv.keptBy || !KIND_OWN.has(inv.keptBy) || !fromStatedGuarantee(inv.because)) continue;
+    const row = FAILURES_BY_MECHANISM.get(inv.keptBy)?.[0];
+    const quote = /\bthe prompt says '([^']+)'/.exec(inv.because)?.[1];
+    if (!row || !quote) continue;
+    const failure = row.failure.charAt(0).toUpperCase() + row.failure.slice(1);
+    if (lead.some((r) => r.failure === failure)) continue;
+    lead.push({
+      failure,
+      prevention: row.prevention,
+      repair: row.repair,
+      role: row.role,
+      archetype: (inv.archetype ?? archetype) as ArchetypeId,
+      source: `the prompt says '${quote}'`,
+    });
+  }
+  if (lead.length === 0) return rows;
+  const led = new Set(lead.map((r) => r.failure.toLowerCase()));
+  return [...lead, ...rows.filter((r) => !led.has(r.failure.toLowerCase()))].slice(0, MAX_FAILURES);
 }
 
 /** A design served from several regions says what keeps serving and what stops when one is cut off (engine/regions.ts). */

@@ -12,7 +12,17 @@ import type { FailureUnit } from "../nfr-parse.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
-import { type GuaranteeClause, guaranteeClauses, keeperOf, saysClause, UNKEPT } from "../stated-clauses.js";
+import {
+  contradicts,
+  type GuaranteeClause,
+  guaranteeClauses,
+  KIND_KEEPERS,
+  keeperOf,
+  keptSaying,
+  kindWrite,
+  saysClause,
+  UNKEPT,
+} from "../stated-clauses.js";
 import { fromStatedGuarantee, GUARANTEE_BECAUSE, statedRule } from "../stated-rules.js";
 import { pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
@@ -457,6 +467,27 @@ function statedClauseRules(
       continue;
     }
     const keeper = keeperOf(c, writes);
+    // a clause of a kind kept by its kind's own mechanism is said as that mechanism keeps it; one a reused write keeps
+    // (a signed contract's guarded transition) is said as that write keeps it
+    if (c.kind && (!keeper || keeper.mechanism === KIND_KEEPERS[c.kind].own)) {
+      // a clause of a kind gets a rule of its own, kept by its kind's mechanism (joining the design when no write
+      // carries it), on a write whose shape does not contradict it (never an overwrite under "never overwritten")
+      const at =
+        keeper ??
+        kindWrite(c, writes) ??
+        writes.find((w) => w.p === first && !contradicts(c, w)) ??
+        writes.find((w) => !contradicts(c, w));
+      const mechanism = keeper?.mechanism ?? KIND_KEEPERS[c.kind].own;
+      const entity = at?.entity ?? "record";
+      out.push({
+        path: at?.p.name ?? first.name,
+        statement: `${c.statement} It is kept by ${KIND_KEEPERS[c.kind].said}. ${keptSaying(c, entity)}`,
+        archetype: at?.p.archetype ?? first.archetype,
+        because,
+        keptBy: mechanism,
+      });
+      continue;
+    }
     const at =
       keeper ??
       writes.find((w) => [c.head, ...c.names].some((n) => w.phrase.toLowerCase().includes(n))) ??

@@ -1,12 +1,19 @@
 import { canKeep, keepsFirst, MECHANISM_BY_ID, MECHANISM_SERVES, REPEAT_KEEPERS } from "../../knowledge/index.js";
 import type { MechanismId } from "../../knowledge/mechanisms/catalog.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
-import { UNKEPT } from "../stated-clauses.js";
+import { KIND_OWN, UNKEPT } from "../stated-clauses.js";
 import { fromStatedGuarantee } from "../stated-rules.js";
 
 /** Whether a rule is made from a guarantee the prompt states and says no mechanism keeps it. */
 const unkeptStated = (inv: InvariantRow): boolean =>
   inv.keptBy === undefined && fromStatedGuarantee(inv.because) && inv.statement.endsWith(UNKEPT);
+
+/** Whether a rule is a stated clause's, kept by its kind's own mechanism, which is not this one. */
+const keptByItsKind = (inv: InvariantRow, mechanismId: string): boolean =>
+  inv.keptBy !== undefined &&
+  inv.keptBy !== mechanismId &&
+  KIND_OWN.has(inv.keptBy) &&
+  fromStatedGuarantee(inv.because);
 
 import { rememberText } from "../text.js";
 import { entityWords, meaningWords, shortName } from "./common.js";
@@ -273,7 +280,11 @@ export function protectedInvariant(
     };
   // a rule only some kinds of mechanism keep (a retry taking effect once) is never paired with another kind by words
   // and a stated rule the design says no mechanism keeps is paired with none by words (engine/stated-clauses.ts)
-  const keepable = invariants.filter((inv) => canKeep(mechanismId, inv.statement) && !unkeptStated(inv));
+  // and a stated rule of a kind its own mechanism keeps (a write-once key, an interval exclusion) is that mechanism's
+  // alone: its explanation shares words with many others that keep nothing of it
+  const keepable = invariants.filter(
+    (inv) => canKeep(mechanismId, inv.statement) && !unkeptStated(inv) && !keptByItsKind(inv, mechanismId),
+  );
   for (const inv of keepable) {
     if (touched.size > 0) {
       const about = invariantEntities(inv, scope.operations);

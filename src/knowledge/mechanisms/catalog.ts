@@ -17,6 +17,18 @@ const byFamily = {
       summary: "The write succeeds only when the key does not exist yet, so two creators cannot both win.",
     },
     {
+      id: "write-once-key",
+      name: "write-once key",
+      summary:
+        "A record is created under an immutable key by a create-if-absent write and no operation updates it in place; removing it leaves a tombstone under the key, so the key is never reused for other content.",
+    },
+    {
+      id: "interval-exclusion",
+      name: "per-resource interval exclusion",
+      summary:
+        "A booking holds a time interval on one resource and is inserted only if no live booking of that resource overlaps it, checked and written in one step under the resource's serialization or by an exclusion constraint on (resource, interval).",
+    },
+    {
       id: "versioned-overwrite",
       name: "versioned overwrite",
       summary:
@@ -452,6 +464,18 @@ const byFamily = {
       id: "load-shedding",
       name: "load shedding by priority",
       summary: "Under overload, low-priority work is refused early with a retry hint so the rest keeps its latency.",
+    },
+    {
+      id: "sticky-assignment",
+      name: "connection table over a consistent hash",
+      summary:
+        "A flow's first packet picks its backend by a consistent hash over the live backends that moves few keys when the set changes; the pick is recorded per flow, and later packets follow that record, so a change of the set moves no existing flow whose backend is still live.",
+    },
+    {
+      id: "not-before-gate",
+      name: "not-before release gate",
+      summary:
+        "An item is released only once the releasing node's clock, less its error bound, has passed the item's due time, so a clock error makes it late, never early.",
     },
     {
       id: "due-time-index",
