@@ -27,6 +27,12 @@ describe("stock records: a thing the prompt counts is a record of the design, wi
     expect(stockThings("Design a recipe sharing site storing 50 million recipes.")[0]?.kept).toBe("store");
   });
 
+  it("reads a counted noun placed by a preposition as a thing held, not a client acting", () => {
+    expect(
+      stockThings("Design a parking app for 2 million parking spots across 5,000 garages.").map((t) => t.noun),
+    ).toEqual(["spot", "garage"]);
+  });
+
   it("leaves out what is no record: a system word, the fleet, a fungible measure, a pick of the top k", () => {
     expect(stockThings("Design a load balancer across 1,000 backends.")).toEqual([]);
     expect(stockThings("Design a rate limiter shared by 50 API gateway nodes for 2 million accounts.")).toEqual([
