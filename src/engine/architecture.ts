@@ -22,6 +22,7 @@ import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from 
 import { fillTerms } from "./product/terms.js";
 import { designUnitNoun, promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
 import { columnMap, headNoun, mergeApiRows, mergeDataRows, sameCall, translate } from "./roles.js";
+import { type Stock, stockThings, withStockRecords } from "./stock-records.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each
@@ -1400,6 +1401,8 @@ export interface Layout {
   spread: Spread | undefined;
   /** The parts the prompt counts ('five resolutions') and names by relation ('their contacts'), drawn unless held. */
   named: { counted: readonly CountedThing[]; relational: readonly RelationalPart[] };
+  /** The stocks the prompt counts in figures ('100 million voters'), each kept by a record unless one holds it. */
+  stocks: readonly Stock[];
 }
 
 /**
@@ -1439,6 +1442,7 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     kept: replacementsKept(f.prompt),
     spread,
     named: { counted: countedParts(f.prompt, spread), relational: relationalParts(f.prompt) },
+    stocks: stockThings(f.prompt),
   };
 }
 
@@ -1518,7 +1522,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded, kept, spread, named } = layout;
+  const { unit, record, unspoken, party, bounded, kept, spread, named, stocks } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1533,7 +1537,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1560,12 +1564,17 @@ export function architectureOf(
     if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
     COMPOSED.set(composedKey, composed);
   }
-  const arch = withNamedParts(
-    withSpread(copied(composed), spread),
-    named.counted,
-    named.relational,
-    unit?.noun,
-    f.archetypes[0]?.id,
+  const arch = withStockRecords(
+    withNamedParts(
+      withSpread(copied(composed), spread),
+      named.counted,
+      named.relational,
+      unit?.noun,
+      f.archetypes[0]?.id,
+    ),
+    stocks,
+    f.archetypes[0]?.id ?? "",
+    f.features.map((x) => x.terms ?? {}),
   );
   // kept archetypes and features live across designs, so bound what each pair remembers
   if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();

@@ -1,10 +1,17 @@
-import { COUNT_SCALE_WORDS, NOT_COUNTED_THINGS, RATE_WORDS, TIME_UNITS } from "../knowledge/counted-things.js";
+import {
+  COUNT_SCALE_WORDS,
+  NOT_COUNTED_THINGS,
+  PLACING_WORDS,
+  RATE_WORDS,
+  TIME_UNITS,
+} from "../knowledge/counted-things.js";
 import { STOP_WORDS } from "../knowledge/lexicon.js";
 
 const SCALE = new Set(COUNT_SCALE_WORDS);
 const NOT_THINGS = new Set(NOT_COUNTED_THINGS);
 const RATE = new Set(RATE_WORDS);
 const TIME = new Set(TIME_UNITS);
+const PLACING = new Set(PLACING_WORDS);
 
 /** A word's singular form, for matching a prompt's noun against a design's words. */
 export function singularOf(w: string): string {
@@ -76,7 +83,15 @@ export function countedThings(prompt: string, words?: Readonly<Record<string, nu
     if (RATE.has(tokens[k] ?? "") && TIME.has(singularOf(tokens[k + 1] ?? ""))) continue;
     // counted things that go on to act ("100,000 servers watch", "2 million fans try to buy") are the system's clients
     const next = tokens[k];
-    if (next !== undefined && /^[a-z]/.test(next) && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next)) continue;
+    // (a preposition placing them, "2 million spots across 5,000 garages", is no act)
+    if (
+      next !== undefined &&
+      /^[a-z]/.test(next) &&
+      !STOP_WORDS.has(next) &&
+      !PLACING.has(next) &&
+      !/(?:ing|ed)$/.test(next)
+    )
+      continue;
     const noun = singularOf(last);
     if (NOT_THINGS.has(noun) || NOT_THINGS.has(last) || noun.length < 3) continue;
     if (!out.some((o) => o.noun === noun))

@@ -76,6 +76,25 @@ export const NOT_COUNTED_THINGS: readonly string[] = [
   "nines",
 ];
 
+/**
+ * Prepositions that may follow a counted noun without making it act ("2 million spots across 5,000 garages", "50
+ * million domains behind one resolver"): the noun is still a thing held, not a client doing the next word.
+ */
+export const PLACING_WORDS: readonly string[] = [
+  "across",
+  "over",
+  "under",
+  "between",
+  "among",
+  "within",
+  "through",
+  "around",
+  "behind",
+  "near",
+  "inside",
+  "spread",
+];
+
 /** Scale words a count is written with ("1.5 billion", "thousands of"). */
 export const COUNT_SCALE_WORDS: readonly string[] = [
   "hundred",

@@ -378,6 +378,7 @@ const Api = z.strictObject({
   errors: strings,
   guarantee: z.string(),
   archetype: z.string(),
+  because: z.string().optional(),
 });
 
 const DataModel = z.strictObject({
@@ -388,6 +389,7 @@ const DataModel = z.strictObject({
   partitionKey: z.string().optional(),
   owner: z.string(),
   archetype: z.string(),
+  because: z.string().optional(),
 });
 
 const Capacity = z.strictObject({

@@ -320,6 +320,8 @@ export interface ApiRow {
   errors: string[];
   guarantee: string;
   archetype: string;
+  /** Why the call is there, when the prompt's own words asked for it (a stock it counts: engine/stock-records.ts). */
+  because?: string;
 }
 
 /** One entity of primary state as a table/keyspace. */
@@ -332,6 +334,8 @@ export interface DataModelRow {
   /** The component id that owns it. */
   owner: string;
   archetype: string;
+  /** Why the record is there, when the prompt's own words asked for it (a stock it counts: engine/stock-records.ts). */
+  because?: string;
 }
 
 export interface CapacityInput {

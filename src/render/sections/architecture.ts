@@ -36,6 +36,7 @@ export function architectureBlocks(d: Design): Block[] {
           a.guarantee,
         ]),
       ),
+      ...because(d.api.map((a) => [a.call, a.because])),
     );
   }
   if (d.dataModel.length > 0) {
@@ -52,7 +53,14 @@ export function architectureBlocks(d: Design): Block[] {
           name.get(m.owner) ?? m.owner,
         ]),
       ),
+      ...because(d.dataModel.map((m) => [m.entity, m.because])),
     );
   } else out.push(para("No entity of primary state declares a data model."));
   return out;
+}
+
+/** The reasons rows drawn from the prompt's own words carry (a stock it counts), one line each, under their table. */
+function because(rows: readonly (readonly [string, string | undefined])[]): Block[] {
+  const said = rows.filter((r): r is readonly [string, string] => r[1] !== undefined);
+  return said.length === 0 ? [] : [para(said.map(([name, why]) => `${name}: ${why}.`).join(" "))];
 }

@@ -1,0 +1,260 @@
+import { STOP_WORDS } from "../knowledge/lexicon.js";
+import { COUNTED_BOXES, PLACE_WORDS } from "../knowledge/named-parts.js";
+import {
+  ACTION_MODALS,
+  FLEET_NOUNS,
+  KEEP_VERBS,
+  MEASURE_NOUNS,
+  ONCE_WORDS,
+  SELECTION_WORDS,
+  STOCK_VERBS,
+} from "../knowledge/stock-records.js";
+import { type CountedThing, countedThings, designWords, holds, singularOf } from "./counted-nouns.js";
+import type { ApiRow, ComponentRow, DataModelRow } from "./design/types.js";
+import { partWords } from "./named-parts.js";
+import { RECORD_PART } from "./product/record.js";
+import { SYSTEM_WORDS } from "./prompt-nouns.js";
+
+/**
+ * The stocks a prompt counts ("100 million voters", "2 million spots", "1 billion embeddings") that the design must
+ * keep a record of: when none of the composed records, keys, fields or boxes holds one, the thing the prompt is about
+ * gets a record of its own, named by the prompt's noun, on the store that holds the design's first record, with the
+ * calls the prompt's words ask of it. Without it a design speaks only of a neighbour's records (a voting system drawn
+ * as a scheduler's runs).
+ */
+
+const BOXES = new Set(COUNTED_BOXES);
+const PLACES = new Set(PLACE_WORDS);
+const MODALS = new Set(ACTION_MODALS);
+const ONCE = new Set(ONCE_WORDS);
+const MEASURES = new Set(MEASURE_NOUNS);
+const FLEET = new Set(FLEET_NOUNS);
+const SELECTION = new Set(SELECTION_WORDS);
+
+/** A counted stock with what the prompt says is done to it and by it. */
+export interface Stock extends CountedThing {
+  /** The verb right before the count that makes the thing ("storing 50 million recipes" → store). */
+  made?: string;
+  /** The verb right before the count that keeps the things ("storing 50 million recipes" → store). */
+  kept?: string;
+  /** The word right before the count ("with" of "a job board with 10 million listings"). */
+  before: string;
+  /** What each thing does ("each voter can vote exactly once" → vote), and whether the prompt says it once only. */
+  action?: { verb: string; once: boolean; quote: string };
+}
+
+const verbOf = (token: string, verbs: readonly string[] = STOCK_VERBS): string | undefined =>
+  verbs.find(
+    (v) =>
+      token === v ||
+      token === `${v}s` ||
+      token === `${v}es` ||
+      token === `${v}d` ||
+      token === `${v}ed` ||
+      token === `${v.replace(/e$/, "")}ing`,
+  );
+
+/**
+ * The stocks a prompt counts in figures: the things `countedThings` reads, less a counted box (workers, queues: the
+ * named parts'), a place copies live in, a system word (services, backends: a system, never a record it keeps), a
+ * measure of a fungible quantity ("10,000 units"), a piece of the system's own fleet or layout ("50 gateway nodes",
+ * "10,000 shards") and a count of how many are picked ("the top 100 hashtags").
+ */
+export function stockThings(prompt: string): Stock[] {
+  const things = countedThings(prompt).filter(
+    (t) =>
+      !BOXES.has(t.noun) &&
+      !PLACES.has(t.noun) &&
+      !MEASURES.has(t.noun) &&
+      !FLEET.has(t.noun) &&
+      !(SYSTEM_WORDS as ReadonlySet<string>).has(t.noun) &&
+      t.count !== undefined,
+  );
+  if (things.length === 0) return [];
+  const tokens: string[] = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[,;:.()]/g) ?? [];
+  const out: Stock[] = [];
+  for (const t of things) {
+    const first = t.quote.split(" ")[0] ?? "";
+    const at = tokens.indexOf(first);
+    if (SELECTION.has(tokens[at - 1] ?? "")) continue;
+    const made = at > 0 ? verbOf(tokens[at - 1] ?? "") : undefined;
+    const kept = at > 0 ? verbOf(tokens[at - 1] ?? "", KEEP_VERBS) : undefined;
+    let action: Stock["action"];
+    for (let i = 0; i + 2 < tokens.length && !action; i++) {
+      if (singularOf(tokens[i] ?? "") !== t.noun || !MODALS.has(tokens[i + 1] ?? "")) continue;
+      const verb = tokens[i + 2] ?? "";
+      if (
+        !/^[a-z]{3,}$/.test(verb) ||
+        STOP_WORDS.has(verb) ||
+        verb.endsWith("ly") ||
+        verb === "never" ||
+        verb === "not"
+      )
+        continue;
+      let end = i + 3;
+      while (end < tokens.length && !/^[,;:.()]$/.test(tokens[end] ?? "")) end++;
+      const clause = tokens.slice(i, end);
+      action = { verb, once: clause.some((w) => ONCE.has(w)), quote: clause.join(" ") };
+    }
+    out.push({
+      ...t,
+      before: tokens[at - 1] ?? "",
+      ...(made ? { made } : {}),
+      ...(kept ? { kept } : {}),
+      ...(action ? { action } : {}),
+    });
+  }
+  return out;
+}
+
+const pascal = (w: string) => w.replace(/(^|[-_\s])([a-z])/g, (_, __, c: string) => c.toUpperCase());
+const pluralOf = (w: string) =>
+  /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
+const says = (verb: string) => pluralOf(verb);
+const article = (w: string) => (/^[aeio]/.test(w) ? "an" : "a");
+
+/** A stock's record and calls, each with the reason the prompt gives for it. */
+export interface StockRecord {
+  row: DataModelRow;
+  api: ApiRow[];
+}
+
+/** The record and calls of one stock, on the given owner (a component id and its archetype). */
+export function stockRecord(s: Stock, owner: { id: string; archetype: string }): StockRecord {
+  const noun = s.noun;
+  const key = `${noun.replace(/\W+/g, "_")}_id`;
+  const plural = pluralOf(noun).replace(/[^a-z0-9]+/g, "-");
+  const counted = `the prompt counts '${s.quote}'`;
+  const row: DataModelRow = {
+    entity: pascal(noun),
+    key: [key],
+    fields: [
+      "attributes",
+      ...(s.action?.once ? [`${s.action.verb}_receipt (set once)`] : []),
+      "created_at",
+      "updated_at",
+      "version",
+    ],
+    indexes: [],
+    partitionKey: `hash(${key})`,
+    owner: owner.id,
+    archetype: owner.archetype,
+    because: `${counted}, and no other record of the design keeps one: each ${noun} is a record of its own under its ${key.replace(/_/g, " ")}, on the store that holds the design's first record`,
+  };
+  const write: ApiRow = s.made
+    ? {
+        operation: `${s.made} ${article(noun)} ${noun}`,
+        call: `POST /v1/${plural}`,
+        request: ["attributes", "idempotency_key"],
+        response: [key],
+        errors: ["409 same idempotency key with a different request", "422 invalid input"],
+        guarantee: `a retry with the same idempotency key returns the first ${noun}'s ${key}; a ${key} is never reused for another ${noun}`,
+        archetype: owner.archetype,
+        because: `${counted}, made by '${s.made}'`,
+      }
+    : {
+        operation: `add or update ${article(noun)} ${noun}`,
+        call: `PUT /v1/${plural}/{${key}}`,
+        request: ["attributes", "expected_version"],
+        response: [key, "version"],
+        errors: ["409 version changed since it was read", "422 invalid input"],
+        guarantee: `a write carrying a stale expected_version answers 409, so two writers never overwrite each other's change to one ${noun}`,
+        archetype: owner.archetype,
+        because: `${counted}${s.kept ? `, kept by '${s.kept}'` : ""} and names no verb that makes them, so each is put by its ${key.replace(/_/g, " ")}`,
+      };
+  const read: ApiRow = {
+    operation: `read ${article(noun)} ${noun} by its ${key.replace(/_/g, " ")}`,
+    call: `GET /v1/${plural}/{${key}}`,
+    request: [],
+    response: [key, "attributes", "version"],
+    errors: [`404 unknown ${key}`],
+    guarantee: `a ${key} always names the same ${noun}`,
+    archetype: owner.archetype,
+    because: `${counted}: each is read by its key`,
+  };
+  const a = s.action;
+  const act: ApiRow[] = a
+    ? [
+        {
+          operation: `${article(noun)} ${noun} ${says(a.verb)}`,
+          call: `POST /v1/${plural}/{${key}}:${a.verb}`,
+          request: ["idempotency_key", "details"],
+          response: [`${a.verb}_receipt`],
+          errors: [
+            `404 unknown ${key}`,
+            ...(a.once ? [`409 this ${noun} may ${a.verb} only once, and already has`] : []),
+          ],
+          guarantee: a.once
+            ? `each ${noun} may ${a.verb} at most once: the call sets the ${noun}'s ${a.verb}_receipt by a conditional write that fails when one is set, so a second answers 409 and changes nothing; a retry with the same idempotency key returns the first receipt`
+            : `a retry with the same idempotency key is applied once`,
+          archetype: owner.archetype,
+          because: `the prompt says '${a.quote}'`,
+        },
+      ]
+    : [];
+  return { row, api: [write, read, ...act] };
+}
+
+interface Drawn {
+  components: ComponentRow[];
+  dataModel: DataModelRow[];
+  api: ApiRow[];
+}
+
+/**
+ * An architecture that keeps a record of every stock the prompt counts and none of its records or boxes holds yet,
+ * on the store that holds its first record of the design's own archetype or feature, with that record's calls. A
+ * record holds a stock by the same word (a Spot for spots, never a Booking for books), by a word a feature's terms
+ * pair it with (a Yelp 'place' is a Business, a concert's booking Item is a 'seat'), or, for a noun made from a verb, by a call of that verb ('10 million
+ * listings' on a job board whose jobs are made by 'list a job'). A stock beside a bare product's own record is no
+ * second product record: it is labelled with the lead archetype, so the product's record stays the first state.
+ */
+export function withStockRecords<A extends Drawn>(
+  arch: A,
+  stocks: readonly Stock[],
+  lead: string,
+  terms: readonly Readonly<Record<string, string>>[] = [],
+): A {
+  if (stocks.length === 0) return arch;
+  const words = partWords(arch.components, arch.dataModel);
+  const verbs = designWords(arch.api.map((a) => a.operation));
+  const stem = (noun: string) => noun.slice(0, -3);
+  const heldAs = (noun: string) =>
+    words.has(noun) ||
+    terms.some((t) =>
+      Object.entries(t).some(
+        ([k, v]) =>
+          (k === noun && words.has(singularOf(v.toLowerCase()))) ||
+          (singularOf(v.toLowerCase()) === noun && words.has(k)),
+      ),
+    ) ||
+    (noun.endsWith("ing") && (verbs.has(stem(noun)) || verbs.has(`${stem(noun)}e`)));
+  // a bare product's first stock said as what it has or keeps ('a job board with 10 million listings', 'a recipe site
+  // storing 50 million recipes') is the count of the product's own record, read from its head: not a second record
+  const bare = arch.dataModel.some((r) => r.archetype === RECORD_PART);
+  const ownCount = (s: Stock, i: number) =>
+    bare && i === 0 && (s.before === "with" || s.made !== undefined || s.kept !== undefined);
+  const missing = stocks.filter((s, i) => !heldAs(s.noun) && !ownCount(s, i));
+  if (missing.length === 0) return arch;
+  const stateful = new Set(["store", "replica-group", "log"]);
+  const byId = new Map(arch.components.map((c) => [c.id, c]));
+  // the design's own record: the lead archetype's or a feature's, on a component that keeps state
+  const own = (r: DataModelRow) => r.archetype === lead || !/^I\d\d$/.test(r.archetype);
+  const first =
+    arch.dataModel.find((r) => own(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
+    arch.dataModel.find(own) ??
+    arch.dataModel[0];
+  const home = first ? byId.get(first.owner) : undefined;
+  if (!first || !home) return arch;
+  const components = arch.components.map((c) => (c.id === home.id ? { ...c, holds: [...c.holds] } : c));
+  const homeRow = components.find((c) => c.id === home.id);
+  const dataModel = [...arch.dataModel];
+  const api = [...arch.api];
+  for (const s of missing) {
+    const r = stockRecord(s, { id: home.id, archetype: first.archetype === RECORD_PART ? lead : first.archetype });
+    dataModel.push(r.row);
+    homeRow?.holds.push(r.row.entity);
+    api.push(...r.api.filter((x) => !api.some((y) => y.call === x.call)));
+  }
+  return { ...arch, components, dataModel, api };
+}
