@@ -1,5 +1,10 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 
+/** Words that ask for balancing at layer 4: flows of packets, not requests. */
+const L4_ASKED = String.raw`\b(?:layer[- ]?4|l4|packets? (?:per|a|each) second|network load balanc\w*)\b`;
+/** Words that ask for per-request (layer-7) work: routes by path or header, HTTP, an API gateway. */
+const L7_ASKED = String.raw`\b(?:layer[- ]?7|l7|https?|paths?|headers?|api gateway|per[- ]request routing)\b`;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
@@ -43,6 +48,7 @@ export const decisions: DecisionPoint[] = [
         buys: "routing by path or header, retries and per-request balancing",
         costs: "TLS and HTTP parsing cost CPU per request",
         winsWhen: "per-request routing is needed at moderate volume",
+        implies: { draws: ["clients>proxies", "route", "Proxy a request"] },
       },
       {
         id: "l4-then-l7",
@@ -50,6 +56,11 @@ export const decisions: DecisionPoint[] = [
         buys: "the L7 tier scales out behind one address",
         costs: "two tiers to run and debug",
         winsWhen: "peak traffic needs dozens of L7 proxies",
+        implies: {
+          // the L4 tier is a part of its own in front of the proxies: the clients reach it, and it spreads their
+          // connections over the L7 fleet
+          draws: ["l4-tier", "clients>l4-tier", "l4-tier>proxies", "route", "Proxy a request"],
+        },
       },
       {
         id: "l4",
@@ -57,9 +68,29 @@ export const decisions: DecisionPoint[] = [
         buys: "the highest throughput per box; TLS can pass through",
         costs: "no per-request routing or retries",
         winsWhen: "traffic is not HTTP, or routing per request is not needed",
+        // the prompt asks for a layer-4 balancer (packets, flows, TCP or UDP) and names no per-request routing
+        wins: [{ words: L4_ASKED, unless: L7_ASKED }],
+        implies: {
+          // a layer-4 forwarder sees packets of a flow, not requests: it hashes each flow to a backend and tracks the
+          // connection, and never parses, retries or replays a request
+          names: [
+            {
+              component: "proxies",
+              name: "L4 forwarders (stateless, each flow hashed to a backend, connection tracking)",
+              runs: ["hash the flow", "pick backend", "track the connection"],
+            },
+          ],
+          draws: ["clients>proxies", "forward", "Forward a flow"],
+          excludes: [String.raw`\bidempoten\w*|\bretr(?:y|ies)\b(?! budget)`],
+        },
       },
     ],
     rules: [
+      {
+        when: [{ words: L4_ASKED, unless: L7_ASKED }],
+        option: "l4",
+        because: "the prompt asks for a layer-4 balancer and names no per-request routing",
+      },
       {
         when: [{ number: "proxies_needed", atLeast: 10 }],
         option: "l4-then-l7",
