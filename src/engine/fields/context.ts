@@ -1,4 +1,5 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
+import { NEVER_EARLY } from "../../knowledge/patterns.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import type { Deriver } from "../design/graph.js";
 import type { ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
@@ -47,7 +48,7 @@ export function runsIn(
 }
 
 /** The kinds of decision wall-clock time takes in a design, each by the words of the paths that take it. */
-const TIME_DECISIONS: readonly { re: RegExp; says: string }[] = [
+const TIME_DECISIONS: readonly { re: RegExp; says: string; late?: string }[] = [
   {
     re: /\bcommit wait\b/i,
     says: "commit timestamps come from clocks whose uncertainty is known, and each commit waits that uncertainty out before it is acknowledged, so the order of commits never rests on two clocks agreeing",
@@ -67,6 +68,7 @@ const TIME_DECISIONS: readonly { re: RegExp; says: string }[] = [
   {
     re: /\b(due|timer|timeout|backoff|schedule|next_due_at|next_visit_at)\b/i,
     says: "due times, timeouts and backoff run on the scheduler's clock, and firing a little early or late by the drift is tolerated",
+    late: "due times, timeouts and backoff run on the store's clock, and an item is released only once that clock has passed its due time, so drift can make a release late but never early",
   },
 ];
 
@@ -127,7 +129,10 @@ export const contextField: Deriver<"context"> = {
       .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
       .map((o) => ({ path: o.phrase, ...runsIn(o) }));
     const text = f.operations.map((o) => `${o.phrase} ${o.entity}`).join(" ");
-    const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => t.says);
+    // a stated clause or a rule of the design that forbids acting before the due time: drift may only make it late
+    const neverEarly = pattern(NEVER_EARLY, "i");
+    const early = neverEarly.test(f.prompt) || f.invariants.some((i) => neverEarly.test(i.statement));
+    const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => (early && t.late ? t.late : t.says));
     const n = f.nfrs;
     const serving = servingRegions(n, f.readPaths);
     // a hard rule the prompt states sets its own path's stance: that path fails closed, the rest keep the design's
