@@ -64,7 +64,7 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "l4",
-        name: "L4 only",
+        name: "an L4 tier alone, with no L7 proxies behind it",
         buys: "the highest throughput per box; TLS can pass through",
         costs: "no per-request routing or retries",
         winsWhen: "traffic is not HTTP, or routing per request is not needed",
