@@ -58,9 +58,10 @@ describe("each stated number lands on a quantity the lead model's figures read",
 
   it("a search radius sizes the area a nearby search's cells cover", () => {
     const p = "Design Yelp: find nearby businesses within 5 km, 100 million places, 50,000 searches per second.";
-    expect(reading(p, "radius_km")).toContain("search_area_km2");
+    // fixed places take a quadtree, whose leaves are no fixed cells: the radius sizes the places a search filters
+    expect(reading(p, "radius_km")).toContain("places_filtered_per_search");
     expect(checkCoherence(design(p))).toEqual([]);
-    // moving objects' searches read it too
+    // moving objects' searches over fixed cells read it as the area of the point's cell and its neighbours
     const ride =
       "Design a proximity service for ride hailing that finds drivers within 3 km of a rider, 1 million drivers each sending their location every 4 seconds.";
     expect(reading(ride, "radius_km")).toContain("search_area_km2");

@@ -41,7 +41,15 @@ import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
-import { isWrite, LOSS_WORDS, REFUSES_STALE, RISES_ONLY, repeatAgainst } from "../knowledge/patterns.js";
+import {
+  isWrite,
+  LOSS_WORDS,
+  NEVER_EARLY,
+  REFUSES_STALE,
+  RISES_ONLY,
+  repeatAgainst,
+  TOLERATES_EARLY,
+} from "../knowledge/patterns.js";
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS } from "../knowledge/quantities.js";
 import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "../knowledge/resolutions.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
@@ -115,6 +123,7 @@ import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
+import { namedSystemStance } from "./system-stance.js";
 import { pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
 
@@ -239,6 +248,7 @@ export type CoherenceRule =
   | "mitigation-proposes-rejected"
   | "rejected-option-carried"
   | "option-not-carried"
+  | "stance-contradicts-clause"
   | "retry-rule-kept-by-other"
   | "mechanism-keeps-other-kind"
   | "figure-against-chosen-count"
@@ -508,6 +518,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
   "option-not-carried":
     "a decision's chosen option is carried through the design and a rejected one is not: where the owner draws parts, each component, API call, record and sequence the chosen option draws (`implies.draws`) is drawn, and no capacity figure sizes a part only a rejected option has (`implies.sizes`: no shards of parallel schedulers beside one scheduler)",
+  "stance-contradicts-clause":
+    "a default stance line says nothing a stated clause, a rule of the design or the checked guarantee of a system the prompt names forbids: no clock line tolerates firing a little early where the prompt or a rule says never before the due time, and no default consistency or availability differs from the named system's (knowledge/system-stances.ts)",
   "rejected-option-carried":
     "a rejected option's key phrase (the words that name it and no other: 'timing wheels', 'siblings') appears in no component, API row, rule, sequence, mitigation step (but one said under the condition it wins on) or technology choice, and no technology row offers a chosen option's key phrase as its runner-up or the product to avoid: a rejected option lives only in its trade-off sentence",
   "prompt-noun-uncovered":
@@ -679,6 +691,32 @@ export function rejectedOptionsCarried(
             rule: "rejected-option-carried",
             detail: `${k.row.id} chose '${k.option.name}', but the ${t.layer} technology row offers '${p}' as ${as}`,
           });
+  return out;
+}
+
+/**
+ * A default stance line that a stated clause or a rule of the design contradicts: the clock line tolerates firing
+ * a little early by the drift, where the prompt or an invariant says never before the due time.
+ */
+export function stancesAgainstClauses(d: Pick<Design, "prompt" | "context" | "invariants" | "nfrs">): Problem[] {
+  const out: Problem[] = [];
+  // a default consistency or availability other than the checked guarantee of the system the prompt names
+  const likened = namedSystemStance(d.prompt);
+  for (const k of ["consistency", "availability"] as const)
+    if (likened && d.nfrs.sources[k]?.source === "default" && d.nfrs[k] !== likened.stance[k])
+      out.push({
+        rule: "stance-contradicts-clause",
+        detail: `${k} is ${d.nfrs[k]} by default, but the prompt names ${likened.name}, which is ${likened.stance[k]}`,
+      });
+  if (!pattern(TOLERATES_EARLY, "i").test(d.context.clocks)) return out;
+  const never = pattern(NEVER_EARLY, "i");
+  const said = never.test(d.prompt) ? `the prompt says '${never.exec(d.prompt)?.[0]}'` : undefined;
+  const rule = said ? undefined : d.invariants.find((i) => never.test(i.statement));
+  if (said || rule)
+    out.push({
+      rule: "stance-contradicts-clause",
+      detail: `the clock line tolerates firing a little early, but ${said ?? `the rule '${rule?.statement.slice(0, 80)}' forbids it`}`,
+    });
   return out;
 }
 
@@ -1804,7 +1842,7 @@ const unspokenOf = (d: Pick<Design, "nfrs">) => unspokenBesides((d.nfrs.topics ?
  * `rows-without-component`.
  */
 export function optionsCarried(
-  d: Pick<Design, "decisions" | "components" | "capacity" | "bottlenecks" | "nfrs">,
+  d: Pick<Design, "decisions" | "components" | "capacity" | "bottlenecks" | "nfrs" | "archetypes">,
 ): Problem[] {
   const out: Problem[] = [];
   let unspoken: readonly Topic[] | undefined;
@@ -1825,6 +1863,20 @@ export function optionsCarried(
               detail: `${row.id} chose '${chosen.name}', but ${figure ? "the capacity table" : `the bottleneck '${load?.bottleneck.slice(0, 50)}'`} sizes ${id}, a part of '${other.name}'`,
             });
         }
+    // a supporting archetype composed only for a rejected option (the log a releaser feeds, beside claims in the run
+    // store chosen) is not drawn
+    const composed = new Set(chosen.implies?.composes ?? []);
+    for (const other of row.options)
+      for (const id of other === chosen ? [] : (other.implies?.composes ?? []))
+        if (
+          !composed.has(id) &&
+          d.archetypes.some((a) => a.id === id && a.role !== "dominant") &&
+          d.components.some((c) => c.archetype === id)
+        )
+          out.push({
+            rule: "option-not-carried",
+            detail: `${row.id} chose '${chosen.name}', but the design draws ${id}, which only '${other.name}' composes`,
+          });
     // a component of the owner's topology the chosen option draws (an API call, record or sequence may be merged
     // into a feature's by role, or left out of a supporting archetype's few steps)
     if (unspoken === undefined) unspoken = unspokenOf(d);
@@ -3885,6 +3937,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...rejectedOptionsCarried(d),
     ...optionsCarried(d),
     ...defaultsAgainstRequirement(d),
+    ...stancesAgainstClauses(d),
     ...emptyTechnologyLayers(d),
     ...unchosenTruthLayers(d),
     ...decisionsBuiltOverLimit(d),

@@ -241,6 +241,15 @@ export const COVERAGE: readonly Coverage[] = [
       "who is on a board and where their cursors are is ephemeral presence on the board's own connections: the board's server relays each cursor, throttled, to the other connections from memory and forgets it when the connection closes, so no registry, consensus group or heartbeat store is drawn",
   },
   {
+    // an artifact registry draws its own CDN edge in front of the blob store (its distribution decision's choice):
+    // the blobs are addressed by digest and never change, so the edge caches it composes need no purge plane
+    by: "I14",
+    covers: "I07",
+    unless: String.raw`\b(?:purg\w*|invalidat\w*|origin shield|cache hit (?:ratio|rate)|points? of presence|pops|ttls?|time[- ]to[- ]live)\b`,
+    because:
+      "the registry's own CDN edge caches each blob under its digest, and a digest's content never changes, so an edge copy is never stale and never purged: no second edge tier, origin shield or purge plane is drawn",
+  },
+  {
     by: "I03",
     covers: "I02",
     unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*|fencing tokens?|leas(?:e|es|ed|ing)|only one (?:replica|instance|copy|node|worker)s?)\b`,

@@ -94,3 +94,13 @@ export const ONE_TRANSACTION =
  */
 export const CROSS_PARTITION_STEP =
   /\bcompensat\w*|\btwo-phase commit\b|\bmulti-item transaction\b|\bcross-partition transaction\b|\bTransactWriteItems\b/i;
+
+/**
+ * Words that forbid acting before a stored time ("delivered within 1 second of its time and never before it", "a Run
+ * never starts before its due_at", "no earlier than the scheduled time"): the clock line then says drift may only
+ * make a release late, and a default stance that tolerates firing early contradicts it (coherence
+ * `stance-contradicts-clause`).
+ */
+export const NEVER_EARLY = String.raw`\bnever (?:\w+ ){0,3}(?:before|early|ahead of)\b|\bnot (?:\w+ ){0,2}(?:before|early)\b(?= (?:it|its|the|their|a|an)\b)|\bno earlier than\b|\bnever too early\b`;
+/** A clock line that lets a due item fire early by the drift (the default stance of a due-time release). */
+export const TOLERATES_EARLY = String.raw`\bearly\b[^;.]{0,40}\btolerated\b`;

@@ -1452,6 +1452,11 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
   {
+    quantity: "tasks_per_sec",
+    expression: "messages_per_sec",
+    why: "each stated message handed over at its chosen time is one run released when it falls due",
+  },
+  {
     quantity: "node_bytes",
     expression: "disk_bytes * disks_per_node",
     why: "the stated disk size times the disks one node carries",

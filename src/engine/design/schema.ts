@@ -430,6 +430,8 @@ const DecisionOption = z.strictObject({
       draws: strings.optional(),
       // the capacity figures that size a part only this option has (coherence option-not-carried)
       sizes: strings.optional(),
+      // the supporting archetypes composed only for this option (coherence option-not-carried)
+      composes: z.array(ArchetypeId).optional(),
       names: z.array(z.strictObject({ component: z.string(), name: z.string(), runs: strings.optional() })).optional(),
       needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
       excludes: strings.optional(),

@@ -1,4 +1,5 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
+import { NEVER_EARLY } from "../../knowledge/patterns.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import type { Deriver } from "../design/graph.js";
 import type { ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
@@ -130,7 +131,12 @@ export const contextField: Deriver<"context"> = {
       .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
       .map((o) => ({ path: o.phrase, ...runsIn(o) }));
     const text = f.operations.map((o) => `${o.phrase} ${o.entity}`).join(" ");
-    const notEarly = f.invariants.some((i) => i.keptBy === "not-before-gate");
+    // a rule kept by the not-before gate, a stated clause or a rule of the design that forbids acting before the due
+    // time: drift may only make a release late
+    const neverEarly = pattern(NEVER_EARLY, "i");
+    const notEarly =
+      f.invariants.some((i) => i.keptBy === "not-before-gate" || neverEarly.test(i.statement)) ||
+      neverEarly.test(f.prompt);
     const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => (notEarly && t.early) || t.says);
     const n = f.nfrs;
     const serving = servingRegions(n, f.readPaths);

@@ -57,6 +57,8 @@ type Check = { holds: boolean; says: string } | undefined;
 
 /** What the prompt says for each word condition of the design's decision points: the matched words, or null. */
 type Said = Record<string, string | null>;
+/** The prefix of a `Said` key that holds the option a point's prompt asks for by name (`namedByPrompt`). */
+const NAMED = "named:";
 
 function checkCondition(
   c: DecisionCondition,
@@ -324,6 +326,19 @@ export function decide(
     because = `the named system's own choice: ${own.system} takes ${own.option.name}${over}`;
     ground = Ground.Stated;
   }
+  // An option the prompt asks for by name ("using a quadtree", "built on timing wheels") is the design's choice: the
+  // prompt settles the trade-off, so no rule over assumed numbers overrules it
+  const [askedId, askedQuote] = (said[`${NAMED}${p.id}`] ?? "").split("\t");
+  const asked = p.options.find((o) => o.id === askedId);
+  if (asked && askedQuote && asked.id !== chosen) {
+    chosen = asked.id;
+    inputs = [`the prompt says '${askedQuote}'`];
+    because = `the prompt asks for ${asked.name} by name: '${askedQuote}'`;
+    ground = Ground.Stated;
+  }
+  // being asked for by name is a win condition that holds: a rejected option's own one does not undo the choice
+  if (asked && askedQuote && !winning.some((w) => w.option === asked.id))
+    winning.unshift({ option: asked.id, says: [`the prompt says '${askedQuote}'`] });
   // An option that adds more than half a stated bound's time to it cannot meet the bound ("poll every minute"
   // against "served everywhere within 60 seconds"): the first option that can is chosen instead, and says why.
   const broken = breaksBound(
@@ -410,6 +425,25 @@ export function breaksBound(
  * Whether a decision point is decided by a quantity the prompt states (a rule or win condition `{ stated: q }` with
  * q stated): a stated bound reaches the point that owns it, whichever archetype asks it.
  */
+/**
+ * The one option of a point the prompt asks for by its key phrase after a word that says it is the means ("using a
+ * quadtree", "with timing wheels", "built on a sequencer"); none where no option, or more than one, is named so.
+ */
+export function namedByPrompt(
+  p: Pick<DecisionPoint, "options">,
+  prompt: string,
+): { option: DecisionPoint["options"][number]; quote: string } | undefined {
+  const named = p.options.flatMap((option) => {
+    if (option.key === undefined) return [];
+    const m = pattern(
+      String.raw`\b(?:using|uses|use|with|via|built (?:on|with|around)|based on|backed by)\s+(?:an?\s+|the\s+)?(?:${option.key})\b`,
+      "i",
+    ).exec(prompt);
+    return m ? [{ option, quote: m[0] }] : [];
+  });
+  return named.length === 1 ? named[0] : undefined;
+}
+
 function decidedByStated(p: DecisionPoint, scale: Readonly<Record<string, unknown>>): boolean {
   return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((o) => o.wins ?? [])].some(
     (c) => "stated" in c && typeof c.stated === "string" && scale[c.stated] !== undefined,
@@ -458,11 +492,15 @@ function decisionFacts(f: Readonly<Fields>): DecisionFacts {
   const text = [f.prompt, ...brought].join("\n");
   const unspoken = unspokenBesides(f.nfrs.topics);
   for (const o of pointOwners(f, unspoken))
-    for (const p of o.points)
+    for (const p of o.points) {
+      // the option the prompt asks for by name, kept as its id and the words that name it
+      const asked = namedByPrompt(p, f.prompt);
+      said[`${NAMED}${p.id}`] = asked ? `${asked.option.id}\t${asked.quote}` : null;
       for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
         if ("words" in c)
           for (const [key, re, of] of wordKeys(c, text, f.prompt))
             if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
+    }
   // the systems the prompt likens the design to ("like Maglev"): their own options win (`namedChoice`)
   return { said, unspoken, likened: referenceFacts(f.prompt).subjects };
 }

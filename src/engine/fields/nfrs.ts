@@ -12,6 +12,7 @@ import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { referenceFacts } from "../references.js";
 import { copyOnlyTruth, ownedAuthority } from "../stance.js";
+import { namedSystemStance } from "../system-stance.js";
 import { pattern } from "../text.js";
 import { leadingStance, stanceReason, stateHolder } from "./common.js";
 
@@ -127,6 +128,12 @@ export const nfrsField: Deriver<"nfrs"> = {
       named &&
       `not stated; ${named.said}, and ${named.row.name} is ${named.st.consistency} and ${named.st.availability}: ${fillTerms(named.st.because, named.row.terms)}`;
     if (named && namedWhy && s.consistency === undefined) consistency = pick(undefined, named.st.consistency, namedWhy);
+    // a named system the prompt likens the design to, with a checked guarantee, sets what the prompt leaves unstated
+    // (a wide-column store like Bigtable serves each row from one tablet server: strongly consistent per row)
+    const likened = byParty || named ? undefined : namedSystemStance(f.prompt);
+    const likenedWhy = likened && `not stated; the prompt names ${likened.name}: ${likened.stance.because}`;
+    if (likened && likenedWhy && s.consistency === undefined)
+      consistency = pick(undefined, likened.stance.consistency, likenedWhy);
     let availability = byParty
       ? pick(s.availability, byParty.availability, partyDflt("availability stance"))
       : owned && ownedWhy && s.consistency === undefined
@@ -134,6 +141,8 @@ export const nfrsField: Deriver<"nfrs"> = {
         : pick(s.availability, stance.availability, dflt("availability stance"));
     if (named && namedWhy && s.availability === undefined && s.consistency === undefined)
       availability = pick(undefined, named.st.availability, namedWhy);
+    if (likened && likenedWhy && s.availability === undefined && s.consistency === undefined)
+      availability = pick(undefined, likened.stance.availability, likenedWhy);
     // At most once for records that must not be lost: a side cut off from the primary that records each claim cannot
     // run an item (it might run twice) nor drop it, so it holds the item until the primary is reachable again. A
     // stated exactly-once ('never run twice') is the same promise about repeats where the card's default would run an

@@ -40,6 +40,11 @@ export interface DecisionImplies {
    */
   sizes?: string[];
   /**
+   * Supporting archetypes the owner composes only for this option (the log a releaser moves due runs onto): where the
+   * option is rejected, none of them is drawn in a supporting role for the owner (coherence `option-not-carried`).
+   */
+  composes?: ArchetypeId[];
+  /**
    * Components of the owner's topology this option names in its own terms (the cache nodes of a cluster in
    * front of a database are not points of presence): the chosen option's names replace the topology's.
    */

@@ -147,7 +147,7 @@ export const PLACES_CAPACITY: CapacityModel = {
     fig("business_bytes_total", "business records", "storage", "places * business_bytes", "B"),
     fig(
       "cell_reads_per_sec",
-      "cell reads a second at the peak (query cell plus 8 neighbours)",
+      "cell reads a second at the peak (the cells a search's circle overlaps)",
       "hotspot",
       "nearby_queries_per_sec * peak_factor * cells_per_nearby_query",
       "reads/s",

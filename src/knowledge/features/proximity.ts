@@ -189,15 +189,18 @@ export const PROXIMITY: FeatureEntry = {
         {
           id: "geohash",
           name: "geohash cells as keys (precision 6 is about 1.2 km by 0.6 km)",
+          key: String.raw`geohash(?:es|ing)?|geohash cells?`,
           buys: "a move is a key update; cells shard naturally by prefix",
           costs: "fixed cell sizes: dense downtowns crowd a cell, and neighbours must be read at edges",
           winsWhen: "objects move constantly (drivers, couriers)",
           wins: [{ number: "location_updates_per_sec", atLeast: 10000 }],
-          implies: { needs: ["cheap-moves"] },
+          // fixed cells as wide as the radius: a search covers the point's cell and its eight neighbours
+          implies: { needs: ["cheap-moves"], sizes: ["search_area_km2"] },
         },
         {
           id: "quadtree",
           name: "in-memory quadtree that splits dense areas",
+          key: String.raw`quad[- ]?trees?`,
           buys: "cells adapt to density, so each query reads a similar number of points",
           costs: "rebalancing under constant movement, and the tree lives in one process per shard",
           winsWhen: "points are mostly static (restaurants, hotels) and density varies a lot",
@@ -213,12 +216,25 @@ export const PROXIMITY: FeatureEntry = {
           implies: {
             // fixed places do not report positions: the moving-object load is the rejected option's
             excludes: ["reports its position every few seconds"],
+            // the index is a tree whose leaves split where places are dense, not fixed cells of one size
+            names: [
+              {
+                component: "geo-index",
+                name: "Quadtree index (in memory, leaves split where places are dense, built from the business records)",
+                runs: ["walk the tree to the leaves the radius meets"],
+              },
+            ],
             // a fixed place's position changes only when its record is edited, not every few seconds
             capacity: [
               {
                 quantity: "update_seconds",
                 value: 86400,
                 why: "a fixed place's position changes at most about once a day, when its record is edited",
+              },
+              {
+                quantity: "cells_per_nearby_query",
+                value: 9,
+                why: "a search walks the tree down to the leaves its circle overlaps: where leaves are split to about the radius's width (a dense centre), its own leaf and up to eight around it",
               },
             ],
           },

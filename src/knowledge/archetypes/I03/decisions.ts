@@ -54,10 +54,17 @@ export const decisions: DecisionPoint[] = [
         buys: "bursts are absorbed by the log and workers scale independently",
         costs: "two systems to keep consistent: a run can be released twice, so handlers must be idempotent",
         winsWhen: "peak firing rates exceed what the run store should take in claims",
-        implies: { addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"] },
+        implies: { addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"], composes: ["I05"] },
       },
     ],
     rules: [
+      {
+        // the prompt's words asked for the log or queue the released runs go onto (recognised as I03's output):
+        // a design that draws it hands due runs over through it, never beside claims in the run store
+        when: [{ archetype: "I05", roles: ["output"] }],
+        option: "release-to-queue",
+        because: "the prompt asks for the log or queue that due runs are handed to",
+      },
       {
         when: [{ number: "run_store_writes", atLeast: 100000 }],
         option: "release-to-queue",

@@ -7,7 +7,12 @@ export const capacity: CapacityModel = {
     inp("objects", 10000000, "a registry of about ten million published artifacts or layers"),
     inp("object_bytes", 50000000, "a container layer, package or build output is tens of MB"),
     inp("writes_per_sec", 10, "publishes are rare next to pulls"),
-    inp("requests_per_sec", 100, "a company registry serves about a hundred pulls a second from CI and deploys"),
+    {
+      quantity: "requests_per_sec",
+      typical: 100,
+      why: "a company registry serves about a hundred pulls a second from CI and deploys",
+      from: { expression: "reads_per_sec", why: "each stated download is one pull" },
+    },
     {
       quantity: "nodes",
       typical: 10000,

@@ -1,5 +1,10 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 
+/** Words that ask for balancing at layer 4: flows of packets, not requests. */
+const L4_ASKED = String.raw`\b(?:layer[- ]?4|l4|packets? (?:per|a|each) second|network load balanc\w*)\b`;
+/** Words that ask for per-request (layer-7) work: routes by path or header, HTTP, an API gateway. */
+const L7_ASKED = String.raw`\b(?:layer[- ]?7|l7|https?|paths?|headers?|api gateway|per[- ]request routing)\b`;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
@@ -48,7 +53,10 @@ export const decisions: DecisionPoint[] = [
         costs: "TLS and HTTP parsing cost CPU per request",
         winsWhen: "per-request routing is needed at moderate volume",
         // whole L7 proxies and the control plane that configures them: no part of an L4-only balancer
-        implies: { preferTechnology: ["Envoy", "NGINX", "HAProxy", "Kong", "Istio"] },
+        implies: {
+          preferTechnology: ["Envoy", "NGINX", "HAProxy", "Kong", "Istio"],
+          draws: ["clients>proxies", "route", "Proxy a request"],
+        },
       },
       {
         id: "l4-then-l7",
@@ -58,32 +66,45 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "peak traffic needs dozens of L7 proxies",
         implies: {
           preferTechnology: ["Envoy", "NGINX", "HAProxy", "Kong", "Istio", "Linux IPVS or an XDP forwarder"],
+          // the L4 tier is a part of its own in front of the proxies: the clients reach it, and it spreads their
+          // connections over the L7 fleet
+          draws: ["l4-tier", "clients>l4-tier", "l4-tier>proxies", "route", "Proxy a request"],
         },
       },
       {
         id: "l4",
-        name: "L4 only",
+        name: "an L4 tier alone, with no L7 proxies behind it",
         buys: "the highest throughput per box; TLS can pass through",
         costs: "no per-request routing or retries",
         winsWhen: "traffic is not HTTP, or routing per request is not needed",
         // both forward packets at layer 4 and leave HTTP to the servers behind them (Maglev paper; Katran's README:
         // a layer 4 load balancing forwarding plane on XDP)
         usedBy: ["Maglev", "Katran"],
-        // packets forwarded in the kernel or past it (IPVS, XDP), reached from the routers by ECMP: the fleet forwards
-        // packets and keeps each connection's backend, it parses no request
+        // the prompt asks for a layer-4 balancer (packets, flows, TCP or UDP) and names no per-request routing
+        wins: [{ words: L4_ASKED, unless: L7_ASKED }],
+        // packets forwarded in the kernel or past it (IPVS, XDP), reached from the routers by ECMP: a layer-4 forwarder
+        // sees packets of a flow, not requests: it hashes each flow to a backend and tracks the connection, and never
+        // parses, retries or replays a request
         implies: {
           preferTechnology: ["Linux IPVS or an XDP forwarder"],
           names: [
             {
               component: "proxies",
-              name: "L4 forwarders (reached by ECMP, local backend table)",
+              name: "L4 forwarders (reached by ECMP, each flow hashed to a backend, connection tracking)",
               runs: ["hash each new flow to a backend", "keep each connection's backend", "forward packets"],
             },
           ],
+          draws: ["clients>proxies", "forward", "Forward a flow"],
+          excludes: [String.raw`\bidempoten\w*|\bretr(?:y|ies)\b(?! budget)`],
         },
       },
     ],
     rules: [
+      {
+        when: [{ words: L4_ASKED, unless: L7_ASKED }],
+        option: "l4",
+        because: "the prompt asks for a layer-4 balancer and names no per-request routing",
+      },
       {
         when: [{ number: "proxies_needed", atLeast: 10 }],
         option: "l4-then-l7",

@@ -8,6 +8,11 @@ export const protocols: ProtocolSpec[] = [
       "clients>proxies[request] -> proxies[match route {RouteTable.version = local snapshot}] -> proxies>backends[forward to a healthy backend {BackendHealth = healthy and Backend.state = active}] -> backends>proxies[response] -> proxies>clients[response] |-> proxies>backends[retry on another backend {request idempotent and retry budget left}] => done | retry | reject",
   },
   {
+    name: "Forward a flow",
+    notation:
+      "clients>proxies[packet of a flow] -> proxies[look up the flow {connection tracked or hash of the 5-tuple}] -> proxies>backends[forward to the flow's backend {BackendHealth = healthy and Backend.state = active}] => done | reject",
+  },
+  {
     name: "Shift traffic weights",
     notation:
       "operators>route-control[set weights] -> route-control>route-store[commit route table {RouteTable.version = previous + 1}] -> route-control>proxies[push snapshot] -> proxies>route-control[ack applied version] -> health-checker>route-control[new version error rate] |-> route-control>proxies[restore previous weights {error rate above threshold}] => done | rollback",
@@ -34,6 +39,13 @@ export const topology: Topology = {
       kind: "gateway",
       runs: ["match route", "pick backend", "retry within budget"],
       because: "every request is steered by a local snapshot, so the data path needs no call to the control plane",
+    },
+    {
+      id: "l4-tier",
+      name: "L4 tier (ECMP or a connection balancer, one address)",
+      kind: "gateway",
+      runs: ["spread connections"],
+      because: "one address in front of many L7 proxies: each connection is hashed to a proxy and stays on it",
     },
     {
       id: "route-store",
@@ -76,6 +88,8 @@ export const topology: Topology = {
   ],
   links: [
     { from: "clients", to: "proxies", kind: "request", label: "request" },
+    { from: "clients", to: "l4-tier", kind: "request", label: "connect" },
+    { from: "l4-tier", to: "proxies", kind: "request", label: "spread connections" },
     { from: "proxies", to: "backends", kind: "request", label: "forward (weighted, healthy)" },
     { from: "operators", to: "route-control", kind: "request", label: "set weights / drain" },
     { from: "route-control", to: "route-store", kind: "request", label: "commit route version" },
@@ -91,6 +105,14 @@ export const topology: Topology = {
       response: ["backend response"],
       errors: ["503 no healthy backend (with Retry-After)", "429 when a limit applies"],
       guarantee: "retries only idempotent requests, within a retry budget",
+    },
+    {
+      operation: "forward",
+      call: "any TCP or UDP flow to the service's virtual address",
+      request: ["the flow's packets (5-tuple)"],
+      response: ["the backend's packets, straight back to the client"],
+      errors: ["connection reset when no healthy backend is left"],
+      guarantee: "every packet of a flow reaches the same backend while that backend stays in the pool",
     },
     {
       operation: "set weights",
