@@ -10,11 +10,20 @@ const chosen = (d: ReturnType<typeof design>, point: string) => {
 };
 
 describe("a chosen option is carried through and a rejected one is not drawn (option-not-carried)", () => {
-  it("a due-time release that draws the log it hands runs to chooses that handoff", () => {
-    for (const p of [
+  it("a due-time release draws the log it hands runs to, and claims in the store where it draws none", () => {
+    // a delayed message service's own messages are not a log (the neighbour-join rule): with no log to release onto,
+    // its peak claim writes stay in the run store's shards, never a release onto a log it does not draw
+    const delayed = design(
       "Design a delayed message service where producers schedule 1 billion messages a day for delivery at a chosen future time, and each message is delivered within 1 second of its time and never before it.",
-      "Design a delayed task queue that fires reminders at a scheduled time.",
-    ]) {
+    );
+    expect(delayed.archetypes.map((a) => a.id)).not.toContain("I05");
+    expect(chosen(delayed, "i03-handoff")).toBe("claim-in-store");
+    expect(optionsCarried(delayed)).toEqual([]);
+    const flipped = delayed.decisions.map((r) => (r.id === "i03-handoff" ? { ...r, chosen: "release-to-queue" } : r));
+    expect(optionsCarried({ ...delayed, decisions: flipped }).map((x) => x.detail)).toContainEqual(
+      expect.stringMatching(/draws no I05/),
+    );
+    for (const p of ["Design a delayed task queue that fires reminders at a scheduled time."]) {
       const d = design(p);
       expect(
         d.archetypes.map((a) => a.id),

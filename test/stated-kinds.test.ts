@@ -106,11 +106,20 @@ describe("a guarantee clause of a kind gets a rule of its own on the thing it na
 
 describe("coherence: a stated rule on a write whose shape breaks it", () => {
   it("flags a never-overwritten rule moved onto an overwrite path", () => {
+    // an overwrite path of its own (npm draws none since the origin cache left it): one critical path whose only write
+    // updates the published object in place
     const d = structuredClone(design(NPM));
-    const overwrite = d.criticalPaths.find((p) => /\bupdate\b/.test(p.name));
     const rule = stated(d);
-    if (!overwrite || !rule) throw new Error("fixture changed");
-    rule.path = overwrite.name;
+    const op = d.operations[0];
+    if (!rule || !op) throw new Error("fixture changed");
+    const phrase = "update the published object in place and bump its version";
+    d.operations.push({ ...op, phrase });
+    d.criticalPaths.push({
+      ...(d.criticalPaths[0] as (typeof d.criticalPaths)[number]),
+      name: "overwrite",
+      operations: [phrase],
+    });
+    rule.path = "overwrite";
     expect(checkCoherence(d).map((p) => p.rule)).toContain("stated-rule-on-contradicting-write");
   });
 });

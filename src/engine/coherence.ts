@@ -1877,6 +1877,13 @@ export function optionsCarried(
             rule: "option-not-carried",
             detail: `${row.id} chose '${chosen.name}', but the design draws ${id}, which only '${other.name}' composes`,
           });
+    // and the supporting archetype the chosen option composes is drawn (release-to-queue with no log is no handoff)
+    for (const id of composed)
+      if (!d.archetypes.some((a) => a.id === id))
+        out.push({
+          rule: "option-not-carried",
+          detail: `${row.id} chose '${chosen.name}', but the design draws no ${id}, which that option composes`,
+        });
     // a component of the owner's topology the chosen option draws (an API call, record or sequence may be merged
     // into a feature's by role, or left out of a supporting archetype's few steps)
     if (unspoken === undefined) unspoken = unspokenOf(d);

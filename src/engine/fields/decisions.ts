@@ -262,8 +262,14 @@ export function decide(
   let ground: Ground = Ground.Default;
   // the conditions the choice rests on: a prompt clause among them outranks the named system's own choice
   let deciding: readonly DecisionCondition[] = [];
+  // an option that composes a supporting archetype the design does not hold (a log to release due runs onto) cannot be
+  // drawn, so no rule chooses it: the archetypes were settled before the decisions
+  const drawable = (r: DecisionPoint["rules"][number]) =>
+    (p.options.find((o) => o.id === r.option)?.implies?.composes ?? []).every((id) =>
+      f.archetypes.some((a) => a.id === id),
+    );
   for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
-    const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c)?.holds));
+    const rule = p.rules.find((r) => drawable(r) && pass(r) && r.when.every((c) => check(c)?.holds));
     if (rule) {
       chosen = rule.option;
       inputs = rule.when.map((c) => check(c)?.says ?? "");

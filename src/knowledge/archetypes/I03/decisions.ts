@@ -70,6 +70,14 @@ export const decisions: DecisionPoint[] = [
         option: "release-to-queue",
         because: "claim writes would overload the run store at peak",
       },
+      {
+        // the same load with no log drawn to release onto: the claims stay in the run store, spread over the shards
+        // its due index already has, rather than adding a second system the prompt does not ask for
+        when: [{ number: "run_store_writes", atLeast: 100000 }],
+        option: "claim-in-store",
+        because:
+          "the design draws no log or queue to release due runs onto, so the claim writes are spread over the run store's shards",
+      },
     ],
     fallback: { option: "claim-in-store", because: "claim writes fit the run store" },
   },
