@@ -1058,6 +1058,18 @@ function setScale(scale: Scale, id: string, value: number, quote: string, readin
 const SIZED_SUBJECT =
   /\b(\d{1,5})[- ](?:players?|person|people|members?|users?)[- ](?:matches|match|games?|rooms?|lobbies|lobby|sessions?|races?|servers?|channels?|calls?|meetings?)\b/i;
 /** A game's words: a tick rate is read only where one is spoken of. */
+/** Words of a prompt about a live broadcast: one source watched by many as it happens. */
+const LIVE_WORDS = /\b(?:live|livestream\w*|streamers?|broadcast\w*|webinars?|viewers)\b/i;
+
+/**
+ * "one streamer can reach 2 million concurrent viewers", "one presenter reaches 300,000 live viewers": the audience of
+ * one stream, said by one source before the people watching it at once (its fan-out, not that many streams).
+ */
+const ONE_SOURCE =
+  /\b(?:one|a single|each|any|every|per|the same|a|an)\s+(?:popular\s+|live\s+|big\s+)?(?:streamers?|streams?|channels?|broadcasters?|broadcasts?|presenters?|hosts?|creators?|speakers?|webinars?|events?|match(?:es)?|games?|concerts?|shows?)\b[^.;,]*$/i;
+const AUDIENCE_QUOTE =
+  /\b(?:concurrent|simultaneous|live)\s+(?:viewers|watchers|listeners|spectators|fans|attendees)\b/i;
+
 const GAME_WORDS = /\b(?:games?|gaming|multiplayer|matches|players?)\b/i;
 /**
  * A game server's tick rate: "60 Hz", "64-tick", "a tick rate of 30", or state, updates or snapshots sent "30 times
@@ -1153,6 +1165,13 @@ const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most rece
 
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
+  // "under 5 seconds of delay" on a live stream: how far a viewer's picture may trail the source, a bound spent over
+  // the stream's stages (encode, segments the player holds, edge delivery), never a request's latency
+  {
+    re: /^\s*of\s+(?:end-to-end\s+|glass-to-glass\s+|stream(?:ing)?\s+|broadcast\s+|live\s+|playback\s+|viewer\s+)?(?:delay|lag|latency)\b/i,
+    id: "live_delay_seconds",
+    prompt: LIVE_WORDS,
+  },
   // a window's length said as the adjective before the windows or their result ("5-minute windowed counts", "1-hour
   // tumbling windows"), a session window's inactivity gap ("30-minute inactivity gaps"), which is its length, or
   // "windows of 1 hour": the span a windowed result covers (its state is held until the window closes)
@@ -1227,6 +1246,23 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   },
 ];
 
+/**
+ * The words after a bound that tie it to a due time ("delivered within 1 second of its time", "fires within 2 seconds
+ * of the scheduled time"): how late a due item may be released, a bound on the path from its due time to its release
+ * (the latency target a scheduler's due path spends), never a change spreading to its readers.
+ */
+const OF_DUE_TIME =
+  /^\s*(?:of|after|past)\s+(?:its|their|the|each\s+\w+'s)\s+(?:(?:own|due|scheduled|chosen|set|target|planned|requested|appointed|fire|firing|delivery|send)\s+)?(?:times?|moments?|deadlines?|due times?|timestamps?)\b/i;
+
+/**
+ * A rate of things scheduled for a later release: a scheduling verb straight before the number ("producers schedule
+ * 1 billion messages a day") or a due time straight after the rate ("… a day for delivery at a chosen future time").
+ */
+const SCHEDULED_BEFORE =
+  /\b(?:schedul\w*|defer\w*|delay\w*|enqueue\w* for later)\s+(?:about\s+|around\s+|up to\s+|some\s+)?$/i;
+const DUE_TIME_AFTER =
+  /^\s*(?:,\s*)?(?:(?:each\s+)?(?:for|to be)\s+(?:delivery|sending|release|publishing|delivered|sent|released|published)\s+)?(?:at|for|on)\s+(?:a|an|the|their|its|some)\s+(?:chosen\s+|given\s+|set\s+|specified\s+|scheduled\s+|later\s+|due\s+)?(?:future\s+|later\s+)?(?:times?|moments?|dates?)\b/i;
+
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
 const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,4}\s+for\s*$/i;
 
@@ -1292,7 +1328,8 @@ function durationId(
   clause = before,
 ): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
-  for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
+  for (const c of DURATION_CONTEXT)
+    if (c.re.test(after) && (c.id !== "live_delay_seconds" || c.prompt?.test(prompt))) return resolveLease(c, prompt);
   for (const c of BOUND_AHEAD) if (c.re.test(clause)) return { id: c.id };
   for (const c of DURATION_CONTEXT)
     if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
@@ -1478,6 +1515,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             .slice(Math.max(0, n.start - 70), n.start)
             .split(/[;:!?]|[.,](?!\d)/)
             .pop() ?? "";
+        // a bound tied to a due time is the latency of releasing a due item (parseLatency reads it), no scale entry
+        if (OF_DUE_TIME.test(ownPhrase(after))) continue;
         const found =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
@@ -1672,6 +1711,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
         };
       if (!scope) for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteTo(nounEnd));
+      // "producers schedule 1 billion messages a day for delivery at a chosen future time": things scheduled to be
+      // released at a time are the runs a scheduler fires, so the same rate is its task rate (never a typical one)
+      if (
+        !scope &&
+        rateId !== "tasks_per_sec" &&
+        (SCHEDULED_BEFORE.test(clauseBefore.slice(-40)) ||
+          DUE_TIME_AFTER.test(t.slice(n.end + nounEnd, n.end + nounEnd + 80)))
+      )
+        setScale(scale, "tasks_per_sec", value, quoteTo(nounEnd));
       const daily = hit?.entry.daily;
       if (daily && secs >= 86400 && (!scope || scope === "user"))
         setScale(
@@ -2044,7 +2092,9 @@ function parseLatency(text: string): LatencyTarget[] {
     // the thing it bounds, said just before it ("the feed loading in under 200 ms", "last-24-hour queries in under one
     // second"): its words join the quote, so the design says which path the budget is for
     const subject = latencySubject(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0));
-    const words = m[0].trim();
+    // the due time a bound is tied to joins its quote ("within 1 second of its time"): what the bound is on
+    const due = OF_DUE_TIME.exec(text.slice((m.index ?? 0) + m[0].length));
+    const words = `${m[0].trim()}${due ? due[0].replace(/\s+/g, " ").trimEnd() : ""}`;
     out.push({
       percentile: (m[1] ?? "p99").toLowerCase().replace("average", "avg"),
       ms,
@@ -2155,7 +2205,19 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // ("counts visible within 10 seconds" is how stale a reader may see them: a freshness bound, not a latency)
   // the same holds for a bound on removing a dead member or releasing a dead holder's lock: a detection or failover
   // bound, met by the failure detector and the spreading of its verdict
-  const bounds = [scale.propagation_seconds, scale.detection_bound_seconds, scale.failover_seconds];
+  const bounds = [
+    scale.propagation_seconds,
+    scale.detection_bound_seconds,
+    scale.failover_seconds,
+    scale.live_delay_seconds,
+  ];
+  // the people watching one source at once are that stream's fan-out (and still the streams played, each viewer's own)
+  for (const s of Object.values(scale)) {
+    const at = AUDIENCE_QUOTE.test(s.quote) ? prompt.indexOf(s.quote) : -1;
+    if (at < 0 || scale.viewers_per_stream) continue;
+    if (ONE_SOURCE.test(prompt.slice(Math.max(0, at - 60), at)))
+      setScale(scale, "viewers_per_stream", s.value, s.quote);
+  }
   const latency = parseLatency(prompt).filter(
     (l) =>
       !bounds.some(
