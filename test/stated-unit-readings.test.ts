@@ -124,3 +124,42 @@ describe("one quantity, one value", () => {
     expect(checkCoherence(design(p)).filter((x) => x.rule === "quantity-two-values")).toEqual([]);
   });
 });
+
+describe("an object's size comes from the kind of thing the prompt keeps", () => {
+  it("a package registry's objects are package tarballs, not container layers", () => {
+    for (const p of [
+      "Design a package registry like npm that serves 100,000 downloads per second worldwide, where a published version can never be changed or overwritten.",
+      "Design a Python package index that serves 20,000 package downloads per second.",
+    ]) {
+      const sizes = design(p)
+        .capacity.flatMap((r) => r.inputs)
+        .filter((i) => i.name === "object_bytes" || i.name === "value_bytes");
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const s of sizes) {
+        expect(s.value).toBe(400000);
+        expect(s.because).toMatch(/the prompt names 'package (?:registry|index)'/);
+      }
+    }
+  });
+
+  it("a container registry keeps its typical layer size", () => {
+    const p = "Design a container image registry that serves 50,000 image pulls per second.";
+    const size = design(p)
+      .capacity.flatMap((r) => r.inputs)
+      .find((i) => i.name === "object_bytes");
+    expect(size?.value).toBe(50000000);
+    expect(size?.because).not.toMatch(/the prompt names/);
+  });
+});
+
+describe("a bottleneck quotes the capacity figure it measures again", () => {
+  it("a store's node count has one value: the table's, not a second estimate from the bottleneck's own formula", () => {
+    const p =
+      "Design a wide-column database like Bigtable that stores 5 PB, serves 10 million reads per second, and splits hot tablets automatically.";
+    const d = design(p);
+    const nodes = d.capacity.find((r) => r.id === "storage_nodes");
+    const row = d.bottlenecks.find((b) => /stored once per replica/.test(b.bottleneck));
+    expect(row?.formula).toBe(`${nodes?.formula} (${nodes?.unit})`);
+    expect(checkCoherence(d).filter((x) => x.rule === "quantity-two-values")).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@
  * Every value carries the words it came from.
  */
 
+import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/object-kinds.js";
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
@@ -1058,6 +1059,10 @@ function setScale(scale: Scale, id: string, value: number, quote: string, readin
 const SIZED_SUBJECT =
   /\b(\d{1,5})[- ](?:players?|person|people|members?|users?)[- ](?:matches|match|games?|rooms?|lobbies|lobby|sessions?|races?|servers?|channels?|calls?|meetings?)\b/i;
 /** A game's words: a tick rate is read only where one is spoken of. */
+/** The words after a live stream's delay bound that say it is one ("5 seconds of delay", "10 s of glass-to-glass lag"). */
+const LIVE_DELAY_AFTER =
+  /^\s*of\s+(?:end-to-end\s+|glass-to-glass\s+|stream(?:ing)?\s+|broadcast\s+|live\s+|playback\s+|viewer\s+)?(?:delay|lag|latency)\b/i;
+
 /** Words of a prompt about a live broadcast: one source watched by many as it happens. */
 const LIVE_WORDS = /\b(?:live|livestream\w*|streamers?|broadcast\w*|webinars?|viewers)\b/i;
 
@@ -1165,13 +1170,6 @@ const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most rece
 
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
-  // "under 5 seconds of delay" on a live stream: how far a viewer's picture may trail the source, a bound spent over
-  // the stream's stages (encode, segments the player holds, edge delivery), never a request's latency
-  {
-    re: /^\s*of\s+(?:end-to-end\s+|glass-to-glass\s+|stream(?:ing)?\s+|broadcast\s+|live\s+|playback\s+|viewer\s+)?(?:delay|lag|latency)\b/i,
-    id: "live_delay_seconds",
-    prompt: LIVE_WORDS,
-  },
   // a window's length said as the adjective before the windows or their result ("5-minute windowed counts", "1-hour
   // tumbling windows"), a session window's inactivity gap ("30-minute inactivity gaps"), which is its length, or
   // "windows of 1 hour": the span a windowed result covers (its state is held until the window closes)
@@ -1328,8 +1326,7 @@ function durationId(
   clause = before,
 ): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
-  for (const c of DURATION_CONTEXT)
-    if (c.re.test(after) && (c.id !== "live_delay_seconds" || c.prompt?.test(prompt))) return resolveLease(c, prompt);
+  for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
   for (const c of BOUND_AHEAD) if (c.re.test(clause)) return { id: c.id };
   for (const c of DURATION_CONTEXT)
     if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
@@ -1517,7 +1514,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             .pop() ?? "";
         // a bound tied to a due time is the latency of releasing a due item (parseLatency reads it), no scale entry
         if (OF_DUE_TIME.test(ownPhrase(after))) continue;
+        // "under 5 seconds of delay" on a live stream: how far a viewer's picture may trail the source, a bound spent
+        // over the stream's stages (encode, segments the player holds, edge delivery), never a request's latency
+        const ofDelay = LIVE_WORDS.test(t)
+          ? LIVE_DELAY_AFTER.exec(rest.slice(pos + dur[0].length, pos + dur[0].length + 48))?.[0]
+          : undefined;
         const found =
+          (ofDelay ? { id: "live_delay_seconds" } : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
@@ -1539,7 +1542,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         if (target) {
           const value = n.value * secs;
           // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")
-          const said = quoteTo(pos + dur[0].length + afterWord.length);
+          // a live stream's delay is quoted with its bound word and what it is ("under 5 seconds of delay")
+          const said = quoteTo(
+            pos + dur[0].length + (target.id === "live_delay_seconds" ? (ofDelay?.length ?? 0) : afterWord.length),
+          );
           const lead =
             target.id === "failover_seconds"
               ? lastMatch(FAILOVER_WORDS, clauseBefore)
@@ -1553,7 +1559,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
                       ? lastMatch(RUN_FOR, clauseBefore)
                       : target.id === "retention_days"
                         ? lastMatch(LAST_SPAN, clauseBefore)
-                        : undefined;
+                        : target.id === "live_delay_seconds"
+                          ? BOUND_BEFORE.exec(clauseBefore)?.index
+                          : undefined;
           setScale(
             scale,
             target.id,
@@ -2238,6 +2246,15 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
+  // "a package registry like npm": the kind of object the system keeps fixes its size, named for the prompt's words
+  for (const k of OBJECT_KINDS) {
+    const named = k.re.exec(prompt);
+    if (!named) continue;
+    for (const q of OBJECT_KIND_QUANTITIES)
+      if (!scale[q] && implied[q] === undefined)
+        implied[q] = { value: k.bytes, because: `the prompt names '${named[0]}': ${k.because}` };
+    break;
+  }
   const out: StatedNfrs = { latency, scale, implied, unread: [] };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);
