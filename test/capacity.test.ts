@@ -383,6 +383,40 @@ describe("one value per named input in a design", () => {
   });
 });
 
+describe("one quantity, one value across models", () => {
+  it("leaves out a figure of a quantity the design takes, better grounded, from another model", () => {
+    // a neighbour's figure of the request rate from its own typical bookings, beside a rate derived from stated users
+    const neighbour: CapacityModel = {
+      inputs: [{ quantity: "bookings_per_sec", typical: 20, why: "a guess" }],
+      figures: [
+        { id: "requests_per_sec", label: "r", kind: "rate", expression: "bookings_per_sec * 3", unit: "req/s" },
+        { id: "booked", label: "b", kind: "rate", expression: "bookings_per_sec", unit: "x" },
+      ],
+    };
+    const lead: CapacityModel = {
+      inputs: [
+        {
+          quantity: "requests_per_sec",
+          typical: 7,
+          why: "a guess",
+          from: { expression: "users * 2", why: "two each" },
+        },
+      ],
+      figures: [{ id: "served", label: "s", kind: "rate", expression: "requests_per_sec", unit: "req/s" }],
+    };
+    const scale = { users: { value: 1000, quote: "1,000 users", source: "stated" as const } };
+    const [n, l] = designCapacityRows(
+      [
+        { model: neighbour, owner: "N" },
+        { model: lead, owner: "L" },
+      ],
+      scale,
+    );
+    expect(l?.find((r) => r.id === "served")?.value).toBe(2000);
+    expect(n?.map((r) => r.id)).toEqual(["booked"]);
+  });
+});
+
 describe("stated figures reach the formulas", () => {
   it("sizes a leaderboard by the players the prompt states", () => {
     const board = (n: string) =>

@@ -166,7 +166,9 @@ export function statedUseRows(
   };
   const out: CapacityRow[] = [];
   for (const use of STATED_USES) {
-    const wanted = use.reads.filter((n) => scale[n]?.source === "stated" && !quoteRead(n));
+    const wanted = use.reads.filter(
+      (n) => scale[n]?.source === "stated" && (use.ownReading ? !read.has(n) : !quoteRead(n)),
+    );
     if (wanted.length === 0) continue;
     const got = capacityRows(use.model, owner, scale, implied).filter(
       (r) => !rows.some((x) => x.id === r.id) && !out.some((x) => x.id === r.id),
@@ -716,8 +718,9 @@ export function designCapacityRows(
   let last = "";
   // names some model reads as an input: a figure of another model that computes one gives it its value
   const readByAny = new Set(owners.flatMap((o) => modelReads(o.model)));
+  let chosen = new Map<string, Choice>();
   for (let pass = 0; pass < 4; pass++) {
-    const chosen = new Map<string, Choice>();
+    chosen = new Map<string, Choice>();
     // a value offered replaces the one chosen only when it ranks strictly lower
     const offer = (name: string, c: Choice) => {
       const have = chosen.get(name);
@@ -788,7 +791,24 @@ export function designCapacityRows(
         : capacityRows(o.model, o.owner, scale, o.implied, shared[k]),
     );
   }
-  return rows;
+  // one quantity, one value: a figure computing a quantity the design took from a better-grounded value elsewhere (a
+  // request rate derived from the stated users, beside a neighbour feature's rate from its own typical bookings) is
+  // a second, weaker value of it, and is left out
+  return rows.map((list, k) => {
+    const o = owners[k] as CapacityOwner;
+    const weaker = (r: Readonly<CapacityRow>) => {
+      const c = chosen.get(r.id);
+      return (
+        c !== undefined &&
+        readByAny.has(r.id) &&
+        !scale[r.id] &&
+        c.owner !== o.owner &&
+        c.figure !== r &&
+        Math.abs(c.value - r.value) > 0.05 * Math.max(Math.abs(c.value), Math.abs(r.value))
+      );
+    };
+    return list.some(weaker) ? list.filter((r) => !weaker(r)) : list;
+  });
 }
 
 /** Whether two sets of shared inputs give every name the same value for the same reason. */

@@ -4,6 +4,7 @@
  * Every value carries the words it came from.
  */
 
+import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/object-kinds.js";
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
@@ -1058,6 +1059,22 @@ function setScale(scale: Scale, id: string, value: number, quote: string, readin
 const SIZED_SUBJECT =
   /\b(\d{1,5})[- ](?:players?|person|people|members?|users?)[- ](?:matches|match|games?|rooms?|lobbies|lobby|sessions?|races?|servers?|channels?|calls?|meetings?)\b/i;
 /** A game's words: a tick rate is read only where one is spoken of. */
+/** The words after a live stream's delay bound that say it is one ("5 seconds of delay", "10 s of glass-to-glass lag"). */
+const LIVE_DELAY_AFTER =
+  /^\s*of\s+(?:end-to-end\s+|glass-to-glass\s+|stream(?:ing)?\s+|broadcast\s+|live\s+|playback\s+|viewer\s+)?(?:delay|lag|latency)\b/i;
+
+/** Words of a prompt about a live broadcast: one source watched by many as it happens. */
+const LIVE_WORDS = /\b(?:live|livestream\w*|streamers?|broadcast\w*|webinars?|viewers)\b/i;
+
+/**
+ * "one streamer can reach 2 million concurrent viewers", "one presenter reaches 300,000 live viewers": the audience of
+ * one stream, said by one source before the people watching it at once (its fan-out, not that many streams).
+ */
+const ONE_SOURCE =
+  /\b(?:one|a single|each|any|every|per|the same|a|an)\s+(?:popular\s+|live\s+|big\s+)?(?:streamers?|streams?|channels?|broadcasters?|broadcasts?|presenters?|hosts?|creators?|speakers?|webinars?|events?|match(?:es)?|games?|concerts?|shows?)\b[^.;,]*$/i;
+const AUDIENCE_QUOTE =
+  /\b(?:concurrent|simultaneous|live)\s+(?:viewers|watchers|listeners|spectators|fans|attendees)\b/i;
+
 const GAME_WORDS = /\b(?:games?|gaming|multiplayer|matches|players?)\b/i;
 /**
  * A game server's tick rate: "60 Hz", "64-tick", "a tick rate of 30", or state, updates or snapshots sent "30 times
@@ -1226,6 +1243,23 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     prompt: /\b(?:chang|updat|push|flags?\b|config|propagat|deploy|roll)/i,
   },
 ];
+
+/**
+ * The words after a bound that tie it to a due time ("delivered within 1 second of its time", "fires within 2 seconds
+ * of the scheduled time"): how late a due item may be released, a bound on the path from its due time to its release
+ * (the latency target a scheduler's due path spends), never a change spreading to its readers.
+ */
+const OF_DUE_TIME =
+  /^\s*(?:of|after|past)\s+(?:its|their|the|each\s+\w+'s)\s+(?:(?:own|due|scheduled|chosen|set|target|planned|requested|appointed|fire|firing|delivery|send)\s+)?(?:times?|moments?|deadlines?|due times?|timestamps?)\b/i;
+
+/**
+ * A rate of things scheduled for a later release: a scheduling verb straight before the number ("producers schedule
+ * 1 billion messages a day") or a due time straight after the rate ("… a day for delivery at a chosen future time").
+ */
+const SCHEDULED_BEFORE =
+  /\b(?:schedul\w*|defer\w*|delay\w*|enqueue\w* for later)\s+(?:about\s+|around\s+|up to\s+|some\s+)?$/i;
+const DUE_TIME_AFTER =
+  /^\s*(?:,\s*)?(?:(?:each\s+)?(?:for|to be)\s+(?:delivery|sending|release|publishing|delivered|sent|released|published)\s+)?(?:at|for|on)\s+(?:a|an|the|their|its|some)\s+(?:chosen\s+|given\s+|set\s+|specified\s+|scheduled\s+|later\s+|due\s+)?(?:future\s+|later\s+)?(?:times?|moments?|dates?)\b/i;
 
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
 const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,4}\s+for\s*$/i;
@@ -1478,7 +1512,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             .slice(Math.max(0, n.start - 70), n.start)
             .split(/[;:!?]|[.,](?!\d)/)
             .pop() ?? "";
+        // a bound tied to a due time is the latency of releasing a due item (parseLatency reads it), no scale entry
+        if (OF_DUE_TIME.test(ownPhrase(after))) continue;
+        // "under 5 seconds of delay" on a live stream: how far a viewer's picture may trail the source, a bound spent
+        // over the stream's stages (encode, segments the player holds, edge delivery), never a request's latency
+        const ofDelay = LIVE_WORDS.test(t)
+          ? LIVE_DELAY_AFTER.exec(rest.slice(pos + dur[0].length, pos + dur[0].length + 48))?.[0]
+          : undefined;
         const found =
+          (ofDelay ? { id: "live_delay_seconds" } : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
@@ -1500,7 +1542,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         if (target) {
           const value = n.value * secs;
           // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")
-          const said = quoteTo(pos + dur[0].length + afterWord.length);
+          // a live stream's delay is quoted with its bound word and what it is ("under 5 seconds of delay")
+          const said = quoteTo(
+            pos + dur[0].length + (target.id === "live_delay_seconds" ? (ofDelay?.length ?? 0) : afterWord.length),
+          );
           const lead =
             target.id === "failover_seconds"
               ? lastMatch(FAILOVER_WORDS, clauseBefore)
@@ -1514,7 +1559,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
                       ? lastMatch(RUN_FOR, clauseBefore)
                       : target.id === "retention_days"
                         ? lastMatch(LAST_SPAN, clauseBefore)
-                        : undefined;
+                        : target.id === "live_delay_seconds"
+                          ? BOUND_BEFORE.exec(clauseBefore)?.index
+                          : undefined;
           setScale(
             scale,
             target.id,
@@ -1672,6 +1719,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
         };
       if (!scope) for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteTo(nounEnd));
+      // "producers schedule 1 billion messages a day for delivery at a chosen future time": things scheduled to be
+      // released at a time are the runs a scheduler fires, so the same rate is its task rate (never a typical one)
+      if (
+        !scope &&
+        rateId !== "tasks_per_sec" &&
+        (SCHEDULED_BEFORE.test(clauseBefore.slice(-40)) ||
+          DUE_TIME_AFTER.test(t.slice(n.end + nounEnd, n.end + nounEnd + 80)))
+      )
+        setScale(scale, "tasks_per_sec", value, quoteTo(nounEnd));
       const daily = hit?.entry.daily;
       if (daily && secs >= 86400 && (!scope || scope === "user"))
         setScale(
@@ -2044,7 +2100,9 @@ function parseLatency(text: string): LatencyTarget[] {
     // the thing it bounds, said just before it ("the feed loading in under 200 ms", "last-24-hour queries in under one
     // second"): its words join the quote, so the design says which path the budget is for
     const subject = latencySubject(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0));
-    const words = m[0].trim();
+    // the due time a bound is tied to joins its quote ("within 1 second of its time"): what the bound is on
+    const due = OF_DUE_TIME.exec(text.slice((m.index ?? 0) + m[0].length));
+    const words = `${m[0].trim()}${due ? due[0].replace(/\s+/g, " ").trimEnd() : ""}`;
     out.push({
       percentile: (m[1] ?? "p99").toLowerCase().replace("average", "avg"),
       ms,
@@ -2155,7 +2213,19 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // ("counts visible within 10 seconds" is how stale a reader may see them: a freshness bound, not a latency)
   // the same holds for a bound on removing a dead member or releasing a dead holder's lock: a detection or failover
   // bound, met by the failure detector and the spreading of its verdict
-  const bounds = [scale.propagation_seconds, scale.detection_bound_seconds, scale.failover_seconds];
+  const bounds = [
+    scale.propagation_seconds,
+    scale.detection_bound_seconds,
+    scale.failover_seconds,
+    scale.live_delay_seconds,
+  ];
+  // the people watching one source at once are that stream's fan-out (and still the streams played, each viewer's own)
+  for (const s of Object.values(scale)) {
+    const at = AUDIENCE_QUOTE.test(s.quote) ? prompt.indexOf(s.quote) : -1;
+    if (at < 0 || scale.viewers_per_stream) continue;
+    if (ONE_SOURCE.test(prompt.slice(Math.max(0, at - 60), at)))
+      setScale(scale, "viewers_per_stream", s.value, s.quote);
+  }
   const latency = parseLatency(prompt).filter(
     (l) =>
       !bounds.some(
@@ -2176,6 +2246,15 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
+  // "a package registry like npm": the kind of object the system keeps fixes its size, named for the prompt's words
+  for (const k of OBJECT_KINDS) {
+    const named = k.re.exec(prompt);
+    if (!named) continue;
+    for (const q of OBJECT_KIND_QUANTITIES)
+      if (!scale[q] && implied[q] === undefined)
+        implied[q] = { value: k.bytes, because: `the prompt names '${named[0]}': ${k.because}` };
+    break;
+  }
   const out: StatedNfrs = { latency, scale, implied, unread: [] };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);

@@ -155,6 +155,9 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once)
   // drivers and couriers are users whose position the proximity index tracks
   { re: /^(?:drivers?|couriers?|dashers?)$/, count: "users", also: "moving_objects" },
+  // a packet is the unit a layer-3/4 data plane forwards ("spreads 10 million packets per second"): a forwarding rate
+  // sized per forwarding machine, never a request rate of an HTTP tier
+  { re: /^(?:packets?|network packets?|ip packets?|datagrams?|udp datagrams?|pps|mpps)$/, rate: "packets_per_sec" },
   // a video frame is sent by each participant's stream ("30 frames per second"): a rate per stream, not a request
   { re: /^(?:frames?|video frames?)$/, rate: "frames_per_sec", perStream: true },
   // a pod or container is the unit a cluster scheduler places: counted per time it is placements, the scheduler's
@@ -193,7 +196,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // people named by what they do at once ("concurrent viewers") are connections held open at the peak, not a user
   // base: the per-user daily figures keep a typical user base, which is larger than any moment's audience
   {
-    re: /^(?:concurrent|simultaneous) (?:people|viewers|watchers|listeners|players|members|customers|subscribers|fans|spectators)$/,
+    re: /^(?:concurrent|simultaneous|live) (?:people|viewers|watchers|listeners|players|members|customers|subscribers|fans|spectators|attendees)$/,
     count: "clients",
     also: ["concurrent_streams", "open_connections"],
   },

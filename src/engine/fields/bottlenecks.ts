@@ -141,6 +141,9 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
   return out;
 }
 
+/** "per broker", "per node": a quantity counted per unit of something other than time ("per second" is a rate). */
+const PER_UNIT = /\bper\s+(?!(?:sec|second|minute|min|hour|hr|day|week|month|year)s?\b)[a-z]/i;
+
 /**
  * The capacity figure a bottleneck's own formula measures again: the same archetype, the same unit and
  * mostly the same words (at least half of all their words shared). A formula that already reads a capacity
@@ -164,11 +167,17 @@ export function sameFigure(
   if (same) return same;
   const want = meaningWords(formula.yields);
   let best: { row: CapacityRow; score: number } | undefined;
+  const overlap = (have: ReadonlySet<string>) =>
+    [...want].filter((w) => have.has(w)).length / new Set([...want, ...have]).size;
   for (const r of mine) {
     if (r.unit !== formula.unit) continue;
-    const have = meaningWords(r.quantity);
-    const shared = [...want].filter((w) => have.has(w)).length;
-    const score = shared / new Set([...want, ...have]).size;
+    // a figure is named by its label and by its id ("storage nodes needed" is `storage_nodes`, however long its
+    // label), but an id never names a quantity said per unit ("bandwidth per broker") unless it is one too
+    const id = r.id.replace(/_/g, " ");
+    const score = Math.max(
+      overlap(meaningWords(r.quantity)),
+      PER_UNIT.test(formula.yields) === PER_UNIT.test(id) ? overlap(meaningWords(id)) : 0,
+    );
     if (score >= 0.5 && (!best || score > best.score)) best = { row: r, score };
   }
   return best?.row;

@@ -13,6 +13,11 @@ export interface StatedUse {
   /** The stated quantities this use reads; it joins when one of them is stated and no other figure reads it. */
   reads: readonly string[];
   model: CapacityModel;
+  /**
+   * The use reads the stated words in a sense of its own (one stream's audience, beside the streams its viewers play),
+   * so it joins even where a figure reads the same words under another name.
+   */
+  ownReading?: true;
 }
 
 const PEAK = inp("peak_factor", 3, "daily traffic commonly peaks at two to three times its average");
@@ -41,6 +46,123 @@ export const STATED_USES: readonly StatedUse[] = [
           "requests_per_sec * peak_factor / (node_requests_per_sec * target_utilisation)",
           "nodes",
           true,
+        ),
+      ],
+    },
+  },
+  // "spreads 10 million packets per second": a layer-3/4 data plane is sized in packets, per forwarding machine, not in
+  // an HTTP tier's requests; each machine bypasses the kernel's network stack to move millions of small packets a
+  // second, so the fleet is a handful of machines plus the spare that keeps the rate when one fails
+  {
+    reads: ["packets_per_sec"],
+    model: {
+      inputs: [
+        inp("packets_per_sec"),
+        PEAK,
+        inp(
+          "node_packets_per_sec",
+          9000000,
+          "a forwarder that bypasses the kernel's network stack moves several million small packets a second on one machine: Google's Maglev paper measured about 9 million a second, enough to fill a 10 Gbit/s NIC, where the kernel's own stack managed well under half of that",
+        ),
+        UTILISATION,
+        inp(
+          "packet_bytes",
+          500,
+          "traffic mixes small acknowledgements with full 1,500-byte segments, a few hundred bytes on average (a planning figure; measure the mix)",
+        ),
+      ],
+      figures: [
+        fig(
+          "forwarding_nodes",
+          "forwarding machines carrying the stated packet rate at a safe utilisation",
+          "count",
+          "packets_per_sec * peak_factor / (node_packets_per_sec * target_utilisation)",
+          "machines",
+          true,
+        ),
+        fig(
+          "forwarded_bytes_per_sec",
+          "bandwidth the forwarding tier carries in (replies may bypass it)",
+          "bandwidth",
+          "packets_per_sec * peak_factor * packet_bytes",
+          "B/s",
+        ),
+      ],
+    },
+  },
+  // "with under 5 seconds of delay" on a live stream: the delay is spent over the stream's stages. A segmented stream
+  // (HLS, DASH) cannot play a segment before it is whole, and a player starts some segments behind the live edge (HLS
+  // says at least three target durations), so the bound fixes the longest segment, or low-latency part, it allows
+  {
+    reads: ["live_delay_seconds"],
+    model: {
+      inputs: [
+        inp("live_delay_seconds"),
+        inp(
+          "encode_seconds",
+          1,
+          "ingest and a live encoder take about a second before a segment's first encoded bytes exist (a planning figure; measure the encoder)",
+        ),
+        inp(
+          "edge_delivery_seconds",
+          0.5,
+          "the packager publishing a segment, an edge fetching it through the origin shield and a viewer downloading it, about half a second (a planning figure)",
+        ),
+        inp(
+          "buffered_segments",
+          3,
+          "a live HLS player starts at least three target durations behind the newest segment (RFC 8216), and DASH players keep a similar margin",
+        ),
+      ],
+      figures: [
+        fig(
+          "max_segment_seconds",
+          "longest segment (or low-latency part) the stated delay allows, with the player's buffer of them",
+          "time",
+          "(live_delay_seconds - encode_seconds - edge_delivery_seconds) / buffered_segments",
+          "s",
+        ),
+      ],
+    },
+  },
+  // "one streamer can reach 2 million concurrent viewers": one stream's audience is its fan-out, served by the edge
+  // servers that each fetch the stream once from the tier above and copy it to their viewers, not that many streams
+  {
+    reads: ["viewers_per_stream"],
+    ownReading: true,
+    model: {
+      inputs: [
+        inp("viewers_per_stream"),
+        inp("stream_bytes_per_sec", 625000, "an HD stream of about 5 Mbit/s"),
+        inp(
+          "appliance_bytes_per_sec",
+          12500000000,
+          "one edge cache server with a 100 Gbit/s network serves about 12.5 GB a second (a planning figure)",
+        ),
+        UTILISATION,
+      ],
+      figures: [
+        fig(
+          "stream_audience_egress",
+          "bandwidth one stream's audience draws from the edge",
+          "bandwidth",
+          "viewers_per_stream * stream_bytes_per_sec",
+          "B/s",
+        ),
+        fig(
+          "stream_edge_servers",
+          "edge servers one stream's audience needs at a safe utilisation",
+          "count",
+          "viewers_per_stream * stream_bytes_per_sec / (appliance_bytes_per_sec * target_utilisation)",
+          "servers",
+          true,
+        ),
+        fig(
+          "stream_origin_egress",
+          "bandwidth the origin sends for one stream: one copy per edge server, whatever the audience",
+          "bandwidth",
+          "stream_edge_servers * stream_bytes_per_sec",
+          "B/s",
         ),
       ],
     },
