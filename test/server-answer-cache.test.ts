@@ -73,6 +73,21 @@ describe("answer cache", () => {
     expect(other).not.toBe(text);
   });
 
+  it("answers a design, first and kept, with the security headers every other response has", async () => {
+    const { post } = setup();
+    const refusal = await post({ prompt: "" }); // answered through the usual path: headers set on the finished response
+    expect(refusal.status).toBe(400);
+    const secure = [...refusal.headers].filter(([k]) => k !== "content-type" && k !== "content-length");
+    expect(secure.map(([k]) => k)).toContain("content-security-policy");
+    for (const r of [await post({ prompt: "Design a job board" }), await post({ prompt: "Design a job board" })]) {
+      expect(r.status).toBe(200);
+      const got = [...r.headers];
+      for (const h of secure) expect(got).toContainEqual(h);
+      expect(r.headers.get("content-type")).toBe("application/json");
+      expect(r.headers.get("x-powered-by")).toBeNull();
+    }
+  });
+
   it("still refuses a cached request from a name it does not serve, and never keeps a refusal", async () => {
     const { post } = setup();
     await post({ prompt: "Design a distributed message queue" });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { deriveDesign } from "../../engine/design/design.js";
 import { withScript, writeScript } from "../../render/script/index.js";
 import { type AnswerCache, answerCache } from "../design-cache.js";
-import { fail, jsonBody } from "../edge.js";
+import { fail, jsonBody, plainAnswer } from "../edge.js";
 import { Overrides, Text } from "../text.js";
 
 const UTF8 = new TextEncoder();
@@ -32,7 +32,7 @@ export function designRoutes(cache: AnswerCache = answerCache()): Hono {
       json = UTF8.encode(JSON.stringify(withScript(d.design)));
       cache.set(body.prompt, body.overrides, json);
     }
-    return c.body(json, 200, { "Content-Type": "application/json" });
+    return plainAnswer(json, "application/json");
   });
   /** POST /script: the full spoken script (budgets, cues, check-ins, follow-ups, deep dives, cheat sheet) for a round. */
   r.post("/script", async (c) => {
