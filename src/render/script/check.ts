@@ -1,10 +1,13 @@
 import type { Design } from "../../engine/design/design.js";
 import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
+import { UNKEPT } from "../../engine/stated-clauses.js";
+import { contentStems, stemOverlap } from "../../engine/text.js";
 import { type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
 import { unheldKinds } from "./held.js";
 import { placeholderSaid, placeholdersOf } from "./placeholders.js";
 import {
+  baseForm,
   COMFORT_WORDS,
   countedItems,
   countMismatch,
@@ -12,6 +15,7 @@ import {
   danglingEnd,
   firstClause,
   headOf,
+  isActionVerb,
   isClause,
   isConditionClause,
   isFiniteClause,
@@ -21,6 +25,7 @@ import {
   optionForm,
   phraseForm,
   speakable,
+  subjectlessPredicate,
   titleWords,
   verbless,
 } from "./speak.js";
@@ -325,6 +330,15 @@ export function sentenceStats(script: Script): { sentences: number; words: numbe
   };
 }
 
+/** An article before a preposition or a conjunction ("the with …", "the as published …"); "the on-sale event" is a word. */
+const THE_PREPOSITION =
+  /\bthe (?:with|without|as|by|from|to|for|of|into|via|than|and|or|but|if|when|while)\b(?![-'])|\bthe (?:on|off|in|out)(?=[,.]|\s+(?:and|or)\b|$)/i;
+/** An article before a word and what follows it when that word is a verb: its object, a gerund or a pronoun. */
+const THE_VERB = /\bthe ([a-z]+) (?=(the|its|their|them|people|everyone|a|an|[a-z]{3,}ing|\d)\b)/g;
+/** Verbs as often nouns with a reduced relative clause after them ("the lock a client holds", "the read a follower serves"). */
+const NOUN_VERB =
+  /^(?:read|write|lock|hold|check|run|scan|list|stream|post|issue|report|look|move|split|load|mark|route|ship|claim|record|update|commit|cut|call|send|push|poll|search|watch|shift|request|set|place|pay|sign|start|stop)$/;
+
 /**
  * What a candidate could not say naturally, by the template that makes it: a reason said as a bare noun
  * phrase after "because" ("because millisecond reads"), a condition that is a clause after "with" ("would win
@@ -374,6 +388,19 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
         !/\bthat\b/.test(part)
       )
         add("a clause after 'It gives'");
+      // "It gives computes and streams …": a predicate whose subject was left off, given "It gives" as one
+      const gives = /\bIt gives (.+)$/.exec(part)?.[1];
+      if (gives && subjectlessPredicate(gives)) add(`a verb after 'It gives': ${gives.split(/\s+/)[0]}`);
+      // "the with traffic-split weights", "the as published": an article before a preposition or conjunction
+      const prep = THE_PREPOSITION.exec(part);
+      if (prep) add(`an article before a preposition: ${prep[0]}`);
+      // "the start playing the video", "the invite people": an article before a verb phrase
+      for (const m of part.matchAll(THE_VERB)) {
+        const w = m[1] ?? "";
+        if (/^an?$/.test(m[2] ?? "") && NOUN_VERB.test(w)) continue;
+        if (isActionVerb(w) || (/s$/.test(w) && isActionVerb(baseForm(w))))
+          add(`an article before a verb phrase: ${m[0]}${m[2]}`);
+      }
       for (const m of part.matchAll(/\b\d+(?:,\d{3})*\.\d+\b(?! percent)/g)) {
         const [whole = "", fraction = ""] = m[0].replace(/,/g, "").split(".");
         if ((+whole >= 100 || fraction.length >= 2) && !/^99/.test(m[0]) && +whole !== 0)
@@ -511,10 +538,46 @@ export function coreProblems(d: Design, script: Script): SpeechProblem[] {
         out.push({ step, sentence: text, problem: `a first hotspot that is a storage cost: ${b.bottleneck}` });
     }
   });
-  said.forEach(({ step, text }) => {
+  // a rule nothing keeps: the engine's own diagnostic is never said aloud, the gap is said once in plain words, no
+  // mechanism is called its core, and no rule is credited to a mechanism right after saying none keeps it
+  const unkept = rule !== undefined && rule.keptBy === undefined && rule.statement.endsWith(UNKEPT);
+  const gaps = said.filter(({ text }) =>
+    /^(?:Nothing in this design enforces|No mechanism in this design keeps)\b/.test(text),
+  );
+  if (gaps.length > 1)
+    for (const { step, text } of gaps.slice(1)) out.push({ step, sentence: text, problem: "a rule's gap said twice" });
+  said.forEach(({ step, text }, i) => {
+    if (/\brefuses nothing that breaks it\b|\bno mechanism in this design keeps it yet\b/i.test(text))
+      out.push({ step, sentence: text, problem: "an internal gap diagnostic said aloud" });
+    if (/^It protects this rule\b/.test(text) && /^No mechanism\b/.test(said[i - 1]?.text ?? ""))
+      out.push({ step, sentence: text, problem: "a rule credited to a mechanism right after saying none keeps it" });
+    if (unkept && /^The core mechanism is\b/.test(text))
+      out.push({ step, sentence: text, problem: "a core mechanism named for a rule nothing keeps" });
+  });
+  said.forEach(({ step, text }, i) => {
     const core = /^The core mechanism is (?:an? |the )?([^.]+)\.$/.exec(text)?.[1];
     const m = core ? d.mechanisms.find((x) => lowerFirst(speakable(x.name)) === core) : undefined;
     if (!m || !rule) return;
+    // the core's own rule is the hard rule: one bound to another rule of the design, said to keep the hard rule while
+    // the design binds the hard rule to another mechanism, names a family mechanism where the rule's own belongs
+    const bound = d.mechanisms.find((x) => x.protects === rule?.statement && x.kind === "base");
+    const claims = /^It keeps the hard rule\b/.test(said[i + 1]?.text ?? "");
+    if (
+      claims &&
+      bound &&
+      bound !== m &&
+      m.protects !== NO_INVARIANT &&
+      m.protects !== rule.statement &&
+      m.id !== rule.keptBy &&
+      d.invariants.some((x) => x.statement === m.protects)
+    ) {
+      out.push({
+        step,
+        sentence: text,
+        problem: `a core mechanism bound to another rule: ${m.name}, while ${bound.name} keeps the hard rule`,
+      });
+      return;
+    }
     // a rule its own subject says how to keep (a top k's merged partition lists, a device's out-of-order window)
     // is kept by that mechanism where the design holds it, never by a generic one its words happen to share
     // (a generic companion named as keeper, a version check or an idempotency key, is not the subject's own)
@@ -536,5 +599,41 @@ export function coreProblems(d: Design, script: Script): SpeechProblem[] {
     else if (m.serves && m.protects !== rule.statement)
       out.push({ step, sentence: text, problem: `a core mechanism that does not protect the hard rule: ${m.name}` });
   });
+  return out;
+}
+
+/** Where a step-five sentence says its paths run, by its opening words. */
+const PLACES: readonly [RegExp, string][] = [
+  [/^(?:The request path covers|In the request path,) /, "request path"],
+  [/^(?:Async workers cover|In async workers,) /, "async worker"],
+  [/^(?:Control loops cover|In control loops,) /, "control loop"],
+];
+
+/**
+ * Where the script says a path runs, checked against the design's own placement (the execution context the
+ * worksheet shows): each path named after "The request path covers", "Async workers cover" or "Control loops cover"
+ * is the design path it shares the most words with, and that path runs there ("draining a backend" said under control
+ * loops while the worksheet puts "drain a backend before removal" on the request path is a contradiction).
+ */
+export function placementProblems(d: Design, script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  const paths = d.context.paths.map((p) => ({ p, stems: contentStems(p.path.replace(/\s*\([^)]*\)\s*$/, "")) }));
+  for (const { step, text } of saidAloud(script)) {
+    const place = PLACES.find(([re]) => re.test(text))?.[1];
+    const list = place ? spokenList(text) : undefined;
+    for (const item of list ?? []) {
+      const words = contentStems(item);
+      const scored = paths.map((x) => ({ ...x, n: stemOverlap(words, x.stems) })).sort((a, b) => b.n - a.n);
+      const [best, next] = scored;
+      // a path named unambiguously: it shares two words with one design path, more than with any other
+      if (!best || best.n < 2 || (next && next.n === best.n)) continue;
+      if (best.p.runsIn !== place)
+        out.push({
+          step,
+          sentence: text,
+          problem: `a path said to run in ${place === "async worker" ? "async workers" : `the ${place}`} that the worksheet places in the ${best.p.runsIn}: ${item}`,
+        });
+    }
+  }
   return out;
 }

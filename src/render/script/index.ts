@@ -58,7 +58,7 @@ function deepDives(d: Design): DeepDive[] {
   const seqs = d.diagrams.filter((x) => x.kind === "sequence");
   for (const g of [...(first ? [first] : []), ...seqs.filter((x) => x !== first)].slice(0, 2))
     out.push({
-      topic: `${protocolName(d, g.title)} protocol, message by message`,
+      topic: `${protocolName(d, g.title, "protocol")}, message by message`,
       why: "it shows where the check that keeps the rule happens",
     });
   for (const f of spokenFailures(d)

@@ -725,7 +725,9 @@ export const isClause = rememberText((phrase: string): boolean => {
     /^(?:[a-z-]+\s+)?[a-z]{3,}s\s+(?!of\b|for\b|in\b|on\b|at\b|per\b|from\b|to\b|with\b|by\b|and\b|or\b|over\b)[a-z]{3,}\s+(?:the|a|an|one|its|their|every|each|when|if)\b/i.test(
       phrase,
     ) ||
-    /\bturns (?:every|each|the|a|an)\b/.test(phrase)
+    /\bturns (?:every|each|the|a|an)\b/.test(phrase) ||
+    // a pronoun subject and its verb ("It computes and streams …", "It stores tickets")
+    /^(?:it|they|we)\s+[a-z]{3,}s?\s/i.test(phrase)
   )
     return true;
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
@@ -928,7 +930,20 @@ const VERBS = new Set([
   ..."check learn read see ask push get know find take send compare search watch rebuild deregister reassign decide hand park propose enqueue post deliver issue run write verify mark load serve route pick notify flush upload emit assign elect choose grant revoke bump poll scan ship validate shift report move split list receive stream look invalidate purge refill refresh revalidate evict consume produce distribute promote mint allocate reserve insert upsert rebuild restore dedupe".split(
     " ",
   ),
+  // what a user or a product does first in an operation's name ("start playing a video", "invite people", "pay for the
+  // reservation", "set room counts"): said as an action, never as a noun given "the"
+  ..."start stop invite pay set undo recover dispatch sign join leave cancel buy submit download subscribe redeem withdraw".split(
+    " ",
+  ),
 ]);
+
+/** Verbs that are nouns as often, known as verbs only in their third person before an object ("charges cards"). */
+const THIRD_PERSON_VERBS = new Set(
+  "charge index book place compute store count pool snapshot refund transfer deposit".split(" "),
+);
+
+/** Whether a word is a verb an action phrase may start with, in its base form ("start", "invite"). */
+export const isActionVerb = (word: string): boolean => VERBS.has(word.toLowerCase());
 
 /** Where the verb of a phrase with its subject first stands ("the consumer commits …" -> 1), or -1. */
 function subjectVerbAt(words: readonly string[]): number {
@@ -960,7 +975,8 @@ const formOf = rememberText((item: string): "verb" | "clause" | "gerund" | "noun
       DETERMINERS.has((words[1] ?? "").toLowerCase()))
   )
     return "gerund";
-  if (VERBS.has(first) && !DETERMINERS.has(first)) return "verb";
+  // "set of replicas", "index of terms": a word before "of" heads a noun phrase whatever else it can be
+  if (VERBS.has(first) && !DETERMINERS.has(first) && words[1] !== "of") return "verb";
   // the prompt's own "… that evaluates 1 million alert rules" with its subject left off: a third-person verb
   // before its counted or determined object is a verb phrase, never a noun ("the evaluates …")
   if (thirdPersonLead(words)) return "verb";
@@ -1000,19 +1016,37 @@ function asGerund(item: string, form: "verb" | "clause"): string {
     (VERBS.has(second.toLowerCase()) || /^re-/.test(second) || DETERMINERS.has((rest[0] ?? "").toLowerCase()))
   )
     return [ingForm(first.toLowerCase()), or, ingForm(second.toLowerCase()), ...rest].join(" ");
+  // "start playing a video": a verb that takes a gerund says it as "to" and the base form ("starting to play a video")
+  const then = /^([a-z]{2,})ing$/.exec((or ?? "").toLowerCase())?.[1];
+  if (then && CATENATIVE.test(first)) {
+    const doubled = /([bdgmnprt])\1$/.test(then) ? then.slice(0, -1) : then;
+    const base = VERBS.has(`${doubled}e`) ? `${doubled}e` : doubled;
+    return [ingForm(first.toLowerCase()), "to", base, second, ...rest].filter(Boolean).join(" ");
+  }
   // a verb phrase led by a third person ("evaluates 1 million rules", "processes the payment") takes its base form
   const lower = first.toLowerCase();
-  const verb = /^[a-z]{3,}(?<!ss|us|is)s$/.test(lower) ? baseForm(lower) : lower;
-  return [ingForm(verb), ...words.slice(1)].join(" ");
+  const verb = /^[a-z][a-z-]{2,}(?<!ss|us|is)s$/.test(lower) ? baseForm(lower) : lower;
+  // a second verb joined after the object takes the same form ("inviting people and recording their replies")
+  return [ingForm(verb), ...words.slice(1)]
+    .join(" ")
+    .replace(SECOND_VERB, (m, v: string) => (VERBS.has(v) ? ` and ${ingForm(v)} ` : m));
 }
+
+/** A second verb joined by "and" before its own object ("… and record their replies"). */
+const SECOND_VERB = / and ([a-z]{3,}) (?=(?:the|a|an|its|their|each|every)\b)/;
+
+/** Verbs that take a gerund as their object ("start playing", "stop sending", "keep retrying"). */
+const CATENATIVE = /^(?:start|stop|keep|begin|finish|resume)$/i;
 
 /** Whether a phrase opens with a verb's third person before its object: a number or a determiner ("evaluates 1 million …"). */
 function thirdPersonLead(words: readonly string[]): boolean {
   const first = (words[0] ?? "").toLowerCase();
   const next = (words[1] ?? "").toLowerCase();
-  if (!/^[a-z]{3,}[^s']s$/.test(first) || !(/^\d/.test(next) || DETERMINERS.has(next))) return false;
+  // "sends emails at …", "charges cards through …": a plural object straight after the verb counts as one too
+  const object = /^\d/.test(next) || DETERMINERS.has(next) || /^[a-z]{3,}[^s']s$/.test(next);
+  if (!/^[a-z]{3,}[^s']s$/.test(first) || !object) return false;
   const base = baseForm(first);
-  return VERBS.has(base) || /(?:ate|ize|ise|ify)$/.test(base);
+  return VERBS.has(base) || THIRD_PERSON_VERBS.has(base) || /(?:ate|ize|ise|ify)$/.test(base);
 }
 
 /**
@@ -1036,7 +1070,7 @@ export function oneForm(items: readonly string[]): { items: string[]; clauses: b
 
 /** A noun phrase whose head is an operation ("conditional put naming the version", "linearizable read"). */
 const ACTION_NOUN =
-  /^(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}(?:put|read|write|get|append|delete|scan|lookup|query|insert|upsert|purge|increment|decrement)(?:\s+(?:of|naming|with|on|from|to|by|at|under|for|that|which)\b.*)?$/i;
+  /^(?:(?:the|a|an)\s+)?(?:[a-z0-9-]+\s+){0,5}(?:put|read|write|get|append|delete|scan|lookup|query|insert|upsert|purge|increment|decrement)(?:\s+(?:of|naming|with|on|from|to|by|at|under|for|that|which)\b.*)?$/i;
 
 /** One item of a list not all clauses, in the list's form (remembered: the items recur design after design). */
 const inListForm = rememberText((x: string): string => {
@@ -1065,3 +1099,31 @@ export function gerundOf(item: string): string {
   const f = phraseForm(item);
   return f === "verb" || f === "clause" ? asGerund(item, f) : item;
 }
+
+/** Whether a word is a known verb's third person ("computes", "stores", "snapshots"). */
+function thirdPerson(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{3,}[^s']s$/.test(w)) return false;
+  const base = baseForm(w);
+  return VERBS.has(base) || THIRD_PERSON_VERBS.has(base) || INSTRUCTION.test(base);
+}
+
+/**
+ * Whether a description is a predicate with its subject left off ("Computes and streams route snapshots …",
+ * "Stores tickets, pools them …", "Snapshots the tables, then …"): a third-person verb before its object, joined to
+ * a second one, or followed later by another verb of the same form. Said as "It computes …", never "It gives computes …".
+ */
+export function subjectlessPredicate(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  const [first = "", second = "", third = ""] = words.map((w) => w.replace(/[,;:.]$/, ""));
+  if (!thirdPerson(first)) return false;
+  if (thirdPersonLead(words.map((w) => w.toLowerCase()))) return true;
+  if ((second === "and" || second === "or") && thirdPerson(third)) return true;
+  // "Counts normalized queries per day, decays older days …": a later verb of the same form after a comma or "and"
+  for (const m of words.slice(1).join(" ").matchAll(LATER_VERB)) if (thirdPerson(m[1] ?? "")) return true;
+  return false;
+}
+
+/** A second verb after a comma, "and" or "then", before its object ("…, pools them", "… and writes each build's …"). */
+const LATER_VERB =
+  /(?:,|\band\b|\bthen\b)\s+(?:and\s+|then\s+)?([a-z]{3,}s)\s+(?:the|a|an|its|their|them|it|each|every|older|newer|\d)/g;

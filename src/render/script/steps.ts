@@ -55,6 +55,7 @@ import {
   speakNumber,
   startsWithInstruction,
   startsWithVerb,
+  subjectlessPredicate,
   verbless,
   withArticle,
 } from "./speak.js";
@@ -254,8 +255,11 @@ const HARD_RULE_WORDS = 34;
 
 /** A rule said as sentences; a trailing condition ("…, as long as X") becomes its own "That holds as long as X". */
 function sayRule(statement: string): readonly string[] {
-  // sentence by sentence: a rule whose first sentence cannot be said is not said by its later ones alone
-  const [first = "", ...rest] = statement.split(/(?<=[.])\s+(?=[A-Z])/);
+  // sentence by sentence: a rule whose first sentence cannot be said is not said by its later ones alone; the
+  // engine's note that nothing keeps the rule ("… refuses nothing that breaks it: no mechanism …") is no part of it
+  const [first = "", ...rest] = statement
+    .split(/(?<=[.])\s+(?=[A-Z])/)
+    .filter((x, i) => i === 0 || !x.endsWith(UNKEPT));
   const head = saySentence(first);
   return head.length > 0 ? [...head, ...rest.flatMap(saySentence)] : [];
 }
@@ -515,8 +519,42 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     // photo is ever lost": the prompt asked about it, so it is no substrate housekeeping)
     const own = keptByMechanism(d, hard);
     const ownLeads = own && (keeperMayLead(own.id, coreArchetypes(d, hard)) || statedKeeper(d, hard));
-    return named ?? (ownLeads ? own : undefined) ?? picks.find((m) => keeps(m) && isCore(d, m, hard)) ?? picks[0];
+    const chosen =
+      named ?? (ownLeads ? own : undefined) ?? picks.find((m) => keeps(m) && isCore(d, m, hard)) ?? picks[0];
+    // the core's own rule is the hard rule: one the design binds to another of its rules does not lead where the
+    // design binds the hard rule to a base mechanism of its own (the table's pairing, the one the worksheet shows)
+    const bound =
+      hard === undefined
+        ? undefined
+        : d.mechanisms.find(
+            (m) =>
+              m.kind === "base" &&
+              m.protects === hard &&
+              !m.serves &&
+              !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+          );
+    const elsewhere =
+      chosen !== undefined &&
+      chosen.protects !== hard &&
+      chosen !== own &&
+      d.invariants.some((i) => i.statement === chosen.protects);
+    return bound && elsewhere ? bound : chosen;
   });
+}
+
+/**
+ * That nothing keeps a stated rule, in plain words: "Nothing in this design enforces it yet: the room inventory write
+ * does not check it." (the write the rule sits on, by the entity it writes, as `ruleName` names it).
+ */
+function unkeptSaid(d: Design, statement: string): string {
+  const inv = d.invariants.find((i) => i.statement === statement);
+  const op = inv ? d.operations.find((o) => o.phrase.startsWith(inv.path)) : undefined;
+  const entity = op ? entityWords(op.entity) : undefined;
+  return sentence(
+    entity
+      ? `Nothing in this design enforces it yet: the ${entity} write does not check it`
+      : "Nothing in this design enforces it yet",
+  );
 }
 
 /** Whether a rule made from a guarantee the prompt states has no mechanism that keeps it (engine/stated-clauses.ts). */
@@ -1114,6 +1152,9 @@ function invariantsStep(d: Design): StepDraft {
   const hard = hardRule(d);
   if (hard) {
     lines.push(...core("The hard rule is this"), ...core(hard.said[0]));
+    // a stated rule nothing keeps is said to be unkept once, in plain words (never the engine's own diagnostic)
+    const gap = unkeptStated(d, hard.statement) ? unkeptSaid(d, hard.statement) : undefined;
+    if (gap) lines.push(...core(gap));
     // a condition the rule depends on ("That holds as long as …") is part of the rule, not a detail
     lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
     // a sentence after the condition says what the rule's own words mean ("the acknowledgement means …")
@@ -1146,7 +1187,8 @@ function invariantsStep(d: Design): StepDraft {
     lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
   });
   const followUps: FollowUp[] = [];
-  if (hard) {
+  // a rule nothing keeps has no enforcement to be asked about: step four already said so
+  if (hard && !unkeptStated(d, hard.statement)) {
     // a rule made from the prompt's own guarantee is enforced first by the keeper it names (the core of step 6)
     const keeper = statedKeeper(d, hard.statement) ? keptByMechanism(d, hard.statement) : undefined;
     const guards = uniq(
@@ -1162,26 +1204,6 @@ function invariantsStep(d: Design): StepDraft {
 }
 
 /* ---- 5. Execution context (the request path as API calls) ---- */
-/** A path whose own words say the acknowledgement waits for it ("… and ack on a write quorum"). */
-const ACK_WAITS = /\back(?:nowledges?)?\b[^.;]*?\b(?:once|on|after|only)\b|\bwaits? for\b/i;
-
-/**
- * Where a path runs, as said: the design's placement, except that a path the acknowledgement waits
- * for is on the request path, and a path a worker pool or control loop of the architecture runs (its
- * `runs` names the path's verb) runs there, not in the caller's request.
- */
-function runsIn(d: Design, p: Design["context"]["paths"][number]): string {
-  if (ACK_WAITS.test(p.path)) return "request path";
-  const verb = [...stems(actionVerb(p.path))][0] ?? "-";
-  const runner = d.components.find(
-    (c) =>
-      (c.kind === "control-loop" || c.kind === "worker-pool") &&
-      c.runs.some((r) => [...stems(firstWord(r))][0] === verb),
-  );
-  if (runner) return runner.kind === "control-loop" ? "control loop" : "async worker";
-  return p.runsIn;
-}
-
 /** Whether anything in this design expires: a critical path or the primary state speaks of expiry or a lapse. */
 export function expires(d: Design): boolean {
   const critical = new Set(d.criticalPaths.flatMap((p) => p.operations));
@@ -1223,8 +1245,9 @@ function contextStep(d: Design): StepDraft {
     const o = d.operations.find((x) => x.phrase === p.path);
     return (o?.archetype === dominant ? 0 : 2) + (o?.critical ? 0 : 1);
   };
-  // where each path runs, worked out once for the three lists
-  const placed = d.context.paths.map((p) => ({ p, at: runsIn(d, p) }));
+  // where each path runs is the design's own placement, the one the worksheet's execution context shows: the script
+  // never places a path anew (a drain the worksheet puts on the request path is not said to run in a control loop)
+  const placed = d.context.paths.map((p) => ({ p, at: p.runsIn }));
   const by = (k: string) =>
     names(
       placed
@@ -1603,10 +1626,20 @@ function sayFlip(dec: Decision): string | undefined {
  * A protocol said by a short natural name, never its diagram title spliced into a sentence: the core
  * mechanism's head noun when the title names it ("Transition with outbox, idempotent external call" -> "the
  * outbox"), else the title's first action before any comma or "with" ("Acquire, fenced write, release" ->
- * "the acquire").
+ * "the acquire"), followed by `noun`; an action with its object is said as what the protocol is for ("the sequence
+ * for applying a change").
  */
-export function protocolName(d: Design, title: string): string {
-  return perScript(d, protocolName, title, () => {
+export function protocolName(d: Design, title: string, noun: "sequence" | "protocol"): string {
+  const head = protocolHead(d, title);
+  // a title that is an action with its object ("apply a change") is said as what the protocol is for: "the sequence
+  // for applying a change", never "the apply a change sequence"
+  const act = head.replace(/^the /, "");
+  return countWords(act) >= 2 && phraseForm(act) === "verb" ? `the ${noun} for ${gerundOf(act)}` : `${head} ${noun}`;
+}
+
+/** The name a protocol is called by before "sequence" or "protocol", with its article. */
+function protocolHead(d: Design, title: string): string {
+  return perScript(d, protocolHead, title, () => {
     // a feature's label before the title ("feed: Publish, fan out …") and a gloss after a colon are not its name
     const t =
       lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, "").replace(/^[a-z][a-z -]*:\s+/, "")))
@@ -1620,7 +1653,7 @@ export function protocolName(d: Design, title: string): string {
           .pop()
       : undefined;
     if (head && head.length > 3 && new RegExp(`\\b${head}\\b`, "i").test(t)) return `the ${head}`;
-    const first = t.split(/,|\s+with\s+|\s+and\s+/)[0]?.trim();
+    const first = t.split(/[,;]|\s+with\s+|\s+and\s+/)[0]?.trim();
     return `the ${first || t}`;
   });
 }
@@ -1633,9 +1666,17 @@ function heldSaid(d: Design, text: string, whole = false): string {
   const [list = "", ...rest] = text.split(/(?<=[a-z0-9_])\.\s+(?=[A-Z])/);
   // alternatives or a placement ("…, or the count …, held on the shard …") are not a plain field list
   if (/,\s+or\b|[()]|\b(?:held|kept|stored)\b/.test(list)) return `It holds ${text}`;
-  const fields = fieldsSaid(d, list.replace(/\.$/, "").split(/,\s+|\s+and\s+/), whole);
+  const parts = list.replace(/\.$/, "").split(/,\s+|\s+and\s+/);
+  // a description whose pieces open on a preposition ("…, with traffic-split weights, as published by …") is one
+  // noun phrase with its modifiers, not a field list: each piece given "the" would read "the with …", "the as …"
+  if (parts.slice(1).some((x) => MODIFIER_LEAD.test(x.trim())))
+    return [sentence(`It holds ${lowerFirst(list.replace(/\.$/, ""))}`), ...rest].join(" ");
+  const fields = fieldsSaid(d, parts, whole);
   return rest.length > 0 ? `${fields} ${rest.join(". ")}` : fields;
 }
+
+/** A piece of a description that modifies the noun before it rather than naming a field of its own. */
+const MODIFIER_LEAD = /^(?:with|without|as|by|from|to|for|of|in|at|via|into|through|under|per|over|across|behind)\s/i;
 
 /** Most fields a record's description names aloud; a longer list is counted and its one or two that matter named. */
 const NAMED_FIELDS = 5;
@@ -1678,8 +1719,13 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
       return /s$/.test(at) ? `when it ${at}` : f;
     });
   // a field that carries its own determiner or is a clause ("its delivery id", "how many times it was received") takes no "the"
+  // a flag field named by its state ("on", "off") is said as what it tells: "whether it is on"
   const the = (f: string) =>
-    /^(?:its|their|our|his|her|how|what|when|where|which|who|whether|one|each|every)\b/i.test(f) ? f : `the ${f}`;
+    /^(?:on|off|enabled|disabled|active|paused)$/i.test(f)
+      ? `whether it is ${f}`
+      : /^(?:its|their|our|his|her|how|what|when|where|which|who|whether|one|each|every)\b/i.test(f)
+        ? f
+        : `the ${f}`;
   // no field left to name: say nothing rather than "It holds."
   if (items.length === 0) return "";
   if (items.length <= NAMED_FIELDS || (whole && items.length <= 8))
@@ -1736,25 +1782,38 @@ function mechanismsStep(d: Design): StepDraft {
   // the partner said with the core mechanism is not added again under its predicate
   const companions = allCompanions.filter((m) => m !== partner);
   if (lead) {
-    lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
-    if (hard && guards[0] === lead && partner && !unkeptStated(d, hard.statement))
+    const leadName = withArticle(lowerFirst(speakable(lead.name)));
+    const unkept = hard !== undefined && unkeptStated(d, hard.statement);
+    if (hard && guards[0] === lead && partner && !unkept)
       lines.push(
+        ...core(`The core mechanism is ${leadName}`),
         ...core(
           `Together with ${withArticle(lowerFirst(speakable(partner.name)))}, it keeps ${ruleName(d, hard.statement)}`,
         ),
       );
     else if (
       hard &&
-      !unkeptStated(d, hard.statement) &&
+      !unkept &&
       (guards[0] === lead || lead.protects === hard.statement || keptByMechanism(d, hard.statement) === lead)
     )
-      lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
+      lines.push(...core(`The core mechanism is ${leadName}`), ...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
-      // a rule the prompt states that no mechanism keeps is said to be unkept, never credited to the core
-      if (hard && unkeptStated(d, hard.statement))
-        lines.push(...core(`No mechanism in this design keeps ${ruleName(d, hard.statement)} yet`));
+      // a mechanism that does not keep the hard rule is never called its core: step four said, once, that nothing
+      // keeps a stated rule yet; here the mechanism is named by the other rule it does keep
+      // the other rule said inline by its main clause, so a step that already said it whole leaves nothing dangling
       const c = lead.protects === NO_INVARIANT || lead.serves ? undefined : firstClause(lead.protects);
-      if (c) lines.push(...core("It protects this rule"), ...core(c));
+      const other = c ? lowerFirst(mainClause(c).split(/:\s/)[0]?.replace(/[.]$/, "") ?? "") : "";
+      const inline = `The mechanism that matters most here is ${leadName}, which keeps a different rule: ${other}`;
+      if (other && countWords(inline) <= COMFORT_WORDS + 5) lines.push(...core(inline));
+      else
+        lines.push(
+          ...core(
+            c
+              ? `The mechanism that matters most here is ${leadName}, and it keeps a different rule`
+              : `The mechanism that matters most here is ${leadName}`,
+          ),
+          ...(c ? core(c) : []),
+        );
     }
   }
   lines.push(...exactlyOnce(d, spokenSet));
@@ -1804,7 +1863,7 @@ function mechanismsStep(d: Design): StepDraft {
     ? {
         kind: "sequence",
         title: seq.title,
-        say: `Let me draw ${protocolName(d, seq.title)} sequence, with who asks whom.`,
+        say: `Let me draw ${protocolName(d, seq.title, "sequence")}, with who asks whom.`,
       }
     : undefined;
   const followUps: FollowUp[] = [];
@@ -1868,7 +1927,9 @@ function fitSaid(fits: string): string | undefined {
   if (!first) return undefined;
   // a proper name leading the description keeps its capital ("Raft-replicated key space")
   const named = /^(?:Raft|Paxos|Kafka|Redis|Prometheus|PostgreSQL|ZooKeeper|[A-Z][A-Z0-9]+)\b/.test(first);
-  if (!isClause(first)) out[0] = sentence(`It gives ${named ? first : lowerFirst(first)}`);
+  // a predicate whose subject was left off ("Computes and streams route snapshots …") takes "It" as its subject
+  if (subjectlessPredicate(first)) out[0] = sentence(`It ${lowerFirst(first)}`);
+  else if (!isClause(first)) out[0] = sentence(`It gives ${named ? first : lowerFirst(first)}`);
   return out.join(" ");
 }
 
@@ -2837,7 +2898,7 @@ function failuresStep(d: Design): StepDraft {
 function closingCheckIn(d: Design): string {
   const offers: string[] = [];
   const seq = subjectSequence(d);
-  if (seq) offers.push(`walk ${protocolName(d, seq.title)} protocol message by message`);
+  if (seq) offers.push(`walk ${protocolName(d, seq.title, "protocol")} message by message`);
   const b1 = nextBottleneck(d);
   // a limit already exceeded was said as binding now, so it is never offered as the next one to size
   const h = b1 && !exceeded(d, b1) && bodyOf(b1.bottleneck) ? headOf(b1.bottleneck, 8) : undefined;
