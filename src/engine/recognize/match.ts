@@ -217,6 +217,7 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
     for (let i = from; i < tokens.length; i++)
       if (
         (tokens[i] as Token).stem === first &&
+        sameFamily((tokens[i] as Token).raw, signal.raws[0] ?? "") &&
         (form === undefined || sameForm((tokens[i] as Token).raw, form)) &&
         !blocked(tokens, i, signal.unlessAfter, from) &&
         (!bound || tokens[i]?.bound)
@@ -232,7 +233,11 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
     for (const stem of signal.stems) {
       let found = -1;
       for (let j = start; j < Math.min(tokens.length, start + window); j++) {
-        if (!covers.includes(j) && (tokens[j] as Token).stem === stem) {
+        if (
+          !covers.includes(j) &&
+          (tokens[j] as Token).stem === stem &&
+          sameFamily((tokens[j] as Token).raw, signal.raws[signal.stems.indexOf(stem)] ?? "")
+        ) {
           found = j;
           break;
         }
@@ -285,6 +290,17 @@ const inflected = (w: string): string =>
     .replace(/(?:ing|ed|es|s)$/, "")
     .replace(/([^aeiou])\1$/, "$1")
     .replace(/e$/, "");
+
+/**
+ * Whether a written word and a signal's word of one stem are one word family: a noun of a quality made with "-ness"
+ * ("liveness", "business") is not the bare word it is made from ("live" video, a "busy" hour), whose other senses the
+ * quality does not share, so the quality matches the bare word neither way; its adverb says the quality ("fetch
+ * politely" is "politeness").
+ */
+export const sameFamily = (written: string, word: string): boolean =>
+  QUALITY.test(written) === QUALITY.test(word) || MANNER.test(written) || MANNER.test(word);
+const QUALITY = /ness(?:es)?$/;
+const MANNER = /ly$/;
 
 /** Units of time a rate is counted in ("calls a minute", "requests per second"). */
 const TIME_UNITS = new Set(["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"]);
