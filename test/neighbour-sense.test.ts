@@ -28,3 +28,23 @@ describe("a quality noun made with '-ness' is not the bare word it is made from"
     expect(ids("Design a service registry that tracks which instances are live.")[0]).toBe("I10");
   });
 });
+
+describe("a 'within' that bounds a radius is no freshness bound on a rate's second", () => {
+  const entities = (p: string) => design(p).dataModel.map((e) => e.entity);
+  it("a rate per second beside places within a radius draws no change-capture pipeline", () => {
+    for (const p of [
+      "Design a nearby places service like Yelp that answers 100,000 queries per second for businesses within a given radius out of 200 million places.",
+      "Design a store locator that answers 5,000 lookups per second for shops within 10 km of a user.",
+    ]) {
+      expect(entities(p), p).not.toContain("ChangeEvent");
+      expect(entities(p), p).not.toContain("ProjectorCheckpoint");
+    }
+  });
+  it("a deadline on a unit of time still asks for a fresh index", () => {
+    for (const p of [
+      "Design a product search where a new listing is searchable within 10 seconds.",
+      "Design a job board where new postings show up in search within a few seconds.",
+    ])
+      expect(ids(p)[0], p).toBe("I06");
+  });
+});

@@ -325,6 +325,27 @@ export function unitNotRate(tokens: readonly Token[], signal: Signal, covers: re
   return k >= from && tokens[k]?.stem === DEADLINE && !covers.includes(k);
 }
 
+/** Units of time a deadline bounds ("within 10 seconds", "within a day"), by stem. */
+const DEADLINE_UNITS = new Set(
+  ["second", "minute", "hour", "day", "week", "month", "year"].flatMap((w) => [stemWord(w), stemWord(`${w}s`)]),
+);
+
+/**
+ * True when words chosen together hold a deadline ("within") and a unit of time, but the deadline bounds no unit of
+ * time among them: "answers 100,000 queries per second for businesses within a given radius" bounds a radius, and its
+ * "second" counts a rate. A deadline bounds the unit right after it, past counts only ("within a few seconds").
+ */
+export function deadlineUnbound(tokens: readonly Token[], covers: readonly number[]): boolean {
+  const deadlines = covers.filter((i) => tokens[i]?.stem === DEADLINE);
+  const units = covers.filter((i) => DEADLINE_UNITS.has(tokens[i]?.stem ?? ""));
+  if (deadlines.length === 0 || units.length === 0) return false;
+  return !units.some((u) => {
+    let k = u - 1;
+    while (k >= 0 && isCount(tokens[k]?.raw ?? "")) k--;
+    return k >= 0 && deadlines.includes(k);
+  });
+}
+
 /**
  * Sorts a short list in place, stably, by `compare`: the order Array.prototype.sort gives for a consistent comparator
  * (it is stable too), without the ~1 KB of work space V8's sort allocates on every call, which recognition's dozen
