@@ -2,6 +2,7 @@ import type { CombinationRule } from "../../knowledge/signals/index.js";
 import {
   blocked,
   compileSignal,
+  deadlineUnbound,
   findSignal,
   type Hit,
   type Signal,
@@ -192,7 +193,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
         const span = hi - lo;
         if (!(span <= limit && span < bestSpan)) return;
         for (let x = 1; x < all.length; x++) for (let y = 0; y < x; y++) if (all[x] === all[y]) return;
-        if (splitsExpression(tokens, all) || apart(rule, chosen, tokens)) return;
+        if (splitsExpression(tokens, all) || apart(rule, chosen, tokens) || deadlineUnbound(tokens, all)) return;
         bestSpan = span;
         best = chosen.slice();
         return;

@@ -217,6 +217,7 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
     for (let i = from; i < tokens.length; i++)
       if (
         (tokens[i] as Token).stem === first &&
+        sameFamily((tokens[i] as Token).raw, signal.raws[0] ?? "") &&
         (form === undefined || sameForm((tokens[i] as Token).raw, form)) &&
         !blocked(tokens, i, signal.unlessAfter, from) &&
         (!bound || tokens[i]?.bound)
@@ -232,7 +233,11 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
     for (const stem of signal.stems) {
       let found = -1;
       for (let j = start; j < Math.min(tokens.length, start + window); j++) {
-        if (!covers.includes(j) && (tokens[j] as Token).stem === stem) {
+        if (
+          !covers.includes(j) &&
+          (tokens[j] as Token).stem === stem &&
+          sameFamily((tokens[j] as Token).raw, signal.raws[signal.stems.indexOf(stem)] ?? "")
+        ) {
           found = j;
           break;
         }
@@ -286,6 +291,17 @@ const inflected = (w: string): string =>
     .replace(/([^aeiou])\1$/, "$1")
     .replace(/e$/, "");
 
+/**
+ * Whether a written word and a signal's word of one stem are one word family: a noun of a quality made with "-ness"
+ * ("liveness", "business") is not the bare word it is made from ("live" video, a "busy" hour), whose other senses the
+ * quality does not share, so the quality matches the bare word neither way; its adverb says the quality ("fetch
+ * politely" is "politeness").
+ */
+export const sameFamily = (written: string, word: string): boolean =>
+  QUALITY.test(written) === QUALITY.test(word) || MANNER.test(written) || MANNER.test(word);
+const QUALITY = /ness(?:es)?$/;
+const MANNER = /ly$/;
+
 /** Units of time a rate is counted in ("calls a minute", "requests per second"). */
 const TIME_UNITS = new Set(["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"]);
 const DEADLINE = stemWord("within");
@@ -307,6 +323,27 @@ export function unitNotRate(tokens: readonly Token[], signal: Signal, covers: re
   let k = unit - 1;
   while (k >= from && isCount(tokens[k]?.raw ?? "")) k--;
   return k >= from && tokens[k]?.stem === DEADLINE && !covers.includes(k);
+}
+
+/** Units of time a deadline bounds ("within 10 seconds", "within a day"), by stem. */
+const DEADLINE_UNITS = new Set(
+  ["second", "minute", "hour", "day", "week", "month", "year"].flatMap((w) => [stemWord(w), stemWord(`${w}s`)]),
+);
+
+/**
+ * True when words chosen together hold a deadline ("within") and a unit of time, but the deadline bounds no unit of
+ * time among them: "answers 100,000 queries per second for businesses within a given radius" bounds a radius, and its
+ * "second" counts a rate. A deadline bounds the unit right after it, past counts only ("within a few seconds").
+ */
+export function deadlineUnbound(tokens: readonly Token[], covers: readonly number[]): boolean {
+  const deadlines = covers.filter((i) => tokens[i]?.stem === DEADLINE);
+  const units = covers.filter((i) => DEADLINE_UNITS.has(tokens[i]?.stem ?? ""));
+  if (deadlines.length === 0 || units.length === 0) return false;
+  return !units.some((u) => {
+    let k = u - 1;
+    while (k >= 0 && isCount(tokens[k]?.raw ?? "")) k--;
+    return k >= 0 && deadlines.includes(k);
+  });
 }
 
 /**

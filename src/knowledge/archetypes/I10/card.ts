@@ -43,6 +43,8 @@ export const card = {
       { text: "user connected to which server", weight: 0.6 },
       { text: "device online", weight: 0.6 },
       { text: "typing indicator", weight: 0.5 },
+      // others' cursors shown as they move are who is here and where: presence, kept as soft state
+      { text: "live cursor", weight: 0.5 },
       { text: "ephemeral registration", weight: 0.7 },
       { text: "naming service", weight: 0.6 },
       { text: "endpoint list", weight: 0.5 },
