@@ -85,3 +85,45 @@ describe("an exactly-once effect on a named party is a rule on the effect's reco
     });
   }
 });
+
+describe("a kind's rule on a record not named for the prompt's noun says which role that record plays", () => {
+  for (const [prompt, words] of [
+    [
+      "Design a parking reservation system for 5,000 garages where a parking spot can never be double-booked.",
+      /In this design each booking of a spot is a hold record\.$/,
+    ],
+    [
+      "Design a calendar service like Google Calendar for 500 million users where a meeting room can never be double-booked.",
+      /In this design each booking of a room is a calendar event record\.$/,
+    ],
+    [
+      "Design a document archive where a filed record can never be altered.",
+      /each filed record is a manifest record\.$/,
+    ],
+    ["Design a reminder service that never sends a reminder early.", /each waiting reminder is a run record\.$/],
+  ] as const) {
+    it(`names the record's role (${prompt.slice(9, 50)}…)`, () => {
+      expect(stated(design(prompt))?.statement).toMatch(words);
+    });
+  }
+
+  it("says nothing of a role where the record is named for the noun", () => {
+    const d = design("Design a hotel reservation service where a room can never be double-booked.");
+    expect(stated(d)?.statement).not.toContain("In this design");
+  });
+
+  it("never says a thing that is never deleted is removed", () => {
+    const rule = stated(design("Design a document archive where a stored document can never be altered or deleted."));
+    expect(rule?.statement).toMatch(/No operation removes one either/);
+    expect(rule?.statement).not.toMatch(/Removing one/);
+  });
+});
+
+describe("a kind's rule carried by a write that is not its thing's names the thing's own record", () => {
+  it("says the room's booking record, not the idempotency record of the path it sits on", () => {
+    const rule = stated(design("Design a hotel reservation service where a room can never be double-booked."));
+    expect(rule?.keptBy).toBe("interval-exclusion");
+    expect(rule?.statement).toMatch(/a conditional insert on its room booking record/);
+    expect(rule?.statement).not.toMatch(/idempotency record/);
+  });
+});

@@ -476,6 +476,9 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
   );
 }
 
+/** The record a clause's thing is kept in by its role, where no write of the design names it or does its act. */
+export const roleRecord = (c: GuaranteeClause): string => (c.kind === "interval" ? `${c.head} booking` : c.head);
+
 /** How a clause of a kind is kept, on the record its write writes, in the clause's own nouns. */
 export function keptSaying(c: GuaranteeClause, entity: string): string {
   // the subject's own compound ("meeting room"), else the head alone ("meetings in the same room": a room)
@@ -483,17 +486,26 @@ export function keptSaying(c: GuaranteeClause, entity: string): string {
   const thing = c.statement.toLowerCase().includes(compound) ? compound : c.head;
   const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
   const heads = `${c.head.replace(/([^aeiou])y$/, "$1ie").replace(/(?:s|x|ch|sh)$/, "$&e")}s`;
+  // a record not named for the prompt's own noun says which role it plays for it ("a spot's booking is a hold record")
+  const own = [c.head, ...c.names].some((n) => names(entity, n));
+  const an = (w: string) => (/^[aeiou]/i.test(w) ? "an" : "a");
+  const as = (what: string) => (own ? "" : ` In this design ${what} is ${an(entity)} ${record}.`);
   switch (c.kind) {
-    case "immutable":
-      return `Each ${thing} is written once under its own key by a create-if-absent write on the ${record}, and no operation updates it in place: a second write under a key already taken is refused, whatever its content. Removing one leaves a tombstone under its key, so the key is never reused for other content.`;
+    case "immutable": {
+      // a thing never deleted is never removed at all; one only never changed may be removed, leaving a tombstone
+      const removal = /\b(?:delet|remov|eras|purg|destroy)\w*/.test(c.verb)
+        ? "No operation removes one either, so its key is never reused."
+        : "Removing one leaves a tombstone under its key, so the key is never reused for other content.";
+      return `Each ${thing} is written once under its own key by a create-if-absent write on the ${record}, and no operation updates it in place: a second write under a key already taken is refused, whatever its content. ${removal}${as(`each ${thing}`)}`;
+    }
     case "interval":
-      return `Each booking of a ${thing} holds a time interval on that ${c.head}. A new one is inserted only if no live booking of the same ${c.head} overlaps its interval, checked and written in one step under that ${c.head}'s serialization: a conditional insert on its ${record}, or an exclusion constraint on the ${c.head} and the interval. Of two overlapping requests one wins and the other is refused, and a cancelled booking stops counting but keeps its row.`;
+      return `Each booking of a ${thing} holds a time interval on that ${c.head}. A new one is inserted only if no live booking of the same ${c.head} overlaps its interval, checked and written in one step under that ${c.head}'s serialization: a conditional insert on its ${record}, or an exclusion constraint on the ${c.head} and the interval. Of two overlapping requests one wins and the other is refused, and a cancelled booking stops counting but keeps its row.${as(`each booking of a ${c.head}`)}`;
     case "sticky": {
       const holder = c.holder ?? "owner";
       return `When a ${c.head} starts it is given a ${holder} by a consistent hash over the live ${holder}s, built so that a change of the set moves few keys, and the pick is recorded per ${c.head} on each node that routes it (connection tracking), apart from the ${record}, which can change under it. Later traffic of the ${c.head} follows its recorded pick rather than the hash, so adding a ${holder} moves no existing ${c.head}, and removing one moves only the ${heads} it held. A ${c.head} that reaches another node finds the same ${holder} through the same hash unless the set changed meanwhile.`;
     }
     case "not-before":
-      return `Each ${thing} waits in an index by its due time on its ${record}, and the node that releases it does so only once its clock, less the clock's error bound, has passed that time. A clock error therefore makes a ${c.head} late, never early; a poller that wakes early leaves it for the next pass, and the error bound counts against the lateness the design allows.`;
+      return `Each ${thing} waits in an index by its due time on its ${record}, and the node that releases it does so only once its clock, less the clock's error bound, has passed that time. A clock error therefore makes a ${c.head} late, never early; a poller that wakes early leaves it for the next pass, and the error bound counts against the lateness the design allows.${as(`each waiting ${c.head}`)}`;
     case "effect-once": {
       const party = c.party?.noun ?? "party";
       const effect = c.party?.effect ?? "effect line";

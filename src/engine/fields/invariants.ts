@@ -21,6 +21,7 @@ import {
   keeperOf,
   keptSaying,
   kindWrite,
+  roleRecord,
   saysClause,
   UNKEPT,
 } from "../stated-clauses.js";
@@ -484,13 +485,13 @@ function statedClauseRules(
     if (c.kind && (!keeper || keeper.mechanism === KIND_KEEPERS[c.kind].own)) {
       // a clause of a kind gets a rule of its own, kept by its kind's mechanism (joining the design when no write
       // carries it), on a write whose shape does not contradict it (never an overwrite under "never overwritten")
+      const fit = keeper ?? kindWrite(c, writes);
       const at =
-        keeper ??
-        kindWrite(c, writes) ??
-        writes.find((w) => w.p === first && !contradicts(c, w)) ??
-        writes.find((w) => !contradicts(c, w));
+        fit ?? writes.find((w) => w.p === first && !contradicts(c, w)) ?? writes.find((w) => !contradicts(c, w));
       const mechanism = keeper?.mechanism ?? KIND_KEEPERS[c.kind].own;
-      const entity = at?.entity ?? "record";
+      // a write that neither names the thing nor does the act only carries the rule: its record is not the thing's,
+      // which is named by its role ("the room booking record", not the idempotency record the first path writes)
+      const entity = fit?.entity ?? roleRecord(c);
       out.push({
         path: at?.p.name ?? first.name,
         statement: `${c.statement} It is kept by ${KIND_KEEPERS[c.kind].said}. ${keptSaying(c, entity)}`,
