@@ -26,6 +26,8 @@ export interface GuaranteeClause {
   kind?: ClauseKind;
   /** For a thing kept on its holder ("connections stay on their backend"), the holder's noun, singular. */
   holder?: string;
+  /** For an effect on a named party ("bills each advertiser"), the party's noun, singular, and the effect's record. */
+  party?: { noun: string; effect: string };
 }
 
 /**
@@ -34,9 +36,11 @@ export interface GuaranteeClause {
  * - immutable: a written thing is never changed, overwritten or reused (a write-once key);
  * - interval: a resource is never held by two bookings whose times overlap (interval exclusion per resource);
  * - sticky: a thing stays on its holder while holders are added or removed (connection tracking over a consistent hash);
- * - not-before: a thing is never released before its time (a not-before gate, the clock's error spent late).
+ * - not-before: a thing is never released before its time (a not-before gate, the clock's error spent late);
+ * - effect-once: an effect on a named party happens once per thing ("bills each advertiser for each click exactly
+ *   once": one billing line per click, keyed by its event id, written with the aggregate and the input position).
  */
-export type ClauseKind = "immutable" | "interval" | "sticky" | "not-before";
+export type ClauseKind = "immutable" | "interval" | "sticky" | "not-before" | "effect-once";
 
 const IMMUTABLE = /\b(?:chang|edit|modif|overwrit|mutat|alter|rewrit|tamper|updat)\w*|\breused\b/;
 const OVERLAP = /\bdouble[- ]?book\w*|\boverlap\w*/;
@@ -238,6 +242,25 @@ export function guaranteeClauses(prompt: string): GuaranteeClause[] {
     );
     if (c) out.push(c);
   }
+  // "bills each advertiser for each click exactly once", "each artist is paid for each stream exactly once": an effect
+  // on a named party, once per thing
+  for (const m of prompt.matchAll(
+    /\b(?:(is|are|be|gets?)\s+)?(bill|charg|pa(?:y|id)|credit|debit|invoic|refund)(?:s|es|ed|e)?\s+(?:((?:each|every|the|a|an|its)\s+)?([a-z]+)\s+)?for\s+((?:each|every|a|an|the)\s+[a-z]+(?:\s+[a-z]+)?)\s+exactly\s+once\b/gi,
+  )) {
+    const act = (m[2] ?? "").toLowerCase().replace(/^paid$/, "pay");
+    const passive = m[1] !== undefined;
+    const s = passive ? subjectBefore(prompt, m.index) : undefined;
+    const partyWords = passive ? s?.subject : m[4] && `${m[3] ?? ""}${m[4]}`;
+    const effect = EFFECTS[act];
+    const thing = m[5] ?? "";
+    if (!effect || !partyWords || (passive ? m[4] : !m[4])) continue;
+    const party = bare(words(partyWords).pop() ?? "");
+    const done = `${EFFECT_DONE[act]} for ${thing} exactly once`;
+    const said = `${partyWords} ${plural(partyWords) ? "are" : "is"} ${done}`;
+    const at = s?.start ?? m.index;
+    const c = clause(prompt.slice(at, m.index + m[0].length), at, thing, said, done, prompt);
+    if (c) out.push({ ...c, kind: "effect-once", names: [party, ...c.names], party: { noun: party, effect } });
+  }
   for (const m of prompt.matchAll(
     /\bkeeps?\s+((?:(?:each|every|all|existing|a|an|the)\s+)?[a-z][\w'’]*(?:\s+[a-z][\w'’]*)?)\s+((?:on|in|at|with|to|across)\s+[^.,;:!?]+?)\s+((?:even\s+)?(?:when|while|as|if)\s+[^.,;:!?]+)/gi,
   )) {
@@ -250,6 +273,26 @@ export function guaranteeClauses(prompt: string): GuaranteeClause[] {
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
+/** An effect on a party by its verb's stem: the record one effect leaves, and the verb's participle. */
+const EFFECTS: Readonly<Record<string, string>> = {
+  bill: "billing line",
+  charg: "charge",
+  pay: "payout",
+  credit: "credit",
+  debit: "debit",
+  invoic: "invoice line",
+  refund: "refund",
+};
+const EFFECT_DONE: Readonly<Record<string, string>> = {
+  bill: "billed",
+  charg: "charged",
+  pay: "paid",
+  credit: "credited",
+  debit: "debited",
+  invoic: "invoiced",
+  refund: "refunded",
+};
 
 /** Words that say the same limit in other words ("negative" is "below zero"; an edit is a change). */
 const SAME: readonly (readonly string[])[] = [
@@ -272,6 +315,7 @@ const KIND_TELLS: Readonly<Record<ClauseKind, RegExp>> = {
   interval: /\boverlap\w*|\bintervals?\b|\btime ranges?\b|\bsame time\b|\bdouble[- ]book\w*/i,
   sticky: /\b(?:stays?|remains?|keeps?|kept|follows?)\b[^.]*\b(?:add\w*|join\w*)\b/i,
   "not-before": /\bbefore (?:its|their|the)\b[^.]*\b(?:time|due)\b|\bearly\b|\bnot[- ]before\b/i,
+  "effect-once": /\b(?:bill|charg|pay|paid|credit|debit|invoic|refund)\w*\b[^.]*\b(?:exactly once|once|twice)\b/i,
 };
 
 /** Whether a text names a noun, singular or plural, as a whole word. */
@@ -314,7 +358,16 @@ const KEEPERS: readonly { when: RegExp; keepers: readonly string[] }[] = [
   },
   {
     when: /\b(?:twice|concurrently|two|double|again|more than once)\b/,
-    keepers: ["guarded-transition", "put-if-absent", "insert-primary", "claim-run", "fencing-token", "idempotency-key"],
+    // a lease grants a thing to one holder at a time: its conditional acquire keeps "never held by two"
+    keepers: [
+      "guarded-transition",
+      "put-if-absent",
+      "insert-primary",
+      "claim-run",
+      "lease",
+      "fencing-token",
+      "idempotency-key",
+    ],
   },
   {
     when: /\b(?:chang|edit|modif|overwrit|mutat|alter|rewrit|updat)\w*/,
@@ -329,6 +382,8 @@ export interface KeeperCandidate {
   entity: string;
   mechanism: string;
   words: string;
+  /** The nouns the write's record stands for besides its own name (a lease is a lock's holder record). */
+  plays?: readonly string[];
 }
 
 /**
@@ -337,8 +392,11 @@ export interface KeeperCandidate {
  * of the verb phrase; none, when no such write carries one (the design then says no mechanism keeps it yet).
  */
 export function keeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: readonly T[]): T | undefined {
+  // a write names a thing by its own words, or by its record's role (a rule about a lock sits on the lease's writes)
   const naming = (noun: string) =>
-    writes.filter((w) => names(`${w.phrase} ${w.entity.replace(/([a-z])([A-Z])/g, "$1 $2")}`, noun));
+    writes.filter(
+      (w) => names(`${w.phrase} ${w.entity.replace(/([a-z])([A-Z])/g, "$1 $2")}`, noun) || w.plays?.includes(noun),
+    );
   const on = [c.head, ...c.names].map(naming).find((l) => l.length > 0) ?? [];
   // a clause of a kind is kept only by a mechanism of that kind on a write that does not contradict it
   if (c.kind) {
@@ -380,6 +438,13 @@ export const KIND_KEEPERS: Readonly<
     reuse: ["not-before-gate"],
     act: /\b(?:deliver|fire|send|releas|dispatch|run|poll|due|enqueue)\w*/i,
   },
+  "effect-once": {
+    own: "keyed-effect-ledger",
+    said: "an effect ledger keyed by event id",
+    reuse: ["keyed-effect-ledger"],
+    // the effect is recorded where each event is counted into its aggregate, with the position it was read from
+    act: /\b(?:add|count|aggregat|appl|consum|process|tally|sum)\w*/i,
+  },
 };
 
 /** The mechanisms made for one kind of stated clause. */
@@ -411,6 +476,9 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
   );
 }
 
+/** The record a clause's thing is kept in by its role, where no write of the design names it or does its act. */
+export const roleRecord = (c: GuaranteeClause): string => (c.kind === "interval" ? `${c.head} booking` : c.head);
+
 /** How a clause of a kind is kept, on the record its write writes, in the clause's own nouns. */
 export function keptSaying(c: GuaranteeClause, entity: string): string {
   // the subject's own compound ("meeting room"), else the head alone ("meetings in the same room": a room)
@@ -418,17 +486,33 @@ export function keptSaying(c: GuaranteeClause, entity: string): string {
   const thing = c.statement.toLowerCase().includes(compound) ? compound : c.head;
   const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
   const heads = `${c.head.replace(/([^aeiou])y$/, "$1ie").replace(/(?:s|x|ch|sh)$/, "$&e")}s`;
+  // a record not named for the prompt's own noun says which role it plays for it ("a spot's booking is a hold record")
+  const own = [c.head, ...c.names].some((n) => names(entity, n));
+  const an = (w: string) => (/^[aeiou]/i.test(w) ? "an" : "a");
+  const as = (what: string) => (own ? "" : ` In this design ${what} is ${an(entity)} ${record}.`);
   switch (c.kind) {
-    case "immutable":
-      return `Each ${thing} is written once under its own key by a create-if-absent write on the ${record}, and no operation updates it in place: a second write under a key already taken is refused, whatever its content. Removing one leaves a tombstone under its key, so the key is never reused for other content.`;
+    case "immutable": {
+      // a thing never deleted is never removed at all; one only never changed may be removed, leaving a tombstone
+      const removal = /\b(?:delet|remov|eras|purg|destroy)\w*/.test(c.verb)
+        ? "No operation removes one either, so its key is never reused."
+        : "Removing one leaves a tombstone under its key, so the key is never reused for other content.";
+      return `Each ${thing} is written once under its own key by a create-if-absent write on the ${record}, and no operation updates it in place: a second write under a key already taken is refused, whatever its content. ${removal}${as(`each ${thing}`)}`;
+    }
     case "interval":
-      return `Each booking of a ${thing} holds a time interval on that ${c.head}. A new one is inserted only if no live booking of the same ${c.head} overlaps its interval, checked and written in one step under that ${c.head}'s serialization: a conditional insert on its ${record}, or an exclusion constraint on the ${c.head} and the interval. Of two overlapping requests one wins and the other is refused, and a cancelled booking stops counting but keeps its row.`;
+      return `Each booking of a ${thing} holds a time interval on that ${c.head}. A new one is inserted only if no live booking of the same ${c.head} overlaps its interval, checked and written in one step under that ${c.head}'s serialization: a conditional insert on its ${record}, or an exclusion constraint on the ${c.head} and the interval. Of two overlapping requests one wins and the other is refused, and a cancelled booking stops counting but keeps its row.${as(`each booking of a ${c.head}`)}`;
     case "sticky": {
       const holder = c.holder ?? "owner";
       return `When a ${c.head} starts it is given a ${holder} by a consistent hash over the live ${holder}s, built so that a change of the set moves few keys, and the pick is recorded per ${c.head} on each node that routes it (connection tracking), apart from the ${record}, which can change under it. Later traffic of the ${c.head} follows its recorded pick rather than the hash, so adding a ${holder} moves no existing ${c.head}, and removing one moves only the ${heads} it held. A ${c.head} that reaches another node finds the same ${holder} through the same hash unless the set changed meanwhile.`;
     }
     case "not-before":
-      return `Each ${thing} waits in an index by its due time on its ${record}, and the node that releases it does so only once its clock, less the clock's error bound, has passed that time. A clock error therefore makes a ${c.head} late, never early; a poller that wakes early leaves it for the next pass, and the error bound counts against the lateness the design allows.`;
+      return `Each ${thing} waits in an index by its due time on its ${record}, and the node that releases it does so only once its clock, less the clock's error bound, has passed that time. A clock error therefore makes a ${c.head} late, never early; a poller that wakes early leaves it for the next pass, and the error bound counts against the lateness the design allows.${as(`each waiting ${c.head}`)}`;
+    case "effect-once": {
+      const party = c.party?.noun ?? "party";
+      const effect = c.party?.effect ?? "effect line";
+      // a charge or bill is what the party owes; a payout, credit or refund what it is owed
+      const owes = /^(?:billing|charge|debit|invoice)/.test(effect) ? "owes" : "is owed";
+      return `Each ${c.head}'s ${effect} to its ${party} is one row keyed by the ${c.head}'s event id, inserted only if absent, in the same transaction as the ${c.head}'s change to the ${record} and the input position it was read from, so all of them are saved or none is. A replay after a crash re-reads the ${heads} past the saved position, finds their ${effect}s already written, and adds no second one; a duplicate ${c.head} dropped upstream never reaches it. Where the ${effect} is sent on to an outside provider, its key goes with the call as the provider's idempotency key, so a retried call has no second effect. What ${/^[aeiou]/.test(party) ? "an" : "a"} ${party} ${owes} is the sum of its ${effect}s, and a correction is a new ${effect} that reverses one, never an edit.`;
+    }
     default:
       return "";
   }

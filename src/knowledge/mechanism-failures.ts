@@ -218,6 +218,16 @@ export const MECHANISM_FAILURES: readonly {
       "only flows whose backend left are moved and must reconnect; the flow records age out after the flow goes idle",
   },
   {
+    mechanism: "keyed-effect-ledger",
+    role: "truth",
+    failure:
+      "the consumer crashes after writing an effect's line but before its input position is saved, and replays the event",
+    prevention:
+      "the line is keyed by the event id and written in one transaction with the aggregate and the input position, so either all three are saved or none is",
+    repair:
+      "the replayed event finds its line and adds nothing; a wrong line is reversed by a new line, never edited, so the party's total stays the sum of its lines",
+  },
+  {
     mechanism: "not-before-gate",
     role: "coordination",
     failure: "the releasing node's clock runs ahead, or a poller wakes before an item's due time",

@@ -96,6 +96,11 @@ export interface DataSpec extends Topical {
   owner: string;
   /** Drawn only where the effects reach one of these kinds of outside party (a payment's amount and card token). */
   parties?: PartyKind[];
+  /**
+   * The nouns a prompt calls the thing this record stands for when it does not use the record's own name: a Lease is
+   * the holder record of a lock, so a rule about a lock sits on the lease's writes.
+   */
+  plays?: string[];
 }
 
 /**

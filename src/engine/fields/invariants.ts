@@ -1,3 +1,4 @@
+import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import {
   DELIVERING_MECHANISMS,
   MECHANISM_BY_ID,
@@ -20,6 +21,7 @@ import {
   keeperOf,
   keptSaying,
   kindWrite,
+  roleRecord,
   saysClause,
   UNKEPT,
 } from "../stated-clauses.js";
@@ -455,7 +457,18 @@ function statedClauseRules(
       if (!op || op.hidden || !op.mechanism) return [];
       const m = MECHANISM_BY_ID.get(op.mechanism);
       const words = `${op.phrase} ${m?.name ?? ""} ${m?.summary ?? ""}`;
-      return [{ p, op, phrase: op.phrase, entity: entityWords(op.entity), mechanism: op.mechanism, words }];
+      const roles = playsOf(op.entity);
+      return [
+        {
+          p,
+          op,
+          phrase: op.phrase,
+          entity: entityWords(op.entity),
+          mechanism: op.mechanism,
+          words,
+          ...(roles ? { plays: roles } : {}),
+        },
+      ];
     }),
   );
   for (const c of clauses) {
@@ -472,13 +485,13 @@ function statedClauseRules(
     if (c.kind && (!keeper || keeper.mechanism === KIND_KEEPERS[c.kind].own)) {
       // a clause of a kind gets a rule of its own, kept by its kind's mechanism (joining the design when no write
       // carries it), on a write whose shape does not contradict it (never an overwrite under "never overwritten")
+      const fit = keeper ?? kindWrite(c, writes);
       const at =
-        keeper ??
-        kindWrite(c, writes) ??
-        writes.find((w) => w.p === first && !contradicts(c, w)) ??
-        writes.find((w) => !contradicts(c, w));
+        fit ?? writes.find((w) => w.p === first && !contradicts(c, w)) ?? writes.find((w) => !contradicts(c, w));
       const mechanism = keeper?.mechanism ?? KIND_KEEPERS[c.kind].own;
-      const entity = at?.entity ?? "record";
+      // a write that neither names the thing nor does the act only carries the rule: its record is not the thing's,
+      // which is named by its role ("the room booking record", not the idempotency record the first path writes)
+      const entity = fit?.entity ?? roleRecord(c);
       out.push({
         path: at?.p.name ?? first.name,
         statement: `${c.statement} It is kept by ${KIND_KEEPERS[c.kind].said}. ${keptSaying(c, entity)}`,
@@ -495,7 +508,7 @@ function statedClauseRules(
     out.push({
       path: at?.p.name ?? first.name,
       statement: keeper
-        ? `${c.statement} '${shortName(keeper.phrase)}' keeps it: ${upperFirst(MECHANISM_BY_ID.get(keeper.mechanism)?.name ?? keeper.mechanism)} on the ${keeper.entity} write refuses a change that would break it.`
+        ? `${c.statement} '${shortName(keeper.phrase)}' keeps it: ${upperFirst(MECHANISM_BY_ID.get(keeper.mechanism)?.name ?? keeper.mechanism)} on the ${keeper.entity} write refuses a change that would break it.${playedBy(c, keeper)}`
         : `${c.statement} The ${at?.entity ?? entityWords(first.operations.map((x) => byPhrase.get(x)?.entity).find(Boolean) ?? "record")} write it sits on refuses nothing that breaks it: ${UNKEPT}`,
       archetype: at?.p.archetype ?? first.archetype,
       because,
@@ -505,6 +518,23 @@ function statedClauseRules(
 }
 
 type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];
+
+/** Where a clause's thing sits on a record by its role, the words that say so ("In this design a lock is its lease record."). */
+const playedBy = (c: GuaranteeClause, w: { entity: string; plays?: readonly string[] }): string => {
+  const noun = [c.head, ...c.names].find((n) => w.plays?.includes(n) && !w.entity.split(" ").includes(n));
+  return noun ? ` In this design a ${noun} is its ${w.entity} record.` : "";
+};
+
+/** Each record's role nouns (knowledge/topology.ts `plays`): the things a prompt may call it by besides its name. */
+let plays: ReadonlyMap<string, readonly string[]> | undefined;
+const playsOf = (entity: string): readonly string[] | undefined => {
+  plays ??= new Map(
+    Object.values(ARCHITECTURE).flatMap((t) =>
+      t.dataModel.flatMap((d) => (d.plays ? [[d.entity, d.plays] as const] : [])),
+    ),
+  );
+  return plays.get(entity);
+};
 
 export { fromStatedGuarantee, GUARANTEE_BECAUSE } from "../stated-rules.js";
 

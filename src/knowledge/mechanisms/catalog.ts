@@ -79,6 +79,12 @@ const byFamily = {
       summary: "Consumers remember applied event ids for a bounded window (or in an applied-set) and skip repeats.",
     },
     {
+      id: "keyed-effect-ledger",
+      name: "effect ledger keyed by event id",
+      summary:
+        "Each effect on an outside party (a charge, a credit, a payout) is recorded as one line keyed by the event that caused it, inserted only if absent and in the same transaction as the aggregate it feeds and the input position it consumed, so a replay finds the line and has no second effect.",
+    },
+    {
       id: "idempotent-receiver",
       name: "idempotent receiver",
       summary: "The receiving side keys each effect by a stable id so a redelivered request has no second effect.",

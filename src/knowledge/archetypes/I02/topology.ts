@@ -196,6 +196,8 @@ export const topology: Topology = {
   dataModel: [
     {
       entity: "Lease",
+      // a lease is the lock's holder record: who holds the lock, under which fencing token, until when
+      plays: ["lock", "mutex"],
       key: ["resource_id"],
       fields: ["session_id", "fencing_token", "version"],
       indexes: ["session_id (a lapsed session's leases are reclaimed together)"],
