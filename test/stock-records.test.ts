@@ -27,6 +27,16 @@ describe("stock records: a thing the prompt counts is a record of the design, wi
     expect(stockThings("Design a recipe sharing site storing 50 million recipes.")[0]?.kept).toBe("store");
   });
 
+  it("reads 'the N <word> of M things' as how many are picked from the stock, not a stock of its own", () => {
+    const nouns = (p: string) => stockThings(p).map((t) => t.noun);
+    expect(nouns("Design an image similarity service that returns the 20 closest of 500 million images.")).toEqual([
+      "image",
+    ]);
+    expect(nouns("Design a geo service that finds the 5 nearest of 40 million shops.")).toEqual(["shop"]);
+    // without 'the' before the count, 'of' only says whose they are: both are kept
+    expect(nouns("Design a photo service storing 2 billion photos of 300 million users.")).toContain("photo");
+  });
+
   it("reads a counted noun placed by a preposition as a thing held, not a client acting", () => {
     expect(
       stockThings("Design a parking app for 2 million parking spots across 5,000 garages.").map((t) => t.noun),

@@ -58,7 +58,7 @@ const verbOf = (token: string, verbs: readonly string[] = STOCK_VERBS): string |
  * The stocks a prompt counts in figures: the things `countedThings` reads, less a counted box (workers, queues: the
  * named parts'), a place copies live in, a system word (services, backends: a system, never a record it keeps), a
  * measure of a fungible quantity ("10,000 units"), a piece of the system's own fleet or layout ("50 gateway nodes",
- * "10,000 shards") and a count of how many are picked ("the top 100 hashtags").
+ * "10,000 shards") and a count of how many are picked ("the top 100 hashtags", "the 10 nearest of 1 billion").
  */
 export function stockThings(prompt: string): Stock[] {
   const things = countedThings(prompt).filter(
@@ -77,6 +77,10 @@ export function stockThings(prompt: string): Stock[] {
     const first = t.quote.split(" ")[0] ?? "";
     const at = tokens.indexOf(first);
     if (SELECTION.has(tokens[at - 1] ?? "")) continue;
+    // 'the' count followed by 'of' and another count picks from that stock ("the 10 nearest of 1 billion embeddings"):
+    // it is how many are returned, not a thing kept ("2 billion photos of 300 million users" are kept)
+    const after = at + t.quote.split(" ").length;
+    if (at > 0 && tokens[at - 1] === "the" && tokens[after] === "of" && /^\d/.test(tokens[after + 1] ?? "")) continue;
     const made = at > 0 ? verbOf(tokens[at - 1] ?? "") : undefined;
     const kept = at > 0 ? verbOf(tokens[at - 1] ?? "", KEEP_VERBS) : undefined;
     let action: Stock["action"];
