@@ -144,7 +144,7 @@ export const DNS_READS = [
 
 export const DNS_INVARIANTS = [
   "Every change to a Zone's RecordSets commits at the zone's next SOA serial, in the same write as its ZoneChange diff, and a serial's content never changes afterwards, so a name server at serial s holds exactly the records committed up to s.",
-  "A name server applies a zone's ZoneChanges in serial order and whole, swapping the zone in memory at once; it never answers from a half-applied change or moves to a lower serial, and a gap in its serials makes it transfer the whole zone.",
+  "A name server applies ZoneChanges in each zone's serial order and whole, swapping the zone in memory at once; it never answers from a half-applied change or moves to a lower serial, and a gap in its serials makes it transfer the whole zone.",
   "A name server answers only from the zones it has loaded: a name the zone lacks gets NXDOMAIN (a missing type NODATA) with the zone's SOA, whose TTL is the smaller of the SOA's TTL and its MINIMUM, so no resolver caches an absence longer than that.",
   "No resolver is answered by a PoP whose applied serial lags the zone's head past the propagation bound, or that fails its probes: its anycast route is withdrawn until it has caught up.",
 ];
@@ -663,7 +663,7 @@ export const DNS_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "notify-ixfr",
-        name: "NOTIFY on every new serial, then IXFR of the diffs from each server's serial (AXFR when the journal lacks it)",
+        name: "a NOTIFY on every new serial, then an incremental transfer (IXFR) of the diffs after each server's serial (AXFR when the journal lacks them)",
         buys: "the standard protocol: any authoritative server (NSD, Knot, PowerDNS) takes it, a change reaches every server in seconds, and only its diff travels",
         costs: "one NOTIFY and one transfer per zone per server per change, which grows with zones times servers",
         winsWhen:
