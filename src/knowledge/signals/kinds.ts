@@ -282,7 +282,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   {
     kind: "DNS server",
     id: "I11",
-    cover: "partly",
+    cover: "well",
     nouns: [
       "dns server",
       "authoritative dns",
