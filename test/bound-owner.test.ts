@@ -48,22 +48,21 @@ describe("a stated bound reaches the part that owns it", () => {
 });
 
 describe("an option slower than half a stated bound is not chosen (option-violates-bound)", () => {
-  it("DNS at 60 s pushes and stages each wave within the target, naming the bound", () => {
+  it("DNS at 60 s sends each serial by NOTIFY and IXFR (its own subject), naming the bound", () => {
     const d = designOf(DNS);
-    expect(chosen(d, "i11-distribution")).toBe("push");
-    expect(d.decisions.find((x) => x.id === "i11-distribution")?.because).toMatch(/'60 seconds'/);
-    expect(chosen(d, "i11-rollout")).toBe("staged-within-target");
+    expect(chosen(d, "i11-dns-distribution")).toBe("notify-ixfr");
+    expect(d.decisions.find((x) => x.id === "i11-dns-distribution")?.because).toMatch(/'60 seconds'/);
     expect(bounded(d)).toEqual([]);
   });
 
   it("an override that keeps the slow option is flagged", () => {
-    const d = designOf(DNS, ["decision.i11-distribution=poll"]);
-    expect(chosen(d, "i11-distribution")).toBe("poll");
+    const d = designOf(DNS, ["decision.i11-dns-distribution=refresh-poll"]);
+    expect(chosen(d, "i11-dns-distribution")).toBe("refresh-poll");
     expect(
       bounded(d)
         .map((p) => p.detail)
         .join("\n"),
-    ).toMatch(/i11-distribution chose 'poll'.*'60 seconds'/);
+    ).toMatch(/i11-dns-distribution chose 'refresh-poll'.*'60 seconds'/);
   });
 
   it("a bound at least twice the option's delay leaves it free", () => {
@@ -82,13 +81,11 @@ describe("an option slower than half a stated bound is not chosen (option-violat
 });
 
 describe("the fleet that takes the changes and serves the reads is sized from the stated read rate", () => {
-  it("DNS: the stated queries size the serving nodes and each node's reads", () => {
+  it("DNS: the stated queries size the name servers and each server's queries", () => {
     const d = designOf(DNS);
-    const perNode = d.capacity.find((c) => c.id === "reads_per_node");
-    expect(perNode?.inputs.find((i) => i.name === "reads_per_sec")?.source).toBe("stated");
-    const nodes = perNode?.inputs.find((i) => i.name === "config_clients");
-    expect(nodes?.because).toMatch(/answers the stated reads/);
-    expect(nodes?.value).toBe(40);
+    const perServer = d.capacity.find((c) => c.id === "queries_per_server");
+    expect(perServer?.inputs.find((i) => i.name === "queries_per_sec")?.source).toBe("stated");
+    expect(d.capacity.find((c) => c.id === "name_servers")?.value).toBe(100);
     expect(checkCoherence(d).filter((p) => /queries per second/.test(p.detail))).toEqual([]);
   });
 

@@ -58,10 +58,10 @@ describe("a stated rate sizes the part that handles its things", () => {
   });
 
   it("sizes the serving fleet from a stated query rate", () => {
-    // the configuration plane's own fleet answers the queries from its local copy (test/bound-owner)
+    // the DNS subject's name servers answer the queries from memory (knowledge/archetypes/I11/dns.ts)
     const d = design(DNS);
-    expect(readsStated(d, "reads_per_sec")).toBe(true);
-    expect(figure(d, "reads_per_node")?.value).toBe(5e4);
+    expect(readsStated(d, "queries_per_sec")).toBe(true);
+    expect(figure(d, "queries_per_server")?.value).toBe(2e4);
     // where no model reads a stated query rate, the stated use sizes a serving fleet of its own
     const q = design("Design a weather lookup service that answers 300,000 queries per second.");
     expect(readsStated(q, "requests_per_sec") || readsStated(q, "reads_per_sec")).toBe(true);

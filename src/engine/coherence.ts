@@ -11,6 +11,7 @@ import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { LB_SHAPE } from "../knowledge/archetypes/I06/leaderboard.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
+import { DNS_SHAPE } from "../knowledge/archetypes/I11/dns.js";
 import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { PSP_SHAPE } from "../knowledge/archetypes/I12/psp.js";
@@ -210,6 +211,7 @@ export type CoherenceRule =
   | "media-store-shape"
   | "backup-shape"
   | "feature-flags-shape"
+  | "dns-shape"
   | "kv-cache-shape"
   | "auth-shape"
   | "ledger-shape"
@@ -384,6 +386,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "an in-memory key-value cache is drawn as cache servers holding items in RAM, sized by RAM for every byte it is said to hold, with no durable store's coordinators, replicas, partition map or quorum",
   "feature-flags-shape":
     "a feature-flag design keeps flags, segments and an audit log of changes, bounds the time from a committed change to every SDK by the stated propagation target, hop by hop, and draws no fleet cohorts, health gates or service-mesh control plane",
+  "dns-shape":
+    "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -3477,6 +3481,36 @@ function featureFlagsShape(d: Design): Problem[] {
 }
 
 /**
+ * An authoritative DNS design (topic "dns", led by I11) keeps its shape: zones, record sets and their change journal
+ * drawn, the time from a commit to every name server sized hop by hop and bound by a stated propagation target, the
+ * name servers sized from the query rate, and no fleet rollout's cohorts and gates or a flag service's SDKs.
+ */
+function dnsShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "dns", "I11")) return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of DNS_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+    out.push({ rule: "dns-shape", detail: `no ${e} record is drawn` });
+  const hops = d.capacity.find((c) => c.id === DNS_SHAPE.propagation);
+  if (!hops)
+    out.push({ rule: "dns-shape", detail: "the time from a committed change to every name server is not sized" });
+  else if (d.nfrs.scale[DNS_SHAPE.bound] !== undefined && hops.bound?.quantity !== DNS_SHAPE.bound)
+    out.push({
+      rule: "dns-shape",
+      detail: `the stated ${DNS_SHAPE.bound} bounds no time from a committed change to every name server`,
+    });
+  if (!d.capacity.some((c) => c.id === DNS_SHAPE.servers))
+    out.push({ rule: "dns-shape", detail: "the name servers are not sized from the query rate" });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => DNS_SHAPE.residue.test(y.text)))
+    out.push({ rule: "dns-shape", detail: `${x.where} belongs to a fleet rollout or a feature-flag service` });
+  return out;
+}
+
+/**
  * A design about an online auction (topic "auction") led by a shared subject keeps its bids and the auction itself,
  * places a bid through its API under the bidder's bid id and maximum, and never takes a document's merge (a bid
  * below the price is refused, not transformed) nor a job scheduler's records for the close.
@@ -3983,6 +4017,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...mediaStoreShape(d),
     ...backupShape(d),
     ...featureFlagsShape(d),
+    ...dnsShape(d),
     ...kvCacheShape(d),
     ...authShape(d),
     ...ledgerShape(d),

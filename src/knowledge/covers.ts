@@ -682,6 +682,20 @@ export const VARIANTS: readonly Variant[] = [
       "a flag change is refused when the flag store has no majority, while every SDK keeps evaluating the flags it already holds",
   },
   {
+    by: "I11",
+    topic: "dns",
+    subject:
+      "a zone store that commits each record change at the zone's next SOA serial, and name servers at anycast PoPs that load each serial by NOTIFY and incremental transfer and answer every query from memory",
+    summary: [
+      "Distributors send a NOTIFY on each new serial; each name server transfers only the diffs after its own serial, or the whole zone when the journal no longer reaches back",
+      "A negative answer carries the zone's SOA, so resolvers cache an absence for at most min(SOA TTL, MINIMUM)",
+      "A PoP that fails its probes or lags the head past the bound withdraws its anycast route, and queries move to the next-nearest PoP",
+    ],
+    absorbs: [],
+    stance:
+      "a record change is refused when the zone store has no majority, while every name server keeps answering from the serial it holds",
+  },
+  {
     by: "I19",
     topic: "media-store",
     subject:

@@ -104,6 +104,7 @@ export const TOPIC_VALUES = [
   "functions",
   "media-store",
   "feature-flags",
+  "dns",
   "proxy-config",
   "in-memory",
   "leaderboard",
@@ -245,6 +246,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   leaderboard: String.raw`\b(?:leader ?boards?|high[- ]?scores?(?: tables?| lists?)?|score ?boards?|(?:global|overall|world|player'?s?|their|his|her|each \w+'s|current|live|own) ranks?|(?:ranks?|rankings?|ranked) (?:of )?(?:the )?(?:\w+ ){0,2}(?:players|gamers|users|sellers|merchants|vendors|stores|shops|teams|clans|guilds|athletes|runners|creators|streamers|students|members|contributors|agents|affiliates)(?: by)?|(?:players|gamers|sellers|merchants|vendors|stores|teams|athletes|creators|streamers|students|members|contributors|agents|affiliates) ranked by|top (?:\d[\d,]*|ten|hundred|k|n) (?:players|gamers|sellers|merchants|vendors|teams|athletes|creators|streamers|scorers|students|contributors|agents|affiliates)|top (?:players|scorers|sellers|gamers))\b`,
   // flags evaluated per user inside services' SDKs (not a fleet's configuration pushed in staged waves)
   "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
+  // the authority for zones: name servers answering resolvers' queries about its zones' records, changed through an API
+  // and spread to every server by serial (never a resolver that caches other people's answers, TOPIC_UNLESS)
+  dns: String.raw`\b(?:authoritative (?:dns|name ?servers?)|(?:managed|hosted|internal|private|service|authoritative) dns|dns (?:services?|hosting|providers?|servers?|zones?|records?|names?|for)|name ?servers?|hosted zones?|zone (?:files?|transfers?|serials?)|(?:aaaa|cname|mx|ns|soa|txt) records?|route ?53|powerdns|nsd|knot dns)\b`,
   // a store whose data lives in memory (a cache tier, Memcached or Redis named as the model): its nodes serve from RAM
   "in-memory": String.raw`\bin-memory\b|\bmemcached?\b|\bredis\b|\b(?:key-value|kv|hot[- ]data|distributed|shared) caches?\b|\bcache (?:clusters?|tiers?|layers?|nodes?|fleets?)\b`,
   // the configuration is a proxy's own (routes, clusters, listeners) carried to Envoy-style proxies: xDS carries those
@@ -279,6 +283,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
   // a game's leaderboard, a registry game servers announce themselves in, or a game's chat or store is another subject
   "game-server": String.raw`\b(?:leader ?boards?|high[- ]?scores?|rankings?|(?:servers?|themselves) (?:announce|register)\w*|registry|service discovery|look up live servers|in-game (?:chat|store|purchases?)|game (?:store|catalog(?:ue)?|downloads?|patches|assets))\b`,
+  // a resolver caches the answers of other people's authorities: a cache in front of them (I07), not the authority
+  dns: String.raw`\b(?:(?:recursive|caching|forwarding|stub)(?: dns)? resolv\w*|dns resolvers?|resolvers? with (?:a )?(?:shared )?cache)\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
   // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
@@ -371,6 +377,7 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
   "feature-flags":
     "feature flags are evaluated per user inside every service's SDK from an in-memory copy: targeting rules, segments and hashed percentage rollouts, changed under one global version with an audit entry and streamed to the SDKs as deltas",
+  dns: "the service is the authority for DNS zones: record changes commit at each zone's next SOA serial, reach name servers at anycast PoPs by NOTIFY and incremental transfer, and every query is answered from memory, absences with the SOA that bounds negative caching",
   "in-memory":
     "the store keeps its data in memory (a cache tier, or a store modelled on Memcached or Redis), so each node serves from RAM",
   "proxy-config":
@@ -596,6 +603,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "traces",
   "media-store",
   "feature-flags",
+  "dns",
   "proxy-config",
   "in-memory",
   "leaderboard",

@@ -1,5 +1,6 @@
 import { fig, fleetOf, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { DNS_CAPACITY } from "./dns.js";
 import { FLAG_CAPACITY } from "./flags.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -93,5 +94,5 @@ export const capacity: CapacityModel = {
       true,
     ),
   ],
-  topics: { "feature-flags": FLAG_CAPACITY },
+  topics: { "feature-flags": FLAG_CAPACITY, dns: DNS_CAPACITY },
 };

@@ -1,6 +1,18 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { keptBy } from "../../topics.js";
 import {
+  DNS_BOTTLENECKS,
+  DNS_ENTITIES,
+  DNS_FAILURES,
+  DNS_INVARIANTS,
+  DNS_KEPT_BY,
+  DNS_READS,
+  DNS_SCOPES,
+  DNS_SILHOUETTE,
+  DNS_TECHNOLOGIES,
+  DNS_WRITES,
+} from "./dns.js";
+import {
   FLAG_BOTTLENECKS,
   FLAG_ENTITIES,
   FLAG_FAILURES,
@@ -14,8 +26,8 @@ import {
 } from "./flags.js";
 import { protocols } from "./topology.js";
 
-/** A fleet's configuration rollout, which a feature-flag design (flags.ts) does not draw. */
-const F = "feature-flags" as const;
+/** A fleet's configuration rollout, which a feature-flag design (flags.ts) and a DNS design (dns.ts) do not draw. */
+const F = ["feature-flags", "dns"] as const;
 const ROLLOUT_INVARIANTS = [
   "A ConfigVersion is committed only after validation, its number is strictly greater than every earlier one, and its content never changes afterwards.",
   "Each node applies a whole ConfigVersion atomically; it never runs half of one version and half of another.",
@@ -91,6 +103,7 @@ export const card = {
   },
   entities: [
     ...FLAG_ENTITIES,
+    ...DNS_ENTITIES,
     {
       name: "ConfigVersion",
       unlessTopic: F,
@@ -121,6 +134,7 @@ export const card = {
   ],
   writePaths: [
     ...FLAG_WRITES,
+    ...DNS_WRITES,
     {
       action: "validate and commit a new config version with a check on the current head version",
       entity: "ConfigVersion",
@@ -165,6 +179,7 @@ export const card = {
   ],
   readPaths: [
     ...FLAG_READS,
+    ...DNS_READS,
     {
       action: "evaluate a flag, route or policy from the node's local snapshot",
       entity: "ConfigVersion",
@@ -186,10 +201,15 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...ROLLOUT_INVARIANTS, ...FLAG_INVARIANTS],
+  invariants: [...ROLLOUT_INVARIANTS, ...FLAG_INVARIANTS, ...DNS_INVARIANTS],
   invariantTopics: [
     ...ROLLOUT_INVARIANTS.map((statement) => ({ statement, unlessTopic: F })),
-    ...FLAG_INVARIANTS.map((statement) => ({ statement, topic: F, ...keptBy(statement, FLAG_KEPT_BY) })),
+    ...FLAG_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "feature-flags" as const,
+      ...keptBy(statement, FLAG_KEPT_BY),
+    })),
+    ...DNS_INVARIANTS.map((statement) => ({ statement, topic: "dns" as const, ...keptBy(statement, DNS_KEPT_BY) })),
   ],
   contract: {
     api: [
@@ -214,6 +234,7 @@ export const card = {
   ],
   failures: [
     ...FLAG_FAILURES,
+    ...DNS_FAILURES,
     {
       unlessTopic: F,
       failure: "a bad config reaches the whole fleet at once",
@@ -272,6 +293,7 @@ export const card = {
   ],
   bottlenecks: [
     ...FLAG_BOTTLENECKS,
+    ...DNS_BOTTLENECKS,
     {
       unlessTopic: F,
       bottleneck:
@@ -299,8 +321,8 @@ export const card = {
       formula: { yields: "open watch streams", expression: "nodes", unit: "streams" },
     },
   ],
-  topicSilhouettes: [FLAG_SILHOUETTE],
-  topicScopes: [FLAG_SCOPES],
+  topicSilhouettes: [FLAG_SILHOUETTE, DNS_SILHOUETTE],
+  topicScopes: [FLAG_SCOPES, DNS_SCOPES],
   silhouette: {
     storage: "config truth + snapshot state",
     coordination: "watch, propagation, rollout",
@@ -308,6 +330,7 @@ export const card = {
   },
   technologies: [
     ...FLAG_TECHNOLOGIES,
+    ...DNS_TECHNOLOGIES,
     {
       product: "etcd or Consul KV",
       layer: "storage",

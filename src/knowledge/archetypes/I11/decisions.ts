@@ -1,12 +1,14 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { DNS_DECISIONS } from "./dns.js";
 import { FLAG_DECISIONS } from "./flags.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   ...FLAG_DECISIONS,
+  ...DNS_DECISIONS,
   {
     id: "i11-distribution",
-    unlessTopic: "feature-flags",
+    unlessTopic: ["feature-flags", "dns"],
     question: "Push snapshots over watch streams, or let nodes poll for a new version?",
     options: [
       {
@@ -54,7 +56,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i11-rollout",
     // a flag's percentage rollout is a rule inside the flag, not waves of hosts
-    unlessTopic: "feature-flags",
+    unlessTopic: ["feature-flags", "dns"],
     question: "Apply a change everywhere at once, or roll it out in stages?",
     options: [
       {

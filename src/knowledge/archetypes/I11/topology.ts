@@ -1,8 +1,9 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { DNS_API, DNS_COMPONENTS, DNS_DATA, DNS_LINKS, DNS_PROTOCOLS } from "./dns.js";
 import { FLAG_API, FLAG_COMPONENTS, FLAG_DATA, FLAG_LINKS, FLAG_PROTOCOLS } from "./flags.js";
 
-/** A fleet's staged configuration rollout, which a feature-flag design (flags.ts) draws none of. */
-const F = "feature-flags" as const;
+/** A fleet's staged configuration rollout, which a feature-flag design (flags.ts) and a DNS design (dns.ts) draw none of. */
+const F = ["feature-flags", "dns"] as const;
 
 /** Control plane + snapshot distribution: versioned config truth, a staged rollout controller, a fan-out tier and node agents. */
 export const protocols: ProtocolSpec[] = [
@@ -43,6 +44,7 @@ export const protocols: ProtocolSpec[] = [
 export const topology: Topology = {
   components: [
     ...FLAG_COMPONENTS,
+    ...DNS_COMPONENTS,
     {
       unlessTopic: F,
       id: "operators",
@@ -104,6 +106,7 @@ export const topology: Topology = {
   ],
   links: [
     ...FLAG_LINKS,
+    ...DNS_LINKS,
     { from: "operators", to: "config-api", kind: "request", label: "publish / rollout", unlessTopic: F },
     { from: "config-api", to: "config-store", kind: "request", label: "commit version", unlessTopic: F },
     {
@@ -121,6 +124,7 @@ export const topology: Topology = {
   ],
   api: [
     ...FLAG_API,
+    ...DNS_API,
     {
       unlessTopic: F,
       operation: "publish",
@@ -169,6 +173,7 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...FLAG_DATA,
+    ...DNS_DATA,
     {
       unlessTopic: F,
       entity: "ConfigVersion",
@@ -201,6 +206,12 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "ConfigVersion", words: ["config"] },
   topicHooks: {
+    dns: {
+      entry: "dns-api",
+      stateOwner: "zone-store",
+      outlet: "zone-distributors",
+      unit: { entity: "Zone", words: ["zone", "record"] },
+    },
     "feature-flags": {
       entry: "flag-api",
       stateOwner: "flag-store",
