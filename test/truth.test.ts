@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { agreeingMitigation, mitigationItems } from "../src/engine/fields/bottlenecks.js";
+import { writeScript } from "../src/render/script/index.js";
 
 /** Rules that keep a design from stating wrong facts about itself. */
 
@@ -28,6 +29,32 @@ describe("where a path runs", () => {
   });
   it("a request's dedup record is written inside the request it guards", () => {
     expect(where(design(PAYMENT), /^remember each request id/)).toBe("request path");
+  });
+  it("a path the design's worker pool or control loop runs is never on the request path", () => {
+    // the job queue's workers claim runs; the load balancer's control plane drains backends; the rollout
+    // controller advances a rollout and halts it on a failed health gate
+    const jobs = design("Design a job scheduler with at-most-once execution.");
+    expect(where(jobs, /^claim a runnable run/)).toBe("async worker");
+    expect(jobs.context.paths.find((p) => /^claim a runnable run/.test(p.path))?.because).toMatch(
+      /worker pool runs it/,
+    );
+    expect(where(design("Design a load balancer for a web service."), /^drain a backend/)).toBe("control loop");
+    const config = design("Design a configuration management service that pushes config to a fleet.");
+    expect(where(config, /^advance the rollout/)).toBe("control loop");
+    expect(where(config, /^halt the rollout/)).toBe("control loop");
+    // the caller's own write stays on the request path
+    expect(where(config, /^validate and commit a new config version/)).toBe("request path");
+    // another part's loop sharing the verb runs none of this path (a booking's sweeper releases holds, not a lease)
+    const parts = design("Design a ticket booking system like Ticketmaster that holds seats for 10 minutes.");
+    const lease = parts.context.paths.find((p) => /^release the lease when work ends/.test(p.path));
+    if (lease) expect(lease.runsIn).toBe("request path");
+  });
+  it("the script says each path where the design places it", () => {
+    const jobs = design("Design a job scheduler with at-most-once execution.");
+    const said = writeScript(jobs, { minutes: 45 })
+      .steps.flatMap((x) => x.sentences)
+      .filter((x) => /^(?:The request path covers|In the request path,)/.test(x));
+    expect(said.join(" ")).not.toMatch(/claiming (?:a|the) runnable run/);
   });
 });
 

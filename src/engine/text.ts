@@ -139,6 +139,42 @@ export const contentStems = rememberText((text: string): ReadonlySet<string> => 
   );
 });
 
+/** Words that open a noun phrase ("the", "each", "its"). */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  "a",
+  "an",
+  "the",
+  "every",
+  "each",
+  "its",
+  "their",
+  "all",
+  "any",
+  "one",
+  "his",
+  "her",
+]);
+
+/** Verbs that start an action phrase ("settle attempts", "call the external system"). */
+export const LEADING_VERBS: ReadonlySet<string> = new Set(
+  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold hold publish read reclaim reconcile record register release remember renew replicate reschedule run scrub send settle sync update".split(
+    " ",
+  ),
+);
+
+/**
+ * The verb of an action phrase: its first word when that is a verb or a determiner follows it
+ * ("call the external system"), else the word after its subject ("a relay claims …" -> "claims").
+ */
+export function actionVerb(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  if (DETERMINERS.has((words[0] ?? "").toLowerCase())) words.shift();
+  const [first = "", second = ""] = words;
+  if (LEADING_VERBS.has(first.toLowerCase()) || DETERMINERS.has(second.toLowerCase()) || second === "or" || !second)
+    return first;
+  return second;
+}
+
 /** How many stems two sets share. */
 export const stemOverlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number =>
   [...a].filter((x) => b.has(x)).length;

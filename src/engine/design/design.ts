@@ -2,6 +2,7 @@ import { besideUnread, coherenceFacts, coherenceParts, type Problem, unreadProbl
 import { baseMechanismsField } from "../fields/base-mechanisms.js";
 import { checklistField } from "../fields/checklist.js";
 import { companionsField } from "../fields/companions.js";
+import { placedByComponents } from "../fields/context.js";
 import {
   carriedMechanisms,
   carriedOperations,
@@ -347,7 +348,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     primaryState: c.primaryState,
     scopes: c.scopes,
     invariants: c.invariants,
-    context: c.context,
+    // where each path runs, placed again by the worker pools and control loops the architecture draws
+    context: placedByComponents(c.context, c.operations, fields.components),
     predicates: c.predicates,
     mechanisms: [
       ...carriedPairings(carriedMechanisms([...c.baseMechanisms, ...c.companions], fields.operations, c.operations), {

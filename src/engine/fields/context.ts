@@ -2,9 +2,9 @@ import { REGION_REACH } from "../../knowledge/capacity/latency.js";
 import { NEVER_EARLY } from "../../knowledge/patterns.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import type { Deriver } from "../design/graph.js";
-import type { ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
+import type { ComponentRow, ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
 import { hardRuleStances, type PathStance } from "../hard-rules.js";
-import { pattern } from "../text.js";
+import { actionVerb, contentStems, pattern } from "../text.js";
 import { archetype } from "./common.js";
 
 /** A path whose own words say the caller's acknowledgement waits for it ("… and ack on a write quorum"). */
@@ -17,11 +17,14 @@ const SAME_COMMIT = /\bin the same (?:commit|transaction)\b/i;
  * Where a path runs, by one rule over data: the card's own placement when it states one (a periodic rule
  * evaluation, a call the outbox relay makes); else a path the acknowledgement waits for, or one that commits
  * inside the caller's write, is on the request path however it is shaped; else a hidden record of a request
- * (an idempotency key) is written inside the request it guards; else an async process runs in a worker, another
- * hidden write in a background loop, and the rest in the caller's request.
+ * (an idempotency key) is written inside the request it guards; else a path a worker pool or control loop of the
+ * architecture runs (one of its `runs` opens on the path's verb: "claim due runs" for "claim the runnable run") runs
+ * there; else an async process runs in a worker, another hidden write in a background loop, and the rest in the
+ * caller's request.
  */
 export function runsIn(
   op: Pick<OperationRow, "phrase" | "operation" | "hidden" | "interaction" | "archetype" | "mechanism">,
+  components: readonly Pick<ComponentRow, "name" | "kind" | "runs" | "archetype">[] = [],
 ): {
   runsIn: RunsIn;
   because: string;
@@ -40,11 +43,60 @@ export function runsIn(
       runsIn: "request path",
       because: "a request's dedup record is checked and written inside the request it guards",
     };
+  const runner = runnerOf(op, components);
+  if (runner)
+    return runner.kind === "control-loop"
+      ? { runsIn: "control loop", because: `the ${runner.name} control loop runs it, not a caller's request` }
+      : { runsIn: "async worker", because: `the ${runner.name} worker pool runs it after the caller is answered` };
   if (op.operation === "async process" || op.interaction === "async side-effect target")
     return { runsIn: "async worker", because: "it happens after the caller is answered, driven by a worker" };
   if (op.hidden)
     return { runsIn: "control loop", because: "a hidden write is kept up by a background loop, not by a caller" };
   return { runsIn: "request path", because: "a caller waits for it, so it must be fast and safe to retry" };
+}
+
+/** The first stem of a word ("claiming" -> "claim"), or "-" for none. */
+const verbStem = (word: string): string => [...contentStems(word)][0] ?? "-";
+
+/**
+ * The worker pool or control loop of the architecture, drawn by the path's own archetype or feature, one of whose
+ * `runs` opens on the path's verb (another part's loop that happens to share a verb, a sweeper's "release holds"
+ * beside a lease's "release the lease", runs none of this path).
+ */
+function runnerOf(
+  op: Pick<OperationRow, "phrase" | "archetype">,
+  components: readonly Pick<ComponentRow, "name" | "kind" | "runs" | "archetype">[],
+): Pick<ComponentRow, "name" | "kind"> | undefined {
+  if (components.length === 0) return undefined;
+  const verb = verbStem(actionVerb(op.phrase));
+  if (verb === "-") return undefined;
+  return components.find(
+    (c) =>
+      (c.kind === "control-loop" || c.kind === "worker-pool") &&
+      c.archetype === op.archetype &&
+      c.runs.some((r) => verbStem(/^\S*/.exec(r)?.[0] ?? "") === verb),
+  );
+}
+
+/**
+ * The execution context with each path placed again once the architecture is drawn (`runsIn` with the components):
+ * a path a worker pool or control loop runs is placed there, where the operations alone would put it on the request
+ * path. The one placement the worksheet shows and the script says.
+ */
+export function placedByComponents(
+  context: ExecutionContext,
+  operations: readonly Parameters<typeof runsIn>[0][],
+  components: readonly Pick<ComponentRow, "name" | "kind" | "runs" | "archetype">[],
+): ExecutionContext {
+  let changed = false;
+  const paths = context.paths.map((p) => {
+    const op = operations.find((o) => o.phrase === p.path);
+    const now = op ? runsIn(op, components) : undefined;
+    if (!now || now.runsIn === p.runsIn) return p;
+    changed = true;
+    return { path: p.path, ...now };
+  });
+  return changed ? { ...context, paths } : context;
 }
 
 /** The kinds of decision wall-clock time takes in a design, each by the words of the paths that take it. */
@@ -125,7 +177,7 @@ export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
   reads: ["prompt", "operations", "nfrs", "readPaths", "invariants"],
-  rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers",
+  rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else (once the architecture is drawn) where a worker pool or control loop its own archetype draws runs its verb, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers",
   derive: (f) => {
     const paths: ExecutionContext["paths"] = f.operations
       .filter((o) => o.operation !== "read source" && o.operation !== "read projection")

@@ -5,7 +5,7 @@
  */
 
 import { binaryBytes, SCIENTIFIC_FROM, scientific } from "../../engine/quantity-format.js";
-import { rememberText } from "../../engine/text.js";
+import { actionVerb, DETERMINERS, LEADING_VERBS, rememberText } from "../../engine/text.js";
 
 /** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
 export const MAX_SENTENCE_WORDS = 40;
@@ -251,7 +251,6 @@ export function gerund(name: string): string | undefined {
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
 const CLAUSE_BREAK =
   /,(?!\d)|[;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | up to | before | after | whether | once | unless | if | while /;
-const DETERMINERS = new Set(["a", "an", "the", "every", "each", "its", "their", "all", "any", "one", "his", "her"]);
 /** Words that cannot end a noun phrase: prepositions, conjunctions, determiners, adverbs. */
 const NP_STOP = new Set([
   ...DETERMINERS,
@@ -879,25 +878,7 @@ export function isHeadline(phrase: string): boolean {
   );
 }
 
-/** Verbs that start an action phrase ("settle attempts", "call the external system"). */
-const LEADING_VERBS = new Set(
-  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold hold publish read reclaim reconcile record register release remember renew replicate reschedule run scrub send settle sync update".split(
-    " ",
-  ),
-);
-
-/**
- * The verb of an action phrase: its first word when that is a verb or a determiner follows it
- * ("call the external system"), else the word after its subject ("a relay claims …" -> "claims").
- */
-export function actionVerb(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  if (DETERMINERS.has((words[0] ?? "").toLowerCase())) words.shift();
-  const [first = "", second = ""] = words;
-  if (LEADING_VERBS.has(first.toLowerCase()) || DETERMINERS.has(second.toLowerCase()) || second === "or" || !second)
-    return first;
-  return second;
-}
+export { actionVerb };
 
 /** The text before the first white space: what `s.split(/\s+/)[0]` gives, without splitting the rest. */
 export const firstWord = (s: string): string => /^\S*/.exec(s)?.[0] ?? "";

@@ -155,6 +155,11 @@ export const card = {
       shape: "state transition",
       mechanism: "guarded-transition",
       critical: true,
+      runs: {
+        in: "control loop",
+        because:
+          "the rollout controller halts and rolls back on its own when a cohort's health gate fails; an operator's halt only sets the same state for it to act on",
+      },
     },
     {
       action: "propagate the target version to every node over watches or polls",
