@@ -106,7 +106,10 @@ describe("the spoken core comes from what the prompt asks for", () => {
               ...s,
               sentences: [
                 ...s.sentences,
-                "The authoritative state is the business record, kept in the geo cell index.",
+                // the derived index under the name the design gives it (a quadtree index where one is chosen)
+                `The authoritative state is the business record, kept in the ${(
+                  nearby.components.find((c) => c.id === "geo-index")?.name.split(" (")[0] ?? "geo cell index"
+                ).toLowerCase()}.`,
               ],
             }
           : s.step === 8
@@ -115,7 +118,7 @@ describe("the spoken core comes from what the prompt asks for", () => {
       ),
     };
     expect(coreProblems(nearby, bad).map((p) => p.problem)).toContain(
-      "authority named on a derived store: Geo cell index (precomputed cells, derived from the business records)",
+      `authority named on a derived store: ${nearby.components.find((c) => c.id === "geo-index")?.name}`,
     );
     const gscript = writeScript(gfs, { minutes: 45 });
     const raw = {

@@ -66,9 +66,10 @@ describe("a stated population and interval drive every figure of the same quanti
   });
 
   it("coherence names a figure that reads a typical value where the prompt states the same amount", () => {
-    // (the dispatch design sizes its drivers' updates in its own feature, with no presence registry drawn)
+    // (a live location service draws no liveness registry since 'live' is not 'liveness'; a courier service that marks
+    // a courier offline does, and its heartbeat is the stated position report)
     const d = design(
-      "Design a live location service where 1 million drivers send their location every 4 seconds and riders see nearby drivers.",
+      "Design a courier tracking service where 1 million couriers send their location every 4 seconds and the service marks a courier offline when updates stop.",
     );
     const hb = d.capacity.find((r) => r.inputs.some((i) => i.name === "heartbeat_seconds"));
     expect(hb).toBeDefined();

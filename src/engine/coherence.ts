@@ -1881,8 +1881,9 @@ export function optionsCarried(
             rule: "option-not-carried",
             detail: `${row.id} chose '${chosen.name}', but the design draws ${id}, which only '${other.name}' composes`,
           });
-    // and the supporting archetype the chosen option composes is drawn (release-to-queue with no log is no handoff)
-    for (const id of composed)
+    // and the supporting archetype the chosen option composes is drawn (release-to-queue with no log is no handoff);
+    // a choice set by override is the user's, made after the archetypes were settled, and answered as set
+    for (const id of row.source === "override" ? [] : composed)
       if (!d.archetypes.some((a) => a.id === id))
         out.push({
           rule: "option-not-carried",

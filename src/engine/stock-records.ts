@@ -2,6 +2,7 @@ import { STOP_WORDS } from "../knowledge/lexicon.js";
 import { COUNTED_BOXES, PLACE_WORDS } from "../knowledge/named-parts.js";
 import {
   ACTION_MODALS,
+  CALLER_SYSTEM_NOUNS,
   FLEET_NOUNS,
   KEEP_VERBS,
   MEASURE_NOUNS,
@@ -28,7 +29,7 @@ const PLACES = new Set(PLACE_WORDS);
 const MODALS = new Set(ACTION_MODALS);
 const ONCE = new Set(ONCE_WORDS);
 const MEASURES = new Set(MEASURE_NOUNS);
-const FLEET = new Set(FLEET_NOUNS);
+const FLEET = new Set([...FLEET_NOUNS, ...CALLER_SYSTEM_NOUNS]);
 const SELECTION = new Set(SELECTION_WORDS);
 
 /** A counted stock with what the prompt says is done to it and by it. */

@@ -66,3 +66,6 @@ export const FLEET_NOUNS: readonly string[] = [
 
 /** Words before a count that make it how many are picked, not how many are kept ("the top 100 hashtags"). */
 export const SELECTION_WORDS: readonly string[] = ["top", "first", "last", "bottom"];
+
+/** Counted nouns naming other systems that call this one ("2,000 microservices elect leaders"): callers, never records. */
+export const CALLER_SYSTEM_NOUNS: readonly string[] = ["microservice"];

@@ -237,6 +237,16 @@ function ownWords(f: FeatureEntry): ReadonlySet<string> {
   return out;
 }
 
+let ALL_RECORD_STEMS: ReadonlySet<string> | undefined;
+/**
+ * Whether a word is the record noun of some feature: a modifier that is one says what the noun holds ("a photo feed" is
+ * a feed of photos), not another kind's thing ("a meeting room").
+ */
+function anyRecordStem(stem: string): boolean {
+  ALL_RECORD_STEMS ??= new Set(FEATURES.flatMap((f) => [...recordStems(f)]));
+  return ALL_RECORD_STEMS.has(stem);
+}
+
 /**
  * Features of a product prompt: those a named product is known for (in the product's order),
  * then those the prompt's own words name ("users pick seats" -> booking), then the features
@@ -322,6 +332,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
           (mod.at === noun.at || mod.at === noun.at - 1) &&
           recordStems(x.feature).has(noun.stem) &&
           !ownWords(x.feature).has(mod.stem) &&
+          !anyRecordStem(mod.stem) &&
           !DESCRIBING.test(mod.raw) &&
           !/\d/.test(mod.raw)
         );
