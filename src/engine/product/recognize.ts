@@ -221,6 +221,23 @@ function recordStems(f: FeatureEntry): ReadonlySet<string> {
 
 /** A word shaped like an adjective ("shared", "available", "double-booked"): it describes a noun, not names a kind. */
 const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful|less)$/;
+/** Adjectives without an adjective's ending ("nearby restaurants", "local shops"): they describe, never name a kind. */
+const PLAIN_ADJECTIVES: ReadonlySet<string> = new Set([
+  "nearby",
+  "local",
+  "online",
+  "remote",
+  "new",
+  "old",
+  "own",
+  "other",
+  "popular",
+  "live",
+  "busy",
+  "big",
+  "small",
+  "main",
+]);
 const OWN_WORDS = new WeakMap<FeatureEntry, ReadonlySet<string>>();
 /** The stems of a feature's own vocabulary: its records' nouns, its signals and its summary ("a guest", "a property"). */
 function ownWords(f: FeatureEntry): ReadonlySet<string> {
@@ -233,6 +250,22 @@ function ownWords(f: FeatureEntry): ReadonlySet<string> {
         .match(/[a-z][a-z0-9]*/g) ?? [];
     out = new Set([...recordStems(f), ...words.map(stemWord)]);
     OWN_WORDS.set(f, out);
+  }
+  return out;
+}
+
+const NAME_STEMS = new WeakMap<FeatureEntry, ReadonlySet<string>>();
+/** The stems of a feature's id ("booking"): a noun naming the feature's own act (its name may list its items). */
+function featureNameStems(f: FeatureEntry): ReadonlySet<string> {
+  let out = NAME_STEMS.get(f);
+  if (out === undefined) {
+    out = new Set(
+      f.id
+        .toLowerCase()
+        .match(/[a-z][a-z0-9]*/g)
+        ?.map(stemWord) ?? [],
+    );
+    NAME_STEMS.set(f, out);
   }
   return out;
 }
@@ -334,6 +367,9 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
           !ownWords(x.feature).has(mod.stem) &&
           !anyRecordStem(mod.stem) &&
           !DESCRIBING.test(mod.raw) &&
+          !PLAIN_ADJECTIVES.has(mod.raw) &&
+          // the feature's own act written with what it acts on ("an appointment booking service") is the feature
+          !featureNameStems(x.feature).has(noun.stem) &&
           !/\d/.test(mod.raw)
         );
       }),
