@@ -115,8 +115,8 @@ export const NAMED_READS: Readonly<
 export const CHOSEN_KEY =
   /\b(?:(?:custom|vanity|branded|personali[sz]ed|chosen)\s+(?:aliases?|names?|codes?|short codes?|slugs?|urls?|links?|keys?)|aliases?|vanity)\b/i;
 
-/** Verbs a product prompt may use for making its record, in the order tried. */
-export const CREATE_VERBS = [
+/** Verbs that make a record ("post a photo", "publish a package"), in the order tried. */
+export const MAKING_VERBS: readonly string[] = [
   "post",
   "upload",
   "create",
@@ -126,9 +126,10 @@ export const CREATE_VERBS = [
   "add",
   "share",
   "paste",
-  "store",
-  "save",
 ];
+
+/** Verbs a product prompt may use for making its record, in the order tried. */
+export const CREATE_VERBS = [...MAKING_VERBS, "store", "save"];
 
 /**
  * The size of a bare product's own service (a URL shortener's API): its stateless nodes are counted from the peak

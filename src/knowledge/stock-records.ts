@@ -1,3 +1,5 @@
+import { MAKING_VERBS } from "./product-record.js";
+
 /**
  * Words that read a stock the prompt counts ("storing 50 million recipes", "for 100 million voters", "each voter can
  * vote exactly once") into the calls its own record takes (engine/stock-records.ts): a verb right before the count
@@ -9,20 +11,7 @@
  * packages"): the record's create call is named by the verb. A verb outside this list before a count (a "spreads …
  * across 1,000 backends") makes nothing, and the record is added or updated by its key.
  */
-export const STOCK_VERBS: readonly string[] = [
-  "post",
-  "upload",
-  "create",
-  "submit",
-  "publish",
-  "list",
-  "add",
-  "share",
-  "paste",
-  "schedule",
-  "register",
-  "ingest",
-];
+export const STOCK_VERBS: readonly string[] = [...MAKING_VERBS, "schedule", "register", "ingest"];
 
 /**
  * Verbs that, said right before a count, keep the things counted without saying how they are made ("storing 50
