@@ -28,6 +28,10 @@ describe("authoritative DNS subject (topic 'dns' on I11)", () => {
     const parts = d.components.map((c) => c.name).join("\n");
     expect(parts).toMatch(/Name servers at every PoP/);
     expect(parts).not.toMatch(/Rollout controller|Health gate|SDK/);
+    // its own protocols are drawn (a change served from, or streamed to, every PoP), never the fleet rollout's
+    const sequences = d.diagrams.filter((x) => x.kind === "sequence").map((x) => x.title);
+    expect(sequences.join("\n")).toMatch(/Change a record and (serve|stream) it (from|to) every PoP/);
+    expect(sequences.join("\n")).not.toMatch(/roll out in stages|rollback/i);
     expect(d.technology.flatMap((t) => t.choices.map((c) => c.product)).join("\n")).not.toMatch(/LaunchDarkly/);
     expect(fig(d, "servers_per_pop")).toBeDefined();
     expect(checkCoherence(d).filter((p) => p.rule === "dns-shape" || p.rule === "option-violates-bound")).toEqual([]);

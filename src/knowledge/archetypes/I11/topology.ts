@@ -8,6 +8,7 @@ const F = ["feature-flags", "dns"] as const;
 /** Control plane + snapshot distribution: versioned config truth, a staged rollout controller, a fan-out tier and node agents. */
 export const protocols: ProtocolSpec[] = [
   ...FLAG_PROTOCOLS,
+  ...DNS_PROTOCOLS,
   {
     unlessTopic: F,
     name: "Publish and roll out in stages",
