@@ -32,7 +32,11 @@ describe("decision points (knowledge)", () => {
       const model = ARCHETYPE_CAPACITY[id];
       // a model's per-subject versions (a count of events' hottest key) are figures its decisions may test too
       const figures = [model, ...Object.values(model.topics ?? {})].flatMap((m) => m?.figures ?? []);
-      const numbers = new Set([...QUANTITY_BY_ID.keys(), ...figures.map((f) => f.id)]);
+      // and the inputs a model (or its subject's version) declares itself (a DNS design's zones served)
+      const inputs = [model, ...Object.values(model.topics ?? {})]
+        .flatMap((m) => m?.inputs ?? [])
+        .map((i) => i.quantity);
+      const numbers = new Set([...QUANTITY_BY_ID.keys(), ...figures.map((f) => f.id), ...inputs]);
       for (const f of figures) for (const v of formulaVariables(parseFormula(f.expression))) numbers.add(v);
       for (const p of ARCHETYPE_DECISIONS[id]) {
         const options = new Set(p.options.map((o) => o.id));
