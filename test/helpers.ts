@@ -15,6 +15,8 @@ export function cli(args: string[], input?: string | Buffer, env: Record<string,
     input,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...env },
+    // the full knowledge base as JSON is over spawnSync's default 1 MiB buffer, which would cut it off
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
