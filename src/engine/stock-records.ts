@@ -10,7 +10,7 @@ import {
   SELECTION_WORDS,
   STOCK_VERBS,
 } from "../knowledge/stock-records.js";
-import { type CountedThing, countedThings, designWords, holds, singularOf } from "./counted-nouns.js";
+import { type CountedThing, countedThings, designWords, singularOf } from "./counted-nouns.js";
 import type { ApiRow, ComponentRow, DataModelRow } from "./design/types.js";
 import { partWords } from "./named-parts.js";
 import { RECORD_PART } from "./product/record.js";
@@ -74,6 +74,8 @@ export function stockThings(prompt: string): Stock[] {
   if (things.length === 0) return [];
   const tokens: string[] = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[,;:.()]/g) ?? [];
   const out: Stock[] = [];
+  // each token's singular, taken once for every stock's action search below
+  let singulars: string[] | undefined;
   for (const t of things) {
     const first = t.quote.split(" ")[0] ?? "";
     const at = tokens.indexOf(first);
@@ -86,7 +88,8 @@ export function stockThings(prompt: string): Stock[] {
     const kept = at > 0 ? verbOf(tokens[at - 1] ?? "", KEEP_VERBS) : undefined;
     let action: Stock["action"];
     for (let i = 0; i + 2 < tokens.length && !action; i++) {
-      if (singularOf(tokens[i] ?? "") !== t.noun || !MODALS.has(tokens[i + 1] ?? "")) continue;
+      singulars ??= tokens.map((w) => singularOf(w));
+      if (singulars[i] !== t.noun || !MODALS.has(tokens[i + 1] ?? "")) continue;
       const verb = tokens[i + 2] ?? "";
       if (
         !/^[a-z]{3,}$/.test(verb) ||

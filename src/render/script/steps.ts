@@ -22,7 +22,6 @@ import { joiningSentence, spokenArchetype } from "./archetypes.js";
 import { perScript } from "./memo.js";
 import {
   actionName,
-  actionVerb,
   andList,
   bodyOf,
   COMFORT_WORDS,
@@ -31,7 +30,6 @@ import {
   entityWords,
   enumerate,
   firstClause,
-  firstWord,
   gerund,
   gerundOf,
   headOf,
