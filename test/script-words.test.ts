@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords, sentence } from "../src/render/script/speak.js";
+import { countWords, sentence, speakInput } from "../src/render/script/speak.js";
 
 /** The definition countWords scans by hand: runs between white space holding a letter or digit. */
 const bySplit = (s: string) => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
@@ -45,5 +45,16 @@ describe("sentence", () => {
     for (const s of ["", " ", " ,; ", "a", "  the leader, ", "done.", "why?", "a:\u00a0", "x ;\n", "wait!  ,", ", a"])
       expect([s, sentence(s)]).toEqual([s, byRegex(s)]);
     expect(sentence("the leader holds the lease ;, ")).toBe("The leader holds the lease.");
+  });
+});
+
+describe("a quantity whose label is a question", () => {
+  it("is said amount first, with no article before 'how'", () => {
+    const label = "how long a failed call keeps being retried before it is given up";
+    expect(speakInput(259200, "retry_seconds", "s", label)).toBe(`3 days for ${label}`);
+    expect(speakInput(0.25, "ttl", "s", "how long a cached count is served")).toBe(
+      "250 milliseconds for how long a cached count is served",
+    );
+    expect(speakInput(7, "auction_days", "days", "how long an auction runs")).not.toMatch(/\ban? how\b/);
   });
 });

@@ -613,6 +613,14 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
   const u = unit ?? "";
   const n = speakNumber(value);
   const rate = /^(\w+)\/s$/.exec(u);
+  // a label that is a question ("how long a failed call keeps being retried …") takes no article: the amount is said
+  // first, then what it measures ("3 days for how long a failed call keeps being retried …")
+  if (/^how (?:long|often|many|much|far|soon)\b/.test(words)) {
+    const amount = speakInput(value, name, unit, "x")
+      .replace(/^an? x of /, "")
+      .replace(/ x$/, "");
+    return `${amount} for ${words}`;
+  }
   if (u === "fraction" || (value > 0 && value < 1 && /\b(share|ratio|fraction)\b/.test(words)))
     return `${an(words)} of ${+(value * 100).toPrecision(2)} percent`;
   // a whole number of days or hours is said in them: "86.4 thousand seconds" is a day
