@@ -84,6 +84,17 @@ describe("a bare product's main record leads its design", () => {
     );
   });
 
+  it("a question form ('How would you design a …') reads the head after its design verb; function words make no record", () => {
+    expect(productRecordOf("How would you design a URL shortener?")?.entity).toBe("ShortUrl");
+    expect(productRecordOf("How should we build a bookmark manager for teams?")?.entity).toBe("Bookmark");
+    // before, the question's own words were the head and its article became a record named "A"
+    for (const p of [
+      "How would you design a dating app with profiles, swiping and matches?",
+      "Each player's inventory is 5 KB",
+    ])
+      expect(productRecordOf(p)?.entity ?? "").not.toMatch(/^(?:A|An|The|Each|How)$/);
+  });
+
   it("designs with feature cards and infra designs get no record rows", () => {
     for (const p of ["Design a ride-hailing app like Uber", "Design a distributed task queue with retries"]) {
       const d = design(p);

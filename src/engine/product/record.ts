@@ -1,5 +1,6 @@
 import { VARIANTS } from "../../knowledge/covers.js";
 import { ARCHETYPES } from "../../knowledge/index.js";
+import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import {
   CHOSEN_KEY,
   CONTAINER_SUFFIXES,
@@ -82,7 +83,7 @@ function agentVerb(w: string): string | undefined {
 /** The prompt's head noun phrase: the words after the design verb and article, up to a clause or figure. */
 function headPhrase(prompt: string): string[] {
   const rest = prompt.replace(
-    /^\s*(?:please\s+)?(?:design|build|create|implement|architect)\s+(?:an?\s+|the\s+)?/i,
+    /^\s*(?:(?:how|what)\s+(?:would|should|could|can|do|might)\s+(?:you|we|i|one)\s+|(?:let's|let us|we need to|i want to|i'd like to)\s+)?(?:please\s+)?(?:design|build|create|implement|architect)\s+(?:an?\s+|the\s+)?/i,
     "",
   );
   const out: string[] = [];
@@ -106,7 +107,8 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
   }
   const core = words.length > 1 ? words.filter((w) => !/ing$/i.test(w)) : words;
   const last = core[core.length - 1];
-  if (!last) return undefined;
+  // a head that is only function words ("Each …", "How …" with no design verb) names no record
+  if (!last || STOP_WORDS.has(last.toLowerCase())) return undefined;
   let nounWords: string[];
   let made: string | undefined;
   let object: string | undefined;
