@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countWords, sentence, speakInput } from "../src/render/script/speak.js";
+import { clauses } from "../src/engine/fields/requirements.js";
+import { countWords, oneForm, sentence, speakInput } from "../src/render/script/speak.js";
 
 /** The definition countWords scans by hand: runs between white space holding a letter or digit. */
 const bySplit = (s: string) => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
@@ -56,5 +57,23 @@ describe("a quantity whose label is a question", () => {
       "250 milliseconds for how long a cached count is served",
     );
     expect(speakInput(7, "auction_days", "days", "how long an auction runs")).not.toMatch(/\ban? how\b/);
+  });
+});
+
+describe("a stated clause joined by ', and' and said in a list of actions", () => {
+  it("keeps no leading 'and', and a passive clause is said as its action", () => {
+    const cs = clauses(
+      "Design search where an indexer consumes changes, and the whole index can be rebuilt by replaying the log.",
+    );
+    expect(cs).toContain("the whole index can be rebuilt by replaying the log");
+    expect(cs.some((c) => /^and\b/.test(c))).toBe(false);
+    // before: "… issuing a detail read and the and the rebuilt"
+    expect(oneForm(["issue a detail read", "the whole index can be rebuilt by replaying the log"]).items).toEqual([
+      "issuing a detail read",
+      "rebuilding the whole index by replaying the log",
+    ]);
+    expect(oneForm(["the detail read", "old segments are deleted after a day"]).items[1]).toBe(
+      "deleting old segments after a day",
+    );
   });
 });

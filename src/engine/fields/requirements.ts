@@ -32,11 +32,19 @@ function aliases() {
 
 /** Splits a prompt into clauses: "a queue that retries, and parks poison messages" -> two asks. */
 export function clauses(prompt: string): string[] {
-  return prompt
-    .replace(/^\s*(?:please\s+)?(?:design|build|create|implement|architect)\s+/i, "")
-    .split(/[,;:.]\s+|\s+(?:that|which|where|so that|and then|and|while|but)\s+/i)
-    .map((c) => c.trim().replace(/[.?!]+$/, ""))
-    .filter((c) => c.split(/\s+/).length >= 2);
+  return (
+    prompt
+      .replace(/^\s*(?:please\s+)?(?:design|build|create|implement|architect)\s+/i, "")
+      .split(/[,;:.]\s+|\s+(?:that|which|where|so that|and then|and|while|but)\s+/i)
+      // a clause after a comma keeps no joining word of its own (", and parks poison messages" asks to park them)
+      .map((c) =>
+        c
+          .trim()
+          .replace(/^(?:and then|and|or|but|while|so that|then)\s+/i, "")
+          .replace(/[.?!]+$/, ""),
+      )
+      .filter((c) => c.split(/\s+/).length >= 2)
+  );
 }
 
 /** The alias row whose phrase matches most words of the clause, if any matches. */

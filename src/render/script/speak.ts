@@ -1048,7 +1048,7 @@ export function oneForm(items: readonly string[]): { items: string[]; clauses: b
   const forms = items.map((x) => phraseForm(x));
   if (items.length > 0 && forms.every((f) => f === "clause")) return { items: [...items], clauses: true };
   // an operation named by its noun ("blind put", "serializable read") among actions is said as one: "issuing a blind put"
-  const actions = forms.some((f) => f !== "noun");
+  const actions = forms.some((f, i) => f !== "noun" || passiveAsGerund(items[i] as string) !== undefined);
   const out = items.map((x) => {
     if (!actions || phraseForm(x) !== "noun" || !ACTION_NOUN.test(x)) return inListForm(x);
     const bare = x.replace(/^(?:the|a|an)\s+/i, "");
@@ -1061,10 +1061,39 @@ export function oneForm(items: readonly string[]): { items: string[]; clauses: b
 const ACTION_NOUN =
   /^(?:(?:the|a|an)\s+)?(?:[a-z0-9-]+\s+){0,5}(?:put|read|write|get|append|delete|scan|lookup|query|insert|upsert|purge|increment|decrement)(?:\s+(?:of|naming|with|on|from|to|by|at|under|for|that|which)\b.*)?$/i;
 
+/** A participle's base form when it is a known verb: "rebuilt" -> "rebuild", "published" -> "publish", "stored" -> "store". */
+function participleBase(word: string): string | undefined {
+  const w = word.toLowerCase();
+  const tries = /ilt$/.test(w)
+    ? [`${w.slice(0, -1)}d`]
+    : /ied$/.test(w)
+      ? [`${w.slice(0, -3)}y`]
+      : /ed$/.test(w)
+        ? [w.slice(0, -2), w.slice(0, -1), w.slice(0, -3)]
+        : [];
+  return tries.find((t) => VERBS.has(t) || THIRD_PERSON_VERBS.has(t));
+}
+
+/**
+ * A passive clause as the action it names: "the whole index can be rebuilt by replaying the log" -> "rebuilding the
+ * whole index by replaying the log"; undefined when the item is no passive of a known verb.
+ */
+function passiveAsGerund(item: string): string | undefined {
+  const m =
+    /^(.+?)\s+(?:(?:can|must|should|may|will|could)\s+(?:always\s+|still\s+|also\s+)?be|is|are|gets?)\s+([a-z]+)\b(.*)$/i.exec(
+      item.trim(),
+    );
+  if (!m) return undefined;
+  const base = participleBase(m[2] as string);
+  return base ? `${ingForm(base)} ${m[1]}${m[3]}` : undefined;
+}
+
 /** One item of a list not all clauses, in the list's form (remembered: the items recur design after design). */
 const inListForm = rememberText((x: string): string => {
   const f = phraseForm(x);
   if (f === "verb" || f === "clause") return asGerund(x, f);
+  const passive = f === "noun" ? passiveAsGerund(x) : undefined;
+  if (passive) return passive;
   // a noun clause ("where the subject is") is said as it is
   const head = firstWord(x).toLowerCase();
   if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
