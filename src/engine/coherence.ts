@@ -56,6 +56,7 @@ import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
+import { HARDWARE_NOUNS } from "../knowledge/stock-records.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
@@ -3841,6 +3842,9 @@ function entitiesNotNamedAfterProducts(d: Design): Problem[] {
   return out;
 }
 
+/** Hardware a count sizes machines by ("4 SSDs per node"): no record need hold it. */
+const HARDWARE: ReadonlySet<string> = new Set(HARDWARE_NOUNS);
+
 /**
  * The things the prompt counts as a stock ("300 million accounts", "10,000 city zones") that no record, key, field,
  * operation, API call, critical path or rule of the design names: a design read from a stray phrase ("login …
@@ -3857,6 +3861,10 @@ function promptNounsCovered(d: Design): Problem[] {
     ...d.criticalPaths.map((c) => c.name),
     ...d.invariants.map((i) => i.statement),
     ...d.primaryState.flatMap((p) => [p.entity, p.description]),
+    // a record that plays the prompt's noun says so in its reason ("Registration plays the prompt's 'router'"), and a
+    // counted party is held by the client or outside party that stands for it
+    ...d.dataModel.map((e) => e.because ?? ""),
+    ...d.components.filter((c) => c.kind === "client" || c.kind === "external").flatMap((c) => [c.name, c.because]),
   ]);
   // a count the design sizes from ("100 million places" read into the geo index's bytes) is one the design holds,
   // whatever its records call them (a Business)
@@ -3866,7 +3874,7 @@ function promptNounsCovered(d: Design): Problem[] {
     ),
   );
   return counted
-    .filter((noun) => !holds(words, noun) && !holds(sized, noun))
+    .filter((noun) => !HARDWARE.has(noun) && !holds(words, noun) && !holds(sized, noun))
     .map((noun) => ({
       rule: "prompt-noun-uncovered" as const,
       detail: `the prompt counts '${noun}' things, and no record, key, field, operation, API call or rule of the design holds one: the design may answer another question`,
