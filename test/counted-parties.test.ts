@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { countedThings } from "../src/engine/counted-nouns.js";
+import { countedParts } from "../src/engine/named-parts.js";
 import { stockThings } from "../src/engine/stock-records.js";
 import { design } from "../src/lib/index.js";
 
@@ -24,6 +25,15 @@ describe("counted nouns read as what they are", () => {
     expect(nouns("Show the 99th percentile per service.")).toEqual([]);
     expect(nouns("Ship the new rules to 5% of stores first.")).toEqual([]);
     expect(nouns("Walk through all 900 million rows of meter readings.")).toEqual([]);
+  });
+
+  it("reads 'the one' as standing for a thing, not counting one", () => {
+    const parts = (p: string) => countedParts(p).map((t) => t.noun);
+    expect(parts("Design a rate limiter like the one Stripe puts in front of its API.")).toEqual([]);
+    expect(parts("Transcode every upload into the five resolutions.")).toEqual(["resolution"]);
+    expect(
+      design("Design a rate limiter like the one Stripe puts in front of its API.").dataModel.map((e) => e.entity),
+    ).not.toContain("StripePut");
   });
 
   it("reads a count with a scale letter ('50k', '80M') as the figure it is", () => {

@@ -39,6 +39,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
+import { PLACE_WORDS } from "../knowledge/named-parts.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
@@ -125,6 +126,7 @@ import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
+import { isPartyNoun } from "./stock-records.js";
 import { namedSystemStance } from "./system-stance.js";
 import { pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
@@ -3842,8 +3844,11 @@ function entitiesNotNamedAfterProducts(d: Design): Problem[] {
   return out;
 }
 
-/** Hardware a count sizes machines by ("4 SSDs per node"): no record need hold it. */
-const HARDWARE: ReadonlySet<string> = new Set(HARDWARE_NOUNS);
+/**
+ * Hardware a count sizes machines by ("4 SSDs per node") and places copies live in ("12 data centres"): no record
+ * need hold them.
+ */
+const HARDWARE: ReadonlySet<string> = new Set([...HARDWARE_NOUNS, ...PLACE_WORDS]);
 
 /**
  * The things the prompt counts as a stock ("300 million accounts", "10,000 city zones") that no record, key, field,
@@ -3873,8 +3878,13 @@ function promptNounsCovered(d: Design): Problem[] {
       c.inputs.filter((i) => i.source === "stated").map((i) => /'([^']+)'/.exec(i.because ?? "")?.[1] ?? ""),
     ),
   );
+  // a party that uses the system is held by the box that stands for it ("SDKs in each service instance")
+  const boxes = designWords(d.components.map((c) => c.name));
   return counted
-    .filter((noun) => !HARDWARE.has(noun) && !holds(words, noun) && !holds(sized, noun))
+    .filter(
+      (noun) =>
+        !HARDWARE.has(noun) && !holds(words, noun) && !holds(sized, noun) && !(isPartyNoun(noun) && holds(boxes, noun)),
+    )
     .map((noun) => ({
       rule: "prompt-noun-uncovered" as const,
       detail: `the prompt counts '${noun}' things, and no record, key, field, operation, API call or rule of the design holds one: the design may answer another question`,

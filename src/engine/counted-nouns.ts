@@ -64,6 +64,8 @@ export function countedThings(prompt: string, words?: Readonly<Record<string, nu
     const t = tokens[i] ?? "";
     const worded = words?.[t];
     if (!isCount(t) && worded === undefined) continue;
+    // "the one Stripe puts in front", "the one that…": "one" after "the" stands for a thing, it counts none
+    if (t === "one" && tokens[i - 1] === "the") continue;
     // an ordinal ("the 99th percentile") ranks, it counts nothing
     if (/^\d+(?:st|nd|rd|th)$/.test(t)) continue;
     // a count joined to its noun ("a 100M-item catalog", "a 30-second TTL", "64-bit numbers") counts that noun, and a

@@ -43,6 +43,9 @@ const WEAK = new Set(WEAK_ACTION_VERBS);
 /** Counted systems that call this one (servers, services): parties, like the people who use it. */
 const CALLERS = new Set([...CALLER_SYSTEM_NOUNS, "server", "service"]);
 
+/** Whether a counted noun names a party that uses the system (people, or systems that call it): a client, not a record. */
+export const isPartyNoun = (noun: string): boolean => PARTIES.has(noun) || CALLERS.has(noun);
+
 /** A counted stock with what the prompt says is done to it and by it. */
 export interface Stock extends CountedThing {
   /** The verb right before the count that makes the thing ("storing 50 million recipes" → store). */
