@@ -18,6 +18,7 @@ describe("stock records: a thing the prompt counts is a record of the design, wi
         noun: "voter",
         count: 100_000_000,
         quote: "100 million voters",
+        role: "thing",
         before: "for",
         action: { verb: "vote", once: true, quote: "voter can vote exactly once" },
       },

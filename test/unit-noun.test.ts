@@ -22,4 +22,9 @@ describe("the prompt's unit noun", () => {
     expect(unitNoun("Design a hospital scheduling system")).toBeUndefined();
     expect(unitNoun("Design a stock exchange order matching engine.")?.noun).toBe("order");
   });
+
+  it("walks past what the system does to its unit: a firmware update distribution service distributes firmware", () => {
+    expect(unitNoun("Design a firmware update distribution service for 5 million routers.")?.noun).toBe("firmware");
+    expect(unitNoun("Design a config distribution service.")).toBeUndefined();
+  });
 });

@@ -39,6 +39,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
+import { PLACE_WORDS } from "../knowledge/named-parts.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
@@ -56,6 +57,7 @@ import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
+import { HARDWARE_NOUNS } from "../knowledge/stock-records.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
@@ -124,6 +126,7 @@ import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
+import { isPartyNoun } from "./stock-records.js";
 import { namedSystemStance } from "./system-stance.js";
 import { pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
@@ -3842,6 +3845,12 @@ function entitiesNotNamedAfterProducts(d: Design): Problem[] {
 }
 
 /**
+ * Hardware a count sizes machines by ("4 SSDs per node") and places copies live in ("12 data centres"): no record
+ * need hold them.
+ */
+const HARDWARE: ReadonlySet<string> = new Set([...HARDWARE_NOUNS, ...PLACE_WORDS]);
+
+/**
  * The things the prompt counts as a stock ("300 million accounts", "10,000 city zones") that no record, key, field,
  * operation, API call, critical path or rule of the design names: a design read from a stray phrase ("login …
  * service" as a telemetry fleet) holds none of what the prompt is about. The drawn boxes are not read: a client or a
@@ -3857,6 +3866,10 @@ function promptNounsCovered(d: Design): Problem[] {
     ...d.criticalPaths.map((c) => c.name),
     ...d.invariants.map((i) => i.statement),
     ...d.primaryState.flatMap((p) => [p.entity, p.description]),
+    // a record that plays the prompt's noun says so in its reason ("Registration plays the prompt's 'router'"), and a
+    // counted party is held by the client or outside party that stands for it
+    ...d.dataModel.map((e) => e.because ?? ""),
+    ...d.components.filter((c) => c.kind === "client" || c.kind === "external").flatMap((c) => [c.name, c.because]),
   ]);
   // a count the design sizes from ("100 million places" read into the geo index's bytes) is one the design holds,
   // whatever its records call them (a Business)
@@ -3865,8 +3878,13 @@ function promptNounsCovered(d: Design): Problem[] {
       c.inputs.filter((i) => i.source === "stated").map((i) => /'([^']+)'/.exec(i.because ?? "")?.[1] ?? ""),
     ),
   );
+  // a party that uses the system is held by the box that stands for it ("SDKs in each service instance")
+  const boxes = designWords(d.components.map((c) => c.name));
   return counted
-    .filter((noun) => !holds(words, noun) && !holds(sized, noun))
+    .filter(
+      (noun) =>
+        !HARDWARE.has(noun) && !holds(words, noun) && !holds(sized, noun) && !(isPartyNoun(noun) && holds(boxes, noun)),
+    )
     .map((noun) => ({
       rule: "prompt-noun-uncovered" as const,
       detail: `the prompt counts '${noun}' things, and no record, key, field, operation, API call or rule of the design holds one: the design may answer another question`,

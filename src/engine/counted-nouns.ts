@@ -23,6 +23,14 @@ export function singularOf(w: string): string {
 
 const isCount = (w: string) => /^\d/.test(w) || SCALE.has(w);
 
+/** A count written with a scale letter ("50k", "80M", "1.5b"), a plain figure ("10,000") or neither. */
+function figureOf(token: string): number {
+  const m = /^(\d[\d,]*(?:\.\d+)?)([kmb])?$/.exec(token);
+  if (!m) return Number.NaN;
+  const scale = m[2] === "k" ? 1e3 : m[2] === "m" ? 1e6 : m[2] === "b" ? 1e9 : 1;
+  return Number((m[1] ?? "").replace(/,/g, "")) * scale;
+}
+
 /** A thing a prompt counts: its noun (singular), the count when it is written as one, and the words it came from. */
 export interface CountedThing {
   noun: string;
@@ -50,13 +58,33 @@ const SCALE_VALUE: Readonly<Record<string, number>> = {
  * the system's clients. With `words`, a count written as a small number word counts too ("five resolutions").
  */
 export function countedThings(prompt: string, words?: Readonly<Record<string, number>>): CountedThing[] {
-  const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()]/g) ?? [];
+  const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()%]/g) ?? [];
   const out: CountedThing[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? "";
     const worded = words?.[t];
     if (!isCount(t) && worded === undefined) continue;
-    let count = worded ?? (/^\d/.test(t) ? Number(t.replace(/,/g, "")) : SCALE_VALUE[t]);
+    // "the one Stripe puts in front", "the one that…": "one" after "the" stands for a thing, it counts none
+    if (t === "one" && tokens[i - 1] === "the") continue;
+    // an ordinal ("the 99th percentile") ranks, it counts nothing
+    if (/^\d+(?:st|nd|rd|th)$/.test(t)) continue;
+    // a count joined to its noun ("a 100M-item catalog", "a 30-second TTL", "64-bit numbers") counts that noun, and a
+    // unit so joined ("30-second", "14-day") measures the next word rather than counting it
+    const joined = /^(\d[\d,.]*[kmb]?)-([a-z]+)$/.exec(t);
+    if (joined) {
+      const noun = singularOf(joined[2] ?? "");
+      if (
+        !NOT_THINGS.has(noun) &&
+        !NOT_THINGS.has(joined[2] ?? "") &&
+        noun.length >= 3 &&
+        !out.some((o) => o.noun === noun)
+      ) {
+        const n = figureOf(joined[1] ?? "");
+        out.push({ noun, count: Number.isFinite(n) ? n : undefined, quote: t });
+      }
+      continue;
+    }
+    let count = worded ?? (/^\d/.test(t) ? figureOf(t) : SCALE_VALUE[t]);
     let j = i + 1;
     while (j < tokens.length && (SCALE.has(tokens[j] ?? "") || tokens[j] === "of")) {
       const v = SCALE_VALUE[tokens[j] ?? ""];

@@ -180,6 +180,12 @@ const VENUES = new Set([
 const MEASURES = new Set(["number", "code", "key", "count"]);
 
 /**
+ * Words naming what a system does to its unit, like an -ing word ("a firmware update distribution service" distributes
+ * firmware): the unit is the word before them.
+ */
+const PROCESS = new Set(["distribution", "update", "ingestion", "management", "propagation"]);
+
+/**
  * Words naming where a system's units run or sit (a cluster scheduler places pods on a cluster's nodes), never the
  * unit itself: the unit is then the thing the head's clause places, stores or runs ("places 10,000 pods").
  */
@@ -272,7 +278,7 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
     // "that stores 200 TB", "which stores sessions": a head word after a relative word is that clause's verb
     if (isReferringWord(words[i - 1] ?? "")) continue;
     let j = i - 1;
-    while (j >= 0 && (words[j] ?? "").endsWith("ing")) j--;
+    while (j >= 0 && ((words[j] ?? "").endsWith("ing") || PROCESS.has(singular(words[j] ?? "")))) j--;
     const w = words[j];
     if (w === undefined || w.length < 3 || w.includes("-") || STOP.has(w) || STOP.has(singular(w))) continue;
     // "across three services", "each service": a number word or determiner never names the unit

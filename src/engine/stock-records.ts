@@ -2,13 +2,18 @@ import { STOP_WORDS } from "../knowledge/lexicon.js";
 import { COUNTED_BOXES, PLACE_WORDS } from "../knowledge/named-parts.js";
 import {
   ACTION_MODALS,
+  ATTEMPT_NOUNS,
+  BOOKKEEPING_HEADS,
   CALLER_SYSTEM_NOUNS,
   FLEET_NOUNS,
   KEEP_VERBS,
   MEASURE_NOUNS,
   ONCE_WORDS,
+  PARTY_NOUNS,
   SELECTION_WORDS,
+  STAND_IN_KEYS,
   STOCK_VERBS,
+  WEAK_ACTION_VERBS,
 } from "../knowledge/stock-records.js";
 import { type CountedThing, countedThings, designWords, singularOf } from "./counted-nouns.js";
 import type { ApiRow, ComponentRow, DataModelRow } from "./design/types.js";
@@ -31,6 +36,15 @@ const ONCE = new Set(ONCE_WORDS);
 const MEASURES = new Set(MEASURE_NOUNS);
 const FLEET = new Set([...FLEET_NOUNS, ...CALLER_SYSTEM_NOUNS]);
 const SELECTION = new Set(SELECTION_WORDS);
+const PARTIES = new Set(PARTY_NOUNS);
+const ATTEMPTS = new Set(ATTEMPT_NOUNS);
+const STAND_INS = new Set(STAND_IN_KEYS);
+const WEAK = new Set(WEAK_ACTION_VERBS);
+/** Counted systems that call this one (servers, services): parties, like the people who use it. */
+const CALLERS = new Set([...CALLER_SYSTEM_NOUNS, "server", "service"]);
+
+/** Whether a counted noun names a party that uses the system (people, or systems that call it): a client, not a record. */
+export const isPartyNoun = (noun: string): boolean => PARTIES.has(noun) || CALLERS.has(noun);
 
 /** A counted stock with what the prompt says is done to it and by it. */
 export interface Stock extends CountedThing {
@@ -42,6 +56,14 @@ export interface Stock extends CountedThing {
   before: string;
   /** What each thing does ("each voter can vote exactly once" → vote), and whether the prompt says it once only. */
   action?: { verb: string; once: boolean; quote: string };
+  /**
+   * What the count names: a thing kept; a party that uses the system ("10k engineers": a client, unless the prompt
+   * gives each a rule to keep, "each voter can vote exactly once"); or a try at something ("5 failed attempts": a
+   * counter on the record tried).
+   */
+  role: "thing" | "party" | "attempt";
+  /** The noun a count is said per ("6 guesses per daily puzzle" → puzzle), singular. */
+  per?: string;
 }
 
 const verbOf = (token: string, verbs: readonly string[] = STOCK_VERBS): string | undefined =>
@@ -64,12 +86,13 @@ const verbOf = (token: string, verbs: readonly string[] = STOCK_VERBS): string |
 export function stockThings(prompt: string): Stock[] {
   const things = countedThings(prompt).filter(
     (t) =>
-      !BOXES.has(t.noun) &&
-      !PLACES.has(t.noun) &&
-      !MEASURES.has(t.noun) &&
-      !FLEET.has(t.noun) &&
-      !(SYSTEM_WORDS as ReadonlySet<string>).has(t.noun) &&
-      t.count !== undefined,
+      (CALLERS.has(t.noun) && t.count !== undefined) ||
+      (!BOXES.has(t.noun) &&
+        !PLACES.has(t.noun) &&
+        !MEASURES.has(t.noun) &&
+        !FLEET.has(t.noun) &&
+        !(SYSTEM_WORDS as ReadonlySet<string>).has(t.noun) &&
+        t.count !== undefined),
   );
   if (things.length === 0) return [];
   const tokens: string[] = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[,;:.()]/g) ?? [];
@@ -95,6 +118,7 @@ export function stockThings(prompt: string): Stock[] {
         !/^[a-z]{3,}$/.test(verb) ||
         STOP_WORDS.has(verb) ||
         verb.endsWith("ly") ||
+        WEAK.has(verb) ||
         verb === "never" ||
         verb === "not"
       )
@@ -104,8 +128,23 @@ export function stockThings(prompt: string): Stock[] {
       const clause = tokens.slice(i, end);
       action = { verb, once: clause.some((w) => ONCE.has(w)), quote: clause.join(" ") };
     }
+    // "6 guesses per daily puzzle", "5 failed attempts per account": what each count is said per
+    let per: string | undefined;
+    if (tokens[after] === "per")
+      for (let n = after + 1; n < Math.min(tokens.length, after + 4); n++) {
+        const w = tokens[n] ?? "";
+        if (!/^[a-z]{3,}$/.test(w) || STOP_WORDS.has(w)) break;
+        per = singularOf(w);
+      }
+    const role = ATTEMPTS.has(t.noun)
+      ? "attempt"
+      : (PARTIES.has(t.noun) || CALLERS.has(t.noun)) && !action?.once
+        ? "party"
+        : "thing";
     out.push({
       ...t,
+      role,
+      ...(per ? { per } : {}),
       before: tokens[at - 1] ?? "",
       ...(made ? { made } : {}),
       ...(kept ? { kept } : {}),
@@ -246,23 +285,108 @@ export function withStockRecords<A extends Drawn>(
   if (missing.length === 0) return arch;
   const stateful = new Set(["store", "replica-group", "log"]);
   const byId = new Map(arch.components.map((c) => [c.id, c]));
-  // the design's own record: the lead archetype's or a feature's, on a component that keeps state
+  // the design's own record: the lead archetype's or a feature's, on a component that keeps state, and not one of
+  // the system's own bookkeeping (a partition map, a checkpoint): a counted thing is never owned by those
   const own = (r: DataModelRow) => r.archetype === lead || !/^I\d\d$/.test(r.archetype);
+  const bookkeeping = (r: DataModelRow) => BOOKKEEPING.some((h) => r.entity.replace(/\s*\(.*\)$/, "").endsWith(h));
   const first =
+    arch.dataModel.find((r) => own(r) && !bookkeeping(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
     arch.dataModel.find((r) => own(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
     arch.dataModel.find(own) ??
     arch.dataModel[0];
   const home = first ? byId.get(first.owner) : undefined;
   if (!first || !home) return arch;
-  const components = arch.components.map((c) => (c.id === home.id ? { ...c, holds: [...c.holds] } : c));
+  let components = arch.components.map((c) => (c.id === home.id ? { ...c, holds: [...c.holds] } : c));
   const homeRow = components.find((c) => c.id === home.id);
-  const dataModel = [...arch.dataModel];
+  let dataModel = [...arch.dataModel];
   const api = [...arch.api];
+  const played = new Set<string>();
   for (const s of missing) {
+    // a try is a counter on the record it is made against: "5 failed attempts" is attempt_count, not 5 records
+    if (s.role === "attempt") {
+      const tried = triedRecord(dataModel, s, (r) => own(r) && !bookkeeping(r), byId) ?? first;
+      dataModel = dataModel.map((r) => (r.entity === tried.entity ? counted(r, s) : r));
+      continue;
+    }
+    // a record that stands for whatever the design tracks plays the prompt's counted thing or party
+    const stand = dataModel.find((r) => own(r) && !played.has(r.entity) && standsIn(r) && !s.action?.once);
+    if (stand) {
+      played.add(stand.entity);
+      dataModel = dataModel.map((r) => (r === stand ? plays(r, s) : r));
+      continue;
+    }
+    // a party that uses the system is its client: its count sizes the load, and no record keeps it
+    if (s.role === "party") {
+      components = asClient(components, s);
+      continue;
+    }
     const r = stockRecord(s, { id: home.id, archetype: first.archetype === RECORD_PART ? lead : first.archetype });
     dataModel.push(r.row);
     homeRow?.holds.push(r.row.entity);
     api.push(...r.api.filter((x) => !api.some((y) => y.call === x.call)));
   }
   return { ...arch, components, dataModel, api };
+}
+
+const BOOKKEEPING: readonly string[] = BOOKKEEPING_HEADS;
+
+/** Whether a record's key stands for whatever the design tracks (KeyValue's key, a Registration's instance_id). */
+const standsIn = (r: DataModelRow): boolean => r.key.some((k) => STAND_INS.has(k.replace(/_id$/, "").toLowerCase()));
+
+const addBecause = (was: string | undefined, why: string) => (was ? `${was}; ${why}` : why);
+
+/** A record that plays the prompt's counted thing, saying so: the record stays the card's, its reason names the role. */
+function plays(r: DataModelRow, s: Stock): DataModelRow {
+  const name = r.entity.replace(/\s*\(.*\)$/, "");
+  const key = r.key.find((k) => STAND_INS.has(k.replace(/_id$/, "").toLowerCase())) ?? r.key[0] ?? "key";
+  return {
+    ...r,
+    because: addBecause(
+      r.because,
+      `${name} plays the prompt's '${s.noun}' ('${s.quote}'): each ${s.noun} is one ${name}, its ${key.replace(/_/g, " ")} the ${s.noun}'s id, so no second record keeps it`,
+    ),
+  };
+}
+
+/**
+ * The record a try is made against: the one the prompt names right after the count ("6 guesses per puzzle" → a
+ * Puzzle), else the design's unit under the prompt's noun, else its own record on a store (a counter lives on a
+ * row, not on a log entry).
+ */
+function triedRecord(
+  rows: readonly DataModelRow[],
+  s: Stock,
+  own: (r: DataModelRow) => boolean,
+  byId: ReadonlyMap<string, ComponentRow>,
+): DataModelRow | undefined {
+  const named = designWords(rows.filter(own).map((r) => r.entity.replace(/\s*\(.*\)$/, "")));
+  if (s.per && named.has(s.per))
+    return rows.find((r) => own(r) && designWords([r.entity.replace(/\s*\(.*\)$/, "")]).has(s.per ?? ""));
+  // the design's unit, renamed to the prompt's noun ("Game (Subject)"), is what its tries are made against
+  return (
+    rows.find((r) => own(r) && /\(.*\)$/.test(r.entity)) ??
+    rows.find((r) => own(r) && ["store", "replica-group"].includes(byId.get(r.owner)?.kind ?? ""))
+  );
+}
+
+/** A record that counts the tries made against it ("5 failed attempts" → attempt_count), with the prompt's limit. */
+function counted(r: DataModelRow, s: Stock): DataModelRow {
+  const field = `${s.noun}_count`;
+  if (r.fields.includes(field)) return r;
+  return {
+    ...r,
+    fields: [...r.fields, field],
+    because: addBecause(
+      r.because,
+      `${field} counts the prompt's '${s.quote}' on the ${r.entity.replace(/\s*\(.*\)$/, "")} they are made against: a try is a counter on the record it tries${s.count !== undefined ? `, checked against ${s.count}` : ""}, never a record of its own`,
+    ),
+  };
+}
+
+/** The design's clients, told that they are the prompt's counted party (their count sizes the load; no record keeps them). */
+function asClient(components: ComponentRow[], s: Stock): ComponentRow[] {
+  const target = components.find((c) => c.kind === "client") ?? components.find((c) => c.kind === "external");
+  if (!target) return components;
+  const why = `stands for the prompt's '${s.quote}': a counted party that uses the system is a ${target.kind === "client" ? "client" : "party outside it"}, whose count sizes the load, never a record`;
+  return components.map((c) => (c === target ? { ...c, because: addBecause(c.because, why) } : c));
 }

@@ -7,6 +7,7 @@
 /** Units of time, singular: a count of them is a duration, and one after a rate word makes a count a rate. */
 export const TIME_UNITS: readonly string[] = [
   "ms",
+  "s",
   "millisecond",
   "second",
   "sec",
@@ -62,6 +63,10 @@ export const NOT_COUNTED_THINGS: readonly string[] = [
   "client",
   "caller",
   "customer",
+  // a table's rows and a code's digits stand for the records and codes the prompt names elsewhere
+  "row",
+  "digit",
+  "character",
   // words that stand for something named elsewhere
   "their",
   "its",

@@ -32,6 +32,23 @@ export const ONCE_WORDS: readonly string[] = ["once", "twice"];
 export const MEASURE_NOUNS: readonly string[] = ["unit", "piece"];
 
 /**
+ * Counted nouns naming hardware a machine is built of ("4 SSDs per node", "600 GPUs"): a count of them sizes the
+ * machines, never a record the system keeps, and no design need name them in its records.
+ */
+export const HARDWARE_NOUNS: readonly string[] = [
+  "disk",
+  "drive",
+  "ssd",
+  "hdd",
+  "nvme",
+  "core",
+  "cpu",
+  "gpu",
+  "rack",
+  "vm",
+];
+
+/**
  * Counted nouns that name the machines a system runs on or the pieces its own data is laid out in ("50 API gateway
  * nodes", "10,000 machines", "200 edge locations", "10,000 shards"): parts of the system's own fleet and layout, which
  * its components and capacity figures are, never records it keeps for its users.
@@ -49,8 +66,8 @@ export const FLEET_NOUNS: readonly string[] = [
   "drive",
   "core",
   "cpu",
-  "gpu",
   "cluster",
+  ...HARDWARE_NOUNS,
 ];
 
 /** Words before a count that make it how many are picked, not how many are kept ("the top 100 hashtags"). */
@@ -58,3 +75,109 @@ export const SELECTION_WORDS: readonly string[] = ["top", "first", "last", "bott
 
 /** Counted nouns naming other systems that call this one ("2,000 microservices elect leaders"): callers, never records. */
 export const CALLER_SYSTEM_NOUNS: readonly string[] = ["microservice"];
+
+/**
+ * Counted nouns naming the people who use or run the system ("for 10k engineers", "with 80k tutors"): a counted party
+ * is a client whose count sizes the load, never a record of its own, unless the prompt gives each one a rule the
+ * system must keep ("each voter can vote exactly once": the record holds the receipt). Where a record of the design
+ * stands for whatever it tracks (a registration, a key), that record plays the party ("Registration plays the
+ * prompt's 'tutor'").
+ */
+export const PARTY_NOUNS: readonly string[] = [
+  "engineer",
+  "developer",
+  "operator",
+  "employee",
+  "staff",
+  "driver",
+  "rider",
+  "courier",
+  "student",
+  "teacher",
+  "tutor",
+  "patient",
+  "doctor",
+  "nurse",
+  "buyer",
+  "seller",
+  "shopper",
+  "merchant",
+  "marketer",
+  "agent",
+  "player",
+  "gamer",
+  "fan",
+  "farmer",
+  "coach",
+  "resident",
+  "guest",
+  "traveler",
+  "traveller",
+  "passenger",
+  "subscriber",
+  "follower",
+  "creator",
+  "reader",
+  "listener",
+  "dispatcher",
+  "analyst",
+  "admin",
+  "partner",
+  "voter",
+];
+
+/**
+ * Counted nouns naming one try at something ("5 failed attempts", "6 guesses per puzzle"): a count of them is a
+ * counter on the record the try is made against, never a record per try.
+ */
+export const ATTEMPT_NOUNS: readonly string[] = ["attempt", "guess", "try", "retry", "login", "click"];
+
+/**
+ * Words of a record's key that stand for whatever the design tracks (KeyValue's key, a Registration's instance, a
+ * SourceRecord's record, a Device's device): such a record plays a thing the prompt counts in its own noun rather
+ * than the design growing a second record beside it ("Registration plays the prompt's 'router'").
+ */
+export const STAND_IN_KEYS: readonly string[] = [
+  "key",
+  "record",
+  "instance",
+  "device",
+  "object",
+  "resource",
+  "member",
+  "target",
+  "entity",
+];
+
+/**
+ * Heads of records that hold the system's own bookkeeping (a partition map, a checkpoint, an offset, an election
+ * term, a layout, a lease): never the home of a record the prompt counts.
+ */
+export const BOOKKEEPING_HEADS: readonly string[] = [
+  "Map",
+  "Checkpoint",
+  "Offset",
+  "Term",
+  "Layout",
+  "Lease",
+  "Policy",
+  "Log",
+  "Epoch",
+  "Assignment",
+];
+
+/** Verbs too weak to be a counted thing's own action ("players each get 6 guesses"): they say what it has, not what it does. */
+export const WEAK_ACTION_VERBS: readonly string[] = [
+  "get",
+  "gets",
+  "have",
+  "has",
+  "see",
+  "sees",
+  "need",
+  "needs",
+  "use",
+  "uses",
+  "want",
+  "wants",
+];
