@@ -25,7 +25,9 @@ describe("software deployment subject (topic 'deploy-rollout' on I11)", () => {
     const d = designOf(prompt);
     expect(d.archetypes[0]?.id).toBe("I11");
     const names = d.dataModel.map((m) => m.entity);
-    expect(names).toEqual(expect.arrayContaining(["Release", "Rollout", "DesiredVersion", "AuditEvent", "Service"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["ReleaseArtifact", "Rollout", "DesiredVersion", "AuditEvent", "DeployedService"]),
+    );
     expect(names).not.toContain("ConfigVersion");
     const parts = d.components.map((c) => c.name).join("\n");
     expect(parts).toMatch(/Host agents/);
@@ -64,7 +66,7 @@ describe("software deployment subject (topic 'deploy-rollout' on I11)", () => {
     expect(chosen(d, "i11-deploy-strategy")).toBe("rolling-in-place");
     expect(
       chosen(designOf("Design a code deployment tool for 400 servers that a small team runs."), "i11-deploy-delivery"),
-    ).toBe("push");
+    ).toBe("agent-pull");
     expect(
       chosen(
         designOf(

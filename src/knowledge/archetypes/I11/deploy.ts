@@ -57,14 +57,14 @@ export const DEPLOY_ENTITIES = [
     topic: T,
   },
   {
-    name: "Service",
+    name: "DeployedService",
     description:
       "One deployed service: its host groups (by zone and region), the release it runs, and the id and generation of its active rollout if any. A rollout starts by a conditional write on this record.",
     truth: true,
     topic: T,
   },
   {
-    name: "Release",
+    name: "ReleaseArtifact",
     description:
       "One built version of a service: its version, the digest of its artifact, the build that made it and who registered it. It never changes, and every host installs it by that digest.",
     truth: true,
@@ -78,7 +78,7 @@ export const DEPLOY_ENTITIES = [
     topic: T,
   },
   {
-    name: "Wave",
+    name: "RolloutWave",
     description:
       "One step of a rollout's plan: the host groups it moves (a zone, a region, a share of the fleet), the most hosts of a group out of service at once, its bake time and the gate's verdict after it.",
     truth: true,
@@ -140,7 +140,7 @@ export const DEPLOY_WRITES = [
   {
     action:
       "register a release under its version and artifact digest, refused if the version exists with another digest",
-    entity: "Release",
+    entity: "ReleaseArtifact",
     shape: "create target",
     mechanism: "content-addressing",
     topic: T,
@@ -148,10 +148,14 @@ export const DEPLOY_WRITES = [
   {
     action:
       "set the service's active rollout and generation in the same conditional write that creates the rollout, and clear it when the rollout ends",
-    entity: "Service",
+    entity: "DeployedService",
     shape: "overwrite current value",
     mechanism: "version-check",
     hidden: true,
+    runs: {
+      in: "request path",
+      because: "the deploy API sets it in the same conditional write that creates the rollout",
+    },
     topic: T,
   },
   {
@@ -164,7 +168,7 @@ export const DEPLOY_WRITES = [
   },
   {
     action:
-      "a host agent that finds its group's desired version changed fetches the artifact by digest, drains the host while its group has room under the unavailable cap, installs, passes its health check and returns to the load balancer",
+      "install the desired release on a host: its agent, seeing its group's desired version change, fetches the artifact by digest, drains the host while its group has room under the unavailable cap, installs, passes its health check and returns to the load balancer",
     entity: "HostStatus",
     shape: "async process",
     mechanism: "reconciliation-loop",
@@ -200,8 +204,8 @@ export const DEPLOY_READS = [
   },
   {
     action:
-      "the health gate reads the wave's error rate and latency against the control hosts' over the bake window from the metrics system",
-    entity: "Wave",
+      "judge a wave: the health gate reads its error rate and latency against the control hosts' over the bake window from the metrics system",
+    entity: "RolloutWave",
     shape: "read projection",
     staleness: "the metrics system's scrape and query delay, a minute or so",
     topic: T,
@@ -224,10 +228,10 @@ export const DEPLOY_READS = [
 
 export const DEPLOY_INVARIANTS = [
   "A Rollout moves a wave's DesiredVersion only after the previous wave has baked for its bake time and its gate passed; a gate whose metrics are missing or too few counts as not passed, so the wave holds.",
-  "A failing gate moves every DesiredVersion the rollout set back to the previous Release in one write and stops the waves; a host that cannot reach the control plane keeps running the release it has.",
+  "A failing gate moves every DesiredVersion the rollout set back to the previous ReleaseArtifact in one write and stops the waves; a host that cannot reach the control plane keeps running the release it has.",
   "At most one Rollout per service is active: a rollout starts only by a conditional write on the service's record that finds none active, and every later change to it names the generation it read.",
   "No more than a wave's unavailable cap of a host group is out of service at once, and no wave spans every failure domain of the fleet.",
-  "A Release never changes once registered: its version names one artifact digest, and a host installs only an artifact whose digest matches.",
+  "A ReleaseArtifact never changes once registered: its version names one artifact digest, and a host installs only an artifact whose digest matches.",
 ];
 
 /** The mechanism that keeps each of the deployment system's rules (`keptBy` on the card's invariant marks). */
@@ -360,7 +364,7 @@ export const DEPLOY_COMPONENTS: ComponentSpec[] = [
     id: "deploy-store",
     name: "Deploy store (consensus-replicated: releases, rollouts, waves, desired versions, audit log)",
     kind: "replica-group",
-    holds: ["Service", "Release", "Rollout", "Wave", "DesiredVersion", "AuditEvent"],
+    holds: ["DeployedService", "ReleaseArtifact", "Rollout", "RolloutWave", "DesiredVersion", "AuditEvent"],
     runs: ["conditional write on a service's record", "commit a desired version with its audit entry"],
     because:
       "the desired versions are the fleet's truth and must survive a lost node; conditional writes keep one rollout per service",
@@ -522,7 +526,7 @@ export const DEPLOY_API: ApiSpec[] = [
 
 export const DEPLOY_DATA: DataSpec[] = [
   {
-    entity: "Service",
+    entity: "DeployedService",
     key: ["service"],
     fields: ["host groups (zone, region)", "current release", "active rollout_id", "generation", "owners"],
     indexes: [],
@@ -541,7 +545,7 @@ export const DEPLOY_DATA: DataSpec[] = [
     topic: T,
   },
   {
-    entity: "Release",
+    entity: "ReleaseArtifact",
     key: ["service", "version"],
     fields: ["artifact digest", "build id", "registered_by", "registered_at"],
     indexes: ["(artifact digest)"],
@@ -559,7 +563,7 @@ export const DEPLOY_DATA: DataSpec[] = [
     topic: T,
   },
   {
-    entity: "Wave",
+    entity: "RolloutWave",
     key: ["rollout_id", "wave_no"],
     fields: ["host groups", "unavailable cap", "bake seconds", "started_at", "baked_at", "gate verdict"],
     indexes: [],
@@ -802,11 +806,6 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
     ],
     rules: [
       {
-        when: [{ number: "nodes", below: 500 }],
-        option: "push",
-        because: "a few hundred hosts are reached from one place without an agent on each",
-      },
-      {
         when: [{ number: "nodes", atLeast: 1000 }],
         option: "agent-pull",
         because: "thousands of hosts each converging on their own beat one orchestrator holding a connection to each",
@@ -857,7 +856,7 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
     id: "i11-deploy-strategy",
     topic: T,
     question:
-      "Update the hosts in place in rolling batches, or stand up a second fleet and switch traffic (blue/green)?",
+      "Update the hosts in place in rolling batches, or stand up a second fleet and switch traffic to it (blue-green)?",
     options: [
       {
         id: "rolling-in-place",
@@ -868,7 +867,7 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
       },
       {
         id: "blue-green",
-        name: "blue/green: a second fleet on the new release takes traffic in one switch at the load balancer, the old one kept for a switch back",
+        name: "blue-green: a second fleet on the new release takes traffic in one switch at the load balancer, the old one kept for a switch back",
         buys: "a rollback is one switch back, in seconds, and no capacity is lost while installing",
         costs:
           "a second fleet as large as the first for the rollout's length, and one switch moves every request at once",
@@ -937,7 +936,7 @@ export const DEPLOY_TECHNOLOGIES: NonNullable<ArchetypeInput["technologies"]> = 
 
 /** What a deployment-system design must draw and must not (coherence `deploy-rollout-shape`). */
 export const DEPLOY_SHAPE = {
-  entities: ["Release", "Rollout", "DesiredVersion", "AuditEvent"],
+  entities: ["ReleaseArtifact", "Rollout", "DesiredVersion", "AuditEvent"],
   rollout: "rollout_seconds",
   rollback: "rollback_seconds",
   /** Residue of a feature-flag service, a DNS service or the card's configuration snapshots. */

@@ -220,7 +220,10 @@ export const topology: Topology = {
       entry: "deploy-api",
       stateOwner: "deploy-store",
       outlet: "desired-state-servers",
-      unit: { entity: "Release", words: ["release", "build", "deployment", "deploy", "rollout", "delivery", "canary"] },
+      unit: {
+        entity: "ReleaseArtifact",
+        words: ["release", "build", "deployment", "deploy", "rollout", "delivery", "canary"],
+      },
     },
     dns: {
       entry: "dns-api",
