@@ -751,6 +751,13 @@ export const DEPLOY_CAPACITY: CapacityModel = {
       "s",
     ),
     fig(
+      "second_fleet_hosts",
+      "hosts a blue-green switch keeps as a second fleet for the rollout's length",
+      "count",
+      "nodes",
+      "hosts",
+    ),
+    fig(
       "max_active_rollouts",
       "rollouts the orchestrator runs at once at most: one active per service",
       "count",
@@ -864,6 +871,8 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
         buys: "no extra hosts: the fleet updates itself batch by batch",
         costs: "capacity drops by the batch while it installs, and a rollback reinstalls on every moved host",
         winsWhen: "the fleet is large, so a second copy of it is too costly",
+        // the second fleet is sized only where a blue-green switch is chosen
+        implies: { excludes: ["second fleet"] },
       },
       {
         id: "blue-green",
@@ -872,6 +881,15 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
         costs:
           "a second fleet as large as the first for the rollout's length, and one switch moves every request at once",
         winsWhen: "a rollback must take seconds, and spare hosts for a second copy of the service exist",
+        implies: {
+          names: [
+            {
+              component: "load-balancers",
+              name: "Load balancers (switch traffic between the blue and green fleets)",
+              runs: ["switch traffic to the green fleet", "switch back on a failing gate", "drain a host"],
+            },
+          ],
+        },
       },
     ],
     rules: [
