@@ -248,7 +248,7 @@ export const DEPLOY_FAILURES = [
     failure: "A bad build goes out: the new release raises errors or latency",
     role: "coordination",
     prevention:
-      "The canary wave is a few hosts in one zone; after its bake the gate compares them with control hosts on the old release over the same window",
+      "The canary wave is a few hosts in one zone; after its bake the gate judges their error rate and latency before any other wave moves",
     repair:
       "The gate fails, the orchestrator moves the desired version back to the previous release in one write and stops the waves; agents reinstall the previous artifact, still on their disks, within a poll and an install",
     topic: T,
@@ -595,13 +595,13 @@ export const DEPLOY_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Roll a release out in waves",
     notation:
-      "deploy-operators>deploy-api[start rollout of a release with its waves {release registered}] -> deploy-api>deploy-store[create the rollout and its audit entry {no active rollout for the service}] -> deploy-api>deploy-operators[rollout id] -> rollout-orchestrator>deploy-store[move the wave's desired version to the release {previous wave's gate passed}] -> deploy-store>desired-state-servers[new generation for the host groups] -> host-agents>desired-state-servers[poll the desired version] -> host-agents>artifact-store[fetch the artifact by digest] -> host-agents>load-balancers[drain the host {group under its unavailable cap}] -> host-agents[install and pass the health check {digest matches}] -> host-agents>load-balancers[return the host] -> host-agents>desired-state-servers[report the running release] -> rollout-orchestrator>health-gate[judge the wave after its bake time] -> health-gate>metrics-system[read the wave's and the control's error rate and latency] -> health-gate>rollout-orchestrator[pass {both sides have data and the wave is no worse}] |-> health-gate>rollout-orchestrator[no verdict, hold the wave {metrics missing}] => done | park",
+      "deploy-operators>deploy-api[start rollout of a release with its waves {release registered}] -> deploy-api>deploy-store[create the rollout and its audit entry {no active rollout for the service}] -> deploy-api>deploy-operators[rollout id] -> rollout-orchestrator>deploy-store[move the wave's desired version to the release {previous wave's gate passed}] -> deploy-store>desired-state-servers[new generation for the host groups] -> host-agents>desired-state-servers[poll the desired version] -> host-agents>artifact-store[fetch the artifact by digest] -> host-agents>load-balancers[drain the host {group under its unavailable cap}] -> host-agents[install and pass the health check {digest matches}] -> host-agents>load-balancers[return the host] -> host-agents>desired-state-servers[report the running release] -> rollout-orchestrator>health-gate[judge the wave after its bake time] -> health-gate>metrics-system[read the wave's error rate and latency over the bake window] -> health-gate>rollout-orchestrator[pass {enough data and the wave within the gate}] |-> health-gate>rollout-orchestrator[no verdict, hold the wave {metrics missing}] => done | park",
     topic: T,
   },
   {
     name: "Roll back on a failing gate",
     notation:
-      "health-gate>rollout-orchestrator[fail: the wave's error rate is above the control's] -> rollout-orchestrator>deploy-store[move every desired version back to the previous release and stop the waves {generation = the one read}] -> deploy-store>desired-state-servers[new generation naming the previous release] -> host-agents>desired-state-servers[poll the desired version] -> host-agents[reinstall the previous artifact kept on disk {digest matches}] -> host-agents>desired-state-servers[report the running release] => rollback",
+      "health-gate>rollout-orchestrator[fail: the wave's error rate or latency is worse than the gate allows] -> rollout-orchestrator>deploy-store[move every desired version back to the previous release and stop the waves {generation = the one read}] -> deploy-store>desired-state-servers[new generation naming the previous release] -> host-agents>desired-state-servers[poll the desired version] -> host-agents[reinstall the previous artifact kept on disk {digest matches}] -> host-agents>desired-state-servers[report the running release] => rollback",
     topic: T,
   },
   {
@@ -838,9 +838,18 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
       {
         id: "fixed-thresholds",
         name: "fixed thresholds: the wave passes while its error rate and latency stay under set limits",
-        buys: "simple to state and explain; no control hosts",
+        buys: "anyone can state and check the limit, and no control hosts are kept",
         costs: "a limit loose enough for a busy day misses a small rise, and a tight one fails on noise",
         winsWhen: "the service states hard limits (an SLO), or its traffic is too small for a comparison",
+        implies: {
+          names: [
+            {
+              component: "health-gate",
+              name: "Health gate (error rate and latency against fixed limits, from the metrics system)",
+              runs: ["judge a wave after its bake", "fail closed without data"],
+            },
+          ],
+        },
       },
     ],
     rules: [
