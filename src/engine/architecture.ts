@@ -7,7 +7,7 @@ import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import { fitsParty, PARTIES, type PartyKind, partyBoundary, partyOf } from "../knowledge/parties.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
-import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
+import { designTopicsUnspoken, fitsTopics, offTopicNames, type Topic } from "../knowledge/topics.js";
 import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { CountedThing } from "./counted-nouns.js";
@@ -557,11 +557,7 @@ function topicalParts(parts: readonly Part[], unspoken: readonly Topic[], kept: 
   const dominant = parts.find((p) => p.role === "dominant")?.key;
   return parts.map((whole) => {
     const p = replacedPart(whole, dominant, unspoken, kept);
-    const offTopic = new Set(
-      (ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [])
-        .filter((e) => !fitsTopics(e, unspoken))
-        .map((e) => e.name),
-    );
+    const offTopic = offTopicNames(ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [], unspoken);
     let topology = topicalTopology(p.topology, unspoken);
     if (offTopic.size > 0 && topology.components.some((c) => c.holds?.some((h) => offTopic.has(h))))
       topology = {

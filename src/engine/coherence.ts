@@ -11,6 +11,7 @@ import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { LB_SHAPE } from "../knowledge/archetypes/I06/leaderboard.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
+import { DEPLOY_SHAPE } from "../knowledge/archetypes/I11/deploy.js";
 import { DNS_SHAPE } from "../knowledge/archetypes/I11/dns.js";
 import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
@@ -215,6 +216,7 @@ export type CoherenceRule =
   | "backup-shape"
   | "feature-flags-shape"
   | "dns-shape"
+  | "deploy-rollout-shape"
   | "kv-cache-shape"
   | "auth-shape"
   | "ledger-shape"
@@ -391,6 +393,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a feature-flag design keeps flags, segments and an audit log of changes, bounds the time from a committed change to every SDK by the stated propagation target, hop by hop, and draws no fleet cohorts, health gates or service-mesh control plane",
   "dns-shape":
     "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
+  "deploy-rollout-shape":
+    "a software deployment design keeps releases by digest, rollouts, desired versions per host group and an audit log, sizes the whole rollout's time (batches within the unavailable cap plus each wave's bake) and the time to roll back, and draws no feature-flag SDKs, configuration snapshots or name servers",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -3515,6 +3519,36 @@ function dnsShape(d: Design): Problem[] {
 }
 
 /**
+ * A software deployment design (topic "deploy-rollout", led by I11) keeps its shape: releases, rollouts, desired
+ * versions and the audit log drawn, the whole rollout's time and the time to roll back sized, and no flag SDK,
+ * configuration snapshot or name server left over from the card's other subjects.
+ */
+function deployRolloutShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "deploy-rollout", "I11")) return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of DEPLOY_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+    out.push({ rule: "deploy-rollout-shape", detail: `no ${e} record is drawn` });
+  if (!d.capacity.some((c) => c.id === DEPLOY_SHAPE.rollout))
+    out.push({ rule: "deploy-rollout-shape", detail: "the time to take the whole fleet to a release is not sized" });
+  if (!d.capacity.some((c) => c.id === DEPLOY_SHAPE.rollback))
+    out.push({
+      rule: "deploy-rollout-shape",
+      detail: "the time from a failing gate to the previous release is not sized",
+    });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => DEPLOY_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "deploy-rollout-shape",
+      detail: `${x.where} belongs to a feature-flag service, a configuration snapshot or a DNS service`,
+    });
+  return out;
+}
+
+/**
  * A design about an online auction (topic "auction") led by a shared subject keeps its bids and the auction itself,
  * places a bid through its API under the bidder's bid id and maximum, and never takes a document's merge (a bid
  * below the price is refused, not transformed) nor a job scheduler's records for the close.
@@ -4037,6 +4071,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...backupShape(d),
     ...featureFlagsShape(d),
     ...dnsShape(d),
+    ...deployRolloutShape(d),
     ...kvCacheShape(d),
     ...authShape(d),
     ...ledgerShape(d),

@@ -38,6 +38,49 @@ export interface Coverage {
 
 export const COVERAGE: readonly Coverage[] = [
   {
+    // a deployment's health gate reads the error rates the fleet already reports; it queries the metrics system, it
+    // does not build one, unless the prompt asks for the metrics pipeline itself
+    by: "I11",
+    topic: "deploy-rollout",
+    covers: "I18",
+    unless: String.raw`\b(?:(?:build|design)\w* (?:a |the )?(?:metrics|monitoring|telemetry|observability) (?:system|pipeline|platform|stack)|time[- ]series (?:database|store)|scrap(?:e|es|ing) (?:targets|metrics)|alert(?:ing)? rules?|dashboards?|retention)\b`,
+    because:
+      "the health gate, which reads each wave's and its control's error rate and latency from the metrics system the fleet already reports to",
+    leads: true,
+  },
+  {
+    // the hosts' load balancers only drain a host and take it back; a load balancer designed for its own sake is I17
+    by: "I11",
+    topic: "deploy-rollout",
+    covers: "I17",
+    unless: String.raw`\b(?:(?:design|build)\w* (?:a |an |the )?(?:load balancer|l4|l7|reverse proxy|api gateway|service mesh)|consistent hashing|least connections|weighted routing of requests)\b`,
+    because:
+      "the load balancers, which a host agent asks to drain a host before its install and to take it back once its health check passes, and where a blue/green switch moves traffic",
+    leads: true,
+  },
+  {
+    // a rollout on a cluster manager moves each group's desired release; placing containers on machines stays the
+    // cluster's existing scheduler's job, unless the prompt asks to design the scheduler
+    by: "I11",
+    topic: "deploy-rollout",
+    covers: "I15",
+    unless: String.raw`\b(?:schedul\w*|bin[- ]?pack\w*|placement|cluster manager|resource quotas?|autoscal\w*)\b`,
+    because:
+      "the host agents (a cluster's own node agents where it runs on one), which move each host group to its desired release; placing containers on machines stays the cluster's existing scheduler's job",
+    leads: true,
+  },
+  {
+    // the release's artifact is registered once by digest and fetched from the artifact store the subject draws; an
+    // artifact registry with tags, manifests and garbage collection is another system, asked for by its own words
+    by: "I11",
+    topic: "deploy-rollout",
+    covers: "I14",
+    unless: String.raw`\b(?:(?:container|image|artifact|package) (?:registry|registries|repository|repositories)|docker hub|manifests?|garbage collect\w*|peer[- ]to[- ]peer|p2p|bittorrent)\b`,
+    because:
+      "the artifact store, from which every host fetches the release's artifact by the digest registered with it and verifies what it got",
+    leads: true,
+  },
+  {
     // a stream processor reads a partitioned, replayable log and keeps its offsets inside its own checkpoints: the
     // log is its source part, not a second system with consumer groups that commit offsets of their own
     by: "I06",
@@ -680,6 +723,20 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
     stance:
       "a flag change is refused when the flag store has no majority, while every SDK keeps evaluating the flags it already holds",
+  },
+  {
+    by: "I11",
+    topic: "deploy-rollout",
+    subject:
+      "a deploy store holding each service's desired release per host group, moved wave by wave by an orchestrator behind health gates, and host agents that pull it, install it within a cap on hosts out of service and report",
+    summary: [
+      "A release is built once and named by its artifact's digest; one rollout per service is active, started by a conditional write",
+      "Each wave moves its host groups' desired version only after the last wave baked and its gate, reading the metrics system, passed; missing metrics hold the wave",
+      "A failing gate moves every desired version back to the previous release in one write and stops the waves; hosts keep their release while the control plane is down",
+    ],
+    absorbs: ["I14", "I18"],
+    stance:
+      "a rollout change is refused when the deploy store has no majority, while every host keeps running the release it has installed",
   },
   {
     by: "I11",

@@ -105,6 +105,7 @@ export const TOPIC_VALUES = [
   "media-store",
   "feature-flags",
   "dns",
+  "deploy-rollout",
   "proxy-config",
   "in-memory",
   "leaderboard",
@@ -246,6 +247,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   leaderboard: String.raw`\b(?:leader ?boards?|high[- ]?scores?(?: tables?| lists?)?|score ?boards?|(?:global|overall|world|player'?s?|their|his|her|each \w+'s|current|live|own) ranks?|(?:ranks?|rankings?|ranked) (?:of )?(?:the )?(?:\w+ ){0,2}(?:players|gamers|users|sellers|merchants|vendors|stores|shops|teams|clans|guilds|athletes|runners|creators|streamers|students|members|contributors|agents|affiliates)(?: by)?|(?:players|gamers|sellers|merchants|vendors|stores|teams|athletes|creators|streamers|students|members|contributors|agents|affiliates) ranked by|top (?:\d[\d,]*|ten|hundred|k|n) (?:players|gamers|sellers|merchants|vendors|teams|athletes|creators|streamers|scorers|students|contributors|agents|affiliates)|top (?:players|scorers|sellers|gamers))\b`,
   // flags evaluated per user inside services' SDKs (not a fleet's configuration pushed in staged waves)
   "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
+  // a service's servers moved to a new built release in waves behind health gates, rolled back on their own (I11/deploy.ts);
+  // a configuration snapshot, a flag or a device's firmware is another subject (TOPIC_UNLESS)
+  "deploy-rollout": String.raw`\b(?:deploy(?:ment)? (?:systems?|services?|platforms?|pipelines?|tool(?:s|ing)?|orchestrat\w*|controllers?|engines?|managers?)|(?:continuous|progressive) (?:deploy\w*|delivery)|(?:canary|rolling|blue[-/ ]green|red[-/ ]black) (?:deploy\w*|releases?|rollouts?|upgrades?|updates?)|(?:staged|phased|progressive|gradual|incremental) (?:deploy\w*|releases?|upgrades?)|roll(?:s|ing|ed)? out (?:a |the |each |every )?(?:new )?(?:versions?|releases?|builds?|binar(?:y|ies)|code|software)|(?:deploy\w*|push\w*|ship\w*|roll\w*) (?:a |the |each |every )?(?:new )?(?:versions?|releases?|builds?|binar(?:y|ies)|code)(?: of (?:our |the |its |their |each )?[\w-]+)? (?:to|across|onto|on)|(?:software|code|binary|release) (?:rollouts?|deploy\w*)|spinnaker|argo rollouts|codedeploy)\b`,
   // the authority for zones: name servers answering resolvers' queries about its zones' records, changed through an API
   // and spread to every server by serial (never a resolver that caches other people's answers, TOPIC_UNLESS)
   dns: String.raw`\b(?:authoritative (?:dns|name ?servers?)|(?:managed|hosted|internal|private|service|authoritative) dns|dns (?:services?|hosting|providers?|servers?|zones?|records?|names?|for)|name ?servers?|hosted zones?|zone (?:files?|transfers?|serials?)|(?:aaaa|cname|mx|ns|soa|txt) records?|route ?53|powerdns|nsd|knot dns)\b`,
@@ -283,6 +287,9 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
   // a game's leaderboard, a registry game servers announce themselves in, or a game's chat or store is another subject
   "game-server": String.raw`\b(?:leader ?boards?|high[- ]?scores?|rankings?|(?:servers?|themselves) (?:announce|register)\w*|registry|service discovery|look up live servers|in-game (?:chat|store|purchases?)|game (?:store|catalog(?:ue)?|downloads?|patches|assets))\b`,
+  // a configuration snapshot, a feature flag or a device's firmware rolled out in stages is the card's own rollout,
+  // flags.ts, or an over-the-air update, not a service's servers moved to a built release
+  "deploy-rollout": String.raw`\b(?:feature[- ](?:flags?|flagging|toggles?)|flag (?:service|system|platform|management)|config(?:uration)?s? (?:changes?|rollouts?|snapshots?|push\w*|service|server|distribution|management)|firmware|over[- ]the[- ]air|ota|devices|phones|mobile apps?|app stores?)\b`,
   // a resolver caches the answers of other people's authorities: a cache in front of them (I07), not the authority
   dns: String.raw`\b(?:(?:recursive|caching|forwarding|stub)(?: dns)? resolv\w*|dns resolvers?|resolvers? with (?:a )?(?:shared )?cache)\b`,
   // a store of record that keeps a cache of its own is still a store
@@ -377,6 +384,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
   "feature-flags":
     "feature flags are evaluated per user inside every service's SDK from an in-memory copy: targeting rules, segments and hashed percentage rollouts, changed under one global version with an audit entry and streamed to the SDKs as deltas",
+  "deploy-rollout":
+    "a service's servers are moved to a new release built once and named by digest, in waves from a canary to the whole fleet, each behind a bake time and a health gate reading the metrics system, within a cap on hosts out of service; a failing gate moves the desired version back on its own, one rollout per service at a time, every change audited",
   dns: "the service is the authority for DNS zones: record changes commit at each zone's next SOA serial, reach name servers at anycast PoPs by NOTIFY and incremental transfer, and every query is answered from memory, absences with the SOA that bounds negative caching",
   "in-memory":
     "the store keeps its data in memory (a cache tier, or a store modelled on Memcached or Redis), so each node serves from RAM",
@@ -604,6 +613,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "media-store",
   "feature-flags",
   "dns",
+  "deploy-rollout",
   "proxy-config",
   "in-memory",
   "leaderboard",
@@ -636,6 +646,19 @@ export const markTopics = (mark: TopicMark | undefined): readonly Topic[] =>
 /** Whether a row marked with a needed topic and topics it cannot coexist with fits the topics left unspoken. */
 export const fitsTopics = (row: { topic?: Topic; unlessTopic?: TopicMark }, unspoken: readonly Topic[]): boolean =>
   !(row.topic && unspoken.includes(row.topic)) && markTopics(row.unlessTopic).every((t) => unspoken.includes(t));
+
+/**
+ * The names of a card's entities the unspoken subjects leave out: an entity that does not fit them, unless another
+ * entity of the same name does (a software deployment's own Rollout replaces the card's configuration Rollout, so
+ * the name stays drawn with the subject's row).
+ */
+export const offTopicNames = (
+  entities: readonly { name: string; topic?: Topic; unlessTopic?: TopicMark }[],
+  unspoken: readonly Topic[],
+): Set<string> => {
+  const kept = new Set(entities.filter((e) => fitsTopics(e, unspoken)).map((e) => e.name));
+  return new Set(entities.filter((e) => !kept.has(e.name)).map((e) => e.name));
+};
 
 /** The topics left unspoken by a design whose spoken subjects are these (nfrs.topics). */
 export const unspokenBesides = (spoken: readonly { value: Topic }[] | undefined): readonly Topic[] => {

@@ -4,7 +4,7 @@ import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { fitsParty, type PartyKind } from "../../knowledge/parties.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
-import { fitsTopics, type Topic, type TopicMark, unspokenBesides } from "../../knowledge/topics.js";
+import { fitsTopics, offTopicNames, type Topic, type TopicMark, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -124,7 +124,7 @@ function onTopicOf(
   unspoken: readonly Topic[],
   forParty: (p: { parties?: readonly PartyKind[] }) => boolean = () => true,
 ) {
-  const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, unspoken)).map((e) => e.name));
+  const offTopic = offTopicNames(a.entities, unspoken);
   return <P extends { entity: string; topic?: Topic; unlessTopic?: TopicMark; parties?: readonly PartyKind[] }>(p: P) =>
     !offTopic.has(p.entity) && fitsTopics(p, unspoken) && forParty(p);
 }

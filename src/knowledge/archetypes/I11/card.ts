@@ -1,6 +1,18 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { keptBy } from "../../topics.js";
 import {
+  DEPLOY_BOTTLENECKS,
+  DEPLOY_ENTITIES,
+  DEPLOY_FAILURES,
+  DEPLOY_INVARIANTS,
+  DEPLOY_KEPT_BY,
+  DEPLOY_READS,
+  DEPLOY_SCOPES,
+  DEPLOY_SILHOUETTE,
+  DEPLOY_TECHNOLOGIES,
+  DEPLOY_WRITES,
+} from "./deploy.js";
+import {
   DNS_BOTTLENECKS,
   DNS_ENTITIES,
   DNS_FAILURES,
@@ -26,8 +38,11 @@ import {
 } from "./flags.js";
 import { protocols } from "./topology.js";
 
-/** A fleet's configuration rollout, which a feature-flag design (flags.ts) and a DNS design (dns.ts) do not draw. */
-const F = ["feature-flags", "dns"] as const;
+/**
+ * A fleet's configuration rollout, which a feature-flag design (flags.ts), a DNS design (dns.ts) and a software
+ * deployment (deploy.ts, its own waves of hosts and releases) do not draw.
+ */
+const F = ["feature-flags", "dns", "deploy-rollout"] as const;
 const ROLLOUT_INVARIANTS = [
   "A ConfigVersion is committed only after validation, its number is strictly greater than every earlier one, and its content never changes afterwards.",
   "Each node applies a whole ConfigVersion atomically; it never runs half of one version and half of another.",
@@ -104,6 +119,7 @@ export const card = {
   entities: [
     ...FLAG_ENTITIES,
     ...DNS_ENTITIES,
+    ...DEPLOY_ENTITIES,
     {
       name: "ConfigVersion",
       unlessTopic: F,
@@ -135,6 +151,7 @@ export const card = {
   writePaths: [
     ...FLAG_WRITES,
     ...DNS_WRITES,
+    ...DEPLOY_WRITES,
     {
       action: "validate and commit a new config version with a check on the current head version",
       entity: "ConfigVersion",
@@ -144,6 +161,7 @@ export const card = {
     },
     {
       action: "advance the rollout to the next cohort when the current cohort's gate passes",
+      unlessTopic: F,
       entity: "Rollout",
       shape: "state transition",
       mechanism: "staged-rollout",
@@ -151,6 +169,7 @@ export const card = {
     },
     {
       action: "halt the rollout and retarget cohorts to the last good version",
+      unlessTopic: F,
       entity: "Rollout",
       shape: "state transition",
       mechanism: "guarded-transition",
@@ -185,6 +204,7 @@ export const card = {
   readPaths: [
     ...FLAG_READS,
     ...DNS_READS,
+    ...DEPLOY_READS,
     {
       action: "evaluate a flag, route or policy from the node's local snapshot",
       entity: "ConfigVersion",
@@ -206,7 +226,7 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...ROLLOUT_INVARIANTS, ...FLAG_INVARIANTS, ...DNS_INVARIANTS],
+  invariants: [...ROLLOUT_INVARIANTS, ...FLAG_INVARIANTS, ...DNS_INVARIANTS, ...DEPLOY_INVARIANTS],
   invariantTopics: [
     ...ROLLOUT_INVARIANTS.map((statement) => ({ statement, unlessTopic: F })),
     ...FLAG_INVARIANTS.map((statement) => ({
@@ -215,6 +235,11 @@ export const card = {
       ...keptBy(statement, FLAG_KEPT_BY),
     })),
     ...DNS_INVARIANTS.map((statement) => ({ statement, topic: "dns" as const, ...keptBy(statement, DNS_KEPT_BY) })),
+    ...DEPLOY_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "deploy-rollout" as const,
+      ...keptBy(statement, DEPLOY_KEPT_BY),
+    })),
   ],
   contract: {
     api: [
@@ -240,6 +265,7 @@ export const card = {
   failures: [
     ...FLAG_FAILURES,
     ...DNS_FAILURES,
+    ...DEPLOY_FAILURES,
     {
       unlessTopic: F,
       failure: "a bad config reaches the whole fleet at once",
@@ -248,30 +274,35 @@ export const card = {
       repair: "roll back by retargeting to the previous version, which nodes keep locally",
     },
     {
+      unlessTopic: "deploy-rollout",
       failure: "a node applies a truncated or corrupted snapshot",
       role: "derived",
       prevention: "whole-snapshot swap only after the checksum and schema validate",
       repair: "the node keeps its last good version and refetches",
     },
     {
+      unlessTopic: "deploy-rollout",
       failure: "nodes miss updates while disconnected",
       role: "derived",
       prevention: "watches resume from the applied version and the server sends whatever is newer",
       repair: "the reconciliation loop re-sends the desired version to nodes reporting an older one",
     },
     {
+      unlessTopic: "deploy-rollout",
       failure: "two operators publish conflicting edits from the same base version",
       role: "truth",
       prevention: "compare-and-set on the head version at publish",
       repair: "the second publish is rejected and rebased on the new head",
     },
     {
+      unlessTopic: "deploy-rollout",
       failure: "a lagging relay hands a node an older version than it already runs",
       role: "derived",
       prevention: "nodes refuse any version lower than the applied one unless it is marked as a rollback",
       repair: "the node resyncs from the control plane directly",
     },
     {
+      unlessTopic: "deploy-rollout",
       failure: "after a control-plane restart every node reconnects and asks for a full snapshot at once",
       role: "coordination",
       prevention: "jittered reconnects, a relay tier that caches snapshots, and deltas from the applied version",
@@ -287,7 +318,8 @@ export const card = {
     {
       // the first row's failure where every change goes out at once (decision i11-rollout): that row belongs to a staged
       // rollout and is left out there, and this one says what guards a push with no canary (last, so it takes no
-      // place of another row where the first is kept)
+      // place of another row where the first is kept); a software deployment's own rows say how a bad build is caught
+      unlessTopic: "deploy-rollout",
       failure: "a bad config reaches the whole fleet at once",
       role: "coordination",
       prevention:
@@ -299,6 +331,7 @@ export const card = {
   bottlenecks: [
     ...FLAG_BOTTLENECKS,
     ...DNS_BOTTLENECKS,
+    ...DEPLOY_BOTTLENECKS,
     {
       unlessTopic: F,
       bottleneck:
@@ -326,8 +359,8 @@ export const card = {
       formula: { yields: "open watch streams", expression: "nodes", unit: "streams" },
     },
   ],
-  topicSilhouettes: [FLAG_SILHOUETTE, DNS_SILHOUETTE],
-  topicScopes: [FLAG_SCOPES, DNS_SCOPES],
+  topicSilhouettes: [FLAG_SILHOUETTE, DNS_SILHOUETTE, DEPLOY_SILHOUETTE],
+  topicScopes: [FLAG_SCOPES, DNS_SCOPES, DEPLOY_SCOPES],
   silhouette: {
     storage: "config truth + snapshot state",
     coordination: "watch, propagation, rollout",
@@ -336,7 +369,9 @@ export const card = {
   technologies: [
     ...FLAG_TECHNOLOGIES,
     ...DNS_TECHNOLOGIES,
+    ...DEPLOY_TECHNOLOGIES,
     {
+      unlessTopic: "deploy-rollout",
       product: "etcd or Consul KV",
       layer: "storage",
       fits: "small, versioned config truth with compare-and-set and watches",

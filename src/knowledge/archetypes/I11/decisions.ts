@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { DEPLOY_DECISIONS } from "./deploy.js";
 import { DNS_DECISIONS } from "./dns.js";
 import { FLAG_DECISIONS } from "./flags.js";
 
@@ -6,9 +7,10 @@ import { FLAG_DECISIONS } from "./flags.js";
 export const decisions: DecisionPoint[] = [
   ...FLAG_DECISIONS,
   ...DNS_DECISIONS,
+  ...DEPLOY_DECISIONS,
   {
     id: "i11-distribution",
-    unlessTopic: ["feature-flags", "dns"],
+    unlessTopic: ["feature-flags", "dns", "deploy-rollout"],
     question: "Push snapshots over watch streams, or let nodes poll for a new version?",
     options: [
       {
@@ -56,7 +58,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i11-rollout",
     // a flag's percentage rollout is a rule inside the flag, not waves of hosts
-    unlessTopic: ["feature-flags", "dns"],
+    unlessTopic: ["feature-flags", "dns", "deploy-rollout"],
     question: "Apply a change everywhere at once, or roll it out in stages?",
     options: [
       {

@@ -1,14 +1,19 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { DEPLOY_API, DEPLOY_COMPONENTS, DEPLOY_DATA, DEPLOY_LINKS, DEPLOY_PROTOCOLS } from "./deploy.js";
 import { DNS_API, DNS_COMPONENTS, DNS_DATA, DNS_LINKS, DNS_PROTOCOLS } from "./dns.js";
 import { FLAG_API, FLAG_COMPONENTS, FLAG_DATA, FLAG_LINKS, FLAG_PROTOCOLS } from "./flags.js";
 
-/** A fleet's staged configuration rollout, which a feature-flag design (flags.ts) and a DNS design (dns.ts) draw none of. */
-const F = ["feature-flags", "dns"] as const;
+/**
+ * A fleet's staged configuration rollout, which a feature-flag design (flags.ts), a DNS design (dns.ts) and a software
+ * deployment (deploy.ts) draw none of.
+ */
+const F = ["feature-flags", "dns", "deploy-rollout"] as const;
 
 /** Control plane + snapshot distribution: versioned config truth, a staged rollout controller, a fan-out tier and node agents. */
 export const protocols: ProtocolSpec[] = [
   ...FLAG_PROTOCOLS,
   ...DNS_PROTOCOLS,
+  ...DEPLOY_PROTOCOLS,
   {
     unlessTopic: F,
     name: "Publish and roll out in stages",
@@ -46,6 +51,7 @@ export const topology: Topology = {
   components: [
     ...FLAG_COMPONENTS,
     ...DNS_COMPONENTS,
+    ...DEPLOY_COMPONENTS,
     {
       unlessTopic: F,
       id: "operators",
@@ -108,6 +114,7 @@ export const topology: Topology = {
   links: [
     ...FLAG_LINKS,
     ...DNS_LINKS,
+    ...DEPLOY_LINKS,
     { from: "operators", to: "config-api", kind: "request", label: "publish / rollout", unlessTopic: F },
     { from: "config-api", to: "config-store", kind: "request", label: "commit version", unlessTopic: F },
     {
@@ -126,6 +133,7 @@ export const topology: Topology = {
   api: [
     ...FLAG_API,
     ...DNS_API,
+    ...DEPLOY_API,
     {
       unlessTopic: F,
       operation: "publish",
@@ -175,6 +183,7 @@ export const topology: Topology = {
   dataModel: [
     ...FLAG_DATA,
     ...DNS_DATA,
+    ...DEPLOY_DATA,
     {
       unlessTopic: F,
       entity: "ConfigVersion",
@@ -207,6 +216,15 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "ConfigVersion", words: ["config"] },
   topicHooks: {
+    "deploy-rollout": {
+      entry: "deploy-api",
+      stateOwner: "deploy-store",
+      outlet: "desired-state-servers",
+      unit: {
+        entity: "ReleaseArtifact",
+        words: ["release", "build", "deployment", "deploy", "rollout", "delivery", "canary"],
+      },
+    },
     dns: {
       entry: "dns-api",
       stateOwner: "zone-store",
