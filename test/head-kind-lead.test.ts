@@ -43,6 +43,10 @@ describe("the head's kind leads", () => {
     expect(evidence("Design a read-through cache like Redis for a product catalogue.", "I16")).not.toMatch(/likened/);
     // the likeness attaches to 'store', which no noun before it names
     expect(ranked("Design a service discovery and settings store like etcd for 3,000 services.")[0]).toBe("I01");
+    // one general word is a noun the likeness says which kind of
+    expect(ranked("Design an orchestrator like Kubernetes for 5,000 machines running batch containers.")[0]).toBe(
+      "I15",
+    );
     // the name before the noun says which kind of scheduler is meant
     expect(
       ranked(

@@ -853,8 +853,9 @@ function kindLeads(scored: Scored[], isHead: (i: number) => boolean): void {
  * by `kindLeads`: "a replicated log like BookKeeper" asks for a distributed log), nor where the named system is used
  * as what the noun names ("a lock service like etcd": etcd is one, so the noun does not make it something else), nor
  * where words other than ones for the whole thing ("system", "service") stand between them ("a service discovery and
- * configuration store like etcd" likens the store, which the noun before it does not name), nor where the name comes
- * first ("a Kubernetes-like scheduler": the name says which kind of the noun is meant).
+ * configuration store like etcd" likens the store, which the noun before it does not name), nor where the noun is one
+ * general word ("a job orchestrator like …") or the name comes first ("a Kubernetes-like scheduler"): the name says
+ * which kind of the noun is meant.
  */
 function likenessBelow(
   scored: Scored[],
@@ -865,7 +866,14 @@ function likenessBelow(
   tokens: readonly Token[],
 ): void {
   const inHead = (h: Hit) => !h.signal.concept && h.signal.rule === undefined && h.covers.every(isHead);
-  const own = (h: Hit) => inHead(h) && !likeness(h) && h.signal.kind !== "system" && w(h) >= HEAD_WEAKLY;
+  // a phrase or a kind's noun names what is built; one word alone ("an orchestrator like …", "a scheduler like …") is
+  // a general noun the likeness says which kind of
+  const own = (h: Hit) =>
+    inHead(h) &&
+    !likeness(h) &&
+    h.signal.kind !== "system" &&
+    w(h) >= HEAD_WEAKLY &&
+    (h.covers.length > 1 || h.signal.owner.kind === "kind");
   const over = sortShort([...scored], byScore).find((s) => s.hits.some(own));
   const noun = over?.hits.find(own);
   if (!over || !noun) return;
