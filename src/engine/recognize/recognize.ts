@@ -654,7 +654,29 @@ function sortHits(
       });
     }
   }
+  for (const [id, list] of out.byArchetype) out.byArchetype.set(id, kindKeepsItsWords(list));
   return out;
+}
+
+/**
+ * A kind asked for ("a data warehouse", "like BigQuery") whose words are also a phrase or a system of the same
+ * archetype's own card: one reading of those words, the kind's, which says what is built and how well the archetype
+ * builds it, at the stronger of the two weights. (Counted apart, the card's phrase, when it weighs more, hid the kind's
+ * reading, and with it the rule that the head's kind leads.)
+ */
+function kindKeepsItsWords(list: Hit[]): Hit[] {
+  const asked = list.filter((h) => h.signal.owner.kind === "kind" || h.signal.owner.kind === "known");
+  if (asked.length === 0) return list;
+  const within = (h: Hit, k: Hit) => h.covers.length > 0 && h.covers.every((i) => k.covers.includes(i));
+  const same = (h: Hit) => !asked.includes(h) && asked.some((k) => within(h, k));
+  if (!list.some(same)) return list;
+  return list.flatMap((h) => {
+    if (same(h)) return [];
+    if (!asked.includes(h)) return [h];
+    const card = list.filter((x) => !asked.includes(x) && within(x, h));
+    const weight = Math.max(h.signal.weight, ...card.map((x) => x.signal.weight));
+    return [{ ...h, signal: { ...h.signal, weight } }];
+  });
 }
 
 /**
@@ -802,6 +824,9 @@ function headBelow(scored: Scored[], isHead: (i: number) => boolean): void {
  * The head names a kind of system ("Design a relational database …", "a secrets manager like Vault"): an archetype that
  * only the clauses speak of ("… streams its change log to a search index") says what the named thing feeds, keeps or
  * does, not what it is, so it ranks below the archetype the head's kind names, however many of its words the clauses hold.
+ * So does one whose words in the head only say how the kind behaves ("a strongly consistent relational database",
+ * "consistent … leader" read together): a requirement qualifies the kind; only a component named in the head is a
+ * second thing asked for.
  */
 function kindLeads(scored: Scored[], isHead: (i: number) => boolean): void {
   const named = (h: Hit) =>
@@ -809,12 +834,71 @@ function kindLeads(scored: Scored[], isHead: (i: number) => boolean): void {
   const headed = sortShort([...scored], byScore).find((s) => s.hits.some(named));
   const name = headed?.hits.find(named);
   if (!headed || !name) return;
+  const component = (h: Hit) => !h.signal.concept && h.signal.rule === undefined && h.covers.some(isHead);
   for (const s of scored) {
-    if (s === headed || s.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) continue;
+    if (s === headed || s.hits.some(component)) continue;
     rankBelow(
       s,
       headed,
-      `the head asks for what '${name.quoted}' names (${headed.archetype.id}) and nothing of ${s.archetype.id} stands there, so ${s.archetype.id} says what that thing feeds, keeps or does and ranks below it`,
+      `the head asks for what '${name.quoted}' names (${headed.archetype.id}) and no component of ${s.archetype.id} is named there, so ${s.archetype.id} says what that thing feeds, keeps or does, or how it behaves, and ranks below it`,
+      true,
+    );
+  }
+}
+
+/**
+ * "a log aggregation system like Kafka": the system the head likens what it names to is the model of the thing built,
+ * not the thing. An archetype whose only component in the head is such a likeness ranks below the one whose component
+ * the head names in its own words before it. Not where the name is a kind asked for (knowledge/signals/kinds.ts, read
+ * by `kindLeads`: "a replicated log like BookKeeper" asks for a distributed log), nor where the named system is used
+ * as what the noun names ("a lock service like etcd": etcd is one, so the noun does not make it something else), nor
+ * where words other than ones for the whole thing ("system", "service") stand between them ("a service discovery and
+ * configuration store like etcd" likens the store, which the noun before it does not name), nor where the noun is one
+ * general word ("a job orchestrator like …") or the name comes first ("a Kubernetes-like scheduler"): the name says
+ * which kind of the noun is meant.
+ */
+function likenessBelow(
+  scored: Scored[],
+  isHead: (i: number) => boolean,
+  likeness: (h: Hit) => boolean,
+  w: (h: Hit) => number,
+  kb: RecognitionKnowledge,
+  tokens: readonly Token[],
+): void {
+  const inHead = (h: Hit) => !h.signal.concept && h.signal.rule === undefined && h.covers.every(isHead);
+  // a phrase or a kind's noun names what is built; one word alone ("an orchestrator like …", "a scheduler like …") is
+  // a general noun the likeness says which kind of
+  const own = (h: Hit) =>
+    inHead(h) &&
+    !likeness(h) &&
+    h.signal.kind !== "system" &&
+    w(h) >= HEAD_WEAKLY &&
+    (h.covers.length > 1 || h.signal.owner.kind === "kind");
+  const over = sortShort([...scored], byScore).find((s) => s.hits.some(own));
+  const noun = over?.hits.find(own);
+  if (!over || !noun) return;
+  const nounEnd = Math.max(...noun.covers);
+  const usedAs = (h: Hit) => {
+    const o = h.signal.owner;
+    const sys = o.kind === "ambiguous" ? kb.ambiguous[o.system] : undefined;
+    return [sys?.default, ...(sys?.uses ?? [])].some((u) => u?.targets.some((t) => t.id === over.archetype.id));
+  };
+  // the likeness attaches to the noun: only words for the whole thing ("system", "service") stand between them
+  const attached = (h: Hit) => {
+    const at = h.covers[0] ?? -1;
+    if (at <= nounEnd) return false;
+    for (let i = nounEnd + 1; i < at; i++) if (!WHOLE_TAILS.has(tokens[i]?.stem ?? "")) return false;
+    return true;
+  };
+  const model = (h: Hit) =>
+    likeness(h) && h.signal.owner.kind !== "kind" && h.signal.owner.kind !== "known" && attached(h) && !usedAs(h);
+  for (const s of scored) {
+    const head = s.hits.filter(inHead);
+    if (s === over || head.length === 0 || !head.every(model)) continue;
+    rankBelow(
+      s,
+      over,
+      `'${noun.quoted}' in the head names what is built (${over.archetype.id}) and 'like ${head[0]?.quoted}' after it only says what it is likened to, so ${s.archetype.id} ranks below it`,
       true,
     );
   }
@@ -950,12 +1034,16 @@ export function recognize(
     own === undefined
       ? !(outside && h.signal.rule?.name === OWN_ACCOUNT_RULE)
       : h.signal.rule?.name === OWN_ACCOUNT_RULE || !moneyWordsOnly(h);
+  const written = writtenWords(prompt);
+  // A named system written as the model of what is built ("like etcd", "Kafka-like", "a Vault clone"), not "X itself".
+  const likeness = (h: Hit) =>
+    h.signal.kind === "system" && written[(tokens[h.covers[0] ?? -1]?.at ?? 0) - 1] === "like";
   const sorted = sortHits(
     [...matchAll(tokens, kb.index), ...combined].filter((h) => notAsk(h) && notOwnMoney(h)),
     kb,
     cloned,
     tokens,
-    writtenWords(prompt),
+    written,
     opensWithAsk ? 0 : tokens.find((t) => later.has(t.at))?.sentence,
     isHead,
   );
@@ -1080,6 +1168,7 @@ export function recognize(
   if (asksForThing && invariant === undefined) {
     feederBelow(scored, isHead);
     headBelow(scored, isHead);
+    likenessBelow(scored, isHead, likeness, w, kb, tokens);
     kindLeads(scored, isHead);
   }
   if (!asksForThing) subjectBelow(scored, tokens);
