@@ -1261,6 +1261,28 @@ const SCHEDULED_BEFORE =
 const DUE_TIME_AFTER =
   /^\s*(?:,\s*)?(?:(?:each\s+)?(?:for|to be)\s+(?:delivery|sending|release|publishing|delivered|sent|released|published)\s+)?(?:at|for|on)\s+(?:a|an|the|their|its|some)\s+(?:chosen\s+|given\s+|set\s+|specified\s+|scheduled\s+|later\s+|due\s+)?(?:future\s+|later\s+)?(?:times?|moments?|dates?)\b/i;
 
+/**
+ * A duration that says how far ahead of its time a thing is set to happen, read only where no other words name it: the
+ * offset from an event to a timed act ("a text 24 hours before the appointment", "released 14 days after delivery",
+ * "run this in 45 minutes"), or the quiet spell after which an act falls due ("idle for 30 days", "unpaid for 15
+ * minutes", "has not paid within ten minutes"). Each is a timer set that far ahead of its firing (and moved when the
+ * thing is touched again), the scheduling lead time a scheduler's pending timers are counted by (Little's law).
+ */
+const LEAD_AFTER = /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out)\b/i;
+const LEAD_BEFORE =
+  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
+
+function timerLead(clauseBefore: string, after: string): { id: string; toDays?: boolean } | undefined {
+  // "within 5 minutes after …" is a bound on a step, "every 10 minutes after …" a period: neither is a lead time
+  if (PERIOD_BEFORE.test(clauseBefore) || (BOUND_BEFORE.test(clauseBefore) && !LEAD_BEFORE.test(clauseBefore)))
+    return undefined;
+  return LEAD_AFTER.test(after) || LEAD_BEFORE.test(clauseBefore) ? { id: "timer_lead_seconds" } : undefined;
+}
+
+/** A word in a count's noun phrase, or just after it, that says each thing counted waits for a moment of its own. */
+const PENDING_WORD = /^(?:upcoming|pending|outstanding|open|scheduled|queued|unexpired|unconfirmed)$/;
+const PENDING_AFTER = /^\s+(?:pending|outstanding|in flight|open|scheduled|waiting)\b/i;
+
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
 const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,4}\s+for\s*$/i;
 
@@ -1528,7 +1550,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           // "evaluates 5 million series every 30 seconds": a period's verb may sit before its counted noun
           (PERIOD_BEFORE.test(clauseBefore)
             ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(wideClause))
-            : undefined);
+            : undefined) ??
+          timerLead(clauseBefore, after);
         // a retention is kept for days, never said in seconds or milliseconds ("a key-value store with p99 latency
         // under 10 ms", "keeps serving … within 10 seconds"): a unit that does not fit is refused, not converted;
         // and a period never binds a bound nor a bound a period
@@ -1756,6 +1779,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
     pendingRate.length = 0;
+    // "40 million trials outstanding", "5 million upcoming appointments", "8 million open holds": things of a kind no
+    // noun lists, each waiting for its own due moment, are the timers a scheduler holds pending until they fire
+    if (!hit && words.length > 0) {
+      const last = ends[words.length - 1] ?? pos;
+      const pendingAfter = PENDING_AFTER.exec(rest.slice(last))?.[0] ?? "";
+      if (words.some((w) => PENDING_WORD.test(w)) || pendingAfter) {
+        setScale(scale, "timers", n.value, quoteTo(last + pendingAfter.length), vagueReading(t, n));
+        continue;
+      }
+    }
     // "for one schedule slot", "a single worker crashes": "one" spelled as a word before a noun is an article, not a
     // count of that noun ("one million" is an amount, and a digit "1 leader" stays a stated count)
     if (hit?.entry.count && n.value === 1 && /^(?:one|single)$/i.test(t.slice(n.start, n.end))) continue;
@@ -1792,6 +1825,18 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // "two customers can never book the same seat": a small count that is the subject of a negated rule over one and
       // the same thing says how many may not share it, never how many there are
       if (n.value <= 2 && EXCLUSIVE_SUBJECT.test(after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "")) continue;
+      // "two devices adding items at the same moment", "two copies of the job both wake up", "even if two cron hosts fire
+      // in the same minute": a handful of contenders racing for one thing is the race the design settles, never a fleet
+      // or a user base to size (a count lost at once, "survives losing two nodes at once", is a tolerance and stays)
+      const ownClause = after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "";
+      if (
+        n.value <= 3 &&
+        !RACE_NOT_CONTENDERS.has(hit.entry.count) &&
+        RACE_AFTER.test(ownClause) &&
+        !LOSS_BEFORE.test(clauseBefore) &&
+        !LOST_AFTER.test(ownClause)
+      )
+        continue;
       // "replicated across 3 zones": a handful of bare zones are a region's availability zones (clouds offer three to
       // six), failure domains, not areas of a map
       const count =
@@ -1809,6 +1854,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         continue;
       setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
+      // "a 5-node consensus group", "a majority of five coordinator machines", "seven machines have to agree": a handful
+      // of machines or members that vote in the sentence that counts them are one consensus group's voters
+      if ((count === "nodes" || count === "users" || count === "replicas") && n.value >= 3 && n.value <= MAX_VOTERS) {
+        const sentence = `${
+          t
+            .slice(Math.max(0, n.start - 60), n.start)
+            .split(/[;!?]|[.](?!\d)/)
+            .pop() ?? ""
+        } ${t.slice(n.end).split(/[;!?]|[.](?!\d)/)[0] ?? ""}`;
+        if (VOTING_WORDS.test(sentence)) setScale(scale, "voters", n.value, quoteTo(end));
+      }
       if (
         count === "nodes" &&
         PLACED_ONTO.test(
@@ -1994,6 +2050,18 @@ const EXCLUSIVE_SUBJECT =
 /** What makes a negated count exclusivity: the same thing, or one moment ("at once", "concurrently"). */
 const EXCLUSIVE_AFTER =
   /\b(?:(?:of|for) (?:the|one) same|the same|at once|at (?:the )?same time|at a time|concurrently|simultaneously|in parallel|side by side|overlap\w*)\b/i;
+/** Words that make a handful of machines or members one consensus group's voters. */
+const VOTING_WORDS =
+  /\b(?:consensus|quorum|majority|agree|agreement|vot(?:e|es|ing|ers?)|raft|paxos|ensemble|etcd|zookeeper)\b/i;
+/** More voters than this is no one consensus group (each write waits on a majority of them). */
+const MAX_VOTERS = 9;
+/** What makes a small count a race: the same moment, or both of them acting. */
+const RACE_AFTER =
+  /\b(?:at (?:the )?(?:same|exact same) (?:time|moment|instant|second|minute)|in the same (?:second|minute|moment|instant)|at once|simultaneously|concurrently|both)\b/i;
+/** Counts that are places or pieces, never contenders in a race. */
+const RACE_NOT_CONTENDERS: ReadonlySet<string> = new Set(["regions", "failure_domains", "partitions", "zones"]);
+const LOST_AFTER = /^\s*(?:[a-z]+\s+)?(?:fail|die|crash|go down|go dark|are lost|burn)/i;
+const LOSS_BEFORE = /\b(?:los(?:e|es|ing|t)|loss of|surviv\w*|tolerat\w*|withstand\w*)\s+(?:the\s+|any\s+)?$/i;
 const MOST_BEFORE =
   /\b(?:up to|at most|as many as|no more than|never more than|a maximum of|max(?:imum)?(?: of)?)\s+$/i;
 /** Words around an amount that make it an average, not a maximum ("3 editors per document on average"). */
