@@ -1177,7 +1177,10 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /^\s*(?:-\s*)?(?:(?:tumbling|sliding|hopping|rolling|event[- ]time|session)\s+)?(?:windowed\b|windows?\b|(?:inactivity|idle)\s+(?:gaps?|timeouts?)\b)|\bwindows?\s+of\s*$/i,
     id: "window_seconds",
   },
-  { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
+  // "checks in every 30 seconds": a member's check-in is its heartbeat
+  { re: /\b(?:heart ?beats?|check(?:s|ing)?[- ]in|check-ins?)\b/i, id: "heartbeat_seconds" },
+  // "removed if they go silent for ten seconds": the quiet spell after which a member is declared gone
+  { re: /\b(?:silent|quiet|unresponsive)\s+for\s*$/i, id: "detection_bound_seconds" },
   // a dead holder's lock released or a dead member removed within a bound: said by the words just before the
   // duration, ahead of the lock or lease noun that would read it as the lease's own length
   {
@@ -1211,7 +1214,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
-  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
+  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|gather\w*|emit\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
   { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
@@ -1268,6 +1271,19 @@ const DUE_TIME_AFTER =
  * minutes", "has not paid within ten minutes"). Each is a timer set that far ahead of its firing (and moved when the
  * thing is touched again), the scheduling lead time a scheduler's pending timers are counted by (Little's law).
  */
+/** The sentence a number stands in, up to the number. */
+const sentenceBefore = (t: string, at: number): string =>
+  t
+    .slice(Math.max(0, at - 160), at)
+    .split(/[;:!?]|[.](?!\d)/)
+    .pop() ?? "";
+
+/** A read back over a span ("chart any series over 30 days", "range queries over 30 days"). */
+const QUERIED_OVER =
+  /\b(?:chart\w*|graph\w*|plot\w*|quer(?:y|ies|ying)|search\w*|dashboards?)\b(?:\s+[\w'-]+){0,5}\s+over\s+(?:the\s+(?:last|past)\s+)?$/i;
+
+/** Words after a duration that put it ahead of an event, never after a change it bounds ("48 hours before"). */
+const LEAD_AHEAD = /^\s*(?:-\s*)?(?:before|ahead|in advance|from now)\b/i;
 const LEAD_AFTER = /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out)\b/i;
 const LEAD_BEFORE =
   /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
@@ -1281,10 +1297,11 @@ function timerLead(clauseBefore: string, after: string): { id: string; toDays?: 
 
 /** A word in a count's noun phrase, or just after it, that says each thing counted waits for a moment of its own. */
 const PENDING_WORD = /^(?:upcoming|pending|outstanding|open|scheduled|queued|unexpired|unconfirmed)$/;
+const PENDING_POSTPOSITIVE = /^(?:pending|outstanding)$/;
 const PENDING_AFTER = /^\s+(?:pending|outstanding|in flight|open|scheduled|waiting)\b/i;
 
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
-const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,4}\s+for\s*$/i;
+const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,6}\s+for\s*$/i;
 
 /**
  * The role a duration's preposition gives it: after "every" it is a period (how often something happens), after
@@ -1543,14 +1560,25 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : undefined;
         const found =
           (ofDelay ? { id: "live_delay_seconds" } : undefined) ??
+          // "a push 48 hours before the lease ends": a duration before its event is a lead time, whatever verb leads it
+          (LEAD_AHEAD.test(after) ? timerLead(clauseBefore, after) : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
-          (RETAINED_FOR.test(clauseBefore) ? { id: "retention_days", toDays: true } : undefined) ??
+          (RETAINED_FOR.test(clauseBefore) || RETAINED_FOR.test(wideClause)
+            ? { id: "retention_days", toDays: true }
+            : undefined) ??
           // "evaluates 5 million series every 30 seconds": a period's verb may sit before its counted noun
           (PERIOD_BEFORE.test(clauseBefore)
             ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(wideClause))
             : undefined) ??
+          // "every container reports CPU, memory and latency every ten seconds": the paced verb may sit before a list
+          // whose commas end the clause, so the whole sentence before the period is read for it
+          (PERIOD_BEFORE.test(clauseBefore)
+            ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(sentenceBefore(t, n.start)))
+            : undefined) ??
+          // "chart any of them over thirty days", "answer range queries over 30 days": a span read back must be kept
+          (QUERIED_OVER.test(clauseBefore) ? { id: "retention_days", toDays: true } : undefined) ??
           timerLead(clauseBefore, after);
         // a retention is kept for days, never said in seconds or milliseconds ("a key-value store with p99 latency
         // under 10 ms", "keeps serving … within 10 seconds"): a unit that does not fit is refused, not converted;
@@ -1784,7 +1812,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (!hit && words.length > 0) {
       const last = ends[words.length - 1] ?? pos;
       const pendingAfter = PENDING_AFTER.exec(rest.slice(last))?.[0] ?? "";
-      if (words.some((w) => PENDING_WORD.test(w)) || pendingAfter) {
+      // an adjective before the head ("open holds"), or a word after it that only ever means waiting ("trials
+      // outstanding"); never a verb after the head ("5M students open the videos")
+      const waiting = words.some(
+        (w, i) => (PENDING_WORD.test(w) && i < words.length - 1) || (i > 0 && PENDING_POSTPOSITIVE.test(w)),
+      );
+      if (waiting || pendingAfter) {
         setScale(scale, "timers", n.value, quoteTo(last + pendingAfter.length), vagueReading(t, n));
         continue;
       }
@@ -1837,6 +1870,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         !LOST_AFTER.test(ownClause)
       )
         continue;
+      // "20k wind turbines each emit 300 sensor series": series said after "each" and a stated device count are every
+      // device's own, never the fleet's
+      if (hit.entry.count === "series" && scale.devices && EACH_EMITS.test(clauseBefore)) {
+        setScale(scale, "sensors_per_device", n.value, quoteTo(end));
+        continue;
+      }
       // "replicated across 3 zones": a handful of bare zones are a region's availability zones (clouds offer three to
       // six), failure domains, not areas of a map
       const count =
@@ -2055,6 +2094,8 @@ const VOTING_WORDS =
   /\b(?:consensus|quorum|majority|agree|agreement|vot(?:e|es|ing|ers?)|raft|paxos|ensemble|etcd|zookeeper)\b/i;
 /** More voters than this is no one consensus group (each write waits on a majority of them). */
 const MAX_VOTERS = 9;
+/** "each emit", "each sending", "each with": what follows is one item's own, not the whole fleet's. */
+const EACH_EMITS = /\beach\s+(?:[a-z]+\s+){0,2}$/i;
 /** What makes a small count a race: the same moment, or both of them acting. */
 const RACE_AFTER =
   /\b(?:at (?:the )?(?:same|exact same) (?:time|moment|instant|second|minute)|in the same (?:second|minute|moment|instant)|at once|simultaneously|concurrently|both)\b/i;

@@ -1009,7 +1009,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "trace_sample_share", label: "sampling rate (share of traces kept)", unit: "fraction" },
   // an IoT fleet's devices and sensors, its raw-then-rollups retention and a last-24-hour query (archetypes/I18/iot.ts)
   { id: "devices", label: "devices reporting", unit: "devices" },
-  { id: "sensors_per_device", label: "sensors (series) per device", unit: "series" },
+  {
+    id: "sensors_per_device",
+    label: "sensors (series) per device",
+    unit: "series",
+    assumed: 10,
+    assumedBecause: "a planning figure: a device carries about ten sensors, each its own series",
+  },
   { id: "rollup_seconds", label: "width of one rollup bucket", unit: "s" },
   { id: "rollup_bytes", label: "one series' rollup bucket, compressed", unit: "B" },
   { id: "series_per_query", label: "series one dashboard query reads", unit: "series" },
