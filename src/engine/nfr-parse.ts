@@ -1297,6 +1297,8 @@ function timerLead(clauseBefore: string, after: string): { id: string; toDays?: 
 
 /** A word in a count's noun phrase, or just after it, that says each thing counted waits for a moment of its own. */
 const PENDING_WORD = /^(?:upcoming|pending|outstanding|open|scheduled|queued|unexpired|unconfirmed)$/;
+/** "across", "across all", "across all of our", straight before a count of places. */
+const ACROSS_BEFORE = /\bacross\s+(?:all\s+)?(?:of\s+)?(?:(?:our|the|its|their)\s+)?$/i;
 const PENDING_POSTPOSITIVE = /^(?:pending|outstanding)$/;
 const PENDING_AFTER = /^\s+(?:pending|outstanding|in flight|open|scheduled|waiting)\b/i;
 
@@ -1807,6 +1809,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
     pendingRate.length = 0;
+    // "unique across all 12 warehouses", "across our 40 box offices": places of a kind no noun lists, each running its own
+    // copy of the service (a regions noun, "across six data centres", is read above as regions)
+    if (!hit && words.length > 0 && ACROSS_BEFORE.test(clauseBefore)) {
+      setScale(scale, "sites", n.value, quoteTo(ends[0] ?? pos), vagueReading(t, n));
+      continue;
+    }
     // "40 million trials outstanding", "5 million upcoming appointments", "8 million open holds": things of a kind no
     // noun lists, each waiting for its own due moment, are the timers a scheduler holds pending until they fire
     if (!hit && words.length > 0) {

@@ -217,7 +217,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:series|time series|time-series|active series|sensors?)$/, count: "series" },
   // deployment regions and data centres; availability zones sit inside one region (failure domains), and zones of a
   // city or a map are places the service covers, neither of them a region it runs in
-  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?)$/, count: "regions" },
+  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|dcs?)$/, count: "regions" },
   { re: /^(?:availability zones?|azs?)$/, count: "failure_domains" },
   // the areas a map is divided into, each computed on its own (a city's pricing zones, hexagon cells, tiles): places
   // the work is partitioned by, never regions the service runs in; "every 30 seconds" after them is how often each is
