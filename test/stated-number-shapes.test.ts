@@ -131,3 +131,26 @@ describe("stated things a model counts under its own name", () => {
     expect(numberHits(p)).toEqual([]);
   });
 });
+
+describe("how often a thing is read is its read rate", () => {
+  it("a read verb or a read noun arriving before a frequency states requests", () => {
+    expect(scaleOf("Each song's cover art is fetched 90,000 times a second.").requests_per_sec).toBe(90000);
+    expect(scaleOf("Price lookups arrive 3,000 times a second.").reads_per_sec).toBe(3000);
+    expect(scaleOf("Each invoice is retried 3 times a day.").requests_per_sec).toBeUndefined();
+  });
+});
+
+describe("an id generator's places size its worker ids", () => {
+  it("reads the stated data centres or sites into the worker-id space", () => {
+    for (const p of [
+      "Mint unique, time-ordered order numbers across 9 data centres.",
+      "Each parcel gets a number that is unique across all 25 depots, roughly increasing over time.",
+    ]) {
+      const share = design(p).capacity.find((r) => r.id === "worker_id_share");
+      expect(share?.inputs.some((i) => (i.name === "regions" || i.name === "sites") && i.source === "stated")).toBe(
+        true,
+      );
+      expect(numberHits(p)).toEqual([]);
+    }
+  });
+});

@@ -787,6 +787,9 @@ const TIMES_PER = new RegExp(String.raw`^\s*(?:times|x)\s+(?:per|a|an|each|every
  */
 const UPDATE_WORDS =
   /\b(?:updates?|updated|state|ticks?|snapshots?|broadcasts?|broadcast(?:ed|ing)?|sent|sends?|pushe[sd]|push|reach\w*|redraw\w*|render\w*|simulat\w*)\b/i;
+/** A verb of reading just before a frequency: the thing is read, fetched or served that often. */
+const READ_TIMES =
+  /\b(?:(?:requested|read|fetched|viewed|downloaded|served|looked up|loaded|accessed|pulled|opened|streamed|resolved|queried|hit)|(?:lookups?|requests?|queries|reads?|calls?|searches)\s+(?:\w+\s+)?(?:arrive|come in|are made))\s+(?:about\s+|around\s+|roughly\s+|some\s+|up to\s+)?$/i;
 /** "10 second", "10-second": a duration's unit. */
 const DURATION = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i");
 /** "per minute", "each second", "/ s" after a count's noun. */
@@ -1534,6 +1537,18 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const period = DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(sentence));
       if (period) setScale(scale, period.id, perSecs / n.value, said);
       else if (UPDATE_WORDS.test(sentence)) setScale(scale, "updates_per_subject_per_sec", n.value / perSecs, said);
+      // "the same product images are requested 400,000 times a second", "episodes are downloaded 50M times a day": how
+      // often a thing is read is the read rate the serving path takes, a request each
+      else if (READ_TIMES.test(sentence)) {
+        const quote = `${sentence.slice(READ_TIMES.exec(sentence)?.index ?? sentence.length)}${said}`;
+        setScale(scale, "requests_per_sec", n.value / perSecs, quote, vagueReading(t, n));
+        setScale(scale, "reads_per_sec", n.value / perSecs, quote, vagueReading(t, n));
+        if (perSecs <= 60 && implied.peak_factor === undefined)
+          implied.peak_factor = {
+            value: 1,
+            because: `the prompt states '${quote}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
+          };
+      }
       continue;
     }
 
