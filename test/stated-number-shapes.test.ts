@@ -153,4 +153,9 @@ describe("an id generator's places size its worker ids", () => {
       expect(numberHits(p)).toEqual([]);
     }
   });
+
+  it("a list or a multitude after across is no set of sites", () => {
+    expect(scaleOf("Renew each plan on its date across 30 million accounts, and never twice.").sites).toBeUndefined();
+    expect(scaleOf("Spread the crawl across 2 million hosted stores.").sites).toBeUndefined();
+  });
 });

@@ -1300,6 +1300,8 @@ function timerLead(clauseBefore: string, after: string): { id: string; toDays?: 
 
 /** A word in a count's noun phrase, or just after it, that says each thing counted waits for a moment of its own. */
 const PENDING_WORD = /^(?:upcoming|pending|outstanding|open|scheduled|queued|unexpired|unconfirmed)$/;
+/** More places than this is no set of sites each running the service ("across 30 million accounts"). */
+const MAX_SITES = 100000;
 /** "across", "across all", "across all of our", straight before a count of places. */
 const ACROSS_BEFORE = /\bacross\s+(?:all\s+)?(?:of\s+)?(?:(?:our|the|its|their)\s+)?$/i;
 const PENDING_POSTPOSITIVE = /^(?:pending|outstanding)$/;
@@ -1826,8 +1828,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     pendingRate.length = 0;
     // "unique across all 12 warehouses", "across our 40 box offices": places of a kind no noun lists, each running its own
     // copy of the service (a regions noun, "across six data centres", is read above as regions)
-    if (!hit && words.length > 0 && ACROSS_BEFORE.test(clauseBefore)) {
-      setScale(scale, "sites", n.value, quoteTo(ends[0] ?? pos), vagueReading(t, n));
+    if (
+      !hit &&
+      words.length > 0 &&
+      !list?.[0].includes(",") &&
+      n.value <= MAX_SITES &&
+      ACROSS_BEFORE.test(clauseBefore)
+    ) {
+      setScale(scale, "sites", n.value, quoteTo(ends[Math.min(words.length, 2) - 1] ?? pos), vagueReading(t, n));
       continue;
     }
     // "40 million trials outstanding", "5 million upcoming appointments", "8 million open holds": things of a kind no
