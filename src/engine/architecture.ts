@@ -15,7 +15,9 @@ import { designWords } from "./counted-nouns.js";
 import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
+import { sizedGroupComponent } from "./group-size.js";
 import { countedParts, relationalParts, type Spread, spreadOf, withNamedParts } from "./named-parts.js";
+import { statedNfrsOf } from "./nfr-parse.js";
 import { composedKind, featureLed } from "./product/correctness.js";
 import { SCOPED } from "./product/recognize.js";
 import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
@@ -1399,6 +1401,8 @@ export interface Layout {
   named: { counted: readonly CountedThing[]; relational: readonly RelationalPart[] };
   /** The stocks the prompt counts in figures ('100 million voters'), each kept by a record unless one holds it. */
   stocks: readonly Stock[];
+  /** The voters of one consensus group the prompt counts ('a 7-node consensus group'), which size the group's boxes. */
+  voters: { value: number; quote: string } | undefined;
 }
 
 /**
@@ -1439,6 +1443,7 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     spread,
     named: { counted: countedParts(f.prompt, spread), relational: relationalParts(f.prompt) },
     stocks: stockThings(f.prompt),
+    voters: statedNfrsOf(f.prompt).scale.voters,
   };
 }
 
@@ -1518,7 +1523,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded, kept, spread, named, stocks } = layout;
+  const { unit, record, unspoken, party, bounded, kept, spread, named, stocks, voters } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1533,7 +1538,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${voters ? JSON.stringify(voters) : ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1560,7 +1565,7 @@ export function architectureOf(
     if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
     COMPOSED.set(composedKey, composed);
   }
-  const arch = withStockRecords(
+  const stocked = withStockRecords(
     withNamedParts(
       withSpread(copied(composed), spread),
       named.counted,
@@ -1572,6 +1577,10 @@ export function architectureOf(
     f.archetypes[0]?.id ?? "",
     f.features.map((x) => x.terms ?? {}),
   );
+  // a group the prompt counts the voters of is drawn with that many, never the typical five
+  const arch = voters
+    ? { ...stocked, components: stocked.components.map((c) => sizedGroupComponent(c, voters)) }
+    : stocked;
   // kept archetypes and features live across designs, so bound what each pair remembers
   if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();
   byUnit.set(key, arch);

@@ -106,6 +106,7 @@ import {
   TRUTH_LAYERS,
   widerThanStated,
 } from "./fields/technology.js";
+import { namedGroupSize } from "./group-size.js";
 import {
   countedPartHeld,
   countedParts,
@@ -4406,16 +4407,6 @@ function figuresFollowChosen(d: Design): Problem[] {
     }
   }
   return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
-}
-
-/** The size of a replicated group a component's name states: "1 of a 5-node group", "(4 voters)" beside a leader. */
-function namedGroupSize(name: string): number | undefined {
-  const node = /(?<![\d-])(\d+)-node\b/.exec(name) ?? /\b1 of (?:an? )?(\d+)\b/.exec(name);
-  if (node?.[1]) return Number(node[1]);
-  const voters = /\((\d+) voters\b/.exec(name);
-  // followers named with their own count vote beside the one leader
-  if (voters?.[1]) return Number(voters[1]) + (/\bfollowers\b/i.test(name) ? 1 : 0);
-  return undefined;
 }
 
 /**

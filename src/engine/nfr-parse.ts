@@ -787,6 +787,9 @@ const TIMES_PER = new RegExp(String.raw`^\s*(?:times|x)\s+(?:per|a|an|each|every
  */
 const UPDATE_WORDS =
   /\b(?:updates?|updated|state|ticks?|snapshots?|broadcasts?|broadcast(?:ed|ing)?|sent|sends?|pushe[sd]|push|reach\w*|redraw\w*|render\w*|simulat\w*)\b/i;
+/** A verb of reading just before a frequency: the thing is read, fetched or served that often. */
+const READ_TIMES =
+  /\b(?:(?:requested|read|fetched|viewed|downloaded|served|looked up|loaded|accessed|pulled|opened|streamed|resolved|queried|hit)|(?:lookups?|requests?|queries|reads?|calls?|searches)\s+(?:\w+\s+)?(?:arrive|come in|are made))\s+(?:about\s+|around\s+|roughly\s+|some\s+|up to\s+)?$/i;
 /** "10 second", "10-second": a duration's unit. */
 const DURATION = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i");
 /** "per minute", "each second", "/ s" after a count's noun. */
@@ -1177,7 +1180,10 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /^\s*(?:-\s*)?(?:(?:tumbling|sliding|hopping|rolling|event[- ]time|session)\s+)?(?:windowed\b|windows?\b|(?:inactivity|idle)\s+(?:gaps?|timeouts?)\b)|\bwindows?\s+of\s*$/i,
     id: "window_seconds",
   },
-  { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
+  // "checks in every 30 seconds": a member's check-in is its heartbeat
+  { re: /\b(?:heart ?beats?|check(?:s|ing)?[- ]in|check-ins?)\b/i, id: "heartbeat_seconds" },
+  // "removed if they go silent for ten seconds": the quiet spell after which a member is declared gone
+  { re: /\b(?:silent|quiet|unresponsive)\s+for\s*$/i, id: "detection_bound_seconds" },
   // a dead holder's lock released or a dead member removed within a bound: said by the words just before the
   // duration, ahead of the lock or lease noun that would read it as the lease's own length
   {
@@ -1211,7 +1217,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
-  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
+  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|gather\w*|emit\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
   { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
@@ -1261,8 +1267,48 @@ const SCHEDULED_BEFORE =
 const DUE_TIME_AFTER =
   /^\s*(?:,\s*)?(?:(?:each\s+)?(?:for|to be)\s+(?:delivery|sending|release|publishing|delivered|sent|released|published)\s+)?(?:at|for|on)\s+(?:a|an|the|their|its|some)\s+(?:chosen\s+|given\s+|set\s+|specified\s+|scheduled\s+|later\s+|due\s+)?(?:future\s+|later\s+)?(?:times?|moments?|dates?)\b/i;
 
+/**
+ * A duration that says how far ahead of its time a thing is set to happen, read only where no other words name it: the
+ * offset from an event to a timed act ("a text 24 hours before the appointment", "released 14 days after delivery",
+ * "run this in 45 minutes"), or the quiet spell after which an act falls due ("idle for 30 days", "unpaid for 15
+ * minutes", "has not paid within ten minutes"). Each is a timer set that far ahead of its firing (and moved when the
+ * thing is touched again), the scheduling lead time a scheduler's pending timers are counted by (Little's law).
+ */
+/** The sentence a number stands in, up to the number. */
+const sentenceBefore = (t: string, at: number): string =>
+  t
+    .slice(Math.max(0, at - 160), at)
+    .split(/[;:!?]|[.](?!\d)/)
+    .pop() ?? "";
+
+/** A read back over a span ("chart any series over 30 days", "range queries over 30 days"). */
+const QUERIED_OVER =
+  /\b(?:chart\w*|graph\w*|plot\w*|quer(?:y|ies|ying)|search\w*|dashboards?)\b(?:\s+[\w'-]+){0,5}\s+over\s+(?:the\s+(?:last|past)\s+)?$/i;
+
+/** Words after a duration that put it ahead of an event, never after a change it bounds ("48 hours before"). */
+const LEAD_AHEAD = /^\s*(?:-\s*)?(?:before|ahead|in advance|from now)\b/i;
+const LEAD_AFTER = /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out)\b/i;
+const LEAD_BEFORE =
+  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
+
+function timerLead(clauseBefore: string, after: string): { id: string; toDays?: boolean } | undefined {
+  // "within 5 minutes after …" is a bound on a step, "every 10 minutes after …" a period: neither is a lead time
+  if (PERIOD_BEFORE.test(clauseBefore) || (BOUND_BEFORE.test(clauseBefore) && !LEAD_BEFORE.test(clauseBefore)))
+    return undefined;
+  return LEAD_AFTER.test(after) || LEAD_BEFORE.test(clauseBefore) ? { id: "timer_lead_seconds" } : undefined;
+}
+
+/** A word in a count's noun phrase, or just after it, that says each thing counted waits for a moment of its own. */
+const PENDING_WORD = /^(?:upcoming|pending|outstanding|open|scheduled|queued|unexpired|unconfirmed)$/;
+/** More places than this is no set of sites each running the service ("across 30 million accounts"). */
+const MAX_SITES = 100000;
+/** "across", "across all", "across all of our", straight before a count of places. */
+const ACROSS_BEFORE = /\bacross\s+(?:all\s+)?(?:of\s+)?(?:(?:our|the|its|their)\s+)?$/i;
+const PENDING_POSTPOSITIVE = /^(?:pending|outstanding)$/;
+const PENDING_AFTER = /^\s+(?:pending|outstanding|in flight|open|scheduled|waiting)\b/i;
+
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
-const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,4}\s+for\s*$/i;
+const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,6}\s+for\s*$/i;
 
 /**
  * The role a duration's preposition gives it: after "every" it is a period (how often something happens), after
@@ -1493,6 +1539,18 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const period = DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(sentence));
       if (period) setScale(scale, period.id, perSecs / n.value, said);
       else if (UPDATE_WORDS.test(sentence)) setScale(scale, "updates_per_subject_per_sec", n.value / perSecs, said);
+      // "the same product images are requested 400,000 times a second", "episodes are downloaded 50M times a day": how
+      // often a thing is read is the read rate the serving path takes, a request each
+      else if (READ_TIMES.test(sentence)) {
+        const quote = `${sentence.slice(READ_TIMES.exec(sentence)?.index ?? sentence.length)}${said}`;
+        setScale(scale, "requests_per_sec", n.value / perSecs, quote, vagueReading(t, n));
+        setScale(scale, "reads_per_sec", n.value / perSecs, quote, vagueReading(t, n));
+        if (perSecs <= 60 && implied.peak_factor === undefined)
+          implied.peak_factor = {
+            value: 1,
+            because: `the prompt states '${quote}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
+          };
+      }
       continue;
     }
 
@@ -1521,14 +1579,26 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : undefined;
         const found =
           (ofDelay ? { id: "live_delay_seconds" } : undefined) ??
+          // "a push 48 hours before the lease ends": a duration before its event is a lead time, whatever verb leads it
+          (LEAD_AHEAD.test(after) ? timerLead(clauseBefore, after) : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
-          (RETAINED_FOR.test(clauseBefore) ? { id: "retention_days", toDays: true } : undefined) ??
+          (RETAINED_FOR.test(clauseBefore) || RETAINED_FOR.test(wideClause)
+            ? { id: "retention_days", toDays: true }
+            : undefined) ??
           // "evaluates 5 million series every 30 seconds": a period's verb may sit before its counted noun
           (PERIOD_BEFORE.test(clauseBefore)
             ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(wideClause))
-            : undefined);
+            : undefined) ??
+          // "every container reports CPU, memory and latency every ten seconds": the paced verb may sit before a list
+          // whose commas end the clause, so the whole sentence before the period is read for it
+          (PERIOD_BEFORE.test(clauseBefore)
+            ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(sentenceBefore(t, n.start)))
+            : undefined) ??
+          // "chart any of them over thirty days", "answer range queries over 30 days": a span read back must be kept
+          (QUERIED_OVER.test(clauseBefore) ? { id: "retention_days", toDays: true } : undefined) ??
+          timerLead(clauseBefore, after);
         // a retention is kept for days, never said in seconds or milliseconds ("a key-value store with p99 latency
         // under 10 ms", "keeps serving … within 10 seconds"): a unit that does not fit is refused, not converted;
         // and a period never binds a bound nor a bound a period
@@ -1756,6 +1826,33 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
     pendingRate.length = 0;
+    // "unique across all 12 warehouses", "across our 40 box offices": places of a kind no noun lists, each running its own
+    // copy of the service (a regions noun, "across six data centres", is read above as regions)
+    if (
+      !hit &&
+      words.length > 0 &&
+      !list?.[0].includes(",") &&
+      n.value <= MAX_SITES &&
+      ACROSS_BEFORE.test(clauseBefore)
+    ) {
+      setScale(scale, "sites", n.value, quoteTo(ends[Math.min(words.length, 2) - 1] ?? pos), vagueReading(t, n));
+      continue;
+    }
+    // "40 million trials outstanding", "5 million upcoming appointments", "8 million open holds": things of a kind no
+    // noun lists, each waiting for its own due moment, are the timers a scheduler holds pending until they fire
+    if (!hit && words.length > 0) {
+      const last = ends[words.length - 1] ?? pos;
+      const pendingAfter = PENDING_AFTER.exec(rest.slice(last))?.[0] ?? "";
+      // an adjective before the head ("open holds"), or a word after it that only ever means waiting ("trials
+      // outstanding"); never a verb after the head ("5M students open the videos")
+      const waiting = words.some(
+        (w, i) => (PENDING_WORD.test(w) && i < words.length - 1) || (i > 0 && PENDING_POSTPOSITIVE.test(w)),
+      );
+      if (waiting || pendingAfter) {
+        setScale(scale, "timers", n.value, quoteTo(last + pendingAfter.length), vagueReading(t, n));
+        continue;
+      }
+    }
     // "for one schedule slot", "a single worker crashes": "one" spelled as a word before a noun is an article, not a
     // count of that noun ("one million" is an amount, and a digit "1 leader" stays a stated count)
     if (hit?.entry.count && n.value === 1 && /^(?:one|single)$/i.test(t.slice(n.start, n.end))) continue;
@@ -1792,6 +1889,24 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // "two customers can never book the same seat": a small count that is the subject of a negated rule over one and
       // the same thing says how many may not share it, never how many there are
       if (n.value <= 2 && EXCLUSIVE_SUBJECT.test(after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "")) continue;
+      // "two devices adding items at the same moment", "two copies of the job both wake up", "even if two cron hosts fire
+      // in the same minute": a handful of contenders racing for one thing is the race the design settles, never a fleet
+      // or a user base to size (a count lost at once, "survives losing two nodes at once", is a tolerance and stays)
+      const ownClause = after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "";
+      if (
+        n.value <= 3 &&
+        !RACE_NOT_CONTENDERS.has(hit.entry.count) &&
+        RACE_AFTER.test(ownClause) &&
+        !LOSS_BEFORE.test(clauseBefore) &&
+        !LOST_AFTER.test(ownClause)
+      )
+        continue;
+      // "20k wind turbines each emit 300 sensor series": series said after "each" and a stated device count are every
+      // device's own, never the fleet's
+      if (hit.entry.count === "series" && scale.devices && EACH_EMITS.test(clauseBefore)) {
+        setScale(scale, "sensors_per_device", n.value, quoteTo(end));
+        continue;
+      }
       // "replicated across 3 zones": a handful of bare zones are a region's availability zones (clouds offer three to
       // six), failure domains, not areas of a map
       const count =
@@ -1809,6 +1924,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         continue;
       setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
+      // "a 5-node consensus group", "a majority of five coordinator machines", "seven machines have to agree": a handful
+      // of machines or members that vote in the sentence that counts them are one consensus group's voters
+      if ((count === "nodes" || count === "users" || count === "replicas") && n.value >= 3 && n.value <= MAX_VOTERS) {
+        const sentence = `${
+          t
+            .slice(Math.max(0, n.start - 60), n.start)
+            .split(/[;!?]|[.](?!\d)/)
+            .pop() ?? ""
+        } ${t.slice(n.end).split(/[;!?]|[.](?!\d)/)[0] ?? ""}`;
+        if (VOTING_WORDS.test(sentence)) setScale(scale, "voters", n.value, quoteTo(end));
+      }
       if (
         count === "nodes" &&
         PLACED_ONTO.test(
@@ -1994,6 +2120,20 @@ const EXCLUSIVE_SUBJECT =
 /** What makes a negated count exclusivity: the same thing, or one moment ("at once", "concurrently"). */
 const EXCLUSIVE_AFTER =
   /\b(?:(?:of|for) (?:the|one) same|the same|at once|at (?:the )?same time|at a time|concurrently|simultaneously|in parallel|side by side|overlap\w*)\b/i;
+/** Words that make a handful of machines or members one consensus group's voters. */
+const VOTING_WORDS =
+  /\b(?:consensus|quorum|majority|agree|agreement|vot(?:e|es|ing|ers?)|raft|paxos|ensemble|etcd|zookeeper)\b/i;
+/** More voters than this is no one consensus group (each write waits on a majority of them). */
+const MAX_VOTERS = 9;
+/** "each emit", "each sending", "each with": what follows is one item's own, not the whole fleet's. */
+const EACH_EMITS = /\beach\s+(?:[a-z]+\s+){0,2}$/i;
+/** What makes a small count a race: the same moment, or both of them acting. */
+const RACE_AFTER =
+  /\b(?:at (?:the )?(?:same|exact same) (?:time|moment|instant|second|minute)|in the same (?:second|minute|moment|instant)|at once|simultaneously|concurrently|both)\b/i;
+/** Counts that are places or pieces, never contenders in a race. */
+const RACE_NOT_CONTENDERS: ReadonlySet<string> = new Set(["regions", "failure_domains", "partitions", "zones"]);
+const LOST_AFTER = /^\s*(?:[a-z]+\s+)?(?:fail|die|crash|go down|go dark|are lost|burn)/i;
+const LOSS_BEFORE = /\b(?:los(?:e|es|ing|t)|loss of|surviv\w*|tolerat\w*|withstand\w*)\s+(?:the\s+|any\s+)?$/i;
 const MOST_BEFORE =
   /\b(?:up to|at most|as many as|no more than|never more than|a maximum of|max(?:imum)?(?: of)?)\s+$/i;
 /** Words around an amount that make it an average, not a maximum ("3 editors per document on average"). */

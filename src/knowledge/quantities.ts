@@ -1009,7 +1009,23 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "trace_sample_share", label: "sampling rate (share of traces kept)", unit: "fraction" },
   // an IoT fleet's devices and sensors, its raw-then-rollups retention and a last-24-hour query (archetypes/I18/iot.ts)
   { id: "devices", label: "devices reporting", unit: "devices" },
-  { id: "sensors_per_device", label: "sensors (series) per device", unit: "series" },
+  // "unique across all 12 warehouses", "across 40 box offices": places that each run their own copy of the service
+  { id: "sites", label: "places that each run their own copy of the service (a warehouse, a branch)", unit: "sites" },
+  {
+    id: "generators_per_site",
+    label: "id generator processes in one data centre or site",
+    unit: "generators",
+    assumed: 10,
+    assumedBecause:
+      "a planning figure: enough generators in each place that one can fail and the rest still mint at the peak; Twitter's own Snowflake left room for 32 per data centre (5 of its 10 worker-id bits name the data centre, 5 the worker)",
+  },
+  {
+    id: "sensors_per_device",
+    label: "sensors (series) per device",
+    unit: "series",
+    assumed: 10,
+    assumedBecause: "a planning figure: a device carries about ten sensors, each its own series",
+  },
   { id: "rollup_seconds", label: "width of one rollup bucket", unit: "s" },
   { id: "rollup_bytes", label: "one series' rollup bucket, compressed", unit: "B" },
   { id: "series_per_query", label: "series one dashboard query reads", unit: "series" },

@@ -186,6 +186,13 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?)$/,
     count: "clients",
   },
+  // a connected machine named by its kind ("3 million smart thermostats", "20k wind turbines", "30,000 handheld
+  // scanners", "6 million card terminals"): a device that holds its own connection and reports what it measures
+  {
+    re: /^(?:(?:smart|connected|iot|handheld|card|checkout|payment|pos|edge|home|electricity|water|gas|parking|wind|solar) )?(?:thermostats?|meters?|smart meters?|wearables?|turbines?|scanners?|terminals?|routers?|cell towers?|towers?|trackers?|cameras?|doorbells?|kiosks?|tills?|inverters?|chargers?|set-top boxes|appliances?|vehicles?|cars?)$/,
+    count: "clients",
+    also: "devices",
+  },
   // "10 million concurrent viewers" counts people connected at the same moment, never a user base to divide over a
   // day: each is a connected client and, where a stream is played, one concurrent stream the egress is sized by
   {
@@ -210,7 +217,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:series|time series|time-series|active series|sensors?)$/, count: "series" },
   // deployment regions and data centres; availability zones sit inside one region (failure domains), and zones of a
   // city or a map are places the service covers, neither of them a region it runs in
-  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?)$/, count: "regions" },
+  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|dcs?)$/, count: "regions" },
   { re: /^(?:availability zones?|azs?)$/, count: "failure_domains" },
   // the areas a map is divided into, each computed on its own (a city's pricing zones, hexagon cells, tiles): places
   // the work is partitioned by, never regions the service runs in; "every 30 seconds" after them is how often each is

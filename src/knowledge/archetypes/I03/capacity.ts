@@ -5,6 +5,7 @@ import { DAG_CAPACITY } from "./dag.js";
 /** The scheduler's own inputs and figures, before any subject changes them. */
 const BASE: CapacityModel = {
   inputs: [
+    inp("tasks_per_sec", 200, "a shared scheduler fires a few hundred runs a second on average"),
     {
       quantity: "timers",
       typical: 10000000,
@@ -14,7 +15,6 @@ const BASE: CapacityModel = {
         why: "Little's law: the pending timers are the firing rate times how far ahead a run is set up",
       },
     },
-    inp("tasks_per_sec", 200, "a shared scheduler fires a few hundred runs a second on average"),
     inp("task_seconds", 5, "a fired timer usually sends a message or calls a webhook, which takes seconds"),
     inp("peak_factor", 10, "timers cluster on round times such as the top of the hour, so peaks are sharp"),
     inp(

@@ -9,7 +9,11 @@ export const capacity: CapacityModel = {
       quantity: "items",
       typical: 1e9,
       why: "a web-scale frontier or large keyspace holds about a billion items",
-      from: { expression: "items_per_sec * scan_period_seconds", why: "the stated visit rate over one pass" },
+      from: [
+        { expression: "items_per_sec * scan_period_seconds", why: "the stated visit rate over one pass" },
+        // "walk all 800 million customer records": each stated record, row or object is one item the pass visits
+        { expression: "objects", why: "each stored record the prompt counts is one item the pass visits" },
+      ],
     },
     inp("object_bytes", 100000, "a fetched page or scanned batch is on the order of 100 KB"),
     inp("task_seconds", 2, "fetching or checking one item takes a second or two"),

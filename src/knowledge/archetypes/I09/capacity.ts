@@ -13,7 +13,20 @@ export const capacity: CapacityModel = {
         { expression: "messages_per_sec", why: "every stated event or order needs an id" },
       ],
     },
-    inp("workers", 100, "about a hundred generator processes across the fleet"),
+    {
+      quantity: "workers",
+      typical: 100,
+      why: "about a hundred generator processes across the fleet",
+      // "unique across six data centres", "across all 12 warehouses": every place runs generators of its own, each
+      // holding a worker id of the shared space
+      from: [
+        { expression: "regions * generators_per_site", why: "each stated data centre runs its own generators" },
+        {
+          expression: "sites * generators_per_site",
+          why: "each stated site mints its own ids with its own generators",
+        },
+      ],
+    },
     // the timestamp layout's fields decide what one generator and the whole fleet can mint (1 + 41 + 10 + 12 bits)
     {
       quantity: "ids_per_generator_per_sec",

@@ -14,6 +14,13 @@ export const capacity: CapacityModel = {
     { quantity: "snapshot_reads_per_node" },
     // where the design draws its own fleet (a proxy or gateway tier, cache sites), that fleet applies the config
     fleetOf("config_clients", 10000, "a fleet of proxies, hosts or devices applying the same configuration", [
+      // "firmware for 3 million smart thermostats": each stated device takes the change itself
+      { expression: "devices", why: "each stated device applies the change itself" },
+      // "timeouts used by 8,000 services": every running instance of a stated service reads the configuration
+      {
+        expression: "services * instances_per_service",
+        why: "each running instance of a stated service applies the configuration itself",
+      },
       ...["proxies", "gateways", "cache_sites"].map((fleet) => ({
         expression: fleet,
         why: `the design's ${fleet.replace(/_/g, " ")} are the fleet that applies the configuration`,

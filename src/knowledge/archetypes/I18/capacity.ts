@@ -11,7 +11,11 @@ const BASE: CapacityModel = {
       quantity: "series",
       typical: 10000000,
       why: "a large fleet exports about ten million active series",
-      from: { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
+      from: [
+        { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
+        // "5,000 cell towers push metrics": a reporting device's own measurements are its series
+        { expression: "devices * sensors_per_device", why: "every measurement of every stated device is one series" },
+      ],
     },
     inp("retention_days", 15, "Prometheus keeps 15 days of samples by default"),
     {
