@@ -984,6 +984,9 @@ function flipExamplesHold(d: Design, facts: CoherenceFacts): Problem[] {
   return d.decisions.flatMap((row) =>
     row.options
       .filter((o) => o.id !== row.chosen && flipExamples(o.winsWhen).some((e) => named.has(e)))
+      // a choice that rests on the prompt's own words (a stated durability, a named system) or whose own examples the
+      // prompt names too (couriers beside restaurants) weighs the example; it does not argue against itself
+      .filter((o) => !restsOnPrompt(row) && !ownExampleNamed(row, named))
       .map((o) => ({
         rule: "flip-example-is-subject" as const,
         detail: `${row.id} chose '${row.chosen}', but '${o.name}' would win if ${o.winsWhen}, and the prompt names ${flipExamples(
@@ -994,6 +997,14 @@ function flipExamplesHold(d: Design, facts: CoherenceFacts): Problem[] {
       })),
   );
 }
+
+/** A decision whose inputs include what the prompt states ("durability is durable (stated)", "the prompt says 'HDFS'"). */
+const restsOnPrompt = (row: Design["decisions"][number]): boolean =>
+  row.inputs.some((i) => /\(stated\)|^the prompt says\b/.test(i));
+
+/** A decision whose chosen option's own win condition names, as its example, a thing the prompt names. */
+const ownExampleNamed = (row: Design["decisions"][number], named: ReadonlySet<string>): boolean =>
+  flipExamples(row.options.find((o) => o.id === row.chosen)?.winsWhen ?? "").some((e) => named.has(e));
 
 function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
   const out: Problem[] = [];

@@ -246,6 +246,16 @@ export const PROXIMITY: FeatureEntry = {
           option: "geohash",
           because: "tens of thousands of moves a second favour a structure where a move is one key write",
         },
+        {
+          // the index holds things that report a moving position (the quadtree's own `unless` words)
+          when: [
+            {
+              words: "\\b(drivers?|couriers?|riders?|vehicles?|scooters?|live locations?|location updates)\\b",
+            },
+          ],
+          option: "geohash",
+          because: "the prompt names things that move, and a move is one key write in a fixed cell",
+        },
       ],
       fallback: {
         option: "quadtree",
