@@ -247,10 +247,13 @@ export const PROXIMITY: FeatureEntry = {
           because: "tens of thousands of moves a second favour a structure where a move is one key write",
         },
         {
-          // the index holds things that report a moving position (the quadtree's own `unless` words)
+          // the index holds things that report a moving position (the quadtree's own `unless` words), named by the
+          // prompt itself (a condition with `unless` reads the prompt alone, not the feature's own "moving objects")
+          // unless they stand still
           when: [
             {
               words: "\\b(drivers?|couriers?|riders?|vehicles?|scooters?|live locations?|location updates)\\b",
+              unless: "\\b(parked|stationary|docked)\\b",
             },
           ],
           option: "geohash",
