@@ -14,7 +14,7 @@ import type { CountedThing } from "./counted-nouns.js";
 import { designWords } from "./counted-nouns.js";
 import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
-import { chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
+import { chosenDraws, chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
 import { sizedGroupComponent } from "./group-size.js";
 import { countedParts, relationalParts, type Spread, spreadOf, withNamedParts } from "./named-parts.js";
 import { statedNfrsOf } from "./nfr-parse.js";
@@ -63,6 +63,8 @@ export interface Part {
   realized?: boolean;
   /** For a product feature: the product's words for its terms, which its API operations use. */
   terms?: Record<string, string>;
+  /** The topology elements a chosen option of this part's decisions draws (`chosenDraws`): parts it decided to have. */
+  chosen?: ReadonlySet<string>;
 }
 
 export interface BoundStep extends ProtocolStep {
@@ -122,6 +124,8 @@ export function designParts(
       decisions.filter((d) => d.archetype === p.key),
       decisions,
     ).map((k) => k.re);
+    const drawn = chosenDraws(decisions, p.key);
+    if (drawn.size > 0) p = { ...p, chosen: drawn };
     if (gone.size === 0 && names.size === 0 && keys.length === 0) return p;
     const pruned = gone.size === 0 ? p.topology : pruneTopology(p.topology, gone);
     const components = pruned.components.map((c) => {
@@ -344,6 +348,30 @@ function pruneTopology(t: Topology, gone: ReadonlySet<string>): Topology {
     dataModel: t.dataModel.filter((d) => kept.has(d.owner) && !gone.has(d.entity)),
     ...(t.protocols ? { protocols: t.protocols.filter((p) => !gone.has(p.name)) } : {}),
   };
+}
+
+/** Whether a chosen option of the part draws this component, or a link from it (`members>gossip-detector`). */
+const actsForChoice = (p: Part, local: string): boolean =>
+  [...(p.chosen ?? [])].some((e) => e === local || e.startsWith(`${local}>`));
+
+/**
+ * A supporting part's client that its chosen option draws or acts through (the members that gossip, the agents that
+ * push samples, the targets scraped) is played by the lead's own nodes, not dropped with its other callers; true when
+ * it is mapped so.
+ */
+function playedForChoice(
+  p: Part,
+  c: ComponentSpec,
+  eq: Map<string, { target: string; takeShape: boolean; note: string }>,
+  nodes: string | undefined,
+): boolean {
+  if (!nodes || !actsForChoice(p, c.id)) return false;
+  eq.set(c.id, {
+    target: nodes,
+    takeShape: false,
+    note: `also acts as ${p.name}'s ${c.name.charAt(0).toLowerCase()}${c.name.slice(1)}, which its chosen option draws`,
+  });
+  return true;
 }
 
 function featureParts(f: Pick<Fields, "features">): Part[] {
@@ -807,11 +835,15 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
         if (theirFollower && followerTarget)
           eq.set(theirFollower, { target: followerTarget, takeShape: false, note: hostNote(theirFollower) });
       }
-      for (const c of t.components) if (c.kind === "client" && !eq.has(c.id)) dropped.add(scoped(p, c.id));
       // the substrate's node-side workers run on the dominant's workers, or else on its serving nodes
       const entryKind = compOf(dominant, d.entry)?.kind;
       const serving = entryKind === "gateway" || entryKind === "cache" || entryKind === "service";
       const myWorkers = dId(dKind("worker-pool")) ?? (serving ? dId(d.entry) : undefined);
+      // its callers are the dominant's, except a client its chosen option draws or acts through (the members that
+      // gossip, the agents that push samples, the targets scraped): the dominant's own nodes play it
+      for (const c of t.components)
+        if (c.kind === "client" && !eq.has(c.id) && !playedForChoice(p, c, eq, myWorkers ?? dId(d.stateOwner)))
+          dropped.add(scoped(p, c.id));
       for (const c of t.components)
         if (c.kind === "worker-pool" && myWorkers && !eq.has(c.id))
           eq.set(c.id, { target: myWorkers, takeShape: false, note: `also runs ${p.name}'s node-side ${c.name}` });
@@ -857,7 +889,10 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       }
       for (const [local, m] of sameRole(p)) eq.set(local, m);
     } else if (p.role === "output") {
-      for (const c of t.components) if (c.kind === "client" && c.id !== t.producer) dropped.add(scoped(p, c.id));
+      const nodes = dId(dKind("worker-pool")) ?? dId(d.stateOwner);
+      for (const c of t.components)
+        if (c.kind === "client" && c.id !== t.producer && !playedForChoice(p, c, eq, nodes))
+          dropped.add(scoped(p, c.id));
       const outlet = dId(d.outlet ?? d.stateOwner);
       if (t.producer && outlet)
         eq.set(t.producer, { target: outlet, takeShape: false, note: `publishes into ${p.name} as its output` });
@@ -944,7 +979,11 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
 
   // Features reach the archetypes they rest on; a shared gateway fronts every feature's entry.
   connectFeatures(parts, boxes, links, resolve);
-  withoutUncalled(parts, boxes, links, alias);
+  // a part a chosen option draws that calls others on its own (central scrapers pulling every target) is kept
+  const decided = new Set(
+    parts.flatMap((p) => [...(p.chosen ?? [])].map((e) => resolve(p, e)).filter((id) => id !== undefined)),
+  );
+  withoutUncalled(parts, boxes, links, alias, (id) => decided.has(id) && links.some((l) => l.from === id));
   ensureConnected(parts, boxes, links, resolve);
 
   const moved = sameEntityHome(parts, boxes, resolve);
@@ -1038,6 +1077,7 @@ function withoutUncalled(
   boxes: Map<string, Box>,
   links: LinkRow[],
   alias: Map<string, string>,
+  kept: (id: string) => boolean = () => false,
 ): void {
   const supporting = new Set(
     parts.filter((p, i) => i > 0 && p.role !== "feature" && p.role !== "peer" && !p.hostedOn).map((p) => p.key),
@@ -1045,7 +1085,7 @@ function withoutUncalled(
   if (supporting.size === 0 || parts[0]?.role !== "dominant") return;
   const called = new Set(links.map((l) => l.to));
   const gone = [...boxes.values()].filter(
-    (b) => supporting.has(b.archetype) && CALLED_KINDS.has(b.kind) && !called.has(b.id),
+    (b) => supporting.has(b.archetype) && CALLED_KINDS.has(b.kind) && !called.has(b.id) && !kept(b.id),
   );
   if (gone.length === 0) return;
   const ids = new Set(gone.map((b) => b.id));

@@ -98,6 +98,7 @@ import { invariantEntities, keptElsewhere, mechanismTouches } from "./fields/mec
 import {
   componentNeeds,
   drawnPart,
+  namedAlternatives,
   namedPart,
   overLimit,
   peakStoreWrites,
@@ -991,6 +992,9 @@ function flipExamplesHold(d: Design, facts: CoherenceFacts): Problem[] {
   return d.decisions.flatMap((row) =>
     row.options
       .filter((o) => o.id !== row.chosen && flipExamples(o.winsWhen).some((e) => named.has(e)))
+      // a choice that rests on the prompt's own words (a stated durability, a named system) or whose own examples the
+      // prompt names too (couriers beside restaurants) weighs the example; it does not argue against itself
+      .filter((o) => !restsOnPrompt(row) && !ownExampleNamed(row, named))
       .map((o) => ({
         rule: "flip-example-is-subject" as const,
         detail: `${row.id} chose '${row.chosen}', but '${o.name}' would win if ${o.winsWhen}, and the prompt names ${flipExamples(
@@ -1002,6 +1006,14 @@ function flipExamplesHold(d: Design, facts: CoherenceFacts): Problem[] {
   );
 }
 
+/** A decision whose inputs include what the prompt states ("durability is durable (stated)", "the prompt says 'HDFS'"). */
+const restsOnPrompt = (row: Design["decisions"][number]): boolean =>
+  row.inputs.some((i) => /\(stated\)|^the prompt says\b/.test(i));
+
+/** A decision whose chosen option's own win condition names, as its example, a thing the prompt names. */
+const ownExampleNamed = (row: Design["decisions"][number], named: ReadonlySet<string>): boolean =>
+  flipExamples(row.options.find((o) => o.id === row.chosen)?.winsWhen ?? "").some((e) => named.has(e));
+
 function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
   const out: Problem[] = [];
   const chosen = new Map(d.technology.flatMap((t) => t.choices.map((c) => [norm(c.product), t.layer] as const)));
@@ -1012,6 +1024,26 @@ function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
         detail: `'${t.avoid.product}' is recommended (${chosen.get(norm(t.avoid.product))}) and rejected (${t.layer})`,
       });
   }
+  // a product named as an alternative of a choice ("Redis" in "Memcached or Redis") and of a row's runner-up or
+  // product to avoid is recommended and set aside at once
+  const named = new Map(
+    d.technology.flatMap((t) =>
+      t.choices.flatMap((c) => namedAlternatives(c.product).map((n) => [norm(n), `${c.product}, ${t.layer}`] as const)),
+    ),
+  );
+  for (const t of d.technology)
+    for (const [as, p] of [
+      ["left as the runner-up", t.runnerUp?.product],
+      ["rejected", t.avoid?.product],
+    ] as const) {
+      if (p === undefined || chosen.has(norm(p))) continue;
+      const hit = namedAlternatives(p).find((n) => named.has(norm(n)));
+      if (hit)
+        out.push({
+          rule: "chosen-and-avoided",
+          detail: `'${hit}' is recommended (${named.get(norm(hit))}) and ${as} ('${p}', ${t.layer})`,
+        });
+    }
   const ids = d.archetypes.map((a) => a.id);
   for (const t of d.technology) {
     for (const p of [...t.choices.map((c) => c.product), ...(t.avoid ? [t.avoid.product] : [])]) {
@@ -1911,10 +1943,24 @@ export function optionsCarried(
     // an owner that draws none of its own topology (a substrate drawn only as a part the prompt names, such as a
     // live map's tracking channel) owes none of its options' components
     if (!own?.some((c) => drawnOwn(c.id))) continue;
+    // a component merged into the part that hosts it (a substrate's rollout controller run by the dominant's control
+    // plane, its agents run on the dominant's nodes) is drawn there: the host runs every duty of it, and gives its
+    // reason or has more than one of its duties
+    const hosted = (e: string) => {
+      const spec = own?.find((c) => c.id === e);
+      const runs = spec?.runs ?? [];
+      const says = (text: string) =>
+        spec !== undefined &&
+        (text.includes(spec.because) || text.includes(`${spec.name.charAt(0).toLowerCase()}${spec.name.slice(1)}`));
+      return (
+        runs.length > 0 &&
+        d.components.some((c) => runs.every((r) => c.runs.includes(r)) && (runs.length > 1 || says(c.because)))
+      );
+    };
     for (const e of chosen.implies?.draws ?? []) {
       // a component the design's subject leaves out (`topic`, `unlessTopic`: no anti-entropy in a cache) is not owed
       if (!own?.some((c) => c.id === e)) continue;
-      if (!drawnOwn(e))
+      if (!drawnOwn(e) && !hosted(e))
         out.push({
           rule: "option-not-carried",
           detail: `${row.id} chose '${chosen.name}', but the design does not draw '${e}', which that option draws`,
@@ -3721,13 +3767,23 @@ function rowsHaveComponents(d: Design): Problem[] {
  * A supporting archetype's part that acts only when called and that no link reaches (an unreached component: no
  * caller, and not a client). The lead's own and a feature's entry are the product's front door, reached by its clients.
  */
-export function partsUncalled(d: Pick<Design, "archetypes" | "components" | "links">): Problem[] {
+export function partsUncalled(d: Pick<Design, "archetypes" | "components" | "links" | "decisions">): Problem[] {
   const [lead, ...rest] = d.archetypes;
   if (lead?.role !== "dominant") return [];
   const supporting = new Set(rest.map((a) => a.id as string));
   const called = new Set(d.links.map((l) => l.to));
+  // a part a chosen option draws that calls others on its own (central scrapers pulling every target) acts uncalled
+  const decided = (c: Design["components"][number]) =>
+    d.links.some((l) => l.from === c.id) &&
+    d.decisions.some(
+      (r) =>
+        r.archetype === c.archetype &&
+        (r.options.find((o) => o.id === r.chosen)?.implies?.draws ?? []).some(
+          (e) => c.id === e || c.id === `${r.archetype.toLowerCase()}-${e}`,
+        ),
+    );
   return d.components
-    .filter((c) => supporting.has(c.archetype) && CALLED_KINDS.has(c.kind) && !called.has(c.id))
+    .filter((c) => supporting.has(c.archetype) && CALLED_KINDS.has(c.kind) && !called.has(c.id) && !decided(c))
     .map((c) => ({
       rule: "part-uncalled" as const,
       detail: `${c.archetype} draws '${c.name}', which no link reaches: nothing calls it`,

@@ -702,6 +702,15 @@ export function undrawn(decisions: readonly DecisionRow[], owner: string): Set<s
   return out;
 }
 
+/** Topology elements of this owner that a chosen option of its decisions draws (`implies.draws`): what it decided to have. */
+export function chosenDraws(decisions: readonly DecisionRow[], owner: string): Set<string> {
+  const out = new Set<string>();
+  for (const d of decisions)
+    if (d.archetype === owner)
+      for (const e of d.options.find((o) => o.id === d.chosen)?.implies?.draws ?? []) out.add(e);
+  return out;
+}
+
 /**
  * Capacity figures of this owner (figure ids) that some option of its decisions sizes and no chosen option does: the
  * figures of a part the design decided against, left out of the capacity table.

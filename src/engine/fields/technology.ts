@@ -356,6 +356,13 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     // No product is both chosen in one layer and avoided in another.
     const chosen = new Set(rows.flatMap((r) => r.choices.map((c) => c.product.toLowerCase())));
     for (const r of rows) if (r.avoid && chosen.has(r.avoid.product.toLowerCase())) delete r.avoid;
+    // nor set aside by a name one of its alternatives shares with a choice ("Redis" of "Memcached or Redis")
+    const named = new Set(rows.flatMap((r) => r.choices.flatMap((c) => namedAlternatives(c.product))).map(lower));
+    const recommended = (p: string) => namedAlternatives(p).some((n) => named.has(lower(n)));
+    for (const r of rows) {
+      if (r.avoid && recommended(r.avoid.product)) delete r.avoid;
+      if (r.runnerUp && recommended(r.runnerUp.product)) delete r.runnerUp;
+    }
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
     // A layer left with no product to pick, avoid or learn from says nothing: it is not shown as an empty heading.
     return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id))
@@ -578,11 +585,35 @@ function withStoreSplit(
   };
 }
 
+const lower = (s: string) => s.toLowerCase();
+
 /** The words a product or part is named by, before what it is for or how it is run: "object storage". */
 const partHead = (name: string): string => (name.split(/[(:,;]/)[0] ?? "").trim().toLowerCase();
 
-/** Whether a technology row's product is, by its name, a part the design draws (so setting it aside rejects a drawn part). */
+/**
+ * The products a row's name offers as alternatives that are named by a proper name or an acronym ("CDN", "Redis" in
+ * "CDN or pull-through cache", "Memcached or Redis"), before what they are for: a drawn part whose name says one of
+ * them is that product. Plain words ("pull-through cache") name a kind of part, matched only as the whole head.
+ */
+export const namedAlternatives = (product: string): string[] =>
+  (product.split(/[(:;]|\s+for\s+/)[0] ?? "")
+    .split(/,|\s+or\s+|\s*\/\s*/)
+    .map((x) => x.trim())
+    .filter((x) => /^[A-Z]/.test(x) && x.length >= 3);
+
+/** A phrase found whole in a text: not inside a longer word ("Redis" in "Redis sorted set", never in "Rediscover"). */
+const namesWhole = (text: string, phrase: string): boolean =>
+  new RegExp(`(?:^|[^\\w-])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w-])`, "i").test(text);
+
+/**
+ * Whether a technology row's product is, by its name, a part the design draws (so setting it aside rejects a drawn
+ * part): its whole head is a drawn component's, or a drawn component's name says one of the products it names
+ * ("CDN edge (caches blobs by digest)" for "CDN or pull-through cache", "Ranking index (Redis sorted set …)" for
+ * "Memcached or Redis").
+ */
 export function setsAsideDrawn(product: string, components: readonly { name: string }[]): boolean {
   const head = partHead(product);
-  return head.length > 0 && components.some((c) => partHead(c.name) === head);
+  if (head.length === 0) return false;
+  const named = namedAlternatives(product);
+  return components.some((c) => partHead(c.name) === head || named.some((n) => namesWhole(c.name, n)));
 }

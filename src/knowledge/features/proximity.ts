@@ -246,6 +246,19 @@ export const PROXIMITY: FeatureEntry = {
           option: "geohash",
           because: "tens of thousands of moves a second favour a structure where a move is one key write",
         },
+        {
+          // the index holds things that report a moving position (the quadtree's own `unless` words), named by the
+          // prompt itself (a condition with `unless` reads the prompt alone, not the feature's own "moving objects")
+          // unless they stand still
+          when: [
+            {
+              words: "\\b(drivers?|couriers?|riders?|vehicles?|scooters?|live locations?|location updates)\\b",
+              unless: "\\b(parked|stationary|docked)\\b",
+            },
+          ],
+          option: "geohash",
+          because: "the prompt names things that move, and a move is one key write in a fixed cell",
+        },
       ],
       fallback: {
         option: "quadtree",

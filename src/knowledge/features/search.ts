@@ -141,7 +141,20 @@ export const SEARCH: FeatureEntry = {
           winsWhen: "content changes slowly (a catalogue)",
         },
       ],
-      rules: [],
+      rules: [
+        {
+          // a catalogue the prompt names, with nothing in it that changes by the second (stock, prices, posts)
+          when: [
+            {
+              words: String.raw`\bcatalog(?:ue)?s?\b`,
+              unless: String.raw`\b(?:stock|inventory|prices?|posts?|posted|real[- ]time|live|seconds?|instantly)\b`,
+            },
+          ],
+          option: "batch",
+          because:
+            "the content searched is a catalogue that changes slowly, so a rebuild every few hours keeps it current",
+        },
+      ],
       fallback: { option: "near-real-time", because: "user content is expected to be searchable soon after posting" },
     },
   ],

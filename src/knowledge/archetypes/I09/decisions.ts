@@ -2,9 +2,11 @@ import type { DecisionPoint } from "../../decisions/types.js";
 
 /**
  * Words that ask for ids people read or type: short links (a URL shortener's codes), short, coupon, promo or invite
- * codes. Time order means nothing to them and a short dense code matters, which is the leased-blocks option's win.
+ * codes, a short or human-readable number printed for people ("a short, human-readable order number", "a short
+ * printable code", "short numeric identifiers"). A 64-bit timestamp id is some 19 decimal digits, so only a dense
+ * counter's numbers stay short, which is the leased-blocks option's win.
  */
-const SHORT_CODES = String.raw`\b(?:url|link) shorten\w*|\bshort (?:links?|urls?|codes?|ids?)\b|\b(?:coupon|promo|invite|referral|voucher) codes?\b|\bcodes? (?:people|users|customers) (?:can )?type\b`;
+const SHORT_CODES = String.raw`\b(?:url|link) shorten\w*|\bshort (?:links?|urls?|codes?|ids?)\b|\b(?:coupon|promo|invite|referral|voucher) codes?\b|\bcodes? (?:people|users|customers) (?:can )?type\b|\b(?:short|human[- ]readable)(?:,? (?:unique|human[- ]readable|printable|numeric|label|order|reference|tracking|ticket))* (?:numbers?|codes?|ids?|identifiers?)\b|\b(?:numbers|codes|ids|identifiers) (?:must|should|have to) be\b[^.;]{0,40}\bshort\b`;
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [

@@ -537,7 +537,8 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
     ],
     rules: [
       {
-        when: [{ words: String.raw`\b(?:browsers?|mobile apps?|client-side|front-?ends?)\b` }],
+        // "mobile apps", "mobile banking apps": the app on the phone is the caller
+        when: [{ words: String.raw`\b(?:browsers?|mobile (?:\w+ )?apps?|client-side|front-?ends?)\b` }],
         option: "remote",
         because: "untrusted clients must not receive the targeting rules, so a server evaluates for them",
       },
