@@ -2246,6 +2246,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
+  // "the 10 nearest neighbours", "the 20 most similar images": how many results a nearest-neighbour search returns
+  const nearest = top ? null : /\b(\d[\d,]*)\s+(?:nearest|closest|most similar)\b/i.exec(prompt);
+  if (nearest?.[1]) setScale(scale, "top_k", Number(nearest[1].replace(/,/g, "")), nearest[0]);
   // "a package registry like npm": the kind of object the system keeps fixes its size, named for the prompt's words
   for (const k of OBJECT_KINDS) {
     const named = k.re.exec(prompt);
