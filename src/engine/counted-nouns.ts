@@ -21,7 +21,9 @@ export function singularOf(w: string): string {
   return w;
 }
 
-const isCount = (w: string) => /^\d/.test(w) || SCALE.has(w);
+/** A size said as an adjective ("1536-dimensional", "64-bit", "4k-token"): it describes the noun after it, never counts it. */
+const SIZE_ADJECTIVE = /^\d[\d,]*-(?:dimensional|dimension|dim|d|bit|byte|token|character|char|word)$/;
+const isCount = (w: string) => (/^\d/.test(w) && !SIZE_ADJECTIVE.test(w)) || SCALE.has(w);
 
 /** A thing a prompt counts: its noun (singular), the count when it is written as one, and the words it came from. */
 export interface CountedThing {
@@ -69,6 +71,7 @@ export function countedThings(prompt: string, words?: Readonly<Record<string, nu
     // word ("50 people edit")
     for (; k < tokens.length && k < j + 3; k++) {
       const w = tokens[k] ?? "";
+      if (SIZE_ADJECTIVE.test(w)) continue;
       if (!/^[a-z][a-z-]*$/.test(w) || STOP_WORDS.has(w) || w.endsWith("ly")) break;
       last ??= w;
       if (/[^s]s$/.test(w)) {

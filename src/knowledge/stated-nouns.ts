@@ -208,7 +208,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   },
   // an embedding is one stored vector a nearest-neighbour index holds ("1 billion embeddings", "500M vectors")
   {
-    re: /^(?:embeddings?|vectors?|embedding vectors?|(?:text|image|document|product|item|user|song|track|face) (?:embeddings|vectors))$/,
+    re: /^(?:embeddings?|vectors?|embedding vectors?|(?:text|image|document|product|item|user|song|track|face) (?:embeddings|vectors)|(?:document |text )?chunks|passages)$/,
     count: "objects",
   },
   // a sensor reports one series of readings

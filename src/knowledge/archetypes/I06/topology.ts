@@ -267,7 +267,6 @@ export const topology: Topology = {
       intake: "query-nodes",
       outlet: "query-nodes",
       consumer: "query-nodes",
-      unit: { entity: "VectorRecord", words: ["vector", "embedding", "neighbour", "neighbor"] },
     },
     typeahead: {
       entry: "suggest-gateway",
