@@ -58,6 +58,9 @@ export function countedThings(prompt: string, words?: Readonly<Record<string, nu
     const t = tokens[i] ?? "";
     const worded = words?.[t];
     if (!isCount(t) && worded === undefined) continue;
+    // "the 20 most similar images", "the 10 nearest neighbours": how many a search picks, never things kept
+    if (/^(?:nearest|closest)$/.test(tokens[i + 1] ?? "") || (tokens[i + 1] === "most" && tokens[i + 2] === "similar"))
+      continue;
     let count = worded ?? (/^\d/.test(t) ? Number(t.replace(/,/g, "")) : SCALE_VALUE[t]);
     let j = i + 1;
     while (j < tokens.length && (SCALE.has(tokens[j] ?? "") || tokens[j] === "of")) {

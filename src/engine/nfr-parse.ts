@@ -1390,6 +1390,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const rest = t.slice(n.end, nextStart);
     let pos = 0;
     const quoteTo = (k: number) => t.slice(n.start, n.end + k);
+    // "the 20 most similar images", "the 10 nearest neighbours": how many a search returns (top_k, read below)
+    if (/^\s+(?:nearest|closest|most similar)\b/i.test(rest)) continue;
     const plus = /^\+/.exec(rest);
     if (plus) pos += 1;
     const before = t.slice(Math.max(0, n.start - 40), n.start);

@@ -498,7 +498,6 @@ export const KNOWN_SYSTEMS: readonly KnownSystem[] = [
   { name: "NSD", aliases: ["NLnet Labs NSD"], kind: "DNS server", source: "nlnetlabs.nl/projects/nsd (an authoritative DNS name server)" },
   { name: "Milvus", aliases: [], kind: "vector database", source: "milvus.io/docs (an open-source vector database for embedding similarity search)" },
   { name: "Qdrant", aliases: [], kind: "vector database", source: "qdrant.tech/documentation (a vector similarity search engine and vector database)" },
-  { name: "Pinecone", aliases: [], kind: "vector database", source: "pinecone.io (a managed, cloud-native vector database; records in indexes, partitioned into namespaces)" },
   { name: "Graylog", aliases: [], kind: "log management system", source: "graylog.org (centralized log management: capture, store and search machine data)" },
   { name: "Grafana Tempo", aliases: [], kind: "tracing system", source: "grafana.com/docs/tempo (a high-scale distributed tracing backend on object storage)" },
   { name: "Keycloak", aliases: [], kind: "identity provider", source: "keycloak.org/docs/latest/server_admin (identity and access management: single sign-on, OpenID Connect, SAML, identity brokering)" },

@@ -842,10 +842,11 @@ export const VEC_CAPACITY: CapacityModel = {
       "s",
     ),
   ],
-  // one search: the router scatters it to one replica of every shard, waits for the slowest, and merges their top k
+  // one search, called by an application service in the serving region (a retrieval or recommendation backend): the
+  // router scatters it to one replica of every shard, waits for the slowest, and merges their top k
   latencyPath: {
-    serves: "one nearest-neighbour search",
-    steps: ["client_rtt_seconds", "gateway_seconds", "shard_search_seconds", "merge_rank_seconds"],
+    serves: "one nearest-neighbour search from a service in the region",
+    steps: ["in_region_rtt_seconds", "gateway_seconds", "shard_search_seconds", "merge_rank_seconds"],
     inputs: [],
   },
 };
