@@ -52,16 +52,16 @@ type TechnologyInput = z.input<typeof Technology>;
 
 export const VEC_ENTITIES = [
   {
-    name: "Collection",
+    name: "VectorRecord",
     description:
-      "One collection of vectors: its dimensions, distance metric (cosine, inner product or L2), the embedding model version every vector in it comes from, the index type and parameters, its shard count and the generation queries are served from.",
+      "One vector by its id in a collection: the embedding (dimensions x 4-byte floats), its metadata fields used for filters and display, the model version that produced it and its version; the store of record every index is rebuilt from.",
     truth: true,
     topic: T,
   },
   {
-    name: "VectorRecord",
+    name: "Collection",
     description:
-      "One vector by its id in a collection: the embedding (dimensions x 4-byte floats), its metadata fields used for filters and display, the model version that produced it and its version; the store of record every index is rebuilt from.",
+      "One collection of vectors: its dimensions, distance metric (cosine, inner product or L2), the embedding model version every vector in it comes from, the index type and parameters, its shard count and the generation queries are served from.",
     truth: true,
     topic: T,
   },
@@ -126,7 +126,7 @@ export const VEC_WRITES = [
   },
   {
     action:
-      "re-embed a collection under a new model version into a new generation built from the store of record, and switch queries to it whole once it has caught up and passed the recall check",
+      "rebuild a collection under a new model version: every record embedded again into a new generation built from the store of record, queries switched to it whole once it has caught up and passed the recall check",
     entity: "Collection",
     shape: "state transition",
     mechanism: "replay-rebuild",
@@ -149,7 +149,7 @@ export const VEC_READS = [
     action: "read a vector and its metadata by id from the store of record",
     entity: "VectorRecord",
     shape: "read source",
-    staleness: "none: the committed record",
+    staleness: "none: read from the store of record",
     topic: T,
   },
 ] as const;
@@ -312,7 +312,7 @@ export const VEC_TECHNOLOGIES: TechnologyInput[] = [
     layer: "storage",
     fits: "Immutable segment files are written once and loaded by every replica of a shard; old segments stay for rollback",
     suits: ["durable", "low-cost", "elastic-scale"],
-    poorFor: ["low-latency"],
+    poorFor: ["rich-queries"],
     caveat: "Read only when a replica loads a segment, never on the query path",
     topic: T,
   },
@@ -527,19 +527,19 @@ export const VEC_API: ApiSpec[] = [
 
 export const VEC_DATA: DataSpec[] = [
   {
-    entity: "Collection",
-    key: ["collection"],
-    fields: ["dimensions", "metric", "model_version", "index type and parameters", "shards", "current generation"],
-    indexes: [],
-    owner: "vector-store",
-    topic: T,
-  },
-  {
     entity: "VectorRecord",
     key: ["collection", "vector_id"],
     fields: ["vector (dimensions x float32)", "metadata", "model_version", "version", "deleted"],
     indexes: [],
     partitionKey: "hash(vector_id)",
+    owner: "vector-store",
+    topic: T,
+  },
+  {
+    entity: "Collection",
+    key: ["collection"],
+    fields: ["dimensions", "metric", "model_version", "index type and parameters", "shards", "current generation"],
+    indexes: [],
     owner: "vector-store",
     topic: T,
   },
@@ -802,6 +802,13 @@ export const VEC_CAPACITY: CapacityModel = {
       "fan-out",
       "top_k * vector_shards",
       "candidates",
+    ),
+    fig(
+      "true_neighbours_returned",
+      "of the k returned, how many are among the true k nearest on average at the recall target (checked against exact search on sampled queries)",
+      "count",
+      "top_k * recall_target",
+      "neighbours",
     ),
     fig(
       "query_nodes",
