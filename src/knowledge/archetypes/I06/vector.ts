@@ -94,7 +94,8 @@ export const VEC_WRITES = [
       "upsert vectors with their ids and metadata: each checked against the collection's dimensions and model version, committed in the store of record and captured at its shard's next sequence in the same write",
     entity: "VectorRecord",
     shape: "overwrite current value",
-    mechanism: "write-ahead-log",
+    // the write names the collection's model version, and commits only while the collection is still at it
+    mechanism: "version-check",
     critical: true,
     topic: T,
   },
