@@ -11,6 +11,7 @@ import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { LB_SHAPE } from "../knowledge/archetypes/I06/leaderboard.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
+import { VEC_SHAPE } from "../knowledge/archetypes/I06/vector.js";
 import { DEPLOY_SHAPE } from "../knowledge/archetypes/I11/deploy.js";
 import { DNS_SHAPE } from "../knowledge/archetypes/I11/dns.js";
 import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
@@ -205,6 +206,7 @@ export type CoherenceRule =
   | "aggregation-shape"
   | "shown-count-shape"
   | "typeahead-shape"
+  | "vector-search-shape"
   | "leaderboard-shape"
   | "whiteboard-shape"
   | "auction-shape"
@@ -363,6 +365,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
   "shown-count-shape":
     "a design whose count is shown beside the thing counted keeps a running total per key in a drawn store, reads it on a path of its own, sizes those reads, and holds the time to a shown count to the prompt's freshness bound where one is stated",
+  "vector-search-shape":
+    "a vector search design keeps vectors by id in a store of record, index segments and a collection with its model version, answers a nearest-neighbour search call, sizes the index memory and the shards from the count and dimensions, and draws no text index's terms, analyzers or postings",
   "typeahead-shape":
     "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
   "leaderboard-shape":
@@ -3158,6 +3162,31 @@ function typeaheadShape(d: Design): Problem[] {
 }
 
 /**
+ * A vector similarity search design (topic "vector-search", led by I06) keeps its shape: vectors by id in a store of
+ * record, ANN index segments and a collection that names its model version, a nearest-neighbour search call, the
+ * index memory and the shards sized from the count and the dimensions, and none of a text index's terms, analyzers,
+ * postings or the record-by-record projection's index documents.
+ */
+function vectorSearchShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "vector-search", "I06") || d.branch.kind === "product") return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  // a record the prompt names in its own words is drawn as "Document (VectorRecord)"
+  for (const e of VEC_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+    out.push({ rule: "vector-search-shape", detail: `no ${e} record is drawn` });
+  if (!d.api.some((a) => VEC_SHAPE.searchCall.test(a.operation)))
+    out.push({ rule: "vector-search-shape", detail: "no API call searches for the nearest neighbours" });
+  for (const [id, what] of [
+    [VEC_SHAPE.memory, "the index memory is not sized from the count and the dimensions"],
+    [VEC_SHAPE.shards, "the shards are not sized from the index memory"],
+  ] as const)
+    if (!d.capacity.some((c) => c.id === id)) out.push({ rule: "vector-search-shape", detail: what });
+  for (const x of drawnParts(d).filter((y) => VEC_SHAPE.residue.test(y.text)))
+    out.push({ rule: "vector-search-shape", detail: `${x.where} belongs to a text search index` });
+  return out;
+}
+
+/**
  * A design about ranking members by a changing score (topic "leaderboard", led by I06) draws the score record and the
  * ordered set, reads a rank and the top through its API, bounds the time to a visible rank by a stated freshness, and
  * draws none of the search projection's change-capture entities: a leaderboard's rank is never a search query.
@@ -4114,6 +4143,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...aggregationShape(d),
     ...shownCountShape(d),
     ...typeaheadShape(d),
+    ...vectorSearchShape(d),
     ...leaderboardShape(d),
     ...whiteboardShape(d),
     ...auctionShape(d),

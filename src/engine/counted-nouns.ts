@@ -21,7 +21,9 @@ export function singularOf(w: string): string {
   return w;
 }
 
-const isCount = (w: string) => /^\d/.test(w) || SCALE.has(w);
+/** A size said as an adjective ("1536-dimensional", "64-bit", "4k-token"): it describes the noun after it, never counts it. */
+const SIZE_ADJECTIVE = /^\d[\d,]*-(?:dimensional|dimension|dim|d|bit|byte|token|character|char|word)$/;
+const isCount = (w: string) => (/^\d/.test(w) && !SIZE_ADJECTIVE.test(w)) || SCALE.has(w);
 
 /** A count written with a scale letter ("50k", "80M", "1.5b"), a plain figure ("10,000") or neither. */
 function figureOf(token: string): number {
@@ -64,6 +66,9 @@ export function countedThings(prompt: string, words?: Readonly<Record<string, nu
     const t = tokens[i] ?? "";
     const worded = words?.[t];
     if (!isCount(t) && worded === undefined) continue;
+    // "the 20 most similar images", "the 10 nearest neighbours": how many a search picks, never things kept
+    if (/^(?:nearest|closest)$/.test(tokens[i + 1] ?? "") || (tokens[i + 1] === "most" && tokens[i + 2] === "similar"))
+      continue;
     // "the one Stripe puts in front", "the one that…": "one" after "the" stands for a thing, it counts none
     if (t === "one" && tokens[i - 1] === "the") continue;
     // an ordinal ("the 99th percentile") ranks, it counts nothing
@@ -97,6 +102,7 @@ export function countedThings(prompt: string, words?: Readonly<Record<string, nu
     // word ("50 people edit")
     for (; k < tokens.length && k < j + 3; k++) {
       const w = tokens[k] ?? "";
+      if (SIZE_ADJECTIVE.test(w)) continue;
       if (!/^[a-z][a-z-]*$/.test(w) || STOP_WORDS.has(w) || w.endsWith("ly")) break;
       last ??= w;
       if (/[^s]s$/.test(w)) {

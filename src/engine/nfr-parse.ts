@@ -1416,9 +1416,10 @@ const KM_IN: Record<string, number> = {
   metre: 0.001,
 };
 
-const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?)\b/i;
+// "1536-dimensional embeddings", "768 dimensions": an embedding's width, read as vector_dimensions below
+const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?|dimensional|dimensions|dims?)\b/i;
 /** A width inside a noun phrase ("100k roughly time-ordered 64-bit IDs"): skipped, the noun goes on. */
-const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|letters?)\b/i;
+const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|letters?|dimensional|dims?)\b/i;
 
 function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   const scale: Scale = {};
@@ -1435,6 +1436,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const rest = t.slice(n.end, nextStart);
     let pos = 0;
     const quoteTo = (k: number) => t.slice(n.start, n.end + k);
+    // "the 20 most similar images", "the 10 nearest neighbours": how many a search returns (top_k, read below)
+    if (/^\s+(?:nearest|closest|most similar)\b/i.test(rest)) continue;
     const plus = /^\+/.exec(rest);
     if (plus) pos += 1;
     const before = t.slice(Math.max(0, n.start - 40), n.start);
@@ -2386,6 +2389,15 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
+  // "1536-dimensional embeddings", "768 dimensions", "vectors of dimension 384": the size of one embedding
+  const dims = /\b(\d{2,5})[- ](?:dimensional|dimensions|dims?)\b|\bdimension(?:ality)? (?:of )?(\d{2,5})\b/i.exec(
+    prompt,
+  );
+  const dimCount = dims ? Number(dims[1] ?? dims[2]) : 0;
+  if (dims && dimCount >= 2) setScale(scale, "vector_dimensions", dimCount, dims[0]);
+  // "the 10 nearest neighbours", "the 20 most similar images": how many results a nearest-neighbour search returns
+  const nearest = top ? null : /\b(\d[\d,]*)\s+(?:nearest|closest|most similar)\b/i.exec(prompt);
+  if (nearest?.[1]) setScale(scale, "top_k", Number(nearest[1].replace(/,/g, "")), nearest[0]);
   // "a package registry like npm": the kind of object the system keeps fixes its size, named for the prompt's words
   for (const k of OBJECT_KINDS) {
     const named = k.re.exec(prompt);

@@ -106,7 +106,14 @@ export function stockThings(prompt: string): Stock[] {
     // 'the' count followed by 'of' and another count picks from that stock ("the 10 nearest of 1 billion embeddings"):
     // it is how many are returned, not a thing kept ("2 billion photos of 300 million users" are kept)
     const after = at + t.quote.split(" ").length;
-    if (at > 0 && tokens[at - 1] === "the" && tokens[after] === "of" && /^\d/.test(tokens[after + 1] ?? "")) continue;
+    // ("the 10 nearest neighbours among 1 billion embeddings" picks the same way)
+    if (
+      at > 0 &&
+      tokens[at - 1] === "the" &&
+      /^(?:of|among|from)$/.test(tokens[after] ?? "") &&
+      /^\d/.test(tokens[after + 1] ?? "")
+    )
+      continue;
     const made = at > 0 ? verbOf(tokens[at - 1] ?? "") : undefined;
     const kept = at > 0 ? verbOf(tokens[at - 1] ?? "", KEEP_VERBS) : undefined;
     let action: Stock["action"];

@@ -364,6 +364,14 @@ export const COVERAGE: readonly Coverage[] = [
       "the typeahead's own query log is the append-only input: the index builder reads whole days of it in batch and the trending counter its last minutes, so no partitioned log with consumer groups, offsets or producer acknowledgements is drawn",
   },
   {
+    by: "I06",
+    topic: "vector-search",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|change[- ]data[- ]capture|cdc|debezium|consumer groups?|offsets?|partitioned logs?)\b`,
+    because:
+      "the vector search's own change log by shard is the append-only input: query nodes tail it from their applied sequence and builders read sealed ranges, so no partitioned log with consumer groups, offsets or producer acknowledgements is drawn",
+  },
+  {
     by: "I18",
     topic: "logs",
     covers: "I06",
@@ -939,6 +947,18 @@ export const VARIANTS: readonly Variant[] = [
       "An activity's completion counts only from the attempt the execution is waiting for, and durable timers are the shard's own timer tasks",
     ],
     absorbs: ["I03", "I15"],
+  },
+  {
+    by: "I06",
+    topic: "vector-search",
+    subject:
+      "a vector search service that keeps embeddings in a store of record and answers the k nearest from approximate index segments per shard, every query scattered to each shard and their top k merged",
+    summary: [
+      "Each upsert or tombstone commits in the store of record at its shard's next sequence; replicas tail it into a growing segment, so a vector is searchable within seconds",
+      "Builders seal ranges into immutable HNSW or IVF-PQ segments, merge them dropping deleted vectors, and swap each shard's manifest whole",
+      "Memory is count x dimensions x bytes per value plus links, or the quantised codes; one embedding model version per collection, and a model change re-embeds into a new generation",
+    ],
+    absorbs: [],
   },
   {
     by: "I06",

@@ -722,6 +722,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 60,
     assumedBecause: "an hour slid by the minute keeps 60 one-minute buckets",
   },
+  // "1536-dimensional embeddings": the size of one vector a nearest-neighbour index holds
+  { id: "vector_dimensions", label: "dimensions of one embedding", unit: "dimensions" },
   {
     id: "top_k",
     label: "keys in the ranking",

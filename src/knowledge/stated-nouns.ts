@@ -213,6 +213,11 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?)$/,
     count: "objects",
   },
+  // an embedding is one stored vector a nearest-neighbour index holds ("1 billion embeddings", "500M vectors")
+  {
+    re: /^(?:embeddings?|vectors?|embedding vectors?|(?:text|image|document|product|item|user|song|track|face) (?:embeddings|vectors)|(?:document |text )?chunks|passages)$/,
+    count: "objects",
+  },
   // a sensor reports one series of readings
   { re: /^(?:series|time series|time-series|active series|sensors?)$/, count: "series" },
   // deployment regions and data centres; availability zones sit inside one region (failure domains), and zones of a

@@ -82,6 +82,7 @@ export const TOPIC_VALUES = [
   "top-k",
   "aggregation",
   "billed",
+  "vector-search",
   "typeahead",
   "crawl",
   "ledger",
@@ -192,6 +193,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // a count of people's own likes or reactions, each a person's toggle on an item: a set of (item, person) rows that
   // answers "did I like it", takes an unlike and counts a repeated tap once; spoken only with a shown count
   reaction: String.raw`\b(?:likes|liked|liking|unlik(?:e|es|ed|ing)|reactions?|upvotes?|downvotes?|hearts|favou?rites|claps)\b|\blike (?:counts?|counters?|buttons?|totals?)\b`,
+  // nearest-neighbour search over embeddings: an ANN index (graphs or quantised lists) over vectors, not a text index
+  "vector-search": String.raw`\b(?:vector (?:search|similarity|database|db|store|index(?:es)?|retrieval)|vector[- ]?dbs?|(?:vector |embedding |semantic )?similarity search\w*|semantic search|(?:approximate |k[- ])?nearest[- ]neighbou?rs?|k-?nn|ann (?:search|index(?:es)?)|embeddings? (?:search|store|index(?:es)?|retrieval|lookup)|(?:search(?:es|ing)?|index(?:es|ing)?|stor(?:e|es|ing)|among|over|against) (?:\d[\d,.]* )?(?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}(?:embeddings|vectors)|\d[\d,.]* (?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}embeddings|(?:document |text )?chunks embedded|hnsw|faiss|milvus|qdrant|pinecone|weaviate|pgvector|scann|most similar (?:vectors|embeddings|images|items|products|documents|songs|tracks|chunks|passages|faces))\b`,
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
@@ -292,6 +295,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   "deploy-rollout": String.raw`\b(?:feature[- ](?:flags?|flagging|toggles?)|flag (?:service|system|platform|management)|config(?:uration)?s? (?:changes?|rollouts?|snapshots?|push\w*|service|server|distribution|management)|firmware|over[- ]the[- ]air|ota|devices|phones|mobile apps?|app stores?)\b`,
   // a resolver caches the answers of other people's authorities: a cache in front of them (I07), not the authority
   dns: String.raw`\b(?:(?:recursive|caching|forwarding|stub)(?: dns)? resolv\w*|dns resolvers?|resolvers? with (?:a )?(?:shared )?cache)\b`,
+  // a k-nearest query over places on a map is a location index's, not a search over embeddings
+  "vector-search": String.raw`\b(?:latitude|longitude|lat[/-]long?|geohash\w*|geospatial|quadtrees?|h3 (?:cells?|index)|nearby (?:drivers|restaurants|places|stores|users))\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
   // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
@@ -350,6 +355,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "a count is shown beside the thing counted (a video's views, a post's likes): a running total per key in a serving store that every page view reads through a cache, fed by batched sums from the event stream within the stated freshness",
   reaction:
     "the counted events are people's own likes or reactions, each a toggle of one person on one item: a set of (item, person) rows records who liked what once, answers whether a person liked it, takes an unlike, and only a change to it moves the count",
+  "vector-search":
+    "the service answers nearest-neighbour searches over embeddings: vectors with ids and metadata in a store of record, an approximate index (HNSW graphs or IVF lists of quantised codes) built and merged in segments per shard, every query scattered to each shard and their top k merged, deletes masked by tombstones, one embedding model version per collection",
   typeahead:
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
   crawl:
@@ -601,6 +608,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "reaction",
   "aggregation",
   "billed",
+  "vector-search",
   "typeahead",
   "stream-processor",
   "cdc-warehouse",

@@ -40,6 +40,9 @@ const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>
     I06: "a running total per item, fed by per-key sums combined from an event log and read through a cache within the freshness bound",
   },
   aggregation: { I06: "a windowed count of immutable events per key, recounted from the raw events" },
+  "vector-search": {
+    I06: "embeddings in a store of record, searched for the k nearest through approximate index segments on every shard",
+  },
   typeahead: { I06: "each prefix's top-k completions, precomputed into versioned snapshots and served from memory" },
   whiteboard: { I13: "one server per board keeping the last value of each object property and relaying cursors" },
   iot: { I18: "a time-series store for readings devices push, accepting late samples within a window" },

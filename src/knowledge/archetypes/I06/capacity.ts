@@ -5,6 +5,7 @@ import { COUNTER_CAPACITY, REACTION_CAPACITY } from "./counter.js";
 import { LB_CAPACITY } from "./leaderboard.js";
 import { STREAM_CAPACITY } from "./stream.js";
 import { TA_CAPACITY } from "./typeahead.js";
+import { VEC_CAPACITY } from "./vector.js";
 import { WH_CAPACITY } from "./warehouse.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -148,6 +149,7 @@ export const capacity: CapacityModel = {
     "top-k": TOPK_CAPACITY,
     aggregation: AGG_CAPACITY,
     typeahead: TA_CAPACITY,
+    "vector-search": VEC_CAPACITY,
     leaderboard: LB_CAPACITY,
     "stream-processor": STREAM_CAPACITY,
     "cdc-warehouse": WH_CAPACITY,

@@ -69,6 +69,18 @@ import {
   TA_WRITES,
 } from "./typeahead.js";
 import {
+  VEC_BOTTLENECKS,
+  VEC_ENTITIES,
+  VEC_FAILURES,
+  VEC_INVARIANTS,
+  VEC_KEPT_BY,
+  VEC_READS,
+  VEC_SCOPES,
+  VEC_SILHOUETTE,
+  VEC_TECHNOLOGIES,
+  VEC_WRITES,
+} from "./vector.js";
+import {
   WH_BOTTLENECKS,
   WH_ENTITIES,
   WH_FAILURES,
@@ -90,9 +102,9 @@ const PROJECTION_INVARIANTS = [
 ];
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
+const BASE = [U, "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
 /** The base rows a change-data-capture design replaces with its own (capture from the log, LSN-guarded apply, soft deletes). */
-const NOT_CDC = [U, "typeahead", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
+const NOT_CDC = [U, "typeahead", "vector-search", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
 
 export const card = {
   id: "I06",
@@ -237,6 +249,7 @@ export const card = {
     ...AGG_ENTITIES,
     ...COUNTER_ENTITIES,
     ...TA_ENTITIES,
+    ...VEC_ENTITIES,
     ...LB_ENTITIES,
     ...CDC_ENTITIES,
     ...STREAM_ENTITIES,
@@ -299,6 +312,7 @@ export const card = {
     ...REACTION_WRITES,
     ...AGG_WRITES.slice(2),
     ...TA_WRITES,
+    ...VEC_WRITES,
     ...LB_WRITES,
     ...CDC_WRITES,
     ...STREAM_WRITES,
@@ -323,6 +337,7 @@ export const card = {
     ...COUNTER_READS,
     ...AGG_READS,
     ...TA_READS,
+    ...VEC_READS,
     ...LB_READS,
     ...CDC_READS,
     ...STREAM_READS,
@@ -336,6 +351,7 @@ export const card = {
     ...COUNTER_INVARIANTS,
     ...REACTION_INVARIANTS,
     ...TA_INVARIANTS,
+    ...VEC_INVARIANTS,
     ...LB_INVARIANTS,
     ...CDC_INVARIANTS,
     ...CDC_MYSQL_INVARIANTS,
@@ -347,6 +363,11 @@ export const card = {
   invariantTopics: [
     ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
     ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
+    ...VEC_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "vector-search" as const,
+      ...keptBy(statement, VEC_KEPT_BY),
+    })),
     ...LB_INVARIANTS.map((statement) => ({
       statement,
       topic: "leaderboard" as const,
@@ -406,7 +427,7 @@ export const card = {
       because: "changes to one source key must be applied in version order or an older value wins",
     },
     {
-      unlessTopic: "typeahead",
+      unlessTopic: ["typeahead", "vector-search"],
       id: "dedup-matters",
       because: "the change stream is at-least-once, so redelivered and replayed changes must not apply twice in effect",
     },
@@ -474,6 +495,7 @@ export const card = {
     ...AGG_FAILURES,
     ...COUNTER_FAILURES,
     ...TA_FAILURES,
+    ...VEC_FAILURES,
     ...LB_FAILURES,
     ...CDC_FAILURES,
     ...STREAM_FAILURES,
@@ -516,6 +538,7 @@ export const card = {
     ...COUNTER_BOTTLENECKS,
     ...AGG_BOTTLENECKS,
     ...TA_BOTTLENECKS,
+    ...VEC_BOTTLENECKS,
     ...LB_BOTTLENECKS,
     ...STREAM_BOTTLENECKS,
     ...WH_BOTTLENECKS,
@@ -526,6 +549,7 @@ export const card = {
     serving: "projection/search serving",
   },
   topicSilhouettes: [
+    VEC_SILHOUETTE,
     {
       topic: "stream-processor",
       storage:
@@ -630,6 +654,7 @@ export const card = {
     ...AGG_TECHNOLOGIES,
     ...REACTION_TECHNOLOGIES,
     ...TA_TECHNOLOGIES,
+    ...VEC_TECHNOLOGIES,
     ...LB_TECHNOLOGIES,
     ...CDC_TECHNOLOGIES,
     ...STREAM_TECHNOLOGIES,
@@ -772,7 +797,7 @@ export const card = {
         "Hourly recount from the raw archive, watermark-lag alerts, salt counts raised for hot keys, and log retention kept longer than the longest replay.",
     },
   ],
-  topicScopes: [REACTION_SCOPES, AGG_SCOPES, TA_SCOPES, LB_SCOPES, STREAM_SCOPES, WH_SCOPES],
+  topicScopes: [REACTION_SCOPES, AGG_SCOPES, TA_SCOPES, VEC_SCOPES, LB_SCOPES, STREAM_SCOPES, WH_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",

@@ -4,13 +4,14 @@ import { REACTION_DECISIONS } from "./counter.js";
 import { LB_DECISIONS } from "./leaderboard.js";
 import { STREAM_DECISIONS } from "./stream.js";
 import { TA_DECISIONS } from "./typeahead.js";
+import { VEC_DECISIONS } from "./vector.js";
 import { WH_DECISIONS } from "./warehouse.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i06-update",
-    unlessTopic: ["aggregation", "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"],
+    unlessTopic: ["aggregation", "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"],
     question: "Update the derived copy in the write path, or asynchronously from a change stream?",
     options: [
       {
@@ -44,7 +45,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i06-sharding",
-    unlessTopic: ["aggregation", "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"],
+    unlessTopic: ["aggregation", "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"],
     question: "Shard the index by document or by term?",
     options: [
       {
@@ -74,6 +75,7 @@ export const decisions: DecisionPoint[] = [
   ...AGG_DECISIONS,
   ...REACTION_DECISIONS,
   ...TA_DECISIONS,
+  ...VEC_DECISIONS,
   ...LB_DECISIONS,
   ...STREAM_DECISIONS,
   ...WH_DECISIONS,

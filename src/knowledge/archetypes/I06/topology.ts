@@ -12,13 +12,14 @@ import {
 import { LB_API, LB_COMPONENTS, LB_DATA, LB_LINKS, LB_PROTOCOLS } from "./leaderboard.js";
 import { STREAM_API, STREAM_COMPONENTS, STREAM_DATA, STREAM_LINKS, STREAM_PROTOCOLS } from "./stream.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
+import { VEC_API, VEC_COMPONENTS, VEC_DATA, VEC_LINKS, VEC_PROTOCOLS } from "./vector.js";
 import { WH_API, WH_COMPONENTS, WH_DATA, WH_LINKS, WH_PROTOCOLS } from "./warehouse.js";
 
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
+const BASE = [U, "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
 /** The base elements a change-data-capture design replaces: applications write the database, capture reads its log. */
-const NOT_CDC = [U, "typeahead", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
+const NOT_CDC = [U, "typeahead", "vector-search", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
 
 /** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
 export const protocols: ProtocolSpec[] = [
@@ -43,6 +44,7 @@ export const protocols: ProtocolSpec[] = [
   ...AGG_PROTOCOLS,
   ...COUNTER_PROTOCOLS,
   ...TA_PROTOCOLS,
+  ...VEC_PROTOCOLS,
   ...LB_PROTOCOLS,
   ...CDC_PROTOCOLS,
   ...STREAM_PROTOCOLS,
@@ -131,6 +133,7 @@ export const topology: Topology = {
     ...COUNTER_COMPONENTS,
     ...REACTION_COMPONENTS,
     ...TA_COMPONENTS,
+    ...VEC_COMPONENTS,
     ...LB_COMPONENTS,
     ...CDC_COMPONENTS,
     ...STREAM_COMPONENTS,
@@ -149,6 +152,7 @@ export const topology: Topology = {
     ...AGG_LINKS,
     ...COUNTER_LINKS,
     ...TA_LINKS,
+    ...VEC_LINKS,
     ...LB_LINKS,
     ...CDC_LINKS,
     ...STREAM_LINKS,
@@ -185,6 +189,7 @@ export const topology: Topology = {
     ...COUNTER_API,
     ...AGG_API,
     ...TA_API,
+    ...VEC_API,
     ...LB_API,
     ...CDC_API,
     ...STREAM_API,
@@ -229,6 +234,7 @@ export const topology: Topology = {
     ...AGG_DATA,
     ...COUNTER_DATA,
     ...TA_DATA,
+    ...VEC_DATA,
     ...LB_DATA,
     ...CDC_DATA,
     ...STREAM_DATA,
@@ -255,6 +261,13 @@ export const topology: Topology = {
       consumer: "warehouse-loader",
     },
     cdc: { entry: "source-db", stateOwner: "source-db", intake: "projector", outlet: "index", consumer: "projector" },
+    "vector-search": {
+      entry: "vector-api",
+      stateOwner: "vector-store",
+      intake: "query-nodes",
+      outlet: "query-nodes",
+      consumer: "query-nodes",
+    },
     typeahead: {
       entry: "suggest-gateway",
       stateOwner: "query-log",
