@@ -22,6 +22,7 @@ import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from 
 import { fillTerms } from "./product/terms.js";
 import { designUnitNoun, promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
 import { columnMap, headNoun, mergeApiRows, mergeDataRows, sameCall, translate } from "./roles.js";
+import { type GuaranteeClause, guaranteeClauses } from "./stated-clauses.js";
 import { type Stock, stockThings, withStockRecords } from "./stock-records.js";
 
 /**
@@ -1403,6 +1404,8 @@ export interface Layout {
   named: { counted: readonly CountedThing[]; relational: readonly RelationalPart[] };
   /** The stocks the prompt counts in figures ('100 million voters'), each kept by a record unless one holds it. */
   stocks: readonly Stock[];
+  /** The guarantee clauses the prompt states (engine/stated-clauses.ts), which reach the records, calls and checks. */
+  clauses: readonly GuaranteeClause[];
 }
 
 /**
@@ -1443,6 +1446,7 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     spread,
     named: { counted: countedParts(f.prompt, spread), relational: relationalParts(f.prompt) },
     stocks: stockThings(f.prompt),
+    clauses: guaranteeClauses(f.prompt),
   };
 }
 

@@ -740,6 +740,19 @@ export function spokenKey(key: string): string {
   return speakable(lhs ?? key);
 }
 
+/**
+ * The guarantee the prompt states in a clause of its own, as step 4's hard rule says it first ("a parking spot is never
+ * assigned to two cars for overlapping hours"): its first sentence, to be said in step 1 as the hard demand; undefined
+ * when the hard rule is not one the prompt states.
+ */
+function statedDemand(d: Design): string | undefined {
+  const hard = hardRule(d);
+  if (!hard || !d.invariants.some((i) => i.statement === hard.statement && fromStatedGuarantee(i.because)))
+    return undefined;
+  const first = hard.said[0]?.replace(/[.!]\s*$/, "");
+  return first ? lowerFirst(first) : undefined;
+}
+
 /* ---- 1. Normalise ---- */
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
@@ -751,9 +764,12 @@ function normalise(d: Design): StepDraft {
   // the first words name what the prompt asks to build in its own words, then what it is at heart
   const subject = promptSubject(d);
   if (subject) lines.push(...core(`I'm designing ${subject}`));
+  // a guarantee the prompt states is said first, in its own words, before what the design is at heart
+  const demand = statedDemand(d);
+  if (demand && !realized) lines.push(...core(`The hard demand is that ${demand}`));
   if (realized)
     lines.push(
-      ...core(`The hard demand is that ${realized.demand}`),
+      ...core(`The hard demand is that ${demand ?? realized.demand}`),
       ...core(
         `The ${speakable(realized.entity)} record keeps it itself, in the database that owns it, so I draw no separate ${realizedInstead(realized)}`,
       ),
