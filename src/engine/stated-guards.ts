@@ -81,6 +81,8 @@ const BOOKING_RECORD = /^(?:Booking|Reservation|Appointment|Hold|Assignment|Slot
 function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow | undefined {
   const own = ownRecord(g);
   if (own) return rows.find((r) => rowNames(r).includes(own));
+  const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
+  if (g.shape.onWrite && written) return written;
   const nouns = [g.clause.head, ...g.clause.names].map((n) => n.toLowerCase());
   const named = rows.find((r) => rowNames(r).some((n) => nouns.includes(n.toLowerCase())));
   if (named) return named;
@@ -88,7 +90,7 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
     const booking = rows.find((r) => rowNames(r).some((n) => BOOKING_RECORD.test(n)));
     if (booking) return booking;
   }
-  return g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
+  return written;
 }
 
 const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
@@ -117,7 +119,9 @@ export function guardedRecords(
     const has = (f: string) => row?.fields.includes(f) || row?.key.includes(f);
     const fields = n.present ? [] : g.shape.fields(n).filter((f) => !has(f));
     const index = g.shape.index(n);
-    const because = `${g.because}: ${index}`;
+    const because = n.present
+      ? `${g.because}: its ${n.present} is the time the gate releases it against, less the clock's error bound`
+      : `${g.because}: ${index}`;
     if (row) {
       out = out.map((r) =>
         r === row
@@ -264,7 +268,11 @@ export function guardedSteps<P extends { steps: readonly Step[] }>(
       const step = p.steps[at];
       if (!step) continue;
       done = true;
-      if (step.guard && stemOverlap(stems, contentStems(step.guard)) >= Math.min(3, stems.size)) continue;
+      if (
+        step.guard &&
+        (g.shape.drawn?.test(step.guard) || stemOverlap(stems, contentStems(step.guard)) >= Math.min(3, stems.size))
+      )
+        continue;
       // a clause of the step's own check the guard replaces (a create-only write compares no version) goes
       const own = (step.guard ?? "").split(/\s+and\s+/).filter((x) => x && !g.shape.drops?.test(x));
       p.steps[at] = { ...step, guard: [...own, check].join(" and ") };

@@ -26,6 +26,9 @@ export interface GuardNouns {
 export interface GuardShape {
   /** Columns the guarded record carries (added where its row lacks them). */
   fields: (n: GuardNouns) => string[];
+  /** Whether the guard lives on the record the rule's write writes (a release gate on the run it releases) before
+   * the record named for the thing (a post's schedule). */
+  onWrite?: boolean;
   /** A column the record may already carry for the guard (a run's due_at is its not-before time): none is added then. */
   present?: RegExp;
   /** The index or constraint that makes the check one step at the owner. */
@@ -42,10 +45,15 @@ export interface GuardShape {
   guarantee: (n: GuardNouns) => string;
   /** The check drawn at the record's owner before it acknowledges the write. */
   check: (n: GuardNouns) => string;
+  /** A drawn check that already says the guard ("connection tracked or hash of the 5-tuple"): nothing is added. */
+  drawn?: RegExp;
   /** The words of a call or a protocol step that writes the guarded record ("hold", "book", "create"). */
   writes: RegExp;
 }
 
+/** An effect's record as a ledger line ("payout" → payout line; "billing line" stays). */
+const line = (effect: string | undefined) =>
+  effect === undefined ? "effect line" : /\bline$/.test(effect) ? effect : `${effect} line`;
 const an = (w: string) => (/^[aeiou]/i.test(w) ? "an" : "a");
 
 export const GUARD_SHAPES: Readonly<
@@ -75,6 +83,7 @@ export const GUARD_SHAPES: Readonly<
   },
   "not-before": {
     fields: () => ["not_before"],
+    onWrite: true,
     present: /^(?:not_before|due_at|release_at|unlock_at|deliver_at|send_at)$/,
     // the release's own "due <= now" is what the gate tightens by the clock's error bound
     drops: /\b(?:not_before|due_at|release_at|unlock_at|deliver_at|send_at)\s*(?:<=|#lt;=)\s*now\s*$/,
@@ -90,12 +99,11 @@ export const GUARD_SHAPES: Readonly<
   "effect-once": {
     fields: (n) => ["event_id", `${n.party ?? "party"}_id`, "amount", "input_position", "created_at"],
     ownKey: () => ["event_id"],
-    index: (n) =>
-      `event_id unique: one ${n.effect ?? "effect"} line per ${n.thing}, inserted if absent with the input position`,
+    index: (n) => `event_id unique: one ${line(n.effect)} per ${n.thing}, inserted if absent with the input position`,
     request: () => ["event_id"],
     error: (n) => `200 the ${n.effect ?? "effect"} for this event_id is already recorded; nothing is applied again`,
     guarantee: (n) =>
-      `one ${n.effect ?? "effect"} line per ${n.thing} by its event_id, so a replay or a retried call has no second effect`,
+      `one ${line(n.effect)} per ${n.thing} by its event_id, so a replay or a retried call has no second effect`,
     check: (n) => `no ${n.record} for this event_id`,
     writes: /\b(?:pay|bill|charg|credit|debit|invoic|refund|capture|start|post|accept|call|record|appl)\w*/i,
   },
@@ -109,6 +117,7 @@ export const GUARD_SHAPES: Readonly<
     guarantee: (n) =>
       `a ${n.thing} already in the connection table keeps its ${n.holder ?? "holder"}; only a new one is placed by the consistent hash`,
     check: (n) => `a ${n.thing} in the connection table keeps its ${n.holder ?? "holder"} before any hash`,
+    drawn: /\bconnection (?:track\w*|table)\b|\bconntrack\b/i,
     writes: /\b(?:forward|rout|pick|select|balanc|steer)\w*/i,
   },
 };
