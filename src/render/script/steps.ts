@@ -282,8 +282,18 @@ function saySentence(statement: string): readonly string[] {
  */
 export function ruleName(d: Design, statement: string): string {
   const inv = d.invariants.find((i) => i.statement === statement);
+  // a stated guarantee is on the record that holds its guard (engine/stated-guards.ts: the row says the prompt's clause)
+  const quote =
+    inv && fromStatedGuarantee(inv.because) ? /the prompt says '([^']+)'/.exec(inv.because)?.[1] : undefined;
+  const guarded = quote
+    ? d.dataModel.find((r) => r.because?.includes(`the prompt says '${quote}', kept by`))
+    : undefined;
   const op = inv ? d.operations.find((o) => o.phrase.startsWith(inv.path)) : undefined;
-  const entity = op ? entityWords(op.entity) : undefined;
+  const entity = guarded
+    ? entityWords(guarded.entity.replace(/\s*\(.*\)$/, ""))
+    : op
+      ? entityWords(op.entity)
+      : undefined;
   return entity ? `the hard rule on the ${entity} from step four` : "the hard rule from step four";
 }
 
