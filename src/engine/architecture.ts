@@ -24,6 +24,7 @@ import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from 
 import { fillTerms } from "./product/terms.js";
 import { designUnitNoun, promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
 import { columnMap, headNoun, mergeApiRows, mergeDataRows, sameCall, translate } from "./roles.js";
+import { type GuaranteeClause, guaranteeClauses } from "./stated-clauses.js";
 import { type Stock, stockThings, withStockRecords } from "./stock-records.js";
 
 /**
@@ -1443,6 +1444,8 @@ export interface Layout {
   stocks: readonly Stock[];
   /** The voters of one consensus group the prompt counts ('a 7-node consensus group'), which size the group's boxes. */
   voters: { value: number; quote: string } | undefined;
+  /** The guarantee clauses the prompt states (engine/stated-clauses.ts), which reach the records, calls and checks. */
+  clauses: readonly GuaranteeClause[];
 }
 
 /**
@@ -1484,6 +1487,7 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     named: { counted: countedParts(f.prompt, spread), relational: relationalParts(f.prompt) },
     stocks: stockThings(f.prompt),
     voters: statedNfrsOf(f.prompt).scale.voters,
+    clauses: guaranteeClauses(f.prompt),
   };
 }
 

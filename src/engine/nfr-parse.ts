@@ -560,6 +560,13 @@ const CONSISTENCY: Rule<Consistency>[] = [
     value: "linearizable",
   },
   {
+    // a guarantee stated in its own words: every reader sees the newest value once a write is acknowledged ("readers
+    // always see the newest price after an update is acknowledged", "no one ever reads a stale balance after a
+    // transfer commits") is a linearizable read, whatever the archetype's default
+    re: /\balways (?:see|sees|read|reads|get|gets|return|returns|show|shows) the (?:newest|latest|most recent|current|last (?:acknowledged|written|committed))\b[^.;]{0,60}?\b(?:after|once|as soon as)\b[^.;]{0,40}?\b(?:acknowledg|confirm|commit|accept|succeed|written|saved|stored)\w*|\b(?:never|no [a-z]+ ever) (?:see|sees|read|reads|return|returns|show|shows|serve|serves|get|gets) (?:a |an |the )?(?:stale|old|older|outdated|previous)\b[^.;]{0,60}?\b(?:after|once)\b[^.;]{0,40}?\b(?:acknowledg|confirm|commit|accept|succeed|written|saved|stored|updat|chang)\w*/i,
+    value: "linearizable",
+  },
+  {
     re: /\bread[- ](?:your|my|their)[- ](?:own[- ])?writes?\b|\bsession consisten\w*|\bmonotonic reads?\b/i,
     value: "read-your-writes",
   },

@@ -65,6 +65,8 @@ const OPENS = /[.,;:!?()]|\b(?:where|that|which|whose|so|and|but|while|with|such
 /** Where a verb phrase ends: punctuation or a word that opens another clause. */
 const ENDS = /[.,;:!?()]|\s(?:and|but|where|which|so that|whereas)\s/i;
 const MODAL = /\s+(?:can|could|will|would|may|must|should|shall|is|are|does|do|gets?)$/i;
+/** An aside between a subject and its verb that says when the rule starts ("once released", "once signed"). */
+const ONCE_ASIDE = /,\s*once\s+[a-z]+,?$/i;
 const PRONOUN = /^(?:it|they|this|that|we|you|he|she|there|one|users?|nothing|anything|something)$/i;
 
 const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -83,7 +85,8 @@ function subjectBefore(
 ): { subject: string; start: number; aux: string | undefined } | undefined {
   const full = prompt.slice(0, end).trimEnd();
   const aux = MODAL.exec(full)?.[0].trim().toLowerCase();
-  const before = full.replace(MODAL, "");
+  // "a firmware image, once released, is never changed": the interjected "once released" is not the subject
+  const before = full.replace(MODAL, "").replace(ONCE_ASIDE, "");
   let start = 0;
   for (const m of before.matchAll(OPENS)) start = m.index + m[0].length;
   while (/\s/.test(before.charAt(start))) start++;
@@ -130,7 +133,9 @@ function clause(
   if (!head || verb.length === 0) return undefined;
   const kind = clauseKind(verb, prompt);
   const holder =
-    kind === "sticky" ? /\b(?:on|to|with|at) (?:their|its|the|a|an|one|same) ([a-z]+)/i.exec(verb)?.[1] : undefined;
+    kind === "sticky"
+      ? /\b(?:on|to|with|at) (?:their|its|the|a|an|one)\s+(?:same\s+)?([a-z]+)/i.exec(verb)?.[1]
+      : undefined;
   return {
     quote,
     at,

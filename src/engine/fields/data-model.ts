@@ -2,6 +2,7 @@ import type { ArchetypeId } from "../../knowledge/schema.js";
 import { architectureOf, LAYOUT_FACTS, type Layout } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { DataModelRow } from "../design/types.js";
+import { guardedRecords, statedGuards } from "../stated-guards.js";
 import { keysOf, selfKeyed, transactionRows } from "../transaction-scope.js";
 import { archetype } from "./common.js";
 
@@ -20,7 +21,7 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
     "nfrs",
     "invariants",
   ],
-  rule: "one table or keyspace per entity of the dominant archetype (an entity it keeps for one subject only where the primary state holds it or one of the design's own operations writes or reads it) and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it. A row a rule changes in one transaction with a row partitioned by a scope (a Booking written with its event's seat rows, an Order with its reservation's bucket) is partitioned by that scope too, carrying its columns, so the rule's transaction stays in one partition",
+  rule: "one table or keyspace per entity of the dominant archetype (an entity it keeps for one subject only where the primary state holds it or one of the design's own operations writes or reads it) and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it. A row a rule changes in one transaction with a row partitioned by a scope (a Booking written with its event's seat rows, an Order with its reservation's bucket) is partitioned by that scope too, carrying its columns, so the rule's transaction stays in one partition. A guarantee the prompt states of a kind with a keeper of its own (write-once, interval exclusion, effect ledger, connection table, not-before gate) adds the columns and index its check reads to the record that holds it, or a record of its own (an effect line keyed by event id, a connection entry), each saying the clause and the mechanism",
   facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     const rows = architectureOf(f, layout).dataModel;
@@ -45,9 +46,14 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
       primary.has(base(r.entity)) ||
       !/^I\d\d$/.test(r.archetype);
     const kept = ranked.filter((r) => keep(r) && (ids.has(r.owner) || ids.size === 0));
-    return coPartitioned(
-      keyedOrder(kept, f.nfrs.orderKey?.value, f.operations),
-      f.invariants.map((i) => i.statement),
+    // a guarantee the prompt states reaches the record that holds its guard (engine/stated-guards.ts)
+    return guardedRecords(
+      coPartitioned(
+        keyedOrder(kept, f.nfrs.orderKey?.value, f.operations),
+        f.invariants.map((i) => i.statement),
+      ),
+      statedGuards(layout.clauses, f.invariants, f.operations),
+      f.components,
     );
   },
 };

@@ -282,8 +282,18 @@ function saySentence(statement: string): readonly string[] {
  */
 export function ruleName(d: Design, statement: string): string {
   const inv = d.invariants.find((i) => i.statement === statement);
+  // a stated guarantee is on the record that holds its guard (engine/stated-guards.ts: the row says the prompt's clause)
+  const quote =
+    inv && fromStatedGuarantee(inv.because) ? /the prompt says '([^']+)'/.exec(inv.because)?.[1] : undefined;
+  const guarded = quote
+    ? d.dataModel.find((r) => r.because?.includes(`the prompt says '${quote}', kept by`))
+    : undefined;
   const op = inv ? d.operations.find((o) => o.phrase.startsWith(inv.path)) : undefined;
-  const entity = op ? entityWords(op.entity) : undefined;
+  const entity = guarded
+    ? entityWords(guarded.entity.replace(/\s*\(.*\)$/, ""))
+    : op
+      ? entityWords(op.entity)
+      : undefined;
   return entity ? `the hard rule on the ${entity} from step four` : "the hard rule from step four";
 }
 
@@ -740,6 +750,19 @@ export function spokenKey(key: string): string {
   return speakable(lhs ?? key);
 }
 
+/**
+ * The guarantee the prompt states in a clause of its own, as step 4's hard rule says it first ("a parking spot is never
+ * assigned to two cars for overlapping hours"): its first sentence, to be said in step 1 as the hard demand; undefined
+ * when the hard rule is not one the prompt states.
+ */
+function statedDemand(d: Design): string | undefined {
+  const hard = hardRule(d);
+  if (!hard || !d.invariants.some((i) => i.statement === hard.statement && fromStatedGuarantee(i.because)))
+    return undefined;
+  const first = hard.said[0]?.replace(/[.!]\s*$/, "");
+  return first ? lowerFirst(first) : undefined;
+}
+
 /* ---- 1. Normalise ---- */
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
@@ -751,9 +774,12 @@ function normalise(d: Design): StepDraft {
   // the first words name what the prompt asks to build in its own words, then what it is at heart
   const subject = promptSubject(d);
   if (subject) lines.push(...core(`I'm designing ${subject}`));
+  // a guarantee the prompt states is said first, in its own words, before what the design is at heart
+  const demand = statedDemand(d);
+  if (demand && !realized) lines.push(...core(`The hard demand is that ${demand}`));
   if (realized)
     lines.push(
-      ...core(`The hard demand is that ${realized.demand}`),
+      ...core(`The hard demand is that ${demand ?? realized.demand}`),
       ...core(
         `The ${speakable(realized.entity)} record keeps it itself, in the database that owns it, so I draw no separate ${realizedInstead(realized)}`,
       ),

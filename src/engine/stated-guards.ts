@@ -1,0 +1,282 @@
+import { GUARD_SHAPES, type GuardNouns, type GuardShape } from "../knowledge/mechanisms/guards.js";
+import type { ApiRow, ComponentRow, DataModelRow, InvariantRow } from "./design/types.js";
+import { type ClauseKind, type GuaranteeClause, KIND_KEEPERS } from "./stated-clauses.js";
+import { fromStatedGuarantee } from "./stated-rules.js";
+import { contentStems, stemOverlap } from "./text.js";
+
+/**
+ * A guarantee the prompt states, of a kind with a keeper of its own (engine/stated-clauses.ts), carried past its rule
+ * into every section that must show it: the record that holds the guard (its columns and index), the call that writes
+ * that record (the fields the guard needs, the error it answers), and the check drawn at the record's owner before it
+ * acknowledges. Each value says the clause and the mechanism it comes from.
+ */
+export interface StatedGuard {
+  clause: GuaranteeClause & { kind: ClauseKind };
+  /** The hard rule made from the clause. */
+  rule: InvariantRow;
+  /** The entity the rule's write writes, when the rule sits on an operation of the design. */
+  writes: string | undefined;
+  shape: GuardShape;
+  /** Why a section carries it: the clause and the mechanism that keeps it. */
+  because: string;
+}
+
+/** The table name of a record's words: "billing line" → BillingLine. */
+const tableName = (words: string) =>
+  words
+    .split(/[^a-z0-9]+/i)
+    .filter(Boolean)
+    .map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}`)
+    .join("");
+/** A data-model row's own name and the archetype's name it renames ("Contract (KeyValue)"). */
+const rowNames = (r: { entity: string }): string[] => {
+  const m = /^(.*?)\s*\(([A-Za-z]+)\)$/.exec(r.entity);
+  return m ? [m[1] ?? "", m[2] ?? ""] : [r.entity];
+};
+const snake = (w: string) => w.toLowerCase().replace(/[^a-z0-9]+/g, "_");
+
+/** The stated guarantees of the kinds a keeper of their own keeps, each with the rule made from it. */
+export function statedGuards(
+  clauses: readonly GuaranteeClause[],
+  invariants: readonly InvariantRow[],
+  operations: readonly { phrase: string; entity: string }[],
+): StatedGuard[] {
+  const out: StatedGuard[] = [];
+  for (const c of clauses) {
+    const kind = c.kind;
+    if (!kind) continue;
+    const rule = invariants.find((i) => fromStatedGuarantee(i.because) && i.because.includes(`'${c.quote}'`));
+    if (!rule) continue;
+    const writes = operations.find((o) => o.phrase === rule.path || o.phrase.startsWith(rule.path))?.entity;
+    out.push({
+      clause: { ...c, kind },
+      rule,
+      writes,
+      shape: GUARD_SHAPES[kind],
+      because: `the prompt says '${c.quote}', kept by ${KIND_KEEPERS[kind].said}`,
+    });
+  }
+  return out;
+}
+
+/** The column a record already carries for a guard (a run's due_at), when it carries one. */
+const presentColumn = (g: StatedGuard, row: DataModelRow | undefined): string | undefined =>
+  row && g.shape.present ? [...row.key, ...row.fields].find((f) => g.shape.present?.test(f)) : undefined;
+
+/** The record words a kind keeps of its own where no record of the design holds the guard. */
+const ownRecord = (g: StatedGuard): string | undefined =>
+  g.clause.kind === "effect-once"
+    ? tableName(g.clause.party?.effect ?? "effect line")
+    : g.clause.kind === "sticky"
+      ? "ConnectionEntry"
+      : undefined;
+
+const BOOKING_RECORD = /^(?:Booking|Reservation|Appointment|Hold|Assignment|Slot)$/;
+
+/**
+ * The data-model row that holds a guard: a record of the kind's own (an effect line, a connection entry), else the
+ * row named for the rule's thing ("Contract (KeyValue)"), else for a booking clash the booking record, else the row
+ * the rule's write writes; undefined where no row fits.
+ */
+function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow | undefined {
+  const own = ownRecord(g);
+  if (own) return rows.find((r) => rowNames(r).includes(own));
+  const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
+  if (g.shape.onWrite && written) return written;
+  const nouns = [g.clause.head, ...g.clause.names].map((n) => n.toLowerCase());
+  const named = rows.find((r) => rowNames(r).some((n) => nouns.includes(n.toLowerCase())));
+  if (named) return named;
+  if (g.clause.kind === "interval") {
+    const booking = rows.find((r) => rowNames(r).some((n) => BOOKING_RECORD.test(n)));
+    if (booking) return booking;
+  }
+  return written;
+}
+
+const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
+  thing: g.clause.head,
+  ...(presentColumn(g, row) ? { present: presentColumn(g, row) } : {}),
+  column: snake(g.clause.head),
+  record: rowNames({ entity: record })[0] ?? record,
+  ...(g.clause.holder ? { holder: g.clause.holder } : {}),
+  ...(g.clause.party ? { party: g.clause.party.noun, effect: g.clause.party.effect } : {}),
+});
+
+/**
+ * The data model with each stated guard's record: the row that holds it gets the guard's columns and index (with why),
+ * and a kind that keeps a record of its own (an effect line keyed by event id, a connection entry) gets one, owned by
+ * the store of the rule's write (or the routing part, for a connection entry), when no row is it yet.
+ */
+export function guardedRecords(
+  rows: readonly DataModelRow[],
+  guards: readonly StatedGuard[],
+  components: readonly ComponentRow[],
+): DataModelRow[] {
+  let out = [...rows];
+  for (const g of guards) {
+    const row = guardedRow(g, out);
+    const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? g.clause.head, row);
+    const has = (f: string) => row?.fields.includes(f) || row?.key.includes(f);
+    const fields = n.present ? [] : g.shape.fields(n).filter((f) => !has(f));
+    const index = g.shape.index(n);
+    const because = n.present
+      ? `${g.because}: its ${n.present} is the time the gate releases it against, less the clock's error bound`
+      : `${g.because}: ${index}`;
+    if (row) {
+      out = out.map((r) =>
+        r === row
+          ? {
+              ...r,
+              fields: [...r.fields, ...fields],
+              // (a column the record already indexes for the guard, a run's due_at, needs no second index)
+              indexes:
+                r.indexes.includes(index) || (n.present && r.indexes.some((i) => i.includes(n.present as string)))
+                  ? r.indexes
+                  : [...r.indexes, index],
+              because: r.because ? `${r.because}; ${because}` : because,
+            }
+          : r,
+      );
+      continue;
+    }
+    const own = ownRecord(g);
+    if (!own) continue;
+    const owner = ownerOf(g, out, components);
+    if (!owner) continue;
+    const key = g.shape.ownKey?.(n) ?? [];
+    out.push({
+      entity: own,
+      key,
+      fields: g.shape.fields(n).filter((f) => !key.includes(f)),
+      indexes: [index],
+      owner,
+      archetype: g.rule.archetype,
+      because,
+    });
+  }
+  return out;
+}
+
+/** Words of a component that routes traffic (a sticky guard's connection table lives on it). */
+const ROUTES = /\b(?:prox(?:y|ies)|(?:load )?balancers?|routers?|forwarders?|mux(?:es)?|data plane)\b/i;
+
+/** Where a guard's own record lives: the routing part for a connection entry, else the store of the rule's write. */
+function ownerOf(
+  g: StatedGuard,
+  rows: readonly DataModelRow[],
+  components: readonly ComponentRow[],
+): string | undefined {
+  if (g.clause.kind === "sticky")
+    return components.find((c) => c.kind !== "client" && c.kind !== "external" && ROUTES.test(c.name))?.id;
+  const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
+  return written?.owner ?? rows[0]?.owner;
+}
+
+/**
+ * The API with each stated guard on the call that writes its record: the call whose words do the kind's act and name
+ * the record or the thing (else the one the rule's write names) carries the guard's request fields (dropping those
+ * it replaces: a create-only put names no expected version), answers its error and says its guarantee.
+ */
+export function guardedCalls(
+  api: readonly ApiRow[],
+  guards: readonly StatedGuard[],
+  rows: readonly DataModelRow[],
+  operations: readonly { phrase: string; entity: string }[],
+): ApiRow[] {
+  let out = [...api];
+  for (const g of guards) {
+    const row = guardedRow(g, rows);
+    const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? g.clause.head, row);
+    const request = g.shape.request(n);
+    if (request.length === 0) continue;
+    const call = guardedCall(g, out, n, operations);
+    if (!call) continue;
+    const error = g.shape.error(n);
+    const guarantee = g.shape.guarantee(n);
+    out = out.map((a) =>
+      a === call
+        ? {
+            ...a,
+            request: [
+              ...a.request.filter((f) => !g.shape.drops?.test(f)),
+              ...request.filter((f) => !a.request.includes(f)),
+            ],
+            errors: [...a.errors.filter((e) => !g.shape.drops?.test(e)), ...(a.errors.includes(error) ? [] : [error])],
+            guarantee: a.guarantee.includes(guarantee) ? a.guarantee : `${a.guarantee}; ${guarantee}`,
+            because: `${a.because ? `${a.because}; ` : ""}${g.because}: the call carries ${request.join(", ")}`,
+          }
+        : a,
+    );
+  }
+  return out;
+}
+
+/** The call that writes a guard's record: by its words and the record's or thing's name, else the rule's own write. */
+function guardedCall(
+  g: StatedGuard,
+  api: readonly ApiRow[],
+  n: GuardNouns,
+  operations: readonly { phrase: string; entity: string }[],
+): ApiRow | undefined {
+  const writing = api.filter((a) => !/^GET\b/i.test(a.call) && g.shape.writes.test(`${a.operation} ${a.call}`));
+  const nouns = [n.record, n.thing, g.writes ?? ""].filter(Boolean).map((w) => w.toLowerCase());
+  const named = writing.find((a) => nouns.some((w) => `${a.operation} ${a.call}`.toLowerCase().includes(w)));
+  if (named) return named;
+  // the call of the rule's own write: the one whose words share most with the write's phrase
+  // (else the design's first write a client makes: the request every effect line is keyed from)
+  const phrase = operations.find((o) => o.phrase === g.rule.path || o.phrase.startsWith(g.rule.path))?.phrase;
+  const stems = contentStems(phrase ?? "");
+  const scored = writing
+    .map((a) => ({ a, s: stemOverlap(stems, contentStems(a.operation)) }))
+    .filter((x) => x.s >= 1)
+    .sort((x, y) => y.s - x.s);
+  return scored[0]?.a ?? (g.clause.kind === "effect-once" ? writing.find((a) => /^POST\b/i.test(a.call)) : undefined);
+}
+
+/** A protocol step as the sequence diagrams draw it: from, to, operation and the check at the target. */
+interface Step {
+  from: string;
+  to: string;
+  operation: string;
+  branch?: boolean;
+  guard?: string;
+}
+
+/**
+ * The protocols with each stated guard drawn where it is checked: at the component that owns the guarded record, on
+ * the first step to it (in the first protocol that reaches it) that writes, before that component acknowledges: the
+ * guard's check joins the step's own check, or becomes it. A step whose check already says it is left as it is.
+ */
+export function guardedSteps<P extends { steps: readonly Step[] }>(
+  protocols: readonly P[],
+  guards: readonly StatedGuard[],
+  rows: readonly DataModelRow[],
+): P[] {
+  const out = protocols.map((p) => ({ ...p, steps: [...p.steps] }));
+  for (const g of guards) {
+    const row = guardedRow(g, rows);
+    if (!row) continue;
+    const n = nounsOf(g, row.entity, row);
+    const check = g.shape.check(n);
+    const stems = contentStems(check);
+    let done = false;
+    for (const p of out) {
+      if (done) break;
+      const at = p.steps.findIndex(
+        (s) => s.to === row.owner && !s.branch && (s.guard !== undefined || g.shape.writes.test(s.operation)),
+      );
+      const step = p.steps[at];
+      if (!step) continue;
+      done = true;
+      if (
+        step.guard &&
+        (g.shape.drawn?.test(step.guard) || stemOverlap(stems, contentStems(step.guard)) >= Math.min(3, stems.size))
+      )
+        continue;
+      // a clause of the step's own check the guard replaces (a create-only write compares no version) goes
+      const own = (step.guard ?? "").split(/\s+and\s+/).filter((x) => x && !g.shape.drops?.test(x));
+      p.steps[at] = { ...step, guard: [...own, check].join(" and ") };
+    }
+  }
+  return out as P[];
+}

@@ -1,0 +1,123 @@
+/**
+ * What a stated guarantee's keeper needs in each section of a design, by the guarantee's kind (engine/stated-clauses.ts
+ * `ClauseKind`): the columns and index of the record that holds the guard, the fields the call that writes it carries,
+ * the error it answers when the guard refuses, and the check drawn at the record's owner before it acknowledges.
+ * Read by engine/stated-guards.ts, which fills in the prompt's own nouns.
+ */
+
+/** The prompt's nouns a guard is said in: the thing, its column stem, the holder and the party, where they apply. */
+export interface GuardNouns {
+  /** The thing the rule constrains ("spot", "contract", "connection"). */
+  thing: string;
+  /** The thing as a column stem ("spot" → spot_id). */
+  column: string;
+  /** The record that holds the guard, as the design names its table ("Booking", "PayoutLine"). */
+  record: string;
+  /** The column the record already carries for the guard (a run's due_at), when it carries one. */
+  present?: string;
+  /** A sticky thing's holder ("backend"). */
+  holder?: string;
+  /** An effect's party ("songwriter") and the effect's record words ("payout"). */
+  party?: string;
+  effect?: string;
+}
+
+/** One kind's guard in each section. */
+export interface GuardShape {
+  /** Columns the guarded record carries (added where its row lacks them). */
+  fields: (n: GuardNouns) => string[];
+  /** Whether the guard lives on the record the rule's write writes (a release gate on the run it releases) before
+   * the record named for the thing (a post's schedule). */
+  onWrite?: boolean;
+  /** A column the record may already carry for the guard (a run's due_at is its not-before time): none is added then. */
+  present?: RegExp;
+  /** The index or constraint that makes the check one step at the owner. */
+  index: (n: GuardNouns) => string;
+  /** The key of a record of the guard's own, where the kind keeps one (an effect line, a connection entry). */
+  ownKey?: (n: GuardNouns) => string[];
+  /** Request fields of the call that writes the guarded record; `drops` are the fields, errors and clauses of a
+   * drawn check the guard replaces (a create-only put names no expected version). */
+  request: (n: GuardNouns) => string[];
+  drops?: RegExp;
+  /** The error the call answers when the guard refuses. */
+  error: (n: GuardNouns) => string;
+  /** The call's guarantee, said with the guard. */
+  guarantee: (n: GuardNouns) => string;
+  /** The check drawn at the record's owner before it acknowledges the write. */
+  check: (n: GuardNouns) => string;
+  /** A drawn check that already says the guard ("connection tracked or hash of the 5-tuple"): nothing is added. */
+  drawn?: RegExp;
+  /** The words of a call or a protocol step that writes the guarded record ("hold", "book", "create"). */
+  writes: RegExp;
+}
+
+/** An effect's record as a ledger line ("payout" → payout line; "billing line" stays). */
+const line = (effect: string | undefined) =>
+  effect === undefined ? "effect line" : /\bline$/.test(effect) ? effect : `${effect} line`;
+const an = (w: string) => (/^[aeiou]/i.test(w) ? "an" : "a");
+
+export const GUARD_SHAPES: Readonly<
+  Record<"immutable" | "interval" | "sticky" | "not-before" | "effect-once", GuardShape>
+> = {
+  interval: {
+    fields: (n) => [`${n.column}_id`, "starts_at", "ends_at"],
+    index: (n) =>
+      `exclusion on (${n.column}_id, [starts_at, ends_at)) over live rows: no two live ${n.record} rows of one ${n.thing} overlap`,
+    request: (n) => [`${n.column}_id`, "starts_at", "ends_at"],
+    error: (n) => `409 the ${n.thing} is already taken for an overlapping interval`,
+    guarantee: (n) =>
+      `inserted only if no live ${n.record} of the same ${n.thing} overlaps [starts_at, ends_at), checked and written in one step`,
+    check: (n) => `no live ${n.record} of this ${n.column}_id overlaps [starts_at, ends_at)`,
+    writes: /\b(?:hold|book|reserv|schedul|claim|assign|creat|insert|put|start)\w*/i,
+  },
+  immutable: {
+    fields: () => ["content_hash", "created_at"],
+    index: (n) => `${n.column} key unique and written once: create-if-absent, no update path`,
+    request: () => ["If-None-Match: * (create only)"],
+    drops: /\bexpected_version\b|\bif-match\b|\bversion\b/i,
+    error: (n) => `412 ${an(n.thing)} ${n.thing} already exists under this key; it is never overwritten`,
+    guarantee: (n) =>
+      `creates the ${n.thing} only if its key is absent; a ${n.thing} once written is never changed, and its key is never reused`,
+    check: (n) => `no ${n.record} under this key (create only, never overwrite)`,
+    writes: /\b(?:put|post|creat|publish|upload|commit|accept|insert|record|releas|sign|fil)\w*/i,
+  },
+  "not-before": {
+    fields: () => ["not_before"],
+    onWrite: true,
+    present: /^(?:not_before|due_at|release_at|unlock_at|deliver_at|send_at)$/,
+    // the release's own "due <= now" is what the gate tightens by the clock's error bound
+    drops: /\b(?:not_before|due_at|release_at|unlock_at|deliver_at|send_at)\s*(?:<=|#lt;=)\s*now\s*$/,
+    index: (n) => `(${n.present ?? "not_before"}) as the release index: nothing is released before it`,
+    // the due time is set where the thing is created; the guard is the release's own check, not a field of a call
+    request: () => [],
+    error: () => "",
+    guarantee: (n) =>
+      `each ${n.thing} is released only once the releasing node's clock, less its error bound, has passed not_before`,
+    check: (n) => `${n.record}.${n.present ?? "not_before"} <= now - the clock's error bound (never early)`,
+    writes: /\b(?:claim|releas|deliver|fire|dispatch|due|poll)\w*/i,
+  },
+  "effect-once": {
+    fields: (n) => ["event_id", `${n.party ?? "party"}_id`, "amount", "input_position", "created_at"],
+    ownKey: () => ["event_id"],
+    index: (n) => `event_id unique: one ${line(n.effect)} per ${n.thing}, inserted if absent with the input position`,
+    request: () => ["event_id"],
+    error: (n) => `200 the ${n.effect ?? "effect"} for this event_id is already recorded; nothing is applied again`,
+    guarantee: (n) =>
+      `one ${line(n.effect)} per ${n.thing} by its event_id, so a replay or a retried call has no second effect`,
+    check: (n) => `no ${n.record} for this event_id`,
+    writes: /\b(?:pay|bill|charg|credit|debit|invoic|refund|capture|start|post|accept|call|record|appl)\w*/i,
+  },
+  sticky: {
+    fields: (n) => ["flow_key", `${n.holder ?? "holder"}_id`, "last_seen_at"],
+    ownKey: () => ["flow_key"],
+    index: (n) =>
+      `flow_key → ${n.holder ?? "holder"}_id, kept on each node that routes ${n.thing}s and expired after idle; consulted before the hash`,
+    request: () => [],
+    error: () => "",
+    guarantee: (n) =>
+      `a ${n.thing} already in the connection table keeps its ${n.holder ?? "holder"}; only a new one is placed by the consistent hash`,
+    check: (n) => `a ${n.thing} in the connection table keeps its ${n.holder ?? "holder"} before any hash`,
+    drawn: /\bconnection (?:track\w*|table)\b|\bconntrack\b/i,
+    writes: /\b(?:forward|rout|pick|select|balanc|steer)\w*/i,
+  },
+};
