@@ -1219,8 +1219,6 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "video calling",
       "group video call",
       "video chat",
-      "video meeting",
-      "online meeting",
       "webrtc",
       "selective forwarding unit",
       "sfu",
