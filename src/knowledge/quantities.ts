@@ -969,6 +969,15 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "participants of the busiest subject (the most one subject holds)",
     unit: "participants",
   },
+  // a video meeting's media, per layer and per receiver (archetypes/I13/conference.ts)
+  { id: "speaker_video_bytes_per_sec", label: "speaker's high-layer video rate", unit: "B/s" },
+  { id: "thumbnail_bytes_per_sec", label: "gallery thumbnail's low-layer video rate", unit: "B/s" },
+  { id: "audio_bytes_per_sec", label: "audio stream rate", unit: "B/s" },
+  { id: "gallery_page", label: "video thumbnails one receiver shows at once", unit: "streams" },
+  { id: "audio_forwarded", label: "audio streams forwarded to each receiver", unit: "streams" },
+  { id: "simulcast_bytes_per_sec", label: "camera's upload rate in all its simulcast encodings", unit: "B/s" },
+  { id: "sfu_egress_bytes_per_sec", label: "SFU host's forwarding rate", unit: "B/s" },
+  { id: "relay_share", label: "share of participants whose media goes through a TURN relay", unit: "fraction" },
   // a game server's tick: how often it steps a match and sends its players the state (archetypes/I13/game.ts)
   { id: "tick_rate_hz", label: "ticks a second a game server steps a match and sends its state", unit: "ticks/s" },
   // an auction site's own sizes (archetypes/I13/auction.ts)

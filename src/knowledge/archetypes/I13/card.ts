@@ -347,11 +347,14 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
+      // a meeting's media is forwarded, never merged as edits against a base
+      unlessTopic: ["video-conference"],
       because:
         "an operation made against an old base would clobber concurrent edits unless it is transformed or merged",
     },
     {
       id: "derived-read",
+      unlessTopic: ["video-conference"],
       because: "joiners load from snapshots, which must match the log at their recorded sequence number",
     },
   ],
