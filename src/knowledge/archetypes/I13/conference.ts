@@ -534,9 +534,9 @@ export const CONFERENCE_DECISIONS: DecisionPoint[] = [
         buys: "no media servers to run, and the shortest path between two people",
         costs:
           "each participant uploads one copy per other participant, which breaks past three or four people on a home uplink",
-        winsWhen: "calls of two to four people, where server cost matters more than size",
+        winsWhen:
+          "calls of two to four people, where server cost matters more than size (this design draws the SFU path; a mesh would drop the placement and SFUs)",
         key: String.raw`\bmesh\b|peer[- ]to[- ]peer`,
-        wins: [{ number: "max_participants", below: 5 }],
       },
     ],
     rules: [],
