@@ -254,12 +254,6 @@ const byFamily = {
         "One server process owns a match: on a fixed clock it applies each player's numbered inputs in order (each at most once, only if the rules allow it), steps the simulation, and sends every player a snapshot stamped with the last input it applied, which clients predict ahead of and reconcile to.",
     },
     {
-      id: "selective-forwarding",
-      name: "selective forwarding with per-receiver layers",
-      summary:
-        "One media server per meeting receives each sender's streams once, in several simulcast encodings or SVC layers, and forwards every receiver only the streams it subscribed to, each at the highest layer that fits that receiver's bandwidth estimate, without decoding or mixing; the few loudest speakers and a page of thumbnails are all a receiver is sent, whatever the meeting's size.",
-    },
-    {
       id: "operational-transform",
       name: "operational transformation",
       summary:
@@ -448,6 +442,12 @@ const byFamily = {
     },
   ],
   "selection / assignment": [
+    {
+      id: "selective-forwarding",
+      name: "selective forwarding with per-receiver layers",
+      summary:
+        "One media server per meeting receives each sender's streams once, in several simulcast encodings or SVC layers, and forwards every receiver only the streams it subscribed to, each at the highest layer that fits that receiver's bandwidth estimate, without decoding or mixing; the few loudest speakers and a page of thumbnails are all a receiver is sent, whatever the meeting's size.",
+    },
     {
       id: "consistent-hashing",
       name: "consistent hashing / partition map",

@@ -335,11 +335,23 @@ export const card = {
   predicates: [
     {
       id: "ordering-matters",
+      unlessTopic: ["video-conference"],
       because: "all participants must apply a subject's operations in one order to end in the same state",
     },
     {
+      id: "ordering-matters",
+      topic: "video-conference",
+      because: "each sender's packets are numbered per stream and played in that order by every receiver",
+    },
+    {
       id: "exclusivity-matters",
+      unlessTopic: ["video-conference"],
       because: "one sequencer per subject assigns sequence numbers, and a second live sequencer would fork history",
+    },
+    {
+      id: "exclusivity-matters",
+      topic: "video-conference",
+      because: "one SFU, or one cascade, forwards a live meeting, and a second placement would split it into two rooms",
     },
     {
       id: "duplicate-retry-matters",

@@ -132,7 +132,7 @@ export const CONFERENCE_WRITES = [
     action:
       "negotiate a participant's media session over its signalling WebSocket: an SDP offer and answer carrying the tracks and their simulcast encodings, ICE candidates trickled both ways (host, STUN-learned and TURN-relayed addresses), then a DTLS handshake on the chosen path whose keys encrypt every RTP packet as SRTP",
     entity: "PublishedTrack",
-    shape: "state transition",
+    shape: "create target",
     mechanism: "guarded-transition",
     critical: true,
     topic: T,
