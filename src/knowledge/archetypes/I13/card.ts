@@ -480,6 +480,13 @@ export const card = {
   },
   topicSilhouettes: [
     {
+      topic: "video-conference",
+      storage:
+        "meetings and participants in a database; each meeting's placement on an SFU under a lease; media in SFU memory only",
+      coordination: "one SFU or one cascade per meeting under a lease with an epoch; admission by signed token",
+      serving: "selective forwarding of each receiver's chosen tracks at the layer its bandwidth fits",
+    },
+    {
       topic: "auction",
       storage: "bid log per auction (group commit) + auction snapshots + end-time index",
       coordination: "one owner per auction under a lease with an epoch decides every bid and the close",

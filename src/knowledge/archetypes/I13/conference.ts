@@ -190,7 +190,7 @@ export const CONFERENCE_READS = [
     action:
       "play the forwarded audio and video: the receiver's jitter buffer holds each stream a few tens of milliseconds to even out arrival, asks for a lost packet by NACK while it can still be played, and asks for a key frame by PLI when a picture cannot be decoded",
     entity: "Subscription",
-    shape: "read source",
+    shape: "read projection",
     staleness:
       "media arrives one network path plus the SFU's forwarding and the jitter buffer late, a few hundred milliseconds at most; a packet later than its playout time is concealed, never waited for",
     topic: T,
@@ -221,7 +221,7 @@ const ADMITTED_ONLY =
 const ONE_PLACEMENT =
   "A live Meeting has one MeetingPlacement at a time, and every participant is sent to the SFUs it names: the placement service holds it under a lease with an epoch, an SFU whose lease lapsed stops forwarding the meeting, and a session from an older epoch is refused.";
 const LATE_MEDIA_DROPPED =
-  "No media packet is retried past its playout time: a lost packet is asked for by NACK only while it can still be played, a lost key frame is replaced by a fresh one after a PLI, and anything later is concealed and dropped.";
+  "No packet of a PublishedTrack is resent past its playout time: a receiver asks for a lost packet by NACK only while it can still be played, a lost key frame is replaced by a fresh one after a PLI, and anything later is concealed and dropped.";
 
 export const CONFERENCE_INVARIANTS = [FORWARD_WITHIN_ESTIMATE, ADMITTED_ONLY, ONE_PLACEMENT, LATE_MEDIA_DROPPED];
 
