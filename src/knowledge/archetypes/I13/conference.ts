@@ -522,11 +522,6 @@ export const CONFERENCE_DECISIONS: DecisionPoint[] = [
         winsWhen:
           "most receivers are dial-in phones, legacy room systems or very weak devices that can decode only one stream",
         key: String.raw`\bmcu\b|mix(?:es|ed|ing)? (?:the|every|all) streams|composed stream`,
-        wins: [
-          {
-            words: String.raw`\b(?:mcu|multipoint control unit|dial[- ]in|pstn|sip (?:room|endpoints?|phones?)|legacy room systems?|composit\w* (?:on the server|server[- ]side)|server[- ]side mix\w*)\b`,
-          },
-        ],
       },
       {
         id: "mesh",
@@ -534,8 +529,7 @@ export const CONFERENCE_DECISIONS: DecisionPoint[] = [
         buys: "no media servers to run, and the shortest path between two people",
         costs:
           "each participant uploads one copy per other participant, which breaks past three or four people on a home uplink",
-        winsWhen:
-          "calls of two to four people, where server cost matters more than size (this design draws the SFU path; a mesh would drop the placement and SFUs)",
+        winsWhen: "calls of two to four people, where server cost matters more than size",
         key: String.raw`\bmesh\b|peer[- ]to[- ]peer`,
       },
     ],
