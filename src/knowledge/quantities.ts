@@ -529,6 +529,25 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
     share: "to hand the run to a worker",
   },
+  // a video meeting's mouth-to-ear path (archetypes/I13/conference.ts): capture and encode, the network to and from
+  // the SFU, the SFU's forwarding, the receiver's jitter buffer, decode and render
+  { id: "frame_encode_seconds", label: "capturing and encoding a frame", unit: "s", share: "to capture and encode" },
+  {
+    id: "media_one_way_seconds",
+    label: "one network leg between a participant and its SFU",
+    unit: "s",
+    share: "for each network leg to and from the SFU",
+  },
+  { id: "sfu_forward_seconds", label: "the SFU forwarding a packet", unit: "s", share: "in the SFU" },
+  { id: "jitter_buffer_seconds", label: "the receiver's jitter buffer", unit: "s", share: "in the jitter buffer" },
+  { id: "decode_seconds", label: "decoding and rendering a frame", unit: "s", share: "to decode and render" },
+  {
+    id: "media_network_seconds",
+    label: "the network legs from sender to SFU to receiver",
+    unit: "s",
+    share: "on the network to and from the SFU",
+  },
+  { id: "media_legs", label: "network legs between sender and receiver through the SFU", unit: "legs" },
   {
     id: "block_fetch_seconds",
     label: "fetching a query's stored blocks from object storage, in parallel",

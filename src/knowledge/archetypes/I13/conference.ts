@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fig } from "../../capacity/helpers.js";
+import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId } from "../../mechanisms/catalog.js";
@@ -493,6 +493,48 @@ export const CONFERENCE_CAPACITY: CapacityModel = {
       "B/s",
     ),
   ],
+  // one frame from a speaker's camera to a receiver's screen: encode, up to the SFU, forward, down to the receiver,
+  // the jitter buffer, decode and render (a media path, not a request's round trip)
+  latencyPath: {
+    serves: "one frame from a speaker's camera to a receiver's screen",
+    steps: [
+      "frame_encode_seconds",
+      "media_network_seconds",
+      "sfu_forward_seconds",
+      "jitter_buffer_seconds",
+      "decode_seconds",
+    ],
+    inputs: [
+      inp(
+        "frame_encode_seconds",
+        0.03,
+        "a planning figure: capturing a frame and encoding it in real time takes about one frame at 30 frames a second",
+      ),
+      inp(
+        "media_one_way_seconds",
+        0.04,
+        "a planning figure: a participant reaches an SFU in its own region in a few tens of milliseconds one way",
+      ),
+      inp("media_legs", 2, "sender to SFU and SFU to receiver; a cascade adds one SFU-to-SFU leg between regions"),
+      {
+        quantity: "media_network_seconds",
+        label: "the network legs from sender to SFU to receiver",
+        unit: "s",
+        from: { expression: "media_one_way_seconds * media_legs", why: "each leg's one-way delay, once per leg" },
+      },
+      inp(
+        "sfu_forward_seconds",
+        0.005,
+        "a planning figure: an SFU forwards a packet without decoding it, in a few milliseconds",
+      ),
+      inp(
+        "jitter_buffer_seconds",
+        0.06,
+        "a planning figure: WebRTC receivers hold a few tens of milliseconds to even out arrival, more on a lossy link",
+      ),
+      inp("decode_seconds", 0.02, "a planning figure: decoding and rendering a frame"),
+    ],
+  },
 };
 
 export const CONFERENCE_DECISIONS: DecisionPoint[] = [
