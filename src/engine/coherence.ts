@@ -18,6 +18,7 @@ import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { PSP_SHAPE } from "../knowledge/archetypes/I12/psp.js";
 import { AUCTION_SHAPE } from "../knowledge/archetypes/I13/auction.js";
+import { CONFERENCE_SHAPE } from "../knowledge/archetypes/I13/conference.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { AUTH_SHAPE } from "../knowledge/archetypes/I16/auth.js";
@@ -221,6 +222,7 @@ export type CoherenceRule =
   | "feature-flags-shape"
   | "dns-shape"
   | "deploy-rollout-shape"
+  | "video-conference-shape"
   | "kv-cache-shape"
   | "auth-shape"
   | "ledger-shape"
@@ -397,6 +399,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "an in-memory key-value cache is drawn as cache servers holding items in RAM, sized by RAM for every byte it is said to hold, with no durable store's coordinators, replicas, partition map or quorum",
   "feature-flags-shape":
     "a feature-flag design keeps flags, segments and an audit log of changes, bounds the time from a committed change to every SDK by the stated propagation target, hop by hop, and draws no fleet cohorts, health gates or service-mesh control plane",
+  "video-conference-shape":
+    "a video conferencing design keeps meetings, their participants and each meeting's placement on an SFU, forwards media by selective forwarding, sizes the busiest meeting's egress and the SFU hosts, and draws no document editing or presence registry",
   "dns-shape":
     "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
   "deploy-rollout-shape":
@@ -3625,6 +3629,29 @@ function deployRolloutShape(d: Design): Problem[] {
 }
 
 /**
+ * A video conferencing design (topic "video-conference", led by I13) keeps its shape: meetings, participants and the
+ * placement of each meeting on an SFU drawn, media forwarded by selective forwarding, the busiest meeting's egress and
+ * the SFU hosts sized, and nothing of a document's editing or a presence registry standing in for the meeting.
+ */
+function videoConferenceShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "video-conference", "I13")) return [];
+  const out: Problem[] = [];
+  for (const e of undrawn(d, CONFERENCE_SHAPE.entities))
+    out.push({ rule: "video-conference-shape", detail: `no ${e} record is drawn` });
+  if (!d.mechanisms.some((m) => m.id === CONFERENCE_SHAPE.mechanism))
+    out.push({ rule: "video-conference-shape", detail: "no mechanism forwards each receiver the streams it chose" });
+  for (const id of [CONFERENCE_SHAPE.egress, CONFERENCE_SHAPE.hosts])
+    if (!d.capacity.some((c) => c.id === id))
+      out.push({ rule: "video-conference-shape", detail: `${id.replace(/_/g, " ")} is not sized` });
+  for (const x of drawnParts(d).filter((y) => CONFERENCE_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "video-conference-shape",
+      detail: `${x.where} belongs to document editing or a presence registry`,
+    });
+  return out;
+}
+
+/**
  * A design about an online auction (topic "auction") led by a shared subject keeps its bids and the auction itself,
  * places a bid through its API under the bidder's bid id and maximum, and never takes a document's merge (a bid
  * below the price is refused, not transformed) nor a job scheduler's records for the close.
@@ -4159,6 +4186,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...featureFlagsShape(d),
     ...dnsShape(d),
     ...deployRolloutShape(d),
+    ...videoConferenceShape(d),
     ...kvCacheShape(d),
     ...authShape(d),
     ...ledgerShape(d),

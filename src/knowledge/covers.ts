@@ -276,6 +276,23 @@ export const COVERAGE: readonly Coverage[] = [
       "game servers are placed by the fleet allocator, which keeps warm Ready servers per region and hands one to each match once, so no general job scheduler or worker substrate is drawn",
   },
   {
+    // a meeting's people are its signalling service's own participants, and where it runs is the placement service's row
+    by: "I13",
+    topic: "video-conference",
+    covers: "I10",
+    unless: String.raw`\b(?:presence|who is online|online status|last seen|friends? lists?|contacts? lists?|service discovery|service registry)\b`,
+    because:
+      "who is in a meeting is the signalling service's own Participant record (each one a connection it admitted), and which SFU forwards the meeting is the placement service's row under a lease, so no presence registry or heartbeat store is drawn",
+  },
+  {
+    by: "I13",
+    topic: "video-conference",
+    covers: "I02",
+    unless: String.raw`\b(?:distributed locks?|lock service|mutex\w*|leader election|elect\w* a leader)\b`,
+    because:
+      "a meeting is held by one SFU under a lease with an epoch in the placement service, and an SFU that cannot renew it stops forwarding, so no separate lock service is drawn",
+  },
+  {
     by: "I13",
     topic: "whiteboard",
     covers: "I10",
@@ -991,6 +1008,17 @@ export const VARIANTS: readonly Variant[] = [
       "Each add raises the (cart, sku) line and records the request id in one transaction, acknowledged once a majority of the cart's replicas hold it",
       "A guest cart merges into the account's cart once at sign-in, removals kept as markers so none comes back",
       "Prices and stock are shown at add and checked again by checkout when the order is placed",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I13",
+    topic: "video-conference",
+    subject: "a meeting whose media one SFU, or a cascade of them, forwards to each participant by what it chose",
+    summary: [
+      "Participants join with a signed token over a signalling WebSocket, which negotiates each media session (SDP, ICE with STUN and TURN, DTLS-SRTP)",
+      "A placement service puts each meeting on one SFU under a lease, or a cascade of SFUs across regions for a big or spread meeting",
+      "The SFU forwards each receiver the active speakers and its gallery page at the simulcast layer its bandwidth fits, with NACK, PLI and jitter buffers for loss",
     ],
     absorbs: [],
   },

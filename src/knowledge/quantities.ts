@@ -529,6 +529,25 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
     share: "to hand the run to a worker",
   },
+  // a video meeting's mouth-to-ear path (archetypes/I13/conference.ts): capture and encode, the network to and from
+  // the SFU, the SFU's forwarding, the receiver's jitter buffer, decode and render
+  { id: "frame_encode_seconds", label: "capturing and encoding a frame", unit: "s", share: "to capture and encode" },
+  {
+    id: "media_one_way_seconds",
+    label: "one network leg between a participant and its SFU",
+    unit: "s",
+    share: "for each network leg to and from the SFU",
+  },
+  { id: "sfu_forward_seconds", label: "the SFU forwarding a packet", unit: "s", share: "in the SFU" },
+  { id: "jitter_buffer_seconds", label: "the receiver's jitter buffer", unit: "s", share: "in the jitter buffer" },
+  { id: "decode_seconds", label: "decoding and rendering a frame", unit: "s", share: "to decode and render" },
+  {
+    id: "media_network_seconds",
+    label: "the network legs from sender to SFU to receiver",
+    unit: "s",
+    share: "on the network to and from the SFU",
+  },
+  { id: "media_legs", label: "network legs between sender and receiver through the SFU", unit: "legs" },
   {
     id: "block_fetch_seconds",
     label: "fetching a query's stored blocks from object storage, in parallel",
@@ -971,6 +990,15 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "participants of the busiest subject (the most one subject holds)",
     unit: "participants",
   },
+  // a video meeting's media, per layer and per receiver (archetypes/I13/conference.ts)
+  { id: "speaker_video_bytes_per_sec", label: "speaker's high-layer video rate", unit: "B/s" },
+  { id: "thumbnail_bytes_per_sec", label: "gallery thumbnail's low-layer video rate", unit: "B/s" },
+  { id: "audio_bytes_per_sec", label: "audio stream rate", unit: "B/s" },
+  { id: "gallery_page", label: "video thumbnails one receiver shows at once", unit: "streams" },
+  { id: "audio_forwarded", label: "audio streams forwarded to each receiver", unit: "streams" },
+  { id: "simulcast_bytes_per_sec", label: "camera's upload rate in all its simulcast encodings", unit: "B/s" },
+  { id: "sfu_egress_bytes_per_sec", label: "SFU host's forwarding rate", unit: "B/s" },
+  { id: "relay_share", label: "share of participants whose media goes through a TURN relay", unit: "fraction" },
   // a game server's tick: how often it steps a match and sends its players the state (archetypes/I13/game.ts)
   { id: "tick_rate_hz", label: "ticks a second a game server steps a match and sends its state", unit: "ticks/s" },
   // an auction site's own sizes (archetypes/I13/auction.ts)

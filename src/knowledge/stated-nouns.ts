@@ -147,7 +147,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|callers?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",
   },
   // a sale's interchangeable units ("1 million shoppers compete for 10,000 units", "5,000 pairs"): the stock put on sale
@@ -268,7 +268,7 @@ export const OCCURRENCE_HEADS =
  * "each document" holds, is one subject's participants, not the product's users.
  */
 export const SUBJECT_NOUNS =
-  /^(?:boards?|whiteboards?|canvases|canvas|documents?|docs?|rooms?|channels?|chats?|group chats?|groups?|conversations?|spreadsheets?|sheets?|files?|games?|matches|match|races?|sessions?|meetings?|calls?|streams?|lobbies|lobby|projects?|notebooks?|pages?|designs?|diagrams?|auctions?|auction lots?|auction items?)$/;
+  /^(?:boards?|whiteboards?|canvases|canvas|documents?|docs?|rooms?|channels?|chats?|group chats?|groups?|conversations?|spreadsheets?|sheets?|files?|games?|matches|match|races?|sessions?|meetings?|calls?|classes|class|lectures?|webinars?|town halls?|all-hands meetings?|streams?|lobbies|lobby|projects?|notebooks?|pages?|designs?|diagrams?|auctions?|auction lots?|auction items?)$/;
 
 /**
  * Nouns a count of bidders gathers in besides SUBJECT_NOUNS: bidders on "the same item" or "each lot" are one

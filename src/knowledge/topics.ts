@@ -115,6 +115,7 @@ export const TOPIC_VALUES = [
   "tiered-log",
   "auction",
   "game-server",
+  "video-conference",
   "auth",
   "secrets",
   "cart",
@@ -264,6 +265,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // a real-time multiplayer match run by a server that owns its state and steps it on a tick (not a game's leaderboard,
   // a registry of game servers, or a turn-by-turn board game stored as moves): the game server or backend, its
   // matches, tick rate, netcode or matchmaking
+  // real-time audio and video between the people of a meeting or call, through media servers (SFUs): a video
+  // conference, a video call, WebRTC, an SFU or MCU; never a one-to-many broadcast watched through a CDN (live
+  // streaming) nor stored video played on demand (TOPIC_UNLESS)
+  "video-conference": String.raw`\b(?:video[- ]?conferenc\w*|(?:audio|video|web|online|virtual) (?:conferenc\w*|meetings?)|video (?:calls?|calling|chats?)|group (?:video|voice) calls?|(?:voice|audio) calls?|webrtc|selective forwarding units?|sfus?|mcus?|multipoint control units?|simulcast|meetings? (?:of|with) (?:up to )?\d[\d,]* (?:participants|people|attendees)|\d[\d,]*[- ](?:participant|person|people)[- ](?:meetings?|calls?)|(?:participants|attendees) (?:in|per|of) (?:a|one|each|the same) (?:meeting|call)|(?:meetings|calls) (?:like|such as) (?:zoom|google meet|microsoft teams|webex)|like (?:zoom|google meet|webex|microsoft teams)|zoom[- ]like|(?:zoom|google meet|webex)[- ](?:style|clone)|^\W*(?:design|build|architect|implement) (?:an? |the )?(?:zoom|google meet|webex|jitsi meet)\b|google meet|webex|jitsi meet)\b`,
   "game-server": String.raw`\b(?:(?:multiplayer|multi-player|online|real[- ]time|competitive|battle[- ]royale|fps|shooter|racing|arena|action|mmo\w*) (?:[\w-]+ ){0,2}(?:game (?:servers?|backends?|back-ends?|sessions?|matches|match|state)|games? (?:where|in which|with) (?:[\w-]+ ){0,3}(?:players?|matches?|match|servers?)|matches)|multiplayer games?|game[- ]servers?|dedicated (?:game )?servers?|(?:authoritative|server[- ]authoritative) (?:game )?(?:servers?|state|simulation)|(?:server|servers) (?:is |are )?authoritative|tick[- ]?rates?|netcode|lag compensation|client[- ]side prediction|matchmak\w*|players? (?:share|join|in) (?:a|one|the same) (?:match|game|round|race|lobby))\b`,
   // bidders bid on one item until its end time and the highest valid bid wins (eBay-style, charity, penny auctions);
   // never an ad auction or real-time bidding for ad slots (TOPIC_UNLESS), nor a venue's bids and asks (an order book)
@@ -289,6 +294,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   // an ad exchange's auction per impression is real-time bidding for ad slots, not bidders racing an item's end time
   auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
   // a game's leaderboard, a registry game servers announce themselves in, or a game's chat or store is another subject
+  // a one-to-many live broadcast (viewers watch through a CDN) or stored video played on demand is another subject
+  "video-conference": String.raw`\b(?:live[- ]?stream\w*|broadcast(?:s|ing)? to (?:millions|\d[\d,]* (?:million )?viewers)|viewers|hls|dash|video on demand|vod|upload(?:s|ed|ing)? videos?|transcod\w*)\b`,
   "game-server": String.raw`\b(?:leader ?boards?|high[- ]?scores?|rankings?|(?:servers?|themselves) (?:announce|register)\w*|registry|service discovery|look up live servers|in-game (?:chat|store|purchases?)|game (?:store|catalog(?:ue)?|downloads?|patches|assets))\b`,
   // a configuration snapshot, a feature flag or a device's firmware rolled out in stages is the card's own rollout,
   // flags.ts, or an over-the-air update, not a service's servers moved to a built release
@@ -408,6 +415,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the log is kept for days or more, or read again from old offsets: brokers copy each closed segment to object storage and keep only a short local window on disk, and a fetch below that window is served from the object store",
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
   cart: "a shopper's cart kept by the system: lines keyed by (cart, sku) changed one transaction at a time under the client's request id and acknowledged after a majority holds them, a guest cart merged into the account's once at sign-in, price and stock re-checked at checkout, idle carts expired",
+  "video-conference":
+    "real-time audio and video between the people of a meeting: participants join with a token through a WebSocket signalling service that negotiates each media session (SDP offer and answer, ICE with STUN and TURN, DTLS-SRTP keys), a placement service puts each meeting on one SFU or a cascade of them, and the SFU forwards each receiver only the streams it chose (active speakers, a gallery page) at the simulcast or SVC layer its bandwidth estimate fits, without mixing; loss is handled by NACK, PLI and jitter buffers, and a recorder joins as a receiver",
   "game-server":
     "a real-time multiplayer match run by an authoritative game server: a matchmaker places players into a match on a server process that owns its state, the server applies each player's numbered inputs once per fixed tick and sends delta snapshots, clients predict and reconcile, lag compensation judges hits, and a match directory keeps each match's server under a lease",
   auction:
@@ -631,6 +640,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "tiered-log",
   "auction",
   "game-server",
+  "video-conference",
   "auth",
   "secrets",
   "cart",

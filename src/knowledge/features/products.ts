@@ -500,9 +500,9 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Zoom",
     weight: 0.6,
-    note: "The catalogue has no feature for the live audio and video of a call, so only its presence, chat and scheduling are drawn from features.",
-    features: ["presence", "chat", "calendar", "notifications"],
-    terms: { conversation: "meeting chat", event: "meeting" },
+    note: "Asked as video meetings: the live audio and video of a meeting are I13's video-conference subject (signalling, placement on SFUs, selective forwarding), whose participants are the meeting's own, so no presence, chat or scheduling feature is drawn beside it.",
+    features: [],
+    terms: {},
   },
   { name: "Robinhood", weight: 0.8, features: [], terms: {} },
   { name: "Trello", weight: 0.8, features: [], terms: {} },

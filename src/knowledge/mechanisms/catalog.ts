@@ -443,6 +443,12 @@ const byFamily = {
   ],
   "selection / assignment": [
     {
+      id: "selective-forwarding",
+      name: "selective forwarding with per-receiver layers",
+      summary:
+        "One media server per meeting receives each sender's streams once, in several simulcast encodings or SVC layers, and forwards every receiver only the streams it subscribed to, each at the highest layer that fits that receiver's bandwidth estimate, without decoding or mixing; the few loudest speakers and a page of thumbnails are all a receiver is sent, whatever the meeting's size.",
+    },
+    {
       id: "consistent-hashing",
       name: "consistent hashing / partition map",
       summary:

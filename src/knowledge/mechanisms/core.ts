@@ -52,10 +52,12 @@ export const CORE_MECHANISMS: Readonly<Record<ArchetypeId, readonly MechanismId[
   // an external effect taken once: outbox, idempotency key, saga, fencing
   I12: ["transactional-outbox", "idempotency-key", "saga", "fencing-token", "guarded-transition"],
   // the merge of concurrent edits to one subject: a sequencer with transforms, or a CRDT, or last writer wins; an
-  // auction's bids decided and sequenced by its one owner; a match's inputs applied by its one server at each tick
+  // auction's bids decided and sequenced by its one owner; a match's inputs applied by its one server at each tick; a
+  // meeting's streams forwarded by its one SFU, each receiver's layers within its bandwidth estimate
   I13: [
     "owner-sequenced-bid",
     "authoritative-tick",
+    "selective-forwarding",
     "op-sequencer",
     "operational-transform",
     "crdt-merge",

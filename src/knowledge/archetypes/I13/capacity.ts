@@ -1,6 +1,7 @@
 import { fig, fleetOf, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AUCTION_CAPACITY } from "./auction.js";
+import { CONFERENCE_CAPACITY } from "./conference.js";
 import { GAME_CAPACITY } from "./game.js";
 import { ORDER_BOOK_CAPACITY } from "./orderbook.js";
 import { oplogSplitFigures, participantInputs } from "./participants.js";
@@ -58,5 +59,6 @@ export const capacity: CapacityModel = {
     whiteboard: BOARD_CAPACITY,
     auction: AUCTION_CAPACITY,
     "game-server": GAME_CAPACITY,
+    "video-conference": CONFERENCE_CAPACITY,
   },
 };

@@ -12,6 +12,17 @@ import {
   AUCTION_WRITES,
 } from "./auction.js";
 import {
+  CONFERENCE_BOTTLENECKS,
+  CONFERENCE_ENTITIES,
+  CONFERENCE_FAILURES,
+  CONFERENCE_INVARIANTS,
+  CONFERENCE_KEPT_BY,
+  CONFERENCE_READS,
+  CONFERENCE_SCOPES,
+  CONFERENCE_TECHNOLOGIES,
+  CONFERENCE_WRITES,
+} from "./conference.js";
+import {
   GAME_BOTTLENECKS,
   GAME_ENTITIES,
   GAME_FAILURES,
@@ -42,9 +53,9 @@ import {
 } from "./whiteboard.js";
 
 /** Rows about merging edits to one long text, which a board of objects with properties replaces. */
-const TEXT_ONLY = ["order-book", "whiteboard", "auction", "game-server"] as const;
+const TEXT_ONLY = ["order-book", "whiteboard", "auction", "game-server", "video-conference"] as const;
 /** Rows about a shared document or board, which an order book, an auction and a game match each replace with their own. */
-const NOT_DOC = ["order-book", "auction", "game-server"] as const;
+const NOT_DOC = ["order-book", "auction", "game-server", "video-conference"] as const;
 
 /** A shared document's rules: one order of operations, resubmits applied once, snapshots equal to their prefix. */
 const DOCUMENT_INVARIANTS = [
@@ -129,6 +140,7 @@ export const card = {
     ...ORDER_BOOK_ENTITIES,
     ...AUCTION_ENTITIES,
     ...GAME_ENTITIES,
+    ...CONFERENCE_ENTITIES,
     ...BOARD_ENTITIES,
     {
       name: "Subject",
@@ -182,6 +194,7 @@ export const card = {
     ...ORDER_BOOK_WRITES,
     ...AUCTION_WRITES,
     ...GAME_WRITES,
+    ...CONFERENCE_WRITES,
     ...BOARD_WRITES,
     {
       unlessTopic: NOT_DOC,
@@ -256,6 +269,7 @@ export const card = {
     ...ORDER_BOOK_READS,
     ...AUCTION_READS,
     ...GAME_READS,
+    ...CONFERENCE_READS,
     ...BOARD_READS,
     {
       unlessTopic: TEXT_ONLY,
@@ -281,6 +295,7 @@ export const card = {
     ...BOARD_INVARIANTS,
     ...AUCTION_INVARIANTS,
     ...GAME_INVARIANTS,
+    ...CONFERENCE_INVARIANTS,
   ],
   // a document's rules hold where the subject is not an order book, an order book's only where it is
   invariantTopics: [
@@ -294,6 +309,11 @@ export const card = {
       statement,
       topic: "game-server" as const,
       ...keptBy(statement, GAME_KEPT_BY),
+    })),
+    ...CONFERENCE_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "video-conference" as const,
+      ...keptBy(statement, CONFERENCE_KEPT_BY),
     })),
     ...ORDER_BOOK_INVARIANTS.map((statement) => ({ statement, topic: "order-book" as const })),
     ...BOARD_INVARIANTS.map((statement) => ({ statement, topic: "whiteboard" as const })),
@@ -315,11 +335,23 @@ export const card = {
   predicates: [
     {
       id: "ordering-matters",
+      unlessTopic: ["video-conference"],
       because: "all participants must apply a subject's operations in one order to end in the same state",
     },
     {
+      id: "ordering-matters",
+      topic: "video-conference",
+      because: "each sender's packets are numbered per stream and played in that order by every receiver",
+    },
+    {
       id: "exclusivity-matters",
+      unlessTopic: ["video-conference"],
       because: "one sequencer per subject assigns sequence numbers, and a second live sequencer would fork history",
+    },
+    {
+      id: "exclusivity-matters",
+      topic: "video-conference",
+      because: "one SFU, or one cascade, forwards a live meeting, and a second placement would split it into two rooms",
     },
     {
       id: "duplicate-retry-matters",
@@ -327,11 +359,14 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
+      // a meeting's media is forwarded, never merged as edits against a base
+      unlessTopic: ["video-conference"],
       because:
         "an operation made against an old base would clobber concurrent edits unless it is transformed or merged",
     },
     {
       id: "derived-read",
+      unlessTopic: ["video-conference"],
       because: "joiners load from snapshots, which must match the log at their recorded sequence number",
     },
   ],
@@ -339,6 +374,7 @@ export const card = {
     ...ORDER_BOOK_FAILURES,
     ...AUCTION_FAILURES,
     ...GAME_FAILURES,
+    ...CONFERENCE_FAILURES,
     ...BOARD_FAILURES,
     {
       unlessTopic: NOT_DOC,
@@ -401,6 +437,7 @@ export const card = {
     ...ORDER_BOOK_BOTTLENECKS,
     ...AUCTION_BOTTLENECKS,
     ...GAME_BOTTLENECKS,
+    ...CONFERENCE_BOTTLENECKS,
     ...BOARD_BOTTLENECKS,
     {
       unlessTopic: NOT_DOC,
@@ -443,6 +480,13 @@ export const card = {
   },
   topicSilhouettes: [
     {
+      topic: "video-conference",
+      storage:
+        "meetings and participants in a database; each meeting's placement on an SFU under a lease; media in SFU memory only",
+      coordination: "one SFU or one cascade per meeting under a lease with an epoch; admission by signed token",
+      serving: "selective forwarding of each receiver's chosen tracks at the layer its bandwidth fits",
+    },
+    {
       topic: "auction",
       storage: "bid log per auction (group commit) + auction snapshots + end-time index",
       coordination: "one owner per auction under a lease with an epoch decides every bid and the close",
@@ -465,6 +509,7 @@ export const card = {
     ...ORDER_BOOK_TECHNOLOGIES,
     ...AUCTION_TECHNOLOGIES,
     ...GAME_TECHNOLOGIES,
+    ...CONFERENCE_TECHNOLOGIES,
     {
       unlessTopic: NOT_DOC,
       product: "Yjs",
@@ -528,7 +573,7 @@ export const card = {
       why: "the operation log can live in a partitioned append log keyed by subject, which also feeds downstream consumers",
     },
   ],
-  topicScopes: [AUCTION_SCOPES, GAME_SCOPES],
+  topicScopes: [AUCTION_SCOPES, GAME_SCOPES, CONFERENCE_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "read-your-writes",

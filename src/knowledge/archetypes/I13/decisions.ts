@@ -1,6 +1,7 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { OFFLINE_EDITS } from "../../patterns.js";
 import { AUCTION_DECISIONS } from "./auction.js";
+import { CONFERENCE_DECISIONS } from "./conference.js";
 import { GAME_DECISIONS } from "./game.js";
 import { ORDER_BOOK_DECISIONS } from "./orderbook.js";
 import { BOARD_DECISIONS } from "./whiteboard.js";
@@ -11,10 +12,11 @@ export const decisions: DecisionPoint[] = [
   ...BOARD_DECISIONS,
   ...AUCTION_DECISIONS,
   ...GAME_DECISIONS,
+  ...CONFERENCE_DECISIONS,
   {
     id: "i13-merge",
     // a board of objects asks its own question, with per-property last-writer-wins as a third option
-    unlessTopic: ["order-book", "whiteboard", "auction", "game-server"],
+    unlessTopic: ["order-book", "whiteboard", "auction", "game-server", "video-conference"],
     question: "Operational transformation or CRDTs to merge concurrent edits?",
     options: [
       {
@@ -77,7 +79,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i13-routing",
-    unlessTopic: ["order-book", "auction", "game-server"],
+    unlessTopic: ["order-book", "auction", "game-server", "video-conference"],
     question: "Route each subject to one owning server, or fan out through pub/sub?",
     options: [
       {

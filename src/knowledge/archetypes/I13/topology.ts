@@ -1,5 +1,12 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AUCTION_API, AUCTION_COMPONENTS, AUCTION_DATA, AUCTION_LINKS, AUCTION_PROTOCOLS } from "./auction.js";
+import {
+  CONFERENCE_API,
+  CONFERENCE_COMPONENTS,
+  CONFERENCE_DATA,
+  CONFERENCE_LINKS,
+  CONFERENCE_PROTOCOLS,
+} from "./conference.js";
 import { GAME_API, GAME_COMPONENTS, GAME_DATA, GAME_LINKS, GAME_PROTOCOLS } from "./game.js";
 import {
   ORDER_BOOK_API,
@@ -11,15 +18,16 @@ import {
 import { BOARD_API, BOARD_COMPONENTS, BOARD_DATA, BOARD_LINKS, BOARD_PROTOCOLS } from "./whiteboard.js";
 
 /** Parts about transforming operations on one long text, which a board of objects with properties replaces. */
-const TEXT_ONLY = ["order-book", "whiteboard", "auction", "game-server"] as const;
+const TEXT_ONLY = ["order-book", "whiteboard", "auction", "game-server", "video-conference"] as const;
 /** Parts of a shared document or board, which an order book and an auction each replace with their own. */
-const NOT_DOC = ["order-book", "auction", "game-server"] as const;
+const NOT_DOC = ["order-book", "auction", "game-server", "video-conference"] as const;
 
 /** Shared subject (collaborative document): clients, a session gateway, one sequencer per subject, an op log, snapshots. */
 export const protocols: ProtocolSpec[] = [
   ...ORDER_BOOK_PROTOCOLS,
   ...AUCTION_PROTOCOLS,
   ...GAME_PROTOCOLS,
+  ...CONFERENCE_PROTOCOLS,
   ...BOARD_PROTOCOLS,
   {
     unlessTopic: TEXT_ONLY,
@@ -46,6 +54,7 @@ export const topology: Topology = {
     ...ORDER_BOOK_COMPONENTS,
     ...AUCTION_COMPONENTS,
     ...GAME_COMPONENTS,
+    ...CONFERENCE_COMPONENTS,
     ...BOARD_COMPONENTS,
     {
       unlessTopic: TEXT_ONLY,
@@ -106,6 +115,7 @@ export const topology: Topology = {
     ...ORDER_BOOK_LINKS,
     ...AUCTION_LINKS,
     ...GAME_LINKS,
+    ...CONFERENCE_LINKS,
     ...BOARD_LINKS,
     { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket", unlessTopic: NOT_DOC },
     { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject", unlessTopic: NOT_DOC },
@@ -130,6 +140,7 @@ export const topology: Topology = {
     ...ORDER_BOOK_API,
     ...AUCTION_API,
     ...GAME_API,
+    ...CONFERENCE_API,
     ...BOARD_API,
     {
       unlessTopic: NOT_DOC,
@@ -163,6 +174,7 @@ export const topology: Topology = {
     ...ORDER_BOOK_DATA,
     ...AUCTION_DATA,
     ...GAME_DATA,
+    ...CONFERENCE_DATA,
     ...BOARD_DATA,
     {
       unlessTopic: NOT_DOC,
@@ -206,6 +218,15 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "Subject", words: ["subject"] },
   topicHooks: {
+    "video-conference": {
+      entry: "signalling",
+      stateOwner: "sfu",
+      outlet: "recording-store",
+      unit: {
+        entity: "Meeting",
+        words: ["meeting", "call", "video", "conference", "web", "chat", "room", "session", "webrtc", "sfu"],
+      },
+    },
     "game-server": {
       entry: "matchmaker",
       stateOwner: "game-server",
