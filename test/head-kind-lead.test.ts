@@ -55,13 +55,13 @@ describe("the head's kind leads", () => {
     ).toBe("I15");
   });
 
-  it("a voting system is read as the claim on each voter's one vote, with low confidence", () => {
+  it("a voting system is read as each voter's set-once ballot record (key-scoped state, never a lease), with low confidence", () => {
     for (const p of [
       "Design a student union voting service where each member votes once and results are published when voting closes.",
       "Design an online voting system for a city referendum with 3 million voters and an election day deadline.",
     ]) {
-      expect(ranked(p)[0], p).toBe("I02");
-      expect(evidence(p, "I02"), p).toMatch(/names a voting system, which no archetype builds whole/);
+      expect(ranked(p)[0], p).toBe("I16");
+      expect(evidence(p, "I16"), p).toMatch(/names a voting system, which no archetype builds whole/);
     }
   });
 

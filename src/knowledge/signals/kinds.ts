@@ -526,7 +526,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   },
   {
     kind: "voting system",
-    id: "I02",
+    id: "I16",
     cover: "partly",
     nouns: [
       "voting system",
@@ -539,7 +539,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "e-voting system",
       "ballot system",
     ],
-    why: "each voter's one vote is a claim on that voter's ballot, taken once by a conditional write keyed by the voter so two devices racing cannot both count, which is the exclusive claim; tallying the accepted ballots into counts, and proving the count to auditors, are not an archetype of their own",
+    why: "each voter's one ballot is a record keyed by the voter and written once by a conditional write, so two devices racing cannot both count, which is key-scoped state; it is never a lease: a cast ballot is not released or expired. Tallying the accepted ballots into counts, and proving the count to auditors, are not an archetype of their own",
   },
   {
     kind: "payment processor",
