@@ -238,8 +238,18 @@ function deriveRows(
   const [lead, ...rest] = f.archetypes;
   // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
   const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
+  // (an unspoken subject's entity whose name another, fitting entity shares is that one's write: a Postgres source's
+  // SourcePosition is no MySQL binlog position)
   const writesEntityOf = (id: ArchetypeId, topic: string) =>
-    archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
+    archetype(id).entities.some(
+      (e) =>
+        e.topic === topic &&
+        written.has(`${id} ${e.name}`) &&
+        !(
+          unspoken.includes(topic as Topic) &&
+          archetype(id).entities.some((o) => o !== e && o.name === e.name && fitsTopics(o, unspoken))
+        ),
+    );
   // a subject that only makes sense inside another (billed counts inside counted events) has no records of its own:
   // its rows hold where it is spoken and the design writes the records of the subject it needs
   const writesTopic = (id: ArchetypeId, topic: Topic) => {
