@@ -87,6 +87,15 @@ describe("no record for what is not a kept thing", () => {
     expect(d.api.map((a) => a.call).join(" ")).not.toMatch(/guesses|:get/);
   });
 
+  it("puts a try on the record it is said per, even when that record is counted after it", () => {
+    const d = design(
+      "Design a puzzle-hunt service where each team gets at most 4 wrong guesses per clue, across 500,000 clues published a day.",
+    );
+    const counter = d.dataModel.filter((e) => e.fields.includes("guess_count")).map((e) => e.entity);
+    // before, the tries were placed before the Clue record was drawn, so they landed on the design's unit
+    expect(counter).toEqual(["Clue"]);
+  });
+
   it("lets a record that stands for what the design tracks play the counted thing, and says so", () => {
     const p =
       "Tutors on a homework-help platform show up to students as 'online now'. With 80k tutors, the status must drop within 10 seconds of a tutor closing the app.";

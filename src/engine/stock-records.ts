@@ -308,7 +308,8 @@ export function withStockRecords<A extends Drawn>(
   let dataModel = [...arch.dataModel];
   const api = [...arch.api];
   const played = new Set<string>();
-  for (const s of missing) {
+  // tries go last, so the record they are said per ("5 guesses per code") is drawn before they look for it
+  for (const s of [...missing.filter((m) => m.role !== "attempt"), ...missing.filter((m) => m.role === "attempt")]) {
     // a try is a counter on the record it is made against: "5 failed attempts" is attempt_count, not 5 records
     if (s.role === "attempt") {
       const tried = triedRecord(dataModel, s, (r) => own(r) && !bookkeeping(r), byId) ?? first;
