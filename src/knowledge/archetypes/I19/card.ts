@@ -295,7 +295,7 @@ export const card = {
     },
     {
       action:
-        "storage nodes heartbeat and report the chunks and versions they hold, which is how the metadata service learns replica locations",
+        "storage nodes send heartbeats and report the chunks and versions they hold, which is how the metadata service learns replica locations",
       entity: "StorageNode",
       shape: "overwrite current value",
       mechanism: "heartbeat-renewal",
