@@ -206,7 +206,14 @@ function objectClause(prompt: string, at: number, vp: string): GuaranteeClause |
  * "<subject> (is) <done> exactly once" and "keeps <thing> <where> when/while <condition>". Each is said as its subject
  * and cleaned verb phrase; a clause whose subject is a pronoun or too long to be one noun phrase is left out.
  */
-export function guaranteeClauses(prompt: string): GuaranteeClause[] {
+export function guaranteeClauses(prompt: string): readonly GuaranteeClause[] {
+  // the invariants, the layout and coherence each ask of one prompt: the last prompt's clauses are kept
+  if (lastClauses?.prompt !== prompt) lastClauses = { prompt, clauses: Object.freeze(readClauses(prompt)) };
+  return lastClauses.clauses;
+}
+let lastClauses: { prompt: string; clauses: readonly GuaranteeClause[] } | undefined;
+
+function readClauses(prompt: string): GuaranteeClause[] {
   const out: GuaranteeClause[] = [];
   for (const m of prompt.matchAll(/\bnever\s+/gi)) {
     const s = subjectBefore(prompt, m.index);
