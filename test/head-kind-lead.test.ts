@@ -65,6 +65,16 @@ describe("the head's kind leads", () => {
     }
   });
 
+  it("an authorization or permissions service is read as key-scoped relationship records, with low confidence", () => {
+    for (const p of [
+      "Design a permissions service that decides whether a user may open a shared folder, answering 500,000 checks per second.",
+      "Design an access control system for a document sharing product.",
+    ]) {
+      expect(ranked(p)[0], p).toBe("I16");
+      expect(evidence(p, "I16"), p).toMatch(/authorization service, which no archetype builds whole/);
+    }
+  });
+
   it("an interactive SQL engine, or one like Presto, is read as the execution fleet", () => {
     for (const p of [
       "Design an interactive SQL engine over Parquet files in a data lake for 300 analysts.",
