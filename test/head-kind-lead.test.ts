@@ -3,6 +3,7 @@
 // aggregation system like Kafka") is its model, not the thing built (round 20, lane recog).
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/engine/recognize/index.js";
+import { design } from "../src/lib/index.js";
 
 const ranked = (prompt: string) => classify(prompt).archetypes.map((a) => a.id);
 const evidence = (prompt: string, id: string) =>
@@ -73,6 +74,9 @@ describe("the head's kind leads", () => {
       expect(ranked(p)[0], p).toBe("I16");
       expect(evidence(p, "I16"), p).toMatch(/authorization service, which no archetype builds whole/);
     }
+    // a permission check is a request the service answers: the stated rate sizes it
+    const d = design("Design a permissions service answering 500,000 permission checks per second.");
+    expect(d.capacity.find((c) => c.id === "peak_requests_per_sec")?.value).toBe(500000);
   });
 
   it("an interactive SQL engine, or one like Presto, is read as the execution fleet", () => {
