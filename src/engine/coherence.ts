@@ -3174,9 +3174,8 @@ function typeaheadShape(d: Design): Problem[] {
 function vectorSearchShape(d: Design): Problem[] {
   if (!subjectLeads(d, "vector-search", "I06") || d.branch.kind === "product") return [];
   const out: Problem[] = [];
-  const names = d.dataModel.map((m) => m.entity);
   // a record the prompt names in its own words is drawn as "Document (VectorRecord)"
-  for (const e of VEC_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+  for (const e of undrawnOrRenamed(d, VEC_SHAPE.entities))
     out.push({ rule: "vector-search-shape", detail: `no ${e} record is drawn` });
   if (!d.api.some((a) => VEC_SHAPE.searchCall.test(a.operation)))
     out.push({ rule: "vector-search-shape", detail: "no API call searches for the nearest neighbours" });
@@ -3265,6 +3264,11 @@ function subjectLeads(d: Design, topic: Topic, lead: ArchetypeId): boolean {
 /** The entities of `names` the design's data model does not draw. */
 function undrawn(d: Design, names: readonly string[]): string[] {
   return names.filter((e) => !d.dataModel.some((m) => m.entity === e));
+}
+
+/** `undrawn`, where a record drawn under the prompt's own name ("Document (VectorRecord)") counts as drawn. */
+function undrawnOrRenamed(d: Design, names: readonly string[]): string[] {
+  return names.filter((e) => !d.dataModel.some((m) => m.entity === e || m.entity.endsWith(`(${e})`)));
 }
 
 /** What a design draws, each part with where it is: components, failure rows, API calls and entities. */
@@ -3606,8 +3610,7 @@ function dnsShape(d: Design): Problem[] {
 function deployRolloutShape(d: Design): Problem[] {
   if (!subjectLeads(d, "deploy-rollout", "I11")) return [];
   const out: Problem[] = [];
-  const names = d.dataModel.map((m) => m.entity);
-  for (const e of DEPLOY_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+  for (const e of undrawnOrRenamed(d, DEPLOY_SHAPE.entities))
     out.push({ rule: "deploy-rollout-shape", detail: `no ${e} record is drawn` });
   if (!d.capacity.some((c) => c.id === DEPLOY_SHAPE.rollout))
     out.push({ rule: "deploy-rollout-shape", detail: "the time to take the whole fleet to a release is not sized" });
