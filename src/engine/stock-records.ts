@@ -295,7 +295,7 @@ export function withStockRecords<A extends Drawn>(
   // the design's own record: the lead archetype's or a feature's, on a component that keeps state, and not one of
   // the system's own bookkeeping (a partition map, a checkpoint): a counted thing is never owned by those
   const own = (r: DataModelRow) => r.archetype === lead || !/^I\d\d$/.test(r.archetype);
-  const bookkeeping = (r: DataModelRow) => BOOKKEEPING.some((h) => r.entity.replace(/\s*\(.*\)$/, "").endsWith(h));
+  const bookkeeping = (r: DataModelRow) => BOOKKEEPING_HEADS.some((h) => cardName(r).endsWith(h));
   const first =
     arch.dataModel.find((r) => own(r) && !bookkeeping(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
     arch.dataModel.find((r) => own(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
@@ -336,17 +336,20 @@ export function withStockRecords<A extends Drawn>(
   return { ...arch, components, dataModel, api };
 }
 
-const BOOKKEEPING: readonly string[] = BOOKKEEPING_HEADS;
+/** A record's own name, without the prompt's noun it is drawn under ("Game (Subject)" → "Game"). */
+const cardName = (r: DataModelRow): string => r.entity.replace(/\s*\(.*\)$/, "");
 
-/** Whether a record's key stands for whatever the design tracks (KeyValue's key, a Registration's instance_id). */
-const standsIn = (r: DataModelRow): boolean => r.key.some((k) => STAND_INS.has(k.replace(/_id$/, "").toLowerCase()));
+/** The key of a record that stands for whatever the design tracks (KeyValue's key, a Registration's instance_id). */
+const standInKey = (r: DataModelRow): string | undefined =>
+  r.key.find((k) => STAND_INS.has(k.replace(/_id$/, "").toLowerCase()));
+const standsIn = (r: DataModelRow): boolean => standInKey(r) !== undefined;
 
 const addBecause = (was: string | undefined, why: string) => (was ? `${was}; ${why}` : why);
 
 /** A record that plays the prompt's counted thing, saying so: the record stays the card's, its reason names the role. */
 function plays(r: DataModelRow, s: Stock): DataModelRow {
-  const name = r.entity.replace(/\s*\(.*\)$/, "");
-  const key = r.key.find((k) => STAND_INS.has(k.replace(/_id$/, "").toLowerCase())) ?? r.key[0] ?? "key";
+  const name = cardName(r);
+  const key = standInKey(r) ?? r.key[0] ?? "key";
   return {
     ...r,
     because: addBecause(
@@ -367,9 +370,8 @@ function triedRecord(
   own: (r: DataModelRow) => boolean,
   byId: ReadonlyMap<string, ComponentRow>,
 ): DataModelRow | undefined {
-  const named = designWords(rows.filter(own).map((r) => r.entity.replace(/\s*\(.*\)$/, "")));
-  if (s.per && named.has(s.per))
-    return rows.find((r) => own(r) && designWords([r.entity.replace(/\s*\(.*\)$/, "")]).has(s.per ?? ""));
+  const named = designWords(rows.filter(own).map(cardName));
+  if (s.per && named.has(s.per)) return rows.find((r) => own(r) && designWords([cardName(r)]).has(s.per ?? ""));
   // the design's unit, renamed to the prompt's noun ("Game (Subject)"), is what its tries are made against
   return (
     rows.find((r) => own(r) && /\(.*\)$/.test(r.entity)) ??
@@ -386,7 +388,7 @@ function counted(r: DataModelRow, s: Stock): DataModelRow {
     fields: [...r.fields, field],
     because: addBecause(
       r.because,
-      `${field} counts the prompt's '${s.quote}' on the ${r.entity.replace(/\s*\(.*\)$/, "")} they are made against: a try is a counter on the record it tries${s.count !== undefined ? `, checked against ${s.count}` : ""}, never a record of its own`,
+      `${field} counts the prompt's '${s.quote}' on the ${cardName(r)} they are made against: a try is a counter on the record it tries${s.count !== undefined ? `, checked against ${s.count}` : ""}, never a record of its own`,
     ),
   };
 }
