@@ -15,7 +15,7 @@ import {
   referenceVerdict,
   unaskedBuildingBlock,
 } from "../references.js";
-import { compareText } from "../text.js";
+import { compareText, pattern } from "../text.js";
 import { ceilingOfFigure } from "./bottleneck-load.js";
 import { archetype, stateHolder } from "./common.js";
 import { builds, preferTechnology } from "./decisions.js";
@@ -603,7 +603,7 @@ export const namedAlternatives = (product: string): string[] =>
 
 /** A phrase found whole in a text: not inside a longer word ("Redis" in "Redis sorted set", never in "Rediscover"). */
 const namesWhole = (text: string, phrase: string): boolean =>
-  new RegExp(`(?:^|[^\\w-])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w-])`, "i").test(text);
+  pattern(`(?:^|[^\\w-])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w-])`, "i").test(text);
 
 /**
  * Whether a technology row's product is, by its name, a part the design draws (so setting it aside rejects a drawn
