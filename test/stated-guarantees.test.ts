@@ -71,6 +71,21 @@ describe("a stated guarantee sets the stance, never a default", () => {
     }
   });
 
+  it("a repeat asked about, risked or at one moment is not a repeat promised", () => {
+    for (const t of [
+      "a payment's state and its idempotency key decide whether a card is charged again",
+      "a shard cut off refuses new payments rather than risk charging twice",
+      "while a host's state is unknown the host waits, because fetching it blind could hit a site twice at once",
+    ])
+      expect(promisesRepeat(t), t).toBeUndefined();
+    for (const t of ["a due item may fire a little late or twice", "a message may be delivered again after a crash"])
+      expect(promisesRepeat(t)?.[0], t).toBeDefined();
+    const crawler = design(
+      "Design a crawler that revisits 300 million pages each month, never fetches one page twice in a month and obeys each site's crawl delay.",
+    );
+    expect(rules(crawler)).not.toContain("stance-against-delivery");
+  });
+
   it("coherence catches a default that weakens a stated guarantee (red on the old designs)", () => {
     const cron = edit(design(CRON));
     cron.nfrs.availability = "stay-available";

@@ -62,13 +62,17 @@ export function repeatAgainst(text: string, delivery: string): RegExpExecArray |
 /**
  * Whether a reason promises a repeat: a clause in REPEAT_PROMISE's words that no negation turns into a refusal ('a due
  * item may fire a little late or twice' does; 'refused rather than answered twice', 'money moved twice cannot be taken
- * back' and the prompt's own quoted words, 'never run twice', do not).
+ * back', 'decide whether a card is charged again', 'could hit a site twice at once' and the prompt's own quoted words,
+ * 'never run twice', do not).
  */
 export function promisesRepeat(text: string): RegExpExecArray | undefined {
   const own = text.replace(/(?<![A-Za-z0-9])'[^']*'(?![A-Za-z])/g, "");
   for (const clause of own.split(/[,;:()]|\bbut\b/)) {
     const m = REPEAT_PROMISE.exec(clause);
-    if (m && !/\b(?:never|not|no|cannot|rather than|without|refus\w*)\b|n't\b/i.test(clause)) return m;
+    // a repeat asked about ('decide whether a card is charged again'), named as the risk a stance avoids ('rather
+    // than risk charging twice'), or two at the same moment ('hit a site twice at once') is not a repeat promised
+    if (!m || /\btwice at once\b/i.test(clause)) continue;
+    if (!/\b(?:never|not|no|cannot|rather than|without|refus\w*|whether|risk(?:s|ing)?)\b|n't\b/i.test(clause)) return m;
   }
   return undefined;
 }
