@@ -48,6 +48,19 @@ describe("what a design carries once its decisions are made", () => {
     expect(blocks.links.map((l) => l.label)).toContain("lease block");
   });
 
+  it("a mechanism's own name opening a sentence ('Lease with expiry on the hold write') names no record", () => {
+    const d = design(
+      "Design a concert ticketing app with e-tickets and seat maps, where no seat may ever go to two buyers.",
+    );
+    expect(d.primaryState.map((p) => p.entity)).not.toContain("Lease");
+    expect(d.mechanisms.some((m) => /^lease with expiry$/i.test(m.name))).toBe(true);
+    expect(rules(d)).toEqual([]);
+    // a record truly left out is still caught, wherever its name appears
+    const broken = structuredClone(d);
+    broken.invariants[0] = { ...broken.invariants[0]!, statement: "Each Lease row is fenced by a token." };
+    expect(rules(broken).map((p) => p.detail)).toEqual([expect.stringMatching(/names Lease/)]);
+  });
+
   it("the archetype a feature's record realizes draws no record, rule, step or protocol of its own", () => {
     const d = design(TICKETS);
     expect(d.archetypes[0]?.realizes?.id).toBe("I02");

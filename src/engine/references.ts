@@ -3,9 +3,7 @@ import { REFERENCE_FAMILIES, type ReferenceFamily } from "../knowledge/reference
 import type { Archetype, ArchetypeId } from "../knowledge/schema.js";
 import { mayMatch } from "./nfr-parse.js";
 import { compiledSystemNames } from "./recognize/index.js";
-import { compareText } from "./text.js";
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+import { compareText, escapeRe } from "./text.js";
 
 const NAME_RE = new Map<string, RegExp>();
 

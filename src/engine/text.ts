@@ -56,6 +56,9 @@ export function rememberText<T>(fn: (text: string) => T, max = 20000): (text: st
   };
 }
 
+/** A literal text as a regular-expression source that matches exactly it. */
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Patterns built from text at run time, compiled once per source and flags; bounded, emptied when full. */
 const PATTERNS = new Map<string, RegExp>();
 const PATTERNS_MAX = 4096;

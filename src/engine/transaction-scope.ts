@@ -1,6 +1,6 @@
 import { CROSS_PARTITION_STEP, ONE_TRANSACTION } from "../knowledge/patterns.js";
 import type { DataModelRow } from "./design/types.js";
-import { pattern } from "./text.js";
+import { escapeRe, pattern } from "./text.js";
 
 /**
  * The records a rule changes together. A rule that says "in the same transaction" (or "one write", "atomically")
@@ -23,8 +23,6 @@ const spoken = (name: string): string =>
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/_/g, " ")
     .toLowerCase();
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const says = (text: string, words: string): boolean =>
   pattern(`\\b${escapeRe(words).replace(/ /g, "\\s?")}(?:s|es)?\\b`, "i").test(text);
