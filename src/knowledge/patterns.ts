@@ -72,7 +72,8 @@ export function promisesRepeat(text: string): RegExpExecArray | undefined {
     // a repeat asked about ('decide whether a card is charged again'), named as the risk a stance avoids ('rather
     // than risk charging twice'), or two at the same moment ('hit a site twice at once') is not a repeat promised
     if (!m || /\btwice at once\b/i.test(clause)) continue;
-    if (!/\b(?:never|not|no|cannot|rather than|without|refus\w*|whether|risk(?:s|ing)?)\b|n't\b/i.test(clause)) return m;
+    if (!/\b(?:never|not|no|cannot|rather than|without|refus\w*|whether|risk(?:s|ing)?)\b|n't\b/i.test(clause))
+      return m;
   }
   return undefined;
 }
