@@ -182,6 +182,16 @@ describe("a stated figure binds to the input that means the same thing", () => {
     expect(scale("Design a pool of 1 worker per shard")).toHaveProperty("workers.value", 1);
   });
 
+  it("never reads machines that may fail at once ('losing any two servers') as the fleet's size", () => {
+    for (const p of [
+      "Store 12 PB of video masters so that losing any two storage servers at the same time loses nothing.",
+      "Design a blob store that must survive the loss of three machines at once.",
+      "Design a file store that tolerates up to two failed hosts.",
+    ])
+      expect(scale(p).nodes, p).toBeUndefined();
+    expect(scale("Design a blob store on 400 storage servers.").nodes?.value).toBe(400);
+  });
+
   it("binds services, drivers and couriers to the names the capacity models read", () => {
     const consul = scale("Design a service discovery system like Consul for 5,000 services");
     expect(consul.services?.value).toBe(5000);

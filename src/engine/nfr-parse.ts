@@ -1925,9 +1925,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : hit.entry.count;
       // "survives one zone", "tolerates the loss of one zone": the count of zones that may be lost, a guarantee
       // (`parseSurvivedUnit`), never how many zones the pieces are spread over
+      // "losing any two disk servers loses nothing", "survive the loss of two nodes": machines that may fail at once,
+      // a tolerance, never the size of the fleet
       if (
-        count === "failure_domains" &&
-        /\b(?:surviv\w*|tolerat\w*|withstand\w*|los(?:e|es|ing|s)(?: of)?|loses)\s+(?:the\s+)?(?:loss\s+of\s+)?$/i.test(
+        (count === "failure_domains" || count === "nodes") &&
+        /\b(?:surviv\w*|tolerat\w*|withstand\w*|los(?:e|es|ing|s)(?: of)?|loses)\s+(?:the\s+)?(?:loss\s+of\s+)?(?:(?:any|up to|at most|as many as)\s+)?$/i.test(
           clauseBefore,
         )
       )
