@@ -11,6 +11,14 @@ describe("a stated guarantee that every reader sees the newest value once a writ
       parseStatedNfrs("A points service where no member ever gets a stale total after a purchase is confirmed.")
         .consistency?.value,
     ).toBe("linearizable");
+    expect(
+      parseStatedNfrs("An address book where, once a contact edit is acknowledged, every later read of it returns it.")
+        .consistency?.value,
+    ).toBe("linearizable");
+    expect(
+      parseStatedNfrs("A settings store where any subsequent read must return the last acknowledged write.").consistency
+        ?.value,
+    ).toBe("linearizable");
     // a read allowed to lag says the opposite
     expect(parseStatedNfrs("A feed where readers may see slightly stale posts.").consistency?.value).toBe("eventual");
     expect(parseStatedNfrs("A feed where readers always see posts.").consistency).toBeUndefined();
@@ -22,5 +30,15 @@ describe("a stated guarantee that every reader sees the newest value once a writ
     );
     expect(d.nfrs.consistency).toBe("linearizable");
     expect(d.nfrs.sources.consistency?.because).toMatch(/the prompt says 'always see the newest seat state/);
+  });
+
+  it("reads served off the leader keep it: a follower answers only once it has applied the leader's commit index", () => {
+    const d = design(
+      "Design a key-value store for 300 million account settings; once a change is acknowledged, every later read of it must return it.",
+    );
+    expect(d.nfrs.consistency).toBe("linearizable");
+    const follower = d.readPaths.find((r) => r.entity === "Replica");
+    expect(follower?.staleness).toMatch(/^none: .*read index/);
+    expect(d.readPaths.filter((r) => /replication lag/.test(r.staleness))).toEqual([]);
   });
 });

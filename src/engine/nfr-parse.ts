@@ -562,8 +562,9 @@ const CONSISTENCY: Rule<Consistency>[] = [
   {
     // a guarantee stated in its own words: every reader sees the newest value once a write is acknowledged ("readers
     // always see the newest price after an update is acknowledged", "no one ever reads a stale balance after a
-    // transfer commits") is a linearizable read, whatever the archetype's default
-    re: /\balways (?:see|sees|read|reads|get|gets|return|returns|show|shows) the (?:newest|latest|most recent|current|last (?:acknowledged|written|committed))\b[^.;]{0,60}?\b(?:after|once|as soon as)\b[^.;]{0,40}?\b(?:acknowledg|confirm|commit|accept|succeed|written|saved|stored)\w*|\b(?:never|no [a-z]+ ever) (?:see|sees|read|reads|return|returns|show|shows|serve|serves|get|gets) (?:a |an |the )?(?:stale|old|older|outdated|previous)\b[^.;]{0,60}?\b(?:after|once)\b[^.;]{0,40}?\b(?:acknowledg|confirm|commit|accept|succeed|written|saved|stored|updat|chang)\w*/i,
+    // transfer commits", "once an update is acknowledged, every later read returns it") is a linearizable read,
+    // whatever the archetype's default
+    re: /\balways (?:see|sees|read|reads|get|gets|return|returns|show|shows) the (?:newest|latest|most recent|current|last (?:acknowledged|written|committed))\b[^.;]{0,60}?\b(?:after|once|as soon as)\b[^.;]{0,40}?\b(?:acknowledg|confirm|commit|accept|succeed|written|saved|stored)\w*|\b(?:never|no [a-z]+ ever) (?:see|sees|read|reads|return|returns|show|shows|serve|serves|get|gets) (?:a |an |the )?(?:stale|old|older|outdated|previous)\b[^.;]{0,60}?\b(?:after|once)\b[^.;]{0,40}?\b(?:acknowledg|confirm|commit|accept|succeed|written|saved|stored|updat|chang)\w*|\b(?:once|after|as soon as)\b[^.;]{0,60}?\b(?:acknowledg|confirm|commit|succeed|written|saved)\w*[^.;]{0,20}?\b(?:every|any|all)\s+(?:later|subsequent|following)\s+reads?\b[^.;]{0,40}?\b(?:returns?|sees?|reflects?|shows?)\b|\b(?:every|any|all)\s+(?:later|subsequent)\s+reads?\b[^.;]{0,40}?\b(?:returns?|sees?|reflects?|shows?)\b[^.;]{0,30}?\b(?:acknowledged|committed|latest|newest|last) (?:write|value|update|version)\b/i,
     value: "linearizable",
   },
   {

@@ -219,6 +219,12 @@ export const ReadPath = z.strictObject({
    * either, the stance decides where the read goes.
    */
   tolerates: z.enum(["stale", "none"]).optional(),
+  /**
+   * How a read served off the authority still keeps a linearizable stance (a follower that first learns the leader's
+   * commit index and waits until it has applied that far): where the design's consistency is linearizable, this
+   * staleness and reason replace the lag the read has otherwise.
+   */
+  linearizable: z.strictObject({ staleness: text, because: text }).optional(),
   /** Only designs about this subject make this read (a notification's outcome per device where pushes go to phones). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never make this read (no fetch by offset from a work queue). */

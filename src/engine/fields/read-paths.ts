@@ -15,7 +15,16 @@ export const readPathsField: Deriver<"readPaths"> = {
       const a = archetype(op.archetype);
       const kb = a.readPaths.find((r) => op.phrase.startsWith(r.action));
       const staleness = kb?.staleness ?? (op.operation === "read source" ? "none" : "bounded by the projector's lag");
-      if (op.operation === "read projection") {
+      if (op.operation === "read projection" && strong && kb?.linearizable) {
+        out.push({
+          read: op.phrase,
+          entity: op.entity,
+          servedBy: "replica",
+          staleness: kb.linearizable.staleness,
+          archetype: op.archetype,
+          because: kb.linearizable.because,
+        });
+      } else if (op.operation === "read projection") {
         out.push({
           read: op.phrase,
           entity: op.entity,

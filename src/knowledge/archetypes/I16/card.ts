@@ -334,6 +334,14 @@ export const card = {
       shape: "read projection",
       staleness:
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
+      // Raft's read index; TiKV's follower read waits until the follower's applied index reaches the read index it
+      // got from the leader (docs.pingcap.com, Follower Read: strongly consistent reads from followers)
+      linearizable: {
+        staleness:
+          "none: the follower first gets the leader's commit index (a read index) and answers once it has applied that far",
+        because:
+          "consistency is linearizable, so a follower answers only after it has applied every write the leader had committed when the read began (a read index, as TiKV's follower read does): it takes the read's work off the leader, not the round trip to it",
+      },
     },
     {
       unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
