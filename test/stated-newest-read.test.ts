@@ -41,4 +41,14 @@ describe("a stated guarantee that every reader sees the newest value once a writ
     expect(follower?.staleness).toMatch(/^none: .*read index/);
     expect(d.readPaths.filter((r) => /replication lag/.test(r.staleness))).toEqual([]);
   });
+
+  it("a cache in front keeps it: every hit is revalidated at the origin before it is reused", () => {
+    const d = design(
+      "Design an edge cache for a price list read 400,000 times a second; once a price change is acknowledged, every later read must return it.",
+    );
+    expect(d.nfrs.consistency).toBe("linearizable");
+    const cached = d.readPaths.filter((r) => r.entity === "CachedCopy");
+    expect(cached.length).toBeGreaterThan(0);
+    for (const r of cached) expect(r.staleness).toMatch(/^none: every hit is first revalidated/);
+  });
 });

@@ -19,7 +19,7 @@ export const readPathsField: Deriver<"readPaths"> = {
         out.push({
           read: op.phrase,
           entity: op.entity,
-          servedBy: "replica",
+          servedBy: "derived copy",
           staleness: kb.linearizable.staleness,
           archetype: op.archetype,
           because: kb.linearizable.because,

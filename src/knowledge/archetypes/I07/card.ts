@@ -1,6 +1,17 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { protocols } from "./topology.js";
 
+/**
+ * How a cached read keeps a linearizable stance: RFC 9111 (5.2.2.4) says a response marked no-cache is never reused
+ * without a successful validation at the origin.
+ */
+const REVALIDATED_EACH_HIT = {
+  staleness:
+    "none: every hit is first revalidated at the origin (Cache-Control: no-cache, a conditional request on the ETag)",
+  because:
+    "consistency is linearizable, so the cache may keep a body but never reuse it before the origin confirms its ETag is still current: it saves the object's bytes on the way back, not the round trip to the origin",
+};
+
 export const card = {
   id: "I07",
   name: "Cache / Origin Projection / Edge Delivery",
@@ -221,6 +232,7 @@ export const card = {
       shape: "read projection",
       staleness:
         "at most the TTL, cut short by purge propagation time; up to the stale-if-error window when the origin fails",
+      linearizable: REVALIDATED_EACH_HIT,
     },
     {
       unlessTopic: "cache-aside",
@@ -228,6 +240,7 @@ export const card = {
       entity: "CachedCopy",
       shape: "read projection",
       staleness: "up to the sum of both tiers' TTLs unless the edge counts the Age the shield reports",
+      linearizable: REVALIDATED_EACH_HIT,
     },
     {
       unlessTopic: "cache-aside",
