@@ -631,6 +631,7 @@ export const WF_DECISIONS: DecisionPoint[] = [
         buys: "capacity grows by adding nodes, and a shard's rows and tasks sit in one partition",
         costs: "each conditional write pays a Paxos round, and listing executions needs a separate visibility index",
         winsWhen: "history writes run to tens of thousands a second or more",
+        wins: [{ number: "history_writes", atLeast: 10000 }],
       },
       {
         id: "sharded-sql",

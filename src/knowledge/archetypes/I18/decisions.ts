@@ -72,6 +72,7 @@ const NUMBER_DECISIONS: DecisionPoint[] = [
         buys: "long retention at a fraction of the bytes",
         costs: "old data loses resolution; rollups must be computed and compacted",
         winsWhen: "retention runs to months",
+        wins: [{ number: "retention_days", atLeast: 60 }],
         implies: {
           addMechanisms: ["rollup-downsampling"],
           capacity: [
