@@ -29,7 +29,7 @@ export const decisions: DecisionPoint[] = [
     ],
     rules: [
       {
-        when: [{ number: "peak_fires_per_sec", atLeast: 50000 }],
+        when: [{ number: "peak_fires_per_sec", atLeast: 10000 }],
         option: "timing-wheel",
         because: "polling could not keep up with the peak firing rate",
       },
