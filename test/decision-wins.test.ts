@@ -18,16 +18,20 @@ describe("structured win conditions", () => {
   it("name only real quantities, figures and archetypes", () => {
     const numbers = new Set<string>(QUANTITY_BY_ID.keys());
     // an archetype's own model and its per-subject ones (a typeahead's shards), which its subject's decisions test
-    for (const id of ARCHETYPE_IDS)
-      for (const f of [ARCHETYPE_CAPACITY[id], ...Object.values(ARCHETYPE_CAPACITY[id].topics ?? {})].flatMap(
-        (m) => m?.figures ?? [],
-      )) {
+    for (const id of ARCHETYPE_IDS) {
+      const models = [ARCHETYPE_CAPACITY[id], ...Object.values(ARCHETYPE_CAPACITY[id].topics ?? {})];
+      for (const f of models.flatMap((m) => m?.figures ?? [])) {
         numbers.add(f.id);
         for (const v of formulaVariables(parseFormula(f.expression))) numbers.add(v);
       }
+      // and the inputs the models declare of their own (the zones a name service hosts)
+      for (const i of models.flatMap((m) => m?.inputs ?? [])) numbers.add(i.quantity);
+    }
     for (const feat of FEATURES) {
-      for (const f of feat.capacity?.figures ?? []) numbers.add(f.id);
-      for (const i of feat.capacity?.inputs ?? []) numbers.add(i.quantity);
+      // a feature's own model and its per-subject ones (a crowd at an on-sale)
+      const models = [feat.capacity, ...Object.values(feat.capacity?.topics ?? {})];
+      for (const f of models.flatMap((m) => m?.figures ?? [])) numbers.add(f.id);
+      for (const i of models.flatMap((m) => m?.inputs ?? [])) numbers.add(i.quantity);
     }
     const points = [...Object.values(ARCHETYPE_DECISIONS).flat(), ...FEATURES.flatMap((f) => f.decisions ?? [])];
     const withWins = points.flatMap((p) => p.options.flatMap((o) => (o.wins ? [[p.id, o]] : [])));
@@ -85,5 +89,54 @@ describe("a counter decision draws only its own write path", () => {
     const batched = design(p, ["decision.counter-writes=batched"]);
     expect(labels(batched)).toContain("count-aggregator:increment by batch");
     expect(labels(batched)).not.toContain("engagement-service:increment per like");
+  });
+});
+
+describe("a win condition read at the design's own figures and words", () => {
+  const chosen = (prompt: string, id: string) => row(prompt, id).chosen;
+  const flips = (prompt: string) =>
+    checkCoherence(design(prompt)).filter(
+      (p) => p.rule === "flip-condition-holds" || p.rule === "rejected-option-carried",
+    );
+
+  it("history writes of tens of thousands a second (10k and up) keep a workflow engine's histories in Cassandra", () => {
+    // 1,000 starts a second times the events each workflow writes is about 20k history writes a second: past the
+    // option's own 'tens of thousands', though the start rate alone is under the rule's 5,000
+    const many = "Design a durable workflow engine that starts 1,000 workflows per second";
+    expect(chosen(many, "i12-wf-history-store")).toBe("cassandra");
+    expect(row(many, "i12-wf-history-store").because).toMatch(/history_writes ≈ [\d.]+k writes\/s/);
+    expect(flips(many)).toEqual([]);
+    expect(chosen("Design a durable workflow engine that starts 20 workflows per second", "i12-wf-history-store")).toBe(
+      "sharded-sql",
+    );
+  });
+
+  it("a scheduler firing tens of thousands of runs a second keeps its due runs in timing wheels", () => {
+    const many = "Design a distributed job scheduler that fires 20,000 scheduled jobs per second at peak";
+    expect(chosen(many, "i03-due-index")).toBe("timing-wheel");
+    expect(flips(many)).toEqual([]);
+    expect(
+      chosen("Design a distributed job scheduler that fires 200 scheduled jobs per second at peak", "i03-due-index"),
+    ).toBe("polled-index");
+  });
+
+  it("a cart that must stay writable through a partition merges copies in every region", () => {
+    const always =
+      "Design a shopping cart service that must stay available when its 3 regions are cut off from each other";
+    expect(chosen(always, "i16-cart-home")).toBe("merge-everywhere");
+    expect(chosen("Design a shopping cart service for an online store with 10 million shoppers", "i16-cart-home")).toBe(
+      "one-home",
+    );
+  });
+
+  it("answers asked per minute over a stated two years keep raw samples, which that clause wins for", () => {
+    // retention of months is where rollups win, but 5-minute and 1-hour rollups cannot answer per minute: the stated
+    // step decides, and the raw option's own win condition says so, so the design does not argue against itself
+    const prompt =
+      "Design a metrics platform for a fleet of 20,000 servers where engineers chart per-minute averages kept for 2 years";
+    const r = row(prompt, "i18-retention");
+    expect(r.chosen).toBe("raw");
+    expect(r.winning?.map((w) => w.option).sort()).toEqual(["downsample", "raw"]);
+    expect(flips(prompt)).toEqual([]);
   });
 });

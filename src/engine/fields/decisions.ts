@@ -264,10 +264,9 @@ export function decide(
   let deciding: readonly DecisionCondition[] = [];
   // an option that composes a supporting archetype the design does not hold (a log to release due runs onto) cannot be
   // drawn, so no rule chooses it: the archetypes were settled before the decisions
-  const drawable = (r: DecisionPoint["rules"][number]) =>
-    (p.options.find((o) => o.id === r.option)?.implies?.composes ?? []).every((id) =>
-      f.archetypes.some((a) => a.id === id),
-    );
+  const canDraw = (o: DecisionOptionSpec | undefined) =>
+    (o?.implies?.composes ?? []).every((id) => f.archetypes.some((a) => a.id === id));
+  const drawable = (r: DecisionPoint["rules"][number]) => canDraw(p.options.find((o) => o.id === r.option));
   for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
     const rule = p.rules.find((r) => drawable(r) && pass(r) && r.when.every((c) => check(c)?.holds));
     if (rule) {
@@ -283,8 +282,9 @@ export function decide(
   }
   // The options whose win condition, as facts, holds here: one beats a choice that rests only on a default
   // stance or the fallback, so the design never rejects an option under the very condition it says that option wins.
+  // (an option that cannot be drawn, for the same reason, wins nothing: its win condition is not this design's to meet)
   const winning = p.options.flatMap((o) =>
-    o.wins && o.wins.length > 0 && o.wins.every((c) => check(c)?.holds)
+    o.wins && o.wins.length > 0 && canDraw(o) && o.wins.every((c) => check(c)?.holds)
       ? [{ option: o.id, says: o.wins.map((c) => check(c)?.says ?? "") }]
       : [],
   );

@@ -271,6 +271,7 @@ export const BOOKING: FeatureEntry = {
           buys: "no hold state or expiry sweeps; items never sit unsold in abandoned carts",
           costs: "a buyer can fill in payment and lose the item at the last step",
           winsWhen: "items are plentiful compared with buyers (most hotel nights)",
+          wins: [{ number: "buyers_per_item", below: 0.5 }],
         },
       ],
       rules: [
@@ -294,6 +295,7 @@ export const BOOKING: FeatureEntry = {
           buys: "the inventory store sees a steady load; buyers get a fair queue position",
           costs: "a queue to build and an honest wait shown to buyers",
           winsWhen: "a sale brings far more attempts than the inventory store can take",
+          wins: [{ number: "hold_attempts_per_sec", atLeast: 2000 }],
         },
         {
           id: "open",

@@ -243,6 +243,7 @@ export const CHAT: FeatureEntry = {
           costs: "a write per member per message",
           winsWhen:
             "the prompt states that conversations are small (one-to-one and small groups) and a device must sync everything in one read",
+          wins: [{ stated: "recipients_per_message" }, { number: "recipients_per_message", below: 10 }],
           // this feature draws the conversation log (its sequence, its sync by cursor, its repair from the log): an
           // inbox chosen beside them contradicts what the design draws
           implies: {

@@ -121,6 +121,7 @@ export const COUNTERS: FeatureEntry = {
           buys: "one write per batch per item; bursts are absorbed by the log",
           costs: "counts lag by seconds",
           winsWhen: "some items draw hundreds or thousands of likes a second",
+          wins: [{ number: "hot_item_likes_per_sec", atLeast: 100 }],
           implies: { draws: ["count-aggregator>counter-cache[increment by batch]"] },
         },
       ],

@@ -258,6 +258,7 @@ export const FEED: FeatureEntry = {
           buys: "a post is one write; nothing is precomputed for inactive readers",
           costs: "every feed read gathers and merges the recent posts of everyone followed",
           winsWhen: "the user base is small or feeds are rarely opened",
+          wins: [{ number: "users", below: 100000 }],
         },
         {
           id: "hybrid",
@@ -265,6 +266,7 @@ export const FEED: FeatureEntry = {
           buys: "cheap reads for everyone while a celebrity post costs one write",
           costs: "two read paths to merge, and a threshold to tune",
           winsWhen: "reads dominate and follower counts are skewed, with some accounts far above the threshold",
+          wins: [{ number: "celebrity_post_inserts", atLeast: 100000 }],
         },
       ],
       rules: [
@@ -298,6 +300,7 @@ export const FEED: FeatureEntry = {
           buys: "survives restarts and holds long histories cheaply on disk",
           costs: "slower reads and heavy write load from fan-out",
           winsWhen: "feeds must keep long histories or memory is too costly for the reader count",
+          wins: [{ number: "feed_cache_bytes", atLeast: 10000000000000 }],
         },
       ],
       rules: [

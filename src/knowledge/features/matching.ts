@@ -250,6 +250,7 @@ export const MATCHING: FeatureEntry = {
           buys: "globally optimal assignment",
           costs: "one hotspot for all location updates",
           winsWhen: "the market is one small city",
+          wins: [{ number: "location_updates_per_sec", below: 1000 }],
         },
       ],
       rules: [

@@ -107,6 +107,7 @@ export const NOTIFICATIONS: FeatureEntry = {
           buys: "fewer, more useful pushes",
           costs: "a due-time scheduler and delay",
           winsWhen: "users would get dozens of notifications a day",
+          wins: [{ number: "notifications_per_user_per_day", atLeast: 24 }],
         },
       ],
       rules: [

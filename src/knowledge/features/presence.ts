@@ -93,6 +93,7 @@ export const PRESENCE: FeatureEntry = {
           buys: "pushes follow what people actually look at",
           costs: "a fetch when a screen opens, slightly staler status",
           winsWhen: "contact lists are large or pushes would run to millions per second",
+          wins: [{ number: "presence_pushes_per_sec", atLeast: 1000000 }],
         },
       ],
       rules: [

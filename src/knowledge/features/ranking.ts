@@ -116,6 +116,7 @@ export const RANKING: FeatureEntry = {
           buys: "one update per item per batch",
           costs: "lists lag by the batch interval",
           winsWhen: "votes arrive by the thousands per second",
+          wins: [{ number: "peak_votes_per_sec", atLeast: 1000 }],
         },
       ],
       rules: [

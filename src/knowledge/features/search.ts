@@ -110,6 +110,7 @@ export const SEARCH: FeatureEntry = {
           buys: "simple, predictable, and cheap to paginate by time",
           costs: "old but relevant items sink out of reach",
           winsWhen: "the content is a stream (live events, hashtags, chat history)",
+          wins: [{ words: "\\b(?:chat\\w*|hashtags?|live events?)\\b" }],
         },
       ],
       rules: [
@@ -139,6 +140,12 @@ export const SEARCH: FeatureEntry = {
           buys: "simple, cheap, reproducible",
           costs: "hours of staleness; deletes linger",
           winsWhen: "content changes slowly (a catalogue)",
+          wins: [
+            {
+              words: "\\bcatalog(?:ue)?s?\\b",
+              unless: "\\b(?:stock|inventory|prices?|posts?|posted|real[- ]time|live|seconds?|instantly)\\b",
+            },
+          ],
         },
       ],
       rules: [

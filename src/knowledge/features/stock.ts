@@ -257,6 +257,7 @@ export const STOCK: FeatureEntry = {
           costs:
             "a shopper whose bucket is empty retries another; the last units are scattered, so sold out is known only when every bucket is empty",
           winsWhen: "the opening burst is many times what one row takes",
+          wins: [{ number: "buy_attempts_per_sec", atLeast: 2000 }],
         },
         {
           id: "queue",
@@ -294,6 +295,7 @@ export const STOCK: FeatureEntry = {
           costs:
             "most shoppers in a hot sale authorise a card and then lose the race; every authorisation must be voided",
           winsWhen: "units are plentiful next to shoppers",
+          wins: [{ number: "buyers_per_unit", below: 1 }],
         },
       ],
       rules: [
@@ -318,6 +320,7 @@ export const STOCK: FeatureEntry = {
           buys: "the stock store sees a steady load; shoppers get a fair place in line and an honest wait",
           costs: "a queue to build, and a page that tells shoppers where they stand",
           winsWhen: "the burst is far more attempts than the stock rows can take",
+          wins: [{ number: "attempts_per_stock_write", atLeast: 2 }],
         },
         {
           id: "open",

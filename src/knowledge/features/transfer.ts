@@ -117,6 +117,7 @@ export const TRANSFER: FeatureEntry = {
           buys: "throughput grows with shards",
           costs: "money is briefly in flight; compensation and reconciliation must be exact",
           winsWhen: "peak transfers exceed what one primary can commit",
+          wins: [{ number: "peak_transfers_per_sec", atLeast: 5000 }],
         },
       ],
       rules: [

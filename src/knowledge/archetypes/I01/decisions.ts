@@ -27,6 +27,10 @@ export const decisions: DecisionPoint[] = [
           "writes acknowledged just before a failover are lost, and without fencing two nodes can both believe they are primary",
         winsWhen:
           "the metadata is advisory: stale or lost updates are tolerable (eventual consistency, best-effort durability)",
+        wins: [
+          { nfr: "consistency", in: ["eventual"], stated: true },
+          { nfr: "durability", in: ["best-effort"], stated: true },
+        ],
         implies: { addMechanisms: ["async-replication"], removeMechanisms: ["consensus-replication"] },
       },
     ],
@@ -72,6 +76,7 @@ export const decisions: DecisionPoint[] = [
         buys: "write throughput grows with the number of groups",
         costs: "no cross-group order or atomicity without a two-phase protocol; a shard map to keep and rebalance",
         winsWhen: "one leader would run above about half of its write capacity",
+        wins: [{ number: "consensus_groups", atLeast: 2 }],
         implies: { addMechanisms: ["range-lease"] },
       },
     ],

@@ -97,6 +97,7 @@ export const decisions: DecisionPoint[] = [
         buys: "a fraction of the keep-alives",
         costs: "a crashed holder blocks its resource for the whole lease",
         winsWhen: "keep-alives alone would load the leader heavily",
+        wins: [{ number: "keepalives_per_sec", atLeast: 50000 }],
       },
     ],
     rules: [

@@ -23,12 +23,13 @@ export const decisions: DecisionPoint[] = [
         buys: "precise firing with constant-time insert and almost no store reads",
         costs: "each shard needs one owner (a lease) and a reload after failover; memory grows with near-term timers",
         winsWhen: "peaks fire tens of thousands of runs a second or the timing must be tight",
+        wins: [{ number: "peak_fires_per_sec", atLeast: 10000 }],
         implies: { addMechanisms: ["due-time-index", "lease"] },
       },
     ],
     rules: [
       {
-        when: [{ number: "peak_fires_per_sec", atLeast: 50000 }],
+        when: [{ number: "peak_fires_per_sec", atLeast: 10000 }],
         option: "timing-wheel",
         because: "polling could not keep up with the peak firing rate",
       },
@@ -54,6 +55,7 @@ export const decisions: DecisionPoint[] = [
         buys: "bursts are absorbed by the log and workers scale independently",
         costs: "two systems to keep consistent: a run can be released twice, so handlers must be idempotent",
         winsWhen: "peak firing rates exceed what the run store should take in claims",
+        wins: [{ number: "run_store_writes", atLeast: 100000 }],
         implies: { addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"], composes: ["I05"] },
       },
     ],

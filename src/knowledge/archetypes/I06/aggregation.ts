@@ -981,6 +981,12 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         buys: "totals that can be billed or paid on, and that a recount can check to the event",
         costs: "state per open window and a dedupe set per window; more memory and checkpoint bytes",
         winsWhen: "totals are billed, paid out or audited",
+        wins: [
+          {
+            words:
+              "\\b(?:bill(?:s|ed|ing|able)?|invoic\\w*|advertis\\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\\w*|charg(?:e|es|ed|ing)|audit\\w*|revenue)\\b",
+          },
+        ],
       },
       {
         id: "at-least-once",
@@ -1055,6 +1061,7 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         buys: "a key's rate is no longer capped by one task",
         costs: "a second merge stage, and a total is ready only once every salt has reported",
         winsWhen: "the hottest key's rate is near one task's throughput",
+        wins: [{ number: "hot_key_salts", atLeast: 2 }],
       },
       {
         id: "one-task",
@@ -1097,6 +1104,12 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         buys: "a second, independent count that catches late events, bugs and refined fraud rules",
         costs: "two code paths that must count alike, and a batch job per hour",
         winsWhen: "totals are billed and must match the raw events",
+        wins: [
+          {
+            words:
+              "\\b(?:bill(?:s|ed|ing|able)?|invoic\\w*|advertis\\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\\w*|charg(?:e|es|ed|ing)|audit\\w*|revenue)\\b",
+          },
+        ],
       },
       {
         id: "stream-only",

@@ -28,6 +28,7 @@ export const decisions: DecisionPoint[] = [
         buys: "a reader sees its own write in the copy at once",
         costs: "higher write latency; an index outage fails writes; dual writes outside a transaction can diverge",
         winsWhen: "the copy must never lag the source",
+        wins: [{ nfr: "consistency", in: ["linearizable"], stated: true }],
         implies: { addMechanisms: ["transaction"], removeMechanisms: ["transactional-outbox"] },
       },
     ],
@@ -61,6 +62,7 @@ export const decisions: DecisionPoint[] = [
         buys: "a query touches only the shards of its terms",
         costs: "one document write touches many shards; popular terms make hot shards",
         winsWhen: "scatter-gather would send millions of shard requests a second",
+        wins: [{ number: "shard_requests", atLeast: 1000000 }],
       },
     ],
     rules: [

@@ -615,6 +615,12 @@ export const STREAM_DECISIONS: DecisionPoint[] = [
         buys: "a fresh answer for the last N minutes at every slide",
         costs: "state and results multiplied by length / slide",
         winsWhen: "the prompt asks for the last N minutes, updated more often than N",
+        wins: [
+          {
+            words:
+              "\\b(?:sliding|hopping|rolling) windows?\\b|\\b(?:last|past) \\d+ (?:minutes?|hours?|seconds?)\\b[^.;]{0,40}\\bevery\\b",
+          },
+        ],
       },
       {
         id: "session",
@@ -622,6 +628,12 @@ export const STREAM_DECISIONS: DecisionPoint[] = [
         buys: "one result per burst of a user's activity, however long",
         costs: "windows merge, so state must be mergeable, and a session's end is known only after the gap",
         winsWhen: "the prompt groups events by activity with an inactivity gap",
+        wins: [
+          {
+            words:
+              "\\b(?:sessioni[sz]\\w*|session windows?|inactivity|idle gaps?|gaps? of inactivity|(?:\\d+|thirty|ten|five)[- ]minutes? (?:of )?(?:inactivity|gap|idle))\\b",
+          },
+        ],
       },
     ],
     rules: [

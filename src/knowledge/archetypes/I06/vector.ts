@@ -883,6 +883,7 @@ export const VEC_DECISIONS: DecisionPoint[] = [
           "approximate distances lower recall unless the top candidates are re-ranked at full precision; the coarse quantiser and codebooks must be trained and retrained as the data drifts",
         winsWhen:
           "the full vectors would need terabytes of memory, or memory cost matters more than the last points of recall",
+        wins: [{ number: "raw_vector_bytes", atLeast: 1000000000000 }],
         implies: {
           capacity: [
             {
@@ -909,6 +910,7 @@ export const VEC_DECISIONS: DecisionPoint[] = [
         buys: "perfect recall with no index to build, train or merge",
         costs: "time grows with the count: every query reads every vector",
         winsWhen: "the collection is small (up to about a million vectors) or a filter leaves few candidates",
+        wins: [{ number: "vector_count", below: 1000000 }],
         implies: {
           capacity: [{ quantity: "graph_link_bytes", value: 0, why: "a flat index keeps no links" }],
         },
@@ -967,6 +969,12 @@ export const VEC_DECISIONS: DecisionPoint[] = [
         buys: "each query searches only its tenant's vectors, with no filter at all",
         costs: "many small indexes to build and hold, and a tenant of its own size cannot share",
         winsWhen: "every query names one tenant or namespace",
+        wins: [
+          {
+            words:
+              "\\b(?:multi[- ]?tenant\\w*|per[- ](?:tenant|customer|user|namespace)|each (?:tenant|customer)'s|tenants?|namespaces?)\\b",
+          },
+        ],
       },
     ],
     rules: [
@@ -997,6 +1005,7 @@ export const VEC_DECISIONS: DecisionPoint[] = [
         buys: "a vector is searchable within seconds of its commit",
         costs: "every query also searches the growing segment, and replicas apply every write",
         winsWhen: "new items must be findable within seconds or minutes",
+        wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 3600 }],
       },
       {
         id: "batch-build",
@@ -1004,6 +1013,7 @@ export const VEC_DECISIONS: DecisionPoint[] = [
         buys: "the simplest path: only built, checked segments are ever served",
         costs: "a new vector waits for the next build, an hour or more",
         winsWhen: "the corpus changes slowly (a fixed catalogue, nightly loads)",
+        wins: [{ words: "\\b(?:nightly|daily|batch(?:es)? (?:loads?|builds?)|static (?:corpus|catalog(?:ue)?))\\b" }],
         delays: {
           bound: "propagation_seconds",
           seconds: 3600,

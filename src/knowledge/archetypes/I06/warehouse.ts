@@ -606,6 +606,7 @@ export const WH_DECISIONS: DecisionPoint[] = [
         buys: "cheap appends, the full history of every row, and lower load latency",
         costs: "queries must pick each key's latest change, and duplicates must be removed by (key, position)",
         winsWhen: "the history of changes is itself what is analysed, or load latency matters more than query cost",
+        wins: [{ words: "\\b(?:history|audit|every version|all versions|slowly changing|scd|point[- ]in[- ]time)\\b" }],
       },
     ],
     rules: [

@@ -76,6 +76,7 @@ export const decisions: DecisionPoint[] = [
         buys: "no remote call on the request path",
         costs: "the fleet may over-admit by up to one allowance per gateway between syncs",
         winsWhen: "central checks would need many store nodes or add unacceptable latency",
+        wins: [{ number: "budget_store_nodes", atLeast: 4 }],
         implies: {
           addMechanisms: ["heartbeat-renewal"],
           draws: ["Local allowance"],

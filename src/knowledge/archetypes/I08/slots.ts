@@ -520,6 +520,7 @@ export const SLOT_DECISIONS: DecisionPoint[] = [
         costs:
           "a worker cut off from the authority but alive runs on while its slot is reclaimed, so the tenant may run over its quota",
         winsWhen: "the quota is a fairness target and a brief overshoot costs little",
+        wins: [{ words: "\\b(?:soft (?:limit|cap|quota)|best[- ]effort|roughly|approximately)\\b" }],
       },
     ],
     rules: [

@@ -86,6 +86,7 @@ export const decisions: DecisionPoint[] = [
         buys: "one strictly increasing sequence",
         costs: "every id is a replicated write, capped by one leader",
         winsWhen: "a strict global order is required at modest rates",
+        wins: [{ nfr: "ordering", in: ["global"], stated: true }],
         implies: {
           addMechanisms: ["consensus-replication", "op-sequencer"],
           // each id is one replicated write on the sequencer, never a leased block
@@ -141,6 +142,7 @@ export const decisions: DecisionPoint[] = [
         buys: "no runtime dependency",
         costs: "a copied config or a moved host silently duplicates ids",
         winsWhen: "a handful of long-lived hosts",
+        wins: [{ number: "workers", below: 10 }],
       },
     ],
     rules: [

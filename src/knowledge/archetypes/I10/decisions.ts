@@ -107,6 +107,7 @@ export const decisions: DecisionPoint[] = [
         buys: "stateless servers and cacheable responses",
         costs: "staleness up to the poll interval and load from polls that find nothing new",
         winsWhen: "fan-out would exceed millions of notifications a second and staleness of a poll interval is fine",
+        wins: [{ number: "notifications_per_sec", atLeast: 1000000 }],
         delays: {
           bound: "propagation_seconds",
           seconds: 30,

@@ -801,6 +801,7 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
         buys: "the control plane writes one record per host group whatever the fleet's size; a host that was down catches up on its own; the orchestrator holds no connection per host",
         costs: "an agent on every host, and a change waits up to a poll interval",
         winsWhen: "the fleet is thousands of hosts or more, and hosts come and go",
+        wins: [{ number: "nodes", atLeast: 1000 }],
       },
       {
         id: "push",
@@ -841,6 +842,12 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
         buys: "anyone can state and check the limit, and no control hosts are kept",
         costs: "a limit loose enough for a busy day misses a small rise, and a tight one fails on noise",
         winsWhen: "the service states hard limits (an SLO), or its traffic is too small for a comparison",
+        wins: [
+          {
+            words:
+              "\\b(?:(?:fixed )?thresholds?\\b|slos?\\b|(?:above|over|exceeds?|past) \\d+(?:\\.\\d+)? ?(?:%|percent\\b))",
+          },
+        ],
         implies: {
           names: [
             {
@@ -890,6 +897,7 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
         costs:
           "a second fleet as large as the first for the rollout's length, and one switch moves every request at once",
         winsWhen: "a rollback must take seconds, and spare hosts for a second copy of the service exist",
+        wins: [{ words: "\\b(?:blue[-/ ]green|red[-/ ]black|instant (?:rollback|switch)|switch traffic)\\b" }],
         implies: {
           names: [
             {

@@ -679,6 +679,7 @@ export const DNS_DECISIONS: DecisionPoint[] = [
         buys: "one stream per PoP whatever the number of zones, in serial order per zone, replayable from an offset",
         costs: "a pipeline of our own instead of the standard transfer protocol, and a loader in every PoP",
         winsWhen: "millions of zones change all the time, so a session per zone per server no longer pays",
+        wins: [{ number: "dns_zones", atLeast: 1000000 }],
         implies: {
           addMechanisms: ["watch-stream", "append-log"],
           draws: ["change stream (PoP-facing)", "Change a record and stream it to every PoP"],
@@ -747,6 +748,11 @@ export const DNS_DECISIONS: DecisionPoint[] = [
         costs:
           "a dead server costs each resolver a timeout before it tries the next, and a flood lands on the few addresses named",
         winsWhen: "the clients are inside our own network (internal or private DNS) and a few sites serve them",
+        wins: [
+          {
+            words: "\\b(?:internal|private|in-house|intranet|inside (?:our|the) (?:network|data ?cent(?:er|re)s?))\\b",
+          },
+        ],
       },
     ],
     rules: [

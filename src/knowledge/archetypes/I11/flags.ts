@@ -533,6 +533,7 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
         buys: "rules and segments never leave the servers, which suits browsers and phones",
         costs: "a network call per evaluation (or per page), and an outage returns only defaults",
         winsWhen: "the callers are untrusted clients (browsers, mobile apps) that must not see the rules",
+        wins: [{ words: "\\b(?:browsers?|mobile (?:\\w+ )?apps?|client-side|front-?ends?)\\b" }],
       },
     ],
     rules: [

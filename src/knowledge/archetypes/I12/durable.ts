@@ -631,6 +631,9 @@ export const WF_DECISIONS: DecisionPoint[] = [
         buys: "capacity grows by adding nodes, and a shard's rows and tasks sit in one partition",
         costs: "each conditional write pays a Paxos round, and listing executions needs a separate visibility index",
         winsWhen: "history writes run to tens of thousands a second or more",
+        wins: [{ number: "history_writes", atLeast: 10000 }],
+        key: String.raw`\bcassandra\b`,
+        implies: { preferTechnology: ["Cassandra"] },
       },
       {
         id: "sharded-sql",
@@ -638,6 +641,8 @@ export const WF_DECISIONS: DecisionPoint[] = [
         buys: "a shard's events, state and tasks commit in one ACID transaction on a familiar database",
         costs: "adding database shards means moving history shards between them",
         winsWhen: "history writes fit a modest number of database primaries",
+        key: String.raw`\bsharded (?:mysql|postgres\w*|sql)\b`,
+        implies: { preferTechnology: ["Sharded MySQL or PostgreSQL"] },
       },
     ],
     rules: [

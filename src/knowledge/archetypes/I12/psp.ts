@@ -693,6 +693,7 @@ export const PSP_DECISIONS: DecisionPoint[] = [
         buys: "an approved authorisation is kept, so the customer is not asked to pay again",
         costs: "the payment stays processing until the acquirer answers, and not every acquirer offers a lookup",
         winsWhen: "the acquirer offers a status lookup by reference and merchants prefer fewer declines",
+        wins: [{ words: "\\b(?:look(?:s|ed)? up|status (?:lookup|query|inquiry)|query the acquirer)\\b" }],
       },
     ],
     rules: [

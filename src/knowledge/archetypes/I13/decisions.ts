@@ -96,6 +96,7 @@ export const decisions: DecisionPoint[] = [
         buys: "any server can take any participant",
         costs: "order must come from the log or store, adding a hop per operation",
         winsWhen: "subjects have thousands of participants",
+        wins: [{ number: "max_participants", atLeast: 1000 }],
         implies: { addMechanisms: ["append-log"] },
       },
     ],

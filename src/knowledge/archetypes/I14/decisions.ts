@@ -68,6 +68,7 @@ export const decisions: DecisionPoint[] = [
         buys: "origin bandwidth drops to one copy per cache site",
         costs: "cache fill storms when a new artifact is first pulled everywhere",
         winsWhen: "pull bandwidth reaches gigabytes per second",
+        wins: [{ number: "pull_bandwidth", atLeast: 1000000000 }],
         implies: { addMechanisms: ["request-coalescing"], draws: ["cdn-edge", "Pull by tag, verify by digest"] },
       },
       {
@@ -76,6 +77,7 @@ export const decisions: DecisionPoint[] = [
         buys: "rollout bandwidth grows with the fleet itself",
         costs: "a tracker and agents on every node",
         winsWhen: "one rollout moves tens of terabytes",
+        wins: [{ number: "rollout_bytes", atLeast: 10000000000000 }],
         implies: { draws: ["p2p-tracker", "Pull from peers"] },
       },
     ],

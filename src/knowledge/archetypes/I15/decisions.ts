@@ -30,6 +30,7 @@ export const decisions: DecisionPoint[] = [
         buys: "placement throughput grows with schedulers",
         costs: "conflicting placements are retried; more moving parts",
         winsWhen: "tens of thousands of placements a second",
+        wins: [{ number: "peak_tasks_per_sec", atLeast: 10000 }],
         // Omega's parallel schedulers commit to shared cell state with optimistic concurrency (Omega paper)
         usedBy: ["Omega"],
         // parallel schedulers are the part sharded: one scheduler loop has no shards to count
@@ -63,6 +64,7 @@ export const decisions: DecisionPoint[] = [
         buys: "tasks start at once",
         costs: "idle capacity costs money",
         winsWhen: "a latency target leaves no time for cold starts",
+        wins: [{ latencyAtMost: 1000 }],
         implies: { addMechanisms: ["autoscaling"] },
       },
     ],

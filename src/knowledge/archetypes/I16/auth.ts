@@ -633,6 +633,12 @@ export const AUTH_DECISIONS: DecisionPoint[] = [
         costs:
           "a revoked access token stays usable until it expires, so its lifetime is the revocation delay; refresh tokens need rotation and reuse detection",
         winsWhen: "many services or other domains accept the sign-in (single sign-on, mobile APIs)",
+        wins: [
+          {
+            words:
+              "\\b(?:refresh tokens?|access tokens?|jwts?|json web tokens?|sso|single sign-on|oauth|openid|oidc|bearer tokens?)\\b",
+          },
+        ],
       },
     ],
     rules: [

@@ -544,7 +544,7 @@ export const CART_DECISIONS: DecisionPoint[] = [
         winsWhen: "the prompt asks for a cart that always takes writes, or eventual consistency across regions",
         wins: [
           {
-            words: String.raw`\b(?:always (?:accepts?|takes?|writ\w*|available)|never rejects?|eventual(?:ly)? consisten\w*|active[- ]active|multi[- ]region writes?|writ\w* in (?:any|every) region|highly available)\b`,
+            words: String.raw`\b(?:always (?:accepts?|takes?|writ\w*|available)|never rejects?|eventual(?:ly)? consisten\w*|active[- ]active|multi[- ]region writes?|writ\w* in (?:any|every) region|highly available|(?:stays?|remains?|staying|remaining) (?:fully )?(?:available|writable)(?! to)|(?:accepts?|takes?) writes (?:during|through|despite) (?:a |network )?partitions?)\b`,
           },
         ],
       },

@@ -22,6 +22,7 @@ export const decisions: DecisionPoint[] = [
         buys: "each key's writes land in one order with no conflicts to resolve, and reads at the leader see the latest write",
         costs: "a shard cannot take writes while its leader fails over; writes go to the leader's region",
         winsWhen: "a read must see the latest write, or writes must never conflict",
+        wins: [{ nfr: "consistency", in: ["linearizable"], stated: true }],
         // one tablet server serves each Bigtable tablet (HBase: one region server per region); Spanner, CockroachDB
         // and TiKV elect a leader per range's Paxos or Raft group; DynamoDB a Multi-Paxos leader per partition
         usedBy: ["Bigtable", "HBase", "Spanner", "CockroachDB", "TiKV", "DynamoDB"],
@@ -54,6 +55,10 @@ export const decisions: DecisionPoint[] = [
         buys: "any replica accepts writes, so writes continue through node failures and partitions",
         costs: "concurrent writes conflict (version vectors or last-writer-wins), and replicas need anti-entropy",
         winsWhen: "writes must always be accepted and eventual consistency is acceptable",
+        wins: [
+          { nfr: "availability", in: ["stay-available"], stated: true },
+          { nfr: "consistency", in: ["eventual", "read-your-writes", "consistent-prefix"] },
+        ],
         // Cassandra is masterless with tunable consistency levels (Cassandra docs, architecture/dynamo), as ScyllaDB is
         usedBy: ["Cassandra", "ScyllaDB"],
         implies: {

@@ -655,6 +655,7 @@ export const LEDGER_DECISIONS: DecisionPoint[] = [
         buys: "credits to one account spread over several rows and commit in parallel",
         costs: "a balance read sums the sub-accounts, and debits still go through one row for the limit check",
         winsWhen: "the hottest account's rate nears one row's commit rate",
+        wins: [{ number: "hot_account_transfers_per_sec", atLeast: 500 }],
       },
       {
         id: "one-row",

@@ -630,6 +630,7 @@ export const SECRETS_DECISIONS: DecisionPoint[] = [
         buys: "reads never wait on the active node, and keep going briefly while it is being replaced",
         costs: "a revocation may be missed for up to the lag bound, which the promise must allow",
         winsWhen: "the prompt allows revocation to take effect within a stated time",
+        wins: [{ words: "\\brevo\\w+ (?:\\w+ ){0,4}within \\d" }],
       },
     ],
     rules: [
@@ -662,6 +663,12 @@ export const SECRETS_DECISIONS: DecisionPoint[] = [
         buys: "no user churn on the target, and it works for accounts that cannot be created on demand",
         costs: "clients share one credential, so revoking it affects them all until the next rotation",
         winsWhen: "the account must exist ahead of time (a legacy system, a fixed user name)",
+        wins: [
+          {
+            words:
+              "\\b(?:static (?:roles?|users?|accounts?|credentials?)|shared (?:credentials?|passwords?)|fixed (?:users?|accounts?))\\b",
+          },
+        ],
       },
     ],
     rules: [

@@ -37,6 +37,7 @@ export const decisions: DecisionPoint[] = [
         buys: "the simplest spread",
         costs: "ignores load, so a slow backend collects a queue",
         winsWhen: "a handful of identical backends with uniform requests",
+        wins: [{ number: "backends", below: 5 }],
       },
     ],
     rules: [{ when: [{ number: "backends", below: 5 }], option: "round-robin", because: "only a handful of backends" }],
@@ -64,6 +65,7 @@ export const decisions: DecisionPoint[] = [
         buys: "the L7 tier scales out behind one address",
         costs: "two tiers to run and debug",
         winsWhen: "peak traffic needs dozens of L7 proxies",
+        wins: [{ number: "proxies_needed", atLeast: 24 }],
         implies: {
           preferTechnology: ["Envoy", "NGINX", "HAProxy", "Kong", "Istio", "Linux IPVS or an XDP forwarder"],
           // the L4 tier is a part of its own in front of the proxies: the clients reach it, and it spreads their

@@ -63,7 +63,10 @@ const NUMBER_DECISIONS: DecisionPoint[] = [
         name: "raw samples for the whole retention",
         buys: "full resolution for every query",
         costs: "storage grows linearly with retention",
-        winsWhen: "retention is a couple of weeks",
+        winsWhen:
+          "retention is a couple of weeks, or the prompt asks for answers at a step finer than the rollups' over the whole retention it states",
+        // the second half as facts (the first has no figure of its own: the fallback keeps it)
+        wins: [{ words: STEP_FINER_THAN_ROLLUPS }, { stated: "retention_days" }],
         implies: { excludes: ["rollups?"], removeMechanisms: ["rollup-downsampling"] },
       },
       {
@@ -72,6 +75,7 @@ const NUMBER_DECISIONS: DecisionPoint[] = [
         buys: "long retention at a fraction of the bytes",
         costs: "old data loses resolution; rollups must be computed and compacted",
         winsWhen: "retention runs to months",
+        wins: [{ number: "retention_days", atLeast: 60 }],
         implies: {
           addMechanisms: ["rollup-downsampling"],
           capacity: [

@@ -528,6 +528,7 @@ export const LOGS_DECISIONS: DecisionPoint[] = [
         costs:
           "a search for words scans every chunk its labels and time range select, so a wide range with loose labels is slow; labels must stay low in cardinality",
         winsWhen: "the ingest runs to gigabytes a second and most searches name a service and a time range",
+        wins: [{ stated: "bytes_per_sec" }, { number: "bytes_per_sec", atLeast: 1000000000 }],
         implies: {
           preferTechnology: ["Loki"],
           // Loki's queriers ask the ingesters for lines still in memory before reading flushed chunks

@@ -453,6 +453,12 @@ export const TRACES_DECISIONS: DecisionPoint[] = [
         costs:
           "every span must reach the collectors and be held for the window in memory, a trace-id-aware routing tier must sit in front, and late spans miss the decision",
         winsWhen: "errors or slow requests must always be kept whatever the base rate",
+        wins: [
+          {
+            words:
+              "\\btail[- ]based\\b|\\btail sampling\\b|\\b(?:all|every|always keep\\w*|keep\\w*)\\s+(?:the\\s+)?(?:errors?|error traces|failed requests|slow (?:traces|requests))\\b",
+          },
+        ],
       },
     ],
     rules: [

@@ -721,6 +721,12 @@ const RESTORE_POINTS: DecisionPoint = {
       costs:
         "every log segment is shipped as it fills, and a restore replays the log from the base backup before it, which takes longer the older the base",
       winsWhen: "a database must be restored to a moment (before a bad write), not to last night",
+      wins: [
+        {
+          words:
+            "\\b(?:point[- ]in[- ]time|any (?:moment|second|minute|point in time)|(?:wal|binlog|write-ahead log|redo log)s?\\b|continuous(?:ly)? (?:archiv\\w*|backups?))",
+        },
+      ],
     },
   ],
   rules: [

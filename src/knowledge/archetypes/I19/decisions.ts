@@ -285,6 +285,12 @@ export const decisions: DecisionPoint[] = [
         costs:
           "the data centre is itself one failure domain: losing it loses the data unless another site keeps a copy",
         winsWhen: "the prompt names a rack as the failure the store must survive",
+        wins: [
+          {
+            words: "\\bracks?\\b",
+            unless: "\\b(?:availability zones?|zones?|azs?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|regions?)\\b",
+          },
+        ],
         implies: { excludes: [String.raw`\bwhole zone\b`] },
       },
       {
@@ -332,6 +338,7 @@ export const decisions: DecisionPoint[] = [
         buys: "the namespace grows without a single-machine limit",
         costs: "cross-shard renames and listings become distributed operations",
         winsWhen: "billions of chunks or objects",
+        wins: [{ number: "chunks", atLeast: 1000000000 }],
         implies: {
           addMechanisms: ["consensus-replication"],
           preferTechnology: ["FoundationDB"],
