@@ -191,7 +191,7 @@ const CACHE_BY_SNAPSHOT =
 const BOUNDED =
   "A check walks RelationTuple usersets to at most the configured depth and answers an error, treated as a denial, past it; it never allows on a partial walk.";
 
-export const AUTHZ_INVARIANTS = [EXTERNAL, NEW_ENEMY, PRECONDITION, INDEX_FRESH, CACHE_BY_SNAPSHOT, BOUNDED];
+export const AUTHZ_INVARIANTS = [NEW_ENEMY, EXTERNAL, PRECONDITION, INDEX_FRESH, CACHE_BY_SNAPSHOT, BOUNDED];
 
 /** The mechanism that keeps each of the authorization service's rules (`keptBy` on the card's invariant marks). */
 export const AUTHZ_KEPT_BY: Readonly<Record<string, MechanismId>> = {
@@ -729,7 +729,13 @@ export const AUTHZ_CAPACITY: CapacityModel = {
       ),
       bound: "latency_budget_ms",
     },
-    fig("tuple_bytes_stored", "tuples stored (one version each)", "storage", "relation_tuples * tuple_bytes", "B"),
+    fig(
+      "tuple_bytes_stored",
+      "tuples stored, one version each, in every region's replica",
+      "storage",
+      "relation_tuples * tuple_bytes * regions",
+      "B",
+    ),
     fig(
       "changelog_bytes_per_day",
       "changelog written a day",
@@ -754,6 +760,7 @@ export const AUTHZ_DECISIONS: DecisionPoint[] = [
         costs:
           "callers must store a zookie beside each content version and pass it back; a replica behind the zookie must forward or wait",
         winsWhen: "a removed user must never see content added after the removal, at millions of checks a second",
+        implies: { addMechanisms: ["consistent-cut"] },
       },
       {
         id: "fully-consistent",
@@ -809,6 +816,7 @@ export const AUTHZ_DECISIONS: DecisionPoint[] = [
         buys: "one zookie compares across every object and region; snapshot reads at a past timestamp from the nearest replica",
         costs: "each write waits for a cross-region majority (and Spanner's commit wait), tens of milliseconds",
         winsWhen: "callers are in several regions and checks must respect changes made anywhere",
+        implies: { addMechanisms: ["commit-wait"] },
       },
       {
         id: "sharded-relational",
@@ -851,17 +859,32 @@ export const AUTHZ_DECISIONS: DecisionPoint[] = [
         buys: "membership of a group of groups is one set lookup, whatever the depth",
         costs: "an index service and builder to run; a check at a snapshot newer than the index falls back to the walk",
         winsWhen: "groups nest deeply or hold very many members (an organisation's teams of teams)",
+        implies: {
+          capacity: [
+            {
+              quantity: "check_depth",
+              value: 1,
+              why: "the flattened index answers a membership through any depth of nesting in one lookup",
+            },
+          ],
+        },
       },
     ],
     rules: [
       {
         when: [
           {
-            words: String.raw`\b(?:nested|groups? (?:of|in|within|inside) (?:other )?groups?|sub-?groups?|teams? (?:of|within) teams?|deep(?:ly)? (?:nested )?(?:groups?|hierarch\w*|folders?)|org(?:ani[sz]ation(?:al)?)? (?:charts?|trees?|hierarch\w*)|hierarch\w* of (?:groups?|teams?|folders?))\b`,
+            words: String.raw`\b(?:nested|nest(?:s|ing)? (?:inside|within|in)|groups? (?:of|in|within|inside) (?:other )?groups?|sub-?groups?|teams? (?:of|within) teams?|(?:contain|include|hold)s? (?:other )?(?:teams?|groups?|sub-?groups?)|deep(?:ly)? (?:nested )?(?:groups?|hierarch\w*|folders?)|org(?:ani[sz]ation(?:al)?)? (?:charts?|trees?|hierarch\w*)|hierarch\w* of (?:groups?|teams?|folders?))\b`,
           },
         ],
         option: "flattened-index",
         because: "the prompt nests groups, which a flattened index answers in one lookup instead of a walk per level",
+      },
+      {
+        when: [{ latencyAtMost: 6 }],
+        option: "flattened-index",
+        because:
+          "a check latency this tight leaves no room to walk several levels of snapshot reads one after another; the index answers a nested membership in one lookup",
       },
     ],
     fallback: {
