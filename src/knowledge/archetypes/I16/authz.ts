@@ -170,7 +170,8 @@ export const AUTHZ_READS = [
     topic: T,
   },
   {
-    action: "look up whether a user is in a group, through any nesting, in the nested-group index at a snapshot it has applied",
+    action:
+      "look up whether a user is in a group, through any nesting, in the nested-group index at a snapshot it has applied",
     entity: "GroupIndex",
     shape: "read projection",
     staleness: "the changelog timestamp the index has applied; a check at a later snapshot walks the tuples instead",
