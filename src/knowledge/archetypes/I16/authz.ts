@@ -661,11 +661,22 @@ export const AUTHZ_CAPACITY: CapacityModel = {
       why: "one in-region call to the server that owns the object, answered from memory (a planning figure)",
     },
     {
+      quantity: "tuples_per_object",
+      label: "relation tuples in one object's ACL",
+      unit: "tuples",
+      typical: 10,
+      why: "an owner, a parent folder and a handful of people or groups it is shared with (a planning figure)",
+    },
+    {
       quantity: "relation_tuples",
       label: "relation tuples stored",
       unit: "tuples",
       typical: 10000000000,
       why: "ten billion ACL entries across every object's sharing (a planning figure; Zanzibar reports trillions)",
+      from: {
+        expression: "objects * tuples_per_object",
+        why: "each stated object (a document, a file) carries its own ACL of tuples",
+      },
     },
     {
       quantity: "tuple_bytes",
