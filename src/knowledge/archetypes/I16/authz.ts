@@ -182,7 +182,7 @@ export const AUTHZ_READS = [
 const EXTERNAL =
   "Every RelationTuple write commits with its ChangelogEntry in one transaction (two-phase commit across their shards) at a commit timestamp that respects real-time order: a write that starts after another has committed gets a larger timestamp, so the order of timestamps is the order users acted in.";
 const NEW_ENEMY =
-  "A check that carries a zookie reads every RelationTuple, rewrite rule and index entry at one snapshot no older than the zookie, so a user whose RelationTuple was deleted before content was saved with its zookie never sees that content.";
+  "A check that carries a zookie reads every RelationTuple and rewrite rule it needs at one snapshot no older than the zookie, so a user whose RelationTuple was deleted before content was saved with its zookie never sees that content.";
 const PRECONDITION =
   "A RelationTuple write that names a precondition commits only if the object's tuples are still as the caller read them, so two concurrent edits of one ACL never silently undo each other.";
 const INDEX_FRESH =
