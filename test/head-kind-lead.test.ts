@@ -76,7 +76,9 @@ describe("the head's kind leads", () => {
     }
     // a permission check is a request the service answers: the stated rate sizes it
     const d = design("Design a permissions service answering 500,000 permission checks per second.");
-    expect(d.capacity.find((c) => c.id === "peak_requests_per_sec")?.value).toBe(500000);
+    // (its own subject, relationship-authz, sizes the check servers from it)
+    const servers = d.capacity.find((c) => c.id === "check_servers");
+    expect(servers?.inputs.find((i) => i.name === "checks_per_sec")?.value).toBe(500000);
   });
 
   it("an interactive SQL engine, or one like Presto, is read as the execution fleet", () => {

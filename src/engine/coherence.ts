@@ -22,6 +22,7 @@ import { CONFERENCE_SHAPE } from "../knowledge/archetypes/I13/conference.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { AUTH_SHAPE } from "../knowledge/archetypes/I16/auth.js";
+import { AUTHZ_SHAPE } from "../knowledge/archetypes/I16/authz.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { KVC_SHAPE } from "../knowledge/archetypes/I16/memcache.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
@@ -221,6 +222,7 @@ export type CoherenceRule =
   | "backup-shape"
   | "feature-flags-shape"
   | "dns-shape"
+  | "relationship-authz-shape"
   | "deploy-rollout-shape"
   | "video-conference-shape"
   | "kv-cache-shape"
@@ -401,6 +403,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a feature-flag design keeps flags, segments and an audit log of changes, bounds the time from a committed change to every SDK by the stated propagation target, hop by hop, and draws no fleet cohorts, health gates or service-mesh control plane",
   "video-conference-shape":
     "a video conferencing design keeps meetings, their participants and each meeting's placement on an SFU, forwards media by selective forwarding, sizes the busiest meeting's egress and the SFU hosts, and draws no document editing or presence registry",
+  "relationship-authz-shape":
+    "a relationship-based authorization design keeps relation tuples, namespace configurations and a changelog, takes a zookie on its check call, sizes the check servers from the check rate, spends a stated latency on a cache-missing check hop by hop, and draws no key-value store's hinted handoff, Merkle repair or siblings, nor a sign-in service's passwords and sessions",
   "dns-shape":
     "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
   "deploy-rollout-shape":
@@ -3655,6 +3659,36 @@ function videoConferenceShape(d: Design): Problem[] {
 }
 
 /**
+ * A relationship-based authorization design (topic "relationship-authz", led by I16) keeps its shape: tuples,
+ * namespace configurations and the changelog drawn, a check call that takes a zookie, the check servers sized from the
+ * check rate, a stated latency spent on a cache-missing check, and no generic key-value store's or sign-in's parts.
+ */
+function relationshipAuthzShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "relationship-authz", "I16")) return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of AUTHZ_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+    out.push({ rule: "relationship-authz-shape", detail: `no ${e} record is drawn` });
+  const check = d.api.find((a) => a.operation === "check");
+  if (!check || !check.request.some((r) => AUTHZ_SHAPE.zookie.test(r)))
+    out.push({ rule: "relationship-authz-shape", detail: "no check call takes the caller's zookie" });
+  if (!d.capacity.some((c) => c.id === AUTHZ_SHAPE.servers))
+    out.push({ rule: "relationship-authz-shape", detail: "the check servers are not sized from the check rate" });
+  const path = d.capacity.find((c) => c.id === AUTHZ_SHAPE.latency);
+  if (d.nfrs.scale.latency_seconds !== undefined && path?.bound?.quantity !== AUTHZ_SHAPE.bound)
+    out.push({
+      rule: "relationship-authz-shape",
+      detail: "the stated latency bounds no cache-missing check's path",
+    });
+  for (const x of drawnParts(d).filter((y) => AUTHZ_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "relationship-authz-shape",
+      detail: `${x.where} belongs to a generic key-value store or to sign-in`,
+    });
+  return out;
+}
+
+/**
  * A design about an online auction (topic "auction") led by a shared subject keeps its bids and the auction itself,
  * places a bid through its API under the bidder's bid id and maximum, and never takes a document's merge (a bid
  * below the price is refused, not transformed) nor a job scheduler's records for the close.
@@ -4188,6 +4222,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...backupShape(d),
     ...featureFlagsShape(d),
     ...dnsShape(d),
+    ...relationshipAuthzShape(d),
     ...deployRolloutShape(d),
     ...videoConferenceShape(d),
     ...kvCacheShape(d),

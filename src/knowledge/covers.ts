@@ -867,6 +867,21 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     by: "I16",
+    topic: "relationship-authz",
+    subject:
+      "a relationship-based authorization service: relation tuples per object in a replicated store with one commit order, checked by walking each namespace's userset rewrites at a snapshot",
+    summary: [
+      "Every tuple write commits with its changelog entry at a timestamp in real-time order and returns a zookie",
+      "The caller saves new content with the zookie of a check at the latest snapshot, and every later check on it runs at a snapshot no older than that zookie, so a removed user never sees what came after",
+      "Check servers walk rewrite rules depth-bounded, send sub-checks to each object's owner, and cache their answers by snapshot",
+      "A nested-group index flattens groups of groups and is kept current from the changelog; a check newer than the index walks the tuples instead",
+    ],
+    absorbs: [],
+    stance:
+      "a server with no replica as fresh as the caller's zookie forwards or refuses, and an answer it cannot compute is a denial, because allowing from an older snapshot is the new enemy problem",
+  },
+  {
+    by: "I16",
     topic: "ledger",
     subject: "a ledger of accounts sharded by account id, whose transfers conserve money across shards",
     summary: [

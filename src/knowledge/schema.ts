@@ -216,9 +216,11 @@ export const ReadPath = z.strictObject({
    * "stale": the read decides nothing (monitoring, scaling, dashboards), so a replica may answer it even when the
    * stance is linearizable or fails closed; "none": the read is part of a decision that must see the latest write
    * (a limiter's budget check is the spend itself), so the record's owner answers it whatever the stance; without
-   * either, the stance decides where the read goes.
+   * either, the stance decides where the read goes. "snapshot": the read carries the snapshot it must be at least as
+   * fresh as (a token from the caller's last write), so a replica that has applied that snapshot answers it and one
+   * behind it forwards or waits.
    */
-  tolerates: z.enum(["stale", "none"]).optional(),
+  tolerates: z.enum(["stale", "none", "snapshot"]).optional(),
   /**
    * How a read served off the authority still keeps a linearizable stance (a follower that first learns the leader's
    * commit index and waits until it has applied that far): where the design's consistency is linearizable, this

@@ -62,9 +62,13 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:acquisitions?|acquires?|lock acquisitions?|registrations?|deregistrations?|claims?)$/,
     rate: "writes_per_sec",
   },
-  // "500,000 permission checks per second": a permission check is a request the service answers (a bare "check"
-  // may be a scheduled task's work, "50 million status checks per day", so it is left to the other rows)
+  // "500,000 permission checks per second": a permission check is a request the service answers
   { re: /^(?:permission checks?|authori[sz]ation checks?|access checks?)$/, rate: "requests_per_sec" },
+  // a check a system runs on its own schedule ("releases 50 million scheduled status checks per day", "20,000 health
+  // checks per second") is a task it fires, not a request it answers
+  { re: /^(?:status|health|liveness|readiness|periodic) checks?$/, rate: "tasks_per_sec" },
+  // a bare "2 million checks per second" is a check the service answers: a request
+  { re: /^checks?$/, rate: "requests_per_sec" },
   // a renewal or keep-alive is answered from memory by the leader, a request, not a replicated write
   { re: /^(?:renewals?|keep-?alives?)$/, rate: "requests_per_sec" },
   // "10k resolutions per second" are DNS lookups served; "into five resolutions" (no time unit) is a media

@@ -118,6 +118,7 @@ export const TOPIC_VALUES = [
   "video-conference",
   "auth",
   "secrets",
+  "relationship-authz",
   "cart",
   "job-slots",
   "media-pipeline",
@@ -164,6 +165,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // people's own credentials: signing in, password resets, sessions and guessing attacks on them (not an API key's
   // quota or a lock's token): the nouns of an account's sign-in, never "token" or "session" alone
   auth: String.raw`\b(?:(?:password|account) (?:resets?|recovery)|reset(?:ting)? (?:a |the |their |your )?passwords?|forgot(?:ten)? passwords?|reset (?:tokens?|links?)|(?:log|sign)[- ]?ins? (?:services?|systems?|servers?|flows?|pages?|apis?|endpoints?|attempts?)|(?:log|sign)(?:s|ging|ning)? (?:people |users |customers )?in\b(?! (?:to|the|a)\b)|authenticat\w*|auth (?:service|server|system)s?|identity (?:provider|service)s?|(?<!\b(?:database|db|service|machine|cloud|api|iam|dynamic|rotat\w*) )credential(?:s| stuffing)|brute[- ]force(?:d)? (?:attacks?|login|guess\w*)|password (?:guess\w*|hash\w*|spraying)|magic[- ]links?|passwordless|single sign-on|sso|refresh tokens?|account lockouts?|lock(?:s|ing)? out (?:the )?accounts?|(?:multi|two)[- ]factor|2fa|mfa|one-time (?:passwords?|codes?))\b`,
+  // who may do what to which object, kept as relationships an authorization service checks (Zanzibar-style); signing
+  // people in is the auth subject (TOPIC_UNLESS keeps a sign-in prompt's "permissions" there)
+  "relationship-authz": String.raw`\b(?:authori[sz]ation (?:services?|systems?|servers?|engines?|platforms?|layers?|checks?)|permissions? (?:services?|systems?|checks?|engines?|platforms?)|access[- ]control (?:services?|systems?|checks?|lists? (?:service|system|store)s?)|relationship[- ]based (?:access control|authori[sz]ation|permissions?)|rebac|fine[- ]grained (?:authori[sz]ation|permissions?|access control)|(?:google )?zanzibar|spicedb|openfga|ory keto|relation(?:ship)? tuples?|zookies?|zedtokens?|new enemy problem)\b`,
   // machines' secrets kept and issued by the system itself (a vault of credentials with leases, rotation and
   // revocation), not people's sign-in or a payment provider's card vault
   secrets: String.raw`\b(?:secrets? (?:managers?|management|stores?|vaults?|engines?|services?|rotation)|(?:credentials?|passwords?|keys?) vaults?|hashicorp vault|openbao|(?:aws|google|gcp) secrets? manager|azure key vault|dynamic (?:secrets?|credentials?|database credentials?)|short[- ]lived (?:database )?(?:credentials?|passwords?|secrets?)|rotat\w+ (?:\w+ ){0,2}(?:credentials?|secrets?|database passwords?)|revoked (?:secrets?|credentials?|leases?)|revok\w+ (?:a |the )?(?:secrets?|credentials?|leases?))\b`,
@@ -304,6 +308,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   dns: String.raw`\b(?:(?:recursive|caching|forwarding|stub)(?: dns)? resolv\w*|dns resolvers?|resolvers? with (?:a )?(?:shared )?cache)\b`,
   // a k-nearest query over places on a map is a location index's, not a search over embeddings
   "vector-search": String.raw`\b(?:latitude|longitude|lat[/-]long?|geohash\w*|geospatial|quadtrees?|h3 (?:cells?|index)|nearby (?:drivers|restaurants|places|stores|users))\b`,
+  // a sign-in service whose accounts carry roles is the auth subject: passwords, sessions and second factors
+  "relationship-authz": String.raw`\b(?:passwords?|password resets?|(?:log|sign)[- ]?ins? (?:services?|systems?|flows?|pages?)|single sign-on|sso|multi-factor|mfa|2fa|magic[- ]links?|identity providers?)\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
   // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
@@ -337,6 +343,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "each tenant may run at most its quota of long-running jobs at once across a worker fleet: a slot is a leased row granted by one conditional write under the quota on the tenant's shard, renewed by the worker's heartbeat, ended by release or by reclaim after its lease lapses, and a worker that cannot renew stops its job",
   "media-pipeline":
     "uploaded media is turned into several outputs by a worker fleet (a video into resolutions, audio into bitrates, an image into sizes, a document into a PDF): a job per upload, split into segments encoded in parallel as leased tasks keyed by (asset, rendition, segment), outputs under a staging prefix, and one conditional manifest write that publishes the asset last",
+  "relationship-authz":
+    "the service decides who may do what to which object from relation tuples (object#relation@user, a user or a group's members) kept per object in a replicated store with one commit order: namespaces' userset rewrite rules say how relations derive from others, a check walks them at a snapshot no older than the caller's zookie so a removed user never sees content added after the removal, nested groups are flattened into an index fed by the changelog, and sub-check answers are cached by snapshot",
   secrets:
     "the system keeps and issues machines' secrets (a secrets manager like Vault): one active node writes every lease, revocation and rotation to an encrypted store replicated by a Raft log, standbys serve reads only after applying the active node's commit index, expired leases are revoked at their targets, and every answer is audited",
   auth: "the system signs people in to their own accounts: passwords kept as slow salted hashes, password resets by an emailed single-use token, sessions revoked when the password changes, and failed attempts counted per account and per source so guessing is bounded",
@@ -462,6 +470,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   // a Dropbox-like product's versions are its file-sync journal; a bucket of backup objects is the backup service's
   backup: ["file-sync", "media-store"],
   "object-store": ["media-store", "backup"],
+  // an authorization service that checks signed-in users' permissions is about the permissions, not the sign-in
+  auth: ["relationship-authz"],
 };
 
 /**
@@ -643,6 +653,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "video-conference",
   "auth",
   "secrets",
+  "relationship-authz",
   "cart",
   "job-slots",
   "media-pipeline",

@@ -33,6 +33,16 @@ export const readPathsField: Deriver<"readPaths"> = {
           archetype: op.archetype,
           because: `a projection of ${op.entity}; ${a.id} accepts this lag`,
         });
+      } else if (kb?.tolerates === "snapshot") {
+        // a read bounded by the caller's token is answered by any replica that has applied that snapshot
+        out.push({
+          read: op.phrase,
+          entity: op.entity,
+          servedBy: "replica",
+          staleness,
+          archetype: op.archetype,
+          because: `${a.id} reads ${op.entity} at a snapshot the caller's token bounds: a replica that has applied that snapshot answers, and one behind it forwards the read or waits`,
+        });
       } else if (kb?.tolerates === "none") {
         // a read that is part of a decision on the latest write goes to the record's owner, whatever the stance
         out.push({

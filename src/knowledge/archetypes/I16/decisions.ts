@@ -1,5 +1,6 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { AUTH_DECISIONS } from "./auth.js";
+import { AUTHZ_DECISIONS } from "./authz.js";
 import { CART_DECISIONS } from "./cart.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
@@ -12,7 +13,16 @@ export const decisions: DecisionPoint[] = [
     id: "i16-replication",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is); a
     // ledger's shards are each a leader with synchronous replicas, and its decision is the step across shards
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: [
+      "cache-aside",
+      "ledger",
+      "distributed-sql",
+      "kv-cache",
+      "auth",
+      "secrets",
+      "cart",
+      "relationship-authz",
+    ],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -144,7 +154,16 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-ack",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: [
+      "cache-aside",
+      "ledger",
+      "distributed-sql",
+      "kv-cache",
+      "auth",
+      "secrets",
+      "cart",
+      "relationship-authz",
+    ],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {
@@ -214,7 +233,16 @@ export const decisions: DecisionPoint[] = [
     // replica can refuse one by version (no compare-and-set without a consensus round), so the design says how they merge
     id: "i16-conflicts",
     // asked only where i16-replication is (and chose leaderless): a ledger, distributed SQL or cache-aside design never is
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: [
+      "cache-aside",
+      "ledger",
+      "distributed-sql",
+      "kv-cache",
+      "auth",
+      "secrets",
+      "cart",
+      "relationship-authz",
+    ],
     onlyWith: { point: "i16-replication", options: ["leaderless"] },
     question: "How do concurrent writes to one key, accepted by different replicas or regions, resolve?",
     options: [
@@ -278,7 +306,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-partitioning",
     // a distributed SQL database keeps ordered key ranges by its nature (tables are scanned in key order)
-    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart"],
+    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart", "relationship-authz"],
     question: "Partition keys by hash or by range?",
     options: [
       {
@@ -313,4 +341,5 @@ export const decisions: DecisionPoint[] = [
   ...AUTH_DECISIONS,
   ...SECRETS_DECISIONS,
   ...CART_DECISIONS,
+  ...AUTHZ_DECISIONS,
 ];
