@@ -278,12 +278,25 @@ export const card = {
     ],
   },
   predicates: [
-    { id: "exclusivity-matters", because: "the last token or the last free slot must go to exactly one request" },
+    {
+      id: "exclusivity-matters",
+      because: "the last token or the last free slot must go to exactly one request",
+      unlessTopic: "waiting-room",
+    },
     {
       id: "stale-write-dangerous",
       because: "a read-then-write of a counter from two enforcing nodes loses increments and admits too much",
     },
-    { id: "time-bounded-hold", because: "concurrency slots, local allowances and windows all expire" },
+    {
+      id: "time-bounded-hold",
+      because: "concurrency slots, local allowances and windows all expire",
+      unlessTopic: "waiting-room",
+    },
+    {
+      id: "time-bounded-hold",
+      because: "an admission token expires, and a place whose visitor stopped polling lapses",
+      topic: "waiting-room",
+    },
     { id: "derived-read", because: "policies are evaluated from local copies pushed to every enforcing node" },
   ],
   failures: [

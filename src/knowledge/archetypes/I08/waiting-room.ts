@@ -91,7 +91,7 @@ export const ROOM_WRITES = [
   },
   {
     action:
-      "give up lost places: mark abandoned each waiting QueueTicket whose visitor stopped polling longer than the abandonment timeout, and each admitted one whose token was never used, and count them back to the admission controller",
+      "release abandoned places: mark abandoned each waiting QueueTicket whose visitor stopped polling longer than the abandonment timeout, and each admitted one whose token was never used, and count them back to the admission controller",
     entity: "QueueTicket",
     shape: "async process",
     mechanism: "expiry-sweeper",
@@ -132,13 +132,13 @@ const FIFO =
 const MONOTONE =
   "RoomState.served_up_to only ever rises: the controller's write keeps the higher of the stored and the new value, so a late, repeated or stale tick never takes a place back from a visitor already told it is their turn.";
 const RATE =
-  "The protected site receives at most the room's admission rate of new visitors a minute: served_up_to rises by at most the rate times the tick plus the places abandoned since the last tick, and by less while the backend reports itself degraded.";
+  "The protected site receives at most the room's admission rate of new visitors a minute: RoomState.served_up_to rises by at most the rate times the tick plus the places abandoned since the last tick, and by less while the backend reports itself degraded.";
 const TOKEN =
-  "The protected site serves a request only with an AdmissionToken whose signature verifies under a current room key, whose expiry has not passed and whose visitor id matches the presenting visitor, so a forged, expired or shared token is turned back to the line.";
+  "The protected site serves a request only with an AdmissionToken, signed when its QueueTicket is admitted, whose signature verifies under a current room key, whose expiry has not passed and whose visitor id matches the presenting visitor, so a forged, expired or shared token is turned back to the line.";
 const ONE_PLACE =
   "A visitor holds at most one QueueTicket per room: the join inserts the ticket keyed by (room, visitor) only if absent, and the visitor id comes from a challenge passed before any position is given, so refreshing or opening new tabs never buys a second place.";
 const ABANDON =
-  "A place whose visitor stops polling for longer than the abandonment timeout, or whose token goes unused through its claim window, is marked abandoned and counted back into the next tick, so the line keeps moving at the stated rate and no place is held forever.";
+  "A QueueTicket whose visitor stops polling for longer than the abandonment timeout, or whose token goes unused through its claim window, is marked abandoned and counted back into the next tick, so the line keeps moving at the stated rate and no place is held forever.";
 
 export const ROOM_INVARIANTS = [FIFO, MONOTONE, RATE, TOKEN, ONE_PLACE, ABANDON];
 
@@ -174,9 +174,9 @@ export const ROOM_FAILURES = [
       "The position counter's primary fails during the opening rush, and a replica promoted without its last increments would stamp positions twice",
     role: "truth",
     prevention:
-      "The counter is replicated before a position is returned (or the promoted node starts from the highest position any ticket holds plus a margin), and tickets are keyed by (room, visitor), so a repeat join returns its first ticket",
+      "The promoted replica starts its counter above the highest position any ticket holds, and tickets are keyed by (room, visitor), so a repeat join returns its first ticket",
     repair:
-      "Joins pause for the failover while the waiting page keeps polling from the edge; positions resume above every one already given",
+      "The edge retries joins against the promoted replica while waiting pages keep polling at the edge; positions resume above every one already given",
     topic: T,
   },
   {
@@ -270,7 +270,7 @@ export const ROOM_TECHNOLOGIES: TechnologyInput[] = [
     topic: T,
   },
   {
-    product: "A key store for the token signing keys (AWS KMS or Secrets Manager, a public key pushed to the edge)",
+    product: "Key store for the token signing keys (AWS KMS or Secrets Manager, a public key pushed to the edge)",
     layer: "coordination",
     fits: "Tokens are signed with a private key the edge never holds and verified with a public key every point of presence caches",
     suits: ["durable", "operational-simplicity"],
@@ -441,7 +441,14 @@ export const ROOM_PROTOCOLS: ProtocolSpec[] = [
  */
 export const ROOM_CAPACITY: CapacityModel = {
   inputs: [
-    inp("buyers_at_onsale", 1e6, "a popular sale draws about a million visitors as it opens"),
+    {
+      quantity: "buyers_at_onsale",
+      label: "visitors who arrive when the room opens",
+      unit: "buyers",
+      typical: 1e6,
+      why: "a popular sale draws about a million visitors as it opens (a planning figure)",
+      from: { expression: "users", why: "the prompt counts the crowd that arrives" },
+    },
     {
       quantity: "onsale_seconds",
       label: "the window the opening crowd arrives in",
@@ -660,4 +667,6 @@ export const ROOM_SHAPE = {
   entities: ["QueueTicket", "RoomState", "AdmissionToken"],
   drain: "drain_seconds",
   polls: "edge_polls",
+  // a per-caller rate limiter's own records and answers: a waiting room holds a line, not a budget per caller
+  residue: /\b(?:Budget|LimitPolicy|LocalAllowance|ConcurrencySlot|429 Too Many Requests|token bucket|sliding window)\b/,
 } as const;
