@@ -853,8 +853,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     by: "I08",
     topic: "waiting-room",
-    subject:
-      "one line per room with a position per visitor, let out at the backend's rate by a served-up-to watermark",
+    subject: "one line per room with a position per visitor, let out at the backend's rate by a served-up-to watermark",
     summary: [
       "A visitor passes a challenge, then gets one position stamped by the room's counter",
       "The waiting page and its polls are answered at the edge, from a signed ticket cookie and a watermark cached for a second",

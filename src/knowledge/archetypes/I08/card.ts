@@ -11,6 +11,7 @@ import {
   SLOT_TECHNOLOGIES,
   SLOT_WRITES,
 } from "./slots.js";
+import { protocols } from "./topology.js";
 import {
   ROOM_BOTTLENECKS,
   ROOM_ENTITIES,
@@ -22,7 +23,6 @@ import {
   ROOM_TECHNOLOGIES,
   ROOM_WRITES,
 } from "./waiting-room.js";
-import { protocols } from "./topology.js";
 
 export const card = {
   id: "I08",

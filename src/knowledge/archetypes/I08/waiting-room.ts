@@ -113,7 +113,8 @@ export const ROOM_READS = [
       "answer a position poll at the edge: compare the position signed into the visitor's ticket cookie with the room's served_up_to cached at the point of presence, and say the place and the estimated wait",
     entity: "RoomState",
     shape: "read projection",
-    staleness: "up to the edge's cache time of the watermark (about a second); a visitor learns of their turn one poll late at most",
+    staleness:
+      "up to the edge's cache time of the watermark (about a second); a visitor learns of their turn one poll late at most",
     topic: T,
   },
   {
@@ -121,7 +122,8 @@ export const ROOM_READS = [
       "check the admission token at the protected site's edge on every request: a valid signature under a current key, not expired, and issued to the visitor id presenting it",
     entity: "AdmissionToken",
     shape: "read projection",
-    staleness: "none for the signature and expiry, checked locally; a revoked key reaches every point of presence within the key push interval",
+    staleness:
+      "none for the signature and expiry, checked locally; a revoked key reaches every point of presence within the key push interval",
     topic: T,
   },
 ] as const;
@@ -202,7 +204,8 @@ export const ROOM_FAILURES = [
     role: "derived",
     prevention:
       "A challenge is passed before any position is given, one ticket per visitor id, and visitors who arrive before the opening are shuffled once at the opening",
-    repair: "Tickets from challenge failures or repeated ids are marked abandoned; their places are counted back to the rate",
+    repair:
+      "Tickets from challenge failures or repeated ids are marked abandoned; their places are counted back to the rate",
     topic: T,
   },
   {
@@ -266,7 +269,8 @@ export const ROOM_TECHNOLOGIES: TechnologyInput[] = [
     fits: "The waiting page, position polls and the token check run at every point of presence, so the origin sees only joins and watermark reads",
     suits: ["low-latency", "elastic-scale", "stay-available"],
     poorFor: ["linearizable"],
-    caveat: "The edge reads a watermark cached for a second or so: a visitor learns of their turn one poll late at most",
+    caveat:
+      "The edge reads a watermark cached for a second or so: a visitor learns of their turn one poll late at most",
     topic: T,
   },
   {
@@ -275,7 +279,8 @@ export const ROOM_TECHNOLOGIES: TechnologyInput[] = [
     fits: "Tokens are signed with a private key the edge never holds and verified with a public key every point of presence caches",
     suits: ["durable", "operational-simplicity"],
     poorFor: ["low-latency"],
-    caveat: "A KMS call per token is too slow for the rush: sign in the queue service with a key loaded at start and rotated",
+    caveat:
+      "A KMS call per token is too slow for the rush: sign in the queue service with a key loaded at start and rotated",
     topic: T,
   },
 ];
@@ -547,7 +552,8 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
         name: "a pre-queue shuffled once at the opening, then first in, first out for later arrivals",
         buys: "arriving early or fast buys nothing: everyone present at the opening has the same chance",
         costs: "a visitor who waited an hour may be placed behind one who came a minute before the opening",
-        winsWhen: "a scheduled sale draws a crowd before it opens and fairness across that crowd matters more than order",
+        winsWhen:
+          "a scheduled sale draws a crowd before it opens and fairness across that crowd matters more than order",
       },
     ],
     rules: [
@@ -580,7 +586,8 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
         id: "sequencer",
         name: "one atomic counter per room in the queue store stamps every position",
         buys: "an exact order and an exact count of who is ahead; the watermark is a position",
-        costs: "every join of the opening rush is one increment on one node, and its failover must not repeat positions",
+        costs:
+          "every join of the opening rush is one increment on one node, and its failover must not repeat positions",
         winsWhen: "the opening rush fits one in-memory node (tens of thousands of joins a second)",
       },
       {
@@ -595,7 +602,8 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
     rules: [],
     fallback: {
       option: "sequencer",
-      because: "one in-memory counter takes an opening rush of tens of thousands of joins a second and keeps order exact",
+      because:
+        "one in-memory counter takes an opening rush of tens of thousands of joins a second and keeps order exact",
     },
   },
   {
@@ -631,7 +639,8 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
     ],
     fallback: {
       option: "fixed-rate",
-      because: "a rate of new visitors a minute is how a backend's capacity is usually stated, and it needs no exit reports",
+      because:
+        "a rate of new visitors a minute is how a backend's capacity is usually stated, and it needs no exit reports",
     },
   },
   {
@@ -657,7 +666,8 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
     rules: [],
     fallback: {
       option: "edge-check",
-      because: "a waiting room exists because the origin cannot take the crowd, so it must not see the crowd's requests",
+      because:
+        "a waiting room exists because the origin cannot take the crowd, so it must not see the crowd's requests",
     },
   },
 ];
@@ -668,5 +678,6 @@ export const ROOM_SHAPE = {
   drain: "drain_seconds",
   polls: "edge_polls",
   // a per-caller rate limiter's own records and answers: a waiting room holds a line, not a budget per caller
-  residue: /\b(?:Budget|LimitPolicy|LocalAllowance|ConcurrencySlot|429 Too Many Requests|token bucket|sliding window)\b/,
+  residue:
+    /\b(?:Budget|LimitPolicy|LocalAllowance|ConcurrencySlot|429 Too Many Requests|token bucket|sliding window)\b/,
 } as const;
