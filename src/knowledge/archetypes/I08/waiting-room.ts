@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fig, inp } from "../../capacity/helpers.js";
+import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId } from "../../mechanisms/catalog.js";
