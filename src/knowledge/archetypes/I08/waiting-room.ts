@@ -173,12 +173,12 @@ export const ROOM_SCOPES = {
 export const ROOM_FAILURES = [
   {
     failure:
-      "The position counter's primary fails during the opening rush, and a replica promoted without its last increments would stamp positions twice",
+      "The queue store crashes during the opening rush and comes back without its last increments, so it could stamp a position twice",
     role: "truth",
     prevention:
-      "The promoted replica starts its counter above the highest position any ticket holds, and tickets are keyed by (room, visitor), so a repeat join returns its first ticket",
+      "The store's replica is promoted with its counter set above the highest position any ticket holds, and tickets are keyed by (room, visitor), so a repeat join returns its first ticket",
     repair:
-      "The edge retries joins against the promoted replica while waiting pages keep polling at the edge; positions resume above every one already given",
+      "The edge retries joins against the new primary while waiting pages keep polling at the edge; positions resume above every one already given",
     topic: T,
   },
   {
@@ -231,11 +231,23 @@ export const ROOM_BOTTLENECKS = [
     bottleneck:
       "The opening rush: every arrival of the first minute takes one increment of the room's one position counter",
     mitigation:
-      "Keep the counter in memory on one primary (one atomic increment each, tens of thousands a second fit one node) and batch joins from the intake queue; past one node, stamp a signed arrival time at the edge instead",
+      "Keep the counter in memory on one node, one atomic increment per join (tens of thousands a second fit one node); past that, stamp a signed arrival time at the edge instead",
     formula: {
       yields: "joins a second at the opening",
       expression: "buyers_at_onsale / onsale_seconds",
       unit: "joins/s",
+    },
+    topic: T,
+  },
+  {
+    bottleneck:
+      "The line itself: at the stated admission rate the whole opening crowd waits hours, and every visitor in it keeps polling",
+    mitigation:
+      "Show each visitor the wait their position implies, let a visitor leave and keep their place within the abandonment timeout, and raise the rate only as the backend's own capacity grows",
+    formula: {
+      yields: "time to let the whole opening crowd out at the admission rate",
+      expression: "buyers_at_onsale / admits_per_sec",
+      unit: "s",
     },
     topic: T,
   },
@@ -274,7 +286,7 @@ export const ROOM_TECHNOLOGIES: TechnologyInput[] = [
     topic: T,
   },
   {
-    product: "Key store for the token signing keys (AWS KMS or Secrets Manager, a public key pushed to the edge)",
+    product: "AWS KMS or Secrets Manager for the token signing keys (a public key pushed to the edge)",
     layer: "coordination",
     fits: "Tokens are signed with a private key the edge never holds and verified with a public key every point of presence caches",
     suits: ["durable", "operational-simplicity"],
@@ -541,7 +553,7 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "strict-fifo",
-        name: "strict first in, first out by the position each visitor was stamped with",
+        name: "strict arrival order by stamped position",
         buys: "the order the prompt asks for: whoever joined first is let out first, and each visitor's wait is predictable",
         costs:
           "a visitor who opened the page before the sale, or a bot that scripted a faster request, takes the front places",
@@ -549,7 +561,7 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
       },
       {
         id: "prequeue-lottery",
-        name: "a pre-queue shuffled once at the opening, then first in, first out for later arrivals",
+        name: "a lottery over the pre-queue at the opening, then arrival order",
         buys: "arriving early or fast buys nothing: everyone present at the opening has the same chance",
         costs: "a visitor who waited an hour may be placed behind one who came a minute before the opening",
         winsWhen:
@@ -584,7 +596,7 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "sequencer",
-        name: "one atomic counter per room in the queue store stamps every position",
+        name: "one atomic position counter per room",
         buys: "an exact order and an exact count of who is ahead; the watermark is a position",
         costs:
           "every join of the opening rush is one increment on one node, and its failover must not repeat positions",
@@ -592,7 +604,7 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
       },
       {
         id: "edge-timestamp",
-        name: "each point of presence signs the arrival time into the ticket, and the watermark is an arrival time",
+        name: "a signed arrival time stamped at the edge, with an arrival-time watermark",
         buys: "no shared write at all on join: the rush is spread over every point of presence",
         costs:
           "order holds only up to the clock skew between points of presence, and 'people ahead of you' is an estimate",
@@ -613,14 +625,14 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "fixed-rate",
-        name: "raise the watermark by the stated new visitors a minute, lowered while the backend is unhealthy",
+        name: "a fixed admission rate from the backend's stated capacity, lowered while it is unhealthy",
         buys: "a rate that matches how the backend states its capacity, and a predictable wait for everyone in line",
         costs: "visitors who finish fast leave room unused; visitors who linger can pile up past what the site holds",
         winsWhen: "the backend states how many new visitors it takes a minute",
       },
       {
         id: "active-cap",
-        name: "admit a visitor each time an active one finishes or times out, up to a cap on active sessions",
+        name: "a cap on active sessions, refilled as visitors finish or time out",
         buys: "the site runs full whatever visitors' session lengths are",
         costs: "the site must report each exit (or wait for sessions to time out), and waits are hard to predict",
         winsWhen: "the backend states how many visitors it holds at once rather than a rate",
@@ -650,14 +662,14 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "edge-check",
-        name: "verify the signature, expiry and visitor binding at every point of presence with a cached public key",
+        name: "an edge check of signature, expiry and visitor binding",
         buys: "a request without a valid token never reaches the origin, so the crowd cannot bypass the room",
         costs: "a revoked key or token reaches the edge only with the next key push",
         winsWhen: "the crowd is larger than the origin can take even to say no",
       },
       {
         id: "origin-check",
-        name: "verify the token in the protected site's own gateway",
+        name: "an origin check in the protected site's own gateway",
         buys: "no edge logic to run; revocation is immediate",
         costs: "every request, admitted or not, reaches the origin's gateway",
         winsWhen: "the site is small enough that refusing requests costs it little",
