@@ -12,6 +12,7 @@ import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { LB_SHAPE } from "../knowledge/archetypes/I06/leaderboard.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { VEC_SHAPE } from "../knowledge/archetypes/I06/vector.js";
+import { ROOM_SHAPE } from "../knowledge/archetypes/I08/waiting-room.js";
 import { DEPLOY_SHAPE } from "../knowledge/archetypes/I11/deploy.js";
 import { DNS_SHAPE } from "../knowledge/archetypes/I11/dns.js";
 import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
@@ -223,6 +224,7 @@ export type CoherenceRule =
   | "feature-flags-shape"
   | "dns-shape"
   | "relationship-authz-shape"
+  | "waiting-room-shape"
   | "deploy-rollout-shape"
   | "video-conference-shape"
   | "kv-cache-shape"
@@ -405,6 +407,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a video conferencing design keeps meetings, their participants and each meeting's placement on an SFU, forwards media by selective forwarding, sizes the busiest meeting's egress and the SFU hosts, and draws no document editing or presence registry",
   "relationship-authz-shape":
     "a relationship-based authorization design keeps relation tuples, namespace configurations and a changelog, takes a zookie on its check call, sizes the check servers from the check rate, spends a stated latency on a cache-missing check hop by hop, and draws no key-value store's hinted handoff, Merkle repair or siblings, nor a sign-in service's passwords and sessions",
+  "waiting-room-shape":
+    "a virtual waiting room keeps its visitors' tickets, the room's watermark and the admission tokens, sizes the time to drain the line at the admission rate and the polls its edge answers, and draws no per-caller budget, limit policy or 429 answer of a rate limiter",
   "dns-shape":
     "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
   "deploy-rollout-shape":
@@ -3577,6 +3581,30 @@ function featureFlagsShape(d: Design): Problem[] {
 }
 
 /**
+ * A virtual waiting room (topic "waiting-room", led by I08) keeps its shape: tickets, the room's watermark and the
+ * admission tokens drawn, the line's drain time and the edge's polls sized, and none of a per-caller rate limiter's
+ * budgets, policies or 429 answers left over from the card's general model.
+ */
+function waitingRoomShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "waiting-room", "I08")) return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of ROOM_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+    out.push({ rule: "waiting-room-shape", detail: `no ${e} record is drawn` });
+  if (!d.capacity.some((c) => c.id === ROOM_SHAPE.drain))
+    out.push({ rule: "waiting-room-shape", detail: "the time to drain the line at the admission rate is not sized" });
+  if (!d.capacity.some((c) => c.id === ROOM_SHAPE.polls))
+    out.push({ rule: "waiting-room-shape", detail: "the position polls the edge answers are not sized" });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => ROOM_SHAPE.residue.test(y.text)))
+    out.push({ rule: "waiting-room-shape", detail: `${x.where} belongs to a per-caller rate limiter` });
+  return out;
+}
+
+/**
  * An authoritative DNS design (topic "dns", led by I11) keeps its shape: zones, record sets and their change journal
  * drawn, the time from a commit to every name server sized hop by hop and bound by a stated propagation target, the
  * name servers sized from the query rate, and no fleet rollout's cohorts and gates or a flag service's SDKs.
@@ -4223,6 +4251,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...featureFlagsShape(d),
     ...dnsShape(d),
     ...relationshipAuthzShape(d),
+    ...waitingRoomShape(d),
     ...deployRolloutShape(d),
     ...videoConferenceShape(d),
     ...kvCacheShape(d),

@@ -851,6 +851,20 @@ export const VARIANTS: readonly Variant[] = [
       "a tenant whose shard has no majority starts no new job, because a slot granted on both sides of a split runs one job over the quota",
   },
   {
+    by: "I08",
+    topic: "waiting-room",
+    subject: "one line per room with a position per visitor, let out at the backend's rate by a served-up-to watermark",
+    summary: [
+      "A visitor passes a challenge, then gets one position stamped by the room's counter",
+      "The waiting page and its polls are answered at the edge, from a signed ticket cookie and a watermark cached for a second",
+      "An admission controller raises the watermark at the rate the backend can take, and lowers it while the backend struggles",
+      "A visitor whose place is reached gets a signed, expiring token bound to them, checked at the edge on every request",
+    ],
+    absorbs: [],
+    stance:
+      "the edge keeps answering polls from its cached watermark while the queue store fails over, and the watermark never moves back, so nobody loses a turn already given",
+  },
+  {
     by: "I16",
     topic: "secrets",
     subject:

@@ -1367,6 +1367,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause:
       "keys are rarely uniform, so the busiest partition is planned at about twice the average until its real load is measured",
   },
+  // a waiting room's line (archetypes/I08/waiting-room.ts): the rate the protected site takes new visitors at, the
+  // waiting page's poll interval, the edge's points of presence and its cache of the watermark, an admitted visit
+  { id: "admits_per_sec", label: "new visitors the protected site takes a second", unit: "visitors/s" },
+  { id: "poll_seconds", label: "time between two position polls of one waiting page", unit: "s" },
+  { id: "edge_pops", label: "CDN points of presence serving the waiting page", unit: "pops" },
+  { id: "watermark_cache_seconds", label: "how long a point of presence caches the room's watermark", unit: "s" },
+  { id: "session_seconds", label: "how long an admitted visitor stays active on the protected site", unit: "s" },
+  { id: "ticket_bytes", label: "bytes of one queue ticket with its index entry", unit: "B" },
 ];
 
 /**

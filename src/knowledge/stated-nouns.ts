@@ -69,6 +69,12 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:status|health|liveness|readiness|periodic) checks?$/, rate: "tasks_per_sec" },
   // a bare "2 million checks per second" is a check the service answers: a request
   { re: /^checks?$/, rate: "requests_per_sec" },
+  // "the backend can take 5,000 new shoppers per minute": new visitors let onto a protected site a minute are the rate a
+  // waiting room lets its line out at (a count of "new users" alone is left to sign-ups)
+  {
+    re: /^(?:new (?:shoppers?|visitors?|fans?|buyers?|attendees?|sessions?)|admissions?|admitted (?:visitors?|shoppers?|fans?|buyers?|users?))$/,
+    rate: "admits_per_sec",
+  },
   // a renewal or keep-alive is answered from memory by the leader, a request, not a replicated write
   { re: /^(?:renewals?|keep-?alives?)$/, rate: "requests_per_sec" },
   // "10k resolutions per second" are DNS lookups served; "into five resolutions" (no time unit) is a media

@@ -127,6 +127,7 @@ export const TOPIC_VALUES = [
   // a sale's crowd before the availability map it browses, so a booking's capacity model for the crowd is found first
   "on-sale",
   "availability-map",
+  "waiting-room",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -147,6 +148,9 @@ const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sa
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  // the waiting room asked for itself: a line visitors wait in before a sale or a fragile site, let out at a rate
+  // (a booking design that merely puts one in front of its inventory speaks of the on-sale instead, TOPIC_UNLESS)
+  "waiting-room": String.raw`\b(?:(?:virtual|online|digital) (?:waiting rooms?|queues?|queuing|queueing|lines?)|waiting rooms?|waiting lines?|queue-it|queue[- ]it-like|(?:like|as) queue-?it|pre-?queues?|(?:admit|admits|admitted|admitting|let|lets|letting) (?:\w+ ){0,3}in (?:the )?(?:order|batches|waves) (?:they|visitors|fans|people|users|shoppers|customers) (?:arrived|arrive|came|joined)|queue (?:positions?|numbers?) (?:for|to) (?:\w+ ){0,3}(?:visitors|fans|shoppers|users|buyers|customers))\b`,
   "on-sale": ON_SALE_WORDS,
   // buyers look at which items are free before holding one: seats on a map, tables or slots at a time, a calendar
   // (a crowd at an on-sale browses its seat map too); a stock reservation or a pickup hold names the item directly
@@ -293,6 +297,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
  * apart from the topic's words (as a lookaround around them it was tried again at every word of a long prompt).
  */
 export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
+  // a meeting's or a clinic's waiting room holds a few people for a host to let in one by one, not a crowd metered
+  // at a rate; a booking or ticketing system that puts one in front of its inventory keeps the booking as its subject
+  "waiting-room": String.raw`\b(?:(?:meeting|call|lobby|clinic|doctor'?s?|patient|telehealth|telemedicine|zoom) (?:\w+ )?waiting rooms?|host (?:admits|lets in))\b|^\W*(?:design|build|architect|create|implement) (?:an? |the )?(?:(?!(?:waiting|rooms?|queues?|lines?|for|in|of)\b)[\w-]+ ){0,3}(?:ticketing|booking|reservation|ticket|seat|e-?commerce|shopping) (?:systems?|platforms?|services?|sites?|apps?|websites?)\b|^\W*(?:design|build) (?:an? )?(?:ticketmaster|eventbrite|bookmyshow|stubhub|seatgeek)\b`,
   // a shop or product that takes payments through a provider is the merchant's side, whatever provider it names
   psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
   // an ad exchange's auction per impression is real-time bidding for ad slots, not bidders racing an item's end time
@@ -320,6 +327,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  "waiting-room":
+    "a crowd waits in a virtual line in front of a site that takes only so many new visitors a minute: each visitor passes a challenge and gets one position, the waiting page and its polls are served at the edge, an admission controller raises a served-up-to watermark at the rate the backend can take (lower while it struggles), and a visitor whose place is reached gets a signed, expiring admission token bound to them that the site's edge checks on every request",
   "stream-processor":
     "a stream processor computes keyed results over event-time windows (tumbling, sliding, session): sources read partitions of a replayable log at offsets, windows fire when the watermark passes their end plus the allowed lateness, keyed state lives in a state backend, and periodic checkpoints by aligned barriers store state with the source offsets, so a crash restores the last checkpoint, replays, and a transactional or idempotent sink counts each event once",
   "cdc-warehouse":
@@ -621,6 +630,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  */
 const PROMPT_ONLY: readonly Topic[] = [
   "on-sale",
+  "waiting-room",
   "availability-map",
   "backup",
   "shown-count",

@@ -47,6 +47,7 @@ const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>([
   "auction",
   "secrets",
   "job-slots",
+  "waiting-room",
 ]);
 
 /**

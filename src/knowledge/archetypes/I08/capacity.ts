@@ -1,6 +1,7 @@
 import { fig, fleetOf, fromUsers, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { SLOT_CAPACITY } from "./slots.js";
+import { ROOM_CAPACITY } from "./waiting-room.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -82,5 +83,5 @@ export const capacity: CapacityModel = {
       "req per key",
     ),
   ],
-  topics: { "job-slots": SLOT_CAPACITY },
+  topics: { "job-slots": SLOT_CAPACITY, "waiting-room": ROOM_CAPACITY },
 };

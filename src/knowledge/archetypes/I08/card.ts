@@ -12,6 +12,17 @@ import {
   SLOT_WRITES,
 } from "./slots.js";
 import { protocols } from "./topology.js";
+import {
+  ROOM_BOTTLENECKS,
+  ROOM_ENTITIES,
+  ROOM_FAILURES,
+  ROOM_INVARIANTS,
+  ROOM_KEPT_BY,
+  ROOM_READS,
+  ROOM_SCOPES,
+  ROOM_TECHNOLOGIES,
+  ROOM_WRITES,
+} from "./waiting-room.js";
 
 export const card = {
   id: "I08",
@@ -82,21 +93,21 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       name: "Budget",
       description:
         "For one scope key: tokens left and last refill time (token bucket), or the count in the current and previous window, held on the shard that owns the scope.",
       truth: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       name: "LimitPolicy",
       description:
         "The rate, burst, window, concurrency cap and cost per operation for a scope pattern, plus its fail-open or fail-closed stance; versioned.",
       truth: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       name: "ConcurrencySlot",
       topic: "in-flight",
       description:
@@ -104,17 +115,18 @@ export const card = {
       truth: false,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       name: "LocalAllowance",
       description:
         "A slice of a scope's budget that one enforcing node has leased and may spend without asking the store, returned or expired at the end of its interval.",
       truth: false,
     },
     ...SLOT_ENTITIES,
+    ...ROOM_ENTITIES,
   ],
   writePaths: [
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "admit a request by refilling and taking tokens in one atomic step",
       entity: "Budget",
       shape: "state transition",
@@ -122,7 +134,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "count the request in the current window and reject above the limit",
       entity: "Budget",
       shape: "state transition",
@@ -130,7 +142,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "acquire a concurrency slot below the cap",
       topic: "in-flight",
       entity: "ConcurrencySlot",
@@ -139,7 +151,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "release the slot when the request finishes",
       topic: "in-flight",
       entity: "ConcurrencySlot",
@@ -148,7 +160,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "reclaim slots whose holder crashed or timed out",
       topic: "in-flight",
       entity: "ConcurrencySlot",
@@ -157,7 +169,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action:
         "lease a local allowance of tokens from the global budget, spent between syncs when allowances enforce the limit, or only while the budget store is unreachable when it is checked on every request",
       entity: "LocalAllowance",
@@ -166,14 +178,14 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "change a limit policy with a version check",
       entity: "LimitPolicy",
       shape: "overwrite current value",
       mechanism: "versioned-overwrite",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "push the new policy version to every enforcing node",
       entity: "LimitPolicy",
       shape: "async process",
@@ -181,10 +193,11 @@ export const card = {
       hidden: true,
     },
     ...SLOT_WRITES,
+    ...ROOM_WRITES,
   ],
   readPaths: [
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "check the remaining budget while admitting",
       entity: "Budget",
       shape: "read source",
@@ -193,20 +206,21 @@ export const card = {
       tolerates: "none",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "match the request to its policy on the enforcing node",
       entity: "LimitPolicy",
       shape: "read projection",
       staleness: "the node's last applied policy version, seconds behind the policy store",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       action: "report remaining quota to the caller in response headers or a usage page",
       entity: "Budget",
       shape: "read projection",
       staleness: "approximate; may lag by one sync interval of local allowances",
     },
     ...SLOT_READS,
+    ...ROOM_READS,
   ],
   protocols,
   invariants: [
@@ -216,6 +230,7 @@ export const card = {
     "A rejected request is turned away before any downstream work starts and is told when to retry.",
     "Every enforcing node applies one whole LimitPolicy version, and its behaviour when the budget store is unreachable is the policy's declared stance, never an accident.",
     ...SLOT_INVARIANTS,
+    ...ROOM_INVARIANTS,
   ],
   invariantRates: [
     {
@@ -237,11 +252,16 @@ export const card = {
       "Checking and spending a Budget is one atomic step on the shard that owns its scope; two concurrent requests never both take its last unit.",
       "A rejected request is turned away before any downstream work starts and is told when to retry.",
       "Every enforcing node applies one whole LimitPolicy version, and its behaviour when the budget store is unreachable is the policy's declared stance, never an accident.",
-    ].map((statement) => ({ statement, unlessTopic: "job-slots" as const })),
+    ].map((statement) => ({ statement, unlessTopic: ["job-slots", "waiting-room"] as const })),
     ...SLOT_INVARIANTS.map((statement) => ({
       statement,
       topic: "job-slots" as const,
       ...keptBy(statement, SLOT_KEPT_BY),
+    })),
+    ...ROOM_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "waiting-room" as const,
+      ...keptBy(statement, ROOM_KEPT_BY),
     })),
   ],
   contract: {
@@ -258,31 +278,44 @@ export const card = {
     ],
   },
   predicates: [
-    { id: "exclusivity-matters", because: "the last token or the last free slot must go to exactly one request" },
+    {
+      id: "exclusivity-matters",
+      because: "the last token or the last free slot must go to exactly one request",
+      unlessTopic: "waiting-room",
+    },
     {
       id: "stale-write-dangerous",
       because: "a read-then-write of a counter from two enforcing nodes loses increments and admits too much",
     },
-    { id: "time-bounded-hold", because: "concurrency slots, local allowances and windows all expire" },
+    {
+      id: "time-bounded-hold",
+      because: "concurrency slots, local allowances and windows all expire",
+      unlessTopic: "waiting-room",
+    },
+    {
+      id: "time-bounded-hold",
+      because: "an admission token expires, and a place whose visitor stopped polling lapses",
+      topic: "waiting-room",
+    },
     { id: "derived-read", because: "policies are evaluated from local copies pushed to every enforcing node" },
   ],
   failures: [
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "the budget store is unreachable and no decision can be made",
       role: "coordination",
       prevention: "local allowances plus a declared fail-open or fail-closed stance per policy",
       repair: "resume store checks when it returns; counters reconverge within one window",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "two nodes both spend the last token because the counter was read, then written",
       role: "coordination",
       prevention: "atomic refill-and-decrement on the shard that owns the scope, as one script or conditional update",
       repair: "accept the bounded overshoot for that window and fix the non-atomic path",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "a crashed caller never releases its concurrency slot and the scope slowly locks itself out",
       topic: "in-flight",
       role: "coordination",
@@ -290,42 +323,42 @@ export const card = {
       repair: "the sweeper reclaims expired slots",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "a bad policy (a limit of zero, a wrong scope pattern) is pushed and rejects legitimate traffic",
       role: "coordination",
       prevention: "validate policies, run them in log-only shadow mode first and roll them out in stages",
       repair: "roll back to the previous policy version, which nodes keep locally",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "rejected clients retry immediately and the retries become the overload",
       role: "coordination",
       prevention: "retry-after hints, client backoff with jitter, and rejecting as early and cheaply as possible",
       repair: "shed by priority at the outermost layer until the retry wave drains",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "a budget store failover loses counters and a burst above the limit gets through",
       role: "coordination",
       prevention: "treat limits as approximate where a reset is tolerable, or replicate counters where it is not",
       repair: "the next window starts clean; tighten burst while the replica warms",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "clock skew between enforcing nodes stretches or shrinks windows",
       role: "coordination",
       prevention: "compute refill and window boundaries on the budget store's clock",
       repair: "windows self-correct at the next refill",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "A fixed-window counter admits twice the limit in a short span straddling the window boundary",
       role: "coordination",
       prevention: "Use a sliding-window counter, a token bucket or GCRA where a burst across the boundary matters",
       repair: "Switch the policy's algorithm; no stored state needs repair because windows roll over on their own",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       failure: "Each of N enforcing nodes applies the full global limit locally, so the fleet admits N times the limit",
       role: "coordination",
       prevention:
@@ -333,10 +366,11 @@ export const card = {
       repair: "Shrink shares on the next membership update; the overshoot lasts at most one allowance period",
     },
     ...SLOT_FAILURES,
+    ...ROOM_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       bottleneck: "one round trip to the budget store per request",
       mitigation:
         "shard the budget store by scope key so each node serves its share at the planned utilisation, and keep each check one atomic script call; spend local allowances synced once per interval only where the store cannot keep up",
@@ -347,7 +381,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       bottleneck: "sync traffic once every node holds an allowance for every active scope",
       mitigation: "sync only scopes active on that node and lengthen the interval for scopes far below their limit",
       formula: {
@@ -357,7 +391,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       bottleneck: "a hot scope key for one large tenant on one shard",
       mitigation: "split the scope into sub-budgets on several shards and sum them loosely",
       formula: {
@@ -367,12 +401,13 @@ export const card = {
       },
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       bottleneck: "memory for a budget entry per limited key",
       mitigation: "expire idle budgets with a TTL and keep entries to a few fields",
       formula: { yields: "budget state bytes for per-user limits", expression: "users * value_bytes", unit: "B" },
     },
     ...SLOT_BOTTLENECKS,
+    ...ROOM_BOTTLENECKS,
   ],
   silhouette: {
     storage: "budget/token/concurrency state store",
@@ -388,10 +423,19 @@ export const card = {
         "a slot granted by one conditional transaction under the quota on the tenant's shard, renewed by the worker's heartbeat, ended by release or by reclaim after its lease lapses",
       serving: "a dispatcher round-robin over tenants with a free slot; workers stop a job they cannot renew",
     },
+    {
+      topic: "waiting-room",
+      storage:
+        "one position counter and a served-up-to watermark per room, and a ticket per visitor keyed by room and visitor, in memory with a replica",
+      coordination:
+        "positions stamped by one atomic increment per room, the watermark raised only upward at the backend's rate by one controller, tokens issued only at or below it",
+      serving:
+        "a static waiting page and position polls answered at the edge from a signed ticket cookie and a cached watermark; a signed, expiring admission token checked at the edge on every request",
+    },
   ],
   technologies: [
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       product: "Redis with atomic scripts",
       layer: "storage",
       fits: "token buckets and window counters updated atomically per key, with TTLs on idle budgets",
@@ -400,7 +444,7 @@ export const card = {
       caveat: "a failover can reset counters, and a global limit across regions needs a second tier",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       product: "In-process limiter with local allowances (Bucket4j, Guava, concurrency-limits)",
       layer: "serving",
       fits: "no network hop per decision; adaptive limiters tune concurrency from observed latency",
@@ -409,7 +453,7 @@ export const card = {
       caveat: "a global limit becomes limit divided by live nodes, which drifts as the fleet scales",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       product: "Envoy global rate limit service",
       layer: "coordination",
       fits: "central decision service called by every proxy, backed by a shared counter store",
@@ -418,7 +462,7 @@ export const card = {
       caveat: "adds a hop per request unless combined with local token buckets in each proxy",
     },
     {
-      unlessTopic: "job-slots",
+      unlessTopic: ["job-slots", "waiting-room"],
       product: "Managed gateway throttling (AWS API Gateway usage plans, Cloudflare rate limiting)",
       layer: "serving",
       fits: "per-key quotas and burst limits enforced at the edge with no store to run",
@@ -427,6 +471,7 @@ export const card = {
       caveat: "limits are approximate and coarse; exact metering for billing needs its own record",
     },
     ...SLOT_TECHNOLOGIES,
+    ...ROOM_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -452,7 +497,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
-  topicScopes: [SLOT_SCOPES],
+  topicScopes: [SLOT_SCOPES, ROOM_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

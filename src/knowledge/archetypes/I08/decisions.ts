@@ -1,5 +1,6 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { SLOT_DECISIONS } from "./slots.js";
+import { ROOM_DECISIONS } from "./waiting-room.js";
 
 /** A limit stated per minute, hour, day or month (a quota per window rather than a rate). */
 const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`;
@@ -7,7 +8,7 @@ const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|mon
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
-    unlessTopic: "job-slots",
+    unlessTopic: ["job-slots", "waiting-room"],
     id: "i08-algorithm",
     question: "Token bucket or sliding window?",
     options: [
@@ -52,7 +53,7 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "token-bucket", because: "a rate limit with tolerated bursts is the common contract" },
   },
   {
-    unlessTopic: "job-slots",
+    unlessTopic: ["job-slots", "waiting-room"],
     id: "i08-enforcement",
     question: "Check a central budget store on every request, or spend local allowances synced periodically?",
     options: [
@@ -104,7 +105,7 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "central-store", because: "the fleet's checks fit a small store cluster" },
   },
   {
-    unlessTopic: "job-slots",
+    unlessTopic: ["job-slots", "waiting-room"],
     id: "i08-on-failure",
     question: "When the budget store is unreachable: fail open or fail closed?",
     options: [
@@ -136,4 +137,5 @@ export const decisions: DecisionPoint[] = [
     },
   },
   ...SLOT_DECISIONS,
+  ...ROOM_DECISIONS,
 ];
