@@ -856,6 +856,9 @@ function scopeAfterRate(word: string): RateScope | undefined {
   return scopeOf(w) ?? (NOT_A_KEY.test(w) || STOP.has(w) ? undefined : "key");
 }
 
+/** The most words an unlisted noun said with a rate may take ("3,000 vessel GPS pings per second"). */
+const UNLISTED_RATE_WORDS = 3;
+
 /** Words that may stand between a number and its noun without being the noun ("10M daily active users"). */
 const STOP = new Set([
   "per",
@@ -1739,6 +1742,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         if (PER_LONG_TIME.test(rest.slice(end))) {
           head = end;
           ownRecords = true;
+          break;
+        }
+    // "3,000 offers per second", "20 sign-up attempts per hour", "2 million expirations a day": a noun no entry lists,
+    // counted per time, names an act the system serves, so the rate is its request rate (read like a bare "10k/s"),
+    // which each archetype takes as its own operation's rate; left unread, the figures fall back to a typical load
+    if (!hit && head === undefined)
+      for (const end of ends.slice(0, UNLISTED_RATE_WORDS))
+        if (slashRate.test(rest.slice(end)) || PER_LONG_TIME.test(rest.slice(end))) {
+          head = end;
           break;
         }
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
