@@ -40,3 +40,46 @@ describe("a scheduler reads a stated rate of its own act as the runs it fires", 
     expect(d.coherence.filter((c) => c.rule.startsWith("stated-number") || c.rule === "numbers-disagree")).toEqual([]);
   });
 });
+
+describe("a count said with a period keeps the count and the period", () => {
+  it("reads 'from N hosts every minute' as the hosts and their collection interval", () => {
+    const s = parsed("Gather temperature from 8,000 servers every minute and chart it.");
+    expect(s.scale.nodes?.value).toBe(8000);
+    expect(s.scale.scrape_seconds?.value).toBe(60);
+    expect(s.unread).toEqual([]);
+  });
+
+  it("keeps a count of people said with a period as the people", () => {
+    expect(scale("A quiz app played by 4 million users every day.").users).toBe(4e6);
+  });
+});
+
+describe("reads said per write are the read-to-write ratio", () => {
+  it("reads 'N times for every write' and 'N times between edits'", () => {
+    expect(scale("Menu pages are fetched 300 times for every update.").read_write_ratio).toBe(300);
+    expect(scale("Recipes get viewed thousands of times between edits.").read_write_ratio).toBe(1000);
+    expect(scale("Menu pages are fetched 300 times per second.").read_write_ratio).toBeUndefined();
+  });
+
+  it("a cache design carries the ratio into a figure whose reason names it", () => {
+    const d = design("Menu pages are fetched 300 times for every update; cache them near diners.");
+    const unusedOrUnread = d.coherence.filter((c) => c.rule.startsWith("stated-number"));
+    expect(unusedOrUnread).toEqual([]);
+    const row = d.capacity.find((r) => r.inputs.some((i) => i.name === "read_write_ratio" && i.source === "stated"));
+    expect(row?.inputs.find((i) => i.name === "read_write_ratio")?.because).toContain("300 times for every update");
+  });
+});
+
+describe("a thing kept from everyone else for a time is held that long", () => {
+  it("reads 'nobody else may take it for the next N minutes' as the hold", () => {
+    const s = parsed("A cleaner claims a room and nobody else may take it for the next fifteen minutes.");
+    expect(s.scale.hold_seconds?.value).toBe(900);
+    expect(s.scale.hold_seconds?.quote).toBe("fifteen minutes");
+  });
+
+  it("reads 'if nobody accepts within N minutes' as a timer set that far ahead", () => {
+    expect(scale("A shift is offered to the next nurse if nobody accepts within 12 minutes.").timer_lead_seconds).toBe(
+      720,
+    );
+  });
+});
