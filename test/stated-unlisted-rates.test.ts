@@ -83,3 +83,22 @@ describe("a thing kept from everyone else for a time is held that long", () => {
     );
   });
 });
+
+describe("a time of day or an HTTP status is no amount", () => {
+  it("never names a clock time or a status code as an unread amount", () => {
+    for (const p of [
+      "Shop discounts go live at 18:30:00 local time in every market.",
+      "Send each tenant a digest at 7am in their own time zone.",
+      "The payroll run starts every Friday at 6, and must run once.",
+      "Callers past their quota get a 503 instead of a queue slot.",
+      "Reject stale writes with HTTP 409.",
+    ])
+      expect(parsed(p).unread).toEqual([]);
+  });
+
+  it("still names an unread amount beside them", () => {
+    expect(parsed("At 10:15 the ferry app holds 7,000 gangway slots.").unread.map((u) => u.quote)).toEqual([
+      "7,000 gangway slots",
+    ]);
+  });
+});

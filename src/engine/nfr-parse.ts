@@ -2539,6 +2539,18 @@ const NOT_AN_AMOUNT_BEFORE =
   /(?:\b(?:top|layer|level|version|v|http|ipv|tier|phase|step|no|exactly|only|just|a single)[ /-]?|[/#.-])$/i;
 
 /**
+ * Numbers that name a moment or a status rather than count anything: a time of day ("12:00:00", "at 9am", "turn the
+ * heater off at 23:00", "next Tuesday at 9") is when a thing is due, and an HTTP status ("get a 429", "HTTP 503") is an
+ * answer's code. Neither is an amount a figure could rest on.
+ */
+const NAMED_NOT_COUNTED: readonly RegExp[] = [
+  /\b\d{1,2}(?::\d{2}){1,2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?![\d:])/gi,
+  /\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi,
+  /\bat\s+\d{1,2}(?=\s*(?:$|[.,;!?'")]|o'?clock\b|sharp\b|in\s+(?:the|their|its|each|every|our|your)\b|local\b))/gi,
+  /\b(?:http(?:\s+status)?|status(?:\s+code)?|(?:an?|the)(?:\s+(?:immediate|instant|quick|fast|plain))?(?=\s+[45]\d\d\s*(?:$|[.,;!?)]|instead\b|status\b|error\b|response\b|code\b|too many\b)))\s+[45]\d\d\b/gi,
+];
+
+/**
  * The amounts the prompt states that none of the quotes above reads: a number (in digits, with a multiplier, or a word
  * for ten or more) outside every stated value's words, and not a name, a rank or a term ("two-phase commit").
  */
@@ -2549,6 +2561,8 @@ function unreadNumbers(prompt: string, quotes: readonly string[]): Stated<number
     if (!q) continue;
     for (let at = t.indexOf(q); at >= 0; at = t.indexOf(q, at + 1)) covered.push([at, at + q.length]);
   }
+  for (const re of NAMED_NOT_COUNTED)
+    for (const m of t.matchAll(re)) covered.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const out: Stated<number>[] = [];
   for (const n of findNumbers(t)) {
     if (covered.some(([a, b]) => n.start >= a && n.end <= b)) continue;
