@@ -102,3 +102,12 @@ describe("a time of day or an HTTP status is no amount", () => {
     ]);
   });
 });
+
+describe("a lease design reads a stated hold as its lease", () => {
+  it("sizes the idle time after a crash from 'nobody else may take it for N minutes'", () => {
+    const d = design("A cleaner claims a room and nobody else may take it for the next fifteen minutes.");
+    const idle = d.capacity.find((r) => r.id === "idle_after_crash");
+    expect(idle?.value).toBe(900);
+    expect(idle?.inputs.some((i) => i.name === "hold_seconds" && i.source === "stated")).toBe(true);
+  });
+});
