@@ -233,8 +233,8 @@ describe("the bound numbers drive the figures", () => {
 
 describe("an amount no rule reads is named", () => {
   it("lists a number stated with a noun no rule knows, once", () => {
-    const s = parseStatedNfrs("Design a pipeline that handles 3 million widget frobs per second");
-    expect(s.unread.map((u) => u.quote)).toEqual(["3 million widget frobs per second"]);
+    const s = parseStatedNfrs("Design a pipeline that keeps 3 million widget frobs");
+    expect(s.unread.map((u) => u.quote)).toEqual(["3 million widget frobs"]);
     expect(s.unread[0]?.value).toBe(3e6);
   });
 
@@ -271,10 +271,10 @@ describe("an amount no rule reads is named", () => {
   });
 
   it("the coherence check names each unread amount once", () => {
-    const d = design("Design a message queue that handles 3 million widget frobs per second");
+    const d = design("Design a message queue that keeps 3 million widget frobs");
     const unread = checkCoherence(d).filter((p) => p.rule === "stated-number-unread");
     expect(unread.map((p) => p.detail)).toEqual([
-      "the prompt states '3 million widget frobs per second', which no rule reads as a quantity, so no figure rests on it",
+      "the prompt states '3 million widget frobs', which no rule reads as a quantity, so no figure rests on it",
     ]);
   });
 });
@@ -287,8 +287,8 @@ describe("a rate of the system's own records, after a verb that writes them, is 
     expect(scale("a ledger that saves about 12,000 journal entries per second")).toEqual({ writes_per_sec: 12000 });
   });
 
-  it("leaves a rate with no writing verb unread", () => {
-    expect(scale("a service that sees 20,000 articles per second")).toEqual({});
+  it("reads a rate with no writing verb as the request rate, not a write rate", () => {
+    expect(scale("a service that sees 20,000 articles per second")).toEqual({ requests_per_sec: 20000 });
   });
 
   it("reads the stated write rate in the design, so no stated number is left unread", () => {

@@ -857,6 +857,19 @@ function scopeAfterRate(word: string): RateScope | undefined {
   return scopeOf(w) ?? (NOT_A_KEY.test(w) || STOP.has(w) ? undefined : "key");
 }
 
+/** "times for every write", "times as often as it is written", "times between edits": how many reads one write has. */
+const READS_PER_WRITE =
+  /^\s*(?:of\s+)?times\s+(?:for\s+(?:every|each)|per|to\s+(?:every|each)|between|as\s+often\s+as\s+(?:it\s+is\s+|they\s+are\s+)?)\s*(?:(?:a|one|single)\s+)?(?:writes?|updates?|edits?|changes?|modifications?|written|updated|edited|changed)\b/i;
+
+/** A period straight after a count's noun ("hosts every minute", "meters once each hour"). */
+const PERIOD_OF_COUNT = new RegExp(
+  String.raw`^\s*(?:once\s+)?(?:every|each)\s+(${LONG_TIME_WORD}|s|sec|min|h|hr|d)\b`,
+  "i",
+);
+
+/** The most words an unlisted noun said with a rate may take ("3,000 vessel GPS pings per second"). */
+const UNLISTED_RATE_WORDS = 3;
+
 /** Words that may stand between a number and its noun without being the noun ("10M daily active users"). */
 const STOP = new Set([
   "per",
@@ -1297,7 +1310,7 @@ const QUERIED_OVER =
 const LEAD_AHEAD = /^\s*(?:-\s*)?(?:before|ahead|in advance|from now)\b/i;
 const LEAD_AFTER = /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out)\b/i;
 const LEAD_BEFORE =
-  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
+  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never|nobody|no one|no-one)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
 
 function timerLead(clauseBefore: string, after: string): { id: string; toDays?: boolean } | undefined {
   // "within 5 minutes after …" is a bound on a step, "every 10 minutes after …" a period: neither is a lead time
@@ -1314,6 +1327,13 @@ const MAX_SITES = 100000;
 const ACROSS_BEFORE = /\bacross\s+(?:all\s+)?(?:of\s+)?(?:(?:our|the|its|their)\s+)?$/i;
 const PENDING_POSTPOSITIVE = /^(?:pending|outstanding)$/;
 const PENDING_AFTER = /^\s+(?:pending|outstanding|in flight|open|scheduled|waiting)\b/i;
+
+/**
+ * "nobody else may take it for the next ten minutes", "no one else can buy it for 8 minutes": a thing kept from everyone
+ * but its holder for a time is held that long (the hold a sweep releases when it lapses), said in the duration's clause.
+ */
+const HELD_FROM_OTHERS =
+  /\b(?:nobody|no one|no-one|no other [a-z]+)\s+(?:else\s+)?(?:may|can|could|is allowed to|gets to)\s+(?:[a-z']+\s+){1,4}for\s+(?:the\s+next\s+)?$/i;
 
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
 const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,6}\s+for\s*$/i;
@@ -1536,6 +1556,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       if (km > 0) continue;
     }
 
+    // "read 500 times for every write", "read thousands of times between edits": reads per write, the read-to-write
+    // ratio (never a frequency: no time unit follows)
+    const perWrite = READS_PER_WRITE.exec(rest.slice(pos));
+    if (perWrite && n.value > 1) {
+      setScale(scale, "read_write_ratio", n.value, quoteTo(pos + perWrite[0].length), vagueReading(t, n));
+      continue;
+    }
+
     // A frequency: "state updates reach every player 30 times per second", "heartbeats twice a second"
     const times = TIMES_PER.exec(rest.slice(pos));
     const perSecs = times ? timeUnit(times[1] ?? "") : undefined;
@@ -1593,6 +1621,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           // "a push 48 hours before the lease ends": a duration before its event is a lead time, whatever verb leads it
           (LEAD_AHEAD.test(after) ? timerLead(clauseBefore, after) : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
+          (HELD_FROM_OTHERS.test(clauseBefore) ? { id: "hold_seconds" } : undefined) ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
           (RETAINED_FOR.test(clauseBefore) || RETAINED_FOR.test(wideClause)
@@ -1617,7 +1646,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
-          /^[- ]?\s*(?!(?:of|and|or|but|that|which|who|while|if|when|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(
+          /^[- ]?\s*(?!(?:of|and|or|but|unless|until|because|that|which|who|while|if|when|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(
             after,
           )?.[0] ?? "";
         if (target) {
@@ -1742,12 +1771,32 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           ownRecords = true;
           break;
         }
+    // "3,000 offers per second", "20 sign-up attempts per hour", "2 million expirations a day": a noun no entry lists,
+    // counted per time, names an act the system serves, so the rate is its request rate (read like a bare "10k/s"),
+    // which each archetype takes as its own operation's rate; left unread, the figures fall back to a typical load
+    if (!hit && head === undefined)
+      for (const end of ends.slice(0, UNLISTED_RATE_WORDS))
+        if (slashRate.test(rest.slice(end)) || PER_LONG_TIME.test(rest.slice(end))) {
+          head = end;
+          break;
+        }
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
     let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : (head ?? pos);
     const afterNoun = rest.slice(nounEnd);
     const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
-    if (rateM || intrinsic) {
+    // "collects disk usage from 50,000 hosts every minute": a count of things with no rate of their own, said with a
+    // period, is how many there are (each acting once in it), never a rate dropped as neither; the count binds as a bare
+    // count, and the period is the interval the clause's verb names (collects, reports, scrapes, checks in)
+    const countPeriod =
+      rateM && hit?.entry.count && !hit.entry.rate && !hit.entry.interval && !WRITES_BEFORE.test(clauseBefore)
+        ? PERIOD_OF_COUNT.exec(afterNoun)
+        : null;
+    if (countPeriod) {
+      const secs = timeUnit(countPeriod[1] ?? "");
+      const period = DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(clauseBefore));
+      if (secs && period) setScale(scale, period.id, secs, quoteTo(nounEnd + countPeriod[0].length));
+    } else if (rateM || intrinsic) {
       const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
       // "stores 5,000 records per second": a counted noun (records, rows, files) written per time is a write rate too
       const written = ownRecords || (!!hit?.entry.count && !hit.entry.interval && WRITES_BEFORE.test(clauseBefore));
@@ -2493,6 +2542,18 @@ const NOT_AN_AMOUNT_BEFORE =
   /(?:\b(?:top|layer|level|version|v|http|ipv|tier|phase|step|no|exactly|only|just|a single)[ /-]?|[/#.-])$/i;
 
 /**
+ * Numbers that name a moment or a status rather than count anything: a time of day ("12:00:00", "at 9am", "turn the
+ * heater off at 23:00", "next Tuesday at 9") is when a thing is due, and an HTTP status ("get a 429", "HTTP 503") is an
+ * answer's code. Neither is an amount a figure could rest on.
+ */
+const NAMED_NOT_COUNTED: readonly RegExp[] = [
+  /\b\d{1,2}(?::\d{2}){1,2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?![\d:])/gi,
+  /\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi,
+  /\bat\s+\d{1,2}(?=\s*(?:$|[.,;!?'")]|o'?clock\b|sharp\b|in\s+(?:the|their|its|each|every|our|your)\b|local\b))/gi,
+  /\b(?:http(?:\s+status)?|status(?:\s+code)?|(?:an?|the)(?:\s+(?:immediate|instant|quick|fast|plain))?(?=\s+[45]\d\d\s*(?:$|[.,;!?)]|instead\b|status\b|error\b|response\b|code\b|too many\b)))\s+[45]\d\d\b/gi,
+];
+
+/**
  * The amounts the prompt states that none of the quotes above reads: a number (in digits, with a multiplier, or a word
  * for ten or more) outside every stated value's words, and not a name, a rank or a term ("two-phase commit").
  */
@@ -2503,6 +2564,8 @@ function unreadNumbers(prompt: string, quotes: readonly string[]): Stated<number
     if (!q) continue;
     for (let at = t.indexOf(q); at >= 0; at = t.indexOf(q, at + 1)) covered.push([at, at + q.length]);
   }
+  for (const re of NAMED_NOT_COUNTED)
+    for (const m of t.matchAll(re)) covered.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const out: Stated<number>[] = [];
   for (const n of findNumbers(t)) {
     if (covered.some(([a, b]) => n.start >= a && n.end <= b)) continue;

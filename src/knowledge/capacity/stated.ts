@@ -294,6 +294,23 @@ export const STATED_USES: readonly StatedUse[] = [
       ],
     },
   },
+  // "pages are read 500 times for every write": a copy dropped or replaced on each write is missed by the first read
+  // after it, so one request in (ratio + 1) misses whatever the cache holds, a floor under the miss share
+  {
+    reads: ["read_write_ratio"],
+    model: {
+      inputs: [inp("read_write_ratio")],
+      figures: [
+        fig(
+          "write_miss_share",
+          "share of requests that miss because a write dropped the copy (the first read after each write)",
+          "hotspot",
+          "1 / (1 + read_write_ratio)",
+          "fraction",
+        ),
+      ],
+    },
+  },
   // "running 40,000 builds an hour on 2,000 agents": the work in flight at once and each machine's share of it
   {
     reads: ["tasks_per_sec", "workers"],

@@ -40,11 +40,18 @@ const base: CapacityModel = {
     // bound; a store cannot grant a lease shorter than its own minimum, so a bound too tight for it is exceeded, not met
     {
       quantity: "lease_seconds",
-      from: {
-        expression:
-          "max(min_lease_seconds, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1))",
-        why: "the stated failover bound less the store's expiry check and the time to tell a waiting candidate, with one keep-alive interval left spare for a missed beat or a pause, and never below the store's shortest lease",
-      },
+      from: [
+        {
+          expression:
+            "max(min_lease_seconds, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1))",
+          why: "the stated failover bound less the store's expiry check and the time to tell a waiting candidate, with one keep-alive interval left spare for a missed beat or a pause, and never below the store's shortest lease",
+        },
+        // "nobody else may take it for the next ten minutes": the stated time a thing stays with its holder alone
+        {
+          expression: "hold_seconds",
+          why: "the stated time a thing stays with its holder alone is the lease that keeps it, lapsing unless it is given back",
+        },
+      ],
     },
     {
       quantity: "keepalive_seconds",

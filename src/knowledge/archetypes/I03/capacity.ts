@@ -5,7 +5,18 @@ import { DAG_CAPACITY } from "./dag.js";
 /** The scheduler's own inputs and figures, before any subject changes them. */
 const BASE: CapacityModel = {
   inputs: [
-    inp("tasks_per_sec", 200, "a shared scheduler fires a few hundred runs a second on average"),
+    {
+      quantity: "tasks_per_sec",
+      typical: 200,
+      why: "a shared scheduler fires a few hundred runs a second on average",
+      // "2 million expirations a day", "3 million signups a month": the scheduler's own act said under a noun of the
+      // prompt's (read as its request rate); each sets one timer that fires once, so at a steady state runs fire as
+      // fast as they are set up
+      from: {
+        expression: "requests_per_sec",
+        why: "each stated request sets up one run that fires once, so runs fire as fast as they are set up",
+      },
+    },
     {
       quantity: "timers",
       typical: 10000000,
