@@ -5206,7 +5206,9 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
     for (const e of archetypeEntry(realized as Parameters<typeof archetypeEntry>[0]).entities)
       if (!own.has(e.name) && !undrawn.includes(e.name)) undrawn.push(e.name);
   if (undrawn.length === 0) return [];
-  const names = undrawn.map((e) => ({ e, re: undrawnPattern(e) }));
+  // a plain name (letters, digits, spaces) is matched only by a text that holds it: most texts are passed over by a
+  // substring search, without running the pattern
+  const names = undrawn.map((e) => ({ e, re: undrawnPattern(e), plain: /^[A-Za-z0-9 ]+$/.test(e) }));
   const texts: [string, string][] = [
     ...d.requirements.map((r): [string, string] => [`requirement '${r.text}'`, `${r.path?.entity ?? ""}`]),
     ...d.invariants.map((i): [string, string] => [`invariant '${i.statement}'`, i.statement]),
@@ -5221,8 +5223,8 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
   ];
   const out: Problem[] = [];
   for (const [where, text] of texts)
-    for (const { e, re } of names)
-      if (re.test(text))
+    for (const { e, re, plain } of names)
+      if ((!plain || text.includes(e)) && re.test(text))
         out.push({ rule: "names-undrawn-entity", detail: `${where} names ${e}, which the design does not draw` });
   return out;
 }
