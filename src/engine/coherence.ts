@@ -5270,7 +5270,9 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
     for (const e of archetypeEntry(realized as Parameters<typeof archetypeEntry>[0]).entities)
       if (!own.has(e.name) && !undrawn.includes(e.name)) undrawn.push(e.name);
   if (undrawn.length === 0) return [];
-  const names = undrawn.map((e) => ({ e, re: undrawnPattern(e) }));
+  // a plain name (letters, digits, spaces) is matched only by a text that holds it: most texts are passed over by a
+  // substring search, without running the pattern
+  const names = undrawn.map((e) => ({ e, re: undrawnPattern(e), plain: /^[A-Za-z0-9 ]+$/.test(e) }));
   const texts: [string, string][] = [
     ...d.requirements.map((r): [string, string] => [`requirement '${r.text}'`, `${r.path?.entity ?? ""}`]),
     ...d.invariants.map((i): [string, string] => [`invariant '${i.statement}'`, i.statement]),
@@ -5287,16 +5289,20 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
   const mechanismNames = [...new Set(d.mechanisms.map((m) => m.name))].sort((a, b) => b.length - a.length);
   const withoutMechanisms = (text: string): string => {
     let t = text;
-    for (const n of mechanismNames)
-      if (t.toLowerCase().includes(n.toLowerCase())) t = t.replace(pattern(escapeRe(n), "gi"), " ");
+    const lower = text.toLowerCase();
+    for (const n of mechanismNames) if (lower.includes(n.toLowerCase())) t = t.replace(pattern(escapeRe(n), "gi"), " ");
     return t;
   };
   const out: Problem[] = [];
   for (const [where, text] of texts) {
-    const own = withoutMechanisms(text);
-    for (const { e, re } of names)
+    // the mechanisms' names are taken out only of a text that holds a record's name at all
+    let own: string | undefined;
+    for (const { e, re, plain } of names) {
+      if (plain && !text.includes(e)) continue;
+      own ??= withoutMechanisms(text);
       if (re.test(own))
         out.push({ rule: "names-undrawn-entity", detail: `${where} names ${e}, which the design does not draw` });
+    }
   }
   return out;
 }

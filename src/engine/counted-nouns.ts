@@ -59,7 +59,27 @@ const SCALE_VALUE: Readonly<Record<string, number>> = {
  * unit ("30 seconds", "10 TB") is no thing at all; counted things that go on to act ("100,000 servers watch") are
  * the system's clients. With `words`, a count written as a small number word counts too ("five resolutions").
  */
-export function countedThings(prompt: string, words?: Readonly<Record<string, number>>): CountedThing[] {
+export function countedThings(
+  prompt: string,
+  words?: Readonly<Record<string, number>>,
+): readonly Readonly<CountedThing>[] {
+  // several fields and coherence rules of one design ask for the same prompt's things (with and without number words):
+  // the last prompt's answers are kept, frozen, so each is read once
+  if (lastCounted?.prompt !== prompt) lastCounted = { prompt, answers: new Map() };
+  const known = lastCounted.answers.get(words ?? NO_WORDS);
+  if (known !== undefined) return known;
+  const things = readCountedThings(prompt, words);
+  for (const t of things) Object.freeze(t);
+  Object.freeze(things);
+  lastCounted.answers.set(words ?? NO_WORDS, things);
+  return things;
+}
+const NO_WORDS: Readonly<Record<string, number>> = Object.freeze({});
+let lastCounted:
+  | { prompt: string; answers: Map<Readonly<Record<string, number>>, readonly Readonly<CountedThing>[]> }
+  | undefined;
+
+function readCountedThings(prompt: string, words?: Readonly<Record<string, number>>): CountedThing[] {
   const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()%]/g) ?? [];
   const out: CountedThing[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -48,7 +48,22 @@ const verbSystem = (verb: string): string | undefined =>
  * and books shipping"); each step's system is its verb's (charging reaches payments) or its object's. Undefined when
  * the prompt spreads nothing, or lists fewer than two steps before the spread.
  */
-export function spreadOf(prompt: string): Spread | undefined {
+export function spreadOf(prompt: string): Readonly<Spread> | undefined {
+  // the layout and coherence of one design both ask (the last prompt's answer is kept, frozen)
+  if (lastSpread?.prompt !== prompt) {
+    const spread = readSpread(prompt);
+    if (spread !== undefined) {
+      for (const m of spread.members) Object.freeze(m);
+      Object.freeze(spread.members);
+      Object.freeze(spread);
+    }
+    lastSpread = { prompt, spread };
+  }
+  return lastSpread.spread;
+}
+let lastSpread: { prompt: string; spread: Readonly<Spread> | undefined } | undefined;
+
+function readSpread(prompt: string): Spread | undefined {
   const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*|[,;:.()]/g) ?? [];
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!SPREAD.has(tokens[i] ?? "")) continue;

@@ -439,11 +439,25 @@ function flowWordBefore(name: Hit, tokens: readonly Token[], written: readonly s
 function cueSpeaks(cue: Hit, tokens: readonly Token[], written: readonly string[], flowAt?: number): boolean {
   const first = tokens[cue.covers[0] ?? -1];
   if (first === undefined) return false;
-  const lead = cue.signal.text.toLowerCase().split(/\s+/)[0] ?? "";
+  const lead = leadWordOf(cue.signal.text);
   if (STOP_WORDS.has(lead) && written[first.at - 1] !== lead) return false;
   if (flowAt === undefined) return true;
   const last = Math.max(...cue.covers.map((i) => tokens[i]?.at ?? 0));
   return last >= flowAt - 1;
+}
+
+/**
+ * A cue's first word, lower-cased: worked out once per cue text (the cues are knowledge, so the table is bounded), not
+ * on every place a cue is written (a cue repeated on each line of a long prompt asked it hundreds of times).
+ */
+const LEAD_WORDS = new Map<string, string>();
+function leadWordOf(text: string): string {
+  let lead = LEAD_WORDS.get(text);
+  if (lead === undefined) {
+    lead = text.toLowerCase().split(/\s+/)[0] ?? "";
+    LEAD_WORDS.set(text, lead);
+  }
+  return lead;
 }
 
 /** A hit and the later places its signal is written, each found the same way (findSignal finds the first). */
