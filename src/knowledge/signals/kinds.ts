@@ -1110,6 +1110,13 @@ export const KNOWN_SYSTEMS: readonly KnownSystem[] = [
   { name: "LevelDB", aliases: [], kind: "embedded storage engine", source: "github.com/google/leveldb (a key-value storage library giving an ordered mapping from string keys to values)" },
   { name: "OneSignal", aliases: [], kind: "push notification service", source: "documentation.onesignal.com (a push notification service for web and mobile apps, with targeting and scheduling)" },
   { name: "YugabyteDB", aliases: ["Yugabyte"], kind: "relational database", source: "docs.yugabyte.com (a PostgreSQL-compatible distributed SQL database replicated by Raft)" },
+  { name: "Confluent Schema Registry", aliases: [], kind: "schema registry", source: "docs.confluent.io/platform/current/schema-registry/fundamentals (keeps every version of each subject's Avro, JSON Schema or Protobuf schema behind a REST interface, with compatibility settings a new version must pass)" },
+  { name: "Sentry", aliases: [], kind: "error tracking service", source: "docs.sentry.io (error events sent by SDKs are fingerprinted by stack trace, exception and message, and events with one fingerprint form one issue)" },
+  { name: "TigerBeetle", aliases: [], kind: "ledger", source: "docs.tigerbeetle.com (a database for financial accounting with a fixed schema of accounts and transfers kept as double-entry debits and credits, replicated as a cluster)" },
+  { name: "Triton Inference Server", aliases: ["NVIDIA Triton", "NVIDIA Triton Inference Server"], kind: "model serving platform", source: "docs.nvidia.com/deeplearning/triton-inference-server (serves models from a model repository over HTTP or gRPC, with a scheduler per model that may batch requests dynamically)" },
+  { name: "ClamAV", aliases: ["Clam AntiVirus"], kind: "malware scanner", source: "docs.clamav.net (an open-source antivirus engine that matches files against signature databases to find trojans, viruses and other malware)" },
+  { name: "cert-manager", aliases: [], kind: "certificate distribution service", source: "cert-manager.io (a Kubernetes controller that obtains certificates from issuers such as Let's Encrypt or Vault and renews them a set time before they expire)" },
+  { name: "GrowthBook", aliases: [], kind: "experimentation platform", source: "docs.growthbook.io (feature flags and experiments whose SDKs hash a user attribute with the experiment's seed so a user keeps the same variation)" },
 ];
 
 const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s-]+");
