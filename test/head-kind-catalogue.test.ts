@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/engine/recognize/index.js";
 import { SYSTEM_KINDS } from "../src/knowledge/signals/kinds.js";
+import { design } from "../src/lib/index.js";
 
 const read = (prompt: string) => {
   const r = classify(prompt);
@@ -54,5 +55,31 @@ describe("a kind named in the head", () => {
     const r = read("Design an ad exchange that asks 150 bidders for every banner slot on a news site within 80 ms.");
     expect(r.top).toBe("I17");
     expect(read("Design a bidding system for a used car dealer network.").top).toBe("I13");
+  });
+});
+
+describe("a kind's head speaks the subject that builds it", () => {
+  const topics = (p: string) => design(p).nfrs.topics ?? [];
+  it("a ledger or wallet service is money kept in the system's own accounts", () => {
+    expect(
+      topics("Design a wallet service for a transit card company where 6 million riders top up and pay fares."),
+    ).toContain("ledger");
+  });
+  it("a web scraper fetches other people's sites politely", () => {
+    expect(topics("Design a price scraper that visits 3 million listings on 800 travel sites each night.")).toContain(
+      "crawl",
+    );
+  });
+  it("a metering service counts usage per customer in windows", () => {
+    expect(
+      topics(
+        "Design a metering service for a video platform that bills 40,000 developers by minutes of video encoded.",
+      ),
+    ).toContain("aggregation");
+  });
+  it("a task queue's tasks may send email; the queue builds no mail delivery", () => {
+    const t = topics("Design a job queue for a newsletter tool where 300 workers send each email.");
+    expect(t).toContain("work-queue");
+    expect(t).not.toContain("email");
   });
 });

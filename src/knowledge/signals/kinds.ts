@@ -593,7 +593,8 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "work queue",
       "work queue service",
     ],
-    why: "producers enqueue tasks and each one is leased to a single worker, hidden while it runs and handed out again if the worker dies before acknowledging it, which is the queue archetype; the visibility timeout, receipt handles and dead-letter queue are built by I05's own work-queue subject (the workers that run the tasks are the queue's consumers, not an execution fleet to build)",
+    why: "producers enqueue tasks and each one is leased to a single worker, hidden while it runs and handed out again if the worker dies before acknowledging it, which is the queue archetype; the visibility timeout, receipt handles and dead-letter queue are built by I05's own work-queue subject (the workers that run the tasks are the queue's consumers, not an execution fleet to build); what a task does (send an email, a push) is the task's own business, not a delivery system the queue builds",
+    unlike: ["email", "push"],
   },
   {
     kind: "event store",
