@@ -54,7 +54,7 @@ describe("a kind named in the head", () => {
   it("an ad exchange fans each request out to bidders (request mediation), never an item auction", () => {
     const r = read("Design an ad exchange that asks 150 bidders for every banner slot on a news site within 80 ms.");
     expect(r.top).toBe("I17");
-    expect(read("Design a bidding system for a used car dealer network.").top).toBe("I13");
+    expect(read("Design an auction platform for a used car dealer network.").top).toBe("I13");
   });
 });
 

@@ -731,19 +731,6 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     why: "clients are admitted, slowed or challenged at the edge by their request rate and their standing, which is admission control; scoring whether a client is a bot (fingerprints, behaviour models, challenges) is not an archetype of its own",
   },
   {
-    kind: "URL shortener",
-    id: "I09",
-    cover: "well",
-    nouns: [
-      "url shortener",
-      "url shortening service",
-      "link shortener",
-      "link shortening service",
-      "short link service",
-    ],
-    why: "each long URL gets a unique short code drawn from an id generator, and the code maps to its URL in a key-scoped store read on every redirect, which is identifier generation over key-scoped state",
-  },
-  {
     kind: "device registry",
     id: "I10",
     cover: "well",
@@ -874,8 +861,6 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "auction system",
       "auction service",
       "auction platform",
-      "bidding system",
-      "bidding platform",
     ],
     why: "one auction is a shared subject that one owner sequences: each bid is decided against its current price and end time in one order, and the close is a state change that owner makes, which is shared subject coordination; proxy bids, the bid log and the close are built by I13's own auction subject",
   },
