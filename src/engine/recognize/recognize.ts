@@ -517,7 +517,8 @@ function askedKind(
   if (o.kind === "kind") {
     if (!h.covers.every(isHead)) return undefined;
     kind = SYSTEM_KINDS[o.index];
-    asked = `'${h.quoted}' in the head names a ${kind?.kind ?? "kind of system"}`;
+    const what = kind?.kind ?? "kind of system";
+    asked = `'${h.quoted}' in the head names ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what}`;
   } else {
     if (h.fuzzy) return undefined;
     const sys = KNOWN_SYSTEMS[o.index];
