@@ -1392,9 +1392,10 @@ describe("recognition: round 17, demanded properties of a product and sized desi
     expect(unique.branch.evidence[0]).toContain("demands ('no other') a requirement of I09");
   });
   it("reads a product kind sized by a stated rate as the component asked for", () => {
-    const r = branchOf("Design a URL shortener that issues 40,000 short codes per second, each code unique.");
+    // (a URL shortener is a kind of system since round 21, named by its head without the product rule)
+    const r = branchOf("Design a pastebin that issues 40,000 paste keys per second, each key unique.");
     expect(r.branch.kind).toBe("infra");
-    expect(r.branch.evidence.join(" ")).toContain("sizes what it asks for ('40,000 short codes per second')");
+    expect(r.branch.evidence.join(" ")).toContain("sizes what it asks for ('40,000 paste keys per second')");
   });
   it("lets no archetype known only from learned words lead over one the head names weakly", () => {
     // learned words that read every job, worker and second as due-time work: they may not lead over the named queue

@@ -107,6 +107,25 @@ export interface Recognition {
 /** Tuning constants, named so the reasoning behind each threshold is visible. */
 /** Head words that name a store a product keeps ("a shopping cart store"): a product kind before one says whose store it is. */
 const STORE_HEADS = new Set(["store", "database", "db", "cache", "queue", "log", "index", "registry"].map(stemWord));
+/** Words before a later kind's noun in the head that make it what the first kind sits on or reads ("… over a data lake"). */
+const HEAD_PART_PREPOSITIONS = new Set([
+  "over",
+  "on",
+  "atop",
+  "above",
+  "behind",
+  "for",
+  "from",
+  "into",
+  "inside",
+  "within",
+  "under",
+  "beneath",
+  "across",
+  "using",
+  "via",
+]);
+const ARTICLES = new Set(["a", "an", "the"]);
 const BODY_DISCOUNT = 0.8; // a signal after the head noun phrase is more often a qualifier
 const TYPO_DISCOUNT = 0.9; // a misspelt system name is slightly weaker evidence
 const MIN_DOMINANT = 0.3; // below this no archetype has really been named
@@ -512,7 +531,8 @@ function askedKind(
   if (o.kind === "kind") {
     if (!h.covers.every(isHead)) return undefined;
     kind = SYSTEM_KINDS[o.index];
-    asked = `'${h.quoted}' in the head names a ${kind?.kind ?? "kind of system"}`;
+    const what = kind?.kind ?? "kind of system";
+    asked = `'${h.quoted}' in the head names ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what}`;
   } else {
     if (h.fuzzy) return undefined;
     const sys = KNOWN_SYSTEMS[o.index];
@@ -842,19 +862,47 @@ function headBelow(scored: Scored[], isHead: (i: number) => boolean): void {
  * "consistent … leader" read together): a requirement qualifies the kind; only a component named in the head is a
  * second thing asked for.
  */
-function kindLeads(scored: Scored[], isHead: (i: number) => boolean): void {
+function kindLeads(
+  scored: Scored[],
+  isHead: (i: number) => boolean,
+  tokens: readonly Token[],
+  written: readonly string[],
+): void {
   const named = (h: Hit) =>
     (h.signal.owner.kind === "kind" || h.signal.owner.kind === "known") && h.covers.some(isHead);
-  const headed = sortShort([...scored], byScore).find((s) => s.hits.some(named));
+  // Of two kinds' nouns in the head, the first is the head's own noun and a later one sits in a phrase after it ("an
+  // interactive SQL engine over a data lake"): the first one is what is built. With no kind's noun, the strongest
+  // archetype a named system asks for.
+  const nounAt = (s: Scored) =>
+    Math.min(
+      ...s.hits.filter((h) => h.signal.owner.kind === "kind" && h.covers.some(isHead)).map((h) => h.covers[0] ?? 0),
+    );
+  const byNoun = sortShort(
+    scored.filter((s) => Number.isFinite(nounAt(s))),
+    (a, b) => nounAt(a) - nounAt(b) || byScore(a, b),
+  );
+  const headed = byNoun[0] ?? sortShort([...scored], byScore).find((s) => s.hits.some(named));
   const name = headed?.hits.find(named);
   if (!headed || !name) return;
   const component = (h: Hit) => !h.signal.concept && h.signal.rule === undefined && h.covers.some(isHead);
+  // a later kind's noun after a preposition in the head ("an interactive SQL engine over a data lake", "a cache for a
+  // relational database") names what the kind named first sits on or reads, not a second thing to build
+  const partOfName = (h: Hit) => {
+    if (h.signal.owner.kind !== "kind" || (h.covers[0] ?? 0) <= (name.covers[0] ?? 0)) return false;
+    let k = (tokens[h.covers[0] ?? -1]?.at ?? 0) - 1;
+    while (k > 0 && ARTICLES.has(written[k] ?? "")) k--;
+    return HEAD_PART_PREPOSITIONS.has(written[k] ?? "");
+  };
   for (const s of scored) {
-    if (s === headed || s.hits.some(component)) continue;
+    if (s === headed) continue;
+    const parts = s.hits.filter(component);
+    if (parts.length > 0 && !parts.every(partOfName)) continue;
     rankBelow(
       s,
       headed,
-      `the head asks for what '${name.quoted}' names (${headed.archetype.id}) and no component of ${s.archetype.id} is named there, so ${s.archetype.id} says what that thing feeds, keeps or does, or how it behaves, and ranks below it`,
+      parts.length > 0
+        ? `the head asks for what '${name.quoted}' names (${headed.archetype.id}); '${parts[0]?.quoted}' comes after it behind a preposition, so it names what that thing sits on or reads, and ${s.archetype.id} ranks below it`
+        : `the head asks for what '${name.quoted}' names (${headed.archetype.id}) and no component of ${s.archetype.id} is named there, so ${s.archetype.id} says what that thing feeds, keeps or does, or how it behaves, and ranks below it`,
       true,
     );
   }
@@ -1183,7 +1231,7 @@ export function recognize(
     feederBelow(scored, isHead);
     headBelow(scored, isHead);
     likenessBelow(scored, isHead, likeness, w, kb, tokens);
-    kindLeads(scored, isHead);
+    kindLeads(scored, isHead, tokens, written);
   }
   if (!asksForThing) subjectBelow(scored, tokens);
   if (own !== undefined) ownLedgerLeads(scored);
@@ -1263,8 +1311,13 @@ export function recognize(
       kindQualifies(h),
   );
   const infraWords = combine(sorted.infra, w);
+  // A product word inside a kind's noun named in the head ("recommendation" in "a recommendation service") is that
+  // kind's word: the kind says what is built, so the word asks for no product beside it.
+  const headKinds = archetypeHits.filter((h) => h.signal.owner.kind === "kind" && h.covers.every(isHead));
+  const inHeadKind = (h: Hit) =>
+    h.covers.length > 0 && headKinds.some((k) => h.covers.every((i) => k.covers.includes(i)));
   const productWords = combine(
-    sorted.product.filter((h) => !owners.includes(h)),
+    sorted.product.filter((h) => !owners.includes(h) && !inHeadKind(h)),
     w,
   );
   // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
@@ -1335,7 +1388,10 @@ export function recognize(
     !headNamed;
   const productHead =
     headNoun !== undefined && (PRODUCT_HEADS.has(headNoun.stem) || consumerHead) ? `'${headNoun.raw}'` : undefined;
-  const componentNamed = headNamed || raw.some((r) => r.named);
+  // A kind of system named whole in the head names the component too, however well an archetype builds it: `partly`
+  // lowers the confidence in the archetype, not that a system is asked for ("Design a model serving platform" is no
+  // product for its word 'platform').
+  const componentNamed = headNamed || raw.some((r) => r.named) || headKinds.length > 0;
   const branchEvidence: string[] = [];
   // "Design a URL shortener that creates 20,000 short links per second, each code unique": a product kind named in
   // the head without a product noun, sized by a stated rate, asks for the component (no demand makes it mixed below).
