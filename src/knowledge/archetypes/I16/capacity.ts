@@ -2,6 +2,7 @@ import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AUTH_CAPACITY } from "./auth.js";
 import { CART_CAPACITY } from "./cart.js";
+import { ENGINE_CAPACITY } from "./engine.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { KVC_CAPACITY } from "./memcache.js";
 import { SECRETS_CAPACITY } from "./secrets.js";
@@ -119,6 +120,7 @@ export const capacity: CapacityModel = {
     auth: AUTH_CAPACITY,
     secrets: SECRETS_CAPACITY,
     cart: CART_CAPACITY,
+    "storage-engine": ENGINE_CAPACITY,
     "kv-cache": KVC_CAPACITY,
     ledger: LEDGER_CAPACITY,
     "distributed-sql": SQL_CAPACITY,

@@ -23,6 +23,18 @@ import {
   CART_WRITES,
 } from "./cart.js";
 import {
+  ENGINE_BOTTLENECKS,
+  ENGINE_ENTITIES,
+  ENGINE_FAILURES,
+  ENGINE_INVARIANTS,
+  ENGINE_KEPT_BY,
+  ENGINE_READS,
+  ENGINE_SCOPES,
+  ENGINE_SILHOUETTE,
+  ENGINE_TECHNOLOGIES,
+  ENGINE_WRITES,
+} from "./engine.js";
+import {
   LEDGER_BOTTLENECKS,
   LEDGER_ENTITIES,
   LEDGER_FAILURES,
@@ -182,7 +194,7 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -203,30 +215,40 @@ export const card = {
     ...AUTH_ENTITIES,
     ...SECRETS_ENTITIES,
     ...CART_ENTITIES,
+    ...ENGINE_ENTITIES,
     {
       name: "PartitionMap",
       // the database a cache tier fronts is given: its own partition map is not part of the cache's design
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"],
       description:
         "Which replica group owns each key range or hash slot, with an epoch that changes whenever ownership moves.",
       truth: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
     },
     {
       name: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -235,7 +257,16 @@ export const card = {
   writePaths: [
     {
       // behind a cache tier every write is the database's commit followed by the copy's delete
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -252,7 +283,16 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "cache-aside", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "ledger",
+        "cache-aside",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -261,7 +301,16 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -269,7 +318,16 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -277,7 +335,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -285,7 +343,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -293,7 +351,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -302,7 +360,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"],
       action:
         "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
       entity: "PartitionMap",
@@ -317,10 +375,20 @@ export const card = {
     ...AUTH_WRITES,
     ...SECRETS_WRITES,
     ...CART_WRITES,
+    ...ENGINE_WRITES,
   ],
   readPaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -328,7 +396,16 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -336,7 +413,16 @@ export const card = {
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
@@ -359,6 +445,7 @@ export const card = {
     ...AUTH_READS,
     ...SECRETS_READS,
     ...CART_READS,
+    ...ENGINE_READS,
   ],
   protocols,
   invariants: [
@@ -369,26 +456,41 @@ export const card = {
     ...AUTH_INVARIANTS,
     ...SECRETS_INVARIANTS,
     ...CART_INVARIANTS,
+    ...ENGINE_INVARIANTS,
   ],
   // a key-value store's own rules hold where the subject is not a ledger of accounts, the ledger's only where it is
   invariantTopics: [
     {
       statement: TOMBSTONE_OUTLIVES,
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
     },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
-    { statement: PARTITION_EPOCH, unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"] },
+    { statement: PARTITION_EPOCH, unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"] },
     // behind a cache tier the database's own replication, conditional writes and read promises are given, not designed
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
       (statement) => ({
         statement,
-        unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"] as const,
+        unlessTopic: [
+          "ledger",
+          "distributed-sql",
+          "kv-cache",
+          "auth",
+          "secrets",
+          "cart",
+          "storage-engine",
+          "cache-aside",
+        ] as const,
       }),
     ),
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
     ...KVC_INVARIANTS.map((statement) => ({ statement, topic: "kv-cache" as const })),
     ...AUTH_INVARIANTS.map((statement) => ({ statement, topic: "auth" as const, ...keptBy(statement, AUTH_KEPT_BY) })),
+    ...ENGINE_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "storage-engine" as const,
+      ...keptBy(statement, ENGINE_KEPT_BY),
+    })),
     ...CART_INVARIANTS.map((statement) => ({
       statement,
       topic: "cart" as const,
@@ -418,7 +520,7 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
@@ -430,7 +532,7 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
@@ -447,24 +549,42 @@ export const card = {
     },
     {
       id: "quorum-truth",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"],
       because: "when the store is the system of record, an acknowledged write must survive losing a replica",
     },
     {
       id: "derived-read",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
       id: "duplicate-retry-matters",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"],
       because:
         "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
     },
   ],
   failures: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
@@ -474,7 +594,7 @@ export const card = {
         "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
     },
     {
-      unlessTopic: ["cache-aside", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache-aside", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       failure:
         "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
       role: "truth",
@@ -483,7 +603,16 @@ export const card = {
         "Promote only a replica that holds every acknowledged write; a write that was never acknowledged is retried by the client under its request id",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -494,7 +623,16 @@ export const card = {
         "A lagging follower catches up by applying the rest of the shard's log from its leader's commit point; in a leaderless store, read repair updates the lagging replica when the divergence is seen",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -506,7 +644,7 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       role: "truth",
       // a returning follower replays the shard's log (or a snapshot) from its leader, tombstones included; a leaderless
       // store has no such log and relies on anti-entropy (Merkle-tree) repair: the decision keeps the chosen clause
@@ -516,7 +654,16 @@ export const card = {
         "Delete again with a newer version; in a leaderless store, run anti-entropy repair first so every replica holds the tombstone",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -527,7 +674,16 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -537,7 +693,17 @@ export const card = {
       // the failure domain a store of record is placed over: one replica of each range per zone (DynamoDB spreads a
       // partition's replicas over availability zones; Cassandra's NetworkTopologyStrategy places replicas on
       // distinct racks, which map to zones in a cloud), so the survivors of one zone's loss keep a majority
-      unlessTopic: ["cache", "cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache",
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       failure:
         "Zone loss: a whole availability zone goes down at once, taking one replica of every key range and the nodes it hosted",
       role: "truth",
@@ -548,7 +714,7 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
@@ -560,10 +726,11 @@ export const card = {
     ...AUTH_FAILURES,
     ...SECRETS_FAILURES,
     ...CART_FAILURES,
+    ...ENGINE_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -575,7 +742,16 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -585,7 +761,16 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -595,7 +780,16 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
@@ -606,6 +800,7 @@ export const card = {
     ...AUTH_BOTTLENECKS,
     ...SECRETS_BOTTLENECKS,
     ...CART_BOTTLENECKS,
+    ...ENGINE_BOTTLENECKS,
   ],
   silhouette: {
     storage: "partitioned KV state store",
@@ -613,6 +808,7 @@ export const card = {
     serving: "direct key lookup",
   },
   topicSilhouettes: [
+    ENGINE_SILHOUETTE,
     {
       topic: "cart",
       storage:
@@ -658,7 +854,7 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -668,7 +864,7 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -678,7 +874,7 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -688,7 +884,7 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -698,7 +894,7 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -707,7 +903,7 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
@@ -722,6 +918,7 @@ export const card = {
     ...AUTH_TECHNOLOGIES,
     ...SECRETS_TECHNOLOGIES,
     ...CART_TECHNOLOGIES,
+    ...ENGINE_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -746,7 +943,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
-  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES, AUTH_SCOPES, SECRETS_SCOPES, CART_SCOPES],
+  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES, AUTH_SCOPES, SECRETS_SCOPES, CART_SCOPES, ENGINE_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

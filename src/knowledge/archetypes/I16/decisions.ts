@@ -1,6 +1,7 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { AUTH_DECISIONS } from "./auth.js";
 import { CART_DECISIONS } from "./cart.js";
+import { ENGINE_DECISIONS } from "./engine.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
 import { SECRETS_DECISIONS } from "./secrets.js";
@@ -12,7 +13,7 @@ export const decisions: DecisionPoint[] = [
     id: "i16-replication",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is); a
     // ledger's shards are each a leader with synchronous replicas, and its decision is the step across shards
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -139,7 +140,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-ack",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {
@@ -209,7 +210,7 @@ export const decisions: DecisionPoint[] = [
     // replica can refuse one by version (no compare-and-set without a consensus round), so the design says how they merge
     id: "i16-conflicts",
     // asked only where i16-replication is (and chose leaderless): a ledger, distributed SQL or cache-aside design never is
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
     onlyWith: { point: "i16-replication", options: ["leaderless"] },
     question: "How do concurrent writes to one key, accepted by different replicas or regions, resolve?",
     options: [
@@ -273,7 +274,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-partitioning",
     // a distributed SQL database keeps ordered key ranges by its nature (tables are scanned in key order)
-    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart"],
+    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart", "storage-engine"],
     question: "Partition keys by hash or by range?",
     options: [
       {
@@ -308,4 +309,5 @@ export const decisions: DecisionPoint[] = [
   ...AUTH_DECISIONS,
   ...SECRETS_DECISIONS,
   ...CART_DECISIONS,
+  ...ENGINE_DECISIONS,
 ];

@@ -1,6 +1,7 @@
 import type { ApiSpec, ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
 import { AUTH_API, AUTH_COMPONENTS, AUTH_DATA, AUTH_LINKS, AUTH_PROTOCOLS } from "./auth.js";
 import { CART_API, CART_COMPONENTS, CART_DATA, CART_LINKS, CART_PROTOCOLS } from "./cart.js";
+import { ENGINE_API, ENGINE_COMPONENTS, ENGINE_DATA, ENGINE_LINKS, ENGINE_PROTOCOLS } from "./engine.js";
 import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOCOLS } from "./ledger.js";
 import { KVC_API, KVC_COMPONENTS, KVC_DATA, KVC_LINKS, KVC_PROTOCOLS } from "./memcache.js";
 import { SECRETS_API, SECRETS_COMPONENTS, SECRETS_DATA, SECRETS_LINKS, SECRETS_PROTOCOLS } from "./secrets.js";
@@ -96,19 +97,19 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
     // the database behind a look-aside cache replicates as it does; the cache design does not decide or draw it
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
     notation:
       "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
   {
     name: "Quorum write with hinted handoff",
-    unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+    unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
   {
     name: "Optimistic read-modify-write",
-    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine", "cache-aside"],
     notation:
       // drawn with one leader per shard (the leaderless option removes the versioned overwrite): the read and the
       // version check are the key range's leader's, which holds the record, never the coordinator's
@@ -116,7 +117,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Routing with a stale partition map",
-    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine", "cache-aside"],
     notation:
       // the node that holds the range checks the request's map epoch against its own (no consensus hop per request);
       // only a refused request sends the client to the partition map for the ranges that moved
@@ -128,6 +129,7 @@ export const protocols: ProtocolSpec[] = [
   ...AUTH_PROTOCOLS,
   ...SECRETS_PROTOCOLS,
   ...CART_PROTOCOLS,
+  ...ENGINE_PROTOCOLS,
 ];
 
 export const topology: Topology = {
@@ -135,7 +137,16 @@ export const topology: Topology = {
     ...CACHE_ASIDE_COMPONENTS,
     {
       id: "clients",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       name: "Clients (cached partition map)",
       kind: "client",
       runs: ["get", "put", "conditional put"],
@@ -143,7 +154,16 @@ export const topology: Topology = {
     },
     {
       id: "coordinators",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
       runs: ["route by key", "forward to the replicas"],
@@ -152,7 +172,16 @@ export const topology: Topology = {
     },
     {
       id: "replicas",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       name: "Storage replicas (N = 3 per key range)",
       kind: "replica-group",
       holds: ["KeyValue", "Tombstone", "Replica", "HintedWrite"],
@@ -161,7 +190,7 @@ export const topology: Topology = {
     },
     {
       id: "partition-map",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"],
       name: "Partition map (consensus metadata with epochs)",
       kind: "replica-group",
       holds: ["PartitionMap"],
@@ -170,7 +199,7 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -178,7 +207,7 @@ export const topology: Topology = {
     },
     {
       id: "rebalancer",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"],
       name: "Rebalancer",
       kind: "control-loop",
       runs: ["move key ranges when nodes join or leave"],
@@ -190,17 +219,27 @@ export const topology: Topology = {
     ...AUTH_COMPONENTS,
     ...SECRETS_COMPONENTS,
     ...CART_COMPONENTS,
+    ...ENGINE_COMPONENTS,
   ],
   links: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       from: "clients",
       to: "coordinators",
       kind: "request",
       label: "get / put (key, version)",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       from: "coordinators",
       to: "replicas",
       kind: "replication",
@@ -215,21 +254,30 @@ export const topology: Topology = {
       label: "read or write the record on its owning shard",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "cache-aside"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+        "cache-aside",
+      ],
       from: "coordinators",
       to: "partition-map",
       kind: "request",
       label: "routing table by epoch",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       from: "anti-entropy",
       to: "replicas",
       kind: "control",
       label: "Merkle compare, repair",
     },
     {
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "storage-engine"],
       from: "rebalancer",
       to: "partition-map",
       kind: "control",
@@ -241,6 +289,7 @@ export const topology: Topology = {
     ...AUTH_LINKS,
     ...SECRETS_LINKS,
     ...CART_LINKS,
+    ...ENGINE_LINKS,
   ],
   api: [
     // where a cache tier fronts the store, callers see the cache-aside calls (Facebook's "Scaling Memcache at
@@ -252,7 +301,16 @@ export const topology: Topology = {
     // R + W > N quorums are the leaderless option's knob (the Dynamo paper, Cassandra's consistency levels)
     {
       operation: "get",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       call: "GET /v1/kv/{key}?consistency=eventual|strong",
       request: ["key", "consistency"],
       response: ["value", "version"],
@@ -262,7 +320,16 @@ export const topology: Topology = {
     },
     {
       operation: "put",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
       response: ["version"],
@@ -272,7 +339,16 @@ export const topology: Topology = {
     },
     {
       operation: "quorum get",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       call: "GET /v1/kv/{key}?consistency=one|quorum",
       request: ["key", "consistency"],
       response: ["value", "version", "siblings (when concurrent)"],
@@ -282,7 +358,16 @@ export const topology: Topology = {
     },
     {
       operation: "quorum put",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       call: "PUT /v1/kv/{key}?consistency=one|quorum",
       request: ["value", "ttl (optional)", "context (the version vector read)"],
       response: ["version"],
@@ -292,7 +377,16 @@ export const topology: Topology = {
     },
     {
       operation: "delete",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       call: "DELETE /v1/kv/{key}",
       request: ["expected_version (optional)"],
       response: ["ok"],
@@ -301,7 +395,16 @@ export const topology: Topology = {
     },
     {
       operation: "quorum delete",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: [
+        "cache-aside",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "storage-engine",
+      ],
       call: "DELETE /v1/kv/{key}?consistency=one|quorum",
       request: ["context (the version vector read)"],
       response: ["ok"],
@@ -315,10 +418,11 @@ export const topology: Topology = {
     ...AUTH_API,
     ...SECRETS_API,
     ...CART_API,
+    ...ENGINE_API,
   ],
   dataModel: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       entity: "KeyValue",
       key: ["key"],
       fields: ["value", "version", "expires_at", "updated_at"],
@@ -335,7 +439,7 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "storage-engine"],
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
@@ -348,6 +452,7 @@ export const topology: Topology = {
     ...AUTH_DATA,
     ...SECRETS_DATA,
     ...CART_DATA,
+    ...ENGINE_DATA,
   ],
   entry: "coordinators",
   stateOwner: "replicas",
@@ -356,6 +461,11 @@ export const topology: Topology = {
   topicHooks: {
     ledger: { entry: "ledger-api", stateOwner: "account-shards", unit: { entity: "Account", words: ["account"] } },
     auth: { entry: "auth-api", stateOwner: "account-db", unit: { entity: "UserAccount", words: ["account"] } },
+    "storage-engine": {
+      entry: "write-queue",
+      stateOwner: "wal",
+      unit: { entity: "SSTable", words: ["table", "file"] },
+    },
     cart: { entry: "cart-service", stateOwner: "cart-store", unit: { entity: "Cart", words: ["cart"] } },
     secrets: { entry: "standbys", stateOwner: "secret-store", unit: { entity: "SecretVersion", words: ["secret"] } },
     "kv-cache": { entry: "cache-nodes", stateOwner: "cache-nodes", unit: { entity: "CacheItem", words: ["item"] } },
