@@ -121,6 +121,10 @@ export function formulaConstants(e: Expr, acc: number[] = []): number[] {
   return acc;
 }
 
+/** The logarithm of x in a base: none for x or a base that is not positive, or a base of 1. */
+const logOf = (x: number, base: number): number =>
+  x > 0 && base > 0 && base !== 1 ? Math.log(x) / Math.log(base) : Number.NaN;
+
 /** Evaluates with the given values; returns undefined when a variable is unknown or the result is not finite. */
 export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>>): number | undefined {
   const ev = (x: Expr): number | undefined => {
@@ -144,7 +148,7 @@ export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>
               ? Math.min(...nums)
               : x.fn === "ceil"
                 ? Math.ceil(nums[0] ?? Number.NaN)
-                : Math.log(nums[0] ?? Number.NaN) / Math.log(nums[1] ?? Number.NaN);
+                : logOf(nums[0] ?? Number.NaN, nums[1] ?? Number.NaN);
         return Number.isFinite(r) ? r : undefined;
       }
       case "bin": {

@@ -532,8 +532,12 @@ export const ENGINE_CAPACITY: CapacityModel = {
   inputs: [
     {
       quantity: "writes_per_sec",
-      typical: 100000,
-      why: "a write-heavy embedded store on one SSD takes on the order of a hundred thousand small writes a second (a planning figure)",
+      typical: 20000,
+      why: "an embedded store on one SSD commonly takes tens of thousands of small writes a second (a planning figure)",
+      from: {
+        expression: "writes_per_sec_per_node",
+        why: "the engine is the one machine, so the rate stated for the machine is the engine's",
+      },
     },
     {
       quantity: "reads_per_sec",
@@ -553,7 +557,15 @@ export const ENGINE_CAPACITY: CapacityModel = {
       typical: 32,
       why: "a 24-byte key plus the 8 bytes of sequence number and type every internal key carries (a planning figure)",
     },
-    inp("objects", 1000000000, "a planning figure: a billion live keys on one machine"),
+    {
+      quantity: "objects",
+      typical: 1000000000,
+      why: "a planning figure: a billion live keys on one machine",
+      from: {
+        expression: "bytes_stored / (key_bytes + value_bytes)",
+        why: "the stated bytes held, over the bytes of one key and its value",
+      },
+    },
     inp("target_utilisation"),
     {
       quantity: "ssd_write_bytes_per_sec",
@@ -748,7 +760,6 @@ export const ENGINE_DECISIONS: DecisionPoint[] = [
         buys: "a point read is one root-to-leaf walk and range scans read one sorted structure",
         costs: "each small write dirties a whole page, which costs random writes and page-sized write amplification",
         winsWhen: "reads far outnumber writes and latency of every read matters more than the write rate",
-        wins: [{ words: String.raw`\b(?:read[- ]heavy|read[- ]mostly|b-?trees?|b\+ ?trees?|lmdb|innodb|boltdb)\b` }],
       },
     ],
     rules: [],
@@ -769,13 +780,17 @@ export const ENGINE_DECISIONS: DecisionPoint[] = [
         costs: "each byte is rewritten about half the fan-out per level it passes, the highest write amplification",
         winsWhen:
           "the SSD's write bandwidth covers leveled write amplification at the stated writes, and reads or space matter",
+        wins: [
+          {
+            words: String.raw`\b(?:read[- ]heavy|read[- ]mostly|mostly reads|space[- ]efficien\w*|leveled compaction)\b`,
+          },
+        ],
       },
       {
         id: "tiered",
         name: "tiered (universal): sorted runs of similar size merged together once enough of them pile up",
         buys: "each byte is rewritten about once per tier, a fraction of leveled's writes",
-        costs:
-          "more sorted runs for a read to check, and a full compaction can briefly need twice the database's space",
+        costs: "a read checks more sorted runs, and a full compaction can briefly need twice the database's space",
         winsWhen: "the write rate times leveled write amplification exceeds the SSD's write budget",
         wins: [
           { words: String.raw`\b(?:universal compaction|tiered compaction|size[- ]tiered|write[- ]optimi[sz]ed)\b` },

@@ -461,11 +461,8 @@ export const topology: Topology = {
   topicHooks: {
     ledger: { entry: "ledger-api", stateOwner: "account-shards", unit: { entity: "Account", words: ["account"] } },
     auth: { entry: "auth-api", stateOwner: "account-db", unit: { entity: "UserAccount", words: ["account"] } },
-    "storage-engine": {
-      entry: "write-queue",
-      stateOwner: "wal",
-      unit: { entity: "SSTable", words: ["table", "file"] },
-    },
+    // no unit: a prompt's noun for the engine ("an embedded database") names no record of it
+    "storage-engine": { entry: "write-queue", stateOwner: "wal" },
     cart: { entry: "cart-service", stateOwner: "cart-store", unit: { entity: "Cart", words: ["cart"] } },
     secrets: { entry: "standbys", stateOwner: "secret-store", unit: { entity: "SecretVersion", words: ["secret"] } },
     "kv-cache": { entry: "cache-nodes", stateOwner: "cache-nodes", unit: { entity: "CacheItem", words: ["item"] } },
