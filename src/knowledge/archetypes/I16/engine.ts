@@ -738,6 +738,28 @@ export const ENGINE_CAPACITY: CapacityModel = {
       "B/s",
     ),
   ],
+  // a point read inside the process: no network hop, the memtables and each level's filter and index probed in
+  // memory, then one SSD read for the data block on a block-cache miss
+  latencyPath: {
+    serves: "one point read that misses the block cache",
+    steps: ["engine_probe_seconds", "ssd_read_seconds"],
+    inputs: [
+      {
+        quantity: "engine_probe_seconds",
+        label: "time to probe the memtables and every level's Bloom filter and index block in memory",
+        unit: "s",
+        typical: 0.00002,
+        why: "a skip-list search and a filter and index probe per level, all in memory, take microseconds (a planning figure; measure it)",
+      },
+      {
+        quantity: "ssd_read_seconds",
+        label: "time for one random block read from the SSD",
+        unit: "s",
+        typical: 0.0001,
+        why: "an NVMe SSD serves a random 4 KB read in about a hundred microseconds (a planning figure; measure it)",
+      },
+    ],
+  },
 };
 
 export const ENGINE_DECISIONS: DecisionPoint[] = [
