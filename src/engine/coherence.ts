@@ -24,6 +24,7 @@ import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { AUTH_SHAPE } from "../knowledge/archetypes/I16/auth.js";
 import { AUTHZ_SHAPE } from "../knowledge/archetypes/I16/authz.js";
+import { ENGINE_SHAPE } from "../knowledge/archetypes/I16/engine.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { KVC_SHAPE } from "../knowledge/archetypes/I16/memcache.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
@@ -225,6 +226,7 @@ export type CoherenceRule =
   | "dns-shape"
   | "relationship-authz-shape"
   | "waiting-room-shape"
+  | "storage-engine-shape"
   | "deploy-rollout-shape"
   | "video-conference-shape"
   | "kv-cache-shape"
@@ -409,6 +411,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a relationship-based authorization design keeps relation tuples, namespace configurations and a changelog, takes a zookie on its check call, sizes the check servers from the check rate, spends a stated latency on a cache-missing check hop by hop, and draws no key-value store's hinted handoff, Merkle repair or siblings, nor a sign-in service's passwords and sessions",
   "waiting-room-shape":
     "a virtual waiting room keeps its visitors' tickets, the room's watermark and the admission tokens, sizes the time to drain the line at the admission rate and the polls its edge answers, and draws no per-caller budget, limit policy or 429 answer of a rate limiter",
+  "storage-engine-shape":
+    "a single-node storage engine design keeps its write-ahead log records, sorted tables and MANIFEST version edits, sizes WAL fsyncs with group commit, compaction write amplification and the Bloom filters' false positives, and draws no replicas, quorums, shards or consensus unless the prompt asks for them",
   "dns-shape":
     "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
   "deploy-rollout-shape":
@@ -3635,6 +3639,32 @@ function dnsShape(d: Design): Problem[] {
 }
 
 /**
+ * A single-node storage engine design (topic "storage-engine", led by I16) keeps its shape: WAL records, sorted
+ * tables and MANIFEST version edits drawn; WAL fsyncs, compaction write amplification and the Bloom filters' false
+ * positive rate sized; and no replica, quorum, shard or consensus machinery of a replicated store, which the topic
+ * never speaks of (TOPIC_UNLESS), so any such part is residue of the card's other shapes.
+ */
+function storageEngineShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "storage-engine", "I16")) return [];
+  const out: Problem[] = [];
+  for (const e of undrawn(d, ENGINE_SHAPE.entities))
+    out.push({ rule: "storage-engine-shape", detail: `no ${e} record is drawn` });
+  for (const id of ENGINE_SHAPE.figures.filter((x) => !d.capacity.some((c) => c.id === x)))
+    out.push({ rule: "storage-engine-shape", detail: `the figure ${id} is not sized` });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.mechanisms.map((m) => ({ where: `mechanism '${m.name}'`, text: m.name })),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => ENGINE_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "storage-engine-shape",
+      detail: `${x.where} belongs to a replicated store, not one process's engine`,
+    });
+  return out;
+}
+
+/**
  * A software deployment design (topic "deploy-rollout", led by I11) keeps its shape: releases, rollouts, desired
  * versions and the audit log drawn, the whole rollout's time and the time to roll back sized, and no flag SDK,
  * configuration snapshot or name server left over from the card's other subjects.
@@ -4252,6 +4282,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...dnsShape(d),
     ...relationshipAuthzShape(d),
     ...waitingRoomShape(d),
+    ...storageEngineShape(d),
     ...deployRolloutShape(d),
     ...videoConferenceShape(d),
     ...kvCacheShape(d),

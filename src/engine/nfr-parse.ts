@@ -8,6 +8,7 @@ import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/obje
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
+import { ONE_MACHINE } from "../knowledge/patterns.js";
 import { REFERENCE_FAMILIES } from "../knowledge/references.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
@@ -17,6 +18,7 @@ import {
   OCCURRENCE_HEADS,
   SUBJECT_NOUNS,
 } from "../knowledge/stated-nouns.js";
+import { ONE_MACHINE_TOPICS, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 
@@ -124,7 +126,7 @@ export type RuleGuarantee =
   | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string; quote: string }
   | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
   | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
-  | { kind: "never-lost"; noun: string; quote: string }
+  | { kind: "never-lost"; noun: string; oneMachine?: true; quote: string }
   | { kind: "exactly-once"; noun: string; act: string; quote: string };
 
 const HALF = String.raw`(half[- ](?:written|finished|done|built|uploaded|rendered|generated|processed|transcoded)|partial(?:ly[- ](?:written|uploaded|built|processed))?|incomplete|unfinished|torn|truncated)`;
@@ -211,6 +213,9 @@ const NEVER_LOST: readonly RegExp[] = [
   // "without losing a single order", "without losing any messages"
   /\bwithout (?:ever )?(?:losing|dropping) (?:a |an |any |the )?(?:single )?(?:acknowledged |committed )?([a-z][\w-]*)/i,
 ];
+/** Whether the prompt puts the whole system on one machine, in its own words or by a subject that lives on one. */
+const onOneMachine = (prompt: string): boolean =>
+  ONE_MACHINE.test(prompt) || topicsSpoken(prompt).some((t) => ONE_MACHINE_TOPICS[t.value] !== undefined);
 /** An act said as a gerund or a noun of action after "exactly-once" ("exactly-once counting" counts). */
 const ONCE_ACT: Readonly<Record<string, string>> = {
   counting: "count",
@@ -353,7 +358,12 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
     const m = re.exec(prompt);
     const noun = m?.[1] ? singular(lower(m[1])) : undefined;
     if (m && noun && !NOT_KEPT.test(noun) && !CONSERVED.test(noun) && !/ or creates?\b/i.test(m[0])) {
-      out.push({ kind: "never-lost", noun, quote: m[0] });
+      out.push({
+        kind: "never-lost",
+        noun,
+        ...(onOneMachine(prompt) ? { oneMachine: true as const } : {}),
+        quote: m[0],
+      });
       break;
     }
   }

@@ -23,7 +23,8 @@ export const fromStatedGuarantee = (because: string): boolean => because.endsWit
  * - an irreversible effect waits for what could still fail: the reversible steps first, the effect last, and
  *   compensations for the reversible ones (a saga);
  * - nothing acknowledged is ever lost: the acknowledgement waits until a majority of replicas in distinct zones hold
- *   the write durably, and a failover promotes only a replica that holds every acknowledged write;
+ *   the write durably, and a failover promotes only a replica that holds every acknowledged write; on one machine (a
+ *   single-node or embedded engine) it waits until the write's log record is fsynced, and recovery replays the log;
  * - each input takes effect exactly once: the consumer's state, the input position it has read up to and its output
  *   are committed together in one checkpoint, and a restart replays from that position.
  */
@@ -247,6 +248,24 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
         },
       };
     case "never-lost":
+      if (g.oneMachine) {
+        // "a write" is its own record: never "a write write"
+        const aWrite = g.noun === "write" ? "a write" : `${anA(g.noun)} write`;
+        return {
+          keeper: "write-ahead-log",
+          at: /\b(?:append|writ|record|accept|commit|stor|insert|put|log)\w*\b/i,
+          statement: (entity) =>
+            `No ${g.noun} is ever lost once it is acknowledged. ${upperFirst(aWrite)}${entity && entity !== g.noun ? ` to its ${recordOf(entity)}` : ""} is acknowledged only after its log record, with a checksum, has been fsynced to the disk, never while it sits in memory or the page cache. After a crash the log is replayed past the last state already on disk, and a torn record at its tail, never acknowledged, is dropped.`,
+          says: (t) => t.includes(`no ${g.noun}`) && /\bfsynced\b/.test(t) && /\backnowledged\b/.test(t),
+          failure: {
+            failure: `The machine loses power after ${aWrite} was acknowledged, with newer writes still in memory and a record half-written at the log's tail`,
+            prevention: `The acknowledgement waits for the fsync that covers the write's log record, so every acknowledged ${g.noun} is on the disk; each record carries a checksum`,
+            repair:
+              "On restart the log is replayed past the last state already on disk, stopping at the first record whose checksum fails; only unacknowledged writes are dropped",
+            role: "coordination",
+          },
+        };
+      }
       return {
         keeper: "consensus-replication",
         at: /\b(?:append|writ|record|accept|commit|upload|stor|insert|put|post|debit|credit|send|publish|log)\w*\b/i,

@@ -8,6 +8,12 @@ import { entityWords } from "./words.js";
 /** A write that a fencing token protects: the protected store compares the holder's token or attempt. */
 export const TOKEN_CHECKING_WRITE =
   /\b(only (if|when|from|under)|accepted only|at least)\b[^.;]*\b(tokens?|epoch|attempt number|claimed_by|fenc\w*|term|chunk version|lease version)\b|\b(tokens?|epoch|claimed_by|fenc\w*)\b[^.;]*\b(still match\w*|is at least|is current)\b/i;
+/**
+ * Words that put the whole system on one machine (a single-node or embedded engine, "on one SSD"): no replica exists,
+ * so a write that must never be lost is kept by its log record synced to the disk before the acknowledgement.
+ */
+export const ONE_MACHINE =
+  /\b(?:single[- ](?:node|machine|server|process|host|disk|ssd)|(?:on|to) (?:one|a single) (?:machine|server|node|host|disk|ssd|nvme(?: drive)?)|embedded (?:key[- ]value |kv )?(?:stores?|databases?|engines?|librar(?:y|ies))|in[- ]process (?:stores?|databases?|engines?))\b/i;
 /** Words for a delete. */
 export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*|unfollow\w*|unfriend\w*)\b/i;
 /** Housekeeping deletes (retention, compaction, draining) that no derived copy needs to learn about. */

@@ -120,6 +120,7 @@ export const TOPIC_VALUES = [
   "secrets",
   "relationship-authz",
   "cart",
+  "storage-engine",
   "job-slots",
   "media-pipeline",
   "backup",
@@ -178,6 +179,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // a shopper's cart, basket or wishlist kept by the system itself: its lines, adds and merge across devices (not a
   // checkout that reads one, nor a warehouse's baskets of stock)
   cart: String.raw`\b(?:shopping (?:carts?|baskets?|bags?)|(?:carts?|baskets?) (?:services?|systems?|stores?|apis?|backends?)|(?:grocery|online|persistent|guest|saved|anonymous) (?:carts?|baskets?)|add(?:s|ed|ing)? (?:an? |the )?(?:items?|products?) (?:\w+ ){0,2}to (?:the |their |a |my |your )?(?:carts?|baskets?|bags?)|(?:items?|products?) (?:\w+ ){0,2}added to (?:the |their |a |my |your )?(?:carts?|baskets?)|wish ?lists?|saved[- ]for[- ]later|cart (?:items?|lines?|merg\w*))\b`,
+  // one process's own storage engine on one machine (an LSM tree like RocksDB or LevelDB): its WAL, memtable, sorted
+  // tables and compaction; a replicated or sharded store built on such engines is the card's own shape (TOPIC_UNLESS)
+  "storage-engine": String.raw`\b(?:(?:key[- ]value |kv |embedded |single[- ]node |local |lsm[- ]?(?:tree )?(?:based )?)?storage engines?|lsm[- ]trees?|lsm(?:[- ]based)? (?:[\w-]+ ){0,2}(?:stores?|engines?|librar(?:y|ies)|databases?)|log[- ]structured merge(?:[- ]trees?)?|(?:embedded|single[- ]node|single[- ]machine|in[- ]process) (?:lsm |log-structured )?(?:key[- ]value |kv |ordered )?(?:stores?|databases?|engines?|librar(?:y|ies))|(?:like|such as|similar to) (?:rocksdb|leveldb|pebble|badger(?:db)?)|(?:rocksdb|leveldb)[- ](?:like|style|clone)|memtables?|sstables?|sorted string tables?)\b`,
   // long-running work held to a count per scope (a job semaphore), not requests in flight for a moment: jobs, tasks,
   // exports or builds run at once or in parallel under a per-tenant or per-customer cap
   "job-slots": String.raw`\b(?:distributed semaphores?|semaphore (?:services?|systems?)|(?:concurrency|parallelism) (?:limiter|limits?|caps?|quotas?)\b[^.;]{0,60}\b(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?|workers?)|(?:at most|up to|no more than|quota of|limit\w* (?:\w+ ){0,3}to) (?:[\w,]+ ){0,4}(?:jobs?|tasks?|exports?|builds?|renders?|transcodes?)(?: \w+){0,2} (?:at once|concurrently|in parallel|at the same time|simultaneously))\b`,
@@ -319,6 +323,9 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   "relationship-authz": String.raw`\b(?:passwords?|password resets?|(?:log|sign)[- ]?ins? (?:services?|systems?|flows?|pages?)|single sign-on|sso|multi-factor|mfa|2fa|magic[- ]links?|identity providers?)\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
+  // a store replicated, sharded or spread over machines is built on engines, not one: so is a stream processor's state;
+  // a B-tree engine updated in place is another structure than this subject's log-structured merge tree
+  "storage-engine": String.raw`\b(?:distributed|replicated|replicas?|replication|multi[- ]region|geo[- ]|shard(?:s|ed|ing)?|partitioned across|clusters? of|\d[\d,]* (?:nodes|machines|servers)|across (?:\w+ ){0,2}(?:nodes|machines|servers|regions|data ?cent(?:er|re)s)|stream process\w*|flink|kafka streams|b-?trees?|b\+ ?trees?|lmdb|innodb|boltdb|update\w* in place)\b`,
   // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
   auth: String.raw`\b(?:key-value|kv) stores?\b|\bsession stores?\b`,
   // photos or videos backed up are a photo store, whatever the prompt calls the service
@@ -431,6 +438,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "tiered-log":
     "the log is kept for days or more, or read again from old offsets: brokers copy each closed segment to object storage and keep only a short local window on disk, and a fetch below that window is served from the object store",
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
+  "storage-engine":
+    "a single-node storage engine (an LSM tree like RocksDB): one process appends each group of writes to a write-ahead log with one fsync and gives each write a sequence number, keeps recent writes in a memtable, flushes it to immutable sorted tables with index and Bloom filter blocks, compacts them level by level, records each version of the live files in a MANIFEST named by CURRENT, reads at a snapshot sequence through a block cache, and recovers by replaying the WAL past the last flushed sequence",
   cart: "a shopper's cart kept by the system: lines keyed by (cart, sku) changed one transaction at a time under the client's request id and acknowledged after a majority holds them, a guest cart merged into the account's once at sign-in, price and stock re-checked at checkout, idle carts expired",
   "video-conference":
     "real-time audio and video between the people of a meeting: participants join with a token through a WebSocket signalling service that negotiates each media session (SDP offer and answer, ICE with STUN and TURN, DTLS-SRTP keys), a placement service puts each meeting on one SFU or a cascade of them, and the SFU forwards each receiver only the streams it chose (active speakers, a gallery page) at the simulcast or SVC layer its bandwidth estimate fits, without mixing; loss is handled by NACK, PLI and jitter buffers, and a recorder joins as a receiver",
@@ -448,6 +457,14 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
  * A topic that is not the design's subject when another one is spoken too: a payment system that sends a push on
  * success is still about money, so its saga and compensation stay.
  */
+/**
+ * Subjects whose whole state lives in one process on one machine (an embedded storage engine), with why: nothing is
+ * replicated, so no majority keeps a hard rule; the disk's fsync does (predicate quorum-truth, the never-lost rule).
+ */
+export const ONE_MACHINE_TOPICS: Readonly<Partial<Record<Topic, string>>> = {
+  "storage-engine": "an embedded storage engine keeps its whole state in one process on one machine",
+};
+
 export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
   // changes loaded into a warehouse are merged by primary key there, not versioned into a search index or a cache
   cdc: ["cdc-warehouse"],
@@ -665,6 +682,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "secrets",
   "relationship-authz",
   "cart",
+  "storage-engine",
   "job-slots",
   "media-pipeline",
 ];

@@ -75,7 +75,7 @@ export interface Design {
       | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string }
       | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string }
       | { kind: "effect-last"; noun: string; effect: string; cannot: string }
-      | { kind: "never-lost"; noun: string }
+      | { kind: "never-lost"; noun: string; oneMachine?: true }
       | { kind: "exactly-once"; noun: string; act: string }
     )[];
     /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */

@@ -135,7 +135,7 @@ const Nfrs = z.strictObject({
           crash: z.string().optional(),
         }),
         z.strictObject({ kind: z.literal("effect-last"), noun: z.string(), effect: z.string(), cannot: z.string() }),
-        z.strictObject({ kind: z.literal("never-lost"), noun: z.string() }),
+        z.strictObject({ kind: z.literal("never-lost"), noun: z.string(), oneMachine: z.literal(true).optional() }),
         z.strictObject({ kind: z.literal("exactly-once"), noun: z.string(), act: z.string() }),
       ]),
     )

@@ -1,6 +1,7 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
 import { NEVER_EARLY } from "../../knowledge/patterns.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
+import { ONE_MACHINE_TOPICS } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
 import { hardRuleStances, type PathStance } from "../hard-rules.js";
@@ -177,7 +178,7 @@ export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
   reads: ["prompt", "operations", "nfrs", "readPaths", "invariants"],
-  rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else (once the architecture is drawn) where a worker pool or control loop its own archetype draws runs its verb, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers",
+  rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else (once the architecture is drawn) where a worker pool or control loop its own archetype draws runs its verb, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers; a subject that lives in one process on one machine (an embedded storage engine) has no replicas to spread over zones",
   derive: (f) => {
     const paths: ExecutionContext["paths"] = f.operations
       .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
@@ -192,6 +193,8 @@ export const contextField: Deriver<"context"> = {
     const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => (notEarly && t.early) || t.says);
     const n = f.nfrs;
     const serving = servingRegions(n, f.readPaths);
+    // a subject that lives in one process on one machine (an embedded storage engine) has no replicas to spread
+    const oneMachine = (n.topics ?? []).map((t) => ONE_MACHINE_TOPICS[t.value]).find((x) => x !== undefined);
     // a hard rule the prompt states sets its own path's stance: that path fails closed, the rest keep the design's
     const stances = hardRuleStances(f);
     return {
@@ -214,10 +217,12 @@ export const contextField: Deriver<"context"> = {
           ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? "writes pay a cross-region quorum round trip" : "each region accepts writes locally and replicates asynchronously"}`
           : serving
             ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below one round trip between regions; one home region holds the authoritative state, its replicas spread across zones`
-            : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
-              pattern(RACK_FAILURE_UNIT, "i").test(f.prompt) && !pattern(ZONE_FAILURE_UNIT, "i").test(f.prompt)
-              ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss costs each replica set at most one member"
-              : "one region; replicas spread across zones so a zone loss keeps a majority",
+            : oneMachine
+              ? `one machine: ${oneMachine}, so nothing is replicated; backups or a store built on top keep other copies`
+              : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
+                pattern(RACK_FAILURE_UNIT, "i").test(f.prompt) && !pattern(ZONE_FAILURE_UNIT, "i").test(f.prompt)
+                ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss costs each replica set at most one member"
+                : "one region; replicas spread across zones so a zone loss keeps a majority",
       ...(serving ? { servingRegions: serving } : {}),
       failureStance: perPath(
         n.availability.value === "fail-closed"

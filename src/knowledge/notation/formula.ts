@@ -8,9 +8,10 @@ export type Expr =
   | { kind: "var"; name: string }
   | { kind: "neg"; arg: Expr }
   | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^"; left: Expr; right: Expr }
-  | { kind: "call"; fn: "max" | "min"; args: Expr[] };
+  | { kind: "call"; fn: (typeof FUNCTIONS)[number]; args: Expr[] };
 
-const FUNCTIONS = ["max", "min"] as const;
+/** max and min of their arguments; ceil(x) rounds up; log(x, base) is the logarithm of x in that base. */
+const FUNCTIONS = ["max", "min", "ceil", "log"] as const;
 
 type Token = { t: "num"; v: number } | { t: "id"; v: string } | { t: "op"; v: string };
 
@@ -120,6 +121,10 @@ export function formulaConstants(e: Expr, acc: number[] = []): number[] {
   return acc;
 }
 
+/** The logarithm of x in a base: none for x or a base that is not positive, or a base of 1. */
+const logOf = (x: number, base: number): number =>
+  x > 0 && base > 0 && base !== 1 ? Math.log(x) / Math.log(base) : Number.NaN;
+
 /** Evaluates with the given values; returns undefined when a variable is unknown or the result is not finite. */
 export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>>): number | undefined {
   const ev = (x: Expr): number | undefined => {
@@ -136,7 +141,15 @@ export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>
         const args = x.args.map(ev);
         if (args.some((a) => a === undefined)) return undefined;
         const nums = args as number[];
-        return x.fn === "max" ? Math.max(...nums) : Math.min(...nums);
+        const r =
+          x.fn === "max"
+            ? Math.max(...nums)
+            : x.fn === "min"
+              ? Math.min(...nums)
+              : x.fn === "ceil"
+                ? Math.ceil(nums[0] ?? Number.NaN)
+                : logOf(nums[0] ?? Number.NaN, nums[1] ?? Number.NaN);
+        return Number.isFinite(r) ? r : undefined;
       }
       case "bin": {
         const a = ev(x.left);

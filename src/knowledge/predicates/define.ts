@@ -40,6 +40,8 @@ export interface PredicateFacts {
    * lease in a consensus group), each with the holder and why: evidence from the drawn design, not the card.
    */
   consensusHeld?: readonly { entity: string; because: string }[];
+  /** Why the design's whole state lives in one process on one machine (knowledge/topics.ts ONE_MACHINE_TOPICS). */
+  oneMachine?: string;
 }
 
 export interface Verdict {

@@ -10,6 +10,12 @@ export default definePredicate({
   guards: /\b(acknowledged|durable|lost|survive|majority|commit)/i,
   rule: (f, usual) => {
     const n = f.nfrs;
+    // one process on one machine has no second node to elect: its acknowledged writes are kept by the disk's fsync
+    if (f.oneMachine)
+      return {
+        holds: false,
+        because: `${f.oneMachine}: an acknowledged write is kept by the fsync of its log record, and there is no other node to agree with`,
+      };
     // a durable record the design keeps in a majority-commit group is quorum truth, whatever the design-wide stance
     const held = f.consensusHeld?.[0];
     if (held && (n.durability.value !== "durable" || (n.consistency.value !== "linearizable" && !usual)))
@@ -36,6 +42,10 @@ export default definePredicate({
       "Design a key-value store.",
       "Design a Snowflake-style distributed ID generator.",
     ],
-    invalid: ["Design a metrics monitoring system like Prometheus.", "Design a rate limiter."],
+    invalid: [
+      "Design a metrics monitoring system like Prometheus.",
+      "Design a rate limiter.",
+      "Design an embedded LSM storage engine that never loses an acknowledged write.",
+    ],
   },
 });

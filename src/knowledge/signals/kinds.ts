@@ -228,9 +228,16 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   {
     kind: "embedded storage engine",
     id: "I16",
-    cover: "partly",
-    nouns: ["storage engine", "embedded key value store", "embedded database"],
-    why: "it keeps key-scoped records durable on one node; the log-structured files, compaction and block cache inside one process are below what the replicated key-scoped store draws",
+    cover: "well",
+    nouns: [
+      "storage engine",
+      "embedded key value store",
+      "embedded database",
+      "lsm tree",
+      "log structured merge tree",
+      "key value storage engine",
+    ],
+    why: "it keeps key-scoped records durable on one node; the write-ahead log with group commit, memtables, sorted tables, compaction, MANIFEST and block cache inside one process are built by I16's own storage-engine subject",
   },
   {
     kind: "data warehouse",
@@ -1065,6 +1072,7 @@ export const KNOWN_SYSTEMS: readonly KnownSystem[] = [
   { name: "Amazon Neptune", aliases: ["AWS Neptune"], kind: "graph database", source: "docs.aws.amazon.com/neptune/latest/apiref/Welcome.html (a managed graph database service for highly connected data)" },
   { name: "Apache CouchDB", aliases: ["CouchDB"], kind: "document database", source: "couchdb.apache.org (a document-oriented database of JSON documents over an HTTP API, with replication)" },
   { name: "RocksDB", aliases: [], kind: "embedded storage engine", source: "rocksdb.org (an embeddable persistent key-value store for fast storage)" },
+  { name: "LevelDB", aliases: [], kind: "embedded storage engine", source: "github.com/google/leveldb doc/impl.md (a key-value library: a log and memtable, sorted tables in levels merged by compaction)" },
   { name: "Amazon Redshift", aliases: ["Redshift", "AWS Redshift"], kind: "data warehouse", source: "docs.aws.amazon.com/redshift/latest/dg/c_redshift_system_overview.html (a petabyte-scale data warehouse with columnar storage and parallel queries)" },
   { name: "Google BigQuery", aliases: ["BigQuery"], kind: "data warehouse", source: "cloud.google.com/bigquery/docs/introduction (a serverless, fully managed data warehouse queried in SQL)" },
   { name: "ClickHouse", aliases: [], kind: "analytics database", source: "clickhouse.com/docs (a column-oriented database management system for online analytical processing)" },

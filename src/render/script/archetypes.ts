@@ -48,6 +48,9 @@ const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>
   iot: { I18: "a time-series store for readings devices push, accepting late samples within a window" },
   logs: { I18: "a log pipeline: a durable buffer in front of indexers that make lines searchable within a bound" },
   traces: { I18: "a tracing backend that samples whole traces and stores their spans by trace id" },
+  "storage-engine": {
+    I16: "a log-structured merge tree inside one process: a synced write-ahead log, a memtable, and sorted tables merged by compaction",
+  },
 };
 
 /** An archetype as a spoken noun phrase; an id the table does not know falls back to its title as "the … pattern". */

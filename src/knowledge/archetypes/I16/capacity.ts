@@ -3,6 +3,7 @@ import type { CapacityModel } from "../../capacity/types.js";
 import { AUTH_CAPACITY } from "./auth.js";
 import { AUTHZ_CAPACITY } from "./authz.js";
 import { CART_CAPACITY } from "./cart.js";
+import { ENGINE_CAPACITY } from "./engine.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { KVC_CAPACITY } from "./memcache.js";
 import { SECRETS_CAPACITY } from "./secrets.js";
@@ -121,6 +122,7 @@ export const capacity: CapacityModel = {
     secrets: SECRETS_CAPACITY,
     cart: CART_CAPACITY,
     "relationship-authz": AUTHZ_CAPACITY,
+    "storage-engine": ENGINE_CAPACITY,
     "kv-cache": KVC_CAPACITY,
     ledger: LEDGER_CAPACITY,
     "distributed-sql": SQL_CAPACITY,

@@ -35,6 +35,18 @@ import {
   CART_WRITES,
 } from "./cart.js";
 import {
+  ENGINE_BOTTLENECKS,
+  ENGINE_ENTITIES,
+  ENGINE_FAILURES,
+  ENGINE_INVARIANTS,
+  ENGINE_KEPT_BY,
+  ENGINE_READS,
+  ENGINE_SCOPES,
+  ENGINE_SILHOUETTE,
+  ENGINE_TECHNOLOGIES,
+  ENGINE_WRITES,
+} from "./engine.js";
+import {
   LEDGER_BOTTLENECKS,
   LEDGER_ENTITIES,
   LEDGER_FAILURES,
@@ -194,7 +206,16 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -216,10 +237,11 @@ export const card = {
     ...SECRETS_ENTITIES,
     ...CART_ENTITIES,
     ...AUTHZ_ENTITIES,
+    ...ENGINE_ENTITIES,
     {
       name: "PartitionMap",
       // the database a cache tier fronts is given: its own partition map is not part of the cache's design
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
       description:
         "Which replica group owns each key range or hash slot, with an epoch that changes whenever ownership moves.",
       truth: true,
@@ -233,6 +255,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       name: "Replica",
@@ -241,14 +264,34 @@ export const card = {
     },
     {
       name: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "cache",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "cache",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -265,6 +308,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       action: "blind put of a value where the newest write may simply replace the old one",
@@ -292,6 +336,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
@@ -310,6 +355,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -327,6 +373,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       entity: "Replica",
       shape: "async process",
@@ -335,7 +382,16 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -343,7 +399,16 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -351,7 +416,16 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -360,7 +434,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
       action:
         "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
       entity: "PartitionMap",
@@ -376,6 +450,7 @@ export const card = {
     ...SECRETS_WRITES,
     ...CART_WRITES,
     ...AUTHZ_WRITES,
+    ...ENGINE_WRITES,
   ],
   readPaths: [
     {
@@ -387,6 +462,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
@@ -404,6 +480,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       action: "get a key from the nearest replica or a follower",
@@ -429,6 +506,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       action: "route a request to the key's owner using the client's cached partition map",
@@ -454,6 +532,7 @@ export const card = {
     ...SECRETS_READS,
     ...CART_READS,
     ...AUTHZ_READS,
+    ...ENGINE_READS,
   ],
   protocols,
   invariants: [
@@ -465,15 +544,29 @@ export const card = {
     ...SECRETS_INVARIANTS,
     ...CART_INVARIANTS,
     ...AUTHZ_INVARIANTS,
+    ...ENGINE_INVARIANTS,
   ],
   // a key-value store's own rules hold where the subject is not a ledger of accounts, the ledger's only where it is
   invariantTopics: [
     {
       statement: TOMBSTONE_OUTLIVES,
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "cache",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
     },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
-    { statement: PARTITION_EPOCH, unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"] },
+    {
+      statement: PARTITION_EPOCH,
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
+    },
     // behind a cache tier the database's own replication, conditional writes and read promises are given, not designed
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
       (statement) => ({
@@ -486,6 +579,7 @@ export const card = {
           "secrets",
           "cart",
           "relationship-authz",
+          "storage-engine",
           "cache-aside",
         ] as const,
       }),
@@ -494,6 +588,11 @@ export const card = {
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
     ...KVC_INVARIANTS.map((statement) => ({ statement, topic: "kv-cache" as const })),
     ...AUTH_INVARIANTS.map((statement) => ({ statement, topic: "auth" as const, ...keptBy(statement, AUTH_KEPT_BY) })),
+    ...ENGINE_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "storage-engine" as const,
+      ...keptBy(statement, ENGINE_KEPT_BY),
+    })),
     ...CART_INVARIANTS.map((statement) => ({
       statement,
       topic: "cart" as const,
@@ -528,7 +627,16 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
@@ -540,7 +648,16 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
@@ -557,7 +674,7 @@ export const card = {
     },
     {
       id: "quorum-truth",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
       because: "when the store is the system of record, an acknowledged write must survive losing a replica",
     },
     {
@@ -570,13 +687,14 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
       id: "duplicate-retry-matters",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
       because:
         "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
     },
@@ -591,6 +709,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       failure:
@@ -602,7 +721,7 @@ export const card = {
         "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
     },
     {
-      unlessTopic: ["cache-aside", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["cache-aside", "kv-cache", "auth", "secrets", "cart", "relationship-authz", "storage-engine"],
       failure:
         "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
       role: "truth",
@@ -620,6 +739,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
@@ -640,6 +760,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
@@ -652,7 +773,17 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "cache",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       role: "truth",
       // a returning follower replays the shard's log (or a snapshot) from its leader, tombstones included; a leaderless
       // store has no such log and relies on anti-entropy (Merkle-tree) repair: the decision keeps the chosen clause
@@ -671,6 +802,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
@@ -691,6 +823,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       role: "truth",
       prevention:
@@ -711,6 +844,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       failure:
         "Zone loss: a whole availability zone goes down at once, taking one replica of every key range and the nodes it hosted",
@@ -722,7 +856,17 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "cache",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
@@ -735,10 +879,20 @@ export const card = {
     ...SECRETS_FAILURES,
     ...CART_FAILURES,
     ...AUTHZ_FAILURES,
+    ...ENGINE_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -759,6 +913,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
@@ -778,6 +933,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
@@ -797,6 +953,7 @@ export const card = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
@@ -809,6 +966,7 @@ export const card = {
     ...SECRETS_BOTTLENECKS,
     ...CART_BOTTLENECKS,
     ...AUTHZ_BOTTLENECKS,
+    ...ENGINE_BOTTLENECKS,
   ],
   silhouette: {
     storage: "partitioned KV state store",
@@ -817,6 +975,7 @@ export const card = {
   },
   topicSilhouettes: [
     AUTHZ_SILHOUETTE,
+    ENGINE_SILHOUETTE,
     {
       topic: "cart",
       storage:
@@ -862,7 +1021,16 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -872,7 +1040,16 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -882,7 +1059,16 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -892,7 +1078,16 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -902,7 +1097,16 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -911,7 +1115,16 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
@@ -927,6 +1140,7 @@ export const card = {
     ...SECRETS_TECHNOLOGIES,
     ...CART_TECHNOLOGIES,
     ...AUTHZ_TECHNOLOGIES,
+    ...ENGINE_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -951,7 +1165,16 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
-  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES, AUTH_SCOPES, SECRETS_SCOPES, CART_SCOPES, AUTHZ_SCOPES],
+  topicScopes: [
+    LEDGER_SCOPES,
+    SQL_SCOPES,
+    KVC_SCOPES,
+    AUTH_SCOPES,
+    SECRETS_SCOPES,
+    CART_SCOPES,
+    AUTHZ_SCOPES,
+    ENGINE_SCOPES,
+  ],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

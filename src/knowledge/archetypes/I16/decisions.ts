@@ -2,6 +2,7 @@ import type { DecisionPoint } from "../../decisions/types.js";
 import { AUTH_DECISIONS } from "./auth.js";
 import { AUTHZ_DECISIONS } from "./authz.js";
 import { CART_DECISIONS } from "./cart.js";
+import { ENGINE_DECISIONS } from "./engine.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
 import { SECRETS_DECISIONS } from "./secrets.js";
@@ -22,6 +23,7 @@ export const decisions: DecisionPoint[] = [
       "secrets",
       "cart",
       "relationship-authz",
+      "storage-engine",
     ],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
@@ -163,6 +165,7 @@ export const decisions: DecisionPoint[] = [
       "secrets",
       "cart",
       "relationship-authz",
+      "storage-engine",
     ],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
@@ -242,6 +245,7 @@ export const decisions: DecisionPoint[] = [
       "secrets",
       "cart",
       "relationship-authz",
+      "storage-engine",
     ],
     onlyWith: { point: "i16-replication", options: ["leaderless"] },
     question: "How do concurrent writes to one key, accepted by different replicas or regions, resolve?",
@@ -306,7 +310,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-partitioning",
     // a distributed SQL database keeps ordered key ranges by its nature (tables are scanned in key order)
-    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart", "relationship-authz"],
+    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart", "relationship-authz", "storage-engine"],
     question: "Partition keys by hash or by range?",
     options: [
       {
@@ -342,4 +346,5 @@ export const decisions: DecisionPoint[] = [
   ...SECRETS_DECISIONS,
   ...CART_DECISIONS,
   ...AUTHZ_DECISIONS,
+  ...ENGINE_DECISIONS,
 ];

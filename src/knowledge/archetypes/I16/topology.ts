@@ -2,6 +2,7 @@ import type { ApiSpec, ComponentSpec, ProtocolSpec, Topology } from "../../topol
 import { AUTH_API, AUTH_COMPONENTS, AUTH_DATA, AUTH_LINKS, AUTH_PROTOCOLS } from "./auth.js";
 import { AUTHZ_API, AUTHZ_COMPONENTS, AUTHZ_DATA, AUTHZ_LINKS, AUTHZ_PROTOCOLS } from "./authz.js";
 import { CART_API, CART_COMPONENTS, CART_DATA, CART_LINKS, CART_PROTOCOLS } from "./cart.js";
+import { ENGINE_API, ENGINE_COMPONENTS, ENGINE_DATA, ENGINE_LINKS, ENGINE_PROTOCOLS } from "./engine.js";
 import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOCOLS } from "./ledger.js";
 import { KVC_API, KVC_COMPONENTS, KVC_DATA, KVC_LINKS, KVC_PROTOCOLS } from "./memcache.js";
 import { SECRETS_API, SECRETS_COMPONENTS, SECRETS_DATA, SECRETS_LINKS, SECRETS_PROTOCOLS } from "./secrets.js";
@@ -106,13 +107,24 @@ export const protocols: ProtocolSpec[] = [
       "secrets",
       "cart",
       "relationship-authz",
+      "storage-engine",
     ],
     notation:
       "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
   {
     name: "Quorum write with hinted handoff",
-    unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+    unlessTopic: [
+      "cache",
+      "ledger",
+      "distributed-sql",
+      "kv-cache",
+      "auth",
+      "secrets",
+      "cart",
+      "relationship-authz",
+      "storage-engine",
+    ],
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
@@ -126,6 +138,7 @@ export const protocols: ProtocolSpec[] = [
       "secrets",
       "cart",
       "relationship-authz",
+      "storage-engine",
       "cache-aside",
     ],
     notation:
@@ -143,6 +156,7 @@ export const protocols: ProtocolSpec[] = [
       "secrets",
       "cart",
       "relationship-authz",
+      "storage-engine",
       "cache-aside",
     ],
     notation:
@@ -157,6 +171,7 @@ export const protocols: ProtocolSpec[] = [
   ...SECRETS_PROTOCOLS,
   ...CART_PROTOCOLS,
   ...AUTHZ_PROTOCOLS,
+  ...ENGINE_PROTOCOLS,
 ];
 
 export const topology: Topology = {
@@ -173,6 +188,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       name: "Clients (cached partition map)",
       kind: "client",
@@ -190,6 +206,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
@@ -208,6 +225,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       name: "Storage replicas (N = 3 per key range)",
       kind: "replica-group",
@@ -217,7 +235,7 @@ export const topology: Topology = {
     },
     {
       id: "partition-map",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
       name: "Partition map (consensus metadata with epochs)",
       kind: "replica-group",
       holds: ["PartitionMap"],
@@ -226,7 +244,17 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "cache",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -234,7 +262,7 @@ export const topology: Topology = {
     },
     {
       id: "rebalancer",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
       name: "Rebalancer",
       kind: "control-loop",
       runs: ["move key ranges when nodes join or leave"],
@@ -247,10 +275,20 @@ export const topology: Topology = {
     ...SECRETS_COMPONENTS,
     ...CART_COMPONENTS,
     ...AUTHZ_COMPONENTS,
+    ...ENGINE_COMPONENTS,
   ],
   links: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       from: "clients",
       to: "coordinators",
       kind: "request",
@@ -265,6 +303,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       from: "coordinators",
@@ -289,6 +328,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
         "cache-aside",
       ],
       from: "coordinators",
@@ -297,14 +337,23 @@ export const topology: Topology = {
       label: "routing table by epoch",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       from: "anti-entropy",
       to: "replicas",
       kind: "control",
       label: "Merkle compare, repair",
     },
     {
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz"],
+      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
       from: "rebalancer",
       to: "partition-map",
       kind: "control",
@@ -317,6 +366,7 @@ export const topology: Topology = {
     ...SECRETS_LINKS,
     ...CART_LINKS,
     ...AUTHZ_LINKS,
+    ...ENGINE_LINKS,
   ],
   api: [
     // where a cache tier fronts the store, callers see the cache-aside calls (Facebook's "Scaling Memcache at
@@ -337,6 +387,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       call: "GET /v1/kv/{key}?consistency=eventual|strong",
       request: ["key", "consistency"],
@@ -356,6 +407,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
@@ -375,6 +427,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       call: "GET /v1/kv/{key}?consistency=one|quorum",
       request: ["key", "consistency"],
@@ -394,6 +447,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       call: "PUT /v1/kv/{key}?consistency=one|quorum",
       request: ["value", "ttl (optional)", "context (the version vector read)"],
@@ -413,6 +467,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       call: "DELETE /v1/kv/{key}",
       request: ["expected_version (optional)"],
@@ -431,6 +486,7 @@ export const topology: Topology = {
         "secrets",
         "cart",
         "relationship-authz",
+        "storage-engine",
       ],
       call: "DELETE /v1/kv/{key}?consistency=one|quorum",
       request: ["context (the version vector read)"],
@@ -446,10 +502,20 @@ export const topology: Topology = {
     ...SECRETS_API,
     ...CART_API,
     ...AUTHZ_API,
+    ...ENGINE_API,
   ],
   dataModel: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       entity: "KeyValue",
       key: ["key"],
       fields: ["value", "version", "expires_at", "updated_at"],
@@ -466,7 +532,17 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth", "secrets", "cart", "relationship-authz"],
+      unlessTopic: [
+        "cache",
+        "ledger",
+        "distributed-sql",
+        "kv-cache",
+        "auth",
+        "secrets",
+        "cart",
+        "relationship-authz",
+        "storage-engine",
+      ],
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
@@ -480,6 +556,7 @@ export const topology: Topology = {
     ...SECRETS_DATA,
     ...CART_DATA,
     ...AUTHZ_DATA,
+    ...ENGINE_DATA,
   ],
   entry: "coordinators",
   stateOwner: "replicas",
@@ -488,6 +565,8 @@ export const topology: Topology = {
   topicHooks: {
     ledger: { entry: "ledger-api", stateOwner: "account-shards", unit: { entity: "Account", words: ["account"] } },
     auth: { entry: "auth-api", stateOwner: "account-db", unit: { entity: "UserAccount", words: ["account"] } },
+    // no unit: a prompt's noun for the engine ("an embedded database") names no record of it
+    "storage-engine": { entry: "write-queue", stateOwner: "wal" },
     cart: { entry: "cart-service", stateOwner: "cart-store", unit: { entity: "Cart", words: ["cart"] } },
     "relationship-authz": {
       entry: "check-servers",
