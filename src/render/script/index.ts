@@ -39,6 +39,7 @@ import type {
   ScriptOptions,
   ScriptStep,
 } from "./types.js";
+import { flagged, WALKS } from "./walk.js";
 
 export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
 export * from "./types.js";
@@ -231,7 +232,12 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
     const writer = STEP_WRITERS[i];
     const draft = writer ? writer(d) : { lines: [], followUps: [] };
-    const lines = sayLines(draft.lines);
+    // the step's walk of the design's own rows follows its lead sentences, said as far as the step's time allows
+    // a walk sentence the script's own checks flag is left unsaid
+    const lines = [
+      ...sayLines(draft.lines),
+      ...sayLines(WALKS[i]?.(d) ?? []).filter((l) => !flagged(d, s.step, l.text)),
+    ];
     // a jargon action first said in a follow-up answer is glossed there
     const held = draft.followUps
       .map((f) => ({ ...f, answer: heldOnly(d, f.answer) }))
