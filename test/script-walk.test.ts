@@ -45,9 +45,12 @@ describe("each step walks the design's own rows", () => {
     );
   });
 
-  it("step 4 names the mechanism that keeps each rule", () => {
+  it("step 4 names the mechanism that keeps each rule, and what each call guarantees", () => {
+    expect(texts(keepersWalk(limiter))).toContain(
+      "What the set limit call guarantees: every limiter converges on the new version.",
+    );
     expect(texts(keepersWalk(limiter)).join(" ")).toMatch(
-      /^Atomic counter update\b.* keeps? this: checking and spending a budget is one atomic step/,
+      /^Atomic counter update\b.* keeps? this: checking and spending a budget is one atomic step/i,
     );
   });
 
@@ -57,7 +60,6 @@ describe("each step walks the design's own rows", () => {
       "The set limit call takes rate, burst, cap, stance and expected version and returns policy version.",
     );
     expect(said).toContain("The set limit call can answer 409 version conflict.");
-    expect(said).toContain("What the set limit call guarantees: every limiter converges on the new version.");
   });
 
   it("step 6 says each decision's alternative, when it wins, and what it would buy and cost", () => {
@@ -67,8 +69,16 @@ describe("each step walks the design's own rows", () => {
     );
     expect(at).toBeGreaterThanOrEqual(0);
     expect(said[at + 1]).toBe(
-      "Its upside: a smooth per-window quota without the fixed window's double burst at the boundary.",
+      "The upside of sliding-window counter: a smooth per-window quota without the fixed window's double burst at the boundary.",
     );
+  });
+
+  it("step 7 says what feeds each derived copy", () => {
+    const tickets = design("design a concert ticket booking site where 200k fans race for 50k seats");
+    expect(texts(readsWalk(tickets)).join(" ")).toMatch(
+      /feeds item state changes to the availability cache, which serves reads from its copy/,
+    );
+    expect(texts(boxesWalk(tickets)).join(" ")).not.toMatch(/item state changes/);
   });
 
   it("step 7 says where each read is served and how stale it may be", () => {

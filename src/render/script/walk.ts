@@ -100,11 +100,15 @@ export function ownershipWalk(d: Design): Line[] {
   for (const p of d.criticalPaths.slice(0, MAX_ROWS)) {
     const op = d.operations.find((o) => p.operations.includes(o.phrase));
     const model = op ? d.dataModel.find((m) => m.entity === op.entity) : undefined;
-    const owner = model ? d.components.find((c) => c.id === model.owner) : undefined;
-    if (!op || !model || !owner) continue;
+    // the record's owner in the data model, else the box the diagram draws holding it
+    const owner = op
+      ? (d.components.find((c) => c.id === model?.owner) ?? d.components.find((c) => c.holds.includes(op.entity)))
+      : undefined;
+    if (!op || !owner) continue;
+    const key = model ? bare(model.partitionKey ?? model.key[0] ?? "") : "";
     out.push(
       ...detail(
-        `${capital(doingOf(p.name))} changes the ${entityWords(op.entity)} record, which only ${theName(owner.name)} writes, one ${bare(model.partitionKey ?? model.key[0] ?? "")} at a time`,
+        `${capital(doingOf(p.name))} changes the ${entityWords(op.entity)} record, which only ${theName(owner.name)} writes${key ? `, one ${key} at a time` : ""}`,
       ),
     );
   }
@@ -117,7 +121,8 @@ export function boxesWalk(d: Design): Line[] {
   const byId = new Map(d.components.map((c) => [c.id, c]));
   for (const c of d.components.slice(0, MAX_ROWS + 2)) {
     const sends = d.links
-      .filter((l) => l.from === c.id && byId.has(l.to))
+      // a feed to a derived copy is said with the reads it serves (step 7)
+      .filter((l) => l.from === c.id && byId.has(l.to) && l.kind !== "stream" && l.kind !== "replication")
       .slice(0, 3)
       .map((l) => `${bare(l.label)} to ${theName(byId.get(l.to)?.name ?? l.to)}`);
     // "the callers send …", "the limiter sends …"
@@ -145,11 +150,15 @@ export function keepersWalk(d: Design): Line[] {
   for (const inv of d.invariants.slice(0, MAX_ROWS)) {
     const keepers = d.mechanisms.filter((m) => m.protects === inv.statement).map((m) => bare(m.name));
     const rule = bare(inv.statement.split(/;\s/)[0] ?? inv.statement);
-    if (keepers.length === 0 || countWords(rule) > 18) continue;
+    if (keepers.length === 0 || countWords(rule) > 24) continue;
     out.push(
       ...detail(`${capital(andList(keepers))} ${keepers.length > 1 ? "keep" : "keeps"} this: ${lowerFirst(rule)}`),
     );
   }
+  // what each call promises its caller is a rule the design keeps too
+  for (const a of d.api.slice(0, MAX_ROWS))
+    if (a.guarantee)
+      out.push(...detail(`What the ${bare(a.operation)} call guarantees: ${lowerFirst(firstPart(a.guarantee))}`));
   return out;
 }
 
@@ -169,7 +178,6 @@ export function apiWalk(d: Design): Line[] {
     // each sentence names its call, so it stands even when timing keeps it without the one before
     const call = `The ${bare(a.operation)} call`;
     if (errs.length > 0) out.push(...detail(`${call} can answer ${orList(errs.slice(0, 3))}`));
-    if (a.guarantee) out.push(...detail(`What ${lowerFirst(call)} guarantees: ${lowerFirst(firstPart(a.guarantee))}`));
   }
   return out;
 }
@@ -187,8 +195,9 @@ export function alternativesWalk(d: Design): Line[] {
     if (wins.length === 0) continue;
     out.push(...wins);
     out.push(
-      ...detail(`Its upside: ${lowerFirst(firstPart(alt.buys))}`),
-      ...detail(`Its price: ${lowerFirst(firstPart(alt.costs))}`),
+      // each names its option, so neither leans on a sentence timing or the checks may leave out
+      ...detail(`The upside of ${lowerFirst(name)}: ${lowerFirst(firstPart(alt.buys))}`),
+      ...detail(`The price of ${lowerFirst(name)}: ${lowerFirst(firstPart(alt.costs))}`),
     );
   }
   return out;
@@ -205,6 +214,18 @@ export function readsWalk(d: Design): Line[] {
     out.push(
       ...detail(`${capital(doingOf(r.read))} ${where}, and its staleness is ${lowerFirst(firstPart(r.staleness))}`),
     );
+  }
+  // the feeds that keep each derived copy current
+  const byId = new Map(d.components.map((c) => [c.id, c]));
+  for (const l of d.links.filter((x) => x.kind === "stream" || x.kind === "replication").slice(0, MAX_ROWS)) {
+    const from = byId.get(l.from);
+    const to = byId.get(l.to);
+    if (from && to)
+      out.push(
+        ...detail(
+          `${capital(theName(from.name))} feeds ${bare(l.label)} to ${theName(to.name)}, which serves reads from its copy`,
+        ),
+      );
   }
   for (const t of d.technology)
     for (const c of t.choices.slice(0, 1))
