@@ -40,8 +40,9 @@ const WALK_WORDS = 30;
 /** Most rows of one table a step walks. */
 const MAX_ROWS = 6;
 
+/** A walk sentence: at most WALK_WORDS words and no number with three decimals ("4.321 gigabytes" is not said). */
 const detail = (text: string | undefined): Line[] =>
-  text && countWords(text) <= WALK_WORDS ? [{ text: sentence(text), keep: "detail" }] : [];
+  text && countWords(text) <= WALK_WORDS && !/\d\.\d{3}/.test(text) ? [{ text: sentence(text), keep: "detail" }] : [];
 
 /** A cell without its asides in brackets and its trailing entity tag: "caller key (API key, user or IP)" -> "caller key". */
 export function bare(cell: string): string {
@@ -50,7 +51,8 @@ export function bare(cell: string): string {
     prev = t;
     t = t.replace(/\s*\([^()]*\)/g, "");
   }
-  return speakable(t.replace(/\[\]/g, "s"))
+  // a list field ("item_ids[]") is said as its plural name once
+  return speakable(t.replace(/s?\[\]/g, "s"))
     .replace(/\s+([,.;:])/g, "$1")
     .replace(/[.;:,]+$/, "")
     .trim();
@@ -73,7 +75,8 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /* ---- 1. Normalise: the numbers the prompt does not give, each with the reason it is assumed ---- */
 export function assumptionsWalk(d: Design): Line[] {
-  const seen = new Set<string>();
+  // the inputs behind the hottest figure are said with its arithmetic in step 8
+  const seen = new Set<string>(hottest(d)?.inputs.map((x) => x.name) ?? []);
   const out: Line[] = [];
   for (const f of d.capacity)
     for (const x of f.inputs) {
@@ -194,6 +197,8 @@ export function alternativesWalk(d: Design): Line[] {
     // what the alternative would buy and cost is said only after its name, so "it" has one referent
     if (wins.length === 0) continue;
     out.push(...wins);
+    // an option named by a clause ("a conditional write at payment decides, with no hold before it") is said once
+    if (/,/.test(name) || countWords(name) > 8) continue;
     out.push(
       // each names its option, so neither leans on a sentence timing or the checks may leave out
       ...detail(`The upside of ${lowerFirst(name)}: ${lowerFirst(firstPart(alt.buys))}`),
@@ -244,7 +249,7 @@ export function scaleWalk(d: Design): Line[] {
     if (/\bor\b/.test(value) && !/\bor\b/.test(f.display)) continue;
     out.push(
       ...detail(
-        sum ? `${capital(bare(f.quantity))}: ${sum}, that's ${value}` : `${capital(bare(f.quantity))} is ${value}`,
+        sum ? `${capital(bare(f.quantity))}: ${sum}, that's ${value}` : `${capital(bare(f.quantity))}: ${value}`,
       ),
     );
   }
