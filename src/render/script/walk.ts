@@ -16,6 +16,7 @@ import {
   entityWords,
   gerund,
   lowerFirst,
+  numberWord,
   orList,
   sentence,
   speakable,
@@ -73,6 +74,15 @@ const ORDINALS = ["third", "fourth", "fifth", "sixth", "seventh", "eighth"];
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A call said by its name, or by what it does: "the set limit call", "the call to hold a seat" (never "the hold a seat call"). */
+const callName = (operation: string): string => {
+  const op = bare(operation);
+  return startsWithVerb(op) ? `the call to ${op}` : `the ${op} call`;
+};
+
+/** A box named in the plural ("the callers", "the projector workers") takes a plural verb. */
+const isPlural = (name: string): boolean => /[^s]s$/.test(boxName(name));
+
 /* ---- 1. Normalise: the numbers the prompt does not give, each with the reason it is assumed ---- */
 export function assumptionsWalk(d: Design): Line[] {
   // the inputs behind the hottest figure are said with its arithmetic in step 8
@@ -111,11 +121,24 @@ export function ownershipWalk(d: Design): Line[] {
     const key = model ? bare(model.partitionKey ?? model.key[0] ?? "") : "";
     out.push(
       ...detail(
-        `${capital(doingOf(p.name))} changes the ${entityWords(op.entity)} record, which only ${theName(owner.name)} writes${key ? `, one ${key} at a time` : ""}`,
+        `${capital(doingOf(p.name))} changes the ${recordName(op.entity)}, which only ${theName(owner.name)} writes${key ? `, one ${key} at a time` : ""}`,
       ),
     );
   }
   return out;
+}
+
+/** A record said once as one: "the budget record", "the idempotency record" (never "idempotency record record"). */
+const recordName = (entity: string): string => {
+  const w = entityWords(entity);
+  return /\brecord$/.test(w) ? w : `${w} record`;
+};
+
+/** Up to five fields named whole; a longer list counted, with its first three named. */
+function fieldList(fields: readonly string[]): string {
+  return fields.length <= 5
+    ? andList(fields)
+    : `${numberWord(fields.length)} fields, among them ${andList(fields.slice(0, 3))}`;
 }
 
 /* ---- 3. Smallest primary state: the boxes, what flows between them, and each record's key and fields ---- */
@@ -138,7 +161,7 @@ export function boxesWalk(d: Design): Line[] {
     const part = m.partitionKey && !(m.key.length === 1 && m.key[0] === m.partitionKey);
     out.push(
       ...detail(
-        `The ${entityWords(m.entity)} record is keyed by ${key}${part ? `, partitioned by ${bare(m.partitionKey ?? "")},` : ""} and holds ${andList(m.fields.slice(0, 6).map(bare))}`,
+        `The ${recordName(m.entity)} is keyed by ${key}${part ? `, partitioned by ${bare(m.partitionKey ?? "")},` : ""} and holds ${fieldList(m.fields.map(bare))}`,
       ),
     );
     const idx = m.indexes.map(bare).filter((x) => x.length > 0);
@@ -161,7 +184,7 @@ export function keepersWalk(d: Design): Line[] {
   // what each call promises its caller is a rule the design keeps too
   for (const a of d.api.slice(0, MAX_ROWS))
     if (a.guarantee)
-      out.push(...detail(`What the ${bare(a.operation)} call guarantees: ${lowerFirst(firstPart(a.guarantee))}`));
+      out.push(...detail(`What ${callName(a.operation)} guarantees: ${lowerFirst(firstPart(a.guarantee))}`));
   return out;
 }
 
@@ -174,12 +197,12 @@ export function apiWalk(d: Design): Line[] {
     if (req.length > 0 && res.length > 0)
       out.push(
         ...detail(
-          `The ${bare(a.operation)} call takes ${andList(req.slice(0, 5))} and returns ${andList(res.slice(0, 4))}`,
+          `${capital(callName(a.operation))} takes ${andList(req.slice(0, 5))} and returns ${andList(res.slice(0, 4))}`,
         ),
       );
     const errs = a.errors.map(bare).filter((x) => x.length > 0);
     // each sentence names its call, so it stands even when timing keeps it without the one before
-    const call = `The ${bare(a.operation)} call`;
+    const call = capital(callName(a.operation));
     if (errs.length > 0) out.push(...detail(`${call} can answer ${orList(errs.slice(0, 3))}`));
   }
   return out;
@@ -228,7 +251,7 @@ export function readsWalk(d: Design): Line[] {
     if (from && to)
       out.push(
         ...detail(
-          `${capital(theName(from.name))} feeds ${bare(l.label)} to ${theName(to.name)}, which serves reads from its copy`,
+          `${capital(theName(from.name))} ${isPlural(from.name) ? "feed" : "feeds"} ${bare(l.label)} to ${theName(to.name)}, which ${isPlural(to.name) ? "serve reads from their copies" : "serves reads from its copy"}`,
         ),
       );
   }
@@ -247,6 +270,8 @@ export function scaleWalk(d: Design): Line[] {
     const value = speakFigure(f.display);
     // a compound unit ("req/min/key") has no spoken form the listener could follow
     if (/\bor\b/.test(value) && !/\bor\b/.test(f.display)) continue;
+    // a figure that only reads a stated number back ("3 GB/s" derived from itself) is the prompt's own number
+    if (f.inputs.some((x) => x.source === "stated" && x.value === f.value)) continue;
     out.push(
       ...detail(
         sum ? `${capital(bare(f.quantity))}: ${sum}, that's ${value}` : `${capital(bare(f.quantity))}: ${value}`,
