@@ -34,7 +34,16 @@ import { derivedStore, housekeepingRule, mainClause, mayLeadFor, onSubjectPath, 
 import type { Script } from "./types.js";
 
 /** Table cells long enough that reading one out inside another sentence would be splicing. */
-function longCells(d: Design): string[] {
+/** A long cell as the checks read it: its words without the first, and its word count (worked out once per design). */
+interface LongCell {
+  cell: string;
+  core: string;
+  words: number;
+}
+const LONG_CELLS = new WeakMap<Design, readonly LongCell[]>();
+function longCells(d: Design): readonly LongCell[] {
+  const known = LONG_CELLS.get(d);
+  if (known) return known;
   const cells = [
     ...d.operations.map((o) => o.phrase),
     ...d.invariants.map((i) => i.statement),
@@ -47,7 +56,12 @@ function longCells(d: Design): string[] {
     d.context.crashes,
     d.context.failureStance,
   ];
-  return cells.map((c) => speakable(c).replace(/[.]$/, "")).filter((c) => countWords(c) >= 10);
+  const out = cells
+    .map((c) => speakable(c).replace(/[.]$/, ""))
+    .map((cell) => ({ cell, core: cell.slice(cell.indexOf(" ") + 1), words: countWords(cell) }))
+    .filter((c) => c.words >= 10);
+  LONG_CELLS.set(d, out);
+  return out;
 }
 
 /** The items after "are" in a counted list ("The three to start from are a, b and c"). */
@@ -99,11 +113,9 @@ export function speechProblems(d: Design, script: Script): SpeechProblem[] {
         const why = danglingEnd(item);
         if (why) add(`a cut-short list item "${item}": ${why}`);
       }
-      for (const c of cells) {
-        const core = c.slice(c.indexOf(" ") + 1);
-        if (body.includes(core) && countWords(body) - countWords(c) > 5)
-          add(`a table cell read inside a sentence: ${c}`);
-      }
+      const bodyWords = countWords(body);
+      for (const { cell, core, words } of cells)
+        if (bodyWords - words > 5 && body.includes(core)) add(`a table cell read inside a sentence: ${cell}`);
     }
   return out;
 }
@@ -128,26 +140,41 @@ export function saidAloud(script: Script): { step: number; text: string }[] {
  * a card's placeholder where the prompt has its own noun ("the shared document, room, board or match", "per-subject"),
  * and a failure row from a mechanism this design does not speak (another design's story).
  */
-export function contentProblems(d: Design, script: Script): SpeechProblem[] {
-  const out: SpeechProblem[] = [];
+/** What the content checks read of a design, worked out once per design (a walk checks sentence by sentence). */
+interface ContentFacts {
+  variables: readonly { v: string; re: RegExp }[];
+  placeholders: ReturnType<typeof placeholdersOf>;
+  foreign: readonly string[];
+}
+const CONTENT_FACTS = new WeakMap<Design, ContentFacts>();
+function contentFacts(d: Design): ContentFacts {
+  const known = CONTENT_FACTS.get(d);
+  if (known) return known;
   // a variable named as a count per thing ("searches per reservation", "reservations per day") reads as English
   // after its number; one named otherwise ("lease seconds", "peak factor") does not
   const variables = [...new Set(d.capacity.flatMap((c) => c.inputs.map((i) => i.name)).filter((n) => n.includes("_")))]
     .map((n) => n.replace(/_/g, " "))
-    .filter((v) => !/^[a-z]+s(?: per [a-z]+){1,2}$/.test(v));
+    .filter((v) => !/^[a-z]+s(?: per [a-z]+){1,2}$/.test(v))
+    .map((v) => ({ v, re: new RegExp(`\\d(?: thousand| million| billion)? ${v}\\b`, "i") }));
   const kept = new Set(spokenFailures(d));
-  const placeholders = placeholdersOf(d);
   const foreign = d.failures
     .filter((f) => !kept.has(f) && /^because the design uses /.test(f.source))
     .map((f) => firstClause(f.failure, 40)?.replace(/[.]$/, "").toLowerCase())
     .filter((x): x is string => x !== undefined && countWords(x) >= 4);
+  const facts = { variables, placeholders: placeholdersOf(d), foreign };
+  CONTENT_FACTS.set(d, facts);
+  return facts;
+}
+
+export function contentProblems(d: Design, script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  const { variables, placeholders, foreign } = contentFacts(d);
   for (const { step, text } of saidAloud(script)) {
     const add = (problem: string) => out.push({ step, sentence: text, problem });
     if (/\bI\d{2}\b/.test(text)) add("an internal archetype id");
     if (/\b[a-z]+_[a-z_]+\b/.test(text)) add("a snake_case name");
     // a number followed by a variable's words ("10 lease seconds", "3 peak factor") reads the variable aloud
-    for (const v of variables)
-      if (new RegExp(`\\d(?: thousand| million| billion)? ${v}\\b`, "i").test(text)) add(`a variable read aloud: ${v}`);
+    for (const { v, re } of variables) if (re.test(text)) add(`a variable read aloud: ${v}`);
     if ((text.match(/: /g) ?? []).length >= 2) add("two colons: a table row read aloud");
     if (/\bOne decision\b|\bdecision: /i.test(text)) add("a decision said as a label");
     for (const part of text.split(/(?<=[.?!])\s+/)) {
@@ -195,14 +222,38 @@ function labelsOf(d: Design): string[] {
  * design lacks (a lease holder, a leader, a worker, something that expires; "nobody asks for it"; "the
  * rule I just gave" two steps later), and a hottest number said without the inputs behind it.
  */
+/** What the presentation checks read of a design, worked out once per design (a walk checks sentence by sentence). */
+interface PresentationFacts {
+  titles: readonly string[];
+  labels: readonly { l: string; re: RegExp }[];
+  entities: readonly string[];
+  kinds: ReadonlySet<string>;
+  subject: string | undefined;
+  how: string | undefined;
+}
+const PRESENTATION_FACTS = new WeakMap<Design, PresentationFacts>();
+function presentationFacts(d: Design): PresentationFacts {
+  const known = PRESENTATION_FACTS.get(d);
+  if (known) return known;
+  const hot = hottest(d);
+  const facts: PresentationFacts = {
+    titles: labelsOf(d),
+    labels: d.failures
+      .map((f) => (f.failure.includes(": ") ? headOf(f.failure) : undefined))
+      .filter((x): x is string => x !== undefined)
+      .map((l) => ({ l, re: new RegExp(`: ${l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[.?]?$`, "i") })),
+    entities: [...d.operations.map((o) => o.entity), ...d.primaryState.map((s) => s.entity)],
+    kinds: new Set(d.components.map((c) => c.kind)),
+    subject: promptSubject(d),
+    how: hot ? chainInputs(d, hot) : undefined,
+  };
+  PRESENTATION_FACTS.set(d, facts);
+  return facts;
+}
+
 export function presentationProblems(d: Design, script: Script): SpeechProblem[] {
   const out: SpeechProblem[] = [];
-  const titles = labelsOf(d);
-  const labels = d.failures
-    .map((f) => (f.failure.includes(": ") ? headOf(f.failure) : undefined))
-    .filter((x): x is string => x !== undefined);
-  const entities = [...d.operations.map((o) => o.entity), ...d.primaryState.map((s) => s.entity)];
-  const kinds = new Set(d.components.map((c) => c.kind));
+  const { titles, labels, entities, kinds, subject, how } = presentationFacts(d);
   for (const { step, text } of saidAloud(script)) {
     const add = (problem: string) => out.push({ step, sentence: text, problem });
     for (const part of text.split(/(?<=[.?!])\s+/)) {
@@ -217,9 +268,7 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
     }
     const lower = text.toLowerCase();
     for (const t of titles) if (lower.includes(t)) add(`an archetype title read aloud: ${t}`);
-    for (const l of labels)
-      if (new RegExp(`: ${l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[.?]?$`, "i").test(text))
-        add(`a failure label said bare: ${l}`);
+    for (const { l, re } of labels) if (re.test(text)) add(`a failure label said bare: ${l}`);
     if (/nobody asks for it/i.test(text)) add("a template reason: nobody asks for it");
     if (/the hard rule I just gave/i.test(text) && step !== 4 && step !== 5)
       add("refers to a rule said steps earlier as just given");
@@ -231,12 +280,9 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
     if (/^Expiry decisions/.test(text) && !expires(d)) add("an expiry clock rule where nothing expires");
   }
   // the first minute names what the prompt asks to build in its own words, not only an archetype's name for it
-  const subject = promptSubject(d);
   const opening = (script.steps[0]?.sentences.slice(0, 2).join(" ") ?? "").toLowerCase();
   if (subject && !opening.includes(subject.toLowerCase()))
     out.push({ step: 1, sentence: opening, problem: `the first minute never names the prompt's subject: ${subject}` });
-  const hot = hottest(d);
-  const how = hot ? chainInputs(d, hot) : undefined;
   const eight = script.steps[7];
   if (eight && how && eight.sentences.some((x) => x.startsWith("The hottest number is")) && !eight.text.includes(how))
     out.push({ step: 8, sentence: eight.text, problem: "the hottest number without the inputs behind it" });
