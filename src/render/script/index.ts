@@ -39,7 +39,6 @@ import type {
   ScriptOptions,
   ScriptStep,
 } from "./types.js";
-import { flagged, WALKS } from "./walk.js";
 
 export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
 export * from "./types.js";
@@ -211,14 +210,12 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   // checked against the same bound adds nothing the listener has not just heard
   const spoken = new Set<string>();
   // each line said with its entities as words, too long ones left out, and any glosses it calls for after it
-  // `gate` leaves out a sentence before it is marked said or glossed (the walk's sentences the checks flag)
-  const sayLines = (drafted: readonly Line[], gate: (text: string) => boolean = () => true): Line[] => {
+  const sayLines = (drafted: readonly Line[]): Line[] => {
     const out: Line[] = [];
     for (const x of drafted) {
       // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
       const l = { ...x, text: heldOnly(d, say(x.text)) };
-      if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text) || !gate(l.text))
-        continue;
+      if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
       spoken.add(l.text);
       out.push(l);
       const lower = l.text.toLowerCase();
@@ -234,9 +231,7 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
     const writer = STEP_WRITERS[i];
     const draft = writer ? writer(d) : { lines: [], followUps: [] };
-    // the step's walk of the design's own rows follows its lead sentences, said as far as the step's time allows
-    // a walk sentence the script's own checks flag is left unsaid
-    const lines = [...sayLines(draft.lines), ...sayLines(WALKS[i]?.(d) ?? [], (text) => !flagged(d, s.step, text))];
+    const lines = sayLines(draft.lines);
     // a jargon action first said in a follow-up answer is glossed there
     const held = draft.followUps
       .map((f) => ({ ...f, answer: heldOnly(d, f.answer) }))

@@ -161,12 +161,12 @@ function defaultReason(because: string | undefined): string | undefined {
 }
 
 /** A component's spoken name: "Brokers: partition leaders" -> "brokers". */
-export function boxName(name: string): string {
+function boxName(name: string): string {
   return lowerFirst(speakable(name).split(": ")[0] ?? name);
 }
 
 /** A component's spoken name with "the": "Lock service (5-node group)" -> "the lock service". */
-export function theName(name: string): string {
+function theName(name: string): string {
   const n = boxName(name);
   return /^(the|a|an)\s/i.test(n) ? n : `the ${n}`;
 }
