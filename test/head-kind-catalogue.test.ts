@@ -26,6 +26,25 @@ describe("a kind named in the head", () => {
     }
   });
 
+  it("reads incident paging and feature stores as the systems they are", () => {
+    for (const [p, id] of [
+      ["Design an incident management platform for 2,000 engineering teams.", "I12"],
+      ["Design a system like PagerDuty for a hospital's IT staff.", "I12"],
+      ["Design a feature platform for 40 fraud models scored on every card swipe.", "I06"],
+    ] as const) {
+      const r = read(p);
+      expect(r.branch, p).toBe("infra");
+      expect(r.top, p).toBe(id);
+    }
+  });
+
+  it("reads 'online' of a thing served live, not of people shown online", () => {
+    const live = design("Design a feature platform that serves 50,000 lookups a second for online model inference.");
+    expect(live.nfrs.topics ?? []).not.toContain("user-presence");
+    const people = design("Design a presence service for a chat app that shows which friends are online.");
+    expect(people.nfrs.topics ?? []).toContain("user-presence");
+  });
+
   it("keeps a product word inside its own noun ('recommendation' in 'a recommendation engine')", () => {
     for (const p of [
       "Design a recommendation engine for an online bookshop with 3 million titles.",
