@@ -25,8 +25,9 @@ const GATEWAY =
   "Design an API gateway that routes 300,000 requests per second to 2,000 backend services, authenticates every request, and applies route changes made by operators within 5 seconds.";
 const S3 =
   "Design an object storage service like Amazon S3 that stores 10 trillion objects, serves 1 million GET requests per second, and never returns an old version after an overwrite has succeeded.";
+// a store whose checkout takes orders (a cart asked for alone is the cart subject, with no orders figure)
 const CART =
-  "Design a shopping cart for an online store with 20 million daily shoppers, where a cart follows the shopper across devices and an added item is never lost.";
+  "Design an online store with a shopping cart and checkout for 20 million daily shoppers, where a cart follows the shopper across devices and an added item is never lost.";
 
 describe("a stated rate sizes the part that handles its things", () => {
   it("reads pods placed per minute as the scheduler's placement rate, onto a stated fleet of workers", () => {

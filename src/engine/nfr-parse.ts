@@ -1992,8 +1992,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         /\b(?:surviv\w*|tolerat\w*|withstand\w*|los(?:e|es|ing|s)(?: of)?|loses)\s+(?:the\s+)?(?:loss\s+of\s+)?(?:(?:any|up to|at most|as many as)\s+)?$/i.test(
           clauseBefore,
         )
-      )
+      ) {
+        // machines that may be lost at once are a floor the redundancy must survive, not the pieces it tolerates
+        if (count === "nodes") setScale(scale, "machines_lost_at_once", n.value, quoteTo(end));
         continue;
+      }
       setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "a 5-node consensus group", "a majority of five coordinator machines", "seven machines have to agree": a handful

@@ -1375,6 +1375,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "watermark_cache_seconds", label: "how long a point of presence caches the room's watermark", unit: "s" },
   { id: "session_seconds", label: "how long an admitted visitor stays active on the protected site", unit: "s" },
   { id: "ticket_bytes", label: "bytes of one queue ticket with its index entry", unit: "B" },
+  // "losing any two disk servers at once loses nothing": a floor on the losses the replicas or stripe must survive,
+  // which the redundancy decision meets (never the fleet's size, never the pieces a chosen code tolerates)
+  {
+    id: "machines_lost_at_once",
+    label: "machines the prompt says may fail at once without losing data",
+    unit: "nodes",
+  },
 ];
 
 /**

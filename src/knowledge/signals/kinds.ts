@@ -840,21 +840,6 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     why: "balances are key-scoped records per account, and a transfer moves money between accounts under its transfer id as balanced double-entry lines, so no balance is spent twice, which is key-scoped state; the accounts, journal and conservation rule are built by I16's own ledger subject",
   },
   {
-    kind: "inventory service",
-    id: "I16",
-    cover: "well",
-    nouns: [
-      "inventory service",
-      "inventory system",
-      "inventory management system",
-      "inventory management service",
-      "stock service",
-      "stock management system",
-      "stock keeping service",
-    ],
-    why: "each item's stock per warehouse is a key-scoped count changed by conditional writes that never take it below zero, each under its request id, which is key-scoped state",
-  },
-  {
     kind: "one-time code service",
     id: "I16",
     cover: "partly",
@@ -931,21 +916,6 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     ],
     why: "each ad request is fanned out to many bidders at once under a hard deadline and answered with the best reply that arrived in time, which is request mediation (routing, timeouts, dropping late replies); the auction rules, the bidders' budgets and the impression log that billing counts are not an archetype of their own",
     unlike: ["auction"],
-  },
-  {
-    kind: "seat reservation system",
-    id: "I02",
-    cover: "well",
-    nouns: [
-      "seat reservation system",
-      "seat reservation service",
-      "seat booking system",
-      "seat booking service",
-      "seat hold service",
-      "seat hold system",
-      "seat inventory service",
-    ],
-    why: "each seat is held for one buyer at a time by a lease that lapses if checkout is not finished, and a sale turns the hold into a booking, which is a claim with exclusive ownership",
   },
   {
     kind: "model serving platform",

@@ -22,14 +22,14 @@ export const decisions: DecisionPoint[] = [
         key: String.raw`timing wheels?`,
         buys: "precise firing with constant-time insert and almost no store reads",
         costs: "each shard needs one owner (a lease) and a reload after failover; memory grows with near-term timers",
-        winsWhen: "peaks fire tens of thousands of runs a second or the timing must be tight",
-        wins: [{ number: "peak_fires_per_sec", atLeast: 10000 }],
+        winsWhen: "peaks fire fifty thousand or more runs a second, or the timing must be tight",
+        wins: [{ number: "peak_fires_per_sec", atLeast: 50000 }],
         implies: { addMechanisms: ["due-time-index", "lease"] },
       },
     ],
     rules: [
       {
-        when: [{ number: "peak_fires_per_sec", atLeast: 10000 }],
+        when: [{ number: "peak_fires_per_sec", atLeast: 50000 }],
         option: "timing-wheel",
         because: "polling could not keep up with the peak firing rate",
       },
