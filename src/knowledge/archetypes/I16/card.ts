@@ -87,6 +87,7 @@ import {
   SQL_TECHNOLOGIES,
   SQL_WRITES,
 } from "./sql.js";
+import { OWN_STORE_SUBJECTS } from "./subjects.js";
 import { protocols } from "./topology.js";
 
 /** A store behind a cache deletes plainly; replicated tombstones belong to a store that is its own system of record. */
@@ -206,16 +207,7 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -247,51 +239,21 @@ export const card = {
       truth: true,
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
     },
     {
       name: "Tombstone",
-      unlessTopic: [
-        "cache",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: [
-        "cache",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -300,17 +262,7 @@ export const card = {
   writePaths: [
     {
       // behind a cache tier every write is the database's commit followed by the copy's delete
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -327,17 +279,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: [
-        "ledger",
-        "cache-aside",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -346,17 +288,7 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -364,17 +296,7 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -382,16 +304,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -399,16 +312,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -416,16 +320,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -454,17 +349,7 @@ export const card = {
   ],
   readPaths: [
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -472,17 +357,7 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -498,17 +373,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
@@ -550,17 +415,7 @@ export const card = {
   invariantTopics: [
     {
       statement: TOMBSTONE_OUTLIVES,
-      unlessTopic: [
-        "cache",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
     },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
     {
@@ -571,17 +426,7 @@ export const card = {
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
       (statement) => ({
         statement,
-        unlessTopic: [
-          "ledger",
-          "distributed-sql",
-          "kv-cache",
-          "auth",
-          "secrets",
-          "cart",
-          "relationship-authz",
-          "storage-engine",
-          "cache-aside",
-        ] as const,
+        unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"] as const,
       }),
     ),
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
@@ -627,16 +472,7 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
@@ -648,16 +484,7 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
@@ -679,17 +506,7 @@ export const card = {
     },
     {
       id: "derived-read",
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
@@ -701,17 +518,7 @@ export const card = {
   ],
   failures: [
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
@@ -730,17 +537,7 @@ export const card = {
         "Promote only a replica that holds every acknowledged write; a write that was never acknowledged is retried by the client under its request id",
     },
     {
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -751,17 +548,7 @@ export const card = {
         "A lagging follower catches up by applying the rest of the shard's log from its leader's commit point; in a leaderless store, read repair updates the lagging replica when the divergence is seen",
     },
     {
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -773,17 +560,7 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: [
-        "cache",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
       role: "truth",
       // a returning follower replays the shard's log (or a snapshot) from its leader, tombstones included; a leaderless
       // store has no such log and relies on anti-entropy (Merkle-tree) repair: the decision keeps the chosen clause
@@ -793,17 +570,7 @@ export const card = {
         "Delete again with a newer version; in a leaderless store, run anti-entropy repair first so every replica holds the tombstone",
     },
     {
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -814,17 +581,7 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -834,18 +591,7 @@ export const card = {
       // the failure domain a store of record is placed over: one replica of each range per zone (DynamoDB spreads a
       // partition's replicas over availability zones; Cassandra's NetworkTopologyStrategy places replicas on
       // distinct racks, which map to zones in a cloud), so the survivors of one zone's loss keep a majority
-      unlessTopic: [
-        "cache",
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache", "cache-aside"],
       failure:
         "Zone loss: a whole availability zone goes down at once, taking one replica of every key range and the nodes it hosted",
       role: "truth",
@@ -856,17 +602,7 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: [
-        "cache",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
@@ -883,16 +619,7 @@ export const card = {
   ],
   bottlenecks: [
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -904,17 +631,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -924,17 +641,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -944,17 +651,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
@@ -1021,16 +718,7 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -1040,16 +728,7 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -1059,16 +738,7 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -1078,16 +748,7 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -1097,16 +758,7 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -1115,16 +767,7 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",

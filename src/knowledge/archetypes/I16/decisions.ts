@@ -7,6 +7,7 @@ import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
 import { SECRETS_DECISIONS } from "./secrets.js";
 import { SQL_DECISIONS } from "./sql.js";
+import { OWN_STORE_SUBJECTS } from "./subjects.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -14,17 +15,7 @@ export const decisions: DecisionPoint[] = [
     id: "i16-replication",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is); a
     // ledger's shards are each a leader with synchronous replicas, and its decision is the step across shards
-    unlessTopic: [
-      "cache-aside",
-      "ledger",
-      "distributed-sql",
-      "kv-cache",
-      "auth",
-      "secrets",
-      "cart",
-      "relationship-authz",
-      "storage-engine",
-    ],
+    unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -156,17 +147,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-ack",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: [
-      "cache-aside",
-      "ledger",
-      "distributed-sql",
-      "kv-cache",
-      "auth",
-      "secrets",
-      "cart",
-      "relationship-authz",
-      "storage-engine",
-    ],
+    unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {
@@ -236,17 +217,7 @@ export const decisions: DecisionPoint[] = [
     // replica can refuse one by version (no compare-and-set without a consensus round), so the design says how they merge
     id: "i16-conflicts",
     // asked only where i16-replication is (and chose leaderless): a ledger, distributed SQL or cache-aside design never is
-    unlessTopic: [
-      "cache-aside",
-      "ledger",
-      "distributed-sql",
-      "kv-cache",
-      "auth",
-      "secrets",
-      "cart",
-      "relationship-authz",
-      "storage-engine",
-    ],
+    unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
     onlyWith: { point: "i16-replication", options: ["leaderless"] },
     question: "How do concurrent writes to one key, accepted by different replicas or regions, resolve?",
     options: [

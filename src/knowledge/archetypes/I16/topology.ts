@@ -7,6 +7,7 @@ import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOC
 import { KVC_API, KVC_COMPONENTS, KVC_DATA, KVC_LINKS, KVC_PROTOCOLS } from "./memcache.js";
 import { SECRETS_API, SECRETS_COMPONENTS, SECRETS_DATA, SECRETS_LINKS, SECRETS_PROTOCOLS } from "./secrets.js";
 import { SQL_API, SQL_COMPONENTS, SQL_DATA, SQL_LINKS, SQL_PROTOCOLS } from "./sql.js";
+import { OWN_STORE_SUBJECTS } from "./subjects.js";
 
 /**
  * Where a cache tier fronts this store (topic "cache-aside"), the store is the database behind the cache: the
@@ -98,49 +99,19 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
     // the database behind a look-aside cache replicates as it does; the cache design does not decide or draw it
-    unlessTopic: [
-      "cache-aside",
-      "ledger",
-      "distributed-sql",
-      "kv-cache",
-      "auth",
-      "secrets",
-      "cart",
-      "relationship-authz",
-      "storage-engine",
-    ],
+    unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
     notation:
       "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
   {
     name: "Quorum write with hinted handoff",
-    unlessTopic: [
-      "cache",
-      "ledger",
-      "distributed-sql",
-      "kv-cache",
-      "auth",
-      "secrets",
-      "cart",
-      "relationship-authz",
-      "storage-engine",
-    ],
+    unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
   {
     name: "Optimistic read-modify-write",
-    unlessTopic: [
-      "ledger",
-      "distributed-sql",
-      "kv-cache",
-      "auth",
-      "secrets",
-      "cart",
-      "relationship-authz",
-      "storage-engine",
-      "cache-aside",
-    ],
+    unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
     notation:
       // drawn with one leader per shard (the leaderless option removes the versioned overwrite): the read and the
       // version check are the key range's leader's, which holds the record, never the coordinator's
@@ -148,17 +119,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Routing with a stale partition map",
-    unlessTopic: [
-      "ledger",
-      "distributed-sql",
-      "kv-cache",
-      "auth",
-      "secrets",
-      "cart",
-      "relationship-authz",
-      "storage-engine",
-      "cache-aside",
-    ],
+    unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
     notation:
       // the node that holds the range checks the request's map epoch against its own (no consensus hop per request);
       // only a refused request sends the client to the partition map for the ranges that moved
@@ -179,17 +140,7 @@ export const topology: Topology = {
     ...CACHE_ASIDE_COMPONENTS,
     {
       id: "clients",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       name: "Clients (cached partition map)",
       kind: "client",
       runs: ["get", "put", "conditional put"],
@@ -197,17 +148,7 @@ export const topology: Topology = {
     },
     {
       id: "coordinators",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
       runs: ["route by key", "forward to the replicas"],
@@ -216,17 +157,7 @@ export const topology: Topology = {
     },
     {
       id: "replicas",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       name: "Storage replicas (N = 3 per key range)",
       kind: "replica-group",
       holds: ["KeyValue", "Tombstone", "Replica", "HintedWrite"],
@@ -244,17 +175,7 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
-      unlessTopic: [
-        "cache",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -279,33 +200,14 @@ export const topology: Topology = {
   ],
   links: [
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       from: "clients",
       to: "coordinators",
       kind: "request",
       label: "get / put (key, version)",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       from: "coordinators",
       to: "replicas",
       kind: "replication",
@@ -320,33 +222,14 @@ export const topology: Topology = {
       label: "read or write the record on its owning shard",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-        "cache-aside",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       from: "coordinators",
       to: "partition-map",
       kind: "request",
       label: "routing table by epoch",
     },
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       from: "anti-entropy",
       to: "replicas",
       kind: "control",
@@ -378,17 +261,7 @@ export const topology: Topology = {
     // R + W > N quorums are the leaderless option's knob (the Dynamo paper, Cassandra's consistency levels)
     {
       operation: "get",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       call: "GET /v1/kv/{key}?consistency=eventual|strong",
       request: ["key", "consistency"],
       response: ["value", "version"],
@@ -398,17 +271,7 @@ export const topology: Topology = {
     },
     {
       operation: "put",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
       response: ["version"],
@@ -418,17 +281,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum get",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       call: "GET /v1/kv/{key}?consistency=one|quorum",
       request: ["key", "consistency"],
       response: ["value", "version", "siblings (when concurrent)"],
@@ -438,17 +291,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum put",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       call: "PUT /v1/kv/{key}?consistency=one|quorum",
       request: ["value", "ttl (optional)", "context (the version vector read)"],
       response: ["version"],
@@ -458,17 +301,7 @@ export const topology: Topology = {
     },
     {
       operation: "delete",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       call: "DELETE /v1/kv/{key}",
       request: ["expected_version (optional)"],
       response: ["ok"],
@@ -477,17 +310,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum delete",
-      unlessTopic: [
-        "cache-aside",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
       call: "DELETE /v1/kv/{key}?consistency=one|quorum",
       request: ["context (the version vector read)"],
       response: ["ok"],
@@ -506,16 +329,7 @@ export const topology: Topology = {
   ],
   dataModel: [
     {
-      unlessTopic: [
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS],
       entity: "KeyValue",
       key: ["key"],
       fields: ["value", "version", "expires_at", "updated_at"],
@@ -532,17 +346,7 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: [
-        "cache",
-        "ledger",
-        "distributed-sql",
-        "kv-cache",
-        "auth",
-        "secrets",
-        "cart",
-        "relationship-authz",
-        "storage-engine",
-      ],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
