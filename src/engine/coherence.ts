@@ -3283,6 +3283,11 @@ function undrawnOrRenamed(d: Design, names: readonly string[]): string[] {
   return names.filter((e) => !d.dataModel.some((m) => m.entity === e || m.entity.endsWith(`(${e})`)));
 }
 
+/** The products a design's technology rows choose, each with where it is. */
+function boughtProducts(d: Design): { where: string; text: string }[] {
+  return d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product })));
+}
+
 /** What a design draws, each part with where it is: components, failure rows, API calls and entities. */
 function drawnParts(d: Design): { where: string; text: string }[] {
   return [
@@ -3359,7 +3364,7 @@ function untrustedCodeShape(d: Design): Problem[] {
   const drawn = [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: c.name })),
     ...d.api.map((a) => ({ where: `API '${a.operation}'`, text: a.call })),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+    ...boughtProducts(d),
   ];
   for (const x of drawn.filter((y) => SANDBOX_SHAPE.residue.test(y.text)))
     out.push({
@@ -3472,10 +3477,7 @@ function mediaStoreShape(d: Design): Problem[] {
     });
   if (!d.capacity.some((c) => c.id === MEDIA_SHAPE.growth))
     out.push({ rule: "media-store-shape", detail: "the bytes the store adds a day are not sized" });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => MEDIA_SHAPE.residue.test(y.text)))
     out.push({
       rule: "media-store-shape",
@@ -3526,10 +3528,7 @@ function backupShape(d: Design): Problem[] {
     out.push({ rule: "backup-shape", detail: "the new chunk bytes a night are not sized" });
   if (!d.capacity.some((c) => c.inputs.some((i) => i.name === BACKUP_SHAPE.retention)))
     out.push({ rule: "backup-shape", detail: "no figure reads the retention window the snapshots are kept for" });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => BACKUP_SHAPE.residue.test(y.text)))
     out.push({
       rule: "backup-shape",
@@ -3575,10 +3574,7 @@ function featureFlagsShape(d: Design): Problem[] {
       rule: "feature-flags-shape",
       detail: `the stated ${FLAG_SHAPE.bound} bounds no time from a committed change to every SDK`,
     });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => FLAG_SHAPE.residue.test(y.text)))
     out.push({ rule: "feature-flags-shape", detail: `${x.where} belongs to a fleet rollout or a service mesh` });
   return out;
@@ -3592,17 +3588,13 @@ function featureFlagsShape(d: Design): Problem[] {
 function waitingRoomShape(d: Design): Problem[] {
   if (!subjectLeads(d, "waiting-room", "I08")) return [];
   const out: Problem[] = [];
-  const names = d.dataModel.map((m) => m.entity);
-  for (const e of ROOM_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+  for (const e of undrawnOrRenamed(d, ROOM_SHAPE.entities))
     out.push({ rule: "waiting-room-shape", detail: `no ${e} record is drawn` });
   if (!d.capacity.some((c) => c.id === ROOM_SHAPE.drain))
     out.push({ rule: "waiting-room-shape", detail: "the time to drain the line at the admission rate is not sized" });
   if (!d.capacity.some((c) => c.id === ROOM_SHAPE.polls))
     out.push({ rule: "waiting-room-shape", detail: "the position polls the edge answers are not sized" });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => ROOM_SHAPE.residue.test(y.text)))
     out.push({ rule: "waiting-room-shape", detail: `${x.where} belongs to a per-caller rate limiter` });
   return out;
@@ -3629,10 +3621,7 @@ function dnsShape(d: Design): Problem[] {
     });
   if (!d.capacity.some((c) => c.id === DNS_SHAPE.servers))
     out.push({ rule: "dns-shape", detail: "the name servers are not sized from the query rate" });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => DNS_SHAPE.residue.test(y.text)))
     out.push({ rule: "dns-shape", detail: `${x.where} belongs to a fleet rollout or a feature-flag service` });
   return out;
@@ -3654,7 +3643,7 @@ function storageEngineShape(d: Design): Problem[] {
   const drawn = [
     ...drawnParts(d),
     ...d.mechanisms.map((m) => ({ where: `mechanism '${m.name}'`, text: m.name })),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+    ...boughtProducts(d),
   ];
   for (const x of drawn.filter((y) => ENGINE_SHAPE.residue.test(y.text)))
     out.push({
@@ -3681,10 +3670,7 @@ function deployRolloutShape(d: Design): Problem[] {
       rule: "deploy-rollout-shape",
       detail: "the time from a failing gate to the previous release is not sized",
     });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => DEPLOY_SHAPE.residue.test(y.text)))
     out.push({
       rule: "deploy-rollout-shape",
@@ -3724,8 +3710,7 @@ function videoConferenceShape(d: Design): Problem[] {
 function relationshipAuthzShape(d: Design): Problem[] {
   if (!subjectLeads(d, "relationship-authz", "I16")) return [];
   const out: Problem[] = [];
-  const names = d.dataModel.map((m) => m.entity);
-  for (const e of AUTHZ_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+  for (const e of undrawnOrRenamed(d, AUTHZ_SHAPE.entities))
     out.push({ rule: "relationship-authz-shape", detail: `no ${e} record is drawn` });
   const check = d.api.find((a) => a.operation === "check");
   if (!check || !check.request.some((r) => AUTHZ_SHAPE.zookie.test(r)))
