@@ -26,6 +26,7 @@ import { designUnitNoun, promptNouns, type Renaming, renameText, renamings, type
 import { columnMap, headNoun, mergeApiRows, mergeDataRows, sameCall, translate } from "./roles.js";
 import { type GuaranteeClause, guaranteeClauses } from "./stated-clauses.js";
 import { type Stock, stockThings, withStockRecords } from "./stock-records.js";
+import { anA } from "./text.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each
@@ -264,7 +265,7 @@ function recordPart(r: ProductRecord, cached: boolean, fills = false): Part {
       stateOwner: store,
       protocols: [
         {
-          name: `${r.create.verb[0]?.toUpperCase()}${r.create.verb.slice(1)} ${/^[aeiou]/i.test(r.noun) ? "an" : "a"} ${r.noun}`,
+          name: `${r.create.verb[0]?.toUpperCase()}${r.create.verb.slice(1)} ${anA(r.noun)}`,
           notation: `product-clients>${service}[${r.create.verb} under an idempotency key] -> ${service}>${store}[insert the ${r.noun} under a new ${r.key} {no ${r.entity} with this ${r.key}}] -> ${store}>${service}[stored] -> ${service}>product-clients[${r.create.response.join(", ")}] |-> ${service}>product-clients[the first answer {the idempotency key was seen}] => done | retry`,
         },
         { name: `${r.read.verb[0]?.toUpperCase()}${r.read.verb.slice(1)} by ${r.key}`, notation: readSteps },

@@ -1,7 +1,7 @@
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
 import { participle } from "./stated-rules.js";
-import { contentStems, stemOverlap } from "./text.js";
+import { article, contentStems, stemOverlap } from "./text.js";
 
 /**
  * A guarantee clause the prompt states that no clause shape of engine/stated-rules.ts reads ("stock never goes
@@ -500,8 +500,7 @@ export function keptSaying(c: GuaranteeClause, entity: string): string {
   const heads = `${c.head.replace(/([^aeiou])y$/, "$1ie").replace(/(?:s|x|ch|sh)$/, "$&e")}s`;
   // a record not named for the prompt's own noun says which role it plays for it ("a spot's booking is a hold record")
   const own = [c.head, ...c.names].some((n) => names(entity, n));
-  const an = (w: string) => (/^[aeiou]/i.test(w) ? "an" : "a");
-  const as = (what: string) => (own ? "" : ` In this design ${what} is ${an(entity)} ${record}.`);
+  const as = (what: string) => (own ? "" : ` In this design ${what} is ${article(entity)} ${record}.`);
   switch (c.kind) {
     case "immutable": {
       // a thing never deleted is never removed at all; one only never changed may be removed, leaving a tombstone

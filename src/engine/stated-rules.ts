@@ -1,7 +1,7 @@
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import type { RuleGuarantee } from "./nfr-parse.js";
-import { pattern } from "./text.js";
+import { anA, pattern } from "./text.js";
 
 /** How a rule made from a guarantee the prompt states gives its reason (the script leads with such a rule). */
 export const GUARANTEE_BECAUSE = "a guarantee stated in its own clause, which beats the archetype's default stance";
@@ -91,7 +91,6 @@ const REQUEST_OF: Readonly<Record<string, string>> = {
 };
 /** A record's words said as a record ("partial count" -> partial count record; "source record" stays). */
 const recordOf = (entity: string) => (/\brecords?$/.test(entity) ? entity : `${entity} record`);
-const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 /** An effect's noun ("pay out" -> payout, "charge" -> charge, "capture" -> capture). */
 const effectNoun = (effect: string) => effect.replace(/ (out|off)$/, "$1");

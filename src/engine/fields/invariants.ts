@@ -26,7 +26,7 @@ import {
   UNKEPT,
 } from "../stated-clauses.js";
 import { fromStatedGuarantee, GUARANTEE_BECAUSE, statedRule } from "../stated-rules.js";
-import { pattern } from "../text.js";
+import { anA, pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
 import { FRESHNESS_QUANTITY } from "./nfrs.js";
 
@@ -68,8 +68,6 @@ const UNIT_PLURAL: Readonly<Record<FailureUnit, string>> = {
   rack: "racks",
   region: "regions",
 };
-
-const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
 /** A request field that names the request for its retries: a request id, an idempotency key, a client token. */
 const REQUEST_KEY = /\brequest.?id\b|\bidempoten\w*|\bclient.?token\b/i;

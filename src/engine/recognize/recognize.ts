@@ -54,7 +54,7 @@ import {
 import { FLOW_REACH, FLOW_SKIPS, FLOW_WORDS, SINK_WORDS } from "../../knowledge/signals/systems.js";
 import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
-import { eitherOf } from "../text.js";
+import { anA, eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, askWords, branchMarks } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
@@ -532,7 +532,7 @@ function askedKind(
     if (!h.covers.every(isHead)) return undefined;
     kind = SYSTEM_KINDS[o.index];
     const what = kind?.kind ?? "kind of system";
-    asked = `'${h.quoted}' in the head names ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what}`;
+    asked = `'${h.quoted}' in the head names ${anA(what)}`;
   } else {
     if (h.fuzzy) return undefined;
     const sys = KNOWN_SYSTEMS[o.index];
