@@ -467,6 +467,11 @@ export const ONE_MACHINE_TOPICS: Readonly<Partial<Record<Topic, string>>> = {
   "storage-engine": "an embedded storage engine keeps its whole state in one process on one machine",
 };
 
+/** Why a design speaking of these subjects lives on one machine: the first subject it speaks of that does. */
+export function oneMachineReason(topics: readonly { value: Topic }[] | undefined): string | undefined {
+  return (topics ?? []).map((t) => ONE_MACHINE_TOPICS[t.value]).find((x) => x !== undefined);
+}
+
 export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
   // changes loaded into a warehouse are merged by primary key there, not versioned into a search index or a cache
   cdc: ["cdc-warehouse"],

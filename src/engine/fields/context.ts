@@ -1,7 +1,7 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
 import { NEVER_EARLY } from "../../knowledge/patterns.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
-import { ONE_MACHINE_TOPICS } from "../../knowledge/topics.js";
+import { oneMachineReason } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
 import { hardRuleStances, type PathStance } from "../hard-rules.js";
@@ -194,7 +194,7 @@ export const contextField: Deriver<"context"> = {
     const n = f.nfrs;
     const serving = servingRegions(n, f.readPaths);
     // a subject that lives in one process on one machine (an embedded storage engine) has no replicas to spread
-    const oneMachine = (n.topics ?? []).map((t) => ONE_MACHINE_TOPICS[t.value]).find((x) => x !== undefined);
+    const oneMachine = oneMachineReason(n.topics);
     // a hard rule the prompt states sets its own path's stance: that path fails closed, the rest keep the design's
     const stances = hardRuleStances(f);
     return {

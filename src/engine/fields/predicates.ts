@@ -1,17 +1,11 @@
 import { fitsParty } from "../../knowledge/parties.js";
 import type { PredicateFacts } from "../../knowledge/predicates/define.js";
 import { PREDICATE_MODULES, speaksOfWritten } from "../../knowledge/predicates.js";
-import { fitsTopics, ONE_MACHINE_TOPICS, unspokenBesides } from "../../knowledge/topics.js";
+import { fitsTopics, oneMachineReason, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PredicateRow } from "../design/types.js";
 import { majorityHolder } from "../stance.js";
 import { archetype } from "./common.js";
-
-/** The reason the design's whole state lives on one machine: the first subject it speaks of that lives on one. */
-const oneMachineOf = (topics: readonly { value: string }[] | undefined): { oneMachine?: string } => {
-  const why = (topics ?? []).map((t) => ONE_MACHINE_TOPICS[t.value as keyof typeof ONE_MACHINE_TOPICS]).find(Boolean);
-  return why ? { oneMachine: why } : {};
-};
 
 export const predicatesField: Deriver<"predicates"> = {
   field: "predicates",
@@ -52,6 +46,7 @@ export const predicatesField: Deriver<"predicates"> = {
       const holder = majorityHolder(s.archetype, s.entity);
       return holder ? [{ entity: s.entity, because: holder.because }] : [];
     });
+    const oneMachine = oneMachineReason(f.nfrs.topics);
     const facts: PredicateFacts = {
       operations,
       invariants: f.invariants,
@@ -59,7 +54,7 @@ export const predicatesField: Deriver<"predicates"> = {
       context: f.context,
       typical,
       consensusHeld,
-      ...oneMachineOf(f.nfrs.topics),
+      ...(oneMachine ? { oneMachine } : {}),
     };
     return PREDICATE_MODULES.map(
       (p): PredicateRow => ({ id: p.id, name: p.name, ...p.rule(facts, typical.get(p.id)), source: "derived" }),
