@@ -18,7 +18,7 @@ import {
   OCCURRENCE_HEADS,
   SUBJECT_NOUNS,
 } from "../knowledge/stated-nouns.js";
-import { ONE_MACHINE_TOPICS, topicsSpoken } from "../knowledge/topics.js";
+import { oneMachineReason, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 
@@ -215,7 +215,7 @@ const NEVER_LOST: readonly RegExp[] = [
 ];
 /** Whether the prompt puts the whole system on one machine, in its own words or by a subject that lives on one. */
 const onOneMachine = (prompt: string): boolean =>
-  ONE_MACHINE.test(prompt) || topicsSpoken(prompt).some((t) => ONE_MACHINE_TOPICS[t.value] !== undefined);
+  ONE_MACHINE.test(prompt) || oneMachineReason(topicsSpoken(prompt)) !== undefined;
 /** An act said as a gerund or a noun of action after "exactly-once" ("exactly-once counting" counts). */
 const ONCE_ACT: Readonly<Record<string, string>> = {
   counting: "count",
