@@ -294,3 +294,14 @@ describe("a negated count of one same thing is exclusivity, not an amount", () =
     expect(s.durability?.value).toBe("durable");
   });
 });
+
+describe("'at most once' of a sold or used thing is a uniqueness rule, not a delivery stance", () => {
+  it("reads no delivery from a thing sold, redeemed or booked at most once", () => {
+    expect(parseStatedNfrs("each raffle number can be sold at most once").delivery).toBeUndefined();
+    expect(parseStatedNfrs("a voucher may be redeemed at most once").delivery).toBeUndefined();
+    expect(parseStatedNfrs("each desk is booked at most once").delivery).toBeUndefined();
+  });
+  it("still reads a message delivered at most once", () => {
+    expect(parseStatedNfrs("telemetry events are delivered at most once").delivery?.value).toBe("at-most-once");
+  });
+});

@@ -558,8 +558,10 @@ const DELIVERY: Rule<Delivery>[] = [
     value: "at-least-once",
   },
   {
-    // "at most once per hour" bounds a repeat within a window (parseRepeatWindow), not how a message is delivered
-    re: /\bat[- ]most[- ]once\b(?! (?:per|an?|every|each|in|within) (?:(?:one|a|an|any|a single) |\d+ )?(?:second|minute|hour|day|week|month)s?\b)|\bfire[- ]and[- ]forget\b|\bbest[- ]effort delivery\b|\b(?:ok|okay|fine|acceptable) to (?:lose|drop)\b/i,
+    // "at most once per hour" bounds a repeat within a window (parseRepeatWindow), not how a message is delivered;
+    // a thing "sold", "redeemed" or "booked at most once" is a uniqueness rule on that thing (one sale per number),
+    // never a delivery stance that lets a message be lost
+    re: /(?<!\b(?:sold|used|redeemed|claimed|assigned|booked|reserved|allocated|issued|bought|purchased|won|rented|spent|taken|granted|awarded|registered) )\bat[- ]most[- ]once\b(?! (?:per|an?|every|each|in|within) (?:(?:one|a|an|any|a single) |\d+ )?(?:second|minute|hour|day|week|month)s?\b)|\bfire[- ]and[- ]forget\b|\bbest[- ]effort delivery\b|\b(?:ok|okay|fine|acceptable) to (?:lose|drop)\b/i,
     value: "at-most-once",
   },
 ];
