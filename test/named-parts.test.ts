@@ -38,6 +38,11 @@ describe("named parts: the prompt's counted parts and the systems it spreads its
       "queue",
     ]);
     expect(countedParts("Every order is assigned to exactly one courier.")).toEqual([]);
+    // a number word a rule bounds or forbids says how many may share one thing, never parts of it
+    expect(countedParts("A meeting room never holds two bookings for the same hour.")).toEqual([]);
+    expect(countedParts("A delivery van must never be loaned to two drivers at once.")).toEqual([]);
+    expect(countedParts("An agent can work at most three tickets at a time.")).toEqual([]);
+    expect(countedParts("Each warehouse keeps up to four pick lanes open.")).toEqual([]);
     expect(countedParts("A profile store that replicates across three data centers.")).toEqual([]);
     expect(countedParts("1 million shoppers compete for 10,000 units.")).toEqual([]);
     expect(countedParts(CHECKOUT)).toEqual([]);

@@ -79,6 +79,16 @@ let lastCounted:
   | { prompt: string; answers: Map<Readonly<Record<string, number>>, readonly Readonly<CountedThing>[]> }
   | undefined;
 
+/** Words before a number that bound or forbid it: "never … two", "no two", "at most two", "no more than two", "up to two". */
+const BOUNDING = new Set(["never", "no", "not", "most", "than", "nor"]);
+/** Whether the number word at `i` is a bound a rule states: a bounding word up to three words before it, or "at once", "at a time" or "at the same time" within four words after it. */
+function boundedWord(tokens: readonly string[], i: number): boolean {
+  for (let b = Math.max(0, i - 3); b < i; b++) if (BOUNDING.has(tokens[b] ?? "")) return true;
+  if (tokens[i - 1] === "to" && tokens[i - 2] === "up") return true;
+  const after = tokens.slice(i + 1, i + 7).join(" ");
+  return /\bat (?:once|a time|the same time)\b/.test(after);
+}
+
 function readCountedThings(prompt: string, words?: Readonly<Record<string, number>>): CountedThing[] {
   const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()%]/g) ?? [];
   const out: CountedThing[] = [];
@@ -109,6 +119,9 @@ function readCountedThings(prompt: string, words?: Readonly<Record<string, numbe
       }
       continue;
     }
+    // a number word a rule bounds or forbids ("never holds two parcels", "at most two orders at a time", "for two
+    // riders at once") counts no parts of a thing: it says how many may share one, which a rule keeps, never a record
+    if (worded !== undefined && boundedWord(tokens, i)) continue;
     let count = worded ?? (/^\d/.test(t) ? figureOf(t) : SCALE_VALUE[t]);
     let j = i + 1;
     while (j < tokens.length && (SCALE.has(tokens[j] ?? "") || tokens[j] === "of")) {
