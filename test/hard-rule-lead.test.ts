@@ -6,17 +6,20 @@ const lead = (p: string) => read(p).archetypes[0];
 const ids = (p: string) => read(p).archetypes.map((a) => a.id);
 
 describe("a stated hard rule leads when the head names no kind", () => {
-  it("an exclusive claim leads over a weak head word and learned words, and says which rule made the lead", () => {
+  it("a cap on a count leads over admission control read from side words, and says which rule made the lead", () => {
     const p =
-      "Design a rooftop solar installer scheduling tool. A crew must never be sent to two roofs at once, and dispatchers race to assign crews.";
+      "Design a museum timed-entry system where no more than 300 visitors in total may be admitted to one time slot.";
     const d = lead(p);
-    expect(d?.id).toBe("I02");
-    expect(d?.evidence.join(" ")).toMatch(/stated hard rule 'dispatchers race'.*leads over I03/);
+    expect(d?.id).toBe("I16");
+    expect(d?.evidence.join(" ")).toMatch(/stated hard rule 'no more total'.*leads over I08/);
+  });
+
+  it("an exclusive claim on a lent thing is read with words between its parts", () => {
     expect(
-      read(p)
-        .archetypes.find((a) => a.id === "I03")
-        ?.evidence.join(" "),
-    ).toMatch(/I03 states none/);
+      lead(
+        "Design a camera rental shop with gear profiles, where one camera body can never be lent to two photographers at once.",
+      )?.id,
+    ).toBe("I02");
   });
 
   it("an alert router is an incident paging kind, so paging once leads over monitoring words", () => {
@@ -94,7 +97,7 @@ describe("a cutoff is checked on the write path, not released at its time", () =
 describe("a brand after 'like' brings only what it shares with the head's kind", () => {
   it("drops the brand's own business when the head names another kind", () => {
     expect(ids("Design a rate limiter like Stripe's.")).toEqual(["I08"]);
-    expect(lead("Design an image thumbnail service like Dropbox's.")?.id).toBe("I15");
+    expect(lead("Design an image resizing service like Dropbox's.")?.id).toBe("I15");
   });
 
   it("keeps what the brand shares with the head", () => {

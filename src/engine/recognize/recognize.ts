@@ -915,16 +915,17 @@ function kindLeads(
 }
 
 /**
- * "Design a rate limiter like Stripe's": the head names what is built, and the company after "like" says whose such
- * component is the model, so the brand contributes only what it shares with the head's archetype, never its own main
- * business. An archetype read only from that brand (every word of it, typical words aside, is the name after "like")
+ * "Design a rate limiter like Stripe's": the head names what is built, and the company after "like", written as whose
+ * ("like Stripe's"), says whose such component is the model, so the brand contributes only what it shares with the
+ * head's archetype, never its own main business. A system likened without a possessive ("a configuration store like
+ * etcd") is the model of the thing itself and is read by `likenessBelow` and `kindLeads`. An archetype read only from that brand (every word of it, typical words aside, is the name after "like")
  * is not drawn at all when the head names another archetype's kind or component. Returns the archetype the head
  * names, if any, for the branch (the brand is then no product ask either).
  */
 function likenedBrandShares(
   scored: Scored[],
   isHead: (i: number) => boolean,
-  likeness: (h: Hit) => boolean,
+  brand: (h: Hit) => boolean,
   w: (h: Hit) => number,
 ): Scored | undefined {
   const kindInHead = (h: Hit) => h.signal.owner.kind === "kind" && h.covers.every(isHead);
@@ -943,7 +944,7 @@ function likenedBrandShares(
   for (const s of scored) {
     if (s === headed) continue;
     const own = s.hits.filter((h) => !h.signal.concept);
-    if (own.length === 0 || !own.every(likeness)) continue;
+    if (own.length === 0 || !own.every(brand)) continue;
     s.score = 0;
     s.plain = 0;
     s.strong = 0;
@@ -1012,7 +1013,9 @@ function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: 
     byScore,
   );
   const rule = lead?.hits.find(hard);
-  if (!lead || !rule) return;
+  // a rule read from two words together and nothing else is weak alone; an archetype an earlier rule ranked below
+  // another (a claim inside owned work) keeps that reading
+  if (!lead || !rule || lead.lone || lead.below !== undefined) return;
   const says = HARD_RULE_SAYS.get(ruleName(rule) ?? "") ?? "";
   const moved: string[] = [];
   // a requirement read from two words or more is stated; one word alone ('bank', 'scan') is a side word
@@ -1365,8 +1368,14 @@ export function recognize(
     kindLeads(scored, isHead, tokens, written);
     hardRuleLeads(scored, isHead, w);
   }
+  // "like Stripe's": a named system after "like", written as whose component is the model
+  const brand = (h: Hit) =>
+    likeness(h) &&
+    new RegExp(
+      `\\blike\\s+${h.quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}(?:'s|’s)(?![a-z])`,
+    ).test(lower);
   const brandHeaded =
-    asksForThing && invariant === undefined ? likenedBrandShares(scored, isHead, likeness, w) : undefined;
+    asksForThing && invariant === undefined ? likenedBrandShares(scored, isHead, brand, w) : undefined;
   cutoffBelow(scored);
   if (!asksForThing) subjectBelow(scored, tokens);
   if (own !== undefined) ownLedgerLeads(scored);
@@ -1440,7 +1449,7 @@ export function recognize(
   const owners = sorted.product.filter(
     (h) =>
       // a brand after "like" when the head names what is built ("an ID generator like Twitter's") says whose model
-      (brandHeaded !== undefined && likeness(h)) ||
+      (brandHeaded !== undefined && brand(h)) ||
       (h.signal.kind === "system" &&
         (systemStarts.has(after(h)) ||
           (isHead(after(h)) && archetypeAt.has(after(h)) && adjacent(h) && componentHead) ||

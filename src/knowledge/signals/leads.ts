@@ -252,7 +252,7 @@ export const HARD_RULES: readonly { rule: string; says: string }[] = [
   { rule: "one holder at a time", says: "an exclusive claim: one holder at a time" },
   { rule: "one holder of a claim", says: "an exclusive claim: one holder at a time" },
   { rule: "used up once", says: "a once-only use of a sold or issued thing, kept by a conditional create keyed by it" },
-  { rule: "guarded count", says: "a cap on a count, kept by a conditional update of the bounded count" },
+  { rule: "a cap on a total count", says: "a cap on a count, kept by a conditional update of the bounded count" },
   { rule: "external effect exactly once", says: "an effect at an outside party made once" },
   { rule: "an outside effect made once", says: "an effect at an outside party made once" },
 ];
