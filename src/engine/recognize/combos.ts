@@ -15,6 +15,9 @@ import {
 import type { Token } from "./tokens.js";
 import { stemSet, stemWord } from "./tokens.js";
 
+/** What a requirement read from word families adds to its rule's name, which the rule names alone otherwise. */
+export const READ_TOGETHER = ", read from the words together";
+
 /** Word families compiled once, looked up by the stems of the prompt. */
 export interface CompiledCombinations {
   /** Single-word family members by stem. */
@@ -100,6 +103,8 @@ interface RuleIndex {
   always: readonly number[];
   /** Each rule's `unlessAfter` words as stems, by rule index. */
   unless: readonly (readonly string[] | undefined)[];
+  /** Each rule's `unlessBefore` words as stems, by rule index. */
+  unlessNext: readonly (readonly string[] | undefined)[];
 }
 const ruleIndexes = new WeakMap<CompiledCombinations, RuleIndex>();
 
@@ -113,10 +118,27 @@ function ruleIndex(kb: CompiledCombinations): RuleIndex {
       if (first === undefined) always.push(r);
       else byFirst.set(first, [...(byFirst.get(first) ?? []), r]);
     });
-    index = { byFirst, always, unless: kb.rules.map((rule) => rule.unlessAfter?.map(stemWord)) };
+    index = {
+      byFirst,
+      always,
+      unless: kb.rules.map((rule) => rule.unlessAfter?.map(stemWord)),
+      unlessNext: kb.rules.map((rule) => rule.unlessBefore?.map(stemWord)),
+    };
     ruleIndexes.set(kb, index);
   }
   return index;
+}
+
+/** Whether the word kept right after an occurrence, in its phrase, is one of a rule's `unlessBefore` words. */
+function blockedNext(
+  tokens: readonly Token[],
+  covers: readonly number[],
+  next: readonly string[] | undefined,
+): boolean {
+  if (!next) return false;
+  const last = covers[covers.length - 1] ?? -1;
+  const after = tokens[last + 1];
+  return after !== undefined && after.part === tokens[last]?.part && next.includes(after.stem);
 }
 
 /** Whether the words chosen for a rule's `samePhrase` families (in the rule's family order) stand in different phrases. */
@@ -167,8 +189,11 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     if (!rule.families.every((f) => byFamily.has(f))) continue;
     const rank = kb.ranks?.[r];
     const unless = index.unless[r];
+    const next = index.unlessNext[r];
     const lists = rule.families.map((f) =>
-      (byFamily.get(f) ?? []).filter((o) => !blocked(tokens, o.covers[0] as number, unless)),
+      (byFamily.get(f) ?? []).filter(
+        (o) => !blocked(tokens, o.covers[0] as number, unless) && !blockedNext(tokens, o.covers, next),
+      ),
     );
     if (lists.some((l) => l.length === 0)) continue;
     let best: Occurrence[] | undefined;
@@ -218,7 +243,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
           kind: "phrase",
           slack: kb.window,
           owner: { kind: "archetype", id: t.id },
-          rule: { name: `${rule.rule}, read from the words together`, why: rule.why },
+          rule: { name: `${rule.rule}${READ_TOGETHER}`, why: rule.why },
           combined: true,
           ...(rank === undefined ? {} : { rank }),
         },

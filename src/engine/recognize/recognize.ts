@@ -25,7 +25,10 @@ import {
   CALLER_VERBS,
   CALLER_WINDOW,
   CLAIM_OWN_RULE,
+  CUTOFF_RULE,
   EXCLUSIVE_CLAIM,
+  HARD_RULE_LEAST,
+  HARD_RULES,
   OUTSIDE_PARTY_CUES,
   OWN_ACCOUNT_CUES,
   OWN_ACCOUNT_RULE,
@@ -56,7 +59,7 @@ import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
 import { anA, eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, askWords, branchMarks } from "./branch-learned.js";
-import { matchCombinations } from "./combos.js";
+import { matchCombinations, READ_TOGETHER } from "./combos.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
 import { namesWholeSubject } from "./subject.js";
@@ -235,6 +238,8 @@ interface Scored {
   lone?: boolean;
   /** Why another archetype outranks this one by rule (a caller of the designed thing; a claim inside owned work). */
   below?: string;
+  /** Why this one leads by rule over archetypes that would otherwise outrank it (a stated hard rule). */
+  led?: string;
 }
 
 const CALLER_STEMS = new Set(CALLER_VERBS.map(stemWord));
@@ -405,12 +410,13 @@ function telemetryBelowCount(scored: Scored[], tokens: readonly Token[]): void {
   telemetry.below = `'${rule.quoted}' counts what users do and nothing in the prompt is a system's own measurement (hosts, metrics, logs, alerts), so ${SYSTEM_TELEMETRY} is not drawn beside ${BUSINESS_COUNT_OWNER}`;
 }
 
-function rankBelow(s: Scored, over: Scored, why: string, withoutLearned = false): void {
+function rankBelow(s: Scored, over: Scored, why: string, withoutLearned = false): boolean {
   // withoutLearned: also when only the reading without learned words (which decides the branch) has it ahead.
-  if (s.score < over.score && !(withoutLearned && s.plain >= over.plain)) return;
+  if (s.score < over.score && !(withoutLearned && s.plain >= over.plain)) return false;
   s.score = Math.min(s.score, over.score * RANK_BELOW);
   s.plain = Math.min(s.plain, over.plain * RANK_BELOW);
   s.below = why;
+  return true;
 }
 
 /** The words right after a named system's name that name one of its own pieces, if any. */
@@ -909,6 +915,134 @@ function kindLeads(
 }
 
 /**
+ * "Design a rate limiter like Stripe's": the head names what is built, and the company after "like", written as whose
+ * ("like Stripe's"), says whose such component is the model, so the brand contributes only what it shares with the
+ * head's archetype, never its own main business. A system likened without a possessive ("a configuration store like
+ * etcd") is the model of the thing itself and is read by `likenessBelow` and `kindLeads`. An archetype read only from that brand (every word of it, typical words aside, is the name after "like")
+ * is not drawn at all when the head names another archetype's kind or component. Returns the archetype the head
+ * names, if any, for the branch (the brand is then no product ask either).
+ */
+function likenedBrandShares(
+  scored: Scored[],
+  isHead: (i: number) => boolean,
+  brand: (h: Hit) => boolean,
+  w: (h: Hit) => number,
+): Scored | undefined {
+  const kindInHead = (h: Hit) => h.signal.owner.kind === "kind" && h.covers.every(isHead);
+  const component = (h: Hit) =>
+    kindInHead(h) ||
+    (!h.signal.concept &&
+      h.signal.rule === undefined &&
+      h.signal.kind !== "system" &&
+      h.covers.every(isHead) &&
+      w(h) >= HEAD_NAMED);
+  const headed =
+    sortShort([...scored], byScore).find((s) => s.hits.some(kindInHead)) ??
+    sortShort([...scored], byScore).find((s) => s.hits.some(component));
+  const noun = headed?.hits.find(component);
+  if (!headed || !noun) return undefined;
+  for (const s of scored) {
+    if (s === headed) continue;
+    const own = s.hits.filter((h) => !h.signal.concept);
+    if (own.length === 0 || !own.every(brand)) continue;
+    s.score = 0;
+    s.plain = 0;
+    s.strong = 0;
+    s.below = `'${noun.quoted}' in the head names what is built (${headed.archetype.id}), and 'like ${own[0]?.quoted}' after it only says whose such thing is the model: the brand brings only what it shares with ${headed.archetype.id}, not its own main business (${s.archetype.id})`;
+  }
+  return headed;
+}
+
+/**
+ * "… orders placed in the final minute before the close must be honoured": a cutoff the prompt states (`CUTOFF_RULE` in
+ * knowledge/signals/leads.ts) is checked by each write, so due-time release read from the prompt's time words ranks
+ * below the archetype that keeps the cutoff, with and without the learned words.
+ */
+function cutoffBelow(scored: Scored[]): void {
+  const cutoff = (h: Hit) => !h.signal.concept && ruleName(h) === CUTOFF_RULE;
+  const keeper = firstBy(
+    scored.filter((s) => s.hits.some(cutoff)),
+    byScore,
+  );
+  const timed = scored.find((s) => s.archetype.id === TIMED_WORK);
+  const rule = keeper?.hits.find(cutoff);
+  if (!keeper || !timed || !rule || timed === keeper) return;
+  if (
+    rankBelow(
+      timed,
+      keeper,
+      `'${rule.quoted}' speaks of writes made just before a time, so that time is a cutoff each write is checked against (${keeper.archetype.id}), not work released when it comes; ${TIMED_WORK} ranks below it`,
+      true,
+    )
+  )
+    keeper.led ??= `'${rule.quoted}' makes the prompt's time a cutoff checked on the write path, so ${keeper.archetype.id} leads over due-time release (${TIMED_WORK})`;
+}
+
+const HARD_RULE_SAYS = new Map(HARD_RULES.map((r) => [r.rule, r.says]));
+/** The requirement rule a hit states, by its table name (a rule read from word families says so after its name). */
+const ruleName = (h: Hit): string | undefined => {
+  const name = h.signal.rule?.name;
+  return name?.endsWith(READ_TOGETHER) ? name.slice(0, -READ_TOGETHER.length) : name;
+};
+
+/**
+ * "Design a blood bank service where a unit must never be allocated to two patients at once": when the head of an
+ * ask to build names no kind of system (no kind's noun or well-known system, no component an archetype's own phrase
+ * names outright), the hard rule the prompt states (`HARD_RULES` in knowledge/signals/leads.ts: an exclusive claim, a
+ * once-only use, a cap on a count, an outside effect made once) says what the design must keep, so its archetype leads
+ * over every archetype known only from side phrases (a component or system named after the head, one word read as a
+ * requirement: 'bank') or from words typical of it in labelled prompts. Of several
+ * hard rules, the strongest archetype's leads. An archetype that states a requirement of its own in two words or more
+ * ("two people editing the same card at once" for shared-subject coordination, "fire at the chosen time" for
+ * due-time release) keeps its rank: the rule is weighed against side words, not against another stated requirement.
+ * Both the lead and the ones below it say which rule made the lead.
+ */
+function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: Hit) => number): void {
+  const asked = (h: Hit) =>
+    (h.signal.owner.kind === "kind" || h.signal.owner.kind === "known") && h.covers.some(isHead);
+  if (scored.some((s) => s.hits.some(asked))) return;
+  const hard = (h: Hit) => !h.signal.concept && HARD_RULE_SAYS.has(ruleName(h) ?? "");
+  const headComponent = (h: Hit) =>
+    !h.signal.concept &&
+    h.signal.rule === undefined &&
+    h.signal.kind !== "system" &&
+    h.covers.every(isHead) &&
+    w(h) >= HEAD_NAMED;
+  const lead = firstBy(
+    scored.filter((s) => s.strong >= HARD_RULE_LEAST && s.hits.some(hard)),
+    byScore,
+  );
+  const rule = lead?.hits.find(hard);
+  // a rule read from two words together and nothing else is weak alone; an archetype an earlier rule ranked below
+  // another (a claim inside owned work) keeps that reading
+  if (!lead || !rule || lead.lone || lead.below !== undefined) return;
+  const says = HARD_RULE_SAYS.get(ruleName(rule) ?? "") ?? "";
+  const moved: string[] = [];
+  // a requirement read from two words or more is stated; one word alone ('bank', 'scan') is a side word
+  const statedOwn = (h: Hit) => !h.signal.concept && h.signal.rule !== undefined && h.covers.length > 1;
+  for (const s of scored) {
+    if (s === lead || s.hits.some(hard) || s.hits.some(headComponent) || s.hits.some(statedOwn)) continue;
+    const words = s.hits.filter((h) => !h.signal.concept).map((h) => `'${h.quoted}'`);
+    const from = [
+      ...(words.length > 0 ? [`side words ${words.slice(0, 2).join(", ")}`] : []),
+      ...(s.learned ? ["words typical of it in labelled prompts"] : []),
+      ...(s.hits.some((h) => h.signal.concept) ? ["its typical words"] : []),
+    ];
+    if (
+      rankBelow(
+        s,
+        lead,
+        `the head names no kind of system, and the prompt states a hard rule, '${rule.quoted}' (${says}), which ${lead.archetype.id} keeps; ${s.archetype.id} states none and is read here only from ${from.join(" and ") || "weak words"}, which count for less than a stated rule, so it ranks below`,
+        true,
+      )
+    )
+      moved.push(s.archetype.id);
+  }
+  if (moved.length > 0)
+    lead.led = `the head names no kind of system, and the prompt's stated hard rule '${rule.quoted}' (${says}) is what ${lead.archetype.id} keeps, so it leads over ${moved.join(", ")}, read only from side words or words typical of them`;
+}
+
+/**
  * "a log aggregation system like Kafka": the system the head likens what it names to is the model of the thing built,
  * not the thing. An archetype whose only component in the head is such a likeness ranks below the one whose component
  * the head names in its own words before it. Not where the name is a kind asked for (knowledge/signals/kinds.ts, read
@@ -1232,7 +1366,17 @@ export function recognize(
     headBelow(scored, isHead);
     likenessBelow(scored, isHead, likeness, w, kb, tokens);
     kindLeads(scored, isHead, tokens, written);
+    hardRuleLeads(scored, isHead, w);
   }
+  // "like Stripe's": a named system after "like", written as whose component is the model
+  const brand = (h: Hit) =>
+    likeness(h) &&
+    new RegExp(
+      `\\blike\\s+${h.quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}(?:'s|’s)(?![a-z])`,
+    ).test(lower);
+  const brandHeaded =
+    asksForThing && invariant === undefined ? likenedBrandShares(scored, isHead, brand, w) : undefined;
+  cutoffBelow(scored);
   if (!asksForThing) subjectBelow(scored, tokens);
   if (own !== undefined) ownLedgerLeads(scored);
   telemetryBelowCount(scored, tokens);
@@ -1304,6 +1448,8 @@ export function recognize(
         tokens.some((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t))));
   const owners = sorted.product.filter(
     (h) =>
+      // a brand after "like" when the head names what is built ("an ID generator like Twitter's") says whose model
+      (brandHeaded !== undefined && brand(h)) ||
       (h.signal.kind === "system" &&
         (systemStarts.has(after(h)) ||
           (isHead(after(h)) && archetypeAt.has(after(h)) && adjacent(h) && componentHead) ||
@@ -1687,6 +1833,7 @@ export function recognize(
     },
   ];
   if (top.learned) result[0]?.evidence.push(learnedNote(top.learned));
+  if (top.led) result[0]?.evidence.push(top.led);
   if (invariant !== undefined && top.hits.some((h) => h.signal.rule))
     result[0]?.evidence.push(
       `the prompt opens with '${invariant}', stating an invariant, so the requirement it states leads over the nouns it names`,

@@ -2443,7 +2443,20 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     targets: [{ id: "I03", weight: 0.7 }],
     window: 6,
     samePhrase: ["unit", "relation"],
-    unlessAfter: ["within", "under", "every", "few", "first", "last", "past", "more", "longer", "least", "most"],
+    unlessAfter: [
+      "within",
+      "under",
+      "every",
+      "few",
+      "first",
+      "last",
+      "final",
+      "past",
+      "more",
+      "longer",
+      "least",
+      "most",
+    ],
   },
   {
     rule: "a waiting period, then an action",
@@ -2451,7 +2464,20 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["delay", "unit", "act"],
     targets: [{ id: "I03", weight: 0.75 }],
     window: 7,
-    unlessAfter: ["within", "under", "every", "few", "first", "last", "past", "more", "longer", "least", "most"],
+    unlessAfter: [
+      "within",
+      "under",
+      "every",
+      "few",
+      "first",
+      "last",
+      "final",
+      "past",
+      "more",
+      "longer",
+      "least",
+      "most",
+    ],
   },
   {
     rule: "action on the calendar",
@@ -2465,6 +2491,8 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["inactive", "unit"],
     targets: [{ id: "I03", weight: 0.7 }],
     window: 7,
+    // "bets placed in the final second before kickoff": a span before a cutoff, not a quiet period
+    unlessAfter: ["final", "last"],
   },
   {
     rule: "action at a chosen moment",
@@ -2565,6 +2593,9 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["cap", "unit"],
     targets: [{ id: "I08", weight: 0.7 }],
     window: 4,
+    // "no more than 5 seconds stale / old / behind / out of date": how old what a reader sees may be (a freshness bound
+    // on the read path), not a count capped per unit of time
+    unlessBefore: ["stale", "old", "older", "behind", "late", "date", "outdated", "lag", "lagging"],
   },
   {
     rule: "over the allowance is refused",

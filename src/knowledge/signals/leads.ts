@@ -234,3 +234,36 @@ export const SYSTEM_MEASURE_CUES: readonly string[] = [
   "time series",
   "prometheus",
 ];
+
+/**
+ * Hard rules a prompt states, by the requirement rule that reads them (signals/requirements.ts, combinations.ts), and
+ * what each one says is kept. When the head of an ask to build names no kind of system (no kind in `kinds.ts`, no
+ * component an archetype's own phrase names outright: "Design an on-call alert router …", "Design a blood bank
+ * service …"), the archetype whose hard rule the prompt states leads over ones known only from side phrases, other
+ * requirements that only describe the work, and words typical of them in labelled prompts: every part of the design
+ * then serves the rule the prompt says must hold. A cap per unit of time on incoming traffic is no bounded count
+ * (it is admission control, which reads its own cap), so it is not listed here.
+ */
+export const HARD_RULES: readonly { rule: string; says: string }[] = [
+  { rule: "exclusivity", says: "an exclusive claim: one holder at a time" },
+  { rule: "exclusivity under contention", says: "an exclusive claim: two racing actors must not both win" },
+  { rule: "taken stays taken", says: "an exclusive claim: what is taken stays taken" },
+  { rule: "the first to take it keeps it", says: "an exclusive claim won by the first" },
+  { rule: "one holder at a time", says: "an exclusive claim: one holder at a time" },
+  { rule: "one holder of a claim", says: "an exclusive claim: one holder at a time" },
+  { rule: "used up once", says: "a once-only use of a sold or issued thing, kept by a conditional create keyed by it" },
+  { rule: "a cap on a total count", says: "a cap on a count, kept by a conditional update of the bounded count" },
+  { rule: "external effect exactly once", says: "an effect at an outside party made once" },
+  { rule: "an outside effect made once", says: "an effect at an outside party made once" },
+];
+
+/** How strongly (without typical words) the archetype of a stated hard rule must be read to lead a head that names no kind. */
+export const HARD_RULE_LEAST = 0.5;
+
+/**
+ * A cutoff is no due time. "Sales must close at 8 pm, and orders placed in the final minute before the close must be
+ * honoured": writes made just before a time still count, so the time is checked by each write on the write path
+ * (`CUTOFF_RULE`, read in signals/combinations.ts); nothing is released when it comes. Due-time release read from the
+ * same prompt's time words ("close at 8 pm", "midnight") ranks below the archetype that keeps the cutoff.
+ */
+export const CUTOFF_RULE = "writes checked against a cutoff";

@@ -3,6 +3,12 @@ import type { RequirementRule } from "./types.js";
 const UNITS = ["second", "minute", "hour", "day", "week", "month"];
 /** "thirty minutes after", "three days before": a stated offset from an event is a due time. */
 const OFFSETS = UNITS.flatMap((u) => [`${u} after`, `${u} before`, `after ${u}`, `${u} later`, `${u} inactivity`]);
+/** "in the final minute before the close", "the last hour before the deadline": the end of a span that closes at a time. */
+const SPAN_ENDS = ["second", "minute", "hour", "day"].flatMap((u) => [
+  `final ${u} before`,
+  `last ${u} before`,
+  `closing ${u} before`,
+]);
 
 /**
  * Requirement and invariant phrases. A prompt that states what must hold, rather than what to
@@ -47,6 +53,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "only one active",
       "never two same time",
       "never two once",
+      "never placed two once",
+      "never allocated two",
+      "never assigned two",
+      "never lent two",
+      "never rented two",
+      "never leased two",
       "never same once",
       "never run twice same time",
       "never run concurrently",
@@ -151,6 +163,24 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: ["only one"],
   },
   {
+    rule: "used up once",
+    why: "a thing sold or handed out (a code, a voucher, a pass) may be used only once, so its use is a conditional create keyed by it that only the first attempt wins, which is an exclusive claim",
+    targets: [{ id: "I02", weight: 0.85 }],
+    phrases: [
+      "redeemed only once",
+      "redeem only once",
+      "redeemed once",
+      "redeemed twice",
+      "redeem twice",
+      "redeemed more than once",
+      "redeem more than once",
+      "redeemed two",
+      "scanned only once",
+      "scanned twice",
+      "valid only once",
+    ],
+  },
+  {
     rule: "exclusivity under contention",
     why: "two actors racing for the same thing must not both win, so one must claim it first",
     targets: [{ id: "I02", weight: 0.6 }],
@@ -210,7 +240,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "near callers",
       "load slowly abroad",
       "slowly abroad",
-      "close to where",
+      // "close to where" alone is the one word "close" ("sales close at 8 pm"): the copy or the reader is named with it
+      "copy close to where",
+      "close to where viewed",
+      "close to where buyers",
+      "close to where users",
+      "close to where readers",
       "serve from close",
       "close to buyers",
       "fast every continent",
@@ -420,7 +455,16 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     targets: [{ id: "I03", weight: 0.8 }],
     phrases: OFFSETS,
     slack: 1,
-    unlessAfter: ["within", "under", "every", "few", "first", "more", "longer", "least", "most"],
+    // "in the final minute before the close" is a span that ends at a time (a cutoff writes are checked against), not
+    // a time something happens at
+    unlessAfter: ["within", "under", "every", "few", "first", "more", "longer", "least", "most", "final", "last"],
+  },
+  {
+    rule: "writes checked against a cutoff",
+    why: "writes made in the last moments before a time still count and later ones do not, so the time is a cutoff each write is checked against where the thing it changes is stored (a conditional write on key-scoped state), not work released when the time comes",
+    targets: [{ id: "I16", weight: 0.6 }],
+    phrases: SPAN_ENDS,
+    slack: 1,
   },
   {
     rule: "action at a time",
@@ -675,6 +719,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     why: "a per-item count must never go below zero under concurrent buyers, which is a conditional update on key-scoped state",
     targets: [{ id: "I16", weight: 0.7 }],
     phrases: ["buy more left", "stock count", "never below zero", "no more than left", "decrement stock"],
+  },
+  {
+    rule: "a cap on a total count",
+    why: "how many times something may be used, or how many may be admitted in all, is capped (not per unit of time), so each use is a conditional update of one bounded count that refuses the one past the cap, which is key-scoped state",
+    targets: [{ id: "I16", weight: 0.7 }],
+    phrases: ["at most times in total", "no more than times in total", "no more than in total", "at most in total"],
   },
   {
     rule: "freshness after a change",
@@ -1042,6 +1092,11 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: [
       "charge card",
       "charge once",
+      // a person paged ("page the on-call engineer only once"), not a web page fetched twice: the stems are one
+      "page engineer only once",
+      "page engineer twice",
+      "page on call only once",
+      "page on call twice",
       "carrier api",
       "undoing first",
       "two partners",

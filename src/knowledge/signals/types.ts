@@ -80,6 +80,11 @@ export interface CombinationRule {
   /** Words that, right before a family word, take it out of this rule ("within seconds" is no due time). */
   unlessAfter?: readonly string[];
   /**
+   * Words that, as the next word kept right after a family word in the same phrase, take it out of this rule: "no more
+   * than 5 seconds stale" bounds how old a copy may be, not a count per second.
+   */
+  unlessBefore?: readonly string[];
+  /**
    * Families whose words must stand in one phrase of the prompt (no comma, colon or full stop between): "30 days after
    * signup" ties the time to the event, "run for months, and … after a worker crash" does not.
    */
