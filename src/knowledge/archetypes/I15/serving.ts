@@ -283,7 +283,8 @@ export const SERVING_BOTTLENECKS = [
       "Batch dynamically within the queue delay the budget allows, run several model instances per GPU, and add replicas on queue depth",
     formula: {
       yields: "replicas for the stated rate",
-      expression: "requests_per_sec / (batch_size * 1000 / batch_compute_ms * target_utilisation)",
+      expression:
+        "requests_per_sec / (batch_size * 1000 / (batch_base_ms + batch_item_ms * batch_size) * target_utilisation)",
       unit: "replicas",
     },
     topic: T,
@@ -628,15 +629,36 @@ export const SERVING_CAPACITY: CapacityModel = {
       quantity: "network_ms",
       label: "network time of one prediction's hops inside a region (caller, gateway, replica and back)",
       unit: "ms",
-      typical: 4,
-      why: "a few hops inside one region there and back, a few milliseconds at p99 (a planning figure)",
+      typical: 2,
+      why: "a few hops inside one region there and back over kept-alive connections, a couple of milliseconds at p99 (a planning figure)",
     },
     {
       quantity: "feature_lookup_ms",
       label: "time to fetch a request's missing features from the online feature store",
       unit: "ms",
-      typical: 5,
-      why: "one key-value read of an entity's latest features, a few milliseconds at p99 (a planning figure)",
+      typical: 3,
+      why: "one key-value read of an entity's latest features from an in-memory store in the same region, a few milliseconds at p99 (a planning figure)",
+    },
+    {
+      quantity: "tail_margin",
+      label: "share of the latency target kept spare for the tail (retries, a slow replica, a GC pause)",
+      unit: "fraction",
+      typical: 0.25,
+      why: "a quarter of the target is left unspent so the p99 holds when one hop is slow (a planning figure)",
+    },
+    {
+      quantity: "batch_base_ms",
+      label: "fixed time of one batch on a replica, whatever its size (launch and transfer)",
+      unit: "ms",
+      typical: 2,
+      why: "kernel launches, host-to-device copies and the framework's own overhead, a couple of milliseconds (a planning figure, measured per model)",
+    },
+    {
+      quantity: "batch_item_ms",
+      label: "time each request adds to a batch",
+      unit: "ms",
+      typical: 0.2,
+      why: "a mid-sized ranking or vision model on one GPU adds a fraction of a millisecond per batched request (a planning figure, measured per model)",
     },
     {
       quantity: "batch_size",
@@ -644,13 +666,11 @@ export const SERVING_CAPACITY: CapacityModel = {
       unit: "requests",
       typical: 32,
       why: "a mid-sized model on one GPU is commonly batched at tens of requests (a planning figure, load-tested per model)",
-    },
-    {
-      quantity: "batch_compute_ms",
-      label: "time to run one full batch on one replica",
-      unit: "ms",
-      typical: 8,
-      why: "a ranking or vision model of a few hundred million parameters runs a batch of tens in milliseconds on one GPU (a planning figure)",
+      from: {
+        expression:
+          "max(1, min(64, floor(((latency_budget_ms * (1 - tail_margin) - network_ms - feature_lookup_ms) / 3 - batch_base_ms) / batch_item_ms)))",
+        why: "the largest batch (64 at most) whose compute fits a third of what the stated latency target, less its tail margin, leaves after the network and the feature lookup: a request may wait in the queue, then for the running batch, then run in its own",
+      },
     },
     {
       quantity: "max_queue_delay_ms",
@@ -659,8 +679,9 @@ export const SERVING_CAPACITY: CapacityModel = {
       typical: 5,
       why: "a few milliseconds fill a batch at thousands of requests a second (a planning figure)",
       from: {
-        expression: "max(0.5, (latency_budget_ms - network_ms - feature_lookup_ms - 2 * batch_compute_ms) / 2)",
-        why: "set from the stated latency target: what is left after the network, the feature lookup, waiting for the running batch and its own batch, halved to keep room for the tail",
+        expression:
+          "max(0.5, latency_budget_ms * (1 - tail_margin) - network_ms - feature_lookup_ms - 2 * (batch_base_ms + batch_item_ms * batch_size))",
+        why: "set from the stated latency target: what its share before the tail margin leaves after the network, the feature lookup, waiting for the running batch and running its own",
       },
     },
     {
@@ -722,17 +743,24 @@ export const SERVING_CAPACITY: CapacityModel = {
   ],
   figures: [
     fig(
+      "batch_compute_ms",
+      "time to run one full batch on a replica",
+      "time",
+      "batch_base_ms + batch_item_ms * batch_size",
+      "ms",
+    ),
+    fig(
       "replica_throughput",
       "predictions one replica serves a second at full batches",
       "rate",
-      "batch_size * 1000 / batch_compute_ms",
+      "batch_size * 1000 / (batch_base_ms + batch_item_ms * batch_size)",
       "req/s",
     ),
     fig(
       "replicas_for_load",
       "replicas the stated rate needs at the planned utilisation (rate ÷ per-replica throughput)",
       "count",
-      "requests_per_sec / (batch_size * 1000 / batch_compute_ms * target_utilisation)",
+      "requests_per_sec / (batch_size * 1000 / (batch_base_ms + batch_item_ms * batch_size) * target_utilisation)",
       "replicas",
     ),
     fig(
@@ -753,7 +781,7 @@ export const SERVING_CAPACITY: CapacityModel = {
       "dedicated_replicas",
       "replicas with one model per pool: the larger of the load and every model's floor",
       "count",
-      "max(requests_per_sec / (batch_size * 1000 / batch_compute_ms * target_utilisation), models * min_replicas_per_model)",
+      "max(requests_per_sec / (batch_size * 1000 / (batch_base_ms + batch_item_ms * batch_size) * target_utilisation), models * min_replicas_per_model)",
       "replicas",
       true,
       "workers",
@@ -762,7 +790,7 @@ export const SERVING_CAPACITY: CapacityModel = {
       "packed_replicas",
       "replicas with models packed onto multi-model servers: the load, or enough servers for every model twice",
       "count",
-      "max(requests_per_sec / (batch_size * 1000 / batch_compute_ms * target_utilisation), min_replicas_per_model * ceil(models / max(1, floor(accelerator_memory_bytes * weights_memory_share / model_bytes))))",
+      "max(requests_per_sec / (batch_size * 1000 / (batch_base_ms + batch_item_ms * batch_size) * target_utilisation), min_replicas_per_model * ceil(models / max(1, floor(accelerator_memory_bytes * weights_memory_share / model_bytes))))",
       "replicas",
       true,
       "workers",
@@ -779,7 +807,7 @@ export const SERVING_CAPACITY: CapacityModel = {
         "prediction_latency_ms",
         "worst path of one prediction: network + feature lookup + queue wait + the running batch + its own batch",
         "time",
-        "network_ms + feature_lookup_ms + max_queue_delay_ms + 2 * batch_compute_ms",
+        "network_ms + feature_lookup_ms + max_queue_delay_ms + 2 * (batch_base_ms + batch_item_ms * batch_size)",
         "ms",
       ),
       bound: "latency_budget_ms",
@@ -835,15 +863,27 @@ export const SERVING_DECISIONS: DecisionPoint[] = [
         name: "no batching: each request runs alone as soon as it arrives",
         buys: "no queue wait at all",
         costs: "a GPU spends a batch's time on one request, so the fleet is many times larger; fine on CPUs",
-        winsWhen: "small models on CPUs, or a latency target too tight to wait even a millisecond",
-        wins: [{ number: "max_queue_delay_ms", below: 1 }],
+        winsWhen:
+          "small models on CPUs, or a latency target of 15 ms or less, which leaves room for a batch of one only",
+        wins: [{ latencyAtMost: 15 }],
+        implies: {
+          capacity: [
+            { quantity: "batch_size", value: 1, why: "each request runs alone, a batch of one" },
+            {
+              quantity: "max_queue_delay_ms",
+              value: 0,
+              why: "a request runs as soon as it arrives, waiting for no other",
+            },
+          ],
+        },
       },
     ],
     rules: [
       {
-        when: [{ number: "max_queue_delay_ms", below: 1 }],
+        when: [{ latencyAtMost: 15 }],
         option: "unbatched",
-        because: "the latency target leaves under a millisecond for a request to wait for others",
+        because:
+          "a target this tight leaves, after the network and the feature lookup, room for a batch of one only, so no request waits for others",
       },
     ],
     fallback: {
