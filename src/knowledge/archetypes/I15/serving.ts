@@ -131,7 +131,7 @@ export const SERVING_WRITES = [
   },
   {
     action:
-      "the rollout analyser compares the canary's error rate, p99 latency and prediction distribution with the stable version's at each step, raises the canary percentage while they hold and sets it to zero when one breaks its threshold",
+      "the rollout analyser steps the canary: at each step it compares the canary's error rate, p99 latency and prediction distribution with the stable version's, raises the canary percentage when all stay within their thresholds and sets it to zero when one breaks",
     entity: "TrafficSplit",
     shape: "async process",
     mechanism: "staged-rollout",
@@ -155,6 +155,15 @@ export const SERVING_WRITES = [
     shape: "async process",
     mechanism: "autoscaling",
     hidden: true,
+    topic: T,
+  },
+  {
+    action:
+      "batch predictions on a replica: each request joins its model version's batch queue, and the batch runs once it is full or its oldest request has waited the maximum queue delay; a request that cannot start within its deadline is refused",
+    entity: "LoadedModel",
+    shape: "state transition",
+    mechanism: "dynamic-batching",
+    critical: true,
     topic: T,
   },
   {
@@ -198,11 +207,11 @@ export const SERVING_READS = [
 const IMMUTABLE =
   "A ModelVersion's content never changes: its artifact is stored under its content digest and the (model, version) row is created once with that digest, and a replica serves the version only after the bytes it loaded match the digest.";
 const READY_ONLY =
-  "Every prediction is answered by a replica that has loaded and warmed a version the model's TrafficSplit names; a replica joins the gateway's routing only once ready, and a version is unloaded only after no TrafficSplit names it and its in-flight requests have drained, so a rollout drops no request.";
+  "Every prediction is answered by a replica whose LoadedModel is ready, its version loaded and warmed, for a version the model's split names; a replica joins the gateway's routing only once ready, and a version is unloaded only after no split names it and its in-flight requests have drained, so a rollout drops no request.";
 const ONE_SPLIT =
   "A model's TrafficSplit moves only by compare-and-set on its revision, to versions whose pools report enough ready replicas; a rollback is one write back to the last good version, and every response names the version that produced it.";
 const BUDGET =
-  "A request waits in a replica's batch queue no longer than the maximum queue delay, which is set from the stated latency target so network + feature lookup + queue wait + batch compute stays within it; a request that cannot start in time is refused, never served late.";
+  "A request waits in its LoadedModel's batch queue no longer than the maximum queue delay, which is set from the stated latency target so network + feature lookup + queue wait + batch compute stays within it; a request that cannot start in time is refused, never served late.";
 
 export const SERVING_INVARIANTS = [IMMUTABLE, READY_ONLY, ONE_SPLIT, BUDGET];
 
@@ -346,18 +355,9 @@ export const SERVING_TECHNOLOGIES: TechnologyInput[] = [
     layer: "storage",
     fits: "Model artifacts as whole immutable objects under their digest, read by every replica that loads the version",
     suits: ["durable", "large-objects"],
-    poorFor: ["low-latency"],
+    poorFor: ["rich-queries"],
     caveat:
       "Loading a large model from it takes seconds to minutes, so nodes cache artifacts and scale-up starts early",
-    topic: T,
-  },
-  {
-    product: "Kafka (prediction log)",
-    layer: "storage",
-    fits: "Requests and responses appended after the reply, keyed by model, read by monitoring, drift detection and the training pipeline's loaders",
-    suits: ["high-throughput", "durable"],
-    poorFor: ["low-latency"],
-    caveat: "Logging is off the request path; a full buffer drops or samples log records, never delays a prediction",
     topic: T,
   },
 ];
