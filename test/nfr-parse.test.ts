@@ -119,6 +119,11 @@ describe("stated NFRs", () => {
       { percentile: "p99", ms: 10, quote: "p99 under 10 ms" },
     ]);
     expect(parseStatedNfrs("lookups within 2 ms").latency[0]?.ms).toBe(2);
+    // milliseconds said before a percentile with no word latency, read once where another pattern already took them
+    expect(parseStatedNfrs("8,000 predictions per second, 30 ms p99").latency).toEqual([
+      { percentile: "p99", ms: 30, quote: "30 ms p99" },
+    ]);
+    expect(parseStatedNfrs("served under 50 ms p99").latency).toHaveLength(1);
   });
 
   it("quotes the words each value came from", () => {

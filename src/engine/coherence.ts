@@ -22,6 +22,7 @@ import { AUCTION_SHAPE } from "../knowledge/archetypes/I13/auction.js";
 import { CONFERENCE_SHAPE } from "../knowledge/archetypes/I13/conference.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
+import { SERVING_SHAPE } from "../knowledge/archetypes/I15/serving.js";
 import { AUTH_SHAPE } from "../knowledge/archetypes/I16/auth.js";
 import { AUTHZ_SHAPE } from "../knowledge/archetypes/I16/authz.js";
 import { ENGINE_SHAPE } from "../knowledge/archetypes/I16/engine.js";
@@ -224,6 +225,7 @@ export type CoherenceRule =
   | "backup-shape"
   | "feature-flags-shape"
   | "dns-shape"
+  | "model-serving-shape"
   | "relationship-authz-shape"
   | "waiting-room-shape"
   | "storage-engine-shape"
@@ -417,6 +419,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
   "deploy-rollout-shape":
     "a software deployment design keeps releases by digest, rollouts, desired versions per host group and an audit log, sizes the whole rollout's time (batches within the unavailable cap plus each wave's bake) and the time to roll back, and draws no feature-flag SDKs, configuration snapshots or name servers",
+  "model-serving-shape":
+    "a model-serving design keeps immutable model versions, each model's traffic split and what each replica has loaded, bounds a prediction's network + queue wait + batch compute by the stated latency target, sizes the replicas from the stated rate, and draws no cluster manager's task attempts or training scheduler",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -3732,6 +3736,38 @@ function relationshipAuthzShape(d: Design): Problem[] {
 }
 
 /**
+ * A model-serving design (topic "model-serving", led by I15) keeps its shape: versions, traffic splits and loaded
+ * models drawn, one prediction's path sized part by part and bound by a stated latency target, the replicas sized from
+ * the rate, and no generic cluster manager's tasks and attempts or a training job scheduler.
+ */
+function modelServingShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "model-serving", "I15")) return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of SERVING_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+    out.push({ rule: "model-serving-shape", detail: `no ${e} record is drawn` });
+  const path = d.capacity.find((c) => c.id === SERVING_SHAPE.latency);
+  if (!path) out.push({ rule: "model-serving-shape", detail: "the latency path of one prediction is not sized" });
+  else if (d.nfrs.scale[SERVING_SHAPE.bound] !== undefined && path.bound?.quantity !== SERVING_SHAPE.bound)
+    out.push({
+      rule: "model-serving-shape",
+      detail: `the stated ${SERVING_SHAPE.bound} bounds no prediction's latency path`,
+    });
+  if (!d.capacity.some((c) => SERVING_SHAPE.replicas.includes(c.id)))
+    out.push({ rule: "model-serving-shape", detail: "the model replicas are not sized from the prediction rate" });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => SERVING_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "model-serving-shape",
+      detail: `${x.where} belongs to a cluster manager or a training scheduler`,
+    });
+  return out;
+}
+
+/**
  * A design about an online auction (topic "auction") led by a shared subject keeps its bids and the auction itself,
  * places a bid through its API under the bidder's bid id and maximum, and never takes a document's merge (a bid
  * below the price is refused, not transformed) nor a job scheduler's records for the close.
@@ -4265,6 +4301,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...backupShape(d),
     ...featureFlagsShape(d),
     ...dnsShape(d),
+    ...modelServingShape(d),
     ...relationshipAuthzShape(d),
     ...waitingRoomShape(d),
     ...storageEngineShape(d),

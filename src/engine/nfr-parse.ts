@@ -2336,6 +2336,25 @@ function parseLatency(text: string): LatencyTarget[] {
     const ms = inMs(n, unit);
     out.push({ percentile: (m[3] ?? "p99").toLowerCase().replace("average", "avg"), ms, quote: m[0].trim() });
   }
+  // milliseconds said before a percentile with no word latency ("30 ms p99", "a 10 ms p99"), where no pattern above
+  // already read that number ("under 50 ms p99" is read by the first)
+  const taken = [...text.matchAll(re), ...text.matchAll(before)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
+  const bare =
+    /\b(\d+(?:\.\d+)?)\s*(ms|milliseconds?)\s+(p\d{2,3}(?:\.\d+)?)\b(?!\s+(?:(?:read|write|request|response|lookup|query|get|put)\s+)?latency)/gi;
+  for (const m of text.matchAll(bare)) {
+    const at = m.index ?? 0;
+    if (taken.some(([from, to]) => at < (to ?? 0) && at + m[0].length > (from ?? 0))) continue;
+    const n = Number(m[1]);
+    if (!Number.isFinite(n)) continue;
+    out.push({
+      percentile: (m[3] ?? "p99").toLowerCase(),
+      ms: inMs(n, (m[2] ?? "").toLowerCase()),
+      quote: m[0].trim(),
+    });
+  }
   return out;
 }
 

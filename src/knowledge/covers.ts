@@ -545,6 +545,17 @@ export const COVERAGE: readonly Coverage[] = [
       "a submission runs as soon as a sandbox is free: it waits in its language's queue, and a run whose worker dies is leased again under a higher attempt, so no schedule store, materializer or due-time poller is drawn; nightly or recurring runs would need one",
   },
   {
+    // a model's new version reaches the gateways as its traffic split, streamed from the registry, and its canary is a
+    // percentage of that split: the serving platform's own control plane, not a fleet's config snapshots and waves
+    by: "I15",
+    topic: "model-serving",
+    covers: "I11",
+    unless: String.raw`\b(?:feature flags?|config(?:uration)? (?:service|store|management|distribution)|dynamic configuration|settings service)\b`,
+    because:
+      "each model's traffic split is one record in the model registry, moved by compare-and-set and streamed to every gateway, and the rollout analyser raises or zeroes its canary percentage, so no configuration store, snapshot distribution tier or rollout controller with cohorts is drawn",
+    leads: true,
+  },
+  {
     by: "I15",
     topic: "untrusted-code",
     covers: "I11",
@@ -959,6 +970,20 @@ export const VARIANTS: readonly Variant[] = [
       "A run retried after a worker dies is a new attempt of the same submission, and only the current attempt's verdicts are recorded, so each submission gets one verdict",
     ],
     absorbs: ["I03", "I11"],
+  },
+  {
+    by: "I15",
+    topic: "model-serving",
+    subject:
+      "a model serving platform: immutable model versions in a registry, routed by each model's traffic split to replicas that hold them in memory behind a dynamic batcher",
+    summary: [
+      "A version is registered once under its artifact's content digest, and a replica is routed to only after it has loaded, checked and warmed that version",
+      "Each model's traffic split moves by compare-and-set on its revision: a canary percentage raised while its metrics hold, zeroed in one write when they break",
+      "A request waits in a replica's batch queue at most a delay set from the stated latency target, so network + queue wait + batch compute stays within it",
+    ],
+    absorbs: ["I11"],
+    stance:
+      "predictions keep flowing from the versions replicas already hold while the registry fails over; registering a version or moving a split waits for it",
   },
   {
     by: "I15",

@@ -1240,6 +1240,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "tenants", label: "tenants or customers", unit: "tenants" },
   // the outputs a media pipeline makes from each upload ("into five resolutions", "producing three bitrates")
   { id: "renditions", label: "outputs made from each upload (resolutions, bitrates, sizes)", unit: "renditions" },
+  // trained models a serving platform keeps loaded for online predictions ("for 200 models")
+  { id: "models", label: "models served", unit: "models" },
   { id: "tasks_per_sec", label: "tasks or invocations per second", unit: "tasks/s" },
   {
     id: "task_seconds",

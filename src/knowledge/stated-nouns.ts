@@ -80,6 +80,16 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // "10k resolutions per second" are DNS lookups served; "into five resolutions" (no time unit) is a media
   // pipeline's ladder of outputs made from each upload
   { re: /^resolutions$/, rate: "reads_per_sec", count: "renditions" },
+  // a prediction or inference is a request a model serving platform answers ("50,000 predictions per second"); a count
+  // of models is what it keeps loaded ("for 200 models", "300 ML models")
+  {
+    re: /^(?:predictions?|inferences?|inference requests?|prediction requests?|scoring requests?)$/,
+    rate: "requests_per_sec",
+  },
+  {
+    re: /^(?:models|ml models|machine learning models|trained models|deployed models|model versions)$/,
+    count: "models",
+  },
   {
     re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|resolutions?|visits?)$/,
     rate: "reads_per_sec",

@@ -56,6 +56,9 @@ import { kindsUnlike } from "./signals/kinds.js";
  * no position updates arrive; the second is spoken only where no moving thing is.
  * Counted events may be billed (ad clicks charged per click) or not (trending hashtags, page views): a fraud row
  * that bills an advertiser, and billing readers, belong to the first only.
+ * An execution fleet may serve trained models online (a model inference platform): immutable model versions in a
+ * registry, a gateway routing by each model's traffic split to replicas holding models in memory behind a dynamic
+ * batcher, canary rollouts and their rollback belong to it, and a cluster manager's tasks and attempts do not.
  * An execution fleet may run functions per invocation (serverless, Lambda-like) or jobs, builds and submissions: an
  * invocation router, an invoke call and a managed function platform belong to the first only.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
@@ -101,6 +104,7 @@ export const TOPIC_VALUES = [
   "distributed-sql",
   "logs",
   "traces",
+  "model-serving",
   "untrusted-code",
   "functions",
   "media-store",
@@ -246,6 +250,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "distributed-sql": String.raw`\b(?:distributed sql|newsql|(?:distributed|global(?:ly)?(?: distributed)?|geo-distributed|multi-region|horizontally scal\w*|sharded) (?:sql|relational) databases?|(?:sql|relational) databases? (?:that|which) (?:scales?|spans?|runs?) (?:across|over|out)|external(?:ly)? consistent (?:transactions?|reads?|database)|external consistency|(?:like|as) (?:google )?(?:cloud )?spanner|spanner-(?:like|style)|cockroach ?db|tidb|yugabyte ?db)\b`,
   // code nobody has reviewed, run for whoever submits it: a judge, a code runner, CI for outsiders' pull requests;
   // "sandbox" alone is too common (a payment provider's test sandbox), and a function platform runs its owners' code
+  // trained models answering prediction requests online from replicas that hold them in memory (an inference service
+  // or platform, a model server, Triton- or KServe-like); training them or scheduling training jobs is not this (TOPIC_UNLESS)
+  "model-serving": String.raw`\b(?:(?:ml |machine[- ]learning |model |llm |online |real[- ]time |low[- ]latency )?(?:model )?(?:inference|prediction) (?:services?|platforms?|servers?|systems?|endpoints?|apis?|gateways?|layers?|fleets?|clusters?)|(?:ml |machine[- ]learning |llm )?model[- ](?:serving|inference|hosting)(?: (?:platforms?|systems?|services?|infrastructure|layers?))?|(?:ml|machine[- ]learning) serving|serv(?:e|es|ing) (?:\w+ ){0,2}(?:ml |machine[- ]learning |trained |deep[- ]learning |llm )?models? (?:online|in production|for (?:online )?(?:inference|predictions?))|(?:online|real[- ]time|low[- ]latency) (?:model )?inference|predictions? (?:per|a|each) (?:second|sec|minute)|inferences? (?:per|a|each) (?:second|sec)|(?:triton|nvidia triton|kserve|kfserving|seldon(?: core)?|torchserve|tensorflow serving|tf serving|bentoml|ray serve|sagemaker (?:real[- ]time )?endpoints?|vertex ai (?:prediction|endpoints?))\b(?:[- ]like)?)\b`,
   "untrusted-code": String.raw`\b(?:untrusted (?:(?:user|users'|third-party|submitted|student|customer) )?(?:code|submissions?|programs?|scripts?|pull requests?|prs|builds?|jobs?|workloads?|notebooks?)|(?:online|code|programming) judges?|judge (?:systems?|services?|servers?|workers?)|leetcode|hackerrank|codeforces|codechef|competitive programming|coding (?:contests?|challenges?)|code (?:execution|runner|playground)s?(?: services?| engines?)?|(?:runs?|running|execut\w*) (?:(?:the |other )?(?:users?'?|people's|students'?|candidates'?|arbitrary|submitted|customers'?) )(?:\w+ )?(?:code|programs?|scripts?|notebooks?)|pull requests? from forks?|(?:ci|build) runners? for (?:untrusted|outside|external|public|forked)\b[\w ]*)\b`,
   // a function platform: code deployed as functions and run per invocation (serverless, Lambda-like); "lambda" alone
   // may be the batch-and-stream architecture
@@ -317,6 +324,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   // a configuration snapshot, a feature flag or a device's firmware rolled out in stages is the card's own rollout,
   // flags.ts, or an over-the-air update, not a service's servers moved to a built release
   "deploy-rollout": String.raw`\b(?:feature[- ](?:flags?|flagging|toggles?)|flag (?:service|system|platform|management)|config(?:uration)?s? (?:changes?|rollouts?|snapshots?|push\w*|service|server|distribution|management)|firmware|over[- ]the[- ]air|ota|devices|phones|mobile apps?|app stores?)\b`,
+  // scheduling training jobs on GPUs, or building features, is another subject than answering predictions online
+  "model-serving": String.raw`\b(?:training (?:jobs?|clusters?|schedulers?|platforms?|runs?)|(?:distributed|large[- ]scale) training|gang[- ]schedul\w*|hyperparameter (?:tuning|search|sweeps?)|(?:schedul\w*|queue\w*) (?:gpu |ml )?training|batch[- ]training|feature (?:stores?|platforms?) (?:that|which|for|where)|design (?:an? )?(?:online )?feature store)\b`,
   // a resolver caches the answers of other people's authorities: a cache in front of them (I07), not the authority
   dns: String.raw`\b(?:(?:recursive|caching|forwarding|stub)(?: dns)? resolv\w*|dns resolvers?|resolvers? with (?:a )?(?:shared )?cache)\b`,
   // a k-nearest query over places on a map is a location index's, not a search over embeddings
@@ -415,6 +424,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   logs: "application log lines are shipped from every host into a durable, partitioned buffer, indexed behind it, and searchable within a freshness bound; older lines are kept as compressed chunks in object storage",
   traces:
     "spans of distributed traces arrive from instrumented services; one sampling decision per trace keeps it whole or drops it, and kept spans are stored by trace id with an index for search, lapsing at the retention",
+  "model-serving":
+    "trained models answer prediction requests online: immutable model versions in a registry, a gateway that admits by tenant quota and routes by each model's traffic split to replicas holding models in memory behind a dynamic batcher, and canary rollouts promoted or rolled back by one compare-and-set",
   "untrusted-code":
     "code nobody has reviewed runs for whoever submits it (a judge's submissions, a code runner, CI for outsiders' pull requests): each run is isolated in a fresh sandbox with no network and hard CPU, memory, process and output limits, and ends in one verdict",
   functions:
@@ -505,6 +516,10 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "object-store": ["media-store", "backup"],
   // an authorization service that checks signed-in users' permissions is about the permissions, not the sign-in
   auth: ["relationship-authz"],
+  // a model's new version rolled out by canary is the serving platform's own traffic split, not a fleet's release
+  // waves; a model replica's cold start is not a function's
+  "deploy-rollout": ["model-serving"],
+  functions: ["model-serving"],
 };
 
 /**
@@ -692,6 +707,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "storage-engine",
   "job-slots",
   "media-pipeline",
+  "model-serving",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

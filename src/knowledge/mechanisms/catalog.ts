@@ -507,6 +507,12 @@ const byFamily = {
         "Each run of untrusted code gets its own sandbox (a user-space kernel or a microVM) with no network, a read-only root and cgroup limits on CPU time, memory, processes and output, and the sandbox is destroyed when the run ends.",
     },
     {
+      id: "dynamic-batching",
+      name: "dynamic batching within a queue delay",
+      summary:
+        "A server holds each arriving request for at most a set queue delay so others can join it, then runs them together as one batch up to a maximum size; the delay is taken from the latency budget, so batching multiplies an accelerator's throughput without breaking the latency target.",
+    },
+    {
       id: "autoscaling",
       name: "demand-driven autoscaling",
       summary:

@@ -20,6 +20,7 @@ export const MECHANISM_SERVES: Readonly<Partial<Record<MechanismId, string>>> = 
   "outlier-ejection": "routing around failing instances before their errors spread",
   "health-checked-selection": "routing only to instances whose health checks pass",
   autoscaling: "capacity that follows the load",
+  "dynamic-batching": "accelerator throughput: requests share a batch within the time the latency budget leaves",
   "request-coalescing": "origin load: concurrent misses for one key share a single fetch",
   "rollup-downsampling": "storage and query cost of old data",
   "trace-sampling": "storage and ingest cost: only a share of whole traces is kept",

@@ -10,8 +10,8 @@ export type Expr =
   | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^"; left: Expr; right: Expr }
   | { kind: "call"; fn: (typeof FUNCTIONS)[number]; args: Expr[] };
 
-/** max and min of their arguments; ceil(x) rounds up; log(x, base) is the logarithm of x in that base. */
-const FUNCTIONS = ["max", "min", "ceil", "log"] as const;
+/** max and min of their arguments; ceil(x) rounds up, floor(x) down; log(x, base) is the logarithm of x in that base. */
+const FUNCTIONS = ["max", "min", "ceil", "floor", "log"] as const;
 
 type Token = { t: "num"; v: number } | { t: "id"; v: string } | { t: "op"; v: string };
 
@@ -148,7 +148,9 @@ export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>
               ? Math.min(...nums)
               : x.fn === "ceil"
                 ? Math.ceil(nums[0] ?? Number.NaN)
-                : logOf(nums[0] ?? Number.NaN, nums[1] ?? Number.NaN);
+                : x.fn === "floor"
+                  ? Math.floor(nums[0] ?? Number.NaN)
+                  : logOf(nums[0] ?? Number.NaN, nums[1] ?? Number.NaN);
         return Number.isFinite(r) ? r : undefined;
       }
       case "bin": {

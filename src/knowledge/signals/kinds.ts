@@ -923,7 +923,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   {
     kind: "model serving platform",
     id: "I15",
-    cover: "partly",
+    cover: "well",
     nouns: [
       "model serving platform",
       "model serving system",
@@ -937,8 +937,17 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "ml serving platform",
       "llm serving platform",
       "llm inference service",
+      "model serving",
+      "model inference",
+      "ml inference service",
+      "ml inference platform",
+      "online inference service",
+      "real-time inference service",
+      "model hosting platform",
+      "prediction api",
+      "prediction platform",
     ],
-    why: "each model runs as replicas placed on a fleet of GPU or CPU machines by their resource needs, scaled with demand and replaced when a machine fails, which is the execution fleet; batching requests on an accelerator and loading model weights are not an archetype of their own",
+    why: "each model runs as replicas on a fleet of GPU or CPU machines, scaled with demand and replaced when one fails, which is the execution fleet; immutable model versions in a registry, a gateway routing by each model's traffic split to ready replicas, dynamic batching within the latency budget and canary rollouts with rollback are built by I15's own model-serving subject",
   },
   {
     kind: "image processing service",

@@ -2,6 +2,7 @@ import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { MEDIA_CAPACITY } from "./media.js";
 import { SANDBOX_CAPACITY } from "./sandbox.js";
+import { SERVING_CAPACITY } from "./serving.js";
 
 /** The fleet's own inputs and figures, before any subject changes its inputs. */
 const BASE: CapacityModel = {
@@ -69,5 +70,7 @@ export const capacity: CapacityModel = {
     },
     // uploaded media: assets, renditions, segments and encode speed size the fleet, not a generic task rate
     "media-pipeline": MEDIA_CAPACITY,
+    // trained models served online: the stated predictions, models and latency target size replicas and the batch
+    "model-serving": SERVING_CAPACITY,
   },
 };

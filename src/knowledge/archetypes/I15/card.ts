@@ -10,10 +10,27 @@ import {
   MEDIA_WRITES,
 } from "./media.js";
 import { SANDBOX_ENTITIES, SANDBOX_FAILURES, SANDBOX_INVARIANTS, SANDBOX_READS, SANDBOX_WRITES } from "./sandbox.js";
+import {
+  SERVING_BOTTLENECKS,
+  SERVING_ENTITIES,
+  SERVING_FAILURES,
+  SERVING_INVARIANTS,
+  SERVING_KEPT_BY,
+  SERVING_OVERLAY,
+  SERVING_READS,
+  SERVING_SCOPES,
+  SERVING_SILHOUETTE,
+  SERVING_TECHNOLOGIES,
+  SERVING_WRITES,
+} from "./serving.js";
 import { protocols } from "./topology.js";
 
 /** Uploaded media made into renditions (media.ts): its own records, paths and rules replace the cluster manager's. */
 const M = "media-pipeline" as const;
+/** Trained models served online (serving.ts): its registry, traffic splits and replicas replace the cluster manager's. */
+const S = "model-serving" as const;
+/** The cluster manager's own rows, drawn by neither subject that replaces them. */
+const MS = [M, S] as const;
 
 export const card = {
   id: "I15",
@@ -106,36 +123,37 @@ export const card = {
   // where the prompt runs untrusted code, its submissions and their verdicts lead: they are what users see
   entities: [
     ...SANDBOX_ENTITIES,
+    ...SERVING_ENTITIES,
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "WorkerNode",
       description:
         "A machine or VM in the pool: allocatable capacity (CPU, memory, GPU, slots), labels and failure domain, state (ready, draining, dead) and the time of its last accepted heartbeat.",
       truth: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Task",
       description:
         "A unit to run (a container, a job, a build, a function call): spec and resource demand, tenant, state (pending, placed, running, succeeded, failed), attempt number and a submitter request id.",
       truth: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Assignment",
       description:
         "The binding of one task attempt to one node, with an attempt number that rises on every re-placement so the control plane can refuse reports from a superseded attempt.",
       truth: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Deployment",
       description:
         "Desired state a controller maintains: code or image version, replica or concurrency target, scaling policy; the control plane distributes it to nodes.",
       truth: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "WarmSandbox",
       description:
         "An initialised execution environment (container or microVM) for one tenant and code version, idle or busy; a derived cache of capacity used to avoid cold starts.",
@@ -145,6 +163,7 @@ export const card = {
   ],
   writePaths: [
     ...SANDBOX_WRITES,
+    ...SERVING_WRITES,
     ...MEDIA_WRITES,
     {
       action: "submit a task under the caller's request id so a retried submit does not run it twice",
@@ -153,10 +172,10 @@ export const card = {
       mechanism: "idempotency-key",
       critical: true,
       // where users submit code, a submission under its submission id is the way in (sandbox.ts)
-      unlessTopic: ["untrusted-code", M],
+      unlessTopic: ["untrusted-code", M, S],
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action:
         "filter nodes whose free allocatable capacity covers the task's resource requests and whose taints it tolerates and affinity rules allow, score the rest (spread, bin-pack, locality), and bind to the best as one conditional write that reserves the requested capacity, preempting lower-priority tasks when nothing fits",
       entity: "Assignment",
@@ -165,7 +184,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action:
         "control plane accepts a node's start, status and result reports only when they carry the assignment's current attempt number",
       entity: "Assignment",
@@ -174,7 +193,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action: "worker heartbeats its liveness, free capacity and the tasks it is running",
       entity: "WorkerNode",
       shape: "overwrite current value",
@@ -182,7 +201,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action:
         "mark a node unreachable after missed heartbeats, and after a grace period re-place its replaceable tasks under a new attempt number",
       entity: "WorkerNode",
@@ -192,7 +211,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action: "controllers compare desired with observed tasks and create or stop tasks to close the gap",
       entity: "Deployment",
       shape: "async process",
@@ -201,7 +220,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action: "grow or shrink the node pool and the warm sandbox pool from backlog, utilisation and cold-start rate",
       entity: "WorkerNode",
       shape: "async process",
@@ -209,7 +228,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action: "drain a node: stop new placements, let running tasks finish or move, then retire it",
       entity: "WorkerNode",
       shape: "state transition",
@@ -218,9 +237,10 @@ export const card = {
   ],
   readPaths: [
     ...SANDBOX_READS,
+    ...SERVING_READS,
     ...MEDIA_READS,
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       action: "the scheduler reads a snapshot of node capacity and idle warm sandboxes to pick a target",
       entity: "WarmSandbox",
       shape: "read projection",
@@ -232,7 +252,7 @@ export const card = {
       entity: "Task",
       shape: "read source",
       // where users submit code, they poll the submission's verdict instead (sandbox.ts)
-      unlessTopic: ["untrusted-code", M],
+      unlessTopic: ["untrusted-code", M, S],
       staleness: "none for retry decisions; progress views may trail the last heartbeat by one interval",
     },
   ],
@@ -245,6 +265,7 @@ export const card = {
     "Every submitted Task reaches a terminal state or is retried within its policy; losing a node never silently drops a task.",
     "A sandbox serves only the tenant and code version it was built for; environments are never shared across tenants.",
     ...MEDIA_INVARIANTS,
+    ...SERVING_INVARIANTS,
   ],
   // what untrusted code may reach and use, and its one verdict, are said only where the prompt runs such code
   invariantTopics: [
@@ -256,8 +277,9 @@ export const card = {
       "A task is re-placed only after its node is declared unreachable or the assignment is revoked, the new Assignment always carries a higher attempt number, and a task that must never run twice is not re-placed until the old node is confirmed gone.",
       "Every submitted Task reaches a terminal state or is retried within its policy; losing a node never silently drops a task.",
       "A sandbox serves only the tenant and code version it was built for; environments are never shared across tenants.",
-    ].map((statement) => ({ statement, unlessTopic: M })),
+    ].map((statement) => ({ statement, unlessTopic: MS })),
     ...MEDIA_INVARIANTS.map((statement) => ({ statement, topic: M, keptBy: MEDIA_KEPT_BY[statement] })),
+    ...SERVING_INVARIANTS.map((statement) => ({ statement, topic: S, keptBy: SERVING_KEPT_BY[statement] })),
   ],
   contract: {
     api: [
@@ -276,31 +298,48 @@ export const card = {
   },
   predicates: [
     {
+      id: "stale-write-dangerous",
+      topic: S,
+      because:
+        "two rollouts moving one model's traffic split from the same revision would silently undo each other, so the split moves by compare-and-set",
+    },
+    {
+      id: "duplicate-retry-matters",
+      topic: S,
+      because:
+        "a version registration retried after a timeout must neither add a second version nor change the first one's bytes",
+    },
+    {
       id: "exclusivity-matters",
+      unlessTopic: S,
       because:
         "a task presumed lost and re-placed may run on two nodes at once, so each attempt binds to one node with its own attempt number",
     },
     {
       id: "time-bounded-hold",
+      unlessTopic: S,
       because:
         "a node that stops heartbeating holds capacity and tasks, so its hold expires and its tasks are re-placed",
     },
     {
       id: "stale-write-dangerous",
+      unlessTopic: S,
       because:
         "a partitioned node can keep reporting on a task that was moved, and a stale capacity view can overbook a node, so reports are checked against the attempt number and binds against the node's capacity version",
     },
     {
       id: "duplicate-retry-matters",
+      unlessTopic: S,
       because:
         "submitters retry on timeout and asynchronous invocations are redelivered, so tasks are keyed by request id",
     },
   ],
   failures: [
     ...SANDBOX_FAILURES,
+    ...SERVING_FAILURES,
     ...MEDIA_FAILURES,
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       failure: "Granted twice: two scheduler replicas bind different tasks into the same last free capacity of a node",
       role: "coordination",
       prevention: "Bind with a conditional write on the node's capacity version, or partition nodes among schedulers",
@@ -308,7 +347,7 @@ export const card = {
         "The node admits only what fits and rejects the overflow task, which returns to pending and is placed elsewhere",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       failure:
         "Stale owner accepted: a node cut off by a partition keeps running a task that was already re-placed, and both report results",
       role: "coordination",
@@ -318,7 +357,7 @@ export const card = {
         "Reports from the older attempt are discarded; the task's own effects must be idempotent by task id, since both copies may have acted",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       failure: "Expiry late: a dead node is noticed only after a long timeout, so its tasks stall",
       role: "coordination",
       prevention: "Short heartbeat intervals with a timeout of a few missed beats, plus direct health probes",
@@ -326,7 +365,7 @@ export const card = {
         "Reconcile re-places the tasks as soon as the node is declared dead; latency-sensitive work is retried by the client",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       failure: "Progress stalled: the control plane (scheduler or its store) is down, so nothing new is placed",
       role: "coordination",
       prevention:
@@ -334,7 +373,7 @@ export const card = {
       repair: "A new leader rebuilds its view from the store and node reports, then resumes placement",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       failure:
         "Retry storm: a bad deployment crash-loops and rescheduling floods the scheduler and pulls images repeatedly",
       role: "coordination",
@@ -342,14 +381,14 @@ export const card = {
       repair: "Halt the rollout, roll back the deployment revision and let backoff drain the failed attempts",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       failure: "Cold-start spike: a burst of work arrives with no warm sandboxes and start latency explodes",
       role: "derived",
       prevention: "Keep a warm pool sized from recent concurrency and pre-provision for known peaks",
       repair: "Throttle with a retry hint while new sandboxes start, and grow the warm pool target",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       failure:
         "Overcommitted node: tasks are placed by their resource requests but use up to their limits, so memory runs out and the kernel kills or the node evicts tasks",
       role: "coordination",
@@ -361,8 +400,9 @@ export const card = {
   ],
   bottlenecks: [
     ...MEDIA_BOTTLENECKS,
+    ...SERVING_BOTTLENECKS,
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       bottleneck: "Fleet size: concurrent work equals arrival rate times duration, divided by slots per worker",
       mitigation:
         "Autoscale from backlog per slot with headroom and cool-downs, and use spot capacity for interruptible work",
@@ -373,7 +413,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       bottleneck: "Heartbeat and status fan-in on the control plane from every node",
       mitigation: "Batch status per node, report only changes, and split nodes across scheduler shards or cells",
       formula: {
@@ -383,14 +423,14 @@ export const card = {
       },
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       bottleneck: "Placement throughput: a single scheduler serialises every binding decision",
       mitigation:
         "Use optimistic parallel schedulers with conditional binds, or partition the fleet into independent cells",
       formula: { yields: "placements per scheduler shard", expression: "tasks_per_sec / partitions", unit: "tasks/s" },
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       bottleneck: "Cold-start latency: fetching code or images and booting sandboxes on the request path",
       mitigation: "Cache images on nodes, snapshot initialised microVMs, and keep warm sandboxes of the busiest images",
     },
@@ -401,6 +441,7 @@ export const card = {
     serving: "worker runtime execution",
   },
   topicSilhouettes: [
+    SERVING_SILHOUETTE,
     {
       topic: M,
       storage:
@@ -412,8 +453,9 @@ export const card = {
   ],
   technologies: [
     ...MEDIA_TECHNOLOGIES,
+    ...SERVING_TECHNOLOGIES,
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       product: "Kubernetes",
       layer: "coordination",
       fits: "The scheduler filters nodes by resource requests, affinity and taints with tolerations, scores the survivors and preempts lower-priority pods; kubelets heartbeat through node Lease objects, unreachable nodes are tainted and their pods evicted after a toleration period, and controllers reconcile desired replicas",
@@ -423,7 +465,7 @@ export const card = {
         "Pod start takes seconds, and a single cluster tops out at a few thousand nodes; per-request functions need a layer on top",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       product: "Nomad",
       layer: "coordination",
       fits: "Optimistic parallel schedulers with plan verification place containers and plain binaries across a large fleet",
@@ -432,7 +474,7 @@ export const card = {
       caveat: "Service discovery and secrets come from companion tools rather than built in",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       product: "Firecracker microVMs",
       layer: "serving",
       fits: "Lightweight VMs with strong isolation start in a fraction of a second and can be restored from snapshots for function sandboxes",
@@ -462,7 +504,7 @@ export const card = {
         "Asynchronous invocations can be delivered more than once and runs are capped in duration, so handlers must be idempotent and short",
     },
     {
-      unlessTopic: M,
+      unlessTopic: MS,
       product: "etcd as the cluster state store",
       layer: "storage",
       fits: "Node, task and assignment records with revision-guarded writes give the scheduler a consistent ledger and watches for controllers",
@@ -514,6 +556,7 @@ export const card = {
       "detecting dead nodes and re-placing their tasks, autoscaling pools, draining and upgrading nodes, evicting idle sandboxes and garbage-collecting finished tasks",
   },
   topicOverlays: [
+    SERVING_OVERLAY,
     {
       // uploaded media: one leased task per (rendition, segment), published by one manifest write
       topic: M,
@@ -562,6 +605,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  topicScopes: [SERVING_SCOPES],
   stance: {
     consistency: "read-your-writes",
     availability: "stay-available",

@@ -1,13 +1,15 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { MEDIA_DECISIONS } from "./media.js";
 import { SANDBOX_DECISIONS } from "./sandbox.js";
+import { SERVING_DECISIONS } from "./serving.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i15-scheduler",
     // a media pipeline's workers claim leased tasks; no scheduler places them on nodes (media.ts)
-    unlessTopic: "media-pipeline",
+    // nor places model replicas: the serving controller does, by GPU memory (serving.ts)
+    unlessTopic: ["media-pipeline", "model-serving"],
     question: "One scheduler that sees everything, or several schedulers over shared state?",
     options: [
       {
@@ -48,6 +50,8 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i15-capacity",
+    // model replicas scale on queue depth with a floor per model (serving.ts decides batching and packing instead)
+    unlessTopic: "model-serving",
     question: "Scale the pool on demand, or keep a warm buffer?",
     options: [
       {
@@ -79,4 +83,5 @@ export const decisions: DecisionPoint[] = [
   },
   ...SANDBOX_DECISIONS,
   ...MEDIA_DECISIONS,
+  ...SERVING_DECISIONS,
 ];

@@ -1,6 +1,7 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { MEDIA_API, MEDIA_COMPONENTS, MEDIA_DATA, MEDIA_LINKS, MEDIA_PROTOCOLS } from "./media.js";
 import { SANDBOX_API, SANDBOX_COMPONENTS, SANDBOX_DATA, SANDBOX_LINKS, SANDBOX_PROTOCOLS } from "./sandbox.js";
+import { SERVING_API, SERVING_COMPONENTS, SERVING_DATA, SERVING_LINKS, SERVING_PROTOCOLS } from "./serving.js";
 
 /** Drawn only where the prompt speaks of functions run per invocation: a function platform's invocation path. */
 const F = "functions" as const;
@@ -8,13 +9,18 @@ const F = "functions" as const;
 const U = "untrusted-code" as const;
 /** Uploaded media made into renditions: its own upload, split, encode and publish path replaces the cluster manager's (media.ts). */
 const M = "media-pipeline" as const;
+/** Trained models served online: a registry, traffic splits and model replicas replace the cluster manager (serving.ts). */
+const S = "model-serving" as const;
+/** The cluster manager's own parts, drawn by neither subject that replaces them. */
+const MS = [M, S] as const;
 
 /** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, and an invocation router where functions run per invocation. */
 export const protocols: ProtocolSpec[] = [
   ...SANDBOX_PROTOCOLS,
   ...MEDIA_PROTOCOLS,
+  ...SERVING_PROTOCOLS,
   {
-    unlessTopic: M,
+    unlessTopic: MS,
     name: "Place, run as a numbered attempt, reschedule on node loss",
     notation:
       "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with attempt number] -> workers>cluster-store[report started and result {Assignment.attempt = current}] |-> node-controller>cluster-store[re-place tasks of a dead node under a new attempt number {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim",
@@ -26,7 +32,7 @@ export const protocols: ProtocolSpec[] = [
       "clients>router[invoke function] -> router>workers[run on an idle warm sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> workers>router[result] -> router>clients[result] |-> router>workers[cold start a sandbox {no idle sandbox and WorkerNode.free >= demand}] => done | retry | reject",
   },
   {
-    unlessTopic: M,
+    unlessTopic: MS,
     name: "Reconcile and autoscale",
     notation:
       "autoscaler>cluster-store[read backlog and running tasks] -> autoscaler>cluster-store[set desired replicas {Deployment.version = read version}] -> scheduler>cluster-store[bind new tasks] -> cluster-store>workers[watch event, start tasks] => done | retry",
@@ -49,7 +55,7 @@ export const topology: Topology = {
       kind: "client",
       runs: ["submit", "status"],
       because: "submissions are retried, so each carries a request id",
-      unlessTopic: [F, U, M],
+      unlessTopic: [F, U, M, S],
     },
     {
       id: "clients",
@@ -62,7 +68,7 @@ export const topology: Topology = {
     },
     {
       id: "control-api",
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Control API (submit, deploy, status)",
       kind: "service",
       runs: ["submit", "deploy", "cancel"],
@@ -70,7 +76,7 @@ export const topology: Topology = {
     },
     {
       id: "cluster-store",
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Cluster state store (3-5 node consensus group)",
       kind: "replica-group",
       holds: ["Task", "Assignment", "Deployment", "WorkerNode"],
@@ -79,7 +85,7 @@ export const topology: Topology = {
     },
     {
       id: "scheduler",
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Scheduler (placement)",
       kind: "control-loop",
       runs: ["filter and score nodes", "bind"],
@@ -87,7 +93,7 @@ export const topology: Topology = {
     },
     {
       id: "node-controller",
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Node lifecycle controller",
       kind: "control-loop",
       runs: ["detect missed heartbeats", "re-place under a new attempt number"],
@@ -96,7 +102,7 @@ export const topology: Topology = {
     },
     {
       id: "autoscaler",
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Autoscaler",
       kind: "control-loop",
       runs: ["resize desired replicas and the node pool"],
@@ -104,7 +110,7 @@ export const topology: Topology = {
     },
     {
       id: "workers",
-      unlessTopic: M,
+      unlessTopic: MS,
       name: "Worker nodes (agent + sandboxes)",
       kind: "worker-pool",
       holds: ["WarmSandbox"],
@@ -113,6 +119,7 @@ export const topology: Topology = {
     },
     ...SANDBOX_COMPONENTS,
     ...MEDIA_COMPONENTS,
+    ...SERVING_COMPONENTS,
     {
       id: "router",
       topic: F,
@@ -123,23 +130,30 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "clients", to: "control-api", kind: "request", label: "submit / deploy / status", unlessTopic: M },
+    { from: "clients", to: "control-api", kind: "request", label: "submit / deploy / status", unlessTopic: MS },
     { from: "clients", to: "router", kind: "request", label: "invoke", topic: F },
-    { from: "control-api", to: "cluster-store", kind: "request", label: "write desired state", unlessTopic: M },
-    { from: "scheduler", to: "cluster-store", kind: "control", label: "bind tasks", unlessTopic: M },
-    { from: "node-controller", to: "cluster-store", kind: "control", label: "reschedule on node loss", unlessTopic: M },
-    { from: "autoscaler", to: "cluster-store", kind: "control", label: "desired replicas", unlessTopic: M },
-    { from: "cluster-store", to: "workers", kind: "stream", label: "watch assignments", unlessTopic: M },
-    { from: "workers", to: "cluster-store", kind: "callback", label: "heartbeat, status", unlessTopic: M },
+    { from: "control-api", to: "cluster-store", kind: "request", label: "write desired state", unlessTopic: MS },
+    { from: "scheduler", to: "cluster-store", kind: "control", label: "bind tasks", unlessTopic: MS },
+    {
+      from: "node-controller",
+      to: "cluster-store",
+      kind: "control",
+      label: "reschedule on node loss",
+      unlessTopic: MS,
+    },
+    { from: "autoscaler", to: "cluster-store", kind: "control", label: "desired replicas", unlessTopic: MS },
+    { from: "cluster-store", to: "workers", kind: "stream", label: "watch assignments", unlessTopic: MS },
+    { from: "workers", to: "cluster-store", kind: "callback", label: "heartbeat, status", unlessTopic: MS },
     { from: "router", to: "workers", kind: "request", label: "run invocation", topic: F },
     ...SANDBOX_LINKS,
     ...MEDIA_LINKS,
+    ...SERVING_LINKS,
   ],
   api: [
     {
       operation: "submit",
       // where users submit code, the submission API is the way in (sandbox.ts)
-      unlessTopic: [U, M],
+      unlessTopic: [U, M, S],
       call: "POST /v1/tasks",
       request: ["spec", "resources", "request_id"],
       response: ["task_id", "state"],
@@ -149,6 +163,7 @@ export const topology: Topology = {
     },
     ...SANDBOX_API,
     ...MEDIA_API,
+    ...SERVING_API,
     {
       operation: "invoke",
       topic: F,
@@ -160,7 +175,7 @@ export const topology: Topology = {
     },
     {
       operation: "status",
-      unlessTopic: M,
+      unlessTopic: MS,
       call: "GET /v1/tasks/{task_id}",
       request: ["task_id"],
       response: ["state", "node", "attempt", "exit result"],
@@ -169,7 +184,7 @@ export const topology: Topology = {
     },
     {
       operation: "deploy",
-      unlessTopic: M,
+      unlessTopic: MS,
       call: "PUT /v1/deployments/{name}",
       request: ["version", "replicas or scaling policy", "expected_version"],
       response: ["revision"],
@@ -180,9 +195,10 @@ export const topology: Topology = {
   dataModel: [
     ...SANDBOX_DATA,
     ...MEDIA_DATA,
+    ...SERVING_DATA,
     {
       entity: "Task",
-      unlessTopic: M,
+      unlessTopic: MS,
       key: ["task_id"],
       fields: ["spec", "demand", "state", "request_id", "attempt"],
       indexes: ["request_id (unique)", "state"],
@@ -190,7 +206,7 @@ export const topology: Topology = {
     },
     {
       entity: "Assignment",
-      unlessTopic: M,
+      unlessTopic: MS,
       key: ["task_id"],
       fields: ["node_id", "attempt", "bound_at"],
       indexes: ["node_id"],
@@ -198,7 +214,7 @@ export const topology: Topology = {
     },
     {
       entity: "WorkerNode",
-      unlessTopic: M,
+      unlessTopic: MS,
       key: ["node_id"],
       fields: ["capacity", "free", "state", "last_heartbeat", "failure_domain"],
       indexes: ["(state, free)"],
@@ -206,7 +222,7 @@ export const topology: Topology = {
     },
     {
       entity: "Deployment",
-      unlessTopic: M,
+      unlessTopic: MS,
       key: ["name"],
       fields: ["version", "replicas", "scaling policy"],
       indexes: [],
@@ -221,6 +237,15 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "Task", words: ["task"] },
   topicHooks: {
+    [S]: {
+      entry: "inference-gateway",
+      stateOwner: "model-registry",
+      intake: "inference-gateway",
+      outlet: "prediction-log",
+      consumer: "model-servers",
+      // no unit noun: "an inference service" or "a fraud scoring service" names what the models do, never a record
+      unit: undefined,
+    },
     [M]: {
       entry: "upload-api",
       stateOwner: "job-store",
