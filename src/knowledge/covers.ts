@@ -191,6 +191,24 @@ export const COVERAGE: readonly Coverage[] = [
     leads: true,
   },
   {
+    // a code store named as Redis or kept in memory is the code store itself, not a cache in front of an origin
+    by: "I16",
+    topic: "one-time-code",
+    covers: "I07",
+    unless: String.raw`\b(?:cdns?|content delivery|edge (?:cach\w*|locations?|servers?)|cache (?:in front of|before) (?:a |the )?(?:database|db|origin))\b`,
+    because:
+      "the code store, which holds each code's record itself (in memory where the store decision says so), never a copy of an origin's",
+  },
+  {
+    // a code that "locks out" after its wrong tries is refused by its own attempt count, not held under a lock or lease
+    by: "I16",
+    topic: "one-time-code",
+    covers: "I02",
+    unless: String.raw`\b(?:distributed locks?|lock (?:service|manager)s?|mutual exclusion|mutex\w*|leader election|fencing tokens?|leases?)\b`,
+    because:
+      "each code's attempt count, raised in the verify's conditional write, which refuses the code once it reaches the limit",
+  },
+  {
     // a code's end is its own expires_at, checked by every verify and swept by the store's time-to-live
     by: "I16",
     topic: "one-time-code",

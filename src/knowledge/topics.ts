@@ -517,6 +517,9 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   auth: ["relationship-authz"],
   // a sign-in service whose second factor is a texted code is about the sign-in; the code is its factor
   "one-time-code": ["auth"],
+  // a one-time code service kept in Redis or in memory is about its codes: the store's memory is its decision
+  // (i16-otp-store), not a cache tier's model
+  "in-memory": ["one-time-code"],
 };
 
 /**

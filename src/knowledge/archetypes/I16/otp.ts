@@ -156,7 +156,7 @@ const NEWEST_ONLY =
 const ONE_CODE_PER_REQUEST =
   "A retried issue never sends a second live code: the issue's request id, kept on the OneTimeCode, returns the first code_id, and a SendJob retried on any provider carries the same code under the same send id.";
 const NEVER_IN_CLEAR =
-  "No code is stored in clear: the OneTimeCode keeps an HMAC of it under a server key held apart from the store, and the SendJob's encrypted copy is deleted once the provider accepts it or the code expires.";
+  "No code is stored in clear: the OneTimeCode keeps an HMAC of it under a server key held apart from the store, and the delivery's encrypted copy is deleted once the provider accepts it or the code expires.";
 const SEND_CAPS =
   "Sends to one destination, from one source address and to one number prefix stay within their SendWindow caps and the resend cooldown, checked before a code is made.";
 
@@ -586,10 +586,31 @@ export const OTP_PROTOCOLS: ProtocolSpec[] = [
 /** The code's figures: sends, live codes, their bytes, store writes, guesses, senders and the text bill. */
 export const OTP_CAPACITY: CapacityModel = {
   inputs: [
+    inp("users", 50000000, "a planning figure: a large consumer service has tens of millions of people who get codes"),
+    {
+      quantity: "codes_per_user_per_day",
+      label: "codes one person is sent a day on average",
+      unit: "codes/day",
+      typical: 0.2,
+      why: "a planning figure: a person signs in or confirms something with a code about once every five days",
+    },
+    {
+      quantity: "send_peak_ratio",
+      label: "ratio of the peak sends a second to the day's average",
+      unit: "x",
+      typical: 3,
+      why: "a planning figure: sign-ins crowd into the waking hours, so a day's sends average about a third of the peak",
+    },
     {
       quantity: "codes_per_sec",
       typical: 2000,
       why: "a planning figure: a large consumer service sends a couple of thousand codes a second at its peak",
+      from: [
+        {
+          expression: "users * codes_per_user_per_day / 86400 * send_peak_ratio",
+          why: "the stated people, each sent a code now and then, over a day, at the peak's ratio to the average",
+        },
+      ],
     },
     {
       quantity: "code_valid_seconds",
@@ -642,13 +663,6 @@ export const OTP_CAPACITY: CapacityModel = {
       unit: "USD",
       typical: 0.01,
       why: "a planning figure: a text to a US number costs on the order of a cent, international routes several times more",
-    },
-    {
-      quantity: "send_peak_ratio",
-      label: "ratio of the peak sends a second to the day's average",
-      unit: "x",
-      typical: 3,
-      why: "a planning figure: sign-ins crowd into the waking hours, so a day's sends average about a third of the peak",
     },
     {
       quantity: "provider_call_seconds",
@@ -762,6 +776,7 @@ export const OTP_DECISIONS: DecisionPoint[] = [
             "sms-providers",
             "fraud-monitor",
           ],
+          excludes: [String.raw`\bauthenticator\b`, String.raw`\bsign-in links?\b`],
         },
       },
       {
@@ -778,6 +793,7 @@ export const OTP_DECISIONS: DecisionPoint[] = [
         ],
         implies: {
           draws: ["verify authenticator code", "Verify an authenticator code", "TotpFactor"],
+          excludes: [String.raw`\bsign-in links?\b`, String.raw`\bSMS pumping\b`, String.raw`\bSMS provider\b`],
         },
       },
       {
@@ -800,6 +816,7 @@ export const OTP_DECISIONS: DecisionPoint[] = [
             "sms-providers",
             "fraud-monitor",
           ],
+          excludes: [String.raw`\bauthenticator\b`],
         },
       },
     ],
@@ -939,6 +956,8 @@ export const OTP_DECISIONS: DecisionPoint[] = [
 /** What a one-time code design must draw and must not (coherence `one-time-code-shape`). */
 export const OTP_SHAPE = {
   entities: ["OneTimeCode"],
+  /** A field that would keep the code itself, not its keyed hash. */
+  clear: /^(?:code|otp|passcode|one_time_code|code_plain\w*|plain\w*_code)$/i,
   once: /\baccepted at most once\b/i,
   live: "live_codes",
   /** Residue of a generic key-value store or a password sign-in service in a one-time code design. */
