@@ -785,7 +785,7 @@ export const OTP_DECISIONS: DecisionPoint[] = [
         buys: "no message to send or pay for and no per-code record; nothing to pump or intercept in transit",
         costs:
           "the person must enrol an app first, clocks must agree within a step or two, and a lost phone needs a recovery path",
-        winsWhen: "the prompt asks for authenticator apps or time-based codes",
+        winsWhen: "the prompt names authenticator apps or time-based codes",
         wins: [
           {
             words: String.raw`\b(?:authenticator(?: apps?)?|totp|time[- ]based (?:one[- ]time )?(?:codes?|passwords?)|google authenticator|authy|rfc ?6238)\b`,
@@ -802,7 +802,7 @@ export const OTP_DECISIONS: DecisionPoint[] = [
         buys: "nothing to type, and 128 random bits that no attempt limit needs to protect",
         costs:
           "email is slower than a text, and a scanner that opens links must not spend them, so redeeming needs a confirm",
-        winsWhen: "the prompt asks for magic links or sign-in links",
+        winsWhen: "the prompt names magic links or sign-in links",
         wins: [{ words: String.raw`\b(?:magic[- ]links?|(?:sign|log)[- ]?in links?|e-?mail(?:ed)? links?)\b` }],
         implies: {
           draws: [
@@ -844,7 +844,7 @@ export const OTP_DECISIONS: DecisionPoint[] = [
         name: "eight-digit codes",
         buys: "a hundred times fewer lucky guesses for the same attempt limit and validity",
         costs: "slower to type and more typos, so more verify calls",
-        winsWhen: "guessing could win a destination's codes with odds of one in ten thousand a day or more",
+        winsWhen: "a guesser's odds reach one in ten thousand a day or more",
         wins: [{ number: "daily_guess_odds", atLeast: 0.0001 }],
       },
     ],
