@@ -586,6 +586,7 @@ export const OTP_PROTOCOLS: ProtocolSpec[] = [
 /** The code's figures: sends, live codes, their bytes, store writes, guesses, senders and the text bill. */
 export const OTP_CAPACITY: CapacityModel = {
   inputs: [
+    inp("requests_per_sec"),
     inp("users", 50000000, "a planning figure: a large consumer service has tens of millions of people who get codes"),
     {
       quantity: "codes_per_user_per_day",
@@ -606,6 +607,10 @@ export const OTP_CAPACITY: CapacityModel = {
       typical: 2000,
       why: "a planning figure: a large consumer service sends a couple of thousand codes a second at its peak",
       from: [
+        {
+          expression: "requests_per_sec",
+          why: "each stated sign-up or sign-in asks for one code, at the rate the prompt states",
+        },
         {
           expression: "users * codes_per_user_per_day / 86400 * send_peak_ratio",
           why: "the stated people, each sent a code now and then, over a day, at the peak's ratio to the average",
