@@ -17,13 +17,16 @@ describe("a kind named in the head", () => {
       ["Design an A/B testing service for a mobile game studio with 40 million players.", "I11"],
       ["Design an inference platform for a bank's 120 credit risk models.", "I15"],
       ["Design a certificate manager for 12,000 internal services.", "I11"],
-      ["Design a verification code service for a telehealth app's 9 million patients.", "I16"],
     ] as const) {
       const r = read(p);
       expect(r.branch, p).toBe("infra");
       expect(r.top, p).toBe(id);
       expect(r.evidence, p).toMatch(/which no archetype builds whole, so it is read with low confidence/);
     }
+    // a one-time code service is built whole by I16's own subject (archetypes/I16/otp.ts)
+    const codes = read("Design a verification code service for a telehealth app's 9 million patients.");
+    expect(codes.top).toBe("I16");
+    expect(codes.evidence).toMatch(/which is what I16 builds/);
   });
 
   it("reads incident paging and feature stores as the systems they are", () => {

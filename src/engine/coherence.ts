@@ -28,6 +28,7 @@ import { AUTHZ_SHAPE } from "../knowledge/archetypes/I16/authz.js";
 import { ENGINE_SHAPE } from "../knowledge/archetypes/I16/engine.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { KVC_SHAPE } from "../knowledge/archetypes/I16/memcache.js";
+import { OTP_SHAPE } from "../knowledge/archetypes/I16/otp.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { LOGS_SHAPE } from "../knowledge/archetypes/I18/logs.js";
@@ -233,6 +234,7 @@ export type CoherenceRule =
   | "video-conference-shape"
   | "kv-cache-shape"
   | "auth-shape"
+  | "one-time-code-shape"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
@@ -399,6 +401,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "media-store-shape":
     "a photo store keeps its photos' metadata, volumes and needles, acknowledges an upload only once it is durable (never best-effort), sizes the bytes it adds a day, and draws no purge fan-out, config rollout, file-system lease or bought object store",
+  "one-time-code-shape":
+    "a one-time code design keeps a code record per destination and purpose that holds only the code's keyed hash, holds a rule that a code is accepted at most once, sizes the codes live at once from the sends and their validity, and draws no generic store's partition map, hinted handoff or merge, nor a password sign-in's hashes and reset tokens",
   "auth-shape":
     "a sign-in and password-reset design keeps accounts, reset tokens and sessions, holds a rule that a reset token is never used twice, sizes its fleet by the CPU its password hashes take, and settles no credential write by last writer wins or a merge",
   "backup-shape":
@@ -3514,6 +3518,35 @@ function authShape(d: Design): Problem[] {
 }
 
 /**
+ * A one-time code design (topic "one-time-code", led by I16) keeps its shape: the code record drawn without the code in
+ * clear, the rule that a code is accepted at most once, the codes live at once sized, and no generic replicated store's
+ * routing and repair or a password sign-in's records drawn.
+ */
+function oneTimeCodeShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "one-time-code", "I16")) return [];
+  const out: Problem[] = [];
+  for (const e of undrawnOrRenamed(d, OTP_SHAPE.entities))
+    out.push({ rule: "one-time-code-shape", detail: `no ${e} record is drawn` });
+  const named = (entity: string) => OTP_SHAPE.entities.some((e) => entity === e || entity.endsWith(`(${e})`));
+  for (const m of d.dataModel.filter((r) => named(r.entity)))
+    for (const f of m.fields.filter((x) => OTP_SHAPE.clear.test(x)))
+      out.push({ rule: "one-time-code-shape", detail: `${m.entity} keeps '${f}', the code in clear` });
+  if (!d.invariants.some((i) => OTP_SHAPE.once.test(i.statement)))
+    out.push({ rule: "one-time-code-shape", detail: "no rule says that a code is accepted at most once" });
+  if (!d.capacity.some((c) => c.id === OTP_SHAPE.live))
+    out.push({
+      rule: "one-time-code-shape",
+      detail: "the codes live at once are not sized from the sends and their validity",
+    });
+  for (const x of [...drawnParts(d), ...boughtProducts(d)].filter((y) => OTP_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "one-time-code-shape",
+      detail: `${x.where} belongs to a generic replicated store or a password sign-in, not a one-time code service`,
+    });
+  return out;
+}
+
+/**
  * A backup service (topic "backup", led by I19) keeps its shape: its snapshots, chunks and packs drawn, a snapshot
  * committed only once its chunks are durable, durability never best-effort, the nightly new bytes and the retention
  * window sized, and no config rollout's cohorts and health gates, cache purge or file-system lease drawn.
@@ -4309,6 +4342,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...videoConferenceShape(d),
     ...kvCacheShape(d),
     ...authShape(d),
+    ...oneTimeCodeShape(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),

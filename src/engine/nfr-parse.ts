@@ -18,7 +18,7 @@ import {
   OCCURRENCE_HEADS,
   SUBJECT_NOUNS,
 } from "../knowledge/stated-nouns.js";
-import { oneMachineReason, topicsSpoken } from "../knowledge/topics.js";
+import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 
@@ -812,6 +812,12 @@ const READ_TIMES =
   /\b(?:(?:requested|read|fetched|viewed|downloaded|served|looked up|loaded|accessed|pulled|opened|streamed|resolved|queried|hit)|(?:lookups?|requests?|queries|reads?|calls?|searches)\s+(?:\w+\s+)?(?:arrive|come in|are made))\s+(?:about\s+|around\s+|roughly\s+|some\s+|up to\s+)?$/i;
 /** "10 second", "10-second": a duration's unit. */
 const DURATION = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i");
+/**
+ * A passive verb between a listed noun and its time unit ("codes are sent per second", "emails get delivered a minute"):
+ * the count is still the noun's rate.
+ */
+const PASSIVE_BEFORE_RATE =
+  /^\s+(?:are|is|get|gets|being)\s+(?:sent|issued|delivered|generated|created|requested|texted|e-?mailed|published|produced|processed|written|verified|checked|made)(?:\s+out)?(?=\s)/i;
 /** "per minute", "each second", "/ s" after a count's noun. */
 const PER_LONG_TIME = new RegExp(
   String.raw`^\s*(?:once\s+)?(?:per[- ]|an?\s+|each\s+|every\s+|/\s*)(${LONG_TIME_WORD}|s|sec|min|h|hr|d|mo|yr)\b`,
@@ -1204,6 +1210,9 @@ const RUN_FOR =
 /** "the last", "the past": a span back from now, just before its duration ("any of the last 30 days"). */
 const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most recent|latest)\s*$/i;
 
+/** A prompt about one-time codes or sign-in links: the subject whose validity "valid for 5 minutes" states. */
+const ONE_TIME_CODE_WORDS = new RegExp(TOPIC_WORDS["one-time-code"], "i");
+
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   // a window's length said as the adjective before the windows or their result ("5-minute windowed counts", "1-hour
@@ -1227,6 +1236,13 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /\b(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:within|in under|in)\s*$/i,
     id: "detection_bound_seconds",
     prompt: DETECTION_WORDS,
+  },
+  // "each code is valid for 5 minutes", "expires them after 5 minutes": how long a one-time code may be used, said
+  // where the prompt speaks of one-time codes or sign-in links (archetypes/I16/otp.ts)
+  {
+    re: /\b(?:valid|good|usable|live|expir\w*|lasts?)\b(?:\s+(?:them|it|each one|codes?))?\s+(?:for|after|in|within)\s+(?:up to\s+|only\s+|at most\s+|just\s+)?$/i,
+    id: "code_valid_seconds",
+    prompt: ONE_TIME_CODE_WORDS,
   },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
@@ -1794,6 +1810,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         }
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
     let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : (head ?? pos);
+    // "20,000 codes are sent per second": a passive verb between the noun and its time unit says what happens to each
+    const passive = hit ? PASSIVE_BEFORE_RATE.exec(rest.slice(nounEnd)) : null;
+    const passiveRate = passive
+      ? (slashRate.exec(rest.slice(nounEnd + passive[0].length)) ??
+        PER_LONG_TIME.exec(rest.slice(nounEnd + passive[0].length)))
+      : null;
+    if (passive && passiveRate) nounEnd += passive[0].length;
     const afterNoun = rest.slice(nounEnd);
     const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);

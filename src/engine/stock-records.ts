@@ -379,13 +379,18 @@ function triedRecord(
   );
 }
 
+/** A field a record counts its tries in ("attempts", "failed_attempts", "guess_count"). */
+const TRY_FIELD = /^(?:[a-z]+_)?(?:attempts?|guess(?:es)?|tries|try|retries)(?:_count)?$/;
+
 /** A record that counts the tries made against it ("5 failed attempts" → attempt_count), with the prompt's limit. */
 function counted(r: DataModelRow, s: Stock): DataModelRow {
-  const field = `${s.noun}_count`;
-  if (r.fields.includes(field)) return r;
+  // a record that already counts its tries under its own name ("attempts", "failed_attempts") keeps that field
+  const own = r.fields.find((f) => TRY_FIELD.test(f));
+  const field = own ?? `${s.noun}_count`;
+  if (!own && r.fields.includes(field)) return r;
   return {
     ...r,
-    fields: [...r.fields, field],
+    fields: own ? r.fields : [...r.fields, field],
     because: addBecause(
       r.because,
       `${field} counts the prompt's '${s.quote}' on the ${cardName(r)} they are made against: a try is a counter on the record it tries${s.count !== undefined ? `, checked against ${s.count}` : ""}, never a record of its own`,

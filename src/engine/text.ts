@@ -57,7 +57,8 @@ export function rememberText<T>(fn: (text: string) => T, max = 20000): (text: st
 }
 
 /** The indefinite article a word takes, by its first letter ("an order", "a write"). */
-export const article = (word: string): "a" | "an" => (/^[aeiou]/i.test(word) ? "an" : "a");
+export const article = (word: string): "a" | "an" =>
+  /^[aeiou]/i.test(word) && !/^(?:one\b|once\b|uni(?!n)|use[drs]?\b|user|usu|euro)/i.test(word) ? "an" : "a";
 /** A noun phrase with its indefinite article ("an order"). */
 export const anA = (noun: string): string => `${article(noun)} ${noun}`;
 

@@ -169,6 +169,55 @@ export const COVERAGE: readonly Coverage[] = [
       "each lease's expires_at is the expiry manager's queue and each static role's rotation period the rotation scheduler's, both run by the active node over the replicated store, so no schedule store or due poller is drawn",
   },
   {
+    // a one-time code service counts sends per destination, address and prefix itself (its send windows), so a rate
+    // limiter's buckets are not drawn beside it unless the prompt asks to limit its API traffic in general
+    by: "I16",
+    topic: "one-time-code",
+    covers: "I08",
+    unless: String.raw`\b(?:api (?:rate limit\w*|quotas?)|per[- ](?:api[- ])?key quotas?|rate limit(?:s|ing)? (?:every|all|each) (?:api|endpoint|request)s?|token buckets?)\b`,
+    because:
+      "the send windows per destination, address and number prefix, checked before a code is made, and the attempt count on each code",
+    leads: true,
+  },
+  {
+    // a code's text or email leaves from its own send job (the outbox written with the code), claimed by senders that
+    // retry the same code on a second provider, so no generic workflow, outbox or idempotency table is drawn
+    by: "I16",
+    topic: "one-time-code",
+    covers: "I12",
+    unless: String.raw`\b(?:pay(?:s|ing|ments?)?|charg\w*|refund\w*|webhooks?|sagas?|compensat\w*|workflows?)\b`,
+    because:
+      "each code's SendJob, written in the issue's transaction and claimed by the senders, which call a provider under the send id with the same code and fail over to the secondary",
+    leads: true,
+  },
+  {
+    // a code store named as Redis or kept in memory is the code store itself, not a cache in front of an origin
+    by: "I16",
+    topic: "one-time-code",
+    covers: "I07",
+    unless: String.raw`\b(?:cdns?|content delivery|edge (?:cach\w*|locations?|servers?)|cache (?:in front of|before) (?:a |the )?(?:database|db|origin))\b`,
+    because:
+      "the code store, which holds each code's record itself (in memory where the store decision says so), never a copy of an origin's",
+  },
+  {
+    // a code that "locks out" after its wrong tries is refused by its own attempt count, not held under a lock or lease
+    by: "I16",
+    topic: "one-time-code",
+    covers: "I02",
+    unless: String.raw`\b(?:distributed locks?|lock (?:service|manager)s?|mutual exclusion|mutex\w*|leader election|fencing tokens?|leases?)\b`,
+    because:
+      "each code's attempt count, raised in the verify's conditional write, which refuses the code once it reaches the limit",
+  },
+  {
+    // a code's end is its own expires_at, checked by every verify and swept by the store's time-to-live
+    by: "I16",
+    topic: "one-time-code",
+    covers: "I03",
+    unless: String.raw`\b(?:cron (?:service|system|scheduler)s?|job schedul\w*|task schedul\w*|reminders?)\b`,
+    because:
+      "a code's end is its own expires_at, compared by every verify and swept by the store's time-to-live, so no schedule store or due poller is drawn",
+  },
+  {
     // a cart's expiry is its own expires_at, read by every request and swept by the store's TTL
     by: "I16",
     topic: "cart",
@@ -1053,6 +1102,21 @@ export const VARIANTS: readonly Variant[] = [
       "The close is a marker the owner appends: bids sequenced before it count, later ones are refused, and winner notice and payment follow from an outbox",
     ],
     absorbs: [],
+  },
+  {
+    by: "I16",
+    topic: "one-time-code",
+    subject:
+      "a one-time code service: one record per destination and purpose holding a code's keyed hash, expiry, wrong guesses and used flag",
+    summary: [
+      "An issue counts the send against its destination, address and prefix windows, replaces the record with a new code and writes its send job in one transaction under the request id",
+      "A verify is one conditional write that counts the guess and spends the code only while it is unused, unexpired and under its attempt limit",
+      "Senders call a provider with the same code under the send id and fail over to a second provider, so a retry never sends a different live code",
+      "The fraud monitor blocks number prefixes whose codes are sent and never verified",
+    ],
+    absorbs: [],
+    stance:
+      "a code is spent only at its record's home, acknowledged by a majority, so a store cut off from its majority refuses verifies and the person asks for a new code, rather than let one code be spent twice",
   },
   {
     by: "I16",

@@ -1384,6 +1384,11 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "machines the prompt says may fail at once without losing data",
     unit: "nodes",
   },
+  // one-time codes (archetypes/I16/otp.ts): "20,000 codes are sent per second", "valid for 5 minutes", "at most 5
+  // wrong guesses per code"
+  { id: "codes_per_sec", label: "one-time codes issued and sent a second at peak", unit: "codes/s" },
+  { id: "code_valid_seconds", label: "how long one code may be used after it is issued", unit: "s" },
+  { id: "attempt_limit", label: "wrong tries allowed on one secret before it is refused", unit: "attempts" },
 ];
 
 /**

@@ -119,6 +119,17 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     daily: "likes",
   },
   { re: /^(?:messages?|msgs?|chat messages?|texts?)$/, rate: "messages_per_sec", daily: "messages" },
+  // a one-time code (or a sign-in link) sent is also a message a provider delivers (archetypes/I16/otp.ts)
+  {
+    re: /^(?:(?:one[- ]time |verification |login |sign[- ]in |sms |otp |2fa |security |confirmation )?(?:codes?|passcodes?)|otps?|one[- ]time passwords?|magic links?|sign[- ]in links?|login links?)$/,
+    rate: "codes_per_sec",
+    also: "messages_per_sec",
+  },
+  // "at most 5 wrong guesses per code", "locks after 5 failed attempts": the tries one secret takes before it is refused
+  {
+    re: /^(?:(?:wrong|failed|incorrect|bad|invalid|unsuccessful) (?:guesses|attempts|tries|entries)|guesses)$/,
+    count: "attempt_limit",
+  },
   // a booking or reservation confirms items of a sale (seats, slots): the booking feature's own rate, which sizes the
   // item rows' conditional writes
   { re: /^(?:bookings?|reservations?|seat bookings?|ticket bookings?)$/, rate: "bookings_per_sec" },
@@ -170,7 +181,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|callers?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|gamers?|patients?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|callers?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",
   },
   // a sale's interchangeable units ("1 million shoppers compete for 10,000 units", "5,000 pairs"): the stock put on sale

@@ -121,6 +121,7 @@ export const TOPIC_VALUES = [
   "game-server",
   "video-conference",
   "auth",
+  "one-time-code",
   "secrets",
   "relationship-authz",
   "cart",
@@ -176,6 +177,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // people's own credentials: signing in, password resets, sessions and guessing attacks on them (not an API key's
   // quota or a lock's token): the nouns of an account's sign-in, never "token" or "session" alone
   auth: String.raw`\b(?:(?:password|account) (?:resets?|recovery)|reset(?:ting)? (?:a |the |their |your )?passwords?|forgot(?:ten)? passwords?|reset (?:tokens?|links?)|(?:log|sign)[- ]?ins? (?:services?|systems?|servers?|flows?|pages?|apis?|endpoints?|attempts?)|(?:log|sign)(?:s|ging|ning)? (?:people |users |customers )?in\b(?! (?:to|the|a)\b)|authenticat\w*|auth (?:service|server|system)s?|identity (?:provider|service)s?|(?<!\b(?:database|db|service|machine|cloud|api|iam|dynamic|rotat\w*) )credential(?:s| stuffing)|brute[- ]force(?:d)? (?:attacks?|login|guess\w*)|password (?:guess\w*|hash\w*|spraying)|magic[- ]links?|passwordless|single sign-on|sso|refresh tokens?|account lockouts?|lock(?:s|ing)? out (?:the )?accounts?|(?:multi|two)[- ]factor|2fa|mfa|one-time (?:passwords?|codes?))\b`,
+  // a one-time code kept and checked by the system itself: a verification code or one-time password sent by text or
+  // email, or a single-use sign-in link (I16/otp.ts); never a password sign-in service's own second factor (it yields
+  // to auth, TOPIC_YIELDS) nor a managed SMS provider's delivery pipeline alone
+  "one-time-code": String.raw`\b(?:one[- ]time (?:passwords?|pass ?codes?|codes?|pins?|login codes?|sign[- ]?in codes?)|otps?|verification codes?|(?:sms|text(?:ed)?|e-?mail(?:ed)?|login|sign[- ]?in|security|confirmation|2fa|mfa|two[- ]factor|phone) (?:verification )?(?:codes?|pass ?codes?|pins?)|(?:phone|sms|phone number) verification (?:services?|systems?|apis?|flows?)|magic[- ]links?|(?:sign|log)[- ]?in links?)\b`,
   // who may do what to which object, kept as relationships an authorization service checks (Zanzibar-style); signing
   // people in is the auth subject (TOPIC_UNLESS keeps a sign-in prompt's "permissions" there)
   "relationship-authz": String.raw`\b(?:authori[sz]ation (?:services?|systems?|servers?|engines?|platforms?|layers?|checks?)|permissions? (?:services?|systems?|checks?|engines?|platforms?)|access[- ]control (?:services?|systems?|checks?|lists? (?:service|system|store)s?)|relationship[- ]based (?:access control|authori[sz]ation|permissions?)|rebac|fine[- ]grained (?:authori[sz]ation|permissions?|access control)|(?:google )?zanzibar|spicedb|openfga|ory keto|relation(?:ship)? tuples?|zookies?|zedtokens?|new enemy problem)\b`,
@@ -337,8 +342,11 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   // a store replicated, sharded or spread over machines is built on engines, not one: so is a stream processor's state;
   // a B-tree engine updated in place is another structure than this subject's log-structured merge tree
   "storage-engine": String.raw`\b(?:distributed|replicated|replicas?|replication|multi[- ]region|geo[- ]|shard(?:s|ed|ing)?|partitioned across|clusters? of|\d[\d,]* (?:nodes|machines|servers)|across (?:\w+ ){0,2}(?:nodes|machines|servers|regions|data ?cent(?:er|re)s)|stream process\w*|flink|kafka streams|b-?trees?|b\+ ?trees?|lmdb|innodb|boltdb|update\w* in place)\b`,
-  // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
-  auth: String.raw`\b(?:key-value|kv) stores?\b|\bsession stores?\b`,
+  // a key-value or session store that holds sign-in sessions is a store, not the sign-in service; a service of one-time
+  // codes (an OTP or verification-code service) keeps codes, not accounts and passwords (I16/otp.ts)
+  auth: String.raw`\b(?:key-value|kv) stores?\b|\bsession stores?\b|\b(?:one[- ]time (?:password|pass ?code|code)s?|otps?|verification codes?|(?:phone|sms|phone number) verification|magic[- ]links?) (?:services?|systems?|apis?|servers?|platforms?|providers?)\b`,
+  // a sign-in service's passwords, resets and sessions make sign-in the subject, its codes a second factor of it
+  "one-time-code": String.raw`\b(?:password (?:hash\w*|resets?|storage|changes?|policy|policies)|(?:reset|forgot(?:ten)?) (?:(?:a |the |their |your )?passwords?|tokens?)|refresh tokens?|session (?:stores?|management|tokens?)|account lockouts?|single sign-on|sso|argon2\w*|bcrypt|credential stuffing)\b`,
   // photos or videos backed up are a photo store, whatever the prompt calls the service
   backup: String.raw`\b(?:photo|image|picture|video)s? backups?\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
@@ -374,6 +382,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the service decides who may do what to which object from relation tuples (object#relation@user, a user or a group's members) kept per object in a replicated store with one commit order: namespaces' userset rewrite rules say how relations derive from others, a check walks them at a snapshot no older than the caller's zookie so a removed user never sees content added after the removal, nested groups are flattened into an index fed by the changelog, and sub-check answers are cached by snapshot",
   secrets:
     "the system keeps and issues machines' secrets (a secrets manager like Vault): one active node writes every lease, revocation and rotation to an encrypted store replicated by a Raft log, standbys serve reads only after applying the active node's commit index, expired leases are revoked at their targets, and every answer is audited",
+  "one-time-code":
+    "the system issues and checks one-time codes (a verification code or one-time password sent by text or email, or a single-use sign-in link): one record per destination and purpose holds only the code's keyed hash, its expiry, its wrong guesses and when it was used; a verify spends it by one conditional write; sends are capped per destination, address and prefix and leave through outside providers with the same code on every retry",
   auth: "the system signs people in to their own accounts: passwords kept as slow salted hashes, password resets by an emailed single-use token, sessions revoked when the password changes, and failed attempts counted per account and per source so guessing is bounded",
   "kv-cache":
     "the system is a pool of in-memory key-value cache servers (Memcached, Redis as a cache): clients hash each key to one server, items live in RAM and are evicted least recently used, nothing is replicated, and a lost server's keys miss and refill from the origin",
@@ -520,6 +530,11 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   // waves; a model replica's cold start is not a function's
   "deploy-rollout": ["model-serving"],
   functions: ["model-serving"],
+  // a sign-in service whose second factor is a texted code is about the sign-in; the code is its factor
+  "one-time-code": ["auth"],
+  // a one-time code service kept in Redis or in memory is about its codes: the store's memory is its decision
+  // (i16-otp-store), not a cache tier's model
+  "in-memory": ["one-time-code"],
 };
 
 /**
@@ -701,6 +716,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "game-server",
   "video-conference",
   "auth",
+  "one-time-code",
   "secrets",
   "relationship-authz",
   "cart",

@@ -842,7 +842,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   {
     kind: "one-time code service",
     id: "I16",
-    cover: "partly",
+    cover: "well",
     nouns: [
       "one-time password service",
       "one time password service",
@@ -851,12 +851,16 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "otp service",
       "otp system",
       "verification code service",
+      "verification code system",
       "one-time code service",
       "one time code service",
       "two-factor code service",
       "2fa code service",
+      "phone verification service",
+      "sms verification service",
+      "magic link service",
     ],
-    why: "each code is a key-scoped record per user and purpose, stored hashed with an expiry and a count of wrong tries, and checked by a conditional write that spends it once, which is key-scoped state; sending the code by text or email is an outside effect the workflow archetype builds, and there are no password accounts to keep",
+    why: "each code is a key-scoped record per destination and purpose, stored hashed with an expiry and a count of wrong tries, and spent by one conditional write, which is key-scoped state; the send windows, the send jobs that carry the same code through two providers, and the guess and pumping limits are built by I16's own one-time-code subject",
     unlike: ["auth"],
   },
   {

@@ -6,6 +6,7 @@ import { CART_CAPACITY } from "./cart.js";
 import { ENGINE_CAPACITY } from "./engine.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { KVC_CAPACITY } from "./memcache.js";
+import { OTP_CAPACITY } from "./otp.js";
 import { SECRETS_CAPACITY } from "./secrets.js";
 import { SQL_CAPACITY } from "./sql.js";
 
@@ -121,6 +122,7 @@ export const capacity: CapacityModel = {
     auth: AUTH_CAPACITY,
     secrets: SECRETS_CAPACITY,
     cart: CART_CAPACITY,
+    "one-time-code": OTP_CAPACITY,
     "relationship-authz": AUTHZ_CAPACITY,
     "storage-engine": ENGINE_CAPACITY,
     "kv-cache": KVC_CAPACITY,

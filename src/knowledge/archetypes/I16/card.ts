@@ -67,6 +67,17 @@ import {
   KVC_WRITES,
 } from "./memcache.js";
 import {
+  OTP_BOTTLENECKS,
+  OTP_ENTITIES,
+  OTP_FAILURES,
+  OTP_INVARIANTS,
+  OTP_KEPT_BY,
+  OTP_READS,
+  OTP_SCOPES,
+  OTP_TECHNOLOGIES,
+  OTP_WRITES,
+} from "./otp.js";
+import {
   SECRETS_BOTTLENECKS,
   SECRETS_ENTITIES,
   SECRETS_FAILURES,
@@ -87,7 +98,7 @@ import {
   SQL_TECHNOLOGIES,
   SQL_WRITES,
 } from "./sql.js";
-import { OWN_STORE_SUBJECTS } from "./subjects.js";
+import { MAPLESS_SUBJECTS, OWN_STORE_SUBJECTS } from "./subjects.js";
 import { protocols } from "./topology.js";
 
 /** A store behind a cache deletes plainly; replicated tombstones belong to a store that is its own system of record. */
@@ -228,12 +239,13 @@ export const card = {
     ...AUTH_ENTITIES,
     ...SECRETS_ENTITIES,
     ...CART_ENTITIES,
+    ...OTP_ENTITIES,
     ...AUTHZ_ENTITIES,
     ...ENGINE_ENTITIES,
     {
       name: "PartitionMap",
       // the database a cache tier fronts is given: its own partition map is not part of the cache's design
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
+      unlessTopic: [...MAPLESS_SUBJECTS, "cache-aside"],
       description:
         "Which replica group owns each key range or hash slot, with an epoch that changes whenever ownership moves.",
       truth: true,
@@ -329,7 +341,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
+      unlessTopic: [...MAPLESS_SUBJECTS, "cache-aside"],
       action:
         "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
       entity: "PartitionMap",
@@ -344,6 +356,7 @@ export const card = {
     ...AUTH_WRITES,
     ...SECRETS_WRITES,
     ...CART_WRITES,
+    ...OTP_WRITES,
     ...AUTHZ_WRITES,
     ...ENGINE_WRITES,
   ],
@@ -396,6 +409,7 @@ export const card = {
     ...AUTH_READS,
     ...SECRETS_READS,
     ...CART_READS,
+    ...OTP_READS,
     ...AUTHZ_READS,
     ...ENGINE_READS,
   ],
@@ -408,6 +422,7 @@ export const card = {
     ...AUTH_INVARIANTS,
     ...SECRETS_INVARIANTS,
     ...CART_INVARIANTS,
+    ...OTP_INVARIANTS,
     ...AUTHZ_INVARIANTS,
     ...ENGINE_INVARIANTS,
   ],
@@ -420,7 +435,7 @@ export const card = {
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
     {
       statement: PARTITION_EPOCH,
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
+      unlessTopic: [...MAPLESS_SUBJECTS, "cache-aside"],
     },
     // behind a cache tier the database's own replication, conditional writes and read promises are given, not designed
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
@@ -442,6 +457,11 @@ export const card = {
       statement,
       topic: "cart" as const,
       ...keptBy(statement, CART_KEPT_BY),
+    })),
+    ...OTP_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "one-time-code" as const,
+      ...keptBy(statement, OTP_KEPT_BY),
     })),
     ...SECRETS_INVARIANTS.map((statement) => ({
       statement,
@@ -614,6 +634,7 @@ export const card = {
     ...AUTH_FAILURES,
     ...SECRETS_FAILURES,
     ...CART_FAILURES,
+    ...OTP_FAILURES,
     ...AUTHZ_FAILURES,
     ...ENGINE_FAILURES,
   ],
@@ -662,6 +683,7 @@ export const card = {
     ...AUTH_BOTTLENECKS,
     ...SECRETS_BOTTLENECKS,
     ...CART_BOTTLENECKS,
+    ...OTP_BOTTLENECKS,
     ...AUTHZ_BOTTLENECKS,
     ...ENGINE_BOTTLENECKS,
   ],
@@ -680,6 +702,15 @@ export const card = {
       coordination:
         "every add or change is one transaction on its cart under the client's request id; a guest cart merges into the account's once at sign-in",
       serving: "consistent reads of the cart from its home on any device; prices and stock are re-checked at checkout",
+    },
+    {
+      topic: "one-time-code",
+      storage:
+        "one record per destination and purpose holding a code's keyed hash, expiry, wrong guesses and used flag, partitioned by the destination's hash, a majority acknowledging each write, with send jobs beside it and send windows in memory",
+      coordination:
+        "a verify spends a code by one conditional write (unused, unexpired, under its attempt limit); an issue replaces the record and writes its send job in one transaction under the request id",
+      serving:
+        "codes go out through two providers from send jobs that carry the same code on every retry; a verify reads and spends at the record's home",
     },
     {
       topic: "secrets",
@@ -782,6 +813,7 @@ export const card = {
     ...AUTH_TECHNOLOGIES,
     ...SECRETS_TECHNOLOGIES,
     ...CART_TECHNOLOGIES,
+    ...OTP_TECHNOLOGIES,
     ...AUTHZ_TECHNOLOGIES,
     ...ENGINE_TECHNOLOGIES,
   ],
@@ -815,6 +847,7 @@ export const card = {
     AUTH_SCOPES,
     SECRETS_SCOPES,
     CART_SCOPES,
+    OTP_SCOPES,
     AUTHZ_SCOPES,
     ENGINE_SCOPES,
   ],

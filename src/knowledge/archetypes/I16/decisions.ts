@@ -5,9 +5,10 @@ import { CART_DECISIONS } from "./cart.js";
 import { ENGINE_DECISIONS } from "./engine.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
+import { OTP_DECISIONS } from "./otp.js";
 import { SECRETS_DECISIONS } from "./secrets.js";
 import { SQL_DECISIONS } from "./sql.js";
-import { OWN_STORE_SUBJECTS } from "./subjects.js";
+import { MAPLESS_SUBJECTS, OWN_STORE_SUBJECTS } from "./subjects.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -281,7 +282,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-partitioning",
     // a distributed SQL database keeps ordered key ranges by its nature (tables are scanned in key order)
-    unlessTopic: ["distributed-sql", "kv-cache", "secrets", "cart", "relationship-authz", "storage-engine"],
+    unlessTopic: [...MAPLESS_SUBJECTS, "distributed-sql"],
     question: "Partition keys by hash or by range?",
     options: [
       {
@@ -316,6 +317,7 @@ export const decisions: DecisionPoint[] = [
   ...AUTH_DECISIONS,
   ...SECRETS_DECISIONS,
   ...CART_DECISIONS,
+  ...OTP_DECISIONS,
   ...AUTHZ_DECISIONS,
   ...ENGINE_DECISIONS,
 ];

@@ -14,4 +14,19 @@ export const OWN_STORE_SUBJECTS = [
   "cart",
   "relationship-authz",
   "storage-engine",
+  "one-time-code",
+] as const;
+
+/**
+ * The own-store subjects whose store routes keys by itself (one cluster's hash slots, a managed table, one process):
+ * the generic store's partition map, its rebalancer, its range moves and the rule of one owner per range and epoch are
+ * not drawn in their designs. A ledger, a SQL database and a sign-in service keep that map for their own shards.
+ */
+export const MAPLESS_SUBJECTS = [
+  "kv-cache",
+  "secrets",
+  "cart",
+  "relationship-authz",
+  "storage-engine",
+  "one-time-code",
 ] as const;

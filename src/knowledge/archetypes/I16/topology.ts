@@ -5,9 +5,10 @@ import { CART_API, CART_COMPONENTS, CART_DATA, CART_LINKS, CART_PROTOCOLS } from
 import { ENGINE_API, ENGINE_COMPONENTS, ENGINE_DATA, ENGINE_LINKS, ENGINE_PROTOCOLS } from "./engine.js";
 import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOCOLS } from "./ledger.js";
 import { KVC_API, KVC_COMPONENTS, KVC_DATA, KVC_LINKS, KVC_PROTOCOLS } from "./memcache.js";
+import { OTP_API, OTP_COMPONENTS, OTP_DATA, OTP_LINKS, OTP_PROTOCOLS } from "./otp.js";
 import { SECRETS_API, SECRETS_COMPONENTS, SECRETS_DATA, SECRETS_LINKS, SECRETS_PROTOCOLS } from "./secrets.js";
 import { SQL_API, SQL_COMPONENTS, SQL_DATA, SQL_LINKS, SQL_PROTOCOLS } from "./sql.js";
-import { OWN_STORE_SUBJECTS } from "./subjects.js";
+import { MAPLESS_SUBJECTS, OWN_STORE_SUBJECTS } from "./subjects.js";
 
 /**
  * Where a cache tier fronts this store (topic "cache-aside"), the store is the database behind the cache: the
@@ -131,6 +132,7 @@ export const protocols: ProtocolSpec[] = [
   ...AUTH_PROTOCOLS,
   ...SECRETS_PROTOCOLS,
   ...CART_PROTOCOLS,
+  ...OTP_PROTOCOLS,
   ...AUTHZ_PROTOCOLS,
   ...ENGINE_PROTOCOLS,
 ];
@@ -166,7 +168,7 @@ export const topology: Topology = {
     },
     {
       id: "partition-map",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
+      unlessTopic: [...MAPLESS_SUBJECTS, "cache-aside"],
       name: "Partition map (consensus metadata with epochs)",
       kind: "replica-group",
       holds: ["PartitionMap"],
@@ -183,7 +185,7 @@ export const topology: Topology = {
     },
     {
       id: "rebalancer",
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
+      unlessTopic: [...MAPLESS_SUBJECTS, "cache-aside"],
       name: "Rebalancer",
       kind: "control-loop",
       runs: ["move key ranges when nodes join or leave"],
@@ -195,6 +197,7 @@ export const topology: Topology = {
     ...AUTH_COMPONENTS,
     ...SECRETS_COMPONENTS,
     ...CART_COMPONENTS,
+    ...OTP_COMPONENTS,
     ...AUTHZ_COMPONENTS,
     ...ENGINE_COMPONENTS,
   ],
@@ -236,7 +239,7 @@ export const topology: Topology = {
       label: "Merkle compare, repair",
     },
     {
-      unlessTopic: ["kv-cache", "cache-aside", "secrets", "cart", "relationship-authz", "storage-engine"],
+      unlessTopic: [...MAPLESS_SUBJECTS, "cache-aside"],
       from: "rebalancer",
       to: "partition-map",
       kind: "control",
@@ -248,6 +251,7 @@ export const topology: Topology = {
     ...AUTH_LINKS,
     ...SECRETS_LINKS,
     ...CART_LINKS,
+    ...OTP_LINKS,
     ...AUTHZ_LINKS,
     ...ENGINE_LINKS,
   ],
@@ -324,6 +328,7 @@ export const topology: Topology = {
     ...AUTH_API,
     ...SECRETS_API,
     ...CART_API,
+    ...OTP_API,
     ...AUTHZ_API,
     ...ENGINE_API,
   ],
@@ -359,6 +364,7 @@ export const topology: Topology = {
     ...AUTH_DATA,
     ...SECRETS_DATA,
     ...CART_DATA,
+    ...OTP_DATA,
     ...AUTHZ_DATA,
     ...ENGINE_DATA,
   ],
@@ -372,6 +378,11 @@ export const topology: Topology = {
     // no unit: a prompt's noun for the engine ("an embedded database") names no record of it
     "storage-engine": { entry: "write-queue", stateOwner: "wal" },
     cart: { entry: "cart-service", stateOwner: "cart-store", unit: { entity: "Cart", words: ["cart"] } },
+    "one-time-code": {
+      entry: "otp-service",
+      stateOwner: "code-store",
+      unit: { entity: "OneTimeCode", words: ["code", "otp", "passcode", "password"] },
+    },
     "relationship-authz": {
       entry: "check-servers",
       stateOwner: "tuple-store",
