@@ -151,6 +151,12 @@ export const CHECKOUT: FeatureEntry = {
           buys: "one call; money settles immediately",
           costs: "refunds when fulfilment fails",
           winsWhen: "digital goods or services delivered at once",
+          // the prompt sells something delivered at once
+          wins: [
+            {
+              words: String.raw`\bdigital (?:goods|products|downloads?|items|content)\b|\b(?:sells?|selling|buy|buys|buying) (?:e-?books?|gift cards?|downloads|in-app (?:items|coins))\b|\bin-app purchases?\b`,
+            },
+          ],
         },
       ],
       rules: [],

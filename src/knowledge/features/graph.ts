@@ -130,6 +130,12 @@ export const GRAPH: FeatureEntry = {
           buys: "both lists agree at every moment",
           costs: "a distributed transaction on every follow",
           winsWhen: "the product needs both sides consistent (mutual friendship accepted by both)",
+          // the prompt asks for a relationship both sides accept
+          wins: [
+            {
+              words: String.raw`\bmutual (?:friends?|friendships?|follows?|connections?)\b|\bfriend(?:ship)? requests?\b|\b(?:both|each) (?:sides?|users?|people|parties) (?:must |have to )?(?:accept|agree|confirm|approve)\b`,
+            },
+          ],
         },
       ],
       rules: [],
@@ -152,6 +158,12 @@ export const GRAPH: FeatureEntry = {
           buys: "expressive multi-hop traversals",
           costs: "harder to shard at hundreds of millions of users",
           winsWhen: "recommendations or queries walk several hops online",
+          // the prompt asks questions that walk several hops
+          wins: [
+            {
+              words: String.raw`\bfriends? of (?:a )?friends?\b|\b(?:two|three|2|3|multi|several)[- ]hops?\b|\bdegrees? of (?:separation|connection)\b|\bpeople you may know\b|\bshortest paths?\b|\b(?:second|third|2nd|3rd)[- ]degree\b`,
+            },
+          ],
         },
       ],
       rules: [],

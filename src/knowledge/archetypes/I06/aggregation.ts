@@ -1041,6 +1041,8 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         buys: "windows close on the clock with no watermark to manage",
         costs: "a delayed or replayed event lands in the wrong window, so totals change on every replay",
         winsWhen: "arrival time is the measure wanted and nothing is ever replayed",
+        // the prompt asks counts by arrival time
+        wins: [{ words: String.raw`\bprocessing[- ]time\b|\b(?:by|on) arrival time\b` }],
       },
     ],
     rules: [],

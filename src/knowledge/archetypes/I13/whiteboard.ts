@@ -316,6 +316,12 @@ export const BOARD_DECISIONS: DecisionPoint[] = [
         buys: "replicas converge in any delivery order: offline edits, peer-to-peer and multi-region writes",
         costs: "per-element metadata and tombstones grow the board's state; compaction needs care",
         winsWhen: "editing must continue offline or in several regions without one server per board",
+        // the prompt asks edits made offline to merge
+        wins: [
+          {
+            words: String.raw`\boffline (?:edits?|editing|changes?|mode|work(?:ing)?|first)\b|\b(?:edit|edits|editing|work|working|draw|drawing) (?:while )?offline\b|\bwhile offline\b|\blocal[- ]first\b`,
+          },
+        ],
         implies: {
           addMechanisms: ["crdt-merge", "subject-snapshot"],
           removeMechanisms: ["op-sequencer", "operational-transform"],

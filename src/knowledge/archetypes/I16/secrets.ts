@@ -676,16 +676,12 @@ export const SECRETS_DECISIONS: DecisionPoint[] = [
         costs: "clients share one credential, so revoking it affects them all until the next rotation",
         winsWhen:
           "the account must exist ahead of time (a legacy system, a fixed user name), or the ask is to rotate a secret the store already keeps",
-        wins: [
-          { words: FIXED_ACCOUNT, unless: PER_CLIENT },
-        ],
+        wins: [{ words: FIXED_ACCOUNT, unless: PER_CLIENT }],
       },
     ],
     rules: [
       {
-        when: [
-          { words: FIXED_ACCOUNT, unless: PER_CLIENT },
-        ],
+        when: [{ words: FIXED_ACCOUNT, unless: PER_CLIENT }],
         option: "static-rotation",
         because: "the prompt names a fixed account, or a stored secret, whose value is rotated",
       },
