@@ -154,9 +154,9 @@ describe("a stated clause flips the choice its own win condition names", () => {
     [
       "i09-scheme",
       "leased-blocks",
-      "Design a service that issues short codes people type at a till to redeem a store credit, 2,000 a second.",
+      "Design an id service that hands out unique codes guests enter on their phones, 2,000 a second.",
       "snowflake",
-      "Design a service that issues unique ids at 2,000 a second for 40 app servers.",
+      "Design an id service that issues unique ids at 2,000 a second for 40 app servers.",
     ],
     [
       "i16-secrets-credentials",
