@@ -87,6 +87,12 @@ export const REVIEWS: FeatureEntry = {
           buys: "self-correcting; supports weighted or filtered averages",
           costs: "scans every review of a subject",
           winsWhen: "ranking needs weights (recency, reviewer trust)",
+          // the prompt weights reviews
+          wins: [
+            {
+              words: String.raw`\bweight(?:ed|s|ing)? (?:by )?(?:recency|reviewer|trust|helpfulness)\b|\b(?:recent|verified|trusted) reviews? (?:count|weigh) more\b`,
+            },
+          ],
         },
       ],
       rules: [],

@@ -578,6 +578,12 @@ export const CONFERENCE_DECISIONS: DecisionPoint[] = [
         costs:
           "each participant uploads one copy per other participant, which breaks past three or four people on a home uplink",
         winsWhen: "calls of two to four people, where server cost matters more than size",
+        // the prompt asks for calls between two people
+        wins: [
+          {
+            words: String.raw`\b(?:one[- ]to[- ]one|1[:-]1|1-on-1|two[- ]person|two-party) (?:video |voice )?(?:calls?|chats?|sessions?|consults?|consultations?)\b`,
+          },
+        ],
         key: String.raw`\bmesh\b|peer[- ]to[- ]peer`,
       },
     ],
