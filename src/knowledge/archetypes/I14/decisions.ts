@@ -35,7 +35,7 @@ export const decisions: DecisionPoint[] = [
         // the prompt says a published version never changes
         wins: [
           {
-            words: String.raw`\bimmutable (?:versions?|releases?|packages?|artifacts?)\b|\b(?:published|released) (?:versions?|packages?|releases?|artifacts?)\b[^.;]{0,30}\b(?:never|cannot|can't|must not) (?:change|be (?:changed|overwritten|modified|replaced|republished))\b|\bnever (?:overwrite|change|republish) (?:a |an )?(?:published )?(?:versions?|releases?|packages?)\b`,
+            words: String.raw`\bimmutable (?:(?:package|artifact|model|image) )?(?:versions?|releases?|packages?|artifacts?)\b|\b(?:published|released) (?:versions?|packages?|releases?|artifacts?)\b[^.;]{0,30}\b(?:never|cannot|can't|must not) (?:change|be (?:changed|overwritten|modified|replaced|republished))\b|\bnever (?:overwrite|change|republish) (?:a |an )?(?:published )?(?:versions?|releases?|packages?)\b`,
           },
         ],
         // npm refuses a publish over a version already published, even one unpublished since, and moves only its
