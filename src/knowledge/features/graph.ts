@@ -151,6 +151,7 @@ export const GRAPH: FeatureEntry = {
           buys: "one-hop reads (who do I follow, who follows me) are single-partition scans",
           costs: "multi-hop queries (friends of friends) need several round trips",
           winsWhen: "the product only asks one-hop questions",
+          implies: { preferTechnology: ["MySQL sharded by user id"] },
         },
         {
           id: "graph-db",
@@ -158,6 +159,7 @@ export const GRAPH: FeatureEntry = {
           buys: "expressive multi-hop traversals",
           costs: "harder to shard at hundreds of millions of users",
           winsWhen: "recommendations or queries walk several hops online",
+          implies: { preferTechnology: ["(graph database)"] },
           // the prompt asks questions that walk several hops
           wins: [
             {
@@ -196,6 +198,11 @@ export const GRAPH: FeatureEntry = {
       layer: "storage",
       product: "MySQL sharded by user id",
       fits: "follow edges keyed by (follower, followee) with a unique key; Facebook's TAO keeps its graph in sharded MySQL",
+    },
+    {
+      layer: "storage",
+      product: "Amazon Neptune or Neo4j (graph database)",
+      fits: "multi-hop questions such as friends of friends run as one Gremlin or openCypher traversal inside the store",
     },
   ],
   topology: {
