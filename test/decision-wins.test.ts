@@ -140,3 +140,67 @@ describe("a win condition read at the design's own figures and words", () => {
     expect(flips(prompt)).toEqual([]);
   });
 });
+
+describe("a stated clause flips the choice its own win condition names", () => {
+  // each pair: a prompt that states the option's win condition in its own words, and one that does not
+  const cases: [string, string, string, string, string][] = [
+    [
+      "i18-trace-sampling",
+      "tail",
+      "Design a backend that collects request traces from 300 microservices: keep 1% of normal traces, but errors and slow requests must always be kept.",
+      "head",
+      "Design a backend that collects request traces from 300 microservices and keeps a uniform 1% of them.",
+    ],
+    [
+      "i09-scheme",
+      "leased-blocks",
+      "Design an id service that hands out unique codes guests enter on their phones, 2,000 a second.",
+      "snowflake",
+      "Design an id service that issues unique ids at 2,000 a second for 40 app servers.",
+    ],
+    [
+      "i16-secrets-credentials",
+      "static-rotation",
+      "Design a secret store for 3,000 applications that rotates their database passwords every 30 days.",
+      "dynamic",
+      "Design a secret store for 3,000 applications that keeps every read audited.",
+    ],
+    [
+      "stock-layout",
+      "queue",
+      "Design a flash sale for 500 game consoles with 2 million shoppers clicking buy in the first minute, sold first-come, first-served.",
+      "buckets",
+      "Design a flash sale for 500 game consoles with 2 million shoppers clicking buy in the first minute.",
+    ],
+    [
+      "graph-store",
+      "graph-db",
+      "Design a social network for 50 million users that shows friends of friends as suggestions.",
+      "adjacency-lists",
+      "Design a social network for 50 million users with follows and a home feed.",
+    ],
+    [
+      "i16-partitioning",
+      "range",
+      "Design a key-value store for 2 billion keys that serves range scans over user ids.",
+      "hash",
+      "Design a key-value store for 2 billion keys served by key lookups.",
+    ],
+  ];
+  for (const [id, flipped, says, kept, silent] of cases)
+    it(`${id}: '${flipped}' where the prompt states its condition, '${kept}' where it does not`, () => {
+      const r = row(says, id);
+      expect(r.chosen).toBe(flipped);
+      expect(r.winning?.map((w) => w.option)).toContain(flipped);
+      expect(row(silent, id).chosen).toBe(kept);
+      expect(checkCoherence(design(says)).filter((p) => p.rule === "flip-condition-holds")).toEqual([]);
+    });
+
+  it("short codes yield to ids that must sort by time", () => {
+    const r = row(
+      "Give every uploaded photo a short id that sorts by creation time and never repeats across our twelve data centers.",
+      "i09-scheme",
+    );
+    expect(r.chosen).toBe("snowflake");
+  });
+});

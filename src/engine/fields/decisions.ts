@@ -312,6 +312,14 @@ export function decide(
     because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}${overruled}`;
     ground = groundOfOption(flip.option);
     deciding = o?.wins ?? [];
+  } else if (deciding.length === 0 && wins && wins.option === chosen) {
+    // the fallback whose own win condition holds here (ids that must sort by time, kept by the timestamp layout it
+    // falls back to) rests on that condition, and says so, rather than on the fallback's general reason
+    const o = p.options.find((x) => x.id === chosen);
+    inputs = wins.says;
+    because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}`;
+    ground = groundOfOption(chosen);
+    deciding = o?.wins ?? [];
   }
   // The named system's own choice: where the prompt asks for a system like one whose design takes an option ("like
   // Maglev": consistent hashing of each flow; "like Bigtable": row ranges that split), that option wins over a computed

@@ -144,6 +144,8 @@ export const CHECKOUT: FeatureEntry = {
           buys: "nobody pays for items that cannot be shipped",
           costs: "two provider calls, and authorisations expire after some days",
           winsWhen: "physical goods ship later and stock can fail",
+          // a hold on the card that lapses, and a capture separate from it, exist only under this option
+          key: String.raw`authori[sz]e at order|capture at shipment|authori[sz]ations? (?:lapses?|expires?)`,
         },
         {
           id: "capture-now",
@@ -151,6 +153,16 @@ export const CHECKOUT: FeatureEntry = {
           buys: "one call; money settles immediately",
           costs: "refunds when fulfilment fails",
           winsWhen: "digital goods or services delivered at once",
+          // the prompt sells something delivered at once
+          wins: [
+            {
+              words: String.raw`\bdigital (?:goods|products|downloads?|items|content)\b|\b(?:sells?|selling|buy|buys|buying) (?:e-?books?|gift cards?|downloads|in-app (?:items|coins))\b|\bin-app purchases?\b`,
+            },
+          ],
+          // one call captures at once: no hold lapses, nothing is captured later against an authorised amount
+          implies: {
+            excludes: [String.raw`\bauthori[sz]ations? (?:lapses?|expires?)\b`, String.raw`\bauthori[sz]ed amount\b`],
+          },
         },
       ],
       rules: [],

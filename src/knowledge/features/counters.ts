@@ -151,6 +151,12 @@ export const COUNTERS: FeatureEntry = {
           buys: "numbers that can be audited",
           costs: "a row or set member per view",
           winsWhen: "counts drive money (ad billing, payouts)",
+          // the prompt pays or bills on the counts
+          wins: [
+            {
+              words: String.raw`\b(?:bill(?:s|ed|ing|able)?|invoic\w*|payouts?|paid per|pay(?:s|ing)? (?:out|per)|royalt\w*|revenue share|charg(?:e|ed|es) per)\b`,
+            },
+          ],
         },
       ],
       rules: [],

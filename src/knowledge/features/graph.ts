@@ -130,6 +130,12 @@ export const GRAPH: FeatureEntry = {
           buys: "both lists agree at every moment",
           costs: "a distributed transaction on every follow",
           winsWhen: "the product needs both sides consistent (mutual friendship accepted by both)",
+          // the prompt asks for a relationship both sides accept
+          wins: [
+            {
+              words: String.raw`\bmutual (?:friends?|friendships?|follows?|connections?)\b|\bfriend(?:ship)? requests?\b|\b(?:both|each) (?:sides?|users?|people|parties) (?:must |have to )?(?:accept|agree|confirm|approve)\b`,
+            },
+          ],
         },
       ],
       rules: [],
@@ -145,6 +151,7 @@ export const GRAPH: FeatureEntry = {
           buys: "one-hop reads (who do I follow, who follows me) are single-partition scans",
           costs: "multi-hop queries (friends of friends) need several round trips",
           winsWhen: "the product only asks one-hop questions",
+          implies: { preferTechnology: ["MySQL sharded by user id"] },
         },
         {
           id: "graph-db",
@@ -152,6 +159,13 @@ export const GRAPH: FeatureEntry = {
           buys: "expressive multi-hop traversals",
           costs: "harder to shard at hundreds of millions of users",
           winsWhen: "recommendations or queries walk several hops online",
+          implies: { preferTechnology: ["(graph database)"] },
+          // the prompt asks questions that walk several hops
+          wins: [
+            {
+              words: String.raw`\bfriends? of (?:a )?friends?\b|\b(?:two|three|2|3|multi|several)[- ]hops?\b|\bdegrees? of (?:separation|connection)\b|\bpeople you may know\b|\bshortest paths?\b|\b(?:second|third|2nd|3rd)[- ]degree\b`,
+            },
+          ],
         },
       ],
       rules: [],
@@ -184,6 +198,11 @@ export const GRAPH: FeatureEntry = {
       layer: "storage",
       product: "MySQL sharded by user id",
       fits: "follow edges keyed by (follower, followee) with a unique key; Facebook's TAO keeps its graph in sharded MySQL",
+    },
+    {
+      layer: "storage",
+      product: "Amazon Neptune or Neo4j (graph database)",
+      fits: "multi-hop questions such as friends of friends run as one Gremlin or openCypher traversal inside the store",
     },
   ],
   topology: {

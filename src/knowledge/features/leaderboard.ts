@@ -176,6 +176,12 @@ export const LEADERBOARD: FeatureEntry = {
           buys: "a stable, fair order that every reader sees the same way",
           costs: "the sort key packs score and time into one number, which limits the score range",
           winsWhen: "ties are common (integer scores, capped levels)",
+          // the prompt breaks ties by who scored first
+          wins: [
+            {
+              words: String.raw`\b(?:whoever|who) (?:reached|reaches|got|gets|scored|hit|hits) (?:it|the score|that score|there) first\b|\bearlier (?:score|submission)s? (?:wins?|ranks? higher)\b|\bties? (?:are |is )?broken by (?:time|who|whoever|the earlier)`,
+            },
+          ],
         },
         {
           id: "shared-rank",
@@ -183,6 +189,12 @@ export const LEADERBOARD: FeatureEntry = {
           buys: "the plain score is the key",
           costs: "pages of tied players show in arbitrary order",
           winsWhen: "scores are fine-grained and ties are rare",
+          // the prompt lets tied scores share a rank
+          wins: [
+            {
+              words: String.raw`\b(?:ties?|tied|equal scores?)\b[^.;]{0,40}\b(?:share|same) (?:a |the )?rank\b|\bshare (?:a|the same) rank\b`,
+            },
+          ],
         },
       ],
       rules: [],

@@ -162,6 +162,12 @@ export const MUSIC: FeatureEntry = {
           buys: "quality switches within a track",
           costs: "many small objects and manifests for little gain at audio bitrates",
           winsWhen: "streams are long or live (radio, long podcasts)",
+          // the prompt streams live or hours-long audio
+          wins: [
+            {
+              words: String.raw`\blive (?:radio|audio|broadcasts?)\b|\binternet radio\b|\b(?:hours?|hour)[- ]long (?:podcasts?|episodes?|mixes|streams?)\b`,
+            },
+          ],
         },
       ],
       rules: [],

@@ -94,6 +94,12 @@ export const RANKING: FeatureEntry = {
           buys: "simple and explainable",
           costs: "old posts dominate unless a window is chosen",
           winsWhen: "users ask for the best of a period",
+          // the prompt asks for the best of a period
+          wins: [
+            {
+              words: String.raw`\b(?:top|best|most (?:upvoted|voted)) (?:posts? )?(?:of|this|for the) (?:the )?(?:day|week|month|year|all[- ]time)\b|\ball[- ]time (?:top|best)\b`,
+            },
+          ],
         },
       ],
       rules: [],

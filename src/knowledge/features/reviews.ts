@@ -87,6 +87,12 @@ export const REVIEWS: FeatureEntry = {
           buys: "self-correcting; supports weighted or filtered averages",
           costs: "scans every review of a subject",
           winsWhen: "ranking needs weights (recency, reviewer trust)",
+          // the prompt weights reviews
+          wins: [
+            {
+              words: String.raw`\bweight(?:ed|s|ing)? (?:by )?(?:recency|reviewer|trust|helpfulness)\b|\b(?:recent|verified|trusted) reviews? (?:count|weigh) more\b`,
+            },
+          ],
         },
       ],
       rules: [],
@@ -109,6 +115,12 @@ export const REVIEWS: FeatureEntry = {
           buys: "nothing bad is ever shown",
           costs: "delay and moderation cost on every review",
           winsWhen: "one harmful review shown even briefly costs more than delaying every review",
+          // the prompt holds each review until it is checked
+          wins: [
+            {
+              words: String.raw`\b(?:approved|moderated|reviewed|checked) before (?:they are |it is |being |they go |it goes )?(?:published|shown|visible|posted|live)\b|\bpre[- ]moderat\w*\b|\bnever (?:shown|published|visible|live) (?:until|before) (?:approved|moderated|reviewed)\b`,
+            },
+          ],
         },
       ],
       rules: [],

@@ -206,6 +206,12 @@ export const STAY: FeatureEntry = {
           buys: "the guest books a specific room or unit",
           costs: "gaps between stays fragment inventory, and search must find one room free on every night",
           winsWhen: "each unit is unique (holiday rentals, where the count is one)",
+          // the prompt rents units that are each unique
+          wins: [
+            {
+              words: String.raw`\b(?:holiday|vacation) (?:rentals?|homes?|lets?)\b|\bunique (?:units?|listings?|homes?)\b|\beach (?:listing|home|flat|apartment|cabin|unit) is unique\b`,
+            },
+          ],
         },
       ],
       rules: [],

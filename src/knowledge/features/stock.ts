@@ -266,6 +266,12 @@ export const STOCK: FeatureEntry = {
           costs:
             "shoppers wait for an answer from an asynchronous queue, and the consumer is one more part that must fail over without losing its place",
           winsWhen: "fairness by arrival order matters more than an immediate answer",
+          // the prompt states arrival order
+          wins: [
+            {
+              words: String.raw`\bfirst[- ]come,? first[- ]served\b|\bin (?:the )?order (?:they|customers|shoppers|buyers|people|users) (?:arrive|arrived|clicked|joined|came)\b|\barrival order\b|\border of arrival\b`,
+            },
+          ],
         },
       ],
       rules: [

@@ -146,6 +146,12 @@ export const TRANSFER: FeatureEntry = {
           buys: "no hot row; entries are append-only",
           costs: "slower reads and no cheap overdraft guard",
           winsWhen: "accounts may go negative (merchant settlement accounts)",
+          // the prompt lets accounts go negative
+          wins: [
+            {
+              words: String.raw`\b(?:may|can|are allowed to|is allowed to) go (?:below zero|negative)\b|\bnegative balances? (?:is |are )?(?:allowed|permitted|fine|ok)\b|\boverdraft\w*\b`,
+            },
+          ],
         },
       ],
       rules: [],

@@ -26,6 +26,12 @@ export const decisions: DecisionPoint[] = [
         buys: "sub-millisecond acquires and almost nothing to operate",
         costs: "a failover to an asynchronous replica can grant the same lock twice, and there is no fencing token",
         winsWhen: "the lock only avoids duplicate work, so a rare double grant costs efficiency, not correctness",
+        // the prompt says the lock only saves duplicate work
+        wins: [
+          {
+            words: String.raw`\b(?:best[- ]effort|advisory) locks?\b|\b(?:only|just) (?:to )?(?:avoid|prevent|stop) (?:duplicate|redundant|double) (?:work|processing|runs)\b|\b(?:rare|occasional) (?:double|duplicate) (?:runs?|grants?|work|processing) (?:is|are) (?:fine|acceptable|ok|harmless)\b`,
+          },
+        ],
         implies: {
           removeMechanisms: ["consensus-replication"],
           preferTechnology: ["Redis SET NX"],

@@ -441,7 +441,7 @@ export const card = {
       suits: ["durable", "linearizable", "operational-simplicity", "rich-queries"],
       poorFor: ["high-throughput", "elastic-scale"],
       caveat:
-        "Polling and claim updates churn one hot index range; past a few thousand runs per second it needs partitioning",
+        "Due-index scans and claim updates churn one hot index range; past a few thousand runs per second it needs partitioning",
     },
     {
       unlessTopic: D,

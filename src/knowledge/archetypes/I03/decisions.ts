@@ -24,7 +24,17 @@ export const decisions: DecisionPoint[] = [
         costs: "each shard needs one owner (a lease) and a reload after failover; memory grows with near-term timers",
         winsWhen: "peaks fire fifty thousand or more runs a second, or the timing must be tight",
         wins: [{ number: "peak_fires_per_sec", atLeast: 50000 }],
-        implies: { addMechanisms: ["due-time-index", "lease"] },
+        implies: {
+          addMechanisms: ["due-time-index", "lease"],
+          // the shard's owner loads its due range into a wheel rather than polling the index for every tick
+          names: [
+            {
+              component: "due-poller",
+              name: "Timing-wheel owner (one lease per due-index shard)",
+              runs: ["load upcoming due buckets into an in-memory wheel", "release runs as the wheel ticks"],
+            },
+          ],
+        },
       },
     ],
     rules: [

@@ -93,6 +93,8 @@ export const decisions: DecisionPoint[] = [
         costs:
           "a host's URLs sit in every partition, so politeness needs a shared per-host budget every fetch must consult, and it fails open or stalls when that budget is unreachable",
         winsWhen: "the targets are our own and take any load, so no per-host limit applies",
+        // the prompt fetches its own sites
+        wins: [{ words: String.raw`\b(?:our own|internal) (?:sites?|websites?|pages|domains?)\b` }],
       },
     ],
     rules: [

@@ -138,6 +138,8 @@ export const decisions: DecisionPoint[] = [
         buys: "throughput grows with partitions while each key stays ordered",
         costs: "no order across keys; changing the partition count moves keys",
         winsWhen: "order matters per entity, not across entities",
+        // the prompt states order per key (per account, per device)
+        wins: [{ nfr: "ordering", in: ["per-key"], stated: true }],
         implies: { addMechanisms: ["partition-key-ordering"] },
       },
       {
@@ -146,6 +148,8 @@ export const decisions: DecisionPoint[] = [
         buys: "every consumer sees every record in the same order",
         costs: "throughput is capped by one partition and one consumer",
         winsWhen: "a single global order is required and the volume fits one partition",
+        // the prompt states one global order
+        wins: [{ nfr: "ordering", in: ["global"], stated: true }],
       },
     ],
     rules: [

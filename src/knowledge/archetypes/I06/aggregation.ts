@@ -933,6 +933,12 @@ export const TOPK_CAPACITY: CapacityModel = {
 /** Words that say the counts are billed, paid on or audited (topic "billed"): such totals are counted exactly and recounted. */
 const BILLED_WORDS = TOPIC_WORDS.billed;
 
+/**
+ * Words that ask for estimates rather than exact counts: approximate or estimated counts, distinct users or visitors
+ * (counted with a sketch such as HyperLogLog), a cardinality. Only dashboards read such numbers.
+ */
+const APPROXIMATE = String.raw`\bapproximat\w*|\bestimat\w* (?:counts?|of distinct|distinct|unique)\b|\b(?:count[- ])?distinct (?:users|visitors|devices|ips)\b|\bunique (?:users|visitors|devices)\b|\bhyperloglog\b|\bcardinalit(?:y|ies)\b`;
+
 export const AGG_DECISIONS: DecisionPoint[] = [
   {
     id: "i06-topk-count",
@@ -1001,6 +1007,8 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         buys: "fixed, small memory per key however many events arrive",
         costs: "an error of a percent or so, which cannot be billed on",
         winsWhen: "only dashboards read the numbers, or distinct users over huge ranges are counted",
+        // the prompt asks for estimates (distinct users, approximate counts), unless money rides on them
+        wins: [{ words: APPROXIMATE, unless: BILLED_WORDS }],
       },
     ],
     rules: [
@@ -1008,6 +1016,11 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         when: [{ words: BILLED_WORDS }],
         option: "exact",
         because: "the counts are billed, paid on or audited, so each must be checkable against the raw events",
+      },
+      {
+        when: [{ words: APPROXIMATE, unless: BILLED_WORDS }],
+        option: "approximate",
+        because: "the prompt asks for estimates, and no money rides on the counts",
       },
       {
         when: [{ words: TOPIC_WORDS["shown-count"] }],
@@ -1041,6 +1054,8 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         buys: "windows close on the clock with no watermark to manage",
         costs: "a delayed or replayed event lands in the wrong window, so totals change on every replay",
         winsWhen: "arrival time is the measure wanted and nothing is ever replayed",
+        // the prompt asks counts by arrival time
+        wins: [{ words: String.raw`\bprocessing[- ]time\b|\b(?:by|on) arrival time\b` }],
       },
     ],
     rules: [],

@@ -86,6 +86,8 @@ export const decisions: DecisionPoint[] = [
         buys: "copies are replaced within the pipeline's delay of a write",
         costs: "an invalidation pipeline to run, and races where a stale fill lands after the delete",
         winsWhen: "readers must see changes quickly, or a read-your-writes promise is made",
+        // the prompt promises fresh reads or read-your-writes
+        wins: [{ nfr: "consistency", in: ["linearizable", "read-your-writes"], stated: true }],
         implies: {
           addMechanisms: ["cache-invalidation", "version-check"],
           draws: ["Delete on a committed change", "origin>edge"],

@@ -122,6 +122,8 @@ export const decisions: DecisionPoint[] = [
         buys: "no request is admitted beyond its budget",
         costs: "the limiter's outage rejects all traffic",
         winsWhen: "over-admission costs money or breaks a security promise",
+        // the prompt states that over-admission must never happen, even in an outage
+        wins: [{ nfr: "availability", in: ["fail-closed"], stated: true }],
       },
     ],
     rules: [

@@ -609,6 +609,8 @@ export const ROOM_DECISIONS: DecisionPoint[] = [
         costs:
           "order holds only up to the clock skew between points of presence, and 'people ahead of you' is an estimate",
         winsWhen: "the opening rush is far beyond one node's increments, or the line spans regions",
+        // the line spans regions
+        wins: [{ regionsAtLeast: 2 }],
       },
     ],
     rules: [],

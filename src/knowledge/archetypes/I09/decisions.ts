@@ -6,7 +6,13 @@ import type { DecisionPoint } from "../../decisions/types.js";
  * printable code", "short numeric identifiers"). A 64-bit timestamp id is some 19 decimal digits, so only a dense
  * counter's numbers stay short, which is the leased-blocks option's win.
  */
-const SHORT_CODES = String.raw`\b(?:url|link) shorten\w*|\bshort (?:links?|urls?|codes?|ids?)\b|\b(?:coupon|promo|invite|referral|voucher) codes?\b|\bcodes? (?:people|users|customers) (?:can )?type\b|\b(?:short|human[- ]readable)(?:,? (?:unique|human[- ]readable|printable|numeric|label|order|reference|tracking|ticket))* (?:numbers?|codes?|ids?|identifiers?)\b|\b(?:numbers|codes|ids|identifiers) (?:must|should|have to) be\b[^.;]{0,40}\bshort\b`;
+export const SHORT_CODES = String.raw`\b(?:url|link) shorten\w*|\bshort (?:links?|urls?|codes?|ids?)\b|\b(?:coupon|promo|invite|referral|voucher) codes?\b|\bcodes? (?:people|users|customers) (?:can )?type\b|\b(?:short|human[- ]readable)(?:,? (?:unique|human[- ]readable|printable|numeric|label|order|reference|tracking|ticket))* (?:numbers?|codes?|ids?|identifiers?)\b|\b(?:numbers|codes|ids|identifiers) (?:must|should|have to) be\b[^.;]{0,40}\bshort\b|\b(?:codes?|ids?|identifiers?|numbers?|references?)\b[^.;]{0,30}\b(?:(?:people|users|customers|humans|someone|staff|callers|guests|shoppers|riders|drivers)\s+(?:can\s+|could\s+|will\s+|must\s+|need to\s+|have to\s+)?(?:type|enter|key in|read (?:aloud|out)|dictate|copy by hand)|(?:easy|short enough|simple) to (?:type|enter|read aloud|dictate|say)|(?:typed|entered|keyed in) by (?:hand|people|users|customers|humans))\b|\beasy[- ]to[- ](?:type|read|say) (?:codes?|ids?|numbers?)\b`;
+
+/**
+ * Words that ask ids to sort by time ("roughly time-ordered", "sortable by time", "sorts by creation"); ids that only
+ * "go up" fit a counter's blocks too, which are handed out in increasing order: a counter's blocks are ordered only within a block, so a short code's win yields to them.
+ */
+export const TIME_SORTED = String.raw`\b(?:sort(?:s|ed|able)?|order(?:s|ed|able)?) by (?:time|creation(?: time)?|timestamp)\b|\btime[- ](?:ordered|sortable|sorted|ordering)\b|\bk-sortable\b|\bchronologically (?:sorted|ordered|sortable)\b`;
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -20,6 +26,8 @@ export const decisions: DecisionPoint[] = [
         buys: "no coordination per id and roughly time-sorted ids",
         costs: "depends on clocks (a clock step back must stall minting); worker ids must be unique",
         winsWhen: "ids should sort by time and throughput is high",
+        // the prompt asks for ids in time order ("roughly time-ordered", "sortable by time")
+        wins: [{ words: TIME_SORTED }],
         implies: {
           addMechanisms: ["timestamp-sequence-id", "worker-id-allocation"],
           // ids are minted in memory from the clock: no block is leased from a counter and no number is taken
@@ -54,7 +62,8 @@ export const decisions: DecisionPoint[] = [
         costs: "ids are ordered only within a block, and a crash wastes the rest of a block",
         winsWhen: "ids must be short (short links, codes people type) and need no time order",
         // the prompt asks for codes people read or type: a short link's code, a coupon or invite code
-        wins: [{ words: SHORT_CODES }],
+        // (unless it also asks them to sort by time, which a block's numbers do not)
+        wins: [{ words: SHORT_CODES, unless: TIME_SORTED }],
         implies: {
           addMechanisms: ["atomic-counter"],
           // worker ids, and the heartbeats renewing their leases, exist only for a timestamp layout's machine bits

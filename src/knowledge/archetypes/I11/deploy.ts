@@ -810,6 +810,12 @@ export const DEPLOY_DECISIONS: DecisionPoint[] = [
         costs:
           "a connection per host from one place, retries for every host that was down, and a fleet the orchestrator must list",
         winsWhen: "a few hundred hosts or fewer, and no agent can be installed on them",
+        // the prompt says no agent runs on the hosts
+        wins: [
+          {
+            words: String.raw`\bagentless\b|\bno agents?\b|\bwithout (?:an? |installing (?:an? )?)?agents?\b|\b(?:cannot|can't|can not) (?:install|run) (?:an? )?agents?\b`,
+          },
+        ],
       },
     ],
     rules: [

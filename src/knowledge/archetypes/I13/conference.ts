@@ -563,6 +563,12 @@ export const CONFERENCE_DECISIONS: DecisionPoint[] = [
           "decoding and encoding every stream on the server costs many times an SFU's CPU, adds a frame or more of delay, and fixes everyone's layout",
         winsWhen:
           "most receivers are dial-in phones, legacy room systems or very weak devices that can decode only one stream",
+        // the prompt names dial-in phones or legacy room systems
+        wins: [
+          {
+            words: String.raw`\bdial[- ]in\b|\bPSTN\b|\b(?:legacy |SIP |H\.323 )room systems?\b|\bSIP (?:phones|endpoints|trunks?)\b|\bH\.323\b`,
+          },
+        ],
         key: String.raw`\bmcu\b|mix(?:es|ed|ing)? (?:the|every|all) streams|composed stream`,
       },
       {
@@ -572,6 +578,12 @@ export const CONFERENCE_DECISIONS: DecisionPoint[] = [
         costs:
           "each participant uploads one copy per other participant, which breaks past three or four people on a home uplink",
         winsWhen: "calls of two to four people, where server cost matters more than size",
+        // the prompt asks for calls between two people
+        wins: [
+          {
+            words: String.raw`\b(?:one[- ]to[- ]one|1[:-]1|1-on-1|two[- ]person|two-party) (?:video |voice )?(?:calls?|chats?|sessions?|consults?|consultations?)\b`,
+          },
+        ],
         key: String.raw`\bmesh\b|peer[- ]to[- ]peer`,
       },
     ],

@@ -316,6 +316,13 @@ export const BOARD_DECISIONS: DecisionPoint[] = [
         buys: "replicas converge in any delivery order: offline edits, peer-to-peer and multi-region writes",
         costs: "per-element metadata and tombstones grow the board's state; compaction needs care",
         winsWhen: "editing must continue offline or in several regions without one server per board",
+        // the prompt asks edits to merge with no server in the loop (local-first, peer to peer); offline edits alone do
+        // not: a board's server re-applies them on reconnect (Figma's clients reapply offline edits to a fresh copy)
+        wins: [
+          {
+            words: String.raw`\blocal[- ]first\b|\bpeer[- ]to[- ]peer\b|\bwithout (?:a |any )?(?:central |coordinating )?server\b|\bno (?:central |coordinating )?server\b`,
+          },
+        ],
         implies: {
           addMechanisms: ["crdt-merge", "subject-snapshot"],
           removeMechanisms: ["op-sequencer", "operational-transform"],

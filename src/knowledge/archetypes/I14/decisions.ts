@@ -12,6 +12,10 @@ export const decisions: DecisionPoint[] = [
         buys: "deduplication, integrity checks and caches that never need purging",
         costs: "a separate mutable tag pointer, and garbage collection of unreferenced blobs",
         winsWhen: "artifacts are shared and cached widely",
+        // the prompt addresses artifacts by their content's digest
+        wins: [
+          { words: String.raw`\b(?:by|their|its) (?:content )?(?:digests?|hash(?:es)?)\b|\bcontent[- ]address\w*` },
+        ],
         implies: { addMechanisms: ["content-addressing", "head-pointer-cas", "reference-gc"] },
       },
       {
@@ -28,6 +32,12 @@ export const decisions: DecisionPoint[] = [
         costs:
           "a mistaken publish can only be deprecated and followed by a new version; identical content under two versions is stored twice",
         winsWhen: "people depend on names and versions, and a published version must never change",
+        // the prompt says a published version never changes
+        wins: [
+          {
+            words: String.raw`\bimmutable (?:(?:package|artifact|model|image) )?(?:versions?|releases?|packages?|artifacts?)\b|\b(?:published|released) (?:versions?|packages?|releases?|artifacts?)\b[^.;]{0,30}\b(?:never|cannot|can't|must not) (?:change|be (?:changed|overwritten|modified|replaced|republished))\b|\bnever (?:overwrite|change|republish) (?:a |an )?(?:published )?(?:versions?|releases?|packages?)\b`,
+          },
+        ],
         // npm refuses a publish over a version already published, even one unpublished since, and moves only its
         // dist-tags (npm docs: npm-publish, npm-dist-tag); PyPI refuses a file name once used; a Maven Central release is
         // immutable once published

@@ -828,6 +828,8 @@ export const AUTHZ_DECISIONS: DecisionPoint[] = [
         buys: "one zookie compares across every object and region; snapshot reads at a past timestamp from the nearest replica",
         costs: "each write waits for a cross-region majority (and Spanner's commit wait), tens of milliseconds",
         winsWhen: "callers are in several regions and checks must respect changes made anywhere",
+        // callers in several regions
+        wins: [{ regionsAtLeast: 2 }],
         implies: { addMechanisms: ["commit-wait"] },
       },
       {

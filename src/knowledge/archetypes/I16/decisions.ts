@@ -302,6 +302,12 @@ export const decisions: DecisionPoint[] = [
         buys: "range scans and prefix queries",
         costs: "sequential keys (timestamps) pile onto one range",
         winsWhen: "readers scan key ranges",
+        // the prompt asks to scan key ranges
+        wins: [
+          {
+            words: String.raw`\brange (?:scans?|queries|reads|lookups)\b|\bscan\w* (?:over |across )?(?:a |the )?(?:key )?ranges?\b|\bprefix (?:scans?|queries|lookups)\b|\b(?:ordered|sorted) scans?\b|\bscans? (?:in )?(?:key|sorted) order\b`,
+          },
+        ],
         // Bigtable keeps each table as tablets, row ranges that split as they grow (Bigtable paper, OSDI 2006), as
         // HBase does with regions; Spanner and CockroachDB split their key space into ranges that split by size and load
         usedBy: ["Bigtable", "HBase", "Spanner", "CockroachDB", "TiKV"],

@@ -611,6 +611,16 @@ export const SECRETS_CAPACITY: CapacityModel = {
   ],
 };
 
+/**
+ * Words that name an account that exists ahead of time (a static role, a shared password), or ask to rotate a secret
+ * the store keeps ("rotates a database password every 24 hours", "API keys are rotated every 90 days"): a value that
+ * is stored and rotated is one credential clients share until the next rotation, the static option's win.
+ */
+export const FIXED_ACCOUNT = String.raw`\b(?:static (?:roles?|users?|accounts?|credentials?)|shared (?:credentials?|passwords?)|fixed (?:users?|accounts?))\b|\brotat(?:e|es|ed|ing|ion)\b[^.;]{0,40}\b(?:secrets?|passwords?|credentials?|(?:api |access |signing )?keys?)\b|\b(?:secrets?|passwords?|credentials?|(?:api |access )?keys?)\b[^.;]{0,40}\b(?:are |is |be |get )?rotat(?:e|es|ed|ing|ion)\b`;
+
+/** Words that ask for a credential made per client or per lease, on demand (dynamic credentials, short-lived database users). */
+export const PER_CLIENT = String.raw`\bdynamic (?:credentials?|secrets?|database (?:users?|credentials?))\b|\bshort[- ]lived (?:database |db )?(?:credentials?|users?|passwords?)\b|\b(?:per|each)[- ](?:client|request|service|lease|application|app|instance) (?:credentials?|database users?|passwords?)\b|\b(?:credentials?|database users?) (?:created|generated|minted|issued) (?:on demand|per (?:client|request|lease))\b|\bjust[- ]in[- ]time (?:credentials?|access)\b`;
+
 export const SECRETS_DECISIONS: DecisionPoint[] = [
   {
     id: "i16-secrets-read-path",
@@ -656,30 +666,24 @@ export const SECRETS_DECISIONS: DecisionPoint[] = [
         buys: "every access is traceable to one client, and a leak is closed by revoking one lease",
         costs: "a user created and dropped on the target per lease, and clients that renew or refetch",
         winsWhen: "the targets allow creating users on demand, and per-client revocation matters",
+        // the prompt asks for a credential per client or per lease, made when asked for
+        wins: [{ words: PER_CLIENT }],
       },
       {
         id: "static-rotation",
         name: "a static user whose password is rotated every period, the previous kept until clients move",
         buys: "no user churn on the target, and it works for accounts that cannot be created on demand",
         costs: "clients share one credential, so revoking it affects them all until the next rotation",
-        winsWhen: "the account must exist ahead of time (a legacy system, a fixed user name)",
-        wins: [
-          {
-            words:
-              "\\b(?:static (?:roles?|users?|accounts?|credentials?)|shared (?:credentials?|passwords?)|fixed (?:users?|accounts?))\\b",
-          },
-        ],
+        winsWhen:
+          "the account must exist ahead of time (a legacy system, a fixed user name), or the ask is to rotate a secret the store already keeps",
+        wins: [{ words: FIXED_ACCOUNT, unless: PER_CLIENT }],
       },
     ],
     rules: [
       {
-        when: [
-          {
-            words: String.raw`\b(?:static (?:roles?|users?|accounts?|credentials?)|shared (?:credentials?|passwords?)|fixed (?:users?|accounts?))\b`,
-          },
-        ],
+        when: [{ words: FIXED_ACCOUNT, unless: PER_CLIENT }],
         option: "static-rotation",
-        because: "the prompt names a fixed account whose password is rotated",
+        because: "the prompt names a fixed account, or a stored secret, whose value is rotated",
       },
     ],
     fallback: {

@@ -25,6 +25,12 @@ export const decisions: DecisionPoint[] = [
         buys: "the same key reaches the same backend, keeping its caches warm, and every packet of a connection reaches one backend",
         costs: "hot keys overload one backend",
         winsWhen: "backends keep per-key state or caches",
+        // the prompt keeps a key's requests on one backend
+        wins: [
+          {
+            words: String.raw`\bsticky sessions?\b|\bsession affinity\b|\b(?:same|one) (?:backend|server) (?:for|per) (?:each |every |the same )?(?:user|key|session|client|tenant)\b`,
+          },
+        ],
         // Maglev and Katran hash each packet's flow (its 5-tuple) into a consistent lookup table, so every balancer
         // sends a connection to the same backend and few flows move when backends change (Maglev paper, NSDI 2016;
         // github.com/facebookincubator/katran)

@@ -89,6 +89,12 @@ export const decisions: DecisionPoint[] = [
           "no concurrent appends or writes at offsets; many producers need a file each, and a writer that dies holds its file until the lease lapses and is recovered",
         winsWhen:
           "files are written once by one job and then read many times (analytics inputs, logs closed on rotation)",
+        // the prompt writes each file once and reads it many times
+        wins: [
+          {
+            words: String.raw`\bwrite[- ]once,? read[- ]many\b|\bwritten once (?:by one (?:job|writer)|and (?:then )?read many)\b`,
+          },
+        ],
         implies: {
           draws: SINGLE_WRITER,
           preferTechnology: ["HDFS"],
