@@ -101,6 +101,8 @@ describe("durations, amounts and labels read as what they are", () => {
 
   it("reads a slot's length and the slots a resource offers a day", () => {
     expect(scale("Each physiotherapist offers 30-minute slots.").slot_seconds).toEqual([1800, "30-minute slots"]);
+    expect(scale("Members book 45-minute classes.").slot_seconds).toEqual([2700, "45-minute classes"]);
+    expect(scale("4,000 calls a minute, each recording about 2 MB.").object_bytes?.[0]).toBe(2e6);
     expect(
       row("Clients book 45 minute appointments with a physiotherapist.", "slots_per_resource_per_day")?.value,
     ).toBe(16);

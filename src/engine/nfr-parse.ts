@@ -1214,7 +1214,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // "a 30-minute slot", "45-minute appointments": the length of one bookable slot, which sets how many a day each
   // resource offers
   {
-    re: /^\s*(?:-\s*)?(?:time\s+|booking\s+|delivery\s+)?(?:slots?|appointments?|consults?|consultations?|lessons?|visits?)\b/i,
+    re: /^\s*(?:-\s*)?(?:time\s+|booking\s+|delivery\s+)?(?:slots?|appointments?|consults?|consultations?|lessons?|classes|class|visits?)\b/i,
     id: "slot_seconds",
   },
   // "a crashed holder's claim must be reclaimed within 2 minutes": the latest a dead holder's thing goes back to the
@@ -1616,7 +1616,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? "value_bytes"
               : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
                     after,
-                  ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-20))
+                  ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-30))
                 ? /\b(?:message|event|record|payload)s?\b/.test(near)
                   ? "message_bytes"
                   : "object_bytes"
