@@ -233,7 +233,8 @@ describe("the bound numbers drive the figures", () => {
 
 describe("an amount no rule reads is named", () => {
   it("lists a number stated with a noun no rule knows, once", () => {
-    const s = parseStatedNfrs("Design a pipeline that keeps 3 million widget frobs");
+    // the first unlisted count is the prompt's population; a second one has no quantity of its own
+    const s = parseStatedNfrs("Design a pipeline that keeps 12,000 gizmos and 3 million widget frobs");
     expect(s.unread.map((u) => u.quote)).toEqual(["3 million widget frobs"]);
     expect(s.unread[0]?.value).toBe(3e6);
   });
@@ -246,7 +247,6 @@ describe("an amount no rule reads is named", () => {
       parseStatedNfrs("Design a widget frobber that polishes each widget for 45 minutes and ships it").unread,
     ).toEqual([{ value: 45, quote: "45 minutes" }]);
     expect(parseStatedNfrs("Design a system with 12,000 gizmos and 300 wombats").unread.map((u) => u.quote)).toEqual([
-      "12,000 gizmos",
       "300 wombats",
     ]);
   });
@@ -271,7 +271,7 @@ describe("an amount no rule reads is named", () => {
   });
 
   it("the coherence check names each unread amount once", () => {
-    const d = design("Design a message queue that keeps 3 million widget frobs");
+    const d = design("Design a message queue that keeps 12,000 gizmos and 3 million widget frobs");
     const unread = checkCoherence(d).filter((p) => p.rule === "stated-number-unread");
     expect(unread.map((p) => p.detail)).toEqual([
       "the prompt states '3 million widget frobs', which no rule reads as a quantity, so no figure rests on it",

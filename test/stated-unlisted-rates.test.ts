@@ -97,9 +97,9 @@ describe("a time of day or an HTTP status is no amount", () => {
   });
 
   it("still names an unread amount beside them", () => {
-    expect(parsed("At 10:15 the ferry app holds 7,000 gangway slots.").unread.map((u) => u.quote)).toEqual([
-      "7,000 gangway slots",
-    ]);
+    expect(
+      parsed("At 10:15 the ferry app holds 7,000 gangway slots and 40 mooring lines.").unread.map((u) => u.quote),
+    ).toEqual(["40 mooring lines"]);
   });
 });
 

@@ -26,6 +26,7 @@ import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula
 import { RECORD_CAPACITY } from "../knowledge/product-record.js";
 import { BRIDGES_TO, QUANTITY_BY_ID, ROLE_FLEETS, STATED_FLEETS, TWINS_OF } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
+import { singularOf } from "./counted-nouns.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
 import { featureLed as isFeatureLed } from "./product/correctness.js";
@@ -164,13 +165,23 @@ export function statedUseRows(
     const q = scale[name]?.quote;
     return Object.entries(scale).some(([n, s]) => s.quote === q && read.has(n));
   };
+  // an input the design's own figures already read keeps their value here (one named input, one value in a design):
+  // a use never sizes the stated number at a typical record size or replica count beside another figure's
+  const design = new Map(implied);
+  for (const r of rows)
+    for (const i of r.inputs)
+      if (i.source === "assumed" && !design.has(i.name))
+        design.set(i.name, {
+          value: i.value,
+          because: `as ${r.archetype} ${r.id} reads it (${i.because.replace(/^not stated;\s*/, "")})`,
+        });
   const out: CapacityRow[] = [];
   for (const use of STATED_USES) {
     const wanted = use.reads.filter(
       (n) => scale[n]?.source === "stated" && (use.ownReading ? !read.has(n) : !quoteRead(n)),
     );
     if (wanted.length === 0) continue;
-    const got = capacityRows(use.model, owner, scale, implied).filter(
+    const got = capacityRows(use.model, owner, scale, design).filter(
       (r) => !rows.some((x) => x.id === r.id) && !out.some((x) => x.id === r.id),
     );
     if (!got.some((r) => r.inputs.some((i) => wanted.includes(i.name) && i.source !== "assumed"))) continue;
@@ -320,6 +331,8 @@ function evaluateModel(
       env.set(name, b);
       return b;
     }
+    // an input read only when the prompt states it is never assumed, not even at its quantity's common default
+    if (model.inputs.some((x) => x.quantity === name && x.statedOnly)) return undefined;
     const q = QUANTITY_BY_ID.get(name);
     if (q?.assumed !== undefined) {
       const k: Known = {
@@ -499,7 +512,15 @@ function evaluateModel(
     // a fleet the prompt counts ("on 500 worker machines") is that count: the figure sizing it shows the stated fleet
     // instead of computing another, and every later figure reads it under the figure's name
     const fleet = f.sets && STATED_FLEETS.has(f.sets) ? scale[f.sets] : undefined;
-    const r = f.sets && fleet ? statedInput(f.sets, fleet) : evalExpr(f.expression);
+    // a count of the very things the prompt counts ("80 million carts" beside the carts held at once) is that count:
+    // the figure shows the stated number instead of an estimate, and every later figure reads it under its name
+    const counted = fleet ? undefined : statedCountOf(f, scale);
+    const r =
+      f.sets && fleet
+        ? statedInput(f.sets, fleet)
+        : counted
+          ? statedInput("population", counted)
+          : evalExpr(f.expression);
     if (!r || !Number.isFinite(r.value) || r.value <= 0) continue;
     // a count of whole things (nodes, shards, instances) is rounded up to a whole one, at least one
     const whole = f.ceil === true || WHOLE_UNITS.test(f.unit);
@@ -509,7 +530,7 @@ function evaluateModel(
       id: f.id,
       quantity: f.label,
       kind: f.kind,
-      formula: `${f.id} = ${fleet ? f.sets : f.expression}`,
+      formula: `${f.id} = ${fleet ? f.sets : counted ? "population" : f.expression}`,
       value,
       unit: f.unit,
       display: WHOLE_UNITS.test(f.unit)
@@ -527,6 +548,17 @@ function evaluateModel(
     });
   }
   return rows;
+}
+
+/**
+ * The stated population a count figure counts: a figure in units of things (carts) where the prompt counts those very
+ * things ("80 million carts", read as `population` because no stated noun lists them).
+ */
+function statedCountOf(f: { kind: string; unit: string }, scale: Nfrs["scale"]): Nfrs["scale"][string] | undefined {
+  const p = scale.population;
+  if (!p || f.kind !== "count" || p.source !== "stated") return undefined;
+  const noun = /([a-z][a-z'-]*)\s*$/i.exec(p.quote)?.[1]?.toLowerCase();
+  return noun !== undefined && singularOf(noun) === singularOf(f.unit.toLowerCase()) ? p : undefined;
 }
 
 /**

@@ -39,6 +39,7 @@ import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
 import { BOUND_MARGIN, REGION_REACH } from "../knowledge/capacity/latency.js";
+import { STATED_USE_FIGURES } from "../knowledge/capacity/stated.js";
 import { REPLACEMENTS, replacementKey, replacementsKept } from "../knowledge/covers.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
@@ -1115,7 +1116,10 @@ function replacedPartsGone(d: Design, facts: CoherenceFacts): Problem[] {
 /** A substrate archetype's stored bytes beside a feature's own stored-bytes figure for the records resting on it. */
 function substratesSizeNoFeatureRecords(d: Design): Problem[] {
   if (!featureLed(d.branch.kind, d.features, d.archetypes)) return [];
-  const withBytes = new Set(d.capacity.filter(storedBytes).map((c) => c.archetype));
+  // a stated number's own use (knowledge/capacity/stated.ts) sizes that number, not the feature's records
+  const withBytes = new Set(
+    d.capacity.filter((c) => storedBytes(c) && !STATED_USE_FIGURES.has(c.id)).map((c) => c.archetype),
+  );
   const sized = sizedByFeatures(d.features, withBytes);
   return d.capacity
     .filter((c) => sized.has(c.archetype) && storedBytes(c))

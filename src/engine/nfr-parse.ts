@@ -811,6 +811,7 @@ const UPDATE_WORDS =
 const READ_TIMES =
   /\b(?:(?:requested|read|fetched|viewed|downloaded|served|looked up|loaded|accessed|pulled|opened|streamed|resolved|queried|hit)|(?:lookups?|requests?|queries|reads?|calls?|searches)\s+(?:\w+\s+)?(?:arrive|come in|are made))\s+(?:about\s+|around\s+|roughly\s+|some\s+|up to\s+)?$/i;
 /** "10 second", "10-second": a duration's unit. */
+const IDLE_DURATION = new RegExp(String.raw`^\s+(?:idle|inactive|untouched|unused)\s+(${TIME_WORD})\b`, "i");
 const DURATION = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i");
 /**
  * A passive verb between a listed noun and its time unit ("codes are sent per second", "emails get delivered a minute"):
@@ -997,7 +998,7 @@ const NUMBER_RE = new RegExp(
     // vague amounts: "thousands of", "tens of millions of", "hundreds of"
     String.raw`\b(?<vague>(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions)) of\b`,
     // digits: "10,000", "10 000", "3.2e6", "1.5", with an optional suffix or scale word(s)
-    String.raw`(?<![\w.])(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:[ ]?(?<suffix>k|mm|mn|m|bn|b|t)(?![a-z])|(?<scales>(?:[ ](?:hundred|thousand|million|billion|trillion))+))?`,
+    String.raw`(?<![\w.])(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:[ ]?(?<suffix>k|mm|mn|m|bn|b|t)(?![a-z])|(?<scales>(?:[ -](?:hundred|thousand|million|billion|trillion))+))?`,
     // number words: "twenty thousand", "a billion", "two hundred and fifty", "a dozen", "three"
     String.raw`\b(?<words>(?:(?:a|an)[ ](?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|single)(?:(?:[ -]|[ ]and[ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b)*)\b`,
   ].join("|"),
@@ -1059,12 +1060,14 @@ function findNumbers(t: string): NumberMatch[] {
       const suffix = g.suffix?.toLowerCase();
       const after = t.slice(start + m[0].length);
       // "5m users" is five million, but "5 m" before a time word or "500 b" alone is not a multiplier.
-      if (suffix && (suffix === "m" || suffix === "b") && !/^\+?\s*[a-z]/i.test(after)) {
+      // ("100M-item catalog" joins its noun with a dash: still a hundred million)
+      if (suffix && (suffix === "m" || suffix === "b") && !/^(?:\+?\s*|-)[a-z]/i.test(after)) {
         out.push({ value: base, start, end: start + g.digits.length });
         continue;
       }
       value = base * (suffix ? (own(SUFFIX, suffix) ?? 1) : 1);
-      if (g.scales) for (const w of g.scales.trim().split(/\s+/)) value *= own(SCALE_WORDS, w.toLowerCase()) ?? 1;
+      if (g.scales)
+        for (const w of g.scales.split(/[\s-]+/).filter(Boolean)) value *= own(SCALE_WORDS, w.toLowerCase()) ?? 1;
     } else if (g.words) value = wordsToNumber(g.words);
     if (value === undefined || !Number.isFinite(value)) continue;
     out.push({ value, start, end: start + m[0].length });
@@ -1212,9 +1215,35 @@ const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most rece
 
 /** A prompt about one-time codes or sign-in links: the subject whose validity "valid for 5 minutes" states. */
 const ONE_TIME_CODE_WORDS = new RegExp(TOPIC_WORDS["one-time-code"], "i");
+/** Words that give a dead holder's thing back to the others ("reclaimed", "released to the pool", "reassigned"). */
+const RECLAIM_WORDS =
+  /\b(?:reclaim\w*|taken back|given back|handed back|returned|released|freed|re-?assign\w*|re-?queued|requeued)/i;
 
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
+  // "a 30-minute slot", "45-minute appointments": the length of one bookable slot, which sets how many a day each
+  // resource offers
+  {
+    re: /^\s*(?:-\s*)?(?:time\s+|booking\s+|delivery\s+)?(?:slots?|appointments?|consults?|consultations?|lessons?|classes|class|visits?)\b/i,
+    id: "slot_seconds",
+  },
+  // "a crashed holder's claim must be reclaimed within 2 minutes": the latest a dead holder's thing goes back to the
+  // others, a bound the lease (or heartbeat timeout) and the sweep that takes it back are spent under
+  {
+    re: new RegExp(
+      String.raw`(?:${RECLAIM_WORDS.source})\s+(?:to\s+(?:the\s+)?(?:pool|queue|others)\s+)?(?:within|in under|in at most|no later than)\s*$`,
+      "i",
+    ),
+    id: "reclaim_bound_seconds",
+    prompt:
+      /\b(?:crash\w*|dies|died|dead|fail(?:s|ed|ing)?|stall\w*|disappear\w*|vanish\w*|goes away|gone|hangs?|hung)\b/i,
+  },
+  // how far a copy may trail its source ("at most 5 seconds behind", "no more than 2 s stale", "lagging at most 30
+  // seconds", "may trail the database by at most 30 s"): a freshness bound every refresh, push and cache on the way spends
+  {
+    re: /^\s*(?:-\s*)?(?:behind|stale|old|out of date|out-of-date|late)\b|\b(?:lag\w*|trail\w*|behind|stale)\s+(?:[\w'-]+\s+){0,3}?(?:by\s+)?(?:at most|no more than|up to|under|less than|within)\s*$/i,
+    id: "propagation_seconds",
+  },
   // a window's length said as the adjective before the windows or their result ("5-minute windowed counts", "1-hour
   // tumbling windows"), a session window's inactivity gap ("30-minute inactivity gaps"), which is its length, or
   // "windows of 1 hour": the span a windowed result covers (its state is held until the window closes)
@@ -1347,6 +1376,43 @@ function timerLead(clauseBefore: string, after: string): { id: string; toDays?: 
   return LEAD_AFTER.test(after) || LEAD_BEFORE.test(clauseBefore) ? { id: "timer_lead_seconds" } : undefined;
 }
 
+/**
+ * A population's head noun: a plural word ("carts", "worlds", "DAGs"), never a unit, a share or a verb form, and its
+ * least count: a handful of things ("3 clusters") is a layout to draw, not a population to size.
+ */
+const POPULATION_HEAD = /^[a-z][a-z'-]*[a-z](?:[^s'u]s|ies|ches|shes|xes)$/;
+const NOT_A_POPULATION =
+  /^(?:times|percents?|digits|chars|characters|bits|bytes|letters|words|tokens|minutes|seconds|hours|days|weeks|months|years|ms|us|ns|kbps|mbps|gbps|rps|qps|tps|ops|this|its|his|hers|ours|yours|theirs|whereas|thus|plus|always|perhaps|unless|across|towards|afterwards|besides|sometimes|yes|less|ness|news)$/;
+const MIN_POPULATION = 10;
+/** "hosts each emit a few hundred counters": what follows is each one's own, not a population ("each of 10k" is one). */
+const EACH_OWN = /\beach\s+(?!of\b)(?:[a-z]+\s+){0,4}$/i;
+/** Words before a count that make it the size of one portion ("blocks of 10,000 ids", "batches of 500 rows"). */
+const PORTION_OF =
+  /\b(?:blocks?|batch(?:es)?|chunks?|groups?|sets?|pages?|ranges?|windows?|bursts?|lists?|top)\s+(?:of\s+)?(?:up to\s+|at most\s+)?$/i;
+
+/**
+ * Whether a span of days or more is a retention: said after "for" in a sentence about keeping or reaching things
+ * ("keep radiology scans, often several gigabytes each, for ten years"), or as the span of the things themselves
+ * ("5 years of mail", "ten years of published court rulings"), never a quiet spell or a wait ("30 days of inactivity").
+ */
+function keptSpan(clauseBefore: string, after: string, sentence: string): boolean {
+  if (
+    /^\s+of\s+(?!(?:inactivity|idleness|silence|downtime|notice|grace|delay|lag|retr\w*|back ?off|free|trial|waiting|no\b))[a-z]/i.test(
+      after,
+    )
+  )
+    return true;
+  return /\bfor\s*$/i.test(clauseBefore) && KEPT_WORDS.test(sentence);
+}
+const KEPT_WORDS =
+  /\b(?:keep\w*|kept|stor(?:e|es|ed|ing|age)|retain\w*|retention|hold(?:s|ing)?|held|archiv\w*|history|available|retrievable|downloadable|searchable|queryable|readable|accessible|restorable|raw (?:points|data|samples))\b/i;
+
+/** The period a money amount is counted over ("per calendar year", "a month"). */
+const MONEY_PERIOD = /^\s*(?:per|a|an|each|every)\s+(?:calendar\s+|fiscal\s+)?(?:day|week|month|quarter|year)\b/i;
+/** Words before an amount of money that make it a cap ("at most $500 per calendar year", "capped at $50"). */
+const MONEY_CAP_BEFORE =
+  /\b(?:at most|no more than|up to|capped at|a cap of|a maximum of|maximum of|a limit of|limited to|never more than)\s*$/i;
+
 /** A word in a count's noun phrase, or just after it, that says each thing counted waits for a moment of its own. */
 const PENDING_WORD = /^(?:upcoming|pending|outstanding|open|scheduled|queued|unexpired|unconfirmed)$/;
 /** More places than this is no set of sites each running the service ("across 30 million accounts"). */
@@ -1374,6 +1440,7 @@ const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|arc
 const PERIOD_BEFORE = /\b(?:every|each|once every|once each)\s*$/i;
 const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
 const BOUND_IDS: ReadonlySet<string> = new Set([
+  "reclaim_bound_seconds",
   "page_bound_seconds",
   "propagation_seconds",
   "failover_seconds",
@@ -1492,6 +1559,19 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const rest = t.slice(n.end, nextStart);
     let pos = 0;
     const quoteTo = (k: number) => t.slice(n.start, n.end + k);
+    // "is credited $10", "at most $500 per calendar year": an amount of money is the rule's amount (a credit, a
+    // charge, a cap on what one scope receives in a period), never a rate or a count of anything
+    const currency = /[$\u20ac\u00a3]\s*$/.test(t.slice(Math.max(0, n.start - 2), n.start));
+    const moneyWord = /^\s*(?:dollars|euros|pounds|usd|eur|gbp)\b/i.exec(rest);
+    if (currency || moneyWord) {
+      const span =
+        (moneyWord?.[0].length ?? 0) + (MONEY_PERIOD.exec(rest.slice(moneyWord?.[0].length ?? 0))?.[0].length ?? 0);
+      const lead = currency ? 1 : 0;
+      const said = t.slice(n.start - lead, n.end + span);
+      const cap = MONEY_CAP_BEFORE.exec(t.slice(Math.max(0, n.start - lead - 30), n.start - lead));
+      setScale(scale, cap ? "amount_cap" : "money_amount", n.value, cap ? `${cap[0]}${said}` : said);
+      continue;
+    }
     // "the 20 most similar images", "the 10 nearest neighbours": how many a search returns (top_k, read below)
     if (/^\s+(?:nearest|closest|most similar)\b/i.test(rest)) continue;
     const plus = /^\+/.exec(rest);
@@ -1553,7 +1633,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? "value_bytes"
               : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
                     after,
-                  ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-20))
+                  ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-30))
                 ? /\b(?:message|event|record|payload)s?\b/.test(near)
                   ? "message_bytes"
                   : "object_bytes"
@@ -1621,6 +1701,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
 
+    // "expire after 30 idle minutes", "dropped after 30 idle days": an entry kept while it is touched and dropped after
+    // that much idle time has a sliding time to live of that length
+    const idle = IDLE_DURATION.exec(rest.slice(pos));
+    const idleSecs = idle ? timeUnit(idle[1] ?? "") : undefined;
+    if (idle && idleSecs) {
+      setScale(scale, resolveLease({ id: "ttl_seconds" }, t).id, n.value * idleSecs, quoteTo(pos + idle[0].length));
+      continue;
+    }
     // Durations: "10 second TTL", "10-second leases", "7 days retention", "every 5 seconds".
     const dur = DURATION.exec(rest.slice(pos));
     const durSecs = dur ? timeUnit(dur[1] ?? "") : undefined;
@@ -1666,7 +1754,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             : undefined) ??
           // "chart any of them over thirty days", "answer range queries over 30 days": a span read back must be kept
           (QUERIED_OVER.test(clauseBefore) ? { id: "retention_days", toDays: true } : undefined) ??
-          timerLead(clauseBefore, after);
+          timerLead(clauseBefore, after) ??
+          // "stays downloadable for 7 years", "raw points for 7 days", "5 years of mail": a span of days or more that
+          // things stay reachable for, in a sentence about keeping them, is how long they are kept
+          (secs >= 86400 && keptSpan(clauseBefore, after, sentenceBefore(t, n.start))
+            ? { id: "retention_days", toDays: true }
+            : undefined);
         // a retention is kept for days, never said in seconds or milliseconds ("a key-value store with p99 latency
         // under 10 ms", "keeps serving … within 10 seconds"): a unit that does not fit is refused, not converted;
         // and a period never binds a bound nor a bound a period
@@ -1691,15 +1784,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
                 ? lastMatch(SPREAD_WORDS, wideClause)
                 : target.id === "detection_bound_seconds"
                   ? lastMatch(DETECTION_WORDS, wideClause)
-                  : target.id === "page_bound_seconds"
-                    ? lastMatch(PAGE_WORDS, clauseBefore)
-                    : target.id === "run_seconds"
-                      ? lastMatch(RUN_FOR, clauseBefore)
-                      : target.id === "retention_days"
-                        ? lastMatch(LAST_SPAN, clauseBefore)
-                        : target.id === "live_delay_seconds"
-                          ? BOUND_BEFORE.exec(clauseBefore)?.index
-                          : undefined;
+                  : target.id === "reclaim_bound_seconds"
+                    ? lastMatch(RECLAIM_WORDS, clauseBefore)
+                    : target.id === "page_bound_seconds"
+                      ? lastMatch(PAGE_WORDS, clauseBefore)
+                      : target.id === "run_seconds"
+                        ? lastMatch(RUN_FOR, clauseBefore)
+                        : target.id === "retention_days"
+                          ? lastMatch(LAST_SPAN, clauseBefore)
+                          : target.id === "live_delay_seconds"
+                            ? BOUND_BEFORE.exec(clauseBefore)?.index
+                            : undefined;
           setScale(
             scale,
             target.id,
@@ -1746,12 +1841,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (n.value === 1 && /^\s*[a-z]/i.test(rest) && subjectNounAt(rest.trimStart()) !== undefined) continue;
 
     // Noun phrase: up to four words, stopping at a stop word or punctuation.
-    const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*)/i;
+    // a particle joined to its word ("signed-in users", "logged-in sessions") is one modifier, never a stop word
+    const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*(?:-(?:in|up|on|out|off)\b)?)/i;
     const words: string[] = [];
     const ends: number[] = [];
     let p = pos;
     // "500 million push, email and SMS messages a day": the listed kinds name the head noun after them
-    const list = /^\s+[a-z][a-z-]*(?:,\s*[a-z][a-z-]*)*,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i.exec(rest.slice(p));
+    // (two kinds at least before the joining word: "20 million users, and clear it" ends its noun at the comma)
+    const list = /^\s+[a-z][a-z-]*(?:,\s*[a-z][a-z-]*)+,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i.exec(rest.slice(p));
     if (list?.[0].includes(",")) p += list[0].length - 1;
     for (let k = 0; k < 4; k++) {
       const width = WIDTH_WORD.exec(rest.slice(p));
@@ -1945,6 +2042,19 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       );
       if (waiting || pendingAfter) {
         setScale(scale, "timers", n.value, quoteTo(last + pendingAfter.length), vagueReading(t, n));
+        continue;
+      }
+      // "80 million carts", "10k game worlds", "5,000 DAGs": things of a kind no noun lists, counted with no rate, are
+      // a population the system keeps one record each for (the state it holds); its head is the phrase's first plural
+      const head = words.findIndex((w) => POPULATION_HEAD.test(w) && !NOT_A_POPULATION.test(w));
+      if (
+        head >= 0 &&
+        n.value >= MIN_POPULATION &&
+        !list?.[0].includes(",") &&
+        !EACH_OWN.test(clauseBefore) &&
+        !PORTION_OF.test(clauseBefore)
+      ) {
+        setScale(scale, "population", n.value, quoteTo(ends[head] ?? pos), vagueReading(t, n));
         continue;
       }
     }
@@ -2607,6 +2717,17 @@ const NAMED_NOT_COUNTED: readonly RegExp[] = [
   /\b\d{1,2}(?::\d{2}){1,2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?![\d:])/gi,
   /\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi,
   /\bat\s+\d{1,2}(?=\s*(?:$|[.,;!?'")]|o'?clock\b|sharp\b|in\s+(?:the|their|its|each|every|our|your)\b|local\b))/gi,
+  // a label made of letters and a number ("order numbers like A-10493"): an example of an id, never an amount
+  /\b[A-Za-z]{1,3}-\d+\b/g,
+  // a list of small numbers after a word that numbers things ("tickets numbered 1, 2, 3 and so on", "retry on days 1, 3
+  // and 7"): labels or offsets in a sequence, never a count of anything
+  /\b(?:numbered|numbers?|days?|weeks?|hours?|minutes?|steps?|rounds?|levels?|attempts?)\s+\d{1,3}(?:,\s+\d{1,3})+(?:,?\s+(?:and|or)\s+\d{1,3})?\b/gi,
+  // a number after a place or part it names ("sensors in segment 12", "on shard 7"): which one, never how many
+  /\b(?:in|on|at|to|for|of|from)\s+(?:segment|shard|partition|zone|room|table|gate|route|floor|aisle|platform|bay|lane|building|ward|sector|terminal|channel)\s+#?\d+\b/gi,
+  // a width given as a range ("short (3-4 digits)"): a value's length, never an amount
+  /\b\d+\s*(?:-|to)\s*\d+\s*(?:digits?|chars?|characters?|letters?|bits?)\b/gi,
+  // where a count starts ("starts at 1 every morning", "restarts from 1"): the first value handed out, never an amount
+  /\b(?:starts?|starting|begins?|beginning|restarts?|restarting|resets?|resetting|counts? up from)\s+(?:again\s+)?(?:(?:at|from)\s+)?\d+\b/gi,
   /\b(?:http(?:\s+status)?|status(?:\s+code)?|(?:an?|the)(?:\s+(?:immediate|instant|quick|fast|plain))?(?=\s+[45]\d\d\s*(?:$|[.,;!?)]|instead\b|status\b|error\b|response\b|code\b|too many\b)))\s+[45]\d\d\b/gi,
 ];
 

@@ -300,6 +300,23 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "failover bound (from a holder's crash until a new holder serves and the others know it)",
     unit: "s",
   },
+  { id: "slot_seconds", label: "length of one bookable slot", unit: "s" },
+  // "is credited $10", "at most $500 per calendar year": a rule's amounts of money
+  { id: "money_amount", label: "amount of money one act of the rule moves (a credit, a charge)", unit: "money" },
+  { id: "amount_cap", label: "most money one scope may receive or spend under the rule in its period", unit: "money" },
+  {
+    id: "lease_sweep_seconds",
+    label: "interval between two checks that take back expired leases",
+    unit: "s",
+    assumed: 1,
+    assumedBecause:
+      "the store that grants leases checks their deadlines about once a second (a planning figure; measure the store's own expiry check)",
+  },
+  {
+    id: "reclaim_bound_seconds",
+    label: "reclaim bound (from a holder's crash until what it held goes back to the others)",
+    unit: "s",
+  },
   {
     id: "detection_bound_seconds",
     label: "removal bound (from a member's death until it is out of every reader's view)",
@@ -680,6 +697,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a minute is a common staleness budget for cached copies",
   },
   { id: "timers", label: "pending timers or scheduled jobs", unit: "timers" },
+  // "80 million carts", "10k game worlds": things of a kind no stated noun lists, each kept as one record
+  { id: "population", label: "things the prompt counts, each kept as one record", unit: "records" },
   { id: "items", label: "items to scan or visit", unit: "items" },
   { id: "host_delay_seconds", label: "per-host delay between fetches", unit: "s" },
   { id: "links_per_page", label: "links extracted from a fetched page", unit: "links" },
@@ -1509,6 +1528,13 @@ export interface QuantityBridge {
 }
 
 export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
+  // "a crashed holder's claim must be reclaimed within 2 minutes": the lease runs out, and the check that takes it back
+  // runs, inside the bound's planned share
+  {
+    quantity: "lease_seconds",
+    expression: "reclaim_bound_seconds * (1 - bound_headroom) - lease_sweep_seconds",
+    why: "the stated reclaim bound's planned share, less one deadline check, so a crashed holder's lease runs out and is taken back inside the bound",
+  },
   { quantity: "bytes_per_day", expression: "bytes_per_sec * 86400", why: "the stated bandwidth over a day" },
   { quantity: "bytes_per_sec", expression: "bytes_per_day / 86400", why: "the stated daily bytes over a day" },
   {

@@ -23,7 +23,245 @@ export interface StatedUse {
 const PEAK = inp("peak_factor", 3, "daily traffic commonly peaks at two to three times its average");
 const UTILISATION = inp("target_utilisation", 0.5, "running at half capacity leaves room for a failover or a burst");
 
+/** A record's size where the prompt gives none: one thing's own fields and keys. */
+const RECORD = inp(
+  "value_bytes",
+  1000,
+  "one record of a counted thing's own fields, keys and index entries is about a kilobyte (a planning figure; measure the real record)",
+);
+/** A report interval, read only where the prompt states one: no report rate rests on a typical interval. */
+const REPORT_PERIODS = ["scrape_seconds", "heartbeat_seconds", "update_seconds"] as const;
+
+/**
+ * "80 million carts", "30,000 thermostats", "our 300 branches": a population the design's own models do not read is
+ * still state the system holds, one record each on every replica; with a stated report interval ("report every 30
+ * seconds") each one writes once an interval, a write rate of the population over the interval.
+ */
+const POPULATIONS: readonly { quantity: string; label: string; reports?: true }[] = [
+  { quantity: "population", label: "things the prompt counts", reports: true },
+  { quantity: "users", label: "users" },
+  { quantity: "clients", label: "clients or devices", reports: true },
+  { quantity: "objects", label: "objects" },
+  { quantity: "merchants", label: "merchants" },
+  { quantity: "properties", label: "properties" },
+  { quantity: "tenants", label: "tenants" },
+  { quantity: "services", label: "services" },
+  { quantity: "sites", label: "sites" },
+];
+const populationUse = (p: { quantity: string; label: string; reports?: true }): StatedUse => ({
+  reads: [p.quantity],
+  model: {
+    inputs: [
+      inp(p.quantity),
+      RECORD,
+      inp("storage_overhead"),
+      ...(p.reports ? REPORT_PERIODS.map((q) => ({ quantity: q, statedOnly: true as const })) : []),
+    ],
+    figures: [
+      fig(
+        `${p.quantity}_held_bytes`,
+        `state held for the stated ${p.label}: one record each, times the redundancy's raw bytes per byte`,
+        "storage",
+        `${p.quantity} * value_bytes * storage_overhead`,
+        "B",
+      ),
+      ...(p.reports ? REPORT_PERIODS : []).map((q) =>
+        fig(
+          `${p.quantity}_reports_per_sec_${q.replace(/_seconds$/, "")}`,
+          `writes the stated ${p.label} make, each reporting once an interval`,
+          "rate",
+          `${p.quantity} / ${q}`,
+          "writes/s",
+        ),
+      ),
+    ],
+  },
+});
+
 export const STATED_USES: readonly StatedUse[] = [
+  ...POPULATIONS.map(populationUse),
+  // "retrievable for 7 days", "keep 5 years of mail": what is written each day, kept that long, on every replica
+  {
+    reads: ["retention_days"],
+    model: {
+      inputs: [
+        inp("retention_days"),
+        {
+          quantity: "retained_bytes_per_day",
+          label: "bytes written a day that the retention keeps",
+          unit: "B/day",
+          typical: 100000000000,
+          why: "about 100 GB written a day, a planning figure for a service of moderate size (measure the real daily volume)",
+          from: [
+            { expression: "bytes_per_day", why: "the stated daily bytes", allStated: true },
+            { expression: "bytes_per_sec * 86400", why: "the stated bandwidth over a day", allStated: true },
+            { expression: "writes_per_sec * 86400 * value_bytes", why: "the stated writes over a day, a record each" },
+            {
+              expression: "messages_per_sec * 86400 * value_bytes",
+              why: "the stated events over a day, a record each",
+            },
+          ],
+        },
+        inp("storage_overhead"),
+      ],
+      figures: [
+        fig(
+          "kept_bytes_for_retention",
+          "raw bytes kept for the stated retention, times the redundancy's raw bytes per byte",
+          "storage",
+          "retained_bytes_per_day * retention_days * storage_overhead",
+          "B",
+        ),
+      ],
+    },
+  },
+  // "expire after 30 idle minutes", "a 10-second TTL": an expired entry is hidden at once by a read that checks its
+  // expiry time, and its space is given back by a periodic sweep, so the latest it is reclaimed is its time to live
+  // plus one sweep; where the prompt states a removal bound, that sum is held to it
+  {
+    reads: ["ttl_seconds"],
+    model: {
+      inputs: [
+        inp("ttl_seconds"),
+        {
+          quantity: "expiry_sweep_seconds",
+          label: "interval between two sweeps that delete expired entries",
+          unit: "s",
+          typical: 60,
+          why: "a background sweep of expired entries about once a minute (a planning figure: reads check the expiry time themselves, so the sweep only gives space back)",
+        },
+      ],
+      figures: [
+        fig(
+          "expiry_reclaim_seconds",
+          "latest an expired entry's space is reclaimed after its last touch: its time to live plus one sweep",
+          "time",
+          "ttl_seconds + expiry_sweep_seconds",
+          "s",
+        ),
+      ],
+    },
+  },
+  // "a crashed holder's claim must be reclaimed within 2 minutes": the lease is cut to fit the bound (its planned
+  // share, less one check), so the lease plus the check that takes it back stays inside it with the headroom spare
+  {
+    reads: ["lease_seconds", "reclaim_bound_seconds"],
+    model: {
+      inputs: [inp("lease_seconds"), inp("lease_sweep_seconds")],
+      figures: [
+        {
+          ...fig(
+            "lease_reclaim_seconds",
+            "latest a crashed holder's lease is taken back: the lease's length plus one check",
+            "time",
+            "lease_seconds + lease_sweep_seconds",
+            "s",
+          ),
+          bound: "detection_bound_seconds",
+        },
+      ],
+    },
+  },
+  // "is credited $10, at most $500 per calendar year": the rule's amounts, never a rate or a count; the cap over the
+  // amount is how many awards one scope takes before the next is refused, the count its per-period counter must reach
+  {
+    reads: ["amount_cap", "money_amount"],
+    model: {
+      inputs: [
+        { quantity: "amount_cap", statedOnly: true },
+        { quantity: "money_amount", statedOnly: true },
+      ],
+      figures: [
+        fig(
+          "awards_until_cap",
+          "awards one scope receives in the cap's period before the stated cap refuses the next",
+          "count",
+          "amount_cap / money_amount",
+          "awards",
+        ),
+      ],
+    },
+  },
+  // "a 30-minute slot": each bookable resource's day divided into slots of the stated length, the rows its calendar
+  // holds a day and the most bookings it can take
+  {
+    reads: ["slot_seconds"],
+    model: {
+      inputs: [
+        inp("slot_seconds"),
+        {
+          quantity: "open_seconds_per_day",
+          label: "hours a day one resource can be booked",
+          unit: "s",
+          typical: 43200,
+          why: "a resource (a room, a clinician, a court) is bookable about twelve hours a day (a planning figure; use the real opening hours)",
+        },
+      ],
+      figures: [
+        fig(
+          "slots_per_resource_per_day",
+          "slots one resource offers a day at the stated length",
+          "count",
+          "open_seconds_per_day / slot_seconds",
+          "slots",
+        ),
+      ],
+    },
+  },
+  // "8 PB of backups": the stated bytes on every replica, and the disks that hold them
+  {
+    reads: ["bytes_stored"],
+    model: {
+      inputs: [
+        inp("bytes_stored"),
+        inp("storage_overhead"),
+        inp("disk_bytes", 16000000000000, "a 16 TB hard drive, a common size for bulk storage"),
+      ],
+      figures: [
+        fig(
+          "raw_stored_bytes",
+          "raw bytes the stated data takes under the redundancy scheme",
+          "storage",
+          "bytes_stored * storage_overhead",
+          "B",
+        ),
+        fig(
+          "disks_for_stored_bytes",
+          "disks that hold the stated data's raw bytes",
+          "count",
+          "bytes_stored * storage_overhead / disk_bytes",
+          "disks",
+          true,
+        ),
+      ],
+    },
+  },
+  // "files up to 5 TB": the largest object moves in parts, each sent and retried on its own
+  {
+    reads: ["max_object_bytes"],
+    model: {
+      inputs: [
+        inp("max_object_bytes"),
+        {
+          quantity: "upload_part_bytes",
+          label: "size of one part of a multipart upload",
+          unit: "B",
+          typical: 100000000,
+          why: "about 100 MB a part keeps one retried part cheap on a slow link (a planning figure; object stores bound both the part size and the parts of one upload)",
+        },
+      ],
+      figures: [
+        fig(
+          "largest_object_parts",
+          "parts the largest stated object is uploaded in, each retried on its own",
+          "count",
+          "max_object_bytes / upload_part_bytes",
+          "parts",
+          true,
+        ),
+      ],
+    },
+  },
   // "answers 2 million queries per second": the servers that answer them, at one server's planned rate
   {
     reads: ["requests_per_sec", "queries_per_sec", "reads_per_sec"],
@@ -340,3 +578,11 @@ export const STATED_USES: readonly StatedUse[] = [
     },
   },
 ];
+
+/**
+ * The figures of the stated numbers' own uses: what they size is the stated number's, never a feature's own records
+ * (coherence `substrate-resizes-feature-records` counts only a feature's own stored-bytes figures).
+ */
+export const STATED_USE_FIGURES: ReadonlySet<string> = new Set(
+  STATED_USES.flatMap((u) => u.model.figures.map((f) => f.id)),
+);

@@ -495,18 +495,12 @@ export const CART_CAPACITY: CapacityModel = {
       "reads/s",
     ),
     fig("carts_held", "carts held at once", "count", "users * new_cart_share * cart_days", "carts"),
-    fig(
-      "cart_store_bytes",
-      "bytes of every cart held",
-      "storage",
-      "users * new_cart_share * cart_days * lines_per_cart * line_bytes",
-      "B",
-    ),
+    fig("cart_store_bytes", "bytes of every cart held", "storage", "carts_held * lines_per_cart * line_bytes", "B"),
     fig(
       "cart_store_bytes_all_regions",
       "bytes of every cart held, counted in every region that keeps a copy",
       "storage",
-      "users * new_cart_share * cart_days * lines_per_cart * line_bytes * regions",
+      "carts_held * lines_per_cart * line_bytes * regions",
       "B",
     ),
     fig(
