@@ -79,8 +79,16 @@ let lastCounted:
   | { prompt: string; answers: Map<Readonly<Record<string, number>>, readonly Readonly<CountedThing>[]> }
   | undefined;
 
+/** The last prompt's lower-cased words and marks: it is read with and without number words (one split, not two). */
+let lastTokens: { prompt: string; tokens: readonly string[] } | undefined;
+function countTokens(prompt: string): readonly string[] {
+  if (lastTokens?.prompt !== prompt)
+    lastTokens = { prompt, tokens: prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()%]/g) ?? [] };
+  return lastTokens.tokens;
+}
+
 function readCountedThings(prompt: string, words?: Readonly<Record<string, number>>): CountedThing[] {
-  const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()%]/g) ?? [];
+  const tokens = countTokens(prompt);
   const out: CountedThing[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? "";
