@@ -89,8 +89,16 @@ function boundedWord(tokens: readonly string[], i: number): boolean {
   return /\bat (?:once|a time|the same time)\b/.test(after);
 }
 
+/** The last prompt's lower-cased words and marks: it is read with and without number words (one split, not two). */
+let lastTokens: { prompt: string; tokens: readonly string[] } | undefined;
+function countTokens(prompt: string): readonly string[] {
+  if (lastTokens?.prompt !== prompt)
+    lastTokens = { prompt, tokens: prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()%]/g) ?? [] };
+  return lastTokens.tokens;
+}
+
 function readCountedThings(prompt: string, words?: Readonly<Record<string, number>>): CountedThing[] {
-  const tokens = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()%]/g) ?? [];
+  const tokens = countTokens(prompt);
   const out: CountedThing[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? "";

@@ -114,7 +114,19 @@ const BOXES = new Set(COUNTED_BOXES);
  * `prompt-noun-uncovered`). A count of one said as a guarantee ("exactly one courier"), a place copies live in
  * ("three data centers") and a spread's own head ("three services": its members are the parts) are not parts.
  */
-export function countedParts(prompt: string, spread: Spread | undefined = spreadOf(prompt)): CountedThing[] {
+export function countedParts(
+  prompt: string,
+  spread: Spread | undefined = spreadOf(prompt),
+): readonly Readonly<CountedThing>[] {
+  // the layout and the coherence rules of one design each ask (with the one spread `spreadOf` keeps): the last answer
+  // is kept, frozen, as the things it lists are
+  if (lastCounted?.prompt !== prompt || lastCounted.spread !== spread)
+    lastCounted = { prompt, spread, parts: Object.freeze(readCountedParts(prompt, spread)) };
+  return lastCounted.parts;
+}
+let lastCounted: { prompt: string; spread: Spread | undefined; parts: readonly Readonly<CountedThing>[] } | undefined;
+
+function readCountedParts(prompt: string, spread: Spread | undefined): Readonly<CountedThing>[] {
   const lower = prompt.toLowerCase();
   return countedThings(prompt, COUNT_WORDS).filter((t) => {
     if (spread && t.noun === spread.head) return false;
@@ -148,7 +160,14 @@ const POSSESSIVE = new Set(RELATION_POSSESSIVES);
  * possessive ("their contacts", "which of their friends") or a pair of words in one sentence ("track … live",
  * "live on a map").
  */
-export function relationalParts(prompt: string): RelationalPart[] {
+export function relationalParts(prompt: string): readonly RelationalPart[] {
+  // the layout, the spoken walk-through's boxes and the coherence rules of one design each ask: the last answer is kept
+  if (lastRelational?.prompt !== prompt) lastRelational = { prompt, parts: Object.freeze(readRelationalParts(prompt)) };
+  return lastRelational.parts;
+}
+let lastRelational: { prompt: string; parts: readonly RelationalPart[] } | undefined;
+
+function readRelationalParts(prompt: string): RelationalPart[] {
   // each sentence's words read once, not once per part (a long prompt's sentences were split again for every part)
   const sentences = prompt
     .toLowerCase()

@@ -247,7 +247,14 @@ export interface UnitNoun {
  * noun of its unit. A product named with common words ("Artifact Registry") leaves them common where the prompt writes
  * them so, and only a name's first word is its own ("Google" of "Google Docs": a doc is still a document).
  */
-export function namedWords(prompt: string): Set<string> {
+export function namedWords(prompt: string): ReadonlySet<string> {
+  // the unit noun's reading and a coherence rule of one design each ask: the last prompt's answer is kept
+  if (lastNamedWords?.prompt !== prompt) lastNamedWords = { prompt, words: readNamedWords(prompt) };
+  return lastNamedWords.words;
+}
+let lastNamedWords: { prompt: string; words: ReadonlySet<string> } | undefined;
+
+function readNamedWords(prompt: string): Set<string> {
   const names = [...namedSystems(prompt), ...productNames()];
   const capitalised = new Set(prompt.match(/\b[A-Z][A-Za-z-]*/g)?.map((w) => w.toLowerCase()));
   return new Set(
@@ -270,7 +277,7 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
   const words = (prompt.toLowerCase().match(/[a-z][a-z-]*|[^a-z\s'’-]+/g) ?? []).map((w) =>
     /^[a-z]/.test(w) ? w : "",
   );
-  let named: Set<string> | undefined;
+  let named: ReadonlySet<string> | undefined;
   let acronyms: Set<string> | undefined;
   for (let i = 1; i < words.length; i++) {
     const head = singular(words[i] ?? "");

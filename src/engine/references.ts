@@ -1,4 +1,5 @@
 import { ARCHETYPES } from "../knowledge/index.js";
+import { LazyLiteralIndex } from "../knowledge/pattern-literals.js";
 import { REFERENCE_FAMILIES, type ReferenceFamily } from "../knowledge/references.js";
 import type { Archetype, ArchetypeId } from "../knowledge/schema.js";
 import { mayMatch } from "./nfr-parse.js";
@@ -206,9 +207,11 @@ export function referenceFacts(prompt: string): ReferenceFacts {
     const lowered = prompt.toLowerCase();
     const named = namedSystems(prompt);
     const subjects = subjectsOf(prompt, named);
+    const held = implementationsHeld(lowered);
     const asked = REFERENCE_FAMILIES.map(
-      (f) =>
-        (mayMatch(f.asks, lowered) ? askedWords(prompt.match(f.asks)) : undefined) ?? likenessAsked(prompt, lowered, f),
+      (f, i) =>
+        (mayMatch(f.asks, lowered) ? askedWords(prompt.match(f.asks)) : undefined) ??
+        likenessAsked(prompt, lowered, f, held[i] as readonly boolean[]),
     );
     const facts = Object.freeze({
       named,
@@ -282,16 +285,44 @@ function headEndOf(lowered: string): number {
  * and Kinesis beside Kafka) is a reference too, not only the one named; a prompt that builds on one ("a feed
  * using Kafka") does not ask for it.
  */
-function likenessAsked(prompt: string, lowered: string, family: ReferenceFamily): string | null {
-  for (const impl of family.implementations) {
+function likenessAsked(
+  prompt: string,
+  lowered: string,
+  family: ReferenceFamily,
+  held: readonly boolean[],
+): string | null {
+  for (const [k, impl] of family.implementations.entries()) {
     // a prompt without the name cannot ask for the likeness: most are skipped before their pattern is compiled
-    const word = likenessWord(impl);
-    if (word !== undefined && !lowered.includes(word)) continue;
+    if (!held[k]) continue;
     const at = prompt.search(likenessPattern(impl));
     if (at >= 0 && (!family.headOnly || at < headEndOf(lowered))) return `${impl}-like system`;
   }
   return null;
 }
+
+/**
+ * By family and by implementation, in the knowledge's order: whether the lowered prompt holds the implementation's
+ * `likenessWord` (always true for one without). The families' ~200 names are looked for in one pass over the prompt
+ * (`LazyLiteralIndex`), not one `includes` scan of the whole prompt each (a long prompt paid its length ~200 times).
+ */
+function implementationsHeld(lowered: string): readonly (readonly boolean[])[] {
+  likenessIndex ??= new LazyLiteralIndex(
+    REFERENCE_FAMILIES.flatMap((f) =>
+      f.implementations.map((impl) => {
+        const word = likenessWord(impl);
+        return word === undefined ? [""] : [word];
+      }),
+    ),
+  );
+  const flat = likenessIndex.holds(lowered);
+  let at = 0;
+  return REFERENCE_FAMILIES.map((f) => {
+    const own = flat.slice(at, at + f.implementations.length);
+    at += f.implementations.length;
+    return own;
+  });
+}
+let likenessIndex: LazyLiteralIndex | undefined;
 
 /**
  * An implementation's name lower-cased when it is printable ASCII, else undefined: its likeness pattern is

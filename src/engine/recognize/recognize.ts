@@ -705,16 +705,36 @@ function sortHits(
  * reading, and with it the rule that the head's kind leads.)
  */
 function kindKeepsItsWords(list: Hit[]): Hit[] {
-  const asked = list.filter((h) => h.signal.owner.kind === "kind" || h.signal.owner.kind === "known");
-  if (asked.length === 0) return list;
+  const asked = new Set(list.filter((h) => h.signal.owner.kind === "kind" || h.signal.owner.kind === "known"));
+  if (asked.size === 0) return list;
   const within = (h: Hit, k: Hit) => h.covers.length > 0 && h.covers.every((i) => k.covers.includes(i));
-  const same = (h: Hit) => !asked.includes(h) && asked.some((k) => within(h, k));
+  // A hit within another covers that one's words, its first word included: each hit is compared only with those
+  // whose words hold its first (a long prompt repeats a kind's words, and comparing every pair cost the square).
+  const askedAt = new Map<number, Hit[]>();
+  const cardFrom = new Map<number, Hit[]>();
+  for (const h of list) {
+    if (asked.has(h)) {
+      for (const i of h.covers) {
+        const at = askedAt.get(i);
+        if (at === undefined) askedAt.set(i, [h]);
+        else if (at[at.length - 1] !== h) at.push(h);
+      }
+    } else if (h.covers.length > 0) {
+      const first = h.covers[0] as number;
+      const from = cardFrom.get(first);
+      if (from === undefined) cardFrom.set(first, [h]);
+      else from.push(h);
+    }
+  }
+  const same = (h: Hit) =>
+    !asked.has(h) && h.covers.length > 0 && (askedAt.get(h.covers[0] as number) ?? []).some((k) => within(h, k));
   if (!list.some(same)) return list;
   return list.flatMap((h) => {
     if (same(h)) return [];
-    if (!asked.includes(h)) return [h];
-    const card = list.filter((x) => !asked.includes(x) && within(x, h));
-    const weight = Math.max(h.signal.weight, ...card.map((x) => x.signal.weight));
+    if (!asked.has(h)) return [h];
+    let weight = h.signal.weight;
+    for (const i of h.covers)
+      for (const x of cardFrom.get(i) ?? []) if (within(x, h)) weight = Math.max(weight, x.signal.weight);
     return [{ ...h, signal: { ...h.signal, weight } }];
   });
 }
