@@ -87,7 +87,7 @@ const TWO_HOLDERS =
   /\b(?:to|for|by|in|into|on|at|with|between|across|from)\s+two\s+(?:different\s+|separate\s+)?([a-z]+)|\btwo\s+(?:different\s+|separate\s+)?([a-z]+)\s+(?:at once|at the same time|simultaneously|concurrently)/i;
 /** Units of time: "two hours" is a duration, "per day" a period, never a holder or a party. */
 const TIME_UNIT =
-  /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|times?|moments?|ms|milliseconds?)$/i;
+  /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|times?|moments?|ms|milliseconds?|terms?|semesters?|quarters?|seasons?|shifts?)$/i;
 const twoHolders = (verb: string): string | undefined => {
   const m = TWO_HOLDERS.exec(verb);
   const h = m?.[1] ?? m?.[2];
@@ -379,7 +379,8 @@ function clauseStart(prompt: string, end: number): number {
 const SYSTEM = /^(?:system|service|platform|api|app|application|backend|design|we|it)$/i;
 const NUMBER = String.raw`(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)`;
 /** A counted noun of one or two words, never a preposition or a time phrase. */
-const COUNTED = String.raw`((?:(?!(?:at|per|in|a|an|the|and|or|to|for|each|every|of|on|with|from|by|times?|once)\b)[a-z][\w-]*\s+)?(?!(?:at|per|in|a|an|the|and|or|to|for|each|every|of|on|with|from|by|times?|once|concurrently|simultaneously|total)\b)[a-z][\w-]*)`;
+const NOT_COUNTED = String.raw`(?:at|per|in|a|an|the|and|or|to|for|each|every|of|on|with|from|by|times?|once|can|may|must|will|should|are|is|be|concurrently|simultaneously|total)\b`;
+const COUNTED = String.raw`((?:(?!${NOT_COUNTED})[a-z][\w-]*\s+){0,2}(?!${NOT_COUNTED})[a-z][\w-]*)`;
 /** A rate per second the prompt states ("30,000 redemption attempts per second"), the highest when it states several. */
 function statedRate(prompt: string): { quote: string; perSecond: number } | undefined {
   let best: { quote: string; perSecond: number } | undefined;
@@ -441,6 +442,27 @@ function cardinalClauses(prompt: string, out: GuaranteeClause[]): void {
         act,
         subject: s.subject,
         ...(per ? { per: bare(per) } : {}),
+      }),
+    );
+  }
+  // "each shareholder can vote at most once per resolution": the party acts, and what it uses once is the scope, keyed
+  // by (the scope, the party)
+  for (const m of prompt.matchAll(
+    /\b(?:(?:can|may|must|should|will)\s+)(?:only\s+)?([a-z]+)\s+(?:at most|only|no more than|just)\s+once\s+(?:per|for each|in each|on each|for any|in any)\s+([a-z][\w-]*)/gi,
+  )) {
+    const scope = m[2] ?? "";
+    const verb = (m[1] ?? "").toLowerCase();
+    if (TIME_UNIT.test(scope) || /^(?:be|is|are|get|run|happen|occur)$/.test(verb)) continue;
+    const s = subjectBefore(prompt, m.index);
+    if (!s || SYSTEM.test(words(s.subject).pop() ?? "")) continue;
+    const party = bare(words(s.subject).pop() ?? "");
+    const quote = prompt.slice(s.start, m.index + m[0].length);
+    push(
+      clause(quote, s.start, scope, `${s.subject} ${m[0].trim()}`, m[0].trim(), prompt, {
+        kind: "once-only",
+        act: participle(verb),
+        subject: s.subject,
+        per: party,
       }),
     );
   }
@@ -543,8 +565,14 @@ function cardinalClauses(prompt: string, out: GuaranteeClause[]): void {
     const start = clauseStart(prompt, m.index);
     const quote = prompt.slice(start, m.index + m[0].length).trim();
     if (words(quote).length > 24) continue;
+    // "a course admits at most 200 students in total": the cap is the course's; else one cap over all of them
+    const scope =
+      /^((?:each|every|a|an|the|any)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:can|may|will|must)\s+)?[a-z]+$/i.exec(
+        prompt.slice(start, m.index).trim(),
+      )?.[1];
     push(
-      clause(quote, start, counted, quote, m[0], prompt, {
+      clause(quote, start, scope ?? counted, quote, m[0], prompt, {
+        counted: bare(words(counted).pop() ?? counted),
         kind: "total-cap",
         limit,
         act: (m[4] ?? (held ? "held" : "taken")).toLowerCase(),
@@ -850,11 +878,12 @@ export function keeperSaid(c: GuaranteeClause, mechanism?: string): string {
       return c.period
         ? `a count per ${head} and ${c.period}, checked and changed with each ${c.counted ?? "assignment"}`
         : `a count on each ${head}'s row, checked and changed with each ${c.counted ?? "assignment"}`;
-    case "total-cap":
-      if (c.held) return `a counting semaphore of leased units on each ${head}'s counter row`;
-      return hot(c)
-        ? `a bounded counter row per ${head}, escrowed to shards in blocks`
-        : `a bounded counter row per ${head}`;
+    case "total-cap": {
+      // a cap over all of the things it counts has one counter; a cap of a subject ("a course admits") one per subject
+      const over = c.counted === head ? `for all ${pluralOf(head)}` : `per ${head}`;
+      if (c.held) return `a counting semaphore of leased units, one counter row ${over}`;
+      return hot(c) ? `a bounded counter row ${over}, escrowed to shards in blocks` : `a bounded counter row ${over}`;
+    }
     default:
       return c.kind ? KIND_KEEPERS[c.kind].said : "";
   }
@@ -864,7 +893,11 @@ export function keeperSaid(c: GuaranteeClause, mechanism?: string): string {
  * Whether the rate a prompt states makes one counter row hot: above the conditional writes one row takes a second
  * (knowledge/bounded-counters.ts ROW_WRITES_PER_SEC), so its units are escrowed to shards in blocks.
  */
-const hot = (c: GuaranteeClause) => (c.rate?.perSecond ?? 0) > ROW_WRITES_PER_SEC;
+const hot = (c: GuaranteeClause) =>
+  (c.rate?.perSecond ?? 0) > ROW_WRITES_PER_SEC &&
+  // the rate falls on this one row: the cap is over all the things it counts, or the rate names its act or thing
+  (c.counted === c.head ||
+    [c.head, actNoun(c.act), c.act ?? ""].some((w) => w.length > 2 && (c.rate?.quote.toLowerCase() ?? "").includes(w)));
 
 /** The mechanisms made for one kind of stated clause. */
 export const KIND_OWN: ReadonlySet<string> = new Set(Object.values(KIND_KEEPERS).map((k) => k.own));
@@ -887,11 +920,23 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
   const own = KIND_KEEPERS[c.kind];
   // a thing kept on its holder sits on the write about the holders (the backend set), not the thing's traffic
   const holder = c.kind === "sticky" && c.holder ? fits.find((w) => names(w.phrase, c.holder as string)) : undefined;
-  // a thing given to one holder at a time sits on the write that gives it, which may name only the holder
-  const givers = c.kind === "one-holder" && c.holder ? [c.holder] : [];
+  // a thing given to one holder at a time sits on the write that gives it to a holder ("match the delivery to the
+  // nearest courier", "make a match and place it"), its act read with the nouns themselves left out
+  const giver =
+    c.kind === "one-holder" && c.holder
+      ? fits.find((w) => {
+          const said = ` ${(w.phrase.split(":")[0] ?? "").toLowerCase()} `;
+          const bare = [c.holder as string, c.head].reduce(
+            (t, n) => t.replace(new RegExp(String.raw`\b${n}(?:s|es)?\b`, "g"), " "),
+            said,
+          );
+          return names(said, c.holder as string) && own.act.test(bare);
+        })
+      : undefined;
   return (
     holder ??
-    [c.head, ...c.names, ...givers]
+    giver ??
+    [c.head, ...c.names]
       .flatMap((n) => fits.filter((w) => names(w.phrase, n)))
       // (a cardinality rule's act is what the write does, named before its explanation, not a word in it)
       .find((w) =>
@@ -960,9 +1005,9 @@ export function keptSaying(c: GuaranteeClause, entity: string): string {
     case "total-cap": {
       const n = c.limit ?? "N";
       if (c.held)
-        return `The ${c.head} counter row holds at most ${n} live units, and each unit is a lease: it is taken by a conditional write only while fewer than ${n} are live, renewed while it is held, and given back by a conditional write when it is released. A holder that crashes stops renewing, and its unit returns to the count once the lease expires, so a crash delays the unit, never leaks it.`;
+        return `One counter row ${c.counted === c.head ? `for all ${pluralOf(c.head)}` : `per ${c.head}`} holds at most ${n} live units, and each unit is a lease: it is taken by a conditional write only while fewer than ${n} are live, renewed while it is held, and given back by a conditional write when it is released. A holder that crashes stops renewing, and its unit returns to the count once the lease expires, so a crash delays the unit, never leaks it.`;
       const use = actNoun(c.act);
-      const base = `One counter row per ${c.head} holds what is left of its ${n}, and every ${use} decrements it by a conditional write that never takes it below zero, in the same transaction as the ${use}'s own record; at zero a request gets a clear 'limit reached'.`;
+      const base = `One counter row ${c.counted === c.head ? `for all ${pluralOf(c.head)}` : `per ${c.head}`} holds what is left of its ${n}, and every ${use} decrements it by a conditional write that never takes it below zero, in the same transaction as the ${use}'s own record; at zero a request gets a clear 'limit reached'.`;
       if (!hot(c) || !c.rate) return base;
       return `${base} At the stated ${c.rate.quote} that one row would take every write, more than the about ${ROW_WRITES_PER_SEC.toLocaleString("en-US")} conditional writes a second one row sustains, so the counter is escrowed: it hands out blocks of units to shards, each shard grants from its block with local conditional decrements and asks for another when it runs out, and a block left unused returns when its shard goes idle or its lease lapses. The blocks handed out never sum to more than the counter held, so the cap holds without any write reading a total; sub-counters summed on read are never used, since no write could then see the whole count.`;
     }

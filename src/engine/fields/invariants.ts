@@ -473,7 +473,13 @@ function statedClauseRules(
   );
   for (const c of clauses) {
     const because = `the prompt says '${c.quote}', ${GUARANTEE_BECAUSE}`;
-    const k = out.findIndex((r) => !fromStatedGuarantee(r.because) && saysClause(r.statement, c));
+    // (a cardinality rule is said only by a rule that names what keeps it: else it gets a rule of its own that does)
+    const k = out.findIndex(
+      (r) =>
+        !fromStatedGuarantee(r.because) &&
+        saysClause(r.statement, c) &&
+        (!c.kind || !CARDINAL.has(c.kind) || r.keptBy !== undefined),
+    );
     const said = out[k];
     if (said) {
       out[k] = { ...said, because: `${said.because}; ${because}` };
