@@ -954,7 +954,7 @@ const pluralOf = (noun: string) =>
   /(?:s|x|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 
 /** How a clause of a kind is kept, on the record its write writes, in the clause's own nouns. */
-export function keptSaying(c: GuaranteeClause, entity: string): string {
+export function keptSaying(c: GuaranteeClause, entity: string, mechanism?: string): string {
   // the subject's own compound ("meeting room"), else the head alone ("meetings in the same room": a room)
   const compound = [...c.names, c.head].join(" ");
   const thing = c.statement.toLowerCase().includes(compound) ? compound : c.head;
@@ -988,7 +988,7 @@ export function keptSaying(c: GuaranteeClause, entity: string): string {
     }
     case "one-holder":
       // the claim is on the thing's own row, which the data model carries whatever record the write names
-      return oneHolderSaying(c, entity);
+      return oneHolderSaying(c, entity, mechanism);
     case "once-only": {
       const key = c.per ? `(${c.head}, ${c.per})` : `the ${c.head}`;
       const who = c.per ? ` by the same ${c.per}` : "";
@@ -1041,10 +1041,10 @@ const USE_NOUN: Readonly<Record<string, string>> = {
 export const actNoun = (act: string | undefined): string => USE_NOUN[act ?? ""] ?? "use";
 
 /** How one holder at a time is kept: by a lease the design holds per resource, else a claim on the thing's own row. */
-function oneHolderSaying(c: GuaranteeClause, entity: string): string {
+function oneHolderSaying(c: GuaranteeClause, entity: string, mechanism: string | undefined): string {
   const holder = c.holder ?? "holder";
   const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
-  if (/\blease\b/i.test(entity))
+  if (mechanism === "lease")
     return `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no live lease on that ${c.head} exists, and it names the one ${holder} that holds it. The lease expires unless renewed, and every write made under it carries its fencing token, so a ${holder} that lost its lease, crashed or paused, is refused.`;
   const claim = `Each ${c.head}'s own row carries its state, the ${holder} that holds it and a version. A claim moves it from free to held by one conditional write on that row, accepted only while it is still free (a compare-and-set on the version), so of two requests for the same ${c.head} one wins and the other gets a clear 'already held'. Every claim carries a lease renewed while the ${c.head} is held: a claim whose holder crashes or goes silent lapses, and a conditional write on the same version then frees the ${c.head}, so a late write under the old claim finds the version moved and is refused.`;
   if (!c.members) return claim;

@@ -498,7 +498,7 @@ function statedClauseRules(
       // a write that neither names the thing nor does the act only carries the rule: its record is not the thing's,
       // which is named by its role ("the room booking record", not the idempotency record the first path writes)
       const entity = fit?.entity ?? roleRecord(c);
-      const kept = `${c.statement} It is kept by ${keeperSaid(c, mechanism)}. ${keptSaying(c, entity)}`;
+      const kept = `${c.statement} It is kept by ${keeperSaid(c, mechanism)}. ${keptSaying(c, entity, mechanism)}`;
       // a cardinality guard on a record the path's write does not name is made by that write, with its own record
       const carried =
         CARDINAL.has(c.kind) && at && !kept.toLowerCase().includes(at.entity.toLowerCase())
