@@ -21,6 +21,7 @@ import {
 import { oneMachineReason, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
+import { guaranteeClauses } from "./stated-clauses.js";
 
 export interface Stated<T> {
   value: T;
@@ -2553,6 +2554,8 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
       out.survives,
       out.readModes,
     ].flatMap((x) => (x ? [x.quote] : [])),
+    // a cap the prompt states is read by the rule that bounds it (engine/stated-clauses.ts holder-cap, total-cap)
+    ...guaranteeClauses(prompt).flatMap((c) => (c.limit !== undefined ? [c.quote] : [])),
   ]);
   return out;
 }
