@@ -22,7 +22,10 @@ describe("a stated rule sits on the record that plays its thing's role", () => {
       expect(rule?.keptBy).toBe("lease");
       expect(rule?.path).toMatch(/acquire/);
       expect(rule?.statement).not.toContain("no mechanism in this design keeps it");
-      expect(rule?.statement).toMatch(/In this design a (?:lock|mutex) is its lease record\./);
+      // a lock held by one holder at a time is its kind's rule, kept by the lease with the lock named as the resource
+      expect(rule?.statement).toMatch(
+        /In this design each (?:lock|mutex) is a resource of the lock service: its lease record/,
+      );
     });
   }
 });

@@ -28,7 +28,8 @@ describe("a guarantee clause of a kind gets a rule of its own on the thing it na
     expect(clauseKind("be changed or overwritten", NPM)).toBe("immutable");
     expect(clauseKind("be double-booked", CALENDAR)).toBe("interval");
     expect(clauseKind("given to two cars at the same time", PARKING)).toBe("interval");
-    expect(clauseKind("held by two clients at the same time", "a lock service")).toBeUndefined();
+    // no booking words: two holders at once is one holder at a time, not a time clash
+    expect(clauseKind("held by two clients at the same time", "a lock service")).toBe("one-holder");
     expect(clauseKind("stays on their backend when backends are added or removed", MAGLEV)).toBe("sticky");
     expect(clauseKind("stays on the same server while it is healthy", "a router")).toBeUndefined();
     expect(clauseKind("delivered before its time", DELAYED)).toBe("not-before");

@@ -21,6 +21,7 @@ import {
 import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
+import { guaranteeClauses } from "./stated-clauses.js";
 
 export interface Stated<T> {
   value: T;
@@ -190,6 +191,9 @@ const MORE_THAN =
 
 const CAP =
   /\b(?:at most|no more than) (\d[\d,]*|(?:their|its|the(?:ir)?) (?:own )?(?:quota|limit|cap|allowance)) (?:of )?([a-z][\w-]*)(?: [a-z][\w-]*)? (?:at once|at a time|at the same time|concurrently|in parallel|simultaneously|in flight)\b/i;
+/** A verb of holding just before a cap ("can hold", "may rent", "can borrow"), not of running work. */
+const HOLDS_BEFORE =
+  /\b(?:hold|have|own|borrow|rent|carry|keep|book|reserve|check out|be assigned|be given|take)s?\s+(?:only\s+)?$/i;
 const CAP_SCOPE = /\b(?:each|every|per|any) (?:of (?:the |their |its )?(?:[\d,.]+[kmb]? )?)?([a-z][\w-]*)\b[^.;]*$/i;
 const CRASH =
   /\beven (?:when|if) (?:the |its |their |a |an |some )?((?:[a-z][\w-]* )?[a-z][\w-]*) (?:crash(?:es)?|die|dies|fail|fails|are killed|is killed|restart|restarts|disappear|disappears|go away)\b/i;
@@ -331,7 +335,10 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       ...(mt[4] ? { scope: singular(lower(mt[3])) } : {}),
       quote: mt[0],
     });
-  const c = CAP.exec(prompt);
+  const c0 = CAP.exec(prompt);
+  // "a courier can hold at most two orders at a time": things a holder holds are counted on the holder
+  // (engine/stated-clauses.ts holder-cap), not slots of work that runs
+  const c = c0 && HOLDS_BEFORE.test(prompt.slice(Math.max(0, c0.index - 30), c0.index)) ? undefined : c0;
   if (c?.[1] && c[2]) {
     const before = prompt.slice(Math.max(0, c.index - 80), c.index);
     const scope = CAP_SCOPE.exec(before)?.[1];
@@ -405,13 +412,19 @@ const LAST_KNOWN = new RegExp(
   "i",
 );
 
+/** A phrase that ends on a modal ("shareholder can"): a subject and its verb, not a noun. */
+const MODAL_WORD = /\s(?:can|may|must|should|will|could|would|shall)$/i;
+
 /** The guarantee clauses the prompt states, each with its words. */
 export function parseGuarantees(prompt: string): StatedGuarantee[] {
   const out: StatedGuarantee[] = [];
   const [never, each, dup] = ONCE;
   const n = never?.exec(prompt);
-  const e = n ? undefined : each?.exec(prompt);
-  const d = n || e ? undefined : dup?.exec(prompt);
+  // "each shareholder can vote at most once per resolution": a subject that acts names no thing used once, and a
+  // modal is never part of a noun (engine/stated-clauses.ts reads the use once per party)
+  const e0 = n ? undefined : each?.exec(prompt);
+  const e = e0 && MODAL_WORD.test(e0[1] ?? "") ? undefined : e0;
+  const d = n || e0 ? undefined : dup?.exec(prompt);
   if (n?.[1] && n[2])
     out.push({
       kind: "once",
@@ -2695,6 +2708,8 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
       out.survives,
       out.readModes,
     ].flatMap((x) => (x ? [x.quote] : [])),
+    // a cap the prompt states is read by the rule that bounds it (engine/stated-clauses.ts holder-cap, total-cap)
+    ...guaranteeClauses(prompt).flatMap((c) => (c.limit !== undefined ? [c.quote] : [])),
   ]);
   return out;
 }

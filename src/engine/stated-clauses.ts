@@ -1,3 +1,4 @@
+import { ROW_WRITES_PER_SEC } from "../knowledge/bounded-counters.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
 import { participle } from "./stated-rules.js";
@@ -28,6 +29,23 @@ export interface GuaranteeClause {
   holder?: string;
   /** For an effect on a named party ("bills each advertiser"), the party's noun, singular, and the effect's record. */
   party?: { noun: string; effect: string };
+  /** For a cardinality rule, the subject as the prompt words it ("a code like SPRING50"). */
+  subject?: string;
+  /** For a cap, the limit as the prompt words it ("two", "100,000", "$500"). */
+  limit?: string;
+  /** For a cap on a holder, what it counts, singular ("order", "wrong attempt"). */
+  counted?: string;
+  /** For a use once per party, the party ("customer"); for a cap per period, the period ("day"). */
+  per?: string;
+  period?: string;
+  /** The act a use or a cap counts, as a participle ("redeemed", "held"). */
+  act?: string;
+  /** For a total cap on units held and released ("at any moment"): the units are leases. */
+  held?: boolean;
+  /** For one holder at a time where one holder takes many things at once ("10 players per match"), how many. */
+  members?: string;
+  /** For a total cap, the rate per second the prompt states for its act (the counter row's write rate). */
+  rate?: { quote: string; perSecond: number };
 }
 
 /**
@@ -38,9 +56,25 @@ export interface GuaranteeClause {
  * - sticky: a thing stays on its holder while holders are added or removed (connection tracking over a consistent hash);
  * - not-before: a thing is never released before its time (a not-before gate, the clock's error spent late);
  * - effect-once: an effect on a named party happens once per thing ("bills each advertiser for each click exactly
- *   once": one billing line per click, keyed by its event id, written with the aggregate and the input position).
+ *   once": one billing line per click, keyed by its event id, written with the aggregate and the input position);
+ * - one-holder: a thing is held by one holder at a time ("a player is never in two matches at once", "every job runs on
+ *   exactly one runner"): an exclusive claim on the thing's own row;
+ * - once-only: a thing is used at most once, or once per party ("redeemed only once per customer"): a use-once key;
+ * - holder-cap: a holder holds at most N things, or N per period ("a courier holds at most two orders at a time"): a
+ *   count on the holder's row, checked and changed with the assignment;
+ * - total-cap: at most N in total, or held at any moment ("redeemed at most 100,000 times in total"): one bounded counter
+ *   row, escrowed to shards in blocks when the stated rate makes it hot, its units leases when they are held.
  */
-export type ClauseKind = "immutable" | "interval" | "sticky" | "not-before" | "effect-once";
+export type ClauseKind =
+  | "immutable"
+  | "interval"
+  | "sticky"
+  | "not-before"
+  | "effect-once"
+  | "one-holder"
+  | "once-only"
+  | "holder-cap"
+  | "total-cap";
 
 const IMMUTABLE = /\b(?:chang|edit|modif|overwrit|mutat|alter|rewrit|tamper|updat)\w*|\breused\b/;
 const OVERLAP = /\bdouble[- ]?book\w*|\boverlap\w*/;
@@ -48,6 +82,17 @@ const SAME_TIME = /\bat the same time\b|\bat once\b|\bfor the same (?:time|slot|
 const BOOKING = /\b(?:reserv|book|appointment|schedul)\w*/i;
 const STAYS = /\bstays?\b/;
 const MEMBERSHIP = /\b(?:add|remov|join|leav|scal|replac|drain)\w*/;
+/** A second holder in a never clause ("to two couriers", "into two matches at once"): the holder's noun. */
+const TWO_HOLDERS =
+  /\b(?:to|for|by|in|into|on|at|with|between|across|from)\s+two\s+(?:different\s+|separate\s+)?([a-z]+)|\btwo\s+(?:different\s+|separate\s+)?([a-z]+)\s+(?:at once|at the same time|simultaneously|concurrently)/i;
+/** Units of time: "two hours" is a duration, "per day" a period, never a holder or a party. */
+const TIME_UNIT =
+  /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|times?|moments?|ms|milliseconds?|terms?|semesters?|quarters?|seasons?|shifts?)$/i;
+const twoHolders = (verb: string): string | undefined => {
+  const m = TWO_HOLDERS.exec(verb);
+  const h = m?.[1] ?? m?.[2];
+  return h && !TIME_UNIT.test(h) ? h : undefined;
+};
 const EARLY = /\b(?:before (?:its|their|the) (?:[a-z]+ )?(?:time|due time|date|deadline|schedule)|early)\b/;
 
 /** What a clause's verb forbids (`ClauseKind`), read of its verb phrase and, for a time clash, the prompt's booking words. */
@@ -57,6 +102,7 @@ export function clauseKind(verb: string, prompt: string): ClauseKind | undefined
   if (STAYS.test(v) && MEMBERSHIP.test(v)) return "sticky";
   if (OVERLAP.test(v) || (SAME_TIME.test(v) && BOOKING.test(prompt))) return "interval";
   if (IMMUTABLE.test(v)) return "immutable";
+  if (twoHolders(v)) return "one-holder";
   return undefined;
 }
 
@@ -120,8 +166,14 @@ function clause(
   said: string,
   verb: string,
   prompt = quote,
+  given?: Partial<GuaranteeClause>,
 ): GuaranteeClause | undefined {
-  const nouns = words(subject.replace(/^(?:a|an|the|each|every|any|no|all|existing)\s+/i, ""))
+  // "a code like SPRING50": the example names no noun of the rule
+  const nouns = words(
+    subject
+      .replace(/^(?:a|an|the|each|every|any|no|all|existing)\s+/i, "")
+      .replace(/\s+(?:like|such as|e\.g\.)\s+.*$/i, ""),
+  )
     .filter((w) => !/^(?:a|an|the|of|on|in|its|their|same|one)$/i.test(w))
     .map(bare);
   // "two customers never book the same seat": what the rule constrains is the one thing the claimants share
@@ -131,12 +183,18 @@ function clause(
   if (shared) nouns.push(bare(shared));
   const head = nouns[nouns.length - 1];
   if (!head || verb.length === 0) return undefined;
-  const kind = clauseKind(verb, prompt);
+  // "two customers never book the same seat": one holder at a time of the thing they share
+  const kind = given?.kind ?? clauseKind(verb, prompt) ?? (shared ? "one-holder" : undefined);
   const holder =
     kind === "sticky"
       ? /\b(?:on|to|with|at) (?:their|its|the|a|an|one)\s+(?:same\s+)?([a-z]+)/i.exec(verb)?.[1]
-      : undefined;
+      : kind === "one-holder"
+        ? (given?.holder ?? twoHolders(verb) ?? (shared ? words(subject).pop() : undefined))
+        : undefined;
+  if (kind === "one-holder" && !holder) return undefined;
+  const members = kind === "one-holder" && holder ? membersOf(prompt, head, bare(holder)) : undefined;
   return {
+    ...given,
     quote,
     at,
     statement: `${upperFirst(said.replace(/\s+/g, " ").trim())}.`,
@@ -145,7 +203,29 @@ function clause(
     verb: verb.toLowerCase(),
     ...(kind ? { kind } : {}),
     ...(holder ? { holder: bare(holder) } : {}),
+    ...(members ? { members } : {}),
   };
+}
+
+const NUMBER_WORD = String.raw`\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a hundred`;
+const pluralRe = (noun: string) => `${noun}(?:s|es)?`;
+/**
+ * How many things one holder takes at once, where the prompt says so ("10 players per match", "matches of 10
+ * players"): the holder side is exclusive too, so a claim takes every member.
+ */
+function membersOf(prompt: string, thing: string, holder: string): string | undefined {
+  const t = pluralRe(thing.replace(/[^a-z]/gi, ""));
+  const h = pluralRe(holder.replace(/[^a-z]/gi, ""));
+  const per = new RegExp(
+    String.raw`\b(${NUMBER_WORD})\s+${t}\s+(?:per|in each|in a|in every|to a|for each|for a|a|each)\s+${h}\b`,
+    "i",
+  ).exec(prompt);
+  const of = new RegExp(
+    String.raw`\b${h}\s+(?:of|with|for|takes?|holds?|has|have)\s+(?:up to\s+|exactly\s+)?(${NUMBER_WORD})\s+${t}\b`,
+    "i",
+  ).exec(prompt);
+  const n = per?.[1] ?? of?.[1];
+  return n && !/^(?:one|1)$/i.test(n) ? n : undefined;
 }
 
 /** A passive clause: its subject, its be-verb and participle, and what follows ("each message is delivered within …"). */
@@ -283,7 +363,247 @@ function readClauses(prompt: string): GuaranteeClause[] {
     const c = clause(m[0], m.index, thing, said, `stays ${where} ${cond}`, prompt);
     if (c) out.push(c);
   }
+  cardinalClauses(prompt, out);
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** Where the clause that ends at a point starts: after the last word that opens a clause, or punctuation. */
+function clauseStart(prompt: string, end: number): number {
+  const before = prompt.slice(0, end);
+  let start = 0;
+  for (const o of before.matchAll(OPENS)) start = o.index + o[0].length;
+  while (/\s/.test(prompt.charAt(start))) start++;
+  return start;
+}
+/** A subject that names the system, not a thing the rule holds ("the service", "our platform"). */
+const SYSTEM = /^(?:system|service|platform|api|app|application|backend|design|we|it)$/i;
+const NUMBER = String.raw`(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)`;
+/** A counted noun of one or two words, never a preposition or a time phrase. */
+const NOT_COUNTED = String.raw`(?:at|per|in|a|an|the|and|or|to|for|each|every|of|on|with|from|by|times?|once|can|may|must|will|should|are|is|be|concurrently|simultaneously|total)\b`;
+const COUNTED = String.raw`((?:(?!${NOT_COUNTED})[a-z][\w-]*\s+){0,2}(?!${NOT_COUNTED})[a-z][\w-]*)`;
+/** A rate per second the prompt states ("30,000 redemption attempts per second"), the highest when it states several. */
+function statedRate(prompt: string): { quote: string; perSecond: number } | undefined {
+  let best: { quote: string; perSecond: number } | undefined;
+  for (const m of prompt.matchAll(
+    /\b(\d[\d,.]*)\s*(k|thousand|m|million)?\s+(?:[a-z-]+\s+){0,3}?(?:per|a|each|every)\s+second\b/gi,
+  )) {
+    const unit = (m[2] ?? "").toLowerCase();
+    const n = Number((m[1] ?? "").replace(/,/g, "")) * (unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1);
+    if (Number.isFinite(n) && (!best || n > best.perSecond)) best = { quote: m[0], perSecond: n };
+  }
+  return best;
+}
+/** Whether a span is already read by a clause. */
+const covered = (out: readonly GuaranteeClause[], at: number, end: number) =>
+  out.some((c) => c.at <= at && at < c.at + c.quote.length) || out.some((c) => at <= c.at && c.at < end);
+
+/**
+ * The cardinality rules a prompt states beyond "never": "every job runs on exactly one runner", "a voucher can be used
+ * only once", "redeemed at most once per customer", "a courier can hold at most two orders at a time", "at most 5 wrong
+ * attempts per card", "redeemed at most 100,000 times in total", "at most 300 rooms may be held at any moment". Each is
+ * said in the prompt's own words, its subject a whole noun phrase of the prompt.
+ */
+function cardinalClauses(prompt: string, out: GuaranteeClause[]): void {
+  const push = (c: GuaranteeClause | undefined) => {
+    if (c && !covered(out, c.at, c.at + c.quote.length)) out.push(c);
+  };
+  // "every job must run on exactly one runner even if a runner dies mid-job"
+  for (const m of prompt.matchAll(/\bexactly\s+one\s+([a-z][\w-]*)((?:\s+even\s+(?:if|when)\s+[^.,;:!?]+)?)/gi)) {
+    const holder = m[1] ?? "";
+    if (TIME_UNIT.test(holder)) continue;
+    const start = clauseStart(prompt, m.index);
+    const seg = prompt.slice(start, m.index).trim();
+    const sm =
+      /^((?:each|every|any|a|an|the)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+((?:(?:must|should|will|can|may|has to|have to|is|are|gets?)\s+)?(?:(?:be|only)\s+)?[a-z]+(?:\s+(?:on|to|by|with|in|at|for|from|into|of))?)$/i.exec(
+        seg,
+      );
+    if (!sm?.[1] || !sm[2]) continue;
+    const quote = prompt.slice(start, m.index + m[0].length).trim();
+    const verb = `${sm[2]} exactly one ${holder}${m[2] ?? ""}`.replace(/\s+/g, " ").trim();
+    push(clause(quote, start, sm[1], `${sm[1]} ${verb}`, verb, prompt, { kind: "one-holder", holder, subject: sm[1] }));
+  }
+  // "a voucher can only be used once", "may be redeemed at most once per customer"
+  for (const m of prompt.matchAll(
+    /\b(only\s+)?(?:(?:be|is|are|gets?)\s+)?(?:only\s+)?([a-z]+ed|sold|spent|won|run|bought|taken|given)\s+(?:(at most|only|no more than|just)\s+)?once\b(?!\s+(?:a|an|every|each|in a while)\b)(?:\s+(?:per|for each|by each|by any one|for any one|by any|by a|for a)\s+([a-z][\w-]*))?/gi,
+  )) {
+    if (!/\bonly\b|at most|no more than|\bjust\b/i.test(m[0]) || /^(?:exactly|happened|needed)$/i.test(m[2] ?? ""))
+      continue;
+    const per = m[4];
+    if (per && TIME_UNIT.test(per)) continue;
+    const s = subjectBefore(prompt, m.index);
+    if (!s || SYSTEM.test(words(s.subject).pop() ?? "")) continue;
+    const act = (m[2] ?? "").toLowerCase();
+    const body = m[0].replace(/^(?:only\s+)?(?:(?:be|is|are|gets?)\s+)?(?:only\s+)?/i, "");
+    const said = `${s.subject} ${plural(s.subject) ? "are" : "is"} ${/\b(?:only|at most|no more than|just)\b/i.test(body) ? body : body.replace(/\bonce\b/i, "only once")}`;
+    const quote = prompt.slice(s.start, m.index + m[0].length);
+    push(
+      clause(quote, s.start, s.subject, said, body, prompt, {
+        kind: "once-only",
+        act,
+        subject: s.subject,
+        ...(per ? { per: bare(per) } : {}),
+      }),
+    );
+  }
+  // "each shareholder can vote at most once per resolution": the party acts, and what it uses once is the scope, keyed
+  // by (the scope, the party)
+  for (const m of prompt.matchAll(
+    /\b(?:(?:can|may|must|should|will)\s+)(?:only\s+)?([a-z]+)\s+(?:at most|only|no more than|just)\s+once\s+(?:per|for each|in each|on each|for any|in any)\s+([a-z][\w-]*)/gi,
+  )) {
+    const scope = m[2] ?? "";
+    const verb = (m[1] ?? "").toLowerCase();
+    if (TIME_UNIT.test(scope) || /^(?:be|is|are|get|run|happen|occur)$/.test(verb)) continue;
+    const s = subjectBefore(prompt, m.index);
+    if (!s || SYSTEM.test(words(s.subject).pop() ?? "")) continue;
+    const party = bare(words(s.subject).pop() ?? "");
+    const quote = prompt.slice(s.start, m.index + m[0].length);
+    push(
+      clause(quote, s.start, scope, `${s.subject} ${m[0].trim()}`, m[0].trim(), prompt, {
+        kind: "once-only",
+        act: participle(verb),
+        subject: s.subject,
+        per: party,
+      }),
+    );
+  }
+  // "a gift card works only once"
+  for (const m of prompt.matchAll(/\b(works?|is valid|are valid|is good|are good)\s+(?:only\s+once|once only)\b/gi)) {
+    const s = subjectBefore(prompt, m.index);
+    if (!s || SYSTEM.test(words(s.subject).pop() ?? "")) continue;
+    push(
+      clause(prompt.slice(s.start, m.index + m[0].length), s.start, s.subject, `${s.subject} ${m[0]}`, m[0], prompt, {
+        kind: "once-only",
+        act: "used",
+        subject: s.subject,
+      }),
+    );
+  }
+  // "a courier can hold at most two orders at a time", "each account can have at most 3 API keys"
+  const holds = new RegExp(
+    String.raw`\b(?:(?:can|may|must|should|will|is allowed to|are allowed to)\s+)?(?:only\s+)?(hold|have|own|take|carry|keep|borrow|rent|book|reserve|run|create|open|register for|enrol in|enroll in|join|attend|check out|make|submit)s?\s+(?:at most|no more than|up to|a maximum of|only)\s+${NUMBER}\s+${COUNTED}((?:\s+(?:at a time|at once|at any (?:one )?time|concurrently|simultaneously|in total|per\s+[a-z]+|(?:a|each)\s+(?:day|week|month|year|hour)))?)`,
+    "gi",
+  );
+  for (const m of prompt.matchAll(holds)) {
+    const s = subjectBefore(prompt, m.index);
+    if (!s || SYSTEM.test(words(s.subject).pop() ?? "") || /^(?:one|1)$/i.test(m[2] ?? "")) continue;
+    const tail = (m[4] ?? "").trim();
+    const period = /^(?:per|a|each)\s+([a-z]+)$/i.exec(tail)?.[1];
+    if (period && !TIME_UNIT.test(period)) continue;
+    const quote = prompt.slice(s.start, m.index + m[0].length);
+    const body = m[0].trim();
+    push(
+      clause(quote, s.start, s.subject, `${s.subject} ${body}`, body, prompt, {
+        kind: "holder-cap",
+        limit: m[2] ?? "",
+        counted: bare(words(m[3] ?? "").join(" ")),
+        subject: s.subject,
+        ...(period ? { period: bare(period) } : {}),
+      }),
+    );
+  }
+  // "at most 5 wrong PIN attempts per card", "no more than $500 per customer per day"
+  const perHolder = new RegExp(
+    String.raw`\b(?:at most|no more than|up to|a maximum of|a limit of|capped at)\s+(\$\s?\d[\d,.]*[km]?|${NUMBER.slice(1, -1)})\s+(?:${COUNTED}\s+)?per\s+([a-z][\w-]*)((?:\s+(?:per|a|each)\s+(?:day|week|month|year|hour|minute))?)`,
+    "gi",
+  );
+  for (const m of prompt.matchAll(perHolder)) {
+    const holder = m[3] ?? "";
+    if (TIME_UNIT.test(holder) || SYSTEM.test(holder)) continue;
+    const start = clauseStart(prompt, m.index);
+    const quote = prompt.slice(start, m.index + m[0].length).trim();
+    const limit = m[1] ?? "";
+    const counted = m[2] ? bare(words(m[2]).join(" ")) : /^\$/.test(limit) ? "amount" : undefined;
+    if (!counted || words(quote).length > 24) continue;
+    const period = /([a-z]+)$/i.exec((m[4] ?? "").trim())?.[1];
+    push(
+      clause(quote, start, `a ${holder}`, quote, m[0], prompt, {
+        kind: "holder-cap",
+        limit,
+        counted,
+        subject: `a ${holder}`,
+        ...(period ? { period: bare(period) } : {}),
+      }),
+    );
+  }
+  // "may be redeemed at most 100,000 times in total", "at most 300 rooms may be held at any moment"
+  const total = new RegExp(
+    String.raw`\b(?:at most|no more than|up to|a maximum of|never more than)\s+(\d[\d,.]*(?:\s*(?:k|thousand|million))?)\s+(?:${COUNTED}\s+)?(?:(times)\s+)?(?:(?:may|can|will|are|be|is)\s+(?:be\s+)?([a-z]+)\s+)?(in total|overall|in all|altogether|at any (?:one |given )?(?:moment|time)|at the same time|simultaneously|concurrently)\b`,
+    "gi",
+  );
+  const rate = statedRate(prompt);
+  for (const m of prompt.matchAll(total)) {
+    const limit = m[1] ?? "";
+    const held =
+      !/total|overall|in all|altogether/i.test(m[5] ?? "") || /^(?:held|running|open|active|used)$/i.test(m[4] ?? "");
+    if (m[3]) {
+      // "X may be redeemed at most N times in total": the cap is on X's uses
+      const before = prompt.slice(0, m.index);
+      const v =
+        /(?:(?:can|could|may|must|should|will)\s+)?(?:only\s+)?(?:be\s+)?([a-z]+ed|sold|run|held|won|spent|used)\s*$/i.exec(
+          before,
+        );
+      if (!v?.[1]) continue;
+      const s = subjectBefore(prompt, v.index);
+      if (!s || SYSTEM.test(words(s.subject).pop() ?? "")) continue;
+      const act = v[1].toLowerCase();
+      const body = `${act} ${m[0]}`;
+      const said = `${s.subject} ${plural(s.subject) ? "are" : "is"} ${body}`;
+      push(
+        clause(prompt.slice(s.start, m.index + m[0].length), s.start, s.subject, said, body, prompt, {
+          kind: "total-cap",
+          limit,
+          act,
+          subject: s.subject,
+          ...(held ? { held } : {}),
+          ...(rate ? { rate } : {}),
+        }),
+      );
+      continue;
+    }
+    const counted = m[2];
+    if (!counted || TIME_UNIT.test(words(counted).pop() ?? "")) continue;
+    const start = clauseStart(prompt, m.index);
+    const quote = prompt.slice(start, m.index + m[0].length).trim();
+    if (words(quote).length > 24) continue;
+    // "a course admits at most 200 students in total": the cap is the course's; else one cap over all of them
+    const scope =
+      /^((?:each|every|a|an|the|any)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:(?:can|may|will|must)\s+)?[a-z]+$/i.exec(
+        prompt.slice(start, m.index).trim(),
+      )?.[1];
+    push(
+      clause(quote, start, scope ?? counted, quote, m[0], prompt, {
+        counted: bare(words(counted).pop() ?? counted),
+        kind: "total-cap",
+        limit,
+        act: (m[4] ?? (held ? "held" : "taken")).toLowerCase(),
+        subject: counted,
+        ...(held ? { held } : {}),
+        ...(rate ? { rate } : {}),
+      }),
+    );
+  }
+  // "… at most 100,000 times in total and only once per customer": the use once per party shares the cap's subject
+  for (const m of prompt.matchAll(
+    /\b(?:and|but)\s+(?:only|at most)\s+once\s+(?:per|for each|by each|by any one)\s+([a-z][\w-]*)/gi,
+  )) {
+    const per = m[1] ?? "";
+    if (TIME_UNIT.test(per)) continue;
+    const prior = [...out]
+      .filter((c) => c.subject && c.act && c.at < m.index && !prompt.slice(c.at, m.index).includes("."))
+      .sort((a, b) => b.at - a.at)[0];
+    if (!prior?.subject || !prior.act) continue;
+    const body = `${prior.act} only once per ${per}`;
+    const said = `${prior.subject} ${plural(prior.subject) ? "are" : "is"} ${body}`;
+    const quote = prompt.slice(m.index, m.index + m[0].length).replace(/^(?:and|but)\s+/i, "");
+    push(
+      clause(quote, m.index + (m[0].length - quote.length), prior.subject, said, body, prompt, {
+        kind: "once-only",
+        act: prior.act,
+        subject: prior.subject,
+        per: bare(per),
+      }),
+    );
+  }
 }
 
 /** An effect on a party by its verb's stem: the record one effect leaves, and the verb's participle. */
@@ -328,6 +648,52 @@ const KIND_TELLS: Readonly<Record<ClauseKind, RegExp>> = {
   sticky: /\b(?:stays?|remains?|keeps?|kept|follows?)\b[^.]*\b(?:add\w*|join\w*)\b/i,
   "not-before": /\bbefore (?:its|their|the)\b[^.]*\b(?:time|due)\b|\bearly\b|\bnot[- ]before\b/i,
   "effect-once": /\b(?:bill|charg|pay|paid|credit|debit|invoic|refund)\w*\b[^.]*\b(?:exactly once|once|twice)\b/i,
+  "one-holder": /\btwo\b|\bexactly one\b|\bat most one\b|\bonly one\b|\bone [a-z]+ at a time\b/i,
+  "once-only": /\b(?:at most|only|exactly) once\b|\btwice\b|\bsingle[- ]use\b|\bonce per\b/i,
+  "holder-cap": /\bat most\b|\bno more than\b|\bup to\b|\bcap(?:ped)?\b|\blimit\b/i,
+  "total-cap": /\bat most\b|\bno more than\b|\bup to\b|\bcap(?:ped)?\b|\blimit\b/i,
+};
+
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
+};
+/** A limit as a number ("two" -> 2, "100,000" -> 100000, "$500" -> 500, "2k" -> 2000); undefined when it is none. */
+export function limitValue(limit: string): number | undefined {
+  const t = limit.toLowerCase().replace(/[$,\s]/g, "");
+  const w = WORD_NUMBERS[t];
+  if (w !== undefined) return w;
+  const m = /^(\d+(?:\.\d+)?)(k|thousand|m|million)?$/.exec(t);
+  if (!m) return undefined;
+  const unit = m[2] ?? "";
+  return Number(m[1]) * (unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1);
+}
+/** Whether a text states a limit, as digits or as a word ("at most 2 orders" states "two"). */
+const statesLimit = (text: string, limit: string): boolean => {
+  const n = limitValue(limit);
+  if (n === undefined) return text.toLowerCase().includes(limit.toLowerCase());
+  const said = [
+    String(n),
+    n.toLocaleString("en-US"),
+    ...Object.entries(WORD_NUMBERS)
+      .filter(([, v]) => v === n)
+      .map(([k]) => k),
+  ];
+  return said.some((x) => new RegExp(String.raw`(?:^|[^\d,.])${x.replace(/[.,]/g, "\\$&")}(?![\d,])`, "i").test(text));
 };
 
 /** Whether a text names a noun, singular or plural, as a whole word. */
@@ -348,6 +714,11 @@ export function saysClause(statement: string, c: GuaranteeClause): boolean {
   // a clause of a kind is said only by a rule of that kind (a drain rule says nothing of additions; a room-night
   // count says nothing of overlapping times)
   if (c.kind && !KIND_TELLS[c.kind].test(statement)) return false;
+  // a cardinality rule is said only by a rule that names its other side and its number ("at most one open offer" does
+  // not say "at most two orders"; "a match has one ticking server" does not say "never in two matches")
+  if (c.kind === "one-holder" && c.holder && !names(statement, c.holder)) return false;
+  if (c.limit !== undefined && !statesLimit(statement, c.limit)) return false;
+  if (c.per && !names(statement, c.per)) return false;
   // the verb's own words, not the nouns it names ("write after it has lost leadership" is not said by "leader failover")
   const own = new Set([c.head, ...c.names].map((n) => contentStems(n)).flatMap((x) => [...x]));
   const verb = new Set([...contentStems(c.verb)].filter((x) => !own.has(x) && !own.has(x.slice(0, 4))));
@@ -421,6 +792,9 @@ export function keeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: 
   return on.find((w) => stemOverlap(verb, contentStems(w.words)) >= 1);
 }
 
+/** The kinds that bound how many hold or use a thing (one holder, once only, a cap per holder, a total cap). */
+export const CARDINAL_KINDS: ReadonlySet<ClauseKind> = new Set(["one-holder", "once-only", "holder-cap", "total-cap"]);
+
 /** The mechanism of its own that keeps a clause of a kind, and those a design may already carry that keep it too. */
 export const KIND_KEEPERS: Readonly<
   Record<ClauseKind, { own: MechanismId; said: string; reuse: readonly string[]; act: RegExp }>
@@ -457,7 +831,73 @@ export const KIND_KEEPERS: Readonly<
     // the effect is recorded where each event is counted into its aggregate, with the position it was read from
     act: /\b(?:add|count|aggregat|appl|consum|process|tally|sum)\w*/i,
   },
+  "one-holder": {
+    own: "exclusive-claim",
+    said: "an exclusive claim on each thing's own row",
+    // a lease per resource grants it to one holder at a time; a claimed run is a job held by one worker
+    reuse: ["exclusive-claim", "lease", "claim-run"],
+    act: /\b(?:assign|claim|plac|match|dispatch|giv|hold|book|reserv|join|enrol|allocat|seat|start|accept|acquir|run|form|lock)\w*/i,
+  },
+  "once-only": {
+    own: "use-once-key",
+    said: "a use-once key",
+    reuse: ["use-once-key"],
+    act: /\b(?:redeem|use|claim|spend|scan|sell|appl|consum|activat|vot|submit|buy|purchas|check|cash|enter)\w*/i,
+  },
+  "holder-cap": {
+    own: "capped-holder-count",
+    said: "a count on each holder's row, checked and changed with the assignment",
+    reuse: ["capped-holder-count"],
+    act: /\b(?:assign|claim|add|creat|book|reserv|join|enrol|take|accept|hold|borrow|issu|grant|attempt|log|sign|verif|check|offer|dispatch|match|transfer|send|withdraw|pay)\w*/i,
+  },
+  "total-cap": {
+    own: "bounded-counter",
+    said: "a bounded counter row",
+    reuse: ["bounded-counter"],
+    act: /\b(?:redeem|use|claim|sell|buy|book|reserv|take|admit|start|acquir|grant|issu|hold|regist|enrol|allocat)\w*/i,
+  },
 };
+
+/**
+ * The mechanism that keeps a clause, said in the clause's own nouns ("an exclusive claim on each player's own row",
+ * "a use-once key on (code, customer)"), with its reason where the prompt's figures choose it (escrow at a stated rate).
+ */
+export function keeperSaid(c: GuaranteeClause, mechanism?: string): string {
+  const head = c.head;
+  switch (c.kind) {
+    case "one-holder":
+      if (mechanism === "lease") return `the lease on each ${head}, the resource its lock service grants`;
+      if (mechanism === "claim-run")
+        return `the claim on each ${head}, held under a lease by one ${c.holder ?? "holder"}`;
+      return c.members
+        ? `an exclusive claim on each ${head}'s own row, taken for every member of a ${c.holder} at once`
+        : `an exclusive claim on each ${head}'s own row`;
+    case "once-only":
+      return c.per ? `a use-once key on (${head}, ${c.per})` : `a use-once key on each ${head}`;
+    case "holder-cap":
+      return c.period
+        ? `a count per ${head} and ${c.period}, checked and changed with each ${c.counted ?? "assignment"}`
+        : `a count on each ${head}'s row, checked and changed with each ${c.counted ?? "assignment"}`;
+    case "total-cap": {
+      // a cap over all of the things it counts has one counter; a cap of a subject ("a course admits") one per subject
+      const over = c.counted === head ? `for all ${pluralOf(head)}` : `per ${head}`;
+      if (c.held) return `a counting semaphore of leased units, one counter row ${over}`;
+      return hot(c) ? `a bounded counter row ${over}, escrowed to shards in blocks` : `a bounded counter row ${over}`;
+    }
+    default:
+      return c.kind ? KIND_KEEPERS[c.kind].said : "";
+  }
+}
+
+/**
+ * Whether the rate a prompt states makes one counter row hot: above the conditional writes one row takes a second
+ * (knowledge/bounded-counters.ts ROW_WRITES_PER_SEC), so its units are escrowed to shards in blocks.
+ */
+const hot = (c: GuaranteeClause) =>
+  (c.rate?.perSecond ?? 0) > ROW_WRITES_PER_SEC &&
+  // the rate falls on this one row: the cap is over all the things it counts, or the rate names its act or thing
+  (c.counted === c.head ||
+    [c.head, actNoun(c.act), c.act ?? ""].some((w) => w.length > 2 && (c.rate?.quote.toLowerCase() ?? "").includes(w)));
 
 /** The mechanisms made for one kind of stated clause. */
 export const KIND_OWN: ReadonlySet<string> = new Set(Object.values(KIND_KEEPERS).map((k) => k.own));
@@ -479,10 +919,29 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
   const fits = writes.filter((w) => !contradicts(c, w));
   const own = KIND_KEEPERS[c.kind];
   // a thing kept on its holder sits on the write about the holders (the backend set), not the thing's traffic
-  const holder = c.holder ? fits.find((w) => names(w.phrase, c.holder as string)) : undefined;
+  const holder = c.kind === "sticky" && c.holder ? fits.find((w) => names(w.phrase, c.holder as string)) : undefined;
+  // a thing given to one holder at a time sits on the write that gives it to a holder ("match the delivery to the
+  // nearest courier", "make a match and place it"), its act read with the nouns themselves left out
+  const giver =
+    c.kind === "one-holder" && c.holder
+      ? fits.find((w) => {
+          const said = ` ${(w.phrase.split(":")[0] ?? "").toLowerCase()} `;
+          const bare = [c.holder as string, c.head].reduce(
+            (t, n) => t.replace(new RegExp(String.raw`\b${n}(?:s|es)?\b`, "g"), " "),
+            said,
+          );
+          return names(said, c.holder as string) && own.act.test(bare);
+        })
+      : undefined;
   return (
     holder ??
-    [c.head, ...c.names].flatMap((n) => fits.filter((w) => names(w.phrase, n))).find((w) => own.act.test(w.phrase)) ??
+    giver ??
+    [c.head, ...c.names]
+      .flatMap((n) => fits.filter((w) => names(w.phrase, n)))
+      // (a cardinality rule's act is what the write does, named before its explanation, not a word in it)
+      .find((w) =>
+        own.act.test(CARDINAL_KINDS.has(c.kind as ClauseKind) ? (w.phrase.split(":")[0] ?? "") : w.phrase),
+      ) ??
     [c.head, ...c.names].flatMap((n) => fits.filter((w) => names(w.phrase, n)))[0] ??
     fits.find((w) => own.act.test(w.phrase))
   );
@@ -491,8 +950,11 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
 /** The record a clause's thing is kept in by its role, where no write of the design names it or does its act. */
 export const roleRecord = (c: GuaranteeClause): string => (c.kind === "interval" ? `${c.head} booking` : c.head);
 
+const pluralOf = (noun: string) =>
+  /(?:s|x|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+
 /** How a clause of a kind is kept, on the record its write writes, in the clause's own nouns. */
-export function keptSaying(c: GuaranteeClause, entity: string): string {
+export function keptSaying(c: GuaranteeClause, entity: string, mechanism?: string): string {
   // the subject's own compound ("meeting room"), else the head alone ("meetings in the same room": a room)
   const compound = [...c.names, c.head].join(" ");
   const thing = c.statement.toLowerCase().includes(compound) ? compound : c.head;
@@ -524,9 +986,70 @@ export function keptSaying(c: GuaranteeClause, entity: string): string {
       const owes = /^(?:billing|charge|debit|invoice)/.test(effect) ? "owes" : "is owed";
       return `Each ${c.head}'s ${effect} to its ${party} is one row keyed by the ${c.head}'s event id, inserted only if absent, in the same transaction as the ${c.head}'s change to the ${record} and the input position it was read from, so all of them are saved or none is. A replay after a crash re-reads the ${heads} past the saved position, finds their ${effect}s already written, and adds no second one; a duplicate ${c.head} dropped upstream never reaches it. Where the ${effect} is sent on to an outside provider, its key goes with the call as the provider's idempotency key, so a retried call has no second effect. What ${/^[aeiou]/.test(party) ? "an" : "a"} ${party} ${owes} is the sum of its ${effect}s, and a correction is a new ${effect} that reverses one, never an edit.`;
     }
+    case "one-holder":
+      // the claim is on the thing's own row, which the data model carries whatever record the write names
+      return oneHolderSaying(c, entity, mechanism);
+    case "once-only": {
+      const key = c.per ? `(${c.head}, ${c.per})` : `the ${c.head}`;
+      const who = c.per ? ` by the same ${c.per}` : "";
+      return `Each use is one row keyed by ${key}, inserted only if that key is absent, and the same conditional write marks the ${c.head} ${c.act ?? "used"}, so two uses of one ${c.head}${who} cannot both be recorded, however close together they arrive. Each request carries an idempotency key: a retry of the same request finds its own row and gets the first result back, and a different request finds the key taken and gets a clear conflict (already ${c.act ?? "used"}).${as(`each use of a ${c.head}`)}`;
+    }
+    case "holder-cap": {
+      const counted = pluralOf(c.counted ?? "thing");
+      const n = c.limit ?? "N";
+      const row = c.period
+        ? `a count row keyed by (${c.head}, ${c.period} start), which a new ${c.period} starts afresh`
+        : `the ${c.head}'s own row`;
+      return `Each ${c.head}'s ${counted} are counted on ${row}. A new one is recorded by one atomic write that increments that count together with the ${c.counted ?? "assignment"} itself, accepted only while the count stays at or below ${n}, so two requests racing for a ${c.head}'s last place cannot both succeed and the count is never read and written back blind. A retried request finds its own ${c.counted ?? "assignment"} by its request key and counts once${c.period ? "" : ", and a release decrements the count in the same way"}.`;
+    }
+    case "total-cap": {
+      const n = c.limit ?? "N";
+      if (c.held)
+        return `One counter row ${c.counted === c.head ? `for all ${pluralOf(c.head)}` : `per ${c.head}`} holds at most ${n} live units, and each unit is a lease: it is taken by a conditional write only while fewer than ${n} are live, renewed while it is held, and given back by a conditional write when it is released. A holder that crashes stops renewing, and its unit returns to the count once the lease expires, so a crash delays the unit, never leaks it.`;
+      const use = actNoun(c.act);
+      const base = `One counter row ${c.counted === c.head ? `for all ${pluralOf(c.head)}` : `per ${c.head}`} holds what is left of its ${n}, and every ${use} decrements it by a conditional write that never takes it below zero, in the same transaction as the ${use}'s own record; at zero a request gets a clear 'limit reached'.`;
+      if (!hot(c) || !c.rate) return base;
+      return `${base} At the stated ${c.rate.quote} that one row would take every write, more than the about ${ROW_WRITES_PER_SEC.toLocaleString("en-US")} conditional writes a second one row sustains, so the counter is escrowed: it hands out blocks of units to shards, each shard grants from its block with local conditional decrements and asks for another when it runs out, and a block left unused returns when its shard goes idle or its lease lapses. The blocks handed out never sum to more than the counter held, so the cap holds without any write reading a total; sub-counters summed on read are never used, since no write could then see the whole count.`;
+    }
     default:
       return "";
   }
+}
+
+/** A use's noun by its act ("redeemed" -> redemption, "sold" -> sale), else a use. */
+const USE_NOUN: Readonly<Record<string, string>> = {
+  redeemed: "redemption",
+  claimed: "claim",
+  sold: "sale",
+  scanned: "scan",
+  spent: "spend",
+  voted: "vote",
+  applied: "application",
+  activated: "activation",
+  bought: "purchase",
+  purchased: "purchase",
+  booked: "booking",
+  submitted: "submission",
+  issued: "issue",
+  registered: "registration",
+  enrolled: "enrolment",
+  reserved: "reservation",
+  held: "hold",
+  taken: "take",
+  used: "use",
+};
+export const actNoun = (act: string | undefined): string => USE_NOUN[act ?? ""] ?? "use";
+
+/** How one holder at a time is kept: by a lease the design holds per resource, else a claim on the thing's own row. */
+function oneHolderSaying(c: GuaranteeClause, entity: string, mechanism: string | undefined): string {
+  const holder = c.holder ?? "holder";
+  const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
+  if (mechanism === "lease")
+    return `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no live lease on that ${c.head} exists, and it names the one ${holder} that holds it. The lease expires unless renewed, and every write made under it carries its fencing token, so a ${holder} that lost its lease, crashed or paused, is refused.`;
+  const claim = `Each ${c.head}'s own row carries its state, the ${holder} that holds it and a version. A claim moves it from free to held by one conditional write on that row, accepted only while it is still free (a compare-and-set on the version), so of two requests for the same ${c.head} one wins and the other gets a clear 'already held'. Every claim carries a lease renewed while the ${c.head} is held: a claim whose holder crashes or goes silent lapses, and a conditional write on the same version then frees the ${c.head}, so a late write under the old claim finds the version moved and is refused.`;
+  if (!c.members) return claim;
+  const things = pluralOf(c.head);
+  return `${claim} Both sides are exclusive here: a ${holder} takes ${c.members} ${things} at once and each ${c.head} may be in one ${holder} only, so forming a ${holder} claims every member in one transaction over its ${c.members} ${c.head} rows, all moving from free to held or none. One transaction is chosen because ${c.members} rows are few and a partial ${holder} must never be visible; where those rows sit on different shards, the same claims go one by one in ${c.head}-id order, and those already taken are released when a later one finds its ${c.head} held, the fixed order keeping two ${holder}s that form at once from waiting on each other in a cycle.`;
 }
 
 /** The words a rule with no keeper adds, so the design says so rather than naming an unrelated mechanism. */

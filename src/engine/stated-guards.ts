@@ -1,6 +1,6 @@
 import { GUARD_SHAPES, type GuardNouns, type GuardShape } from "../knowledge/mechanisms/guards.js";
 import type { ApiRow, ComponentRow, DataModelRow, InvariantRow } from "./design/types.js";
-import { type ClauseKind, type GuaranteeClause, KIND_KEEPERS } from "./stated-clauses.js";
+import { actNoun, type ClauseKind, type GuaranteeClause, keeperSaid } from "./stated-clauses.js";
 import { fromStatedGuarantee } from "./stated-rules.js";
 import { contentStems, stemOverlap } from "./text.js";
 
@@ -35,6 +35,18 @@ const rowNames = (r: { entity: string }): string[] => {
 };
 const snake = (w: string) => w.toLowerCase().replace(/[^a-z0-9]+/g, "_");
 
+/** The nouns and figures a cardinality guard is said in, where the clause states them. */
+const cardinal = (c: GuaranteeClause): Partial<GuardNouns> => ({
+  ...(c.limit ? { limit: c.limit } : {}),
+  ...(c.counted ? { counted: c.counted } : {}),
+  ...(c.per ? { per: c.per } : {}),
+  ...(c.period ? { period: c.period } : {}),
+  ...(c.act ? { act: c.act, use: actNoun(c.act) } : {}),
+  ...(c.members ? { members: c.members } : {}),
+  ...(c.held ? { held: true } : {}),
+  ...(c.kind === "total-cap" && / escrowed /.test(keeperSaid(c)) ? { escrow: true } : {}),
+});
+
 /** The stated guarantees of the kinds a keeper of their own keeps, each with the rule made from it. */
 export function statedGuards(
   clauses: readonly GuaranteeClause[],
@@ -53,7 +65,7 @@ export function statedGuards(
       rule,
       writes,
       shape: GUARD_SHAPES[kind],
-      because: `the prompt says '${c.quote}', kept by ${KIND_KEEPERS[kind].said}`,
+      because: `the prompt says '${c.quote}', kept by ${keeperSaid(c, rule.keptBy)}`,
     });
   }
   return out;
@@ -69,7 +81,20 @@ const ownRecord = (g: StatedGuard): string | undefined =>
     ? tableName(g.clause.party?.effect ?? "effect line")
     : g.clause.kind === "sticky"
       ? "ConnectionEntry"
-      : undefined;
+      : g.clause.kind === "once-only"
+        ? tableName(`${g.clause.head} ${actNoun(g.clause.act)}`)
+        : g.clause.kind === "holder-cap" && g.clause.period
+          ? tableName(`${g.clause.head} ${g.clause.period} count`)
+          : undefined;
+
+/**
+ * The record a cardinality guard sits on where no row of the design is named for its thing: the thing's own row (a
+ * claim on a player, a courier's count, a code's counter), added to the data model.
+ */
+const thingRecord = (g: StatedGuard): string | undefined =>
+  g.clause.kind === "one-holder" || g.clause.kind === "holder-cap" || g.clause.kind === "total-cap"
+    ? tableName(g.clause.kind === "total-cap" ? `${g.clause.head} counter` : g.clause.head)
+    : undefined;
 
 const BOOKING_RECORD = /^(?:Booking|Reservation|Appointment|Hold|Assignment|Slot)$/;
 
@@ -81,6 +106,11 @@ const BOOKING_RECORD = /^(?:Booking|Reservation|Appointment|Hold|Assignment|Slot
 function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow | undefined {
   const own = ownRecord(g);
   if (own) return rows.find((r) => rowNames(r).includes(own));
+  const mine = thingRecord(g);
+  if (mine) {
+    const nouns = [g.clause.head, ...g.clause.names].map((n) => tableName(n).toLowerCase());
+    return rows.find((r) => rowNames(r).some((n) => nouns.includes(n.toLowerCase()) || n === mine));
+  }
   const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
   if (g.shape.onWrite && written) return written;
   const nouns = [g.clause.head, ...g.clause.names].map((n) => n.toLowerCase());
@@ -94,6 +124,7 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
 }
 
 const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
+  ...cardinal(g.clause),
   thing: g.clause.head,
   ...(presentColumn(g, row) ? { present: presentColumn(g, row) } : {}),
   column: snake(g.clause.head),
@@ -115,7 +146,7 @@ export function guardedRecords(
   let out = [...rows];
   for (const g of guards) {
     const row = guardedRow(g, out);
-    const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? g.clause.head, row);
+    const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? thingRecord(g) ?? g.clause.head, row);
     const has = (f: string) => row?.fields.includes(f) || row?.key.includes(f);
     const fields = n.present ? [] : g.shape.fields(n).filter((f) => !has(f));
     const index = g.shape.index(n);
@@ -139,11 +170,11 @@ export function guardedRecords(
       );
       continue;
     }
-    const own = ownRecord(g);
+    const own = ownRecord(g) ?? thingRecord(g);
     if (!own) continue;
     const owner = ownerOf(g, out, components);
     if (!owner) continue;
-    const key = g.shape.ownKey?.(n) ?? [];
+    const key = (ownRecord(g) ? g.shape.ownKey?.(n) : undefined) ?? (thingRecord(g) ? [`${n.column}_id`] : []);
     out.push({
       entity: own,
       key,
@@ -186,7 +217,7 @@ export function guardedCalls(
   let out = [...api];
   for (const g of guards) {
     const row = guardedRow(g, rows);
-    const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? g.clause.head, row);
+    const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? thingRecord(g) ?? g.clause.head, row);
     const request = g.shape.request(n);
     if (request.length === 0) continue;
     const call = guardedCall(g, out, n, operations);
@@ -219,6 +250,11 @@ function guardedCall(
   operations: readonly { phrase: string; entity: string }[],
 ): ApiRow | undefined {
   const writing = api.filter((a) => !/^GET\b/i.test(a.call) && g.shape.writes.test(`${a.operation} ${a.call}`));
+  // a thing given to a holder is given by the call that names the holder ("accept an offer" by a courier, "find a
+  // match"), not the call that creates the thing
+  const holder = g.clause.kind === "one-holder" && g.clause.holder ? g.clause.holder.toLowerCase() : undefined;
+  const byHolder = holder ? writing.find((a) => `${a.operation} ${a.call}`.toLowerCase().includes(holder)) : undefined;
+  if (byHolder) return byHolder;
   const nouns = [n.record, n.thing, g.writes ?? ""].filter(Boolean).map((w) => w.toLowerCase());
   const named = writing.find((a) => nouns.some((w) => `${a.operation} ${a.call}`.toLowerCase().includes(w)));
   if (named) return named;

@@ -26,3 +26,10 @@ export const BOUNDED_COUNT =
  */
 export const STATED_FLOOR =
   /\bnever (?:go(?:es)? (?:below (?:zero|0)|negative)|drops? below (?:zero|0)|falls? below (?:zero|0)|(?:be |become |becomes )?negative|oversells?|oversold|overdrawn)\b/i;
+
+/**
+ * The conditional writes one counter row takes a second: its updates are serialised, so a row lock held for about a
+ * millisecond per commit allows about a thousand, and DynamoDB caps one partition at 1,000 write units a second (a
+ * planning figure; measure it). A bounded counter whose stated rate is above it is escrowed to shards in blocks.
+ */
+export const ROW_WRITES_PER_SEC = 1000;

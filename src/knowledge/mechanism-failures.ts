@@ -209,6 +209,45 @@ export const MECHANISM_FAILURES: readonly {
     repair: "the second request is refused with the conflicting interval and may pick another time or resource",
   },
   {
+    mechanism: "exclusive-claim",
+    role: "coordination",
+    failure: "two requests claim the same thing for different holders at once, or a holder crashes while it holds one",
+    prevention:
+      "the claim is a conditional write that moves the thing's row from free to held only while it is still free, so the second sees the first holder and is refused; every claim carries a lease",
+    repair:
+      "the refused request gets a clear 'already held' and may pick another; a crashed holder's lease lapses and a conditional write on the same version frees the thing, refusing the old holder's late writes",
+  },
+  {
+    mechanism: "use-once-key",
+    role: "coordination",
+    failure:
+      "a client retries a use after a timeout, or two requests use the same thing (or the same party uses it twice) at once",
+    prevention:
+      "the use is a put-if-absent on the thing's unique key (or on the thing and the party), and it marks the use in that same write, so only one of them is recorded",
+    repair:
+      "a retry with the same idempotency key gets the first result back; any other request finds the key taken and gets a clear 'already used'",
+  },
+  {
+    mechanism: "capped-holder-count",
+    role: "coordination",
+    failure:
+      "two assignments race for a holder's last free place, or an assignment is retried after a timeout and would count twice",
+    prevention:
+      "the holder's count is checked and incremented in the same atomic write that records the assignment, keyed by the request, so the second finds the cap reached and a retry finds its own assignment",
+    repair:
+      "the refused assignment goes to another holder or waits; a release decrements the count in the same way, and a crashed holder's assignments are released when their lease lapses",
+  },
+  {
+    mechanism: "bounded-counter",
+    role: "coordination",
+    failure:
+      "many requests race for the last units of a capped total, or a node holding a block of units (or a holder of a unit) crashes",
+    prevention:
+      "every take is a conditional decrement that never goes below zero, at the one counter row or within the block a shard was granted from it, so the sum of what is taken never exceeds the cap",
+    repair:
+      "a crashed shard's unused block and a crashed holder's leased unit return to the counter when their lease lapses, so the cap is under-used for a while, never exceeded",
+  },
+  {
     mechanism: "sticky-assignment",
     role: "coordination",
     failure: "a backend is added or removed while flows are open",

@@ -14,11 +14,13 @@ import { composedKind, featureInvariants, featureLed } from "../product/index.js
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import {
+  CARDINAL_KINDS,
   contradicts,
   type GuaranteeClause,
   guaranteeClauses,
   KIND_KEEPERS,
   keeperOf,
+  keeperSaid,
   keptSaying,
   kindWrite,
   roleRecord,
@@ -471,7 +473,13 @@ function statedClauseRules(
   );
   for (const c of clauses) {
     const because = `the prompt says '${c.quote}', ${GUARANTEE_BECAUSE}`;
-    const k = out.findIndex((r) => !fromStatedGuarantee(r.because) && saysClause(r.statement, c));
+    // (a cardinality rule is said only by a rule that names what keeps it: else it gets a rule of its own that does)
+    const k = out.findIndex(
+      (r) =>
+        !fromStatedGuarantee(r.because) &&
+        saysClause(r.statement, c) &&
+        (!c.kind || !CARDINAL.has(c.kind) || r.keptBy !== undefined),
+    );
     const said = out[k];
     if (said) {
       out[k] = { ...said, because: `${said.because}; ${because}` };
@@ -480,7 +488,7 @@ function statedClauseRules(
     const keeper = keeperOf(c, writes);
     // a clause of a kind kept by its kind's own mechanism is said as that mechanism keeps it; one a reused write keeps
     // (a signed contract's guarded transition) is said as that write keeps it
-    if (c.kind && (!keeper || keeper.mechanism === KIND_KEEPERS[c.kind].own)) {
+    if (c.kind && (!keeper || keeper.mechanism === KIND_KEEPERS[c.kind].own || CARDINAL.has(c.kind))) {
       // a clause of a kind gets a rule of its own, kept by its kind's mechanism (joining the design when no write
       // carries it), on a write whose shape does not contradict it (never an overwrite under "never overwritten")
       const fit = keeper ?? kindWrite(c, writes);
@@ -490,9 +498,15 @@ function statedClauseRules(
       // a write that neither names the thing nor does the act only carries the rule: its record is not the thing's,
       // which is named by its role ("the room booking record", not the idempotency record the first path writes)
       const entity = fit?.entity ?? roleRecord(c);
+      const kept = `${c.statement} It is kept by ${keeperSaid(c, mechanism)}. ${keptSaying(c, entity, mechanism)}`;
+      // a cardinality guard on a record the path's write does not name is made by that write, with its own record
+      const carried =
+        CARDINAL.has(c.kind) && at && !kept.toLowerCase().includes(at.entity.toLowerCase())
+          ? ` '${upperFirst(shortName(at.phrase))}' makes the check, in the same write as its ${at.entity} record.`
+          : "";
       out.push({
         path: at?.p.name ?? first.name,
-        statement: `${c.statement} It is kept by ${KIND_KEEPERS[c.kind].said}. ${keptSaying(c, entity)}`,
+        statement: `${kept}${carried}`,
         archetype: at?.p.archetype ?? first.archetype,
         because,
         keptBy: mechanism,
@@ -516,6 +530,9 @@ function statedClauseRules(
 }
 
 type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];
+
+/** The cardinality kinds, said as their keeper keeps them even where a reused write (a lease, a claimed run) keeps them. */
+const CARDINAL: ReadonlySet<string> = CARDINAL_KINDS;
 
 /** Where a clause's thing sits on a record by its role, the words that say so ("In this design a lock is its lease record."). */
 const playedBy = (c: GuaranteeClause, w: { entity: string; plays?: readonly string[] }): string => {

@@ -29,6 +29,30 @@ const byFamily = {
         "A booking holds a time interval on one resource and is inserted only if no live booking of that resource overlaps it, checked and written in one step under the resource's serialization or by an exclusion constraint on (resource, interval).",
     },
     {
+      id: "exclusive-claim",
+      name: "exclusive claim by compare-and-set",
+      summary:
+        "A thing is held by one holder at a time: its own row carries a state, a holder column and a version, and a claim moves it from free to held only while it is still free (a conditional write, compare-and-set on the version). A claim that takes several things at once takes every one in one transaction over their rows, or one by one in a fixed order, releasing those it took when one is already held. A claim carries a lease, so a crashed holder's thing is freed after the lease by a conditional write on the same version.",
+    },
+    {
+      id: "use-once-key",
+      name: "use-once key",
+      summary:
+        "A use of a thing that may happen once (or once per party) is recorded by a put-if-absent on a unique key of the thing (or of the thing and the party), and the use is marked in that same conditional write; a retry carrying the same idempotency key gets the first result back, and any other request for the same key gets a conflict.",
+    },
+    {
+      id: "capped-holder-count",
+      name: "per-holder capped count",
+      summary:
+        "A holder's row carries the count of what it holds (or a count keyed by holder and period for a limit per period), and an assignment increments that count in the same atomic write that records it, accepted only while the count stays within the cap; a release decrements it in the same way.",
+    },
+    {
+      id: "bounded-counter",
+      name: "bounded counter with escrow",
+      summary:
+        "A total cap is one counter row of what is left, taken by a conditional decrement that never goes below zero. Where the rate makes that one row hot, the counter hands out blocks of units to shards (escrow): each shard spends its block locally and returns what it leaves unused, so the total is never exceeded; units that are held and later released are leases that expire, so a crashed holder's unit returns.",
+    },
+    {
       id: "versioned-overwrite",
       name: "versioned overwrite",
       summary:

@@ -20,6 +20,21 @@ export interface GuardNouns {
   /** An effect's party ("songwriter") and the effect's record words ("payout"). */
   party?: string;
   effect?: string;
+  /** A cap's limit as the prompt words it ("two", "100,000") and what a holder's cap counts ("order"). */
+  limit?: string;
+  counted?: string;
+  /** The party of a use once per party ("customer") and the period of a cap per period ("day"). */
+  per?: string;
+  period?: string;
+  /** The act a use or a cap counts ("redeemed"). */
+  act?: string;
+  /** One use as a noun ("redemption"). */
+  use?: string;
+  /** How many things one holder takes at once, where both sides are exclusive ("10"). */
+  members?: string;
+  /** A total cap's units are held and released (leases), or its counter is escrowed to shards (a hot row). */
+  held?: boolean;
+  escrow?: boolean;
 }
 
 /** One kind's guard in each section. */
@@ -56,9 +71,96 @@ const line = (effect: string | undefined) =>
   effect === undefined ? "effect line" : /\bline$/.test(effect) ? effect : `${effect} line`;
 const an = (w: string) => (/^[aeiou]/i.test(w) ? "an" : "a");
 
+const snake = (w: string) => w.toLowerCase().replace(/[^a-z0-9]+/g, "_");
+/** The key of a use once (per party): the thing, and the party where the rule is once per party. */
+const useKey = (n: GuardNouns) => [`${n.column}_id`, ...(n.per ? [`${snake(n.per)}_id`] : [])];
+
 export const GUARD_SHAPES: Readonly<
-  Record<"immutable" | "interval" | "sticky" | "not-before" | "effect-once", GuardShape>
+  Record<
+    | "immutable"
+    | "interval"
+    | "sticky"
+    | "not-before"
+    | "effect-once"
+    | "one-holder"
+    | "once-only"
+    | "holder-cap"
+    | "total-cap",
+    GuardShape
+  >
 > = {
+  "one-holder": {
+    fields: (n) => ["state", `${snake(n.holder ?? "holder")}_id`, "claim_version", "lease_expires_at"],
+    index: (n) =>
+      `${n.column}_id is the ${n.record} row's key: it moves from free to held (${snake(n.holder ?? "holder")}_id set) only while still free, by compare-and-set on claim_version${n.members ? `; a ${n.holder} claims all ${n.members} of its ${n.thing} rows in one transaction` : ""}`,
+    request: (n) => [
+      n.members ? `${n.column}_ids` : `${n.column}_id`,
+      `${snake(n.holder ?? "holder")}_id`,
+      "idempotency_key",
+    ],
+    error: (n) => `409 the ${n.thing} is already held by another ${n.holder ?? "holder"}`,
+    guarantee: (n) =>
+      `moves ${n.members ? `every ${n.thing} of the ${n.holder}` : `the ${n.thing}`} from free to held only while still free, in one conditional write${n.members ? " (one transaction, all or none)" : ""}`,
+    check: (n) =>
+      `${n.members ? `every ${n.record} of the ${n.holder}` : n.record} has no ${snake(n.holder ?? "holder")}_id (free) and claim_version unchanged`,
+    writes:
+      /\b(?:assign|claim|plac|match|dispatch|giv|hold|book|reserv|join|enrol|allocat|seat|start|accept|acquir|form|creat|lock)\w*|\brun(?:s|ning)?\b/i,
+  },
+  "once-only": {
+    fields: (n) => [...useKey(n), "idempotency_key", "result", "used_at"],
+    ownKey: (n) => useKey(n),
+    index: (n) =>
+      `unique (${useKey(n).join(", ")}): one use per ${n.thing}${n.per ? ` per ${n.per}` : ""}, inserted if absent with the use marked in the same write`,
+    request: (n) => ["idempotency_key", ...(n.per ? [`${snake(n.per)}_id`] : [])],
+    error: (n) => `409 the ${n.thing} is already ${n.act ?? "used"}${n.per ? ` by this ${n.per}` : ""}`,
+    guarantee: (n) =>
+      `records the use only if (${useKey(n).join(", ")}) is absent; a retry with the same idempotency_key gets the first result`,
+    check: (n) => `no ${n.record} for (${useKey(n).join(", ")}) (insert if absent, marking the use)`,
+    writes:
+      /\b(?:redeem|use|claim|spend|scan|sell|appl|consum|activat|vot|submit|buy|purchas|check|cash|enter|post|creat|admit)\w*/i,
+  },
+  "holder-cap": {
+    fields: (n) => [
+      ...(n.period ? [`${n.column}_id`, `${snake(n.period)}_start`] : []),
+      `${snake(n.counted ?? "item")}_count`,
+    ],
+    ownKey: (n) => [`${n.column}_id`, `${snake(n.period ?? "period")}_start`],
+    index: (n) =>
+      `${n.period ? `(${n.column}_id, ${snake(n.period)}_start)` : `${n.column}_id`}: ${snake(n.counted ?? "item")}_count is incremented with each ${n.counted ?? "assignment"} only while it stays at or below ${n.limit ?? "the cap"}, in the same atomic write`,
+    request: (n) => [`${n.column}_id`, "idempotency_key"],
+    error: (n) =>
+      n.period
+        ? `429 the ${n.thing} has reached its limit of ${n.limit ?? "N"} ${n.counted ?? "item"}s this ${n.period}`
+        : `409 the ${n.thing} already holds ${n.limit ?? "N"} ${n.counted ?? "item"}s`,
+    guarantee: (n) =>
+      `records the ${n.counted ?? "assignment"} only while the ${n.thing}'s count stays at or below ${n.limit ?? "the cap"}, checked and incremented in one write`,
+    check: (n) =>
+      `${n.record}.${snake(n.counted ?? "item")}_count < ${n.limit ?? "the cap"}, incremented in the same write`,
+    writes:
+      /\b(?:assign|claim|add|creat|book|reserv|join|enrol|take|accept|hold|borrow|issu|grant|attempt|log|sign|verif|check|offer|dispatch|match|transfer|send|withdraw|pay|redeem)\w*/i,
+  },
+  "total-cap": {
+    fields: (n) =>
+      n.held ? ["unit_limit", "live_units", "lease_expires_at"] : ["remaining", ...(n.escrow ? ["escrowed"] : [])],
+    index: (n) =>
+      n.held
+        ? `live_units <= ${n.limit ?? "the cap"}: a unit is a lease taken by a conditional write while fewer are live, reclaimed after its expiry`
+        : `remaining >= 0: every ${n.use ?? "take"} is a conditional decrement of remaining, never below zero${n.escrow ? "; blocks of units are escrowed to shards, each granting only from its own block" : ""}`,
+    request: (n) => [`${n.column}_id`, "idempotency_key"],
+    error: (n) => `409 the limit of ${n.limit ?? "N"} is reached for this ${n.thing}`,
+    guarantee: (n) =>
+      n.held
+        ? `takes a leased unit only while fewer than ${n.limit ?? "the cap"} are live; an expired lease returns its unit`
+        : `takes a unit only by a conditional decrement that never goes below zero${n.escrow ? ", from the block escrowed to its shard" : ""}`,
+    check: (n) =>
+      n.held
+        ? `${n.record}.live_units < ${n.limit ?? "the cap"} (expired leases reclaimed)`
+        : n.escrow
+          ? `the shard's escrowed block of ${n.record}.remaining has a unit left (else a new block from the counter)`
+          : `${n.record}.remaining > 0 (conditional decrement, never below zero)`,
+    writes:
+      /\b(?:redeem|use|claim|sell|buy|book|reserv|take|admit|start|acquir|grant|issu|hold|regist|enrol|allocat|creat|post)\w*/i,
+  },
   interval: {
     fields: (n) => [`${n.column}_id`, "starts_at", "ends_at"],
     index: (n) =>
