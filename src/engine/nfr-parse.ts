@@ -1732,8 +1732,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const words: string[] = [];
     const ends: number[] = [];
     let p = pos;
-    // "500 million push, email and SMS messages a day": the listed kinds name the head noun after them
-    const list = /^\s+[a-z][a-z-]*(?:,\s*[a-z][a-z-]*)*,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i.exec(rest.slice(p));
+    // "500 million push, email and SMS messages a day": the listed kinds name the head noun after them; a list has two
+    // kinds before its "and" ("20 bidders, and must answer …" is a noun and the next clause, not a list)
+    const list = /^\s+[a-z][a-z-]*(?:,\s*[a-z][a-z-]*)+,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i.exec(rest.slice(p));
     if (list?.[0].includes(",")) p += list[0].length - 1;
     for (let k = 0; k < 4; k++) {
       const width = WIDTH_WORD.exec(rest.slice(p));

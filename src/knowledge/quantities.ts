@@ -1163,6 +1163,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a lost replica is copied whole from one surviving copy",
   },
   { id: "backends", label: "backends or upstream instances", unit: "backends" },
+  { id: "bidders", label: "bidders (demand partners) an ad exchange may send each bid request to", unit: "bidders" },
   { id: "services", label: "logical services (each a name with instances behind it)", unit: "services" },
   {
     id: "instances_per_service",
