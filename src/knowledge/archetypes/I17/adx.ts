@@ -1,4 +1,4 @@
-import { fig, inp } from "../../capacity/helpers.js";
+import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { ArchetypeInput, MechanismId } from "../../schema.js";
@@ -71,6 +71,13 @@ export const ADX_ENTITIES = [
     description:
       "The billable event of a won auction, by impression id (auction id and the impression's id in it): the winning bidder and seat, the clearing price and when the rendered ad reported; one row per impression, which billing and every bidder's spend are counted from.",
     truth: true,
+    durability: "durable",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because:
+        "an impression id is inserted only where the ledger's primary confirms it is absent, so a cut-off ledger refuses the insert rather than risk billing twice",
+    },
     topic: T,
   },
   {
@@ -103,7 +110,7 @@ export const ADX_WRITES = [
   },
   {
     action:
-      "cut a bidder's share to a trickle while its timeouts or errors run high, and restore it step by step as it answers in time again",
+      "throttle a bidder whose timeouts or errors run high down to a trickle of requests, and restore its share step by step as it answers in time again",
     entity: "BidderThrottle",
     shape: "state transition",
     mechanism: "outlier-ejection",
@@ -126,6 +133,10 @@ export const ADX_WRITES = [
     shape: "append event",
     mechanism: "append-log",
     hidden: true,
+    runs: {
+      in: "async worker",
+      because: "events are handed to a local buffer and sent after the answer, so the auction never waits on the log",
+    },
     topic: T,
   },
   {
@@ -135,6 +146,7 @@ export const ADX_WRITES = [
     shape: "async process",
     mechanism: "idempotent-receiver",
     hidden: true,
+    runs: { in: "async worker", because: "notices go out after the publisher is answered" },
     topic: T,
   },
   {
@@ -272,7 +284,8 @@ export const ADX_BOTTLENECKS = [
       "Pool warm connections per bidder endpoint in each region; HTTP/2 multiplexes many requests on one connection where bidders take it",
     formula: {
       yields: "bid requests in flight to bidders",
-      expression: "requests_per_sec * peak_factor * bidders * eligible_share * bidder_response_seconds",
+      expression:
+        "requests_per_sec * peak_factor * bidders * eligible_share * min(bidder_response_seconds, bidder_timeout_seconds)",
       unit: "requests",
     },
     topic: T,
@@ -422,7 +435,7 @@ export const ADX_LINKS: LinkSpec[] = [
   { from: "impression-trackers", to: "billing-ledger", kind: "request", label: "insert if absent", topic: T },
   { from: "impression-trackers", to: "notice-sender", kind: "stream", label: "billable", topic: T },
   { from: "impression-trackers", to: "event-log", kind: "stream", label: "impression", topic: T },
-  { from: "notice-sender", to: "bidders", kind: "callback", label: "nurl, burl, lurl", topic: T },
+  { from: "notice-sender", to: "bidders", kind: "request", label: "nurl, burl, lurl", topic: T },
   { from: "event-log", to: "reporting", kind: "stream", label: "events by auction id", topic: T },
 ];
 
@@ -619,7 +632,7 @@ export const ADX_CAPACITY: CapacityModel = {
       label: "time a bid request stays in flight to a bidder, on average",
       unit: "s",
       typical: 0.03,
-      why: "most bidders answer within tens of milliseconds from the same region, and a call is abandoned at the bidder timeout (a planning figure)",
+      why: "most bidders answer within tens of milliseconds from the same region, and a call is abandoned at the bidder timeout, whichever comes first (a planning figure)",
     },
     {
       quantity: "fill_share",
@@ -642,21 +655,27 @@ export const ADX_CAPACITY: CapacityModel = {
       typical: 5000,
       why: "an auction server parses, enriches and fans out a few thousand requests a second, each to many bidders (a planning figure; measure it)",
     },
-    inp(
-      "publisher_rtt_seconds",
-      0.02,
-      "the publisher's or SSP's round trip to the nearest region, with TLS on a warm connection, is about 10 to 30 ms (a planning figure)",
-    ),
-    inp(
-      "enrich_seconds",
-      0.005,
-      "parsing and a few in-memory lookups in the same region take a few milliseconds (a planning figure)",
-    ),
-    inp(
-      "auction_seconds",
-      0.002,
-      "ranking a few bids against floors and blocks and writing the answer takes a couple of milliseconds (a planning figure)",
-    ),
+    {
+      quantity: "publisher_rtt_seconds",
+      label: "publisher's round trip to the nearest region",
+      unit: "s",
+      typical: 0.02,
+      why: "the publisher's or SSP's round trip to the nearest region, with TLS on a warm connection, is about 10 to 30 ms (a planning figure)",
+    },
+    {
+      quantity: "enrich_seconds",
+      label: "time to parse and enrich a bid request",
+      unit: "s",
+      typical: 0.005,
+      why: "parsing and a few in-memory lookups in the same region take a few milliseconds (a planning figure)",
+    },
+    {
+      quantity: "auction_seconds",
+      label: "time to rank the bids and write the answer",
+      unit: "s",
+      typical: 0.002,
+      why: "ranking a few bids against floors and blocks and writing the answer takes a couple of milliseconds (a planning figure)",
+    },
     {
       quantity: "bidder_timeout_seconds",
       label: "time the exchange waits for bidders (the tmax it sends them)",
@@ -664,8 +683,9 @@ export const ADX_CAPACITY: CapacityModel = {
       typical: 0.08,
       why: "bidders are commonly given 80 to 100 ms (a planning figure)",
       from: {
-        expression: "latency_seconds * (1 - bound_headroom) - publisher_rtt_seconds - enrich_seconds - auction_seconds",
-        why: "what the stated deadline leaves, with its headroom kept spare, after the publisher's round trip, enrichment and the auction: the OpenRTB tmax an intermediary forwards is its own tmax less its latency and the extra hop",
+        expression:
+          "max(0.01, latency_seconds * (1 - bound_headroom) - publisher_rtt_seconds - enrich_seconds - auction_seconds)",
+        why: "what the stated deadline leaves, with its headroom kept spare, after the publisher's round trip, enrichment and the auction (10 ms at least): the OpenRTB tmax an intermediary forwards is its own tmax less its latency and the extra hop",
       },
     },
     {
@@ -701,7 +721,7 @@ export const ADX_CAPACITY: CapacityModel = {
       "bidder_requests_in_flight",
       "bid requests in flight to bidders at once (with HTTP/1.1 keep-alive, one connection each)",
       "count",
-      "outbound_bid_requests_per_sec * bidder_response_seconds",
+      "outbound_bid_requests_per_sec * min(bidder_response_seconds, bidder_timeout_seconds)",
       "requests",
     ),
     fig(
@@ -731,7 +751,7 @@ export const ADX_CAPACITY: CapacityModel = {
   // the publisher's wait spent step by step: its round trip to the region, enrichment, the bidders' calls (the timeout
   // the exchange cuts their tmax to) and the auction itself
   latencyPath: {
-    serves: "one auction, from the publisher's bid request to the answer",
+    serves: "one auction",
     steps: ["publisher_rtt_seconds", "enrich_seconds", "bidder_timeout_seconds", "auction_seconds"],
     inputs: [],
   },

@@ -254,11 +254,6 @@ export const card = {
       topic: A,
       because: "each auction lives only until its deadline, and a bidder's cut share is restored as it recovers",
     },
-    {
-      id: "dedup-matters",
-      topic: A,
-      because: "an impression callback or a billing notice can repeat, and each impression is billed once",
-    },
   ],
   failures: [
     ...ADX_FAILURES,
