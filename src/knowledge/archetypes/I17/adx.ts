@@ -441,7 +441,7 @@ export const ADX_LINKS: LinkSpec[] = [
 
 export const ADX_API: ApiSpec[] = [
   {
-    operation: "bid request (publisher-facing)",
+    operation: "bid request",
     call: "POST /openrtb2/auction with an OpenRTB BidRequest (x-openrtb-version header, keep-alive)",
     request: [
       "id (the auction id)",
@@ -459,7 +459,7 @@ export const ADX_API: ApiSpec[] = [
     topic: T,
   },
   {
-    operation: "bid request (bidder-facing)",
+    operation: "call a bidder",
     call: "POST to the bidder's regional endpoint: an OpenRTB BidRequest over a warm keep-alive connection",
     request: ["id (the auction id)", "imp[] with bidfloor", "tmax cut to the bidder timeout", "at", "bcat and badv"],
     response: ["seatbid[].bid[]: impid, price, adm or nurl, burl, adomain, crid", "HTTP 204 no-bid"],
@@ -468,16 +468,16 @@ export const ADX_API: ApiSpec[] = [
     topic: T,
   },
   {
-    operation: "impression callback",
+    operation: "report an impression",
     call: "GET /imp?auction={auction_id}&imp={imp_id}&sig={signature}",
     request: ["auction_id", "imp_id", "signature over the win"],
     response: ["204"],
     errors: ["403 bad signature", "410 win expired"],
-    guarantee: "the impression is recorded and billed once per impression id, however often the callback repeats",
+    guarantee: "the impression is recorded and billed once per impression id, however often the report repeats",
     topic: T,
   },
   {
-    operation: "win and billing notices (to bidders)",
+    operation: "send win and billing notices",
     call: "GET the bid's nurl on win and its burl once billable, with the AUCTION_PRICE macro set to the clearing price",
     request: ["auction_id", "clearing price"],
     response: ["200 or 204"],
