@@ -88,6 +88,11 @@ describe("ad exchange subject (topic 'ad-exchange' on I17)", () => {
   it("'N bidders' counts an exchange's bidders too, and '20 bidders, and must answer …' is no list of kinds", () => {
     expect(parseStatedNfrs(ADX).scale.bidders?.value).toBe(20);
     expect(parseStatedNfrs("An exchange that sends each request to 30 DSPs.").scale.bidders?.value).toBe(30);
+    // OpenRTB's tmax is the time a bid request may take
+    expect(parseStatedNfrs("An RTB exchange for 8 demand partners, tmax 80 ms.").scale.latency_seconds?.value).toBe(
+      0.08,
+    );
+    expect(parseStatedNfrs("An RTB exchange for 8 demand partners, tmax 80 ms.").scale.bidders?.value).toBe(8);
     // people bidding on one item are still one auction's participants
     expect(
       parseStatedNfrs("Design an auction site with 500 bidders on the same item.").scale.max_participants?.value,

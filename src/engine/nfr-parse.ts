@@ -2293,10 +2293,11 @@ const inMs = (n: number, unit: string): number =>
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
-    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|in\s+)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
+    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|in\s+|tmax(?:\s*(?:of|=|:))?\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
-    // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads
+    // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads; an ad
+    // exchange's "tmax 80 ms" is the time a bid request may take (OpenRTB's tmax, in milliseconds)
     const millis = /^(?:ms|milli)/i.test(m[3] ?? "");
     if (
       !m[1] &&

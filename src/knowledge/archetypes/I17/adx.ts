@@ -218,7 +218,7 @@ export const ADX_FAILURES = [
     topic: T,
   },
   {
-    failure: "The same impression is reported twice (a retried callback, a reloaded page, a replayed log)",
+    failure: "A retried callback, a reloaded page or a replayed log reports the same impression twice",
     role: "truth",
     prevention:
       "The billing ledger inserts an impression id only if it is absent; a repeat finds it and records nothing, and the billing notice goes out only after the first insert",
@@ -729,6 +729,14 @@ export const ADX_CAPACITY: CapacityModel = {
       "auction servers across the regions at the planned load",
       "count",
       "peak_bid_requests_per_sec / (auction_server_rps * target_utilisation)",
+      "servers",
+      true,
+    ),
+    fig(
+      "auction_servers_per_region",
+      "auction servers in each region, each region sized for its share of the traffic",
+      "count",
+      "auction_servers / regions",
       "servers",
       true,
     ),
