@@ -30,6 +30,7 @@ import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { KVC_SHAPE } from "../knowledge/archetypes/I16/memcache.js";
 import { OTP_SHAPE } from "../knowledge/archetypes/I16/otp.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
+import { ADX_SHAPE } from "../knowledge/archetypes/I17/adx.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { LOGS_SHAPE } from "../knowledge/archetypes/I18/logs.js";
 import { TRACES_SHAPE } from "../knowledge/archetypes/I18/traces.js";
@@ -228,6 +229,7 @@ export type CoherenceRule =
   | "feature-flags-shape"
   | "dns-shape"
   | "model-serving-shape"
+  | "ad-exchange-shape"
   | "relationship-authz-shape"
   | "waiting-room-shape"
   | "storage-engine-shape"
@@ -420,6 +422,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a virtual waiting room keeps its visitors' tickets, the room's watermark and the admission tokens, sizes the time to drain the line at the admission rate and the polls its edge answers, and draws no per-caller budget, limit policy or 429 answer of a rate limiter",
   "storage-engine-shape":
     "a single-node storage engine design keeps its write-ahead log records, sorted tables and MANIFEST version edits, sizes WAL fsyncs with group commit, compaction write amplification and the Bloom filters' false positives, and draws no replicas, quorums, shards or consensus unless the prompt asks for them",
+  "ad-exchange-shape":
+    "an ad exchange design keeps auctions, bids, impressions and bidders, sizes the bid requests sent to bidders from the stated rate and bidders, spends the stated deadline on a bidder timeout inside it, and draws no route tables, backend drains or a user-facing auction's reserve and proxy bids",
   "dns-shape":
     "an authoritative DNS design keeps zones, record sets and a change journal by serial, bounds the time from a committed change to every name server by the stated propagation target, hop by hop, sizes the name servers from the query rate, and draws no fleet cohorts, health gates or feature-flag SDKs",
   "deploy-rollout-shape":
@@ -3642,6 +3646,31 @@ function waitingRoomShape(d: Design): Problem[] {
 }
 
 /**
+ * An ad exchange design (topic "ad-exchange", led by I17) keeps its shape: auctions, bids, impressions and bidders
+ * drawn, the outbound bid requests sized from the request rate and bidders, the publisher's deadline spent on a bidder
+ * timeout inside it, and no generic proxy plane's route tables and drains or a user-facing auction's reserve and proxy bids.
+ */
+function adExchangeShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "ad-exchange", "I17")) return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of ADX_SHAPE.entities.filter((x) => !names.includes(x)))
+    out.push({ rule: "ad-exchange-shape", detail: `no ${e} record is drawn` });
+  if (!d.capacity.some((c) => c.id === ADX_SHAPE.fanout))
+    out.push({ rule: "ad-exchange-shape", detail: "the bid requests sent to bidders are not sized" });
+  const path = d.capacity.find((c) => c.id === "request_path_seconds");
+  if (d.nfrs.scale.latency_seconds !== undefined && !(path?.inputs ?? []).some((i) => i.name === ADX_SHAPE.deadline))
+    out.push({ rule: "ad-exchange-shape", detail: "the stated deadline is not spent on a bidder timeout inside it" });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => ADX_SHAPE.residue.test(y.text)))
+    out.push({ rule: "ad-exchange-shape", detail: `${x.where} belongs to a proxy plane or a user-facing auction` });
+  return out;
+}
+
+/**
  * An authoritative DNS design (topic "dns", led by I11) keeps its shape: zones, record sets and their change journal
  * drawn, the time from a commit to every name server sized hop by hop and bound by a stated propagation target, the
  * name servers sized from the query rate, and no fleet rollout's cohorts and gates or a flag service's SDKs.
@@ -4339,6 +4368,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...featureFlagsShape(d),
     ...dnsShape(d),
     ...modelServingShape(d),
+    ...adExchangeShape(d),
     ...relationshipAuthzShape(d),
     ...waitingRoomShape(d),
     ...storageEngineShape(d),

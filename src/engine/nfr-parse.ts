@@ -1859,8 +1859,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const words: string[] = [];
     const ends: number[] = [];
     let p = pos;
-    // "500 million push, email and SMS messages a day": the listed kinds name the head noun after them
-    // (two kinds at least before the joining word: "20 million users, and clear it" ends its noun at the comma)
+    // "500 million push, email and SMS messages a day": the listed kinds name the head noun after them; a list has two
+    // kinds before its "and" ("20 bidders, and must answer …" is a noun and the next clause, not a list)
     const list = /^\s+[a-z][a-z-]*(?:,\s*[a-z][a-z-]*)+,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i.exec(rest.slice(p));
     if (list?.[0].includes(",")) p += list[0].length - 1;
     for (let k = 0; k < 4; k++) {
@@ -2440,10 +2440,11 @@ const inMs = (n: number, unit: string): number =>
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
-    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|in\s+)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
+    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|in\s+|tmax(?:\s*(?:of|=|:))?\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
-    // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads
+    // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads; an ad
+    // exchange's "tmax 80 ms" is the time a bid request may take (OpenRTB's tmax, in milliseconds)
     const millis = /^(?:ms|milli)/i.test(m[3] ?? "");
     if (
       !m[1] &&

@@ -824,6 +824,20 @@ export const VARIANTS: readonly Variant[] = [
       "a rollout change is refused when the deploy store has no majority, while every host keeps running the release it has installed",
   },
   {
+    by: "I17",
+    topic: "ad-exchange",
+    subject:
+      "an ad exchange that runs one auction per bid request among the bidders, and answers the winning ad or no-bid before the publisher's deadline",
+    summary: [
+      "Each bid request goes in parallel to the bidders whose targeting matches and whose QPS budget has room, each call cut off at a bidder timeout inside the publisher's tmax",
+      "The best bid at or above the floor wins; a bid arriving after the timeout takes no part",
+      "A rendered ad's impression is billed once by its impression id, and every auction goes to an event log for reporting and billing",
+    ],
+    absorbs: [],
+    stance:
+      "an auction that cannot finish answers no-bid and is lost, while the billing ledger records each impression id once and refuses a second",
+  },
+  {
     by: "I11",
     topic: "dns",
     subject:

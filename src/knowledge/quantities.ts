@@ -1182,6 +1182,22 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a lost replica is copied whole from one surviving copy",
   },
   { id: "backends", label: "backends or upstream instances", unit: "backends" },
+  { id: "bidders", label: "bidders (demand partners) an ad exchange may send each bid request to", unit: "bidders" },
+  // an ad exchange's deadline, step by step (knowledge/archetypes/I17/adx.ts): each step's words as the budget is said
+  {
+    id: "publisher_rtt_seconds",
+    label: "publisher's round trip to the nearest region",
+    unit: "s",
+    share: "for the publisher's round trip",
+  },
+  { id: "enrich_seconds", label: "time to parse and enrich a bid request", unit: "s", share: "for enrichment" },
+  {
+    id: "bidder_timeout_seconds",
+    label: "time the exchange waits for bidders (the tmax it sends them)",
+    unit: "s",
+    share: "waiting for bidders",
+  },
+  { id: "auction_seconds", label: "time to rank the bids and write the answer", unit: "s", share: "for the auction" },
   { id: "services", label: "logical services (each a name with instances behind it)", unit: "services" },
   {
     id: "instances_per_service",

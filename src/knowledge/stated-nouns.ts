@@ -180,6 +180,14 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   },
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
+  // the demand partners an ad exchange sends each bid request to ("fans each one out to 20 DSPs"): its fan-out
+  {
+    re: /^(?:dsps?|demand[- ]side platforms?|demand partners?|demand sources?|bidding partners?|buyers? platforms?)$/,
+    count: "bidders",
+  },
+  // a bidder is a person bidding on an item (an auction's users) or a demand partner an exchange calls: both readings
+  // are kept, and the design reads the one its subject sizes
+  { re: /^bidders?$/, count: "users", also: "bidders" },
   {
     re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|gamers?|patients?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|callers?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",

@@ -118,6 +118,7 @@ export const TOPIC_VALUES = [
   "psp",
   "tiered-log",
   "auction",
+  "ad-exchange",
   "game-server",
   "video-conference",
   "auth",
@@ -299,6 +300,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // bidders bid on one item until its end time and the highest valid bid wins (eBay-style, charity, penny auctions);
   // never an ad auction or real-time bidding for ad slots (TOPIC_UNLESS), nor a venue's bids and asks (an order book)
   auction: String.raw`\b(?:(?:online|timed|live|charity|silent|penny|english|real[- ]time|ebay[- ](?:like|style)|art|car|estate) auctions?|auction (?:sites?|platforms?|systems?|services?|houses?|apps?|listings?|items?|lots?)|auctions? like ebay|(?:an?|the|each|every|one) auction(?! (?:of|for) (?:ad|advertis)\w*)|auctions? (?:where|in which|that|with)|bidding (?:wars?|systems?|platforms?|sites?|services?|engines?)|bidders?|(?:place|places|placed|placing|submit\w*) (?:a |their |his |her |your )?bids?|highest (?:valid )?bids?|(?:last|final)[- ]seconds? bids?|(?:bid|auction) snip(?:e|es|ing|ers?)|sniping|proxy bid\w*|max(?:imum)? bids?|reserve price)\b`,
+  // an exchange that runs an auction per ad slot among bidders (DSPs) within the publisher's deadline and answers the
+  // winning ad, OpenRTB's bid requests, win and billing notices (never people bidding on an item for minutes: auction)
+  "ad-exchange": String.raw`\b(?:ad[- ]?exchanges?|adx|real[- ]time bidding|rtb(?: exchanges?| systems?| platforms?| auctions?)?|openrtb|supply[- ]side platforms?|ssps?|demand[- ]side platforms?|dsps?|programmatic (?:ad\w*|auctions?|exchanges?)|ad auctions?(?: servers?| services?)?|header bidding|(?:ad|advertising) (?:impressions?|slots?) (?:auction|bidding)\w*|like (?:google ad manager|adx|openx|xandr|pubmatic|magnite|appnexus))\b`,
   // machines, databases or laptops backed up as snapshots kept for a window and restored to a point in time: the
   // backup service is the subject (not storage that merely holds backup files, nor a replica called a backup)
   backup: String.raw`\b(?:incremental (?:snapshots?|backups?)|(?:nightly|daily|hourly|weekly|scheduled|periodic) (?:incremental )?(?:backups?|snapshots? of)|snapshot backups?|backups? (?:services?|systems?|platforms?|agents?|products?|solutions?|and restores?)|point[- ]in[- ]time (?:restores?|recovery|backups?)|(?:server|laptop|vm|virtual machine|database|machine|disk|volume|desktop|computer|endpoint)s?'? backups?|back(?:s|ed|ing)? up (?:every|each|all|our|their|\d[\d,.]*)|restor(?:e|es|ed|ing) (?:any|each|every|a) (?:\w+ ){0,2}to (?:any|a|an earlier|a previous|an older|the state of)|deduplicat\w* backups?|time machine|restic|borg ?backup)\b`,
@@ -321,7 +325,7 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   // a shop or product that takes payments through a provider is the merchant's side, whatever provider it names
   psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
   // an ad exchange's auction per impression is real-time bidding for ad slots, not bidders racing an item's end time
-  auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
+  auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|openrtb|dsps?|ssps?|(?:supply|demand)[- ]side platforms?|header bidding|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
   // a game's leaderboard, a registry game servers announce themselves in, or a game's chat or store is another subject
   // a one-to-many live broadcast (viewers watch through a CDN) or stored video played on demand is another subject
   "video-conference": String.raw`\b(?:live[- ]?stream\w*|broadcast(?:s|ing)? to (?:millions|\d[\d,]* (?:million )?viewers)|viewers|hls|dash|video on demand|vod|upload(?:s|ed|ing)? videos?|transcod\w*)\b`,
@@ -470,6 +474,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "a real-time multiplayer match run by an authoritative game server: a matchmaker places players into a match on a server process that owns its state, the server applies each player's numbered inputs once per fixed tick and sends delta snapshots, clients predict and reconcile, lag compensation judges hits, and a match directory keeps each match's server under a lease",
   auction:
     "bidders bid on one item until its end time and the highest valid bid wins: one owner per auction, under a lease with an epoch, accepts a bid only while its own clock is before the end time and the bid is at least the current price plus the increment, sequences it in the auction's bid log, resolves maximum (proxy) bids, and closes by appending a close marker after which no bid counts",
+  "ad-exchange":
+    "a real-time bidding ad exchange: each bid request from a publisher is enriched, sent in parallel to the eligible bidders within their QPS caps, each call cut off at a bidder timeout inside the publisher's tmax, the best bid at or above the floor wins and its markup is answered before the deadline (no-bid otherwise), win and billing notices go to the winner, each rendered impression is billed once by its impression id, and every auction, bid and impression goes to an event log for reporting and billing",
   backup:
     "machines, databases or laptops are backed up as incremental snapshots kept for a retention window: an agent uploads only the content-defined chunks the dedup index lacks, each night's snapshot is committed only once every chunk it lists is durable, and expired snapshots' chunks are collected by mark and sweep after a grace period, so any kept snapshot restores in full",
   "distributed-sql":
@@ -713,6 +719,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "kv-cache",
   "tiered-log",
   "auction",
+  "ad-exchange",
   "game-server",
   "video-conference",
   "auth",

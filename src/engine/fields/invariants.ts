@@ -287,7 +287,7 @@ function invariantRows(
     const delivery: Record<typeof d.value, string> = {
       "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,
       "at-least-once": `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`,
-      "at-most-once": `A ${subject} change is never applied twice; losing one under failure is accepted.`,
+      "at-most-once": `${/^[aeiou]/i.test(subject) ? "An" : "A"} ${subject} change is never applied twice; losing one under failure is accepted.`,
     };
     // a stated freshness bound's own rule says how a repeat is harmless (a delete or a newer version applied twice)
     const fresh = freshnessRule(f, subject);

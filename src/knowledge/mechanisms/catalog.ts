@@ -497,6 +497,12 @@ const byFamily = {
         "Backends or dependencies that fail too often are removed from rotation for a cool-off, and callers stop piling on.",
     },
     {
+      id: "deadline-fanout",
+      name: "deadline-bounded fan-out",
+      summary:
+        "One request is sent to many parties at once, each call carrying a timeout cut from the caller's remaining budget; whatever answered in time is used, late answers are dropped, and the caller is answered at the deadline with the best result so far or an empty one, never late.",
+    },
+    {
       id: "load-shedding",
       name: "load shedding by priority",
       summary: "Under overload, low-priority work is refused early with a retry hint so the rest keeps its latency.",

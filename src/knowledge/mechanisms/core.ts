@@ -79,8 +79,8 @@ export const CORE_MECHANISMS: Readonly<Record<ArchetypeId, readonly MechanismId[
     "commit-wait",
     "saga",
   ],
-  // a routing snapshot every proxy loads whole, by version
-  I17: ["versioned-snapshot", "health-checked-selection", "outlier-ejection"],
+  // a routing snapshot every proxy loads whole, by version; an exchange's fan-out to bidders answered by its deadline
+  I17: ["versioned-snapshot", "health-checked-selection", "outlier-ejection", "deadline-fanout"],
   // samples appended durably in order, rules evaluated by one owner
   I18: ["write-ahead-log", "append-log", "guarded-transition", "out-of-order-window", "trace-sampling"],
   // chunks placed under a lease and published before the pointer that names them

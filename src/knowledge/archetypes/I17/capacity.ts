@@ -1,5 +1,6 @@
 import { fig, fleetOf, fromUsers, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { ADX_CAPACITY } from "./adx.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -42,4 +43,5 @@ export const capacity: CapacityModel = {
       "probes/s",
     ),
   ],
+  topics: { "ad-exchange": ADX_CAPACITY },
 };

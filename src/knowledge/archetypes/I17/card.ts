@@ -1,5 +1,28 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
+import {
+  ADX_BOTTLENECKS,
+  ADX_ENTITIES,
+  ADX_FAILURES,
+  ADX_INVARIANTS,
+  ADX_KEPT_BY,
+  ADX_READS,
+  ADX_SCOPES,
+  ADX_SILHOUETTE,
+  ADX_TECHNOLOGIES,
+  ADX_WRITES,
+} from "./adx.js";
 import { protocols } from "./topology.js";
+
+/** The generic proxy plane, which an ad exchange (adx.ts) draws none of. */
+const A = "ad-exchange" as const;
+const PROXY_INVARIANTS = [
+  "Every proxy routes each request with one complete RouteTable version, never a mix of two.",
+  "No request goes to a backend that is ejected or draining while a healthy active backend exists for the route.",
+  "A draining Backend receives no new requests and is removed only after its in-flight requests finish or its drain deadline passes.",
+  "Traffic-split weights of a route always cover the whole of its traffic, during and after a shift.",
+  "A proxy retries only idempotent requests, and only within the route's retry budget.",
+];
 
 export const card = {
   id: "I17",
@@ -87,25 +110,30 @@ export const card = {
     ],
   },
   entities: [
+    ...ADX_ENTITIES,
     {
+      unlessTopic: A,
       name: "RouteTable",
       description:
         "Versioned rules from request attributes (host, path, headers, client) to backend clusters, with traffic-split weights and attached policies, as published by the control plane.",
       truth: true,
     },
     {
+      unlessTopic: A,
       name: "Backend",
       description:
         "An upstream instance with address, zone, version label, weight and lifecycle state (active, draining, removed).",
       truth: false,
     },
     {
+      unlessTopic: A,
       name: "BackendHealth",
       description:
         "Per-backend health as each proxy sees it: active probe results, passive outlier signals and any ejection with its end time.",
       truth: false,
     },
     {
+      unlessTopic: A,
       name: "RoutePolicy",
       description:
         "Timeouts, retry limits and retry budget, authentication, header rewrites and rate or concurrency limits attached to a route.",
@@ -113,7 +141,9 @@ export const card = {
     },
   ],
   writePaths: [
+    ...ADX_WRITES,
     {
+      unlessTopic: A,
       action: "publish a new route table version to the proxies",
       entity: "RouteTable",
       shape: "overwrite current value",
@@ -121,6 +151,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: A,
       action: "shift traffic weights between versions in steps",
       entity: "RouteTable",
       shape: "state transition",
@@ -128,6 +159,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: A,
       action: "drain a backend before removal",
       entity: "Backend",
       shape: "state transition",
@@ -135,6 +167,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: A,
       action: "update the backend set from the service registry",
       entity: "Backend",
       shape: "async process",
@@ -142,6 +175,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: A,
       action: "record active probe results per backend",
       entity: "BackendHealth",
       shape: "overwrite current value",
@@ -149,6 +183,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: A,
       action: "eject a backend whose real requests keep failing, for a growing cool-off",
       entity: "BackendHealth",
       shape: "state transition",
@@ -157,13 +192,16 @@ export const card = {
     },
   ],
   readPaths: [
+    ...ADX_READS,
     {
+      unlessTopic: A,
       action: "match the request to a route",
       entity: "RouteTable",
       shape: "read projection",
       staleness: "the proxy's local snapshot; seconds behind the control plane, longer while it is unreachable",
     },
     {
+      unlessTopic: A,
       action: "pick a healthy backend for the route",
       entity: "BackendHealth",
       shape: "read projection",
@@ -171,12 +209,10 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [
-    "Every proxy routes each request with one complete RouteTable version, never a mix of two.",
-    "No request goes to a backend that is ejected or draining while a healthy active backend exists for the route.",
-    "A draining Backend receives no new requests and is removed only after its in-flight requests finish or its drain deadline passes.",
-    "Traffic-split weights of a route always cover the whole of its traffic, during and after a shift.",
-    "A proxy retries only idempotent requests, and only within the route's retry budget.",
+  invariants: [...PROXY_INVARIANTS, ...ADX_INVARIANTS],
+  invariantTopics: [
+    ...PROXY_INVARIANTS.map((statement) => ({ statement, unlessTopic: A })),
+    ...ADX_INVARIANTS.map((statement) => ({ statement, topic: A, ...keptBy(statement, ADX_KEPT_BY) })),
   ],
   contract: {
     api: [
@@ -192,16 +228,37 @@ export const card = {
     ],
   },
   predicates: [
-    { id: "derived-read", because: "proxies route from a local copy of routes and health, not from the control plane" },
-    { id: "time-bounded-hold", because: "ejections, drains and health marks expire and are re-probed" },
-    { id: "duplicate-retry-matters", because: "a proxy retry can send a non-idempotent request to a second backend" },
+    {
+      id: "derived-read",
+      unlessTopic: A,
+      because: "proxies route from a local copy of routes and health, not from the control plane",
+    },
+    { id: "time-bounded-hold", unlessTopic: A, because: "ejections, drains and health marks expire and are re-probed" },
+    {
+      id: "duplicate-retry-matters",
+      unlessTopic: A,
+      because: "a proxy retry can send a non-idempotent request to a second backend",
+    },
     {
       id: "stale-write-dangerous",
+      unlessTopic: A,
       because: "two operators shifting weights on the same route from old reads would undo each other",
+    },
+    {
+      id: "derived-read",
+      topic: A,
+      because: "auction servers pick bidders and enrich requests from in-memory copies, never from the config store",
+    },
+    {
+      id: "time-bounded-hold",
+      topic: A,
+      because: "each auction lives only until its deadline, and a bidder's cut share is restored as it recovers",
     },
   ],
   failures: [
+    ...ADX_FAILURES,
     {
+      unlessTopic: A,
       failure: "a bad route table is pushed to every proxy at once and black-holes traffic",
       role: "coordination",
       // true under either rollout: staged waves (when no bound forbids them) are the rollout decision's to add
@@ -210,12 +267,14 @@ export const card = {
       repair: "roll back to the previous version number, which proxies keep locally",
     },
     {
+      unlessTopic: A,
       failure: "health checks pass while the backend fails real requests",
       role: "derived",
       prevention: "combine active probes with passive outlier detection on real traffic",
       repair: "eject the outlier and re-admit it after a cool-off that grows with each ejection",
     },
     {
+      unlessTopic: A,
       failure:
         "every backend looks unhealthy at once (a probe bug or a shared dependency) and the route has nowhere to go",
       role: "derived",
@@ -223,24 +282,28 @@ export const card = {
       repair: "fix the probe or dependency; ejections clear as probes pass",
     },
     {
+      unlessTopic: A,
       failure: "retries from every proxy multiply load on a struggling backend",
       role: "derived",
       prevention: "retry budgets, jittered backoff and circuit breakers per route",
       repair: "shed load and let breakers close gradually",
     },
     {
+      unlessTopic: A,
       failure: "a non-idempotent request times out and is retried on a second backend, applying twice",
       role: "derived",
       prevention: "retry only idempotent methods, or forward an idempotency key the backend deduplicates on",
       repair: "the backend's dedup record lets the duplicate be detected and reversed",
     },
     {
+      unlessTopic: A,
       failure: "the control plane is down and proxies get no updates",
       role: "coordination",
       prevention: "proxies keep serving the last good snapshot and keep health-checking locally",
       repair: "the control plane recovers and pushes the current version",
     },
     {
+      unlessTopic: A,
       failure: "a proxy node dies with connections in flight",
       role: "derived",
       prevention:
@@ -248,6 +311,7 @@ export const card = {
       repair: "clients retry idempotent requests through another proxy",
     },
     {
+      unlessTopic: A,
       failure: "Backend set changes remap existing connections, breaking long-lived flows mid-stream",
       role: "derived",
       prevention:
@@ -257,12 +321,15 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...ADX_BOTTLENECKS,
     {
+      unlessTopic: A,
       bottleneck: "per-proxy connection and request capacity",
       mitigation: "scale proxies horizontally behind L4 balancing or anycast; reuse connection pools to backends",
       formula: { yields: "requests per proxy per second", expression: "requests_per_sec / nodes", unit: "req/s" },
     },
     {
+      unlessTopic: A,
       bottleneck: "health-check traffic from many proxies to many backends",
       mitigation: "give each proxy a subset of backends and share health through the control plane",
       formula: {
@@ -272,23 +339,29 @@ export const card = {
       },
     },
     {
+      unlessTopic: A,
       bottleneck: "connections held between every proxy and every backend",
       mitigation: "deterministic subsetting so each proxy talks to a slice of the backends",
       formula: { yields: "proxy-to-backend connections", expression: "proxies * backends", unit: "connections" },
     },
     {
+      unlessTopic: A,
       bottleneck: "route table size and push frequency across the fleet",
       mitigation: "incremental updates and scoping each proxy to the routes it actually serves",
       formula: { yields: "config bytes pushed per change", expression: "config_bytes * proxies", unit: "B" },
     },
   ],
+  topicSilhouettes: [ADX_SILHOUETTE],
+  topicScopes: [ADX_SCOPES],
   silhouette: {
     storage: "route/health/policy state",
     coordination: "health-aware selection + policy mediation",
     serving: "proxy / steering plane",
   },
   technologies: [
+    ...ADX_TECHNOLOGIES,
     {
+      unlessTopic: A,
       product: "Envoy",
       fills: ["L7 proxy tier"],
       layer: "serving",
@@ -298,6 +371,7 @@ export const card = {
       caveat: "needs a control plane to feed it; on its own it is only as smart as its static file",
     },
     {
+      unlessTopic: A,
       product: "NGINX or HAProxy",
       fills: ["L7 proxy tier"],
       layer: "serving",
@@ -307,6 +381,7 @@ export const card = {
       caveat: "configuration changes are mostly reloads rather than streamed updates",
     },
     {
+      unlessTopic: A,
       product: "AWS ALB / NLB or Google Cloud Load Balancing",
       layer: "serving",
       fits: "managed balancing with health checks, weighted target groups and global anycast front ends",
@@ -315,6 +390,7 @@ export const card = {
       caveat: "limited custom per-request logic and slower reaction to health than an in-mesh proxy",
     },
     {
+      unlessTopic: A,
       product: "Kong Gateway (open source, on NGINX and OpenResty)",
       fills: ["L7 proxy tier"],
       layer: "serving",
@@ -324,6 +400,7 @@ export const card = {
       caveat: "plugin chains add latency; keep heavy logic out of the request path",
     },
     {
+      unlessTopic: A,
       product: "Istio or another xDS control plane",
       layer: "coordination",
       fits: "computes and streams route, cluster and policy snapshots to every sidecar or gateway",
@@ -332,6 +409,7 @@ export const card = {
       caveat: "a complex component of its own whose outage must not stop the data plane",
     },
     {
+      unlessTopic: A,
       product: "Linux IPVS or an XDP forwarder (eBPF) for the L4 tier",
       fills: ["L4 forwarding tier"],
       layer: "serving",

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { ADX_DECISIONS } from "./adx.js";
 
 /** Words that ask for balancing at layer 4: flows of packets, not requests. */
 const L4_ASKED = String.raw`\b(?:layer[- ]?4|l4|packets? (?:per|a|each) second|network load balanc\w*)\b`;
@@ -7,8 +8,11 @@ const L7_ASKED = String.raw`\b(?:layer[- ]?7|l7|https?|paths?|headers?|api gatew
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
+  ...ADX_DECISIONS,
   {
     id: "i17-balancing",
+    // an exchange's auction servers are reached through its regional front door; its own questions replace these
+    unlessTopic: "ad-exchange",
     question: "How does a proxy pick a backend?",
     options: [
       {
@@ -51,6 +55,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i17-layer",
+    unlessTopic: "ad-exchange",
     question: "Balance at layer 4, layer 7, or an L4 tier in front of L7 proxies?",
     options: [
       {
