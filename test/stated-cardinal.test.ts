@@ -72,4 +72,11 @@ describe("a stated cardinality rule becomes a guarded write in every section", (
     expect(rule?.statement).toMatch(/counting semaphore of leased units/);
     expect(rule?.statement).toMatch(/returns to the count once the lease expires/);
   });
+  it("a claim's guard goes on the call that grants it, never on one whose name merely contains the record's word", () => {
+    // "lease" is inside "release": the exclusive claim is checked on the acquire, not on the release
+    const d = design("Design a kiosk rental service where a kiosk must never be rented to two vendors at once.");
+    const guarded = d.api.filter((a) => /already held/.test(a.errors.join(" ")));
+    expect(guarded.length).toBeGreaterThan(0);
+    for (const a of guarded) expect(`${a.operation} ${a.call}`).not.toMatch(/release/i);
+  });
 });

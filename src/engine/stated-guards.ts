@@ -2,7 +2,7 @@ import { GUARD_SHAPES, type GuardNouns, type GuardShape } from "../knowledge/mec
 import type { ApiRow, ComponentRow, DataModelRow, InvariantRow } from "./design/types.js";
 import { actNoun, type ClauseKind, type GuaranteeClause, keeperSaid } from "./stated-clauses.js";
 import { fromStatedGuarantee } from "./stated-rules.js";
-import { contentStems, stemOverlap } from "./text.js";
+import { contentStems, escapeRe, stemOverlap } from "./text.js";
 
 /**
  * A guarantee the prompt states, of a kind with a keeper of its own (engine/stated-clauses.ts), carried past its rule
@@ -242,6 +242,10 @@ export function guardedCalls(
   return out;
 }
 
+/** Whether a call's words name a noun (or its plural) as a word of their own, in any case. */
+const namesWord = (text: string, noun: string): boolean =>
+  new RegExp(`(?:^|[^a-z])${escapeRe(noun)}(?:e?s)?(?![a-z])`, "i").test(text);
+
 /** The call that writes a guard's record: by its words and the record's or thing's name, else the rule's own write. */
 function guardedCall(
   g: StatedGuard,
@@ -252,11 +256,12 @@ function guardedCall(
   const writing = api.filter((a) => !/^GET\b/i.test(a.call) && g.shape.writes.test(`${a.operation} ${a.call}`));
   // a thing given to a holder is given by the call that names the holder ("accept an offer" by a courier, "find a
   // match"), not the call that creates the thing
+  // (a noun is named as a word of the call, never inside another word: "lease" is no word of "release")
   const holder = g.clause.kind === "one-holder" && g.clause.holder ? g.clause.holder.toLowerCase() : undefined;
-  const byHolder = holder ? writing.find((a) => `${a.operation} ${a.call}`.toLowerCase().includes(holder)) : undefined;
+  const byHolder = holder ? writing.find((a) => namesWord(`${a.operation} ${a.call}`, holder)) : undefined;
   if (byHolder) return byHolder;
   const nouns = [n.record, n.thing, g.writes ?? ""].filter(Boolean).map((w) => w.toLowerCase());
-  const named = writing.find((a) => nouns.some((w) => `${a.operation} ${a.call}`.toLowerCase().includes(w)));
+  const named = writing.find((a) => nouns.some((w) => namesWord(`${a.operation} ${a.call}`, w)));
   if (named) return named;
   // the call of the rule's own write: the one whose words share most with the write's phrase
   // (else the design's first write a client makes: the request every effect line is keyed from)
