@@ -120,3 +120,15 @@ describe("durations, amounts and labels read as what they are", () => {
       expect(unread(p)).toEqual([]);
   });
 });
+
+describe("a counted fleet that reports once an interval is the model's own clients", () => {
+  it("sizes the heartbeats from the stated fleet, never from another model's typical clients", () => {
+    const d = design(
+      "Design live position tracking for a ferry network: 400 ferries report their GPS position every 10 seconds, and passengers opening the app see where their ferry is within 2 seconds.",
+    );
+    const beats = d.capacity.find((r) => r.id === "heartbeats_per_sec");
+    const clients = beats?.inputs.find((i) => i.name === "clients");
+    expect(clients?.value).toBe(400);
+    expect(beats?.value).toBe(40);
+  });
+});

@@ -368,10 +368,11 @@ function evaluateModel(
   const restsOnScale = (expression: string): boolean =>
     [...formulaVariables(formulaOf(expression))].some((v) => scale[v] !== undefined);
   /** Whether a bridge rests on the prompt: on a stated number, or on nothing but stated numbers where it says so. */
-  const bridgeHolds = (b: { expression: string; allStated?: true }): boolean =>
-    b.allStated
+  const bridgeHolds = (b: { expression: string; allStated?: true; needsOne?: readonly string[] }): boolean =>
+    (b.needsOne === undefined || b.needsOne.some((q) => scale[q] !== undefined)) &&
+    (b.allStated
       ? [...formulaVariables(formulaOf(b.expression))].every((v) => scale[v] !== undefined)
-      : restsOnScale(b.expression);
+      : restsOnScale(b.expression));
   /** The quantities being bridged now: a bridge never reads back through another to the one it sizes. */
   const bridging = new Set<string>();
   /** A quantity the prompt states in another unit, read through the first bridge that rests on that number. */

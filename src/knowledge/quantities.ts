@@ -1541,9 +1541,19 @@ export interface QuantityBridge {
    * when both are the prompt's, never a stated rate over another model's typical one.
    */
   allStated?: true;
+  /** The bridge holds only when the prompt also states one of these quantities (a report interval for a fleet that reports). */
+  needsOne?: readonly string[];
 }
 
 export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
+  // "8,000 buses report their position every 10 seconds": the things the prompt counts and says report once an
+  // interval are the members a registry or pipeline tracks, never another model's typical million clients
+  {
+    quantity: "clients",
+    expression: "population",
+    why: "the things the prompt counts report once an interval, so they are the clients the service tracks",
+    needsOne: ["update_seconds", "heartbeat_seconds", "scrape_seconds"],
+  },
   // "a crashed holder's claim must be reclaimed within 2 minutes": the lease runs out, and the check that takes it back
   // runs, inside the bound's planned share
   {
