@@ -15,7 +15,7 @@ describe("a kind named in the head", () => {
   it("asks for a system even where no archetype builds it whole (low confidence, not a product)", () => {
     for (const [p, id] of [
       ["Design an A/B testing service for a mobile game studio with 40 million players.", "I11"],
-      ["Design an inference platform for a bank's 120 credit risk models.", "I15"],
+      ["Design a bot mitigation service for a retailer's 40 storefronts.", "I08"],
       ["Design a certificate manager for 12,000 internal services.", "I11"],
     ] as const) {
       const r = read(p);
@@ -23,7 +23,11 @@ describe("a kind named in the head", () => {
       expect(r.top, p).toBe(id);
       expect(r.evidence, p).toMatch(/which no archetype builds whole, so it is read with low confidence/);
     }
-    // a one-time code service is built whole by I16's own subject (archetypes/I16/otp.ts)
+    // a one-time code service is built whole by I16's own subject (archetypes/I16/otp.ts), an inference platform by
+    // I15's (archetypes/I15/serving.ts)
+    expect(read("Design an inference platform for a bank's 120 credit risk models.").evidence).toMatch(
+      /which is what I15 builds/,
+    );
     const codes = read("Design a verification code service for a telehealth app's 9 million patients.");
     expect(codes.top).toBe("I16");
     expect(codes.evidence).toMatch(/which is what I16 builds/);

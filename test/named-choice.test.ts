@@ -50,7 +50,11 @@ describe("the named system's own choice", () => {
       "Design a package registry like npm that serves 100,000 downloads per second worldwide, where a published version can never be changed or overwritten.",
     );
     expect(row(npm, "i14-addressing")?.chosen).toBe("by-name-once");
-    expect(row(npm, "i14-addressing")?.because).toMatch(/^the named system's own choice: npm takes/);
+    // said by the prompt's own clause, the choice quotes it; said only by the likeness, it is npm's own choice
+    expect(row(npm, "i14-addressing")?.because).toMatch(/can never (?:be )?change/);
+    const liked = design("Design a package registry like npm that serves 100,000 downloads per second worldwide.");
+    expect(row(liked, "i14-addressing")?.chosen).toBe("by-name-once");
+    expect(row(liked, "i14-addressing")?.because).toMatch(/^the named system's own choice: npm takes/);
     // a container registry keeps its digests
     const hub = design("Design a container registry like Docker Hub that serves 50,000 image pulls per second.");
     expect(row(hub, "i14-addressing")?.chosen).toBe("by-digest");

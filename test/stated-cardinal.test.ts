@@ -79,4 +79,12 @@ describe("a stated cardinality rule becomes a guarded write in every section", (
     expect(guarded.length).toBeGreaterThan(0);
     for (const a of guarded) expect(`${a.operation} ${a.call}`).not.toMatch(/release/i);
   });
+  it("a size said with 'up to' is no cap the system refuses past; with a modal it is", () => {
+    expect(
+      guaranteeClauses("Design a forum where threads hold up to 20,000 replies.").map((c) => c.kind),
+    ).not.toContain("holder-cap");
+    expect(
+      guaranteeClauses("Design a library app where a member can borrow up to 4 books at a time.").map((c) => c.kind),
+    ).toContain("holder-cap");
+  });
 });

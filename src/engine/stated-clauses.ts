@@ -486,6 +486,9 @@ function cardinalClauses(prompt: string, out: GuaranteeClause[]): void {
   for (const m of prompt.matchAll(holds)) {
     const s = subjectBefore(prompt, m.index);
     if (!s || SYSTEM.test(words(s.subject).pop() ?? "") || /^(?:one|1)$/i.test(m[2] ?? "")) continue;
+    // "rooms hold up to 50,000 members" says how big a room gets (a size to plan for); only a modal or "at most" makes
+    // it a limit the system refuses past ("can hold up to", "holds at most")
+    if (/\bup to\b/i.test(m[0]) && !/\b(?:can|may|must|should|will|allowed|only)\b/i.test(m[0])) continue;
     const tail = (m[4] ?? "").trim();
     const period = /^(?:per|a|each)\s+([a-z]+)$/i.exec(tail)?.[1];
     if (period && !TIME_UNIT.test(period)) continue;
@@ -648,7 +651,7 @@ const KIND_TELLS: Readonly<Record<ClauseKind, RegExp>> = {
   sticky: /\b(?:stays?|remains?|keeps?|kept|follows?)\b[^.]*\b(?:add\w*|join\w*)\b/i,
   "not-before": /\bbefore (?:its|their|the)\b[^.]*\b(?:time|due)\b|\bearly\b|\bnot[- ]before\b/i,
   "effect-once": /\b(?:bill|charg|pay|paid|credit|debit|invoic|refund)\w*\b[^.]*\b(?:exactly once|once|twice)\b/i,
-  "one-holder": /\btwo\b|\bexactly one\b|\bat most one\b|\bonly one\b|\bone [a-z]+ at a time\b/i,
+  "one-holder": /\btwo\b|\btwice\b|\bexactly one\b|\bat most one\b|\bonly one\b|\bone [a-z]+ at a time\b/i,
   "once-only": /\b(?:at most|only|exactly) once\b|\btwice\b|\bsingle[- ]use\b|\bonce per\b/i,
   "holder-cap": /\bat most\b|\bno more than\b|\bup to\b|\bcap(?:ped)?\b|\blimit\b/i,
   "total-cap": /\bat most\b|\bno more than\b|\bup to\b|\bcap(?:ped)?\b|\blimit\b/i,
@@ -716,7 +719,8 @@ export function saysClause(statement: string, c: GuaranteeClause): boolean {
   if (c.kind && !KIND_TELLS[c.kind].test(statement)) return false;
   // a cardinality rule is said only by a rule that names its other side and its number ("at most one open offer" does
   // not say "at most two orders"; "a match has one ticking server" does not say "never in two matches")
-  if (c.kind === "one-holder" && c.holder && !names(statement, c.holder)) return false;
+  // ("no seat is sold twice" says "two customers never book the same seat": a thing given twice is held by two)
+  if (c.kind === "one-holder" && c.holder && !names(statement, c.holder) && !/\btwice\b/i.test(statement)) return false;
   if (c.limit !== undefined && !statesLimit(statement, c.limit)) return false;
   if (c.per && !names(statement, c.per)) return false;
   // the verb's own words, not the nouns it names ("write after it has lost leadership" is not said by "leader failover")

@@ -616,7 +616,9 @@ export const SECRETS_CAPACITY: CapacityModel = {
  * the store keeps ("rotates a database password every 24 hours", "API keys are rotated every 90 days"): a value that
  * is stored and rotated is one credential clients share until the next rotation, the static option's win.
  */
-export const FIXED_ACCOUNT = String.raw`\b(?:static (?:roles?|users?|accounts?|credentials?)|shared (?:credentials?|passwords?)|fixed (?:users?|accounts?))\b|\brotat(?:e|es|ed|ing|ion)\b[^.;]{0,40}\b(?:secrets?|passwords?|credentials?|(?:api |access |signing )?keys?)\b|\b(?:secrets?|passwords?|credentials?|(?:api |access )?keys?)\b[^.;]{0,40}\b(?:are |is |be |get )?rotat(?:e|es|ed|ing|ion)\b`;
+// (credentials rotated on a schedule say nothing of which: a database user made per lease is rotated too, so only a
+// stored secret, password or key rotated in place names a fixed account, said in one clause)
+export const FIXED_ACCOUNT = String.raw`\b(?:static (?:roles?|users?|accounts?|credentials?)|shared (?:credentials?|passwords?)|fixed (?:users?|accounts?))\b|\brotat(?:e|es|ed|ing|ion)\b[^.;,]{0,40}\b(?:secrets?|passwords?|(?:api |access |signing )?keys?)\b|\b(?:secrets?|passwords?|(?:api |access )?keys?)\b[^.;,]{0,40}\b(?:are |is |be |get )?rotat(?:e|es|ed|ing|ion)\b`;
 
 /** Words that ask for a credential made per client or per lease, on demand (dynamic credentials, short-lived database users). */
 export const PER_CLIENT = String.raw`\bdynamic (?:credentials?|secrets?|database (?:users?|credentials?))\b|\bshort[- ]lived (?:database |db )?(?:credentials?|users?|passwords?)\b|\b(?:per|each)[- ](?:client|request|service|lease|application|app|instance) (?:credentials?|database users?|passwords?)\b|\b(?:credentials?|database users?) (?:created|generated|minted|issued) (?:on demand|per (?:client|request|lease))\b|\bjust[- ]in[- ]time (?:credentials?|access)\b`;
