@@ -131,4 +131,8 @@ describe("a counted fleet that reports once an interval is the model's own clien
     expect(clients?.value).toBe(400);
     expect(beats?.value).toBe(40);
   });
+  it("a counted population with no report interval is no stand-in for the model's clients", () => {
+    const p = "Students browsing a tutoring app should see which of 30k tutors are available for a lesson right now.";
+    expect(rules(p, "stated-stand-in-replaced")).toEqual([]);
+  });
 });

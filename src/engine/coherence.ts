@@ -2475,6 +2475,8 @@ function statedStandInsKept(d: Design): Problem[] {
   const close = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
   for (const b of QUANTITY_BRIDGES) {
     if (!/^[a-z][a-z0-9_]*$/.test(b.expression) || d.nfrs.scale[b.quantity] !== undefined) continue;
+    // a bridge that needs another stated quantity (a report interval) stands in only where the prompt states it
+    if (b.needsOne && !b.needsOne.some((q) => d.nfrs.scale[q] !== undefined)) continue;
     const stated = d.nfrs.scale[b.expression];
     if (stated === undefined || stated > (b.atMost ?? Number.POSITIVE_INFINITY)) continue;
     const rows = d.capacity.filter((r) =>
