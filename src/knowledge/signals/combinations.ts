@@ -2399,6 +2399,26 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
  * a word in the prompt within `window` content words of each other; the evidence quotes the words
  * and names the rule. Weaker than a stated phrase (`requirements.ts`), stronger than one typical word.
  */
+
+/**
+ * Words that, just before a time unit, make it no offset from an event ("within 5 minutes", "every hour", "the final
+ * minute before the close", "at least a day"): a bound, a period or a cutoff, never a stored due time.
+ */
+const NOT_AN_OFFSET = [
+  "within",
+  "under",
+  "every",
+  "few",
+  "first",
+  "last",
+  "final",
+  "past",
+  "more",
+  "longer",
+  "least",
+  "most",
+];
+
 export const COMBINATION_RULES: readonly CombinationRule[] = [
   {
     rule: "one holder at a time",
@@ -2443,20 +2463,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     targets: [{ id: "I03", weight: 0.7 }],
     window: 6,
     samePhrase: ["unit", "relation"],
-    unlessAfter: [
-      "within",
-      "under",
-      "every",
-      "few",
-      "first",
-      "last",
-      "final",
-      "past",
-      "more",
-      "longer",
-      "least",
-      "most",
-    ],
+    unlessAfter: NOT_AN_OFFSET,
   },
   {
     rule: "a waiting period, then an action",
@@ -2464,20 +2471,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["delay", "unit", "act"],
     targets: [{ id: "I03", weight: 0.75 }],
     window: 7,
-    unlessAfter: [
-      "within",
-      "under",
-      "every",
-      "few",
-      "first",
-      "last",
-      "final",
-      "past",
-      "more",
-      "longer",
-      "least",
-      "most",
-    ],
+    unlessAfter: NOT_AN_OFFSET,
   },
   {
     rule: "action on the calendar",
