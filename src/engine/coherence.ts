@@ -158,6 +158,7 @@ export type CoherenceRule =
   | "mechanism-protects-untouched"
   | "mechanism-protects-nothing"
   | "source-path-in-text"
+  | "two-charge-paths"
   | "nfr-contradiction"
   | "stated-nfr-lost"
   | "decision-contradicted"
@@ -311,6 +312,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design that promises a next attempt time or a due-time index holds that time as a field of its data model, with an index that leads to the due rows",
   "order-beside-parallel":
     "an order the prompt asks for within each key is never set beside several calls in flight per key, which reorder them",
+  "two-charge-paths":
+    "one purchase is charged along one path: two components never each send a charge to the same outside party (a hold's own confirm beside a checkout's payment relay charges the buyer twice)",
   "source-path-in-text":
     "no text of the design (rows, reasons, trace rules) names a file of this tool's source, such as knowledge/parties.ts",
   "mechanism-protects-untouched":
@@ -1239,6 +1242,23 @@ const NO_SOURCE_PATH = new WeakSet<object>();
 /** What the walk of `sourcePaths` found under a value: a string the pattern matches, a value not frozen. */
 const NAMED = 1;
 const THAWED = 2;
+
+/** A charge the design sends an outside party: a request or stream link (a sweeper settling unknown charges is control). */
+const CHARGE_LINK = /\bcharge\b/i;
+
+/** Two components that each charge the same outside party charge one purchase twice (`two-charge-paths`). */
+function oneChargePath(d: Design): Problem[] {
+  const outside = new Set(d.components.filter((c) => c.kind === "external").map((c) => c.id));
+  const byParty = new Map<string, Set<string>>();
+  for (const l of d.links)
+    if (outside.has(l.to) && l.kind !== "control" && CHARGE_LINK.test(l.label))
+      byParty.set(l.to, (byParty.get(l.to) ?? new Set()).add(l.from));
+  return [...byParty].flatMap(([party, from]) =>
+    from.size > 1
+      ? [{ rule: "two-charge-paths" as const, detail: `${[...from].join(" and ")} each charge ${party}` }]
+      : [],
+  );
+}
 
 /** Every string of the design that names a source file (a word the prompt itself typed is the user's, not ours). */
 function sourcePaths(d: Design): Problem[] {
@@ -4318,6 +4338,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...protectsSomething(d),
     ...transactionsInOnePartition(d),
     ...sourcePaths(d),
+    ...oneChargePath(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
     ...technologyWithinLimits(d),

@@ -427,7 +427,17 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
       );
   }
   // A more specific feature replaces the general one it supersedes (a hotel's room nights, not a seat hold).
-  for (const id of [...found.keys()]) for (const gone of FEATURE_BY_ID.get(id)?.supersedes ?? []) found.delete(gone);
+  // A feature replaced here says nothing of what it would have replaced; the one kept says why of each.
+  const replaced = new Set(
+    [...found.keys()].flatMap((id) => (FEATURE_BY_ID.get(id)?.supersedes ?? []).map((g) => g.id)),
+  );
+  for (const [id, evidence] of [...found.entries()].filter(([id]) => !replaced.has(id)))
+    for (const gone of FEATURE_BY_ID.get(id)?.supersedes ?? []) {
+      const said = found.get(gone.id);
+      if (said)
+        evidence.push(`it replaces ${FEATURE_BY_ID.get(gone.id)?.name ?? gone.id} (${said[0]}): ${gone.because}`);
+    }
+  for (const id of replaced) found.delete(id);
   const lead = products.find((p) => named.some((n) => n.product === p));
   const features = [...found.entries()].flatMap(([id, evidence]): RecognizedFeature[] => {
     const feature = FEATURE_BY_ID.get(id);

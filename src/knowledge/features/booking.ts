@@ -115,6 +115,13 @@ export const BOOKING: FeatureEntry = {
   name: "Booking with a temporary hold",
   summary:
     "A buyer picks a seat, room or slot and gets an exclusive hold on it for a few minutes while paying. The hold is a lease: a conditional write claims the item, the hold expires on its own if not confirmed, and confirmation is a guarded transition from held to booked, so one item is never sold twice.",
+  supersedes: [
+    {
+      id: "checkout",
+      because:
+        "its confirm charges the buyer once, keyed by the hold, so a checkout beside it would charge the same purchase a second time",
+    },
+  ],
   signals: [
     "pick seats",
     "choose seats",

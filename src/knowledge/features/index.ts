@@ -114,8 +114,11 @@ export interface FeatureEntry {
    * machinery (`unless`, a case-insensitive regular expression's source: a lock, a lease service, leader election).
    */
   realizes?: FeatureRealizes[];
-  /** Features this one replaces when both are recognised (room-night stays replace the seat hold for a hotel). */
-  supersedes?: string[];
+  /**
+   * Features this one replaces when both are recognised, each with why (room-night stays replace the seat hold for a
+   * hotel; a hold confirmed by its own charge replaces a checkout that would charge the same purchase again).
+   */
+  supersedes?: { id: string; because: string }[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
   capacity?: CapacityModel;
   /** Its heaviest load as a bottleneck, ranked with the archetypes' by the share of one unit it needs. */

@@ -18,7 +18,17 @@ export const STAY: FeatureEntry = {
     "check-in and check-out dates",
     "room nights",
   ],
-  supersedes: ["booking"],
+  supersedes: [
+    {
+      id: "booking",
+      because: "a stay's nights are counted per room type and night, which a seat hold on one item is not",
+    },
+    {
+      id: "checkout",
+      because:
+        "its confirm charges the guest once, keyed by the request id, so a checkout beside it would charge the same stay a second time",
+    },
+  ],
   realizes: [
     {
       id: "I02",

@@ -13,6 +13,13 @@ export const STOCK: FeatureEntry = {
   name: "Limited stock sold in a burst (flash sale)",
   summary:
     "Shoppers race for a fixed number of interchangeable units. Each item's stock is a count in the system of record; a purchase first reserves units by one conditional decrement (only while the count stays at or above zero) and inserts a reservation with an expiry in the same transaction, then the payment confirms it, or the sweeper gives the units back. A waiting room in front admits the burst at the rate the stock rows take writes; it supports the count and never decides a sale.",
+  supersedes: [
+    {
+      id: "checkout",
+      because:
+        "its confirm charges the shopper once, keyed by the reservation, so a checkout beside it would charge the same purchase a second time",
+    },
+  ],
   signals: [
     "flash sale",
     "flash sales",
