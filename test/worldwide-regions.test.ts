@@ -18,6 +18,15 @@ describe("a worldwide product is served from several regions", () => {
       expect(regions(p), p).toBe(3);
   });
 
+  it("reads a count of continents served as that many regions, one on each", () => {
+    for (const [p, n] of [
+      ["Design a key-value store replicated across three continents", 3],
+      ["Design a photo backup service for customers on 2 continents", 2],
+      ["Design a price feed served to traders on four continents within 50 ms", 4],
+    ] as const)
+      expect(regions(p), p).toBe(n);
+  });
+
   it("keeps one region where 'global' qualifies an order, an id or an index, and for a national-sized user base", () => {
     for (const p of [
       "Design a log with a global order of events",

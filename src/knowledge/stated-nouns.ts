@@ -262,9 +262,10 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   },
   // a sensor reports one series of readings
   { re: /^(?:series|time series|time-series|active series|sensors?)$/, count: "series" },
-  // deployment regions and data centres; availability zones sit inside one region (failure domains), and zones of a
-  // city or a map are places the service covers, neither of them a region it runs in
-  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|dcs?)$/, count: "regions" },
+  // deployment regions and data centres, and continents served (one region on each keeps its users near one);
+  // availability zones sit inside one region (failure domains), and zones of a city or a map are places the service
+  // covers, neither of them a region it runs in
+  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|dcs?|continents?)$/, count: "regions" },
   { re: /^(?:availability zones?|azs?)$/, count: "failure_domains" },
   // the areas a map is divided into, each computed on its own (a city's pricing zones, hexagon cells, tiles): places
   // the work is partitioned by, never regions the service runs in; "every 30 seconds" after them is how often each is
