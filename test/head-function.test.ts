@@ -94,7 +94,7 @@ describe("the function word leads when the head names no kind", () => {
       "I02",
     ],
     [
-      "Design delivery time estimates for a grocery chain. 2,000 couriers send their position every 15 seconds and each shopper sees the estimate for their order refresh within 5 seconds.",
+      "Design wait time predictions for a theme park: 60 rides report queue lengths every 30 seconds and 80,000 visitors see each ride's predicted wait within 5 seconds.",
       "I06",
     ],
   ];
@@ -152,5 +152,12 @@ describe("what the function word does not override", () => {
       "Design product search for an online marketplace: buyers search and filter a 100M-item catalog, and a seller's edit must show up in results within a minute.";
     expect(classify(p).branch.kind).toBe("mixed");
     expect(ranked(p)[0]).toBe("I06");
+  });
+
+  it("a product's words in the head keep it the product's part", () => {
+    const p =
+      "Design delivery time estimates for a grocery chain. 2,000 couriers send their position every 15 seconds and each shopper sees the estimate for their order refresh within 5 seconds.";
+    expect(classify(p).branch.kind).toBe("product");
+    expect(evidence(p, "I06")).not.toMatch(/asks for estimates/);
   });
 });

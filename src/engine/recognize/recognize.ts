@@ -1072,7 +1072,7 @@ function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: 
  * component an archetype's own phrase names, the last word of its noun phrase may still say what the system does (a
  * function noun or nominalised verb, knowledge/signals/functions.ts). It is read as a hit on the archetype that does
  * it: of the row's archetypes, the one the prompt's other words already favour, else the first. Undefined when the
- * head names anything or ends on another word.
+ * head names anything (a product's words included) or ends on another word.
  */
 function functionHit(
   sorted: Sorted,
@@ -1089,7 +1089,9 @@ function functionHit(
     h.signal.owner.kind === "known" ||
     (!h.signal.concept && h.covers.includes(found.at)) ||
     (!h.signal.concept && h.signal.rule === undefined && h.covers.every(isHead) && w(h) >= HEAD_NAMED);
-  if (lists.some((list) => list.some(names))) return undefined;
+  // nor where a product's words stand in the head ("a food delivery courier dispatcher", "a seat reservation service"):
+  // the product's own feature designs that part
+  if (lists.some((list) => list.some(names)) || sorted.product.some((h) => h.covers.some(isHead))) return undefined;
   const scoreOf = (id: ArchetypeId) => {
     const list = sorted.byArchetype.get(id);
     return list === undefined ? 0 : combine(list, w).score;
