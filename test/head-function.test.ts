@@ -4,8 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { functionIndex, headFunction } from "../src/engine/recognize/head-function.js";
 import { classify } from "../src/engine/recognize/index.js";
-import { tokenize } from "../src/engine/recognize/tokens.js";
-import { FUNCTION_WORDS } from "../src/knowledge/signals/functions.js";
+import { stemWord, tokenize } from "../src/engine/recognize/tokens.js";
+import { WHOLE_PRODUCT_TAILS } from "../src/knowledge/branch-heads.js";
+import { FUNCTION_TAILS, FUNCTION_WORDS } from "../src/knowledge/signals/functions.js";
 
 const ranked = (prompt: string) => classify(prompt).archetypes.map((a) => a.id);
 const evidence = (prompt: string, id: string) =>
@@ -13,14 +14,14 @@ const evidence = (prompt: string, id: string) =>
     .archetypes.find((a) => a.id === id)
     ?.evidence.join(" ") ?? "";
 
-const TAILS = new Set(["system", "servic", "service", "platform"]);
+const TAILS = new Set([...WHOLE_PRODUCT_TAILS, ...FUNCTION_TAILS]);
 const wordOf = (prompt: string) => {
   const tokens = tokenize(prompt);
   const found = headFunction(
     tokens,
     (i) => tokens[i]?.head === true,
     (i) => tokens[i]?.at === 0,
-    new Set([...TAILS].flatMap((t) => tokenize(t).map((x) => x.stem))),
+    new Set([...TAILS].map(stemWord)),
     functionIndex(FUNCTION_WORDS),
   );
   return found === undefined ? undefined : tokens[found.at]?.raw;
@@ -46,15 +47,16 @@ describe("the head's function word", () => {
   it("is the last word of the head's noun phrase, past the words for a whole thing", () => {
     expect(wordOf("Design shipment tracking for a freight forwarder.")).toBe("tracking");
     expect(wordOf("Design the exam registration system for a language school.")).toBe("registration");
-    expect(wordOf("Design a fraud scoring platform.")).toBe("scoring");
+    expect(wordOf("Design the fraud scoring engine.")).toBe("scoring");
   });
 
   it("is read by the written word, not the stem, and not where the head ends on another word", () => {
     // 'shortener' shares a stem with 'shortening', 'aggregator' with 'aggregation', but not a function
     expect(wordOf("Design a news aggregator.")).toBeUndefined();
     expect(wordOf("Design a URL shortener.")).toBeUndefined();
-    // a product noun ends the head: "a bug tracker app" names a product
+    // a product noun ends the head: "a shipment tracking app" names a product, as "platform" may
     expect(wordOf("Design a shipment tracking app.")).toBeUndefined();
+    expect(wordOf("Design a volunteer-matching platform.")).toBeUndefined();
   });
 });
 
@@ -129,6 +131,11 @@ describe("the function word leads when the head names no kind", () => {
     expect(ranked(p)).not.toContain("I06");
     // tracking lists I18 second: it is not drawn from the function word alone
     expect(ranked(cases[0]?.[0] ?? "")).not.toContain("I18");
+    // nor is the archetype of a function word that does not lead: "release storage" keeps immutable releases
+    const r =
+      "Design release storage where every build is kept unchanged forever and a tag points at the live one, so a rollback is just retargeting the tag.";
+    expect(ranked(r)[0]).toBe("I14");
+    expect(ranked(r)).not.toContain("I19");
   });
 });
 

@@ -2029,7 +2029,16 @@ export function recognize(
     const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
-    const support = 1 - (1 - s.strong) * (1 - prior);
+    // the head's function word says what leads, never what supports it: an archetype it did not make lead is weighed
+    // on its other words alone
+    const strong =
+      fnHit?.id === s.archetype.id
+        ? combine(
+            s.hits.filter((h) => !h.signal.concept && h.signal !== fnHit.hit.signal),
+            w,
+          ).score
+        : s.strong;
+    const support = 1 - (1 - strong) * (1 - prior);
     // below what even a connected archetype needs it is never placed (most are: no word and no prior)
     if (support < Math.min(MIN_CONNECTED, MIN_SUPPORTING)) continue;
     candidates.push({ s, link: compositionRole(dominant, s.archetype), typical, need, support });

@@ -17,10 +17,11 @@ import type { FunctionWord } from "./types.js";
 export const FUNCTION_WEIGHT = 0.6;
 
 /**
- * Words that, at the end of the head, say only that a whole thing is built ("a sports betting platform", "the ranking
- * engine"), beside the whole-product tails (knowledge/branch-heads.ts): the function word stands before them.
+ * Words that, at the end of the head, say only that a whole thing is built ("the ranking engine", "the routing layer"),
+ * beside the whole-product tails (knowledge/branch-heads.ts): the function word stands before them. Not "platform",
+ * which ends a product's name as often ("a volunteer-matching platform").
  */
-export const FUNCTION_TAILS: readonly string[] = ["platform", "engine", "layer", "tier"];
+export const FUNCTION_TAILS: readonly string[] = ["engine", "layer", "tier"];
 
 export const FUNCTION_WORDS: readonly FunctionWord[] = [
   // labelled: "an error tracking service", "a fleet tracking system" (I18); no labelled head keeps one status per thing
