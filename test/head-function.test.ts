@@ -146,6 +146,9 @@ describe("what the function word does not override", () => {
       "Design shipment tracking for a courier that keeps a search index of 2 billion scans, where each parcel may be held by only one driver at a time.";
     expect(ranked(p)[0]).toBe("I02");
     expect(evidence(p, "I06")).toMatch(/the prompt states a hard rule, 'only one time'/);
+    expect(evidence(p, "I06")).toMatch(
+      /read here only from the head's function word 'tracking' and side words 'search index'/,
+    );
   });
 
   it("a kind of system the head names is what is built", () => {

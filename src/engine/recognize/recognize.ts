@@ -1022,7 +1022,12 @@ const ruleName = (h: Hit): string | undefined => {
  * due-time release) keeps its rank: the rule is weighed against side words, not against another stated requirement.
  * Both the lead and the ones below it say which rule made the lead.
  */
-function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: Hit) => number): void {
+function hardRuleLeads(
+  scored: Scored[],
+  isHead: (i: number) => boolean,
+  w: (h: Hit) => number,
+  fn: Hit | undefined,
+): void {
   const asked = (h: Hit) =>
     (h.signal.owner.kind === "kind" || h.signal.owner.kind === "known") && h.covers.some(isHead);
   if (scored.some((s) => s.hits.some(asked))) return;
@@ -1047,8 +1052,10 @@ function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: 
   const statedOwn = (h: Hit) => !h.signal.concept && h.signal.rule !== undefined && h.covers.length > 1;
   for (const s of scored) {
     if (s === lead || s.hits.some(hard) || s.hits.some(headComponent) || s.hits.some(statedOwn)) continue;
-    const words = s.hits.filter((h) => !h.signal.concept).map((h) => `'${h.quoted}'`);
+    const byFunction = fn !== undefined && s.hits.some((h) => h.signal === fn.signal);
+    const words = s.hits.filter((h) => !h.signal.concept && h.signal !== fn?.signal).map((h) => `'${h.quoted}'`);
     const from = [
+      ...(byFunction ? [`the head's function word '${fn?.quoted}'`] : []),
       ...(words.length > 0 ? [`side words ${words.slice(0, 2).join(", ")}`] : []),
       ...(s.learned ? ["words typical of it in labelled prompts"] : []),
       ...(s.hits.some((h) => h.signal.concept) ? ["its typical words"] : []),
@@ -1498,7 +1505,7 @@ export function recognize(
     headBelow(scored, isHead);
     likenessBelow(scored, isHead, likeness, w, kb, tokens);
     kindLeads(scored, isHead, tokens, written);
-    hardRuleLeads(scored, isHead, w);
+    hardRuleLeads(scored, isHead, w, fnHit?.hit);
     if (fnHit !== undefined) functionLeads(scored, fnHit.id, fnHit.hit, isHead);
   }
   // "like Stripe's": a named system after "like", written as whose component is the model
