@@ -18,6 +18,7 @@ import {
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import { FUNCTION_TAILS, FUNCTION_WEIGHT, FUNCTION_WORDS } from "../../knowledge/signals/functions.js";
 import { COVER_WEIGHT, KNOWN_SYSTEMS, SYSTEM_KINDS, type SystemKind } from "../../knowledge/signals/kinds.js";
 import {
   BUSINESS_COUNT_OWNER,
@@ -60,6 +61,7 @@ import { compositionRole } from "../composition.js";
 import { anA, eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, askWords, branchMarks } from "./branch-learned.js";
 import { matchCombinations, READ_TOGETHER } from "./combos.js";
+import { functionIndex, type HeadFunction, headFunction } from "./head-function.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
 import { namesWholeSubject } from "./subject.js";
@@ -999,6 +1001,9 @@ function cutoffBelow(scored: Scored[]): void {
 }
 
 const HARD_RULE_SAYS = new Map(HARD_RULES.map((r) => [r.rule, r.says]));
+const FUNCTIONS = functionIndex(FUNCTION_WORDS);
+/** The words that only say a head names a whole thing ("system", "service", "platform"), past which its function word stands. */
+const FUNCTION_TAIL_STEMS = new Set([...WHOLE_PRODUCT_TAILS, ...FUNCTION_TAILS].map(stemWord));
 /** The requirement rule a hit states, by its table name (a rule read from word families says so after its name). */
 const ruleName = (h: Hit): string | undefined => {
   const name = h.signal.rule?.name;
@@ -1017,7 +1022,12 @@ const ruleName = (h: Hit): string | undefined => {
  * due-time release) keeps its rank: the rule is weighed against side words, not against another stated requirement.
  * Both the lead and the ones below it say which rule made the lead.
  */
-function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: Hit) => number): void {
+function hardRuleLeads(
+  scored: Scored[],
+  isHead: (i: number) => boolean,
+  w: (h: Hit) => number,
+  fn: Hit | undefined,
+): void {
   const asked = (h: Hit) =>
     (h.signal.owner.kind === "kind" || h.signal.owner.kind === "known") && h.covers.some(isHead);
   if (scored.some((s) => s.hits.some(asked))) return;
@@ -1042,8 +1052,10 @@ function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: 
   const statedOwn = (h: Hit) => !h.signal.concept && h.signal.rule !== undefined && h.covers.length > 1;
   for (const s of scored) {
     if (s === lead || s.hits.some(hard) || s.hits.some(headComponent) || s.hits.some(statedOwn)) continue;
-    const words = s.hits.filter((h) => !h.signal.concept).map((h) => `'${h.quoted}'`);
+    const byFunction = fn !== undefined && s.hits.some((h) => h.signal === fn.signal);
+    const words = s.hits.filter((h) => !h.signal.concept && h.signal !== fn?.signal).map((h) => `'${h.quoted}'`);
     const from = [
+      ...(byFunction ? [`the head's function word '${fn?.quoted}'`] : []),
       ...(words.length > 0 ? [`side words ${words.slice(0, 2).join(", ")}`] : []),
       ...(s.learned ? ["words typical of it in labelled prompts"] : []),
       ...(s.hits.some((h) => h.signal.concept) ? ["its typical words"] : []),
@@ -1060,6 +1072,96 @@ function hardRuleLeads(scored: Scored[], isHead: (i: number) => boolean, w: (h: 
   }
   if (moved.length > 0)
     lead.led = `the head names no kind of system, and the prompt's stated hard rule '${rule.quoted}' (${says}) is what ${lead.archetype.id} keeps, so it leads over ${moved.join(", ")}, read only from side words or words typical of them`;
+}
+
+/**
+ * "Design package tracking for a parcel carrier …": when the head names no kind of system, no well-known system and no
+ * component an archetype's own phrase names, the last word of its noun phrase may still say what the system does (a
+ * function noun or nominalised verb, knowledge/signals/functions.ts). It is read as a hit on the archetype that does
+ * it: of the row's archetypes, the one the prompt's other words already favour, else the first. Undefined when the
+ * head names anything (a product's words included) or ends on another word.
+ */
+function functionHit(
+  sorted: Sorted,
+  tokens: readonly Token[],
+  isHead: (i: number) => boolean,
+  ask: (i: number) => boolean,
+  w: (h: Hit) => number,
+): { id: ArchetypeId; hit: Hit; found: HeadFunction } | undefined {
+  const found = headFunction(tokens, isHead, ask, FUNCTION_TAIL_STEMS, FUNCTIONS);
+  if (found === undefined) return undefined;
+  const lists = [...sorted.byArchetype.values()];
+  const names = (h: Hit) =>
+    h.signal.owner.kind === "kind" ||
+    h.signal.owner.kind === "known" ||
+    (!h.signal.concept && h.covers.includes(found.at)) ||
+    (!h.signal.concept && h.signal.rule === undefined && h.covers.every(isHead) && w(h) >= HEAD_NAMED);
+  // nor where a product's words stand in the head ("a food delivery courier dispatcher", "a seat reservation service"):
+  // the product's own feature designs that part
+  if (lists.some((list) => list.some(names)) || sorted.product.some((h) => h.covers.some(isHead))) return undefined;
+  const scoreOf = (id: ArchetypeId) => {
+    const list = sorted.byArchetype.get(id);
+    return list === undefined ? 0 : combine(list, w).score;
+  };
+  // the first of the best: a row lists its archetypes in order of preference
+  const id = found.row.ids.reduce((best, x) => (scoreOf(x) > scoreOf(best) ? x : best));
+  const word = tokens[found.at]?.raw ?? "";
+  const signal = compileSignal(word, FUNCTION_WEIGHT, "phrase", { owner: { kind: "archetype", id } });
+  if (signal === undefined) return undefined;
+  const hit: Hit = {
+    signal,
+    covers: [found.at],
+    quoted: word,
+    fuzzy: false,
+    note: `the head names no kind of system and asks for ${word}: ${found.row.why}`,
+  };
+  return { id, hit, found };
+}
+
+/**
+ * The head's function word (`functionHit`) says what is built, so an archetype read only from side words, one word
+ * read as a requirement or words typical of it in labelled prompts ranks below the archetype that does it. One that
+ * states a requirement of its own in two words or more keeps its rank, as does everything when the prompt's stated
+ * hard rule already led (`hardRuleLeads`) or an earlier rule ranked the function's archetype below another.
+ */
+function functionLeads(scored: Scored[], id: ArchetypeId, hit: Hit, isHead: (i: number) => boolean): void {
+  const lead = scored.find((s) => s.archetype.id === id);
+  if (lead === undefined || lead.below !== undefined || scored.some((s) => s.led !== undefined)) return;
+  const statedOwn = (h: Hit) => !h.signal.concept && h.signal.rule !== undefined && h.covers.length > 1;
+  const headComponent = (h: Hit) =>
+    h !== hit && !h.signal.concept && h.signal.rule === undefined && h.covers.every(isHead);
+  const moved: string[] = [];
+  for (const s of scored) {
+    if (s === lead || s.hits.some(headComponent)) continue;
+    // a stated requirement keeps its rank on its own words; the learned words do not lift it over the function word
+    const stated = s.hits.find(statedOwn);
+    if (stated !== undefined) {
+      if (s.plain < lead.plain && s.score >= lead.score)
+        rankBelow(
+          s,
+          lead,
+          `the head names no kind of system and asks for ${hit.quoted}, which ${id} does; ${s.archetype.id}'s stated '${stated.quoted}' weighs less than that on its own, and words typical of it in labelled prompts, which never outweigh what the head asks for, were all that put it ahead, so it ranks below`,
+        );
+      continue;
+    }
+    const words = s.hits.filter((h) => !h.signal.concept).map((h) => `'${h.quoted}'`);
+    const from = [
+      ...(words.length > 0 ? [`side words ${words.slice(0, 2).join(", ")}`] : []),
+      ...(s.learned ? ["words typical of it in labelled prompts"] : []),
+      ...(s.hits.some((h) => h.signal.concept) ? ["its typical words"] : []),
+    ];
+    if (
+      rankBelow(
+        s,
+        lead,
+        `the head names no kind of system and asks for ${hit.quoted}, which ${id} does; ${s.archetype.id} states no requirement of its own and is read here only from ${from.join(" and ") || "weak words"}, which count for less than what the head asks for, so it ranks below`,
+        true,
+      )
+    )
+      moved.push(s.archetype.id);
+  }
+  if (moved.length > 0)
+    lead.led = `the head names no kind of system and asks for ${hit.quoted}, which ${id} does, so it leads over ${moved.join(", ")}, read only from side words or words typical of them`;
 }
 
 /**
@@ -1264,6 +1366,11 @@ export function recognize(
     isHead,
   );
 
+  // the head's function word, read only in an ask to build whose head names nothing else
+  const ask = (i: number) => askAt.has(tokens[i]?.at ?? -1);
+  const fnHit =
+    asksForThing && kb.opener?.exec(lower)?.[1] === undefined ? functionHit(sorted, tokens, isHead, ask, w) : undefined;
+  if (fnHit !== undefined) sorted.byArchetype.set(fnHit.id, [...(sorted.byArchetype.get(fnHit.id) ?? []), fnHit.hit]);
   const archetypeHits: Hit[] = [];
   for (const list of sorted.byArchetype.values()) for (const h of list) archetypeHits.push(h);
   const spans = callerSpans(archetypeHits, tokens, (h) => asksForThing && h.covers.every(isHead));
@@ -1288,12 +1395,24 @@ export function recognize(
     const { score, counted } = combine(all, w);
     const lone = lonePair(all, learned.has(archetype.id));
     // without typical words: the same score when there are none
-    const strong = all.some((h) => h.signal.concept)
+    const plainStrong = all.some((h) => h.signal.concept)
       ? combine(
           all.filter((h) => !h.signal.concept),
           w,
         ).score
       : score;
+    // the head's function word says that something is built, not how much the prompt's other words weigh: the branch
+    // reads it as strong as itself, never adding to them
+    const strong =
+      fnHit !== undefined && all.some((h) => h.signal === fnHit.hit.signal)
+        ? Math.max(
+            combine(
+              all.filter((h) => !h.signal.concept && h.signal !== fnHit.hit.signal),
+              w,
+            ).score,
+            w(fnHit.hit),
+          )
+        : plainStrong;
     return {
       archetype,
       score,
@@ -1386,7 +1505,8 @@ export function recognize(
     headBelow(scored, isHead);
     likenessBelow(scored, isHead, likeness, w, kb, tokens);
     kindLeads(scored, isHead, tokens, written);
-    hardRuleLeads(scored, isHead, w);
+    hardRuleLeads(scored, isHead, w, fnHit?.hit);
+    if (fnHit !== undefined) functionLeads(scored, fnHit.id, fnHit.hit, isHead);
   }
   // "like Stripe's": a named system after "like", written as whose component is the model
   const brand = (h: Hit) =>
@@ -1512,7 +1632,8 @@ export function recognize(
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
   const productScore = productWords.score;
   const headInfra =
-    (lead?.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) ?? false) ||
+    // the head's function word says what the component does, not that the head names one beside a product
+    (lead?.hits.some((h) => !h.signal.concept && h.signal !== fnHit?.hit.signal && h.covers.some(isHead)) ?? false) ||
     infraWords.counted.some((h) => h.covers.some(isHead));
   const headProduct = productWords.counted.some((h) => h.covers.some(isHead));
   const statedInfra = (lead?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
@@ -1915,7 +2036,16 @@ export function recognize(
     const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
-    const support = 1 - (1 - s.strong) * (1 - prior);
+    // the head's function word says what leads, never what supports it: an archetype it did not make lead is weighed
+    // on its other words alone
+    const strong =
+      fnHit?.id === s.archetype.id
+        ? combine(
+            s.hits.filter((h) => !h.signal.concept && h.signal !== fnHit.hit.signal),
+            w,
+          ).score
+        : s.strong;
+    const support = 1 - (1 - strong) * (1 - prior);
     // below what even a connected archetype needs it is never placed (most are: no word and no prior)
     if (support < Math.min(MIN_CONNECTED, MIN_SUPPORTING)) continue;
     candidates.push({ s, link: compositionRole(dominant, s.archetype), typical, need, support });

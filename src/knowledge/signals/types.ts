@@ -90,3 +90,17 @@ export interface CombinationRule {
    */
   samePhrase?: readonly string[];
 }
+
+/**
+ * A word that, as the last word of the head's noun phrase, says what the system does when the head names no kind of
+ * system ("package tracking", "the metering behind …", "arrival predictions"): the archetypes that do it, the first the
+ * one read when the prompt's other words favour none, and why.
+ */
+export interface FunctionWord {
+  /** The word's forms as written ("tracking", "tracker"). */
+  words: readonly string[];
+  /** Archetypes that do what the word says, in order of preference when nothing else in the prompt picks one. */
+  ids: readonly ArchetypeId[];
+  /** What the word asks for, as a noun phrase in the words of the archetype that does it ("the latest state of each thing, …"). */
+  why: string;
+}
