@@ -73,6 +73,25 @@ describe("a decision's chosen option decides what the design draws", () => {
     expect(d.failures.some((f) => /per-millisecond sequence/.test(f.failure))).toBe(false);
   });
 
+  it.each([
+    [
+      "Our nightly audit must walk every row of a two-billion-row table, split the work across machines, and resume each slice after a crash rather than start over.",
+      "hash",
+      "hash of fingerprint",
+    ],
+    [
+      "Re-check 5 million partner product feeds once a week, resuming where a worker stopped if it dies.",
+      "range-or-host",
+      "host",
+    ],
+  ])("a frontier split by hash is drawn and keyed by hash, one split by host by host: %s", (p, option, key) => {
+    const d = design(p);
+    expect(chosen(d, "i04-partitioning")).toBe(option);
+    expect(d.dataModel.filter((e) => e.entity === "FrontierItem").map((e) => e.partitionKey)).toEqual([key]);
+    const store = d.components.find((c) => c.id === "frontier-db")?.name ?? "";
+    expect(/partitioned by host/.test(store)).toBe(option !== "hash");
+  });
+
   it("a mark whose decision is not asked holds the point's fallback", () => {
     expect(choiceFits(undefined, [])).toBe(true);
     expect(choiceFits({ decision: "i18-trace-sampling", options: ["head"] }, [])).toBe(true);

@@ -1974,7 +1974,9 @@ export function rejectedOptionsDrawn(
       if (other === chosen) continue;
       for (const e of other.implies?.draws ?? []) {
         if (mine.has(e)) continue;
-        const duty = d.components.find((c) => c.archetype === owner && c.runs.includes(e) && !own(c, e));
+        // (a duty named like an API call, a client's read or write, is the call's: `decision-contradicted` reads it)
+        const call = topology?.api.some((a) => a.operation === e) ?? false;
+        const duty = call ? undefined : d.components.find((c) => c.archetype === owner && c.runs.includes(e));
         if (duty) flag(`'${e}' on ${duty.name}`, other.id);
         const link = /^([\w-]+)>([\w-]+)(?:\[(.+)\])?$/.exec(e);
         if (
