@@ -210,7 +210,7 @@ export const TRACES_BOTTLENECKS = [
     bottleneck:
       "Collector ingest: every span of every request reaches a collector before the sampling decision drops most",
     mitigation:
-      "Decide at the root where possible (services then send only kept spans); add collectors as spans grow, behind a load balancer while the decision needs only the trace id, or behind the trace-id router where it waits for the whole trace",
+      "Decide at the root where possible (services then send only kept spans), add collectors as spans grow (behind a load balancer while the decision needs only the trace id; behind the trace-id router where it waits for the whole trace)",
     formula: {
       yields: "span bytes reaching the collectors a second",
       expression: "spans_per_sec * span_bytes",
@@ -333,7 +333,7 @@ export const TRACES_COMPONENTS: ComponentSpec[] = [
     kind: "service",
     runs: ["validate spans", "apply the trace's sampling decision", "write kept spans and index entries"],
     because:
-      "a stateless tier applies one decision per trace and writes only what is kept, so it scales with the incoming spans",
+      "a tier that applies one decision per trace and writes only what is kept, sharing no state between collectors, so it scales with the incoming spans",
     topic: T,
   },
   {
@@ -643,6 +643,6 @@ export const TRACES_SCOPES = {
   },
   coordination: {
     scope: "none",
-    why: "the sampling decision is a function of the trace id (or carried from the root), so collectors need no shared state",
+    why: "each trace is decided in one place (from its trace id, or by the one collector its spans are routed to), so collectors share no state",
   },
 } as const;
