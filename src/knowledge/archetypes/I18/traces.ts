@@ -170,6 +170,17 @@ export const TRACES_FAILURES = [
     repair:
       "Replace the collector, which takes batches at once; spans an agent could not buffer meanwhile are lost and their traces show as incomplete; the store node is rebuilt from its replicas",
     topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["head"] },
+  },
+  {
+    failure: "A collector crashes holding the traces of its decision window in memory, or a span store node goes down",
+    role: "truth",
+    prevention:
+      "The trace-id router moves the dead collector's share of the hash ring to the others, and agents resend unacknowledged batches through it (a resent span lands again under its trace id and span id); the span store keeps every span on more than one node and still accepts writes while one replica is down",
+    repair:
+      "Traces held by the dead collector are lost, or decided later on the spans that arrive after the move, and show as incomplete; replace the collector, and rebuild the store node from its replicas",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["tail"] },
   },
   {
     failure:
