@@ -1979,14 +1979,21 @@ export function rejectedOptionsDrawn(
         const duty = call ? undefined : d.components.find((c) => c.archetype === owner && c.runs.includes(e));
         if (duty) flag(`'${e}' on ${duty.name}`, other.id);
         const link = /^([\w-]+)>([\w-]+)(?:\[(.+)\])?$/.exec(e);
+        // the owner's own link by its label (another part's link mapped onto the same boxes is that part's)
+        const labels = new Set(
+          (topology?.links ?? [])
+            .filter(
+              (l) => link && l.from === link[1] && l.to === link[2] && (link[3] === undefined || l.label === link[3]),
+            )
+            .map((l) => l.label),
+        );
         if (
           link &&
           d.links.some(
             (l) =>
               [link[1], `${owner.toLowerCase()}-${link[1]}`].includes(l.from) &&
               [link[2], `${owner.toLowerCase()}-${link[2]}`].includes(l.to) &&
-              (link[3] === undefined || l.label === link[3]) &&
-              d.components.some((c) => c.id === l.from && c.archetype === owner),
+              labels.has(l.label),
           )
         )
           flag(`the link ${link[1]} → ${link[2]}${link[3] ? ` '${link[3]}'` : ""}`, other.id);
