@@ -8,13 +8,13 @@ import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import { fitsParty, PARTIES, type PartyKind, partyBoundary, partyOf } from "../knowledge/parties.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, offTopicNames, type Topic } from "../knowledge/topics.js";
-import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
+import { type ComponentSpec, type Plane, type Topical, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { CountedThing } from "./counted-nouns.js";
 import { designWords } from "./counted-nouns.js";
 import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
-import { chosenDraws, chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
+import { choiceFits, choiceReason, chosenDraws, chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
 import { sizedGroupComponent } from "./group-size.js";
 import { countedParts, relationalParts, type Spread, spreadOf, withNamedParts } from "./named-parts.js";
 import { statedNfrsOf } from "./nfr-parse.js";
@@ -116,8 +116,10 @@ export function designParts(
   bounded = false,
 ): Part[] {
   const all = featureLed(f.branch?.kind ?? "", f.features, f.archetypes) ? featureLedParts(f) : archetypeLedParts(f);
-  const parts = party === undefined ? all : all.map((p) => forParty(p, party, bounded));
   const decisions = f.decisions;
+  const parts = (party === undefined ? all : all.map((p) => forParty(p, party, bounded))).map((p) =>
+    byChoice(p, decisions),
+  );
   if (!decisions) return parts;
   return parts.map((p) => {
     const gone = undrawn(decisions, p.key);
@@ -318,6 +320,33 @@ function forParty(p: Part, party: PartyKind, bounded = false): Part {
     api: t.api.filter(marked),
     dataModel: t.dataModel.filter(marked),
     ...(t.protocols ? { protocols: t.protocols.filter(marked) } : {}),
+  };
+  return { ...p, topology };
+}
+
+/**
+ * A part without the elements marked for options its decisions did not choose (`chosen`, knowledge/topology.ts
+ * `OptionMark`): tail sampling's trace router is drawn only where tail sampling is chosen, head sampling's root sampler
+ * only where it is not. A kept marked component says which decision drew it.
+ */
+function byChoice(p: Part, decisions: Fields["decisions"] | undefined): Part {
+  const t = p.topology;
+  const marked = (x: { chosen?: unknown }) => x.chosen !== undefined;
+  if (![t.components, t.links, t.api, t.dataModel, t.protocols ?? []].some((xs) => xs.some(marked))) return p;
+  const fits = (x: Topical) => choiceFits(x.chosen, decisions);
+  const components = t.components
+    .filter(fits)
+    .map((c) =>
+      c.chosen ? { ...c, because: `${c.because} (drawn because ${choiceReason(c.chosen, decisions)})` } : c,
+    );
+  const kept = new Set(components.map((c) => c.id));
+  const topology: Topology = {
+    ...t,
+    components,
+    links: t.links.filter((l) => fits(l) && kept.has(l.from) && kept.has(l.to)),
+    api: t.api.filter(fits),
+    dataModel: t.dataModel.filter((d) => fits(d) && kept.has(d.owner)),
+    ...(t.protocols ? { protocols: t.protocols.filter(fits) } : {}),
   };
   return { ...p, topology };
 }

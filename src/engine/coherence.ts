@@ -69,7 +69,7 @@ import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { HARDWARE_NOUNS } from "../knowledge/stock-records.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
-import { topicalTopology } from "../knowledge/topology.js";
+import { type OptionMark, topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds } from "./counted-nouns.js";
@@ -162,6 +162,7 @@ export type CoherenceRule =
   | "nfr-contradiction"
   | "stated-nfr-lost"
   | "decision-contradicted"
+  | "rejected-option-drawn"
   | "flip-condition-holds"
   | "option-violates-bound"
   | "choice-on-assumption"
@@ -324,6 +325,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
     "what a decision chose is what the design draws and says: no component, link, API call, sequence, failure row or rule, and no core mechanism, hard rule or first hotspot the script speaks, belongs to an option it rejected",
+  "rejected-option-drawn":
+    "no component, link, API call, sequence or failure row marked for options a decision did not choose (`chosen`, knowledge/topology.ts `OptionMark`), and no duty or link a rejected option alone draws (`implies.draws`), is drawn: tail sampling chosen, the services do not sample at the root",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
   "option-violates-bound":
@@ -1928,6 +1931,94 @@ function decisionsHold(d: Checked): Problem[] {
         rule: "decision-contradicted",
         detail: `${by.row.id} chose '${by.option.name}', which rules out ${o.mechanism}, but the operation '${o.phrase}' uses it`,
       });
+  }
+  return out;
+}
+
+/**
+ * The elements of the options a decision rejected, against what the design draws: its owner's topology elements and
+ * card failure rows marked for other options (`chosen`), and the duties (a component's `runs`) and links that only a
+ * rejected option draws (`implies.draws`; components, API calls and sequences are `decision-contradicted`'s).
+ */
+export function rejectedOptionsDrawn(
+  d: Pick<Design, "decisions" | "components" | "links" | "api" | "diagrams" | "failures">,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const row of d.decisions) {
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    if (!chosen) continue;
+    const owner = row.archetype;
+    const own = (c: { archetype: string; id: string }, id: string) =>
+      c.archetype === owner && [id, `${owner.toLowerCase()}-${id}`].includes(c.id);
+    const flag = (what: string, of: string) =>
+      out.push({
+        rule: "rejected-option-drawn",
+        detail: `${row.id} chose '${chosen.id}', but the design draws ${what}, which belongs to '${of}'`,
+      });
+    const against = (mark: OptionMark | undefined) =>
+      mark !== undefined && mark.decision === row.id && !mark.options.includes(row.chosen)
+        ? mark.options.join("' or '")
+        : undefined;
+    const topology = /^I\d\d$/.test(owner) ? ARCHITECTURE[owner as ArchetypeId] : FEATURE_BY_ID.get(owner)?.topology;
+    for (const c of topology?.components ?? []) {
+      const of = against(c.chosen);
+      if (of && d.components.some((x) => own(x, c.id))) flag(`the component '${c.name}'`, of);
+    }
+    for (const l of topology?.links ?? []) {
+      const of = against(l.chosen);
+      if (
+        of &&
+        d.links.some((x) => x.label === l.label && [l.from, `${owner.toLowerCase()}-${l.from}`].includes(x.from))
+      )
+        flag(`the link '${l.label}'`, of);
+    }
+    for (const a of topology?.api ?? []) {
+      const of = against(a.chosen);
+      if (of && d.api.some((x) => x.archetype === owner && x.operation === a.operation))
+        flag(`the API call '${a.operation}'`, of);
+    }
+    for (const p of topology?.protocols ?? []) {
+      const of = against(p.chosen);
+      if (of && d.diagrams.some((g) => g.kind === "sequence" && g.title === `${owner}: ${p.name}`))
+        flag(`the sequence '${p.name}'`, of);
+    }
+    if (/^I\d\d$/.test(owner))
+      for (const f of archetypeEntry(owner as ArchetypeId).failures) {
+        const of = against(f.chosen);
+        if (of && d.failures.some((x) => x.archetype === owner && x.prevention === f.prevention))
+          flag(`the failure row '${f.failure}'`, of);
+      }
+    // a duty or link only a rejected option draws (head sampling's sampler at the root)
+    const mine = new Set(chosen.implies?.draws ?? []);
+    for (const other of row.options) {
+      if (other === chosen) continue;
+      for (const e of other.implies?.draws ?? []) {
+        if (mine.has(e)) continue;
+        // (a duty named like an API call, a client's read or write, is the call's: `decision-contradicted` reads it)
+        const call = topology?.api.some((a) => a.operation === e) ?? false;
+        const duty = call ? undefined : d.components.find((c) => c.archetype === owner && c.runs.includes(e));
+        if (duty) flag(`'${e}' on ${duty.name}`, other.id);
+        const link = /^([\w-]+)>([\w-]+)(?:\[(.+)\])?$/.exec(e);
+        // the owner's own link by its label (another part's link mapped onto the same boxes is that part's)
+        const labels = new Set(
+          (topology?.links ?? [])
+            .filter(
+              (l) => link && l.from === link[1] && l.to === link[2] && (link[3] === undefined || l.label === link[3]),
+            )
+            .map((l) => l.label),
+        );
+        if (
+          link &&
+          d.links.some(
+            (l) =>
+              [link[1], `${owner.toLowerCase()}-${link[1]}`].includes(l.from) &&
+              [link[2], `${owner.toLowerCase()}-${link[2]}`].includes(l.to) &&
+              labels.has(l.label),
+          )
+        )
+          flag(`the link ${link[1]} → ${link[2]}${link[3] ? ` '${link[3]}'` : ""}`, other.id);
+      }
+    }
   }
   return out;
 }
@@ -4341,6 +4432,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...oneChargePath(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
+    ...rejectedOptionsDrawn(d),
     ...technologyWithinLimits(d),
     ...flipConditionsHold(d),
     ...choicesOnAssumption(d),

@@ -235,6 +235,9 @@ export const ReadPath = z.strictObject({
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
 
+/** Drawn only where a decision chose one of these options (knowledge/topology.ts `OptionMark`). */
+const OPTION_MARK = z.strictObject({ decision: z.string(), options: z.array(z.string()).min(1).readonly() }).optional();
+
 export const Protocol = z.strictObject({
   name: text,
   notation: z.string().min(10),
@@ -242,6 +245,8 @@ export const Protocol = z.strictObject({
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Never drawn where the prompt speaks of this subject. */
   unlessTopic: UNLESS_TOPIC,
+  /** Drawn only where a decision chose one of these options. */
+  chosen: OPTION_MARK,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
@@ -251,6 +256,8 @@ export const Failure = z.strictObject({
   role: ComponentRole,
   prevention: text,
   repair: text,
+  /** Only a design whose decision chose one of these options meets it (knowledge/topology.ts `OptionMark`). */
+  chosen: OPTION_MARK,
   /** Only a design that writes an entity of this topic meets it (a card capture needs a ledger's money). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** A design whose prompt speaks of this subject never meets it (no refund reverses a push to a phone). */

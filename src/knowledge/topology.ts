@@ -16,6 +16,19 @@ export interface Topical {
   topic?: Topic;
   /** Never drawn where the prompt speaks of this subject (or of any of these). */
   unlessTopic?: TopicMark;
+  /** Drawn only where a decision chose one of these options (`OptionMark`): head sampling's root sampler, tail's router. */
+  chosen?: OptionMark;
+}
+
+/**
+ * An element (a component, link, API call, entity, protocol, card failure row) that belongs to some options of one
+ * decision point: drawn only where the design's row for `decision` chose one of `options`, or, where the point is not
+ * asked, where they hold its fallback. The engine's `choiceFits` (engine/fields/decisions.ts) applies it; coherence
+ * `rejected-option-drawn` flags an element of a rejected option that a design still draws.
+ */
+export interface OptionMark {
+  decision: string;
+  options: readonly string[];
 }
 
 export const COMPONENT_KIND_VALUES = [

@@ -1,4 +1,4 @@
-import { decisionPoints } from "../../knowledge/decisions/index.js";
+import { DECISION_BY_ID, decisionPoints } from "../../knowledge/decisions/index.js";
 import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionOptionSpec, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
@@ -6,6 +6,7 @@ import { PARTIES } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import type { OptionMark } from "../../knowledge/topology.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
@@ -708,6 +709,37 @@ export function undrawn(decisions: readonly DecisionRow[], owner: string): Set<s
     for (const o of d.options) for (const e of o.implies?.draws ?? []) if (!chosen.has(e)) out.add(e);
   }
   return out;
+}
+
+/**
+ * The option an element's mark is read against: the design's row for the mark's decision, or, where the point is not
+ * asked (or the decisions are not made yet), its fallback.
+ */
+function markedChoice(mark: OptionMark, decisions: readonly DecisionRow[] | undefined) {
+  const row = decisions?.find((d) => d.id === mark.decision);
+  if (row) return { option: row.chosen, asked: true };
+  const fallback = DECISION_BY_ID.get(mark.decision)?.fallback.option;
+  return fallback === undefined ? undefined : { option: fallback, asked: false };
+}
+
+/**
+ * Whether an element marked with the options it belongs to (`chosen`, knowledge/topology.ts `OptionMark`) is drawn:
+ * only where its decision chose one of them (head sampling's root sampler, tail sampling's trace router). Unmarked
+ * elements always fit.
+ */
+export function choiceFits(mark: OptionMark | undefined, decisions: readonly DecisionRow[] | undefined): boolean {
+  if (!mark) return true;
+  const choice = markedChoice(mark, decisions);
+  return choice !== undefined && mark.options.includes(choice.option);
+}
+
+/** Why a marked element is drawn, naming its decision: "decision i18-trace-sampling chose tail". */
+export function choiceReason(mark: OptionMark, decisions: readonly DecisionRow[] | undefined): string {
+  const choice = markedChoice(mark, decisions);
+  if (!choice) return `decision ${mark.decision}`;
+  return choice.asked
+    ? `decision ${mark.decision} chose ${choice.option}`
+    : `decision ${mark.decision} is not asked here, so its default ${choice.option} holds`;
 }
 
 /** Topology elements of this owner that a chosen option of its decisions draws (`implies.draws`): what it decided to have. */

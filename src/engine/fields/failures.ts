@@ -14,7 +14,7 @@ import { regionalFailures } from "../regions.js";
 import { KIND_OWN } from "../stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "../stated-rules.js";
 import { archetype, entityWords } from "./common.js";
-import { carriedOperations, excludedBy, withoutExcludedClauses } from "./decisions.js";
+import { carriedOperations, choiceFits, choiceReason, excludedBy, withoutExcludedClauses } from "./decisions.js";
 import { crashOf, drawnWords, failureRowHolds, orderingAuthorities, partsSaid, undrawnParts } from "./failure-scope.js";
 
 const MAX_FAILURES = 14;
@@ -53,17 +53,31 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "components",
     "invariants",
   ],
-  rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out; with more than one region, the region-cut row of the way writes cross regions (what keeps serving, what stops, what is lost) in place of the last row when the table is full; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
+  rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out, as is a card row marked for options of a decision that chose another (head sampling's disagreeing samplers beside tail sampling), a kept one naming the decision in its source; with more than one region, the region-cut row of the way writes cross regions (what keeps serving, what stops, what is lost) in place of the last row when the table is full; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
   facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: designUnitNoun(f), said: partsSaid(f.prompt) }),
   derive: (f, input, facts) =>
-    withRegionCut(
-      withHardRulePartitions(
-        withGuarantees(withAuthorityCrashes(withKindRows(deriveRows(f, input, facts), f), f, facts.said), f),
+    withChoiceSources(
+      withRegionCut(
+        withHardRulePartitions(
+          withGuarantees(withAuthorityCrashes(withKindRows(deriveRows(f, input, facts), f), f, facts.said), f),
+          f,
+        ),
         f,
       ),
       f,
     ),
 };
+
+/** A card row met under one option of a decision says so in its source ("met because decision … chose tail"). */
+function withChoiceSources(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
+  return rows.map((r) => {
+    if (!/^I\d\d$/.test(r.archetype)) return r;
+    const card = archetype(r.archetype as ArchetypeId).failures.find(
+      (x) => x.chosen && (x.failure === r.failure || x.prevention === r.prevention),
+    );
+    return card?.chosen ? { ...r, source: `${r.source} (met because ${choiceReason(card.chosen, f.decisions)})` } : r;
+  });
+}
 
 /**
  * A hard rule the prompt states (never / at most / exactly one) is tested by the actor on its path being cut off or
@@ -185,11 +199,18 @@ function withAuthorityCrashes(
     const own = f.archetypes.find((a) => a.id === c.archetype);
     const candidates: FailureRow[] = [
       ...(own
-        ? archetype(own.id).failures.map(({ topic: _t, unlessTopic: _u, parties: _p, delivery: _d, ...x }) => ({
-            ...x,
-            archetype: own.id,
-            source: `${own.id}: the crash of ${c.name}, which orders its subject's writes`,
-          }))
+        ? archetype(own.id).failures.flatMap(
+            ({ topic: _t, unlessTopic: _u, parties: _p, delivery: _d, chosen, ...x }) =>
+              choiceFits(chosen, f.decisions)
+                ? [
+                    {
+                      ...x,
+                      archetype: own.id,
+                      source: `${own.id}: the crash of ${c.name}, which orders its subject's writes`,
+                    },
+                  ]
+                : [],
+          )
         : []),
       ...featureFailures(f.features, unspokenBesides(f.nfrs.topics)).map((x) => ({
         ...x,
@@ -259,7 +280,9 @@ function deriveRows(
   // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
   // ... and a row whose failure names a part the design does not draw (a leader to fail over in a leaderless store)
   const cardRows = (id: ArchetypeId) =>
-    archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, ...x }) =>
+    archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, chosen, ...x }) =>
+      // a row of one option of a decision (head sampling's disagreeing samplers) is met only where that option is chosen
+      choiceFits(chosen, f.decisions) &&
       (!topic || writesTopic(id, topic)) &&
       undrawnParts(x.failure, drawn).length === 0 &&
       fitsTopics({ unlessTopic }, unspoken) &&

@@ -22,7 +22,10 @@ export const decisions: DecisionPoint[] = [
         buys: "even load without splitting",
         costs: "no ordered resumption; politeness per host needs cross-shard coordination",
         winsWhen: "the visit rate is high and items are independent",
-        implies: { addMechanisms: ["sharded-frontier", "consistent-hashing"] },
+        implies: {
+          addMechanisms: ["sharded-frontier", "consistent-hashing"],
+          names: [{ component: "frontier-db", name: "Frontier store (partitioned by hash of the item key)" }],
+        },
       },
     ],
     rules: [

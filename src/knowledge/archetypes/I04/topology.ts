@@ -184,6 +184,19 @@ export const topology: Topology = {
       indexes: ["(host, next_visit_at)"],
       partitionKey: "host",
       owner: "frontier-db",
+      chosen: { decision: "i04-partitioning", options: ["range-or-host"] },
+    },
+    {
+      // split by hash for an even load: a shard's due items are found by time, and a host's budget is checked across
+      // shards at the visit
+      unlessTopic: C,
+      entity: "FrontierItem",
+      key: ["fingerprint"],
+      fields: ["url or key", "host", "next_visit_at", "priority", "version"],
+      indexes: ["(next_visit_at)"],
+      partitionKey: "hash of fingerprint",
+      owner: "frontier-db",
+      chosen: { decision: "i04-partitioning", options: ["hash"] },
     },
     ...CRAWL_DATA,
   ],

@@ -256,6 +256,8 @@ export const card = {
         "Size sequence bits from the per-worker peak rate and choose a custom epoch that leaves decades of headroom",
       repair:
         "Block until the next millisecond under bursts; before the epoch ends, move the namespace to a new layout version",
+      // a block handed out by a sequencer or one counter has no per-millisecond sequence to exhaust
+      chosen: { decision: "i09-scheme", options: ["snowflake"] },
     },
     {
       // storing each id against its request would be a durable write per id, the central store the design avoids

@@ -9,6 +9,7 @@ import {
   TRACES_LINKS,
   TRACES_PROTOCOLS,
   TRACES_READERS,
+  TRACES_ROUTER,
 } from "./traces.js";
 
 /** Parts of monitoring a server fleet (scraping, alert rules, pagers), which devices pushing readings drop. */
@@ -263,6 +264,7 @@ export const topology: Topology = {
     ...unlessTopics(NUMBERS.components, RECORDS),
     // each subject's readers, drawn last as the numbers' dashboards are
     LOGS_READERS,
+    TRACES_ROUTER,
     TRACES_READERS,
   ],
   links: [...LOGS_LINKS, ...TRACES_LINKS, ...unlessTopics(NUMBERS.links, RECORDS)],

@@ -70,7 +70,7 @@ export const TRACES_WRITES = [
   },
   {
     action:
-      "decide once per trace whether it is kept (its trace id's hash against the sampling rate, or the sampled flag its root set) and drop every span of a trace that is not",
+      "decide once per trace whether it is kept (from its trace id's hash or its root's sampled flag, or, with the whole trace held at one collector, from its errors and latency) and drop every span of a trace that is not",
     entity: "Span",
     shape: "state transition",
     mechanism: "trace-sampling",
@@ -126,7 +126,7 @@ export const TRACES_READS = [
 ] as const;
 
 export const TRACES_INVARIANTS = [
-  "Every span of a trace gets the same sampling decision, made once from the trace id or at the root and carried in the trace context, so a trace is stored whole or not at all, and the kept share matches the sampling rate.",
+  "Every span of a trace gets the same sampling decision, made once per trace (at its head from the trace id, carried in the trace context, or at its tail by the one collector holding all its spans), so a trace is stored whole or not at all, and the kept share matches the sampling policy.",
   "A kept Span is stored under its trace id and found by it for the whole retention; it and its TraceIndex entries lapse at the same time by their time to live, so search never points at a trace that is gone.",
 ];
 
@@ -139,6 +139,28 @@ export const TRACES_FAILURES = [
       "Use a parent-based sampler everywhere: the root decides from the trace id, and every service honours the sampled flag it receives in traceparent",
     repair: "Fix the misconfigured service's sampler; broken traces age out with their time to live",
     topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["head"] },
+  },
+  {
+    failure:
+      "Spans of one trace reach two collectors (the router's collector list changed mid-trace, or an agent sent past the router), so each decides on part of the trace and stored traces have holes",
+    role: "truth",
+    prevention:
+      "Route every span by a consistent hash of its trace id through the trace-id router, change the collector set rarely and behind a drain, and keep a cache of recent decisions so a late span follows its trace's",
+    repair: "The split trace is stored in part or not at all and ages out with its time to live; fix the route",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["tail"] },
+  },
+  {
+    failure:
+      "A collector holds more traces in its decision window than it has room for (a traffic burst, or a decision wait set long), so it evicts traces before deciding and loses errors it was meant to keep",
+    role: "derived",
+    prevention:
+      "Size each collector's trace buffer as new traces a second times the decision wait, add collectors behind the router before it fills, and count evicted traces",
+    repair:
+      "Evicted traces are lost; widen the buffer or the collector tier, and shorten the decision wait if traces end sooner",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["tail"] },
   },
   {
     failure: "A collector crashes with unacknowledged span batches in memory, or a span store node goes down",
@@ -148,6 +170,17 @@ export const TRACES_FAILURES = [
     repair:
       "Replace the collector, which takes batches at once; spans an agent could not buffer meanwhile are lost and their traces show as incomplete; the store node is rebuilt from its replicas",
     topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["head"] },
+  },
+  {
+    failure: "A collector crashes holding the traces of its decision window in memory, or a span store node goes down",
+    role: "truth",
+    prevention:
+      "The trace-id router moves the dead collector's share of the hash ring to the others, and agents resend unacknowledged batches through it (a resent span lands again under its trace id and span id); the span store keeps every span on more than one node and still accepts writes while one replica is down",
+    repair:
+      "Traces held by the dead collector are lost, or decided later on the spans that arrive after the move, and show as incomplete; replace the collector, and rebuild the store node from its replicas",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["tail"] },
   },
   {
     failure:
@@ -188,7 +221,7 @@ export const TRACES_BOTTLENECKS = [
     bottleneck:
       "Collector ingest: every span of every request reaches a collector before the sampling decision drops most",
     mitigation:
-      "Decide at the root where possible, so services send only kept spans; otherwise add collectors behind a load balancer, since a trace-id decision needs no shared state",
+      "Decide at the root where possible (services then send only kept spans), add collectors as spans grow (behind a load balancer while the decision needs only the trace id; behind the trace-id router where it waits for the whole trace)",
     formula: {
       yields: "span bytes reaching the collectors a second",
       expression: "spans_per_sec * span_bytes",
@@ -311,7 +344,7 @@ export const TRACES_COMPONENTS: ComponentSpec[] = [
     kind: "service",
     runs: ["validate spans", "apply the trace's sampling decision", "write kept spans and index entries"],
     because:
-      "a stateless tier applies one decision per trace and writes only what is kept, so it scales with the incoming spans",
+      "a tier that applies one decision per trace and writes only what is kept, sharing no state between collectors, so it scales with the incoming spans",
     topic: T,
   },
   {
@@ -343,6 +376,18 @@ export const TRACES_COMPONENTS: ComponentSpec[] = [
   },
 ];
 
+/** Tail sampling's tier in front of the collectors: every span of a trace reaches the one collector that decides it. */
+export const TRACES_ROUTER: ComponentSpec = {
+  id: "trace-router",
+  name: "Trace-id router (load-balancing exporter: every span of a trace to one collector)",
+  kind: "gateway",
+  runs: ["hash each span's trace id onto the collector ring", "forward to that trace's collector"],
+  because:
+    "a tail decision needs the whole trace in one place, so a routing tier sends every span with the same trace id to the same collector",
+  topic: T,
+  chosen: { decision: "i18-trace-sampling", options: ["tail"] },
+};
+
 export const TRACES_READERS: ComponentSpec = {
   id: "users",
   name: "Engineers (trace UI: search, open a trace)",
@@ -354,7 +399,30 @@ export const TRACES_READERS: ComponentSpec = {
 
 export const TRACES_LINKS: LinkSpec[] = [
   { from: "traced-services", to: "trace-agents", kind: "request", label: "export spans", topic: T },
-  { from: "trace-agents", to: "collectors", kind: "request", label: "span batches", topic: T },
+  {
+    from: "trace-agents",
+    to: "collectors",
+    kind: "request",
+    label: "span batches",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["head"] },
+  },
+  {
+    from: "trace-agents",
+    to: "trace-router",
+    kind: "request",
+    label: "every span batch",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["tail"] },
+  },
+  {
+    from: "trace-router",
+    to: "collectors",
+    kind: "request",
+    label: "spans by trace id",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["tail"] },
+  },
   { from: "collectors", to: "span-store", kind: "request", label: "write kept spans", topic: T },
   { from: "users", to: "trace-query", kind: "request", label: "find traces", topic: T },
   { from: "trace-query", to: "span-store", kind: "request", label: "index, then trace by id", topic: T },
@@ -421,6 +489,14 @@ export const TRACES_PROTOCOLS: ProtocolSpec[] = [
     notation:
       "traced-services>trace-agents[export a span batch {the root set the sampled flag, or the collector decides}] -> trace-agents>collectors[forward the batch] -> collectors[decide from the trace id {hash of trace_id below the sampling rate}] -> collectors>span-store[write kept spans under their trace id with TTL, and their index entries] -> span-store>collectors[ack] |-> collectors[drop every span of the trace {trace not sampled}] => done | reject",
     topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["head"] },
+  },
+  {
+    name: "Hold each trace, then keep or drop it whole",
+    notation:
+      "traced-services>trace-agents[export every span batch {no decision at the root}] -> trace-agents>trace-router[forward the batch] -> trace-router>collectors[send each span to its trace's collector {hash of trace_id on the collector ring}] -> collectors[hold the trace's spans {until the decision wait after its first span}] -> collectors>span-store[write the kept trace's spans under their trace id with TTL, and their index entries {an error, a duration past the slow threshold, or the base share by trace id}] -> span-store>collectors[ack] |-> collectors[drop the held trace {no policy keeps it}] => done | reject",
+    topic: T,
+    chosen: { decision: "i18-trace-sampling", options: ["tail"] },
   },
   {
     name: "Find and read a trace",
@@ -453,6 +529,7 @@ export const TRACES_DECISIONS: DecisionPoint[] = [
         costs:
           "the decision is blind to how the trace ends, so rare errors and slow traces are kept only at the base rate",
         winsWhen: "a uniform share of traces is asked for, or ingest cost matters more than catching every error",
+        implies: { draws: ["sample at the root"] },
       },
       {
         id: "tail",
@@ -461,6 +538,22 @@ export const TRACES_DECISIONS: DecisionPoint[] = [
         costs:
           "every span must reach the collectors and be held for the window in memory, a trace-id-aware routing tier must sit in front, and late spans miss the decision",
         winsWhen: "errors or slow requests must always be kept whatever the base rate",
+        implies: {
+          names: [
+            {
+              component: "collectors",
+              name: "Collectors (hold each trace for the decision wait, keep errors, slow traces and a base share)",
+              runs: [
+                "validate spans",
+                "hold each trace's spans for the decision wait",
+                "keep errors, slow traces and a base share",
+                "write kept traces and index entries",
+              ],
+            },
+          ],
+          // the ingest mitigation that sends only kept spans decides at the root, which tail sampling does not
+          excludes: [String.raw`\bdecide at the root\b`],
+        },
         wins: [
           {
             words: KEEP_FAILURES,
@@ -561,6 +654,6 @@ export const TRACES_SCOPES = {
   },
   coordination: {
     scope: "none",
-    why: "the sampling decision is a function of the trace id (or carried from the root), so collectors need no shared state",
+    why: "each trace is decided in one place (from its trace id, or by the one collector its spans are routed to), so collectors share no state",
   },
 } as const;
