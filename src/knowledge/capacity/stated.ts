@@ -1,4 +1,5 @@
 import { fig, inp } from "./helpers.js";
+import { GENERIC_RECORD } from "./record-kinds.js";
 import type { CapacityModel } from "./types.js";
 
 /**
@@ -23,12 +24,19 @@ export interface StatedUse {
 const PEAK = inp("peak_factor", 3, "daily traffic commonly peaks at two to three times its average");
 const UTILISATION = inp("target_utilisation", 0.5, "running at half capacity leaves room for a failover or a burst");
 
-/** A record's size where the prompt gives none: one thing's own fields and keys. */
-const RECORD = inp(
-  "value_bytes",
-  1000,
-  "one record of a counted thing's own fields, keys and index entries is about a kilobyte (a planning figure; measure the real record)",
-);
+/**
+ * One record of a counted population, its own quantity (`<population>_record_bytes`): sized from what the counted
+ * thing's record holds (engine/record-size.ts over knowledge/capacity/record-kinds.ts), never from the value size
+ * another model of the design assumes for its own records.
+ */
+export const recordBytesOf = (population: string): string => `${population}_record_bytes`;
+const record = (p: { quantity: string; label: string }) => ({
+  quantity: recordBytesOf(p.quantity),
+  label: `bytes of one record of the stated ${p.label}`,
+  unit: "B",
+  typical: GENERIC_RECORD.bytes,
+  why: GENERIC_RECORD.why,
+});
 /** A report interval, read only where the prompt states one: no report rate rests on a typical interval. */
 const REPORT_PERIODS = ["scrape_seconds", "heartbeat_seconds", "update_seconds"] as const;
 
@@ -37,7 +45,7 @@ const REPORT_PERIODS = ["scrape_seconds", "heartbeat_seconds", "update_seconds"]
  * still state the system holds, one record each on every replica; with a stated report interval ("report every 30
  * seconds") each one writes once an interval, a write rate of the population over the interval.
  */
-const POPULATIONS: readonly { quantity: string; label: string; reports?: true }[] = [
+export const POPULATIONS: readonly { quantity: string; label: string; reports?: true }[] = [
   { quantity: "population", label: "things the prompt counts", reports: true },
   { quantity: "users", label: "users" },
   { quantity: "clients", label: "clients or devices", reports: true },
@@ -53,7 +61,7 @@ const populationUse = (p: { quantity: string; label: string; reports?: true }): 
   model: {
     inputs: [
       inp(p.quantity),
-      RECORD,
+      record(p),
       inp("storage_overhead"),
       ...(p.reports ? REPORT_PERIODS.map((q) => ({ quantity: q, statedOnly: true as const })) : []),
     ],
@@ -62,7 +70,7 @@ const populationUse = (p: { quantity: string; label: string; reports?: true }): 
         `${p.quantity}_held_bytes`,
         `state held for the stated ${p.label}: one record each, times the redundancy's raw bytes per byte`,
         "storage",
-        `${p.quantity} * value_bytes * storage_overhead`,
+        `${p.quantity} * ${recordBytesOf(p.quantity)} * storage_overhead`,
         "B",
       ),
       ...(p.reports ? REPORT_PERIODS : []).map((q) =>
