@@ -845,6 +845,10 @@ const PER_LONG_TIME = new RegExp(
 const WRITES_BEFORE =
   /\b(?:index(?:es|ing)?|stor(?:es|e|ing)|writ(?:es|e|ing)|ingest(?:s|ing)?|sav(?:es|e|ing)|records?|recording|persist(?:s|ing)?|archiv(?:es|e|ing)|append(?:s|ing)?|insert(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
 
+/** A verb before a counted noun that reads the things it counts ("serves 10 million files a day"), never writes them. */
+const READS_BEFORE =
+  /\b(?:serv(?:es|e|ing)|download(?:s|ing)?|read(?:s|ing)?|fetch(?:es|ing)?|view(?:s|ing)?|look(?:s|ing)? up|quer(?:ies|y|ying)|search(?:es|ing)?|get(?:s|ting)?|return(?:s|ing)?|check(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
+
 /** A preposition that makes the rate after it the input a per-key result is computed over ("counts over 1M events/s"). */
 const RATE_AS_INPUT = /\b(?:over|across|from|among|out of)\s+(?:(?:up to|about|around|roughly|some)\s+)?$/i;
 
@@ -1945,7 +1949,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
       // "stores 5,000 records per second": a counted noun (records, rows, files) written per time is a write rate too
       const written = ownRecords || (!!hit?.entry.count && !hit.entry.interval && WRITES_BEFORE.test(clauseBefore));
-      const rateId = hit?.entry.rate ?? (written ? "writes_per_sec" : hit ? undefined : "requests_per_sec");
+      // "moves 30 million packages a day", "takes in 2 million documents an hour": stored things (a noun counted as
+      // objects, with no rate of its own) counted per time arrive as new records, each written once, unless a verb
+      // before them reads them ("serves 10 million files a day" is a read rate)
+      const stored = hit?.entry.count === "objects" && !hit.entry.rate && !hit.entry.interval;
+      const arriving = stored && !READS_BEFORE.test(clauseBefore);
+      const served = stored && READS_BEFORE.test(clauseBefore);
+      const rateId =
+        hit?.entry.rate ??
+        (written || arriving ? "writes_per_sec" : served ? "reads_per_sec" : hit ? undefined : "requests_per_sec");
       // "1 million alert rules every minute": a count of things paced by an interval, each once in it
       if (secs && hit?.entry.count && hit.entry.interval && !rateId) {
         setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
