@@ -1312,6 +1312,12 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
+  // "each robot asks for its next moves every 200 ms", "every app calls the service every 30 seconds": how often one
+  // client asks, which with the stated clients is the request rate (a poll stays a scrape, said below)
+  {
+    re: /\b(?:asks?|asking|requests?|requesting|calls?|calling|quer(?:ies|y|ying)|fetch(?:es|ing)?)\b[^.;,]{0,30}\bevery\s*$/i,
+    id: "request_interval_seconds",
+  },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|gather\w*|emit\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
   { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
@@ -1467,6 +1473,7 @@ const PERIOD_IDS: ReadonlySet<string> = new Set([
   "heartbeat_seconds",
   "scrape_seconds",
   "update_seconds",
+  "request_interval_seconds",
   "scan_period_seconds",
   "eval_interval_seconds",
   "rotation_period_seconds",
@@ -1820,6 +1827,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? said
               : `${(target.id === "propagation_seconds" || target.id === "detection_bound_seconds" ? wideClause : clauseBefore).slice(lead)}${said}`,
           );
+          // clients each asking once an interval make a steady load the interval sets: no daily peak multiplies it
+          if (target.id === "request_interval_seconds" && implied.peak_factor === undefined)
+            implied.peak_factor = {
+              value: 1,
+              because: `the prompt says each client asks every '${said.trim()}', a steady rate the interval sets, so no daily peak multiplies it`,
+            };
         }
         continue;
       }

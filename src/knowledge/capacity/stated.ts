@@ -38,7 +38,14 @@ const record = (p: { quantity: string; label: string }) => ({
   why: GENERIC_RECORD.why,
 });
 /** A report interval, read only where the prompt states one: no report rate rests on a typical interval. */
-const REPORT_PERIODS = ["scrape_seconds", "heartbeat_seconds", "update_seconds"] as const;
+const REPORT_PERIODS = ["scrape_seconds", "heartbeat_seconds", "update_seconds", "request_interval_seconds"] as const;
+/** What one act a report period paces is, for the rate figure's words. */
+const PERIOD_ACTS: Readonly<Record<(typeof REPORT_PERIODS)[number], string>> = {
+  scrape_seconds: "writes the stated {label} make, each reporting once an interval",
+  heartbeat_seconds: "writes the stated {label} make, each reporting once an interval",
+  update_seconds: "writes the stated {label} make, each reporting once an interval",
+  request_interval_seconds: "requests the stated {label} send, each asking once an interval",
+};
 
 /**
  * "80 million carts", "30,000 thermostats", "our 300 branches": a population the design's own models do not read is
@@ -76,10 +83,10 @@ const populationUse = (p: { quantity: string; label: string; reports?: true }): 
       ...(p.reports ? REPORT_PERIODS : []).map((q) =>
         fig(
           `${p.quantity}_reports_per_sec_${q.replace(/_seconds$/, "")}`,
-          `writes the stated ${p.label} make, each reporting once an interval`,
+          PERIOD_ACTS[q].replace("{label}", p.label),
           "rate",
           `${p.quantity} / ${q}`,
-          "writes/s",
+          q === "request_interval_seconds" ? "req/s" : "writes/s",
         ),
       ),
     ],
