@@ -18,7 +18,7 @@ import {
   SPREAD_FANOUT,
   spreadPathFigures,
 } from "../knowledge/capacity/spread.js";
-import { POPULATIONS, recordBytesOf, STATED_USES } from "../knowledge/capacity/stated.js";
+import { RECORD_SIZED, recordBytesOf, STATED_USES } from "../knowledge/capacity/stated.js";
 import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
@@ -176,10 +176,10 @@ export function statedUseRows(
           value: i.value,
           because: `as ${r.archetype} ${r.id} reads it (${i.because.replace(/^not stated;\s*/, "")})`,
         });
-  // a stated population's record is sized from what the counted thing holds, never another model's value size
-  for (const p of POPULATIONS) {
-    const s = scale[p.quantity];
-    const q = recordBytesOf(p.quantity);
+  // the record a stated count or rate counts is sized from what the counted thing holds, never another model's value size
+  for (const stated of RECORD_SIZED) {
+    const s = scale[stated];
+    const q = recordBytesOf(stated);
     if (s?.source !== "stated" || scale[q] || design.has(q)) continue;
     const size = recordSizeOf(s.quote);
     design.set(q, { value: size.bytes, because: size.because });

@@ -12,9 +12,15 @@ export interface RecordSize {
 
 /** The head noun of a counted phrase: its last word, lower case ("1 billion leaked password hashes" → "hashes"). */
 export function countedHead(quote: string): string {
-  const words = quote.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
+  // a rate's time unit after its noun is no part of what is counted ("30 million packages a day" counts packages)
+  const counted = quote.toLowerCase().replace(TIME_TAIL, "");
+  const words = counted.match(/[a-z][a-z-]*/g) ?? [];
   return words[words.length - 1] ?? "";
 }
+
+/** The time unit a rate ends with: "a day", "per second", "an hour", "/s". */
+const TIME_TAIL =
+  /\s*(?:(?:per|a|an|each|every|\/)\s*)(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|d|days?|weeks?|months?|years?)\s*$/;
 
 const bytesSaid = (n: number): string => `${n} B`;
 

@@ -93,8 +93,50 @@ const populationUse = (p: { quantity: string; label: string; reports?: true }): 
   },
 });
 
+/**
+ * "moves 30 million packages a day", "50,000 purchases per second": a stated rate of new records no model reads is
+ * still what the store takes. Its records a day, the bytes they add on every replica (one record of the counted thing,
+ * sized from what it holds), and the database primaries the writes are split over at the planned utilisation: the
+ * shard count follows from the stated number, never from a typical load.
+ */
+const RECORD_RATES: readonly { quantity: string; label: string }[] = [
+  { quantity: "writes_per_sec", label: "writes" },
+  { quantity: "messages_per_sec", label: "events" },
+];
+const recordRateUse = (p: { quantity: string; label: string }): StatedUse => ({
+  reads: [p.quantity],
+  model: {
+    inputs: [inp(p.quantity), record(p), inp("storage_overhead"), PEAK, inp("primary_writes_per_sec"), UTILISATION],
+    figures: [
+      fig(
+        `${p.quantity}_records_per_day`,
+        `records the stated ${p.label} add a day`,
+        "count",
+        `${p.quantity} * 86400`,
+        "records",
+      ),
+      fig(
+        `${p.quantity}_bytes_per_day`,
+        `bytes the stated ${p.label} add a day, one record each, times the redundancy's raw bytes per byte`,
+        "growth",
+        `${p.quantity} * 86400 * ${recordBytesOf(p.quantity)} * storage_overhead`,
+        "B/day",
+      ),
+      fig(
+        `${p.quantity}_primaries`,
+        `database primaries the stated ${p.label} are split over at the peak, each run at the planned share of what one primary commits`,
+        "count",
+        `${p.quantity} * peak_factor / (primary_writes_per_sec * target_utilisation)`,
+        "primaries",
+        true,
+      ),
+    ],
+  },
+});
+
 export const STATED_USES: readonly StatedUse[] = [
   ...POPULATIONS.map(populationUse),
+  ...RECORD_RATES.map(recordRateUse),
   // "retrievable for 7 days", "keep 5 years of mail": what is written each day, kept that long, on every replica
   {
     reads: ["retention_days"],
@@ -601,3 +643,9 @@ export const STATED_USES: readonly StatedUse[] = [
 export const STATED_USE_FIGURES: ReadonlySet<string> = new Set(
   STATED_USES.flatMap((u) => u.model.figures.map((f) => f.id)),
 );
+
+/** The stated quantities whose one record a use sizes from what the counted thing holds (`<quantity>_record_bytes`). */
+export const RECORD_SIZED: readonly string[] = [
+  ...POPULATIONS.map((p) => p.quantity),
+  ...RECORD_RATES.map((p) => p.quantity),
+];
