@@ -845,6 +845,10 @@ const PER_LONG_TIME = new RegExp(
 const WRITES_BEFORE =
   /\b(?:index(?:es|ing)?|stor(?:es|e|ing)|writ(?:es|e|ing)|ingest(?:s|ing)?|sav(?:es|e|ing)|records?|recording|persist(?:s|ing)?|archiv(?:es|e|ing)|append(?:s|ing)?|insert(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
 
+/** A client's asking verb a few words before "every" ("asks the dispatcher for its next task every"). */
+const ASKS_EVERY =
+  /\b(?:asks?|asking|requests?|requesting|calls?|calling|quer(?:ies|y|ying))\b[^.;,]{0,60}\bevery\s*$/i;
+
 /** A verb before a counted noun that reads the things it counts ("serves 10 million files a day"), never writes them. */
 const READS_BEFORE =
   /\b(?:serv(?:es|e|ing)|download(?:s|ing)?|read(?:s|ing)?|fetch(?:es|ing)?|view(?:s|ing)?|look(?:s|ing)? up|quer(?:ies|y|ying)|search(?:es|ing)?|get(?:s|ting)?|return(?:s|ing)?|check(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
@@ -1763,6 +1767,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           (HELD_FROM_OTHERS.test(clauseBefore) ? { id: "hold_seconds" } : undefined) ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
+          // "each forklift asks the dispatcher for its next task every 2 seconds": the asking verb may sit further back
+          (ASKS_EVERY.test(wideClause) ? { id: "request_interval_seconds" } : undefined) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
           (RETAINED_FOR.test(clauseBefore) || RETAINED_FOR.test(wideClause)
             ? { id: "retention_days", toDays: true }

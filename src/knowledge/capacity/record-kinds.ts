@@ -63,7 +63,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   },
   // a device or physical asset the system tracks: its id, where it is, its state and when it was last heard from
   {
-    head: /^(?:devices?|scanners?|sensors?|robots?|vehicles?|bikes?|scooters?|buses|trucks?|cars?|lockers?|stations?|chargers?|meters?|terminals?|kiosks?|cameras?|machines?|assets?|thermostats?|trackers?|gateways?|turbines?)$/,
+    head: /^(?:devices?|scanners?|sensors?|robots?|vehicles?|vans?|bikes?|scooters?|buses|trucks?|cars?|lockers?|stations?|chargers?|meters?|terminals?|kiosks?|cameras?|machines?|assets?|thermostats?|trackers?|gateways?|turbines?)$/,
     label: "a device",
     fields: [
       ID,
