@@ -1220,7 +1220,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   // stated count of clients is the request rate the service answers
   {
     id: "request_interval_seconds",
-    label: "interval between two requests from one of the stated clients",
+    label: "interval between two requests from one client",
     unit: "s",
   },
   { id: "rotation_period_seconds", label: "time between two rotations of one secret", unit: "s" },
