@@ -91,6 +91,10 @@ describe("a stated per-client ask interval is the request rate", () => {
       scale("A warehouse runs 5,000 forklifts; each forklift asks the dispatcher for its next task every 2 seconds.")
         .request_interval_seconds,
     ).toEqual([2, "2 seconds"]);
+    // the noun "request" is no asking verb: a collector's gather interval stays a scrape
+    const pods = scale("Gather request counts and latency from every pod every fifteen seconds, keep them for a year.");
+    expect(pods.request_interval_seconds).toBeUndefined();
+    expect(pods.scrape_seconds).toEqual([15, "fifteen seconds"]);
   });
 
   it("turns the stated clients over their interval into the requests a service answers, with no daily peak", () => {

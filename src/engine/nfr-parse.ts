@@ -845,9 +845,12 @@ const PER_LONG_TIME = new RegExp(
 const WRITES_BEFORE =
   /\b(?:index(?:es|ing)?|stor(?:es|e|ing)|writ(?:es|e|ing)|ingest(?:s|ing)?|sav(?:es|e|ing)|records?|recording|persist(?:s|ing)?|archiv(?:es|e|ing)|append(?:s|ing)?|insert(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
 
-/** A client's asking verb a few words before "every" ("asks the dispatcher for its next task every"). */
-const ASKS_EVERY =
-  /\b(?:asks?|asking|requests?|requesting|calls?|calling|quer(?:ies|y|ying))\b[^.;,]{0,60}\bevery\s*$/i;
+/**
+ * A client's asking verb before "every" ("asks the dispatcher for its next task every"): "requests" or "calls" only as
+ * a verb with its object after it, never the noun ("gather request counts … every fifteen seconds" is a scrape).
+ */
+const ASKING = String.raw`\b(?:asks?|asking|requesting|calling|querying|(?:requests|calls|queries)\s+(?:a|an|the|its|their|for))\b`;
+const ASKS_EVERY = new RegExp(String.raw`${ASKING}[^.;,]{0,60}\bevery\s*$`, "i");
 
 /** A verb before a counted noun that reads the things it counts ("serves 10 million files a day"), never writes them. */
 const READS_BEFORE =
@@ -1319,7 +1322,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // "each robot asks for its next moves every 200 ms", "every app calls the service every 30 seconds": how often one
   // client asks, which with the stated clients is the request rate (a poll stays a scrape, said below)
   {
-    re: /\b(?:asks?|asking|requests?|requesting|calls?|calling|quer(?:ies|y|ying)|fetch(?:es|ing)?)\b[^.;,]{0,30}\bevery\s*$/i,
+    re: new RegExp(String.raw`${ASKING}[^.;,]{0,30}\bevery\s*$`, "i"),
     id: "request_interval_seconds",
   },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|gather\w*|emit\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
