@@ -19,7 +19,7 @@ export function countedHead(quote: string): string {
 }
 
 /** The time unit a rate ends with: "a day", "per second", "an hour", "/s". */
-const TIME_UNIT = String.raw`(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|d|days?|weeks?|months?|years?)`;
+const TIME_UNIT = "(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|d|days?|weeks?|months?|years?)";
 const TIME_TAIL = new RegExp(String.raw`(?:\s+(?:per|a|an|each|every)\s+|\s*\/\s*)${TIME_UNIT}\s*$`);
 
 const bytesSaid = (n: number): string => `${n} B`;
