@@ -18,7 +18,7 @@ import {
   SPREAD_FANOUT,
   spreadPathFigures,
 } from "../knowledge/capacity/spread.js";
-import { STATED_USES } from "../knowledge/capacity/stated.js";
+import { RECORD_SIZED, recordBytesOf, STATED_USES } from "../knowledge/capacity/stated.js";
 import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
@@ -32,6 +32,7 @@ import { scaleReason } from "./nfr-parse.js";
 import { featureLed as isFeatureLed } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
 import { approx, formatQuantity, shownCount, WHOLE_UNITS, wholeCount } from "./quantity-format.js";
+import { recordSizeOf } from "./record-size.js";
 
 interface Known {
   value: number;
@@ -175,6 +176,14 @@ export function statedUseRows(
           value: i.value,
           because: `as ${r.archetype} ${r.id} reads it (${i.because.replace(/^not stated;\s*/, "")})`,
         });
+  // the record a stated count or rate counts is sized from what the counted thing holds, never another model's value size
+  for (const stated of RECORD_SIZED) {
+    const s = scale[stated];
+    const q = recordBytesOf(stated);
+    if (s?.source !== "stated" || scale[q] || design.has(q)) continue;
+    const size = recordSizeOf(s.quote);
+    design.set(q, { value: size.bytes, because: size.because });
+  }
   const out: CapacityRow[] = [];
   for (const use of STATED_USES) {
     const wanted = use.reads.filter(

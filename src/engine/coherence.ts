@@ -2698,7 +2698,16 @@ function figuresMakeSense(d: Design): Problem[] {
         detail: `${r.id} (${r.display}) counts more machines than any fleet runs`,
       });
     const rhs = r.formula.split(" = ")[1] ?? "";
-    if (/\bmax_participants\b/.test(rhs) && r.inputs.some((i) => i.name === "subjects" || i.name === "clients"))
+    // the busiest subject's count times one participant's own rate is that subject's load, whatever the fleet's
+    // inputs the chain behind them carries; only a fleet-wide term beside the maximum multiplies it over every subject
+    const fleetTerm = (rhs.match(/[a-z_]+/g) ?? []).some(
+      (v) => v !== "max_participants" && !/_per_participant/.test(v),
+    );
+    if (
+      /\bmax_participants\b/.test(rhs) &&
+      fleetTerm &&
+      r.inputs.some((i) => i.name === "subjects" || i.name === "clients")
+    )
       out.push({
         rule: "figure-beyond-sense",
         detail: `${r.id} multiplies the busiest subject's participants over every subject`,

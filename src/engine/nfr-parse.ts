@@ -845,6 +845,17 @@ const PER_LONG_TIME = new RegExp(
 const WRITES_BEFORE =
   /\b(?:index(?:es|ing)?|stor(?:es|e|ing)|writ(?:es|e|ing)|ingest(?:s|ing)?|sav(?:es|e|ing)|records?|recording|persist(?:s|ing)?|archiv(?:es|e|ing)|append(?:s|ing)?|insert(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
 
+/**
+ * A client's asking verb before "every" ("asks the dispatcher for its next task every"): "requests" or "calls" only as
+ * a verb with its object after it, never the noun ("gather request counts … every fifteen seconds" is a scrape).
+ */
+const ASKING = String.raw`\b(?:asks?|asking|requesting|calling|querying|(?:requests|calls|queries)\s+(?:a|an|the|its|their|for))\b`;
+const ASKS_EVERY = new RegExp(String.raw`${ASKING}[^.;,]{0,60}\bevery\s*$`, "i");
+
+/** A verb before a counted noun that reads the things it counts ("serves 10 million files a day"), never writes them. */
+const READS_BEFORE =
+  /\b(?:serv(?:es|e|ing)|download(?:s|ing)?|read(?:s|ing)?|fetch(?:es|ing)?|view(?:s|ing)?|look(?:s|ing)? up|quer(?:ies|y|ying)|search(?:es|ing)?|get(?:s|ting)?|return(?:s|ing)?|check(?:s|ing)?)\s+(?:up to\s+|about\s+|around\s+|roughly\s+|some\s+|over\s+)?$/i;
+
 /** A preposition that makes the rate after it the input a per-key result is computed over ("counts over 1M events/s"). */
 const RATE_AS_INPUT = /\b(?:over|across|from|among|out of)\s+(?:(?:up to|about|around|roughly|some)\s+)?$/i;
 
@@ -1308,6 +1319,12 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
+  // "each robot asks for its next moves every 200 ms", "every app calls the service every 30 seconds": how often one
+  // client asks, which with the stated clients is the request rate (a poll stays a scrape, said below)
+  {
+    re: new RegExp(String.raw`${ASKING}[^.;,]{0,30}\bevery\s*$`, "i"),
+    id: "request_interval_seconds",
+  },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|gather\w*|emit\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
   { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
@@ -1463,6 +1480,7 @@ const PERIOD_IDS: ReadonlySet<string> = new Set([
   "heartbeat_seconds",
   "scrape_seconds",
   "update_seconds",
+  "request_interval_seconds",
   "scan_period_seconds",
   "eval_interval_seconds",
   "rotation_period_seconds",
@@ -1752,6 +1770,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           (HELD_FROM_OTHERS.test(clauseBefore) ? { id: "hold_seconds" } : undefined) ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
+          // "each forklift asks the dispatcher for its next task every 2 seconds": the asking verb may sit further back
+          (ASKS_EVERY.test(wideClause) ? { id: "request_interval_seconds" } : undefined) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
           (RETAINED_FOR.test(clauseBefore) || RETAINED_FOR.test(wideClause)
             ? { id: "retention_days", toDays: true }
@@ -1816,6 +1836,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? said
               : `${(target.id === "propagation_seconds" || target.id === "detection_bound_seconds" ? wideClause : clauseBefore).slice(lead)}${said}`,
           );
+          // clients each asking once an interval make a steady load the interval sets: no daily peak multiplies it
+          if (target.id === "request_interval_seconds" && implied.peak_factor === undefined)
+            implied.peak_factor = {
+              value: 1,
+              because: `the prompt says each client asks every '${said.trim()}', a steady rate the interval sets, so no daily peak multiplies it`,
+            };
         }
         continue;
       }
@@ -1945,7 +1971,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
       // "stores 5,000 records per second": a counted noun (records, rows, files) written per time is a write rate too
       const written = ownRecords || (!!hit?.entry.count && !hit.entry.interval && WRITES_BEFORE.test(clauseBefore));
-      const rateId = hit?.entry.rate ?? (written ? "writes_per_sec" : hit ? undefined : "requests_per_sec");
+      // "moves 30 million packages a day", "takes in 2 million documents an hour": stored things (a noun counted as
+      // objects, with no rate of its own) counted per time arrive as new records, each written once, unless a verb
+      // before them reads them ("serves 10 million files a day" is a read rate)
+      const stored = hit?.entry.count === "objects" && !hit.entry.rate && !hit.entry.interval;
+      const arriving = stored && !READS_BEFORE.test(clauseBefore);
+      const served = stored && READS_BEFORE.test(clauseBefore);
+      const rateId =
+        hit?.entry.rate ??
+        (written || arriving ? "writes_per_sec" : served ? "reads_per_sec" : hit ? undefined : "requests_per_sec");
       // "1 million alert rules every minute": a count of things paced by an interval, each once in it
       if (secs && hit?.entry.count && hit.entry.interval && !rateId) {
         setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));

@@ -1216,6 +1216,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "interval between two position reports from one moving object",
     unit: "s",
   },
+  // "each robot asks for its next moves every 200 ms": how often one counted client calls the service, which with the
+  // stated count of clients is the request rate the service answers
+  {
+    id: "request_interval_seconds",
+    label: "interval between two requests from one client",
+    unit: "s",
+  },
   { id: "rotation_period_seconds", label: "time between two rotations of one secret", unit: "s" },
   {
     id: "progress_interval_seconds",
@@ -1552,7 +1559,21 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     quantity: "clients",
     expression: "population",
     why: "the things the prompt counts report once an interval, so they are the clients the service tracks",
-    needsOne: ["update_seconds", "heartbeat_seconds", "scrape_seconds"],
+    needsOne: ["update_seconds", "heartbeat_seconds", "scrape_seconds", "request_interval_seconds"],
+  },
+  // "2,000 robots, each asks for its next moves every 200 ms": the counted things each calling once an interval are
+  // the request rate the service answers, never a typical one beside them
+  {
+    quantity: "requests_per_sec",
+    expression: "population / request_interval_seconds",
+    why: "each of the things the prompt counts sends one request an interval, so their count over the interval is the request rate",
+    allStated: true,
+  },
+  {
+    quantity: "requests_per_sec",
+    expression: "clients / request_interval_seconds",
+    why: "each of the stated clients sends one request an interval, so their count over the interval is the request rate",
+    allStated: true,
   },
   // "a crashed holder's claim must be reclaimed within 2 minutes": the lease runs out, and the check that takes it back
   // runs, inside the bound's planned share

@@ -133,7 +133,9 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a booking or reservation confirms items of a sale (seats, slots): the booking feature's own rate, which sizes the
   // item rows' conditional writes
   { re: /^(?:bookings?|reservations?|seat bookings?|ticket bookings?)$/, rate: "bookings_per_sec" },
-  { re: /^(?:orders?|purchases?)$/, rate: "messages_per_sec", daily: "orders" },
+  // an order or a purchase placed is also a booking confirmed where the design books items (a ticket, a seat), so the
+  // stated rate is the bookings the inventory takes, never a typical busy hour's beside it
+  { re: /^(?:orders?|purchases?)$/, rate: "messages_per_sec", daily: "orders", also: "bookings_per_sec" },
   { re: /^(?:payments?|money transfers?|transfers?)$/, rate: "messages_per_sec", daily: "transfers" },
   { re: /^(?:rides?|trips?|deliveries)$/, rate: "messages_per_sec", daily: "rides" },
   // a photo or video is a stored object; stated per day it is an upload (a write)

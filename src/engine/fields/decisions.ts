@@ -12,6 +12,7 @@ import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js"
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { hardRuleStances, type PathStance, stanceOf } from "../hard-rules.js";
+import { quoteOfScaleReason } from "../nfr-parse.js";
 import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
 import { mentionsName, referenceFacts } from "../references.js";
@@ -26,6 +27,8 @@ interface NumberValue {
   source: string;
   /** Nothing the prompt states feeds it: an assumed input, or a figure computed from assumed inputs only. */
   assumed: boolean;
+  /** The prompt's words a computed figure rests on ("2,000 mobile robots"), said beside it where a decision reads it. */
+  statedFrom?: readonly string[];
 }
 
 /** The numbers a decision may test: this owner's capacity figures and inputs, then the prompt's scale, then defaults. */
@@ -38,7 +41,16 @@ function numbersFor(
   for (const r of rows) {
     if (r.archetype !== owner) continue;
     const assumed = r.inputs.every((i) => i.source === "assumed");
-    out.set(r.id, { value: r.value, unit: r.unit, source: "computed", assumed });
+    const statedFrom = [
+      ...new Set(r.inputs.filter((i) => i.source === "stated").map((i) => quoteOfScaleReason(i.because))),
+    ].filter((q): q is string => q !== undefined);
+    out.set(r.id, {
+      value: r.value,
+      unit: r.unit,
+      source: "computed",
+      assumed,
+      ...(statedFrom.length > 0 ? { statedFrom } : {}),
+    });
     for (const i of r.inputs)
       if (!out.has(i.name))
         out.set(i.name, {
@@ -159,7 +171,9 @@ function checkCondition(
       : c.atLeast !== undefined
         ? `${holds ? "≥" : "<"} ${formatQuantity(c.atLeast, n.unit)}`
         : `${holds ? "<" : "≥"} ${formatQuantity(c.below ?? 0, n.unit)}`;
-  return { holds, says: `${c.number} ≈ ${formatQuantity(n.value, n.unit)} (${n.source}), ${bound}` };
+  // a figure computed from the prompt's own numbers names them, so the choice is seen to follow from what was stated
+  const from = n.statedFrom?.length ? ` from the stated ${n.statedFrom.map((q) => `'${q}'`).join(" and ")}` : "";
+  return { holds, says: `${c.number} ≈ ${formatQuantity(n.value, n.unit)} (${n.source}${from}), ${bound}` };
 }
 
 /**

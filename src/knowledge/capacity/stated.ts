@@ -1,4 +1,5 @@
 import { fig, inp } from "./helpers.js";
+import { GENERIC_RECORD } from "./record-kinds.js";
 import type { CapacityModel } from "./types.js";
 
 /**
@@ -23,21 +24,35 @@ export interface StatedUse {
 const PEAK = inp("peak_factor", 3, "daily traffic commonly peaks at two to three times its average");
 const UTILISATION = inp("target_utilisation", 0.5, "running at half capacity leaves room for a failover or a burst");
 
-/** A record's size where the prompt gives none: one thing's own fields and keys. */
-const RECORD = inp(
-  "value_bytes",
-  1000,
-  "one record of a counted thing's own fields, keys and index entries is about a kilobyte (a planning figure; measure the real record)",
-);
+/**
+ * One record of a counted population, its own quantity (`<population>_record_bytes`): sized from what the counted
+ * thing's record holds (engine/record-size.ts over knowledge/capacity/record-kinds.ts), never from the value size
+ * another model of the design assumes for its own records.
+ */
+export const recordBytesOf = (population: string): string => `${population}_record_bytes`;
+const record = (p: { quantity: string; label: string }) => ({
+  quantity: recordBytesOf(p.quantity),
+  label: `bytes of one record of the stated ${p.label}`,
+  unit: "B",
+  typical: GENERIC_RECORD.bytes,
+  why: GENERIC_RECORD.why,
+});
 /** A report interval, read only where the prompt states one: no report rate rests on a typical interval. */
-const REPORT_PERIODS = ["scrape_seconds", "heartbeat_seconds", "update_seconds"] as const;
+const REPORT_PERIODS = ["scrape_seconds", "heartbeat_seconds", "update_seconds", "request_interval_seconds"] as const;
+/** What one act a report period paces is, for the rate figure's words. */
+const PERIOD_ACTS: Readonly<Record<(typeof REPORT_PERIODS)[number], string>> = {
+  scrape_seconds: "writes the stated {label} make, each reporting once an interval",
+  heartbeat_seconds: "writes the stated {label} make, each reporting once an interval",
+  update_seconds: "writes the stated {label} make, each reporting once an interval",
+  request_interval_seconds: "requests the stated {label} send, each asking once an interval",
+};
 
 /**
  * "80 million carts", "30,000 thermostats", "our 300 branches": a population the design's own models do not read is
  * still state the system holds, one record each on every replica; with a stated report interval ("report every 30
  * seconds") each one writes once an interval, a write rate of the population over the interval.
  */
-const POPULATIONS: readonly { quantity: string; label: string; reports?: true }[] = [
+export const POPULATIONS: readonly { quantity: string; label: string; reports?: true }[] = [
   { quantity: "population", label: "things the prompt counts", reports: true },
   { quantity: "users", label: "users" },
   { quantity: "clients", label: "clients or devices", reports: true },
@@ -53,7 +68,7 @@ const populationUse = (p: { quantity: string; label: string; reports?: true }): 
   model: {
     inputs: [
       inp(p.quantity),
-      RECORD,
+      record(p),
       inp("storage_overhead"),
       ...(p.reports ? REPORT_PERIODS.map((q) => ({ quantity: q, statedOnly: true as const })) : []),
     ],
@@ -62,17 +77,58 @@ const populationUse = (p: { quantity: string; label: string; reports?: true }): 
         `${p.quantity}_held_bytes`,
         `state held for the stated ${p.label}: one record each, times the redundancy's raw bytes per byte`,
         "storage",
-        `${p.quantity} * value_bytes * storage_overhead`,
+        `${p.quantity} * ${recordBytesOf(p.quantity)} * storage_overhead`,
         "B",
       ),
       ...(p.reports ? REPORT_PERIODS : []).map((q) =>
         fig(
           `${p.quantity}_reports_per_sec_${q.replace(/_seconds$/, "")}`,
-          `writes the stated ${p.label} make, each reporting once an interval`,
+          PERIOD_ACTS[q].replace("{label}", p.label),
           "rate",
           `${p.quantity} / ${q}`,
-          "writes/s",
+          q === "request_interval_seconds" ? "req/s" : "writes/s",
         ),
+      ),
+    ],
+  },
+});
+
+/**
+ * "moves 30 million packages a day", "50,000 purchases per second": a stated rate of new records no model reads is
+ * still what the store takes. Its records a day, the bytes they add on every replica (one record of the counted thing,
+ * sized from what it holds), and the database primaries the writes are split over at the planned utilisation: the
+ * shard count follows from the stated number, never from a typical load.
+ */
+const RECORD_RATES: readonly { quantity: string; label: string }[] = [
+  { quantity: "writes_per_sec", label: "writes" },
+  { quantity: "messages_per_sec", label: "events" },
+];
+const recordRateUse = (p: { quantity: string; label: string }): StatedUse => ({
+  reads: [p.quantity],
+  model: {
+    inputs: [inp(p.quantity), record(p), inp("storage_overhead"), PEAK, inp("primary_writes_per_sec"), UTILISATION],
+    figures: [
+      fig(
+        `${p.quantity}_records_per_day`,
+        `records the stated ${p.label} add a day`,
+        "count",
+        `${p.quantity} * 86400`,
+        "records",
+      ),
+      fig(
+        `${p.quantity}_bytes_per_day`,
+        `bytes the stated ${p.label} add a day, one record each, times the redundancy's raw bytes per byte`,
+        "growth",
+        `${p.quantity} * 86400 * ${recordBytesOf(p.quantity)} * storage_overhead`,
+        "B/day",
+      ),
+      fig(
+        `${p.quantity}_primaries`,
+        `database primaries the stated ${p.label} are split over at the peak, each run at the planned share of what one primary commits`,
+        "count",
+        `${p.quantity} * peak_factor / (primary_writes_per_sec * target_utilisation)`,
+        "primaries",
+        true,
       ),
     ],
   },
@@ -80,6 +136,7 @@ const populationUse = (p: { quantity: string; label: string; reports?: true }): 
 
 export const STATED_USES: readonly StatedUse[] = [
   ...POPULATIONS.map(populationUse),
+  ...RECORD_RATES.map(recordRateUse),
   // "retrievable for 7 days", "keep 5 years of mail": what is written each day, kept that long, on every replica
   {
     reads: ["retention_days"],
@@ -586,3 +643,9 @@ export const STATED_USES: readonly StatedUse[] = [
 export const STATED_USE_FIGURES: ReadonlySet<string> = new Set(
   STATED_USES.flatMap((u) => u.model.figures.map((f) => f.id)),
 );
+
+/** The stated quantities whose one record a use sizes from what the counted thing holds (`<quantity>_record_bytes`). */
+export const RECORD_SIZED: readonly string[] = [
+  ...POPULATIONS.map((p) => p.quantity),
+  ...RECORD_RATES.map((p) => p.quantity),
+];

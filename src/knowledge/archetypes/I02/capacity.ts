@@ -65,7 +65,19 @@ const base: CapacityModel = {
       30000,
       "that is what etcd's performance guide reports for a three-member cluster under heavy load",
     ),
-    inp("writes_per_sec", 1000, "a large fleet runs about 500 lock cycles a second, each an acquire and a release"),
+    {
+      ...inp(
+        "writes_per_sec",
+        1000,
+        "a large fleet runs about 500 lock cycles a second, each an acquire and a release",
+      ),
+      // "each robot asks for its next moves every 200 ms": each ask of a stated client claims what it asks for, a
+      // lease write, so the stated clients over their interval are the lease writes, never a typical lock fleet's
+      from: {
+        expression: "clients / request_interval_seconds",
+        why: "each stated client asks once an interval and each ask takes a claim, a replicated lease write",
+      },
+    },
     inp(
       "value_bytes",
       200,
