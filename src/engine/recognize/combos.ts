@@ -192,7 +192,10 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     const next = index.unlessNext[r];
     const lists = rule.families.map((f) =>
       (byFamily.get(f) ?? []).filter(
-        (o) => !blocked(tokens, o.covers[0] as number, unless) && !blockedNext(tokens, o.covers, next),
+        (o) =>
+          !blocked(tokens, o.covers[0] as number, unless) &&
+          !blockedNext(tokens, o.covers, next) &&
+          (rule.rates === true || !o.covers.some((i) => tokens[i]?.rate)),
       ),
     );
     if (lists.some((l) => l.length === 0)) continue;

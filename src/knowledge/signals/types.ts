@@ -89,4 +89,9 @@ export interface CombinationRule {
    * signup" ties the time to the event, "run for months, and … after a worker crash" does not.
    */
   samePhrase?: readonly string[];
+  /**
+   * True when the rule is about a rate, so a stated rate's unit of time ("30 million parcels a day") is one of its
+   * words; every other rule leaves such a unit unread: it says how much happens, not when or how often a thing is done.
+   */
+  rates?: true;
 }
