@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
+import type { CombinationRule } from "../src/knowledge/signals/index.js";
 
 /** The words of a prompt the tokenizer marks as a stated rate's unit of time. */
 const rateUnits = (prompt: string) => tokenize(prompt).flatMap((t) => (t.rate ? [t.raw] : []));
@@ -58,7 +59,12 @@ describe("recognition: a stated rate's unit of time is read only by a rule about
 
   it("lets a rule that says it reads rates take the unit, and keeps it from one that does not", () => {
     const families = { revisit: ["scan"], period: ["day"] };
-    const rule = { rule: "pass", why: "w", families: ["revisit", "period"], targets: [{ id: "I04", weight: 0.7 }] };
+    const rule: CombinationRule = {
+      rule: "pass",
+      why: "w",
+      families: ["revisit", "period"],
+      targets: [{ id: "I04", weight: 0.7 }],
+    };
     const prompt = "handhelds send 30 million scan events a day";
     expect(matchCombinations(tokenize(prompt), compileCombinations(families, [rule], 10))).toEqual([]);
     const rates = compileCombinations(families, [{ ...rule, rates: true as const }], 10);

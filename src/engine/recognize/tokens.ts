@@ -4,6 +4,7 @@ import { NUMBER_WORDS, STOP_WORDS, WORD_VARIANTS } from "../../knowledge/lexicon
 import {
   CADENCE_COUNTS,
   FIXED_EXPRESSIONS,
+  MANY_WORDS,
   PHRASE_BREAKS,
   RATE_REACH,
   RATE_WORDS,
@@ -31,6 +32,8 @@ export interface Token {
   unit?: number;
   /** True for a unit of time that is a stated rate's unit ("30 million parcels a day"): no cadence, no offset. */
   rate?: true;
+  /** True when one of the two written words before it counts many ("every server", "all 40 nodes", "3 regions"). */
+  many?: true;
 }
 
 /** Words and marks that end the head noun phrase ("a timer service | that fires callbacks"). */
@@ -65,6 +68,7 @@ const CLAUSE_BREAKS = new Set([
 const BREAKS = new Set([...PHRASE_BREAKS, "."]);
 const RELATIVES = new Set(RELATIVE_PRONOUNS);
 const RATE = new Set(RATE_WORDS);
+const MANY = new Set(MANY_WORDS);
 const CADENCE = new Set(CADENCE_COUNTS);
 const UNITS = new Set(TIME_UNITS.flatMap((u) => [u, `${u}s`]));
 const isWord = (piece: string | undefined): piece is string => piece !== undefined && /[a-z0-9]/.test(piece);
@@ -84,6 +88,16 @@ function rateUnit(pieces: readonly string[], p: number): boolean {
     const w = pieces[k] as string;
     if (!isWord(w)) return false;
     if (isNumber(w)) return true;
+  }
+  return false;
+}
+
+/** Whether one of the two written pieces before `p` counts many: a word of `MANY_WORDS` or a count other than one. */
+function countsMany(pieces: readonly string[], p: number): boolean {
+  for (let k = p - 1; k >= Math.max(0, p - 2); k--) {
+    const w = pieces[k] as string;
+    if (!isWord(w)) return false;
+    if (MANY.has(w) || (isNumber(w) && w !== "1" && w !== "one" && w !== "single" && w !== "half")) return true;
   }
   return false;
 }
@@ -213,13 +227,15 @@ export function tokenize(text: string): readonly Token[] {
     if (unit) unit.left--;
     if (!/[a-z0-9]/.test(piece)) return;
     const rate = rateUnit(pieces, p);
+    const many = countsMany(pieces, p);
     for (const { stem, raw } of wordsOf(piece)) {
-      // keys in this order, `unit`, `bound` and `rate` only when they hold
+      // keys in this order, `unit`, `bound`, `rate` and `many` only when they hold
       const token: Token = { stem, raw, at, head, part, sentence, clause };
       if (unit) token.unit = unit.first;
       if ((raw === "most" || raw === "least") && (pieces[p - 1] === "at" || boundInPiece(piece, raw)))
         token.bound = true;
       if (rate) token.rate = true;
+      if (many) token.many = true;
       out.push(Object.freeze(token));
     }
     at++;

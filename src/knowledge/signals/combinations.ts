@@ -2638,18 +2638,23 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     rule: "a change spread and undone",
     why: "a setting changes across many servers and must be reversible fast, which is a control plane",
     families: ["change", "spread", "revert"],
+    many: ["spread"],
+    object: ["change", "spread"],
     targets: [{ id: "I11", weight: 0.8 }],
   },
   {
     rule: "a staged exposure watched as it widens",
     why: "a change is shown to a small part first and widened while its health is watched, which is a control-plane rollout",
     families: ["spread", "revert"],
+    many: ["spread"],
     targets: [{ id: "I11", weight: 0.7 }],
   },
   {
     rule: "a change spread to a fleet",
     why: "a setting changes and many servers must pick it up, which is snapshot distribution from a control plane",
     families: ["change", "spread"],
+    many: ["spread"],
+    object: ["change", "spread"],
     targets: [{ id: "I11", weight: 0.6 }],
   },
   {

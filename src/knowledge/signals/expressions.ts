@@ -40,3 +40,10 @@ export const CADENCE_COUNTS: readonly string[] = ["once", "twice", "thrice", "ti
 
 /** How many written words before the rate word a count of the rate may stand ("2 million new reports a day"). */
 export const RATE_REACH = 5;
+
+/**
+ * Words that, one or two words before a singular noun, make it name many ("every server", "all 40 gateway node"): a
+ * family word written only as a plural ("servers", "users") names many, so its singular counts only after one of
+ * these or a count above one ("the user saw" is one user, no fleet; engine/recognize/combos.ts).
+ */
+export const MANY_WORDS: readonly string[] = ["every", "all", "each", "both", "many", "several", "multiple"];
