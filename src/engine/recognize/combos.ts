@@ -27,6 +27,11 @@ export interface CompiledCombinations {
   /** The multi-word members' signals. */
   signals: SignalList;
   rules: readonly CombinationRule[];
+  /**
+   * "family|stem" of the single-word members a family lists only as plurals ("servers", "users"): the word names many,
+   * so the same stem written singular counts only where it is counted as many ("every server"; `Token.many`).
+   */
+  pluralOnly?: ReadonlySet<string>;
   /** Each rule's name's rank among the tables' texts (see rankTexts), by rule index. */
   ranks?: readonly number[];
   window: number;
@@ -50,6 +55,8 @@ export function compileCombinations(
   }
   const phrases = new Map<string, { family: string; signal: number }[]>();
   const signals: Signal[] = [];
+  const plural = new Set<string>();
+  const singular = new Set<string>();
   let size = 0;
   for (const [family, list] of Object.entries(families))
     for (const text of list) {
@@ -58,6 +65,7 @@ export function compileCombinations(
       size++;
       const first = signal.stems[0] as string;
       if (signal.stems.length === 1) {
+        (isPlural(text) ? plural : singular).add(`${family}|${first}`);
         for (const form of [text, ...(alike.get(first) ?? [])]) {
           const sig = compileSignal(form, 0, "phrase", { slack: 1 });
           if (!sig) continue;
@@ -81,7 +89,21 @@ export function compileCombinations(
     }
   for (const r of rules)
     for (const f of r.families) if (!(f in families)) throw new Error(`combination rule '${r.rule}': no family '${f}'`);
-  return { words, phrases, signals: signalList(signals), rules, window, size };
+  const pluralOnly = new Set([...plural].filter((k) => !singular.has(k)));
+  return { words, phrases, signals: signalList(signals), rules, pluralOnly, window, size };
+}
+
+/** Whether a written word is a regular plural ("servers", "users"; not "class", "pass" or a word its stem keeps whole). */
+const isPlural = (word: string): boolean => /[^s]s$/.test(word) && stemWord(word) !== word;
+
+/**
+ * Whether an occurrence of a family takes a singular word for a member the family lists only as a plural, where the
+ * prompt does not count it as many: "the user saw" is one user, not the users a change is spread to.
+ */
+function oneForMany(tokens: readonly Token[], o: Occurrence, family: string, kb: CompiledCombinations): boolean {
+  if (o.covers.length !== 1 || !kb.pluralOnly) return false;
+  const t = tokens[o.covers[0] as number];
+  return t !== undefined && kb.pluralOnly.has(`${family}|${t.stem}`) && !isPlural(t.raw) && !t.many;
 }
 
 /**
@@ -152,6 +174,20 @@ function apart(rule: CombinationRule, chosen: readonly Occurrence[], tokens: rea
 }
 
 /**
+ * Whether the words chosen for a rule's `object` pair stand verb then object, next to each other ("switches devices"):
+ * the object is what the verb acts on, not what the rule needs it to be.
+ */
+function actedOn(rule: CombinationRule, chosen: readonly Occurrence[], tokens: readonly Token[]): boolean {
+  if (!rule.object) return false;
+  const verb = chosen[rule.families.indexOf(rule.object[0])];
+  const object = chosen[rule.families.indexOf(rule.object[1])];
+  if (!verb || !object) return false;
+  const v = tokens[verb.covers[verb.covers.length - 1] as number];
+  const o = tokens[object.covers[0] as number];
+  return v !== undefined && o !== undefined && o.at === v.at + 1 && o.part === v.part;
+}
+
+/**
  * Requirement hits read from word families: for each rule, the closest set of words, one from each
  * of its families, on distinct words of the prompt and within the window. Cost follows the prompt's
  * words (families are looked up by stem), not the number of rules.
@@ -192,7 +228,11 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     const next = index.unlessNext[r];
     const lists = rule.families.map((f) =>
       (byFamily.get(f) ?? []).filter(
-        (o) => !blocked(tokens, o.covers[0] as number, unless) && !blockedNext(tokens, o.covers, next),
+        (o) =>
+          !(rule.many?.includes(f) && oneForMany(tokens, o, f, kb)) &&
+          !blocked(tokens, o.covers[0] as number, unless) &&
+          !blockedNext(tokens, o.covers, next) &&
+          (rule.rates === true || !o.covers.some((i) => tokens[i]?.rate)),
       ),
     );
     if (lists.some((l) => l.length === 0)) continue;
@@ -218,7 +258,13 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
         const span = hi - lo;
         if (!(span <= limit && span < bestSpan)) return;
         for (let x = 1; x < all.length; x++) for (let y = 0; y < x; y++) if (all[x] === all[y]) return;
-        if (splitsExpression(tokens, all) || apart(rule, chosen, tokens) || deadlineUnbound(tokens, all)) return;
+        if (
+          splitsExpression(tokens, all) ||
+          apart(rule, chosen, tokens) ||
+          deadlineUnbound(tokens, all) ||
+          actedOn(rule, chosen, tokens)
+        )
+          return;
         bestSpan = span;
         best = chosen.slice();
         return;

@@ -237,6 +237,8 @@ export interface PlainRecognition {
     signals: number;
     rules: CombinationRule[];
     ranks: number[];
+    /** "family|stem" of members a family lists only as plurals (`CompiledCombinations.pluralOnly`). */
+    pluralOnly: string[];
     window: number;
     size: number;
   } | null;
@@ -283,6 +285,7 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
           signals: c.signals.size,
           rules: [...c.rules],
           ranks: [...(c.ranks ?? [])],
+          pluralOnly: [...(c.pluralOnly ?? [])],
           window: c.window,
           size: c.size,
         }
@@ -330,6 +333,7 @@ export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetyp
         signals: lazyList(packed, plain.indexed, c.signals),
         rules: c.rules,
         ranks: c.ranks,
+        pluralOnly: new Set(c.pluralOnly),
         window: c.window,
         size: c.size,
       }

@@ -1,6 +1,15 @@
 import { stemmer } from "stemmer";
-import { STOP_WORDS, WORD_VARIANTS } from "../../knowledge/lexicon.js";
-import { FIXED_EXPRESSIONS, PHRASE_BREAKS, RELATIVE_PRONOUNS } from "../../knowledge/signals/expressions.js";
+import { TIME_UNITS } from "../../knowledge/counted-things.js";
+import { NUMBER_WORDS, STOP_WORDS, WORD_VARIANTS } from "../../knowledge/lexicon.js";
+import {
+  CADENCE_COUNTS,
+  FIXED_EXPRESSIONS,
+  MANY_WORDS,
+  PHRASE_BREAKS,
+  RATE_REACH,
+  RATE_WORDS,
+  RELATIVE_PRONOUNS,
+} from "../../knowledge/signals/expressions.js";
 import { own } from "../own.js";
 
 /** One content word of a prompt or phrase: its stem (for matching) and the word as written. */
@@ -21,6 +30,10 @@ export interface Token {
   clause: number;
   /** The index of the first token of the fixed expression ("at most once") the token is part of, if any. */
   unit?: number;
+  /** True for a unit of time that is a stated rate's unit ("30 million parcels a day"): no cadence, no offset. */
+  rate?: true;
+  /** True when one of the two written words before it counts many ("every server", "all 40 nodes", "3 regions"). */
+  many?: true;
 }
 
 /** Words and marks that end the head noun phrase ("a timer service | that fires callbacks"). */
@@ -54,6 +67,41 @@ const CLAUSE_BREAKS = new Set([
 
 const BREAKS = new Set([...PHRASE_BREAKS, "."]);
 const RELATIVES = new Set(RELATIVE_PRONOUNS);
+const RATE = new Set(RATE_WORDS);
+const MANY = new Set(MANY_WORDS);
+const CADENCE = new Set(CADENCE_COUNTS);
+const UNITS = new Set(TIME_UNITS.flatMap((u) => [u, `${u}s`]));
+const isWord = (piece: string | undefined): piece is string => piece !== undefined && /[a-z0-9]/.test(piece);
+const isNumber = (piece: string): boolean => /^\d/.test(piece) || NUMBER_WORDS.has(piece);
+
+/**
+ * Whether the piece at `p` is a unit of time a stated rate is counted in: a rate word right before it ("a", "per"), a
+ * count a few words before that ("30 million parcels a day"), and no cadence word ("once a day", "ten times an hour")
+ * or count of the unit itself ("half a minute") right before the rate word.
+ */
+function rateUnit(pieces: readonly string[], p: number): boolean {
+  if (!UNITS.has(pieces[p] as string) || !RATE.has(pieces[p - 1] ?? "")) return false;
+  const before = pieces[p - 2];
+  // "half a minute" counts the unit itself: a duration
+  if (!isWord(before) || CADENCE.has(before) || isNumber(before)) return false;
+  for (let k = p - 2; k >= Math.max(0, p - 1 - RATE_REACH); k--) {
+    const w = pieces[k] as string;
+    if (!isWord(w)) return false;
+    if (isNumber(w)) return true;
+  }
+  return false;
+}
+
+/** Whether one of the two written pieces before `p` counts many: a word of `MANY_WORDS` or a count other than one. */
+function countsMany(pieces: readonly string[], p: number): boolean {
+  for (let k = p - 1; k >= Math.max(0, p - 2); k--) {
+    const w = pieces[k] as string;
+    if (!isWord(w)) return false;
+    if (MANY.has(w) || (isNumber(w) && w !== "1" && w !== "one" && w !== "single" && w !== "half")) return true;
+  }
+  return false;
+}
+
 /** Fixed expressions by their first word, as written words. */
 const EXPRESSIONS = new Map<string, string[][]>();
 for (const e of FIXED_EXPRESSIONS) {
@@ -178,12 +226,16 @@ export function tokenize(text: string): readonly Token[] {
     }
     if (unit) unit.left--;
     if (!/[a-z0-9]/.test(piece)) return;
+    const rate = rateUnit(pieces, p);
+    const many = countsMany(pieces, p);
     for (const { stem, raw } of wordsOf(piece)) {
-      // keys in this order, `unit` and `bound` only when they hold
+      // keys in this order, `unit`, `bound`, `rate` and `many` only when they hold
       const token: Token = { stem, raw, at, head, part, sentence, clause };
       if (unit) token.unit = unit.first;
       if ((raw === "most" || raw === "least") && (pieces[p - 1] === "at" || boundInPiece(piece, raw)))
         token.bound = true;
+      if (rate) token.rate = true;
+      if (many) token.many = true;
       out.push(Object.freeze(token));
     }
     at++;

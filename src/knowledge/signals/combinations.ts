@@ -197,6 +197,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "give it back",
     "fail to check in",
     "fails to check in",
+    // "a held seat is released if not paid": the hold is given back
+    "released",
   ],
   hold: [
     "own",
@@ -2580,6 +2582,8 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "how much a caller may send is capped and spikes are held back, which is admission control",
     families: ["cap", "load"],
     targets: [{ id: "I08", weight: 0.75 }],
+    // its load words count calls per unit of time ("1,000 calls a day")
+    rates: true,
   },
   {
     rule: "a cap per unit of time",
@@ -2587,6 +2591,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["cap", "unit"],
     targets: [{ id: "I08", weight: 0.7 }],
     window: 4,
+    rates: true,
     // "no more than 5 seconds stale / old / behind / out of date": how old what a reader sees may be (a freshness bound
     // on the read path), not a count capped per unit of time
     unlessBefore: ["stale", "old", "older", "behind", "late", "date", "outdated", "lag", "lagging"],
@@ -2633,18 +2638,23 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     rule: "a change spread and undone",
     why: "a setting changes across many servers and must be reversible fast, which is a control plane",
     families: ["change", "spread", "revert"],
+    many: ["spread"],
+    object: ["change", "spread"],
     targets: [{ id: "I11", weight: 0.8 }],
   },
   {
     rule: "a staged exposure watched as it widens",
     why: "a change is shown to a small part first and widened while its health is watched, which is a control-plane rollout",
     families: ["spread", "revert"],
+    many: ["spread"],
     targets: [{ id: "I11", weight: 0.7 }],
   },
   {
     rule: "a change spread to a fleet",
     why: "a setting changes and many servers must pick it up, which is snapshot distribution from a control plane",
     families: ["change", "spread"],
+    many: ["spread"],
+    object: ["change", "spread"],
     targets: [{ id: "I11", weight: 0.6 }],
   },
   {

@@ -27,3 +27,23 @@ export const PHRASE_BREAKS: readonly string[] = [",", ";", ":", "("];
 
 /** Words that open a relative clause about the noun before them. */
 export const RELATIVE_PRONOUNS: readonly string[] = ["that", "which", "who", "whose"];
+
+/**
+ * A stated rate's unit of time: a count, the thing counted and one of these before the unit ("30 million parcels a
+ * day", "50,000 views per second"). Such a unit measures how much happens, never when or how often a thing is done:
+ * only a combination about rates reads it (`CombinationRule.rates`).
+ */
+export const RATE_WORDS: readonly string[] = ["a", "an", "per"];
+
+/** Words before a rate word that make the unit a cadence of one action ("once a day", "three times an hour"). */
+export const CADENCE_COUNTS: readonly string[] = ["once", "twice", "thrice", "times"];
+
+/** How many written words before the rate word a count of the rate may stand ("2 million new reports a day"). */
+export const RATE_REACH = 5;
+
+/**
+ * Words that, one or two words before a singular noun, make it name many ("every server", "all 40 gateway node"): a
+ * family word written only as a plural ("servers", "users") names many, so its singular counts only after one of
+ * these or a count above one ("the user saw" is one user, no fleet; engine/recognize/combos.ts).
+ */
+export const MANY_WORDS: readonly string[] = ["every", "all", "each", "both", "many", "several", "multiple"];

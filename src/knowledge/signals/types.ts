@@ -89,6 +89,23 @@ export interface CombinationRule {
    * signup" ties the time to the event, "run for months, and … after a worker crash" does not.
    */
   samePhrase?: readonly string[];
+  /**
+   * True when the rule is about a rate, so a stated rate's unit of time ("30 million parcels a day") is one of its
+   * words; every other rule leaves such a unit unread: it says how much happens, not when or how often a thing is done.
+   */
+  rates?: true;
+  /**
+   * Families whose words here name the many something reaches ("servers", "users" a change is spread to): a member the
+   * family lists only as a plural, written singular, counts only where the prompt counts it as many ("every server",
+   * "all 40 gateway node"), as "the user saw" or "a user profile" is one user, no fleet.
+   */
+  many?: readonly string[];
+  /**
+   * A family pair [verb, object]: a word of the object family written right after a word of the verb family is what
+   * that verb acts on, not a part the rule's meaning needs ("a reader switches devices" swaps a device; no change is
+   * spread to devices).
+   */
+  object?: readonly [string, string];
 }
 
 /**
