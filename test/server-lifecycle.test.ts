@@ -155,6 +155,13 @@ describe("serve: shutdown", () => {
       expect(existsSync(`${file}-wal`)).toBe(false);
     }
   });
+  it("starts without an error from the V8 flags its launcher sets (bin/mechsd: the interrupt budget)", async () => {
+    const child = serve(["--db", tmp()]);
+    await urlOf(child);
+    child.kill("SIGTERM");
+    await exited(child);
+    expect(child.err()).not.toMatch(/unrecognized flag|unknown flag/i);
+  });
 });
 
 describe("serve: store checked at start", () => {
