@@ -45,7 +45,30 @@ const cardinal = (c: GuaranteeClause): Partial<GuardNouns> => ({
   ...(c.members ? { members: c.members } : {}),
   ...(c.held ? { held: true } : {}),
   ...(c.kind === "total-cap" && / escrowed /.test(keeperSaid(c)) ? { escrow: true } : {}),
+  ...(c.taken ? { taken: c.taken } : {}),
+  ...(c.kind === "forward-only" ? forwardNouns(c) : {}),
+  ...(c.kind === "quantity-bound" ? boundNouns(c) : {}),
 });
+
+/** A forward-only state's order: the value itself where it is one that rises (a version), else its update's time. */
+const forwardNouns = (c: GuaranteeClause): Partial<GuardNouns> =>
+  RISING.test(c.head) && !c.ranked
+    ? { order: snake(c.head) }
+    : { ...(c.ranked ? { ranked: true } : {}), ...(c.events ? { events: c.events } : {}) };
+const RISING = /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|serial|checkpoint)$/;
+/** A bounded quantity's column, its bound's column (or the figure, or 0 for zero) and the side it bounds. */
+const boundNouns = (c: GuaranteeClause): Partial<GuardNouns> => {
+  const q = snake(c.quantity ?? c.head);
+  const b = (c.bound ?? "").toLowerCase();
+  const bound = /^(?:zero|0)$/.test(b)
+    ? "0"
+    : /^\$?\s?\d/.test(b)
+      ? b.replace(/[$\s,]/g, "")
+      : /^(?:limit|cap|maximum|max|ceiling|threshold|floor|minimum|reserve)$/.test(b)
+        ? `${q}_${b}`
+        : snake(b);
+  return { quantity: q, bound, side: c.side ?? "ceiling" };
+};
 
 /** The stated guarantees of the kinds a keeper of their own keeps, each with the rule made from it. */
 export function statedGuards(
@@ -85,7 +108,9 @@ const ownRecord = (g: StatedGuard): string | undefined =>
         ? tableName(`${g.clause.head} ${actNoun(g.clause.act)}`)
         : g.clause.kind === "holder-cap" && g.clause.period
           ? tableName(`${g.clause.head} ${g.clause.period} count`)
-          : undefined;
+          : g.clause.kind === "party-overlap"
+            ? tableName(`${g.clause.head} busy interval`)
+            : undefined;
 
 /**
  * The record a cardinality guard sits on where no row of the design is named for its thing: the thing's own row (a
@@ -94,7 +119,12 @@ const ownRecord = (g: StatedGuard): string | undefined =>
 const thingRecord = (g: StatedGuard): string | undefined =>
   g.clause.kind === "one-holder" || g.clause.kind === "holder-cap" || g.clause.kind === "total-cap"
     ? tableName(g.clause.kind === "total-cap" ? `${g.clause.head} counter` : g.clause.head)
-    : undefined;
+    : g.clause.kind === "quantity-bound" || g.clause.kind === "forward-only"
+      ? tableName(keyOf(g.clause))
+      : undefined;
+
+/** The key whose row holds a per-key state or quantity: the quantity's key ("account"), the state's owner ("package"). */
+const keyOf = (c: GuaranteeClause): string => c.key ?? c.head;
 
 const BOOKING_RECORD = /^(?:Booking|Reservation|Appointment|Hold|Assignment|Slot)$/;
 
@@ -123,11 +153,14 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
   return written;
 }
 
+const perKey = (g: StatedGuard) => g.clause.kind === "quantity-bound" || g.clause.kind === "forward-only";
+
 const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
   ...cardinal(g.clause),
-  thing: g.clause.head,
+  // a per-key state or quantity is said of its key's row ("the account's balance", "the package's current row")
+  thing: perKey(g) ? keyOf(g.clause) : g.clause.head,
   ...(presentColumn(g, row) ? { present: presentColumn(g, row) } : {}),
-  column: snake(g.clause.head),
+  column: snake(perKey(g) ? keyOf(g.clause) : g.clause.head),
   record: rowNames({ entity: record })[0] ?? record,
   ...(g.clause.holder ? { holder: g.clause.holder } : {}),
   ...(g.clause.party ? { party: g.clause.party.noun, effect: g.clause.party.effect } : {}),
