@@ -137,7 +137,7 @@ const BACKWARDS =
   /\bbackwards?\b|\b(?:go(?:es)?|goes|mov\w*|step\w*|jump\w*|roll\w*|revert\w*)\s+back\b|\bregress\w*|\boverwrit\w*\s+(?:a|an|the|any)?\s*(?:newer|later|more recent|fresher)\b/;
 /** A value that only rises ("a version never goes down", "a sequence number never decreases"): its noun. */
 const ORDERED =
-  /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|position|status|state|stage|phase|level|serial|index|high-water|checkpoint)$/i;
+  /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|position|status|state|stage|phase|level|serial|index|high-water|checkpoint|number)$/i;
 const DOWN = /\b(?:go(?:es)?|goes|mov\w*|count\w*|step\w*)\s+down\b|\bdecreas\w*|\bdecrement\w*|\bshrinks?\b/;
 /** A quantity below a floor ("goes below zero", "negative", "overdrawn"). */
 const FLOOR =
@@ -370,7 +370,9 @@ function orderedKindFields(
   const trimmed = per ? nouns.filter((n) => !/^(?:each|every|any)$/.test(n) && n !== bare(per)) : [...nouns];
   const last = trimmed[trimmed.length - 1] ?? "";
   const measured = MEASURE.test(last);
-  const key = per ? bare(per) : measured ? trimmed[trimmed.length - 2] : last;
+  // "a team's monthly spending": the owner named with 's is the key, whatever adjectives follow it
+  const owner = /\b([a-z][\w-]*)['’]s\b/i.exec(subject)?.[1];
+  const key = per ? bare(per) : owner && measured ? bare(owner) : measured ? trimmed[trimmed.length - 2] : last;
   const floor = FLOOR.exec(v);
   const ceiling = floor ? undefined : CEILING.exec(v);
   const bound = (floor?.[1] ?? ceiling?.[1] ?? (floor ? "zero" : "")).replace(/^(?:its|their|the)\s+/, "").trim();
@@ -1268,8 +1270,15 @@ function forwardSaying(c: GuaranteeClause): string {
   const key = c.key ?? c.head;
   const update = c.events ?? "update";
   const updates = pluralOf(update);
-  if (!c.ranked && /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|serial)$/.test(c.head))
-    return `The ${c.head} is its own order: each write carries the ${c.head} it sets, and the ${key}'s row takes it by one conditional write only if it is above the stored ${c.head} (UPDATE … WHERE ${c.head} < new), so a delayed or repeated write finds a higher ${c.head} and changes nothing; no write reads the ${c.head} first and writes it back.`;
+  if (
+    !c.ranked &&
+    /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|serial|number)$/.test(c.head)
+  ) {
+    // "a page's revision number": the number is named by the noun before it
+    const prior = c.names.at(-1);
+    const v = c.head === "number" && prior && prior !== c.key ? `${prior} number` : c.head;
+    return `The ${v} is its own order: each write carries the ${v} it sets, and the ${key}'s row takes it by one conditional write only if it is above the stored ${v} (UPDATE … WHERE ${v.replace(/ /g, "_")} < new), so a delayed or repeated write finds a higher ${v} and changes nothing; no write reads the ${v} first and writes it back.`;
+  }
   const rank = c.ranked
     ? ` The ${c.head} is a step of a forward lifecycle, so each ${c.head} has a rank, and the row moves only to a rank at or above the one it holds; the event order breaks ties within a rank.`
     : "";

@@ -53,9 +53,14 @@ const cardinal = (c: GuaranteeClause): Partial<GuardNouns> => ({
 /** A forward-only state's order: the value itself where it is one that rises (a version), else its update's time. */
 const forwardNouns = (c: GuaranteeClause): Partial<GuardNouns> =>
   RISING.test(c.head) && !c.ranked
-    ? { order: snake(c.head) }
+    ? // "a page's revision number": the number is named by the noun before it
+      {
+        order: snake(
+          c.head === "number" && c.names.at(-1) && c.names.at(-1) !== c.key ? `${c.names.at(-1)} number` : c.head,
+        ),
+      }
     : { ...(c.ranked ? { ranked: true } : {}), ...(c.events ? { events: c.events } : {}) };
-const RISING = /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|serial|checkpoint)$/;
+const RISING = /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|serial|checkpoint|number)$/;
 /** A bounded quantity's column, its bound's column (or the figure, or 0 for zero) and the side it bounds. */
 const boundNouns = (c: GuaranteeClause): Partial<GuardNouns> => {
   const q = snake(c.quantity ?? c.head);
