@@ -310,7 +310,8 @@ function membersOf(prompt: string, thing: string, holder: string): string | unde
 const MEASURE =
   /^(?:balance|exposure|stock|inventory|quantity|amount|credit|debt|spend|spending|usage|load|weight|volume|level|liability|total|position|budget|headroom|count|funds?|allocation|occupancy)$/i;
 /** The key a quantity is held per, said after it ("exposure on each market", "stock per warehouse"). */
-const PER_KEY = /\b(?:on|per|for|of|in|at)\s+(?:each|every|a|an|any|the|one)\s+([a-z][a-z-]*)\s*$/i;
+const PER_KEY =
+  /\b(?:(?:on|for|of|in|at)\s+(?:each|every|a|an|any|the|one)|per(?:\s+(?:each|every))?)\s+([a-z][a-z-]*)\s*$/i;
 
 /**
  * A rate per second the prompt states on one key ("5,000 bets per second on a single market", "3,000 debits per
@@ -342,6 +343,24 @@ function orderedKindFields(
     return taken ? { fields: { taken: bare(taken) } } : undefined;
   }
   if (kind === "forward-only") {
+    // "scans … never move a package's status backwards": the state is the verb's object, the subject its updates
+    const moved =
+      /\b(?:move|moves|set|sets|push|pushes|turn|turns|take|takes|roll|rolls)\s+(?:a|an|the|its|their|any)\s+([a-z][\w-]*)['’]s\s+([a-z][\w-]*)\s+back/i.exec(
+        v,
+      );
+    if (moved?.[1] && moved[2]) {
+      const head = bare(moved[2]);
+      const ev = bare(words(subject)[0] ?? "");
+      return {
+        head,
+        names: [bare(moved[1])],
+        fields: {
+          key: bare(moved[1]),
+          ...(ev && !PRONOUN.test(ev) && ev !== head ? { events: ev } : {}),
+          ...(/^(?:status|state|stage|phase|step)$/i.test(head) ? { ranked: true } : {}),
+        },
+      };
+    }
     const head = nouns[nouns.length - 1] ?? "";
     // "when scans arrive late or out of order": the updates that carry the state, else those the prompt says arrive late
     const events =
@@ -367,7 +386,7 @@ function orderedKindFields(
   // quantity-bound: the key is said after the quantity ("exposure on each market"), else owns it ("an account's
   // balance"), else the subject is the key itself ("a bin never holds more than its capacity")
   const per = PER_KEY.exec(subject)?.[1];
-  const trimmed = per ? nouns.filter((n) => !/^(?:each|every|any)$/.test(n) && n !== bare(per)) : [...nouns];
+  const trimmed = per ? nouns.filter((n) => !/^(?:each|every|any|per)$/.test(n) && n !== bare(per)) : [...nouns];
   const last = trimmed[trimmed.length - 1] ?? "";
   const measured = MEASURE.test(last);
   // "a team's monthly spending": the owner named with 's is the key, whatever adjectives follow it
@@ -379,13 +398,16 @@ function orderedKindFields(
   if (!bound) return undefined;
   const held = /\b(?:holds?|contains?|carr(?:y|ies)|stores?|takes?)\s+more\s+than\b/.test(v);
   const rate = key ? keyRate(prompt, key) : undefined;
-  const quantity = measured ? last : held ? "quantity held" : last;
+  // "stock counts": a count of a measure is one quantity, keyed by what the prompt says elsewhere
+  const prior = trimmed[trimmed.length - 2];
+  const compound = measured && !per && !owner && prior && MEASURE.test(prior);
+  const quantity = compound ? `${prior} ${last}` : measured ? last : held ? "quantity held" : last;
   return {
     head: last,
     names: trimmed.filter((n) => n !== last && !/^(?:total|overall|net|current|running)$/.test(n)),
     fields: {
       quantity,
-      ...(key && key !== quantity ? { key } : {}),
+      ...(key && key !== quantity && !compound ? { key } : {}),
       bound,
       side: floor ? "floor" : "ceiling",
       ...(rate ? { rate } : {}),
@@ -472,6 +494,25 @@ function readClauses(prompt: string): GuaranteeClause[] {
       continue;
     }
     if (/^no\b/i.test(s.subject)) continue;
+    // "scans that arrive late … must never move a package's status backwards": the subject is the noun the relative
+    // clause describes, not the relative clause's own verb
+    const rel = /^(?:arrive|arrives|come|comes|land|lands|show up|shows up)\b/i.test(s.subject)
+      ? /\b([a-z][\w-]*)\s+(?:that|which)\s+$/i.exec(prompt.slice(0, s.start))
+      : null;
+    if (rel) {
+      const subject = prompt.slice(rel.index, s.start) + s.subject;
+      const said = `${subject} ${neverVerb(subject, s.aux, vp)}`;
+      const c = clause(
+        prompt.slice(rel.index, m.index + m[0].length + vp.length),
+        rel.index,
+        subject,
+        said,
+        vp,
+        prompt,
+      );
+      if (c) out.push(c);
+      continue;
+    }
     const said = `${s.subject} ${neverVerb(s.subject, s.aux, vp)}`;
     const c = clause(prompt.slice(s.start, m.index + m[0].length + vp.length), s.start, s.subject, said, vp, prompt);
     if (c) out.push(c);
