@@ -1361,7 +1361,7 @@ export function kindFailure(c: GuaranteeClause): { failure: string; prevention: 
       const u = c.events ?? "update";
       const key = c.key ?? c.head;
       return {
-        failure: `An older ${u} arrives after a newer one (a retry, a delayed batch, a device back online) and would move the ${key}'s ${key === c.head ? "current value" : c.head} back`,
+        failure: `An older ${u}, delayed or retried, arrives after a newer one and would move the ${key}'s ${key === c.head ? "current value" : c.head} back`,
         prevention: `Each ${u} carries its event time and a tie-break${c.ranked ? `, and each ${c.head} a rank,` : ""} and the ${key}'s current row takes it only by a conditional write that finds it newer`,
         repair: `The late ${u} is kept in the ${key}'s history and changes nothing; the current row can be rebuilt from the history by its highest order`,
       };
@@ -1372,7 +1372,7 @@ export function kindFailure(c: GuaranteeClause): { failure: string; prevention: 
       const past =
         c.side === "floor" ? `below ${c.bound === "zero" ? "zero" : `its ${c.bound}`}` : `past its ${c.bound}`;
       return {
-        failure: `Two changes to one ${key}'s ${q} race (or one is retried after a timeout), and together they would take it ${past}`,
+        failure: `Two changes to one ${key}'s ${q} race, or one is retried after a timeout, and together they would take it ${past}`,
         prevention: `Every change is one conditional update on the ${key}'s row that checks the bound and applies the amount in the same write, under an idempotency key`,
         repair: `The change that would pass the bound is refused with what is still available; a retry gets its first result and applies nothing again`,
       };

@@ -260,8 +260,7 @@ export const MECHANISM_FAILURES: readonly {
   {
     mechanism: "ordered-apply",
     role: "coordination",
-    failure:
-      "an older update arrives after a newer one (a retry, a delayed batch, a replica catching up) and would move a key's current state back",
+    failure: "an older update, delayed or retried, arrives after a newer one and would move a key's current state back",
     prevention:
       "each update carries its own order (event time and tie-break, a sequence, or a state's rank) and the current row takes it only by a conditional write that compares that order with the one it holds",
     repair:
@@ -271,7 +270,7 @@ export const MECHANISM_FAILURES: readonly {
     mechanism: "bounded-quantity-update",
     role: "coordination",
     failure:
-      "two changes to one key's quantity race (or one is retried after a timeout) and together would pass its bound",
+      "two changes to one key's quantity race, or one is retried after a timeout, and together would pass its bound",
     prevention:
       "every change is one conditional update on the key's row that checks the bound and applies the amount in the same write, keyed by an idempotency key",
     repair:
