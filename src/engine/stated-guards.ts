@@ -280,6 +280,13 @@ export function guardedCalls(
   return out;
 }
 
+const FIRST_WRITE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>([
+  "effect-once",
+  "party-overlap",
+  "forward-only",
+  "quantity-bound",
+]);
+
 /** Whether a call's words name a noun (or its plural) as a word of their own, in any case. */
 const namesWord = (text: string, noun: string): boolean =>
   new RegExp(`(?:^|[^a-z])${escapeRe(noun)}(?:e?s)?(?![a-z])`, "i").test(text);
@@ -291,7 +298,15 @@ function guardedCall(
   n: GuardNouns,
   operations: readonly { phrase: string; entity: string }[],
 ): ApiRow | undefined {
-  const writing = api.filter((a) => !/^GET\b/i.test(a.call) && g.shape.writes.test(`${a.operation} ${a.call}`));
+  // (a call that sets a quantity's bound, "set limit", changes no quantity: the bound's own call is not the guard's)
+  const setsBound = (a: ApiRow) =>
+    g.clause.kind === "quantity-bound" &&
+    /\b(?:limits?|quotas?|budgets?|caps?|allowances?|capacit(?:y|ies)|thresholds?|ceilings?)\b/i.test(
+      `${a.operation} ${a.call}`,
+    );
+  const writing = api.filter(
+    (a) => !/^GET\b/i.test(a.call) && g.shape.writes.test(`${a.operation} ${a.call}`) && !setsBound(a),
+  );
   // a thing given to a holder is given by the call that names the holder ("accept an offer" by a courier, "find a
   // match"), not the call that creates the thing
   // (a noun is named as a word of the call, never inside another word: "lease" is no word of "release")
@@ -309,7 +324,12 @@ function guardedCall(
     .map((a) => ({ a, s: stemOverlap(stems, contentStems(a.operation)) }))
     .filter((x) => x.s >= 1)
     .sort((x, y) => y.s - x.s);
-  return scored[0]?.a ?? (g.clause.kind === "effect-once" ? writing.find((a) => /^POST\b/i.test(a.call)) : undefined);
+  // (an effect line, a party's busy intervals, a key's ordered or bounded row: else the design's first write a client
+  // makes that does the kind's act, the request the guard is checked on)
+  return (
+    scored[0]?.a ??
+    (FIRST_WRITE_KINDS.has(g.clause.kind) ? writing.find((a) => /^(?:POST|PUT)\b/i.test(a.call)) : undefined)
+  );
 }
 
 /** A protocol step as the sequence diagrams draw it: from, to, operation and the check at the target. */
