@@ -1124,7 +1124,8 @@ export const KIND_KEEPERS: Readonly<
   "quantity-bound": {
     own: "bounded-quantity-update",
     said: "a conditional update that checks the bound and changes the quantity in one write",
-    reuse: ["bounded-quantity-update"],
+    // a state-guarded write the design already makes on the quantity's row keeps its bound too
+    reuse: ["bounded-quantity-update", "guarded-transition"],
     act: /\b(?:debit|credit|withdraw|deposit|transfer|pay|charg|spend|reserv|allocat|place|accept|bet|add|remov|put|pick|stor|ship|move|adjust|decrement|increment|book|take)\w*/i,
   },
 };

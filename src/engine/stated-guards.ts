@@ -129,7 +129,9 @@ const thingRecord = (g: StatedGuard): string | undefined =>
       : undefined;
 
 /** The key whose row holds a per-key state or quantity: the quantity's key ("account"), the state's owner ("package"). */
-const keyOf = (c: GuaranteeClause): string => c.key ?? c.head;
+const keyOf = (c: GuaranteeClause): string =>
+  // "stock counts": a count of a measure is kept on the measure's row
+  c.key ?? (c.kind === "quantity-bound" && c.quantity?.includes(" ") ? (c.quantity.split(" ")[0] ?? c.head) : c.head);
 
 const BOOKING_RECORD = /^(?:Booking|Reservation|Appointment|Hold|Assignment|Slot)$/;
 
