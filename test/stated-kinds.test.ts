@@ -33,7 +33,8 @@ describe("a guarantee clause of a kind gets a rule of its own on the thing it na
     expect(clauseKind("stays on their backend when backends are added or removed", MAGLEV)).toBe("sticky");
     expect(clauseKind("stays on the same server while it is healthy", "a router")).toBeUndefined();
     expect(clauseKind("delivered before its time", DELAYED)).toBe("not-before");
-    expect(clauseKind("goes below zero", "a wallet")).toBeUndefined();
+    // a floor on a per-key quantity is a kind of its own now (a bounded conditional update), not left without one
+    expect(clauseKind("goes below zero", "a wallet")).toBe("quantity-bound");
   });
 
   it("reads a never clause that shares the earlier clause's subject, and one whose subject is the system", () => {

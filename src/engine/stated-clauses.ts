@@ -46,6 +46,18 @@ export interface GuaranteeClause {
   members?: string;
   /** For a total cap, the rate per second the prompt states for its act (the counter row's write rate). */
   rate?: { quote: string; perSecond: number };
+  /** For a party's times that never overlap, the things it takes, each with times of its own ("section", "shift"). */
+  taken?: string;
+  /** For a state that never moves backwards, the updates that carry it ("scan"), and whether it is a state of a forward
+   * lifecycle, ranked (a status), rather than a value ordered by its event's time. */
+  events?: string;
+  ranked?: boolean;
+  /** For a bound on a per-key quantity: the quantity ("balance"), the key whose row holds it ("account"), the bound as
+   * the prompt words it ("zero", "its limit") and its side (a floor or a ceiling). */
+  quantity?: string;
+  key?: string;
+  bound?: string;
+  side?: "floor" | "ceiling";
 }
 
 /**
@@ -63,7 +75,14 @@ export interface GuaranteeClause {
  * - holder-cap: a holder holds at most N things, or N per period ("a courier holds at most two orders at a time"): a
  *   count on the holder's row, checked and changed with the assignment;
  * - total-cap: at most N in total, or held at any moment ("redeemed at most 100,000 times in total"): one bounded counter
- *   row, escrowed to shards in blocks when the stated rate makes it hot, its units leases when they are held.
+ *   row, escrowed to shards in blocks when the stated rate makes it hot, its units leases when they are held;
+ * - party-overlap: a party never takes two things whose times overlap ("a student is never enrolled in two sections that
+ *   meet at the same time"): interval exclusion keyed by the party over the times of the things it takes, where each
+ *   thing is taken by many parties (unlike one-holder) and its times are its own, not the request's (unlike interval);
+ * - forward-only: a per-key state never moves backwards ("a package's status never moves backwards when scans arrive
+ *   late"): each update carries its own order and applies by a conditional write only if newer (or ranked higher);
+ * - quantity-bound: a per-key quantity stays within a bound ("an account's balance never goes below zero", "exposure on
+ *   each market stays under its limit"): one conditional update on the key's row checks the bound and changes it.
  */
 export type ClauseKind =
   | "immutable"
@@ -74,7 +93,10 @@ export type ClauseKind =
   | "one-holder"
   | "once-only"
   | "holder-cap"
-  | "total-cap";
+  | "total-cap"
+  | "party-overlap"
+  | "forward-only"
+  | "quantity-bound";
 
 const IMMUTABLE = /\b(?:chang|edit|modif|overwrit|mutat|alter|rewrit|tamper|updat)\w*|\breused\b/;
 const OVERLAP = /\bdouble[- ]?book\w*|\boverlap\w*/;
@@ -95,11 +117,44 @@ const twoHolders = (verb: string): string | undefined => {
 };
 const EARLY = /\b(?:before (?:its|their|the) (?:[a-z]+ )?(?:time|due time|date|deadline|schedule)|early)\b/;
 
+/**
+ * Two things a party takes whose own times clash ("two sections that meet at the same time", "two operations that
+ * overlap", "two overlapping shifts"): the overlap is said of the two things, not of a resource's bookings.
+ */
+const PARTY_OVERLAP =
+  /\btwo\s+(?:different\s+|separate\s+)?([a-z]+)\s+(?:that|which)\s+(?:(?:would\s+)?(?:meet|meets|run|happen|occur|take place|are held|are scheduled|fall)\s+(?:at the same time|at overlapping times|concurrently|simultaneously)|overlap\w*|clash\w*)|\btwo\s+(?:overlapping|concurrent|clashing|simultaneous)\s+([a-z]+)/i;
+/** A thing that is itself the time held (a booking, a slot): two of those overlapping is a resource's clash. */
+const TIME_HELD =
+  /^(?:bookings?|reservations?|appointments?|holds?|rentals?|slots?|intervals?|times?|hours?|periods?|ranges?|windows?)$/i;
+/** The things a party takes whose times must not overlap, read of a never clause's verb. */
+export const partyTaken = (verb: string): string | undefined => {
+  const m = PARTY_OVERLAP.exec(verb);
+  const t = m?.[1] ?? m?.[2];
+  return t && !TIME_HELD.test(t) ? t : undefined;
+};
+/** A state moved backwards, or an older update laid over a newer one ("never moves backwards", "never regresses"). */
+const BACKWARDS =
+  /\bbackwards?\b|\b(?:go(?:es)?|goes|mov\w*|step\w*|jump\w*|roll\w*|revert\w*)\s+back\b|\bregress\w*|\boverwrit\w*\s+(?:a|an|the|any)?\s*(?:newer|later|more recent|fresher)\b/;
+/** A value that only rises ("a version never goes down", "a sequence number never decreases"): its noun. */
+const ORDERED =
+  /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|position|status|state|stage|phase|level|serial|index|high-water|checkpoint|number)$/i;
+const DOWN = /\b(?:go(?:es)?|goes|mov\w*|count\w*|step\w*)\s+down\b|\bdecreas\w*|\bdecrement\w*|\bshrinks?\b/;
+/** A quantity below a floor ("goes below zero", "negative", "overdrawn"). */
+const FLOOR =
+  /\b(?:go(?:es)?|goes|drops?|falls?|dips?|sinks?|be|is)\s+(?:below|under)\s+(zero|0|(?:its|their|the|a)\s+(?:[a-z-]+\s+)?(?:floor|minimum|reserve))\b|\b(?:become|becomes|go|goes|be|is|turn|turns)\s+negative\b|\boverdrawn\b/;
+/** A quantity past a ceiling ("exceeds its limit", "holds more than its capacity", "goes over $5,000"). */
+const CEILING =
+  /\b(?:exceed\w*|go(?:es)?\s+(?:over|above|past)|ris\w*\s+above|(?:holds?|contains?|carr(?:y|ies)|stores?|takes?)\s+more\s+than|is\s+(?:over|above)|surpass\w*)\s+((?:its|their|the)\s+(?:[a-z-]+\s+){0,2}?(?:limit|capacity|cap|ceiling|maximum|max|budget|quota|allowance|threshold)|\$\s?\d[\d,.]*\s*[km]?)(?![\w-])/;
+const BOUND_NOUN = /(?:limit|capacity|cap|ceiling|maximum|max|budget|quota|allowance|threshold|floor|minimum|reserve)$/;
+
 /** What a clause's verb forbids (`ClauseKind`), read of its verb phrase and, for a time clash, the prompt's booking words. */
-export function clauseKind(verb: string, prompt: string): ClauseKind | undefined {
+export function clauseKind(verb: string, prompt: string, head?: string): ClauseKind | undefined {
   const v = verb.toLowerCase();
   if (EARLY.test(v)) return "not-before";
   if (STAYS.test(v) && MEMBERSHIP.test(v)) return "sticky";
+  if (partyTaken(v)) return "party-overlap";
+  if (FLOOR.test(v) || CEILING.test(v)) return "quantity-bound";
+  if (BACKWARDS.test(v) || (DOWN.test(v) && head !== undefined && ORDERED.test(head))) return "forward-only";
   if (OVERLAP.test(v) || (SAME_TIME.test(v) && BOOKING.test(prompt))) return "interval";
   if (IMMUTABLE.test(v)) return "immutable";
   if (twoHolders(v)) return "one-holder";
@@ -118,7 +173,13 @@ const PRONOUN = /^(?:it|they|this|that|we|you|he|she|there|one|users?|nothing|an
 const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const words = (t: string) => t.trim().split(/\s+/).filter(Boolean);
 /** A noun as one thing: "user's" -> user, "sessions" -> session. */
-const bare = (w: string) => singularOf(w.toLowerCase().replace(/['’]s?$/, ""));
+const bare = (w: string) => {
+  const t = w.toLowerCase().replace(/['’]s?$/, "");
+  // "status", "bus", "campus": an -us noun is already singular
+  return /(?:status|bus|campus|census|virus|bonus|corpus|consensus|radius|nexus|surplus|focus|syllabus)$/.test(t)
+    ? t
+    : singularOf(t);
+};
 const plural = (subject: string) => {
   const last = words(subject).pop() ?? "";
   return /[^s]s$/i.test(last) && !/^(?:each|every|a|an|no|one)\b/i.test(subject);
@@ -181,10 +242,27 @@ function clause(
     ? /\b(?:same|one)\s+([a-z]+)\b/i.exec(verb)?.[1]
     : undefined;
   if (shared) nouns.push(bare(shared));
-  const head = nouns[nouns.length - 1];
+  // "an older reading never overwrites a newer one": the age words say which update, not what is kept
+  const kept = nouns.filter((n) => !/^(?:older|newer|late|later|earlier|stale|fresher|previous)$/.test(n));
+  const head = kept[kept.length - 1];
   if (!head || verb.length === 0) return undefined;
   // "two customers never book the same seat": one holder at a time of the thing they share
-  const kind = given?.kind ?? clauseKind(verb, prompt) ?? (shared ? "one-holder" : undefined);
+  const kind = given?.kind ?? clauseKind(verb, prompt, head) ?? (shared ? "one-holder" : undefined);
+  if (kind === "party-overlap" || kind === "forward-only" || kind === "quantity-bound") {
+    const extra = orderedKindFields(kind, subject, verb, prompt, kept);
+    if (!extra) return undefined;
+    return {
+      ...given,
+      quote,
+      at,
+      statement: `${upperFirst(said.replace(/\s+/g, " ").trim())}.`,
+      head: extra.head ?? head,
+      names: extra.names ?? kept.filter((n) => n !== (extra.head ?? head)),
+      verb: verb.toLowerCase(),
+      kind,
+      ...extra.fields,
+    };
+  }
   const holder =
     kind === "sticky"
       ? /\b(?:on|to|with|at) (?:their|its|the|a|an|one)\s+(?:same\s+)?([a-z]+)/i.exec(verb)?.[1]
@@ -226,6 +304,115 @@ function membersOf(prompt: string, thing: string, holder: string): string | unde
   ).exec(prompt);
   const n = per?.[1] ?? of?.[1];
   return n && !/^(?:one|1)$/i.test(n) ? n : undefined;
+}
+
+/** A quantity's noun that is no thing of its own ("balance", "exposure"): its row is its key's ("an account's balance"). */
+const MEASURE =
+  /^(?:balance|exposure|stock|inventory|quantity|amount|credit|debt|spend|spending|usage|load|weight|volume|level|liability|total|position|budget|headroom|count|funds?|allocation|occupancy)$/i;
+/** The key a quantity is held per, said after it ("exposure on each market", "stock per warehouse"). */
+const PER_KEY =
+  /\b(?:(?:on|for|of|in|at)\s+(?:each|every|a|an|any|the|one)|per(?:\s+(?:each|every))?)\s+([a-z][a-z-]*)\s*$/i;
+
+/**
+ * A rate per second the prompt states on one key ("5,000 bets per second on a single market", "3,000 debits per
+ * second per account"): the writes one key's row takes, where the prompt says so.
+ */
+function keyRate(prompt: string, key: string): { quote: string; perSecond: number } | undefined {
+  const k = pluralRe(key.replace(/[^a-z]/gi, ""));
+  const re = new RegExp(
+    String.raw`\b(\d[\d,.]*)\s*(k|thousand)?\s+(?:[a-z-]+\s+){0,3}?(?:(?:per|a|each|every)\s+second\s+(?:on|per|for|to|into|against|at)\s+(?:each|every|a|one|a single|the same|the busiest|a hot|a popular|any)\s+${k}|per\s+${k}\s+(?:per|a|each|every)\s+second)\b`,
+    "i",
+  );
+  const m = re.exec(prompt);
+  if (!m) return undefined;
+  const n = Number((m[1] ?? "").replace(/,/g, "")) * (m[2] ? 1e3 : 1);
+  return Number.isFinite(n) && n > 0 ? { quote: m[0], perSecond: n } : undefined;
+}
+
+/** The nouns an ordered kind is said in: the party's things, the updates that carry a state, a quantity's key and bound. */
+function orderedKindFields(
+  kind: "party-overlap" | "forward-only" | "quantity-bound",
+  subject: string,
+  verb: string,
+  prompt: string,
+  nouns: readonly string[],
+): { head?: string; names?: string[]; fields: Partial<GuaranteeClause> } | undefined {
+  const v = verb.toLowerCase();
+  if (kind === "party-overlap") {
+    const taken = partyTaken(v);
+    return taken ? { fields: { taken: bare(taken) } } : undefined;
+  }
+  if (kind === "forward-only") {
+    // "scans … never move a package's status backwards": the state is the verb's object, the subject its updates
+    const moved =
+      /\b(?:move|moves|set|sets|push|pushes|turn|turns|take|takes|roll|rolls)\s+(?:a|an|the|its|their|any)\s+([a-z][\w-]*)['’]s\s+([a-z][\w-]*)\s+back/i.exec(
+        v,
+      );
+    if (moved?.[1] && moved[2]) {
+      const head = bare(moved[2]);
+      const ev = bare(words(subject)[0] ?? "");
+      return {
+        head,
+        names: [bare(moved[1])],
+        fields: {
+          key: bare(moved[1]),
+          ...(ev && !PRONOUN.test(ev) && ev !== head ? { events: ev } : {}),
+          ...(/^(?:status|state|stage|phase|step)$/i.test(head) ? { ranked: true } : {}),
+        },
+      };
+    }
+    const head = nouns[nouns.length - 1] ?? "";
+    // "when scans arrive late or out of order": the updates that carry the state, else those the prompt says arrive late
+    const events =
+      /\b(?:when|if|as|even when|even if)\s+(?:the\s+|its\s+|their\s+)?([a-z]+)\s+(?:arrive|come|land|are (?:delivered|received|replayed|retried))/i.exec(
+        v,
+      )?.[1] ??
+      /\b([a-z]+)\s+(?:can|may|might|often|sometimes)?\s*(?:arrive|come in|are delivered)\s+(?:late|out of order|out-of-order|delayed)/i.exec(
+        prompt,
+      )?.[1];
+    const ev = events && !PRONOUN.test(events) ? bare(events) : undefined;
+    // the key whose row holds the state: its owner ("a device's reported firmware version"), else the thing itself
+    const owner = /\b([a-z][\w-]*)['’]s\b/i.exec(subject)?.[1];
+    const key =
+      owner && (ORDERED.test(head) || /^(?:status|state|stage|phase|step)$/i.test(head)) ? bare(owner) : undefined;
+    return {
+      fields: {
+        ...(key && key !== head ? { key } : {}),
+        ...(ev && ev !== head ? { events: ev } : {}),
+        ...(/^(?:status|state|stage|phase|step)$/i.test(head) ? { ranked: true } : {}),
+      },
+    };
+  }
+  // quantity-bound: the key is said after the quantity ("exposure on each market"), else owns it ("an account's
+  // balance"), else the subject is the key itself ("a bin never holds more than its capacity")
+  const per = PER_KEY.exec(subject)?.[1];
+  const trimmed = per ? nouns.filter((n) => !/^(?:each|every|any|per)$/.test(n) && n !== bare(per)) : [...nouns];
+  const last = trimmed[trimmed.length - 1] ?? "";
+  const measured = MEASURE.test(last);
+  // "a team's monthly spending": the owner named with 's is the key, whatever adjectives follow it
+  const owner = /\b([a-z][\w-]*)['’]s\b/i.exec(subject)?.[1];
+  const key = per ? bare(per) : owner && measured ? bare(owner) : measured ? trimmed[trimmed.length - 2] : last;
+  const floor = FLOOR.exec(v);
+  const ceiling = floor ? undefined : CEILING.exec(v);
+  const bound = (floor?.[1] ?? ceiling?.[1] ?? (floor ? "zero" : "")).replace(/^(?:its|their|the)\s+/, "").trim();
+  if (!bound) return undefined;
+  const held = /\b(?:holds?|contains?|carr(?:y|ies)|stores?|takes?)\s+more\s+than\b/.test(v);
+  const rate = key ? keyRate(prompt, key) : undefined;
+  // "stock counts": a count of a measure is one quantity, keyed by what the prompt says elsewhere
+  const prior = trimmed[trimmed.length - 2];
+  const compound = measured && !per && !owner && prior && MEASURE.test(prior);
+  const quantity = compound ? `${prior} ${last}` : measured ? last : held ? "quantity held" : last;
+  return {
+    head: last,
+    names: trimmed.filter((n) => n !== last && !/^(?:total|overall|net|current|running)$/.test(n)),
+    fields: {
+      quantity,
+      ...(key && key !== quantity && !compound ? { key } : {}),
+      bound,
+      side: floor ? "floor" : "ceiling",
+      ...(rate ? { rate } : {}),
+    },
+  };
 }
 
 /** A passive clause: its subject, its be-verb and participle, and what follows ("each message is delivered within …"). */
@@ -307,6 +494,25 @@ function readClauses(prompt: string): GuaranteeClause[] {
       continue;
     }
     if (/^no\b/i.test(s.subject)) continue;
+    // "scans that arrive late … must never move a package's status backwards": the subject is the noun the relative
+    // clause describes, not the relative clause's own verb
+    const rel = /^(?:arrive|arrives|come|comes|land|lands|show up|shows up)\b/i.test(s.subject)
+      ? /\b([a-z][\w-]*)\s+(?:that|which)\s+$/i.exec(prompt.slice(0, s.start))
+      : null;
+    if (rel) {
+      const subject = prompt.slice(rel.index, s.start) + s.subject;
+      const said = `${subject} ${neverVerb(subject, s.aux, vp)}`;
+      const c = clause(
+        prompt.slice(rel.index, m.index + m[0].length + vp.length),
+        rel.index,
+        subject,
+        said,
+        vp,
+        prompt,
+      );
+      if (c) out.push(c);
+      continue;
+    }
     const said = `${s.subject} ${neverVerb(s.subject, s.aux, vp)}`;
     const c = clause(prompt.slice(s.start, m.index + m[0].length + vp.length), s.start, s.subject, said, vp, prompt);
     if (c) out.push(c);
@@ -364,7 +570,44 @@ function readClauses(prompt: string): GuaranteeClause[] {
     if (c) out.push(c);
   }
   cardinalClauses(prompt, out);
+  orderedClauses(prompt, out);
   return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The ordered rules a prompt states without "never": a party that takes no two things at once ("no employee works two
+ * shifts that overlap") and a quantity kept within its bound ("the exposure on each market must stay under its
+ * limit"). Each is said in the prompt's own words.
+ */
+function orderedClauses(prompt: string, out: GuaranteeClause[]): void {
+  const push = (c: GuaranteeClause | undefined) => {
+    if (c && !covered(out, c.at, c.at + c.quote.length)) out.push(c);
+  };
+  // "no employee works two shifts that overlap", "no surgeon is booked into two overlapping operations"
+  for (const m of prompt.matchAll(
+    /\bno\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+((?:(?:is|are|gets?|can be|may be)\s+)?[a-z]+(?:\s+(?:in|into|on|for|to|at))?\s+two\s+[^.,;:!?]+)/gi,
+  )) {
+    const subject = m[1] ?? "";
+    const vp = verbAfter(m[2] ?? "", 0);
+    if (!partyTaken(vp) || /\b(?:two|ever)\b/i.test(subject)) continue;
+    const quote = prompt.slice(m.index, m.index + 3 + subject.length + 1 + vp.length).trim();
+    push(clause(quote, m.index, subject, `no ${subject} ${vp}`, vp, prompt));
+  }
+  // "the bookmaker's total exposure on each market must stay under its limit", "a wallet's balance stays above zero"
+  for (const m of prompt.matchAll(
+    /\b(?:(?:must|should|will|shall|has to|have to)\s+)?(?:always\s+)?(stays?|remains?|be kept|is kept|are kept)\s+(under|below|within|at or below|less than|above|at or above|over)\s+((?:its|their|the)\s+(?:[a-z-]+\s+){0,2}?(?:limit|capacity|cap|ceiling|maximum|max|budget|quota|allowance|threshold|floor|minimum|reserve)\b|zero\b|0\b|\$\s?\d[\d,.]*\s*[km]?)/gi,
+  )) {
+    const start = clauseStart(prompt, m.index);
+    const subject = prompt.slice(start, m.index).trim();
+    if (words(subject).length === 0 || words(subject).length > 9 || SYSTEM.test(words(subject).pop() ?? "")) continue;
+    const low = /^(?:above|at or above|over)$/i.test(m[2] ?? "");
+    const bound = (m[3] ?? "").trim();
+    // said as the verb it forbids, so the kind reads the same words as a never clause
+    const verb = low ? `goes below ${bound}` : `exceeds ${bound}`;
+    const quote = prompt.slice(start, m.index + m[0].length).trim();
+    const c = clause(quote, start, subject, `${subject} ${m[0].trim()}`, verb, prompt, { kind: "quantity-bound" });
+    push(c ? { ...c, verb: m[0].trim().toLowerCase() } : undefined);
+  }
 }
 
 /** Where the clause that ends at a point starts: after the last word that opens a clause, or punctuation. */
@@ -655,6 +898,11 @@ const KIND_TELLS: Readonly<Record<ClauseKind, RegExp>> = {
   "once-only": /\b(?:at most|only|exactly) once\b|\btwice\b|\bsingle[- ]use\b|\bonce per\b/i,
   "holder-cap": /\bat most\b|\bno more than\b|\bup to\b|\bcap(?:ped)?\b|\blimit\b/i,
   "total-cap": /\bat most\b|\bno more than\b|\bup to\b|\bcap(?:ped)?\b|\blimit\b/i,
+  "party-overlap": /\boverlap\w*|\bsame time\b|\bclash\w*|\bat once\b/i,
+  "forward-only":
+    /\bbackwards?\b|\bregress\w*|\bnewer\b|\bolder\b|\bgoes down\b|\bdecreas\w*|\bmonoton\w*|\bonly (?:moves|rises|increases|goes) (?:forward|up)\b/i,
+  "quantity-bound":
+    /\bbelow (?:zero|0)\b|\bnegative\b|\boverdra\w*|\bexceed\w*|\b(?:under|within|above|over) (?:its|their|the) \w+|\bmore than (?:its|their|the)\b/i,
 };
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
@@ -860,6 +1108,26 @@ export const KIND_KEEPERS: Readonly<
     reuse: ["bounded-counter"],
     act: /\b(?:redeem|use|claim|sell|buy|book|reserv|take|admit|start|acquir|grant|issu|hold|regist|enrol|allocat)\w*/i,
   },
+  "party-overlap": {
+    own: "party-interval-exclusion",
+    said: "interval exclusion keyed by each party over the times of what it takes",
+    reuse: ["party-interval-exclusion"],
+    act: /\b(?:enrol|regist|sign|assign|schedul|book|take|join|add|claim|accept|staff|roster|allocat|reserv|plac)\w*/i,
+  },
+  "forward-only": {
+    own: "ordered-apply",
+    said: "an ordered apply: a conditional write that takes an update only if it is newer",
+    // a conditional max update keeps a value that only rises
+    reuse: ["ordered-apply", "max-update"],
+    act: /\b(?:appl|ingest|record|updat|track|consum|process|set|write|report|scan|advanc|mov|post|publish)\w*/i,
+  },
+  "quantity-bound": {
+    own: "bounded-quantity-update",
+    said: "a conditional update that checks the bound and changes the quantity in one write",
+    // a state-guarded write the design already makes on the quantity's row keeps its bound too
+    reuse: ["bounded-quantity-update", "guarded-transition"],
+    act: /\b(?:debit|credit|withdraw|deposit|transfer|pay|charg|spend|reserv|allocat|place|accept|bet|add|remov|put|pick|stor|ship|move|adjust|decrement|increment|book|take)\w*/i,
+  },
 };
 
 /**
@@ -888,6 +1156,16 @@ export function keeperSaid(c: GuaranteeClause, mechanism?: string): string {
       if (c.held) return `a counting semaphore of leased units, one counter row ${over}`;
       return hot(c) ? `a bounded counter row ${over}, escrowed to shards in blocks` : `a bounded counter row ${over}`;
     }
+    case "party-overlap":
+      return `interval exclusion keyed by each ${head} over the times of the ${pluralOf(c.taken ?? "thing")} it takes`;
+    case "forward-only":
+      return mechanism === "max-update"
+        ? `a conditional max update on each ${c.key ?? head}'s ${head}`
+        : c.ranked || c.events
+          ? `an ordered apply: each ${c.events ?? "update"} carries its own order, and the current ${head} takes it only if it is newer`
+          : `an ordered apply: a conditional write that takes a ${head} only if it is newer`;
+    case "quantity-bound":
+      return `a conditional update on each ${c.key ?? head}'s row that checks the ${c.side === "floor" ? "floor" : "bound"} and changes the ${c.quantity ?? head} in one write`;
     default:
       return c.kind ? KIND_KEEPERS[c.kind].said : "";
   }
@@ -993,6 +1271,15 @@ export function keptSaying(c: GuaranteeClause, entity: string, mechanism?: strin
     case "one-holder":
       // the claim is on the thing's own row, which the data model carries whatever record the write names
       return oneHolderSaying(c, entity, mechanism);
+    case "party-overlap": {
+      const taken = c.taken ?? "thing";
+      const takens = pluralOf(taken);
+      return `Each ${taken} has its own times on its row (every meeting of it, if it recurs). When a ${c.head} takes a ${taken}, the same transaction reads the ${c.head}'s busy intervals and inserts one per time of the new ${taken}, accepted only if none overlaps an interval the ${c.head} already holds; an exclusion constraint on (${c.head}, interval) makes the check the store's own, and the transaction is serialised per ${c.head} (its row locked, or one writer per ${c.head} id), so two takes by the same ${c.head} racing from two sessions see each other's intervals and one is refused. Dropping a ${taken} deletes its intervals in the same transaction. The rule is on the ${c.head}, not the ${taken}: a ${taken} is taken by many ${pluralOf(c.head)}, which a claim on the ${taken}'s row or an interval exclusion on the ${taken} would forbid, and ${takens} that only touch end to end do not overlap.`;
+    }
+    case "forward-only":
+      return forwardSaying(c);
+    case "quantity-bound":
+      return boundSaying(c);
     case "once-only": {
       const key = c.per ? `(${c.head}, ${c.per})` : `the ${c.head}`;
       const who = c.per ? ` by the same ${c.per}` : "";
@@ -1017,6 +1304,82 @@ export function keptSaying(c: GuaranteeClause, entity: string, mechanism?: strin
     }
     default:
       return "";
+  }
+}
+
+/** How a state that never moves backwards is kept: each update's own order, compared in one conditional write. */
+function forwardSaying(c: GuaranteeClause): string {
+  const key = c.key ?? c.head;
+  const update = c.events ?? "update";
+  const updates = pluralOf(update);
+  if (
+    !c.ranked &&
+    /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|serial|number)$/.test(c.head)
+  ) {
+    // "a page's revision number": the number is named by the noun before it
+    const prior = c.names.at(-1);
+    const v = c.head === "number" && prior && prior !== c.key ? `${prior} number` : c.head;
+    return `The ${v} is its own order: each write carries the ${v} it sets, and the ${key}'s row takes it by one conditional write only if it is above the stored ${v} (UPDATE … WHERE ${v.replace(/ /g, "_")} < new), so a delayed or repeated write finds a higher ${v} and changes nothing; no write reads the ${v} first and writes it back.`;
+  }
+  const rank = c.ranked
+    ? ` The ${c.head} is a step of a forward lifecycle, so each ${c.head} has a rank, and the row moves only to a rank at or above the one it holds; the event order breaks ties within a rank.`
+    : "";
+  return `Each ${update} carries its own order: the time it happened at its source and a tie-break (a per-source sequence), never the time it arrived. Every ${update} is appended to the ${key}'s history keyed by (${key}, event time, sequence), and the current row of the ${key} takes it only by one conditional write whose condition is that the ${update} is newer than the one the row last applied.${rank} A ${update} that arrives late or out of order is still kept in the history, so it is never lost, but it leaves the current row as it is; two ${updates} racing for one ${key} are ordered by that condition, not by which write lands last.`;
+}
+
+/** How a per-key quantity is kept within its bound: the check and the change in one conditional update on its row. */
+function boundSaying(c: GuaranteeClause): string {
+  const q = c.quantity ?? c.head;
+  const key = c.key ?? c.head;
+  const floor = c.side === "floor";
+  const bound = c.bound ?? (floor ? "zero" : "its bound");
+  const cond = floor
+    ? `only if the ${q} less the amount stays at or above ${/^(?:zero|0)$/.test(bound) ? "zero" : `its ${bound}`}`
+    : `only if the ${q} plus the amount stays ${/^\$?\s?\d/.test(bound) ? `within ${bound}` : `within its ${bound}`}`;
+  const base = `Each ${key}'s ${q} lives on that ${key}'s own row, and every change is one conditional update on it that applies the amount ${cond}, checked and changed in the same write; of two concurrent changes that would pass the bound together, the second sees the first's result and is refused. No change reads the ${q} and writes it back, and no cache or copy decides. A change that must wait for a later step takes a reservation the same way (the amount held on the row until it is committed or released), and every change carries an idempotency key so a retry applies once.`;
+  if (!c.rate) return base;
+  const n = c.rate.perSecond.toLocaleString("en-US");
+  if (c.rate.perSecond <= ROW_WRITES_PER_SEC)
+    return `${base} At the stated ${c.rate.quote}, one ${key}'s row takes ${n} conditional writes a second, within the about ${ROW_WRITES_PER_SEC.toLocaleString("en-US")} one row sustains.`;
+  return `${base} At the stated ${c.rate.quote}, one ${key}'s row would take ${n} conditional writes a second, more than the about ${ROW_WRITES_PER_SEC.toLocaleString("en-US")} one row sustains, so the ${key}'s headroom is split into allowances held by shards, each checking its own part with the same conditional update and asking the ${key}'s row for more when it runs low; the allowances never sum past the bound.`;
+}
+
+/**
+ * The failure that tests a stated ordered rule, in the prompt's own nouns (a student's two sections, a package's late
+ * scan, an account's racing debits); undefined for a kind whose mechanism's own row says it.
+ */
+export function kindFailure(c: GuaranteeClause): { failure: string; prevention: string; repair: string } | undefined {
+  switch (c.kind) {
+    case "party-overlap": {
+      const t = c.taken ?? "thing";
+      return {
+        failure: `A ${c.head} takes two ${pluralOf(t)} whose times overlap from two sessions at once, each check seeing only the ${c.head}'s intervals from before`,
+        prevention: `Taking a ${t} inserts the ${c.head}'s busy intervals for its times in the same transaction that checks them, serialised per ${c.head} by an exclusion constraint on (${c.head}, interval), so the second take sees the first's intervals`,
+        repair: `The second take is refused with the clashing ${t} named, and the ${c.head} may pick one at another time`,
+      };
+    }
+    case "forward-only": {
+      const u = c.events ?? "update";
+      const key = c.key ?? c.head;
+      return {
+        failure: `An older ${u}, delayed or retried, arrives after a newer one and would move the ${key}'s ${key === c.head ? "current value" : c.head} back`,
+        prevention: `Each ${u} carries its event time and a tie-break${c.ranked ? `, and each ${c.head} a rank,` : ""} and the ${key}'s current row takes it only by a conditional write that finds it newer`,
+        repair: `The late ${u} is kept in the ${key}'s history and changes nothing; the current row can be rebuilt from the history by its highest order`,
+      };
+    }
+    case "quantity-bound": {
+      const q = c.quantity ?? c.head;
+      const key = c.key ?? c.head;
+      const past =
+        c.side === "floor" ? `below ${c.bound === "zero" ? "zero" : `its ${c.bound}`}` : `past its ${c.bound}`;
+      return {
+        failure: `Two changes to one ${key}'s ${q} race, or one is retried after a timeout, and together they would take it ${past}`,
+        prevention: `Every change is one conditional update on the ${key}'s row that checks the bound and applies the amount in the same write, under an idempotency key`,
+        repair: `The change that would pass the bound is refused with what is still available; a retry gets its first result and applies nothing again`,
+      };
+    }
+    default:
+      return undefined;
   }
 }
 

@@ -45,7 +45,35 @@ const cardinal = (c: GuaranteeClause): Partial<GuardNouns> => ({
   ...(c.members ? { members: c.members } : {}),
   ...(c.held ? { held: true } : {}),
   ...(c.kind === "total-cap" && / escrowed /.test(keeperSaid(c)) ? { escrow: true } : {}),
+  ...(c.taken ? { taken: c.taken } : {}),
+  ...(c.kind === "forward-only" ? forwardNouns(c) : {}),
+  ...(c.kind === "quantity-bound" ? boundNouns(c) : {}),
 });
+
+/** A forward-only state's order: the value itself where it is one that rises (a version), else its update's time. */
+const forwardNouns = (c: GuaranteeClause): Partial<GuardNouns> =>
+  RISING.test(c.head) && !c.ranked
+    ? // "a page's revision number": the number is named by the noun before it
+      {
+        order: snake(
+          c.head === "number" && c.names.at(-1) && c.names.at(-1) !== c.key ? `${c.names.at(-1)} number` : c.head,
+        ),
+      }
+    : { ...(c.ranked ? { ranked: true } : {}), ...(c.events ? { events: c.events } : {}) };
+const RISING = /^(?:version|revision|sequence|seq|counter|offset|epoch|generation|watermark|serial|checkpoint|number)$/;
+/** A bounded quantity's column, its bound's column (or the figure, or 0 for zero) and the side it bounds. */
+const boundNouns = (c: GuaranteeClause): Partial<GuardNouns> => {
+  const q = snake(c.quantity ?? c.head);
+  const b = (c.bound ?? "").toLowerCase();
+  const bound = /^(?:zero|0)$/.test(b)
+    ? "0"
+    : /^\$?\s?\d/.test(b)
+      ? b.replace(/[$\s,]/g, "")
+      : /^(?:limit|cap|maximum|max|ceiling|threshold|floor|minimum|reserve)$/.test(b)
+        ? `${q}_${b}`
+        : snake(b);
+  return { quantity: q, bound, side: c.side ?? "ceiling" };
+};
 
 /** The stated guarantees of the kinds a keeper of their own keeps, each with the rule made from it. */
 export function statedGuards(
@@ -85,7 +113,9 @@ const ownRecord = (g: StatedGuard): string | undefined =>
         ? tableName(`${g.clause.head} ${actNoun(g.clause.act)}`)
         : g.clause.kind === "holder-cap" && g.clause.period
           ? tableName(`${g.clause.head} ${g.clause.period} count`)
-          : undefined;
+          : g.clause.kind === "party-overlap"
+            ? tableName(`${g.clause.head} busy interval`)
+            : undefined;
 
 /**
  * The record a cardinality guard sits on where no row of the design is named for its thing: the thing's own row (a
@@ -94,7 +124,14 @@ const ownRecord = (g: StatedGuard): string | undefined =>
 const thingRecord = (g: StatedGuard): string | undefined =>
   g.clause.kind === "one-holder" || g.clause.kind === "holder-cap" || g.clause.kind === "total-cap"
     ? tableName(g.clause.kind === "total-cap" ? `${g.clause.head} counter` : g.clause.head)
-    : undefined;
+    : g.clause.kind === "quantity-bound" || g.clause.kind === "forward-only"
+      ? tableName(keyOf(g.clause))
+      : undefined;
+
+/** The key whose row holds a per-key state or quantity: the quantity's key ("account"), the state's owner ("package"). */
+const keyOf = (c: GuaranteeClause): string =>
+  // "stock counts": a count of a measure is kept on the measure's row
+  c.key ?? (c.kind === "quantity-bound" && c.quantity?.includes(" ") ? (c.quantity.split(" ")[0] ?? c.head) : c.head);
 
 const BOOKING_RECORD = /^(?:Booking|Reservation|Appointment|Hold|Assignment|Slot)$/;
 
@@ -123,11 +160,14 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
   return written;
 }
 
+const perKey = (g: StatedGuard) => g.clause.kind === "quantity-bound" || g.clause.kind === "forward-only";
+
 const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
   ...cardinal(g.clause),
-  thing: g.clause.head,
+  // a per-key state or quantity is said of its key's row ("the account's balance", "the package's current row")
+  thing: perKey(g) ? keyOf(g.clause) : g.clause.head,
   ...(presentColumn(g, row) ? { present: presentColumn(g, row) } : {}),
-  column: snake(g.clause.head),
+  column: snake(perKey(g) ? keyOf(g.clause) : g.clause.head),
   record: rowNames({ entity: record })[0] ?? record,
   ...(g.clause.holder ? { holder: g.clause.holder } : {}),
   ...(g.clause.party ? { party: g.clause.party.noun, effect: g.clause.party.effect } : {}),
@@ -242,6 +282,13 @@ export function guardedCalls(
   return out;
 }
 
+const FIRST_WRITE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>([
+  "effect-once",
+  "party-overlap",
+  "forward-only",
+  "quantity-bound",
+]);
+
 /** Whether a call's words name a noun (or its plural) as a word of their own, in any case. */
 const namesWord = (text: string, noun: string): boolean =>
   new RegExp(`(?:^|[^a-z])${escapeRe(noun)}(?:e?s)?(?![a-z])`, "i").test(text);
@@ -253,7 +300,15 @@ function guardedCall(
   n: GuardNouns,
   operations: readonly { phrase: string; entity: string }[],
 ): ApiRow | undefined {
-  const writing = api.filter((a) => !/^GET\b/i.test(a.call) && g.shape.writes.test(`${a.operation} ${a.call}`));
+  // (a call that sets a quantity's bound, "set limit", changes no quantity: the bound's own call is not the guard's)
+  const setsBound = (a: ApiRow) =>
+    g.clause.kind === "quantity-bound" &&
+    /\b(?:limits?|quotas?|budgets?|caps?|allowances?|capacit(?:y|ies)|thresholds?|ceilings?)\b/i.test(
+      `${a.operation} ${a.call}`,
+    );
+  const writing = api.filter(
+    (a) => !/^GET\b/i.test(a.call) && g.shape.writes.test(`${a.operation} ${a.call}`) && !setsBound(a),
+  );
   // a thing given to a holder is given by the call that names the holder ("accept an offer" by a courier, "find a
   // match"), not the call that creates the thing
   // (a noun is named as a word of the call, never inside another word: "lease" is no word of "release")
@@ -271,7 +326,12 @@ function guardedCall(
     .map((a) => ({ a, s: stemOverlap(stems, contentStems(a.operation)) }))
     .filter((x) => x.s >= 1)
     .sort((x, y) => y.s - x.s);
-  return scored[0]?.a ?? (g.clause.kind === "effect-once" ? writing.find((a) => /^POST\b/i.test(a.call)) : undefined);
+  // (an effect line, a party's busy intervals, a key's ordered or bounded row: else the design's first write a client
+  // makes that does the kind's act, the request the guard is checked on)
+  return (
+    scored[0]?.a ??
+    (FIRST_WRITE_KINDS.has(g.clause.kind) ? writing.find((a) => /^(?:POST|PUT)\b/i.test(a.call)) : undefined)
+  );
 }
 
 /** A protocol step as the sequence diagrams draw it: from, to, operation and the check at the target. */

@@ -248,6 +248,35 @@ export const MECHANISM_FAILURES: readonly {
       "a crashed shard's unused block and a crashed holder's leased unit return to the counter when their lease lapses, so the cap is under-used for a while, never exceeded",
   },
   {
+    mechanism: "party-interval-exclusion",
+    role: "coordination",
+    failure:
+      "one party takes two things whose times overlap from two sessions at once, each check seeing only the intervals it held before",
+    prevention:
+      "taking a thing inserts the party's busy intervals for its times in the same transaction that checks them, serialised per party (an exclusion constraint on the party and the interval), so the second take sees the first's intervals",
+    repair:
+      "the second take is refused with the clashing thing named, and the party may pick one at another time; dropping a thing deletes its intervals in the same transaction",
+  },
+  {
+    mechanism: "ordered-apply",
+    role: "coordination",
+    failure: "an older update, delayed or retried, arrives after a newer one and would move a key's current state back",
+    prevention:
+      "each update carries its own order (event time and tie-break, a sequence, or a state's rank) and the current row takes it only by a conditional write that compares that order with the one it holds",
+    repair:
+      "the late update is kept in the key's history and leaves the current row as it is; the row can be rebuilt from the history by taking the highest order",
+  },
+  {
+    mechanism: "bounded-quantity-update",
+    role: "coordination",
+    failure:
+      "two changes to one key's quantity race, or one is retried after a timeout, and together would pass its bound",
+    prevention:
+      "every change is one conditional update on the key's row that checks the bound and applies the amount in the same write, keyed by an idempotency key",
+    repair:
+      "the change that would pass the bound is refused with the amount still available; a retry finds its first result and applies nothing again",
+  },
+  {
     mechanism: "sticky-assignment",
     role: "coordination",
     failure: "a backend is added or removed while flows are open",

@@ -11,7 +11,7 @@ import { hardRuleStances } from "../hard-rules.js";
 import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { regionalFailures } from "../regions.js";
-import { KIND_OWN } from "../stated-clauses.js";
+import { guaranteeClauses, KIND_OWN, kindFailure } from "../stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "../stated-rules.js";
 import { archetype, entityWords } from "./common.js";
 import { carriedOperations, choiceFits, choiceReason, excludedBy, withoutExcludedClauses } from "./decisions.js";
@@ -34,6 +34,8 @@ interface FailureFacts {
   unit: UnitNoun | undefined;
   /** The parts the prompt names itself (`partsSaid`), which a row may name though no component is drawn for them. */
   said: string[];
+  /** The failure of each stated clause whose kind says it in the prompt's nouns, by the clause's quote (`kindFailure`). */
+  kindRows: Readonly<Record<string, { failure: string; prevention: string; repair: string }>>;
 }
 
 export const failuresField: Deriver<"failures", FailureFacts> = {
@@ -54,12 +56,25 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "invariants",
   ],
   rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out, as is a card row marked for options of a decision that chose another (head sampling's disagreeing samplers beside tail sampling), a kept one naming the decision in its source; with more than one region, the region-cut row of the way writes cross regions (what keeps serving, what stops, what is lost) in place of the last row when the table is full; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
-  facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: designUnitNoun(f), said: partsSaid(f.prompt) }),
+  facts: (f) => ({
+    unspoken: unspokenBesides(f.nfrs.topics),
+    unit: designUnitNoun(f),
+    said: partsSaid(f.prompt),
+    kindRows: Object.fromEntries(
+      guaranteeClauses(f.prompt).flatMap((c) => {
+        const row = kindFailure(c);
+        return row ? [[c.quote, row]] : [];
+      }),
+    ),
+  }),
   derive: (f, input, facts) =>
     withChoiceSources(
       withRegionCut(
         withHardRulePartitions(
-          withGuarantees(withAuthorityCrashes(withKindRows(deriveRows(f, input, facts), f), f, facts.said), f),
+          withGuarantees(
+            withAuthorityCrashes(withKindRows(deriveRows(f, input, facts), f, facts.kindRows), f, facts.said),
+            f,
+          ),
           f,
         ),
         f,
@@ -150,7 +165,11 @@ function withGuarantees(rows: FailureRow[], f: Parameters<typeof failuresField.d
  * A stated clause kept by its kind's own mechanism (a write-once key, an interval exclusion) is tested by that
  * mechanism's row, which leads the table (before a drawn authority's crash row takes the last place, if it must).
  */
-function withKindRows(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
+function withKindRows(
+  rows: FailureRow[],
+  f: Parameters<typeof failuresField.derive>[0],
+  kindRows: FailureFacts["kindRows"],
+): FailureRow[] {
   const archetype = f.archetypes[0]?.id ?? FALLBACK_ARCHETYPE;
   const lead: FailureRow[] = [];
   for (const inv of f.invariants) {
@@ -158,12 +177,15 @@ function withKindRows(rows: FailureRow[], f: Parameters<typeof failuresField.der
     const row = FAILURES_BY_MECHANISM.get(inv.keptBy)?.[0];
     const quote = /\bthe prompt says '([^']+)'/.exec(inv.because)?.[1];
     if (!row || !quote) continue;
-    const failure = row.failure.charAt(0).toUpperCase() + row.failure.slice(1);
+    // a kind that says its failure in the prompt's nouns says it so; the others by their mechanism's row
+    // (a quote may hold an apostrophe: "a package's status …", so the clause is found by its whole quote)
+    const own = Object.entries(kindRows).find(([q]) => inv.because.includes(`'${q}'`))?.[1];
+    const failure = own?.failure ?? row.failure.charAt(0).toUpperCase() + row.failure.slice(1);
     if (lead.some((r) => r.failure === failure)) continue;
     lead.push({
       failure,
-      prevention: row.prevention,
-      repair: row.repair,
+      prevention: own?.prevention ?? row.prevention,
+      repair: own?.repair ?? row.repair,
       role: row.role,
       archetype: (inv.archetype ?? archetype) as ArchetypeId,
       source: `the prompt says '${quote}'`,

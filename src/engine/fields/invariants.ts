@@ -447,7 +447,8 @@ function statedClauseRules(
     (c) =>
       // a clause a shape reads is that shape's rule; a lost or stale thing is the durability and freshness bounds'
       !shaped.some((q) => q.includes(c.quote.toLowerCase()) || c.quote.toLowerCase().includes(q)) &&
-      !/\b(?:lost|stale|older|late|down|slow)\b/.test(c.verb),
+      // (a state that never moves backwards when updates arrive late is a rule of its own kind)
+      (c.kind === "forward-only" || !/\b(?:lost|stale|older|late|down|slow)\b/.test(c.verb)),
   );
   if (clauses.length === 0) return;
   const byPhrase = new Map(f.operations.map((x) => [x.phrase, x]));
@@ -501,7 +502,9 @@ function statedClauseRules(
       const kept = `${c.statement} It is kept by ${keeperSaid(c, mechanism)}. ${keptSaying(c, entity, mechanism)}`;
       // a cardinality guard on a record the path's write does not name is made by that write, with its own record
       const carried =
-        CARDINAL.has(c.kind) && at && !kept.toLowerCase().includes(at.entity.toLowerCase())
+        (CARDINAL.has(c.kind) || ORDERED_KINDS.has(c.kind)) &&
+        at &&
+        !kept.toLowerCase().includes(at.entity.toLowerCase())
           ? ` '${upperFirst(shortName(at.phrase))}' makes the check, in the same write as its ${at.entity} record.`
           : "";
       out.push({
@@ -533,6 +536,9 @@ type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];
 
 /** The cardinality kinds, said as their keeper keeps them even where a reused write (a lease, a claimed run) keeps them. */
 const CARDINAL: ReadonlySet<string> = CARDINAL_KINDS;
+/** The kinds whose guard is a record of its own or its key's row (a party's busy intervals, a key's ordered or bounded
+ * row), so a write that names another record makes the check alongside it. */
+const ORDERED_KINDS: ReadonlySet<string> = new Set(["party-overlap", "forward-only", "quantity-bound"]);
 
 /** Where a clause's thing sits on a record by its role, the words that say so ("In this design a lock is its lease record."). */
 const playedBy = (c: GuaranteeClause, w: { entity: string; plays?: readonly string[] }): string => {

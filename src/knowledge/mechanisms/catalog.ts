@@ -53,6 +53,24 @@ const byFamily = {
         "A total cap is one counter row of what is left, taken by a conditional decrement that never goes below zero. Where the rate makes that one row hot, the counter hands out blocks of units to shards (escrow): each shard spends its block locally and returns what it leaves unused, so the total is never exceeded; units that are held and later released are leases that expire, so a crashed holder's unit returns.",
     },
     {
+      id: "party-interval-exclusion",
+      name: "per-party interval exclusion",
+      summary:
+        "A party never holds two things whose times overlap: each thing it takes has its own times, and taking one writes the party's busy intervals for those times in the same transaction that checks none overlaps an interval the party already holds, serialised per party (an exclusion constraint on the party and the interval, or one writer per party), while the thing itself may be taken by many parties.",
+    },
+    {
+      id: "ordered-apply",
+      name: "ordered apply by event order",
+      summary:
+        "Each update of a key carries its own order (the event's time with a tie-break, a sequence number, or the rank of a forward-only state), and the current row takes it by one conditional write only if that order is above the one the row holds; an older update that arrives late is kept in the key's history but never moves the current row back.",
+    },
+    {
+      id: "bounded-quantity-update",
+      name: "bounded conditional update",
+      summary:
+        "A quantity held per key (a balance, an exposure, a fill level) changes only by one conditional update on the key's row that checks the bound and applies the change in the same write (or a reservation of the amount that later commits or is released), so two concurrent changes can never together pass the bound, and a change that would is refused.",
+    },
+    {
       id: "versioned-overwrite",
       name: "versioned overwrite",
       summary:

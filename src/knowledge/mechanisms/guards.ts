@@ -35,6 +35,17 @@ export interface GuardNouns {
   /** A total cap's units are held and released (leases), or its counter is escrowed to shards (a hot row). */
   held?: boolean;
   escrow?: boolean;
+  /** What a party takes, each with times of its own ("section"), where the party's times never overlap. */
+  taken?: string;
+  /** The column that orders a forward-only state's updates: the value itself ("version"), else the update's time and
+   * tie-break; `ranked` where the state is a step of a forward lifecycle (a status), `events` the updates ("scan"). */
+  order?: string;
+  ranked?: boolean;
+  events?: string;
+  /** A bounded quantity's column ("balance"), the bound's column or figure ("exposure_limit", "0"), its side. */
+  quantity?: string;
+  bound?: string;
+  side?: "floor" | "ceiling";
 }
 
 /** One kind's guard in each section. */
@@ -85,7 +96,10 @@ export const GUARD_SHAPES: Readonly<
     | "one-holder"
     | "once-only"
     | "holder-cap"
-    | "total-cap",
+    | "total-cap"
+    | "party-overlap"
+    | "forward-only"
+    | "quantity-bound",
     GuardShape
   >
 > = {
@@ -208,6 +222,60 @@ export const GUARD_SHAPES: Readonly<
       `one ${line(n.effect)} per ${n.thing} by its event_id, so a replay or a retried call has no second effect`,
     check: (n) => `no ${n.record} for this event_id`,
     writes: /\b(?:pay|bill|charg|credit|debit|invoic|refund|capture|start|post|accept|call|record|appl)\w*/i,
+  },
+  "party-overlap": {
+    // one row per time the party holds: the taken thing's own times, copied in when it is taken
+    fields: (n) => [`${snake(n.taken ?? "thing")}_id`, "starts_at", "ends_at"],
+    ownKey: (n) => [`${n.column}_id`, "starts_at"],
+    index: (n) =>
+      `exclusion on (${n.column}_id, [starts_at, ends_at)): no two busy intervals of one ${n.thing} overlap; one row per time of each ${n.taken ?? "thing"} taken, written with the take in one transaction`,
+    request: (n) => [`${snake(n.taken ?? "thing")}_id`, `${n.column}_id`, "idempotency_key"],
+    error: (n) =>
+      `409 the ${n.thing} already has ${an(n.taken ?? "thing")} ${n.taken ?? "thing"} at an overlapping time`,
+    guarantee: (n) =>
+      `takes the ${n.taken ?? "thing"} only if none of its times overlaps one the ${n.thing} already holds, checked and written in one transaction serialised per ${n.thing}`,
+    check: (n) =>
+      `no ${n.record} of this ${n.column}_id overlaps any time of the ${n.taken ?? "thing"} (its intervals inserted in the same transaction)`,
+    writes:
+      /\b(?:enrol|regist|sign|assign|schedul|book|take|join|add|claim|accept|staff|roster|allocat|reserv|plac|creat)\w*/i,
+  },
+  "forward-only": {
+    fields: (n) => (n.order ? [n.order] : [...(n.ranked ? ["status_rank"] : []), "last_event_at", "last_event_seq"]),
+    index: (n) =>
+      n.order
+        ? `${n.column}_id: ${n.order} is set only by a conditional write WHERE ${n.order} < the new ${n.order}, so it never goes down`
+        : `${n.column}_id: the current row takes ${n.events ? `a ${n.events}` : "an update"} only if ${n.ranked ? "its status_rank is higher, or equal with " : ""}(event_at, event_seq) above (last_event_at, last_event_seq); every ${n.events ?? "update"} is still appended to the ${n.thing}'s history`,
+    request: (n) => (n.order ? [n.order] : ["event_at", "event_seq"]),
+    error: (n) =>
+      n.order
+        ? `409 the ${n.thing} already holds a higher ${n.order}; nothing is lowered`
+        : `200 the ${n.events ?? "update"} is kept in the history; the ${n.thing}'s current row already holds a newer one and is left as it is`,
+    guarantee: (n) =>
+      n.order
+        ? `sets the ${n.order} only above the stored one, in one conditional write`
+        : `moves the ${n.thing}'s current row only for a newer ${n.events ?? "update"} (by event time, then sequence${n.ranked ? ", never to a lower status rank" : ""}); an older one is recorded but changes nothing`,
+    check: (n) =>
+      n.order
+        ? `${n.record}.${n.order} < the new ${n.order} (conditional write)`
+        : `${n.ranked ? `new status_rank >= ${n.record}.status_rank and ` : ""}(event_at, event_seq) > (${n.record}.last_event_at, ${n.record}.last_event_seq), else history only`,
+    writes:
+      /\b(?:appl|ingest|record|updat|track|consum|process|set|write|report|scan|advanc|mov|post|publish|put|sav|commit)\w*/i,
+  },
+  "quantity-bound": {
+    fields: (n) => [n.quantity ?? "quantity", ...(n.bound && !/^\d/.test(n.bound) ? [n.bound] : [])],
+    index: (n) =>
+      `${n.column}_id: ${n.quantity ?? "quantity"} changes only by a conditional update ${n.side === "floor" ? `WHERE ${n.quantity ?? "quantity"} - amount >= ${n.bound ?? "0"}` : `WHERE ${n.quantity ?? "quantity"} + amount <= ${n.bound ?? "the bound"}`}, the bound checked and the change applied in one write`,
+    request: (n) => [`${n.column}_id`, "amount", "idempotency_key"],
+    error: (n) =>
+      `409 the ${n.thing}'s ${(n.quantity ?? "quantity").replace(/_/g, " ")} would ${n.side === "floor" ? `go below ${n.bound === "0" ? "zero" : (n.bound ?? "its floor").replace(/_/g, " ")}` : `exceed its ${(n.bound ?? "bound").replace(/_/g, " ")}`}`,
+    guarantee: (n) =>
+      `changes the ${(n.quantity ?? "quantity").replace(/_/g, " ")} only by a conditional update that checks the bound in the same write; a retry with the same idempotency_key applies once`,
+    check: (n) =>
+      n.side === "floor"
+        ? `${n.record}.${n.quantity ?? "quantity"} - amount >= ${n.bound ?? "0"} (checked and changed in one conditional update)`
+        : `${n.record}.${n.quantity ?? "quantity"} + amount <= ${/^\d/.test(n.bound ?? "") ? n.bound : `${n.record}.${n.bound ?? "bound"}`} (checked and changed in one conditional update)`,
+    writes:
+      /\b(?:debit|credit|withdraw|deposit|transfer|pay|charg|spend|reserv|allocat|place|accept|bet|add|remov|put|pick|stor|ship|move|adjust|decrement|increment|book|take|buy|sell|order|submit)\w*/i,
   },
   sticky: {
     fields: (n) => ["flow_key", `${n.holder ?? "holder"}_id`, "last_seen_at"],

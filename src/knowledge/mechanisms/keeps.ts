@@ -15,6 +15,8 @@ export const REPEAT_KEEPERS: ReadonlySet<MechanismId> = new Set<MechanismId>([
   "idempotent-receiver",
   "put-if-absent",
   "content-addressing",
+  // an update applied only if newer than what the row holds: a repeat carries the same order and changes nothing
+  "ordered-apply",
 ]);
 
 /** Where a rule's lead clause ends: its first colon, semicolon or sentence end, or a comma before a new clause. */
