@@ -4722,7 +4722,8 @@ function quantityOnce(d: Design): Problem[] {
   }
   for (const dec of d.decisions)
     for (const said of dec.inputs ?? []) {
-      const m = /^([a-z][a-z0-9_]*) (≈ [^(]+?) \(computed\)/.exec(said);
+      // "(computed)", or "(computed from the stated '2,000 mobile robots')" where the figure rests on stated words
+      const m = /^([a-z][a-z0-9_]*) (≈ [^(]+?) \(computed(?: from [^)]*)?\)/.exec(said);
       const figs = m ? d.capacity.filter((c) => c.id === m[1]) : [];
       const x = m?.[2] ? shownValue(m[2]) : undefined;
       if (!m || !x || figs.length === 0) continue;
