@@ -134,6 +134,31 @@ const recordRateUse = (p: { quantity: string; label: string }): StatedUse => ({
   },
 });
 
+/** Stateless servers answering a stated rate (`rate`, said as `said`) at one server's planned rate. */
+function servingModel(rate: string, said: string) {
+  return {
+    inputs: [
+      inp(rate),
+      PEAK,
+      inp(
+        "node_requests_per_sec",
+        10000,
+        "one stateless server answering small requests is planned at about ten thousand a second",
+      ),
+      UTILISATION,
+    ],
+    figures: [
+      fig(
+        "serving_nodes",
+        `servers answering the stated ${said} at a safe utilisation`,
+        "count",
+        `${rate} * peak_factor / (node_requests_per_sec * target_utilisation)`,
+        "nodes",
+        true,
+      ),
+    ],
+  };
+}
 export const STATED_USES: readonly StatedUse[] = [
   ...POPULATIONS.map(populationUse),
   ...RECORD_RATES.map(recordRateUse),
@@ -320,31 +345,10 @@ export const STATED_USES: readonly StatedUse[] = [
     },
   },
   // "answers 2 million queries per second": the servers that answer them, at one server's planned rate
-  {
-    reads: ["requests_per_sec", "queries_per_sec", "reads_per_sec"],
-    model: {
-      inputs: [
-        inp("requests_per_sec"),
-        PEAK,
-        inp(
-          "node_requests_per_sec",
-          10000,
-          "one stateless server answering small requests is planned at about ten thousand a second",
-        ),
-        UTILISATION,
-      ],
-      figures: [
-        fig(
-          "serving_nodes",
-          "servers answering the stated request rate at a safe utilisation",
-          "count",
-          "requests_per_sec * peak_factor / (node_requests_per_sec * target_utilisation)",
-          "nodes",
-          true,
-        ),
-      ],
-    },
-  },
+  { reads: ["requests_per_sec", "queries_per_sec"], model: servingModel("requests_per_sec", "request rate") },
+  // "serves 2,000 reads per second" beside a stated write rate: the same servers, sized from the reads themselves (no
+  // request rate is stated, and no bridge makes one of the reads alone)
+  { reads: ["reads_per_sec"], model: servingModel("reads_per_sec", "read rate") },
   // "spreads 10 million packets per second": a layer-3/4 data plane is sized in packets, per forwarding machine, not in
   // an HTTP tier's requests; each machine bypasses the kernel's network stack to move millions of small packets a
   // second, so the fleet is a handful of machines plus the spare that keeps the rate when one fails
