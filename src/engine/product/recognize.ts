@@ -427,13 +427,18 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
       );
   }
   // A more specific feature replaces the general one it supersedes (a hotel's room nights, not a seat hold).
-  // A feature replaced here says nothing of what it would have replaced; the one kept says why of each.
+  // A feature replaced here says nothing of what it would have replaced; the one kept says why of each. One the head
+  // of the prompt names is what the prompt asks for ("an online store checkout that reserves inventory"), so it stays.
+  const inHead = (id: string) =>
+    spoken.some((x) => x.feature.id === id && x.hits.some((h) => h.covers.some((k) => tokens[k]?.head === true)));
   const replaced = new Set(
-    [...found.keys()].flatMap((id) => (FEATURE_BY_ID.get(id)?.supersedes ?? []).map((g) => g.id)),
+    [...found.keys()].flatMap((id) =>
+      (FEATURE_BY_ID.get(id)?.supersedes ?? []).filter((g) => !inHead(g.id)).map((g) => g.id),
+    ),
   );
   for (const [id, evidence] of [...found.entries()].filter(([id]) => !replaced.has(id)))
     for (const gone of FEATURE_BY_ID.get(id)?.supersedes ?? []) {
-      const said = found.get(gone.id);
+      const said = replaced.has(gone.id) ? found.get(gone.id) : undefined;
       if (said)
         evidence.push(`it replaces ${FEATURE_BY_ID.get(gone.id)?.name ?? gone.id} (${said[0]}): ${gone.because}`);
     }
