@@ -335,8 +335,11 @@ describe("models a product feature declares", () => {
 describe("one value per named input in a design", () => {
   it("gives an input two models type differently one value, naming the model it came from", () => {
     // a reverse proxy's model types 50 proxies, the configuration model beside it 10k config clients: the proxies
-    // are the fleet that applies the configuration, so the design has one fleet, named by its role in each model
-    const d = design("Design a reverse proxy with health checks and retries.");
+    // are the fleet that applies the configuration, so the design has one fleet, named by its role in each model (the
+    // prompt asks for the configuration plane; "reverse proxy" alone no longer reads as a staged rollout)
+    const d = design(
+      "Design a reverse proxy fleet whose routes and weights are pushed to every proxy from a control plane, with health checks and retries.",
+    );
     const proxies = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "proxies").map((i) => ({ r, i })));
     expect(new Set(proxies.map((n) => n.r.archetype)).size).toBeGreaterThan(1);
     expect(new Set(proxies.map((n) => n.i.value))).toEqual(new Set([50]));

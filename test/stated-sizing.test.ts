@@ -66,10 +66,11 @@ describe("a stated population and interval drive every figure of the same quanti
   });
 
   it("coherence names a figure that reads a typical value where the prompt states the same amount", () => {
-    // (a live location service draws no liveness registry since 'live' is not 'liveness'; a courier service that marks
-    // a courier offline does, and its heartbeat is the stated position report)
+    // (a live location service draws no liveness registry since 'live' is not 'liveness'; a courier presence service that
+    // marks a courier offline does, and its heartbeat is the stated position report; 'tracking' in the head asks for the
+    // latest state per courier, a projection)
     const d = design(
-      "Design a courier tracking service where 1 million couriers send their location every 4 seconds and the service marks a courier offline when updates stop.",
+      "Design a courier presence service where 1 million couriers send their location every 4 seconds and the service marks a courier offline when updates stop.",
     );
     const hb = d.capacity.find((r) => r.inputs.some((i) => i.name === "heartbeat_seconds"));
     expect(hb).toBeDefined();

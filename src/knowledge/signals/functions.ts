@@ -126,9 +126,10 @@ export const FUNCTION_WORDS: readonly FunctionWord[] = [
     ids: ["I18", "I05"],
     why: "a stream of reports from many sources taken into a durable buffer and stored by series and time",
   },
-  // labelled: "a backup service" (I19 ×2)
+  // labelled: "a backup service" (I19 ×2); an archive is left out: what it keeps is often records that must never
+  // change ("a document archive where a filed record can never be altered"), an immutable namespace, not chunk copies
   {
-    words: ["backup", "backups", "archival", "archiving", "archive"],
+    words: ["backup", "backups"],
     ids: ["I19"],
     why: "copies of data kept as replicated chunks that survive the loss of disks, machines and zones",
   },
@@ -218,9 +219,10 @@ export const FUNCTION_WORDS: readonly FunctionWord[] = [
     ids: ["I06", "I18"],
     why: "events counted per key in time windows from a log, and the results served to queries",
   },
-  // labelled: "a search engine", "a log search system" (I06 ×17)
+  // labelled: "a search engine", "a log search system" (I06 ×17); "search" itself ends a product feature's name as often
+  // ("a geo search", "nearby search", "product search"), whose feature designs it, so it is not a function word here
   {
-    words: ["search", "indexing", "lookup", "lookups", "autocomplete"],
+    words: ["indexing", "lookup", "lookups", "autocomplete"],
     ids: ["I06", "I16"],
     why: "an index derived from the source records, updated as they change, that answers queries",
   },
@@ -254,11 +256,12 @@ export const FUNCTION_WORDS: readonly FunctionWord[] = [
     ids: ["I02", "I16"],
     why: "each voter's vote taken once, by a conditional write on the voter's own record",
   },
-  // labelled: "an online auction site" (I13 ×3, I05 ×3); "a stock trading app" (I13 ×2)
+  // labelled: "a stock trading app" (I13 ×2); bidding and auctions are left out: an auction's product designs its bids
+  // and its close at a due time ("a bidding system for a charity auction site"), which a function word would drop
   {
-    words: ["bidding", "auctions", "trading"],
+    words: ["trading"],
     ids: ["I13", "I05"],
-    why: "every bid on one item ordered in one place, which decides the winner",
+    why: "every order on one instrument ordered in one place, which decides what matches",
   },
   // labelled: "an orchestrator" (I12 ×5, I15 ×2)
   {
