@@ -428,9 +428,16 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   }
   // A more specific feature replaces the general one it supersedes (a hotel's room nights, not a seat hold).
   // A feature replaced here says nothing of what it would have replaced; the one kept says why of each. One the head
-  // of the prompt names is what the prompt asks for ("an online store checkout that reserves inventory"), so it stays.
+  // of the prompt names by its own word is what the prompt asks for ("an online store checkout that reserves
+  // inventory"), so it stays; a head noun it is only read from ("a pet sitting marketplace") asks for no checkout.
   const inHead = (id: string) =>
-    spoken.some((x) => x.feature.id === id && x.hits.some((h) => h.covers.some((k) => tokens[k]?.head === true)));
+    spoken.some(
+      (x) =>
+        x.feature.id === id &&
+        x.hits.some((h) =>
+          h.covers.some((k) => tokens[k]?.head === true && featureNameStems(x.feature).has(tokens[k]?.stem ?? "")),
+        ),
+    );
   const replaced = new Set(
     [...found.keys()].flatMap((id) =>
       (FEATURE_BY_ID.get(id)?.supersedes ?? []).filter((g) => !inHead(g.id)).map((g) => g.id),
