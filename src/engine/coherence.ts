@@ -3042,7 +3042,7 @@ function latencyWithinReach(d: Design): Problem[] {
   return [
     {
       rule: "latency-beyond-one-region",
-      detail: `'${tightest.quote}' is below one round trip between regions, yet '${copy.read}' (served from a ${copy.servedBy}) is served from one region`,
+      detail: `'${tightest.quote}' is below the worst round trip between two regions of one continent, yet '${copy.read}' (served from a ${copy.servedBy}) is served from one region`,
     },
   ];
 }

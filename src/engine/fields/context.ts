@@ -170,7 +170,7 @@ export function servingRegions(
   if (!copy) return undefined;
   return {
     value: REGION_REACH.servingRegions,
-    because: `'${tightest.quote}' is below one round trip between regions (${REGION_REACH.crossRegionWhy}), so one region cannot answer readers a region away within it; the read '${shortRead(copy.read)}' comes from a ${copy.servedBy}, which each region can hold, so it is served from ${REGION_REACH.servingRegions} regions, ${REGION_REACH.servingWhy}; the authoritative state stays in one region`,
+    because: `'${tightest.quote}' is below the worst round trip between two regions of one continent (${REGION_REACH.crossRegionWhy}), so one region cannot answer its farthest readers within it; the read '${shortRead(copy.read)}' comes from a ${copy.servedBy}, which each region can hold, so it is served from ${REGION_REACH.servingRegions} regions, ${REGION_REACH.servingWhy}; the authoritative state stays in one region`,
   };
 }
 
@@ -216,7 +216,7 @@ export const contextField: Deriver<"context"> = {
         n.regions.value > 1
           ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? "writes pay a cross-region quorum round trip" : "each region accepts writes locally and replicates asynchronously"}`
           : serving
-            ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below one round trip between regions; one home region holds the authoritative state, its replicas spread across zones`
+            ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below the worst round trip between two regions of one continent; one home region holds the authoritative state, its replicas spread across zones`
             : oneMachine
               ? `one machine: ${oneMachine}, so nothing is replicated; backups or a store built on top keep other copies`
               : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
