@@ -8,7 +8,14 @@ import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import { fitsParty, PARTIES, type PartyKind, partyBoundary, partyOf } from "../knowledge/parties.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, offTopicNames, type Topic } from "../knowledge/topics.js";
-import { type ComponentSpec, type Plane, type Topical, type Topology, topicalTopology } from "../knowledge/topology.js";
+import {
+  type ComponentSpec,
+  keptElements,
+  type Plane,
+  type Topical,
+  type Topology,
+  topicalTopology,
+} from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { CountedThing } from "./counted-nouns.js";
 import { designWords } from "./counted-nouns.js";
@@ -339,16 +346,7 @@ function byChoice(p: Part, decisions: Fields["decisions"] | undefined): Part {
     .map((c) =>
       c.chosen ? { ...c, because: `${c.because} (drawn because ${choiceReason(c.chosen, decisions)})` } : c,
     );
-  const kept = new Set(components.map((c) => c.id));
-  const topology: Topology = {
-    ...t,
-    components,
-    links: t.links.filter((l) => fits(l) && kept.has(l.from) && kept.has(l.to)),
-    api: t.api.filter(fits),
-    dataModel: t.dataModel.filter((d) => fits(d) && kept.has(d.owner)),
-    ...(t.protocols ? { protocols: t.protocols.filter(fits) } : {}),
-  };
-  return { ...p, topology };
+  return { ...p, topology: keptElements(t, fits, components) };
 }
 
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */

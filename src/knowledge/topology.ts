@@ -182,9 +182,20 @@ export function topicalTopology(t: Topology, unspoken: readonly Topic[]): Topolo
     t.dataModel.some(marked) ||
     (t.protocols ?? []).some(marked);
   if (!any) return t;
-  const fits = (x: Topical) => fitsTopics(x, unspoken);
   const hooks = Object.entries(t.topicHooks ?? {}).find(([topic]) => !unspoken.includes(topic as Topic))?.[1];
-  const components = t.components.filter(fits);
+  return { ...keptElements(t, (x) => fitsTopics(x, unspoken)), ...hooks };
+}
+
+/**
+ * The elements of a topology a mark test keeps (by topic, by a decision's chosen option): the components it keeps (or
+ * those given, already kept and annotated), the links between two kept components, the calls, the records whose owner
+ * is kept, and the protocols.
+ */
+export function keptElements(
+  t: Topology,
+  fits: (x: Topical) => boolean,
+  components: Topology["components"] = t.components.filter(fits),
+): Topology {
   const kept = new Set(components.map((c) => c.id));
   return {
     ...t,
@@ -193,6 +204,5 @@ export function topicalTopology(t: Topology, unspoken: readonly Topic[]): Topolo
     api: t.api.filter(fits),
     dataModel: t.dataModel.filter((d) => fits(d) && kept.has(d.owner)),
     ...(t.protocols ? { protocols: t.protocols.filter(fits) } : {}),
-    ...hooks,
   };
 }

@@ -1011,6 +1011,23 @@ const ruleName = (h: Hit): string | undefined => {
 };
 
 /**
+ * What an archetype ranked below a lead was read from, said in its reason: the head's function word (`fn`, where it
+ * is among the archetype's hits), at most two side words, words typical of it in labelled prompts, its typical words.
+ */
+function readFrom(s: Scored, fn?: Hit): string {
+  const words = s.hits.filter((h) => !h.signal.concept && h.signal !== fn?.signal).map((h) => `'${h.quoted}'`);
+  const from = [
+    ...(fn !== undefined && s.hits.some((h) => h.signal === fn.signal)
+      ? [`the head's function word '${fn.quoted}'`]
+      : []),
+    ...(words.length > 0 ? [`side words ${words.slice(0, 2).join(", ")}`] : []),
+    ...(s.learned ? ["words typical of it in labelled prompts"] : []),
+    ...(s.hits.some((h) => h.signal.concept) ? ["its typical words"] : []),
+  ];
+  return from.join(" and ") || "weak words";
+}
+
+/**
  * "Design a blood bank service where a unit must never be allocated to two patients at once": when the head of an
  * ask to build names no kind of system (no kind's noun or well-known system, no component an archetype's own phrase
  * names outright), the hard rule the prompt states (`HARD_RULES` in knowledge/signals/leads.ts: an exclusive claim, a
@@ -1052,19 +1069,11 @@ function hardRuleLeads(
   const statedOwn = (h: Hit) => !h.signal.concept && h.signal.rule !== undefined && h.covers.length > 1;
   for (const s of scored) {
     if (s === lead || s.hits.some(hard) || s.hits.some(headComponent) || s.hits.some(statedOwn)) continue;
-    const byFunction = fn !== undefined && s.hits.some((h) => h.signal === fn.signal);
-    const words = s.hits.filter((h) => !h.signal.concept && h.signal !== fn?.signal).map((h) => `'${h.quoted}'`);
-    const from = [
-      ...(byFunction ? [`the head's function word '${fn?.quoted}'`] : []),
-      ...(words.length > 0 ? [`side words ${words.slice(0, 2).join(", ")}`] : []),
-      ...(s.learned ? ["words typical of it in labelled prompts"] : []),
-      ...(s.hits.some((h) => h.signal.concept) ? ["its typical words"] : []),
-    ];
     if (
       rankBelow(
         s,
         lead,
-        `the head names no kind of system, and the prompt states a hard rule, '${rule.quoted}' (${says}), which ${lead.archetype.id} keeps; ${s.archetype.id} states none and is read here only from ${from.join(" and ") || "weak words"}, which count for less than a stated rule, so it ranks below`,
+        `the head names no kind of system, and the prompt states a hard rule, '${rule.quoted}' (${says}), which ${lead.archetype.id} keeps; ${s.archetype.id} states none and is read here only from ${readFrom(s, fn)}, which count for less than a stated rule, so it ranks below`,
         true,
       )
     )
@@ -1144,17 +1153,11 @@ function functionLeads(scored: Scored[], id: ArchetypeId, hit: Hit, isHead: (i: 
         );
       continue;
     }
-    const words = s.hits.filter((h) => !h.signal.concept).map((h) => `'${h.quoted}'`);
-    const from = [
-      ...(words.length > 0 ? [`side words ${words.slice(0, 2).join(", ")}`] : []),
-      ...(s.learned ? ["words typical of it in labelled prompts"] : []),
-      ...(s.hits.some((h) => h.signal.concept) ? ["its typical words"] : []),
-    ];
     if (
       rankBelow(
         s,
         lead,
-        `the head names no kind of system and asks for ${hit.quoted}, which ${id} does; ${s.archetype.id} states no requirement of its own and is read here only from ${from.join(" and ") || "weak words"}, which count for less than what the head asks for, so it ranks below`,
+        `the head names no kind of system and asks for ${hit.quoted}, which ${id} does; ${s.archetype.id} states no requirement of its own and is read here only from ${readFrom(s)}, which count for less than what the head asks for, so it ranks below`,
         true,
       )
     )
