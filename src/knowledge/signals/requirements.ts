@@ -1334,7 +1334,20 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     why: "the prompt names an outside service the system must call, so each call is an external side effect to make once and reconcile",
     targets: [{ id: "I12", weight: 0.7 }],
     // a bank of something that is no money ("a blood bank", "a food bank", "a memory bank") is a store, not a provider
-    unlessAfter: ["blood", "food", "memory", "data", "seed", "sperm", "milk", "tissue", "organ", "gene", "question", "piggy"],
+    unlessAfter: [
+      "blood",
+      "food",
+      "memory",
+      "data",
+      "seed",
+      "sperm",
+      "milk",
+      "tissue",
+      "organ",
+      "gene",
+      "question",
+      "piggy",
+    ],
     phrases: [
       "payment provider",
       "payment gateway",
