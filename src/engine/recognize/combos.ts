@@ -202,7 +202,9 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
   const present = stemSet(tokens);
   const seenStems = new Set<string>();
   tokens.forEach((t, i) => {
-    for (const f of kb.words.get(t.bound ? boundKey(t.stem) : t.stem) ?? []) add(f, { covers: [i] });
+    // a one-word member is read only in the sense its family means ("scan events" are no pass over a set)
+    if (t.other !== true)
+      for (const f of kb.words.get(t.bound ? boundKey(t.stem) : t.stem) ?? []) add(f, { covers: [i] });
     if (seenStems.has(t.stem)) return;
     seenStems.add(t.stem);
     for (const p of kb.phrases.get(t.stem) ?? []) {

@@ -219,6 +219,8 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
         (tokens[i] as Token).stem === first &&
         sameFamily((tokens[i] as Token).raw, signal.raws[0] ?? "") &&
         (form === undefined || sameForm((tokens[i] as Token).raw, form)) &&
+        // a word read alone is read in the sense its signal means ("a blood type" is no one typing, tokens.ts `other`)
+        (tokens[i] as Token).other !== true &&
         !blocked(tokens, i, signal.unlessAfter, from) &&
         (!bound || tokens[i]?.bound)
       )

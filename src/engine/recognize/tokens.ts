@@ -11,6 +11,7 @@ import {
   RELATIVE_PRONOUNS,
 } from "../../knowledge/signals/expressions.js";
 import { own } from "../own.js";
+import { otherSenses } from "./sense.js";
 
 /** One content word of a prompt or phrase: its stem (for matching) and the word as written. */
 export interface Token {
@@ -34,6 +35,11 @@ export interface Token {
   rate?: true;
   /** True when one of the two written words before it counts many ("every server", "all 40 nodes", "3 regions"). */
   many?: true;
+  /**
+   * True when the word stands in a sense no one-word signal of it means ("a blood type", "a bank of 24 elevators",
+   * "machine learning"; knowledge/signals/senses.ts, read by `otherSenses`): only a phrase of more words reads it.
+   */
+  other?: true;
 }
 
 /** Words and marks that end the head noun phrase ("a timer service | that fires callbacks"). */
@@ -212,6 +218,7 @@ export function tokenize(text: string): readonly Token[] {
   let clause = 0;
   // the fixed expression being read: its first token's index and the pieces it has left
   let unit: { first: number; left: number } | undefined;
+  const others = otherSenses(pieces);
   pieces.forEach((piece, p) => {
     if (CLAUSE_BREAKS.has(piece) && out.length > 0) head = false;
     // a comma inside a number ("10,000") breaks nothing
@@ -229,13 +236,14 @@ export function tokenize(text: string): readonly Token[] {
     const rate = rateUnit(pieces, p);
     const many = countsMany(pieces, p);
     for (const { stem, raw } of wordsOf(piece)) {
-      // keys in this order, `unit`, `bound`, `rate` and `many` only when they hold
+      // keys in this order, `unit`, `bound`, `rate`, `many` and `other` only when they hold
       const token: Token = { stem, raw, at, head, part, sentence, clause };
       if (unit) token.unit = unit.first;
       if ((raw === "most" || raw === "least") && (pieces[p - 1] === "at" || boundInPiece(piece, raw)))
         token.bound = true;
       if (rate) token.rate = true;
       if (many) token.many = true;
+      if (others.has(p)) token.other = true;
       out.push(Object.freeze(token));
     }
     at++;

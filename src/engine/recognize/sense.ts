@@ -1,0 +1,110 @@
+import { NUMBER_WORDS, STOP_WORDS } from "../../knowledge/lexicon.js";
+import {
+  COLLECTIVE_NOUNS,
+  COMPOUND_NOUNS,
+  NOUN_LEADS,
+  SUBJECT_TAILS,
+  VERB_LEADS,
+  WORD_SENSES,
+  type WordClass,
+  type WordSense,
+} from "../../knowledge/signals/senses.js";
+
+/** How a written word inflects a table word: as written, plural or third person, past, or present participle. */
+type Form = "bare" | "s" | "ed" | "ing";
+
+/** Every written form of each table word, with its form: "type", "types", "typed", "typing". */
+const FORMS = new Map<string, { sense: WordSense; form: Form }>();
+for (const sense of WORD_SENSES) {
+  const w = sense.word;
+  const last = w[w.length - 1] as string;
+  const stem = w.replace(/e$/, "");
+  const add = (written: string, form: Form) => {
+    if (!FORMS.has(written)) FORMS.set(written, { sense, form });
+  };
+  add(w, "bare");
+  add(`${w}s`, "s");
+  add(`${w}es`, "s");
+  add(`${stem}ed`, "ed");
+  add(`${w}${last}ed`, "ed");
+  add(`${stem}ing`, "ing");
+  add(`${w}${last}ing`, "ing");
+}
+const COLLECTIVES = new Set(COLLECTIVE_NOUNS);
+const COMPOUNDS = COMPOUND_NOUNS.map((c) => c.split(" "));
+const VERB_BEFORE = new Set(VERB_LEADS);
+const NOUN_BEFORE = new Set(NOUN_LEADS);
+const SUBJECT_AFTER = new Set(SUBJECT_TAILS);
+/** How many written words after "of" a collective's plural noun may stand ("a bank of 12 operating theatres"). */
+const GROUP_REACH = 3;
+
+const isWord = (piece: string | undefined): piece is string => piece !== undefined && /[a-z]/.test(piece);
+const isNumber = (piece: string | undefined): boolean =>
+  piece !== undefined && (/^\d/.test(piece) || NUMBER_WORDS.has(piece));
+/** A written plural noun ("elevators", "users", "drones"): a content word ending in -s, not -ss, -us or -is. */
+const isPlural = (piece: string | undefined): boolean =>
+  isWord(piece) && !STOP_WORDS.has(piece) && piece.length > 3 && /[^siu]s$/.test(piece);
+/** A written content word: a word that is no stop word and no count. */
+const isContent = (piece: string | undefined): piece is string =>
+  isWord(piece) && !STOP_WORDS.has(piece) && !isNumber(piece);
+
+/** A word written the same as a compound's word, or its plural ("vending machines"). */
+const sameWord = (piece: string | undefined, word: string): boolean => piece === word || piece === `${word}s`;
+
+/**
+ * The part of speech a written table word stands in, from the words around it, or undefined where they do not say.
+ * A verb: a participle ("typing", "filed"), after "to", a modal or a subject pronoun ("must stay"), before an object's
+ * determiner or count ("file a claim", "files 2 million reports"), bare after a plural subject ("drones file"), or
+ * third person before a plural object ("the crawler scans pages"). A noun: after a determiner, a count or a
+ * determiner and one word ("a live match"), before a relative pronoun, a form of "be" or a modal ("scans that
+ * arrive"), before "of" ("the type of"), after another content word ("blood type", "parcel scans"), or bare before a
+ * plural noun it qualifies ("scan events").
+ */
+export function wordClass(pieces: readonly string[], p: number, form: Form): WordClass | undefined {
+  const prev = pieces[p - 1];
+  const prev2 = pieces[p - 2];
+  const next = isWord(pieces[p + 1]) || isNumber(pieces[p + 1]) ? pieces[p + 1] : undefined;
+  if (form === "ing" || form === "ed") return "verb";
+  if (prev !== undefined && VERB_BEFORE.has(prev)) return "verb";
+  if (next !== undefined && (NOUN_BEFORE.has(next) || isNumber(next))) return "verb";
+  if (form === "bare" && isPlural(prev)) return "verb";
+  if (form === "s" && isPlural(next)) return "verb";
+  if (prev !== undefined && (NOUN_BEFORE.has(prev) || isNumber(prev))) return "noun";
+  if (isWord(prev) && prev2 !== undefined && NOUN_BEFORE.has(prev2)) return "noun";
+  if (next !== undefined && (SUBJECT_AFTER.has(next) || next === "of")) return "noun";
+  if (isContent(prev)) return "noun";
+  if (form === "bare" && isPlural(next)) return "noun";
+  return undefined;
+}
+
+/**
+ * The written pieces (the tokenizer's, marks included) whose word stands in a sense no one-word signal of it means
+ * (knowledge/signals/senses.ts): a table word in the other part of speech, a collective before "of" and a plural noun,
+ * or a word of a compound noun.
+ */
+export function otherSenses(pieces: readonly string[]): ReadonlySet<number> {
+  const out = new Set<number>();
+  pieces.forEach((piece, p) => {
+    const entry = FORMS.get(piece);
+    if (entry !== undefined) {
+      const read = wordClass(pieces, p, entry.form);
+      if (read !== undefined && read !== entry.sense.means) out.add(p);
+    }
+    if (COLLECTIVES.has(piece) && pieces[p + 1] === "of") {
+      for (let k = p + 2; k < pieces.length && k <= p + 1 + GROUP_REACH; k++) {
+        const w = pieces[k];
+        if (!isWord(w) && !isNumber(w)) break;
+        if (isPlural(w)) {
+          out.add(p);
+          break;
+        }
+      }
+    }
+    for (const words of COMPOUNDS) {
+      if (piece !== words[0]) continue;
+      if (words.every((w, k) => (k === words.length - 1 ? sameWord(pieces[p + k], w) : pieces[p + k] === w)))
+        for (let k = 0; k < words.length; k++) out.add(p + k);
+    }
+  });
+  return out;
+}
