@@ -1108,6 +1108,9 @@ function functionHit(
   // nor where a product's words stand in the head ("a food delivery courier dispatcher", "a seat reservation service"):
   // the product's own feature designs that part
   if (lists.some((list) => list.some(names)) || sorted.product.some((h) => h.covers.some(isHead))) return undefined;
+  // nor where the function word is a word of a product feature's own phrase ("a geo search", "a charity auction site"):
+  // the word names that feature, whose own design builds it, not a function of some system
+  if (sorted.features.some((h) => h.covers.includes(found.at))) return undefined;
   const scoreOf = (id: ArchetypeId) => {
     const list = sorted.byArchetype.get(id);
     return list === undefined ? 0 : combine(list, w).score;

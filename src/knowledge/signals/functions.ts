@@ -219,10 +219,10 @@ export const FUNCTION_WORDS: readonly FunctionWord[] = [
     ids: ["I06", "I18"],
     why: "events counted per key in time windows from a log, and the results served to queries",
   },
-  // labelled: "a search engine", "a log search system" (I06 ×17); "search" itself ends a product feature's name as often
-  // ("a geo search", "nearby search", "product search"), whose feature designs it, so it is not a function word here
+  // labelled: "a search engine", "a log search system" (I06 ×17); where "search" ends a product feature's own phrase
+  // ("a geo search", "nearby search") that feature designs it, and the function word is not read (`functionHit`)
   {
-    words: ["indexing", "lookup", "lookups", "autocomplete"],
+    words: ["search", "indexing", "lookup", "lookups", "autocomplete"],
     ids: ["I06", "I16"],
     why: "an index derived from the source records, updated as they change, that answers queries",
   },
@@ -257,7 +257,8 @@ export const FUNCTION_WORDS: readonly FunctionWord[] = [
     why: "each voter's vote taken once, by a conditional write on the voter's own record",
   },
   // labelled: "a stock trading app" (I13 ×2); bidding and auctions are left out: an auction's product designs its bids
-  // and its close at a due time ("a bidding system for a charity auction site"), which a function word would drop
+  // and its close at a due time ("a bidding system for a charity auction site" names the auction after the head, where
+  // no feature's phrase covers "bidding"; "auctions" is always the auction feature's own word, so never read here)
   {
     words: ["trading"],
     ids: ["I13", "I05"],
