@@ -48,17 +48,20 @@ const isPlural = (piece: string | undefined): boolean =>
 const isContent = (piece: string | undefined): piece is string =>
   isWord(piece) && !STOP_WORDS.has(piece) && !isNumber(piece);
 
+/** A word shaped like an adjective or adverb: it describes the word after it, not names a kind of it. */
+const DESCRIBING = /^[a-z]{3,}(?:ly|ic|al|ive|ful|ous|able|ible|less|ed|ing)$/;
+
 /** A word written the same as a compound's word, or its plural ("vending machines"). */
 const sameWord = (piece: string | undefined, word: string): boolean => piece === word || piece === `${word}s`;
 
 /**
  * The part of speech a written table word stands in, from the words around it, or undefined where they do not say.
  * A verb: a participle ("typing", "filed"), after "to", a modal or a subject pronoun ("must stay"), before an object's
- * determiner or count ("file a claim", "files 2 million reports"), bare after a plural subject ("drones file"), or
+ * determiner or count ("file a claim", "files 2 million reports"), bare after a plural subject opening its phrase ("drones file"), or
  * third person before a plural object ("the crawler scans pages"). A noun: after a determiner, a count or a
  * determiner and one word ("a live match"), before a relative pronoun, a form of "be" or a modal ("scans that
- * arrive"), before "of" ("the type of"), after another content word ("blood type", "parcel scans"), or bare before a
- * plural noun it qualifies ("scan events").
+ * arrive"), after a noun ("blood type", "parcel scans"), or bare before a plural noun it
+ * qualifies ("scan events").
  */
 export function wordClass(pieces: readonly string[], p: number, form: Form): WordClass | undefined {
   const prev = pieces[p - 1];
@@ -67,12 +70,16 @@ export function wordClass(pieces: readonly string[], p: number, form: Form): Wor
   if (form === "ing" || form === "ed") return "verb";
   if (prev !== undefined && VERB_BEFORE.has(prev)) return "verb";
   if (next !== undefined && (NOUN_BEFORE.has(next) || isNumber(next))) return "verb";
-  if (form === "bare" && isPlural(prev)) return "verb";
+  // "drones file", "15,000 drones file": a plural opening its phrase; after a singular noun it is a verb itself ("the
+  // server serves file downloads")
+  if (form === "bare" && isPlural(prev) && !isContent(prev2)) return "verb";
   if (form === "s" && isPlural(next)) return "verb";
   if (prev !== undefined && (NOUN_BEFORE.has(prev) || isNumber(prev))) return "noun";
-  if (isWord(prev) && prev2 !== undefined && NOUN_BEFORE.has(prev2)) return "noun";
-  if (next !== undefined && (SUBJECT_AFTER.has(next) || next === "of")) return "noun";
-  if (isContent(prev)) return "noun";
+  if (isWord(prev) && !DESCRIBING.test(prev) && prev2 !== undefined && NOUN_BEFORE.has(prev2)) return "noun";
+  if (next !== undefined && SUBJECT_AFTER.has(next)) return "noun";
+  // a noun before it ("blood type", "parcel scans"); a word shaped like an adjective or adverb ("nightly", "periodic")
+  // says when or how, and leaves the sense open
+  if (isContent(prev) && !DESCRIBING.test(prev)) return "noun";
   if (form === "bare" && isPlural(next)) return "noun";
   return undefined;
 }
