@@ -1333,21 +1333,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     rule: "an outside provider to call",
     why: "the prompt names an outside service the system must call, so each call is an external side effect to make once and reconcile",
     targets: [{ id: "I12", weight: 0.7 }],
-    // a bank of something that is no money ("a blood bank", "a food bank", "a memory bank") is a store, not a provider
-    unlessAfter: [
-      "blood",
-      "food",
-      "memory",
-      "data",
-      "seed",
-      "sperm",
-      "milk",
-      "tissue",
-      "organ",
-      "gene",
-      "question",
-      "piggy",
-    ],
+    // a bank of something that is no money ("a blood bank", "a bank of 24 elevators") is no provider: signals/senses.ts
     phrases: [
       "payment provider",
       "payment gateway",

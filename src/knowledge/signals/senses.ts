@@ -56,9 +56,23 @@ export const COLLECTIVE_NOUNS: readonly string[] = ["bank", "battery", "host", "
 
 /**
  * Compound nouns whose words mean nothing of what they mean alone: no single-word signal reads a word of one ("machine
- * learning" is a kind of software, not machines; a vending machine is a device that sells, not a server).
+ * learning" is a kind of software, not machines; a vending machine is a device that sells, not a server; a blood bank
+ * keeps blood, it moves no money). A phrase of the knowledge that holds the whole compound still reads it.
  */
 export const COMPOUND_NOUNS: readonly string[] = [
+  // a bank of something that is no money is a store of it, not a payment provider to call
+  "blood bank",
+  "food bank",
+  "memory bank",
+  "data bank",
+  "seed bank",
+  "sperm bank",
+  "milk bank",
+  "tissue bank",
+  "organ bank",
+  "gene bank",
+  "question bank",
+  "piggy bank",
   "machine learning",
   "vending machine",
   "slot machine",
