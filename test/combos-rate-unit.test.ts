@@ -58,16 +58,17 @@ describe("recognition: a stated rate's unit of time is read only by a rule about
   });
 
   it("lets a rule that says it reads rates take the unit, and keeps it from one that does not", () => {
-    const families = { revisit: ["scan"], period: ["day"] };
+    // a word in the sense its family means: "scan events" are readings of a barcode, no pass (word-sense.test.ts)
+    const families = { revisit: ["visit"], period: ["day"] };
     const rule: CombinationRule = {
       rule: "pass",
       why: "w",
       families: ["revisit", "period"],
       targets: [{ id: "I04", weight: 0.7 }],
     };
-    const prompt = "handhelds send 30 million scan events a day";
+    const prompt = "crawlers make 30 million visits a day";
     expect(matchCombinations(tokenize(prompt), compileCombinations(families, [rule], 10))).toEqual([]);
     const rates = compileCombinations(families, [{ ...rule, rates: true as const }], 10);
-    expect(matchCombinations(tokenize(prompt), rates).map((h) => h.quoted)).toEqual(["scan … day"]);
+    expect(matchCombinations(tokenize(prompt), rates).map((h) => h.quoted)).toEqual(["visits … day"]);
   });
 });
