@@ -39,6 +39,7 @@ describe("a word read alone is read only in the sense its signals mean", () => {
       "Design a hotel site where guests book a stay and each stay is charged once",
       "Design a payment system that calls the Bank of America gateway",
       "Design a cluster scheduler for a fleet of 5,000 servers",
+      "Several people type into the same spreadsheet cell, and suggestions follow as the user types",
     ])
       expect(other(p), p).toEqual([]);
   });

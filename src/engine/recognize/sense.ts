@@ -1,4 +1,5 @@
 import { NUMBER_WORDS, STOP_WORDS } from "../../knowledge/lexicon.js";
+import { CONCEPT_FAMILIES } from "../../knowledge/signals/combinations.js";
 import {
   COLLECTIVE_NOUNS,
   COMPOUND_NOUNS,
@@ -35,6 +36,8 @@ const COMPOUNDS = COMPOUND_NOUNS.map((c) => c.split(" "));
 const VERB_BEFORE = new Set(VERB_LEADS);
 const NOUN_BEFORE = new Set(NOUN_LEADS);
 const SUBJECT_AFTER = new Set(SUBJECT_TAILS);
+/** Words for people (the word family `people`: "users", "players", "everyone"), each also as written singular. */
+const PEOPLE = new Set((CONCEPT_FAMILIES.people ?? []).flatMap((w) => [w, w.replace(/s$/, "")]));
 /** How many written words after "of" a collective's plural noun may stand ("a bank of 12 operating theatres"). */
 const GROUP_REACH = 3;
 
@@ -56,7 +59,7 @@ const sameWord = (piece: string | undefined, word: string): boolean => piece ===
 
 /**
  * The part of speech a written table word stands in, from the words around it, or undefined where they do not say.
- * A verb: a participle ("typing", "filed"), after "to", a modal or a subject pronoun ("must stay"), before an object's
+ * A verb: a participle ("typing", "filed"), after "to", a modal, a subject pronoun or a person ("must stay", "as the user types"), before an object's
  * determiner or count ("file a claim", "files 2 million reports"), bare after a plural subject opening its phrase ("drones file"), or
  * third person before a plural object ("the crawler scans pages"). A noun: after a determiner, a count or a
  * determiner and one word ("a live match"), before a relative pronoun, a form of "be" or a modal ("scans that
@@ -69,6 +72,8 @@ export function wordClass(pieces: readonly string[], p: number, form: Form): Wor
   const next = isWord(pieces[p + 1]) || isNumber(pieces[p + 1]) ? pieces[p + 1] : undefined;
   if (form === "ing" || form === "ed") return "verb";
   if (prev !== undefined && VERB_BEFORE.has(prev)) return "verb";
+  // a person right before it is its subject ("people type", "as the user types"): a person is no kind of a thing
+  if (prev !== undefined && PEOPLE.has(prev)) return "verb";
   if (next !== undefined && (NOUN_BEFORE.has(next) || isNumber(next))) return "verb";
   // "drones file", "15,000 drones file": a plural opening its phrase; after a singular noun it is a verb itself ("the
   // server serves file downloads")

@@ -79,7 +79,6 @@ export const COMPOUND_NOUNS: readonly string[] = [
   "washing machine",
   "coffee machine",
   "ticket machine",
-  "voting machine",
   "answering machine",
 ];
 
@@ -103,6 +102,9 @@ export const VERB_LEADS: readonly string[] = [
   "they",
   "i",
   "you",
+  "he",
+  "she",
+  "who",
   "never",
   "always",
 ];
