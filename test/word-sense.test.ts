@@ -66,7 +66,9 @@ describe("a word read alone is read only in the sense its signals mean", () => {
 
   it("keeps the card where the word is meant", () => {
     expect(features("Design a chat app for 50 million users that shows when a friend is typing")).toContain("presence");
-    expect(classify("Design a web crawler that must scan all 5 billion pages every week").archetypes[0]?.id).toBe("I04");
+    expect(classify("Design a web crawler that must scan all 5 billion pages every week").archetypes[0]?.id).toBe(
+      "I04",
+    );
     expect(
       classify("Design a service that pays 40,000 suppliers through the bank each night, exactly once per invoice.")
         .archetypes[0]?.id,
