@@ -37,6 +37,14 @@ describe("a stated time bound lands in the slot its words say, never a request's
     );
     expect(reclaim.scale.reclaim_bound_seconds?.value).toBe(15);
     expect(reclaim.latency).toEqual([]);
+    const handed = parseStatedNfrs(
+      "Design a payroll runner where a job on a crashed worker must be handed to another worker within 2 minutes.",
+    );
+    expect(handed.scale.reclaim_bound_seconds?.value).toBe(120);
+    // handing on with no holder dying is no reclaim
+    expect(
+      parseStatedNfrs("Tickets must be handed to another agent within 5 minutes.").scale.reclaim_bound_seconds,
+    ).toBeUndefined();
   });
 
   it("redelivered or retried within a time is a redelivery bound, never a change spreading to readers", () => {

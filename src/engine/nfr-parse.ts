@@ -1239,6 +1239,12 @@ const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most rece
 
 /** A prompt about one-time codes or sign-in links: the subject whose validity "valid for 5 minutes" states. */
 const ONE_TIME_CODE_WORDS = new RegExp(TOPIC_WORDS["one-time-code"], "i");
+/** A holder dying, the words that make handing its things on a reclaim ("crashed", "dies", "goes away"). */
+const CRASH_WORDS =
+  /\b(?:crash\w*|dies|died|dead|fail(?:s|ed|ing)?|stall\w*|disappear\w*|vanish\w*|goes away|gone|hangs?|hung)\b/i;
+/** Words that hand a dead holder's work to another ("handed to another worker", "picked up by another node"). */
+const HANDED_ON_WORDS =
+  /\b(?:hand(?:s|ed)?\s+(?:over\s+)?to|pick(?:s|ed)?\s+up\s+by|taken\s+over\s+by|mov(?:e|es|ed)\s+to)\s+(?:another|a\s+different|a\s+new|some\s+other|a\s+healthy|a\s+live|a\s+surviving)\b/i;
 /** Words that give a dead holder's thing back to the others ("reclaimed", "released to the pool", "reassigned"). */
 const RECLAIM_WORDS =
   /\b(?:reclaim\w*|taken back|given back|handed back|returned|released|freed|re-?assign\w*|re-?queued|requeued|pick(?:s|ed|ing)?\s+(?:(?:it|them|the|its|their|that|this|each|every)\s+)?(?:[\w'-]+\s+)?up|tak(?:e|es|en|ing)\s+(?:it|them|the\s+[\w'-]+)\s+over)/i;
@@ -1273,8 +1279,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
       "i",
     ),
     id: "reclaim_bound_seconds",
-    prompt:
-      /\b(?:crash\w*|dies|died|dead|fail(?:s|ed|ing)?|stall\w*|disappear\w*|vanish\w*|goes away|gone|hangs?|hung)\b/i,
+    prompt: CRASH_WORDS,
   },
   // how far a copy may trail its source ("at most 5 seconds behind", "no more than 2 s stale", "lagging at most 30
   // seconds", "may trail the database by at most 30 s"): a freshness bound every refresh, push and cache on the way spends
@@ -1525,15 +1530,19 @@ const ownPhrase = (after: string): string => {
  * instances are removed within 5 seconds"): a detection, failover or spreading bound whose verb ends at most a few
  * words before the duration, read ahead of a lock or TTL noun nearer to it.
  */
-const BOUND_AHEAD: { re: RegExp; id: string; words: RegExp }[] = [
+const BOUND_AHEAD: { re: RegExp; id: string; words: RegExp; prompt?: RegExp }[] = [
   { re: DETECTION_WORDS, id: "detection_bound_seconds" },
   { re: FAILOVER_WORDS, id: "failover_seconds" },
   { re: REDELIVERY_WORDS, id: "redelivery_bound_seconds" },
+  // "a job on a crashed worker must be handed to another worker within 2 minutes": what a dead holder held goes to
+  // another, said only where the prompt speaks of a holder dying
+  { re: HANDED_ON_WORDS, id: "reclaim_bound_seconds", prompt: CRASH_WORDS },
   { re: SPREAD_WORDS, id: "propagation_seconds" },
 ].map((c) => ({
   re: new RegExp(`(?:${c.re.source})(?:\\s+[\\w'-]+){0,4}\\s+(?:within|in under)\\s*$`, "i"),
   id: c.id,
   words: c.re,
+  ...(c.prompt ? { prompt: c.prompt } : {}),
 }));
 
 function durationId(
@@ -1544,7 +1553,7 @@ function durationId(
 ): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
   for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
-  for (const c of BOUND_AHEAD) if (c.re.test(clause)) return { id: c.id };
+  for (const c of BOUND_AHEAD) if (c.re.test(clause) && (c.prompt?.test(prompt) ?? true)) return { id: c.id };
   for (const c of DURATION_CONTEXT)
     if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
   return undefined;
@@ -1851,7 +1860,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
                 : target.id === "detection_bound_seconds"
                   ? lastMatch(DETECTION_WORDS, wideClause)
                   : target.id === "reclaim_bound_seconds"
-                    ? lastMatch(RECLAIM_WORDS, clauseBefore)
+                    ? (lastMatch(RECLAIM_WORDS, clauseBefore) ?? lastMatch(HANDED_ON_WORDS, clauseBefore))
                     : target.id === "redelivery_bound_seconds"
                       ? lastMatch(REDELIVERY_WORDS, wideClause)
                       : target.id === "page_bound_seconds"
@@ -2282,7 +2291,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const page = PAGE_WORDS.exec(lead);
     // "a failed job must be retried within a minute", "a new leader is elected within seconds": a bound of another
     // kind the words before it say (BOUND_AHEAD), never a change spreading to its readers
-    const kind = page ? undefined : BOUND_AHEAD.find((c) => c.re.test(`${lead}within`));
+    const kind = page ? undefined : BOUND_AHEAD.find((c) => c.re.test(`${lead}within`) && (c.prompt?.test(t) ?? true));
     const kindAt = kind && kind.id !== "propagation_seconds" ? lastMatch(kind.words, lead) : undefined;
     const quote = page
       ? `${lead.slice(page.index)}${vagueDur[0]}`
