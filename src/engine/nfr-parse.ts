@@ -1154,7 +1154,7 @@ const TICK_RATE =
 
 /** Words that make a duration a failover bound ("fails over within 5 seconds", "a new leader within 2 s"). */
 const FAILOVER_WORDS =
-  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*|(?:dead|failed|failing|crashed)\s+(?:[\w'-]+\s+){1,2}(?:(?:must|should|will|is|are|gets?|to)\s+)?(?:be\s+|get\s+)?(?:replaced|restarted elsewhere)|(?:new|standby|replacement|backup|spare)\s+(?:[\w'-]+\s+)?(?:(?:must|should|will|can|is|are|gets?)\s+)?(?:be\s+)?(?:elected|chosen|promoted|in charge|serving|step(?:s|ping)? in)|(?:replicas?|secondar(?:y|ies)|followers?|standbys?)\s+(?:(?:must|should|will|is|are|gets?)\s+)?(?:be\s+)?promoted)\b/i;
+  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*|(?:dead|failed|failing|crashed)\s+(?:[\w'-]+\s+){1,2}(?:(?:must|should|will|is|are|gets?|to)\s+)?(?:be\s+|get\s+)?(?:replaced|restarted elsewhere)|(?:new|standby|replacement|backup|spare)\s+(?:[\w'-]+\s+)?(?:(?:must|should|will|can|is|are|gets?)\s+)?(?:be\s+)?(?:elected|chosen|promoted|in charge|serving|step(?:s|ping)? in)|(?:replicas?|secondar(?:y|ies)|followers?|standbys?)\s+(?:(?:must|should|will|is|are|gets?)\s+)?(?:be\s+)?promoted|(?:standby|backup|replica|secondary|spare)\s+(?:(?:must|should|will|can)\s+)?(?:replaces?|takes? the place of))\b/i;
 
 /** Where the last match of a pattern starts in a text. */
 function lastMatch(re: RegExp, text: string): number | undefined {
@@ -1244,7 +1244,7 @@ const CRASH_WORDS =
   /\b(?:crash\w*|dies|died|dead|fail(?:s|ed|ing)?|stall\w*|disappear\w*|vanish\w*|goes away|gone|hangs?|hung)\b/i;
 /** Words that hand a dead holder's work to another ("handed to another worker", "picked up by another node"). */
 const HANDED_ON_WORDS =
-  /\b(?:hand(?:s|ed)?\s+(?:over\s+)?to|pick(?:s|ed)?\s+up\s+by|taken\s+over\s+by|mov(?:e|es|ed)\s+to)\s+(?:another|a\s+different|a\s+new|some\s+other|a\s+healthy|a\s+live|a\s+surviving)\b/i;
+  /\b(?:hand(?:s|ed)?\s+(?:over\s+)?to|pick(?:s|ed)?\s+up\s+by|taken\s+over\s+by)\s+(?:another|a\s+different|a\s+new|some\s+other|a\s+healthy|a\s+live|a\s+surviving)\b/i;
 /** Words that give a dead holder's thing back to the others ("reclaimed", "released to the pool", "reassigned"). */
 const RECLAIM_WORDS =
   /\b(?:reclaim\w*|taken back|given back|handed back|returned|released|freed|re-?assign\w*|re-?queued|requeued|pick(?:s|ed|ing)?\s+(?:(?:it|them|the|its|their|that|this|each|every)\s+)?(?:[\w'-]+\s+)?up|tak(?:e|es|en|ing)\s+(?:it|them|the\s+[\w'-]+)\s+over)/i;
@@ -1270,6 +1270,15 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
       "i",
     ),
     id: "redelivery_bound_seconds",
+  },
+  // "unacknowledged messages are redelivered after 30 seconds": how long a taken message stays hidden before it is
+  // handed out again, the queue's visibility timeout
+  {
+    re: new RegExp(
+      String.raw`(?:${REDELIVERY_WORDS.source})\s+(?:to\s+(?:another|a\s+different|a\s+new)\s+[\w'-]+\s+)?after\s*$`,
+      "i",
+    ),
+    id: "visibility_timeout_seconds",
   },
   // "a crashed holder's claim must be reclaimed within 2 minutes": the latest a dead holder's thing goes back to the
   // others, a bound the lease (or heartbeat timeout) and the sweep that takes it back are spent under
@@ -2705,6 +2714,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
     if (ONE_SOURCE.test(prompt.slice(Math.max(0, at - 60), at)))
       setScale(scale, "viewers_per_stream", s.value, s.quote);
   }
+  // so is any other time the scale reads from the same words ("its lease must expire within 10 seconds" is the
+  // lease, "redelivered after 30 seconds" the visibility timeout): a duration has one meaning
+  for (const [id, v] of Object.entries(scale)) if (id.endsWith("_seconds") && !bounds.includes(v)) bounds.push(v);
   const latency = parseLatency(prompt).filter(
     (l) =>
       !bounds.some(

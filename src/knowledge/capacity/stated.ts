@@ -285,7 +285,7 @@ export const STATED_USES: readonly StatedUse[] = [
   // by a consumer that crashes (or gives it back failed) is handed out again only once its visibility timeout runs out
   // and an idle consumer asks, so that sum is held to the stated bound
   {
-    reads: ["redelivery_bound_seconds"],
+    reads: ["redelivery_bound_seconds", "visibility_timeout_seconds"],
     model: {
       inputs: [inp("visibility_timeout_seconds"), inp("receive_poll_seconds")],
       figures: [
