@@ -292,7 +292,7 @@ export const STATED_USES: readonly StatedUse[] = [
         {
           ...fig(
             "redelivery_time",
-            "latest a crashed consumer's message is handed out again: its visibility timeout plus an idle consumer's next ask",
+            "time until a crashed consumer's message is handed out again",
             "time",
             "visibility_timeout_seconds + receive_poll_seconds",
             "s",
