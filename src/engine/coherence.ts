@@ -37,6 +37,7 @@ import { TRACES_SHAPE } from "../knowledge/archetypes/I18/traces.js";
 import { BACKUP_SHAPE } from "../knowledge/archetypes/I19/backup.js";
 import { MEDIA_SHAPE } from "../knowledge/archetypes/I19/media.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { BOUND_KINDS } from "../knowledge/bound-kinds.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
 import { BOUND_MARGIN, REGION_REACH } from "../knowledge/capacity/latency.js";
@@ -2622,12 +2623,38 @@ function statedNumbersRead(facts: CoherenceFacts): Problem[] {
  * "fails over within 5 seconds" is a timing that must shorten or flip, never a number shown beside the bound.
  */
 function statedBoundsHeld(d: Design): Problem[] {
-  return d.capacity
+  const held = d.capacity
     .filter((r) => r.bound !== undefined && r.value > r.bound.value * 1.0001)
     .map((r) => ({
       rule: "stated-bound-exceeded" as const,
       detail: `${r.id} (${r.display}) is past the stated ${r.bound?.quantity} = ${r.bound?.value}`,
     }));
+  return [...held, ...kindBoundsHeld(d)];
+}
+
+/**
+ * A stated bound of a kind other than a request's latency (a failover, a detection, a reclaim, a redelivery:
+ * knowledge/bound-kinds.ts) holds every time figure of that kind, not only the one a model ties to it: a figure that
+ * measures the same kind of time and is past the stated bound is flagged, so no model computes 11 s of failover
+ * beside a stated 2 s unnoticed.
+ */
+function kindBoundsHeld(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const k of BOUND_KINDS) {
+    const stated = d.nfrs.scale[k.bound];
+    if (stated === undefined || d.nfrs.sources[`scale.${k.bound}`]?.source !== "stated") continue;
+    for (const r of d.capacity) {
+      if (r.bound !== undefined || !TIME_UNITS.test(r.unit)) continue;
+      if (!k.figure.test(r.quantity) || k.unless?.test(r.quantity)) continue;
+      const seconds = r.unit === "ms" ? r.value / 1000 : r.value;
+      if (seconds <= stated * 1.0001) continue;
+      out.push({
+        rule: "stated-bound-exceeded" as const,
+        detail: `${r.id} (${r.display}), a ${k.kind} time, is past the stated ${k.bound} = ${stated} (${d.nfrs.sources[`scale.${k.bound}`]?.because ?? "stated"})`,
+      });
+    }
+  }
+  return out;
 }
 
 /** Whether a unit is a time (a bound in one is a latency, a freshness or a failover). */

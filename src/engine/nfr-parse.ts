@@ -1154,7 +1154,7 @@ const TICK_RATE =
 
 /** Words that make a duration a failover bound ("fails over within 5 seconds", "a new leader within 2 s"). */
 const FAILOVER_WORDS =
-  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*)\b/i;
+  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*|(?:dead|failed|failing|crashed)\s+(?:[\w'-]+\s+){1,2}(?:(?:must|should|will|is|are|gets?|to)\s+)?(?:be\s+|get\s+)?(?:replaced|restarted elsewhere)|(?:new|standby|replacement|backup|spare)\s+(?:[\w'-]+\s+)?(?:(?:must|should|will|can|is|are|gets?)\s+)?(?:be\s+)?(?:elected|chosen|promoted|in charge|serving|step(?:s|ping)? in)|(?:replicas?|secondar(?:y|ies)|followers?|standbys?)\s+(?:(?:must|should|will|is|are|gets?)\s+)?(?:be\s+)?promoted|(?:standby|backup|replica|secondary|spare)\s+(?:(?:must|should|will|can)\s+)?(?:replaces?|takes? the place of))\b/i;
 
 /** Where the last match of a pattern starts in a text. */
 function lastMatch(re: RegExp, text: string): number | undefined {
@@ -1193,7 +1193,7 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
  * spreading of the removal, not a request's latency.
  */
 const DETECTION_WORDS =
-  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:mark|declar|flag)\w*\s+(?:(?:a|an|the|any|every|each|its|their)\s+)?(?:[\w-]+\s+){1,2}(?:as\s+)?(?:dead|crashed|unhealthy|down|offline|unreachable)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets)\s+)?(?:removed|evicted|deregistered|detected|dropped|marked|declared|reaped))/i;
+  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:mark|declar|flag)\w*\s+(?:(?:a|an|the|any|every|each|its|their)\s+)?(?:[\w-]+\s+){1,2}(?:as\s+)?(?:dead|crashed|unhealthy|down|offline|unreachable)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets|must|should|will)\s+(?:be\s+)?)?(?:(?:noticed|detected|spotted)\s+and\s+)?(?:removed|evicted|deregistered|detected|noticed|dropped|marked|declared|reaped))/i;
 
 /**
  * The words before a count of the parties one item is sent to: "sends each event to", "fans every message out to up
@@ -1239,9 +1239,19 @@ const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most rece
 
 /** A prompt about one-time codes or sign-in links: the subject whose validity "valid for 5 minutes" states. */
 const ONE_TIME_CODE_WORDS = new RegExp(TOPIC_WORDS["one-time-code"], "i");
+/** A holder dying, the words that make handing its things on a reclaim ("crashed", "dies", "goes away"). */
+const CRASH_WORDS =
+  /\b(?:crash\w*|dies|died|dead|fail(?:s|ed|ing)?|stall\w*|disappear\w*|vanish\w*|goes away|gone|hangs?|hung)\b/i;
+/** Words that hand a dead holder's work to another ("handed to another worker", "picked up by another node"). */
+const HANDED_ON_WORDS =
+  /\b(?:hand(?:s|ed)?\s+(?:over\s+)?to|pick(?:s|ed)?\s+up\s+by|taken\s+over\s+by)\s+(?:another|a\s+different|a\s+new|some\s+other|a\s+healthy|a\s+live|a\s+surviving)\b/i;
 /** Words that give a dead holder's thing back to the others ("reclaimed", "released to the pool", "reassigned"). */
 const RECLAIM_WORDS =
-  /\b(?:reclaim\w*|taken back|given back|handed back|returned|released|freed|re-?assign\w*|re-?queued|requeued)/i;
+  /\b(?:reclaim\w*|taken back|given back|handed back|returned|released|freed|re-?assign\w*|re-?queued|requeued|pick(?:s|ed|ing)?\s+(?:(?:it|them|the|its|their|that|this|each|every)\s+)?(?:[\w'-]+\s+)?up|tak(?:e|es|en|ing)\s+(?:it|them|the\s+[\w'-]+)\s+over)/i;
+
+/** Words that hand a failed or abandoned item out again ("redelivered", "retried", "re-run"). */
+const REDELIVERY_WORDS =
+  /\b(?:redeliver\w*|re-?sent|re-?tried|retried|re-?attempted|re-?run|re-?processed|re-?dispatched|handed out again|delivered again|tried again)/i;
 
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
@@ -1251,6 +1261,25 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     re: /^\s*(?:-\s*)?(?:time\s+|booking\s+|delivery\s+)?(?:slots?|appointments?|consults?|consultations?|lessons?|classes|class|visits?)\b/i,
     id: "slot_seconds",
   },
+  // "a message whose consumer crashes must be redelivered to another consumer within 30 seconds", "a failed job must be
+  // retried within a minute": the latest a failed or abandoned item is handed out again, a bound the visibility
+  // timeout (or the first retry's wait) is cut to fit, never a request's latency nor a change spreading to readers
+  {
+    re: new RegExp(
+      String.raw`(?:${REDELIVERY_WORDS.source})\s+(?:(?:to|on|by)\s+(?:another|a\s+different|a\s+new|some\s+other|the\s+next)\s+[\w'-]+\s+)?(?:within|in under|in at most|no later than)\s*$`,
+      "i",
+    ),
+    id: "redelivery_bound_seconds",
+  },
+  // "unacknowledged messages are redelivered after 30 seconds": how long a taken message stays hidden before it is
+  // handed out again, the queue's visibility timeout
+  {
+    re: new RegExp(
+      String.raw`(?:${REDELIVERY_WORDS.source})\s+(?:to\s+(?:another|a\s+different|a\s+new)\s+[\w'-]+\s+)?after\s*$`,
+      "i",
+    ),
+    id: "visibility_timeout_seconds",
+  },
   // "a crashed holder's claim must be reclaimed within 2 minutes": the latest a dead holder's thing goes back to the
   // others, a bound the lease (or heartbeat timeout) and the sweep that takes it back are spent under
   {
@@ -1259,8 +1288,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
       "i",
     ),
     id: "reclaim_bound_seconds",
-    prompt:
-      /\b(?:crash\w*|dies|died|dead|fail(?:s|ed|ing)?|stall\w*|disappear\w*|vanish\w*|goes away|gone|hangs?|hung)\b/i,
+    prompt: CRASH_WORDS,
   },
   // how far a copy may trail its source ("at most 5 seconds behind", "no more than 2 s stale", "lagging at most 30
   // seconds", "may trail the database by at most 30 s"): a freshness bound every refresh, push and cache on the way spends
@@ -1471,6 +1499,7 @@ const PERIOD_BEFORE = /\b(?:every|each|once every|once each)\s*$/i;
 const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
 const BOUND_IDS: ReadonlySet<string> = new Set([
   "reclaim_bound_seconds",
+  "redelivery_bound_seconds",
   "page_bound_seconds",
   "propagation_seconds",
   "failover_seconds",
@@ -1510,13 +1539,19 @@ const ownPhrase = (after: string): string => {
  * instances are removed within 5 seconds"): a detection, failover or spreading bound whose verb ends at most a few
  * words before the duration, read ahead of a lock or TTL noun nearer to it.
  */
-const BOUND_AHEAD: { re: RegExp; id: string }[] = [
+const BOUND_AHEAD: { re: RegExp; id: string; words: RegExp; prompt?: RegExp }[] = [
   { re: DETECTION_WORDS, id: "detection_bound_seconds" },
   { re: FAILOVER_WORDS, id: "failover_seconds" },
+  { re: REDELIVERY_WORDS, id: "redelivery_bound_seconds" },
+  // "a job on a crashed worker must be handed to another worker within 2 minutes": what a dead holder held goes to
+  // another, said only where the prompt speaks of a holder dying
+  { re: HANDED_ON_WORDS, id: "reclaim_bound_seconds", prompt: CRASH_WORDS },
   { re: SPREAD_WORDS, id: "propagation_seconds" },
 ].map((c) => ({
   re: new RegExp(`(?:${c.re.source})(?:\\s+[\\w'-]+){0,4}\\s+(?:within|in under)\\s*$`, "i"),
   id: c.id,
+  words: c.re,
+  ...(c.prompt ? { prompt: c.prompt } : {}),
 }));
 
 function durationId(
@@ -1527,7 +1562,7 @@ function durationId(
 ): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
   for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
-  for (const c of BOUND_AHEAD) if (c.re.test(clause)) return { id: c.id };
+  for (const c of BOUND_AHEAD) if (c.re.test(clause) && (c.prompt?.test(prompt) ?? true)) return { id: c.id };
   for (const c of DURATION_CONTEXT)
     if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
   return undefined;
@@ -1549,6 +1584,21 @@ function retryWindow(
   const retried = /\b(?:retr(?:y|ies|ied|ying)|redeliver\w*|back(?:s|ing)? ?off)\b/i.test(sentence);
   const span = /\b(?:for|over|during|up to)\s+(?:up to\s+|at most\s+|about\s+|roughly\s+)?$/i.test(clauseBefore);
   return retried && span ? { id: "retry_window_seconds" } : undefined;
+}
+
+/**
+ * "events may arrive up to 48 hours late", "late data of up to 2 hours is accepted": how late an event may reach the
+ * system after its own time, the lateness its windows stay open for (allowed lateness), never how stale a copy may be.
+ */
+const LATE_AFTER = /^\s*(?:-\s*)?late\b/i;
+const ARRIVES_BEFORE =
+  /\b(?:arriv\w*|come in|comes in|coming in|show(?:s|ing)? up|land(?:s|ing)?|trickl\w* in|reach(?:es|ing)? us|be delivered|are delivered|delivered)\b/i;
+const LATE_NOUN_BEFORE =
+  /\blate\s+(?:events?|data|arrivals?|records?|samples?|readings?|messages?)\s+(?:(?:of|by|arriving|that arrive)\s+)?(?:up to|as much as|at most)\s*$/i;
+function lateArrival(clauseBefore: string, after: string): { id: string; toDays?: boolean } | undefined {
+  return (LATE_AFTER.test(after) && ARRIVES_BEFORE.test(clauseBefore)) || LATE_NOUN_BEFORE.test(clauseBefore)
+    ? { id: "allowed_lateness_seconds" }
+    : undefined;
 }
 
 /** A TTL on a lock or lease is the lease duration the lease formulas read. */
@@ -1769,6 +1819,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           (LEAD_AHEAD.test(after) ? timerLead(clauseBefore, after) : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           (HELD_FROM_OTHERS.test(clauseBefore) ? { id: "hold_seconds" } : undefined) ??
+          lateArrival(clauseBefore, after) ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "each forklift asks the dispatcher for its next task every 2 seconds": the asking verb may sit further back
           (ASKS_EVERY.test(wideClause) ? { id: "request_interval_seconds" } : undefined) ??
@@ -1800,7 +1851,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
-          /^[- ]?\s*(?!(?:of|and|or|but|unless|until|because|that|which|who|while|if|when|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(
+          /^[- ]?\s*(?!(?:of|and|or|but|unless|until|because|that|which|who|while|if|when|the|a|an|to|for|in|with|without|at|on|each|per)\b)([a-z-]+)/i.exec(
             after,
           )?.[0] ?? "";
         if (target) {
@@ -1812,29 +1863,38 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           );
           const lead =
             target.id === "failover_seconds"
-              ? lastMatch(FAILOVER_WORDS, clauseBefore)
+              ? lastMatch(FAILOVER_WORDS, wideClause)
               : target.id === "propagation_seconds"
                 ? lastMatch(SPREAD_WORDS, wideClause)
                 : target.id === "detection_bound_seconds"
                   ? lastMatch(DETECTION_WORDS, wideClause)
                   : target.id === "reclaim_bound_seconds"
-                    ? lastMatch(RECLAIM_WORDS, clauseBefore)
-                    : target.id === "page_bound_seconds"
-                      ? lastMatch(PAGE_WORDS, clauseBefore)
-                      : target.id === "run_seconds"
-                        ? lastMatch(RUN_FOR, clauseBefore)
-                        : target.id === "retention_days"
-                          ? lastMatch(LAST_SPAN, clauseBefore)
-                          : target.id === "live_delay_seconds"
-                            ? BOUND_BEFORE.exec(clauseBefore)?.index
-                            : undefined;
+                    ? (lastMatch(RECLAIM_WORDS, clauseBefore) ?? lastMatch(HANDED_ON_WORDS, clauseBefore))
+                    : target.id === "redelivery_bound_seconds"
+                      ? lastMatch(REDELIVERY_WORDS, wideClause)
+                      : target.id === "page_bound_seconds"
+                        ? lastMatch(PAGE_WORDS, clauseBefore)
+                        : target.id === "run_seconds"
+                          ? lastMatch(RUN_FOR, clauseBefore)
+                          : target.id === "retention_days"
+                            ? lastMatch(LAST_SPAN, clauseBefore)
+                            : target.id === "live_delay_seconds"
+                              ? BOUND_BEFORE.exec(clauseBefore)?.index
+                              : undefined;
           setScale(
             scale,
             target.id,
             target.toDays ? value / 86400 : value,
             lead === undefined
               ? said
-              : `${(target.id === "propagation_seconds" || target.id === "detection_bound_seconds" ? wideClause : clauseBefore).slice(lead)}${said}`,
+              : `${(
+                  target.id === "propagation_seconds" ||
+                  target.id === "detection_bound_seconds" ||
+                  target.id === "redelivery_bound_seconds" ||
+                  target.id === "failover_seconds"
+                    ? wideClause
+                    : clauseBefore
+                ).slice(lead)}${said}`,
           );
           // clients each asking once an interval make a steady load the interval sets: no daily peak multiplies it
           if (target.id === "request_interval_seconds" && implied.peak_factor === undefined)
@@ -2238,8 +2298,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // "pages on-call within a minute" bounds the page, not a change reaching its readers
     const lead = t.slice(Math.max(0, vagueDur.index - 40), vagueDur.index);
     const page = PAGE_WORDS.exec(lead);
-    const quote = page ? `${lead.slice(page.index)}${vagueDur[0]}` : vagueDur[0];
-    setScale(scale, page ? "page_bound_seconds" : "propagation_seconds", secs, quote);
+    // "a failed job must be retried within a minute", "a new leader is elected within seconds": a bound of another
+    // kind the words before it say (BOUND_AHEAD), never a change spreading to its readers
+    const kind = page ? undefined : BOUND_AHEAD.find((c) => c.re.test(`${lead}within`) && (c.prompt?.test(t) ?? true));
+    const kindAt = kind && kind.id !== "propagation_seconds" ? lastMatch(kind.words, lead) : undefined;
+    const quote = page
+      ? `${lead.slice(page.index)}${vagueDur[0]}`
+      : kindAt !== undefined
+        ? `${lead.slice(kindAt)}${vagueDur[0]}`
+        : vagueDur[0];
+    setScale(scale, page ? "page_bound_seconds" : (kind?.id ?? "propagation_seconds"), secs, quote);
   }
   // "workflows that run for months": how long each one runs. A bare plural unit says several of it, not one: read
   // as SEVERAL_OF_A_PLURAL of the unit, so what stays open and the history kept are sized for a typical long run
@@ -2634,6 +2702,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
     scale.propagation_seconds,
     scale.detection_bound_seconds,
     scale.failover_seconds,
+    scale.reclaim_bound_seconds,
+    scale.redelivery_bound_seconds,
+    scale.allowed_lateness_seconds,
     scale.live_delay_seconds,
   ];
   // the people watching one source at once are that stream's fan-out (and still the streams played, each viewer's own)
@@ -2643,6 +2714,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
     if (ONE_SOURCE.test(prompt.slice(Math.max(0, at - 60), at)))
       setScale(scale, "viewers_per_stream", s.value, s.quote);
   }
+  // so is any other time the scale reads from the same words ("its lease must expire within 10 seconds" is the
+  // lease, "redelivered after 30 seconds" the visibility timeout): a duration has one meaning
+  for (const [id, v] of Object.entries(scale)) if (id.endsWith("_seconds") && !bounds.includes(v)) bounds.push(v);
   const latency = parseLatency(prompt).filter(
     (l) =>
       !bounds.some(

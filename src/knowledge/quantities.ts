@@ -318,6 +318,29 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
   },
   {
+    id: "redelivery_bound_seconds",
+    label: "redelivery bound (from a consumer's crash or a failed attempt until the item is handed out again)",
+    unit: "s",
+  },
+  {
+    id: "visibility_timeout_seconds",
+    label: "time a received message stays hidden from other consumers before it is handed out again unless deleted",
+    unit: "s",
+    assumed: 30,
+    assumedBecause:
+      "Amazon SQS hides a received message for 30 seconds by default (settable from 0 seconds to 12 hours), long enough for most handlers to finish and delete it",
+    share: "of visibility timeout",
+  },
+  {
+    id: "receive_poll_seconds",
+    label: "longest an idle consumer takes to ask for the next message",
+    unit: "s",
+    assumed: 1,
+    assumedBecause:
+      "an idle consumer asks again about once a second, or holds a long poll open that returns as soon as a message is visible (a planning figure)",
+    share: "until a consumer asks again",
+  },
+  {
     id: "detection_bound_seconds",
     label: "removal bound (from a member's death until it is out of every reader's view)",
     unit: "s",
@@ -1574,6 +1597,31 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     expression: "clients / request_interval_seconds",
     why: "each of the stated clients sends one request an interval, so their count over the interval is the request rate",
     allStated: true,
+  },
+  // "a failed dispatcher must be replaced within 2 seconds": a lease that fits the bound may be shorter than the store's
+  // shortest grant at its default election timeout (etcd: one and a half election timeouts, rounded up to whole
+  // seconds), so the store's election timeout is cut until that floor fits the lease the bound leaves, never above
+  // etcd's 1000 ms default nor below the 500 ms its tuning guide shows for a low-latency network; a shorter election
+  // timeout also elects the store's own new leader sooner, at the cost of more needless elections on a slow disk or a
+  // lost heartbeat
+  {
+    quantity: "store_election_seconds",
+    expression:
+      "min(1, max(0.5, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1) / 1.5))",
+    why: "the stated failover bound less the expiry check and the time to tell a candidate, with one keep-alive interval spare, is the longest lease that meets it; the store grants no lease shorter than one and a half election timeouts, so its election timeout is cut to fit (between etcd's 500 ms tuned example and its 1000 ms default)",
+  },
+  {
+    quantity: "min_lease_seconds",
+    expression:
+      "ceil(1.5 * min(1, max(0.5, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1) / 1.5)))",
+    why: "etcd grants no lease shorter than one and a half election timeouts, rounded up to whole seconds, so the election timeout cut to fit the stated failover bound (between etcd's 500 ms tuned example and its 1000 ms default) sets the store's shortest lease",
+  },
+  // "redelivered to another consumer within 30 seconds": a crashed consumer's message comes back only when its
+  // visibility timeout runs out, so the timeout is cut to the bound's planned share less one idle consumer's next ask
+  {
+    quantity: "visibility_timeout_seconds",
+    expression: "redelivery_bound_seconds * (1 - bound_headroom) - receive_poll_seconds",
+    why: "the stated redelivery bound's planned share, less the wait for an idle consumer's next receive, so a crashed consumer's message is visible again and taken inside the bound (a handler that runs longer extends its own message's timeout while it works, or it is handed out twice)",
   },
   // "a crashed holder's claim must be reclaimed within 2 minutes": the lease runs out, and the check that takes it back
   // runs, inside the bound's planned share

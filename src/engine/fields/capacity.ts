@@ -197,7 +197,13 @@ function shardedByModelKey(rows: CapacityRow[], model: readonly DataModelRow[]):
 /** A figure's expression, without its name or spaces: "moving_objects/update_seconds". */
 /** Whether a figure's expression reads the figure `id` (the words after its name), by a pattern compiled once. */
 /** Bounds a prompt states on how soon something happens everywhere or is noticed (a figure of the design must spend each). */
-const STATED_BOUNDS = new Set(["propagation_seconds", "detection_bound_seconds", "failover_seconds"]);
+const STATED_BOUNDS = new Set([
+  "propagation_seconds",
+  "detection_bound_seconds",
+  "failover_seconds",
+  "reclaim_bound_seconds",
+  "redelivery_bound_seconds",
+]);
 
 const readsFigure = (r: Pick<CapacityRow, "formula">, id: string): boolean =>
   pattern(String.raw`\b${id}\b`).test(r.formula.split("=").slice(1).join("="));

@@ -47,3 +47,16 @@ export const fleetOf = (
   why,
   from: [{ expression: "nodes", why: `the machines the prompt counts are the ${role.replace(/_/g, " ")}` }, ...also],
 });
+
+/**
+ * A stated failover bound is a budget the lease fits inside with room to spare: after a holder crashes its lease runs
+ * out, the store's leader notices on its next expiry check, and a waiting candidate hears and takes over; one
+ * keep-alive interval of the lease is left spare, so one missed beat or a pause that long still meets the bound; a
+ * store cannot grant a lease shorter than its own minimum, so a bound too tight for it is exceeded, not met. Read by
+ * the lock archetype's model and by the failover figure a stated bound brings in where no model reads it.
+ */
+export const LEASE_FROM_FAILOVER = {
+  expression:
+    "max(min_lease_seconds, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1))",
+  why: "the stated failover bound less the store's expiry check and the time to tell a waiting candidate, with one keep-alive interval left spare for a missed beat or a pause, and never below the store's shortest lease",
+} as const;

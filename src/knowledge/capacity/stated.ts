@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, LEASE_FROM_FAILOVER } from "./helpers.js";
 import { GENERIC_RECORD } from "./record-kinds.js";
 import type { CapacityModel } from "./types.js";
 
@@ -239,7 +239,65 @@ export const STATED_USES: readonly StatedUse[] = [
             "lease_seconds + lease_sweep_seconds",
             "s",
           ),
-          bound: "detection_bound_seconds",
+          bound: "reclaim_bound_seconds",
+        },
+      ],
+    },
+  },
+  // "a failed controller must be replaced within 2 seconds": where no model of the design reads the failover bound, the
+  // one that takes over holds a lease on the role; the lease is cut to fit the bound and renewed a few times within
+  // it, and the crash-to-takeover time (the lease, the store's expiry check, telling a waiting candidate) is held to it
+  {
+    reads: ["failover_seconds"],
+    model: {
+      inputs: [
+        { quantity: "lease_seconds", from: LEASE_FROM_FAILOVER },
+        {
+          quantity: "keepalive_seconds",
+          from: {
+            expression: "lease_seconds / keepalives_per_lease",
+            why: "a holder renews a few times within each lease duration",
+          },
+        },
+      ],
+      figures: [
+        fig(
+          "role_keepalive_seconds",
+          "interval between two keep-alives of the lease on the role (a holder paused longer than the lease loses it)",
+          "time",
+          "keepalive_seconds",
+          "s",
+        ),
+        {
+          ...fig(
+            "failover_time",
+            "worst-case failover time after a holder crashes",
+            "time",
+            "lease_seconds + expiry_check_seconds + notify_seconds",
+            "s",
+          ),
+          bound: "failover_seconds",
+        },
+      ],
+    },
+  },
+  // "redelivered to another consumer within 30 seconds", "a failed job must be retried within a minute": an item taken
+  // by a consumer that crashes (or gives it back failed) is handed out again only once its visibility timeout runs out
+  // and an idle consumer asks, so that sum is held to the stated bound
+  {
+    reads: ["redelivery_bound_seconds", "visibility_timeout_seconds"],
+    model: {
+      inputs: [inp("visibility_timeout_seconds"), inp("receive_poll_seconds")],
+      figures: [
+        {
+          ...fig(
+            "redelivery_time",
+            "time until a crashed consumer's message is handed out again",
+            "time",
+            "visibility_timeout_seconds + receive_poll_seconds",
+            "s",
+          ),
+          bound: "redelivery_bound_seconds",
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { fig, inp } from "../../capacity/helpers.js";
+import { fig, inp, LEASE_FROM_FAILOVER } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
 /**
@@ -34,18 +34,11 @@ const base: CapacityModel = {
         { expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" },
       ],
     },
-    // a stated failover bound is a budget the lease fits inside with room to spare: after a holder crashes its lease
-    // runs out, the store's leader notices on its next expiry check, and a waiting candidate hears and takes over;
-    // one keep-alive interval of the lease is left spare, so one missed beat or a pause that long still meets the
-    // bound; a store cannot grant a lease shorter than its own minimum, so a bound too tight for it is exceeded, not met
+    // a stated failover bound is a budget the lease fits inside with room to spare (LEASE_FROM_FAILOVER)
     {
       quantity: "lease_seconds",
       from: [
-        {
-          expression:
-            "max(min_lease_seconds, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1))",
-          why: "the stated failover bound less the store's expiry check and the time to tell a waiting candidate, with one keep-alive interval left spare for a missed beat or a pause, and never below the store's shortest lease",
-        },
+        LEASE_FROM_FAILOVER,
         // "nobody else may take it for the next ten minutes": the stated time a thing stays with its holder alone
         {
           expression: "hold_seconds",
