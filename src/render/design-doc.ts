@@ -37,6 +37,8 @@ export function designBlocks(d: Design): Block[] {
               c.score.toFixed(2),
               `${c.evidence[0] ?? ""}; covered: ${c.because}`,
             ]),
+            // a supporting archetype read only from stray words: named, with why it adds nothing
+            ...(a.notDrawn ?? []).map((n) => [n.id, n.name, "not drawn", "-", n.because]),
           ]),
         )
       : para("No archetype was recognised; name the component (queue, lock, cache, scheduler…) to get a design."),

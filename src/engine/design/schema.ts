@@ -28,6 +28,7 @@ import {
   SCOPE_VALUES,
 } from "../../knowledge/vocab.js";
 import { COHERENCE_RULES, type CoherenceRule } from "../coherence.js";
+import { EVIDENCE_KINDS } from "../recognize/evidence-kinds.js";
 import { FIELD_NAMES } from "./types.js";
 
 const ArchetypeId = z.enum(ARCHETYPE_IDS);
@@ -49,10 +50,23 @@ const ArchetypeFields = {
   score: z.number(),
   evidence: strings,
   own: z.number().optional(),
+  basis: z.array(z.enum(EVIDENCE_KINDS)).optional(),
 };
 
 const RecognizedArchetype = z.strictObject({
   ...ArchetypeFields,
+  notDrawn: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        rule: z.literal("stray-evidence"),
+        words: strings,
+        kinds: z.array(z.enum(EVIDENCE_KINDS)),
+        because: z.string(),
+      }),
+    )
+    .optional(),
   covers: z.array(z.strictObject({ ...ArchetypeFields, because: z.string() })).optional(),
   variant: z.strictObject({ topic: z.string(), subject: z.string(), summary: strings, absorbs: strings }).optional(),
   realizes: z

@@ -61,9 +61,11 @@ import { compositionRole } from "../composition.js";
 import { anA, eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, askWords, branchMarks } from "./branch-learned.js";
 import { matchCombinations, READ_TOGETHER } from "./combos.js";
+import { type EvidenceKind, evidenceKinds } from "./evidence-kinds.js";
 import { functionIndex, type HeadFunction, headFunction } from "./head-function.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
+import { type NotDrawn, straySupport } from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
 import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
@@ -82,6 +84,10 @@ export interface RecognizedArchetype {
    * is there through the dominant's card, not through anything the prompt asks of it.
    */
   own?: number;
+  /** A supporting archetype's kinds of evidence, strongest first (`evidence-kinds.ts`): what its reading rests on. */
+  basis?: EvidenceKind[];
+  /** On the dominant row: supporting archetypes read only from stray words, not drawn, each with its rule and words. */
+  notDrawn?: NotDrawn[];
 }
 
 /**
@@ -2057,6 +2063,7 @@ export function recognize(
     candidates.push({ s, link: compositionRole(dominant, s.archetype), typical, need, support });
   }
   sortShort(candidates, (a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
+  const notDrawn: NotDrawn[] = [];
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
@@ -2064,6 +2071,21 @@ export function recognize(
     // misreads the name of what is built as a requirement: it is not placed unless the lead's card makes it typical
     if (c.s.lone && !c.typical && !c.need && c.s.hits.some((h) => h.covers.some(isHead))) continue;
     const a = c.s.archetype;
+    // the head's function word says what leads, never what supports it (as for `strong` above)
+    const ownHits = fnHit?.id === a.id ? c.s.hits.filter((h) => h.signal !== fnHit.hit.signal) : c.s.hits;
+    const basis = evidenceKinds(ownHits, tokens, isHead, {
+      need: c.need?.cue !== undefined,
+      learned: c.s.learned !== undefined,
+      typical: c.typical !== undefined || c.need !== undefined,
+    });
+    // one stray word (a verb form, words read together across the prompt's phrases) is no part of the design: a
+    // supporting archetype read only from such words, that the lead neither needs nor usually composes with, is not
+    // drawn, and the lead's row says why (`stray-support.ts`)
+    const stray = !c.need && !c.typical ? straySupport(a, ownHits, basis, tokens, isHead) : undefined;
+    if (stray) {
+      notDrawn.push(stray);
+      continue;
+    }
     const role: CompositionRole = c.link?.role ?? "substrate";
     const evidence: string[] = c.s.hits
       .slice(0, 3)
@@ -2083,7 +2105,12 @@ export function recognize(
       evidence.push(
         `only one requirement read from two words together speaks for ${a.id}, so its own words count ${round(own)}`,
       );
-    result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence, own: round(own) });
+    result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence, own: round(own), basis });
+  }
+  const leadRow = result[0];
+  if (leadRow && notDrawn.length > 0) {
+    leadRow.evidence.push(...notDrawn.map((n) => `${n.id} ${n.name} is not drawn: ${n.because}`));
+    leadRow.notDrawn = notDrawn;
   }
   return { branch, archetypes: result };
 }

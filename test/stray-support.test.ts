@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { deriveDesign } from "../src/engine/design/design.js";
+import { STRAY_KINDS, strayOnly } from "../src/engine/recognize/evidence-kinds.js";
+import { classify } from "../src/engine/recognize/index.js";
+
+const ids = (prompt: string) => classify(prompt).archetypes.map((a) => a.id);
+const notDrawn = (prompt: string) => classify(prompt).archetypes[0]?.notDrawn ?? [];
+
+describe("a supporting archetype read only from stray words is not drawn", () => {
+  // beds "queued for cleaning": a verb form of 'queue' says what happens to beds, not that there is a log
+  const beds =
+    "Design the backend for a hospital bed assignment board: beds are queued for cleaning after discharge, each bed can be assigned to one patient at a time, and ward nurses see changes within 2 seconds.";
+  const kiosks =
+    "Design a conference badge printing service: attendees are queued at kiosks, each badge is printed once, and printers that stop answering are skipped within 10 seconds.";
+
+  it.each([beds, kiosks])("a verb form of a part's noun adds no card, and the lead's row says why (%s)", (prompt) => {
+    expect(ids(prompt)).not.toContain("I05");
+    const nd = notDrawn(prompt).find((n) => n.id === "I05");
+    expect(nd).toMatchObject({ rule: "stray-evidence", words: ["queued"] });
+    expect(nd?.kinds).toContain("word-form");
+    expect(classify(prompt).archetypes[0]?.evidence.join("\n")).toContain(
+      "is not drawn: it is read only from 'queued'",
+    );
+  });
+
+  it("the part named in its own words is drawn", () => {
+    const prompt =
+      "Design the backend for a hospital bed assignment board where cleaning requests go through a message queue, and each bed can be assigned to one patient at a time.";
+    expect(ids(prompt)).toContain("I05");
+    expect(notDrawn(prompt)).toEqual([]);
+  });
+
+  it("words read together across the prompt's phrases add no card", () => {
+    const prompt =
+      "Design the registration backend for a domain name registrar. Thousands of buyers race for expiring names at the moment they drop, a domain must never be registered to two customers, 40,000 availability checks per second must be answered within 50 ms, and a registration is final only once the registry operator confirms it.";
+    expect(ids(prompt)).not.toContain("I04");
+    expect(ids(prompt)).not.toContain("I10");
+    const nd = notDrawn(prompt);
+    expect(nd.find((n) => n.id === "I04")?.kinds).toContain("loose-combo");
+    expect(nd.find((n) => n.id === "I10")?.kinds).toContain("loose-combo");
+  });
+
+  it("the design draws no component of a part not drawn, and every component stays on a link", () => {
+    const r = deriveDesign(beds);
+    if (!r.ok) throw new Error(r.error);
+    const d = r.design;
+    expect(d.components.map((c) => c.archetype)).not.toContain("I05");
+    const linked = new Set(d.links.flatMap((l) => [l.from, l.to]));
+    for (const c of d.components) expect(linked.has(c.name) || linked.has(c.id)).toBe(true);
+  });
+
+  it("only the stray kinds make a reading stray, and a reading needs a word of the prompt", () => {
+    expect([...STRAY_KINDS].sort()).toEqual(["concept", "learned", "loose-combo", "word-form"]);
+    expect(strayOnly(["loose-combo", "concept"])).toBe(true);
+    expect(strayOnly(["combo"])).toBe(false);
+    expect(strayOnly(["word-form", "phrase"])).toBe(false);
+    expect(strayOnly(["learned"])).toBe(false);
+    expect(strayOnly([])).toBe(false);
+  });
+});
