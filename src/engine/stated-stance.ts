@@ -20,10 +20,15 @@ const CUT_OFF = String.raw`(?:offline|disconnected|partitioned|cut off|out of (?
 const DEPENDENCY_FAILS = String.raw`(?:fails|has failed|is down|goes down|goes offline|is offline|is unreachable|is unavailable|crashes|dies|is lost|loses (?:its |their )?(?:link|connection|connectivity))`;
 const WHILE = String.raw`(?:while|when|whenever|if|even if|even when|during|until)`;
 const CUT_CLAUSE = String.raw`(?:${WHILE}\s+(?:(?:it|they|the [\w-]+|its [\w-]+|their [\w-]+)\s+(?:is|are|goes|go|gets?|stays?|remains?|runs?)\s+)?${CUT_OFF}|${WHILE}\s+(?:the|its|their|a|an|any)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+${DEPENDENCY_FAILS}|during\s+(?:a|an|any)\s+(?:network\s+)?(?:partition|outage)|${WHILE}\s+(?:the\s+|its\s+|their\s+)?(?:network|link|connection|uplink|backhaul)\s+(?:is|goes)\s+(?:down|lost|cut))`;
-/** Verbs that keep trying rather than keep working: a retry loop is no promise to serve. */
-const NOT_SERVING = /^(?:retry\w*|try\w*|wait\w*|fail\w*|poll\w*|check\w*|queu\w*|buffer\w*|stor\w*|log\w*)$/i;
+/**
+ * Verbs that keep trying rather than keep working (a retry loop is no promise to serve), and words that go on from
+ * where a crashed worker stopped (resuming a pass is recovery, not staying up).
+ */
+const NOT_SERVING =
+  /^(?:retry\w*|try\w*|wait\w*|fail\w*|poll\w*|check\w*|queu\w*|buffer\w*|stor\w*|log\w*|from|where|on|with|at)$/i;
+const RESUMES = /\b(?:resum\w*|left off|where (?:it|they|we) (?:stopped|left))\b/i;
 const KEEPS_WORKING = new RegExp(
-  String.raw`\b(?:keeps?|kept|keeping|continues?|continuing|carr(?:y|ies) on|still)\s+(?:to\s+)?([a-z]+)\b[^.;]{0,60}?\b${CUT_CLAUSE}`,
+  String.raw`\b(?:keeps?|kept|keeping|continues?|continuing|carr(?:y|ies) on)\s+(?:to\s+)?([a-z]+)\b[^.;]{0,60}?\b${CUT_CLAUSE}`,
   "i",
 );
 const WORKS_OFFLINE =
@@ -32,7 +37,7 @@ const WORKS_OFFLINE =
 /** A part the prompt says keeps working while cut off, with its words. */
 export function statedLocalAutonomy(prompt: string): { quote: string } | undefined {
   const m = KEEPS_WORKING.exec(prompt);
-  if (m && !NOT_SERVING.test(m[1] ?? "")) return { quote: m[0] };
+  if (m && !NOT_SERVING.test(m[1] ?? "") && !RESUMES.test(m[0])) return { quote: m[0] };
   const w = WORKS_OFFLINE.exec(prompt);
   return w ? { quote: w[0] } : undefined;
 }
@@ -73,7 +78,7 @@ const LEASE_WORDS =
   /\b(?:leases?|leased|ttls?|heartbeats?|keep-?alives?|time-?outs?|times out|timed out|crash(?:es|ed)?|goes silent|go silent|unresponsive|stops? responding|dies|died|fails|failed|locks?|locked|holds?|held for)\b/i;
 /** Words that make a claim lasting ownership: registered, owned, issued, retired, transferred to someone. */
 const LASTING_WORDS =
-  /\b(?:registered|owned|issued|retired|titled|deeded|transferr(?:ed|able)|ownership)\s+(?:to|by|only once|once|between)\b|\bowner of record\b/i;
+  /\b(?:registered|titled|deeded|issued) to\b|\bowned by\b|\bretired (?:only )?once\b|\btransferr(?:ed|able) between\b|\b(?:transfers?|changes?) (?:of )?ownership\b|\bownership (?:is |can be )?transferred\b|\bowner of record\b/i;
 
 /** Whether the prompt treats its claims as lasting ownership (with its words), where it names nothing that lapses. */
 export function statedTenure(prompt: string): { value: "durable"; quote: string } | undefined {
