@@ -1383,6 +1383,16 @@ export function kindFailure(c: GuaranteeClause): { failure: string; prevention: 
         repair: `The change that would pass the bound is refused with what is still available; a retry gets its first result and applies nothing again`,
       };
     }
+    case "one-holder": {
+      // a lasting claim never lapses, so its failure is the race alone; a lease's crash row stays the mechanism's
+      if (!c.lasting) return undefined;
+      const holder = c.holder ?? "holder";
+      return {
+        failure: `Two requests claim the same ${c.head} for different ${pluralOf(holder)} at once, or a retried claim arrives after the first was granted`,
+        prevention: `The claim is one conditional write that moves the ${c.head}'s row from free to held only while it is still free, under the request's idempotency key; the claim lasts (${lastingBecause(c.lasting)})`,
+        repair: `The second request gets a clear 'already held'; a retry gets its first answer; only an explicit transfer or release, or the stored end date, frees the ${c.head}`,
+      };
+    }
     default:
       return undefined;
   }
