@@ -15,6 +15,8 @@
  *   time out, or names a lease, lock or hold with a time limit.
  */
 
+import { topicsSpoken } from "../knowledge/topics.js";
+
 /** What a cut-off part does: cut off from its link, or the part it depends on failing. */
 const CUT_OFF = String.raw`(?:offline|disconnected|partitioned|cut off|out of (?:contact|reach|coverage)|without (?:a |any )?(?:network |internet |cellular )?(?:connection|connectivity|network|signal|link))`;
 const DEPENDENCY_FAILS = String.raw`(?:fails|has failed|is down|goes down|goes offline|is offline|is unreachable|is unavailable|crashes|dies|is lost|loses (?:its |their )?(?:link|connection|connectivity))`;
@@ -71,20 +73,12 @@ export function statedConfirmation(prompt: string): { party: string; quote: stri
 }
 
 /**
- * Words that make a claim a session lease: a holder that can crash, go silent or time out, or a lease, lock or hold
- * the prompt names (with a time limit or a heartbeat that keeps it).
+ * Whether the prompt treats its claims as lasting ownership (with its words), where it names nothing that lapses: the
+ * subject `lasting-ownership` (knowledge/topics.ts), whose words and whose lease words live there.
  */
-const LEASE_WORDS =
-  /\b(?:leases?|leased|ttls?|heartbeats?|keep-?alives?|time-?outs?|times out|timed out|crash(?:es|ed)?|goes silent|go silent|unresponsive|stops? responding|dies|died|fails|failed|locks?|locked|holds?|held for)\b/i;
-/** Words that make a claim lasting ownership: registered, owned, issued, retired, transferred to someone. */
-const LASTING_WORDS =
-  /\b(?:registered|titled|deeded|issued) to\b|\bowned by\b|\bretired (?:only )?once\b|\btransferr(?:ed|able) between\b|\b(?:transfers?|changes?) (?:of )?ownership\b|\bownership (?:is |can be )?transferred\b|\bowner of record\b/i;
-
-/** Whether the prompt treats its claims as lasting ownership (with its words), where it names nothing that lapses. */
 export function statedTenure(prompt: string): { value: "durable"; quote: string } | undefined {
-  const m = LASTING_WORDS.exec(prompt);
-  if (!m || LEASE_WORDS.test(prompt)) return undefined;
-  return { value: "durable", quote: m[0] };
+  const t = topicsSpoken(prompt).find((x) => x.value === "lasting-ownership");
+  return t ? { value: "durable", quote: t.quote } : undefined;
 }
 
 /** The lasting-ownership reason said where a claim would otherwise lapse on silence. */
