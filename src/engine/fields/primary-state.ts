@@ -135,13 +135,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         held: PrimaryStateRow[K]["value"],
       ): PrimaryStateRow[K] => {
         const n = f.nfrs[k];
-        // a stated consistency or availability fixes both: the design reconciled the other against it (save a record a
-        // majority commits where the only stated stance is a part that keeps working while cut off: that speaks of the
-        // part's own path, and the quorum's record stays quorum truth)
-        if (
-          (f.nfrs.consistency.source !== "default" || f.nfrs.availability.source !== "default") &&
-          !(majority && localOnly)
-        )
+        // a stated consistency or availability fixes both: the design reconciled the other against it (save where the
+        // only stated stance is a part that keeps working while cut off: that speaks of the part's own path, and each
+        // record keeps its role's stance, a quorum's record quorum truth and a payment's state decided once)
+        if ((f.nfrs.consistency.source !== "default" || f.nfrs.availability.source !== "default") && !localOnly)
           return { value: n.value, because: n.because } as PrimaryStateRow[K];
         // the card's word for the entity's role comes before its holder's: a registration kept by a consensus group
         // is still read from any server's copy, and a liveness lease beside it is soft
