@@ -78,6 +78,8 @@ describe("a claim the prompt treats as lasting ownership", () => {
     const rule = d.invariants.find((i) => /registered to two applicants/i.test(i.because));
     expect(rule?.statement).toContain("The claim does not lapse");
     expect(rule?.statement).not.toContain("carries a lease");
+    expect(d.components.some((c) => /expiry sweeper/i.test(c.name))).toBe(false);
+    expect(d.api.some((a) => a.operation === "keep-alive")).toBe(false);
     expect(statedPathStances(d)).toEqual([]);
   });
 
@@ -86,6 +88,7 @@ describe("a claim the prompt treats as lasting ownership", () => {
       "Design a distributed job lock for 4,000 backup agents. Each agent takes a lock on a server before backing it up, an agent may crash mid-backup, and a lock whose holder stops heartbeating must be released within 30 seconds so another agent can take over.",
     );
     expect(predicate(d, "time-bounded-hold")?.holds).toBe(true);
+    expect(d.components.some((c) => /expiry sweeper/i.test(c.name))).toBe(true);
   });
 });
 
