@@ -17,6 +17,7 @@ import {
   topicalTopology,
 } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
+import { withConfirmer } from "./confirmer.js";
 import type { CountedThing } from "./counted-nouns.js";
 import { designWords } from "./counted-nouns.js";
 import { sharedFacts } from "./design/graph.js";
@@ -32,6 +33,7 @@ import { fillTerms } from "./product/terms.js";
 import { designUnitNoun, promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
 import { columnMap, headNoun, mergeApiRows, mergeDataRows, sameCall, translate } from "./roles.js";
 import { type GuaranteeClause, guaranteeClauses } from "./stated-clauses.js";
+import { statedConfirmation } from "./stated-stance.js";
 import { type Stock, stockThings, withStockRecords } from "./stock-records.js";
 import { anA } from "./text.js";
 
@@ -1466,6 +1468,8 @@ export interface Layout {
   kept: readonly string[];
   /** The sibling systems the prompt spreads its steps across (`engine/named-parts.ts`), each drawn as a box. */
   spread: Spread | undefined;
+  /** The outside party the prompt says confirms an outcome (`engine/stated-stance.ts`), drawn by `withConfirmer`. */
+  confirmation: ReturnType<typeof statedConfirmation>;
   /** The parts the prompt counts ('five resolutions') and names by relation ('their contacts'), drawn unless held. */
   named: { counted: readonly CountedThing[]; relational: readonly RelationalPart[] };
   /** The stocks the prompt counts in figures ('100 million voters'), each kept by a record unless one holds it. */
@@ -1512,6 +1516,7 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     bounded: partyBoundary(party, f.prompt) !== undefined,
     kept: replacementsKept(f.prompt),
     spread,
+    confirmation: statedConfirmation(f.prompt),
     named: { counted: countedParts(f.prompt, spread), relational: relationalParts(f.prompt) },
     stocks: stockThings(f.prompt),
     voters: statedNfrsOf(f.prompt).scale.voters,
@@ -1595,7 +1600,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded, kept, spread, named, stocks, voters } = layout;
+  const { unit, record, unspoken, party, bounded, kept, spread, confirmation, named, stocks, voters } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1610,7 +1615,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${voters ? JSON.stringify(voters) : ""}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${voters ? JSON.stringify(voters) : ""}\n${confirmation ? JSON.stringify(confirmation) : ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1639,7 +1644,7 @@ export function architectureOf(
   }
   const stocked = withStockRecords(
     withNamedParts(
-      withSpread(copied(composed), spread),
+      withConfirmer(withSpread(copied(composed), spread), confirmation, f.archetypes[0]?.id),
       named.counted,
       named.relational,
       unit?.noun,

@@ -139,6 +139,7 @@ import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
+import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { isPartyNoun } from "./stock-records.js";
 import { namedSystemStance } from "./system-stance.js";
 import { escapeRe, pattern } from "./text.js";
@@ -290,7 +291,8 @@ export type CoherenceRule =
   | "compare-and-set-across-regions"
   | "transaction-spans-partitions"
   | "prompt-noun-uncovered"
-  | "named-part-missing";
+  | "named-part-missing"
+  | "stance-against-stated-path";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -579,6 +581,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every thing the prompt counts as a stock ('300 million accounts', '10,000 city zones', '1 million servers') is held by a record, key, field, operation, API call or rule of the design: a design none of whose records holds it answers another question",
   "named-part-missing":
     "every part the prompt names by counting it ('into five resolutions', 'across 500 workers', 'from one queue') is a record or a component of the design, and every system it spreads its steps across ('reserves inventory, charges the card and books shipping across three services') is drawn as a component of its own: a named part with no box and no record is a part of the question left unanswered",
+  "stance-against-stated-path":
+    "what the prompt states about a path outranks the card: a part said to keep working while cut off ('keeps selling while offline') is not refused by a design that fails closed everywhere; an outcome final only once a named outside party confirms it makes the effect external and draws that party as an outside component; and a claim the prompt treats as lasting ownership ('registered to', 'owned by') never lapses as a session lease",
   "entity-named-after-product":
     "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
@@ -770,6 +774,52 @@ export function stancesAgainstClauses(d: Pick<Design, "prompt" | "context" | "in
       rule: "stance-contradicts-clause",
       detail: `the clock line tolerates firing a little early, but ${said ?? `the rule '${rule?.statement.slice(0, 80)}' forbids it`}`,
     });
+  return out;
+}
+
+/**
+ * A design that contradicts what the prompt states about one of its paths (engine/stated-stance.ts): a part said to keep
+ * working while cut off, in a design that fails closed everywhere; an outcome a named outside party confirms, in a
+ * design whose effects stay inside or that draws no outside component; a claim held as lasting ownership, in a design
+ * whose hold lapses on its own or whose rule says the claim lapses.
+ */
+export function statedPathStances(
+  d: Pick<Design, "prompt" | "nfrs" | "predicates" | "components" | "invariants">,
+): Problem[] {
+  const out: Problem[] = [];
+  const local = statedLocalAutonomy(d.prompt);
+  if (local && d.nfrs.availability === "fail-closed")
+    out.push({
+      rule: "stance-against-stated-path",
+      detail: `the prompt says '${local.quote}', a path that keeps working while cut off, but the design fails closed on every path`,
+    });
+  const confirm = statedConfirmation(d.prompt);
+  if (confirm) {
+    const effect = d.predicates.find((p) => p.id === "external-effect");
+    if (effect && !effect.holds)
+      out.push({
+        rule: "stance-against-stated-path",
+        detail: `the prompt says '${confirm.quote}', but external-effect is no: ${effect.because}`,
+      });
+    const head = new RegExp(`\\b${confirm.party.split(" ").at(-1) ?? confirm.party}\\b`, "i");
+    if (!d.components.some((c) => c.kind === "external" && head.test(c.name)))
+      out.push({
+        rule: "stance-against-stated-path",
+        detail: `the prompt says '${confirm.quote}', but no outside component stands for the ${confirm.party} that confirms it`,
+      });
+  }
+  const tenure = statedTenure(d.prompt);
+  if (tenure) {
+    const hold = d.predicates.find((p) => p.id === "time-bounded-hold" && p.holds);
+    const lapses = d.invariants.find((i) =>
+      /\bcarries a lease renewed\b|\b(?:claim|lease) (?:\w+ ){0,4}lapses\b/i.test(i.statement),
+    );
+    if (hold || lapses)
+      out.push({
+        rule: "stance-against-stated-path",
+        detail: `the prompt says '${tenure.quote}', lasting ownership, but ${hold ? `time-bounded-hold is yes (${hold.because})` : `the rule '${lapses?.statement.slice(0, 80)}' lets the claim lapse`}`,
+      });
+  }
   return out;
 }
 
@@ -4478,6 +4528,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...optionsCarried(d),
     ...defaultsAgainstRequirement(d),
     ...stancesAgainstClauses(d),
+    ...statedPathStances(d),
     ...emptyTechnologyLayers(d),
     ...unchosenTruthLayers(d),
     ...decisionsBuiltOverLimit(d),

@@ -22,6 +22,7 @@ import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 
 export interface Stated<T> {
   value: T;
@@ -76,6 +77,10 @@ export interface StatedNfrs {
   survives?: Stated<FailureUnit>;
   /** Reads whose consistency each request chooses ("tunable consistency", "strong or eventual reads per request"). */
   readModes?: Stated<"per-request">;
+  /** An outcome final only once a named outside party confirms it ("final only once the registry operator confirms it"). */
+  confirmation?: { party: string; quote: string };
+  /** Claims the prompt treats as lasting ownership, not session leases ("never registered to two customers"). */
+  tenure?: Stated<"durable">;
 }
 
 /** The width, in bits, the prompt fixes for the identifiers it asks for, with its words. */
@@ -2789,6 +2794,14 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // stale, rather than refuse ("keeps serving the last known flags if the service is down")
   const lastKnown = guarantees.find((g) => g.kind === "last-known");
   if (lastKnown && !out.availability) out.availability = { value: "stay-available", quote: lastKnown.quote };
+  // a part said to keep working while it is cut off decides locally and reconciles later: that path stays available
+  // ("machines keep selling while offline"), and a stated never-two rule still fails closed on its own path
+  const local = statedLocalAutonomy(prompt);
+  if (local && !out.availability) out.availability = { value: "stay-available", quote: local.quote };
+  const confirmation = statedConfirmation(prompt);
+  if (confirmation) out.confirmation = confirmation;
+  const tenure = statedTenure(prompt);
+  if (tenure) out.tenure = tenure;
   // a thing never served once revoked, or a cap held even when holders crash, is checked at one authority that
   // refuses when it cannot answer: a stay-available default would answer the rule from a stale copy or a local
   // allowance that overshoots
@@ -2816,6 +2829,8 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
       ...(out.guarantees ?? []),
       out.survives,
       out.readModes,
+      out.confirmation,
+      out.tenure,
     ].flatMap((x) => (x ? [x.quote] : [])),
     // a cap the prompt states is read by the rule that bounds it (engine/stated-clauses.ts holder-cap, total-cap)
     ...guaranteeClauses(prompt).flatMap((c) => (c.limit !== undefined ? [c.quote] : [])),

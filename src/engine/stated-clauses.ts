@@ -2,6 +2,7 @@ import { ROW_WRITES_PER_SEC } from "../knowledge/bounded-counters.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
 import { participle } from "./stated-rules.js";
+import { lastingBecause, statedTenure } from "./stated-stance.js";
 import { article, contentStems, stemOverlap } from "./text.js";
 
 /**
@@ -58,6 +59,8 @@ export interface GuaranteeClause {
   key?: string;
   bound?: string;
   side?: "floor" | "ceiling";
+  /** For one holder at a time, the prompt's words that make the claim lasting ownership, not a lease (stated-stance.ts). */
+  lasting?: string;
 }
 
 /**
@@ -571,7 +574,9 @@ function readClauses(prompt: string): GuaranteeClause[] {
   }
   cardinalClauses(prompt, out);
   orderedClauses(prompt, out);
-  return out.sort((a, b) => a.at - b.at);
+  // a claim the prompt treats as lasting ownership is never a lease that lapses on silence
+  const lasting = statedTenure(prompt)?.quote;
+  return out.map((c) => (lasting && c.kind === "one-holder" ? { ...c, lasting } : c)).sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -1378,6 +1383,16 @@ export function kindFailure(c: GuaranteeClause): { failure: string; prevention: 
         repair: `The change that would pass the bound is refused with what is still available; a retry gets its first result and applies nothing again`,
       };
     }
+    case "one-holder": {
+      // a lasting claim never lapses, so its failure is the race alone; a lease's crash row stays the mechanism's
+      if (!c.lasting) return undefined;
+      const holder = c.holder ?? "holder";
+      return {
+        failure: `Two requests claim the same ${c.head} for different ${pluralOf(holder)} at once, or a retried claim arrives after the first was granted`,
+        prevention: `The claim is one conditional write that moves the ${c.head}'s row from free to held only while it is still free, under the request's idempotency key; the claim lasts (${lastingBecause(c.lasting)})`,
+        repair: `The second request gets a clear 'already held'; a retry gets its first answer; only an explicit transfer or release, or the stored end date, frees the ${c.head}`,
+      };
+    }
     default:
       return undefined;
   }
@@ -1412,8 +1427,14 @@ function oneHolderSaying(c: GuaranteeClause, entity: string, mechanism: string |
   const holder = c.holder ?? "holder";
   const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
   if (mechanism === "lease")
-    return `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no live lease on that ${c.head} exists, and it names the one ${holder} that holds it. The lease expires unless renewed, and every write made under it carries its fencing token, so a ${holder} that lost its lease, crashed or paused, is refused.`;
-  const claim = `Each ${c.head}'s own row carries its state, the ${holder} that holds it and a version. A claim moves it from free to held by one conditional write on that row, accepted only while it is still free (a compare-and-set on the version), so of two requests for the same ${c.head} one wins and the other gets a clear 'already held'. Every claim carries a lease renewed while the ${c.head} is held: a claim whose holder crashes or goes silent lapses, and a conditional write on the same version then frees the ${c.head}, so a late write under the old claim finds the version moved and is refused.`;
+    return c.lasting
+      ? `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no ${holder} holds that ${c.head}, and it names the one ${holder} that holds it. The claim does not lapse: ${lastingBecause(c.lasting)}; every later change carries the version it read, so a write from a superseded ${holder} is refused.`
+      : `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no live lease on that ${c.head} exists, and it names the one ${holder} that holds it. The lease expires unless renewed, and every write made under it carries its fencing token, so a ${holder} that lost its lease, crashed or paused, is refused.`;
+  const claim = `Each ${c.head}'s own row carries its state, the ${holder} that holds it and a version. A claim moves it from free to held by one conditional write on that row, accepted only while it is still free (a compare-and-set on the version), so of two requests for the same ${c.head} one wins and the other gets a clear 'already held'. ${
+    c.lasting
+      ? `The claim does not lapse: ${lastingBecause(c.lasting)}. A transfer or release is a conditional write on the same version, so a late write under the old claim finds the version moved and is refused.`
+      : `Every claim carries a lease renewed while the ${c.head} is held: a claim whose holder crashes or goes silent lapses, and a conditional write on the same version then frees the ${c.head}, so a late write under the old claim finds the version moved and is refused.`
+  }`;
   if (!c.members) return claim;
   const things = pluralOf(c.head);
   return `${claim} Both sides are exclusive here: a ${holder} takes ${c.members} ${things} at once and each ${c.head} may be in one ${holder} only, so forming a ${holder} claims every member in one transaction over its ${c.members} ${c.head} rows, all moving from free to held or none. One transaction is chosen because ${c.members} rows are few and a partial ${holder} must never be visible; where those rows sit on different shards, the same claims go one by one in ${c.head}-id order, and those already taken are released when a later one finds its ${c.head} held, the fixed order keeping two ${holder}s that form at once from waiting on each other in a cycle.`;

@@ -170,6 +170,7 @@ const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns
   column: snake(perKey(g) ? keyOf(g.clause) : g.clause.head),
   record: rowNames({ entity: record })[0] ?? record,
   ...(g.clause.holder ? { holder: g.clause.holder } : {}),
+  ...(g.clause.lasting ? { lasting: true } : {}),
   ...(g.clause.party ? { party: g.clause.party.noun, effect: g.clause.party.effect } : {}),
 });
 

@@ -90,6 +90,7 @@ export const TOPIC_VALUES = [
   "crawl",
   "ledger",
   "election",
+  "lasting-ownership",
   "object-store",
   "workflow-engine",
   "cdc",
@@ -224,6 +225,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|web ?scrap\w*|(?:price|site|page) scrapers?|scraping (?:platforms?|services?|systems?)|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
   ledger: String.raw`\bbank ledgers?\b|\bledger (?:services?|systems?|databases?)\b|\b(?:digital|stored[- ]value) wallets?\b|\bwallet (?:services?|systems?)\b|\bdouble[- ]entry (?:ledgers?|accounting|bookkeeping)\b|\binternal (?:\w+ )?ledgers?\b|\b(?:transfer\w*|mov(?:e|es|ing)|money|funds) (?:\w+ ){0,3}between (?:(?!bank\b)\w+ ){0,2}accounts\b|\baccounts? (?:on|in|across) (?:\w+ )?(?:shards?|partitions?)\b|\bcross-(?:shard|partition) transfers?\b`,
+  // a claim held as lasting ownership: registered, titled or issued to someone, owned by them, retired once,
+  // transferred between owners (TOPIC_UNLESS: unless the prompt names anything that lapses)
+  "lasting-ownership": String.raw`\b(?:registered|titled|deeded|issued) to\b|\bowned by\b|\bretired (?:only )?once\b|\btransferr(?:ed|able) between\b|\b(?:transfers?|changes?) (?:of )?ownership\b|\bownership (?:is |can be )?transferred\b|\bowner of record\b`,
   election: String.raw`\b(?:leader|master|primary) elections?\b|\belect(?:s|ed|ing)? (?:a |one |the |a new |its |their )?(?:leader|master|primary|coordinator)s?\b|\belection services?\b`,
   "object-store": String.raw`\bobject (?:storage|stores?)\b|\bblob (?:storage|stores?)\b|\b(?:like|as) (?:Amazon |AWS )?S3\b|\bS3-(?:like|compatible)\b`,
   "workflow-engine": String.raw`\b(?:workflow (?:engines?|orchestrat\w*|platforms?|runtimes?)|durable (?:execution|workflows?|functions?|timers?)|orchestration (?:engines?|services?|platforms?)|(?:like|as in|similar to) (?:temporal|cadence|uber cadence|aws step functions|step functions|netflix conductor)|(?:temporal|cadence)[- ](?:like|style)|long[- ]running workflows?)\b`,
@@ -319,6 +323,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
  * apart from the topic's words (as a lookaround around them it was tried again at every word of a long prompt).
  */
 export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
+  // a claim is a session lease where the holder can crash, go silent or time out, or a lease, lock or hold is named
+  "lasting-ownership": String.raw`\b(?:leases?|leased|ttls?|heartbeats?|keep-?alives?|time-?outs?|times out|timed out|crash(?:es|ed)?|goes silent|go silent|unresponsive|stops? responding|dies|died|fails|failed|locks?|locked|holds?|held for)\b`,
   // a meeting's or a clinic's waiting room holds a few people for a host to let in one by one, not a crowd metered
   // at a rate; a booking or ticketing system that puts one in front of its inventory keeps the booking as its subject
   "waiting-room": String.raw`\b(?:(?:meeting|call|lobby|clinic|doctor'?s?|patient|telehealth|telemedicine|zoom) (?:\w+ )?waiting rooms?|host (?:admits|lets in))\b|^\W*(?:design|build|architect|create|implement) (?:an? |the )?(?:(?!(?:waiting|rooms?|queues?|lines?|for|in|of)\b)[\w-]+ ){0,3}(?:ticketing|booking|reservation|ticket|seat|e-?commerce|shopping) (?:systems?|platforms?|services?|sites?|apps?|websites?)\b|^\W*(?:design|build) (?:an? )?(?:ticketmaster|eventbrite|bookmyshow|stubhub|seatgeek)\b`,
@@ -419,6 +425,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "other people's web pages are fetched: each host is owned by one frontier partition that keeps its robots.txt rules and fetches it one request at a time, a delay apart",
   ledger:
     "money moves between accounts the system keeps itself (a bank's ledger sharded by account): each transfer debits one account and credits another under a transfer id, and the total never changes",
+  "lasting-ownership":
+    "a claim held as lasting ownership (registered, titled or issued to someone, transferred between owners): a durable ownership record changed only by an explicit transfer, a release or a stored end date, never a session lease that lapses when its holder goes silent",
   election:
     "candidates campaign for the leadership of a named election: the winner holds it under a session lease and gets a revision it fences its writes with, and everyone else observes who leads",
   "object-store":
@@ -689,6 +697,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "lasting-ownership",
   "on-sale",
   "waiting-room",
   "availability-map",

@@ -59,6 +59,10 @@ export interface Nfrs {
   survives?: { value: FailureUnit; because: string };
   /** Reads whose consistency each request chooses (a stated tunable consistency), with its words. */
   readModes?: { value: "per-request"; because: string };
+  /** An outcome final only once a named outside party confirms it, with the party and the prompt's words. */
+  confirmation?: { party: string; because: string };
+  /** Claims the prompt treats as lasting ownership rather than session leases, with its words. */
+  tenure?: { value: "durable"; because: string };
 }
 
 export interface Requirement {

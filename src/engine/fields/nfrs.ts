@@ -12,6 +12,7 @@ import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { referenceFacts } from "../references.js";
 import { copyOnlyTruth, ownedAuthority } from "../stance.js";
+import { lastingBecause } from "../stated-stance.js";
 import { namedSystemStance } from "../system-stance.js";
 import { pattern } from "../text.js";
 import { leadingStance, stanceReason, stateHolder } from "./common.js";
@@ -270,6 +271,10 @@ export const nfrsField: Deriver<"nfrs"> = {
       ...(s.readModes
         ? { readModes: { value: s.readModes.value, because: `the prompt says '${s.readModes.quote}'` } }
         : {}),
+      ...(s.confirmation
+        ? { confirmation: { party: s.confirmation.party, because: `the prompt says '${s.confirmation.quote}'` } }
+        : {}),
+      ...(s.tenure ? { tenure: { value: s.tenure.value, because: lastingBecause(s.tenure.quote) } } : {}),
     };
   },
 };

@@ -14,6 +14,7 @@ import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/r
 import { designUnitNoun, leadRenamings, renameText, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
 import { majorityHolder } from "../stance.js";
+import { statedLocalAutonomy } from "../stated-stance.js";
 import { archetype, stanceReason, stateHolder } from "./common.js";
 
 /** All the primary state reads of the prompt: its unit noun, and the archetypes it asks to build. */
@@ -22,6 +23,8 @@ interface StateFacts {
   references: ReferenceFacts;
   /** A product's main record when no product feature models it. */
   record: ProductRecord | null;
+  /** The words of a part the prompt says keeps working while cut off (engine/stated-stance.ts). */
+  local: string | null;
 }
 
 /**
@@ -71,8 +74,9 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     unit: designUnitNoun(f),
     references: referenceFacts(f.prompt),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
+    local: statedLocalAutonomy(f.prompt)?.quote ?? null,
   }),
-  derive: (f, _input, { unit, references, record }) => {
+  derive: (f, _input, { unit, references, record, local }) => {
     const out: PrimaryStateRow[] = [];
     const stated = f.nfrs.durability.source !== "default" ? f.nfrs.durability : undefined;
     // A design asked only for derived state (a cache) keeps its dominant archetype's records as part of that cache;
@@ -120,6 +124,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     // consistency and availability by the state's role: stated, else a majority-commit holder's, else the stance of
     // the archetype that holds it (the lead's is the design's own, which already follows an outside party's needs)
     const lead0 = f.archetypes[0]?.id;
+    const localOnly =
+      local !== null &&
+      f.nfrs.consistency.source === "default" &&
+      f.nfrs.availability.because === `the prompt says '${local}'`;
     const stanceOf = (id: ArchetypeId, entity?: string): Pick<PrimaryStateRow, "consistency" | "availability"> => {
       const majority = entity ? majorityHolder(id, entity) : undefined;
       const pickOne = <K extends "consistency" | "availability">(
@@ -127,8 +135,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         held: PrimaryStateRow[K]["value"],
       ): PrimaryStateRow[K] => {
         const n = f.nfrs[k];
-        // a stated consistency or availability fixes both: the design reconciled the other against it
-        if (f.nfrs.consistency.source !== "default" || f.nfrs.availability.source !== "default")
+        // a stated consistency or availability fixes both: the design reconciled the other against it (save where the
+        // only stated stance is a part that keeps working while cut off: that speaks of the part's own path, and each
+        // record keeps its role's stance, a quorum's record quorum truth and a payment's state decided once)
+        if ((f.nfrs.consistency.source !== "default" || f.nfrs.availability.source !== "default") && !localOnly)
           return { value: n.value, because: n.because } as PrimaryStateRow[K];
         // the card's word for the entity's role comes before its holder's: a registration kept by a consensus group
         // is still read from any server's copy, and a liveness lease beside it is soft

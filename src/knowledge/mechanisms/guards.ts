@@ -46,6 +46,8 @@ export interface GuardNouns {
   quantity?: string;
   bound?: string;
   side?: "floor" | "ceiling";
+  /** A one-holder claim the prompt treats as lasting ownership: it carries no lease deadline. */
+  lasting?: boolean;
 }
 
 /** One kind's guard in each section. */
@@ -104,7 +106,12 @@ export const GUARD_SHAPES: Readonly<
   >
 > = {
   "one-holder": {
-    fields: (n) => ["state", `${snake(n.holder ?? "holder")}_id`, "claim_version", "lease_expires_at"],
+    fields: (n) => [
+      "state",
+      `${snake(n.holder ?? "holder")}_id`,
+      "claim_version",
+      ...(n.lasting ? [] : ["lease_expires_at"]),
+    ],
     index: (n) =>
       `${n.column}_id is the ${n.record} row's key: it moves from free to held (${snake(n.holder ?? "holder")}_id set) only while still free, by compare-and-set on claim_version${n.members ? `; a ${n.holder} claims all ${n.members} of its ${n.thing} rows in one transaction` : ""}`,
     request: (n) => [

@@ -31,6 +31,10 @@ export interface PredicateFacts {
     availability: Stance<Availability>;
     ordering: Stance<Ordering>;
     durability: Stance<Durability>;
+    /** An outcome final only once a named outside party confirms it (engine/stated-stance.ts). */
+    confirmation?: { party: string; because: string };
+    /** Claims the prompt treats as lasting ownership rather than session leases (engine/stated-stance.ts). */
+    tenure?: { value: "durable"; because: string };
   };
   context: { retries: string };
   /** The dominant archetype's usual predicates, by id, with the archetype's reason. */

@@ -14,6 +14,13 @@ export default definePredicate({
     "The outbox ties the intent to the state change, the receiver's key absorbs repeats, and reconciliation catches whatever both sides still disagree on.",
   guards: /\b(effect|charge|call|external|provider|sent|exactly once)/i,
   rule: (f, usual) => {
+    // an outcome the prompt says is final only once an outside party confirms it leaves the design, whatever the card
+    const c = f.nfrs.confirmation;
+    if (c)
+      return {
+        holds: true,
+        because: `${c.because}: the ${c.party} decides the outcome outside this design, so it stays pending until the ${c.party} answers, and an unknown answer is settled by asking the ${c.party}`,
+      };
     const t = phraseMatching(EFFECT_WORDS, f.operations);
     if (usual) return { holds: true, because: usual };
     if (t)

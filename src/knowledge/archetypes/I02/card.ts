@@ -116,6 +116,8 @@ export const card = {
     },
     {
       name: "HolderSession",
+      // a claim held as lasting ownership is bound to no session that could lapse
+      unlessTopic: "lasting-ownership",
       description:
         "A client's liveness handle kept alive by keepalives; leases bound to a session lapse together when the session expires, so one heartbeat covers many leases.",
       truth: false,
@@ -140,6 +142,7 @@ export const card = {
       action:
         "renew the session with a keep-alive before it lapses, which extends every lease bound to it; a lapsed session's leases expire together",
       entity: "HolderSession",
+      unlessTopic: "lasting-ownership",
       shape: "overwrite current value",
       mechanism: "heartbeat-renewal",
       hidden: true,
@@ -157,6 +160,7 @@ export const card = {
       action:
         "reclaim leases whose session expired, with a conditional write that loses to a keep-alive that arrived first",
       entity: "Lease",
+      unlessTopic: "lasting-ownership",
       shape: "state transition",
       mechanism: "expiry-sweeper",
       hidden: true,

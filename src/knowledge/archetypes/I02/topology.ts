@@ -19,11 +19,13 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Renewal with self-fencing",
+    unlessTopic: "lasting-ownership",
     notation:
       "client-lib>lock-leader[session keep-alive {HolderSession.expires_at > now}] -> lock-leader>client-lib[new expires_at for every bound lease, extended in leader memory without a log entry] -> client-lib[extend local deadline] |-> client-lib[stop all work {local deadline passed or renew refused}] => done | expire",
   },
   {
     name: "Expiry and handoff to the next waiter",
+    unlessTopic: "lasting-ownership",
     notation:
       "expiry-sweeper>lock-leader[reclaim leases of an expired session {HolderSession.expires_at < now}] -> lock-leader>lock-followers[replicate release] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[notify next waiter] -> client-lib>lock-leader[acquire {predecessor gone and Lease.session_id = null}] => done | reclaim | retry",
   },
@@ -63,6 +65,8 @@ export const topology: Topology = {
       id: "expiry-sweeper",
       name: "Expiry sweeper (on the leader)",
       kind: "control-loop",
+      // a claim held as lasting ownership never expires on silence, so nothing reclaims it
+      unlessTopic: "lasting-ownership",
       runs: ["reclaim expired leases"],
       because:
         "a crashed holder never releases, so expired leases are reclaimed by a guarded write that loses to a renewal",
@@ -94,7 +98,13 @@ export const topology: Topology = {
     },
     { from: "lock-leader", to: "lock-followers", kind: "replication", label: "replicate grant, majority ack" },
     { from: "client-lib", to: "protected-resource", kind: "request", label: "write carrying fencing token" },
-    { from: "expiry-sweeper", to: "lock-leader", kind: "control", label: "reclaim expired leases" },
+    {
+      from: "expiry-sweeper",
+      to: "lock-leader",
+      kind: "control",
+      label: "reclaim expired leases",
+      unlessTopic: "lasting-ownership",
+    },
     {
       from: "lock-leader",
       to: "client-lib",
@@ -169,6 +179,7 @@ export const topology: Topology = {
     },
     {
       operation: "keep-alive",
+      unlessTopic: "lasting-ownership",
       call: "POST /v1/sessions/{session}:keepalive",
       request: ["session_id"],
       response: ["expires_at"],
@@ -213,6 +224,7 @@ export const topology: Topology = {
     },
     {
       entity: "HolderSession",
+      unlessTopic: "lasting-ownership",
       key: ["session_id"],
       fields: ["owner_id", "expires_at"],
       indexes: ["expires_at"],
