@@ -5,6 +5,7 @@
  */
 
 import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/object-kinds.js";
+import { TIME_UNIT_SPELLINGS, TIME_UNIT_TABLE } from "../knowledge/counted-things.js";
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
@@ -22,6 +23,7 @@ import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import { anyWord } from "./text.js";
 
 export interface Stated<T> {
   value: T;
@@ -505,7 +507,7 @@ export interface RepeatWindow {
   quote: string;
 }
 
-const WINDOW_UNIT = String.raw`(?:(?:one|a|an|the same|any|a single|any one) |(\d+|two|three|four|six|twelve|24|48) )?(second|minute|hour|day|week|month)s?`;
+const WINDOW_UNIT = String.raw`(?:(?:one|a|an|the same|any|a single|any one) |(\d+|two|three|four|six|twelve|24|48) )?(${TIME_UNIT_TABLE.map((u) => u.word).join("|")})s?`;
 const REPEAT_WINDOW: readonly RegExp[] = [
   new RegExp(
     String.raw`\bnever (\w+) (?:the same|a|an|any|one) ([a-z][\w.-]*(?: [a-z][\w-]*)?) (?:twice|more than once|again) (?:in|within|per|during|inside) ${WINDOW_UNIT}\b`,
@@ -523,14 +525,6 @@ const REPEAT_WINDOW_NOUN_FIRST = new RegExp(
 );
 /** Words before "every X" that are no act ("where every job runs …" names the job first). */
 const NOT_AN_ACT = /^(?:where|that|which|who|and|or|so|then|when|while|if|but)$/i;
-const UNIT_SECONDS: Readonly<Record<string, number>> = {
-  second: 1,
-  minute: 60,
-  hour: 3600,
-  day: 86400,
-  week: 604800,
-  month: 2592000,
-};
 const SMALL_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
 
 /** The base form of a verb in the third person ("fetches" -> fetch, "refetches" -> refetch, "crawls" -> crawl). */
@@ -546,7 +540,7 @@ export function parseRepeatWindow(prompt: string): RepeatWindow | undefined {
     if (!m?.[1] || !m[2] || !m[4] || NOT_AN_ACT.test(m[1])) continue;
     const count = m[3] ? (SMALL_COUNTS[m[3].toLowerCase()] ?? Number(m[3])) : 1;
     const unit = m[4].toLowerCase();
-    const seconds = count * (UNIT_SECONDS[unit] ?? 0);
+    const seconds = count * (timeUnit(unit) ?? 0);
     if (!(seconds > 0)) continue;
     return {
       noun: /\burls?\b/i.test(m[2]) ? m[2] : m[2].toLowerCase(),
@@ -780,35 +774,17 @@ const BYTE_UNITS: Record<string, number> = {
   pib: 1024 ** 5,
 };
 
-/** Seconds in one time unit; a month is 30 days and a year 365 (the usual back-of-envelope convention). */
-const SECONDS: Record<string, number> = {
-  ms: 0.001,
-  millisecond: 0.001,
-  s: 1,
-  sec: 1,
-  second: 1,
-  min: 60,
-  minute: 60,
-  h: 3600,
-  hr: 3600,
-  hour: 3600,
-  d: 86400,
-  day: 86400,
-  wk: 604800,
-  week: 604800,
-  mo: 2592000,
-  month: 2592000,
-  yr: 31536000,
-  year: 31536000,
-};
+/** Seconds in one time unit, by each of its spellings (knowledge/counted-things.ts `TIME_UNIT_TABLE`). */
+const SECONDS: Readonly<Record<string, number>> = Object.fromEntries(
+  TIME_UNIT_TABLE.flatMap((u) => u.spellings.map((w) => [w, u.seconds] as const)),
+);
 
 function timeUnit(word: string): number | undefined {
   const w = word.toLowerCase().replace(/-/g, "");
   return own(SECONDS, w) ?? own(SECONDS, w.replace(/s$/, ""));
 }
 
-const TIME_WORD =
-  "(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)";
+const TIME_WORD = anyWord(TIME_UNIT_SPELLINGS);
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 /** "… per hour", "/day" after a byte amount. */
 const PER_TIME = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i");

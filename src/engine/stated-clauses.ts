@@ -1,8 +1,9 @@
 import { ROW_WRITES_PER_SEC } from "../knowledge/bounded-counters.js";
+import { TIME_SPANS, TIME_UNITS } from "../knowledge/counted-things.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
 import { participle } from "./stated-rules.js";
-import { article, contentStems, stemOverlap } from "./text.js";
+import { anyWord, article, contentStems, stemOverlap } from "./text.js";
 
 /**
  * A guarantee clause the prompt states that no clause shape of engine/stated-rules.ts reads ("stock never goes
@@ -108,8 +109,10 @@ const MEMBERSHIP = /\b(?:add|remov|join|leav|scal|replac|drain)\w*/;
 const TWO_HOLDERS =
   /\b(?:to|for|by|in|into|on|at|with|between|across|from)\s+two\s+(?:different\s+|separate\s+)?([a-z]+)|\btwo\s+(?:different\s+|separate\s+)?([a-z]+)\s+(?:at once|at the same time|simultaneously|concurrently)/i;
 /** Units of time: "two hours" is a duration, "per day" a period, never a holder or a party. */
-const TIME_UNIT =
-  /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|times?|moments?|ms|milliseconds?|terms?|semesters?|quarters?|seasons?|shifts?)$/i;
+const TIME_UNIT = new RegExp(
+  `^${anyWord([...TIME_UNITS, "nights", ...TIME_SPANS.flatMap((w) => [w, `${w}s`])])}$`,
+  "i",
+);
 const twoHolders = (verb: string): string | undefined => {
   const m = TWO_HOLDERS.exec(verb);
   const h = m?.[1] ?? m?.[2];

@@ -65,6 +65,13 @@ export const anA = (noun: string): string => `${article(noun)} ${noun}`;
 /** A literal text as a regular-expression source that matches exactly it. */
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Words as one alternation of a pattern, longest first so a shorter word never stops a longer one: "(?:secs|sec|s)". */
+export const anyWord = (words: readonly string[]): string =>
+  `(?:${[...new Set(words)]
+    .sort((a, b) => b.length - a.length || compareText(a, b))
+    .map(escapeRe)
+    .join("|")})`;
+
 /** Patterns built from text at run time, compiled once per source and flags; bounded, emptied when full. */
 const PATTERNS = new Map<string, RegExp>();
 const PATTERNS_MAX = 4096;
