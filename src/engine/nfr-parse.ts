@@ -507,7 +507,7 @@ export interface RepeatWindow {
   quote: string;
 }
 
-const WINDOW_UNIT = String.raw`(?:(?:one|a|an|the same|any|a single|any one) |(\d+|two|three|four|six|twelve|24|48) )?(${TIME_UNIT_TABLE.map((u) => u.word).join("|")})s?`;
+const WINDOW_UNIT = String.raw`(?:(?:one|a|an|the same|any|a single|any one) |(\d+|${anyWord(Object.keys(CARDINAL_WORDS))}) )?(${TIME_UNIT_TABLE.map((u) => u.word).join("|")})s?`;
 const REPEAT_WINDOW: readonly RegExp[] = [
   new RegExp(
     String.raw`\bnever (\w+) (?:the same|a|an|any|one) ([a-z][\w.-]*(?: [a-z][\w-]*)?) (?:twice|more than once|again) (?:in|within|per|during|inside) ${WINDOW_UNIT}\b`,
@@ -525,7 +525,6 @@ const REPEAT_WINDOW_NOUN_FIRST = new RegExp(
 );
 /** Words before "every X" that are no act ("where every job runs …" names the job first). */
 const NOT_AN_ACT = /^(?:where|that|which|who|and|or|so|then|when|while|if|but)$/i;
-const SMALL_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
 
 /** The base form of a verb in the third person ("fetches" -> fetch, "refetches" -> refetch, "crawls" -> crawl). */
 const verbBase = (v: string): string =>
@@ -538,7 +537,7 @@ export function parseRepeatWindow(prompt: string): RepeatWindow | undefined {
   const swapped = f?.[1] && f[2] ? ([f[0], f[2], f[1], f[3], f[4]] as const) : undefined;
   for (const m of [...REPEAT_WINDOW.map((re) => re.exec(prompt)), swapped]) {
     if (!m?.[1] || !m[2] || !m[4] || NOT_AN_ACT.test(m[1])) continue;
-    const count = m[3] ? (SMALL_COUNTS[m[3].toLowerCase()] ?? Number(m[3])) : 1;
+    const count = m[3] ? (own(CARDINAL_WORDS, m[3].toLowerCase()) ?? Number(m[3])) : 1;
     const unit = m[4].toLowerCase();
     const seconds = count * (timeUnit(unit) ?? 0);
     if (!(seconds > 0)) continue;
@@ -993,6 +992,9 @@ interface NumberMatch {
   end: number;
 }
 
+/** The number words a count is written in (knowledge/lexicon.ts `CARDINAL_WORDS`) and the scale words after them. */
+const CARDINALS = Object.keys(CARDINAL_WORDS);
+const SCALES = Object.keys(SCALE_WORDS);
 const NUMBER_RE = new RegExp(
   [
     // vague amounts: "thousands of", "tens of millions of", "hundreds of"
@@ -1000,7 +1002,7 @@ const NUMBER_RE = new RegExp(
     // digits: "10,000", "10 000", "3.2e6", "1.5", with an optional suffix or scale word(s)
     String.raw`(?<![\w.])(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:[ ]?(?<suffix>k|mm|mn|m|bn|b|t)(?![a-z])|(?<scales>(?:[ -](?:hundred|thousand|million|billion|trillion))+))?`,
     // number words: "twenty thousand", "a billion", "two hundred and fifty", "a dozen", "three"
-    String.raw`\b(?<words>(?:(?:a|an)[ ](?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|single)(?:(?:[ -]|[ ]and[ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b)*)\b`,
+    String.raw`\b(?<words>(?:(?:a|an)[ ](?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?(?:${[...CARDINALS, "dozen", ...SCALES, "single"].join("|")})(?:(?:[ -]|[ ]and[ ])(?:${[...CARDINALS.filter((w) => w !== "zero"), ...SCALES].join("|")})\b)*)\b`,
   ].join("|"),
   "gi",
 );
@@ -1143,8 +1145,11 @@ function lastMatch(re: RegExp, text: string): number | undefined {
  * A durability target in nines: "eleven nines of durability", "11 9s durability", "99.999999999% durability".
  * The count of nines is the target annual loss probability per object, 10^-nines.
  */
-const NINES_WORDS =
-  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)";
+const NINES_WORDS = anyWord(
+  Object.entries(CARDINAL_WORDS)
+    .filter(([, v]) => v >= 1 && v <= 16)
+    .map(([w]) => w),
+);
 const DURABILITY_NINES = new RegExp(
   String.raw`\b(?:(${NINES_WORDS}|\d{1,2})[- ](?:nines|9s)|(99(?:\.9+)?)\s*%)\s+(?:(?:of|annual|yearly|object|data)\s+){0,3}durab\w*|\bdurab\w*\s+(?:of\s+|target of\s+)?(?:(${NINES_WORDS}|\d{1,2})[- ](?:nines|9s)|(99(?:\.9+)?)\s*%)`,
   "i",

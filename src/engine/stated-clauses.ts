@@ -1,7 +1,9 @@
 import { ROW_WRITES_PER_SEC } from "../knowledge/bounded-counters.js";
 import { TIME_SPANS, TIME_UNITS } from "../knowledge/counted-things.js";
+import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
+import { own } from "./own.js";
 import { participle } from "./stated-rules.js";
 import { anyWord, article, contentStems, stemOverlap } from "./text.js";
 
@@ -288,7 +290,8 @@ function clause(
   };
 }
 
-const NUMBER_WORD = String.raw`\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a hundred`;
+/** A count in digits or words ("10", "ten", "a hundred"): its words are knowledge/lexicon.ts `CARDINAL_WORDS`. */
+const NUMBER_WORD = String.raw`\d[\d,]*|${anyWord(Object.keys(CARDINAL_WORDS))}|a hundred`;
 const pluralRe = (noun: string) => `${noun}(?:s|es)?`;
 /**
  * How many things one holder takes at once, where the prompt says so ("10 players per match", "matches of 10
@@ -623,7 +626,7 @@ function clauseStart(prompt: string, end: number): number {
 }
 /** A subject that names the system, not a thing the rule holds ("the service", "our platform"). */
 const SYSTEM = /^(?:system|service|platform|api|app|application|backend|design|we|it)$/i;
-const NUMBER = String.raw`(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)`;
+const NUMBER = String.raw`(\d[\d,]*|${anyWord(Object.keys(CARDINAL_WORDS))})`;
 /** A counted noun of one or two words, never a preposition or a time phrase. */
 const NOT_COUNTED = String.raw`(?:at|per|in|a|an|the|and|or|to|for|each|every|of|on|with|from|by|times?|once|can|may|must|will|should|are|is|be|concurrently|simultaneously|total)\b`;
 const COUNTED = String.raw`((?:(?!${NOT_COUNTED})[a-z][\w-]*\s+){0,2}(?!${NOT_COUNTED})[a-z][\w-]*)`;
@@ -908,28 +911,10 @@ const KIND_TELLS: Readonly<Record<ClauseKind, RegExp>> = {
     /\bbelow (?:zero|0)\b|\bnegative\b|\boverdra\w*|\bexceed\w*|\b(?:under|within|above|over) (?:its|their|the) \w+|\bmore than (?:its|their|the)\b/i,
 };
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-};
 /** A limit as a number ("two" -> 2, "100,000" -> 100000, "$500" -> 500, "2k" -> 2000); undefined when it is none. */
 export function limitValue(limit: string): number | undefined {
   const t = limit.toLowerCase().replace(/[$,\s]/g, "");
-  const w = WORD_NUMBERS[t];
+  const w = own(CARDINAL_WORDS, t);
   if (w !== undefined) return w;
   const m = /^(\d+(?:\.\d+)?)(k|thousand|m|million)?$/.exec(t);
   if (!m) return undefined;
@@ -943,7 +928,7 @@ const statesLimit = (text: string, limit: string): boolean => {
   const said = [
     String(n),
     n.toLocaleString("en-US"),
-    ...Object.entries(WORD_NUMBERS)
+    ...Object.entries(CARDINAL_WORDS)
       .filter(([, v]) => v === n)
       .map(([k]) => k),
   ];
