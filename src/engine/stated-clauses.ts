@@ -5,7 +5,7 @@ import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { participle } from "./stated-rules.js";
-import { anyWord, article, contentStems, stemOverlap } from "./text.js";
+import { anyWord, article, contentStems, namesNoun, stemOverlap } from "./text.js";
 
 /**
  * A guarantee clause the prompt states that no clause shape of engine/stated-rules.ts reads ("stock never goes
@@ -935,14 +935,6 @@ const statesLimit = (text: string, limit: string): boolean => {
   return said.some((x) => new RegExp(String.raw`(?:^|[^\d,.])${x.replace(/[.,]/g, "\\$&")}(?![\d,])`, "i").test(text));
 };
 
-/** Whether a text names a noun, singular or plural, as a whole word. */
-const names = (text: string, noun: string) => {
-  const t = ` ${text.toLowerCase().replace(/[^a-z' ]/g, " ")} `;
-  return [noun, `${noun}s`, `${noun}es`, `${noun.replace(/y$/, "")}ies`].some(
-    (n) => t.includes(` ${n} `) || t.includes(` ${n}'`),
-  );
-};
-
 /**
  * Whether a rule's statement already says a guarantee clause: it names the clause's head noun, it says a limit
  * ("never", "no … ever", "only", "exactly once", "at most", "stays"), and it shares a word of the clause's verb phrase,
@@ -956,16 +948,17 @@ export function saysClause(statement: string, c: GuaranteeClause): boolean {
   // a cardinality rule is said only by a rule that names its other side and its number ("at most one open offer" does
   // not say "at most two orders"; "a match has one ticking server" does not say "never in two matches")
   // ("no seat is sold twice" says "two customers never book the same seat": a thing given twice is held by two)
-  if (c.kind === "one-holder" && c.holder && !names(statement, c.holder) && !/\btwice\b/i.test(statement)) return false;
+  if (c.kind === "one-holder" && c.holder && !namesNoun(statement, c.holder) && !/\btwice\b/i.test(statement))
+    return false;
   if (c.limit !== undefined && !statesLimit(statement, c.limit)) return false;
-  if (c.per && !names(statement, c.per)) return false;
+  if (c.per && !namesNoun(statement, c.per)) return false;
   // the verb's own words, not the nouns it names ("write after it has lost leadership" is not said by "leader failover")
   const own = new Set([c.head, ...c.names].map((n) => contentStems(n)).flatMap((x) => [...x]));
   const verb = new Set([...contentStems(c.verb)].filter((x) => !own.has(x) && !own.has(x.slice(0, 4))));
   const stems = contentStems(statement);
   // the card's own noun for the thing ("no seat is sold twice" says "a ticket is never sold twice"): two of the verb's
   // own words, as the prompt words them
-  if (!names(statement, c.head)) return verb.size >= 2 && stemOverlap(verb, stems) >= 2;
+  if (!namesNoun(statement, c.head)) return verb.size >= 2 && stemOverlap(verb, stems) >= 2;
   return stemOverlap(widen(verb), widen(stems)) >= 1;
 }
 
@@ -1018,7 +1011,7 @@ export function keeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: 
   // a write names a thing by its own words, or by its record's role (a rule about a lock sits on the lease's writes)
   const naming = (noun: string) =>
     writes.filter(
-      (w) => names(`${w.phrase} ${w.entity.replace(/([a-z])([A-Z])/g, "$1 $2")}`, noun) || w.plays?.includes(noun),
+      (w) => namesNoun(`${w.phrase} ${w.entity.replace(/([a-z])([A-Z])/g, "$1 $2")}`, noun) || w.plays?.includes(noun),
     );
   const on = [c.head, ...c.names].map(naming).find((l) => l.length > 0) ?? [];
   // a clause of a kind is kept only by a mechanism of that kind on a write that does not contradict it
@@ -1189,7 +1182,8 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
   const fits = writes.filter((w) => !contradicts(c, w));
   const own = KIND_KEEPERS[c.kind];
   // a thing kept on its holder sits on the write about the holders (the backend set), not the thing's traffic
-  const holder = c.kind === "sticky" && c.holder ? fits.find((w) => names(w.phrase, c.holder as string)) : undefined;
+  const holder =
+    c.kind === "sticky" && c.holder ? fits.find((w) => namesNoun(w.phrase, c.holder as string)) : undefined;
   // a thing given to one holder at a time sits on the write that gives it to a holder ("match the delivery to the
   // nearest courier", "make a match and place it"), its act read with the nouns themselves left out
   const giver =
@@ -1200,19 +1194,19 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
             (t, n) => t.replace(new RegExp(String.raw`\b${n}(?:s|es)?\b`, "g"), " "),
             said,
           );
-          return names(said, c.holder as string) && own.act.test(bare);
+          return namesNoun(said, c.holder as string) && own.act.test(bare);
         })
       : undefined;
   return (
     holder ??
     giver ??
     [c.head, ...c.names]
-      .flatMap((n) => fits.filter((w) => names(w.phrase, n)))
+      .flatMap((n) => fits.filter((w) => namesNoun(w.phrase, n)))
       // (a cardinality rule's act is what the write does, named before its explanation, not a word in it)
       .find((w) =>
         own.act.test(CARDINAL_KINDS.has(c.kind as ClauseKind) ? (w.phrase.split(":")[0] ?? "") : w.phrase),
       ) ??
-    [c.head, ...c.names].flatMap((n) => fits.filter((w) => names(w.phrase, n)))[0] ??
+    [c.head, ...c.names].flatMap((n) => fits.filter((w) => namesNoun(w.phrase, n)))[0] ??
     fits.find((w) => own.act.test(w.phrase))
   );
 }
@@ -1231,7 +1225,7 @@ export function keptSaying(c: GuaranteeClause, entity: string, mechanism?: strin
   const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
   const heads = `${c.head.replace(/([^aeiou])y$/, "$1ie").replace(/(?:s|x|ch|sh)$/, "$&e")}s`;
   // a record not named for the prompt's own noun says which role it plays for it ("a spot's booking is a hold record")
-  const own = [c.head, ...c.names].some((n) => names(entity, n));
+  const own = [c.head, ...c.names].some((n) => namesNoun(entity, n));
   const as = (what: string) => (own ? "" : ` In this design ${what} is ${article(entity)} ${record}.`);
   switch (c.kind) {
     case "immutable": {

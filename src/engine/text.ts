@@ -93,6 +93,15 @@ export function pattern(source: string, flags = ""): RegExp {
 }
 
 /**
+ * Whether a text names a noun as a word of its own, in any case: singular or plural ("order", "orders", "boxes",
+ * "policy" → "policies"), never inside a longer word ("reorder", "orderly") nor after an apostrophe.
+ */
+export function namesNoun(text: string, noun: string): boolean {
+  const ies = /y$/i.test(noun) ? `|${escapeRe(noun.slice(0, -1))}ies` : "";
+  return pattern(`(?:^|[^a-z'])(?:${escapeRe(noun)}(?:e?s)?${ies})(?![a-z])`, "i").test(text);
+}
+
+/**
  * Printable ASCII in the order the default collator (`localeCompare`, ICU's root order) puts it:
  * spaces, punctuation, symbols, digits, then letters with each lower case before its upper case.
  */
