@@ -1449,6 +1449,19 @@ const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|arc
  * never a period's ("evaluates … every 30 seconds and pages on-call within one minute": the minute is the page bound).
  */
 const PERIOD_BEFORE = /\b(?:every|each|once every|once each)\s*$/i;
+/**
+ * Where a stated bound's quote starts, by the bound: the last of its own words before the figure ("fail over … within
+ * 30 s"), in the clause before it or, `wide`, in the wider clause the bound's words may stand further back in.
+ */
+const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true }>> = {
+  failover_seconds: { words: FAILOVER_WORDS },
+  propagation_seconds: { words: SPREAD_WORDS, wide: true },
+  detection_bound_seconds: { words: DETECTION_WORDS, wide: true },
+  reclaim_bound_seconds: { words: RECLAIM_WORDS },
+  page_bound_seconds: { words: PAGE_WORDS },
+  run_seconds: { words: RUN_FOR },
+  retention_days: { words: LAST_SPAN },
+};
 const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
 const BOUND_IDS: ReadonlySet<string> = new Set([
   "reclaim_bound_seconds",
@@ -1791,24 +1804,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           const said = quoteTo(
             pos + dur[0].length + (target.id === "live_delay_seconds" ? (ofDelay?.length ?? 0) : afterWord.length),
           );
+          const leadWords = own(LEAD_WORDS, target.id);
           const lead =
-            target.id === "failover_seconds"
-              ? lastMatch(FAILOVER_WORDS, clauseBefore)
-              : target.id === "propagation_seconds"
-                ? lastMatch(SPREAD_WORDS, wideClause)
-                : target.id === "detection_bound_seconds"
-                  ? lastMatch(DETECTION_WORDS, wideClause)
-                  : target.id === "reclaim_bound_seconds"
-                    ? lastMatch(RECLAIM_WORDS, clauseBefore)
-                    : target.id === "page_bound_seconds"
-                      ? lastMatch(PAGE_WORDS, clauseBefore)
-                      : target.id === "run_seconds"
-                        ? lastMatch(RUN_FOR, clauseBefore)
-                        : target.id === "retention_days"
-                          ? lastMatch(LAST_SPAN, clauseBefore)
-                          : target.id === "live_delay_seconds"
-                            ? BOUND_BEFORE.exec(clauseBefore)?.index
-                            : undefined;
+            target.id === "live_delay_seconds"
+              ? BOUND_BEFORE.exec(clauseBefore)?.index
+              : leadWords && lastMatch(leadWords.words, leadWords.wide ? wideClause : clauseBefore);
           setScale(
             scale,
             target.id,
