@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guaranteeClauses } from "../src/engine/stated-clauses.js";
-import { type Design, design } from "../src/lib/index.js";
-
-const stated = (d: Design, quote: RegExp) =>
-  d.invariants.find((i) => /the prompt says/.test(i.because) && quote.test(i.because));
-const seqs = (d: Design) =>
-  d.diagrams
-    .filter((x) => x.kind === "sequence")
-    .map((x) => x.mermaid)
-    .join("\n");
+import { design } from "../src/lib/index.js";
+import { seqs, stated } from "./stated-helpers.js";
 
 describe("a stated cardinality rule becomes a guarded write in every section", () => {
   it("one holder at a time, both sides exclusive: every member is claimed in one transaction", () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { guaranteeClauses } from "../src/engine/stated-clauses.js";
 import { type Design, design, writeScript } from "../src/lib/index.js";
+import { keptStated } from "./stated-helpers.js";
 
-const stated = (d: Design) => d.invariants.find((i) => /the prompt says '/.test(i.because) && i.keptBy);
 const said = (d: Design) =>
   writeScript(d, { minutes: 45 })
     .steps.map((x) => x.text)
@@ -18,7 +18,7 @@ describe("a stated rule sits on the record that plays its thing's role", () => {
   ]) {
     it(`is kept by the lease's acquire (${prompt.slice(9, 50)}…)`, () => {
       const d = design(prompt);
-      const rule = stated(d);
+      const rule = keptStated(d);
       expect(rule?.keptBy).toBe("lease");
       expect(rule?.path).toMatch(/acquire/);
       expect(rule?.statement).not.toContain("no mechanism in this design keeps it");
@@ -77,7 +77,7 @@ describe("an exactly-once effect on a named party is a rule on the effect's reco
   ] as const) {
     it(`is kept by an effect ledger keyed by event id, which leads the script (${prompt.slice(9, 50)}…)`, () => {
       const d = design(prompt);
-      const rule = stated(d);
+      const rule = keptStated(d);
       expect(rule?.keptBy).toBe("keyed-effect-ledger");
       expect(rule?.statement).toMatch(words);
       expect(d.mechanisms.some((m) => m.id === "keyed-effect-ledger")).toBe(true);
@@ -106,17 +106,19 @@ describe("a kind's rule on a record not named for the prompt's noun says which r
     ["Design a reminder service that never sends a reminder early.", /each waiting reminder is a run record\.$/],
   ] as const) {
     it(`names the record's role (${prompt.slice(9, 50)}…)`, () => {
-      expect(stated(design(prompt))?.statement).toMatch(words);
+      expect(keptStated(design(prompt))?.statement).toMatch(words);
     });
   }
 
   it("says nothing of a role where the record is named for the noun", () => {
     const d = design("Design a hotel reservation service where a room can never be double-booked.");
-    expect(stated(d)?.statement).not.toContain("In this design");
+    expect(keptStated(d)?.statement).not.toContain("In this design");
   });
 
   it("never says a thing that is never deleted is removed", () => {
-    const rule = stated(design("Design a document archive where a stored document can never be altered or deleted."));
+    const rule = keptStated(
+      design("Design a document archive where a stored document can never be altered or deleted."),
+    );
     expect(rule?.statement).toMatch(/No operation removes one either/);
     expect(rule?.statement).not.toMatch(/Removing one/);
   });
@@ -124,7 +126,7 @@ describe("a kind's rule on a record not named for the prompt's noun says which r
 
 describe("a kind's rule carried by a write that is not its thing's names the thing's own record", () => {
   it("says the room's booking record, not the idempotency record of the path it sits on", () => {
-    const rule = stated(design("Design a hotel reservation service where a room can never be double-booked."));
+    const rule = keptStated(design("Design a hotel reservation service where a room can never be double-booked."));
     expect(rule?.keptBy).toBe("interval-exclusion");
     expect(rule?.statement).toMatch(/a conditional insert on its room booking record/);
     expect(rule?.statement).not.toMatch(/idempotency record/);

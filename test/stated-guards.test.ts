@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { guaranteeClauses } from "../src/engine/stated-clauses.js";
 import { type Design, design, writeScript } from "../src/lib/index.js";
+import { seqs } from "./stated-helpers.js";
 
-const seqs = (d: Design) =>
-  d.diagrams
-    .filter((x) => x.kind === "sequence")
-    .map((x) => x.mermaid)
-    .join("\n");
 const step1 = (d: Design) => writeScript(d, { minutes: 45 }).steps.find((s) => s.step === 1)?.text ?? "";
 
 describe("a stated guarantee reaches every section, not only its rule", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { clauseKind, guaranteeClauses, saysClause } from "../src/engine/stated-clauses.js";
 import { type Design, design, writeScript } from "../src/lib/index.js";
+import { keptStated } from "./stated-helpers.js";
 
 const MAGLEV =
   "Design a layer-4 load balancer like Google's Maglev that spreads 10 million packets per second across 1,000 backends and keeps existing connections on their backend when backends are added or removed.";
@@ -17,7 +18,6 @@ const ARCHIVE = "Design a document archive where a filed record can never be alt
 const REMINDER = "Design a reminder service that never sends a reminder early.";
 const SESSIONS = "Design a session router that keeps each user's session on its server when servers join or leave.";
 
-const stated = (d: Design) => d.invariants.find((i) => /the prompt says '/.test(i.because) && i.keptBy);
 const said = (d: Design) =>
   writeScript(d, { minutes: 45 })
     .steps.map((x) => x.text)
@@ -81,7 +81,7 @@ describe("a guarantee clause of a kind gets a rule of its own on the thing it na
   ] as const) {
     it(`is kept by its kind's mechanism, which joins the design and leads the script (${prompt.slice(0, 50)}…)`, () => {
       const d = design(prompt);
-      const rule = stated(d);
+      const rule = keptStated(d);
       expect(rule?.keptBy).toBe(keeper);
       expect(rule?.statement).toMatch(words);
       expect(d.mechanisms.some((m) => m.id === keeper)).toBe(true);
@@ -95,7 +95,7 @@ describe("a guarantee clause of a kind gets a rule of its own on the thing it na
 
   it("never sits on a write that overwrites what it says is never overwritten", () => {
     const d = design(NPM);
-    const rule = stated(d);
+    const rule = keptStated(d);
     expect(rule?.path).not.toMatch(/update|bump/);
     expect(rule?.statement).not.toContain("no mechanism in this design keeps it");
   });
@@ -111,7 +111,7 @@ describe("coherence: a stated rule on a write whose shape breaks it", () => {
     // an overwrite path of its own (npm draws none since the origin cache left it): one critical path whose only write
     // updates the published object in place
     const d = structuredClone(design(NPM));
-    const rule = stated(d);
+    const rule = keptStated(d);
     const op = d.operations[0];
     if (!rule || !op) throw new Error("fixture changed");
     const phrase = "update the published object in place and bump its version";

@@ -3498,6 +3498,25 @@ function undrawnOrRenamed(d: Design, names: readonly string[]): string[] {
   return names.filter((e) => !d.dataModel.some((m) => m.entity === e || m.entity.endsWith(`(${e})`)));
 }
 
+/**
+ * A shape's timed path (a change's propagation hop by hop, one request's latency part by part): sized by its capacity
+ * row, and that row bound by the stated target when the prompt states one. `path` and `noPath` name it in the problem.
+ */
+function pathUnbound(
+  d: Design,
+  rule: CoherenceRule,
+  id: string,
+  bound: string,
+  path: string,
+  noPath: string,
+): Problem[] {
+  const row = d.capacity.find((c) => c.id === id);
+  if (!row) return [{ rule, detail: `${path} is not sized` }];
+  if (d.nfrs.scale[bound] !== undefined && row.bound?.quantity !== bound)
+    return [{ rule, detail: `the stated ${bound} bounds no ${noPath}` }];
+  return [];
+}
+
 /** The products a design's technology rows choose, each with where it is. */
 function boughtProducts(d: Design): { where: string; text: string }[] {
   return d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product })));
@@ -3807,17 +3826,10 @@ function featureFlagsShape(d: Design): Problem[] {
   if (!subjectLeads(d, "feature-flags", "I11")) return [];
   const out: Problem[] = [];
   // the prompt may name a flag by its own word ("Toggle (Flag)"), which keeps the entity's name in brackets
-  const names = d.dataModel.map((m) => m.entity);
-  for (const e of FLAG_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+  for (const e of undrawnOrRenamed(d, FLAG_SHAPE.entities))
     out.push({ rule: "feature-flags-shape", detail: `no ${e} record is drawn` });
-  const hops = d.capacity.find((c) => c.id === FLAG_SHAPE.propagation);
-  if (!hops)
-    out.push({ rule: "feature-flags-shape", detail: "the time from a committed change to every SDK is not sized" });
-  else if (d.nfrs.scale[FLAG_SHAPE.bound] !== undefined && hops.bound?.quantity !== FLAG_SHAPE.bound)
-    out.push({
-      rule: "feature-flags-shape",
-      detail: `the stated ${FLAG_SHAPE.bound} bounds no time from a committed change to every SDK`,
-    });
+  const change = "time from a committed change to every SDK";
+  out.push(...pathUnbound(d, "feature-flags-shape", FLAG_SHAPE.propagation, FLAG_SHAPE.bound, `the ${change}`, change));
   const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => FLAG_SHAPE.residue.test(y.text)))
     out.push({ rule: "feature-flags-shape", detail: `${x.where} belongs to a fleet rollout or a service mesh` });
@@ -3860,10 +3872,7 @@ function adExchangeShape(d: Design): Problem[] {
   const path = d.capacity.find((c) => c.id === "request_path_seconds");
   if (d.nfrs.scale.latency_seconds !== undefined && !(path?.inputs ?? []).some((i) => i.name === ADX_SHAPE.deadline))
     out.push({ rule: "ad-exchange-shape", detail: "the stated deadline is not spent on a bidder timeout inside it" });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => ADX_SHAPE.residue.test(y.text)))
     out.push({ rule: "ad-exchange-shape", detail: `${x.where} belongs to a proxy plane or a user-facing auction` });
   return out;
@@ -3877,17 +3886,10 @@ function adExchangeShape(d: Design): Problem[] {
 function dnsShape(d: Design): Problem[] {
   if (!subjectLeads(d, "dns", "I11")) return [];
   const out: Problem[] = [];
-  const names = d.dataModel.map((m) => m.entity);
-  for (const e of DNS_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+  for (const e of undrawnOrRenamed(d, DNS_SHAPE.entities))
     out.push({ rule: "dns-shape", detail: `no ${e} record is drawn` });
-  const hops = d.capacity.find((c) => c.id === DNS_SHAPE.propagation);
-  if (!hops)
-    out.push({ rule: "dns-shape", detail: "the time from a committed change to every name server is not sized" });
-  else if (d.nfrs.scale[DNS_SHAPE.bound] !== undefined && hops.bound?.quantity !== DNS_SHAPE.bound)
-    out.push({
-      rule: "dns-shape",
-      detail: `the stated ${DNS_SHAPE.bound} bounds no time from a committed change to every name server`,
-    });
+  const change = "time from a committed change to every name server";
+  out.push(...pathUnbound(d, "dns-shape", DNS_SHAPE.propagation, DNS_SHAPE.bound, `the ${change}`, change));
   if (!d.capacity.some((c) => c.id === DNS_SHAPE.servers))
     out.push({ rule: "dns-shape", detail: "the name servers are not sized from the query rate" });
   const drawn = [...drawnParts(d), ...boughtProducts(d)];
@@ -4008,22 +4010,21 @@ function relationshipAuthzShape(d: Design): Problem[] {
 function modelServingShape(d: Design): Problem[] {
   if (!subjectLeads(d, "model-serving", "I15")) return [];
   const out: Problem[] = [];
-  const names = d.dataModel.map((m) => m.entity);
-  for (const e of SERVING_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+  for (const e of undrawnOrRenamed(d, SERVING_SHAPE.entities))
     out.push({ rule: "model-serving-shape", detail: `no ${e} record is drawn` });
-  const path = d.capacity.find((c) => c.id === SERVING_SHAPE.latency);
-  if (!path) out.push({ rule: "model-serving-shape", detail: "the latency path of one prediction is not sized" });
-  else if (d.nfrs.scale[SERVING_SHAPE.bound] !== undefined && path.bound?.quantity !== SERVING_SHAPE.bound)
-    out.push({
-      rule: "model-serving-shape",
-      detail: `the stated ${SERVING_SHAPE.bound} bounds no prediction's latency path`,
-    });
+  out.push(
+    ...pathUnbound(
+      d,
+      "model-serving-shape",
+      SERVING_SHAPE.latency,
+      SERVING_SHAPE.bound,
+      "the latency path of one prediction",
+      "prediction's latency path",
+    ),
+  );
   if (!d.capacity.some((c) => SERVING_SHAPE.replicas.includes(c.id)))
     out.push({ rule: "model-serving-shape", detail: "the model replicas are not sized from the prediction rate" });
-  const drawn = [
-    ...drawnParts(d),
-    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
-  ];
+  const drawn = [...drawnParts(d), ...boughtProducts(d)];
   for (const x of drawn.filter((y) => SERVING_SHAPE.residue.test(y.text)))
     out.push({
       rule: "model-serving-shape",

@@ -5,6 +5,7 @@
  */
 
 import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/object-kinds.js";
+import { TIME_UNIT_SPELLINGS, TIME_UNIT_TABLE } from "../knowledge/counted-things.js";
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
@@ -23,6 +24,7 @@ import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { guaranteeClauses } from "./stated-clauses.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
+import { anyWord } from "./text.js";
 
 export interface Stated<T> {
   value: T;
@@ -510,7 +512,7 @@ export interface RepeatWindow {
   quote: string;
 }
 
-const WINDOW_UNIT = String.raw`(?:(?:one|a|an|the same|any|a single|any one) |(\d+|two|three|four|six|twelve|24|48) )?(second|minute|hour|day|week|month)s?`;
+const WINDOW_UNIT = String.raw`(?:(?:one|a|an|the same|any|a single|any one) |(\d+|${anyWord(Object.keys(CARDINAL_WORDS))}) )?(${TIME_UNIT_TABLE.map((u) => u.word).join("|")})s?`;
 const REPEAT_WINDOW: readonly RegExp[] = [
   new RegExp(
     String.raw`\bnever (\w+) (?:the same|a|an|any|one) ([a-z][\w.-]*(?: [a-z][\w-]*)?) (?:twice|more than once|again) (?:in|within|per|during|inside) ${WINDOW_UNIT}\b`,
@@ -528,15 +530,6 @@ const REPEAT_WINDOW_NOUN_FIRST = new RegExp(
 );
 /** Words before "every X" that are no act ("where every job runs …" names the job first). */
 const NOT_AN_ACT = /^(?:where|that|which|who|and|or|so|then|when|while|if|but)$/i;
-const UNIT_SECONDS: Readonly<Record<string, number>> = {
-  second: 1,
-  minute: 60,
-  hour: 3600,
-  day: 86400,
-  week: 604800,
-  month: 2592000,
-};
-const SMALL_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
 
 /** The base form of a verb in the third person ("fetches" -> fetch, "refetches" -> refetch, "crawls" -> crawl). */
 const verbBase = (v: string): string =>
@@ -549,9 +542,9 @@ export function parseRepeatWindow(prompt: string): RepeatWindow | undefined {
   const swapped = f?.[1] && f[2] ? ([f[0], f[2], f[1], f[3], f[4]] as const) : undefined;
   for (const m of [...REPEAT_WINDOW.map((re) => re.exec(prompt)), swapped]) {
     if (!m?.[1] || !m[2] || !m[4] || NOT_AN_ACT.test(m[1])) continue;
-    const count = m[3] ? (SMALL_COUNTS[m[3].toLowerCase()] ?? Number(m[3])) : 1;
+    const count = m[3] ? (own(CARDINAL_WORDS, m[3].toLowerCase()) ?? Number(m[3])) : 1;
     const unit = m[4].toLowerCase();
-    const seconds = count * (UNIT_SECONDS[unit] ?? 0);
+    const seconds = count * (timeUnit(unit) ?? 0);
     if (!(seconds > 0)) continue;
     return {
       noun: /\burls?\b/i.test(m[2]) ? m[2] : m[2].toLowerCase(),
@@ -785,35 +778,17 @@ const BYTE_UNITS: Record<string, number> = {
   pib: 1024 ** 5,
 };
 
-/** Seconds in one time unit; a month is 30 days and a year 365 (the usual back-of-envelope convention). */
-const SECONDS: Record<string, number> = {
-  ms: 0.001,
-  millisecond: 0.001,
-  s: 1,
-  sec: 1,
-  second: 1,
-  min: 60,
-  minute: 60,
-  h: 3600,
-  hr: 3600,
-  hour: 3600,
-  d: 86400,
-  day: 86400,
-  wk: 604800,
-  week: 604800,
-  mo: 2592000,
-  month: 2592000,
-  yr: 31536000,
-  year: 31536000,
-};
+/** Seconds in one time unit, by each of its spellings (knowledge/counted-things.ts `TIME_UNIT_TABLE`). */
+const SECONDS: Readonly<Record<string, number>> = Object.fromEntries(
+  TIME_UNIT_TABLE.flatMap((u) => u.spellings.map((w) => [w, u.seconds] as const)),
+);
 
 function timeUnit(word: string): number | undefined {
   const w = word.toLowerCase().replace(/-/g, "");
   return own(SECONDS, w) ?? own(SECONDS, w.replace(/s$/, ""));
 }
 
-const TIME_WORD =
-  "(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)";
+const TIME_WORD = anyWord(TIME_UNIT_SPELLINGS);
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 /** "… per hour", "/day" after a byte amount. */
 const PER_TIME = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i");
@@ -1022,6 +997,9 @@ interface NumberMatch {
   end: number;
 }
 
+/** The number words a count is written in (knowledge/lexicon.ts `CARDINAL_WORDS`) and the scale words after them. */
+const CARDINALS = Object.keys(CARDINAL_WORDS);
+const SCALES = Object.keys(SCALE_WORDS);
 const NUMBER_RE = new RegExp(
   [
     // vague amounts: "thousands of", "tens of millions of", "hundreds of"
@@ -1029,7 +1007,7 @@ const NUMBER_RE = new RegExp(
     // digits: "10,000", "10 000", "3.2e6", "1.5", with an optional suffix or scale word(s)
     String.raw`(?<![\w.])(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:[ ]?(?<suffix>k|mm|mn|m|bn|b|t)(?![a-z])|(?<scales>(?:[ -](?:hundred|thousand|million|billion|trillion))+))?`,
     // number words: "twenty thousand", "a billion", "two hundred and fifty", "a dozen", "three"
-    String.raw`\b(?<words>(?:(?:a|an)[ ](?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|single)(?:(?:[ -]|[ ]and[ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b)*)\b`,
+    String.raw`\b(?<words>(?:(?:a|an)[ ](?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?(?:${[...CARDINALS, "dozen", ...SCALES, "single"].join("|")})(?:(?:[ -]|[ ]and[ ])(?:${[...CARDINALS.filter((w) => w !== "zero"), ...SCALES].join("|")})\b)*)\b`,
   ].join("|"),
   "gi",
 );
@@ -1172,8 +1150,11 @@ function lastMatch(re: RegExp, text: string): number | undefined {
  * A durability target in nines: "eleven nines of durability", "11 9s durability", "99.999999999% durability".
  * The count of nines is the target annual loss probability per object, 10^-nines.
  */
-const NINES_WORDS =
-  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)";
+const NINES_WORDS = anyWord(
+  Object.entries(CARDINAL_WORDS)
+    .filter(([, v]) => v >= 1 && v <= 16)
+    .map(([w]) => w),
+);
 const DURABILITY_NINES = new RegExp(
   String.raw`\b(?:(${NINES_WORDS}|\d{1,2})[- ](?:nines|9s)|(99(?:\.9+)?)\s*%)\s+(?:(?:of|annual|yearly|object|data)\s+){0,3}durab\w*|\bdurab\w*\s+(?:of\s+|target of\s+)?(?:(${NINES_WORDS}|\d{1,2})[- ](?:nines|9s)|(99(?:\.9+)?)\s*%)`,
   "i",
@@ -1501,6 +1482,21 @@ const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|arc
  * never a period's ("evaluates … every 30 seconds and pages on-call within one minute": the minute is the page bound).
  */
 const PERIOD_BEFORE = /\b(?:every|each|once every|once each)\s*$/i;
+/**
+ * Where a stated bound's quote starts, by the bound: the last of its own words before the figure ("fail over … within
+ * 30 s"), in the clause before it or, `wide`, in the wider clause the bound's words may stand further back in; where
+ * none of its own words stands there, the last of its `then` words (a task "handed to another worker within …").
+ */
+const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; then?: RegExp }>> = {
+  failover_seconds: { words: FAILOVER_WORDS, wide: true },
+  propagation_seconds: { words: SPREAD_WORDS, wide: true },
+  detection_bound_seconds: { words: DETECTION_WORDS, wide: true },
+  reclaim_bound_seconds: { words: RECLAIM_WORDS, then: HANDED_ON_WORDS },
+  redelivery_bound_seconds: { words: REDELIVERY_WORDS, wide: true },
+  page_bound_seconds: { words: PAGE_WORDS },
+  run_seconds: { words: RUN_FOR },
+  retention_days: { words: LAST_SPAN },
+};
 const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
 const BOUND_IDS: ReadonlySet<string> = new Set([
   "reclaim_bound_seconds",
@@ -1866,26 +1862,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           const said = quoteTo(
             pos + dur[0].length + (target.id === "live_delay_seconds" ? (ofDelay?.length ?? 0) : afterWord.length),
           );
+          const leadWords = own(LEAD_WORDS, target.id);
           const lead =
-            target.id === "failover_seconds"
-              ? lastMatch(FAILOVER_WORDS, wideClause)
-              : target.id === "propagation_seconds"
-                ? lastMatch(SPREAD_WORDS, wideClause)
-                : target.id === "detection_bound_seconds"
-                  ? lastMatch(DETECTION_WORDS, wideClause)
-                  : target.id === "reclaim_bound_seconds"
-                    ? (lastMatch(RECLAIM_WORDS, clauseBefore) ?? lastMatch(HANDED_ON_WORDS, clauseBefore))
-                    : target.id === "redelivery_bound_seconds"
-                      ? lastMatch(REDELIVERY_WORDS, wideClause)
-                      : target.id === "page_bound_seconds"
-                        ? lastMatch(PAGE_WORDS, clauseBefore)
-                        : target.id === "run_seconds"
-                          ? lastMatch(RUN_FOR, clauseBefore)
-                          : target.id === "retention_days"
-                            ? lastMatch(LAST_SPAN, clauseBefore)
-                            : target.id === "live_delay_seconds"
-                              ? BOUND_BEFORE.exec(clauseBefore)?.index
-                              : undefined;
+            target.id === "live_delay_seconds"
+              ? BOUND_BEFORE.exec(clauseBefore)?.index
+              : leadWords &&
+                (lastMatch(leadWords.words, leadWords.wide ? wideClause : clauseBefore) ??
+                  (leadWords.then && lastMatch(leadWords.then, leadWords.wide ? wideClause : clauseBefore)));
           setScale(
             scale,
             target.id,

@@ -4,6 +4,8 @@
  * head no kind lists keeps the generic record, said as a planning assumption. Pure: same quote, same answer.
  */
 import { GENERIC_RECORD, RECORD_KINDS } from "../knowledge/capacity/record-kinds.js";
+import { TIME_UNIT_SPELLINGS } from "../knowledge/counted-things.js";
+import { anyWord } from "./text.js";
 
 export interface RecordSize {
   bytes: number;
@@ -19,8 +21,7 @@ export function countedHead(quote: string): string {
 }
 
 /** The time unit a rate ends with: "a day", "per second", "an hour", "/s". */
-const TIME_UNIT = "(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|d|days?|weeks?|months?|years?)";
-const TIME_TAIL = new RegExp(String.raw`(?:\s+(?:per|a|an|each|every)\s+|\s*\/\s*)${TIME_UNIT}\s*$`);
+const TIME_TAIL = new RegExp(String.raw`(?:\s+(?:per|a|an|each|every)\s+|\s*\/\s*)${anyWord(TIME_UNIT_SPELLINGS)}\s*$`);
 
 const bytesSaid = (n: number): string => `${n} B`;
 

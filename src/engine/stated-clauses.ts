@@ -1,9 +1,12 @@
 import { ROW_WRITES_PER_SEC } from "../knowledge/bounded-counters.js";
+import { TIME_SPANS, TIME_UNITS } from "../knowledge/counted-things.js";
+import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
+import { own } from "./own.js";
 import { participle } from "./stated-rules.js";
 import { lastingBecause, statedTenure } from "./stated-stance.js";
-import { article, contentStems, stemOverlap } from "./text.js";
+import { anyWord, article, contentStems, namesNoun, stemOverlap } from "./text.js";
 
 /**
  * A guarantee clause the prompt states that no clause shape of engine/stated-rules.ts reads ("stock never goes
@@ -111,8 +114,10 @@ const MEMBERSHIP = /\b(?:add|remov|join|leav|scal|replac|drain)\w*/;
 const TWO_HOLDERS =
   /\b(?:to|for|by|in|into|on|at|with|between|across|from)\s+two\s+(?:different\s+|separate\s+)?([a-z]+)|\btwo\s+(?:different\s+|separate\s+)?([a-z]+)\s+(?:at once|at the same time|simultaneously|concurrently)/i;
 /** Units of time: "two hours" is a duration, "per day" a period, never a holder or a party. */
-const TIME_UNIT =
-  /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|times?|moments?|ms|milliseconds?|terms?|semesters?|quarters?|seasons?|shifts?)$/i;
+const TIME_UNIT = new RegExp(
+  `^${anyWord([...TIME_UNITS, "nights", ...TIME_SPANS.flatMap((w) => [w, `${w}s`])])}$`,
+  "i",
+);
 const twoHolders = (verb: string): string | undefined => {
   const m = TWO_HOLDERS.exec(verb);
   const h = m?.[1] ?? m?.[2];
@@ -288,7 +293,8 @@ function clause(
   };
 }
 
-const NUMBER_WORD = String.raw`\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a hundred`;
+/** A count in digits or words ("10", "ten", "a hundred"): its words are knowledge/lexicon.ts `CARDINAL_WORDS`. */
+const NUMBER_WORD = String.raw`\d[\d,]*|${anyWord(Object.keys(CARDINAL_WORDS))}|a hundred`;
 const pluralRe = (noun: string) => `${noun}(?:s|es)?`;
 /**
  * How many things one holder takes at once, where the prompt says so ("10 players per match", "matches of 10
@@ -625,7 +631,7 @@ function clauseStart(prompt: string, end: number): number {
 }
 /** A subject that names the system, not a thing the rule holds ("the service", "our platform"). */
 const SYSTEM = /^(?:system|service|platform|api|app|application|backend|design|we|it)$/i;
-const NUMBER = String.raw`(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)`;
+const NUMBER = String.raw`(\d[\d,]*|${anyWord(Object.keys(CARDINAL_WORDS))})`;
 /** A counted noun of one or two words, never a preposition or a time phrase. */
 const NOT_COUNTED = String.raw`(?:at|per|in|a|an|the|and|or|to|for|each|every|of|on|with|from|by|times?|once|can|may|must|will|should|are|is|be|concurrently|simultaneously|total)\b`;
 const COUNTED = String.raw`((?:(?!${NOT_COUNTED})[a-z][\w-]*\s+){0,2}(?!${NOT_COUNTED})[a-z][\w-]*)`;
@@ -910,28 +916,10 @@ const KIND_TELLS: Readonly<Record<ClauseKind, RegExp>> = {
     /\bbelow (?:zero|0)\b|\bnegative\b|\boverdra\w*|\bexceed\w*|\b(?:under|within|above|over) (?:its|their|the) \w+|\bmore than (?:its|their|the)\b/i,
 };
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-};
 /** A limit as a number ("two" -> 2, "100,000" -> 100000, "$500" -> 500, "2k" -> 2000); undefined when it is none. */
 export function limitValue(limit: string): number | undefined {
   const t = limit.toLowerCase().replace(/[$,\s]/g, "");
-  const w = WORD_NUMBERS[t];
+  const w = own(CARDINAL_WORDS, t);
   if (w !== undefined) return w;
   const m = /^(\d+(?:\.\d+)?)(k|thousand|m|million)?$/.exec(t);
   if (!m) return undefined;
@@ -945,19 +933,11 @@ const statesLimit = (text: string, limit: string): boolean => {
   const said = [
     String(n),
     n.toLocaleString("en-US"),
-    ...Object.entries(WORD_NUMBERS)
+    ...Object.entries(CARDINAL_WORDS)
       .filter(([, v]) => v === n)
       .map(([k]) => k),
   ];
   return said.some((x) => new RegExp(String.raw`(?:^|[^\d,.])${x.replace(/[.,]/g, "\\$&")}(?![\d,])`, "i").test(text));
-};
-
-/** Whether a text names a noun, singular or plural, as a whole word. */
-const names = (text: string, noun: string) => {
-  const t = ` ${text.toLowerCase().replace(/[^a-z' ]/g, " ")} `;
-  return [noun, `${noun}s`, `${noun}es`, `${noun.replace(/y$/, "")}ies`].some(
-    (n) => t.includes(` ${n} `) || t.includes(` ${n}'`),
-  );
 };
 
 /**
@@ -973,16 +953,17 @@ export function saysClause(statement: string, c: GuaranteeClause): boolean {
   // a cardinality rule is said only by a rule that names its other side and its number ("at most one open offer" does
   // not say "at most two orders"; "a match has one ticking server" does not say "never in two matches")
   // ("no seat is sold twice" says "two customers never book the same seat": a thing given twice is held by two)
-  if (c.kind === "one-holder" && c.holder && !names(statement, c.holder) && !/\btwice\b/i.test(statement)) return false;
+  if (c.kind === "one-holder" && c.holder && !namesNoun(statement, c.holder) && !/\btwice\b/i.test(statement))
+    return false;
   if (c.limit !== undefined && !statesLimit(statement, c.limit)) return false;
-  if (c.per && !names(statement, c.per)) return false;
+  if (c.per && !namesNoun(statement, c.per)) return false;
   // the verb's own words, not the nouns it names ("write after it has lost leadership" is not said by "leader failover")
   const own = new Set([c.head, ...c.names].map((n) => contentStems(n)).flatMap((x) => [...x]));
   const verb = new Set([...contentStems(c.verb)].filter((x) => !own.has(x) && !own.has(x.slice(0, 4))));
   const stems = contentStems(statement);
   // the card's own noun for the thing ("no seat is sold twice" says "a ticket is never sold twice"): two of the verb's
   // own words, as the prompt words them
-  if (!names(statement, c.head)) return verb.size >= 2 && stemOverlap(verb, stems) >= 2;
+  if (!namesNoun(statement, c.head)) return verb.size >= 2 && stemOverlap(verb, stems) >= 2;
   return stemOverlap(widen(verb), widen(stems)) >= 1;
 }
 
@@ -1035,7 +1016,7 @@ export function keeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: 
   // a write names a thing by its own words, or by its record's role (a rule about a lock sits on the lease's writes)
   const naming = (noun: string) =>
     writes.filter(
-      (w) => names(`${w.phrase} ${w.entity.replace(/([a-z])([A-Z])/g, "$1 $2")}`, noun) || w.plays?.includes(noun),
+      (w) => namesNoun(`${w.phrase} ${w.entity.replace(/([a-z])([A-Z])/g, "$1 $2")}`, noun) || w.plays?.includes(noun),
     );
   const on = [c.head, ...c.names].map(naming).find((l) => l.length > 0) ?? [];
   // a clause of a kind is kept only by a mechanism of that kind on a write that does not contradict it
@@ -1206,7 +1187,8 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
   const fits = writes.filter((w) => !contradicts(c, w));
   const own = KIND_KEEPERS[c.kind];
   // a thing kept on its holder sits on the write about the holders (the backend set), not the thing's traffic
-  const holder = c.kind === "sticky" && c.holder ? fits.find((w) => names(w.phrase, c.holder as string)) : undefined;
+  const holder =
+    c.kind === "sticky" && c.holder ? fits.find((w) => namesNoun(w.phrase, c.holder as string)) : undefined;
   // a thing given to one holder at a time sits on the write that gives it to a holder ("match the delivery to the
   // nearest courier", "make a match and place it"), its act read with the nouns themselves left out
   const giver =
@@ -1217,19 +1199,19 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
             (t, n) => t.replace(new RegExp(String.raw`\b${n}(?:s|es)?\b`, "g"), " "),
             said,
           );
-          return names(said, c.holder as string) && own.act.test(bare);
+          return namesNoun(said, c.holder as string) && own.act.test(bare);
         })
       : undefined;
   return (
     holder ??
     giver ??
     [c.head, ...c.names]
-      .flatMap((n) => fits.filter((w) => names(w.phrase, n)))
+      .flatMap((n) => fits.filter((w) => namesNoun(w.phrase, n)))
       // (a cardinality rule's act is what the write does, named before its explanation, not a word in it)
       .find((w) =>
         own.act.test(CARDINAL_KINDS.has(c.kind as ClauseKind) ? (w.phrase.split(":")[0] ?? "") : w.phrase),
       ) ??
-    [c.head, ...c.names].flatMap((n) => fits.filter((w) => names(w.phrase, n)))[0] ??
+    [c.head, ...c.names].flatMap((n) => fits.filter((w) => namesNoun(w.phrase, n)))[0] ??
     fits.find((w) => own.act.test(w.phrase))
   );
 }
@@ -1248,7 +1230,7 @@ export function keptSaying(c: GuaranteeClause, entity: string, mechanism?: strin
   const record = /\brecords?$/.test(entity) ? entity : `${entity} record`;
   const heads = `${c.head.replace(/([^aeiou])y$/, "$1ie").replace(/(?:s|x|ch|sh)$/, "$&e")}s`;
   // a record not named for the prompt's own noun says which role it plays for it ("a spot's booking is a hold record")
-  const own = [c.head, ...c.names].some((n) => names(entity, n));
+  const own = [c.head, ...c.names].some((n) => namesNoun(entity, n));
   const as = (what: string) => (own ? "" : ` In this design ${what} is ${article(entity)} ${record}.`);
   switch (c.kind) {
     case "immutable": {

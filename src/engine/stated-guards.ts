@@ -2,7 +2,7 @@ import { GUARD_SHAPES, type GuardNouns, type GuardShape } from "../knowledge/mec
 import type { ApiRow, ComponentRow, DataModelRow, InvariantRow } from "./design/types.js";
 import { actNoun, type ClauseKind, type GuaranteeClause, keeperSaid } from "./stated-clauses.js";
 import { fromStatedGuarantee } from "./stated-rules.js";
-import { contentStems, escapeRe, stemOverlap } from "./text.js";
+import { contentStems, namesNoun, stemOverlap } from "./text.js";
 
 /**
  * A guarantee the prompt states, of a kind with a keeper of its own (engine/stated-clauses.ts), carried past its rule
@@ -290,10 +290,6 @@ const FIRST_WRITE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>([
   "quantity-bound",
 ]);
 
-/** Whether a call's words name a noun (or its plural) as a word of their own, in any case. */
-const namesWord = (text: string, noun: string): boolean =>
-  new RegExp(`(?:^|[^a-z])${escapeRe(noun)}(?:e?s)?(?![a-z])`, "i").test(text);
-
 /** The call that writes a guard's record: by its words and the record's or thing's name, else the rule's own write. */
 function guardedCall(
   g: StatedGuard,
@@ -314,10 +310,10 @@ function guardedCall(
   // match"), not the call that creates the thing
   // (a noun is named as a word of the call, never inside another word: "lease" is no word of "release")
   const holder = g.clause.kind === "one-holder" && g.clause.holder ? g.clause.holder.toLowerCase() : undefined;
-  const byHolder = holder ? writing.find((a) => namesWord(`${a.operation} ${a.call}`, holder)) : undefined;
+  const byHolder = holder ? writing.find((a) => namesNoun(`${a.operation} ${a.call}`, holder)) : undefined;
   if (byHolder) return byHolder;
   const nouns = [n.record, n.thing, g.writes ?? ""].filter(Boolean).map((w) => w.toLowerCase());
-  const named = writing.find((a) => nouns.some((w) => namesWord(`${a.operation} ${a.call}`, w)));
+  const named = writing.find((a) => nouns.some((w) => namesNoun(`${a.operation} ${a.call}`, w)));
   if (named) return named;
   // the call of the rule's own write: the one whose words share most with the write's phrase
   // (else the design's first write a client makes: the request every effect line is keyed from)

@@ -65,6 +65,13 @@ export const anA = (noun: string): string => `${article(noun)} ${noun}`;
 /** A literal text as a regular-expression source that matches exactly it. */
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Words as one alternation of a pattern, longest first so a shorter word never stops a longer one: "(?:secs|sec|s)". */
+export const anyWord = (words: readonly string[]): string =>
+  `(?:${[...new Set(words)]
+    .sort((a, b) => b.length - a.length || compareText(a, b))
+    .map(escapeRe)
+    .join("|")})`;
+
 /** Patterns built from text at run time, compiled once per source and flags; bounded, emptied when full. */
 const PATTERNS = new Map<string, RegExp>();
 const PATTERNS_MAX = 4096;
@@ -83,6 +90,15 @@ export function pattern(source: string, flags = ""): RegExp {
     PATTERNS.set(key, re);
   }
   return re;
+}
+
+/**
+ * Whether a text names a noun as a word of its own, in any case: singular or plural ("order", "orders", "boxes",
+ * "policy" → "policies"), never inside a longer word ("reorder", "orderly") nor after an apostrophe.
+ */
+export function namesNoun(text: string, noun: string): boolean {
+  const ies = /y$/i.test(noun) ? `|${escapeRe(noun.slice(0, -1))}ies` : "";
+  return pattern(`(?:^|[^a-z'])(?:${escapeRe(noun)}(?:e?s)?${ies})(?![a-z])`, "i").test(text);
 }
 
 /**

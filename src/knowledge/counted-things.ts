@@ -4,23 +4,40 @@
  * of anything else ("300 million accounts", "10,000 city zones", "1 million servers") names a thing the prompt sizes,
  * which the design's records, operations or API should hold (engine/counted-nouns.ts, coherence `prompt-noun-uncovered`).
  */
-/** Units of time, singular: a count of them is a duration, and one after a rate word makes a count a rate. */
-export const TIME_UNITS: readonly string[] = [
-  "ms",
-  "s",
-  "millisecond",
-  "second",
-  "sec",
-  "minute",
-  "min",
-  "hour",
-  "hr",
-  "day",
-  "night",
-  "week",
-  "month",
-  "year",
+/**
+ * Units of time, one a line: the unit's word, its seconds (a month is 30 days and a year 365, the usual back-of-envelope
+ * convention) and every spelling a prompt writes it in ("30 secs", "per hr", "/s"). Every reader of a time unit builds
+ * its words from this table: a rate's tail (engine/record-size.ts), a duration or rate's seconds (engine/nfr-parse.ts),
+ * a word that is never a holder (engine/stated-clauses.ts), a count that is never a thing held (engine/counted-nouns.ts).
+ */
+export interface TimeUnit {
+  readonly word: string;
+  readonly seconds: number;
+  readonly spellings: readonly string[];
+}
+export const TIME_UNIT_TABLE: readonly TimeUnit[] = [
+  { word: "millisecond", seconds: 0.001, spellings: ["millisecond", "milliseconds", "ms"] },
+  { word: "second", seconds: 1, spellings: ["second", "seconds", "sec", "secs", "s"] },
+  { word: "minute", seconds: 60, spellings: ["minute", "minutes", "min", "mins"] },
+  { word: "hour", seconds: 3600, spellings: ["hour", "hours", "hr", "hrs", "h"] },
+  { word: "day", seconds: 86400, spellings: ["day", "days", "d"] },
+  { word: "week", seconds: 604800, spellings: ["week", "weeks", "wk", "wks"] },
+  { word: "month", seconds: 2592000, spellings: ["month", "months", "mo"] },
+  { word: "year", seconds: 31536000, spellings: ["year", "years", "yr", "yrs"] },
 ];
+/**
+ * Stretches of time with no fixed length in seconds ("each term", "two shifts", "at the same time"): like a unit, a
+ * count of them is a duration, never a holder or a party; unlike a unit, none makes a count before it a rate.
+ */
+export const TIME_SPANS: readonly string[] = ["time", "moment", "term", "semester", "quarter", "season", "shift"];
+
+/** Every spelling of a unit of time ("seconds", "sec", "s"). */
+export const TIME_UNIT_SPELLINGS: readonly string[] = TIME_UNIT_TABLE.flatMap((u) => u.spellings);
+/**
+ * Every unit of time a rate is counted in ("30 million parcels a day", "$120 per night"): the table's spellings and a
+ * night, a stay's unit. A count of one is a duration, and one after a rate word makes a count a rate.
+ */
+export const TIME_UNITS: readonly string[] = [...TIME_UNIT_SPELLINGS, "night"];
 
 export const NOT_COUNTED_THINGS: readonly string[] = [
   ...TIME_UNITS,

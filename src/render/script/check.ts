@@ -1,9 +1,11 @@
 import type { Design } from "../../engine/design/design.js";
 import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
+import { own } from "../../engine/own.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
+import { CARDINAL_WORDS } from "../../knowledge/lexicon.js";
 import { unheldKinds } from "./held.js";
 import { placeholderSaid, placeholdersOf } from "./placeholders.js";
 import {
@@ -507,7 +509,7 @@ export function heldProblems(d: Design, script: Script): SpeechProblem[] {
       out.push({ step, sentence: text, problem: `names a ${kind} the design does not hold` });
     const calls = /\bThe API has (\w+) calls?\b(?! that matter most)/.exec(text)?.[1];
     if (calls) {
-      const n = /^\d+$/.test(calls) ? Number(calls) : NUMBER_NAMES.indexOf(calls.toLowerCase());
+      const n = /^\d+$/.test(calls) ? Number(calls) : (own(CARDINAL_WORDS, calls.toLowerCase()) ?? -1);
       if (
         n !== d.api.length &&
         n !== d.api.filter((a) => !/\b(callback|webhook)s?\b/i.test(`${a.operation} ${a.call}`)).length
@@ -517,22 +519,6 @@ export function heldProblems(d: Design, script: Script): SpeechProblem[] {
   }
   return out;
 }
-
-const NUMBER_NAMES = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
 
 /**
  * What the script says the design rests on, checked against the design: the authoritative state is never named on a

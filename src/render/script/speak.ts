@@ -6,6 +6,7 @@
 
 import { binaryBytes, SCIENTIFIC_FROM, scientific } from "../../engine/quantity-format.js";
 import { actionVerb, DETERMINERS, LEADING_VERBS, rememberText } from "../../engine/text.js";
+import { CARDINAL_WORDS } from "../../knowledge/lexicon.js";
 
 /** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
 export const MAX_SENTENCE_WORDS = 40;
@@ -45,7 +46,11 @@ export function countWords(s: string): number {
   return spoken ? n + 1 : n;
 }
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** The counts said as words, zero to ten (knowledge/lexicon.ts `CARDINAL_WORDS`); a larger count is said in digits. */
+const NUMBER_WORDS = Object.entries(CARDINAL_WORDS)
+  .filter(([, v]) => v <= 10)
+  .sort((a, b) => a[1] - b[1])
+  .map(([w]) => w);
 export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
 
 /**
@@ -200,6 +205,10 @@ export function countedItems(list: string): string[] {
 }
 
 const COUNT_WORDS = new Map(NUMBER_WORDS.map((w, i) => [w, i]));
+/** A count of two or more said as a word ("two" … "ten"): a sentence that says one names as many. */
+const MANY = NUMBER_WORDS.slice(2).join("|");
+const COUNT_NAMES_NONE = new RegExp(String.raw`^(?:[A-Z][a-z]+, )?(${MANY})(?: [a-z][a-z'-]*){1,3}$`, "i");
+const COUNT_THEN_LIST = new RegExp(String.raw`(?:^|[\s,])(${MANY}) ([a-z][a-z' -]*?): (.+)$`, "i");
 
 /**
  * Why a sentence's count does not match what it names, if it does not: "Five boxes: a, b and c"
@@ -207,9 +216,9 @@ const COUNT_WORDS = new Map(NUMBER_WORDS.map((w, i) => [w, i]));
  */
 export function countMismatch(text: string): string | undefined {
   const body = text.replace(/[.!?]$/, "");
-  const bare = /^(?:[A-Z][a-z]+, )?(two|three|four|five|six|seven|eight|nine|ten)(?: [a-z][a-z'-]*){1,3}$/i.exec(body);
+  const bare = COUNT_NAMES_NONE.exec(body);
   if (bare?.[1]) return `says ${bare[1].toLowerCase()} and names none`;
-  const m = /(?:^|[\s,])(two|three|four|five|six|seven|eight|nine|ten) ([a-z][a-z' -]*?): (.+)$/i.exec(body);
+  const m = COUNT_THEN_LIST.exec(body);
   if (!m?.[1] || !m[3]) return undefined;
   const said = COUNT_WORDS.get(m[1].toLowerCase()) ?? 0;
   const named = countedItems(m[3]).length;
