@@ -495,10 +495,15 @@ const HEADLINE_WORDS = 2;
  */
 function headlineRule(d: Design, inv: Design["invariants"][number]): boolean {
   // the words that name what is built ("metrics alerting system", "edge cache") name no operation
-  const name = stems(promptSubject(d) ?? "");
-  const asked = new Set([...stems(d.prompt)].filter((w) => !name.has(w)));
-  return overlap(asked, stems(inv.path)) >= HEADLINE_WORDS;
+  return overlap(askedBeyondName(d), stems(inv.path)) >= HEADLINE_WORDS;
 }
+
+/** The prompt's stems but those of its name for what is built: read once per script, not once per rule ranked. */
+const askedBeyondName = (d: Design): ReadonlySet<string> =>
+  perScript(d, askedBeyondName, undefined, () => {
+    const name = stems(promptSubject(d) ?? "");
+    return new Set([...stems(d.prompt)].filter((w) => !name.has(w)));
+  });
 
 /**
  * Whether a rule names its keeper in its own words ("… with the same idempotency key returns the first code"): then
@@ -654,6 +659,10 @@ const SUBJECT_END =
  * dominant archetype was recognised by that the prompt says word for word.
  */
 export function promptSubject(d: Design): string | undefined {
+  return perScript(d, promptSubject, undefined, () => subjectOf(d));
+}
+
+function subjectOf(d: Design): string | undefined {
   const unit = /\bthe prompt names its unit '[^']+' \('([^']+)'\)/.exec(d.primaryState[0]?.because ?? "")?.[1];
   const evidence = (d.archetypes[0]?.evidence ?? [])
     .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?(?:points to|states a requirement|→)/.exec(e)?.[1])
