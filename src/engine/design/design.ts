@@ -408,8 +408,19 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
     coherence: [],
   };
   design.coherence = coherenceOf(design, fieldsKey);
+  if (parsed.patches.length === 0 && fieldsKey !== undefined) BODY_KEYS.set(design, fieldsKey);
   return { ok: true, design: deepFreeze(design) };
 }
+
+/** The key each design's body is kept by (`bodyOf`), for designs whose body is kept. */
+const BODY_KEYS = new WeakMap<Design, string>();
+
+/**
+ * The key a design's body is kept by: equal for two designs exactly when their fields (all but the prompt) are the
+ * same kept values, so everything made from the body alone is the same for both (render/script/kept.ts keeps scripts
+ * by it). Undefined for a design with overrides or with a field not kept.
+ */
+export const keptBodyKey = (d: Design): string | undefined => BODY_KEYS.get(d);
 
 /** The fields a design's body and its coherence verdict are kept by (the prompt is read only through facts). */
 const FIELDS_BESIDE_PROMPT = FIELD_NAMES.filter((k) => k !== "prompt");

@@ -1124,7 +1124,7 @@ function functionHit(
   // the first of the best: a row lists its archetypes in order of preference
   const id = found.row.ids.reduce((best, x) => (scoreOf(x) > scoreOf(best) ? x : best));
   const word = tokens[found.at]?.raw ?? "";
-  const signal = compileSignal(word, FUNCTION_WEIGHT, "phrase", { owner: { kind: "archetype", id } });
+  const signal = functionSignal(word, id);
   if (signal === undefined) return undefined;
   const hit: Hit = {
     signal,
@@ -1134,6 +1134,23 @@ function functionHit(
     note: `the head names no kind of system and asks for ${word}: ${found.row.why}`,
   };
   return { id, hit, found };
+}
+
+/**
+ * The signal of a head's function word for an archetype, compiled once per (word, archetype) and shared after: a
+ * signal is read-only, and compiling one per recognition tokenized the word, which also pushed the prompt's own
+ * tokens out of `tokenize`'s one-text memory (the next reading of the prompt tokenized it again). The words are a
+ * table's function words as a prompt writes them, so few; the memory is emptied if it ever grows past its bound.
+ */
+const FUNCTION_SIGNALS = new Map<string, Signal | undefined>();
+const FUNCTION_SIGNALS_MAX = 512;
+function functionSignal(word: string, id: ArchetypeId): Signal | undefined {
+  const key = `${id}\u0000${word}`;
+  if (FUNCTION_SIGNALS.has(key)) return FUNCTION_SIGNALS.get(key);
+  if (FUNCTION_SIGNALS.size >= FUNCTION_SIGNALS_MAX) FUNCTION_SIGNALS.clear();
+  const signal = compileSignal(word, FUNCTION_WEIGHT, "phrase", { owner: { kind: "archetype", id } });
+  FUNCTION_SIGNALS.set(key, signal);
+  return signal;
 }
 
 /**

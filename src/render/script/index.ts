@@ -3,6 +3,7 @@ import { shownDecisions } from "../../engine/roles.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
 import { heldOnly } from "./held.js";
+import { keptSteps } from "./kept.js";
 import { forScript } from "./memo.js";
 import { placeholderSpeech } from "./placeholders.js";
 import {
@@ -266,7 +267,8 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   });
   return retime(
     {
-      prompt: d.prompt,
+      // the steps alone (withScript) never show the prompt, so they are written without reading it (render/script/kept.ts)
+      prompt: whole ? d.prompt : "",
       minutes: DEFAULT_MINUTES,
       wpm: DEFAULT_WPM,
       short: false,
@@ -312,7 +314,7 @@ function withoutRepeats(lines: readonly string[], followUps: readonly FollowUp[]
 /** The Design with its default (45-minute) script attached: the JSON contract's `script` field. */
 export function withScript(d: Design): ScriptedDesign {
   // only the steps are kept, so the deep dives and the cheat sheet are never written (timing reads neither)
-  return { ...d, script: forScript(d, () => scriptOf(d, {}, false)).steps };
+  return { ...d, script: keptSteps(d, (v) => forScript(v, () => scriptOf(v, {}, false)).steps) as ScriptStep[] };
 }
 
 export { actionName };

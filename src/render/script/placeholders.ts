@@ -2,6 +2,7 @@ import { singularOf } from "../../engine/counted-nouns.js";
 import type { Design } from "../../engine/design/design.js";
 import { pattern } from "../../engine/text.js";
 import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
+import { promptRead } from "./kept.js";
 import { entityWords, speakable } from "./speak.js";
 
 /**
@@ -27,6 +28,13 @@ export interface Placeholders {
   alternatives: ReadonlySet<string>;
 }
 
+/** Whether the prompt says a word, singular or plural. */
+const namesWord = (d: Design, w: string): boolean =>
+  pattern(`\\b(?:${w}|${pluralOf(w)})\\b`, "i").test(d.prompt.toLowerCase());
+
+/** The first of the words the prompt says, singular or plural. */
+const firstNamed = (d: Design, words: readonly string[]): string | undefined => words.find((w) => namesWord(d, w));
+
 /** The placeholders of a design's lead record: its unit's generic name, if renamed, and its listed alternatives. */
 export function placeholdersOf(d: Design): Placeholders {
   const lead = d.primaryState[0];
@@ -42,10 +50,7 @@ export function placeholdersOf(d: Design): Placeholders {
     ),
   );
   // a unit the engine did not rename is still the one alternative the prompt names ("every player in a match")
-  const prompt = d.prompt.toLowerCase();
-  const chosen = renamed
-    ? undefined
-    : [...alternatives].find((w) => pattern(`\\b(?:${w}|${pluralOf(w)})\\b`, "i").test(prompt));
+  const chosen = renamed ? undefined : promptRead(d, firstNamed, [...alternatives]);
   const noun = renamed?.[2]?.replace(/-/g, " ") ?? chosen;
   const generic = renamed?.[1]
     ? entityWords(renamed[1]).toLowerCase()
@@ -76,11 +81,10 @@ export function placeholderSaid(text: string, p: Placeholders): string | undefin
 export function placeholderSpeech(d: Design): (text: string) => string {
   const p = placeholdersOf(d);
   if (p.alternatives.size === 0 && !p.noun) return (text) => text;
-  const prompt = d.prompt.toLowerCase();
   const named = (item: string) => {
     const w = singularOf(lastWord(item));
     if (p.noun) return w === p.noun || w === singularOf(p.noun);
-    return pattern(`\\b(?:${w}|${pluralOf(w)})\\b`, "i").test(prompt);
+    return promptRead(d, namesWord, w);
   };
   const generic = p.generic ? pattern(`\\b(${p.generic})(s?)\\b`, "gi") : undefined;
   return (text) => {

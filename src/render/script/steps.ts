@@ -19,6 +19,7 @@ import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
+import { promptRead } from "./kept.js";
 import { perScript } from "./memo.js";
 import {
   actionName,
@@ -107,6 +108,9 @@ function guarantee(kind: string, value: string): string {
   if (kind === "consistency" && /consistent/.test(value)) return `${value} reads`;
   return `${value} ${kind}`;
 }
+
+/** `asked` with the prompt's own words for a stated guarantee. */
+const askedOf = (d: Design, kind: string, value: string): string => asked(kind, value, d.prompt);
 
 /**
  * A guarantee the prompt states, said as what it asks of the system: exactly-once is asked of the
@@ -494,11 +498,20 @@ const HEADLINE_WORDS = 2;
  * the prompt asks about leads before the substrate's rule on a write it never named.
  */
 function headlineRule(d: Design, inv: Design["invariants"][number]): boolean {
-  // the words that name what is built ("metrics alerting system", "edge cache") name no operation
-  const name = stems(promptSubject(d) ?? "");
-  const asked = new Set([...stems(d.prompt)].filter((w) => !name.has(w)));
-  return overlap(asked, stems(inv.path)) >= HEADLINE_WORDS;
+  return promptRead(d, onHeadline, inv);
 }
+
+function onHeadline(d: Design, inv: Design["invariants"][number]): boolean {
+  // the words that name what is built ("metrics alerting system", "edge cache") name no operation
+  return overlap(askedBeyondName(d), stems(inv.path)) >= HEADLINE_WORDS;
+}
+
+/** The prompt's stems but those of its name for what is built: read once per script, not once per rule ranked. */
+const askedBeyondName = (d: Design): ReadonlySet<string> =>
+  perScript(d, askedBeyondName, undefined, () => {
+    const name = stems(promptSubject(d) ?? "");
+    return new Set([...stems(d.prompt)].filter((w) => !name.has(w)));
+  });
 
 /**
  * Whether a rule names its keeper in its own words ("… with the same idempotency key returns the first code"): then
@@ -654,6 +667,10 @@ const SUBJECT_END =
  * dominant archetype was recognised by that the prompt says word for word.
  */
 export function promptSubject(d: Design): string | undefined {
+  return perScript(d, promptSubject, undefined, () => promptRead(d, subjectOf));
+}
+
+function subjectOf(d: Design): string | undefined {
   const unit = /\bthe prompt names its unit '[^']+' \('([^']+)'\)/.exec(d.primaryState[0]?.because ?? "")?.[1];
   const evidence = (d.archetypes[0]?.evidence ?? [])
     .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?(?:points to|states a requirement|→)/.exec(e)?.[1])
@@ -856,7 +873,7 @@ function normalise(d: Design): StepDraft {
         ? `order within each ${n.orderKey}`
         : k === "consistency" && perRequest
           ? `a read consistency each request picks, ${n.consistency} unless it asks for a consistent read`
-          : asked(k, String(n[k]), d.prompt),
+          : promptRead(d, askedOf, k, String(n[k])),
     ),
     // a stated loss to survive is a guarantee of its own, kept by where the replicas sit
     ...(n.survives ? [`surviving the loss of a whole ${n.survives}`] : []),
@@ -1022,6 +1039,9 @@ function scopesStep(d: Design): StepDraft {
 /** Most boxes named when the HLD is drawn; the rest are drawn without a word. */
 const MAX_BOXES = 6;
 
+/** The components the prompt names, in the order `promptNamedBoxes` finds them. */
+const namedBoxes = (d: Design): string[] => [...promptNamedBoxes(d.prompt, d.components)];
+
 /**
  * The boxes said while drawing, in the design's order: those holding state that must never be wrong
  * first, then the entry, the gateway and where effects leave (clients, gateways, external systems),
@@ -1032,7 +1052,7 @@ function drawnBoxes(d: Design): Design["components"] {
   const critical = new Set(
     d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase)).map((o) => o.entity)),
   );
-  const named = promptNamedBoxes(d.prompt, d.components);
+  const named = new Set(promptRead(d, namedBoxes));
   const rank = (c: Design["components"][number], i: number) =>
     c.holds.some((h) => critical.has(h)) || named.has(c.id)
       ? 0
@@ -1261,6 +1281,9 @@ function crashSaid(d: Design): string | undefined {
   return [sentence(`${m[1]}: ${andList(actors)}`), ...clauses(m[3])].join(" ");
 }
 
+/** What the prompt's outside party keeps of its own data, as said (`partyBoundary`). */
+const boundarySaid = (d: Design): string | undefined => partyBoundary(d.nfrs.party, d.prompt)?.said;
+
 function contextStep(d: Design): StepDraft {
   const lines: Line[] = [];
   // the dominant archetype's critical paths first, then its others, then a substrate's
@@ -1320,7 +1343,7 @@ function contextStep(d: Design): StepDraft {
     }
     // what of an outside party's data never enters our systems (card numbers at a payment provider), where a call
     // takes the party's token in its place
-    const boundary = partyBoundary(d.nfrs.party, d.prompt)?.said;
+    const boundary = promptRead(d, boundarySaid);
     if (boundary && d.api.some((a) => a.request.some((r) => /\btoken\b/i.test(r))) && caller)
       lines.push(...detail(boundary));
   }
@@ -1958,6 +1981,18 @@ function fitSaid(fits: string): string | undefined {
 }
 
 /* ---- 7. Serving paths ---- */
+/** Whether the prompt names a product (a word of its name, four letters or more and not a vendor's, is in it). */
+const namesProduct = (d: Design, product: string): boolean => {
+  const asked = d.prompt.toLowerCase();
+  return product
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some(
+      (w) =>
+        w.length >= 4 && !["amazon", "apache", "google", "azure", "with", "table"].includes(w) && asked.includes(w),
+    );
+};
+
 function servingStep(d: Design): StepDraft {
   const lines: Line[] = [];
   const group = (k: string) => said(names(d.readPaths.filter((r) => r.servedBy === k).map((r) => r.read)));
@@ -1993,15 +2028,7 @@ function servingStep(d: Design): StepDraft {
     alone && fresh !== undefined && fresh === lagging && firstClause(fresh.staleness, COMFORT_WORDS)?.includes(": ");
   if (fresh && !saidAbove) lines.push(...detail(clauses(fresh.staleness.replace(/^none:\s*/, ""), 34)[0]));
   // Never recommend buying the system the prompt asks us to design.
-  const asked = d.prompt.toLowerCase();
-  const named = (product: string) =>
-    product
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .some(
-        (w) =>
-          w.length >= 4 && !["amazon", "apache", "google", "azure", "with", "table"].includes(w) && asked.includes(w),
-      );
+  const named = (product: string) => promptRead(d, namesProduct, product);
   const tech = d.technology
     .map((t) => ({ ...t, choices: t.choices.filter((c) => !named(c.product)) }))
     .filter((t) => t.choices.length > 0);

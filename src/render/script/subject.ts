@@ -7,6 +7,7 @@
  */
 import type { Design } from "../../engine/design/design.js";
 import { HOUSEKEEPING_CONCERNS } from "../../knowledge/index.js";
+import { promptRead } from "./kept.js";
 import { perScript } from "./memo.js";
 
 type Feature = Design["features"][number];
@@ -117,8 +118,11 @@ export const mainClause = (statement: string): string =>
  */
 export function housekeepingRule(d: Design, statement: string): boolean {
   const main = mainClause(statement);
-  return HOUSEKEEPING_CONCERNS.some((c) => c.only.test(main) && !c.asks.test(d.prompt));
+  return HOUSEKEEPING_CONCERNS.some((c) => c.only.test(main) && !promptRead(d, asksConcern, c));
 }
+
+/** Whether the prompt asks about a housekeeping concern. */
+const asksConcern = (d: Design, c: (typeof HOUSEKEEPING_CONCERNS)[number]): boolean => c.asks.test(d.prompt);
 
 /**
  * Whether a mechanism may be called the core one for a rule: one that keeps only a housekeeping concern (an
