@@ -1485,13 +1485,13 @@ const PERIOD_BEFORE = /\b(?:every|each|once every|once each)\s*$/i;
 /**
  * Where a stated bound's quote starts, by the bound: the last of its own words before the figure ("fail over … within
  * 30 s"), in the clause before it or, `wide`, in the wider clause the bound's words may stand further back in; where
- * none of its own words stands there, the last of its `then` words (a task "handed to another worker within …").
+ * none of its own words stands there, the last of its `orElse` words (a task "handed to another worker within …").
  */
-const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; then?: RegExp }>> = {
+const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; orElse?: RegExp }>> = {
   failover_seconds: { words: FAILOVER_WORDS, wide: true },
   propagation_seconds: { words: SPREAD_WORDS, wide: true },
   detection_bound_seconds: { words: DETECTION_WORDS, wide: true },
-  reclaim_bound_seconds: { words: RECLAIM_WORDS, then: HANDED_ON_WORDS },
+  reclaim_bound_seconds: { words: RECLAIM_WORDS, orElse: HANDED_ON_WORDS },
   redelivery_bound_seconds: { words: REDELIVERY_WORDS, wide: true },
   page_bound_seconds: { words: PAGE_WORDS },
   run_seconds: { words: RUN_FOR },
@@ -1868,7 +1868,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? BOUND_BEFORE.exec(clauseBefore)?.index
               : leadWords &&
                 (lastMatch(leadWords.words, leadWords.wide ? wideClause : clauseBefore) ??
-                  (leadWords.then && lastMatch(leadWords.then, leadWords.wide ? wideClause : clauseBefore)));
+                  (leadWords.orElse && lastMatch(leadWords.orElse, leadWords.wide ? wideClause : clauseBefore)));
           setScale(
             scale,
             target.id,
