@@ -48,6 +48,26 @@ describe("a 'within N seconds' bound on removal, release or spreading is not a r
     }
   });
 
+  it("a bound said of every site, server or replica after a change is a spreading bound, a request's own bound is not", () => {
+    for (const p of [
+      "Design an authoritative name service for 3 million zones where an edited record is answered by every anycast site within 30 seconds.",
+      "Design a pricing service where a repriced item is served by all 400 stores within 20 seconds.",
+      "Design a rules engine where an amended rule is enforced on every gateway within 15 seconds.",
+    ]) {
+      const s = parseStatedNfrs(p);
+      expect(s.latency, p).toEqual([]);
+      expect(s.scale.propagation_seconds?.value, p).toBeGreaterThan(0);
+    }
+    for (const p of [
+      "Design a key-value store where each read is answered within 5 ms.",
+      "Design a geocoding service where every request is answered within 40 ms.",
+    ]) {
+      const s = parseStatedNfrs(p);
+      expect(s.scale.propagation_seconds, p).toBeUndefined();
+      expect(s.latency.length, p).toBe(1);
+    }
+  });
+
   it("a bandwidth in bits a second and a count of edge locations are read", () => {
     const s = parseStatedNfrs(
       "Design a CDN serving 10 Tbps of static content from 200 edge locations, where a purge takes effect everywhere within 5 seconds.",

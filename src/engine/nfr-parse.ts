@@ -1201,6 +1201,13 @@ const SPREAD_WORDS =
   /\b(?:propagat\w*|(?:re)?sync(?:s|ed|ing)?|synchroni[sz]\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|takes? effect|taking effect|purged|invalidated|applied|push\w*|deliver\w*|updated)\b/i;
 
 /**
+ * "… by every anycast site within", "on all 400 gateways within": a bound said of every place that keeps or serves a copy,
+ * right before its duration.
+ */
+const EVERY_PLACE_WITHIN =
+  /\b(?:by|on|to|at|in|across|from)\s+(?:every|each|all)(?:\s+(?:the|of|[\d,]+|[\w-]+)){0,3}?\s+(?:sites?|servers?|nodes?|replicas?|regions?|edges?|pops?|caches?|machines?|hosts?|devices?|gateways?|stores?|locations?|clusters?|proxies|proxy|brokers?|data ?cent(?:er|re)s?)\s+(?:within|in under)\s*$/i;
+
+/**
  * Words that make a duration a bound on paging someone: from a condition becoming true to the person on call being
  * told ("pages on-call within a minute", "alerts the on-call engineer in under 2 minutes").
  */
@@ -1564,6 +1571,9 @@ function durationId(
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
   for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
   for (const c of BOUND_AHEAD) if (c.re.test(clause) && (c.prompt?.test(prompt) ?? true)) return { id: c.id };
+  // a deadline said of every place that serves a copy ("answered by every anycast site within 30 seconds", "enforced on
+  // all 400 gateways within 15 s"): how fast a change must reach all of them, not one request's latency
+  if (EVERY_PLACE_WITHIN.test(clause)) return { id: "propagation_seconds" };
   for (const c of DURATION_CONTEXT)
     if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
   return undefined;
