@@ -23,6 +23,18 @@ describe("a part the prompt says keeps working while cut off", () => {
     ).toBeUndefined();
   });
 
+  it("is not the system staying up through the loss of its own site, nor reads served through a loss", () => {
+    expect(statedLocalAutonomy("A replicated store keeps serving reads when a data centre fails.")).toBeUndefined();
+    expect(statedLocalAutonomy("The cluster keeps accepting writes if a node dies.")).toBeUndefined();
+    expect(statedLocalAutonomy("Readers keep answering queries while the primary is unreachable.")).toBeUndefined();
+    expect(
+      statedLocalAutonomy("The store keeps erasure-coded fragments and rebuilds them when a server is unreachable."),
+    ).toBeUndefined();
+    expect(statedLocalAutonomy("Each till keeps selling if the store server is down.")?.quote).toBe(
+      "keeps selling if the store server is down",
+    );
+  });
+
   it("makes the design stay available, while a stated never-two rule still fails closed on its own path", () => {
     const d = design(
       "Design the point-of-sale backend for 3,000 ferry ticket kiosks at remote piers. Kiosks keep issuing tickets while disconnected from the head office and sync their sales when the link returns, a seat on a sailing must never be sold twice, and fares changed centrally must reach every kiosk within 10 minutes.",

@@ -29,6 +29,15 @@ const CUT_CLAUSE = String.raw`(?:${WHILE}\s+(?:(?:it|they|the [\w-]+|its [\w-]+|
 const NOT_SERVING =
   /^(?:retry\w*|try\w*|wait\w*|fail\w*|poll\w*|check\w*|queu\w*|buffer\w*|stor\w*|log\w*|from|where|on|with|at)$/i;
 const RESUMES = /\b(?:resum\w*|left off|where (?:it|they|we) (?:stopped|left))\b/i;
+/**
+ * What staying up through the loss of one of the design's own replica sites says ("keeps serving reads when a data
+ * centre fails", "keeps working if a node dies"): fault tolerance that replication gives, not a part deciding on its own
+ * while cut off from what it depends on.
+ */
+const OWN_SITE_LOST =
+  /\b(?:data ?cent(?:er|re)s?|datacent(?:er|re)s?|(?:availability )?zones?|regions?|racks?|replicas?|nodes?|disks?)\s+(?:fails|has failed|is down|goes down|is lost|dies|crashes|is unreachable|is unavailable)\b/i;
+/** Serving reads through a loss asks only the read path to stay up (follower or cached reads), never the writes. */
+const ONLY_READS = /^(?:serving|answering|returning)\s+(?:\w+\s+)?(?:reads?|queries|lookups?)\b/i;
 const KEEPS_WORKING = new RegExp(
   String.raw`\b(?:keeps?|kept|keeping|continues?|continuing|carr(?:y|ies) on)\s+(?:to\s+)?([a-z]+)\b[^.;]{0,60}?\b${CUT_CLAUSE}`,
   "i",
@@ -36,10 +45,28 @@ const KEEPS_WORKING = new RegExp(
 const WORKS_OFFLINE =
   /\b(?:works?|operates?|functions?|runs?|sells?|accepts?|admits?|serves?)\s+(?:fully\s+|normally\s+)?offline\b|\boffline[- ]first\b/i;
 
+/**
+ * "keep working", "keep selling", "keep it available", "keep each count writable": keeping something going or open,
+ * never keeping a thing held ("keeps three replicas of every block", "keeps erasure-coded fragments").
+ */
+const GOING_ON = /^(?:\w+ing|going|up|on)$/i;
+const OPEN_WORDS = /\b(?:available|writable|readable|online|open|reachable|usable|up)\b/i;
+const goesOn = (verb: string, said: string): boolean => GOING_ON.test(verb) || OPEN_WORDS.test(said);
+
+const readsOnly = (said: string): boolean => ONLY_READS.test(said.replace(/^\S+\s+(?:to\s+)?/, ""));
+
 /** A part the prompt says keeps working while cut off, with its words. */
 export function statedLocalAutonomy(prompt: string): { quote: string } | undefined {
   const m = KEEPS_WORKING.exec(prompt);
-  if (m && !NOT_SERVING.test(m[1] ?? "") && !RESUMES.test(m[0])) return { quote: m[0] };
+  if (
+    m &&
+    goesOn(m[1] ?? "", m[0]) &&
+    !NOT_SERVING.test(m[1] ?? "") &&
+    !RESUMES.test(m[0]) &&
+    !OWN_SITE_LOST.test(m[0]) &&
+    !readsOnly(m[0])
+  )
+    return { quote: m[0] };
   const w = WORKS_OFFLINE.exec(prompt);
   return w ? { quote: w[0] } : undefined;
 }
