@@ -60,3 +60,19 @@ export const LEASE_FROM_FAILOVER = {
     "max(min_lease_seconds, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1))",
   why: "the stated failover bound less the store's expiry check and the time to tell a waiting candidate, with one keep-alive interval left spare for a missed beat or a pause, and never below the store's shortest lease",
 } as const;
+
+/**
+ * The time from a holder's crash to a waiting candidate holding the lease: the lease runs out, the store's leader finds
+ * it expired on its next check, and the candidate hears of it; held to a stated failover bound. Drawn by the lock
+ * archetype's model and by the figures a stated failover bound brings in where no model reads it.
+ */
+export const failoverTimeFigure = (): CapacityFigureSpec => ({
+  ...fig(
+    "failover_time",
+    "worst-case failover time after a holder crashes",
+    "time",
+    "lease_seconds + expiry_check_seconds + notify_seconds",
+    "s",
+  ),
+  bound: "failover_seconds",
+});

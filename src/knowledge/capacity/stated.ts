@@ -1,4 +1,4 @@
-import { fig, inp, LEASE_FROM_FAILOVER } from "./helpers.js";
+import { failoverTimeFigure, fig, inp, LEASE_FROM_FAILOVER } from "./helpers.js";
 import { GENERIC_RECORD } from "./record-kinds.js";
 import type { CapacityModel } from "./types.js";
 
@@ -268,16 +268,7 @@ export const STATED_USES: readonly StatedUse[] = [
           "keepalive_seconds",
           "s",
         ),
-        {
-          ...fig(
-            "failover_time",
-            "worst-case failover time after a holder crashes",
-            "time",
-            "lease_seconds + expiry_check_seconds + notify_seconds",
-            "s",
-          ),
-          bound: "failover_seconds",
-        },
+        failoverTimeFigure(),
       ],
     },
   },

@@ -1,4 +1,4 @@
-import { fig, inp, LEASE_FROM_FAILOVER } from "../../capacity/helpers.js";
+import { failoverTimeFigure, fig, inp, LEASE_FROM_FAILOVER } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
 /**
@@ -122,18 +122,7 @@ const base: CapacityModel = {
     ),
     fig("lease_state_bytes", "lease state across the group's voters", "storage", "leases * value_bytes * voters", "B"),
     fig("idle_after_crash", "worst-case idle time after a holder crashes", "time", "lease_seconds", "s"),
-    // the crashed holder's lease runs out, the store's leader finds it expired on its next check, and a waiting
-    // candidate hears of the deletion and takes the lease
-    {
-      ...fig(
-        "failover_time",
-        "worst-case failover time after a holder crashes",
-        "time",
-        "lease_seconds + expiry_check_seconds + notify_seconds",
-        "s",
-      ),
-      bound: "failover_seconds",
-    },
+    failoverTimeFigure(),
     fig(
       "failover_spare",
       "failover budget left spare for a missed keep-alive or a pause",
