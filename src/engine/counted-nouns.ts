@@ -21,6 +21,13 @@ export function singularOf(w: string): string {
   return w;
 }
 
+/**
+ * Whether a written word reads as a regular plural ("elevators", "users", "boxes"): a word of more than three letters
+ * whose singular form (`singularOf`) drops an ending, save one in -us or -is, which is read as a singular of its own
+ * ("status", "various", "analysis").
+ */
+export const isPluralWord = (w: string): boolean => w.length > 3 && singularOf(w) !== w && !/[iu]s$/.test(w);
+
 /** A size said as an adjective ("1536-dimensional", "64-bit", "4k-token"): it describes the noun after it, never counts it. */
 const SIZE_ADJECTIVE = /^\d[\d,]*-(?:dimensional|dimension|dim|d|bit|byte|token|character|char|word)$/;
 const isCount = (w: string) => (/^\d/.test(w) && !SIZE_ADJECTIVE.test(w)) || SCALE.has(w);

@@ -10,6 +10,7 @@ import {
   type WordClass,
   type WordSense,
 } from "../../knowledge/signals/senses.js";
+import { isPluralWord } from "../counted-nouns.js";
 
 /** How a written word inflects a table word: as written, plural or third person, past, or present participle. */
 type Form = "bare" | "s" | "ed" | "ing";
@@ -44,9 +45,8 @@ const GROUP_REACH = 3;
 const isWord = (piece: string | undefined): piece is string => piece !== undefined && /[a-z]/.test(piece);
 const isNumber = (piece: string | undefined): boolean =>
   piece !== undefined && (/^\d/.test(piece) || NUMBER_WORDS.has(piece));
-/** A written plural noun ("elevators", "users", "drones"): a content word ending in -s, not -ss, -us or -is. */
-const isPlural = (piece: string | undefined): boolean =>
-  isWord(piece) && !STOP_WORDS.has(piece) && piece.length > 3 && /[^siu]s$/.test(piece);
+/** A written plural noun ("elevators", "users", "drones"): a content word written as a plural (`isPluralWord`). */
+const isPlural = (piece: string | undefined): boolean => isWord(piece) && !STOP_WORDS.has(piece) && isPluralWord(piece);
 /** A written content word: a word that is no stop word and no count. */
 const isContent = (piece: string | undefined): piece is string =>
   isWord(piece) && !STOP_WORDS.has(piece) && !isNumber(piece);
