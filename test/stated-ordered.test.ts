@@ -102,6 +102,13 @@ describe("a bound on a per-key quantity: one conditional update that checks it",
     expect(d.failures[0]?.failure).toMatch(/one market's exposure race/);
   });
 
+  it("a rate on one key said with a scale word is read at its scale, as the stated total rate is", () => {
+    const d = design(
+      "Design a sportsbook where the exposure on each market must stay under its limit, with 2 million bets per second on a single market.",
+    );
+    expect(stated(d, /exposure on each market/)?.statement).toMatch(/2,000,000 conditional writes a second, more than/);
+  });
+
   it("a floor at zero with no per-key rate: no contention figure; the call carries the key and the amount", () => {
     const d = design("Design a prepaid card platform where a card's balance never goes below zero.");
     const rule = stated(d, /balance never goes below zero/);

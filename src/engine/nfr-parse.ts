@@ -23,6 +23,7 @@ import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
 
@@ -117,25 +118,6 @@ export type StatedGuarantee =
   | { kind: "once"; noun: string; act?: string; scope?: string; quote: string }
   | { kind: "last-known"; what: string; dependency: string; quote: string }
   | RuleGuarantee;
-
-/**
- * A guarantee that names a rule about one kind of thing beyond a repeat or a last copy: nothing half-written is ever
- * visible ("no half-written output is ever published"), nothing revoked is ever served ("never accepts a revoked
- * key"), each thing has exactly one owner ("every order is assigned to exactly one courier"), a scope never runs more
- * than its cap at once ("at most 20 builds at once even when agents die"), or an irreversible effect waits for what
- * could still fail ("never charges for an order that cannot ship"), nothing acknowledged is ever lost ("no photo is
- * ever lost", "never loses a transaction"), or each input takes effect exactly once ("exactly-once counting").
- */
-export type RuleGuarantee =
-  | { kind: "atomic-publish"; noun: string; state: string; quote: string }
-  | { kind: "never-stale"; noun: string; state: string; act: string; quote: string }
-  | { kind: "exactly-one"; noun: string; owner: string; how: string; scope?: string; quote: string }
-  | { kind: "latest-read"; noun: string; state: string; act: string; after?: string; quote: string }
-  | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string; quote: string }
-  | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
-  | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
-  | { kind: "never-lost"; noun: string; oneMachine?: true; quote: string }
-  | { kind: "exactly-once"; noun: string; act: string; quote: string };
 
 const HALF = String.raw`(half[- ](?:written|finished|done|built|uploaded|rendered|generated|processed|transcoded)|partial(?:ly[- ](?:written|uploaded|built|processed))?|incomplete|unfinished|torn|truncated)`;
 const SEEN = String.raw`(?:published|visible|seen|served|exposed|returned|shown|readable|read|downloaded|made available)`;

@@ -322,6 +322,17 @@ const MEASURE =
 const PER_KEY =
   /\b(?:(?:on|for|of|in|at)\s+(?:each|every|a|an|any|the|one)|per(?:\s+(?:each|every))?)\s+([a-z][a-z-]*)\s*$/i;
 
+/** A stated rate's count and scale, then up to three words of its noun ("30,000 redemption attempts", "2 million bets"). */
+const RATE_COUNT = String.raw`\b(\d[\d,.]*)\s*(k|thousand|m|million)?\s+(?:[a-z-]+\s+){0,3}?`;
+const PER_SECOND = String.raw`(?:per|a|each|every)\s+second`;
+
+/** The rate per second a match of `RATE_COUNT` states, with its words: the one reading of a stated rate in this file. */
+function rateOf(m: RegExpExecArray): { quote: string; perSecond: number } | undefined {
+  const unit = (m[2] ?? "").toLowerCase();
+  const n = Number((m[1] ?? "").replace(/,/g, "")) * (unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1);
+  return Number.isFinite(n) && n > 0 ? { quote: m[0], perSecond: n } : undefined;
+}
+
 /**
  * A rate per second the prompt states on one key ("5,000 bets per second on a single market", "3,000 debits per
  * second per account"): the writes one key's row takes, where the prompt says so.
@@ -329,13 +340,11 @@ const PER_KEY =
 function keyRate(prompt: string, key: string): { quote: string; perSecond: number } | undefined {
   const k = pluralRe(key.replace(/[^a-z]/gi, ""));
   const re = new RegExp(
-    String.raw`\b(\d[\d,.]*)\s*(k|thousand)?\s+(?:[a-z-]+\s+){0,3}?(?:(?:per|a|each|every)\s+second\s+(?:on|per|for|to|into|against|at)\s+(?:each|every|a|one|a single|the same|the busiest|a hot|a popular|any)\s+${k}|per\s+${k}\s+(?:per|a|each|every)\s+second)\b`,
+    String.raw`${RATE_COUNT}(?:${PER_SECOND}\s+(?:on|per|for|to|into|against|at)\s+(?:each|every|a|one|a single|the same|the busiest|a hot|a popular|any)\s+${k}|per\s+${k}\s+${PER_SECOND})\b`,
     "i",
   );
   const m = re.exec(prompt);
-  if (!m) return undefined;
-  const n = Number((m[1] ?? "").replace(/,/g, "")) * (m[2] ? 1e3 : 1);
-  return Number.isFinite(n) && n > 0 ? { quote: m[0], perSecond: n } : undefined;
+  return m ? rateOf(m) : undefined;
 }
 
 /** The nouns an ordered kind is said in: the party's things, the updates that carry a state, a quantity's key and bound. */
@@ -638,12 +647,9 @@ const COUNTED = String.raw`((?:(?!${NOT_COUNTED})[a-z][\w-]*\s+){0,2}(?!${NOT_CO
 /** A rate per second the prompt states ("30,000 redemption attempts per second"), the highest when it states several. */
 function statedRate(prompt: string): { quote: string; perSecond: number } | undefined {
   let best: { quote: string; perSecond: number } | undefined;
-  for (const m of prompt.matchAll(
-    /\b(\d[\d,.]*)\s*(k|thousand|m|million)?\s+(?:[a-z-]+\s+){0,3}?(?:per|a|each|every)\s+second\b/gi,
-  )) {
-    const unit = (m[2] ?? "").toLowerCase();
-    const n = Number((m[1] ?? "").replace(/,/g, "")) * (unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1);
-    if (Number.isFinite(n) && (!best || n > best.perSecond)) best = { quote: m[0], perSecond: n };
+  for (const m of prompt.matchAll(new RegExp(String.raw`${RATE_COUNT}${PER_SECOND}\b`, "gi"))) {
+    const r = rateOf(m);
+    if (r && (!best || r.perSecond > best.perSecond)) best = r;
   }
   return best;
 }

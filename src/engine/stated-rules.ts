@@ -1,6 +1,5 @@
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf as singular } from "./counted-nouns.js";
-import type { RuleGuarantee } from "./nfr-parse.js";
 import { anA, pattern } from "./text.js";
 
 /** How a rule made from a guarantee the prompt states gives its reason (the script leads with such a rule). */
@@ -98,6 +97,25 @@ const effectNoun = (effect: string) => effect.replace(/ (out|off)$/, "$1");
 const third = (act: string) => act.replace(/^(\w+)/, (v) => (/(?:s|x|ch|sh)$/.test(v) ? `${v}es` : `${v}s`));
 const plural = (noun: string) =>
   /(?:s|x|ch|sh)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+
+/**
+ * A guarantee that names a rule about one kind of thing beyond a repeat or a last copy: nothing half-written is ever
+ * visible ("no half-written output is ever published"), nothing revoked is ever served ("never accepts a revoked
+ * key"), each thing has exactly one owner ("every order is assigned to exactly one courier"), a scope never runs more
+ * than its cap at once ("at most 20 builds at once even when agents die"), or an irreversible effect waits for what
+ * could still fail ("never charges for an order that cannot ship"), nothing acknowledged is ever lost ("no photo is
+ * ever lost", "never loses a transaction"), or each input takes effect exactly once ("exactly-once counting").
+ */
+export type RuleGuarantee =
+  | { kind: "atomic-publish"; noun: string; state: string; quote: string }
+  | { kind: "never-stale"; noun: string; state: string; act: string; quote: string }
+  | { kind: "exactly-one"; noun: string; owner: string; how: string; scope?: string; quote: string }
+  | { kind: "latest-read"; noun: string; state: string; act: string; after?: string; quote: string }
+  | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string; quote: string }
+  | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
+  | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
+  | { kind: "never-lost"; noun: string; oneMachine?: true; quote: string }
+  | { kind: "exactly-once"; noun: string; act: string; quote: string };
 
 /** A rule guarantee as the design keeps it (its words are in the design's sources). */
 export type RuleGuaranteeShape = RuleGuarantee extends infer G ? (G extends unknown ? Omit<G, "quote"> : never) : never;
