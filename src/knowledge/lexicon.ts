@@ -101,13 +101,14 @@ export const CARDINAL_WORDS: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 
-/** Words that count things ("thirty minutes", "a few seconds"): skipped when reading what bounds a count. */
-export const NUMBER_WORDS: ReadonlySet<string> = new Set(
-  (
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty " +
-    "ninety hundred thousand million few couple several many half single"
-  ).split(" "),
-);
+/** Words that count without being a cardinal of their own: scale words and quantifiers ("a few", "half", "several"). */
+const QUANTITY_WORDS = "hundred thousand million few couple several many half single".split(" ");
+
+/**
+ * Words that count things ("thirty minutes", "a few seconds"): every cardinal of `CARDINAL_WORDS` and the quantity
+ * words; skipped when reading what bounds a count.
+ */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(CARDINAL_WORDS), ...QUANTITY_WORDS]);
 
 /**
  * Words that stand for or pick out a thing but never name a kind of thing: pronouns, relative words, determiners and
