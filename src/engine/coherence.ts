@@ -3411,8 +3411,7 @@ function vectorSearchShape(d: Design): Problem[] {
     [VEC_SHAPE.shards, "the shards are not sized from the index memory"],
   ] as const)
     if (!d.capacity.some((c) => c.id === id)) out.push({ rule: "vector-search-shape", detail: what });
-  for (const x of drawnParts(d).filter((y) => VEC_SHAPE.residue.test(y.text)))
-    out.push({ rule: "vector-search-shape", detail: `${x.where} belongs to a text search index` });
+  out.push(...residueProblems(d, "vector-search-shape", VEC_SHAPE.residue, "belongs to a text search index"));
   return out;
 }
 
@@ -3478,8 +3477,7 @@ function iotShape(d: Design): Problem[] {
     out.push({ rule: "iot-shape", detail: `no ${IOT_SHAPE.deviceEntity} record says what each series measures` });
   for (const i of d.invariants.filter((x) => IOT_SHAPE.refusesLate.test(x.statement)))
     out.push({ rule: "iot-shape", detail: `'${i.statement}' refuses the late samples devices send after buffering` });
-  for (const x of drawnParts(d).filter((y) => IOT_SHAPE.residue.test(y.text)))
-    out.push({ rule: "iot-shape", detail: `${x.where} draws a server fleet's scraping or alert rules` });
+  out.push(...residueProblems(d, "iot-shape", IOT_SHAPE.residue, "draws a server fleet's scraping or alert rules"));
   return out;
 }
 
@@ -3533,6 +3531,16 @@ function drawnParts(d: Design): { where: string; text: string }[] {
 }
 
 /**
+ * A subject's shape problems for each drawn part (and, with `bought`, each product chosen) whose words are another
+ * shape's residue, each said as the part and what it belongs to.
+ */
+function residueProblems(d: Design, rule: CoherenceRule, residue: RegExp, belongs: string, bought = false): Problem[] {
+  return [...drawnParts(d), ...(bought ? boughtProducts(d) : [])]
+    .filter((y) => residue.test(y.text))
+    .map((x) => ({ rule, detail: `${x.where} ${belongs}` }));
+}
+
+/**
  * A telemetry design about log lines (topic "logs") keeps acknowledged lines in a durable buffer, holds the time to
  * searchable to the stated freshness, and draws none of a metrics pipeline's or another card's machinery.
  */
@@ -3555,8 +3563,14 @@ function logsShape(d: Design): Problem[] {
       rule: "logs-shape",
       detail: `the stated ${LOGS_SHAPE.bound} bounds no time until a line is searchable`,
     });
-  for (const x of drawnParts(d).filter((y) => LOGS_SHAPE.residue.test(y.text)))
-    out.push({ rule: "logs-shape", detail: `${x.where} draws machinery of metrics, config rollout or change capture` });
+  out.push(
+    ...residueProblems(
+      d,
+      "logs-shape",
+      LOGS_SHAPE.residue,
+      "draws machinery of metrics, config rollout or change capture",
+    ),
+  );
   return out;
 }
 
@@ -3578,8 +3592,14 @@ function tracesShape(d: Design): Problem[] {
       rule: "traces-shape",
       detail: "no mechanism makes one sampling decision per trace, so stored traces have holes",
     });
-  for (const x of drawnParts(d).filter((y) => TRACES_SHAPE.residue.test(y.text)))
-    out.push({ rule: "traces-shape", detail: `${x.where} draws a metrics pipeline's series, scraping or alert rules` });
+  out.push(
+    ...residueProblems(
+      d,
+      "traces-shape",
+      TRACES_SHAPE.residue,
+      "draws a metrics pipeline's series, scraping or alert rules",
+    ),
+  );
   return out;
 }
 
@@ -3711,12 +3731,15 @@ function mediaStoreShape(d: Design): Problem[] {
     });
   if (!d.capacity.some((c) => c.id === MEDIA_SHAPE.growth))
     out.push({ rule: "media-store-shape", detail: "the bytes the store adds a day are not sized" });
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => MEDIA_SHAPE.residue.test(y.text)))
-    out.push({
-      rule: "media-store-shape",
-      detail: `${x.where} belongs to a cache purge, a config rollout, a file system or a bought object store`,
-    });
+  out.push(
+    ...residueProblems(
+      d,
+      "media-store-shape",
+      MEDIA_SHAPE.residue,
+      "belongs to a cache purge, a config rollout, a file system or a bought object store",
+      true,
+    ),
+  );
   return out;
 }
 
@@ -3733,8 +3756,7 @@ function authShape(d: Design): Problem[] {
     out.push({ rule: "auth-shape", detail: "no rule says that a reset token is never used twice" });
   if (!d.capacity.some((c) => c.id === AUTH_SHAPE.hashCost))
     out.push({ rule: "auth-shape", detail: "the auth fleet is not sized by the CPU its password hashes take" });
-  for (const x of drawnParts(d).filter((y) => AUTH_SHAPE.residue.test(y.text)))
-    out.push({ rule: "auth-shape", detail: `${x.where} settles concurrent credential writes by a merge` });
+  out.push(...residueProblems(d, "auth-shape", AUTH_SHAPE.residue, "settles concurrent credential writes by a merge"));
   for (const row of d.decisions) {
     const chosen = row.options.find((o) => o.id === row.chosen);
     if (chosen && AUTH_SHAPE.residue.test(chosen.name))
@@ -3764,11 +3786,15 @@ function oneTimeCodeShape(d: Design): Problem[] {
       rule: "one-time-code-shape",
       detail: "the codes live at once are not sized from the sends and their validity",
     });
-  for (const x of [...drawnParts(d), ...boughtProducts(d)].filter((y) => OTP_SHAPE.residue.test(y.text)))
-    out.push({
-      rule: "one-time-code-shape",
-      detail: `${x.where} belongs to a generic replicated store or a password sign-in, not a one-time code service`,
-    });
+  out.push(
+    ...residueProblems(
+      d,
+      "one-time-code-shape",
+      OTP_SHAPE.residue,
+      "belongs to a generic replicated store or a password sign-in, not a one-time code service",
+      true,
+    ),
+  );
   return out;
 }
 
@@ -3791,12 +3817,15 @@ function backupShape(d: Design): Problem[] {
     out.push({ rule: "backup-shape", detail: "the new chunk bytes a night are not sized" });
   if (!d.capacity.some((c) => c.inputs.some((i) => i.name === BACKUP_SHAPE.retention)))
     out.push({ rule: "backup-shape", detail: "no figure reads the retention window the snapshots are kept for" });
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => BACKUP_SHAPE.residue.test(y.text)))
-    out.push({
-      rule: "backup-shape",
-      detail: `${x.where} belongs to a config rollout, a cache purge or a file system's leased writes`,
-    });
+  out.push(
+    ...residueProblems(
+      d,
+      "backup-shape",
+      BACKUP_SHAPE.residue,
+      "belongs to a config rollout, a cache purge or a file system's leased writes",
+      true,
+    ),
+  );
   return out;
 }
 
@@ -3812,8 +3841,7 @@ function kvCacheShape(d: Design): Problem[] {
     out.push({ rule: "kv-cache-shape", detail: `no ${e} record is drawn` });
   if (!d.capacity.some((c) => c.id === KVC_SHAPE.ram))
     out.push({ rule: "kv-cache-shape", detail: "the RAM the cached data needs is not sized" });
-  for (const x of drawnParts(d).filter((y) => KVC_SHAPE.residue.test(y.text)))
-    out.push({ rule: "kv-cache-shape", detail: `${x.where} belongs to a durable replicated store` });
+  out.push(...residueProblems(d, "kv-cache-shape", KVC_SHAPE.residue, "belongs to a durable replicated store"));
   return out;
 }
 
@@ -3830,9 +3858,15 @@ function featureFlagsShape(d: Design): Problem[] {
     out.push({ rule: "feature-flags-shape", detail: `no ${e} record is drawn` });
   const change = "time from a committed change to every SDK";
   out.push(...pathUnbound(d, "feature-flags-shape", FLAG_SHAPE.propagation, FLAG_SHAPE.bound, `the ${change}`, change));
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => FLAG_SHAPE.residue.test(y.text)))
-    out.push({ rule: "feature-flags-shape", detail: `${x.where} belongs to a fleet rollout or a service mesh` });
+  out.push(
+    ...residueProblems(
+      d,
+      "feature-flags-shape",
+      FLAG_SHAPE.residue,
+      "belongs to a fleet rollout or a service mesh",
+      true,
+    ),
+  );
   return out;
 }
 
@@ -3850,9 +3884,9 @@ function waitingRoomShape(d: Design): Problem[] {
     out.push({ rule: "waiting-room-shape", detail: "the time to drain the line at the admission rate is not sized" });
   if (!d.capacity.some((c) => c.id === ROOM_SHAPE.polls))
     out.push({ rule: "waiting-room-shape", detail: "the position polls the edge answers are not sized" });
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => ROOM_SHAPE.residue.test(y.text)))
-    out.push({ rule: "waiting-room-shape", detail: `${x.where} belongs to a per-caller rate limiter` });
+  out.push(
+    ...residueProblems(d, "waiting-room-shape", ROOM_SHAPE.residue, "belongs to a per-caller rate limiter", true),
+  );
   return out;
 }
 
@@ -3872,9 +3906,15 @@ function adExchangeShape(d: Design): Problem[] {
   const path = d.capacity.find((c) => c.id === "request_path_seconds");
   if (d.nfrs.scale.latency_seconds !== undefined && !(path?.inputs ?? []).some((i) => i.name === ADX_SHAPE.deadline))
     out.push({ rule: "ad-exchange-shape", detail: "the stated deadline is not spent on a bidder timeout inside it" });
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => ADX_SHAPE.residue.test(y.text)))
-    out.push({ rule: "ad-exchange-shape", detail: `${x.where} belongs to a proxy plane or a user-facing auction` });
+  out.push(
+    ...residueProblems(
+      d,
+      "ad-exchange-shape",
+      ADX_SHAPE.residue,
+      "belongs to a proxy plane or a user-facing auction",
+      true,
+    ),
+  );
   return out;
 }
 
@@ -3892,9 +3932,9 @@ function dnsShape(d: Design): Problem[] {
   out.push(...pathUnbound(d, "dns-shape", DNS_SHAPE.propagation, DNS_SHAPE.bound, `the ${change}`, change));
   if (!d.capacity.some((c) => c.id === DNS_SHAPE.servers))
     out.push({ rule: "dns-shape", detail: "the name servers are not sized from the query rate" });
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => DNS_SHAPE.residue.test(y.text)))
-    out.push({ rule: "dns-shape", detail: `${x.where} belongs to a fleet rollout or a feature-flag service` });
+  out.push(
+    ...residueProblems(d, "dns-shape", DNS_SHAPE.residue, "belongs to a fleet rollout or a feature-flag service", true),
+  );
   return out;
 }
 
@@ -3941,12 +3981,15 @@ function deployRolloutShape(d: Design): Problem[] {
       rule: "deploy-rollout-shape",
       detail: "the time from a failing gate to the previous release is not sized",
     });
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => DEPLOY_SHAPE.residue.test(y.text)))
-    out.push({
-      rule: "deploy-rollout-shape",
-      detail: `${x.where} belongs to a feature-flag service, a configuration snapshot or a DNS service`,
-    });
+  out.push(
+    ...residueProblems(
+      d,
+      "deploy-rollout-shape",
+      DEPLOY_SHAPE.residue,
+      "belongs to a feature-flag service, a configuration snapshot or a DNS service",
+      true,
+    ),
+  );
   return out;
 }
 
@@ -3965,11 +4008,14 @@ function videoConferenceShape(d: Design): Problem[] {
   for (const id of [CONFERENCE_SHAPE.egress, CONFERENCE_SHAPE.hosts])
     if (!d.capacity.some((c) => c.id === id))
       out.push({ rule: "video-conference-shape", detail: `${id.replace(/_/g, " ")} is not sized` });
-  for (const x of drawnParts(d).filter((y) => CONFERENCE_SHAPE.residue.test(y.text)))
-    out.push({
-      rule: "video-conference-shape",
-      detail: `${x.where} belongs to document editing or a presence registry`,
-    });
+  out.push(
+    ...residueProblems(
+      d,
+      "video-conference-shape",
+      CONFERENCE_SHAPE.residue,
+      "belongs to document editing or a presence registry",
+    ),
+  );
   return out;
 }
 
@@ -3994,11 +4040,14 @@ function relationshipAuthzShape(d: Design): Problem[] {
       rule: "relationship-authz-shape",
       detail: "the stated latency bounds no cache-missing check's path",
     });
-  for (const x of drawnParts(d).filter((y) => AUTHZ_SHAPE.residue.test(y.text)))
-    out.push({
-      rule: "relationship-authz-shape",
-      detail: `${x.where} belongs to a generic key-value store or to sign-in`,
-    });
+  out.push(
+    ...residueProblems(
+      d,
+      "relationship-authz-shape",
+      AUTHZ_SHAPE.residue,
+      "belongs to a generic key-value store or to sign-in",
+    ),
+  );
   return out;
 }
 
@@ -4024,12 +4073,15 @@ function modelServingShape(d: Design): Problem[] {
   );
   if (!d.capacity.some((c) => SERVING_SHAPE.replicas.includes(c.id)))
     out.push({ rule: "model-serving-shape", detail: "the model replicas are not sized from the prediction rate" });
-  const drawn = [...drawnParts(d), ...boughtProducts(d)];
-  for (const x of drawn.filter((y) => SERVING_SHAPE.residue.test(y.text)))
-    out.push({
-      rule: "model-serving-shape",
-      detail: `${x.where} belongs to a cluster manager or a training scheduler`,
-    });
+  out.push(
+    ...residueProblems(
+      d,
+      "model-serving-shape",
+      SERVING_SHAPE.residue,
+      "belongs to a cluster manager or a training scheduler",
+      true,
+    ),
+  );
   return out;
 }
 
