@@ -91,5 +91,9 @@ describe("iot-shape goes red when broken", () => {
     d.dataModel = d.dataModel.filter((m) => m.entity !== "Device");
     const found = checkCoherence(d).filter((p) => p.rule === "iot-shape");
     expect(found).toHaveLength(3);
+    // a residue problem names the drawn part and the shape it belongs to (residueProblems in coherence.ts)
+    expect(found.map((p) => p.detail)).toContain(
+      `component '${agents.name}' draws a server fleet's scraping or alert rules`,
+    );
   });
 });
