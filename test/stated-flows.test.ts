@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
-import { derivedFlows, perSourceRates, statedFlows } from "../src/engine/stated-flows.js";
+import { derivedFlows, statedFlows } from "../src/engine/stated-flows.js";
 
 const scaleOf = (p: string) => parseStatedNfrs(p).scale;
 const unread = (p: string) => parseStatedNfrs(p).unread.map((u) => u.quote);
@@ -51,10 +51,10 @@ describe("stated flows composed from the prompt's operations", () => {
   });
 
   it("reads a fan-out to every receiver, but not copies placed on replicas", () => {
-    const p = "3 million inventory changes a day, each of 250 partner systems receives every change within 10 seconds";
+    const p = "a weather service issues 72,000 alerts a day, and each of 40 broadcast stations receives every alert";
     const f = scaleOf(p).fanout;
-    expect(f?.value).toBe(250);
-    expect(f?.reading).toMatch(/× 250 = 8\.68k deliveries\/s/);
+    expect(f?.value).toBe(40);
+    expect(f?.reading).toMatch(/0\.833 alerts\/s × 40 = 33\.3 deliveries\/s/);
     expect(scaleOf("30 million score updates a day are sent to all 8 regional replicas").fanout).toBeUndefined();
   });
 
@@ -67,11 +67,15 @@ describe("stated flows composed from the prompt's operations", () => {
     expect(unread(p)).not.toContain("5-second");
   });
 
-  it("gives each source's share of a stated rate", () => {
+  it("reads the sources a stated rate comes from", () => {
     const p = "ingests 500,000 readings per second from 200,000 trucks";
-    const [r] = perSourceRates(p, scaleOf(p));
-    expect(r?.value).toBe(2.5);
-    expect(r?.reading).toMatch(/from each truck/);
+    const [f] = statedFlows(p, scaleOf(p));
+    expect(f?.qualifiers).toContainEqual({
+      kind: "sources",
+      value: 200000,
+      source: "truck",
+      quote: "500,000 readings per second from 200,000 trucks",
+    });
   });
 
   it("derives nothing from a rate stated without qualifiers", () => {

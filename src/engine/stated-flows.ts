@@ -46,7 +46,7 @@ export interface DerivedFlow {
   quote: string;
   reading: string;
   /** What the derivation is: the rule that composed it. */
-  rule: "parts" | "daily-bytes" | "per-source" | "deliveries" | "spaced-stock" | "spacing" | "item-size";
+  rule: "parts" | "daily-bytes" | "deliveries" | "spaced-stock" | "spacing" | "item-size";
   /**
    * The entry replaces what the scale held under its name: a size said of each item is re-read with the items it is
    * said of; parts whose noun names the parent's own rate are the finer unit that rate counts.
@@ -336,25 +336,6 @@ export function derivedFlows(prompt: string, scale: Readonly<Scale>): DerivedFlo
     }
   }
   return out;
-}
-
-/** Each source's share of a stated rate ("2 million samples per second from 50,000 hosts": 40 a second each). */
-export function perSourceRates(prompt: string, scale: Readonly<Scale>): DerivedFlow[] {
-  return statedFlows(prompt, scale).flatMap((f) =>
-    f.qualifiers.flatMap((q) =>
-      q.kind === "sources"
-        ? [
-            {
-              quantity: `${f.quantity}_per_${q.source}`,
-              value: f.perSec / q.value,
-              quote: q.quote,
-              rule: "per-source" as const,
-              reading: `${perSec(f.perSec, f.noun)} ÷ ${q.value} ${q.source}s = ${perSec(f.perSec / q.value, f.noun)} from each ${q.source}`,
-            },
-          ]
-        : [],
-    ),
-  );
 }
 
 /**
