@@ -83,3 +83,14 @@ describe("stated flows composed from the prompt's operations", () => {
     expect(derivedFlows(p, scaleOf(p))).toEqual([]);
   });
 });
+
+describe("a composed rate in the script", () => {
+  it("is said as what it counts, the sum of its reading", async () => {
+    const { design } = await import("../src/lib/index.js");
+    const d = design(
+      "Design a document conversion service: 5 million PDFs a day are each split into 40 pages, OCR workers pull pages from a queue, and a document is returned once all of its pages are converted.",
+    );
+    const spoken = JSON.stringify(d.script).replace(/\\n/g, " ").replace(/\s+/g, " ");
+    expect(spoken).toContain("2.3 thousand pages a second");
+  });
+});
