@@ -65,7 +65,7 @@ describe("stated NFRs", () => {
     ],
     [
       "100 million photos a day, each photo about 2 MB",
-      { writes_per_sec: 1157, uploads_per_day: 1e8, object_bytes: 2e6 },
+      { writes_per_sec: 1157, uploads_per_day: 1e8, object_bytes: 2e6, bytes_per_day: 2e14 },
     ],
     ["each user gives 5 kudos per day", { messages_per_sec_per_user: 0.00005787, likes_per_user_per_day: 5 }],
     ["users follow 200 accounts on average", { followers_per_user: 200 }],

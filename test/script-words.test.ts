@@ -77,3 +77,9 @@ describe("a stated clause joined by ', and' and said in a list of actions", () =
     );
   });
 });
+
+describe("a daily amount of bytes", () => {
+  it("is said in its size unit, never as trillions of bytes", () => {
+    expect(speakInput(6e14, "bytes_per_day", "B/day", "bytes ingested per day")).toBe("600 terabytes ingested a day");
+  });
+});

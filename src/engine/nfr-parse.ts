@@ -23,6 +23,7 @@ import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import { composedScale } from "./stated-flows.js";
 import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
@@ -2672,7 +2673,9 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const implied: StatedNfrs["implied"] = {};
-  const scale = parseScale(prompt, implied);
+  // the prompt's stated operations composed (engine/stated-flows.ts): the parts, bytes, fan-out and streams its stated
+  // rates derive, each in the prompt's words; a size said of each item is that item's size, never the store's bytes
+  const scale = composedScale(prompt, parseScale(prompt, implied));
   // a request's latency target is a budget the serving path spends; a duration the scale already reads as the
   // bound on spreading a change ("pushes config changes … within 10 seconds") is sized there, not here
   // ("counts visible within 10 seconds" is how stale a reader may see them: a freshness bound, not a latency)

@@ -646,6 +646,8 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
   if (u === "B" && per?.[1]) return `${speakBytes(value)} per ${per[1]}`;
   if (u === "B") return `${an(words)} of ${speakBytes(value)}`;
   if (u === "B/s") return `${an(words)} of ${speakBytes(value)} a second`;
+  // a daily amount of bytes is said in its size unit: "600 terabytes ingested a day", never "600 trillion bytes"
+  if (u === "B/day") return `${speakBytes(value)} ${words.replace(/^bytes\s+/, "").replace(/\bper day\b/, "a day")}`;
   if (u === "x") return `${an(words)} of ${n}`;
   if (rate?.[1]) {
     const noun = RATE_NOUNS[rate[1]] ?? rate[1];

@@ -137,6 +137,9 @@ function quantity(value: number, id: string, unit?: string): string {
  * as a definition ("a how long a failed call keeps being retried … of 259.2 thousand seconds").
  */
 function givenWords(because: string | undefined): string | undefined {
+  // a rate composed from the prompt's operations is said as what it counts ("463 segments a second"), its reading's sum
+  const composed = /, read as [^=]*×[^=]*= (\d[\d.,]*[kMB]? [a-z]+\/s)$/.exec(because ?? "")?.[1];
+  if (composed) return speakFigure(composed);
   const words = quoteOfScaleReason(because);
   // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
   // that starts with its number ("fails over within 5 seconds" is a clause, said by its quantity's name)

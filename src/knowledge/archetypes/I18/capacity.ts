@@ -90,6 +90,14 @@ const BASE: CapacityModel = {
       "samples_per_sec * replicas / ingesters_needed",
       "samples/s",
     ),
+    // "2 million samples per second from 50,000 hosts": each host's own share, what one agent sends and batches
+    fig(
+      "samples_per_node_per_sec",
+      "samples each monitored host sends a second",
+      "rate",
+      "samples_per_sec / nodes",
+      "samples/s",
+    ),
   ],
 };
 

@@ -233,7 +233,15 @@ const base: CapacityModel = {
       quantity: "bytes_stored",
       typical: 1e15,
       why: "a shared storage cluster holds about a petabyte of user data",
-      from: { expression: "objects * object_bytes", why: "the stated objects at their average size" },
+      from: [
+        { expression: "objects * object_bytes", why: "the stated objects at their average size" },
+        // "300 million uploads a day averaging 2 MB": a store that keeps what it takes grows by the stated daily bytes
+        // every day, so it is planned for a year of them, never a typical petabyte beside 600 TB a day
+        {
+          expression: "bytes_per_day * 365",
+          why: "a year of the stated daily bytes: a store that keeps what it takes is planned a year ahead",
+        },
+      ],
     },
     inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
     ...REDUNDANCY_INPUTS,

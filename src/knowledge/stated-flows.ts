@@ -1,0 +1,42 @@
+/**
+ * What a stated flow's qualifiers make of it (engine/stated-flows.ts reads them): the quantity a derived flow lands on
+ * when the rate it qualifies is counted under one model's name. Data only; the words are read in the engine.
+ */
+
+/**
+ * A stream of points spaced at a stated resolution ("2 million samples per second … at 10-second resolution"): each
+ * stream gives one point an interval, so the streams held at once are the rate times the interval. `rate` is the
+ * stated rate's quantity, `stock` the streams it counts, `interval` the quantity the spacing itself is.
+ */
+export interface SpacedStock {
+  rate: string;
+  stock: string;
+  interval: string;
+  /** What one stream is, in words ("an active series"). */
+  one: string;
+}
+
+export const SPACED_STOCKS: readonly SpacedStock[] = [
+  { rate: "samples_per_sec", stock: "series", interval: "scrape_seconds", one: "active series" },
+];
+
+/**
+ * Where a part the prompt splits each stated item into lands when its noun names no rate of its own: the parts are
+ * the units handed on and worked, one message each ("2 million uploads a day are each split into 20 segments, GPU
+ * workers pull segments": the queue carries segments). Only where the prompt names the part again outside the split,
+ * as the thing something else acts on.
+ */
+export const PART_RATE = "messages_per_sec";
+
+/** The quantity a size said of each item of a stated rate lands on, by the rate's quantity (else `object_bytes`). */
+export const ITEM_SIZE_OF: Readonly<Record<string, string>> = {
+  messages_per_sec: "message_bytes",
+  samples_per_sec: "message_bytes",
+};
+export const ITEM_SIZE_DEFAULT = "object_bytes";
+
+/** The daily bytes a stated rate of sized items adds. */
+export const DAILY_BYTES = "bytes_per_day";
+
+/** The fan-out of each stated item to every one of its receivers ("each of 300 partner systems receives every event"). */
+export const FAN_OUT = "fanout";

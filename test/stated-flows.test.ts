@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { derivedFlows, statedFlows } from "../src/engine/stated-flows.js";
+
+const scaleOf = (p: string) => parseStatedNfrs(p).scale;
+const unread = (p: string) => parseStatedNfrs(p).unread.map((u) => u.quote);
+
+describe("stated flows composed from the prompt's operations", () => {
+  it("turns a per-item part count into the parts' rate where workers take the parts", () => {
+    const p =
+      "Design a document conversion service: 5 million PDFs a day are each split into 40 pages, OCR workers pull pages from a queue.";
+    const s = scaleOf(p);
+    expect(s.messages_per_sec?.value).toBeCloseTo((5e6 / 86400) * 40, 6);
+    expect(s.messages_per_sec?.quote).toBe("5 million PDFs a day are each split into 40 pages");
+    expect(s.messages_per_sec?.reading).toMatch(/× 40 pages each = 2\.31k pages\/s/);
+    // the part count is read by the parts' rate, never a stock of items of its own
+    expect(s.items).toBeUndefined();
+    expect(unread(p)).not.toContain("40 pages");
+  });
+
+  it("reads 'with N parts each' and 'each with N parts', and a part naming the parent's own rate replaces it", () => {
+    const p = "Design a genome analysis job system: 20,000 sequencing runs a day, each with 3,000 alignment tasks.";
+    const s = scaleOf(p);
+    expect(s.tasks_per_sec?.value).toBeCloseTo((20000 / 86400) * 3000, 6);
+    expect(s.timers).toBeUndefined();
+    const q = statedFlows("a render farm takes 500 scenes a minute with 240 frames each, and workers pull frames", {
+      items_per_sec: { value: 500 / 60, quote: "500 scenes a minute" },
+    });
+    expect(q[0]?.qualifiers[0]).toMatchObject({ kind: "parts", value: 240, part: "frame" });
+  });
+
+  it("leaves a part count unread where nothing hands the parts on as work", () => {
+    const p =
+      "Design a thumbnail service: 10 million image uploads a day, each producing 6 thumbnails, served from a CDN.";
+    expect(scaleOf(p).messages_per_sec).toBeUndefined();
+    expect(unread(p)).toContain("6 thumbnails");
+  });
+
+  it("reads a size said of each item as that item's size and composes the bytes a day", () => {
+    const p = "Design a backup service for laptops: 4 million file uploads a day averaging 5 MB, kept for a year.";
+    const s = scaleOf(p);
+    expect(s.bytes_stored).toBeUndefined();
+    expect(s.object_bytes?.value).toBe(5e6);
+    expect(s.bytes_per_day?.value).toBeCloseTo(4e6 * 5e6, 0);
+    expect(s.bytes_per_day?.quote).toBe("4 million file uploads a day averaging 5 MB");
+    // the size and the bytes it makes are one reading, so one is read where the other is
+    expect(s.object_bytes?.reading).toBe(s.bytes_per_day?.reading);
+    const m = scaleOf("an email pipeline receives 800 messages per second of about 64 KB each");
+    expect(m.message_bytes?.value).toBe(64000);
+    expect(m.bytes_per_day?.value).toBeCloseTo(800 * 86400 * 64000, 0);
+  });
+
+  it("reads a fan-out to every receiver, but not copies placed on replicas", () => {
+    const p = "a weather service issues 72,000 alerts a day, and each of 40 broadcast stations receives every alert";
+    const f = scaleOf(p).fanout;
+    expect(f?.value).toBe(40);
+    expect(f?.reading).toMatch(/0\.833 alerts\/s × 40 = 33\.3 deliveries\/s/);
+    expect(scaleOf("30 million score updates a day are sent to all 8 regional replicas").fanout).toBeUndefined();
+  });
+
+  it("turns a stated point spacing into the streams held at once", () => {
+    const p =
+      "a fleet telemetry store ingests 500,000 readings per second from 200,000 trucks, keeps 30 days at 5-second resolution";
+    const s = scaleOf(p);
+    expect(s.series?.value).toBe(2.5e6);
+    expect(s.scrape_seconds?.value).toBe(5);
+    expect(unread(p)).not.toContain("5-second");
+  });
+
+  it("reads the sources a stated rate comes from", () => {
+    const p = "ingests 500,000 readings per second from 200,000 trucks";
+    const [f] = statedFlows(p, scaleOf(p));
+    expect(f?.qualifiers).toContainEqual({
+      kind: "sources",
+      value: 200000,
+      source: "truck",
+      quote: "500,000 readings per second from 200,000 trucks",
+    });
+  });
+
+  it("derives nothing from a rate stated without qualifiers", () => {
+    const p = "a key-value store serving 200,000 reads per second with p99 under 5 ms";
+    expect(derivedFlows(p, scaleOf(p))).toEqual([]);
+  });
+});
+
+describe("a composed rate in the script", () => {
+  it("is said as what it counts, the sum of its reading", async () => {
+    const { design } = await import("../src/lib/index.js");
+    const d = design(
+      "Design a document conversion service: 5 million PDFs a day are each split into 40 pages, OCR workers pull pages from a queue, and a document is returned once all of its pages are converted.",
+    );
+    const spoken = JSON.stringify(d.script).replace(/\\n/g, " ").replace(/\s+/g, " ");
+    expect(spoken).toContain("2.3 thousand pages a second");
+  });
+});
