@@ -57,7 +57,9 @@ describe("the feature evidence bar", () => {
     expect(featureStrayOnly([])).toBe(false);
   });
   it("names a not-drawn feature on the design's first archetype row", () => {
-    const d = design("Design a reading log app where people shelve books, set a yearly goal and see friends' progress.");
+    const d = design(
+      "Design a reading log app where people shelve books, set a yearly goal and see friends' progress.",
+    );
     expect(d.features.map((f) => f.id)).not.toContain("booking");
     expect(d.archetypes[0]?.featuresNotDrawn?.map((n) => n.id)).toContain("booking");
   });
