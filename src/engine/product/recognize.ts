@@ -543,14 +543,16 @@ function strayFeature(
   feature: FeatureEntry,
   hits: readonly { quoted: string; signal: { text: string } }[],
 ): FeatureNotDrawn {
-  const said = hits.map((h) =>
+  // one written word may match several of the feature's signals ("rates" as 'rating' and 'ratings'): said once
+  const once = hits.filter((h, i) => hits.findIndex((x) => x.quoted === h.quoted) === i);
+  const said = once.map((h) =>
     h.quoted.toLowerCase() === h.signal.text.toLowerCase() ? `'${h.quoted}'` : `'${h.quoted}' (as '${h.signal.text}')`,
   );
   return {
     id: feature.id,
     name: feature.name,
     rule: "stray-feature",
-    words: hits.map((h) => h.quoted),
+    words: once.map((h) => h.quoted),
     kinds: ["word"],
     because: `it is read only from ${said.join(", ")}, one word the prompt writes once or as a noun, neither in the head, nor a stated operation on a thing, nor in the feature's own form, which alone does not make it a part of the product`,
   };
