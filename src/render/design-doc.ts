@@ -39,6 +39,8 @@ export function designBlocks(d: Design): Block[] {
             ]),
             // a supporting archetype read only from stray words: named, with why it adds nothing
             ...(a.notDrawn ?? []).map((n) => [n.id, n.name, "not drawn", "-", n.because]),
+            // a product feature read only from a stray word: named, with why it is not part of the product
+            ...(a.featuresNotDrawn ?? []).map((n) => [n.id, n.name, "feature not drawn", "-", n.because]),
           ]),
         )
       : para("No archetype was recognised; name the component (queue, lock, cache, scheduler…) to get a design."),

@@ -28,6 +28,7 @@ import {
   SCOPE_VALUES,
 } from "../../knowledge/vocab.js";
 import { COHERENCE_RULES, type CoherenceRule } from "../coherence.js";
+import { FEATURE_EVIDENCE_KINDS } from "../product/feature-evidence.js";
 import { EVIDENCE_KINDS } from "../recognize/evidence-kinds.js";
 import { FIELD_NAMES } from "./types.js";
 
@@ -63,6 +64,18 @@ const RecognizedArchetype = z.strictObject({
         rule: z.literal("stray-evidence"),
         words: strings,
         kinds: z.array(z.enum(EVIDENCE_KINDS)),
+        because: z.string(),
+      }),
+    )
+    .optional(),
+  featuresNotDrawn: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        rule: z.literal("stray-feature"),
+        words: strings,
+        kinds: z.array(z.enum(FEATURE_EVIDENCE_KINDS)),
         because: z.string(),
       }),
     )

@@ -16,6 +16,7 @@ import type {
 import type { Topic } from "../../knowledge/topics.js";
 import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
 import type { FailureUnit, RepeatWindow, StatedGuarantee, StatedNfrs } from "../nfr-parse.js";
+import type { FeatureNotDrawn } from "../product/recognize.js";
 import type { Recognition } from "../recognize/recognize.js";
 
 /** Where an effective value came from: the prompt, an override, or an archetype default. */
@@ -435,6 +436,11 @@ export type DesignArchetype = Recognition["archetypes"][number] & {
    * that archetype is realized by the record; it stays in the list only where a critical action rests on it.
    */
   realizes?: RealizedArchetype;
+  /**
+   * On the first row of a product or mixed design: the product features the prompt reaches only through a stray word
+   * ("their books" for booking), not drawn, each with why (`engine/product/feature-evidence.ts`).
+   */
+  featuresNotDrawn?: FeatureNotDrawn[];
 };
 
 export interface RealizedArchetype {

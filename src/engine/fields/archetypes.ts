@@ -9,10 +9,10 @@ import { topicalTopology } from "../../knowledge/topology.js";
 import { recordCarried } from "../architecture.js";
 import { compositionRole } from "../composition.js";
 import type { Deriver } from "../design/graph.js";
-import type { Fields } from "../design/types.js";
+import type { DesignArchetype, Fields } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
 import { lowFitNote, nounFit } from "../noun-fit.js";
-import { fillTerms } from "../product/index.js";
+import { fillTerms, recognizeProduct } from "../product/index.js";
 import { bareProductRecord } from "../product/record.js";
 import { classify } from "../recognize/index.js";
 import { onCardAlone, onFallbackAlone } from "../recognize/recognize.js";
@@ -461,7 +461,29 @@ export const archetypesField: Deriver<"archetypes"> = {
   category: "Classified",
   reads: ["prompt", "branch", "features"],
   rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, a supporting one joined on one weak phrase at most whose parts the dominant already draws one of every kind of (a consensus store's followers and loops beside a config service's own consensus-backed store and rollout controller), which is named on the dominant's row as covered and adds nothing, a supporting one only the dominant's card names as a usual companion (no word of the prompt speaks for it and no cue made it a need: a due-time poller beside a transcoding fleet), which is named in the dominant's evidence as not drawn, a bare product's substrate only the no-feature fallback placed that brings machinery of its own (a search pipeline beside a pastebin's record), which is not drawn, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (a feature's `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
-  derive: (f) => {
+  derive: (f) => withFeaturesNotDrawn(deriveArchetypes(f), f.prompt, f.branch.kind),
+};
+
+/**
+ * The product features the prompt reaches only through a stray word, named on the first row as not drawn with why
+ * (the features field leaves them out: `recognizeProduct`'s `notDrawn`); an infra ask whose subject is no named
+ * product has no features to set aside.
+ */
+function withFeaturesNotDrawn(
+  rows: DesignArchetype[],
+  prompt: string,
+  branch: "infra" | "product" | "mixed",
+): DesignArchetype[] {
+  const [first, ...rest] = rows;
+  if (!first) return rows;
+  const infra = branch === "infra";
+  const r = recognizeProduct(prompt, { namedOnly: infra });
+  if ((infra && !r.subjectIsProduct) || r.notDrawn.length === 0) return rows;
+  return [{ ...first, featuresNotDrawn: r.notDrawn }, ...rest];
+}
+
+function deriveArchetypes(f: Parameters<Deriver<"archetypes">["derive"]>[0]): DesignArchetype[] {
+  {
     const recognised = withoutGuessedMachinery(
       withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features),
       f.prompt,
@@ -478,5 +500,5 @@ export const archetypesField: Deriver<"archetypes"> = {
       f.prompt,
       f.features,
     );
-  },
-};
+  }
+}

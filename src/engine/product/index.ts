@@ -7,5 +7,11 @@ export {
   featureTechnology,
   realizedLead,
 } from "./correctness.js";
-export { type ProductRecognition, type RecognizedFeature, recognizeProduct, termsFor } from "./recognize.js";
+export {
+  type FeatureNotDrawn,
+  type ProductRecognition,
+  type RecognizedFeature,
+  recognizeProduct,
+  termsFor,
+} from "./recognize.js";
 export { fillTerms, placeholders, plural } from "./terms.js";

@@ -13,6 +13,12 @@ import {
 import { asksLike, namesWholeSubject } from "../recognize/subject.js";
 import { STEM_CACHE_MAX, stemWord, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
+import {
+  FEATURE_EVIDENCE_KINDS,
+  type FeatureEvidenceKind,
+  featureHitKinds,
+  featureStrayOnly,
+} from "./feature-evidence.js";
 
 /** How a scoped product's evidence ends: the features the prompt's own words leave out of the product. */
 export const SCOPED = "are left out";
@@ -25,13 +31,15 @@ export interface RecognizedFeature {
   evidence: string[];
   /** Terms read from the prompt's own words ("users pick seats" -> item: seat). */
   promptTerms: Record<string, string>;
+  /** The kinds of evidence it was read from (`feature-evidence.ts`), strongest first. */
+  kinds: FeatureEvidenceKind[];
 }
 
 const DETERMINERS = "a|an|the|their|your|his|her|its|our|my|some|one|two|several|multiple|many|any";
 /** Words between a determiner and the object that pick one of its kind ("book the same seat", "the last room"). */
 const PICKING = "same|very|last|next|final";
 const NOT_OBJECTS = new Set(
-  "for at in on to with and or that which from by of while so when before after until per via into them it one this these those up system service app application platform site website engine tool flow process page api".split(
+  "for at in on to with and or that which where who whose from by of while so when before after until per via into them it one this these those up system service app application platform site website engine tool flow process page api".split(
     " ",
   ),
 );
@@ -47,7 +55,7 @@ export function singular(word: string): string {
 /** The pattern for the object of the first of `verbs`. */
 const objectPattern = (verbs: readonly string[]) =>
   pattern(
-    `\\b(?:${verbs.join("|")})(?:s|es|ed|ing)?\\s+(?:(?:${DETERMINERS})\\s+)?(?:(?:${PICKING})\\s+)?([a-z][a-z-]*)(?:\\s+([a-z][a-z-]*))?`,
+    `(?<![\\w-])(?:${verbs.join("|")})(?:s|es|ed|ing)?\\s+(?:(?:${DETERMINERS})\\s+)?(?:(?:${PICKING})\\s+)?(?:\\d[\\w-]*\\s+)?([a-z][a-z-]*)(?:\\s+([a-z][a-z-]*))?`,
     "gi",
   );
 
@@ -62,8 +70,11 @@ export function objectOf(prompt: string, verbs: readonly string[]): string | und
   return undefined;
 }
 
+/** Determiners: a word among them is never the object itself ("book a 20-minute slot" books a slot, not "a"). */
+const DETERMINER_WORDS: ReadonlySet<string> = new Set(DETERMINERS.split("|"));
+
 function objectNoun(first: string | undefined, second: string | undefined): string | undefined {
-  if (!first || NOT_OBJECTS.has(first)) return undefined;
+  if (!first || NOT_OBJECTS.has(first) || DETERMINER_WORDS.has(first)) return undefined;
   if (second && !NOT_OBJECTS.has(second) && !/(?:ed|ing|ly)$/.test(second)) {
     if (NOT_OBJECTS.has(singular(second))) return undefined;
     return `${first} ${singular(second)}`;
@@ -79,6 +90,18 @@ export interface ProductRecognition {
   features: RecognizedFeature[];
   /** The first named product's words for the features' terms (each feature falls back to its own). */
   terms: Record<string, string>;
+  /** Features the prompt's words reach only through a stray word (`feature-evidence.ts`), set aside with why. */
+  notDrawn: FeatureNotDrawn[];
+}
+
+/** A product feature recognition does not draw, with the rule that set it aside and its inputs (words, their kinds). */
+export interface FeatureNotDrawn {
+  id: string;
+  name: string;
+  rule: "stray-feature";
+  words: string[];
+  kinds: FeatureEvidenceKind[];
+  because: string;
 }
 
 /**
@@ -286,6 +309,17 @@ function anyRecordStem(stem: string): boolean {
  * those depend on.
  */
 export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } = {}): ProductRecognition {
+  const namedOnly = opts.namedOnly === true;
+  // the features field and the archetypes field (its not-drawn rows) both ask of the same prompt
+  if (lastRecognition?.prompt === prompt && lastRecognition.namedOnly === namedOnly) return lastRecognition.result;
+  const result = recognizeAfresh(prompt, opts);
+  lastRecognition = { prompt, namedOnly, result };
+  return result;
+}
+
+let lastRecognition: { prompt: string; namedOnly: boolean; result: ProductRecognition } | undefined;
+
+function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): ProductRecognition {
   const tokens = tokenize(prompt);
   const kb = knowledge();
   const named: { product: NamedProduct; at: number; quoted: string }[] = [];
@@ -299,6 +333,12 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   const products = named.filter((n, i) => !named.slice(0, i).some((m) => m.at === n.at)).map((n) => n.product);
 
   const found = new Map<string, string[]>();
+  const kindsOf = new Map<string, Set<FeatureEvidenceKind>>();
+  const addKinds = (id: string, kinds: readonly FeatureEvidenceKind[]) => {
+    const set = kindsOf.get(id) ?? new Set<FeatureEvidenceKind>();
+    for (const k of kinds) set.add(k);
+    kindsOf.set(id, set);
+  };
   const add = (id: string, why: string) => {
     const list = found.get(id);
     if (list) {
@@ -395,11 +435,23 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     }
     // the product's core comes with its name; what it is also known for (Dropbox's search, notifications) joins
     // only when the prompt's words name it or a kept feature needs it (below), else it is deferred in one line
-    for (const id of coreFeatures(n.product)) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
+    for (const id of coreFeatures(n.product)) {
+      add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
+      addKinds(id, ["product"]);
+    }
     const extras = n.product.features.slice(coreFeatures(n.product).length);
     if (extras.length > 0) deferred.push({ product: n.product.name, ids: extras });
   }
-  for (const { feature, hit } of spoken.sort((a, b) => a.at - b.at)) {
+  const notDrawn: FeatureNotDrawn[] = [];
+  for (const { feature, hit, hits } of spoken.sort((a, b) => a.at - b.at)) {
+    const kinds = featureHitKinds(prompt, tokens, hits, feature.setting);
+    // a feature read only from one word in another form than its own, once or as a noun ("their books" for booking),
+    // and from no named product, is not drawn: that word alone does not make it a part of the product
+    if (!found.has(feature.id) && featureStrayOnly(kinds)) {
+      notDrawn.push(strayFeature(feature, hits));
+      continue;
+    }
+    addKinds(feature.id, kinds);
     add(
       feature.id,
       `the prompt says '${hit.quoted}'${hit.quoted === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
@@ -410,6 +462,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   for (const id of found.keys()) {
     for (const dep of FEATURE_BY_ID.get(id)?.requires ?? []) {
       add(dep, `${FEATURE_BY_ID.get(id)?.name} needs it`);
+      addKinds(dep, ["required"]);
     }
   }
   // what a scoped prompt leaves out of the product, said on the first feature kept
@@ -465,13 +518,15 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     }
     for (const [term, nouns] of Object.entries(feature.promptNouns ?? {})) {
       if (promptTerms[term] !== undefined || lead?.terms[term] !== undefined) continue;
-      const noun = nouns.find((n) => pattern(`\\b${n}(?:s|es)?\\b`, "i").test(prompt));
+      // the noun as a word of its own, not the end of a compound ("a no-show fee" names no show)
+      const noun = nouns.find((n) => pattern(`(?<![\\w-])${n}(?:s|es)?\\b`, "i").test(prompt));
       if (noun && noun !== feature.terms[term]) {
         promptTerms[term] = noun;
         evidence.push(`the prompt's own noun '${noun}' names the ${term}`);
       }
     }
-    return [{ feature, evidence, promptTerms }];
+    const kinds = FEATURE_EVIDENCE_KINDS.filter((k) => kindsOf.get(id)?.has(k));
+    return [{ feature, evidence, promptTerms, kinds }];
   });
 
   // the product is the subject when the prompt opens with it ("Design Dropbox") or asks for a system like it
@@ -480,7 +535,27 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   const subjectIsProduct = named.some(
     (n) => products.includes(n.product) && (n.at === 0 || asksLike(prompt, n.quoted)),
   );
-  return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) } };
+  return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) }, notDrawn };
+}
+
+/** The not-drawn record of a feature read only from stray words, with why (its words and their kind). */
+function strayFeature(
+  feature: FeatureEntry,
+  hits: readonly { quoted: string; signal: { text: string } }[],
+): FeatureNotDrawn {
+  // one written word may match several of the feature's signals ("rates" as 'rating' and 'ratings'): said once
+  const once = hits.filter((h, i) => hits.findIndex((x) => x.quoted === h.quoted) === i);
+  const said = once.map((h) =>
+    h.quoted.toLowerCase() === h.signal.text.toLowerCase() ? `'${h.quoted}'` : `'${h.quoted}' (as '${h.signal.text}')`,
+  );
+  return {
+    id: feature.id,
+    name: feature.name,
+    rule: "stray-feature",
+    words: once.map((h) => h.quoted),
+    kinds: ["word"],
+    because: `it is read only from ${said.join(", ")}, one word the prompt writes once or as a noun, neither in the head, nor a stated operation on a thing, nor in the feature's own form, which alone does not make it a part of the product`,
+  };
 }
 
 /** A feature's terms: its own defaults, then the prompt's own nouns, then the named product's words. */

@@ -201,7 +201,8 @@ let lastPieces: { text: string; pieces: readonly string[] } | undefined;
  * The folded text's pieces: runs of word characters, and the marks that break a phrase. The last text's are kept:
  * the tokenizer and `writtenWords` both read them (one scan of a long prompt, not two).
  */
-function piecesOf(text: string): readonly string[] {
+/** A text's pieces as the tokenizer reads them: words (stop words included) and the marks that break phrases. */
+export function piecesOf(text: string): readonly string[] {
   if (lastPieces?.text !== text) lastPieces = { text, pieces: foldText(text).match(/[a-z0-9/+-]+|[,;:(.]/g) ?? [] };
   return lastPieces.pieces;
 }

@@ -14,7 +14,8 @@ export const REVIEWS: FeatureEntry = {
       action: "write a review with a star rating for a {subject}",
       shape: "create target",
       entity: "Review",
-      critical: false,
+      // a second review by one author breaks the one rule the feature states (one review per user per subject)
+      critical: true,
       substrate: "I16",
       mechanism: "put-if-absent",
     },
@@ -40,6 +41,14 @@ export const REVIEWS: FeatureEntry = {
     { name: "RatingSummary", description: "per subject: sum of stars, count, histogram" },
   ],
   nfrs: ["one review per user per {subject}", "the average may lag a new review by seconds"],
+  invariants: [
+    {
+      action: "write a review with a star rating for a {subject}",
+      statement:
+        "A {subject} holds at most one Review per author: the write is keyed by ({subject}, author), so a retry or a second review by the same author finds the first and edits it.",
+      keptBy: "put-if-absent",
+    },
+  ],
   substrates: [
     { id: "I16", role: "substrate", why: "a review is key state under (subject, author)" },
     { id: "I06", role: "output", why: "the summary and the sorted review lists are projections" },

@@ -1114,8 +1114,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "call endpoints",
       "calls endpoints",
       "call external",
-      "book twice",
-      "booking twice",
+      // no "book twice": a thing of the system's own booked twice (a table, a desk) is an exclusive claim, and a booking
+      // at an outside party is read from that party ("the carrier's API", "partners")
       "retrying until acknowledge",
       "retry until acknowledged",
       "until they acknowledge",
