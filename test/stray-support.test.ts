@@ -85,12 +85,21 @@ describe("a supporting archetype read from words the design already accounts for
     expect(classify(etl).archetypes[0]?.id).toBe("I02");
     expect(ids(etl)).not.toContain("I06");
     expect(kindsOf(etl, "I06")).toMatchObject({ rule: "served-words", words: ["etl"] });
-    expect(kindsOf(etl, "I06")?.because).toContain("'for 800 etl workers'");
+    expect(kindsOf(etl, "I06")?.because).toContain("'for 800 etl workers that load partitions of a reporting database'");
     const batch =
       "Design a lock service for 800 batch workers that load partitions of a reporting database, where each partition is written by one worker at a time.";
     expect(ids(batch)).not.toContain("I15");
     expect(kindsOf(batch, "I15")?.rule).toBe("served-words");
-    expect(kindsOf(batch, "I15")?.because).toContain("'for 800 batch workers'");
+    expect(kindsOf(batch, "I15")?.because).toContain("'for 800 batch workers that load");
+  });
+
+  it("a clause whose verb agrees with the plural clients says what they work on; one that may be the head's does not", () => {
+    const warehouse =
+      "Design a lock service for 600 batch workers that rebuild partitions of a data warehouse, where each partition is rebuilt by one worker at a time.";
+    expect(ids(warehouse)).not.toContain("I06");
+    expect(kindsOf(warehouse, "I06")).toMatchObject({ rule: "served-words", words: ["data warehouse"] });
+    const crawler = "Design a search engine for our intranet that crawls every internal wiki page weekly.";
+    expect(ids(crawler)).toContain("I04");
   });
 
   it("a requirement read only from the lead's own words adds no card", () => {

@@ -1,6 +1,11 @@
+import { RELATIVE_PRONOUNS } from "../../knowledge/signals/expressions.js";
 import { type EvidenceKind, hitKind, REQUIREMENT_KINDS, STRAY_KINDS, strayOnly } from "./evidence-kinds.js";
 import type { Hit } from "./match.js";
 import { CLAUSE_BREAKS, type Token } from "./tokens.js";
+
+const RELATIVES: ReadonlySet<string> = new Set(RELATIVE_PRONOUNS);
+/** A written word ending as a regular plural noun or a singular verb does ("workers", "crawls"; not "class"). */
+const PLURAL = /[^s]s$/;
 
 /**
  * Why a supporting archetype is not drawn: `stray-evidence`, read only from stray kinds of evidence; `lead-words`, a
@@ -81,14 +86,24 @@ export function servedPhrase(
   const first = tokens[last + 1];
   if (!end || !first || written[end.at + 1] !== "for") return new Set();
   const served = new Set<number>();
+  // one relative clause about the clients ("… workers | that rebuild nightly partitions of a data warehouse") says what
+  // they do, which is their work, not the system's: it is read with them, up to the next mark
+  let relative = false;
   for (let i = last + 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.part !== end.part || t.clause !== end.clause) break;
+    if (t.part !== end.part) break;
     // a clause break written between the previous word and this one ("… workers that rebuild", "… app with …")
     const before = i === last + 1 ? end.at + 2 : (tokens[i - 1] as Token).at + 1;
-    let broken = false;
-    for (let k = before; k < t.at; k++) if (CLAUSE_BREAKS.has(written[k] ?? "")) broken = true;
-    if (broken) break;
+    const breaks = written.slice(before, t.at).filter((w) => CLAUSE_BREAKS.has(w));
+    if (breaks.length > 0 && !relative && t.clause === end.clause + 1 && breaks.every((w) => RELATIVES.has(w))) {
+      // only a clause whose verb agrees with the plural clients and not with the singular head is about them
+      // ("a lock service for 3,000 batch workers that rebuild …"; "a search engine for our intranet that crawls …"
+      // may be about the engine)
+      const clients = (tokens[i - 1] as Token).raw;
+      if (!(PLURAL.test(clients) && !PLURAL.test(end.raw) && !PLURAL.test(t.raw))) break;
+      relative = true;
+    } else if (breaks.length > 0 && !relative) break;
+    else if (t.clause > end.clause + 1) break;
     served.add(i);
   }
   return served;
