@@ -85,7 +85,9 @@ describe("a supporting archetype read from words the design already accounts for
     expect(classify(etl).archetypes[0]?.id).toBe("I02");
     expect(ids(etl)).not.toContain("I06");
     expect(kindsOf(etl, "I06")).toMatchObject({ rule: "served-words", words: ["etl"] });
-    expect(kindsOf(etl, "I06")?.because).toContain("'for 800 etl workers that load partitions of a reporting database'");
+    expect(kindsOf(etl, "I06")?.because).toContain(
+      "'for 800 etl workers that load partitions of a reporting database'",
+    );
     const batch =
       "Design a lock service for 800 batch workers that load partitions of a reporting database, where each partition is written by one worker at a time.";
     expect(ids(batch)).not.toContain("I15");
