@@ -50,11 +50,79 @@ describe("a supporting archetype read only from stray words is not drawn", () =>
   });
 
   it("only the stray kinds make a reading stray, and a reading needs a word of the prompt", () => {
-    expect([...STRAY_KINDS].sort()).toEqual(["concept", "learned", "loose-combo", "word-form"]);
+    expect([...STRAY_KINDS].sort()).toEqual([
+      "concept",
+      "learned",
+      "loose-combo",
+      "rule-part",
+      "time-word",
+      "word-form",
+    ]);
     expect(strayOnly(["loose-combo", "concept"])).toBe(true);
     expect(strayOnly(["combo"])).toBe(false);
     expect(strayOnly(["word-form", "phrase"])).toBe(false);
     expect(strayOnly(["learned"])).toBe(false);
     expect(strayOnly([])).toBe(false);
+  });
+});
+
+describe("a supporting archetype read from words the design already accounts for is not drawn", () => {
+  const kindsOf = (prompt: string, id: string) => notDrawn(prompt).find((n) => n.id === id);
+
+  it("a word that only says when the clients' work runs is no due-time release ('nightly', 'night')", () => {
+    const leases =
+      "Design a lease manager so that each of 200 databases is backed up by exactly one nightly job at a time, even if a job's host pauses.";
+    expect(ids(leases)).not.toContain("I03");
+    expect(kindsOf(leases, "I03")).toMatchObject({ rule: "stray-evidence", words: ["nightly"], kinds: ["time-word"] });
+    const rooms = "Design a hotel booking service where two guests can never book the same room for the same night.";
+    expect(ids(rooms)).not.toContain("I03");
+    expect(kindsOf(rooms, "I03")?.kinds).toContain("time-word");
+  });
+
+  it("the clients named after 'for' are not a fleet to run, nor their work a part ('for 800 ETL workers')", () => {
+    const etl =
+      "Design a lock service for 800 ETL workers that load partitions of a reporting database, where each partition is written by one worker at a time.";
+    expect(classify(etl).archetypes[0]?.id).toBe("I02");
+    expect(ids(etl)).not.toContain("I06");
+    expect(kindsOf(etl, "I06")).toMatchObject({ rule: "served-words", words: ["etl"] });
+    expect(kindsOf(etl, "I06")?.because).toContain(
+      "'for 800 etl workers that load partitions of a reporting database'",
+    );
+    const batch =
+      "Design a lock service for 800 batch workers that load partitions of a reporting database, where each partition is written by one worker at a time.";
+    expect(ids(batch)).not.toContain("I15");
+    expect(kindsOf(batch, "I15")?.rule).toBe("served-words");
+    expect(kindsOf(batch, "I15")?.because).toContain("'for 800 batch workers that load");
+  });
+
+  it("a clause whose verb agrees with the plural clients says what they work on; one that may be the head's does not", () => {
+    const warehouse =
+      "Design a lock service for 600 batch workers that rebuild partitions of a data warehouse, where each partition is rebuilt by one worker at a time.";
+    expect(ids(warehouse)).not.toContain("I06");
+    expect(kindsOf(warehouse, "I06")).toMatchObject({ rule: "served-words", words: ["data warehouse"] });
+    const crawler = "Design a search engine for our intranet that crawls every internal wiki page weekly.";
+    expect(ids(crawler)).toContain("I04");
+  });
+
+  it("a requirement read only from the lead's own words adds no card", () => {
+    const prompt =
+      "Design a collaborative whiteboard for design teams where everyone sees the same canvas and concurrent strokes merge the same way.";
+    expect(classify(prompt).archetypes[0]?.id).toBe("I13");
+    expect(ids(prompt)).not.toContain("I02");
+    expect(kindsOf(prompt, "I02")).toMatchObject({ rule: "lead-words" });
+  });
+
+  it("a support stated in its own words elsewhere in the prompt stays", () => {
+    // the workers here are a pool the prompt asks to grow and shrink, said outside the phrase naming the clients
+    const prompt = "Design a job scheduler that runs tasks at set times on a pool of workers it can grow and shrink.";
+    expect(ids(prompt)).toContain("I15");
+    const registry = "Design a package registry whose package files are stored in a replicated blob store.";
+    expect(ids(registry)).toContain("I19");
+  });
+
+  it("words read together across a list's 'and' are from different items", () => {
+    const prompt =
+      "Exchange rates change once a minute but are read millions of times; keep copies near every app server and refresh them when the source changes.";
+    expect(ids(prompt)).not.toContain("I06");
   });
 });

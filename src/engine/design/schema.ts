@@ -30,6 +30,7 @@ import {
 import { COHERENCE_RULES, type CoherenceRule } from "../coherence.js";
 import { FEATURE_EVIDENCE_KINDS } from "../product/feature-evidence.js";
 import { EVIDENCE_KINDS } from "../recognize/evidence-kinds.js";
+import { NOT_DRAWN_RULES } from "../recognize/stray-support.js";
 import { FIELD_NAMES } from "./types.js";
 
 const ArchetypeId = z.enum(ARCHETYPE_IDS);
@@ -61,7 +62,7 @@ const RecognizedArchetype = z.strictObject({
       z.strictObject({
         id: z.string(),
         name: z.string(),
-        rule: z.literal("stray-evidence"),
+        rule: z.enum(NOT_DRAWN_RULES),
         words: strings,
         kinds: z.array(z.enum(EVIDENCE_KINDS)),
         because: z.string(),

@@ -65,7 +65,7 @@ import { type EvidenceKind, evidenceKinds } from "./evidence-kinds.js";
 import { functionIndex, type HeadFunction, headFunction } from "./head-function.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
-import { type NotDrawn, straySupport } from "./stray-support.js";
+import { explainedSupport, type NotDrawn, servedPhrase, straySupport } from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
 import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
@@ -2081,6 +2081,14 @@ export function recognize(
   }
   sortShort(candidates, (a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
   const notDrawn: NotDrawn[] = [];
+  // what the design already accounts for: the words the lead is read from (its hits and its words typical in labelled
+  // prompts), and the phrase after the head naming whom the system serves (`explainedSupport`)
+  const learnedRaw = new Set(top.learned?.words ?? []);
+  const leadStems = new Set([
+    ...top.hits.flatMap((h) => h.covers.map((i) => tokens[i]?.stem ?? "")),
+    ...tokens.filter((t) => learnedRaw.has(t.raw)).map((t) => t.stem),
+  ]);
+  const served = servedPhrase(tokens, isHead, written);
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
@@ -2090,15 +2098,26 @@ export function recognize(
     const a = c.s.archetype;
     // the head's function word says what leads, never what supports it (as for `strong` above)
     const ownHits = fnHit?.id === a.id ? c.s.hits.filter((h) => h.signal !== fnHit.hit.signal) : c.s.hits;
-    const basis = evidenceKinds(ownHits, tokens, isHead, {
-      need: c.need?.cue !== undefined,
-      learned: c.s.learned !== undefined,
-      typical: c.typical !== undefined || c.need !== undefined,
-    });
+    const basis = evidenceKinds(
+      ownHits,
+      tokens,
+      isHead,
+      {
+        need: c.need?.cue !== undefined,
+        learned: c.s.learned !== undefined,
+        typical: c.typical !== undefined || c.need !== undefined,
+      },
+      written,
+    );
     // one stray word (a verb form, words read together across the prompt's phrases) is no part of the design: a
     // supporting archetype read only from such words, that the lead neither needs nor usually composes with, is not
     // drawn, and the lead's row says why (`stray-support.ts`)
-    const stray = !c.need && !c.typical ? straySupport(a, ownHits, basis, tokens, isHead) : undefined;
+    // and one read only as a requirement from words the design already accounts for is not drawn either
+    const stray =
+      !c.need && !c.typical
+        ? (straySupport(a, ownHits, basis, tokens, isHead, written) ??
+          explainedSupport(a, ownHits, basis, tokens, { stems: leadStems, id: dominant.id }, served, isHead, written))
+        : undefined;
     if (stray) {
       notDrawn.push(stray);
       continue;

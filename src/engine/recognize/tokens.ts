@@ -43,7 +43,7 @@ export interface Token {
 }
 
 /** Words and marks that end the head noun phrase ("a timer service | that fires callbacks"). */
-const CLAUSE_BREAKS = new Set([
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
   "that",
   "which",
   "where",

@@ -38,6 +38,26 @@ export const RATE_WORDS: readonly string[] = ["a", "an", "per"];
 /** Words before a rate word that make the unit a cadence of one action ("once a day", "three times an hour"). */
 export const CADENCE_COUNTS: readonly string[] = ["once", "twice", "thrice", "times"];
 
+/**
+ * Words that say how often or on which day something happens ("nightly", "daily", "weekly"): read alone as a
+ * requirement, such a word says when the prompt's own work runs ("workers that rebuild nightly partitions"), not that
+ * the system keeps a due time and releases work when it comes (`evidence-kinds.ts`, kind `time-word`).
+ */
+export const CADENCE_WORDS: readonly string[] = [
+  "hourly",
+  "nightly",
+  "daily",
+  "weekly",
+  "fortnightly",
+  "monthly",
+  "quarterly",
+  "yearly",
+  "annual",
+  "annually",
+  "overnight",
+  "midnight",
+];
+
 /** How many written words before the rate word a count of the rate may stand ("2 million new reports a day"). */
 export const RATE_REACH = 5;
 
