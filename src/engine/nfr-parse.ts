@@ -4,6 +4,7 @@
  * Every value carries the words it came from.
  */
 
+import { RATIO_BOUNDS } from "../knowledge/bound-kinds.js";
 import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/object-kinds.js";
 import { TIME_UNIT_SPELLINGS, TIME_UNIT_TABLE } from "../knowledge/counted-things.js";
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
@@ -2340,6 +2341,24 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   return scale;
 }
 
+/**
+ * Where the clause a ratio bound sits in starts: after the last break at most 100 characters back (a comma, colon or
+ * semicolon before a space, or a joining "where", "with", "and", "while"), never on the prompt's "Design a", so the
+ * quote keeps the words it bounds ("each API key has a per-minute quota that may be exceeded by at most 5%").
+ */
+function ratioClauseStart(t: string, at: number): number {
+  const from = Math.max(0, at - 100);
+  const before = t.slice(from, at);
+  let start = from > 0 ? from + before.indexOf(" ") + 1 : 0;
+  for (const m of before.matchAll(RATIO_CLAUSE_BREAK)) start = from + m.index + m[0].length;
+  const lead = /^\s*(?:design\s+(?:a|an|the)\s+)?/i.exec(t.slice(start, at));
+  return start + (lead?.[0].length ?? 0);
+}
+const RATIO_CLAUSE_BREAK = /[,;:]\s+(?:(?:and|but|while|so)\s+)?|\s(?:where|with|and|while|whose)\s+/gi;
+/** The window a quota is counted over: "per-minute quota", "an hourly limit", "requests per minute per key". */
+const QUOTA_WINDOW =
+  /\bper[- ](second|minute|hour|day)[- ](?:quotas?|limits?|allowances?|budgets?|caps?)\b|\b(hourly|daily)\s+(?:quotas?|limits?|allowances?|budgets?|caps?)\b/i;
+
 /** A vague duration: "within seconds", "within a few seconds". */
 const VAGUE_WITHIN = /\bwithin (?:a few |a couple of |several )?(seconds|a second|minutes|a minute|milliseconds)\b/i;
 /** How long each one runs: "workflows that run for months". */
@@ -2724,6 +2743,21 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   );
   const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
+  // read after the latency, so a request's latency target is said before them among the numbers given
+  // "may be exceeded by at most 5%", "within 1% of the true count", "no more than 0.1% duplicates": a ratio bound, each
+  // kind its own fraction, quoted from the start of its clause so the requirement keeps the words it bounds
+  for (const k of RATIO_BOUNDS) {
+    const m = k.words.map((re) => re.exec(prompt)).find((x) => x !== null);
+    const pct = m ? Number(m[1]) : 0;
+    if (!m || !(pct > 0 && pct < 100)) continue;
+    setScale(scale, k.bound, pct / 100, `${prompt.slice(ratioClauseStart(prompt, m.index), m.index)}${m[0]}`);
+  }
+  // "a per-minute quota", "an hourly limit": the window a quota is counted over
+  const window = QUOTA_WINDOW.exec(prompt);
+  const windowSecs = window
+    ? timeUnit((window[1] ?? window[2] ?? "").replace(/ly$/, "").replace(/^dai$/, "day"))
+    : undefined;
+  if (window && windowSecs) setScale(scale, "quota_window_seconds", windowSecs, window[0]);
   // "state updates reach every player 30 times per second", "at 60 Hz", "a 64-tick server": how often a game server
   // steps a match and sends its state, read only where the prompt speaks of a game (a sensor's 100 Hz is a sample rate)
   const tick = GAME_WORDS.test(prompt) ? TICK_RATE.exec(prompt) : null;
