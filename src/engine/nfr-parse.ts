@@ -136,7 +136,8 @@ export type RuleGuarantee =
   | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
   | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
   | { kind: "never-lost"; noun: string; oneMachine?: true; quote: string }
-  | { kind: "exactly-once"; noun: string; act: string; quote: string };
+  | { kind: "exactly-once"; noun: string; act: string; quote: string }
+  | { kind: "all-parts"; noun: string; state: string; parts: string; done: string; quote: string };
 
 const HALF = String.raw`(half[- ](?:written|finished|done|built|uploaded|rendered|generated|processed|transcoded)|partial(?:ly[- ](?:written|uploaded|built|processed))?|incomplete|unfinished|torn|truncated)`;
 const SEEN = String.raw`(?:published|visible|seen|served|exposed|returned|shown|readable|read|downloaded|made available)`;
@@ -247,6 +248,48 @@ const EXACTLY_ONCE: readonly RegExp[] = [
   // "each click is counted exactly once"
   /\b(?:each|every) ([a-z][\w-]*(?: (?!is\b|are\b|gets?\b)[a-z][\w-]*)?) (?:is|are|gets?) (counted|processed|delivered|applied|aggregated|billed) exactly[- ]once\b/i,
 ];
+
+/** What a parent becomes once its parts are done: published, visible, complete, shipped, released … */
+const PARENT_STATE = String.raw`((?:published|visible|available|complete|completed|marked (?:complete|done|ready)|ready|released|shipped|dispatched|committed|finali[sz]ed|delivered|closed|done|served|paid out|sent|billed|invoiced|activated|live))`;
+/** What a part does when it is done: succeeds, is processed, acknowledges, is packed, has signed … */
+const PART_DONE = String.raw`((?:have |has )?(?:succeed(?:ed|s)?|finish(?:ed|es)?|complete[sd]?|acknowledge[sd]?|pass(?:ed|es)?|(?:have |has )?(?:been )?(?!been\b)[a-z]{3,}ed)\b|(?:are|is|have been|has been) (?:successfully )?[a-z]{3,}(?:ed|en|ne)\b)`;
+/** A part's noun, with one word before it ("build targets"), never a verb ("have", "are"). */
+const PART_NOUN = String.raw`((?:(?!(?:have|has|are|is|were|was|been)\b)[a-z][\w-]*\s+)??(?!(?:have|has|are|is|were|was|been)\b)[a-z][\w-]*)`;
+/** A parent's noun, with one word before it ("map version", "sample report"). */
+const PARENT_NOUN = String.raw`((?:[a-z][\w-]*\s+)??[a-z][\w-]*)`;
+/** Parts that are the copies of one write, whose acknowledgements are replication, never a barrier over a parent. */
+const REPLICA_PARTS = /^(?:replica|follower|node|broker|copy|cop|region|zone|peer|server)s?$/;
+/**
+ * A parent that changes state only once all of its parts are done: "a video is published only after all of its
+ * segments succeed", "an order ships only when all items in the order are packed", "a batch is not complete until
+ * every file is processed", "a transaction commits once every shard acknowledges".
+ */
+const ALL_PARTS: readonly RegExp[] = [
+  // "a video is published only after all of its segments succeed", "a map version becomes visible only once all of
+  // its tiles are rendered"
+  new RegExp(
+    String.raw`\b(?:a|an|the|each|every)\s+${PARENT_NOUN}\s+(?:is|are|becomes?|gets?|counts? as|will be|must be|may be|can be)\s+(?:only\s+)?${PARENT_STATE}\s+only\s+(?:after|once|when)\s+(?:all|every one)\s+(?:of\s+)?(?:its|their|the)\s+${PART_NOUN}\s+(?:(?:in|of)\s+(?:the|that|it)\s+(?:[a-z][\w-]*\s+)?)?${PART_DONE}`,
+    "i",
+  ),
+  // "an order ships only when all items in the order are packed", "a job finishes only after every task succeeds"
+  new RegExp(
+    String.raw`\b(?:a|an|the|each|every)\s+${PARENT_NOUN}\s+(ships|publishes|completes|commits|closes|finishes|releases|goes live|is released)\s+only\s+(?:after|once|when)\s+(?:all|every)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?${PART_NOUN}\s+(?:(?:in|of)\s+(?:the|that|it)\s+(?:[a-z][\w-]*\s+)?)?${PART_DONE}`,
+    "i",
+  ),
+  // "a batch is not complete until every file is processed", "an upload is never visible until all its chunks are written"
+  new RegExp(
+    String.raw`\b(?:a|an|the|each|every)\s+${PARENT_NOUN}\s+(?:is|are)\s+(?:not|never)\s+${PARENT_STATE}\s+(?:until|before)\s+(?:all|every)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?${PART_NOUN}\s+(?:(?:in|of)\s+(?:the|that|it)\s+(?:[a-z][\w-]*\s+)?)?${PART_DONE}`,
+    "i",
+  ),
+];
+
+/** A part's verb said of all of them ("every payment is processed" -> are processed, "every task succeeds" -> succeed). */
+const pluralDone = (done: string): string =>
+  done
+    .replace(/^(?:have |has )/, "")
+    .replace(/^is /, "are ")
+    .replace(/^has been /, "have been ")
+    .replace(/^(\w+?)(?:(?<=sh|ch|ss|x)es|(?<!s)s)$/, "$1");
 
 /** The rule guarantees the prompt states: what is never seen half-written, never served once gone, and so on. */
 export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
@@ -382,6 +425,17 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       break;
     }
   }
+  for (const re of ALL_PARTS) {
+    const m = re.exec(prompt);
+    const parts = m?.[3] ? singular(lower(m[3])) : undefined;
+    if (!m?.[1] || !m[2] || !parts || !m[4] || REPLICA_PARTS.test(parts)) continue;
+    const state = lower(m[2])
+      .replace(/^(ships|publishes|completes|commits|closes|finishes|releases)$/, (v) => SHIPS_STATE[v] ?? v)
+      .replace(/^is released$/, "released");
+    const done = pluralDone(lower(m[4]));
+    out.push({ kind: "all-parts", noun: singular(lower(m[1])), state, parts, done, quote: m[0] });
+    break;
+  }
   const [bare, onceActive, passiveOnce] = EXACTLY_ONCE;
   const xb = bare?.exec(prompt);
   const xa = xb ? undefined : onceActive?.exec(prompt);
@@ -395,6 +449,17 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
     out.push({ kind: "exactly-once", noun: singular(lower(xp[1])), act: activeOf(lower(xp[2])), quote: xp[0] });
   return out;
 }
+
+/** The state an active verb of a parent leaves it in ("ships" -> shipped). */
+const SHIPS_STATE: Readonly<Record<string, string>> = {
+  ships: "shipped",
+  publishes: "published",
+  completes: "complete",
+  commits: "committed",
+  closes: "closed",
+  finishes: "finished",
+  releases: "released",
+};
 
 /** A participle's active base ("accepted" -> accept, "served" -> serve, "issued" -> issue, "honored" -> honor). */
 const activeOf = (v: string): string =>
