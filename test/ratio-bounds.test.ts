@@ -96,4 +96,13 @@ describe("a stated ratio no model computes becomes the items a day it allows", (
     expect(r?.value).toBeCloseTo(0.001 * 20000 * 86400, 3);
     expect(d.coherence.filter((c) => c.rule === "stated-number-unused")).toEqual([]);
   });
+
+  it("an overshoot no limiter model computes is said per the stated quota window, which is then read", () => {
+    const d = design(
+      "Design a usage-metering service for a GPU cloud where each tenant's hourly limit may be overshot by no more than 2%.",
+    );
+    const r = d.capacity.find((x) => x.id === "overshoot_allowed_per_window");
+    expect(r?.inputs.find((i) => i.name === "quota_window_seconds")?.value).toBe(3600);
+    expect(d.coherence.filter((c) => c.rule === "stated-number-unused")).toEqual([]);
+  });
 });

@@ -2817,8 +2817,8 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
     if (!m || !(pct > 0 && pct < 100)) continue;
     setScale(scale, k.bound, pct / 100, `${prompt.slice(ratioClauseStart(prompt, m.index), m.index)}${m[0]}`);
   }
-  // "a per-minute quota", "an hourly limit": the window a quota is counted over
-  const window = QUOTA_WINDOW.exec(prompt);
+  // "a per-minute quota", "an hourly limit": the window a quota is counted over, read where an overshoot of it is bounded
+  const window = scale.overshoot_bound_share ? QUOTA_WINDOW.exec(prompt) : null;
   const windowSecs = window
     ? timeUnit((window[1] ?? window[2] ?? "").replace(/ly$/, "").replace(/^dai$/, "day"))
     : undefined;

@@ -63,10 +63,12 @@ export interface RatioBoundKind {
   bound: string;
   /** What the ratio measures, in words for the requirement and the coherence detail. */
   kind: string;
-  /** What the items it allows a day are, in words for the figure a stated share brings in ("admissions past the quota"). */
+  /** What the items it allows are, in words for the figure a stated share brings in ("admissions past the quota"). */
   allowed: string;
   words: readonly RegExp[];
   figure: RegExp;
+  /** The window the share is counted over, where the prompt may state one (a quota's minute): its quantity and words. */
+  per?: { quantity: string; words: string };
 }
 
 /** A percentage: "5%", "0.1 %", "2 percent"; the number is the first group. */
@@ -97,11 +99,12 @@ export const RATIO_BOUNDS: readonly RatioBoundKind[] = [
       ),
     ],
     figure: /\bover-?admi\w*|\bovershoot\b/i,
+    per: { quantity: "quota_window_seconds", words: "quota window" },
   },
   {
     bound: "count_error_bound_share",
     kind: "count error (how far an answered count or total may be from the true one, as a share of it)",
-    allowed: "counted items an answer may be off by",
+    allowed: "miscounted items",
     words: [
       // "within 1% of the true count", "within 2 percent of the exact total"
       new RegExp(

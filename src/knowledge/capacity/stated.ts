@@ -177,10 +177,11 @@ const RATIO_BASES: readonly { quantity: string; what: string }[] = [
  * percentage left in the prompt's words.
  */
 const ratioUse = (k: RatioBoundKind): StatedUse => ({
-  reads: [k.bound],
+  reads: [k.bound, ...(k.per ? [k.per.quantity] : [])],
   model: {
     inputs: [
       { quantity: k.bound, statedOnly: true },
+      ...(k.per ? [inp(k.per.quantity)] : []),
       {
         quantity: "ratio_items_per_day",
         label: "items a day the stated ratio is a share of",
@@ -195,13 +196,22 @@ const ratioUse = (k: RatioBoundKind): StatedUse => ({
       },
     ],
     figures: [
-      fig(
-        `${k.bound.replace(/_bound_share$/, "")}_allowed_per_day`,
-        `${k.allowed} a day the stated share allows`,
-        "rate",
-        `${k.bound} * ratio_items_per_day`,
-        "items/day",
-      ),
+      // a share counted over a window of its own (a quota's minute) is said per window, else per day
+      k.per
+        ? fig(
+            `${k.bound.replace(/_bound_share$/, "")}_allowed_per_window`,
+            `${k.allowed} per ${k.per.words} at the stated share, across every key`,
+            "rate",
+            `${k.bound} * ratio_items_per_day * ${k.per.quantity} / 86400`,
+            "items",
+          )
+        : fig(
+            `${k.bound.replace(/_bound_share$/, "")}_allowed_per_day`,
+            `${k.allowed} a day at the stated share`,
+            "rate",
+            `${k.bound} * ratio_items_per_day`,
+            "items/day",
+          ),
     ],
   },
 });
