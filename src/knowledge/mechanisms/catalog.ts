@@ -6,6 +6,12 @@ type Entry = { readonly id: string; readonly name: string; readonly summary: str
 const byFamily = {
   "guarded write": [
     {
+      id: "completion-barrier",
+      name: "fan-in completion barrier",
+      summary:
+        "A parent record keeps how many parts it has and which part ids are done; each part's completion adds its id once by a conditional write, and the write that finds every part done is the one that moves the parent on, so the parent changes state once and never early.",
+    },
+    {
       id: "insert-primary",
       name: "insert into the primary store",
       summary:
@@ -469,12 +475,6 @@ const byFamily = {
       id: "publish-content-first",
       name: "publish content before the pointer",
       summary: "All bytes and the manifest are durable and verified before any head or tag is moved to reference them.",
-    },
-    {
-      id: "completion-barrier",
-      name: "fan-in completion barrier",
-      summary:
-        "A parent record keeps how many parts it has and which part ids are done; each part's completion adds its id once by a conditional write, and the write that finds every part done is the one that moves the parent on, so the parent changes state once and never early.",
     },
     {
       id: "head-pointer-cas",
