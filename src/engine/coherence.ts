@@ -37,7 +37,7 @@ import { TRACES_SHAPE } from "../knowledge/archetypes/I18/traces.js";
 import { BACKUP_SHAPE } from "../knowledge/archetypes/I19/backup.js";
 import { MEDIA_SHAPE } from "../knowledge/archetypes/I19/media.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
-import { BOUND_KINDS } from "../knowledge/bound-kinds.js";
+import { BOUND_KINDS, RATIO_BOUNDS } from "../knowledge/bound-kinds.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
 import { BOUND_MARGIN, REGION_REACH } from "../knowledge/capacity/latency.js";
@@ -2701,6 +2701,19 @@ function kindBoundsHeld(d: Design): Problem[] {
       out.push({
         rule: "stated-bound-exceeded" as const,
         detail: `${r.id} (${r.display}), a ${k.kind} time, is past the stated ${k.bound} = ${stated} (${d.nfrs.sources[`scale.${k.bound}`]?.because ?? "stated"})`,
+      });
+    }
+  }
+  // a stated ratio (an overshoot, a count's error, duplicates, loss) holds every fraction figure that measures it
+  for (const k of RATIO_BOUNDS) {
+    const stated = d.nfrs.scale[k.bound];
+    if (stated === undefined || d.nfrs.sources[`scale.${k.bound}`]?.source !== "stated") continue;
+    for (const r of d.capacity) {
+      if (r.bound !== undefined || r.unit !== "fraction" || !k.figure.test(r.quantity)) continue;
+      if (r.value <= stated * 1.0001) continue;
+      out.push({
+        rule: "stated-bound-exceeded" as const,
+        detail: `${r.id} (${r.display}), a share of ${k.kind}, is past the stated ${k.bound} = ${stated} (${d.nfrs.sources[`scale.${k.bound}`]?.because ?? "stated"})`,
       });
     }
   }

@@ -4,6 +4,7 @@
  * Every value carries the words it came from.
  */
 
+import { RATIO_BOUNDS } from "../knowledge/bound-kinds.js";
 import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/object-kinds.js";
 import { TIME_UNIT_SPELLINGS, TIME_UNIT_TABLE } from "../knowledge/counted-things.js";
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
@@ -230,6 +231,48 @@ const EXACTLY_ONCE: readonly RegExp[] = [
   /\b(?:each|every) ([a-z][\w-]*(?: (?!is\b|are\b|gets?\b)[a-z][\w-]*)?) (?:is|are|gets?) (counted|processed|delivered|applied|aggregated|billed) exactly[- ]once\b/i,
 ];
 
+/** What a parent becomes once its parts are done: published, visible, complete, shipped, released … */
+const PARENT_STATE = String.raw`((?:published|visible|available|complete|completed|marked (?:complete|done|ready)|ready|released|shipped|dispatched|committed|finali[sz]ed|delivered|closed|done|served|paid out|sent|billed|invoiced|activated|live))`;
+/** What a part does when it is done: succeeds, is processed, acknowledges, is packed, has signed … */
+const PART_DONE = String.raw`((?:have |has )?(?:succeed(?:ed|s)?|finish(?:ed|es)?|complete[sd]?|acknowledge[sd]?|pass(?:ed|es)?|(?:have |has )?(?:been )?(?!been\b)[a-z]{3,}ed)\b|(?:are|is|have been|has been) (?:successfully )?[a-z]{3,}(?:ed|en|ne)\b)`;
+/** A part's noun, with one word before it ("build targets"), never a verb ("have", "are"). */
+const PART_NOUN = String.raw`((?:(?!(?:have|has|are|is|were|was|been)\b)[a-z][\w-]*\s+)??(?!(?:have|has|are|is|were|was|been)\b)[a-z][\w-]*)`;
+/** A parent's noun, with one word before it ("map version", "sample report"). */
+const PARENT_NOUN = String.raw`((?:[a-z][\w-]*\s+)??[a-z][\w-]*)`;
+/** Parts that are the copies of one write, whose acknowledgements are replication, never a barrier over a parent. */
+const REPLICA_PARTS = /^(?:replica|follower|node|broker|copy|cop|region|zone|peer|server)s?$/;
+/**
+ * A parent that changes state only once all of its parts are done: "a video is published only after all of its
+ * segments succeed", "an order ships only when all items in the order are packed", "a batch is not complete until
+ * every file is processed", "a transaction commits once every shard acknowledges".
+ */
+const ALL_PARTS: readonly RegExp[] = [
+  // "a video is published only after all of its segments succeed", "a map version becomes visible only once all of
+  // its tiles are rendered"
+  new RegExp(
+    String.raw`\b(?:a|an|the|each|every)\s+${PARENT_NOUN}\s+(?:is|are|becomes?|gets?|counts? as|will be|must be|may be|can be)\s+(?:only\s+)?${PARENT_STATE}\s+only\s+(?:after|once|when)\s+(?:all|every one)\s+(?:of\s+)?(?:its|their|the)\s+${PART_NOUN}\s+(?:(?:in|of)\s+(?:the|that|it)\s+(?:[a-z][\w-]*\s+)?)?${PART_DONE}`,
+    "i",
+  ),
+  // "an order ships only when all items in the order are packed", "a job finishes only after every task succeeds"
+  new RegExp(
+    String.raw`\b(?:a|an|the|each|every)\s+${PARENT_NOUN}\s+(ships|publishes|completes|commits|closes|finishes|releases|goes live|is released)\s+only\s+(?:after|once|when)\s+(?:all|every)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?${PART_NOUN}\s+(?:(?:in|of)\s+(?:the|that|it)\s+(?:[a-z][\w-]*\s+)?)?${PART_DONE}`,
+    "i",
+  ),
+  // "a batch is not complete until every file is processed", "an upload is never visible until all its chunks are written"
+  new RegExp(
+    String.raw`\b(?:a|an|the|each|every)\s+${PARENT_NOUN}\s+(?:is|are)\s+(?:not|never)\s+${PARENT_STATE}\s+(?:until|before)\s+(?:all|every)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?${PART_NOUN}\s+(?:(?:in|of)\s+(?:the|that|it)\s+(?:[a-z][\w-]*\s+)?)?${PART_DONE}`,
+    "i",
+  ),
+];
+
+/** A part's verb said of all of them ("every payment is processed" -> are processed, "every task succeeds" -> succeed). */
+const pluralDone = (done: string): string =>
+  done
+    .replace(/^(?:have |has )/, "")
+    .replace(/^is /, "are ")
+    .replace(/^has been /, "have been ")
+    .replace(/^(\w+?)(?:(?<=sh|ch|ss|x)es|(?<!s)s)$/, "$1");
+
 /** The rule guarantees the prompt states: what is never seen half-written, never served once gone, and so on. */
 export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   const out: RuleGuarantee[] = [];
@@ -364,6 +407,17 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       break;
     }
   }
+  for (const re of ALL_PARTS) {
+    const m = re.exec(prompt);
+    const parts = m?.[3] ? singular(lower(m[3])) : undefined;
+    if (!m?.[1] || !m[2] || !parts || !m[4] || REPLICA_PARTS.test(parts)) continue;
+    const state = lower(m[2])
+      .replace(/^(ships|publishes|completes|commits|closes|finishes|releases)$/, (v) => SHIPS_STATE[v] ?? v)
+      .replace(/^is released$/, "released");
+    const done = pluralDone(lower(m[4]));
+    out.push({ kind: "all-parts", noun: singular(lower(m[1])), state, parts, done, quote: m[0] });
+    break;
+  }
   const [bare, onceActive, passiveOnce] = EXACTLY_ONCE;
   const xb = bare?.exec(prompt);
   const xa = xb ? undefined : onceActive?.exec(prompt);
@@ -377,6 +431,17 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
     out.push({ kind: "exactly-once", noun: singular(lower(xp[1])), act: activeOf(lower(xp[2])), quote: xp[0] });
   return out;
 }
+
+/** The state an active verb of a parent leaves it in ("ships" -> shipped). */
+const SHIPS_STATE: Readonly<Record<string, string>> = {
+  ships: "shipped",
+  publishes: "published",
+  completes: "complete",
+  commits: "committed",
+  closes: "closed",
+  finishes: "finished",
+  releases: "released",
+};
 
 /** A participle's active base ("accepted" -> accept, "served" -> serve, "issued" -> issue, "honored" -> honor). */
 const activeOf = (v: string): string =>
@@ -2323,6 +2388,24 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   return scale;
 }
 
+/**
+ * Where the clause a ratio bound sits in starts: after the last break at most 100 characters back (a comma, colon or
+ * semicolon before a space, or a joining "where", "with", "and", "while"), never on the prompt's "Design a", so the
+ * quote keeps the words it bounds ("each API key has a per-minute quota that may be exceeded by at most 5%").
+ */
+function ratioClauseStart(t: string, at: number): number {
+  const from = Math.max(0, at - 100);
+  const before = t.slice(from, at);
+  let start = from > 0 ? from + before.indexOf(" ") + 1 : 0;
+  for (const m of before.matchAll(RATIO_CLAUSE_BREAK)) start = from + m.index + m[0].length;
+  const lead = /^\s*(?:design\s+(?:a|an|the)\s+)?/i.exec(t.slice(start, at));
+  return start + (lead?.[0].length ?? 0);
+}
+const RATIO_CLAUSE_BREAK = /[,;:]\s+(?:(?:and|but|while|so)\s+)?|\s(?:where|with|and|while|whose)\s+/gi;
+/** The window a quota is counted over: "per-minute quota", "an hourly limit", "requests per minute per key". */
+const QUOTA_WINDOW =
+  /\bper[- ](second|minute|hour|day)[- ](?:quotas?|limits?|allowances?|budgets?|caps?)\b|\b(hourly|daily)\s+(?:quotas?|limits?|allowances?|budgets?|caps?)\b/i;
+
 /** A vague duration: "within seconds", "within a few seconds". */
 const VAGUE_WITHIN = /\bwithin (?:a few |a couple of |several )?(seconds|a second|minutes|a minute|milliseconds)\b/i;
 /** How long each one runs: "workflows that run for months". */
@@ -2709,6 +2792,21 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   );
   const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
+  // read after the latency, so a request's latency target is said before them among the numbers given
+  // "may be exceeded by at most 5%", "within 1% of the true count", "no more than 0.1% duplicates": a ratio bound, each
+  // kind its own fraction, quoted from the start of its clause so the requirement keeps the words it bounds
+  for (const k of RATIO_BOUNDS) {
+    const m = k.words.map((re) => re.exec(prompt)).find((x) => x !== null);
+    const pct = m ? Number(m[1]) : 0;
+    if (!m || !(pct > 0 && pct < 100)) continue;
+    setScale(scale, k.bound, pct / 100, `${prompt.slice(ratioClauseStart(prompt, m.index), m.index)}${m[0]}`);
+  }
+  // "a per-minute quota", "an hourly limit": the window a quota is counted over, read where an overshoot of it is bounded
+  const window = scale.overshoot_bound_share ? QUOTA_WINDOW.exec(prompt) : null;
+  const windowSecs = window
+    ? timeUnit((window[1] ?? window[2] ?? "").replace(/ly$/, "").replace(/^dai$/, "day"))
+    : undefined;
+  if (window && windowSecs) setScale(scale, "quota_window_seconds", windowSecs, window[0]);
   // "state updates reach every player 30 times per second", "at 60 Hz", "a 64-tick server": how often a game server
   // steps a match and sends its state, read only where the prompt speaks of a game (a sensor's 100 Hz is a sample rate)
   const tick = GAME_WORDS.test(prompt) ? TICK_RATE.exec(prompt) : null;

@@ -25,7 +25,10 @@ export const fromStatedGuarantee = (because: string): boolean => because.endsWit
  *   the write durably, and a failover promotes only a replica that holds every acknowledged write; on one machine (a
  *   single-node or embedded engine) it waits until the write's log record is fsynced, and recovery replays the log;
  * - each input takes effect exactly once: the consumer's state, the input position it has read up to and its output
- *   are committed together in one checkpoint, and a restart replays from that position.
+ *   are committed together in one checkpoint, and a restart replays from that position;
+ * - a parent changes state only once all of its parts are done: the parent's record holds its part count and the set
+ *   of part ids done, each completion adds its id once, and the write that adds the last one moves the parent, guarded
+ *   by done = total (a fan-in barrier).
  */
 export interface StatedRule {
   /** The mechanism that keeps the rule. */
@@ -115,7 +118,8 @@ export type RuleGuarantee =
   | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
   | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
   | { kind: "never-lost"; noun: string; oneMachine?: true; quote: string }
-  | { kind: "exactly-once"; noun: string; act: string; quote: string };
+  | { kind: "exactly-once"; noun: string; act: string; quote: string }
+  | { kind: "all-parts"; noun: string; state: string; parts: string; done: string; quote: string };
 
 /** A rule guarantee as the design keeps it (its words are in the design's sources). */
 export type RuleGuaranteeShape = RuleGuarantee extends infer G ? (G extends unknown ? Omit<G, "quote"> : never) : never;
@@ -310,6 +314,22 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
           prevention: `Its state, its input position and its output are committed together in one checkpoint, or the output is keyed by the ${g.noun}'s id, so a replay from the saved position rebuilds exactly what it had`,
           repair: `The consumer restores the last checkpoint and replays its input from the saved position; an output keyed by the ${g.noun}'s id is overwritten, not added to`,
           role: "derived",
+        },
+      };
+    }
+    case "all-parts": {
+      const parts = plural(g.parts);
+      return {
+        keeper: "completion-barrier",
+        at: /\b(?:complet|finish|succeed|ack\w*|done|process|publish|mark|report|record)\w*\b/i,
+        statement: (entity) =>
+          `No ${g.noun} is ${g.state} before all of its ${parts} ${g.done}. Only the conditional write that makes the ${g.noun}'s done set as large as its ${g.parts} count moves the ${g.noun} to ${g.state}. Each ${g.parts}'s completion adds its id to that set on the ${g.noun}'s own record${entity && entity !== g.noun ? `, beside its ${recordOf(entity)}` : ""}, so a completion delivered twice changes nothing and the move happens once, however many ${parts} finish at the same moment. A ${g.parts} that fails for good marks the ${g.noun} failed, never ${g.state}.`,
+        says: (t) => t.includes(`no ${g.noun}`) && /\bdone set\b/.test(t) && /\bconditional write\b/.test(t),
+        failure: {
+          failure: `The last two ${parts} of one ${g.noun} finish at the same moment, or one ${g.parts}'s completion is delivered twice`,
+          prevention: `Each completion adds its ${g.parts} id to the ${g.noun}'s done set in one conditional write, and only the write that finds every ${g.parts} done moves the ${g.noun} to ${g.state}`,
+          repair: `A sweep recounts the done ${g.parts} ids of ${plural(g.noun)} left short of ${g.state} and moves any whose ${parts} are all done`,
+          role: "coordination",
         },
       };
     }

@@ -46,3 +46,122 @@ export const BOUND_KINDS: readonly BoundKind[] = [
     unless: NOT_THE_BOUNDED_TIME,
   },
 ];
+
+/**
+ * A ratio a prompt bounds: a share of some work that may go wrong ("a per-minute quota that may be exceeded by at most
+ * 5%", "within 1% of the true count", "no more than 0.1% duplicates", "loses at most 0.01% of events"). Each is read
+ * into its own quantity (a fraction, `engine/nfr-parse.ts`), never a latency or a sampling share, so the requirement
+ * keeps the prompt's figure and its words; a capacity figure that computes the error the design allows ties itself to
+ * it (`bound`), and where no model computes one the stated share is turned into the items a day it allows
+ * (`capacity/stated.ts`). `figure` names the fraction figures that measure the same ratio: coherence
+ * `stated-bound-exceeded` holds each to the stated share, whether or not it names the bound.
+ *
+ * `words` finds the bound: its first capture group is the percentage, written before or after the words it bounds.
+ */
+export interface RatioBoundKind {
+  /** The stated quantity (a fraction). */
+  bound: string;
+  /** What the ratio measures, in words for the requirement and the coherence detail. */
+  kind: string;
+  /** What the items it allows are, in words for the figure a stated share brings in ("admissions past the quota"). */
+  allowed: string;
+  words: readonly RegExp[];
+  figure: RegExp;
+  /** The window the share is counted over, where the prompt may state one (a quota's minute): its quantity and words. */
+  per?: { quantity: string; words: string };
+}
+
+/** A percentage: "5%", "0.1 %", "2 percent"; the number is the first group. */
+const PCT = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)`;
+/** Words that cap what follows: "at most", "no more than", "under", "less than", "up to". */
+const AT_MOST = String.raw`(?:at most|no more than|not more than|up to|under|below|less than|fewer than|a maximum of|a max of)`;
+
+export const RATIO_BOUNDS: readonly RatioBoundKind[] = [
+  {
+    bound: "overshoot_bound_share",
+    kind: "overshoot (admissions past a quota or limit, as a share of it)",
+    allowed: "admissions past the quota",
+    words: [
+      // "a per-minute quota that may be exceeded by at most 5%", "limits may be overshot by no more than 2%"
+      new RegExp(
+        String.raw`\b(?:exceed(?:ed|s)?|overshoot|overshot|overrun|over-?admit(?:ted|s)?|go(?:es)? over)\s+(?:(?:the|its|their|a|any)\s+(?:quota|limit|budget|allowance)\s+)?by\s+${AT_MOST}\s+${PCT}`,
+        "i",
+      ),
+      // "an overshoot of at most 5%", "over-admission under 1%"
+      new RegExp(
+        String.raw`\b(?:overshoot|over-?admission|overage)s?\s+(?:of\s+|stays?\s+|must stay\s+|is\s+)?${AT_MOST}\s+${PCT}`,
+        "i",
+      ),
+      // "at most 5% over the quota", "no more than 2% above the limit"
+      new RegExp(
+        String.raw`\b${AT_MOST}\s+${PCT}\s+(?:over|above|beyond|past)\s+(?:the|its|their|each|a)\s+(?:[a-z-]+\s+)?(?:quota|limit|budget|allowance|cap)\b`,
+        "i",
+      ),
+    ],
+    figure: /\bover-?admi\w*|\bovershoot\b/i,
+    per: { quantity: "quota_window_seconds", words: "quota window" },
+  },
+  {
+    bound: "count_error_bound_share",
+    kind: "count error (how far an answered count or total may be from the true one, as a share of it)",
+    allowed: "miscounted items",
+    words: [
+      // "within 1% of the true count", "within 2 percent of the exact total"
+      new RegExp(
+        String.raw`\bwithin\s+${PCT}\s+of\s+(?:the\s+)?(?:true|exact|actual|real|correct)\s+(?:count|total|value|number|answer|cardinality|sum)s?\b`,
+        "i",
+      ),
+      // "accurate to within 2%", "accurate to 1%"
+      new RegExp(String.raw`\baccurate\s+(?:to\s+)?(?:within\s+)?${PCT}`, "i"),
+      // "an error of at most 1%", "relative error under 0.5%", "error below 2 percent"
+      new RegExp(
+        String.raw`\b(?:relative |standard |counting |count )?errors?\s+(?:rate\s+)?(?:of\s+)?${AT_MOST}\s+${PCT}`,
+        "i",
+      ),
+      // "off by at most 1%"
+      new RegExp(String.raw`\boff\s+by\s+${AT_MOST}\s+${PCT}`, "i"),
+    ],
+    figure: /\b(?:count(?:ing)? error|error on (?:a|the) count|estimate'?s? error|relative error)\b/i,
+  },
+  {
+    bound: "duplicate_bound_share",
+    kind: "duplicates (repeated deliveries or records, as a share of all)",
+    allowed: "duplicates",
+    words: [
+      // "no more than 0.1% duplicates", "under 0.01% duplicated messages"
+      new RegExp(
+        String.raw`\b${AT_MOST}\s+${PCT}\s+(?:of\s+(?:the\s+|all\s+)?[a-z]+\s+(?:are\s+|is\s+|may be\s+|can be\s+)?)?(?:duplicate[sd]?|repeat(?:s|ed)?|double[- ]?(?:counted|delivered|sent))\b`,
+        "i",
+      ),
+      // "duplicates stay under 0.1%", "a duplicate rate below 0.01%"
+      new RegExp(
+        String.raw`\bduplicat(?:es|ion)\s+(?:rate\s+)?(?:(?:must |should )?stays?\s+|of\s+|is\s+)?${AT_MOST}\s+${PCT}`,
+        "i",
+      ),
+    ],
+    figure: /\bduplicat\w* share\b|\bshare (?:of )?duplicat\w*/i,
+  },
+  {
+    bound: "loss_bound_share",
+    kind: "loss (items lost or dropped, as a share of all)",
+    allowed: "items lost",
+    words: [
+      // "loses at most 0.01% of events", "drops no more than 0.1% of samples"
+      new RegExp(
+        String.raw`\b(?:los(?:e|es|ing)|drop(?:s|ping)?)\s+${AT_MOST}\s+${PCT}\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z]+`,
+        "i",
+      ),
+      // "no more than 0.1% of events may be lost", "under 1% of samples are dropped"
+      new RegExp(
+        String.raw`\b${AT_MOST}\s+${PCT}\s+of\s+(?:the\s+|all\s+)?(?:[a-z]+\s+){1,2}(?:is|are|may be|can be|get|gets)\s+(?:ever\s+)?(?:lost|dropped)\b`,
+        "i",
+      ),
+      // "a loss rate under 0.1%", "data loss of at most 0.01%"
+      new RegExp(
+        String.raw`\b(?:data |message |event |sample )?loss\s+(?:rate\s+)?(?:of\s+|stays?\s+|is\s+)?${AT_MOST}\s+${PCT}`,
+        "i",
+      ),
+    ],
+    figure: /\bloss share\b|\bshare (?:of \w+ )?lost\b/i,
+  },
+];

@@ -698,7 +698,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "allowance_sync_seconds",
-    label: "how often an enforcing node reports its spend and takes a new local allowance",
+    label: "sync interval of local allowances (how often an enforcing node reports its spend and takes a new one)",
     unit: "s",
     assumed: 1,
     assumedBecause:
@@ -1079,6 +1079,26 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   // a tracing pipeline's spans and the share of traces it keeps (archetypes/I18/traces.ts)
   { id: "spans_per_sec", label: "spans received a second", unit: "spans/s" },
   { id: "trace_sample_share", label: "sampling rate (share of traces kept)", unit: "fraction" },
+  // ratio bounds a prompt states (knowledge/bound-kinds.ts RATIO_BOUNDS), each a fraction read in its own words
+  {
+    id: "overshoot_bound_share",
+    label: "stated overshoot bound (admissions past a quota or limit, as a share of it)",
+    unit: "fraction",
+  },
+  {
+    id: "count_error_bound_share",
+    label: "stated count error bound (how far an answered count may be from the true one, as a share of it)",
+    unit: "fraction",
+  },
+  { id: "duplicate_bound_share", label: "stated duplicate bound (repeats as a share of all items)", unit: "fraction" },
+  { id: "loss_bound_share", label: "stated loss bound (items lost as a share of all items)", unit: "fraction" },
+  {
+    id: "quota_window_seconds",
+    label: "quota window (the span a quota or limit is counted over)",
+    unit: "s",
+    assumed: 60,
+    assumedBecause: "a per-minute quota is the common contract an API states to its callers",
+  },
   // an IoT fleet's devices and sensors, its raw-then-rollups retention and a last-24-hour query (archetypes/I18/iot.ts)
   { id: "devices", label: "devices reporting", unit: "devices" },
   // "unique across all 12 warehouses", "across 40 box offices": places that each run their own copy of the service

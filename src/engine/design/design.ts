@@ -77,6 +77,7 @@ export interface Design {
       | { kind: "effect-last"; noun: string; effect: string; cannot: string }
       | { kind: "never-lost"; noun: string; oneMachine?: true }
       | { kind: "exactly-once"; noun: string; act: string }
+      | { kind: "all-parts"; noun: string; state: string; parts: string; done: string }
     )[];
     /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
     survives?: NonNullable<Fields["nfrs"]["survives"]>["value"];

@@ -165,6 +165,13 @@ const Nfrs = z.strictObject({
         z.strictObject({ kind: z.literal("effect-last"), noun: z.string(), effect: z.string(), cannot: z.string() }),
         z.strictObject({ kind: z.literal("never-lost"), noun: z.string(), oneMachine: z.literal(true).optional() }),
         z.strictObject({ kind: z.literal("exactly-once"), noun: z.string(), act: z.string() }),
+        z.strictObject({
+          kind: z.literal("all-parts"),
+          noun: z.string(),
+          state: z.string(),
+          parts: z.string(),
+          done: z.string(),
+        }),
       ]),
     )
     .optional(),

@@ -76,3 +76,15 @@ export const failoverTimeFigure = (): CapacityFigureSpec => ({
   ),
   bound: "failover_seconds",
 });
+
+/**
+ * A stated overshoot bound ("a per-minute quota that may be exceeded by at most 5%") sets how often local allowances
+ * sync: when a key's budget runs out, every other enforcing node may still spend the allowance it took at its last
+ * sync (one interval of the key's rate), so the over-admission is (nodes - 1) x rate x interval against a quota of
+ * rate x window; the interval is the planned share of the bound times the window, over the other nodes. Read by the
+ * rate limiter's model.
+ */
+export const OVERSHOOT_SYNC = {
+  expression: "overshoot_bound_share * (1 - bound_headroom) * quota_window_seconds / max(1, gateways - 1)",
+  why: "the stated overshoot bound's planned share of one quota window, spread over the other gateways: each may spend one sync interval of a key's rate after its budget runs out, so a shorter interval is the only way the over-admission stays inside the bound",
+} as const;

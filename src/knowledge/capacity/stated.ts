@@ -1,3 +1,4 @@
+import { RATIO_BOUNDS, type RatioBoundKind } from "../bound-kinds.js";
 import { failoverTimeFigure, fig, inp, LEASE_FROM_FAILOVER } from "./helpers.js";
 import { GENERIC_RECORD } from "./record-kinds.js";
 import type { CapacityModel } from "./types.js";
@@ -159,9 +160,66 @@ function servingModel(rate: string, said: string) {
     ],
   };
 }
+/** The stated rates a ratio bound's items are counted from, in the order one is taken (every one a count a second). */
+const RATIO_BASES: readonly { quantity: string; what: string }[] = [
+  { quantity: "messages_per_sec", what: "the stated messages or events" },
+  { quantity: "samples_per_sec", what: "the stated samples" },
+  { quantity: "items_per_sec", what: "the stated items" },
+  { quantity: "writes_per_sec", what: "the stated writes" },
+  { quantity: "requests_per_sec", what: "the stated requests" },
+  { quantity: "reads_per_sec", what: "the stated reads" },
+];
+
+/**
+ * "no more than 0.1% duplicates", "within 1% of the true count": where no model of the design computes the error a
+ * stated ratio bounds, the share is turned into the items a day it allows, over the stated rate it is a share of, so
+ * the bound is a number the design's own parts can be checked against (a dedupe window, a sketch's width), never a
+ * percentage left in the prompt's words.
+ */
+const ratioUse = (k: RatioBoundKind): StatedUse => ({
+  reads: [k.bound, ...(k.per ? [k.per.quantity] : [])],
+  model: {
+    inputs: [
+      { quantity: k.bound, statedOnly: true },
+      ...(k.per ? [inp(k.per.quantity)] : []),
+      {
+        quantity: "ratio_items_per_day",
+        label: "items a day the stated ratio is a share of",
+        unit: "items/day",
+        typical: 100000000,
+        why: "about 100 million items a day, a planning figure for a service of moderate size (measure the real daily volume)",
+        from: RATIO_BASES.map((b) => ({
+          expression: `${b.quantity} * 86400`,
+          why: `${b.what} over a day`,
+          allStated: true as const,
+        })),
+      },
+    ],
+    figures: [
+      // a share counted over a window of its own (a quota's minute) is said per window, else per day
+      k.per
+        ? fig(
+            `${k.bound.replace(/_bound_share$/, "")}_allowed_per_window`,
+            `${k.allowed} per ${k.per.words} at the stated share, across every key`,
+            "rate",
+            `${k.bound} * ratio_items_per_day * ${k.per.quantity} / 86400`,
+            "items",
+          )
+        : fig(
+            `${k.bound.replace(/_bound_share$/, "")}_allowed_per_day`,
+            `${k.allowed} a day at the stated share`,
+            "rate",
+            `${k.bound} * ratio_items_per_day`,
+            "items/day",
+          ),
+    ],
+  },
+});
+
 export const STATED_USES: readonly StatedUse[] = [
   ...POPULATIONS.map(populationUse),
   ...RECORD_RATES.map(recordRateUse),
+  ...RATIO_BOUNDS.map(ratioUse),
   // "retrievable for 7 days", "keep 5 years of mail": what is written each day, kept that long, on every replica
   {
     reads: ["retention_days"],

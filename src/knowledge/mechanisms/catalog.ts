@@ -6,6 +6,12 @@ type Entry = { readonly id: string; readonly name: string; readonly summary: str
 const byFamily = {
   "guarded write": [
     {
+      id: "completion-barrier",
+      name: "fan-in completion barrier",
+      summary:
+        "A parent record keeps how many parts it has and which part ids are done; each part's completion adds its id once by a conditional write, and the write that finds every part done is the one that moves the parent on, so the parent changes state once and never early.",
+    },
+    {
       id: "insert-primary",
       name: "insert into the primary store",
       summary:

@@ -28,6 +28,8 @@ function amount(value: number, unit: string | undefined): string | undefined {
   if (unit === "s" && value < 1) return amount(+(value * 1000).toPrecision(6), "ms");
   if (unit === "s") return `${speakNumber(value)} second${value === 1 ? "" : "s"}`;
   if (unit === "ms") return `${speakNumber(value)} millisecond${value === 1 ? "" : "s"}`;
+  // a share: "5 percent", "0.1 percent"
+  if (unit === "fraction") return `${+(value * 100).toPrecision(2)} percent`;
   return undefined;
 }
 
@@ -153,6 +155,8 @@ function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
       ? partsSaid(what, parts, result)
       : [sentence(`The model puts ${what.replace(/,\s*(.+)$/, ", $1,")} at ${result}${inside}`)]),
   );
+  // a stated share (an overshoot, an error) is kept by a timing the bound sets: said as how the bound is kept
+  if (t.unit === "fraction" && t.value <= bound.value) lines.push(...keptBy(t, bound.quantity));
   // what is left of the stated bound: a figure that subtracts this one from it names what the spare is for
   const spare = d.capacity.find((c) => new RegExp(`^\\w+ = ${bound.quantity} - ${t.id}$`).test(c.formula));
   if (spare) covers.add(spare.id);
@@ -189,6 +193,23 @@ function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
     lines.push(sentence(`When ${speakable(when)}, it takes ${pastValue}, past the bound${single}`));
   }
   return { lines, covers };
+}
+
+/**
+ * The inputs a stated bound sets (a sync interval derived from an overshoot bound), said as how the bound is kept:
+ * "To keep it, the bound sets the sync interval of local allowances to about 110 milliseconds".
+ */
+function keptBy(t: Figure, bound: string): string[] {
+  return t.inputs
+    .filter((i) => i.source !== "stated" && /^not stated; derived as /.test(i.because) && i.because.includes(bound))
+    .flatMap((i) => {
+      const q = QUANTITY_BY_ID.get(i.name);
+      const a = amount(+i.value.toPrecision(2), i.unit ?? q?.unit);
+      const what = q ? plain(q.label) : undefined;
+      if (!a || !what || countWords(what) > 8) return [];
+      const about = Math.abs(+i.value.toPrecision(2) - i.value) > 1e-9 * i.value ? "about " : "";
+      return [sentence(`To keep it, the bound sets the ${what} to ${about}${a}`)];
+    });
 }
 
 /** A slack figure: a stated target less its parts ("latency_budget_ms - network_rtt_ms - edge_ms - lookup_ms"). */

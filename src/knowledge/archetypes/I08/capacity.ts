@@ -1,4 +1,4 @@
-import { fig, fleetOf, fromUsers, inp } from "../../capacity/helpers.js";
+import { fig, fleetOf, fromUsers, inp, OVERSHOOT_SYNC } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { SLOT_CAPACITY } from "./slots.js";
 import { ROOM_CAPACITY } from "./waiting-room.js";
@@ -24,6 +24,10 @@ export const capacity: CapacityModel = {
       ],
     },
     fleetOf("gateways", 20, "a gateway fleet of a couple of dozen instances"),
+    inp("quota_window_seconds"),
+    // "a per-minute quota that may be exceeded by at most 5%": the sync interval of local allowances sets the
+    // overshoot, so a stated bound sets the interval (OVERSHOOT_SYNC), never a typical second
+    { quantity: "allowance_sync_seconds", from: OVERSHOOT_SYNC },
     inp("value_bytes", 100, "one bucket or window (key, count or tokens, timestamp) is about a hundred bytes"),
   ],
   figures: [
@@ -81,6 +85,27 @@ export const capacity: CapacityModel = {
       "rate",
       "(gateways - 1) * requests_per_sec_per_key * allowance_sync_seconds",
       "req per key",
+    ),
+    // the budget runs out once a window, and the others' unsynced allowances are what is admitted past it: that
+    // over-admission as a share of the key's quota per window is the error the stated overshoot bound allows
+    {
+      ...fig(
+        "allowance_overshoot_share",
+        "one key's worst over-admission with local allowances, as a share of its quota per window",
+        "rate",
+        "allowance_overshoot_per_key / (requests_per_sec_per_key * quota_window_seconds)",
+        "fraction",
+      ),
+      bound: "overshoot_bound_share",
+    },
+    // every gateway takes a new allowance for each key it serves once an interval, never more often than it checks:
+    // at the interval a tight bound sets, the syncs may cost the budget store as many calls as checking every request
+    fig(
+      "allowance_syncs_per_sec",
+      "budget-store calls from allowance syncs at the sync interval (never more than the checks themselves)",
+      "rate",
+      "min(peak_requests_per_sec, gateways * active_keys / allowance_sync_seconds)",
+      "ops/s",
     ),
   ],
   topics: { "job-slots": SLOT_CAPACITY, "waiting-room": ROOM_CAPACITY },
