@@ -83,3 +83,16 @@ describe("recognition: people trying to buy are not members dropping out", () =>
     );
   });
 });
+
+describe("recognition: a short name word is matched as written", () => {
+  it("reads an acronym only as itself, never a word that stems to it", () => {
+    const sys = compileSignal("GCS", 0.9, "system") as NonNullable<ReturnType<typeof compileSignal>>;
+    expect(findSignal(tokenize("a worker paused by a long GC pause"), sys)).toBeUndefined();
+    expect(findSignal(tokenize("copies snapshots into GCS buckets"), sys)?.quoted).toBe("gcs");
+    expect(
+      ids(
+        "Design a lock service where a worker paused by a long GC pause never overwrites a file after its lock passed to another worker",
+      ),
+    ).not.toContain("I19");
+  });
+});

@@ -199,7 +199,9 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
         const t = tokens[i + k] as Token;
-        if (t.stem === signal.stems[k]) continue;
+        // a short name word (an acronym: "GCS", "S3") is matched as written, never through its stem ("GC" of a
+        // "GC pause" is no Google Cloud Storage)
+        if (t.stem === signal.stems[k] && (t.raw === signal.raws[k] || (signal.raws[k] ?? "").length > 4)) continue;
         if (typoMatch(t.raw, signal.raws[k] ?? "")) fuzzy = true;
         else ok = false;
       }
