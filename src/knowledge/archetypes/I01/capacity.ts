@@ -12,6 +12,24 @@ export const capacity: CapacityModel = {
     inp("clients", 10000, "every service instance of a large fleet holds one session with the store"),
     inp("subscribers", 20, "a few controllers and proxies watch each key range"),
     inp("bytes_stored", 2e9, "etcd's default storage quota is 2 GB; coordination state is kept that small"),
+    // "two of the five servers die", "one of its five replicas dies": the machines of a small ensemble are its voters
+    {
+      quantity: "voters",
+      from: [
+        {
+          expression: "nodes",
+          why: "the prompt's servers are the ensemble itself: each is a voting member of the one consensus group",
+          atMost: 9,
+          allStated: true,
+        },
+        {
+          expression: "replicas",
+          why: "the prompt's replicas of the metadata are the ensemble itself: each is a voting member of the one consensus group",
+          atMost: 9,
+          allStated: true,
+        },
+      ],
+    },
   ],
   figures: [
     fig("peak_changes_per_sec", "peak metadata writes", "peak", "changes_per_sec * peak_factor", "writes/s"),
