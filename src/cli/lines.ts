@@ -73,12 +73,16 @@ export async function emit(text: string, out: NodeJS.WriteStream = stdout()): Pr
 /**
  * Runs a batch: one JSON line out per non-blank line in, in order, written as it is produced.
  * A bad line gets an error object (and a stderr line) and the rest still come out; any bad line
- * makes the exit code 1.
+ * makes the exit code 1. `jsonOf` writes a result's line (JSON.stringify's text; the design batch passes
+ * `designJson`, which writes the same text from its kept parts).
  */
-export async function runBatch(handle: (text: string) => { ok: true; value: unknown } | { ok: false; error: string }) {
+export async function runBatch<T>(
+  handle: (text: string) => { ok: true; value: T } | { ok: false; error: string },
+  jsonOf: (value: T) => string = JSON.stringify,
+) {
   let bad = 0;
   for await (const line of readLines()) {
-    let result: { ok: true; value: unknown } | { ok: false; error: string };
+    let result: { ok: true; value: T } | { ok: false; error: string };
     if ("error" in line) result = { ok: false, error: line.error };
     else if (line.text.trim() === "") continue;
     else {
@@ -88,7 +92,7 @@ export async function runBatch(handle: (text: string) => { ok: true; value: unkn
         result = { ok: false, error: `internal error: ${(e as Error).message}` };
       }
     }
-    if (result.ok) await emit(`${JSON.stringify(result.value)}\n`);
+    if (result.ok) await emit(`${jsonOf(result.value)}\n`);
     else {
       bad++;
       process.stderr.write(`mechsd: line ${line.number}: ${result.error}\n`);

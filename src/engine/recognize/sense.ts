@@ -33,7 +33,15 @@ for (const sense of WORD_SENSES) {
   add(`${w}${last}ing`, "ing");
 }
 const COLLECTIVES = new Set(COLLECTIVE_NOUNS);
-const COMPOUNDS = COMPOUND_NOUNS.map((c) => c.split(" "));
+/** The compound nouns' words, by first word (a piece is compared only with the compounds it can begin), in table order. */
+const COMPOUNDS = new Map<string, string[][]>();
+for (const c of COMPOUND_NOUNS) {
+  const words = c.split(" ");
+  const first = words[0] ?? "";
+  const list = COMPOUNDS.get(first);
+  if (list === undefined) COMPOUNDS.set(first, [words]);
+  else list.push(words);
+}
 const VERB_BEFORE = new Set(VERB_LEADS);
 const NOUN_BEFORE = new Set(NOUN_LEADS);
 const SUBJECT_AFTER = new Set(SUBJECT_TAILS);
@@ -112,8 +120,7 @@ export function otherSenses(pieces: readonly string[]): ReadonlySet<number> {
         }
       }
     }
-    for (const words of COMPOUNDS) {
-      if (piece !== words[0]) continue;
+    for (const words of COMPOUNDS.get(piece) ?? []) {
       if (words.every((w, k) => (k === words.length - 1 ? sameWord(pieces[p + k], w) : pieces[p + k] === w)))
         for (let k = 0; k < words.length; k++) out.add(p + k);
     }

@@ -1,0 +1,42 @@
+/**
+ * A design's JSON text, as `JSON.stringify` writes it (the same characters), with the text of each shared part
+ * written once. A design is frozen through and most of its parts are kept values handed to every design with the
+ * same body (ARCHITECTURE.md, "What the engine keeps between designs"): the fields, the trace, the script's steps.
+ * The text of a frozen part is a function of that object alone, so it is kept beside the object (a WeakMap: it goes
+ * when the object goes) and a later design holding the same part only joins the kept texts. The jsonl batch and
+ * `POST /api/design` answer with it: a design of a prompt that differs from an earlier one in words no field reads
+ * writes its ~120 KB of JSON from a few kept pieces instead of serialising them all again.
+ */
+
+/** The JSON text of frozen values (each deeply frozen: `deepFreeze` freezes through and stops at frozen objects). */
+const TEXTS = new WeakMap<object, string>();
+
+/** JSON.stringify's text of a part, kept beside it when the part is frozen; undefined for what JSON leaves out. */
+function partText(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || !Object.isFrozen(value)) return JSON.stringify(value);
+  let text = TEXTS.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    TEXTS.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * `JSON.stringify(record)` for a plain record (a design, or a design with its script), written key by key in the
+ * order JSON.stringify takes them (Object.keys: own enumerable string keys) with each frozen value's kept text. A
+ * record or value with a `toJSON` method (none in a design) is left to JSON.stringify whole, since a part's text
+ * would then depend on its key.
+ */
+export function designJson(record: object): string {
+  if (typeof (record as { toJSON?: unknown }).toJSON === "function") return JSON.stringify(record);
+  let out = "";
+  for (const key of Object.keys(record)) {
+    const value = (record as Record<string, unknown>)[key];
+    if (typeof (value as { toJSON?: unknown } | null | undefined)?.toJSON === "function") return JSON.stringify(record);
+    const text = partText(value);
+    if (text === undefined) continue;
+    out += `${out === "" ? "{" : ","}${JSON.stringify(key)}:${text}`;
+  }
+  return out === "" ? "{}" : `${out}}`;
+}
