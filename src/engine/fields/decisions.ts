@@ -1,4 +1,4 @@
-import { DECISION_BY_ID, decisionPoints } from "../../knowledge/decisions/index.js";
+import { conditionsOf, DECISION_BY_ID, decisionPoints } from "../../knowledge/decisions/index.js";
 import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionOptionSpec, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
@@ -80,6 +80,13 @@ function checkCondition(
   said: Readonly<Said>,
   stance?: PathStance,
 ): Check {
+  if ("any" in c) {
+    const checks = c.any.map((x) => checkCondition(x, f, nums, said, stance));
+    const held = checks.find((x) => x?.holds);
+    if (held) return held;
+    const known = checks.filter((x): x is NonNullable<Check> => x !== undefined);
+    return known.length > 0 ? { holds: false, says: known.map((x) => x.says).join("; ") } : undefined;
+  }
   if ("nfr" in c) {
     // a hard rule the prompt states on this owner's path sets that path's stance, whatever the design's default is
     const forced = stance && (c.nfr === "availability" || c.nfr === "consistency") ? stance[c.nfr] : undefined;
@@ -216,6 +223,7 @@ function groundOf(
   nums: Map<string, NumberValue>,
   stance?: PathStance,
 ): Ground {
+  if ("any" in c) return groundOfAll(c.any, f, nums, stance);
   if ("nfr" in c)
     return (stance && (c.nfr === "availability" || c.nfr === "consistency")) || f.nfrs[c.nfr].source !== "default"
       ? Ground.Stated
@@ -474,9 +482,7 @@ export function namedByPrompt(
 }
 
 function decidedByStated(p: DecisionPoint, scale: Readonly<Record<string, unknown>>): boolean {
-  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((o) => o.wins ?? [])].some(
-    (c) => "stated" in c && typeof c.stated === "string" && scale[c.stated] !== undefined,
-  );
+  return conditionsOf(p).some((c) => "stated" in c && typeof c.stated === "string" && scale[c.stated] !== undefined);
 }
 
 /**
@@ -525,7 +531,7 @@ function decisionFacts(f: Readonly<Fields>): DecisionFacts {
       // the option the prompt asks for by name, kept as its id and the words that name it
       const asked = namedByPrompt(p, f.prompt);
       said[`${NAMED}${p.id}`] = asked ? `${asked.option.id}\t${asked.quote}` : null;
-      for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
+      for (const c of conditionsOf(p))
         if ("words" in c)
           for (const [key, re, of] of wordKeys(c, text, f.prompt))
             if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
@@ -684,7 +690,7 @@ export function applyDecisions(
 
 /** Whether a point's rules or flip conditions test a capacity figure or quantity. */
 function readsNumbers(p: DecisionPoint): boolean {
-  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])].some((c) => "number" in c);
+  return conditionsOf(p).some((c) => "number" in c);
 }
 
 /** The chosen option of each decision row, with the words that name it as a reason. */
