@@ -1725,7 +1725,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? "value_bytes"
               : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
                     after,
-                  ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-30))
+                  ) ||
+                  /\b(?:average|averag(?:es|ed|ing)|avg|each|per|size of|up to|weighing)\b[^,.;]*$/.test(
+                    clauseBefore.slice(-30),
+                  )
                 ? /\b(?:message|event|record|payload)s?\b/.test(near)
                   ? "message_bytes"
                   : "object_bytes"

@@ -799,9 +799,31 @@ export function chosenNames(
   return out;
 }
 
-/** Whether an option names this product among those it is built on (`preferTechnology`, matched as a substring). */
-const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
-  (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase()));
+/**
+ * Whether an option is built on this product: it names the product among those it prefers (`preferTechnology`,
+ * matched as a substring), or the product is one of the systems whose own design takes the option (`usedBy`: Kafka's
+ * consumers commit offsets, so Apache Kafka is built on offsets and not on per-message leases).
+ */
+const builtOn = (option: DecisionOption | undefined, product: string, point?: string): boolean =>
+  (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase())) ||
+  isSystem(product, DECISION_BY_ID.get(point ?? "")?.options.find((o) => o.id === option?.id)?.usedBy ?? []);
+
+/** A vendor's or foundation's name said before a product's own ("Apache Kafka", "Amazon SQS", "Google Cloud Spanner"). */
+const VENDOR = /^(?:apache|amazon|aws|google(?: cloud)?|azure|microsoft|confluent)\s+/;
+
+/**
+ * Whether a technology row's product is one of these named systems itself, not a product beside it: "Apache Kafka" or
+ * "Kafka (with tiered storage)" is Kafka, "Prometheus Alertmanager" is not Prometheus.
+ */
+function isSystem(product: string, systems: readonly string[]): boolean {
+  const own = product
+    .toLowerCase()
+    .replace(/\s*\(.*$/, "")
+    .replace(/\s+(?:with|on|over|as)\s.*$/, "")
+    .replace(VENDOR, "")
+    .trim();
+  return systems.some((s) => s.toLowerCase().replace(VENDOR, "") === own);
+}
 
 /** A decision and one of its options. */
 export type Picked = { row: DecisionRow; option: DecisionOption };
@@ -822,9 +844,9 @@ export function builds(
   for (const row of decisions) {
     if (row.archetype !== owner && /^I\d\d$/.test(row.archetype)) continue;
     const chosen = row.options.find((o) => o.id === row.chosen);
-    if (chosen && builtOn(chosen, product)) out.chosen ??= { row, option: chosen };
+    if (chosen && builtOn(chosen, product, row.id)) out.chosen ??= { row, option: chosen };
     else {
-      const option = row.options.find((o) => o.id !== row.chosen && builtOn(o, product));
+      const option = row.options.find((o) => o.id !== row.chosen && builtOn(o, product, row.id));
       if (option) out.rejected ??= { row, option };
     }
   }
