@@ -262,7 +262,10 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         })
         .filter((t) => {
           const ref = referenceVerdict(t.product, asked, inDesign);
-          if (ref) references.push({ product: t.product, why: ref.why });
+          // a whole system built on an option the design rejected is no reference for it (Kafka's offsets beside a
+          // queue that leases each message): it is left out, as it would be as a choice
+          if (ref && !builds(t.product, a.id, f.decisions).rejected)
+            references.push({ product: t.product, why: ref.why });
           return !ref;
         })
         .map((t) => {
