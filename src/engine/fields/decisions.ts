@@ -799,14 +799,19 @@ export function chosenNames(
   return out;
 }
 
+/** Whether an option names this product among those it is built on (`preferTechnology`, matched as a substring). */
+const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
+  (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase()));
+
 /**
- * Whether an option is built on this product: it names the product among those it prefers (`preferTechnology`,
- * matched as a substring), or the product is one of the systems whose own design takes the option (`usedBy`: Kafka's
- * consumers commit offsets, so Apache Kafka is built on offsets and not on per-message leases).
+ * Whether a rejected option is built on this product: it prefers the product, or the product is one of the systems
+ * whose own design takes the option (`usedBy`: Kafka's consumers commit offsets, so Apache Kafka is built on offsets,
+ * not on per-message leases). A system's own choice only rules it out; it never promotes it, which `preferTechnology`
+ * does.
  */
-const builtOn = (option: DecisionOption | undefined, product: string, point?: string): boolean =>
-  (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase())) ||
-  isSystem(product, DECISION_BY_ID.get(point ?? "")?.options.find((o) => o.id === option?.id)?.usedBy ?? []);
+const rejectedOn = (option: DecisionOption, product: string, point: string): boolean =>
+  builtOn(option, product) ||
+  isSystem(product, DECISION_BY_ID.get(point)?.options.find((o) => o.id === option.id)?.usedBy ?? []);
 
 /** A vendor's or foundation's name said before a product's own ("Apache Kafka", "Amazon SQS", "Google Cloud Spanner"). */
 const VENDOR = /^(?:apache|amazon|aws|google(?: cloud)?|azure|microsoft|confluent)\s+/;
@@ -844,9 +849,9 @@ export function builds(
   for (const row of decisions) {
     if (row.archetype !== owner && /^I\d\d$/.test(row.archetype)) continue;
     const chosen = row.options.find((o) => o.id === row.chosen);
-    if (chosen && builtOn(chosen, product, row.id)) out.chosen ??= { row, option: chosen };
+    if (chosen && builtOn(chosen, product)) out.chosen ??= { row, option: chosen };
     else {
-      const option = row.options.find((o) => o.id !== row.chosen && builtOn(o, product, row.id));
+      const option = row.options.find((o) => o.id !== row.chosen && rejectedOn(o, product, row.id));
       if (option) out.rejected ??= { row, option };
     }
   }
