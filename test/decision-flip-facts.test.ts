@@ -56,6 +56,15 @@ describe("a size said of each item is no stock", () => {
   });
 });
 
+describe("how long one operation may take is no lease", () => {
+  it("'taking a lock should take under 20 ms' bounds the latency, not the lease", () => {
+    const s = statedNfrsOf(
+      "Design a lock service for 500 render nodes where taking a lock should take under 15 ms inside one data centre.",
+    ).scale;
+    expect(s.lease_seconds).toBeUndefined();
+  });
+});
+
 describe("technology follows the decision", () => {
   it("a queue that leases each message recommends no log that commits offsets, and says which decision rejected it", () => {
     const d = design(
