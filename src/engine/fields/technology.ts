@@ -264,7 +264,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           const ref = referenceVerdict(t.product, asked, inDesign);
           // a whole system built on an option the design rejected is no reference for it (Kafka's offsets beside a
           // queue that leases each message): it is left out, as it would be as a choice
-          if (ref && !builds(t.product, a.id, f.decisions).rejected)
+          // (one the prompt itself names stays: it is the subject, whatever option this design takes)
+          const subject = asked.subjects.some((x) => mentionsName(t.product, x));
+          if (ref && (subject || !builds(t.product, a.id, f.decisions).rejected))
             references.push({ product: t.product, why: ref.why });
           return !ref;
         })

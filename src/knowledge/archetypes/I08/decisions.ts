@@ -8,9 +8,9 @@ const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)[\s-]+(?:minute|hour|day|
 /**
  * The prompt's words that state a limit as a quota per window of a minute or longer: a quota or limit named per
  * minute, hour, day or month ("a per-minute quota", "a quota of 1,000 calls per hour", "hourly limits"), not a
- * throughput the system serves ("5 million requests per second").
+ * throughput the system serves ("5 million requests per second") nor a budget people set for their spending.
  */
-const QUOTA_PER_WINDOW = String.raw`\b(?:per[\s-]+(?:minute|hour|day|month)|hourly|daily|monthly)\s+(?:\w+\s+)?(?:quotas?|limits?|caps?|allowances?|budgets?)\b|\b(?:quotas?|limits?|caps?|allowances?|budgets?)\s+(?:of\s+[\d,.]+\s*[kmb]?\s+\w+(?:\s+\w+)?\s+)?(?:per|a|an|each|every)\s+(?:minute|hour|day|month)\b`;
+const QUOTA_PER_WINDOW = String.raw`\b(?:per[\s-]+(?:minute|hour|day|month)|hourly|daily|monthly)\s+(?:\w+\s+)?(?:quotas?|limits?|caps?)\b|\b(?:quotas?|limits?|caps?)\s+(?:of\s+[\d,.]+\s*[kmb]?\s+\w+(?:\s+\w+)?\s+)?(?:per|a|an|each|every)\s+(?:minute|hour|day|month)\b`;
 
 /**
  * The prompt bounds how far the fleet may admit past a limit ("may be exceeded by at most 5%", "no more than 1% over
