@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
-import { ARCHETYPE_DECISIONS } from "../src/knowledge/decisions/index.js";
+import { ARCHETYPE_DECISIONS, conditionsOf } from "../src/knowledge/decisions/index.js";
 import { FEATURES } from "../src/knowledge/features/index.js";
 import { formulaVariables, parseFormula } from "../src/knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
@@ -37,7 +37,7 @@ describe("structured win conditions", () => {
     const withWins = points.flatMap((p) => p.options.flatMap((o) => (o.wins ? [[p.id, o]] : [])));
     expect(withWins.length).toBeGreaterThan(3);
     for (const [pid, o] of withWins as [string, (typeof points)[number]["options"][number]][])
-      for (const c of o.wins ?? []) {
+      for (const c of conditionsOf({ rules: [], options: [o] })) {
         if ("number" in c) expect(numbers.has(c.number), `${pid}/${o.id} ${c.number}`).toBe(true);
         if ("archetype" in c) expect(ARCHETYPE_IDS as readonly string[]).toContain(c.archetype);
       }

@@ -1622,10 +1622,17 @@ function durationId(
   // a deadline said of every place that serves a copy ("answered by every anycast site within 30 seconds", "enforced on
   // all 400 gateways within 15 s"): how fast a change must reach all of them, not one request's latency
   if (EVERY_PLACE_WITHIN.test(clause)) return { id: "propagation_seconds" };
+  // "taking a lock should take under 20 ms": how long one operation may take is a latency, never the length of the
+  // lease, TTL or retention a noun earlier in the clause names
+  if (TAKES_AT_MOST.test(before)) return undefined;
   for (const c of DURATION_CONTEXT)
     if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
   return undefined;
 }
+
+/** The words that bound how long one operation takes, said just before its duration ("should take under"). */
+const TAKES_AT_MOST =
+  /\b(?:takes?|taking|took)\s+(?:no\s+more\s+than|not\s+more\s+than|less\s+than|at\s+most|in\s+under|under|within|below)\s*$/i;
 
 /**
  * A duration that bounds retrying: "retries failed deliveries for up to 72 hours", "a 3-day retry window".
@@ -1773,7 +1780,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? "value_bytes"
               : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
                     after,
-                  ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-30))
+                  ) ||
+                  /\b(?:average|averag(?:es|ed|ing)|avg|each|per|size of|up to|weighing)\b[^,.;]*$/.test(
+                    clauseBefore.slice(-30),
+                  )
                 ? /\b(?:message|event|record|payload)s?\b/.test(near)
                   ? "message_bytes"
                   : "object_bytes"

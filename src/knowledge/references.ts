@@ -138,7 +138,7 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I18",
-    asks: /\b(metrics monitoring|monitoring (?:system|platform|service)|observability platform|time[- ]series (?:database|store)|metrics (?:pipeline|system|platform|service|store))\b/i,
+    asks: /\b(metrics monitoring|monitoring (?:system|platform|service)|observability platform|time[- ]series (?:database|store)|metrics (?:pipeline|system|platform|service|store|backend))\b/i,
     implementations: ["Prometheus", "Mimir", "Thanos", "InfluxDB", "VictoriaMetrics"],
   },
   // a file system's whole implementations are file systems (CephFS over RADOS, HDFS), an object store's are object
@@ -150,7 +150,8 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I19",
-    asks: /\b(object storage|object store|blob storage|blob store)\b/i,
+    // "the storage service behind a photo-sharing app": the service that keeps an app's uploaded objects is the store
+    asks: /\b(object storage|object store|blob storage|blob store|storage service (?:behind|for) (?:an? |the )?[\w-]+(?: [\w-]+)? (?:app|site|service|platform))\b/i,
     implementations: ["Ceph", "MinIO", "Amazon S3", "Google Cloud Storage"],
   },
 ];

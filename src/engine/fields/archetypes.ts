@@ -1,6 +1,6 @@
 import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { COVERAGE, coverageOf, variantOf } from "../../knowledge/covers.js";
-import { decisionPoints } from "../../knowledge/decisions/index.js";
+import { conditionsOf, decisionPoints } from "../../knowledge/decisions/index.js";
 import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
@@ -195,9 +195,7 @@ function statedDeciders(id: ArchetypeId): ReadonlySet<string> {
   if (seen) return seen;
   const known = new Set<string>(
     decisionPoints(id).flatMap((p) =>
-      [...p.rules.map((r) => r.when), ...p.options.map((o) => o.wins ?? [])]
-        .flat()
-        .flatMap((c) => ("stated" in c && typeof c.stated === "string" ? [c.stated] : [])),
+      conditionsOf(p).flatMap((c) => ("stated" in c && typeof c.stated === "string" ? [c.stated] : [])),
     ),
   );
   STATED_DECIDERS.set(id, known);

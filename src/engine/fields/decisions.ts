@@ -1,4 +1,4 @@
-import { DECISION_BY_ID, decisionPoints } from "../../knowledge/decisions/index.js";
+import { conditionsOf, DECISION_BY_ID, decisionPoints } from "../../knowledge/decisions/index.js";
 import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionOptionSpec, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
@@ -80,6 +80,13 @@ function checkCondition(
   said: Readonly<Said>,
   stance?: PathStance,
 ): Check {
+  if ("any" in c) {
+    const checks = c.any.map((x) => checkCondition(x, f, nums, said, stance));
+    const held = checks.find((x) => x?.holds);
+    if (held) return held;
+    const known = checks.filter((x): x is NonNullable<Check> => x !== undefined);
+    return known.length > 0 ? { holds: false, says: known.map((x) => x.says).join("; ") } : undefined;
+  }
   if ("nfr" in c) {
     // a hard rule the prompt states on this owner's path sets that path's stance, whatever the design's default is
     const forced = stance && (c.nfr === "availability" || c.nfr === "consistency") ? stance[c.nfr] : undefined;
@@ -216,6 +223,7 @@ function groundOf(
   nums: Map<string, NumberValue>,
   stance?: PathStance,
 ): Ground {
+  if ("any" in c) return groundOfAll(c.any, f, nums, stance);
   if ("nfr" in c)
     return (stance && (c.nfr === "availability" || c.nfr === "consistency")) || f.nfrs[c.nfr].source !== "default"
       ? Ground.Stated
@@ -474,9 +482,7 @@ export function namedByPrompt(
 }
 
 function decidedByStated(p: DecisionPoint, scale: Readonly<Record<string, unknown>>): boolean {
-  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((o) => o.wins ?? [])].some(
-    (c) => "stated" in c && typeof c.stated === "string" && scale[c.stated] !== undefined,
-  );
+  return conditionsOf(p).some((c) => "stated" in c && typeof c.stated === "string" && scale[c.stated] !== undefined);
 }
 
 /**
@@ -525,7 +531,7 @@ function decisionFacts(f: Readonly<Fields>): DecisionFacts {
       // the option the prompt asks for by name, kept as its id and the words that name it
       const asked = namedByPrompt(p, f.prompt);
       said[`${NAMED}${p.id}`] = asked ? `${asked.option.id}\t${asked.quote}` : null;
-      for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
+      for (const c of conditionsOf(p))
         if ("words" in c)
           for (const [key, re, of] of wordKeys(c, text, f.prompt))
             if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
@@ -684,7 +690,7 @@ export function applyDecisions(
 
 /** Whether a point's rules or flip conditions test a capacity figure or quantity. */
 function readsNumbers(p: DecisionPoint): boolean {
-  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])].some((c) => "number" in c);
+  return conditionsOf(p).some((c) => "number" in c);
 }
 
 /** The chosen option of each decision row, with the words that name it as a reason. */
@@ -797,6 +803,33 @@ export function chosenNames(
 const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
   (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase()));
 
+/**
+ * Whether a rejected option is built on this product: it prefers the product, or the product is one of the systems
+ * whose own design takes the option (`usedBy`: Kafka's consumers commit offsets, so Apache Kafka is built on offsets,
+ * not on per-message leases). A system's own choice only rules it out; it never promotes it, which `preferTechnology`
+ * does.
+ */
+const rejectedOn = (option: DecisionOption, product: string, point: string): boolean =>
+  builtOn(option, product) ||
+  isSystem(product, DECISION_BY_ID.get(point)?.options.find((o) => o.id === option.id)?.usedBy ?? []);
+
+/** A vendor's or foundation's name said before a product's own ("Apache Kafka", "Amazon SQS", "Google Cloud Spanner"). */
+const VENDOR = /^(?:apache|amazon|aws|google(?: cloud)?|azure|microsoft|confluent)\s+/;
+
+/**
+ * Whether a technology row's product is one of these named systems itself, not a product beside it: "Apache Kafka" or
+ * "Kafka (with tiered storage)" is Kafka, "Prometheus Alertmanager" is not Prometheus.
+ */
+function isSystem(product: string, systems: readonly string[]): boolean {
+  const own = product
+    .toLowerCase()
+    .replace(/\s*\(.*$/, "")
+    .replace(/\s+(?:with|on|over|as)\s.*$/, "")
+    .replace(VENDOR, "")
+    .trim();
+  return systems.some((s) => s.toLowerCase().replace(VENDOR, "") === own);
+}
+
 /** A decision and one of its options. */
 export type Picked = { row: DecisionRow; option: DecisionOption };
 
@@ -818,7 +851,7 @@ export function builds(
     const chosen = row.options.find((o) => o.id === row.chosen);
     if (chosen && builtOn(chosen, product)) out.chosen ??= { row, option: chosen };
     else {
-      const option = row.options.find((o) => o.id !== row.chosen && builtOn(o, product));
+      const option = row.options.find((o) => o.id !== row.chosen && rejectedOn(o, product, row.id));
       if (option) out.rejected ??= { row, option };
     }
   }

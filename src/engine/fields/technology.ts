@@ -262,7 +262,12 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         })
         .filter((t) => {
           const ref = referenceVerdict(t.product, asked, inDesign);
-          if (ref) references.push({ product: t.product, why: ref.why });
+          // a whole system built on an option the design rejected is no reference for it (Kafka's offsets beside a
+          // queue that leases each message): it is left out, as it would be as a choice
+          // (one the prompt itself names stays: it is the subject, whatever option this design takes)
+          const subject = asked.subjects.some((x) => mentionsName(t.product, x));
+          if (ref && (subject || !builds(t.product, a.id, f.decisions).rejected))
+            references.push({ product: t.product, why: ref.why });
           return !ref;
         })
         .map((t) => {
@@ -317,10 +322,12 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       if (inHouse) choices.push(inHouse);
       const row: TechnologyRow = { layer, shape: silhouette[layer], archetype: a.id, choices };
       if (references.length > 0) row.references = references;
-      if (inHouse && references[0])
+      // (never one the prompt itself names: a product it names is a part of the design, not a product passed over)
+      const bought = references.find((r) => !namedPart(r.product, asked));
+      if (inHouse && bought)
         row.runnerUp = {
-          product: references[0].product,
-          why: `not chosen because the prompt asks to build this system, not to run one; it would win if the goal were to operate such a system rather than build it, since ${references[0].product} is a whole one`,
+          product: bought.product,
+          why: `not chosen because the prompt asks to build this system, not to run one; it would win if the goal were to operate such a system rather than build it, since ${bought.product} is a whole one`,
         };
       // Only a product left out of the choices can be the one to avoid.
       const worst = [...scored]

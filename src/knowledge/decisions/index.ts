@@ -2,7 +2,7 @@
 import { byArchetype } from "../archetypes/runtime.js";
 import { FEATURES } from "../features/index.js";
 import type { ArchetypeId } from "../schema.js";
-import type { DecisionPoint } from "./types.js";
+import type { DecisionCondition, DecisionPoint } from "./types.js";
 
 export type { DecisionCondition, DecisionImplies, DecisionOptionSpec, DecisionPoint, DecisionRule } from "./types.js";
 
@@ -17,3 +17,9 @@ export function decisionPoints(id: ArchetypeId): readonly DecisionPoint[] {
 export const DECISION_BY_ID: ReadonlyMap<string, DecisionPoint> = new Map(
   [...Object.values(ARCHETYPE_DECISIONS).flat(), ...FEATURES.flatMap((f) => f.decisions ?? [])].map((d) => [d.id, d]),
 );
+
+/** Every condition a point's rules and win conditions test, each alternative of an `any` on its own. */
+export function conditionsOf(p: Pick<DecisionPoint, "rules" | "options">): DecisionCondition[] {
+  const flat = (c: DecisionCondition): DecisionCondition[] => ("any" in c ? c.any.flatMap(flat) : [c]);
+  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])].flatMap(flat);
+}

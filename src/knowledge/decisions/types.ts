@@ -135,7 +135,12 @@ export type DecisionCondition =
   /** The design holds this archetype (in one of `roles`, when given). */
   | { archetype: ArchetypeId; roles?: (CompositionRole | "dominant")[] }
   /** Some invariant of the design matches this case-insensitive regular expression (what the design promises). */
-  | { invariant: string };
+  | { invariant: string }
+  /**
+   * Some one of these holds: a win condition said in words as two alternatives ("retention runs to months, or the
+   * prompt keeps rollups for longer than its raw data"), each a fact; it rests on the weakest ground among them.
+   */
+  | { any: DecisionCondition[] };
 
 /** Picks `option` when every condition in `when` holds; `because` explains it in general terms. */
 export interface DecisionRule {

@@ -62,8 +62,10 @@ export const decisions: DecisionPoint[] = [
         buys: "each consumer sets its own pace and batch size, and can replay from any retained offset",
         costs: "polling adds a little latency; consumers own their offsets",
         winsWhen: "several groups read the same stream, volume is high, or replay matters",
-        // Kafka consumers fetch from the brokers and keep their own position (Kafka docs, design: "push vs. pull")
-        usedBy: ["Kafka"],
+        // Kafka consumers fetch from the brokers and keep their own position (Kafka docs, design: "push vs. pull");
+        // Kinesis consumers read a shard from a sequence number they choose and checkpoint it themselves (KCL keeps
+        // the checkpoints in a DynamoDB table; Kinesis API, GetShardIterator)
+        usedBy: ["Kafka", "Kinesis Data Streams"],
         implies: {
           addMechanisms: ["consumer-offsets"],
           needs: ["replay"],

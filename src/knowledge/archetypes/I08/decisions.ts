@@ -2,8 +2,22 @@ import type { DecisionPoint } from "../../decisions/types.js";
 import { SLOT_DECISIONS } from "./slots.js";
 import { ROOM_DECISIONS } from "./waiting-room.js";
 
-/** A limit stated per minute, hour, day or month (a quota per window rather than a rate). */
-const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`;
+/** A limit stated per minute, hour, day or month (a quota per window rather than a rate): "per minute", "per-minute". */
+const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)[\s-]+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`;
+
+/**
+ * The prompt's words that state a limit as a quota per window of a minute or longer: a quota or limit named per
+ * minute, hour, day or month ("a per-minute quota", "a quota of 1,000 calls per hour", "hourly limits"), not a
+ * throughput the system serves ("5 million requests per second") nor a budget people set for their spending.
+ */
+const QUOTA_PER_WINDOW = String.raw`\b(?:per[\s-]+(?:minute|hour|day|month)|hourly|daily|monthly)\s+(?:\w+\s+)?(?:quotas?|limits?|caps?)\b|\b(?:quotas?|limits?|caps?)\s+(?:of\s+[\d,.]+\s*[kmb]?\s+\w+(?:\s+\w+)?\s+)?(?:per|a|an|each|every)\s+(?:minute|hour|day|month)\b`;
+
+/**
+ * The prompt bounds how far the fleet may admit past a limit ("may be exceeded by at most 5%", "no more than 1% over
+ * the quota", "over-admission under 2%"): a stated tolerance that local allowances, each spent without the others,
+ * cannot promise as the fleet grows.
+ */
+const OVER_ADMISSION_BOUND = String.raw`\bexceeded\s+by\s+(?:at\s+most|no\s+more\s+than|less\s+than|under)\s+[\d.]+\s*(?:%|percent)|\bover-?admi\w*\s+(?:of\s+)?(?:at\s+most|no\s+more\s+than|below|under|within)\s+[\d.]+\s*(?:%|percent)|\b(?:at\s+most|no\s+more\s+than)\s+[\d.]+\s*(?:%|percent)\s+(?:over|above|past|beyond)\s+(?:the|its|their|a)\s+(?:quota|limit|budget)`;
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -26,6 +40,7 @@ export const decisions: DecisionPoint[] = [
         buys: "a smooth per-window quota without the fixed window's double burst at the boundary",
         costs: "approximate unless a per-request log is kept, which costs memory per request",
         winsWhen: "the limit is stated as a quota per minute or longer that callers read as a contract",
+        wins: [{ words: QUOTA_PER_WINDOW }],
         implies: {
           addMechanisms: ["atomic-counter"],
           removeMechanisms: ["token-bucket"],
@@ -62,7 +77,10 @@ export const decisions: DecisionPoint[] = [
         name: "a central budget store (for example Redis with an atomic script) checked on every request, with a small local allowance spent only while the store is unreachable",
         buys: "one shared count per scope across every gateway, as exact as the window algorithm it runs",
         costs: "one store round trip per request; the store's throughput and availability bound the gateway",
-        winsWhen: "the store handles the fleet's peak checks on a few nodes",
+        winsWhen:
+          "the store handles the fleet's peak checks on a few nodes, or the prompt bounds how far the fleet may admit past a limit",
+        // the second half as facts: a stated over-admission tolerance is a requirement, where the store's node count is a cost
+        wins: [{ words: OVER_ADMISSION_BOUND }],
         // the per-request admission sequences call the store on every check, so only this option draws them
         implies: {
           addMechanisms: ["atomic-counter"],

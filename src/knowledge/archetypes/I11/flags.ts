@@ -35,6 +35,15 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
 
 const T = "feature-flags" as const;
 
+/** Callers the operator does not control ("mobile apps", "mobile banking apps", browsers): the rules stay off them. */
+const UNTRUSTED_CALLERS = String.raw`\b(?:browsers?|mobile (?:\w+ )?apps?|client-side|front-?ends?)\b`;
+
+/**
+ * The prompt has the clients evaluate flags themselves while cut off ("devices evaluate flags offline", "evaluation
+ * works offline", "offline evaluation"): the rules must be on the client, whoever the client is.
+ */
+const EVALUATES_OFFLINE = String.raw`\bevaluat\w*\s+(?:\w+\s+){0,3}?(?:offline|without (?:a )?(?:network|connection))|\boffline\s+evaluation\b|\bevaluation\s+(?:\w+\s+){0,2}?offline\b`;
+
 export const FLAG_ENTITIES = [
   {
     name: "Flag",
@@ -522,10 +531,13 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "local",
-        name: "server SDKs keep every flag in memory and evaluate locally",
+        name: "SDKs keep every flag's rules in memory and evaluate locally",
         buys: "an evaluation makes no network call, and it keeps working when the flag service is down",
         costs: "every instance holds the whole environment's rules and must keep them current",
-        winsWhen: "the callers are trusted back-end services",
+        winsWhen:
+          "the callers are trusted back-end services, or the prompt has the clients evaluate flags offline from the rules they last received",
+        // the second half as facts: the prompt asks for evaluation on the device while it is offline
+        wins: [{ words: EVALUATES_OFFLINE }],
       },
       {
         id: "remote",
@@ -533,13 +545,14 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
         buys: "rules and segments never leave the servers, which suits browsers and phones",
         costs: "a network call per evaluation (or per page), and an outage returns only defaults",
         winsWhen: "the callers are untrusted clients (browsers, mobile apps) that must not see the rules",
-        wins: [{ words: "\\b(?:browsers?|mobile (?:\\w+ )?apps?|client-side|front-?ends?)\\b" }],
+        wins: [{ words: UNTRUSTED_CALLERS, unless: EVALUATES_OFFLINE }],
       },
     ],
     rules: [
       {
-        // "mobile apps", "mobile banking apps": the app on the phone is the caller
-        when: [{ words: String.raw`\b(?:browsers?|mobile (?:\w+ )?apps?|client-side|front-?ends?)\b` }],
+        // "mobile apps", "mobile banking apps": the app on the phone is the caller, unless the prompt has it evaluate the
+        // rules itself while offline (then the rules are on the device by the prompt's own requirement)
+        when: [{ words: UNTRUSTED_CALLERS, unless: EVALUATES_OFFLINE }],
         option: "remote",
         because: "untrusted clients must not receive the targeting rules, so a server evaluates for them",
       },

@@ -4,6 +4,12 @@ import { unlessTopics } from "../../topics.js";
 import { LOGS_DECISIONS } from "./logs.js";
 import { TRACES_DECISIONS } from "./traces.js";
 
+/**
+ * The prompt keeps rollups (or downsampled data) for a span of its own ("one year of hourly rollups", "rollups kept
+ * for 13 months"): the long retention is the rollups', whatever span the raw samples are kept for.
+ */
+const ROLLUPS_KEPT = String.raw`\b(?:\d+|an?|one|two|three|several)\s+(?:weeks?|months?|years?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:roll-?ups?|downsampled\s+\w+|aggregates)\b|\b(?:roll-?ups?|downsampled\s+(?:data|samples|series))\s+(?:are\s+)?(?:kept|retained|stored)?\s*(?:for|over)\s+(?:\d+|an?|one|two|three)\s+(?:weeks?|months?|years?)\b`;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 const NUMBER_DECISIONS: DecisionPoint[] = [
   {
@@ -74,8 +80,8 @@ const NUMBER_DECISIONS: DecisionPoint[] = [
         name: "raw for recent data, rollups (for example 5-minute and 1-hour) for older data",
         buys: "long retention at a fraction of the bytes",
         costs: "old data loses resolution; rollups must be computed and compacted",
-        winsWhen: "retention runs to months",
-        wins: [{ number: "retention_days", atLeast: 60 }],
+        winsWhen: "retention runs to months, or the prompt keeps rollups for a span of their own",
+        wins: [{ any: [{ number: "retention_days", atLeast: 60 }, { words: ROLLUPS_KEPT }] }],
         implies: {
           addMechanisms: ["rollup-downsampling"],
           capacity: [

@@ -243,7 +243,14 @@ const base: CapacityModel = {
         },
       ],
     },
-    inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
+    {
+      ...inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
+      // "300 million uploads a day averaging 2 MB": the stated writes at their stated size are the day's new bytes
+      from: {
+        expression: "writes_per_sec * 86400 * object_bytes",
+        why: "the stated writes a day at their average size",
+      },
+    },
     ...REDUNDANCY_INPUTS,
     NODE_BYTES,
     ...RACK_INPUTS,
