@@ -16,6 +16,7 @@ import {
   type Topology,
   topicalTopology,
 } from "../knowledge/topology.js";
+import { type Barrier, barriersOf, withCompletionRecords } from "./completion-records.js";
 import { compositionRole } from "./composition.js";
 import { withConfirmer } from "./confirmer.js";
 import type { CountedThing } from "./counted-nouns.js";
@@ -1474,6 +1475,8 @@ export interface Layout {
   named: { counted: readonly CountedThing[]; relational: readonly RelationalPart[] };
   /** The stocks the prompt counts in figures ('100 million voters'), each kept by a record unless one holds it. */
   stocks: readonly Stock[];
+  /** The stated all-of rules ('published only after all of its segments succeed'), whose parent keeps a done set. */
+  barriers: readonly Barrier[];
   /** The voters of one consensus group the prompt counts ('a 7-node consensus group'), which size the group's boxes. */
   voters: { value: number; quote: string } | undefined;
   /** The guarantee clauses the prompt states (engine/stated-clauses.ts), which reach the records, calls and checks. */
@@ -1508,6 +1511,7 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
 function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
   const party = designParty(f)?.kind;
   const spread = spreadOf(f.prompt);
+  const barriers = barriersOf(statedNfrsOf(f.prompt).guarantees);
   return {
     unit: designUnitNoun(f),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
@@ -1518,7 +1522,9 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     spread,
     confirmation: statedConfirmation(f.prompt),
     named: { counted: countedParts(f.prompt, spread), relational: relationalParts(f.prompt) },
-    stocks: stockThings(f.prompt),
+    // the parts of a stated all-of rule are kept in their parent's done set, never as records of their own
+    stocks: stockThings(f.prompt).filter((s) => !barriers.some((b) => b.parts === s.noun)),
+    barriers,
     voters: statedNfrsOf(f.prompt).scale.voters,
     clauses: guaranteeClauses(f.prompt),
   };
@@ -1600,7 +1606,8 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded, kept, spread, confirmation, named, stocks, voters } = layout;
+  const { unit, record, unspoken, party, bounded, kept, spread, confirmation, named, stocks, barriers, voters } =
+    layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1615,7 +1622,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${voters ? JSON.stringify(voters) : ""}\n${confirmation ? JSON.stringify(confirmation) : ""}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${JSON.stringify(barriers)}\n${voters ? JSON.stringify(voters) : ""}\n${confirmation ? JSON.stringify(confirmation) : ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1643,12 +1650,16 @@ export function architectureOf(
     COMPOSED.set(composedKey, composed);
   }
   const stocked = withStockRecords(
-    withNamedParts(
-      withConfirmer(withSpread(copied(composed), spread), confirmation, f.archetypes[0]?.id),
-      named.counted,
-      named.relational,
-      unit?.noun,
-      f.archetypes[0]?.id,
+    withCompletionRecords(
+      withNamedParts(
+        withConfirmer(withSpread(copied(composed), spread), confirmation, f.archetypes[0]?.id),
+        named.counted,
+        named.relational,
+        unit?.noun,
+        f.archetypes[0]?.id,
+      ),
+      barriers,
+      f.archetypes[0]?.id ?? "",
     ),
     stocks,
     f.archetypes[0]?.id ?? "",

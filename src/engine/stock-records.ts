@@ -249,7 +249,7 @@ export function stockRecord(s: Stock, owner: { id: string; archetype: string }):
   return { row, api: [write, read, ...act] };
 }
 
-interface Drawn {
+export interface Drawn {
   components: ComponentRow[];
   dataModel: DataModelRow[];
   api: ApiRow[];
@@ -290,18 +290,10 @@ export function withStockRecords<A extends Drawn>(
     bare && i === 0 && (s.before === "with" || s.made !== undefined || s.kept !== undefined);
   const missing = stocks.filter((s, i) => !heldAs(s.noun) && !ownCount(s, i));
   if (missing.length === 0) return arch;
-  const stateful = new Set(["store", "replica-group", "log"]);
   const byId = new Map(arch.components.map((c) => [c.id, c]));
-  // the design's own record: the lead archetype's or a feature's, on a component that keeps state, and not one of
-  // the system's own bookkeeping (a partition map, a checkpoint): a counted thing is never owned by those
-  const own = (r: DataModelRow) => r.archetype === lead || !/^I\d\d$/.test(r.archetype);
+  const own = (r: DataModelRow) => ownRecord(r, lead);
   const bookkeeping = (r: DataModelRow) => BOOKKEEPING_HEADS.some((h) => cardName(r).endsWith(h));
-  const first =
-    arch.dataModel.find((r) => own(r) && !bookkeeping(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
-    arch.dataModel.find((r) => own(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
-    arch.dataModel.find(own) ??
-    arch.dataModel[0];
-  const home = first ? byId.get(first.owner) : undefined;
+  const { first, home } = homeOf(arch, lead);
   if (!first || !home) return arch;
   let components = arch.components.map((c) => (c.id === home.id ? { ...c, holds: [...c.holds] } : c));
   const homeRow = components.find((c) => c.id === home.id);
@@ -334,6 +326,29 @@ export function withStockRecords<A extends Drawn>(
     api.push(...r.api.filter((x) => !api.some((y) => y.call === x.call)));
   }
   return { ...arch, components, dataModel, api };
+}
+
+/** The design's own record: the lead archetype's or a feature's (a counted thing is never a neighbour's). */
+const ownRecord = (r: DataModelRow, lead: string) => r.archetype === lead || !/^I\d\d$/.test(r.archetype);
+
+/**
+ * Where a record the prompt's words ask for is kept: the design's first own record on a component that keeps state,
+ * and not one of the system's own bookkeeping (a partition map, a checkpoint), with the component that holds it.
+ */
+export function homeOf(
+  arch: Pick<Drawn, "components" | "dataModel">,
+  lead: string,
+): { first: DataModelRow | undefined; home: ComponentRow | undefined } {
+  const stateful = new Set(["store", "replica-group", "log"]);
+  const byId = new Map(arch.components.map((c) => [c.id, c]));
+  const own = (r: DataModelRow) => ownRecord(r, lead);
+  const bookkeeping = (r: DataModelRow) => BOOKKEEPING_HEADS.some((h) => cardName(r).endsWith(h));
+  const first =
+    arch.dataModel.find((r) => own(r) && !bookkeeping(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
+    arch.dataModel.find((r) => own(r) && stateful.has(byId.get(r.owner)?.kind ?? "")) ??
+    arch.dataModel.find(own) ??
+    arch.dataModel[0];
+  return { first, home: first ? byId.get(first.owner) : undefined };
 }
 
 /** A record's own name, without the prompt's noun it is drawn under ("Game (Subject)" → "Game"). */
