@@ -126,16 +126,22 @@ describe("a substrate or decorator joined on one weak phrase adds no parts the l
       "Design a configuration service that 50,000 hosts watch for changes, where a bad version can be rolled back quickly.",
       "I01",
     ],
-    [
-      "Design a hotel booking system where a room is never booked twice for the same night and payment is charged once.",
-      "I03",
-    ],
     ["Design a message queue with exactly-once delivery.", "I10"],
   ])("%s draws nothing of %s", (prompt, gone) => {
     const d = design(prompt);
     expect(d.components.filter((c) => c.archetype === gone).map((c) => c.name)).toEqual([]);
     expect(d.archetypes[0]?.covers?.find((c) => c.id === gone)?.because).toMatch(/already draws a part of every kind/);
     expect(failures(d)).not.toMatch(/heartbeats stop|the sweeper releases/);
+  });
+
+  it("a time word alone ('the same night') draws no due-time scheduler and says why on the lead's row", () => {
+    const d = design(
+      "Design a hotel booking system where a room is never booked twice for the same night and payment is charged once.",
+    );
+    expect(d.components.filter((c) => c.archetype === "I03").map((c) => c.name)).toEqual([]);
+    expect(d.archetypes[0]?.notDrawn?.find((n) => n.id === "I03")?.because).toMatch(
+      /'night' \(a word that only says when/,
+    );
   });
 
   it("a lock manager keeps its own sweeper and its lease rows", () => {

@@ -80,7 +80,7 @@ const NUMBER_DECISIONS: DecisionPoint[] = [
         name: "raw for recent data, rollups (for example 5-minute and 1-hour) for older data",
         buys: "long retention at a fraction of the bytes",
         costs: "old data loses resolution; rollups must be computed and compacted",
-        winsWhen: "retention runs to months, or the prompt keeps rollups for a span of their own",
+        winsWhen: "retention runs to months or the prompt keeps rollups for a span of their own",
         wins: [{ any: [{ number: "retention_days", atLeast: 60 }, { words: ROLLUPS_KEPT }] }],
         implies: {
           addMechanisms: ["rollup-downsampling"],
