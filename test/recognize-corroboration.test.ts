@@ -51,7 +51,8 @@ describe("a subject is not picked from one stray pair of words", () => {
     const backup =
       "Design a backup service that takes incremental snapshots of 1 million servers every night and can restore any server to any of the last 30 days.";
     expect(lead(backup)?.id).not.toBe("I03");
-    expect(ids(backup)).toContain("I03");
+    // 'every night' alone only says when the backups run: the due-time archetype is not drawn at all (stray support)
+    expect(ids(backup)).not.toContain("I03");
     // a head that names no other component keeps the timed work
     expect(lead("Design a report service that emails each customer a usage summary every morning.")?.id).toBe("I03");
   });

@@ -846,15 +846,21 @@ export function builds(
   decisions: readonly DecisionRow[],
 ): { chosen?: Picked; rejected?: Picked } {
   const out: { chosen?: Picked; rejected?: Picked } = {};
+  // a rejected option that names the product as what it is built on says more than one whose systems merely include
+  // it (a ledger's distributed SQL rejected names CockroachDB; hashing over key ranges only lists it among range stores)
+  let merelyUsed: Picked | undefined;
   for (const row of decisions) {
     if (row.archetype !== owner && /^I\d\d$/.test(row.archetype)) continue;
     const chosen = row.options.find((o) => o.id === row.chosen);
     if (chosen && builtOn(chosen, product)) out.chosen ??= { row, option: chosen };
     else {
+      const named = row.options.find((o) => o.id !== row.chosen && builtOn(o, product));
+      if (named) out.rejected ??= { row, option: named };
       const option = row.options.find((o) => o.id !== row.chosen && rejectedOn(o, product, row.id));
-      if (option) out.rejected ??= { row, option };
+      if (option) merelyUsed ??= { row, option };
     }
   }
+  if (!out.rejected && merelyUsed) out.rejected = merelyUsed;
   return out;
 }
 

@@ -85,6 +85,7 @@ export function featureHitKinds(
   tokens: readonly Token[],
   hits: readonly Hit[],
   setting: readonly string[] = [],
+  actStems: ReadonlySet<string> = new Set(),
 ): FeatureEvidenceKind[] {
   const kinds = new Set<FeatureEvidenceKind>();
   for (const h of hits) {
@@ -99,6 +100,17 @@ export function featureHitKinds(
       continue;
     }
     const stem = tokens[i]?.stem;
+    // the place a feature happens in, named as where its own act goes ("order from nearby restaurants"): the act's
+    // word, a word of the feature's own phrases, stands just before it (past a preposition and an adjective)
+    if (
+      setting.includes(h.signal.text) &&
+      [1, 2, 3].some(
+        (b) => i - b >= 0 && actStems.has(tokens[i - b]?.stem ?? "") && !setting.includes(tokens[i - b]?.raw ?? ""),
+      )
+    ) {
+      kinds.add("operation");
+      continue;
+    }
     const uses = tokens.flatMap((t, k) => (t.stem === stem ? [wordUse(prompt, tokens, k)] : []));
     if (uses.includes("act")) kinds.add("operation");
     else if (ownForm(h) && !setting.includes(h.signal.text)) kinds.add("named");

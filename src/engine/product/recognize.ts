@@ -176,6 +176,23 @@ function candidates<T>(tokens: readonly Token[], table: Rows<T>): { of: T; signa
   return out;
 }
 
+/** The words of a feature's own phrases other than its place words ("order food" → order, food), stemmed, by feature. */
+const ACT_STEMS = new Map<FeatureEntry, ReadonlySet<string>>();
+function actStemsOf(feature: FeatureEntry): ReadonlySet<string> {
+  let stems = ACT_STEMS.get(feature);
+  if (!stems) {
+    const place = new Set((feature.setting ?? []).flatMap((w) => tokenize(w).map((t) => t.stem)));
+    stems = new Set(
+      feature.signals
+        .filter((w) => w.includes(" "))
+        .flatMap((w) => tokenize(w).map((t) => t.stem))
+        .filter((t) => !place.has(t)),
+    );
+    ACT_STEMS.set(feature, stems);
+  }
+  return stems;
+}
+
 interface Compiled {
   products: Rows<NamedProduct>;
   features: Rows<FeatureEntry>;
@@ -444,7 +461,7 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   }
   const notDrawn: FeatureNotDrawn[] = [];
   for (const { feature, hit, hits } of spoken.sort((a, b) => a.at - b.at)) {
-    const kinds = featureHitKinds(prompt, tokens, hits, feature.setting);
+    const kinds = featureHitKinds(prompt, tokens, hits, feature.setting, actStemsOf(feature));
     // a feature read only from one word in another form than its own, once or as a noun ("their books" for booking),
     // and from no named product, is not drawn: that word alone does not make it a part of the product
     if (!found.has(feature.id) && featureStrayOnly(kinds)) {
