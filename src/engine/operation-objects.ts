@@ -61,6 +61,8 @@ const snake = (w: string) => w.trim().toLowerCase().replace(/\W+/g, "_");
 const pascal = (w: string) => w.replace(/(^|[-_\s])([a-z])/g, (_, __, c: string) => c.toUpperCase());
 const plural = (w: string) =>
   /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
+/** A verb as its owner says it: "publish" → "publishes", "list" → "lists". */
+const says = (verb: string) => (/(?:s|x|z|ch|sh)$/.test(verb) ? `${verb}es` : `${verb}s`);
 const singularPhrase = (p: string) => {
   const ws = p.split(" ");
   return [...ws.slice(0, -1), singularOf(ws.at(-1) ?? "")].join(" ");
@@ -173,13 +175,13 @@ export function withOperationObjects<A extends Drawn>(
             ? withFields(
                 x,
                 [key],
-                `the prompt says '${o.quote}': each ${t} belongs to the ${o.owner} that ${o.verb}s it, so it carries the ${o.owner}'s ${key.replace(/_/g, " ")}`,
+                `the prompt says '${o.quote}': each ${t} belongs to the ${o.owner} that ${says(o.verb)} it, so it carries ${key}`,
               )
             : x,
         );
     if (o.attributes.length === 0) continue;
     const fields = o.attributes.map(snake);
-    const why = `the prompt says '${o.quote}': the ${o.owner}'s record keeps its ${o.attributes.join(" and ")}, which a ${o.owner} ${o.verb}s as its own`;
+    const why = `the prompt says '${o.quote}': the ${o.owner}'s record keeps its ${o.attributes.join(" and ")}, which a ${o.owner} ${says(o.verb)} as its own`;
     const own = dataModel.find((r) => named(r, o.owner));
     if (own) {
       dataModel = dataModel.map((r) => (r === own ? withFields(r, fields, why) : r));
@@ -214,7 +216,7 @@ export function withOperationObjects<A extends Drawn>(
   for (const q of objects.qualifiers) {
     const r = writtenBy(dataModel, q.verb);
     if (!r) continue;
-    const why = `the prompt says '${q.quote}': the ${rowName(r)} the ${q.verb} writes carries the ${q.qualifier} it is made for`;
+    const why = `the prompt says '${q.quote}': the ${rowName(r)} written by '${q.verb} ${/^[aeio]/.test(q.object) ? "an" : "a"} ${q.object}' carries the ${q.qualifier} it is made for`;
     dataModel = dataModel.map((x) => (x === r ? withFields(x, [snake(q.qualifier)], why) : x));
   }
   return { ...arch, components, dataModel, api };
