@@ -27,6 +27,7 @@ import { choiceFits, choiceReason, chosenDraws, chosenNames, rejectedKeys, undra
 import { sizedGroupComponent } from "./group-size.js";
 import { countedParts, relationalParts, type Spread, spreadOf, withNamedParts } from "./named-parts.js";
 import { statedNfrsOf } from "./nfr-parse.js";
+import { type OperationObjects, operationObjects, withOperationObjects } from "./operation-objects.js";
 import { composedKind, featureLed } from "./product/correctness.js";
 import { SCOPED } from "./product/recognize.js";
 import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
@@ -1477,6 +1478,8 @@ export interface Layout {
   stocks: readonly Stock[];
   /** The stated all-of rules ('published only after all of its segments succeed'), whose parent keeps a done set. */
   barriers: readonly Barrier[];
+  /** The nouns a product prompt's operations act on ('restaurants publish their opening hours', 'for a party size'). */
+  objects: OperationObjects;
   /** The voters of one consensus group the prompt counts ('a 7-node consensus group'), which size the group's boxes. */
   voters: { value: number; quote: string } | undefined;
   /** The guarantee clauses the prompt states (engine/stated-clauses.ts), which reach the records, calls and checks. */
@@ -1508,6 +1511,8 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
   return layout;
 }
 
+const NO_OBJECTS: OperationObjects = { owners: [], qualifiers: [] };
+
 function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
   const party = designParty(f)?.kind;
   const spread = spreadOf(f.prompt);
@@ -1525,6 +1530,8 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     // the parts of a stated all-of rule are kept in their parent's done set, never as records of their own
     stocks: stockThings(f.prompt).filter((s) => !barriers.some((b) => b.parts === s.noun)),
     barriers,
+    // a product's own operations, read where the design is a product's or a product feature is recognised
+    objects: f.branch.kind === "product" || f.features.length > 0 ? operationObjects(f.prompt) : NO_OBJECTS,
     voters: statedNfrsOf(f.prompt).scale.voters,
     clauses: guaranteeClauses(f.prompt),
   };
@@ -1606,8 +1613,21 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded, kept, spread, confirmation, named, stocks, barriers, voters } =
-    layout;
+  const {
+    unit,
+    record,
+    unspoken,
+    party,
+    bounded,
+    kept,
+    spread,
+    confirmation,
+    named,
+    stocks,
+    barriers,
+    objects,
+    voters,
+  } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1622,7 +1642,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${JSON.stringify(barriers)}\n${voters ? JSON.stringify(voters) : ""}\n${confirmation ? JSON.stringify(confirmation) : ""}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${JSON.stringify(barriers)}\n${JSON.stringify(objects)}\n${voters ? JSON.stringify(voters) : ""}\n${confirmation ? JSON.stringify(confirmation) : ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1649,21 +1669,27 @@ export function architectureOf(
     if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
     COMPOSED.set(composedKey, composed);
   }
-  const stocked = withStockRecords(
-    withCompletionRecords(
-      withNamedParts(
-        withConfirmer(withSpread(copied(composed), spread), confirmation, f.archetypes[0]?.id),
-        named.counted,
-        named.relational,
-        unit?.noun,
-        f.archetypes[0]?.id,
+  const terms = f.features.map((x) => x.terms ?? {});
+  const stocked = withOperationObjects(
+    withStockRecords(
+      withCompletionRecords(
+        withNamedParts(
+          withConfirmer(withSpread(copied(composed), spread), confirmation, f.archetypes[0]?.id),
+          named.counted,
+          named.relational,
+          unit?.noun,
+          f.archetypes[0]?.id,
+        ),
+        barriers,
+        f.archetypes[0]?.id ?? "",
       ),
-      barriers,
+      stocks,
       f.archetypes[0]?.id ?? "",
+      terms,
     ),
-    stocks,
+    objects,
     f.archetypes[0]?.id ?? "",
-    f.features.map((x) => x.terms ?? {}),
+    terms,
   );
   // a group the prompt counts the voters of is drawn with that many, never the typical five
   const arch = voters
