@@ -67,6 +67,22 @@ describe("stated flows composed from the prompt's operations", () => {
     expect(unread(p)).not.toContain("5-second");
   });
 
+  it("reads a rate's sources as the fleet sending it, not as its streams, where a spacing counts the streams", () => {
+    const p =
+      "a factory historian ingests 300,000 readings per second from 12,000 sensors at 5-second resolution and keeps 2 years";
+    const s = scaleOf(p);
+    expect(s.series?.value).toBe(1.5e6);
+    expect(s.devices?.value).toBe(12000);
+    expect(s.devices?.reading).toMatch(/from 12k sensors = 25 readings\/s from each sensor/);
+    expect(unread(p)).not.toContain("12,000 sensors");
+    // without a spacing the noun's own reading stands: a sensor is one series
+    expect(scaleOf("a store ingests 800,000 samples per second from 40,000 sensors").series?.value).toBe(40000);
+    // "with" closes the sources' noun ("250,000 sensors with a 30-second granularity")
+    expect(
+      scaleOf("taking 1 million samples per second from 250,000 sensors with a 30-second granularity").series?.value,
+    ).toBe(3e7);
+  });
+
   it("reads the sources a stated rate comes from", () => {
     const p = "ingests 500,000 readings per second from 200,000 trucks";
     const [f] = statedFlows(p, scaleOf(p));
@@ -75,6 +91,7 @@ describe("stated flows composed from the prompt's operations", () => {
       value: 200000,
       source: "truck",
       quote: "500,000 readings per second from 200,000 trucks",
+      said: "200,000 trucks",
     });
   });
 

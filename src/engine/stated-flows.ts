@@ -26,7 +26,7 @@ type Scale = Record<string, Stated<number>>;
 export type FlowQualifier =
   | { kind: "parts"; value: number; part: string; quote: string; said: string }
   | { kind: "size"; bytes: number; quantity: string; from: string; quote: string }
-  | { kind: "sources"; value: number; source: string; quote: string }
+  | { kind: "sources"; value: number; source: string; quote: string; said: string }
   | { kind: "fanout"; value: number; receiver: string; quote: string }
   | { kind: "spacing"; seconds: number; quote: string };
 
@@ -46,7 +46,7 @@ export interface DerivedFlow {
   quote: string;
   reading: string;
   /** What the derivation is: the rule that composed it. */
-  rule: "parts" | "daily-bytes" | "deliveries" | "spaced-stock" | "spacing" | "item-size";
+  rule: "parts" | "daily-bytes" | "deliveries" | "spaced-stock" | "spacing" | "item-size" | "sources";
   /**
    * The entry replaces what the scale held under its name: a size said of each item is re-read with the items it is
    * said of; parts whose noun names the parent's own rate are the finer unit that rate counts.
@@ -66,7 +66,7 @@ const CARDINAL = Object.keys(CARDINAL_WORDS)
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|b)\b|\s(?:thousand|million|billion))?|(?:${CARDINAL})\b)`;
 const ABOUT = String.raw`(?:(?:about|around|roughly|some|up to|an average of|on average|nearly|over)\s+)?`;
 /** A noun after a count: one word, or two where the first modifies the second ("partner systems"). */
-const NOUN = String.raw`([a-z][a-z-]*(?:\s+(?!each\b|apiece\b|every\b|and\b|or\b|per\b|a\b|an\b|the\b|that\b|which\b|who\b|from\b|into\b|to\b|in\b|on\b|at\b)[a-z][a-z-]*)?)`;
+const NOUN = String.raw`([a-z][a-z-]*(?:\s+(?!each\b|apiece\b|every\b|and\b|or\b|per\b|a\b|an\b|the\b|that\b|which\b|who\b|from\b|into\b|to\b|in\b|on\b|at\b|with\b|for\b|by\b|over\b)[a-z][a-z-]*)?)`;
 
 function countOf(said: string): number | undefined {
   const s = said.trim().toLowerCase();
@@ -233,6 +233,7 @@ export function statedFlows(prompt: string, scale: Readonly<Scale>): StatedFlow[
         value: sources,
         source: singularOf((src[2] ?? "").toLowerCase().split(/\s+/).pop() ?? ""),
         quote: t.slice(at, end + src.index + src[0].length),
+        said: `${src[1] ?? ""} ${src[2] ?? ""}`.toLowerCase().replace(/\s+/g, " "),
       });
     const sentence = sentenceOf(t, at);
     const fan = fanouts.find((f) => f.at >= sentence.start && f.at < sentence.start + sentence.text.length);
@@ -316,6 +317,20 @@ export function derivedFlows(prompt: string, scale: Readonly<Scale>): DerivedFlo
       } else if (q.kind === "spacing") {
         for (const k of SPACED_STOCKS) {
           if (k.rate !== f.quantity) continue;
+          // the rate's sources, where their noun bound their count to the stock: they send the streams, so the
+          // spacing counts the streams and the sources are a fleet of their own
+          const src = f.qualifiers.find((x) => x.kind === "sources");
+          const bound = src?.kind === "sources" && scale[k.stock]?.quote.toLowerCase() === src.said;
+          const unbound =
+            src?.kind === "sources" && !Object.values(scale).some((e) => e.quote.toLowerCase().includes(src.said));
+          if ((bound || unbound) && src?.kind === "sources")
+            add({
+              quantity: k.sources,
+              value: src.value,
+              quote: src.quote,
+              rule: "sources",
+              reading: `${rate} from ${formatQuantity(src.value, "")} ${src.source}s = ${perSec(f.perSec / src.value, f.noun)} from each ${src.source}`,
+            });
           add({
             quantity: k.interval,
             value: q.seconds,
@@ -328,6 +343,7 @@ export function derivedFlows(prompt: string, scale: Readonly<Scale>): DerivedFlo
             value: f.perSec * q.seconds,
             quote: q.quote,
             rule: "spaced-stock",
+            ...(bound ? { replaces: true as const } : {}),
             reading:
               `${rate} with one point per stream every ${formatQuantity(q.seconds, "s")} = ${formatQuantity(f.perSec * q.seconds, "")} ${k.one}`.trim(),
           });

@@ -14,10 +14,15 @@ export interface SpacedStock {
   interval: string;
   /** What one stream is, in words ("an active series"). */
   one: string;
+  /**
+   * Where the count of the rate's sources lands when the prompt's noun for them bound it to the stock ("500,000
+   * readings per second from 80,000 sensors at 1-minute resolution": the 80,000 send the readings, each many streams).
+   */
+  sources: string;
 }
 
 export const SPACED_STOCKS: readonly SpacedStock[] = [
-  { rate: "samples_per_sec", stock: "series", interval: "scrape_seconds", one: "active series" },
+  { rate: "samples_per_sec", stock: "series", interval: "scrape_seconds", one: "active series", sources: "devices" },
 ];
 
 /**
