@@ -83,6 +83,17 @@ describe("stated flows composed from the prompt's operations", () => {
     ).toBe(3e7);
   });
 
+  it("reads the time each stated job takes as its run time, and only of a rate of work", () => {
+    const p = "A render farm takes 3,000 render jobs a day of 20 minutes each, workers pull jobs from a queue.";
+    const s = scaleOf(p);
+    expect(s.run_seconds?.value).toBe(1200);
+    expect(s.run_seconds?.reading).toMatch(/× 20 min = 41\.7 jobs in flight/);
+    expect(unread(p)).not.toContain("20 minutes");
+    expect(scaleOf("A CI service runs 50,000 builds a day averaging 12 minutes.").run_seconds?.value).toBe(720);
+    // the length said of an upload is its content's, not the work on it
+    expect(scaleOf("A video platform gets 200,000 uploads a day averaging 3 minutes.").run_seconds).toBeUndefined();
+  });
+
   it("reads the sources a stated rate comes from", () => {
     const p = "ingests 500,000 readings per second from 200,000 trucks";
     const [f] = statedFlows(p, scaleOf(p));

@@ -14,6 +14,7 @@ import {
   ITEM_SIZE_OF,
   PART_RATE,
   SPACED_STOCKS,
+  WORK_TIME_OF,
 } from "../knowledge/stated-flows.js";
 import { STATED_NOUNS } from "../knowledge/stated-nouns.js";
 import { singularOf } from "./counted-nouns.js";
@@ -28,7 +29,8 @@ export type FlowQualifier =
   | { kind: "size"; bytes: number; quantity: string; from: string; quote: string }
   | { kind: "sources"; value: number; source: string; quote: string; said: string }
   | { kind: "fanout"; value: number; receiver: string; quote: string }
-  | { kind: "spacing"; seconds: number; quote: string };
+  | { kind: "spacing"; seconds: number; quote: string }
+  | { kind: "work-time"; seconds: number; quantity: string; quote: string };
 
 /** A stated flow: its noun (singular, the prompt's word), its rate a second and its quantity, and its qualifiers. */
 export interface StatedFlow {
@@ -46,7 +48,7 @@ export interface DerivedFlow {
   quote: string;
   reading: string;
   /** What the derivation is: the rule that composed it. */
-  rule: "parts" | "daily-bytes" | "deliveries" | "spaced-stock" | "spacing" | "item-size" | "sources";
+  rule: "parts" | "daily-bytes" | "deliveries" | "spaced-stock" | "spacing" | "item-size" | "sources" | "work-time";
   /**
    * The entry replaces what the scale held under its name: a size said of each item is re-read with the items it is
    * said of; parts whose noun names the parent's own rate are the finer unit that rate counts.
@@ -125,6 +127,17 @@ const SPACINGS: readonly RegExp[] = [
   ),
   new RegExp(
     String.raw`\b(?:resolution|granularity|step)\s+of\s+${NUM}\s*(seconds?|secs?|s|minutes?|mins?|hours?)\b`,
+    "i",
+  ),
+];
+/** "of 20 minutes each", "averaging 12 minutes", "lasting about 45 seconds apiece": the time each item takes. */
+const WORK_TIMES: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:of|lasting|taking|running|running for|each (?:lasting|taking|running(?: for)?))\s+${ABOUT}${NUM}[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\s+(?:each|apiece|on average)\b`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b(?:averaging|that average)\s+${ABOUT}${NUM}[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b`,
     "i",
   ),
 ];
@@ -245,6 +258,19 @@ export function statedFlows(prompt: string, scale: Readonly<Scale>): StatedFlow[
       qualifiers.push({ kind: "spacing", seconds: value * UNIT_SECONDS(m[2] ?? "s"), quote: m[0] });
       break;
     }
+    const work = WORK_TIME_OF[quantity];
+    for (const re of work ? WORK_TIMES : []) {
+      const m = re.exec(clause);
+      const value = m ? countOf(m[1] ?? "") : undefined;
+      if (!m || !work || value === undefined) continue;
+      qualifiers.push({
+        kind: "work-time",
+        seconds: value * UNIT_SECONDS(m[2] ?? "s"),
+        quantity: work,
+        quote: t.slice(at, end + m.index + m[0].length),
+      });
+      break;
+    }
     if (qualifiers.length > 0)
       out.push({ noun: singularOf(noun), quantity, perSec: s.value, quote: s.quote, qualifiers });
   }
@@ -313,6 +339,19 @@ export function derivedFlows(prompt: string, scale: Readonly<Scale>): DerivedFlo
           quote: q.quote,
           rule: "deliveries",
           reading: `each ${f.noun} goes to each of ${q.value} ${q.receiver}s: ${perSec(f.perSec, f.noun)} × ${q.value} = ${formatQuantity(f.perSec * q.value, "deliveries/s")}`,
+        });
+      } else if (q.kind === "work-time") {
+        // Little's law: the items in flight are the rate times the time each one holds its worker
+        add({
+          quantity: q.quantity,
+          value: q.seconds,
+          quote: q.quote,
+          rule: "work-time",
+          reading:
+            `${formatQuantity(q.seconds, "s")} for each ${f.noun}; ${rate} × ${formatQuantity(q.seconds, "s")} = ${formatQuantity(f.perSec * q.seconds, "")} ${f.noun}s in flight`.replace(
+              /\s+/g,
+              " ",
+            ),
         });
       } else if (q.kind === "spacing") {
         for (const k of SPACED_STOCKS) {

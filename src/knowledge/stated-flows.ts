@@ -45,3 +45,12 @@ export const DAILY_BYTES = "bytes_per_day";
 
 /** The fan-out of each stated item to every one of its receivers ("each of 300 partner systems receives every event"). */
 export const FAN_OUT = "fanout";
+
+/**
+ * The time each item of a stated rate of work holds its worker ("3,000 render jobs a day of 20 minutes each", "50,000
+ * builds a day averaging 12 minutes"), by the rate's quantity: only a rate of work items, since the length said of an
+ * upload or a message is its content's ("uploads averaging 3 minutes" are 3-minute videos), not the time spent on it.
+ */
+export const WORK_TIME_OF: Readonly<Record<string, string>> = {
+  tasks_per_sec: "run_seconds",
+};
