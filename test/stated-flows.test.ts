@@ -94,6 +94,25 @@ describe("stated flows composed from the prompt's operations", () => {
     expect(scaleOf("A video platform gets 200,000 uploads a day averaging 3 minutes.").run_seconds).toBeUndefined();
   });
 
+  it("reads a stream kept at two resolutions as its raw retention and its whole retention", () => {
+    const p =
+      "A network monitoring system ingests 1.5 million samples per second, keeps 30 days at 15-second resolution and 3 years of hourly rollups.";
+    const s = scaleOf(p);
+    expect(s.raw_retention_days?.value).toBe(30);
+    expect(s.raw_retention_days?.quote).toBe("30 days at 15-second resolution");
+    expect(s.retention_days?.value).toBe(1095);
+    expect(s.rollup_seconds?.value).toBe(3600);
+    // five aggregates an hour against 240 raw points
+    expect(s.rollup_share?.value).toBeCloseTo(5 / 240, 9);
+    expect(s.rollup_share?.reading).toBe(s.rollup_seconds?.reading);
+    // one retention stays the whole one
+    const one = scaleOf(
+      "A metrics store ingests 1 million samples per second at 10-second resolution and keeps 90 days.",
+    );
+    expect(one.retention_days?.value).toBe(90);
+    expect(one.raw_retention_days).toBeUndefined();
+  });
+
   it("reads the sources a stated rate comes from", () => {
     const p = "ingests 500,000 readings per second from 200,000 trucks";
     const [f] = statedFlows(p, scaleOf(p));

@@ -14,6 +14,8 @@ import {
   ITEM_SIZE_OF,
   PART_RATE,
   SPACED_STOCKS,
+  SPAN_DAYS,
+  TWO_RETENTIONS,
   WORK_TIME_OF,
 } from "../knowledge/stated-flows.js";
 import { STATED_NOUNS } from "../knowledge/stated-nouns.js";
@@ -29,7 +31,7 @@ export type FlowQualifier =
   | { kind: "size"; bytes: number; quantity: string; from: string; quote: string }
   | { kind: "sources"; value: number; source: string; quote: string; said: string }
   | { kind: "fanout"; value: number; receiver: string; quote: string }
-  | { kind: "spacing"; seconds: number; quote: string }
+  | { kind: "spacing"; seconds: number; quote: string; at: number }
   | { kind: "work-time"; seconds: number; quantity: string; quote: string };
 
 /** A stated flow: its noun (singular, the prompt's word), its rate a second and its quantity, and its qualifiers. */
@@ -48,7 +50,16 @@ export interface DerivedFlow {
   quote: string;
   reading: string;
   /** What the derivation is: the rule that composed it. */
-  rule: "parts" | "daily-bytes" | "deliveries" | "spaced-stock" | "spacing" | "item-size" | "sources" | "work-time";
+  rule:
+    | "parts"
+    | "daily-bytes"
+    | "deliveries"
+    | "spaced-stock"
+    | "spacing"
+    | "item-size"
+    | "sources"
+    | "work-time"
+    | "retentions";
   /**
    * The entry replaces what the scale held under its name: a size said of each item is re-read with the items it is
    * said of; parts whose noun names the parent's own rate are the finer unit that rate counts.
@@ -141,6 +152,32 @@ const WORK_TIMES: readonly RegExp[] = [
     "i",
   ),
 ];
+/** A retention span ("15 days", "one year", "a month") with its unit's stem in the second group. */
+const SPAN = String.raw`(\d[\d,]*|a|an|one|${CARDINAL})\s+(day|week|month|year)s?`;
+/** The span kept at the stream's own spacing, right before it ("15 days at 10-second resolution"). */
+const RAW_SPAN = new RegExp(
+  String.raw`\b${SPAN}\s+(?:of\s+(?:raw\s+|full[- ]resolution\s+)?(?:data|samples|points|readings|metrics)\s+)?$`,
+  "i",
+);
+/** The span rollups are kept for ("one year of hourly rollups", "2 years of 5-minute rollups"), with their step. */
+const ROLLUP_SPAN = new RegExp(
+  String.raw`\b${SPAN}\s+of\s+(?:(hourly|daily|(?:\d+|one)[- ](?:second|minute|hour|day))\s+)?(?:rollups?|roll-ups?|aggregates|downsampled data)\b`,
+  "i",
+);
+const spanDays = (n: string, unit: string): number | undefined => {
+  const k = /^(?:a|an|one)$/i.test(n) ? 1 : countOf(n);
+  const d = SPAN_DAYS[unit.toLowerCase()];
+  return k === undefined || d === undefined ? undefined : k * d;
+};
+const rollupStep = (w: string): number | undefined => {
+  const s = w.toLowerCase();
+  if (s === "hourly") return 3600;
+  if (s === "daily") return 86400;
+  const m = /^(\d+|one)[- ](second|minute|hour|day)$/.exec(s);
+  return m
+    ? (m[1] === "one" ? 1 : Number(m[1])) * ({ second: 1, minute: 60, hour: 3600, day: 86400 }[m[2] as "day"] ?? 0)
+    : undefined;
+};
 /** Where copies are placed, never parties a delivery goes to ("sent to all 8 regional replicas"). */
 const NOT_A_RECEIVER =
   /^(?:replicas?|copies|copy|regions?|zones?|nodes?|servers?|shards?|partitions?|disks?|racks?|data ?cent(?:er|re)s?)$/;
@@ -255,7 +292,12 @@ export function statedFlows(prompt: string, scale: Readonly<Scale>): StatedFlow[
       const m = re.exec(sentence.text);
       const value = m ? countOf(m[1] ?? "") : undefined;
       if (!m || value === undefined) continue;
-      qualifiers.push({ kind: "spacing", seconds: value * UNIT_SECONDS(m[2] ?? "s"), quote: m[0] });
+      qualifiers.push({
+        kind: "spacing",
+        seconds: value * UNIT_SECONDS(m[2] ?? "s"),
+        quote: m[0],
+        at: sentence.start + m.index,
+      });
       break;
     }
     const work = WORK_TIME_OF[quantity];
@@ -377,6 +419,36 @@ export function derivedFlows(prompt: string, scale: Readonly<Scale>): DerivedFlo
             rule: "spacing",
             reading: `one point of each stream every ${formatQuantity(q.seconds, "s")}`,
           });
+          // two retentions: the span said at the spacing keeps the raw points, the span said of rollups is the whole
+          const raw = RAW_SPAN.exec(t.slice(Math.max(0, q.at - 80), q.at));
+          const roll = ROLLUP_SPAN.exec(t.slice(q.at));
+          const rawDays = raw ? spanDays(raw[1] ?? "", raw[2] ?? "") : undefined;
+          const wholeDays = roll ? spanDays(roll[1] ?? "", roll[2] ?? "") : undefined;
+          if (raw && roll && rawDays !== undefined && wholeDays !== undefined && wholeDays > rawDays) {
+            const step = roll[3] ? rollupStep(roll[3]) : undefined;
+            const rawQuote = `${raw[0].trim()} ${q.quote}`;
+            const R = TWO_RETENTIONS;
+            const reading = `raw points at ${formatQuantity(q.seconds, "s")} kept ${formatQuantity(rawDays, "")} days, rollups kept ${formatQuantity(wholeDays, "")} days`;
+            add({ quantity: R.raw, value: rawDays, quote: rawQuote, rule: "retentions", reading, replaces: true });
+            add({
+              quantity: R.whole,
+              value: wholeDays,
+              quote: roll[0],
+              rule: "retentions",
+              reading,
+              replaces: true,
+            });
+            if (step !== undefined && step > q.seconds) {
+              // one reading for both: the rollups' step is read wherever the share of the bytes it keeps is
+              const share = (R.aggregates * q.seconds) / step;
+              const stepReading = `one rollup every ${formatQuantity(step, "s")} keeps ${R.aggregates} aggregates against ${formatQuantity(step / q.seconds, "")} raw points: ${formatQuantity(share, "")} of the raw bytes`;
+              for (const [quantity, value] of [
+                [R.step, step],
+                [R.share, share],
+              ] as const)
+                add({ quantity, value, quote: roll[0], rule: "retentions", reading: stepReading });
+            }
+          }
           add({
             quantity: k.stock,
             value: f.perSec * q.seconds,

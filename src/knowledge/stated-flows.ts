@@ -54,3 +54,21 @@ export const FAN_OUT = "fanout";
 export const WORK_TIME_OF: Readonly<Record<string, string>> = {
   tasks_per_sec: "run_seconds",
 };
+
+/**
+ * A stream kept at two resolutions ("keeps 15 days at 10-second resolution and one year of hourly rollups"): the span
+ * said with the stream's own spacing is how long its raw points stay, the span said of rollups is the whole
+ * retention, and the rollups' share of the raw bytes follows from their step. Thanos keeps raw, 5-minute and 1-hour
+ * data under retentions of their own (compactor docs, "Downsampling, Resolution and Retention"), and each rollup step
+ * of a series keeps five aggregates (count, sum, min, max and counter; its querier reads them by those names).
+ */
+export const TWO_RETENTIONS = {
+  raw: "raw_retention_days",
+  whole: "retention_days",
+  step: "rollup_seconds",
+  share: "rollup_share",
+  aggregates: 5,
+} as const;
+
+/** Days in each unit a retention span is stated in. */
+export const SPAN_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30, year: 365 };
