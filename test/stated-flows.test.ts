@@ -67,6 +67,52 @@ describe("stated flows composed from the prompt's operations", () => {
     expect(unread(p)).not.toContain("5-second");
   });
 
+  it("reads a rate's sources as the fleet sending it, not as its streams, where a spacing counts the streams", () => {
+    const p =
+      "a factory historian ingests 300,000 readings per second from 12,000 sensors at 5-second resolution and keeps 2 years";
+    const s = scaleOf(p);
+    expect(s.series?.value).toBe(1.5e6);
+    expect(s.devices?.value).toBe(12000);
+    expect(s.devices?.reading).toMatch(/from 12k sensors = 25 readings\/s from each sensor/);
+    expect(unread(p)).not.toContain("12,000 sensors");
+    // without a spacing the noun's own reading stands: a sensor is one series
+    expect(scaleOf("a store ingests 800,000 samples per second from 40,000 sensors").series?.value).toBe(40000);
+    // "with" closes the sources' noun ("250,000 sensors with a 30-second granularity")
+    expect(
+      scaleOf("taking 1 million samples per second from 250,000 sensors with a 30-second granularity").series?.value,
+    ).toBe(3e7);
+  });
+
+  it("reads the time each stated job takes as its run time, and only of a rate of work", () => {
+    const p = "A render farm takes 3,000 render jobs a day of 20 minutes each, workers pull jobs from a queue.";
+    const s = scaleOf(p);
+    expect(s.run_seconds?.value).toBe(1200);
+    expect(s.run_seconds?.reading).toMatch(/× 20 min = 41\.7 jobs in flight/);
+    expect(unread(p)).not.toContain("20 minutes");
+    expect(scaleOf("A CI service runs 50,000 builds a day averaging 12 minutes.").run_seconds?.value).toBe(720);
+    // the length said of an upload is its content's, not the work on it
+    expect(scaleOf("A video platform gets 200,000 uploads a day averaging 3 minutes.").run_seconds).toBeUndefined();
+  });
+
+  it("reads a stream kept at two resolutions as its raw retention and its whole retention", () => {
+    const p =
+      "A network monitoring system ingests 1.5 million samples per second, keeps 30 days at 15-second resolution and 3 years of hourly rollups.";
+    const s = scaleOf(p);
+    expect(s.raw_retention_days?.value).toBe(30);
+    expect(s.raw_retention_days?.quote).toBe("30 days at 15-second resolution");
+    expect(s.retention_days?.value).toBe(1095);
+    expect(s.rollup_seconds?.value).toBe(3600);
+    // five aggregates an hour against 240 raw points
+    expect(s.rollup_share?.value).toBeCloseTo(5 / 240, 9);
+    expect(s.rollup_share?.reading).toBe(s.rollup_seconds?.reading);
+    // one retention stays the whole one
+    const one = scaleOf(
+      "A metrics store ingests 1 million samples per second at 10-second resolution and keeps 90 days.",
+    );
+    expect(one.retention_days?.value).toBe(90);
+    expect(one.raw_retention_days).toBeUndefined();
+  });
+
   it("reads the sources a stated rate comes from", () => {
     const p = "ingests 500,000 readings per second from 200,000 trucks";
     const [f] = statedFlows(p, scaleOf(p));
@@ -75,6 +121,7 @@ describe("stated flows composed from the prompt's operations", () => {
       value: 200000,
       source: "truck",
       quote: "500,000 readings per second from 200,000 trucks",
+      said: "200,000 trucks",
     });
   });
 

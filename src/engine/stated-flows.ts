@@ -14,6 +14,9 @@ import {
   ITEM_SIZE_OF,
   PART_RATE,
   SPACED_STOCKS,
+  SPAN_DAYS,
+  TWO_RETENTIONS,
+  WORK_TIME_OF,
 } from "../knowledge/stated-flows.js";
 import { STATED_NOUNS } from "../knowledge/stated-nouns.js";
 import { singularOf } from "./counted-nouns.js";
@@ -26,9 +29,10 @@ type Scale = Record<string, Stated<number>>;
 export type FlowQualifier =
   | { kind: "parts"; value: number; part: string; quote: string; said: string }
   | { kind: "size"; bytes: number; quantity: string; from: string; quote: string }
-  | { kind: "sources"; value: number; source: string; quote: string }
+  | { kind: "sources"; value: number; source: string; quote: string; said: string }
   | { kind: "fanout"; value: number; receiver: string; quote: string }
-  | { kind: "spacing"; seconds: number; quote: string };
+  | { kind: "spacing"; seconds: number; quote: string; at: number }
+  | { kind: "work-time"; seconds: number; quantity: string; quote: string };
 
 /** A stated flow: its noun (singular, the prompt's word), its rate a second and its quantity, and its qualifiers. */
 export interface StatedFlow {
@@ -46,7 +50,16 @@ export interface DerivedFlow {
   quote: string;
   reading: string;
   /** What the derivation is: the rule that composed it. */
-  rule: "parts" | "daily-bytes" | "deliveries" | "spaced-stock" | "spacing" | "item-size";
+  rule:
+    | "parts"
+    | "daily-bytes"
+    | "deliveries"
+    | "spaced-stock"
+    | "spacing"
+    | "item-size"
+    | "sources"
+    | "work-time"
+    | "retentions";
   /**
    * The entry replaces what the scale held under its name: a size said of each item is re-read with the items it is
    * said of; parts whose noun names the parent's own rate are the finer unit that rate counts.
@@ -66,7 +79,7 @@ const CARDINAL = Object.keys(CARDINAL_WORDS)
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|b)\b|\s(?:thousand|million|billion))?|(?:${CARDINAL})\b)`;
 const ABOUT = String.raw`(?:(?:about|around|roughly|some|up to|an average of|on average|nearly|over)\s+)?`;
 /** A noun after a count: one word, or two where the first modifies the second ("partner systems"). */
-const NOUN = String.raw`([a-z][a-z-]*(?:\s+(?!each\b|apiece\b|every\b|and\b|or\b|per\b|a\b|an\b|the\b|that\b|which\b|who\b|from\b|into\b|to\b|in\b|on\b|at\b)[a-z][a-z-]*)?)`;
+const NOUN = String.raw`([a-z][a-z-]*(?:\s+(?!each\b|apiece\b|every\b|and\b|or\b|per\b|a\b|an\b|the\b|that\b|which\b|who\b|from\b|into\b|to\b|in\b|on\b|at\b|with\b|for\b|by\b|over\b)[a-z][a-z-]*)?)`;
 
 function countOf(said: string): number | undefined {
   const s = said.trim().toLowerCase();
@@ -128,6 +141,43 @@ const SPACINGS: readonly RegExp[] = [
     "i",
   ),
 ];
+/** "of 20 minutes each", "averaging 12 minutes", "lasting about 45 seconds apiece": the time each item takes. */
+const WORK_TIMES: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:of|lasting|taking|running|running for|each (?:lasting|taking|running(?: for)?))\s+${ABOUT}${NUM}[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\s+(?:each|apiece|on average)\b`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b(?:averaging|that average)\s+${ABOUT}${NUM}[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b`,
+    "i",
+  ),
+];
+/** A retention span ("15 days", "one year", "a month") with its unit's stem in the second group. */
+const SPAN = String.raw`(\d[\d,]*|a|an|one|${CARDINAL})\s+(day|week|month|year)s?`;
+/** The span kept at the stream's own spacing, right before it ("15 days at 10-second resolution"). */
+const RAW_SPAN = new RegExp(
+  String.raw`\b${SPAN}\s+(?:of\s+(?:raw\s+|full[- ]resolution\s+)?(?:data|samples|points|readings|metrics)\s+)?$`,
+  "i",
+);
+/** The span rollups are kept for ("one year of hourly rollups", "2 years of 5-minute rollups"), with their step. */
+const ROLLUP_SPAN = new RegExp(
+  String.raw`\b${SPAN}\s+of\s+(?:(hourly|daily|(?:\d+|one)[- ](?:second|minute|hour|day))\s+)?(?:rollups?|roll-ups?|aggregates|downsampled data)\b`,
+  "i",
+);
+const spanDays = (n: string, unit: string): number | undefined => {
+  const k = /^(?:a|an|one)$/i.test(n) ? 1 : countOf(n);
+  const d = SPAN_DAYS[unit.toLowerCase()];
+  return k === undefined || d === undefined ? undefined : k * d;
+};
+const rollupStep = (w: string): number | undefined => {
+  const s = w.toLowerCase();
+  if (s === "hourly") return 3600;
+  if (s === "daily") return 86400;
+  const m = /^(\d+|one)[- ](second|minute|hour|day)$/.exec(s);
+  return m
+    ? (m[1] === "one" ? 1 : Number(m[1])) * ({ second: 1, minute: 60, hour: 3600, day: 86400 }[m[2] as "day"] ?? 0)
+    : undefined;
+};
 /** Where copies are placed, never parties a delivery goes to ("sent to all 8 regional replicas"). */
 const NOT_A_RECEIVER =
   /^(?:replicas?|copies|copy|regions?|zones?|nodes?|servers?|shards?|partitions?|disks?|racks?|data ?cent(?:er|re)s?)$/;
@@ -233,6 +283,7 @@ export function statedFlows(prompt: string, scale: Readonly<Scale>): StatedFlow[
         value: sources,
         source: singularOf((src[2] ?? "").toLowerCase().split(/\s+/).pop() ?? ""),
         quote: t.slice(at, end + src.index + src[0].length),
+        said: `${src[1] ?? ""} ${src[2] ?? ""}`.toLowerCase().replace(/\s+/g, " "),
       });
     const sentence = sentenceOf(t, at);
     const fan = fanouts.find((f) => f.at >= sentence.start && f.at < sentence.start + sentence.text.length);
@@ -241,7 +292,25 @@ export function statedFlows(prompt: string, scale: Readonly<Scale>): StatedFlow[
       const m = re.exec(sentence.text);
       const value = m ? countOf(m[1] ?? "") : undefined;
       if (!m || value === undefined) continue;
-      qualifiers.push({ kind: "spacing", seconds: value * UNIT_SECONDS(m[2] ?? "s"), quote: m[0] });
+      qualifiers.push({
+        kind: "spacing",
+        seconds: value * UNIT_SECONDS(m[2] ?? "s"),
+        quote: m[0],
+        at: sentence.start + m.index,
+      });
+      break;
+    }
+    const work = WORK_TIME_OF[quantity];
+    for (const re of work ? WORK_TIMES : []) {
+      const m = re.exec(clause);
+      const value = m ? countOf(m[1] ?? "") : undefined;
+      if (!m || !work || value === undefined) continue;
+      qualifiers.push({
+        kind: "work-time",
+        seconds: value * UNIT_SECONDS(m[2] ?? "s"),
+        quantity: work,
+        quote: t.slice(at, end + m.index + m[0].length),
+      });
       break;
     }
     if (qualifiers.length > 0)
@@ -313,9 +382,36 @@ export function derivedFlows(prompt: string, scale: Readonly<Scale>): DerivedFlo
           rule: "deliveries",
           reading: `each ${f.noun} goes to each of ${q.value} ${q.receiver}s: ${perSec(f.perSec, f.noun)} × ${q.value} = ${formatQuantity(f.perSec * q.value, "deliveries/s")}`,
         });
+      } else if (q.kind === "work-time") {
+        // Little's law: the items in flight are the rate times the time each one holds its worker
+        add({
+          quantity: q.quantity,
+          value: q.seconds,
+          quote: q.quote,
+          rule: "work-time",
+          reading:
+            `${formatQuantity(q.seconds, "s")} for each ${f.noun}; ${rate} × ${formatQuantity(q.seconds, "s")} = ${formatQuantity(f.perSec * q.seconds, "")} ${f.noun}s in flight`.replace(
+              /\s+/g,
+              " ",
+            ),
+        });
       } else if (q.kind === "spacing") {
         for (const k of SPACED_STOCKS) {
           if (k.rate !== f.quantity) continue;
+          // the rate's sources, where their noun bound their count to the stock: they send the streams, so the
+          // spacing counts the streams and the sources are a fleet of their own
+          const src = f.qualifiers.find((x) => x.kind === "sources");
+          const bound = src?.kind === "sources" && scale[k.stock]?.quote.toLowerCase() === src.said;
+          const unbound =
+            src?.kind === "sources" && !Object.values(scale).some((e) => e.quote.toLowerCase().includes(src.said));
+          if ((bound || unbound) && src?.kind === "sources")
+            add({
+              quantity: k.sources,
+              value: src.value,
+              quote: src.quote,
+              rule: "sources",
+              reading: `${rate} from ${formatQuantity(src.value, "")} ${src.source}s = ${perSec(f.perSec / src.value, f.noun)} from each ${src.source}`,
+            });
           add({
             quantity: k.interval,
             value: q.seconds,
@@ -323,11 +419,42 @@ export function derivedFlows(prompt: string, scale: Readonly<Scale>): DerivedFlo
             rule: "spacing",
             reading: `one point of each stream every ${formatQuantity(q.seconds, "s")}`,
           });
+          // two retentions: the span said at the spacing keeps the raw points, the span said of rollups is the whole
+          const raw = RAW_SPAN.exec(t.slice(Math.max(0, q.at - 80), q.at));
+          const roll = ROLLUP_SPAN.exec(t.slice(q.at));
+          const rawDays = raw ? spanDays(raw[1] ?? "", raw[2] ?? "") : undefined;
+          const wholeDays = roll ? spanDays(roll[1] ?? "", roll[2] ?? "") : undefined;
+          if (raw && roll && rawDays !== undefined && wholeDays !== undefined && wholeDays > rawDays) {
+            const step = roll[3] ? rollupStep(roll[3]) : undefined;
+            const rawQuote = `${raw[0].trim()} ${q.quote}`;
+            const R = TWO_RETENTIONS;
+            const reading = `raw points at ${formatQuantity(q.seconds, "s")} kept ${formatQuantity(rawDays, "")} days, rollups kept ${formatQuantity(wholeDays, "")} days`;
+            add({ quantity: R.raw, value: rawDays, quote: rawQuote, rule: "retentions", reading, replaces: true });
+            add({
+              quantity: R.whole,
+              value: wholeDays,
+              quote: roll[0],
+              rule: "retentions",
+              reading,
+              replaces: true,
+            });
+            if (step !== undefined && step > q.seconds) {
+              // one reading for both: the rollups' step is read wherever the share of the bytes it keeps is
+              const share = (R.aggregates * q.seconds) / step;
+              const stepReading = `one rollup every ${formatQuantity(step, "s")} keeps ${R.aggregates} aggregates against ${formatQuantity(step / q.seconds, "")} raw points: ${formatQuantity(share, "")} of the raw bytes`;
+              for (const [quantity, value] of [
+                [R.step, step],
+                [R.share, share],
+              ] as const)
+                add({ quantity, value, quote: roll[0], rule: "retentions", reading: stepReading });
+            }
+          }
           add({
             quantity: k.stock,
             value: f.perSec * q.seconds,
             quote: q.quote,
             rule: "spaced-stock",
+            ...(bound ? { replaces: true as const } : {}),
             reading:
               `${rate} with one point per stream every ${formatQuantity(q.seconds, "s")} = ${formatQuantity(f.perSec * q.seconds, "")} ${k.one}`.trim(),
           });
