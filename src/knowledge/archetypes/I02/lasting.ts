@@ -308,6 +308,13 @@ export const LASTING_CAPACITY: CapacityModel = {
       why: "an ownership record (resource key, owner, since, version, state) is a few hundred bytes",
     },
     {
+      quantity: "primary_writes_per_sec",
+      label: "small transactions one database primary commits",
+      unit: "writes/s",
+      typical: 5000,
+      why: "a planning figure: a primary that waits for its synchronous standby on every commit is planned at a few thousand small transactions a second",
+    },
+    {
       quantity: "history_row_bytes",
       label: "bytes of one history row",
       unit: "B",
@@ -327,7 +334,7 @@ export const LASTING_CAPACITY: CapacityModel = {
       "ownership_write_headroom",
       "share of one primary's write capacity the changes use",
       "headroom",
-      "peak_ownership_writes / leader_writes_per_sec",
+      "peak_ownership_writes / primary_writes_per_sec",
       "fraction",
     ),
     fig("peak_owner_lookups", "owner lookups at peak", "peak", "reads_per_sec * peak_factor", "reads/s"),
