@@ -8,6 +8,7 @@ import dedupWindow from "./gates/dedup-window.js";
 import type { GateModule } from "./gates/define.js";
 import expirySweeper from "./gates/expiry-sweeper.js";
 import fencingToken from "./gates/fencing-token.js";
+import lease from "./gates/lease.js";
 import projectorCheckpoint from "./gates/projector-checkpoint.js";
 import putIfAbsent from "./gates/put-if-absent.js";
 import replayRebuild from "./gates/replay-rebuild.js";
@@ -22,6 +23,7 @@ export const GATE_MODULES: readonly GateModule[] = [
   transaction,
   tombstones,
   fencingToken,
+  lease,
   ttlExpiry,
   expirySweeper,
   consensusReplication,

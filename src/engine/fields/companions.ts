@@ -28,6 +28,7 @@ export const companionsField: Deriver<"companions"> = {
       invariants: f.invariants,
       derivedRead: f.operations.some((o) => o.operation === "read projection"),
       ...(f.nfrs.party ? { party: f.nfrs.party.value } : {}),
+      ...(f.nfrs.tenure ? { lasting: f.nfrs.tenure.because } : {}),
     };
     const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts);
     // the rules a base mechanism that recognises a repeat already keeps (an admission's put-if-absent keeps "admitted

@@ -128,10 +128,17 @@ const TIME_DECISIONS: readonly { re: RegExp; says: string; early?: string }[] = 
 ];
 
 /** The actors of this design that can stop half-way, named by what their paths do. */
-function crashActors(ops: readonly { phrase: string; entity: string; operation: string; hidden: boolean }[]): string[] {
+function crashActors(
+  ops: readonly { phrase: string; entity: string; operation: string; hidden: boolean }[],
+  lasting: boolean,
+): string[] {
   const text = ops.map((o) => `${o.phrase} ${o.entity}`).join(" ");
   const out: string[] = [];
-  if (/\b(lease|claim|lock|holder)/i.test(text)) out.push("a holder mid-lease");
+  // a claim the prompt treats as lasting ownership is a record changed by one conditional write, never a lease a
+  // holder keeps alive: its half-step is a change of owner whose reply was lost
+  if (lasting && /\b(claim|transfer|owner)/i.test(text))
+    out.push("a claimant between its conditional write and the reply");
+  else if (/\b(lease|claim|lock|holder)/i.test(text)) out.push("a holder mid-lease");
   if (/\b(replicat|quorum|follower|in-sync|majority)/i.test(text)) out.push("a leader mid-replication");
   if (/\b(provider|outbox|webhook|charge|external)/i.test(text))
     out.push("a sender between calling out and recording the outcome");
@@ -207,7 +214,7 @@ export const contextField: Deriver<"context"> = {
             ? "the effect is attempted at most once: its start is recorded durably before the call, and an attempt whose outcome is unknown is reported, never retried (at-most-once); callers may resend an API write, which its request id makes a no-op"
             : "callers retry a failed write only within a small budget and then drop it; a lost write is accepted (at-most-once), so a repeat must be harmless rather than guarded"
           : "callers and workers retry on timeout, so every write may arrive more than once and must be safe to repeat",
-      crashes: `any actor can crash between acting and recording: ${crashActors(f.operations).join(", ")}; recovery must find and finish or undo that half-step`,
+      crashes: `any actor can crash between acting and recording: ${crashActors(f.operations, n.tenure !== undefined).join(", ")}; recovery must find and finish or undo that half-step`,
       clocks:
         timed.length > 0
           ? `${timed.join("; ")}; nothing trusts a client clock for correctness`

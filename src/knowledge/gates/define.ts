@@ -27,6 +27,8 @@ export interface PreconditionFacts {
   derivedRead: boolean;
   /** The kind of outside party the design's effects reach (knowledge/parties.ts), when it has one. */
   party?: PartyKind;
+  /** The prompt treats its claims as lasting ownership (engine/stated-stance.ts `statedTenure`), with why. */
+  lasting?: string;
 }
 
 /** What a gate reads: the predicates that hold and the mechanisms the design wants so far. */

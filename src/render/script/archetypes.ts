@@ -35,6 +35,9 @@ const SPOKEN: Record<ArchetypeId, string> = {
  */
 const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>>>> = {
   "order-book": { I13: "one matcher per symbol applying a sequenced, replicated order log to an in-memory order book" },
+  "lasting-ownership": {
+    I02: "a durable ownership record per resource, claimed by a conditional insert and transferred by compare-and-set on its version, never leased",
+  },
   "file-sync": { I19: "an immutable block store that keeps each file's blocks once, by content hash" },
   "shown-count": {
     I06: "a running total per item, fed by per-key sums combined from an event log and read through a cache within the freshness bound",

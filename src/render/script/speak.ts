@@ -227,7 +227,7 @@ export function countMismatch(text: string): string | undefined {
 
 /** Verbs whose last consonant doubles before "-ing" ("commit" -> "committing"). */
 const DOUBLES = new Set(
-  "commit cut run set put get stop drop ship plan skip tag map admit emit omit submit permit swap trim rerun reset begin bootstrap".split(
+  "commit cut run set put get stop drop ship plan skip tag map admit emit omit submit permit swap trim rerun reset begin bootstrap transfer refer defer prefer occur incur confer".split(
     " ",
   ),
 );

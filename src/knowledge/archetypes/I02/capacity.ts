@@ -1,5 +1,6 @@
 import { failoverTimeFigure, fig, inp, LEASE_FROM_FAILOVER } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { LASTING_CAPACITY } from "./lasting.js";
 
 /**
  * The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows.
@@ -193,4 +194,7 @@ const ELECTION_CAPACITY: CapacityModel = {
   ],
 };
 
-export const capacity: CapacityModel = { ...base, topics: { election: ELECTION_CAPACITY } };
+export const capacity: CapacityModel = {
+  ...base,
+  topics: { election: ELECTION_CAPACITY, "lasting-ownership": LASTING_CAPACITY },
+};

@@ -1,5 +1,27 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  LASTING_BOTTLENECKS,
+  LASTING_ENTITIES,
+  LASTING_FAILURES,
+  LASTING_INVARIANTS,
+  LASTING_PREDICATES,
+  LASTING_READS,
+  LASTING_SCOPES,
+  LASTING_SILHOUETTE,
+  LASTING_TECHNOLOGIES,
+  LASTING_WRITES,
+} from "./lasting.js";
 import { protocols } from "./topology.js";
+
+/** The lease service's own rules: none holds where the claim is lasting ownership (lasting.ts). */
+const LEASE_INVARIANTS = [
+  "At any instant the committed lease store holds at most one unexpired Lease per resource; a grant happens only through a conditional write on the current owner and version.",
+  "Lease.token for a resource strictly increases across grants and is never reused, even after release, row deletion, restore from backup, or leader failover of the lease store.",
+  "ProtectedResource never applies a write whose token is below the last_fence it has already accepted, and it compares and records the token in the same atomic step as the write.",
+  "Only the current owner presenting the current token can release; a release carrying an older token changes nothing.",
+  "A holder stops acting before the server-side expiry: its local deadline is the acquire send time plus the TTL minus the maximum clock drift.",
+  "A grant is acknowledged to the claimant only after a quorum has durably recorded it, so a lease-store failover cannot forget an owner.",
+];
 
 export const card = {
   id: "I02",
@@ -102,14 +124,17 @@ export const card = {
     ],
   },
   entities: [
+    ...LASTING_ENTITIES,
     {
       name: "Lease",
+      unlessTopic: "lasting-ownership",
       description:
         "One row per protected resource: the holder's session id, the fencing token and a row version. Expiry lives on the session, so one keep-alive covers every lease it holds. The token is a per-resource high-water mark that survives release, so a later grant always gets a larger number.",
       truth: true,
     },
     {
       name: "ProtectedResource",
+      unlessTopic: "lasting-ownership",
       description:
         "The thing being guarded (a file, shard, job, or downstream table) together with last_fence, the highest fencing token it has ever accepted; it is where a stale holder is finally stopped.",
       truth: false,
@@ -124,12 +149,14 @@ export const card = {
     },
     {
       name: "Waiter",
+      unlessTopic: "lasting-ownership",
       description:
         "An ordered entry of a claimant waiting for a busy resource; each waiter watches only its predecessor so a release wakes exactly one claimant.",
       truth: false,
     },
   ],
   writePaths: [
+    ...LASTING_WRITES,
     {
       action:
         "acquire a free or expired resource by a conditional write that binds it to the claimant's session and bumps the token, returning the new fencing token to the holder (never a number reused for that resource)",
@@ -137,6 +164,7 @@ export const card = {
       shape: "state transition",
       mechanism: "lease",
       critical: true,
+      unlessTopic: "lasting-ownership",
     },
     {
       action:
@@ -155,6 +183,7 @@ export const card = {
       shape: "state transition",
       mechanism: "guarded-transition",
       critical: true,
+      unlessTopic: "lasting-ownership",
     },
     {
       action:
@@ -172,21 +201,25 @@ export const card = {
       shape: "state transition",
       mechanism: "fencing-token",
       critical: true,
+      unlessTopic: "lasting-ownership",
     },
     {
       action: "enqueue a waiter for a busy resource in arrival order",
       entity: "Waiter",
       shape: "create target",
       mechanism: "insert-primary",
+      unlessTopic: "lasting-ownership",
     },
   ],
   readPaths: [
+    ...LASTING_READS,
     {
       action: "decide ownership: read the current holder session and token of a resource",
       entity: "Lease",
       shape: "read source",
       staleness:
         "none: ownership decisions read the leader or a quorum; a follower copy may be seconds old and must never be used to decide who owns",
+      unlessTopic: "lasting-ownership",
     },
     {
       action: "holder checks locally whether it may still act before each side effect",
@@ -194,6 +227,7 @@ export const card = {
       shape: "read projection",
       staleness:
         "the holder's own deadline, measured on a monotonic clock from when the acquire or the last keep-alive was sent, minus a drift margin, so it gives up before the server expires the lease",
+      unlessTopic: "lasting-ownership",
     },
     {
       action: "waiters learn that the resource was released or expired",
@@ -201,16 +235,14 @@ export const card = {
       shape: "read projection",
       staleness:
         "a notification may arrive late by the watch delivery delay; it is only a hint to retry acquire, never proof of ownership",
+      unlessTopic: "lasting-ownership",
     },
   ],
   protocols,
-  invariants: [
-    "At any instant the committed lease store holds at most one unexpired Lease per resource; a grant happens only through a conditional write on the current owner and version.",
-    "Lease.token for a resource strictly increases across grants and is never reused, even after release, row deletion, restore from backup, or leader failover of the lease store.",
-    "ProtectedResource never applies a write whose token is below the last_fence it has already accepted, and it compares and records the token in the same atomic step as the write.",
-    "Only the current owner presenting the current token can release; a release carrying an older token changes nothing.",
-    "A holder stops acting before the server-side expiry: its local deadline is the acquire send time plus the TTL minus the maximum clock drift.",
-    "A grant is acknowledged to the claimant only after a quorum has durably recorded it, so a lease-store failover cannot forget an owner.",
+  invariants: [...LEASE_INVARIANTS, ...LASTING_INVARIANTS],
+  invariantTopics: [
+    ...LEASE_INVARIANTS.map((statement) => ({ statement, unlessTopic: "lasting-ownership" as const })),
+    ...LASTING_INVARIANTS.map((statement) => ({ statement, topic: "lasting-ownership" as const })),
   ],
   contract: {
     api: [
@@ -229,34 +261,41 @@ export const card = {
     ],
   },
   predicates: [
+    ...LASTING_PREDICATES,
     {
       id: "exclusivity-matters",
       because:
         "the whole point is that one holder acts on a resource at a time; two concurrent owners corrupt the resource or duplicate the job",
     },
     {
+      unlessTopic: "lasting-ownership",
       id: "time-bounded-hold",
       because:
         "a holder can crash without releasing, so every grant expires unless renewed and a sweeper or lazy check reclaims it",
     },
     {
+      unlessTopic: "lasting-ownership",
       id: "stale-write-dangerous",
       because:
         "a holder paused past its expiry can wake up and write after a new owner started, which only a fencing token checked at the resource stops",
     },
     {
+      unlessTopic: "lasting-ownership",
       id: "quorum-truth",
       because:
         "a grant remembered by one node and forgotten after failover hands the resource out twice, so the lease table is replicated by consensus",
     },
     {
+      unlessTopic: "lasting-ownership",
       id: "duplicate-retry-matters",
       because:
         "an acquire whose reply was lost is retried; without owner-keyed idempotency the claimant blocks on its own lease until it expires",
     },
   ],
   failures: [
+    ...LASTING_FAILURES,
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "Lease granted twice: two claimants both read the resource as free, or the lease store fails over to a replica that missed the latest grant",
       role: "coordination",
@@ -266,6 +305,7 @@ export const card = {
         "The protected resource refuses the lower token, so the losing holder sees a stale-fence error, abandons its work and re-acquires",
     },
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "Stale owner accepted: a holder frozen by a garbage-collection pause or a network partition resumes after its lease expired and writes to the resource",
       role: "coordination",
@@ -275,6 +315,7 @@ export const card = {
         "The resource rejects the write; the old holder treats the lease as lost, discards partial work and rejoins as an ordinary claimant",
     },
     {
+      unlessTopic: "lasting-ownership",
       // etcd's new leader refreshes every lease to its full TTL plus one election timeout when it takes over (lessor
       // Promote), since it cannot know when the old leader last saw each keep-alive
       failure:
@@ -286,6 +327,7 @@ export const card = {
         "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive; an overrun costs time, never a second holder",
     },
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "Release missed: the holder finishes its work but the release request is lost or the process exits first",
       role: "coordination",
@@ -294,6 +336,7 @@ export const card = {
         "The lease expires after its TTL and the next claimant acquires it; the cost is at most one TTL of idle time",
     },
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "Clock drift: the holder's clock runs slow, so it believes its lease is valid after the server has already expired it",
       role: "coordination",
@@ -302,6 +345,7 @@ export const card = {
       repair: "Fencing at the resource rejects whatever the holder writes after the true expiry",
     },
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "Fencing counter goes backwards after the lease store is restored from a snapshot or migrated, so an old token looks current again",
       role: "truth",
@@ -311,6 +355,7 @@ export const card = {
         "Raise the epoch for all resources; resources compare (epoch, counter) and reject every pre-restore token",
     },
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "Renewal storm: the lease store slows down, renewals time out, many leases expire together and mass failover adds even more load",
       role: "coordination",
@@ -319,6 +364,7 @@ export const card = {
       repair: "Shed non-renewal traffic until latency recovers, then let claimants re-acquire with randomized backoff",
     },
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "Self-deadlock after a retried acquire: the first attempt succeeded but its reply was lost, and the claimant waits on its own lease",
       role: "coordination",
@@ -327,6 +373,7 @@ export const card = {
       repair: "The orphaned lease expires after its TTL and the claimant acquires normally",
     },
     {
+      unlessTopic: "lasting-ownership",
       failure:
         "The protected resource cannot check tokens (a plain file store or an external API), so a holder whose lease lapsed during a pause still writes",
       role: "coordination",
@@ -337,7 +384,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...LASTING_BOTTLENECKS,
     {
+      unlessTopic: "lasting-ownership",
       bottleneck:
         "The single consensus leader per lease group: acquires, releases and expiries all serialize through one leader's log",
       mitigation:
@@ -349,6 +398,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "lasting-ownership",
       bottleneck:
         "The lock leader: every client session's keep-alive reaches it, and it extends that session's leases in memory rather than writing a log entry per renewal",
       mitigation:
@@ -360,24 +410,29 @@ export const card = {
       },
     },
     {
+      unlessTopic: "lasting-ownership",
       bottleneck: "Hot resource contention: many claimants wake on every release and stampede the same lease row",
       mitigation:
         "Queue waiters in order and have each watch only its predecessor, add jittered backoff to retries, or split the resource into finer independent leases",
     },
     {
+      unlessTopic: "lasting-ownership",
       bottleneck: "Failover delay: after a holder crashes the resource stays idle until its lease runs out",
       mitigation:
         "Release explicitly on graceful shutdown and pick the TTL as the largest idle time the business accepts, trading it against renewal load",
       formula: { yields: "worst-case idle time after a holder crashes", expression: "lease_seconds", unit: "s" },
     },
   ],
+  topicSilhouettes: [LASTING_SILHOUETTE],
   silhouette: {
     storage: "lease/claim table or store",
     coordination: "guarded claim + renewal + fencing",
     serving: "owner read / fenced actor path",
   },
   technologies: [
+    ...LASTING_TECHNOLOGIES,
     {
+      unlessTopic: "lasting-ownership",
       product: "etcd",
       layer: "coordination",
       fits: "Its leases have server-side TTLs and attach to any number of keys; the leader's lessor extends a lease on each keep-alive without a Raft entry (grants and revokes are logged, and checkpoints of the remaining TTL only when enabled); transactions compare revisions; a key's create revision serves as a fencing token",
@@ -387,6 +442,7 @@ export const card = {
         "Its lock helper alone does not fence: the lock key's revision must be carried to and checked by the protected resource",
     },
     {
+      unlessTopic: "lasting-ownership",
       product: "ZooKeeper",
       layer: "coordination",
       fits: "Ephemeral sequential nodes give fair lock queues, sessions expire leases together, and the node's zxid works as a fence",
@@ -396,6 +452,7 @@ export const card = {
         "Follower reads can lag, so an ownership check must sync first; the session timeout is the effective lease length",
     },
     {
+      unlessTopic: "lasting-ownership",
       product: "Embedded Raft library",
       layer: "coordination",
       fits: "Where the lock service is the thing being built, a Raft library such as the etcd raft package or hashicorp/raft replicates its own lease table and session log, so grants, releases and token bumps commit on a majority",
@@ -405,6 +462,7 @@ export const card = {
         "The library supplies the replicated log; session keep-alives, lease expiry on the leader's clock, snapshots and membership changes remain the service's own job",
     },
     {
+      unlessTopic: "lasting-ownership",
       product: "PostgreSQL lease table",
       layer: "storage",
       fits: "A conditional UPDATE on owner and expires_at that also increments a token column gives grant, renewal and fencing in one familiar store",
@@ -415,6 +473,7 @@ export const card = {
       instead: ["consensus-replication"],
     },
     {
+      unlessTopic: "lasting-ownership",
       product: "DynamoDB with conditional writes",
       layer: "storage",
       fits: "A conditional put on the owner and version attributes grants the lease, and an incremented attribute serves as the token, with no servers to run",
@@ -424,6 +483,7 @@ export const card = {
       instead: ["consensus-replication"],
     },
     {
+      unlessTopic: "lasting-ownership",
       product: "Redis SET NX PX",
       layer: "serving",
       fits: "A single atomic set-if-absent with an expiry gives a very fast lock for work where an occasional double run is harmless",
@@ -447,7 +507,7 @@ export const card = {
     {
       to: "I16",
       role: "substrate",
-      why: "where occasional double ownership is tolerable, the lease is just a key with a TTL and a conditional put in a key-value store",
+      why: "where occasional double ownership is tolerable, a claim is just a key written by a conditional put in a key-value store, with a TTL where it must lapse",
     },
     {
       to: "I12",
@@ -478,4 +538,5 @@ export const card = {
       },
     },
   },
+  topicScopes: [LASTING_SCOPES],
 } satisfies ArchetypeInput;

@@ -1,9 +1,12 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { LASTING_DECISION } from "./lasting.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i02-lock-store",
+    // a lasting ownership record needs no lock store nor a lease length (lasting.ts asks its own question)
+    unlessTopic: "lasting-ownership",
     question: "A consensus store or a single Redis for the locks?",
     options: [
       {
@@ -87,6 +90,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i02-lease-length",
+    unlessTopic: "lasting-ownership",
     question: "Short leases with frequent renewal, or long leases?",
     options: [
       {
@@ -125,4 +129,5 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: { option: "short-leases", because: "keep-alive load is modest, so fast failover is cheap" },
   },
+  LASTING_DECISION,
 ];

@@ -1,10 +1,15 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { LASTING_API, LASTING_COMPONENTS, LASTING_DATA, LASTING_LINKS, LASTING_PROTOCOLS } from "./lasting.js";
+
+/** The lock service's elements, none of which a lasting ownership record draws (lasting.ts). */
+const LEASED = "lasting-ownership" as const;
 
 /** Lock / lease service: a client library, a quorum-replicated lease table, and a resource that checks fences. */
 export const protocols: ProtocolSpec[] = [
+  ...LASTING_PROTOCOLS,
   {
     name: "Acquire, fenced write, release",
-    unlessTopic: "election",
+    unlessTopic: ["election", LEASED],
     notation:
       "client-lib>lock-leader[acquire resource, owner, ttl {Lease.session_id = null or HolderSession.expires_at < now}] -> lock-leader>lock-followers[replicate grant with token + 1] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[granted token and expires_at] -> client-lib>protected-resource[write with fencing token {token >= ProtectedResource.last_fence}] -> protected-resource>client-lib[applied, last_fence raised] -> client-lib>lock-leader[release {Lease.session_id = mine and Lease.token = mine}] |-> protected-resource>client-lib[reject stale token {token < ProtectedResource.last_fence}] => done | reclaim | reject",
   },
@@ -33,8 +38,10 @@ export const protocols: ProtocolSpec[] = [
 
 export const topology: Topology = {
   components: [
+    ...LASTING_COMPONENTS,
     {
       id: "client-lib",
+      unlessTopic: LEASED,
       name: "Lock client library (in each worker)",
       kind: "client",
       holds: ["HolderSession"],
@@ -44,6 +51,7 @@ export const topology: Topology = {
     },
     {
       id: "lock-leader",
+      unlessTopic: LEASED,
       name: "Lock leader (1 of 5-node Raft/Paxos group)",
       kind: "replica-group",
       holds: ["Lease", "Waiter"],
@@ -53,6 +61,7 @@ export const topology: Topology = {
     },
     {
       id: "lock-followers",
+      unlessTopic: LEASED,
       name: "Lock service followers (4 voters)",
       kind: "replica-group",
       replicaOf: "lock-leader",
@@ -73,6 +82,7 @@ export const topology: Topology = {
     },
     {
       id: "protected-resource",
+      unlessTopic: LEASED,
       name: "Protected resource (checks the fencing token)",
       kind: "resource",
       holds: ["ProtectedResource"],
@@ -82,6 +92,7 @@ export const topology: Topology = {
     },
   ],
   links: [
+    ...LASTING_LINKS,
     {
       from: "client-lib",
       to: "lock-leader",
@@ -121,6 +132,7 @@ export const topology: Topology = {
     },
   ],
   api: [
+    ...LASTING_API,
     {
       operation: "campaign",
       call: "POST /v1/elections/{election}:campaign",
@@ -170,7 +182,7 @@ export const topology: Topology = {
     },
     {
       operation: "acquire",
-      unlessTopic: "election",
+      unlessTopic: ["election", LEASED],
       call: "POST /v1/locks/{resource}:acquire",
       request: ["session_id", "owner_id", "request_id"],
       response: ["fencing_token", "expires_at"],
@@ -188,7 +200,7 @@ export const topology: Topology = {
     },
     {
       operation: "release",
-      unlessTopic: "election",
+      unlessTopic: ["election", LEASED],
       call: "POST /v1/locks/{resource}:release",
       request: ["owner_id", "fencing_token"],
       response: ["released"],
@@ -197,6 +209,7 @@ export const topology: Topology = {
     },
     {
       operation: "protected write",
+      unlessTopic: LEASED,
       call: "PUT /resource/{id} (header Fencing-Token)",
       request: ["fencing_token", "payload"],
       response: ["applied", "last_fence"],
@@ -205,8 +218,10 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...LASTING_DATA,
     {
       entity: "Lease",
+      unlessTopic: LEASED,
       // a lease is the lock's holder record: who holds the lock, under which fencing token, until when
       plays: ["lock", "mutex"],
       key: ["resource_id"],
@@ -217,6 +232,7 @@ export const topology: Topology = {
     },
     {
       entity: "ProtectedResource",
+      unlessTopic: LEASED,
       key: ["resource_id"],
       fields: ["last_fence", "data"],
       indexes: [],
@@ -232,6 +248,7 @@ export const topology: Topology = {
     },
     {
       entity: "Waiter",
+      unlessTopic: LEASED,
       key: ["resource_id", "sequence"],
       fields: ["owner_id", "enqueued_at"],
       indexes: [],
@@ -241,5 +258,6 @@ export const topology: Topology = {
   ],
   entry: "lock-leader",
   stateOwner: "lock-leader",
+  topicHooks: { "lasting-ownership": { entry: "ownership-api", stateOwner: "ownership-store" } },
   protocols,
 };
