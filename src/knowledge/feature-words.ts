@@ -37,3 +37,6 @@ export const OBJECT_AFTER: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** Subject pronouns: a bare form right after one is the pronoun's act ("a stay is held while they pay"). */
+export const SUBJECT_PRONOUNS: readonly string[] = ["they", "we", "you", "he", "she", "who"];

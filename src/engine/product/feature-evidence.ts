@@ -1,4 +1,10 @@
-import { NOUN_BEFORE, OBJECT_AFTER, OBJECT_VERBS, VERB_BEFORE } from "../../knowledge/feature-words.js";
+import {
+  NOUN_BEFORE,
+  OBJECT_AFTER,
+  OBJECT_VERBS,
+  SUBJECT_PRONOUNS,
+  VERB_BEFORE,
+} from "../../knowledge/feature-words.js";
 import type { Hit } from "../recognize/match.js";
 import { piecesOf, type Token } from "../recognize/tokens.js";
 
@@ -32,6 +38,7 @@ export type FeatureEvidenceKind = (typeof FEATURE_EVIDENCE_KINDS)[number];
 const LIST_JOINS: ReadonlySet<string> = new Set(["and", "or", "plus"]);
 /** Marks and words a coordinated verb phrase opens after ("…, book dates", "… and rate recipes"). */
 const PHRASE_OPENERS: ReadonlySet<string> = new Set([",", "and", "or", "then"]);
+const SUBJECTS: ReadonlySet<string> = new Set(SUBJECT_PRONOUNS);
 
 /** How a one-word hit's word is written: as a noun, as an act, or neither. */
 type Use = "noun" | "act" | "plain";
@@ -64,7 +71,7 @@ export function wordUse(prompt: string, tokens: readonly Token[], i: number): Us
   // ("customers upload pictures, choose sizes, pay, and track"; "parents book and pay for them"): a bare form with no
   // plural ending there is a verb, a plural one only with its object after it
   const word = /^[a-z]/.test(next) && !LIST_JOINS.has(next);
-  const opens = /[^s']s$/.test(prev) || PHRASE_OPENERS.has(prev);
+  const opens = /[^s']s$/.test(prev) || PHRASE_OPENERS.has(prev) || SUBJECTS.has(prev);
   if (opens && (!/s$/.test(t.raw) || word)) return "act";
   return "plain";
 }
