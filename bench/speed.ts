@@ -236,19 +236,21 @@ if (!endpointOnly) {
     const perSec = n / ((performance.now() - t) / 1000);
     const c1 = childCpuMs();
     const { withScript } = await import("../src/render/script/index.js");
-    const { designJson } = await import("../src/render/design-json.js");
+    const { designJsonBytes } = await import("../src/render/design-json.js");
     const same = batchPrompts.slice(0, quick ? 500 : 5000);
     const s0 = performance.now();
+    // each line made as the batch makes it: its UTF-8 bytes, ready to write (a string's .length alone would never
+    // flatten or encode the joined text, the batch's largest cost of its own until it copied kept bytes)
     let chars = 0;
     for (const p of same) {
       const d = deriveDesign(p, []);
-      if (d.ok) chars += `${designJson(withScript(d.design))}\n`.length;
+      if (d.ok) chars += designJsonBytes(withScript(d.design), "\n").length;
     }
     const samePerSec = same.length / ((performance.now() - s0) / 1000);
     const lib = fileURLToPath(new URL("../dist/lib/index.js", import.meta.url));
-    const loop = `const { deriveDesign, designJson } = await import(${JSON.stringify(lib)});
+    const loop = `const { deriveDesign, designJsonBytes } = await import(${JSON.stringify(lib)});
       const ps = ${JSON.stringify(prompts)}; let chars = 0;
-      for (let i = 0; i < ${n}; i++) { const r = deriveDesign(ps[i % ps.length]); if (r.ok) chars += (designJson(r.design) + "\\n").length; }
+      for (let i = 0; i < ${n}; i++) { const r = deriveDesign(ps[i % ps.length]); if (r.ok) chars += designJsonBytes(r.design, "\\n").length; }
       if (chars === 0) process.exit(1);`;
     const f0 = childCpuMs();
     const fresh = spawnSync(process.execPath, ["--no-regexp-tier-up", "--input-type=module", "-e", loop], {
@@ -261,13 +263,13 @@ if (!endpointOnly) {
       "≤ 1.3×",
     );
     row(
-      `in-process loop of the batch's work, warmed up (design, script, JSON line; ~${Math.round(chars / same.length / 1000)} KB a line) ÷ batch`,
+      `in-process loop of the batch's work, warmed up (design, script, JSON line's bytes; ~${Math.round(chars / same.length / 1000)} KB a line) ÷ batch`,
       `${Math.round(samePerSec).toLocaleString("en-US")}/s (${(samePerSec / perSec).toFixed(2)}×)`,
       "",
     );
     if (c0 !== undefined && c1 !== undefined && f0 !== undefined && f1 !== undefined && fresh.status === 0)
       row(
-        "the batch's work from a fresh process (the built library, nothing read or written): batch CPU ÷ its CPU",
+        "the batch's work from a fresh process (the built library, bytes made, nothing read or written): batch CPU ÷ its CPU",
         `batch ${((c1 - c0) / 1000).toFixed(1)} s, loop ${((f1 - f0) / 1000).toFixed(1)} s (${((c1 - c0) / (f1 - f0)).toFixed(2)}×)`,
         "≤ 1.3×",
       );

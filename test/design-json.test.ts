@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deriveDesign } from "../src/engine/design/design.js";
-import { designJson } from "../src/render/design-json.js";
+import { designJson, designJsonBytes } from "../src/render/design-json.js";
 import { withScript } from "../src/render/script/index.js";
 
 const PROMPTS = [
@@ -18,6 +18,7 @@ describe("designJson: JSON.stringify's text, written from kept parts", () => {
         if (!r.ok) throw new Error(r.error);
         const scripted = withScript(r.design);
         expect(designJson(scripted)).toBe(JSON.stringify(scripted));
+        expect(designJsonBytes(scripted, "\n").equals(Buffer.from(`${JSON.stringify(scripted)}\n`))).toBe(true);
         expect(designJson(r.design)).toBe(JSON.stringify(r.design));
       }
   });
@@ -35,6 +36,12 @@ describe("designJson: JSON.stringify's text, written from kept parts", () => {
       { part: { toJSON: (key: string) => `key ${key}` } },
       Object.freeze({ nested: Object.freeze([Object.freeze({ deep: true })]) }),
     ];
-    for (const c of cases) expect(designJson(c)).toBe(JSON.stringify(c));
+    for (const c of cases) {
+      expect(designJson(c)).toBe(JSON.stringify(c));
+      expect(designJsonBytes(c).toString("utf8")).toBe(JSON.stringify(c));
+    }
+    // text outside ASCII (a two-byte string, a pair of surrogates) comes out as the same UTF-8 bytes
+    const wide = Object.freeze({ a: Object.freeze(["≤ 2 ms → ok", "😀"]), b: "×3", c: Object.freeze({}) });
+    expect(designJsonBytes(wide, "\n").equals(Buffer.from(`${JSON.stringify(wide)}\n`))).toBe(true);
   });
 });

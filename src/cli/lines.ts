@@ -66,19 +66,19 @@ export async function* readLines(
 }
 
 /** Writes to standard output and waits when the pipe is full, so a slow reader never makes output pile up. */
-export async function emit(text: string, out: NodeJS.WriteStream = stdout()): Promise<void> {
+export async function emit(text: string | Uint8Array, out: NodeJS.WriteStream = stdout()): Promise<void> {
   if (!out.write(text)) await once(out, "drain");
 }
 
 /**
  * Runs a batch: one JSON line out per non-blank line in, in order, written as it is produced.
  * A bad line gets an error object (and a stderr line) and the rest still come out; any bad line
- * makes the exit code 1. `jsonOf` writes a result's line (JSON.stringify's text; the design batch passes
- * `designJson`, which writes the same text from its kept parts).
+ * makes the exit code 1. `lineOf` writes a result's line with its newline (JSON.stringify's text; the design batch
+ * passes designJsonBytes, the same text's UTF-8 bytes copied from its kept parts).
  */
 export async function runBatch<T>(
   handle: (text: string) => { ok: true; value: T } | { ok: false; error: string },
-  jsonOf: (value: T) => string = JSON.stringify,
+  lineOf: (value: T) => string | Uint8Array = (value) => `${JSON.stringify(value)}\n`,
 ) {
   let bad = 0;
   for await (const line of readLines()) {
@@ -92,7 +92,7 @@ export async function runBatch<T>(
         result = { ok: false, error: `internal error: ${(e as Error).message}` };
       }
     }
-    if (result.ok) await emit(`${jsonOf(result.value)}\n`);
+    if (result.ok) await emit(lineOf(result.value));
     else {
       bad++;
       process.stderr.write(`mechsd: line ${line.number}: ${result.error}\n`);

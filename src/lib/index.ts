@@ -34,7 +34,7 @@ export { ARCHETYPE_BY_ID, ARCHETYPES, MECHANISMS, QUANTITIES } from "../knowledg
 export { parseProtocol } from "../knowledge/notation/protocol.js";
 export type { Archetype, ArchetypeId, Mechanism } from "../knowledge/schema.js";
 export { designBlocks } from "../render/design-doc.js";
-export { designJson } from "../render/design-json.js";
+export { designJson, designJsonBytes } from "../render/design-json.js";
 export { toMarkdown, toTerminal } from "../render/doc.js";
 export { scriptBlocks } from "../render/script/document.js";
 export {

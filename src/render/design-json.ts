@@ -10,6 +10,8 @@
 
 /** The JSON text of frozen values (each deeply frozen: `deepFreeze` freezes through and stops at frozen objects). */
 const TEXTS = new WeakMap<object, string>();
+/** The same text's UTF-8 bytes, for writers of bytes (the jsonl batch, the design endpoint); kept apart from TEXTS. */
+const BYTES = new WeakMap<object, Buffer>();
 
 /** JSON.stringify's text of a part, kept beside it when the part is frozen; undefined for what JSON leaves out. */
 function partText(value: unknown): string | undefined {
@@ -20,6 +22,20 @@ function partText(value: unknown): string | undefined {
     TEXTS.set(value, text);
   }
   return text;
+}
+
+/** A part's text as UTF-8 bytes, kept beside it when the part is frozen; undefined for what JSON leaves out. */
+function partBytes(value: unknown): Buffer | undefined {
+  if (typeof value !== "object" || value === null || !Object.isFrozen(value)) {
+    const text = JSON.stringify(value);
+    return text === undefined ? undefined : Buffer.from(text);
+  }
+  let bytes = BYTES.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(value));
+    BYTES.set(value, bytes);
+  }
+  return bytes;
 }
 
 /**
@@ -39,4 +55,31 @@ export function designJson(record: object): string {
     out += `${out === "" ? "{" : ","}${JSON.stringify(key)}:${text}`;
   }
   return out === "" ? "{}" : `${out}}`;
+}
+
+/**
+ * designJson's text as UTF-8 bytes, followed by `end` (a jsonl line passes "\n"), copied together from each frozen
+ * part's kept bytes. Encoding a line's ~120 KB text afresh (flattening the joined pieces and converting them to UTF-8)
+ * was the jsonl batch's largest cost of its own. The same bytes as `Buffer.from(designJson(record) + end)`: each piece
+ * is a whole JSON text, so no boundary between pieces splits a character.
+ */
+export function designJsonBytes(record: object, end = ""): Buffer {
+  const keys = Object.keys(record);
+  if (
+    typeof (record as { toJSON?: unknown }).toJSON === "function" ||
+    keys.some(
+      (k) => typeof ((record as Record<string, unknown>)[k] as { toJSON?: unknown } | null)?.toJSON === "function",
+    )
+  )
+    return Buffer.from(`${JSON.stringify(record)}${end}`);
+  const pieces: Buffer[] = [];
+  let head = "{";
+  for (const key of keys) {
+    const bytes = partBytes((record as Record<string, unknown>)[key]);
+    if (bytes === undefined) continue;
+    pieces.push(Buffer.from(`${head}${JSON.stringify(key)}:`), bytes);
+    head = ",";
+  }
+  pieces.push(Buffer.from(`${head === "{" ? "{}" : "}"}${end}`));
+  return Buffer.concat(pieces);
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { deriveDesign } from "../../engine/design/design.js";
 import { parseOverrides } from "../../engine/design/overrides.js";
 import { designBlocks } from "../../render/design-doc.js";
-import { designJson } from "../../render/design-json.js";
+import { designJsonBytes } from "../../render/design-json.js";
 import { toMarkdown, toTerminal } from "../../render/doc.js";
 import { withScript } from "../../render/script/index.js";
 import { designOrRefuse } from "../derive.js";
@@ -25,10 +25,13 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
       throw new UserError("--format jsonl reads prompts from standard input; do not also pass one as an argument");
     const checked = parseOverrides(overrides);
     if (!checked.ok) throw new UserError(checked.error);
-    await runBatch((line) => {
-      const r = deriveDesign(line, overrides);
-      return r.ok ? { ok: true, value: withScript(r.design) } : r;
-    }, designJson);
+    await runBatch(
+      (line) => {
+        const r = deriveDesign(line, overrides);
+        return r.ok ? { ok: true, value: withScript(r.design) } : r;
+      },
+      (design) => designJsonBytes(design, "\n"),
+    );
     return;
   }
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd design "Design a distributed lock service"');
