@@ -1,7 +1,7 @@
 import type { ApiRow, DataModelRow } from "./design/types.js";
 import type { StatedGuarantee } from "./nfr-parse.js";
 import { RECORD_PART } from "./product/record.js";
-import { type Drawn, homeOf } from "./stock-records.js";
+import { type Drawn, homeOf, pascal, pluralOf as plural } from "./stock-records.js";
 
 /**
  * The record a stated all-of rule needs ("a video is published only after all of its segments succeed"): the parent
@@ -17,9 +17,6 @@ export type Barrier = Extract<StatedGuarantee, { kind: "all-parts" }>;
 export const barriersOf = (guarantees: readonly StatedGuarantee[] | undefined): Barrier[] =>
   (guarantees ?? []).filter((g): g is Barrier => g.kind === "all-parts");
 
-const pascal = (w: string) => w.replace(/(^|[-_\s])([a-z])/g, (_, __, c: string) => c.toUpperCase());
-const plural = (w: string) =>
-  /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
 const idOf = (w: string) => `${w.replace(/\W+/g, "_")}_id`;
 const named = (r: DataModelRow, noun: string) =>
   r.entity.replace(/\s*\(.*\)$/, "").toLowerCase() === noun.replace(/\W+/g, "").toLowerCase();

@@ -161,8 +161,10 @@ export function stockThings(prompt: string): Stock[] {
   return out;
 }
 
-const pascal = (w: string) => w.replace(/(^|[-_\s])([a-z])/g, (_, __, c: string) => c.toUpperCase());
-const pluralOf = (w: string) =>
+/** A noun as a record's name ("video" → "Video"). */
+export const pascal = (w: string) => w.replace(/(^|[-_\s])([a-z])/g, (_, __, c: string) => c.toUpperCase());
+/** A noun's plural ("video" → "videos", "entry" → "entries"). */
+export const pluralOf = (w: string) =>
   /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
 const says = (verb: string) => pluralOf(verb);
 const article = (w: string) => (/^[aeio]/.test(w) ? "an" : "a");
