@@ -63,7 +63,7 @@ export function designJson(record: object): string {
  * was the jsonl batch's largest cost of its own. The same bytes as `Buffer.from(designJson(record) + end)`: each piece
  * is a whole JSON text, so no boundary between pieces splits a character.
  */
-export function designJsonBytes(record: object, end = ""): Buffer {
+export function designJsonBytes(record: object, end = ""): Buffer<ArrayBuffer> {
   const keys = Object.keys(record);
   if (
     typeof (record as { toJSON?: unknown }).toJSON === "function" ||
@@ -71,7 +71,7 @@ export function designJsonBytes(record: object, end = ""): Buffer {
       (k) => typeof ((record as Record<string, unknown>)[k] as { toJSON?: unknown } | null)?.toJSON === "function",
     )
   )
-    return Buffer.from(`${JSON.stringify(record)}${end}`);
+    return Buffer.from(`${JSON.stringify(record)}${end}`) as Buffer<ArrayBuffer>;
   const pieces: Buffer[] = [];
   let head = "{";
   for (const key of keys) {
@@ -81,5 +81,6 @@ export function designJsonBytes(record: object, end = ""): Buffer {
     head = ",";
   }
   pieces.push(Buffer.from(`${head === "{" ? "{}" : "}"}${end}`));
-  return Buffer.concat(pieces);
+  // Buffer.concat copies into a fresh (never shared) ArrayBuffer.
+  return Buffer.concat(pieces) as Buffer<ArrayBuffer>;
 }

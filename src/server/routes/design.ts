@@ -1,13 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { deriveDesign } from "../../engine/design/design.js";
-import { designJson } from "../../render/design-json.js";
+import { designJsonBytes } from "../../render/design-json.js";
 import { withScript, writeScript } from "../../render/script/index.js";
 import { type AnswerCache, answerCache } from "../design-cache.js";
 import { fail, jsonBody, plainAnswer } from "../edge.js";
 import { Overrides, Text } from "../text.js";
-
-const UTF8 = new TextEncoder();
 
 const DesignBody = z.strictObject({ prompt: Text, overrides: Overrides.default([]) });
 const ScriptBody = z.strictObject({
@@ -30,7 +28,7 @@ export function designRoutes(cache: AnswerCache = answerCache()): Hono {
     if (json === undefined) {
       const d = deriveDesign(body.prompt, body.overrides);
       if (!d.ok) throw fail(400, d.error);
-      json = UTF8.encode(designJson(withScript(d.design)));
+      json = designJsonBytes(withScript(d.design));
       cache.set(body.prompt, body.overrides, json);
     }
     return plainAnswer(json, "application/json");
