@@ -24,18 +24,12 @@ import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import type { Stated } from "./stated.js";
 import { composedScale } from "./stated-flows.js";
 import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
 
-export interface Stated<T> {
-  value: T;
-  /** The prompt's words that stated it. */
-  quote: string;
-  /** How words without a number were read as one ("three months: a bare plural unit says several of it"). */
-  reading?: string;
-}
 
 /**
  * The reason a scale figure carries, from where it came: "the prompt says '72 hours'" or "set by override …".

@@ -8,7 +8,8 @@ import { designTopicsSpoken, TOPIC_MEANING, unspokenBesides } from "../../knowle
 import { designParty } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
-import { type Stated, statedNfrsOf } from "../nfr-parse.js";
+import { statedNfrsOf } from "../nfr-parse.js";
+import type { Stated } from "../stated.js";
 import { fillTerms } from "../product/index.js";
 import { referenceFacts } from "../references.js";
 import { copyOnlyTruth, ownedAuthority } from "../stance.js";
