@@ -87,6 +87,25 @@ describe("a product kind that qualifies the part the head names is not a product
     ).toBe("infra");
   });
 
+  it("named after 'for', the kind is asked for through its feature when the head's noun is what that feature does", () => {
+    // 'dispatch' is an act of the ride-matching feature ('dispatch drivers'), whose phrase 'ride hailing' names the
+    // product: the head asks for that feature of the product, so the product's features are drawn beside the claim
+    const dispatch = classify(
+      "Design the dispatch system for a ride-hailing app: 500,000 drivers report their location every 4 seconds, a rider's request is matched to a nearby free driver within 3 seconds, and a driver is never assigned to two rides at once.",
+    );
+    expect(dispatch.branch.kind).toBe("mixed");
+    expect(dispatch.archetypes[0]?.id).toBe("I02");
+    expect(dispatch.branch.evidence.join(" ")).not.toMatch(/only qualifies the part the head names/);
+    // a part no feature of that product does stays a part the product only owns
+    expect(
+      classify("Design a fraud scoring service for a ride-hailing app that flags suspicious trips.").branch.kind,
+    ).toBe("infra");
+    // and a word before the head's noun only qualifies it ('order' of "an order number service")
+    expect(
+      classify("Design an order number service for a food delivery app that never repeats a number.").branch.kind,
+    ).toBe("infra");
+  });
+
   it("a product kind followed only by a word for the whole product stays a product ask", () => {
     expect(classify("Design a ride-hailing app with surge pricing.").branch.kind).toBe("product");
     expect(classify("Design a ride-hailing service.").branch.kind).toBe("product");

@@ -1301,6 +1301,40 @@ function cueFilter(once: Prepared, text: string): (k: number) => boolean {
 }
 
 /** The tables' per-prompt constants, built on first use and kept with the tables. */
+/**
+ * Each product feature's phrases (stems joined by spaces) and the words of its acts: the stems of its phrases of two
+ * words or more ('dispatch drivers', 'match riders'), as `actStemsOf` in engine/product/recognize.ts reads them. Built
+ * once per compiled knowledge, and only when a prompt asks (the feature lists are decoded on first use).
+ */
+const featureActsFor = new WeakMap<RecognitionKnowledge, readonly { phrases: Set<string>; acts: Set<string> }[]>();
+function featureActs(kb: RecognitionKnowledge): readonly { phrases: Set<string>; acts: Set<string> }[] {
+  let acts = featureActsFor.get(kb);
+  if (acts === undefined) {
+    const lists = kb.lists?.().features ?? [];
+    acts = lists.map((signals) => {
+      return {
+        phrases: new Set(signals.map((s) => s.stems.join(" "))),
+        acts: new Set(signals.filter((s) => s.stems.length > 1).flatMap((s) => s.stems)),
+      };
+    });
+    featureActsFor.set(kb, acts);
+  }
+  return acts;
+}
+
+/**
+ * Whether the head's noun (`noun`, its last word before the phrase naming the product) names what a product feature
+ * does, where the product's words after it (`stems`) are one of that feature's own phrases ('ride hailing'): "the
+ * dispatch system for a ride-hailing app" asks for the dispatch of that product, which its ride-matching feature
+ * designs. A word of the product's own phrase never counts, nor a word before the noun that only qualifies it ('order'
+ * in "an order number service for a food delivery app").
+ */
+function namesFeaturePart(kb: RecognitionKnowledge, stems: readonly string[], noun: Token | undefined): boolean {
+  if (noun === undefined || stems.includes(noun.stem)) return false;
+  const phrase = stems.join(" ");
+  return featureActs(kb).some((f) => f.phrases.has(phrase) && f.acts.has(noun.stem));
+}
+
 function prepared(kb: RecognitionKnowledge): Prepared {
   let p = preparedFor.get(kb);
   if (p === undefined) {
@@ -1606,6 +1640,15 @@ export function recognize(
     }
     return false;
   };
+  // ... unless the part the head names before it is what one of that product's own features does ("the dispatch system
+  // for a ride-hailing app": dispatch is the ride-matching feature's act), so the head asks for that feature of the
+  // product, and the product's features design it
+  const headPartOf = (h: Hit) =>
+    namesFeaturePart(
+      kb,
+      h.signal.stems,
+      tokens.findLast((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t)),
+    );
   const kindQualifies = (h: Hit) =>
     h.signal.kind !== "system" &&
     ((h.covers.every(isHead) &&
@@ -1614,7 +1657,8 @@ export function recognize(
       partBefore(after(h))) ||
       (whoseAt(h) > 0 &&
         PRODUCT_HEADS.has(tokens[after(h)]?.stem ?? "") &&
-        tokens.some((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t))));
+        tokens.some((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t)) &&
+        !headPartOf(h)));
   const owners = sorted.product.filter(
     (h) =>
       // a brand after "like" when the head names what is built ("an ID generator like Twitter's") says whose model
