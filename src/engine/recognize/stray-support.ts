@@ -1,4 +1,5 @@
 import { RELATIVE_PRONOUNS } from "../../knowledge/signals/expressions.js";
+import { failureCondition, otherProperty } from "./clause-reading.js";
 import { type EvidenceKind, hitKind, REQUIREMENT_KINDS, STRAY_KINDS, strayOnly } from "./evidence-kinds.js";
 import type { Hit } from "./match.js";
 import { CLAUSE_BREAKS, type Token } from "./tokens.js";
@@ -29,7 +30,16 @@ export interface NotDrawn {
 }
 
 /** What one stray hit is, said in the reason. */
-function strayWord(h: Hit, kind: EvidenceKind): string {
+function strayWord(h: Hit, kind: EvidenceKind, tokens: readonly Token[], written: readonly string[]): string {
+  if (kind === "split-clause")
+    return `'${h.quoted}' (words of '${h.signal.text}' read from two clauses of the prompt, which together do not say it)`;
+  if (kind === "condition") {
+    const c = failureCondition(h, tokens, written);
+    const clause = c ? written.slice(c.from, c.to + 1).join(" ") : h.quoted;
+    return `'${h.quoted}' (it stands in '${clause}', which only says under which failure the rest of its sentence must hold, not that ${h.signal.rule?.name ?? h.signal.text} is asked for)`;
+  }
+  if (kind === "other-property")
+    return `'${h.quoted}' (its clause states ${otherProperty(h, tokens, written) ?? "another property"}, not ${h.signal.rule?.name ?? h.signal.text})`;
   if (kind === "loose-combo")
     return `'${h.quoted}' (words read together from different phrases or list items of the prompt)`;
   if (kind === "word-form")
@@ -58,7 +68,7 @@ export function straySupport(
   written: readonly string[] = [],
 ): NotDrawn | undefined {
   if (!strayOnly(basis)) return undefined;
-  const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written)));
+  const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written), tokens, written));
   const learned = basis.includes("learned") ? ["words typical of it in labelled prompts"] : [];
   return {
     id: a.id,
