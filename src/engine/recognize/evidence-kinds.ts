@@ -82,6 +82,12 @@ export const STRAY_KINDS: ReadonlySet<EvidenceKind> = new Set([
   "learned",
 ]);
 
+/**
+ * The stray kinds the clause reading finds (clause-reading.ts): a requirement's words across two clauses, inside a
+ * failure condition, or in a clause that states another property. Such words state no requirement of the archetype.
+ */
+export const CLAUSE_KINDS: ReadonlySet<EvidenceKind> = new Set(["split-clause", "condition", "other-property"]);
+
 /** The kinds that read a requirement (a rule stated in the prompt's words), as opposed to a named part or system. */
 export const REQUIREMENT_KINDS: ReadonlySet<EvidenceKind> = new Set([
   "rule-phrase",
