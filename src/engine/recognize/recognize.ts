@@ -2243,9 +2243,7 @@ function productSubstrates(
   }
   const rows = sortShort([...byId.values()], (a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
   const first = rows[0];
-  if (first && notDrawn.length > 0) {
-    first.evidence.push(...notDrawn.map((n) => `${n.id} ${n.name} is not drawn: ${n.because}`));
-    first.notDrawn = notDrawn;
-  }
+  // named on the first row's not-drawn list only: a substrate's evidence says why it is drawn
+  if (first && notDrawn.length > 0) first.notDrawn = notDrawn;
   return rows;
 }
