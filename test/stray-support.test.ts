@@ -52,9 +52,12 @@ describe("a supporting archetype read only from stray words is not drawn", () =>
   it("only the stray kinds make a reading stray, and a reading needs a word of the prompt", () => {
     expect([...STRAY_KINDS].sort()).toEqual([
       "concept",
+      "condition",
       "learned",
       "loose-combo",
+      "other-property",
       "rule-part",
+      "split-clause",
       "time-word",
       "word-form",
     ]);
@@ -105,8 +108,10 @@ describe("a supporting archetype read from words the design already accounts for
   });
 
   it("a requirement read only from the lead's own words adds no card", () => {
+    // read within one clause: 'concurrent … same' of "concurrent strokes on the same canvas" (written "everyone sees
+    // the same canvas and concurrent strokes merge", the two words stand in two clauses: clause-reading.test.ts)
     const prompt =
-      "Design a collaborative whiteboard for design teams where everyone sees the same canvas and concurrent strokes merge the same way.";
+      "Design a collaborative whiteboard for design teams where concurrent strokes on the same canvas merge the same way for everyone.";
     expect(classify(prompt).archetypes[0]?.id).toBe("I13");
     expect(ids(prompt)).not.toContain("I02");
     expect(kindsOf(prompt, "I02")).toMatchObject({ rule: "lead-words" });

@@ -293,6 +293,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
           owner: { kind: "archetype", id: t.id },
           rule: { name: `${rule.rule}${READ_TOGETHER}`, why: rule.why },
           combined: true,
+          ...(rule.underFailure ? { underFailure: true } : {}),
           ...(rank === undefined ? {} : { rank }),
         },
         covers,

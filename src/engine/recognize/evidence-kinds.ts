@@ -1,5 +1,6 @@
 import { TIME_UNITS } from "../../knowledge/counted-things.js";
 import { CADENCE_WORDS } from "../../knowledge/signals/expressions.js";
+import { acrossClauses, failureCondition, otherProperty } from "./clause-reading.js";
 import type { Hit } from "./match.js";
 import type { Token } from "./tokens.js";
 
@@ -20,6 +21,13 @@ import type { Token } from "./tokens.js";
  * - `loose-combo`: words of two families read together from different phrases of the prompt, across a comma, a
  *   semicolon or a full stop ("40,000 availability checks …, … at the moment they drop" read as 'checks … drop'), or
  *   from two items of a list joined by "and" or "or" ("keep copies near every app server and refresh them");
+ * - `split-clause`: a requirement's words read from two clauses of one phrase, on both sides of a word opening a
+ *   subordinate clause or of a list's "and" ("retry an export on another machine when its machine dies" read as
+ *   'machine dies'; clause-reading.ts `acrossClauses`);
+ * - `condition`: a requirement's words all inside a clause that only says under which failure the main clause must
+ *   hold ("no session lost when one node fails" read as 'node fails'; clause-reading.ts `failureCondition`);
+ * - `other-property`: a requirement's words inside a clause that its rule's own words say states another property
+ *   ("history is kept for one year" is a retention, not telemetry; `RequirementRule.instead`);
  * - `word-form`: a component's noun read only from a verb form of it ("queued" as 'queue', "scheduled" as 'scheduler'):
  *   the word says what happens to something, not that there is such a part;
  * - `concept`: a word typical of the archetype's problem, weak alone;
@@ -38,6 +46,9 @@ export const EVIDENCE_KINDS = [
   "rule-part",
   "time-word",
   "loose-combo",
+  "split-clause",
+  "condition",
+  "other-property",
   "word-form",
   "concept",
   "learned",
@@ -63,10 +74,19 @@ export const STRAY_KINDS: ReadonlySet<EvidenceKind> = new Set([
   "rule-part",
   "time-word",
   "loose-combo",
+  "split-clause",
+  "condition",
+  "other-property",
   "word-form",
   "concept",
   "learned",
 ]);
+
+/**
+ * The stray kinds the clause reading finds (clause-reading.ts): a requirement's words across two clauses, inside a
+ * failure condition, or in a clause that states another property. Such words state no requirement of the archetype.
+ */
+export const CLAUSE_KINDS: ReadonlySet<EvidenceKind> = new Set(["split-clause", "condition", "other-property"]);
 
 /** The kinds that read a requirement (a rule stated in the prompt's words), as opposed to a named part or system. */
 export const REQUIREMENT_KINDS: ReadonlySet<EvidenceKind> = new Set([
@@ -76,6 +96,9 @@ export const REQUIREMENT_KINDS: ReadonlySet<EvidenceKind> = new Set([
   "rule-part",
   "time-word",
   "loose-combo",
+  "split-clause",
+  "condition",
+  "other-property",
 ]);
 
 /** Words joining two items of a list: words read together across one are from different items. */
@@ -107,10 +130,18 @@ export function hitKind(
   if (h.signal.concept) return "concept";
   if (h.signal.kind === "system") return "system";
   if (h.covers.length > 0 && h.covers.every(inHead)) return "head";
+  // a requirement is read from one clause's meaning: its words in a clause that states another property, in a clause
+  // that only says under which failure, or across two clauses say no requirement of it (clause-reading.ts)
+  if (h.signal.rule && written.length > 0) {
+    if (otherProperty(h, tokens, written) !== undefined) return "other-property";
+    if (failureCondition(h, tokens, written)) return "condition";
+  }
   if (h.signal.combined) {
     const parts = new Set(h.covers.map((i) => tokens[i]?.part));
-    return parts.size > 1 || acrossJoin(h.covers, tokens, written) ? "loose-combo" : "combo";
+    if (parts.size > 1 || acrossJoin(h.covers, tokens, written)) return "loose-combo";
+    return acrossClauses(h, tokens, written) ? "split-clause" : "combo";
   }
+  if (h.signal.rule && h.covers.length > 1 && acrossClauses(h, tokens, written)) return "split-clause";
   const words = h.signal.stems.length;
   if (h.signal.rule) {
     if (words > 1) return "rule-phrase";

@@ -33,6 +33,13 @@ export interface Signal {
   owner: Owner;
   /** For requirement phrases: the rule they state and why it points where it does. */
   rule?: { name: string; why: string };
+  /**
+   * For requirement phrases: words that, in the clause the phrase's words stand in, say the clause states another
+   * property (`says`) unless one of `unlessWith` stands there too (`RequirementRule.instead`, clause-reading.ts).
+   */
+  instead?: { says: string; words: readonly string[]; unlessWith?: readonly string[] };
+  /** For requirement phrases: the rule states what must hold through a failure (`RequirementRule.underFailure`). */
+  underFailure?: boolean;
   /** A word typical of an archetype: weak evidence that never counts as a stated requirement. */
   concept?: boolean;
   /** Read from word families together: states a requirement, never names a component. */
@@ -66,7 +73,14 @@ export function compileSignal(
   text: string,
   weight: number,
   kind: Signal["kind"],
-  extra: { owner?: Owner; slack?: number; rule?: Signal["rule"]; unlessAfter?: readonly string[] } = {},
+  extra: {
+    owner?: Owner;
+    slack?: number;
+    rule?: Signal["rule"];
+    unlessAfter?: readonly string[];
+    instead?: Signal["instead"];
+    underFailure?: boolean;
+  } = {},
 ): Signal | undefined {
   const toks = tokenize(text);
   if (toks.length === 0) return undefined;
@@ -79,6 +93,8 @@ export function compileSignal(
     slack: extra.slack ?? SLACK,
     owner: extra.owner ?? { kind: "none" },
     ...(extra.rule ? { rule: extra.rule } : {}),
+    ...(extra.instead ? { instead: extra.instead } : {}),
+    ...(extra.underFailure ? { underFailure: true } : {}),
     ...(extra.unlessAfter && extra.unlessAfter.length > 0
       ? { unlessAfter: extra.unlessAfter.flatMap((w) => tokenize(w).map((t) => t.stem)) }
       : {}),

@@ -42,7 +42,7 @@ function writeCode(out: string[], code: number): void {
 const SMALL = 2 ** 24;
 
 /** How each key of a signal (and of its owner) is written as numbers. */
-const FIELDS: Readonly<Record<string, "string" | "strings" | "number" | "boolean" | "owner" | "rule">> = {
+const FIELDS: Readonly<Record<string, "string" | "strings" | "number" | "boolean" | "owner" | "rule" | "instead">> = {
   text: "string",
   stems: "strings",
   raws: "strings",
@@ -53,8 +53,10 @@ const FIELDS: Readonly<Record<string, "string" | "strings" | "number" | "boolean
   rank: "number",
   concept: "boolean",
   combined: "boolean",
+  underFailure: "boolean",
   owner: "owner",
   rule: "rule",
+  instead: "instead",
 };
 const OWNER_FIELDS: Readonly<Record<string, "string" | "number">> = {
   kind: "string",
@@ -133,6 +135,17 @@ export function packSignals(signals: readonly Signal[]): PackedSignals {
           codes.push(str(r.name, where), str(r.why, where));
           break;
         }
+        case "instead": {
+          const r = v as { says?: unknown; words?: unknown; unlessWith?: unknown };
+          const keys = Object.keys(r).join(",");
+          if (keys !== "says,words" && keys !== "says,words,unlessWith")
+            throw new Error(`packing signals: ${where} is not {says, words, unlessWith?}`);
+          const words = r.words as unknown[];
+          const unless = (r.unlessWith ?? []) as unknown[];
+          codes.push(str(r.says, where), words.length, ...words.map((x) => str(x, where)));
+          codes.push(unless.length, ...unless.map((x) => str(x, where)));
+          break;
+        }
         case "owner": {
           const o = v as Record<string, unknown>;
           const okeys = Object.keys(o);
@@ -197,6 +210,13 @@ export function unpackSignal(packed: PackedSignals, i: number): Signal {
       case "rule":
         s[k] = { name: strings[next()], why: strings[next()] };
         break;
+      case "instead": {
+        const says = strings[next()];
+        const words = list();
+        const unlessWith = list();
+        s[k] = unlessWith.length > 0 ? { says, words, unlessWith } : { says, words };
+        break;
+      }
       case "owner": {
         const o: Record<string, unknown> = {};
         for (const ok of shapes[next()] as string[]) o[ok] = OWNER_FIELDS[ok] === "string" ? strings[next()] : number();

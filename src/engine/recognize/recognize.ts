@@ -65,7 +65,7 @@ import { type EvidenceKind, evidenceKinds } from "./evidence-kinds.js";
 import { functionIndex, type HeadFunction, headFunction } from "./head-function.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
-import { explainedSupport, type NotDrawn, servedPhrase, straySupport } from "./stray-support.js";
+import { clauseSetAside, explainedSupport, type NotDrawn, servedPhrase, straySupport } from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
 import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
@@ -2258,8 +2258,17 @@ function productSubstrates(
       if (a) add(a, w(hit), `${describeHit(hit)} → a product like this leans on ${a.name}: ${f.why}`);
     }
   }
+  const tokens = tokenize(prompt);
+  const written = writtenWords(prompt);
+  const notDrawn: NotDrawn[] = [];
   for (const s of scored) {
     if (s.strong < MIN_SUPPORTING) continue;
+    // words that state no requirement of it, read within their clause, do not make a product lean on it
+    const aside = clauseSetAside(s.archetype, s.hits, tokens, (i) => tokens[i]?.head === true, written);
+    if (aside) {
+      notDrawn.push(aside);
+      continue;
+    }
     add(
       s.archetype,
       s.strong,
@@ -2276,5 +2285,9 @@ function productSubstrates(
       if (a) add(a, 0.2, `${NO_FEATURE_NAMED}${kb.defaultSubstrates.why}`);
     }
   }
-  return sortShort([...byId.values()], (a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
+  const rows = sortShort([...byId.values()], (a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
+  const first = rows[0];
+  // named on the first row's not-drawn list only: a substrate's evidence says why it is drawn
+  if (first && notDrawn.length > 0) first.notDrawn = notDrawn;
+  return rows;
 }

@@ -144,6 +144,8 @@ export function compileRecognition(
           slack: r.slack ?? REQUIREMENT_SLACK,
           rule: { name: r.rule, why: r.why },
           ...(r.unlessAfter ? { unlessAfter: r.unlessAfter } : {}),
+          ...(r.instead ? { instead: r.instead } : {}),
+          ...(r.underFailure ? { underFailure: true } : {}),
         });
         all.push(sig && sig.stems.length === 1 ? { ...sig, weight: sig.weight * SINGLE_WORD_REQUIREMENT } : sig);
       }

@@ -1,5 +1,14 @@
 import { RELATIVE_PRONOUNS } from "../../knowledge/signals/expressions.js";
-import { type EvidenceKind, hitKind, REQUIREMENT_KINDS, STRAY_KINDS, strayOnly } from "./evidence-kinds.js";
+import { failureCondition, otherProperty } from "./clause-reading.js";
+import {
+  CLAUSE_KINDS,
+  EVIDENCE_KINDS,
+  type EvidenceKind,
+  hitKind,
+  REQUIREMENT_KINDS,
+  STRAY_KINDS,
+  strayOnly,
+} from "./evidence-kinds.js";
 import type { Hit } from "./match.js";
 import { CLAUSE_BREAKS, type Token } from "./tokens.js";
 
@@ -29,7 +38,16 @@ export interface NotDrawn {
 }
 
 /** What one stray hit is, said in the reason. */
-function strayWord(h: Hit, kind: EvidenceKind): string {
+function strayWord(h: Hit, kind: EvidenceKind, tokens: readonly Token[], written: readonly string[]): string {
+  if (kind === "split-clause")
+    return `'${h.quoted}' (words of '${h.signal.text}' read from two clauses of the prompt, which together do not say it)`;
+  if (kind === "condition") {
+    const c = failureCondition(h, tokens, written);
+    const clause = c ? written.slice(c.from, c.to + 1).join(" ") : h.quoted;
+    return `'${h.quoted}' (it stands in '${clause}', which only says under which failure the rest of its sentence must hold, not that ${h.signal.rule?.name ?? h.signal.text} is asked for)`;
+  }
+  if (kind === "other-property")
+    return `'${h.quoted}' (its clause states ${otherProperty(h, tokens, written) ?? "another property"}, not ${h.signal.rule?.name ?? h.signal.text})`;
   if (kind === "loose-combo")
     return `'${h.quoted}' (words read together from different phrases or list items of the prompt)`;
   if (kind === "word-form")
@@ -58,7 +76,7 @@ export function straySupport(
   written: readonly string[] = [],
 ): NotDrawn | undefined {
   if (!strayOnly(basis)) return undefined;
-  const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written)));
+  const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written), tokens, written));
   const learned = basis.includes("learned") ? ["words typical of it in labelled prompts"] : [];
   return {
     id: a.id,
@@ -67,6 +85,34 @@ export function straySupport(
     words: hits.map((h) => h.quoted),
     kinds: [...basis],
     because: `it is read only from ${[...said, ...learned].join(", ")}, which alone do not make it a part of the design, and the lead neither needs it nor usually composes with it`,
+  };
+}
+
+/**
+ * The record of an archetype a product would lean on, read only from requirement words the clause reading sets aside
+ * (`CLAUSE_KINDS`: words across two clauses, inside a failure condition, or in a clause stating another property), or
+ * undefined when any of its words says more: "a URL shortener whose redirects keep working if a server crashes" names
+ * the failure the redirects must outlive, not a membership registry to build.
+ */
+export function clauseSetAside(
+  a: { id: string; name: string },
+  hits: readonly Hit[],
+  tokens: readonly Token[],
+  inHead: (i: number) => boolean,
+  written: readonly string[],
+): NotDrawn | undefined {
+  const read = hits.filter((h) => !h.signal.concept);
+  if (read.length === 0) return undefined;
+  const kinds = read.map((h) => hitKind(h, tokens, inHead, written));
+  if (!kinds.every((k) => CLAUSE_KINDS.has(k))) return undefined;
+  const said = read.map((h, k) => strayWord(h, kinds[k] as EvidenceKind, tokens, written));
+  return {
+    id: a.id,
+    name: a.name,
+    rule: "stray-evidence",
+    words: read.map((h) => h.quoted),
+    kinds: EVIDENCE_KINDS.filter((k) => kinds.includes(k)),
+    because: `it is read only from ${said.join(", ")}, which states no requirement of it, so the product does not lean on it`,
   };
 }
 

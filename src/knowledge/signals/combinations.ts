@@ -2448,6 +2448,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
   },
   {
     rule: "agreement despite failures",
+    underFailure: true,
     why: "replicas must agree on a value even while some of them fail, which is consensus-replicated metadata",
     families: ["agree", "fault"],
     targets: [{ id: "I01", weight: 0.75 }],
@@ -2766,6 +2767,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
   },
   {
     rule: "stored bulk data never lost",
+    underFailure: true,
     why: "files, photos or other large objects must never be lost once stored, which is durability of replicated chunk or object storage",
     families: ["bulk", "neverLost"],
     targets: [{ id: "I19", weight: 0.6 }],
@@ -2773,6 +2775,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
   },
   {
     rule: "bulk data surviving hardware loss",
+    underFailure: true,
     why: "large data must survive disks or racks failing, which is replicated chunk storage",
     families: ["bulk", "hardware"],
     targets: [{ id: "I19", weight: 0.7 }],

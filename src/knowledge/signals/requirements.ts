@@ -1358,6 +1358,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     rule: "one agreed state for everyone",
     why: "concurrent actors on one shared subject must all observe one order of changes, which is shared subject coordination",
     targets: [{ id: "I13", weight: 0.85 }],
+    // "a subscriber never sees two events of the same order out of sequence": the delivery order of one key's events
+    instead: { says: "the order in which one key's events are delivered", words: ["out of sequence", "out of order"] },
     phrases: [
       "same document once",
       "same document",
@@ -1471,6 +1473,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     rule: "per-key availability across regions",
+    underFailure: true,
     why: "each key's value must stay readable and writable where the user is, even when regions are cut off, which is replicated key-scoped state",
     targets: [{ id: "I16", weight: 0.85 }],
     phrases: [
@@ -1519,6 +1522,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     rule: "route to a healthy place",
+    underFailure: true,
     why: "each request must go to a healthy, nearby backend and move away from failing ones, which is traffic steering",
     targets: [{ id: "I17", weight: 0.85 }],
     phrases: [
@@ -1559,6 +1563,28 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     rule: "observe and alert",
     why: "samples from many sources must be stored by time and queried or alerted on, which is a telemetry pipeline",
     targets: [{ id: "I18", weight: 0.8 }],
+    // "history is kept for one year" says how long a record is kept, not that samples are stored by time to be
+    // queried; "metrics are kept for a year" still says it
+    instead: {
+      says: "how long data is kept (a retention)",
+      words: ["kept", "keep", "keeps", "retained", "retain", "retains", "held for", "stored for"],
+      unlessWith: [
+        "metrics",
+        "metric",
+        "readings",
+        "samples",
+        "pings",
+        "logs",
+        "traces",
+        "spans",
+        "measurements",
+        "telemetry",
+        "counters",
+        "latency",
+        "latencies",
+        "errors",
+      ],
+    },
     phrases: [
       "alert",
       "pages on call",
@@ -1617,6 +1643,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     rule: "durability under hardware loss",
+    underFailure: true,
     why: "stored bytes must survive the loss of disks, machines or racks, which is replicated chunk storage",
     targets: [{ id: "I19", weight: 0.8 }],
     phrases: [
@@ -1645,6 +1672,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     rule: "agreement",
+    underFailure: true,
     why: "every node must agree on one value (a leader, a primary, membership) even across failures, which needs consensus",
     targets: [{ id: "I01", weight: 0.85 }],
     phrases: [
@@ -1747,6 +1775,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     rule: "survive losing a node",
+    underFailure: true,
     why: "the system must keep working when a node or a minority of replicas is lost, which takes a quorum",
     targets: [
       { id: "I01", weight: 0.5 },
@@ -1756,6 +1785,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   },
   {
     rule: "survive losing a region",
+    underFailure: true,
     why: "a region's loss must not stop reads and writes, which needs state replicated across regions and traffic moved away",
     targets: [
       { id: "I16", weight: 0.5 },

@@ -25,6 +25,18 @@ export interface RequirementRule {
    * bounds a delay, it does not set a due time.
    */
   unlessAfter?: readonly string[];
+  /**
+   * Written words that, in the clause the phrase's words stand in, say the clause states another property (`says`):
+   * "history is kept for one year" is a retention, not samples stored by time for telemetry. `unlessWith` words there
+   * keep the reading ("metrics are kept for a year"). Words of several are matched as written, in order.
+   */
+  instead?: { says: string; words: readonly string[]; unlessWith?: readonly string[] };
+  /**
+   * The rule states what must hold through a failure ("survive losing a region"): its words are read inside a clause
+   * that only names a failure ("even if a whole data center burns down") too, where another rule's are not
+   * (engine/recognize/clause-reading.ts `failureCondition`).
+   */
+  underFailure?: true;
 }
 
 /** One use of a named system that the rest of the prompt picks out ("Redis … lock" → a lock). */
@@ -106,6 +118,8 @@ export interface CombinationRule {
    * spread to devices).
    */
   object?: readonly [string, string];
+  /** As `RequirementRule.underFailure`: the rule states what must hold through a failure. */
+  underFailure?: true;
 }
 
 /**
