@@ -115,6 +115,20 @@ describe("coherence over the design's text", () => {
     expect(paths()).toContain("trace[2].rule");
   });
 
+  it("a source path in a field derived for the design is found by each of its forms alone", () => {
+    const base = design("Design a payment service that charges cards exactly once at 2,000 payments per second");
+    // a field not frozen is walked only where its JSON text holds one of the pattern's literals: each form, with no
+    // other path in the design, is found
+    for (const said of ["src/x", "knowledge/x", "engine/x", "render/x", "cli/x", "server/x", "parties.ts"]) {
+      const d = structuredClone(base);
+      d.requirements.push({ ...(d.requirements[0] as (typeof d.requirements)[number]), text: `kept in ${said}` });
+      const found = checkCoherence(d)
+        .filter((p) => p.rule === "source-path-in-text")
+        .map((p) => p.detail.split(":")[0]);
+      expect(found, said).toEqual([`requirements[${d.requirements.length - 1}].text`]);
+    }
+  });
+
   it("the entities a reason or a rule names are those each operation alone gives", () => {
     let touched = 0;
     for (const p of PROMPTS) {

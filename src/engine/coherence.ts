@@ -1285,6 +1285,8 @@ function preconditions(d: Design): Problem[] {
 
 /** A path into this tool's source tree, or a TypeScript file name: a developer's note, never design text. */
 const SOURCE_PATH = /\b(?:src|knowledge|engine|render|cli|server)\/[\w./-]+|\b[\w-]+\.ts\b/;
+/** Texts every match of SOURCE_PATH holds: a text holding none of them holds no match. */
+const SOURCE_PATH_LITERALS = ["src/", "knowledge/", "engine/", "render/", "cli/", "server/", ".ts"] as const;
 
 /**
  * Values frozen through whose strings hold no source path at all (whatever the prompt): shared values, frozen when
@@ -1354,7 +1356,20 @@ function sourcePaths(d: Design): Problem[] {
     if (found === 0) NO_SOURCE_PATH.add(v);
     return found;
   };
-  walk(d);
+  // the design's own fields one by one: a value not frozen (derived for this design, so never kept in NO_SOURCE_PATH)
+  // whose JSON text (made once per run, `fieldJson`, and read by later rules too) holds none of the pattern's
+  // literals holds no string it matches, and is not walked: JSON text keeps every letter, '/' and '.' as it is
+  for (const k in d) {
+    const x = (d as unknown as Record<string, unknown>)[k];
+    if (typeof x !== "string" && (typeof x !== "object" || x === null)) continue;
+    if (typeof x === "object" && !Object.isFrozen(x)) {
+      const text = fieldJson(d, k);
+      if (text !== undefined && !SOURCE_PATH_LITERALS.some((l) => text.includes(l))) continue;
+    }
+    path.push(k);
+    walk(x);
+    path.pop();
+  }
   return out;
 }
 
