@@ -1618,7 +1618,12 @@ function qualifiersKept(d: Design): Problem[] {
         said,
         (t) => t.includes(`no ${g.noun.toLowerCase()}`) && /\b(?:second|twice|at most once|more than once)\b/.test(t),
       );
-      if (g.act !== undefined && d.nfrs.delivery !== "exactly-once")
+      // a rule said in the words "at most once" is kept by its own stance: a claim before the effect, no retry after it
+      const atMost =
+        d.nfrs.delivery === "at-most-once" &&
+        d.nfrs.sources.delivery?.source === "stated" &&
+        /\bat[- ]most[- ]once\b/i.test(d.nfrs.sources.delivery.because);
+      if (g.act !== undefined && d.nfrs.delivery !== "exactly-once" && !atMost)
         out.push({
           rule: "qualifier-unkept",
           detail: `the prompt states ${said}, yet the design's delivery is ${d.nfrs.delivery}`,

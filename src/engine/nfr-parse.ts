@@ -660,6 +660,9 @@ const AVAILABILITY: Rule<Availability>[] = [
   },
 ];
 
+/** The words "at most once" themselves: a stated at-most-once rule, not a never-twice one. */
+const AT_MOST_ONCE_WORDS = /\bat[- ]most[- ]once\b/i;
+
 const ORDERING: Rule<Ordering>[] = [
   { re: /\b(?:global(?:ly)?|total(?:ly)?|strict(?:ly)?) order(?:ed|ing)?\b|\bsingle global order\b/i, value: "global" },
   {
@@ -2873,8 +2876,18 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // once per night" bounds a repeat, and an at-least-once default would answer the rule with its opposite. An output
   // said only to go out without duplicates ("without duplicate pages") is deduplicated where it goes out, and sets
   // no stance for everything else the system carries (a metrics pipeline still ingests at least once)
+  // A rule said in the words "at most once" ("each job fires at most once per scheduled time") keeps that stance:
+  // a claim recorded before the effect and no automatic retry after it, never at-least-once plus a dedup window, which
+  // would run an item whose first attempt's outcome is unknown a second time
   const once = guarantees.find((g) => g.kind === "once" && g.act !== undefined);
-  if (once && (!out.delivery || (out.delivery.value === "at-most-once" && once.quote.includes(out.delivery.quote))))
+  // (a thing "sold at most once" is a uniqueness rule the delivery patterns never read, and stays exactly-once)
+  const keptAtMost = out.delivery?.value === "at-most-once" && AT_MOST_ONCE_WORDS.test(out.delivery.quote);
+  if (once && keptAtMost && once.quote.includes(out.delivery?.quote ?? ""))
+    out.delivery = { value: "at-most-once", quote: once.quote };
+  else if (
+    once &&
+    (!out.delivery || (out.delivery.value === "at-most-once" && once.quote.includes(out.delivery.quote)))
+  )
     out.delivery = { value: "exactly-once", quote: once.quote };
   // a last copy kept in use while what feeds it is down is the system staying up under that loss: it answers, possibly
   // stale, rather than refuse ("keeps serving the last known flags if the service is down")

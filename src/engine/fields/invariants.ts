@@ -287,7 +287,14 @@ function invariantRows(
     const delivery: Record<typeof d.value, string> = {
       "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,
       "at-least-once": `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`,
-      "at-most-once": `${/^[aeiou]/i.test(subject) ? "An" : "A"} ${subject} change is never applied twice; losing one under failure is accepted.`,
+      // a stated at-most-once binds the effect, not the API: a create under a request id still takes effect once,
+      // and an effect is claimed before it runs and never retried once its outcome is unknown (no dedup afterwards)
+      "at-most-once":
+        d.source === "stated"
+          ? keyed
+            ? `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`
+            : `'${first.name}' is attempted at most once: a claim is recorded durably before the effect, and an attempt whose outcome is unknown is reported, never retried.`
+          : `${/^[aeiou]/i.test(subject) ? "An" : "A"} ${subject} change is never applied twice; losing one under failure is accepted.`,
     };
     // a stated freshness bound's own rule says how a repeat is harmless (a delete or a newer version applied twice)
     const fresh = freshnessRule(f, subject);
