@@ -673,6 +673,12 @@ const ORDERING: Rule<Ordering>[] = [
     re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bper[- ](?!(?:second|minute|hour|day|week|month|year|partition|shard)s?\b)[a-z]+ order(?:ing|ed)\b|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b|\bin the (?:same )?order (?:\w+ ){0,2}(?:sent|submitted|received|enqueued|published|written|created|placed|made|arrived?|arrive)\b|\bin (?:send|arrival|submission) order\b/i,
     value: "per-key",
   },
+  {
+    // an order said of the items of one thing ("never sees two events of the same order out of sequence", "updates
+    // for the same account arrive in sequence"): a per-key order, keyed by that thing
+    re: /\b(?:events?|messages?|updates?|changes?|records?|notifications?) (?:of|for|about) the same [a-z]+ (?:[a-z]+ ){0,3}?(?:out of (?:order|sequence)|in (?:order|sequence))\b/i,
+    value: "per-key",
+  },
   { re: /\b(?:order|ordering) (?:does not|doesn't|need not) matter\b|\bunordered\b|\bno ordering\b/i, value: "none" },
 ];
 
