@@ -676,7 +676,7 @@ const ORDERING: Rule<Ordering>[] = [
   {
     // an order said of the items of one thing ("never sees two events of the same order out of sequence", "updates
     // for the same account arrive in sequence"): a per-key order, keyed by that thing
-    re: /\b(?:events?|messages?|updates?|changes?|records?|notifications?) (?:of|for|about) the same [a-z]+ (?:[a-z]+ ){0,3}?(?:out of (?:order|sequence)|in (?:order|sequence))\b/i,
+    re: /\b(?:events?|messages?|updates?|changes?|records?|notifications?|commands?|operations?|transactions?) (?:of|for|about) the same [a-z]+ (?:[a-z]+ ){0,3}?(?:out of (?:order|sequence)|in (?:order|sequence))\b/i,
     value: "per-key",
   },
   { re: /\b(?:order|ordering) (?:does not|doesn't|need not) matter\b|\bunordered\b|\bno ordering\b/i, value: "none" },
