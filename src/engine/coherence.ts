@@ -47,6 +47,7 @@ import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
+import { MECHANISM_SEMANTICS } from "../knowledge/mechanism-semantics.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
@@ -139,6 +140,7 @@ import { sameQuestion } from "./roles.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
+import { conflictOf, keepsStated, statedSemantics } from "./stated-semantics.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { isPartyNoun } from "./stock-records.js";
 import { namedSystemStance } from "./system-stance.js";
@@ -154,6 +156,7 @@ export type CoherenceRule =
   | "invariant-off-path"
   | "qualifier-unkept"
   | "stated-rule-unkept"
+  | "mechanism-breaks-stated-rule"
   | "stated-rule-on-contradicting-write"
   | "order-beside-parallel"
   | "due-time-unindexed"
@@ -310,6 +313,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a qualifier the prompt states (each customer's events in order, never the same URL twice in one day) is a rule of the design at the stated scope, kept by a mechanism that names it",
   "stated-rule-unkept":
     "a rule made from a guarantee the prompt states is kept by a mechanism the design has, or says that no mechanism keeps it yet",
+  "mechanism-breaks-stated-rule":
+    "no mechanism breaks a rule the prompt states (a dead-letter queue that lets later events of a key pass a parked one beside a stated per-key order, a renewed lease beside a fixed hold, at-least-once plus dedup beside a stated at-most-once): the design names the variant that keeps the rule, and its text never says the plain mechanism",
   "stated-rule-on-contradicting-write":
     "a rule made from a guarantee the prompt states never sits on a write whose shape breaks it (an overwrite under 'never overwritten')",
   "due-time-unindexed":
@@ -1633,7 +1638,12 @@ function qualifiersKept(d: Design): Problem[] {
         said,
         (t) => t.includes(`no ${g.noun.toLowerCase()}`) && /\b(?:second|twice|at most once|more than once)\b/.test(t),
       );
-      if (g.act !== undefined && d.nfrs.delivery !== "exactly-once")
+      // a rule said in the words "at most once" is kept by its own stance: a claim before the effect, no retry after it
+      const atMost =
+        d.nfrs.delivery === "at-most-once" &&
+        d.nfrs.sources.delivery?.source === "stated" &&
+        /\bat[- ]most[- ]once\b/i.test(d.nfrs.sources.delivery.because);
+      if (g.act !== undefined && d.nfrs.delivery !== "exactly-once" && !atMost)
         out.push({
           rule: "qualifier-unkept",
           detail: `the prompt states ${said}, yet the design's delivery is ${d.nfrs.delivery}`,
@@ -1672,6 +1682,51 @@ function qualifiersKept(d: Design): Problem[] {
           detail: `the prompt states ${said}, and no failure row says what a server that restarts meanwhile serves`,
         });
     }
+  }
+  return out;
+}
+
+/**
+ * A mechanism the catalogue says breaks a rule the prompt states (knowledge/mechanism-semantics.ts) is named as the
+ * variant that keeps it, and the design's text never still says the plain mechanism ("so later records proceed" beside
+ * a stated per-key order, "expires unless renewed" beside a fixed hold).
+ */
+function mechanismsKeepStatedRules(d: Checked): Problem[] {
+  const src = d.nfrs.sources;
+  const sourced = <T>(value: T, key: string) => ({
+    value,
+    source: (src[key]?.source ?? "default") as "stated" | "override" | "default",
+    because: src[key]?.because ?? "",
+  });
+  const stated = statedSemantics(d.prompt, {
+    ordering: sourced(d.nfrs.ordering, "ordering"),
+    delivery: sourced(d.nfrs.delivery, "delivery"),
+  });
+  if (stated.size === 0) return [];
+  const out: Problem[] = [];
+  for (const m of d.mechanisms) {
+    const c = conflictOf(m.id, stated);
+    if (c && !keepsStated(m))
+      out.push({
+        rule: "mechanism-breaks-stated-rule",
+        detail: `${m.name} is kept beside ${stated.get(c.breaks)?.slice(0, 90)}: ${c.why}`,
+      });
+  }
+  const text = [
+    ...d.invariants.map((i) => i.statement),
+    ...d.failures.map((r) => `${r.failure} ${r.prevention} ${r.repair}`),
+    ...d.context.paths.map((p) => JSON.stringify(p)),
+    JSON.stringify(d.context),
+    ...(d.script ?? []).map((l) => l.text),
+  ].join(" \n ");
+  for (const c of MECHANISM_SEMANTICS) {
+    if (!stated.has(c.breaks)) continue;
+    const said = c.says.exec(text);
+    if (said)
+      out.push({
+        rule: "mechanism-breaks-stated-rule",
+        detail: `the design still says '${said[0]}' beside ${stated.get(c.breaks)?.slice(0, 90)}`,
+      });
   }
   return out;
 }
@@ -4584,6 +4639,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...invariantsOnPath(d),
     ...qualifiersKept(d),
     ...statedRulesKept(d),
+    ...mechanismsKeepStatedRules(d),
     ...statedRulesOnContradiction(d),
     ...orderBesideParallel(d),
     ...dueTimeIndexed(d),

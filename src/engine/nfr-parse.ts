@@ -654,6 +654,9 @@ const AVAILABILITY: Rule<Availability>[] = [
   },
 ];
 
+/** The words "at most once" themselves: a stated at-most-once rule, not a never-twice one. */
+const AT_MOST_ONCE_WORDS = /\bat[- ]most[- ]once\b/i;
+
 const ORDERING: Rule<Ordering>[] = [
   { re: /\b(?:global(?:ly)?|total(?:ly)?|strict(?:ly)?) order(?:ed|ing)?\b|\bsingle global order\b/i, value: "global" },
   {
@@ -662,6 +665,12 @@ const ORDERING: Rule<Ordering>[] = [
   },
   {
     re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bper[- ](?!(?:second|minute|hour|day|week|month|year|partition|shard)s?\b)[a-z]+ order(?:ing|ed)\b|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b|\bin the (?:same )?order (?:\w+ ){0,2}(?:sent|submitted|received|enqueued|published|written|created|placed|made|arrived?|arrive)\b|\bin (?:send|arrival|submission) order\b/i,
+    value: "per-key",
+  },
+  {
+    // an order said of the items of one thing ("never sees two events of the same order out of sequence", "updates
+    // for the same account arrive in sequence"): a per-key order, keyed by that thing
+    re: /\b(?:events?|messages?|updates?|changes?|records?|notifications?|commands?|operations?|transactions?) (?:of|for|about) the same [a-z]+ (?:[a-z]+ ){0,3}?(?:out of (?:order|sequence)|in (?:order|sequence))\b/i,
     value: "per-key",
   },
   { re: /\b(?:order|ordering) (?:does not|doesn't|need not) matter\b|\bunordered\b|\bno ordering\b/i, value: "none" },
@@ -2867,8 +2876,18 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // once per night" bounds a repeat, and an at-least-once default would answer the rule with its opposite. An output
   // said only to go out without duplicates ("without duplicate pages") is deduplicated where it goes out, and sets
   // no stance for everything else the system carries (a metrics pipeline still ingests at least once)
+  // A rule said in the words "at most once" ("each job fires at most once per scheduled time") keeps that stance:
+  // a claim recorded before the effect and no automatic retry after it, never at-least-once plus a dedup window, which
+  // would run an item whose first attempt's outcome is unknown a second time
   const once = guarantees.find((g) => g.kind === "once" && g.act !== undefined);
-  if (once && (!out.delivery || (out.delivery.value === "at-most-once" && once.quote.includes(out.delivery.quote))))
+  // (a thing "sold at most once" is a uniqueness rule the delivery patterns never read, and stays exactly-once)
+  const keptAtMost = out.delivery?.value === "at-most-once" && AT_MOST_ONCE_WORDS.test(out.delivery.quote);
+  if (once && keptAtMost && once.quote.includes(out.delivery?.quote ?? ""))
+    out.delivery = { value: "at-most-once", quote: once.quote };
+  else if (
+    once &&
+    (!out.delivery || (out.delivery.value === "at-most-once" && once.quote.includes(out.delivery.quote)))
+  )
     out.delivery = { value: "exactly-once", quote: once.quote };
   // a last copy kept in use while what feeds it is down is the system staying up under that loss: it answers, possibly
   // stale, rather than refuse ("keeps serving the last known flags if the service is down")

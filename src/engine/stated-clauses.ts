@@ -1,6 +1,7 @@
 import { ROW_WRITES_PER_SEC } from "../knowledge/bounded-counters.js";
 import { TIME_SPANS, TIME_UNITS } from "../knowledge/counted-things.js";
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
+import { FIXED_HOLD_WORDS } from "../knowledge/mechanism-semantics.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
 import { own } from "./own.js";
@@ -64,6 +65,8 @@ export interface GuaranteeClause {
   side?: "floor" | "ceiling";
   /** For one holder at a time, the prompt's words that make the claim lasting ownership, not a lease (stated-stance.ts). */
   lasting?: string;
+  /** For one holder at a time, the prompt's words that give the hold a fixed duration (never renewed). */
+  fixedHold?: string;
 }
 
 /**
@@ -591,7 +594,11 @@ function readClauses(prompt: string): GuaranteeClause[] {
   orderedClauses(prompt, out);
   // a claim the prompt treats as lasting ownership is never a lease that lapses on silence
   const lasting = statedTenure(prompt)?.quote;
-  return out.map((c) => (lasting && c.kind === "one-holder" ? { ...c, lasting } : c)).sort((a, b) => a.at - b.at);
+  // a hold the prompt gives a fixed duration is timed once when it is taken and never renewed
+  const fixed = lasting ? undefined : FIXED_HOLD_WORDS.exec(prompt)?.[0];
+  return out
+    .map((c) => (c.kind !== "one-holder" ? c : lasting ? { ...c, lasting } : fixed ? { ...c, fixedHold: fixed } : c))
+    .sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -1417,11 +1424,13 @@ function oneHolderSaying(c: GuaranteeClause, entity: string, mechanism: string |
   if (mechanism === "lease")
     return c.lasting
       ? `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no ${holder} holds that ${c.head}, and it names the one ${holder} that holds it. The claim does not lapse: ${lastingBecause(c.lasting)}; every later change carries the version it read, so a write from a superseded ${holder} is refused.`
-      : `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no live lease on that ${c.head} exists, and it names the one ${holder} that holds it. The lease expires unless renewed, and every write made under it carries its fencing token, so a ${holder} that lost its lease, crashed or paused, is refused.`;
+      : `In this design each ${c.head} is a resource of the lock service: its ${record} is created by a conditional write only while no live lease on that ${c.head} exists, and it names the one ${holder} that holds it. ${c.fixedHold ? `The lease's expiry is stamped once when it is granted and never renewed ('${c.fixedHold}')` : "The lease expires unless renewed"}, and every write made under it carries its fencing token, so a ${holder} that lost its lease, crashed or paused, is refused.`;
   const claim = `Each ${c.head}'s own row carries its state, the ${holder} that holds it and a version. A claim moves it from free to held by one conditional write on that row, accepted only while it is still free (a compare-and-set on the version), so of two requests for the same ${c.head} one wins and the other gets a clear 'already held'. ${
     c.lasting
       ? `The claim does not lapse: ${lastingBecause(c.lasting)}. A transfer or release is a conditional write on the same version, so a late write under the old claim finds the version moved and is refused.`
-      : `Every claim carries a lease renewed while the ${c.head} is held: a claim whose holder crashes or goes silent lapses, and a conditional write on the same version then frees the ${c.head}, so a late write under the old claim finds the version moved and is refused.`
+      : c.fixedHold
+        ? `Every claim carries an expiry stamped once when it is taken and never renewed ('${c.fixedHold}'): a claim not completed by then lapses, and a conditional write on the same version then frees the ${c.head}, so a late write under the old claim finds the version moved and is refused.`
+        : `Every claim carries a lease renewed while the ${c.head} is held: a claim whose holder crashes or goes silent lapses, and a conditional write on the same version then frees the ${c.head}, so a late write under the old claim finds the version moved and is refused.`
   }`;
   if (!c.members) return claim;
   const things = pluralOf(c.head);

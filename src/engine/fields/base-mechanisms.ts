@@ -1,6 +1,7 @@
 import { WRITE_SHAPE_MECHANISMS } from "../../knowledge/operations.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
+import { keepStatedSemantics, statedSemantics } from "../stated-semantics.js";
 import { applyDecisions } from "./decisions.js";
 import { addMechanism, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
 
@@ -10,8 +11,8 @@ const QUORUM = "quorum-read-write";
 export const baseMechanismsField: Deriver<"baseMechanisms"> = {
   field: "baseMechanisms",
   category: "Classified",
-  reads: ["operations", "invariants", "criticalPaths", "archetypes", "decisions"],
-  rule: "each write's shape gives its base mechanism (create -> insert, overwrite -> versioned overwrite, transition -> guarded update, append -> append log…), unless the archetype's path names a more specific one; a read from the source asks a read quorum, not a leader, where the archetype's own paths replicate by quorum",
+  reads: ["operations", "invariants", "criticalPaths", "archetypes", "decisions", "prompt", "nfrs"],
+  rule: "each write's shape gives its base mechanism (create -> insert, overwrite -> versioned overwrite, transition -> guarded update, append -> append log…), unless the archetype's path names a more specific one; a mechanism that would break a rule the prompt states (a dead-letter queue beside a stated per-key order, a renewed lease beside a fixed hold) is said as the variant that keeps it; a read from the source asks a read quorum, not a leader, where the archetype's own paths replicate by quorum",
   derive: (f) => {
     const rows: MechanismRow[] = [];
     const lead = f.archetypes[0]?.id;
@@ -43,6 +44,10 @@ export const baseMechanismsField: Deriver<"baseMechanisms"> = {
       );
     }
     // Hook (numbers helper): a chosen decision can rule out a base mechanism (e.g. leaderless replaces consensus).
-    return applyDecisions(rows, f.decisions, "base", () => undefined);
+    // a mechanism that would break a rule the prompt states is said as the variant that keeps it
+    return keepStatedSemantics(
+      applyDecisions(rows, f.decisions, "base", () => undefined),
+      statedSemantics(f.prompt, f.nfrs),
+    );
   },
 };

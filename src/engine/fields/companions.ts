@@ -5,13 +5,14 @@ import { PREDICATE_BY_ID } from "../../knowledge/predicates.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
 import { fromStatedGuarantee } from "../stated-rules.js";
+import { keepStatedSemantics, statedSemantics } from "../stated-semantics.js";
 import { applyDecisions } from "./decisions.js";
 import { addMechanism, KEEPS_STATED, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
 
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
-  reads: ["baseMechanisms", "predicates", "invariants", "criticalPaths", "operations", "decisions", "nfrs"],
+  reads: ["baseMechanisms", "predicates", "invariants", "criticalPaths", "operations", "decisions", "nfrs", "prompt"],
   rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate, except the mechanism a rule made from a stated guarantee names as its keeper",
   derive: (f) => {
     const rows: MechanismRow[] = [];
@@ -74,8 +75,9 @@ export const companionsField: Deriver<"companions"> = {
         }),
       );
     }
-    // Hook (numbers helper): chosen decisions add the mechanisms they imply and drop the ones they rule out.
-    return applyDecisions(
+    // Hook (numbers helper): chosen decisions add the mechanisms they imply and drop the ones they rule out; a
+    // mechanism that would break a rule the prompt states is said as the variant that keeps it
+    const decided = applyDecisions(
       rows,
       f.decisions,
       "companion",
@@ -91,5 +93,6 @@ export const companionsField: Deriver<"companions"> = {
             ),
       base,
     );
+    return keepStatedSemantics(decided, statedSemantics(f.prompt, f.nfrs));
   },
 };

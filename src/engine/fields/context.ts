@@ -1,4 +1,5 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
+import { FIXED_HOLD_WORDS } from "../../knowledge/mechanism-semantics.js";
 import { NEVER_EARLY } from "../../knowledge/patterns.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import { oneMachineReason } from "../../knowledge/topics.js";
@@ -101,7 +102,8 @@ export function placedByComponents(
 }
 
 /** The kinds of decision wall-clock time takes in a design, each by the words of the paths that take it. */
-const TIME_DECISIONS: readonly { re: RegExp; says: string; early?: string }[] = [
+/** `fixed`: said instead where the prompt gives a hold a fixed duration (knowledge/mechanism-semantics.ts). */
+const TIME_DECISIONS: readonly { re: RegExp; says: string; early?: string; fixed?: string }[] = [
   {
     re: /\bcommit wait\b/i,
     says: "commit timestamps come from clocks whose uncertainty is known, and each commit waits that uncertainty out before it is acknowledged, so the order of commits never rests on two clocks agreeing",
@@ -109,6 +111,8 @@ const TIME_DECISIONS: readonly { re: RegExp; says: string; early?: string }[] = 
   {
     re: /\b(lease|heartbeats?|keepalives?|renew|expir\w*|ttl|time-to-live|session timeout|live (?:group )?members)\b/i,
     says: "expiry uses the authority's clock, and holders renew well before it, assuming bounded drift",
+    fixed:
+      "expiry uses the authority's clock: a hold's expiry is stamped once when it is taken, the stated duration later, and never renewed, assuming bounded drift",
   },
   {
     re: /\b(firing|alerts?|for duration|staleness|stale series)\b/i,
@@ -197,7 +201,10 @@ export const contextField: Deriver<"context"> = {
     const notEarly =
       f.invariants.some((i) => i.keptBy === "not-before-gate" || neverEarly.test(i.statement)) ||
       neverEarly.test(f.prompt);
-    const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => (notEarly && t.early) || t.says);
+    const fixedHold = FIXED_HOLD_WORDS.test(f.prompt);
+    const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map(
+      (t) => (notEarly && t.early) || (fixedHold && t.fixed) || t.says,
+    );
     const n = f.nfrs;
     const serving = servingRegions(n, f.readPaths);
     // a subject that lives in one process on one machine (an embedded storage engine) has no replicas to spread

@@ -1,18 +1,20 @@
 import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
+import type { StatedSemantic } from "../../knowledge/mechanism-semantics.js";
 import { fitsParty } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
-import type { FailureRow } from "../design/types.js";
+import type { FailureRow, MechanismRow, Nfrs } from "../design/types.js";
 import { hardRuleStances } from "../hard-rules.js";
 import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
 import { regionalFailures } from "../regions.js";
 import { guaranteeClauses, KIND_OWN, kindFailure } from "../stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "../stated-rules.js";
+import { failuresKeepingSemantics, statedSemantics } from "../stated-semantics.js";
 import { archetype, entityWords } from "./common.js";
 import { carriedOperations, choiceFits, choiceReason, excludedBy, withoutExcludedClauses } from "./decisions.js";
 import { crashOf, drawnWords, failureRowHolds, orderingAuthorities, partsSaid, undrawnParts } from "./failure-scope.js";
@@ -29,6 +31,8 @@ for (const row of MECHANISM_FAILURES) {
 
 /** All the failure rows read of the prompt: the subjects it never speaks of (a card row may not fit one it does). */
 interface FailureFacts {
+  /** The semantics the prompt states that a mechanism could break (engine/stated-semantics.ts). */
+  stated: ReadonlyMap<StatedSemantic, string>;
   unspoken: readonly Topic[];
   /** The prompt's noun for the lead archetype's unit, which its rows call it by. */
   unit: UnitNoun | undefined;
@@ -57,6 +61,7 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
   ],
   rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out, as is a card row marked for options of a decision that chose another (head sampling's disagreeing samplers beside tail sampling), a kept one naming the decision in its source; with more than one region, the region-cut row of the way writes cross regions (what keeps serving, what stops, what is lost) in place of the last row when the table is full; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
   facts: (f) => ({
+    stated: statedSemantics(f.prompt, f.nfrs),
     unspoken: unspokenBesides(f.nfrs.topics),
     unit: designUnitNoun(f),
     said: partsSaid(f.prompt),
@@ -68,11 +73,14 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     ),
   }),
   derive: (f, input, facts) =>
-    withChoiceSources(
-      withRegionCut(
-        withHardRulePartitions(
-          withGuarantees(
-            withAuthorityCrashes(withKindRows(deriveRows(f, input, facts), f, facts.kindRows), f, facts.said),
+    withStatedSemantics(
+      withChoiceSources(
+        withRegionCut(
+          withHardRulePartitions(
+            withGuarantees(
+              withAuthorityCrashes(withKindRows(deriveRows(f, input, facts), f, facts.kindRows), f, facts.said),
+              f,
+            ),
             f,
           ),
           f,
@@ -80,8 +88,18 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
         f,
       ),
       f,
+      facts.stated,
     ),
 };
+
+/** Failure rows about a mechanism said as the variant that keeps a stated rule are said of that variant. */
+function withStatedSemantics(
+  rows: FailureRow[],
+  f: { baseMechanisms: readonly MechanismRow[]; companions: readonly MechanismRow[] },
+  stated: ReadonlyMap<StatedSemantic, string>,
+): FailureRow[] {
+  return failuresKeepingSemantics(rows, [...f.baseMechanisms, ...f.companions], stated);
+}
 
 /** A card row met under one option of a decision says so in its source ("met because decision … chose tail"). */
 function withChoiceSources(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {

@@ -287,7 +287,14 @@ function invariantRows(
     const delivery: Record<typeof d.value, string> = {
       "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,
       "at-least-once": `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`,
-      "at-most-once": `${/^[aeiou]/i.test(subject) ? "An" : "A"} ${subject} change is never applied twice; losing one under failure is accepted.`,
+      // a stated at-most-once binds the effect, not the API: a create under a request id still takes effect once,
+      // and an effect is claimed before it runs and never retried once its outcome is unknown (no dedup afterwards)
+      "at-most-once":
+        d.source === "stated"
+          ? keyed
+            ? `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`
+            : `'${first.name}' is attempted at most once: a claim is recorded durably before the effect, and an attempt whose outcome is unknown is reported, never retried.`
+          : `${/^[aeiou]/i.test(subject) ? "An" : "A"} ${subject} change is never applied twice; losing one under failure is accepted.`,
     };
     // a stated freshness bound's own rule says how a repeat is harmless (a delete or a newer version applied twice)
     const fresh = freshnessRule(f, subject);
@@ -381,7 +388,7 @@ function invariantRows(
         path: queue?.p.name ?? first.name,
         statement: queue
           ? `Within one ${k.value}, ${items} are delivered in the order they were accepted: each ${entityWords(queue.op.entity)} carries a sequence number within its ${k.value}, all of a ${k.value}'s go to one ordered queue by the ${k.value}'s key, and one is handed on only after the one before it was acknowledged or parked, so a failing one holds only its own ${k.value}'s later ones.`
-          : `Within one ${k.value}, ${items} are applied in the order they were accepted: every ${subject} write of a ${k.value} goes through the one partition that owns the ${k.value}'s key.`,
+          : `Within one ${k.value}, ${items} never reach a reader out of the order they were accepted in: every ${subject} write of ${/^[aeiou]/i.test(k.value) ? "an" : "a"} ${k.value} goes through the one partition that owns its key.`,
         archetype: queue?.p.archetype ?? first.archetype,
         because: `ordering is ${o.value}: ${o.because}; ${k.because}`,
         keptBy: "partition-key-ordering",
@@ -475,12 +482,14 @@ function statedClauseRules(
   for (const c of clauses) {
     const because = `the prompt says '${c.quote}', ${GUARANTEE_BECAUSE}`;
     // (a cardinality rule is said only by a rule that names what keeps it: else it gets a rule of its own that does)
-    const k = out.findIndex(
-      (r) =>
-        !fromStatedGuarantee(r.because) &&
-        saysClause(r.statement, c) &&
-        (!c.kind || !CARDINAL.has(c.kind) || r.keptBy !== undefined),
-    );
+    const sayers = (r: InvariantRow) =>
+      !fromStatedGuarantee(r.because) &&
+      saysClause(r.statement, c) &&
+      (!c.kind || !CARDINAL.has(c.kind) || r.keptBy !== undefined);
+    // a rule already made from words of this very clause (a stated per-key order's rule) says it ahead of an
+    // archetype's rule that only shares its words (a partition's prefix order)
+    const fromClause = out.findIndex((r) => sayers(r) && quotedIn(r.because, c.quote));
+    const k = fromClause >= 0 ? fromClause : out.findIndex(sayers);
     const said = out[k];
     if (said) {
       out[k] = { ...said, because: `${said.because}; ${because}` };
@@ -558,6 +567,12 @@ const playsOf = (entity: string): readonly string[] | undefined => {
 };
 
 export { fromStatedGuarantee, GUARANTEE_BECAUSE } from "../stated-rules.js";
+
+/** Whether a reason quotes the prompt ("the prompt says '…'") with words that lie inside the given clause. */
+function quotedIn(because: string, clause: string): boolean {
+  const q = /\bthe prompt says '([^']+)'/.exec(because)?.[1];
+  return q !== undefined && q.length > 8 && clause.toLowerCase().includes(q.toLowerCase());
+}
 
 /** The participle of an act a guarantee names ("run" -> run, "send" -> sent, "fire" -> fired, "notify" -> notified). */
 const IRREGULAR: Readonly<Record<string, string>> = { run: "run", send: "sent", pay: "paid", get: "got" };

@@ -287,6 +287,16 @@ export const nfrsField: Deriver<"nfrs"> = {
  */
 function orderKeyOf(quote: string | undefined, ordering: string): Pick<Nfrs, "orderKey"> {
   if (ordering !== "per-key" || !quote) return {};
+  // "two events of the same order out of sequence": the items come first, the thing that keys them after
+  const same = /\b([a-z]+?s?) (?:of|for|about) the same ([a-z]+)\b/i.exec(quote);
+  if (same?.[1] && same[2])
+    return {
+      orderKey: {
+        value: same[2].toLowerCase(),
+        items: same[1].toLowerCase(),
+        because: `the prompt says '${quote}': order is kept within one ${same[2].toLowerCase()}`,
+      },
+    };
   const m =
     /\b(?:each|every|per|one|a) ([a-z]+?)(?:'s|s') (?:([a-z-]+(?: [a-z-]+)?) )?(?:are |is |stays? )?(?:kept |delivered |sent |applied |processed )?in /i.exec(
       quote,
