@@ -956,7 +956,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "network egress one server sustains",
     unit: "B/s",
     assumed: 1250000000,
-    assumedBecause: "a server with a 10 Gbit/s network card sends about 1.25 GB/s",
+    assumedBecause: "a common server network card carries 10 Gbit/s",
   },
   {
     id: "planning_years",

@@ -2223,7 +2223,8 @@ const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", o
  */
 export function formulaSaid(d: Design, f: Figure, single = false): string | undefined {
   return perScript(d, formulaSaid, f, () => {
-    const rhs = f.formula.split(" = ")[1] ?? "";
+    // a count sized by the larger of several drivers is said by the driver that sets it
+    const rhs = f.drivenBy?.term ?? f.formula.split(" = ")[1] ?? "";
     const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
     let at = 0;
     let unknown = false;
@@ -2700,8 +2701,9 @@ function countReason(f: Figure): string | undefined {
   return assumedReason(f.inputs.find((x) => x.name === divisor));
 }
 
-/** Names a formula uses on its right-hand side. */
-const formulaNames = (f: Figure): string[] => (f.formula.split(" = ")[1] ?? "").match(/[A-Za-z_]\w*/g) ?? [];
+/** The names a figure's formula reads; for a count sized by the larger of several drivers, the driver that sets it. */
+const formulaNames = (f: Figure): string[] =>
+  (f.drivenBy?.term ?? f.formula.split(" = ")[1] ?? "").match(/[A-Za-z_]\w*/g) ?? [];
 
 /**
  * The sizing story in derivation order: the hottest number named, each figure it is built from derived
