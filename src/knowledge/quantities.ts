@@ -1679,6 +1679,9 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     quantity: "value_bytes",
     expression: "object_bytes",
     why: "the stated size of each counted thing is the value the store keeps for it",
+    // a thing of megabytes or more (a file, an image) is an object kept in object storage, never a key's value in a
+    // store that keeps each value in one record (etcd refuses a request over 1.5 MiB by default)
+    atMost: 1000000,
   },
   {
     quantity: "tasks_per_sec",
