@@ -515,7 +515,7 @@ function evaluateModel(
   const unitOf = (name: string) =>
     QUANTITY_BY_ID.get(name)?.unit ?? model.inputs.find((i) => i.quantity === name)?.unit ?? "";
   const rows: CapacityRow[] = [];
-  for (const f of model.figures) {
+  for (const f of dependencyOrder(model.figures)) {
     // a figure that computes a quantity the prompt states ("messages sent per second" beside "1 million
     // messages per second") gives way to the stated number, which every later figure reads
     if (scale[f.id]) continue;
@@ -555,9 +555,82 @@ function evaluateModel(
       archetype: owner,
       ...(f.sets ? { sets: f.sets } : {}),
       ...boundOf(f.bound),
+      ...(fleet || counted ? {} : drivenBy(f.expression, evalExpr)),
     });
   }
-  return rows;
+  // shown in the model's own order, whatever order the dependencies evaluated them in
+  const at = new Map(model.figures.map((f, i) => [f.id, i]));
+  return rows.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+}
+
+/**
+ * A model's figures in the order their dependencies allow: a figure reading another figure of the same model is
+ * evaluated after it, wherever the model lists it (a partition count sized by the egress to every group, listed before
+ * the egress row), so every reader gets the final value of what it reads; otherwise the model's own order stands.
+ */
+export function dependencyOrder<F extends { id: string; expression: string }>(figures: readonly F[]): F[] {
+  const ids = new Set(figures.map((f) => f.id));
+  const reads = new Map(
+    figures.map((f) => [f.id, [...formulaVariables(formulaOf(f.expression))].filter((v) => ids.has(v) && v !== f.id)]),
+  );
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const out: F[] = [];
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const visit = (f: F): void => {
+    if (done.has(f.id) || visiting.has(f.id)) return;
+    visiting.add(f.id);
+    for (const r of reads.get(f.id) ?? []) {
+      const g = byId.get(r);
+      if (g) visit(g);
+    }
+    visiting.delete(f.id);
+    done.add(f.id);
+    out.push(f);
+  };
+  for (const f of figures) visit(f);
+  return out;
+}
+
+/** The top-level arguments of "max(a, b, c)", as written; undefined for any other expression. */
+function maxArguments(expression: string): string[] | undefined {
+  const e = expression.trim();
+  if (!e.startsWith("max(") || !e.endsWith(")")) return undefined;
+  const args: string[] = [];
+  let depth = 0;
+  let start = 4;
+  for (let i = 4; i < e.length - 1; i++) {
+    const c = e[i];
+    if (c === "(") depth++;
+    else if (c === ")") {
+      depth--;
+      if (depth < 0) return undefined;
+    } else if (c === "," && depth === 0) {
+      args.push(e.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (depth !== 0) return undefined;
+  args.push(e.slice(start, e.length - 1).trim());
+  return args.length > 1 ? args : undefined;
+}
+
+/**
+ * Which driver sets a count sized by the larger of several ("max(writes / per_node, egress / per_node_egress)"): the
+ * argument that gives the value, and each other one with what it alone would need, so the figure says what set it
+ * and what did not ("set by egress, not by writes").
+ */
+function drivenBy(
+  expression: string,
+  evalExpr: (e: string) => { value: number } | undefined,
+): Pick<CapacityRow, "drivenBy"> {
+  const args = maxArguments(expression);
+  if (!args) return {};
+  const values = args.map((term) => ({ term, value: evalExpr(term)?.value }));
+  if (values.some((v) => v.value === undefined || !Number.isFinite(v.value))) return {};
+  const terms = values as { term: string; value: number }[];
+  const top = terms.reduce((a, b) => (b.value > a.value ? b : a));
+  return { drivenBy: { term: top.term, value: top.value, over: terms.filter((t) => t !== top) } };
 }
 
 /**

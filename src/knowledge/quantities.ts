@@ -1,4 +1,4 @@
-import { BOUND_MARGIN } from "./capacity/latency.js";
+import { BOUND_MARGIN, SERVICE_SECONDS } from "./capacity/latency.js";
 import type { Quantity } from "./schema.js";
 
 /**
@@ -475,7 +475,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     id: "service_seconds",
     label: "the serving service's own work on one request",
     unit: "s",
-    assumed: 0.005,
+    assumed: SERVICE_SECONDS,
     assumedBecause:
       "checking the caller, parsing the request and encoding the answer take a few milliseconds of a service's own time (a planning figure)",
     share: "in the service itself",
@@ -953,10 +953,10 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "server_egress_bytes_per_sec",
-    label: "sustained network egress of one server",
+    label: "network egress one server sustains",
     unit: "B/s",
     assumed: 1250000000,
-    assumedBecause: "a server with a 10 Gbit/s network card sends about 1.25 GB/s",
+    assumedBecause: "a common server network card carries 10 Gbit/s",
   },
   {
     id: "planning_years",
@@ -1673,6 +1673,16 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  // "50 million active sessions of about 2 KB each": the stated size of each thing the prompt counts is the value a
+  // store keeps for it, never a typical value size beside the stated one
+  {
+    quantity: "value_bytes",
+    expression: "object_bytes",
+    why: "the stated size of each counted thing is the value the store keeps for it",
+    // a thing of megabytes or more (a file, an image) is an object kept in object storage, never a key's value in a
+    // store that keeps each value in one record (etcd refuses a request over 1.5 MiB by default)
+    atMost: 1000000,
+  },
   {
     quantity: "tasks_per_sec",
     expression: "messages_per_sec",

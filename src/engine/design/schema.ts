@@ -372,6 +372,7 @@ const Bottleneck = z.strictObject({
         "feature-load",
         "sized-by-prompt",
         "closest-to-shared-ceiling",
+        "most-units",
         "load-before-storage-cost",
         "dominant-first",
         "dominant-card-order",
@@ -447,6 +448,13 @@ const Capacity = z.strictObject({
   archetype: z.string(),
   sets: z.string().optional(),
   bound: z.strictObject({ quantity: z.string(), value: z.number() }).optional(),
+  drivenBy: z
+    .strictObject({
+      term: z.string(),
+      value: z.number(),
+      over: z.array(z.strictObject({ term: z.string(), value: z.number() })),
+    })
+    .optional(),
 });
 
 const DecisionOption = z.strictObject({

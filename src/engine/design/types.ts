@@ -239,6 +239,7 @@ export interface BottleneckRank {
     | "feature-load"
     | "sized-by-prompt"
     | "closest-to-shared-ceiling"
+    | "most-units"
     | "load-before-storage-cost"
     | "dominant-first"
     | "dominant-card-order"
@@ -368,6 +369,11 @@ export interface CapacityRow {
   sets?: string;
   /** The stated target this figure must stay within (a scale quantity: failover_seconds), when the prompt states it. */
   bound?: { quantity: string; value: number };
+  /**
+   * For a figure sized by the larger of several drivers (max(…)): the driver that sets it, with its own value, and
+   * each other driver with what it alone would need.
+   */
+  drivenBy?: { term: string; value: number; over: { term: string; value: number }[] };
 }
 
 export interface DecisionOption {

@@ -84,8 +84,11 @@ export function ceilingOfFigure(capacity: readonly CapacityRow[], f: CapacityRow
   const total = splitOf(capacity, f)?.total;
   if (total) loads.add(total.id);
   const divides = (c: CapacityRow): BottleneckCeiling | undefined => {
-    const div = divisionOf(expressionOf(c));
-    if (!div || (c !== f && !loads.has(div[0]))) return undefined;
+    // a count sized by the larger of several loads ("max(writes / per_partition, egress / per_server)") is the
+    // ceiling of each load it divides
+    const divs = divisionsOf(expressionOf(c));
+    const div = c === f ? divs[0] : divs.find((d) => loads.has(d[0]));
+    if (!div) return undefined;
     // a time to copy or repair ("state over a node's bandwidth") is no ceiling: only a count of units or a share of one
     if (c.kind !== "headroom" && c.kind !== "count") return undefined;
     const input = c.inputs.find((x) => x.name === div[1]);
@@ -213,6 +216,29 @@ const statedInput = (capacity: readonly CapacityRow[], r: BottleneckRow): string
 const CLEARLY_HEAVIER = 10;
 
 /**
+ * The row whose load needs clearly the most units' worth of work against its own per-unit ceiling (the load over what
+ * one server, leader or partition handles), among those `eligible`, when it needs at least `CLEARLY_HEAVIER` times
+ * the first row's units (or the first row has no measure) and at least that many units itself: where it stands, its units, the
+ * per-unit input it is measured against and the first row's units.
+ */
+export function mostUnits(
+  rows: readonly BottleneckRow[],
+  eligible: (r: BottleneckRow) => boolean,
+): { at: number; units: number; input: string; than?: number } | undefined {
+  const lead = rows[0] ? unitsOfLoad(rows[0]) : undefined;
+  let best: { at: number; units: number; input: string } | undefined;
+  rows.forEach((r, at) => {
+    if (!r.ceiling || !eligible(r)) return;
+    const u = unitsOfLoad(r);
+    // a load a handful of units carry is sized, not hot: only one that takes a fleet of its own overrides the card
+    if (!u || u.input !== r.ceiling.input || u.value < CLEARLY_HEAVIER) return;
+    if (lead && u.value < lead.value * CLEARLY_HEAVIER) return;
+    if (!best || u.value > best.units) best = { at, units: u.value, input: u.input };
+  });
+  return best ? { ...best, ...(lead ? { than: lead.value } : {}) } : undefined;
+}
+
+/**
  * The rows in the order they are said, each with why it ranks there: the dominant archetype's card order, each
  * supporting archetype's first after them; a row the prompt's own numbers sized moves first (it is the one the
  * prompt sized); a row of the first one's archetype that loads the same single unit to a larger share of its
@@ -291,6 +317,32 @@ export function rankBottlenecks(
       out.splice(rival.i, 1);
       out.unshift(rival.b);
       first = { code: "closest-to-shared-ceiling", refs: [rival.b.ceiling?.figure ?? "", c0.figure] };
+    }
+  }
+  // a load the prompt's numbers size that needs clearly more units (servers, leaders, partitions) than the first row's
+  // leads: the first hotspot is the one furthest past what one unit handles, not the card's first row
+  // (among the first row's own archetype's and the dominant one's rows: a supporting archetype's load is weighed
+  // against the product's as a feature's is, below)
+  const home = out[0]?.archetype;
+  const heaviest = mostUnits(
+    out,
+    (r) => (r.archetype === home || r.archetype === dominant) && statedInput(capacity, r) !== undefined,
+  );
+  if (heaviest && heaviest.at > 0) {
+    const [row] = out.splice(heaviest.at, 1);
+    if (row) {
+      const was = out[0];
+      out.unshift(row);
+      first = {
+        code: "most-units",
+        refs: [
+          row.load?.figure ?? row.bottleneck,
+          heaviest.input,
+          String(+heaviest.units.toPrecision(3)),
+          was?.load?.figure ?? was?.bottleneck ?? "",
+          String(+(heaviest.than ?? 0).toPrecision(3)),
+        ],
+      };
     }
   }
   // the product's own loads, those the prompt's numbers sized first (an assumed volume never outranks a stated one:

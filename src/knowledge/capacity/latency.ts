@@ -1,5 +1,5 @@
 import { fig } from "./helpers.js";
-import type { CapacityFigureSpec, LatencyPath } from "./types.js";
+import type { CapacityFigureSpec, CapacityInputSpec, LatencyPath } from "./types.js";
 
 /**
  * A stated latency target ("answering … within 50 ms") is a budget the serving path spends step by step: each step is
@@ -23,10 +23,30 @@ export const BOUND_MARGIN = {
     "a step's slow tail (a pause, a retry, a queue near saturation) runs several times its usual cost, so a bound planned with less than a fifth of it spare is missed by the first slow step",
 } as const;
 
+/** A serving service's own work on one request at its usual cost (the `service_seconds` quantity's planning figure). */
+export const SERVICE_SECONDS = 0.005;
+
+/**
+ * The service's own work, cut to fit a stated latency the usual cost would overrun: the bound's planned share less the
+ * path's other steps is what the service may spend, taken only when that is under its usual cost (a tight bound
+ * re-sizes the one step the design controls, never lengthens it); when nothing is left the path stays over the bound
+ * and coherence says so.
+ */
+function serviceBudget(others: readonly string[]): CapacityInputSpec {
+  return {
+    quantity: "service_seconds",
+    from: {
+      expression: `latency_seconds * (1 - bound_headroom) - ${others.join(" - ")}`,
+      why: "the stated latency's planned share, less the path's other steps, is what the service's own work may take: it answers from memory, with no further call on the request path",
+      atMost: SERVICE_SECONDS,
+    },
+  };
+}
+
 /** The path of a request from a client outside the serving region: its round trip, the gateway, the service, a store read. */
 export const CLIENT_PATH: LatencyPath = {
   steps: ["client_rtt_seconds", "gateway_seconds", "service_seconds", "store_read_seconds"],
-  inputs: [],
+  inputs: [serviceBudget(["client_rtt_seconds", "gateway_seconds", "store_read_seconds"])],
   serves: "one request",
 };
 
@@ -36,7 +56,7 @@ export const CLIENT_PATH: LatencyPath = {
  */
 export const IN_REGION_PATH: LatencyPath = {
   steps: ["in_region_rtt_seconds", "service_seconds", "cache_read_seconds"],
-  inputs: [],
+  inputs: [serviceBudget(["in_region_rtt_seconds", "cache_read_seconds"])],
   serves: "one call from inside the region",
 };
 

@@ -6,6 +6,7 @@ import { fromStatedGuarantee } from "../../engine/fields/invariants.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { promptNamedBoxes } from "../../engine/named-parts.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
+import { approx } from "../../engine/quantity-format.js";
 import { shownDecisions } from "../../engine/roles.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
@@ -131,14 +132,20 @@ function quantity(value: number, id: string, unit?: string): string {
   return speakInput(value, id, unit ?? q?.unit, q?.label);
 }
 
+/** A quantity's own unit, when the knowledge names one. */
+const unitOfQuantity = (name: string | undefined): string | undefined =>
+  name === undefined ? undefined : QUANTITY_BY_ID.get(name)?.unit;
+
 /**
  * A stated figure in the prompt's own words ("the prompt says '72 hours'" -> "72 hours"): said as the prompt put
  * it, a number with its noun, rather than as the quantity's label, which for a duration or a derived name reads
  * as a definition ("a how long a failed call keeps being retried … of 259.2 thousand seconds").
  */
-function givenWords(because: string | undefined): string | undefined {
-  // a rate composed from the prompt's operations is said as what it counts ("463 segments a second"), its reading's sum
-  const composed = /, read as [^=]*×[^=]*= (\d[\d.,]*[kMB]? [a-z]+\/s)$/.exec(because ?? "")?.[1];
+function givenWords(because: string | undefined, unit?: string): string | undefined {
+  // a rate composed from the prompt's operations is said as what it counts ("463 segments a second"), its reading's sum;
+  // a count whose reading ends on the rate it makes ("1,500 groups: … = 600M deliveries/s") is the count, not that rate
+  const rate = unit === undefined || /\/s$/.test(unit);
+  const composed = rate ? /, read as [^=]*×[^=]*= (\d[\d.,]*[kMB]? [a-z]+\/s)$/.exec(because ?? "")?.[1] : undefined;
   if (composed) return speakFigure(composed);
   const words = quoteOfScaleReason(because);
   // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
@@ -902,7 +909,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because), quantity(v, k))))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because, unitOfQuantity(k)), quantity(v, k))))}`,
       ),
     );
   const stance = assumed.includes("availability") ? n.availability : undefined;
@@ -2216,7 +2223,8 @@ const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", o
  */
 export function formulaSaid(d: Design, f: Figure, single = false): string | undefined {
   return perScript(d, formulaSaid, f, () => {
-    const rhs = f.formula.split(" = ")[1] ?? "";
+    // a count sized by the larger of several drivers is said by the driver that sets it
+    const rhs = f.drivenBy?.term ?? f.formula.split(" = ")[1] ?? "";
     const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
     let at = 0;
     let unknown = false;
@@ -2231,7 +2239,8 @@ export function formulaSaid(d: Design, f: Figure, single = false): string | unde
       const found = f.inputs.find((x) => x.name === id);
       // an input derived only as a stated one ("cache_sites derived as nodes") is the stated number in the prompt's words
       const origin = found && statedOrigin(f, found);
-      const input = origin !== found && givenWords(origin?.because) ? origin : found;
+      const input =
+        origin !== found && givenWords(origin?.because, origin?.unit ?? unitOfQuantity(origin?.name)) ? origin : found;
       if (!input) {
         unknown = true;
         return { text: id, compound: false };
@@ -2242,7 +2251,8 @@ export function formulaSaid(d: Design, f: Figure, single = false): string | unde
       if (unit === "fraction" && /utili[sz]ation/.test(id))
         return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
       // a stated figure in the prompt's words ("72 hours"), never its quantity's label read as a definition
-      const given = input.source === "stated" ? givenWords(input.because) : undefined;
+      const given =
+        input.source === "stated" ? givenWords(input.because, input.unit ?? unitOfQuantity(input.name)) : undefined;
       if (given) return { text: (/\/s$/.test(input.unit ?? "") && statedSaid(input)) || given, compound: false };
       // a share whose label is a sentence of its own is said as the share; its reason names what it is a share of
       if (unit === "fraction" && /\b(?:that|which|who|how)\b/.test(q?.label ?? ""))
@@ -2691,8 +2701,9 @@ function countReason(f: Figure): string | undefined {
   return assumedReason(f.inputs.find((x) => x.name === divisor));
 }
 
-/** Names a formula uses on its right-hand side. */
-const formulaNames = (f: Figure): string[] => (f.formula.split(" = ")[1] ?? "").match(/[A-Za-z_]\w*/g) ?? [];
+/** The names a figure's formula reads; for a count sized by the larger of several drivers, the driver that sets it. */
+const formulaNames = (f: Figure): string[] =>
+  (f.drivenBy?.term ?? f.formula.split(" = ")[1] ?? "").match(/[A-Za-z_]\w*/g) ?? [];
 
 /**
  * The sizing story in derivation order: the hottest number named, each figure it is built from derived
@@ -2733,7 +2744,9 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
     if (r && r !== driver && r !== count) lines.push(...detail(r));
   }
   lines.push(...core(chainLine(d, hot)));
-  lines.push(...headroomLines(d, hot));
+  const room = headroomLines(d, hot);
+  lines.push(...room);
+  if (room.length === 0) lines.push(...drivenLines(d, hot));
   if (split) {
     // a figure the count is built from is derived before the count uses it ("150 megabytes a second")
     const said = new Set([hot.id, ...(part ? [part.id] : [])]);
@@ -2752,6 +2765,54 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   }
   // an assumption two figures of the chain both read ("10 participants") is said once, where it is first needed
   return lines.filter((l, i) => lines.findIndex((x) => x.text === l.text) === i);
+}
+
+/**
+ * What the hottest number sets, when it drives counts sized by the larger of several loads: how many units' worth of
+ * work it is against the per-unit ceiling those counts divide it by, then each count it sets and what the next driver
+ * alone would need ("That's about 480 times what one server sends. It sets 960 brokers and 320 partitions; peak
+ * ingest bandwidth alone would need 80 partitions"), so the figure that sizes the fleet is the one said.
+ */
+function drivenLines(d: Design, hot: Figure): Line[] {
+  const set = d.capacity.filter(
+    (c) => c.kind === "count" && c.drivenBy !== undefined && new RegExp(`^${hot.id}\\s*/`).test(c.drivenBy.term),
+  );
+  const first = set[0];
+  const per = first ? /^\w+\s*\/\s*\(?\s*(\w+)/.exec(first.drivenBy?.term ?? "")?.[1] : undefined;
+  const input = per ? first?.inputs.find((x) => x.name === per) : undefined;
+  const unit = perUnit(per ? QUANTITY_BY_ID.get(per)?.label : undefined);
+  if (!first || !input || !unit || !(input.value > 0)) return [];
+  const times = hot.value / input.value;
+  if (times < 2) return [];
+  // what the next driver alone would need for each count, so what the hottest number moved is heard
+  const alone = set.flatMap((c) => {
+    const next = [...(c.drivenBy?.over ?? [])].sort((a, b) => b.value - a.value)[0];
+    const name = next ? /^(\w+)/.exec(next.term)?.[1] : undefined;
+    const figure = name ? d.capacity.find((x) => x.id === name) : undefined;
+    return next && figure && next.value > 0
+      ? [
+          `${lowerFirst(speakable(figure.quantity))} alone would need ${roundSaid(speakFigure(approx(Math.ceil(next.value), c.unit)))}`,
+        ]
+      : [];
+  });
+  const rate = /^(\w+)\/s$/.exec(input.unit ?? "")?.[1];
+  const why =
+    input.source === "assumed"
+      ? (/(?:\bbecause | — )([^;]+)$/.exec(input.because)?.[1] ??
+        /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1])
+      : undefined;
+  const amount = rate
+    ? `${rate === "B" ? speakBytes(input.value) : `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate}`} a second per ${unit}`
+    : undefined;
+  return [
+    ...detail(
+      why && amount && countWords(why) <= 20 ? `I'm assuming ${amount}, ${assumedWhy(speakable(why))}` : undefined,
+    ),
+    ...core(`That's about ${speakNumber(+times.toPrecision(2))} times what one ${unit} handles`),
+    ...core(
+      `It sets ${andList(set.map((c) => roundSaid(speakFigure(c.display))))}${alone.length > 0 ? `, where ${andList(alone)}` : ""}`,
+    ),
+  ];
 }
 
 /** Below this share of one unit's ceiling, the hotspot's remedies are for when it grows, not for now. */

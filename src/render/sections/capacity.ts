@@ -1,8 +1,19 @@
 import type { Design } from "../../engine/design/design.js";
-import { formatQuantity } from "../../engine/quantity-format.js";
+import { approx, formatQuantity } from "../../engine/quantity-format.js";
 import { compareText } from "../../engine/text.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { type Block, bullets, heading, para, table } from "../doc.js";
+
+/**
+ * A figure's value, and for one sized by the larger of several drivers which one set it and what each other would
+ * need alone ("320 partitions, set by consumer_egress / (…) ≈ 320; ingest_bandwidth / (…) needs ≈ 80").
+ */
+function valueSaid(r: Design["capacity"][number]): string {
+  const by = r.drivenBy;
+  if (!by || by.over.length === 0) return r.display;
+  const others = by.over.map((o) => `${o.term} needs ${approx(o.value, r.unit)}`).join("; ");
+  return `${r.display}, set by ${by.term} ${approx(by.value, r.unit)}; ${others}`;
+}
 
 /** The capacity section: every figure as `formula ≈ value unit`, then every input with its source. */
 export function capacitySection(d: Design): Block[] {
@@ -19,7 +30,7 @@ export function capacitySection(d: Design): Block[] {
     ),
     table(
       ["figure", "formula", "value", "kind", "from"],
-      d.capacity.map((r) => [r.quantity, r.formula, r.display, r.kind, r.archetype]),
+      d.capacity.map((r) => [r.quantity, r.formula, valueSaid(r), r.kind, r.archetype]),
     ),
     heading(3, "Inputs"),
     bullets(

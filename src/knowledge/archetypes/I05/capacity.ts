@@ -119,11 +119,15 @@ export const capacity: CapacityModel = {
   figures: [
     fig("peak_messages_per_sec", "peak publish rate", "peak", "messages_per_sec * peak_factor", "msg/s"),
     fig("ingest_bandwidth", "peak ingest bandwidth", "bandwidth", "peak_messages_per_sec * message_bytes", "B/s"),
+    // a partition is served only by the brokers holding its replicas (its leader, or any replica once consumers fetch
+    // from followers, Kafka's KIP-392), so the partitions must be enough both for the writes each takes and for the
+    // copy every group reads from them: with many groups the egress, not the writes, sets the count, and a fleet
+    // sized for that egress has a partition replica on every broker to send it from
     fig(
       "partitions_needed",
       "partitions so each stays within its planned bandwidth",
       "count",
-      "ingest_bandwidth / (partition_bytes_per_sec * target_utilisation)",
+      "max(ingest_bandwidth / (partition_bytes_per_sec * target_utilisation), consumer_egress / (server_egress_bytes_per_sec * replicas * target_utilisation))",
       "partitions",
       true,
       "partitions",
