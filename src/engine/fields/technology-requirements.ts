@@ -60,7 +60,8 @@ const clip = (s: string) => {
   const m = CONDITIONAL.exec(s);
   if (!m) return s;
   const before = s.slice(0, m.index);
-  const start = Math.max(before.lastIndexOf(", ") + 2, before.lastIndexOf("; ") + 2, before.lastIndexOf(". ") + 2, 0);
+  const cut = Math.max(before.lastIndexOf(", "), before.lastIndexOf("; "), before.lastIndexOf(". "));
+  const start = cut < 0 ? 0 : cut + 2;
   const end = s.slice(m.index).search(/[,;]\s|\.(?:\s|$)/);
   return s.slice(start, end < 0 ? s.length : m.index + end).trim();
 };
@@ -69,13 +70,13 @@ const clip = (s: string) => {
 function failsOne(p: ProductFacts, req: TechRequirement): string | undefined {
   if (req.id === "survives-node-loss") {
     if (p.nodeLoss === "lost" || (req.stated && p.nodeLoss === "may-lose"))
-      return `${p.name} ${p.nodeLoss === "lost" ? "keeps no copy" : "can lose an acknowledged write on failover"}: its replication is ${p.replication} (${p.source})`;
+      return `${p.name} ${p.nodeLoss === "lost" ? "keeps no copy off the node" : "answers before a replica has the write"}: ${p.replication} (${p.source})`;
     return undefined;
   }
   if (p.conditional === "native") return undefined;
   return p.conditional === "none"
     ? `${p.name} has no conditional write: ${p.conditionalHow} (${p.source})`
-    : `${p.name} checks a condition only through ${p.conditionalHow}, on every such write (${p.source})`;
+    : `${p.name} checks a condition only through ${p.conditionalHow} (${p.source})`;
 }
 
 /** Whether a layer's product keeps the design's records, so its requirements bind it. */
@@ -109,13 +110,13 @@ export function unmetRequirement(
 }
 
 const PROPERTY_WORDS: Record<TechRequirement["id"], string> = {
-  "survives-node-loss": "no acknowledged write lost when a node fails",
-  "conditional-write": "a conditional write checked in the write itself",
+  "survives-node-loss": "keep every acknowledged write when a node fails",
+  "conditional-write": "check a conditional write in the write itself",
 };
 
 /** The sentence that says why a product was set aside for an unmet requirement. */
 export function unmetReason(u: { req: TechRequirement; why: string }): string {
-  return `it does not meet ${PROPERTY_WORDS[u.req.id]} (${u.req.why}): ${u.why}`;
+  return `it cannot ${PROPERTY_WORDS[u.req.id]} (${u.req.why}): ${u.why}`;
 }
 
 /** Whether the design draws a cache in front of its store. */
