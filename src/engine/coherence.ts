@@ -2174,7 +2174,7 @@ export function optionsCarried(
 
 /** A chosen product that fails a requirement of the design (engine/fields/technology-requirements.ts). */
 export function technologyBreaksRequirement(
-  d: Pick<Design, "technology" | "nfrs" | "invariants" | "failures" | "decisions" | "components">,
+  d: Pick<Design, "prompt" | "technology" | "nfrs" | "invariants" | "failures" | "decisions" | "components">,
 ): Problem[] {
   const source = d.nfrs.sources.durability;
   const reqs = technologyRequirements(
@@ -2182,8 +2182,13 @@ export function technologyBreaksRequirement(
     d,
   );
   const cacheDrawn = drawsCache(d.components);
+  const asked = referenceFacts(d.prompt);
+  // a choice a chosen decision option is built on, or a part the prompt names, was weighed there
+  const settled = (archetype: string, product: string) =>
+    builds(product, archetype, d.decisions).chosen !== undefined || namedPart(product, asked) !== undefined;
   return d.technology.flatMap((row) =>
     row.choices.flatMap((c) => {
+      if (settled(row.archetype, c.product)) return [];
       const u = unmetRequirement(c.product, reqs, { layer: row.layer, cacheDrawn });
       return u
         ? [

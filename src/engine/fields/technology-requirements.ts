@@ -124,6 +124,16 @@ export const drawsCache = (components: readonly Pick<ComponentRow, "kind" | "nam
   components.some((c) => c.kind === "cache" || /\bcache\b/i.test(c.name));
 
 /**
+ * What the design has already settled about a row's product: a choice a chosen decision option is built on, or a part
+ * the prompt names, was weighed there and stays (`kept`); a product built on a rejected option never takes a failed
+ * choice's place (`rejected`).
+ */
+export interface Settled {
+  kept: (row: TechnologyRow, product: string) => boolean;
+  rejected: (row: TechnologyRow, product: string) => boolean;
+}
+
+/**
  * Each row's choices checked against the design's requirements: a choice that fails one is taken out and becomes the
  * runner-up, with the unmet property in its reason. Where that leaves the row with no choice, the runner-up it had
  * takes its place if it passes and its fit is known (`fitOf`); otherwise the runner-up's reason says that no product
@@ -134,17 +144,22 @@ export function withRequirements(
   reqs: readonly TechRequirement[],
   cacheDrawn: boolean,
   fitOf: (product: string) => string | undefined,
+  settled: Settled = { kept: () => false, rejected: () => false },
 ): TechnologyRow[] {
   if (reqs.length === 0) return [...rows];
   return rows.map((row) => {
     const scope = { layer: row.layer, cacheDrawn };
     const failed = row.choices
+      .filter((c) => !settled.kept(row, c.product))
       .map((c) => ({ c, u: unmetRequirement(c.product, reqs, scope) }))
       .filter((x): x is { c: (typeof row.choices)[number]; u: NonNullable<typeof x.u> } => x.u !== undefined);
     const [first] = failed;
     if (!first) {
-      // a runner-up that fails a requirement says so, not a weaker reason
-      const u = row.runnerUp ? unmetRequirement(row.runnerUp.product, reqs, scope) : undefined;
+      // a runner-up that fails a requirement says so, not a weaker reason (one the prompt names is its part, not a loser)
+      const u =
+        row.runnerUp && !settled.kept(row, row.runnerUp.product)
+          ? unmetRequirement(row.runnerUp.product, reqs, scope)
+          : undefined;
       // (a reason a decision gave is kept, and this one said after it)
       if (!u || !row.runnerUp) return row;
       const why = row.runnerUp.why.startsWith("not chosen because the design chose")
@@ -155,7 +170,9 @@ export function withRequirements(
     const choices = row.choices.filter((c) => !failed.some((x) => x.c === c));
     const old = row.runnerUp;
     const promoted =
-      choices.length === 0 && old && !unmetRequirement(old.product, reqs, scope) ? fitOf(old.product) : undefined;
+      choices.length === 0 && old && !unmetRequirement(old.product, reqs, scope) && !settled.rejected(row, old.product)
+        ? fitOf(old.product)
+        : undefined;
     if (old && promoted !== undefined)
       choices.push({
         product: old.product,

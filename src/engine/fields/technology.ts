@@ -381,6 +381,11 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       technologyRequirements(durabilityOf(f.nfrs), f),
       drawsCache(f.components),
       fitOf,
+      {
+        kept: (row, p) =>
+          builds(p, row.archetype, f.decisions).chosen !== undefined || namedPart(p, asked) !== undefined,
+        rejected: (row, p) => builds(p, row.archetype, f.decisions).rejected !== undefined,
+      },
     )
       .filter((r) => r.choices.length > 0 || r.avoid !== undefined || (r.references?.length ?? 0) > 0)
       .map((r) => withStoreSplit(r, f.capacity, f.nfrs.scale, own.length > 0));
