@@ -54,6 +54,8 @@ describe("a pick checked against the design's requirements", () => {
     expect(unmetRequirement("Amazon DynamoDB", [CAS], storage)).toBeUndefined();
     // a row that offers one product that passes is not set aside
     expect(unmetRequirement("Cassandra or DynamoDB", [CAS], storage)).toBeUndefined();
+    // nor one that offers a product nothing is known of
+    expect(unmetRequirement("Bigtable, HBase or Cassandra frontier table", [CAS], storage)).toBeUndefined();
     // a log is not the store a conditional write is checked on
     expect(unmetRequirement("Kafka", [CAS], storage)).toBeUndefined();
   });

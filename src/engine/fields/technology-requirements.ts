@@ -99,6 +99,13 @@ export function unmetRequirement(
 ): { req: TechRequirement; why: string } | undefined {
   const facts = factsOf(product);
   if (facts.length === 0) return undefined;
+  // a row offering a product nothing is known of ("Bigtable, HBase or Cassandra …") is not judged by the others
+  const head = product.split(/[(:;]|\s+for\s+/)[0] ?? product;
+  const alternatives = head
+    .split(/,|\s+or\s+/)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+  if (alternatives.some((x) => factsOf(x).length === 0)) return undefined;
   if (/\bpub\/?sub\b|\bstreams?\b/i.test(product)) return undefined;
   for (const req of reqs) {
     if (scope.layer === "serving" && (req.id === "conditional-write" || scope.cacheDrawn)) continue;
