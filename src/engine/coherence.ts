@@ -118,6 +118,7 @@ import {
   TRUTH_LAYERS,
   widerThanStated,
 } from "./fields/technology.js";
+import { drawsCache, technologyRequirements, unmetReason, unmetRequirement } from "./fields/technology-requirements.js";
 import { namedGroupSize } from "./group-size.js";
 import {
   countedPartHeld,
@@ -194,6 +195,7 @@ export type CoherenceRule =
   | "product-record-not-state"
   | "technology-builds-rejected"
   | "technology-over-limit"
+  | "technology-breaks-requirement"
   | "store-unsplit"
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
@@ -448,6 +450,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
     "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit, and no chosen product hands out ids wider than the width the prompt states (no 128-bit UUIDv7 for 64-bit ids)",
+  "technology-breaks-requirement":
+    "no chosen product that keeps the records fails what the design asks of it, by the product's documented replication and conditional writes: no store that keeps no copy of a key off its node for durable records, none that replicates after answering where the prompt states that no acknowledged write is lost, and none that checks a conditional write only by a Paxos round of its own per write where the design's rule makes writes conditional",
   "store-unsplit":
     "a store the design loads past what one database primary or node handles is said split over the count the design sizes for it (an operation log at 3M appends a second is no one PostgreSQL table): its layer's write rate is checked against one unit's capacity by a share and a count, and each chosen product carries that count",
   "technology-builds-rejected":
@@ -2236,6 +2240,36 @@ export function optionsCarried(
     }
   }
   return out;
+}
+
+/** A chosen product that fails a requirement of the design (engine/fields/technology-requirements.ts). */
+export function technologyBreaksRequirement(
+  d: Pick<Design, "prompt" | "technology" | "nfrs" | "invariants" | "failures" | "decisions" | "components">,
+): Problem[] {
+  const source = d.nfrs.sources.durability;
+  const reqs = technologyRequirements(
+    { durable: d.nfrs.durability === "durable", stated: source?.source === "stated", because: source?.because ?? "" },
+    d,
+  );
+  const cacheDrawn = drawsCache(d.components);
+  const asked = referenceFacts(d.prompt);
+  // a choice a chosen decision option is built on, or a part the prompt names, was weighed there
+  const settled = (archetype: string, product: string) =>
+    builds(product, archetype, d.decisions).chosen !== undefined || namedPart(product, asked) !== undefined;
+  return d.technology.flatMap((row) =>
+    row.choices.flatMap((c) => {
+      if (settled(row.archetype, c.product)) return [];
+      const u = unmetRequirement(c.product, reqs, { layer: row.layer, cacheDrawn });
+      return u
+        ? [
+            {
+              rule: "technology-breaks-requirement" as const,
+              detail: `${c.product} is chosen for ${row.archetype}'s ${row.layer} layer, but ${unmetReason(u)}`,
+            },
+          ]
+        : [];
+    }),
+  );
 }
 
 /** A chosen product whose documented size limit is below the state the design sizes for its layer. */
@@ -4668,6 +4702,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...statedPathStances(d),
     ...emptyTechnologyLayers(d),
     ...unchosenTruthLayers(d),
+    ...technologyBreaksRequirement(d),
     ...decisionsBuiltOverLimit(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),

@@ -678,7 +678,7 @@ const ORDERING: Rule<Ordering>[] = [
 
 const DURABILITY: Rule<Durability>[] = [
   {
-    re: /\bdurabl\w*|\bnever lose\b|\bno data loss\b|\bzero (?:data )?loss\b|\bnever (?:be |get |gets |is |are )?lost\b|\b(?:no|not a single|nothing)\b(?: [\w'-]+){0,3} (?:is|are|gets?|will be|may be|can be|must be|should be) (?:ever )?lost\b|\bmust (?:never|not) be lost\b|\bno (?:\w+ ){1,2}(?:is|are|gets?|will be|(?:may|can|must|should) (?:ever )?be) (?:ever )?lost\b|\bnot (?:a single|one) (?:\w+ ){1,2}(?:is|gets?|will be) lost\b|\bpersist\w*|\bsurviv\w* (?:a )?(?:crash|restart|node loss|failure)s?\b|(?<!\b(?:never|not|no|nor|without)\b(?: [\w'-]+){0,3} )\b(?:three|3|two|2|five|5) (?:copies|replicas)\b/i,
+    re: /\bdurabl\w*|\bnever lose\b|\bno data loss\b|\bzero (?:data )?loss\b|\bnever (?:be |get |gets |is |are )?lost\b|\b(?:no|not a single|nothing)\b(?: [\w'-]+){0,3} (?:is|are|gets?|will be|may be|can be|must be|should be) (?:ever )?lost\b|\bmust (?:never|not) be lost\b|\bno (?:\w+ ){1,2}lost (?:when|if|on|after)\b|\bno (?:\w+ ){1,2}(?:is|are|gets?|will be|(?:may|can|must|should) (?:ever )?be) (?:ever )?lost\b|\bnot (?:a single|one) (?:\w+ ){1,2}(?:is|gets?|will be) lost\b|\bpersist\w*|\bsurviv\w* (?:a )?(?:crash|restart|node loss|failure)s?\b|(?<!\b(?:never|not|no|nor|without)\b(?: [\w'-]+){0,3} )\b(?:three|3|two|2|five|5) (?:copies|replicas)\b/i,
     value: "durable",
   },
   {

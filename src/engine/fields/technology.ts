@@ -19,6 +19,7 @@ import { compareText, pattern } from "../text.js";
 import { ceilingOfFigure } from "./bottleneck-load.js";
 import { archetype, stateHolder } from "./common.js";
 import { builds, preferTechnology } from "./decisions.js";
+import { drawsCache, durabilityOf, technologyRequirements, withRequirements } from "./technology-requirements.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
 export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrTag, string> {
@@ -171,8 +172,10 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     "components",
     "capacity",
     "primaryState",
+    "invariants",
+    "failures",
   ],
-  rule: "the storage layer of a system the prompt asks to build, where only reference designs are left, is built in-house as the drawn part that holds its first primary state, with buying the reference as the runner-up; a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, a product the prompt names as a part (a sink, a source) is never avoided or the runner-up and, where the design draws it, is chosen with what would argue against it said as how to run it, and a product is never both chosen and avoided",
+  rule: "the storage layer of a system the prompt asks to build, where only reference designs are left, is built in-house as the drawn part that holds its first primary state, with buying the reference as the runner-up; a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, a product the prompt names as a part (a sink, a source) is never avoided or the runner-up and, where the design draws it, is chosen with what would argue against it said as how to run it, a product is never both chosen and avoided (a product that keeps the records is checked against the design's requirements and each product's documented replication and conditional writes: an acknowledged write that must outlive its node needs a store that copies it before answering, and a rule that makes a write conditional needs a store that checks it in the write, not by a Paxos round per write; one that fails is the runner-up with the unmet property named, its place taken by the runner-up it had where that passes), and a product that keeps the records is checked against the design's requirements (by each product's documented replication and conditional writes: an acknowledged write that must outlive its node needs a store that copies it before answering, a rule that makes a write conditional needs a store that checks it in the write, not by a Paxos round per write): one that fails is the runner-up with the unmet property named, its place taken by the runner-up it had where that passes",
   // all the technology reads of the prompt: the systems it names and the archetypes it asks to build
   facts: (f) => referenceFacts(f.prompt),
   derive: (f, _input, asked) => {
@@ -372,7 +375,18 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     }
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
     // A layer left with no product to pick, avoid or learn from says nothing: it is not shown as an empty heading.
-    return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id))
+    const fitOf = (product: string) => a.technologies.find((t) => t.product === product)?.fits;
+    return withRequirements(
+      withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id)),
+      technologyRequirements(durabilityOf(f.nfrs), f),
+      drawsCache(f.components),
+      fitOf,
+      {
+        kept: (row, p) =>
+          builds(p, row.archetype, f.decisions).chosen !== undefined || namedPart(p, asked) !== undefined,
+        rejected: (row, p) => builds(p, row.archetype, f.decisions).rejected !== undefined,
+      },
+    )
       .filter((r) => r.choices.length > 0 || r.avoid !== undefined || (r.references?.length ?? 0) > 0)
       .map((r) => withStoreSplit(r, f.capacity, f.nfrs.scale, own.length > 0));
   },

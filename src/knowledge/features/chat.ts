@@ -316,6 +316,13 @@ export const CHAT: FeatureEntry = {
       fits: "{messages} partitioned by {conversation} and ordered by sequence number",
     },
     {
+      // Amazon DynamoDB developer guide, Condition expressions: a put conditional on attribute_not_exists is checked
+      // by the item's partition in the same request, so the owner's append at the next number needs no extra round
+      layer: "storage",
+      product: "Amazon DynamoDB",
+      fits: "{messages} keyed by {conversation} with the sequence number as sort key, each append a put conditional on that number being free",
+    },
+    {
       layer: "serving",
       product: "Redis pub/sub",
       fits: "routes a {message} to the connection server that holds the recipient's socket",

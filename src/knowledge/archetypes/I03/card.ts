@@ -445,13 +445,13 @@ export const card = {
     },
     {
       unlessTopic: D,
-      product: "Cassandra or DynamoDB with time-bucketed partitions",
+      product: "Cassandra with time-bucketed partitions",
       layer: "storage",
       fits: "Runs partitioned by (time bucket, shard) let a very large number of timers be written and scanned bucket by bucket",
       suits: ["high-throughput", "elastic-scale", "durable"],
       poorFor: ["linearizable", "rich-queries"],
       caveat:
-        "Claims need conditional writes (lightweight transactions or condition expressions), which cost far more than plain writes",
+        "A claim is a conditional write, which Cassandra runs as a lightweight transaction: a Paxos exchange of four round trips with a quorum of replicas, far dearer than a plain write",
     },
     {
       unlessTopic: D,

@@ -130,7 +130,7 @@ export const card = {
     "This archetype stores mutable values addressed by key, where every read and write names one key and keys are independent of each other: sessions, profiles, counters, cached objects, feature state. " +
     "Its authoritative state is the partitioned set of key-value records with a version per key, replicated within each shard's replica group, plus the partition map that says which nodes own which keys. " +
     "The core correctness concern is per-key: no lost updates under concurrent writers, no acknowledged write lost on failover, no resurrected deletes, and reads whose staleness matches what the caller was promised. " +
-    "Typical systems are leaderless Dynamo-style stores (Amazon's Dynamo, Cassandra, Riak) with sloppy quorums, hinted handoff, Merkle-tree anti-entropy, gossip membership and LSM storage engines; leader-per-partition stores (DynamoDB, whose partitions each run a Multi-Paxos replication group and split when hot or large; TiKV and FoundationDB with ordered ranges); and in-memory stores and caches (Redis, Memcached).",
+    "Typical systems are leaderless Dynamo-style stores (Amazon's Dynamo, Cassandra, Riak) with sloppy quorums, hinted handoff, Merkle-tree anti-entropy, gossip membership and LSM storage engines; leader-per-partition stores (DynamoDB, whose partitions each run a Multi-Paxos replication group and split when hot or large; TiKV, whose ordered ranges each run a Raft group); ordered transactional stores (FoundationDB, which orders every commit through one sequencer and logs it on several transaction log servers before answering); and in-memory stores and caches (Redis, Memcached).",
   roles: ["truth", "derived"],
   signals: {
     phrases: [
@@ -782,7 +782,10 @@ export const card = {
       unlessTopic: [...OWN_STORE_SUBJECTS],
       product: "TiKV or FoundationDB",
       layer: "storage",
-      fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
+      // TiDB docs (TiKV Overview): each region is a Raft group, a write succeeds once a majority holds it; FoundationDB
+      // docs (Architecture): a commit is answered once logged on several transaction log servers, and Paxos runs only
+      // among the coordinators to elect the cluster controller, never per transaction (knowledge/product-facts.ts)
+      fits: "Ordered key ranges with multi-key serializable transactions and range scans; a commit is answered only once several machines hold it (a Raft majority per range in TiKV, several transaction log servers in FoundationDB)",
       suits: ["linearizable", "durable", "ordering"],
       poorFor: ["low-cost", "multi-region"],
       caveat:

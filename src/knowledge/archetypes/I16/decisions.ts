@@ -33,8 +33,9 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["consensus-replication", "leader-election"],
           removeMechanisms: ["quorum-read-write", "anti-entropy-repair"],
-          // each key range has one leader: a Raft group per region in TiKV, a transaction system that orders
-          // commits in FoundationDB, a Multi-Paxos leader per partition in DynamoDB (the card's rows)
+          // each key range has one leader: a Raft group per region in TiKV, one sequencer that orders every commit
+          // in FoundationDB (logged on several transaction log servers, no consensus per write), a Multi-Paxos leader
+          // per partition in DynamoDB (the card's rows)
           preferTechnology: ["TiKV", "FoundationDB", "DynamoDB"],
           // a write refused because the key's version moved on needs one place that orders the key's writes: the leader
           draws: ["Leader write with a majority commit", "get", "put", "Optimistic read-modify-write", "delete"],

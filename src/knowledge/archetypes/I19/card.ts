@@ -613,7 +613,9 @@ export const card = {
       product: "FoundationDB for the metadata tier",
       layer: "coordination",
       // FoundationDB's docs (Features): it scales out by adding machines and partitions its data automatically
-      fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records, and it partitions its ordered keys across storage servers on its own, so the tier scales out as the namespace grows",
+      // FoundationDB docs (Architecture): a commit is answered once logged on several transaction log servers; Paxos
+      // runs only among the coordinators, so its records are replicated synchronously, not by a consensus group
+      fits: "Namespace entries, chunk maps and primary leases need small records changed in serializable transactions and held on several machines before a change is answered, and it partitions its ordered keys across storage servers on its own, so the tier scales out as the namespace grows",
       suits: ["linearizable", "small-metadata", "fail-closed", "elastic-scale"],
       poorFor: ["large-objects", "low-cost"],
       caveat: "Keep bytes out of it: only metadata belongs here",
