@@ -97,9 +97,11 @@ function checkCondition(
       };
     const n = f.nfrs[c.nfr];
     const counts = !c.stated || n.source !== "default";
+    // a value the prompt states names its words, so the choice is seen to follow from the clause that states it
+    const quoted = n.source === "stated" && /^the prompt says '/.test(n.because) ? `, ${n.because}` : "";
     return {
       holds: counts && c.in.includes(n.value),
-      says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source})`,
+      says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source}${quoted})`,
     };
   }
   if ("regionsAtLeast" in c) {
