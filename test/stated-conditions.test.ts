@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { design } from "../src/engine/design/design.js";
+import { statedNfrsOf } from "../src/engine/nfr-parse.js";
+import {
+  DASHBOARD_TOTALS,
+  DISPLAY_ONLY,
+  GUESS_COSTS_MORE,
+  OFFER_TO_SEVERAL,
+  OVER_ADMISSION_COSTS,
+  PAID_ON_COUNTS,
+  PERMISSION_LAG_ALLOWED,
+  READ_HEAVY,
+  RECOUNT_ASKED,
+  RESIZE_ON_REQUEST,
+  WRITE_HEAVY,
+} from "../src/knowledge/decisions/stated-conditions.js";
+
+const re = (s: string) => new RegExp(s, "i");
+
+/** Each reader: phrasings that state its win condition, and near misses that do not. */
+const READERS: [string, string, string[], string[]][] = [
+  [
+    "DISPLAY_ONLY",
+    DISPLAY_ONLY,
+    ["play counts are only for display", "counts are shown only next to each track", "not used for payouts"],
+    ["counts are displayed next to each track", "only one display per device"],
+  ],
+  ["PAID_ON_COUNTS", PAID_ON_COUNTS, ["royalties are paid on plays", "payouts to artists"], ["shown to listeners"]],
+  ["DASHBOARD_TOTALS", DASHBOARD_TOTALS, ["shown on a live dashboard"], ["a dash of salt"]],
+  [
+    "RECOUNT_ASKED",
+    RECOUNT_ASKED,
+    ["whenever it disagrees with the ledger we rebuild it", "advertisers are billed on the counts"],
+    ["shown to editors on a dashboard"],
+  ],
+  [
+    "READ_HEAVY",
+    READ_HEAVY,
+    ["a read-heavy catalogue", "reads outnumber writes 100 to 1", "mostly reads"],
+    ["writes outnumber reads", "reads and writes are balanced"],
+  ],
+  ["WRITE_HEAVY", WRITE_HEAVY, ["a write-heavy log", "ingests 1 million events per second"], ["a read-heavy store"]],
+  [
+    "OFFER_TO_SEVERAL",
+    OFFER_TO_SEVERAL,
+    [
+      "each order is offered to the 5 nearest couriers",
+      "a job is sent to several nearby technicians",
+      "the first cleaner to accept takes the booking",
+    ],
+    ["each order is offered to one courier at a time", "a courier accepts or declines the offer"],
+  ],
+  [
+    "RESIZE_ON_REQUEST",
+    RESIZE_ON_REQUEST,
+    ["thumbnails are resized on the fly", "renditions are made on first request", "any width the client asks for"],
+    ["thumbnails are made at upload in three sizes"],
+  ],
+  [
+    "PERMISSION_LAG_ALLOWED",
+    PERMISSION_LAG_ALLOWED,
+    ["sharing changes may take a few seconds to apply", "access changes can lag by up to 10 seconds"],
+    ["a removed user must never see the document again"],
+  ],
+  [
+    "GUESS_COSTS_MORE",
+    GUESS_COSTS_MORE,
+    ["2 million high-value accounts", "accounts without a second factor", "no 2FA"],
+    ["accounts with a second factor", "high availability"],
+  ],
+  [
+    "OVER_ADMISSION_COSTS",
+    OVER_ADMISSION_COSTS,
+    ["caps login attempts per account", "limits each paid plan's API calls", "to stop brute-force guessing"],
+    ["protects the backend's capacity", "a per-minute quota per API key"],
+  ],
+];
+
+describe("stated win-condition readers", () => {
+  for (const [name, reader, says, misses] of READERS)
+    it(`${name} reads what states it and not its near misses`, () => {
+      for (const s of says) expect(re(reader).test(s), s).toBe(true);
+      for (const s of misses) expect(re(reader).test(s), s).toBe(false);
+    });
+
+  it("'may take up to 5 minutes to reach every instance' is a propagation bound, not a run time", () => {
+    const scale = statedNfrsOf("A flag change may take up to 5 minutes to reach every instance.").scale;
+    expect(scale.propagation_seconds?.value).toBe(300);
+    expect(scale.run_seconds).toBeUndefined();
+    // a run's own length stays a run time
+    expect(statedNfrsOf("Each build takes up to 20 minutes.").scale.propagation_seconds).toBeUndefined();
+  });
+});
+
+const row = (prompt: string, id: string) => {
+  const d = design(prompt);
+  const r = d.decisions.find((x) => x.id === id);
+  if (!r) throw new Error(`no decision ${id} for '${prompt}'`);
+  return { d, r };
+};
+
+describe("a decision whose win condition the prompt states takes that option", () => {
+  const cases: [string, string, string, RegExp][] = [
+    [
+      "Design courier dispatch for a grocery delivery app: 20,000 couriers report their location every 5 seconds, and each order is offered to the 5 nearest couriers and the first to accept gets it.",
+      "dispatch-offer",
+      "broadcast",
+      /the prompt says 'offered to the 5 nearest couriers'/,
+    ],
+    [
+      "Design a storage engine for a read-heavy product catalogue: reads outnumber writes 100 to 1 and the data is 2 TB.",
+      "i16-engine-structure",
+      "b-tree",
+      /the prompt says 'read-heavy'/,
+    ],
+    [
+      "Design a feature flag service for 2,000 backend services; a flag change may take up to 5 minutes to reach every instance.",
+      "i11-flag-delivery",
+      "poll",
+      /propagation_seconds is stated/,
+    ],
+    [
+      "Design a rate limiter that caps login attempts at 5 per minute per account across 50 API servers to stop brute-force password guessing.",
+      "i08-on-failure",
+      "fail-closed",
+      /the prompt says 'login attempts'/,
+    ],
+    [
+      "Design a rate limiter for an internal API gateway with 40 nodes handling 200,000 requests per second; if the counter store is down the limiter fails open.",
+      "i08-on-failure",
+      "fail-open",
+      /availability is stay-available \(stated, the prompt says 'fails open'\)/,
+    ],
+  ];
+  for (const [prompt, id, option, reason] of cases)
+    it(`${id} → ${option}`, () => {
+      const { d, r } = row(prompt, id);
+      expect(r.chosen).toBe(option);
+      expect(r.because).toMatch(reason);
+      expect(checkCoherence(d).filter((p) => p.rule === "decision-condition-stated")).toEqual([]);
+    });
+
+  it("a design that rejects an option whose stated condition holds is reported", () => {
+    const { d } = row(cases[0]?.[0] ?? "", "dispatch-offer");
+    const broken = structuredClone(d);
+    const offer = broken.decisions.find((x) => x.id === "dispatch-offer");
+    if (!offer) throw new Error("no dispatch-offer");
+    offer.chosen = "one-at-a-time";
+    expect(checkCoherence(broken).filter((p) => p.rule === "decision-condition-stated")).toEqual([
+      expect.objectContaining({
+        detail: expect.stringMatching(
+          /^dispatch-offer chose 'one-at-a-time', but 'broadcast' wins when .*the prompt states it: the prompt says/,
+        ),
+      }),
+    ]);
+  });
+
+  it("without the stated words the default stays", () => {
+    const { r } = row(
+      "Design courier dispatch for a grocery delivery app: 20,000 couriers report their location every 5 seconds and each order gets one courier.",
+      "dispatch-offer",
+    );
+    expect(r.chosen).toBe("one-at-a-time");
+  });
+});
