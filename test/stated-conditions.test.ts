@@ -72,8 +72,8 @@ const READERS: [string, string, string[], string[]][] = [
   [
     "OVER_ADMISSION_COSTS",
     OVER_ADMISSION_COSTS,
-    ["caps login attempts per account", "limits each paid plan's API calls", "to stop brute-force guessing"],
-    ["protects the backend's capacity", "a per-minute quota per API key"],
+    ["caps login attempts per account", "calls are billed per request", "to stop brute-force guessing"],
+    ["protects the backend's capacity", "a per-minute quota per API key", "paid tiers get a bigger share"],
   ],
 ];
 

@@ -1137,7 +1137,7 @@ function flipExamplesHold(d: Design, facts: CoherenceFacts): Problem[] {
 
 /** A decision whose inputs include what the prompt states ("durability is durable (stated)", "the prompt says 'HDFS'"). */
 const restsOnPrompt = (row: Design["decisions"][number]): boolean =>
-  row.inputs.some((i) => /\(stated\)|^the prompt says\b/.test(i));
+  row.inputs.some((i) => /\(stated[,)]|^the prompt says\b/.test(i));
 
 /** A decision whose chosen option's own win condition names, as its example, a thing the prompt names. */
 const ownExampleNamed = (row: Design["decisions"][number], named: ReadonlySet<string>): boolean =>

@@ -51,7 +51,8 @@ export const PERMISSION_LAG_ALLOWED = String.raw`\b(?:permissions?|access|sharin
 export const GUESS_COSTS_MORE = String.raw`\bhigh[- ]value\s+accounts?\b|\bno\s+(?:second|2nd)\s+factor\b|\bwithout\s+(?:a\s+)?(?:second\s+factor|2fa|mfa|two[- ]factor)\b|\bno\s+(?:2fa|mfa|two[- ]factor)\b`;
 
 /**
- * A limit whose over-admission costs money or breaks a security promise (i08-on-failure `fail-closed`): a paid plan's
- * limit, licences, brute-force guesses, credential stuffing.
+ * A limit whose over-admission costs money or breaks a security promise (i08-on-failure `fail-closed`): calls billed
+ * per request, licences, brute-force guesses, credential stuffing, login attempts, fraud. A paid tier's bigger share is
+ * not one: giving a free caller a little more costs capacity, not money owed.
  */
-export const OVER_ADMISSION_COSTS = String.raw`\b(?:paid|billed|billable|charged)\s+(?:\w+\s+)?(?:plans?|tiers?|quotas?|limits?|calls?|requests?)\b|\bplan'?s\s+(?:limit|quota)\b|\blicen[cs]es?\b|\bbrute[- ]forc\w*|\bpassword\s+guess\w*|\bcredential\s+stuffing\b|\blogin\s+attempts?\b|\bfraud\w*`;
+export const OVER_ADMISSION_COSTS = String.raw`\b(?:billed|billable|charged)\s+(?:per|for\s+each|by\s+the)\s+(?:call|request|use)\b|\blicen[cs]es?\b|\bbrute[- ]forc\w*|\bpassword\s+guess\w*|\bcredential\s+stuffing\b|\blogin\s+attempts?\b|\bfraud\w*`;

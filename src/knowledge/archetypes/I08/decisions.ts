@@ -145,6 +145,7 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "over-admission costs money or breaks a security promise",
         // the prompt states that over-admission must never happen, even in an outage
         wins: [{ any: [{ nfr: "availability", in: ["fail-closed"], stated: true }, { words: OVER_ADMISSION_COSTS }] }],
+        implies: { stance: "fail-closed" },
       },
     ],
     rules: [
