@@ -337,7 +337,11 @@ export function decide(
     because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}${overruled}`;
     ground = groundOfOption(flip.option);
     deciding = o?.wins ?? [];
-  } else if ((deciding.length === 0 || !onFacts) && wins && wins.option === chosen) {
+  } else if (
+    (deciding.length === 0 || (!onFacts && groundOfOption(chosen) === Ground.Stated)) &&
+    wins &&
+    wins.option === chosen
+  ) {
     // the fallback whose own win condition holds here (ids that must sort by time, kept by the timestamp layout it
     // falls back to) rests on that condition, and says so, rather than on the fallback's general reason; so does a
     // rule resting on a default stance whose option also wins on what the prompt states

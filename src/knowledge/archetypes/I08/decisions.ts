@@ -143,8 +143,9 @@ export const decisions: DecisionPoint[] = [
         buys: "no request is admitted beyond its budget",
         costs: "the limiter's outage rejects all traffic",
         winsWhen: "over-admission costs money or breaks a security promise",
-        // the prompt states that over-admission must never happen, even in an outage
-        wins: [{ any: [{ nfr: "availability", in: ["fail-closed"], stated: true }, { words: OVER_ADMISSION_COSTS }] }],
+        // over-admission the prompt says costs money or security ('login attempts'); a stated fail-closed stance picks
+        // it by the rule below
+        wins: [{ words: OVER_ADMISSION_COSTS }],
         implies: { stance: "fail-closed" },
       },
     ],
