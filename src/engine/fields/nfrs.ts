@@ -359,7 +359,7 @@ function stanceOfStatedOption(archetype: string, prompt: string): Sourced<Nfrs["
         return {
           value,
           source: "default",
-          because: `not stated as such; the prompt says '${m[0]}', and ${o.winsWhen}, so ${o.name} is chosen (${p.id}) and the design ${stance} with it`,
+          because: `not stated as such; ${p.id} takes '${o.id}' and the design ${stance} with it (the prompt says '${m[0]}': ${o.winsWhen})`,
         };
       }
     }
