@@ -3,44 +3,15 @@ import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { statedNfrsOf } from "../src/engine/nfr-parse.js";
 import {
-  DASHBOARD_TOTALS,
-  DISPLAY_ONLY,
   GUESS_COSTS_MORE,
   OFFER_TO_SEVERAL,
   OVER_ADMISSION_COSTS,
-  PAID_ON_COUNTS,
-  PERMISSION_LAG_ALLOWED,
-  READ_HEAVY,
-  RECOUNT_ASKED,
-  RESIZE_ON_REQUEST,
-  WRITE_HEAVY,
 } from "../src/knowledge/decisions/stated-conditions.js";
 
 const re = (s: string) => new RegExp(s, "i");
 
 /** Each reader: phrasings that state its win condition, and near misses that do not. */
 const READERS: [string, string, string[], string[]][] = [
-  [
-    "DISPLAY_ONLY",
-    DISPLAY_ONLY,
-    ["play counts are only for display", "counts are shown only next to each track", "not used for payouts"],
-    ["counts are displayed next to each track", "only one display per device"],
-  ],
-  ["PAID_ON_COUNTS", PAID_ON_COUNTS, ["royalties are paid on plays", "payouts to artists"], ["shown to listeners"]],
-  ["DASHBOARD_TOTALS", DASHBOARD_TOTALS, ["shown on a live dashboard"], ["a dash of salt"]],
-  [
-    "RECOUNT_ASKED",
-    RECOUNT_ASKED,
-    ["whenever it disagrees with the ledger we rebuild it", "advertisers are billed on the counts"],
-    ["shown to editors on a dashboard"],
-  ],
-  [
-    "READ_HEAVY",
-    READ_HEAVY,
-    ["a read-heavy catalogue", "reads outnumber writes 100 to 1", "mostly reads"],
-    ["writes outnumber reads", "reads and writes are balanced"],
-  ],
-  ["WRITE_HEAVY", WRITE_HEAVY, ["a write-heavy log", "ingests 1 million events per second"], ["a read-heavy store"]],
   [
     "OFFER_TO_SEVERAL",
     OFFER_TO_SEVERAL,
@@ -50,18 +21,6 @@ const READERS: [string, string, string[], string[]][] = [
       "the first cleaner to accept takes the booking",
     ],
     ["each order is offered to one courier at a time", "a courier accepts or declines the offer"],
-  ],
-  [
-    "RESIZE_ON_REQUEST",
-    RESIZE_ON_REQUEST,
-    ["thumbnails are resized on the fly", "renditions are made on first request", "any width the client asks for"],
-    ["thumbnails are made at upload in three sizes"],
-  ],
-  [
-    "PERMISSION_LAG_ALLOWED",
-    PERMISSION_LAG_ALLOWED,
-    ["sharing changes may take a few seconds to apply", "access changes can lag by up to 10 seconds"],
-    ["a removed user must never see the document again"],
   ],
   [
     "GUESS_COSTS_MORE",
@@ -107,18 +66,6 @@ describe("a decision whose win condition the prompt states takes that option", (
       "dispatch-offer",
       "broadcast",
       /the prompt says 'offered to the 5 nearest couriers'/,
-    ],
-    [
-      "Design a storage engine for a read-heavy product catalogue: reads outnumber writes 100 to 1 and the data is 2 TB.",
-      "i16-engine-structure",
-      "b-tree",
-      /the prompt says 'read-heavy'/,
-    ],
-    [
-      "Design a feature flag service for 2,000 backend services; a flag change may take up to 5 minutes to reach every instance.",
-      "i11-flag-delivery",
-      "poll",
-      /propagation_seconds is stated/,
     ],
     [
       "Design a rate limiter that caps login attempts at 5 per minute per account across 50 API servers to stop brute-force password guessing.",

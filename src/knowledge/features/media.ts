@@ -1,4 +1,3 @@
-import { RESIZE_ON_REQUEST } from "../decisions/stated-conditions.js";
 import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { MEDIA_PROTOCOLS } from "./protocols.js";
@@ -166,8 +165,6 @@ export const MEDIA: FeatureEntry = {
           buys: "no storage for unused sizes; new sizes need no backfill",
           costs: "a slow first view and resize load that follows traffic spikes",
           winsWhen: "many sizes exist and most media is rarely viewed",
-          // the prompt has sizes made on request ("resized on the fly")
-          wins: [{ words: RESIZE_ON_REQUEST }],
         },
       ],
       rules: [],

@@ -1,4 +1,3 @@
-import { DISPLAY_ONLY, PAID_ON_COUNTS } from "../decisions/stated-conditions.js";
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { MUSIC_PROTOCOLS } from "./protocols.js";
@@ -138,7 +137,6 @@ export const MUSIC: FeatureEntry = {
           buys: "live counts",
           costs: "hot counters on hit songs, and a retried increment counts twice with nothing to audit against",
           winsWhen: "counts are only for display",
-          wins: [{ words: DISPLAY_ONLY, unless: PAID_ON_COUNTS }],
         },
       ],
       rules: [],

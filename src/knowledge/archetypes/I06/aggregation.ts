@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
-import { DASHBOARD_TOTALS, RECOUNT_ASKED } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId, Technology } from "../../schema.js";
 import { TOPIC_WORDS } from "../../topics.js";
@@ -1133,7 +1132,6 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         buys: "one code path",
         costs: "a fix needs a full replay within the log's retention; nothing checks the totals independently",
         winsWhen: "totals feed dashboards, not bills",
-        wins: [{ words: DASHBOARD_TOTALS, unless: RECOUNT_ASKED }],
       },
     ],
     rules: [

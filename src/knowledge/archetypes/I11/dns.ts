@@ -702,8 +702,6 @@ export const DNS_DECISIONS: DecisionPoint[] = [
         buys: "no push channel at all: the secondaries pull on their own schedule",
         costs: "a change waits up to a refresh interval, and polling every zone on every server costs queries",
         winsWhen: "changes may take many minutes to reach every server",
-        // a stated bound that leaves a refresh interval room (twice its delay, so `breaksBound` keeps it)
-        wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", atLeast: 600 }],
         delays: {
           bound: "propagation_seconds",
           seconds: 300,

@@ -504,8 +504,6 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
         buys: "stateless, cacheable delivery with no open connections",
         costs: "a change takes up to a poll interval, and idle polls cost requests",
         winsWhen: "a change may take a minute to land everywhere",
-        // a stated bound that leaves a poll interval room (twice its delay, so `breaksBound` keeps it)
-        wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", atLeast: 60 }],
         delays: {
           bound: "propagation_seconds",
           seconds: 30,

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
-import { PERMISSION_LAG_ALLOWED } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId } from "../../mechanisms/catalog.js";
 import type { Technology } from "../../schema.js";
@@ -789,7 +788,6 @@ export const AUTHZ_DECISIONS: DecisionPoint[] = [
         buys: "the lowest latency and the highest cache hit ratio",
         costs: "a removal may not be seen for the staleness window, so the new enemy problem is open",
         winsWhen: "a change may take a few seconds to apply and nothing is hidden from a removed user after the fact",
-        wins: [{ words: PERMISSION_LAG_ALLOWED }],
       },
     ],
     rules: [

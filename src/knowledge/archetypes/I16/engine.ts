@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
-import { READ_HEAVY, WRITE_HEAVY } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId } from "../../mechanisms/catalog.js";
 import type { Technology } from "../../schema.js";
@@ -783,7 +782,6 @@ export const ENGINE_DECISIONS: DecisionPoint[] = [
         buys: "a point read is one root-to-leaf walk and range scans read one sorted structure",
         costs: "each small write dirties a whole page, which costs random writes and page-sized write amplification",
         winsWhen: "reads far outnumber writes and latency of every read matters more than the write rate",
-        wins: [{ words: READ_HEAVY, unless: WRITE_HEAVY }],
       },
     ],
     rules: [],
