@@ -4,7 +4,7 @@ import { design } from "../src/engine/design/design.js";
 import type { Fields } from "../src/engine/design/types.js";
 import { decide } from "../src/engine/fields/decisions.js";
 import { hardRuleStances, type StanceInputs } from "../src/engine/hard-rules.js";
-import { ARCHETYPE_DECISIONS } from "../src/knowledge/decisions/index.js";
+import { ARCHETYPE_DECISIONS, conditionsOf } from "../src/knowledge/decisions/index.js";
 
 const chosen = (d: ReturnType<typeof design>, id: string) => d.decisions.find((x) => x.id === id);
 
@@ -86,7 +86,9 @@ describe("a stated hard rule forces its path's stance", () => {
         consistency: { value: "eventual", source: "default", because: "card default" },
       },
     } as unknown as Fields;
-    expect(decide(point, "I08", f, new Map(), {}).chosen).toBe("fail-open");
+    // the prompt says none of the point's word conditions (over-admission that costs money or security)
+    const said = Object.fromEntries(conditionsOf(point).flatMap((c) => ("words" in c ? [[c.words, null]] : [])));
+    expect(decide(point, "I08", f, new Map(), said).chosen).toBe("fail-open");
     const stance = {
       path: "acquire a concurrency slot below the cap",
       archetype: "I08",
@@ -95,7 +97,7 @@ describe("a stated hard rule forces its path's stance", () => {
       consistency: "linearizable",
       because: "a hard rule",
     } as const;
-    const row = decide(point, "I08", f, new Map(), {}, true, stance);
+    const row = decide(point, "I08", f, new Map(), said, true, stance);
     expect(row.chosen).toBe("fail-closed");
     expect(row.because).toMatch(/fail-closed on 'acquire a concurrency slot below the cap'/);
     expect(row.because).toMatch(/at most their quota/);

@@ -43,7 +43,7 @@ import { capacityModel } from "../knowledge/capacity/index.js";
 import { BOUND_MARGIN, REGION_REACH } from "../knowledge/capacity/latency.js";
 import { STATED_USE_FIGURES } from "../knowledge/capacity/stated.js";
 import { REPLACEMENTS, replacementKey, replacementsKept } from "../knowledge/covers.js";
-import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
+import { DECISION_BY_ID, type DecisionCondition } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
@@ -170,6 +170,7 @@ export type CoherenceRule =
   | "decision-contradicted"
   | "rejected-option-drawn"
   | "flip-condition-holds"
+  | "decision-condition-stated"
   | "option-violates-bound"
   | "choice-on-assumption"
   | "mitigation-proposes-chosen"
@@ -339,6 +340,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no component, link, API call, sequence or failure row marked for options a decision did not choose (`chosen`, knowledge/topology.ts `OptionMark`), and no duty or link a rejected option alone draws (`implies.draws`), is drawn: tail sampling chosen, the services do not sample at the root",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
+  "decision-condition-stated":
+    "no decision rejects an option whose win condition the prompt itself states (its words, a stated bound or quantity, a stated NFR), unless the chosen option's own win condition is stated too: 'the first driver to accept gets it' takes the broadcast offer, 'a change may take 5 minutes to land' takes polling",
   "option-violates-bound":
     "no decision keeps an option that adds more than half a bound the prompt states to the time it bounds (nodes polling a minute apart beside 'a record change is served by every location within 60 seconds', operator-paced rollout waves beside 'route changes within 5 seconds'): the bound is met by the option chosen, or the design breaks it",
   "choice-on-assumption":
@@ -608,6 +611,42 @@ function flipConditionsHold(d: Design): Problem[] {
         detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
       })),
   );
+}
+
+/**
+ * Whether a win condition is a statement of the prompt: its words, a stated quantity or latency target, a promise the
+ * design states, an NFR counted only where stated, or a number beside a condition that it is stated; an `any` is one
+ * where each alternative is.
+ */
+function statedCondition(c: DecisionCondition, all: readonly DecisionCondition[]): boolean {
+  if ("any" in c) return c.any.every((x) => statedCondition(x, c.any));
+  if ("words" in c || "stated" in c || "latencyAtMost" in c || "invariant" in c) return true;
+  if ("nfr" in c) return c.stated === true;
+  if ("number" in c) return all.some((x) => "stated" in x && x.stated === c.number);
+  return false;
+}
+
+/** An option whose every win condition is one the prompt states (`statedCondition`). */
+function winsOnStatement(point: string, option: string): boolean {
+  const wins = DECISION_BY_ID.get(point)?.options.find((o) => o.id === option)?.wins ?? [];
+  return wins.length > 0 && wins.every((c) => statedCondition(c, wins));
+}
+
+/**
+ * A rejected option whose win condition the prompt states, held over a choice that rests on no statement of its own:
+ * the design answers the trade-off against the very words that settle it.
+ */
+function decisionConditionsStated(d: Design): Problem[] {
+  return d.decisions.flatMap((row) => {
+    const chosenStated = row.winning?.some((x) => x.option === row.chosen) && winsOnStatement(row.id, row.chosen);
+    if (chosenStated || row.source === "override") return [];
+    return (row.winning ?? [])
+      .filter((w) => w.option !== row.chosen && winsOnStatement(row.id, w.option))
+      .map((w) => ({
+        rule: "decision-condition-stated" as const,
+        detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and the prompt states it: ${w.says.join("; ")}`,
+      }));
+  });
 }
 
 /** A chosen option whose added delay is more than half a bound the prompt states (`breaksBound`). */
@@ -1107,7 +1146,7 @@ function flipExamplesHold(d: Design, facts: CoherenceFacts): Problem[] {
 
 /** A decision whose inputs include what the prompt states ("durability is durable (stated)", "the prompt says 'HDFS'"). */
 const restsOnPrompt = (row: Design["decisions"][number]): boolean =>
-  row.inputs.some((i) => /\(stated\)|^the prompt says\b/.test(i));
+  row.inputs.some((i) => /\(stated[,)]|^the prompt says\b/.test(i));
 
 /** A decision whose chosen option's own win condition names, as its example, a thing the prompt names. */
 const ownExampleNamed = (row: Design["decisions"][number], named: ReadonlySet<string>): boolean =>
@@ -4692,6 +4731,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...rejectedOptionsDrawn(d),
     ...technologyWithinLimits(d),
     ...flipConditionsHold(d),
+    ...decisionConditionsStated(d),
     ...choicesOnAssumption(d),
     ...mitigationsProposingChosen(d),
     ...mitigationsProposingRejected(d),

@@ -1298,6 +1298,13 @@ const REDELIVERY_WORDS =
   /\b(?:redeliver\w*|re-?sent|re-?tried|retried|re-?attempted|re-?run|re-?processed|re-?dispatched|handed out again|delivered again|tried again)/i;
 
 /** What the words around a duration say it measures. */
+/**
+ * "a flag change may take up to 5 minutes to reach every instance", "changes can take 30 minutes to propagate": the time
+ * a change may take to spread, said by the verb right after the duration, never how long a run lasts.
+ */
+const TO_SPREAD_AFTER =
+  /^\s*(?:-\s*)?(?:or\s+(?:so|less|more)\s+)?to\s+(?:fully\s+)?(?:propagat\w*|reach\w*|land\b|spread\w*|take\s+effect|show\s+up|appear\w*|be\s+(?:seen|visible|applied|reflected|propagated))/i;
+
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   // "a 30-minute slot", "45-minute appointments": the length of one bookable slot, which sets how many a day each
   // resource offers
@@ -1892,6 +1899,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           (HELD_FROM_OTHERS.test(clauseBefore) ? { id: "hold_seconds" } : undefined) ??
           lateArrival(clauseBefore, after) ??
+          (TO_SPREAD_AFTER.test(after) ? { id: "propagation_seconds" } : undefined) ??
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "each forklift asks the dispatcher for its next task every 2 seconds": the asking verb may sit further back
           (ASKS_EVERY.test(wideClause) ? { id: "request_interval_seconds" } : undefined) ??

@@ -97,9 +97,11 @@ function checkCondition(
       };
     const n = f.nfrs[c.nfr];
     const counts = !c.stated || n.source !== "default";
+    // a value the prompt states names its words, so the choice is seen to follow from the clause that states it
+    const quoted = n.source === "stated" && /^the prompt says '/.test(n.because) ? `, ${n.because}` : "";
     return {
       holds: counts && c.in.includes(n.value),
-      says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source})`,
+      says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source}${quoted})`,
     };
   }
   if ("regionsAtLeast" in c) {
@@ -335,9 +337,14 @@ export function decide(
     because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}${overruled}`;
     ground = groundOfOption(flip.option);
     deciding = o?.wins ?? [];
-  } else if (deciding.length === 0 && wins && wins.option === chosen) {
+  } else if (
+    (deciding.length === 0 || (!onFacts && groundOfOption(chosen) === Ground.Stated)) &&
+    wins &&
+    wins.option === chosen
+  ) {
     // the fallback whose own win condition holds here (ids that must sort by time, kept by the timestamp layout it
-    // falls back to) rests on that condition, and says so, rather than on the fallback's general reason
+    // falls back to) rests on that condition, and says so, rather than on the fallback's general reason; so does a
+    // rule resting on a default stance whose option also wins on what the prompt states
     const o = p.options.find((x) => x.id === chosen);
     inputs = wins.says;
     because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}`;

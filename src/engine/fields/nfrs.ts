@@ -1,4 +1,5 @@
 import { VARIANTS } from "../../knowledge/covers.js";
+import { type DecisionCondition, decisionPoints } from "../../knowledge/decisions/index.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import { LOSS_WORDS, repeatAgainst } from "../../knowledge/patterns.js";
@@ -164,6 +165,11 @@ export const nfrsField: Deriver<"nfrs"> = {
         source: "default",
         because: `not stated; the prompt says '${atMostOnce.quote}', and an item must never be lost: a side cut off from the primary that records each claim holds its items until that primary is reachable, so an item runs late, never twice`,
       };
+    // A decision of the lead whose option is a failure stance, and whose win condition the prompt states in words
+    // ("caps login attempts": over-admission breaks a security promise, so the limiter fails closed), sets the stance
+    // the prompt leaves unstated, so the stance line says what the decision chose
+    const fromOption = s.availability === undefined ? stanceOfStatedOption(id, f.prompt) : undefined;
+    if (fromOption && fromOption.value !== availability.value) availability = fromOption;
     // Linearizable and stay-available cannot both hold under a partition; a stated value beats a default.
     if (consistency.value === "linearizable" && availability.value === "stay-available") {
       if (consistency.source === "stated" && availability.source === "default")
@@ -342,4 +348,31 @@ function topicsOf(
           because: `the design speaks of '${t.quote}': ${TOPIC_MEANING[t.value]}`,
         })),
       };
+}
+
+/** Every `words` condition of a win condition, each alternative of an `any` on its own. */
+const wordConditions = (cs: readonly DecisionCondition[]): Extract<DecisionCondition, { words: string }>[] =>
+  cs.flatMap((c) => ("any" in c ? wordConditions(c.any) : "words" in c ? [c] : []));
+
+/**
+ * The failure stance of an option of the archetype's decisions (`implies.stance`) whose win condition the prompt states
+ * in its own words, with those words as its reason; undefined where no such option's words are in the prompt.
+ */
+function stanceOfStatedOption(archetype: string, prompt: string): Sourced<Nfrs["availability"]["value"]> | undefined {
+  for (const p of decisionPoints(archetype as Parameters<typeof decisionPoints>[0]))
+    for (const o of p.options) {
+      const value = o.implies?.stance;
+      if (!value) continue;
+      for (const c of wordConditions(o.wins ?? [])) {
+        const m = pattern(c.words, "i").exec(prompt);
+        if (!m || (c.unless !== undefined && pattern(c.unless, "i").test(prompt))) continue;
+        const stance = value === "fail-closed" ? "fails closed" : "stays up";
+        return {
+          value,
+          source: "default",
+          because: `not stated as such; ${p.id} takes '${o.id}' and the design ${stance} with it (the prompt says '${m[0]}': ${o.winsWhen})`,
+        };
+      }
+    }
+  return undefined;
 }

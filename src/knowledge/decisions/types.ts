@@ -67,6 +67,13 @@ export interface DecisionImplies {
    * (engine/fields/context.ts); coherence `regions-sync-and-async` holds the chosen option to it.
    */
   crossRegion?: "sync" | "async";
+  /**
+   * The failure stance this option is (a limiter that rejects while its store is unreachable fails closed): where the
+   * prompt leaves availability unstated and states this option's win condition in its own words (a `words` condition of
+   * its `wins`), the design's stance follows the option, so the stance line and the decision never disagree
+   * (engine/fields/nfrs.ts `stanceOfStatedOption`).
+   */
+  stance?: "fail-closed" | "stay-available";
 }
 
 export interface DecisionOptionSpec {

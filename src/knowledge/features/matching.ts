@@ -1,3 +1,4 @@
+import { OFFER_TO_SEVERAL } from "../decisions/stated-conditions.js";
 import { fig, inp, LOCK_WORDS } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { MATCHING_PROTOCOLS } from "./protocols.js";
@@ -225,6 +226,8 @@ export const MATCHING: FeatureEntry = {
           buys: "faster matches when many drivers ignore offers",
           costs: "losing drivers get a 'taken' message; still needs a conditional write on the trip",
           winsWhen: "most offers are ignored or declined, so waiting on one answer at a time costs more than a race",
+          // the prompt offers each job to several at once ("the first to accept gets it")
+          wins: [{ words: OFFER_TO_SEVERAL }],
         },
       ],
       rules: [],

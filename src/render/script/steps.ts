@@ -918,10 +918,18 @@ function normalise(d: Design): StepDraft {
     : "Before I go on: does that scope match what you want, or should I focus on one path?";
   const followUps: FollowUp[] = [];
   const why = defaultReason(n.sources.consistency?.because);
+  // a stance a decision set from the prompt's words (a limiter that fails closed on login attempts) has its own reason
+  const whyStance = assumed.includes("availability") ? defaultReason(n.sources.availability?.because) : undefined;
+  const stanceOwn = whyStance !== undefined && /^the prompt says '/.test(whyStance) ? whyStance : undefined;
   if (assumed.length > 0 && why)
     followUps.push({
       question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}?`,
-      answer: clauses(why).slice(0, 2).join(" "),
+      answer: [
+        ...clauses(why).slice(0, 2),
+        ...(stanceOwn
+          ? [sentence(`It ${n.availability === "fail-closed" ? "fails closed" : "stays up"} because ${stanceOwn}`)]
+          : []),
+      ].join(" "),
     });
   // the other writes of the system asked for; a substrate's internals ("proposing a put") are not its writes
   const otherWrites = visibleWrites(d, true).filter((w) => !writes.slice(0, 3).includes(w));

@@ -1,3 +1,4 @@
+import { OVER_ADMISSION_COSTS } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import { SLOT_DECISIONS } from "./slots.js";
 import { ROOM_DECISIONS } from "./waiting-room.js";
@@ -133,6 +134,8 @@ export const decisions: DecisionPoint[] = [
         buys: "a limiter outage does not become a full outage",
         costs: "limits are not enforced while the store is down",
         winsWhen: "the limiter protects capacity rather than money or security",
+        // the prompt states that the limiter fails open (or that the system stays up) when its store is unreachable
+        wins: [{ nfr: "availability", in: ["stay-available"], stated: true }],
       },
       {
         id: "fail-closed",
@@ -140,8 +143,10 @@ export const decisions: DecisionPoint[] = [
         buys: "no request is admitted beyond its budget",
         costs: "the limiter's outage rejects all traffic",
         winsWhen: "over-admission costs money or breaks a security promise",
-        // the prompt states that over-admission must never happen, even in an outage
-        wins: [{ nfr: "availability", in: ["fail-closed"], stated: true }],
+        // over-admission the prompt says costs money or security ('login attempts'); a stated fail-closed stance picks
+        // it by the rule below
+        wins: [{ words: OVER_ADMISSION_COSTS }],
+        implies: { stance: "fail-closed" },
       },
     ],
     rules: [

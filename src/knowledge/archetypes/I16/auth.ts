@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { GUESS_COSTS_MORE } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId } from "../../mechanisms/catalog.js";
 import type { Technology } from "../../schema.js";
@@ -676,6 +677,8 @@ export const AUTH_DECISIONS: DecisionPoint[] = [
         buys: "no attempt is ever uncounted",
         costs: "a limiter outage signs nobody in: the limiter becomes as critical as the account store",
         winsWhen: "an uncounted guess costs more than an outage (high-value accounts with no second factor)",
+        // the prompt says so, or states that the sign-in paths fail closed
+        wins: [{ any: [{ words: GUESS_COSTS_MORE }, { nfr: "availability", in: ["fail-closed"], stated: true }] }],
       },
     ],
     rules: [],
