@@ -23,13 +23,12 @@ import {
 import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
-import { guaranteeClauses } from "./stated-clauses.js";
 import type { Stated } from "./stated.js";
+import { guaranteeClauses } from "./stated-clauses.js";
 import { composedScale } from "./stated-flows.js";
 import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
-
 
 /**
  * The reason a scale figure carries, from where it came: "the prompt says '72 hours'" or "set by override …".

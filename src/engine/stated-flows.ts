@@ -20,8 +20,8 @@ import {
 } from "../knowledge/stated-flows.js";
 import { STATED_NOUNS } from "../knowledge/stated-nouns.js";
 import { singularOf } from "./counted-nouns.js";
-import type { Stated } from "./stated.js";
 import { formatQuantity } from "./quantity-format.js";
+import type { Stated } from "./stated.js";
 
 type Scale = Record<string, Stated<number>>;
 
