@@ -65,7 +65,9 @@ function readings(d: Ledgered): Reading[] {
     if (key.startsWith("scale.")) {
       const quantity = key.slice("scale.".length);
       const figures = d.capacity.filter((r) => r.inputs.some((i) => i.name === quantity && i.source === "stated"));
-      const what = figures.length > 0 ? `${quantity}, read by ${figures.map((r) => r.id).join(", ")}` : quantity;
+      const ids = figures.map((r) => r.id);
+      const named = ids.length > 3 ? `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more` : ids.join(", ");
+      const what = figures.length > 0 ? `${quantity}, read by ${named}` : quantity;
       out.push(...quotesIn(p, s.because, "figure", what));
     } else if (key.startsWith("guarantee.")) {
       out.push(...quotesIn(p, s.because, "rule", "a stated guarantee"));
