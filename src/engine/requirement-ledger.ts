@@ -2,6 +2,7 @@ import { requirementKind } from "../knowledge/requirement-kinds.js";
 import type { Design } from "./design/design.js";
 import type { CARRIER_KINDS, StatedRequirementRow } from "./design/schema.js";
 import { clauseSpans } from "./fields/requirements.js";
+import { guaranteeClauses, saysClause } from "./stated-clauses.js";
 
 /**
  * The requirement ledger: every requirement clause of the prompt, with what in the design reads it. Each reader
@@ -80,11 +81,32 @@ function readings(d: Ledgered): Reading[] {
     for (const at of placesOf(p, l.quote))
       out.push({ kind: "latency", what: `${l.percentile} under ${l.ms} ms`, quote: l.quote, ...at });
   for (const i of d.invariants) out.push(...quotesIn(p, i.because, "rule", shortly(i.statement)));
-  for (const r of d.requirements) out.push(...quotesIn(p, r.because, "operation", r.alias?.phrase ?? r.text));
+  for (const r of d.requirements)
+    out.push(...quotesIn(p, r.because, "operation", r.alias ? `${r.alias.phrase} (${r.alias.operation})` : r.text));
   for (const a of d.api) if (a.because) out.push(...quotesIn(p, a.because, "operation", a.call));
   for (const m of d.dataModel) if (m.because) out.push(...quotesIn(p, m.because, "record", m.entity));
   for (const f of d.features) for (const e of f.evidence) out.push(...quotesIn(p, e, "feature", f.name));
   for (const c of d.decisions) out.push(...quotesIn(p, c.because, "decision", c.question));
+  // a guarantee clause the stated-rule reader found (its own span) is carried by the invariant that says it
+  for (const c of guaranteeClauses(p)) {
+    const rule = d.invariants.find((i) => saysClause(i.statement, c));
+    if (rule)
+      out.push({ kind: "rule", what: shortly(rule.statement), quote: c.quote, from: c.at, to: c.at + c.quote.length });
+  }
+  // a product the prompt names is carried by the technology row that buys it or learns from it
+  for (const t of d.technology)
+    for (const product of [...t.choices, ...(t.references ?? [])].map((c) => c.product)) {
+      const name = /^[A-Z][\w.-]{2,}/.exec(product)?.[0];
+      if (!name) continue;
+      for (const m of p.matchAll(new RegExp(`\\b${name.replace(/[.]/g, "\\.")}\\b`, "g")))
+        out.push({
+          kind: "technology",
+          what: product,
+          quote: name,
+          from: m.index ?? 0,
+          to: (m.index ?? 0) + name.length,
+        });
+    }
   return out;
 }
 
@@ -104,12 +126,12 @@ const MAX_CARRIERS = 4;
  */
 export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
   const all = readings(d);
-  const asked = /^\s*(?:please\s+)?(?:design|build|create|implement|architect)\s+/i.exec(d.prompt);
   const subject = d.archetypes[0];
-  return clauseSpans(d.prompt, false).map(({ text, at }) => {
+  return requirementClauses(d.prompt).map(({ text, at }, i) => {
     const to = at + text.length;
     const found: Carrier[] = [];
-    if (asked && at === asked[0].length && subject) found.push({ kind: "subject", what: subject.name, quote: text });
+    // the prompt's first clause names what is built: recognition read the design's subject from it
+    if (i === 0 && subject) found.push({ kind: "subject", what: subject.name, quote: text });
     for (const r of all) {
       if (!covers(r, at, to)) continue;
       if (found.some((f) => f.kind === r.kind && f.what === r.what)) continue;
@@ -127,6 +149,31 @@ export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
   });
 }
 
+/**
+ * Words that open a clause which only qualifies the one before it ("if that node hangs", "at the hour they signed
+ * up", "with short bursts allowed", "even if a scheduler node crashes"): it is part of that requirement, not one of
+ * its own.
+ */
+const QUALIFIER =
+  /^(?:if|when|whenever|unless|until|even|except|after|before|once|since|because|so|as|at|with|without|within|including|focusing|especially|ideally|preferably|whether|than|then|by|in|on|from|for|under|over|per|via|plus|such as|e\.g\.|i\.e\.)\b/i;
+
+/**
+ * The requirement clauses of a prompt: its clauses broken at punctuation (`clauseSpans` without joining words), a
+ * clause that only qualifies the one before it joined to it.
+ */
+export function requirementClauses(prompt: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  for (const c of clauseSpans(prompt, false)) {
+    const last = out[out.length - 1];
+    if (last && QUALIFIER.test(c.text)) {
+      out[out.length - 1] = { text: prompt.slice(last.at, c.at + c.text.length), at: last.at };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
 /** The order readers are named in: the design's own parts before the figures and qualities that only size it. */
 const RANK: readonly CarrierKind[] = [
   "subject",
@@ -138,6 +185,7 @@ const RANK: readonly CarrierKind[] = [
   "figure",
   "quality",
   "decision",
+  "technology",
 ];
 
 /** The clauses nothing in the design reads. */

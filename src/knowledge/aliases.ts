@@ -363,6 +363,43 @@ export const ALIASES: readonly AliasRow[] = [
     hidden: false,
     note: "Cancelling succeeds only while the timer is still pending; a timer already fired cannot be unfired.",
   },
+  // ---- control verbs on the owned record (knowledge/requirement-kinds.ts `control`): a stated "teams can pause or
+  // cancel a schedule" is an operation on that record, never dropped
+  {
+    phrase: "pause",
+    operation: "state transition",
+    interaction: "update target",
+    hidden: false,
+    note: "Pausing moves the record from active to paused under its current version; a paused record is skipped by the work it drives until it is resumed.",
+  },
+  {
+    phrase: "resume",
+    operation: "state transition",
+    interaction: "update target",
+    hidden: false,
+    note: "Resuming moves a paused record back to active; work missed while paused is either skipped or caught up by the record's own policy, never both.",
+  },
+  {
+    phrase: "cancel",
+    operation: "state transition",
+    interaction: "update target",
+    hidden: false,
+    note: "Cancelling succeeds only while the record has not reached a final state; a cancel that loses the race to completion is refused, not applied twice.",
+  },
+  {
+    phrase: "reschedule",
+    operation: "overwrite current value",
+    interaction: "update target",
+    hidden: false,
+    note: "Rescheduling replaces the record's time under a version check, so a concurrent change or a run already claimed is not silently overwritten.",
+  },
+  {
+    phrase: "revoke",
+    operation: "state transition",
+    interaction: "update target",
+    hidden: false,
+    note: "Revoking moves a pending or active grant to revoked; later uses check that state and are refused.",
+  },
   {
     phrase: "fire timer",
     operation: "async process",

@@ -48,7 +48,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
   {
     id: "visibility",
     asks: "a visibility or audience rule (who may see or receive what)",
-    words: /\b(?:only|private|visible to|can see|cannot see|permission\w*|access|authori[sz]\w*)\b/i,
+    words: /\b(?:private|visible to|can see|cannot see|permission\w*|access|authori[sz]\w*)\b/i,
   },
   {
     id: "recovery",

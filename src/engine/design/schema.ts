@@ -523,6 +523,7 @@ export const CARRIER_KINDS = [
   "record",
   "feature",
   "decision",
+  "technology",
 ] as const;
 
 /** One requirement clause of the prompt and what in the design reads it, by the words each reader quotes. */

@@ -12,6 +12,7 @@ const CARRIER_WORDS: Readonly<Record<Design["statedRequirements"][number]["carri
   record: "record",
   feature: "feature",
   decision: "decision",
+  technology: "technology",
 };
 
 /** What carries one clause, in words: each reader's kind and which one; or, plainly, that nothing does. */
