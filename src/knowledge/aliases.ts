@@ -363,22 +363,9 @@ export const ALIASES: readonly AliasRow[] = [
     hidden: false,
     note: "Cancelling succeeds only while the timer is still pending; a timer already fired cannot be unfired.",
   },
-  // ---- control verbs on the owned record (knowledge/requirement-kinds.ts `control`): a stated "teams can pause or
-  // cancel a schedule" is an operation on that record, never dropped
-  {
-    phrase: "pause",
-    operation: "state transition",
-    interaction: "update target",
-    hidden: false,
-    note: "Pausing moves the record from active to paused under its current version; a paused record is skipped by the work it drives until it is resumed.",
-  },
-  {
-    phrase: "resume",
-    operation: "state transition",
-    interaction: "update target",
-    hidden: false,
-    note: "Resuming moves a paused record back to active; work missed while paused is either skipped or caught up by the record's own policy, never both.",
-  },
+  // ---- control verbs on the owned record (knowledge/requirement-kinds.ts `control`): a stated "customers can cancel
+  // an order" is an operation on that record, never dropped. "pause" and "resume" are left out: the alias table
+  // matches stems, and a "GC pause" or "resuming after a crash" is no control of a record
   {
     phrase: "cancel",
     operation: "state transition",

@@ -14,6 +14,7 @@ import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { owedKind } from "../../knowledge/requirement-kinds.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
@@ -112,10 +113,13 @@ function guarantee(kind: string, value: string): string {
 /** `asked` with the prompt's own words for a stated guarantee. */
 const askedOf = (d: Design, kind: string, value: string): string => asked(kind, value, d.prompt);
 
-/** The requirement clauses of the prompt nothing in the design reads (engine/requirement-ledger.ts). */
+/**
+ * The requirement clauses of the prompt nothing in the design reads, of a kind a design owes an answer to
+ * (engine/requirement-ledger.ts, `owed` in knowledge/requirement-kinds.ts).
+ */
 const notCarriedClauses = (d: Design): string[] =>
   d.statedRequirements
-    .filter((r) => !r.carried)
+    .filter((r) => !r.carried && owedKind(r.asks?.kind))
     .map((r) => r.clause.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()));
 
 /**
