@@ -39,8 +39,10 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
   {
     id: "control",
     asks: "a control operation on the owned record (its call and the state it changes)",
+    // a control verb after the words that grant it ("teams can pause or edit a schedule", "lets riders cancel"): a
+    // bare "change" or "update" is as often a noun or the system's own write ("every change is replicated")
     words:
-      /\b(?:pause|resume|edit|cancel|reschedule|disable|enable|suspend|update|delete|remove|revoke|modify|change|rename|archive|undo|retract|withdraw)\w*\b/i,
+      /\b(?:can|may|could|able to|lets?\s+\w+|allows?\s+\w+\s+to)\s+(?:\w+\s+){0,2}?(?:pause|resume|edit|cancel|reschedule|disable|enable|suspend|update|delete|remove|revoke|modify|change|rename|archive|undo|retract|withdraw)\b/i,
     owed: true,
   },
   {
