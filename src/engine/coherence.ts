@@ -1,3 +1,4 @@
+import { owedKind } from "../knowledge/requirement-kinds.js";
 /**
  * Coherence rules over a derived design: a design must never contradict itself. Each rule reads only
  * the finished Design (and the knowledge behind it), so the check runs on anything `design()` returns.
@@ -186,6 +187,7 @@ export type CoherenceRule =
   | "input-cycle"
   | "stated-stand-in-replaced"
   | "stated-number-unread"
+  | "requirement-not-carried"
   | "stated-without-quote"
   | "part-exceeds-whole"
   | "input-below-own-rule"
@@ -371,6 +373,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a quantity the prompt states under another model's name (a million drivers reporting every 4 seconds are the live clients and their heartbeat) never takes a typical value in a figure that reads it under its own name",
   "stated-without-quote":
     "a value is labelled stated only where the prompt holds the words it quotes: a count or bound with no such words is a default or a derivation, and says so",
+  "requirement-not-carried":
+    "every requirement clause the prompt states of a kind a design owes an answer to (a catch-up on reconnect, a protected downstream, a control verb on a record, a latency, a retention) is read by some part of the design (a figure, a rule, an operation, a record, a latency bound, a feature or a decision): a clause nothing reads is named, not dropped silently",
   "stated-number-unread":
     "every amount the prompt states is read as some quantity: a number no rule binds (an unknown noun, a bound of an unknown kind) is named, not replaced silently by a typical value",
   "bound-without-headroom":
@@ -4675,6 +4679,21 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
  */
 export const besideUnread = (facts: CoherenceFacts): CoherenceFacts =>
   facts.unread.length === 0 ? facts : { ...facts, unread: [] };
+
+/**
+ * Every requirement clause the prompt states is carried by some part of the design (engine/requirement-ledger.ts): a
+ * clause no reader quotes is named in the prompt's words, with what it asks for, where its words name a kind a design
+ * owes an answer to (`owed` in knowledge/requirement-kinds.ts; the document and the JSON show every other one).
+ */
+export const notCarriedProblems = (
+  ledger: readonly { clause: string; carried: boolean; asks?: { kind: string; what: string } }[],
+): Problem[] =>
+  ledger
+    .filter((r) => !r.carried && owedKind(r.asks?.kind))
+    .map((r) => ({
+      rule: "requirement-not-carried" as const,
+      detail: `the prompt asks '${r.clause}'${r.asks ? ` (${r.asks.what})` : ""}, which no part of the design reads`,
+    }));
 
 /** The problems of the unread amounts (`statedNumbersRead`), listed between `coherenceParts`' two parts. */
 export const unreadProblems = (facts: CoherenceFacts): Problem[] => statedNumbersRead(facts);

@@ -363,6 +363,30 @@ export const ALIASES: readonly AliasRow[] = [
     hidden: false,
     note: "Cancelling succeeds only while the timer is still pending; a timer already fired cannot be unfired.",
   },
+  // ---- control verbs on the owned record (knowledge/requirement-kinds.ts `control`): a stated "customers can cancel
+  // an order" is an operation on that record, never dropped. "pause" and "resume" are left out: the alias table
+  // matches stems, and a "GC pause" or "resuming after a crash" is no control of a record
+  {
+    phrase: "cancel",
+    operation: "state transition",
+    interaction: "update target",
+    hidden: false,
+    note: "Cancelling succeeds only while the record has not reached a final state; a cancel that loses the race to completion is refused, not applied twice.",
+  },
+  {
+    phrase: "reschedule",
+    operation: "overwrite current value",
+    interaction: "update target",
+    hidden: false,
+    note: "Rescheduling replaces the record's time under a version check, so a concurrent change or a run already claimed is not silently overwritten.",
+  },
+  {
+    phrase: "revoke",
+    operation: "state transition",
+    interaction: "update target",
+    hidden: false,
+    note: "Revoking moves a pending or active grant to revoked; later uses check that state and are refused.",
+  },
   {
     phrase: "fire timer",
     operation: "async process",

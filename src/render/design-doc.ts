@@ -9,6 +9,7 @@ import { architectureBlocks } from "./sections/architecture.js";
 import { capacitySection } from "./sections/capacity.js";
 import { decisionsSection } from "./sections/decisions.js";
 import { featuresSection } from "./sections/features.js";
+import { statedRequirementsSection } from "./sections/stated-requirements.js";
 
 /** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
 export function designBlocks(d: Design): Block[] {
@@ -80,6 +81,7 @@ export function designBlocks(d: Design): Block[] {
           `Scale: ${k} = ${Number.isInteger(v) ? grouped(v) : v.toLocaleString("en-US")} (${src[`scale.${k}`]?.because ?? ""})`,
       ),
     ]),
+    ...statedRequirementsSection(d),
     heading(3, "Operations"),
     table(
       ["requirement", "operation", "interaction", "entity", "critical"],

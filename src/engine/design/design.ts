@@ -1,4 +1,11 @@
-import { besideUnread, coherenceFacts, coherenceParts, type Problem, unreadProblems } from "../coherence.js";
+import {
+  besideUnread,
+  coherenceFacts,
+  coherenceParts,
+  notCarriedProblems,
+  type Problem,
+  unreadProblems,
+} from "../coherence.js";
 import { baseMechanismsField } from "../fields/base-mechanisms.js";
 import { checklistField } from "../fields/checklist.js";
 import { companionsField } from "../fields/companions.js";
@@ -21,11 +28,13 @@ import { predicatesField } from "../fields/predicates.js";
 import { scopesField } from "../fields/scopes.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
+import { requirementLedger } from "../requirement-ledger.js";
 import { DERIVERS } from "./derivers.js";
 import type { Deriver } from "./graph.js";
 import { evaluate, orderDerivers } from "./graph.js";
 import { answerKey, deepFreeze, factsKey, Kept, keep } from "./keep.js";
 import { OverrideRefused, parseOverrides } from "./overrides.js";
+import type { StatedRequirementRow } from "./schema.js";
 import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
 
 /** Checked once at load: no cycles, no missing inputs. */
@@ -108,6 +117,11 @@ export interface Design {
   checklist: Fields["checklist"];
   diagrams: Fields["diagrams"];
   trace: TraceEntry[];
+  /**
+   * Each requirement clause of the prompt with what in the design reads it, or that nothing does
+   * (engine/requirement-ledger.ts): made for each prompt, since a reader's quotes are placed in the prompt's words.
+   */
+  statedRequirements: StatedRequirementRow[];
   /** Coherence rules this design breaks (src/engine/coherence.ts); empty when it holds together. */
   coherence: Problem[];
 }
@@ -282,7 +296,7 @@ function withScopes(
 }
 
 /** A design without what it takes from its call (the prompt, the overrides) and its coherence verdict. */
-type Body = Omit<Design, "schemaVersion" | "prompt" | "overrides" | "coherence">;
+type Body = Omit<Design, "schemaVersion" | "prompt" | "overrides" | "coherence" | "statedRequirements">;
 
 /** The body of the Design from the evaluated fields (which may be kept values shared with other designs). */
 function assemble(fields: Fields, trace: TraceEntry[]): Body {
@@ -406,9 +420,11 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
     prompt: fields.prompt,
     overrides: [...overrides],
     ...body,
+    statedRequirements: [],
     coherence: [],
   };
-  design.coherence = coherenceOf(design, fieldsKey);
+  design.statedRequirements = requirementLedger(design);
+  design.coherence = [...coherenceOf(design, fieldsKey), ...notCarriedProblems(design.statedRequirements)];
   if (parsed.patches.length === 0 && fieldsKey !== undefined) BODY_KEYS.set(design, fieldsKey);
   return { ok: true, design: deepFreeze(design) };
 }

@@ -520,6 +520,34 @@ const Coherence = z.strictObject({
   detail: z.string(),
 });
 
+/** What carries a stated requirement clause in the design (engine/requirement-ledger.ts). */
+export const CARRIER_KINDS = [
+  "subject",
+  "figure",
+  "latency",
+  "quality",
+  "rule",
+  "operation",
+  "record",
+  "feature",
+  "decision",
+  "technology",
+] as const;
+
+/** One requirement clause of the prompt and what in the design reads it, by the words each reader quotes. */
+const StatedRequirement = z.strictObject({
+  /** The clause as the prompt words it, and where it starts in the prompt. */
+  clause: z.string(),
+  at: z.number().int().nonnegative(),
+  /** Whether anything in the design reads the clause. */
+  carried: z.boolean(),
+  /** The readers: a kind of design element, which one, and the prompt's words it quotes. */
+  carriedBy: z.array(z.strictObject({ kind: z.enum(CARRIER_KINDS), what: z.string(), quote: z.string() })),
+  /** What the clause asks for, when its words name a kind (knowledge/requirement-kinds.ts). */
+  asks: z.optional(z.strictObject({ kind: z.string(), what: z.string() })),
+});
+export type StatedRequirementRow = z.infer<typeof StatedRequirement>;
+
 /** The Design contract as the engine derives it. */
 export const DesignSchema = z.strictObject({
   schemaVersion: z.number().int(),
@@ -552,6 +580,8 @@ export const DesignSchema = z.strictObject({
   checklist: z.array(Checklist),
   diagrams: z.array(Diagram),
   trace: z.array(Trace),
+  /** Each requirement clause of the prompt with what in the design carries it, or that nothing does. */
+  statedRequirements: z.array(StatedRequirement),
   /** Coherence rules this design breaks; empty when it holds together. */
   coherence: z.array(Coherence),
 });

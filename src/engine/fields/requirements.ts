@@ -30,22 +30,48 @@ function aliases() {
   return aliasSignals;
 }
 
-/** Splits a prompt into clauses: "a queue that retries, and parks poison messages" -> two asks. */
-export function clauses(prompt: string): string[] {
-  return (
-    prompt
-      .replace(/^\s*(?:please\s+)?(?:design|build|create|implement|architect)\s+/i, "")
-      .split(/[,;:.]\s+|\s+(?:that|which|where|so that|and then|and|while|but)\s+/i)
-      // a clause after a comma keeps no joining word of its own (", and parks poison messages" asks to park them)
-      .map((c) =>
-        c
-          .trim()
-          .replace(/^(?:and then|and|or|but|while|so that|then)\s+/i, "")
-          .replace(/[.?!]+$/, ""),
-      )
-      .filter((c) => c.split(/\s+/).length >= 2)
-  );
+/** The words a design ask opens with, before its subject ("Design a …"). */
+const DESIGN_VERB = /^\s*(?:please\s+)?(?:design|build|create|implement|architect)\s+/i;
+/** Where one clause ends and the next starts: punctuation, and (between asks) the words that join clauses. */
+const CLAUSE_BREAK = /[,;:.]\s+|\s+(?:that|which|where|so that|and then|and|while|but)\s+/gi;
+const PUNCTUATION_BREAK = /[,;:.]\s+/g;
+
+/**
+ * A prompt's clauses with where each starts in the prompt. `joins` also breaks at the words that join clauses
+ * ("that", "and", "while"): each ask of a run-on sentence on its own (the requirements field); without it only
+ * punctuation breaks, so a requirement clause keeps its subject with its verb ("instances register and heartbeat
+ * every 5 seconds", the requirement ledger).
+ */
+export function clauseSpans(prompt: string, joins = true): { text: string; at: number }[] {
+  const lead = DESIGN_VERB.exec(prompt)?.[0].length ?? 0;
+  const out: { text: string; at: number }[] = [];
+  const breaks = new RegExp(joins ? CLAUSE_BREAK : PUNCTUATION_BREAK);
+  let from = lead;
+  const push = (end: number) => {
+    const raw = prompt.slice(from, end);
+    const trimmed = raw.trimStart();
+    let at = from + raw.length - trimmed.length;
+    let text = trimmed.trimEnd();
+    // a clause after a comma keeps no joining word of its own (", and parks poison messages" asks to park them)
+    const joiner = /^(?:and then|and|or|but|while|so that|then)\s+/i.exec(text);
+    if (joiner) {
+      at += joiner[0].length;
+      text = text.slice(joiner[0].length);
+    }
+    text = text.replace(/[.?!]+$/, "");
+    if (text.split(/\s+/).length >= 2) out.push({ text, at });
+  };
+  for (const m of prompt.slice(lead).matchAll(breaks)) {
+    const start = lead + (m.index ?? 0);
+    push(start);
+    from = start + m[0].length;
+  }
+  push(prompt.length);
+  return out;
 }
+
+/** Splits a prompt into clauses: "a queue that retries, and parks poison messages" -> two asks. */
+export const clauses = (prompt: string): string[] => clauseSpans(prompt).map((c) => c.text);
 
 /** The alias row whose phrase matches most words of the clause, if any matches. */
 export function matchAlias(clause: string): (typeof ALIASES)[number] | undefined {

@@ -15,6 +15,7 @@ import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { owedKind } from "../../knowledge/requirement-kinds.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
@@ -112,6 +113,32 @@ function guarantee(kind: string, value: string): string {
 
 /** `asked` with the prompt's own words for a stated guarantee. */
 const askedOf = (d: Design, kind: string, value: string): string => asked(kind, value, d.prompt);
+
+/**
+ * The requirement clauses of the prompt nothing in the design reads, of a kind a design owes an answer to
+ * (engine/requirement-ledger.ts, `owed` in knowledge/requirement-kinds.ts).
+ */
+const notCarriedClauses = (d: Design): string[] =>
+  d.statedRequirements
+    .filter((r) => !r.carried && owedKind(r.asks?.kind))
+    .map((r) => r.clause.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()));
+
+/**
+ * The asks of the prompt this design does not carry, said plainly as open points rather than passed over: at most
+ * two in the prompt's words, the rest counted.
+ */
+function openAsks(d: Design): Line[] {
+  const open = promptRead(d, notCarriedClauses);
+  if (open.length === 0) return [];
+  const named = open.slice(0, 2);
+  const more = open.length - named.length;
+  const list = `${andList(named.map((c) => `'${c}'`))}${more > 0 ? `, and ${more} more` : ""}`;
+  return core(
+    open.length === 1
+      ? `One thing the prompt asks, ${list}, is not carried by this design yet, so I name it as an open point`
+      : `${open.length} things the prompt asks, ${list}, are not carried by this design yet, so I name them as open points`,
+  );
+}
 
 /**
  * A guarantee the prompt states, said as what it asks of the system: exactly-once is asked of the
@@ -912,6 +939,7 @@ function normalise(d: Design): StepDraft {
         `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because, unitOfQuantity(k)), quantity(v, k))))}`,
       ),
     );
+  lines.push(...openAsks(d));
   const stance = assumed.includes("availability") ? n.availability : undefined;
   const checkIn = stance
     ? `Before I go on: does that scope match, and should it ${stance === "fail-closed" ? "refuse requests" : "keep answering"} when the network splits?`

@@ -1,0 +1,43 @@
+import type { Design } from "../../engine/design/design.js";
+import { type Block, heading, para, table } from "../doc.js";
+
+/** How a kind of reader is named beside a clause it carries. */
+const CARRIER_WORDS: Readonly<Record<Design["statedRequirements"][number]["carriedBy"][number]["kind"], string>> = {
+  subject: "the design's subject",
+  figure: "figure",
+  latency: "latency bound",
+  quality: "stated quality",
+  rule: "rule",
+  operation: "operation",
+  record: "record",
+  feature: "feature",
+  decision: "decision",
+  technology: "technology",
+};
+
+/** What carries one clause, in words: each reader's kind and which one; or, plainly, that nothing does. */
+export function carriedWords(r: Design["statedRequirements"][number]): string {
+  if (!r.carried) return `not carried: nothing in this design reads it${r.asks ? `; it asks for ${r.asks.what}` : ""}`;
+  return r.carriedBy.map((c) => `${CARRIER_WORDS[c.kind]}: ${c.what}`).join("; ");
+}
+
+/**
+ * The stated requirements section: each requirement clause of the prompt beside what in the design carries it, and
+ * the clauses nothing carries said as such (engine/requirement-ledger.ts).
+ */
+export function statedRequirementsSection(d: Design): Block[] {
+  if (d.statedRequirements.length === 0) return [];
+  const missing = d.statedRequirements.filter((r) => !r.carried).length;
+  return [
+    heading(3, "Stated requirements"),
+    para(
+      missing === 0
+        ? "Each requirement the prompt states, and what in the design carries it."
+        : `Each requirement the prompt states, and what in the design carries it; ${missing === 1 ? "one is" : `${missing} are`} not carried yet.`,
+    ),
+    table(
+      ["the prompt asks", "carried by"],
+      d.statedRequirements.map((r) => [r.clause, carriedWords(r)]),
+    ),
+  ];
+}
