@@ -892,8 +892,24 @@ function normalise(d: Design): StepDraft {
   // number no figure reads (coherence `stated-number-unused`) is a binding the design did not use, never said as given
   const spoken = new Set<string>();
   const read = quantitiesRead(d.capacity);
-  const scale = Object.entries(n.scale).filter(([k]) => {
+  // a stated number read twice, once cut short inside the other's words ("1,500 subscriber" inside "each of 1,500
+  // subscriber groups receives every message"), is said once, by its fuller reading: the cut one is a misread
+  const quoted = (k: string) =>
+    n.sources[`scale.${k}`]?.source === "stated"
+      ? /'([^']+)'/.exec(n.sources[`scale.${k}`]?.because ?? "")?.[1]
+      : undefined;
+  const cut = (k: string, v: number) => {
+    const q = quoted(k);
+    return (
+      q !== undefined &&
+      Object.entries(n.scale).some(
+        ([o, w]) => o !== k && w === v && (quoted(o)?.length ?? 0) > q.length && quoted(o)?.includes(q),
+      )
+    );
+  };
+  const scale = Object.entries(n.scale).filter(([k, v]) => {
     if (n.sources[`scale.${k}`]?.source === "stated" && !read.has(k)) return false;
+    if (cut(k, v)) return false;
     const words = n.sources[`scale.${k}`]?.because ?? k;
     if (spoken.has(words)) return false;
     spoken.add(words);
@@ -902,7 +918,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because), quantity(v, k))))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 4).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because), quantity(v, k))))}`,
       ),
     );
   const stance = assumed.includes("availability") ? n.availability : undefined;
