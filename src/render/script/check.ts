@@ -696,8 +696,10 @@ export function slotProblems(d: Design, script: Script): SpeechProblem[] {
       const cond = /\b(?:would win|wins|would flip|flips) (?:if|when) (.+)$/.exec(part)?.[1];
       if (cond && (SUBORDINATOR.test(cond) || /^(?!I\b|API\b)[A-Z][a-z]/.test(cond)))
         add(`a condition wrapped around a sentence: if ${cond}`);
+      // ("decisions such as whether an effect may be retried" names a kind of question, which "whether" may)
       for (const m of part.matchAll(/\b(?:I'd pick|covers?|such as|including) ([^,.]+)/g))
-        if (m[1] && SUBORDINATOR.test(m[1])) add(`a subordinate clause where a noun phrase belongs: ${m[1]}`);
+        if (m[1] && SUBORDINATOR.test(m[1]) && !/^whether\b/.test(m[1]))
+          add(`a subordinate clause where a noun phrase belongs: ${m[1]}`);
       for (const x of spokenList(part) ?? []) {
         if (SUBORDINATOR.test(x)) add(`a list item that opens a subordinate clause: ${x}`);
         if (/^(?:each|every|all|one|any) of [\d.,]+$|\b(?:of|to|for|the|a|an)$/.test(x))

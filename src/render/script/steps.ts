@@ -169,7 +169,8 @@ function defaultReason(because: string | undefined): string | undefined {
 
 /** A component's spoken name: "Brokers: partition leaders" -> "brokers". */
 function boxName(name: string): string {
-  return lowerFirst(speakable(name).split(": ")[0] ?? name);
+  // a role named after a subject that is itself the role's noun ("Service service") is said once
+  return lowerFirst(speakable(name).split(": ")[0] ?? name).replace(/\b([a-z]+) \1\b/gi, "$1");
 }
 
 /** A component's spoken name with "the": "Lock service (5-node group)" -> "the lock service". */
