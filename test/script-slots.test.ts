@@ -37,6 +37,7 @@ describe("every template slot is filled with text of its shape", () => {
     const said = writeScript(d).steps[0]?.sentences.join(" ") ?? "";
     expect(said).toMatch(/The numbers given are/);
     expect(said).not.toMatch(/\b1,?500 users\b/);
+    expect(said).toMatch(/1,500 subscriber groups/);
   });
   it("a long label keeps whole words and its aside's lead, never a '…' cut", () => {
     expect(label("copy closed segments; read them back on demand when a consumer asks for an old offset", 36)).toBe(

@@ -908,6 +908,12 @@ function normalise(d: Design): StepDraft {
       )
     );
   };
+  // the fuller reading is said by its number and the noun after it, in the prompt's words ("1,500 subscriber groups")
+  const counted = (k: string, v: number) => {
+    const q = quoted(k);
+    const fuller = q !== undefined && Object.entries(n.scale).some(([o, w]) => o !== k && w === v && cut(o, w));
+    return fuller ? /\b\d[\d,.]*(?: [a-z-]+){0,2}? [a-z-]+s\b/.exec(q)?.[0] : undefined;
+  };
   const scale = Object.entries(n.scale).filter(([k, v]) => {
     if (n.sources[`scale.${k}`]?.source === "stated" && !read.has(k)) return false;
     if (cut(k, v)) return false;
@@ -919,7 +925,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 4).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because), quantity(v, k))))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 4).map(([k, v]) => counted(k, v) ?? givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because), quantity(v, k))))}`,
       ),
     );
   const stance = assumed.includes("availability") ? n.availability : undefined;
