@@ -24,8 +24,42 @@ export function label(s: string, max = 80): string {
   // most labels are short plain text already: nothing to collapse, trim, cut or escape
   if (s.length <= max && !NEEDS_WORK.test(s)) return s;
   const flat = s.replace(/\s+/g, " ").trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  const cut = flat.length > max ? shortened(flat, max) : flat;
   return cut.replace(/[#";<>`|{}]/g, (c) => own(ENTITY, c) ?? c);
+}
+
+/** Words a shortened label never ends on: it would read as cut mid-phrase ("copy segments to"). */
+const DANGLING =
+  /\s+(?:a|an|the|of|to|for|from|by|with|in|on|at|into|and|or|but|its|their|per|as|than|via|each|every|when|if|so|that|which|is|are)$/i;
+
+/**
+ * A label too long to draw, shortened so every word it keeps is whole and it never ends cut mid-phrase (no "…"):
+ * a trailing aside in brackets goes first, then the label is said up to its first clause break (";", ",", " — "),
+ * the operation's verb and object ("copy closed segments; read them back on demand" -> "copy closed segments"),
+ * else as many whole words as fit, less any word it would dangle on.
+ */
+function shortened(flat: string, max: number): string {
+  if (flat.length <= max) return flat;
+  const aside = /^(.+?)\s*\(([^()]*)\)$/.exec(flat);
+  const bare = (aside?.[1] ?? flat).trim();
+  if (aside?.[2] && bare.length <= max) {
+    // the aside keeps what tells this box from its siblings ("Object store (remote tier of closed segments)")
+    const room = max - bare.length - 3;
+    const inner = room >= 8 ? shortened(aside[2], room) : "";
+    return inner.includes(" ") || inner === aside[2] ? `${bare} (${inner})` : bare;
+  }
+  const head = /^(.+?)(?:;|,(?!\d{3}\b)| —| - )\s/.exec(bare)?.[1]?.trim();
+  if (head && head.length <= max && head.split(" ").length >= 2) return head.replace(DANGLING, "");
+  const words = bare.split(" ");
+  let out = "";
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  let kept = out || bare.slice(0, max);
+  while (DANGLING.test(kept)) kept = kept.replace(DANGLING, "");
+  return kept.replace(/[,;:]$/, "");
 }
 
 /** Longest guard or alternative condition drawn; longer than any protocol guard in the knowledge base. */

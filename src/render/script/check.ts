@@ -669,3 +669,51 @@ export function placementProblems(d: Design, script: Script): SpeechProblem[] {
   }
   return out;
 }
+
+/** Words that open a subordinate clause: a slot that wants a noun phrase or a list item never opens on one. */
+const SUBORDINATOR =
+  /^(?:if|when|whenever|because|since|while|although|though|unless|whether|which|that|where|once|until)\b/i;
+
+/** The longest sentence a candidate says in one breath before a listener loses its start. */
+export const BREATH_WORDS = 45;
+
+/**
+ * Template slots filled with text of the wrong shape, over everything said aloud and the design's drawn labels:
+ * a noun-phrase slot ("I'd pick", "covers", "such as") or a list item that opens on a subordinator, a list item cut
+ * to a quantifier and a bare number ("each of 1"), a word said twice in a row, a condition template ("would win if",
+ * "wins if") wrapped around a clause that is a sentence of its own (it opens on a capital or a subordinator), a
+ * numeral slot filled by a word ("about several thousand"), a sentence past {@link BREATH_WORDS} words, and a diagram
+ * label cut with "…".
+ */
+export function slotProblems(d: Design, script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  for (const { step, text } of saidAloud(script)) {
+    const add = (problem: string) => out.push({ step, sentence: text, problem });
+    for (const part of text.split(/(?<=[.?!])\s+/)) {
+      const twice = /\b([a-z]+) \1\b/i.exec(part.replace(/\b(that|had) \1\b/gi, ""));
+      if (twice) add(`a word said twice: ${twice[0]}`);
+      if (countWords(part) > BREATH_WORDS) add(`a sentence of ${countWords(part)} words`);
+      const cond = /\b(?:would win|wins|would flip|flips) (?:if|when) (.+)$/.exec(part)?.[1];
+      if (cond && (SUBORDINATOR.test(cond) || /^(?!I\b|API\b)[A-Z][a-z]/.test(cond)))
+        add(`a condition wrapped around a sentence: if ${cond}`);
+      // ("decisions such as whether an effect may be retried" names a kind of question, which "whether" may)
+      for (const m of part.matchAll(/\b(?:I'd pick|covers?|such as|including) ([^,.]+)/g))
+        if (m[1] && SUBORDINATOR.test(m[1]) && !/^whether\b/.test(m[1]))
+          add(`a subordinate clause where a noun phrase belongs: ${m[1]}`);
+      for (const x of spokenList(part) ?? []) {
+        if (SUBORDINATOR.test(x)) add(`a list item that opens a subordinate clause: ${x}`);
+        if (/^(?:each|every|all|one|any) of [\d.,]+$|\b(?:of|to|for|the|a|an)$/.test(x))
+          add(`a list item cut short: ${x}`);
+      }
+      const numeral =
+        /\b(?:about|roughly|around) (?:some|many|several|few|lots of) (?:hundred|thousand|million|billion)\b/.exec(
+          part,
+        );
+      if (numeral) add(`a numeral slot filled by a word: ${numeral[0]}`);
+    }
+  }
+  for (const g of d.diagrams)
+    for (const cut of g.mermaid.match(/[^"\n]{0,40}…/g) ?? [])
+      out.push({ step: 0, sentence: g.title, problem: `a diagram label cut with "…": ${cut}` });
+  return out;
+}

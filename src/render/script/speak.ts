@@ -443,7 +443,7 @@ export const actionName = rememberText((phrase: string): string => {
   const entity = asideEntity(phrase);
   const words = name.split(/\s+/).filter(Boolean);
   const last = words[words.length - 1] ?? "";
-  const whole = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, "")).replace(/,.*$/, "");
+  const whole = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, "")).replace(/,(?!\d{3}\b).*$/, "");
   // the phrase's own words when they are short and whole ("heartbeat pushes the liveness expiry forward"), before
   // the record in its aside is made the verb's object ("pushes the liveness lease" says a state as an action)
   if (words.length > 1 && countWords(whole) <= 9 && isCompletePhrase(whole)) return whole;
@@ -606,7 +606,7 @@ const RATE_NOUNS: Record<string, string> = { msg: "messages", req: "requests", o
 function spokenLabel(label: string): string {
   return speakable(label)
     .replace(/\b(\w+) or \w+(?= \w)/g, "$1")
-    .replace(/,.*$/, "")
+    .replace(/,(?!\d{3}\b).*$/, "")
     .trim();
 }
 

@@ -203,7 +203,8 @@ function defaultReason(because: string | undefined): string | undefined {
 
 /** A component's spoken name: "Brokers: partition leaders" -> "brokers". */
 function boxName(name: string): string {
-  return lowerFirst(speakable(name).split(": ")[0] ?? name);
+  // a role named after a subject that is itself the role's noun ("Service service") is said once
+  return lowerFirst(speakable(name).split(": ")[0] ?? name).replace(/\b([a-z]+) \1\b/gi, "$1");
 }
 
 /** A component's spoken name with "the": "Lock service (5-node group)" -> "the lock service". */
@@ -926,8 +927,30 @@ function normalise(d: Design): StepDraft {
   // number no figure reads (coherence `stated-number-unused`) is a binding the design did not use, never said as given
   const spoken = new Set<string>();
   const read = quantitiesRead(d.capacity);
-  const scale = Object.entries(n.scale).filter(([k]) => {
+  // a stated number read twice, once cut short inside the other's words ("1,500 subscriber" inside "each of 1,500
+  // subscriber groups receives every message"), is said once, by its fuller reading: the cut one is a misread
+  const quoted = (k: string) =>
+    n.sources[`scale.${k}`]?.source === "stated"
+      ? /'([^']+)'/.exec(n.sources[`scale.${k}`]?.because ?? "")?.[1]
+      : undefined;
+  const cut = (k: string, v: number) => {
+    const q = quoted(k);
+    return (
+      q !== undefined &&
+      Object.entries(n.scale).some(
+        ([o, w]) => o !== k && w === v && (quoted(o)?.length ?? 0) > q.length && quoted(o)?.includes(q),
+      )
+    );
+  };
+  // the fuller reading is said by its number and the noun after it, in the prompt's words ("1,500 subscriber groups")
+  const counted = (k: string, v: number) => {
+    const q = quoted(k);
+    const fuller = q !== undefined && Object.entries(n.scale).some(([o, w]) => o !== k && w === v && cut(o, w));
+    return fuller ? /\b\d[\d,.]*(?: [a-z-]+){0,2}? [a-z-]+s\b/.exec(q)?.[0] : undefined;
+  };
+  const scale = Object.entries(n.scale).filter(([k, v]) => {
     if (n.sources[`scale.${k}`]?.source === "stated" && !read.has(k)) return false;
+    if (cut(k, v)) return false;
     const words = n.sources[`scale.${k}`]?.because ?? k;
     if (spoken.has(words)) return false;
     spoken.add(words);
@@ -936,7 +959,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because, unitOfQuantity(k)), quantity(v, k))))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 4).map(([k, v]) => counted(k, v) ?? givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because, unitOfQuantity(k)), quantity(v, k))))}`,
       ),
     );
   lines.push(...openAsks(d));
