@@ -92,9 +92,10 @@ describe("template garble classes (data: TEXT_CLASSES)", () => {
  * at stop 38: five lock-service scripts now say the leader's assumed write rate, whose reason has an aside the
  * heuristic cannot see past ("because a Raft or ZAB leader, as in etcd or ZooKeeper, that fsyncs every commit is
  * planned at …"), and a decision quoting its own win condition ("because no service beyond the database …") — the
- * last a real awkwardness, left for a later stop.
+ * last a real awkwardness, left for a later stop. Stop 42: the detector reads past a bracketed aside ("because a
+ * consensus-replicated store (etcd, ZooKeeper) with fencing tokens wins when …" had counted as verbless), 88 → 71.
  */
-const CEILING: Record<string, number> = { "verbless-clause": 80, "spoken-cell": 10 };
+const CEILING: Record<string, number> = { "verbless-clause": 71, "spoken-cell": 10 };
 
 describe("no template garble in what the corpus designs hand out", () => {
   it("the document, the script and the sequence diagrams of every corpus prompt", () => {

@@ -70,7 +70,8 @@ export const TEXT_CLASSES: readonly TextClass[] = [
     says: "a reason after 'because' with no verb of its own ('because an environment's flags as one snapshot')",
     scope: "prose",
     find: (t) =>
-      [...t.matchAll(/\bbecause\s+([^,;:.()?]+)/gi)]
+      // a bracketed aside is read past ("because a consensus store (etcd, ZooKeeper) with fencing tokens wins …")
+      [...t.replace(/\s*\([^()]*\)/g, "").matchAll(/\bbecause\s+([^,;:.()?]+)/gi)]
         .map((m) => [m[0], (m[1] ?? "").trim()] as const)
         .filter(([, c]) => c.split(/\s+/).length >= 2 && verbless(c) && !isClause(c))
         .map(([hit]) => hit.trim()),
