@@ -6,7 +6,7 @@ import { BUILT_IN_HOUSE, roleOf } from "../../knowledge/technology-roles.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, Fields, Nfrs, TechnologyRow } from "../design/types.js";
-import { featureLed, featureTechnology } from "../product/index.js";
+import { decidedFeatureProducts, featureLed, featureTechnology } from "../product/index.js";
 import { formatQuantity } from "../quantity-format.js";
 import {
   mentionsName,
@@ -376,6 +376,8 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
     // A layer left with no product to pick, avoid or learn from says nothing: it is not shown as an empty heading.
     const fitOf = (product: string) => a.technologies.find((t) => t.product === product)?.fits;
+    // a product a feature offers only under a chosen option was weighed by that decision
+    const decided = decidedFeatureProducts(f.features, (id) => f.decisions.find((r) => r.id === id)?.chosen);
     return withRequirements(
       withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id)),
       technologyRequirements(durabilityOf(f.nfrs), f),
@@ -383,7 +385,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       fitOf,
       {
         kept: (row, p) =>
-          builds(p, row.archetype, f.decisions).chosen !== undefined || namedPart(p, asked) !== undefined,
+          builds(p, row.archetype, f.decisions).chosen !== undefined ||
+          decided.has(p) ||
+          namedPart(p, asked) !== undefined,
         rejected: (row, p) => builds(p, row.archetype, f.decisions).rejected !== undefined,
       },
     )

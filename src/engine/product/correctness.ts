@@ -117,6 +117,23 @@ const MAX_CHOICES = 3;
  * most three), and the first tempting product no feature chose as the one to avoid. `keep` drops
  * products the prompt asks to build or did not ask for as parts; one tied to a decision's option only where it was chosen.
  */
+/**
+ * The products a feature offers only under one option of a decision that was chosen (a feed's wide-column table when
+ * durable storage was picked): the decision weighed them, so a later requirement check keeps them.
+ */
+export function decidedFeatureProducts(
+  features: readonly FeatureRow[],
+  chosenOf: (decision: string) => string | undefined,
+): Set<string> {
+  return new Set(
+    recognized(features).flatMap(({ entry }) =>
+      (entry.technology ?? [])
+        .filter((t) => t.chosen !== undefined && chosenOf(t.chosen.decision) === t.chosen.option)
+        .map((t) => t.product),
+    ),
+  );
+}
+
 export function featureTechnology(
   features: readonly FeatureRow[],
   keepProduct: (product: string) => boolean,

@@ -1,6 +1,7 @@
 export {
   composedKind,
   criticalArchetypes,
+  decidedFeatureProducts,
   featureFailures,
   featureInvariants,
   featureLed,

@@ -11,8 +11,10 @@ import { type Block, bullets, heading, para, table } from "../doc.js";
 function valueSaid(r: Design["capacity"][number]): string {
   const by = r.drivenBy;
   if (!by || by.over.length === 0) return r.display;
-  const others = by.over.map((o) => `${o.term} needs ${approx(o.value, r.unit)}`).join("; ");
-  return `${r.display}, set by ${by.term} ${approx(by.value, r.unit)}; ${others}`;
+  // a count is of whole things: what a term needs alone is said rounded up, never as a fraction of a node
+  const whole = (v: number) => (r.kind === "count" && v > 0 ? Math.ceil(v - 1e-9) : v);
+  const others = by.over.map((o) => `${o.term} needs ${approx(whole(o.value), r.unit)}`).join("; ");
+  return `${r.display}, set by ${by.term} ${approx(whole(by.value), r.unit)}; ${others}`;
 }
 
 /** The capacity section: every figure as `formula ≈ value unit`, then every input with its source. */
