@@ -57,8 +57,10 @@ describe("a guarantee stated in a clause of its own", () => {
     });
   });
 
-  it("makes a thing never acted on twice exactly-once, not the archetype's default or an at-most-once misread", () => {
-    expect(statedNfrsOf(NIGHTLY).delivery?.value).toBe("exactly-once");
+  it("makes a thing never acted on twice exactly-once, and one said in the words 'at most once' at-most-once", () => {
+    // stop 42: a rule in the words "at most once" keeps that stance (a claim before the effect, no retry after it),
+    // never exactly-once as at-least-once plus a dedup window, which would run an unknown outcome a second time
+    expect(statedNfrsOf(NIGHTLY).delivery?.value).toBe("at-most-once");
     expect(statedNfrsOf(ALERTS).delivery?.value).toBe("exactly-once");
     // an output that goes out without duplicates is deduplicated there; the rest of the system keeps its stance
     expect(statedNfrsOf("a metrics pipeline that pages on-call without duplicate pages").delivery).toBeUndefined();
