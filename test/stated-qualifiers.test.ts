@@ -66,7 +66,11 @@ describe("an order stated within a named key", () => {
   it("keeps a sequencer's order in a chat without an outbox queue (the rule is said of the room)", () => {
     const d = design("Design a group chat service with message ordering per room.");
     expect(d.nfrs.orderKey).toBe("room");
-    expect(d.invariants.some((i) => i.statement.startsWith("Within one room, message changes never reach a reader out of the order"))).toBe(true);
+    expect(
+      d.invariants.some((i) =>
+        i.statement.startsWith("Within one room, message changes never reach a reader out of the order"),
+      ),
+    ).toBe(true);
   });
 
   it("is flagged when no rule says it, or when no mechanism keeps the rule", () => {
