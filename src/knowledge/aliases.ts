@@ -365,7 +365,8 @@ export const ALIASES: readonly AliasRow[] = [
   },
   // ---- control verbs on the owned record (knowledge/requirement-kinds.ts `control`): a stated "customers can cancel
   // an order" is an operation on that record, never dropped. "pause" and "resume" are left out: the alias table
-  // matches stems, and a "GC pause" or "resuming after a crash" is no control of a record
+  // matches stems, and a "GC pause" or "resuming after a crash" is no control of a record; so is "revoke": an
+  // authorization service's "after their access was revoked" drew a sign-in service's token rows
   {
     phrase: "cancel",
     operation: "state transition",
@@ -379,13 +380,6 @@ export const ALIASES: readonly AliasRow[] = [
     interaction: "update target",
     hidden: false,
     note: "Rescheduling replaces the record's time under a version check, so a concurrent change or a run already claimed is not silently overwritten.",
-  },
-  {
-    phrase: "revoke",
-    operation: "state transition",
-    interaction: "update target",
-    hidden: false,
-    note: "Revoking moves a pending or active grant to revoked; later uses check that state and are refused.",
   },
   {
     phrase: "fire timer",

@@ -90,7 +90,7 @@ export const SUBJECT_STARTS: readonly string[] = [
 
 /**
  * Verbs that take what happens as their object ("detect when a node fails", "notice within seconds when a worker
- * stops"): a condition clause after one is what is noticed, which is the requirement, not a condition of it.
+ * stops", "finds out quickly when a node dies"): a condition clause after one is what is noticed, which is the requirement, not a condition of it.
  */
 export const NOTICING_VERBS: readonly string[] = [
   "detect",
@@ -125,6 +125,10 @@ export const NOTICING_VERBS: readonly string[] = [
   "sees",
   "learn",
   "learns",
+  "find",
+  "finds",
+  "discover",
+  "discovers",
   "show",
   "shows",
   "mark",
