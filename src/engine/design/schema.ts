@@ -479,6 +479,8 @@ const DecisionOption = z.strictObject({
       needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
       excludes: strings.optional(),
       crossRegion: z.enum(["sync", "async"]).optional(),
+      // the stance the design takes when the prompt states this option's win condition in words
+      stance: z.enum(["fail-closed", "stay-available"]).optional(),
     })
     .optional(),
 });
