@@ -9,7 +9,9 @@ describe("a stated catch-up after absence is carried by a per-reader cursor", ()
         "Design an IoT command service for 10 million smart thermostats: commands sent while a device is offline are delivered when it reconnects.",
       ),
     ).toEqual([expect.objectContaining({ reader: "device", missed: "command" })]);
-    expect(catchUpsOf("Design a score service: a fan catches up on the events they missed.")[0]).toMatchObject({
+    expect(
+      catchUpsOf("Design a score service: a fan whose app was closed catches up on the events they missed.")[0],
+    ).toMatchObject({
       reader: "fan",
       missed: "event",
     });

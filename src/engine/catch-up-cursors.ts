@@ -1,4 +1,4 @@
-import { CURSOR_FIELD, POSITION_KEYS, READER_KEYS } from "../knowledge/catch-up-cursors.js";
+import { CURSOR_FIELD, NOT_READERS, POSITION_KEYS, READER_KEYS } from "../knowledge/catch-up-cursors.js";
 import { STOP_WORDS } from "../knowledge/lexicon.js";
 import { requirementKind } from "../knowledge/requirement-kinds.js";
 import { singularOf } from "./counted-nouns.js";
@@ -38,22 +38,29 @@ export function catchUpsOf(prompt: string): CatchUp[] {
   const out: CatchUp[] = [];
   for (const c of requirementClauses(prompt)) {
     if (requirementKind(c.text)?.id !== "catch-up") continue;
-    const away = AWAY.exec(c.text)?.[1]?.toLowerCase();
-    const first =
-      c.text
-        .replace(ARTICLES, "")
-        .match(/^([a-z]+)/i)?.[1]
-        ?.toLowerCase() ?? "";
-    const head = away && !STOP_WORDS.has(away) ? away : first;
-    const reader = head.length > 2 && !STOP_WORDS.has(head) ? singularOf(head) : "client";
+    const noun = (w: string | undefined) =>
+      w && w.length > 2 && !STOP_WORDS.has(w) && !NOT_READERS.includes(w) ? w : undefined;
+    const away = noun(AWAY.exec(c.text)?.[1]?.toLowerCase());
+    // the clause's first word names a reader only where a relative clause follows it ("a fan whose app ..."), never
+    // an imperative that opens a sentence ("Know which ...")
+    const lead = /^([a-z]+)\s+(\w+)/i.exec(c.text.replace(ARTICLES, ""));
+    const first = noun(lead?.[1]?.toLowerCase());
+    const related =
+      first && /^[a-z]/.test(lead?.[1] ?? "") && /^(?:who|whose|that|which)$/i.test(lead?.[2] ?? "")
+        ? first
+        : undefined;
+    const head = away ?? related;
+    const reader = head ? singularOf(head) : "client";
     const m = MISSED.exec(c.text);
-    // "commands sent while a device is offline": the clause's own subject is what the away reader missed
-    const subject = head !== first && first.length > 2 && !STOP_WORDS.has(first) ? first : undefined;
-    const word = (m?.[1] ?? m?.[2] ?? m?.[3] ?? subject)?.toLowerCase();
+    // "commands sent while a device is offline": the clause's own subject, made by a participle, is what was missed
+    const made =
+      away && first && first !== away && /^(?:\w+ed|sent|written|made)$/i.test(lead?.[2] ?? "") ? first : undefined;
+    const missedWord = m?.[1] ?? (m?.[2] && /s$/i.test(m[2]) ? m[2] : undefined) ?? m?.[3] ?? made;
+    const word = noun(missedWord?.toLowerCase());
     out.push({
       quote: c.text.trim(),
       reader,
-      ...(word && !STOP_WORDS.has(word) ? { missed: singularOf(word) } : {}),
+      ...(word ? { missed: singularOf(word) } : {}),
     });
   }
   return out;

@@ -25,3 +25,15 @@ export const READER_KEYS: readonly string[] = [
   "session_id",
   "connection_id",
 ];
+
+/** Words that stand where a reader's noun would but name no kind of reader ("someone who was offline"). */
+export const NOT_READERS: readonly string[] = [
+  "someone",
+  "anyone",
+  "everyone",
+  "none",
+  "most",
+  "nobody",
+  "some",
+  "all",
+];

@@ -26,7 +26,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     id: "catch-up",
     asks: "a catch-up read: what a client missed while away, read from its last position",
     words:
-      /\b(?:(?:were|was|went|are|is|goes|go|been)\s+offline|reconnect\w*|come[s]? back online|missed|catch(?:es)? up|(?:resume\w*|pick\w* up|continue\w*)\s+(?:from\s+)?where\s+\w+\s+left off|while (?:they were |it was )?(?:away|disconnected))\b/i,
+      /\b(?:(?:were|was|went|are|is|goes|go|been)\s+offline|reconnect\w*|come[s]? back online|missed|catch(?:es)? up|while (?:they were |it was )?(?:away|disconnected))\b/i,
     owed: true,
   },
   {
