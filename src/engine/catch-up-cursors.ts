@@ -114,7 +114,7 @@ export function withCatchUpCursors<A extends Drawn>(arch: A, catchUps: readonly 
     const readerKey = `${c.reader.replace(/\W+/g, "_")}_id`;
     const position = stream.key.find((k) => POSITION_KEYS.includes(k)) ?? "sequence";
     const thing = bare(stream).toLowerCase();
-    const why = `the prompt says '${c.quote}': a per-${c.reader} cursor keeps the last ${thing} ${position} delivered in each stream, so on return the ${c.reader} reads everything after it (catch-up read from a cursor)`;
+    const why = `the prompt says '${c.quote}': a per-${c.reader} cursor keeps the last ${thing} ${position} delivered ${streamKey ? `in each ${streamKey.replace(/_id$/, "").replace(/_/g, " ")}` : `to the ${c.reader}`}, so on return the ${c.reader} reads everything after it (catch-up read from a cursor)`;
     const held = cursorIn(dataModel, streamKey, readerKey);
     const archetype = stream.archetype === RECORD_PART ? lead : stream.archetype;
     if (held) {
