@@ -18,6 +18,8 @@ const LOCKS =
   "Design a distributed lock service for a batch platform: 5,000 jobs a minute take locks, a lock is never held by two workers at once, and a crashed worker's lock is released within 20 seconds.";
 const DNS =
   "Design a DNS resolver cache for a corporate network: 50,000 lookups per second, an answer is never served past its TTL, and restarting a resolver must not overwhelm the upstream servers.";
+const DNS_CONTROL =
+  "Design a DNS resolver cache for a corporate network: 50,000 lookups per second, an answer is never served past its TTL, and administrators can disable a resolver at any time.";
 const SIGNING =
   "Design a document signing service: 10 million contracts, a signed contract can never be edited, signers can cancel a pending signature request, and every signature is kept for 10 years.";
 
@@ -55,28 +57,34 @@ describe("requirement ledger: each requirement clause with what carries it", () 
   });
 
   it("a clause nothing reads is shown as not carried in the JSON, the coherence verdict, the document and the script", () => {
-    const d = design(DNS);
-    const r = row(d, "restarting a resolver");
+    // (a control verb on a record is an owed kind no carrier draws yet)
+    const d = design(DNS_CONTROL);
+    const r = row(d, "administrators can disable");
     expect(r.carried).toBe(false);
     expect(r.carriedBy).toEqual([]);
-    expect(r.asks?.kind).toBe("downstream-protection");
+    expect(r.asks?.kind).toBe("control");
     expect(d.coherence).toContainEqual(
       expect.objectContaining({
         rule: "requirement-not-carried",
-        detail: expect.stringContaining("restarting a resolver"),
+        detail: expect.stringContaining("administrators can disable"),
       }),
     );
     const md = toMarkdown(designBlocks(d));
     expect(md).toContain("### Stated requirements");
     expect(md).toMatch(
-      /restarting a resolver must not overwhelm the upstream servers \| not carried: nothing in this design reads it; it asks for load shaping/,
+      /administrators can disable a resolver at any time \| not carried: nothing in this design reads it; it asks for a control operation/,
     );
     const spoken = writeScript(d)
       .steps.map((s) => s.text)
       .join(" ");
-    expect(spoken).toContain(
-      "'restarting a resolver must not overwhelm the upstream servers', is not carried by this design yet",
-    );
+    expect(spoken).toContain("'administrators can disable a resolver at any time', is not carried by this design yet");
+  });
+
+  it("a protection of the upstream servers is carried by request coalescing on the read path", () => {
+    const r = row(design(DNS), "restarting a resolver");
+    expect(r.carried).toBe(true);
+    expect(r.asks?.kind).toBe("downstream-protection");
+    expect(kinds(r)).toContain("mechanism");
   });
 
   it("is made for each prompt: two prompts with one body keep their own clauses", () => {

@@ -16,6 +16,7 @@ import {
   type Topology,
   topicalTopology,
 } from "../knowledge/topology.js";
+import { type CatchUp, catchUpsOf, withCatchUpCursors } from "./catch-up-cursors.js";
 import { type Barrier, barriersOf, withCompletionRecords } from "./completion-records.js";
 import { compositionRole } from "./composition.js";
 import { withConfirmer } from "./confirmer.js";
@@ -1478,6 +1479,8 @@ export interface Layout {
   stocks: readonly Stock[];
   /** The stated all-of rules ('published only after all of its segments succeed'), whose parent keeps a done set. */
   barriers: readonly Barrier[];
+  /** The stated catch-ups after absence, each carried by a per-reader cursor. */
+  catchUps: readonly CatchUp[];
   /** The nouns a product prompt's operations act on ('restaurants publish their opening hours', 'for a party size'). */
   objects: OperationObjects;
   /** The voters of one consensus group the prompt counts ('a 7-node consensus group'), which size the group's boxes. */
@@ -1530,6 +1533,7 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
     // the parts of a stated all-of rule are kept in their parent's done set, never as records of their own
     stocks: stockThings(f.prompt).filter((s) => !barriers.some((b) => b.parts === s.noun)),
     barriers,
+    catchUps: catchUpsOf(f.prompt),
     // a product's own operations, read where the design is a product's or a product feature is recognised
     objects: f.branch.kind === "product" || f.features.length > 0 ? operationObjects(f.prompt) : NO_OBJECTS,
     voters: statedNfrsOf(f.prompt).scale.voters,
@@ -1625,6 +1629,7 @@ export function architectureOf(
     named,
     stocks,
     barriers,
+    catchUps,
     objects,
     voters,
   } = layout;
@@ -1642,7 +1647,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${JSON.stringify(barriers)}\n${JSON.stringify(objects)}\n${voters ? JSON.stringify(voters) : ""}\n${confirmation ? JSON.stringify(confirmation) : ""}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}\n${spread ? JSON.stringify(spread) : ""}\n${JSON.stringify(named.counted)}\n${named.relational.map((p) => p.id).join(",")}\n${JSON.stringify(stocks)}\n${JSON.stringify(barriers)}\n${JSON.stringify(catchUps)}\n${JSON.stringify(objects)}\n${voters ? JSON.stringify(voters) : ""}\n${confirmation ? JSON.stringify(confirmation) : ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1670,26 +1675,30 @@ export function architectureOf(
     COMPOSED.set(composedKey, composed);
   }
   const terms = f.features.map((x) => x.terms ?? {});
-  const stocked = withOperationObjects(
-    withStockRecords(
-      withCompletionRecords(
-        withNamedParts(
-          withConfirmer(withSpread(copied(composed), spread), confirmation, f.archetypes[0]?.id),
-          named.counted,
-          named.relational,
-          unit?.noun,
-          f.archetypes[0]?.id,
+  const stocked = withCatchUpCursors(
+    withOperationObjects(
+      withStockRecords(
+        withCompletionRecords(
+          withNamedParts(
+            withConfirmer(withSpread(copied(composed), spread), confirmation, f.archetypes[0]?.id),
+            named.counted,
+            named.relational,
+            unit?.noun,
+            f.archetypes[0]?.id,
+          ),
+          barriers,
+          f.archetypes[0]?.id ?? "",
         ),
-        barriers,
+        stocks,
         f.archetypes[0]?.id ?? "",
+        terms,
       ),
-      stocks,
+      objects,
       f.archetypes[0]?.id ?? "",
       terms,
     ),
-    objects,
+    catchUps,
     f.archetypes[0]?.id ?? "",
-    terms,
   );
   // a group the prompt counts the voters of is drawn with that many, never the typical five
   const arch = voters

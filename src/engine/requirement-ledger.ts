@@ -85,6 +85,7 @@ function readings(d: Ledgered): Reading[] {
     out.push(...quotesIn(p, r.because, "operation", r.alias ? `${r.alias.phrase} (${r.alias.operation})` : r.text));
   for (const a of d.api) if (a.because) out.push(...quotesIn(p, a.because, "operation", a.call));
   for (const m of d.dataModel) if (m.because) out.push(...quotesIn(p, m.because, "record", m.entity));
+  for (const m of d.mechanisms) for (const b of m.because) out.push(...quotesIn(p, b, "mechanism", m.name));
   for (const f of d.features) for (const e of f.evidence) out.push(...quotesIn(p, e, "feature", f.name));
   for (const c of d.decisions) out.push(...quotesIn(p, c.because, "decision", c.question));
   // a guarantee clause the stated-rule reader found (its own span) is carried by the invariant that says it
@@ -181,6 +182,7 @@ const RANK: readonly CarrierKind[] = [
   "rule",
   "latency",
   "record",
+  "mechanism",
   "feature",
   "figure",
   "quality",

@@ -6,6 +6,7 @@ import {
   type Problem,
   unreadProblems,
 } from "../coherence.js";
+import { protectionsOf, withDownstreamProtection } from "../downstream-protection.js";
 import { baseMechanismsField } from "../fields/base-mechanisms.js";
 import { checklistField } from "../fields/checklist.js";
 import { companionsField } from "../fields/companions.js";
@@ -366,13 +367,15 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     // where each path runs, placed again by the worker pools and control loops the architecture draws
     context: placedByComponents(c.context, c.operations, fields.components),
     predicates: c.predicates,
-    mechanisms: [
-      ...carriedPairings(carriedMechanisms([...c.baseMechanisms, ...c.companions], fields.operations, c.operations), {
+    // a stated protection of a downstream part is carried by load shaping on its read path
+    mechanisms: withDownstreamProtection(
+      carriedPairings(carriedMechanisms([...c.baseMechanisms, ...c.companions], fields.operations, c.operations), {
         invariants: c.invariants,
         operations: c.operations,
         paths: c.criticalPaths,
       }),
-    ],
+      protectionsOf(fields.prompt),
+    ),
     readPaths: c.readPaths,
     technology: fields.technology,
     failures: c.failures,

@@ -531,6 +531,7 @@ export const CARRIER_KINDS = [
   "rule",
   "operation",
   "record",
+  "mechanism",
   "feature",
   "decision",
   "technology",

@@ -10,6 +10,7 @@ const CARRIER_WORDS: Readonly<Record<Design["statedRequirements"][number]["carri
   rule: "rule",
   operation: "operation",
   record: "record",
+  mechanism: "mechanism",
   feature: "feature",
   decision: "decision",
   technology: "technology",
