@@ -1282,10 +1282,13 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
     return detail(
       m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
         ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
-        : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${spokenKey(m.partitionKey)}` : ""}`,
+        : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${partitionSaid(m.partitionKey)}` : ""}`,
     );
   });
 }
+
+/** A partition key of several columns ("item_id, bucket") said as a list: "item id and bucket". */
+const partitionSaid = (key: string): string => andList(key.split(/\s*,\s*/).map(spokenKey));
 
 /** A rule longer than this is said as two sentences where a new clause starts. */
 const RULE_WORDS = 26;
@@ -1753,15 +1756,19 @@ export function flipCondition(when: string): string {
   return `if there ${plural ? "are" : "is"} ${when}`;
 }
 
+/** A runner-up named by more words than this is said as "the other way" right after it was named. */
+const SHORT_OPTION_WORDS = 5;
+
 /** When the other option of a decision would win, said as a sentence. */
-function sayFlip(dec: Decision): string | undefined {
+function sayFlip(dec: Decision, named = false): string | undefined {
   const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
   const other = dec.options.find((o) => o !== picked);
   if (!other?.winsWhen) return undefined;
   const when = speakable(other.winsWhen).replace(/[.]$/, "");
   const name = optionName(other.name);
   if (countWords(when) > COMFORT_WORDS) return undefined;
-  const noun = optionForm(name) === "noun";
+  // `named`: the runner-up was just said by name, so a long name is not said again ("the other way wins if …")
+  const noun = optionForm(name) === "noun" && !(named && countWords(name) > SHORT_OPTION_WORDS);
   // a condition that says when it never wins ("never for real money; only for prototypes") is said as that
   const never = /^never\s+(.+)$/i.exec(when)?.[1];
   if (never) return noun ? sentence(`${name} would never win ${never}`) : sentence(`The other way never wins ${never}`);
@@ -2016,7 +2023,7 @@ function mechanismsStep(d: Design): StepDraft {
     );
   for (const dec of further) {
     lines.push(...sayDecision(dec).flatMap((t) => detail(t)));
-    lines.push(...detail(sayFlip(dec)));
+    lines.push(...detail(sayFlip(dec, true)));
   }
   const seq = subjectSequence(d);
   const cue: DiagramCue | undefined = seq
@@ -2049,11 +2056,20 @@ function mechanismsStep(d: Design): StepDraft {
 /** Decisions after the first two that step 6 says in its body, with what would flip each. */
 const FURTHER_DECISIONS = 3;
 
+/** Most words a further decision's sentence may take to be said in the body. */
+const FURTHER_SENTENCE_WORDS = 32;
+
 /** The decisions step 6 says after its first two, each with its runner-up and its flip (so no deep dive offers them). */
 export function furtherDecisions(d: Design): Design["decisions"] {
-  return shownDecisions(d.decisions)
-    .slice(2, 2 + FURTHER_DECISIONS)
-    .filter((dec) => sayDecision(dec).length > 0);
+  return (
+    shownDecisions(d.decisions)
+      .slice(2, 2 + FURTHER_DECISIONS)
+      // a pick whose sentence runs long (two long option names joined) is left to the cheat sheet
+      .filter((dec) => {
+        const said = sayDecision(dec);
+        return said.length > 0 && said.every((t) => countWords(t) <= FURTHER_SENTENCE_WORDS);
+      })
+  );
 }
 
 /** Asking when the other option would win, in the option's own form. */
@@ -3160,7 +3176,9 @@ function failuresStep(d: Design): StepDraft {
     if (!m) continue;
     lines.push(...detail(m.label ? `There's the one we call ${m.label}` : m.text), ...detail(fixSaid(f.prevention)));
     const repair = firstClause(f.repair);
-    if (repair) lines.push(...detail(`If it happens anyway, ${lowerFirst(repair)}`));
+    // "nothing to repair: the log holds it" has no verb to follow "if it happens anyway"
+    if (repair && isClause(repair) && !/^(?:nothing|none|no)\b/i.test(repair))
+      lines.push(...detail(`If it happens anyway, ${lowerFirst(repair)}`));
   }
   const told = new Set(bodyFailures(d));
   const followUps: FollowUp[] = [];
