@@ -1288,7 +1288,13 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
 }
 
 /** A partition key of several columns ("item_id, bucket") said as a list: "item id and bucket". */
-const partitionSaid = (key: string): string => andList(key.split(/\s*,\s*/).map(spokenKey));
+const partitionSaid = (key: string): string =>
+  andList(
+    key
+      .replace(/[()]/g, "")
+      .split(/\s*,\s*/)
+      .map(spokenKey),
+  );
 
 /** A rule longer than this is said as two sentences where a new clause starts. */
 const RULE_WORDS = 26;
