@@ -76,9 +76,11 @@ function deepDives(d: Design): DeepDive[] {
     if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
   }
   // a further decision, with the pick and its reason in the option's own words (never the engine's "x is x" tag)
-  // the next two after those step 6 says in its body
-  const further = furtherDecisions(d).length;
-  for (const dec of shownDecisions(d.decisions).slice(2 + further, 4 + further))
+  // the third and fourth, unless step 6 says them in its body
+  const further = new Set(furtherDecisions(d));
+  for (const dec of shownDecisions(d.decisions)
+    .slice(2, 4)
+    .filter((x) => !further.has(x)))
     out.push({ topic: speakable(dec.question), why: sayDecision(dec).join(" ") });
   // two sequences of one protocol (or two rows said alike) are one deep dive, offered once
   // each said with the prompt's noun for its unit; one only a card's placeholder could say is not offered

@@ -2073,7 +2073,12 @@ export function furtherDecisions(d: Design): Design["decisions"] {
       // a pick whose sentence runs long (two long option names joined) is left to the cheat sheet
       .filter((dec) => {
         const said = sayDecision(dec);
-        return said.length > 0 && said.every((t) => countWords(t) <= FURTHER_SENTENCE_WORDS);
+        // and so is one whose reason has no verb ("because a consensus-replicated store")
+        const reasoned = (t: string) => {
+          const why = /\bbecause ([^,;:.()?]+)/.exec(t)?.[1];
+          return why === undefined || isClause(why);
+        };
+        return said.length > 0 && said.every((t) => countWords(t) <= FURTHER_SENTENCE_WORDS && reasoned(t));
       })
   );
 }
