@@ -19,7 +19,9 @@ import {
   speakable,
 } from "./speak.js";
 import {
+  bodyFailures,
   decisionLine,
+  furtherDecisions,
   hotBottleneck,
   hottest,
   jargonGlosses,
@@ -62,9 +64,11 @@ function deepDives(d: Design): DeepDive[] {
       topic: `${protocolName(d, g.title, "protocol")}, message by message`,
       why: "it shows where the check that keeps the rule happens",
     });
+  // the failures step 8 does not say in its body
+  const told = new Set(bodyFailures(d));
   for (const f of spokenFailures(d)
-    .filter((x) => headOf(x.failure))
-    .slice(2, 4))
+    .filter((x) => headOf(x.failure) && !told.has(x))
+    .slice(0, 2))
     out.push({ topic: failureTopic(f.failure), why: firstClause(f.repair, 30) ?? "it tests the repair path" });
   const hot = hotBottleneck(d);
   for (const b of d.bottlenecks.filter((x) => x !== hot).slice(0, 2)) {
@@ -72,7 +76,11 @@ function deepDives(d: Design): DeepDive[] {
     if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
   }
   // a further decision, with the pick and its reason in the option's own words (never the engine's "x is x" tag)
-  for (const dec of shownDecisions(d.decisions).slice(2, 4))
+  // the third and fourth, unless step 6 says them in its body
+  const further = new Set(furtherDecisions(d));
+  for (const dec of shownDecisions(d.decisions)
+    .slice(2, 4)
+    .filter((x) => !further.has(x)))
     out.push({ topic: speakable(dec.question), why: sayDecision(dec).join(" ") });
   // two sequences of one protocol (or two rows said alike) are one deep dive, offered once
   // each said with the prompt's noun for its unit; one only a card's placeholder could say is not offered

@@ -1205,7 +1205,13 @@ function primaryStep(d: Design): StepDraft {
       .map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
   }
-  const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
+  // a record the prompt renamed ("the ride") is the data model's row under its card's name ("Trip")
+  const cardName = s ? /\(its (\w+): the prompt names its unit\b/.exec(s.because)?.[1] : undefined;
+  // or the row its authority is named after (a ride kept in the "Trip database" is the Trip row)
+  const model = s
+    ? (d.dataModel.find((m) => m.entity === s.entity || m.entity === cardName) ??
+      d.dataModel.find((m) => new RegExp(`^${entityWords(m.entity)}\\b`, "i").test(s.authority ?? "")))
+    : undefined;
   if (model && model.key.length > 0)
     lines.push(
       ...detail(
@@ -1214,6 +1220,8 @@ function primaryStep(d: Design): StepDraft {
           : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${spokenKey(model.partitionKey)}` : ""}`,
       ),
     );
+  // the other records of the data model fill the step's time, each said with its key and partition key, the lead's first
+  lines.push(...recordKeyLines(d, model?.entity ?? s?.entity));
   // "rebuilt from it" only holds when nothing else is state that must never be wrong
   const alone = critEntities(d).length <= 1;
   if (alone) lines.push(...core("Everything else I draw can be rebuilt from it"));
@@ -1255,6 +1263,38 @@ function primaryStep(d: Design): StepDraft {
     });
   return { lines, cue, followUps };
 }
+
+/** Records of the data model step 3 says beside the authoritative one. */
+const MORE_RECORDS = 3;
+
+/**
+ * The data model's other records as details, each by its key and the key it is partitioned by ("The driver state is
+ * keyed and partitioned by driver id"), so the listener hears where every record lives; the lead record's own
+ * line is said before them.
+ */
+function recordKeyLines(d: Design, lead: string | undefined): Line[] {
+  // a record whose name is not plain words ("cron (cron)") is left to the diagram
+  const rows = d.dataModel
+    .filter((m) => m.entity !== lead && m.key.length > 0 && /^[a-z][a-z -]*$/i.test(entityWords(m.entity)))
+    .slice(0, MORE_RECORDS);
+  return rows.flatMap((m) => {
+    const who = `The ${entityWords(m.entity)}`;
+    return detail(
+      m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
+        ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
+        : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${partitionSaid(m.partitionKey)}` : ""}`,
+    );
+  });
+}
+
+/** A partition key of several columns ("item_id, bucket") said as a list: "item id and bucket". */
+const partitionSaid = (key: string): string =>
+  andList(
+    key
+      .replace(/[()]/g, "")
+      .split(/\s*,\s*/)
+      .map(spokenKey),
+  );
 
 /** A rule longer than this is said as two sentences where a new clause starts. */
 const RULE_WORDS = 26;
@@ -1722,15 +1762,19 @@ export function flipCondition(when: string): string {
   return `if there ${plural ? "are" : "is"} ${when}`;
 }
 
+/** A runner-up named by more words than this is said as "the other way" right after it was named. */
+const SHORT_OPTION_WORDS = 5;
+
 /** When the other option of a decision would win, said as a sentence. */
-function sayFlip(dec: Decision): string | undefined {
+function sayFlip(dec: Decision, named = false): string | undefined {
   const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
   const other = dec.options.find((o) => o !== picked);
   if (!other?.winsWhen) return undefined;
   const when = speakable(other.winsWhen).replace(/[.]$/, "");
   const name = optionName(other.name);
   if (countWords(when) > COMFORT_WORDS) return undefined;
-  const noun = optionForm(name) === "noun";
+  // `named`: the runner-up was just said by name, so a long name is not said again ("the other way wins if …")
+  const noun = optionForm(name) === "noun" && !(named && countWords(name) > SHORT_OPTION_WORDS);
   // a condition that says when it never wins ("never for real money; only for prototypes") is said as that
   const never = /^never\s+(.+)$/i.exec(when)?.[1];
   if (never) return noun ? sentence(`${name} would never win ${never}`) : sentence(`The other way never wins ${never}`);
@@ -1974,6 +2018,19 @@ function mechanismsStep(d: Design): StepDraft {
         ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
       );
     });
+  // the further decisions fill the step's time: each with its runner-up, its reason and what would flip it, said
+  // here rather than offered as a deep dive (`furtherDecisions`); they are details, so a tight round drops them
+  const further = furtherDecisions(d);
+  if (further.length > 0)
+    lines.push(
+      ...detail(
+        further.length === 1 ? "I'd make one more choice" : `I'd make ${numberWord(further.length)} more choices`,
+      ),
+    );
+  for (const dec of further) {
+    lines.push(...sayDecision(dec).flatMap((t) => detail(t)));
+    lines.push(...detail(sayFlip(dec, true)));
+  }
   const seq = subjectSequence(d);
   const cue: DiagramCue | undefined = seq
     ? {
@@ -2000,6 +2057,30 @@ function mechanismsStep(d: Design): StepDraft {
     if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
   return { lines, cue, followUps };
+}
+
+/** Decisions after the first two that step 6 says in its body, with what would flip each. */
+const FURTHER_DECISIONS = 3;
+
+/** Most words a further decision's sentence may take to be said in the body. */
+const FURTHER_SENTENCE_WORDS = 32;
+
+/** The decisions step 6 says after its first two, each with its runner-up and its flip (so no deep dive offers them). */
+export function furtherDecisions(d: Design): Design["decisions"] {
+  return (
+    shownDecisions(d.decisions)
+      .slice(2, 2 + FURTHER_DECISIONS)
+      // a pick whose sentence runs long (two long option names joined) is left to the cheat sheet
+      .filter((dec) => {
+        const said = sayDecision(dec);
+        // and so is one whose reason has no verb ("because a consensus-replicated store")
+        const reasoned = (t: string) => {
+          const why = /\bbecause ([^,;:.()?]+)/.exec(t)?.[1];
+          return why === undefined || isClause(why);
+        };
+        return said.length > 0 && said.every((t) => countWords(t) <= FURTHER_SENTENCE_WORDS && reasoned(t));
+      })
+  );
 }
 
 /** Asking when the other option would win, in the option's own form. */
@@ -2139,12 +2220,16 @@ function servingStep(d: Design): StepDraft {
       ),
     );
   }
+  // what the store gives this design is said right after it, so no follow-up asks it
+  const fit =
+    store && !buildsOn && picks[0]?.product !== BUILT_IN_HOUSE && picks[0] ? fitSaid(picks[0].fits) : undefined;
+  if (fit) lines.push(...core(fit));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
   if (avoid) lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
   const followUps: FollowUp[] = [];
   const pick = store?.choices[0];
-  if (pick)
+  if (pick && !fit)
     followUps.push({
       question: `How ${/s$/.test(product(pick.product).split(/\s+(?:with|on|for|in)\s+/)[0] ?? "") ? "do" : "does"} ${product(pick.product)} fit?`,
       answer: fitSaid(pick.fits) ?? sentence(speakable(pick.product)),
@@ -2956,6 +3041,42 @@ function ceilingReason(c: Ceiling): string | undefined {
 }
 
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
+/** A failure row past the first two whose text names a window of time, said with its fix in step 8. */
+const windowedFailure = (d: Design): Design["failures"][number] | undefined =>
+  spokenFailures(d)
+    .slice(2)
+    .find((f) => WINDOW.test(speakable(f.failure)));
+
+/** The row for losing a whole zone or region, said in step 8 when the prompt asks to survive that loss. */
+function unitLossFailure(d: Design): Design["failures"][number] | undefined {
+  const windowed = windowedFailure(d);
+  return d.nfrs.survives
+    ? spokenFailures(d)
+        .slice(2)
+        .find((f) => f !== windowed && UNIT_LOSS.test(f.failure))
+    : undefined;
+}
+
+/** Failure rows step 8 says after its first two, besides a windowed or whole-unit row: each with its fix and repair. */
+const MORE_FAILURES = 2;
+
+/** The further failure rows step 8 says in its body, each one that can be said with its fix. */
+export function moreFailures(d: Design): Design["failures"] {
+  const skip = new Set([windowedFailure(d), unitLossFailure(d)]);
+  return spokenFailures(d)
+    .slice(2)
+    .filter((f) => !skip.has(f) && failureSaid(f) !== undefined && fixSaid(f.prevention) !== undefined)
+    .slice(0, MORE_FAILURES);
+}
+
+/** Every failure row step 8 says in its body: the first two, a windowed or whole-unit row, and the further ones. */
+export function bodyFailures(d: Design): Design["failures"] {
+  const named = spokenFailures(d);
+  const second = named[1] && failureSaid(named[1]) && fixSaid(named[1].prevention) ? named[1] : undefined;
+  const out = [named[0], second, windowedFailure(d), unitLossFailure(d), ...moreFailures(d)];
+  return out.filter((f): f is Design["failures"][number] => f !== undefined);
+}
+
 function failuresStep(d: Design): StepDraft {
   const lines: Line[] = [];
   const named = spokenFailures(d);
@@ -2978,7 +3099,7 @@ function failuresStep(d: Design): StepDraft {
     lines.push(...detail(fix2));
   }
   // a stated window bounds a guarantee said earlier, so it is said even when its row comes later
-  const windowed = named.slice(2).find((f) => WINDOW.test(speakable(f.failure)));
+  const windowed = windowedFailure(d);
   const w = windowed ? firstClause(windowed.failure, 34) : undefined;
   if (windowed && w && WINDOW.test(w)) {
     lines.push(...detail("One window matters here"), ...detail(w));
@@ -2988,9 +3109,7 @@ function failuresStep(d: Design): StepDraft {
   }
   // a stated loss the system survives ("survives the loss of a zone") is said with its row, wherever the row ranks:
   // the loss of a whole unit, its placement and its repair
-  const unitLoss = d.nfrs.survives
-    ? named.slice(2).find((f) => f !== windowed && UNIT_LOSS.test(f.failure))
-    : undefined;
+  const unitLoss = unitLossFailure(d);
   const lossSaid = unitLoss ? failureSaid(unitLoss) : undefined;
   if (unitLoss && lossSaid) {
     lines.push(...core(`The prompt asks to survive losing a whole ${d.nfrs.survives}`), ...detail(lossSaid.text));
@@ -3052,8 +3171,29 @@ function failuresStep(d: Design): StepDraft {
   lines.push(...nextLines.map((text) => ({ text, keep: binding ? ("core" as const) : ("detail" as const) })));
   // the follow-up answer keeps the limit and its size; where the ceiling comes from was said in the body
   const next = nextLines.length > 0 ? nextLines.filter((x) => !x.startsWith("I'm assuming ")).join(" ") : undefined;
+  // further failure rows fill the step's time, each with its fix and repair (`moreFailures`); they are details, so
+  // a tight round drops them, and the follow-ups ask about the rows the body does not say
+  const more = moreFailures(d);
+  if (more.length > 0)
+    lines.push(
+      ...detail(
+        more.length === 1
+          ? "One more failure is worth a plan"
+          : `${numberWord(more.length)} more failures are worth a plan`,
+      ),
+    );
+  for (const f of more) {
+    const m = failureSaid(f);
+    if (!m) continue;
+    lines.push(...detail(m.label ? `There's the one we call ${m.label}` : m.text), ...detail(fixSaid(f.prevention)));
+    const repair = firstClause(f.repair);
+    // "nothing to repair: the log holds it" has no verb to follow "if it happens anyway"
+    if (repair && isClause(repair) && !/^(?:nothing|none|no)\b/i.test(repair))
+      lines.push(...detail(`If it happens anyway, ${lowerFirst(repair)}`));
+  }
+  const told = new Set(bodyFailures(d));
   const followUps: FollowUp[] = [];
-  for (const f of named.slice(1, 4)) {
+  for (const f of named.slice(1, 4).filter((x) => !told.has(x))) {
     const q = failureQuestion(f);
     const a = firstClause(f.prevention, 40);
     if (q && a) followUps.push({ question: q, answer: a });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+import { writeScript } from "../src/render/script/index.js";
+import { bodyFailures, furtherDecisions, moreFailures } from "../src/render/script/steps.js";
+
+// prompts of several shapes: a booking hold, a metrics pipeline, a dispatch match, a URL shortener
+const PROMPTS = [
+  "Design a concert ticket booking system that never sells the same seat twice, for 20,000 seats going on sale at once",
+  "Design a metrics system that ingests 5 million samples per second and alerts on thresholds",
+  "Design a ride-hailing dispatch service that matches riders with nearby drivers within 2 seconds, for 500,000 concurrent drivers",
+  "Design a URL shortener that serves 100,000 redirects a second",
+];
+const cases = PROMPTS.map((p) => {
+  const d = design(p);
+  return { d, s: writeScript(d, { minutes: 45 }) };
+});
+
+describe("the spoken script fills its round with the design's own content", () => {
+  it("says the decisions after the first two in step 6, with what would flip each, and offers none again", () => {
+    let said = 0;
+    for (const { d, s } of cases) {
+      const step6 = s.steps[5]?.text ?? "";
+      for (const dec of furtherDecisions(d)) {
+        const other = dec.options.find((o) => o.name !== dec.chosen && (o as { id?: string }).id !== dec.chosen);
+        if (other?.winsWhen && /would win|other way wins|never wins/.test(step6)) said++;
+        expect(
+          s.deepDives.some((x) => x.topic.toLowerCase() === dec.question.toLowerCase().replace(/\s+$/, "")),
+          d.prompt,
+        ).toBe(false);
+      }
+    }
+    expect(said).toBeGreaterThan(0);
+  });
+
+  it("says failure rows past the first two in step 8 with their fix and repair, asking none of them again", () => {
+    let more = 0;
+    for (const { d, s } of cases) {
+      const step8 = s.steps[7]?.text ?? "";
+      for (const f of moreFailures(d)) {
+        more++;
+        expect(step8, d.prompt).toMatch(/more failures? (?:is|are) worth a plan/);
+        expect(s.steps[7]?.followUps.length ?? 0).toBeLessThanOrEqual(4);
+        expect(bodyFailures(d)).toContain(f);
+      }
+    }
+    expect(more).toBeGreaterThan(0);
+  });
+
+  it("says the data model's other records in step 3 by their key", () => {
+    const ride = cases[2]?.s.steps[2]?.text ?? "";
+    expect(ride).toContain("The driver state is keyed and partitioned by driver id.");
+  });
+
+  it("never runs a step past its budget", () => {
+    for (const { d, s } of cases)
+      for (const st of s.steps)
+        expect(st.words, `${d.prompt} step ${st.step}`).toBeLessThanOrEqual(
+          Math.floor((st.budgetSeconds / 60) * s.wpm),
+        );
+  });
+});
