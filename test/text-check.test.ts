@@ -94,8 +94,11 @@ describe("template garble classes (data: TEXT_CLASSES)", () => {
  * planned at …"), and a decision quoting its own win condition ("because no service beyond the database …") — the
  * last a real awkwardness, left for a later stop. Stop 42: the detector reads past a bracketed aside ("because a
  * consensus-replicated store (etcd, ZooKeeper) with fencing tokens wins when …" had counted as verbless), 88 → 71.
+ * spoken-cell went from 10 to 14 at stop 42: step 7 now says how the chosen store fits, and four fits are whole
+ * sentences the heuristic counts as cells ("Session-bound keys vanish when a member dies and watches report changes
+ * in one consistent order.", "Several schedulers lock ready rows and skip what another holds.").
  */
-const CEILING: Record<string, number> = { "verbless-clause": 71, "spoken-cell": 10 };
+const CEILING: Record<string, number> = { "verbless-clause": 71, "spoken-cell": 14 };
 
 describe("no template garble in what the corpus designs hand out", () => {
   it("the document, the script and the sequence diagrams of every corpus prompt", () => {

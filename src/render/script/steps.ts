@@ -3065,7 +3065,14 @@ export function moreFailures(d: Design): Design["failures"] {
   const skip = new Set([windowedFailure(d), unitLossFailure(d)]);
   return spokenFailures(d)
     .slice(2)
-    .filter((f) => !skip.has(f) && failureSaid(f) !== undefined && fixSaid(f.prevention) !== undefined)
+    .filter((f) => {
+      if (skip.has(f)) return false;
+      const said = failureSaid(f);
+      const fix = fixSaid(f.prevention);
+      // a row whose failure or fix would be said as a bare table cell ("One live registration per instance id.") is
+      // left to the follow-ups, where it is asked as a question
+      return said !== undefined && fix !== undefined && !namesOnly(said.text) && !namesOnly(fix);
+    })
     .slice(0, MORE_FAILURES);
 }
 
