@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
 import { writeScript } from "../src/render/script/index.js";
-import { bodyFailures, furtherDecisions, moreFailures } from "../src/render/script/steps.js";
+import { bodyFailures, furtherDecisions, moreFailures, partitionSaid } from "../src/render/script/steps.js";
 
 // prompts of several shapes: a booking hold, a metrics pipeline, a dispatch match, a URL shortener
 const PROMPTS = [
@@ -57,5 +57,13 @@ describe("the spoken script fills its round with the design's own content", () =
         expect(st.words, `${d.prompt} step ${st.step}`).toBeLessThanOrEqual(
           Math.floor((st.budgetSeconds / 60) * s.wpm),
         );
+  });
+});
+
+describe("a partition key said in step 3", () => {
+  it("keeps a function of a column whole ('the hash of group', never 'hashgroup') and says several columns as a list", () => {
+    expect(partitionSaid("hash(group)")).toBe("the hash of group");
+    expect(partitionSaid("hash(from_wallet)")).toBe("the hash of from wallet");
+    expect(partitionSaid("(item_id, bucket)")).toBe("item id and bucket");
   });
 });

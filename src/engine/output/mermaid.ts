@@ -58,8 +58,14 @@ function shortened(flat: string, max: number): string {
     out = next;
   }
   let kept = out || bare.slice(0, max);
-  while (DANGLING.test(kept)) kept = kept.replace(DANGLING, "");
-  return kept.replace(/[,;:]$/, "");
+  // a bracket the cut left open goes with what it opened, and a trailing joiner ("balance /", "leader +") with it
+  if ((kept.match(/\(/g) ?? []).length > (kept.match(/\)/g) ?? []).length)
+    kept = kept.slice(0, kept.lastIndexOf("(")).trim() || kept;
+  for (let prev = ""; prev !== kept; ) {
+    prev = kept;
+    kept = kept.replace(/[\s,;:/+&(-]+$/, "").replace(DANGLING, "");
+  }
+  return kept;
 }
 
 /** Longest guard or alternative condition drawn; longer than any protocol guard in the knowledge base. */

@@ -1287,14 +1287,26 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
   });
 }
 
-/** A partition key of several columns ("item_id, bucket") said as a list: "item id and bucket". */
-const partitionSaid = (key: string): string =>
-  andList(
-    key
-      .replace(/[()]/g, "")
-      .split(/\s*,\s*/)
-      .map(spokenKey),
-  );
+/**
+ * A partition key of several columns ("item_id, bucket", "(item_id, bucket)") said as a list: "item id and bucket";
+ * a function of a column keeps its brackets for `spokenKey` ("hash(group)" is "the hash of group", never "hashgroup").
+ */
+export function partitionSaid(key: string): string {
+  const inner = /^\((.*)\)$/.exec(key.trim())?.[1] ?? key;
+  const parts: string[] = [];
+  let depth = 0;
+  let part = "";
+  for (const ch of inner) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      parts.push(part);
+      part = "";
+    } else part += ch;
+  }
+  parts.push(part);
+  return andList(parts.map((p) => spokenKey(p.trim())).filter((p) => p !== ""));
+}
 
 /** A rule longer than this is said as two sentences where a new clause starts. */
 const RULE_WORDS = 26;
