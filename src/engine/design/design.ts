@@ -426,10 +426,28 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
     statedRequirements: [],
     coherence: [],
   };
-  design.statedRequirements = requirementLedger(design);
+  design.statedRequirements = ledgerOf(design, parsed.patches.length === 0 ? fieldsKey : undefined);
   design.coherence = [...coherenceOf(design, fieldsKey), ...notCarriedProblems(design.statedRequirements)];
   if (parsed.patches.length === 0 && fieldsKey !== undefined) BODY_KEYS.set(design, fieldsKey);
   return { ok: true, design: deepFreeze(design) };
+}
+
+/**
+ * The requirement ledger of a design whose body is kept, kept by that body's key and the prompt (the ledger reads
+ * nothing else), so a repeated prompt does not place every reader's quotes again; bounded, emptied when full.
+ */
+const LEDGERS = new Map<string, StatedRequirementRow[]>();
+const LEDGERS_MAX = 4096;
+function ledgerOf(design: Design, bodyKey: string | undefined): StatedRequirementRow[] {
+  if (bodyKey === undefined) return requirementLedger(design);
+  const key = `${bodyKey}\u0000${design.prompt}`;
+  let rows = LEDGERS.get(key);
+  if (rows === undefined) {
+    if (LEDGERS.size >= LEDGERS_MAX) LEDGERS.clear();
+    rows = deepFreeze(requirementLedger(design));
+    LEDGERS.set(key, rows);
+  }
+  return rows;
 }
 
 /** The key each design's body is kept by (`bodyOf`), for designs whose body is kept. */
