@@ -39,7 +39,11 @@ const FORMAT = (list: string, note = "") => ({
   description: `${list}${note}${/\bjson\b/.test(list) ? "; --json is short for --format json" : ""}`,
   default: list.split(" | ")[0] as string,
 });
-const PROMPT = { name: "prompt", description: "the design prompt (quote it)", kind: "rest" } as const;
+const PROMPT = {
+  name: "prompt",
+  description: "the design prompt (quote it), or - to read it from standard input",
+  kind: "rest",
+} as const;
 const SET = (description: string): OptionSpec => ({ flags: "-s, --set <field=value>", description, repeatable: true });
 const words = (args: readonly string[]) => [...args];
 

@@ -6,6 +6,7 @@ import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { runBatch } from "../lines.js";
 import { json, terminalOptions, writeOut } from "../output.js";
+import { promptArg } from "../prompt-arg.js";
 
 const record = (prompt: string, r: Recognition) => ({ prompt, branch: r.branch, archetypes: r.archetypes });
 
@@ -37,9 +38,7 @@ export async function runClassify(promptArgs: string[], opts: { format?: string 
     });
     return;
   }
-  if (promptArgs.length === 0)
-    throw new UserError('give a prompt, e.g. mechsd classify "Design a distributed message queue"');
-  const checked = checkPrompt(promptArgs.join(" "));
+  const checked = checkPrompt(await promptArg(promptArgs, 'mechsd classify "Design a distributed message queue"'));
   if (!checked.ok) throw new UserError(checked.error);
   const r = classify(checked.prompt);
   if (format === "json") {

@@ -10,6 +10,7 @@ import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { runBatch } from "../lines.js";
 import { json, terminalOptions, writeOut } from "../output.js";
+import { promptArg } from "../prompt-arg.js";
 
 export interface DesignOptions {
   format?: string;
@@ -34,9 +35,8 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
     );
     return;
   }
-  if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd design "Design a distributed lock service"');
   // every form prints the design at once; designs are read-only (deeply frozen, their kept values shared)
-  const d = designOrRefuse(words.join(" "), overrides);
+  const d = designOrRefuse(await promptArg(words, 'mechsd design "Design a distributed lock service"'), overrides);
   if (format === "json") {
     if (opts.output) throw new UserError("-o writes text or Markdown; redirect --format json to a file instead");
     writeOut(json(withScript(d)));

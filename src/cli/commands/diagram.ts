@@ -5,6 +5,7 @@ import { UserError } from "../errors.js";
 import { importEsm } from "../esm.js";
 import { pickFormat } from "../format.js";
 import { terminalOptions, writeOut } from "../output.js";
+import { promptArg } from "../prompt-arg.js";
 
 export interface DiagramOptions {
   format?: string;
@@ -22,8 +23,10 @@ function select(all: Diagram[], only: string | undefined): Diagram[] {
 
 export async function runDiagram(words: string[], opts: DiagramOptions): Promise<void> {
   const format = pickFormat(opts.format, ["mermaid", "svg", "ascii"] as const, "mermaid");
-  if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd diagram "Design a distributed lock service"');
-  const design = designOrRefuse(words.join(" "), opts.set ?? []);
+  const design = designOrRefuse(
+    await promptArg(words, 'mechsd diagram "Design a distributed lock service"'),
+    opts.set ?? [],
+  );
   const chosen = select(design.diagrams, opts.only);
   if (chosen.length === 0) throw new UserError("this design has no diagram of that kind");
   if (format === "mermaid") {

@@ -5,6 +5,7 @@ import { designOrRefuse } from "../derive.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { json, terminalOptions, writeOut } from "../output.js";
+import { promptArg } from "../prompt-arg.js";
 
 export interface ScriptCliOptions {
   format?: string;
@@ -35,8 +36,10 @@ export async function runScript(words: string[], opts: ScriptCliOptions): Promis
     if (weights.length !== 8 || weights.some((w) => !Number.isFinite(w) || w <= 0) || !Number.isFinite(sum))
       throw new UserError(`--weights takes eight positive numbers separated by commas, not '${opts.weights}'`);
   }
-  if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd script "Design a distributed message queue"');
-  const design = designOrRefuse(words.join(" "), opts.set ?? []);
+  const design = designOrRefuse(
+    await promptArg(words, 'mechsd script "Design a distributed message queue"'),
+    opts.set ?? [],
+  );
   const script = writeScript(design, {
     ...(minutes !== undefined ? { minutes } : {}),
     ...(wpm !== undefined ? { wpm } : {}),
