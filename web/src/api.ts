@@ -26,6 +26,8 @@ export interface Meta {
   };
   predicates: { id: string; name: string }[];
   archetypes: { id: string; name: string }[];
+  /** Each coherence rule's id and what it asks of a design (absent from an older server). */
+  coherenceRules?: Record<string, string>;
 }
 
 export interface SessionPage {

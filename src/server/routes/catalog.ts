@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { COHERENCE_RULES } from "../../engine/coherence.js";
 import { OVERRIDE_KEYS } from "../../engine/design/overrides.js";
 import { lookupArchetype } from "../../engine/lookup.js";
 import { ARCHETYPES, MECHANISMS } from "../../knowledge/index.js";
@@ -29,6 +30,8 @@ export function catalogRoutes(): Hono {
       predicates: PREDICATES.map((p) => ({ id: p.id, name: p.name })),
       archetypes: ARCHETYPES.map((a) => ({ id: a.id, name: a.name })),
       mechanisms: MECHANISMS.length,
+      /** Each coherence rule's id and what it asks of a design, so the workbench explains a finding by its rule. */
+      coherenceRules: COHERENCE_RULES,
     }),
   );
   r.get("/archetypes", (c) => c.json(ARCHETYPES));
