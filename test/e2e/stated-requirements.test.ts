@@ -48,7 +48,10 @@ async function derive(p: Page, prompt: string) {
 }
 
 /** The design the server derives for a prompt, as the page's own API answers it. */
-function designOf(p: Page, prompt: string): Promise<{ statedRequirements: Row[]; coherence: { rule: string }[] }> {
+function designOf(
+  p: Page,
+  prompt: string,
+): Promise<{ statedRequirements: Row[]; coherence: { rule: string; detail: string }[] }> {
   return p.evaluate(async (text) => {
     const r = await fetch("/api/design", {
       method: "POST",
@@ -113,10 +116,12 @@ describe("stated requirements and coherence findings", { timeout: 90000 }, () =>
     for (const t of targets) expect(await p.locator(t as string).count()).toBe(1);
     // the findings: one place, each with its rule id, the rule's explanation and this design's detail
     const findings = p.locator("#sec-coherence .findings > li");
-    expect(await findings.count()).toBe(d.coherence.length);
+    expect(await findings.count()).toBe(new Set(d.coherence.map((c) => c.rule)).size);
     const first = (await findings.first().textContent()) ?? "";
     expect(first).toContain(d.coherence[0]?.rule);
-    expect(first).toMatch(/The rule: \S.+Here: \S/);
+    expect(first).toMatch(/The rule: \S.+Here\b[^:]*: \S/);
+    const all = (await p.locator("#sec-coherence").textContent()) ?? "";
+    for (const c of d.coherence) expect(all).toContain(c.detail);
     expect(await p.locator("#sec-summary").textContent()).toMatch(/Coherence⚠ (one finding|\d+ findings)/);
     await p.locator("#sec-stated").screenshot({ path: join(SHOTS, "stated-desktop.png") });
     await p.context().close();
@@ -200,6 +205,12 @@ describe("stated requirements and coherence findings", { timeout: 90000 }, () =>
     expect(await p.locator("#sec-stated img, #sec-stated script, #sec-coherence img").count()).toBe(0);
     expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(problems).toEqual([]);
+    // findings of one rule stand together under it, each detail said once
+    const d = await designOf(p, HOSTILE);
+    const rules = new Set(d.coherence.map((c) => c.rule));
+    expect(await p.locator("#sec-coherence .findings > li").count()).toBe(rules.size);
+    const all = (await p.locator("#sec-coherence").textContent()) ?? "";
+    for (const c of d.coherence) expect(all).toContain(c.detail);
     await p.context().close();
   });
 });

@@ -643,7 +643,7 @@ export function DesignView(props: {
           badge={
             <span class="badge bad">
               <span aria-hidden="true">⚠ </span>
-              {findings}
+              {findings === 1 ? "1 finding" : `${findings} findings`}
             </span>
           }
           why="The design's own coherence rules (engine/coherence.ts) that this design breaks; the command line prints each as a 'mechsd: warning:' line."

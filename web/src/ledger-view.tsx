@@ -111,22 +111,28 @@ export function StatedRequirements(props: { design: Design; shown: ReadonlySet<s
   );
 }
 
+/** A finding's detail as a sentence. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /**
- * The design's own coherence findings (what the CLI prints as `mechsd: warning:`), each with its rule id, what the
- * rule asks of a design (from the server's rule table, when it sends one) and this design's detail.
+ * The design's own coherence findings (what the CLI prints as `mechsd: warning:`), one entry per rule broken: its
+ * rule id, what the rule asks of a design (from the server's rule table, when it sends one) and each place this
+ * design breaks it.
  */
 export function CoherenceFindings(props: { design: Design; rules?: Readonly<Record<string, string>> }) {
+  const byRule = new Map<string, string[]>();
+  for (const c of props.design.coherence) byRule.set(c.rule, [...(byRule.get(c.rule) ?? []), c.detail]);
   return (
     <ul class="findings">
-      {props.design.coherence.map((c) => {
-        const asks = props.rules?.[c.rule];
+      {[...byRule].map(([rule, details]) => {
+        const asks = props.rules?.[rule];
         return (
-          <li key={`${c.rule}:${c.detail}`}>
+          <li key={rule}>
             <p class="finding-head">
               <span aria-hidden="true">⚠ </span>
               <span class="visually-hidden">Finding of rule </span>
-              <code>{c.rule}</code>
-              {c.rule === "requirement-not-carried" ? (
+              <code>{rule}</code>
+              {rule === "requirement-not-carried" ? (
                 <>
                   {" "}
                   <a href="#sec-stated">see the stated requirements</a>
@@ -135,12 +141,25 @@ export function CoherenceFindings(props: { design: Design; rules?: Readonly<Reco
             </p>
             {asks ? (
               <p class="rule-asks">
-                <b>The rule:</b> {/[.!?]$/.test(asks) ? asks : `${asks}.`}
+                <b>The rule:</b> {sentence(asks)}
               </p>
             ) : null}
-            <p>
-              <b>Here:</b> {/[.!?]$/.test(c.detail) ? c.detail : `${c.detail}.`}
-            </p>
+            {details.length === 1 ? (
+              <p>
+                <b>Here:</b> {sentence(details[0] ?? "")}
+              </p>
+            ) : (
+              <>
+                <p>
+                  <b>Here, {details.length} times:</b>
+                </p>
+                <ul class="details">
+                  {details.map((x) => (
+                    <li key={x}>{sentence(x)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
           </li>
         );
       })}
