@@ -2,10 +2,14 @@
 // quoted with what carries it (a jump to that section) or marked not carried in words; the design's own coherence
 // findings stand in one place with their rule and its explanation; all of it by keyboard, at phone width in dark
 // mode, and with markup in the prompt kept as text.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, type Served, SHOTS, serveBin, tempDb } from "./browser.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
 let server: Served;
@@ -60,6 +64,20 @@ function designOf(
     });
     return r.json();
   }, prompt);
+}
+
+/** Serious or critical WCAG 2.1 AA violations (axe-core) inside the two new parts of the page. */
+async function axeOnLedger(p: Page): Promise<string[]> {
+  await p.evaluate(AXE);
+  const result = (await p.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe.run(
+      { include: [["#sec-stated"], ["#sec-coherence"], ["#sec-summary"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
+    ),
+  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** WCAG contrast ratio of two CSS colours as the browser resolves them. */
@@ -123,6 +141,7 @@ describe("stated requirements and coherence findings", { timeout: 90000 }, () =>
     const all = (await p.locator("#sec-coherence").textContent()) ?? "";
     for (const c of d.coherence) expect(all).toContain(c.detail);
     expect(await p.locator("#sec-summary").textContent()).toMatch(/Coherence⚠ (one finding|\d+ findings)/);
+    expect(await axeOnLedger(p)).toEqual([]);
     await p.locator("#sec-stated").screenshot({ path: join(SHOTS, "stated-desktop.png") });
     await p.context().close();
   });
@@ -186,6 +205,7 @@ describe("stated requirements and coherence findings", { timeout: 90000 }, () =>
     });
     for (const [name, [fg, bg]] of Object.entries(colours))
       expect(await contrast(p, fg as string, bg as string), name).toBeGreaterThanOrEqual(4.5);
+    expect(await axeOnLedger(p)).toEqual([]);
     await p.locator("#sec-stated").screenshot({ path: join(SHOTS, "stated-phone-dark.png") });
     await p.context().close();
   });
