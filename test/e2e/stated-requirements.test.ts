@@ -133,6 +133,8 @@ describe("stated requirements and coherence findings", { timeout: 90000 }, () =>
     expect(targets.length).toBeGreaterThan(0);
     for (const t of targets) expect(await p.locator(t as string).count()).toBe(1);
     // the findings: one place, each with its rule id, the rule's explanation and this design's detail
+    // each rule's explanation comes from the server's rule table, fetched once a design has a finding
+    await p.locator("#sec-coherence .rule-asks").first().waitFor();
     const findings = p.locator("#sec-coherence .findings > li");
     expect(await findings.count()).toBe(new Set(d.coherence.map((c) => c.rule)).size);
     const first = (await findings.first().textContent()) ?? "";

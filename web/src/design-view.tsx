@@ -621,11 +621,7 @@ export function DiagramsView(props: { design: Design; scheme: Scheme }) {
  * The design view: summary, the design's own coherence findings (when it has any), jump links, then every section
  * (each folds; the adjust panel sits after the first).
  */
-export function DesignView(props: {
-  design: Design;
-  adjust: ComponentChildren;
-  coherenceRules?: Readonly<Record<string, string>> | undefined;
-}) {
+export function DesignView(props: { design: Design; adjust: ComponentChildren }) {
   const d = props.design;
   const list = sections(d).filter((s) => s.show);
   const shown = new Set(list.map((s) => s.id));
@@ -648,7 +644,7 @@ export function DesignView(props: {
           }
           why="The design's own coherence rules (engine/coherence.ts) that this design breaks; the command line prints each as a 'mechsd: warning:' line."
         >
-          <CoherenceFindings design={d} rules={props.coherenceRules} />
+          <CoherenceFindings design={d} />
         </Section>
       ) : null}
       <nav class="jump" aria-label="Sections">

@@ -1,5 +1,6 @@
+import { useEffect, useState } from "preact/hooks";
 import { CARRIER_WORDS } from "../../src/render/sections/carrier-words.js";
-import type { Design } from "./api.js";
+import { api, type Design } from "./api.js";
 
 type Row = Design["statedRequirements"][number];
 type Carrier = Row["carriedBy"][number];
@@ -111,21 +112,38 @@ export function StatedRequirements(props: { design: Design; shown: ReadonlySet<s
   );
 }
 
+/** The server's coherence rule table, fetched once, and only when a design has a finding to explain. */
+let ruleTable: Promise<Readonly<Record<string, string>>> | undefined;
+function useRuleTable(wanted: boolean): Readonly<Record<string, string>> | undefined {
+  const [rules, setRules] = useState<Readonly<Record<string, string>>>();
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    ruleTable ??= api.coherenceRules().catch(() => ({}));
+    void ruleTable.then((r) => live && setRules(r));
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return rules;
+}
+
 /** A finding's detail as a sentence. */
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /**
  * The design's own coherence findings (what the CLI prints as `mechsd: warning:`), one entry per rule broken: its
- * rule id, what the rule asks of a design (from the server's rule table, when it sends one) and each place this
- * design breaks it.
+ * rule id, what the rule asks of a design (from the server's rule table; an older server has none) and each place
+ * this design breaks it.
  */
-export function CoherenceFindings(props: { design: Design; rules?: Readonly<Record<string, string>> }) {
+export function CoherenceFindings(props: { design: Design }) {
+  const rules = useRuleTable(props.design.coherence.length > 0);
   const byRule = new Map<string, string[]>();
   for (const c of props.design.coherence) byRule.set(c.rule, [...(byRule.get(c.rule) ?? []), c.detail]);
   return (
     <ul class="findings">
       {[...byRule].map(([rule, details]) => {
-        const asks = props.rules?.[rule];
+        const asks = rules?.[rule];
         return (
           <li key={rule}>
             <p class="finding-head">

@@ -480,7 +480,7 @@ function App() {
       );
   else if (view === "script") panel = <ScriptView design={design} />;
   else if (view === "diagrams") panel = <DiagramsView design={design} scheme={scheme} />;
-  else panel = <DesignView design={design} adjust={adjust} coherenceRules={meta?.coherenceRules} />;
+  else panel = <DesignView design={design} adjust={adjust} />;
 
   return (
     <div class={`shell${menu ? " menu-open" : ""}`}>

@@ -30,11 +30,11 @@ export function catalogRoutes(): Hono {
       predicates: PREDICATES.map((p) => ({ id: p.id, name: p.name })),
       archetypes: ARCHETYPES.map((a) => ({ id: a.id, name: a.name })),
       mechanisms: MECHANISMS.length,
-      /** Each coherence rule's id and what it asks of a design, so the workbench explains a finding by its rule. */
-      coherenceRules: COHERENCE_RULES,
     }),
   );
   r.get("/archetypes", (c) => c.json(ARCHETYPES));
+  /** Each coherence rule's id and what it asks of a design: the workbench explains a finding by its rule. */
+  r.get("/coherence-rules", (c) => c.json(COHERENCE_RULES));
   r.get("/archetypes/:id", (c) => {
     const found = lookupArchetype(c.req.param("id"), ARCHETYPES);
     if (!found.ok)
