@@ -72,6 +72,8 @@ export const api = {
   design: (prompt: string, overrides: string[]) => call<Design>("POST", "/api/design", { prompt, overrides }),
   script: (prompt: string, overrides: string[]) => call<Script>("POST", "/api/script", { prompt, overrides }),
   archetypes: () => call<Archetype[]>("GET", "/api/archetypes"),
+  /** Each coherence rule's id and what it asks of a design (an older server answers 404). */
+  coherenceRules: () => call<Record<string, string>>("GET", "/api/coherence-rules"),
   sessions: sessionPage,
   session: (id: string) => call<Session>("GET", `/api/sessions/${enc(id)}`),
   create: (prompt: string, overrides: string[]) => call<Session>("POST", "/api/sessions", { prompt, overrides }),

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, type Design, type Script } from "./api.js";
 import { Diagram, type Scheme } from "./diagram.js";
 import { useFold } from "./fold.js";
+import { CoherenceFindings, LedgerBadge, ledgerCount, StatedRequirements } from "./ledger-view.js";
 import { ScriptView as Rehearsal } from "./script-view.js";
 
 type Field = Design["trace"][number]["field"];
@@ -15,6 +16,10 @@ function Section(props: {
   design: Design;
   children: ComponentChildren;
   fold?: boolean;
+  /** Shown after the title in the heading (a count). */
+  badge?: ComponentChildren;
+  /** What "why?" says for a section no trace field explains. */
+  why?: ComponentChildren;
 }) {
   const [open, setOpen] = useFold(props.id, props.fold);
   const [why, setWhy] = useState(false);
@@ -31,6 +36,7 @@ function Section(props: {
               {open ? "▾" : "▸"}
             </span>{" "}
             {props.title}
+            {props.badge ? <> {props.badge}</> : null}
           </button>
         </h2>
         <button
@@ -46,6 +52,7 @@ function Section(props: {
       </div>
       {why ? (
         <div class="trace" id={whyId}>
+          {props.why ? <p>{props.why}</p> : null}
           {entries.map((t) => (
             <p key={t.field}>
               <strong>{t.field}</strong> ({t.category}): {t.rule}. Inputs:{" "}
@@ -114,6 +121,7 @@ function Summary(props: { design: Design }) {
   );
   const shown = carrying.length > 0 ? carrying : d.mechanisms.slice(0, 3);
   const hotspot = d.bottlenecks.find((b) => b.rank === "first hotspot") ?? d.bottlenecks[0];
+  const ledger = ledgerCount(d);
   return (
     <section class="card summary" id="sec-summary" aria-labelledby="h-summary">
       <h2 id="h-summary">Summary</h2>
@@ -159,25 +167,30 @@ function Summary(props: { design: Design }) {
             </dd>
           </>
         ) : null}
-        {d.coherence.length > 0 ? (
+        {ledger.total > 0 ? (
           <>
-            <dt>Coherence problems</dt>
+            <dt>Stated requirements</dt>
             <dd>
-              <ul class="coherence">
-                {d.coherence.map((c) => (
-                  <li key={`${c.rule}:${c.detail}`}>
-                    <b>{c.rule}</b>: {c.detail}
-                  </li>
-                ))}
-              </ul>
+              {ledger.missing === 0
+                ? `all ${ledger.total} carried`
+                : `${ledger.total - ledger.missing} of ${ledger.total} carried; ${ledger.missing} not carried`}{" "}
+              (<a href="#sec-stated">each clause and what carries it</a>)
             </dd>
           </>
-        ) : (
-          <>
-            <dt>Coherence</dt>
-            <dd>every coherence rule holds (nothing chosen and avoided, no mechanism without its precondition)</dd>
-          </>
-        )}
+        ) : null}
+        <dt>Coherence</dt>
+        <dd>
+          {d.coherence.length > 0 ? (
+            <>
+              <span aria-hidden="true">⚠ </span>
+              {d.coherence.length === 1 ? "one finding" : `${d.coherence.length} findings`}:{" "}
+              {[...new Set(d.coherence.map((c) => c.rule))].join(", ")} (
+              <a href="#sec-coherence">{d.coherence.length === 1 ? "the finding" : "the findings"}</a>)
+            </>
+          ) : (
+            "every coherence rule holds (nothing chosen and avoided, no mechanism without its precondition)"
+          )}
+        </dd>
       </dl>
     </section>
   );
@@ -188,7 +201,12 @@ interface SectionSpec {
   title: string;
   field: Field | Field[];
   show: boolean;
-  body: () => ComponentChildren;
+  /** Folded or open from the start (phones fold by default). */
+  fold?: boolean;
+  badge?: ComponentChildren;
+  why?: ComponentChildren;
+  /** The section's content; `shown` is the ids of the sections this design shows (for jumps between them). */
+  body: (shown: ReadonlySet<string>) => ComponentChildren;
 }
 
 function sections(d: Design): SectionSpec[] {
@@ -243,6 +261,16 @@ function sections(d: Design): SectionSpec[] {
           ])}
         />
       ),
+    },
+    {
+      id: "stated",
+      title: "Stated requirements",
+      field: [],
+      show: d.statedRequirements.length > 0,
+      fold: ledgerCount(d).missing > 0 ? false : undefined,
+      badge: <LedgerBadge design={d} />,
+      why: "Each requirement clause of the prompt, with the parts of the design whose reasons quote its words (the requirement ledger); a clause no part quotes is not carried, and the design owes it an answer.",
+      body: (shown) => <StatedRequirements design={d} shown={shown} />,
     },
     {
       id: "requirements",
@@ -589,15 +617,43 @@ export function DiagramsView(props: { design: Design; scheme: Scheme }) {
   );
 }
 
-/** The design view: summary, jump links, then every section (each folds; the adjust panel sits after the first). */
+/**
+ * The design view: summary, the design's own coherence findings (when it has any), jump links, then every section
+ * (each folds; the adjust panel sits after the first).
+ */
 export function DesignView(props: { design: Design; adjust: ComponentChildren }) {
   const d = props.design;
   const list = sections(d).filter((s) => s.show);
+  const shown = new Set(list.map((s) => s.id));
+  const findings = d.coherence.length;
   return (
     <div class="design">
       <Summary design={d} />
+      {findings > 0 ? (
+        <Section
+          id="coherence"
+          title="Coherence findings"
+          field={[]}
+          design={d}
+          fold={false}
+          badge={
+            <span class="badge bad">
+              <span aria-hidden="true">⚠ </span>
+              {findings === 1 ? "1 finding" : `${findings} findings`}
+            </span>
+          }
+          why="The design's own coherence rules (engine/coherence.ts) that this design breaks; the command line prints each as a 'mechsd: warning:' line."
+        >
+          <CoherenceFindings design={d} />
+        </Section>
+      ) : null}
       <nav class="jump" aria-label="Sections">
         <ul>
+          {findings > 0 ? (
+            <li>
+              <a href="#sec-coherence">Coherence findings</a>
+            </li>
+          ) : null}
           <li>
             <a href="#sec-adjust">Adjust</a>
           </li>
@@ -610,8 +666,16 @@ export function DesignView(props: { design: Design; adjust: ComponentChildren })
       </nav>
       {list.map((s, i) => (
         <Fragment key={s.id}>
-          <Section id={s.id} title={s.title} field={s.field} design={d} fold={i === 0 ? false : undefined}>
-            {s.body()}
+          <Section
+            id={s.id}
+            title={s.title}
+            field={s.field}
+            design={d}
+            fold={i === 0 ? false : s.fold}
+            badge={s.badge}
+            why={s.why}
+          >
+            {s.body(shown)}
           </Section>
           {i === 0 ? props.adjust : null}
         </Fragment>

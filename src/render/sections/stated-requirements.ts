@@ -1,20 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { type Block, heading, para, table } from "../doc.js";
-
-/** How a kind of reader is named beside a clause it carries. */
-const CARRIER_WORDS: Readonly<Record<Design["statedRequirements"][number]["carriedBy"][number]["kind"], string>> = {
-  subject: "the design's subject",
-  figure: "figure",
-  latency: "latency bound",
-  quality: "stated quality",
-  rule: "rule",
-  operation: "operation",
-  record: "record",
-  mechanism: "mechanism",
-  feature: "feature",
-  decision: "decision",
-  technology: "technology",
-};
+import { CARRIER_WORDS } from "./carrier-words.js";
 
 /** What carries one clause, in words: each reader's kind and which one; or, plainly, that nothing does. */
 export function carriedWords(r: Design["statedRequirements"][number]): string {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { COHERENCE_RULES } from "../../engine/coherence.js";
 import { OVERRIDE_KEYS } from "../../engine/design/overrides.js";
 import { lookupArchetype } from "../../engine/lookup.js";
 import { ARCHETYPES, MECHANISMS } from "../../knowledge/index.js";
@@ -32,6 +33,8 @@ export function catalogRoutes(): Hono {
     }),
   );
   r.get("/archetypes", (c) => c.json(ARCHETYPES));
+  /** Each coherence rule's id and what it asks of a design: the workbench explains a finding by its rule. */
+  r.get("/coherence-rules", (c) => c.json(COHERENCE_RULES));
   r.get("/archetypes/:id", (c) => {
     const found = lookupArchetype(c.req.param("id"), ARCHETYPES);
     if (!found.ok)
