@@ -48,6 +48,10 @@ describe("size conditions read against the figures a design is sized for", () =>
       "Design a log ingestion and search platform that ingests 4 GB per second of application logs from 60,000 servers.";
     expect(row(large, "i18-log-index")?.because).toMatch(/'4 GB per second'/);
     expect(row(large, "i18-log-index")?.chosen).toBe("labels-chunks");
+    // the design follows: the full-text index's own hotspot is not said beside labels and chunks
+    const hot = (p: string) => design(p).bottlenecks.map((b) => b.bottleneck);
+    expect(hot(large).join(" ")).not.toMatch(/every byte of every line is parsed and indexed/);
+    expect(hot(small).join(" ")).toMatch(/every byte of every line is parsed and indexed/);
   });
 
   it("a rule the prompt's words fire keeps its choice and names the figure's pull", () => {
