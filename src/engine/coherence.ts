@@ -76,6 +76,7 @@ import { type OptionMark, topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds } from "./counted-nouns.js";
+import { figureOnlyWins, figuresMeet } from "./decision-figures.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { thinPart } from "./fields/archetypes.js";
@@ -172,6 +173,7 @@ export type CoherenceRule =
   | "rejected-option-drawn"
   | "flip-condition-holds"
   | "decision-condition-stated"
+  | "decision-own-condition-met"
   | "option-violates-bound"
   | "choice-on-assumption"
   | "mitigation-proposes-chosen"
@@ -342,6 +344,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no component, link, API call, sequence or failure row marked for options a decision did not choose (`chosen`, knowledge/topology.ts `OptionMark`), and no duty or link a rejected option alone draws (`implies.draws`), is drawn: tail sampling chosen, the services do not sample at the root",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
+  "decision-own-condition-met":
+    "no decision rejects an option whose size condition (a load at or above a threshold: 'the ingest runs to gigabytes a second') the figures the design itself is sized for meet, stated or assumed, unless its reason names that tension: a design sized for 1 GB/s does not index every word 'at a modest ingest'",
   "decision-condition-stated":
     "no decision rejects an option whose win condition the prompt itself states (its words, a stated bound or quantity, a stated NFR), unless the chosen option's own win condition is stated too: 'the first driver to accept gets it' takes the broadcast offer, 'a change may take 5 minutes to land' takes polling",
   "option-violates-bound":
@@ -615,6 +619,42 @@ function flipConditionsHold(d: Design): Problem[] {
         detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
       })),
   );
+}
+
+/**
+ * A rejected option whose size condition the design's own figures meet (its capacity table's figures and inputs of the
+ * deciding owner, then the prompt's scale), where the chosen option's own win condition does not hold and the reason
+ * does not name the option: the design builds for a load its decision argues is not there. An option whose whole win
+ * condition holds is `flip-condition-holds`'s to report.
+ */
+function decisionsOwnConditionMet(d: Design): Problem[] {
+  return d.decisions.flatMap((row) => {
+    if (row.source === "override" || row.winning?.some((w) => w.option === row.chosen)) return [];
+    const rows = d.capacity.filter((r) => r.archetype === row.archetype);
+    const figure = (id: string) => {
+      const fig = rows.find((r) => r.id === id);
+      if (fig) return { value: fig.value, unit: fig.unit, assumed: fig.inputs.every((i) => i.source === "assumed") };
+      const input = rows.flatMap((r) => r.inputs).find((i) => i.name === id);
+      if (input) return { value: input.value, unit: input.unit ?? "", assumed: input.source === "assumed" };
+      const stated = (d.nfrs.scale as Readonly<Record<string, number | undefined>> | undefined)?.[id];
+      return typeof stated === "number" ? { value: stated, unit: "", assumed: false } : undefined;
+    };
+    const point = DECISION_BY_ID.get(row.id);
+    return (point?.options ?? []).flatMap((o) => {
+      const figures = figureOnlyWins(o.wins);
+      if (o.id === row.chosen || !figures || row.winning?.some((w) => w.option === o.id)) return [];
+      // an option composing an archetype the design does not hold cannot be drawn, so it wins nothing here
+      if (!(o.implies?.composes ?? []).every((id) => d.archetypes.some((a) => a.id === id))) return [];
+      if (!figuresMeet(figures, figure) || row.because.includes(o.name)) return [];
+      const says = figures.map((c) => `${c.number} ≈ ${figure(c.number)?.value} (≥ ${c.atLeast})`).join("; ");
+      return [
+        {
+          rule: "decision-own-condition-met" as const,
+          detail: `${row.id} chose '${row.chosen}', but '${o.id}' wins when ${o.winsWhen}, and the design is sized for it: ${says}`,
+        },
+      ];
+    });
+  });
 }
 
 /**
@@ -4750,6 +4790,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...rejectedOptionsDrawn(d),
     ...technologyWithinLimits(d),
     ...flipConditionsHold(d),
+    ...decisionsOwnConditionMet(d),
     ...decisionConditionsStated(d),
     ...choicesOnAssumption(d),
     ...mitigationsProposingChosen(d),

@@ -90,7 +90,7 @@ export function promisesRepeat(text: string): RegExpExecArray | undefined {
  * cannot be in the path of such a write, so a decision's option that merges without one wins (read as the `words`
  * of a decision condition). A node or region that goes offline is not this.
  */
-export const OFFLINE_EDITS = String.raw`\boffline (?:edit\w*|changes?|writes?|mode|use|support|first|work)\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|us(?:e|ed|ing))\b(?: \w+){0,3} (?:while |when )?offline\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|made|us(?:e|ed|ing))\b(?: \w+){0,2} without (?:a |an |any )?(?:network |internet )?(?:connection|connectivity|network)\b|\bsyncs? (?:up )?(?:later|afterwards|when (?:back )?online|on reconnect\w*)\b|\bmerged? (?:\w+ )?on reconnect\w*\b|\blocal[- ]first\b`;
+export const OFFLINE_EDITS = String.raw`\boffline (?:edit\w*|changes?|writes?|mode|use|support|first|work)\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|us(?:e|ed|ing))\b(?: \w+){0,3} (?:while |when )?offline\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|made|us(?:e|ed|ing))\b(?: \w+){0,2} without (?:a |an |any )?(?:network |internet )?(?:connection|connectivity|network)\b|\bsyncs? (?:up )?(?:later|afterwards|when (?:back )?online|on reconnect\w*)\b|\bmerged? (?:\w+ )?on reconnect\w*\b|\boffline (?:(?!and |or |but |then |so )\w+ ){1,2}(?:edit(?:s|ed)?|change[sd]?|writes?|modif(?:y|ies|ied))\b(?! (?:status|state|flag))|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working)\b(?: \w+){0,3} (?:while|when) disconnected\b|\blocal[- ]first\b`;
 
 /**
  * A rule that makes several records change together: "in the same transaction", "in one write", "atomically". Every

@@ -9,6 +9,7 @@ import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.
 import type { OptionMark } from "../../knowledge/topology.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
+import { figureOnlyWins, figuresMeet } from "../decision-figures.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { hardRuleStances, type PathStance, stanceOf } from "../hard-rules.js";
@@ -350,6 +351,28 @@ export function decide(
     because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}`;
     ground = groundOfOption(chosen);
     deciding = o?.wins ?? [];
+  }
+  // A rejected option whose size condition the figures this design is sized for meet, though it asks the prompt to
+  // state them (labels-only wins "at gigabytes a second", and the design sizes an assumed 1 GB/s): a choice resting on
+  // the fallback alone follows the figures the design is built for and says they are assumed; a choice a rule made keeps
+  // its ground and names the tension, so the decision never argues "a modest ingest" beside the load it sizes.
+  if (!flip && !winning.some((w) => w.option === chosen)) {
+    const sized = p.options.flatMap((o) => {
+      const figures = o.id === chosen || !canDraw(o) ? undefined : figureOnlyWins(o.wins);
+      return figures && figuresMeet(figures, (id) => nums.get(id)) ? [{ o, figures }] : [];
+    })[0];
+    const was = p.options.find((x) => x.id === chosen);
+    if (sized && was) {
+      const says = sized.figures.map((c) => check(c)?.says ?? "");
+      if (deciding.length === 0) {
+        chosen = sized.o.id;
+        inputs = says;
+        because = `${sized.o.name} wins when ${sized.o.winsWhen}, and the figures this design is sized for meet it: ${says.join("; ")}; the prompt states none of them, so a smaller stated figure would keep ${was.name}`;
+        ground = Ground.Default;
+        deciding = sized.figures;
+      } else
+        because = `${because}; the figures this design is sized for would favour ${sized.o.name} (${says.join("; ")}), but the prompt states none of them and this choice rests on what it does say`;
+    }
   }
   // The named system's own choice: where the prompt asks for a system like one whose design takes an option ("like
   // Maglev": consistent hashing of each flow; "like Bigtable": row ranges that split), that option wins over a computed

@@ -531,6 +531,8 @@ export const LOGS_DECISIONS: DecisionPoint[] = [
         wins: [{ stated: "bytes_per_sec" }, { number: "bytes_per_sec", atLeast: 1000000000 }],
         implies: {
           preferTechnology: ["Loki"],
+          // the full-text index's own hotspot (every byte parsed and indexed) is not this option's
+          excludes: [String.raw`\bevery byte of every line is parsed and indexed\b`],
           // Loki's queriers ask the ingesters for lines still in memory before reading flushed chunks
           capacity: [
             {

@@ -1,0 +1,46 @@
+/**
+ * A win condition about the size of what the design builds (a load figure at or above a threshold: "the ingest runs to
+ * gigabytes a second", "chunks run to a billion"), read against the figures the design is sized for. Some such
+ * conditions are gated on the prompt stating the figure (`{ stated: q }` beside `{ number: q, atLeast }`), so an
+ * assumed load alone never settles a choice the prompt could settle. But a design sized at that load while its decision
+ * rests only on its default contradicts itself: its capacity table builds for gigabytes a second while its decision
+ * says "at a modest ingest". `figureOnlyWins` picks out the conditions such a check reads; `figuresMeet` reads them.
+ */
+import type { DecisionCondition } from "../knowledge/decisions/types.js";
+
+export type FigureCondition = Extract<DecisionCondition, { number: string }>;
+
+/**
+ * The size conditions of an option's win condition, where it is about figures alone: one or more numbers, at least
+ * one a lower bound on a load (`atLeast` without `below`), and nothing else but the gates that ask for those numbers
+ * to be stated. An upper bound on a time (`below` a stated propagation bound) is a requirement, real only where the
+ * prompt states it, so a condition with one is not read this way; nor is one resting on words, NFRs or predicates.
+ */
+export function figureOnlyWins(wins: readonly DecisionCondition[] | undefined): FigureCondition[] | undefined {
+  if (!wins || wins.length === 0) return undefined;
+  const numbers = wins.filter((c): c is FigureCondition => "number" in c);
+  if (numbers.length === 0 || numbers.some((c) => c.below !== undefined || c.atLeast === undefined)) return undefined;
+  const gates = wins.filter((c) => !("number" in c));
+  const gated = gates.every(
+    (c) => !("nfr" in c) && "stated" in c && c.matching === undefined && numbers.some((n) => n.number === c.stated),
+  );
+  return gated ? numbers : undefined;
+}
+
+/** A figure the design is sized for: its value, unit and whether anything the prompt states feeds it. */
+export interface SizedFigure {
+  value: number;
+  unit: string;
+  assumed: boolean;
+}
+
+/** Whether every size condition is met by the design's own figures (all must be known). */
+export function figuresMeet(
+  conditions: readonly FigureCondition[],
+  figure: (id: string) => SizedFigure | undefined,
+): boolean {
+  return conditions.every((c) => {
+    const f = figure(c.number);
+    return f !== undefined && c.atLeast !== undefined && f.value >= c.atLeast;
+  });
+}
