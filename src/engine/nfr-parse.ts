@@ -842,6 +842,18 @@ const TIME_WORD = anyWord(TIME_UNIT_SPELLINGS);
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 /** "… per hour", "/day" after a byte amount. */
 const PER_TIME = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i");
+/**
+ * The thing a byte amount measures, between the amount and its period ("3 TB of logs a day", "2 PB of new video per
+ * month"): "of" and up to three words, none of them a word that starts another phrase.
+ */
+const BYTES_OF_THING =
+  /^\s+of\s+(?:(?!(?:and|or|but|that|which|with|for|in|on|at|from|by|to|per|a|an|each|every)\b)[a-z][a-z-]*\s+(?:(?:and|or)\s+)?){0,3}(?!(?:and|or|but|that|which|with|for|in|on|at|from|by|to|per|a|an|each|every)\b)[a-z][a-z-]*(?=\s)/i;
+/** A passive verb just before a frequency ("are submitted 60,000 times a second"): the thing is acted on that often. */
+const PASSIVE_TIMES =
+  /\b(?:is|are|was|were|gets?|get|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ught|id|ld|nt)\s+(?:(?:up to|about|around|roughly|some|over|nearly|almost)\s+)?$/i;
+/** The participle of a verb that writes what it acts on ("submitted", "posted", "inserted"). */
+const WRITTEN_VERB =
+  /\b(?:submitted|posted|written|uploaded|recorded|sent|updated|saved|created|stored|logged|added|placed|published|changed|edited|inserted|appended|set|incremented|reported)\s/i;
 /** "30 times per second", "4 times an hour": how often something happens, a frequency. */
 const TIMES_PER = new RegExp(String.raw`^\s*(?:times|x)\s+(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`, "i");
 /**
@@ -1160,6 +1172,9 @@ function setScale(scale: Scale, id: string, value: number, quote: string, readin
 /** A shared subject sized by its people: "100-player matches", "an 8-person room". */
 const SIZED_SUBJECT =
   /\b(\d{1,5})[- ](?:players?|person|people|members?|users?)[- ](?:matches|match|games?|rooms?|lobbies|lobby|sessions?|races?|servers?|channels?|calls?|meetings?)\b/i;
+/** An organisation sized by its people: "a 2,000-person office", "a 5,000-employee company". */
+const ORG_SIZE =
+  /\b(\d{1,3}(?:,\d{3})+|\d{1,7})[- ](?:person|people|employee|staff|student|seat)[- ](?:office|company|firm|organi[sz]ation|org|school|university|college|hospital|department|agency|business|startup|enterprise|workforce|campus|nonprofit|charity|law firm|bank|factory)\b/i;
 /** A game's words: a tick rate is read only where one is spoken of. */
 /** The words after a live stream's delay bound that say it is one ("5 seconds of delay", "10 s of glass-to-glass lag"). */
 const LIVE_DELAY_AFTER =
@@ -1305,6 +1320,14 @@ const TO_SPREAD_AFTER =
   /^\s*(?:-\s*)?(?:or\s+(?:so|less|more)\s+)?to\s+(?:fully\s+)?(?:propagat\w*|reach\w*|land\b|spread\w*|take\s+effect|show\s+up|appear\w*|be\s+(?:seen|visible|applied|reflected|propagated))/i;
 
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
+  // "page someone when p99 latency stays above 300 ms for five minutes", "alert when a field has stayed too dry for 6
+  // hours": how long a condition must hold before its alert fires (an alerting rule's pending duration, Prometheus's
+  // `for`), which the time to a page adds to; never a retention, a hold of a seat or a run's length
+  {
+    re: /\b(?:stays?|stayed|staying|remains?|remained|remaining|has been|have been|keeps? being|trends?|trending|is trending)\s+(?:[\w-]+\s+){0,5}?for\s+(?:(?:at least|more than|over|longer than)\s+)?$/i,
+    id: "alert_hold_seconds",
+    prompt: /\b(?:alert\w*|pag(?:e|ed|es|ing)|woken|wake|notif\w*|fires?)\b/i,
+  },
   // "a 30-minute slot", "45-minute appointments": the length of one bookable slot, which sets how many a day each
   // resource offers
   {
@@ -1756,7 +1779,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (bytes) {
       const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
       pos += bytes[0].length;
-      const per = PER_TIME.exec(rest.slice(pos));
+      // "3 TB of logs a day", "500 GB of new photos per hour": the bytes of a named thing arriving each period are
+      // that period's ingest, never the bytes kept (what is kept is the daily bytes over the stated retention)
+      const ofThing = BYTES_OF_THING.exec(rest.slice(pos));
+      const per =
+        PER_TIME.exec(rest.slice(pos)) ?? (ofThing ? PER_TIME.exec(rest.slice(pos + ofThing[0].length)) : null);
+      if (per && ofThing && !PER_TIME.exec(rest.slice(pos))) pos += ofThing[0].length;
       if (per) {
         const secs = timeUnit(per[1] ?? "");
         // a bandwidth stated per second or minute is the rate to serve ("ingests 1 GB/s"), kept as stated and taken
@@ -1855,6 +1883,31 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           implied.peak_factor = {
             value: 1,
             because: `the prompt states '${quote}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
+          };
+      } else {
+        // "each developer key may call the API at most 50 times a second", "scores are submitted 60,000 times a
+        // second": how often the clause's act happens is a rate of its subject, one request each; a scope word
+        // before it ("each key", "per user") makes it one key's rate, never the fleet's
+        // (only in the frequency's own clause: "each player sees a rank, and scores are submitted …" is the fleet's)
+        const clause = sentence.split(/,|\b(?:and|but|while|whereas)\b/).pop() ?? "";
+        const sb = /\b(?:per|each|every|a single|one)[- ]((?:[a-z]+[- ])?[a-z]+)\b[^.;]*$/i.exec(clause);
+        const scopeWords = (sb?.[1] ?? "").split(/[- ]/);
+        const scope = sb ? (scopeOf(scopeWords.at(-1) ?? "") ?? scopeOf(scopeWords[0] ?? "")) : undefined;
+        const quote = `${sb && scope ? clause.slice(sb.index) : ""}${said}`;
+        // with no scope, only a thing said to be acted on that often ("are submitted", "is clicked") is the fleet's
+        // rate; "machines phone home 3 times an hour" is each machine's own pace, which no fleet rate is
+        const acted = PASSIVE_TIMES.exec(t.slice(Math.max(0, n.start - 40), n.start));
+        if (!scope && !acted) continue;
+        // a thing written that often ("scores are submitted", "rows are inserted") is a write rate, else a request's
+        const rate = acted && WRITTEN_VERB.test(acted[0]) ? "writes_per_sec" : "requests_per_sec";
+        const id = scope ? `${rate}_per_${scope}` : rate;
+        const subject = acted ? (/\b[a-z]+\s+$/i.exec(t.slice(0, n.start - acted[0].length))?.[0] ?? "") : "";
+        const words = scope ? quote : `${subject}${acted?.[0] ?? ""}${said}`.trim();
+        setScale(scale, id, n.value / perSecs, words);
+        if (!scope && perSecs <= 60 && implied.peak_factor === undefined)
+          implied.peak_factor = {
+            value: 1,
+            because: `the prompt states '${words}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
           };
       }
       continue;
@@ -2635,7 +2688,7 @@ function parseLatency(text: string): LatencyTarget[] {
     if (
       !m[1] &&
       !millis &&
-      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open|match|assign|dispatch/.test(
+      !/latenc|respond|response|result|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open|match|assign|dispatch/.test(
         ctx,
       )
     )
@@ -2835,6 +2888,10 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "100-player matches", "a 16-player lobby": the people one shared subject holds, said as its size
   const sized = SIZED_SUBJECT.exec(prompt);
   if (sized) setScale(scale, "max_participants", Number(sized[1]), sized[0]);
+  // "a 2,000-person office", "a 5,000-employee company": the people of the organisation the product serves are its
+  // users, each one account
+  const org = ORG_SIZE.exec(prompt);
+  if (org) setScale(scale, "users", Number((org[1] ?? "").replace(/,/g, "")), org[0]);
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
