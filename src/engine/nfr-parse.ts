@@ -1897,7 +1897,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // with no scope, only a thing said to be acted on that often ("are submitted", "is clicked") is the fleet's
         // rate; "machines phone home 3 times an hour" is each machine's own pace, which no fleet rate is
         const acted = PASSIVE_TIMES.exec(t.slice(Math.max(0, n.start - 40), n.start));
-        if (!scope && !acted) continue;
+        // "each invoice is retried 3 times a day": a frequency said of each of many things is each one's own pace
+        if (!scope && (!acted || sb)) continue;
         // a thing written that often ("scores are submitted", "rows are inserted") is a write rate, else a request's
         const rate = acted && WRITTEN_VERB.test(acted[0]) ? "writes_per_sec" : "requests_per_sec";
         const id = scope ? `${rate}_per_${scope}` : rate;
