@@ -129,3 +129,42 @@ describe("a result time said of results is a search's latency", () => {
     expect(unread(p)).toEqual([]);
   });
 });
+
+describe("a duration said of a named timer becomes that timer's parameter", () => {
+  it("'cache … for thirty seconds' is the cached copy's TTL", () => {
+    expect(
+      scaleOf("Use NGINX to cache API responses for thirty seconds in front of the app servers.").ttl_seconds,
+    ).toBe(30);
+    expect(scaleOf("Our CDN should cache product thumbnails for 10 minutes at every edge.").ttl_seconds).toBe(600);
+    expect(numberHits("Use NGINX to cache API responses for thirty seconds in front of the app servers.")).toEqual([]);
+  });
+
+  it("positions that stream or come in every N seconds are each mover's update interval", () => {
+    expect(scaleOf("Courier locations stream in every 4 seconds and riders see couriers nearby.").update_seconds).toBe(
+      4,
+    );
+    expect(scaleOf("Snow-plough positions come in every 5 seconds from 2,000 trucks.").update_seconds).toBe(5);
+  });
+
+  it("a health check every N seconds is a member's heartbeat", () => {
+    expect(scaleOf("Instances register themselves and send a health check every 10 s.").heartbeat_seconds).toBe(10);
+  });
+
+  it("'never serve a revoked session for more than 2 seconds' is a freshness bound", () => {
+    const p = "An in-process cache on each web server must never serve a revoked session for more than 2 seconds.";
+    expect(scaleOf(p).propagation_seconds).toBe(2);
+    expect(unread(p)).toEqual([]);
+  });
+
+  it("'queryable for at least 400 days' is a retention", () => {
+    expect(scaleOf("Audit events must stay queryable for at least 400 days.").retention_days).toBe(400);
+  });
+
+  it("'no later than 5 seconds after its due time' is the due path's latency bound", () => {
+    const p = "Release 50 million scheduled status checks per day, each no later than 5 seconds after its due time.";
+    expect(parseStatedNfrs(p).latency.map((l) => l.ms)).toEqual([5000]);
+    expect(unread(p)).toEqual([]);
+    // with no due time after it, the words bound nothing this reader knows
+    expect(parseStatedNfrs("The report must be ready no later than 10 seconds after the close.").latency).toEqual([]);
+  });
+});

@@ -1377,7 +1377,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     id: "window_seconds",
   },
   // "checks in every 30 seconds": a member's check-in is its heartbeat
-  { re: /\b(?:heart ?beats?|check(?:s|ing)?[- ]in|check-ins?)\b/i, id: "heartbeat_seconds" },
+  { re: /\b(?:heart ?beats?|check(?:s|ing)?[- ]in|check-ins?|health[- ]?checks?)\b/i, id: "heartbeat_seconds" },
   // "removed if they go silent for ten seconds": the quiet spell after which a member is declared gone
   { re: /\b(?:silent|quiet|unresponsive)\s+for\s*$/i, id: "detection_bound_seconds" },
   // a dead holder's lock released or a dead member removed within a bound: said by the words just before the
@@ -1399,9 +1399,23 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     prompt: ONE_TIME_CODE_WORDS,
   },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
+  // "cache API responses for thirty seconds": how long a cached copy is kept before it is fetched again, its TTL
+  { re: /\bcach(?:e|es|ed|ing)\b[^,.;]*\bfor\s+(?:up to\s+|at most\s+|about\s+)?$/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
   // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
   { re: /\b(?:holds?|held|holding|reserv(?:e|es|ed|ing))\b[^,.;]*\bfor\s*$/i, id: "hold_seconds" },
+  // "must never serve a revoked session for more than 2 seconds": how long a copy may go on serving a changed thing,
+  // a freshness bound every cache and push on the way spends
+  {
+    re: /\b(?:revoked|stale|old|outdated|deleted|expired|changed)\s+[\w'-]+(?:\s+[\w'-]+)?\s+for\s+(?:more|longer)\s+than\s*$/i,
+    id: "propagation_seconds",
+  },
+  // "readable by any service for up to ninety days", "replayable for 7 days": how long what is written stays there
+  {
+    re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
+    id: "retention_days",
+    toDays: true,
+  },
   {
     re: /\b(?:retention|retain\w*|kept|keep(?:s|ing)?|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
     id: "retention_days",
@@ -1417,7 +1431,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // a moving object's position sent every few seconds ("drivers sending location every 4 seconds", "reporting location every 5 seconds"): before a
   // report's own interval, which a position reported is not
   {
-    re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
+    re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+|(?:stream|streams|streaming|come|comes|coming|flow|flows|arrive|arrives|arriving)\s+(?:in\s+)?)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
   // "each robot asks for its next moves every 200 ms", "every app calls the service every 30 seconds": how often one
@@ -2680,15 +2694,19 @@ const inMs = (n: number, unit: string): number =>
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
-    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|in\s+|tmax(?:\s*(?:of|=|:))?\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
+    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|no later than\s*|in\s+|tmax(?:\s*(?:of|=|:))?\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
     // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads; an ad
     // exchange's "tmax 80 ms" is the time a bid request may take (OpenRTB's tmax, in milliseconds)
     const millis = /^(?:ms|milli)/i.test(m[3] ?? "");
+    // "no later than 5 seconds after its due time": a bound tied to a due time is the due path's latency
+    const dueBound = OF_DUE_TIME.test(text.slice((m.index ?? 0) + m[0].length));
+    if (/^no later than/i.test((m[0] ?? "").trim()) && !dueBound) continue;
     if (
       !m[1] &&
       !millis &&
+      !dueBound &&
       !/latenc|respond|response|result|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open|match|assign|dispatch/.test(
         ctx,
       )
