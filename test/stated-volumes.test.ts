@@ -168,3 +168,25 @@ describe("a duration said of a named timer becomes that timer's parameter", () =
     expect(parseStatedNfrs("The report must be ready no later than 10 seconds after the close.").latency).toEqual([]);
   });
 });
+
+describe("people or devices connected at once are the connected clients, never the user base", () => {
+  it("'6 million connected at peak' beside registered players", () => {
+    const p = "A game with 80 million registered players, 6 million connected at peak, sees friends' status changes.";
+    expect(scaleOf(p).clients).toBe(6e6);
+    expect(scaleOf(p).users).toBe(8e7);
+    expect(unread(p)).toEqual([]);
+  });
+
+  it("'N users online at once' and an elided 'N registered'", () => {
+    expect(scaleOf("A trivia app has 2 million users online at once during the live show.").clients).toBe(2e6);
+    const p = "A multiplayer lobby service with 400,000 players online and 30 million registered.";
+    expect(scaleOf(p).clients).toBe(4e5);
+    expect(scaleOf(p).users).toBe(3e7);
+  });
+
+  it("users logged in over a day stay the user base", () => {
+    const p = "Our app has 10 million users logged in a day and 400,000 connected at the evening peak.";
+    expect(scaleOf(p).users).toBe(1e7);
+    expect(scaleOf(p).clients).toBe(4e5);
+  });
+});

@@ -854,6 +854,11 @@ const PASSIVE_TIMES =
 /** The participle of a verb that writes what it acts on ("submitted", "posted", "inserted"). */
 const WRITTEN_VERB =
   /\b(?:submitted|posted|written|uploaded|recorded|sent|updated|saved|created|stored|logged|added|placed|published|changed|edited|inserted|appended|set|incremented|reported)\s/i;
+/** People or devices said to hold a session at once ("6 million connected", "2 million users online at once"). */
+const ONLINE_AFTER =
+  /^\s+(?:(?:players?|users?|people|members?|devices?|viewers?|fans?|customers?|clients?|gamers?|learners?|students?)\s+(?:are\s+)?(?:connected|online|concurrently (?:connected|online)|logged[- ]in|signed[- ]in)\b(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)|(?:connected|online|concurrently (?:connected|online))(?=\s*(?:$|[,.;)]|(?:at|in|on|and|or|during|while|with|across|simultaneously|concurrently)\b)))/i;
+/** A user base with its noun left out ("80 million players … and 30 million registered"). */
+const ELIDED_USERS = /^\s+(?:registered|signed[- ]up)(?=\s*(?:$|[,.;)]|and\b|at\b|in\b|with\b|so\b))/i;
 /** "30 times per second", "4 times an hour": how often something happens, a frequency. */
 const TIMES_PER = new RegExp(String.raw`^\s*(?:times|x)\s+(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`, "i");
 /**
@@ -1772,6 +1777,20 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const before = t.slice(Math.max(0, n.start - 40), n.start);
     // Clause breaks, but not the comma or point inside a number ("20,000 servers", "1.5 GB").
     const clauseBefore = before.split(/[;:!?]|[.,](?!\d)/).pop() ?? "";
+
+    // "6 million connected at peak", "2 million users online at once": the people or devices holding a session at the
+    // same moment are the connected clients, never the product's whole user base; "30 million registered" with its
+    // noun left out (said beside the connected ones) is the user base
+    const online = ONLINE_AFTER.exec(rest.slice(pos));
+    if (online) {
+      setScale(scale, "clients", n.value, quoteTo(pos + online[0].length), vagueReading(t, n));
+      continue;
+    }
+    const registered = ELIDED_USERS.exec(rest.slice(pos));
+    if (registered) {
+      setScale(scale, "users", n.value, quoteTo(pos + registered[0].length), vagueReading(t, n));
+      continue;
+    }
 
     // Bits a second: "10 Tbps", "400 Gbit/s": a bandwidth to serve, in bytes a second (eight bits a byte), taken as
     // the peak as a bandwidth in bytes a second is
