@@ -150,12 +150,6 @@ describe("a duration said of a named timer becomes that timer's parameter", () =
     expect(scaleOf("Instances register themselves and send a health check every 10 s.").heartbeat_seconds).toBe(10);
   });
 
-  it("'never serve a revoked session for more than 2 seconds' is a freshness bound", () => {
-    const p = "An in-process cache on each web server must never serve a revoked session for more than 2 seconds.";
-    expect(scaleOf(p).propagation_seconds).toBe(2);
-    expect(unread(p)).toEqual([]);
-  });
-
   it("'queryable for at least 400 days' is a retention", () => {
     expect(scaleOf("Audit events must stay queryable for at least 400 days.").retention_days).toBe(400);
   });

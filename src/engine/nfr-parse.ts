@@ -1409,12 +1409,6 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
   // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
   { re: /\b(?:holds?|held|holding|reserv(?:e|es|ed|ing))\b[^,.;]*\bfor\s*$/i, id: "hold_seconds" },
-  // "must never serve a revoked session for more than 2 seconds": how long a copy may go on serving a changed thing,
-  // a freshness bound every cache and push on the way spends
-  {
-    re: /\b(?:revoked|stale|old|outdated|deleted|expired|changed)\s+[\w'-]+(?:\s+[\w'-]+)?\s+for\s+(?:more|longer)\s+than\s*$/i,
-    id: "propagation_seconds",
-  },
   // "readable by any service for up to ninety days", "replayable for 7 days": how long what is written stays there
   {
     re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
