@@ -198,7 +198,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "alert_hold_seconds",
-    label: "time an alert's condition must hold before the alert fires (its pending duration)",
+    label: "alert hold time",
     unit: "s",
   },
   {
