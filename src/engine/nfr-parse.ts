@@ -842,6 +842,23 @@ const TIME_WORD = anyWord(TIME_UNIT_SPELLINGS);
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 /** "… per hour", "/day" after a byte amount. */
 const PER_TIME = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i");
+/**
+ * The thing a byte amount measures, between the amount and its period ("3 TB of logs a day", "2 PB of new video per
+ * month"): "of" and up to three words, none of them a word that starts another phrase.
+ */
+const BYTES_OF_THING =
+  /^\s+of\s+(?:(?!(?:and|or|but|that|which|with|for|in|on|at|from|by|to|per|a|an|each|every)\b)[a-z][a-z-]*\s+(?:(?:and|or)\s+)?){0,3}(?!(?:and|or|but|that|which|with|for|in|on|at|from|by|to|per|a|an|each|every)\b)[a-z][a-z-]*(?=\s)/i;
+/** A passive verb just before a frequency ("are submitted 60,000 times a second"): the thing is acted on that often. */
+const PASSIVE_TIMES =
+  /\b(?:is|are|was|were|gets?|get|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ught|id|ld|nt)\s+(?:(?:up to|about|around|roughly|some|over|nearly|almost)\s+)?$/i;
+/** The participle of a verb that writes what it acts on ("submitted", "posted", "inserted"). */
+const WRITTEN_VERB =
+  /\b(?:submitted|posted|written|uploaded|recorded|sent|updated|saved|created|stored|logged|added|placed|published|changed|edited|inserted|appended|set|incremented|reported)\s/i;
+/** People or devices said to hold a session at once ("6 million connected", "2 million users online at once"). */
+const ONLINE_AFTER =
+  /^\s+(?:(?:players?|users?|people|members?|devices?|viewers?|fans?|customers?|clients?|gamers?|learners?|students?)\s+(?:are\s+)?(?:connected|online|concurrently (?:connected|online)|logged[- ]in|signed[- ]in)\b(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)|(?:connected|online|concurrently (?:connected|online))(?=\s*(?:$|[,.;)]|(?:at|in|on|and|or|during|while|with|across|simultaneously|concurrently)\b)))/i;
+/** A user base with its noun left out ("80 million players … and 30 million registered"). */
+const ELIDED_USERS = /^\s+(?:registered|signed[- ]up)(?=\s*(?:$|[,.;)]|and\b|at\b|in\b|with\b|so\b))/i;
 /** "30 times per second", "4 times an hour": how often something happens, a frequency. */
 const TIMES_PER = new RegExp(String.raw`^\s*(?:times|x)\s+(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`, "i");
 /**
@@ -1160,6 +1177,9 @@ function setScale(scale: Scale, id: string, value: number, quote: string, readin
 /** A shared subject sized by its people: "100-player matches", "an 8-person room". */
 const SIZED_SUBJECT =
   /\b(\d{1,5})[- ](?:players?|person|people|members?|users?)[- ](?:matches|match|games?|rooms?|lobbies|lobby|sessions?|races?|servers?|channels?|calls?|meetings?)\b/i;
+/** An organisation sized by its people: "a 2,000-person office", "a 5,000-employee company". */
+const ORG_SIZE =
+  /\b(\d{1,3}(?:,\d{3})+|\d{1,7})[- ](?:person|people|employee|staff|student|seat)[- ](?:office|company|firm|organi[sz]ation|org|school|university|college|hospital|department|agency|business|startup|enterprise|workforce|campus|nonprofit|charity|law firm|bank|factory)\b/i;
 /** A game's words: a tick rate is read only where one is spoken of. */
 /** The words after a live stream's delay bound that say it is one ("5 seconds of delay", "10 s of glass-to-glass lag"). */
 const LIVE_DELAY_AFTER =
@@ -1305,6 +1325,14 @@ const TO_SPREAD_AFTER =
   /^\s*(?:-\s*)?(?:or\s+(?:so|less|more)\s+)?to\s+(?:fully\s+)?(?:propagat\w*|reach\w*|land\b|spread\w*|take\s+effect|show\s+up|appear\w*|be\s+(?:seen|visible|applied|reflected|propagated))/i;
 
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
+  // "page someone when p99 latency stays above 300 ms for five minutes", "alert when a field has stayed too dry for 6
+  // hours": how long a condition must hold before its alert fires (an alerting rule's pending duration, Prometheus's
+  // `for`), which the time to a page adds to; never a retention, a hold of a seat or a run's length
+  {
+    re: /\b(?:stays?|stayed|staying|remains?|remained|remaining|has been|have been|keeps? being|trends?|trending|is trending)\s+(?:[\w-]+\s+){0,5}?for\s+(?:(?:at least|more than|over|longer than)\s+)?$/i,
+    id: "alert_hold_seconds",
+    prompt: /\b(?:alert\w*|pag(?:e|ed|es|ing)|woken|wake|notif\w*|fires?)\b/i,
+  },
   // "a 30-minute slot", "45-minute appointments": the length of one bookable slot, which sets how many a day each
   // resource offers
   {
@@ -1354,7 +1382,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     id: "window_seconds",
   },
   // "checks in every 30 seconds": a member's check-in is its heartbeat
-  { re: /\b(?:heart ?beats?|check(?:s|ing)?[- ]in|check-ins?)\b/i, id: "heartbeat_seconds" },
+  { re: /\b(?:heart ?beats?|check(?:s|ing)?[- ]in|check-ins?|health[- ]?checks?)\b/i, id: "heartbeat_seconds" },
   // "removed if they go silent for ten seconds": the quiet spell after which a member is declared gone
   { re: /\b(?:silent|quiet|unresponsive)\s+for\s*$/i, id: "detection_bound_seconds" },
   // a dead holder's lock released or a dead member removed within a bound: said by the words just before the
@@ -1376,9 +1404,17 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     prompt: ONE_TIME_CODE_WORDS,
   },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
+  // "cache API responses for thirty seconds": how long a cached copy is kept before it is fetched again, its TTL
+  { re: /\bcach(?:e|es|ed|ing)\b[^,.;]*\bfor\s+(?:up to\s+|at most\s+|about\s+)?$/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
   // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
   { re: /\b(?:holds?|held|holding|reserv(?:e|es|ed|ing))\b[^,.;]*\bfor\s*$/i, id: "hold_seconds" },
+  // "readable by any service for up to ninety days", "replayable for 7 days": how long what is written stays there
+  {
+    re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
+    id: "retention_days",
+    toDays: true,
+  },
   {
     re: /\b(?:retention|retain\w*|kept|keep(?:s|ing)?|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
     id: "retention_days",
@@ -1394,7 +1430,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // a moving object's position sent every few seconds ("drivers sending location every 4 seconds", "reporting location every 5 seconds"): before a
   // report's own interval, which a position reported is not
   {
-    re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
+    re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+|(?:stream|streams|streaming|come|comes|coming|flow|flows|arrive|arrives|arriving)\s+(?:in\s+)?)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
   // "each robot asks for its next moves every 200 ms", "every app calls the service every 30 seconds": how often one
@@ -1736,6 +1772,20 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // Clause breaks, but not the comma or point inside a number ("20,000 servers", "1.5 GB").
     const clauseBefore = before.split(/[;:!?]|[.,](?!\d)/).pop() ?? "";
 
+    // "6 million connected at peak", "2 million users online at once": the people or devices holding a session at the
+    // same moment are the connected clients, never the product's whole user base; "30 million registered" with its
+    // noun left out (said beside the connected ones) is the user base
+    const online = ONLINE_AFTER.exec(rest.slice(pos));
+    if (online) {
+      setScale(scale, "clients", n.value, quoteTo(pos + online[0].length), vagueReading(t, n));
+      continue;
+    }
+    const registered = ELIDED_USERS.exec(rest.slice(pos));
+    if (registered) {
+      setScale(scale, "users", n.value, quoteTo(pos + registered[0].length), vagueReading(t, n));
+      continue;
+    }
+
     // Bits a second: "10 Tbps", "400 Gbit/s": a bandwidth to serve, in bytes a second (eight bits a byte), taken as
     // the peak as a bandwidth in bytes a second is
     const bits = /^\s*([kmgtp])(?:bps|bits?\/s|bits? per second)\b/i.exec(rest.slice(pos));
@@ -1756,7 +1806,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (bytes) {
       const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
       pos += bytes[0].length;
-      const per = PER_TIME.exec(rest.slice(pos));
+      // "3 TB of logs a day", "500 GB of new photos per hour": the bytes of a named thing arriving each period are
+      // that period's ingest, never the bytes kept (what is kept is the daily bytes over the stated retention)
+      const ofThing = BYTES_OF_THING.exec(rest.slice(pos));
+      const per =
+        PER_TIME.exec(rest.slice(pos)) ?? (ofThing ? PER_TIME.exec(rest.slice(pos + ofThing[0].length)) : null);
+      if (per && ofThing && !PER_TIME.exec(rest.slice(pos))) pos += ofThing[0].length;
       if (per) {
         const secs = timeUnit(per[1] ?? "");
         // a bandwidth stated per second or minute is the rate to serve ("ingests 1 GB/s"), kept as stated and taken
@@ -1855,6 +1910,32 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           implied.peak_factor = {
             value: 1,
             because: `the prompt states '${quote}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
+          };
+      } else {
+        // "each developer key may call the API at most 50 times a second", "scores are submitted 60,000 times a
+        // second": how often the clause's act happens is a rate of its subject, one request each; a scope word
+        // before it ("each key", "per user") makes it one key's rate, never the fleet's
+        // (only in the frequency's own clause: "each player sees a rank, and scores are submitted …" is the fleet's)
+        const clause = sentence.split(/,|\b(?:and|but|while|whereas)\b/).pop() ?? "";
+        const sb = /\b(?:per|each|every|a single|one)[- ]((?:[a-z]+[- ])?[a-z]+)\b[^.;]*$/i.exec(clause);
+        const scopeWords = (sb?.[1] ?? "").split(/[- ]/);
+        const scope = sb ? (scopeOf(scopeWords.at(-1) ?? "") ?? scopeOf(scopeWords[0] ?? "")) : undefined;
+        const quote = `${sb && scope ? clause.slice(sb.index) : ""}${said}`;
+        // with no scope, only a thing said to be acted on that often ("are submitted", "is clicked") is the fleet's
+        // rate; "machines phone home 3 times an hour" is each machine's own pace, which no fleet rate is
+        const acted = PASSIVE_TIMES.exec(t.slice(Math.max(0, n.start - 40), n.start));
+        // "each invoice is retried 3 times a day": a frequency said of each of many things is each one's own pace
+        if (!scope && (!acted || sb)) continue;
+        // a thing written that often ("scores are submitted", "rows are inserted") is a write rate, else a request's
+        const rate = acted && WRITTEN_VERB.test(acted[0]) ? "writes_per_sec" : "requests_per_sec";
+        const id = scope ? `${rate}_per_${scope}` : rate;
+        const subject = acted ? (/\b[a-z]+\s+$/i.exec(t.slice(0, n.start - acted[0].length))?.[0] ?? "") : "";
+        const words = scope ? quote : `${subject}${acted?.[0] ?? ""}${said}`.trim();
+        setScale(scale, id, n.value / perSecs, words);
+        if (!scope && perSecs <= 60 && implied.peak_factor === undefined)
+          implied.peak_factor = {
+            value: 1,
+            because: `the prompt states '${words}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
           };
       }
       continue;
@@ -2626,16 +2707,20 @@ const inMs = (n: number, unit: string): number =>
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
-    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|in\s+|tmax(?:\s*(?:of|=|:))?\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
+    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|no later than\s*|in\s+|tmax(?:\s*(?:of|=|:))?\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
     // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads; an ad
     // exchange's "tmax 80 ms" is the time a bid request may take (OpenRTB's tmax, in milliseconds)
     const millis = /^(?:ms|milli)/i.test(m[3] ?? "");
+    // "no later than 5 seconds after its due time": a bound tied to a due time is the due path's latency
+    const dueBound = OF_DUE_TIME.test(text.slice((m.index ?? 0) + m[0].length));
+    if (/^no later than/i.test((m[0] ?? "").trim()) && !dueBound) continue;
     if (
       !m[1] &&
       !millis &&
-      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open|match|assign|dispatch/.test(
+      !dueBound &&
+      !/latenc|respond|response|result|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open|match|assign|dispatch/.test(
         ctx,
       )
     )
@@ -2835,6 +2920,10 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "100-player matches", "a 16-player lobby": the people one shared subject holds, said as its size
   const sized = SIZED_SUBJECT.exec(prompt);
   if (sized) setScale(scale, "max_participants", Number(sized[1]), sized[0]);
+  // "a 2,000-person office", "a 5,000-employee company": the people of the organisation the product serves are its
+  // users, each one account
+  const org = ORG_SIZE.exec(prompt);
+  if (org) setScale(scale, "users", Number((org[1] ?? "").replace(/,/g, "")), org[0]);
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);

@@ -197,6 +197,11 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "Prometheus evaluates rules every minute unless its global evaluation_interval says otherwise",
   },
   {
+    id: "alert_hold_seconds",
+    label: "alert hold time",
+    unit: "s",
+  },
+  {
     id: "page_bound_seconds",
     label: "bound on the time from an alert's condition to paging the person on call",
     unit: "s",

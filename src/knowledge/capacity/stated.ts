@@ -217,6 +217,25 @@ const ratioUse = (k: RatioBoundKind): StatedUse => ({
 });
 
 export const STATED_USES: readonly StatedUse[] = [
+  // "page someone when p99 stays above 300 ms for five minutes": the condition must hold that long before the rule
+  // fires, then the next evaluation sees it and the page goes out, so the earliest page after the condition starts is
+  // the hold plus at most one evaluation interval plus the notification (Prometheus keeps a rule pending for its `for`
+  // duration, checked at each evaluation)
+  {
+    reads: ["alert_hold_seconds"],
+    model: {
+      inputs: [inp("alert_hold_seconds"), inp("eval_interval_seconds"), inp("page_notify_seconds")],
+      figures: [
+        fig(
+          "alert_page_seconds",
+          "longest time from a condition starting to its page: the stated hold, then an evaluation interval and the notification",
+          "time",
+          "alert_hold_seconds + eval_interval_seconds + page_notify_seconds",
+          "s",
+        ),
+      ],
+    },
+  },
   ...POPULATIONS.map(populationUse),
   ...RECORD_RATES.map(recordRateUse),
   ...RATIO_BOUNDS.map(ratioUse),
