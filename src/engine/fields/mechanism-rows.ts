@@ -81,6 +81,28 @@ const mechanismWords = rememberText(
   },
 );
 
+/**
+ * The rules a mechanism may be paired with by words: those it can keep, less a stated rule no mechanism keeps and a
+ * stated rule its kind's own mechanism keeps. Remembered by the rule list (its length, should it grow) and the
+ * mechanism, since a design asks it for each mechanism from its row, its companions and its base paths.
+ */
+function keepableRules(invariants: readonly InvariantRow[], mechanismId: string): readonly InvariantRow[] {
+  let known = KEEPABLE.get(invariants);
+  if (known === undefined || known.count !== invariants.length) {
+    known = { count: invariants.length, rules: new Map() };
+    KEEPABLE.set(invariants, known);
+  }
+  let rules = known.rules.get(mechanismId);
+  if (rules === undefined) {
+    rules = invariants.filter(
+      (inv) => canKeep(mechanismId, inv.statement) && !unkeptStated(inv) && !keptByItsKind(inv, mechanismId),
+    );
+    known.rules.set(mechanismId, rules);
+  }
+  return rules;
+}
+const KEEPABLE = new WeakMap<readonly InvariantRow[], { count: number; rules: Map<string, readonly InvariantRow[]> }>();
+
 /** What a mechanism row says when no invariant of the design is about what the mechanism touches. */
 export const NO_INVARIANT = "none";
 
@@ -307,9 +329,7 @@ export function protectedInvariant(
   // and a stated rule the design says no mechanism keeps is paired with none by words (engine/stated-clauses.ts)
   // and a stated rule of a kind its own mechanism keeps (a write-once key, an interval exclusion) is that mechanism's
   // alone: its explanation shares words with many others that keep nothing of it
-  const keepable = invariants.filter(
-    (inv) => canKeep(mechanismId, inv.statement) && !unkeptStated(inv) && !keptByItsKind(inv, mechanismId),
-  );
+  const keepable = keepableRules(invariants, mechanismId);
   for (const inv of keepable) {
     if (touched.size > 0) {
       const about = invariantEntities(inv, scope.operations);
