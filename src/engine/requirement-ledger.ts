@@ -3,6 +3,7 @@ import type { Design } from "./design/design.js";
 import type { CARRIER_KINDS, StatedRequirementRow } from "./design/schema.js";
 import { clauseSpans } from "./fields/requirements.js";
 import { guaranteeClauses, saysClause } from "./stated-clauses.js";
+import { pattern } from "./text.js";
 
 /**
  * The requirement ledger: every requirement clause of the prompt, with what in the design reads it. Each reader
@@ -35,10 +36,21 @@ const QUALITY_SOURCES =
 function placesOf(prompt: string, quote: string): { from: number; to: number }[] {
   const q = quote.trim().toLowerCase();
   if (q.length < 3 || !/[\p{L}\p{N}]/u.test(q)) return [];
-  const text = prompt.toLowerCase();
+  const text = lowered(prompt);
   const out: { from: number; to: number }[] = [];
   for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) out.push({ from: i, to: i + q.length });
   return out;
+}
+
+/** The prompt lower-cased, made once for the many quotes a design places in it (the last prompt's kept). */
+let lastPrompt = "";
+let lastLowered = "";
+function lowered(prompt: string): string {
+  if (prompt !== lastPrompt) {
+    lastPrompt = prompt;
+    lastLowered = prompt.toLowerCase();
+  }
+  return lastLowered;
 }
 
 /** Each quote of a reason, placed in the prompt, as a reading of one kind of design element. */
@@ -99,7 +111,7 @@ function readings(d: Ledgered): Reading[] {
     for (const product of [...t.choices, ...(t.references ?? [])].map((c) => c.product)) {
       const name = /^[A-Z][\w.-]{2,}/.exec(product)?.[0];
       if (!name) continue;
-      for (const m of p.matchAll(new RegExp(`\\b${name.replace(/[.]/g, "\\.")}\\b`, "g")))
+      for (const m of p.matchAll(pattern(`\\b${name.replace(/[.]/g, "\\.")}\\b`, "g")))
         out.push({
           kind: "technology",
           what: product,

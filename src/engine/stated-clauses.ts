@@ -7,7 +7,7 @@ import { singularOf } from "./counted-nouns.js";
 import { own } from "./own.js";
 import { participle } from "./stated-rules.js";
 import { lastingBecause, statedTenure } from "./stated-stance.js";
-import { anyWord, article, contentStems, namesNoun, stemOverlap } from "./text.js";
+import { anyWord, article, contentStems, namesNoun, pattern, stemOverlap } from "./text.js";
 
 /**
  * A guarantee clause the prompt states that no clause shape of engine/stated-rules.ts reads ("stock never goes
@@ -654,7 +654,7 @@ const COUNTED = String.raw`((?:(?!${NOT_COUNTED})[a-z][\w-]*\s+){0,2}(?!${NOT_CO
 /** A rate per second the prompt states ("30,000 redemption attempts per second"), the highest when it states several. */
 function statedRate(prompt: string): { quote: string; perSecond: number } | undefined {
   let best: { quote: string; perSecond: number } | undefined;
-  for (const m of prompt.matchAll(new RegExp(String.raw`${RATE_COUNT}${PER_SECOND}\b`, "gi"))) {
+  for (const m of prompt.matchAll(pattern(String.raw`${RATE_COUNT}${PER_SECOND}\b`, "gi"))) {
     const r = rateOf(m);
     if (r && (!best || r.perSecond > best.perSecond)) best = r;
   }
@@ -746,7 +746,7 @@ function cardinalClauses(prompt: string, out: GuaranteeClause[]): void {
     );
   }
   // "a courier can hold at most two orders at a time", "each account can have at most 3 API keys"
-  const holds = new RegExp(
+  const holds = pattern(
     String.raw`\b(?:(?:can|may|must|should|will|is allowed to|are allowed to)\s+)?(?:only\s+)?(hold|have|own|take|carry|keep|borrow|rent|book|reserve|run|create|open|register for|enrol in|enroll in|join|attend|check out|make|submit)s?\s+(?:at most|no more than|up to|a maximum of|only)\s+${NUMBER}\s+${COUNTED}((?:\s+(?:at a time|at once|at any (?:one )?time|concurrently|simultaneously|in total|per\s+[a-z]+|(?:a|each)\s+(?:day|week|month|year|hour)))?)`,
     "gi",
   );
@@ -772,7 +772,7 @@ function cardinalClauses(prompt: string, out: GuaranteeClause[]): void {
     );
   }
   // "at most 5 wrong PIN attempts per card", "no more than $500 per customer per day"
-  const perHolder = new RegExp(
+  const perHolder = pattern(
     String.raw`\b(?:at most|no more than|up to|a maximum of|a limit of|capped at)\s+(\$\s?\d[\d,.]*[km]?|${NUMBER.slice(1, -1)})\s+(?:${COUNTED}\s+)?per\s+([a-z][\w-]*)((?:\s+(?:per|a|each)\s+(?:day|week|month|year|hour|minute))?)`,
     "gi",
   );
@@ -796,7 +796,7 @@ function cardinalClauses(prompt: string, out: GuaranteeClause[]): void {
     );
   }
   // "may be redeemed at most 100,000 times in total", "at most 300 rooms may be held at any moment"
-  const total = new RegExp(
+  const total = pattern(
     String.raw`\b(?:at most|no more than|up to|a maximum of|never more than)\s+(\d[\d,.]*(?:\s*(?:k|thousand|million))?)\s+(?:${COUNTED}\s+)?(?:(times)\s+)?(?:(?:may|can|will|are|be|is)\s+(?:be\s+)?([a-z]+)\s+)?(in total|overall|in all|altogether|at any (?:one |given )?(?:moment|time)|at the same time|simultaneously|concurrently)\b`,
     "gi",
   );

@@ -88,7 +88,16 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
 /** Whether a not-carried clause of a kind (by id) is flagged and said in the script. */
 export const owedKind = (id: string | undefined): boolean => REQUIREMENT_KINDS.some((k) => k.id === id && k.owed);
 
+/** The kinds already read, by clause text (a clause recurs design after design); bounded, emptied when full. */
+const KIND_OF = new Map<string, RequirementKind | null>();
+
 /** The kind of a requirement clause, by its words, if one is recognisable. */
 export function requirementKind(clause: string): RequirementKind | undefined {
-  return REQUIREMENT_KINDS.find((k) => k.words.test(clause));
+  let kind = KIND_OF.get(clause);
+  if (kind === undefined) {
+    kind = REQUIREMENT_KINDS.find((k) => k.words.test(clause)) ?? null;
+    if (KIND_OF.size >= 4096) KIND_OF.clear();
+    KIND_OF.set(clause, kind);
+  }
+  return kind ?? undefined;
 }

@@ -72,11 +72,36 @@ export interface Protected {
 }
 
 /** A mechanism's name words, and its name and summary words in order, by id (the catalogue is fixed). */
-const mechanismWords = rememberText((mechanismId: string): { named: ReadonlySet<string>; mine: readonly string[] } => {
-  const m = MECHANISM_BY_ID.get(mechanismId);
-  const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
-  return { named, mine: [...new Set([...named, ...meaningWords(m?.summary ?? "")])] };
-});
+const mechanismWords = rememberText(
+  (mechanismId: string): { named: ReadonlySet<string>; mine: readonly string[]; mineSet: ReadonlySet<string> } => {
+    const m = MECHANISM_BY_ID.get(mechanismId);
+    const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
+    const mineSet = new Set([...named, ...meaningWords(m?.summary ?? "")]);
+    return { named, mine: [...mineSet], mineSet };
+  },
+);
+
+/**
+ * The rules a mechanism may be paired with by words: those it can keep, less a stated rule no mechanism keeps and a
+ * stated rule its kind's own mechanism keeps. Remembered by the rule list (its length, should it grow) and the
+ * mechanism, since a design asks it for each mechanism from its row, its companions and its base paths.
+ */
+function keepableRules(invariants: readonly InvariantRow[], mechanismId: string): readonly InvariantRow[] {
+  let known = KEEPABLE.get(invariants);
+  if (known === undefined || known.count !== invariants.length) {
+    known = { count: invariants.length, rules: new Map() };
+    KEEPABLE.set(invariants, known);
+  }
+  let rules = known.rules.get(mechanismId);
+  if (rules === undefined) {
+    rules = invariants.filter(
+      (inv) => canKeep(mechanismId, inv.statement) && !unkeptStated(inv) && !keptByItsKind(inv, mechanismId),
+    );
+    known.rules.set(mechanismId, rules);
+  }
+  return rules;
+}
+const KEEPABLE = new WeakMap<readonly InvariantRow[], { count: number; rules: Map<string, readonly InvariantRow[]> }>();
 
 /** What a mechanism row says when no invariant of the design is about what the mechanism touches. */
 export const NO_INVARIANT = "none";
@@ -162,12 +187,30 @@ export function mechanismTouches(
   mechanismId: string,
   because: readonly string[],
   operations: readonly OperationRow[],
-): Set<string> {
-  const touched = touchedEntities(because, operations);
-  if (REPEAT_KEEPERS.has(mechanismId as MechanismId))
-    for (const e of keyedEntities(because, operations)) touched.add(e);
+): ReadonlySet<string> {
+  // a function of the reasons' joined text, the operations and whether the mechanism keys repeats: remembered by
+  // those, since a design asks it for each mechanism several times (its row, its companions, coherence)
+  const keyed = REPEAT_KEEPERS.has(mechanismId as MechanismId);
+  let known = TOUCHED.get(operations);
+  if (known === undefined || known.count !== operations.length) {
+    known = { count: operations.length, answers: new Map() };
+    TOUCHED.set(operations, known);
+  }
+  const text = because.join(" ");
+  const key = keyed ? `k ${text}` : text;
+  let touched = known.answers.get(key);
+  if (touched === undefined) {
+    const found = touchedEntities(because, operations);
+    if (keyed) for (const e of keyedEntities(because, operations)) found.add(e);
+    if (known.answers.size >= 1024) known.answers.clear();
+    known.answers.set(key, found);
+    touched = found;
+  }
   return touched;
 }
+
+/** mechanismTouches' answers, by the operations (their number, should the list grow) and the reasons' text. */
+const TOUCHED = new WeakMap<readonly OperationRow[], { count: number; answers: Map<string, ReadonlySet<string>> }>();
 
 /**
  * The entities whose id a mechanism's reasons key a write by ("once per transfer id", "under the order's id"): the
@@ -245,11 +288,15 @@ export function protectedInvariant(
   hints: { path?: string; guards?: RegExp; guardedBy?: string } = {},
 ): Protected {
   const m = MECHANISM_BY_ID.get(mechanismId);
-  const { named, mine: own } = mechanismWords(mechanismId);
-  // its own words first, then its reasons' (in order, each once)
-  const spoken = new Set(own);
-  for (const b of scope.because) for (const w of meaningWords(b)) spoken.add(w);
-  const mine = [...spoken];
+  const { named, mine: own, mineSet: ownSet } = mechanismWords(mechanismId);
+  // the words of its reasons (each reason's remembered by its text; one reason's set is used as it is)
+  const [only, ...more] = scope.because;
+  const reasons =
+    only === undefined
+      ? new Set<string>()
+      : more.length === 0
+        ? meaningWords(only)
+        : new Set(scope.because.flatMap((b) => [...meaningWords(b)]));
   let best:
     | {
         inv: InvariantRow;
@@ -282,9 +329,7 @@ export function protectedInvariant(
   // and a stated rule the design says no mechanism keeps is paired with none by words (engine/stated-clauses.ts)
   // and a stated rule of a kind its own mechanism keeps (a write-once key, an interval exclusion) is that mechanism's
   // alone: its explanation shares words with many others that keep nothing of it
-  const keepable = invariants.filter(
-    (inv) => canKeep(mechanismId, inv.statement) && !unkeptStated(inv) && !keptByItsKind(inv, mechanismId),
-  );
+  const keepable = keepableRules(invariants, mechanismId);
   for (const inv of keepable) {
     if (touched.size > 0) {
       const about = invariantEntities(inv, scope.operations);
@@ -302,11 +347,12 @@ export function protectedInvariant(
     // its reasons here count only beside a word of its own or three together (a shared "run" alone links nothing)
     let weight = 0;
     let ownWeight = 0;
-    for (const w of mine) {
-      if (!words.has(w)) continue;
+    // (a sum over the words both speak, so walked from the rule's few words, not the mechanism's many)
+    for (const w of words) {
+      if (!ownSet.has(w) && !reasons.has(w)) continue;
       const add = named.has(w) ? 2 : 1;
       weight += add;
-      if (own.includes(w)) ownWeight += add;
+      if (ownSet.has(w)) ownWeight += add;
     }
     if (ownWeight === 0 && weight < 3) weight = 0;
     const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (first || keeper ? 3 : 0) + (weight >= 2 ? weight : 0);
@@ -329,7 +375,10 @@ export function protectedInvariant(
       }
     );
   const { words } = best;
-  const shared = mine.filter((w) => words.has(w));
+  // its own words first, then its reasons' (in order, each once)
+  const spoken = new Set(own);
+  for (const b of scope.because) for (const w of meaningWords(b)) spoken.add(w);
+  const shared = [...spoken].filter((w) => words.has(w));
   const why: string[] = [];
   if (best.onPath) why.push(`it sits on the path '${best.inv.path}' the invariant constrains`);
   if (best.guarded) why.push(`the invariant names what ${hints.guardedBy ?? "its predicate"} guards`);

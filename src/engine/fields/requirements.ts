@@ -45,7 +45,8 @@ const PUNCTUATION_BREAK = /[,;:.]\s+/g;
 export function clauseSpans(prompt: string, joins = true): { text: string; at: number }[] {
   const lead = DESIGN_VERB.exec(prompt)?.[0].length ?? 0;
   const out: { text: string; at: number }[] = [];
-  const breaks = new RegExp(joins ? CLAUSE_BREAK : PUNCTUATION_BREAK);
+  // (matchAll runs a copy of the pattern, so the shared one keeps no place between calls)
+  const breaks = joins ? CLAUSE_BREAK : PUNCTUATION_BREAK;
   let from = lead;
   const push = (end: number) => {
     const raw = prompt.slice(from, end);
@@ -59,7 +60,8 @@ export function clauseSpans(prompt: string, joins = true): { text: string; at: n
       text = text.slice(joiner[0].length);
     }
     text = text.replace(/[.?!]+$/, "");
-    if (text.split(/\s+/).length >= 2) out.push({ text, at });
+    // two words or more: a space inside it (it starts with none)
+    if (/\s/.test(text)) out.push({ text, at });
   };
   for (const m of prompt.slice(lead).matchAll(breaks)) {
     const start = lead + (m.index ?? 0);

@@ -130,6 +130,24 @@ const KEEPS_ONLY: Readonly<Partial<Record<MechanismId, RegExp>>> = {
  * (`KEEPS_ONLY`: per-key ordering an order or a key's one owner, a create-if-absent one existence) keeps only that kind.
  */
 export function canKeep(mechanismId: string, statement: string): boolean {
+  let answers = CAN_KEEP.get(mechanismId);
+  if (answers === undefined) {
+    answers = new Map();
+    CAN_KEEP.set(mechanismId, answers);
+  }
+  let can = answers.get(statement);
+  if (can === undefined) {
+    can = canKeepAfresh(mechanismId, statement);
+    if (answers.size >= 4096) answers.clear();
+    answers.set(statement, can);
+  }
+  return can;
+}
+
+/** canKeep's answers by mechanism and statement: a design asks it of every rule for each of its mechanisms. Bounded. */
+const CAN_KEEP = new Map<string, Map<string, boolean>>();
+
+function canKeepAfresh(mechanismId: string, statement: string): boolean {
   const only = KEEPS_ONLY[mechanismId as MechanismId];
   if (only && !only.test(statement)) return false;
   if (ORDER_ONLY.has(mechanismId as MechanismId)) return true;
