@@ -976,9 +976,13 @@ function headSystemLeads(
     h.covers.every(isHead) &&
     (h.signal.stems.length > 1 || h.signal.owner.kind === "kind" || h.signal.owner.kind === "known") &&
     !PRODUCT_HEADS.has(tokens[(h.covers[h.covers.length - 1] ?? -2) + 1]?.stem ?? "");
-  const headed = ranked.find(
-    (s) => s !== top && s.plain >= HEAD_WEAKLY && s.hits.some((h) => names(h) && w(h) >= HEAD_WEAKLY),
-  );
+  // only the runner-up: moving the leader below the head's archetype must not hand the lead to a third one the head
+  // does not name either ("a group chat backend … history is kept for one year")
+  const second = ranked[1];
+  const headed =
+    second !== undefined && second.plain >= HEAD_WEAKLY && second.hits.some((h) => names(h) && w(h) >= HEAD_WEAKLY)
+      ? second
+      : undefined;
   const name = headed?.hits.find(names);
   if (!headed || !name) return;
   rankBelow(
