@@ -14,6 +14,9 @@ import type { Token } from "./tokens.js";
  * - `rule-word`: a requirement read from one word;
  * - `word`: a component named in one word ("cache", "quotas");
  * - `combo`: a requirement read from words of two families together, within one phrase of the prompt;
+ * - `spread-phrase`: a requirement phrase of two words whose words are read apart, another word of the prompt
+ *   between them, or out of their order, and which is not written as the phrase elsewhere in the prompt ("a cart still accepts writes" read as 'still writing'; "the previous day's
+ *   searches" as 'searches a day'): words that fall together in one clause, not the requirement's wording as written;
  * - `rule-part`: a requirement read from one word of a requirement written in several ('night' of "every night",
  *   'wait' of "waiting on them"): the word alone does not say what the whole wording says;
  * - `time-word`: a requirement read from one word that only says when or how often ("nightly", "night", "daily"):
@@ -43,6 +46,7 @@ export const EVIDENCE_KINDS = [
   "rule-word",
   "word",
   "combo",
+  "spread-phrase",
   "rule-part",
   "time-word",
   "loose-combo",
@@ -93,6 +97,7 @@ export const REQUIREMENT_KINDS: ReadonlySet<EvidenceKind> = new Set([
   "rule-phrase",
   "rule-word",
   "combo",
+  "spread-phrase",
   "rule-part",
   "time-word",
   "loose-combo",
@@ -115,6 +120,27 @@ function acrossJoin(covers: readonly number[], tokens: readonly Token[], written
   const to = Math.max(...ats);
   for (let k = from + 1; k < to; k++) if (LIST_JOINS.has(written[k] ?? "")) return true;
   return false;
+}
+
+/**
+ * Whether a two-word phrase's words, found at `covers` (token indexes in the prompt's order), are read apart or out of
+ * order: a kept word of the prompt stands between two of them, or a later word of the phrase comes first.
+ */
+function spread(h: Hit, tokens: readonly Token[]): boolean {
+  const covers = h.covers;
+  const own = h.signal.stems;
+  // a phrase of three words or more found whole in a short window is its wording ("only one VM may write … at a
+  // time"); two words of it apart are a pair that fell into one clause
+  if (own.length !== 2) return false;
+  // the covered words in the prompt's order against the phrase's own: the same stems in another order
+  const got = covers.map((i) => tokens[i]?.stem ?? "");
+  const reordered = got.length === own.length && got.some((s, k) => s !== own[k]);
+  let apart = false;
+  for (let k = 1; k < covers.length; k++) if ((covers[k] as number) !== (covers[k - 1] as number) + 1) apart = true;
+  if (!apart && !reordered) return false;
+  // the matcher reads a phrase's first occurrence: one written as the phrase elsewhere in the prompt is said as written
+  // ("blobs kept on a replicated blob store")
+  return !tokens.some((_, i) => own.every((s, k) => tokens[i + k]?.stem === s));
 }
 
 /**
@@ -144,7 +170,7 @@ export function hitKind(
   if (h.signal.rule && h.covers.length > 1 && acrossClauses(h, tokens, written)) return "split-clause";
   const words = h.signal.stems.length;
   if (h.signal.rule) {
-    if (words > 1) return "rule-phrase";
+    if (words > 1) return spread(h, tokens) ? "spread-phrase" : "rule-phrase";
     if (WHEN_WORDS.has(h.quoted.toLowerCase())) return "time-word";
     // the rule's wording has more written words than the one read: the others are stop words the reading skipped
     return h.signal.text.trim().split(/\s+/).length > 1 ? "rule-part" : "rule-word";

@@ -65,7 +65,15 @@ import { type EvidenceKind, evidenceKinds } from "./evidence-kinds.js";
 import { functionIndex, type HeadFunction, headFunction } from "./head-function.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
-import { clauseSetAside, explainedSupport, type NotDrawn, servedPhrase, straySupport } from "./stray-support.js";
+import {
+  clauseSetAside,
+  explainedSupport,
+  headSystemSupport,
+  type NotDrawn,
+  ruledOutByHead,
+  servedPhrase,
+  straySupport,
+} from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
 import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
@@ -943,6 +951,49 @@ function kindLeads(
 }
 
 /**
+ * "Design a file sync service …: … when two devices edit the same file both versions must be kept": in an ask to
+ * build, the head noun phrase names what is built. When it names one archetype's component in that archetype's own
+ * words ('file sync', 'push notifications'; a phrase or name, not a requirement nor a typical word) and the archetype
+ * leading has no word in the head at all, the leader is read only from the body (words that happen to fall together
+ * in a clause, a requirement, typical or learned words): it says how the named thing behaves or what it must keep,
+ * not what it is, so it ranks below the archetype the head names. `kindLeads` does the same for a kind's noun;
+ * this rule reads a card's own phrase in the head.
+ */
+function headSystemLeads(
+  scored: Scored[],
+  isHead: (i: number) => boolean,
+  w: (h: Hit) => number,
+  tokens: readonly Token[],
+  afterTurn: (h: Hit) => boolean,
+): void {
+  const ranked = sortShort([...scored], byScore);
+  const top = ranked[0];
+  if (!top || top.hits.some((h) => !h.signal.concept && (h.covers.some(isHead) || afterTurn(h)))) return;
+  const names = (h: Hit) =>
+    h.signal.rule === undefined &&
+    !h.signal.concept &&
+    h.covers.length > 0 &&
+    h.covers.every(isHead) &&
+    (h.signal.stems.length > 1 || h.signal.owner.kind === "kind" || h.signal.owner.kind === "known") &&
+    !PRODUCT_HEADS.has(tokens[(h.covers[h.covers.length - 1] ?? -2) + 1]?.stem ?? "");
+  // only the runner-up: moving the leader below the head's archetype must not hand the lead to a third one the head
+  // does not name either ("a group chat backend … history is kept for one year")
+  const second = ranked[1];
+  const headed =
+    second !== undefined && second.plain >= HEAD_WEAKLY && second.hits.some((h) => names(h) && w(h) >= HEAD_WEAKLY)
+      ? second
+      : undefined;
+  const name = headed?.hits.find(names);
+  if (!headed || !name) return;
+  rankBelow(
+    top,
+    headed,
+    `the head names '${name.quoted}' (${headed.archetype.id}) and no word of ${top.archetype.id} stands there, so ${top.archetype.id} is read only from the body and says how that thing behaves or what it keeps, and ranks below it`,
+    true,
+  );
+}
+
+/**
  * "Design a rate limiter like Stripe's": the head names what is built, and the company after "like", written as whose
  * ("like Stripe's"), says whose such component is the model, so the brand contributes only what it shares with the
  * head's archetype, never its own main business. A system likened without a possessive ("a configuration store like
@@ -1568,6 +1619,7 @@ export function recognize(
     headBelow(scored, isHead);
     likenessBelow(scored, isHead, likeness, w, kb, tokens);
     kindLeads(scored, isHead, tokens, written);
+    headSystemLeads(scored, isHead, w, tokens, afterTurn);
     hardRuleLeads(scored, isHead, w, fnHit?.hit);
     if (fnHit !== undefined) functionLeads(scored, fnHit.id, fnHit.hit, isHead);
   }
@@ -2133,6 +2185,23 @@ export function recognize(
     ...tokens.filter((t) => learnedRaw.has(t.raw)).map((t) => t.stem),
   ]);
   const served = servedPhrase(tokens, isHead, written);
+  // the lead's own words naming it in the head ("a file sync service", or the head's function word: "the storage for
+  // shopping carts"), in an ask to build: what is built
+  const leadNamed =
+    asksForThing && invariant === undefined
+      ? top.hits.find(
+          (h) => !h.signal.concept && h.signal.rule === undefined && h.covers.length > 0 && h.covers.every(isHead),
+        )
+      : undefined;
+  const leadHead = leadNamed === undefined ? undefined : { quoted: leadNamed.quoted, id: dominant.id };
+  // the kind of system the head names for the lead, with the archetypes it rules out (`SystemKind.rulesOut`)
+  const kindHit = top.hits.find((h) => h.signal.owner.kind === "kind" && h.covers.every(isHead));
+  const headKind =
+    kindHit?.signal.owner.kind === "kind" && asksForThing && invariant === undefined
+      ? SYSTEM_KINDS[kindHit.signal.owner.index]
+      : undefined;
+  const ruling =
+    headKind && kindHit ? { quoted: kindHit.quoted, kind: headKind.kind, rulesOut: headKind.rulesOut } : undefined;
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
@@ -2158,10 +2227,12 @@ export function recognize(
     // drawn, and the lead's row says why (`stray-support.ts`)
     // and one read only as a requirement from words the design already accounts for is not drawn either
     const stray =
-      !c.need && !c.typical
+      (!c.need?.cue ? ruledOutByHead(a, ownHits, basis, ruling) : undefined) ??
+      (!c.need && !c.typical
         ? (straySupport(a, ownHits, basis, tokens, isHead, written) ??
-          explainedSupport(a, ownHits, basis, tokens, { stems: leadStems, id: dominant.id }, served, isHead, written))
-        : undefined;
+          explainedSupport(a, ownHits, basis, tokens, { stems: leadStems, id: dominant.id }, served, isHead, written) ??
+          headSystemSupport(a, ownHits, basis, tokens, leadHead, isHead, written))
+        : undefined);
     if (stray) {
       notDrawn.push(stray);
       continue;

@@ -19,9 +19,10 @@ const PLURAL = /[^s]s$/;
 /**
  * Why a supporting archetype is not drawn: `stray-evidence`, read only from stray kinds of evidence; `lead-words`, a
  * requirement read only from words the lead itself is read from; `served-words`, a requirement read only from the
- * words that say what is built and whom it serves ("a lock service for 3,000 batch workers").
+ * words that say what is built and whom it serves ("a lock service for 3,000 batch workers"); `head-system`, read only
+ * from words that fall together inside one clause while the head names the lead's own system (`headSystemSupport`).
  */
-export const NOT_DRAWN_RULES = ["stray-evidence", "lead-words", "served-words"] as const;
+export const NOT_DRAWN_RULES = ["stray-evidence", "lead-words", "served-words", "head-system"] as const;
 export type NotDrawnRule = (typeof NOT_DRAWN_RULES)[number];
 
 /**
@@ -52,6 +53,9 @@ function strayWord(h: Hit, kind: EvidenceKind, tokens: readonly Token[], written
     return `'${h.quoted}' (words read together from different phrases or list items of the prompt)`;
   if (kind === "word-form")
     return `'${h.quoted}' (a verb form of '${h.signal.text}': it says what happens, not that a part exists)`;
+  if (kind === "combo") return `'${h.quoted}' (words of two families that fall together in one clause)`;
+  if (kind === "spread-phrase")
+    return `'${h.quoted}' (the words of '${h.signal.text}' read apart or out of their order, not that wording as written)`;
   if (kind === "rule-part") return `'${h.quoted}' (one word of '${h.signal.text}', which alone does not say it)`;
   if (kind === "time-word")
     return `'${h.quoted}' (a word that only says when the prompt's own work runs, not that the system releases work at a stored time)`;
@@ -215,4 +219,66 @@ export function explainedSupport(
     );
   }
   return undefined;
+}
+
+/** The kinds a reading from words that merely fall together in one clause rests on: a pair of two families, a phrase read apart. */
+const CLAUSE_PAIR_KINDS: ReadonlySet<EvidenceKind> = new Set(["spread-phrase"]);
+
+/**
+ * The record of a supporting archetype read only from words that fall together inside one clause (`combo`: two
+ * families' words; `spread-phrase`: a requirement phrase's words read apart or out of order), with at most stray kinds
+ * beside them (`STRAY_KINDS`), while the head names the lead's own system in its own words (`head`: "a file sync
+ * service", "the storage for shopping carts as a key-value store"), or undefined. The head says what is built; two
+ * words that happen to share a clause say how that thing behaves ("a cart still accepts writes while its region is
+ * partitioned" read as 'still writing', a holder's lease), not that another system's card is a part of it. The caller
+ * asks only for one the lead neither needs nor usually composes with.
+ */
+export function headSystemSupport(
+  a: { id: string; name: string },
+  hits: readonly Hit[],
+  basis: readonly EvidenceKind[],
+  tokens: readonly Token[],
+  head: { quoted: string; id: string } | undefined,
+  inHead: (i: number) => boolean,
+  written: readonly string[],
+): NotDrawn | undefined {
+  if (head === undefined) return undefined;
+  if (!basis.some((k) => CLAUSE_PAIR_KINDS.has(k))) return undefined;
+  if (!basis.every((k) => CLAUSE_PAIR_KINDS.has(k) || STRAY_KINDS.has(k))) return undefined;
+  const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written), tokens, written));
+  const learned = basis.includes("learned") ? ["words typical of it in labelled prompts"] : [];
+  return {
+    id: a.id,
+    name: a.name,
+    rule: "head-system",
+    words: hits.map((h) => h.quoted),
+    kinds: [...basis],
+    because: `it is read only from ${[...said, ...learned].join(", ")}, while the head names '${head.quoted}' (${head.id}), what is built: such words say how that thing behaves, not that a part of another system is built, and the lead neither needs it nor usually composes with it`,
+  };
+}
+
+/**
+ * The record of a supporting archetype the kind the head names rules out (`SystemKind.rulesOut`, knowledge/signals/
+ * kinds.ts), or undefined: the prompt says in that archetype's words what the kind does itself ("a file sync service
+ * … when two offline devices edit the same file both versions must be kept" keeps a conflicted copy, no shared subject
+ * edited live). The caller asks only for one the lead does not need.
+ */
+export function ruledOutByHead(
+  a: { id: string; name: string },
+  hits: readonly Hit[],
+  basis: readonly EvidenceKind[],
+  head: { quoted: string; kind: string; rulesOut?: readonly { id: string; why: string }[] } | undefined,
+): NotDrawn | undefined {
+  const ruled = head?.rulesOut?.find((r) => r.id === a.id);
+  if (head === undefined || ruled === undefined) return undefined;
+  const read = hits.filter((h) => !h.signal.concept);
+  const words = (read.length > 0 ? read : hits).map((h) => h.quoted);
+  return {
+    id: a.id,
+    name: a.name,
+    rule: "head-system",
+    words,
+    kinds: [...basis],
+    because: `the head names '${head.quoted}' (a ${head.kind}), which does what ${words.map((w) => `'${w}'`).join(", ")} ${words.length > 1 ? "say" : "says"} itself: ${ruled.why}`,
+  };
 }

@@ -21,6 +21,13 @@ export interface SystemKind {
   /** What the archetype holds of the kind, and (when `partly`) what it leaves out. */
   why: string;
   /**
+   * Archetypes whose readings a prompt asking for this kind makes in its own behaviour's words, each with why the kind
+   * does that itself: "when two offline devices edit the same file both versions must be kept" is a file sync
+   * service's conflict copy, not a document many people edit live. A head that names the kind draws none of them
+   * unless the lead needs it (`ruledOutByHead` in engine/recognize/stray-support.ts).
+   */
+  rulesOut?: readonly { id: ArchetypeId; why: string }[];
+  /**
    * Subjects (knowledge/topics.ts) whose words a prompt asking for this kind uses for something else: a secret store's
    * "credentials" are what it keeps and hands out, not people signing in. A head that names the kind keeps them unspoken.
    */
@@ -453,6 +460,25 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     why: "files are split into replicated chunks on storage servers with a metadata service naming where each lives, which is the replicated chunk and file storage substrate",
   },
   {
+    kind: "file sync service",
+    id: "I19",
+    cover: "well",
+    nouns: [
+      "file sync service",
+      "file syncing service",
+      "file synchronization service",
+      "file sync system",
+      "file sync platform",
+    ],
+    why: "people's files sync across their devices: a metadata journal per namespace orders each file's versions and file contents are immutable blocks stored once by hash, which I19's own file-sync subject builds on the chunk storage substrate",
+    rulesOut: [
+      {
+        id: "I13",
+        why: "two devices that edit the same file are not merged live: the service keeps the later upload as a conflicted copy beside the other version (help.dropbox.com, conflicted copy), a version in the file's journal, so no shared subject is coordinated",
+      },
+    ],
+  },
+  {
     kind: "block store",
     id: "I19",
     cover: "well",
@@ -575,7 +601,13 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     kind: "push notification service",
     id: "I12",
     cover: "partly",
-    nouns: ["push notification service", "push notification system", "push delivery service"],
+    nouns: [
+      "push notification service",
+      "push notification system",
+      "push delivery service",
+      // the head's own noun ("Design the push notifications of a retail app"): the pushes are what is built
+      "push notifications",
+    ],
     why: "each notification is an outside effect delivered through a platform's push gateway with retries and a record of what was sent, which is the workflow with an external side effect; the long-lived connections to devices are a registry of connections, not drawn here",
   },
   {

@@ -1358,8 +1358,13 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     rule: "one agreed state for everyone",
     why: "concurrent actors on one shared subject must all observe one order of changes, which is shared subject coordination",
     targets: [{ id: "I13", weight: 0.85 }],
-    // "a subscriber never sees two events of the same order out of sequence": the delivery order of one key's events
-    instead: { says: "the order in which one key's events are delivered", words: ["out of sequence", "out of order"] },
+    // "a subscriber never sees two events of the same order out of sequence": the delivery order of one key's events;
+    // "a device must never show the same notification twice" ("… only once"): one item delivered once, not one state
+    // everyone shares
+    instead: {
+      says: "how one key's or item's events reach a reader (in what order, or that none arrives twice)",
+      words: ["out of sequence", "out of order", "twice", "only once", "more than once"],
+    },
     phrases: [
       "same document once",
       "same document",
