@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { productClaimsHold } from "../src/engine/coherence.js";
-import type { Design } from "../src/engine/design/types.js";
 import { conditionalWithoutStore, deniedClaims } from "../src/engine/fields/product-claims.js";
 import { factsWhy, type TechRequirement } from "../src/engine/fields/technology-requirements.js";
 import { factsOf, PRODUCT_FACTS } from "../src/knowledge/product-facts.js";
+import type { Design } from "../src/lib/index.js";
 
 const DURABLE: TechRequirement = {
   id: "survives-node-loss",
@@ -118,10 +118,22 @@ describe("the coherence rule product-claim-denied", () => {
     expect(productClaimsHold({ ...base, technology: [row("Amazon SQS")] })).toEqual([]);
   });
 
-  it("flags consensus replication where every pick answers on its primary first", () => {
+  it("flags consensus replication where every pick answers on its primary first and cannot be configured otherwise", () => {
     const mech = [{ id: "consensus-replication", name: "quorum / consensus replication", because: [] }] as never;
-    const withPg = { ...base, mechanisms: mech, technology: [row("PostgreSQL shards")] };
-    expect(productClaimsHold(withPg)[0]?.detail).toMatch(/no product it picks commits on a majority/);
-    expect(productClaimsHold({ ...withPg, technology: [row("CockroachDB")] })).toEqual([]);
+    const withRedis = { ...base, mechanisms: mech, technology: [row("Redis Cluster")] };
+    expect(productClaimsHold(withRedis)[0]?.detail).toMatch(/no product it picks commits on a majority/);
+    expect(productClaimsHold({ ...withRedis, technology: [row("CockroachDB")] })).toEqual([]);
+    // PostgreSQL can be configured for a quorum commit, and its reason says how
+    expect(productClaimsHold({ ...withRedis, technology: [row("PostgreSQL shards")] })).toEqual([]);
+  });
+});
+
+describe("a product that answers on its primary, in a design whose replication commits on a majority", () => {
+  it("says how to configure it to, from its facts, and the coherence rule leaves it be", () => {
+    const pg = factsOf("PostgreSQL")[0];
+    expect(factsWhy("PostgreSQL", [], storage, true)).toContain(pg?.majorityHow);
+    expect(factsWhy("PostgreSQL", [], storage, false)).toBeUndefined();
+    // Redis cannot be configured to: its reason says nothing of it
+    expect(factsWhy("Redis", [], storage, true)).toBeUndefined();
   });
 });

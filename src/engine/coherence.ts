@@ -463,7 +463,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "technology-breaks-requirement":
     "no chosen product that keeps the records fails what the design asks of it, by the product's documented replication and conditional writes: no store that keeps no copy of a key off its node for durable records, none that replicates after answering where the prompt states that no acknowledged write is lost, and none that checks a conditional write only by a Paxos round of its own per write where the design's rule makes writes conditional",
   "product-claim-denied":
-    "no text of the design credits a named product with a property its documented facts deny (knowledge/product-facts.ts): no conditional insert or compare-and-set on Kafka, Kinesis, SQS or ClickHouse, no quorum or majority acknowledgement for PostgreSQL's standby, MySQL's replicas or Redis; no rule that makes a write conditional where every store the design picks is a log that checks no condition; and no majority-commit (consensus) replication where every product the design picks acknowledges on its primary first",
+    "no text of the design credits a named product with a property its documented facts deny (knowledge/product-facts.ts): no conditional insert or compare-and-set on Kafka, Kinesis, SQS or ClickHouse, no quorum or majority acknowledgement for PostgreSQL's standby, MySQL's replicas or Redis; no rule that makes a write conditional where every store the design picks is a log that checks no condition; and no majority-commit (consensus) replication where every product the design picks acknowledges on its primary first and cannot be configured otherwise (Redis, Memcached)",
   "store-unsplit":
     "a store the design loads past what one database primary or node handles is said split over the count the design sizes for it (an operation log at 3M appends a second is no one PostgreSQL table): its layer's write rate is checked against one unit's capacity by a share and a count, and each chosen product carries that count",
   "technology-builds-rejected":
@@ -2375,7 +2375,10 @@ export function productClaimsHold(
     known.length > 0 &&
     known.every((k) => k.facts.length > 0) &&
     !chosen.some((c) => factsOf(c.product).some((f) => f.commit === "majority")) &&
-    known.every((k) => k.facts.every((f) => f.commit === "primary-first" || f.commit === "single-copy"))
+    // a product that can be configured to commit on a majority (PostgreSQL's quorum commit) says how, in its reason
+    known.every((k) =>
+      k.facts.every((f) => (f.commit === "primary-first" || f.commit === "single-copy") && !f.majorityHow),
+    )
   )
     out.push({
       rule: "product-claim-denied",

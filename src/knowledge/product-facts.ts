@@ -85,6 +85,11 @@ export interface ProductFacts {
   conditionalHow: string;
   /** Whether its data lives in memory (a restart or node loss empties it unless it is copied elsewhere). */
   inMemory: boolean;
+  /**
+   * How to make it acknowledge a write only once a majority of its copies holds it, where it does not by default but
+   * can be configured to (PostgreSQL's quorum commit, a RabbitMQ quorum queue), in our own words.
+   */
+  majorityHow?: string;
   /** The primary source checked. */
   source: string;
 }
@@ -196,7 +201,10 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "native",
     conditionalHow: "a transaction (INSERT … ON CONFLICT, UPDATE … WHERE version = …) on the primary",
     inMemory: false,
-    source: "PostgreSQL docs, High Availability (synchronous replication) and synchronous_standby_names",
+    majorityHow:
+      "with two synchronous standbys named as ANY 1 (…) in synchronous_standby_names (quorum commit), each commit waits for one of them, so two of three copies hold it; PostgreSQL itself detects no failed primary, so promoting a standby still needs a failover manager outside it",
+    source:
+      "PostgreSQL docs, High Availability (synchronous replication, failover) and synchronous_standby_names (ANY, quorum commit)",
   },
   {
     name: "MySQL",
@@ -207,7 +215,9 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "native",
     conditionalHow: "a transaction (UPDATE … WHERE version = …) on the source",
     inMemory: false,
-    source: "MySQL reference manual, Replication and Semisynchronous Replication",
+    majorityHow:
+      "in a Group Replication group (single-primary by default), a transaction commits only once a majority of the members agree on it through the group's Paxos-based protocol",
+    source: "MySQL reference manual, Replication, Semisynchronous Replication and Group Replication (fault tolerance)",
   },
   {
     name: "Kafka",
@@ -255,6 +265,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "none",
     conditionalHow: "an INSERT adds a data part and checks nothing about the rows already there",
     inMemory: false,
+    majorityHow: "with insert_quorum = 'auto', an INSERT succeeds only once a majority of the table's replicas hold it",
     source: "ClickHouse docs, Replicated* table engines and the insert_quorum setting",
   },
   {
@@ -321,6 +332,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "none",
     conditionalHow: "a publish carries no condition on what the queue holds",
     inMemory: false,
+    majorityHow: "a queue declared as a quorum queue confirms a message only once a majority of its replicas holds it",
     source: "RabbitMQ docs, Quorum Queues",
   },
   {
@@ -344,6 +356,8 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditionalHow:
       "a publish with Nats-Expected-Last-Subject-Sequence (or Nats-Expected-Last-Sequence), rejected when the stream has moved on",
     inMemory: false,
+    majorityHow:
+      "a stream created with three (or five) replicas stores a message only once a majority of them holds it",
     source: "NATS docs, JetStream clustering (Raft) and JetStream headers",
   },
   {

@@ -132,7 +132,12 @@ export function unmetReason(u: { req: TechRequirement; why: string }): string {
  * ("keeps every acknowledged write when a node fails only once configured: …"). Undefined where nothing binds, the
  * name offers several products or none known, or the product is a router or stream that keeps no records.
  */
-export function factsWhy(product: string, reqs: readonly TechRequirement[], scope: LayerScope): string | undefined {
+export function factsWhy(
+  product: string,
+  reqs: readonly TechRequirement[],
+  scope: LayerScope,
+  majority = false,
+): string | undefined {
   const facts = factsOf(product);
   const [p] = facts;
   if (!p || facts.length > 1) return undefined;
@@ -154,6 +159,9 @@ export function factsWhy(product: string, reqs: readonly TechRequirement[], scop
       parts.push(`checks the design's conditional write in the write itself: ${p.conditionalHow}`);
     }
   }
+  // the design's replication commits on a majority: a product that answers on its primary says how to make it so
+  if (majority && p.majorityHow && scope.layer !== "serving")
+    parts.push(`commits on a majority, as the design's replication assumes, only so configured: ${p.majorityHow}`);
   return parts.length > 0 ? `${parts.join("; it ")} (${p.source})` : undefined;
 }
 
@@ -183,9 +191,10 @@ export function withRequirements(
   cacheDrawn: boolean,
   fitOf: (product: string) => string | undefined,
   settled: Settled = { kept: () => false, rejected: () => false },
+  majority = false,
 ): TechnologyRow[] {
-  if (reqs.length === 0) return [...rows];
-  return rows.map((row) => withFactsWhy(checked(row), reqs, cacheDrawn));
+  if (reqs.length === 0 && !majority) return [...rows];
+  return rows.map((row) => withFactsWhy(checked(row), reqs, cacheDrawn, majority));
   function checked(row: TechnologyRow): TechnologyRow {
     const scope = { layer: row.layer, cacheDrawn };
     const failed = row.choices
@@ -240,10 +249,15 @@ export function withRequirements(
 }
 
 /** Each choice's reason with what its own facts say of the requirements that bind its layer (`factsWhy`). */
-function withFactsWhy(row: TechnologyRow, reqs: readonly TechRequirement[], cacheDrawn: boolean): TechnologyRow {
+function withFactsWhy(
+  row: TechnologyRow,
+  reqs: readonly TechRequirement[],
+  cacheDrawn: boolean,
+  majority: boolean,
+): TechnologyRow {
   const scope = { layer: row.layer, cacheDrawn };
   const choices = row.choices.map((c) => {
-    const fact = factsWhy(c.product, reqs, scope);
+    const fact = factsWhy(c.product, reqs, scope, majority);
     return fact ? { ...c, why: `${c.why}; it ${fact}` } : c;
   });
   return { ...row, choices };
