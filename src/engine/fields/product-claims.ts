@@ -34,8 +34,13 @@ const MAJORITY_WORDS =
 /** A word that turns the clause's claim round. */
 const NEGATED = /\b(?:no|not|never|without|cannot|can't|lacks?|none)\b/i;
 
-/** Quorum-based synchronous replication PostgreSQL does offer when configured (`ANY n (…)`), named outright. */
-const CONFIGURED_QUORUM = /\bANY\s+\d\b|\bquorum-based synchronous\b/;
+/**
+ * A majority commit a primary-first product offers when configured, named outright: PostgreSQL's quorum commit
+ * (`ANY n (…)`, several synchronous standbys), MySQL Group Replication, ClickHouse's insert_quorum, a RabbitMQ quorum
+ * queue (the products' `majorityHow`).
+ */
+const CONFIGURED_QUORUM =
+  /\bANY\s+\d\b|\bquorum[- ](?:based|commit)\b|\bsynchronous standbys\b|\bquorum queues?\b|\binsert_quorum\b|\bGroup Replication\b/i;
 
 const clauses = (text: string) =>
   text
@@ -65,7 +70,7 @@ export function deniedClaims(text: string): DeniedClaim[] {
       if (!m) continue;
       // a negation before the claim in its clause ("no conditional write", "not a quorum") turns it round
       if (NEGATED.test(clause.slice(0, m.index + m[0].length))) continue;
-      if (kind === "majority-commit" && CONFIGURED_QUORUM.test(clause)) continue;
+      if (kind === "majority-commit" && CONFIGURED_QUORUM.test(clause) && named.every((f) => f.majorityHow)) continue;
       if (!named.every((f) => denies(kind, f))) continue;
       const [f] = named;
       if (f) out.push({ kind, product: f.name, clause, why: instead(kind, f) });
