@@ -41,6 +41,8 @@ describe("the product facts table", () => {
     expect(factsOf("NATS")[0]?.nodeLoss).toBe("if-configured");
     expect(factsOf("RabbitMQ")[0]?.nodeLoss).toBe("if-configured");
     expect(factsOf("Prometheus")[0]?.nodeLoss).toBe("lost");
+    // a name that goes on to another product is not that product
+    expect(factsOf("Prometheus Alertmanager")).toEqual([]);
   });
 });
 

@@ -90,6 +90,8 @@ export interface ProductFacts {
    * can be configured to (PostgreSQL's quorum commit, a RabbitMQ quorum queue), in our own words.
    */
   majorityHow?: string;
+  /** Words that, right after the name, make it another product ("Prometheus Alertmanager" is no Prometheus server). */
+  another?: string;
   /** The primary source checked. */
   source: string;
 }
@@ -445,6 +447,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "none",
     conditionalHow: "samples are appended by scraping; nothing writes conditionally",
     inMemory: false,
+    another: "Alertmanager",
     source: "Prometheus docs, Storage (local storage)",
   },
   {
@@ -483,8 +486,9 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   },
 ];
 
-const wordOf = (name: string) => new RegExp(`(?:^|[^\\w-])${name}(?:$|[^\\w-])`, "i");
-const MATCHERS = PRODUCT_FACTS.map((f) => ({ f, re: wordOf(f.name) }));
+const wordOf = (name: string, another?: string) =>
+  new RegExp(`(?:^|[^\\w-])${name}(?!\\s+${another ?? "(?!)"})(?:$|[^\\w-])`, "i");
+const MATCHERS = PRODUCT_FACTS.map((f) => ({ f, re: wordOf(f.name, f.another) }));
 
 /**
  * The facts of every product a row's name offers ("TiKV or FoundationDB" gives both), in the order named; a product
