@@ -65,6 +65,7 @@ import {
   repeatAgainst,
   TOLERATES_EARLY,
 } from "../knowledge/patterns.js";
+import { factsOf } from "../knowledge/product-facts.js";
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS } from "../knowledge/quantities.js";
 import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "../knowledge/resolutions.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
@@ -108,6 +109,7 @@ import {
 } from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
 import { invariantEntities, keptElsewhere, mechanismTouches } from "./fields/mechanism-rows.js";
+import { conditionalWithoutStore, deniedClaims } from "./fields/product-claims.js";
 import {
   componentNeeds,
   drawnPart,
@@ -201,6 +203,7 @@ export type CoherenceRule =
   | "technology-builds-rejected"
   | "technology-over-limit"
   | "technology-breaks-requirement"
+  | "product-claim-denied"
   | "store-unsplit"
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
@@ -463,6 +466,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit, and no chosen product hands out ids wider than the width the prompt states (no 128-bit UUIDv7 for 64-bit ids)",
   "technology-breaks-requirement":
     "no chosen product that keeps the records fails what the design asks of it, by the product's documented replication and conditional writes: no store that keeps no copy of a key off its node for durable records, none that replicates after answering where the prompt states that no acknowledged write is lost, and none that checks a conditional write only by a Paxos round of its own per write where the design's rule makes writes conditional",
+  "product-claim-denied":
+    "no text of the design credits a named product with a property its documented facts deny (knowledge/product-facts.ts): no conditional insert or compare-and-set on Kafka, Kinesis, SQS or ClickHouse, no quorum or majority acknowledgement for PostgreSQL's standby, MySQL's replicas or Redis; no rule that makes a write conditional where every store the design picks is a log that checks no condition; and no majority-commit (consensus) replication where every product the design picks acknowledges on its primary first and cannot be configured otherwise (Redis, Memcached)",
   "store-unsplit":
     "a store the design loads past what one database primary or node handles is said split over the count the design sizes for it (an operation log at 3M appends a second is no one PostgreSQL table): its layer's write rate is checked against one unit's capacity by a share and a count, and each chosen product carries that count",
   "technology-builds-rejected":
@@ -2353,6 +2358,73 @@ export function technologyBreaksRequirement(
         : [];
     }),
   );
+}
+
+/** The texts of a design that speak of named products, each with where it stands. */
+function productTexts(
+  d: Pick<Design, "technology" | "decisions" | "invariants" | "failures" | "mechanisms">,
+): { where: string; text: string }[] {
+  const out: { where: string; text: string }[] = [];
+  for (const row of d.technology)
+    for (const c of row.choices)
+      out.push({ where: `${row.archetype}'s ${row.layer} choice ${c.product}`, text: `${c.product}: ${c.fits}` });
+  for (const row of d.decisions) {
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    if (chosen)
+      out.push({ where: `${row.id}'s chosen option`, text: `${chosen.name}; ${chosen.buys}; ${row.because}` });
+  }
+  for (const i of d.invariants) out.push({ where: "an invariant", text: i.statement });
+  for (const f of d.failures) out.push({ where: "a failure row", text: `${f.prevention}; ${f.repair}` });
+  for (const m of d.mechanisms) out.push({ where: `mechanism ${m.id}`, text: m.because.join("; ") });
+  return out;
+}
+
+/**
+ * A text crediting a named product with a property its facts deny, a conditional rule resting on logs alone, or a
+ * majority-commit mechanism where every chosen product answers on its primary first (engine/fields/product-claims.ts).
+ */
+export function productClaimsHold(
+  d: Pick<Design, "technology" | "decisions" | "invariants" | "failures" | "mechanisms" | "nfrs">,
+): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const { where, text } of productTexts(d))
+    for (const c of deniedClaims(text)) {
+      const key = `${c.kind}|${c.product}|${c.clause}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ rule: "product-claim-denied", detail: `${where} says '${c.clause}', but ${c.why}` });
+    }
+  const source = d.nfrs.sources.durability;
+  const reqs = technologyRequirements(
+    { durable: d.nfrs.durability === "durable", stated: source?.source === "stated", because: source?.because ?? "" },
+    d,
+  );
+  const chosen = d.technology.flatMap((row) => row.choices.map((c) => ({ layer: row.layer, product: c.product })));
+  const logs = conditionalWithoutStore(reqs, chosen);
+  if (logs)
+    out.push({
+      rule: "product-claim-denied",
+      detail: `${logs.rule.replace(/^the design's rule: /, "the design's rule ")} makes a write conditional, but the only store it picks checks none: ${logs.products.map((f) => `${f.name}: ${f.conditionalHow} (${f.source})`).join("; ")}`,
+    });
+  const majority = d.mechanisms.find((m) => MAJORITY_MECHANISMS.has(m.id));
+  const stores = chosen.filter((c) => c.layer !== "serving");
+  const known = stores.map((c) => ({ c, facts: factsOf(c.product) }));
+  if (
+    majority &&
+    known.length > 0 &&
+    known.every((k) => k.facts.length > 0) &&
+    !chosen.some((c) => factsOf(c.product).some((f) => f.commit === "majority")) &&
+    // a product that can be configured to commit on a majority (PostgreSQL's quorum commit) says how, in its reason
+    known.every((k) =>
+      k.facts.every((f) => (f.commit === "primary-first" || f.commit === "single-copy") && !f.majorityHow),
+    )
+  )
+    out.push({
+      rule: "product-claim-denied",
+      detail: `the design carries '${majority.name}', but no product it picks commits on a majority: ${known.map((k) => `${k.c.product} (${k.facts.map((f) => `${f.replication}; ${f.source}`).join("; ")})`).join("; ")}`,
+    });
+  return out;
 }
 
 /** A chosen product whose documented size limit is below the state the design sizes for its layer. */
@@ -4803,6 +4875,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...emptyTechnologyLayers(d),
     ...unchosenTruthLayers(d),
     ...technologyBreaksRequirement(d),
+    ...productClaimsHold(d),
     ...decisionsBuiltOverLimit(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),

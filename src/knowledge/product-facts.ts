@@ -32,7 +32,12 @@
  *   the source wait for one replica's receipt.
  * - Apache Kafka docs, producer `acks` and topic `min.insync.replicas`: with acks=all a write is acknowledged only once
  *   every in-sync replica has it, and min.insync.replicas refuses it when too few are in sync; a produce has no
- *   condition on the partition's current offset.
+ *   condition on the partition's current offset. *
+ * The entries after Kafka (Elasticsearch, OpenSearch, ClickHouse, S3, GCS, Pulsar, Kinesis, Redpanda, RabbitMQ, SQS,
+ * NATS JetStream, Spanner, CockroachDB, TiDB, MongoDB, HBase, Bigtable, Consul, Prometheus, Eureka, Durable Objects,
+ * Ceph) are the stores designs pick most often; each names in its `source` the official page its replication, commit and conditional write were checked
+ * against. `commit` says who must hold a write before it is acknowledged, so a text calling a product's
+ * acknowledgement a quorum or a majority can be checked against it (`deniedClaims`).
  */
 
 /** What happens to a write the product acknowledged when the node that took it is lost. */
@@ -55,10 +60,24 @@ export type ConditionalWrite =
   /** not at all */
   | "none";
 
+/** Who must hold a write before the product acknowledges it, by default. */
+export type Commit =
+  /** a majority of the replicas (Raft, Paxos, Zab, a QUORUM consistency level) */
+  | "majority"
+  /** every copy in the set the leader keeps in sync (Kafka's ISR, an Elasticsearch replication group, an HDFS pipeline) */
+  | "every-copy"
+  /** the primary alone: replicas copy it afterwards, a synchronous standby only where configured */
+  | "primary-first"
+  /** one node, with no copy elsewhere */
+  | "single-copy"
+  /** a managed service that stores it in several zones before answering, by a protocol it does not document */
+  | "managed";
+
 export interface ProductFacts {
   /** The product's name as a row names it (matched as a whole word, case-insensitively). */
   name: string;
   nodeLoss: NodeLoss;
+  commit: Commit;
   /** How it replicates, in our own words: what the node-loss answer rests on. */
   replication: string;
   conditional: ConditionalWrite;
@@ -66,6 +85,13 @@ export interface ProductFacts {
   conditionalHow: string;
   /** Whether its data lives in memory (a restart or node loss empties it unless it is copied elsewhere). */
   inMemory: boolean;
+  /**
+   * How to make it acknowledge a write only once a majority of its copies holds it, where it does not by default but
+   * can be configured to (PostgreSQL's quorum commit, a RabbitMQ quorum queue), in our own words.
+   */
+  majorityHow?: string;
+  /** Words that, right after the name, make it another product ("Prometheus Alertmanager" is no Prometheus server). */
+  another?: string;
   /** The primary source checked. */
   source: string;
 }
@@ -74,6 +100,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "Memcached",
     nodeLoss: "lost",
+    commit: "single-copy",
     replication: "none: each key lives on the one server the client hashes it to, and servers never copy each other",
     conditional: "native",
     conditionalHow: "`cas` on the item's unique value from `gets`",
@@ -83,6 +110,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "Redis",
     nodeLoss: "may-lose",
+    commit: "primary-first",
     replication:
       "asynchronous to replicas by default: the primary answers before a replica has the write, so a promoted replica can lack it (WAIT narrows the window but is no consensus)",
     conditional: "native",
@@ -93,6 +121,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "Cassandra",
     nodeLoss: "kept",
+    commit: "majority",
     replication:
       "leaderless: any replica coordinates, and a write at QUORUM is acknowledged once a majority of the key's replicas hold it",
     conditional: "consensus-round",
@@ -103,6 +132,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "ScyllaDB",
     nodeLoss: "kept",
+    commit: "majority",
     replication:
       "leaderless like Cassandra: a write at QUORUM is acknowledged once a majority of the key's replicas hold it",
     conditional: "consensus-round",
@@ -113,6 +143,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "DynamoDB",
     nodeLoss: "kept",
+    commit: "majority",
     replication:
       "each partition is a replication group led by a Multi-Paxos leader, which acknowledges a write once a quorum of its replicas has logged it",
     conditional: "native",
@@ -124,6 +155,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "FoundationDB",
     nodeLoss: "kept",
+    commit: "every-copy",
     replication:
       "a commit succeeds once it is logged on several transaction log servers, and storage servers pull it from them; Paxos runs only among the coordinators to elect the cluster controller",
     conditional: "native",
@@ -134,6 +166,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "TiKV",
     nodeLoss: "kept",
+    commit: "majority",
     replication:
       "each key range (region) is a Raft group, and a write succeeds once a majority of its replicas hold it",
     conditional: "native",
@@ -144,6 +177,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "etcd",
     nodeLoss: "kept",
+    commit: "majority",
     replication: "one Raft group: a write commits once a majority of members hold it",
     conditional: "native",
     conditionalHow: "a Txn comparing the key's mod revision before it writes",
@@ -153,6 +187,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "ZooKeeper",
     nodeLoss: "kept",
+    commit: "majority",
     replication: "the leader orders every update and acknowledges it once a quorum of followers has logged it (Zab)",
     conditional: "native",
     conditionalHow: "setData or delete with the expected version",
@@ -162,26 +197,34 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
     name: "PostgreSQL",
     nodeLoss: "if-configured",
+    commit: "primary-first",
     replication:
       "streaming replication is asynchronous by default; a commit waits for a standby only when synchronous_standby_names names one",
     conditional: "native",
     conditionalHow: "a transaction (INSERT … ON CONFLICT, UPDATE … WHERE version = …) on the primary",
     inMemory: false,
-    source: "PostgreSQL docs, High Availability (synchronous replication) and synchronous_standby_names",
+    majorityHow:
+      "with two synchronous standbys named as ANY 1 (…) in synchronous_standby_names (quorum commit), each commit waits for one of them, so two of three copies hold it; PostgreSQL itself detects no failed primary, so promoting a standby still needs a failover manager outside it",
+    source:
+      "PostgreSQL docs, High Availability (synchronous replication, failover) and synchronous_standby_names (ANY, quorum commit)",
   },
   {
     name: "MySQL",
     nodeLoss: "if-configured",
+    commit: "primary-first",
     replication:
       "binary-log replication is asynchronous by default; semi-synchronous replication makes the source wait for a replica's receipt",
     conditional: "native",
     conditionalHow: "a transaction (UPDATE … WHERE version = …) on the source",
     inMemory: false,
-    source: "MySQL reference manual, Replication and Semisynchronous Replication",
+    majorityHow:
+      "in a Group Replication group (single-primary by default), a transaction commits only once a majority of the members agree on it through the group's Paxos-based protocol",
+    source: "MySQL reference manual, Replication, Semisynchronous Replication and Group Replication (fault tolerance)",
   },
   {
     name: "Kafka",
     nodeLoss: "kept",
+    commit: "every-copy",
     replication:
       "each partition's leader acknowledges a write with acks=all only once every in-sync replica has it, and min.insync.replicas refuses it when too few are in sync",
     conditional: "none",
@@ -190,10 +233,262 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     inMemory: false,
     source: "Apache Kafka docs, producer acks and min.insync.replicas",
   },
+  {
+    name: "Elasticsearch",
+    nodeLoss: "kept",
+    commit: "every-copy",
+    replication:
+      "primary-backup per shard: the primary indexes a write, forwards it to every copy in its in-sync set and answers once they all have it; a copy that fails is dropped from the set first",
+    conditional: "native",
+    conditionalHow:
+      "an index or delete with if_seq_no and if_primary_term, or op_type=create, checked on the shard's primary",
+    inMemory: false,
+    source:
+      "Elasticsearch reference, Reading and writing documents (data replication model) and Optimistic concurrency control",
+  },
+  {
+    name: "OpenSearch",
+    nodeLoss: "kept",
+    commit: "every-copy",
+    replication:
+      "document replication inherited from Elasticsearch: the primary shard forwards a write to its in-sync replicas and answers once they have it",
+    conditional: "native",
+    conditionalHow:
+      "an index request with if_seq_no and if_primary_term, or the _create endpoint, checked on the primary",
+    inMemory: false,
+    source: "OpenSearch docs, Index document API (if_seq_no, if_primary_term, _create)",
+  },
+  {
+    name: "ClickHouse",
+    nodeLoss: "if-configured",
+    commit: "primary-first",
+    replication:
+      "ReplicatedMergeTree replicas copy each inserted part from one another after the INSERT returns (asynchronous, any replica takes writes); insert_quorum makes an INSERT wait until that many replicas hold it",
+    conditional: "none",
+    conditionalHow: "an INSERT adds a data part and checks nothing about the rows already there",
+    inMemory: false,
+    majorityHow: "with insert_quorum = 'auto', an INSERT succeeds only once a majority of the table's replicas hold it",
+    source: "ClickHouse docs, Replicated* table engines and the insert_quorum setting",
+  },
+  {
+    name: "S3",
+    nodeLoss: "kept",
+    commit: "managed",
+    replication: "the service stores an object redundantly across several Availability Zones before a PUT succeeds",
+    conditional: "native",
+    conditionalHow: "a PUT with If-None-Match (create only when the key is absent) or If-Match on the object's ETag",
+    inMemory: false,
+    source: "Amazon S3 user guide, Data protection and Conditional writes",
+  },
+  {
+    name: "GCS",
+    nodeLoss: "kept",
+    commit: "managed",
+    replication: "the service stores an object redundantly within its location before an upload succeeds",
+    conditional: "native",
+    conditionalHow: "an upload with ifGenerationMatch (0: create only when absent) or ifMetagenerationMatch",
+    inMemory: false,
+    source: "Google Cloud Storage docs, Request preconditions",
+  },
+  {
+    name: "Pulsar",
+    nodeLoss: "kept",
+    commit: "every-copy",
+    replication:
+      "each entry of a topic's ledger goes to a write quorum of BookKeeper bookies, and the broker acknowledges once the ledger's ack quorum of them (a configured count, not necessarily a majority) has persisted it",
+    conditional: "none",
+    conditionalHow:
+      "a publish carries no condition on the topic's last message (deduplication only drops a producer's own resends)",
+    inMemory: false,
+    source: "Apache BookKeeper docs, The BookKeeper protocol (ensemble, write and ack quorum)",
+  },
+  {
+    name: "Kinesis",
+    nodeLoss: "kept",
+    commit: "managed",
+    replication:
+      "the service replicates each record synchronously across three Availability Zones before PutRecord answers",
+    conditional: "none",
+    conditionalHow:
+      "PutRecord's SequenceNumberForOrdering only orders one producer's records under a partition key; it checks nothing",
+    inMemory: false,
+    source: "Amazon Kinesis Data Streams API reference, PutRecord; Kinesis Data Streams FAQ (durability)",
+  },
+  {
+    name: "Redpanda",
+    nodeLoss: "kept",
+    commit: "majority",
+    replication:
+      "each partition is a Raft group: with acks=all a write is acknowledged once a majority has it, fsynced",
+    conditional: "none",
+    conditionalHow: "a produce through the Kafka API carries no condition on the partition's current offset",
+    inMemory: false,
+    source: "Redpanda docs, Configure producers (acks) and How Redpanda works",
+  },
+  {
+    name: "RabbitMQ",
+    nodeLoss: "if-configured",
+    commit: "primary-first",
+    replication:
+      "a classic queue lives on one node; a quorum queue (declared with x-queue-type=quorum) is a Raft group that confirms a message once a majority holds it",
+    conditional: "none",
+    conditionalHow: "a publish carries no condition on what the queue holds",
+    inMemory: false,
+    majorityHow: "a queue declared as a quorum queue confirms a message only once a majority of its replicas holds it",
+    source: "RabbitMQ docs, Quorum Queues",
+  },
+  {
+    name: "SQS",
+    nodeLoss: "kept",
+    commit: "managed",
+    replication:
+      "the service stores a message redundantly in several Availability Zones before SendMessage is acknowledged",
+    conditional: "none",
+    conditionalHow: "a send carries no condition on what the queue holds",
+    inMemory: false,
+    source: "Amazon SQS developer guide, Standard queues and At-least-once delivery",
+  },
+  {
+    name: "NATS",
+    nodeLoss: "if-configured",
+    commit: "majority",
+    replication:
+      "a JetStream stream has one replica unless created with more; a stream of three or five replicas is a Raft group that stores a message once a majority holds it",
+    conditional: "native",
+    conditionalHow:
+      "a publish with Nats-Expected-Last-Subject-Sequence (or Nats-Expected-Last-Sequence), rejected when the stream has moved on",
+    inMemory: false,
+    majorityHow:
+      "a stream created with three (or five) replicas stores a message only once a majority of them holds it",
+    source: "NATS docs, JetStream clustering (Raft) and JetStream headers",
+  },
+  {
+    name: "Spanner",
+    nodeLoss: "kept",
+    commit: "majority",
+    replication:
+      "each split is replicated by Paxos: a write commits once a majority of its voting replicas agree, and a commit across splits is a two-phase commit over those groups",
+    conditional: "native",
+    conditionalHow: "a read-write transaction that locks the rows it reads and writes them",
+    inMemory: false,
+    source: "Google Cloud Spanner docs, Replication and Life of Spanner reads and writes",
+  },
+  {
+    name: "CockroachDB",
+    nodeLoss: "kept",
+    commit: "majority",
+    replication:
+      "each range is a Raft group: a write commits once a majority of its replicas (two of three by default) has it",
+    conditional: "native",
+    conditionalHow: "a serializable SQL transaction (UPDATE … WHERE version = …, INSERT … ON CONFLICT)",
+    inMemory: false,
+    source: "CockroachDB docs, Architecture glossary (consensus, replication) and strong consistency",
+  },
+  {
+    name: "TiDB",
+    nodeLoss: "kept",
+    commit: "majority",
+    replication:
+      "its rows live in TiKV, where each region is a Raft group and a write succeeds once a majority holds it",
+    conditional: "native",
+    conditionalHow: "a SQL transaction (UPDATE … WHERE version = …, INSERT … ON DUPLICATE KEY)",
+    inMemory: false,
+    source: "TiDB docs, TiKV Overview",
+  },
+  {
+    name: "MongoDB",
+    nodeLoss: "kept",
+    commit: "majority",
+    replication:
+      "a replica set's primary acknowledges at the default write concern, majority, once most data-bearing voting members have applied the write",
+    conditional: "native",
+    conditionalHow: "an update or findOneAndUpdate whose filter names the expected version, atomic on one document",
+    inMemory: false,
+    source: "MongoDB manual, Write Concern and Write Concern for Replica Sets",
+  },
+  {
+    name: "HBase",
+    nodeLoss: "kept",
+    commit: "every-copy",
+    replication:
+      "a region server appends each mutation to its write-ahead log on HDFS and, at the default SYNC_WAL, flushes it to the DataNodes of the block's pipeline before answering",
+    conditional: "native",
+    conditionalHow: "checkAndMutate, which checks a row and applies the mutation atomically on the row's region server",
+    inMemory: false,
+    source: "Apache HBase API docs, Durability (SYNC_WAL) and Table.checkAndMutate",
+  },
+  {
+    name: "Bigtable",
+    nodeLoss: "kept",
+    commit: "managed",
+    replication:
+      "a cluster's nodes keep no data of their own: tablets live in Google's replicated file system, so losing a node loses nothing; replication between clusters is eventually consistent",
+    conditional: "native",
+    conditionalHow: "CheckAndMutateRow, which applies mutations atomically on one row depending on a filter's result",
+    inMemory: false,
+    source: "Google Cloud Bigtable docs, Bigtable overview and the CheckAndMutateRow API",
+  },
+  {
+    name: "Consul",
+    nodeLoss: "kept",
+    commit: "majority",
+    replication: "the servers form one Raft group: a key-value write commits once a majority of servers hold it",
+    conditional: "native",
+    conditionalHow: "a KV PUT with ?cas= the key's ModifyIndex (0: create only when absent)",
+    inMemory: false,
+    source: "HashiCorp Consul docs, consul kv put (-cas, -modify-index) and Consensus protocol",
+  },
+  {
+    name: "Prometheus",
+    nodeLoss: "lost",
+    commit: "single-copy",
+    replication:
+      "none: a server's local time-series database is neither clustered nor replicated (high availability means two servers scraping the same targets, each with its own copy)",
+    conditional: "none",
+    conditionalHow: "samples are appended by scraping; nothing writes conditionally",
+    inMemory: false,
+    another: "Alertmanager",
+    source: "Prometheus docs, Storage (local storage)",
+  },
+  {
+    name: "Eureka",
+    nodeLoss: "may-lose",
+    commit: "primary-first",
+    replication:
+      "peer-to-peer: the server a client registered with answers, then replicates the operation to the peers it knows; a failed replication is reconciled on the next heartbeat",
+    conditional: "none",
+    conditionalHow: "a registration or heartbeat carries no condition on the registry's current entry",
+    inMemory: true,
+    source: "Netflix Eureka wiki, Understanding Eureka Peer to Peer Communication",
+  },
+  {
+    name: "Durable Objects",
+    nodeLoss: "kept",
+    commit: "managed",
+    replication:
+      "each object's storage is transactional and strongly consistent, and the object holds back its response until the writes it made are confirmed durable (its output gate)",
+    conditional: "native",
+    conditionalHow: "a read then write inside the object, which runs one event at a time, or a storage transaction",
+    inMemory: false,
+    source: "Cloudflare docs, Durable Objects overview and Transactional Storage API",
+  },
+  {
+    name: "Ceph",
+    nodeLoss: "kept",
+    commit: "every-copy",
+    replication:
+      "the primary OSD of an object's placement group writes it to the secondary OSDs of the acting set and acknowledges once they and it have persisted it",
+    conditional: "native",
+    conditionalHow:
+      "a librados write operation guarded by cmpxattr or an omap compare, applied atomically by the primary OSD",
+    inMemory: false,
+    source: "Ceph docs, Architecture (replication) and the librados API (rados_write_op_cmpxattr)",
+  },
 ];
 
-const wordOf = (name: string) => new RegExp(`(?:^|[^\\w-])${name}(?:$|[^\\w-])`, "i");
-const MATCHERS = PRODUCT_FACTS.map((f) => ({ f, re: wordOf(f.name) }));
+const wordOf = (name: string, another?: string) =>
+  new RegExp(`(?:^|[^\\w-])${name}(?!\\s+${another ?? "(?!)"})(?:$|[^\\w-])`, "i");
+const MATCHERS = PRODUCT_FACTS.map((f) => ({ f, re: wordOf(f.name, f.another) }));
 
 /**
  * The facts of every product a row's name offers ("TiKV or FoundationDB" gives both), in the order named; a product

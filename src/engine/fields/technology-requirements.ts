@@ -126,6 +126,45 @@ export function unmetReason(u: { req: TechRequirement; why: string }): string {
   return `it cannot ${PROPERTY_WORDS[u.req.id]} (${u.req.why}): ${u.why}`;
 }
 
+/**
+ * What a chosen product's own facts say about each requirement of the design that binds its layer, in one clause
+ * with the source: the property the pick relies on, stated from the facts table rather than the card's free text
+ * ("keeps every acknowledged write when a node fails only once configured: …"). Undefined where nothing binds, the
+ * name offers several products or none known, or the product is a router or stream that keeps no records.
+ */
+export function factsWhy(
+  product: string,
+  reqs: readonly TechRequirement[],
+  scope: LayerScope,
+  majority = false,
+): string | undefined {
+  const facts = factsOf(product);
+  const [p] = facts;
+  if (!p || facts.length > 1) return undefined;
+  if (/\bpub\/?sub\b/i.test(product)) return undefined;
+  const parts: string[] = [];
+  for (const req of reqs) {
+    if (req.id === "survives-node-loss") {
+      if (scope.layer === "serving" && scope.cacheDrawn) continue;
+      const said = {
+        kept: "keeps every acknowledged write when a node fails",
+        "if-configured": "keeps every acknowledged write through a node failure only when configured for it",
+        "may-lose": "can lose its last acknowledged writes when its primary fails",
+        lost: "loses what a failed node held",
+      }[p.nodeLoss];
+      // the prompt's own words are worth repeating; a defaulted durability is not
+      parts.push(`${said}${req.stated ? ` (${req.why})` : ""}: ${p.replication}`);
+    } else {
+      if (scope.layer === "serving" || roleOf(product)?.kind === "log" || p.conditional !== "native") continue;
+      parts.push(`checks the design's conditional write in the write itself: ${p.conditionalHow}`);
+    }
+  }
+  // the design's replication commits on a majority: a product that answers on its primary says how to make it so
+  if (majority && p.majorityHow && scope.layer !== "serving")
+    parts.push(`commits on a majority, as the design's replication assumes, only so configured: ${p.majorityHow}`);
+  return parts.length > 0 ? `${parts.join("; it ")} (${p.source})` : undefined;
+}
+
 /** Whether the design draws a cache in front of its store. */
 export const drawsCache = (components: readonly Pick<ComponentRow, "kind" | "name">[]): boolean =>
   components.some((c) => c.kind === "cache" || /\bcache\b/i.test(c.name));
@@ -152,9 +191,11 @@ export function withRequirements(
   cacheDrawn: boolean,
   fitOf: (product: string) => string | undefined,
   settled: Settled = { kept: () => false, rejected: () => false },
+  majority = false,
 ): TechnologyRow[] {
-  if (reqs.length === 0) return [...rows];
-  return rows.map((row) => {
+  if (reqs.length === 0 && !majority) return [...rows];
+  return rows.map((row) => withFactsWhy(checked(row), reqs, cacheDrawn, majority));
+  function checked(row: TechnologyRow): TechnologyRow {
     const scope = { layer: row.layer, cacheDrawn };
     const failed = row.choices
       .filter((c) => !settled.kept(row, c.product))
@@ -204,5 +245,20 @@ export function withRequirements(
       choices,
       runnerUp: { product: first.c.product, why: `not chosen because ${unmetReason(first.u)}${none}` },
     };
+  }
+}
+
+/** Each choice's reason with what its own facts say of the requirements that bind its layer (`factsWhy`). */
+function withFactsWhy(
+  row: TechnologyRow,
+  reqs: readonly TechRequirement[],
+  cacheDrawn: boolean,
+  majority: boolean,
+): TechnologyRow {
+  const scope = { layer: row.layer, cacheDrawn };
+  const choices = row.choices.map((c) => {
+    const fact = factsWhy(c.product, reqs, scope, majority);
+    return fact ? { ...c, why: `${c.why}; it ${fact}` } : c;
   });
+  return { ...row, choices };
 }

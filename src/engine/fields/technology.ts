@@ -390,11 +390,15 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           namedPart(p, asked) !== undefined,
         rejected: (row, p) => builds(p, row.archetype, f.decisions).rejected !== undefined,
       },
+      [...f.baseMechanisms, ...f.companions].some((m) => MAJORITY_COMMIT.has(m.id)),
     )
       .filter((r) => r.choices.length > 0 || r.avoid !== undefined || (r.references?.length ?? 0) > 0)
       .map((r) => withStoreSplit(r, f.capacity, f.nfrs.scale, own.length > 0));
   },
 };
+
+/** Mechanisms whose writes commit once a majority (or a write quorum) of replicas holds them. */
+const MAJORITY_COMMIT: ReadonlySet<string> = new Set(["consensus-replication", "quorum-read-write"]);
 
 /** The kinds of drawn part that keep a design's records. */
 const STORE_KINDS: ReadonlySet<string> = new Set(["store", "replica-group", "log"]);

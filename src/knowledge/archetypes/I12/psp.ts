@@ -270,7 +270,7 @@ export const PSP_BOTTLENECKS = [
 
 export const PSP_TECHNOLOGIES: TechnologyInput[] = [
   {
-    product: "PostgreSQL shards (one primary with a synchronous replica per shard)",
+    product: "PostgreSQL shards (a primary and two synchronous standbys each, quorum commit)",
     layer: "storage",
     fits: "A payment's idempotency key, intent, acquirer attempts, ledger lines and outbox events commit in one local ACID transaction, and the unique (merchant, key) index refuses a second payment.",
     suits: ["linearizable", "durable", "rich-queries"],

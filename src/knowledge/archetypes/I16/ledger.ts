@@ -272,7 +272,7 @@ export const LEDGER_BOTTLENECKS = [
 
 export const LEDGER_TECHNOLOGIES: TechnologyInput[] = [
   {
-    product: "PostgreSQL shards (one primary with a synchronous replica per shard)",
+    product: "PostgreSQL shards (a primary and two synchronous standbys each, quorum commit)",
     layer: "storage",
     fits: "Each shard holds its accounts, their journal lines and their transfers, and debits with a checked balance in one local ACID transaction; the cross-shard step is the ledger's own saga.",
     suits: ["linearizable", "durable", "rich-queries"],
