@@ -6,6 +6,7 @@ import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
 import { CARDINAL_WORDS } from "../../knowledge/lexicon.js";
+import { grammarProblems } from "./grammar.js";
 import { unheldKinds } from "./held.js";
 import { placeholderSaid, placeholdersOf } from "./placeholders.js";
 import {
@@ -705,6 +706,7 @@ export function slotProblems(d: Design, script: Script): SpeechProblem[] {
         if (/^(?:each|every|all|one|any) of [\d.,]+$|\b(?:of|to|for|the|a|an)$/.test(x))
           add(`a list item cut short: ${x}`);
       }
+      for (const g of grammarProblems(part)) add(g);
       const numeral =
         /\b(?:about|roughly|around) (?:some|many|several|few|lots of) (?:hundred|thousand|million|billion)\b/.exec(
           part,

@@ -384,6 +384,11 @@ function rawActionName(phrase: string): string {
   );
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
   const words = cut.split(/\s+/).filter(Boolean);
+  // a second verb with a pronoun object ("change a line's quantity or remove it") is a second action, never the
+  // first one's object ("change the remove"): the name ends before its "or"
+  const n = words.length;
+  if (n >= 5 && /^(?:it|them)$/i.test(words[n - 1] ?? "") && /^(?:or|and)$/i.test(words[n - 3] ?? ""))
+    words.splice(n - 3);
   while (words.length > 1 && dangles(words[words.length - 1] ?? "")) words.pop();
   if (words.length <= 3) return words.join(" ");
   // "a relay claims a due outbox entry": a subject with its article may stand before the verb
@@ -690,7 +695,9 @@ const COUNTED = /^transactions?$/;
  */
 export function withArticle(name: string): string {
   // the head noun ends before a relative clause too: "CRDTs that merge without a central order" is plural
-  const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by|that|which|whose)\s+/)[0] ?? name).trim();
+  const head = (
+    name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by|per|across|that|which|whose)\s+|,\s*/)[0] ?? name
+  ).trim();
   const last = head.split(/\s+/).pop() ?? "";
   if (
     /^(the|a|an)\s/i.test(name) ||
@@ -773,9 +780,11 @@ export const isClause = rememberText((phrase: string): boolean => {
  */
 const SUBJECT_VERB = [
   /^(?:what|who|how|whether)\s/i,
+  // a determined subject and a verb of asking or reaching ("the prompt asks for …", "the hottest account's rate nears …")
+  /^(?:the|a|an|one|each|every|no|this)\s+(?:[a-z'-]+\s+){0,3}(?:asks|needs|requires|states|says|wants|expects|demands|nears|exceeds|outgrows|reaches|approaches|passes)\b/i,
   // a subject, an adverb and its verb ("order barely matters", "the key rarely changes")
   /^(?:(?:no|one|each|every|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]+ly|never|always|only|seldom|often)\s+[a-z]{3,}s\b/i,
-  /^(?:no|one|each|every|the|a|an|this|that)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+[a-z]{3,}(?<!ss|us|is|ed|ly)s\s+(?:up\b|down\b|out\b|near\b|to\b|on\b|in\b|its\b|their\b|the\b|a\b|an\b|one\b|no\b|all\b|every\b|each\b|[a-z]+ly\b)/i,
+  /^(?:no|one|each|every|the|a|an|this|that)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+[a-z]{3,}(?<!ss|us|is|ed|ly)s\s+(?:up\b|down\b|out\b|near\b|to\b|on\b|in\b|its\b|their\b|the\b|a\b|an\b|one\b|no\b|all\b|every\b|each\b|[a-z]+ly\b)/i,
   /^(?:[a-z'-]+\s+){0,2}[a-z-]{3,}(?<!ss|us|is)s(?:,\s+[a-z-]+)*(?:,?\s+(?:or|and)\s+[a-z-]{3,}s)?\s+(?:never\s+|always\s+|only\s+|also\s+)?(?!of\b|for\b|in\b|on\b|at\b|per\b|from\b|to\b|with\b|by\b|and\b|or\b|over\b|a\b|an\b|the\b|than\b|that\b|which\b|when\b|while\b|if\b|as\b|unless\b|until\b|where\b|after\b|before\b|because\b)[a-z]{3,}(?<!ed|ing|ly|s)\s+[a-z]/i,
 ];
 
