@@ -1026,6 +1026,155 @@ function critEntities(d: Design): string[] {
 }
 
 /* ---- 2. Critical state and scopes ---- */
+
+/** Most requirement clauses step 2 says with their consequences, and most consequences said of one clause. */
+const MAX_ASKS = 5;
+const ASK_CONSEQUENCES = 2;
+/** A clause longer than this is not quoted aloud: its readers are said in the other steps. */
+const ASK_WORDS = 26;
+/** Which reader of a clause is said first: what it binds, then what it brings in, then what it sizes. */
+const CARRIER_ORDER = [
+  "rule",
+  "decision",
+  "mechanism",
+  "record",
+  "feature",
+  "latency",
+  "figure",
+  "quality",
+  "technology",
+  "operation",
+] as const;
+
+type Carrier = Design["statedRequirements"][number]["carriedBy"][number];
+
+/** What one reader of a stated clause makes the design do, in the design's own names, or nothing to say. */
+function consequenceOf(d: Design, c: Carrier): string | undefined {
+  switch (c.kind) {
+    case "rule": {
+      const prefix = c.what.replace(/…$/, "");
+      const inv = d.invariants.find((i) => i.statement.startsWith(prefix));
+      if (!inv) return undefined;
+      const op = d.operations.find((o) => o.phrase.startsWith(inv.path));
+      const entity = op ? entityWords(op.entity) : undefined;
+      const keeper =
+        keptByMechanism(d, inv.statement) ??
+        d.mechanisms.find(
+          (m) => m.protects === inv.statement && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+        );
+      if (!entity) return undefined;
+      return `it puts a rule on the ${entity}${keeper ? `, kept by ${withArticle(lowerFirst(speakable(keeper.name)))}` : ""}`;
+    }
+    case "decision": {
+      const dec = shownDecisions(d.decisions).find((x) => x.question === c.what);
+      const picked = dec?.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
+      if (!dec || !picked) return undefined;
+      const name = optionName(picked.name);
+      return optionForm(name) === "noun" && countWords(name) <= 10
+        ? `it settles a choice, and I pick ${optionPhrase(name)}`
+        : undefined;
+    }
+    case "mechanism": {
+      const m = d.mechanisms.find((x) => x.name === c.what);
+      if (!m || decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id)) return undefined;
+      return `it calls for ${withArticle(lowerFirst(speakable(m.name)))}`;
+    }
+    case "record": {
+      const r = d.dataModel.find((x) => x.entity === c.what);
+      return r ? `it needs the ${entityWords(r.entity.replace(/\s*\(.*\)$/, ""))} record` : undefined;
+    }
+    case "feature":
+      return `it adds ${lowerFirst(speakable(c.what))}`;
+    case "latency": {
+      const m = /^(p\d+) under ([\d.]+) ms$/.exec(c.what);
+      return m
+        ? `it bounds the answer at ${m[1]} under ${speakNumber(Number(m[2]))} milliseconds, spent step by step in step eight`
+        : undefined;
+    }
+    case "figure": {
+      const input = c.what.split(",")[0]?.trim() ?? "";
+      // the first figure the clause's quantity feeds, said by its own name; a spare or share of a bound is not a size
+      const row = d.capacity.find(
+        (f) => f.inputs.some((x) => x.name === input) && !/[(;]|\b(?:spare|share)\b/.test(f.quantity),
+      );
+      if (!row) return undefined;
+      const what = lowerFirst(speakable(row.quantity)).trim();
+      // "one key's allowance per minute" keeps its own determiner; a rate per minute or hour is said as one
+      const noun = /^(?:one|each|every|all|the|a|an)\s/.test(what) ? what.replace(/^(?:a|an) /, "the ") : `the ${what}`;
+      const display = row.display
+        .replace(/(\w+)\/min\b/g, "$1 a minute")
+        .replace(/(\w+)\/h\b/g, "$1 an hour")
+        .replace(/(\w+)\/day\b/g, "$1 a day");
+      return countWords(what) <= 8 && !/\//.test(display)
+        ? `it sizes ${noun}, at ${roundSaid(speakFigure(display))}`
+        : undefined;
+    }
+    case "quality": {
+      const [kind = "", value = ""] = c.what.split(" ");
+      return ["consistency", "delivery", "ordering", "availability"].includes(kind) && value
+        ? `it fixes ${asked(kind, value, d.prompt)}`
+        : undefined;
+    }
+    case "technology":
+      return `it names ${c.what.replace(/\s*\(.*\)$/, "")}, which I draw as given`;
+    case "operation": {
+      if (/[(/{]/.test(c.what)) return undefined;
+      const name = actionName(c.what);
+      return name ? `it is the ${gerundOf(name)} path` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Each requirement the prompt states, in its own words, with what it forces in the design: the rule it puts on a
+ * record and the mechanism keeping it, the choice it settles, the figure it sizes. Read from the design's
+ * requirement ledger (`statedRequirements`), so a clause nothing carries is left to `openAsks` and nothing is said
+ * that the design does not draw.
+ */
+function askLines(d: Design): Line[] {
+  const out: Line[] = [];
+  // a consequence is said once, for the first clause that forces it; a mechanism named as a rule's keeper is not
+  // brought in again
+  const told: string[] = [];
+  let asks = 0;
+  for (const r of d.statedRequirements) {
+    if (asks >= MAX_ASKS) break;
+    if (!r.carried) continue;
+    const clause = lowerFirst(speakable(r.clause).replace(/[.;:,]+$/, "")).trim();
+    if (countWords(clause) > ASK_WORDS || countWords(clause) < 3) continue;
+    const rank = (c: Carrier) => CARRIER_ORDER.indexOf(c.kind as (typeof CARRIER_ORDER)[number]);
+    const carriers = [...r.carriedBy].filter((c) => c.kind !== "subject").sort((a, b) => rank(a) - rank(b));
+    // a stated latency is said as its bound, never again as the figure of what the bound leaves spare
+    const bounded = carriers.some((c) => c.kind === "latency");
+    const said: string[] = [];
+    for (const c of carriers) {
+      if (said.length >= ASK_CONSEQUENCES || (bounded && c.kind === "figure")) continue;
+      const x = consequenceOf(d, c);
+      const named = x?.replace(/^it (?:calls for|puts a rule on) /, "");
+      // one rule on a record is said once, whichever mechanism keeps each of its rules
+      const head = x?.split(",")[0];
+      if (!x || told.some((t) => t === x || t.split(",")[0] === head || (named !== undefined && t.includes(named))))
+        continue;
+      said.push(x);
+      told.push(x);
+    }
+    const [first, second] = said;
+    if (!first) continue;
+    asks++;
+    // a clause that names a thing ("a rate limiter for …") is what the prompt asks for; one with a verb is what it says
+    const opener =
+      /^(?:a|an|the)\s/.test(clause) && !isConditionClause(clause) ? "The prompt asks for" : "The prompt says";
+    const lead = `${opener} ${clause}, so ${first}`;
+    if (countWords(lead) <= 36) out.push(...detail(lead));
+    else out.push(...detail(`${opener} ${clause}`), ...detail(`So ${first}`));
+    if (second)
+      out.push(...detail(second.replace(/^it is /, "it is also ").replace(/^it (?!is also)(\w+)/, "it also $1")));
+  }
+  return out;
+}
+
 function scopesStep(d: Design): StepDraft {
   const lines: Line[] = [];
   const entities = critEntities(d);
@@ -1081,6 +1230,7 @@ function scopesStep(d: Design): StepDraft {
   const reason = e ?? o;
   if (reason) lines.push(...spoken(reason.why, "core", 1));
   if (k && k !== reason) lines.push(...spoken(k.why, "detail", 1));
+  lines.push(...askLines(d));
   const followUps: FollowUp[] = [];
   if (e)
     followUps.push({
@@ -1348,9 +1498,27 @@ function invariantsStep(d: Design): StepDraft {
     .filter((c): c is string => Boolean(c));
   // never "the rules on the other paths": a rule may sit on the hard rule's own path (ack after a quorum)
   if (said.length > 0) lines.push(...core(hard ? "Beside it, these rules also hold" : "The rules are these"));
-  said.slice(0, 4).forEach((c, i) => {
+  // each rule with what keeps it, when the design holds that keeper and chose nothing against it
+  const keeperOf = (c: string) => {
+    const inv = d.invariants.find((i) => i.statement !== hard?.statement && sayable(i.statement) === c);
+    return inv ? ruleKeeper(d, inv.statement) : undefined;
+  };
+  const kept = new Set<string>(hard ? [ruleKeeper(d, hard.statement) ?? ""] : []);
+  said.slice(0, MORE_RULES).forEach((c, i) => {
     lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
+    const k = keeperOf(c);
+    if (k && !kept.has(k)) {
+      kept.add(k);
+      lines.push(...detail(`${withArticle(k)} keeps that one`));
+    }
   });
+  if (hard) {
+    const k = ruleKeeper(d, hard.statement);
+    const path = hardPath(d, hard.statement);
+    // unless the rule's own sentences already say what keeps it
+    const told = hard.said.some((x) => /\bkept by\b|\bkeeps? it\b/i.test(x));
+    if (k && path && !told) lines.splice(2, 0, ...detail(`${withArticle(k)} keeps it, on the path that ${path}`));
+  }
   const followUps: FollowUp[] = [];
   // a rule nothing keeps has no enforcement to be asked about: step four already said so
   if (hard && !unkeptStated(d, hard.statement)) {
@@ -1366,6 +1534,63 @@ function invariantsStep(d: Design): StepDraft {
       });
   }
   return { lines, followUps };
+}
+
+/** Most API calls step 5 says with what each promises. */
+const PROMISED_CALLS = 3;
+
+/**
+ * What each of the first API calls promises its caller, from the call's own guarantee (its first part): "The transfer
+ * call promises that money moves at most once per transfer id", "The balance call is read from the wallet shard's
+ * leader". A guarantee that reads as neither a clause nor a predicate is not said.
+ */
+function callPromises(api: Design["api"]): Line[] {
+  const out: Line[] = [];
+  for (const a of api) {
+    if (out.length >= PROMISED_CALLS) break;
+    const g = speakable(a.guarantee.split(/;\s+/)[0] ?? "")
+      .replace(/[.]$/, "")
+      .trim();
+    const op = speakable(a.operation).replace(/\s*\([^)]*\)$/, "");
+    if (!g || countWords(g) > 24 || /[{}/]|_|\sx\s/.test(g) || countWords(op) > 4) continue;
+    const call = /^\w+ (?:a|an|the|each|every|one|its)\b/i.test(op) ? `A call to ${op}` : `The ${op} call`;
+    const said = /^(?:read|served|answered|kept|written|sent|applied|acknowledged|checked|ordered|stored)\b/.test(g)
+      ? `${call} is ${g}`
+      : /^[a-z]{3,}s\b/.test(g) && !/^(?:is|was|has)\b/.test(g) && startsWithVerb(g.replace(/^(\w+?)e?s\b/, "$1"))
+        ? `${call} ${g}`
+        : isFiniteClause(g)
+          ? `${call} promises that ${lowerFirst(g)}`
+          : undefined;
+    if (said) out.push(...detail(said));
+  }
+  return out;
+}
+
+/** Most rules step 4 says beside the hard rule. */
+const MORE_RULES = 5;
+
+/** The mechanism that keeps a rule, said as a name: the rule's own keeper, else one the design binds to it. */
+function ruleKeeper(d: Design, statement: string): string | undefined {
+  const m =
+    keptByMechanism(d, statement) ??
+    d.mechanisms.find((x) => x.protects === statement && !decidedAgainst(d.decisions, x.id, d.archetypes[0]?.id));
+  return m ? lowerFirst(speakable(m.name)) : undefined;
+}
+
+/** The path a rule sits on, said as its action ("counts the request"), or nothing when its name does not read. */
+function hardPath(d: Design, statement: string): string | undefined {
+  const inv = d.invariants.find((i) => i.statement === statement);
+  const op = inv ? d.operations.find((o) => o.phrase.startsWith(inv.path)) : undefined;
+  const name = op ? actionName(op.phrase) : "";
+  const [verb = "", ...rest] = name.split(/\s+/);
+  // "count the request" -> "counts the request"; a name that does not open on a bare verb is not said
+  if (!name || !/^[a-z]{3,}$/.test(verb) || /(?:s|ed|ing)$/.test(verb) || !startsWithVerb(name)) return undefined;
+  const third = /(?:sh|ch|x|z|o)$/.test(verb)
+    ? `${verb}es`
+    : /[^aeiou]y$/.test(verb)
+      ? `${verb.slice(0, -1)}ies`
+      : `${verb}s`;
+  return [third, ...rest].join(" ");
 }
 
 /* ---- 5. Execution context (the request path as API calls) ---- */
@@ -1434,9 +1659,20 @@ function contextStep(d: Design): StepDraft {
       ? `In ${place}, ${andList(f.items)}`
       : `${sentence(place).slice(0, -1)} ${plural ? "cover" : "covers"} ${andList(f.items)}`;
   };
-  if (req.length > 0) lines.push(...core(where(req, "the request path", false)));
-  if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)));
-  if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)));
+  // each placement with the design's own reason for it, said once: the reason most of its paths give
+  const reasonOf = (k: string) => {
+    const whys = placed.filter((x) => x.at === k).map(({ p }) => p.because);
+    const top = whys.sort((a, b) => whys.filter((w) => w === b).length - whys.filter((w) => w === a).length)[0];
+    return top && /^(?:a|an|it|the caller)\b/.test(top) && !/\b[A-Z]/.test(top) ? top : undefined;
+  };
+  const placedWhy = (k: string) => {
+    const r = reasonOf(k);
+    if (!r) return [];
+    return detail(`Each runs there because ${r}`);
+  };
+  if (req.length > 0) lines.push(...core(where(req, "the request path", false)), ...placedWhy("request path"));
+  if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)), ...placedWhy("async worker"));
+  if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)), ...placedWhy("control loop"));
   if (d.api.length > 0) {
     // a call an outside system makes back to us (a provider's webhook) is not one of the callers' calls
     const inbound = (a: Design["api"][number]) => /\b(callback|webhook)s?\b/i.test(`${a.operation} ${a.call}`);
@@ -1450,6 +1686,7 @@ function contextStep(d: Design): StepDraft {
           : `The API has ${enumerate("call", "calls", calls, 4)}`,
       ),
     );
+    lines.push(...callPromises(own.length > 0 ? own : d.api));
     const caller = d.components.find((c) => c.kind === "external");
     if (own.length > 0 && own.length < d.api.length && caller)
       lines.push(...core(`${sentence(theName(caller.name)).slice(0, -1)} calls our webhook`));
