@@ -2236,6 +2236,7 @@ function mechanismsStep(d: Design): StepDraft {
       ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3, "base mechanisms matter most")}`),
     );
     lines.push(...detail(beforeGloss(others)));
+    lines.push(...guardLines(d, others));
   }
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
@@ -2306,6 +2307,32 @@ function mechanismsStep(d: Design): StepDraft {
     if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
   return { lines, cue, followUps };
+}
+
+/** Most base mechanisms step 6 places on the paths they guard. */
+const GUARDED_MECHANISMS = 4;
+
+/**
+ * Each base mechanism beside the core said with the design's own paths it works on ("An idempotency key guards
+ * crediting the destination account and accepting the request"), so a listener hears where each one sits.
+ */
+function guardLines(d: Design, ms: Design["mechanisms"]): Line[] {
+  const out: Line[] = [];
+  for (const m of ms) {
+    if (out.length >= GUARDED_MECHANISMS) break;
+    const phrases = m.because
+      .map((b) => d.operations.find((o) => b.startsWith(o.phrase))?.phrase)
+      .filter((x): x is string => x !== undefined);
+    const paths = said(names(phrases)).slice(0, 2);
+    if (
+      paths.length === 0 ||
+      !paths.every((x) => startsWithVerb(x.replace(/^(\w+)ing\b/, "$1")) || /ing\b/.test(x.split(" ")[0] ?? ""))
+    )
+      continue;
+    const gerunds = paths.map((x) => (/^\w+ing\b/.test(x) ? x : doing(x)));
+    out.push(...detail(`${withArticle(lowerFirst(speakable(m.name)))} guards ${andList(gerunds)}`));
+  }
+  return out;
 }
 
 /** Decisions after the first two that step 6 says in its body, with what would flip each. */
@@ -2404,10 +2431,23 @@ function servingStep(d: Design): StepDraft {
       ? `${numberWord(names.length)} reads ${where}, among them ${andList(names.slice(0, 2))}`
       : `${numberWord(names.length)} ${names.length === 1 ? "read" : "reads"} ${where}: ${andList(names)}`;
   // a design choice, not a law: Kafka consumers read from the leader by default but may fetch from a follower (KIP-392)
+  // each class with the design's own reason for serving it there, said once
+  const whyServed = (k: string, n: number) => {
+    const whys = d.readPaths.filter((r) => r.servedBy === k).map((r) => r.because);
+    const top = whys.sort((a, b) => whys.filter((w) => w === b).length - whys.filter((w) => w === a).length)[0];
+    // the engine's own wording of a source ("I16's stance", quotes) is not said
+    if (!top || /['_]|\bI\d\d\b/.test(top) || countWords(top) > 26 || !isFiniteClause(top)) return [];
+    return detail(`${n === 1 ? "It goes" : "They go"} there because ${lowerFirst(top)}`);
+  };
   if (auth.length > 0)
-    lines.push(...core(say(auth, auth.length === 1 ? "goes to the authority" : "go to the authority")));
-  if (replica.length > 0) lines.push(...core(say(replica, "can use a replica")));
-  if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
+    lines.push(
+      ...core(say(auth, auth.length === 1 ? "goes to the authority" : "go to the authority")),
+      ...whyServed("authority", auth.length),
+    );
+  if (replica.length > 0)
+    lines.push(...core(say(replica, "can use a replica")), ...whyServed("replica", replica.length));
+  if (derived.length > 0)
+    lines.push(...core(say(derived, "can use a derived copy")), ...whyServed("derived copy", derived.length));
   if (d.readPaths.length === 0) lines.push(...core("Every read goes to the authority"));
   const lagging = d.readPaths.find((r) => r.servedBy !== "authority");
   // "the lag we accept there" names one read's bound; with several reads off the authority it would
@@ -3307,7 +3347,7 @@ function unitLossFailure(d: Design): Design["failures"][number] | undefined {
 }
 
 /** Failure rows step 8 says after its first two, besides a windowed or whole-unit row: each with its fix and repair. */
-const MORE_FAILURES = 2;
+const MORE_FAILURES = 5;
 
 /** The further failure rows step 8 says in its body, each one that can be said with its fix. */
 export function moreFailures(d: Design): Design["failures"] {
