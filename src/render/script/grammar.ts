@@ -39,7 +39,7 @@ const PASSIVE = new RegExp(
 
 /** A four-digit count said before the word it counts, not a year or a code: "1000 keys" → "1,000 keys". */
 const BARE_THOUSANDS =
-  /(?<![\d.,$€£#/:-]|\b(?:in|since|until|by|of|year|port|version|v|HTTP|status|code)\s)\b([1-9])(\d{3})\b(?=\s+[a-z])/g;
+  /(?<![\d.,$€£#/:-]|\b(?:in|since|until|by|of|year|port|version|v|HTTP|status|code)\s)\b([1-9])(\d{3})\b(?=\s+[a-z])/gi;
 
 /** Words after "an" that start with a consonant sound, and after "a" that start with a vowel sound. */
 const CONSONANT_VOWEL = /^(?:uni(?!nd|nt|ns|mp|n?hab)|use|usa|usu|uti|uri|url|ure|euro|eu|one\b|once\b|ubiq|uto)/i;

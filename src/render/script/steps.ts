@@ -1032,6 +1032,8 @@ const MAX_ASKS = 5;
 const ASK_CONSEQUENCES = 2;
 /** A clause longer than this is not quoted aloud: its readers are said in the other steps. */
 const ASK_WORDS = 26;
+/** Most words of a clause and its first consequence said as one sentence; a longer pair is said as two. */
+const ASK_LEAD_WORDS = 30;
 /** Which reader of a clause is said first: what it binds, then what it brings in, then what it sizes. */
 const CARRIER_ORDER = [
   "rule",
@@ -1167,7 +1169,7 @@ function askLines(d: Design): Line[] {
     const opener =
       /^(?:a|an|the)\s/.test(clause) && !isConditionClause(clause) ? "The prompt asks for" : "The prompt says";
     const lead = `${opener} ${clause}, so ${first}`;
-    if (countWords(lead) <= 36) out.push(...detail(lead));
+    if (countWords(lead) <= ASK_LEAD_WORDS) out.push(...detail(lead));
     else out.push(...detail(`${opener} ${clause}`), ...detail(`So ${first}`));
     if (second)
       out.push(...detail(second.replace(/^it is /, "it is also ").replace(/^it (?!is also)(\w+)/, "it also $1")));
@@ -1415,7 +1417,7 @@ function primaryStep(d: Design): StepDraft {
 }
 
 /** Records of the data model step 3 says beside the authoritative one. */
-const MORE_RECORDS = 3;
+const MORE_RECORDS = 5;
 
 /**
  * The data model's other records as details, each by its key and the key it is partitioned by ("The driver state is
@@ -1429,11 +1431,26 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
     .slice(0, MORE_RECORDS);
   return rows.flatMap((m) => {
     const who = `The ${entityWords(m.entity)}`;
-    return detail(
-      m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
-        ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
-        : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${partitionSaid(m.partitionKey)}` : ""}`,
+    // each record with what it holds beside its key, in the design's own field names (`fieldsSaid`)
+    // a field named by a phrase cut on its preposition ("voted_for") is left to the diagram
+    const own = m.fields.filter(
+      (f) => !m.key.includes(f) && /^[a-z][a-z0-9_ ]*$/i.test(f) && !/[_ ](?:for|of|to|by|from|in|on|with)$/i.test(f),
     );
+    return [
+      ...detail(
+        m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
+          ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
+          : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${partitionSaid(m.partitionKey)}` : ""}`,
+      ),
+      ...detail(
+        own.length > 0
+          ? fieldsSaid(
+              d,
+              own.map((f) => speakable(f)),
+            )
+          : undefined,
+      ),
+    ];
   });
 }
 
@@ -2436,8 +2453,10 @@ function servingStep(d: Design): StepDraft {
     const whys = d.readPaths.filter((r) => r.servedBy === k).map((r) => r.because);
     const top = whys.sort((a, b) => whys.filter((w) => w === b).length - whys.filter((w) => w === a).length)[0];
     // the engine's own wording of a source ("I16's stance", quotes) is not said
-    if (!top || /['_]|\bI\d\d\b/.test(top) || countWords(top) > 26 || !isFiniteClause(top)) return [];
-    return detail(`${n === 1 ? "It goes" : "They go"} there because ${lowerFirst(top)}`);
+    // a reason with its own explanation after a colon is said up to the colon
+    const reason = top?.split(/:\s/)[0]?.trim();
+    if (!reason || /['_]|\bI\d\d\b/.test(reason) || countWords(reason) > 26 || !isFiniteClause(reason)) return [];
+    return detail(`${n === 1 ? "It goes" : "They go"} there because ${lowerFirst(reason)}`);
   };
   if (auth.length > 0)
     lines.push(
