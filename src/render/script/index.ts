@@ -267,11 +267,14 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       lines,
       followUps: withoutRepeats(
         lines.map((l) => l.text),
-        followUps.map((f) => ({ question: say(f.question), answer: splitLong(say(f.answer)) })),
+        followUps.map((f) => ({
+          question: grammarFixed(say(f.question)),
+          answer: grammarFixed(splitLong(say(f.answer))),
+        })),
       ),
     };
-    if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
-    const checkIn = draft.checkIn ? say(draft.checkIn) : "";
+    if (draft.cue) step.cue = { ...draft.cue, say: grammarFixed(say(draft.cue.say)) };
+    const checkIn = draft.checkIn ? grammarFixed(say(draft.checkIn)) : "";
     if (checkIn) step.checkIn = checkIn;
     return step;
   });

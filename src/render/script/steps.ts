@@ -1071,7 +1071,9 @@ function consequenceOf(d: Design, c: Carrier): string | undefined {
       const dec = shownDecisions(d.decisions).find((x) => x.question === c.what);
       const picked = dec?.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
       if (!dec || !picked) return undefined;
-      const name = optionName(picked.name);
+      // a long option is named by its words before the first comma ("staged waves, each landing …" -> "staged waves")
+      const whole = optionName(picked.name);
+      const name = countWords(whole) <= 10 ? whole : (whole.split(/,\s/)[0] ?? whole);
       return optionForm(name) === "noun" && countWords(name) <= 10
         ? `it settles a choice, and I pick ${optionPhrase(name)}`
         : undefined;
@@ -1083,24 +1085,29 @@ function consequenceOf(d: Design, c: Carrier): string | undefined {
     }
     case "record": {
       const r = d.dataModel.find((x) => x.entity === c.what);
-      return r ? `it needs the ${entityWords(r.entity.replace(/\s*\(.*\)$/, ""))} record` : undefined;
+      const name = r ? entityWords(r.entity.replace(/\s*\(.*\)$/, "")) : "";
+      return r ? `it needs the ${name}${/\brecord$/.test(name) ? "" : " record"}` : undefined;
     }
     case "feature":
       return `it adds ${lowerFirst(speakable(c.what))}`;
     case "latency": {
       const m = /^(p\d+) under ([\d.]+) ms$/.exec(c.what);
-      return m
-        ? `it bounds the answer at ${m[1]} under ${speakNumber(Number(m[2]))} milliseconds, spent step by step in step eight`
-        : undefined;
+      // a bound of a second or more is said in seconds ("10 seconds", never "10 thousand milliseconds")
+      const ms = Number(m?.[2]);
+      const bound = ms >= 1000 ? `${speakNumber(ms / 1000)} seconds` : `${speakNumber(ms)} milliseconds`;
+      return m ? `it bounds the answer at ${m[1]} under ${bound}, spent step by step in step eight` : undefined;
     }
     case "figure": {
       const input = c.what.split(",")[0]?.trim() ?? "";
       // the first figure the clause's quantity feeds, said by its own name; a spare or share of a bound is not a size
       const row = d.capacity.find(
-        (f) => f.inputs.some((x) => x.name === input) && !/[(;]|\b(?:spare|share)\b/.test(f.quantity),
+        (f) =>
+          f.inputs.some((x) => x.name === input) &&
+          !/;|\b(?:spare|share)\b/.test(f.quantity.replace(/\s*\([^)]*\)/g, "")),
       );
       if (!row) return undefined;
-      const what = lowerFirst(speakable(row.quantity)).trim();
+      // an aside in brackets ("(one atomic update per check)") is the table's, not the sentence's
+      const what = lowerFirst(speakable(row.quantity.replace(/\s*\([^)]*\)/g, ""))).trim();
       // "one key's allowance per minute" keeps its own determiner; a rate per minute or hour is said as one
       const noun = /^(?:one|each|every|all|the|a|an)\s/.test(what) ? what.replace(/^(?:a|an) /, "the ") : `the ${what}`;
       const display = row.display
@@ -1434,7 +1441,10 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
     // each record with what it holds beside its key, in the design's own field names (`fieldsSaid`)
     // a field named by a phrase cut on its preposition ("voted_for") is left to the diagram
     const own = m.fields.filter(
-      (f) => !m.key.includes(f) && /^[a-z][a-z0-9_ ]*$/i.test(f) && !/[_ ](?:for|of|to|by|from|in|on|with)$/i.test(f),
+      (f) =>
+        !m.key.includes(f) &&
+        /^[a-z][a-z0-9_ ]*$/i.test(f) &&
+        !/[_ ](?:for|of|to|by|from|in|on|with)$|^(?:for|of|to|by|from|in|on|with)[_ ]/i.test(f),
     );
     return [
       ...detail(
@@ -1565,9 +1575,10 @@ function callPromises(api: Design["api"]): Line[] {
   const out: Line[] = [];
   for (const a of api) {
     if (out.length >= PROMISED_CALLS) break;
-    const g = speakable(a.guarantee.split(/;\s+/)[0] ?? "")
-      .replace(/[.]$/, "")
-      .trim();
+    const raw = a.guarantee.split(/;\s+/)[0] ?? "";
+    // a guarantee that names a field by its column ("until expires_at") is left to the API table
+    if (/_/.test(raw)) continue;
+    const g = speakable(raw).replace(/[.]$/, "").trim();
     const op = speakable(a.operation).replace(/\s*\([^)]*\)$/, "");
     if (!g || countWords(g) > 24 || /[{}/]|_|\sx\s/.test(g) || countWords(op) > 4) continue;
     const call = /^\w+ (?:a|an|the|each|every|one|its)\b/i.test(op) ? `A call to ${op}` : `The ${op} call`;
