@@ -847,7 +847,7 @@ const FINITE_WORDS =
   /\b(?:is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|had|does|do|did|keep|stay|need|grow|fit)\b/i;
 /** Base and past forms a reason's verb takes after a plural subject ("apps report", "the keyspace grew"). */
 const BASE_VERBS =
-  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|outgrow|outgrows|stores|turns|vanish)$/;
+  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|came|went|gave|wrote|began|broke|chose|drew|knew|threw|outgrow|outgrows|stores|turns|vanish)$/;
 /** Adjectives before "reads" or "writes" that make them nouns ("fast reads", "millisecond reads"). */
 const ADJECTIVE =
   /^(?:fast|slow|cheap|simple|millisecond|linearizable|stale|local|strong|consistent|small|few|more|fewer|extra|blind|random|sequential|concurrent|single|cheaper|faster)$/i;
