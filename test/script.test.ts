@@ -684,9 +684,9 @@ describe("presentation, said as a candidate says it", () => {
   it("says the inputs behind every spoken number", () => {
     expect(problems(/^the hottest number without/)).toEqual([]);
     const eight = lock.steps[7]?.text ?? "";
-    expect(eight).toMatch(/I'm assuming 1000 writes a second, because /);
+    expect(eight).toMatch(/I'm assuming 1,000 writes a second, because /);
     expect(eight).toMatch(
-      /At 1000 writes a second times a peak-to-average traffic ratio of 3, that.s about 3 thousand writes a second\./,
+      /At 1,000 writes a second times a peak-to-average traffic ratio of 3, that.s about 3 thousand writes a second\./,
     );
     const d = design("Design a distributed message queue like Kafka");
     const partitions = d.capacity.find((c) => c.id === "partitions_needed");
@@ -734,9 +734,9 @@ describe("presentation, said as a candidate says it", () => {
     // where the input that drives the chain comes from, said before the chain uses it
     const l = lock.steps[7]?.text ?? "";
     expect(l).toMatch(
-      /I'm assuming 1000 writes a second, because a large fleet runs about 500 lock cycles a second, each an acquire and a release/,
+      /I'm assuming 1,000 writes a second, because a large fleet runs about 500 lock cycles a second, each an acquire and a release/,
     );
-    expect(l.indexOf("I'm assuming 1000 writes")).toBeLessThan(l.indexOf("At 1000 writes"));
+    expect(l.indexOf("I'm assuming 1,000 writes")).toBeLessThan(l.indexOf("At 1,000 writes"));
     // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
     const k = kafka.steps[7]?.text ?? "";
     expect(k.indexOf("that's about 150 megabytes a second")).toBeGreaterThan(-1);
@@ -863,7 +863,9 @@ describe("presentation, said as a candidate says it", () => {
     );
     expect(said(metrics)).toMatch(/Cutting the head means sealing the head into an immutable block\./);
     expect(said(pay)).toMatch(/Settling attempts means resolving attempts with unknown outcome\./);
-    expect(said(pay)).toMatch(/one request hash\. The request hash is a hash of the request body\./);
+    expect(said(pay)).toMatch(
+      /the request hash, the payment id and the response\. The request hash is a hash of the request body\./,
+    );
     for (const { d, s } of scripts) {
       const text = said(s);
       for (const g of jargonGlosses(d)) {

@@ -6,6 +6,7 @@ import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
 import { CARDINAL_WORDS } from "../../knowledge/lexicon.js";
+import { grammarFixed, grammarProblems } from "./grammar.js";
 import { unheldKinds } from "./held.js";
 import { placeholderSaid, placeholdersOf } from "./placeholders.js";
 import {
@@ -286,7 +287,12 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
   if (subject && !opening.includes(subject.toLowerCase()))
     out.push({ step: 1, sentence: opening, problem: `the first minute never names the prompt's subject: ${subject}` });
   const eight = script.steps[7];
-  if (eight && how && eight.sentences.some((x) => x.startsWith("The hottest number is")) && !eight.text.includes(how))
+  if (
+    eight &&
+    how &&
+    eight.sentences.some((x) => x.startsWith("The hottest number is")) &&
+    !eight.text.includes(grammarFixed(how))
+  )
     out.push({ step: 8, sentence: eight.text, problem: "the hottest number without the inputs behind it" });
   return out;
 }
@@ -705,6 +711,7 @@ export function slotProblems(d: Design, script: Script): SpeechProblem[] {
         if (/^(?:each|every|all|one|any) of [\d.,]+$|\b(?:of|to|for|the|a|an)$/.test(x))
           add(`a list item cut short: ${x}`);
       }
+      for (const g of grammarProblems(part)) add(g);
       const numeral =
         /\b(?:about|roughly|around) (?:some|many|several|few|lots of) (?:hundred|thousand|million|billion)\b/.exec(
           part,

@@ -2,6 +2,7 @@ import type { Design } from "../../engine/design/design.js";
 import { shownDecisions } from "../../engine/roles.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
+import { grammarFixed } from "./grammar.js";
 import { heldOnly } from "./held.js";
 import { keptSteps } from "./kept.js";
 import { forScript } from "./memo.js";
@@ -223,7 +224,8 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
     const out: Line[] = [];
     for (const x of drafted) {
       // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
-      const l = { ...x, text: heldOnly(d, say(x.text)) };
+      // then its articles, participles and four-digit counts put right (grammar.ts)
+      const l = { ...x, text: grammarFixed(heldOnly(d, say(x.text))) };
       if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
       spoken.add(l.text);
       out.push(l);
@@ -265,11 +267,14 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       lines,
       followUps: withoutRepeats(
         lines.map((l) => l.text),
-        followUps.map((f) => ({ question: say(f.question), answer: splitLong(say(f.answer)) })),
+        followUps.map((f) => ({
+          question: grammarFixed(say(f.question)),
+          answer: grammarFixed(splitLong(say(f.answer))),
+        })),
       ),
     };
-    if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
-    const checkIn = draft.checkIn ? say(draft.checkIn) : "";
+    if (draft.cue) step.cue = { ...draft.cue, say: grammarFixed(say(draft.cue.say)) };
+    const checkIn = draft.checkIn ? grammarFixed(say(draft.checkIn)) : "";
     if (checkIn) step.checkIn = checkIn;
     return step;
   });

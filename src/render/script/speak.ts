@@ -384,6 +384,11 @@ function rawActionName(phrase: string): string {
   );
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
   const words = cut.split(/\s+/).filter(Boolean);
+  // a second verb with a pronoun object ("change a line's quantity or remove it") is a second action, never the
+  // first one's object ("change the remove"): the name ends before its "or"
+  const n = words.length;
+  if (n >= 5 && /^(?:it|them)$/i.test(words[n - 1] ?? "") && /^(?:or|and)$/i.test(words[n - 3] ?? ""))
+    words.splice(n - 3);
   while (words.length > 1 && dangles(words[words.length - 1] ?? "")) words.pop();
   if (words.length <= 3) return words.join(" ");
   // "a relay claims a due outbox entry": a subject with its article may stand before the verb
@@ -690,7 +695,9 @@ const COUNTED = /^transactions?$/;
  */
 export function withArticle(name: string): string {
   // the head noun ends before a relative clause too: "CRDTs that merge without a central order" is plural
-  const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by|that|which|whose)\s+/)[0] ?? name).trim();
+  const head = (
+    name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by|per|across|that|which|whose)\s+|,\s*/)[0] ?? name
+  ).trim();
   const last = head.split(/\s+/).pop() ?? "";
   if (
     /^(the|a|an)\s/i.test(name) ||
@@ -714,7 +721,7 @@ export function withArticle(name: string): string {
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
-  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|decides|avoids|let|hits|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep|exceed|exceeds|outgrow|outgrows|outrun|outruns|outpace|outpaces|surpass|surpasses|overtake|overtakes)\b/i;
+  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|decides|avoids|let|hits|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep|exceed|exceeds|outgrow|outgrows|outrun|outruns|outpace|outpaces|surpass|surpasses|overtake|overtakes|came|went|took|gave|ran|fell|grew|wrote|became|saw|began|broke|chose|drew|knew|threw)\b/i;
 /** Every finite verb of a phrase (global: `match` starts it from the beginning each time). */
 const FINITE_ALL = new RegExp(FINITE.source, "gi");
 
@@ -773,9 +780,11 @@ export const isClause = rememberText((phrase: string): boolean => {
  */
 const SUBJECT_VERB = [
   /^(?:what|who|how|whether)\s/i,
+  // a determined subject and a verb of asking or reaching ("the prompt asks for …", "the hottest account's rate nears …")
+  /^(?:the|a|an|one|each|every|no|this)\s+(?:[a-z'-]+\s+){0,3}(?:asks|needs|requires|states|says|wants|expects|demands|nears|exceeds|outgrows|reaches|approaches|passes)\b/i,
   // a subject, an adverb and its verb ("order barely matters", "the key rarely changes")
   /^(?:(?:no|one|each|every|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]+ly|never|always|only|seldom|often)\s+[a-z]{3,}s\b/i,
-  /^(?:no|one|each|every|the|a|an|this|that)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+[a-z]{3,}(?<!ss|us|is|ed|ly)s\s+(?:up\b|down\b|out\b|near\b|to\b|on\b|in\b|its\b|their\b|the\b|a\b|an\b|one\b|no\b|all\b|every\b|each\b|[a-z]+ly\b)/i,
+  /^(?:no|one|each|every|the|a|an|this|that)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+[a-z]{3,}(?<!ss|us|is|ed|ly)s\s+(?:up\b|down\b|out\b|near\b|to\b|on\b|in\b|its\b|their\b|the\b|a\b|an\b|one\b|no\b|all\b|every\b|each\b|[a-z]+ly\b)/i,
   /^(?:[a-z'-]+\s+){0,2}[a-z-]{3,}(?<!ss|us|is)s(?:,\s+[a-z-]+)*(?:,?\s+(?:or|and)\s+[a-z-]{3,}s)?\s+(?:never\s+|always\s+|only\s+|also\s+)?(?!of\b|for\b|in\b|on\b|at\b|per\b|from\b|to\b|with\b|by\b|and\b|or\b|over\b|a\b|an\b|the\b|than\b|that\b|which\b|when\b|while\b|if\b|as\b|unless\b|until\b|where\b|after\b|before\b|because\b)[a-z]{3,}(?<!ed|ing|ly|s)\s+[a-z]/i,
 ];
 
@@ -838,7 +847,7 @@ const FINITE_WORDS =
   /\b(?:is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|had|does|do|did|keep|stay|need|grow|fit)\b/i;
 /** Base and past forms a reason's verb takes after a plural subject ("apps report", "the keyspace grew"). */
 const BASE_VERBS =
-  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|outgrow|outgrows|stores|turns|vanish)$/;
+  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|came|went|gave|wrote|began|broke|chose|drew|knew|threw|outgrow|outgrows|stores|turns|vanish)$/;
 /** Adjectives before "reads" or "writes" that make them nouns ("fast reads", "millisecond reads"). */
 const ADJECTIVE =
   /^(?:fast|slow|cheap|simple|millisecond|linearizable|stale|local|strong|consistent|small|few|more|fewer|extra|blind|random|sequential|concurrent|single|cheaper|faster)$/i;

@@ -1026,6 +1026,164 @@ function critEntities(d: Design): string[] {
 }
 
 /* ---- 2. Critical state and scopes ---- */
+
+/** Most requirement clauses step 2 says with their consequences, and most consequences said of one clause. */
+const MAX_ASKS = 5;
+const ASK_CONSEQUENCES = 2;
+/** A clause longer than this is not quoted aloud: its readers are said in the other steps. */
+const ASK_WORDS = 26;
+/** Most words of a clause and its first consequence said as one sentence; a longer pair is said as two. */
+const ASK_LEAD_WORDS = 30;
+/** Which reader of a clause is said first: what it binds, then what it brings in, then what it sizes. */
+const CARRIER_ORDER = [
+  "rule",
+  "decision",
+  "mechanism",
+  "record",
+  "feature",
+  "latency",
+  "figure",
+  "quality",
+  "technology",
+  "operation",
+] as const;
+
+type Carrier = Design["statedRequirements"][number]["carriedBy"][number];
+
+/** What one reader of a stated clause makes the design do, in the design's own names, or nothing to say. */
+function consequenceOf(d: Design, c: Carrier): string | undefined {
+  switch (c.kind) {
+    case "rule": {
+      const prefix = c.what.replace(/…$/, "");
+      const inv = d.invariants.find((i) => i.statement.startsWith(prefix));
+      if (!inv) return undefined;
+      const op = d.operations.find((o) => o.phrase.startsWith(inv.path));
+      const entity = op ? entityWords(op.entity) : undefined;
+      const keeper =
+        keptByMechanism(d, inv.statement) ??
+        d.mechanisms.find(
+          (m) => m.protects === inv.statement && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+        );
+      if (!entity) return undefined;
+      return `it puts a rule on the ${entity}${keeper ? `, kept by ${withArticle(lowerFirst(speakable(keeper.name)))}` : ""}`;
+    }
+    case "decision": {
+      const dec = shownDecisions(d.decisions).find((x) => x.question === c.what);
+      const picked = dec?.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
+      if (!dec || !picked) return undefined;
+      // a long option is named by its words before the first comma ("staged waves, each landing …" -> "staged waves")
+      const whole = optionName(picked.name);
+      const name = countWords(whole) <= 10 ? whole : (whole.split(/,\s/)[0] ?? whole);
+      return optionForm(name) === "noun" && countWords(name) <= 10
+        ? `it settles a choice, and I pick ${optionPhrase(name)}`
+        : undefined;
+    }
+    case "mechanism": {
+      const m = d.mechanisms.find((x) => x.name === c.what);
+      if (!m || decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id)) return undefined;
+      return `it calls for ${withArticle(lowerFirst(speakable(m.name)))}`;
+    }
+    case "record": {
+      const r = d.dataModel.find((x) => x.entity === c.what);
+      const name = r ? entityWords(r.entity.replace(/\s*\(.*\)$/, "")) : "";
+      return r ? `it needs the ${name}${/\brecord$/.test(name) ? "" : " record"}` : undefined;
+    }
+    case "feature":
+      return `it adds ${lowerFirst(speakable(c.what))}`;
+    case "latency": {
+      const m = /^(p\d+) under ([\d.]+) ms$/.exec(c.what);
+      // a bound of a second or more is said in seconds ("10 seconds", never "10 thousand milliseconds")
+      const ms = Number(m?.[2]);
+      const bound = ms >= 1000 ? `${speakNumber(ms / 1000)} seconds` : `${speakNumber(ms)} milliseconds`;
+      return m ? `it bounds the answer at ${m[1]} under ${bound}, spent step by step in step eight` : undefined;
+    }
+    case "figure": {
+      const input = c.what.split(",")[0]?.trim() ?? "";
+      // the first figure the clause's quantity feeds, said by its own name; a spare or share of a bound is not a size
+      const row = d.capacity.find(
+        (f) =>
+          f.inputs.some((x) => x.name === input) &&
+          !/;|\b(?:spare|share)\b/.test(f.quantity.replace(/\s*\([^)]*\)/g, "")),
+      );
+      if (!row) return undefined;
+      // an aside in brackets ("(one atomic update per check)") is the table's, not the sentence's
+      const what = lowerFirst(speakable(row.quantity.replace(/\s*\([^)]*\)/g, ""))).trim();
+      // "one key's allowance per minute" keeps its own determiner; a rate per minute or hour is said as one
+      const noun = /^(?:one|each|every|all|the|a|an)\s/.test(what) ? what.replace(/^(?:a|an) /, "the ") : `the ${what}`;
+      const display = row.display
+        .replace(/(\w+)\/min\b/g, "$1 a minute")
+        .replace(/(\w+)\/h\b/g, "$1 an hour")
+        .replace(/(\w+)\/day\b/g, "$1 a day");
+      return countWords(what) <= 8 && !/\//.test(display)
+        ? `it sizes ${noun}, at ${roundSaid(speakFigure(display))}`
+        : undefined;
+    }
+    case "quality": {
+      const [kind = "", value = ""] = c.what.split(" ");
+      return ["consistency", "delivery", "ordering", "availability"].includes(kind) && value
+        ? `it fixes ${asked(kind, value, d.prompt)}`
+        : undefined;
+    }
+    case "technology":
+      return `it names ${c.what.replace(/\s*\(.*\)$/, "")}, which I draw as given`;
+    case "operation": {
+      if (/[(/{]/.test(c.what)) return undefined;
+      const name = actionName(c.what);
+      return name ? `it is the ${gerundOf(name)} path` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Each requirement the prompt states, in its own words, with what it forces in the design: the rule it puts on a
+ * record and the mechanism keeping it, the choice it settles, the figure it sizes. Read from the design's
+ * requirement ledger (`statedRequirements`), so a clause nothing carries is left to `openAsks` and nothing is said
+ * that the design does not draw.
+ */
+function askLines(d: Design): Line[] {
+  const out: Line[] = [];
+  // a consequence is said once, for the first clause that forces it; a mechanism named as a rule's keeper is not
+  // brought in again
+  const told: string[] = [];
+  let asks = 0;
+  for (const r of d.statedRequirements) {
+    if (asks >= MAX_ASKS) break;
+    if (!r.carried) continue;
+    const clause = lowerFirst(speakable(r.clause).replace(/[.;:,]+$/, "")).trim();
+    if (countWords(clause) > ASK_WORDS || countWords(clause) < 3) continue;
+    const rank = (c: Carrier) => CARRIER_ORDER.indexOf(c.kind as (typeof CARRIER_ORDER)[number]);
+    const carriers = [...r.carriedBy].filter((c) => c.kind !== "subject").sort((a, b) => rank(a) - rank(b));
+    // a stated latency is said as its bound, never again as the figure of what the bound leaves spare
+    const bounded = carriers.some((c) => c.kind === "latency");
+    const said: string[] = [];
+    for (const c of carriers) {
+      if (said.length >= ASK_CONSEQUENCES || (bounded && c.kind === "figure")) continue;
+      const x = consequenceOf(d, c);
+      const named = x?.replace(/^it (?:calls for|puts a rule on) /, "");
+      // one rule on a record is said once, whichever mechanism keeps each of its rules
+      const head = x?.split(",")[0];
+      if (!x || told.some((t) => t === x || t.split(",")[0] === head || (named !== undefined && t.includes(named))))
+        continue;
+      said.push(x);
+      told.push(x);
+    }
+    const [first, second] = said;
+    if (!first) continue;
+    asks++;
+    // a clause that names a thing ("a rate limiter for …") is what the prompt asks for; one with a verb is what it says
+    const opener =
+      /^(?:a|an|the)\s/.test(clause) && !isConditionClause(clause) ? "The prompt asks for" : "The prompt says";
+    const lead = `${opener} ${clause}, so ${first}`;
+    if (countWords(lead) <= ASK_LEAD_WORDS) out.push(...detail(lead));
+    else out.push(...detail(`${opener} ${clause}`), ...detail(`So ${first}`));
+    if (second)
+      out.push(...detail(second.replace(/^it is /, "it is also ").replace(/^it (?!is also)(\w+)/, "it also $1")));
+  }
+  return out;
+}
+
 function scopesStep(d: Design): StepDraft {
   const lines: Line[] = [];
   const entities = critEntities(d);
@@ -1081,6 +1239,7 @@ function scopesStep(d: Design): StepDraft {
   const reason = e ?? o;
   if (reason) lines.push(...spoken(reason.why, "core", 1));
   if (k && k !== reason) lines.push(...spoken(k.why, "detail", 1));
+  lines.push(...askLines(d));
   const followUps: FollowUp[] = [];
   if (e)
     followUps.push({
@@ -1265,7 +1424,7 @@ function primaryStep(d: Design): StepDraft {
 }
 
 /** Records of the data model step 3 says beside the authoritative one. */
-const MORE_RECORDS = 3;
+const MORE_RECORDS = 5;
 
 /**
  * The data model's other records as details, each by its key and the key it is partitioned by ("The driver state is
@@ -1279,11 +1438,29 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
     .slice(0, MORE_RECORDS);
   return rows.flatMap((m) => {
     const who = `The ${entityWords(m.entity)}`;
-    return detail(
-      m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
-        ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
-        : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${partitionSaid(m.partitionKey)}` : ""}`,
+    // each record with what it holds beside its key, in the design's own field names (`fieldsSaid`)
+    // a field named by a phrase cut on its preposition ("voted_for") is left to the diagram
+    const own = m.fields.filter(
+      (f) =>
+        !m.key.includes(f) &&
+        /^[a-z][a-z0-9_ ]*$/i.test(f) &&
+        !/[_ ](?:for|of|to|by|from|in|on|with)$|^(?:for|of|to|by|from|in|on|with)[_ ]/i.test(f),
     );
+    return [
+      ...detail(
+        m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
+          ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
+          : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${partitionSaid(m.partitionKey)}` : ""}`,
+      ),
+      ...detail(
+        own.length > 0
+          ? fieldsSaid(
+              d,
+              own.map((f) => speakable(f)),
+            )
+          : undefined,
+      ),
+    ];
   });
 }
 
@@ -1348,9 +1525,27 @@ function invariantsStep(d: Design): StepDraft {
     .filter((c): c is string => Boolean(c));
   // never "the rules on the other paths": a rule may sit on the hard rule's own path (ack after a quorum)
   if (said.length > 0) lines.push(...core(hard ? "Beside it, these rules also hold" : "The rules are these"));
-  said.slice(0, 4).forEach((c, i) => {
+  // each rule with what keeps it, when the design holds that keeper and chose nothing against it
+  const keeperOf = (c: string) => {
+    const inv = d.invariants.find((i) => i.statement !== hard?.statement && sayable(i.statement) === c);
+    return inv ? ruleKeeper(d, inv.statement) : undefined;
+  };
+  const kept = new Set<string>(hard ? [ruleKeeper(d, hard.statement) ?? ""] : []);
+  said.slice(0, MORE_RULES).forEach((c, i) => {
     lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
+    const k = keeperOf(c);
+    if (k && !kept.has(k)) {
+      kept.add(k);
+      lines.push(...detail(`${withArticle(k)} keeps that one`));
+    }
   });
+  if (hard) {
+    const k = ruleKeeper(d, hard.statement);
+    const path = hardPath(d, hard.statement);
+    // unless the rule's own sentences already say what keeps it
+    const told = hard.said.some((x) => /\bkept by\b|\bkeeps? it\b/i.test(x));
+    if (k && path && !told) lines.splice(2, 0, ...detail(`${withArticle(k)} keeps it, on the path that ${path}`));
+  }
   const followUps: FollowUp[] = [];
   // a rule nothing keeps has no enforcement to be asked about: step four already said so
   if (hard && !unkeptStated(d, hard.statement)) {
@@ -1366,6 +1561,64 @@ function invariantsStep(d: Design): StepDraft {
       });
   }
   return { lines, followUps };
+}
+
+/** Most API calls step 5 says with what each promises. */
+const PROMISED_CALLS = 3;
+
+/**
+ * What each of the first API calls promises its caller, from the call's own guarantee (its first part): "The transfer
+ * call promises that money moves at most once per transfer id", "The balance call is read from the wallet shard's
+ * leader". A guarantee that reads as neither a clause nor a predicate is not said.
+ */
+function callPromises(api: Design["api"]): Line[] {
+  const out: Line[] = [];
+  for (const a of api) {
+    if (out.length >= PROMISED_CALLS) break;
+    const raw = a.guarantee.split(/;\s+/)[0] ?? "";
+    // a guarantee that names a field by its column ("until expires_at") is left to the API table
+    if (/_/.test(raw)) continue;
+    const g = speakable(raw).replace(/[.]$/, "").trim();
+    const op = speakable(a.operation).replace(/\s*\([^)]*\)$/, "");
+    if (!g || countWords(g) > 24 || /[{}/]|_|\sx\s/.test(g) || countWords(op) > 4) continue;
+    const call = /^\w+ (?:a|an|the|each|every|one|its)\b/i.test(op) ? `A call to ${op}` : `The ${op} call`;
+    const said = /^(?:read|served|answered|kept|written|sent|applied|acknowledged|checked|ordered|stored)\b/.test(g)
+      ? `${call} is ${g}`
+      : /^[a-z]{3,}s\b/.test(g) && !/^(?:is|was|has)\b/.test(g) && startsWithVerb(g.replace(/^(\w+?)e?s\b/, "$1"))
+        ? `${call} ${g}`
+        : isFiniteClause(g)
+          ? `${call} promises that ${lowerFirst(g)}`
+          : undefined;
+    if (said) out.push(...detail(said));
+  }
+  return out;
+}
+
+/** Most rules step 4 says beside the hard rule. */
+const MORE_RULES = 5;
+
+/** The mechanism that keeps a rule, said as a name: the rule's own keeper, else one the design binds to it. */
+function ruleKeeper(d: Design, statement: string): string | undefined {
+  const m =
+    keptByMechanism(d, statement) ??
+    d.mechanisms.find((x) => x.protects === statement && !decidedAgainst(d.decisions, x.id, d.archetypes[0]?.id));
+  return m ? lowerFirst(speakable(m.name)) : undefined;
+}
+
+/** The path a rule sits on, said as its action ("counts the request"), or nothing when its name does not read. */
+function hardPath(d: Design, statement: string): string | undefined {
+  const inv = d.invariants.find((i) => i.statement === statement);
+  const op = inv ? d.operations.find((o) => o.phrase.startsWith(inv.path)) : undefined;
+  const name = op ? actionName(op.phrase) : "";
+  const [verb = "", ...rest] = name.split(/\s+/);
+  // "count the request" -> "counts the request"; a name that does not open on a bare verb is not said
+  if (!name || !/^[a-z]{3,}$/.test(verb) || /(?:s|ed|ing)$/.test(verb) || !startsWithVerb(name)) return undefined;
+  const third = /(?:sh|ch|x|z|o)$/.test(verb)
+    ? `${verb}es`
+    : /[^aeiou]y$/.test(verb)
+      ? `${verb.slice(0, -1)}ies`
+      : `${verb}s`;
+  return [third, ...rest].join(" ");
 }
 
 /* ---- 5. Execution context (the request path as API calls) ---- */
@@ -1434,9 +1687,20 @@ function contextStep(d: Design): StepDraft {
       ? `In ${place}, ${andList(f.items)}`
       : `${sentence(place).slice(0, -1)} ${plural ? "cover" : "covers"} ${andList(f.items)}`;
   };
-  if (req.length > 0) lines.push(...core(where(req, "the request path", false)));
-  if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)));
-  if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)));
+  // each placement with the design's own reason for it, said once: the reason most of its paths give
+  const reasonOf = (k: string) => {
+    const whys = placed.filter((x) => x.at === k).map(({ p }) => p.because);
+    const top = whys.sort((a, b) => whys.filter((w) => w === b).length - whys.filter((w) => w === a).length)[0];
+    return top && /^(?:a|an|it|the caller)\b/.test(top) && !/\b[A-Z]/.test(top) ? top : undefined;
+  };
+  const placedWhy = (k: string) => {
+    const r = reasonOf(k);
+    if (!r) return [];
+    return detail(`Each runs there because ${r}`);
+  };
+  if (req.length > 0) lines.push(...core(where(req, "the request path", false)), ...placedWhy("request path"));
+  if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)), ...placedWhy("async worker"));
+  if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)), ...placedWhy("control loop"));
   if (d.api.length > 0) {
     // a call an outside system makes back to us (a provider's webhook) is not one of the callers' calls
     const inbound = (a: Design["api"][number]) => /\b(callback|webhook)s?\b/i.test(`${a.operation} ${a.call}`);
@@ -1450,6 +1714,7 @@ function contextStep(d: Design): StepDraft {
           : `The API has ${enumerate("call", "calls", calls, 4)}`,
       ),
     );
+    lines.push(...callPromises(own.length > 0 ? own : d.api));
     const caller = d.components.find((c) => c.kind === "external");
     if (own.length > 0 && own.length < d.api.length && caller)
       lines.push(...core(`${sentence(theName(caller.name)).slice(0, -1)} calls our webhook`));
@@ -1999,6 +2264,7 @@ function mechanismsStep(d: Design): StepDraft {
       ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3, "base mechanisms matter most")}`),
     );
     lines.push(...detail(beforeGloss(others)));
+    lines.push(...guardLines(d, others));
   }
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
@@ -2069,6 +2335,32 @@ function mechanismsStep(d: Design): StepDraft {
     if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
   return { lines, cue, followUps };
+}
+
+/** Most base mechanisms step 6 places on the paths they guard. */
+const GUARDED_MECHANISMS = 4;
+
+/**
+ * Each base mechanism beside the core said with the design's own paths it works on ("An idempotency key guards
+ * crediting the destination account and accepting the request"), so a listener hears where each one sits.
+ */
+function guardLines(d: Design, ms: Design["mechanisms"]): Line[] {
+  const out: Line[] = [];
+  for (const m of ms) {
+    if (out.length >= GUARDED_MECHANISMS) break;
+    const phrases = m.because
+      .map((b) => d.operations.find((o) => b.startsWith(o.phrase))?.phrase)
+      .filter((x): x is string => x !== undefined);
+    const paths = said(names(phrases)).slice(0, 2);
+    if (
+      paths.length === 0 ||
+      !paths.every((x) => startsWithVerb(x.replace(/^(\w+)ing\b/, "$1")) || /ing\b/.test(x.split(" ")[0] ?? ""))
+    )
+      continue;
+    const gerunds = paths.map((x) => (/^\w+ing\b/.test(x) ? x : doing(x)));
+    out.push(...detail(`${withArticle(lowerFirst(speakable(m.name)))} guards ${andList(gerunds)}`));
+  }
+  return out;
 }
 
 /** Decisions after the first two that step 6 says in its body, with what would flip each. */
@@ -2167,10 +2459,25 @@ function servingStep(d: Design): StepDraft {
       ? `${numberWord(names.length)} reads ${where}, among them ${andList(names.slice(0, 2))}`
       : `${numberWord(names.length)} ${names.length === 1 ? "read" : "reads"} ${where}: ${andList(names)}`;
   // a design choice, not a law: Kafka consumers read from the leader by default but may fetch from a follower (KIP-392)
+  // each class with the design's own reason for serving it there, said once
+  const whyServed = (k: string, n: number) => {
+    const whys = d.readPaths.filter((r) => r.servedBy === k).map((r) => r.because);
+    const top = whys.sort((a, b) => whys.filter((w) => w === b).length - whys.filter((w) => w === a).length)[0];
+    // the engine's own wording of a source ("I16's stance", quotes) is not said
+    // a reason with its own explanation after a colon is said up to the colon
+    const reason = top?.split(/:\s/)[0]?.trim();
+    if (!reason || /['_]|\bI\d\d\b/.test(reason) || countWords(reason) > 26 || !isFiniteClause(reason)) return [];
+    return detail(`${n === 1 ? "It goes" : "They go"} there because ${lowerFirst(reason)}`);
+  };
   if (auth.length > 0)
-    lines.push(...core(say(auth, auth.length === 1 ? "goes to the authority" : "go to the authority")));
-  if (replica.length > 0) lines.push(...core(say(replica, "can use a replica")));
-  if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
+    lines.push(
+      ...core(say(auth, auth.length === 1 ? "goes to the authority" : "go to the authority")),
+      ...whyServed("authority", auth.length),
+    );
+  if (replica.length > 0)
+    lines.push(...core(say(replica, "can use a replica")), ...whyServed("replica", replica.length));
+  if (derived.length > 0)
+    lines.push(...core(say(derived, "can use a derived copy")), ...whyServed("derived copy", derived.length));
   if (d.readPaths.length === 0) lines.push(...core("Every read goes to the authority"));
   const lagging = d.readPaths.find((r) => r.servedBy !== "authority");
   // "the lag we accept there" names one read's bound; with several reads off the authority it would
@@ -3070,7 +3377,7 @@ function unitLossFailure(d: Design): Design["failures"][number] | undefined {
 }
 
 /** Failure rows step 8 says after its first two, besides a windowed or whole-unit row: each with its fix and repair. */
-const MORE_FAILURES = 2;
+const MORE_FAILURES = 5;
 
 /** The further failure rows step 8 says in its body, each one that can be said with its fix. */
 export function moreFailures(d: Design): Design["failures"] {
