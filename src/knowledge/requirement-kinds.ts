@@ -29,7 +29,7 @@ export const CONTROL_VERB =
   /(?:pause|resume|edit|cancel|reschedule|disable|enable|suspend|update|delete|remove|revoke|modify|change|rename|archive|unarchive|restore|undo|retract|withdraw|mute|unmute|snooze|unsubscribe|reopen|hide|unhide)(?:s|d|ed|ing|led|ling)?/;
 
 /** A control verb granted to an actor: "teams can pause", "lets riders cancel", "a schedule can be paused". */
-const CONTROL = new RegExp(
+export const CONTROL = new RegExp(
   String.raw`\b(?:(?:can|may|could|able to|lets?\s+\w+|allows?\s+\w+\s+to)\s+(?:(?!(?:never|not|no)\b)\w+\s+){0,2}?|(?:can|may) be\s+)` +
     `(${CONTROL_VERB.source})\\b`,
   "i",
@@ -42,13 +42,6 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     // "missed heartbeats" is a member going silent, not a client catching up on what it missed
     words:
       /\b(?:(?:miss(?:es|ed|ing)?|no|stops? sending|skips?)\s+(?:\w+\s+)?(?:heartbeats?|pings?|health ?checks?|check-?ins?)|heartbeats?\s+(?:stop|time\s*out|lapse)\w*|(?:declared|marked|considered|presumed)\s+(?:dead|down|failed|unhealthy))\b/i,
-    owed: false,
-  },
-  {
-    id: "alerting",
-    asks: "an alerting rule: the signal, its threshold, the window it is judged over and who is told",
-    // a threshold that raises an alert ("alert on-call when p99 passes 500 ms") is no latency the design must meet
-    words: /\b(?:alert\w*|pag(?:e|es|ed|ing)\s+(?:the\s+)?on-?call|notif\w+\s+(?:the\s+)?on-?call|thresholds?)\b/i,
     owed: false,
   },
   {
@@ -72,6 +65,13 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     // bare "change" or "update" is as often a noun or the system's own write ("every change is replicated")
     words: CONTROL,
     owed: true,
+  },
+  {
+    id: "alerting",
+    asks: "an alerting rule: the signal, its threshold, the window it is judged over and who is told",
+    // a threshold that raises an alert ("alert on-call when p99 passes 500 ms") is no latency the design must meet
+    words: /\b(?:alert\w*|pag(?:e|es|ed|ing)\s+(?:the\s+)?on-?call|notif\w+\s+(?:the\s+)?on-?call|thresholds?)\b/i,
+    owed: false,
   },
   {
     id: "time-bound",
