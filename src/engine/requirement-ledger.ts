@@ -164,6 +164,9 @@ const touches = (r: Reading, from: number, to: number): boolean => Math.min(r.to
  */
 const RULE_WORDS =
   /\b(?:must|never|always|cannot|can't|may not|must not|at most|at least|no more than|exactly|only|guarantee\w*|still)\b/i;
+/** A word that opens the condition a clause holds under ("when", "if", "even", "unless"). */
+const CONDITION = /^(?:when|whenever|if|unless|even|though|although|whether|until|in case)$/i;
+
 /** The kinds of reader that can state a rule. */
 const RULE_READERS: ReadonlySet<CarrierKind> = new Set(["rule", "mechanism", "operation", "quality", "latency"]);
 
@@ -187,7 +190,11 @@ export interface Credit {
  */
 export function credit(text: string, at: number, all: readonly Reading[], latency: boolean): Credit {
   const to = at + text.length;
-  const keys = keyWords(wordsOf(text, at));
+  // the words of a condition under which the clause holds ("…, even when both report the same purchase", "… may be
+  // lost when a node crashes") say when, not what: the clause's ask is the words before it
+  const words = wordsOf(text, at);
+  const cut = words.findIndex((w, i) => i > 0 && CONDITION.test(w.text) && keyWords(words.slice(0, i)).length >= 2);
+  const keys = keyWords(cut > 0 ? words.slice(0, cut) : words);
   const near = all.filter((r) => touches(r, at, to));
   // the latency bound's own words ("within 5 seconds") are read by a latency bound only
   const bound = latency ? LATENCY_BOUND.exec(text) : null;
