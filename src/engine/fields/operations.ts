@@ -69,7 +69,7 @@ export const operationsField: Deriver<"operations"> = {
           critical: false,
           hidden: r.alias.hidden,
           because: r.because.startsWith("the prompt asks '")
-            ? `stated: ${r.because.replace(/^the prompt asks /, "")}, a ${r.alias.operation} on ${entity}`
+            ? `stated: ${r.because.replace(/^the prompt asks /, "")}, ${/^[aeiou]/.test(r.alias.operation) ? "an" : "a"} ${r.alias.operation} on ${entity}`
             : `stated: '${r.alias.phrase}' maps to ${r.alias.operation} on ${entity}`,
         };
       }
@@ -77,7 +77,7 @@ export const operationsField: Deriver<"operations"> = {
       // a control verb the prompt grants (pause, mute, edit) is an operation of its own, beside any other on the record
       const control = r.alias !== undefined && CONTROL_OPERATIONS.some((c) => c.verb === r.alias?.phrase);
       if (!r.path && !control && out.some((o) => o.operation === row.operation && o.entity === row.entity)) continue;
-      const key = `${row.operation}|${row.entity}|${row.phrase}`;
+      const key = `${row.operation}|${row.entity}|${row.phrase}${control ? `|${r.alias?.phrase}` : ""}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(row);
