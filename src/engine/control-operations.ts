@@ -74,7 +74,8 @@ function grantedAt(clause: string, at: number): GrantedControl[] {
   }
   const head = phrase[phrase.length - 1]?.toLowerCase();
   const record = head ? singular(head) : undefined;
-  const end = passive ? (m.index ?? 0) + m[0].length : restAt + phraseEnd(rest);
+  // the grant is quoted to its clause's end ("owners can disable or edit a rule from the app")
+  const end = passive ? (m.index ?? 0) + m[0].length : restAt + rest.length;
   const quote = clause.slice(0, end).trim();
   const out: GrantedControl[] = [];
   for (const s of said) {
@@ -82,19 +83,6 @@ function grantedAt(clause: string, at: number): GrantedControl[] {
     if (control && !out.some((o) => o.control.verb === control.verb)) out.push({ control, said: s, record, quote });
   }
   return out;
-}
-
-/** Where the record's noun phrase after a control verb ends: at its first ending word after a noun, or the end. */
-function phraseEnd(rest: string): number {
-  let seen = false;
-  for (const w of rest.matchAll(/[A-Za-z][\w-]*/g)) {
-    if (PHRASE_END.test(w[0])) {
-      if (seen) return (w.index ?? 0) - 1;
-      continue;
-    }
-    if (!DETERMINER.test(w[0])) seen = true;
-  }
-  return rest.length;
 }
 
 /** A plural noun's singular, roughly ("categories" → "category", "schedules" → "schedule"). */

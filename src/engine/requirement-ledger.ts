@@ -188,7 +188,7 @@ export interface Credit {
  * ship …"). A reader that reads a part of a clause (a part count of "files up to 5 GB are uploaded in chunks") does
  * not carry it: the words left unread are said as what the design drops.
  */
-export function credit(text: string, at: number, all: readonly Reading[], latency: boolean): Credit {
+export function credit(text: string, at: number, all: readonly Reading[], bound?: "latency" | "freshness"): Credit {
   const to = at + text.length;
   // the words of a condition under which the clause holds ("…, even when both report the same purchase", "… may be
   // lost when a node crashes") say when, not what: the clause's ask is the words before it
@@ -197,11 +197,14 @@ export function credit(text: string, at: number, all: readonly Reading[], latenc
   const keys = keyWords(cut > 0 ? words.slice(0, cut) : words);
   const near = all.filter((r) => touches(r, at, to));
   // the latency bound's own words ("within 5 seconds") are read by a latency bound only
-  const bound = latency ? LATENCY_BOUND.exec(text) : null;
-  const boundFrom = bound ? at + bound.index : -1;
-  const boundTo = bound ? boundFrom + bound[0].length : -1;
+  const said = bound ? LATENCY_BOUND.exec(text) : null;
+  const boundFrom = said ? at + said.index : -1;
+  const boundTo = said ? boundFrom + said[0].length : -1;
   const inBound = (w: Word) => w.from >= boundFrom && w.to <= boundTo;
-  const readsWord = (r: Reading, w: Word) => holds(r, w) && (!inBound(w) || r.kind === "latency");
+  // a freshness bound is also read by a figure of a copy's lag ("propagation_seconds, read by copy_fresh_seconds")
+  const readsBound = (r: Reading) =>
+    r.kind === "latency" || (bound === "freshness" && r.kind === "figure" && LAG_FIGURE.test(r.what));
+  const readsWord = (r: Reading, w: Word) => holds(r, w) && (!inBound(w) || readsBound(r));
   const readers = near.filter((r) => keys.some((w) => readsWord(r, w)));
   const unreadWords = keys.filter((w) => !readers.some((r) => readsWord(r, w)));
   // a figure or a latency bound reads its number with what it measures: the words before it name what it counts or
@@ -237,9 +240,12 @@ function unitEndOf(tail: string): number {
   return tail.length;
 }
 
+/** A figure of how far a copy trails its source: the quantities a freshness bound is read as. */
+const LAG_FIGURE = /^(?:propagation|lag|staleness|freshness|replication_lag)\w*\b/;
+
 /** A latency bound's words in a clause: a time under which a path answers ("within 50 ms", "in under 2 seconds"). */
 const LATENCY_BOUND =
-  /\b(?:under|below|within|less than|at most|in)\s+(?:under\s+)?\d[\d.,]*\s*(?:ms|milliseconds?|µs|microseconds?|s|sec|seconds?|minutes?)\b/i;
+  /\b(?:under|below|within|less than|at most|in)\s+(?:under\s+|about\s+)?(?:a|one|\d[\d.,]*)\s*(?:ms|milliseconds?|µs|microseconds?|s|sec|seconds?|minutes?|mins?|hours?)\b/i;
 
 /** At most this many readers are named beside one clause (the strongest kinds first). */
 const MAX_CARRIERS = 4;
@@ -274,7 +280,7 @@ export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
       ]);
       return { clause: text, at, carried: true, carriedBy, ...asks };
     }
-    const c = credit(text, at, all, kind?.id === "latency");
+    const c = credit(text, at, all, kind?.id === "latency" || kind?.id === "freshness" ? kind.id : undefined);
     if (c.carried) return { clause: text, at, carried: true, carriedBy: strongest(c.readers), ...asks };
     return {
       clause: text,

@@ -82,6 +82,15 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     owed: true,
   },
   {
+    id: "freshness",
+    asks: "a freshness bound: how long after a write its copies (an index, a cache, other devices) show it",
+    // a change that "shows up", "is searchable" or "is visible" within a time is a copy's lag, not a request's latency;
+    // a bound in milliseconds is a request's ("readable in under 5 ms")
+    words:
+      /\b(?:visible|searchable|shows? up|appears?|reflect(?:s|ed)?|propagat\w*|seen by|sees)\b[^,;]*?\b(?:within|under|in)\s+(?:about\s+)?(?:a|one|\d[\d.,]*)\s*(?:seconds?|s|minutes?|mins?|hours?)\b/i,
+    owed: true,
+  },
+  {
     id: "latency",
     asks: "a latency bound on a named path, spent over that path's steps",
     words:
