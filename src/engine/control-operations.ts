@@ -14,6 +14,9 @@ export interface GrantedControl {
   quote: string;
 }
 
+/** Words that say several people act on one thing at one time ("edit the same document at once"). */
+const CONCURRENT = /\b(?:at once|at the same time|concurrent\w*|simultaneous\w*|together|the same)\b/i;
+
 /** Words that end a record's noun phrase after a control verb. */
 const PHRASE_END =
   /^(?:at|in|on|by|for|from|with|without|within|until|before|after|while|when|if|unless|so|and|or|but|that|which|who|to|any|anytime)$/i;
@@ -78,8 +81,11 @@ function grantedAt(clause: string, at: number): GrantedControl[] {
   const end = passive ? (m.index ?? 0) + m[0].length : restAt + rest.length;
   const quote = clause.slice(0, end).trim();
   const out: GrantedControl[] = [];
+  // many people editing one thing at once is the collaboration's own write, not a control of a record
+  const together = CONCURRENT.test(quote);
   for (const s of said) {
     const control = controlOperation(s);
+    if (together && control?.operation === "overwrite current value") continue;
     if (control && !out.some((o) => o.control.verb === control.verb)) out.push({ control, said: s, record, quote });
   }
   return out;
