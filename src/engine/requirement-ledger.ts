@@ -142,10 +142,14 @@ function wordsOf(text: string, at: number): Word[] {
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.,'’%-]*/gu)) {
     const w = m[0].replace(/[.,'’-]+$/, "").replace(/['’]s$/, "");
     const from = at + (m.index ?? 0);
-    out.push({ text: w, from, to: from + w.length, number: /^\d/.test(w) });
+    out.push({ text: w, from, to: from + w.length, number: /^\d/.test(w) || NUMBER_WORD.test(w) });
   }
   return out;
 }
+
+/** A number said in words ("three replicas", "two billion photos"). */
+const NUMBER_WORD =
+  /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)$/i;
 
 /** A clause's key words: its stated figures and the words that say what it asks (not in NOT_KEY). */
 const keyWords = (words: readonly Word[]): Word[] =>
@@ -212,14 +216,17 @@ export function credit(text: string, at: number, all: readonly Reading[], bound?
   // 10 seconds"), and the words after it up to a verb of their own its unit ("3 TB of logs a day"); a predicate after
   // it ("files up to 5 GB are uploaded in chunks") is an ask of its own
   const measured = keys.filter(
-    (w) => w.number && readers.some((r) => (r.kind === "figure" || r.kind === "latency") && readsWord(r, w)),
+    (w) =>
+      (w.number || inBound(w)) && readers.some((r) => (r.kind === "figure" || r.kind === "latency") && readsWord(r, w)),
   );
   const isRule = RULE_WORDS.test(text);
   const last = measured[measured.length - 1];
   const unitEnd = last ? at + unitEndOf(text.slice(last.to - at)) + (last.to - at) : -1;
-  const dropped = unreadWords.filter((w) => isRule || !last || w.from > unitEnd);
+  const dropped = unreadWords.filter((w) => (isRule && said === null) || !last || w.from > unitEnd);
   const stated =
     !isRule ||
+    // a bound the clause states ("must show up within a second") is stated by the reader of that bound
+    (said !== null && readers.some((r) => readsBound(r) && keys.some((w) => inBound(w) && holds(r, w)))) ||
     readers.some(
       (r) => RULE_READERS.has(r.kind) && keys.filter((w) => readsWord(r, w)).length * 2 >= Math.max(keys.length, 1),
     );
