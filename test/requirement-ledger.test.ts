@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coherenceWarnings } from "../src/cli/derive.js";
 import { design } from "../src/engine/design/design.js";
 import { requirementClauses } from "../src/engine/requirement-ledger.js";
 import { requirementKind } from "../src/knowledge/requirement-kinds.js";
@@ -19,7 +20,7 @@ const LOCKS =
 const DNS =
   "Design a DNS resolver cache for a corporate network: 50,000 lookups per second, an answer is never served past its TTL, and restarting a resolver must not overwhelm the upstream servers.";
 const DNS_CONTROL =
-  "Design a DNS resolver cache for a corporate network: 50,000 lookups per second, an answer is never served past its TTL, and administrators can disable a resolver at any time.";
+  "Design a DNS resolver cache for a corporate network: 50,000 lookups per second, an answer is never served past its TTL, and a resolver must still answer while the upstream servers are unreachable.";
 const SIGNING =
   "Design a document signing service: 10 million contracts, a signed contract can never be edited, signers can cancel a pending signature request, and every signature is kept for 10 years.";
 
@@ -57,27 +58,29 @@ describe("requirement ledger: each requirement clause with what carries it", () 
   });
 
   it("a clause nothing reads is shown as not carried in the JSON, the coherence verdict, the document and the script", () => {
-    // (a control verb on a record is an owed kind no carrier draws yet)
+    // (a rule the prompt states is an owed kind; nothing in this design states this one)
     const d = design(DNS_CONTROL);
-    const r = row(d, "administrators can disable");
+    const r = row(d, "a resolver must still answer");
     expect(r.carried).toBe(false);
     expect(r.carriedBy).toEqual([]);
-    expect(r.asks?.kind).toBe("control");
+    expect(r.asks?.kind).toBe("rule");
     expect(d.coherence).toContainEqual(
       expect.objectContaining({
         rule: "requirement-not-carried",
-        detail: expect.stringContaining("administrators can disable"),
+        detail: expect.stringContaining("a resolver must still answer"),
       }),
     );
     const md = toMarkdown(designBlocks(d));
     expect(md).toContain("### Stated requirements");
     expect(md).toMatch(
-      /administrators can disable a resolver at any time \| not carried: nothing in this design reads it; it asks for a control operation/,
+      /a resolver must still answer while the upstream servers are unreachable \| not carried: nothing in this design reads it; it asks for a rule the design keeps/,
     );
     const spoken = writeScript(d)
       .steps.map((s) => s.text)
       .join(" ");
-    expect(spoken).toContain("'administrators can disable a resolver at any time', is not carried by this design yet");
+    expect(spoken).toContain(
+      "'a resolver must still answer while the upstream servers are unreachable', is not carried by this design yet",
+    );
   });
 
   it("a protection of the upstream servers is carried by request coalescing on the read path", () => {
@@ -85,6 +88,60 @@ describe("requirement ledger: each requirement clause with what carries it", () 
     expect(r.carried).toBe(true);
     expect(r.asks?.kind).toBe("downstream-protection");
     expect(kinds(r)).toContain("mechanism");
+  });
+
+  it("credits a clause by meaning: a figure that reads part of it does not carry it, and the rest is named", () => {
+    const d = design(
+      "Design a file sync service for 10 million users: files up to 5 GB are uploaded in chunks, an edit on one laptop shows up on the user's other devices within 10 seconds, and when two offline devices edit the same file both versions must be kept.",
+    );
+    const chunks = row(d, "files up to 5 GB");
+    expect(chunks.carried).toBe(false);
+    expect(chunks.partly?.map((c) => c.kind)).toContain("figure");
+    expect(chunks.unread).toEqual(["uploaded", "chunks"]);
+    // a clause joined on with "and" is its own requirement, not a qualifier of the one before
+    expect(row(d, "when two offline devices").carried).toBe(false);
+    expect(row(d, "an edit on one laptop").carried).toBe(true);
+    expect(toMarkdown(designBlocks(d))).toContain(
+      "files up to 5 GB are uploaded in chunks | not carried, only in part: figure max\\_object\\_bytes",
+    );
+  });
+
+  it("a latency bound is read only by a latency bound, and a rule clause only by a reader that states it", () => {
+    const d = design(
+      "Design the wallet service of a super-app: 40 million users hold a balance, there are 8,000 payments per second at peak, a balance may never go below zero, every movement is written as two ledger entries that must balance, and refunds can arrive days later.",
+    );
+    const entries = row(d, "every movement is written");
+    expect(entries.carried).toBe(false);
+    expect(entries.asks?.kind).toBe("rule");
+    expect(row(d, "a balance may never go below zero").carried).toBe(true);
+    const logs = design(
+      "Design a log ingestion and search platform: 8,000 servers ship 3 TB of logs a day, engineers search the last 30 days by service and free text with results in under 2 seconds.",
+    );
+    expect(row(logs, "8,000 servers ship").carried).toBe(true);
+    const search = row(logs, "engineers search");
+    expect(search.carried).toBe(false);
+    expect(search.unread).toContain("2");
+  });
+
+  it("a failure's time bound, missed heartbeats and an alerting threshold are not a latency or a catch-up", () => {
+    expect(requirementKind("a crashed worker's lock is released within 20 seconds")?.id).toBe("time-bound");
+    expect(requirementKind("a node that misses three heartbeats is declared dead within 10 seconds")?.id).toBe(
+      "failure-detection",
+    );
+    expect(requirementKind("alert the on-call engineer when p99 latency stays above 800 ms")?.id).toBe("alerting");
+    expect(requirementKind("a signed contract can never be edited")?.id).not.toBe("control");
+    expect(requirementKind("users can mute categories")?.id).toBe("control");
+  });
+
+  it("an owed clause nothing carries is one stderr warning, once", () => {
+    const d = design(
+      "Design the push notifications of a retail app: marketing and order systems submit 30,000 notifications per second, order updates must arrive within 5 seconds while marketing may wait, and users can mute categories.",
+    );
+    const lines = coherenceWarnings(d).filter((l) => l.includes("requirement-not-carried"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^mechsd: warning: .*'order updates must arrive within 5 seconds while marketing may wait'/,
+    );
   });
 
   it("is made for each prompt: two prompts with one body keep their own clauses", () => {

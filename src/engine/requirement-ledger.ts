@@ -123,41 +123,192 @@ function readings(d: Ledgered): Reading[] {
   return out;
 }
 
-/** A reading carries a clause when it covers at least half of the shorter of the two. */
-const covers = (r: Reading, from: number, to: number): boolean => {
-  const overlap = Math.min(r.to, to) - Math.max(r.from, from);
-  return overlap > 0 && overlap * 2 >= Math.min(r.to - r.from, to - from);
-};
+/** A word of a clause, where it stands in the prompt, and whether it is a figure the prompt states ("5,000"). */
+interface Word {
+  text: string;
+  from: number;
+  to: number;
+  number: boolean;
+}
+
+/**
+ * Words that carry no ask of their own: articles, joining words, auxiliaries and the words that only size or place a
+ * figure ("up to", "at peak", "per second"). A clause's other words are its key words: what a reader must quote for
+ * the clause to be carried.
+ */
+const NOT_KEY = new Set(
+  (
+    "a an the of to at on in by for from with and or but nor not no never ever every each any all its it is are be " +
+    "been being was were has have had do does did will would should shall could may might must can cannot only so " +
+    "that this these those then than when which whose who whom what as into onto over under after before per up down " +
+    "out about around more less most least still same own their there them they his her our your we you i also just " +
+    "within while without across between among through via until unless since because others " +
+    "even very both either neither such some many much few other another whole get gets got peak time " +
+    "times hold holds held keep kept make makes made"
+  ).split(" "),
+);
+
+/** The words of a clause (at `at` in the prompt), each with its place and whether it is a stated figure. */
+function wordsOf(text: string, at: number): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.,'’%-]*/gu)) {
+    const w = m[0].replace(/[.,'’-]+$/, "").replace(/['’]s$/, "");
+    const from = at + (m.index ?? 0);
+    out.push({ text: w, from, to: from + w.length, number: /^\d/.test(w) || NUMBER_WORD.test(w) });
+  }
+  return out;
+}
+
+/** A number said in words ("three replicas", "two billion photos"). */
+const NUMBER_WORD =
+  /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)$/i;
+
+/** A clause's key words: its stated figures and the words that say what it asks (not in NOT_KEY). */
+const keyWords = (words: readonly Word[]): Word[] =>
+  words.filter((w) => w.number || (w.text.length > 2 && !NOT_KEY.has(w.text.toLowerCase())));
+
+/** Whether a reading's quote holds a word of the prompt. */
+const holds = (r: Reading, w: Word): boolean => r.from <= w.from && w.to <= r.to;
+
+/** Whether a reading stands inside a clause (or overlaps it): only those are weighed for it. */
+const touches = (r: Reading, from: number, to: number): boolean => Math.min(r.to, to) - Math.max(r.from, from) > 0;
+
+/**
+ * Words that make a clause a rule (an obligation the design must keep, not a figure to size): "must", "never",
+ * "at most", "still", "exactly". A rule clause is carried only by a reader that states it — a rule, a mechanism, an
+ * operation, a stated quality or a latency bound quoting most of it — never by a figure that reads its number alone.
+ */
+const RULE_WORDS =
+  /\b(?:must|never|always|cannot|can't|may not|must not|at most|at least|no more than|exactly|only|guarantee\w*|still)\b/i;
+/** A word that opens the condition a clause holds under ("when", "if", "even", "unless"). */
+const CONDITION = /^(?:when|whenever|if|unless|even|though|although|whether|until|in case)$/i;
+
+/** The kinds of reader that can state a rule. */
+const RULE_READERS: ReadonlySet<CarrierKind> = new Set(["rule", "mechanism", "operation", "quality", "latency"]);
+
+/** What a reader kind may carry of a clause: all of it, or only words (a figure's number, a record's noun). */
+export interface Credit {
+  carried: boolean;
+  /** The readings that read some of the clause's key words, in prompt order. */
+  readers: Reading[];
+  /** The clause's key words no fitting reader reads, in the prompt's order. */
+  unread: string[];
+}
+
+/**
+ * Whether a clause is carried, by meaning: its key words (its figures with their units, and the words that say what
+ * it asks) are each read by a reader of a kind that fits them. A latency bound ("within 5 seconds") is read only by a
+ * latency bound the design holds, never by a figure of another path that quotes the same words; a rule clause
+ * ("must", "never") needs a reader that states the rule (RULE_READERS) over at least half its key words; a figure
+ * reads its number and the words it measures, and the words before it only name what it counts ("8,000 servers
+ * ship …"). A reader that reads a part of a clause (a part count of "files up to 5 GB are uploaded in chunks") does
+ * not carry it: the words left unread are said as what the design drops.
+ */
+export function credit(text: string, at: number, all: readonly Reading[], bound?: "latency" | "freshness"): Credit {
+  const to = at + text.length;
+  // the words of a condition under which the clause holds ("…, even when both report the same purchase", "… may be
+  // lost when a node crashes") say when, not what: the clause's ask is the words before it
+  const words = wordsOf(text, at);
+  const cut = words.findIndex((w, i) => i > 0 && CONDITION.test(w.text) && keyWords(words.slice(0, i)).length >= 2);
+  const keys = keyWords(cut > 0 ? words.slice(0, cut) : words);
+  const near = all.filter((r) => touches(r, at, to));
+  // the latency bound's own words ("within 5 seconds") are read by a latency bound only
+  const said = bound ? LATENCY_BOUND.exec(text) : null;
+  const boundFrom = said ? at + said.index : -1;
+  const boundTo = said ? boundFrom + said[0].length : -1;
+  const inBound = (w: Word) => w.from >= boundFrom && w.to <= boundTo;
+  // a freshness bound is also read by a figure of a copy's lag ("propagation_seconds, read by copy_fresh_seconds")
+  const readsBound = (r: Reading) =>
+    r.kind === "latency" || (bound === "freshness" && r.kind === "figure" && LAG_FIGURE.test(r.what));
+  const readsWord = (r: Reading, w: Word) => holds(r, w) && (!inBound(w) || readsBound(r));
+  const readers = near.filter((r) => keys.some((w) => readsWord(r, w)));
+  const unreadWords = keys.filter((w) => !readers.some((r) => readsWord(r, w)));
+  // a figure or a latency bound reads its number with what it measures: the words before it name what it counts or
+  // the path it bounds ("marketing and order systems submit 30,000 …", "an edit shows up on other devices within
+  // 10 seconds"), and the words after it up to a verb of their own its unit ("3 TB of logs a day"); a predicate after
+  // it ("files up to 5 GB are uploaded in chunks") is an ask of its own
+  const measured = keys.filter(
+    (w) =>
+      (w.number || inBound(w)) && readers.some((r) => (r.kind === "figure" || r.kind === "latency") && readsWord(r, w)),
+  );
+  const isRule = RULE_WORDS.test(text);
+  const last = measured[measured.length - 1];
+  const unitEnd = last ? at + unitEndOf(text.slice(last.to - at)) + (last.to - at) : -1;
+  const dropped = unreadWords.filter((w) => (isRule && said === null) || !last || w.from > unitEnd);
+  const stated =
+    !isRule ||
+    // a bound the clause states ("must show up within a second") is stated by the reader of that bound
+    (said !== null && readers.some((r) => readsBound(r) && keys.some((w) => inBound(w) && holds(r, w)))) ||
+    readers.some(
+      (r) => RULE_READERS.has(r.kind) && keys.filter((w) => readsWord(r, w)).length * 2 >= Math.max(keys.length, 1),
+    );
+  return {
+    carried: readers.length > 0 && dropped.length === 0 && stated,
+    readers,
+    unread: (dropped.length > 0 ? dropped : stated ? [] : unreadWords).map((w) => w.text),
+  };
+}
+
+/** A word that opens a predicate of its own after a figure ("… are uploaded", "… must balance"). */
+const PREDICATE =
+  /^(?:are|is|was|were|be|been|being|get|gets|got|must|may|might|can|cannot|should|shall|will|would|need|needs|have|has|had|that|which|where|who|and|but|or|while|so|then|to)$/i;
+
+/** How far a figure's unit and measure run after its number: up to the first word that opens a predicate. */
+function unitEndOf(tail: string): number {
+  for (const m of tail.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) if (PREDICATE.test(m[0])) return m.index ?? 0;
+  return tail.length;
+}
+
+/** A figure of how far a copy trails its source: the quantities a freshness bound is read as. */
+const LAG_FIGURE = /^(?:propagation|lag|staleness|freshness|replication_lag)\w*\b/;
+
+/** A latency bound's words in a clause: a time under which a path answers ("within 50 ms", "in under 2 seconds"). */
+const LATENCY_BOUND =
+  /\b(?:under|below|within|less than|at most|in)\s+(?:under\s+|about\s+)?(?:a|one|\d[\d.,]*)\s*(?:ms|milliseconds?|µs|microseconds?|s|sec|seconds?|minutes?|mins?|hours?)\b/i;
 
 /** At most this many readers are named beside one clause (the strongest kinds first). */
 const MAX_CARRIERS = 4;
 
+/** A reading as the ledger names it: its kind, which one, and the words it quotes. */
+const named = (r: Reading | Carrier): Carrier => ({ kind: r.kind, what: r.what, quote: r.quote });
+
+/** Readings named once each (one kind and one name), the strongest kinds first, at most MAX_CARRIERS. */
+function strongest(list: readonly Carrier[]): Carrier[] {
+  const out: Carrier[] = [];
+  for (const r of list) if (!out.some((f) => f.kind === r.kind && f.what === r.what)) out.push(named(r));
+  return out.sort((a, b) => RANK.indexOf(a.kind) - RANK.indexOf(b.kind)).slice(0, MAX_CARRIERS);
+}
+
 /**
  * The requirement ledger of a design: each clause of its prompt (punctuation breaks them, `clauseSpans`), with the
- * readers whose quotes fall in it. The clause that names what to design ("Design a distributed cron service …") is
- * carried by the design's subject, the dominant archetype (or the product) recognition read from it.
+ * readers that carry it by meaning (`credit`). The clause that names what to design ("Design a distributed cron
+ * service …") is carried by the design's subject, the dominant archetype (or the product) recognition read from it.
+ * A clause read only in part keeps the readers of that part (`partly`) and the key words nothing reads (`unread`).
  */
 export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
   const all = readings(d);
   const subject = d.archetypes[0];
   return requirementClauses(d.prompt).map(({ text, at }, i) => {
-    const to = at + text.length;
-    const found: Carrier[] = [];
-    // the prompt's first clause names what is built: recognition read the design's subject from it
-    if (i === 0 && subject) found.push({ kind: "subject", what: subject.name, quote: text });
-    for (const r of all) {
-      if (!covers(r, at, to)) continue;
-      if (found.some((f) => f.kind === r.kind && f.what === r.what)) continue;
-      found.push({ kind: r.kind, what: r.what, quote: r.quote });
-    }
-    const ordered = found.sort((a, b) => RANK.indexOf(a.kind) - RANK.indexOf(b.kind)).slice(0, MAX_CARRIERS);
     const kind = requirementKind(text);
+    const asks = kind ? { asks: { kind: kind.id, what: kind.asks } } : {};
+    // the prompt's first clause names what is built: recognition read the design's subject from it
+    if (i === 0 && subject) {
+      const carriedBy = strongest([
+        { kind: "subject", what: subject.name, quote: text },
+        ...all.filter((r) => touches(r, at, at + text.length)),
+      ]);
+      return { clause: text, at, carried: true, carriedBy, ...asks };
+    }
+    const c = credit(text, at, all, kind?.id === "latency" || kind?.id === "freshness" ? kind.id : undefined);
+    if (c.carried) return { clause: text, at, carried: true, carriedBy: strongest(c.readers), ...asks };
     return {
       clause: text,
       at,
-      carried: ordered.length > 0,
-      carriedBy: ordered,
-      ...(kind ? { asks: { kind: kind.id, what: kind.asks } } : {}),
+      carried: false,
+      carriedBy: [],
+      ...asks,
+      ...(c.readers.length > 0 ? { partly: strongest(c.readers) } : {}),
+      ...(c.unread.length > 0 ? { unread: c.unread } : {}),
     };
   });
 }
@@ -178,7 +329,10 @@ export function requirementClauses(prompt: string): { text: string; at: number }
   const out: { text: string; at: number }[] = [];
   for (const c of clauseSpans(prompt, false)) {
     const last = out[out.length - 1];
-    if (last && QUALIFIER.test(c.text)) {
+    // a clause the prompt joins on with "and" ("…, and when two devices edit one file both versions are kept") is
+    // a requirement of its own, whatever word it opens with
+    const joined = /\b(?:and|or|but|while)\s*$/i.test(prompt.slice(0, c.at));
+    if (last && !joined && QUALIFIER.test(c.text)) {
       out[out.length - 1] = { text: prompt.slice(last.at, c.at + c.text.length), at: last.at };
       continue;
     }

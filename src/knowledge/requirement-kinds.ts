@@ -21,7 +21,29 @@ export interface RequirementKind {
   owed: boolean;
 }
 
+/**
+ * The verbs of a control operation on a record, as verbs only (a stem with a verb's endings): "pause" but not a "GC
+ * pause" (the control kind needs the words that grant it before the verb).
+ */
+export const CONTROL_VERB =
+  /(?:pause|resume|edit|cancel|reschedule|disable|enable|suspend|update|delete|remove|revoke|modify|change|rename|archive|unarchive|restore|undo|retract|withdraw|mute|unmute|snooze|unsubscribe|reopen|hide|unhide)(?:s|d|ed|ing|led|ling)?/;
+
+/** A control verb granted to an actor: "teams can pause", "lets riders cancel", "a schedule can be paused". */
+export const CONTROL = new RegExp(
+  String.raw`\b(?:(?:can|may|could|able to|lets?\s+\w+|allows?\s+\w+\s+to)\s+(?:(?!(?:never|not|no)\b)\w+\s+){0,2}?|(?:can|may) be\s+)` +
+    `(${CONTROL_VERB.source})\\b`,
+  "i",
+);
+
 export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
+  {
+    id: "failure-detection",
+    asks: "failure detection: a liveness signal, the timeout after which a member is declared failed, and who declares it",
+    // "missed heartbeats" is a member going silent, not a client catching up on what it missed
+    words:
+      /\b(?:(?:miss(?:es|ed|ing)?|no|stops? sending|skips?)\s+(?:\w+\s+)?(?:heartbeats?|pings?|health ?checks?|check-?ins?)|heartbeats?\s+(?:stop|time\s*out|lapse)\w*|(?:declared|marked|considered|presumed)\s+(?:dead|down|failed|unhealthy))\b/i,
+    owed: false,
+  },
   {
     id: "catch-up",
     asks: "a catch-up read: what a client missed while away, read from its last position",
@@ -41,8 +63,31 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     asks: "a control operation on the owned record (its call and the state it changes)",
     // a control verb after the words that grant it ("teams can pause or edit a schedule", "lets riders cancel"): a
     // bare "change" or "update" is as often a noun or the system's own write ("every change is replicated")
+    words: CONTROL,
+    owed: true,
+  },
+  {
+    id: "alerting",
+    asks: "an alerting rule: the signal, its threshold, the window it is judged over and who is told",
+    // a threshold that raises an alert ("alert on-call when p99 passes 500 ms") is no latency the design must meet
+    words: /\b(?:alert\w*|pag(?:e|es|ed|ing)\s+(?:the\s+)?on-?call|notif\w+\s+(?:the\s+)?on-?call|thresholds?)\b/i,
+    owed: false,
+  },
+  {
+    id: "time-bound",
+    asks: "a time bound on handling a failure (its detection, the release or hand-over it forces), planned against that time",
+    // a crashed holder's lock "released within 20 seconds" is a failure's bound, not a request path's latency
     words:
-      /\b(?:can|may|could|able to|lets?\s+\w+|allows?\s+\w+\s+to)\s+(?:\w+\s+){0,2}?(?:pause|resume|edit|cancel|reschedule|disable|enable|suspend|update|delete|remove|revoke|modify|change|rename|archive|undo|retract|withdraw)\b/i,
+      /\b(?:releas|freed|expir|reclaim|fail(?:s|ed|ing)?\s+over|failover|tak(?:e|es|en)\s+over|detect|recover|reassign|promot|elect)\w*\b[^,;]*?\b(?:within|under|in|after)\s+\d/i,
+    owed: true,
+  },
+  {
+    id: "freshness",
+    asks: "a freshness bound: how long after a write its copies (an index, a cache, other devices) show it",
+    // a change that "shows up", "is searchable" or "is visible" within a time is a copy's lag, not a request's latency;
+    // a bound in milliseconds is a request's ("readable in under 5 ms")
+    words:
+      /\b(?:visible|searchable|shows? up|appears?|reflect(?:s|ed)?|propagat\w*|seen by|sees)\b[^,;]*?\b(?:within|under|in)\s+(?:about\s+)?(?:a|one|\d[\d.,]*)\s*(?:seconds?|s|minutes?|mins?|hours?)\b/i,
     owed: true,
   },
   {
@@ -57,6 +102,14 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     asks: "a retention period on stored data, with what expires or is compacted after it",
     words:
       /\b(?:kept|retained|stored|keep|retain|store|history|expire\w*|deleted)\b[^,;]*\b(?:for|after)\s+\w+\s+(?:days?|weeks?|months?|years?|hours?)\b/i,
+    owed: true,
+  },
+  {
+    id: "rule",
+    asks: "a rule the design keeps: an invariant, the write that enforces it and the failure that would break it",
+    // an obligation ("must", "never", "at most", "no … may be lost", "still accepts writes while …")
+    words:
+      /\b(?:must|never|always|cannot|can't|may not|at most|at least|no more than|exactly once|still)\b|\bno\b[^,;]*\b(?:may|can|is|are|will|ever)\b/i,
     owed: true,
   },
   {

@@ -548,6 +548,10 @@ const StatedRequirement = z.strictObject({
   carriedBy: z.array(z.strictObject({ kind: z.enum(CARRIER_KINDS), what: z.string(), quote: z.string() })),
   /** What the clause asks for, when its words name a kind (knowledge/requirement-kinds.ts). */
   asks: z.optional(z.strictObject({ kind: z.string(), what: z.string() })),
+  /** Of a clause not carried: the readers that read a part of it (a figure that reads its number alone). */
+  partly: z.optional(z.array(z.strictObject({ kind: z.enum(CARRIER_KINDS), what: z.string(), quote: z.string() }))),
+  /** Of a clause not carried: its key words nothing in the design reads, in the prompt's order. */
+  unread: z.optional(z.array(z.string())),
 });
 export type StatedRequirementRow = z.infer<typeof StatedRequirement>;
 

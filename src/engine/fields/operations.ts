@@ -1,3 +1,4 @@
+import { CONTROL_OPERATIONS } from "../../knowledge/control-operations.js";
 import { OPERATIONS } from "../../knowledge/operations.js";
 import type { InteractionKind, Operation } from "../../knowledge/schema.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
@@ -67,12 +68,16 @@ export const operationsField: Deriver<"operations"> = {
           archetype: r.archetype,
           critical: false,
           hidden: r.alias.hidden,
-          because: `stated: '${r.alias.phrase}' maps to ${r.alias.operation} on ${entity}`,
+          because: r.because.startsWith("the prompt asks '")
+            ? `stated: ${r.because.replace(/^the prompt asks /, "")}, ${/^[aeiou]/.test(r.alias.operation) ? "an" : "a"} ${r.alias.operation} on ${entity}`
+            : `stated: '${r.alias.phrase}' maps to ${r.alias.operation} on ${entity}`,
         };
       }
       if (!row) continue;
-      if (!r.path && out.some((o) => o.operation === row.operation && o.entity === row.entity)) continue;
-      const key = `${row.operation}|${row.entity}|${row.phrase}`;
+      // a control verb the prompt grants (pause, mute, edit) is an operation of its own, beside any other on the record
+      const control = r.alias !== undefined && CONTROL_OPERATIONS.some((c) => c.verb === r.alias?.phrase);
+      if (!r.path && !control && out.some((o) => o.operation === row.operation && o.entity === row.entity)) continue;
+      const key = `${row.operation}|${row.entity}|${row.phrase}${control ? `|${r.alias?.phrase}` : ""}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(row);

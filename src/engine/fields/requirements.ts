@@ -1,10 +1,12 @@
 import { ALIASES } from "../../knowledge/aliases.js";
+import { CONTROL_OPERATIONS } from "../../knowledge/control-operations.js";
 import { coverageOf } from "../../knowledge/covers.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { fitsParty, type PartyKind } from "../../knowledge/parties.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, offTopicNames, type Topic, type TopicMark, unspokenBesides } from "../../knowledge/topics.js";
+import { grantedControls } from "../control-operations.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -243,6 +245,8 @@ function featureRequirements(
  */
 interface StatedAsks {
   stated: { clause: string; text: string; alias: number }[];
+  /** The control verbs the prompt grants on a record ("teams can pause or edit a schedule"), each with its clause. */
+  controls: { clause: string; verb: string; record: string | undefined }[];
   trigger: string | null;
   /** The topics the prompt never speaks of: an entity a card marks with one of them keeps no path. */
   unspoken: readonly Topic[];
@@ -300,8 +304,14 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
         stated.push({ clause: c, text, alias: ALIASES.indexOf(row) });
       }
     }
+    const controls: StatedAsks["controls"] = [];
+    if (lead)
+      for (const g of grantedControls(f.prompt.replace(DESIGN_VERB, (m) => " ".repeat(m.length))))
+        if (!stated.some((x) => ALIASES[x.alias]?.phrase === g.control.verb))
+          controls.push({ clause: g.quote, verb: g.control.verb, record: g.record });
     return {
       stated,
+      controls,
       // a timed action the lead's own subject already schedules (a secrets manager's lease expiry and rotation
       // periods) is no due-time row of its own, whether or not the due-time archetype was recognised
       trigger:
@@ -329,6 +339,19 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
         archetype: lead.id,
         because: `the prompt asks to '${c}', which the alias table reads as '${row.phrase}' (${row.operation})`,
         alias: { phrase: row.phrase, operation: row.operation, interaction: row.interaction, hidden: row.hidden },
+      });
+    }
+    // a control verb the prompt grants on a record is an operation on that record: its call and the state it moves
+    for (const { clause, verb, record } of asks.controls) {
+      const c = CONTROL_OPERATIONS.find((x) => x.verb === verb);
+      if (!lead || !c) continue;
+      const moves = c.from && c.to ? ` (${c.from} → ${c.to})` : " (under the version the caller read)";
+      out.push({
+        text: clause,
+        kind: "stated",
+        archetype: lead.id,
+        because: `the prompt asks '${clause}': '${verb}' is a control operation on the ${record ?? "record"}${moves}`,
+        alias: { phrase: verb, operation: c.operation, interaction: "update target", hidden: false },
       });
     }
     f.archetypes.forEach((ra, i) => {

@@ -4,7 +4,13 @@ import { CARRIER_WORDS } from "./carrier-words.js";
 
 /** What carries one clause, in words: each reader's kind and which one; or, plainly, that nothing does. */
 export function carriedWords(r: Design["statedRequirements"][number]): string {
-  if (!r.carried) return `not carried: nothing in this design reads it${r.asks ? `; it asks for ${r.asks.what}` : ""}`;
+  if (!r.carried) {
+    const asks = r.asks ? `; it asks for ${r.asks.what}` : "";
+    const unread = r.unread && r.unread.length > 0 ? `; nothing reads ${r.unread.map((w) => `'${w}'`).join(", ")}` : "";
+    if (!r.partly || r.partly.length === 0) return `not carried: nothing in this design reads it${asks}`;
+    const part = r.partly.map((c) => `${CARRIER_WORDS[c.kind]} ${c.what} reads '${c.quote}'`).join("; ");
+    return `not carried, only in part: ${part}${unread}${asks}`;
+  }
   return r.carriedBy.map((c) => `${CARRIER_WORDS[c.kind]}: ${c.what}`).join("; ");
 }
 
