@@ -15,7 +15,7 @@ export function interactionFor(op: Operation, hidden: boolean): InteractionKind 
 }
 
 /**
- * Picks the archetype entity a free-text ask is about, by shared words; else its first source of truth. Of entities
+ * Picks the archetype entity a free-text ask is about, by shared words; else its first source of truth the design's subjects keep. Of entities
  * that share as many words, one that fits the design's subjects wins (a durable workflow engine's "workflow starts"
  * are its executions, not the generic workflow row its subject replaces).
  */
@@ -31,7 +31,10 @@ function entityFor(text: string, id: OperationRow["archetype"], unspoken: readon
   const fits = (e: (typeof a.entities)[number]) => (fitsTopics(e, unspoken) ? 1 : 0);
   const best = scored.sort((x, y) => y.n - x.n || fits(y.e) - fits(x.e))[0];
   if (best && best.n > 0) return best.e.name;
-  return (a.entities.find((e) => e.truth) ?? a.entities[0])?.name ?? "State";
+  // with no shared word, the first source of truth among the entities the design's subjects keep (an order book is
+  // I13's first truth only where the prompt speaks of an exchange)
+  const kept = a.entities.filter((e) => fitsTopics(e, unspoken));
+  return (kept.find((e) => e.truth) ?? kept[0] ?? a.entities.find((e) => e.truth) ?? a.entities[0])?.name ?? "State";
 }
 
 export const operationsField: Deriver<"operations"> = {
