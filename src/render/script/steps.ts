@@ -1051,7 +1051,7 @@ const CARRIER_ORDER = [
 type Carrier = Design["statedRequirements"][number]["carriedBy"][number];
 
 /** What one reader of a stated clause makes the design do, in the design's own names, or nothing to say. */
-function consequenceOf(d: Design, c: Carrier): string | undefined {
+function consequenceOf(d: Design, c: Carrier, clause: string): string | undefined {
   switch (c.kind) {
     case "rule": {
       const prefix = c.what.replace(/…$/, "");
@@ -1127,14 +1127,23 @@ function consequenceOf(d: Design, c: Carrier): string | undefined {
     case "technology":
       return `it names ${c.what.replace(/\s*\(.*\)$/, "")}, which I draw as given`;
     case "operation": {
-      if (/[(/{]/.test(c.what)) return undefined;
-      const name = actionName(c.what);
-      return name ? `it is the ${gerundOf(name)} path` : undefined;
+      // the ledger names an operation with its kind in brackets ("pause (state transition)"); a call path is left out
+      const what = c.what.replace(/\s*\([^)]*\)$/, "");
+      if (/[(/{]/.test(what)) return undefined;
+      const name = actionName(what);
+      // said only where the clause itself asks for the action (its verb is in the clause: 'operators can pause'
+      // gets its own pausing call); an operation that merely shares a word with the clause is no consequence of it
+      const verb = name?.split(" ")[0]?.toLowerCase();
+      if (!name || !verb || !new RegExp(`\\b${verb.replace(/[^a-z]/g, "")}`, "i").test(clause)) return undefined;
+      return `it gets a call of its own, ${gerundOf(name)}`;
     }
     default:
       return undefined;
   }
 }
+
+/** A text's lower-case words of three letters or more, for telling which carrier a clause is most about. */
+const meaningWordsOf = (text: string): string[] => text.toLowerCase().match(/[a-z]{3,}/g) ?? [];
 
 /**
  * Each requirement the prompt states, in its own words, with what it forces in the design: the rule it puts on a
@@ -1154,13 +1163,19 @@ function askLines(d: Design): Line[] {
     const clause = lowerFirst(speakable(r.clause).replace(/[.;:,]+$/, "")).trim();
     if (countWords(clause) > ASK_WORDS || countWords(clause) < 3) continue;
     const rank = (c: Carrier) => CARRIER_ORDER.indexOf(c.kind as (typeof CARRIER_ORDER)[number]);
-    const carriers = [...r.carriedBy].filter((c) => c.kind !== "subject").sort((a, b) => rank(a) - rank(b));
+    // of one kind, the carrier most about the clause is said first (a clause's own stated rule before another rule
+    // on the same record that shares a word with it)
+    const clauseWords = new Set(meaningWordsOf(clause));
+    const about = (c: Carrier) => meaningWordsOf(c.what).filter((w) => clauseWords.has(w)).length;
+    const carriers = [...r.carriedBy]
+      .filter((c) => c.kind !== "subject")
+      .sort((a, b) => rank(a) - rank(b) || about(b) - about(a));
     // a stated latency is said as its bound, never again as the figure of what the bound leaves spare
     const bounded = carriers.some((c) => c.kind === "latency");
     const said: string[] = [];
     for (const c of carriers) {
       if (said.length >= ASK_CONSEQUENCES || (bounded && c.kind === "figure")) continue;
-      const x = consequenceOf(d, c);
+      const x = consequenceOf(d, c, clause);
       const named = x?.replace(/^it (?:calls for|puts a rule on) /, "");
       // one rule on a record is said once, whichever mechanism keeps each of its rules
       const head = x?.split(",")[0];
