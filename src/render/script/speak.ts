@@ -97,6 +97,12 @@ export const speakable = rememberText((s: string): string => {
         (_m, e: string, f: string) => `the ${entityWords(e)}'s ${f}`,
       )
       .replace(/\b([A-Z][a-z]+)\.([a-z_]+)\b/g, (_m, e: string, f: string) => `the ${e.toLowerCase()} ${f}`)
+      // a time column is said as a time ("due_at" the due time, "claim_expires_at" the claim expiry time): said as
+      // words it would end a sentence on "at"
+      .replace(
+        /\b([a-z]+(?:_[a-z]+)*)_at\b/g,
+        (_m, stem: string) => `${stem.replace(/_/g, " ").replace(/\bexpires$/, "expiry")} time`,
+      )
       .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
       .replace(/\s*≈\s*/g, " about ")
       .replace(/(\d)\s*\/s\b/g, "$1 a second")

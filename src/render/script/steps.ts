@@ -1126,17 +1126,10 @@ function consequenceOf(d: Design, c: Carrier, clause: string): string | undefine
     }
     case "technology":
       return `it names ${c.what.replace(/\s*\(.*\)$/, "")}, which I draw as given`;
-    case "operation": {
-      // the ledger names an operation with its kind in brackets ("pause (state transition)"); a call path is left out
-      const what = c.what.replace(/\s*\([^)]*\)$/, "");
-      if (/[(/{]/.test(what)) return undefined;
-      const name = actionName(what);
-      // said only where the clause itself asks for the action (its verb is in the clause: 'operators can pause'
-      // gets its own pausing call); an operation that merely shares a word with the clause is no consequence of it
-      const verb = name?.split(" ")[0]?.toLowerCase();
-      if (!name || !verb || !new RegExp(`\\b${verb.replace(/[^a-z]/g, "")}`, "i").test(clause)) return undefined;
-      return `it gets a call of its own, ${gerundOf(name)}`;
-    }
+    case "operation":
+      // an operation is said in steps 3 and 5 with its record and call; as a consequence of a clause its name reads
+      // as a template ("it is the storing the future action path", "a call of its own, job job"), so it is not said
+      return undefined;
     default:
       return undefined;
   }
