@@ -35,6 +35,23 @@ describe("requirement ledger: each requirement clause with what carries it", () 
     for (const c of requirementClauses(p)) expect(p.slice(c.at, c.at + c.text.length)).toBe(c.text);
   });
 
+  it("keeps a clause joined on with and/or/while (after any spaces) as its own, and remembers the last prompt's", () => {
+    const p =
+      "Design a ledger: balances are kept, and   when a node fails its entries replay, the brand, when renamed, keeps its id, Or\n when audited, stays; while when idle it sleeps.";
+    expect(requirementClauses(p).map((c) => c.text)).toEqual([
+      "a ledger",
+      "balances are kept",
+      "when a node fails its entries replay",
+      "the brand, when renamed",
+      "keeps its id",
+      "when audited",
+      "when idle it sleeps",
+    ]);
+    // the same prompt's clauses are one frozen list, shared by the ledger and the clause readers
+    expect(requirementClauses(p)).toBe(requirementClauses(p));
+    expect(Object.isFrozen(requirementClauses(p)[0])).toBe(true);
+  });
+
   it("names the kind a clause asks for by its words", () => {
     expect(requirementKind("users who were offline get what they missed when they reconnect")?.id).toBe("catch-up");
     expect(requirementKind("restarting the fleet must not flood the database")?.id).toBe("downstream-protection");

@@ -321,25 +321,55 @@ export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
 const QUALIFIER =
   /^(?:if|when|whenever|unless|until|even|except|after|before|once|since|because|so|as|at|with|without|within|including|focusing|especially|ideally|preferably|whether|than|then|by|in|on|from|for|under|over|per|via|plus|such as|e\.g\.|i\.e\.)\b/i;
 
+/** A requirement clause: its text and where it starts in the prompt. */
+export interface RequirementClause {
+  readonly text: string;
+  readonly at: number;
+}
+
+/**
+ * The last prompt's requirement clauses: the ledger, the catch-up and the downstream-protection readers each ask for
+ * them in one design. Frozen, as they are shared.
+ */
+let lastClauses: { prompt: string; clauses: readonly RequirementClause[] } | undefined;
+
 /**
  * The requirement clauses of a prompt: its clauses broken at punctuation (`clauseSpans` without joining words), a
  * clause that only qualifies the one before it joined to it.
  */
-export function requirementClauses(prompt: string): { text: string; at: number }[] {
-  const out: { text: string; at: number }[] = [];
+export function requirementClauses(prompt: string): readonly RequirementClause[] {
+  if (lastClauses?.prompt === prompt) return lastClauses.clauses;
+  const out: RequirementClause[] = [];
   for (const c of clauseSpans(prompt, false)) {
     const last = out[out.length - 1];
     // a clause the prompt joins on with "and" ("…, and when two devices edit one file both versions are kept") is
     // a requirement of its own, whatever word it opens with
-    const joined = /\b(?:and|or|but|while)\s*$/i.test(prompt.slice(0, c.at));
+    const joined = joinedOn(prompt, c.at);
     if (last && !joined && QUALIFIER.test(c.text)) {
       out[out.length - 1] = { text: prompt.slice(last.at, c.at + c.text.length), at: last.at };
       continue;
     }
     out.push(c);
   }
-  return out;
+  const clauses = Object.freeze(out.map((c) => Object.freeze(c)));
+  lastClauses = { prompt, clauses };
+  return clauses;
 }
+
+/** A joining word ending the text before a clause, after any spaces ("…, and", "… while"). */
+const JOINED = /\b(?:and|or|but|while)$/i;
+
+/**
+ * Whether the prompt joins the clause at `at` on with "and", "or", "but" or "while": the spaces before it skipped, the
+ * word read from the few characters left (the longest joining word and the character before it), so a long prompt is
+ * not scanned from its start for every clause.
+ */
+function joinedOn(prompt: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && SPACE.test(prompt[end - 1] as string)) end--;
+  return JOINED.test(prompt.slice(Math.max(0, end - 6), end));
+}
+const SPACE = /\s/;
 
 /** The order readers are named in: the design's own parts before the figures and qualities that only size it. */
 const RANK: readonly CarrierKind[] = [
