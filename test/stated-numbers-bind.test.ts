@@ -63,9 +63,10 @@ describe("people counted within one subject are the most one subject holds", () 
 
   it("keeps people across the product as its users", () => {
     expect(scale("Design a leaderboard for a mobile game with 50 million players")).toEqual({ users: 5e7 });
+    // people online at once are the connected clients (the per-match count stays a participant bound)
     expect(scale("a game backend where 64 players join each match and 5 million players are online")).toEqual({
       max_participants: 64,
-      users: 5e6,
+      clients: 5e6,
     });
     expect(scale("an editor for 10 million users with up to 100 people editing one document")).toEqual({
       users: 1e7,

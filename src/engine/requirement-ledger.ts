@@ -140,7 +140,7 @@ const NOT_KEY = new Set(
   (
     "a an the of to at on in by for from with and or but nor not no never ever every each any all its it is are be " +
     "been being was were has have had do does did will would should shall could may might must can cannot only so " +
-    "that this these those then than when which whose who whom what as into onto over under after before per up down " +
+    "that this these those then than when where whenever which whose who whom what as into onto over under after before per up down " +
     "out about around more less most least still same own their there them they his her our your we you i also just " +
     "within while without across between among through via until unless since because others " +
     "even very both either neither such some many much few other another whole get gets got peak time " +
@@ -156,8 +156,16 @@ function wordsOf(text: string, at: number): Word[] {
     const from = at + (m.index ?? 0);
     out.push({ text: w, from, to: from + w.length, number: /^\d/.test(w) || NUMBER_WORD.test(w) });
   }
+  // "one" or "a" before a unit of time is a figure ("kept for one year", "once a day"), elsewhere a pronoun or article
+  for (let i = 0; i + 1 < out.length; i++) {
+    const w = out[i] as Word;
+    if (!w.number && /^(?:one|a|an)$/i.test(w.text) && TIME_UNIT.test((out[i + 1] as Word).text)) w.number = true;
+  }
   return out;
 }
+
+/** A unit of time a number word may stand before ("one year", "a day"). */
+const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/i;
 
 /** A number said in words ("three replicas", "two billion photos"). */
 const NUMBER_WORD =
@@ -218,8 +226,9 @@ export function credit(text: string, at: number, all: readonly Reading[], bound?
   const boundTo = said ? boundFrom + said[0].length : -1;
   const inBound = (w: Word) => w.from >= boundFrom && w.to <= boundTo;
   // a freshness bound is also read by a figure of a copy's lag ("propagation_seconds, read by copy_fresh_seconds")
+  // (a latency clause on a copy's update, "updated within 2 seconds", is read by that lag figure too)
   const readsBound = (r: Reading) =>
-    r.kind === "latency" || (bound === "freshness" && r.kind === "figure" && LAG_FIGURE.test(r.what));
+    r.kind === "latency" || (bound !== undefined && r.kind === "figure" && LAG_FIGURE.test(r.what));
   const readsWord = (r: Reading, w: Word) => holds(r, w) && (!inBound(w) || readsBound(r));
   const readers = near.filter((r) => keys.some((w) => readsWord(r, w)));
   const unreadWords = keys.filter((w) => !readers.some((r) => readsWord(r, w)));
