@@ -16,7 +16,7 @@ let server: Served;
 
 /** A prompt whose last clause (a control operation on a record) the design owes an answer to. */
 const GARAGE =
-  "Design a parking garage reservation API for 3,000 garages: a spot is never given to two drivers, drivers who lose signal catch up on missed updates when they reconnect, and operators can edit prices.";
+  "Design a parking garage reservation API for 3,000 garages: a spot is never given to two drivers, drivers who lose signal catch up on missed updates when they reconnect, operators can edit prices, and every receipt must show the garage's tax number.";
 
 const HOSTILE =
   'Design a library lending service where each copy <img src=x onerror="window.__pwned=1"> is lent to one member at a time, and members <script>window.__pwned=2</script> can renew a loan.';
