@@ -1544,7 +1544,7 @@ function invariantsStep(d: Design): StepDraft {
     const k = keeperOf(c);
     if (k && !kept.has(k)) {
       kept.add(k);
-      lines.push(...detail(`${withArticle(k)} keeps that one`));
+      lines.push(...detail(`That one is kept by ${withArticle(k)}`));
     }
   });
   if (hard) {
@@ -1552,7 +1552,7 @@ function invariantsStep(d: Design): StepDraft {
     const path = hardPath(d, hard.statement);
     // unless the rule's own sentences already say what keeps it
     const told = hard.said.some((x) => /\bkept by\b|\bkeeps? it\b/i.test(x));
-    if (k && path && !told) lines.splice(2, 0, ...detail(`${withArticle(k)} keeps it, on the path that ${path}`));
+    if (k && path && !told) lines.splice(2, 0, ...detail(`It is kept by ${withArticle(k)}, on the path that ${path}`));
   }
   const followUps: FollowUp[] = [];
   // a rule nothing keeps has no enforcement to be asked about: step four already said so
@@ -2366,7 +2366,12 @@ function guardLines(d: Design, ms: Design["mechanisms"]): Line[] {
     )
       continue;
     const gerunds = paths.map((x) => (/^\w+ing\b/.test(x) ? x : doing(x)));
-    out.push(...detail(`${withArticle(lowerFirst(speakable(m.name)))} guards ${andList(gerunds)}`));
+    const guarded = andList(gerunds);
+    out.push(
+      ...detail(
+        `${guarded.charAt(0).toUpperCase()}${guarded.slice(1)} ${gerunds.length > 1 ? "are" : "is"} guarded by ${withArticle(lowerFirst(speakable(m.name)))}`,
+      ),
+    );
   }
   return out;
 }
