@@ -140,7 +140,7 @@ const NOT_KEY = new Set(
   (
     "a an the of to at on in by for from with and or but nor not no never ever every each any all its it is are be " +
     "been being was were has have had do does did will would should shall could may might must can cannot only so " +
-    "that this these those then than when which whose who whom what as into onto over under after before per up down " +
+    "that this these those then than when where which whose who whom what as into onto over under after before per up down " +
     "out about around more less most least still same own their there them they his her our your we you i also just " +
     "within while without across between among through via until unless since because others " +
     "even very both either neither such some many much few other another whole get gets got peak time " +
