@@ -32,6 +32,16 @@ describe("an act the prompt says is never done twice, with no subject that names
     expect(c?.statement).toBe("Nothing is ever transferred twice.");
   });
 
+  it("reads the passive with a modal in place of 'ever' ('no seat may be sold twice'), a kind's words kept", () => {
+    expect(
+      read("Design a mobile game backend where players earn daily rewards; no reward can be claimed twice."),
+    ).toEqual([["No reward is ever claimed twice.", "reward"]]);
+    const [c] = guaranteeClauses(
+      "Design a garage where drivers reserve spots. No spot may be assigned twice for the same hour.",
+    );
+    expect(c?.kind).toBe("interval");
+  });
+
   it("reads no rate and no pronoun as an act's object", () => {
     expect(read("Design a crawler that must never hit one site more than twice a second.")).toEqual([]);
     expect(read("Design a payout system that never pays anyone twice.")).toEqual([
@@ -60,6 +70,14 @@ describe("a rule that an act is never done twice, whose thing no write names", (
       "Design a nightly report scheduler that emails each report to finance and must never email twice for the same schedule tick.",
     );
     expect(r?.keptBy).toBe("claim-run");
+  });
+
+  it("is kept by such a write only for an act that reaches another party, never a use of a thing no write names", () => {
+    const r = rule(
+      "Design a coupon wallet for a grocery chain that pays out cashback to bank accounts, where no coupon can be redeemed twice.",
+    );
+    expect(r?.statement).toMatch(/^No coupon is ever redeemed twice\./);
+    expect(r?.keptBy).toBeUndefined();
   });
 
   it("says no mechanism keeps it when the design has no write that keys a repeat by its id", () => {

@@ -667,9 +667,21 @@ function twiceClauses(prompt: string, out: GuaranteeClause[]): void {
       : (/\b(?:same|each|every|one|a|an)\s+(?:[a-z-]+\s+)?([a-z-]+)$/i.exec(tail)?.[1] ?? verb);
     const said = named ? `${object} is never ${done}` : `nothing is ever ${done}`;
     const c = clause(quote, start, thing, said, done, prompt);
-    if (c && !c.kind) out.push(c);
+    if (c) out.push(c);
+  }
+  // "no seat may be sold twice", "no reward can be claimed twice": the passive with a modal in place of "ever"
+  for (const m of prompt.matchAll(NO_THING_TWICE)) {
+    const subject = m[1] ?? "";
+    const done = `${(m[2] ?? "").toLowerCase()}${m[3] ? ` ${m[3].toLowerCase()}` : ""} twice${m[4] ? ` ${m[4].trim()}` : ""}`;
+    const end = m.index + m[0].length;
+    if (/^(?:one|body|thing)$/i.test(subject) || covered(out, m.index, end)) continue;
+    const c = clause(prompt.slice(m.index, end), m.index, subject, `no ${subject} is ever ${done}`, done, prompt);
+    if (c) out.push(c);
   }
 }
+/** "no seat may be sold twice", "no refund can be issued twice for the same order". */
+const NO_THING_TWICE =
+  /\bno\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:may|can|must|will|should|shall|is|are)\s+(?:ever\s+)?be\s+([a-z]+(?:ed|en|wn|nt|ld|ght|id|ne))(?:\s+(out|off|up|back))?\s+twice\b((?:\s+(?:for|on|per|in)\s+(?:the same|each|every|one|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?)?)/gi;
 /** "never charge a customer twice", "must not refund twice", "never submit the same order twice for a run". */
 const TWICE_ACT =
   /\b(?:never|not|n't|without)\s+(?:ever\s+)?([a-z]+)(?:\s+(out|off|up|back))?\s+(?:((?:a|an|the|any|anyone|anybody|one|each|every|its|their|our|your)\b[^.,;:!?]*?)\s+)?twice\b((?:\s+(?:for|on|per|in)\s+(?:the same|each|every|one|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?)?)/gi;
@@ -1098,14 +1110,22 @@ export const REPEAT_KEEPERS: readonly MechanismId[] = [
 ];
 
 /**
+ * The acts that reach another party, said done ("charged", "paid out", "emailed", "submitted"): a repeat of one is kept
+ * by the id it carries to that party. A use or a grant of a thing the design keeps ("redeemed", "sold") is no such act:
+ * a write on the thing's own record keeps it, or nothing does.
+ */
+const REPEATED_EFFECT =
+  /^(?:charged|paid|refunded|credited|debited|billed|invoiced|transferred|wired|disbursed|sent|emailed|texted|messaged|notified|called|submitted|posted|published|fired|delivered|executed|transmitted|invoked|dispatched|pushed)\b/;
+
+/**
  * The write that keeps a rule that an act is never done twice when no write names its thing ("A customer is never
  * charged twice" in a design whose charges leave through an outbox): the design's write whose mechanism makes a
  * repeat take effect once by its id (REPEAT_KEEPERS, in its order), one that names what the repeat is counted per
- * ("twice for the same run") first. None for a clause of a
+ * ("twice for the same run") first; only for an act that reaches another party (REPEATED_EFFECT). None for a clause of a
  * kind (its kind's mechanism keeps it) or one that says no repeat.
  */
 export function repeatKeeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: readonly T[]): T | undefined {
-  if (c.kind || !/\btwice\b/.test(c.verb)) return undefined;
+  if (c.kind || !/\btwice\b/.test(c.verb) || !REPEATED_EFFECT.test(c.verb)) return undefined;
   const rank = (w: T) => REPEAT_KEEPERS.indexOf(w.mechanism as MechanismId);
   const keeping = writes.filter((w) => rank(w) >= 0).sort((a, b) => rank(a) - rank(b));
   // the thing a repeat is counted per ("twice for the same run"): a write that names it is where the repeat is caught
