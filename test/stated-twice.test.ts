@@ -16,9 +16,6 @@ describe("an act the prompt says is never done twice, with no subject that names
     expect(read("Design a report scheduler that must never email twice for the same schedule tick.")).toEqual([
       ["Nothing is ever emailed twice for the same schedule tick.", "tick"],
     ]);
-    expect(read("Design a lease service that survives losing a node without ever granting a shard twice.")).toEqual([
-      ["A shard is never granted twice.", "shard"],
-    ]);
     expect(read("Design a label service that buys from carriers and must not buy twice for the same parcel.")).toEqual([
       ["Nothing is ever bought twice for the same parcel.", "parcel"],
     ]);
@@ -44,6 +41,8 @@ describe("an act the prompt says is never done twice, with no subject that names
 
   it("reads no rate and no pronoun as an act's object", () => {
     expect(read("Design a crawler that must never hit one site more than twice a second.")).toEqual([]);
+    // a grant of a thing is kept by its holder's rule, not by the id a repeat carries to another party
+    expect(read("Design a lease service that survives losing a node without ever granting a shard twice.")).toEqual([]);
     expect(read("Design a payout system that never pays anyone twice.")).toEqual([
       ["Nothing is ever paid twice.", "pay"],
     ]);

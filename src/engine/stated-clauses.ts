@@ -639,15 +639,16 @@ function orderedClauses(prompt: string, out: GuaranteeClause[]): void {
 }
 
 /**
- * An act the prompt says is never done twice, with no subject of its own that names what it is done to ("never charge
- * a customer twice", "retries must not refund twice", "must never count a chargeback twice"): the rule is about the
+ * An act that reaches another party (REPEATED_EFFECT) the prompt says is never done twice, with no subject of its own
+ * that names what it is done to ("never charge a customer twice", "retries must not refund twice"): the rule is about the
  * act's object, said in the passive ("A customer is never charged twice"), or, with no object, about the act itself
  * ("Nothing is ever refunded twice"). Its quote runs from the clause's start, so the words that say whose repeat it is
  * ("retries", "a repeated approval") stand in the rule's quote. A clause another reader already took is left to it.
  */
 function twiceClauses(prompt: string, out: GuaranteeClause[]): void {
   for (const m of prompt.matchAll(TWICE_ACT)) {
-    const verb = plainVerb((m[1] ?? "").toLowerCase()).replace(/ing$/, "");
+    const word = (m[1] ?? "").toLowerCase();
+    const verb = (/ss$/.test(word) ? word : plainVerb(word)).replace(/ing$/, "");
     if (NOT_AN_ACT.test(verb)) continue;
     const particle = m[2] ? ` ${m[2].toLowerCase()}` : "";
     const object = (m[3] ?? "").trim();
@@ -656,6 +657,8 @@ function twiceClauses(prompt: string, out: GuaranteeClause[]): void {
     if (/\bthan\b/i.test(object) || words(object).length > 4) continue;
     const named = object !== "" && !PRONOUN.test(object) && !/^(?:any|some|no)(?:one|body)$/i.test(object);
     const done = `${participle(verb)}${particle} twice${tail ? ` ${tail}` : ""}`;
+    // only an act that reaches another party: a thing's own use or grant ("granting a shard twice") is its holder's
+    if (!REPEATED_EFFECT.test(done)) continue;
     const start = clauseStart(prompt, m.index);
     const end = m.index + m[0].length;
     if (covered(out, start, end)) continue;
@@ -1115,7 +1118,7 @@ export const REPEAT_KEEPERS: readonly MechanismId[] = [
  * a write on the thing's own record keeps it, or nothing does.
  */
 const REPEATED_EFFECT =
-  /^(?:charged|paid|refunded|credited|debited|billed|invoiced|transferred|wired|disbursed|sent|emailed|texted|messaged|notified|called|submitted|posted|published|fired|delivered|executed|transmitted|invoked|dispatched|pushed)\b/;
+  /^(?:charged|paid|refunded|credited|debited|billed|invoiced|transferred|wired|disbursed|bought|sent|emailed|texted|messaged|notified|called|submitted|posted|published|fired|delivered|executed|transmitted|invoked|dispatched|pushed)\b/;
 
 /**
  * The write that keeps a rule that an act is never done twice when no write names its thing ("A customer is never
@@ -1125,7 +1128,8 @@ const REPEATED_EFFECT =
  * kind (its kind's mechanism keeps it) or one that says no repeat.
  */
 export function repeatKeeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: readonly T[]): T | undefined {
-  if (c.kind || !/\btwice\b/.test(c.verb) || !REPEATED_EFFECT.test(c.verb)) return undefined;
+  const act = c.verb.replace(/^(?:be|been|is|are|gets?|got)\s+/, "");
+  if (c.kind || !/\btwice\b/.test(act) || !REPEATED_EFFECT.test(act)) return undefined;
   const rank = (w: T) => REPEAT_KEEPERS.indexOf(w.mechanism as MechanismId);
   const keeping = writes.filter((w) => rank(w) >= 0).sort((a, b) => rank(a) - rank(b));
   // the thing a repeat is counted per ("twice for the same run"): a write that names it is where the repeat is caught
