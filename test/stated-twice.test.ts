@@ -64,6 +64,14 @@ describe("a rule that an act is never done twice, whose thing no write names", (
     expect(row?.carriedBy.some((c) => c.kind === "rule" && /never submitted twice/.test(c.what))).toBe(true);
   });
 
+  it("is kept so whatever its subject, when the subject is only the repeat's cause ('retries must never charge …')", () => {
+    const r = rule(
+      "Design a subscription box service that charges members monthly through a card processor; retries must never charge a member twice.",
+    );
+    expect(r?.statement).toMatch(/^Retries must never charge a member twice\. '.+' keeps it:/);
+    expect(REPEAT_KEEPERS).toContain(r?.keptBy);
+  });
+
   it("is kept first by a write that names what the repeat is counted per (the run a partner call belongs to)", () => {
     const r = rule(
       "Design a nightly report scheduler that emails each report to finance and must never email twice for the same schedule tick.",

@@ -1113,12 +1113,12 @@ export const REPEAT_KEEPERS: readonly MechanismId[] = [
 ];
 
 /**
- * The acts that reach another party, said done ("charged", "paid out", "emailed", "submitted"): a repeat of one is kept
+ * The acts that reach another party, in any form ("charge", "paid out", "emails", "submitted"): a repeat of one is kept
  * by the id it carries to that party. A use or a grant of a thing the design keeps ("redeemed", "sold") is no such act:
  * a write on the thing's own record keeps it, or nothing does.
  */
 const REPEATED_EFFECT =
-  /^(?:charged|paid|refunded|credited|debited|billed|invoiced|transferred|wired|disbursed|bought|sent|emailed|texted|messaged|notified|called|submitted|posted|published|fired|delivered|executed|transmitted|invoked|dispatched|pushed)\b/;
+  /^(?:charg(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|refund(?:s|ed|ing)?|credit(?:s|ed|ing)?|debit(?:s|ed|ing)?|bill(?:s|ed|ing)?|invoic(?:e|es|ed|ing)|transfer(?:s|red|ring)?|wir(?:e|es|ed|ing)|disburs(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|sen(?:d|ds|t|ding)|email(?:s|ed|ing)?|text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|notif(?:y|ies|ied|ying)|call(?:s|ed|ing)?|submit(?:s|ted|ting)?|post(?:s|ed|ing)?|publish(?:es|ed|ing)?|fir(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|execut(?:e|es|ed|ing)|transmit(?:s|ted|ting)?|invok(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|push(?:es|ed|ing)?)\b/;
 
 /**
  * The write that keeps a rule that an act is never done twice when no write names its thing ("A customer is never
