@@ -592,6 +592,7 @@ function readClauses(prompt: string): GuaranteeClause[] {
   }
   cardinalClauses(prompt, out);
   orderedClauses(prompt, out);
+  twiceClauses(prompt, out);
   // a claim the prompt treats as lasting ownership is never a lease that lapses on silence
   const lasting = statedTenure(prompt)?.quote;
   // a hold the prompt gives a fixed duration is timed once when it is taken and never renewed
@@ -636,6 +637,60 @@ function orderedClauses(prompt: string, out: GuaranteeClause[]): void {
     push(c ? { ...c, verb: m[0].trim().toLowerCase() } : undefined);
   }
 }
+
+/**
+ * An act that reaches another party (REPEATED_EFFECT) the prompt says is never done twice, with no subject of its own
+ * that names what it is done to ("never charge a customer twice", "retries must not refund twice"): the rule is about the
+ * act's object, said in the passive ("A customer is never charged twice"), or, with no object, about the act itself
+ * ("Nothing is ever refunded twice"). Its quote runs from the clause's start, so the words that say whose repeat it is
+ * ("retries", "a repeated approval") stand in the rule's quote. A clause another reader already took is left to it.
+ */
+function twiceClauses(prompt: string, out: GuaranteeClause[]): void {
+  for (const m of prompt.matchAll(TWICE_ACT)) {
+    const word = (m[1] ?? "").toLowerCase();
+    const verb = (/ss$/.test(word) ? word : plainVerb(word)).replace(/ing$/, "");
+    if (NOT_AN_ACT.test(verb)) continue;
+    const particle = m[2] ? ` ${m[2].toLowerCase()}` : "";
+    const object = (m[3] ?? "").trim();
+    const tail = (m[4] ?? "").trim();
+    // "never hit one site more than twice a second" is a rate, "never fires one twice" names no object
+    if (/\bthan\b/i.test(object) || words(object).length > 4) continue;
+    const named = object !== "" && !PRONOUN.test(object) && !/^(?:any|some|no)(?:one|body)$/i.test(object);
+    const done = `${participle(verb)}${particle} twice${tail ? ` ${tail}` : ""}`;
+    // only an act that reaches another party: a thing's own use or grant ("granting a shard twice") is its holder's
+    if (!REPEATED_EFFECT.test(done)) continue;
+    const start = clauseStart(prompt, m.index);
+    const end = m.index + m[0].length;
+    if (covered(out, start, end)) continue;
+    const quote = prompt.slice(start, end).trim();
+    // with no object, what the rule holds is the thing its tail names ("tick" of "for the same scheduled tick"), else
+    // the act
+    const thing = named
+      ? object
+      : (/\b(?:same|each|every|one|a|an)\s+(?:[a-z-]+\s+)?([a-z-]+)$/i.exec(tail)?.[1] ?? verb);
+    const said = named ? `${object} is never ${done}` : `nothing is ever ${done}`;
+    const c = clause(quote, start, thing, said, done, prompt);
+    if (c) out.push(c);
+  }
+  // "no seat may be sold twice", "no reward can be claimed twice": the passive with a modal in place of "ever"
+  for (const m of prompt.matchAll(NO_THING_TWICE)) {
+    const subject = m[1] ?? "";
+    const done = `${(m[2] ?? "").toLowerCase()}${m[3] ? ` ${m[3].toLowerCase()}` : ""} twice${m[4] ? ` ${m[4].trim()}` : ""}`;
+    const end = m.index + m[0].length;
+    if (/^(?:one|body|thing)$/i.test(subject) || covered(out, m.index, end)) continue;
+    const c = clause(prompt.slice(m.index, end), m.index, subject, `no ${subject} is ever ${done}`, done, prompt);
+    if (c) out.push(c);
+  }
+}
+/** "no seat may be sold twice", "no refund can be issued twice for the same order". */
+const NO_THING_TWICE =
+  /\bno\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:may|can|must|will|should|shall|is|are)\s+(?:ever\s+)?be\s+([a-z]+(?:ed|en|wn|nt|ld|ght|id|ne))(?:\s+(out|off|up|back))?\s+twice\b((?:\s+(?:for|on|per|in)\s+(?:the same|each|every|one|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?)?)/gi;
+/** "never charge a customer twice", "must not refund twice", "never submit the same order twice for a run". */
+const TWICE_ACT =
+  /\b(?:never|not|n't|without)\s+(?:ever\s+)?([a-z]+)(?:\s+(out|off|up|back))?\s+(?:((?:a|an|the|any|anyone|anybody|one|each|every|its|their|our|your)\b[^.,;:!?]*?)\s+)?twice\b((?:\s+(?:for|on|per|in)\s+(?:the same|each|every|one|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?)?)/gi;
+/** Words after "never" that are no act done to a thing ("never more than twice", "not even twice"). */
+const NOT_AN_ACT =
+  /^(?:more|less|even|just|only|once|be|been|is|are|was|were|have|has|had|do|does|did|get|happen|occur)$/;
 
 /** Where the clause that ends at a point starts: after the last word that opens a clause, or punctuation. */
 function clauseStart(prompt: string, end: number): number {
@@ -1041,6 +1096,48 @@ export function keeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: 
   if (called) return on.find((w) => called.keepers.includes(w.mechanism));
   const verb = contentStems(c.verb);
   return on.find((w) => stemOverlap(verb, contentStems(w.words)) >= 1);
+}
+
+/**
+ * The mechanisms that make a repeated act take effect once by the id it carries, in the order a design's write is
+ * chosen among them: an effect ledger keyed by event id, an outbox whose every retry carries the effect's id, a
+ * receiver that drops an id it has applied, a request id remembered with its outcome, and a run claimed once and
+ * executed under its run id; a caller's request id last, since it dedups the request rather than the act.
+ */
+export const REPEAT_KEEPERS: readonly MechanismId[] = [
+  "keyed-effect-ledger",
+  "transactional-outbox",
+  "idempotent-receiver",
+  "claim-run",
+  "idempotency-key",
+];
+
+/**
+ * The acts that reach another party, in any form ("charge", "paid out", "emails", "submitted"): a repeat of one is kept
+ * by the id it carries to that party. A use or a grant of a thing the design keeps ("redeemed", "sold") is no such act:
+ * a write on the thing's own record keeps it, or nothing does.
+ */
+const REPEATED_EFFECT =
+  /^(?:charg(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|refund(?:s|ed|ing)?|credit(?:s|ed|ing)?|debit(?:s|ed|ing)?|bill(?:s|ed|ing)?|invoic(?:e|es|ed|ing)|transfer(?:s|red|ring)?|wir(?:e|es|ed|ing)|disburs(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|sen(?:d|ds|t|ding)|email(?:s|ed|ing)?|text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|notif(?:y|ies|ied|ying)|call(?:s|ed|ing)?|submit(?:s|ted|ting)?|post(?:s|ed|ing)?|publish(?:es|ed|ing)?|fir(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|execut(?:e|es|ed|ing)|transmit(?:s|ted|ting)?|invok(?:e|es|ed|ing)|dispatch(?:es|ed|ing)?|push(?:es|ed|ing)?)\b/;
+
+/**
+ * The write that keeps a rule that an act is never done twice when no write names its thing ("A customer is never
+ * charged twice" in a design whose charges leave through an outbox): the design's write whose mechanism makes a
+ * repeat take effect once by its id (REPEAT_KEEPERS, in its order), one that names what the repeat is counted per
+ * ("twice for the same run") first; only for an act that reaches another party (REPEATED_EFFECT). None for a clause of a
+ * kind (its kind's mechanism keeps it) or one that says no repeat.
+ */
+export function repeatKeeperOf<T extends KeeperCandidate>(c: GuaranteeClause, writes: readonly T[]): T | undefined {
+  const act = c.verb.replace(/^(?:be|been|is|are|gets?|got)\s+/, "");
+  if (c.kind || !/\btwice\b/.test(act) || !REPEATED_EFFECT.test(act)) return undefined;
+  const rank = (w: T) => REPEAT_KEEPERS.indexOf(w.mechanism as MechanismId);
+  const keeping = writes.filter((w) => rank(w) >= 0).sort((a, b) => rank(a) - rank(b));
+  // the thing a repeat is counted per ("twice for the same run"): a write that names it is where the repeat is caught
+  const per = /\btwice\s+(?:for|on|per|in)\s+(?:the same|each|every|one|a|an)\s+(?:[a-z-]+\s+)?([a-z-]+)$/.exec(
+    c.verb,
+  )?.[1];
+  const naming = (w: T) => per !== undefined && namesNoun(`${w.phrase} ${w.entity}`, per);
+  return keeping.find(naming) ?? keeping[0];
 }
 
 /** The kinds that bound how many hold or use a thing (one holder, once only, a cap per holder, a total cap). */

@@ -68,6 +68,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   write: "written",
   hold: "held",
   bring: "brought",
+  buy: "bought",
+  transfer: "transferred",
 };
 /** The participle of an act ("charge" -> charged, "pay out" -> paid out, "serve" -> served). */
 export function participle(act: string): string {

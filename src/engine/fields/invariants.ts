@@ -23,6 +23,7 @@ import {
   keeperSaid,
   keptSaying,
   kindWrite,
+  repeatKeeperOf,
   roleRecord,
   saysClause,
   UNKEPT,
@@ -522,6 +523,18 @@ function statedClauseRules(
         archetype: at?.p.archetype ?? first.archetype,
         because,
         keptBy: mechanism,
+      });
+      continue;
+    }
+    // an act never done twice, whose thing no write names, is kept by the write that makes a repeat take effect once
+    const repeat = keeper ? undefined : repeatKeeperOf(c, writes);
+    if (repeat) {
+      out.push({
+        path: repeat.p.name,
+        statement: `${c.statement} '${shortName(repeat.phrase)}' keeps it: ${upperFirst(MECHANISM_BY_ID.get(repeat.mechanism)?.name ?? repeat.mechanism)} on the ${repeat.entity} write keys the act by one id that every retry and repeat carries, so a second attempt is recognised and takes effect once.`,
+        archetype: repeat.p.archetype,
+        because,
+        keptBy: repeat.mechanism,
       });
       continue;
     }
