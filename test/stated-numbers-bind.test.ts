@@ -61,6 +61,14 @@ describe("people counted within one subject are the most one subject holds", () 
     expect(scale("each game lobby holds up to 100 players")).toEqual({ max_participants: 100 });
   });
 
+  it("reads a small count a negated verb hands one thing to as an exclusivity, not the people there are", () => {
+    expect(scale("a ticket is never sold to two buyers, and 3,000 purchases per second arrive")).not.toHaveProperty(
+      "users",
+    );
+    expect(scale("a spot is never given to two drivers across 3,000 garages")).not.toHaveProperty("users");
+    expect(scale("a lock is never held by two workers")).not.toHaveProperty("users");
+  });
+
   it("keeps people across the product as its users", () => {
     expect(scale("Design a leaderboard for a mobile game with 50 million players")).toEqual({ users: 5e7 });
     // people online at once are the connected clients (the per-match count stays a participant bound)

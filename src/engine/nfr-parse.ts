@@ -2348,6 +2348,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // "two customers can never book the same seat": a small count that is the subject of a negated rule over one and
       // the same thing says how many may not share it, never how many there are
       if (n.value <= 2 && EXCLUSIVE_SUBJECT.test(after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "")) continue;
+      // "a ticket is never sold to two buyers", "a spot is never given to two drivers": a small count a negated verb
+      // hands one thing to is how many may not share it, never how many there are
+      if (n.value <= 2 && EXCLUSIVE_TO.test(clauseBefore)) continue;
       // "two devices adding items at the same moment", "two copies of the job both wake up", "even if two cron hosts fire
       // in the same minute": a handful of contenders racing for one thing is the race the design settles, never a fleet
       // or a user base to size (a count lost at once, "survives losing two nodes at once", is a tolerance and stays)
@@ -2604,6 +2607,8 @@ function subjectNounAt(text: string, bidders = false): number | undefined {
 /** Words just before an amount that make it a maximum ("up to 50 editors", "at most 20 players"). */
 /** A negation just before a count ("never runs two", "no two", "not more than two"). */
 const EXCLUSIVE_BEFORE = /\b(?:never|not|no|nor|without)\b(?:\s+[\w'-]+){0,3}\s*$/i;
+/** A negated verb handing one thing to a count ("never sold to", "not assigned to", "never held by"). */
+const EXCLUSIVE_TO = /\b(?:never|not|no|nor|without)\b(?:\s+[\w'-]+){0,3}\s+(?:to|by|between|among)\s*$/i;
 /** A count's noun, then a negated verb over one and the same thing ("customers can never book the same seat"). */
 const EXCLUSIVE_SUBJECT =
   /^\s*(?:(?:can|could|may|must|should|will|would|are|do)\s+)?(?:ever\s+)?(?:never|not|cannot|can't|won't|mustn't)\b.*\b(?:the same|one and the same)\b/i;
