@@ -531,7 +531,7 @@ function statedClauseRules(
     if (repeat) {
       out.push({
         path: repeat.p.name,
-        statement: `${c.statement} '${shortName(repeat.phrase)}' keeps it: ${upperFirst(MECHANISM_BY_ID.get(repeat.mechanism)?.name ?? repeat.mechanism)} on the ${repeat.entity} write keys the act by one id that every retry and repeat carries, so a second attempt is recognised and takes effect once.`,
+        statement: `${c.statement} ${upperFirst(MECHANISM_BY_ID.get(repeat.mechanism)?.name ?? repeat.mechanism)} on the ${repeat.entity} write keys each attempt by one id, so a repeat takes effect once.`,
         archetype: repeat.p.archetype,
         because,
         keptBy: repeat.mechanism,
