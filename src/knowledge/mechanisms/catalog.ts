@@ -175,8 +175,12 @@ const byFamily = {
     {
       id: "crdt-merge",
       name: "conflict-free replicated data type (CRDT)",
+      // Shapiro, Preguiça, Baquero and Zawirski, "Conflict-free Replicated Data Types" (SSS 2011; INRIA RR-7687):
+      // a state-based CRDT's merge is a join (commutative, associative, idempotent), so states may arrive in any order
+      // and more than once; an operation-based CRDT needs concurrent operations to commute and each operation
+      // delivered exactly once in causal order.
       summary:
-        "Every edit carries enough identity (unique element ids, version vectors) that replicas merge updates in any order and converge without a central sequencer or transformation.",
+        "Every edit carries enough identity (unique element ids, version vectors) that replicas converge without a central sequencer or transformation: replicas that ship whole states merge them by a join that ignores order and repeats, while replicas that ship operations need each one delivered once and after the operations it depends on (causal order), which the replication layer must provide.",
     },
   ],
   "ownership control": [
@@ -184,7 +188,10 @@ const byFamily = {
       id: "lease",
       name: "lease with expiry",
       summary:
-        "Ownership is granted for a bounded time and must be renewed; an unrenewed lease lapses and can be claimed again.",
+        // Gray and Cheriton, "Leases" (SOSP 1989), and Kleppmann, "How to do distributed locking" (2016): the holder
+        // must stop acting by its own clock before the grantor's expiry, less a drift bound, and a holder paused past
+        // that point still believes it holds the lease, which only a fencing check at the resource refuses.
+        "Ownership is granted for a bounded time and must be renewed; an unrenewed lease lapses and can be claimed again. The holder stops acting by its own clock before the lease ends, less a clock-drift allowance; a holder paused past the end (a GC pause, a stalled VM) can still act late, so a lease alone does not exclude a second holder and a resource that must never see two writers also checks a fencing token.",
     },
     {
       id: "fencing-token",
@@ -207,7 +214,10 @@ const byFamily = {
     {
       id: "leader-election",
       name: "leader election",
-      summary: "Replicas agree on one leader per term; only the leader accepts writes for its scope.",
+      // Raft (Ongaro and Ousterhout, USENIX ATC 2014), section 5.2 and Figure 3: Election Safety is at most one leader
+      // per term; a term may end with a split vote and no leader, and a new term begins.
+      summary:
+        "A candidate wins a term with the votes of a majority, and each replica votes once per term, so a term has at most one leader (a split vote leaves it with none and a new term starts); only the leader accepts writes for its scope.",
     },
     {
       id: "epoch-term",
@@ -388,7 +398,10 @@ const byFamily = {
       id: "consensus-replication",
       name: "quorum / consensus replication",
       summary:
-        "A write commits once a majority of replicas have it in the same log position, so truth survives minority loss without split brain.",
+        // Raft (Ongaro and Ousterhout, USENIX ATC 2014), sections 5.4.1 and 5.4.2: a leader counts replicas only for
+        // an entry of its own term, and entries before it commit with it; a voter refuses a candidate whose log is
+        // less up to date, which is why every later leader holds every committed entry.
+        "A leader's write commits once a majority of replicas hold it at the same log position in the leader's own term (an older term's entry commits only with a newer entry of the current term), and a replica votes only for a candidate whose log is at least as up to date as its own, so every later leader holds every committed write: truth survives minority loss without split brain.",
     },
     {
       id: "isr-replication",
@@ -414,7 +427,10 @@ const byFamily = {
       id: "quorum-read-write",
       name: "tunable quorum reads and writes",
       summary:
-        "Writes wait for W replicas and reads ask R replicas; with R + W > N a read sees the latest acknowledged write.",
+        // Dynamo (DeCandia et al., SOSP 2007), sections 4.5 and 4.6; Cassandra's consistency-level docs: R + W > N
+        // over a key's N home replicas makes each read set meet each acknowledged write set, but a sloppy quorum
+        // counts stand-in nodes (hinted handoff), and concurrent writes come back as siblings or by timestamp.
+        "Writes wait for W replicas and reads ask R replicas; with R + W > N over the key's N home replicas, every read set overlaps every acknowledged write's set, so the read gets that write's version back among those it compares. The overlap fails under a sloppy quorum (a write acknowledged by stand-in nodes through hinted handoff is missed by a read of the home replicas), and concurrent writes come back as siblings or are settled by timestamp, so it is not linearizability.",
     },
     {
       id: "anti-entropy-repair",
@@ -500,7 +516,10 @@ const byFamily = {
       id: "consistent-hashing",
       name: "consistent hashing / partition map",
       summary:
-        "Keys map to owners through a hash ring or partition table, so adding a node moves only a small share of keys.",
+        // Karger et al., "Consistent Hashing and Random Trees" (STOC 1997); Dynamo (DeCandia et al., SOSP 2007),
+        // section 4.2 (virtual nodes): a node change moves only about 1/N of the keys; with one point per node a lost
+        // node's keys all land on its successor, and many virtual nodes per node spread them over the survivors.
+        "Keys map to owners through a hash ring or partition table, so adding or removing one of N nodes moves only about 1/N of the keys. It moves keys, not load away: a lost node's keys and their traffic all fall on its ring successor unless each node holds many virtual nodes, which spread them over every survivor, and the survivors still take that whole share between them.",
     },
     {
       id: "consumer-group-assignment",
@@ -535,7 +554,9 @@ const byFamily = {
       id: "sticky-assignment",
       name: "connection table over a consistent hash",
       summary:
-        "A flow's first packet picks its backend by a consistent hash over the live backends that moves few keys when the set changes; the pick is recorded per flow, and later packets follow that record, so a change of the set moves no existing flow whose backend is still live.",
+        // Maglev (Eisenbud et al., NSDI 2016), section 3.3: each balancer's connection tracking table is its own and
+        // bounded; a flow that reaches another balancer, or whose entry was evicted, is placed by the hash again.
+        "A flow's first packet picks its backend by a consistent hash over the live backends that moves few keys when the set changes; the pick is recorded per flow in that balancer's own bounded table, and later packets follow that record, so a change of the set leaves a flow on its live backend while its packets keep reaching the same balancer and its entry is kept. A flow that reaches another balancer, or whose entry was evicted, is placed by the hash again, which keeps most but not all of them on the same backend.",
     },
     {
       id: "not-before-gate",
