@@ -126,9 +126,7 @@ describe("CRDTs: state merges ignore order and repeats; operations need causal, 
 
 describe("stated numbers of sketches and spatial cells", () => {
   it("a Redis HyperLogLog's standard error is 0.81% (redis.io, HyperLogLog)", () => {
-    const option = COUNTERS.decisions
-      ?.flatMap((d) => d.options)
-      .find((o) => /HyperLogLog/.test(o.name));
+    const option = COUNTERS.decisions?.flatMap((d) => d.options).find((o) => /HyperLogLog/.test(o.name));
     expect(option?.costs).toMatch(/standard error of 0\.81%/);
   });
   it("a point's cell and its eight neighbours cover the radius only when cells are at least that wide", () => {
