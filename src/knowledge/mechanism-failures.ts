@@ -48,7 +48,7 @@ export const MECHANISM_FAILURES: readonly {
     // so it must stop by its own clock (the lease's end less a drift bound); Kleppmann, "How to do distributed
     // locking" (2016): a holder paused past that point still acts, which a fencing token refuses at the resource.
     repair:
-      "the lease lapses and another holder may take it; the old holder cannot count on hearing so, because its renewals may not get through, so it stops acting by its own clock once its last granted lease, less the clock-drift bound, has run out, and a fencing token refuses any write it sends after a pause",
+      "the lease lapses and another holder may take it; the old holder may never hear so, so it stops acting by its own clock once its lease, less the clock-drift bound, runs out, and a fencing token refuses any write it sends after a pause",
   },
   {
     mechanism: "leader-election",

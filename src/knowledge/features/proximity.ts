@@ -276,7 +276,7 @@ export const PROXIMITY: FeatureEntry = {
       // each cell is at least r on its shorter side (geohash cells are not square: precision 6 is about 1.22 km by
       // 0.61 km at the equator, Elasticsearch geohash_grid docs, and narrower east to west away from it)
       prevention:
-        "use cells at least as wide as the search radius on their shorter side, search the point's cell and its eight neighbours, then filter by exact distance",
+        "search the point's cell and its eight neighbours, with cells at least as wide as the radius on their shorter side, then filter by exact distance",
       repair: "widen to the next ring of cells when too few results come back",
       role: "derived",
     },

@@ -342,7 +342,7 @@ export const card = {
         // Karger et al. (STOC 1997) and Dynamo (SOSP 2007) section 4.2: the ring moves only the lost node's share of
         // keys, and virtual nodes spread that share over the survivors instead of one successor; they do not shrink
         // the misses the share brings, which the fill leases and the spare pool absorb.
-        "consistent hashing, which remaps only the lost node's share of keys, with virtual nodes so that share and its misses spread over every surviving node instead of landing on one neighbour, fill leases so each key sends one read, and a small spare pool that takes a failed node's keys for a short time",
+        "consistent hashing with virtual nodes so a lost node's keys and their misses spread over every survivor instead of one neighbour, fill leases so each key sends one read, and a small spare pool that takes a failed node's keys for a short time",
       repair: "replace the node and let fills refill its hottest keys first",
     },
     {
@@ -415,7 +415,7 @@ export const card = {
       role: "derived",
       prevention:
         // as above: virtual nodes spread a lost node's keys over the survivors; the misses still reach the shield tier
-        "consistent hashing, which remaps only the lost node's share of keys, with virtual nodes so that share and its misses spread over every surviving node instead of landing on one neighbour, a shield tier that absorbs those misses, and a gradual traffic ramp onto cold sites",
+        "consistent hashing with virtual nodes so a lost node's keys and their misses spread over every survivor instead of one neighbour, a shield tier, and a gradual traffic ramp onto cold sites",
       repair: "warm the hottest keys from the shield and raise traffic to the site in steps",
     },
     {
