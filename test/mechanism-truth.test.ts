@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { AGG_DECISIONS } from "../src/knowledge/archetypes/I06/aggregation.js";
 import { card as cdnCard } from "../src/knowledge/archetypes/I07/card.js";
 import { card as kvCard } from "../src/knowledge/archetypes/I16/card.js";
-import { AGG_DECISIONS } from "../src/knowledge/archetypes/I06/aggregation.js";
-import { card as balancerCard } from "../src/knowledge/archetypes/I17/card.js";
 import { topology as kvTopology } from "../src/knowledge/archetypes/I16/topology.js";
+import { card as balancerCard } from "../src/knowledge/archetypes/I17/card.js";
 import { COUNTERS } from "../src/knowledge/features/counters.js";
 import { PROXIMITY } from "../src/knowledge/features/proximity.js";
 import { MECHANISM_FAILURES } from "../src/knowledge/mechanism-failures.js";
