@@ -415,7 +415,7 @@ export const card = {
       role: "derived",
       prevention:
         // as above: virtual nodes spread a lost node's keys over the survivors; the misses still reach the shield tier
-        "consistent hashing with virtual nodes so a lost node's keys and their misses spread over every survivor instead of one neighbour, a shield tier, and a gradual traffic ramp onto cold sites",
+        "consistent hashing with virtual nodes so a lost node's keys spread over every survivor, a shield tier, and a gradual traffic ramp onto cold sites",
       repair: "warm the hottest keys from the shield and raise traffic to the site in steps",
     },
     {
