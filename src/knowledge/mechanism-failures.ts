@@ -44,14 +44,20 @@ export const MECHANISM_FAILURES: readonly {
     failure:
       "heartbeats stop reaching the authority that holds the lease while its holder is alive (partition, overload)",
     prevention: "expiry is a few missed beats, not one, and renewals go to the authority's clock",
+    // Gray and Cheriton, "Leases" (SOSP 1989): a holder cut off from the grantor may never hear that its lease ended,
+    // so it must stop by its own clock (the lease's end less a drift bound); Kleppmann, "How to do distributed
+    // locking" (2016): a holder paused past that point still acts, which a fencing token refuses at the resource.
     repair:
-      "the lease lapses and another holder may take it; the old holder learns so on its next renewal, stops acting and claims again",
+      "the lease lapses and another holder may take it; the old holder may never hear so, so it stops acting by its own clock once its lease, less the clock-drift bound, runs out, and a fencing token refuses any write it sends after a pause",
   },
   {
     mechanism: "leader-election",
     role: "truth",
     failure: "the leader crashes mid-replication",
-    prevention: "a write commits only once a majority has it, so a new leader always holds every committed entry",
+    // Raft (Ongaro and Ousterhout, USENIX ATC 2014), section 5.4.1: the majority that stored an entry and the majority
+    // that elects the next leader share a voter, and that voter refuses a candidate whose log is less up to date.
+    prevention:
+      "a write commits only once a majority has it, and a replica votes only for a candidate whose log is at least as up to date as its own, so a new leader always holds every committed entry",
     repair:
       "a new leader is elected with a higher term; uncommitted entries of the old leader are truncated and clients retry with their request ids",
   },

@@ -96,6 +96,12 @@ export const Mechanism = z.strictObject({
   name: text,
   family: MechanismFamily,
   summary: text,
+  /**
+   * What the mechanism does not give, where its summary could be read as promising it (a quorum under sloppy
+   * membership, a lease under a paused holder). Kept apart from the summary, whose words pair the mechanism with a
+   * design's rules, so a caveat's words never pair it with a rule it does not keep.
+   */
+  limits: text.optional(),
 });
 export type Mechanism = z.infer<typeof Mechanism>;
 

@@ -272,7 +272,11 @@ export const PROXIMITY: FeatureEntry = {
   failures: [
     {
       failure: "A {place} just across a cell edge is missed because only the point's own cell was searched",
-      prevention: "search the cell and its eight neighbours, then filter by exact distance",
+      // a circle of radius r around a point stays inside the 3 x 3 block of cells round the point's cell only when
+      // each cell is at least r on its shorter side (geohash cells are not square: precision 6 is about 1.22 km by
+      // 0.61 km at the equator, Elasticsearch geohash_grid docs, and narrower east to west away from it)
+      prevention:
+        "search the point's cell and its eight neighbours, with cells at least as wide as the radius on their shorter side, then filter by exact distance",
       repair: "widen to the next ring of cells when too few results come back",
       role: "derived",
     },

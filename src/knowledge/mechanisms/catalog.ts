@@ -1,7 +1,11 @@
 import type { MechanismFamily } from "../schema.js";
 
 /** The mechanism catalogue: every mechanism an archetype or predicate may name, grouped by family. */
-type Entry = { readonly id: string; readonly name: string; readonly summary: string };
+/**
+ * `summary` says what the mechanism does, and its words pair it with a design's rules; `limits` says what it does
+ * not give where the summary could be read as promising it (checked against the source named beside it).
+ */
+type Entry = { readonly id: string; readonly name: string; readonly summary: string; readonly limits?: string };
 
 const byFamily = {
   "guarded write": [
@@ -175,8 +179,14 @@ const byFamily = {
     {
       id: "crdt-merge",
       name: "conflict-free replicated data type (CRDT)",
+      // Shapiro, Preguiça, Baquero and Zawirski, "Conflict-free Replicated Data Types" (SSS 2011; INRIA RR-7687):
+      // a state-based CRDT's merge is a join (commutative, associative, idempotent), so states may arrive in any order
+      // and more than once; an operation-based CRDT needs concurrent operations to commute and each operation
+      // delivered exactly once in causal order.
       summary:
-        "Every edit carries enough identity (unique element ids, version vectors) that replicas merge updates in any order and converge without a central sequencer or transformation.",
+        "Every edit carries enough identity (unique element ids, version vectors) that replicas which have received the same edits converge, without a central sequencer or transformation.",
+      limits:
+        "Only replicas that ship whole states merge them in any order and any number of times (the merge is a join); replicas that ship operations need each one delivered once and after the operations it depends on (causal order), which the replication layer must provide.",
     },
   ],
   "ownership control": [
@@ -184,7 +194,12 @@ const byFamily = {
       id: "lease",
       name: "lease with expiry",
       summary:
+        // Gray and Cheriton, "Leases" (SOSP 1989), and Kleppmann, "How to do distributed locking" (2016): the holder
+        // must stop acting by its own clock before the grantor's expiry, less a drift bound, and a holder paused past
+        // that point still believes it holds the lease, which only a fencing check at the resource refuses.
         "Ownership is granted for a bounded time and must be renewed; an unrenewed lease lapses and can be claimed again.",
+      limits:
+        "The holder stops acting by its own clock before the lease ends, less a clock-drift allowance; a holder paused past the end (a GC pause, a stalled VM) can still act late, so a lease alone does not exclude a second holder, and a resource that must never see two writers also checks a fencing token.",
     },
     {
       id: "fencing-token",
@@ -207,7 +222,11 @@ const byFamily = {
     {
       id: "leader-election",
       name: "leader election",
-      summary: "Replicas agree on one leader per term; only the leader accepts writes for its scope.",
+      // Raft (Ongaro and Ousterhout, USENIX ATC 2014), section 5.2 and Figure 3: Election Safety is at most one leader
+      // per term; a term may end with a split vote and no leader, and a new term begins.
+      summary: "Replicas agree on at most one leader per term; only the leader accepts writes for its scope.",
+      limits:
+        "A candidate needs a majority's votes and each replica votes once per term, so a split vote leaves a term with no leader and a new term starts; a deposed leader that has not yet heard of the new term may still try to act, which the term number on its messages lets others refuse.",
     },
     {
       id: "epoch-term",
@@ -388,7 +407,12 @@ const byFamily = {
       id: "consensus-replication",
       name: "quorum / consensus replication",
       summary:
+        // Raft (Ongaro and Ousterhout, USENIX ATC 2014), sections 5.4.1 and 5.4.2: a leader counts replicas only for
+        // an entry of its own term, and entries before it commit with it; a voter refuses a candidate whose log is
+        // less up to date, which is why every later leader holds every committed entry.
         "A write commits once a majority of replicas have it in the same log position, so truth survives minority loss without split brain.",
+      limits:
+        "A leader counts a majority only for an entry of its own term (an older term's entry commits only with a newer entry of the current term), and a replica votes only for a candidate whose log is at least as up to date as its own; together these, not the majority alone, make every later leader hold every committed write.",
     },
     {
       id: "isr-replication",
@@ -414,7 +438,12 @@ const byFamily = {
       id: "quorum-read-write",
       name: "tunable quorum reads and writes",
       summary:
-        "Writes wait for W replicas and reads ask R replicas; with R + W > N a read sees the latest acknowledged write.",
+        // Dynamo (DeCandia et al., SOSP 2007), sections 4.5 and 4.6; Cassandra's consistency-level docs: R + W > N
+        // over a key's N home replicas makes each read set meet each acknowledged write set, but a sloppy quorum
+        // counts stand-in nodes (hinted handoff), and concurrent writes come back as siblings or by timestamp.
+        "Writes wait for W replicas and reads ask R replicas; with R + W > N a read overlaps the replicas of the latest acknowledged write.",
+      limits:
+        "The overlap holds only among a key's N home replicas: a sloppy quorum lets stand-in nodes acknowledge (hinted handoff), so a read of the home replicas can miss the write; concurrent writes come back as siblings or are settled by timestamp, so even a strict quorum is not linearizability.",
     },
     {
       id: "anti-entropy-repair",
@@ -500,7 +529,12 @@ const byFamily = {
       id: "consistent-hashing",
       name: "consistent hashing / partition map",
       summary:
-        "Keys map to owners through a hash ring or partition table, so adding a node moves only a small share of keys.",
+        // Karger et al., "Consistent Hashing and Random Trees" (STOC 1997); Dynamo (DeCandia et al., SOSP 2007),
+        // section 4.2 (virtual nodes): a node change moves only about 1/N of the keys; with one point per node a lost
+        // node's keys all land on its successor, and many virtual nodes per node spread them over the survivors.
+        "Keys map to owners through a hash ring or partition table, so adding a node moves only a small share of keys (about 1/N of them for N nodes).",
+      limits:
+        "It moves keys, not load away: a lost node's keys and their traffic all fall on its ring successor unless each node holds many virtual nodes, which spread them over every survivor, and the survivors still take that whole share between them.",
     },
     {
       id: "consumer-group-assignment",
@@ -535,7 +569,11 @@ const byFamily = {
       id: "sticky-assignment",
       name: "connection table over a consistent hash",
       summary:
-        "A flow's first packet picks its backend by a consistent hash over the live backends that moves few keys when the set changes; the pick is recorded per flow, and later packets follow that record, so a change of the set moves no existing flow whose backend is still live.",
+        // Maglev (Eisenbud et al., NSDI 2016), section 3.3: each balancer's connection tracking table is its own and
+        // bounded; a flow that reaches another balancer, or whose entry was evicted, is placed by the hash again.
+        "A flow's first packet picks its backend by a consistent hash over the live backends that moves few keys when the set changes; the pick is recorded per flow, and later packets follow that record, so a change of the set moves no flow the balancer has recorded whose backend is still live.",
+      limits:
+        "The record is in each balancer's own bounded table: a flow whose packets reach another balancer, or whose entry was evicted, is placed by the hash again, which keeps most but not all such flows on the same backend.",
     },
     {
       id: "not-before-gate",

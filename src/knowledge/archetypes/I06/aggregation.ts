@@ -1005,7 +1005,11 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         id: "approximate",
         name: "approximate counts: HyperLogLog for distinct counts, count-min for heavy hitters",
         buys: "fixed, small memory per key however many events arrive",
-        costs: "an error of a percent or so, which cannot be billed on",
+        // HyperLogLog's error is relative to the distinct count (0.81% standard error for Redis's 12 KB sketch,
+        // redis.io); Count-Min's is additive, at most eps times the whole stream's count and never below the true
+        // count (Cormode and Muthukrishnan, J. Algorithms 2005), so a rare key's estimate can be mostly error
+        costs:
+          "distinct counts off by about 1% of themselves (HyperLogLog), and each key's count over by up to a fixed share of all the window's events, never under (count-min), so a rare key's count may be mostly error; neither can be billed on",
         winsWhen: "only dashboards read the numbers, or distinct users over huge ranges are counted",
         // the prompt asks for estimates (distinct users, approximate counts), unless money rides on them
         wins: [{ words: APPROXIMATE, unless: BILLED_WORDS }],

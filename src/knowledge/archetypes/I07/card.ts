@@ -339,7 +339,10 @@ export const card = {
       failure: "a cache node crashes and its keys all miss at once, overloading the database",
       role: "derived",
       prevention:
-        "consistent hashing with virtual nodes so a lost node remaps few keys, fill leases so each key sends one read, and a small spare pool that takes a failed node's keys for a short time",
+        // Karger et al. (STOC 1997) and Dynamo (SOSP 2007) section 4.2: the ring moves only the lost node's share of
+        // keys, and virtual nodes spread that share over the survivors instead of one successor; they do not shrink
+        // the misses the share brings, which the fill leases and the spare pool absorb.
+        "consistent hashing with virtual nodes so a lost node's keys and their misses spread over every survivor instead of one neighbour, fill leases so each key sends one read, and a small spare pool that takes a failed node's keys for a short time",
       repair: "replace the node and let fills refill its hottest keys first",
     },
     {
@@ -411,7 +414,8 @@ export const card = {
         "a cache node crashes or a whole edge site restarts, comes back cold, and its misses overload the origin",
       role: "derived",
       prevention:
-        "consistent hashing with virtual nodes so a lost node remaps few keys, a shield tier, and a gradual traffic ramp onto cold sites",
+        // as above: virtual nodes spread a lost node's keys over the survivors; the misses still reach the shield tier
+        "consistent hashing with virtual nodes so a lost node's keys spread over every survivor, a shield tier, and a gradual traffic ramp onto cold sites",
       repair: "warm the hottest keys from the shield and raise traffic to the site in steps",
     },
     {

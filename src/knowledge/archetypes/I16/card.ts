@@ -130,7 +130,7 @@ export const card = {
     "This archetype stores mutable values addressed by key, where every read and write names one key and keys are independent of each other: sessions, profiles, counters, cached objects, feature state. " +
     "Its authoritative state is the partitioned set of key-value records with a version per key, replicated within each shard's replica group, plus the partition map that says which nodes own which keys. " +
     "The core correctness concern is per-key: no lost updates under concurrent writers, no acknowledged write lost on failover, no resurrected deletes, and reads whose staleness matches what the caller was promised. " +
-    "Typical systems are leaderless Dynamo-style stores (Amazon's Dynamo, Cassandra, Riak) with sloppy quorums, hinted handoff, Merkle-tree anti-entropy, gossip membership and LSM storage engines; leader-per-partition stores (DynamoDB, whose partitions each run a Multi-Paxos replication group and split when hot or large; TiKV, whose ordered ranges each run a Raft group); ordered transactional stores (FoundationDB, which orders every commit through one sequencer and logs it on several transaction log servers before answering); and in-memory stores and caches (Redis, Memcached).",
+    "Typical systems are leaderless Dynamo-style stores with hinted handoff, Merkle-tree anti-entropy, gossip membership and LSM storage engines (Amazon's Dynamo and Riak, whose sloppy quorums let stand-in nodes acknowledge a write; Cassandra, whose consistency levels count only a key's own replicas, a coordinator's hint counting only at ANY); leader-per-partition stores (DynamoDB, whose partitions each run a Multi-Paxos replication group and split when hot or large; TiKV, whose ordered ranges each run a Raft group); ordered transactional stores (FoundationDB, which orders every commit through one sequencer and logs it on several transaction log servers before answering); and in-memory stores and caches (Redis, Memcached).",
   roles: ["truth", "derived"],
   signals: {
     phrases: [
@@ -572,8 +572,10 @@ export const card = {
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
+      // Dynamo (SOSP 2007) section 4.6: stand-ins count toward a sloppy quorum, so read and write sets need not meet;
+      // Cassandra's docs ("Hinted handoff"): a hint counts toward no consistency level but ANY, so its quorums stay strict
       prevention:
-        "Treat R + W > N as overlap among whichever nodes answered, not a recency guarantee; read through the partition leader or a Paxos compare-and-set where recency matters",
+        "A sloppy quorum voids the overlap R + W > N promises, since stand-ins count toward W; where a read must see the last acknowledged write, count only a key's home replicas (strict quorums, as Cassandra's consistency levels do), or read through the partition leader or a Paxos compare-and-set",
       repair:
         "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed",
     },

@@ -290,8 +290,10 @@ export const topology: Topology = {
       request: ["key", "consistency"],
       response: ["value", "version", "siblings (when concurrent)"],
       errors: ["404 not found", "503 quorum unavailable"],
+      // Dynamo (DeCandia et al., SOSP 2007), section 4.6: a sloppy quorum counts stand-in nodes, so the overlap holds
+      // only for writes the key's home replicas acknowledged
       guarantee:
-        "a quorum read (R + W > N) overlaps the last write quorum and returns that write or a newer version; ONE answers from any replica and may be stale",
+        "a quorum read (R + W > N) overlaps the last write quorum of the key's home replicas and returns that write or a newer version (a write a sloppy quorum left on a stand-in node is missed until hinted handoff delivers it); ONE answers from any replica and may be stale",
     },
     {
       operation: "quorum put",

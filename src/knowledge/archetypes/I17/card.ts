@@ -28,7 +28,7 @@ export const card = {
   id: "I17",
   name: "Traffic Steering / Request Mediation Plane",
   summary:
-    "A data plane of proxies sits in every request's path and decides where it goes and under which rules: L4 and L7 load balancers, API gateways, reverse proxies, ingress controllers, service-mesh sidecars and DNS or anycast global steering. Its state is the route table (matches, weights, traffic splits), the backend set with health and load, and the policies attached to routes (timeouts, retries, auth), computed by a control plane and held as a local snapshot by every proxy. The core correctness concern is sending each request to a healthy backend of the right version quickly, shifting traffic (blue/green, canary) without black-holing or duplicating requests, and failing over without retry storms amplifying an outage. Envoy, NGINX, HAProxy, AWS ALB/NLB, Google Maglev, Kong and Istio are typical. At layer 4 the balancer picks a backend per connection, not per request: Maglev-style consistent hashing fills a lookup table so a backend change moves few connections, and a connection-tracking table pins each existing flow to its backend so it survives table changes; routers spread packets across balancer machines with ECMP, and backends can answer clients directly.",
+    "A data plane of proxies sits in every request's path and decides where it goes and under which rules: L4 and L7 load balancers, API gateways, reverse proxies, ingress controllers, service-mesh sidecars and DNS or anycast global steering. Its state is the route table (matches, weights, traffic splits), the backend set with health and load, and the policies attached to routes (timeouts, retries, auth), computed by a control plane and held as a local snapshot by every proxy. The core correctness concern is sending each request to a healthy backend of the right version quickly, shifting traffic (blue/green, canary) without black-holing or duplicating requests, and failing over without retry storms amplifying an outage. Envoy, NGINX, HAProxy, AWS ALB/NLB, Google Maglev, Kong and Istio are typical. At layer 4 the balancer picks a backend per connection, not per request: Maglev-style consistent hashing fills a lookup table so a backend change moves few connections, and each balancer's own connection-tracking table pins the flows it has seen to their backends so they survive table changes; routers spread packets across balancer machines with ECMP, so a flow moved to another balancer has no entry there and is hashed again, which keeps most but not all such flows on their backend; backends can answer clients directly.",
   roles: ["derived", "coordination"],
   signals: {
     phrases: [
@@ -314,8 +314,10 @@ export const card = {
       unlessTopic: A,
       failure: "Backend set changes remap existing connections, breaking long-lived flows mid-stream",
       role: "derived",
+      // Maglev (Eisenbud et al., NSDI 2016), section 3.3: the connection tracking table is local to each balancer and
+      // bounded, so it keeps a flow only while its packets reach the same machine and its entry survives
       prevention:
-        "Hash new flows with a consistent lookup table (Maglev) that moves few entries on a change, and keep a connection-tracking table so established flows stay on their backend",
+        "Hash new flows with a consistent lookup table (Maglev) that moves few entries on a change, and keep a connection-tracking table on each balancer so the established flows it has seen stay on their backend; a flow that ECMP moves to another balancer is hashed afresh there, and the consistent table keeps most such flows on the same backend",
       repair:
         "Clients reconnect and are hashed afresh; drain a removed backend before taking it out so tracked flows finish",
     },
