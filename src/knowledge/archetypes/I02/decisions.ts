@@ -48,7 +48,8 @@ export const decisions: DecisionPoint[] = [
             {
               quantity: "leader_requests_per_sec",
               value: 100000,
-              why: "a renewal is one more command on the same primary (a PEXPIRE of the key the holder still owns), answered at the same rate as a SET",
+              // redis.io/docs/latest/develop/use/patterns/distributed-locks: release and extension check the stored random value in a script
+              why: "a renewal is one more call on the same primary (a short server-side script that compares the key's value with the holder's token and only then extends its expiry, since a bare PEXPIRE would also extend a lock another holder has since taken), answered at about the rate of a SET",
             },
             {
               quantity: "expiry_check_seconds",
