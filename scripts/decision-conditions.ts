@@ -9,11 +9,12 @@ import { figureOnlyWins } from "../src/engine/decision-figures.js";
 import { DECISION_BY_ID } from "../src/knowledge/decisions/index.js";
 import type { DecisionCondition } from "../src/knowledge/decisions/types.js";
 
-const flat = (c: DecisionCondition): DecisionCondition[] => ("any" in c ? c.any.flatMap(flat) : [c]);
-const qualifier = (c: DecisionCondition) =>
+const qualifier = (c: DecisionCondition): boolean =>
   "words" in c ||
   "stated" in c ||
   "latencyAtMost" in c ||
+  "boundBelow" in c ||
+  ("any" in c && c.any.every(qualifier)) ||
   ("nfr" in c && c.stated === true) ||
   ("number" in c && c.below !== undefined);
 
@@ -30,7 +31,7 @@ const PROSE_KINDS: [string, RegExp][] = [
 const rows: { point: string; option: string; kind: string; winsWhen: string }[] = [];
 for (const p of DECISION_BY_ID.values())
   for (const o of p.options) {
-    const wins = (o.wins ?? []).flatMap(flat);
+    const wins = o.wins ?? [];
     const kind = figureOnlyWins(o.wins)
       ? "figures"
       : wins.length > 0 && wins.every(qualifier)
