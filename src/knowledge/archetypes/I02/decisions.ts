@@ -101,7 +101,8 @@ export const decisions: DecisionPoint[] = [
           "the leader answers more keep-alives as clients grow or the TTL shrinks; a long GC pause can outlive the lease (fencing handles it)",
         winsWhen: "the keep-alive load fits the leader, or the prompt bounds failover under a long lease",
         // a crashed holder keeps a long lease (the rules read 30 s or more as long) until it lapses, so a stated
-        // failover bound under it cannot be kept by long leases
+        // failover bound under it cannot be kept by long leases (Gray & Cheriton, "Leases", SOSP 1989: the server grants
+        // a conflicting lease only once the old one has expired, which a crashed holder cannot shorten)
         wins: [
           {
             boundBelow: "failover_seconds",

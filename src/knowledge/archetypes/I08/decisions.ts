@@ -33,7 +33,8 @@ export const decisions: DecisionPoint[] = [
         buys: "allows short bursts up to the bucket size at a steady refill rate; two numbers per key",
         costs: "not a hard count per calendar window",
         winsWhen: "the limit is a rate with tolerated bursts",
-        // the prompt allows short bursts above the steady rate: the bucket's capacity is that allowance
+        // the prompt allows short bursts above the steady rate: the bucket's capacity is that allowance (Envoy's
+        // TokenBucket: max_tokens bounds what may be taken at once, tokens_per_fill per fill_interval the steady rate)
         wins: [{ words: BURSTS_TOLERATED }],
         implies: { addMechanisms: ["token-bucket"], draws: ["Token bucket admission"] },
       },
