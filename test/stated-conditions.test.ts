@@ -3,9 +3,12 @@ import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { statedNfrsOf } from "../src/engine/nfr-parse.js";
 import {
+  BURSTS_TOLERATED,
   GUESS_COSTS_MORE,
+  HARD_CAP,
   OFFER_TO_SEVERAL,
   OVER_ADMISSION_COSTS,
+  REVERSE_LIST_AT_ONCE,
 } from "../src/knowledge/decisions/stated-conditions.js";
 
 const re = (s: string) => new RegExp(s, "i");
@@ -33,6 +36,36 @@ const READERS: [string, string, string[], string[]][] = [
     OVER_ADMISSION_COSTS,
     ["caps login attempts per account", "calls are billed per request", "to stop brute-force guessing"],
     ["protects the backend's capacity", "a per-minute quota per API key", "paid tiers get a bigger share"],
+  ],
+  [
+    "BURSTS_TOLERATED",
+    BURSTS_TOLERATED,
+    ["short bursts above the steady rate are fine", "it should allow brief bursts", "bursts are acceptable"],
+    ["a burst at the window boundary breaks the quota", "traffic arrives in bursts", "bursty clients are refused"],
+  ],
+  [
+    "HARD_CAP",
+    HARD_CAP,
+    [
+      "each tenant has a hard limit of 20 concurrent builds",
+      "a studio may never run more than 8 renders at once",
+      "the licence allows 5 seats",
+    ],
+    ["a soft cap of 20 builds", "a job must never run twice", "licences are sold per seat"],
+  ],
+  [
+    "REVERSE_LIST_AT_ONCE",
+    REVERSE_LIST_AT_ONCE,
+    [
+      "a new follower appears in the followed user's followers list immediately",
+      "followers lists must reflect a new follow at once",
+      "shows up on their followers page right away",
+    ],
+    [
+      "followers are notified immediately",
+      "a followers list may lag a few seconds",
+      "posts appear in the feed at once",
+    ],
   ],
 ];
 

@@ -77,7 +77,7 @@ import { type OptionMark, topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds } from "./counted-nouns.js";
-import { figureOnlyWins, figuresMeet } from "./decision-figures.js";
+import { boundCheck, boundOnlyWins, figureOnlyWins, figuresMeet, type StatedQuantity } from "./decision-figures.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { thinPart } from "./fields/archetypes.js";
@@ -348,7 +348,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
   "decision-own-condition-met":
-    "no decision rejects an option whose size condition (a load at or above a threshold: 'the ingest runs to gigabytes a second') the figures the design itself is sized for meet, stated or assumed, unless its reason names that tension: a design sized for 1 GB/s does not index every word 'at a modest ingest'",
+    "no decision rejects an option whose size condition (a load at or above a threshold: 'the ingest runs to gigabytes a second') the figures the design itself is sized for meet, stated or assumed, nor one whose win condition is a time bound the prompt states below a figure of the chosen option (failover within 10 seconds under a long lease, a change applied within 15 seconds under a minute of polling), unless its reason names that tension: a design sized for 1 GB/s does not index every word 'at a modest ingest'",
   "decision-condition-stated":
     "no decision rejects an option whose win condition the prompt itself states (its words, a stated bound or quantity, a stated NFR), unless the chosen option's own win condition is stated too: 'the first driver to accept gets it' takes the broadcast offer, 'a change may take 5 minutes to land' takes polling",
   "option-violates-bound":
@@ -614,11 +614,20 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+/** An option whose win condition is a stated time bound alone: `decision-own-condition-met` reads it (`boundConditionsMet`). */
+const boundOption = (point: string, option: string): boolean =>
+  boundOnlyWins(DECISION_BY_ID.get(point)?.options.find((o) => o.id === option)?.wins) !== undefined;
+
 /** A rejected option whose structured win condition holds: the decision argues against its own flip condition. */
 function flipConditionsHold(d: Design): Problem[] {
   return d.decisions.flatMap((row) =>
     (row.winning ?? [])
-      .filter((w) => w.option !== row.chosen && !row.winning?.some((x) => x.option === row.chosen))
+      .filter(
+        (w) =>
+          w.option !== row.chosen &&
+          !row.winning?.some((x) => x.option === row.chosen) &&
+          !boundOption(row.id, w.option),
+      )
       .map((w) => ({
         rule: "flip-condition-holds" as const,
         detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
@@ -633,6 +642,45 @@ function flipConditionsHold(d: Design): Problem[] {
  * condition holds is `flip-condition-holds`'s to report.
  */
 function decisionsOwnConditionMet(d: Design): Problem[] {
+  return [...sizedConditionsMet(d), ...boundConditionsMet(d)];
+}
+
+/** The prompt's stated quantities with its words for each (`breaksBound`, `boundCheck` read them). */
+function statedScale(d: Design): Record<string, StatedQuantity> {
+  const stated = statedNfrsOf(d.prompt).scale as Readonly<Record<string, { quote: string } | undefined>>;
+  return Object.fromEntries(
+    Object.entries(d.nfrs.scale ?? {}).map(([k, value]) => [k, { value, quote: stated[k]?.quote ?? `${value}` }]),
+  );
+}
+
+/**
+ * A rejected option whose win condition is a time bound the prompt states below a figure the chosen option adds to
+ * that time (staleness bounded under a TTL or a poll interval, a step bounded under an offer's own timeout), read
+ * from the design's stated quantities whatever the row says it weighed, unless the reason names the option (a stated
+ * rule kept the choice and says the tension): the decision otherwise refutes itself.
+ */
+function boundConditionsMet(d: Design): Problem[] {
+  const scale = statedScale(d);
+  return d.decisions.flatMap((row) => {
+    if (row.source === "override") return [];
+    return (DECISION_BY_ID.get(row.id)?.options ?? []).flatMap((o) => {
+      const bounds = o.id === row.chosen ? undefined : boundOnlyWins(o.wins);
+      if (!bounds || row.because.includes(o.name)) return [];
+      if (!(o.implies?.composes ?? []).every((id) => d.archetypes.some((a) => a.id === id))) return [];
+      const checks = bounds.map((c) => boundCheck(c, scale));
+      if (!checks.every((c) => c.holds)) return [];
+      return [
+        {
+          rule: "decision-own-condition-met" as const,
+          detail: `${row.id} chose '${row.chosen}', but '${o.id}' wins when ${o.winsWhen}, and the prompt bounds it: ${checks.map((c) => c.says).join("; ")}`,
+        },
+      ];
+    });
+  });
+}
+
+/** A rejected option whose size condition the design's own figures meet (the deciding owner's capacity rows). */
+function sizedConditionsMet(d: Design): Problem[] {
   return d.decisions.flatMap((row) => {
     if (row.source === "override" || row.winning?.some((w) => w.option === row.chosen)) return [];
     const rows = d.capacity.filter((r) => r.archetype === row.archetype);
@@ -646,6 +694,7 @@ function decisionsOwnConditionMet(d: Design): Problem[] {
     };
     const point = DECISION_BY_ID.get(row.id);
     return (point?.options ?? []).flatMap((o) => {
+      if (boundOnlyWins(o.wins)) return [];
       const figures = figureOnlyWins(o.wins);
       if (o.id === row.chosen || !figures || row.winning?.some((w) => w.option === o.id)) return [];
       // an option composing an archetype the design does not hold cannot be drawn, so it wins nothing here
@@ -669,7 +718,7 @@ function decisionsOwnConditionMet(d: Design): Problem[] {
  */
 function statedCondition(c: DecisionCondition, all: readonly DecisionCondition[]): boolean {
   if ("any" in c) return c.any.every((x) => statedCondition(x, c.any));
-  if ("words" in c || "stated" in c || "latencyAtMost" in c || "invariant" in c) return true;
+  if ("words" in c || "stated" in c || "latencyAtMost" in c || "invariant" in c || "boundBelow" in c) return true;
   if ("nfr" in c) return c.stated === true;
   if ("number" in c) return all.some((x) => "stated" in x && x.stated === c.number);
   return false;
@@ -690,7 +739,7 @@ function decisionConditionsStated(d: Design): Problem[] {
     const chosenStated = row.winning?.some((x) => x.option === row.chosen) && winsOnStatement(row.id, row.chosen);
     if (chosenStated || row.source === "override") return [];
     return (row.winning ?? [])
-      .filter((w) => w.option !== row.chosen && winsOnStatement(row.id, w.option))
+      .filter((w) => w.option !== row.chosen && winsOnStatement(row.id, w.option) && !boundOption(row.id, w.option))
       .map((w) => ({
         rule: "decision-condition-stated" as const,
         detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and the prompt states it: ${w.says.join("; ")}`,
@@ -700,10 +749,7 @@ function decisionConditionsStated(d: Design): Problem[] {
 
 /** A chosen option whose added delay is more than half a bound the prompt states (`breaksBound`). */
 function optionsWithinBounds(d: Design): Problem[] {
-  const stated = statedNfrsOf(d.prompt).scale as Readonly<Record<string, { quote: string } | undefined>>;
-  const scale = Object.fromEntries(
-    Object.entries(d.nfrs.scale ?? {}).map(([k, value]) => [k, { value, quote: stated[k]?.quote ?? `${value}` }]),
-  );
+  const scale = statedScale(d);
   return d.decisions.flatMap((row) => {
     const o = DECISION_BY_ID.get(row.id)?.options.find((x) => x.id === row.chosen);
     const broken = breaksBound(o, scale);

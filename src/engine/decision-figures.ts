@@ -7,6 +7,7 @@
  * says "at a modest ingest". `figureOnlyWins` picks out the conditions such a check reads; `figuresMeet` reads them.
  */
 import type { DecisionCondition } from "../knowledge/decisions/types.js";
+import { formatQuantity } from "./quantity-format.js";
 
 export type FigureCondition = Extract<DecisionCondition, { number: string }>;
 
@@ -43,4 +44,45 @@ export function figuresMeet(
     const f = figure(c.number);
     return f !== undefined && c.atLeast !== undefined && f.value >= c.atLeast;
   });
+}
+
+/** A win condition on a time bound the prompt states, below a figure another option adds to that time. */
+export type BoundCondition = Extract<DecisionCondition, { boundBelow: string }>;
+
+/** A stated quantity: its value and the prompt's words for it. */
+export type StatedQuantity = { value: number; quote: string };
+
+/**
+ * Whether the prompt states the bound below the other option's figure, with the stated words and the figure it is
+ * read against ("the prompt says 'at most 10 seconds stale' (10 s), under the cache's TTL of 1 min"); a bound the
+ * prompt does not state does not hold.
+ */
+export function boundCheck(
+  c: BoundCondition,
+  scale: Readonly<Record<string, StatedQuantity | undefined>>,
+): { holds: boolean; says: string } {
+  const s = scale[c.boundBelow];
+  if (!s) return { holds: false, says: `${c.boundBelow} is not stated` };
+  const holds = s.value < c.seconds;
+  const figure = `${c.figure} (${formatQuantity(c.seconds, "s")})`;
+  return {
+    holds,
+    says: `the prompt says '${s.quote}' (${formatQuantity(s.value, "s")}), ${holds ? `under ${figure}` : `which ${figure} fits`}`,
+  };
+}
+
+/**
+ * The bound conditions of an option's win condition, where it is about stated bounds alone (each a `boundBelow`, or a
+ * gate asking that the bound be stated): what coherence reads from the design's stated quantities.
+ */
+export function boundOnlyWins(wins: readonly DecisionCondition[] | undefined): BoundCondition[] | undefined {
+  if (!wins || wins.length === 0) return undefined;
+  const bounds = wins.filter((c): c is BoundCondition => "boundBelow" in c);
+  if (bounds.length === 0) return undefined;
+  const gated = wins.every(
+    (c) =>
+      "boundBelow" in c ||
+      ("stated" in c && !("nfr" in c) && c.matching === undefined && bounds.some((b) => b.boundBelow === c.stated)),
+  );
+  return gated ? bounds : undefined;
 }

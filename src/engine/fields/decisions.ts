@@ -9,7 +9,7 @@ import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.
 import type { OptionMark } from "../../knowledge/topology.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
-import { figureOnlyWins, figuresMeet } from "../decision-figures.js";
+import { boundCheck, figureOnlyWins, figuresMeet } from "../decision-figures.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { hardRuleStances, type PathStance, stanceOf } from "../hard-rules.js";
@@ -168,6 +168,7 @@ function checkCondition(
       says: `the effects reach ${party.name}: ${party.undoes.because}`,
     };
   }
+  if ("boundBelow" in c) return boundCheck(c, f.nfrs.scale);
   if ("latencyAtMost" in c) {
     const l = f.nfrs.latency.find((x) => x.ms <= c.latencyAtMost);
     return { holds: l !== undefined, says: l ? `latency target '${l.quote}'` : "no latency target that tight" };
@@ -237,7 +238,8 @@ function groundOf(
     if (!n || n.assumed) return Ground.Default;
     return n.source === "computed" ? Ground.Computed : Ground.Stated;
   }
-  if ("stated" in c || "words" in c || "latencyAtMost" in c || "invariant" in c) return Ground.Stated;
+  if ("stated" in c || "words" in c || "latencyAtMost" in c || "invariant" in c || "boundBelow" in c)
+    return Ground.Stated;
   return Ground.Computed;
 }
 
@@ -374,6 +376,17 @@ export function decide(
         because = `${because}; the figures this design is sized for would favour ${sized.o.name} (${says.join("; ")}), but the prompt states none of them and this choice rests on what it does say`;
     }
   }
+  // A rejected option whose stated time bound holds (the prompt bounds staleness below the chosen option's TTL or poll
+  // interval) where a rule on the prompt's own words chose otherwise: the choice stands on those words and says the
+  // tension, so the decision never reads as if the bound were not there (coherence `decision-own-condition-met`)
+  if (!flip) {
+    const bounded = winning.find(
+      (w) => w.option !== chosen && p.options.find((o) => o.id === w.option)?.wins?.some((c) => "boundBelow" in c),
+    );
+    const o = bounded && p.options.find((x) => x.id === bounded.option);
+    if (bounded && o)
+      because = `${because}; the prompt's bound favours ${o.name} (${bounded.says.join("; ")}), but this choice rests on what the prompt states too`;
+  }
   // The named system's own choice: where the prompt asks for a system like one whose design takes an option ("like
   // Maglev": consistent hashing of each flow; "like Bigtable": row ranges that split), that option wins over a computed
   // figure, an assumed one or a default; only a prompt clause (its words, a stated requirement, a rule it states)
@@ -384,6 +397,7 @@ export function decide(
     "stated" in c ||
     "invariant" in c ||
     "latencyAtMost" in c ||
+    "boundBelow" in c ||
     (("nfr" in c || "regionsAtLeast" in c) && groundOf(c, f, nums, stance) === Ground.Stated);
   if (own && !deciding.some(byClause) && (own.option.id !== chosen || ground < Ground.Stated)) {
     const was = p.options.find((x) => x.id === chosen);
@@ -512,7 +526,10 @@ export function namedByPrompt(
 }
 
 function decidedByStated(p: DecisionPoint, scale: Readonly<Record<string, unknown>>): boolean {
-  return conditionsOf(p).some((c) => "stated" in c && typeof c.stated === "string" && scale[c.stated] !== undefined);
+  return conditionsOf(p).some((c) => {
+    const q = "stated" in c ? c.stated : "boundBelow" in c ? c.boundBelow : undefined;
+    return typeof q === "string" && scale[q] !== undefined;
+  });
 }
 
 /**

@@ -132,6 +132,14 @@ export type DecisionCondition =
   | { stated: string; matching?: string }
   /** Some stated latency target is at most this many milliseconds. */
   | { latencyAtMost: number }
+  /**
+   * The prompt states the time bound `boundBelow` (a quantity id in seconds: how stale a reader may be, how soon a
+   * change or a step must land) below `seconds`, the figure `figure` another option of the point adds to that time
+   * (its TTL, poll interval, replication lag, offer timeout): that option cannot keep the bound, so this one wins.
+   * Read only where the prompt states the bound (an assumed bound settles nothing); coherence
+   * `decision-own-condition-met` holds a decision that rejects an option on it to the stated words.
+   */
+  | { boundBelow: string; seconds: number; figure: string }
   /** The outside party the design's effects reach can (or cannot) undo an effect by a later one (knowledge/parties.ts `undoes`). */
   | { partyUndoes: boolean }
   /**

@@ -1,3 +1,4 @@
+import { REVERSE_LIST_AT_ONCE } from "../decisions/stated-conditions.js";
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
@@ -129,11 +130,13 @@ export const GRAPH: FeatureEntry = {
           name: "write both edges in one cross-shard transaction",
           buys: "both lists agree at every moment",
           costs: "a distributed transaction on every follow",
-          winsWhen: "the product needs both sides consistent (mutual friendship accepted by both)",
-          // the prompt asks for a relationship both sides accept
+          winsWhen:
+            "the product needs both sides consistent (mutual friendship accepted by both), or a follow must show in the other side's list as soon as it is made",
+          // the prompt asks for a relationship both sides accept, or for the reverse list to read the follow at once
+          // (a projection from the change stream trails it by the stream's lag)
           wins: [
             {
-              words: String.raw`\bmutual (?:friends?|friendships?|follows?|connections?)\b|\bfriend(?:ship)? requests?\b|\b(?:both|each) (?:sides?|users?|people|parties) (?:must |have to )?(?:accept|agree|confirm|approve)\b`,
+              words: String.raw`\bmutual (?:friends?|friendships?|follows?|connections?)\b|\bfriend(?:ship)? requests?\b|\b(?:both|each) (?:sides?|users?|people|parties) (?:must |have to )?(?:accept|agree|confirm|approve)\b|${REVERSE_LIST_AT_ONCE}`,
             },
           ],
         },

@@ -100,7 +100,17 @@ export const decisions: DecisionPoint[] = [
         buys: "a crashed holder's resource is free again within seconds",
         costs:
           "the leader answers more keep-alives as clients grow or the TTL shrinks; a long GC pause can outlive the lease (fencing handles it)",
-        winsWhen: "the keep-alive load fits the leader",
+        winsWhen: "the keep-alive load fits the leader, or the prompt bounds failover under a long lease",
+        // a crashed holder keeps a long lease (the rules read 30 s or more as long) until it lapses, so a stated
+        // failover bound under it cannot be kept by long leases (Gray & Cheriton, "Leases", SOSP 1989: the server grants
+        // a conflicting lease only once the old one has expired, which a crashed holder cannot shorten)
+        wins: [
+          {
+            boundBelow: "failover_seconds",
+            seconds: 30,
+            figure: "a long lease, which a crashed holder keeps until it lapses",
+          },
+        ],
       },
       {
         id: "long-leases",

@@ -27,8 +27,9 @@ export const decisions: DecisionPoint[] = [
         name: "synchronously, in the same transaction or call as the source write",
         buys: "a reader sees its own write in the copy at once",
         costs: "higher write latency; an index outage fails writes; dual writes outside a transaction can diverge",
-        winsWhen: "the copy must never lag the source",
-        wins: [{ nfr: "consistency", in: ["linearizable"], stated: true }],
+        winsWhen: "the copy must never lag the source, or a writer must read its own write from it",
+        // an asynchronous copy trails its source by the stream's lag: a stated read-your-writes rules it out
+        wins: [{ nfr: "consistency", in: ["linearizable", "read-your-writes"], stated: true }],
         implies: { addMechanisms: ["transaction"], removeMechanisms: ["transactional-outbox"] },
       },
     ],

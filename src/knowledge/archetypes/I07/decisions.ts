@@ -85,9 +85,18 @@ export const decisions: DecisionPoint[] = [
         name: "invalidation on every change (from the writer or a change stream)",
         buys: "copies are replaced within the pipeline's delay of a write",
         costs: "an invalidation pipeline to run, and races where a stale fill lands after the delete",
-        winsWhen: "readers must see changes quickly, or a read-your-writes promise is made",
-        // the prompt promises fresh reads or read-your-writes
-        wins: [{ nfr: "consistency", in: ["linearizable", "read-your-writes"], stated: true }],
+        winsWhen:
+          "readers must see changes quickly (a stated staleness bound under the TTL), or a read-your-writes promise is made",
+        // the prompt promises fresh reads or read-your-writes, or bounds staleness under the TTL a copy may live for
+        // (the assumed cache_ttl_seconds, a minute): a TTL-only copy is as stale as its TTL
+        wins: [
+          {
+            any: [
+              { nfr: "consistency", in: ["linearizable", "read-your-writes"], stated: true },
+              { boundBelow: "propagation_seconds", seconds: 60, figure: "the TTL a copy lives for" },
+            ],
+          },
+        ],
         implies: {
           addMechanisms: ["cache-invalidation", "version-check"],
           draws: ["Delete on a committed change", "origin>edge"],

@@ -1,4 +1,4 @@
-import { OVER_ADMISSION_COSTS } from "../../decisions/stated-conditions.js";
+import { BURSTS_TOLERATED, OVER_ADMISSION_COSTS } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import { SLOT_DECISIONS } from "./slots.js";
 import { ROOM_DECISIONS } from "./waiting-room.js";
@@ -33,6 +33,9 @@ export const decisions: DecisionPoint[] = [
         buys: "allows short bursts up to the bucket size at a steady refill rate; two numbers per key",
         costs: "not a hard count per calendar window",
         winsWhen: "the limit is a rate with tolerated bursts",
+        // the prompt allows short bursts above the steady rate: the bucket's capacity is that allowance (Envoy's
+        // TokenBucket: max_tokens bounds what may be taken at once, tokens_per_fill per fill_interval the steady rate)
+        wins: [{ words: BURSTS_TOLERATED }],
         implies: { addMechanisms: ["token-bucket"], draws: ["Token bucket admission"] },
       },
       {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { HARD_CAP } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId } from "../../mechanisms/catalog.js";
 import type { Technology } from "../../schema.js";
@@ -512,6 +513,8 @@ export const SLOT_DECISIONS: DecisionPoint[] = [
         buys: "the quota holds even when a worker is cut off: no tenant ever runs one job over its cap",
         costs: "a partition or an authority outage longer than the lease stops running jobs, which restart later",
         winsWhen: "the quota is a hard cap (licences, a database's connections, a paid plan's limit)",
+        // the prompt states the quota as a cap never run over, even for a moment
+        wins: [{ words: HARD_CAP }],
       },
       {
         id: "keep-running",

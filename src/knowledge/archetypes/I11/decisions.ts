@@ -19,6 +19,14 @@ export const decisions: DecisionPoint[] = [
         buys: "a change reaches every node within seconds",
         costs: "a stream per node and fan-out servers to hold them",
         winsWhen: "changes must propagate within seconds",
+        // a stated propagation bound under what polling adds (the poll option's own `delays`: about a minute)
+        wins: [
+          {
+            boundBelow: "propagation_seconds",
+            seconds: 60,
+            figure: "what a polling node can lag by (its poll interval and a cached response)",
+          },
+        ],
         implies: {
           addMechanisms: ["watch-stream", "versioned-snapshot"],
           draws: ["distributors>agents[push snapshots]", "watch (node-facing)", "Node catch-up"],

@@ -496,6 +496,8 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
         costs:
           "a long-lived stream per service instance, held by relays, and a reconnect storm to absorb after a relay restart",
         winsWhen: "a change must reach every instance within seconds",
+        // a stated propagation bound under the polling SDKs' interval (the poll option's own `delays`: 30 s)
+        wins: [{ boundBelow: "propagation_seconds", seconds: 30, figure: "the poll interval of polling SDKs" }],
         implies: { addMechanisms: ["watch-stream"] },
       },
       {
