@@ -79,6 +79,7 @@ import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds } from "./counted-nouns.js";
 import { boundCheck, boundOnlyWins, figureOnlyWins, figuresMeet, type StatedQuantity } from "./decision-figures.js";
 import type { Design } from "./design/design.js";
+import { keepJsonTexts, keptJsonText } from "./design/keep.js";
 import type { CapacityRow } from "./design/types.js";
 import { thinPart } from "./fields/archetypes.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
@@ -1430,6 +1431,23 @@ function preconditions(d: Design): Problem[] {
 const SOURCE_PATH = /\b(?:src|knowledge|engine|render|cli|server)\/[\w./-]+|\b[\w-]+\.ts\b/;
 /** Texts every match of SOURCE_PATH holds: a text holding none of them holds no match. */
 const SOURCE_PATH_LITERALS = ["src/", "knowledge/", "engine/", "render/", "cli/", "server/", ".ts"] as const;
+/** The literals that end in a folder's slash, and the character before each one's slash. */
+const SOURCE_DIRS = SOURCE_PATH_LITERALS.filter((l) => l.endsWith("/"));
+const SOURCE_DIR_ENDS = new Set(SOURCE_DIRS.map((l) => l.charCodeAt(l.length - 2)));
+const SOURCE_OTHERS = SOURCE_PATH_LITERALS.filter((l) => !l.endsWith("/"));
+
+/**
+ * Whether a text holds one of SOURCE_PATH_LITERALS: the literals without a slash looked for, then each slash of the text
+ * read back for a folder's name, so the text is walked twice, not once per literal (a design's fields are ~100 KB of
+ * JSON, and few of their slashes follow a folder's name).
+ */
+export function holdsSourcePathLiteral(text: string): boolean {
+  if (SOURCE_OTHERS.some((l) => text.includes(l))) return true;
+  for (let i = text.indexOf("/"); i >= 0; i = text.indexOf("/", i + 1))
+    if (SOURCE_DIR_ENDS.has(text.charCodeAt(i - 1)) && SOURCE_DIRS.some((l) => text.startsWith(l, i + 1 - l.length)))
+      return true;
+  return false;
+}
 
 /**
  * Values frozen through whose strings hold no source path at all (whatever the prompt): shared values, frozen when
@@ -1507,7 +1525,7 @@ function sourcePaths(d: Design): Problem[] {
     if (typeof x !== "string" && (typeof x !== "object" || x === null)) continue;
     if (typeof x === "object" && !Object.isFrozen(x)) {
       const text = fieldJson(d, k);
-      if (text !== undefined && !SOURCE_PATH_LITERALS.some((l) => text.includes(l))) continue;
+      if (text !== undefined && !holdsSourcePathLiteral(text)) continue;
     }
     path.push(k);
     walk(x);
@@ -3948,16 +3966,44 @@ function untrustedCodeShape(d: Design): Problem[] {
 
 /**
  * The JSON text of a design's fields, made once per `coherenceParts` run: several rules scan the same fields' text
- * (subject leftovers, party facts). Emptied when the run ends, so a design edited between two checks is read afresh.
+ * (source paths, subject leftovers, party facts). Emptied when the run ends, so a design edited between two checks is
+ * read afresh; the texts made of values not yet frozen are handed on once the design is (`keepFieldTexts`). A frozen
+ * value's text made earlier (by a design's JSON) is read, not made again.
  */
-let fieldTexts: { d: Design; json: Map<string, string | undefined> } | undefined;
+let fieldTexts: { d: Design; json: Map<string, readonly [unknown, string | undefined]> } | undefined;
+/** The last run's texts, until `keepFieldTexts` takes them. */
+let madeTexts: typeof fieldTexts;
 function fieldJson(d: Design, field: string): string | undefined {
   const value = (d as unknown as Record<string, unknown>)[field];
   if (fieldTexts?.d !== d) return JSON.stringify(value);
-  if (fieldTexts.json.has(field)) return fieldTexts.json.get(field);
-  const text = JSON.stringify(value);
-  fieldTexts.json.set(field, text);
+  const made = fieldTexts.json.get(field);
+  if (made !== undefined) return made[1];
+  const text =
+    (typeof value === "object" && value !== null && Object.isFrozen(value) ? keptJsonText(value) : undefined) ??
+    JSON.stringify(value);
+  fieldTexts.json.set(field, [value, text]);
   return text;
+}
+
+/**
+ * Hands the JSON texts the last `coherenceParts` run made of a design's field values to keep.ts (`keepJsonTexts`), so
+ * the design's JSON is not made again: called by `deriveDesign` once the design is frozen, with nothing changing its
+ * values between the run and the freezing. A value the design no longer holds (its `coherence`, set after the run) is
+ * left out.
+ */
+export function keepFieldTexts(d: Design): void {
+  if (madeTexts?.d !== d) return;
+  const texts: [object, string][] = [];
+  for (const [field, [value, text]] of madeTexts.json)
+    if (
+      typeof value === "object" &&
+      value !== null &&
+      text !== undefined &&
+      (d as unknown as Record<string, unknown>)[field] === value
+    )
+      texts.push([value, text]);
+  madeTexts = undefined;
+  keepJsonTexts(texts);
 }
 
 /**
@@ -4869,6 +4915,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
   try {
     return rulesInParts(d, facts);
   } finally {
+    madeTexts = fieldTexts;
     fieldTexts = undefined;
   }
 }

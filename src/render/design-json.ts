@@ -8,21 +8,16 @@
  * writes its ~120 KB of JSON from a few kept pieces instead of serialising them all again.
  */
 
-/** The JSON text of frozen values (each deeply frozen: `deepFreeze` freezes through and stops at frozen objects). */
-const TEXTS = new WeakMap<object, string>();
-/** The same text's UTF-8 bytes, for writers of bytes (the jsonl batch, the design endpoint); kept apart from TEXTS. */
+import { jsonText, keptJsonText } from "../engine/design/keep.js";
+
+/** A part's JSON text as UTF-8 bytes, for writers of bytes (the jsonl batch, the design endpoint); kept apart from its text. */
 const BYTES = new WeakMap<object, Buffer>();
 
-/** JSON.stringify's text of a part, kept beside it when the part is frozen; undefined for what JSON leaves out. */
-function partText(value: unknown): string | undefined {
-  if (typeof value !== "object" || value === null || !Object.isFrozen(value)) return JSON.stringify(value);
-  let text = TEXTS.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    TEXTS.set(value, text);
-  }
-  return text;
-}
+/**
+ * JSON.stringify's text of a part, kept beside it when the part is frozen (engine/design/keep.ts `jsonText`, where the
+ * coherence rules leave the texts of a new design's fields they made); undefined for what JSON leaves out.
+ */
+const partText = jsonText;
 
 /** A part's text as UTF-8 bytes, kept beside it when the part is frozen; undefined for what JSON leaves out. */
 function partBytes(value: unknown): Buffer | undefined {
@@ -32,7 +27,8 @@ function partBytes(value: unknown): Buffer | undefined {
   }
   let bytes = BYTES.get(value);
   if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(value));
+    // a text already made (by the coherence rules, or a `designJson`) is encoded, not made again; none is kept here
+    bytes = Buffer.from(keptJsonText(value) ?? JSON.stringify(value));
     BYTES.set(value, bytes);
   }
   return bytes;

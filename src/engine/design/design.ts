@@ -2,6 +2,7 @@ import {
   besideUnread,
   coherenceFacts,
   coherenceParts,
+  keepFieldTexts,
   notCarriedProblems,
   type Problem,
   unreadProblems,
@@ -429,7 +430,10 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
   design.statedRequirements = ledgerOf(design, parsed.patches.length === 0 ? fieldsKey : undefined);
   design.coherence = [...coherenceOf(design, fieldsKey), ...notCarriedProblems(design.statedRequirements)];
   if (parsed.patches.length === 0 && fieldsKey !== undefined) BODY_KEYS.set(design, fieldsKey);
-  return { ok: true, design: deepFreeze(design) };
+  deepFreeze(design);
+  // the JSON texts the coherence rules made of the fields, now frozen as they were read, serve the design's JSON
+  keepFieldTexts(design);
+  return { ok: true, design };
 }
 
 /**

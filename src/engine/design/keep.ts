@@ -27,6 +27,36 @@ export function keep<T>(value: T): T {
   return deepFreeze(value);
 }
 
+/**
+ * The JSON text of frozen values, as `JSON.stringify` writes it: a frozen value's text is a function of the value alone.
+ * The coherence rules make the JSON of a new design's fields before the design is frozen (engine/coherence.ts
+ * `fieldJson`) and hand the texts on once it is (`keepJsonTexts`), so the design's JSON (render/design-json.ts) does
+ * not serialise the same fields again. Kept beside the object (a WeakMap: it goes when the object goes).
+ */
+const JSON_TEXTS = new WeakMap<object, string>();
+
+/** `JSON.stringify(value)`, kept beside the value when it is a frozen object. */
+export function jsonText(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || !Object.isFrozen(value)) return JSON.stringify(value);
+  let text = JSON_TEXTS.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value) as string | undefined;
+    if (text !== undefined) JSON_TEXTS.set(value, text);
+  }
+  return text;
+}
+
+/** The kept JSON text of a frozen value, if one was made; nothing is made or kept. */
+export const keptJsonText = (value: object): string | undefined => JSON_TEXTS.get(value);
+
+/**
+ * Keeps texts made of values before they were frozen: each only if its value is now frozen, and the caller vouches
+ * that nothing changed the value between its text's making and its freezing.
+ */
+export function keepJsonTexts(texts: Iterable<readonly [object, string]>): void {
+  for (const [value, text] of texts) if (Object.isFrozen(value) && !JSON_TEXTS.has(value)) JSON_TEXTS.set(value, text);
+}
+
 /** Freezes a value and everything it holds (a value frozen by its producer is taken as frozen through). */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {

@@ -60,14 +60,16 @@ const instead = (kind: ClaimKind, f: ProductFacts) =>
 export function deniedClaims(text: string): DeniedClaim[] {
   const out: DeniedClaim[] = [];
   for (const clause of clauses(text)) {
-    const named = factsOf(clause);
-    if (named.length === 0) continue;
+    // the products a clause names are sought (a pattern per product) only once it makes a claim: most clauses make none
+    let named: ProductFacts[] | undefined;
     for (const [kind, words] of [
       ["conditional-write", CONDITIONAL_WORDS],
       ["majority-commit", MAJORITY_WORDS],
     ] as const) {
       const m = words.exec(clause);
       if (!m) continue;
+      named ??= factsOf(clause);
+      if (named.length === 0) break;
       // a negation before the claim in its clause ("no conditional write", "not a quorum") turns it round
       if (NEGATED.test(clause.slice(0, m.index + m[0].length))) continue;
       if (kind === "majority-commit" && CONFIGURED_QUORUM.test(clause) && named.every((f) => f.majorityHow)) continue;
