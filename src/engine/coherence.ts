@@ -49,6 +49,7 @@ import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { MECHANISM_SEMANTICS } from "../knowledge/mechanism-semantics.js";
+import { cannotKeep } from "../knowledge/mechanisms/cannot-keep.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
@@ -69,6 +70,7 @@ import { factsOf } from "../knowledge/product-facts.js";
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS } from "../knowledge/quantities.js";
 import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "../knowledge/resolutions.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
+import { SET_ASIDE, SETTING_WAYS } from "../knowledge/setting-ways.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { HARDWARE_NOUNS } from "../knowledge/stock-records.js";
@@ -295,6 +297,8 @@ export type CoherenceRule =
   | "stance-contradicts-clause"
   | "retry-rule-kept-by-other"
   | "mechanism-keeps-other-kind"
+  | "keeper-cannot-keep"
+  | "setting-said-twice"
   | "figure-against-chosen-count"
   | "pool-without-headroom"
   | "core-decided-against"
@@ -563,6 +567,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a retry rule (a retried or redelivered request takes effect once) is protected only by a mechanism that recognises the repeat (an idempotency key, a dedupe window, an idempotent receiver, a create that finds its key): never by a lease, a renewal, an expiry, an ordering key, replication or an outbox",
   "mechanism-keeps-other-kind":
     "a mechanism that keeps one kind of rule protects only a rule of that kind: a create that finds its key keeps that something exists once, log retention what is kept or dropped, an expiry sweeper a holder or what an expiry frees, per-key ordering an order; never a rule that only shares its operation's words (a topic's create does not keep which partition a key lands in)",
+  "keeper-cannot-keep":
+    "no mechanism is credited with a kind of rule its action cannot make true, nor named as a rule's keeper: last-writer-wins never keeps 'no older version is returned' or 'no update is lost' (it drops the older of two concurrent writes by timestamp, and clock skew can move a value backwards), asynchronous replication never keeps 'an acknowledged write is never lost'; a version check, a leader read or a majority commit keeps those",
+  "setting-said-twice":
+    "one setting of one part is said one way: no producer acknowledged by the leader alone (acks=1) in one place and by every in-sync replica (acks=all) in another",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
   "technology-layer-unchosen":
@@ -1626,7 +1634,7 @@ export function poolWithoutHeadroom(d: Pick<Design, "capacity">): Problem[] {
  */
 export function retryRuleKeptByOther(d: Pick<Design, "mechanisms">): Problem[] {
   return d.mechanisms
-    .filter((m) => m.serves === undefined && !canKeep(m.id, m.protects))
+    .filter((m) => m.serves === undefined && !canKeep(m.id, m.protects) && !cannotKeep(m.id, m.protects))
     .map((m) =>
       isRetryRule(m.protects)
         ? {
@@ -1638,6 +1646,75 @@ export function retryRuleKeptByOther(d: Pick<Design, "mechanisms">): Problem[] {
             detail: `${m.name} protects '${m.protects}', a kind of rule it does not keep by what it does`,
           },
     );
+}
+
+/**
+ * A mechanism credited with a rule of a kind its action cannot make true (`CANNOT_KEEP`: last-writer-wins beside "no
+ * older version is ever returned"), or a rule naming such a mechanism as what keeps it.
+ */
+export function keeperCannotKeep(d: Pick<Design, "mechanisms" | "invariants">): Problem[] {
+  const out: Problem[] = [];
+  for (const m of d.mechanisms) {
+    const c = m.serves === undefined ? cannotKeep(m.id, m.protects) : undefined;
+    if (c)
+      out.push({
+        rule: "keeper-cannot-keep",
+        detail: `${m.name} is credited with '${m.protects.slice(0, 120)}', a ${c.kind} rule it cannot keep: ${c.why}`,
+      });
+  }
+  for (const i of d.invariants) {
+    const c = i.keptBy === undefined ? undefined : cannotKeep(i.keptBy, i.statement);
+    if (c)
+      out.push({
+        rule: "keeper-cannot-keep",
+        detail: `the rule '${i.statement.slice(0, 120)}' names ${MECHANISM_BY_ID.get(c.mechanism)?.name ?? c.mechanism} as its keeper, which cannot keep a ${c.kind} rule: ${c.why}`,
+      });
+  }
+  return out;
+}
+
+/**
+ * What a design states happens, for the settings check: its parts, links, calls, sequences, failure rows, rules,
+ * reads, mechanisms' reasons, chosen options and the script; never a decision's question, a rejected option or a
+ * mitigation that proposes a change.
+ */
+function statedTexts(d: Checked): { where: string; text: string }[] {
+  return [
+    ...d.components.map((c) => ({
+      where: `component '${c.name}'`,
+      text: `${c.name} ${c.runs.join(" ")} ${c.because}`,
+    })),
+    ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
+    ...d.api.map((a) => ({ where: `API ${a.call}`, text: `${a.call} ${a.guarantee}` })),
+    ...d.diagrams.map((g) => ({ where: `diagram '${g.title}'`, text: g.mermaid })),
+    ...d.failures.map((f) => ({
+      where: `failure row '${f.failure}'`,
+      text: `${f.failure} ${f.prevention} ${f.repair}`,
+    })),
+    ...d.invariants.map((i) => ({ where: `rule '${i.statement.slice(0, 80)}'`, text: i.statement })),
+    ...d.readPaths.map((r) => ({ where: `read '${r.read}'`, text: `${r.read} ${r.staleness}` })),
+    ...d.mechanisms.map((m) => ({ where: `mechanism '${m.name}'`, text: m.because.join(" ") })),
+    ...chosenOf(d).map(({ row, option }) => ({ where: `decision ${row.id}`, text: `${option.name} ${option.buys}` })),
+    ...(d.script ?? []).map((st, i) => ({ where: `script step ${i + 1}`, text: st.text })),
+  ];
+}
+
+/** One setting of one part said two ways in one design (`SETTING_WAYS`: a producer's acks=1 beside acks=all). */
+export function settingSaidTwice(d: Checked): Problem[] {
+  const texts = statedTexts(d).map((t) => ({ ...t, text: t.text.replace(SET_ASIDE, " ") }));
+  const out: Problem[] = [];
+  for (const setting of SETTING_WAYS) {
+    const said = setting.ways.flatMap((way) => {
+      const t = texts.find((x) => way.words.test(x.text) && !setting.scoped?.test(x.text));
+      return t ? [{ way: way.name, where: t.where }] : [];
+    });
+    if (said.length > 1)
+      out.push({
+        rule: "setting-said-twice",
+        detail: `${setting.what} is said ${said.length} ways: ${said.map((s) => `${s.way} in ${s.where}`).join("; ")}`,
+      });
+  }
+  return out;
 }
 
 const REPEAT_RULE = /it may be delivered again, and every consumer tolerates the repeat/;
@@ -4944,6 +5021,8 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...protectsOwnCreate(d),
     ...repeatsDelivered(d),
     ...retryRuleKeptByOther(d),
+    ...keeperCannotKeep(d),
+    ...settingSaidTwice(d),
     ...figureAgainstChosenCount(d),
     ...poolWithoutHeadroom(d),
     ...protectsSomething(d),

@@ -1,3 +1,4 @@
+import { cannotKeep } from "./cannot-keep.js";
 import type { MechanismId } from "./catalog.js";
 
 /**
@@ -125,7 +126,8 @@ const KEEPS_ONLY: Readonly<Partial<Record<MechanismId, RegExp>>> = {
 };
 
 /**
- * Whether a mechanism can keep a rule, judged by what it does: only a repeat keeper keeps a retry rule, a
+ * Whether a mechanism can keep a rule, judged by what it does: never a kind of rule its action cannot make true
+ * (`CANNOT_KEEP`), only a repeat keeper keeps a retry rule, a
  * mechanism that only recognises repeats keeps only a rule about a repeat, and one that keeps one kind of rule
  * (`KEEPS_ONLY`: per-key ordering an order or a key's one owner, a create-if-absent one existence) keeps only that kind.
  */
@@ -148,6 +150,9 @@ export function canKeep(mechanismId: string, statement: string): boolean {
 const CAN_KEEP = new Map<string, Map<string, boolean>>();
 
 function canKeepAfresh(mechanismId: string, statement: string): boolean {
+  // a kind of rule the mechanism's own action cannot make true (last-writer-wins beside "no older version is ever
+  // returned": knowledge/mechanisms/cannot-keep.ts)
+  if (cannotKeep(mechanismId, statement)) return false;
   const only = KEEPS_ONLY[mechanismId as MechanismId];
   if (only && !only.test(statement)) return false;
   if (ORDER_ONLY.has(mechanismId as MechanismId)) return true;

@@ -41,6 +41,8 @@ export const MECHANISM_SERVES: Readonly<Partial<Record<MechanismId, string>>> = 
   "cache-invalidation": "freshness of cached copies after a write",
   "partition-key-ordering":
     "one order per key: every write of a key goes through the one partition that owns it, so its writes apply in the order they arrive",
+  "epoch-term":
+    "safe leader changes: a deposed leader's or an old configuration's late messages carry an older number and are refused",
   tombstones: "deletes that reach every replica and derived copy instead of being resurrected by an old one",
 };
 

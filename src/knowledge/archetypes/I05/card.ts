@@ -147,7 +147,7 @@ export const card = {
     },
     {
       action:
-        "replicate the appended record to the in-sync followers, which fetch it, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
+        "replicate the appended record to the in-sync followers, which fetch it, and the leader acknowledges once the replicas the producer's acks setting waits for hold it (decision i05-acks)",
       entity: "Partition",
       shape: "async process",
       mechanism: "isr-replication",
@@ -325,6 +325,19 @@ export const card = {
         "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
       repair:
         "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point instead of to its high watermark, then refetches; producers resend every record they never saw acknowledged.",
+      chosen: { decision: "i05-acks", options: ["acks-all"] },
+    },
+    {
+      // acks=1: the leader answers once it has written the record, so this loss is the trade the option accepts
+      unlessTopic: "work-queue",
+      failure:
+        "The partition leader acknowledges a record and dies before any follower copied it, so the record vanishes.",
+      role: "truth",
+      prevention:
+        "Accepted with acks=1: the leader answers before its followers fetch, so the loss is bounded by what they had not yet fetched; unclean leader election stays disabled so a far-behind replica never takes over.",
+      repair:
+        "Each returning follower asks the new leader where its leader epoch ended, truncates its log to that point and refetches; the lost records are gone, and a producer that needs one kept resends it from its own copy.",
+      chosen: { decision: "i05-acks", options: ["acks-leader"] },
     },
     {
       // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
@@ -663,7 +676,7 @@ export const card = {
     ordering: "per-partition",
     durability: "durable",
     because:
-      "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure; each consumer reads a partition's committed records in one order up to the high watermark, possibly behind the newest write (a follower fetch trails the leader)",
+      "an acknowledged record must survive and be replayable, so a partition whose in-sync set falls below its minimum size refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure; each consumer reads a partition's committed records in one order up to the high watermark, possibly behind the newest write (a follower fetch trails the leader)",
     scopes: {
       ordering: {
         scope: "partition",

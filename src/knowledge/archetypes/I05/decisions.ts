@@ -25,6 +25,9 @@ export const decisions: DecisionPoint[] = [
         costs: "records acknowledged but not yet copied are lost when the leader fails",
         winsWhen: "losing a few recent records is acceptable (metrics, best-effort telemetry)",
         wins: [{ nfr: "durability", in: ["best-effort"] }],
+        // the leader answers alone: no text of the design says every in-sync replica acknowledges, or a minimum
+        // in-sync count that only acks=all consults (Kafka producer config 'acks'; broker config min.insync.replicas)
+        implies: { excludes: ["\\backs ?= ?(?:all|-1)\\b", "\\bmin\\.insync\\.replicas\\b"] },
       },
     ],
     rules: [

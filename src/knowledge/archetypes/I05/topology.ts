@@ -107,6 +107,17 @@ export const topology: Topology = {
       kind: "request",
       label: "produce (acks = all)",
       unlessTopic: "work-queue",
+      chosen: { decision: "i05-acks", options: ["acks-all"] },
+    },
+    {
+      // acks=1: the leader answers once it has written the record, before any follower copies it (one setting said
+      // one way: coherence setting-said-twice)
+      from: "producers",
+      to: "partition-leaders",
+      kind: "request",
+      label: "produce (acks = 1, the leader alone)",
+      unlessTopic: "work-queue",
+      chosen: { decision: "i05-acks", options: ["acks-leader"] },
     },
     {
       from: "partition-leaders",

@@ -135,6 +135,8 @@ export const decisions: DecisionPoint[] = [
         costs: "writes are slower and cold data gets cached",
         winsWhen: "readers must read their own writes from the cache",
         wins: [{ nfr: "consistency", in: ["read-your-writes", "linearizable"] }],
+        // a write sets the cached value itself: no text says a write invalidates (deletes) the copy instead
+        implies: { excludes: ["\\binvalidat\\w* (?:on|after) (?:every |each |a )?(?:write|update)\\b"] },
       },
       {
         id: "write-back",
@@ -142,6 +144,8 @@ export const decisions: DecisionPoint[] = [
         buys: "write bursts are absorbed and coalesced",
         costs: "writes not yet flushed are lost when a cache node dies",
         winsWhen: "losing the latest writes on a crash is acceptable",
+        // the cache holds the write until it flushes: no text says a write invalidates (deletes) the cached copy
+        implies: { excludes: ["\\binvalidat\\w* (?:on|after) (?:every |each |a )?(?:write|update)\\b"] },
         // the writes in question are the origin's: only a prompt that says so gives them up
         wins: [{ nfr: "durability", in: ["best-effort"], stated: true }],
       },
