@@ -187,3 +187,43 @@ describe("a listed noun with 'of' inside it is read whole", () => {
     expect(scale("Design a cache with 200 servers of 64 GB each.")).toMatchObject({ nodes: 200 });
   });
 });
+
+describe("a stated count of machines, regions, shards or losses divides the load or fixes the redundancy", () => {
+  const input = (d: Design, id: string, name: string) => figure(d, id)?.inputs.find((i) => i.name === name);
+
+  it("splits the load over the stated machines, regions and shards", () => {
+    const spooler = design(
+      "Hand out gap-free receipt numbers to our 40 billing servers, each number issued exactly once even if a server restarts.",
+    );
+    expect(input(spooler, "requests_per_stated_node", "nodes")).toMatchObject({ value: 40, source: "stated" });
+    const recipes = design("Serve our recipe site from four regions with 20,000 requests per second.");
+    const region = figure(recipes, "requests_per_region");
+    expect(region?.inputs.find((i) => i.name === "requests_per_sec")?.source).toBe("stated");
+    // 20,000 a second at the peak over four regions, then over the three left when one is lost
+    const peak = region?.inputs.find((i) => i.name === "peak_factor")?.value ?? Number.NaN;
+    expect(region?.value).toBeCloseTo((20000 * peak) / 4, 0);
+    expect(figure(recipes, "requests_per_region_one_lost")?.value).toBeCloseTo((20000 * peak) / 3, 0);
+    const shards = design("Copy every row change from 120 Postgres shards into a search index within a few seconds.");
+    expect(input(shards, "writes_per_stated_partition", "partitions")).toMatchObject({ value: 120, source: "stated" });
+    for (const d of [spooler, recipes, shards]) expect(rules(d)).not.toContain("stated-number-unused");
+  });
+
+  it("turns machines lost at once into the copies or parity a byte needs", () => {
+    const archive = design("Our photo archive holds 12 PB on commodity disks; losing any three machines must lose nothing.");
+    expect(figure(archive, "copies_to_survive_losses")?.value).toBe(4);
+    expect(figure(archive, "erasure_overhead_for_losses")?.value).toBeCloseTo(1.5, 6);
+    expect(figure(archive, "machines_per_stripe")?.value).toBe(9);
+    expect(rules(archive)).not.toContain("stated-number-unused");
+  });
+
+  it("adds no fleet figure where the prompt counts no machines, regions or shards", () => {
+    const plain = design("Design a recipe sharing site where cooks post recipes and others rate them.");
+    for (const id of [
+      "requests_per_stated_node",
+      "requests_per_region",
+      "writes_per_stated_partition",
+      "copies_to_survive_losses",
+    ])
+      expect(figure(plain, id)).toBeUndefined();
+  });
+});
