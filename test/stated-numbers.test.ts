@@ -209,7 +209,9 @@ describe("a stated count of machines, regions, shards or losses divides the load
   });
 
   it("turns machines lost at once into the copies or parity a byte needs", () => {
-    const archive = design("Our photo archive holds 12 PB on commodity disks; losing any three machines must lose nothing.");
+    const archive = design(
+      "Our photo archive holds 12 PB on commodity disks; losing any three machines must lose nothing.",
+    );
     expect(figure(archive, "copies_to_survive_losses")?.value).toBe(4);
     expect(figure(archive, "erasure_overhead_for_losses")?.value).toBeCloseTo(1.5, 6);
     expect(figure(archive, "machines_per_stripe")?.value).toBe(9);
@@ -225,5 +227,30 @@ describe("a stated count of machines, regions, shards or losses divides the load
       "copies_to_survive_losses",
     ])
       expect(figure(plain, id)).toBeUndefined();
+  });
+});
+
+describe("a stated count of GPUs is the accelerator fleet, and machines work is placed on are the workers", () => {
+  it("reads GPUs as accelerators and sizes their hours, each team's share and each one's requests", () => {
+    expect(scale("Train models on our 800 GPUs shared by 50 research teams.")).toMatchObject({
+      accelerators: 800,
+      tenants: 50,
+    });
+    const labs = design("Train models on our 800 GPUs shared by 50 research teams, each team getting a fair share.");
+    expect(figure(labs, "accelerator_hours_per_day")?.value).toBe(800 * 24);
+    expect(figure(labs, "accelerators_per_tenant")?.value).toBe(16);
+    const render = design("A render farm with 1,200 GPUs takes frames from animators and returns them by morning.");
+    expect(readsStated(render, "accelerators")).toBe(true);
+    expect(rules(render)).not.toContain("stated-number-unread");
+    // machines are never GPUs
+    expect(scale("Run the scoring service on 40 servers.")).not.toHaveProperty("accelerators");
+  });
+
+  it("reads machines that work is placed 'on' as the workers, but not things placed on other things", () => {
+    expect(scale("Design a cluster manager that places 40,000 containers on 3,000 machines.")).toMatchObject({
+      workers: 3000,
+    });
+    expect(scale("Schedule 2 million video encodes a day on 900 servers.")).toMatchObject({ workers: 900 });
+    expect(scale("Serve the recipe site on 12 servers behind a load balancer.")).not.toHaveProperty("workers");
   });
 });

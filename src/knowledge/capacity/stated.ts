@@ -304,6 +304,43 @@ const FLEET_USES: readonly StatedUse[] = [
       ],
     },
   },
+  // "600 GPUs", "shares 20,000 GPUs among 400 teams", "300 models on 2,000 GPUs": the accelerator hours the fleet
+  // offers a day (what a scheduler hands out), each stated team's even share of them (where a fair-share quota starts),
+  // and each one's share of a stated prediction rate at the peak
+  {
+    reads: ["accelerators"],
+    model: {
+      inputs: [
+        inp("accelerators"),
+        { quantity: "tenants", statedOnly: true },
+        { quantity: "requests_per_sec", statedOnly: true },
+        PEAK,
+      ],
+      figures: [
+        fig(
+          "accelerator_hours_per_day",
+          "accelerator hours the stated GPUs offer a day, the budget a scheduler hands out",
+          "count",
+          "accelerators * 24",
+          "GPU-hours",
+        ),
+        fig(
+          "accelerators_per_tenant",
+          "each stated team's even share of the GPUs, where a fair-share quota starts",
+          "count",
+          "accelerators / tenants",
+          "GPUs",
+        ),
+        fig(
+          "requests_per_accelerator",
+          "requests a second each stated GPU serves at the peak",
+          "hotspot",
+          "requests_per_sec * peak_factor / accelerators",
+          "req/s",
+        ),
+      ],
+    },
+  },
   // "losing any two machines loses nothing": whole copies need one more than the machines lost, each on its own
   // machine; a Reed-Solomon code needs as many parity fragments as machines lost, one fragment per machine (six data
   // fragments a stripe as in HDFS's default policy RS-6-3-1024k, 6 data and 3 parity blocks: Apache Hadoop, "HDFS
@@ -877,7 +914,11 @@ export const STATED_USES: readonly StatedUse[] = [
         {
           quantity: "tasks_per_sec",
           // a queue's messages are the tasks its workers take, one each, where the design's own model counts them
-          from: { expression: "messages_per_sec", why: "the design's own message rate, each message one task", fromDesign: true },
+          from: {
+            expression: "messages_per_sec",
+            why: "the design's own message rate, each message one task",
+            fromDesign: true,
+          },
         },
         PEAK,
         inp("task_seconds", 300, "a build, batch job or test run takes a few minutes"),
