@@ -254,3 +254,29 @@ describe("a stated count of GPUs is the accelerator fleet, and machines work is 
     expect(scale("Serve the recipe site on 12 servers behind a load balancer.")).not.toHaveProperty("workers");
   });
 });
+
+describe("a stated window over a stated count is an arrival rate; stated copies share the load", () => {
+  it("spreads the counted users over the window they act in", () => {
+    const poll = design("Design a poll for a cooking contest where 12 million viewers vote in a 3-hour window.");
+    expect(figure(poll, "window_arrivals_per_sec")?.value).toBeCloseTo(12e6 / (3 * 3600), 3);
+    expect(rules(poll)).not.toContain("stated-number-unused");
+    const ballot = design("Design a ballot where 2 million union members vote in a 48-hour window.");
+    expect(figure(ballot, "window_arrivals_per_sec")?.value).toBeCloseTo(2e6 / (48 * 3600), 3);
+    // no stated count, no arrival rate over the window
+    const counts = design("Count clicks per article in 5-minute windows over 200,000 events per second.");
+    expect(figure(counts, "window_arrivals_per_sec")).toBeUndefined();
+  });
+
+  it("gives each stated copy of a worker its share of the work", () => {
+    const d = design(
+      "Two copies of our report-export worker sometimes pick up the same export; make sure each export runs once.",
+    );
+    expect(figure(d, "requests_per_stated_replica")?.inputs.find((i) => i.name === "replicas")).toMatchObject({
+      value: 2,
+      source: "stated",
+    });
+    expect(rules(d)).not.toContain("stated-number-unused");
+    const kv = design("Our key-value store keeps 5 replicas of each key and serves 40,000 reads per second.");
+    expect(readsStated(kv, "replicas")).toBe(true);
+  });
+});

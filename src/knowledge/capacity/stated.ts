@@ -341,6 +341,40 @@ const FLEET_USES: readonly StatedUse[] = [
       ],
     },
   },
+  // "three replicas", "two copies of the worker": each copy takes its share of the load where the requests are spread
+  // over all of them (reads served by any replica, work split between copies)
+  {
+    reads: ["replicas"],
+    model: {
+      inputs: [inp("replicas"), SHARED_LOAD, PEAK],
+      figures: [
+        fig(
+          "requests_per_stated_replica",
+          "requests a second each of the stated copies takes at the peak, with the load spread over all of them",
+          "hotspot",
+          "requests_per_sec * peak_factor / replicas",
+          "req/s",
+        ),
+      ],
+    },
+  },
+  // "30 million viewers vote in a 2-hour window": everyone the prompt counts acting once inside the stated window is
+  // an arrival rate of the count over the window (at least; arrivals bunch at its start and end)
+  {
+    reads: ["window_seconds"],
+    model: {
+      inputs: [{ quantity: "users", statedOnly: true }, inp("window_seconds")],
+      figures: [
+        fig(
+          "window_arrivals_per_sec",
+          "arrivals a second when each stated user acts once within the stated window, spread evenly over it",
+          "rate",
+          "users / window_seconds",
+          "req/s",
+        ),
+      ],
+    },
+  },
   // "losing any two machines loses nothing": whole copies need one more than the machines lost, each on its own
   // machine; a Reed-Solomon code needs as many parity fragments as machines lost, one fragment per machine (six data
   // fragments a stripe as in HDFS's default policy RS-6-3-1024k, 6 data and 3 parity blocks: Apache Hadoop, "HDFS
