@@ -187,3 +187,96 @@ describe("a listed noun with 'of' inside it is read whole", () => {
     expect(scale("Design a cache with 200 servers of 64 GB each.")).toMatchObject({ nodes: 200 });
   });
 });
+
+describe("a stated count of machines, regions, shards or losses divides the load or fixes the redundancy", () => {
+  const input = (d: Design, id: string, name: string) => figure(d, id)?.inputs.find((i) => i.name === name);
+
+  it("splits the load over the stated machines, regions and shards", () => {
+    const spooler = design(
+      "Hand out gap-free receipt numbers to our 40 billing servers, each number issued exactly once even if a server restarts.",
+    );
+    expect(input(spooler, "requests_per_stated_node", "nodes")).toMatchObject({ value: 40, source: "stated" });
+    const recipes = design("Serve our recipe site from four regions with 20,000 requests per second.");
+    const region = figure(recipes, "requests_per_region");
+    expect(region?.inputs.find((i) => i.name === "requests_per_sec")?.source).toBe("stated");
+    // 20,000 a second at the peak over four regions, then over the three left when one is lost
+    const peak = region?.inputs.find((i) => i.name === "peak_factor")?.value ?? Number.NaN;
+    expect(region?.value).toBeCloseTo((20000 * peak) / 4, 0);
+    expect(figure(recipes, "requests_per_region_one_lost")?.value).toBeCloseTo((20000 * peak) / 3, 0);
+    const shards = design("Copy every row change from 120 Postgres shards into a search index within a few seconds.");
+    expect(input(shards, "writes_per_stated_partition", "partitions")).toMatchObject({ value: 120, source: "stated" });
+    for (const d of [spooler, recipes, shards]) expect(rules(d)).not.toContain("stated-number-unused");
+  });
+
+  it("turns machines lost at once into the copies or parity a byte needs", () => {
+    const archive = design(
+      "Our photo archive holds 12 PB on commodity disks; losing any three machines must lose nothing.",
+    );
+    expect(figure(archive, "copies_to_survive_losses")?.value).toBe(4);
+    expect(figure(archive, "erasure_overhead_for_losses")?.value).toBeCloseTo(1.5, 6);
+    expect(figure(archive, "machines_per_stripe")?.value).toBe(9);
+    expect(rules(archive)).not.toContain("stated-number-unused");
+  });
+
+  it("adds no fleet figure where the prompt counts no machines, regions or shards", () => {
+    const plain = design("Design a recipe sharing site where cooks post recipes and others rate them.");
+    for (const id of [
+      "requests_per_stated_node",
+      "requests_per_region",
+      "writes_per_stated_partition",
+      "copies_to_survive_losses",
+    ])
+      expect(figure(plain, id)).toBeUndefined();
+  });
+});
+
+describe("a stated count of GPUs is the accelerator fleet, and machines work is placed on are the workers", () => {
+  it("reads GPUs as accelerators and sizes their hours, each team's share and each one's requests", () => {
+    expect(scale("Train models on our 800 GPUs shared by 50 research teams.")).toMatchObject({
+      accelerators: 800,
+      tenants: 50,
+    });
+    const labs = design("Train models on our 800 GPUs shared by 50 research teams, each team getting a fair share.");
+    expect(figure(labs, "accelerator_hours_per_day")?.value).toBe(800 * 24);
+    expect(figure(labs, "accelerators_per_tenant")?.value).toBe(16);
+    const render = design("A render farm with 1,200 GPUs takes frames from animators and returns them by morning.");
+    expect(readsStated(render, "accelerators")).toBe(true);
+    expect(rules(render)).not.toContain("stated-number-unread");
+    // machines are never GPUs
+    expect(scale("Run the scoring service on 40 servers.")).not.toHaveProperty("accelerators");
+  });
+
+  it("reads machines that work is placed 'on' as the workers, but not things placed on other things", () => {
+    expect(scale("Design a cluster manager that places 40,000 containers on 3,000 machines.")).toMatchObject({
+      workers: 3000,
+    });
+    expect(scale("Schedule 2 million video encodes a day on 900 servers.")).toMatchObject({ workers: 900 });
+    expect(scale("Serve the recipe site on 12 servers behind a load balancer.")).not.toHaveProperty("workers");
+  });
+});
+
+describe("a stated window over a stated count is an arrival rate; stated copies share the load", () => {
+  it("spreads the counted users over the window they act in", () => {
+    const poll = design("Design a poll for a cooking contest where 12 million viewers vote in a 3-hour window.");
+    expect(figure(poll, "window_arrivals_per_sec")?.value).toBeCloseTo(12e6 / (3 * 3600), 3);
+    expect(rules(poll)).not.toContain("stated-number-unused");
+    const ballot = design("Design a ballot where 2 million union members vote in a 48-hour window.");
+    expect(figure(ballot, "window_arrivals_per_sec")?.value).toBeCloseTo(2e6 / (48 * 3600), 3);
+    // no stated count, no arrival rate over the window
+    const counts = design("Count clicks per article in 5-minute windows over 200,000 events per second.");
+    expect(figure(counts, "window_arrivals_per_sec")).toBeUndefined();
+  });
+
+  it("gives each stated copy of a worker its share of the work", () => {
+    const d = design(
+      "Two copies of our report-export worker sometimes pick up the same export; make sure each export runs once.",
+    );
+    expect(figure(d, "requests_per_stated_replica")?.inputs.find((i) => i.name === "replicas")).toMatchObject({
+      value: 2,
+      source: "stated",
+    });
+    expect(rules(d)).not.toContain("stated-number-unused");
+    const kv = design("Our key-value store keeps 5 replicas of each key and serves 40,000 reads per second.");
+    expect(readsStated(kv, "replicas")).toBe(true);
+  });
+});

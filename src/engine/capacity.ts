@@ -190,7 +190,8 @@ export function statedUseRows(
       (n) => scale[n]?.source === "stated" && (use.ownReading ? !read.has(n) : !quoteRead(n)),
     );
     if (wanted.length === 0) continue;
-    const got = capacityRows(use.model, owner, scale, design).filter(
+    // the design's own values are also what a use's `fromDesign` derivation rests on (a queue's messages as its tasks)
+    const got = capacityRows(use.model, owner, scale, design, design).filter(
       (r) => !rows.some((x) => x.id === r.id) && !out.some((x) => x.id === r.id),
     );
     if (!got.some((r) => r.inputs.some((i) => wanted.includes(i.name) && i.source !== "assumed"))) continue;

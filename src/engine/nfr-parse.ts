@@ -911,7 +911,7 @@ const RATE_AS_INPUT = /\b(?:over|across|from|among|out of)\s+(?:(?:up to|about|a
  * machines"): the fleet the placed work runs on, the workers, not hosts the service only watches.
  */
 const PLACED_ONTO =
-  /\b(?:(?:plac|schedul|assign|pack|bin-pack|dispatch|distribut)\w*\b[^.;]*\b(?:onto|on to|across)|run(?:s|ning)?\b[^.;]*\b(?:builds?|jobs?|tasks?|pods?|containers?|workloads?|tests?)\b[^.;]*\b(?:on|onto|across))\s+(?:(?:up to|about|around|roughly|some|over)\s+)?$/i;
+  /\b(?:(?:plac|schedul|assign|pack|bin-pack|dispatch|distribut)\w*\b[^.;]*\b(?:onto|on to|on|across)|run(?:s|ning)?\b[^.;]*\b(?:builds?|jobs?|tasks?|pods?|containers?|workloads?|tests?)\b[^.;]*\b(?:on|onto|across))\s+(?:(?:up to|about|around|roughly|some|over)\s+)?$/i;
 
 /** Scopes a rate can be stated per; such a rate is kept apart from the fleet total. */
 const SCOPES: { re: RegExp; scope: "key" | "user" | "tenant" | "node" | "partition" }[] = [

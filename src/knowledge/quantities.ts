@@ -266,6 +266,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "cache_sites", label: "cache sites or nodes the tier spreads over", unit: "sites" },
   { id: "session_servers", label: "servers holding live sessions", unit: "servers" },
   { id: "workers", label: "workers", unit: "workers" },
+  { id: "accelerators", label: "GPUs or other accelerators the prompt counts", unit: "GPUs" },
   { id: "ingesters", label: "ingest or storage nodes of a telemetry pipeline", unit: "ingesters" },
   { id: "clients", label: "connected clients or sessions", unit: "clients" },
   { id: "concurrent_streams", label: "streams playing at the same moment", unit: "streams" },

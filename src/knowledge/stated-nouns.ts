@@ -212,6 +212,9 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
+  // a GPU (or another accelerator) is the unit a training or inference fleet is counted and shared in ("600 GPUs",
+  // "shares 20,000 GPUs among 400 teams"): its own count, never machines (one machine holds several)
+  { re: /^(?:gpus?|tpus?|accelerators?|gpu cards?|graphics cards?)$/, count: "accelerators" },
   // machines that run the work handed to them (build agents, CI runners, executors): a fleet of hosts; where the
   // prompt runs or places its work on them they are its workers (PLACED_ONTO in engine/nfr-parse.ts)
   { re: /^(?:agents?|build agents?|runners?|executors?)$/, count: "nodes" },

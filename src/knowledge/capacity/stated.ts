@@ -1,5 +1,5 @@
 import { RATIO_BOUNDS, type RatioBoundKind } from "../bound-kinds.js";
-import { failoverTimeFigure, fig, inp, LEASE_FROM_FAILOVER } from "./helpers.js";
+import { failoverTimeFigure, fig, fromUsers, inp, LEASE_FROM_FAILOVER } from "./helpers.js";
 import { GENERIC_RECORD } from "./record-kinds.js";
 import type { CapacityModel } from "./types.js";
 
@@ -216,6 +216,209 @@ const ratioUse = (k: RatioBoundKind): StatedUse => ({
   },
 });
 
+/**
+ * The load a stated count of machines, regions or shards divides: the design's own request rate where one of its models
+ * reads it, else the stated one (or one made of stated writes and reads, or of the stated users' daily requests), else
+ * a planning figure said as one.
+ */
+const SHARED_LOAD = fromUsers(
+  10000,
+  "about ten thousand requests a second, a planning figure where the prompt states no rate (measure the real one)",
+);
+/**
+ * The writes a stated count of partitions or shards splits: the design's own write rate where one of its models reads
+ * it, else the stated writes, or the stated events, samples or tasks (each one write), else a planning figure.
+ */
+const PARTITIONED_WRITES = {
+  quantity: "writes_per_sec",
+  typical: 10000,
+  why: "about ten thousand writes a second, a planning figure where the prompt states no write rate (measure the real one)",
+  from: [
+    { expression: "messages_per_sec", why: "the stated events, each one write", allStated: true as const },
+    { expression: "samples_per_sec", why: "the stated samples, each one write", allStated: true as const },
+    { expression: "tasks_per_sec", why: "the stated tasks, each one write", allStated: true as const },
+  ],
+};
+
+/**
+ * "on a pool of 3,000 machines", "for 5,000 Kafka brokers", "two regions", "300 MySQL shards", "survives losing any two
+ * machines": a stated count of machines, regions, shards or tolerated losses that no model of the design reads still
+ * divides the load or fixes the redundancy. Each machine's (or region's, or shard's) share is the load over the count;
+ * a region lost moves its share onto the rest; a byte outlives the stated losses only with one more full copy than
+ * machines lost, or with that many parity fragments in an erasure code.
+ */
+const FLEET_USES: readonly StatedUse[] = [
+  // the machines the prompt counts, whether they serve the requests or send them: each one's share at the peak
+  {
+    reads: ["nodes"],
+    model: {
+      inputs: [inp("nodes"), SHARED_LOAD, PEAK],
+      figures: [
+        fig(
+          "requests_per_stated_node",
+          "requests a second each of the stated machines serves or sends at the peak: the load split evenly over them",
+          "hotspot",
+          "requests_per_sec * peak_factor / nodes",
+          "req/s",
+        ),
+      ],
+    },
+  },
+  // each region serves the users nearest it; one region lost sends its users to the rest, so each survivor is sized
+  // for its share of the whole load over one region fewer
+  {
+    reads: ["regions"],
+    model: {
+      inputs: [inp("regions"), SHARED_LOAD, PEAK],
+      figures: [
+        fig(
+          "requests_per_region",
+          "requests a second each stated region serves at the peak with every region up",
+          "hotspot",
+          "requests_per_sec * peak_factor / regions",
+          "req/s",
+        ),
+        fig(
+          "requests_per_region_one_lost",
+          "requests a second each surviving region serves at the peak once one region is lost (a lone region has none to hand over to)",
+          "headroom",
+          "requests_per_sec * peak_factor / max(1, regions - 1)",
+          "req/s",
+        ),
+      ],
+    },
+  },
+  // a stated count of shards, partitions or topics splits the writes; a key spread evenly leaves each its share
+  {
+    reads: ["partitions"],
+    model: {
+      inputs: [inp("partitions"), PARTITIONED_WRITES, PEAK],
+      figures: [
+        fig(
+          "writes_per_stated_partition",
+          "writes a second each of the stated partitions takes at the peak, with keys spread evenly over them",
+          "hotspot",
+          "writes_per_sec * peak_factor / partitions",
+          "writes/s",
+        ),
+      ],
+    },
+  },
+  // "600 GPUs", "shares 20,000 GPUs among 400 teams", "300 models on 2,000 GPUs": the accelerator hours the fleet
+  // offers a day (what a scheduler hands out), each stated team's even share of them (where a fair-share quota starts),
+  // and each one's share of a stated prediction rate at the peak
+  {
+    reads: ["accelerators"],
+    model: {
+      inputs: [
+        inp("accelerators"),
+        { quantity: "tenants", statedOnly: true },
+        { quantity: "requests_per_sec", statedOnly: true },
+        PEAK,
+      ],
+      figures: [
+        fig(
+          "accelerator_hours_per_day",
+          "accelerator hours the stated GPUs offer a day, the budget a scheduler hands out",
+          "count",
+          "accelerators * 24",
+          "GPU-hours",
+        ),
+        fig(
+          "accelerators_per_tenant",
+          "each stated team's even share of the GPUs, where a fair-share quota starts",
+          "count",
+          "accelerators / tenants",
+          "GPUs",
+        ),
+        fig(
+          "requests_per_accelerator",
+          "requests a second each stated GPU serves at the peak",
+          "hotspot",
+          "requests_per_sec * peak_factor / accelerators",
+          "req/s",
+        ),
+      ],
+    },
+  },
+  // "three replicas", "two copies of the worker": each copy takes its share of the load where the requests are spread
+  // over all of them (reads served by any replica, work split between copies)
+  {
+    reads: ["replicas"],
+    model: {
+      inputs: [inp("replicas"), SHARED_LOAD, PEAK],
+      figures: [
+        fig(
+          "requests_per_stated_replica",
+          "requests a second each of the stated copies takes at the peak, with the load spread over all of them",
+          "hotspot",
+          "requests_per_sec * peak_factor / replicas",
+          "req/s",
+        ),
+      ],
+    },
+  },
+  // "30 million viewers vote in a 2-hour window": everyone the prompt counts acting once inside the stated window is
+  // an arrival rate of the count over the window (at least; arrivals bunch at its start and end)
+  {
+    reads: ["window_seconds"],
+    model: {
+      inputs: [{ quantity: "users", statedOnly: true }, inp("window_seconds")],
+      figures: [
+        fig(
+          "window_arrivals_per_sec",
+          "arrivals a second when each stated user acts once within the stated window, spread evenly over it",
+          "rate",
+          "users / window_seconds",
+          "req/s",
+        ),
+      ],
+    },
+  },
+  // "losing any two machines loses nothing": whole copies need one more than the machines lost, each on its own
+  // machine; a Reed-Solomon code needs as many parity fragments as machines lost, one fragment per machine (six data
+  // fragments a stripe as in HDFS's default policy RS-6-3-1024k, 6 data and 3 parity blocks: Apache Hadoop, "HDFS
+  // Erasure Coding", and Cloudera's "Erasure coding policies")
+  {
+    reads: ["machines_lost_at_once"],
+    model: {
+      inputs: [
+        inp("machines_lost_at_once"),
+        inp(
+          "ec_data_fragments",
+          6,
+          "a stripe of six data fragments, a common default for a Reed-Solomon code (a wider stripe costs less space and more reads to rebuild a lost fragment)",
+        ),
+      ],
+      figures: [
+        fig(
+          "copies_to_survive_losses",
+          "whole copies of each byte, each on its own machine, that keep it through the stated machines lost at once",
+          "count",
+          "machines_lost_at_once + 1",
+          "copies",
+          true,
+        ),
+        fig(
+          "erasure_overhead_for_losses",
+          "raw bytes per byte of an erasure code with one parity fragment for each stated machine lost, every fragment on its own machine",
+          "storage",
+          "(ec_data_fragments + machines_lost_at_once) / ec_data_fragments",
+          "x",
+        ),
+        fig(
+          "machines_per_stripe",
+          "fewest machines one stripe of that code is spread over (data fragments plus parity)",
+          "count",
+          "ec_data_fragments + machines_lost_at_once",
+          "machines",
+          true,
+        ),
+      ],
+    },
+  },
+];
+
 export const STATED_USES: readonly StatedUse[] = [
   // "page someone when p99 stays above 300 ms for five minutes": the condition must hold that long before the rule
   // fires, then the next evaluation sees it and the page goes out, so the earliest page after the condition starts is
@@ -238,6 +441,7 @@ export const STATED_USES: readonly StatedUse[] = [
   },
   ...POPULATIONS.map(populationUse),
   ...RECORD_RATES.map(recordRateUse),
+  ...FLEET_USES,
   ...RATIO_BOUNDS.map(ratioUse),
   // "retrievable for 7 days", "keep 5 years of mail": what is written each day, kept that long, on every replica
   {
@@ -741,7 +945,15 @@ export const STATED_USES: readonly StatedUse[] = [
     reads: ["tasks_per_sec", "workers"],
     model: {
       inputs: [
-        inp("tasks_per_sec"),
+        {
+          quantity: "tasks_per_sec",
+          // a queue's messages are the tasks its workers take, one each, where the design's own model counts them
+          from: {
+            expression: "messages_per_sec",
+            why: "the design's own message rate, each message one task",
+            fromDesign: true,
+          },
+        },
         PEAK,
         inp("task_seconds", 300, "a build, batch job or test run takes a few minutes"),
         inp("workers"),
