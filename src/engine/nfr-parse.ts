@@ -258,6 +258,88 @@ const ALL_PARTS: readonly RegExp[] = [
   ),
 ];
 
+/**
+ * Units whose loss a replicated store is asked to survive, each a failure domain its copies are spread over: a machine
+ * (server, node, host, disk, replica), a rack, a data centre, a zone or a region.
+ */
+const LOSS_UNIT = String.raw`((?:control |storage |metadata |disk |database )?(?:machines?|servers?|nodes?|hosts?|disks?|drives?|replicas?|brokers?|racks?|data[- ]?cent(?:er|re)s?|(?:availability )?zones?|regions?))`;
+/** How many units are lost at once ("any two", "a whole", "one"). */
+const LOSS_COUNT = String.raw`(?:(?:any|up to|at most|as many as)\s+)?(a|an|one|a single|a whole|an entire|one whole|two|three|four|\d+)`;
+/** Of how many ("any two of five machines", "two of the five servers holding it"). */
+const LOSS_OF = String.raw`(?:\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(three|four|five|six|seven|eight|nine|\d+))?`;
+/** The subject of a survival rule: a noun with its determiner ("that value", "every byte", "sessions", "it"). */
+const LOSS_SUBJECT = String.raw`(?:(?:(?:each|every|an?|the|that|this|its|their|our|all)\s+)?(?:(?:latest|newest|last|current|acknowledged|stored|saved|uploaded|committed|written)\s+)?([a-z][\w-]*)\s+(?:(?:themselves|itself)\s+)?)?`;
+/**
+ * A rule that stated data survives the loss of a count of failure units at once: "that value must survive the loss of
+ * any two of the five servers holding it", "a volume must survive losing a whole rack", "every byte must survive two
+ * racks failing at once", "it must not be lost even if a whole rack burns down", "never lost when a machine dies".
+ */
+const SURVIVE_LOSS: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b${LOSS_SUBJECT}(?:must|should|has to|have to|needs? to|will|can)\s+(?:still\s+)?survive\s+(?:losing\s+|the\s+(?:loss|failure)\s+of\s+)?${LOSS_COUNT}${LOSS_OF}\s+${LOSS_UNIT}(?:\s+(?:holding|storing|that hold|that store|with a copy of)\s+(?:it|them|a copy|copies|its \w+|their \w+|the \w+))?(?:\s+(?:fail\w*|dying|going down|burning down|crashing|outages?|loss)(?:\s+at once|\s+at the same time)?|\s+at once|\s+at the same time)?`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b(?:${LOSS_SUBJECT}(?:must not be|must never be|may not be|can't be|cannot be|should never be|is never|are never)|never(?:\s+be)?)\s+lost\s+(?:even\s+)?(?:if|when|while)\s+${LOSS_COUNT}${LOSS_OF}\s+${LOSS_UNIT}\s+(?:dies|die|fails|fail|burns down|burn down|goes down|go down|is lost|are lost|crashes|crash|goes dark)`,
+    "i",
+  ),
+];
+/** A pronoun or a word that is no noun as a survival rule's subject: the rule is said of the acknowledged data. */
+const NOT_A_LOSS_SUBJECT = /^(?:it|they|this|that|these|those|which|what|data|everything|anything|all|if|and|so)$/i;
+/** A count word as a number ("a whole" and "one" are one). */
+const lossCount = (w: string): number => {
+  const t = w
+    .toLowerCase()
+    .replace(/^(?:a|an|one)(?:\s+(?:single|whole|entire))?$|^a (?:single|whole)$|^an entire$/, "1");
+  return /^\d+$/.test(t) ? Number(t) : (own(CARDINAL_WORDS, t) ?? 1);
+};
+/** A unit's noun as the rule names it, singular ("data centers" -> data centre, "control machines" -> machine). */
+const lossUnit = (w: string): string => {
+  const t = w.toLowerCase().replace(/^(?:control|storage|metadata|disk|database) (?=\w)/, "");
+  if (/cent(?:er|re)/.test(t)) return "data centre";
+  if (/zone/.test(t)) return "zone";
+  return singular(t);
+};
+
+/** The survival rule the prompt states, if it states one (its first). */
+function parseSurviveLoss(prompt: string): RuleGuarantee | undefined {
+  for (const re of SURVIVE_LOSS) {
+    const m = re.exec(prompt);
+    if (!m?.[2] || !m[4]) continue;
+    const subject = m[1] ?? "";
+    const noun = subject && !NOT_A_LOSS_SUBJECT.test(subject) ? singular(subject.toLowerCase()) : "write";
+    const of = m[3] ? lossCount(m[3]) : undefined;
+    const lost = lossCount(m[2]);
+    // "two of two machines": nothing is left to survive on, no rule a design can keep
+    if (of !== undefined && of <= lost) continue;
+    return { kind: "survive-loss", noun, lost, ...(of !== undefined ? { of } : {}), unit: lossUnit(m[4]), quote: m[0] };
+  }
+  return undefined;
+}
+
+/**
+ * A derived copy the prompt says is rebuilt from its source when they disagree: "they may lag briefly and must be
+ * recomputed from the ledger if they ever disagree", "it is allowed to be a few seconds behind but must be rebuilt if
+ * it ever disagrees with the table", "search must be rebuildable from the posts database".
+ */
+const REBUILT_FROM =
+  /\b(?:((?:may|can|is allowed to|are allowed to)\s+(?:lag|trail|fall behind|be\s+(?:\w+\s+){0,3}behind)\b[^,;.]{0,40}?\s(?:but|and)\s+)?(?:must|should|has to|have to|needs? to|can)\s+(?:always\s+)?be\s+(?:recomputed|rebuilt|rebuildable|re-?derived|regenerated|reconstructed|recomputable)|(?:must|should)\s+be\s+able\s+to\s+(?:recompute|rebuild|re-?derive|regenerate|reconstruct)\s+(?:it|them))(?:\s+(?:from|out of)\s+(?:the\s+|its\s+|their\s+|our\s+)?((?:(?!(?:if|when|whenever|and|but|or|so)\b)[a-z][\w-]*\s+)?(?!(?:if|when|whenever|and|but|or|so)\b)[a-z][\w-]*))?(\s+(?:if|when|whenever)\s+(?:it|they|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:ever\s+)?(?:disagrees?|drifts?|diverges?|goes wrong|go wrong|goes bad|go bad|is corrupted|are corrupted|loses data|lose data|stops? matching)(?:\s+(?:with\s+)?(?:the\s+|its\s+|their\s+)?([a-z][\w-]*))?)?(?=[\s,;.]|$)/i;
+/** Words after "from" that name no source ("from scratch", "from zero", "from the first ball": a replay from the start). */
+const NO_SOURCE = /^(?:scratch|zero|nothing|memory|time|then|there|first\b.*|start|beginning|earliest\b.*)$/i;
+
+/** The rebuild-from-source rule the prompt states, if it states one. */
+function parseRebuiltFrom(prompt: string): RuleGuarantee | undefined {
+  const m = REBUILT_FROM.exec(prompt);
+  if (!m) return undefined;
+  const named = (m[2] ?? m[4] ?? "").toLowerCase().trim();
+  const hasSource = named !== "" && !NO_SOURCE.test(named);
+  // a copy rebuilt "automatically" with no source and no disagreement named is a lost replica copied again, not a
+  // derived copy: only a named source, a disagreement or a stated lag makes it one
+  if (!hasSource && !m[1] && !m[3]) return undefined;
+  const source = hasSource ? named : "source of truth";
+  return { kind: "rebuilt-from", source, quote: m[0] };
+}
+
 /** A part's verb said of all of them ("every payment is processed" -> are processed, "every task succeeds" -> succeed). */
 const pluralDone = (done: string): string =>
   done
@@ -422,6 +504,10 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
     out.push({ kind: "exactly-once", noun: singular(lower(xa[2])), act: verbBase(lower(xa[1])), quote: xa[0] });
   else if (xp?.[1] && xp[2])
     out.push({ kind: "exactly-once", noun: singular(lower(xp[1])), act: activeOf(lower(xp[2])), quote: xp[0] });
+  const survive = parseSurviveLoss(prompt);
+  if (survive) out.push(survive);
+  const rebuilt = parseRebuiltFrom(prompt);
+  if (rebuilt) out.push(rebuilt);
   return out;
 }
 

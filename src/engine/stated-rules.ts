@@ -121,7 +121,9 @@ export type RuleGuarantee =
   | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
   | { kind: "never-lost"; noun: string; oneMachine?: true; quote: string }
   | { kind: "exactly-once"; noun: string; act: string; quote: string }
-  | { kind: "all-parts"; noun: string; state: string; parts: string; done: string; quote: string };
+  | { kind: "all-parts"; noun: string; state: string; parts: string; done: string; quote: string }
+  | { kind: "survive-loss"; noun: string; lost: number; of?: number; unit: string; quote: string }
+  | { kind: "rebuilt-from"; source: string; quote: string };
 
 /** A rule guarantee as the design keeps it (its words are in the design's sources). */
 export type RuleGuaranteeShape = RuleGuarantee extends infer G ? (G extends unknown ? Omit<G, "quote"> : never) : never;
@@ -319,6 +321,10 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
         },
       };
     }
+    case "survive-loss":
+      return surviveLossRule(g);
+    case "rebuilt-from":
+      return rebuiltFromRule(g);
     case "all-parts": {
       const parts = plural(g.parts);
       return {
@@ -336,6 +342,87 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       };
     }
   }
+}
+
+/** A small count in words, as a rule says it ("two racks"); a larger one in digits. */
+const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
+/** Units that are machines, which can vote in one consensus group (a rack or a zone holds a member, it is none). */
+const VOTING_UNIT = /^(?:machine|server|node|host|replica|broker)$/;
+/** A unit's plural ("data centre" -> data centres). */
+const unitPlural = (unit: string): string => plural(unit);
+
+/**
+ * The rule for data stated to survive the loss of `lost` failure units at once. Where the prompt counts the machines
+ * that hold it ("any two of five servers") they form one consensus group: a write is acknowledged by a majority,
+ * floor(n/2) + 1, so n - majority of them may be lost and the rest still hold every acknowledged write and elect a
+ * leader among them (Raft, Ongaro and Ousterhout 2014, §5: a cluster of 2f + 1 servers tolerates f failures).
+ * Otherwise the data is kept as lost + 1 copies, each on a different unit, acknowledged once all hold it, and a repair
+ * loop re-copies what lost a copy from a survivor onto another unit (HDFS places a block's replicas across racks so
+ * that losing one rack leaves a copy, and re-replicates under-replicated blocks: the HDFS Architecture guide).
+ */
+function surviveLossRule(g: Extract<RuleGuaranteeShape, { kind: "survive-loss" }>): StatedRule {
+  const units = unitPlural(g.unit);
+  const k = countWord(g.lost);
+  const voters = g.of !== undefined && VOTING_UNIT.test(g.unit) ? g.of : undefined;
+  const majority = voters !== undefined ? Math.floor(voters / 2) + 1 : undefined;
+  const lostUnits =
+    g.of !== undefined ? `${k} of its ${countWord(g.of)} ${units}` : `${k} ${g.lost === 1 ? g.unit : units}`;
+  const head = `No acknowledged ${g.noun} is lost while any ${lostUnits} ${g.lost === 1 && g.of === undefined ? "is" : "are"} down at once`;
+  const lostSaid =
+    g.lost === 1
+      ? `A whole ${g.unit} holding a copy of ${anA(g.noun)} fails`
+      : `${upperFirst(k)} ${units} holding copies of the same ${g.noun} fail at once`;
+  const says = (t: string) =>
+    t.includes(`no acknowledged ${g.noun} is lost while any ${k}`) && /\bdown at once\b/.test(t);
+  if (voters !== undefined && majority !== undefined && voters - majority >= g.lost)
+    return {
+      keeper: "consensus-replication",
+      at: /\b(?:writ|stor|put|set|upload|append|replicat|commit|sav|record|chang|updat)\w*\b/i,
+      statement: (entity) =>
+        `${head}. The ${countWord(voters)} ${units} form one consensus group, and ${g.noun === "write" ? "a write" : `a write of ${anA(g.noun)}`}${entity && entity !== g.noun ? ` to its ${recordOf(entity)}` : ""} is acknowledged only once a majority of ${countWord(majority)} hold it durably in their logs. Any ${k} may be lost: the ${countWord(voters - g.lost)} left still include a copy of every acknowledged write, elect a leader among themselves and keep serving. A replaced ${g.unit} copies the log from the others before it votes again.`,
+      says,
+      failure: {
+        failure: lostSaid,
+        prevention: `The write was acknowledged only once a majority of ${countWord(majority)} of the ${countWord(voters)} ${units} held it, so the ${countWord(voters - g.lost)} left include a copy of every acknowledged ${g.noun}`,
+        repair: `The ${units} left elect a leader that holds every acknowledged write and keep serving; a replaced ${g.unit} copies the log from the others before it votes again`,
+        role: "coordination",
+      },
+    };
+  const copies = countWord(g.lost + 1);
+  return {
+    keeper: "replica-repair",
+    at: /\b(?:writ|stor|put|upload|append|replicat|commit|sav|record)\w*\b/i,
+    statement: (entity) =>
+      `${head}. Each ${g.noun}${entity && entity !== g.noun ? `, in its ${recordOf(entity)},` : ""} is kept as at least ${copies} copies, each on a different ${g.unit}, and a write is acknowledged only once ${copies} copies on ${copies} different ${units} hold it durably. Losing ${k} ${g.lost === 1 ? g.unit : units} leaves at least one whole copy. A repair loop finds every ${g.noun} left with fewer than ${copies} copies and copies it again from a survivor onto another ${g.unit}, fewest copies first, before a further failure can land.`,
+    says,
+    failure: {
+      failure: lostSaid,
+      prevention: `The write was acknowledged only once ${copies} copies on ${copies} different ${units} held it, so at least one whole copy is left`,
+      repair: `A repair loop finds every ${g.noun} left with fewer than ${copies} copies and copies it again from a survivor onto another ${g.unit}, fewest copies first`,
+      role: "coordination",
+    },
+  };
+}
+
+/**
+ * The rule for a derived copy stated to be rebuilt from its source when they disagree: the source is the truth, a
+ * reconciliation check compares the copy with it, and a range that disagrees is rebuilt by replaying the source.
+ */
+function rebuiltFromRule(g: Extract<RuleGuaranteeShape, { kind: "rebuilt-from" }>): StatedRule {
+  return {
+    keeper: "replay-rebuild",
+    at: /\b(?:project|deriv|comput|updat|appl|index|refresh|rebuild|aggregat|materiali[sz])\w*\b/i,
+    statement: (entity) =>
+      `No derived copy is trusted over the ${g.source}. The ${g.source} is the truth, and each copy${entity && entity !== g.source ? `, such as the ${recordOf(entity)},` : ""} is derived from it by applying its changes in order. A reconciliation check compares each copy with the ${g.source}, key range by key range, by counts and checksums, and flags every range that disagrees. A flagged range is rebuilt by replaying the ${g.source} into a fresh copy, which replaces the old one once it has caught up, so a lost or doubled update never stays.`,
+    says: (t) => t.includes(`no derived copy is trusted over the ${g.source}`),
+    failure: {
+      failure: `A derived copy drifts from the ${g.source}: an update is lost or applied twice, or a bug writes a wrong value`,
+      prevention: `A reconciliation check compares the copy with the ${g.source} key range by key range, by counts and checksums, and flags every range that disagrees`,
+      repair: `The flagged ranges are rebuilt by replaying the ${g.source} into a fresh copy, which replaces the old one once it has caught up; readers keep the old copy until then`,
+      role: "derived",
+    },
+  };
 }
 
 /** A word's pattern, whole word, any ending ("accept" also finds "accepts", "accepted"). */

@@ -89,6 +89,8 @@ export interface Design {
       | { kind: "never-lost"; noun: string; oneMachine?: true }
       | { kind: "exactly-once"; noun: string; act: string }
       | { kind: "all-parts"; noun: string; state: string; parts: string; done: string }
+      | { kind: "survive-loss"; noun: string; lost: number; of?: number; unit: string }
+      | { kind: "rebuilt-from"; source: string }
     )[];
     /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
     survives?: NonNullable<Fields["nfrs"]["survives"]>["value"];

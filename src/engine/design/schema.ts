@@ -172,6 +172,14 @@ const Nfrs = z.strictObject({
           parts: z.string(),
           done: z.string(),
         }),
+        z.strictObject({
+          kind: z.literal("survive-loss"),
+          noun: z.string(),
+          lost: z.number().int().positive(),
+          of: z.number().int().positive().optional(),
+          unit: z.string(),
+        }),
+        z.strictObject({ kind: z.literal("rebuilt-from"), source: z.string() }),
       ]),
     )
     .optional(),

@@ -663,7 +663,8 @@ function guaranteeRule(
     // publish of the output, the assignment of the order), else one that names the thing, else one that does it
     const rule = statedRule(g);
     // a capacity's rule is about what holds the capacity (a node's memory sits on the node's record), else what takes it
-    const thing = g.kind === "capacity" ? (g.scope ?? g.noun ?? g.capacity) : g.noun;
+    const thing =
+      g.kind === "capacity" ? (g.scope ?? g.noun ?? g.capacity) : g.kind === "rebuilt-from" ? g.source : g.noun;
     const head = thing.split(" ").pop() ?? thing;
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
