@@ -124,7 +124,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:must|never|always|cannot|can't|may not|at most|at least|no more than|exactly once|still)\b|\bno\b[^,;]*\b(?:may|can|is|are|will|ever)\b/i,
     owed: true,
-    plan: "we keep it as a rule, checked on every write that could break it",
+    plan: "we keep it as a rule, checked on the path that could break it",
   },
   {
     id: "visibility",

@@ -122,7 +122,7 @@ const MAX_OPEN_ASKS = 2;
  * an answer to (engine/requirement-ledger.ts, `owed` in knowledge/requirement-kinds.ts): never a confession that a
  * check found nothing (that stays in the design document and the JSON), but the carrier that reads part of the
  * clause ("so I pick racks of one data centre"), else the failure row whose repair is most about the clause, else the
- * kind's one-line plan ("so we keep it as a rule, checked on every write that could break it"). A clause too long to
+ * kind's one-line plan ("so we keep it as a rule, checked on the path that could break it"). A clause too long to
  * say in a breath is left to the design document rather than read out.
  */
 function openAskAnswers(d: Design): string[] {
