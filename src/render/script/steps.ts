@@ -2343,7 +2343,8 @@ function mechanismsStep(d: Design): StepDraft {
         ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
         // and the condition that would flip it, so the trade-off is heard whole: what I pick, why, at what cost, and
         // when the other option would win (a detail: a tight round keeps the pick and its reason)
-        ...(why.some((t) => /\bwould (?:never )?win\b|\bwins\b/.test(t)) ? [] : detail(sayFlip(dec, true))),
+        // (the first decision's: the second's stays a follow-up the interviewer may ask)
+        ...(k > 0 || why.some((t) => /\bwould (?:never )?win\b|\bwins\b/.test(t)) ? [] : detail(sayFlip(dec, true))),
       );
     });
   // the further decisions fill the step's time: each with its runner-up, its reason and what would flip it, said
@@ -2562,26 +2563,6 @@ function servingStep(d: Design): StepDraft {
     if (c) lines.push({ text: sentence(`The lag we accept there: ${lowerFirst(lag)}`), keep: "detail" });
     if (c && why.length > 0) lines.push({ text: sentence(why.join(", ")), keep: "detail" });
   }
-  // with several reads off the authority, each says its own bound, up to three: what a listener must accept of a copy
-  if (!alone)
-    for (const r of d.readPaths.filter((x) => x.servedBy !== "authority").slice(0, 3)) {
-      const c = firstClause(r.staleness, COMFORT_WORDS)?.replace(/[.]$/, "");
-      const n = actionName(r.read);
-      if (!c || !n) continue;
-      const [lag = "", ...why] = c.split(": ");
-      const doing = gerundOf(n);
-      const head = `${doing.charAt(0).toUpperCase()}${doing.slice(1)}`;
-      lines.push(
-        ...detail(
-          /^none$/i.test(lag)
-            ? `${head} never lags${why.length > 0 ? `: ${lowerFirst(why.join(", "))}` : ""}`
-            : // a bound that is itself said as a clause ("may lag the frontier briefly") keeps its own verb
-              /^(?:may|can|is|are|trails|lags)\b/i.test(c)
-              ? `${head} ${lowerFirst(c)}`
-              : `${head} may lag: ${lowerFirst(c)}`,
-        ),
-      );
-    }
   // a read off the authority that still may not lag says where it must read, and why
   const fresh = d.readPaths.find((r) => r.servedBy !== "authority" && /^none:\s/.test(r.staleness));
   // (the one lagging read's own bound, already said with its reason above, is not said again)
