@@ -19,6 +19,12 @@ export interface RequirementKind {
    * design answers without quoting them (a failure row, a capability of the subject).
    */
   owed: boolean;
+  /**
+   * What a design does for a clause of this kind when no part of it quotes the clause, said aloud after "so" in the
+   * spoken script (render/script): the plan in a line, in the first person plural, never a confession that a check
+   * found nothing. Only the owed kinds are said, so only they carry one.
+   */
+  plan?: string;
 }
 
 /**
@@ -50,6 +56,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:(?:were|was|went|are|is|goes|go|been)\s+offline|reconnect\w*|come[s]? back online|missed|catch(?:es)? up|while (?:they were |it was )?(?:away|disconnected))\b/i,
     owed: true,
+    plan: "a client that was away reads what it missed from its last position, then follows live",
   },
   {
     id: "downstream-protection",
@@ -57,6 +64,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:(?:must not|never|without|cannot|can't|shouldn't|should not|won't|not)\s+(?:\w+\s+){0,2}(?:flood|overload|overwhelm|stampede|hammer|swamp|melt)\w*|thundering herd|stampede)\b/i,
     owed: true,
+    plan: "we shape load before it reaches that part, coalescing repeated requests and admitting only what it can take",
   },
   {
     id: "control",
@@ -65,6 +73,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     // bare "change" or "update" is as often a noun or the system's own write ("every change is replicated")
     words: CONTROL,
     owed: true,
+    plan: "it is a call of its own, a guarded update of the record's state that the workers check before acting",
   },
   {
     id: "alerting",
@@ -80,6 +89,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:releas|freed|expir|reclaim|fail(?:s|ed|ing)?\s+over|failover|tak(?:e|es|en)\s+over|detect|recover|reassign|promot|elect)\w*\b[^,;]*?\b(?:within|under|in|after)\s+\d/i,
     owed: true,
+    plan: "we plan the detection and the hand-over against that time, with the timeout well inside it",
   },
   {
     id: "freshness",
@@ -89,6 +99,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:visible|searchable|shows? up|appears?|reflect(?:s|ed)?|propagat\w*|seen by|sees)\b[^,;]*?\b(?:within|under|in)\s+(?:about\s+)?(?:a|one|\d[\d.,]*)\s*(?:seconds?|s|minutes?|mins?|hours?)\b/i,
     owed: true,
+    plan: "we budget the lag from the write to each copy against that bound and watch it",
   },
   {
     id: "latency",
@@ -96,6 +107,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:under|below|within|less than|at most|in)\s+(?:\d[\d.,]*\s*)(?:ms|milliseconds?|µs|microseconds?|s|sec|seconds?)\b|\bp(?:50|90|95|99|999)\b/i,
     owed: true,
+    plan: "we spend that bound over the path's steps and keep the slow work off it",
   },
   {
     id: "retention",
@@ -103,6 +115,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:kept|retained|stored|keep|retain|store|history|expire\w*|deleted)\b[^,;]*\b(?:for|after)\s+\w+\s+(?:days?|weeks?|months?|years?|hours?)\b/i,
     owed: true,
+    plan: "data past that period expires or is compacted by a background sweep",
   },
   {
     id: "rule",
@@ -111,6 +124,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     words:
       /\b(?:must|never|always|cannot|can't|may not|at most|at least|no more than|exactly once|still)\b|\bno\b[^,;]*\b(?:may|can|is|are|will|ever)\b/i,
     owed: true,
+    plan: "we keep it as a rule, checked on the path that could break it",
   },
   {
     id: "visibility",

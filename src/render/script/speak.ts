@@ -718,8 +718,11 @@ export function withArticle(name: string): string {
     !(/^per-/i.test(name) && /[a-z](?:er|or)$/.test(last))
   )
     return name;
-  // a mechanism named by what it does ("publish content before the pointer") takes no article
-  if (LEADING_VERBS.has(firstWord(name).toLowerCase())) return name;
+  // a mechanism named by what it does is said as the doing, so it fits after "kept by" or "is": "publish content
+  // before the pointer" -> "publishing content before the pointer"; one whose verb heads an "of" phrase is a noun
+  // ("claim of a runnable unit" -> "the claim of a runnable unit")
+  if (LEADING_VERBS.has(firstWord(name).toLowerCase()))
+    return /^\S+ of\s/.test(name) ? `the ${name}` : (gerund(name) ?? name);
   // an acronym takes the article of its first letter's name: "a URL shortener", "an SQL store"
   const vowel = /^[A-Z]{2,}\b/.test(name) ? /^[AEFHILMNORSX]/.test(name) : /^[aeiou]/i.test(name);
   return `${vowel ? "an" : "a"} ${name}`;
@@ -820,7 +823,15 @@ export function verbless(reason: string): boolean {
   return !words.some((w, i) => {
     const prior = words[i - 1]?.toLowerCase() ?? "";
     // a base or past form after its subject ("watchers learn", "the keyspace grew", "visits slowed")
-    if (i > 0 && BASE_VERBS.test(w) && !/^(?:the|a|an|to|each|every|no|its|their|of|for)$/.test(prior)) return true;
+    // (after a preposition a base form is a noun: "a recheck at sweep time", "checksums on write")
+    if (
+      i > 0 &&
+      BASE_VERBS.test(w) &&
+      !/^(?:the|a|an|to|each|every|no|its|their|of|for|at|in|on|by|from|with|per|after|before|into|over|under)$/.test(
+        prior,
+      )
+    )
+      return true;
     if (
       i > 0 &&
       /^[a-z]{3,}ed$/.test(w) &&

@@ -15,7 +15,7 @@ import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
-import { owedKind } from "../../knowledge/requirement-kinds.js";
+import { owedKind, REQUIREMENT_KINDS } from "../../knowledge/requirement-kinds.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
@@ -114,30 +114,69 @@ function guarantee(kind: string, value: string): string {
 /** `asked` with the prompt's own words for a stated guarantee. */
 const askedOf = (d: Design, kind: string, value: string): string => asked(kind, value, d.prompt);
 
-/**
- * The requirement clauses of the prompt nothing in the design reads, of a kind a design owes an answer to
- * (engine/requirement-ledger.ts, `owed` in knowledge/requirement-kinds.ts).
- */
-const notCarriedClauses = (d: Design): string[] =>
-  d.statedRequirements
-    .filter((r) => !r.carried && owedKind(r.asks?.kind))
-    .map((r) => r.clause.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()));
+/** Most stated asks nothing quotes that step 1 answers aloud; the rest are the design document's. */
+const MAX_OPEN_ASKS = 2;
 
 /**
- * The asks of the prompt this design does not carry, said plainly as open points rather than passed over: at most
- * two in the prompt's words, the rest counted.
+ * What the design does for each requirement clause of the prompt that no part of it quotes, of a kind a design owes
+ * an answer to (engine/requirement-ledger.ts, `owed` in knowledge/requirement-kinds.ts): never a confession that a
+ * check found nothing (that stays in the design document and the JSON), but the carrier that reads part of the
+ * clause ("so I pick racks of one data centre"), else the failure row whose repair is most about the clause, else the
+ * kind's one-line plan ("so we keep it as a rule, checked on the path that could break it"). A clause too long to
+ * say in a breath is left to the design document rather than read out.
  */
+function openAskAnswers(d: Design): string[] {
+  const out: string[] = [];
+  const answers: string[] = [];
+  for (const r of d.statedRequirements) {
+    if (out.length >= MAX_OPEN_ASKS) break;
+    if (r.carried || !owedKind(r.asks?.kind)) continue;
+    const clause = lowerFirst(speakable(r.clause).replace(/[.;:,]+$/, "")).trim();
+    if (countWords(clause) > ASK_WORDS || countWords(clause) < 3) continue;
+    const carried = (r.partly ?? [])
+      .filter((c) => c.kind !== "subject")
+      .map((c) => consequenceOf(d, c, clause))
+      .find((x) => x !== undefined);
+    const repair = carried ? undefined : repairAbout(d, clause);
+    const plan = REQUIREMENT_KINDS.find((k) => k.id === r.asks?.kind)?.plan;
+    const answer = carried ?? (repair ? `we ${lowerFirst(repair)}` : plan);
+    if (!answer) continue;
+    const opener =
+      /^(?:a|an|the)\s/.test(clause) && !isConditionClause(clause) ? "The prompt asks for" : "The prompt says";
+    // a clause whose subject is the sentence before it ("must be re-protected after disk failures") takes "it"
+    const spokenClause = /^(?:must|should|has to|have to|needs? to|may|can|cannot|is|are|will)\b/.test(clause)
+      ? `it ${clause}`
+      : clause;
+    // a plan already said for the clause before is not said twice in a row
+    const lead = answers.includes(answer)
+      ? `${opener} ${spokenClause}, and I keep that the same way`
+      : `${opener} ${spokenClause}, so ${answer}`;
+    answers.push(answer);
+    if (countWords(lead) <= MAX_SENTENCE_WORDS) out.push(sentence(lead));
+    else out.push(sentence(`${opener} ${spokenClause}`), sentence(`So ${answer}`));
+  }
+  return out;
+}
+
+/**
+ * The prevention of the failure row most about a clause (at least two content stems shared with the failure or its
+ * prevention), when it is said as an instruction ("Spread replicas across racks …"): what the design does.
+ */
+function repairAbout(d: Design, clause: string): string | undefined {
+  const want = contentStems(clause);
+  let best: { repair: string; score: number } | undefined;
+  for (const f of d.failures) {
+    const score = stemOverlap(want, contentStems(`${f.failure} ${f.prevention}`));
+    const first = firstClause(speakable(f.prevention), 24)?.replace(/[.]$/, "");
+    if (score >= 2 && first && startsWithInstruction(first) && (!best || score > best.score))
+      best = { repair: first, score };
+  }
+  return best?.repair;
+}
+
+/** The answers of `openAskAnswers`, said as step 1's sentences. */
 function openAsks(d: Design): Line[] {
-  const open = promptRead(d, notCarriedClauses);
-  if (open.length === 0) return [];
-  const named = open.slice(0, 2);
-  const more = open.length - named.length;
-  const list = `${andList(named.map((c) => `'${c}'`))}${more > 0 ? `, and ${more} more` : ""}`;
-  return core(
-    open.length === 1
-      ? `One thing the prompt asks, ${list}, is not carried by this design yet, so I name it as an open point`
-      : `${open.length} things the prompt asks, ${list}, are not carried by this design yet, so I name them as open points`,
-  );
+  return promptRead(d, openAskAnswers).flatMap((x) => core(x));
 }
 
 /**
@@ -2302,6 +2341,10 @@ function mechanismsStep(d: Design): StepDraft {
       lines.push(
         { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
         ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
+        // and the condition that would flip it, so the trade-off is heard whole: what I pick, why, at what cost, and
+        // when the other option would win (a detail: a tight round keeps the pick and its reason)
+        // (the first decision's: the second's stays a follow-up the interviewer may ask)
+        ...(k > 0 || why.some((t) => /\bwould (?:never )?win\b|\bwins\b/.test(t)) ? [] : detail(sayFlip(dec, true))),
       );
     });
   // the further decisions fill the step's time: each with its runner-up, its reason and what would flip it, said
@@ -2418,7 +2461,9 @@ function product(name: string): string {
   );
   // "Apache Kafka as the change log" is a product named for a role: its kind is the words before "as"
   const kind = t.split(/\s+as\s+(?:the|a|an|our)\s+/)[0] ?? t;
-  return /\b(table|tables|store|log|queue|cluster|index)$/.test(kind) && !/s$/.test(kind) ? withArticle(t) : t;
+  return /\b(table|tables|store|log|queue|cluster|index|library|database|engine|broker)$/.test(kind) && !/s$/.test(kind)
+    ? withArticle(t)
+    : t;
 }
 
 /** Most words a product's fit is said in when asked: its facts one sentence each, as many as fit. */
@@ -2443,8 +2488,23 @@ function fitSaid(fits: string): string | undefined {
   const named = /^(?:Raft|Paxos|Kafka|Redis|Prometheus|PostgreSQL|ZooKeeper|[A-Z][A-Z0-9]+)\b/.test(first);
   // a predicate whose subject was left off ("Computes and streams route snapshots …") takes "It" as its subject
   if (subjectlessPredicate(first)) out[0] = sentence(`It ${lowerFirst(first)}`);
-  else if (!isClause(first)) out[0] = sentence(`It gives ${named ? first : lowerFirst(first)}`);
+  // a proper name followed by its own verb ("CRUSH computes placement …") is a clause already
+  else if (!isClause(first) && !(named && /^\S+ [a-z]+(?<!ss|us|is)s\s/.test(first)))
+    // a description with no verb is a thing the product gives, with its article ("a durable, cheap blob store")
+    out[0] = sentence(`It gives ${givenThing(named ? first : lowerFirst(first))}`);
   return out.join(" ");
+}
+
+/**
+ * A product's description with no verb, said after "It gives": a singular count noun takes its article ("a durable,
+ * cheap blob store keyed by digest"); plurals and mass nouns stay bare ("token buckets and window counters …",
+ * "managed object storage with …").
+ */
+function givenThing(phrase: string): string {
+  const head = phrase.split(/\s+(?:with|for|of|that|which|keyed|per|in|on|across|by|and|or)\s+/)[0] ?? phrase;
+  const words = head.split(/[\s,]+/).slice(0, 4);
+  const plural = words.some((w) => /^[a-z-]{3,}(?<!ss|us|is)s$/i.test(w));
+  return plural || /\b(?:storage|software|data|hardware)$/i.test(head) ? phrase : withArticle(phrase);
 }
 
 /* ---- 7. Serving paths ---- */
@@ -2558,7 +2618,12 @@ function servingStep(d: Design): StepDraft {
   if (fit) lines.push(...core(fit));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
-  if (avoid) lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
+  if (avoid) {
+    lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
+    // with its reason, so the avoidance is not a bare verdict (its follow-up then repeats it and is left out)
+    const why = clauses(avoid.why.replace(/^tempting, but[^;]*;\s*/i, ""), 40)[0];
+    if (why) lines.push(...detail(why));
+  }
   const followUps: FollowUp[] = [];
   const pick = store?.choices[0];
   if (pick && !fit)
@@ -2862,7 +2927,17 @@ function fixSaid(prevention: string): string | undefined {
  * id, deduplicated …") is said as "The fix is …", never read out as a sentence of its own.
  */
 export function asFix(text: string, noun = "fix"): string {
-  return namesOnly(text) ? sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`) : text;
+  if (namesOnly(text)) return sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`);
+  // a list of remedies read as a sentence ("CDN caches per region, staged rollout, peer-to-peer distribution") is
+  // said as the list it is, with its "and"
+  const items = text.replace(/[.]$/, "").split(/,\s+/);
+  if (
+    items.length >= 3 &&
+    items.every((x) => !isClause(x) && !startsWithInstruction(x) && !/\b(?:and|or)$/.test(x)) &&
+    !/^(?:and|or)\s/.test(items[items.length - 1] ?? "")
+  )
+    return sentence(`The ${noun === "fix" ? "fixe" : noun.replace(/y$/, "ie")}s are ${andList(items.map(lowerFirst))}`);
+  return text;
 }
 
 /** Whether a sentence only names a thing (a table cell: "Atomic refill-and-decrement on …"), with no verb of its own. */

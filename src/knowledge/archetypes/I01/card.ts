@@ -388,7 +388,7 @@ export const card = {
     {
       product: "Embedded Raft library",
       layer: "coordination",
-      fits: "Libraries such as the etcd raft package or hashicorp/raft let a system replicate its own metadata state machine without a separate service",
+      fits: "A Raft library, the etcd raft package or HashiCorp's, lets a system replicate its own metadata state machine without a separate service",
       suits: ["linearizable", "fail-closed", "durable"],
       poorFor: ["operational-simplicity", "multi-region"],
       caveat:

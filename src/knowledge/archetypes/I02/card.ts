@@ -455,7 +455,7 @@ export const card = {
       unlessTopic: "lasting-ownership",
       product: "Embedded Raft library",
       layer: "coordination",
-      fits: "Where the lock service is the thing being built, a Raft library such as the etcd raft package or hashicorp/raft replicates its own lease table and session log, so grants, releases and token bumps commit on a majority",
+      fits: "Where the lock service is the thing being built, a Raft library such as the etcd raft package or HashiCorp's Raft library replicates its own lease table and session log, so grants, releases and token bumps commit on a majority",
       suits: ["linearizable", "fail-closed", "durable"],
       poorFor: ["operational-simplicity", "multi-region"],
       caveat:
