@@ -79,7 +79,9 @@ describe("consistent hashing moves about 1/N of the keys and does not take load 
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) {
       expect(row.prevention).not.toMatch(/virtual nodes so a lost node remaps few keys/);
-      expect(row.prevention).toMatch(/virtual nodes so a lost node's keys (?:and their misses )?spread over every survivor/);
+      expect(row.prevention).toMatch(
+        /virtual nodes so a lost node's keys (?:and their misses )?spread over every survivor/,
+      );
     }
   });
 });

@@ -4,7 +4,8 @@ import { writeScript } from "../src/render/script/index.js";
 import { withArticle } from "../src/render/script/speak.js";
 import { asFix } from "../src/render/script/steps.js";
 
-const spoken = (prompt: string): string[] => writeScript(design(prompt)).steps.flatMap((s) => s.lines.map((l) => l.text));
+const spoken = (prompt: string): string[] =>
+  writeScript(design(prompt)).steps.flatMap((s) => s.lines.map((l) => l.text));
 
 // invented prompts: a stated ask no part of the design quotes, of a kind the design owes an answer to
 const ARCHIVE_CONTROL =
