@@ -52,3 +52,23 @@ describe("ordinary interview systems named in the head", () => {
     expect(r.branch.kind).not.toBe("infra");
   });
 });
+
+describe("a pair one of whose words only says when is a stray reading", () => {
+  it.each([
+    "Make sure a print request sent to our 40 office print servers comes out on just one of them each time.",
+    "Give every shipment a label number that is unique across six warehouses without calling a central server each time.",
+  ])("'each time' beside a fleet word draws no telemetry pipeline (%s)", (prompt) => {
+    expect(ids(prompt)).not.toContain("I18");
+    const nd = notDrawn(prompt).find((n) => n.id === "I18");
+    expect(nd?.kinds).toContain("time-word");
+    expect(nd?.because).toContain("only says when");
+  });
+
+  it("'one … at a time' says how many at once, and its pair still reads exclusivity", () => {
+    const prompt =
+      "Design a print queue where each document is leased to one printer at a time and returns to the queue when the printer stops acknowledging.";
+    const i02 = classify(prompt).archetypes.find((a) => a.id === "I02");
+    expect(i02?.basis).toContain("combo");
+    expect(i02?.basis).not.toContain("time-word");
+  });
+});
