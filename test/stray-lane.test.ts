@@ -72,3 +72,17 @@ describe("a pair one of whose words only says when is a stray reading", () => {
     expect(i02?.basis).not.toContain("time-word");
   });
 });
+
+describe("'notice' is the verb of detecting, not a message to a person", () => {
+  it.each([
+    "Every storage node must notice a failed disk within a minute and copy its chunks to healthy disks elsewhere.",
+    "Keep a copy of each shop's price list near every checkout terminal and notice new prices within a minute.",
+  ])("%s draws no outside-effect workflow", (prompt) => {
+    expect(ids(prompt)).not.toContain("I12");
+  });
+
+  it("a message to a person stated in its own words still reads one", () => {
+    const prompt = "When a parcel is delivered, send an email to its buyer exactly once, even if the mail provider times out.";
+    expect(ids(prompt)).toContain("I12");
+  });
+});
