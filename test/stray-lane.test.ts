@@ -26,7 +26,10 @@ describe("a support read only from a business noun is not drawn", () => {
       "Keep an inventory count per shop and call the payment provider to charge each order once, retrying when it times out.",
     ]) {
       expect(ids(prompt), prompt).toContain("I12");
-      expect(notDrawn(prompt).find((n) => n.rule === "subject-noun"), prompt).toBeUndefined();
+      expect(
+        notDrawn(prompt).find((n) => n.rule === "subject-noun"),
+        prompt,
+      ).toBeUndefined();
     }
   });
 });
@@ -34,7 +37,10 @@ describe("a support read only from a business noun is not drawn", () => {
 describe("ordinary interview systems named in the head", () => {
   it.each([
     ["Design a link shortener.", "I09"],
-    ["Design a short link service for a newsroom that mints 900 links an hour and keeps every redirect working.", "I09"],
+    [
+      "Design a short link service for a newsroom that mints 900 links an hour and keeps every redirect working.",
+      "I09",
+    ],
     ["Design a view counter.", "I06"],
     ["Design a play count service for a podcast app with 60 million listens a day.", "I06"],
     ["Design live comments for a cooking show stream watched by 300,000 people at once.", "I05"],
@@ -48,7 +54,9 @@ describe("ordinary interview systems named in the head", () => {
 
   it("the same nouns outside the head name a part, not what is built", () => {
     // a counter named in a clause of a shop's product prompt does not make the shop a counting system
-    const r = classify("Design a recipe sharing app where members save recipes, follow cooks and see a view counter on each recipe.");
+    const r = classify(
+      "Design a recipe sharing app where members save recipes, follow cooks and see a view counter on each recipe.",
+    );
     expect(r.branch.kind).not.toBe("infra");
   });
 });
@@ -82,7 +90,8 @@ describe("'notice' is the verb of detecting, not a message to a person", () => {
   });
 
   it("a message to a person stated in its own words still reads one", () => {
-    const prompt = "When a parcel is delivered, send an email to its buyer exactly once, even if the mail provider times out.";
+    const prompt =
+      "When a parcel is delivered, send an email to its buyer exactly once, even if the mail provider times out.";
     expect(ids(prompt)).toContain("I12");
   });
 });
