@@ -1,6 +1,6 @@
 // Round 44 (lane stray): a business noun that only says what the records or clients are about draws no workflow
-// card, and ordinary interview systems named in the head (a link shortener, a view counter, live comments, a
-// notification inbox, a paste service) lead with the archetype that builds them.
+// card, and ordinary interview systems named in the head (a view counter, live comments, a notification inbox)
+// lead with the archetype that builds them.
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/engine/recognize/index.js";
 
