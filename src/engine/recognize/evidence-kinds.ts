@@ -20,7 +20,9 @@ import type { Token } from "./tokens.js";
  * - `rule-part`: a requirement read from one word of a requirement written in several ('night' of "every night",
  *   'wait' of "waiting on them"): the word alone does not say what the whole wording says;
  * - `time-word`: a requirement read from one word that only says when or how often ("nightly", "night", "daily"):
- *   it says when the prompt's own work runs, not that the system releases work at a stored time;
+ *   it says when the prompt's own work runs, not that the system releases work at a stored time; also words of two
+ *   families read together one of which only says when ('time … servers' of "on one of ten servers each time"):
+ *   measured over tuned + pool (stop 44), such pairs gave no labelled support;
  * - `loose-combo`: words of two families read together from different phrases of the prompt, across a comma, a
  *   semicolon or a full stop ("40,000 availability checks …, … at the moment they drop" read as 'checks … drop'), or
  *   from two items of a list joined by "and" or "or" ("keep copies near every app server and refresh them");
@@ -109,6 +111,15 @@ export const REQUIREMENT_KINDS: ReadonlySet<EvidenceKind> = new Set([
 /** Words joining two items of a list: words read together across one are from different items. */
 const LIST_JOINS = new Set(["and", "or"]);
 const WHEN_WORDS = new Set([...TIME_UNITS, ...CADENCE_WORDS]);
+/** Words before "time" that make it say when ("each time", "at any time"), not how many at once ("one at a time"). */
+const WHEN_TIME_LEADS = new Set(["each", "every", "any", "next", "first", "last"]);
+
+/** Whether a token only says when: a time unit or cadence word, or "time" after a word that makes it a when. */
+function whenWord(t: Token | undefined, written: readonly string[]): boolean {
+  if (t === undefined) return false;
+  if (WHEN_WORDS.has(t.raw)) return true;
+  return (t.raw === "time" || t.raw === "times") && WHEN_TIME_LEADS.has(written[t.at - 1] ?? "");
+}
 
 /** Endings of a verb form ("queued", "scheduling") that a component noun ("queue", "scheduler") does not have. */
 const VERB_FORM = /(?:ed|ing)$/;
@@ -163,6 +174,9 @@ export function hitKind(
     if (failureCondition(h, tokens, written)) return "condition";
   }
   if (h.signal.combined) {
+    // one of the two families' words only says when ('time … servers' of "executes on one of ten servers each time",
+    // 'back off … days'): the pair says when the prompt's own work happens, not the requirement the pair names
+    if (h.covers.some((i) => whenWord(tokens[i], written))) return "time-word";
     const parts = new Set(h.covers.map((i) => tokens[i]?.part));
     if (parts.size > 1 || acrossJoin(h.covers, tokens, written)) return "loose-combo";
     return acrossClauses(h, tokens, written) ? "split-clause" : "combo";

@@ -73,6 +73,7 @@ import {
   ruledOutByHead,
   servedPhrase,
   straySupport,
+  subjectSupport,
 } from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
 import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
@@ -2232,7 +2233,10 @@ export function recognize(
         ? (straySupport(a, ownHits, basis, tokens, isHead, written) ??
           explainedSupport(a, ownHits, basis, tokens, { stems: leadStems, id: dominant.id }, served, isHead, written) ??
           headSystemSupport(a, ownHits, basis, tokens, leadHead, isHead, written))
-        : undefined);
+        : undefined) ??
+      // a business noun says whose records or which client, even where the lead usually composes with the archetype:
+      // the card's prior is not raised into a part by it
+      (!c.need ? subjectSupport(a, ownHits, basis, tokens, SUBJECT_STEMS) : undefined);
     if (stray) {
       notDrawn.push(stray);
       continue;

@@ -20,9 +20,11 @@ const PLURAL = /[^s]s$/;
  * Why a supporting archetype is not drawn: `stray-evidence`, read only from stray kinds of evidence; `lead-words`, a
  * requirement read only from words the lead itself is read from; `served-words`, a requirement read only from the
  * words that say what is built and whom it serves ("a lock service for 3,000 batch workers"); `head-system`, read only
- * from words that fall together inside one clause while the head names the lead's own system (`headSystemSupport`).
+ * from words that fall together inside one clause while the head names the lead's own system (`headSystemSupport`);
+ * `subject-noun`, read only from single business nouns that say what the prompt's data is about ("payment", "billing",
+ * "ledger": `SUBJECT_NOUNS`, knowledge/signals/leads.ts), not a workflow to run (`subjectSupport`).
  */
-export const NOT_DRAWN_RULES = ["stray-evidence", "lead-words", "served-words", "head-system"] as const;
+export const NOT_DRAWN_RULES = ["stray-evidence", "lead-words", "served-words", "head-system", "subject-noun"] as const;
 export type NotDrawnRule = (typeof NOT_DRAWN_RULES)[number];
 
 /**
@@ -280,5 +282,46 @@ export function ruledOutByHead(
     words,
     kinds: [...basis],
     because: `the head names '${head.quoted}' (a ${head.kind}), which does what ${words.map((w) => `'${w}'`).join(", ")} ${words.length > 1 ? "say" : "says"} itself: ${ruled.why}`,
+  };
+}
+
+/**
+ * The kinds a reading from one named word has: the word itself (in a clause, or in the head where the head names the
+ * thing acted on: "only one instance of our billing service"), with at most typical and learned words beside it.
+ */
+const ONE_WORD_KINDS: ReadonlySet<EvidenceKind> = new Set(["head", "word", "concept", "learned"]);
+
+/**
+ * The record of a supporting archetype read only from single business nouns that say what the prompt's data or
+ * clients are about (`subject`: the stems of `SUBJECT_NOUNS`), with at most typical and learned words beside them, or
+ * undefined. "Keep the per-customer totals consistent with the ledger", "only one instance of the billing service is
+ * active", "carry every order event to the warehouse and billing services": the noun names whose records or which
+ * client the design serves, not an outside effect this design must run once, so the workflow archetype's whole card
+ * (outbox, delivery attempts, reconciliation) is not drawn from it. A workflow asked for says more: a payment to
+ * charge, a refund not made twice, a provider to call (phrases and requirements of its own).
+ * Measured over `eval/tuned.jsonl` and the unseen pool (stop 44): a support read only from one such word, neither
+ * needed nor usual to the lead, was a labelled one 0 times in 66. The caller asks only for one the lead neither needs
+ * nor usually composes with.
+ */
+export function subjectSupport(
+  a: { id: string; name: string },
+  hits: readonly Hit[],
+  basis: readonly EvidenceKind[],
+  tokens: readonly Token[],
+  subject: ReadonlySet<string>,
+): NotDrawn | undefined {
+  if (!basis.every((k) => ONE_WORD_KINDS.has(k))) return undefined;
+  const read = hits.filter((h) => !h.signal.concept);
+  if (read.length === 0) return undefined;
+  const only = read.every((h) => h.covers.length === 1 && subject.has(tokens[h.covers[0] as number]?.stem ?? ""));
+  if (!only) return undefined;
+  const quoted = read.map((h) => `'${h.quoted}'`).join(", ");
+  return {
+    id: a.id,
+    name: a.name,
+    rule: "subject-noun",
+    words: read.map((h) => h.quoted),
+    kinds: [...basis],
+    because: `it is read only from ${quoted}, a business noun that says what the prompt's records or clients are about, not a part the design runs, and the lead neither needs it nor usually composes with it`,
   };
 }

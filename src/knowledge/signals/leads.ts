@@ -55,6 +55,7 @@ export const SUBJECT_NOUNS: readonly string[] = [
   "refund",
   "refunds",
   "ledger",
+  "billing",
 ];
 
 /** Words that, after a subject noun, still only name the subject ("the payments service"). */
