@@ -2369,12 +2369,21 @@ function mechanismsStep(d: Design): StepDraft {
       }
     : undefined;
   const followUps: FollowUp[] = [];
-  for (const dec of shownDecisions(d.decisions).slice(0, 2)) {
+  // two decisions' flips the body has not said (the first decision's flip is said in the body, so a further one
+  // is offered instead: a flip asked after it was said would be dropped as a repeat)
+  const spokenFlips = new Set(lines.map((l) => l.text));
+  for (const [k, dec] of shownDecisions(d.decisions).entries()) {
+    if (followUps.length >= 2) break;
     const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
     const other = dec.options.find((o) => o !== picked);
     const flip = sayFlip(dec);
     const alt = other ? optionName(other.name) : "";
-    if (other && flip)
+    const repeats =
+      flip !== undefined && flip.length > 0 && flip.split(/(?<=[.?!])\s+(?=[A-Z])/).every((x) => spokenFlips.has(x));
+    // a further decision's long option name read as a noun is likely a clause the form reader missed: asked as "pick
+    // <it> instead" it would not be a sentence, so it is left to the cheat sheet
+    const askable = k < 2 || optionForm(alt) !== "noun" || subjectAndVerb(alt) || countWords(alt) <= 6;
+    if (other && flip && !repeats && askable)
       followUps.push({
         question: optionQuestion(alt),
         answer: flip,
@@ -2443,8 +2452,18 @@ export function furtherDecisions(d: Design): Design["decisions"] {
   );
 }
 
+/**
+ * A noun-looking option name that opens with a plural subject and its base verb ("clients subscribe only to users on
+ * screen and …"): asked as what I would have them do ("When would you rather have clients subscribe …?").
+ */
+const subjectAndVerb = (alt: string): boolean =>
+  optionForm(alt) === "noun" &&
+  /^[a-z]{3,}s(?<!ss|us|is)\s+[a-z]{3,}(?<!s|ed|ing|ly)\s/.test(alt) &&
+  isConditionClause(alt);
+
 /** Asking when the other option would win, in the option's own form. */
 function optionQuestion(alt: string): string {
+  if (subjectAndVerb(alt)) return `When would you rather have ${alt}?`;
   const form = optionForm(alt);
   if (form === "clause") return `When would a design where ${alt} win?`;
   // "offer to several drivers at once, and the first acceptance wins" carries a clause of its own after a comma
