@@ -42,7 +42,8 @@ describe("a counter the prompt asks for leads with the counting subject, not a g
   it("names the key-value store the count store plays as covered, with the reason", () => {
     const d = design(n24);
     const lead = d.archetypes[0];
-    expect(lead?.evidence[0]).toMatch(/speaks of its subject/);
+    // the head names a kind of system (a view counter) or the lead speaks of its subject
+    expect(lead?.evidence[0]).toMatch(/speaks of its subject|in the head names a view counter/);
     expect(lead?.covers?.map((c) => c.id)).toContain("I16");
   });
 
