@@ -1,4 +1,4 @@
-import { TOPIC_WORDS, topicsSpoken } from "./topics.js";
+import { TOPIC_WORDS, topicsSpoken, withoutOwnerWords } from "./topics.js";
 import type { Availability, Consistency } from "./vocab.js";
 
 /**
@@ -263,7 +263,8 @@ const COMPILED = PARTY_WORDS.map(([k, s]) => [k, new RegExp(s, "i")] as const);
 /** The party a text's effects reach, with the words that said so; another service when none are spoken. */
 export function partyOf(text: string): { kind: PartyKind; quote?: string } {
   for (const [kind, re] of COMPILED) {
-    const m = re.exec(text);
+    // "a push notification service for a banking app": whose business it is moves no money (topics.ts OWNER_WORDS)
+    const m = re.exec(kind === "payment-provider" ? withoutOwnerWords("money", text) : text);
     if (m) return { kind, quote: m[0] };
   }
   return { kind: "service" };

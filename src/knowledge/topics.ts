@@ -507,6 +507,30 @@ export function oneMachineReason(topics: readonly { value: Topic }[] | undefined
   return (topics ?? []).map((t) => ONE_MACHINE_TOPICS[t.value]).find((x) => x !== undefined);
 }
 
+/**
+ * Words of a topic that only say whose business a system serves, not that the topic's thing happens: "a push
+ * notification service for a banking app" sends notifications for a bank, it moves no money. A topic does not yield
+ * (`TOPIC_YIELDS`) to one spoken only by such words, and one so spoken gives way to any other subject spoken.
+ */
+export const OWNER_WORDS: Readonly<Partial<Record<Topic, RegExp>>> = {
+  money: /\b(?:banks?|banking|fintech)\b/gi,
+};
+
+/** A text with a topic's owner words (`OWNER_WORDS`) blanked, every other character in its place. */
+export function withoutOwnerWords(topic: Topic, text: string): string {
+  const owner = OWNER_WORDS[topic];
+  return owner === undefined ? text : text.replace(owner, (m) => " ".repeat(m.length));
+}
+
+/** Whether a spoken topic is spoken by more than its owner words (`OWNER_WORDS`): the text with them blanked still names it. */
+function spokenBeyondOwner(topic: Topic, text: string): boolean {
+  if (OWNER_WORDS[topic] === undefined) return true;
+  const re = COMPILED[topic];
+  re.lastIndex = 0;
+  const blank = withoutOwnerWords(topic, text);
+  return re.test(re.flags === "i" ? blank : lowerAscii(blank));
+}
+
 export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
   // changes loaded into a warehouse are merged by primary key there, not versioned into a search index or a cache
   cdc: ["cdc-warehouse"],
@@ -652,12 +676,15 @@ export function topicsSpoken(text: string): readonly SpokenTopic[] {
     if (unless?.test(unless.flags === "i" ? text : lowered)) return [];
     return m ? [Object.freeze({ value: t, quote: text.slice(m.index, m.index + m[0].length) })] : [];
   });
+  const kept = found.filter(
+    (x) =>
+      !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y && spokenBeyondOwner(y, text))) &&
+      (TOPIC_NEEDS[x.value] === undefined || found.some((f) => f.value === TOPIC_NEEDS[x.value])),
+  );
+  // a topic spoken only by words that say whose business it is gives way to any other subject kept
+  const owned = kept.length > 1 ? kept.filter((x) => !spokenBeyondOwner(x.value, text)) : [];
   const spoken = Object.freeze(
-    found.filter(
-      (x) =>
-        !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y)) &&
-        (TOPIC_NEEDS[x.value] === undefined || found.some((f) => f.value === TOPIC_NEEDS[x.value])),
-    ),
+    owned.length > 0 && owned.length < kept.length ? kept.filter((x) => !owned.includes(x)) : kept,
   );
   before = recent;
   recent = [text, spoken];
