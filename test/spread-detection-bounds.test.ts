@@ -27,11 +27,27 @@ describe("a 'within N seconds' bound on removal, release or spreading is not a r
         "detection_bound_seconds",
       ],
       ["Design a lock service that releases a dead holder's lock within 8 seconds.", "failover_seconds"],
+      // a caller no longer reaching a dead member is its removal, said from the caller's side
+      [
+        "Design a health-checked pool of 800 print servers; clients must stop routing jobs to an unhealthy server within 5 seconds.",
+        "detection_bound_seconds",
+      ],
     ] as const) {
       const s = parseStatedNfrs(p);
       expect(s.latency, p).toEqual([]);
       expect(s.scale.latency_seconds, p).toBeUndefined();
       expect(s.scale[id]?.value, p).toBeGreaterThan(0);
+    }
+  });
+
+  it("a write findable by its key within a bound is a spreading bound, not a request's latency", () => {
+    for (const p of [
+      "Design an archive where each uploaded contract must be findable by its number within 2 minutes of upload.",
+      "Design a parcel scan store where every scan is retrievable by tracking number within 20 seconds of being taken.",
+    ]) {
+      const s = parseStatedNfrs(p);
+      expect(s.latency, p).toEqual([]);
+      expect(s.scale.propagation_seconds?.value, p).toBeGreaterThan(0);
     }
   });
 

@@ -1329,13 +1329,14 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
 
 /**
  * Words that make a duration a bound on detecting a dead member and taking it out of every reader's view ("removing a
- * dead instance within 10 seconds", "failed nodes detected within 5 s", "marks a crashed server down within 3 s", "marks a device offline within 10 seconds": a member that
+ * dead instance within 10 seconds", "failed nodes detected within 5 s", "marks a crashed server down within 3 s", "marks a device offline within 10 seconds",
+ * "callers stop sending traffic to a dead instance within 10 seconds": a member that
  * stops beating is taken for gone): the
  * time from the death to the removal, met by the failure detector's interval times the misses it waits for plus the
  * spreading of the removal, not a request's latency.
  */
 const DETECTION_WORDS =
-  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:mark|declar|flag)\w*\s+(?:(?:a|an|the|any|every|each|its|their)\s+)?(?:[\w-]+\s+){1,2}(?:as\s+)?(?:dead|crashed|unhealthy|down|offline|unreachable)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets|must|should|will)\s+(?:be\s+)?)?(?:(?:noticed|detected|spotted)\s+and\s+)?(?:removed|evicted|deregistered|detected|noticed|dropped|marked|declared|reaped))/i;
+  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:mark|declar|flag)\w*\s+(?:(?:a|an|the|any|every|each|its|their)\s+)?(?:[\w-]+\s+){1,2}(?:as\s+)?(?:dead|crashed|unhealthy|down|offline|unreachable)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets|must|should|will)\s+(?:be\s+)?)?(?:(?:noticed|detected|spotted)\s+and\s+)?(?:removed|evicted|deregistered|detected|noticed|dropped|marked|declared|reaped)|stop\w*\s+(?:send|rout|forward|direct|call)\w*\s+(?:[\w-]+\s+){0,2}(?:to|at)\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|unresponsive)\b)/i;
 
 /**
  * The words before a count of the parties one item is sent to: "sends each event to", "fans every message out to up
@@ -1354,7 +1355,7 @@ const RECORD_OF_BEFORE =
  * "new documents available within 2 seconds"): the time from a write to being readable, not a request's latency.
  */
 const SPREAD_WORDS =
-  /\b(?:propagat\w*|(?:re)?sync(?:s|ed|ing)?|synchroni[sz]\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|takes? effect|taking effect|purged|invalidated|applied|push\w*|deliver\w*|updated)\b/i;
+  /\b(?:propagat\w*|(?:re)?sync(?:s|ed|ing)?|synchroni[sz]\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|findable|retrievable|queryable|indexed|roll(?:ed)? out|takes? effect|taking effect|purged|invalidated|applied|push\w*|deliver\w*|updated)\b/i;
 
 /**
  * "… by every anycast site within", "on all 400 gateways within": a bound said of every place that keeps or serves a copy,
