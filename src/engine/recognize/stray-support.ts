@@ -40,6 +40,17 @@ export interface NotDrawn {
   because: string;
 }
 
+/** The record of a supporting archetype set aside by `rule`, read from the words of `hits` with the kinds `kinds`. */
+function notDrawn(
+  a: { id: string; name: string },
+  rule: NotDrawnRule,
+  hits: readonly Hit[],
+  kinds: readonly EvidenceKind[],
+  because: string,
+): NotDrawn {
+  return { id: a.id, name: a.name, rule, words: hits.map((h) => h.quoted), kinds: [...kinds], because };
+}
+
 /** What one stray hit is, said in the reason. */
 function strayWord(h: Hit, kind: EvidenceKind, tokens: readonly Token[], written: readonly string[]): string {
   if (kind === "split-clause")
@@ -84,14 +95,13 @@ export function straySupport(
   if (!strayOnly(basis)) return undefined;
   const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written), tokens, written));
   const learned = basis.includes("learned") ? ["words typical of it in labelled prompts"] : [];
-  return {
-    id: a.id,
-    name: a.name,
-    rule: "stray-evidence",
-    words: hits.map((h) => h.quoted),
-    kinds: [...basis],
-    because: `it is read only from ${[...said, ...learned].join(", ")}, which alone do not make it a part of the design, and the lead neither needs it nor usually composes with it`,
-  };
+  return notDrawn(
+    a,
+    "stray-evidence",
+    hits,
+    basis,
+    `it is read only from ${[...said, ...learned].join(", ")}, which alone do not make it a part of the design, and the lead neither needs it nor usually composes with it`,
+  );
 }
 
 /**
@@ -112,14 +122,13 @@ export function clauseSetAside(
   const kinds = read.map((h) => hitKind(h, tokens, inHead, written));
   if (!kinds.every((k) => CLAUSE_KINDS.has(k))) return undefined;
   const said = read.map((h, k) => strayWord(h, kinds[k] as EvidenceKind, tokens, written));
-  return {
-    id: a.id,
-    name: a.name,
-    rule: "stray-evidence",
-    words: read.map((h) => h.quoted),
-    kinds: EVIDENCE_KINDS.filter((k) => kinds.includes(k)),
-    because: `it is read only from ${said.join(", ")}, which states no requirement of it, so the product does not lean on it`,
-  };
+  return notDrawn(
+    a,
+    "stray-evidence",
+    read,
+    EVIDENCE_KINDS.filter((k) => kinds.includes(k)),
+    `it is read only from ${said.join(", ")}, which states no requirement of it, so the product does not lean on it`,
+  );
 }
 
 /**
@@ -195,14 +204,7 @@ export function explainedSupport(
   const asRule = basis.every((k) => REQUIREMENT_KINDS.has(k) || STRAY_KINDS.has(k));
   if (!asRule && !(partsToo && onlyServed)) return undefined;
   const quoted = read.map((h) => `'${h.quoted}'`).join(", ");
-  const record = (rule: NotDrawnRule, because: string): NotDrawn => ({
-    id: a.id,
-    name: a.name,
-    rule,
-    words: read.map((h) => h.quoted),
-    kinds: [...basis],
-    because,
-  });
+  const record = (rule: NotDrawnRule, because: string): NotDrawn => notDrawn(a, rule, read, basis, because);
   if (asRule && at.every((i) => lead.stems.has(tokens[i]?.stem ?? "")))
     return record(
       "lead-words",
@@ -249,14 +251,13 @@ export function headSystemSupport(
   if (!basis.every((k) => CLAUSE_PAIR_KINDS.has(k) || STRAY_KINDS.has(k))) return undefined;
   const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written), tokens, written));
   const learned = basis.includes("learned") ? ["words typical of it in labelled prompts"] : [];
-  return {
-    id: a.id,
-    name: a.name,
-    rule: "head-system",
-    words: hits.map((h) => h.quoted),
-    kinds: [...basis],
-    because: `it is read only from ${[...said, ...learned].join(", ")}, while the head names '${head.quoted}' (${head.id}), what is built: such words say how that thing behaves, not that a part of another system is built, and the lead neither needs it nor usually composes with it`,
-  };
+  return notDrawn(
+    a,
+    "head-system",
+    hits,
+    basis,
+    `it is read only from ${[...said, ...learned].join(", ")}, while the head names '${head.quoted}' (${head.id}), what is built: such words say how that thing behaves, not that a part of another system is built, and the lead neither needs it nor usually composes with it`,
+  );
 }
 
 /**
@@ -274,15 +275,15 @@ export function ruledOutByHead(
   const ruled = head?.rulesOut?.find((r) => r.id === a.id);
   if (head === undefined || ruled === undefined) return undefined;
   const read = hits.filter((h) => !h.signal.concept);
-  const words = (read.length > 0 ? read : hits).map((h) => h.quoted);
-  return {
-    id: a.id,
-    name: a.name,
-    rule: "head-system",
-    words,
-    kinds: [...basis],
-    because: `the head names '${head.quoted}' (a ${head.kind}), which does what ${words.map((w) => `'${w}'`).join(", ")} ${words.length > 1 ? "say" : "says"} itself: ${ruled.why}`,
-  };
+  const from = read.length > 0 ? read : hits;
+  const words = from.map((h) => h.quoted);
+  return notDrawn(
+    a,
+    "head-system",
+    from,
+    basis,
+    `the head names '${head.quoted}' (a ${head.kind}), which does what ${words.map((w) => `'${w}'`).join(", ")} ${words.length > 1 ? "say" : "says"} itself: ${ruled.why}`,
+  );
 }
 
 /**
@@ -316,12 +317,11 @@ export function subjectSupport(
   const only = read.every((h) => h.covers.length === 1 && subject.has(tokens[h.covers[0] as number]?.stem ?? ""));
   if (!only) return undefined;
   const quoted = read.map((h) => `'${h.quoted}'`).join(", ");
-  return {
-    id: a.id,
-    name: a.name,
-    rule: "subject-noun",
-    words: read.map((h) => h.quoted),
-    kinds: [...basis],
-    because: `it is read only from ${quoted}, a business noun that says what the prompt's records or clients are about, not a part the design runs, and the lead neither needs it nor usually composes with it`,
-  };
+  return notDrawn(
+    a,
+    "subject-noun",
+    read,
+    basis,
+    `it is read only from ${quoted}, a business noun that says what the prompt's records or clients are about, not a part the design runs, and the lead neither needs it nor usually composes with it`,
+  );
 }
