@@ -325,3 +325,64 @@ export function subjectSupport(
     `it is read only from ${quoted}, a business noun that says what the prompt's records or clients are about, not a part the design runs, and the lead neither needs it nor usually composes with it`,
   );
 }
+
+/**
+ * The record of an archetype a product would lean on, read only from requirements of words read together (with at most
+ * typical and learned words beside them) each of which takes a word of the head naming the product, or undefined: "a photo
+ * sharing app where users … see" reads 'sharing' of the product's name with its users as many people sharing one
+ * state, but the head says what the product is, not a rule about a shared subject the users edit together. The head's
+ * words make the same reading of what is built in the infra path (a lone pair with a head word is not placed there); a product asks for the archetype's job
+ * in a clause of its own ("everyone in the room sees the same board").
+ */
+export function productNameSupport(
+  a: { id: string; name: string },
+  hits: readonly Hit[],
+  tokens: readonly Token[],
+  inHead: (i: number) => boolean,
+  written: readonly string[],
+): NotDrawn | undefined {
+  const read = hits.filter((h) => !h.signal.concept);
+  if (read.length === 0 || !read.every((h) => h.signal.combined === true && h.covers.some(inHead))) return undefined;
+  const named = read.flatMap((h) => h.covers.filter(inHead));
+  const head = [...new Set(named)].map((i) => `'${tokens[i]?.raw ?? ""}'`).join(", ");
+  return notDrawn(
+    a,
+    "head-system",
+    read,
+    EVIDENCE_KINDS.filter((k) => read.some((h) => hitKind(h, tokens, inHead, written) === k)),
+    `it is read only from ${read.map((h) => `'${h.quoted}'`).join(", ")}, words read together of which ${head} ${named.length > 1 ? "stand" : "stands"} in the head naming the product: the head says what is built, not a requirement that people act on one shared state`,
+  );
+}
+
+/** The kinds a reading beside a word that only says when may rest on: stray kinds and a phrase's words read apart. */
+const BESIDE_WHEN: ReadonlySet<EvidenceKind> = new Set([...STRAY_KINDS, "spread-phrase", "card"]);
+
+/**
+ * The record of a supporting archetype read from a word that only says when the prompt's own work runs ("the nightly
+ * report job", "shrink the pool at night"), with at most stray kinds and a phrase's words read apart beside it
+ * (`BESIDE_WHEN`), or undefined. The archetype's job (releasing work at a stored due time) is not asked for: the time
+ * word says when the work the lead protects or runs happens. Unlike `straySupport` it holds for an archetype the lead
+ * usually composes with too (a claim's lease is an expiring run, so a lock usually composes with due-time release), as
+ * the usual companion is drawn for the job it serves, not for a word that only dates the prompt's work. The caller
+ * asks only for one the lead does not need. Measured over `eval/tuned.jsonl` and the unseen pool (stop 45): it sets
+ * aside 7 supports, none of them labelled.
+ */
+export function whenOnlySupport(
+  a: { id: string; name: string },
+  hits: readonly Hit[],
+  basis: readonly EvidenceKind[],
+  tokens: readonly Token[],
+  inHead: (i: number) => boolean,
+  written: readonly string[],
+): NotDrawn | undefined {
+  if (!basis.includes("time-word") || !basis.every((k) => BESIDE_WHEN.has(k))) return undefined;
+  const said = hits.map((h) => strayWord(h, hitKind(h, tokens, inHead, written), tokens, written));
+  const learned = basis.includes("learned") ? ["words typical of it in labelled prompts"] : [];
+  return notDrawn(
+    a,
+    "stray-evidence",
+    hits,
+    basis.filter((k) => k !== "card"),
+    `it is read only from ${[...said, ...learned].join(", ")}, which say when the prompt's own work runs, not that the design releases work at a stored time, and the lead does not need it`,
+  );
+}
