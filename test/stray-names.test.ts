@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unitNoun } from "../src/engine/prompt-nouns.js";
 import { stockThings } from "../src/engine/stock-records.js";
+import { design } from "../src/lib/index.js";
 
 /** Records are named after a noun the prompt stores or serves, never a quality, a function word or a place. */
 describe("unit nouns: a record takes a noun the prompt keeps", () => {
@@ -55,5 +56,14 @@ describe("stock records: a counted place, fleet piece, measure or label is no re
   it("keeps the things a prompt stores and gives parties a client, not a record", () => {
     expect(nouns("Design a recipe site storing 40 million recipes.")).toEqual(["recipe"]);
     expect(stockThings("Serve lessons to 3 million learners.").map((s) => s.role)).toEqual(["party"]);
+  });
+
+  it("the coherence check asks no design to hold what is no stock", () => {
+    const uncovered = (p: string) =>
+      design(p)
+        .coherence.filter((c) => c.rule === "prompt-noun-uncovered")
+        .map((c) => c.detail);
+    expect(uncovered("Build a layer 4 load balancer for our game servers.")).toEqual([]);
+    expect(uncovered("Give every parcel a tracking code of 12 chars that is unique across 30 countries.")).toEqual([]);
   });
 });

@@ -50,6 +50,18 @@ const WEAK = new Set(WEAK_ACTION_VERBS);
 /** Counted systems that call this one (servers, services): parties, like the people who use it. */
 const CALLERS = new Set([...CALLER_SYSTEM_NOUNS, "server", "service"]);
 
+/**
+ * Whether a counted thing is no stock the design keeps whatever it draws: a site it serves from, a measure of a quantity
+ * or of traffic, a word that is no noun, or a figure that labels ("a layer 7 load balancer"). The stock records and the
+ * coherence rule that asks each counted thing to be held (`prompt-noun-uncovered`) read it alike.
+ */
+export function uncountedThing(t: { noun: string; quote: string }, prompt: string): boolean {
+  if (SITES.has(t.noun) || NOT_NOUN.has(t.noun) || MEASURES.has(t.noun)) return true;
+  const first = t.quote.split(" ")[0] ?? "";
+  const tokens: string[] = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[,;:.()]/g) ?? [];
+  return LABELS.has(tokens[tokens.indexOf(first) - 1] ?? "");
+}
+
 /** Whether a counted noun names a party that uses the system (people, or systems that call it): a client, not a record. */
 export const isPartyNoun = (noun: string): boolean => PARTIES.has(noun) || CALLERS.has(noun);
 
