@@ -78,7 +78,7 @@ import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from
 import { type OptionMark, topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
-import { countedNouns, designWords, holds } from "./counted-nouns.js";
+import { countedThings, designWords, holds } from "./counted-nouns.js";
 import { boundCheck, boundOnlyWins, figureOnlyWins, figuresMeet, type StatedQuantity } from "./decision-figures.js";
 import type { Design } from "./design/design.js";
 import { keepJsonTexts, keptJsonText } from "./design/keep.js";
@@ -150,7 +150,7 @@ import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
 import { conflictOf, keepsStated, statedSemantics } from "./stated-semantics.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
-import { isPartyNoun } from "./stock-records.js";
+import { isPartyNoun, uncountedThing } from "./stock-records.js";
 import { namedSystemStance } from "./system-stance.js";
 import { escapeRe, pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
@@ -4879,7 +4879,10 @@ const HARDWARE: ReadonlySet<string> = new Set([...HARDWARE_NOUNS, ...PLACE_WORDS
  * fan-out tier ("fan-out servers") names a thing without holding it.
  */
 function promptNounsCovered(d: Design): Problem[] {
-  const counted = countedNouns(d.prompt);
+  // a site, a measure, a non-noun or a label figure is no stock any design keeps (`uncountedThing`)
+  const counted = countedThings(d.prompt)
+    .filter((t) => !uncountedThing(t, d.prompt))
+    .map((t) => t.noun);
   if (counted.length === 0) return [];
   const words = designWords([
     ...d.dataModel.flatMap((e) => [e.entity, ...e.key, ...e.fields]),

@@ -2,7 +2,7 @@ import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { COUNT_SCALE_WORDS } from "../knowledge/counted-things.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { PRODUCTS } from "../knowledge/features/products.js";
-import { isReferringWord } from "../knowledge/lexicon.js";
+import { isReferringWord, STOP_WORDS } from "../knowledge/lexicon.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import type { Topology } from "../knowledge/topology.js";
 import { entityWords } from "../knowledge/words.js";
@@ -180,6 +180,83 @@ const VENUES = new Set([
 const MEASURES = new Set(["number", "code", "key", "count"]);
 
 /**
+ * Words that say how a system is or where it stands, never a record it keeps: a slow, tiny or healthy database, the
+ * primary store, a downstream system, the right backend, a live platform. A record takes a noun the prompt stores or
+ * serves ("an order service"), never a quality of the system ("a slow database" keeps no slows).
+ */
+const QUALITIES = new Set([
+  "slow",
+  "tiny",
+  "big",
+  "huge",
+  "healthy",
+  "unhealthy",
+  "active",
+  "passive",
+  "standby",
+  "primary",
+  "secondary",
+  "main",
+  "downstream",
+  "upstream",
+  "right",
+  "wrong",
+  "live",
+  "legacy",
+  "existing",
+  "separate",
+  "single",
+  "whole",
+  "entire",
+  "current",
+  "remote",
+  "local",
+  "external",
+  "underlying",
+  "dedicated",
+  "read",
+  "write",
+  "other",
+  "same",
+  "old",
+]);
+
+/**
+ * Words before a system word that make it another party the prompt's system talks to, not the system built: the thing
+ * a check is compared "with", a call goes "to" or comes "from", traffic is spread "over" ("compares our ledger with the
+ * card processor", "calls between services", "publish to the billing service").
+ */
+const TOWARD = new Set(["with", "to", "from", "into", "via", "against", "behind", "by", "across", "over", "between"]);
+
+/**
+ * System words that name other running systems or the people using one when written plural ("400 consumer services",
+ * "video editors upload footage"), never the unit of the one built.
+ */
+const PARTIES = new Set([
+  "service",
+  "system",
+  "backend",
+  "database",
+  "engine",
+  "platform",
+  "processor",
+  "manager",
+  "editor",
+]);
+
+/** System words that hold the records a system built from them serves ("derived from the orders database"). */
+const HOLDERS = new Set(["database", "store"]);
+
+/**
+ * Where a system's units run, said with a -ing word of how ("an edge computing platform" runs functions at the edge):
+ * a place, like `PLACES`, never the unit.
+ */
+const EDGE_PLACES = new Set(["edge"]);
+
+/** Plurals whose singular is the same word ("time series", "species"): never cut to "sery". */
+const SAME_PLURAL = new Set(["series", "species"]);
+
+/**
  * Words naming what a system does to its unit, like an -ing word ("a firmware update distribution service" distributes
  * firmware): the unit is the word before them.
  */
@@ -233,7 +310,13 @@ const acronymsOf = (prompt: string): Set<string> =>
   new Set(prompt.match(/\b[A-Z][A-Z0-9]+(?:s\b|\b)/g)?.map((w) => w.replace(/s$/, "").toLowerCase()));
 
 const singular = (w: string) =>
-  w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.endsWith("ss") || !w.endsWith("s") ? w : w.slice(0, -1);
+  SAME_PLURAL.has(w)
+    ? w
+    : w.endsWith("ies")
+      ? `${w.slice(0, -3)}y`
+      : w.endsWith("ss") || !w.endsWith("s")
+        ? w
+        : w.slice(0, -1);
 
 /** The prompt's own noun for its unit and the words it came from: all that renaming reads of the prompt. */
 export interface UnitNoun {
@@ -274,23 +357,36 @@ const productNames = (): readonly string[] =>
  * a mark between them ("like Temporal: 50,000 workflow starts") breaks the phrase (an empty word here).
  */
 export function unitNoun(prompt: string): UnitNoun | undefined {
-  const words = (prompt.toLowerCase().match(/[a-z][a-z-]*|[^a-z\s'’-]+/g) ?? []).map((w) =>
-    /^[a-z]/.test(w) ? w : "",
-  );
+  const lower = prompt.toLowerCase();
+  const words = (lower.match(/[a-z][a-z-]*|[^a-z\s'’-]+/g) ?? []).map((w) => (/^[a-z]/.test(w) ? w : ""));
   let named: ReadonlySet<string> | undefined;
   let acronyms: Set<string> | undefined;
   for (let i = 1; i < words.length; i++) {
-    const head = singular(words[i] ?? "");
+    const written = words[i] ?? "";
+    const head = singular(written);
     if (!SYSTEM_WORDS.has(head)) continue;
     // "that stores 200 TB", "which stores sessions": a head word after a relative word is that clause's verb
     if (isReferringWord(words[i - 1] ?? "")) continue;
+    // "400 consumer services", "60 downstream systems", "partner backends": many systems are the ones the built
+    // system serves or calls, never the one whose unit it keeps
+    if (written !== head && PARTIES.has(head)) continue;
     let j = i - 1;
     while (j >= 0 && ((words[j] ?? "").endsWith("ing") || PROCESS.has(singular(words[j] ?? "")))) j--;
     const w = words[j];
     if (w === undefined || w.length < 3 || w.includes("-") || STOP.has(w) || STOP.has(singular(w))) continue;
     // "across three services", "each service": a number word or determiner never names the unit
     if (isReferringWord(w)) continue;
-    if (VENUES.has(singular(w))) continue;
+    // "between services", "how would you store", "replicated store", "a slow database": a function word, a participle
+    // or a quality is no noun a record takes; "pub/sub system": half of a slashed name is no noun either
+    if (STOP_WORDS.has(w) || TOWARD.has(w) || QUALITIES.has(w) || /[^e]ed$/.test(w)) continue;
+    if (pattern(`[a-z]/${w}\\b`).test(lower)) continue;
+    // "compares our ledger with the card processor", "fed from the checkout service": a system the prompt's own talks
+    // to is not the one built; a database or store it reads from holds the records it serves ("derived from the orders
+    // database"), so those keep their noun
+    const toward =
+      TOWARD.has(words[j - 1] ?? "") || (isReferringWord(words[j - 1] ?? "") && TOWARD.has(words[j - 2] ?? ""));
+    if (toward && !HOLDERS.has(head)) continue;
+    if (VENUES.has(singular(w)) || EDGE_PLACES.has(w)) continue;
     acronyms ??= acronymsOf(prompt);
     if (acronyms.has(w) || acronyms.has(singular(w))) continue;
     if (PLACES.has(singular(w))) {
@@ -312,6 +408,8 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
     const prev = words[j - 1];
     if (MEASURES.has(singular(w)) && prev && prev.length >= 3 && !STOP.has(prev) && !prev.endsWith("ing"))
       return { noun: `${prev}-${singular(w)}`, quote: words.slice(j - 1, i + 1).join(" ") };
+    // "a sequence number service": a measure word alone names no record
+    if (MEASURES.has(singular(w))) continue;
     return { noun: singular(w), quote: words.slice(j, i + 1).join(" ") };
   }
   return undefined;

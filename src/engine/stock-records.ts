@@ -6,11 +6,15 @@ import {
   BOOKKEEPING_HEADS,
   CALLER_SYSTEM_NOUNS,
   FLEET_NOUNS,
+  FLEET_PIECES,
   KEEP_VERBS,
+  LABEL_LEADS,
   MEASURE_NOUNS,
+  NOT_NOUNS,
   ONCE_WORDS,
   PARTY_NOUNS,
   SELECTION_WORDS,
+  SITE_NOUNS,
   STAND_IN_KEYS,
   STOCK_VERBS,
   WEAK_ACTION_VERBS,
@@ -34,7 +38,10 @@ const PLACES = new Set(PLACE_WORDS);
 const MODALS = new Set(ACTION_MODALS);
 const ONCE = new Set(ONCE_WORDS);
 const MEASURES = new Set(MEASURE_NOUNS);
-const FLEET = new Set([...FLEET_NOUNS, ...CALLER_SYSTEM_NOUNS]);
+const FLEET = new Set([...FLEET_NOUNS, ...FLEET_PIECES, ...CALLER_SYSTEM_NOUNS]);
+const SITES = new Set(SITE_NOUNS);
+const LABELS = new Set(LABEL_LEADS);
+const NOT_NOUN = new Set(NOT_NOUNS);
 const SELECTION = new Set(SELECTION_WORDS);
 const PARTIES = new Set(PARTY_NOUNS);
 const ATTEMPTS = new Set(ATTEMPT_NOUNS);
@@ -42,6 +49,18 @@ const STAND_INS = new Set(STAND_IN_KEYS);
 const WEAK = new Set(WEAK_ACTION_VERBS);
 /** Counted systems that call this one (servers, services): parties, like the people who use it. */
 const CALLERS = new Set([...CALLER_SYSTEM_NOUNS, "server", "service"]);
+
+/**
+ * Whether a counted thing is no stock the design keeps whatever it draws: a site it serves from, a measure of a quantity
+ * or of traffic, a word that is no noun, or a figure that labels ("a layer 7 load balancer"). The stock records and the
+ * coherence rule that asks each counted thing to be held (`prompt-noun-uncovered`) read it alike.
+ */
+export function uncountedThing(t: { noun: string; quote: string }, prompt: string): boolean {
+  if (SITES.has(t.noun) || NOT_NOUN.has(t.noun) || MEASURES.has(t.noun)) return true;
+  const first = t.quote.split(" ")[0] ?? "";
+  const tokens: string[] = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[,;:.()]/g) ?? [];
+  return LABELS.has(tokens[tokens.indexOf(first) - 1] ?? "");
+}
 
 /** Whether a counted noun names a party that uses the system (people, or systems that call it): a client, not a record. */
 export const isPartyNoun = (noun: string): boolean => PARTIES.has(noun) || CALLERS.has(noun);
@@ -79,9 +98,11 @@ const verbOf = (token: string, verbs: readonly string[] = STOCK_VERBS): string |
 
 /**
  * The stocks a prompt counts in figures: the things `countedThings` reads, less a counted box (workers, queues: the
- * named parts'), a place copies live in, a system word (services, backends: a system, never a record it keeps), a
- * measure of a fungible quantity ("10,000 units"), a piece of the system's own fleet or layout ("50 gateway nodes",
- * "10,000 shards") and a count of how many are picked ("the top 100 hashtags", "the 10 nearest of 1 billion").
+ * named parts'), a place copies live in or a site the system serves from ("across 12 warehouses", "in 150 cities"), a
+ * system word (services, backends: a system, never a record it keeps), a measure of a fungible quantity or of traffic
+ * ("10,000 units", "900 requests"), a piece of the system's own fleet or layout ("50 gateway nodes", "10,000 shards",
+ * "3 replicas"), a word that is no noun ("a 429 instead"), a figure that labels rather than counts ("layer 4") and a
+ * count of how many are picked ("the top 100 hashtags", "the 10 nearest of 1 billion").
  */
 export function stockThings(prompt: string): Stock[] {
   const things = countedThings(prompt).filter(
@@ -89,6 +110,8 @@ export function stockThings(prompt: string): Stock[] {
       (CALLERS.has(t.noun) && t.count !== undefined) ||
       (!BOXES.has(t.noun) &&
         !PLACES.has(t.noun) &&
+        !SITES.has(t.noun) &&
+        !NOT_NOUN.has(t.noun) &&
         !MEASURES.has(t.noun) &&
         !FLEET.has(t.noun) &&
         !(SYSTEM_WORDS as ReadonlySet<string>).has(t.noun) &&
@@ -103,6 +126,8 @@ export function stockThings(prompt: string): Stock[] {
     const first = t.quote.split(" ")[0] ?? "";
     const at = tokens.indexOf(first);
     if (SELECTION.has(tokens[at - 1] ?? "")) continue;
+    // "a layer 4 load balancer": a figure after such a word names which one, it counts nothing
+    if (LABELS.has(tokens[at - 1] ?? "")) continue;
     // 'the' count followed by 'of' and another count picks from that stock ("the 10 nearest of 1 billion embeddings"):
     // it is how many are returned, not a thing kept ("2 billion photos of 300 million users" are kept)
     const after = at + t.quote.split(" ").length;

@@ -29,7 +29,51 @@ export const ONCE_WORDS: readonly string[] = ["once", "twice"];
  * Counted nouns that measure a fungible quantity rather than name things kept one by one ("10,000 units" of stock is a
  * count in the stock's row, not 10,000 records).
  */
-export const MEASURE_NOUNS: readonly string[] = ["unit", "piece"];
+export const MEASURE_NOUNS: readonly string[] = [
+  "unit",
+  "piece",
+  // "10,000 pairs of sneakers", "a code of 10 chars": a count of a quantity or a length
+  "pair",
+  "char",
+  "character",
+  "byte",
+  // "900 requests per 15 minutes", "20 database queries in flight": traffic the system meters, counted as a rate or a
+  // cap, not things kept one by one
+  "request",
+  "query",
+];
+
+/**
+ * Counted nouns naming the places a system serves from or mints at ("unique across 12 warehouses", "edge caches in 150
+ * cities", "200 points of presence", "6 DCs"): where its copies, minters or clients sit, never a record it keeps.
+ */
+export const SITE_NOUNS: readonly string[] = [
+  "city",
+  "country",
+  "branch",
+  "airport",
+  "office",
+  "supermarket",
+  "warehouse",
+  "point",
+  "dc",
+  "dcs",
+];
+
+/**
+ * Counted system pieces of a fleet the prompt's system pushes to or runs on ("10,000 proxies", "3 replicas", "3,000
+ * VMs"): the system's own layout or its clients, never a record it keeps (with `FLEET_NOUNS`).
+ */
+export const FLEET_PIECES: readonly string[] = ["proxy", "replica", "vm", "vms"];
+
+/**
+ * Words before a figure that make it a name or a label rather than a count ("a layer 4 load balancer", "level 3",
+ * "version 2"): the noun after it is not counted.
+ */
+export const LABEL_LEADS: readonly string[] = ["layer", "level", "tier", "version", "step", "phase", "stage", "http"];
+
+/** Words a figure may stand before that are no noun ("a 429 instead"): never a counted thing. */
+export const NOT_NOUNS: readonly string[] = ["instead", "again", "apart", "ahead", "away", "later", "more", "less"];
 
 /**
  * Counted nouns naming hardware a machine is built of ("4 SSDs per node", "600 GPUs"): a count of them sizes the
@@ -124,6 +168,14 @@ export const PARTY_NOUNS: readonly string[] = [
   "admin",
   "partner",
   "voter",
+  // readers, visitors and outside parties the system serves or calls ("2 million learners", "50,000 publishers",
+  // "300 bidders", "2 billion app installs", "3,000 newsrooms")
+  "learner",
+  "visitor",
+  "publisher",
+  "bidder",
+  "install",
+  "newsroom",
 ];
 
 /**

@@ -70,10 +70,12 @@ import {
   explainedSupport,
   headSystemSupport,
   type NotDrawn,
+  productNameSupport,
   ruledOutByHead,
   servedPhrase,
   straySupport,
   subjectSupport,
+  whenOnlySupport,
 } from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
 import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
@@ -2234,6 +2236,9 @@ export function recognize(
           explainedSupport(a, ownHits, basis, tokens, { stems: leadStems, id: dominant.id }, served, isHead, written) ??
           headSystemSupport(a, ownHits, basis, tokens, leadHead, isHead, written))
         : undefined) ??
+      // a word that only says when the prompt's own work runs ("the nightly report job") is no due-time release asked
+      // for, even of an archetype the lead usually composes with
+      (!c.need ? whenOnlySupport(a, ownHits, basis, tokens, isHead, written) : undefined) ??
       // a business noun says whose records or which client, even where the lead usually composes with the archetype:
       // the card's prior is not raised into a part by it
       (!c.need ? subjectSupport(a, ownHits, basis, tokens, SUBJECT_STEMS) : undefined);
@@ -2339,7 +2344,10 @@ function productSubstrates(
   for (const s of scored) {
     if (s.strong < MIN_SUPPORTING) continue;
     // words that state no requirement of it, read within their clause, do not make a product lean on it
-    const aside = clauseSetAside(s.archetype, s.hits, tokens, (i) => tokens[i]?.head === true, written);
+    const inHead = (i: number) => tokens[i]?.head === true;
+    const aside =
+      clauseSetAside(s.archetype, s.hits, tokens, inHead, written) ??
+      productNameSupport(s.archetype, s.hits, tokens, inHead, written);
     if (aside) {
       notDrawn.push(aside);
       continue;
