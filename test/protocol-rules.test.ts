@@ -243,6 +243,15 @@ describe("the central step of the lead mechanism appears", () => {
     }
   });
 
+  it("a CRDT design merges the update where the owner keeps it", () => {
+    const d = design(
+      "Shared grocery lists that family members edit on their phones while offline and that merge cleanly when they reconnect",
+    );
+    expect(d.mechanisms.map((m) => m.id)).toContain("crdt-merge");
+    expect(sequences(d)).toMatch(/Note over P\d: merge the update into the document state/);
+    expect(sequences(d)).not.toMatch(/transform the op/);
+  });
+
   it("draws the step once, only where the mechanism is the design's and no step already says it", () => {
     const p: BoundProtocol = {
       part: "X",
