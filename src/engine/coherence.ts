@@ -145,6 +145,7 @@ import { ownAccounts } from "./recognize/recognize.js";
 import { tokenize } from "./recognize/tokens.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { sameQuestion } from "./roles.js";
+import { checksWithoutState } from "./sequence-rules.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { guaranteeClauses, overwritesInPlace, UNKEPT } from "./stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "./stated-rules.js";
@@ -273,6 +274,7 @@ export type CoherenceRule =
   | "figure-beyond-sense"
   | "fence-at-outsider"
   | "guard-off-owner"
+  | "check-without-state"
   | "politeness-off-fetch-path"
   | "sized-by-moved-bytes"
   | "connections-without-servers"
@@ -531,6 +533,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "guard-off-owner":
     "a check drawn in a sequence sits on the participant that holds the state it reads: a guard on a record's field (KeyValue.version = version read) is never noted on a participant that holds no state and only routes or forwards the request (a coordinator) while the record's holder is drawn in the same sequence",
+  "check-without-state":
+    "a check decided with the write it admits (a record's absence for a dedupe, a version or state compared) sits on the participant that holds that record: never on a participant that holds no state (a stateless API) while the record's holder is drawn in the same sequence",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
   "sized-by-moved-bytes":
@@ -5135,6 +5139,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...figuresFollowChosen(d),
     ...fencesWeOwn(d),
     ...guardsAtOwner(d),
+    ...checksWithoutState(d),
     ...politenessOnFetchPath(d),
     ...sizedByMovedBytes(d),
     ...connectionsHaveServers(d),

@@ -10,6 +10,7 @@ import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
 import { architectureFlowchart, boundSequence } from "../output/mermaid.js";
 import { RECORD_PART } from "../product/record.js";
+import { centralSteps, checksAtOwner, quorumDrawn } from "../sequence-rules.js";
 import { guardedSteps, statedGuards } from "../stated-guards.js";
 import { pattern } from "../text.js";
 
@@ -31,6 +32,8 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     "invariants",
     "operations",
     "dataModel",
+    "baseMechanisms",
+    "companions",
   ],
   rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the flows of a product feature the dominant archetype carries (one whose components are the dominant's own) first, then the dominant archetype's protocols, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's. A guarantee the prompt states of a kind with a keeper of its own is drawn as its check at the owner of the record that holds it, on the first writing step to that owner",
   facts: LAYOUT_FACTS,
@@ -104,9 +107,18 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     const checkedBySender = (guard: string, to: string) =>
       outside.has(to) && ours.some((h) => pattern(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(guard));
     const drawable = chosen.filter((p) => p.steps.every((s) => names.has(s.from) && names.has(s.to)));
+    // a check that must be atomic with its write sits at the record's owner, a majority commit is drawn as the
+    // messages to the copies and back, and the step the design's lead mechanism turns on is drawn where it happens
+    const held = centralSteps(
+      drawable
+        .slice(0, MAX_SEQUENCES)
+        .map((p) => quorumDrawn(checksAtOwner(p, f.components, f.dataModel, f.links), f.components, f.links)),
+      [...f.baseMechanisms, ...f.companions].map((m) => m.id),
+      f.components,
+    );
     // a guarantee the prompt states is drawn as the check at its record's owner before that owner acknowledges
     const qualified = guardedSteps(
-      qualifierGuards(drawable.slice(0, MAX_SEQUENCES), f.nfrs, outside),
+      qualifierGuards(held, f.nfrs, outside),
       statedGuards(layout.clauses, f.invariants, f.operations),
       f.dataModel,
     );

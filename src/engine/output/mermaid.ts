@@ -266,17 +266,18 @@ export function boundSequence(
   const lines = ["sequenceDiagram", "  autonumber"];
   for (const a of actors) lines.push(`  participant ${pid(a)} as ${seqText(nameOf(a), 56)}`);
   const { main, branches } = splitBranches(steps);
-  // the steps drawn as replies: a message back along a reply is the next request, not a reply to a reply
-  const replies = new Set<SequenceStep>();
-  const draw = (s: SequenceStep, prev: SequenceStep | undefined, indent: string) => {
-    const reply =
-      prev !== undefined &&
-      !replies.has(prev) &&
-      !s.guard &&
-      s.from === prev.to &&
-      s.to === prev.from &&
-      s.from !== s.to;
-    if (reply) replies.add(s);
+  // the requests still waiting for an answer, innermost last: a message back along an open request is its reply
+  // (the calls it waited on answered with it), and a message back along a reply is the next request, never a reply
+  let open: (readonly [string, string])[] = [];
+  const draw = (s: SequenceStep, _prev: SequenceStep | undefined, indent: string) => {
+    let reply = false;
+    if (s.from !== s.to) {
+      const k = s.guard && !s.branch ? -1 : open.findLastIndex(([a, b]) => a === s.to && b === s.from);
+      if (k >= 0) {
+        reply = true;
+        open = open.slice(0, k);
+      } else open = [...open, [s.from, s.to] as const];
+    }
     const arrow = reply ? "-->>" : "->>";
     // the sender checks before it sends, the receiver once the message arrives; a branch's guard heads its block
     const note = !s.branch && s.guard ? `checks ${seqText(s.guard, GUARD_MAX)}` : undefined;
@@ -305,11 +306,31 @@ export function boundSequence(
       if (here.length === 0) continue;
       const until = flowEnd(main, j + 1, stop);
       const rest = j + 1 < until;
+      // each alternative answers the requests open where it leaves
+      const leaving = open;
       here.forEach((b, k) => {
         const guard = seqText(b.steps[0]?.guard ?? "otherwise", GUARD_MAX);
         lines.push(`${indent}${k === 0 ? (rest || here.length > 1 ? "alt" : "opt") : "else"} ${guard}`);
+        open = leaving;
+        // the party that checked answers the one that asked before anyone acts on the refusal: a coordinator's 409
+        // follows the replica's refusal, never stands in for it
+        const first = b.steps[0];
+        if (
+          s.guard &&
+          s.checkedBy !== "sender" &&
+          s.from !== s.to &&
+          first &&
+          first.from === s.from &&
+          first.to !== s.to
+        )
+          draw(
+            { from: s.to, to: s.from, operation: `refused, ${first.guard ?? "check failed"}`, branch: false },
+            s,
+            `${indent}  `,
+          );
         run(b.steps, s, `${indent}  `);
       });
+      open = leaving;
       if (rest) {
         lines.push(`${indent}else otherwise`);
         from(j + 1, until, s, `${indent}  `);

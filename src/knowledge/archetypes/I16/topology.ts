@@ -108,7 +108,9 @@ export const protocols: ProtocolSpec[] = [
     name: "Quorum write with hinted handoff",
     unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
     notation:
-      "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
+      // the map epoch is checked by the replicas that hold the key's range (as in the stale-map routing below), never
+      // by a stateless coordinator or by a consensus hop to the map on every write
+      "clients>coordinators[put key and value] -> coordinators>replicas[write to the key's N replicas with the client's map epoch {these nodes hold the key's range at that epoch}] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
   {
     name: "Optimistic read-modify-write",

@@ -34,12 +34,12 @@ const NUMBER_PROTOCOLS: ProtocolSpec[] = [
     unlessTopic: I,
     name: "Evaluate an alert rule",
     notation:
-      "rule-evaluator>queriers[query rule window {evaluator owns the rule group on the ring}] -> queriers>ingesters[recent samples] -> queriers>block-store[older blocks] -> queriers>rule-evaluator[series] -> rule-evaluator[transition alert {condition held for AlertRule.for_duration}] -> rule-evaluator>alert-state[record pending or firing since] -> rule-evaluator>notifier[send alert to every replica] -> notifier>pager[page on-call once per alert group {group not silenced and not notified within the repeat interval}] => done | retry",
+      "rule-evaluator[take its rule groups {the ruler ring assigns this evaluator the rule group}] -> rule-evaluator>queriers[query rule window] -> queriers>ingesters[recent samples] -> queriers>block-store[older blocks] -> queriers>rule-evaluator[series] -> rule-evaluator[transition alert {condition held for AlertRule.for_duration}] -> rule-evaluator>alert-state[record pending or firing since] -> rule-evaluator>notifier[send alert to every replica] -> notifier[group, dedupe, apply silences and inhibitions {alert matches no active silence and its group not notified within the repeat interval}] -> notifier>pager[page on-call once per alert group] => done | retry",
   },
   {
     name: "Cut and compact blocks",
     notation:
-      "ingesters>block-store[upload the cut head block {chunks and index durable}] -> compactor>block-store[claim a time range, merge and downsample {no other compactor owns the range}] -> compactor>block-store[upload compacted block, mark sources deletable {new Block visible to queriers}] => done | retry",
+      "ingesters>block-store[upload the cut head block {chunks and index durable}] -> compactor[take its compaction jobs {the compactor ring assigns this compactor the tenant's jobs}] -> compactor>block-store[read the range's blocks, merge and downsample] -> compactor>block-store[upload compacted block, meta.json last] -> compactor>block-store[then mark the source blocks for deletion] => done | retry",
   },
 ];
 
