@@ -60,6 +60,11 @@ describe("a rate said of each member of a counted fleet is the fleet's rate time
     );
   });
 
+  it("composes listeners who each download episodes a week", () => {
+    const s = scaleOf("A podcast app for 250,000 listeners who each download 3 episodes a week.");
+    expect(s.requests_per_sec?.value).toBeCloseTo((250_000 * 3) / (7 * 86_400), 6);
+  });
+
   it("leaves a fleet's rate stated outright as it is (no each)", () => {
     const s = scaleOf("A chat app where 3 million users send 90 million messages a day.");
     expect(s.messages_per_day?.value).toBe(90_000_000);

@@ -2736,6 +2736,7 @@ function pacedBy(
 /** Counts of a fleet whose members each act at their own rate ("400,000 users", "8,000 hosts", "50,000 buoys"). */
 const FLEET_COUNTS: ReadonlySet<string> = new Set([
   "users",
+  "subscribers",
   "clients",
   "devices",
   "nodes",
