@@ -18,9 +18,10 @@ import {
   SPREAD_FANOUT,
   spreadPathFigures,
 } from "../knowledge/capacity/spread.js";
-import { RECORD_SIZED, recordBytesOf, STATED_USES } from "../knowledge/capacity/stated.js";
+import { COUNTED_ONLY, RECORD_SIZED, recordBytesOf, STATED_USES } from "../knowledge/capacity/stated.js";
 import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
+import { countsAmount } from "../knowledge/lexicon.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { RECORD_CAPACITY } from "../knowledge/product-record.js";
@@ -186,8 +187,10 @@ export function statedUseRows(
   }
   const out: CapacityRow[] = [];
   for (const use of STATED_USES) {
+    // a count of machines, places or copies is read only where the prompt counts it ("3 regions", not "worldwide")
+    const counted = (n: string) => !COUNTED_ONLY.has(n) || countsAmount(scale[n]?.quote ?? "");
     const wanted = use.reads.filter(
-      (n) => scale[n]?.source === "stated" && (use.ownReading ? !read.has(n) : !quoteRead(n)),
+      (n) => scale[n]?.source === "stated" && counted(n) && (use.ownReading ? !read.has(n) : !quoteRead(n)),
     );
     if (wanted.length === 0) continue;
     // the design's own values are also what a use's `fromDesign` derivation rests on (a queue's messages as its tasks)

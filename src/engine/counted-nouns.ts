@@ -5,7 +5,7 @@ import {
   RATE_WORDS,
   TIME_UNITS,
 } from "../knowledge/counted-things.js";
-import { STOP_WORDS } from "../knowledge/lexicon.js";
+import { SCALE_WORDS, STOP_WORDS } from "../knowledge/lexicon.js";
 
 const SCALE = new Set(COUNT_SCALE_WORDS);
 const NOT_THINGS = new Set(NOT_COUNTED_THINGS);
@@ -47,17 +47,13 @@ export interface CountedThing {
   quote: string;
 }
 
-const SCALE_VALUE: Readonly<Record<string, number>> = {
-  hundred: 1e2,
-  hundreds: 1e2,
-  thousand: 1e3,
-  thousands: 1e3,
-  million: 1e6,
-  millions: 1e6,
-  billion: 1e9,
-  billions: 1e9,
-  trillion: 1e12,
-};
+/** The scale words (knowledge/lexicon.ts `SCALE_WORDS`), singular or plural ("thousands of bidders"). */
+const SCALE_VALUE: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(SCALE_WORDS).flatMap(([w, v]) => [
+    [w, v],
+    [`${w}s`, v],
+  ]),
+);
 
 /**
  * The things a prompt counts as a stock, singular: the last noun of the phrase right after a stated count ("300

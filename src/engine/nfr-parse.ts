@@ -8,7 +8,7 @@ import { RATIO_BOUNDS } from "../knowledge/bound-kinds.js";
 import { OBJECT_KIND_QUANTITIES, OBJECT_KINDS } from "../knowledge/capacity/object-kinds.js";
 import { TIME_UNIT_SPELLINGS, TIME_UNIT_TABLE } from "../knowledge/counted-things.js";
 import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
-import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
+import { CARDINAL_WORDS, FRACTION_WORDS, SCALE_WORDS, SET_WORDS } from "../knowledge/lexicon.js";
 import { LazyLiteralIndex, patternKey } from "../knowledge/pattern-literals.js";
 import { ONE_MACHINE } from "../knowledge/patterns.js";
 import { REFERENCE_FAMILIES } from "../knowledge/references.js";
@@ -889,12 +889,8 @@ export const STATED_RULES: readonly (readonly Rule<string>[])[] = [
  * Every token is matched on word boundaries, so "and" is never a unit.
  * ---------------------------------------------------------------------------------------------- */
 
-const SMALL: Record<string, number> = {
-  ...CARDINAL_WORDS,
-  dozen: 12,
-  single: 1,
-};
-const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+/** The number words, scale words and set words a count is said in: knowledge/lexicon.ts, the one table of them. */
+const SMALL: Record<string, number> = { ...CARDINAL_WORDS, ...SET_WORDS };
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
 
 const BYTE_UNITS: Record<string, number> = {
@@ -1037,6 +1033,9 @@ function scopeAfterRate(word: string): RateScope | undefined {
 const READS_PER_WRITE =
   /^\s*(?:of\s+)?times\s+(?:for\s+(?:every|each)|per|to\s+(?:every|each)|between|as\s+often\s+as\s+(?:it\s+is\s+|they\s+are\s+)?)\s*(?:(?:a|one|single)\s+)?(?:writes?|updates?|edits?|changes?|modifications?|written|updated|edited|changed)\b/i;
 
+/** The end of a rate's time unit ("… a minute "): a "per …" straight after it scopes that rate, not a later one. */
+const AFTER_TIME_UNIT = new RegExp(String.raw`\b${LONG_TIME_WORD}\s+$`, "i");
+
 /** A period straight after a count's noun ("hosts every minute", "meters once each hour"). */
 const PERIOD_OF_COUNT = new RegExp(
   String.raw`^\s*(?:once\s+)?(?:every|each)\s+(${LONG_TIME_WORD}|s|sec|min|h|hr|d)\b`,
@@ -1153,14 +1152,18 @@ interface NumberMatch {
 /** The number words a count is written in (knowledge/lexicon.ts `CARDINAL_WORDS`) and the scale words after them. */
 const CARDINALS = Object.keys(CARDINAL_WORDS);
 const SCALES = Object.keys(SCALE_WORDS);
+// "couple" counts only after its article ("a couple of regions"), never as a verb ("couple the services")
+const SETS = Object.keys(SET_WORDS).map((w) => (w === "couple" ? String.raw`(?<=\ban? )couple` : w));
+const FRACTIONS = `(?:${Object.keys(FRACTION_WORDS).join("|")})`;
 const NUMBER_RE = new RegExp(
   [
     // vague amounts: "thousands of", "tens of millions of", "hundreds of"
     String.raw`\b(?<vague>(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions)) of\b`,
     // digits: "10,000", "10 000", "3.2e6", "1.5", with an optional suffix or scale word(s)
     String.raw`(?<![\w.])(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:[ ]?(?<suffix>k|mm|mn|m|bn|b|t)(?![a-z])|(?<scales>(?:[ -](?:hundred|thousand|million|billion|trillion))+))?`,
-    // number words: "twenty thousand", "a billion", "two hundred and fifty", "a dozen", "three"
-    String.raw`\b(?<words>(?:(?:a|an)[ ](?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?(?:${[...CARDINALS, "dozen", ...SCALES, "single"].join("|")})(?:(?:[ -]|[ ]and[ ])(?:${[...CARDINALS.filter((w) => w !== "zero"), ...SCALES].join("|")})\b)*)\b`,
+    // number words: "twenty thousand", "a billion", "two hundred and fifty", "a dozen", "three", "twenty-five",
+    // "half a million", "a quarter of a million", "a couple of thousand"
+    String.raw`\b(?<words>(?:(?:${FRACTIONS}|a[ ]${FRACTIONS}[ ]of)[ ](?:a|an)[ ](?=(?:${[...SETS, ...SCALES].join("|")})\b)|(?:a|an)[ ](?=(?:${[...SETS, ...SCALES].join("|")})\b))?(?:${[...CARDINALS, ...SETS, ...SCALES].join("|")})(?:(?:[ -]|[ ]and[ ]|(?<=\bcouple)[ ]of[ ](?=(?:${[...CARDINALS, ...SCALES].join("|")})\b))(?:${[...CARDINALS.filter((w) => w !== "zero"), ...SCALES].join("|")})\b)*(?:(?<=\bcouple)[ ]of(?=[ ]))?)\b`,
   ].join("|"),
   "gi",
 );
@@ -1179,26 +1182,41 @@ const VAGUE: Record<string, number> = {
   "hundreds of billions": 1e11,
 };
 
-/** "twenty thousand" -> 20000, "two hundred and fifty" -> 250, "a billion" -> 1e9. */
+/**
+ * "twenty thousand" -> 20000, "two hundred and fifty" -> 250, "a billion" -> 1e9, "half a million" -> 500000, "a couple
+ * of thousand" -> 2000.
+ */
 export function wordsToNumber(text: string): number | undefined {
   let total = 0;
   let current = 0;
   let any = false;
+  // a fraction said before "a" and a scale word takes that share of it ("half a million")
+  let fraction: number | undefined;
   for (const w of text.toLowerCase().split(/[ -]+/)) {
-    if (w === "and" || w === "") continue;
-    if (w === "a" || w === "an") {
-      current = 1;
+    if (w === "and" || w === "of" || w === "") continue;
+    const part = own(FRACTION_WORDS, w);
+    if (part !== undefined) {
+      fraction = part;
       continue;
     }
+    // an article counts one of what follows ("a billion", "a dozen"): the word after it says how many
+    if (w === "a" || w === "an") continue;
     const small = own(SMALL, w);
     if (small !== undefined) {
-      current += small;
+      // "half a dozen" is six; otherwise words add ("twenty-five")
+      if (fraction !== undefined) current += fraction * small;
+      else current += small;
+      fraction = undefined;
       any = true;
       continue;
     }
     const sc = own(SCALE_WORDS, w);
     if (sc === undefined) return undefined;
     any = true;
+    if (fraction !== undefined) {
+      current = (current || 1) * fraction;
+      fraction = undefined;
+    }
     if (sc === 100) current = (current || 1) * 100;
     else {
       total += (current || 1) * sc;
@@ -1831,6 +1849,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   const nums = findNumbers(t).filter((n) => !WIDTH.test(t.slice(n.end)));
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
   const pendingRate: { value: number; start: number; rate: string }[] = [];
+  /** Rates composed from a fleet's count and one member's rate: a rate the prompt states outright replaces them. */
+  const composed = new Set<string>();
 
   for (let ni = 0; ni < nums.length; ni++) {
     const n = nums[ni] as NumberMatch;
@@ -2041,7 +2061,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const durSecs = dur ? timeUnit(dur[1] ?? "") : undefined;
     // "1 million alert rules every 30 seconds", "10 million devices each sending a reading every 10 seconds": an
     // interval that paces the items the noun before it names
-    if (dur && durSecs && pacedBy(t, nums[ni - 1], n, durSecs, quoteTo(pos + dur[0].length), scale)) continue;
+    if (
+      dur &&
+      durSecs &&
+      pacedBy(t, nums[ni - 1], n, durSecs, quoteTo(pos + dur[0].length), scale, eachOfFleet(t, nums, ni, scale, 1))
+    )
+      continue;
     if ((dur && !/\bper\s*$|\/\s*$/i.test(clauseBefore.slice(-8))) || (dur && /\bevery\s*$/i.test(clauseBefore))) {
       const secs = timeUnit(dur?.[1] ?? "");
       if (dur && secs) {
@@ -2295,15 +2320,30 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       let scope = scopeAfter ? scopeAfterRate(scopeAfter[1] ?? "") : undefined;
       if (scope && scopeAfter) nounEnd += scopeAfter[0].length;
       if (!scope) {
-        const sb = /\b(?:per|each|every|a single|one)[- ]((?:api[- ])?[a-z]+)\b[^.;]*$/i.exec(clauseBefore);
+        // a bracket closes the words it holds, and a "per …" straight after a time unit scopes the rate said there
+        // ("(200 requests a minute per API key) … 75,000 requests a second" is one key's limit, then the fleet's rate)
+        const inBracket = clauseBefore.split(/[()[\]]/).pop() ?? "";
+        const found = /\b(?:per|each|every|a single|one)[- ]((?:api[- ])?[a-z]+)\b[^.;]*$/i.exec(inBracket);
+        const sb = found && !AFTER_TIME_UNIT.test(inBracket.slice(0, found.index)) ? found : null;
         // "computes per-user counts over 1 million events per second": a per-key result computed over the rate (the
         // rate after "over", "across" or "from") scopes the result, never the input rate, which is the fleet's
         const overInput = sb !== null && RATE_AS_INPUT.test(sb[0].slice((sb[1] ?? "").length));
         scope = sb && !overInput ? scopeOf(sb[1] ?? "") : undefined;
       }
       const id = scope ? `${rateId}_per_${scope}` : rateId;
-      const value = n.value / secs;
-      setScale(scale, id, value, quoteTo(nounEnd));
+      // "400,000 users, each sending 30 messages a day": a rate each member of a fleet counted just before keeps is
+      // one member's; the fleet's rate is the count times it, quoted from the count to the rate
+      const fleet = scope ? undefined : eachOfFleet(t, nums, ni, scale);
+      const value = ((fleet?.count ?? 1) * n.value) / secs;
+      const quoteAll = (k: number) => (fleet ? t.slice(fleet.start, n.end + k) : quoteTo(k));
+      const reading = fleet ? eachReading(fleet, n.value, t.slice(n.start, n.end + nounEnd), value) : undefined;
+      // a fleet's rate stated outright wins over one composed from a member's rate said earlier
+      if (!fleet && composed.has(id)) {
+        delete scale[id];
+        composed.delete(id);
+      }
+      setScale(scale, id, value, quoteAll(nounEnd), reading);
+      if (fleet) composed.add(id);
       // A system-wide rate stated per second or minute is the load to serve, so it is already the peak: no
       // peak-to-average factor multiplies it, unless the prompt calls it an average.
       const said = quoteTo(nounEnd).trim();
@@ -2321,7 +2361,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           value: implies.value,
           because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
         };
-      if (!scope) for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteTo(nounEnd));
+      if (!scope)
+        for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteAll(nounEnd), reading);
       // "producers schedule 1 billion messages a day for delivery at a chosen future time": things scheduled to be
       // released at a time are the runs a scheduler fires, so the same rate is its task rate (never a typical one)
       if (
@@ -2336,9 +2377,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         setScale(
           scale,
           scope ? `${daily}_per_user_per_day` : `${daily}_per_day`,
-          n.value * (86400 / secs),
-          quoteTo(nounEnd),
+          value * 86400,
+          quoteAll(nounEnd),
+          reading,
         );
+      // each of the stated users keeps one member's daily rate: the per-user figure the models multiply by the users
+      if (daily && fleet?.id === "users")
+        setScale(scale, `${daily}_per_user_per_day`, n.value * (86400 / secs), quoteAll(nounEnd), reading);
       // "a billion pages a month": a visit rate stated per day or longer also states the pass period.
       if (rateId === "items_per_sec" && secs >= 86400) setScale(scale, "scan_period_seconds", secs, quoteTo(nounEnd));
       // A rate noun stated just before, with no unit of its own, shares this one.
@@ -2631,6 +2676,7 @@ function pacedBy(
   secs: number,
   said: string,
   scale: Scale,
+  fleet?: Fleet,
 ): boolean {
   // back to the previous number, within the sentence
   const from = Math.max(prev?.end ?? 0, n.start - 80);
@@ -2673,11 +2719,73 @@ function pacedBy(
     return true;
   }
   if (!rate || !prev || !(direct || each)) return false;
-  const quote = t.slice(prev.start, n.start) + said;
-  const value = prev.value / (n.value * secs);
-  setScale(scale, rate, value, quote);
-  for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, value, quote);
+  // "12,000 servers, 300 measurements each every 20 seconds": the items paced are every member's, so the fleet's rate
+  // is the members times them (`fleet`, the count before, tied by "each")
+  const members = direct ? fleet : undefined;
+  const quote = t.slice(members?.start ?? prev.start, n.start) + said;
+  const value = ((members?.count ?? 1) * prev.value) / (n.value * secs);
+  const reading = members
+    ? eachReading(members, prev.value, `${t.slice(prev.start, n.start)}${said}`, value)
+    : undefined;
+  setScale(scale, rate, value, quote, reading);
+  for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, value, quote, reading);
+  // each member's items are paced by the interval too: every one of them reports once in it
+  if (members && hit.entry.interval) setScale(scale, hit.entry.interval, n.value * secs, quote, reading);
   return true;
+}
+
+/** Counts of a fleet whose members each act at their own rate ("400,000 users", "8,000 hosts", "50,000 buoys"). */
+const FLEET_COUNTS: ReadonlySet<string> = new Set([
+  "users",
+  "subscribers",
+  "clients",
+  "devices",
+  "nodes",
+  "workers",
+  "merchants",
+  "properties",
+  "population",
+  "moving_objects",
+  "tenants",
+]);
+
+/** The counted fleet a rate said after it belongs to: the count, where it starts, its scale id and its words. */
+interface Fleet {
+  count: number;
+  start: number;
+  id: string;
+  said: string;
+}
+
+/**
+ * The fleet a per-member rate belongs to: the number just before `nums[ni]` in the same sentence counts a fleet ("400,000
+ * users", "8,000 hosts") and "each" (or "apiece", "per …" of that fleet's noun) ties the rate to every member: "400,000
+ * users, each sending 30 messages a day", "8,000 hosts each report 200 gauges", "300 measurements each every 20 seconds"
+ * (with `skip` 1, the count one number further back). A count in brackets, or one the rate's own words scope ("per API
+ * key"), is never a fleet's member rate.
+ */
+function eachOfFleet(t: string, nums: readonly NumberMatch[], ni: number, scale: Scale, skip = 0): Fleet | undefined {
+  const n = nums[ni];
+  const prev = nums[ni - 1 - skip];
+  if (!n || !prev) return undefined;
+  const between = t.slice(prev.end, n.start);
+  if (/[.;!?()[\]](?!\d)/.test(between) || !EACH_MEMBER.test(between)) return undefined;
+  // with a number between, "each" must sit after it ("300 measurements each"), tying that number to the fleet
+  if (skip > 0 && !EACH_MEMBER.test(t.slice(nums[ni - 1]?.end ?? n.start, n.start))) return undefined;
+  const said = t.slice(prev.start, prev.end);
+  const hit = Object.entries(scale).find(
+    ([id, v]) => FLEET_COUNTS.has(id) && v.value === prev.value && v.quote.startsWith(said),
+  );
+  return hit ? { count: prev.value, start: prev.start, id: hit[0], said: hit[1].quote } : undefined;
+}
+
+/** The word that ties a rate to every member of a fleet said before it. */
+const EACH_MEMBER = /\b(?:each|apiece)\b/i;
+
+/** How a fleet's rate was composed: "400,000 users × 30 messages a day each = 12,000,000 a day (139 a second)". */
+function eachReading(fleet: Fleet, per: number, said: string, perSecond: number): string {
+  const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 2 : 0 });
+  return `each of the ${fleet.said} at ${said.trim()}: ${n(fleet.count)} × ${n(per)} = ${n(fleet.count * per)} in that time, ${n(perSecond)} a second across them all`;
 }
 
 /** A subject noun ("board", "group chat") at the start of a text, with the length of its words. */

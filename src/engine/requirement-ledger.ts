@@ -1,9 +1,10 @@
+import { CARDINALS_TO_99, SCALE_WORDS, SET_WORDS } from "../knowledge/lexicon.js";
 import { requirementKind } from "../knowledge/requirement-kinds.js";
 import type { Design } from "./design/design.js";
 import type { CARRIER_KINDS, StatedRequirementRow } from "./design/schema.js";
 import { clauseSpans } from "./fields/requirements.js";
 import { guaranteeClauses, saysClause } from "./stated-clauses.js";
-import { pattern } from "./text.js";
+import { anyWord, pattern } from "./text.js";
 
 /**
  * The requirement ledger: every requirement clause of the prompt, with what in the design reads it. Each reader
@@ -167,9 +168,22 @@ function wordsOf(text: string, at: number): Word[] {
 /** A unit of time a number word may stand before ("one year", "a day"). */
 const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)$/i;
 
-/** A number said in words ("three replicas", "two billion photos"). */
-const NUMBER_WORD =
-  /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)$/i;
+/**
+ * A number said in words ("three replicas", "two billion photos", "forty-five days"): the words of knowledge/lexicon.ts
+ * from two up, the scale words and the set words, singular or plural ("one" and "a" count only before a time unit).
+ */
+const NUMBER_WORD = new RegExp(
+  String.raw`^(?:${anyWord(
+    [
+      ...Object.entries(CARDINALS_TO_99)
+        .filter(([, v]) => v >= 2)
+        .map(([w]) => w),
+      ...Object.keys(SCALE_WORDS),
+      ...Object.keys(SET_WORDS).filter((w) => w !== "single"),
+    ].flatMap((w) => [w, `${w}s`]),
+  )})$`,
+  "i",
+);
 
 /** A clause's key words: its stated figures and the words that say what it asks (not in NOT_KEY). */
 const keyWords = (words: readonly Word[]): Word[] =>

@@ -6,7 +6,7 @@
  * second and the streams held at once. Each derived flow is a scale entry in the prompt's own words, read as the
  * composition, so every model reads the composed number as stated and no qualifier is left unread. Pure.
  */
-import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
+import { CARDINAL_WORDS, SCALE_WORDS } from "../knowledge/lexicon.js";
 import {
   DAILY_BYTES,
   FAN_OUT,
@@ -69,7 +69,6 @@ export interface DerivedFlow {
   drops?: readonly string[];
 }
 
-const SCALE_WORDS: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const SUFFIX: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9 };
 const CARDINAL = Object.keys(CARDINAL_WORDS)
   .filter((w) => (CARDINAL_WORDS[w] ?? 0) >= 2)

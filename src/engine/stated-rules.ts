@@ -1,3 +1,4 @@
+import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { anA, pattern } from "./text.js";
@@ -344,8 +345,11 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
   }
 }
 
-/** A small count in words, as a rule says it ("two racks"); a larger one in digits. */
-const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** A small count in words, as a rule says it ("two racks"); a larger one in digits (knowledge/lexicon.ts). */
+const COUNT_WORDS = Object.entries(CARDINAL_WORDS)
+  .filter(([, v]) => v <= 10)
+  .sort((a, b) => a[1] - b[1])
+  .map(([w]) => w);
 const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
 /** Units that are machines, which can vote in one consensus group (a rack or a zone holds a member, it is none). */
 const VOTING_UNIT = /^(?:machine|server|node|host|replica|broker)$/;

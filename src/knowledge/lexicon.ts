@@ -101,6 +101,53 @@ export const CARDINAL_WORDS: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 
+/** The tens that a unit joins with a hyphen ("twenty-five", "ninety-nine"). */
+const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"] as const;
+const UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"] as const;
+
+/**
+ * Every cardinal from zero to ninety-nine in words: the base words above and each ten joined to a unit by a hyphen
+ * ("twenty-five"). Readers match the joined form with a space too ("twenty five").
+ */
+export const CARDINALS_TO_99: Readonly<Record<string, number>> = {
+  ...CARDINAL_WORDS,
+  ...Object.fromEntries(
+    TENS.flatMap((t) => UNITS.map((u, k) => [`${t}-${u}`, (CARDINAL_WORDS[t] ?? 0) + k + 1] as const)),
+  ),
+};
+
+/** Words that multiply the count before them ("twenty thousand", "a billion", "two hundred and fifty"). */
+export const SCALE_WORDS: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+
+/**
+ * Words that name a set of a known size: "a dozen", "a couple of", "a single". ("Pair" is left out: "a trading pair",
+ * "a key-value pair" name a thing, not two.) "Couple" counts only after its article ("a couple of regions").
+ */
+export const SET_WORDS: Readonly<Record<string, number>> = { dozen: 12, couple: 2, single: 1 };
+
+/** Fractions said before a scale word: "half a million" is 500,000, "a quarter of a million" 250,000. */
+export const FRACTION_WORDS: Readonly<Record<string, number>> = { half: 0.5, quarter: 0.25 };
+
+/**
+ * Whether a text counts something in digits or in number words ("3 regions", "thirty seconds", "a dozen shards", "half
+ * a million users"): a count of machines, regions, shards or copies binds a figure only where the prompt says one, never
+ * from a word that only implies several ("worldwide", "multi-region", "global").
+ */
+export function countsAmount(text: string): boolean {
+  if (/\d/.test(text)) return true;
+  return text
+    .toLowerCase()
+    .split(/[^a-z-]+/)
+    .flatMap((w) => [w, ...w.split("-")])
+    .some((w) => [CARDINALS_TO_99, SCALE_WORDS, SET_WORDS, FRACTION_WORDS].some((table) => Object.hasOwn(table, w)));
+}
+
 /** Words that count without being a cardinal of their own: scale words and quantifiers ("a few", "half", "several"). */
 const QUANTITY_WORDS = "hundred thousand million few couple several many half single".split(" ");
 

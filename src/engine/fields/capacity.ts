@@ -1,4 +1,5 @@
-import { capacityOwners, designCapacityRows, fixedInputs, statedUseRows } from "../capacity.js";
+import { countsAmount } from "../../knowledge/lexicon.js";
+import { capacityOwners, designCapacityRows, fixedInputs, type ImpliedInputs, statedUseRows } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DataModelRow, Fields, Nfrs } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -52,9 +53,34 @@ export function sizedByFeatures(
  */
 function capacityScale(nfrs: Nfrs, regionsQuote: string | undefined): Nfrs["scale"] {
   const scale = scaleWithLatency(nfrs);
-  if (regionsQuote === undefined || nfrs.regions.source !== "stated" || scale.regions || nfrs.regions.value <= 1)
-    return scale;
+  if (!regionsCounted(nfrs, regionsQuote) || scale.regions || regionsQuote === undefined) return scale;
   return { ...scale, regions: { value: nfrs.regions.value, quote: regionsQuote, source: "stated" } };
+}
+
+/** Whether the requirements' regions (more than one) are said by the prompt, from its own words. */
+const regionsSaid = (nfrs: Nfrs, quote: string | undefined): quote is string =>
+  quote !== undefined && nfrs.regions.source === "stated" && nfrs.regions.value > 1;
+
+/** Whether the prompt counts its regions ("three regions", "2 data centres"), not only says there are several. */
+const regionsCounted = (nfrs: Nfrs, quote: string | undefined): boolean =>
+  regionsSaid(nfrs, quote) && countsAmount(quote);
+
+/**
+ * The regions a word implies without counting them ("worldwide", "multi-region", "global users"): the figures read the
+ * requirements' count as an assumed input that names the word and the reading, never as a stated count.
+ */
+function impliedRegions(nfrs: Nfrs, quote: string | undefined): ImpliedInputs {
+  if (!regionsSaid(nfrs, quote) || regionsCounted(nfrs, quote) || nfrs.scale.regions) return new Map();
+  const why = nfrs.regions.because.replace(/^the prompt says /, "");
+  return new Map([
+    [
+      "regions",
+      {
+        value: nfrs.regions.value,
+        because: `the prompt counts no regions but says ${why}`,
+      },
+    ],
+  ]);
 }
 
 export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote: string | undefined }> = {
@@ -75,7 +101,10 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
     const { owners, dominant, archetype } = capacityOwners(
       f,
       (owner) => {
-        const fixed = fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner));
+        const fixed = new Map([
+          ...impliedRegions(f.nfrs, regionsQuote),
+          ...fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
+        ]);
         return serving ? new Map([...fixed, [SERVING_REGIONS, serving]]) : fixed;
       },
       record,
@@ -157,7 +186,10 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
           rows,
           capacityScale(f.nfrs, regionsQuote),
           lead,
-          fixedInputs(f.nfrs, impliedCapacity(f.decisions, lead)),
+          new Map([
+            ...impliedRegions(f.nfrs, regionsQuote),
+            ...fixedInputs(f.nfrs, impliedCapacity(f.decisions, lead)),
+          ]),
         ),
       );
     // a bare product's own service leads the table, as its part leads the drawing

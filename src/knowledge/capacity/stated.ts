@@ -419,6 +419,24 @@ const FLEET_USES: readonly StatedUse[] = [
   },
 ];
 
+/**
+ * Counts of machines, places, shards or copies: a stated use reads one only where the prompt counts it in digits or
+ * number words ("three regions", "a dozen shards"), never where a word only implies several ("worldwide",
+ * "multi-region", "a fleet"): such a word sizes nothing as stated (knowledge/lexicon.ts `countsAmount`).
+ */
+export const COUNTED_ONLY: ReadonlySet<string> = new Set([
+  "nodes",
+  "regions",
+  "partitions",
+  "accelerators",
+  "replicas",
+  "machines_lost_at_once",
+  "databases",
+  "workers",
+  "sites",
+  "failure_domains",
+]);
+
 export const STATED_USES: readonly StatedUse[] = [
   // "page someone when p99 stays above 300 ms for five minutes": the condition must hold that long before the rule
   // fires, then the next evaluation sees it and the page goes out, so the earliest page after the condition starts is

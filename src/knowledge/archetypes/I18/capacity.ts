@@ -12,6 +12,13 @@ const BASE: CapacityModel = {
       typical: 10000000,
       why: "a large fleet exports about ten million active series",
       from: [
+        // "12,000 servers, 300 measurements each every 20 seconds": the stated samples a second over the stated
+        // interval are the series, each reporting once in it (read before a typical count per host)
+        {
+          expression: "samples_per_sec * scrape_seconds",
+          why: "every series reports once per stated interval, so the stated samples over it are the series",
+          allStated: true,
+        },
         { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
         // "5,000 cell towers push metrics": a reporting device's own measurements are its series
         { expression: "devices * sensors_per_device", why: "every measurement of every stated device is one series" },
