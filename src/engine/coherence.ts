@@ -2331,7 +2331,9 @@ export function rejectedOptionsDrawn(
     }
     for (const a of topology?.api ?? []) {
       const of = against(a.chosen);
-      if (of && d.api.some((x) => x.archetype === owner && x.operation === a.operation))
+      // a call is the rejected option's by its operation and the option its variant belongs to: the chosen option's
+      // own variant of the same operation (a publish acknowledged by the leader alone) is no rejected call
+      if (of && d.api.some((x) => x.archetype === owner && x.operation === a.operation && sameVariant(x, a)))
         flag(`the API call '${a.operation}'`, of);
     }
     for (const p of topology?.protocols ?? []) {
@@ -2378,6 +2380,21 @@ export function rejectedOptionsDrawn(
     }
   }
   return out;
+}
+
+/**
+ * Whether a drawn call is this variant of its operation: it carries the same option mark, or (a row built without
+ * one) the variant's own guarantee.
+ */
+function sameVariant(row: Design["api"][number], spec: { chosen?: OptionMark; guarantee: string }): boolean {
+  if (!row.chosen) return row.guarantee === spec.guarantee;
+  const mark = spec.chosen;
+  return (
+    mark !== undefined &&
+    row.chosen.decision === mark.decision &&
+    row.chosen.options.length === mark.options.length &&
+    row.chosen.options.every((o) => mark.options.includes(o))
+  );
 }
 
 /** The subjects a design's prompt leaves unspoken (what a topical topology leaves out). */
