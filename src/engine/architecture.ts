@@ -1219,6 +1219,8 @@ function apiRows(
         errors: a.errors.map(t),
         guarantee: t(a.guarantee),
         archetype: p.key,
+        // a variant of a call that a decision's options each promise their own way keeps the option it belongs to
+        ...(a.chosen ? { chosen: { decision: a.chosen.decision, options: [...a.chosen.options] } } : {}),
       };
       const twin = onLead.has(p.key)
         ? out.findIndex((x, i) => x.archetype === lead && !mergedInto.has(i) && sameCall(x, row))

@@ -1677,35 +1677,9 @@ export function keeperCannotKeep(d: Pick<Design, "mechanisms" | "invariants">): 
   return out;
 }
 
-/**
- * What a design states happens, for the settings check: its parts, links, calls, sequences, failure rows, rules,
- * reads, mechanisms' reasons, chosen options and the script; never a decision's question, a rejected option or a
- * mitigation that proposes a change.
- */
-function statedTexts(d: Checked): { where: string; text: string }[] {
-  return [
-    ...d.components.map((c) => ({
-      where: `component '${c.name}'`,
-      text: `${c.name} ${c.runs.join(" ")} ${c.because}`,
-    })),
-    ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
-    ...d.api.map((a) => ({ where: `API ${a.call}`, text: `${a.call} ${a.guarantee}` })),
-    ...d.diagrams.map((g) => ({ where: `diagram '${g.title}'`, text: g.mermaid })),
-    ...d.failures.map((f) => ({
-      where: `failure row '${f.failure}'`,
-      text: `${f.failure} ${f.prevention} ${f.repair}`,
-    })),
-    ...d.invariants.map((i) => ({ where: `rule '${i.statement.slice(0, 80)}'`, text: i.statement })),
-    ...d.readPaths.map((r) => ({ where: `read '${r.read}'`, text: `${r.read} ${r.staleness}` })),
-    ...d.mechanisms.map((m) => ({ where: `mechanism '${m.name}'`, text: m.because.join(" ") })),
-    ...chosenOf(d).map(({ row, option }) => ({ where: `decision ${row.id}`, text: `${option.name} ${option.buys}` })),
-    ...(d.script ?? []).map((st, i) => ({ where: `script step ${i + 1}`, text: st.text })),
-  ];
-}
-
 /** One setting of one part said two ways in one design (`SETTING_WAYS`: a producer's acks=1 beside acks=all). */
 export function settingSaidTwice(d: Checked): Problem[] {
-  const texts = statedTexts(d).map((t) => ({ ...t, text: t.text.replace(SET_ASIDE, " ") }));
+  const texts = designTexts(d, "stated").map((t) => ({ ...t, text: t.text.replace(SET_ASIDE, " ") }));
   const out: Problem[] = [];
   for (const setting of SETTING_WAYS) {
     const said = setting.ways.flatMap((way) => {
@@ -2179,49 +2153,78 @@ const chosenOf = (d: Design) =>
     return option ? [{ row, option }] : [];
   });
 
-/** Everything the design draws or says happens: components, links, API, sequences, failure rows, bottlenecks and figures. */
 /** The script's sentences that say what the design rests on: its core mechanism, its hard rule and its first hotspot. */
 const SPOKEN_CORE =
   /\bThe hard rule is this\.\s[^.]*\.|\bThe core mechanism is[^.]*\.|\b(?:Inside our own system, t|T)he first hotspot (?:is|comes when)[^.]*\./g;
 
-function drawnTexts(d: Checked): { where: string; text: string; archetype?: string }[] {
+/**
+ * What a design draws or says happens, read two ways by one collector:
+ * - `drawn` (a chosen option's excluded wording, `decision-contradicted`): components, links, API, sequences, failure
+ *   rows, bottlenecks and figures, the deciding archetype's rules and read staleness, what the script says as the
+ *   design's core, and mitigations without the steps said under a rejected option's win condition;
+ * - `stated` (one setting said one way, `setting-said-twice`): parts with their reasons, links, calls, every diagram,
+ *   failure rows, rules, reads, mechanisms' reasons, chosen options and the whole script; never a decision's question,
+ *   a rejected option or a mitigation that proposes a change.
+ */
+function designTexts(d: Checked, use: "drawn" | "stated"): { where: string; text: string; archetype?: string }[] {
+  const drawn = use === "drawn";
   return [
-    ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
+    ...d.components.map((c) => ({
+      where: `component '${c.name}'`,
+      text: drawn ? `${c.name} ${c.runs.join(" ")}` : `${c.name} ${c.runs.join(" ")} ${c.because}`,
+    })),
     ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
     ...d.api.map((a) => ({ where: `API ${a.call}`, text: `${a.call} ${a.guarantee}` })),
-    ...d.diagrams
-      .filter((g) => g.kind === "sequence")
-      .map((g) => ({ where: `sequence '${g.title}'`, text: `${g.title}\n${g.mermaid}` })),
+    ...(drawn
+      ? d.diagrams
+          .filter((g) => g.kind === "sequence")
+          .map((g) => ({ where: `sequence '${g.title}'`, text: `${g.title}\n${g.mermaid}` }))
+      : d.diagrams.map((g) => ({ where: `diagram '${g.title}'`, text: g.mermaid }))),
     ...d.failures.map((f) => ({
       where: `failure row '${f.failure}'`,
       text: `${f.failure} ${f.prevention} ${f.repair}`,
     })),
-    // a bottleneck and a capacity figure of the deciding archetype in the rejected option's words size a part the
-    // design does not have (a social graph's edges are not a cache's edge sites)
-    ...d.bottlenecks.map((b) => ({
-      where: `bottleneck '${b.bottleneck}'`,
-      text: b.bottleneck,
-      archetype: b.archetype,
-    })),
-    ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity, archetype: c.archetype })),
-    // the deciding archetype's rules in the rejected option's words (a block once handed out beside a timestamp
-    // layout); its steps and reads may name both options ("from the partition leader, or from a read quorum")
-    ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement, archetype: i.archetype })),
-    // ... and how stale its reads may be (a read "through a sloppy quorum" beside one leader per shard)
-    ...d.readPaths.map((r) => ({ where: `read '${r.read}'`, text: r.staleness, archetype: r.archetype })),
-    // what the script says as the design's core, hard rule and first hotspot is said in the chosen option's words
-    ...(d.script ?? [])
-      .flatMap((st) => [...st.text.matchAll(SPOKEN_CORE)].map((m) => m[0]))
-      .map((said) => ({ where: `the script's '${said}'`, text: said })),
-    // a mitigation may name a rejected option's step only under the condition that option wins on
-    // (a condition may hold a comma of its own: "if no propagation target of seconds is stated, so operators pace
-    // the waves", so the conditioned step is cut out of the text before it is split into steps)
-    ...d.bottlenecks.map((b) => ({
-      where: `mitigation '${b.mitigation}'`,
-      text: mitigationItems(withoutConditioned(b.mitigation, rejectedWins(d)))
-        .filter((item) => !rejectedWins(d).some((w) => item.endsWith(` if ${w}`)))
-        .join(", "),
-    })),
+    ...(drawn
+      ? [
+          // a bottleneck and a capacity figure of the deciding archetype in the rejected option's words size a part
+          // the design does not have (a social graph's edges are not a cache's edge sites)
+          ...d.bottlenecks.map((b) => ({
+            where: `bottleneck '${b.bottleneck}'`,
+            text: b.bottleneck,
+            archetype: b.archetype,
+          })),
+          ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity, archetype: c.archetype })),
+          // the deciding archetype's rules in the rejected option's words (a block once handed out beside a
+          // timestamp layout); its steps and reads may name both options ("from the partition leader, or from a read
+          // quorum")
+          ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement, archetype: i.archetype })),
+          // ... and how stale its reads may be (a read "through a sloppy quorum" beside one leader per shard)
+          ...d.readPaths.map((r) => ({ where: `read '${r.read}'`, text: r.staleness, archetype: r.archetype })),
+          // what the script says as the design's core, hard rule and first hotspot is said in the chosen option's
+          // words
+          ...(d.script ?? [])
+            .flatMap((st) => [...st.text.matchAll(SPOKEN_CORE)].map((m) => m[0]))
+            .map((said) => ({ where: `the script's '${said}'`, text: said })),
+          // a mitigation may name a rejected option's step only under the condition that option wins on
+          // (a condition may hold a comma of its own: "if no propagation target of seconds is stated, so operators
+          // pace the waves", so the conditioned step is cut out of the text before it is split into steps)
+          ...d.bottlenecks.map((b) => ({
+            where: `mitigation '${b.mitigation}'`,
+            text: mitigationItems(withoutConditioned(b.mitigation, rejectedWins(d)))
+              .filter((item) => !rejectedWins(d).some((w) => item.endsWith(` if ${w}`)))
+              .join(", "),
+          })),
+        ]
+      : [
+          ...d.invariants.map((i) => ({ where: `rule '${i.statement.slice(0, 80)}'`, text: i.statement })),
+          ...d.readPaths.map((r) => ({ where: `read '${r.read}'`, text: `${r.read} ${r.staleness}` })),
+          ...d.mechanisms.map((m) => ({ where: `mechanism '${m.name}'`, text: m.because.join(" ") })),
+          ...chosenOf(d).map(({ row, option }) => ({
+            where: `decision ${row.id}`,
+            text: `${option.name} ${option.buys}`,
+          })),
+          ...(d.script ?? []).map((st, i) => ({ where: `script step ${i + 1}`, text: st.text })),
+        ]),
   ];
 }
 
@@ -2271,7 +2274,7 @@ function decisionsHold(d: Checked): Problem[] {
     }
     for (const phrase of option.implies?.excludes ?? []) {
       const re = pattern(phrase, "i");
-      texts ??= drawnTexts(d);
+      texts ??= designTexts(d, "drawn");
       const hit = texts.find((t) => (!t.archetype || t.archetype === row.archetype) && re.test(t.text));
       if (hit)
         out.push({
@@ -2332,7 +2335,9 @@ export function rejectedOptionsDrawn(
     }
     for (const a of topology?.api ?? []) {
       const of = against(a.chosen);
-      if (of && d.api.some((x) => x.archetype === owner && x.operation === a.operation))
+      // a call is the rejected option's by its operation and the option its variant belongs to: the chosen option's
+      // own variant of the same operation (a publish acknowledged by the leader alone) is no rejected call
+      if (of && d.api.some((x) => x.archetype === owner && x.operation === a.operation && sameVariant(x, a)))
         flag(`the API call '${a.operation}'`, of);
     }
     for (const p of topology?.protocols ?? []) {
@@ -2379,6 +2384,21 @@ export function rejectedOptionsDrawn(
     }
   }
   return out;
+}
+
+/**
+ * Whether a drawn call is this variant of its operation: it carries the same option mark, or (a row built without
+ * one) the variant's own guarantee.
+ */
+function sameVariant(row: Design["api"][number], spec: { chosen?: OptionMark; guarantee: string }): boolean {
+  if (!row.chosen) return row.guarantee === spec.guarantee;
+  const mark = spec.chosen;
+  return (
+    mark !== undefined &&
+    row.chosen.decision === mark.decision &&
+    row.chosen.options.length === mark.options.length &&
+    row.chosen.options.every((o) => mark.options.includes(o))
+  );
 }
 
 /** The subjects a design's prompt leaves unspoken (what a topical topology leaves out). */

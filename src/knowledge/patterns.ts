@@ -86,11 +86,13 @@ export function promisesRepeat(text: string): RegExpExecArray | undefined {
 
 /**
  * Words that say people keep editing or writing while disconnected and their changes merge later ('offline edits
- * merged on reconnect', 'works offline and syncs later', 'edits made without a connection'): a central sequencer
- * cannot be in the path of such a write, so a decision's option that merges without one wins (read as the `words`
- * of a decision condition). A node or region that goes offline is not this.
+ * merged on reconnect', 'works offline and syncs later', 'edits made without a connection', 'keeps editing on a plane
+ * without internet', 'changes merge when they reconnect', 'adding items at once, sometimes offline'): a central
+ * sequencer cannot be in the path of such a write, so a decision's option that merges without one wins (read as the
+ * `words` of a decision condition). A node or region that goes offline, or a player who drops and reconnects to
+ * catch up, is not this.
  */
-export const OFFLINE_EDITS = String.raw`\boffline (?:edit\w*|changes?|writes?|mode|use|support|first|work)\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|us(?:e|ed|ing))\b(?: \w+){0,3} (?:while |when )?offline\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|made|us(?:e|ed|ing))\b(?: \w+){0,2} without (?:a |an |any )?(?:network |internet )?(?:connection|connectivity|network)\b|\bsyncs? (?:up )?(?:later|afterwards|when (?:back )?online|on reconnect\w*)\b|\bmerged? (?:\w+ )?on reconnect\w*\b|\boffline (?:(?!and |or |but |then |so )\w+ ){1,2}(?:edit(?:s|ed)?|change[sd]?|writes?|modif(?:y|ies|ied))\b(?! (?:status|state|flag))|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working)\b(?: \w+){0,3} (?:while|when) disconnected\b|\blocal[- ]first\b`;
+export const OFFLINE_EDITS = String.raw`\boffline (?:edit\w*|changes?|writes?|mode|use|support|first|work)\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|us(?:e|ed|ing))\b(?: \w+){0,3} (?:while |when )?offline\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|made|us(?:e|ed|ing))\b(?: \w+){0,4} without (?:a |an |any )?(?:(?:network|internet|data) )?(?:connection|connectivity|network|internet|signal|wi-?fi|reception)\b|\bsyncs? (?:up )?(?:later|afterwards|when (?:back )?online|on reconnect\w*)\b|\bmerged? (?:\w+ )?on reconnect\w*\b|\b(?:merg|sync)\w*\b(?: \w+){0,3} (?:when|once|after) (?:\w+ ){0,2}(?:reconnects?|reconnected|reconnecting|(?:is|are|comes?|gets?|goes|go) back online)\b|\b(?:edit|add|tick|chang|writ|modif|updat)\w*\b[^.;?!]{0,60}\b(?:sometimes|some of them|occasionally|often|even) offline\b|\boffline (?:(?!and |or |but |then |so )\w+ ){1,2}(?:edit(?:s|ed)?|change[sd]?|writes?|modif(?:y|ies|ied))\b(?! (?:status|state|flag))|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working)\b(?: \w+){0,3} (?:while|when) disconnected\b|\blocal[- ]first\b`;
 
 /**
  * A rule that makes several records change together: "in the same transaction", "in one write", "atomically". Every

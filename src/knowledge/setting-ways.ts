@@ -29,8 +29,16 @@ export const SETTING_WAYS: readonly SettingWays[] = [
     id: "producer-acks",
     what: "when the log's leader acknowledges a produce",
     ways: [
-      { name: "acks=1 (the leader alone)", words: /\backs ?= ?1\b/i },
-      { name: "acks=all (every in-sync replica)", words: /\backs ?= ?(?:all|-1)\b/i },
+      // ... or said as what the acknowledgement waits for ("acknowledged once every in-sync replica holds it")
+      {
+        name: "acks=1 (the leader alone)",
+        words: /\backs ?= ?1\b|\backnowledg\w* once the partition leader has appended\b/i,
+      },
+      {
+        name: "acks=all (every in-sync replica)",
+        words:
+          /\backs ?= ?(?:all|-1)\b|\backnowledg\w* (?:only )?(?:once|after|when) (?:every|all) in-sync replicas?\b/i,
+      },
     ],
     source:
       "Apache Kafka documentation, producer configuration 'acks': 1 answers once the leader has written the record, all once the full in-sync set has it",

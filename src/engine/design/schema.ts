@@ -423,6 +423,7 @@ const Api = z.strictObject({
   guarantee: z.string(),
   archetype: z.string(),
   because: z.string().optional(),
+  chosen: z.strictObject({ decision: z.string(), options: strings }).optional(),
 });
 
 const DataModel = z.strictObject({

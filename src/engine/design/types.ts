@@ -328,6 +328,12 @@ export interface ApiRow {
   archetype: string;
   /** Why the call is there, when the prompt's own words asked for it (a stock it counts: engine/stock-records.ts). */
   because?: string;
+  /**
+   * The options of one decision this call's variant belongs to, where the options change what the call promises (a
+   * publish acknowledged by every in-sync replica under acks=all, by the leader alone under acks=1): coherence
+   * `rejected-option-drawn` matches a call by its operation and this, not by the operation alone.
+   */
+  chosen?: { decision: string; options: string[] };
 }
 
 /** One entity of primary state as a table/keyspace. */

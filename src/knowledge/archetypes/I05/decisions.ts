@@ -27,7 +27,13 @@ export const decisions: DecisionPoint[] = [
         wins: [{ nfr: "durability", in: ["best-effort"] }],
         // the leader answers alone: no text of the design says every in-sync replica acknowledges, or a minimum
         // in-sync count that only acks=all consults (Kafka producer config 'acks'; broker config min.insync.replicas)
-        implies: { excludes: ["\\backs ?= ?(?:all|-1)\\b", "\\bmin\\.insync\\.replicas\\b"] },
+        implies: {
+          excludes: [
+            "\\backs ?= ?(?:all|-1)\\b",
+            "\\bmin\\.insync\\.replicas\\b",
+            "\\backnowledg\\w* (?:only )?(?:once|after|when) (?:every|all) in-sync replicas?\\b",
+          ],
+        },
       },
     ],
     rules: [

@@ -165,6 +165,11 @@ export const topology: Topology = {
   ],
   api: [
     ...QUEUE_API,
+    // the publish promises what the producers' acks setting does (decision i05-acks), one variant per option: under
+    // acks=all the leader answers once the whole in-sync set holds the record and refuses a produce when fewer than
+    // min.insync.replicas are in sync; under acks=1 it answers once its own log has the record, and min.insync.replicas
+    // is not consulted (Apache Kafka documentation: producer config 'acks', topic config 'min.insync.replicas', which
+    // applies only when a producer sets acks to all; producer config 'enable.idempotence', which requires acks=all)
     {
       operation: "publish",
       unlessTopic: "work-queue",
@@ -174,6 +179,18 @@ export const topology: Topology = {
       errors: ["503 not enough in-sync replicas (retryable)", "409 out-of-order sequence"],
       guarantee:
         "acknowledged once every in-sync replica holds it; a resend with the same sequence is not appended twice",
+      chosen: { decision: "i05-acks", options: ["acks-all"] },
+    },
+    {
+      operation: "publish",
+      unlessTopic: "work-queue",
+      call: "POST /v1/topics/{topic}/records",
+      request: ["key", "value", "record_id"],
+      response: ["partition", "offset"],
+      errors: ["503 partition leader unavailable (retryable)"],
+      guarantee:
+        "acknowledged once the partition leader has appended it, before any follower copies it, so a record no follower had fetched is lost if the leader fails; the idempotent producer cannot run with this setting, so a resend after a lost acknowledgement may append the record again and consumers drop a repeat by its record id",
+      chosen: { decision: "i05-acks", options: ["acks-leader"] },
     },
     {
       operation: "poll",

@@ -275,6 +275,11 @@ export const topology: Topology = {
       guarantee:
         "a strong read is served by the key's shard leader and sees every write acknowledged before it; an eventual read (the default) may come from any replica and trail the leader by its replication lag",
     },
+    // the put promises what the acknowledgement chosen does (decision i16-ack), one variant per option: a majority
+    // commit, the leader's own write before its followers copy it (PostgreSQL documentation, 'Synchronous
+    // Replication': streaming replication is asynchronous unless standbys are named synchronous, so a commit can be
+    // acknowledged before any standby holds it), or a majority within the writing region with the other regions
+    // shipped afterwards (Cassandra's LOCAL_QUORUM: a quorum of replicas in the coordinator's data centre)
     {
       operation: "put",
       unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
@@ -284,6 +289,29 @@ export const topology: Topology = {
       errors: ["409 version conflict", "503 shard leader unavailable"],
       guarantee:
         "acknowledged once the shard leader has it committed by a majority of the shard's replicas; conditional puts never overwrite a newer version",
+      chosen: { decision: "i16-ack", options: ["sync"] },
+    },
+    {
+      operation: "put",
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
+      call: "PUT /v1/kv/{key}",
+      request: ["value", "ttl (optional)", "expected_version (optional)"],
+      response: ["version"],
+      errors: ["409 version conflict", "503 shard leader unavailable"],
+      guarantee:
+        "acknowledged once the shard leader has written it, before its followers copy it, so a put acknowledged just before the leader fails can be lost; conditional puts never overwrite a newer version",
+      chosen: { decision: "i16-ack", options: ["async"] },
+    },
+    {
+      operation: "put",
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
+      call: "PUT /v1/kv/{key}",
+      request: ["value", "ttl (optional)", "expected_version (optional)"],
+      response: ["version"],
+      errors: ["409 version conflict", "503 shard leader unavailable"],
+      guarantee:
+        "acknowledged once a majority of the shard's replicas in the writing region hold it; the other regions receive it afterwards, so a put is lost only with its whole region before it was shipped; conditional puts never overwrite a newer version",
+      chosen: { decision: "i16-ack", options: ["local-sync"] },
     },
     {
       operation: "quorum get",
