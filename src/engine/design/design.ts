@@ -1,5 +1,6 @@
 import {
   besideUnread,
+  type CoherenceFacts,
   coherenceFacts,
   coherenceParts,
   keepFieldTexts,
@@ -489,7 +490,58 @@ function bodyOf(fields: Fields, trace: TraceEntry[], key: string | undefined): B
  * Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts but its unread
  * amounts (`besideUnread`): the rules before and after those amounts' problems, and both parts together.
  */
-const COHERENCE = new Kept<{ parts: readonly [Problem[], Problem[]]; whole: readonly Problem[] }>(256);
+const COHERENCE = new Kept<Verdict>(256);
+
+/**
+ * What the coherence verdict reads of a prompt, worked out once per prompt: its coherence facts, their key without
+ * the unread amounts, the prompt's text without them, and the last verdict given for it with the key of the fields
+ * it was given for. The facts are a function of the prompt alone (the knowledge cannot change while the process
+ * runs), and a fields key names kept values by identities never reused (keep.ts), so the same prompt with the same
+ * fields key has the same verdict: a repeated prompt skips the facts (the stated parse's kept answer, the prompt's
+ * words, every feature's machinery ask, the reference facts), their JSON key and the verdict table's long key.
+ * Bounded by prompts, the least recently asked dropped; a long prompt is not kept (as `statedNfrsOf`).
+ */
+interface PromptCoherence {
+  readonly facts: CoherenceFacts;
+  readonly beside: CoherenceFacts;
+  /** `factsKey(beside)`: the first part of the verdict table's key. */
+  readonly factsText: string;
+  readonly text: string;
+  fieldsKey?: string;
+  verdict?: Verdict;
+}
+type Verdict = { parts: readonly [Problem[], Problem[]]; whole: readonly Problem[] };
+const PROMPT_COHERENCE = new Map<string, PromptCoherence>();
+export const PROMPT_COHERENCE_MAX = 256;
+const PROMPT_COHERENCE_CHARS = 16_384;
+
+function promptCoherence(prompt: string): PromptCoherence {
+  const known = PROMPT_COHERENCE.get(prompt);
+  if (known !== undefined) {
+    PROMPT_COHERENCE.delete(prompt);
+    PROMPT_COHERENCE.set(prompt, known);
+    return known;
+  }
+  // frozen: every later design of the prompt reads these same objects
+  const facts = deepFreeze(coherenceFacts(prompt));
+  const beside = deepFreeze(besideUnread(facts));
+  // a few rules read the prompt's own words (named products, own accounts, a rejected option's words), so its text
+  // is part of the key too, without the unread amounts that make a variant of a prompt differ
+  const text = facts.unread.reduce((t, quote) => t.split(quote).join(""), prompt);
+  const made: PromptCoherence = { facts, beside, factsText: factsKey(beside), text };
+  if (prompt.length <= PROMPT_COHERENCE_CHARS) {
+    if (PROMPT_COHERENCE.size >= PROMPT_COHERENCE_MAX)
+      for (const [oldest] of PROMPT_COHERENCE) {
+        PROMPT_COHERENCE.delete(oldest);
+        break;
+      }
+    PROMPT_COHERENCE.set(prompt, made);
+  }
+  return made;
+}
+
+/** How many prompts the coherence record holds (for tests). */
+export const promptCoherenceSize = (): number => PROMPT_COHERENCE.size;
 
 /**
  * The coherence verdict of a design: a function of its fields (the Design holds nothing else but the prompt and
@@ -498,17 +550,21 @@ const COHERENCE = new Kept<{ parts: readonly [Problem[], Problem[]]; whole: read
  * from another only by such a number (a long prompt's variants, "… (variant 12)") runs no other rule again.
  */
 function coherenceOf(shared: Design, fieldsKey: string | undefined): Problem[] {
-  const facts = coherenceFacts(shared.prompt);
-  const beside = besideUnread(facts);
-  // a few rules read the prompt's own words (named products, own accounts, a rejected option's words), so its text
-  // is part of the key too, without the unread amounts that make a variant of a prompt differ
-  const text = facts.unread.reduce((t, quote) => t.split(quote).join(""), shared.prompt);
-  const key = fieldsKey === undefined ? undefined : `${factsKey(beside)}${fieldsKey}\u0001${text}`;
-  let verdict = key === undefined ? undefined : COHERENCE.get(key);
+  const p = promptCoherence(shared.prompt);
+  const { facts, beside } = p;
+  let verdict = fieldsKey !== undefined && p.fieldsKey === fieldsKey ? p.verdict : undefined;
   if (!verdict) {
-    const parts = coherenceParts(shared, beside);
-    verdict = deepFreeze({ parts, whole: [...parts[0], ...parts[1]] });
-    if (key !== undefined) COHERENCE.set(key, verdict);
+    const key = fieldsKey === undefined ? undefined : `${p.factsText}${fieldsKey}\u0001${p.text}`;
+    verdict = key === undefined ? undefined : COHERENCE.get(key);
+    if (!verdict) {
+      const parts = coherenceParts(shared, beside);
+      verdict = deepFreeze({ parts, whole: [...parts[0], ...parts[1]] });
+      if (key !== undefined) COHERENCE.set(key, verdict);
+    }
+    if (fieldsKey !== undefined) {
+      p.fieldsKey = fieldsKey;
+      p.verdict = verdict;
+    }
   }
   if (facts.unread.length === 0) return verdict.whole as Problem[];
   return [...verdict.parts[0], ...unreadProblems(facts), ...verdict.parts[1]];
