@@ -1226,7 +1226,19 @@ export function wordsToNumber(text: string): number | undefined {
   return any ? total + current : undefined;
 }
 
-function findNumbers(t: string): NumberMatch[] {
+/**
+ * The amounts written in a text, in order. The last text's are kept (frozen): the scale reader and the unread-amount
+ * reader each read the same prompt.
+ */
+function findNumbers(t: string): readonly NumberMatch[] {
+  if (numbersOf?.[0] === t) return numbersOf[1];
+  const out = readNumbers(t);
+  numbersOf = [t, Object.freeze(out.map((n) => Object.freeze(n)))];
+  return numbersOf[1];
+}
+let numbersOf: [string, readonly NumberMatch[]] | undefined;
+
+function readNumbers(t: string): NumberMatch[] {
   const out: NumberMatch[] = [];
   for (const m of t.matchAll(NUMBER_RE)) {
     const g = m.groups ?? {};
@@ -1768,7 +1780,8 @@ function durationId(
 ): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
   for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
-  for (const c of BOUND_AHEAD) if (c.re.test(clause) && (c.prompt?.test(prompt) ?? true)) return { id: c.id };
+  for (const c of BOUND_AHEAD)
+    if (c.re.test(clause) && (c.prompt ? promptHas(c.prompt, prompt) : true)) return { id: c.id };
   // a deadline said of every place that serves a copy ("answered by every anycast site within 30 seconds", "enforced on
   // all 400 gateways within 15 s"): how fast a change must reach all of them, not one request's latency
   if (EVERY_PLACE_WITHIN.test(clause)) return { id: "propagation_seconds" };
@@ -1776,7 +1789,7 @@ function durationId(
   // lease, TTL or retention a noun earlier in the clause names
   if (TAKES_AT_MOST.test(before)) return undefined;
   for (const c of DURATION_CONTEXT)
-    if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
+    if (c.re.test(before) && (c.prompt ? promptHas(c.prompt, prompt) : true)) return resolveLease(c, prompt);
   return undefined;
 }
 
@@ -1796,7 +1809,11 @@ function retryWindow(
 ): { id: string; toDays?: boolean } | undefined {
   if (/^[- ]?\s*(?:of\s+)?(?:retr(?:y|ies|ying)|redeliver\w*|back ?off)\b/i.test(after))
     return { id: "retry_window_seconds" };
-  const sentence = textBefore.split(/[.;!?]/).pop() ?? "";
+  // the words after the last sentence mark, as `split(/[.;!?]/).pop()` gives them, without splitting the whole text
+  // before the duration (it runs for every duration of the prompt)
+  let mark = textBefore.length - 1;
+  while (mark >= 0 && !SENTENCE_MARKS.has(textBefore.charCodeAt(mark))) mark--;
+  const sentence = textBefore.slice(mark + 1);
   const retried = /\b(?:retr(?:y|ies|ied|ying)|redeliver\w*|back(?:s|ing)? ?off)\b/i.test(sentence);
   const span = /\b(?:for|over|during|up to)\s+(?:up to\s+|at most\s+|about\s+|roughly\s+)?$/i.test(clauseBefore);
   return retried && span ? { id: "retry_window_seconds" } : undefined;
@@ -1818,9 +1835,35 @@ function lateArrival(clauseBefore: string, after: string): { id: string; toDays?
 }
 
 /** A TTL on a lock or lease is the lease duration the lease formulas read. */
+/** `.`, `;`, `!` and `?`: the marks `retryWindow` takes a sentence to end at. */
+const SENTENCE_MARKS: ReadonlySet<number> = new Set([".", ";", "!", "?"].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a whole prompt holds a pattern's words, asked once per prompt and pattern: the duration readers ask it for
+ * every duration of the prompt, each a scan of the whole prompt. Only for a pattern without `g` or `y` (whose `test`
+ * would move its `lastIndex`).
+ */
+function promptHas(re: RegExp, prompt: string): boolean {
+  if (re.global || re.sticky) return re.test(prompt);
+  if (promptAsked !== prompt) {
+    promptAsked = prompt;
+    promptAnswers = new Map();
+  }
+  let has = promptAnswers.get(re);
+  if (has === undefined) {
+    has = re.test(prompt);
+    promptAnswers.set(re, has);
+  }
+  return has;
+}
+let promptAsked: string | undefined;
+let promptAnswers = new Map<RegExp, boolean>();
+
+/** Words that make a time-to-live a lease: the prompt is about a lock, a lease or a leader. */
+const LEASE_WORDS = /\b(?:lock|locks|lease|leases|leader|mutex)\b/i;
+
 function resolveLease(c: { id: string; toDays?: boolean }, prompt: string): { id: string; toDays?: boolean } {
-  if (c.id === "ttl_seconds" && /\b(?:lock|locks|lease|leases|leader|mutex)\b/i.test(prompt))
-    return { id: "lease_seconds" };
+  if (c.id === "ttl_seconds" && promptHas(LEASE_WORDS, prompt)) return { id: "lease_seconds" };
   return c;
 }
 
@@ -2081,7 +2124,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         if (OF_DUE_TIME.test(ownPhrase(after))) continue;
         // "under 5 seconds of delay" on a live stream: how far a viewer's picture may trail the source, a bound spent
         // over the stream's stages (encode, segments the player holds, edge delivery), never a request's latency
-        const ofDelay = LIVE_WORDS.test(t)
+        const ofDelay = promptHas(LIVE_WORDS, t)
           ? LIVE_DELAY_AFTER.exec(rest.slice(pos + dur[0].length, pos + dur[0].length + 48))?.[0]
           : undefined;
         const found =

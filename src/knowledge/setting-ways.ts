@@ -23,6 +23,10 @@ export interface SettingWays {
  */
 export const SET_ASIDE =
   /[^.;]*\bwould (?:win|flip|switch)\b[^.;]*|\b(?:over|rather than|instead of|not|never|than|or)\s+[^,.;:()]*/gi;
+/** The words that make a whole sentence set aside (`SET_ASIDE`'s first branch): without them only the second applies. */
+export const SET_ASIDE_WOULD = /\bwould (?:win|flip|switch)\b/i;
+/** `SET_ASIDE`'s second branch alone: the words after a setting-aside word, to the clause's end. */
+export const SET_ASIDE_WORDS = /\b(?:over|rather than|instead of|not|never|than|or)\s+[^,.;:()]*/gi;
 
 export const SETTING_WAYS: readonly SettingWays[] = [
   {

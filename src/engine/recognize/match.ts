@@ -208,6 +208,19 @@ export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: 
  * those tokens alone would find it (covers still number the whole list's tokens).
  */
 export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): Hit | undefined {
+  return findSignalAt(tokens, signal, from, tokens.length >= PLACES_FROM);
+}
+
+/**
+ * `findSignal`, with the list's stems indexed by place or walked: the same answer either way (exported for the test
+ * that says so).
+ */
+export function findSignalAt(
+  tokens: readonly Token[],
+  signal: Signal,
+  from: number,
+  indexed: boolean,
+): Hit | undefined {
   const n = signal.stems.length;
   if (signal.kind === "system") {
     for (let i = from; i + n <= tokens.length; i++) {
@@ -229,10 +242,19 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
     return undefined;
   }
   const first = signal.stems[0] as string;
+  const places = indexed ? stemPlaces(tokens) : undefined;
   if (n === 1) {
     const bound = wantsBound(signal, 0);
     const form = oneWordReading(signal);
-    for (let i = from; i < tokens.length; i++)
+    // on a long list, only the places of the signal's word are tried (the others fail the first test)
+    const at = places?.get(first);
+    if (places !== undefined && at === undefined) return undefined;
+    for (
+      let p = at === undefined ? from : firstAtOrAfter(at, from);
+      at === undefined ? p < tokens.length : p < at.length;
+      p++
+    ) {
+      const i = at === undefined ? p : (at[p] as number);
       if (
         (tokens[i] as Token).stem === first &&
         sameFamily((tokens[i] as Token).raw, signal.raws[0] ?? "") &&
@@ -243,10 +265,16 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
         (!bound || tokens[i]?.bound)
       )
         return { signal, covers: [i], quoted: (tokens[i] as Token).raw, fuzzy: false };
+    }
     return undefined;
   }
   const window = n + signal.slack;
-  for (let start = from; start < tokens.length; start++) {
+  // on a long list, the places where one of the signal's words stands, in order (every other start is skipped by the
+  // first test below); none when a word of it stands nowhere from `from` on, as no start could then cover them all
+  const starts = places === undefined ? undefined : signalStarts(places, signal.stems, from);
+  if (starts === null) return undefined;
+  for (let p = starts === undefined ? from : 0; starts === undefined ? p < tokens.length : p < starts.length; p++) {
+    const start = starts === undefined ? p : (starts[p] as number);
     if (!signal.stems.includes((tokens[start] as Token).stem)) continue;
     // the words found so far (a signal has a few stems, so a list, not a set, says which are taken)
     const covers: number[] = [];
@@ -287,6 +315,68 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
     }
   }
   return undefined;
+}
+
+/**
+ * From how many tokens a list's stems are indexed by place: below it a walk of the list costs less than the index.
+ * Either way `findSignal` tries the same places in the same order.
+ */
+const PLACES_FROM = 48;
+/** Each stem's places in a token list, ascending, made once per list (a long prompt's ~700 tokens, ~1,000 signals). */
+const PLACES = new WeakMap<readonly Token[], { length: number; at: Map<string, number[]> }>();
+function stemPlaces(tokens: readonly Token[]): Map<string, number[]> {
+  const kept = PLACES.get(tokens);
+  if (kept !== undefined && kept.length === tokens.length) return kept.at;
+  const at = new Map<string, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const stem = (tokens[i] as Token).stem;
+    const list = at.get(stem);
+    if (list === undefined) at.set(stem, [i]);
+    else list.push(i);
+  }
+  PLACES.set(tokens, { length: tokens.length, at });
+  return at;
+}
+/** The index of the first place at or after `from` in an ascending list (its length when there is none). */
+function firstAtOrAfter(places: readonly number[], from: number): number {
+  if (from <= 0) return 0;
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((places[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/**
+ * The places from `from` on where one of a phrase's stems stands, ascending; null when one of its stems stands at
+ * none of them.
+ */
+function signalStarts(places: Map<string, number[]>, stems: readonly string[], from: number): readonly number[] | null {
+  let out: number[] | undefined;
+  for (let k = 0; k < stems.length; k++) {
+    const stem = stems[k] as string;
+    if (stems.indexOf(stem) < k) continue;
+    const list = places.get(stem);
+    const lo = list === undefined ? 0 : firstAtOrAfter(list, from);
+    if (list === undefined || lo === list.length) return null;
+    const mine = lo === 0 ? list : list.slice(lo);
+    out = out === undefined ? mine : mergeAscending(out, mine);
+  }
+  return out ?? null;
+}
+/** Two ascending lists of distinct numbers (no number in both) as one. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length)
+    out[k++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
+  while (i < a.length) out[k++] = a[i++] as number;
+  while (j < b.length) out[k++] = b[j++] as number;
+  return out;
 }
 
 /**
