@@ -56,6 +56,9 @@ describe("the garbled-sentence shapes", () => {
     expect(spliceDefect("a small-business banking app (accounts")).toBe("a bracket with no partner");
     expect(spliceDefect("partitioned by by device")).toMatch(/^a word said twice/);
     expect(spliceDefect("no book is lent twice at once")).toBeUndefined();
+    // two articles, which a fix of the article's sound turns into "an an"
+    expect(spliceDefect("after it began to send a an and before it recorded it")).toMatch(/^a word said twice: a an/);
+    expect(spliceDefect("the A record points at the new host")).toBeUndefined();
   });
 });
 

@@ -122,9 +122,13 @@ export const NO_PRONOUN =
 export const OF_NO_OBJECT =
   /\b(?:has|have|had|is|are|was|were|does|do|did|can|will|must)\s+of\b|\bof(?=\s*(?:[.,;:!?)]|$))|\bof\s+(?:of|and|or|but|is|are|was|were)\b/i;
 
-/** The same word twice in a row ("a write write"); "that that" and "had had" are English. */
+/** The same word twice in a row ("a write write"), or two articles; "that that" and "had had" are English. */
 export function doubledWord(text: string): string | undefined {
-  return /\b([A-Za-z]+) \1\b/i.exec(text.replace(/\b(that|had) \1\b/gi, ""))?.[0];
+  // two articles in a row are one word said twice too ("send a an"): a fix of the article's sound makes it "an an"
+  return (
+    /\b([A-Za-z]+) \1\b/i.exec(text.replace(/\b(that|had) \1\b/gi, ""))?.[0] ??
+    /\b(?:[Aa]n?|[Tt]he) (?:a|an|the)\b/.exec(text)?.[0]
+  );
 }
 
 /** Whether every bracket a text opens it closes, and none closes that was not opened. */

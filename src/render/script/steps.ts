@@ -2955,10 +2955,8 @@ export function spokenFailures(d: Design): Design["failures"] {
     const spoken = new Set(spokenMechanisms(d).map((m) => m.name));
     const own = d.failures.filter((f) => !GENERIC.test(f.source));
     const generic = d.failures.filter((f) => spoken.has(GENERIC.exec(f.source)?.[1] ?? ""));
-    // a row whose words were spliced upstream ("began to send an an") is left for the worksheet, never said
-    return [...own, ...generic].filter(
-      (f) => failureSaid(f) !== undefined && !spliceDefect(f.failure) && !spliceDefect(f.prevention),
-    );
+    // (nor one whose fix was: its repair would be said beside it)
+    return [...own, ...generic].filter((f) => failureSaid(f) !== undefined && !spliceDefect(f.prevention));
   });
 }
 
@@ -2968,6 +2966,8 @@ export function spokenFailures(d: Design): Design["failures"] {
  * the bare label ("stale owner accepted"); a row whose description is too long keeps its label, said in a sentence.
  */
 function failureSaid(f: Design["failures"][number]): { label?: string; text: string } | undefined {
+  // a row whose words were spliced upstream ("began to send an an") is left for the worksheet, never said
+  if (spliceDefect(f.failure)) return undefined;
   const body = bodyOf(f.failure);
   const text = firstClause(ownReferent(f.failure, body), 30);
   if (text) return { text };
