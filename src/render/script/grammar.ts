@@ -113,3 +113,49 @@ export function grammarProblems(sentence: string): string[] {
   if (plural) out.push(`a singular article before a plural: ${plural[0]}`);
   return out;
 }
+
+/** "no" before a word that already quantifies or points ("no anyone", "no the"); "no one" and "no more" are words. */
+export const NO_PRONOUN =
+  /\bno (anyone|anybody|anything|everyone|everybody|everything|someone|somebody|something|any|each|every|all|both|either|neither|it|its|they|them|their|this|these|those|we|you|he|she|a|an|the|our|my)\b/i;
+
+/** "of" after a word that cannot own it ("has of"), before a verb or a conjunction, or at a clause's end. */
+export const OF_NO_OBJECT =
+  /\b(?:has|have|had|is|are|was|were|does|do|did|can|will|must)\s+of\b|\bof(?=\s*(?:[.,;:!?)]|$))|\bof\s+(?:of|and|or|but|is|are|was|were)\b/i;
+
+/** The same word twice in a row ("a write write"), or two articles; "that that" and "had had" are English. */
+export function doubledWord(text: string): string | undefined {
+  // two articles in a row are one word said twice too ("send a an"): a fix of the article's sound makes it "an an"
+  return (
+    /\b([A-Za-z]+) \1\b/i.exec(text.replace(/\b(that|had) \1\b/gi, ""))?.[0] ??
+    /\b(?:[Aa]n?|[Tt]he) (?:a|an|the)\b/.exec(text)?.[0]
+  );
+}
+
+/** Whether every bracket a text opens it closes, and none closes that was not opened. */
+export function bracketsBalanced(text: string): boolean {
+  let round = 0;
+  let square = 0;
+  for (const ch of text) {
+    if (ch === "(") round++;
+    else if (ch === ")" && --round < 0) return false;
+    else if (ch === "[") square++;
+    else if (ch === "]" && --square < 0) return false;
+  }
+  return round === 0 && square === 0;
+}
+
+/**
+ * What makes a fragment unfit to splice into a spoken sentence, or undefined: a word said twice, a bracket with no
+ * partner, "no" before a pronoun, "of" with nothing after it. Builders ask this of a fragment they did not write (a
+ * rule, a prompt's clause) before saying it; the shapes check (`shapes.ts`) asks it of every sentence said.
+ */
+export function spliceDefect(text: string): string | undefined {
+  const twice = doubledWord(text);
+  if (twice) return `a word said twice: ${twice}`;
+  if (!bracketsBalanced(text)) return "a bracket with no partner";
+  const no = NO_PRONOUN.exec(text);
+  if (no) return `"no" before a pronoun: ${no[0]}`;
+  const of = OF_NO_OBJECT.exec(text);
+  if (of) return `"of" with no object: ${of[0]}`;
+  return undefined;
+}

@@ -71,6 +71,10 @@ function unquote(s: string): string {
     );
 }
 
+/** Finite verbs a bracketed tuple may stand before as the subject ("… (asset, rendition, segment) has one output"). */
+const TUPLE_VERB =
+  /^(?:has|have|is|are|was|were|must|may|can|will|never|maps|gets|keeps|holds|owns|names|stays|appears|exists|lives)$/;
+
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
 export const speakable = rememberText((s: string): string => {
   return (
@@ -84,7 +88,12 @@ export const speakable = rememberText((s: string): string => {
       // "A (Job, due_at) pair" -> "A pair of Job and due_at" (dropping it would leave "A pair yields …")
       .replace(
         /\b([Aa]n?|[Tt]he|[Ee]ach|[Ee]very|[Oo]ne) \(([^()]*,[^()]*)\) ([a-z]+)\b/g,
-        (_m, det: string, inner: string, noun: string) => `${det} ${noun} of ${andList(inner.split(/,\s*/))}`,
+        (_m, det: string, inner: string, noun: string) =>
+          // a verb after the tuple ("Each (asset, rendition, segment) has one output") leaves no noun to hang it
+          // on: the tuple is said as what it is, a combination ("Each combination of asset, rendition and segment has")
+          TUPLE_VERB.test(noun) || (/^(?:an?|each|every|one)$/i.test(det) && /[^su]s$/.test(noun))
+            ? `${det} combination of ${andList(inner.split(/,\s*/))} ${noun}`
+            : `${det} ${noun} of ${andList(inner.split(/,\s*/))}`,
       )
       // a stated window ("(for Stripe, possibly after 24 hours)") is a fact worth saying, so it stays as an aside
       .replace(/\s*\(([^()]*\b\d+\s*(?:hours?|days?|minutes?|weeks?)\b[^()]*)\)/g, ", $1,")
@@ -972,7 +981,7 @@ const THIRD_PERSON_VERBS = new Set(
 export const isActionVerb = (word: string): boolean => VERBS.has(word.toLowerCase());
 
 /** Where the verb of a phrase with its subject first stands ("the consumer commits …" -> 1), or -1. */
-function subjectVerbAt(words: readonly string[]): number {
+export function subjectVerbAt(words: readonly string[]): number {
   for (let i = 1; i < words.length; i++) {
     const w = (words[i] ?? "").toLowerCase();
     const before = words[i - 1] ?? "";

@@ -21,6 +21,7 @@ import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
+import { spliceDefect } from "./grammar.js";
 import { promptRead } from "./kept.js";
 import { perScript } from "./memo.js";
 import {
@@ -132,7 +133,8 @@ function openAskAnswers(d: Design): string[] {
     if (out.length >= MAX_OPEN_ASKS) break;
     if (r.carried || !owedKind(r.asks?.kind)) continue;
     const clause = lowerFirst(speakable(r.clause).replace(/[.;:,]+$/, "")).trim();
-    if (countWords(clause) > ASK_WORDS || countWords(clause) < 3) continue;
+    // a clause cut inside a bracket ("300M mailboxes) against …") or otherwise spliced is not quoted
+    if (countWords(clause) > ASK_WORDS || countWords(clause) < 3 || spliceDefect(clause)) continue;
     const carried = (r.partly ?? [])
       .filter((c) => c.kind !== "subject")
       .map((c) => consequenceOf(d, c, clause))
@@ -339,8 +341,11 @@ function sayRule(statement: string): readonly string[] {
   const [first = "", ...rest] = statement
     .split(/(?<=[.])\s+(?=[A-Z])/)
     .filter((x, i) => i === 0 || !x.endsWith(UNKEPT));
+  // a rule whose words were spliced badly upstream ("no anyone is ever lost", "for one majority of") is not said:
+  // the next-ranked rule is said instead
+  if (spliceDefect(first)) return [];
   const head = saySentence(first);
-  return head.length > 0 ? [...head, ...rest.flatMap(saySentence)] : [];
+  return head.length > 0 ? [...head, ...rest.filter((x) => !spliceDefect(x)).flatMap(saySentence)] : [];
 }
 
 /** A rule's first sentence. */
@@ -768,6 +773,8 @@ function subjectOf(d: Design): string | undefined {
       end < words.length &&
       !SUBJECT_END.test(lower[end] ?? "") &&
       !participle(end) &&
+      // a bracket opens an aside of the prompt's ("a banking app (accounts, cards …)"): the name ends before it
+      !/^[([]/.test(words[end] ?? "") &&
       !/[,:;]$/.test(words[end - 1] ?? "")
     )
       end++;
@@ -791,12 +798,22 @@ function subjectOf(d: Design): string | undefined {
     );
   });
   if (!inside || end - start > 10) return undefined;
+  // a prompt that opens on its requirement, not on "Design …" ("Each developer key may call …"), has a clause where
+  // the subject would be: "I'm designing developer key may call the maps API" is never said
+  if (
+    /\b(?:may|must|might|should|shall|can|cannot|will|would|is|are|was|were|has|have|does|do)\b/.test(
+      lower.slice(start, end).join(" "),
+    )
+  )
+    return undefined;
   const phrase = speakable(
     words
       .slice(start, end)
       .join(" ")
       .replace(/[,.:;]$/, ""),
   );
+  // a subject cut inside the prompt's own brackets ("a small-business banking app (accounts") is not said
+  if (spliceDefect(phrase)) return undefined;
   // a requirement the prompt names after it in its own words ("… that sends push notifications") says what it is for
   const rest = lower.slice(end).join(" ");
   const also = (d.archetypes[0]?.evidence ?? [])
@@ -838,8 +855,11 @@ function realizedInstead(realized: NonNullable<Design["archetypes"][number]["rea
  * what it hashes ("the hash of workflow id"), never with its "=" and brackets read out.
  */
 export function spokenKey(key: string): string {
+  // (an aside inside the brackets, "hash(series_id (hash of sorted labels))", is the page's, not the key's)
   const m = /^\s*(?:[\w.]+\s*=\s*)?(?:hash|crc32|murmur\w*)\(([^)]+)\)/i.exec(key);
-  if (m?.[1]) return `the hash of ${speakable(m[1])}`;
+  if (m?.[1]) return `the hash of ${speakable(m[1].replace(/\s*\(.*$/, ""))}`;
+  // a key written as how it is split ("by device") is said once after "partitioned by", never "by by device"
+  if (/^\s*by\s/i.test(key)) return spokenKey(key.replace(/^\s*by\s+/i, ""));
   const lhs = /^\s*([\w.]+)\s*=/.exec(key)?.[1];
   return speakable(lhs ?? key);
 }
@@ -1113,9 +1133,14 @@ function consequenceOf(d: Design, c: Carrier, clause: string): string | undefine
       // a long option is named by its words before the first comma ("staged waves, each landing …" -> "staged waves")
       const whole = optionName(picked.name);
       const name = countWords(whole) <= 10 ? whole : (whole.split(/,\s/)[0] ?? whole);
-      return optionForm(name) === "noun" && countWords(name) <= 10
-        ? `it settles a choice, and I pick ${optionPhrase(name)}`
-        : undefined;
+      if (optionForm(name) !== "noun" || countWords(name) > 10) return undefined;
+      // said with the option it beats when that one is a short noun phrase too ("I'd pick a token bucket over a
+      // sliding-window counter"): never the bare "it settles a choice", which says nothing of this design
+      const other = dec.options.find((o) => o !== picked);
+      const alt = other ? optionName(other.name) : undefined;
+      return alt && optionForm(alt) === "noun" && countWords(alt) <= 6 && countWords(name) <= 8
+        ? `I'd pick ${optionPhrase(name)} over ${optionPhrase(alt)}`
+        : `I'd pick ${optionPhrase(name)}`;
     }
     case "mechanism": {
       const m = d.mechanisms.find((x) => x.name === c.what);
@@ -1193,7 +1218,8 @@ function askLines(d: Design): Line[] {
     if (asks >= MAX_ASKS) break;
     if (!r.carried) continue;
     const clause = lowerFirst(speakable(r.clause).replace(/[.;:,]+$/, "")).trim();
-    if (countWords(clause) > ASK_WORDS || countWords(clause) < 3) continue;
+    // a clause cut inside a bracket ("300M mailboxes) against …") or otherwise spliced is not quoted
+    if (countWords(clause) > ASK_WORDS || countWords(clause) < 3 || spliceDefect(clause)) continue;
     const rank = (c: Carrier) => CARRIER_ORDER.indexOf(c.kind as (typeof CARRIER_ORDER)[number]);
     // of one kind, the carrier most about the clause is said first (a clause's own stated rule before another rule
     // on the same record that shares a word with it)
@@ -1423,7 +1449,7 @@ function primaryStep(d: Design): StepDraft {
       ...detail(
         model.partitionKey && model.key.length === 1 && model.key[0] === model.partitionKey
           ? `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed and partitioned by ${spokenKey(model.partitionKey)}`
-          : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${spokenKey(model.partitionKey)}` : ""}`,
+          : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${partitionedBy(model.partitionKey, spokenKey)}`,
       ),
     );
   // the other records of the data model fill the step's time, each said with its key and partition key, the lead's first
@@ -1497,7 +1523,7 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
       ...detail(
         m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
           ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
-          : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${m.partitionKey ? `, partitioned by ${partitionSaid(m.partitionKey)}` : ""}`,
+          : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${partitionedBy(m.partitionKey, partitionSaid)}`,
       ),
       ...detail(
         own.length > 0
@@ -1509,6 +1535,18 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
       ),
     ];
   });
+}
+
+/**
+ * The words after a record's key that say how it is split: ", partitioned by device"; a record the model keeps
+ * whole ("none: one Raft-replicated store") is said as such, never "partitioned by none".
+ */
+function partitionedBy(key: string | undefined, say: (key: string) => string): string {
+  if (!key) return "";
+  const whole = /^\s*none\b[:,]?\s*(.*)$/i.exec(key);
+  if (whole)
+    return whole[1] ? `, kept whole in ${lowerFirst(speakable(whole[1]).replace(/^in /, ""))}` : ", kept whole";
+  return `, partitioned by ${say(key)}`;
 }
 
 /**
@@ -1559,7 +1597,11 @@ function invariantsStep(d: Design): StepDraft {
     ),
   ).filter((st) => st !== hard?.statement);
   // a rule is said by its first sentence: a later one ("the acknowledgement means …") leans on it
-  const sayable = (r: string) => clauses(firstSentence(r), RULE_WORDS)[0];
+  // (never one whose words were spliced badly upstream: "no anyone is ever lost")
+  const sayable = (r: string) => {
+    const c = clauses(firstSentence(r), RULE_WORDS)[0];
+    return c && !spliceDefect(c) ? c : undefined;
+  };
   const ownSaid = more.filter((r) =>
     d.invariants.some((i) => i.statement === r && i.archetype === dominant && sayable(r)),
   );
@@ -1649,7 +1691,9 @@ function ruleKeeper(d: Design, statement: string): string | undefined {
   const m =
     keptByMechanism(d, statement) ??
     d.mechanisms.find((x) => x.protects === statement && !decidedAgainst(d.decisions, x.id, d.archetypes[0]?.id));
-  return m ? lowerFirst(speakable(m.name)) : undefined;
+  // a keeper named from words spliced upstream ("a use-once key on each each") is not said
+  const name = m ? lowerFirst(speakable(m.name)) : undefined;
+  return name && !spliceDefect(name) ? name : undefined;
 }
 
 /** The path a rule sits on, said as its action ("counts the request"), or nothing when its name does not read. */
@@ -2526,6 +2570,20 @@ function givenThing(phrase: string): string {
   return plural || /\b(?:storage|software|data|hardware)$/i.test(head) ? phrase : withArticle(phrase);
 }
 
+/**
+ * Why a product is avoided, said by its reason after the row's "tempting, but …" lead: a bracketed aside (a source,
+ * "(Memcached wiki, Overview; memcached protocol, gets and cas)") goes first, so a semicolon inside it never cuts the
+ * sentence into "memcached protocol, gets and cas)".
+ */
+export function avoidWhy(why: string): string | undefined {
+  // the reason after "tempting, but" is said when it is a clause of its own ("it cannot keep every acknowledged write
+  // when a node fails"); what follows its colon is the product's own detail
+  const lead = /^tempting, but ([^:;(]+)/i.exec(why)?.[1]?.trim();
+  if (lead && countWords(lead) <= 25 && /^(?:it|they|its|their)\b/i.test(lead) && isFiniteClause(lead))
+    return sentence(lead);
+  return clauses(why.replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "").replace(/^tempting, but[^;]*;\s*/i, ""), 40)[0];
+}
+
 /* ---- 7. Serving paths ---- */
 /** Whether the prompt names a product (a word of its name, four letters or more and not a vendor's, is in it). */
 const namesProduct = (d: Design, product: string): boolean => {
@@ -2640,7 +2698,7 @@ function servingStep(d: Design): StepDraft {
   if (avoid) {
     lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
     // with its reason, so the avoidance is not a bare verdict (its follow-up then repeats it and is left out)
-    const why = clauses(avoid.why.replace(/^tempting, but[^;]*;\s*/i, ""), 40)[0];
+    const why = avoidWhy(avoid.why);
     if (why) lines.push(...detail(why));
   }
   const followUps: FollowUp[] = [];
@@ -2651,7 +2709,7 @@ function servingStep(d: Design): StepDraft {
       answer: fitSaid(pick.fits) ?? sentence(speakable(pick.product)),
     });
   if (avoid) {
-    const why = clauses(avoid.why.replace(/^tempting, but[^;]*;\s*/i, ""), 40)[0];
+    const why = avoidWhy(avoid.why);
     if (why) followUps.push({ question: `Why not ${speakable(avoid.product)}?`, answer: why });
   }
   if (lagging) {
@@ -2897,7 +2955,8 @@ export function spokenFailures(d: Design): Design["failures"] {
     const spoken = new Set(spokenMechanisms(d).map((m) => m.name));
     const own = d.failures.filter((f) => !GENERIC.test(f.source));
     const generic = d.failures.filter((f) => spoken.has(GENERIC.exec(f.source)?.[1] ?? ""));
-    return [...own, ...generic].filter((f) => failureSaid(f) !== undefined);
+    // (nor one whose fix was: its repair would be said beside it)
+    return [...own, ...generic].filter((f) => failureSaid(f) !== undefined && !spliceDefect(f.prevention));
   });
 }
 
@@ -2907,6 +2966,8 @@ export function spokenFailures(d: Design): Design["failures"] {
  * the bare label ("stale owner accepted"); a row whose description is too long keeps its label, said in a sentence.
  */
 function failureSaid(f: Design["failures"][number]): { label?: string; text: string } | undefined {
+  // a row whose words were spliced upstream ("began to send an an") is left for the worksheet, never said
+  if (spliceDefect(f.failure)) return undefined;
   const body = bodyOf(f.failure);
   const text = firstClause(ownReferent(f.failure, body), 30);
   if (text) return { text };

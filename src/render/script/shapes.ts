@@ -1,0 +1,133 @@
+/**
+ * Garbled-sentence shapes over everything a script says aloud: the joins a template makes when it splices a
+ * fragment of the wrong shape into its slot. A measure and a test, never a filter: nothing here edits the text.
+ *
+ * - `doubled word`: the same word twice in a row ("a write write"), where neither "that that" nor "had had" is meant;
+ * - `unbalanced bracket`: a bracket said with no partner ("… gets and cas).");
+ * - `no before a pronoun`: "no" before a word that is already a quantifier or a pronoun ("no anyone is ever lost");
+ * - `of with no object`: "of" after a verb or a quantifier with nothing owned ("Each has of asset …"), or at a
+ *   sentence's or clause's end;
+ * - `no verb`: a sentence of five or more words with no finite verb a listener can hang it on;
+ * - `over 30 words`: a sentence longer than one breath's worth of spoken words.
+ */
+import { saidAloud } from "./check.js";
+import { bracketsBalanced, doubledWord, NO_PRONOUN, OF_NO_OBJECT } from "./grammar.js";
+import {
+  baseForm,
+  countWords,
+  isActionVerb,
+  isClause,
+  startsWithInstruction,
+  subjectVerbAt,
+  verbless,
+} from "./speak.js";
+import type { Script } from "./types.js";
+
+export const SHAPES = [
+  "doubled word",
+  "unbalanced bracket",
+  "no before a pronoun",
+  "of with no object",
+  "no verb",
+  "over 30 words",
+] as const;
+export type Shape = (typeof SHAPES)[number];
+
+export interface ShapeProblem {
+  shape: Shape;
+  step: number;
+  sentence: string;
+  at: string;
+}
+
+/** The longest sentence a candidate says comfortably in one go. */
+export const SHAPE_MAX_WORDS = 30;
+
+/** Finite verbs and auxiliaries a spoken sentence hangs on, beyond those `isClause` knows. */
+const FINITE_WORDS =
+  /\b(?:is|are|was|were|be|been|am|isn't|aren't|can|can't|cannot|could|must|may|might|will|won't|would|wouldn't|should|shall|has|have|had|does|doesn't|do|don't|did|didn't|let's|I'd|I'll|I'm|it's|that's|there's|here's|what's|we'll|we'd|you'd)\b/i;
+/** A pronoun subject and its verb ("I pick", "it holds", "they retry"). */
+const PRONOUN_VERB = /\b(?:I|we|you|they|it|he|she|that|this|which|who)\s+(?:\w+ly\s+)?[a-z]{2,}\b/;
+
+/** Base verbs an instruction opens on that the action-verb lexicon does not know. */
+const INSTRUCTION_EXTRA =
+  /^(?:shed|compact|decrement|increment|allocate|lease|embed|treat|resume|spend|cap|bound|batch|shard|partition|throttle|pin|prefer|expire|give|add|fence|drain|pause|resize|retry|replay|tag|bump|raise|lower|identify|drive|checksum|re-\w+)$/;
+
+/** Whether a sentence has a verb a listener can hang it on. */
+export function hasVerb(sentence: string): boolean {
+  const body = sentence.replace(/^(?:Q|A): /, "").replace(/[.?!]+$/, "");
+  if (FINITE_WORDS.test(body) || PRONOUN_VERB.test(body)) return true;
+  // an instruction ("Shard the budget store by scope key", "Compact, defragment …"): a base verb first
+  // (after an opening phrase of its own: "As a backstop, replay the log")
+  const opened = body.replace(
+    /^(?:As a backstop|If it happens anyway|Otherwise|Instead|Then|First|After that),\s+/i,
+    "",
+  );
+  const first = (/^[A-Za-z-]+/.exec(opened)?.[0] ?? "").toLowerCase();
+  if (isActionVerb(first) || startsWithInstruction(opened) || INSTRUCTION_EXTRA.test(first)) return true;
+  // a subject and its verb ("the member re-registers …", "merging and versioning happen …", "a key maps to …")
+  const words = body.split(/\s+/);
+  if (subjectVerbAt(words) >= 0) return true;
+  if (
+    words.some(
+      (w, i) =>
+        i > 0 &&
+        /^[a-z-]{3,}s$/.test(w) &&
+        !/(?:ss|us|is|ics|ness)$/.test(w) &&
+        isActionVerb(baseForm(w.replace(/^re-/, ""))) &&
+        !/^(?:the|a|an|each|every|no|its|their|of|for|per|with|by|in|on|to|and|or|one)$/i.test(words[i - 1] ?? ""),
+    ) ||
+    /\b[a-z]{3,}s (?:happen|agree|match|differ|arrive|overlap|collide|conflict|converge|share|map|fit)\b/.test(body) ||
+    /\b(?:happen|agree|match|arrive|converge|map|respond|belong|exist|last)s?\b/.test(body) ||
+    /\b(?:never|always|only|also|still|rarely|often)\s+[a-z]{3,}s\b/.test(body)
+  )
+    return true;
+  // each clause of a list or a colon split is read alone: "Three writes matter: a, b and c" has "matter"
+  const head = body.split(/:\s/)[0] ?? body;
+  return isClause(head) || !verbless(head);
+}
+
+/**
+ * Sentences that may leave their verb unsaid: framing said between parts ("Now the first failure."), a question
+ * ("Why per key and not globally?") and a follow-up answer that finishes its question ("With a fencing token.").
+ */
+const FRAMING = /^(?:Now|Then|Next|First|Finally|One more|And|So|Also|Beside it|In short)\b/;
+const ELLIPTICAL =
+  /\?$|^(?:Up to|About|Roughly|With|By|Through|Via|Bounded by|Because|Within|Under|At|On|In|From|Only|Per)\b/;
+
+/** The shapes a script's spoken text takes that a template put together badly. */
+export function shapeProblems(script: Script): ShapeProblem[] {
+  const out: ShapeProblem[] = [];
+  const said = [...saidAloud(script), ...(script.deepDives ?? []).map((x) => ({ step: 0, text: x.why }))];
+  for (const { step, text } of said)
+    for (const [k, part] of text
+      .replace(/^(?:Q|A): /, "")
+      .split(/(?<=[.?!])\s+(?=[A-Z])/)
+      .entries()) {
+      const add = (shape: Shape, at: string) => out.push({ shape, step, sentence: part, at });
+      const twice = doubledWord(part);
+      if (twice) add("doubled word", twice);
+      if (!bracketsBalanced(part)) add("unbalanced bracket", part.match(/[()[\]]/g)?.join("") ?? "");
+      const no = NO_PRONOUN.exec(part);
+      if (no) add("no before a pronoun", no[0]);
+      const of = OF_NO_OBJECT.exec(part);
+      if (of) add("of with no object", of[0]);
+      const words = countWords(part);
+      if (words > SHAPE_MAX_WORDS) add("over 30 words", `${words} words`);
+      if (
+        words >= 5 &&
+        !FRAMING.test(part) &&
+        !(ELLIPTICAL.test(part) && (k === 0 || /\?$/.test(part))) &&
+        !hasVerb(part)
+      )
+        add("no verb", part);
+    }
+  return out;
+}
+
+/** How many of each shape a script has, every shape listed. */
+export function shapeCounts(problems: readonly ShapeProblem[]): Record<Shape, number> {
+  const counts = Object.fromEntries(SHAPES.map((s) => [s, 0])) as Record<Shape, number>;
+  for (const p of problems) counts[p.shape]++;
+  return counts;
+}
