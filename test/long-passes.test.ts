@@ -69,11 +69,11 @@ describe("the stated parse's per-prompt answers", () => {
     // and each reads its own amounts, never the text read before it
     const own = ["600,000", "400,000", "3 million"];
     for (const k of [2, 0, 1, 1, 0])
-      own.forEach((amount, j) =>
+      own.forEach((amount, j) => {
         expect(JSON.stringify(parseStatedNfrs(LONG_TEXTS[k] as string)).includes(amount), `${k}: ${amount}`).toBe(
           j === k,
-        ),
-      );
+        );
+      });
     // a text equal to an earlier one but made anew reads the same
     expect(JSON.stringify(parseStatedNfrs(`${LONG_TEXTS[1]}`.slice(0)))).toBe(fresh[1]);
   });
