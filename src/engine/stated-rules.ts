@@ -1,5 +1,6 @@
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf as singular } from "./counted-nouns.js";
+import type { GuaranteeShape } from "./design/schema.js";
 import { anA, pattern } from "./text.js";
 
 /** How a rule made from a guarantee the prompt states gives its reason (the script leads with such a rule). */
@@ -111,22 +112,17 @@ const plural = (noun: string) =>
  * could still fail ("never charges for an order that cannot ship"), nothing acknowledged is ever lost ("no photo is
  * ever lost", "never loses a transaction"), or each input takes effect exactly once ("exactly-once counting").
  */
-export type RuleGuarantee =
-  | { kind: "atomic-publish"; noun: string; state: string; quote: string }
-  | { kind: "never-stale"; noun: string; state: string; act: string; quote: string }
-  | { kind: "exactly-one"; noun: string; owner: string; how: string; scope?: string; quote: string }
-  | { kind: "latest-read"; noun: string; state: string; act: string; after?: string; quote: string }
-  | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string; quote: string }
-  | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string; quote: string }
-  | { kind: "effect-last"; noun: string; effect: string; cannot: string; quote: string }
-  | { kind: "never-lost"; noun: string; oneMachine?: true; quote: string }
-  | { kind: "exactly-once"; noun: string; act: string; quote: string }
-  | { kind: "all-parts"; noun: string; state: string; parts: string; done: string; quote: string }
-  | { kind: "survive-loss"; noun: string; lost: number; of?: number; unit: string; quote: string }
-  | { kind: "rebuilt-from"; source: string; quote: string };
+export type RuleGuarantee = RuleGuaranteeShape extends infer G
+  ? G extends unknown
+    ? G & { quote: string }
+    : never
+  : never;
 
-/** A rule guarantee as the design keeps it (its words are in the design's sources). */
-export type RuleGuaranteeShape = RuleGuarantee extends infer G ? (G extends unknown ? Omit<G, "quote"> : never) : never;
+/**
+ * A rule guarantee as the design keeps it, its words in the design's sources: the shapes the design schema declares
+ * (design/schema.ts, the one declaration), but a thing acted on once and a last copy kept, which are no rule of their own.
+ */
+export type RuleGuaranteeShape = Exclude<GuaranteeShape, { kind: "once" | "last-known" }>;
 
 /** The rule a stated rule guarantee becomes. */
 export function statedRule(g: RuleGuaranteeShape): StatedRule {
