@@ -309,12 +309,12 @@ function strongest(list: readonly Carrier[]): Carrier[] {
  * A clause read only in part keeps the readers of that part (`partly`) and the key words nothing reads (`unread`).
  */
 export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
-  const near = touching(readings(d));
+  const all = readings(d);
   const subject = d.archetypes[0];
   return requirementClauses(d.prompt).map(({ text, at }, i) => {
     const kind = requirementKind(text);
     const asks = kind ? { asks: { kind: kind.id, what: kind.asks } } : {};
-    const here = near(at, at + text.length);
+    const here = all.filter((r) => touches(r, at, at + text.length));
     // the prompt's first clause names what is built: recognition read the design's subject from it
     if (i === 0 && subject) {
       const carriedBy = strongest([{ kind: "subject", what: subject.name, quote: text }, ...here]);
@@ -333,35 +333,6 @@ export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
       ...(c.unread.length > 0 ? { unread: c.unread } : {}),
     };
   });
-}
-
-/**
- * The readings that touch a span (`touches`), in their own order, found by bisection over the readings sorted by where
- * they start: a reading ends after the span's start only if it starts less than the longest reading's length before
- * it. A long prompt has many clauses and, each quote placed wherever it stands, many readings: a walk of every reading
- * for every clause grew with the square of its length.
- */
-function touching(all: readonly Reading[]): (from: number, to: number) => Reading[] {
-  const order = all.map((_, i) => i).sort((a, b) => (all[a] as Reading).from - (all[b] as Reading).from || a - b);
-  let longest = 0;
-  for (const r of all) longest = Math.max(longest, r.to - r.from);
-  return (from, to) => {
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((all[order[mid] as number] as Reading).from > from - longest) hi = mid;
-      else lo = mid + 1;
-    }
-    const found: number[] = [];
-    for (let k = lo; k < order.length; k++) {
-      const i = order[k] as number;
-      const r = all[i] as Reading;
-      if (r.from >= to) break;
-      if (touches(r, from, to)) found.push(i);
-    }
-    return found.sort((a, b) => a - b).map((i) => all[i] as Reading);
-  };
 }
 
 /**

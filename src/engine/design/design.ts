@@ -37,7 +37,7 @@ import type { Deriver } from "./graph.js";
 import { evaluate, orderDerivers } from "./graph.js";
 import { answerKey, deepFreeze, factsKey, Kept, keep } from "./keep.js";
 import { OverrideRefused, parseOverrides } from "./overrides.js";
-import type { StatedRequirementRow } from "./schema.js";
+import type { GuaranteeShape, StatedRequirementRow } from "./schema.js";
 import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
 
 /** Checked once at load: no cycles, no missing inputs. */
@@ -77,22 +77,7 @@ export interface Design {
     /** The width in bits the prompt fixes for its ids (`sources.idWidth` says which words). */
     idWidth?: number;
     /** The guarantees the prompt states in clauses of their own (`sources["guarantee.<i>"]` says which words). */
-    guarantees?: (
-      | { kind: "once"; noun: string; act?: string; scope?: string }
-      | { kind: "last-known"; what: string; dependency: string }
-      | { kind: "atomic-publish"; noun: string; state: string }
-      | { kind: "never-stale"; noun: string; state: string; act: string }
-      | { kind: "exactly-one"; noun: string; owner: string; how: string; scope?: string }
-      | { kind: "latest-read"; noun: string; state: string; act: string; after?: string }
-      | { kind: "capacity"; capacity: string; scope?: string; noun?: string; act: string }
-      | { kind: "cap"; noun: string; limit: string; scope?: string; crash?: string }
-      | { kind: "effect-last"; noun: string; effect: string; cannot: string }
-      | { kind: "never-lost"; noun: string; oneMachine?: true }
-      | { kind: "exactly-once"; noun: string; act: string }
-      | { kind: "all-parts"; noun: string; state: string; parts: string; done: string }
-      | { kind: "survive-loss"; noun: string; lost: number; of?: number; unit: string }
-      | { kind: "rebuilt-from"; source: string }
-    )[];
+    guarantees?: GuaranteeShape[];
     /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
     survives?: NonNullable<Fields["nfrs"]["survives"]>["value"];
     /** Reads whose consistency each request chooses (`sources.readModes` says which words). */

@@ -97,6 +97,77 @@ const RecognizedArchetype = z.strictObject({
     .optional(),
 });
 
+/**
+ * A guarantee the prompt states in a clause of its own, in the shape the design keeps it (its words are in
+ * `nfrs.sources["guarantee.<i>"]`): the one declaration of these shapes, whose types the engine infers
+ * (`GuaranteeShape`; engine/stated-rules.ts adds the words a parse quotes).
+ */
+const Guarantee = z.union([
+  z.strictObject({
+    kind: z.literal("once"),
+    noun: z.string(),
+    act: z.string().optional(),
+    scope: z.string().optional(),
+  }),
+  z.strictObject({ kind: z.literal("last-known"), what: z.string(), dependency: z.string() }),
+  z.strictObject({ kind: z.literal("atomic-publish"), noun: z.string(), state: z.string() }),
+  z.strictObject({ kind: z.literal("never-stale"), noun: z.string(), state: z.string(), act: z.string() }),
+  z.strictObject({
+    kind: z.literal("exactly-one"),
+    noun: z.string(),
+    owner: z.string(),
+    how: z.string(),
+    scope: z.string().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("latest-read"),
+    noun: z.string(),
+    state: z.string(),
+    act: z.string(),
+    after: z.string().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("capacity"),
+    capacity: z.string(),
+    scope: z.string().optional(),
+    noun: z.string().optional(),
+    act: z.string(),
+  }),
+  z.strictObject({
+    kind: z.literal("cap"),
+    noun: z.string(),
+    limit: z.string(),
+    scope: z.string().optional(),
+    crash: z.string().optional(),
+  }),
+  z.strictObject({ kind: z.literal("effect-last"), noun: z.string(), effect: z.string(), cannot: z.string() }),
+  z.strictObject({ kind: z.literal("never-lost"), noun: z.string(), oneMachine: z.literal(true).optional() }),
+  z.strictObject({ kind: z.literal("exactly-once"), noun: z.string(), act: z.string() }),
+  z.strictObject({
+    kind: z.literal("all-parts"),
+    noun: z.string(),
+    state: z.string(),
+    parts: z.string(),
+    done: z.string(),
+  }),
+  z.strictObject({
+    kind: z.literal("survive-loss"),
+    noun: z.string(),
+    lost: z.number().int().positive(),
+    of: z.number().int().positive().optional(),
+    unit: z.string(),
+  }),
+  z.strictObject({ kind: z.literal("rebuilt-from"), source: z.string() }),
+  z.strictObject({
+    kind: z.literal("alert-hold"),
+    noun: z.string(),
+    threshold: z.string(),
+    hold: z.string(),
+  }),
+]);
+/** A stated guarantee's shape, inferred from the schema. */
+export type GuaranteeShape = z.infer<typeof Guarantee>;
+
 const Nfrs = z.strictObject({
   delivery: z.enum(DELIVERY_VALUES),
   consistency: z.enum(CONSISTENCY_VALUES),
@@ -122,67 +193,7 @@ const Nfrs = z.strictObject({
   /** The width in bits the prompt fixes for its ids (`sources.idWidth` says which words state it). */
   idWidth: z.number().optional(),
   /** The guarantees the prompt states in clauses of their own (`sources["guarantee.<i>"]` says which words). */
-  guarantees: z
-    .array(
-      z.union([
-        z.strictObject({
-          kind: z.literal("once"),
-          noun: z.string(),
-          act: z.string().optional(),
-          scope: z.string().optional(),
-        }),
-        z.strictObject({ kind: z.literal("last-known"), what: z.string(), dependency: z.string() }),
-        z.strictObject({ kind: z.literal("atomic-publish"), noun: z.string(), state: z.string() }),
-        z.strictObject({ kind: z.literal("never-stale"), noun: z.string(), state: z.string(), act: z.string() }),
-        z.strictObject({
-          kind: z.literal("exactly-one"),
-          noun: z.string(),
-          owner: z.string(),
-          how: z.string(),
-          scope: z.string().optional(),
-        }),
-        z.strictObject({
-          kind: z.literal("latest-read"),
-          noun: z.string(),
-          state: z.string(),
-          act: z.string(),
-          after: z.string().optional(),
-        }),
-        z.strictObject({
-          kind: z.literal("capacity"),
-          capacity: z.string(),
-          scope: z.string().optional(),
-          noun: z.string().optional(),
-          act: z.string(),
-        }),
-        z.strictObject({
-          kind: z.literal("cap"),
-          noun: z.string(),
-          limit: z.string(),
-          scope: z.string().optional(),
-          crash: z.string().optional(),
-        }),
-        z.strictObject({ kind: z.literal("effect-last"), noun: z.string(), effect: z.string(), cannot: z.string() }),
-        z.strictObject({ kind: z.literal("never-lost"), noun: z.string(), oneMachine: z.literal(true).optional() }),
-        z.strictObject({ kind: z.literal("exactly-once"), noun: z.string(), act: z.string() }),
-        z.strictObject({
-          kind: z.literal("all-parts"),
-          noun: z.string(),
-          state: z.string(),
-          parts: z.string(),
-          done: z.string(),
-        }),
-        z.strictObject({
-          kind: z.literal("survive-loss"),
-          noun: z.string(),
-          lost: z.number().int().positive(),
-          of: z.number().int().positive().optional(),
-          unit: z.string(),
-        }),
-        z.strictObject({ kind: z.literal("rebuilt-from"), source: z.string() }),
-      ]),
-    )
-    .optional(),
+  guarantees: z.array(Guarantee).optional(),
   /** The failure unit the prompt says the system survives the loss of (`sources.survives` says which words). */
   survives: z.enum(["zone", "data centre", "rack", "region"]).optional(),
   /** Reads whose consistency each request chooses (`sources.readModes` says which words). */
