@@ -26,7 +26,7 @@ import { own } from "./own.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
 import { composedScale } from "./stated-flows.js";
-import { parseAlertHold, type RuleGuarantee } from "./stated-rules.js";
+import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
 
@@ -508,8 +508,6 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   if (survive) out.push(survive);
   const rebuilt = parseRebuiltFrom(prompt);
   if (rebuilt) out.push(rebuilt);
-  const hold = parseAlertHold(prompt);
-  if (hold) out.push(hold);
   return out;
 }
 

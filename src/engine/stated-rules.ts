@@ -1,6 +1,5 @@
 import { CARDINAL_WORDS } from "../knowledge/lexicon.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
-import { ALERT_WORDS, HOLD_SPAN } from "../knowledge/requirement-kinds.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import type { GuaranteeShape } from "./design/schema.js";
 import { anA, pattern } from "./text.js";
@@ -31,9 +30,7 @@ export const fromStatedGuarantee = (because: string): boolean => because.endsWit
  *   are committed together in one checkpoint, and a restart replays from that position;
  * - a parent changes state only once all of its parts are done: the parent's record holds its part count and the set
  *   of part ids done, each completion adds its id once, and the write that adds the last one moves the parent, guarded
- *   by done = total (a fan-in barrier);
- * - no page goes out for a breach shorter than its stated hold: the alert waits in a pending state, its start kept
- *   with the rule's state, and fires only once every evaluation over the hold has found the breach.
+ *   by done = total (a fan-in barrier).
  */
 export interface StatedRule {
   /** The mechanism that keeps the rule. */
@@ -45,11 +42,6 @@ export interface StatedRule {
    * write that names the rule's thing: what the rule is about is the keeper's own record, not the input it names.
    */
   onKeeper?: boolean;
-  /**
-   * The mechanisms whose write the rule sits on before any its words name: the copies a loss rule counts are made by
-   * the write that replicates, whatever else the prompt calls a write ("renewed while it writes").
-   */
-  carriers?: readonly MechanismId[];
   /** Words of the write the rule sits on, tried after the write that names the rule's thing. */
   at: RegExp;
   /** The hard rule, in the prompt's words; `entity` is the words of the record the write it sits on writes. */
@@ -330,8 +322,6 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return surviveLossRule(g);
     case "rebuilt-from":
       return rebuiltFromRule(g);
-    case "alert-hold":
-      return alertHoldRule(g);
     case "all-parts": {
       const parts = plural(g.parts);
       return {
@@ -350,15 +340,6 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
     }
   }
 }
-
-/** The mechanisms that make a write's copies, the write a stated loss rule sits on: a data pipeline's first. */
-const REPLICATING: readonly MechanismId[] = [
-  "pipelined-replication",
-  "consensus-replication",
-  "quorum-read-write",
-  "isr-replication",
-  "async-replication",
-];
 
 /** A small count in words, as a rule says it ("two racks"); a larger one in digits (knowledge/lexicon.ts). */
 const COUNT_WORDS = Object.entries(CARDINAL_WORDS)
@@ -397,8 +378,7 @@ function surviveLossRule(g: Extract<RuleGuaranteeShape, { kind: "survive-loss" }
   if (voters !== undefined && majority !== undefined && voters - majority >= g.lost)
     return {
       keeper: "consensus-replication",
-      carriers: REPLICATING,
-      at: /\b(?:writ(?!ers?\b)|stor|put|set|upload|append|replicat|commit|sav|record|chang|updat)\w*\b/i,
+      at: /\b(?:writ|stor|put|set|upload|append|replicat|commit|sav|record|chang|updat)\w*\b/i,
       statement: (entity) =>
         `${head}. The ${countWord(voters)} ${units} form one consensus group, and ${g.noun === "write" ? "a write" : `a write of ${anA(g.noun)}`}${entity && entity !== g.noun ? ` to its ${recordOf(entity)}` : ""} is acknowledged only once a majority of ${countWord(majority)} hold it durably in their logs. Any ${k} may be lost: the ${countWord(voters - g.lost)} left still include a copy of every acknowledged write, elect a leader among themselves and keep serving. A replaced ${g.unit} copies the log from the others before it votes again.`,
       says,
@@ -412,8 +392,7 @@ function surviveLossRule(g: Extract<RuleGuaranteeShape, { kind: "survive-loss" }
   const copies = countWord(g.lost + 1);
   return {
     keeper: "replica-repair",
-    carriers: REPLICATING,
-    at: /\b(?:writ(?!ers?\b)|stor|put|upload|append|replicat|commit|sav|record)\w*\b/i,
+    at: /\b(?:writ|stor|put|upload|append|replicat|commit|sav|record)\w*\b/i,
     statement: (entity) =>
       `${head}. Each ${g.noun}${entity && entity !== g.noun ? `, in its ${recordOf(entity)},` : ""} is kept as at least ${copies} copies, each on a different ${g.unit}, and a write is acknowledged only once ${copies} copies on ${copies} different ${units} hold it durably. Losing ${k} ${g.lost === 1 ? g.unit : units} leaves at least one whole copy. A repair loop finds every ${g.noun} left with fewer than ${copies} copies and copies it again from a survivor onto another ${g.unit}, fewest copies first, before a further failure can land.`,
     says,
@@ -444,94 +423,6 @@ function rebuiltFromRule(g: Extract<RuleGuaranteeShape, { kind: "rebuilt-from" }
       role: "derived",
     },
   };
-}
-
-/**
- * The rule for an alert stated to wait until its condition has lasted a span ("page someone when p99 latency stays
- * above 300 ms for five minutes"). The alert rule is evaluated on an interval; a first breach makes the alert pending
- * and records when it began, and it fires only once every evaluation since then has found the breach and the span has
- * passed, so a short spike pages no one (Prometheus alerting rules, the `for` clause: an element active but not yet
- * firing is pending, and each evaluation over the duration must still find it active; Grafana calls it the pending
- * period). The start is kept with the rule's state, so an evaluator that restarts resumes the hold (Prometheus
- * restores the pending time of its alerts from a stored series on restart, `ALERTS_FOR_STATE`).
- */
-function alertHoldRule(g: Extract<RuleGuaranteeShape, { kind: "alert-hold" }>): StatedRule {
-  const condition = `${g.noun} ${g.threshold}`;
-  return {
-    keeper: "guarded-transition",
-    at: /\b(?:alert|evaluat|rule|notif|pag(?:e|es|ed|ing)\b|firing|threshold)\w*/i,
-    statement: (entity) =>
-      `No page goes out for a breach shorter than ${g.hold}. The alert rule is evaluated on a fixed interval, and the first evaluation that finds ${condition} moves the alert from inactive to pending and records when the breach began${entity ? ` on its ${recordOf(entity)}` : ""}. The alert moves to firing, and pages, only once every evaluation since that start has found the breach and ${g.hold} have passed; one evaluation back within the threshold returns it to inactive and clears the start. The start is kept with the rule's state rather than only in the evaluator's memory, so an evaluator that restarts, or takes the rule over from another, resumes the hold instead of starting it again.`,
-    says: (t) => t.includes(`no page goes out for a breach shorter than ${g.hold}`) && /\bpending\b/.test(t),
-    failure: {
-      failure: `${upperFirst(g.noun)} is ${g.threshold} for less than ${g.hold}, or the evaluator restarts partway through a breach`,
-      prevention: `The alert is pending until every evaluation over ${g.hold} has found the breach, and the start of the breach is stored with the rule's state`,
-      repair: `A spike that clears returns the alert to inactive without a page; a restarted evaluator reloads the stored start and finishes the hold, paging once it has lasted ${g.hold}`,
-      role: "derived",
-    },
-  };
-}
-
-/** A count word before a unit, as a number ("five minutes", "a minute"); digits as they are. */
-const SPAN_WORD: Readonly<Record<string, string>> = { a: "one", an: "one" };
-/** A stated span as the rule says it: "five-minute" -> five minutes, "1 min" -> 1 minute, "a minute" -> one minute. */
-function spanSaid(span: string): string {
-  const m = /^(\S+)[ -](\w+)$/.exec(span.trim().toLowerCase());
-  if (!m?.[1] || !m[2]) return span;
-  const count = SPAN_WORD[m[1]] ?? m[1];
-  const unit = m[2]
-    .replace(/^(?:secs?|seconds?)$/, "second")
-    .replace(/^(?:mins?|minutes?)$/, "minute")
-    .replace(/^hours?$/, "hour");
-  return `${count} ${count === "one" || count === "1" ? unit : `${unit}s`}`;
-}
-
-const STAY = String.raw`(?:stays?|stayed|remains?|remained|has been|have been|is|are|keeps? being|sits?|holds?)`;
-const PAST = String.raw`((?:(?:\w+\s+){0,2}?)(?:above|below|over|under|higher than|lower than|more than|less than|past|beyond|too high|too low)\b(?:[^.;,]|\.(?=\d)){0,40}?)`;
-const HOLD_FOR = String.raw`\s+for\s+(?:more than\s+|at least\s+|over\s+|longer than\s+)?(${HOLD_SPAN})\b`;
-/** The words that name what is watched ("p99 latency", "a number", "CPU on any host"): up to five words. */
-const WATCHED = String.raw`((?:(?!(?:stays?|stayed|remains?|remained|has|have|is|are|keeps?|sits?|holds?)\b)[\w%.'-]+\s+){1,5}?)`;
-/**
- * An alert held for a span: the alert's words, then "when" the watched thing stays past its threshold for the span
- * ("page someone when p99 latency stays above 300 ms for five minutes"); or that condition first and the alert after
- * ("if a disk stays over 90% for ten minutes, alert the team"); or the alert after a breach of a stated length ("alert
- * after a five-minute breach").
- */
-const ALERT_HOLDS: readonly RegExp[] = [
-  new RegExp(
-    String.raw`\b${ALERT_WORDS}\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:when|if|once|whenever)\s+(?:the\s+|its\s+|their\s+|any\s+)?${WATCHED}${STAY}\s+${PAST}${HOLD_FOR}`,
-    "i",
-  ),
-  new RegExp(
-    String.raw`\b(?:when|if|once|whenever)\s+(?:the\s+|its\s+|their\s+|any\s+)?${WATCHED}${STAY}\s+${PAST}${HOLD_FOR}(?:[^.;]|\.(?=\d)){0,40}?\b${ALERT_WORDS}\b`,
-    "i",
-  ),
-  new RegExp(
-    String.raw`\b${ALERT_WORDS}\b(?:[^.;]|\.(?=\d)){0,80}?\bafter\s+(?:a|an)\s+(${HOLD_SPAN})\s+(?:breach|violation|excursion)\w*`,
-    "i",
-  ),
-];
-
-/** The alert the prompt says waits until its condition has held for a span, if it says one (engine/nfr-parse.ts). */
-export function parseAlertHold(prompt: string): RuleGuarantee | undefined {
-  const [after, before, breach] = ALERT_HOLDS;
-  for (const re of [after, before]) {
-    const m = re?.exec(prompt);
-    if (!m?.[1] || !m[2] || !m[3]) continue;
-    const noun = m[1].trim().toLowerCase();
-    const threshold = m[2].trim().replace(/\s+/g, " ");
-    return { kind: "alert-hold", noun, threshold, hold: spanSaid(m[3]), quote: m[0] };
-  }
-  const b = breach?.exec(prompt);
-  if (b?.[1])
-    return {
-      kind: "alert-hold",
-      noun: "the watched signal",
-      threshold: "past its threshold",
-      hold: spanSaid(b[1]),
-      quote: b[0],
-    };
-  return undefined;
 }
 
 /** A word's pattern, whole word, any ending ("accept" also finds "accepts", "accepted"). */

@@ -41,30 +41,7 @@ export const CONTROL = new RegExp(
   "i",
 );
 
-/** Words of an alert (a page, an alert, a wake-up, a notice to on-call), as a verb or a noun; never a web page. */
-export const ALERT_WORDS = String.raw`(?:(?<!\b(?:the|a|an|web|each|every|this|that|one|landing|home|product|search|results|error|status)\s)pages?|paged|paging|alert|alerts|alerted|alerting|notify|notifies|notified|wake|wakes|woken|waken)`;
-/** A duration said in words or digits ("five minutes", "10 min", "a minute", "five-minute"). */
-export const HOLD_SPAN = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|sixty|\d+)[ -](?:seconds?|secs?|minutes?|mins?|hours?)`;
-/**
- * An alert tied to a condition that must last: the alert's words and, in the same sentence, a condition that stays
- * past its threshold for a span ("page someone when p99 latency stays above 300 ms for five minutes", "when CPU has
- * been over 90% for ten minutes, alert the team") or a breach of a stated length ("alert after a five-minute breach").
- */
-export const ALERT_HOLD = new RegExp(
-  String.raw`\b${ALERT_WORDS}\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:stays?|stayed|remains?|remained|has been|have been|is|are|keeps? being|sits?|holds?)\s+(?:\w+\s+){0,2}?(?:above|below|over|under|higher than|lower than|more than|less than|past|beyond|too high|too low)\b(?:[^.;]|\.(?=\d)){0,40}?\bfor\s+(?:more than\s+|at least\s+|over\s+|longer than\s+)?${HOLD_SPAN}\b|\b(?:when|if|once|whenever)\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:stays?|remains?|has been|have been|is|are)\s+(?:\w+\s+){0,2}?(?:above|below|over|under|higher than|lower than|more than|less than|past|beyond|too high|too low)\b(?:[^.;]|\.(?=\d)){0,40}?\bfor\s+(?:more than\s+|at least\s+|over\s+|longer than\s+)?${HOLD_SPAN}\b(?:[^.;]|\.(?=\d)){0,40}?\b${ALERT_WORDS}\b|\b${ALERT_WORDS}\b(?:[^.;]|\.(?=\d)){0,80}?\bafter\s+(?:a|an)\s+${HOLD_SPAN}\s+(?:breach|violation|excursion)`,
-  "i",
-);
-
 export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
-  {
-    id: "alert-hold",
-    asks: "an alert held for a duration: the condition, its threshold, and the pending time it must last before anyone is paged",
-    // a page, an alert or a wake-up tied to a condition that lasts ("stays above 300 ms for five minutes", "after a
-    // five-minute breach"): the duration is a hold before firing, never a latency the design must meet
-    words: ALERT_HOLD,
-    owed: true,
-    plan: "the alert waits in a pending state and pages only once the breach has held at every evaluation for that long",
-  },
   {
     id: "failure-detection",
     asks: "failure detection: a liveness signal, the timeout after which a member is declared failed, and who declares it",

@@ -158,12 +158,6 @@ const Guarantee = z.union([
     unit: z.string(),
   }),
   z.strictObject({ kind: z.literal("rebuilt-from"), source: z.string() }),
-  z.strictObject({
-    kind: z.literal("alert-hold"),
-    noun: z.string(),
-    threshold: z.string(),
-    hold: z.string(),
-  }),
 ]);
 /** A stated guarantee's shape, inferred from the schema. */
 export type GuaranteeShape = z.infer<typeof Guarantee>;
