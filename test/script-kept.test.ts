@@ -19,7 +19,7 @@ describe("scripts kept by the design body they were written from", () => {
   it("a design with the same body whose prompt answers alike is given the kept steps, as written afresh", () => {
     const prompt = "Design a seat-map service for a regional ferry operator where a cabin berth is never sold twice";
     const a = variant(prompt, 1);
-    const b = variant(prompt, 2);
+    const b = variant(prompt, 1);
     expect(keptBodyKey(a)).toBeDefined();
     expect(keptBodyKey(b)).toBe(keptBodyKey(a));
     const first = withScript(a).script;
@@ -27,6 +27,10 @@ describe("scripts kept by the design body they were written from", () => {
     expect(second).toBe(first);
     expect(second).toEqual(writeScript(b).steps);
     expect(Object.isFrozen(second)).toBe(true);
+    // a prompt that differs in a word has the same body but its own stated clauses, which the script says
+    const other = variant(prompt, 2);
+    expect(keptBodyKey(other)).toBe(keptBodyKey(a));
+    expect(withScript(other).script).not.toBe(first);
   });
 
   it("writes again when the prompt answers a question differently, and keeps both", () => {
@@ -55,6 +59,26 @@ describe("scripts kept by the design body they were written from", () => {
     };
     expect(keptSteps(variant(prompt, 21), write)).toEqual(step("twenty-one"));
     expect(keptSteps(variant(prompt, 22), write)).toEqual(step("other"));
+    expect(writes).toBe(2);
+  });
+
+  it("reads the fields made from the prompt beside the body (its stated requirements) as questions asked of it", () => {
+    // two prompts with one body quote different clauses: a script that says a clause is not handed to the other
+    const prompt = "Design a seat-map service for a regional ferry operator where a cabin berth is never sold twice";
+    const clauses = (d: Design) => d.statedRequirements.map((r) => r.clause).join(" | ");
+    let writes = 0;
+    const write = (d: Design) => {
+      writes++;
+      return step(clauses(d));
+    };
+    const a = variant(prompt, 31);
+    const b = variant(prompt, 32);
+    expect(keptBodyKey(b)).toBe(keptBodyKey(a));
+    expect(clauses(b)).not.toBe(clauses(a));
+    expect(keptSteps(a, write)).toEqual(step(clauses(a)));
+    expect(keptSteps(b, write)).toEqual(step(clauses(b)));
+    expect(writes).toBe(2);
+    expect(keptSteps(variant(prompt, 31), write)).toEqual(step(clauses(a)));
     expect(writes).toBe(2);
   });
 

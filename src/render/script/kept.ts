@@ -50,7 +50,23 @@ export function promptRead<A extends unknown[], T>(d: Design, ask: (d: Design, .
   return answer;
 }
 
-/** The design as a script reads it while recorded: the same fields, its prompt read through a getter that tells. */
+/**
+ * The fields a design holds beside its body that are made from its prompt (design.ts: the requirement ledger quotes
+ * the prompt's clauses, the coherence findings name its words): two prompts with one body differ in them, so a
+ * script that reads one asked a question of the prompt, and is handed to a later design only where it reads alike.
+ * Each is read through a module-level function (`promptRead` asks must be).
+ */
+const readStatedRequirements = (d: Design) => d.statedRequirements;
+const readCoherence = (d: Design) => d.coherence;
+const PROMPT_MADE: readonly (readonly ["statedRequirements" | "coherence", Ask])[] = [
+  ["statedRequirements", readStatedRequirements as Ask],
+  ["coherence", readCoherence as Ask],
+];
+
+/**
+ * The design as a script reads it while recorded: the same fields, its prompt read through a getter that tells, and
+ * the fields made from its prompt (`PROMPT_MADE`) read as questions asked of it.
+ */
 function watched(d: Design, r: Recording): Design {
   const view = { ...d };
   Object.defineProperty(view, "prompt", {
@@ -60,6 +76,15 @@ function watched(d: Design, r: Recording): Design {
       return d.prompt;
     },
   });
+  for (const [field, ask] of PROMPT_MADE)
+    Object.defineProperty(view, field, {
+      enumerable: true,
+      get() {
+        const value = d[field];
+        if (r.depth === 0 && !r.reads.some((q) => q.ask === ask)) r.reads.push({ ask, args: [], answer: value });
+        return value;
+      },
+    });
   return view;
 }
 
