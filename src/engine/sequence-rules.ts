@@ -36,6 +36,9 @@ export const OWN_COPY = /\b(?:local|cached|snapshot|copy|handed)\b/i;
  */
 export const ATOMIC = /\bno [A-Z]|\bnot yet\b|\balready\b|[=<>]/;
 
+/** A participant's alias as a regular expression's source. */
+const escapeAlias = (alias: string): string => alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Kinds of participant that never hold our state: a check on them is the caller's or an outside party's own. */
 const NEVER_OWNER = new Set(["client", "external"]);
 
@@ -253,17 +256,22 @@ export function checksWithoutState(d: {
     }
     for (const m of g.mermaid.matchAll(/^\s*Note over (\S+?): checks (.*)$/gm)) {
       const at = parts.get(m[1] as string);
+      // what the holder sent the checker earlier in the sequence (a claimed shard with its checkpoint, a slot's
+      // stream, a probe's answer) is a copy the checker was handed, which it checks where it stands
+      const before = g.mermaid.slice(0, m.index);
       const guard = m[2] as string;
       if (!at || NEVER_OWNER.has(at.kind) || at.holds.length > 0) continue;
       if (OWN_COPY.test(guard) || !ATOMIC.test(guard.replace(/#(?:lt|gt);/g, "<"))) continue;
       for (const r of guard.matchAll(RECORD_NAME)) {
         const owners = holders(r[1] as string);
         if (owners.has(at.id)) continue;
-        const holder = [...parts.values()].find((c) => c.id !== at.id && owners.has(c.id));
+        const holder = [...parts.entries()].find(([, c]) => c.id !== at.id && owners.has(c.id));
         if (!holder) continue;
+        if (new RegExp(`^\\s*${escapeAlias(holder[0])}-{1,2}>>${escapeAlias(m[1] as string)}:`, "m").test(before))
+          continue;
         out.push({
           rule: "check-without-state",
-          detail: `${g.title}: ${at.name} holds no state but is drawn checking '${guard}', which reads the ${r[1]} that ${holder.name} holds`,
+          detail: `${g.title}: ${at.name} holds no state but is drawn checking '${guard}', which reads the ${r[1]} that ${holder[1].name} holds`,
         });
         break;
       }

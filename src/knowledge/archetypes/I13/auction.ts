@@ -665,7 +665,7 @@ export const AUCTION_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Place a bid",
     notation:
-      "bidders>bid-gateway[place bid with bid id and maximum] -> bid-gateway>auction-owner[route to the auction's owner {max_amount >= PriceView.current_price + increment}] -> auction-owner[check and resolve proxy bids {Auction.state = open and now < Auction.end_time and max_amount >= Auction.current_price + increment and bid id not yet seen}] -> auction-owner>bid-log[append bid {epoch = AuctionLease.epoch and seq = Auction.seq + 1}] -> bid-log>auction-owner[durable in the next group commit] -> auction-owner>bid-gateway[leading or outbid, new price] -> bid-gateway>bidders[outcome] -> auction-owner>price-fanout[price with seq] -> price-fanout>bidders[coalesced push] |-> auction-owner>bid-gateway[first outcome {bid id already seen}] => done | retry",
+      "bidders>bid-gateway[place bid with bid id and maximum] -> bid-gateway>auction-owner[route to the auction's owner] -> auction-owner[check and resolve proxy bids {Auction.state = open and now < Auction.end_time and max_amount >= Auction.current_price + increment and bid id not yet seen}] -> auction-owner>bid-log[append bid {epoch = AuctionLease.epoch and seq = Auction.seq + 1}] -> bid-log>auction-owner[durable in the next group commit] -> auction-owner>bid-gateway[leading or outbid, new price] -> bid-gateway>bidders[outcome] -> auction-owner>price-fanout[price with seq] -> price-fanout>bidders[coalesced push] |-> auction-owner>bid-gateway[first outcome {bid id already seen}] => done | retry",
     topic: T,
   },
   {

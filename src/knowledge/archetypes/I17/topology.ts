@@ -29,7 +29,7 @@ export const protocols: ProtocolSpec[] = [
     unlessTopic: A,
     name: "Drain a backend",
     notation:
-      "operators>route-control[drain backend {Backend.state = active}] -> route-control>proxies[mark draining] -> proxies>backends[no new requests, finish in-flight {in_flight = 0 or deadline passed}] -> route-control>route-store[remove backend] => done | expire",
+      "operators>route-control[drain backend] -> route-control>route-store[mark the backend draining {Backend.state = active}] -> route-control>proxies[mark draining] -> proxies>backends[no new requests, finish in-flight {in_flight = 0 or deadline passed}] -> route-control>route-store[remove backend] => done | expire",
   },
 ];
 
