@@ -64,7 +64,9 @@ describe("a secrets manager issues leased credentials, revokes them everywhere, 
     const rules = vault.invariants.map((i) => i.statement);
     expect(rules[0]).toMatch(/revoked or expired SecretLease is never answered again/);
     const all = rules.join("\n");
-    expect(all).toMatch(/previous version keeps working until every lease issued on it has lapsed/);
+    expect(all).toMatch(/previous version.s account keeps logging in until the next rotation/);
+    // one database user has one password: overlap is never promised for a single account (AWS rotation strategies)
+    expect(all).not.toMatch(/previous version keeps working until every lease/);
     expect(all).toMatch(/No request is answered unless at least one audit device has recorded it/);
     const read = vault.readPaths.find((r) => /read a secret/.test(r.read));
     expect(read?.staleness).not.toMatch(/projector|lag bound/);

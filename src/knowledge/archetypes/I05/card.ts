@@ -347,6 +347,19 @@ export const card = {
       prevention:
         "Enable the idempotent producer so the leader drops an append whose sequence it already holds, and give it a transactional.id so a restarted instance bumps the producer epoch and brokers fence the zombie still using the older one.",
       repair: "Consumers skip records whose id is already in their applied set within the dedup window.",
+      // the idempotent producer needs acks=all (Apache Kafka producer configs, 'enable.idempotence')
+      chosen: { decision: "i05-acks", options: ["acks-all"] },
+    },
+    {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
+      failure: "A producer resends after a timed-out acknowledgement and the record is appended twice.",
+      role: "truth",
+      prevention:
+        "Accepted with acks=1: the idempotent producer cannot run unless every in-sync replica acknowledges, so the producer stamps each record with an id it keeps on a resend and consumers drop a record id they have already applied.",
+      repair:
+        "A repeat that reaches a consumer is skipped by its record id within the dedup window; a sink that must see each record once writes under that id.",
+      chosen: { decision: "i05-acks", options: ["acks-leader"] },
     },
     {
       // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups

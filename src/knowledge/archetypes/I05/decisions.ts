@@ -32,6 +32,11 @@ export const decisions: DecisionPoint[] = [
             "\\backs ?= ?(?:all|-1)\\b",
             "\\bmin\\.insync\\.replicas\\b",
             "\\backnowledg\\w* (?:only )?(?:once|after|when) (?:every|all) in-sync replicas?\\b",
+            // nor that the broker drops a producer's resend: the idempotent producer requires acks=all (Apache Kafka
+            // producer config 'enable.idempotence'), so under acks=1 a resend may be appended twice
+            "\\benable the idempotent producer\\b",
+            "\\b(?:retried|resent) (?:batch|record)e?s? (?:is |are )?appended\\b[^.;]{0,40}\\bat most once\\b",
+            "\\bresend same seq\\b",
           ],
         },
       },

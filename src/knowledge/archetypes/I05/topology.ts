@@ -6,8 +6,19 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Publish with durable acknowledgement",
     unlessTopic: "work-queue",
+    chosen: { decision: "i05-acks", options: ["acks-all"] },
     notation:
       "producers>partition-leaders[produce key, record, producer id, seq {partition = hash(key) mod partitions and seq = last seq + 1}] -> partition-leaders>isr-followers[replicate record (followers fetch)] -> isr-followers>partition-leaders[fetched up to offset] -> partition-leaders[advance high watermark {every in-sync replica holds the offset}] -> partition-leaders>producers[ack partition and offset] |-> producers>partition-leaders[resend same seq {no ack before timeout}] => done | retry",
+  },
+  {
+    // acks=1: the leader answers once its own log holds the record, and the idempotent producer cannot run (Apache
+    // Kafka producer configs: 'enable.idempotence' requires acks=all), so a resend may be appended again and consumers
+    // drop the repeat by its record id
+    name: "Publish acknowledged by the leader alone",
+    unlessTopic: "work-queue",
+    chosen: { decision: "i05-acks", options: ["acks-leader"] },
+    notation:
+      "producers>partition-leaders[produce key, record, record id {partition = hash(key) mod partitions}] -> partition-leaders[append to its own log] -> partition-leaders>producers[ack partition and offset] -> partition-leaders>isr-followers[replicate record (followers fetch)] |-> producers>partition-leaders[resend under the same record id {no ack before timeout}] => done | retry",
   },
   {
     name: "Consume and commit progress",
@@ -31,11 +42,13 @@ export const topology: Topology = {
     {
       id: "producers",
       unlessTopic: "work-queue",
-      name: "Producers (idempotent, id + sequence)",
+      // one component for both acknowledgement settings: the idempotent producer runs only under acks=all (Apache Kafka
+      // producer configs, 'enable.idempotence'), so the name promises neither
+      name: "Producers (each record stamped with an id it keeps on a resend)",
       kind: "client",
-      runs: ["publish", "retry with the same sequence"],
+      runs: ["publish", "resend an unacknowledged record under the same id"],
       because:
-        "retries after a lost ack would duplicate records unless the broker can recognise the producer's sequence",
+        "retries after a lost ack would duplicate records unless the resend can be recognised: by the producer's sequence at the leader where the whole in-sync set acknowledges, by the record id at the consumers where the leader answers alone",
     },
     {
       id: "partition-leaders",

@@ -23,10 +23,17 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
  *   request, capped by the role's max TTL. Without an explicit TTL Vault's default lease is 32 days.
  * - Vault database secrets engine: dynamic roles create a unique user and password per request (so an access is
  *   traceable to one service instance) and drop it when the lease ends; static roles map one Vault role to one existing
- *   database user whose password Vault rotates every rotation_period (e.g. 3600 s).
+ *   database user whose password Vault rotates every rotation_period (e.g. 3600 s). A database user has one password,
+ *   so once it is changed the old one no longer logs in (open connections stay): overlap needs two accounts taking
+ *   turns, the alternating-users strategy of AWS Secrets Manager ("Lambda function rotation strategies": single user
+ *   vs alternating users, where after a rotation both the user and its clone hold valid credentials).
  * - Vault seal/unseal: data in storage is encrypted with the keyring's encryption key, the keyring with the root key,
  *   and the root key with the unseal key (split by Shamir's Secret Sharing into shares with a threshold, or held by a
- *   cloud KMS/HSM with auto-unseal); a sealed node can read storage but decrypt nothing.
+ *   cloud KMS/HSM with auto-unseal); a sealed node can read storage but decrypt nothing. Under auto-unseal the shares
+ *   issued at init are recovery keys: they authorise operator actions (a new root token, a rekey) but cannot decrypt
+ *   the root key, so they cannot unseal a node while the KMS is unreachable (HashiCorp support article "How to rekey
+ *   vault recovery keys when using auto unseal"); resilience against a seal outage is Seal HA, two or three auto-seals
+ *   (Enterprise, Vault 1.16+, "Configure high availability for Vault seals").
  * - Vault HA: one active node at a time; with integrated storage (Raft) only the active node writes; performance
  *   standbys (Enterprise) answer read-only requests locally and forward any request that writes storage; a standby
  *   that handles a login or issues a dynamic secret stores the token or lease on the active node by an RPC. Vault
@@ -119,7 +126,7 @@ export const SECRETS_WRITES = [
   },
   {
     action:
-      "rotate a static secret on its period: write the new value as a pending SecretVersion, set it on the target, test that it works, then move current to it in one write while the old value stays previous until every lease on it has lapsed",
+      "rotate a static secret on its period: write the new value as a pending SecretVersion, set it on the account of the pair clients are not using, test that it works, then move current to it in one write while the other account, now previous, keeps its password until the next rotation",
     entity: "SecretVersion",
     shape: "state transition",
     mechanism: "versioned-overwrite",
@@ -155,7 +162,7 @@ const NEVER_REVOKED =
 const TTL_BOUND =
   "Every issued credential carries a SecretLease whose expires_at is at most the role's max TTL ahead, and an expired lease is revoked at the target by the expiry manager, so a leaked credential stops working within its TTL even if no one revokes it.";
 const ROTATION_OVERLAP =
-  "A rotation makes a new SecretVersion current only after its value is set and tested on the target, and the previous version keeps working until every lease issued on it has lapsed, so no client is ever left holding neither a working old nor a working new credential.";
+  "A rotation makes a new SecretVersion current only after its value is set and tested on the target, and it changes the password of the one account of a pair clients are not using, so the previous version's account keeps logging in until the next rotation and no client is ever left holding neither a working old nor a working new credential.";
 const AUDITED =
   "No request is answered unless at least one audit device has recorded it, with secret values HMAC'd, so every secret handed out has an audit entry naming the token that asked.";
 const SEALED =
@@ -239,7 +246,7 @@ export const SECRETS_FAILURES = [
     prevention:
       "Auto-unseal through a cloud KMS or HSM, so a restarted node unseals without operators gathering Shamir shares",
     repair:
-      "Sealed nodes serve nothing; the others carry the reads, and a KMS outage is met by operators' recovery shares",
+      "Sealed nodes serve nothing and the unsealed ones carry the reads, so no healthy node is restarted while the KMS is down; recovery keys only authorise operator actions and cannot unseal, so surviving a KMS outage needs a second auto-seal (Seal HA) or a KMS key replicated to another region",
     topic: T,
   },
 ] as const;
@@ -298,7 +305,8 @@ export const SECRETS_TECHNOLOGIES: TechnologyInput[] = [
     fits: "Holds the key that wraps the root key, so a node unseals without operators and the storage alone decrypts nothing",
     suits: ["durable"],
     poorFor: ["low-latency"],
-    caveat: "A KMS outage stops restarted nodes from unsealing; keep recovery shares",
+    caveat:
+      "A KMS outage stops every restarted node from unsealing, and the recovery keys auto-unseal issues cannot decrypt the root key: configure a second seal (Vault Enterprise Seal HA) or a multi-region KMS key",
     topic: T,
   },
 ];
@@ -499,7 +507,7 @@ export const SECRETS_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Rotate a static secret with overlap",
     notation:
-      "rotation-scheduler>active-node[write the new value as pending] -> rotation-scheduler>target-db[set the password] -> rotation-scheduler>target-db[test the new password {login works}] -> rotation-scheduler>active-node[move current to the new version; the old becomes previous] |-> rotation-scheduler>active-node[leave current where it was and alert {test fails}] => done | retry",
+      "rotation-scheduler>active-node[write the new value as pending] -> rotation-scheduler>target-db[set the password on the idle account of the pair] -> rotation-scheduler>target-db[test the new password {login works}] -> rotation-scheduler>active-node[move current to the new version; the other account becomes previous and still logs in] |-> rotation-scheduler>active-node[leave current where it was and alert {test fails}] => done | retry",
     topic: T,
   },
 ];
@@ -673,9 +681,10 @@ export const SECRETS_DECISIONS: DecisionPoint[] = [
       },
       {
         id: "static-rotation",
-        name: "a static user whose password is rotated every period, the previous kept until clients move",
+        name: "two static users rotated in turn, each period changing the password of the one clients are not using",
         buys: "no user churn on the target, and it works for accounts that cannot be created on demand",
-        costs: "clients share one credential, so revoking it affects them all until the next rotation",
+        costs:
+          "clients share one credential, so revoking it affects them all until the next rotation; where only one account exists, changing its password ends the old one at once, so clients refetch and retry a refused login",
         winsWhen:
           "the account must exist ahead of time (a legacy system, a fixed user name), or the ask is to rotate a secret the store already keeps",
         wins: [{ words: FIXED_ACCOUNT, unless: PER_CLIENT }],
