@@ -68,6 +68,7 @@ import {
 } from "../knowledge/patterns.js";
 import { factsOf } from "../knowledge/product-facts.js";
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS } from "../knowledge/quantities.js";
+import { MAJORITY_DOMAINS_MIN } from "../knowledge/regions.js";
 import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "../knowledge/resolutions.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { SET_ASIDE, SET_ASIDE_WORDS, SET_ASIDE_WOULD, SETTING_WAYS } from "../knowledge/setting-ways.js";
@@ -312,7 +313,8 @@ export type CoherenceRule =
   | "transaction-spans-partitions"
   | "prompt-noun-uncovered"
   | "named-part-missing"
-  | "stance-against-stated-path";
+  | "stance-against-stated-path"
+  | "majority-over-two-domains";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -621,6 +623,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every part the prompt names by counting it ('into five resolutions', 'across 500 workers', 'from one queue') is a record or a component of the design, and every system it spreads its steps across ('reserves inventory, charges the card and books shipping across three services') is drawn as a component of its own: a named part with no box and no record is a part of the question left unanswered",
   "stance-against-stated-path":
     "what the prompt states about a path outranks the card: a part said to keep working while cut off ('keeps selling while offline') is not refused by a design that fails closed everywhere; an outcome final only once a named outside party confirms it makes the effect external and draws that party as an outside component; and a claim the prompt treats as lasting ownership ('registered to', 'owned by') never lapses as a session lease",
+  "majority-over-two-domains":
+    "no majority or quorum is spread over fewer than three failure domains: a majority of two regions, data centres or zones is both of them (or the side holding two of three copies), so losing one stops writes or loses the majority; a design over two puts a witness voter in a third site",
   "entity-named-after-product":
     "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
@@ -5178,6 +5182,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...stanceAgreesWithDelivery(d),
     ...guaranteesKept(d, facts),
     ...regionsAckOneWay(d),
+    ...majorityOverFewDomains(d),
     ...compareAndSetInOnePlace(d),
     ...undrawnEntitiesNamed(d),
     ...verdictsHoldDrawn(d),
@@ -6184,4 +6189,68 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
     }
   }
   return out;
+}
+
+// ── majority-over-two-domains (lane truth) ─────────────────────────────────────────────────────────────────────────
+/**
+ * A majority or quorum said to span failure domains (regions, data centres, zones) where the design has fewer than
+ * three of them: a majority of two is both, so losing either stops every write, and copies split two and one lose the
+ * majority with the larger side (CockroachDB refuses a region survival goal below three regions; Spanner adds a
+ * witness region to two read-write regions: knowledge/regions.ts `MAJORITY_DOMAINS_MIN`). The count is the design's
+ * regions (a data centre is read as a region) or the zones the prompt places one region over, or a count the sentence
+ * itself says ("across two data centres"); a sentence or design that names a third site (a witness, a tiebreaker)
+ * says how the majority survives.
+ */
+const MAJORITY_OVER_DOMAINS = [
+  /\b(?:majorit(?:y|ies)|quorums?)\s+of\s+(?:the\s+)?(?:(?:two|both|2)\s+)?(?<noun>regions|data ?cent(?:er|re)s|datacent(?:er|re)s|(?:availability )?zones|azs|sites)\b/i,
+  /\b(?:majorit(?:y|ies)|quorums?)\b[^.;]{0,60}?\b(?:across|over|spanning|spread over|split over|between)\s+(?:the\s+)?(?:(?<count>two|both|2)\s+)?(?<noun>regions|data ?cent(?:er|re)s|datacent(?:er|re)s|(?:availability )?zones|azs|sites)\b/i,
+  /\bminority (?<noun>region|data ?cent(?:er|re)|zone|site)\b/i,
+  /\b(?<noun>region|zone|data ?cent(?:er|re)|site)(?:'s)? (?:loss|failure|outage) (?:keeps|leaves) a (?:majority|quorum)\b/i,
+  /\bcross-(?<noun>region) (?:quorum|majority)\b/i,
+];
+const TWO_OF_NOUN = /\b(?:two|both|2|a pair of)\s+(?:cloud\s+)?$/i;
+const THIRD_SITE =
+  /\b(?:witness\w*|tie-?break\w*|arbiters?|third (?:site|region|zone|data ?cent(?:er|re)|location|availability zone)|three (?:sites|regions|zones|data ?cent(?:er|re)s|availability zones))\b/i;
+
+function majorityOverFewDomains(d: Checked): Problem[] {
+  const regions = d.nfrs.regions;
+  const zones = d.nfrs.scale.failure_domains;
+  const fewOf = (noun: string): number | undefined => {
+    const n = /zone|az/i.test(noun) ? zones : regions > 1 ? regions : undefined;
+    return n !== undefined && n > 1 && n < MAJORITY_DOMAINS_MIN ? n : undefined;
+  };
+  // a design that draws a third site (a witness voter) has said how its majority survives one domain's loss
+  if (d.components.some((c) => THIRD_SITE.test(c.name))) return [];
+  const texts = [
+    ...designTexts(d, "stated"),
+    { where: "the execution context's regions line", text: d.context.regions },
+    ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity })),
+  ];
+  const hits: string[] = [];
+  let first: { where: string; said: string; few: number; zones: boolean } | undefined;
+  for (const t of texts) {
+    if (!/\b(?:majorit|quorum|minority)/i.test(t.text)) continue;
+    for (const sentence of t.text.split(/(?<=[.;])\s+/)) {
+      if (THIRD_SITE.test(sentence)) continue;
+      for (const re of MAJORITY_OVER_DOMAINS) {
+        const m = re.exec(sentence);
+        const noun = m?.groups?.noun;
+        if (!m || !noun) continue;
+        const before = sentence.slice(0, m.index + m[0].indexOf(noun));
+        const few = m.groups?.count || TWO_OF_NOUN.test(before) ? 2 : fewOf(noun);
+        if (few === undefined) continue;
+        first ??= { where: t.where, said: m[0], few, zones: /zone|az/i.test(noun) };
+        hits.push(t.where);
+        break;
+      }
+    }
+  }
+  if (!first) return [];
+  const others = new Set(hits).size - 1;
+  return [
+    {
+      rule: "majority-over-two-domains",
+      detail: `${first.where.slice(0, 120)} says '${first.said}' over ${first.few} ${first.zones ? "zones" : "regions or data centres"}${others > 0 ? ` (and ${others} more ${others === 1 ? "place" : "places"})` : ""}: a majority of ${first.few} is all of them, so it does not survive losing one, and no witness voter in a third site is drawn`,
+    },
+  ];
 }

@@ -1,4 +1,4 @@
-import { GEO_ROUTER, REGION_MODES, type RegionMode, WAN } from "../knowledge/regions.js";
+import { GEO_ROUTER, MAJORITY_DOMAINS_MIN, REGION_MODES, type RegionMode, WAN, WITNESS } from "../knowledge/regions.js";
 import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
 
 /** Words that say a bound is about copies between regions or data centres. */
@@ -35,7 +35,9 @@ export function regionMode(f: RegionFields): { mode: RegionMode; because: string
   if (f.nfrs.consistency.value === "linearizable")
     return {
       mode: "global-consensus",
-      because: `${n} regions and linearizable state: one consensus group with a voter in each region, so a write is acknowledged once a majority of regions hold it`,
+      because: needsWitness(n)
+        ? `${n} regions and linearizable state: one consensus group with a voter in each region and a witness voter in a third site, so a write is acknowledged once two of the three sites hold it and losing either region leaves a majority`
+        : `${n} regions and linearizable state: one consensus group with a voter in each region, so a write is acknowledged once a majority of regions hold it`,
     };
   for (const row of f.decisions) {
     const option = row.options.find((o) => o.id === row.chosen);
@@ -51,7 +53,19 @@ export function regionMode(f: RegionFields): { mode: RegionMode; because: string
   };
 }
 
+/** A consensus group over this many regions needs a voter in a third site for a majority to survive losing one. */
+export const needsWitness = (regions: number) => regions > 1 && regions < MAJORITY_DOMAINS_MIN;
+
+/** A sentence of the region mode said over the sites that vote: the two regions and the witness. */
+const overSites = (text: string, regions: number) =>
+  needsWitness(regions)
+    ? text
+        .replace(/\bheld by a majority of regions\b/g, "accepted by a majority of regions")
+        .replace(/\ba majority of regions\b/g, WITNESS.majority)
+    : text;
+
 const GEO = "geo-router";
+const WITNESS_ID = "witness-site";
 const REPLICATOR = "cross-region-replicator";
 const PEERS = "other-regions";
 const STATEFUL = new Set(["replica-group", "store", "log"]);
@@ -109,8 +123,18 @@ export function regionalComponents(f: RegionFields, components: readonly Compone
     // copies of the home cluster's records: a protocol's steps stay bound to the home cluster
     holds: [],
     runs: [],
-    because: `every region runs the same cluster as ${state.name}, so a caller is served in its own region; ${spec.says}`,
+    because: `every region runs the same cluster as ${state.name}, so a caller is served in its own region; ${overSites(spec.says, n)}`,
   });
+  if (m.mode === "global-consensus" && needsWitness(n))
+    added.push({
+      id: WITNESS_ID,
+      name: WITNESS.name,
+      kind: "replica-group",
+      archetype,
+      holds: [],
+      runs: [...WITNESS.runs],
+      because: WITNESS.because,
+    });
   return [...components, ...added];
 }
 
@@ -146,7 +170,10 @@ export function regionalLinks(
   if (state && ids.has(REPLICATOR)) {
     out.push({ from: state.id, to: REPLICATOR, kind: "stream", label: "committed writes, in order" });
     out.push({ from: REPLICATOR, to: PEERS, kind: "replication", label: spec.link });
-  } else if (state) out.push({ from: state.id, to: PEERS, kind: "replication", label: spec.link });
+  } else if (state)
+    out.push({ from: state.id, to: PEERS, kind: "replication", label: overSites(spec.link, f.nfrs.regions.value) });
+  if (state && ids.has(WITNESS_ID))
+    out.push({ from: state.id, to: WITNESS_ID, kind: "replication", label: WITNESS.link });
   return out;
 }
 
@@ -154,8 +181,14 @@ export function regionalLinks(
 export function regionalFailures(f: RegionFields, archetype: FailureRow["archetype"]): FailureRow[] {
   const m = regionMode(f);
   if (!m) return [];
+  const n = f.nfrs.regions.value;
   const cut = REGION_MODES[m.mode].cut;
-  return [{ ...cut, role: "truth", archetype, source: `${f.nfrs.regions.value} regions (${m.mode})` }];
+  const said = {
+    failure: overSites(cut.failure, n),
+    prevention: overSites(cut.prevention, n),
+    repair: overSites(cut.repair, n),
+  };
+  return [{ ...said, role: "truth", archetype, source: `${n} regions (${m.mode})` }];
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -198,7 +231,9 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     return [
       {
         id: "cross_region_commit_seconds",
-        quantity: "time a write waits for a majority of regions",
+        quantity: needsWitness(f.nfrs.regions.value)
+          ? "time a write waits for two of the three sites (the regions and the witness)"
+          : "time a write waits for a majority of regions",
         kind: "time",
         formula: "cross_region_commit_seconds = wan_rtt_seconds",
         value: rtt,
@@ -209,7 +244,9 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
       },
       {
         id: "region_rpo_seconds",
-        quantity: "writes lost with a region (recovery point): none, each was held by a majority of regions",
+        quantity: needsWitness(f.nfrs.regions.value)
+          ? "writes lost with a region (recovery point): none, each was accepted by two of the three sites"
+          : "writes lost with a region (recovery point): none, each was held by a majority of regions",
         kind: "time",
         formula: "region_rpo_seconds = 0",
         value: 0,

@@ -107,3 +107,25 @@ export const GEO_ROUTER = {
   because:
     "each caller reaches the region nearest to it, so no request pays an intercontinental round trip, and a region that fails its health checks leaves the answers",
 } as const;
+
+/**
+ * The fewest failure domains (regions, data centres, zones) a majority can be spread over and still survive losing
+ * any one of them: with two, a majority is both, so the loss of either stops every write (or, with the copies split
+ * two and one, the loss of the larger side does). CockroachDB refuses its region survival goal below three database
+ * regions ("Multi-Region Survival Goals"); Spanner's multi-region configurations add a witness region beside two
+ * read-write regions ("Replication": a witness replica votes on commits and in leader elections, keeps no full copy,
+ * serves no reads and never leads), and its dual-region configurations must be switched by an operator to a
+ * single-region quorum to keep writing after one region is lost.
+ */
+export const MAJORITY_DOMAINS_MIN = 3;
+
+/** The voter a consensus group over two regions adds in a third site so that a majority survives losing either. */
+export const WITNESS = {
+  name: "Witness voter in a third site (votes on commits and elections; no full copy, serves no reads)",
+  runs: ["vote on each commit of the cross-region group", "vote in leader elections, never leading"],
+  because:
+    "a majority of two regions is both of them, so losing either would stop every write; a voter in a third region or data centre makes three sites, and any two of them commit, so the region left standing keeps writing with the witness (the witness region of Spanner's multi-region configurations)",
+  link: "vote on each commit and election (third site)",
+  /** What "a majority of regions" is where the witness is the third site. */
+  majority: "a majority of the three sites (both regions and the witness)",
+} as const;

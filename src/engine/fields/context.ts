@@ -1,7 +1,7 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
 import { FIXED_HOLD_WORDS } from "../../knowledge/mechanism-semantics.js";
 import { NEVER_EARLY } from "../../knowledge/patterns.js";
-import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
+import { MAJORITY_DOMAINS_MIN, RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import { oneMachineReason } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
@@ -58,6 +58,16 @@ export function runsIn(
 }
 
 /** The first stem of a word ("claiming" -> "claim"), or "-" for none. */
+/**
+ * The failure domains (availability zones, data centres) the prompt places one region's replicas over, where they are
+ * fewer than a majority needs to survive losing one (two zones: the zone holding two of three copies takes the
+ * majority with it); undefined otherwise.
+ */
+const fewZones = (n: Pick<Nfrs, "scale">): number | undefined => {
+  const v = n.scale.failure_domains?.value;
+  return v !== undefined && v >= 2 && v < MAJORITY_DOMAINS_MIN ? v : undefined;
+};
+
 const verbStem = (word: string): string => [...contentStems(word)][0] ?? "-";
 
 /**
@@ -228,7 +238,7 @@ export const contextField: Deriver<"context"> = {
           : "no correctness decision depends on wall-clock time; ordering comes from versions and sequence numbers",
       regions:
         n.regions.value > 1
-          ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? "writes pay a cross-region quorum round trip" : "each region accepts writes locally and replicates asynchronously"}`
+          ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? (n.regions.value < MAJORITY_DOMAINS_MIN ? "writes pay a cross-region quorum round trip over three sites, a witness voter in a third one, since a majority of two regions is both of them" : "writes pay a cross-region quorum round trip") : "each region accepts writes locally and replicates asynchronously"}`
           : serving
             ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below the worst round trip between two regions of one continent; one home region holds the authoritative state, its replicas spread across zones`
             : oneMachine
@@ -236,7 +246,9 @@ export const contextField: Deriver<"context"> = {
               : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
                 pattern(RACK_FAILURE_UNIT, "i").test(f.prompt) && !pattern(ZONE_FAILURE_UNIT, "i").test(f.prompt)
                 ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss costs each replica set at most one member"
-                : "one region; replicas spread across zones so a zone loss keeps a majority",
+                : fewZones(n)
+                  ? `one region over the ${fewZones(n)} zones the prompt names: a majority of replicas spread over ${fewZones(n)} zones is lost with the zone holding most of them, so a majority-commit group puts a witness voter in a third zone`
+                  : "one region; replicas spread across zones so a zone loss keeps a majority",
       ...(serving ? { servingRegions: serving } : {}),
       failureStance: perPath(
         n.availability.value === "fail-closed"
