@@ -86,6 +86,20 @@ describe("a rejected option's win condition stated in the prompt's own words dec
     ).toBe("async-stream");
   });
 
+  it("a cache whose writer must see their own edit at once is written through", () => {
+    const own =
+      "Put a cache in front of the profile database so profile pages load fast; a user must see their own profile edits right after saving them.";
+    const r = row(own, "i07-write-policy");
+    expect(r?.chosen).toBe("write-through");
+    expect(r?.because).toMatch(/see their own profile edits right after/);
+    expect(
+      row(
+        "Put a cache in front of the product database so product pages load fast under heavy reads.",
+        "i07-write-policy",
+      )?.chosen,
+    ).toBe("cache-aside");
+  });
+
   it("a version frozen once published is addressed by name and version", () => {
     const nobody =
       "Each game studio publishes builds to our artifact registry; once a build is published under a version number nobody may change it.";
