@@ -117,3 +117,34 @@ export const CROSS_PARTITION_STEP =
 export const NEVER_EARLY = String.raw`\bnever (?:\w+ ){0,3}(?:before|early|ahead of)\b|\bnot (?:\w+ ){0,2}(?:before|early)\b(?= (?:it|its|the|their|a|an)\b)|\bno earlier than\b|\bnever too early\b`;
 /** A clock line that lets a due item fire early by the drift (the default stance of a due-time release). */
 export const TOLERATES_EARLY = String.raw`\bearly\b[^;.]{0,40}\btolerated\b`;
+
+/**
+ * A count or tally the prompt says must never take one event twice ("each donation is added to the total exactly once",
+ * "no car may ever be counted twice", "without double counting"): the counting decisions read it as a stated
+ * exactly-once rule over the counted events, which a short dedupe window and an accepted over-count break.
+ * Said of a counted or applied event, not of a delivery ("sent twice" is the delivery NFR's).
+ */
+export const NEVER_COUNTED_TWICE = String.raw`\bexactly[- ]once\b|\b(?:count|tall|add|credit|record|appl|tabulat)(?:ed|ied|y|s)?\b(?: \w+){0,3} (?:twice|more than once)\b|\b(?:counted|tallied|credited) (?:only |just )?once\b|\b(?:no|never|without|avoid\w*|prevent\w*) (?:any )?(?:double|duplicate)[- ]count\w*|\bdouble[- ]count\w* (?:is|are|must|may) (?:never|not)\b`;
+
+/** Words that accept a repeat in a count ("a view may be counted twice", "double counting is fine"): no exactly-once rule. */
+export const REPEAT_ACCEPTED = String.raw`(?<!\bno \w+ )(?<!\bno \w+ \w+ )\b(?:may|can|might|could) (?:sometimes |occasionally |rarely |still |also )?be (?:counted|tallied|added|recorded) (?:twice|more than once)\b|\b(?:double|duplicate|over)[- ]?count\w* (?:is|are) (?:ok|okay|fine|acceptable|tolerable|tolerated)\b|\bsmall over-?counts?\b|\bat[- ]least[- ]once\b`;
+
+/**
+ * A session or match the prompt says outlives the server it runs on ("a match must survive its server crashing",
+ * "keeps running when any single server fails", "players carry on after a host dies"): its state must live off that
+ * one host (checkpoints or a replica), not end with it.
+ */
+export const OUTLIVES_ITS_SERVER = String.raw`\bsurviv\w*\b(?: \w+){0,3} (?:server|host|node|machine|instance)s?\b(?: (?:crash\w*|fail\w*|loss|dy\w*|going down|restart\w*|outages?))?|\b(?:keeps?|kept|keeping|stays?|continues?|carr(?:y|ies) on|goes on|go on|lives? on|not (?:end|stop|be lost))\b[^.;]{0,50}\b(?:when|if|after|through|despite|even if|even when)\b(?: \w+){0,3} (?:server|host|node|machine|instance)s? (?:fails?|failures?|crash\w*|dies|die|goes down|go down|is lost|are lost|restarts?)\b|\b(?:any|a) (?:single|one) (?:server|host|node|machine)(?: \w+){0,2} (?:fails?|crash\w*|dies|goes down)\b`;
+
+/**
+ * A writer who must see their own change at once ("a user always sees their own write right after", "shoppers see
+ * their own review immediately after posting it"): read-your-writes said in the prompt's own words, which a copy fed
+ * asynchronously breaks unless the writer's reads go to the source.
+ */
+export const SEES_OWN_WRITE = String.raw`\bread[- ](?:your|my|their)[- ](?:own[- ])?writes?\b|\b(?:sees?|seeing|reads?|reading|gets?|finds?|views?)\b (?:\w+ ){0,2}(?:their|his|her|its|my|your|our) own (?:\w+ ){0,5}?(?:right (?:away|after)|immediately|at once|straight away|instantly|as soon as|the moment)\b|\bown (?:\w+ ){0,2}(?:visible|shows?|appears?|show up|shows up) (?:to (?:them|him|her|the (?:\w+ )?(?:author|writer|poster|user|sender)) )?(?:right (?:away|after)|immediately|at once|instantly)\b`;
+
+/**
+ * Writes the prompt says are taken while replicas or regions are cut off ("any region must accept writes during a
+ * partition", "writes must always be accepted"): stay-available said in its own words, for a replication choice.
+ */
+export const WRITES_THROUGH_PARTITION = String.raw`\b(?:accept|accepts|accepting|take|takes|taking)\b (?:\w+ ){0,2}writes?\b(?: \w+){0,3} (?:during|through|despite|under|in) (?:a |any |the )?(?:network )?partitions?\b|\bwrites? (?:must|should|have to) (?:always )?be (?:accepted|taken)\b(?: \w+){0,3} (?:during|through|despite|even (?:during|when|if)|when)\b|\b(?:always|never refuse|never reject)\w* (?:\w+ )?writes?\b(?: \w+){0,3} (?:during|through|despite|even (?:during|when|if)) (?:a |any |the )?(?:network )?partitions?\b`;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
+import { NEVER_COUNTED_TWICE, REPEAT_ACCEPTED } from "../../patterns.js";
 import type { MechanismId, Technology } from "../../schema.js";
 import { TOPIC_WORDS } from "../../topics.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
@@ -986,11 +987,18 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         name: "exact counts: dedupe by event id, exactly-once state by checkpoint",
         buys: "totals that can be billed or paid on, and that a recount can check to the event",
         costs: "state per open window and a dedupe set per window; more memory and checkpoint bytes",
-        winsWhen: "totals are billed, paid out or audited",
+        winsWhen: "totals are billed, paid out or audited, or the prompt says no event may be counted twice",
+        // money rides on the totals, or the prompt rules out counting any event twice in its own words ("each vote
+        // counted exactly once"), which a short dedupe window with an accepted over-count breaks
         wins: [
           {
-            words:
-              "\\b(?:bill(?:s|ed|ing|able)?|invoic\\w*|advertis\\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\\w*|charg(?:e|es|ed|ing)|audit\\w*|revenue)\\b",
+            any: [
+              {
+                words:
+                  "\\b(?:bill(?:s|ed|ing|able)?|invoic\\w*|advertis\\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\\w*|charg(?:e|es|ed|ing)|audit\\w*|revenue)\\b",
+              },
+              { words: NEVER_COUNTED_TWICE, unless: REPEAT_ACCEPTED },
+            ],
           },
         ],
       },
@@ -1020,6 +1028,11 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         when: [{ words: BILLED_WORDS }],
         option: "exact",
         because: "the counts are billed, paid on or audited, so each must be checkable against the raw events",
+      },
+      {
+        when: [{ words: NEVER_COUNTED_TWICE, unless: REPEAT_ACCEPTED }],
+        option: "exact",
+        because: "the prompt rules out counting any event twice, so every repeat must be caught, not only recent ones",
       },
       {
         when: [{ words: APPROXIMATE, unless: BILLED_WORDS }],

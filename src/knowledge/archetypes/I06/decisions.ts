@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { SEES_OWN_WRITE } from "../../patterns.js";
 import { AGG_DECISIONS } from "./aggregation.js";
 import { REACTION_DECISIONS } from "./counter.js";
 import { LB_DECISIONS } from "./leaderboard.js";
@@ -29,7 +30,15 @@ export const decisions: DecisionPoint[] = [
         costs: "higher write latency; an index outage fails writes; dual writes outside a transaction can diverge",
         winsWhen: "the copy must never lag the source, or a writer must read its own write from it",
         // an asynchronous copy trails its source by the stream's lag: a stated read-your-writes rules it out
-        wins: [{ nfr: "consistency", in: ["linearizable", "read-your-writes"], stated: true }],
+        // (said as an NFR, or in the prompt's own words: "a user always sees their own post right after")
+        wins: [
+          {
+            any: [
+              { nfr: "consistency", in: ["linearizable", "read-your-writes"], stated: true },
+              { words: SEES_OWN_WRITE },
+            ],
+          },
+        ],
         implies: { addMechanisms: ["transaction"], removeMechanisms: ["transactional-outbox"] },
       },
     ],

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { SEES_OWN_WRITE } from "../../patterns.js";
 
 /**
  * Words that put cached copies at the edge, near readers spread over the world: a CDN, points of presence,
@@ -134,7 +135,8 @@ export const decisions: DecisionPoint[] = [
         buys: "the cache holds the latest value right after a write",
         costs: "writes are slower and cold data gets cached",
         winsWhen: "readers must read their own writes from the cache",
-        wins: [{ nfr: "consistency", in: ["read-your-writes", "linearizable"] }],
+        // (an NFR, or the prompt's own words: "shoppers see their own review immediately after posting it")
+        wins: [{ any: [{ nfr: "consistency", in: ["read-your-writes", "linearizable"] }, { words: SEES_OWN_WRITE }] }],
         // a write sets the cached value itself: no text says a write invalidates (deletes) the copy instead
         implies: { excludes: ["\\binvalidat\\w* (?:on|after) (?:every |each |a )?(?:write|update)\\b"] },
       },

@@ -3,6 +3,7 @@ import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId } from "../../mechanisms/catalog.js";
+import { OUTLIVES_ITS_SERVER } from "../../patterns.js";
 import type { Technology } from "../../schema.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
@@ -551,9 +552,16 @@ export const GAME_DECISIONS: DecisionPoint[] = [
         costs:
           "a checkpoint stream to store, a lease short enough to notice the death, and clients that can reconnect mid-match",
         winsWhen: "matches are long, ranked or persistent worlds whose loss players would not accept",
+        // the prompt's words ask for long-lived or ranked matches, or say a match outlives the server it runs on ("must
+        // survive its server crashing", "keeps running when any single server fails")
         wins: [
           {
-            words: String.raw`\b(?:persistent (?:worlds?|matches?|sessions?)|mmo\w*|survives? (?:a )?(?:server|host|node) (?:crash|failure|loss)|(?:never|not) (?:be )?lost|resum\w*|migrat\w*|hours[- ]long|long[- ]running|ranked)\b`,
+            any: [
+              {
+                words: String.raw`\b(?:persistent (?:worlds?|matches?|sessions?)|mmo\w*|survives? (?:a )?(?:server|host|node) (?:crash|failure|loss)|(?:never|not) (?:be )?lost|resum\w*|migrat\w*|hours[- ]long|long[- ]running|ranked)\b`,
+              },
+              { words: OUTLIVES_ITS_SERVER },
+            ],
           },
         ],
       },

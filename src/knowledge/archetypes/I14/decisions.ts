@@ -35,7 +35,7 @@ export const decisions: DecisionPoint[] = [
         // the prompt says a published version never changes
         wins: [
           {
-            words: String.raw`\bimmutable (?:(?:package|artifact|model|image) )?(?:versions?|releases?|packages?|artifacts?)\b|\b(?:published|released) (?:versions?|packages?|releases?|artifacts?)\b[^.;]{0,30}\b(?:never|cannot|can't|must not) (?:change|be (?:changed|overwritten|modified|replaced|republished))\b|\bnever (?:overwrite|change|republish) (?:a |an )?(?:published )?(?:versions?|releases?|packages?)\b`,
+            words: String.raw`\bimmutable (?:(?:package|artifact|model|image) )?(?:versions?|releases?|packages?|artifacts?)\b|\b(?:published|released) (?:versions?|packages?|releases?|artifacts?)\b[^.;]{0,30}\b(?:never|cannot|can't|must not) (?:change|be (?:changed|overwritten|modified|replaced|republished))\b|\bnever (?:overwrite|change|republish) (?:a |an )?(?:published )?(?:versions?|releases?|packages?)\b|\b(?:published|released)\b(?: (?!and\b|but\b)[\w']+){0,6},? (?:and )?(?:is |are )?(?:never|nobody (?:may|can)|no one (?:may|can)|cannot|can't|can never|must not|may not)(?: (?:ever|be|again))* (?:chang|alter|overwrit|modif|replac|republish|edit)\w*|\bfrozen once (?:published|released)\b|\b(?:versions?|releases?|builds?|bundles?|artifacts?|packages?|packs?)\b(?: [\w-]+){0,4} that (?:never|cannot|can't) (?:be )?(?:chang|alter|overwrit|modif|replac)\w*`,
           },
         ],
         // npm refuses a publish over a version already published, even one unpublished since, and moves only its

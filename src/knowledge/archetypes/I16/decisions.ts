@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { WRITES_THROUGH_PARTITION } from "../../patterns.js";
 import { AUTH_DECISIONS } from "./auth.js";
 import { AUTHZ_DECISIONS } from "./authz.js";
 import { CART_DECISIONS } from "./cart.js";
@@ -60,8 +61,9 @@ export const decisions: DecisionPoint[] = [
         buys: "any replica accepts writes, so writes continue through node failures and partitions",
         costs: "concurrent writes conflict (version vectors or last-writer-wins), and replicas need anti-entropy",
         winsWhen: "writes must always be accepted and eventual consistency is acceptable",
+        // availability stated as an NFR, or in the prompt's own words: writes taken through a partition
         wins: [
-          { nfr: "availability", in: ["stay-available"], stated: true },
+          { any: [{ nfr: "availability", in: ["stay-available"], stated: true }, { words: WRITES_THROUGH_PARTITION }] },
           { nfr: "consistency", in: ["eventual", "read-your-writes", "consistent-prefix"] },
         ],
         // Cassandra is masterless with tunable consistency levels (Cassandra docs, architecture/dynamo), as ScyllaDB is

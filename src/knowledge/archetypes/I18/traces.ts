@@ -511,7 +511,7 @@ export const TRACES_PROTOCOLS: ProtocolSpec[] = [
  * errors", "errors and slow requests must always be kept", "never drop a failed request's trace", "100% of errors".
  * Only a decision made after the whole trace has arrived knows how it ended, which is the tail option's win.
  */
-const FAILURES = String.raw`(?:errors?|errored|error(?:ed)? (?:traces?|requests?|calls?)|fail(?:ed|ing) (?:requests?|traces?|calls?)|failures?|exceptions?|slow (?:traces?|requests?|calls?|responses?)|(?:high[- ]latency|outlier) (?:traces?|requests?))`;
+const FAILURES = String.raw`(?:errors?|errored|error(?:ed)? (?:traces?|requests?|calls?)|fail(?:ed|ing) (?:requests?|traces?|calls?)|failures?|exceptions?|slow (?:traces?|requests?|calls?|responses?)|(?:high[- ]latency|outlier) (?:traces?|requests?)|(?:slow(?:est)?|failed|failing|erroring)(?: (?:and|or) (?:the )?(?:slow(?:est)?|failed|failing|erroring))? ones)`;
 export const KEEP_FAILURES = String.raw`\btail[- ](?:based )?sampl\w*|\b(?:all|every|(?:always )?(?:keep|keeps|keeping|retain|retains|retaining|capture|captures|capturing|store|stores|storing|record|records|recording))\s+(?:of\s+)?(?:the\s+|each\s+|every\s+)?${FAILURES}\b|\b${FAILURES}\b[^.;]{0,50}\b(?:must|should|have to|need to|are|is|get|to be)\s+(?:always\s+|all\s+)?(?:be\s+)?(?:kept|retained|captured|stored|recorded)\b|\b${FAILURES}\b[^.;]{0,50}\bnever\s+(?:be\s+)?(?:dropped|lost|discarded|sampled (?:out|away))\b|\bnever\s+(?:drop|lose|discard|sample out)\s+(?:an?\s+|the\s+|any\s+)?${FAILURES}|\b100 ?%\s+of\s+(?:the\s+)?${FAILURES}`;
 
 /** Head or tail: where the one decision per trace is made. */
