@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { SessionStore } from "../store/sessions.js";
+import type { AnswerCache } from "./design-cache.js";
 import { headers, hostGuard, limitBody, notFound, onError, originGuard, type Reach } from "./edge.js";
 import { catalogRoutes } from "./routes/catalog.js";
 import { designRoutes } from "./routes/design.js";
@@ -15,6 +16,8 @@ export interface AppOptions {
   files: StaticFiles;
   /** The names (no port; IPv6 in brackets) and the port a Host header must name; filled in once the port is bound. */
   reach: { names: ReadonlySet<string>; port: number };
+  /** The finished design answers (design-cache.ts); a server shares them with its warm path (warm-design.ts). */
+  answers?: AnswerCache;
 }
 
 /**
@@ -29,7 +32,7 @@ export function createApp(opts: AppOptions): Hono {
   app.use("*", headers(), hostGuard(reach), originGuard(reach));
   app.use("/api/*", limitBody());
   app.route("/api", catalogRoutes());
-  app.route("/api", designRoutes());
+  app.route("/api", designRoutes(opts.answers));
   app.route("/api", sessionRoutes(opts.store));
   app.route("/api", importRoutes(opts.store));
   app.all("/api/*", (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));

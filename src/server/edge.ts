@@ -22,13 +22,17 @@ export const fail = (status: 400 | 403 | 404 | 413 | 415, message: string): HTTP
 
 /** Answers only to the names this server was started for (DNS-rebinding defence). */
 export const hostGuard = (reach: Reach): MiddlewareHandler => {
-  const allowed = lastAllowed(reach, (host) => hostAllowed(host, reach.names, reach.port));
+  const allowed = hostCheck(reach);
   return async (c, next) => {
     const host = c.req.header("host") ?? "";
     if (!allowed(host)) throw fail(403, `host '${host}' is not served here`);
     await next();
   };
 };
+
+/** Whether a Host header names this server (the check hostGuard makes), remembering the last value allowed. */
+export const hostCheck = (reach: Reach): ((host: string) => boolean) =>
+  lastAllowed(reach, (host) => hostAllowed(host, reach.names, reach.port));
 
 /**
  * A check of a header against where the server is reachable, remembering the last value it allowed and the port
@@ -53,6 +57,21 @@ function lastAllowed(reach: Reach, check: (value: string) => boolean): (value: s
  * an Origin header, when sent, must name this server, and a browser's Sec-Fetch-Site must not be cross-site.
  */
 export const originGuard = (reach: Reach): MiddlewareHandler => {
+  const allowed = originCheck(reach);
+  return async (c, next) => {
+    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+      if (!allowed(c.req.header("origin"), c.req.header("sec-fetch-site")))
+        throw fail(403, "cross-origin requests may not change the workbench");
+    }
+    await next();
+  };
+};
+
+/**
+ * Whether a request that changes something may come from where it says (the check originGuard makes for every
+ * method but GET, HEAD and OPTIONS): its Origin and Sec-Fetch-Site headers, undefined when not sent.
+ */
+export const originCheck = (reach: Reach): ((origin: string | undefined, site: string | undefined) => boolean) => {
   const allowed = lastAllowed(reach, (origin) => {
     try {
       const u = new URL(origin);
@@ -61,16 +80,8 @@ export const originGuard = (reach: Reach): MiddlewareHandler => {
       return false;
     }
   });
-  return async (c, next) => {
-    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
-      const origin = c.req.header("origin");
-      const site = c.req.header("sec-fetch-site");
-      const ok =
-        (site === undefined || site === "same-origin" || site === "none") && (origin === undefined || allowed(origin));
-      if (!ok) throw fail(403, "cross-origin requests may not change the workbench");
-    }
-    await next();
-  };
+  return (origin, site) =>
+    (site === undefined || site === "same-origin" || site === "none") && (origin === undefined || allowed(origin));
 };
 
 /** Security headers and the CSP: no inline scripts, nothing framed, nothing loaded from elsewhere. */
@@ -128,8 +139,25 @@ export const headers = (): MiddlewareHandler => async (c, next) => {
  * middleware, undici's `Headers.set` and the record built back from it: ~17% of a kept design's profile).
  */
 export function plainAnswer(bytes: Uint8Array<ArrayBuffer>, contentType: string): Response {
-  if (securityHeaders === undefined)
-    return new Response(bytes, { status: 200, headers: { "content-type": contentType } });
+  const headers = plainHeaders(bytes, contentType);
+  if (headers === undefined) return new Response(bytes, { status: 200, headers: { "content-type": contentType } });
+  const res = new Response(bytes, { status: 200, headers });
+  PLAIN.add(res);
+  return res;
+}
+const plainRecords = new Map<string, Record<string, string>>();
+
+/**
+ * The headers of a plainAnswer of these bytes, as the record written to the socket (undefined until the security
+ * headers are learnt): one frozen record per answer kept, since a kept answer's bytes are one object for its life.
+ */
+export function plainHeaders(
+  bytes: Uint8Array<ArrayBuffer>,
+  contentType: string,
+): Readonly<Record<string, string>> | undefined {
+  if (securityHeaders === undefined) return undefined;
+  const known = plainHeadersOf.get(bytes);
+  if (known !== undefined && known["content-type"] === contentType) return known;
   let record = plainRecords.get(contentType);
   if (record === undefined) {
     const all: Record<string, string> = { ...securityHeaders, "content-type": contentType };
@@ -138,11 +166,11 @@ export function plainAnswer(bytes: Uint8Array<ArrayBuffer>, contentType: string)
     plainRecords.set(contentType, record);
   }
   // the length stated after them, where Node put it before
-  const res = new Response(bytes, { status: 200, headers: { ...record, "Content-Length": String(bytes.byteLength) } });
-  PLAIN.add(res);
-  return res;
+  const headers = Object.freeze({ ...record, "Content-Length": String(bytes.byteLength) });
+  plainHeadersOf.set(bytes, headers);
+  return headers;
 }
-const plainRecords = new Map<string, Record<string, string>>();
+const plainHeadersOf = new WeakMap<Uint8Array, Readonly<Record<string, string>>>();
 
 /**
  * Refuses bodies over MAX_BODY_BYTES. A request that states its length (Content-Length, not chunked) is judged by
@@ -170,6 +198,10 @@ export const limitBody = (): MiddlewareHandler => {
   };
 };
 
+/** A Content-Type header's media type, lower-case, without its parameters ("" when there is none). */
+export const mediaType = (header: string | undefined): string =>
+  (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+
 /** Reads a JSON body and checks it against `schema`: 415 without a JSON content type, 400 when unparsable or invalid. */
 export async function jsonBody<S extends z.ZodType>(
   c: Context,
@@ -177,7 +209,7 @@ export async function jsonBody<S extends z.ZodType>(
   what = "the body",
   prefix = "",
 ): Promise<z.output<S>> {
-  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  const type = mediaType(c.req.header("content-type"));
   if (type !== "application/json")
     throw fail(415, `send ${what} as JSON with 'Content-Type: application/json' (got '${type || "none"}')`);
   let value: unknown;

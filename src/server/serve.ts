@@ -1,10 +1,12 @@
-import type { Server } from "node:http";
+import { createServer, type RequestListener, type Server, type ServerOptions } from "node:http";
 import { serve } from "@hono/node-server";
 import { openDb, StoreError, transientStoreName } from "../store/db.js";
 import { SessionStore } from "../store/sessions.js";
 import { createApp } from "./app.js";
+import { answerCache } from "./design-cache.js";
 import { planHosts, urlFor } from "./hosts.js";
 import { loadStaticFiles } from "./static.js";
+import { warmDesign } from "./warm-design.js";
 import { builtWebDir, notBuiltUi } from "./web-dir.js";
 
 export interface ServeOptions {
@@ -49,8 +51,17 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   const store = new SessionStore(db);
   const plan = planHosts(opts.host, opts.allowedHosts ?? []);
   const reach = { names: plan.names, port: -1 };
-  const app = createApp({ store, files, reach });
+  const answers = answerCache();
+  const app = createApp({ store, files, reach, answers });
   let inFlight = 0;
+  const counter = {
+    enter: () => {
+      inFlight++;
+    },
+    leave: () => {
+      inFlight--;
+    },
+  };
   return new Promise((resolve, reject) => {
     const server = serve(
       {
@@ -64,6 +75,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
         },
         port: opts.port,
         hostname: opts.host,
+        // a repeated design request is answered before the web layer (warm-design.ts); everything else goes on to it
+        // (@hono/node-server calls it with its server options and its listener)
+        createServer: ((options: ServerOptions, listener: RequestListener) =>
+          createServer(options, warmDesign(listener, answers, reach, counter))) as typeof createServer,
       },
       (info) => {
         reach.port = info.port;

@@ -7,7 +7,8 @@ import { type AnswerCache, answerCache } from "../design-cache.js";
 import { fail, jsonBody, plainAnswer } from "../edge.js";
 import { Overrides, Text } from "../text.js";
 
-const DesignBody = z.strictObject({ prompt: Text, overrides: Overrides.default([]) });
+/** A design request's body (also read by warm-design.ts, which answers repeated ones before the web layer). */
+export const DesignBody = z.strictObject({ prompt: Text, overrides: Overrides.default([]) });
 const ScriptBody = z.strictObject({
   prompt: Text,
   overrides: Overrides.default([]),
