@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Design } from "../src/engine/design/types.js";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { checkCoherence, design } from "../src/lib/index.js";
 
 const scale = (p: string) =>
   Object.fromEntries(Object.entries(parseStatedNfrs(p).scale).map(([k, v]) => [k, [v.value, v.quote]]));
@@ -131,5 +133,49 @@ describe("a stored total said over a span of years is a growth", () => {
   it("never reads a plain total, or a daily ingest, as a growth over a span", () => {
     expect(scale("Keep 8 PB of backups.").bytes_per_day).toBeUndefined();
     expect(scale("Ingest 500 GB per day and keep it for 3 years.").bytes_per_day?.[0]).toBe(5e11);
+  });
+});
+
+describe("a design never prints a default for a quantity the prompt states", () => {
+  it("flags a figure reading a stated quantity under its own name at a typical value", () => {
+    const d = design("Design a shopping cart service for 30 million shoppers that keeps each cart for 30 days.");
+    const own = (x: Design) => checkCoherence(x).filter((p) => p.rule === "stated-stand-in-replaced");
+    expect(own(d)).toEqual([]);
+    const row = d.capacity.find((r) => r.inputs.some((i) => i.name === "users" && i.source === "stated"));
+    expect(row).toBeDefined();
+    const bent = structuredClone(d) as Design;
+    const input = bent.capacity.find((r) => r.id === row?.id)?.inputs.find((i) => i.name === "users");
+    if (input) {
+      input.value = 1000000;
+      input.source = "assumed";
+    }
+    expect(own(bent).map((p) => p.detail).join(" ")).toContain("reads users = 1M assumed, but the prompt states users");
+  });
+});
+
+describe("a stated window sizes what waits in it, and a stated per-scope rate its one node", () => {
+  it("a hold or a lead time gives the things waiting at once and their timer index (Little's law)", () => {
+    const d = design("Design a restaurant booking site where a table is held for 15 minutes while the diner confirms.");
+    const waiting = d.capacity.find((r) => r.id === "hold_waiting");
+    expect(waiting?.formula).toContain("timed_items_per_sec * hold_seconds");
+    expect(waiting?.inputs.find((i) => i.name === "hold_seconds")?.source).toBe("stated");
+    // the rate of things held is not stated: it is assumed, and the assumption is named
+    expect(waiting?.inputs.find((i) => i.name === "timed_items_per_sec")?.because).toContain("planning figure");
+  });
+
+  it("a stated rate of the things timed is the rate, never the planning figure", () => {
+    const d = design(
+      "Design a courier dispatch service that offers 2,000 tasks per second and takes a task back if it is not accepted within 30 seconds.",
+    );
+    const waiting = d.capacity.find((r) => r.id === "timer_lead_waiting");
+    expect(waiting?.inputs.find((i) => i.name === "timed_items_per_sec")?.value).toBe(2000);
+    expect(waiting?.value).toBe(60000);
+  });
+
+  it("one user's stated rate is measured against one store node", () => {
+    const d = design("Make sure a single customer cannot send more than 36,000 emails an hour through our platform.");
+    const share = d.capacity.find((r) => r.id === "one_user_node_share_messages");
+    expect(share?.inputs.find((i) => i.name === "messages_per_sec_per_user")?.value).toBe(10);
+    expect(share?.value).toBeCloseTo(10 / 100000, 8);
   });
 });
