@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Design } from "../src/engine/design/types.js";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
-import { checkCoherence, design } from "../src/lib/index.js";
+import { checkCoherence, type Design, design } from "../src/lib/index.js";
 
 const scale = (p: string) =>
   Object.fromEntries(Object.entries(parseStatedNfrs(p).scale).map(([k, v]) => [k, [v.value, v.quote]]));
@@ -149,7 +148,11 @@ describe("a design never prints a default for a quantity the prompt states", () 
       input.value = 1000000;
       input.source = "assumed";
     }
-    expect(own(bent).map((p) => p.detail).join(" ")).toContain("reads users = 1M assumed, but the prompt states users");
+    expect(
+      own(bent)
+        .map((p) => p.detail)
+        .join(" "),
+    ).toContain("reads users = 1M assumed, but the prompt states users");
   });
 });
 
@@ -177,5 +180,19 @@ describe("a stated window sizes what waits in it, and a stated per-scope rate it
     const share = d.capacity.find((r) => r.id === "one_user_node_share_messages");
     expect(share?.inputs.find((i) => i.name === "messages_per_sec_per_user")?.value).toBe(10);
     expect(share?.value).toBeCloseTo(10 / 100000, 8);
+  });
+});
+
+describe("people counted per period", () => {
+  it("people let in each period are the admission rate; people counted a day are the users", () => {
+    expect(scale("The queue page admits 3,000 fans a minute to checkout.").admits_per_sec?.[0]).toBe(50);
+    const p = "A taxi app that matches 8 million riders a day with 900,000 drivers.";
+    expect(scale(p).users).toEqual([8e6, "8 million riders a day"]);
+    expect(reading(p, "users")).toContain("active in a day");
+    expect(unread(p)).toEqual([]);
+  });
+
+  it("keeps a people count with no period as the users", () => {
+    expect(scale("A taxi app for 8 million riders.").users).toEqual([8e6, "8 million riders"]);
   });
 });

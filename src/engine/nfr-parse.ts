@@ -1905,7 +1905,10 @@ const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|le
  */
 const KINDS_LIST = /^\s+([a-z][a-z-]*)(?:,\s*[a-z][a-z-]*)+,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i;
 const LIST_NEW_PHRASE = /^(?:a|an|the|its|their|our|his|her|some|many|all|by|to|in|on|at|for|with)\s/i;
-const LIST_RATE_AFTER = new RegExp(String.raw`^\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+(?:per|a|an|each|every)\s+${LONG_TIME_WORD}\b`, "i");
+const LIST_RATE_AFTER = new RegExp(
+  String.raw`^\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+(?:per|a|an|each|every)\s+${LONG_TIME_WORD}\b`,
+  "i",
+);
 function kindsList(after: string): RegExpExecArray | null {
   const m = KINDS_LIST.exec(after);
   if (!m) return null;
@@ -1941,6 +1944,8 @@ function growthReading(total: string, days: number, perDay: number): string {
   const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 2 : 0 });
   return `${total.trim()} added over ${n(days)} days: ${formatQuantity(perDay, "B")} a day on average, ${formatQuantity(perDay * 365, "B")} a year`;
 }
+/** A verb that lets people in, straight before their count ("admits 2,000 buyers a minute"). */
+const ADMITS_BEFORE = /\b(?:admit\w*|lets?\s+(?:in|through)|letting\s+(?:in|through))\s+(?:up to\s+|about\s+)?$/i;
 /** A second kind joined to a counted kind, then the one time unit both share ("codes and order updates a day"). */
 const JOINT_RATE = new RegExp(
   String.raw`^\s+(?:and|or|plus)\s+(?:[a-z][a-z-]*\s+){1,3}?(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`,
@@ -1954,7 +1959,11 @@ function burstWindow(after: string): { length: number; secs: number; said: strin
   if (!m || (m[2] === undefined && m[3] === undefined && m[1] === undefined)) return undefined;
   const said = m[2];
   const count =
-    said === undefined ? 1 : /^\d/.test(said) ? Number(said) : (wordsToNumber(said) ?? own(CARDINAL_WORDS, said.toLowerCase()));
+    said === undefined
+      ? 1
+      : /^\d/.test(said)
+        ? Number(said)
+        : (wordsToNumber(said) ?? own(CARDINAL_WORDS, said.toLowerCase()));
   const unit = timeUnit(m[4] ?? "");
   if (!count || !unit || count * unit > 86400) return undefined;
   return { length: m[0].length, secs: count * unit, said: m[0].trim() };
@@ -1966,7 +1975,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   const lowered = t.toLowerCase();
   // A width or length ("64-bit ids", "7-character codes", "16 digits") describes a value, never an amount.
   // A number word joined to a word that makes a term ("one-time codes", "two-phase commit", "one-off jobs") counts nothing.
-  const nums = findNumbers(t).filter((n) => !WIDTH.test(t.slice(n.end)) && !NUMBER_TERM.test(t.slice(n.start, n.end + 12)));
+  const nums = findNumbers(t).filter(
+    (n) => !WIDTH.test(t.slice(n.end)) && !NUMBER_TERM.test(t.slice(n.start, n.end + 12)),
+  );
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
   const pendingRate: { value: number; start: number; rate: string }[] = [];
   /** Rates composed from a fleet's count and one member's rate: a rate the prompt states outright replaces them. */
@@ -2419,7 +2430,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // (acts or things of a kind no entry lists, never a stock such as seats; never a limit or one scope's count, "any IP
     // that sends more than 300 requests in a minute", "after five attempts in an hour", which is a quota)
     const burst =
-      rateM || intrinsic || (hit && (!hit.entry.rate || hit.entry.count)) || n.value < 10 || BURST_NOT.test(clauseBefore)
+      rateM ||
+      intrinsic ||
+      (hit && (!hit.entry.rate || hit.entry.count)) ||
+      n.value < 10 ||
+      BURST_NOT.test(clauseBefore)
         ? undefined
         : burstWindow(t.slice(n.end + nounEnd));
     // "collects disk usage from 50,000 hosts every minute": a count of things with no rate of their own, said with a
@@ -2450,6 +2465,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       if (secs && hit?.entry.count && hit.entry.interval && !rateId) {
         setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
         setScale(scale, hit.entry.interval, secs, quoteTo(nounEnd + (rateM?.[0].length ?? 0)));
+        continue;
+      }
+      // "a waiting room admits 2,000 buyers a minute": people let in each period are the admission rate; "20 million
+      // riders a day": people counted a day are the people active that day, the users the figures size
+      if (secs && !rateId && hit?.entry.count === "users") {
+        const said = quoteTo(nounEnd + (rateM?.[0].length ?? 0));
+        if (ADMITS_BEFORE.test(clauseBefore)) setScale(scale, "admits_per_sec", n.value / secs, said);
+        else if (secs === 86400)
+          setScale(scale, "users", n.value, said, `${said.trim()}: the people active in a day, read as the users`);
         continue;
       }
       if (!secs || !rateId) continue;
