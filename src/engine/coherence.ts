@@ -3073,6 +3073,17 @@ function quantitiesOnce(d: Design): Problem[] {
 function statedStandInsKept(d: Design): Problem[] {
   const out: Problem[] = [];
   const close = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
+  // the plainest stand-in is the quantity itself: a figure that reads a stated quantity under its own name at a typical
+  // value prints a default for what the prompt states
+  for (const r of d.capacity)
+    for (const i of r.inputs) {
+      const s = d.nfrs.scale[i.name];
+      if (i.source === "assumed" && d.nfrs.sources[`scale.${i.name}`]?.source === "stated" && s && !close(i.value, s))
+        out.push({
+          rule: "stated-stand-in-replaced",
+          detail: `${r.archetype} ${r.id} reads ${i.name} = ${formatQuantity(i.value, "")} assumed, but the prompt states ${i.name} = ${formatQuantity(s, "")}`,
+        });
+    }
   for (const b of QUANTITY_BRIDGES) {
     if (!/^[a-z][a-z0-9_]*$/.test(b.expression) || d.nfrs.scale[b.quantity] !== undefined) continue;
     // a bridge that needs another stated quantity (a report interval) stands in only where the prompt states it

@@ -23,6 +23,7 @@ import {
 import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
+import { formatQuantity } from "./quantity-format.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
 import { composedScale } from "./stated-flows.js";
@@ -1109,6 +1110,17 @@ const ARRIVAL_WINDOW =
 function nounOf(words: readonly string[]): { entry: (typeof NOUNS)[number]; noun: string; used: number } | undefined {
   for (let i = 0; i < words.length; i++) {
     let hit = nounAt(words, i);
+    // "9,000 supermarkets change shelf prices", "2,000 engineers change flags": a plural no entry lists, then a word
+    // of an act in its plain form, is the counted subject and its verb; the act is no noun of the count
+    const subject = words[i - 1] ?? "";
+    if (
+      hit?.entry.rate &&
+      !hit.entry.count &&
+      !/s$/.test(words[i] ?? "") &&
+      POPULATION_HEAD.test(subject) &&
+      !NOT_A_POPULATION.test(subject)
+    )
+      return undefined;
     // a modifier noun is singular and its head plural ("key lookups"); "users post …" is a subject and its verb
     const compound = (a: string, b: string) => !/[^s]s$/.test(a) && /s$/.test(b);
     for (
@@ -1649,7 +1661,7 @@ const MIN_POPULATION = 10;
 const EACH_OWN = /\beach\s+(?!of\b)(?:[a-z]+\s+){0,4}$/i;
 /** Words before a count that make it the size of one portion ("blocks of 10,000 ids", "batches of 500 rows"). */
 const PORTION_OF =
-  /\b(?:blocks?|batch(?:es)?|chunks?|groups?|sets?|pages?|ranges?|windows?|bursts?|lists?|top)\s+(?:of\s+)?(?:up to\s+|at most\s+)?$/i;
+  /\b(?:blocks?|batch(?:es)?|chunks?|groups?|sets?|pages?|ranges?|windows?|bursts?|lists?|top)\s+(?:of\s+)?(?:up to\s+|at most\s+)?$|\b(?:1|one)\s+(?:in|out of)\s+$/i;
 
 /**
  * Whether a span of days or more is a retention: said after "for" in a sentence about keeping or reaching things
@@ -1884,19 +1896,98 @@ const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?|di
 /** A width inside a noun phrase ("100k roughly time-ordered 64-bit IDs"): skipped, the noun goes on. */
 const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|letters?|dimensional|dims?)\b/i;
 
+/**
+ * Kinds listed before the head noun they modify ("500 million push, email and SMS messages a day"): each listed word
+ * is a modifier, so the list has two kinds before its "and" and the head follows. A list that starts with a plural
+ * ("3 billion users, friends, posts and a news feed", "80M players, read and written by player id") or whose "and"
+ * starts a new phrase ("and a news feed") is the counted noun followed by other things, never modifiers of a later
+ * head, unless a rate follows the list's head ("20 million emails, texts and push notifications a day").
+ */
+const KINDS_LIST = /^\s+([a-z][a-z-]*)(?:,\s*[a-z][a-z-]*)+,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i;
+const LIST_NEW_PHRASE = /^(?:a|an|the|its|their|our|his|her|some|many|all|by|to|in|on|at|for|with)\s/i;
+const LIST_RATE_AFTER = new RegExp(
+  String.raw`^\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s+(?:per|a|an|each|every)\s+${LONG_TIME_WORD}\b`,
+  "i",
+);
+function kindsList(after: string): RegExpExecArray | null {
+  const m = KINDS_LIST.exec(after);
+  if (!m) return null;
+  const next = after.slice(m[0].length);
+  if (LIST_NEW_PHRASE.test(next)) return null;
+  if (/[^s]s$/i.test(m[1] ?? "") && !LIST_RATE_AFTER.test(next)) return null;
+  return m;
+}
+
+/**
+ * A count of things said with the short span it all happens in ("sends 50 million alerts in 2 minutes", "indexes
+ * 300,000 listings within an hour"): the count over the span is the rate while it lasts, a burst. Never a span
+ * each one takes ("in 2 seconds each"), a bound after an event ("within 5 seconds of being written") or a span longer
+ * than a day (a total over years is a growth, read with its bytes).
+ */
+const BURST_WINDOW = new RegExp(
+  String.raw`^\s+(?:in|within|over)\s+(?:(?:just|only|about|around|roughly|under|less than)\s+)?(the\s+(?:first|opening)\s+)?(?:(\d+(?:\.\d+)?|${anyWord(Object.keys(CARDINAL_WORDS))})\s+|(a|an|one)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b(?!\s+(?:each|apiece|per|after|from|before|once)\b|\s+of\s+(?:being|its|their|each|every|it|them|receipt|arrival)\b)`,
+  "i",
+);
+const NUMBER_TERM = /^[a-z]+-(?:time|off|shot|way|click|stop|liner|sided|phase|step|pass|tier|to-one|on-one)\b/i;
+/** A span of years or months a stored total accumulates over ("over ten years", "of imagery within 5 years"). */
+const GROWTH_SPAN = new RegExp(
+  String.raw`^\s*(?:of\s+(?:[a-z][a-z-]*\s+){1,3}?)?(?:over|in|within|across|during|after)\s+(?:the\s+(?:next|first|coming)\s+)?(\d+(?:\.\d+)?|${anyWord(Object.keys(CARDINAL_WORDS))})\s+(years?|months?)\b`,
+  "i",
+);
+function spanDays(count: string, unit: string): number | undefined {
+  const n = /^\d/.test(count) ? Number(count) : (wordsToNumber(count) ?? own(CARDINAL_WORDS, count.toLowerCase()));
+  const secs = timeUnit(unit);
+  return n && secs ? (n * secs) / 86400 : undefined;
+}
+/** How a total over a span was read: "40 PB added over 3,650 days: 11 TB a day on average, 4 PB a year". */
+function growthReading(total: string, days: number, perDay: number): string {
+  const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 2 : 0 });
+  return `${total.trim()} added over ${n(days)} days: ${formatQuantity(perDay, "B")} a day on average, ${formatQuantity(perDay * 365, "B")} a year`;
+}
+/** A verb that lets people in, straight before their count ("admits 2,000 buyers a minute"). */
+const ADMITS_BEFORE = /\b(?:admit\w*|lets?\s+(?:in|through)|letting\s+(?:in|through))\s+(?:up to\s+|about\s+)?$/i;
+/** A second kind joined to a counted kind, then the one time unit both share ("codes and order updates a day"). */
+const JOINT_RATE = new RegExp(
+  String.raw`^\s+(?:and|or|plus)\s+(?:[a-z][a-z-]*\s+){1,3}?(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`,
+  "i",
+);
+const BURST_NOT =
+  /\b(?:more than|fewer than|less than|at most|up to|no more than|over|exceed\w*|after|limit\w*|caps?|capped|quotas?|allow\w*|any|each|every|per|a single|one)\s+(?:[\w'-]+\s+){0,4}$/i;
+function burstWindow(after: string): { length: number; secs: number; said: string } | undefined {
+  const m = BURST_WINDOW.exec(after);
+  // a bare unit is a span only after "the first" ("in the first minute"); "in seconds" says how fast, not how long
+  if (!m || (m[2] === undefined && m[3] === undefined && m[1] === undefined)) return undefined;
+  const said = m[2];
+  const count =
+    said === undefined
+      ? 1
+      : /^\d/.test(said)
+        ? Number(said)
+        : (wordsToNumber(said) ?? own(CARDINAL_WORDS, said.toLowerCase()));
+  const unit = timeUnit(m[4] ?? "");
+  if (!count || !unit || count * unit > 86400) return undefined;
+  return { length: m[0].length, secs: count * unit, said: m[0].trim() };
+}
+
 function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   const scale: Scale = {};
   const t = text.replace(/[\u2013\u2014]/g, "-");
   const lowered = t.toLowerCase();
   // A width or length ("64-bit ids", "7-character codes", "16 digits") describes a value, never an amount.
-  const nums = findNumbers(t).filter((n) => !WIDTH.test(t.slice(n.end)));
+  // A number word joined to a word that makes a term ("one-time codes", "two-phase commit", "one-off jobs") counts nothing.
+  const nums = findNumbers(t).filter(
+    (n) => !WIDTH.test(t.slice(n.end)) && !NUMBER_TERM.test(t.slice(n.start, n.end + 12)),
+  );
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
   const pendingRate: { value: number; start: number; rate: string }[] = [];
   /** Rates composed from a fleet's count and one member's rate: a rate the prompt states outright replaces them. */
   const composed = new Set<string>();
 
+  /** The end of a span a rate already read whole ("50 million alerts in 2 minutes"): numbers inside it are read. */
+  let readTo = 0;
   for (let ni = 0; ni < nums.length; ni++) {
     const n = nums[ni] as NumberMatch;
+    if (n.start < readTo) continue;
     const nextStart = nums[ni + 1]?.start ?? t.length;
     const rest = t.slice(n.end, nextStart);
     let pos = 0;
@@ -1975,6 +2066,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               because: `the prompt states '${said.trim()}' as the bandwidth to serve, which is taken as the peak (it does not call it an average)`,
             };
         } else if (secs) setScale(scale, "bytes_per_day", (v / secs) * 86400, said);
+        continue;
+      }
+      // "40 PB over ten years", "grows to 2 PB of scans within 5 years": a total said over a span of years or months is
+      // what the span adds, so its ingest a day is the total over the span's days (the total stays the bytes stored)
+      const grown = GROWTH_SPAN.exec(t.slice(n.end + pos));
+      const grownDays = grown ? spanDays(grown[1] ?? "", grown[2] ?? "") : undefined;
+      if (grown && grownDays) {
+        const said = t.slice(n.start, n.end + pos + grown[0].length);
+        const perDay = v / grownDays;
+        setScale(scale, "bytes_stored", v, quoteTo(pos));
+        setScale(scale, "bytes_per_day", perDay, said, growthReading(quoteTo(pos), grownDays, perDay));
         continue;
       }
       const after = rest.slice(pos, pos + 30).toLowerCase();
@@ -2243,13 +2345,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
 
     // Noun phrase: up to four words, stopping at a stop word or punctuation.
     // a particle joined to its word ("signed-in users", "logged-in sessions") is one modifier, never a stop word
-    const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*(?:-(?:in|up|on|out|off)\b)?)/i;
+    // a product's name with its digits ("10 million S3 buckets", "EC2 instances") is one modifier word, never a word
+    // cut before a number
+    const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*(?:\d+[a-z]*\b)?(?:-(?:in|up|on|out|off)\b)?)/i;
     const words: string[] = [];
     const ends: number[] = [];
     let p = pos;
     // "500 million push, email and SMS messages a day": the listed kinds name the head noun after them; a list has two
     // kinds before its "and" ("20 bidders, and must answer …" is a noun and the next clause, not a list)
-    const list = /^\s+[a-z][a-z-]*(?:,\s*[a-z][a-z-]*)+,?\s+(?:and|or)\s+(?=[a-z][a-z-]*\s+[a-z])/i.exec(rest.slice(p));
+    const list = kindsList(rest.slice(p));
     if (list?.[0].includes(",")) p += list[0].length - 1;
     for (let k = 0; k < 4; k++) {
       const width = WIDTH_WORD.exec(rest.slice(p));
@@ -2302,7 +2406,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // which each archetype takes as its own operation's rate; left unread, the figures fall back to a typical load
     if (!hit && head === undefined)
       for (const end of ends.slice(0, UNLISTED_RATE_WORDS))
-        if (slashRate.test(rest.slice(end)) || PER_LONG_TIME.test(rest.slice(end))) {
+        if (
+          slashRate.test(rest.slice(end)) ||
+          PER_LONG_TIME.test(rest.slice(end)) ||
+          burstWindow(t.slice(n.end + end)) !== undefined
+        ) {
           head = end;
           break;
         }
@@ -2318,6 +2426,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const afterNoun = rest.slice(nounEnd);
     const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
+    // a count of acts or of new things said with the short span they all happen in is a rate over that span
+    // (acts or things of a kind no entry lists, never a stock such as seats; never a limit or one scope's count, "any IP
+    // that sends more than 300 requests in a minute", "after five attempts in an hour", which is a quota)
+    const burst =
+      rateM ||
+      intrinsic ||
+      (hit && (!hit.entry.rate || hit.entry.count)) ||
+      n.value < 10 ||
+      BURST_NOT.test(clauseBefore)
+        ? undefined
+        : burstWindow(t.slice(n.end + nounEnd));
     // "collects disk usage from 50,000 hosts every minute": a count of things with no rate of their own, said with a
     // period, is how many there are (each acting once in it), never a rate dropped as neither; the count binds as a bare
     // count, and the period is the interval the clause's verb names (collects, reports, scrapes, checks in)
@@ -2329,8 +2448,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const secs = timeUnit(countPeriod[1] ?? "");
       const period = DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(clauseBefore));
       if (secs && period) setScale(scale, period.id, secs, quoteTo(nounEnd + countPeriod[0].length));
-    } else if (rateM || intrinsic) {
-      const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
+    } else if (rateM || intrinsic || burst) {
+      const secs = rateM ? timeUnit(rateM[1] ?? "") : (burst?.secs ?? 1);
       // "stores 5,000 records per second": a counted noun (records, rows, files) written per time is a write rate too
       const written = ownRecords || (!!hit?.entry.count && !hit.entry.interval && WRITES_BEFORE.test(clauseBefore));
       // "moves 30 million packages a day", "takes in 2 million documents an hour": stored things (a noun counted as
@@ -2348,8 +2467,26 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         setScale(scale, hit.entry.interval, secs, quoteTo(nounEnd + (rateM?.[0].length ?? 0)));
         continue;
       }
+      // "a waiting room admits 2,000 buyers a minute": people let in each period are the admission rate; "20 million
+      // riders a day": people counted a day are the people active that day, the users the figures size
+      if (secs && !rateId && hit?.entry.count === "users") {
+        const said = quoteTo(nounEnd + (rateM?.[0].length ?? 0));
+        if (ADMITS_BEFORE.test(clauseBefore)) setScale(scale, "admits_per_sec", n.value / secs, said);
+        else if (secs === 86400)
+          setScale(scale, "users", n.value, said, `${said.trim()}: the people active in a day, read as the users`);
+        continue;
+      }
       if (!secs || !rateId) continue;
-      nounEnd += rateM ? rateM[0].length : 0;
+      nounEnd += rateM ? rateM[0].length : (burst?.length ?? 0);
+      if (burst) {
+        readTo = n.end + nounEnd;
+        // the burst is the load while it lasts: the peak, never an average a daily factor multiplies
+        if (implied.peak_factor === undefined)
+          implied.peak_factor = {
+            value: 1,
+            because: `the prompt states '${quoteTo(nounEnd).trim()}', a burst whose rate over its span is the peak`,
+          };
+      }
       // "each pushes one sample every minute": one item of a paced noun a time unit is its interval, not a fleet rate
       const interval = hit?.entry.interval;
       if (interval && n.value === 1 && !/s$/.test(hit?.noun ?? "")) {
@@ -2379,7 +2516,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const fleet = scope ? undefined : eachOfFleet(t, nums, ni, scale);
       const value = ((fleet?.count ?? 1) * n.value) / secs;
       const quoteAll = (k: number) => (fleet ? t.slice(fleet.start, n.end + k) : quoteTo(k));
-      const reading = fleet ? eachReading(fleet, n.value, t.slice(n.start, n.end + nounEnd), value) : undefined;
+      const reading = fleet
+        ? eachReading(fleet, n.value, t.slice(n.start, n.end + nounEnd), value)
+        : burst
+          ? burstReading(n.value, burst, value)
+          : undefined;
       // a fleet's rate stated outright wins over one composed from a member's rate said earlier
       if (!fleet && composed.has(id)) {
         delete scale[id];
@@ -2444,6 +2585,23 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const between = t.slice(ends[hit.used - 1] !== undefined ? n.end + (ends[hit.used - 1] ?? 0) : n.end, nextStart);
       if (/^\s*(?:,|and|or|,\s*and)\s*$/i.test(between))
         pendingRate.push({ value: n.value, start: n.start, rate: hit.entry.rate });
+      // "sends 50 million one-time codes and order updates a day": one count of two kinds said together, with one time
+      // unit after the second kind, is the rate of both, read as the first kind's
+      const joint = JOINT_RATE.exec(between);
+      const jointSecs = joint ? timeUnit(joint[1] ?? "") : undefined;
+      if (joint && jointSecs) {
+        const said = t.slice(n.start, n.end + (ends[hit.used - 1] ?? 0) + joint[0].length);
+        setScale(
+          scale,
+          hit.entry.rate,
+          n.value / jointSecs,
+          said,
+          `one count for both kinds the prompt lists together: ${n.value.toLocaleString("en-US")} over ${Math.round(jointSecs).toLocaleString("en-US")} s`,
+        );
+        for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value / jointSecs, said);
+        if (hit.entry.daily && jointSecs >= 86400)
+          setScale(scale, `${hit.entry.daily}_per_day`, (n.value / jointSecs) * 86400, said);
+      }
       continue;
     }
     pendingRate.length = 0;
@@ -2648,7 +2806,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     );
   // "samples 1% of traces", "keeps 10 percent of spans", "a 0.1% trace sampling rate": the share of traces kept
   const sampled = execIf(SAMPLED, t, lowered);
-  const share = sampled ? Number(sampled[1] ?? sampled[2]) / 100 : 0;
+  // "keeps 1 in 100 traces": one kept of every so many, the share one over that many
+  const share = sampled
+    ? sampled[3] !== undefined
+      ? 1 / Number(sampled[3].replace(/,/g, ""))
+      : Number(sampled[1] ?? sampled[2]) / 100
+    : 0;
   if (sampled && share > 0 && share <= 1) setScale(scale, "trace_sample_share", share, sampled[0]);
   // "sends a reading once a minute", "a sample every second": one item of a paced noun each time unit is its interval
   for (const m of t.matchAll(mayMatch(PACED_ITEM, lowered) ? PACED_ITEM : NEVER)) {
@@ -2692,7 +2855,7 @@ const RUNS_FOR =
   /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+for\s+(?:up to\s+)?(minutes|hours|days|weeks|months|years)\b/i;
 /** The share of traces kept: "samples 1% of traces", "a 0.1% trace sampling rate". */
 const SAMPLED =
-  /\b(?:sampl\w*|keep\w*|retain\w*|stor(?:e|es|ing))\s+(?:only\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\s+(?:all\s+|the\s+)?(?:traces|spans)\b|\b(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:trace|head|tail)[- ]sampl(?:ing|ed|e)\b/i;
+  /\b(?:sampl\w*|keep\w*|retain\w*|stor(?:e|es|ing))\s+(?:only\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\s+(?:all\s+|the\s+)?(?:traces|spans)\b|\b(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:trace|head|tail)[- ]sampl(?:ing|ed|e)\b|\b(?:sampl\w*|keep\w*|retain\w*|stor(?:e|es|ing))\s+(?:only\s+)?(?:1|one)\s+(?:in|out of)\s+(\d{1,3}(?:,\d{3})*|\d+)\s+(?:of\s+(?:all\s+|the\s+)?)?(?:traces|spans|requests)\b/i;
 /** A pacing with no number: "heartbeat every second", "scrapes once a minute". */
 const EVERY_UNIT =
   /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i;
@@ -2829,6 +2992,12 @@ const EACH_MEMBER = /\b(?:each|apiece)\b/i;
 function eachReading(fleet: Fleet, per: number, said: string, perSecond: number): string {
   const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 2 : 0 });
   return `each of the ${fleet.said} at ${said.trim()}: ${n(fleet.count)} × ${n(per)} = ${n(fleet.count * per)} in that time, ${n(perSecond)} a second across them all`;
+}
+
+/** How a burst's rate was read: "50,000,000 in 2 minutes (120 s) = 416,667 a second while it lasts". */
+function burstReading(count: number, burst: { secs: number; said: string }, perSecond: number): string {
+  const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 2 : 0 });
+  return `${n(count)} ${burst.said} (${n(burst.secs)} s) = ${n(perSecond)} a second while it lasts`;
 }
 
 /** A subject noun ("board", "group chat") at the start of a text, with the length of its words. */
@@ -3294,6 +3463,9 @@ const NAMED_NOT_COUNTED: readonly RegExp[] = [
   /\b\d{1,2}(?::\d{2}){1,2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?![\d:])/gi,
   /\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi,
   /\bat\s+\d{1,2}(?=\s*(?:$|[.,;!?'")]|o'?clock\b|sharp\b|in\s+(?:the|their|its|each|every|our|your)\b|local\b))/gi,
+  // a product's or model's name that ends in a number ("like Route 53", "on Windows 11", "a Pixel 8"): a name's digits
+  // after a capitalised word inside a sentence, with no scale word, unit or counted plural after them, never an amount
+  /(?<=[a-z,]\s+)[A-Z][A-Za-z]+\s+\d{1,3}\b(?![.,]\d|\s*(?:%|percent\b|[kmb]\b|thousand|million|billion|trillion)|\s+(?!(?:across|has|was|is|as|does|its|this|plus|less|unless|whereas|always)\b)[a-z]+s\b)/g,
   // a label made of letters and a number ("order numbers like A-10493"): an example of an id, never an amount
   /\b[A-Za-z]{1,3}-\d+\b/g,
   // a list of small numbers after a word that numbers things ("tickets numbered 1, 2, 3 and so on", "retry on days 1, 3

@@ -63,6 +63,12 @@ export const POPULATIONS: readonly { quantity: string; label: string; reports?: 
   { quantity: "tenants", label: "tenants" },
   { quantity: "services", label: "services" },
   { quantity: "sites", label: "sites" },
+  { quantity: "zones", label: "zones" },
+  { quantity: "timers", label: "pending timers" },
+  { quantity: "items", label: "items" },
+  { quantity: "models", label: "models" },
+  { quantity: "units_for_sale", label: "units on sale" },
+  { quantity: "items_per_event", label: "items on sale" },
 ];
 const populationUse = (p: { quantity: string; label: string; reports?: true }): StatedUse => ({
   reads: [p.quantity],
@@ -437,7 +443,85 @@ export const COUNTED_ONLY: ReadonlySet<string> = new Set([
   "failure_domains",
 ]);
 
+/**
+ * "a room held for 10 minutes during checkout", "taken back if not accepted within 30 seconds", "dropped 30 days after it
+ * was last touched": a stated window each thing waits out on its own timer. The things waiting at once are the rate
+ * they are set at times the window (Little's law), each one an entry in the timer index until it fires or is cleared:
+ * the buffer the window needs. The rate is the prompt's own where it states one, else a planning figure said as one.
+ */
+const TIMED_RATES: readonly { expression: string; why: string }[] = [
+  { expression: "tasks_per_sec", why: "the stated tasks, each waiting out its own window" },
+  { expression: "bookings_per_sec", why: "the stated bookings, each waiting out its own window" },
+  { expression: "writes_per_sec", why: "the stated writes, each setting one timer" },
+  { expression: "messages_per_sec", why: "the stated messages, each waiting out its own window" },
+  { expression: "requests_per_sec", why: "the stated requests, each setting one timer" },
+];
+const windowUse = (window: string, what: string): StatedUse => ({
+  reads: [window],
+  model: {
+    inputs: [
+      inp(window),
+      {
+        quantity: "timed_items_per_sec",
+        label: "things a second that each start a timer of the stated window",
+        unit: "items/s",
+        typical: 100,
+        why: "about a hundred a second, a planning figure: the prompt states no rate of the things it times (measure it)",
+        from: TIMED_RATES.map((r) => ({ ...r, allStated: true as const })),
+      },
+      inp(
+        "timer_entry_bytes",
+        100,
+        "a thing's id, its due time and its state in a timer index entry, with the store's per-entry overhead: about a hundred bytes",
+      ),
+    ],
+    figures: [
+      fig(
+        `${window.replace(/_seconds$/, "")}_waiting`,
+        `${what} waiting at once: the rate they start at times the stated window (Little's law)`,
+        "count",
+        `timed_items_per_sec * ${window}`,
+        "items",
+        true,
+      ),
+      fig(
+        `${window.replace(/_seconds$/, "")}_index_bytes`,
+        `timer index the waiting ${what} hold, one entry each until it fires or is cleared`,
+        "storage",
+        `timed_items_per_sec * ${window} * timer_entry_bytes`,
+        "B",
+      ),
+    ],
+  },
+});
+
+/**
+ * "a single customer may send at most 10,000 emails an hour", "100k/s per DC": one scope's stated rate lands on the one
+ * store node that holds that scope's counter or state (one key lives on one shard), so the busiest scope's load is
+ * measured against one node, never spread over the fleet: the hotspot a stated per-scope rate sets.
+ */
+const SCOPED_BASES = ["requests_per_sec", "messages_per_sec", "writes_per_sec", "tasks_per_sec"] as const;
+const SCOPES = ["key", "user", "tenant"] as const;
+const scopedUse = (rate: string, scope: string): StatedUse => ({
+  reads: [`${rate}_per_${scope}`],
+  model: {
+    inputs: [inp(`${rate}_per_${scope}`), inp("store_node_ops_per_sec")],
+    figures: [
+      fig(
+        `one_${scope}_node_share_${rate.replace(/_per_sec$/, "")}`,
+        `share of one store node's operations a single ${scope} at its stated rate takes (its state lives on one node, so no added node spreads it)`,
+        "rate",
+        `${rate}_per_${scope} / store_node_ops_per_sec`,
+        "fraction",
+      ),
+    ],
+  },
+});
+
 export const STATED_USES: readonly StatedUse[] = [
+  windowUse("timer_lead_seconds", "timed things"),
+  windowUse("hold_seconds", "held things"),
+  ...SCOPED_BASES.flatMap((rate) => SCOPES.map((scope) => scopedUse(rate, scope))),
   // "page someone when p99 stays above 300 ms for five minutes": the condition must hold that long before the rule
   // fires, then the next evaluation sees it and the page goes out, so the earliest page after the condition starts is
   // the hold plus at most one evaluation interval plus the notification (Prometheus keeps a rule pending for its `for`
