@@ -91,3 +91,20 @@ describe("a derived copy stated to be rebuilt from its source", () => {
     expect(d.failures.some((f) => /drifts from the inventory log/.test(f.failure))).toBe(true);
   });
 });
+
+describe("a stated loss rule sits on the write that makes the copies", () => {
+  it("keeps the rule in a file store where another write is a lease 'renewed while it writes'", () => {
+    for (const prompt of [
+      "Design a shared file store for a render farm: artists append frames to open files, and every frame must survive any two disks failing.",
+      "Build a log archive where many clients append to large files and each file must survive the loss of any two disks.",
+    ]) {
+      const d = design(prompt);
+      const rule = d.invariants.find((i) =>
+        /^No acknowledged \w+ is lost while any two disks are down at once/.test(i.statement),
+      );
+      expect(rule, prompt).toBeDefined();
+      expect(rule?.statement).toContain("chunk replica record");
+      expect(d.coherence.filter((c) => c.rule === "qualifier-unkept")).toEqual([]);
+    }
+  });
+});

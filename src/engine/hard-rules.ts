@@ -4,7 +4,8 @@
  * they force on the path that keeps them: a rule of the form never / at most / exactly one cannot be kept by a side of a
  * partition that answers from what it last saw, so that path refuses (fails closed) and decides on one linearizable
  * authority, whatever the archetype's default stance says of the design's other paths. A last copy kept serving while
- * its source is down ("keeps serving the last known flags") is a promise to stay up, not a hard rule, and forces nothing.
+ * its source is down ("keeps serving the last known flags"), or writes taken in every region while the regions are cut off
+ ("stays writable in both regions when the link is cut"), is a promise to stay up, not a hard rule, and forces nothing.
  */
 import type { StatedGuarantee } from "./nfr-parse.js";
 
@@ -37,8 +38,11 @@ export interface PathStance {
   because: string;
 }
 
-/** A guarantee that asks the system to stay up (serve its last copy) rather than forbid an outcome. */
-const STAYS_UP = new Set(["last-known"]);
+/**
+ * A guarantee that asks the system to stay up rather than forbid an outcome: serve its last copy, or keep taking writes
+ * in every region while they are cut off from each other (stay-writable, which merges the two sides afterwards).
+ */
+const STAYS_UP = new Set(["last-known", "stay-writable"]);
 
 /** The hard rules the prompt states, each with the invariant on its path (the rule's reason quotes the prompt's words). */
 export function statedHardRules(d: StanceInputs): HardRule[] {

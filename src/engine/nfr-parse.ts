@@ -509,7 +509,78 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   if (survive) out.push(survive);
   const rebuilt = parseRebuiltFrom(prompt);
   if (rebuilt) out.push(rebuilt);
+  const writable = parseStayWritable(prompt);
+  if (writable) out.push(writable);
   return out;
+}
+
+/** The places a write is stated to be taken in: every region, both data centres, a region on its own. */
+const WRITE_PLACE = String.raw`(?:in|from|within)\s+(?:every|each|any|all|both|all\s+(?:three|four|five|\d+)|a|either|whichever)(?:\s+of)?(?:\s+(?:our|the|its|their))?(?:\s+(?:two|three|four|five|\d+))?(?:\s+(?!(?:even|when|while|if|during)\b)[\w-]+){0,3}?\s+(regions?|data[- ]?cent(?:er|re)s?|datacent(?:er|re)s?)(?:\s+(?:they|it)\s+(?:hit|use|reach))?`;
+/** A cut between places, or the loss of one, under which writes must still be taken. */
+const WRITE_CUT = String.raw`(?:(?:even\s+)?(?:when|while|if|during|through)\s+(?:an?\s+|the\s+|one\s+(?:of\s+(?:our|the)\s+(?:two|three|\d+)\s+)?)?(?:[\w-]+\s+){0,6}?(?:(cut|cut off|split|partitioned|disconnected|can(?:no|')t reach|cannot reach|lose contact|(?:network\s+|inter-region\s+)?(?:partition|split|outage))|(down|lost|offline|unreachable|goes dark|fails?))\b)`;
+/**
+ * A store stated to keep taking writes in each of its regions (or data centres) while they are cut off from each
+ * other, or while one is down: "carts must stay writable in both regions even when the link between them is cut",
+ * "readable and writable in every region even while the regions cannot reach each other", "any region must accept
+ * writes during a partition", "keep accepting writes in every region during an inter-region outage".
+ */
+const STAY_WRITABLE: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b${LOSS_SUBJECT}(?:(?:must|should|has to|have to|needs? to|will|can)\s+)?(?:(?:always\s+)?(?:stay|stays|remain|remains|be|keep|keeps)\s+)?(?:(?:readable|available)\s+and\s+)?(?:writ(?:e)?able)(?:\s+and\s+readable)?(?:\s+by\s+[\w-]+\s+id)?(?:\s+${WRITE_PLACE})?(?:,?\s+${WRITE_CUT})?`,
+    "gi",
+  ),
+  new RegExp(
+    String.raw`\b(?:${LOSS_SUBJECT}(?:must|should|has to|have to|needs? to|will|can)\s+)?(?:keeps?\s+accepting|accepts?|takes?|keeps?\s+taking)\s+writes\s+${WRITE_PLACE}(?:,?\s+${WRITE_CUT})?`,
+    "gi",
+  ),
+  new RegExp(
+    String.raw`\b(any|every|each)\s+(region|data[- ]?cent(?:er|re))\s+(?:must|should|has to|needs? to|will|can)\s+(?:(?:keep|still)\s+)?(?:accept(?:ing)?|tak(?:e|ing))\s+writes\s+${WRITE_CUT}`,
+    "gi",
+  ),
+];
+
+/** Words a stay-writable clause's subject slot may catch that name no record ("stays writable", "always writable"). */
+const NOT_A_WRITE_SUBJECT =
+  /^(?:readable|available|keep|keeps|stay|stays|remain|remains|always|and|or|but|store|service|system|database|db)$/i;
+/** Text before a subject that makes it the object of a preposition ("… in a podcast app must stay writable"). */
+const AFTER_PREPOSITION =
+  /\b(?:in|of|on|for|at|from|with|by)\s+(?:(?:an?|the|our|their|its|his|her|my|your)\s+)?(?:[\w-]+\s+)?$/i;
+/** Words of a cut between places, not a place's loss ("the link between them goes down"). */
+const BETWEEN_WORDS =
+  /\b(?:link|between|each other|one another|the others|partition\w*|split|cut|disconnected|contact|reach)\b/i;
+
+/** The rule that writes keep being taken in every region under a cut, if the prompt states one (its first). */
+function parseStayWritable(prompt: string): RuleGuarantee | undefined {
+  for (const [i, re] of STAY_WRITABLE.entries())
+    for (const m of prompt.matchAll(re)) {
+      // the third form names the place first and no subject ("any region must accept writes during a partition")
+      const subject = i === 2 ? undefined : m[1];
+      const [, , place, partition, lost] = m;
+      // said of regions or data centres, in the place or in the cut ("even when one of our two regions is down")
+      const where = place ?? /\b(?:regions?|data[- ]?cent(?:er|re)s?|datacent(?:er|re)s?)\b/i.exec(m[0])?.[0];
+      if (!where) continue;
+      // a place taken one at a time ("in a region") with no cut says nothing of a cut; "both"/"every" does
+      if (!partition && !lost && !/\b(?:every|each|any|all|both|either|whichever)\b/i.test(m[0])) continue;
+      const before = prompt.slice(0, m.index ?? 0);
+      const noun =
+        subject &&
+        !NOT_A_LOSS_SUBJECT.test(subject) &&
+        !NOT_A_WRITE_SUBJECT.test(subject) &&
+        !AFTER_PREPOSITION.test(before)
+          ? singular(subject.toLowerCase())
+          : "record";
+      const unit = /region/i.test(where) ? "region" : "data centre";
+      const cut = partition || (lost && BETWEEN_WORDS.test(m[0])) ? "partition" : lost ? "loss" : undefined;
+      // the quote runs from the start of its clause, so it holds the words that name what stays writable ("The resume
+      // position must …", "temperature) is stored per device and must …")
+      const from = Math.max(...[".", ";", ",", ":", "!", "?", "("].map((c) => before.lastIndexOf(c))) + 1;
+      const quote = prompt
+        .slice(from, (m.index ?? 0) + m[0].length)
+        .trim()
+        .replace(/^(?:and|or|but)\s+/i, "");
+      return { kind: "stay-writable", noun, unit, ...(cut ? { cut } : {}), quote };
+    }
+  return undefined;
 }
 
 /** The state an active verb of a parent leaves it in ("ships" -> shipped). */
@@ -532,7 +603,7 @@ const ONCE: readonly RegExp[] = [
   // "never runs the same job twice for one schedule slot", "never sends the same alert twice to on-call"
   new RegExp(
     String.raw`\bnever (\w+) the same ${PHRASE} (?:twice|more than once|again)(?: (?:for|per|in|within|during) (?:one|a|an|each|every|the same|any|a single) ${PHRASE})?`,
-    "i",
+    "gi",
   ),
   // "each nightly job runs at most once per night"
   new RegExp(

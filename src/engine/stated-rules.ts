@@ -42,6 +42,11 @@ export interface StatedRule {
    * write that names the rule's thing: what the rule is about is the keeper's own record, not the input it names.
    */
   onKeeper?: boolean;
+  /**
+   * The mechanisms whose write the rule sits on before any its words name: the copies a loss rule counts are made by
+   * the write that replicates, whatever else the prompt calls a write (a writer's lease "renewed while it writes").
+   */
+  carriers?: readonly MechanismId[];
   /** Words of the write the rule sits on, tried after the write that names the rule's thing. */
   at: RegExp;
   /** The hard rule, in the prompt's words; `entity` is the words of the record the write it sits on writes. */
@@ -322,6 +327,8 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return surviveLossRule(g);
     case "rebuilt-from":
       return rebuiltFromRule(g);
+    case "stay-writable":
+      return stayWritableRule(g);
     case "all-parts": {
       const parts = plural(g.parts);
       return {
@@ -340,6 +347,24 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
     }
   }
 }
+
+/** The mechanisms that make a write's copies, the write a stated loss rule sits on: a data pipeline's first. */
+const REPLICATING: readonly MechanismId[] = Object.freeze([
+  "pipelined-replication",
+  "consensus-replication",
+  "quorum-read-write",
+  "isr-replication",
+  "async-replication",
+]);
+
+/** The mechanisms that take a record's writes in more than one place and reconcile them: a stay-writable rule's write. */
+const MERGING: readonly MechanismId[] = Object.freeze([
+  "crdt-merge",
+  "lww-overwrite",
+  "quorum-read-write",
+  "async-replication",
+  "anti-entropy-repair",
+]);
 
 /** A small count in words, as a rule says it ("two racks"); a larger one in digits (knowledge/lexicon.ts). */
 const COUNT_WORDS = Object.entries(CARDINAL_WORDS)
@@ -378,7 +403,8 @@ function surviveLossRule(g: Extract<RuleGuaranteeShape, { kind: "survive-loss" }
   if (voters !== undefined && majority !== undefined && voters - majority >= g.lost)
     return {
       keeper: "consensus-replication",
-      at: /\b(?:writ|stor|put|set|upload|append|replicat|commit|sav|record|chang|updat)\w*\b/i,
+      carriers: REPLICATING,
+      at: /\b(?:writ(?!ers?\b)|stor|put|set|upload|append|replicat|commit|sav|record|chang|updat)\w*\b/i,
       statement: (entity) =>
         `${head}. The ${countWord(voters)} ${units} form one consensus group, and ${g.noun === "write" ? "a write" : `a write of ${anA(g.noun)}`}${entity && entity !== g.noun ? ` to its ${recordOf(entity)}` : ""} is acknowledged only once a majority of ${countWord(majority)} hold it durably in their logs. Any ${k} may be lost: the ${countWord(voters - g.lost)} left still include a copy of every acknowledged write, elect a leader among themselves and keep serving. A replaced ${g.unit} copies the log from the others before it votes again.`,
       says,
@@ -392,7 +418,8 @@ function surviveLossRule(g: Extract<RuleGuaranteeShape, { kind: "survive-loss" }
   const copies = countWord(g.lost + 1);
   return {
     keeper: "replica-repair",
-    at: /\b(?:writ|stor|put|upload|append|replicat|commit|sav|record)\w*\b/i,
+    carriers: REPLICATING,
+    at: /\b(?:writ(?!ers?\b)|stor|put|upload|append|replicat|commit|sav|record)\w*\b/i,
     statement: (entity) =>
       `${head}. Each ${g.noun}${entity && entity !== g.noun ? `, in its ${recordOf(entity)},` : ""} is kept as at least ${copies} copies, each on a different ${g.unit}, and a write is acknowledged only once ${copies} copies on ${copies} different ${units} hold it durably. Losing ${k} ${g.lost === 1 ? g.unit : units} leaves at least one whole copy. A repair loop finds every ${g.noun} left with fewer than ${copies} copies and copies it again from a survivor onto another ${g.unit}, fewest copies first, before a further failure can land.`,
     says,
@@ -421,6 +448,39 @@ function rebuiltFromRule(g: Extract<RuleGuaranteeShape, { kind: "rebuilt-from" }
       prevention: `A reconciliation check compares the copy with the ${g.source} key range by key range, by counts and checksums, and flags every range that disagrees`,
       repair: `The flagged ranges are rebuilt by replaying the ${g.source} into a fresh copy, which replaces the old one once it has caught up; readers keep the old copy until then`,
       role: "derived",
+    },
+  };
+}
+
+/**
+ * The rule for a store stated to keep taking writes in each region (or data centre) while they are cut off from each
+ * other or one is down. Each place acknowledges a write on its own replicas without waiting for another, stamps it
+ * with a version vector entry of its own, and ships it to the others in the background; when the cut heals they
+ * exchange what each missed, compared range by range by hash trees, and concurrent versions of one record are merged
+ * by a rule every place applies alike, so all converge. This is Dynamo's always-writeable design (DeCandia et al.,
+ * "Dynamo: Amazon's Highly Available Key-value Store", SOSP 2007: vector clocks to find concurrent versions, Merkle
+ * trees for anti-entropy); a merge that is a join converges whatever order the states arrive in (Shapiro et al.,
+ * "Conflict-free Replicated Data Types", SSS 2011, which counts a last-writer-wins register among them).
+ */
+function stayWritableRule(g: Extract<RuleGuaranteeShape, { kind: "stay-writable" }>): StatedRule {
+  const units = unitPlural(g.unit);
+  const under = g.cut === "loss" ? `while ${anA(g.unit)} is down` : `while the ${units} are cut off from each other`;
+  return {
+    keeper: "crdt-merge",
+    // (the write that ships a record's versions between replicas, before any other its words name)
+    carriers: MERGING,
+    at: /\b(?:writ|put|set|updat|add|sav|record|stor|overwrit|chang|upsert)\w*\b/i,
+    statement: (entity) =>
+      `No ${g.noun} write is refused ${under}. Each ${g.unit} acknowledges a write${entity && entity !== g.noun ? ` to its ${recordOf(entity)}` : ""} once its own replicas hold it, without waiting for any other ${g.unit}, and stamps it with a version that names the ${g.unit} it was taken in. Writes are shipped to the other ${units} in the background. When the link is back the ${units} exchange what each missed, compared range by range by hash trees, and two versions written concurrently on both sides are merged by the record's merge rule, the same in every ${g.unit} (a set that keeps every add and remove by its own id, or the newer write by a hybrid timestamp where the prompt lets the latest win), so every ${g.unit} ends with the same ${g.noun}. A read in one ${g.unit} may miss the other side's writes until then.`,
+    says: (t) => t.includes(`no ${g.noun} write is refused`) && /\bmerged\b/.test(t),
+    failure: {
+      failure:
+        g.cut === "loss"
+          ? `${upperFirst(anA(g.unit))} goes down while clients keep writing ${plural(g.noun)}, some of them written there a moment before`
+          : `The link between ${units} is cut while clients on both sides keep writing the same ${g.noun}`,
+      prevention: `Each ${g.unit} acknowledges writes on its own replicas and stamps each with a version naming that ${g.unit}, so no write waits for another ${g.unit} and none is refused`,
+      repair: `When the link is back, the ${units} exchange the writes each missed, compared by hash trees, and merge concurrent versions of each ${g.noun} by the same rule, so all converge; writes acknowledged only in a ${g.unit} that never comes back are lost, as the stance accepts`,
+      role: "coordination",
     },
   };
 }

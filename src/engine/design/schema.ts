@@ -158,6 +158,12 @@ const Guarantee = z.union([
     unit: z.string(),
   }),
   z.strictObject({ kind: z.literal("rebuilt-from"), source: z.string() }),
+  z.strictObject({
+    kind: z.literal("stay-writable"),
+    noun: z.string(),
+    unit: z.enum(["region", "data centre"]),
+    cut: z.enum(["partition", "loss"]).optional(),
+  }),
 ]);
 /** A stated guarantee's shape, inferred from the schema. */
 export type GuaranteeShape = z.infer<typeof Guarantee>;

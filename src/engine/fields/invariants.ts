@@ -670,6 +670,8 @@ function guaranteeRule(
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
     const at =
       (rule.onKeeper ? writes.find((x) => x.op.mechanism === rule.keeper) : undefined) ??
+      // (the carriers in their order: a data write's pipeline before a metadata log's consensus)
+      rule.carriers?.map((id) => writes.find((x) => x.op.mechanism === id)).find((x) => x !== undefined) ??
       (owner && writes.find((x) => owner.test(x.op.phrase) && x.op.mechanism === rule.keeper)) ??
       (owner && writes.find((x) => owner.test(x.op.phrase) && rule.at.test(x.op.phrase))) ??
       writes.find((x) => noun.test(x.op.phrase) && rule.at.test(x.op.phrase)) ??
