@@ -233,7 +233,12 @@ export function matchCombinations(
   const seenStems = new Set<string>();
   // a member written with a tail ("older than") is read only where the prompt writes the tail right after its words
   const tailed = (family: string, covers: readonly number[]): boolean => {
-    const tail = kb.tails?.get(tailKey(family, covers.map((c) => tokens[c]?.stem ?? "")));
+    const tail = kb.tails?.get(
+      tailKey(
+        family,
+        covers.map((c) => tokens[c]?.stem ?? ""),
+      ),
+    );
     if (tail === undefined) return true;
     const at = tokens[covers[covers.length - 1] as number]?.at ?? -1;
     return written[at + 1] === tail;
