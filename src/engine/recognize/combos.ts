@@ -47,9 +47,10 @@ export interface CompiledCombinations {
 
 /**
  * Stop words that, written at the end of a family member, make it another expression than its content words alone:
- * "older than" compares with an amount, where "older" alone describes ("older scans may take minutes").
+ * "older than" compares with an amount, where "older" alone describes ("older scans may take minutes"); "kept for"
+ * names a span, where "kept" alone is any storing ("records are kept on a replicated store").
  */
-export const WRITTEN_TAILS: ReadonlySet<string> = new Set(["than"]);
+export const WRITTEN_TAILS: ReadonlySet<string> = new Set(["than", "for"]);
 
 /** The key a member's written tail is kept under: its family and its stems. */
 const tailKey = (family: string, stems: readonly string[]): string => `${family}|${stems.join(" ")}`;

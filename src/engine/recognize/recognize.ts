@@ -1502,21 +1502,14 @@ export function recognize(
     h.covers.some((i) => servedFor.has(i)) &&
     h.covers.every((i) => servedFor.has(i) || isHead(i));
   const raw = kb.archetypes.map((archetype): Raw => {
-    const own = sorted.byArchetype.get(archetype.id);
+    // a provider named only as whom the system is built for is no party it calls: not read at all
+    const listed = sorted.byArchetype.get(archetype.id);
+    const own = listed?.some(servedProvider) ? listed.filter((h) => !servedProvider(h)) : listed;
     // most archetypes have no hits in a prompt: nothing to weigh
-    if (own === undefined) return once.unnamed.get(archetype.id) as Raw;
+    if (own === undefined || own.length === 0) return once.unnamed.get(archetype.id) as Raw;
     // A named system that calls what the prompt designs, and the words naming it, are its client: weaker evidence.
     const callers: Hit[] = [];
     const all = own.map((h) => {
-      if (servedProvider(h)) {
-        const c: Hit = {
-          ...h,
-          signal: { ...h.signal, weight: h.signal.weight * CALLER_FACTOR },
-          note: "it is named in the phrase after 'for', which says whom the system is built for, not an outside party it makes an effect at",
-        };
-        callers.push(c);
-        return c;
-      }
       if (spans.length === 0) return h;
       const span = spans.find((c) => h.covers.every((i) => i >= c.from && i < c.to));
       if (span === undefined) return h;

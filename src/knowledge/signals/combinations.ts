@@ -2354,18 +2354,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   reportedState: ["reported state", "reported value", "reported setting", "last reported", "reported temperature"],
   reconnect: ["reconnects", "reconnect", "reconnected", "reconnecting", "back online", "comes online", "goes online"],
   // how long stored bytes are kept before they may go: read with \`bulk\`
-  retention: ["retention", "retention period", "retained", "kept for", "stored for", "held for"],
+  retention: ["retention", "retention period", "retained"],
   // stored once and never changed in place: write-once bytes (a scan, a recording), read with \`bulk\`
-  writeOnce: [
-    "written once",
-    "write once",
-    "stored once",
-    "never edited",
-    "not edited",
-    "never rewritten",
-    "never changed after",
-    "immutable",
-  ],
+  writeOnce: ["written once", "write once", "stored once", "never edited", "not edited", "never rewritten"],
   // bulk durable storage
   bulk: [
     "files",
@@ -2380,7 +2371,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "images",
     "scans",
     "backups",
-    "recordings",
+    // "recordings" alone stems to "record", which any database row is: only a recording of something is bulk
+    "video recordings",
+    "audio recordings",
+    "call recordings",
+    "camera recordings",
+    "meeting recordings",
     "archives",
     "documents",
     "objects",
