@@ -4,6 +4,9 @@
  */
 export const WORD_VARIANTS: Readonly<Record<string, string>> = {
   pubsub: "pub sub",
+  // an X-ray is an image, never the Ray compute framework its second half would name
+  "x-ray": "xray",
+  "x-rays": "xrays",
   kv: "key value",
   "k/v": "key value",
   kvs: "key value",

@@ -1,4 +1,5 @@
 import type { CombinationRule } from "../../knowledge/signals/index.js";
+import { FAMILY_SENSES } from "../../knowledge/signals/senses.js";
 import {
   blocked,
   compileSignal,
@@ -34,9 +35,25 @@ export interface CompiledCombinations {
   pluralOnly?: ReadonlySet<string>;
   /** Each rule's name's rank among the tables' texts (see rankTexts), by rule index. */
   ranks?: readonly number[];
+  /**
+   * "family|stems" of members written with a word the tokenizer drops at their end (`WRITTEN_TAILS`: "older than"),
+   * and that word: such a member is read only where the prompt writes the word right after it ("older than 90 days",
+   * never "older scans").
+   */
+  tails?: ReadonlyMap<string, string>;
   window: number;
   size: number;
 }
+
+/**
+ * Stop words that, written at the end of a family member, make it another expression than its content words alone:
+ * "older than" compares with an amount, where "older" alone describes ("older scans may take minutes"); "kept for"
+ * names a span, where "kept" alone is any storing ("records are kept on a replicated store").
+ */
+export const WRITTEN_TAILS: ReadonlySet<string> = new Set(["than", "for"]);
+
+/** The key a member's written tail is kept under: its family and its stems. */
+const tailKey = (family: string, stems: readonly string[]): string => `${family}|${stems.join(" ")}`;
 
 export function compileCombinations(
   families: Readonly<Record<string, readonly string[]>>,
@@ -57,12 +74,18 @@ export function compileCombinations(
   const signals: Signal[] = [];
   const plural = new Set<string>();
   const singular = new Set<string>();
+  const tails = new Map<string, string>();
+  // members without a tail: a member written both with and without one ("older", "older than") needs none
+  const untailed = new Set<string>();
   let size = 0;
   for (const [family, list] of Object.entries(families))
     for (const text of list) {
       const signal = compileSignal(text, 0, "phrase", { slack: 1 });
       if (!signal) continue;
       size++;
+      const last = text.split(" ").pop() as string;
+      if (WRITTEN_TAILS.has(last)) tails.set(tailKey(family, signal.stems), last);
+      else untailed.add(tailKey(family, signal.stems));
       const first = signal.stems[0] as string;
       if (signal.stems.length === 1) {
         (isPlural(text) ? plural : singular).add(`${family}|${first}`);
@@ -90,8 +113,12 @@ export function compileCombinations(
   for (const r of rules)
     for (const f of r.families) if (!(f in families)) throw new Error(`combination rule '${r.rule}': no family '${f}'`);
   const pluralOnly = new Set([...plural].filter((k) => !singular.has(k)));
-  return { words, phrases, signals: signalList(signals), rules, pluralOnly, window, size };
+  for (const k of untailed) tails.delete(k);
+  return { words, phrases, signals: signalList(signals), rules, pluralOnly, tails, window, size };
 }
+
+/** "family|stem" of the one-word members a family means in a word's other sense (`FAMILY_SENSES`). */
+const OTHER_SENSE_MEMBERS: ReadonlySet<string> = new Set(FAMILY_SENSES.map((f) => `${f.family}|${stemWord(f.word)}`));
 
 /** Whether a written word is a regular plural ("servers", "users"; not "class", "pass" or a word its stem keeps whole). */
 const isPlural = (word: string): boolean => /[^s]s$/.test(word) && stemWord(word) !== word;
@@ -192,7 +219,11 @@ function actedOn(rule: CombinationRule, chosen: readonly Occurrence[], tokens: r
  * of its families, on distinct words of the prompt and within the window. Cost follows the prompt's
  * words (families are looked up by stem), not the number of rules.
  */
-export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinations): Hit[] {
+export function matchCombinations(
+  tokens: readonly Token[],
+  kb: CompiledCombinations,
+  written: readonly string[] = [],
+): Hit[] {
   const byFamily = new Map<string, Occurrence[]>();
   const add = (family: string, o: Occurrence) => {
     const list = byFamily.get(family);
@@ -201,10 +232,23 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
   };
   const present = stemSet(tokens);
   const seenStems = new Set<string>();
+  // a member written with a tail ("older than") is read only where the prompt writes the tail right after its words
+  const tailed = (family: string, covers: readonly number[]): boolean => {
+    const tail = kb.tails?.get(
+      tailKey(
+        family,
+        covers.map((c) => tokens[c]?.stem ?? ""),
+      ),
+    );
+    if (tail === undefined) return true;
+    const at = tokens[covers[covers.length - 1] as number]?.at ?? -1;
+    return written[at + 1] === tail;
+  };
   tokens.forEach((t, i) => {
-    // a one-word member is read only in the sense its family means ("scan events" are no pass over a set)
-    if (t.other !== true)
-      for (const f of kb.words.get(t.bound ? boundKey(t.stem) : t.stem) ?? []) add(f, { covers: [i] });
+    // a one-word member is read only in the sense its family means ("scan events" are no pass over a set, but scans
+    // kept as images are stored bytes)
+    for (const f of kb.words.get(t.bound ? boundKey(t.stem) : t.stem) ?? [])
+      if ((t.other !== true || OTHER_SENSE_MEMBERS.has(`${f}|${t.stem}`)) && tailed(f, [i])) add(f, { covers: [i] });
     if (seenStems.has(t.stem)) return;
     seenStems.add(t.stem);
     for (const p of kb.phrases.get(t.stem) ?? []) {
@@ -212,7 +256,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
       // a member is found only where all its words are: one some word of which the prompt lacks is not looked for
       if (!signal.stems.every((st) => present.has(st))) continue;
       const h = findSignal(tokens, signal);
-      if (h) add(p.family, { covers: h.covers });
+      if (h && tailed(p.family, h.covers)) add(p.family, { covers: h.covers });
     }
   });
   const hits: Hit[] = [];

@@ -259,6 +259,8 @@ export interface PlainRecognition {
     ranks: number[];
     /** "family|stem" of members a family lists only as plurals (`CompiledCombinations.pluralOnly`). */
     pluralOnly: string[];
+    /** Members' written tails by "family|stems" (`CompiledCombinations.tails`). */
+    tails: [string, string][];
     window: number;
     size: number;
   } | null;
@@ -306,6 +308,7 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
           rules: [...c.rules],
           ranks: [...(c.ranks ?? [])],
           pluralOnly: [...(c.pluralOnly ?? [])],
+          tails: [...(c.tails ?? [])],
           window: c.window,
           size: c.size,
         }
@@ -354,6 +357,7 @@ export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetyp
         rules: c.rules,
         ranks: c.ranks,
         pluralOnly: new Set(c.pluralOnly),
+        tails: new Map(c.tails),
         window: c.window,
         size: c.size,
       }

@@ -34,6 +34,7 @@ import {
   OWN_ACCOUNT_CUES,
   OWN_ACCOUNT_RULE,
   OWN_MONEY_WORDS,
+  PROVIDER_RULES,
   RUNNER_COUNT_WINDOW,
   RUNNER_COUNTS,
   RUNNER_OWNER,
@@ -1447,7 +1448,7 @@ export function recognize(
     later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
   const asksForThing = later.size > 0 || opensWithAsk;
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
-  const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
+  const combined = kb.combinations ? matchCombinations(tokens, kb.combinations, writtenWords(prompt)) : [];
   // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
   const askAt = asked.opening;
   const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
@@ -1491,10 +1492,21 @@ export function recognize(
   const archetypeHits: Hit[] = [];
   for (const list of sorted.byArchetype.values()) for (const h of list) archetypeHits.push(h);
   const spans = callerSpans(archetypeHits, tokens, (h) => asksForThing && h.covers.every(isHead));
+  // the phrase after the head naming whom the system serves: a provider named only there is no party it calls
+  const servedFor = asksForThing ? servedPhrase(tokens, isHead, written) : undefined;
+  const servedProvider = (h: Hit): boolean =>
+    servedFor !== undefined &&
+    servedFor.size > 0 &&
+    h.signal.rule !== undefined &&
+    PROVIDER_RULES.some((r) => h.signal.rule?.name.startsWith(r)) &&
+    h.covers.some((i) => servedFor.has(i)) &&
+    h.covers.every((i) => servedFor.has(i) || isHead(i));
   const raw = kb.archetypes.map((archetype): Raw => {
-    const own = sorted.byArchetype.get(archetype.id);
+    // a provider named only as whom the system is built for is no party it calls: not read at all
+    const listed = sorted.byArchetype.get(archetype.id);
+    const own = listed?.some(servedProvider) ? listed.filter((h) => !servedProvider(h)) : listed;
     // most archetypes have no hits in a prompt: nothing to weigh
-    if (own === undefined) return once.unnamed.get(archetype.id) as Raw;
+    if (own === undefined || own.length === 0) return once.unnamed.get(archetype.id) as Raw;
     // A named system that calls what the prompt designs, and the words naming it, are its client: weaker evidence.
     const callers: Hit[] = [];
     const all = own.map((h) => {

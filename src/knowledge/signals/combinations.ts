@@ -2333,7 +2333,30 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "not be lost",
     "ever be lost",
     "never goes missing",
+    // "no scan may be lost": the modal and "be" are dropped, one word between is the thing kept
+    "no lost",
   ],
+  // the newest value set for one thing, which it takes up on coming back: read with \`reconnect\`
+  latestValue: [
+    "latest setting",
+    "latest settings",
+    "newest setting",
+    "last setting",
+    "latest desired",
+    "newest desired",
+    "latest target",
+    "newest target",
+    "latest value",
+    "newest value",
+  ],
+  // a device's own two states: what was asked of it and what it last said it is (read together)
+  desired: ["desired", "desired state", "desired value", "desired setting"],
+  reportedState: ["reported state", "reported value", "reported setting", "last reported", "reported temperature"],
+  reconnect: ["reconnects", "reconnect", "reconnected", "reconnecting", "back online", "comes online", "goes online"],
+  // how long stored bytes are kept before they may go: read with \`bulk\`
+  retention: ["retention", "retention period", "retained"],
+  // stored once and never changed in place: write-once bytes (a scan, a recording), read with \`bulk\`
+  writeOnce: ["written once", "write once", "stored once", "never edited", "not edited", "never rewritten"],
   // bulk durable storage
   bulk: [
     "files",
@@ -2348,7 +2371,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "images",
     "scans",
     "backups",
-    "recordings",
+    // "recordings" alone stems to "record", which any database row is: only a recording of something is bulk
+    "video recordings",
+    "audio recordings",
+    "call recordings",
+    "camera recordings",
+    "meeting recordings",
     "archives",
     "documents",
     "objects",
@@ -2393,6 +2421,13 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "three machines",
     "at least two machines",
     "two machines",
+    // a whole site lost ("even if a whole data centre is destroyed"): the bytes must be copied to another site
+    "data centre destroyed",
+    "data center destroyed",
+    "datacenter destroyed",
+    "site destroyed",
+    "region destroyed",
+    "building destroyed",
   ],
 };
 
@@ -2467,6 +2502,9 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     window: 6,
     samePhrase: ["unit", "relation"],
     unlessAfter: NOT_AN_OFFSET,
+    // "deleted once their seven-year retention ends": a retention period of stored data, expired by the store's
+    // lifecycle rules, not a due time someone set for an action
+    unlessBefore: ["retention"],
   },
   {
     rule: "a waiting period, then an action",
@@ -2760,6 +2798,25 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     targets: [{ id: "I16", weight: 0.7 }],
   },
   {
+    // "the thermostat must apply the latest setting when it reconnects": the value set for one device while it was
+    // away is kept under its id with a version, and only the newest is taken up (a device shadow, AWS IoT Core's
+    // "Interacting with shadows"); no stream of past changes is replayed
+    rule: "a device's latest setting taken up on reconnect",
+    why: "a value set for one device while it is offline is kept under the device's id with a version, and the device reads the newest on reconnecting, which is key-scoped state with per-key versions",
+    families: ["latestValue", "reconnect"],
+    targets: [{ id: "I16", weight: 0.8 }],
+    window: 8,
+  },
+  {
+    // "keep the desired and reported state of every bulb": one record per device with both halves and a version
+    // (AWS IoT Core's device shadow document); a fleet's one desired release against what nodes run is I11's own
+    rule: "a device's desired and reported state",
+    why: "each device keeps the state asked of it and the state it last reported in one record under its id, changed by versioned writes, which is key-scoped state",
+    families: ["desired", "reportedState"],
+    targets: [{ id: "I16", weight: 0.75 }],
+    window: 6,
+  },
+  {
     rule: "writes during a split",
     why: "something stays writable while regions cannot reach each other, which is replicated key-value state merged later",
     families: ["writeAnywhere", "split"],
@@ -2770,6 +2827,24 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     underFailure: true,
     why: "files, photos or other large objects must never be lost once stored, which is durability of replicated chunk or object storage",
     families: ["bulk", "neverLost"],
+    targets: [{ id: "I19", weight: 0.6 }],
+    window: 6,
+  },
+  {
+    // "a scan is written once and never edited", "recordings are stored once and never changed": bytes kept as they
+    // came, which an object or chunk store holds (a published version pinned by name is I14's own phrase rule)
+    rule: "bulk data written once",
+    why: "large objects are written once and never changed in place, then kept and read back, which is replicated chunk or object storage",
+    families: ["bulk", "writeOnce"],
+    targets: [{ id: "I19", weight: 0.65 }],
+    window: 6,
+  },
+  {
+    // "recordings are deleted after their six-year retention period", "images kept for seven years": the bytes are
+    // kept whole for a stated span, which the store's lifecycle expires
+    rule: "bulk data kept for a retention period",
+    why: "large objects are kept for a stated retention period and then expired, which is object storage with lifecycle rules over replicated chunks",
+    families: ["bulk", "retention"],
     targets: [{ id: "I19", weight: 0.6 }],
     window: 6,
   },

@@ -56,6 +56,25 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     unlike: ["auth"],
   },
   {
+    // AWS IoT Core developer guide, "Interacting with shadows" (docs.aws.amazon.com/iot/latest/developerguide/
+    // device-shadow-data-flow.html): one document per device holding the desired and the reported state, a version
+    // raised by every update, and the difference sent to the device, which reads the latest document on reconnecting
+    kind: "device shadow service",
+    id: "I16",
+    cover: "well",
+    nouns: [
+      "device shadow",
+      "device shadows",
+      "device shadow service",
+      "shadow service",
+      "device twin",
+      "device twins",
+      "device twin service",
+      "device state service",
+    ],
+    why: "each device's desired and reported state is one record keyed by its id with a version raised by every write, so an older update is refused and a device that was offline reads the latest desired state when it reconnects, which is key-scoped state; the messages that carry a change to the device are its delivery, not a log to replay",
+  },
+  {
     kind: "game server",
     id: "I13",
     cover: "well",

@@ -151,6 +151,16 @@ export const OWN_MONEY_WORDS: readonly string[] = [
 export const OWN_ACCOUNT_RULE = "money kept in our own accounts";
 
 /**
+ * The requirement rules that read a named outside party as one the system calls (signals/requirements.ts). In an ask
+ * to build whose head is followed by "for" ("card fraud scoring for a payments network", "fraud detection for an
+ * online payments processor"), a party named only there, with at most the head's own words, is whom the system is
+ * built for: it scores or looks things up for that party and makes no effect at it, so the reading is not
+ * counted (`servedProvider` in engine/recognize/recognize.ts). A party named in the head alone ("a payment gateway")
+ * is what is built and keeps its weight.
+ */
+export const PROVIDER_RULES: readonly string[] = ["an outside provider to call"];
+
+/**
  * Words that name an outside party however the accounts are kept ("to another bank", "through the card network",
  * "between bank accounts": accounts held at banks, which the system moves money between, not its own).
  */
