@@ -2,6 +2,7 @@ import type { Design } from "../../engine/design/design.js";
 import { shownDecisions } from "../../engine/roles.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
+import { breathSplit } from "./breath.js";
 import { grammarFixed } from "./grammar.js";
 import { heldOnly } from "./held.js";
 import { keptSteps } from "./kept.js";
@@ -225,8 +226,11 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
     for (const x of drafted) {
       // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
       // then its articles, participles and four-digit counts put right (grammar.ts)
-      const l = { ...x, text: grammarFixed(heldOnly(d, say(x.text))) };
-      if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
+      // a sentence past one breath is split at a join between its clauses (breath.ts), so a long line is said in
+      // sentences rather than left out; one still past the ceiling after that is left out
+      const l = { ...x, text: breathSplit(grammarFixed(heldOnly(d, say(x.text)))) };
+      const longest = Math.max(0, ...l.text.split(/(?<=[.?!])\s+(?=[A-Z])/).map(countWords));
+      if (l.text.length === 0 || longest > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
       spoken.add(l.text);
       out.push(l);
       const lower = l.text.toLowerCase();
@@ -269,12 +273,12 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
         lines.map((l) => l.text),
         followUps.map((f) => ({
           question: grammarFixed(say(f.question)),
-          answer: grammarFixed(splitLong(say(f.answer))),
+          answer: splitLong(breathSplit(grammarFixed(say(f.answer)))),
         })),
       ),
     };
-    if (draft.cue) step.cue = { ...draft.cue, say: grammarFixed(say(draft.cue.say)) };
-    const checkIn = draft.checkIn ? grammarFixed(say(draft.checkIn)) : "";
+    if (draft.cue) step.cue = { ...draft.cue, say: breathSplit(grammarFixed(say(draft.cue.say))) };
+    const checkIn = draft.checkIn ? breathSplit(grammarFixed(say(draft.checkIn))) : "";
     if (checkIn) step.checkIn = checkIn;
     return step;
   });

@@ -10,7 +10,6 @@
  * - `no verb`: a sentence of five or more words with no finite verb a listener can hang it on;
  * - `over 30 words`: a sentence longer than one breath's worth of spoken words.
  */
-import { saidAloud } from "./check.js";
 import { bracketsBalanced, doubledWord, NO_PRONOUN, OF_NO_OBJECT } from "./grammar.js";
 import {
   baseForm,
@@ -33,11 +32,31 @@ export const SHAPES = [
 ] as const;
 export type Shape = (typeof SHAPES)[number];
 
+/** Where in a step a sentence is said: a timed line, the diagram cue, the check-in, a follow-up, a deep dive. */
+export type Slot = "line" | "cue" | "check-in" | "question" | "answer" | "deep dive";
+
 export interface ShapeProblem {
   shape: Shape;
   step: number;
+  slot: Slot;
   sentence: string;
   at: string;
+}
+
+/** Everything a script says aloud, each with its step and slot (`saidAloud`'s walk, plus the deep dives' reasons). */
+export function spokenSlots(script: Script): { step: number; slot: Slot; text: string }[] {
+  return [
+    ...script.steps.flatMap((s) => [
+      ...s.sentences.map((text) => ({ step: s.step, slot: "line" as const, text })),
+      ...(s.cue ? [{ step: s.step, slot: "cue" as const, text: s.cue.say }] : []),
+      ...(s.checkIn ? [{ step: s.step, slot: "check-in" as const, text: s.checkIn }] : []),
+      ...s.followUps.flatMap((f) => [
+        { step: s.step, slot: "question" as const, text: f.question },
+        { step: s.step, slot: "answer" as const, text: f.answer },
+      ]),
+    ]),
+    ...(script.deepDives ?? []).map((x) => ({ step: 0, slot: "deep dive" as const, text: x.why })),
+  ];
 }
 
 /** The longest sentence a candidate says comfortably in one go. */
@@ -98,13 +117,12 @@ const ELLIPTICAL =
 /** The shapes a script's spoken text takes that a template put together badly. */
 export function shapeProblems(script: Script): ShapeProblem[] {
   const out: ShapeProblem[] = [];
-  const said = [...saidAloud(script), ...(script.deepDives ?? []).map((x) => ({ step: 0, text: x.why }))];
-  for (const { step, text } of said)
+  for (const { step, slot, text } of spokenSlots(script))
     for (const [k, part] of text
       .replace(/^(?:Q|A): /, "")
       .split(/(?<=[.?!])\s+(?=[A-Z])/)
       .entries()) {
-      const add = (shape: Shape, at: string) => out.push({ shape, step, sentence: part, at });
+      const add = (shape: Shape, at: string) => out.push({ shape, step, slot, sentence: part, at });
       const twice = doubledWord(part);
       if (twice) add("doubled word", twice);
       if (!bracketsBalanced(part)) add("unbalanced bracket", part.match(/[()[\]]/g)?.join("") ?? "");

@@ -21,6 +21,7 @@ import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
+import { BREATH_WORDS } from "./breath.js";
 import { spliceDefect } from "./grammar.js";
 import { promptRead } from "./kept.js";
 import { perScript } from "./memo.js";
@@ -2055,7 +2056,12 @@ function sayInstruction(
 ): string[] {
   const other =
     alt === undefined ? "" : optionForm(alt) !== "clause" ? `, rather than ${alt}` : `, not a design where ${alt}`;
-  const out = [sentence(`I'd ${own}${other}`)];
+  const whole = `I'd ${own}${other}`;
+  // past one breath, the pick and the option it beats are two sentences, each said whole
+  const out =
+    alt !== undefined && countWords(whole) > BREATH_WORDS
+      ? [sentence(`I'd ${own}`), sentence(`The alternative is ${rejectedPhrase(alt)}`)]
+      : [sentence(whole)];
   const buys = picked ? firstPart(picked.buys) : "";
   if (buys) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
   out.push(...costSaid(picked));
@@ -2092,11 +2098,22 @@ export function sayDecision(dec: Decision): string[] {
   const joined = buys ? `${pick}, ${becausePhrase(buys)}` : pick;
   if (countWords(joined) <= COMFORT_WORDS + 3) out.push(sentence(joined));
   else {
-    out.push(sentence(pick));
+    // past one breath, the pick and the option it beats are two sentences, each said whole
+    if (alt !== undefined && countWords(pick) > BREATH_WORDS)
+      out.push(sentence(`I'd ${verb} ${name}`), sentence(`The alternative is ${rejectedPhrase(alt)}`));
+    else out.push(sentence(pick));
     if (buys && countWords(buys) <= COMFORT_WORDS + 3) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
   }
   out.push(...costSaid(picked));
   return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
+}
+
+/** The option a pick beats, said after "The alternative is": a noun phrase as is, a clause as a design, an instruction as what to do. */
+function rejectedPhrase(alt: string): string {
+  const form = optionForm(alt);
+  if (form === "clause") return `a design where ${alt}`;
+  if (form === "instruction") return `to ${alt}`;
+  return form === "modifier" ? `to go ${alt}` : optionPhrase(alt);
 }
 
 /** An option's cost as sentences: "relay lag, and effects may be sent twice" is a noun phrase, then a clause of its own. */
@@ -2141,8 +2158,12 @@ function sayFlip(dec: Decision, named = false): string | undefined {
   const when = speakable(other.winsWhen).replace(/[.]$/, "");
   const name = optionName(other.name);
   if (countWords(when) > COMFORT_WORDS) return undefined;
-  // `named`: the runner-up was just said by name, so a long name is not said again ("the other way wins if …")
-  const noun = optionForm(name) === "noun" && !(named && countWords(name) > SHORT_OPTION_WORDS);
+  // `named`: the runner-up was just said by name, so a long name is not said again ("the other way wins if …");
+  // nor is one that would carry the sentence past a breath
+  const noun =
+    optionForm(name) === "noun" &&
+    !(named && countWords(name) > SHORT_OPTION_WORDS) &&
+    countWords(`${name} would win ${flipCondition(when)}`) <= BREATH_WORDS;
   // a condition that says when it never wins ("never for real money; only for prototypes") is said as that
   const never = /^never\s+(.+)$/i.exec(when)?.[1];
   if (never) return noun ? sentence(`${name} would never win ${never}`) : sentence(`The other way never wins ${never}`);
@@ -2420,7 +2441,8 @@ function mechanismsStep(d: Design): StepDraft {
     if (followUps.length >= 2) break;
     const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
     const other = dec.options.find((o) => o !== picked);
-    const flip = sayFlip(dec);
+    // the question names the other option, so a long name is not said again in the answer
+    const flip = sayFlip(dec, true);
     const alt = other ? optionName(other.name) : "";
     const repeats =
       flip !== undefined && flip.length > 0 && flip.split(/(?<=[.?!])\s+(?=[A-Z])/).every((x) => spokenFlips.has(x));
@@ -3118,7 +3140,17 @@ function chainLine(d: Design, f: Figure): string | undefined {
     return said ? sentence(`${stated ? `The stated ${said}` : "That"} is already the peak to serve`) : undefined;
   }
   const expr = chainInputs(d, f);
-  return expr ? sentence(`At ${expr}, that's ${resultSaid(f)}`) : undefined;
+  if (!expr) return undefined;
+  const whole = sentence(`At ${expr}, that's ${resultSaid(f)}`);
+  if (countWords(whole) <= BREATH_WORDS) return whole;
+  // past one breath, the chain is said in two: what it starts from, then what it is divided over or said with and
+  // the result ("Start from 300 thousand requests a second plus …. Over 20 thousand operations a second at 50
+  // percent utilisation, that's 36 nodes.")
+  const cut = expr.lastIndexOf(", ");
+  const head = cut > 0 ? expr.slice(0, cut) : "";
+  const tail = cut > 0 ? expr.slice(cut + 2) : "";
+  if (!head || !/^(?:over|with|times|at)\b/.test(tail)) return whole;
+  return `${sentence(`Start from ${head}`)} ${sentence(`${tail.charAt(0).toUpperCase()}${tail.slice(1)}, that's ${resultSaid(f)}`)}`;
 }
 
 /**
