@@ -21,6 +21,7 @@ import {
   speakable,
 } from "./speak.js";
 import {
+  asFix,
   bodyFailures,
   decisionLine,
   furtherDecisions,
@@ -75,7 +76,9 @@ function deepDives(d: Design): DeepDive[] {
   const hot = hotBottleneck(d);
   for (const b of d.bottlenecks.filter((x) => x !== hot).slice(0, 2)) {
     const h = headOf(b.bottleneck);
-    if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
+    // a mitigation that only names the remedy is said as what the remedy is, never as a sentence with no verb
+    const why = firstClause(b.mitigation, 30);
+    if (h) out.push({ topic: h, why: why ? asFix(why, "remedy") : "it is the next limit as load grows" });
   }
   // a further decision, with the pick and its reason in the option's own words (never the engine's "x is x" tag)
   // the third and fourth, unless step 6 says them in its body

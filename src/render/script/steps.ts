@@ -73,6 +73,7 @@ import {
   subjectFeature,
   subjectOperations,
 } from "./subject.js";
+import { hasVerb } from "./shapes.js";
 import { targetsSaid } from "./targets.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
 
@@ -3029,7 +3030,10 @@ function fixSaid(prevention: string): string | undefined {
  * id, deduplicated …") is said as "The fix is …", never read out as a sentence of its own.
  */
 export function asFix(text: string, noun = "fix"): string {
-  if (namesOnly(text)) return sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`);
+  // a cell that names the fix, with or without an explanation after a colon ("A panic threshold: below a minimum
+  // healthy fraction, route across all backends"), is said as what the fix is; one with a verb stands as it is
+  if (namesOnly(text) || (!startsWithInstruction(text) && !hasVerb(text)))
+    return sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`);
   // a list of remedies read as a sentence ("CDN caches per region, staged rollout, peer-to-peer distribution") is
   // said as the list it is, with its "and"
   const items = text.replace(/[.]$/, "").split(/,\s+/);
@@ -3722,7 +3726,7 @@ function failuresStep(d: Design): StepDraft {
   for (const f of named.slice(1, 4).filter((x) => !told.has(x))) {
     const q = failureQuestion(f);
     const a = firstClause(f.prevention, 40);
-    if (q && a) followUps.push({ question: q, answer: a });
+    if (q && a) followUps.push({ question: q, answer: asFix(a) });
   }
   if (b1 && next && !binding) {
     const a = firstClause(b1.mitigation, 40);
