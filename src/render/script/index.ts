@@ -229,11 +229,9 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
     for (const x of drafted) {
       // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
       // then its articles, participles and four-digit counts put right (grammar.ts)
-      // a sentence past one breath is split at a join between its clauses (breath.ts), so a long line is said in
-      // sentences rather than left out; one still past the ceiling after that is left out
+      // a sentence past one breath is split at a join between its clauses (breath.ts), every word kept
       const l = { ...x, text: breathSplit(grammarFixed(heldOnly(d, say(x.text)))) };
-      const longest = Math.max(0, ...l.text.split(/(?<=[.?!])\s+(?=[A-Z])/).map(countWords));
-      if (l.text.length === 0 || longest > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
+      if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
       spoken.add(l.text);
       out.push(l);
       const lower = l.text.toLowerCase();

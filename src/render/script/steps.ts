@@ -2663,6 +2663,17 @@ function servingStep(d: Design): StepDraft {
     if (c) lines.push({ text: sentence(`The lag we accept there: ${lowerFirst(lag)}`), keep: "detail" });
     if (c && why.length > 0) lines.push({ text: sentence(why.join(", ")), keep: "detail" });
   }
+  // with several reads off the authority, each says the lag the design accepts for it (its own staleness row), so
+  // the listener hears what each copy may be behind by, not one read's bound pinned on all of them
+  if (!alone)
+    for (const r of d.readPaths
+      .filter((x) => x.servedBy !== "authority" && !/^none\b/i.test(x.staleness))
+      .slice(0, 3)) {
+      const lag = firstClause(r.staleness, COMFORT_WORDS)?.split(": ")[0]?.replace(/[.]$/, "");
+      const n = actionName(r.read);
+      if (lag && n && countWords(lag) >= 3 && !/['_]|\bI\d\d\b/.test(lag))
+        lines.push(...detail(`For ${doing(n)}, the lag we accept is ${lowerFirst(lag)}`));
+    }
   // a read off the authority that still may not lag says where it must read, and why
   const fresh = d.readPaths.find((r) => r.servedBy !== "authority" && /^none:\s/.test(r.staleness));
   // (the one lagging read's own bound, already said with its reason above, is not said again)
@@ -3032,7 +3043,7 @@ function fixSaid(prevention: string): string | undefined {
 export function asFix(text: string, noun = "fix"): string {
   // a cell that names the fix, with or without an explanation after a colon ("A panic threshold: below a minimum
   // healthy fraction, route across all backends"), is said as what the fix is; one with a verb stands as it is
-  if (namesOnly(text) || (!startsWithInstruction(text) && !hasVerb(text)))
+  if (namesOnly(text) || (/^(?:a|an|one)\s/i.test(text) && !startsWithInstruction(text) && !hasVerb(text)))
     return sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`);
   // a list of remedies read as a sentence ("CDN caches per region, staged rollout, peer-to-peer distribution") is
   // said as the list it is, with its "and"
@@ -3581,7 +3592,7 @@ function unitLossFailure(d: Design): Design["failures"][number] | undefined {
 }
 
 /** Failure rows step 8 says after its first two, besides a windowed or whole-unit row: each with its fix and repair. */
-const MORE_FAILURES = 5;
+const MORE_FAILURES = 7;
 
 /** The further failure rows step 8 says in its body, each one that can be said with its fix. */
 export function moreFailures(d: Design): Design["failures"] {
