@@ -70,7 +70,7 @@ const PRONOUN_VERB = /\b(?:I|we|you|they|it|he|she|that|this|which|who)\s+(?:\w+
 
 /** Base verbs an instruction opens on that the action-verb lexicon does not know. */
 const INSTRUCTION_EXTRA =
-  /^(?:shed|compact|decrement|increment|allocate|lease|embed|treat|resume|spend|cap|bound|batch|shard|partition|throttle|pin|prefer|expire|give|add|fence|drain|pause|resize|retry|replay|tag|bump|raise|lower|identify|drive|checksum|reuse|test|size|index|widen|fix|re-\w+)$/;
+  /^(?:shed|compact|decrement|increment|allocate|lease|embed|treat|resume|spend|cap|bound|batch|shard|partition|throttle|pin|prefer|expire|give|add|fence|drain|pause|resize|retry|replay|tag|bump|raise|lower|identify|drive|checksum|reuse|test|size|index|widen|fix|deduplicate|capture|provision|re-\w+)$/;
 
 /** Whether a sentence has a verb a listener can hang it on. */
 export function hasVerb(sentence: string): boolean {
@@ -100,7 +100,7 @@ export function hasVerb(sentence: string): boolean {
     /\b(?:happen|agree|match|arrive|converge|map|respond|belong|exist|last)s?\b/.test(body) ||
     // a subject and a verb at the sentence's end or before its object ("the flag store's primary fails", "retries
     // from every proxy multiply load")
-    /\b(?:fails|multiply|multiplies)\b/.test(body) ||
+    /\b(?:fails|resets|multiply|multiplies)\b/.test(body) ||
     /\b(?:never|always|only|also|still|rarely|often)\s+[a-z]{3,}s\b/.test(body)
   )
     return true;

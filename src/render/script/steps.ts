@@ -25,6 +25,7 @@ import { BREATH_WORDS } from "./breath.js";
 import { spliceDefect } from "./grammar.js";
 import { promptRead } from "./kept.js";
 import { perScript } from "./memo.js";
+import { hasVerb } from "./shapes.js";
 import {
   actionName,
   andList,
@@ -73,7 +74,6 @@ import {
   subjectFeature,
   subjectOperations,
 } from "./subject.js";
-import { hasVerb } from "./shapes.js";
 import { targetsSaid } from "./targets.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
 
