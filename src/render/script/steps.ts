@@ -2402,8 +2402,10 @@ function mechanismsStep(d: Design): StepDraft {
     .slice(0, 2)
     .forEach((dec, k) => {
       const [pick, ...why] = sayDecision(dec);
-      const reasoned = why.length > 0 && !/^The cost is/.test(why[0] ?? "");
-      const keep = (i: number): Line["keep"] => (k === 0 || (i === 0 && reasoned) ? "core" : "detail");
+      // a pick past one breath says the option it beats first: that sentence and the reason after it stay together
+      const beats = why[0]?.startsWith("The alternative is ") ? 1 : 0;
+      const reasoned = why.length > beats && !/^The cost is/.test(why[beats] ?? "");
+      const keep = (i: number): Line["keep"] => (k === 0 || (i <= beats && reasoned) ? "core" : "detail");
       lines.push(
         { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
         ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
@@ -2442,8 +2444,7 @@ function mechanismsStep(d: Design): StepDraft {
     if (followUps.length >= 2) break;
     const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
     const other = dec.options.find((o) => o !== picked);
-    // the question names the other option, so a long name is not said again in the answer
-    const flip = sayFlip(dec, true);
+    const flip = sayFlip(dec);
     const alt = other ? optionName(other.name) : "";
     const repeats =
       flip !== undefined && flip.length > 0 && flip.split(/(?<=[.?!])\s+(?=[A-Z])/).every((x) => spokenFlips.has(x));
@@ -2663,17 +2664,6 @@ function servingStep(d: Design): StepDraft {
     if (c) lines.push({ text: sentence(`The lag we accept there: ${lowerFirst(lag)}`), keep: "detail" });
     if (c && why.length > 0) lines.push({ text: sentence(why.join(", ")), keep: "detail" });
   }
-  // with several reads off the authority, each says the lag the design accepts for it (its own staleness row), so
-  // the listener hears what each copy may be behind by, not one read's bound pinned on all of them
-  if (!alone)
-    for (const r of d.readPaths
-      .filter((x) => x.servedBy !== "authority" && !/^none\b/i.test(x.staleness))
-      .slice(0, 3)) {
-      const lag = firstClause(r.staleness, COMFORT_WORDS)?.split(": ")[0]?.replace(/[.]$/, "");
-      const n = actionName(r.read);
-      if (lag && n && countWords(lag) >= 3 && !/['_]|\bI\d\d\b/.test(lag))
-        lines.push(...detail(`For ${doing(n)}, the lag we accept is ${lowerFirst(lag)}`));
-    }
   // a read off the authority that still may not lag says where it must read, and why
   const fresh = d.readPaths.find((r) => r.servedBy !== "authority" && /^none:\s/.test(r.staleness));
   // (the one lagging read's own bound, already said with its reason above, is not said again)
