@@ -61,7 +61,7 @@ describe("the script answers the prompt's stated target with the design's own fi
     // the spare is said once, with its share of the bound and what it is for
     expect(text).toContain("That leaves 1 second, 20 percent of the bound, spare for a missed keep-alive or a pause");
     expect(text.match(/That leaves/g)?.length).toBe(1);
-    expect(text).toMatch(/about 9 seconds, past the bound, so the bound holds for one failure at a time/);
+    expect(text).toMatch(/about 9 seconds, past the bound(?:, so|\. So) the bound holds for one failure at a time/);
     // the budget replaces the hottest number it contains
     expect(text).not.toContain("The hottest number is worst-case idle time");
     // said in the short version too

@@ -24,7 +24,8 @@ describe("a stated ask nothing in the design quotes", () => {
     }
     // the control kind's plan: a call of its own on the record
     expect(spoken(ARCHIVE_CONTROL)).toContain(
-      "The prompt says curators can hide a scan from the public, so it is a call of its own, a guarded update of the record's state that the workers check before acting.",
+      // past one breath, split at its ", so" (render/script/breath.ts)
+      "The prompt says curators can hide a scan from the public. So it is a call of its own, a guarded update of the record's state that the workers check before acting.",
     );
     // the rule kind's plan
     expect(spoken(RESOLVER_OFFLINE)).toContain(

@@ -484,7 +484,7 @@ describe("what the script says is this design's, said as speech", () => {
       expect(six, d.prompt).not.toMatch(/One decision/);
       if (d.decisions.length > 0)
         expect(six, d.prompt).toMatch(
-          /I'd (pick [^.]+ (over|rather than|not one where)|[a-z]+ [^.]+, (rather than|not a design where)) /,
+          /I'd (pick [^.]+ (over|rather than|not one where)|[a-z]+ [^.]+, (rather than|not a design where)) |I'd (?:pick|go|[a-z]+) [^.]+\. The alternative is /,
         );
     }
     const lock = writeScript(design("Design a distributed lock service"), { minutes: 45 }).steps[5]?.text ?? "";
@@ -789,8 +789,11 @@ describe("presentation, said as a candidate says it", () => {
         if (
           (x.startsWith("I'd pick ") || /^I'd [a-z]+ [^.]*, (rather than|not a design where) /.test(x)) &&
           !x.includes(", because ")
-        )
-          expect(six[i + 1] ?? "", `${d.prompt}: ${x}`).toMatch(/^I'd do it because /);
+        ) {
+          // a pick past one breath says the option it beats in a sentence of its own, then its reason
+          const next = six[i + 1]?.startsWith("The alternative is ") ? six[i + 2] : six[i + 1];
+          expect(next ?? "", `${d.prompt}: ${x}`).toMatch(/^I'd do it because /);
+        }
       });
     }
     expect(kafka.steps[5]?.text).toContain("I'd do it because each consumer sets its own pace");
@@ -798,7 +801,9 @@ describe("presentation, said as a candidate says it", () => {
 
   it("says how close the hottest number is to what one unit handles, with where that ceiling comes from", () => {
     const eight = lock.steps[7]?.text ?? "";
-    expect(eight).toContain("I'm assuming 10 thousand writes a second per leader, because a Raft or ZAB leader");
+    expect(eight).toContain(
+      "I'm assuming 10 thousand writes a second per leader. That is because a Raft or ZAB leader",
+    );
     expect(eight).toContain("That's about 30 percent of what one leader handles.");
     expect(eight.indexOf("3 thousand writes a second.")).toBeLessThan(eight.indexOf("30 percent"));
     // well under the ceiling, the remedies are for when it grows; far over it, a multiple and remedies for now

@@ -2,6 +2,7 @@ import type { Design } from "../../engine/design/design.js";
 import { shownDecisions } from "../../engine/roles.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
+import { breathSplit } from "./breath.js";
 import { grammarFixed } from "./grammar.js";
 import { heldOnly } from "./held.js";
 import { keptSteps } from "./kept.js";
@@ -20,6 +21,7 @@ import {
   speakable,
 } from "./speak.js";
 import {
+  asFix,
   bodyFailures,
   decisionLine,
   furtherDecisions,
@@ -74,7 +76,9 @@ function deepDives(d: Design): DeepDive[] {
   const hot = hotBottleneck(d);
   for (const b of d.bottlenecks.filter((x) => x !== hot).slice(0, 2)) {
     const h = headOf(b.bottleneck);
-    if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
+    // a mitigation that only names the remedy is said as what the remedy is, never as a sentence with no verb
+    const why = firstClause(b.mitigation, 30);
+    if (h) out.push({ topic: h, why: why ? asFix(why, "remedy") : "it is the next limit as load grows" });
   }
   // a further decision, with the pick and its reason in the option's own words (never the engine's "x is x" tag)
   // the third and fourth, unless step 6 says them in its body
@@ -225,7 +229,8 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
     for (const x of drafted) {
       // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
       // then its articles, participles and four-digit counts put right (grammar.ts)
-      const l = { ...x, text: grammarFixed(heldOnly(d, say(x.text))) };
+      // a sentence past one breath is split at a join between its clauses (breath.ts), every word kept
+      const l = { ...x, text: breathSplit(grammarFixed(heldOnly(d, say(x.text)))) };
       if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
       spoken.add(l.text);
       out.push(l);
@@ -269,12 +274,12 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
         lines.map((l) => l.text),
         followUps.map((f) => ({
           question: grammarFixed(say(f.question)),
-          answer: grammarFixed(splitLong(say(f.answer))),
+          answer: splitLong(breathSplit(grammarFixed(say(f.answer)))),
         })),
       ),
     };
-    if (draft.cue) step.cue = { ...draft.cue, say: grammarFixed(say(draft.cue.say)) };
-    const checkIn = draft.checkIn ? grammarFixed(say(draft.checkIn)) : "";
+    if (draft.cue) step.cue = { ...draft.cue, say: breathSplit(grammarFixed(say(draft.cue.say))) };
+    const checkIn = draft.checkIn ? breathSplit(grammarFixed(say(draft.checkIn))) : "";
     if (checkIn) step.checkIn = checkIn;
     return step;
   });

@@ -10,7 +10,6 @@
  * - `no verb`: a sentence of five or more words with no finite verb a listener can hang it on;
  * - `over 30 words`: a sentence longer than one breath's worth of spoken words.
  */
-import { saidAloud } from "./check.js";
 import { bracketsBalanced, doubledWord, NO_PRONOUN, OF_NO_OBJECT } from "./grammar.js";
 import {
   baseForm,
@@ -33,11 +32,31 @@ export const SHAPES = [
 ] as const;
 export type Shape = (typeof SHAPES)[number];
 
+/** Where in a step a sentence is said: a timed line, the diagram cue, the check-in, a follow-up, a deep dive. */
+export type Slot = "line" | "cue" | "check-in" | "question" | "answer" | "deep dive";
+
 export interface ShapeProblem {
   shape: Shape;
   step: number;
+  slot: Slot;
   sentence: string;
   at: string;
+}
+
+/** Everything a script says aloud, each with its step and slot (`saidAloud`'s walk, plus the deep dives' reasons). */
+export function spokenSlots(script: Script): { step: number; slot: Slot; text: string }[] {
+  return [
+    ...script.steps.flatMap((s) => [
+      ...s.sentences.map((text) => ({ step: s.step, slot: "line" as const, text })),
+      ...(s.cue ? [{ step: s.step, slot: "cue" as const, text: s.cue.say }] : []),
+      ...(s.checkIn ? [{ step: s.step, slot: "check-in" as const, text: s.checkIn }] : []),
+      ...s.followUps.flatMap((f) => [
+        { step: s.step, slot: "question" as const, text: f.question },
+        { step: s.step, slot: "answer" as const, text: f.answer },
+      ]),
+    ]),
+    ...(script.deepDives ?? []).map((x) => ({ step: 0, slot: "deep dive" as const, text: x.why })),
+  ];
 }
 
 /** The longest sentence a candidate says comfortably in one go. */
@@ -51,7 +70,7 @@ const PRONOUN_VERB = /\b(?:I|we|you|they|it|he|she|that|this|which|who)\s+(?:\w+
 
 /** Base verbs an instruction opens on that the action-verb lexicon does not know. */
 const INSTRUCTION_EXTRA =
-  /^(?:shed|compact|decrement|increment|allocate|lease|embed|treat|resume|spend|cap|bound|batch|shard|partition|throttle|pin|prefer|expire|give|add|fence|drain|pause|resize|retry|replay|tag|bump|raise|lower|identify|drive|checksum|re-\w+)$/;
+  /^(?:shed|compact|decrement|increment|allocate|lease|embed|treat|resume|spend|cap|bound|batch|shard|partition|throttle|pin|prefer|expire|give|add|fence|drain|pause|resize|retry|replay|tag|bump|raise|lower|identify|drive|checksum|reuse|test|size|index|widen|fix|deduplicate|capture|provision|re-\w+)$/;
 
 /** Whether a sentence has a verb a listener can hang it on. */
 export function hasVerb(sentence: string): boolean {
@@ -79,6 +98,9 @@ export function hasVerb(sentence: string): boolean {
     ) ||
     /\b[a-z]{3,}s (?:happen|agree|match|differ|arrive|overlap|collide|conflict|converge|share|map|fit)\b/.test(body) ||
     /\b(?:happen|agree|match|arrive|converge|map|respond|belong|exist|last)s?\b/.test(body) ||
+    // a subject and a verb at the sentence's end or before its object ("the flag store's primary fails", "retries
+    // from every proxy multiply load")
+    /\b(?:fails|resets|multiply|multiplies)\b/.test(body) ||
     /\b(?:never|always|only|also|still|rarely|often)\s+[a-z]{3,}s\b/.test(body)
   )
     return true;
@@ -98,13 +120,12 @@ const ELLIPTICAL =
 /** The shapes a script's spoken text takes that a template put together badly. */
 export function shapeProblems(script: Script): ShapeProblem[] {
   const out: ShapeProblem[] = [];
-  const said = [...saidAloud(script), ...(script.deepDives ?? []).map((x) => ({ step: 0, text: x.why }))];
-  for (const { step, text } of said)
+  for (const { step, slot, text } of spokenSlots(script))
     for (const [k, part] of text
       .replace(/^(?:Q|A): /, "")
       .split(/(?<=[.?!])\s+(?=[A-Z])/)
       .entries()) {
-      const add = (shape: Shape, at: string) => out.push({ shape, step, sentence: part, at });
+      const add = (shape: Shape, at: string) => out.push({ shape, step, slot, sentence: part, at });
       const twice = doubledWord(part);
       if (twice) add("doubled word", twice);
       if (!bracketsBalanced(part)) add("unbalanced bracket", part.match(/[()[\]]/g)?.join("") ?? "");

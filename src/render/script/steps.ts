@@ -21,9 +21,11 @@ import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
+import { BREATH_WORDS } from "./breath.js";
 import { spliceDefect } from "./grammar.js";
 import { promptRead } from "./kept.js";
 import { perScript } from "./memo.js";
+import { hasVerb } from "./shapes.js";
 import {
   actionName,
   andList,
@@ -2055,7 +2057,12 @@ function sayInstruction(
 ): string[] {
   const other =
     alt === undefined ? "" : optionForm(alt) !== "clause" ? `, rather than ${alt}` : `, not a design where ${alt}`;
-  const out = [sentence(`I'd ${own}${other}`)];
+  const whole = `I'd ${own}${other}`;
+  // past one breath, the pick and the option it beats are two sentences, each said whole
+  const out =
+    alt !== undefined && countWords(whole) > BREATH_WORDS
+      ? [sentence(`I'd ${own}`), sentence(`The alternative is ${rejectedPhrase(alt)}`)]
+      : [sentence(whole)];
   const buys = picked ? firstPart(picked.buys) : "";
   if (buys) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
   out.push(...costSaid(picked));
@@ -2092,11 +2099,22 @@ export function sayDecision(dec: Decision): string[] {
   const joined = buys ? `${pick}, ${becausePhrase(buys)}` : pick;
   if (countWords(joined) <= COMFORT_WORDS + 3) out.push(sentence(joined));
   else {
-    out.push(sentence(pick));
+    // past one breath, the pick and the option it beats are two sentences, each said whole
+    if (alt !== undefined && countWords(pick) > BREATH_WORDS)
+      out.push(sentence(`I'd ${verb} ${name}`), sentence(`The alternative is ${rejectedPhrase(alt)}`));
+    else out.push(sentence(pick));
     if (buys && countWords(buys) <= COMFORT_WORDS + 3) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
   }
   out.push(...costSaid(picked));
   return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
+}
+
+/** The option a pick beats, said after "The alternative is": a noun phrase as is, a clause as a design, an instruction as what to do. */
+function rejectedPhrase(alt: string): string {
+  const form = optionForm(alt);
+  if (form === "clause") return `a design where ${alt}`;
+  if (form === "instruction") return `to ${alt}`;
+  return form === "modifier" ? `to go ${alt}` : optionPhrase(alt);
 }
 
 /** An option's cost as sentences: "relay lag, and effects may be sent twice" is a noun phrase, then a clause of its own. */
@@ -2141,8 +2159,12 @@ function sayFlip(dec: Decision, named = false): string | undefined {
   const when = speakable(other.winsWhen).replace(/[.]$/, "");
   const name = optionName(other.name);
   if (countWords(when) > COMFORT_WORDS) return undefined;
-  // `named`: the runner-up was just said by name, so a long name is not said again ("the other way wins if …")
-  const noun = optionForm(name) === "noun" && !(named && countWords(name) > SHORT_OPTION_WORDS);
+  // `named`: the runner-up was just said by name, so a long name is not said again ("the other way wins if …");
+  // nor is one that would carry the sentence past a breath
+  const noun =
+    optionForm(name) === "noun" &&
+    !(named && countWords(name) > SHORT_OPTION_WORDS) &&
+    countWords(`${name} would win ${flipCondition(when)}`) <= BREATH_WORDS;
   // a condition that says when it never wins ("never for real money; only for prototypes") is said as that
   const never = /^never\s+(.+)$/i.exec(when)?.[1];
   if (never) return noun ? sentence(`${name} would never win ${never}`) : sentence(`The other way never wins ${never}`);
@@ -2380,8 +2402,10 @@ function mechanismsStep(d: Design): StepDraft {
     .slice(0, 2)
     .forEach((dec, k) => {
       const [pick, ...why] = sayDecision(dec);
-      const reasoned = why.length > 0 && !/^The cost is/.test(why[0] ?? "");
-      const keep = (i: number): Line["keep"] => (k === 0 || (i === 0 && reasoned) ? "core" : "detail");
+      // a pick past one breath says the option it beats first: that sentence and the reason after it stay together
+      const beats = why[0]?.startsWith("The alternative is ") ? 1 : 0;
+      const reasoned = why.length > beats && !/^The cost is/.test(why[beats] ?? "");
+      const keep = (i: number): Line["keep"] => (k === 0 || (i <= beats && reasoned) ? "core" : "detail");
       lines.push(
         { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
         ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
@@ -3007,7 +3031,10 @@ function fixSaid(prevention: string): string | undefined {
  * id, deduplicated …") is said as "The fix is …", never read out as a sentence of its own.
  */
 export function asFix(text: string, noun = "fix"): string {
-  if (namesOnly(text)) return sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`);
+  // a cell that names the fix, with or without an explanation after a colon ("A panic threshold: below a minimum
+  // healthy fraction, route across all backends"), is said as what the fix is; one with a verb stands as it is
+  if (namesOnly(text) || (/^(?:a|an|one)\s/i.test(text) && !startsWithInstruction(text) && !hasVerb(text)))
+    return sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`);
   // a list of remedies read as a sentence ("CDN caches per region, staged rollout, peer-to-peer distribution") is
   // said as the list it is, with its "and"
   const items = text.replace(/[.]$/, "").split(/,\s+/);
@@ -3118,7 +3145,17 @@ function chainLine(d: Design, f: Figure): string | undefined {
     return said ? sentence(`${stated ? `The stated ${said}` : "That"} is already the peak to serve`) : undefined;
   }
   const expr = chainInputs(d, f);
-  return expr ? sentence(`At ${expr}, that's ${resultSaid(f)}`) : undefined;
+  if (!expr) return undefined;
+  const whole = sentence(`At ${expr}, that's ${resultSaid(f)}`);
+  if (countWords(whole) <= BREATH_WORDS) return whole;
+  // past one breath, the chain is said in two: what it starts from, then what it is divided over or said with and
+  // the result ("Start from 300 thousand requests a second plus …. Over 20 thousand operations a second at 50
+  // percent utilisation, that's 36 nodes.")
+  const cut = expr.lastIndexOf(", ");
+  const head = cut > 0 ? expr.slice(0, cut) : "";
+  const tail = cut > 0 ? expr.slice(cut + 2) : "";
+  if (!head || !/^(?:over|with|times|at)\b/.test(tail)) return whole;
+  return `${sentence(`Start from ${head}`)} ${sentence(`${tail.charAt(0).toUpperCase()}${tail.slice(1)}, that's ${resultSaid(f)}`)}`;
 }
 
 /**
@@ -3545,7 +3582,7 @@ function unitLossFailure(d: Design): Design["failures"][number] | undefined {
 }
 
 /** Failure rows step 8 says after its first two, besides a windowed or whole-unit row: each with its fix and repair. */
-const MORE_FAILURES = 5;
+const MORE_FAILURES = 7;
 
 /** The further failure rows step 8 says in its body, each one that can be said with its fix. */
 export function moreFailures(d: Design): Design["failures"] {
@@ -3690,7 +3727,7 @@ function failuresStep(d: Design): StepDraft {
   for (const f of named.slice(1, 4).filter((x) => !told.has(x))) {
     const q = failureQuestion(f);
     const a = firstClause(f.prevention, 40);
-    if (q && a) followUps.push({ question: q, answer: a });
+    if (q && a) followUps.push({ question: q, answer: asFix(a) });
   }
   if (b1 && next && !binding) {
     const a = firstClause(b1.mitigation, 40);
