@@ -106,6 +106,15 @@ describe("a count said with the short span it happens in is a rate (a burst)", (
     expect(scale("Logs are searchable within 10 seconds of being written.").propagation_seconds?.[0]).toBe(10);
     expect(scale("It relays 1,000 messages in seconds.").messages_per_sec).toBeUndefined();
   });
+
+  it("never reads the receivers a change fans out to as a burst: they are a set reached within a bound", () => {
+    const flags = scale("Build a feature flag platform where a flag change reaches 50,000 SDKs within 3 seconds.");
+    expect(flags.requests_per_sec).toBeUndefined();
+    expect(flags.propagation_seconds?.[0]).toBe(3);
+    expect(scale("A routing change is pushed to 40,000 hosts within a minute.").requests_per_sec).toBeUndefined();
+    // the same count as acts keeps its burst
+    expect(scale("The hub sends 50,000 commands within 3 seconds of a storm warning.").requests_per_sec).toBeDefined();
+  });
 });
 
 describe("one count of two kinds said together shares the one time unit", () => {
