@@ -112,6 +112,9 @@ describe("a count said with the short span it happens in is a rate (a burst)", (
     expect(flags.requests_per_sec).toBeUndefined();
     expect(flags.propagation_seconds?.[0]).toBe(3);
     expect(scale("A routing change is pushed to 40,000 hosts within a minute.").requests_per_sec).toBeUndefined();
+    expect(
+      scale("A control plane pushes routing rules to 30,000 sidecars within 3 seconds.").requests_per_sec,
+    ).toBeUndefined();
     // the same count as acts keeps its burst
     expect(scale("The hub sends 50,000 commands within 3 seconds of a storm warning.").requests_per_sec).toBeDefined();
   });

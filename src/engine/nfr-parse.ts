@@ -2025,7 +2025,7 @@ const JOINT_RATE = new RegExp(
 // and never the receivers a change fans out to: "a flag change reaches 50,000 SDKs within 3 seconds", "pushed to 40,000
 // hosts in a minute" count where it lands, a set bounded in time, not acts at a rate (capacity/spread.ts sizes those)
 const BURST_NOT =
-  /\b(?:more than|fewer than|less than|at most|up to|no more than|over|exceed\w*|after|limit\w*|caps?|capped|quotas?|allow\w*|any|each|every|per|a single|one)\s+(?:[\w'-]+\s+){0,4}$|\b(?:reach\w*|propagat\w*|(?:sent|pushed|delivered|rolled out|fanned out|copied|replicated|shipped|applied|live) (?:to|on|across)|across)\s+(?:(?:all|every|our|the|its|their)\s+)?$/i;
+  /\b(?:more than|fewer than|less than|at most|up to|no more than|over|exceed\w*|after|limit\w*|caps?|capped|quotas?|allow\w*|any|each|every|per|a single|one)\s+(?:[\w'-]+\s+){0,4}$|\b(?:reach\w*|propagat\w*|across)\s+(?:(?:all|every|our|the|its|their)\s+)?$|\b(?:push\w*|deliver\w*|roll\w* out|fan\w* out|cop(?:y|ies|ied)|replicat\w*|ship\w*|appl(?:y|ies|ied)|distribut\w*|broadcast\w*|live)\s+(?:[\w'-]+\s+){0,3}?(?:to|on|across)\s+(?:(?:all|every|our|the|its|their)\s+)?$/i;
 function burstWindow(after: string): { length: number; secs: number; said: string } | undefined {
   const m = BURST_WINDOW.exec(after);
   // a bare unit is a span only after "the first" ("in the first minute"); "in seconds" says how fast, not how long
