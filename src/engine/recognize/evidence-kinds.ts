@@ -137,7 +137,7 @@ function acrossJoin(covers: readonly number[], tokens: readonly Token[], written
  * Whether a two-word phrase's words, found at `covers` (token indexes in the prompt's order), are read apart or out of
  * order: a kept word of the prompt stands between two of them, or a later word of the phrase comes first.
  */
-function spread(h: Hit, tokens: readonly Token[]): boolean {
+export function spread(h: Hit, tokens: readonly Token[]): boolean {
   const covers = h.covers;
   const own = h.signal.stems;
   // a phrase of three words or more found whole in a short window is its wording ("only one VM may write … at a

@@ -67,6 +67,7 @@ import { functionIndex, type HeadFunction, headFunction } from "./head-function.
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
 import {
+  apartSupport,
   clauseSetAside,
   explainedSupport,
   headSystemSupport,
@@ -2171,7 +2172,10 @@ export function recognize(
   };
   const candidates = [];
   for (const s of scored.slice(1)) {
-    if (s.hits.length > 0 && s.hits.every(insideDominant) && !needs.get(s.archetype.id)?.cue) continue;
+    // (a word typical of it beside them is weak alone: "a virtual waiting room … in the order" is still the head's
+    // 'waiting', no log's consumers waiting)
+    const ownWords = s.hits.filter((h) => !h.signal.concept);
+    if (ownWords.length > 0 && ownWords.every(insideDominant) && !needs.get(s.archetype.id)?.cue) continue;
     if (top.hits.length > 0 && headsOwn(s) && !needs.get(s.archetype.id)?.cue) continue;
     const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
@@ -2246,7 +2250,8 @@ export function recognize(
       (!c.need && !c.typical
         ? (straySupport(a, ownHits, basis, tokens, isHead, written) ??
           explainedSupport(a, ownHits, basis, tokens, { stems: leadStems, id: dominant.id }, served, isHead, written) ??
-          headSystemSupport(a, ownHits, basis, tokens, leadHead, isHead, written))
+          headSystemSupport(a, ownHits, basis, tokens, leadHead, isHead, written) ??
+          apartSupport(a, ownHits, basis, tokens, isHead, written))
         : undefined) ??
       // a word that only says when the prompt's own work runs ("the nightly report job") is no due-time release asked
       // for, even of an archetype the lead usually composes with

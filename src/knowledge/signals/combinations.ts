@@ -2540,6 +2540,9 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "every item of a large set must be visited again on a cadence, which is a frontier scan",
     families: ["revisit", "items"],
     targets: [{ id: "I04", weight: 0.7 }],
+    // the set revisited is many: one page a visitor refreshes ("refreshing the page must not lose their place") is a
+    // user's act on one thing, no pass over a large set
+    many: ["items"],
   },
   {
     rule: "periodic pass over a large set",

@@ -546,8 +546,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "re check every",
       "re validate",
       "recheck",
+      // not "stale ones": "rather than a stale one" is any out-of-date copy (a configuration, a lease holder), no set
+      // of items revisited
       "refresh stale",
-      "stale ones",
       "change often prioritising",
       "check periodically",
       "check pages",
