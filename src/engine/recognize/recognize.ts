@@ -2250,9 +2250,10 @@ export function recognize(
       (!c.need && !c.typical
         ? (straySupport(a, ownHits, basis, tokens, isHead, written) ??
           explainedSupport(a, ownHits, basis, tokens, { stems: leadStems, id: dominant.id }, served, isHead, written) ??
-          headSystemSupport(a, ownHits, basis, tokens, leadHead, isHead, written) ??
-          apartSupport(a, ownHits, basis, tokens, isHead, written))
+          headSystemSupport(a, ownHits, basis, tokens, leadHead, isHead, written))
         : undefined) ??
+      // words that merely fall near each other ask for no part, even of an archetype the lead usually composes with
+      (!c.need ? apartSupport(a, ownHits, basis, tokens, isHead, written) : undefined) ??
       // a word that only says when the prompt's own work runs ("the nightly report job") is no due-time release asked
       // for, even of an archetype the lead usually composes with
       (!c.need ? whenOnlySupport(a, ownHits, basis, tokens, isHead, written) : undefined) ??
