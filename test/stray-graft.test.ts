@@ -243,7 +243,9 @@ describe("the lead's row says why a graft is not drawn", () => {
       "I15",
     );
     expect(
-      ids("Design a video transcoding service that runs 200,000 jobs a day across a pool of workers that grows at peak."),
+      ids(
+        "Design a video transcoding service that runs 200,000 jobs a day across a pool of workers that grows at peak.",
+      ),
     ).toContain("I15");
   });
 });
