@@ -80,3 +80,26 @@ describe("an orchestrator is what the prompt says it orchestrates", () => {
     );
   });
 });
+
+describe("a mailbox store is each account's messages kept by key", () => {
+  it("leads with key-scoped state (I16), not a shared subject, for mailbox storage", () => {
+    expect(
+      lead(
+        "Design mailbox storage for a webmail service with 200 million users: folders, read flags and moves made on one phone show up on every other device, and no accepted message is ever lost.",
+      ),
+    ).toBe("I16");
+    expect(
+      lead(
+        "Design the mail store for a company email system where each mailbox keeps years of messages and every client sees the same folders.",
+      ),
+    ).toBe("I16");
+  });
+
+  it("leaves a document many people edit at once as a shared subject (I13)", () => {
+    expect(
+      lead(
+        "Design a collaborative document editor where several people type into the same document at once and all converge on one text.",
+      ),
+    ).toBe("I13");
+  });
+});
