@@ -1,5 +1,6 @@
 import { NUMBER_WORDS } from "../../knowledge/lexicon.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
+import { SYSTEM_KINDS } from "../../knowledge/signals/kinds.js";
 import { editDistance } from "../text.js";
 import { stemSet, stemWord, type Token, tokenize } from "./tokens.js";
 
@@ -147,6 +148,59 @@ export function splitsExpression(tokens: readonly Token[], covers: readonly numb
     let end = unit + from;
     while (inside(end + 1)) end++;
     if (!covers.includes(end)) return true;
+  }
+  return false;
+}
+
+/**
+ * The compound nouns that name a kind of system (signals/kinds.ts `nouns` of two words or more: "feature store",
+ * "workflow orchestrator"), by the stem of their last word, each as the stems of the words before it.
+ */
+let compounds: Map<string, string[][]> | undefined;
+function compoundsByHead(): Map<string, string[][]> {
+  if (compounds !== undefined) return compounds;
+  const made = new Map<string, string[][]>();
+  for (const kind of SYSTEM_KINDS)
+    for (const noun of kind.nouns) {
+      const stems = tokenize(noun).map((t) => t.stem);
+      const head = stems.pop();
+      if (head === undefined || stems.length === 0) continue;
+      const list = made.get(head) ?? [];
+      if (!list.some((l) => l.join(" ") === stems.join(" "))) list.push(stems);
+      made.set(head, list);
+    }
+  compounds = made;
+  return made;
+}
+
+/**
+ * Whether a signal names what a product is ("online store", "food delivery app"; branch and feature phrases): such a
+ * name is split by a compound between its words (`splitsCompound`). A phrase that reads a property ("which servers are
+ * up", "delay queue") still reads it across one: "which game servers are up" is about servers, and "a delayed job
+ * queue" is a queue whose jobs wait.
+ */
+const names = (signal: Signal): boolean => signal.owner.kind === "product" || signal.owner.kind === "feature";
+
+/**
+ * True when a phrase's words, found at `covers`, stand apart with a compound noun's modifier between them: the later
+ * word is the head of a compound that names a kind of system, and the words right before it that make the compound lie
+ * in the gap. "online feature store" is a feature store that is online, never an "online store"; "online grocery store"
+ * (no kind of system) still is one.
+ */
+export function splitsCompound(tokens: readonly Token[], covers: readonly number[]): boolean {
+  if (covers.length < 2) return false;
+  const sorted = [...covers].sort((a, b) => a - b);
+  for (let k = 1; k < sorted.length; k++) {
+    const before = sorted[k - 1] as number;
+    const at = sorted[k] as number;
+    if (at - before < 2) continue;
+    const mods = compoundsByHead().get((tokens[at] as Token).stem);
+    if (mods === undefined) continue;
+    for (const mod of mods) {
+      const start = at - mod.length;
+      if (start <= before) continue;
+      if (mod.every((stem, m) => tokens[start + m]?.stem === stem)) return true;
+    }
   }
   return false;
 }
@@ -304,6 +358,7 @@ export function findSignalAt(
     if (
       covers.length === n &&
       (crossesPhrase(tokens, signal, covers) ||
+        (names(signal) && splitsCompound(tokens, covers)) ||
         splitsExpression(tokens, covers, from) ||
         unitNotRate(tokens, signal, covers, from))
     )

@@ -376,7 +376,18 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     kind: "workflow scheduler",
     id: "I03",
     cover: "well",
-    nouns: ["data pipeline scheduler", "etl scheduler", "batch job scheduler"],
+    nouns: [
+      "data pipeline scheduler",
+      "etl scheduler",
+      "batch job scheduler",
+      "dag scheduler",
+      "job orchestrator",
+      "pipeline orchestrator",
+      "data pipeline orchestrator",
+      "etl orchestrator",
+      "batch orchestrator",
+      "dag orchestrator",
+    ],
     why: "jobs become due on their schedules and after the jobs they depend on, and each due run is claimed by one worker, which is the due-time release with a claimable run",
   },
   {
@@ -977,6 +988,30 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "alert routing system",
     ],
     why: "alerts that share a dedup key join one open incident (a conditional insert keyed by that key), and each incident is a workflow that notifies the on-call person through outside providers (push, text, phone call) and escalates on a timer until someone acknowledges, which is a workflow with outside effects; the schedules and rotations that say who is on call are parts no archetype holds whole",
+  },
+  {
+    // RFC 7162 (IMAP CONDSTORE/QRESYNC, rfc-editor.org/rfc/rfc7162): several clients of one mailbox keep in step by
+    // asking for the changes to its messages' state made since a modification sequence they last saw
+    kind: "mailbox store",
+    id: "I16",
+    cover: "partly",
+    nouns: [
+      "mailbox store",
+      "mailbox storage",
+      "mailbox service",
+      "mail store",
+      "mail storage",
+      "email storage",
+      "email store",
+      "message store for email",
+    ],
+    why: "each account's messages, folders and flags are records keyed by the account, partitioned and replicated by it, and a device catches up by reading the mailbox's changes after the change number it last saw, which is key-scoped state; searching the words of a mailbox and the pipeline that accepts mail are parts no archetype holds whole",
+    rulesOut: [
+      {
+        id: "I13",
+        why: "every device ending on the same folder state is each device reading the mailbox's changes in the order the store numbered them, not several people editing one shared subject live",
+      },
+    ],
   },
   {
     kind: "feature store",

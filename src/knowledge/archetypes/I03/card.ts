@@ -83,6 +83,15 @@ export const card = {
       { text: "task dependencies", weight: 0.8 },
       { text: "jobs with dependencies", weight: 0.9 },
       { text: "upstream tasks", weight: 0.7 },
+      // a batch of work written as a graph whose tasks wait for what they depend on (Airflow's DAG of tasks, each
+      // task run once every upstream task of its run has succeeded)
+      { text: "graph of tasks", weight: 1.0 },
+      { text: "graph of jobs", weight: 1.0 },
+      { text: "graph of steps", weight: 0.9 },
+      { text: "upstream dependencies", weight: 0.9 },
+      { text: "everything upstream", weight: 0.8 },
+      { text: "job depends on", weight: 0.7 },
+      { text: "task depends on", weight: 0.7 },
       { text: "etl jobs", weight: 0.7 },
     ],
     systems: [

@@ -75,8 +75,9 @@ export const card = {
       { text: "email delivery", weight: 0.6 },
       { text: "notification service", weight: 0.8 },
       { text: "workflow engine", weight: 1.0 },
-      { text: "workflow orchestration", weight: 1.0 },
-      { text: "orchestration", weight: 0.7 },
+      // an orchestrator may run durable workflows with outside calls (Temporal) or batch DAGs (Airflow, I03): the word
+      // alone is only typical of this problem (concepts.ts), and the prompt's other words say which
+      { text: "workflow orchestration", weight: 0.8 },
       { text: "long running workflow", weight: 0.9 },
       { text: "multi step process", weight: 0.6 },
       { text: "business process", weight: 0.6 },

@@ -13,4 +13,5 @@ export const concepts: readonly string[] = [
   "retries",
   "external",
   "third party",
+  "orchestration",
 ];
