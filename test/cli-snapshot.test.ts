@@ -76,6 +76,26 @@ describe.skipIf(process.platform === "win32")("the CLI's start-up snapshot", () 
     expect(r.stdout).toBe(run(["classify", "Design a chat system"], { MECHSD_NO_SNAPSHOT: "1" }).stdout);
   });
 
+  it("asks glibc for huge pages for a one-shot command, keeping the user's tunables, not for the server", () => {
+    // a `node` first on PATH that prints the tunables it was started with: what bin/mechsd hands every node it runs
+    const fake = mkdtempSync(join(tmpdir(), "mechsd-fake-node-"));
+    afterAll(() => rmSync(fake, { recursive: true, force: true }));
+    writeFileSync(join(fake, "node"), '#!/bin/sh\nprintf "%s\\n" "$GLIBC_TUNABLES"\n', { mode: 0o755 });
+    const { GLIBC_TUNABLES: _, ...without } = process.env;
+    const tunables = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(BIN, args, { encoding: "utf8", env: { ...without, PATH: `${fake}:${process.env.PATH ?? ""}`, ...env } })
+        .stdout.trim()
+        .split("\n");
+    // design from the snapshot (a fake node never exits 14, so it runs once) and classify through the bundle
+    expect(tunables(["design", "Design a chat system"])).toEqual(["glibc.malloc.hugetlb=1"]);
+    expect(tunables(["classify", "Design a chat system"])).toEqual(["glibc.malloc.hugetlb=1"]);
+    expect(tunables(["serve"])).toEqual([""]);
+    expect(tunables(["classify", "x"], { GLIBC_TUNABLES: "glibc.malloc.arena_max=2" })).toEqual([
+      "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1",
+    ]);
+    expect(tunables(["design", "x"], { GLIBC_TUNABLES: "glibc.malloc.hugetlb=0" })).toEqual(["glibc.malloc.hugetlb=0"]);
+  });
+
   describe("a snapshot this Node refuses", () => {
     // A copy whose snapshot was written under other V8 flags: Node exits 14 before running it, and the launcher
     // falls back to the bundle.

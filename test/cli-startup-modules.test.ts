@@ -32,12 +32,22 @@ Module._load = function (request, ...rest) {
   if (!Module.isBuiltin(request) && !request.startsWith(".") && !request.startsWith("/")) seen.add("package:" + request);
   return load.call(this, request, ...rest);
 };
+// standard input's stream, made on first read of process.stdin (it loads Node's stream modules for the descriptor)
+const stdin = Object.getOwnPropertyDescriptor(process, "stdin");
+Object.defineProperty(process, "stdin", {
+  configurable: true,
+  enumerable: stdin.enumerable,
+  get() {
+    seen.add("stdin");
+    return stdin.get.call(process);
+  },
+});
 process.on("exit", () => process.stderr.write("\\nstartup-watch " + JSON.stringify([...seen].sort()) + "\\n"));
 `,
 );
 
-function initialised(args: string[]): string[] {
-  const r = spawnSync(process.execPath, ["--require", WATCH, BIN, ...args], { encoding: "utf8" });
+function initialised(args: string[], input?: string): string[] {
+  const r = spawnSync(process.execPath, ["--require", WATCH, BIN, ...args], { encoding: "utf8", input });
   expect(r.status, r.stderr).toBe(0);
   const line = /startup-watch (.*)/.exec(r.stderr)?.[1];
   expect(line, r.stderr).toBeDefined();
@@ -56,6 +66,12 @@ describe("what a CLI command initialises at start-up", () => {
     const seen = initialised(["design", "Design a distributed lock service", "--format", "json"]);
     for (const t of ["archetypes", "formulas", "recognition", "learned-words"]) expect(seen).toContain(`text:${t}`);
     expect(seen.filter((s) => s.startsWith("package:"))).toEqual([]);
+  });
+
+  it("a prompt given as words leaves standard input alone; `-` reads it", () => {
+    expect(initialised(["design", "Design a distributed lock service", "--format", "json"])).not.toContain("stdin");
+    expect(initialised(["classify", "Design a distributed lock service"])).not.toContain("stdin");
+    expect(initialised(["design", "-", "--format", "json"], "Design a distributed lock service\n")).toContain("stdin");
   });
 
   it("--version initialises no knowledge at all", () => {
