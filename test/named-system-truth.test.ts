@@ -132,3 +132,107 @@ describe("Vault's recovery keys and single-account rotation", () => {
     expect(t).not.toMatch(/previous kept until clients move/);
   });
 });
+
+describe("a Kafka bid log runs no business check (lane truth, n45)", () => {
+  // Kafka javadoc, ProducerFencedException: only producers sharing a transactional.id are fenced; a produce request has
+  // no precondition on application state, so every bid check runs in the auction's owner
+  const auctions = [
+    "Design a penny auction site where every bid raises the price by one cent and resets a 15-second countdown.",
+    "Design an auction site where sellers list items and buyers place bids until the auction ends; the highest bid wins and watchers see the price update live.",
+  ];
+  const bidLogNotes = (d: Design) => {
+    const notes: string[] = [];
+    for (const g of d.diagrams.filter((x) => x.kind === "sequence")) {
+      const log = /participant (P\d+) as Bid log/.exec(g.mermaid)?.[1];
+      if (!log) continue;
+      for (const m of g.mermaid.matchAll(new RegExp(`Note over ${log}: (.*)`, "g"))) notes.push(m[1] ?? "");
+    }
+    return notes;
+  };
+  for (const prompt of auctions)
+    it(`checks bids at the owner and only the writer's fence at the log: ${prompt.slice(0, 50)}`, () => {
+      const d = design(prompt);
+      const notes = bidLogNotes(d);
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) expect(n).not.toMatch(/max_amount|Auction\.state|end_time|bid id|AuctionLease\.epoch/);
+      expect(d.components.find((c) => /^Bid log/.test(c.name))?.runs.join(" ")).not.toMatch(/epoch check/);
+      const kafka = d.technology.flatMap((r) => r.choices).find((c) => /Kafka \(bid log/.test(c.product));
+      if (kafka) expect(kafka.fits).toMatch(/transactional producer/);
+    });
+});
+
+describe("Consul's servers fail closed (lane truth, n44)", () => {
+  // HashiCorp Consul docs, consistency modes: without a Raft majority every write fails; only stale reads answer
+  for (const prompt of [
+    "Show which of a messaging app's 10 million users are online right now, and push each status change to their friends within 10 seconds.",
+    "Design service discovery for 2,000 containers where a crashed container disappears from lookups within 20 seconds and lookups keep working when a zone is cut off.",
+  ])
+    it(`never says Consul suits staying available: ${prompt.slice(0, 50)}`, () => {
+      const d = design(prompt);
+      for (const c of d.technology.flatMap((r) => r.choices).filter((x) => /\bConsul\b/.test(x.product)))
+        expect(c.why).not.toMatch(/stay-available/);
+    });
+});
+
+describe("Elasticsearch cannot partition an index by term (lane truth, n45)", () => {
+  // elastic.co guide, "Routing a document to a shard": shard = hash(_routing) % primary shards, whole documents
+  const es = (d: Design) =>
+    d.technology.flatMap((r) => r.choices.map((c) => c.product)).some((p) => /Elasticsearch|OpenSearch/.test(p));
+  for (const prompt of [
+    "Design full-text search over 500 million marketplace listings serving 400,000 queries per second, with new listings searchable within a minute.",
+    "Design a catalogue search for a retailer with 80 million products at 300,000 searches per second; price changes must show in results within a minute.",
+  ])
+    it(`recommends no document-routed engine beside a term-partitioned index: ${prompt.slice(0, 50)}`, () => {
+      const d = design(prompt);
+      expect(d.decisions.find((r) => r.id === "i06-sharding")?.chosen).toBe("by-term");
+      expect(es(d)).toBe(false);
+      expect(rules(d)).not.toContain("figure-follows-rejected");
+    });
+  it("still recommends it where the index is sharded by document", () => {
+    const d = design("Design search for an online bookstore with 5 million titles and 2,000 queries per second.");
+    expect(d.decisions.find((r) => r.id === "i06-sharding")?.chosen).toBe("by-document");
+    expect(es(d)).toBe(true);
+  });
+});
+
+describe("a Kafka group coordinator counts no retries (lane truth, n44)", () => {
+  // Kafka Connect errors.deadletterqueue.topic.name, Spring Kafka DeadLetterPublishingRecoverer: the retry limit and
+  // dead-letter topic are the consumer's; the coordinator keeps offsets and membership
+  for (const prompt of [
+    "Design a Kafka-like durable order event log where no acknowledged record may be lost and producer retries must not create duplicates.",
+    "Design a partitioned event log for clickstream events, replayable for 7 days, with several consumer groups reading at their own pace.",
+  ])
+    it(`draws no refusal from the coordinator over a retry limit: ${prompt.slice(0, 50)}`, () => {
+      const d = design(prompt);
+      const consume = d.diagrams.find((g) => /Consume and commit progress/.test(g.title));
+      expect(consume).toBeDefined();
+      expect(consume?.mermaid).not.toMatch(/refused, attempts reached the retry limit/);
+      expect(consume?.mermaid).toMatch(/dead-letter topic/);
+    });
+});
+
+describe("acks=all survives a data center's loss only with replicas across data centers (lane truth, n45)", () => {
+  // Apache Kafka docs: acks=all waits for the in-sync replicas, wherever broker.rack placed them
+  it("says where the replicas must live when it claims a data center's loss", () => {
+    const d = design(
+      "Design an order event stream for a retailer: every accepted order event must survive a data center outage, and consumers replay a week of history.",
+    );
+    const acks = d.decisions.find((r) => r.id === "i05-acks");
+    expect(acks?.chosen).toBe("acks-all");
+    const all = acks?.options.find((o) => o.id === "acks-all");
+    expect(JSON.stringify(all)).toMatch(/different data centers/);
+  });
+});
+
+describe("DynamoDB global tables have a strongly consistent mode (lane truth)", () => {
+  // AWS developer guide, "How DynamoDB global tables work": multi-Region eventual (default, last writer wins) and
+  // multi-Region strong consistency (ReplicatedWriteConflictException on a conflicting write)
+  it("no card says global tables only settle by last writer wins without naming the strong mode", async () => {
+    const { ARCHETYPES } = await import("../src/knowledge/index.js");
+    const caveats = ARCHETYPES.flatMap((a) => a.technologies).filter(
+      (t) => /dynamodb/i.test(t.product) && /global tables/i.test(t.caveat),
+    );
+    expect(caveats.length).toBeGreaterThan(0);
+    for (const t of caveats) expect(t.caveat).toMatch(/strong consistency mode/);
+  });
+});

@@ -15,7 +15,12 @@
  *   commit) with a quorum of replicas, four round trips; writes at QUORUM are acknowledged by a majority of replicas.
  * - Amazon DynamoDB developer guide, "Condition expressions": PutItem, UpdateItem and DeleteItem take a condition
  *   evaluated in the same request; the DynamoDB paper (USENIX ATC 2022): each partition's replication group is led by
- *   a Multi-Paxos leader and a write is acknowledged once a quorum of its replicas has logged it.
+ *   a Multi-Paxos leader and a write is acknowledged once a quorum of its replicas has logged it. Global tables
+ *   ("How DynamoDB global tables work", consistency modes) replicate across Regions in one of two modes: multi-Region
+ *   eventual consistency (the default; concurrent writes to an item settle by last writer wins) or multi-Region strong
+ *   consistency (exactly three Regions, or two and a witness; a write is acknowledged once another Region holds it,
+ *   a strongly consistent read in any Region returns the latest write, and a write that conflicts with one in
+ *   progress in another Region fails with ReplicatedWriteConflictException).
  * - FoundationDB docs, "Architecture" and "Features": a commit succeeds once the transaction is logged on several
  *   transaction log servers; the coordinators run Paxos only to elect the cluster controller and take no part in
  *   individual transactions; every read and write is in a serializable transaction.

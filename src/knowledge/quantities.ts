@@ -152,7 +152,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "target size of one index shard",
     unit: "B",
     assumed: 30000000000,
-    assumedBecause: "search engines such as Elasticsearch advise shards of roughly 10 to 50 GB",
+    assumedBecause:
+      "inverted-index shards are kept to roughly 10 to 50 GB each so that recovery and rebalancing stay quick (Elastic's shard-sizing guidance)",
   },
   {
     id: "chunk_meta_bytes",

@@ -479,7 +479,8 @@ export const card = {
       fits: "A conditional put on the owner and version attributes grants the lease, and an incremented attribute serves as the token, with no servers to run",
       suits: ["durable", "elastic-scale", "operational-simplicity", "linearizable"],
       poorFor: ["multi-region", "low-cost"],
-      caveat: "Global tables resolve conflicts by last writer wins, so a lock table must be written in one region only",
+      caveat:
+        "Global tables in their default eventual mode resolve conflicts by last writer wins, so a lock table is written in one region only, unless the table runs in the multi-Region strong consistency mode, which refuses a write that conflicts with one in another Region",
       instead: ["consensus-replication"],
     },
     {

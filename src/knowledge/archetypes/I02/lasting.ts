@@ -239,7 +239,7 @@ export const LASTING_TECHNOLOGIES: ArchetypeInput["technologies"] = [
     suits: ["durable", "elastic-scale", "operational-simplicity", "linearizable"],
     poorFor: ["multi-region", "rich-queries"],
     caveat:
-      "Global tables resolve conflicting writes by last writer wins, so ownership changes must be written in one region only",
+      "Global tables in their default eventual mode resolve conflicting writes by last writer wins, so ownership changes are written in one region only, unless the table runs in the multi-Region strong consistency mode, which refuses a write that conflicts with one in another Region",
     topic: T,
   },
 ];

@@ -23,8 +23,11 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Consume and commit progress",
     unlessTopic: "work-queue",
+    // the retry limit and the dead-letter topic are the consumer's (Kafka Connect errors.deadletterqueue.topic.name,
+    // Spring Kafka's DeadLetterPublishingRecoverer): the group coordinator keeps offsets and membership and counts no
+    // attempts, so it never refuses a commit for a retry limit
     notation:
-      "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] |-> consumers>partition-leaders[produce to dead-letter topic {attempts reached the retry limit}] => done | retry | park",
+      "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] |-> consumers>partition-leaders[produce it to a dead-letter topic, then commit past it {the consumer's own count of this record's attempts reached its retry limit}] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] => done | retry | park",
   },
 
   {

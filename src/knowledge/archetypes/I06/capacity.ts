@@ -70,7 +70,7 @@ export const capacity: CapacityModel = {
     {
       quantity: "refresh_seconds",
       typical: 1,
-      why: "Elasticsearch refreshes an index every second by default (index.refresh_interval), which makes writes searchable",
+      why: "a near-real-time inverted index makes new writes searchable at its next refresh, and a refresh each second is the common default (Elastic's index.refresh_interval)",
       from: {
         expression:
           "propagation_seconds * (1 - bound_headroom) - capture_lag_seconds - log_lag_seconds - index_write_seconds",

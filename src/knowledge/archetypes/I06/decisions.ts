@@ -65,12 +65,17 @@ export const decisions: DecisionPoint[] = [
         buys: "a write touches one shard and shards stay balanced",
         costs: "every query fans out to every shard",
         winsWhen: "query fan-out across shards stays affordable",
+        // Elasticsearch (elastic.co guide, "Routing a document to a shard": shard = hash(_routing) % primary shards, the
+        // routing value defaulting to the document id) and OpenSearch, its fork, keep each whole document on one shard:
+        // they are built on this option and cannot partition an index by term
+        implies: { preferTechnology: ["Elasticsearch", "OpenSearch"] },
       },
       {
         id: "by-term",
         name: "by term (a global index partitioned by term)",
         buys: "a query touches only the shards of its terms",
-        costs: "one document write touches many shards; popular terms make hot shards",
+        costs:
+          "one document write touches many shards; popular terms make hot shards; the index is ours to build, since Elasticsearch and OpenSearch keep each whole document on one shard",
         winsWhen: "scatter-gather would send millions of shard requests a second",
         wins: [{ number: "shard_requests", atLeast: 1000000 }],
       },

@@ -357,10 +357,14 @@ export const card = {
       product: "Consul",
       layer: "coordination",
       fits: "Catalog of services with health checks, agent gossip for node liveness, and blocking queries or DNS for lookups",
-      suits: ["small-metadata", "stay-available", "multi-region", "operational-simplicity"],
-      poorFor: ["high-throughput", "low-cost"],
+      // HashiCorp Consul docs, "Consistency modes" and the Raft consensus page: the servers form one Raft group, a
+      // catalog or key-value write commits only through a leader holding a majority, and without one every write
+      // fails; only stale-mode reads (DNS allows them by default) keep answering, from the last committed state. So
+      // its servers fail closed: they are no pick for a design that must stay up through a partition.
+      suits: ["small-metadata", "fail-closed", "multi-region", "operational-simplicity"],
+      poorFor: ["high-throughput", "low-cost", "stay-available"],
       caveat:
-        "Catalog writes go through a Raft group, so very large, fast-churning fleets should lean on agents and gossip rather than direct registrations",
+        "Catalog writes go through a Raft group that refuses them without a majority (only stale reads and DNS keep answering), so very large, fast-churning fleets should lean on agents and gossip rather than direct registrations",
     },
     {
       product: "Eureka",

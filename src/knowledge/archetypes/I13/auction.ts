@@ -229,7 +229,7 @@ export const AUCTION_FAILURES = [
     failure: "The auction's owner dies in the last seconds, and bids are lost or the close fires twice on two owners.",
     role: "coordination",
     prevention:
-      "Acknowledge a bid only once its log entry is durable, and take over with a higher epoch that the bid log refuses older appends under, so the deposed owner can neither accept a bid nor close.",
+      "Acknowledge a bid only once its log entry is durable, and take over with a higher epoch that also takes the bid log's writer fence (a new Raft term, or the shard's transactional producer started again), so the deposed owner can neither append a bid nor a close.",
     repair:
       "The new owner replays the log, closes at the stored end time if it has passed, and bidders resend unacknowledged bids under their bid ids; how long the takeover took is logged so the site can apply its outage policy.",
     topic: T,
@@ -501,8 +501,9 @@ export const AUCTION_COMPONENTS: ComponentSpec[] = [
     name: "Bid log (per auction, replicated, group commit)",
     kind: "log",
     holds: ["Auction", "Bid", "AuctionResult"],
-    runs: ["append with epoch check", "group commit", "replay from a sequence"],
-    because: "a bid is acknowledged only once durable, and replaying the log rebuilds the same price and winner",
+    runs: ["append under the owner's writer fence", "group commit", "replay from a sequence"],
+    because:
+      "a bid is acknowledged only once durable, and replaying the log rebuilds the same price and winner; the log checks no bid, only that its writer still holds the fence (a Raft term, or the one transactional producer of the owner's shard)",
     topic: T,
   },
   {
@@ -520,7 +521,8 @@ export const AUCTION_COMPONENTS: ComponentSpec[] = [
     kind: "replica-group",
     holds: ["AuctionLease"],
     runs: ["grant an auction to one owner with an epoch"],
-    because: "a takeover gets a higher epoch, and the bid log refuses appends from the deposed owner",
+    because:
+      "a takeover gets a higher epoch and takes the bid log's writer fence with it, so appends from the deposed owner are refused",
     topic: T,
   },
   {
@@ -665,13 +667,13 @@ export const AUCTION_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Place a bid",
     notation:
-      "bidders>bid-gateway[place bid with bid id and maximum] -> bid-gateway>auction-owner[route to the auction's owner] -> auction-owner[check and resolve proxy bids {Auction.state = open and now < Auction.end_time and max_amount >= Auction.current_price + increment and bid id not yet seen}] -> auction-owner>bid-log[append bid {epoch = AuctionLease.epoch and seq = Auction.seq + 1}] -> bid-log>auction-owner[durable in the next group commit] -> auction-owner>bid-gateway[leading or outbid, new price] -> bid-gateway>bidders[outcome] -> auction-owner>price-fanout[price with seq] -> price-fanout>bidders[coalesced push] |-> auction-owner>bid-gateway[first outcome {bid id already seen}] => done | retry",
+      "bidders>bid-gateway[place bid with bid id and maximum] -> bid-gateway>auction-owner[route to the auction's owner] -> auction-owner[check and resolve proxy bids {the owner's own copy has Auction.state = open and now < Auction.end_time and max_amount >= Auction.current_price + increment and bid id not yet seen}] -> auction-owner>bid-log[append bid at the next sequence {the writer still holds the log's fence}] -> bid-log>auction-owner[durable in the next group commit] -> auction-owner>bid-gateway[leading or outbid, new price] -> bid-gateway>bidders[outcome] -> auction-owner>price-fanout[price with seq] -> price-fanout>bidders[coalesced push] |-> auction-owner>bid-gateway[first outcome {bid id already seen}] => done | retry",
     topic: T,
   },
   {
     name: "Close the auction",
     notation:
-      "auction-owner[timer fires at the end time {now >= Auction.end_time}] -> auction-owner>bid-log[append close marker with the result and its outbox entries {epoch = AuctionLease.epoch and Auction.state = open}] -> bid-log>auction-owner[durable] -> auction-owner>price-fanout[closed, winner and price] -> bid-log>close-outbox[close result] -> close-outbox>payments[notify winner and seller, start payment under the auction id] => done | retry",
+      "auction-owner[timer fires at the end time {the owner's own copy has now >= Auction.end_time and Auction.state = open}] -> auction-owner>bid-log[append close marker with the result and its outbox entries {the writer still holds the log's fence}] -> bid-log>auction-owner[durable] -> auction-owner>price-fanout[closed, winner and price] -> bid-log>close-outbox[close result] -> close-outbox>payments[notify winner and seller, start payment under the auction id] => done | retry",
     topic: T,
   },
   {
@@ -684,11 +686,16 @@ export const AUCTION_PROTOCOLS: ProtocolSpec[] = [
 
 /**
  * Products for an auction, checked: Akka Cluster Sharding (doc.akka.io, "Cluster Sharding"): actors with an
- * identifier are spread over the cluster's nodes, each entity running on at most one node at a time, and a message is
+ * identifier are spread over the cluster's nodes, each entity running on at most one node at a time (doc.akka.io, "Split
+ * Brain Resolver": a downing provider is needed for that to hold across a network partition), and a message is
  * routed to it by its identifier without the sender knowing where it lives. Microsoft Orleans (learn.microsoft.com,
  * "Request scheduling"): a grain activation is single-threaded and, unless marked reentrant, runs each request to
  * completion before the next begins. Apache Kafka (kafka.apache.org documentation): a producer with acks=all waits for the full
- * set of in-sync replicas, and batches records per partition (batch.size, linger.ms).
+ * set of in-sync replicas, and batches records per partition (batch.size, linger.ms). A produce request carries no
+ * condition on the application's state or on the offset it lands at (conditional publish, KIP-27, was never adopted);
+ * the only fencing the broker does is of producers that share one transactional.id: the latest to start bumps the
+ * producer epoch and the older one fails with ProducerFencedException (Kafka javadoc, ProducerFencedException). So every
+ * bid check runs in the owner, and the log is fenced per owner shard through its one transactional producer.
  */
 type TechnologyInput = z.input<typeof Technology>;
 
@@ -696,7 +703,7 @@ export const AUCTION_TECHNOLOGIES: TechnologyInput[] = [
   {
     product: "Akka Cluster Sharding",
     layer: "coordination",
-    fits: "One actor per auction, placed on one node of the cluster and reached by its auction id, holding the auction in memory and deciding its bids one at a time.",
+    fits: "One actor per auction, placed on one node of the cluster and reached by its auction id, holding the auction in memory and deciding its bids one at a time; run with the Split Brain Resolver as its downing provider, since without one a partition can start the same auction on both sides.",
     suits: ["ordering", "low-latency", "linearizable"],
     poorFor: ["multi-region", "operational-simplicity"],
     caveat:
@@ -716,11 +723,11 @@ export const AUCTION_TECHNOLOGIES: TechnologyInput[] = [
   {
     product: "Apache Kafka (bid log keyed by auction id)",
     layer: "storage",
-    fits: "One partition per group of auctions keyed by auction id, written with acks=all and batched per partition, which gives the bid log its group commit and its replay.",
+    fits: "One partition per group of auctions keyed by auction id, written with acks=all and batched per partition, which gives the bid log its group commit and its replay; each owner shard writes through one transactional producer (its own transactional.id), so a takeover that starts that producer again fences the deposed owner's writes.",
     suits: ["durable", "ordering", "high-throughput"],
     poorFor: ["low-latency", "small-metadata"],
     caveat:
-      "Kafka cannot refuse a deposed owner's append by itself: the owner's epoch is checked on replay, or a transactional producer id fences the old owner.",
+      "A produce carries no condition on an auction's state, price or sequence, so the owner makes every bid check before it appends; the broker fences only producers sharing one transactional.id, so an owner shard without its own transactional producer is not fenced at all.",
     topic: T,
   },
 ];

@@ -294,7 +294,7 @@ export const AUTH_TECHNOLOGIES: TechnologyInput[] = [
     suits: ["durable", "elastic-scale", "operational-simplicity"],
     poorFor: ["multi-region", "rich-queries"],
     caveat:
-      "Global tables settle concurrent writes to one item by last writer wins, so credential writes stay in the account's home region",
+      "Global tables in their default eventual mode settle concurrent writes to one item by last writer wins, so credential writes stay in the account's home region, unless the table runs in the multi-Region strong consistency mode, which refuses a write that conflicts with one in another Region",
     topic: T,
   },
   {

@@ -758,7 +758,7 @@ export const card = {
       suits: ["durable", "elastic-scale", "low-latency", "operational-simplicity"],
       poorFor: ["rich-queries", "low-cost"],
       caveat:
-        "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
+        "Each partition has a throughput ceiling, so hot keys throttle; global tables in their default eventual mode settle concurrent cross-region writes by last writer wins, while the multi-Region strong consistency mode (three Regions, or two and a witness) acknowledges a write only once another Region holds it and refuses one that conflicts with a write in another Region",
     },
     {
       unlessTopic: [...OWN_STORE_SUBJECTS],

@@ -251,7 +251,7 @@ export const CART_TECHNOLOGIES: TechnologyInput[] = [
     suits: ["durable", "high-throughput", "operational-simplicity"],
     poorFor: ["multi-region"],
     caveat:
-      "TTL deletes late (usually within two days), so reads filter on expires_at; global tables resolve concurrent writes by last writer wins, which would drop one of two adds to the same line",
+      "TTL deletes late (usually within two days), so reads filter on expires_at; global tables in their default eventual mode resolve concurrent writes by last writer wins, which would drop one of two adds to the same line (the multi-Region strong consistency mode refuses the second write instead, which the client must retry)",
     topic: T,
   },
   {

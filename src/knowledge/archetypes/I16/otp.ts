@@ -316,7 +316,7 @@ export const OTP_TECHNOLOGIES: TechnologyInput[] = [
     suits: ["durable", "linearizable", "high-throughput", "operational-simplicity"],
     poorFor: ["multi-region"],
     caveat:
-      "TTL deletes late, so the verify checks expires_at itself; global tables settle concurrent writes by last writer wins, so a code must be spent in one region only",
+      "TTL deletes late, so the verify checks expires_at itself; global tables in their default eventual mode settle concurrent writes by last writer wins, so a code is spent in one region only, unless the table runs in the multi-Region strong consistency mode, which refuses a write that conflicts with one in another Region",
     topic: T,
   },
   {
