@@ -181,6 +181,9 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     rate: "tasks_per_sec",
   },
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
+  // "3,000 auctions run live at the same time": the auctions open at once, which the auction model sizes itself by
+  // (archetypes/I13/auction.ts), never a count of generic timers
+  { re: /^(?:auctions?|live auctions?|open auctions?|running auctions?)$/, count: "auctions" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   // the demand partners an ad exchange sends each bid request to ("fans each one out to 20 DSPs"): its fan-out
   {
