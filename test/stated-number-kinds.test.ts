@@ -109,3 +109,35 @@ describe("a burst on one key is that key's load", () => {
     expect(scale("The platform receives 20,000 comments an hour.").messages_per_sec).toBeCloseTo(5.56, 2);
   });
 });
+
+describe("a stated fleet of machines and its cadence size the backup card", () => {
+  it("reads employees' computers as the backed-up devices and the stated cadence as the interval", () => {
+    const a = scale("Back up 40,000 staff desktops; each desktop backs up every 4 hours.");
+    expect(a.devices).toBe(40_000);
+    expect(a.backup_interval_seconds).toBe(4 * 3600);
+    expect(scale("Our 3,000 databases are backed up every 6 hours.").backup_interval_seconds).toBe(6 * 3600);
+    expect(scale("Each office PC backs up nightly to the NAS.").backup_interval_seconds).toBe(86_400);
+    expect(scale("We back up our data and keep it safe.").backup_interval_seconds).toBeUndefined();
+  });
+
+  it("sizes backup sessions and snapshots from the stated machines and cadence", () => {
+    const p =
+      "Design a backup service for 2 million employee laptops. Each laptop backs up every hour and sends only what changed, identical chunks are stored once, and any file can be restored as of any day in the last 30 days.";
+    expect(sized(p, "backup_sources")).toBe(2_000_000);
+    expect(sized(p, "session_starts_per_sec")).toBeCloseTo(2_000_000 / 3600, 3);
+    expect(sized(p, "snapshots_retained")).toBeCloseTo(2_000_000 * 30 * 24, -3);
+    // no cadence stated: one backup a night in the planned window
+    const q =
+      "Design a backup service for 2 million employee laptops: identical chunks are stored once and any file can be restored as of any day in the last 30 days.";
+    expect(sized(q, "backup_window_seconds")).toBe(8 * 3600);
+  });
+});
+
+describe("byte sizes spelled out are byte sizes", () => {
+  it("reads petabytes, terabytes and gigabytes written as words", () => {
+    expect(scale("A file system holding 5 petabytes across 3,000 storage nodes.").bytes_stored).toBe(5e15);
+    const a = scale("An archive holding 40 terabytes of scans, growing by 2 gigabytes a day.");
+    expect(a.bytes_stored).toBe(4e13);
+    expect(a.bytes_per_day).toBeCloseTo(2e9, 0);
+  });
+});

@@ -980,6 +980,19 @@ const BYTE_UNITS: Record<string, number> = {
   gib: 1024 ** 3,
   tib: 1024 ** 4,
   pib: 1024 ** 5,
+  // spelled out ("holding 5 petabytes", "a 20-gigabyte file")
+  kilobyte: 1e3,
+  kilobytes: 1e3,
+  megabyte: 1e6,
+  megabytes: 1e6,
+  gigabyte: 1e9,
+  gigabytes: 1e9,
+  terabyte: 1e12,
+  terabytes: 1e12,
+  petabyte: 1e15,
+  petabytes: 1e15,
+  exabyte: 1e18,
+  exabytes: 1e18,
 };
 
 /** Seconds in one time unit, by each of its spellings (knowledge/counted-things.ts `TIME_UNIT_TABLE`). */
@@ -1107,6 +1120,10 @@ function scopeAfterRate(word: string): RateScope | undefined {
  */
 const ONE_THING_GETS =
   /\b(?:a|an|one|a single|the (?:hottest|busiest|biggest|most popular))\s+(?:(?:big|busy|popular|hot|viral|large|famous|trending|breaking|major|single|celebrity(?:'s)?)\s+)*([a-z]+)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+)?(?:gets?|draws?|receives?|attracts?|sees?|takes?|collects?|racks? up|pulls? in)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
+/** How often one source backs up: "backs up every hour", "is backed up every 6 hours", "backs up nightly". */
+const BACKS_UP_EVERY =
+  /\bback(?:s|ed|ing)?[ -]up\s+(?:(?:once|automatically|incrementally)\s+)?(?:every\s+(?:(\d+|two|three|four|six|eight|twelve|few)\s+)?(minutes?|hours?|days?)\b|(hourly|daily|nightly)\b)/i;
+
 /**
  * A burst of bids on one item in its closing moments: "hundreds of bids in the final seconds", "800 bids in an
  * auction's last minute", "dozens of offers during the last few seconds". Group 1 the count, 2 the noun, 3 a count of
@@ -2133,7 +2150,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     }
 
     // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
-    const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
+    const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|(?:kilo|mega|giga|tera|peta|exa)bytes?|bytes?|b)\b/i.exec(
+      rest.slice(pos),
+    );
     if (bytes) {
       const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
       pos += bytes[0].length;
@@ -2973,6 +2992,18 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (scale.population && said.toLowerCase().startsWith(scale.population.quote.toLowerCase()))
       delete scale.population;
   }
+  // "each laptop backs up every hour", "databases are backed up every 6 hours", "backs up nightly": how often one
+  // source backs up (a bare "hourly" or "nightly" one such unit)
+  const backup = BACKS_UP_EVERY.exec(t);
+  if (backup) {
+    const every = backup[2]
+      ? timeUnit(backup[2])
+      : backup[3]
+        ? timeUnit(backup[3].replace(/ly$/i, "").replace(/^night$/i, "day"))
+        : undefined;
+    const count = backup[1] ? (/^\d/.test(backup[1]) ? Number(backup[1]) : (wordsToNumber(backup[1]) ?? 1)) : 1;
+    if (every) setScale(scale, "backup_interval_seconds", count * every, backup[0]);
+  }
   // "500,000 shoppers show up within two minutes": a bound whose words are the crowd's arrival window is that window,
   // read as the sale's opening window above, never a freshness bound on anything the design spreads
   const onsale = scale.onsale_seconds?.quote.toLowerCase();
@@ -3715,7 +3746,7 @@ function amountWords(after: string): string {
 }
 
 /** A size's unit after its number ("5 GB"), and one word after another from the start of a text. */
-const SIZE_UNIT = /^\s*(?:kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?)\b/i;
+const SIZE_UNIT = /^\s*(?:kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|(?:kilo|mega|giga|tera|peta|exa)bytes?|bytes?)\b/i;
 const AMOUNT_WORD = /[\s-]+([A-Za-z]+)/gy;
 
 const countWordsIn = (s: string): number => s.split(/[\s-]+/).filter(Boolean).length;

@@ -1053,6 +1053,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "auctions", label: "auctions open at once", unit: "auctions" },
   { id: "bids_per_auction", label: "bids one auction draws over its life", unit: "bids" },
   { id: "auction_days", label: "how long an auction runs", unit: "days" },
+  { id: "backup_interval_seconds", label: "interval between one source's backups", unit: "s" },
   { id: "closing_bids", label: "bids the hottest auction draws in its closing moments", unit: "bids" },
   { id: "closing_burst_seconds", label: "span of the hottest auction's closing burst of bids", unit: "s" },
   { id: "closing_bid_rate", label: "bids one bidder sends a second in an auction's last seconds", unit: "bids/s" },

@@ -243,6 +243,12 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "clients",
     also: "devices",
   },
+  // an employee's own computer ("10 million company laptops", "40,000 staff desktops"): a machine each person keeps
+  // and a service works on one by one (backs up, patches, manages), never a connection held open
+  {
+    re: /^(?:(?:company|employee|staff|corporate|work|office|managed|personal|school|student) )?(?:laptops?|desktops?|workstations?|pcs|computers?|notebooks?|macbooks?)$/,
+    count: "devices",
+  },
   // "10 million concurrent viewers" counts people connected at the same moment, never a user base to divide over a
   // day: each is a connected client and, where a stream is played, one concurrent stream the egress is sized by
   {
