@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { statedNfrsOf } from "../src/engine/nfr-parse.js";
 import { design } from "../src/lib/index.js";
 
 /** The stated scale of a prompt, by quantity id. */
-const scale = (p: string) => Object.fromEntries(Object.entries(parseStatedNfrs(p).scale).map(([k, v]) => [k, v.value]));
+const scale = (p: string) => Object.fromEntries(Object.entries(statedNfrsOf(p).scale).map(([k, v]) => [k, v.value]));
 
 /** A capacity figure's value in a prompt's design, or an input's value as a figure reads it. */
 function sized(p: string, name: string): number | undefined {
@@ -126,6 +126,10 @@ describe("a stated fleet of machines and its cadence size the backup card", () =
     expect(sized(p, "backup_sources")).toBe(2_000_000);
     expect(sized(p, "session_starts_per_sec")).toBeCloseTo(2_000_000 / 3600, 3);
     expect(sized(p, "snapshots_retained")).toBeCloseTo(2_000_000 * 30 * 24, -3);
+    // one person's computer, not a server: tens of gigabytes, a small share changed a day
+    expect(sized(p, "source_bytes")).toBe(50e9);
+    const perHour = (2_000_000 * 50e9 * 0.005) / 24;
+    expect(sized(p, "backup_scan_bandwidth")).toBeCloseTo(perHour / 3600, -3);
     // no cadence stated: one backup a night in the planned window
     const q =
       "Design a backup service for 2 million employee laptops: identical chunks are stored once and any file can be restored as of any day in the last 30 days.";
@@ -139,5 +143,20 @@ describe("byte sizes spelled out are byte sizes", () => {
     const a = scale("An archive holding 40 terabytes of scans, growing by 2 gigabytes a day.");
     expect(a.bytes_stored).toBe(4e13);
     expect(a.bytes_per_day).toBeCloseTo(2e9, 0);
+  });
+});
+
+describe("a total said as a total is never one item's size", () => {
+  it("keeps the size of the store items run against as the store's", () => {
+    const a = scale("An engine that runs 5,000 SQL queries an hour over a 10 PB data lake.");
+    expect(a.bytes_stored).toBe(1e16);
+    expect(a.bytes_per_day).toBeUndefined();
+    expect(scale("Analysts run 200 reports a minute against our 40 TB warehouse.").bytes_per_day).toBeUndefined();
+  });
+
+  it("still reads a size said of each item as the item's", () => {
+    const a = scale("Users upload 10,000 photos a second of 2 MB.");
+    expect(a.object_bytes).toBe(2e6);
+    expect(a.bytes_per_day).toBe(10_000 * 86_400 * 2e6);
   });
 });

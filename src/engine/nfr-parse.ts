@@ -18,6 +18,7 @@ import {
   BIDDER_NOUNS,
   STATED_NOUNS as NOUNS,
   OCCURRENCE_HEADS,
+  type StatedImplication,
   SUBJECT_NOUNS,
 } from "../knowledge/stated-nouns.js";
 import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
@@ -2658,12 +2659,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           value: 1,
           because: `the prompt states '${said}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
         };
-      const implies = hit?.entry.implies;
-      if (implies && implied[implies.quantity] === undefined)
-        implied[implies.quantity] = {
-          value: implies.value,
-          because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
-        };
+      impliedBy(hit?.entry.implies, quoteTo(nounEnd), implied);
       if (!scope)
         for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteAll(nounEnd), reading);
       // "producers schedule 1 billion messages a day for delivery at a chosen future time": things scheduled to be
@@ -2771,6 +2767,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (hit?.entry.count && /\btop[- ]$/i.test(clauseBefore)) continue;
     if (hit?.entry.count) {
       const end = ends[hit.used - 1] ?? pos;
+      impliedBy(hit.entry.implies, quoteTo(end), implied);
       // "up to 50 people edit the same board", "200 members per room", "rooms of up to 100 people": people counted
       // within one shared subject are its participants, not the product's users, and the count is the most one
       // subject holds (the busiest subject's), not every subject's
@@ -3120,6 +3117,17 @@ function pacedBy(
   // each member's items are paced by the interval too: every one of them reports once in it
   if (members && hit.entry.interval) setScale(scale, hit.entry.interval, n.value * secs, quote, reading);
   return true;
+}
+
+/** What counting in a noun says about other quantities, assumed with the counted words as the reason. */
+function impliedBy(
+  implies: StatedImplication | readonly StatedImplication[] | undefined,
+  said: string,
+  implied: StatedNfrs["implied"],
+): void {
+  for (const x of [implies ?? []].flat())
+    if (implied[x.quantity] === undefined)
+      implied[x.quantity] = { value: x.value, because: `the prompt counts '${said.trim()}': ${x.because}` };
 }
 
 /** Counts of a fleet whose members each act at their own rate ("400,000 users", "8,000 hosts", "50,000 buoys"). */

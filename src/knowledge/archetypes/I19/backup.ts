@@ -232,7 +232,7 @@ export const BACKUP_BOTTLENECKS = [
       "Spread start times across the window, dedup at the agent so only new chunks cross the network, and size the ingest tier and chunk index for the window's rate, not the daily average",
     formula: {
       yields: "changed bytes read a second across the fleet during the window",
-      expression: "bytes_per_day / backup_window_seconds",
+      expression: "bytes_per_day / backups_per_day / backup_window_seconds",
       unit: "B/s",
     },
     topic: T,
@@ -601,21 +601,21 @@ export const BACKUP_CAPACITY_FIGURES: CapacityModel["figures"] = [
     "backup_scan_bandwidth",
     "changed bytes read and chunked a second across the fleet during the window",
     "bandwidth",
-    "bytes_per_day / backup_window_seconds",
+    "bytes_per_day / backups_per_day / backup_window_seconds",
     "B/s",
   ),
   fig(
     "ingest_bandwidth",
     "new chunk bytes uploaded a second during the window, before redundancy",
     "bandwidth",
-    "bytes_per_day * new_chunk_ratio / backup_window_seconds",
+    "bytes_per_day * new_chunk_ratio / backups_per_day / backup_window_seconds",
     "B/s",
   ),
   fig(
     "write_bandwidth",
     "bytes written to the chunk store a second during the window, redundancy included",
     "bandwidth",
-    "bytes_per_day * new_chunk_ratio * storage_overhead / backup_window_seconds",
+    "bytes_per_day * new_chunk_ratio * storage_overhead / backups_per_day / backup_window_seconds",
     "B/s",
   ),
   fig(
