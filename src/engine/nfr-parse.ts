@@ -18,6 +18,7 @@ import {
   BIDDER_NOUNS,
   STATED_NOUNS as NOUNS,
   OCCURRENCE_HEADS,
+  type StatedImplication,
   SUBJECT_NOUNS,
 } from "../knowledge/stated-nouns.js";
 import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
@@ -980,6 +981,19 @@ const BYTE_UNITS: Record<string, number> = {
   gib: 1024 ** 3,
   tib: 1024 ** 4,
   pib: 1024 ** 5,
+  // spelled out ("holding 5 petabytes", "a 20-gigabyte file")
+  kilobyte: 1e3,
+  kilobytes: 1e3,
+  megabyte: 1e6,
+  megabytes: 1e6,
+  gigabyte: 1e9,
+  gigabytes: 1e9,
+  terabyte: 1e12,
+  terabytes: 1e12,
+  petabyte: 1e15,
+  petabytes: 1e15,
+  exabyte: 1e18,
+  exabytes: 1e18,
 };
 
 /** Seconds in one time unit, by each of its spellings (knowledge/counted-things.ts `TIME_UNIT_TABLE`). */
@@ -1101,6 +1115,27 @@ function scopeAfterRate(word: string): RateScope | undefined {
   return scopeOf(w) ?? (NOT_A_KEY.test(w) || STOP.has(w) ? undefined : "key");
 }
 
+/**
+ * One thing of many said to receive a rate: "a big story can get", "one viral post draws", "a popular video receives",
+ * "the hottest thread sees". Group 1 is the thing's noun.
+ */
+const ONE_THING_GETS =
+  /\b(?:a|an|one|a single|the (?:hottest|busiest|biggest|most popular))\s+(?:(?:big|busy|popular|hot|viral|large|famous|trending|breaking|major|single|celebrity(?:'s)?)\s+)*([a-z]+)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+)?(?:gets?|draws?|receives?|attracts?|sees?|takes?|collects?|racks? up|pulls? in)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
+/** How often one source backs up: "backs up every hour", "is backed up every 6 hours", "backs up nightly". */
+const BACKS_UP_EVERY =
+  /\bback(?:s|ed|ing)?[ -]up\s+(?:(?:once|automatically|incrementally)\s+)?(?:every\s+(?:(\d+|two|three|four|six|eight|twelve|few)\s+)?(minutes?|hours?|days?)\b|(hourly|daily|nightly)\b)/i;
+
+/**
+ * A burst of bids on one item in its closing moments: "hundreds of bids in the final seconds", "800 bids in an
+ * auction's last minute", "dozens of offers during the last few seconds". Group 1 the count, 2 the noun, 3 a count of
+ * the time unit, 4 the unit.
+ */
+const CLOSING_BURST =
+  /\b(\d[\d,]*|hundreds|thousands|dozens|tens of thousands|hundreds of thousands)\s+(?:of\s+)?(bids|offers|bidders' bids)\s+(?:in|during|within|over)\s+(?:the|its|their|an auction's|the auction's|an item's)\s+(?:final|last|closing|dying)\s+(?:(few|several|\d+|two|three|five|ten|thirty)\s+)?(seconds?|minutes?)\b/i;
+/** Nouns that name the whole system, whose rate a "gets N a second" states: "a busy site gets 50,000 requests a second". */
+const WHOLE_SYSTEM =
+  /^(?:site|website|service|system|platform|app|application|cluster|fleet|company|business|api|product|backend|network|deployment|region|day|peak|minute|second|hour|week|month|year)$/i;
+
 /** "times for every write", "times as often as it is written", "times between edits": how many reads one write has. */
 const READS_PER_WRITE =
   /^\s*(?:of\s+)?times\s+(?:for\s+(?:every|each)|per|to\s+(?:every|each)|between|as\s+often\s+as\s+(?:it\s+is\s+|they\s+are\s+)?)\s*(?:(?:a|one|single)\s+)?(?:writes?|updates?|edits?|changes?|modifications?|written|updated|edited|changed)\b/i;
@@ -1164,14 +1199,14 @@ function nounAt(
 
 /** A verb of contending straight after a count of people: they want the same things at the same moment. */
 const CONTEND =
-  /^\s+(?:all\s+|who\s+|that\s+)?(?:(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?|(?:(?:try|tries|trying|attempt|attempts|attempting|want|wants|wanting|hope|hoping|show up|showing up|arrive|arriving|log on|logging on|hit the site)\s+(?:at once\s+)?to\s+(?:buy|book|get|grab|snap up|purchase|reserve)|buy|book|grab|snap up|purchase|reserve|(?:arrive|arrives|arriving|show up|shows up|showing up|pour in|pouring in|flood in|flooding in)(?=[^.;!?]*\b(?:in|within|during)\s+(?:the\s+)?(?:first|opening)\b))\b)/i;
+  /^\s+(?:all\s+|who\s+|that\s+)?(?:(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?|(?:(?:try|tries|trying|attempt|attempts|attempting|want|wants|wanting|hope|hoping|show up|showing up|arrive|arriving|log on|logging on|hit the site)\s+(?:at once\s+)?to\s+(?:buy|book|get|grab|snap up|purchase|reserve)|buy|book|grab|snap up|purchase|reserve|(?:arrive|arrives|arriving|show up|shows up|showing up|pour in|pouring in|flood in|flooding in)(?=[^.;!?]*\b(?:in|within|during|over)\s+(?:the\s+(?:first|opening)\b|(?:just\s+|only\s+)?(?:a\s+few|a\s+couple\s+of|several|\d+(?:\.\d+)?|two|three|four|five|ten|fifteen|twenty|thirty)\s+(?:seconds|minutes|hours)\b)))\b)/i;
 
 /**
  * The window a burst of contenders arrives in, said in the contenders' clause: "in the first minute", "within the first
  * 10 minutes", "during the first hour", "in 30 seconds". Group 1 is the count (absent: one), group 2 the time unit.
  */
 const ARRIVAL_WINDOW =
-  /\b(?:in|within|during|over)\s+(?:just\s+|only\s+)?(?:the\s+(?:first|opening)\s+)?(?:(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|few)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
+  /\b(?:in|within|during|over)\s+(?:just\s+|only\s+)?(?:the\s+(?:first|opening)\s+)?(?:(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|(?:a\s+)?few|a\s+couple\s+of|several)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
 
 /**
  * The stated noun of a phrase: the first one found, unless another follows it straight away, which is then the
@@ -2116,7 +2151,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     }
 
     // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
-    const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
+    const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|(?:kilo|mega|giga|tera|peta|exa)bytes?|bytes?|b)\b/i.exec(
+      rest.slice(pos),
+    );
     if (bytes) {
       const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
       pos += bytes[0].length;
@@ -2131,14 +2168,19 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // a bandwidth stated per second or minute is the rate to serve ("ingests 1 GB/s"), kept as stated and taken
         // as the peak; per hour or longer it is a daily amount, an average
         const said = quoteTo(pos + per[0].length);
+        // "200,000 servers. Each server writes about 2 KB of logs per second": one member's bandwidth times the fleet
+        const fleet = secs ? eachOfFleet(t, nums, ni, scale) : undefined;
+        const fleetSaid = fleet ? t.slice(fleet.start, n.end + pos + per[0].length) : said;
+        const fleetReading = fleet && secs ? eachReading(fleet, v, said, (fleet.count * v) / secs, "B") : undefined;
+        const amount = v * (fleet?.count ?? 1);
         if (secs && secs <= 60) {
-          setScale(scale, "bytes_per_sec", v / secs, said);
+          setScale(scale, "bytes_per_sec", amount / secs, fleetSaid, fleetReading);
           if (implied.peak_factor === undefined)
             implied.peak_factor = {
               value: 1,
               because: `the prompt states '${said.trim()}' as the bandwidth to serve, which is taken as the peak (it does not call it an average)`,
             };
-        } else if (secs) setScale(scale, "bytes_per_day", (v / secs) * 86400, said);
+        } else if (secs) setScale(scale, "bytes_per_day", (amount / secs) * 86400, fleetSaid, fleetReading);
         continue;
       }
       // "40 PB over ten years", "grows to 2 PB of scans within 5 years": a total said over a span of years or months is
@@ -2582,6 +2624,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // rate after "over", "across" or "from") scopes the result, never the input rate, which is the fleet's
         const overInput = sb !== null && RATE_AS_INPUT.test(sb[0].slice((sb[1] ?? "").length));
         scope = sb && !overInput ? scopeOf(sb[1] ?? "") : undefined;
+        // "a big story can get 50,000 comments in an hour", "one viral post draws 2,000 likes a minute": a single
+        // thing of many said to get the rate is one key's burst, never the whole system's rate ("a busy site gets …"
+        // names the system itself, whose rate it is)
+        const one = ONE_THING_GETS.exec(clauseBefore);
+        if (!scope && one && !WHOLE_SYSTEM.test(one[1] ?? "")) scope = "key";
       }
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       // "400,000 users, each sending 30 messages a day": a rate each member of a fleet counted just before keeps is
@@ -2612,12 +2659,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           value: 1,
           because: `the prompt states '${said}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
         };
-      const implies = hit?.entry.implies;
-      if (implies && implied[implies.quantity] === undefined)
-        implied[implies.quantity] = {
-          value: implies.value,
-          because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
-        };
+      impliedBy(hit?.entry.implies, quoteTo(nounEnd), implied);
       if (!scope)
         for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteAll(nounEnd), reading);
       // "producers schedule 1 billion messages a day for delivery at a chosen future time": things scheduled to be
@@ -2725,6 +2767,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (hit?.entry.count && /\btop[- ]$/i.test(clauseBefore)) continue;
     if (hit?.entry.count) {
       const end = ends[hit.used - 1] ?? pos;
+      impliedBy(hit.entry.implies, quoteTo(end), implied);
       // "up to 50 people edit the same board", "200 members per room", "rooms of up to 100 people": people counted
       // within one shared subject are its participants, not the product's users, and the count is the most one
       // subject holds (the busiest subject's), not every subject's
@@ -2820,7 +2863,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         setScale(scale, "workers", n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users
-      const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;
+      const contend = hit.entry.count === "users" ? CONTEND.exec(t.slice(n.end + end)) : null;
       if (contend) {
         setScale(scale, "buyers_at_onsale", n.value, quoteTo(end));
         // "… try to buy 60,000 seats in the first minute": the window the contenders arrive in is the sale's window,
@@ -2831,7 +2874,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         const unit = win ? timeUnit(win[2] ?? "") : undefined;
         const said = (win?.[1] ?? "").toLowerCase();
         // "the first few minutes" is a few of them; "the first minute", "a minute" one
-        const count = /^\d/.test(said) ? Number(said) : said === "few" ? 3 : (wordsToNumber(said) ?? 1);
+        // ("a few minutes", "several minutes" three of them, "a couple of minutes" two)
+        const count = /^\d/.test(said)
+          ? Number(said)
+          : /\b(?:few|several)$/.test(said)
+            ? 3
+            : /couple/.test(said)
+              ? 2
+              : (wordsToNumber(said) ?? 1);
         if (win && unit && (win[1] !== undefined || /\bfirst|opening\b/i.test(win[0])))
           setScale(scale, "onsale_seconds", count * unit, win[0]);
       }
@@ -2863,7 +2913,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       : kindAt !== undefined
         ? `${lead.slice(kindAt)}${vagueDur[0]}`
         : vagueDur[0];
-    setScale(scale, page ? "page_bound_seconds" : (kind?.id ?? "propagation_seconds"), secs, quote);
+    // "2 million fans arrive within a few minutes": the window a crowd arrives in (read above as the sale's opening
+    // window) is how fast the load comes, never how fresh anything must be
+    const arrival = scale.onsale_seconds?.quote.toLowerCase().endsWith(vagueDur[0].toLowerCase()) ?? false;
+    if (!arrival) setScale(scale, page ? "page_bound_seconds" : (kind?.id ?? "propagation_seconds"), secs, quote);
   }
   // "workflows that run for months": how long each one runs. A bare plural unit says several of it, not one: read
   // as SEVERAL_OF_A_PLURAL of the unit, so what stays open and the history kept are sized for a typical long run
@@ -2900,6 +2953,59 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     const secs = timeUnit(everyUnit[2] ?? "");
     if (target && secs) setScale(scale, target.id, target.toDays ? secs / 86400 : secs, everyUnit[0]);
   }
+  // "popular cars draw hundreds of bids in the final seconds", "800 bids in an auction's last minute": a burst on the one
+  // item in its closing moments is the hot item's load, never a count of records the system keeps; a bare plural unit
+  // ("the final seconds") says several of it
+  const closing = CLOSING_BURST.exec(t);
+  const closingSecs = closing ? timeUnit(closing[4] ?? "") : undefined;
+  const closingBids = closing
+    ? /^\d/.test(closing[1] ?? "")
+      ? Number((closing[1] ?? "").replace(/,/g, ""))
+      : (own(VAGUE, (closing[1] ?? "").toLowerCase()) ?? wordsToNumber(closing[1] ?? ""))
+    : undefined;
+  if (closing && closingSecs && closingBids) {
+    const bare = closing[3] === undefined && /s$/i.test(closing[4] ?? "");
+    const count = closing[3]
+      ? /few|several/i.test(closing[3])
+        ? SEVERAL_OF_A_PLURAL
+        : Number(closing[3]) || (wordsToNumber(closing[3]) ?? 1)
+      : bare
+        ? SEVERAL_OF_A_PLURAL
+        : 1;
+    const said = closing[0];
+    const vague = /^\d/.test(closing[1] ?? "")
+      ? undefined
+      : `${closing[1]} read as ${closingBids.toLocaleString("en-US")}, the least it says`;
+    setScale(scale, "closing_bids", closingBids, said, vague);
+    setScale(
+      scale,
+      "closing_burst_seconds",
+      count * closingSecs,
+      said,
+      bare
+        ? `${SEVERAL_WORD} ${(closing[4] ?? "").toLowerCase()}: a bare plural unit says several of it, not one`
+        : undefined,
+    );
+    if (scale.population && said.toLowerCase().startsWith(scale.population.quote.toLowerCase()))
+      delete scale.population;
+  }
+  // "each laptop backs up every hour", "databases are backed up every 6 hours", "backs up nightly": how often one
+  // source backs up (a bare "hourly" or "nightly" one such unit)
+  const backup = BACKS_UP_EVERY.exec(t);
+  if (backup) {
+    const every = backup[2]
+      ? timeUnit(backup[2])
+      : backup[3]
+        ? timeUnit(backup[3].replace(/ly$/i, "").replace(/^night$/i, "day"))
+        : undefined;
+    const count = backup[1] ? (/^\d/.test(backup[1]) ? Number(backup[1]) : (wordsToNumber(backup[1]) ?? 1)) : 1;
+    if (every) setScale(scale, "backup_interval_seconds", count * every, backup[0]);
+  }
+  // "500,000 shoppers show up within two minutes": a bound whose words are the crowd's arrival window is that window,
+  // read as the sale's opening window above, never a freshness bound on anything the design spreads
+  const onsale = scale.onsale_seconds?.quote.toLowerCase();
+  const fresh = scale.propagation_seconds?.quote.toLowerCase();
+  if (onsale && fresh && (fresh.endsWith(onsale) || onsale.endsWith(fresh))) delete scale.propagation_seconds;
   return scale;
 }
 
@@ -3013,6 +3119,17 @@ function pacedBy(
   return true;
 }
 
+/** What counting in a noun says about other quantities, assumed with the counted words as the reason. */
+function impliedBy(
+  implies: StatedImplication | readonly StatedImplication[] | undefined,
+  said: string,
+  implied: StatedNfrs["implied"],
+): void {
+  for (const x of [implies ?? []].flat())
+    if (implied[x.quantity] === undefined)
+      implied[x.quantity] = { value: x.value, because: `the prompt counts '${said.trim()}': ${x.because}` };
+}
+
 /** Counts of a fleet whose members each act at their own rate ("400,000 users", "8,000 hosts", "50,000 buoys"). */
 const FLEET_COUNTS: ReadonlySet<string> = new Set([
   "users",
@@ -3048,7 +3165,8 @@ function eachOfFleet(t: string, nums: readonly NumberMatch[], ni: number, scale:
   const prev = nums[ni - 1 - skip];
   if (!n || !prev) return undefined;
   const between = t.slice(prev.end, n.start);
-  if (/[.;!?()[\]](?!\d)/.test(between) || !EACH_MEMBER.test(between)) return undefined;
+  if (/[.;!?()[\]](?!\d)/.test(between) || !EACH_MEMBER.test(between))
+    return skip === 0 ? memberOfFleetBefore(t, nums, ni, scale) : undefined;
   // with a number between, "each" must sit after it ("300 measurements each"), tying that number to the fleet
   if (skip > 0 && !EACH_MEMBER.test(t.slice(nums[ni - 1]?.end ?? n.start, n.start))) return undefined;
   const said = t.slice(prev.start, prev.end);
@@ -3058,13 +3176,49 @@ function eachOfFleet(t: string, nums: readonly NumberMatch[], ni: number, scale:
   return hit ? { count: prev.value, start: prev.start, id: hit[0], said: hit[1].quote } : undefined;
 }
 
+/** A sentence whose subject is one member of a fleet, up to the rate: "Each server writes about ", "Every node ships ". */
+const MEMBER_SUBJECT = /(?:^|[.;!?]\s+)(?:each|every)\s+([a-z][a-z-]*)\s+(?!of\b)[^.;!?\d]*$/i;
+/** How many numbers back the fleet's count may sit in the sentences before the member's ("8,000 nodes in 3 regions"). */
+const FLEET_LOOKBACK = 3;
+
+/**
+ * The fleet a member's rate said in a later sentence belongs to: "for 200,000 servers. Each server writes about 2 KB of
+ * logs per second", "8,000 storage nodes in three regions. Every node ships 50 KB a second". The sentence must open on
+ * "each" or "every" and the member's own noun, and that noun's plural must be the noun a fleet count just before
+ * counted; a member noun no fleet counts ("Each request is 2 KB") ties nothing.
+ */
+function memberOfFleetBefore(t: string, nums: readonly NumberMatch[], ni: number, scale: Scale): Fleet | undefined {
+  const n = nums[ni] as NumberMatch;
+  const subject = MEMBER_SUBJECT.exec(t.slice(Math.max(0, n.start - 120), n.start));
+  if (!subject) return undefined;
+  const member = (subject[1] ?? "").toLowerCase();
+  for (let k = ni - 1; k >= Math.max(0, ni - FLEET_LOOKBACK); k--) {
+    const prev = nums[k] as NumberMatch;
+    const said = t.slice(prev.start, prev.end);
+    const hit = Object.entries(scale).find(
+      ([id, v]) =>
+        FLEET_COUNTS.has(id) &&
+        v.value === prev.value &&
+        v.quote.startsWith(said) &&
+        v.quote
+          .slice(said.length)
+          .toLowerCase()
+          .split(/[^a-z-]+/)
+          .some((w) => w !== member && singular(w) === member),
+    );
+    if (hit) return { count: prev.value, start: prev.start, id: hit[0], said: hit[1].quote };
+  }
+  return undefined;
+}
+
 /** The word that ties a rate to every member of a fleet said before it. */
 const EACH_MEMBER = /\b(?:each|apiece)\b/i;
 
 /** How a fleet's rate was composed: "400,000 users × 30 messages a day each = 12,000,000 a day (139 a second)". */
-function eachReading(fleet: Fleet, per: number, said: string, perSecond: number): string {
+function eachReading(fleet: Fleet, per: number, said: string, perSecond: number, unit?: string): string {
   const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 10 ? 2 : 0 });
-  return `each of the ${fleet.said} at ${said.trim()}: ${n(fleet.count)} × ${n(per)} = ${n(fleet.count * per)} in that time, ${n(perSecond)} a second across them all`;
+  const u = (v: number) => (unit ? formatQuantity(v, unit) : n(v));
+  return `each of the ${fleet.said} at ${said.trim()}: ${n(fleet.count)} × ${u(per)} = ${u(fleet.count * per)} in that time, ${u(perSecond)} a second across them all`;
 }
 
 /** How a burst's rate was read: "50,000,000 in 2 minutes (120 s) = 416,667 a second while it lasts". */
@@ -3600,7 +3754,7 @@ function amountWords(after: string): string {
 }
 
 /** A size's unit after its number ("5 GB"), and one word after another from the start of a text. */
-const SIZE_UNIT = /^\s*(?:kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?)\b/i;
+const SIZE_UNIT = /^\s*(?:kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|(?:kilo|mega|giga|tera|peta|exa)bytes?|bytes?)\b/i;
 const AMOUNT_WORD = /[\s-]+([A-Za-z]+)/gy;
 
 const countWordsIn = (s: string): number => s.split(/[\s-]+/).filter(Boolean).length;

@@ -222,6 +222,10 @@ function rateOfNoun(noun: string): string | undefined {
   return undefined;
 }
 
+/** Words just before a total size that make it the size of one store the items run against ("over a", "across our"). */
+const STORE_BEFORE_SIZE =
+  /\b(?:over|across|against|on|in|into|from|through|scanning|of)\s+(?:a|an|the|our|their|its|one|a single)\s*$/i;
+
 /** The stated flows of a prompt: each stated rate of a counted noun with what the prompt says of each of its items. */
 export function statedFlows(prompt: string, scale: Readonly<Scale>): StatedFlow[] {
   const t = prompt.replace(/[\u2013\u2014]/g, "-");
@@ -262,7 +266,11 @@ export function statedFlows(prompt: string, scale: Readonly<Scale>): StatedFlow[
       });
       break;
     }
-    const size = sizes.find((x) => x.at >= end && x.at + x.s.quote.length <= end + clause.length);
+    const found = sizes.find((x) => x.at >= end && x.at + x.s.quote.length <= end + clause.length);
+    // "5,000 queries an hour over a 10 PB data lake", "reads across our 3 TB database": a total size said of the one
+    // store the items run against is that store's size, never each item's
+    const size =
+      found && !(found.q === "bytes_stored" && STORE_BEFORE_SIZE.test(t.slice(end, found.at))) ? found : undefined;
     if (size) {
       const item = ITEM_SIZE_OF[quantity] ?? (size.q === "bytes_stored" ? ITEM_SIZE_DEFAULT : size.q);
       const unit = SIZE_END.exec(size.s.quote);

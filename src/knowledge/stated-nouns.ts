@@ -5,6 +5,13 @@
  */
 import type { DailyActivity } from "./quantities.js";
 
+/** What counting in a noun says about another quantity, assumed with the noun as its reason. */
+export interface StatedImplication {
+  quantity: string;
+  value: number;
+  because: string;
+}
+
 export interface StatedNoun {
   /** The noun phrase (lower case, up to three words). */
   re: RegExp;
@@ -29,7 +36,7 @@ export interface StatedNoun {
    * What counting in this noun says about another quantity, assumed with the noun as its reason: a count of
    * redirects says each answer is a small redirect, not a web asset.
    */
-  implies?: { quantity: string; value: number; because: string };
+  implies?: StatedImplication | readonly StatedImplication[];
   /** The rate is one stream's or one participant's ("30 frames per second"), never the load the fleet serves at its peak. */
   perStream?: true;
 }
@@ -181,6 +188,9 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     rate: "tasks_per_sec",
   },
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
+  // "3,000 auctions run live at the same time": the auctions open at once, which the auction model sizes itself by
+  // (archetypes/I13/auction.ts), never a count of generic timers
+  { re: /^(?:auctions?|live auctions?|open auctions?|running auctions?)$/, count: "auctions" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   // the demand partners an ad exchange sends each bid request to ("fans each one out to 20 DSPs"): its fan-out
   {
@@ -239,6 +249,26 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:(?:smart|connected|iot|handheld|card|checkout|payment|pos|edge|home|electricity|water|gas|parking|wind|solar) )?(?:thermostats?|meters?|smart meters?|wearables?|turbines?|scanners?|terminals?|routers?|cell towers?|towers?|trackers?|cameras?|doorbells?|kiosks?|tills?|inverters?|chargers?|set-top boxes|appliances?|vehicles?|cars?)$/,
     count: "clients",
     also: "devices",
+  },
+  // an employee's own computer ("10 million company laptops", "40,000 staff desktops"): a machine each person keeps
+  // and a service works on one by one (backs up, patches, manages), never a connection held open
+  {
+    re: /^(?:(?:company|employee|staff|corporate|work|office|managed|personal|school|student) )?(?:laptops?|desktops?|workstations?|pcs|computers?|notebooks?|macbooks?)$/,
+    count: "devices",
+    // planning figures for one person's computer, in place of a server's disk and churn
+    implies: [
+      {
+        quantity: "source_bytes",
+        value: 50e9,
+        because: "one person's computer holds tens of gigabytes of their own files and apps (a planning figure)",
+      },
+      {
+        quantity: "daily_change_ratio",
+        value: 0.005,
+        because:
+          "a person edits or adds a few hundred megabytes of files on a working day, about half a percent of what the computer holds (a planning figure)",
+      },
+    ],
   },
   // "10 million concurrent viewers" counts people connected at the same moment, never a user base to divide over a
   // day: each is a connected client and, where a stream is played, one concurrent stream the egress is sized by

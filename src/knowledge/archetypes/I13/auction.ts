@@ -308,7 +308,13 @@ export const AUCTION_CAPACITY: CapacityModel = {
   inputs: [
     inp("auctions", 10000000, "a planning figure: about ten million auctions open at once on a large site"),
     inp("bids_per_auction", 10, "a planning figure: an auction draws about ten bids over its life"),
-    inp("auction_days", 7, "eBay auctions run 3, 5, 7 or 10 days; seven is the common choice"),
+    {
+      quantity: "auction_days",
+      typical: 7,
+      why: "eBay auctions run 3, 5, 7 or 10 days; seven is the common choice",
+      // "each lasting 20 minutes": how long each one runs, when the prompt says it, is how long an auction runs
+      from: { expression: "run_seconds / 86400", why: "the stated time each auction runs, in days" },
+    },
     inp(
       "closing_bid_rate",
       0.5,
@@ -328,6 +334,11 @@ export const AUCTION_CAPACITY: CapacityModel = {
         quantity: "max_participants",
         typical: 10,
         why: "no count of bidders on one item is stated: a typical auction has about ten bidders",
+        // "hundreds of bids in the final seconds": the bidders a stated closing burst needs at each one's bid rate
+        from: {
+          expression: "closing_bids / (closing_bid_rate * closing_burst_seconds)",
+          why: "the stated burst of bids on the hottest auction, over its span, shared among bidders at each one's bid rate",
+        },
       },
       {
         quantity: "subscribers",

@@ -232,7 +232,7 @@ export const BACKUP_BOTTLENECKS = [
       "Spread start times across the window, dedup at the agent so only new chunks cross the network, and size the ingest tier and chunk index for the window's rate, not the daily average",
     formula: {
       yields: "changed bytes read a second across the fleet during the window",
-      expression: "bytes_per_day / backup_window_seconds",
+      expression: "bytes_per_day / backups_per_day / backup_window_seconds",
       unit: "B/s",
     },
     topic: T,
@@ -243,7 +243,7 @@ export const BACKUP_BOTTLENECKS = [
       "Shard the index by chunk hash, batch an agent's hashes into one request, and let each agent keep its parent snapshot's chunk list so unchanged files never ask",
     formula: {
       yields: "chunk index lookups a second during the window",
-      expression: "bytes_per_day / chunk_bytes / backup_window_seconds",
+      expression: "bytes_per_day / backups_per_day / chunk_bytes / backup_window_seconds",
       unit: "lookups/s",
     },
     topic: T,
@@ -499,6 +499,7 @@ export const BACKUP_CAPACITY_INPUTS: CapacityModel["inputs"] = [
       { expression: "nodes", why: "each stated server or machine is one backup source" },
       { expression: "users", why: "each stated user's machine is one backup source" },
       { expression: "databases", why: "each stated database is one backup source" },
+      { expression: "devices", why: "each stated laptop, desktop or device is one backup source" },
     ],
   },
   {
@@ -533,6 +534,17 @@ export const BACKUP_CAPACITY_INPUTS: CapacityModel["inputs"] = [
     unit: "s",
     typical: 28800,
     why: "backups run in an eight-hour night window, off the sources' busy hours (a planning figure)",
+    // "each laptop backs up every hour": a source that backs up every interval starts somewhere in each interval,
+    // so the starts spread over the stated interval instead of a night's window
+    from: { expression: "backup_interval_seconds", why: "the stated interval between one source's backups" },
+  },
+  {
+    quantity: "backups_per_day",
+    label: "backups each source runs a day",
+    unit: "backups",
+    typical: 1,
+    why: "one nightly backup per source (a planning figure)",
+    from: { expression: "86400 / backup_interval_seconds", why: "a day over the stated interval between backups" },
   },
   {
     quantity: "retention_days",
@@ -589,28 +601,28 @@ export const BACKUP_CAPACITY_FIGURES: CapacityModel["figures"] = [
     "backup_scan_bandwidth",
     "changed bytes read and chunked a second across the fleet during the window",
     "bandwidth",
-    "bytes_per_day / backup_window_seconds",
+    "bytes_per_day / backups_per_day / backup_window_seconds",
     "B/s",
   ),
   fig(
     "ingest_bandwidth",
     "new chunk bytes uploaded a second during the window, before redundancy",
     "bandwidth",
-    "bytes_per_day * new_chunk_ratio / backup_window_seconds",
+    "bytes_per_day * new_chunk_ratio / backups_per_day / backup_window_seconds",
     "B/s",
   ),
   fig(
     "write_bandwidth",
     "bytes written to the chunk store a second during the window, redundancy included",
     "bandwidth",
-    "bytes_per_day * new_chunk_ratio * storage_overhead / backup_window_seconds",
+    "bytes_per_day * new_chunk_ratio * storage_overhead / backups_per_day / backup_window_seconds",
     "B/s",
   ),
   fig(
     "chunk_lookups_per_sec",
     "chunk index lookups a second during the window",
     "rate",
-    "bytes_per_day / chunk_bytes / backup_window_seconds",
+    "bytes_per_day / backups_per_day / chunk_bytes / backup_window_seconds",
     "lookups/s",
   ),
   fig(
@@ -620,7 +632,13 @@ export const BACKUP_CAPACITY_FIGURES: CapacityModel["figures"] = [
     "backup_sources / backup_window_seconds",
     "sessions/s",
   ),
-  fig("snapshots_retained", "snapshots in the catalog", "count", "backup_sources * retention_days", "snapshots"),
+  fig(
+    "snapshots_retained",
+    "snapshots in the catalog",
+    "count",
+    "backup_sources * retention_days * backups_per_day",
+    "snapshots",
+  ),
   fig(
     "daily_growth",
     "raw bytes of new chunks added a night, before expiry frees older ones",
