@@ -659,12 +659,12 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
       quote: e[0],
     });
   else if (d?.[1]) out.push({ kind: "once", noun: singular(d[1].toLowerCase()), quote: d[0] });
-  else {
-    // the other words a prompt forbids a repeat in ("never process a patron twice", "every reminder goes out exactly
+  else if (!parseRuleGuarantees(prompt).some((g) => g.kind === "exactly-once")) {
+    // the other words a prompt forbids a repeat in (an input a consumer takes exactly once is its checkpoint's rule) ("never process a patron twice", "every reminder goes out exactly
     // once"), where no reader of a stated clause takes them (engine/stated-once.ts)
     const said = parseOnceSaid(
       prompt,
-      guaranteeClauses(prompt).filter((c) => c.kind !== undefined),
+      guaranteeClauses(prompt).filter((c) => c.kind !== undefined || /\btwice\b/.test(c.verb)),
     );
     if (said) out.push({ kind: "once", ...said });
   }

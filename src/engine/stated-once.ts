@@ -13,7 +13,9 @@ import type { GuaranteeClause } from "./stated-clauses.js";
  * quoted from the start of its clause through the condition it holds under ("… even if our sender crashes"), so the
  * requirement ledger reads the whole clause through the rule made from it.
  *
- * A clause a reader of a stated guarantee of a kind with a keeper of its own already takes (engine/stated-clauses.ts:
+ * A clause a reader of a stated guarantee of a kind with a keeper of its own already takes, or the reader of an act
+ * that reaches another party never done twice ("never charge a member twice", kept by the write that keys a repeat by
+ * its id), is left to it (engine/stated-clauses.ts:
  * a voucher "used only once", "exactly one runner", "bills each advertiser … exactly once") is left to it: `taken` holds
  * their spans.
  */
@@ -182,9 +184,10 @@ export function parseOnceSaid(prompt: string, taken: readonly GuaranteeClause[])
     if (/\bthan\b/i.test(m[3] ?? "")) continue;
     make(m.index, m.index + m[0].length, headOf(m[3] ?? ""), m[2] ? `${act} ${m[2].toLowerCase()}` : act);
   }
-  // "no step may happen twice", "no block is ever issued twice", "no task should run twice"
+  // "no step may happen twice", "no block is ever issued twice", "no task should run twice" (a plain "no seat is sold
+  // twice" is the archetype's own rule where a hold or a claim keeps it)
   for (const m of prompt.matchAll(
-    /\bno\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:is|are|gets?|may|can|must|should|will|shall|would)\s+(?:ever\s+)?(?:be\s+|get\s+)?([a-z]+)(?:\s+(out|up|off))?\s+twice\b/gi,
+    /\bno\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:(?:is|are|gets?)\s+ever|(?:may|can|must|should|will|shall|would)(?:\s+ever)?)\s+(?:be\s+|get\s+)?([a-z]+)(?:\s+(out|up|off))?\s+twice\b/gi,
   )) {
     const act = baseOf(m[2] ?? "");
     make(m.index, m.index + m[0].length, headOf(m[1] ?? ""), m[3] ? `${act} ${m[3].toLowerCase()}` : act);
