@@ -66,6 +66,7 @@ describe("a repeat forbidden in words beyond 'never … the same … twice'", ()
       "Every job must run on exactly one runner even if a runner dies mid-job.",
       "A voucher can only be used once per customer.",
       "Everyone must see all the updates at once.",
+      "Design a payment service that charges cards exactly once",
     ])
       expect(once(p), p).toEqual([]);
   });

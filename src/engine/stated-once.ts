@@ -242,6 +242,9 @@ export function parseOnceSaid(prompt: string, taken: readonly GuaranteeClause[])
     const verb = (m[2] ?? "").toLowerCase();
     // "at most once", "only once" (a use-once rule), "all at once", "more than once" are other rules
     if (/^(?:most|than|at|all|only|least|just|process|processes|processing)$/.test(verb)) continue;
+    // the act is a participle or an act that happens to the thing ("charges cards exactly once" is an active act on
+    // cards, whose effect the payment design keeps)
+    if (!/(?:ed|en|wn|nt|ld|id)$|^(?:happens?|occurs?|go|goes|runs?|fires?|arrives?|executes?)$/.test(verb)) continue;
     if (!m[4] && !/^(?:happen|happens|occur|occurs|go|goes|run|runs|fire|fires|execute|executes)$/.test(verb) && !m[3])
       continue;
     const act = m[3] ? `${baseOf(verb)} ${m[3].toLowerCase()}` : baseOf(verb);
