@@ -23,7 +23,7 @@ describe("a guarantee stated in a clause of its own", () => {
         noun: "job",
         act: "run",
         scope: "schedule slot",
-        quote: "never runs the same job twice for one schedule slot",
+        quote: "never runs the same job twice for one schedule slot, even when a worker crashes",
       },
     ]);
     expect(parseGuarantees(NIGHTLY)[0]).toMatchObject({

@@ -1887,7 +1887,7 @@ function qualifiersKept(d: Design): Problem[] {
       const said = `'${(d.nfrs.sources[`guarantee.${i}`]?.because ?? "").replace(/^the prompt says '|'$/g, "")}'`;
       check(said, rule.says);
       const stated = d.invariants.find((x) => rule.says(x.statement.toLowerCase()));
-      if (stated && !ids.has(rule.keeper))
+      if (stated && ![rule.keeper, ...(rule.keepers ?? [])].some((k) => ids.has(k)))
         out.push({
           rule: "qualifier-unkept",
           detail: `the prompt states ${said}, and the design lacks ${rule.keeper}, the mechanism its rule needs`,

@@ -28,6 +28,8 @@ import { formatQuantity } from "./quantity-format.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
 import { composedScale } from "./stated-flows.js";
+import { onceQuote, parseOnceSaid } from "./stated-once.js";
+import { parseSameOrder } from "./stated-order.js";
 import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
@@ -186,8 +188,12 @@ const CRASH =
 const EFFECT_LAST =
   /\bnever ((?:charges?|captures?|bills?|debits?|pays?|releases?|transfers?|ships?|refunds?|settles?|disburses?|sends?)(?: out)?) (?:the (?:card |customer |buyer |seller )?|any(?:one)? |money )?(?:for|on) (?:an? |any |the )?([a-z][\w-]*) that (?:cannot|can't|can not|won't|will not|could not|may not|fails to) ((?:be )?[a-z][\w-]*)/i;
 
-/** What is never lost is a thing kept, not a faculty ("never loses track of", "never loses its place" name no record). */
-const NOT_KEPT = /^(?:track|sight|touch|count|time|way|place|focus|interest|connection|contact)$/;
+/**
+ * What is never lost is a thing kept, not a faculty ("never loses track of", "never loses its place" name no record),
+ * nor a person ("without losing anyone's edits" is said of the edits, which a convergence rule keeps).
+ */
+const NOT_KEPT =
+  /^(?:track|sight|touch|count|time|way|place|focus|interest|connection|contact|anyone|anybody|everyone|everybody|someone|one)$/;
 /**
  * A quantity a ledger conserves is never lost in another sense: money neither lost nor made is the ledger's own
  * conservation rule, not a write's durability ("never loses or creates money", "never loses money").
@@ -512,6 +518,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   if (rebuilt) out.push(rebuilt);
   const writable = parseStayWritable(prompt);
   if (writable) out.push(writable);
+  // everyone sees the same things in the same order, or ends with the same state (engine/stated-order.ts)
+  const order = parseSameOrder(prompt);
+  if (order) out.push(order);
   return out;
 }
 
@@ -612,7 +621,8 @@ const ONCE: readonly RegExp[] = [
     "i",
   ),
   // "without duplicate pages", "no duplicate notifications"
-  /\b(?:without|no|never(?: any)?) (?:duplicate|duplicated|double) ([a-z][\w-]*)/i,
+  // (an article before the noun is no noun: "never duplicate an item" is said of the item)
+  /\b(?:without|no|never(?: any)?) (?:duplicate|duplicated|double) (?:(?:an?|any|the) )?(?!(?:even|ever|if|when|while|and|or|but|again)\b)([a-z][\w-]*)/i,
 ];
 const LAST_KNOWN = new RegExp(
   String.raw`\bkeeps? (?:serving|working|running|answering|evaluating|reading|using)(?: (?:from|on|with))? (?:the |its |their |a )?last(?: known| known good| good| fetched| received)? ?([a-z][\w-]*)?\b.{0,40}?\b(?:if|when|while|whenever|even if|even when) (?:the |its |their )?${PHRASE} (?:is|are|goes|go|gets?) (?:down|unreachable|unavailable|offline)`,
@@ -638,7 +648,8 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
       noun: singular(n[2].toLowerCase()),
       act: verbBase(n[1].toLowerCase()),
       ...(n[3] ? { scope: n[3].toLowerCase() } : {}),
-      quote: n[0],
+      // from the start of its clause, so the words that say what does the act stand in the rule's quote
+      quote: onceQuote(prompt, n.index, n.index + n[0].length),
     });
   else if (e?.[1] && e[2] && e[3])
     out.push({
@@ -649,6 +660,15 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
       quote: e[0],
     });
   else if (d?.[1]) out.push({ kind: "once", noun: singular(d[1].toLowerCase()), quote: d[0] });
+  else if (!parseRuleGuarantees(prompt).some((g) => g.kind === "exactly-once")) {
+    // the other words a prompt forbids a repeat in (an input a consumer takes exactly once is its checkpoint's rule) ("never process a patron twice", "every reminder goes out exactly
+    // once"), where no reader of a stated clause takes them (engine/stated-once.ts)
+    const said = parseOnceSaid(
+      prompt,
+      guaranteeClauses(prompt).filter((c) => c.kind !== undefined || /\btwice\b/.test(c.verb)),
+    );
+    if (said) out.push({ kind: "once", ...said });
+  }
   const k = LAST_KNOWN.exec(prompt);
   if (k?.[2])
     out.push({ kind: "last-known", what: (k[1] ?? "copy").toLowerCase(), dependency: k[2].toLowerCase(), quote: k[0] });

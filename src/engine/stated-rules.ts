@@ -47,10 +47,16 @@ export interface StatedRule {
    * the write that replicates, whatever else the prompt calls a write (a writer's lease "renewed while it writes").
    */
   carriers?: readonly MechanismId[];
+  /**
+   * Other mechanisms that keep the rule where the design already carries one on the write it sits on (an auction's
+   * owner that sequences its bids keeps one order of bids as a sequencer would); the rule is then said as that one
+   * keeps it (`statement`'s `by`), and the keeper joins the design only where none of them is there.
+   */
+  keepers?: readonly MechanismId[];
   /** Words of the write the rule sits on, tried after the write that names the rule's thing. */
   at: RegExp;
   /** The hard rule, in the prompt's words; `entity` is the words of the record the write it sits on writes. */
-  statement: (entity: string | undefined) => string;
+  statement: (entity: string | undefined, by?: MechanismId) => string;
   /** Whether a rule's statement (lower-cased) says the guarantee. */
   says: (statement: string) => boolean;
   failure: {
@@ -329,6 +335,8 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return rebuiltFromRule(g);
     case "stay-writable":
       return stayWritableRule(g);
+    case "same-order":
+      return sameOrderRule(g);
     case "all-parts": {
       const parts = plural(g.parts);
       return {
@@ -480,6 +488,54 @@ function stayWritableRule(g: Extract<RuleGuaranteeShape, { kind: "stay-writable"
           : `The link between ${units} is cut while clients on both sides keep writing the same ${g.noun}`,
       prevention: `Each ${g.unit} acknowledges writes on its own replicas and stamps each with a version naming that ${g.unit}, so no write waits for another ${g.unit} and none is refused`,
       repair: `When the link is back, the ${units} exchange the writes each missed, compared by hash trees, and merge concurrent versions of each ${g.noun} by the same rule, so all converge; writes acknowledged only in a ${g.unit} that never comes back are lost, as the stance accepts`,
+      role: "coordination",
+    },
+  };
+}
+
+/** The mechanisms that give every copy one order of a subject's writes: a same-order rule's write, and its keepers. */
+const SEQUENCING: readonly MechanismId[] = Object.freeze([
+  "owner-sequenced-bid",
+  "authoritative-tick",
+  "operational-transform",
+  "op-sequencer",
+  "consensus-replication",
+]);
+
+/**
+ * The rule that everyone sees a subject's writes in the same order, or ends with the same state of it. One owner per
+ * subject (a channel, a lot, a board) gives each write the next sequence number by a conditional append to the
+ * subject's log before it acknowledges it, and every copy applies the writes strictly in that order, holding back one
+ * that arrives after a gap until the gap is fetched from the log: total order by a fixed sequencer, as in
+ * Défago, Schiper and Urbán, "Total Order Broadcast and Multicast Algorithms: Taxonomy and Survey" (ACM Computing
+ * Surveys 36(4), 2004, §4.1 fixed sequencer). Two writes at the same instant are ordered by the owner alone, so every
+ * copy resolves them alike; a replaced owner continues the log under a higher epoch, which the log checks on each
+ * append, so two owners never number one subject. Where the state must converge and the design merges concurrent
+ * changes without an owner (crdt-merge), the merge is a join every copy applies alike, so copies that have received
+ * the same changes hold the same state whatever order they came in, and no change is dropped (Shapiro et al.,
+ * "Conflict-free Replicated Data Types", SSS 2011).
+ */
+function sameOrderRule(g: Extract<RuleGuaranteeShape, { kind: "same-order" }>): StatedRule {
+  const things = plural(g.noun);
+  const head = g.converge
+    ? `Every copy ends up with the same ${g.noun}, and no one's change to it is dropped`
+    : `Every copy shows ${things} in the same order`;
+  return {
+    keeper: "op-sequencer",
+    keepers: g.converge ? [...SEQUENCING, "crdt-merge"] : SEQUENCING,
+    carriers: g.converge ? [...SEQUENCING, "crdt-merge"] : SEQUENCING,
+    at: /\b(?:append|send|post|submit|place|play|move|edit|apply|publish|writ|add|draw|updat|sequenc)\w*\b/i,
+    statement: (entity, by) =>
+      by === "crdt-merge"
+        ? `${head}. Each change${entity && entity !== g.noun ? ` to its ${recordOf(entity)}` : ""} carries its own id and the version it was made against, and every copy merges concurrent changes by the same rule, a join that gives the same result whatever order the changes arrive in, so copies that have received the same changes hold the same ${g.noun}. A change is never overwritten away: two concurrent changes to one element are both kept in the merged state or resolved by one rule every copy applies alike, and a copy that was offline receives every change it missed before it shows the ${g.noun} again.`
+        : `${head}. Each ${g.converge ? "change" : g.noun} goes to the one owner of its stream${entity && entity !== g.noun ? `, the ${recordOf(entity)}` : ""}, which gives it the next sequence number by a conditional append to that stream's log before it acknowledges it. Every copy applies ${g.converge ? "changes" : things} strictly in sequence order and holds back one that arrives after a gap until the missing numbers are fetched from the log, so two sent at the same instant land in the order the owner gave them on every screen${g.converge ? `, and a concurrent change to the same element is resolved by the same rule on every copy, the later number applied over the earlier, both kept in the log` : ""}. An owner that fails is replaced only under a higher epoch, which the log checks on every append, so two owners never number one stream.`,
+    says: (t) =>
+      (g.converge ? t.includes(`the same ${g.noun}`) : t.includes(`${things} in the same order`)) &&
+      /\bsequence number\b|\bmerges\b/.test(t),
+    failure: {
+      failure: `Two ${g.converge ? "changes to the same element" : things} reach different servers at the same instant, or the owner that orders them fails between ordering one and sending it on`,
+      prevention: `Only the stream's one owner orders its writes, by a conditional append at the next sequence number (or a merge every copy applies alike), and every copy applies them in that order, fetching any gap from the log`,
+      repair: `A new owner takes the stream over under a higher epoch and continues the log from its last number; a copy that missed writes refetches them from the log by number before it shows the ${g.converge ? g.noun : things} again`,
       role: "coordination",
     },
   };

@@ -164,6 +164,7 @@ const Guarantee = z.union([
     unit: z.enum(["region", "data centre"]),
     cut: z.enum(["partition", "loss"]).optional(),
   }),
+  z.strictObject({ kind: z.literal("same-order"), noun: z.string(), converge: z.literal(true).optional() }),
 ]);
 /** A stated guarantee's shape, inferred from the schema. */
 export type GuaranteeShape = z.infer<typeof Guarantee>;

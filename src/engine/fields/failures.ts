@@ -176,8 +176,14 @@ function withGuarantees(rows: FailureRow[], f: Parameters<typeof failuresField.d
     };
   });
   if (lead.length === 0) return rows;
-  return [...lead, ...rows].slice(0, MAX_FAILURES);
+  // a drawn ordering authority's crash row (withAuthorityCrashes) keeps its place when the table is full
+  const all = [...lead, ...rows];
+  const kept = all.slice(0, MAX_FAILURES);
+  const crashes = all.slice(MAX_FAILURES).filter((r) => ORDERS_WRITES.test(r.source));
+  return crashes.length > 0 ? [...kept.slice(0, MAX_FAILURES - crashes.length), ...crashes] : kept;
 }
+/** The source of an ordering authority's crash row (withAuthorityCrashes). */
+const ORDERS_WRITES = /\bwhich orders its subject's writes$/;
 
 /**
  * A stated clause kept by its kind's own mechanism (a write-once key, an interval exclusion) is tested by that

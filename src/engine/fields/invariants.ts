@@ -681,12 +681,14 @@ function guaranteeRule(
       writes.find((x) => rule.at.test(x.op.phrase)) ??
       // failing all of those, the first write the design walks, so the rule still names the record it sits on
       writes[0];
+    // a keeper the design already carries on that write keeps the rule as it keeps it (an auction's sequenced bids)
+    const by = rule.keepers?.find((id) => id === at?.op.mechanism) ?? rule.keeper;
     return {
       path: at?.p.name ?? first.name,
-      statement: rule.statement(at ? entityWords(at.op.entity) : undefined),
+      statement: rule.statement(at ? entityWords(at.op.entity) : undefined, by),
       archetype: at?.p.archetype ?? first.archetype,
       because,
-      keptBy: rule.keeper,
+      keptBy: by,
     };
   }
   // the copies are kept current by the write that carries changes to them (a watch stream, a projector), so the
