@@ -2850,6 +2850,36 @@ interface Said {
   /** a parenthesised sum or product: a pause (comma) before the operator that follows it */
   paren?: boolean;
   fraction?: boolean;
+  /** the operands and operators at the top of a compound, so a bracketed one is said by what groups it */
+  parts?: string[];
+  ops?: string[];
+  /** a part is itself a product or quotient */
+  mixed?: boolean;
+  /** the first term of a sum, as said */
+  head?: Said;
+}
+
+/**
+ * A bracketed sum, difference or product said so a listener hears what groups it, since spoken words carry no
+ * brackets: "(regions - 1)" is "one less than 2 regions", "(a + b)" is "the sum of a and b", "(a * b)" after "over"
+ * is "the product of a and b". A mix of operators inside keeps its words and the pause before what follows.
+ */
+function groupedSaid(inner: Said): string | undefined {
+  const ops = inner.ops ?? [];
+  const parts = inner.parts ?? [];
+  if (ops.length === 0 || parts.length !== ops.length + 1) return undefined;
+  if (ops.length === 1 && parts[1] === "1" && (ops[0] === "-" || ops[0] === "+"))
+  {
+    // "one less than the product of 3 replicas and 2 regions", never "one less than 3 replicas times 2 regions"
+    const h = inner.head;
+    const product = h?.ops && h.ops.length > 0 && h.ops.every((o) => o === "*") && h.parts ? h.parts : undefined;
+    return `one ${ops[0] === "-" ? "less" : "more"} than ${product ? `the product of ${andList(product)}` : parts[0]}`;
+  }
+  if (inner.mixed) return undefined;
+  if (ops.every((o) => o === "+")) return `the sum of ${andList(parts)}`;
+  if (ops.length === 1 && ops[0] === "-") return `the difference between ${parts[0]} and ${parts[1]}`;
+  if (ops.every((o) => o === "*")) return `the product of ${andList(parts)}`;
+  return undefined;
 }
 
 /** A value divided by a small whole number, said as a part of it. */
@@ -2914,16 +2944,21 @@ export function formulaSaid(d: Design, f: Figure, single = false): string | unde
       if (t === "(") {
         const inner = sum();
         at++;
-        return { ...inner, compound: true, paren: true };
+        const grouped = groupedSaid(inner);
+        return grouped ? { text: grouped, compound: true } : { ...inner, compound: true, paren: true };
       }
       if (/^\d/.test(t)) return { text: t === "86400" ? "86,400 seconds a day" : t, compound: false };
       return name(t);
     };
     const term = (): Said => {
       let left = factor();
+      const parts = [left.text];
+      const ops: string[] = [];
       while (tokens[at] === "*" || tokens[at] === "/") {
-        const op = tokens[at++];
+        const op = tokens[at++] ?? "*";
         const right = factor();
+        parts.push(right.text);
+        ops.push(op);
         // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
         // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
         const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
@@ -2932,16 +2967,32 @@ export function formulaSaid(d: Design, f: Figure, single = false): string | unde
           : op === "*" && right.fraction
             ? `${left.text} at ${right.text}`
             : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
-        left = { text: joined, compound: true };
+        left = { text: joined, compound: true, fraction: undefined, ...(part || right.fraction ? {} : { parts, ops }) };
       }
       return left;
     };
     function sum(): Said {
       let left = term();
+      const head = left;
+      const parts = [left.text];
+      const ops: string[] = [];
+      // a product beside a sum ("a times b plus c") groups by its words only when the product is said first as one
+      let mixed = left.compound;
       while (tokens[at] === "+" || tokens[at] === "-") {
-        const op = tokens[at++];
+        const op = tokens[at++] ?? "+";
         const right = term();
-        left = { text: `${left.text} ${op === "+" ? "plus" : "minus"} ${right.text}`, compound: true };
+        mixed ||= right.compound;
+        parts.push(right.text);
+        ops.push(op);
+        left = {
+          // a product beside it is set off by a pause, the spoken bracket: "a, plus b times c"
+          text: `${left.text}${mixed ? "," : ""} ${op === "+" ? "plus" : "minus"} ${right.text}`,
+          compound: true,
+          parts,
+          ops,
+          mixed,
+          head,
+        };
       }
       return left;
     }
