@@ -167,7 +167,11 @@ export function ungroupedFormula(sentence: string): string | undefined {
 /** The shapes a script's spoken text takes that a template put together badly. */
 export function shapeProblems(script: Script): ShapeProblem[] {
   const out: ShapeProblem[] = [];
-  for (const { step, slot, text } of spokenSlots(script))
+  let asked = "";
+  for (const { step, slot, text } of spokenSlots(script)) {
+    if (slot === "question") asked = text;
+    // the answer to "what exactly is in it?" names the fields it was asked for: that is no table read unasked
+    const fieldsAsked = slot === "answer" && /^what exactly is in\b/i.test(asked);
     for (const [k, part] of text
       .replace(/^(?:Q|A): /, "")
       .split(/(?<=[.?!])\s+(?=[A-Z])/)
@@ -184,7 +188,7 @@ export function shapeProblems(script: Script): ShapeProblem[] {
       if (words > SHAPE_MAX_WORDS) add("over 30 words", `${words} words`);
       const article = ARTICLE_NO_NOUN.exec(part);
       if (article) add("article before a verb or number", article[0]);
-      const table = readsTable(part);
+      const table = fieldsAsked ? undefined : readsTable(part);
       if (table) add("table read aloud", table);
       const formula = ungroupedFormula(part);
       if (formula) add("formula without brackets", formula);
@@ -196,6 +200,7 @@ export function shapeProblems(script: Script): ShapeProblem[] {
       )
         add("no verb", part);
     }
+  }
   return out;
 }
 
