@@ -141,7 +141,7 @@ export function readsTable(sentence: string): string | undefined {
   if (counted) return counted[0];
   const pairs = sentence.match(/\b[a-z_]+\s*(?:=|:)\s*[\w.,]+/g) ?? [];
   if (pairs.length >= 2 && pairs.every((x) => /=/.test(x) || /_/.test(x))) return pairs.join("; ");
-  const held = /\b(?:holds|stores|keeps|carries) ((?:the |its |a )?[\w' -]+(?:, (?:the |its |a )?[\w' -]+)+,? and (?:the |its |a )?[\w' -]+)/.exec(
+  const held = /\b[Ii]t holds ((?:the |its |a )?[\w' -]+(?:, (?:the |its |a )?[\w' -]+)+,? and (?:the |its |a )?[\w' -]+)/.exec(
     sentence,
   );
   if (!held?.[1]) return undefined;
