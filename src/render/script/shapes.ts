@@ -141,9 +141,10 @@ export function readsTable(sentence: string): string | undefined {
   if (counted) return counted[0];
   const pairs = sentence.match(/\b[a-z_]+\s*(?:=|:)\s*[\w.,]+/g) ?? [];
   if (pairs.length >= 2 && pairs.every((x) => /=/.test(x) || /_/.test(x))) return pairs.join("; ");
-  const held = /\b[Ii]t holds ((?:the |its |a )?[\w' -]+(?:, (?:the |its |a )?[\w' -]+)+,? and (?:the |its |a )?[\w' -]+)/.exec(
-    sentence,
-  );
+  const held =
+    /\b[Ii]t holds ((?:the |its |a )?[\w' -]+(?:, (?:the |its |a )?[\w' -]+)+,? and (?:the |its |a )?[\w' -]+)/.exec(
+      sentence,
+    );
   if (!held?.[1]) return undefined;
   const items = held[1].split(/,\s+(?:and\s+)?|\s+and\s+/);
   return items.length >= 4 && items.slice(0, -1).every((x) => countWords(x) <= 4) ? held[0] : undefined;
@@ -155,7 +156,11 @@ export function readsTable(sentence: string): string | undefined {
  */
 export function ungroupedFormula(sentence: string): string | undefined {
   if (!/\d/.test(sentence)) return undefined;
-  if (/\b(?:the sum of|the difference between|the product of|(?:one|\d+) (?:less|more) than|all of that)\b/i.test(sentence))
+  if (
+    /\b(?:the sum of|the difference between|the product of|(?:one|\d+) (?:less|more) than|all of that)\b/i.test(
+      sentence,
+    )
+  )
     return undefined;
   const m =
     /\b(?:times|divided by|over)\s+[^,;]*?\b(?:plus|minus)\b|\b(?:plus|minus)\s+[^,;]*?\b(?:times|divided by)\b/.exec(

@@ -635,7 +635,9 @@ function spokenLabel(label: string): string {
 
 /** A label with its indefinite article; one that opens on its own determiner ("an auction's closing window") keeps it. */
 const an = (phrase: string) =>
-  /^(?:a|an|the|one|each|every|its|their)\s/i.test(phrase) ? phrase : `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
+  /^(?:a|an|the|one|each|every|its|their)\s/i.test(phrase)
+    ? phrase
+    : `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
 
 /**
  * A figure's input as said aloud, by its quantity's spoken label and unit, never its variable name:

@@ -2935,7 +2935,7 @@ function partChains(d: Design): string[] {
     // a chain said with its inputs in a row ("…, with a ratio of 3 and 10 thousand …") hides how they combine
     if (!line || !what || countWords(what) > 9 || !/^At /.test(line) || /, with\b/.test(line)) continue;
     const said = `For ${/^(?:the|a|an|one|each|every)\s/i.test(what) ? what : `the ${what}`}, ${lowerFirst(line)}`;
-    if (countWords(said) <= 2 * BREATH_WORDS && !spliceDefect(said)) out.push(said);
+    if (countWords(said) <= BREATH_WORDS && !spliceDefect(said)) out.push(said);
   }
   return out;
 }
