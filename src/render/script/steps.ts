@@ -2294,7 +2294,7 @@ function heldSaid(d: Design, text: string, whole = false): string {
 const MODIFIER_LEAD = /^(?:with|without|as|by|from|to|for|of|in|at|via|into|through|under|per|over|across|behind)\s/i;
 
 /** Most fields a record's description names aloud; past that only the one or two the rules check are named. */
-const NAMED_FIELDS = 3;
+const NAMED_FIELDS = 5;
 
 /** The archetype's own name for a record the prompt renamed ("payment" was the workflow instance), from its reason. */
 function renamedFrom(s: Design["primaryState"][number]): string | undefined {
@@ -2365,7 +2365,15 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
     .slice(0, 2)
     .sort((a, b) => a.i - b.i)
     .map((x) => the(x.f));
-  if (picked.length === 0) return "";
+  if (picked.length === 0)
+    return sentence(
+      `It holds ${andList(
+        ranked
+          .slice(0, 2)
+          .sort((a, b) => a.i - b.i)
+          .map((x) => the(x.f)),
+      )}, among others`,
+    );
   return sentence(`What the rules check in it is ${andList(picked)}`);
 }
 
@@ -2920,7 +2928,7 @@ function partChains(d: Design): string[] {
     [...taken].some((id) => reads(c, id)) || d.capacity.some((t) => taken.has(t.id) && reads(t, c.id));
   const out: string[] = [];
   // a count of parts first (shards, brokers, workers), then what the store holds
-  const rank = (c: Figure) => (c.sets ? 0 : c.kind === "count" ? 1 : c.kind === "storage" ? 2 : 3);
+  const rank = (c: Figure) => (c.sets ? 0 : c.kind === "count" ? 1 : 3);
   for (const c of [...d.capacity].filter((x) => rank(x) < 3).sort((a, b) => rank(a) - rank(b))) {
     if (out.length >= PART_CHAINS) break;
     // a least or greatest of two drivers is step 8's to explain by the one that sets it
@@ -2935,7 +2943,7 @@ function partChains(d: Design): string[] {
     // a chain said with its inputs in a row ("…, with a ratio of 3 and 10 thousand …") hides how they combine
     if (!line || !what || countWords(what) > 9 || !/^At /.test(line) || /, with\b/.test(line)) continue;
     const said = `For ${/^(?:the|a|an|one|each|every)\s/i.test(what) ? what : `the ${what}`}, ${lowerFirst(line)}`;
-    if (countWords(said) <= BREATH_WORDS && !spliceDefect(said)) out.push(said);
+    if (countWords(said) <= BREATH_WORDS && !spliceDefect(said) && !/[a-z0-9]_[a-z0-9]/i.test(said)) out.push(said);
   }
   return out;
 }
