@@ -8,7 +8,14 @@
  * - `of with no object`: "of" after a verb or a quantifier with nothing owned ("Each has of asset …"), or at a
  *   sentence's or clause's end;
  * - `no verb`: a sentence of five or more words with no finite verb a listener can hang it on;
- * - `over 30 words`: a sentence longer than one breath's worth of spoken words.
+ * - `over 30 words`: a sentence longer than one breath's worth of spoken words;
+ * - `article before a verb or number`: an article with no noun after it, before an auxiliary, a pronoun or a
+ *   number that ends the phrase ("the is", "a they", "retry the few times", "keeps the 3.");
+ * - `table read aloud`: a data-model row said field by field: four or more short "the x" items a record "holds", a
+ *   record's fields counted ("among seven fields"), or two or more "name = value" pairs in one sentence;
+ * - `formula without brackets`: a sum or difference and a product or quotient said in one breath with nothing that
+ *   says how they group ("3 times 1 region minus 1"), where "the sum of", "the difference between", "one less
+ *   than" or "the product of" would.
  */
 import { bracketsBalanced, doubledWord, NO_PRONOUN, OF_NO_OBJECT } from "./grammar.js";
 import {
@@ -29,6 +36,9 @@ export const SHAPES = [
   "of with no object",
   "no verb",
   "over 30 words",
+  "article before a verb or number",
+  "table read aloud",
+  "formula without brackets",
 ] as const;
 export type Shape = (typeof SHAPES)[number];
 
@@ -117,10 +127,56 @@ const FRAMING = /^(?:Now|Then|Next|First|Finally|One more|And|So|Also|Beside it|
 const ELLIPTICAL =
   /\?$|^(?:Up to|About|Roughly|With|By|Through|Via|Bounded by|Because|Within|Under|At|On|In|From|Only|Per)\b/;
 
+/**
+ * An article with no noun to govern: before an auxiliary or a pronoun ("the is", "a they"), before "few" or
+ * "several" that then count a bare "times" ("retry the few times", where the prompt said "a few times"), or before a
+ * number that closes the phrase ("keeps the 3."). "the 3 regions", "a few writes" and "the one" are English.
+ */
+const ARTICLE_NO_NOUN =
+  /\b(?:the|a|an)\s+(?:is|are|was|were|can|will|must|should|would|may|has|have|does|did|I|we|they|he|she)\b|\bthe\s+(?:few|several)\s+times\b|\b(?:the|a|an)\s+\d[\d,.]*(?=\s*(?:[.;]|$))/i;
+
+/** Whether a sentence says a record's fields one by one rather than what the record is for. */
+export function readsTable(sentence: string): string | undefined {
+  const counted = /\bamong (?:\w+|\d+) fields\b/.exec(sentence);
+  if (counted) return counted[0];
+  const pairs = sentence.match(/\b[a-z_]+\s*(?:=|:)\s*[\w.,]+/g) ?? [];
+  if (pairs.length >= 2 && pairs.every((x) => /=/.test(x) || /_/.test(x))) return pairs.join("; ");
+  const held =
+    /\b[Ii]t holds ((?:the |its |a )?[\w' -]+(?:, (?:the |its |a )?[\w' -]+)+,? and (?:the |its |a )?[\w' -]+)/.exec(
+      sentence,
+    );
+  if (!held?.[1]) return undefined;
+  const items = held[1].split(/,\s+(?:and\s+)?|\s+and\s+/);
+  return items.length >= 4 && items.slice(0, -1).every((x) => countWords(x) <= 4) ? held[0] : undefined;
+}
+
+/**
+ * A spoken formula whose grouping the listener cannot hear: "plus" or "minus" beside "times", "over" or "divided
+ * by" in one sentence, with a digit in it (a formula, not "a timestamp plus worker id"), and no words that group.
+ */
+export function ungroupedFormula(sentence: string): string | undefined {
+  if (!/\d/.test(sentence)) return undefined;
+  if (
+    /\b(?:the sum of|the difference between|the product of|(?:one|\d+) (?:less|more) than|all of that)\b/i.test(
+      sentence,
+    )
+  )
+    return undefined;
+  const m =
+    /\b(?:times|divided by|over)\s+[^,;]*?\b(?:plus|minus)\b|\b(?:plus|minus)\s+[^,;]*?\b(?:times|divided by)\b/.exec(
+      sentence,
+    );
+  return m?.[0];
+}
+
 /** The shapes a script's spoken text takes that a template put together badly. */
 export function shapeProblems(script: Script): ShapeProblem[] {
   const out: ShapeProblem[] = [];
-  for (const { step, slot, text } of spokenSlots(script))
+  let asked = "";
+  for (const { step, slot, text } of spokenSlots(script)) {
+    if (slot === "question") asked = text;
+    // the answer to "what exactly is in it?" names the fields it was asked for: that is no table read unasked
+    const fieldsAsked = slot === "answer" && /^what exactly is in\b/i.test(asked);
     for (const [k, part] of text
       .replace(/^(?:Q|A): /, "")
       .split(/(?<=[.?!])\s+(?=[A-Z])/)
@@ -135,6 +191,12 @@ export function shapeProblems(script: Script): ShapeProblem[] {
       if (of) add("of with no object", of[0]);
       const words = countWords(part);
       if (words > SHAPE_MAX_WORDS) add("over 30 words", `${words} words`);
+      const article = ARTICLE_NO_NOUN.exec(part);
+      if (article) add("article before a verb or number", article[0]);
+      const table = fieldsAsked ? undefined : readsTable(part);
+      if (table) add("table read aloud", table);
+      const formula = ungroupedFormula(part);
+      if (formula) add("formula without brackets", formula);
       if (
         words >= 5 &&
         !FRAMING.test(part) &&
@@ -143,6 +205,7 @@ export function shapeProblems(script: Script): ShapeProblem[] {
       )
         add("no verb", part);
     }
+  }
   return out;
 }
 

@@ -441,6 +441,9 @@ function rawActionName(phrase: string): string {
       // "the" would read as an action ("keeps the operation")
       const own = (words[det] ?? "").toLowerCase();
       if (/^(?:one|no)$/.test(own)) return "";
+      // "a few times", "a couple of times", "three times" count how often, not a thing: "retry the few times" is
+      // no English, so the phrase is said whole
+      if (/^(?:few|couple|little|lot|bit)$/.test(np[0] ?? "") || /^times?$/.test(np[np.length - 1] ?? "")) return "";
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
@@ -630,7 +633,11 @@ function spokenLabel(label: string): string {
     .trim();
 }
 
-const an = (phrase: string) => `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
+/** A label with its indefinite article; one that opens on its own determiner ("an auction's closing window") keeps it. */
+const an = (phrase: string) =>
+  /^(?:a|an|the|one|each|every|its|their)\s/i.test(phrase)
+    ? phrase
+    : `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
 
 /**
  * A figure's input as said aloud, by its quantity's spoken label and unit, never its variable name:

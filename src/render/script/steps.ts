@@ -217,13 +217,39 @@ function givenWords(because: string | undefined, unit?: string): string | undefi
   const rate = unit === undefined || /\/s$/.test(unit);
   const composed = rate ? /, read as [^=]*×[^=]*= (\d[\d.,]*[kMB]? [a-z]+\/s)$/.exec(because ?? "")?.[1] : undefined;
   if (composed) return speakFigure(composed);
-  const words = quoteOfScaleReason(because);
+  const quoted = quoteOfScaleReason(because);
+  // a vague count the prompt gave ("hundreds of bids", read as 100) is said as the prompt said it, with its noun
+  const vague =
+    quoted && /^(?:dozens|hundreds|thousands|millions|billions|tens of thousands) of [a-z-]+s\b/i.exec(quoted)?.[0];
+  if (vague) {
+    const perSecond = unit !== undefined && /\/s$/.test(unit) && /\b(?:every|per|a|each) second\b/.test(quoted ?? "");
+    return perSecond ? `${vague} a second` : vague;
+  }
+  // a figure followed by the prompt's next words ("3,000 auctions run") is its number and noun ("3,000 auctions")
+  const words = quoted === undefined ? undefined : countedPrefix(quoted);
   // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
   // that starts with its number ("fails over within 5 seconds" is a clause, said by its quantity's name)
   const whole = words !== undefined && /^\d/.test(words) && /(?:[a-z]{2,}s|\b(?:per|a|an|each)\s+[a-z]+)$/i.test(words);
   // or a bound the prompt puts on how soon something can be used ("searchable within 30 seconds"), a phrase of its own
   const bound = words !== undefined && /^[a-z]+(?:able|ible) within \d[\d,.]* [a-z]+s$/i.test(words);
   return (whole || bound) && words.split(/\s+/).length <= 6 ? words : undefined;
+}
+
+/**
+ * The opening of a quoted figure that ends on what it counts: "3,000 auctions run" -> "3,000 auctions",
+ * "40 regions serve" -> "40 regions"; a quote that already ends on its noun, or has no noun after its number, is as
+ * it was.
+ */
+function countedPrefix(quoted: string): string {
+  const words = quoted.split(/\s+/);
+  if (!/^\d/.test(words[0] ?? "") || /(?:[a-z]{2,}s|\b(?:per|a|an|each)\s+[a-z]+)$/i.test(quoted)) return quoted;
+  // the shortest opening on a plural noun: "5 minutes extends" is "5 minutes", never a verb taken for the noun
+  for (let n = 2; n <= words.length; n++) {
+    const head = words.slice(0, n).join(" ");
+    const last = words[n - 1] ?? "";
+    if (/^[a-z-]{2,}s$/i.test(last) && !/(?:ss|us|is)$/.test(last) && !/^(?:is|was|has|does)$/.test(last)) return head;
+  }
+  return quoted;
 }
 
 /**
@@ -1521,11 +1547,15 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
         /^[a-z][a-z0-9_ ]*$/i.test(f) &&
         !/[_ ](?:for|of|to|by|from|in|on|with)$|^(?:for|of|to|by|from|in|on|with)[_ ]/i.test(f),
     );
+    const purpose = recordPurpose(d, m.entity, who);
     return [
+      ...detail(purpose),
       ...detail(
         m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
-          ? `${who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
-          : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${partitionedBy(m.partitionKey, partitionSaid)}`,
+          ? `${purpose ? "It" : who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
+          : purpose
+            ? `It is keyed by ${andList(m.key.map((k) => speakable(k)))}${partitionedBy(m.partitionKey, partitionSaid)}`
+            : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${partitionedBy(m.partitionKey, partitionSaid)}`,
       ),
       ...detail(
         own.length > 0
@@ -1537,6 +1567,38 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
       ),
     ];
   });
+}
+
+/**
+ * What a record is for, said from the description the design or its knowledge gives it (the design's own primary
+ * state first, then the archetype's or feature's entity), as one short sentence about the record: "The auction lease
+ * records which owner node currently holds an auction", "The idempotency record maps a caller's request key to the
+ * workflow it started". A description that is only a field list, or too long to say before its first pause, is left
+ * unsaid: the key then says where the record lives.
+ */
+export function recordPurpose(d: Design, entity: string, who: string): string | undefined {
+  const m = d.dataModel.find((x) => x.entity === entity);
+  const desc =
+    d.primaryState.find((p) => p.entity === entity)?.description ??
+    (m
+      ? ARCHETYPE_BY_ID.get(m.archetype as ArchetypeId)?.entities.find((e) => e.name === entity)?.description
+      : undefined) ??
+    d.features.flatMap((f) => f.entities).find((e) => e.name === entity)?.description;
+  if (!desc) return undefined;
+  // what it is, before its field list, its asides and its second thought
+  let head = speakable(desc)
+    .split(/:\s|;\s|\s\(|(?<=[a-z])\.\s/)[0]
+    ?.trim()
+    .replace(/[.,]$/, "");
+  if (!head) return undefined;
+  if (countWords(head) > 16) head = head.split(/,\s/)[0]?.trim() ?? head;
+  if (countWords(head) < 3 || countWords(head) > 16 || spliceDefect(head)) return undefined;
+  const first = (head.split(/\s+/)[0] ?? "").toLowerCase();
+  const rest = lowerFirst(head);
+  if (/^(?:which|what|who|where|when|how|whether)$/.test(first)) return `${who} records ${rest}`;
+  if (/^(?:one|a|an|each|the|per)$/.test(first)) return `${who} is ${rest}`;
+  if (/^[a-z]{3,}[^s]s$/.test(first) && phraseForm(rest) === "verb") return `${who} ${rest}`;
+  return undefined;
 }
 
 /**
@@ -2035,7 +2097,10 @@ function becausePhrase(text: string): string {
   if (isPredicate(text)) return `because it ${lowerFirst(text)}`;
   // a comparison after the reason ("…, as exact as the window algorithm it runs") has its own verb, not the reason's
   const main = text.split(/,\s+as\s/)[0] ?? text;
-  if (isFiniteClause(main)) return `because ${lowerFirst(text)}`;
+  // a noun phrase whose verb sits in a relative clause that ends on its preposition ("the order the prompt asks
+  // for", "the state a reader depends on") names what the option gives; it is no clause of its own
+  const relative = /^(?:the|a|an|its|every|each|one)\s.*\s(?:for|on|to|with|about|from|in|by|of)$/i.test(main.trim());
+  if (isFiniteClause(main) && !relative) return `because ${lowerFirst(text)}`;
   // a reason named as a thing ("full resolution for every query") is said as what the option gives
   return /^no\b/i.test(text) ? `because it has ${lowerFirst(text)}` : `because it gives ${lowerFirst(text)}`;
 }
@@ -2228,7 +2293,7 @@ function heldSaid(d: Design, text: string, whole = false): string {
 /** A piece of a description that modifies the noun before it rather than naming a field of its own. */
 const MODIFIER_LEAD = /^(?:with|without|as|by|from|to|for|of|in|at|via|into|through|under|per|over|across|behind)\s/i;
 
-/** Most fields a record's description names aloud; a longer list is counted and its one or two that matter named. */
+/** Most fields a record's description names aloud; past that only the one or two the rules check are named. */
 const NAMED_FIELDS = 5;
 
 /** The archetype's own name for a record the prompt renamed ("payment" was the workflow instance), from its reason. */
@@ -2278,17 +2343,38 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
         : `the ${f}`;
   // no field left to name: say nothing rather than "It holds."
   if (items.length === 0) return "";
-  if (items.length <= NAMED_FIELDS || (whole && items.length <= 8))
+  // a short list is what the record is; asked "what exactly is in it?", the answer names up to six
+  if (items.length <= NAMED_FIELDS || (whole && items.length <= 6))
     return sentence(`It holds ${andList(items.map(the))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
   const score = (f: string) => overlap(stems(f), rules);
-  const picked = items
-    .map((f, i) => ({ f, i, s: score(f) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
+  const ranked = items.map((f, i) => ({ f, i, s: score(f) })).sort((a, b) => b.s - a.s || a.i - b.i);
+  if (whole) {
+    const picked = ranked
+      .slice(0, 3)
+      .sort((a, b) => a.i - b.i)
+      .map((x) => the(x.f));
+    return sentence(
+      `It holds ${andList(picked)}, and ${numberWord(items.length - 3).toLowerCase()} more I'd show in the table`,
+    );
+  }
+  // past a short list the body never reads the table: only the fields the design's rules turn on are named, as
+  // what matters in the record; with none, what the record is for and its key say enough
+  const picked = ranked
+    .filter((x) => x.s > 0)
     .slice(0, 2)
     .sort((a, b) => a.i - b.i)
     .map((x) => the(x.f));
-  return sentence(`It holds ${andList(picked)}, among ${numberWord(items.length).toLowerCase()} fields`);
+  if (picked.length === 0)
+    return sentence(
+      `It holds ${andList(
+        ranked
+          .slice(0, 2)
+          .sort((a, b) => a.i - b.i)
+          .map((x) => the(x.f)),
+      )}, among others`,
+    );
+  return sentence(`What the rules check in it is ${andList(picked)}`);
 }
 
 /**
@@ -2717,6 +2803,7 @@ function servingStep(d: Design): StepDraft {
   const fit =
     store && !buildsOn && picks[0]?.product !== BUILT_IN_HOUSE && picks[0] ? fitSaid(picks[0].fits) : undefined;
   if (fit) lines.push(...core(fit));
+  lines.push(...partChains(d).flatMap((t) => detail(t)));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
   if (avoid) {
@@ -2825,6 +2912,42 @@ function hotspotFigure(d: Design): Figure | undefined {
   });
 }
 
+/** Most figures step 7 sizes a part by, beside the one step 8 sizes. */
+const PART_CHAINS = 2;
+
+/**
+ * The chains that decide a part's size (a figure that sets or counts shards, nodes or workers, then what a store
+ * holds), said in step 7 where the parts are placed: "At 1.5 thousand workflows a second times 3 writes for each workflow, that's 5 shards". The
+ * figure step 8 sizes, its split, and any figure that reads it or that it reads are left to step 8.
+ */
+function partChains(d: Design): string[] {
+  const size = sizing(d);
+  const taken = new Set([size?.hot.id, size?.split?.each.id, size?.split?.over.id].filter(Boolean) as string[]);
+  const reads = (f: Figure, id: string) => new RegExp(`\\b${id}\\b`).test(f.formula.split(" = ")[1] ?? "");
+  const near = (c: Figure) =>
+    [...taken].some((id) => reads(c, id)) || d.capacity.some((t) => taken.has(t.id) && reads(t, c.id));
+  const out: string[] = [];
+  // a count of parts first (shards, brokers, workers), then what the store holds
+  const rank = (c: Figure) => (c.sets ? 0 : c.kind === "count" ? 1 : 3);
+  for (const c of [...d.capacity].filter((x) => rank(x) < 3).sort((a, b) => rank(a) - rank(b))) {
+    if (out.length >= PART_CHAINS) break;
+    // a least or greatest of two drivers is step 8's to explain by the one that sets it
+    if (taken.has(c.id) || near(c) || (/\b(?:min|max)\(/.test(c.formula) && !c.drivenBy)) continue;
+    // the chain is said under what it sizes, so its result is never a bare number ("that's 15 thousand instances")
+    const what = lowerFirst(
+      speakable(c.quantity)
+        .replace(/\s*\([^)]*\)/g, "")
+        .split(/[:;,]\s/)[0] ?? "",
+    ).trim();
+    const line = chainLine(d, c);
+    // a chain said with its inputs in a row ("…, with a ratio of 3 and 10 thousand …") hides how they combine
+    if (!line || !what || countWords(what) > 9 || !/^At /.test(line) || /, with\b/.test(line)) continue;
+    const said = `For ${/^(?:the|a|an|one|each|every)\s/i.test(what) ? what : `the ${what}`}, ${lowerFirst(line)}`;
+    if (countWords(said) <= BREATH_WORDS && !spliceDefect(said) && !/[a-z0-9]_[a-z0-9]/i.test(said)) out.push(said);
+  }
+  return out;
+}
+
 /**
  * The numbers step 8 says: the hottest figure, and when it is an even split of a total (or a total that
  * is split), both, so an average per partition is never called the hottest number.
@@ -2850,6 +2973,35 @@ interface Said {
   /** a parenthesised sum or product: a pause (comma) before the operator that follows it */
   paren?: boolean;
   fraction?: boolean;
+  /** the operands and operators at the top of a compound, so a bracketed one is said by what groups it */
+  parts?: string[];
+  ops?: string[];
+  /** a part is itself a product or quotient */
+  mixed?: boolean;
+  /** the first term of a sum, as said */
+  head?: Said;
+}
+
+/**
+ * A bracketed sum, difference or product said so a listener hears what groups it, since spoken words carry no
+ * brackets: "(regions - 1)" is "one less than 2 regions", "(a + b)" is "the sum of a and b", "(a * b)" after "over"
+ * is "the product of a and b". A mix of operators inside keeps its words and the pause before what follows.
+ */
+function groupedSaid(inner: Said): string | undefined {
+  const ops = inner.ops ?? [];
+  const parts = inner.parts ?? [];
+  if (ops.length === 0 || parts.length !== ops.length + 1) return undefined;
+  if (ops.length === 1 && parts[1] === "1" && (ops[0] === "-" || ops[0] === "+")) {
+    // "one less than the product of 3 replicas and 2 regions", never "one less than 3 replicas times 2 regions"
+    const h = inner.head;
+    const product = h?.ops && h.ops.length > 0 && h.ops.every((o) => o === "*") && h.parts ? h.parts : undefined;
+    return `one ${ops[0] === "-" ? "less" : "more"} than ${product ? `the product of ${andList(product)}` : parts[0]}`;
+  }
+  if (inner.mixed) return undefined;
+  if (ops.every((o) => o === "+")) return `the sum of ${andList(parts)}`;
+  if (ops.length === 1 && ops[0] === "-") return `the difference between ${parts[0]} and ${parts[1]}`;
+  if (ops.every((o) => o === "*")) return `the product of ${andList(parts)}`;
+  return undefined;
 }
 
 /** A value divided by a small whole number, said as a part of it. */
@@ -2914,16 +3066,21 @@ export function formulaSaid(d: Design, f: Figure, single = false): string | unde
       if (t === "(") {
         const inner = sum();
         at++;
-        return { ...inner, compound: true, paren: true };
+        const grouped = groupedSaid(inner);
+        return grouped ? { text: grouped, compound: true } : { ...inner, compound: true, paren: true };
       }
       if (/^\d/.test(t)) return { text: t === "86400" ? "86,400 seconds a day" : t, compound: false };
       return name(t);
     };
     const term = (): Said => {
       let left = factor();
+      const parts = [left.text];
+      const ops: string[] = [];
       while (tokens[at] === "*" || tokens[at] === "/") {
-        const op = tokens[at++];
+        const op = tokens[at++] ?? "*";
         const right = factor();
+        parts.push(right.text);
+        ops.push(op);
         // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
         // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
         const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
@@ -2932,16 +3089,32 @@ export function formulaSaid(d: Design, f: Figure, single = false): string | unde
           : op === "*" && right.fraction
             ? `${left.text} at ${right.text}`
             : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
-        left = { text: joined, compound: true };
+        left = { text: joined, compound: true, fraction: undefined, ...(part || right.fraction ? {} : { parts, ops }) };
       }
       return left;
     };
     function sum(): Said {
       let left = term();
+      const head = left;
+      const parts = [left.text];
+      const ops: string[] = [];
+      // a product beside a sum ("a times b plus c") groups by its words only when the product is said first as one
+      let mixed = left.compound;
       while (tokens[at] === "+" || tokens[at] === "-") {
-        const op = tokens[at++];
+        const op = tokens[at++] ?? "+";
         const right = term();
-        left = { text: `${left.text} ${op === "+" ? "plus" : "minus"} ${right.text}`, compound: true };
+        mixed ||= right.compound;
+        parts.push(right.text);
+        ops.push(op);
+        left = {
+          // a product beside it is set off by a pause, the spoken bracket: "a, plus b times c"
+          text: `${left.text}${mixed ? "," : ""} ${op === "+" ? "plus" : "minus"} ${right.text}`,
+          compound: true,
+          parts,
+          ops,
+          mixed,
+          head,
+        };
       }
       return left;
     }
