@@ -11,7 +11,7 @@
  * - `over 30 words`: a sentence longer than one breath's worth of spoken words;
  * - `article before a verb or number`: an article with no noun after it, before an auxiliary, a pronoun or a
  *   number that ends the phrase ("the is", "a they", "retry the few times", "keeps the 3.");
- * - `table read aloud`: a data-model row said field by field: four or more short "the x" items a record "holds", a
+ * - `table read aloud`: a data-model row said field by field: six or more short "the x" items a record "holds", a
  *   record's fields counted ("among seven fields"), or two or more "name = value" pairs in one sentence;
  * - `formula without brackets`: a sum or difference and a product or quotient said in one breath with nothing that
  *   says how they group ("3 times 1 region minus 1"), where "the sum of", "the difference between", "one less
@@ -147,7 +147,8 @@ export function readsTable(sentence: string): string | undefined {
     );
   if (!held?.[1]) return undefined;
   const items = held[1].split(/,\s+(?:and\s+)?|\s+and\s+/);
-  return items.length >= 4 && items.slice(0, -1).every((x) => countWords(x) <= 4) ? held[0] : undefined;
+  // up to five fields is a record said in one breath (the script names every field of a record of up to five)
+  return items.length >= 6 && items.slice(0, -1).every((x) => countWords(x) <= 4) ? held[0] : undefined;
 }
 
 /**

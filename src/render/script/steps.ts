@@ -1500,7 +1500,11 @@ function primaryStep(d: Design): StepDraft {
   }
   const followUps: FollowUp[] = [];
   // the body already named every field: "what exactly is in it?" would only repeat it
-  const named = listed && described !== undefined && !/\bamong \w+ fields\b/.test(described);
+  // (a body that said only the checked fields, or the first two "among others", named only some of them)
+  const named =
+    listed &&
+    described !== undefined &&
+    !/\bamong \w+ fields\b|\bamong others\b|\bWhat the rules check in it\b/.test(described);
   const contents = model
     ? sentence(
         `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable), true)}`,
@@ -2943,9 +2947,24 @@ function partChains(d: Design): string[] {
     // a chain said with its inputs in a row ("…, with a ratio of 3 and 10 thousand …") hides how they combine
     if (!line || !what || countWords(what) > 9 || !/^At /.test(line) || /, with\b/.test(line)) continue;
     const said = `For ${/^(?:the|a|an|one|each|every)\s/i.test(what) ? what : `the ${what}`}, ${lowerFirst(line)}`;
-    if (countWords(said) <= BREATH_WORDS && !spliceDefect(said) && !/[a-z0-9]_[a-z0-9]/i.test(said)) out.push(said);
+    if (countWords(said) <= BREATH_WORDS && !spliceDefect(said) && !/[a-z0-9]_[a-z0-9]/i.test(said) && !unsaid(d, said))
+      out.push(said);
   }
   return out;
+}
+
+/**
+ * A sizing chain no one would say: a ratio result ("about 8.6 thousand x"), a number with more digits than anyone
+ * says ("5.79 writes"), or an input's variable read after its number ("50 thousand review reads per sec").
+ */
+function unsaid(d: Design, said: string): boolean {
+  if (/\d x\b/.test(said) || /\b\d+(?:,\d{3})*\.\d{2,}\b/.test(said)) return true;
+  return d.capacity
+    .flatMap((f) => f.inputs.map((i) => i.name))
+    .filter((n) => n.includes("_"))
+    .map((n) => n.replace(/_/g, " "))
+    .filter((v) => !/^[a-z]+s(?: per [a-z]+){1,2}$/.test(v))
+    .some((v) => new RegExp(`\\d(?: thousand| million| billion)? ${v}\\b`, "i").test(said));
 }
 
 /**
