@@ -33,6 +33,7 @@ import {
   COMFORT_WORDS,
   clauses,
   countWords,
+  danglingEnd,
   entityWords,
   enumerate,
   firstClause,
@@ -1596,7 +1597,15 @@ export function recordPurpose(d: Design, entity: string, who: string): string | 
     .replace(/[.,]$/, "");
   if (!head) return undefined;
   if (countWords(head) > 16) head = head.split(/,\s/)[0]?.trim() ?? head;
-  if (countWords(head) < 3 || countWords(head) > 16 || spliceDefect(head)) return undefined;
+  // a head that strands its preposition ("… that workflow ids hash to") is no sentence to say alone
+  if (
+    countWords(head) < 3 ||
+    countWords(head) > 16 ||
+    spliceDefect(head) ||
+    danglingEnd(head, false) ||
+    /\b(?:within|into|onto|via|by|at|to)$/i.test(head)
+  )
+    return undefined;
   const first = (head.split(/\s+/)[0] ?? "").toLowerCase();
   const rest = lowerFirst(head);
   if (/^(?:which|what|who|where|when|how|whether)$/.test(first)) return `${who} records ${rest}`;
