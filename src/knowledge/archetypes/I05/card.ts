@@ -324,7 +324,7 @@ export const card = {
       prevention:
         "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
       repair:
-        "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point instead of to its high watermark, then refetches; producers resend every record they never saw acknowledged.",
+        "Each returning follower asks the new leader where its leader epoch ended, truncates its log there rather than at its high watermark, and refetches; producers resend every record they never saw acknowledged.",
       chosen: { decision: "i05-acks", options: ["acks-all"] },
     },
     {

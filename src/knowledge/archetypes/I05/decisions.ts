@@ -15,7 +15,7 @@ export const decisions: DecisionPoint[] = [
         // what acks=all buys is bounded by where the in-sync replicas live: a data center's loss is survived only where
         // replicas are placed in different data centers (broker.rack, rack-aware assignment), not by acks alone
         // (Apache Kafka docs: producer 'acks', topic 'min.insync.replicas', broker 'broker.rack')
-        buys: "an acknowledged record survives the loss of the partition leader's broker, and of a whole data center only where the in-sync replicas are placed in different data centers (broker.rack)",
+        buys: "an acknowledged record survives losing the leader's broker, and a data center's loss when the in-sync replicas sit in different data centers (broker.rack)",
         costs:
           "each publish waits for the slowest in-sync follower; with too few in-sync replicas the partition refuses writes",
         winsWhen: "an acknowledged record must not be lost",
