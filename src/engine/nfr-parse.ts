@@ -30,6 +30,7 @@ import { guaranteeClauses } from "./stated-clauses.js";
 import { composedScale } from "./stated-flows.js";
 import { onceQuote, parseOnceSaid } from "./stated-once.js";
 import { parseSameOrder } from "./stated-order.js";
+import { parseReplay } from "./stated-replay.js";
 import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
@@ -521,6 +522,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   // everyone sees the same things in the same order, or ends with the same state (engine/stated-order.ts)
   const order = parseSameOrder(prompt);
   if (order) out.push(order);
+  // a reader goes back and reads a retained log again from a past position (engine/stated-replay.ts)
+  const replay = parseReplay(prompt);
+  if (replay) out.push(replay);
   return out;
 }
 
