@@ -346,7 +346,8 @@ function parseRebuiltFrom(prompt: string): RuleGuarantee | undefined {
   // derived copy: only a named source, a disagreement or a stated lag makes it one
   if (!hasSource && !m[1] && !m[3]) return undefined;
   const source = hasSource ? named : "source of truth";
-  return { kind: "rebuilt-from", source, quote: m[0] };
+  // from the start of its clause, so the words that name the copy ("timelines must be rebuildable …") stand in the quote
+  return { kind: "rebuilt-from", source, quote: onceQuote(prompt, m.index, m.index + m[0].length) };
 }
 
 /** A part's verb said of all of them ("every payment is processed" -> are processed, "every task succeeds" -> succeed). */
@@ -675,7 +676,13 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
   }
   const k = LAST_KNOWN.exec(prompt);
   if (k?.[2])
-    out.push({ kind: "last-known", what: (k[1] ?? "copy").toLowerCase(), dependency: k[2].toLowerCase(), quote: k[0] });
+    out.push({
+      kind: "last-known",
+      what: (k[1] ?? "copy").toLowerCase(),
+      dependency: k[2].toLowerCase(),
+      // from the start of its clause, so the words that say who keeps serving stand in the rule's quote
+      quote: onceQuote(prompt, k.index, k.index + k[0].length),
+    });
   out.push(...parseRuleGuarantees(prompt));
   return out;
 }
