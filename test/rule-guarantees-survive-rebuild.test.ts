@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
-import { parseRuleGuarantees } from "../src/engine/nfr-parse.js";
+import { parseGuarantees, parseRuleGuarantees } from "../src/engine/nfr-parse.js";
 import { statedRule } from "../src/engine/stated-rules.js";
 
 const kinds = (prompt: string) =>
@@ -105,6 +105,37 @@ describe("a stated loss rule sits on the write that makes the copies", () => {
       expect(rule, prompt).toBeDefined();
       expect(rule?.statement).toContain("chunk replica record");
       expect(d.coherence.filter((c) => c.rule === "qualifier-unkept")).toEqual([]);
+    }
+  });
+});
+
+describe("a stated rebuild or last-known copy is quoted from its clause's subject, so the ledger carries the clause", () => {
+  it("quotes the copy a rebuild rule names before its modal", () => {
+    const [a] = kinds(
+      "Design a home timeline: posts should appear within seconds, and timelines must be rebuildable if the fan-out service loses data.",
+    );
+    expect(a?.quote).toBe("timelines must be rebuildable if the fan-out service loses data");
+    const [b] = kinds(
+      "A customer-facing order history page is generated from the order service's data; it can trail by a few seconds and must be regenerated after schema changes.",
+    );
+    expect(b?.quote).toBe("it can trail by a few seconds and must be regenerated after schema changes");
+  });
+
+  it("carries a last-known clause whose subject opens it", () => {
+    for (const [prompt, clause] of [
+      [
+        "Feature flags are evaluated on 5,000 servers, and every server must keep working on its last known flags if the flag service is down.",
+        "every server must keep working",
+      ],
+      [
+        "Config values are read by 3,000 servers; servers must keep using the last known value if the source is unreachable.",
+        "servers must keep using",
+      ],
+    ] as const) {
+      const d = design(prompt);
+      const g = parseGuarantees(prompt).find((x) => x.kind === "last-known");
+      expect(g?.quote.startsWith(clause), prompt).toBe(true);
+      expect(d.statedRequirements.find((r) => r.clause.startsWith(clause))?.carried, prompt).toBe(true);
     }
   });
 });

@@ -44,6 +44,12 @@ export interface PathStance {
  */
 const STAYS_UP = new Set(["last-known", "stay-writable"]);
 
+/**
+ * A guarantee a side cut off from its authority still keeps from its own copy: a reader rereading a retained log from
+ * its own position (replay-from) needs the log's retention, not one linearizable authority, so it forces no stance.
+ */
+const KEPT_LOCALLY = new Set(["replay-from"]);
+
 /** The hard rules the prompt states, each with the invariant on its path (the rule's reason quotes the prompt's words). */
 export function statedHardRules(d: StanceInputs): HardRule[] {
   return (d.nfrs.guarantees ?? [])
@@ -70,6 +76,7 @@ export function hardRuleStances(d: StanceInputs): PathStance[] {
   if (availability.value === "fail-closed" && consistency.value === "linearizable") return [];
   const out: PathStance[] = [];
   for (const r of statedHardRules(d)) {
+    if (KEPT_LOCALLY.has(r.kind)) continue;
     if (!r.path || !r.archetype || out.some((s) => s.path === r.path)) continue;
     out.push({
       path: r.path,

@@ -30,6 +30,7 @@ import { guaranteeClauses } from "./stated-clauses.js";
 import { composedScale } from "./stated-flows.js";
 import { onceQuote, parseOnceSaid } from "./stated-once.js";
 import { parseSameOrder } from "./stated-order.js";
+import { parseReplay } from "./stated-replay.js";
 import type { RuleGuarantee } from "./stated-rules.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
@@ -345,7 +346,8 @@ function parseRebuiltFrom(prompt: string): RuleGuarantee | undefined {
   // derived copy: only a named source, a disagreement or a stated lag makes it one
   if (!hasSource && !m[1] && !m[3]) return undefined;
   const source = hasSource ? named : "source of truth";
-  return { kind: "rebuilt-from", source, quote: m[0] };
+  // from the start of its clause, so the words that name the copy ("timelines must be rebuildable …") stand in the quote
+  return { kind: "rebuilt-from", source, quote: onceQuote(prompt, m.index, m.index + m[0].length) };
 }
 
 /** A part's verb said of all of them ("every payment is processed" -> are processed, "every task succeeds" -> succeed). */
@@ -521,6 +523,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   // everyone sees the same things in the same order, or ends with the same state (engine/stated-order.ts)
   const order = parseSameOrder(prompt);
   if (order) out.push(order);
+  // a reader goes back and reads a retained log again from a past position (engine/stated-replay.ts)
+  const replay = parseReplay(prompt);
+  if (replay) out.push(replay);
   return out;
 }
 
@@ -671,7 +676,13 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
   }
   const k = LAST_KNOWN.exec(prompt);
   if (k?.[2])
-    out.push({ kind: "last-known", what: (k[1] ?? "copy").toLowerCase(), dependency: k[2].toLowerCase(), quote: k[0] });
+    out.push({
+      kind: "last-known",
+      what: (k[1] ?? "copy").toLowerCase(),
+      dependency: k[2].toLowerCase(),
+      // from the start of its clause, so the words that say who keeps serving stand in the rule's quote
+      quote: onceQuote(prompt, k.index, k.index + k[0].length),
+    });
   out.push(...parseRuleGuarantees(prompt));
   return out;
 }

@@ -333,6 +333,8 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return surviveLossRule(g);
     case "rebuilt-from":
       return rebuiltFromRule(g);
+    case "replay-from":
+      return replayRule();
     case "stay-writable":
       return stayWritableRule(g);
     case "same-order":
@@ -455,6 +457,33 @@ function rebuiltFromRule(g: Extract<RuleGuaranteeShape, { kind: "rebuilt-from" }
       failure: `A derived copy drifts from the ${g.source}: an update is lost or applied twice, or a bug writes a wrong value`,
       prevention: `A reconciliation check compares the copy with the ${g.source} key range by key range, by counts and checksums, and flags every range that disagrees`,
       repair: `The flagged ranges are rebuilt by replaying the ${g.source} into a fresh copy, which replaces the old one once it has caught up; readers keep the old copy until then`,
+      role: "derived",
+    },
+  };
+}
+
+/**
+ * The rule for a log its readers are stated to read again from a past position, each at its own pace. The log keeps
+ * its records for the replay window whatever any reader has read, and each reader's position is its own committed
+ * offset, so a reader rewinds without moving another: Kafka's design says the position is the consumer's to control
+ * and a consumer may deliberately rewind to an old offset and consume again, and retention is by time or size, not by
+ * consumption (Apache Kafka documentation, Design, "Consumer Position" and "Log"); a rewind to a time seeks each
+ * partition to the earliest offset whose timestamp is at or after it (KafkaConsumer#offsetsForTimes, Apache Kafka
+ * javadoc). A reader that reads old segments is held to its own fetch quota, so the readers at the head keep theirs
+ * (Apache Kafka documentation, Operations, "Quotas": byte-rate thresholds per client).
+ */
+function replayRule(): StatedRule {
+  return {
+    keeper: "consumer-offsets",
+    carriers: ["append-log", "consumer-offsets"],
+    at: /\b(?:append|publish|emit|record|writ|produc|ingest|log)\w*\b/i,
+    statement: () =>
+      `Any reader can reread the log from a past position at its own pace. Every event is appended once to the log, in order per key within its partition. It is kept for the whole replay window whatever any reader has read, and closed segments move to a cheaper tier rather than being deleted. Each reader commits its own position per partition. A new reader starts from the earliest retained offset. A reader that shipped a bug resets its own position to the first offset at or after a chosen time and reprocesses from there, moving no other reader's position. A reader going back reads old segments under its own fetch quota, so the readers at the head are not slowed. It keys its output by the event's id, so a rerun overwrites rather than doubles.`,
+    says: (t) => t.includes("reread the log from a past position") && /\boffset\b/.test(t),
+    failure: {
+      failure: `A reader ships a bug and writes wrong results for days, or a new reader joins long after the first events were appended`,
+      prevention: `The log keeps every event for the replay window whatever any reader has read, in order per key, and each reader's position is its own committed offset, so one reader going back moves no other`,
+      repair: `The reader's committed offset is reset to the first offset at or after the chosen time, and it reprocesses from there under its own fetch quota; a new reader starts at the earliest retained offset, and output keyed by event id is overwritten, not added to`,
       role: "derived",
     },
   };

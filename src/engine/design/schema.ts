@@ -158,6 +158,7 @@ const Guarantee = z.union([
     unit: z.string(),
   }),
   z.strictObject({ kind: z.literal("rebuilt-from"), source: z.string() }),
+  z.strictObject({ kind: z.literal("replay-from") }),
   z.strictObject({
     kind: z.literal("stay-writable"),
     noun: z.string(),

@@ -664,7 +664,13 @@ function guaranteeRule(
     const rule = statedRule(g);
     // a capacity's rule is about what holds the capacity (a node's memory sits on the node's record), else what takes it
     const thing =
-      g.kind === "capacity" ? (g.scope ?? g.noun ?? g.capacity) : g.kind === "rebuilt-from" ? g.source : g.noun;
+      g.kind === "capacity"
+        ? (g.scope ?? g.noun ?? g.capacity)
+        : g.kind === "rebuilt-from"
+          ? g.source
+          : g.kind === "replay-from"
+            ? "event"
+            : g.noun;
     const head = thing.split(" ").pop() ?? thing;
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
