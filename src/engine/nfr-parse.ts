@@ -479,8 +479,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       cannot: lower(f[3]),
       quote: f[0],
     });
+  const lowered = prompt.toLowerCase();
   for (const re of NEVER_LOST) {
-    const m = re.exec(prompt);
+    const m = execIf(re, prompt, lowered);
     const noun = m?.[1] ? singular(lower(m[1])) : undefined;
     if (m && noun && !NOT_KEPT.test(noun) && !CONSERVED.test(noun) && !/ or creates?\b/i.test(m[0])) {
       out.push({
@@ -493,7 +494,7 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
     }
   }
   for (const re of ALL_PARTS) {
-    const m = re.exec(prompt);
+    const m = execIf(re, prompt, lowered);
     const parts = m?.[3] ? singular(lower(m[3])) : undefined;
     if (!m?.[1] || !m[2] || !parts || !m[4] || REPLICA_PARTS.test(parts)) continue;
     const state = lower(m[2])
@@ -518,7 +519,7 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   if (survive) out.push(survive);
   const rebuilt = parseRebuiltFrom(prompt);
   if (rebuilt) out.push(rebuilt);
-  const writable = parseStayWritable(prompt);
+  const writable = parseStayWritable(prompt, lowered);
   if (writable) out.push(writable);
   // everyone sees the same things in the same order, or ends with the same state (engine/stated-order.ts)
   const order = parseSameOrder(prompt);
@@ -565,9 +566,9 @@ const BETWEEN_WORDS =
   /\b(?:link|between|each other|one another|the others|partition\w*|split|cut|disconnected|contact|reach)\b/i;
 
 /** The rule that writes keep being taken in every region under a cut, if the prompt states one (its first). */
-function parseStayWritable(prompt: string): RuleGuarantee | undefined {
+function parseStayWritable(prompt: string, lowered = prompt.toLowerCase()): RuleGuarantee | undefined {
   for (const [i, re] of STAY_WRITABLE.entries())
-    for (const m of prompt.matchAll(re)) {
+    for (const m of prompt.matchAll(mayMatch(re, lowered) ? re : NEVER)) {
       // the third form names the place first and no subject ("any region must accept writes during a partition")
       const subject = i === 2 ? undefined : m[1];
       const [, , place, partition, lost] = m;
@@ -3804,6 +3805,9 @@ export const literalGatedPatterns = (): readonly RegExp[] => [
   SAMPLED,
   EVERY_UNIT,
   PACED_ITEM,
+  ...NEVER_LOST,
+  ...ALL_PARTS,
+  ...STAY_WRITABLE,
   // not the parser's own: the words asking for a reference family (engine/references.ts), gated by the same index
   ...REFERENCE_FAMILIES.map((f) => f.asks),
 ];
