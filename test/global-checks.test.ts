@@ -72,6 +72,6 @@ describe("technology names parts the design draws", () => {
     expect(coordination?.runnerUp?.why).toMatch(/not chosen because the design chose/);
   });
   it("a metrics design keeps its hash ring in a named key-value store", () => {
-    expect(products(design(METRICS))).toContain("memberlist gossip (or Consul or etcd) for the hash ring");
+    expect(products(design(METRICS))).toContain("memberlist gossip for the hash ring");
   });
 });

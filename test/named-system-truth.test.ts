@@ -236,3 +236,50 @@ describe("DynamoDB global tables have a strongly consistent mode (lane truth)", 
     for (const t of caveats) expect(t.caveat).toMatch(/strong consistency mode/);
   });
 });
+
+describe("a design that builds a config rollout system never buys one (lane truth, n48)", () => {
+  // invented prompts led by I11 whose words name no "config service": the design is the rollout system itself
+  const rollouts = [
+    "Push new rate-limit policies to 8,000 gateway hosts, 2% of them first, and roll back on their own if errors climb.",
+    "Design a configuration distribution service for 40,000 hosts with canary waves and rollback.",
+  ];
+  for (const prompt of rollouts)
+    it(`shows LaunchDarkly and AppConfig as the reference, never a choice: ${prompt.slice(0, 50)}`, () => {
+      const d = design(prompt);
+      expect(d.archetypes[0]?.id).toBe("I11");
+      const chosen = d.technology.flatMap((t) => t.choices.map((c) => c.product));
+      expect(chosen.join(" | ")).not.toMatch(/LaunchDarkly|AppConfig/);
+      const refs = d.technology.flatMap((t) => (t.references ?? []).map((r) => r.product));
+      expect(refs.join(" | ")).toMatch(/LaunchDarkly/);
+      expect(rules(d)).not.toContain("reference-as-choice");
+    });
+});
+
+describe("people's presence is held by no consensus store or server registry (lane truth, n48)", () => {
+  // invented prompt: tens of millions of users' online dots; etcd caps its store at 8 GiB, ZooKeeper keeps kilobytes of
+  // coordination data, Consul is one Raft group and Eureka registers middle-tier servers
+  it("offers neither etcd, ZooKeeper, Consul nor Eureka for a chat app's online dots", () => {
+    const d = design(
+      "Show which of our 40 million chat users are online, and mark a user offline within 20 seconds of their phone losing its connection.",
+    );
+    expect(d.archetypes.some((a) => a.id === "I10")).toBe(true);
+    const chosen = d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" | ");
+    expect(chosen).not.toMatch(/\b(?:etcd or ZooKeeper ephemeral|Consul|Eureka)\b/);
+    expect(chosen).toMatch(/sharded presence registry of our own/);
+  });
+  it("still offers etcd or ZooKeeper ephemeral keys for service instances", () => {
+    const d = design("Register every service instance in ZooKeeper so clients can discover healthy ones.");
+    const chosen = d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" | ");
+    expect(chosen).toMatch(/etcd or ZooKeeper ephemeral keys/);
+  });
+});
+
+describe("a stay-available hash ring names no CP store as its choice (lane truth, n48)", () => {
+  it("the gossip row is gossip alone; Consul and etcd are the consistent alternative in its caveat", async () => {
+    const { archetype } = await import("../src/engine/fields/common.js");
+    const row = archetype("I18").technologies.find((t) => /memberlist/.test(t.product));
+    expect(row?.suits).toContain("stay-available");
+    expect(row?.product).not.toMatch(/Consul|etcd/);
+    expect(row?.caveat).toMatch(/Consul or etcd give one consistent view/);
+  });
+});

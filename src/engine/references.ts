@@ -378,7 +378,8 @@ export function referenceVerdict(
   }
   for (const [i, family] of REFERENCE_FAMILIES.entries()) {
     if (!archetypes.includes(family.archetype)) continue;
-    const asked = prompt.asked[i];
+    // a design the family's archetype leads builds one of its kind, where the family says so, whatever the words
+    const asked = prompt.asked[i] ?? (archetypes[0] === family.archetype ? family.ledBuilds : undefined);
     const impl = family.implementations.find((n) => mentionsName(product, n));
     if (asked && impl)
       return {

@@ -18,6 +18,12 @@ export interface ReferenceFamily {
    * named in a later clause ("a login service that keeps its keys in a secrets manager like Vault") is a part.
    */
   headOnly?: boolean;
+  /**
+   * The kind's name, where every design the archetype leads builds one: its whole implementations are then references
+   * whatever words the prompt uses ("Push a new routing configuration to 5,000 proxies" builds a config rollout
+   * system, so LaunchDarkly is one to learn from, not its part). Only for a kind no other design is led by.
+   */
+  ledBuilds?: string;
 }
 
 export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
@@ -73,6 +79,11 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
     archetype: "I11",
     asks: /\b(feature[- ]flags? (?:service|system|platform)|flag service|configuration management service|config(uration)? (?:service|system|plane|store))\b/i,
     implementations: ["LaunchDarkly", "AWS AppConfig", "Unleash"],
+    // a design led by I11 pushes versioned config, flags, policies or images to a fleet in stages: it is the rollout
+    // system. AWS AppConfig deploys validated configuration versions by a deployment strategy with automatic rollback on
+    // alarms (docs.aws.amazon.com/appconfig/latest/userguide/deploying-feature-flags.html), and LaunchDarkly and Unleash
+    // serve flags to SDKs that evaluate locally (see I11/flags.ts): whole ones, so buying one is no design of it
+    ledBuilds: "configuration rollout system",
   },
   {
     archetype: "I12",

@@ -354,6 +354,9 @@ export const card = {
   },
   technologies: [
     {
+      // a catalog of services, not of people: every registration and session is a write through its one Raft group
+      // (HashiCorp docs, "Consensus"), so millions of users' presence is no load for it (see the etcd row below)
+      unlessTopic: ["user-presence"],
       product: "Consul",
       layer: "coordination",
       fits: "Catalog of services with health checks, agent gossip for node liveness, and blocking queries or DNS for lookups",
@@ -367,6 +370,9 @@ export const card = {
         "Catalog writes go through a Raft group that refuses them without a majority (only stale reads and DNS keep answering), so very large, fast-churning fleets should lean on agents and gossip rather than direct registrations",
     },
     {
+      // a registry of middle-tier servers for load balancing and failover (github.com/Netflix/eureka/wiki/Eureka-at-a-glance),
+      // not of people: a user's online dot is no server instance a balancer routes to
+      unlessTopic: ["user-presence"],
       product: "Eureka",
       layer: "serving",
       fits: "Availability-first registry with client-side caching, peer replication and self-preservation against mass eviction",
@@ -376,6 +382,11 @@ export const card = {
         "Views can lag by tens of seconds, and self-preservation deliberately keeps dead instances listed during an outage",
     },
     {
+      // not for people's presence: ZooKeeper keeps coordination data of kilobytes, its whole tree in memory, every change
+      // through one atomic broadcast (zookeeper.apache.org/doc/current/zookeeperProgrammers.html, "ZNodes"), and etcd's
+      // store is capped at 2 GiB by default, 8 GiB suggested (etcd.io/docs dev-guide "System limits"); millions of
+      // users' sessions, each a lease grant and expiry through consensus, are far past what either is built for
+      unlessTopic: ["user-presence"],
       product: "etcd or ZooKeeper ephemeral keys",
       layer: "coordination",
       fits: "Session-bound keys vanish when a member dies and watches report changes in one consistent order",
@@ -383,6 +394,19 @@ export const card = {
       poorFor: ["high-throughput", "stay-available"],
       caveat:
         "Keepalives are answered in memory by the leader (etcd) or the connected server (ZooKeeper), but every registration, expiry and session close is a consensus write and every watcher is fed by one small group, so it does not scale to millions of user presence sessions",
+    },
+    {
+      // people's presence at millions of sessions: the registry is sharded by user id, each shard a small replica group
+      // that keeps its sessions in memory and replicates through a Raft library (etcd's raft package, github.com/etcd-io/raft:
+      // a library, not a service; or HashiCorp's raft), so no shared coordination store carries every session
+      topic: "user-presence",
+      product:
+        "A sharded presence registry of our own, one Raft group per shard (etcd's raft library or HashiCorp Raft)",
+      layer: "coordination",
+      fits: "Sessions live in the memory of their shard's leader, sharded by user id; heartbeats refresh them there, and only a session's start and end are replicated to the shard's group",
+      suits: ["high-throughput", "elastic-scale", "linearizable", "ordering"],
+      poorFor: ["operational-simplicity"],
+      caveat: "A library, not a service: we write the shard map, the session table and its snapshots ourselves",
     },
     {
       product: "Redis keys with TTL",

@@ -544,14 +544,17 @@ const NUMBERS = {
     {
       // Grafana Mimir's key-value store and hash-ring pages: the hash ring is shared through a KV store, memberlist
       // gossip by default (no extra cluster), Consul or etcd as alternatives
-      // (grafana.com/docs/mimir/latest/references/architecture/key-value-store, .../configure/configure-hash-rings)
-      product: "memberlist gossip (or Consul or etcd) for the hash ring",
+      // (grafana.com/docs/mimir/latest/references/architecture/key-value-store, .../configure/configure-hash-rings).
+      // Only gossip belongs to a stay-available row: Consul's servers and etcd commit through Raft and refuse writes
+      // without a majority (developer.hashicorp.com/consul/docs/concept, "Consensus"; etcd.io/docs FAQ), so they are
+      // the consistent alternative named in the caveat, not part of this choice
+      product: "memberlist gossip for the hash ring",
       layer: "coordination",
       fits: "Distributors, ingesters and rule evaluators keep their ring tokens and health in a shared key-value store. Every distributor then maps a series to the same ingesters, and every rule group to one owner. Gossip needs no cluster of its own",
       suits: ["stay-available", "elastic-scale", "operational-simplicity"],
       poorFor: ["linearizable"],
       caveat:
-        "Gossip converges in seconds, so two distributors may briefly disagree on a series' ingesters; replication to several ingesters and quorum writes absorb that, and Consul or etcd give one view at the cost of a cluster to run",
+        "Gossip converges in seconds, so two distributors may briefly disagree on a series' ingesters; replication to several ingesters and quorum writes absorb that, and Consul or etcd give one consistent view instead, at the cost of a cluster to run that takes no ring change while it lacks a majority",
     },
     {
       product: "Object storage (S3 or GCS) for compacted blocks",
