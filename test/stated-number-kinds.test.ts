@@ -195,3 +195,13 @@ describe("a plan's allowance is one member's rate, and a second tier keeps the f
     expect(c.unread).toEqual([]);
   });
 });
+
+describe("a size said of a key-value store is its total, not each value's", () => {
+  it("reads 'a key-value store holding 40 TB' as the bytes stored", () => {
+    const a = scale("Design a distributed key-value store holding 40 TB of user sessions, with reads under 5 ms.");
+    expect(a.bytes_stored).toBe(40e12);
+    expect(a.value_bytes).toBeUndefined();
+    // a size said of the values themselves stays each value's
+    expect(scale("Design a key-value store where values are up to 4 KB.").value_bytes).toBe(4_000);
+  });
+});

@@ -2251,7 +2251,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : /^\s*(?:of\s+)?(?:messages?|events?|records?|payloads?|log lines?|requests?)\b/.test(after) ||
               RECORD_OF_BEFORE.test(clauseBefore)
             ? "message_bytes"
-            : /^\s*(?:values?|items?|entries)\b/.test(after) || /\bvalues?\b/.test(clauseBefore.slice(-20))
+            : /^\s*(?:values?|items?|entries)\b/.test(after) ||
+                // "a key-value store holding 40 TB" names the store, whose total it is, never each value's size
+                /(?<!\bkey[- ])\bvalues?\b(?![- ]stores?\b)/.test(clauseBefore.slice(-20))
               ? "value_bytes"
               : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
                     after,
