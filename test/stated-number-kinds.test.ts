@@ -205,3 +205,19 @@ describe("a size said of a key-value store is its total, not each value's", () =
     expect(scale("Design a key-value store where values are up to 4 KB.").value_bytes).toBe(4_000);
   });
 });
+
+describe("a rate over a window of several time units, handed to each member", () => {
+  it("reads '900 requests per 15 minutes' allowed each key as one key's rate over the window", () => {
+    const a = statedNfrsOf(
+      "Design a rate limiter for a public REST service like Twitter's that allows each of 50 million API keys 900 requests per 15 minutes across 200 servers.",
+    );
+    expect(a.scale.requests_per_sec_per_key?.value).toBe(1);
+    expect(a.scale.requests_per_sec_per_key?.quote).toBe("900 requests per 15 minutes");
+    expect(a.scale.requests_per_sec).toBeUndefined();
+    expect(a.unread).toEqual([]);
+    expect(scale("Our platform gives every tenant 500 jobs an hour.").tasks_per_sec_per_tenant).toBeCloseTo(
+      500 / 3_600,
+      8,
+    );
+  });
+});

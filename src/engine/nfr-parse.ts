@@ -1184,6 +1184,14 @@ const GROUP_SCOPE = /^(?:groups?|projects?|labs?|workspaces?|departments?)$/i;
 const NEXT_TIER =
   /^\s*(?:,\s*|\.\s*)?(?:(?:and|while|but|whereas)\s+)?(?:the\s+)?(?:free|paid|premium|pro|basic|standard|enterprise|trial|business|starter|gold|silver|bronze)(?:[- ](?:tier|plan))?\s+((?:api[- ])?[a-z]+)\s+(?:(?:get|gets|have|has|may make|may send|can make|up to|at most)\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:$|[.,;)]|and\b|but\b))/i;
 
+/** A window of several time units after a rate's noun ("per 15 minutes"; "every 10 seconds" is a period read elsewhere). Group 1 the count, 2 the unit. */
+const PER_SPAN = new RegExp(String.raw`^\s*per\s+(\d{1,3})[- ](${LONG_TIME_WORD})\b`, "i");
+/**
+ * "allows each of 50 million API keys 900 requests …", "gives every tenant 500 jobs an hour": an allowance handed to
+ * each member of a kind, so the rate after it is one member's. Group 1 is the member noun.
+ */
+const ALLOWS_EACH =
+  /\b(?:allow\w*|gives?|grants?|lets?)\s+(?:each|every)\s+(?:of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\d,.]+\s*(?:thousand|million|billion|[kmb])?\s+)?)?((?:api[- ])?[a-z]+)\s+$/i;
 /** The end of a rate's time unit ("… a minute "): a "per …" straight after it scopes that rate, not a later one. */
 const AFTER_TIME_UNIT = new RegExp(String.raw`\b${LONG_TIME_WORD}\s+$`, "i");
 
@@ -2585,7 +2593,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       : null;
     if (passive && passiveRate) nounEnd += passive[0].length;
     const afterNoun = rest.slice(nounEnd);
-    const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
+    // "900 requests per 15 minutes": a rate over a window of several time units, the window's seconds its span
+    // (the words run past the next number, the window's count, which is read here with it)
+    const perSpan = PER_SPAN.exec(t.slice(n.end + nounEnd));
+    const rateM =
+      slashRate.exec(afterNoun) ??
+      PER_LONG_TIME.exec(afterNoun) ??
+      (perSpan ? (Object.assign([perSpan[0], perSpan[2] ?? ""], { index: 0 }) as unknown as RegExpExecArray) : null);
+    const spanUnits = rateM && perSpan && rateM[0] === perSpan[0] ? Number(perSpan[1]) : 1;
+    if (spanUnits > 1) readTo = Math.max(readTo, n.end + nounEnd + (rateM?.[0].length ?? 0));
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
     // a count of acts or of new things said with the short span they all happen in is a rate over that span
     // (acts or things of a kind no entry lists, never a stock such as seats; never a limit or one scope's count, "any IP
@@ -2610,7 +2626,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const period = DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(clauseBefore));
       if (secs && period) setScale(scale, period.id, secs, quoteTo(nounEnd + countPeriod[0].length));
     } else if (rateM || intrinsic || burst) {
-      const secs = rateM ? timeUnit(rateM[1] ?? "") : (burst?.secs ?? 1);
+      const secs = rateM ? (timeUnit(rateM[1] ?? "") ?? 0) * spanUnits : (burst?.secs ?? 1);
       // "stores 5,000 records per second": a counted noun (records, rows, files) written per time is a write rate too
       const written = ownRecords || (!!hit?.entry.count && !hit.entry.interval && WRITES_BEFORE.test(clauseBefore));
       // "moves 30 million packages a day", "takes in 2 million documents an hour": stored things (a noun counted as
@@ -2679,7 +2695,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         if (!scope && one && !WHOLE_SYSTEM.test(one[1] ?? "")) scope = "key";
         // "free keys get 60 calls a minute", "no research group may submit more than 2,000 jobs per hour": one
         // member's or owner's allowance, never the fleet's rate
-        const owner = TIER_SUBJECT.exec(clauseBefore)?.[1] ?? NONE_MAY_EXCEED.exec(clauseBefore)?.[1];
+        const owner =
+          TIER_SUBJECT.exec(clauseBefore)?.[1] ??
+          NONE_MAY_EXCEED.exec(clauseBefore)?.[1] ??
+          ALLOWS_EACH.exec(clauseBefore)?.[1];
         if (!scope && owner) scope = scopeOf(owner) ?? (GROUP_SCOPE.test(owner) ? "tenant" : undefined);
         allowance = !!owner && scope !== undefined;
       }
