@@ -160,3 +160,64 @@ describe("a total said as a total is never one item's size", () => {
     expect(a.bytes_per_day).toBe(10_000 * 86_400 * 2e6);
   });
 });
+
+describe("a plan's allowance is one member's rate, and a second tier keeps the first's unit", () => {
+  it("reads a tier's quota as each member's, never the fleet's rate", () => {
+    const a = scale(
+      "Our public weather API has free and paid plans: free keys get 60 calls a minute, and nothing more.",
+    );
+    expect(a.requests_per_sec_per_key).toBe(1);
+    expect(a.requests_per_sec).toBeUndefined();
+    const b = scale("No research group may submit more than 2,000 jobs per hour to the shared sequencing pipeline.");
+    expect(b.tasks_per_sec_per_tenant).toBeCloseTo(2_000 / 3_600, 6);
+    expect(b.tasks_per_sec).toBeUndefined();
+  });
+
+  it("reads the second tier's bare number in the first's unit, the larger as the busiest member's", () => {
+    const a = statedNfrsOf(
+      "Our public weather API has free and paid plans: free keys get 60 calls a minute, paid keys 6,000, and an abusive key must be cut off.",
+    );
+    expect(a.scale.requests_per_sec_per_key?.value).toBe(100);
+    expect(a.scale.requests_per_sec_per_key?.quote).toBe("60 calls a minute, paid keys 6,000");
+    expect(a.unread).toEqual([]);
+    const b = statedNfrsOf(
+      "Free-tier users may generate at most 20 images a day, paid users 500, and the count must be right.",
+    );
+    expect(b.scale.writes_per_sec_per_user?.value).toBeCloseTo(500 / 86_400, 8);
+    // an allowance is no daily volume of uploads
+    expect(b.scale.uploads_per_user_per_day).toBeUndefined();
+    expect(b.scale.uploads_per_day).toBeUndefined();
+    expect(b.unread).toEqual([]);
+    const c = statedNfrsOf(
+      "Free users of our photo editor get 50 AI edits a day and paid users 2,000. The limits hold.",
+    );
+    expect(c.scale.messages_per_sec_per_user?.value).toBeCloseTo(2_000 / 86_400, 8);
+    expect(c.unread).toEqual([]);
+  });
+});
+
+describe("a size said of a key-value store is its total, not each value's", () => {
+  it("reads 'a key-value store holding 40 TB' as the bytes stored", () => {
+    const a = scale("Design a distributed key-value store holding 40 TB of user sessions, with reads under 5 ms.");
+    expect(a.bytes_stored).toBe(40e12);
+    expect(a.value_bytes).toBeUndefined();
+    // a size said of the values themselves stays each value's
+    expect(scale("Design a key-value store where values are up to 4 KB.").value_bytes).toBe(4_000);
+  });
+});
+
+describe("a rate over a window of several time units, handed to each member", () => {
+  it("reads '900 requests per 15 minutes' allowed each key as one key's rate over the window", () => {
+    const a = statedNfrsOf(
+      "Design a rate limiter for a public REST service like Twitter's that allows each of 50 million API keys 900 requests per 15 minutes across 200 servers.",
+    );
+    expect(a.scale.requests_per_sec_per_key?.value).toBe(1);
+    expect(a.scale.requests_per_sec_per_key?.quote).toBe("900 requests per 15 minutes");
+    expect(a.scale.requests_per_sec).toBeUndefined();
+    expect(a.unread).toEqual([]);
+    expect(scale("Our platform gives every tenant 500 jobs an hour.").tasks_per_sec_per_tenant).toBeCloseTo(
+      500 / 3_600,
+      8,
+    );
+  });
+});

@@ -1172,6 +1172,38 @@ const WHOLE_SYSTEM =
 const READS_PER_WRITE =
   /^\s*(?:of\s+)?times\s+(?:for\s+(?:every|each)|per|to\s+(?:every|each)|between|as\s+often\s+as\s+(?:it\s+is\s+|they\s+are\s+)?)\s*(?:(?:a|one|single)\s+)?(?:writes?|updates?|edits?|changes?|modifications?|written|updated|edited|changed)\b/i;
 
+/**
+ * A plan's or tier's members said as a rate's subject ("free-tier users may generate at most 20 images a day", "free
+ * keys get 60 calls a minute", "paid accounts get …"): the rate is each member's allowance, never the fleet's load.
+ * Group 1 is the member noun.
+ */
+const TIER_SUBJECT =
+  /\b(?:free|paid|premium|pro|basic|standard|enterprise|trial|business|starter|gold|silver|bronze)(?:[- ](?:tier|plan))?\s+((?:api[- ])?[a-z]+?)(?:\s+of\s+[^,;]*?)?\s+(?:(?:may|can|will|are allowed to|each)\s+)?(?:get|gets|have|has|may|can|send|make|submit|generate|create|run|call|use|are allowed|is allowed|allowed)\b[^.;]*$/i;
+/**
+ * "No research group may submit more than 2,000 jobs per hour": a limit each one of a kind of thing is held to, so
+ * the rate is one scope's. Group 1 is the thing's noun.
+ */
+const NONE_MAY_EXCEED =
+  /\bno\s+(?:single\s+|one\s+)?(?:[a-z]+\s+)?([a-z]+)\s+(?:may|can|should|is allowed to|gets? to)\s+[a-z]+\s+(?:more than|over|above|beyond)\s+$/i;
+/** The owners a limit is held per, beside the rate scopes: a group or project is a tenant of a shared system. */
+const GROUP_SCOPE = /^(?:groups?|projects?|labs?|workspaces?|departments?)$/i;
+
+/**
+ * A second tier's allowance said with its number alone, after a first tier's rate ("…, paid users 500", "and paid
+ * users 2,000", "paid keys 6,000"): the same unit and window as the first. Group 1 is the tier's member noun, 2 the
+ * number.
+ */
+const NEXT_TIER =
+  /^\s*(?:,\s*|\.\s*)?(?:(?:and|while|but|whereas)\s+)?(?:the\s+)?(?:free|paid|premium|pro|basic|standard|enterprise|trial|business|starter|gold|silver|bronze)(?:[- ](?:tier|plan))?\s+((?:api[- ])?[a-z]+)\s+(?:(?:get|gets|have|has|may make|may send|can make|up to|at most)\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:$|[.,;)]|and\b|but\b))/i;
+
+/** A window of several time units after a rate's noun ("per 15 minutes"; "every 10 seconds" is a period read elsewhere). Group 1 the count, 2 the unit. */
+const PER_SPAN = new RegExp(String.raw`^\s*per\s+(\d{1,3})[- ](${LONG_TIME_WORD})\b`, "i");
+/**
+ * "allows each of 50 million API keys 900 requests …", "gives every tenant 500 jobs an hour": an allowance handed to
+ * each member of a kind, so the rate after it is one member's. Group 1 is the member noun.
+ */
+const ALLOWS_EACH =
+  /\b(?:allow\w*|gives?|grants?|lets?)\s+(?:each|every)\s+(?:of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\d,.]+\s*(?:thousand|million|billion|[kmb])?\s+)?)?((?:api[- ])?[a-z]+)\s+$/i;
 /** The end of a rate's time unit ("… a minute "): a "per …" straight after it scopes that rate, not a later one. */
 const AFTER_TIME_UNIT = new RegExp(String.raw`\b${LONG_TIME_WORD}\s+$`, "i");
 
@@ -2239,7 +2271,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : /^\s*(?:of\s+)?(?:messages?|events?|records?|payloads?|log lines?|requests?)\b/.test(after) ||
               RECORD_OF_BEFORE.test(clauseBefore)
             ? "message_bytes"
-            : /^\s*(?:values?|items?|entries)\b/.test(after) || /\bvalues?\b/.test(clauseBefore.slice(-20))
+            : /^\s*(?:values?|items?|entries)\b/.test(after) ||
+                // "a key-value store holding 40 TB" names the store, whose total it is, never each value's size
+                /(?<!\bkey[- ])\bvalues?\b(?![- ]stores?\b)/.test(clauseBefore.slice(-20))
               ? "value_bytes"
               : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
                     after,
@@ -2571,7 +2605,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       : null;
     if (passive && passiveRate) nounEnd += passive[0].length;
     const afterNoun = rest.slice(nounEnd);
-    const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
+    // "900 requests per 15 minutes": a rate over a window of several time units, the window's seconds its span
+    // (the words run past the next number, the window's count, which is read here with it)
+    const perSpan = PER_SPAN.exec(t.slice(n.end + nounEnd));
+    const rateM =
+      slashRate.exec(afterNoun) ??
+      PER_LONG_TIME.exec(afterNoun) ??
+      (perSpan ? (Object.assign([perSpan[0], perSpan[2] ?? ""], { index: 0 }) as unknown as RegExpExecArray) : null);
+    const spanUnits = rateM && perSpan && rateM[0] === perSpan[0] ? Number(perSpan[1]) : 1;
+    if (spanUnits > 1) readTo = Math.max(readTo, n.end + nounEnd + (rateM?.[0].length ?? 0));
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
     // a count of acts or of new things said with the short span they all happen in is a rate over that span
     // (acts or things of a kind no entry lists, never a stock such as seats; never a limit or one scope's count, "any IP
@@ -2596,7 +2638,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const period = DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(clauseBefore));
       if (secs && period) setScale(scale, period.id, secs, quoteTo(nounEnd + countPeriod[0].length));
     } else if (rateM || intrinsic || burst) {
-      const secs = rateM ? timeUnit(rateM[1] ?? "") : (burst?.secs ?? 1);
+      const secs = rateM ? (timeUnit(rateM[1] ?? "") ?? 0) * spanUnits : (burst?.secs ?? 1);
       // "stores 5,000 records per second": a counted noun (records, rows, files) written per time is a write rate too
       const written = ownRecords || (!!hit?.entry.count && !hit.entry.interval && WRITES_BEFORE.test(clauseBefore));
       // "moves 30 million packages a day", "takes in 2 million documents an hour": stored things (a noun counted as
@@ -2645,6 +2687,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         t.slice(n.end + nounEnd),
       );
       let scope = scopeAfter ? scopeAfterRate(scopeAfter[1] ?? "") : undefined;
+      // a plan's allowance ("free users get 50 AI edits a day") caps each member; it is no daily volume of the thing
+      let allowance = false;
       if (scope && scopeAfter) nounEnd += scopeAfter[0].length;
       if (!scope) {
         // a bracket closes the words it holds, and a "per …" straight after a time unit scopes the rate said there
@@ -2661,12 +2705,20 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // names the system itself, whose rate it is)
         const one = ONE_THING_GETS.exec(clauseBefore);
         if (!scope && one && !WHOLE_SYSTEM.test(one[1] ?? "")) scope = "key";
+        // "free keys get 60 calls a minute", "no research group may submit more than 2,000 jobs per hour": one
+        // member's or owner's allowance, never the fleet's rate
+        const owner =
+          TIER_SUBJECT.exec(clauseBefore)?.[1] ??
+          NONE_MAY_EXCEED.exec(clauseBefore)?.[1] ??
+          ALLOWS_EACH.exec(clauseBefore)?.[1];
+        if (!scope && owner) scope = scopeOf(owner) ?? (GROUP_SCOPE.test(owner) ? "tenant" : undefined);
+        allowance = !!owner && scope !== undefined;
       }
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       // "400,000 users, each sending 30 messages a day": a rate each member of a fleet counted just before keeps is
       // one member's; the fleet's rate is the count times it, quoted from the count to the rate
       const fleet = scope ? undefined : eachOfFleet(t, nums, ni, scale);
-      const value = ((fleet?.count ?? 1) * n.value) / secs;
+      let value = ((fleet?.count ?? 1) * n.value) / secs;
       const quoteAll = (k: number) => (fleet ? t.slice(fleet.start, n.end + k) : quoteTo(k));
       const reading = fleet
         ? eachReading(fleet, n.value, t.slice(n.start, n.end + nounEnd), value)
@@ -2677,6 +2729,24 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       if (!fleet && composed.has(id)) {
         delete scale[id];
         composed.delete(id);
+      }
+      // "free users get 50 AI edits a day and paid users 2,000": the next tier's bare number keeps this rate's unit and
+      // scope; the larger allowance is the busiest key's, which sizes the hot key, and the quote holds both tiers
+      const tier = scope ? NEXT_TIER.exec(t.slice(n.end + nounEnd)) : null;
+      const tierValue = tier ? Number((tier[2] ?? "").replace(/,/g, "")) : undefined;
+      if (tier && tierValue !== undefined && scopeOf(tier[1] ?? "") === scope) {
+        const both = quoteTo(nounEnd + tier[0].length);
+        const top = Math.max(n.value, tierValue);
+        const unit = t.slice(n.start, n.end + nounEnd).trim();
+        value = top / secs;
+        setScale(
+          scale,
+          id,
+          value,
+          both,
+          `${both.trim()}: two tiers' allowances, the second said in the first's unit ('${unit}'); the larger, ${top.toLocaleString("en-US")} each ${scope}, is the busiest ${scope}'s`,
+        );
+        readTo = n.end + nounEnd + tier[0].length;
       }
       setScale(scale, id, value, quoteAll(nounEnd), reading);
       if (fleet) composed.add(id);
@@ -2704,7 +2774,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       )
         setScale(scale, "tasks_per_sec", value, quoteTo(nounEnd));
       const daily = hit?.entry.daily;
-      if (daily && secs >= 86400 && (!scope || scope === "user"))
+      if (daily && secs >= 86400 && !allowance && (!scope || scope === "user"))
         setScale(
           scale,
           scope ? `${daily}_per_user_per_day` : `${daily}_per_day`,
