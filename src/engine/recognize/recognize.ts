@@ -2145,6 +2145,39 @@ export function recognize(
   );
   const insideDominant = (h: Hit): boolean =>
     domPhrases.some((d) => d.covers.length > h.covers.length && h.covers.every((i) => d.covers.includes(i)));
+  // a phrase that shares a word with one of the dominant's and adds only a word for the whole thing ('log service' of
+  // "a commit log service": the service of the commit log, no logging service) reads the dominant's word again
+  const overDominant = (h: Hit): boolean =>
+    h.covers.length > 1 &&
+    domPhrases.some(
+      (d) =>
+        !d.signal.combined &&
+        d.signal.rule === undefined &&
+        h.covers.some((i) => d.covers.includes(i)) &&
+        h.covers.some((i) => !d.covers.includes(i)) &&
+        h.covers.every((i) => d.covers.includes(i) || FUNCTION_TAIL_STEMS.has(tokens[i]?.stem ?? "")),
+    );
+  // a word written after 'of' inside a longer phrase of words in a row that names another archetype ('presence' of
+  // "points of presence", an edge site; 'sale' of "point of sale") qualifies that phrase's head, so it is the phrase's
+  // word, never a part of a third kind on its own ("a distributed cache" is still a cache: no 'of' stands inside)
+  const rowPhrases = scored.flatMap((s) =>
+    s.hits
+      .filter(
+        (h) =>
+          !h.signal.concept &&
+          h.covers.length > 1 &&
+          h.covers.every((c, k) => k === 0 || c === (h.covers[k - 1] as number) + 1),
+      )
+      .map((h) => ({ id: s.archetype.id, covers: h.covers })),
+  );
+  const afterOfIn = (h: Hit, id: ArchetypeId): boolean => {
+    const at = h.covers[0] ?? -1;
+    return (
+      h.covers.length === 1 &&
+      written[(tokens[at]?.at ?? 0) - 1] === "of" &&
+      rowPhrases.some((p) => p.id !== id && p.covers.includes(at) && (p.covers[0] ?? at) < at)
+    );
+  };
   // the nouns of the thing the head asks to build ("a delayed message service"): a requirement read in a clause with
   // one of them ("each message is delivered") speaks of that thing in its own sense, and one word just before the dominant's phrase in the
   // head ("live" of "live video streaming platform") says what kind it is: a supporting archetype whose own words all
@@ -2175,7 +2208,12 @@ export function recognize(
     // (a word typical of it beside them is weak alone: "a virtual waiting room … in the order" is still the head's
     // 'waiting', no log's consumers waiting)
     const ownWords = s.hits.filter((h) => !h.signal.concept);
-    if (ownWords.length > 0 && ownWords.every(insideDominant) && !needs.get(s.archetype.id)?.cue) continue;
+    if (
+      ownWords.length > 0 &&
+      ownWords.every((h) => insideDominant(h) || overDominant(h) || afterOfIn(h, s.archetype.id)) &&
+      !needs.get(s.archetype.id)?.cue
+    )
+      continue;
     if (top.hits.length > 0 && headsOwn(s) && !needs.get(s.archetype.id)?.cue) continue;
     const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
