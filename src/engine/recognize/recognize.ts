@@ -80,7 +80,7 @@ import {
   whenOnlySupport,
 } from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
-import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
+import { CLAUSE_BREAKS, foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -1062,6 +1062,56 @@ function cutoffBelow(scored: Scored[]): void {
     keeper.led ??= `'${rule.quoted}' makes the prompt's time a cutoff checked on the write path, so ${keeper.archetype.id} leads over due-time release (${TIMED_WORK})`;
 }
 
+/**
+ * The written places of the thing a head made only of words for the whole thing names in the clause right after it
+ * ("a service that sends one-time passcodes by SMS": 'one-time passcodes'): the words after 'that' or 'which' and its
+ * verb, up to the next clause break in the same phrase. The head says only that a service is built; the clause says
+ * which, so its noun phrase is read as the head's. Undefined where the head has a word of its own.
+ */
+/** Verbs (stemmed) by which a service hands out or keeps the thing it is (`definingClause`). */
+const PROVIDING_VERBS: ReadonlySet<string> = new Set(
+  [
+    "sends",
+    "emails",
+    "texts",
+    "issues",
+    "generates",
+    "hands",
+    "delivers",
+    "serves",
+    "mints",
+    "grants",
+    "provides",
+    "hosts",
+    "stores",
+    "keeps",
+    "holds",
+    "manages",
+    "verifies",
+  ].map(stemWord),
+);
+
+function definingClause(tokens: readonly Token[], written: readonly string[]): ReadonlySet<number> | undefined {
+  const head = tokens.filter((t) => t.head);
+  const last = head[head.length - 1];
+  if (!last || !head.every((t) => FUNCTION_TAIL_STEMS.has(t.stem) || t.stem === "design" || t.stem === "build"))
+    return undefined;
+  const rel = written[last.at + 1];
+  if (rel !== "that" && rel !== "which") return undefined;
+  // only a verb saying what the service hands out or keeps makes its object the thing built ("sends one-time
+  // passcodes", "issues certificates"); one that works on data ("rescans stored objects") names its input
+  if (!PROVIDING_VERBS.has(stemWord(written[last.at + 2] ?? ""))) return undefined;
+  const part = tokens.find((t) => t.at > last.at + 1)?.part;
+  const out = new Set<number>();
+  for (let at = last.at + 3; at < written.length; at++) {
+    if (CLAUSE_BREAKS.has(written[at] ?? "")) break;
+    const t = tokens.find((x) => x.at === at);
+    if (t && t.part !== part) break;
+    out.add(at);
+  }
+  return out.size > 0 ? out : undefined;
+}
+
 const HARD_RULE_SAYS = new Map(HARD_RULES.map((r) => [r.rule, r.says]));
 const FUNCTIONS = functionIndex(FUNCTION_WORDS);
 /** The words that only say a head names a whole thing ("system", "service", "platform"), past which its function word stands. */
@@ -1445,8 +1495,25 @@ export function recognize(
   // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
   const asked = askWords(prompt);
   const later = asked.later;
+  const matched = matchAll(tokens, kb.index);
+  // a kind of system named in the clause that defines a head of bare words for the whole thing ("a service that sends
+  // one-time passcodes") is named in the head (`definingClause`); the clause's other words stay the body's
+  const clause = later.size > 0 ? undefined : definingClause(tokens, writtenWords(prompt));
+  const thatKind = new Set(
+    clause
+      ? matched.flatMap((h) =>
+          h.signal.owner.kind === "kind" && h.covers.every((i) => clause.has(tokens[i]?.at ?? -1))
+            ? h.covers.map((i) => tokens[i]?.at ?? -1)
+            : [],
+        )
+      : [],
+  );
   const isHead =
-    later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
+    later.size > 0
+      ? (i: number) => later.has(tokens[i]?.at ?? -1)
+      : thatKind.size > 0
+        ? (i: number) => tokens[i]?.head === true || thatKind.has(tokens[i]?.at ?? -1)
+        : (i: number) => tokens[i]?.head === true;
   const asksForThing = later.size > 0 || opensWithAsk;
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations, writtenWords(prompt)) : [];
@@ -1476,7 +1543,7 @@ export function recognize(
   const likeness = (h: Hit) =>
     h.signal.kind === "system" && written[(tokens[h.covers[0] ?? -1]?.at ?? 0) - 1] === "like";
   const sorted = sortHits(
-    [...matchAll(tokens, kb.index), ...combined].filter((h) => notAsk(h) && notOwnMoney(h)),
+    [...matched, ...combined].filter((h) => notAsk(h) && notOwnMoney(h)),
     kb,
     cloned,
     tokens,
