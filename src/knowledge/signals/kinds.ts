@@ -39,6 +39,21 @@ export const COVER_WEIGHT: Readonly<Record<KindCover, number>> = { well: 1, part
 
 export const SYSTEM_KINDS: readonly SystemKind[] = [
   {
+    kind: "order matching engine",
+    id: "I13",
+    cover: "well",
+    nouns: [
+      "order book",
+      "order books",
+      "limit order book",
+      "order book service",
+      "order matching engine",
+      "order matching service",
+      "trade matching engine",
+    ],
+    why: "each instrument's book of resting orders has one owner that sequences every order for it and matches by price, then time, which is a shared subject coordinated by its single owner; the order gateway, the sequenced order log, the standby matcher and the execution log are built by I13's own order-book subject",
+  },
+  {
     kind: "secret store",
     id: "I16",
     cover: "well",
