@@ -472,8 +472,8 @@ describe("what the prompt's nouns imply", () => {
       expect(i.value).toBe(500);
       expect(i.because).toMatch(/the prompt counts '100k redirects per second'/);
     }
-    // the stated rate is the load to serve: no peak factor multiplies it
-    expect(d.capacity.find((r) => r.id === "egress_bandwidth")?.display).toBe("≈ 55 MB/s");
+    // the stated rate is the load to serve: no peak factor multiplies it (100k redirects of 500 bytes)
+    expect(d.capacity.find((r) => r.id === "egress_bandwidth")?.display).toBe("≈ 50 MB/s");
   });
 
   it("takes a stated per-second rate as the peak, and an average as something to multiply", () => {

@@ -42,7 +42,11 @@ describe("a look-aside cache in front of a database", () => {
 });
 
 describe("a chosen option leaves out the rejected option's rows, figures and calls", () => {
-  const SHORT = "Design a URL shortener handling 100k redirects per second";
+  // a bare product over a cache cluster (a URL shortener was this example until the short-links feature modelled it)
+  const SHORT = "Design a pastebin handling 100k reads per second";
+  // codes asked as generation: the sequence card leads and leases blocks
+  const CODES =
+    "Design a URL shortener that creates 20,000 short links per second, each code unique, and redirects 500,000 clicks per second.";
 
   it("a cache cluster has no edge purge fan-out, DNS steering or edge egress; an edge fleet keeps them", () => {
     const d = design(SHORT);
@@ -66,7 +70,7 @@ describe("a chosen option leaves out the rejected option's rows, figures and cal
   });
 
   it("leased id blocks have no worker-id space figure and no clock-step failure", () => {
-    const d = design(SHORT);
+    const d = design(CODES);
     expect(d.decisions.find((x) => x.id === "i09-scheme")?.chosen).toBe("leased-blocks");
     expect(d.capacity.map((c) => c.id)).not.toContain("worker_id_share");
     expect(failures(d)).not.toMatch(/clock steps backwards|share a worker id/);

@@ -1107,15 +1107,16 @@ describe("failure questions are well-formed questions", () => {
 
 describe("stated numbers are said as stated, and a derived input with what it came from", () => {
   it("says a stated rate in the prompt's words, then what the design adds to it, before the peak", () => {
-    const d = design("Design a URL shortener handling 100k redirects per second");
+    // (a bare product: a URL shortener was the example until the short-links feature modelled it)
+    const d = design("Design a pastebin handling 100k reads per second");
     const peak = d.capacity.find((c) => c.id === "peak_requests_per_sec");
     expect(peak?.quantity).toBe("peak requests");
     const eight = writeScript(d, { minutes: 45 }).steps[7]?.text ?? "";
     expect(eight).toContain(
-      "100 thousand redirects a second stated, plus about 10 thousand writes a second at a read-to-write ratio of 10, that's 110 thousand requests a second. That is already the peak to serve.",
+      "100 thousand reads a second stated, plus about 10 thousand writes a second at a read-to-write ratio of 10, that's 110 thousand requests a second. That is already the peak to serve.",
     );
     expect(eight).not.toMatch(/peak reads/);
-    const writes = writeScript(design("Design a URL shortener like bit.ly that handles 10000 writes per second."), {
+    const writes = writeScript(design("Design a pastebin that handles 10000 writes per second."), {
       minutes: 45,
     });
     expect(writes.steps[7]?.text).toContain(

@@ -5,7 +5,7 @@ const ops = (p: string) => design(p).operations;
 
 describe("a supporting archetype's rows follow what the design holds", () => {
   it("a supporting key-value store drops its card's own example, and says so", () => {
-    const put = ops("Design a URL shortener handling 100k redirects per second").find((o) =>
+    const put = ops("Design a pastebin handling 100k reads per second").find((o) =>
       o.phrase.startsWith("conditional put naming the version"),
     );
     expect(put?.phrase).toBe("conditional put naming the version the caller read (key value)");

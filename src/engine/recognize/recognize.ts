@@ -80,7 +80,7 @@ import {
   whenOnlySupport,
 } from "./stray-support.js";
 import { namesWholeSubject } from "./subject.js";
-import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
+import { CLAUSE_BREAKS, foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -1062,6 +1062,56 @@ function cutoffBelow(scored: Scored[]): void {
     keeper.led ??= `'${rule.quoted}' makes the prompt's time a cutoff checked on the write path, so ${keeper.archetype.id} leads over due-time release (${TIMED_WORK})`;
 }
 
+/**
+ * The written places of the thing a head made only of words for the whole thing names in the clause right after it
+ * ("a service that sends one-time passcodes by SMS": 'one-time passcodes'): the words after 'that' or 'which' and its
+ * verb, up to the next clause break in the same phrase. The head says only that a service is built; the clause says
+ * which, so its noun phrase is read as the head's. Undefined where the head has a word of its own.
+ */
+/** Verbs (stemmed) by which a service hands out or keeps the thing it is (`definingClause`). */
+const PROVIDING_VERBS: ReadonlySet<string> = new Set(
+  [
+    "sends",
+    "emails",
+    "texts",
+    "issues",
+    "generates",
+    "hands",
+    "delivers",
+    "serves",
+    "mints",
+    "grants",
+    "provides",
+    "hosts",
+    "stores",
+    "keeps",
+    "holds",
+    "manages",
+    "verifies",
+  ].map(stemWord),
+);
+
+function definingClause(tokens: readonly Token[], written: readonly string[]): ReadonlySet<number> | undefined {
+  const head = tokens.filter((t) => t.head);
+  const last = head[head.length - 1];
+  if (!last || !head.every((t) => FUNCTION_TAIL_STEMS.has(t.stem) || t.stem === "design" || t.stem === "build"))
+    return undefined;
+  const rel = written[last.at + 1];
+  if (rel !== "that" && rel !== "which") return undefined;
+  // only a verb saying what the service hands out or keeps makes its object the thing built ("sends one-time
+  // passcodes", "issues certificates"); one that works on data ("rescans stored objects") names its input
+  if (!PROVIDING_VERBS.has(stemWord(written[last.at + 2] ?? ""))) return undefined;
+  const part = tokens.find((t) => t.at > last.at + 1)?.part;
+  const out = new Set<number>();
+  for (let at = last.at + 3; at < written.length; at++) {
+    if (CLAUSE_BREAKS.has(written[at] ?? "")) break;
+    const t = tokens.find((x) => x.at === at);
+    if (t && t.part !== part) break;
+    out.add(at);
+  }
+  return out.size > 0 ? out : undefined;
+}
+
 const HARD_RULE_SAYS = new Map(HARD_RULES.map((r) => [r.rule, r.says]));
 const FUNCTIONS = functionIndex(FUNCTION_WORDS);
 /** The words that only say a head names a whole thing ("system", "service", "platform"), past which its function word stands. */
@@ -1445,8 +1495,25 @@ export function recognize(
   // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
   const asked = askWords(prompt);
   const later = asked.later;
+  const matched = matchAll(tokens, kb.index);
+  // a kind of system named in the clause that defines a head of bare words for the whole thing ("a service that sends
+  // one-time passcodes") is named in the head (`definingClause`); the clause's other words stay the body's
+  const clause = later.size > 0 ? undefined : definingClause(tokens, writtenWords(prompt));
+  const thatKind = new Set(
+    clause
+      ? matched.flatMap((h) =>
+          h.signal.owner.kind === "kind" && h.covers.every((i) => clause.has(tokens[i]?.at ?? -1))
+            ? h.covers.map((i) => tokens[i]?.at ?? -1)
+            : [],
+        )
+      : [],
+  );
   const isHead =
-    later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
+    later.size > 0
+      ? (i: number) => later.has(tokens[i]?.at ?? -1)
+      : thatKind.size > 0
+        ? (i: number) => tokens[i]?.head === true || thatKind.has(tokens[i]?.at ?? -1)
+        : (i: number) => tokens[i]?.head === true;
   const asksForThing = later.size > 0 || opensWithAsk;
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations, writtenWords(prompt)) : [];
@@ -1476,7 +1543,7 @@ export function recognize(
   const likeness = (h: Hit) =>
     h.signal.kind === "system" && written[(tokens[h.covers[0] ?? -1]?.at ?? 0) - 1] === "like";
   const sorted = sortHits(
-    [...matchAll(tokens, kb.index), ...combined].filter((h) => notAsk(h) && notOwnMoney(h)),
+    [...matched, ...combined].filter((h) => notAsk(h) && notOwnMoney(h)),
     kb,
     cloned,
     tokens,
@@ -2145,6 +2212,39 @@ export function recognize(
   );
   const insideDominant = (h: Hit): boolean =>
     domPhrases.some((d) => d.covers.length > h.covers.length && h.covers.every((i) => d.covers.includes(i)));
+  // a phrase that shares a word with one of the dominant's and adds only a word for the whole thing ('log service' of
+  // "a commit log service": the service of the commit log, no logging service) reads the dominant's word again
+  const overDominant = (h: Hit): boolean =>
+    h.covers.length > 1 &&
+    domPhrases.some(
+      (d) =>
+        !d.signal.combined &&
+        d.signal.rule === undefined &&
+        h.covers.some((i) => d.covers.includes(i)) &&
+        h.covers.some((i) => !d.covers.includes(i)) &&
+        h.covers.every((i) => d.covers.includes(i) || FUNCTION_TAIL_STEMS.has(tokens[i]?.stem ?? "")),
+    );
+  // a word written after 'of' inside a longer phrase of words in a row that names another archetype ('presence' of
+  // "points of presence", an edge site; 'sale' of "point of sale") qualifies that phrase's head, so it is the phrase's
+  // word, never a part of a third kind on its own ("a distributed cache" is still a cache: no 'of' stands inside)
+  const rowPhrases = scored.flatMap((s) =>
+    s.hits
+      .filter(
+        (h) =>
+          !h.signal.concept &&
+          h.covers.length > 1 &&
+          h.covers.every((c, k) => k === 0 || c === (h.covers[k - 1] as number) + 1),
+      )
+      .map((h) => ({ id: s.archetype.id, covers: h.covers })),
+  );
+  const afterOfIn = (h: Hit, id: ArchetypeId): boolean => {
+    const at = h.covers[0] ?? -1;
+    return (
+      h.covers.length === 1 &&
+      written[(tokens[at]?.at ?? 0) - 1] === "of" &&
+      rowPhrases.some((p) => p.id !== id && p.covers.includes(at) && (p.covers[0] ?? at) < at)
+    );
+  };
   // the nouns of the thing the head asks to build ("a delayed message service"): a requirement read in a clause with
   // one of them ("each message is delivered") speaks of that thing in its own sense, and one word just before the dominant's phrase in the
   // head ("live" of "live video streaming platform") says what kind it is: a supporting archetype whose own words all
@@ -2175,7 +2275,12 @@ export function recognize(
     // (a word typical of it beside them is weak alone: "a virtual waiting room … in the order" is still the head's
     // 'waiting', no log's consumers waiting)
     const ownWords = s.hits.filter((h) => !h.signal.concept);
-    if (ownWords.length > 0 && ownWords.every(insideDominant) && !needs.get(s.archetype.id)?.cue) continue;
+    if (
+      ownWords.length > 0 &&
+      ownWords.every((h) => insideDominant(h) || overDominant(h) || afterOfIn(h, s.archetype.id)) &&
+      !needs.get(s.archetype.id)?.cue
+    )
+      continue;
     if (top.hits.length > 0 && headsOwn(s) && !needs.get(s.archetype.id)?.cue) continue;
     const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);

@@ -24,6 +24,7 @@ import { PROXIMITY } from "./proximity.js";
 import { RANKING } from "./ranking.js";
 import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
+import { SHORTLINKS } from "./shortlinks.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { STAY } from "./stay.js";
 import { STOCK } from "./stock.js";
@@ -195,11 +196,12 @@ const CATALOGUE: readonly FeatureEntry[] = [
   COLLAB_DOCS,
   FILE_SYNC,
   RANKING,
+  SHORTLINKS,
 ];
 
 /**
  * A feature standing on the shared product edge. Its topology is put there when first read: most designs read
- * no feature's, and doing it for all 24 at load (every protocol parsed) was ~3 ms of every start-up.
+ * no feature's, and doing it for all 25 at load (every protocol parsed) was ~3 ms of every start-up.
  */
 function onEdge(f: FeatureEntry): FeatureEntry {
   let topology: Topology | undefined;

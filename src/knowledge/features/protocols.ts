@@ -149,3 +149,17 @@ export const FILE_SYNC_PROTOCOLS: ProtocolSpec[] = [
       "client>gateway[commit path with parent version v] -> gateway>metadata-service[commit] -> metadata-service>metadata-db[move the head from v {head version = v}] -> metadata-db>metadata-service[refused: another device already moved the head past v] -> metadata-service>client[409 conflict with the current head] -> client>gateway[commit the local edit under a new conflicted-copy path] -> gateway>metadata-service[commit the copy] -> metadata-service>metadata-db[append the copy to the namespace journal {no file at the copy's path}] -> metadata-db>metadata-service[committed] -> metadata-service>client[both versions kept, nothing overwritten] => done | retry",
   },
 ];
+
+/** A short link made from a leased block and created once under its code; a redirect read through the cache. */
+export const SHORTLINK_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Shorten: take a code from the leased block, create the link once",
+    notation:
+      "client>gateway[shorten long URL with request id] -> gateway>shorten-service[shorten] -> shorten-service>code-counter[lease the next block when the node's block is used up {CodeBlock.version = version read}] -> code-counter>shorten-service[block start and end] -> shorten-service>link-store[create ShortLink under the next code {no ShortLink with this code}] -> link-store>shorten-service[created] -> shorten-service>client[short URL] |-> code-counter>shorten-service[refuse: another node advanced it first, read and retry {CodeBlock.version changed}] |-> link-store>shorten-service[refuse: code taken, take the next code {ShortLink with this code exists}] => done | retry",
+  },
+  {
+    name: "Redirect through the cache, log the click",
+    notation:
+      "client>gateway[GET /code] -> gateway>redirect-service[redirect code] -> redirect-service>link-cache[look up code] -> link-cache>redirect-service[long URL or miss] -> redirect-service>link-store[read ShortLink on a miss and fill the cache] -> redirect-service>click-log[append click] -> redirect-service>client[302 to the long URL {ShortLink.state = active}] |-> redirect-service>client[410 gone {ShortLink.state = expired or disabled}] => done | reject",
+  },
+];

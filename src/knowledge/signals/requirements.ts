@@ -973,7 +973,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "free slots",
       "remove crashed",
       "green dot",
-      "have app open",
+      // who has the app open right now ('have' is a stop word, so a bare "app open" read "an app that users open every
+      // morning" as liveness): the phrase keeps a word of now
+      "app open right now",
+      "app open now",
+      "app currently open",
+      "app in foreground",
       "currently online",
       "currently active",
       "joins leaves",

@@ -89,6 +89,13 @@ export const COMPOUND_NOUNS: readonly string[] = [
   "x-ray scan",
   "ultrasound scan",
   "brain scan",
+  // a book that lists things is no booking: an exchange's order book holds resting orders, an address book contacts
+  "order book",
+  "address book",
+  "phone book",
+  "guest book",
+  "log book",
+  "run book",
 ];
 
 /**
