@@ -126,10 +126,13 @@ describe("a counted fleet that reports once an interval is the model's own clien
     const d = design(
       "Design live position tracking for a ferry network: 400 ferries report their GPS position every 10 seconds, and passengers opening the app see where their ferry is within 2 seconds.",
     );
-    const beats = d.capacity.find((r) => r.id === "heartbeats_per_sec");
-    const clients = beats?.inputs.find((i) => i.name === "clients");
-    expect(clients?.value).toBe(400);
+    // (the membership card read this prompt's "passengers opening the app" as liveness and sized heartbeats_per_sec;
+    // opening an app is no presence, so the stated fleet's reports are sized by the population's own row)
+    const beats = d.capacity.find((r) => r.id.startsWith("population_reports_per_sec"));
+    const fleet = beats?.inputs.find((i) => i.name === "population");
+    expect([fleet?.value, fleet?.source]).toEqual([400, "stated"]);
     expect(beats?.value).toBe(40);
+    expect(d.capacity.some((r) => r.inputs.some((i) => i.name === "clients" && i.source === "assumed"))).toBe(false);
   });
   it("a counted population with no report interval is no stand-in for the model's clients", () => {
     const p = "Students browsing a tutoring app should see which of 30k tutors are available for a lesson right now.";
