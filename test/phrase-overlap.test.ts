@@ -42,7 +42,8 @@ const ROWS: readonly Row[] = [
   // counter-examples: the kind named by its own words stays
   { prompt: "Design a distributed cache.", lead: "I16", must: ["I07"] },
   {
-    prompt: "Design a log aggregation service that collects application logs from 20,000 servers and keeps them 30 days.",
+    prompt:
+      "Design a log aggregation service that collects application logs from 20,000 servers and keeps them 30 days.",
     lead: "I18",
   },
   {
