@@ -9,6 +9,18 @@ const said = (prompt: string) =>
     .join(" ");
 
 describe("the script's builders say one fact once, in plain words", () => {
+  it("a global ownership scope is asked as one owner for everything, never 'per global'", () => {
+    const s = writeScript(
+      design(
+        "Design a secrets manager like HashiCorp Vault that hands database credentials to 100,000 pods and rotates them every day.",
+      ),
+      { minutes: 45 },
+    );
+    const asked = s.steps.flatMap((x) => (x.followUps ?? []).map((f) => f.question)).join(" ");
+    expect(asked).not.toMatch(/per (?:global|none)\b/);
+    expect(asked).toMatch(/Why one owner for everything, and not one per key\?/);
+  });
+
   it("a bound with a spare figure says the spare once, with what it is for", () => {
     const text = said("Design a leader election service for 500 services that fails over within 10 seconds");
     expect(text).toMatch(/spare for a missed keep-alive or a pause/);

@@ -1343,9 +1343,13 @@ function scopesStep(d: Design): StepDraft {
   if (k && k !== reason) lines.push(...spoken(k.why, "detail", 1));
   lines.push(...askLines(d));
   const followUps: FollowUp[] = [];
-  if (e)
+  // a global scope is asked the other way round: "why per global and not globally?" says nothing
+  if (e && e.scope !== "none")
     followUps.push({
-      question: `Why per ${e.scope} and not globally?`,
+      question:
+        e.scope === "global"
+          ? "Why one owner for everything, and not one per key?"
+          : `Why per ${e.scope} and not globally?`,
       answer: clauses(e.why).slice(0, 2).join(" ") || sentence(e.why),
     });
   const cp = d.criticalPaths[0];
