@@ -9,6 +9,12 @@ const said = (prompt: string) =>
     .join(" ");
 
 describe("the script's builders say one fact once, in plain words", () => {
+  it("a cost in big-O notation is said by its name, never cut to 'in O.'", () => {
+    const text = said("Design a leaderboard for a mobile game with 50 million players");
+    expect(text).not.toMatch(/\bin O\b|O\(/);
+    expect(text).toMatch(/logarithmic time/);
+  });
+
   it("a global ownership scope is asked as one owner for everything, never 'per global'", () => {
     const s = writeScript(
       design(

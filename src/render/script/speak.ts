@@ -79,6 +79,12 @@ const TUPLE_VERB =
 export const speakable = rememberText((s: string): string => {
   return (
     unquote(s)
+      // a cost in big-O notation is said by its name ("in O(log N)" would lose its bracket and end "in O.")
+      .replace(/\bO\(1\)/g, "constant time")
+      .replace(/\bO\(log ?[nNkK]\)/g, "logarithmic time")
+      .replace(/\bO\([nN] log ?[nN]\)/g, "n log n time")
+      .replace(/\bO\(([nNkK])\)/g, "linear time")
+      .replace(/\bO\(log ?[nN] ?\+ ?([a-zA-Z])\)/g, "logarithmic time plus one step per item returned")
       // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
       .replace(
         /\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g,
