@@ -9,6 +9,14 @@ const said = (prompt: string) =>
     .join(" ");
 
 describe("the script's builders say one fact once, in plain words", () => {
+  it("a ranking's length is said as the ranking, never as a count of keys", () => {
+    const text = said(
+      "Design a trending hashtags service that shows the top 10 hashtags of the last hour for 300 million users.",
+    );
+    expect(text).toMatch(/The numbers given are 300 million users and the top 10 hashtags\./);
+    expect(text).not.toMatch(/\b10 keys\b/);
+  });
+
   it("a cost in big-O notation is said by its name, never cut to 'in O.'", () => {
     const text = said("Design a leaderboard for a mobile game with 50 million players");
     expect(text).not.toMatch(/\bin O\b|O\(/);

@@ -226,6 +226,10 @@ function givenWords(because: string | undefined, unit?: string): string | undefi
     const perSecond = unit !== undefined && /\/s$/.test(unit) && /\b(?:every|per|a|each) second\b/.test(quoted ?? "");
     return perSecond ? `${vague} a second` : vague;
   }
+  // the length of a ranking ("top 100 and", "top 10 hashtags") is said as the ranking, never as "100 keys"
+  const top = quoted === undefined ? undefined : /^top[- ](\d[\d,]*)(?:\s+([a-z]{2,}s)\b)?/i.exec(quoted);
+  if (top?.[1])
+    return top[2] && !/^(?:is|was|has|as|us)$/.test(top[2]) ? `the top ${top[1]} ${top[2]}` : `a top ${top[1]}`;
   // a figure followed by the prompt's next words ("3,000 auctions run") is its number and noun ("3,000 auctions")
   const words = quoted === undefined ? undefined : countedPrefix(quoted);
   // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
