@@ -9,6 +9,14 @@ const said = (prompt: string) =>
     .join(" ");
 
 describe("the script's builders say one fact once, in plain words", () => {
+  it("a bare time among the given numbers is said with what it times, in the prompt's unit", () => {
+    const text = said(
+      "Design seat booking for a theatre chain with 300 venues: customers pick exact seats, a chosen seat is held for 8 minutes while they pay, and no seat may be sold twice.",
+    );
+    expect(text).toMatch(/The numbers given are 300 venues and a hold of 8 minutes\./);
+    expect(text).not.toMatch(/480 hold seconds/);
+  });
+
   it("a ranking's length is said as the ranking, never as a count of keys", () => {
     const text = said(
       "Design a trending hashtags service that shows the top 10 hashtags of the last hour for 300 million users.",

@@ -262,9 +262,14 @@ function countedPrefix(quoted: string): string {
  * gigabytes a second and 7 days" leaves the days unnamed), which is said by its quantity's short name ("a retention
  * period of 7 days"); a long name (a definition) keeps the prompt's words.
  */
-function givenAmong(count: number, given: string | undefined, named: string): string {
+function givenAmong(count: number, given: string | undefined, named: string, id?: string): string {
   if (given === undefined) return named;
   const bareTime = /^\d[\d,.]*\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/i.test(given);
+  // a bare time among other numbers is said with what it times, in the prompt's unit: "a hold of 8 minutes", never
+  // the quantity's own count of seconds ("480 hold seconds")
+  const timed = id?.endsWith("_seconds") ? id.slice(0, -"_seconds".length).replace(/_/g, " ") : undefined;
+  if (bareTime && count > 1 && timed && /^[a-z]+(?: [a-z]+)?$/.test(timed))
+    return `${/^[aeiou]/.test(timed) ? "an" : "a"} ${timed} of ${given}`;
   return bareTime && count > 1 && countWords(named) <= 7 ? named : given;
 }
 
@@ -1051,7 +1056,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 4).map(([k, v]) => counted(k, v) ?? givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because, unitOfQuantity(k)), quantity(v, k))))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 4).map(([k, v]) => counted(k, v) ?? givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because, unitOfQuantity(k)), quantity(v, k), k)))}`,
       ),
     );
   lines.push(...openAsks(d));
