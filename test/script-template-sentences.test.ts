@@ -9,6 +9,14 @@ const said = (prompt: string) =>
     .join(" ");
 
 describe("the script's builders say one fact once, in plain words", () => {
+  it("a field kept empty until an event is said by what it records, never 'the empty until'", () => {
+    const text = said(
+      "Design a secrets manager like HashiCorp Vault that hands database credentials to 100,000 pods and rotates them every day.",
+    );
+    expect(text).not.toMatch(/\bthe (?:empty|set) (?:until|only)\b/);
+    expect(text).toMatch(/its revocation time once revoked/);
+  });
+
   it("a bare time among the given numbers is said with what it times, in the prompt's unit", () => {
     const text = said(
       "Design seat booking for a theatre chain with 300 venues: customers pick exact seats, a chosen seat is held for 8 minutes while they pay, and no seat may be sold twice.",

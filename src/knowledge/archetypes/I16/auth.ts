@@ -64,7 +64,7 @@ export const AUTH_ENTITIES = [
   {
     name: "ResetToken",
     description:
-      "One password-reset request of an account: the SHA-256 hash of a 128-bit random token (the token itself is only ever in the emailed link), when it expires (minutes), and used_at, empty until the one redemption that consumes it; kept beside its account on the account's shard.",
+      "One password-reset request of an account: the SHA-256 hash of a 128-bit random token (the token itself is only ever in the emailed link), when it expires (minutes), and used_at, set by the one redemption that consumes it; kept beside its account on the account's shard.",
     stance: STANCE,
     truth: true,
     topic: T,

@@ -60,7 +60,7 @@ export const SECRETS_ENTITIES = [
   {
     name: "SecretLease",
     description:
-      "One issued credential or token under a lease id: the secret path or role it came from, issue time, expires_at (issue time plus the TTL, renewable up to the role's max TTL), the parent token that created it, and revoked_at, empty until it is revoked; written only by the active node through the consensus log.",
+      "One issued credential or token under a lease id: the secret path or role it came from, issue time, expires_at (issue time plus the TTL, renewable up to the role's max TTL), the parent token that created it, and revoked_at, its revocation time once revoked; written only by the active node through the consensus log.",
     stance: STANCE,
     truth: true,
     topic: T,
