@@ -1091,22 +1091,28 @@ const PROVIDING_VERBS: ReadonlySet<string> = new Set(
   ].map(stemWord),
 );
 
-function definingClause(tokens: readonly Token[], written: readonly string[]): ReadonlySet<number> | undefined {
-  const head = tokens.filter((t) => t.head);
+function definingClause(
+  tokens: readonly Token[],
+  written: readonly string[],
+  askAt: ReadonlySet<number>,
+): ReadonlySet<number> | undefined {
+  // the head past the opening ask's own words ("Design a", `askWords`) must be only words for the whole thing
+  const head = tokens.filter((t) => t.head && !askAt.has(t.at));
   const last = head[head.length - 1];
-  if (!last || !head.every((t) => FUNCTION_TAIL_STEMS.has(t.stem) || t.stem === "design" || t.stem === "build"))
-    return undefined;
+  if (!last || !head.every((t) => FUNCTION_TAIL_STEMS.has(t.stem))) return undefined;
   const rel = written[last.at + 1];
   if (rel !== "that" && rel !== "which") return undefined;
   // only a verb saying what the service hands out or keeps makes its object the thing built ("sends one-time
   // passcodes", "issues certificates"); one that works on data ("rescans stored objects") names its input
   if (!PROVIDING_VERBS.has(stemWord(written[last.at + 2] ?? ""))) return undefined;
-  const part = tokens.find((t) => t.at > last.at + 1)?.part;
+  const after = tokens.filter((t) => t.at > last.at + 1);
+  const part = after[0]?.part;
+  const partAt = new Map(after.map((t) => [t.at, t.part]));
   const out = new Set<number>();
   for (let at = last.at + 3; at < written.length; at++) {
     if (CLAUSE_BREAKS.has(written[at] ?? "")) break;
-    const t = tokens.find((x) => x.at === at);
-    if (t && t.part !== part) break;
+    const p = partAt.get(at);
+    if (p !== undefined && p !== part) break;
     out.add(at);
   }
   return out.size > 0 ? out : undefined;
@@ -1498,7 +1504,7 @@ export function recognize(
   const matched = matchAll(tokens, kb.index);
   // a kind of system named in the clause that defines a head of bare words for the whole thing ("a service that sends
   // one-time passcodes") is named in the head (`definingClause`); the clause's other words stay the body's
-  const clause = later.size > 0 ? undefined : definingClause(tokens, writtenWords(prompt));
+  const clause = later.size > 0 ? undefined : definingClause(tokens, writtenWords(prompt), asked.opening);
   const thatKind = new Set(
     clause
       ? matched.flatMap((h) =>
