@@ -32,10 +32,15 @@ describe("the spoken script fills its round with the design's own content", () =
     expect(said).toBeGreaterThan(0);
   });
 
-  it("says failure rows past the first two in step 8 with their fix and repair, asking none of them again", () => {
+  it("says at most three failure rows past the first two in step 8, each with its fix and no repair, asking none of them again", () => {
     let more = 0;
+    let joined = 0;
     for (const { d, s } of cases) {
       const step8 = s.steps[7]?.text ?? "";
+      expect(moreFailures(d).length, d.prompt).toBeLessThanOrEqual(3);
+      // reading every row's prevention and repair aloud, back to back, is a table recited, not a talk
+      expect(step8, d.prompt).not.toMatch(/If it happens anyway/);
+      joined += (step8.match(/(?:^|\. )If [^.]+, [^.]+\./g) ?? []).length;
       for (const f of moreFailures(d)) {
         more++;
         expect(step8, d.prompt).toMatch(/more failures? (?:is|are) worth a plan/);
@@ -44,6 +49,15 @@ describe("the spoken script fills its round with the design's own content", () =
       }
     }
     expect(more).toBeGreaterThan(0);
+    expect(joined).toBeGreaterThan(0);
+  });
+
+  it("never tells the same failure twice in step 8 (a row restating the first one in other words is left out)", () => {
+    const d = design("Design a job queue where each job runs once, 10,000 jobs a minute");
+    const step8 = writeScript(d, { minutes: 45 }).steps[7]?.text ?? "";
+    expect(step8).toContain("A worker crashes or stalls after it began to run a job");
+    expect(d.failures.some((f) => /crashes mid-task after claiming/.test(f.failure))).toBe(true);
+    expect(step8).not.toMatch(/crashes mid-task after claiming/);
   });
 
   it("says the data model's other records in step 3 by their key", () => {

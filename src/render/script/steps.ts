@@ -3795,23 +3795,61 @@ function unitLossFailure(d: Design): Design["failures"][number] | undefined {
     : undefined;
 }
 
-/** Failure rows step 8 says after its first two, besides a windowed or whole-unit row: each with its fix and repair. */
-const MORE_FAILURES = 7;
+/**
+ * Failure rows step 8 says after its first two, besides a windowed or whole-unit row: each in one sentence, the
+ * condition and its fix ("If a worker runs past its visibility timeout, it extends …"). More than three read aloud
+ * back to back sound like a table recited; the rest are asked as follow-ups.
+ */
+const MORE_FAILURES = 3;
 
 /** The further failure rows step 8 says in its body, each one that can be said with its fix. */
 export function moreFailures(d: Design): Design["failures"] {
-  const skip = new Set([windowedFailure(d), unitLossFailure(d)]);
-  return spokenFailures(d)
-    .slice(2)
-    .filter((f) => {
-      if (skip.has(f)) return false;
+  return perScript(d, moreFailures, undefined, () => {
+    const named = spokenFailures(d);
+    const skip = new Set([windowedFailure(d), unitLossFailure(d)]);
+    const before = [named[0], named[1], ...skip].filter((f): f is Design["failures"][number] => f !== undefined);
+    const heard = before.map((f) => stems(f.failure));
+    const out: Design["failures"] = [];
+    for (const f of named.slice(2)) {
+      if (out.length >= MORE_FAILURES) break;
+      if (skip.has(f)) continue;
       const said = failureSaid(f);
       const fix = fixSaid(f.prevention);
       // a row whose failure or fix would be said as a bare table cell ("One live registration per instance id.") is
       // left to the follow-ups, where it is asked as a question
-      return said !== undefined && fix !== undefined && !namesOnly(said.text) && !namesOnly(fix);
-    })
-    .slice(0, MORE_FAILURES);
+      if (said === undefined || fix === undefined || namesOnly(said.text) || namesOnly(fix)) continue;
+      // a row that tells a failure already said again in other words ("A worker crashes mid-task after claiming it"
+      // after "A worker crashes or stalls after it began to run a job …, so its claim lapses") is not said twice
+      const own = stems(f.failure);
+      if (heard.some((h) => sameFailure(own, h))) continue;
+      heard.push(own);
+      out.push(f);
+    }
+    return out;
+  });
+}
+
+/** Two failure rows tell the same failure: most of the shorter one's content words are in the other. */
+function sameFailure(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const shared = overlap(a, b);
+  return shared >= 3 && shared >= 0.6 * Math.min(a.size, b.size);
+}
+
+/** Words that open a subordinate clause: a failure that starts with one cannot follow "If". */
+const SUBORDINATE = /^(?:if|when|whenever|after|before|while|once|as|because|since|although|though|unless|until)\b/i;
+
+/**
+ * A further failure said in one sentence, its condition then its fix: "If a worker runs longer than its visibility
+ * timeout, the worker extends the timeout before it lapses." The condition is the failure's first clause (what
+ * follows the comma is what it leads to, said in the worksheet); undefined when the two do not join into one sentence
+ * a person would say (a condition that is not a clause, a fix that is itself conditional, too many words).
+ */
+function failureWithFix(failure: string, fix: string): string | undefined {
+  const clause = failure.replace(/[.]$/, "").split(/,\s+/)[0] ?? "";
+  if (!clause || SUBORDINATE.test(clause) || !isClause(clause) || countWords(clause) < 4) return undefined;
+  if (SUBORDINATE.test(fix) || /^the fix is\b/i.test(fix)) return undefined;
+  const joined = `If ${lowerFirst(clause)}, ${lowerFirst(fix)}`;
+  return countWords(joined) <= BREATH_WORDS ? sentence(joined) : undefined;
 }
 
 /** Every failure row step 8 says in its body: the first two, a windowed or whole-unit row, and the further ones. */
@@ -3929,13 +3967,13 @@ function failuresStep(d: Design): StepDraft {
     );
   for (const f of more) {
     const m = failureSaid(f);
-    if (!m) continue;
-    lines.push(...detail(m.label ? `There's the one we call ${m.label}` : m.text), ...detail(fixSaid(f.prevention)));
-    const repair = firstClause(f.repair);
-    // "nothing to repair: the log holds it" has no verb to follow "if it happens anyway"
-    if (repair && isClause(repair) && !/^(?:nothing|none|no)\b/i.test(repair))
-      lines.push(...detail(`If it happens anyway, ${lowerFirst(repair)}`));
+    const fix = fixSaid(f.prevention);
+    if (!m || !fix) continue;
+    const joined = m.label ? undefined : failureWithFix(m.text, fix);
+    if (joined) lines.push(...detail(joined));
+    else lines.push(...detail(m.label ? `There's the one we call ${m.label}` : m.text), ...detail(fix));
   }
+  // the rows the body does not say are asked as follow-ups, with their fix as the answer
   const told = new Set(bodyFailures(d));
   const followUps: FollowUp[] = [];
   for (const f of named.slice(1, 4).filter((x) => !told.has(x))) {
