@@ -330,6 +330,7 @@ export function protectedInvariant(
   // and a stated rule of a kind its own mechanism keeps (a write-once key, an interval exclusion) is that mechanism's
   // alone: its explanation shares words with many others that keep nothing of it
   const keepable = keepableRules(invariants, mechanismId);
+  const servesSomething = Object.hasOwn(MECHANISM_SERVES, mechanismId);
   for (const inv of keepable) {
     if (touched.size > 0) {
       const about = invariantEntities(inv, scope.operations);
@@ -354,7 +355,10 @@ export function protectedInvariant(
       weight += add;
       if (ownSet.has(w)) ownWeight += add;
     }
-    if (ownWeight === 0 && weight < 3) weight = 0;
+    // a mechanism kept for liveness, throughput or recovery (MECHANISM_SERVES) keeps a rule only by what it does,
+    // never by the words of the operation it runs on alone: a projector on "redirect a short link to its long URL"
+    // shares 'link' and 'url' with "a code names at most one long URL", which only the create's write keeps
+    if (ownWeight === 0 && (weight < 3 || servesSomething)) weight = 0;
     const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (first || keeper ? 3 : 0) + (weight >= 2 ? weight : 0);
     // a tie goes to the invariant sharing more of the mechanism's own name and summary (the reasons' words are
     // context: "commit a new file version" fits every rule of that path equally), then to the earlier one
