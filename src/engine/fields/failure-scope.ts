@@ -84,7 +84,9 @@ export const MECHANISM_FAILURE_BY_TEXT: ReadonlyMap<string, MechanismFailure> = 
 
 /** A part that decides the order of a subject's writes: it assigns their sequence, or sequences or leads a log. */
 export const ORDER_AUTHORITY_RUNS = /^assign (?:seq|sequence|sequence numbers?)$/i;
-export const ORDER_AUTHORITY_NAME = /\bsequencers?\b|\bpartition leaders?\b/i;
+// (a part placed "one per partition leader", such as a work queue's visibility-timeout scanner, runs beside the leader
+// and orders nothing itself)
+export const ORDER_AUTHORITY_NAME = /\bsequencers?\b|(?<!\bper )\bpartition leaders?\b/i;
 
 /** The drawn parts that decide the order of a subject's writes (a chat's conversation owner, a document sequencer). */
 export function orderingAuthorities<C extends { name: string; runs: readonly string[] }>(

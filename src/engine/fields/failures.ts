@@ -240,14 +240,20 @@ function withAuthorityCrashes(
   said: readonly string[],
 ): FailureRow[] {
   const out = [...rows];
+  const unspoken = unspokenBesides(f.nfrs.topics);
   for (const c of orderingAuthorities(f.components)) {
     if (out.some((r) => crashOf(r.failure, c))) continue;
     const own = f.archetypes.find((a) => a.id === c.archetype);
     const candidates: FailureRow[] = [
       ...(own
         ? archetype(own.id).failures.flatMap(
-            ({ topic: _t, unlessTopic: _u, parties: _p, delivery: _d, chosen, ...x }) =>
-              choiceFits(chosen, f.decisions)
+            // a row of another subject (a log's in-sync followers in a work queue), party or delivery holds here no
+            // more than in the card's own rows
+            ({ topic, unlessTopic, parties, delivery, chosen, ...x }) =>
+              choiceFits(chosen, f.decisions) &&
+              fitsTopics({ topic, unlessTopic }, unspoken) &&
+              fitsParty({ parties }, f.nfrs.party?.value) &&
+              (!delivery || delivery.includes(f.nfrs.delivery.value))
                 ? [
                     {
                       ...x,
@@ -258,7 +264,7 @@ function withAuthorityCrashes(
                 : [],
           )
         : []),
-      ...featureFailures(f.features, unspokenBesides(f.nfrs.topics)).map((x) => ({
+      ...featureFailures(f.features, unspoken).map((x) => ({
         ...x,
         archetype: f.archetypes[0]?.id ?? FALLBACK_ARCHETYPE,
         source: `the crash of ${c.name}, which orders its subject's writes`,
