@@ -516,6 +516,9 @@ export function clauses(cell: string, max = MAX_SENTENCE_WORDS): readonly string
 }
 const CLAUSES_BY_MAX = new Map<number, (cell: string) => readonly string[]>();
 
+/** A comma piece that only qualifies the clause before it: a preposition first ("by a conditional append"). */
+const QUALIFIER = /^(?:as|by|without|with|via|through|in|on|at|for|from|to|under|over|after|before|until|unless)\s/i;
+
 function clausesOf(cell: string, max: number): string[] {
   const out: string[] = [];
   for (const raw of speakable(cell).split(/(?<=[.!?])\s+(?=[A-Z])|;\s+/)) {
@@ -527,10 +530,16 @@ function clausesOf(cell: string, max: number): string[] {
     }
     // Too long to say in one breath: split where a new clause starts, if every piece still says something.
     const pieces = part.split(/,\s+(?=so |and |but |because |which )/);
-    // "a, b, and c" split before its last item: "a and b." then "Also, c.", never a sentence opening on "And"
-    if (pieces.length === 2 && /^and /.test(pieces[1] ?? "") && (pieces[0] ?? "").includes(", ")) {
-      const first = (pieces[0] ?? "").replace(/,\s+(?!.*,\s)/, ", and ");
-      pieces.splice(0, 2, first, `also, ${(pieces[1] ?? "").slice(4)}`);
+    // "a, b, and c" split before its last item: "a and b." then "Also, c.", never a sentence opening on "And";
+    // but a first part whose last piece already closes a list of its own ("Store every send, lease change and ack on
+    // a quorum …") or only qualifies what comes before ("…, by a conditional append", "…, as the idempotency key")
+    // is left whole: "a, and b and c" and "…, and by a conditional append" are garbles
+    const [head = "", tail = ""] = pieces;
+    if (pieces.length === 2 && /^and /.test(tail) && head.includes(", ")) {
+      const last = head.slice(head.lastIndexOf(", ") + 2);
+      const closed = /^(?:\S+\s+){1,2}and\s/.test(last) || QUALIFIER.test(last);
+      const first = closed ? head : head.replace(/,\s+(?!.*,\s)/, ", and ");
+      pieces.splice(0, 2, first, `also, ${tail.slice(4)}`);
     }
     // each piece leans on the one before it ("and records …", "so …"): once one is too long, the rest go unsaid
     if (pieces.length > 1 && pieces.every((p) => countWords(p) >= 6))
