@@ -2673,7 +2673,7 @@ const FIT_WORDS = 45;
  * many as fit in a short answer; a description without a verb ("Managed ordered shards with …") is said as
  * what the product gives.
  */
-function fitSaid(fits: string): string | undefined {
+function fitSaid(fits: string, subject = "It"): string | undefined {
   const out: string[] = [];
   let words = 0;
   for (const c of clauses(fits, 40)) {
@@ -2686,11 +2686,11 @@ function fitSaid(fits: string): string | undefined {
   // a proper name leading the description keeps its capital ("Raft-replicated key space")
   const named = /^(?:Raft|Paxos|Kafka|Redis|Prometheus|PostgreSQL|ZooKeeper|[A-Z][A-Z0-9]+)\b/.test(first);
   // a predicate whose subject was left off ("Computes and streams route snapshots …") takes "It" as its subject
-  if (subjectlessPredicate(first)) out[0] = sentence(`It ${lowerFirst(first)}`);
+  if (subjectlessPredicate(first)) out[0] = sentence(`${subject} ${lowerFirst(first)}`);
   // a proper name followed by its own verb ("CRUSH computes placement …") is a clause already
   else if (!isClause(first) && !(named && /^\S+ [a-z]+(?<!ss|us|is)s\s/.test(first)))
     // a description with no verb is a thing the product gives, with its article ("a durable, cheap blob store")
-    out[0] = sentence(`It gives ${givenThing(named ? first : lowerFirst(first))}`);
+    out[0] = sentence(`${subject} gives ${givenThing(named ? first : lowerFirst(first))}`);
   return out.join(" ");
 }
 
@@ -2826,8 +2826,12 @@ function servingStep(d: Design): StepDraft {
     );
   }
   // what the store gives this design is said right after it, so no follow-up asks it
+  // with two products named, the description is the first one's and says so ("DynamoDB gives …"): "It gives" after
+  // "DynamoDB or TiKV or FoundationDB" would claim DynamoDB's Multi-Paxos partitions for the others too
   const fit =
-    store && !buildsOn && picks[0]?.product !== BUILT_IN_HOUSE && picks[0] ? fitSaid(picks[0].fits) : undefined;
+    store && !buildsOn && picks[0]?.product !== BUILT_IN_HOUSE && picks[0]
+      ? fitSaid(picks[0].fits, picks.length > 1 ? product(picks[0].product) : "It")
+      : undefined;
   if (fit) lines.push(...core(fit));
   lines.push(...partChains(d).flatMap((t) => detail(t)));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
