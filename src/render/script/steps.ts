@@ -103,17 +103,24 @@ const isRead = (op: string) => op === "read source" || op === "read projection";
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
 /** A guarantee as a phrase: "linearizable consistency", "at-least-once delivery", "failing closed under a partition". */
-function guarantee(kind: string, value: string): string {
+function guarantee(kind: string, value: string, majorityWrites = false): string {
   if (kind === "availability")
     return value === "fail-closed"
       ? "failing closed when the network splits"
-      : "staying available when the network splits";
+      : // a design whose writes commit on a majority (consensus replication) takes none on the minority side: what
+        // stays available there is its reads, and saying more would contradict step 6's failover cost
+        majorityWrites
+        ? "reads staying available when the network splits"
+        : "staying available when the network splits";
   if (kind === "ordering") return value === "none" ? "no ordering" : `${value} ordering`;
   // a model already named for consistency is said by what it guarantees ("consistent-prefix reads"), never
   // with the kind repeated ("consistent-prefix consistency")
   if (kind === "consistency" && /consistent/.test(value)) return `${value} reads`;
   return `${value} ${kind}`;
 }
+
+/** Whether the design's writes commit only on a majority of their replicas (a minority side takes none). */
+const majorityWrites = (d: Design): boolean => d.mechanisms.some((m) => m.id === "consensus-replication");
 
 /** `asked` with the prompt's own words for a stated guarantee. */
 const askedOf = (d: Design, kind: string, value: string): string => asked(kind, value, d.prompt);
@@ -1017,7 +1024,7 @@ function normalise(d: Design): StepDraft {
   if (assumed.length > 0)
     lines.push(
       ...core(
-        `Where ${stated.length > 0 ? "it" : "the prompt"} is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`,
+        `Where ${stated.length > 0 ? "it" : "the prompt"} is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]), majorityWrites(d))))}`,
       ),
     );
   // one stated number may bind several names ("5,000 services" is services and backends): say it once; a stated
@@ -1071,7 +1078,7 @@ function normalise(d: Design): StepDraft {
   const stanceOwn = whyStance !== undefined && /^the prompt says '/.test(whyStance) ? whyStance : undefined;
   if (assumed.length > 0 && why)
     followUps.push({
-      question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}?`,
+      question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]), majorityWrites(d))))}?`,
       answer: [
         ...clauses(why).slice(0, 2),
         ...(stanceOwn
