@@ -52,6 +52,14 @@ describe("the spoken script fills its round with the design's own content", () =
     expect(joined).toBeGreaterThan(0);
   });
 
+  it("joins a failure to its fix only when the failure is one clause (never 'If two clients read the same key, …')", () => {
+    const d = design("Design a fitness app that lets friends compete in weekly step challenges.");
+    const step8 = writeScript(d, { minutes: 45 }).steps[7]?.text ?? "";
+    expect(moreFailures(d).some((f) => /two clients read the same key, modify it/i.test(f.failure))).toBe(true);
+    expect(step8).not.toMatch(/If two clients read the same key,/);
+    expect(step8).toContain("the second write erases the first");
+  });
+
   it("never tells the same failure twice in step 8 (a row restating the first one in other words is left out)", () => {
     const d = design("Design a job queue where each job runs once, 10,000 jobs a minute");
     const step8 = writeScript(d, { minutes: 45 }).steps[7]?.text ?? "";

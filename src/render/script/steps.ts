@@ -3850,14 +3850,16 @@ function sameFailure(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 const SUBORDINATE = /^(?:if|when|whenever|after|before|while|once|as|because|since|although|though|unless|until)\b/i;
 
 /**
- * A further failure said in one sentence, its condition then its fix: "If a worker runs longer than its visibility
- * timeout, the worker extends the timeout before it lapses." The condition is the failure's first clause (what
- * follows the comma is what it leads to, said in the worksheet); undefined when the two do not join into one sentence
- * a person would say (a condition that is not a clause, a fix that is itself conditional, too many words).
+ * A further failure said in one sentence, its condition then its fix: "If the holder's clock runs slow, the server
+ * alone decides expiry on its own clock." Only a failure of one clause joins: one told in steps ("Two clients read
+ * the same key, modify it and write back, and the second write erases the first") loses its point when cut to its
+ * first step, so it is said as it is, then its fix. Undefined when the two do not join into one sentence a person
+ * would say (a condition that is not one clause, a fix that is itself conditional, too many words).
  */
 function failureWithFix(failure: string, fix: string): string | undefined {
-  const clause = failure.replace(/[.]$/, "").split(/,\s+/)[0] ?? "";
-  if (!clause || SUBORDINATE.test(clause) || !isClause(clause) || countWords(clause) < 4) return undefined;
+  const clause = failure.replace(/[.]$/, "");
+  if (/[,;:]/.test(clause) || SUBORDINATE.test(clause) || !isClause(clause) || countWords(clause) < 4)
+    return undefined;
   if (SUBORDINATE.test(fix) || /^the fix is\b/i.test(fix)) return undefined;
   const joined = `If ${lowerFirst(clause)}, ${lowerFirst(fix)}`;
   return countWords(joined) <= BREATH_WORDS ? sentence(joined) : undefined;
