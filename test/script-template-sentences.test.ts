@@ -17,6 +17,11 @@ describe("the script's builders say one fact once, in plain words", () => {
     expect(text).toMatch(/its revocation time once revoked/);
   });
 
+  it("one feature under a product is 'it', never 'them'", () => {
+    const text = said("Design a fitness app that lets friends compete in weekly step challenges.");
+    expect(text).toMatch(/built from one feature: social graph\. Under it, most of the correctness rests on/);
+  });
+
   it("a bare time among the given numbers is said with what it times, in the prompt's unit", () => {
     const text = said(
       "Design seat booking for a theatre chain with 300 venues: customers pick exact seats, a chosen seat is held for 8 minutes while they pay, and no seat may be sold twice.",

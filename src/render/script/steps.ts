@@ -955,7 +955,7 @@ function normalise(d: Design): StepDraft {
     lines.push(
       ...(featureLed ? detail : core)(
         featureLed
-          ? `Under them, most of the correctness rests on ${heart}`
+          ? `Under ${features.length === 1 ? "it" : "them"}, most of the correctness rests on ${heart}`
           : d.branch.kind === "product"
             ? `This is a product prompt, so I'll design the infrastructure under it, and at heart that is ${heart}`
             : subject && !featureLed
