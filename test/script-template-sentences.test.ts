@@ -17,6 +17,15 @@ describe("the script's builders say one fact once, in plain words", () => {
     expect(text).toMatch(/its revocation time once revoked/);
   });
 
+  it("a whole-unit loss is answered in the unit the prompt names, never another ('a data center goes dark')", () => {
+    const text = said(
+      "Keep a small blob of state per device id (current settings, firmware last seen), read and overwritten by key tens of thousands of times a second, and still answering when one data center goes dark.",
+    );
+    expect(text).toMatch(/The prompt asks to survive losing a whole data centre\. A whole data centre goes down/);
+    expect(text).toMatch(/replicas in distinct data centres/);
+    expect(text).not.toMatch(/availability zone/);
+  });
+
   it("one feature under a product is 'it', never 'them'", () => {
     const text = said("Design a fitness app that lets friends compete in weekly step challenges.");
     expect(text).toMatch(/built from one feature: social graph\. Under it, most of the correctness rests on/);

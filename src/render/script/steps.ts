@@ -3796,6 +3796,17 @@ const windowedFailure = (d: Design): Design["failures"][number] | undefined =>
     .slice(2)
     .find((f) => WINDOW.test(speakable(f.failure)));
 
+/**
+ * A zone-loss row's text in the unit the prompt asks to survive: "availability zone" and "zone" become "data centre"
+ * (or "region"), plural kept; a rack, or a zone asked for, leaves it as written.
+ */
+function inStatedUnit(text: string, unit: string | undefined): string {
+  if (unit !== "data centre" && unit !== "region") return text;
+  return text.replace(/\b(?:availability )?zone(s?)\b/gi, (_m, plural: string) =>
+    plural ? (unit === "region" ? "regions" : "data centres") : unit,
+  );
+}
+
 /** The row for losing a whole zone or region, said in step 8 when the prompt asks to survive that loss. */
 function unitLossFailure(d: Design): Design["failures"][number] | undefined {
   const windowed = windowedFailure(d);
@@ -3908,10 +3919,16 @@ function failuresStep(d: Design): StepDraft {
   const unitLoss = unitLossFailure(d);
   const lossSaid = unitLoss ? failureSaid(unitLoss) : undefined;
   if (unitLoss && lossSaid) {
-    lines.push(...core(`The prompt asks to survive losing a whole ${d.nfrs.survives}`), ...detail(lossSaid.text));
-    lines.push(...spoken(unitLoss.prevention, "core", 1).map((l) => ({ ...l, text: asFix(l.text) })));
+    // the row is written for a zone; a data centre or region the prompt names is said by its name, so the answer
+    // speaks of the unit the prompt asked about ("a whole data centre goes down"), never of another
+    const unit = (text: string) => inStatedUnit(text, d.nfrs.survives);
+    lines.push(
+      ...core(`The prompt asks to survive losing a whole ${d.nfrs.survives}`),
+      ...detail(unit(lossSaid.text)),
+    );
+    lines.push(...spoken(unitLoss.prevention, "core", 1).map((l) => ({ ...l, text: unit(asFix(l.text)) })));
     const repair = firstClause(unitLoss.repair);
-    if (repair) lines.push(...detail(repair));
+    if (repair) lines.push(...detail(unit(repair)));
   }
   const size = sizing(d);
   const b0 = hotBottleneck(d);
