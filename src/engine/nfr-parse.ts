@@ -27,6 +27,7 @@ import { own } from "./own.js";
 import { formatQuantity } from "./quantity-format.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import { parseFence } from "./stated-fence.js";
 import { composedScale } from "./stated-flows.js";
 import { onceQuote, parseOnceSaid } from "./stated-once.js";
 import { parseSameOrder } from "./stated-order.js";
@@ -527,6 +528,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   // a reader goes back and reads a retained log again from a past position (engine/stated-replay.ts)
   const replay = parseReplay(prompt);
   if (replay) out.push(replay);
+  // a hold that lapses and passes on, the old holder's late acts refused (engine/stated-fence.ts)
+  const fence = parseFence(prompt);
+  if (fence) out.push(fence);
   return out;
 }
 

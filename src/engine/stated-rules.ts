@@ -53,6 +53,12 @@ export interface StatedRule {
    * keeps it (`statement`'s `by`), and the keeper joins the design only where none of them is there.
    */
   keepers?: readonly MechanismId[];
+  /**
+   * A failure row the design already holds that tests the same thing as the rule's own row (a paused holder's late
+   * write, said by the archetype's card and the keeper's catalogue row), dropped behind the rule's row so the table
+   * says it once.
+   */
+  same?: RegExp;
   /** Words of the write the rule sits on, tried after the write that names the rule's thing. */
   at: RegExp;
   /** The hard rule, in the prompt's words; `entity` is the words of the record the write it sits on writes. */
@@ -335,6 +341,8 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return rebuiltFromRule(g);
     case "replay-from":
       return replayRule();
+    case "fenced-takeover":
+      return fencedTakeoverRule();
     case "stay-writable":
       return stayWritableRule(g);
     case "same-order":
@@ -485,6 +493,33 @@ function replayRule(): StatedRule {
       prevention: `The log keeps every event for the replay window whatever any reader has read, in order per key, and each reader's position is its own committed offset, so one reader going back moves no other`,
       repair: `The reader's committed offset is reset to the first offset at or after the chosen time, and it reprocesses from there under its own fetch quota; a new reader starts at the earliest retained offset, and output keyed by event id is overwritten, not added to`,
       role: "derived",
+    },
+  };
+}
+
+/**
+ * The rule for a hold stated to pass on when its holder stops renewing it, with the old holder's late acts refused. A
+ * lease alone cannot keep it: a holder paused past its lease (a long GC pause, a frozen VM, a dropped radio) still
+ * believes it holds and acts late. So each grant carries a number that rises with every grant, the holder sends it with
+ * every act, and the resource refuses an act whose number is below the highest it has accepted: Chubby's sequencer
+ * (lock name, mode and lock generation number) is passed with each request and the server it reaches checks it is
+ * still current, and where a server cannot check one, a lock whose holder failed is kept from other clients for a
+ * lock-delay (Burrows, "The Chubby lock service for loosely-coupled distributed systems", OSDI 2006, section 2.4).
+ */
+function fencedTakeoverRule(): StatedRule {
+  return {
+    keeper: "fencing-token",
+    onKeeper: true,
+    at: /\b(?:update|apply|commit|complet|push|fenc)\w*\b/i,
+    statement: (entity) =>
+      `A holder that stops renewing loses its hold, and the old holder's late acts change nothing. Each grant carries a fencing token higher than any granted before, every act carries its holder's token, and the ${entity ?? "resource"} refuses a token below the highest it has accepted, checked and recorded in the same write as the act. A holder that paused, froze or lost its network and comes back late is refused, and acts again only under a new grant.`,
+    same: /\b(?:paus\w*|frozen|froze|stalled)\b[^.;]*\b(?:lease|claim|hold)\b[^.;]*\b(?:expired|lapsed)\b/i,
+    says: (t) => t.includes("the old holder's late acts change nothing") && /\bfencing token\b/.test(t),
+    failure: {
+      failure: `A holder pauses past its lease (a long GC pause, a frozen VM, a dropped network link), another is granted the resource, and the old holder wakes up and acts on what it still believes it holds`,
+      prevention: `The new holder's grant carries a higher fencing token, every act carries its holder's token, and the resource refuses an act whose token is below the highest it has accepted, in the same write as the act`,
+      repair: `The late act is refused as stale; the old holder drops what it believed it held, and acquires again (under a new, higher token) before acting; a write it began before the pause is redone by the current holder`,
+      role: "coordination",
     },
   };
 }
