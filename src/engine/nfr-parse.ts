@@ -27,6 +27,7 @@ import { own } from "./own.js";
 import { formatQuantity } from "./quantity-format.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import { parseCopiesWithin } from "./stated-copies.js";
 import { parseFence } from "./stated-fence.js";
 import { composedScale } from "./stated-flows.js";
 import { onceQuote, parseOnceSaid } from "./stated-once.js";
@@ -531,6 +532,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   // a hold that lapses and passes on, the old holder's late acts refused (engine/stated-fence.ts)
   const fence = parseFence(prompt);
   if (fence) out.push(fence);
+  // a change reaching every copy within a time, or no copy trailing by more (engine/stated-copies.ts)
+  const copies = parseCopiesWithin(prompt);
+  if (copies) out.push(copies);
   return out;
 }
 

@@ -343,6 +343,8 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return replayRule();
     case "fenced-takeover":
       return fencedTakeoverRule();
+    case "copies-within":
+      return copiesWithinRule(g);
     case "stay-writable":
       return stayWritableRule(g);
     case "same-order":
@@ -521,6 +523,53 @@ function fencedTakeoverRule(): StatedRule {
       repair: `The late act is refused as stale; the old holder drops what it believed it held, and acquires again (under a new, higher token) before acting; a write it began before the pause is redone by the current holder`,
       role: "coordination",
     },
+  };
+}
+
+/** The mechanisms that carry a change to the copies of a thing, in the order a bound on the copies prefers them. */
+const CARRIES_CHANGES: readonly MechanismId[] = [
+  "watch-stream",
+  "cache-invalidation",
+  "gossip-dissemination",
+  "projector-checkpoint",
+  "ttl-expiry",
+];
+
+/**
+ * The rule for a stated bound on how far copies trail their source. A change is pushed to every copy and a copy that
+ * missed it is caught by a check inside the bound: etcd's watch streams deliver each change after a revision, and a
+ * watcher that reconnects resumes from the last revision it saw (etcd API guarantees, "Watch"; a compacted revision
+ * forces a fresh read); a cache invalidated on write also expires each entry, so a lost invalidation lasts no longer
+ * than the expiry (the look-aside cache of Nishtala et al., "Scaling Memcache at Facebook", NSDI 2013, deletes on
+ * write and keeps an expiry). Said as the mechanism the design carries on that write keeps it, else a watch stream (a
+ * change pushed to every copy) or an invalidation (a served copy that may not trail by more).
+ */
+function copiesWithinRule(g: Extract<RuleGuaranteeShape, { kind: "copies-within" }>): StatedRule {
+  const served = g.noun !== undefined;
+  return {
+    keeper: served ? "cache-invalidation" : "watch-stream",
+    keepers: CARRIES_CHANGES,
+    carriers: CARRIES_CHANGES,
+    at: /\b(?:publish|push|commit|updat|edit|chang|invalidat|purg|roll|distribut|propagat|deploy|sync)\w*\b/i,
+    statement: (entity) =>
+      served
+        ? `No copy serves ${anA(g.noun ?? "value")} more than ${g.bound} behind its last change. The write that changes it invalidates the ${entity ?? "cached copies"} once it commits, and every cached entry also expires well inside that bound, so a lost invalidation lasts no longer than the expiry; a read that finds no fresh entry goes to the source.`
+        : `Every copy applies a change within ${g.bound} of its commit. Each change is committed ${entity ? `as ${anA(entity)} with a rising version number` : "under a rising version"} and pushed at once to every copy over the streams they hold open, and each copy reports the version it has applied, so the source knows which copies are behind. A copy that missed a push (a dropped stream, a restart) resumes from its last applied version when it reconnects, and every copy also checks for the latest version well inside that bound; a copy still behind at the bound is named, so it is fixed or taken out of service.`,
+    says: (t) =>
+      t.includes("every copy applies a change within") || /\bno copy serves .* behind its last change\b/.test(t),
+    failure: served
+      ? {
+          failure: `An invalidation is lost (the cache node was unreachable when the write committed), and a cached ${g.noun} outlives its change`,
+          prevention: `Every cached entry expires well inside the stated bound (${g.bound}), so a lost invalidation lasts no longer than the expiry`,
+          repair: `The entry expires and the next read fetches the current value from the source; repeated lost invalidations raise an alert`,
+          role: "derived",
+        }
+      : {
+          failure: `A copy misses a change (its stream dropped, or it restarted mid-push) and keeps serving the old version past the stated bound (${g.bound})`,
+          prevention: `Each copy resumes from its last applied version when it reconnects and also checks for the latest version well inside the bound; the source tracks the version each copy has applied`,
+          repair: `The copies still behind at the bound are named and sent the change again, or taken out of service until they apply it`,
+          role: "derived",
+        },
   };
 }
 

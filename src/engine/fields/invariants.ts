@@ -672,7 +672,9 @@ function guaranteeRule(
             ? "event"
             : g.kind === "fenced-takeover"
               ? "resource"
-              : g.noun;
+              : g.kind === "copies-within"
+                ? (g.noun ?? "version")
+                : g.noun;
     const head = thing.split(" ").pop() ?? thing;
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
