@@ -539,9 +539,9 @@ const CARRIES_CHANGES: readonly MechanismId[] = [
  * The rule for a stated bound on how far copies trail their source. A change is pushed to every copy and a copy that
  * missed it is caught by a check inside the bound: etcd's watch streams deliver each change after a revision, and a
  * watcher that reconnects resumes from the last revision it saw (etcd API guarantees, "Watch"; a compacted revision
- * forces a fresh read); a cache invalidated on write also expires each entry, so a lost invalidation lasts no longer
- * than the expiry (the look-aside cache of Nishtala et al., "Scaling Memcache at Facebook", NSDI 2013, deletes on
- * write and keeps an expiry). Said as the mechanism the design carries on that write keeps it, else a watch stream (a
+ * forces a fresh read); a look-aside cache deletes the key once the database write commits (Nishtala et al., "Scaling
+ * Memcache at Facebook", NSDI 2013), and each stored item also carries its own expiration time (memcached
+ * doc/protocol.txt, the storage commands' exptime), so a lost invalidation lasts no longer than the expiry. Said as the mechanism the design carries on that write keeps it, else a watch stream (a
  * change pushed to every copy) or an invalidation (a served copy that may not trail by more).
  */
 function copiesWithinRule(g: Extract<RuleGuaranteeShape, { kind: "copies-within" }>): StatedRule {
