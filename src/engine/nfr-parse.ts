@@ -34,6 +34,7 @@ import { onceQuote, parseOnceSaid } from "./stated-once.js";
 import { parseSameOrder } from "./stated-order.js";
 import { parseReplay } from "./stated-replay.js";
 import type { RuleGuarantee } from "./stated-rules.js";
+import { parseSplit } from "./stated-split.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
 
@@ -535,6 +536,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   // a change reaching every copy within a time, or no copy trailing by more (engine/stated-copies.ts)
   const copies = parseCopiesWithin(prompt);
   if (copies) out.push(copies);
+  // one agreed answer, never two, while the voters are split or a minority is down (engine/stated-split.ts)
+  const split = parseSplit(prompt);
+  if (split) out.push(split);
   return out;
 }
 

@@ -345,6 +345,8 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return fencedTakeoverRule();
     case "copies-within":
       return copiesWithinRule(g);
+    case "one-answer":
+      return oneAnswerRule();
     case "stay-writable":
       return stayWritableRule(g);
     case "same-order":
@@ -521,6 +523,33 @@ function fencedTakeoverRule(): StatedRule {
       failure: `A holder pauses past its lease (a long GC pause, a frozen VM, a dropped network link), another is granted the resource, and the old holder wakes up and acts on what it still believes it holds`,
       prevention: `The new holder's grant carries a higher fencing token, every act carries its holder's token, and the resource refuses an act whose token is below the highest it has accepted, in the same write as the act`,
       repair: `The late act is refused as stale; the old holder drops what it believed it held, and acquires again (under a new, higher token) before acting; a write it began before the pause is redone by the current holder`,
+      role: "coordination",
+    },
+  };
+}
+
+/**
+ * The rule for a system stated to keep one agreed answer, never two, while its voters are split or a minority of them
+ * is down. Raft elects at most one leader per term, since each server votes once per term and a leader needs a
+ * majority; an entry is committed once the leader has it stored on a majority; and before answering a read-only
+ * request a leader confirms it has not been deposed by exchanging heartbeats with a majority (Ongaro and Ousterhout,
+ * "In Search of an Understandable Consensus Algorithm", USENIX ATC 2014, sections 5.2, 5.3 and 8). A side without a
+ * majority can therefore neither elect a leader nor commit, so it refuses rather than answer on its own.
+ */
+function oneAnswerRule(): StatedRule {
+  return {
+    keeper: "consensus-replication",
+    keepers: ["consensus-replication", "epoch-term", "leader-election"],
+    carriers: ["consensus-replication"],
+    at: /\b(?:commit|writ|elect|assign|record|set|updat|register|chang)\w*\b/i,
+    statement: (entity) =>
+      `There is one agreed answer, never two, even while the voters are split or a minority of them is down. A change to the ${entity ?? "record"} commits only once a majority of the voters hold it, under the current leader's term, and a read that must be current goes through that leader once it has confirmed with a majority that it still leads. A side cut off without a majority can neither elect a leader nor commit, so it refuses writes and current reads, and a deposed leader's old term is refused by the others.`,
+    says: (t) => t.includes("there is one agreed answer, never two"),
+    same: /\b(?:partition\w*|split)\b[^.;]*\b(?:old|former|deposed|stale)\s+leader\b[^.;]*\b(?:keeps|still|continues)\b|\bpartition\s+splits\s+the\s+(?:replicas|voters|cluster)\b/i,
+    failure: {
+      failure: `A network split cuts the voters in two, and the old leader on the minority side keeps answering while the majority side elects a new one`,
+      prevention: `A change commits only once a majority holds it and a current read is answered only after the leader confirms it still leads, so the minority side's leader can neither commit nor answer; the new leader's higher term makes the others refuse the old one`,
+      repair: `When the split heals, the old leader sees the higher term and steps down, its uncommitted entries are dropped, and it catches up from the new leader's log before it votes or serves again`,
       role: "coordination",
     },
   };

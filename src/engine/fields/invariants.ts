@@ -674,7 +674,9 @@ function guaranteeRule(
               ? "resource"
               : g.kind === "copies-within"
                 ? (g.noun ?? "version")
-                : g.noun;
+                : g.kind === "one-answer"
+                  ? "record"
+                  : g.noun;
     const head = thing.split(" ").pop() ?? thing;
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
