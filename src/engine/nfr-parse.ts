@@ -33,6 +33,7 @@ import { composedScale } from "./stated-flows.js";
 import { onceQuote, parseOnceSaid } from "./stated-once.js";
 import { parseSameOrder } from "./stated-order.js";
 import { parseReplay } from "./stated-replay.js";
+import { parseResume } from "./stated-resume.js";
 import type { RuleGuarantee } from "./stated-rules.js";
 import { parseSplit } from "./stated-split.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
@@ -539,6 +540,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   // one agreed answer, never two, while the voters are split or a minority is down (engine/stated-split.ts)
   const split = parseSplit(prompt);
   if (split) out.push(split);
+  // long work picks up where it stopped after a crash, never from the start (engine/stated-resume.ts)
+  const resume = parseResume(prompt);
+  if (resume) out.push(resume);
   return out;
 }
 

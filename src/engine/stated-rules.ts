@@ -347,6 +347,8 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return copiesWithinRule(g);
     case "one-answer":
       return oneAnswerRule();
+    case "resume-from":
+      return resumeRule();
     case "stay-writable":
       return stayWritableRule(g);
     case "same-order":
@@ -551,6 +553,34 @@ function oneAnswerRule(): StatedRule {
       prevention: `A change commits only once a majority holds it and a current read is answered only after the leader confirms it still leads, so the minority side's leader can neither commit nor answer; the new leader's higher term makes the others refuse the old one`,
       repair: `When the split heals, the old leader sees the higher term and steps down, its uncommitted entries are dropped, and it catches up from the new leader's log before it votes or serves again`,
       role: "coordination",
+    },
+  };
+}
+
+/** The mechanisms that record how far a worker or reader has durably got, in the order a resume prefers them. */
+const RECORDS_PROGRESS: readonly MechanismId[] = ["scan-checkpoint", "consumer-offsets", "projector-checkpoint"];
+
+/**
+ * The rule for long work stated to pick up where it stopped after a crash. The position moves only after the work
+ * before it is durable and only forward, so a restart from it skips nothing and redoes at most the batch in progress,
+ * which is harmless where each item's effect is keyed or idempotent: a Kafka consumer that commits its position only
+ * after processing gets at-least-once delivery, and one that commits before gets at-most-once (Apache Kafka
+ * documentation, Design, "Message Delivery Semantics").
+ */
+function resumeRule(): StatedRule {
+  return {
+    keeper: "scan-checkpoint",
+    keepers: RECORDS_PROGRESS,
+    carriers: RECORDS_PROGRESS,
+    at: /\b(?:checkpoint|advanc|commit|record|progress|cursor|offset)\w*\b/i,
+    statement: (entity) =>
+      `A crash loses at most the batch in progress: the work resumes where it stopped, never from the start, and skips nothing. The position on the ${entity ?? "checkpoint record"} moves only after the work before it is durable, only forward and only from the current owner, and a restart, or a worker taking over, resumes just after it, so only the unfinished batch is done again, and each item's effect is keyed so doing it again changes nothing.`,
+    says: (t) => t.includes("a crash loses at most the batch in progress"),
+    failure: {
+      failure: `A worker crashes mid-batch, after some of its items took effect and before it recorded its position`,
+      prevention: `The position is recorded only after the batch's effects are durable, and each item's effect is keyed so a repeat changes nothing`,
+      repair: `Another worker, or the restarted one, resumes just after the last recorded position and redoes only the unfinished batch`,
+      role: "derived",
     },
   };
 }

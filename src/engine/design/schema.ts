@@ -161,6 +161,7 @@ const Guarantee = z.union([
   z.strictObject({ kind: z.literal("replay-from") }),
   z.strictObject({ kind: z.literal("fenced-takeover") }),
   z.strictObject({ kind: z.literal("one-answer") }),
+  z.strictObject({ kind: z.literal("resume-from") }),
   z.strictObject({ kind: z.literal("copies-within"), bound: z.string(), noun: z.string().optional() }),
   z.strictObject({
     kind: z.literal("stay-writable"),

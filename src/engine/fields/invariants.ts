@@ -676,7 +676,9 @@ function guaranteeRule(
                 ? (g.noun ?? "version")
                 : g.kind === "one-answer"
                   ? "record"
-                  : g.noun;
+                  : g.kind === "resume-from"
+                    ? "checkpoint"
+                    : g.noun;
     const head = thing.split(" ").pop() ?? thing;
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
