@@ -172,3 +172,12 @@ describe("requirement ledger: each requirement clause with what carries it", () 
       for (const r of d.statedRequirements) expect(d.prompt.slice(r.at, r.at + r.clause.length)).toBe(r.clause);
   });
 });
+
+describe("the ask that opens a clause (requirement-ledger.ts ASK_OPENS)", () => {
+  it("is no key word: the clause asks what follows 'so', 'so that' or 'where'", () => {
+    const prompt =
+      "We're evaluating Temporal to orchestrate loan disbursement: check credit, reserve funds, wire the money through a partner bank, notify the borrower. Design the equivalent so that a crash halfway never skips or repeats the wire.";
+    const row = design(prompt).statedRequirements.find((r) => r.clause.startsWith("Design the equivalent"));
+    expect(row?.carried, JSON.stringify(row)).toBe(true);
+  });
+});

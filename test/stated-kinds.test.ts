@@ -125,3 +125,26 @@ describe("coherence: a stated rule on a write whose shape breaks it", () => {
     expect(checkCoherence(d).map((p) => p.rule)).toContain("stated-rule-on-contradicting-write");
   });
 });
+
+describe("a never clause joined by a bare comma that says its own participle (engine/stated-clauses.ts elidedClause)", () => {
+  it("takes the clause before's subject and its own act, and carries it by the kind's rule", () => {
+    const prompt =
+      "Each build artifact is stored once under its content hash, never modified, and fetched by thousands of test machines.";
+    expect(guaranteeClauses(prompt).map((c) => [c.quote, c.kind, c.statement])).toEqual([
+      [
+        "Each build artifact is stored once under its content hash, never modified",
+        "immutable",
+        "Each build artifact is never modified.",
+      ],
+    ]);
+    const d = design(prompt);
+    expect(d.statedRequirements.find((r) => r.clause === "never modified")?.carried).toBe(true);
+    expect(d.invariants.find((i) => i.statement.startsWith("Each build artifact is never modified"))?.keptBy).toBe(
+      "write-once-key",
+    );
+  });
+
+  it("keeps a comma before an act the clause before names (no participle of its own)", () => {
+    expect(guaranteeClauses("Each reminder is sent on its day, never twice for one day.")).toEqual([]);
+  });
+});

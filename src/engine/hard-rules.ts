@@ -46,9 +46,10 @@ const STAYS_UP = new Set(["last-known", "stay-writable"]);
 
 /**
  * A guarantee a side cut off from its authority still keeps from its own copy: a reader rereading a retained log from
- * its own position (replay-from) needs the log's retention, not one linearizable authority, so it forces no stance.
+ * its own position (replay-from) needs the log's retention, not one linearizable authority, so it forces no stance; nor
+ * does a bound on how far copies trail their source (copies-within), which each copy keeps by a push and an expiry.
  */
-const KEPT_LOCALLY = new Set(["replay-from"]);
+const KEPT_LOCALLY = new Set(["replay-from", "copies-within"]);
 
 /** The hard rules the prompt states, each with the invariant on its path (the rule's reason quotes the prompt's words). */
 export function statedHardRules(d: StanceInputs): HardRule[] {

@@ -27,11 +27,15 @@ import { own } from "./own.js";
 import { formatQuantity } from "./quantity-format.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
+import { parseCopiesWithin } from "./stated-copies.js";
+import { parseFence } from "./stated-fence.js";
 import { composedScale } from "./stated-flows.js";
 import { onceQuote, parseOnceSaid } from "./stated-once.js";
 import { parseSameOrder } from "./stated-order.js";
 import { parseReplay } from "./stated-replay.js";
+import { parseResume } from "./stated-resume.js";
 import type { RuleGuarantee } from "./stated-rules.js";
+import { parseSplit } from "./stated-split.js";
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { anyWord } from "./text.js";
 
@@ -527,6 +531,18 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   // a reader goes back and reads a retained log again from a past position (engine/stated-replay.ts)
   const replay = parseReplay(prompt);
   if (replay) out.push(replay);
+  // a hold that lapses and passes on, the old holder's late acts refused (engine/stated-fence.ts)
+  const fence = parseFence(prompt);
+  if (fence) out.push(fence);
+  // a change reaching every copy within a time, or no copy trailing by more (engine/stated-copies.ts)
+  const copies = parseCopiesWithin(prompt);
+  if (copies) out.push(copies);
+  // one agreed answer, never two, while the voters are split or a minority is down (engine/stated-split.ts)
+  const split = parseSplit(prompt);
+  if (split) out.push(split);
+  // long work picks up where it stopped after a crash, never from the start (engine/stated-resume.ts)
+  const resume = parseResume(prompt);
+  if (resume) out.push(resume);
   return out;
 }
 

@@ -202,6 +202,9 @@ const touches = (r: Reading, from: number, to: number): boolean => Math.min(r.to
  */
 const RULE_WORDS =
   /\b(?:must|never|always|cannot|can't|may not|must not|at most|at least|no more than|exactly|only|guarantee\w*|still)\b/i;
+/** The ask that opens a clause, up to the word that starts what it asks to keep ("so", "so that", "where"). */
+const ASK_OPENS =
+  /^\s*(?:(?:re)?design|build|make\s+sure|ensure|how\s+(?:would|do|can|should)\s+(?:you|we|I))\b[^,;:.!?]{0,60}?\b(?:so\s+that|so|where|such\s+that)\s+/i;
 /** A word that opens the condition a clause holds under ("when", "if", "even", "unless"). */
 const CONDITION = /^(?:when|whenever|if|unless|even|though|although|whether|until|in case)$/i;
 
@@ -230,7 +233,12 @@ export function credit(text: string, at: number, all: readonly Reading[], bound?
   const to = at + text.length;
   // the words of a condition under which the clause holds ("…, even when both report the same purchase", "… may be
   // lost when a node crashes") say when, not what: the clause's ask is the words before it
-  const words = wordsOf(text, at);
+  const all0 = wordsOf(text, at);
+  // the ask that opens a clause ("Redesign this so …", "How would you place jobs so …", "Design a queue where …")
+  // says what to build, not what to keep: the clause asks the words after it
+  const ask = ASK_OPENS.exec(text);
+  const asked = ask ? all0.filter((w) => w.from >= at + ask[0].length) : all0;
+  const words = keyWords(asked).length >= 2 ? asked : all0;
   const cut = words.findIndex((w, i) => i > 0 && CONDITION.test(w.text) && keyWords(words.slice(0, i)).length >= 2);
   const keys = keyWords(cut > 0 ? words.slice(0, cut) : words);
   const near = all.filter((r) => touches(r, at, to));

@@ -446,7 +446,10 @@ const PASSIVE = /^(.{1,60}?)\s+(is|are|gets?)\s+([a-z]+(?:ed|en|nt|wn))\b\s*(.*)
  */
 function elidedClause(prompt: string, at: number, vp: string): GuaranteeClause | undefined {
   const full = prompt.slice(0, at).trimEnd();
-  const conj = /,?\s*\b(?:and|but)$/i.exec(full);
+  // "… is stored under its version, never modified afterwards": a bare comma joins a never clause that says its own
+  // participle, so the act is that participle, not the clause before's
+  const own = /^[a-z]+(?:ed|en)\b/i.test(vp);
+  const conj = /,?\s*\b(?:and|but)$/i.exec(full) ?? (own ? /,$/.exec(full) : null);
   if (!conj) return undefined;
   const prior = full.slice(0, conj.index);
   let start = 0;
@@ -457,7 +460,7 @@ function elidedClause(prompt: string, at: number, vp: string): GuaranteeClause |
   if (!p || words(subject).length > 6 || PRONOUN.test(words(subject).pop() ?? "")) return undefined;
   const its = [...(p[4] ?? "").matchAll(/\b(its|their) ((?:[a-z]+ )?(?:time|date|deadline|slot))\b/gi)].pop();
   const resolved = its ? vp.replace(/\b(before|after|until|past)\s+it\b/i, `$1 ${its[1]} ${its[2]}`) : vp;
-  const done = `${p[3]} ${resolved}`;
+  const done = own ? resolved : `${p[3]} ${resolved}`;
   const said = `${subject} ${plural(subject) ? "are" : "is"} never ${done}`;
   return clause(prompt.slice(start, at + vp.length + 6).trim(), start, subject, said, done, prompt);
 }

@@ -32,8 +32,12 @@ const PATTERNS: readonly RegExp[] = [
 /** A comma clause that only qualifies the requirement before it ("at their own pace", "with replay after a bug"). */
 const QUALIFIES = /^\s*(?:at|with|without|from|in|on|even|if|when|while|until|since|starting|and\s+then|then)\b/i;
 
+/** The prompt with each thousands comma ("2,000 shards") masked, so it marks no clause. */
+const unmarked = (prompt: string) => prompt.replace(/(?<=\d),(?=\d)/g, "_");
+
 /** Where the clause holding a point starts: after the last mark before it, back over clauses that only qualify. */
-function startOf(prompt: string, at: number): number {
+export function startOf(said: string, at: number): number {
+  const prompt = unmarked(said);
   let start = at;
   for (let i = 0; i < 4; i++) {
     const before = prompt.slice(0, start);
@@ -48,7 +52,8 @@ function startOf(prompt: string, at: number): number {
 }
 
 /** Where the clause holding a point ends: at the next mark, past comma clauses that only qualify it. */
-function endOf(prompt: string, at: number): number {
+export function endOf(said: string, at: number): number {
+  const prompt = unmarked(said);
   let end = at;
   for (let i = 0; i < 4; i++) {
     const stop = /[,.;:!?\n]/.exec(prompt.slice(end));

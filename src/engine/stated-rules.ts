@@ -53,6 +53,12 @@ export interface StatedRule {
    * keeps it (`statement`'s `by`), and the keeper joins the design only where none of them is there.
    */
   keepers?: readonly MechanismId[];
+  /**
+   * A failure row the design already holds that tests the same thing as the rule's own row (a paused holder's late
+   * write, said by the archetype's card and the keeper's catalogue row), dropped behind the rule's row so the table
+   * says it once.
+   */
+  same?: RegExp;
   /** Words of the write the rule sits on, tried after the write that names the rule's thing. */
   at: RegExp;
   /** The hard rule, in the prompt's words; `entity` is the words of the record the write it sits on writes. */
@@ -335,6 +341,14 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return rebuiltFromRule(g);
     case "replay-from":
       return replayRule();
+    case "fenced-takeover":
+      return fencedTakeoverRule();
+    case "copies-within":
+      return copiesWithinRule(g);
+    case "one-answer":
+      return oneAnswerRule();
+    case "resume-from":
+      return resumeRule();
     case "stay-writable":
       return stayWritableRule(g);
     case "same-order":
@@ -486,6 +500,135 @@ function replayRule(): StatedRule {
       repair: `The reader's committed offset is reset to the first offset at or after the chosen time, and it reprocesses from there under its own fetch quota; a new reader starts at the earliest retained offset, and output keyed by event id is overwritten, not added to`,
       role: "derived",
     },
+  };
+}
+
+/**
+ * The rule for a hold stated to pass on when its holder stops renewing it, with the old holder's late acts refused. A
+ * lease alone cannot keep it: a holder paused past its lease (a long GC pause, a frozen VM, a dropped radio) still
+ * believes it holds and acts late. So each grant carries a number that rises with every grant, the holder sends it with
+ * every act, and the resource refuses an act whose number is below the highest it has accepted: Chubby's sequencer
+ * (lock name, mode and lock generation number) is passed with each request and the server it reaches checks it is
+ * still current, and where a server cannot check one, a lock whose holder failed is kept from other clients for a
+ * lock-delay (Burrows, "The Chubby lock service for loosely-coupled distributed systems", OSDI 2006, section 2.4).
+ */
+function fencedTakeoverRule(): StatedRule {
+  return {
+    keeper: "fencing-token",
+    onKeeper: true,
+    at: /\b(?:update|apply|commit|complet|push|fenc)\w*\b/i,
+    statement: (entity) =>
+      `A holder that stops renewing loses its hold, and the old holder's late acts change nothing. Each grant carries a fencing token higher than any granted before, every act carries its holder's token, and the ${entity ?? "resource"} refuses a token below the highest it has accepted, checked and recorded in the same write as the act. A holder that paused, froze or lost its network and comes back late is refused, and acts again only under a new grant.`,
+    same: /\b(?:paus\w*|frozen|froze|stalled)\b[^.;]*\b(?:lease|claim|hold)\b[^.;]*\b(?:expired|lapsed)\b/i,
+    says: (t) => t.includes("the old holder's late acts change nothing") && /\bfencing token\b/.test(t),
+    failure: {
+      failure: `A holder pauses past its lease (a long GC pause, a frozen VM, a dropped network link), another is granted the resource, and the old holder wakes up and acts on what it still believes it holds`,
+      prevention: `The new holder's grant carries a higher fencing token, every act carries its holder's token, and the resource refuses an act whose token is below the highest it has accepted, in the same write as the act`,
+      repair: `The late act is refused as stale; the old holder drops what it believed it held, and acquires again (under a new, higher token) before acting; a write it began before the pause is redone by the current holder`,
+      role: "coordination",
+    },
+  };
+}
+
+/**
+ * The rule for a system stated to keep one agreed answer, never two, while its voters are split or a minority of them
+ * is down. Raft elects at most one leader per term, since each server votes once per term and a leader needs a
+ * majority; an entry is committed once the leader has it stored on a majority; and before answering a read-only
+ * request a leader confirms it has not been deposed by exchanging heartbeats with a majority (Ongaro and Ousterhout,
+ * "In Search of an Understandable Consensus Algorithm", USENIX ATC 2014, sections 5.2, 5.3 and 8). A side without a
+ * majority can therefore neither elect a leader nor commit, so it refuses rather than answer on its own.
+ */
+function oneAnswerRule(): StatedRule {
+  return {
+    keeper: "consensus-replication",
+    keepers: ["consensus-replication", "epoch-term", "leader-election"],
+    carriers: ["consensus-replication"],
+    at: /\b(?:commit|writ|elect|assign|record|set|updat|register|chang)\w*\b/i,
+    statement: (entity) =>
+      `There is one agreed answer, never two, even while the voters are split or a minority of them is down. A change to the ${entity ?? "record"} commits only once a majority of the voters hold it, under the current leader's term, and a read that must be current goes through that leader once it has confirmed with a majority that it still leads. A side cut off without a majority can neither elect a leader nor commit, so it refuses writes and current reads, and a deposed leader's old term is refused by the others.`,
+    says: (t) => t.includes("there is one agreed answer, never two"),
+    same: /\b(?:partition\w*|split)\b[^.;]*\b(?:old|former|deposed|stale)\s+leader\b[^.;]*\b(?:keeps|still|continues)\b|\bpartition\s+splits\s+the\s+(?:replicas|voters|cluster)\b/i,
+    failure: {
+      failure: `A network split cuts the voters in two, and the old leader on the minority side keeps answering while the majority side elects a new one`,
+      prevention: `A change commits only once a majority holds it and a current read is answered only after the leader confirms it still leads, so the minority side's leader can neither commit nor answer; the new leader's higher term makes the others refuse the old one`,
+      repair: `When the split heals, the old leader sees the higher term and steps down, its uncommitted entries are dropped, and it catches up from the new leader's log before it votes or serves again`,
+      role: "coordination",
+    },
+  };
+}
+
+/** The mechanisms that record how far a worker or reader has durably got, in the order a resume prefers them. */
+const RECORDS_PROGRESS: readonly MechanismId[] = ["scan-checkpoint", "consumer-offsets", "projector-checkpoint"];
+
+/**
+ * The rule for long work stated to pick up where it stopped after a crash. The position moves only after the work
+ * before it is durable and only forward, so a restart from it skips nothing and redoes at most the batch in progress,
+ * which is harmless where each item's effect is keyed or idempotent: a Kafka consumer that commits its position only
+ * after processing gets at-least-once delivery, and one that commits before gets at-most-once (Apache Kafka
+ * documentation, Design, "Message Delivery Semantics").
+ */
+function resumeRule(): StatedRule {
+  return {
+    keeper: "scan-checkpoint",
+    keepers: RECORDS_PROGRESS,
+    carriers: RECORDS_PROGRESS,
+    at: /\b(?:checkpoint|advanc|commit|record|progress|cursor|offset)\w*\b/i,
+    statement: (entity) =>
+      `A crash loses at most the batch in progress: the work resumes where it stopped, never from the start, and skips nothing. The position on the ${entity ?? "checkpoint record"} moves only after the work before it is durable, only forward and only from the current owner, and a restart, or a worker taking over, resumes just after it, so only the unfinished batch is done again, and each item's effect is keyed so doing it again changes nothing.`,
+    says: (t) => t.includes("a crash loses at most the batch in progress"),
+    failure: {
+      failure: `A worker crashes mid-batch, after some of its items took effect and before it recorded its position`,
+      prevention: `The position is recorded only after the batch's effects are durable, and each item's effect is keyed so a repeat changes nothing`,
+      repair: `Another worker, or the restarted one, resumes just after the last recorded position and redoes only the unfinished batch`,
+      role: "derived",
+    },
+  };
+}
+
+/** The mechanisms that carry a change to the copies of a thing, in the order a bound on the copies prefers them. */
+const CARRIES_CHANGES: readonly MechanismId[] = [
+  "watch-stream",
+  "cache-invalidation",
+  "gossip-dissemination",
+  "projector-checkpoint",
+  "ttl-expiry",
+];
+
+/**
+ * The rule for a stated bound on how far copies trail their source. A change is pushed to every copy and a copy that
+ * missed it is caught by a check inside the bound: etcd's watch streams deliver each change after a revision, and a
+ * watcher that reconnects resumes from the last revision it saw (etcd API guarantees, "Watch"; a compacted revision
+ * forces a fresh read); a look-aside cache deletes the key once the database write commits (Nishtala et al., "Scaling
+ * Memcache at Facebook", NSDI 2013), and each stored item also carries its own expiration time (memcached
+ * doc/protocol.txt, the storage commands' exptime), so a lost invalidation lasts no longer than the expiry. Said as the mechanism the design carries on that write keeps it, else a watch stream (a
+ * change pushed to every copy) or an invalidation (a served copy that may not trail by more).
+ */
+function copiesWithinRule(g: Extract<RuleGuaranteeShape, { kind: "copies-within" }>): StatedRule {
+  const served = g.noun !== undefined;
+  return {
+    keeper: served ? "cache-invalidation" : "watch-stream",
+    keepers: CARRIES_CHANGES,
+    carriers: CARRIES_CHANGES,
+    at: /\b(?:publish|push|commit|updat|edit|chang|invalidat|purg|roll|distribut|propagat|deploy|sync)\w*\b/i,
+    statement: (entity) =>
+      served
+        ? `No copy serves ${anA(g.noun ?? "value")} more than ${g.bound} behind its last change. The write that changes it invalidates the ${entity ?? "cached copies"} once it commits, and every cached entry also expires well inside that bound, so a lost invalidation lasts no longer than the expiry; a read that finds no fresh entry goes to the source.`
+        : `Every copy applies a change within ${g.bound} of its commit. Each change is committed ${entity ? `as ${anA(entity)} with a rising version number` : "under a rising version"} and pushed at once to every copy over the streams they hold open, and each copy reports the version it has applied, so the source knows which copies are behind. A copy that missed a push (a dropped stream, a restart) resumes from its last applied version when it reconnects, and every copy also checks for the latest version well inside that bound; a copy still behind at the bound is named, so it is fixed or taken out of service.`,
+    says: (t) =>
+      t.includes("every copy applies a change within") || /\bno copy serves .* behind its last change\b/.test(t),
+    failure: served
+      ? {
+          failure: `An invalidation is lost (the cache node was unreachable when the write committed), and a cached ${g.noun} outlives its change`,
+          prevention: `Every cached entry expires well inside the stated bound (${g.bound}), so a lost invalidation lasts no longer than the expiry`,
+          repair: `The entry expires and the next read fetches the current value from the source; repeated lost invalidations raise an alert`,
+          role: "derived",
+        }
+      : {
+          failure: `A copy misses a change (its stream dropped, or it restarted mid-push) and keeps serving the old version past the stated bound (${g.bound})`,
+          prevention: `Each copy resumes from its last applied version when it reconnects and also checks for the latest version well inside the bound; the source tracks the version each copy has applied`,
+          repair: `The copies still behind at the bound are named and sent the change again, or taken out of service until they apply it`,
+          role: "derived",
+        },
   };
 }
 

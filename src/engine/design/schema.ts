@@ -159,6 +159,10 @@ const Guarantee = z.union([
   }),
   z.strictObject({ kind: z.literal("rebuilt-from"), source: z.string() }),
   z.strictObject({ kind: z.literal("replay-from") }),
+  z.strictObject({ kind: z.literal("fenced-takeover") }),
+  z.strictObject({ kind: z.literal("one-answer") }),
+  z.strictObject({ kind: z.literal("resume-from") }),
+  z.strictObject({ kind: z.literal("copies-within"), bound: z.string(), noun: z.string().optional() }),
   z.strictObject({
     kind: z.literal("stay-writable"),
     noun: z.string(),

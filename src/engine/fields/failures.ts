@@ -176,8 +176,12 @@ function withGuarantees(rows: FailureRow[], f: Parameters<typeof failuresField.d
     };
   });
   if (lead.length === 0) return rows;
+  // a row testing what a rule's own row tests is said once, by the rule's row
+  const same = (f.nfrs.guarantees ?? []).flatMap((g) =>
+    g.kind === "once" || g.kind === "last-known" ? [] : (statedRule(g).same ?? []),
+  );
   // a drawn ordering authority's crash row (withAuthorityCrashes) keeps its place when the table is full
-  const all = [...lead, ...rows];
+  const all = [...lead, ...rows.filter((r) => !same.some((re) => re.test(r.failure)))];
   const kept = all.slice(0, MAX_FAILURES);
   const crashes = all.slice(MAX_FAILURES).filter((r) => ORDERS_WRITES.test(r.source));
   return crashes.length > 0 ? [...kept.slice(0, MAX_FAILURES - crashes.length), ...crashes] : kept;

@@ -670,7 +670,15 @@ function guaranteeRule(
           ? g.source
           : g.kind === "replay-from"
             ? "event"
-            : g.noun;
+            : g.kind === "fenced-takeover"
+              ? "resource"
+              : g.kind === "copies-within"
+                ? (g.noun ?? "version")
+                : g.kind === "one-answer"
+                  ? "record"
+                  : g.kind === "resume-from"
+                    ? "checkpoint"
+                    : g.noun;
     const head = thing.split(" ").pop() ?? thing;
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
