@@ -19,7 +19,7 @@ export interface FenceSaid {
 }
 
 /** A modal that forbids an act ("can never", "must not be able to", "cannot"). */
-const FORBID = String.raw`(?:can\s*never|can(?:no|['’])t|must\s+(?:not|never)|may\s+(?:not|never)|should\s+(?:not|never)|is\s+never\s+able\s+to)\s+(?:be\s+(?:able|allowed)\s+to\s+)?(?:keep\s+|still\s+|ever\s+)?`;
+const FORBID = String.raw`(?:can\s*never|can(?:no|['\u2019])t|must\s+(?:not|never)|may\s+(?:not|never)|should\s+(?:not|never)|is\s+never\s+able\s+to)\s+(?:be\s+(?:able|allowed)\s+to\s+)?(?:keep\s+|still\s+|ever\s+)?`;
 /** The acts a holder does with what it holds. */
 const HELD_ACT = String.raw`(?:act|acting|write|writing|overwrite|push|complete|commit|apply|change|update|modify)\b`;
 /** Words saying a holder is an old one: it paused, froze, went quiet or was replaced. */
@@ -46,7 +46,7 @@ const PATTERNS: readonly RegExp[] = [
     String.raw`\bstops?\s+renewing\s+(?:its|their|his|her|the)\s+${HOLD}\s+must\s+(?:give\s+way|step\s+down|let\s+go)`,
     "i",
   ),
-  /\bmust\s+step\s+down\s+(?:if|when|once)\s+it\s+(?:cannot|can['’]t|fails\s+to)\s+renew\b/i,
+  /\bmust\s+step\s+down\s+(?:if|when|once)\s+it\s+(?:cannot|can['\u2019]t|fails\s+to)\s+renew\b/i,
   // "if that worker hangs another must be able to pick it up later"
   /\bif\s+(?:that|the|a|its)\s+\w+\s+(?:hangs|crashes|dies|freezes|goes\s+quiet)\s*,?\s+another(?:\s+\w+)?\s+(?:must|should)\s+(?:be\s+able\s+to\s+)?(?:pick\s+it\s+up|take\s+(?:it\s+)?over)\b/i,
   // "GPUs held by crashed jobs must be reclaimed"

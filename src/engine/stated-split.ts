@@ -22,10 +22,10 @@ const DECIDERS = "(?:primaries|leaders|controllers|masters|owners|hosts|coordina
 
 const PATTERNS: readonly RegExp[] = [
   // "must never split-brain", "no split brain"
-  /\b(?:never|no|not|without|cannot|can['’]t)\s+(?:\w+\s+){0,2}?split[- ]brain(?:ed)?\b/i,
+  /\b(?:never|no|not|without|cannot|can['\u2019]t)\s+(?:\w+\s+){0,2}?split[- ]brain(?:ed)?\b/i,
   // "never name two primaries at once", "never leave us with two controllers", "never show two hosts for one world"
   new RegExp(
-    String.raw`\b(?:never|cannot|can['’]t)\b[^.;:!?]{0,40}?\btwo\s+${DECIDERS}\b(?:\s+(?:at\s+once|at\s+the\s+same\s+time|for\s+(?:one|the\s+same|a\s+single)\s+[\w-]+))?`,
+    String.raw`\b(?:never|cannot|can['\u2019]t)\b[^.;:!?]{0,40}?\btwo\s+${DECIDERS}\b(?:\s+(?:at\s+once|at\s+the\s+same\s+time|for\s+(?:one|the\s+same|a\s+single)\s+[\w-]+))?`,
     "i",
   ),
   // "never split in two"
