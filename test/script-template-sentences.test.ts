@@ -26,6 +26,14 @@ describe("the script's builders say one fact once, in plain words", () => {
     expect(text).not.toMatch(/availability zone/);
   });
 
+  it("a rule's path of two joined verbs agrees in both ('moves or splits key ranges')", () => {
+    const text = said(
+      "Design a geo-replicated database for a global game's 80 million player profiles that reads locally in 6 regions and survives losing one.",
+    );
+    expect(text).toMatch(/on the path that moves or splits key ranges/);
+    expect(text).not.toMatch(/moves or split key ranges/);
+  });
+
   it("one feature under a product is 'it', never 'them'", () => {
     const text = said("Design a fitness app that lets friends compete in weekly step challenges.");
     expect(text).toMatch(/built from one feature: social graph\. Under it, most of the correctness rests on/);

@@ -1801,12 +1801,14 @@ function hardPath(d: Design, statement: string): string | undefined {
   const [verb = "", ...rest] = name.split(/\s+/);
   // "count the request" -> "counts the request"; a name that does not open on a bare verb is not said
   if (!name || !/^[a-z]{3,}$/.test(verb) || /(?:s|ed|ing)$/.test(verb) || !startsWithVerb(name)) return undefined;
-  const third = /(?:sh|ch|x|z|o)$/.test(verb)
-    ? `${verb}es`
-    : /[^aeiou]y$/.test(verb)
-      ? `${verb.slice(0, -1)}ies`
-      : `${verb}s`;
-  return [third, ...rest].join(" ");
+  const thirdOf = (v: string) =>
+    /(?:sh|ch|x|z|o)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`;
+  // a second verb joined straight to the first ("invalidate or delete the cached key", "move or split key ranges")
+  // agrees with it too: a word right after "verb or" is the other verb
+  const [join = "", second = ""] = rest;
+  if ((join === "or" || join === "and") && /^[a-z]{3,}$/.test(second) && !/(?:s|ed|ing)$/.test(second))
+    return [thirdOf(verb), join, thirdOf(second), ...rest.slice(2)].join(" ");
+  return [thirdOf(verb), ...rest].join(" ");
 }
 
 /* ---- 5. Execution context (the request path as API calls) ---- */
@@ -3869,8 +3871,7 @@ const SUBORDINATE = /^(?:if|when|whenever|after|before|while|once|as|because|sin
  */
 function failureWithFix(failure: string, fix: string): string | undefined {
   const clause = failure.replace(/[.]$/, "");
-  if (/[,;:]/.test(clause) || SUBORDINATE.test(clause) || !isClause(clause) || countWords(clause) < 4)
-    return undefined;
+  if (/[,;:]/.test(clause) || SUBORDINATE.test(clause) || !isClause(clause) || countWords(clause) < 4) return undefined;
   if (SUBORDINATE.test(fix) || /^the fix is\b/i.test(fix)) return undefined;
   const joined = `If ${lowerFirst(clause)}, ${lowerFirst(fix)}`;
   return countWords(joined) <= BREATH_WORDS ? sentence(joined) : undefined;
@@ -3922,10 +3923,7 @@ function failuresStep(d: Design): StepDraft {
     // the row is written for a zone; a data centre or region the prompt names is said by its name, so the answer
     // speaks of the unit the prompt asked about ("a whole data centre goes down"), never of another
     const unit = (text: string) => inStatedUnit(text, d.nfrs.survives);
-    lines.push(
-      ...core(`The prompt asks to survive losing a whole ${d.nfrs.survives}`),
-      ...detail(unit(lossSaid.text)),
-    );
+    lines.push(...core(`The prompt asks to survive losing a whole ${d.nfrs.survives}`), ...detail(unit(lossSaid.text)));
     lines.push(...spoken(unitLoss.prevention, "core", 1).map((l) => ({ ...l, text: unit(asFix(l.text)) })));
     const repair = firstClause(unitLoss.repair);
     if (repair) lines.push(...detail(unit(repair)));
