@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GENERATED_NFR_LITERALS, nfrLiteralsSource } from "../scripts/build-kb.js";
-import { literalGatedPatterns, mayMatch, parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { literalGatedPatterns, mayMatch, parseGuarantees, parseStatedNfrs } from "../src/engine/nfr-parse.js";
 import { NFR_LITERALS } from "../src/knowledge/generated/nfr-literals.js";
 import { literalGate, patternKey } from "../src/knowledge/pattern-literals.js";
 
@@ -68,5 +68,21 @@ describe("the stated-requirements parser's literal pre-check (engine/nfr-parse.t
     for (const p of texts)
       for (const re of literalGatedPatterns())
         expect(mayMatch(re, p.toLowerCase()), `/${re.source}/ on '${p}'`).toBe(gate(re, p.toLowerCase()));
+  });
+});
+
+describe("the prompt-only readers (engine/nfr-parse.ts gx)", () => {
+  it("run no pattern that is global or sticky: a skipped run must leave the pattern as a run that found nothing", () => {
+    // PACED_ITEM and STAY_WRITABLE are global for `matchAll` (matchesIf), which copies the pattern; no other may be
+    const globals = literalGatedPatterns().filter((re) => re.global || re.sticky);
+    expect(globals.length).toBeLessThanOrEqual(4);
+    for (const re of globals) expect(re.source).toMatch(/writ|once\\s\+|\(\?:a\|an\)/);
+  });
+
+  it("read the same prompt the same way twice (a global pattern's exec once began where its last match ended)", () => {
+    const p = "Design a cron service that never runs the same job twice for one schedule slot.";
+    const first = parseGuarantees(p);
+    expect(first.some((g) => g.kind === "once")).toBe(true);
+    expect(parseGuarantees(p)).toEqual(first);
   });
 });

@@ -317,7 +317,7 @@ const lossUnit = (w: string): string => {
 /** The survival rule the prompt states, if it states one (its first). */
 function parseSurviveLoss(prompt: string): RuleGuarantee | undefined {
   for (const re of SURVIVE_LOSS) {
-    const m = re.exec(prompt);
+    const m = gx(re, prompt);
     if (!m?.[2] || !m[4]) continue;
     const subject = m[1] ?? "";
     const noun = subject && !NOT_A_LOSS_SUBJECT.test(subject) ? singular(subject.toLowerCase()) : "write";
@@ -342,7 +342,7 @@ const NO_SOURCE = /^(?:scratch|zero|nothing|memory|time|then|there|first\b.*|sta
 
 /** The rebuild-from-source rule the prompt states, if it states one. */
 function parseRebuiltFrom(prompt: string): RuleGuarantee | undefined {
-  const m = REBUILT_FROM.exec(prompt);
+  const m = gx(REBUILT_FROM, prompt);
   if (!m) return undefined;
   const named = (m[2] ?? m[4] ?? "").toLowerCase().trim();
   const hasSource = named !== "" && !NO_SOURCE.test(named);
@@ -367,15 +367,15 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   const out: RuleGuarantee[] = [];
   const lower = (x: string | undefined) => (x ?? "").toLowerCase();
   for (const re of ATOMIC_PUBLISH) {
-    const m = re.exec(prompt);
+    const m = gx(re, prompt);
     if (m?.[1] && m[2]) {
       out.push({ kind: "atomic-publish", noun: singular(lower(m[2])), state: lower(m[1]), quote: m[0] });
       break;
     }
   }
   const [active, passive] = NEVER_STALE;
-  const a = active?.exec(prompt);
-  const p = a ? undefined : passive?.exec(prompt);
+  const a = active ? gx(active, prompt) : null;
+  const p = a ? undefined : passive ? gx(passive, prompt) : null;
   if (a?.[1] && a[2] && a[3])
     out.push({
       kind: "never-stale",
@@ -392,7 +392,7 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       act: activeOf(lower(p[3])),
       quote: p[0],
     });
-  const e = EXACTLY_ONE.exec(prompt);
+  const e = gx(EXACTLY_ONE, prompt);
   if (e?.[1] && e[2] && e[3])
     out.push({
       kind: "exactly-one",
@@ -403,7 +403,7 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       owner: singular(lower(e[3])),
       quote: e[0],
     });
-  const one = e ? undefined : AT_MOST_ONE.exec(prompt);
+  const one = e ? undefined : gx(AT_MOST_ONE, prompt);
   if (one?.[1] && one[2] && one[3] && one[4])
     out.push({
       kind: "exactly-one",
@@ -414,8 +414,8 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       quote: one[0],
     });
   const [latestActive, latestPassive] = LATEST_READ;
-  const la = latestActive?.exec(prompt);
-  const lp = la ? undefined : latestPassive?.exec(prompt);
+  const la = latestActive ? gx(latestActive, prompt) : null;
+  const lp = la ? undefined : latestPassive ? gx(latestPassive, prompt) : null;
   if (la?.[1] && la[2] && la[3])
     out.push({
       kind: "latest-read",
@@ -433,8 +433,8 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       act: "return",
       quote: lp[0],
     });
-  const oc = OVERCOMMIT.exec(prompt);
-  const mt = oc ? undefined : MORE_THAN.exec(prompt);
+  const oc = gx(OVERCOMMIT, prompt);
+  const mt = oc ? undefined : gx(MORE_THAN, prompt);
   // "a node's memory": the node holds the memory; "a flight": the flight is the holder, and what it holds its capacity
   if (oc?.[1] && oc[3])
     out.push({
@@ -457,7 +457,7 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       ...(mt[4] ? { scope: singular(lower(mt[3])) } : {}),
       quote: mt[0],
     });
-  const c0 = CAP.exec(prompt);
+  const c0 = gx(CAP, prompt);
   // "a courier can hold at most two orders at a time": things a holder holds are counted on the holder
   // (engine/stated-clauses.ts holder-cap), not slots of work that runs
   const c = c0 && HOLDS_BEFORE.test(prompt.slice(Math.max(0, c0.index - 30), c0.index)) ? undefined : c0;
@@ -474,7 +474,7 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       quote: crash && crash.index < 60 ? prompt.slice(c.index, c.index + crash.index + crash[0].length) : c[0],
     });
   }
-  const f = EFFECT_LAST.exec(prompt);
+  const f = gx(EFFECT_LAST, prompt);
   if (f?.[1] && f[2] && f[3])
     out.push({
       kind: "effect-last",
@@ -509,9 +509,9 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
     break;
   }
   const [bare, onceActive, passiveOnce] = EXACTLY_ONCE;
-  const xb = bare?.exec(prompt);
-  const xa = xb ? undefined : onceActive?.exec(prompt);
-  const xp = xb || xa ? undefined : passiveOnce?.exec(prompt);
+  const xb = bare ? gx(bare, prompt) : null;
+  const xa = xb ? undefined : onceActive ? gx(onceActive, prompt) : null;
+  const xp = xb || xa ? undefined : passiveOnce ? gx(passiveOnce, prompt) : null;
   if (xb?.[1]) {
     const act = ONCE_ACT[lower(xb[1])] ?? "process";
     out.push({ kind: "exactly-once", noun: act === "deliver" ? "message" : "event", act, quote: xb[0] });
@@ -584,7 +584,7 @@ const BETWEEN_WORDS =
 /** The rule that writes keep being taken in every region under a cut, if the prompt states one (its first). */
 function parseStayWritable(prompt: string, lowered = prompt.toLowerCase()): RuleGuarantee | undefined {
   for (const [i, re] of STAY_WRITABLE.entries())
-    for (const m of prompt.matchAll(mayMatch(re, lowered) ? re : NEVER)) {
+    for (const m of matchesIf(re, prompt, lowered)) {
       // the third form names the place first and no subject ("any region must accept writes during a partition")
       const subject = i === 2 ? undefined : m[1];
       const [, , place, partition, lost] = m;
@@ -635,7 +635,9 @@ const ONCE: readonly RegExp[] = [
   // "never runs the same job twice for one schedule slot", "never sends the same alert twice to on-call"
   new RegExp(
     String.raw`\bnever (\w+) the same ${PHRASE} (?:twice|more than once|again)(?: (?:for|per|in|within|during) (?:one|a|an|each|every|the same|any|a single) ${PHRASE})?`,
-    "gi",
+    // not global: \`exec\` on a global pattern starts where its last match ended, so a second prompt read after a
+    // match began there (and reading the same prompt twice could answer differently)
+    "i",
   ),
   // "each nightly job runs at most once per night"
   new RegExp(
@@ -658,12 +660,12 @@ const MODAL_WORD = /\s(?:can|may|must|should|will|could|would|shall)$/i;
 export function parseGuarantees(prompt: string): StatedGuarantee[] {
   const out: StatedGuarantee[] = [];
   const [never, each, dup] = ONCE;
-  const n = never?.exec(prompt);
+  const n = never ? gx(never, prompt) : null;
   // "each shareholder can vote at most once per resolution": a subject that acts names no thing used once, and a
   // modal is never part of a noun (engine/stated-clauses.ts reads the use once per party)
-  const e0 = n ? undefined : each?.exec(prompt);
+  const e0 = n ? undefined : each ? gx(each, prompt) : null;
   const e = e0 && MODAL_WORD.test(e0[1] ?? "") ? undefined : e0;
-  const d = n || e0 ? undefined : dup?.exec(prompt);
+  const d = n || e0 ? undefined : dup ? gx(dup, prompt) : null;
   if (n?.[1] && n[2])
     out.push({
       kind: "once",
@@ -691,7 +693,7 @@ export function parseGuarantees(prompt: string): StatedGuarantee[] {
     );
     if (said) out.push({ kind: "once", ...said });
   }
-  const k = LAST_KNOWN.exec(prompt);
+  const k = gx(LAST_KNOWN, prompt);
   if (k?.[2])
     out.push({
       kind: "last-known",
@@ -735,7 +737,7 @@ function failureUnit(words: string): FailureUnit {
 }
 export function parseSurvivedUnit(prompt: string): Stated<FailureUnit> | undefined {
   for (const re of SURVIVES) {
-    const m = re.exec(prompt);
+    const m = gx(re, prompt);
     if (m?.[1]) return { value: failureUnit(m[1]), quote: m[0] };
   }
   return undefined;
@@ -786,9 +788,9 @@ const verbBase = (v: string): string =>
 /** The repeat the prompt forbids within a window, if it forbids one. */
 export function parseRepeatWindow(prompt: string): RepeatWindow | undefined {
   if (!/\b(?:twice|more than once|again|at most once|no more than once)\b/i.test(prompt)) return undefined;
-  const f = REPEAT_WINDOW_NOUN_FIRST.exec(prompt);
+  const f = gx(REPEAT_WINDOW_NOUN_FIRST, prompt);
   const swapped = f?.[1] && f[2] ? ([f[0], f[2], f[1], f[3], f[4]] as const) : undefined;
-  for (const m of [...REPEAT_WINDOW.map((re) => re.exec(prompt)), swapped]) {
+  for (const m of [...REPEAT_WINDOW.map((re) => gx(re, prompt)), swapped]) {
     if (!m?.[1] || !m[2] || !m[4] || NOT_AN_ACT.test(m[1])) continue;
     const count = m[3] ? (own(CARDINAL_WORDS, m[3].toLowerCase()) ?? Number(m[3])) : 1;
     const unit = m[4].toLowerCase();
@@ -973,6 +975,26 @@ function gatedIndex(): { places: ReadonlyMap<RegExp, number>; index: LazyLiteral
 /** The pattern's match in the text, where the text (lowered) may hold one. */
 const execIf = (re: RegExp, text: string, lowered: string): RegExpExecArray | null =>
   mayMatch(re, lowered) ? re.exec(text) : null;
+
+/** The prompt `gx` lowered last: the readers below are each handed the prompt alone, most of them in turn. */
+let lastLowered: { text: string; lowered: string } | undefined;
+/**
+ * `execIf` for a reader handed only the prompt: its match, where the prompt may hold one. A pattern it runs must be
+ * one of `literalGatedPatterns` (else it is always run) and neither global nor sticky (a skipped run would leave
+ * `lastIndex` where a run that found nothing resets it).
+ */
+function gx(re: RegExp, text: string): RegExpExecArray | null {
+  if (lastLowered?.text !== text) lastLowered = { text, lowered: text.toLowerCase() };
+  return execIf(re, text, lastLowered.lowered);
+}
+
+/**
+ * The matches of a global pattern in the text, none where the text (lowered) cannot hold one. Not `matchAll` of a
+ * pattern that matches nothing: V8 still tries that one at every position of the text (a 4,000-character prompt
+ * paid ~0.3 ms for two such scans).
+ */
+const matchesIf = (re: RegExp, text: string, lowered: string): Iterable<RegExpMatchArray> =>
+  mayMatch(re, lowered) ? text.matchAll(re) : [];
 
 /** Each rule pattern's leading words, worked out once. */
 const LEADING = new Map<RegExp, readonly string[] | undefined>();
@@ -3058,7 +3080,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     : 0;
   if (sampled && share > 0 && share <= 1) setScale(scale, "trace_sample_share", share, sampled[0]);
   // "sends a reading once a minute", "a sample every second": one item of a paced noun each time unit is its interval
-  for (const m of t.matchAll(mayMatch(PACED_ITEM, lowered) ? PACED_ITEM : NEVER)) {
+  for (const m of matchesIf(PACED_ITEM, t, lowered)) {
     const list = (m[1] ?? "").toLowerCase().split(/[ -]+/);
     const hit = list.map((_, i) => nounAt(list, i)).findLast((h) => h?.used === list.length);
     const secs = timeUnit(m[2] ?? "");
@@ -3159,8 +3181,6 @@ const EVERY_UNIT =
 /** "a reading once a minute", "a sample every second": one item of a paced noun each time unit. */
 const PACED_ITEM =
   /\b(?:a|an)\s+([a-z]+(?:[ -](?!once\b)[a-z]+)?)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day)\b/gi;
-/** A pattern that matches nothing, for `matchAll` where a pattern is skipped. */
-const NEVER = /(?!)/g;
 
 /** "… <noun> every" or "… <noun> once every": the words just before a pacing "every", up to four. */
 const PACED_WORDS = /((?:[a-z][a-z'-]*[ -]+){1,4})(?:once\s+)?every\s*$/i;
@@ -3658,28 +3678,28 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "may be exceeded by at most 5%", "within 1% of the true count", "no more than 0.1% duplicates": a ratio bound, each
   // kind its own fraction, quoted from the start of its clause so the requirement keeps the words it bounds
   for (const k of RATIO_BOUNDS) {
-    const m = k.words.map((re) => re.exec(prompt)).find((x) => x !== null);
+    const m = k.words.map((re) => gx(re, prompt)).find((x) => x !== null);
     const pct = m ? Number(m[1]) : 0;
     if (!m || !(pct > 0 && pct < 100)) continue;
     setScale(scale, k.bound, pct / 100, `${prompt.slice(ratioClauseStart(prompt, m.index), m.index)}${m[0]}`);
   }
   // "a per-minute quota", "an hourly limit": the window a quota is counted over, read where an overshoot of it is bounded
-  const window = scale.overshoot_bound_share ? QUOTA_WINDOW.exec(prompt) : null;
+  const window = scale.overshoot_bound_share ? gx(QUOTA_WINDOW, prompt) : null;
   const windowSecs = window
     ? timeUnit((window[1] ?? window[2] ?? "").replace(/ly$/, "").replace(/^dai$/, "day"))
     : undefined;
   if (window && windowSecs) setScale(scale, "quota_window_seconds", windowSecs, window[0]);
   // "state updates reach every player 30 times per second", "at 60 Hz", "a 64-tick server": how often a game server
   // steps a match and sends its state, read only where the prompt speaks of a game (a sensor's 100 Hz is a sample rate)
-  const tick = GAME_WORDS.test(prompt) ? TICK_RATE.exec(prompt) : null;
+  const tick = GAME_WORDS.test(prompt) ? gx(TICK_RATE, prompt) : null;
   const hz = tick ? Number(tick[1] ?? tick[2] ?? tick[3] ?? tick[4]) : 0;
   if (tick && hz > 0 && hz <= 240) setScale(scale, "tick_rate_hz", hz, tick[0]);
   // "100-player matches", "a 16-player lobby": the people one shared subject holds, said as its size
-  const sized = SIZED_SUBJECT.exec(prompt);
+  const sized = gx(SIZED_SUBJECT, prompt);
   if (sized) setScale(scale, "max_participants", Number(sized[1]), sized[0]);
   // "a 2,000-person office", "a 5,000-employee company": the people of the organisation the product serves are its
   // users, each one account
-  const org = ORG_SIZE.exec(prompt);
+  const org = gx(ORG_SIZE, prompt);
   if (org) setScale(scale, "users", Number((org[1] ?? "").replace(/,/g, "")), org[0]);
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
@@ -3695,7 +3715,7 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (nearest?.[1]) setScale(scale, "top_k", Number(nearest[1].replace(/,/g, "")), nearest[0]);
   // "a package registry like npm": the kind of object the system keeps fixes its size, named for the prompt's words
   for (const k of OBJECT_KINDS) {
-    const named = k.re.exec(prompt);
+    const named = gx(k.re, prompt);
     if (!named) continue;
     for (const q of OBJECT_KIND_QUANTITIES)
       if (!scale[q] && implied[q] === undefined)
@@ -3764,7 +3784,7 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (strict && !out.consistency) out.consistency = { value: "linearizable", quote: strict.quote };
   const survives = parseSurvivedUnit(prompt);
   if (survives) out.survives = survives;
-  const modes = READ_MODES.exec(prompt);
+  const modes = gx(READ_MODES, prompt);
   if (modes) out.readModes = { value: "per-request", quote: modes[0] };
   out.unread = unreadNumbers(prompt, [
     ...Object.values(scale).map((v) => v.quote),
@@ -3894,6 +3914,31 @@ export const literalGatedPatterns = (): readonly RegExp[] => [
   ...NEVER_LOST,
   ...ALL_PARTS,
   ...STAY_WRITABLE,
+  // the rule and figure readers handed only the prompt (`gx`)
+  ...SURVIVE_LOSS,
+  REBUILT_FROM,
+  ...ATOMIC_PUBLISH,
+  ...NEVER_STALE,
+  EXACTLY_ONE,
+  AT_MOST_ONE,
+  ...LATEST_READ,
+  OVERCOMMIT,
+  MORE_THAN,
+  CAP,
+  EFFECT_LAST,
+  ...EXACTLY_ONCE,
+  ...ONCE,
+  LAST_KNOWN,
+  ...SURVIVES,
+  REPEAT_WINDOW_NOUN_FIRST,
+  ...REPEAT_WINDOW,
+  ...RATIO_BOUNDS.flatMap((k) => k.words),
+  QUOTA_WINDOW,
+  TICK_RATE,
+  SIZED_SUBJECT,
+  ORG_SIZE,
+  ...OBJECT_KINDS.map((k) => k.re),
+  READ_MODES,
   // not the parser's own: the words asking for a reference family (engine/references.ts), gated by the same index
   ...REFERENCE_FAMILIES.map((f) => f.asks),
 ];
