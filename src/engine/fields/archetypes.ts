@@ -410,30 +410,47 @@ function realizedInProduct(
 }
 
 /**
- * A bare product's substrates without those only the no-feature fallback placed that bring machinery of their own (a
- * projection pipeline's change log, projector workers and search index beside a pastebin): the product's record is
- * drawn as its own service, cache and store, which play the fallback's key-scoped state and cache, and nothing the
- * prompt names, states or demands asks for lists or searches over derived views, so those parts would answer a
- * question the prompt never asked. The first row kept names each one left out.
+ * A product's substrates without those only the no-feature fallback placed, where they would answer a question the
+ * prompt never asked:
+ * - beside a product feature (a photo-sharing app's media upload and delivery), every such row: recognition's table
+ *   named no feature, but the product's own reading found one, whose card names the substrates it rests on and draws
+ *   its own service, store and cache; the fallback's generic parts (a projection pipeline, a replicated key-value
+ *   store's coordinators and partition map, a cache cluster) would be drawn beside them for no word of the prompt;
+ * - for a bare product (no feature), those that bring machinery of their own (a projection pipeline's change log,
+ *   projector workers and search index beside a pastebin): the product's record is drawn as its own service, cache
+ *   and store, which play the fallback's key-scoped state and cache, and nothing the prompt names, states or demands
+ *   asks for lists or searches over derived views.
+ * The first row kept names each one left out.
  */
 function withoutGuessedMachinery(
   recognised: Fields["archetypes"],
   prompt: string,
   branch: Fields["branch"]["kind"],
   features: Fields["features"],
-): Fields["archetypes"] {
-  if (branch !== "product" || features.length > 0 || !bareProductRecord(prompt, branch, 0)) return recognised;
+): { rows: Fields["archetypes"]; why: { id: ArchetypeId; text: string }[] } {
+  if (branch !== "product") return { rows: recognised, why: [] };
+  const beside = features.length > 0;
+  if (!beside && !bareProductRecord(prompt, branch, 0)) return { rows: recognised, why: [] };
   const unspoken = designTopicsUnspoken(prompt, []);
   const machinery = (id: ArchetypeId) =>
     drawnKinds(id, unspoken).some((c) => c.kind === "worker-pool" || c.kind === "log");
-  const gone = recognised.filter((a) => onFallbackAlone(a) && machinery(a.id));
-  const [first, ...rest] = recognised.filter((a) => !gone.includes(a));
-  if (gone.length === 0 || !first) return recognised;
-  const why = gone.map(
-    (a) =>
-      `${a.id} ${a.name} is not drawn: only the fallback for a product that names no feature placed it, and the product's own record already plays the state and cache it stands for; no word of the prompt asks for its machinery`,
-  );
-  return [{ ...first, evidence: [...first.evidence, ...why] }, ...rest];
+  const gone = recognised.filter((a) => onFallbackAlone(a) && (beside || machinery(a.id)));
+  const kept = recognised.filter((a) => !gone.includes(a));
+  const why = gone.map((a) => ({
+    id: a.id,
+    text: beside
+      ? `${a.id} ${a.name} is not drawn: only the fallback for a product that names no feature placed it, and the product's features (${features.map((f) => f.name).join(", ")}) name the substrates they rest on and draw their own stores; no word of the prompt asks for its parts`
+      : `${a.id} ${a.name} is not drawn: only the fallback for a product that names no feature placed it, and the product's own record already plays the state and cache it stands for; no word of the prompt asks for its machinery`,
+  }));
+  // beside features every row may go: the features' own substrates are ordered in after this (`byCriticalActions`)
+  return { rows: beside || kept.length > 0 ? kept : recognised, why: beside || kept.length > 0 ? why : [] };
+}
+
+/** The notes of rows left out, on the first row: of those a feature's critical action has not brought back. */
+function noted(rows: DesignArchetype[], why: readonly { id: ArchetypeId; text: string }[]): DesignArchetype[] {
+  const [first, ...rest] = rows;
+  const said = why.filter((w) => !rows.some((r) => r.id === w.id)).map((w) => w.text);
+  return first && said.length > 0 ? [{ ...first, evidence: [...first.evidence, ...said] }, ...rest] : rows;
 }
 
 /**
@@ -482,19 +499,20 @@ function withFeaturesNotDrawn(
 
 function deriveArchetypes(f: Parameters<Deriver<"archetypes">["derive"]>[0]): DesignArchetype[] {
   {
-    const recognised = withoutGuessedMachinery(
+    const { rows: recognised, why } = withoutGuessedMachinery(
       withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features),
       f.prompt,
       f.branch.kind,
       f.features,
     );
     if (f.branch.kind === "product" && f.features.length > 0) {
-      const ordered = withRecordsNamed(byCriticalActions(recognised, f.features), f.features);
+      const ordered = noted(withRecordsNamed(byCriticalActions(recognised, f.features), f.features), why);
       return realizedInProduct(ordered, f.features, f.prompt) ?? ordered;
     }
-    const realized = f.branch.kind === "mixed" ? realizedByFeature(recognised, f.features, f.prompt) : undefined;
+    const bare = noted(recognised, why);
+    const realized = f.branch.kind === "mixed" ? realizedByFeature(bare, f.features, f.prompt) : undefined;
     return withNounFit(
-      realized ?? withoutThin(withoutCovered(subjectLeads(recognised, f.prompt), f.prompt), f.prompt),
+      realized ?? withoutThin(withoutCovered(subjectLeads(bare, f.prompt), f.prompt), f.prompt),
       f.prompt,
       f.features,
     );

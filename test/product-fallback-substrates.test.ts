@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/lib/index.js";
+
+// The recogniser's fallback for a product whose words reach no feature of its own table places generic substrates
+// (a projection pipeline, a cache cluster, a replicated key-value store). Where the product's own reading does find a
+// feature, that feature's card names what it rests on and draws its own stores, so the fallback's parts would be
+// drawn for no word of the prompt (engine/fields/archetypes.ts withoutGuessedMachinery).
+const ids = (prompt: string) => design(prompt).components.map((c) => c.id);
+const rows = (prompt: string) => design(prompt).archetypes.map((a) => a.id);
+
+describe("fallback substrates beside a product feature", () => {
+  it("a photo-sharing app draws its media feature, not a projection pipeline or a key-value store's internals", () => {
+    const d = design("Design a photo sharing app.");
+    expect(d.features.map((f) => f.id)).toContain("media");
+    const parts = d.components.map((c) => c.id);
+    for (const graft of ["projector", "change-log", "rebuilder", "partition-map", "coordinators", "rebalancer"])
+      expect(parts).not.toContain(graft);
+    expect(parts).toContain("object-store");
+    expect(rows("Design a photo sharing app.")).toEqual(["I14"]);
+    const said = d.archetypes[0]?.evidence.join("\n") ?? "";
+    expect(said).toMatch(/I06 Projection \/ Index \/ Search Pipeline is not drawn: only the fallback/);
+  });
+
+  it("a row a feature's critical action brings back stays drawn and is not said to be left out", () => {
+    const d = design("Design a ride-hailing app.");
+    expect(d.archetypes.map((a) => a.id)).toContain("I16");
+    expect(d.components.map((c) => c.id)).not.toContain("purge-control");
+    const said = d.archetypes[0]?.evidence.join("\n") ?? "";
+    expect(said).not.toMatch(/I16 [^\n]* is not drawn: only the fallback/);
+    expect(said).toMatch(/I07 [^\n]* is not drawn: only the fallback/);
+  });
+
+  it("an online shop draws its checkout without a generic cache cluster beside it", () => {
+    expect(ids("Design an e-commerce website.")).not.toContain("purge-control");
+  });
+
+  it("a bare product (no feature) keeps its own record's cache and store, and leaves out only machinery", () => {
+    const d = design("Design a pastebin.");
+    expect(d.features).toEqual([]);
+    expect(d.components.map((c) => c.id)).toEqual(
+      expect.arrayContaining(["product-api", "product-cache", "product-store"]),
+    );
+    expect(d.archetypes.map((a) => a.id)).toEqual(expect.arrayContaining(["I07", "I16"]));
+    expect(d.archetypes[0]?.evidence.join("\n")).toMatch(/I06 [^\n]* own record already plays/);
+  });
+});
