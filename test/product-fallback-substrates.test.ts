@@ -44,3 +44,23 @@ describe("fallback substrates beside a product feature", () => {
     expect(d.archetypes[0]?.evidence.join("\n")).toMatch(/I06 [^\n]* own record already plays/);
   });
 });
+
+describe("a feature's own heaviest load stands for the substrate it rests on", () => {
+  it("a photo-sharing app's bottleneck is its delivery egress, not an artifact registry's fleet-wide release", () => {
+    const b = design("Design a photo sharing app.").bottlenecks;
+    expect(b[0]?.bottleneck).toMatch(/^Delivery egress/);
+    expect(b.map((r) => r.bottleneck).join("\n")).not.toMatch(/released to a whole fleet|tag resolution/);
+  });
+
+  it("a hotel's availability search stands for its key-value substrate: no card row sized for a billion objects", () => {
+    const b = design("Design a hotel reservation system.").bottlenecks;
+    expect(b[0]?.bottleneck).toMatch(/^Availability search/);
+    expect(b.map((r) => r.bottleneck).join("\n")).not.toMatch(/every value is stored once per replica/);
+  });
+
+  it("with no card row left to weigh them against, a load the prompt sized leads over an assumed one", () => {
+    const slack =
+      "Design a chat service like Slack with channels of up to 100,000 members, where messages in a channel appear in the same order for every member.";
+    expect(design(slack).bottlenecks[0]?.bottleneck).toMatch(/^The largest channel/);
+  });
+});

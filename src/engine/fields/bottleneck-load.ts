@@ -367,10 +367,14 @@ export function rankBottlenecks(
       : { code: "feature-load", refs: [] };
   const why = new Map<BottleneckRow, BottleneckRank>(features.map((x) => [x.r, said(x)]));
   const head = out.slice(0, 1);
+  // with no card row to weigh them against (each substrate's heaviest load is a feature's own), the product's loads
+  // keep their order: sized by the prompt first, then heaviest
   const ordered =
-    ahead.length > 0
-      ? [...ahead.map((x) => x.r), ...head, ...after.map((x) => x.r), ...out.slice(1)]
-      : [...head, ...after.map((x) => x.r), ...out.slice(1)];
+    out.length === 0
+      ? features.map((x) => x.r)
+      : ahead.length > 0
+        ? [...ahead.map((x) => x.r), ...head, ...after.map((x) => x.r), ...out.slice(1)]
+        : [...head, ...after.map((x) => x.r), ...out.slice(1)];
   return ordered.map((r, i) => ({
     ...r,
     rank: i === 0 ? "first hotspot" : "next",

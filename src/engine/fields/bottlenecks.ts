@@ -393,10 +393,42 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     const absorbed = new Set<string>(f.archetypes[0]?.variant?.absorbs ?? []);
     const have = [...f.technology.flatMap((t) => t.choices.map((c) => c.product)), ...f.components.map((c) => c.name)];
     const partless = partlessArchetypes(f);
+    const led = featureLed(f.branch.kind, f.features, f.archetypes);
     const bounded = f.invariants.some((i) => BOUNDED_COUNT.test(i.statement));
+    // each product feature's heaviest load, measured by its own capacity figure (a product design's only)
+    const featureRows = new Set<BottleneckRow>();
+    // one hotspot per feature: its first whose figure the design sizes, one built on a number the prompt states
+    // before one resting on assumptions alone (a channel's stated 100,000 members before an assumed user base)
+    const hot = new Set<string>();
+    const onStated = (figure: string, feature: string) =>
+      f.capacity.some((c) => c.archetype === feature && c.id === figure && c.inputs.some((i) => i.source === "stated"));
+    const hotspots = led ? featureHotspots(f.features, unspokenBesides(f.nfrs.topics)) : [];
+    const byScale = [
+      ...hotspots.filter((h) => onStated(h.figure, h.feature)),
+      ...hotspots.filter((h) => !onStated(h.figure, h.feature)),
+    ];
+    for (const h of byScale) {
+      const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
+      // a load in the words the feature's chosen option excludes is the rejected option's (fixed places move no pins)
+      if (hot.has(h.feature) || !figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck)))
+        continue;
+      hot.add(h.feature);
+      const row: BottleneckRow = withLoad([figure], {
+        bottleneck: h.bottleneck,
+        mitigation: agreeingMitigation(h.mitigation, rejected, have, bounded) ?? h.mitigation,
+        archetype: h.archetype,
+        rank: "next",
+        // the formula names the quantity it yields, as a starter formula does
+        formula: `${figure.quantity} = ${figure.formula.replace(/^[a-z0-9_]+ = /, "")} (${figure.unit})`,
+        estimate: quoted(figure),
+      });
+      featureRows.add(row);
+    }
     f.archetypes.forEach((ra, i) => {
-      // an archetype the design draws no part of has no bottleneck of its own
-      if (partless.has(ra.id)) return;
+      // an archetype the design draws no part of has no bottleneck of its own, nor one whose heaviest load a feature's
+      // own figure measures (a photo app's delivery egress on the object store it rests on, not the card's fleet-wide
+      // release of one artifact)
+      if (partless.has(ra.id) || [...featureRows].some((r) => r.archetype === ra.id)) return;
       const a = archetype(ra.id);
       // a row about one kind of outside party (a provider account's rate limit) only where the effects reach it
       // and a row about one subject (an order book's hottest symbol) only where the design speaks of it
@@ -408,8 +440,11 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
           fitsTopics(b, unspoken) &&
           !excluded(ra.id).some((re) => re.test(b.bottleneck)),
       );
-      // the lead's own rows, and those of an archetype its variant absorbs (a look-aside cache's tier); a supporting one's first
-      const list = i === 0 || absorbed.has(ra.id) ? mine : mine.slice(0, 1);
+      // the lead's own rows, and those of an archetype its variant absorbs (a look-aside cache's tier); a supporting one's
+      // first. In a design a feature leads, no card is the subject: each feature's own heaviest load stands for it
+      // (below), and a substrate's card, written for the system it is named after (an artifact registry's fleet-wide
+      // release beside a photo app's uploads), gives its first row only
+      const list = (i === 0 && !led) || absorbed.has(ra.id) ? mine : mine.slice(0, 1);
       for (const b of list) {
         const row: BottleneckRow = {
           bottleneck: b.bottleneck,
@@ -435,37 +470,6 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         out.push(row);
       }
     });
-    // each product feature's heaviest load, measured by its own capacity figure (a product design's only)
-    const featureRows = new Set<BottleneckRow>();
-    // one hotspot per feature: its first whose figure the design sizes, one built on a number the prompt states
-    // before one resting on assumptions alone (a channel's stated 100,000 members before an assumed user base)
-    const hot = new Set<string>();
-    const onStated = (figure: string, feature: string) =>
-      f.capacity.some((c) => c.archetype === feature && c.id === figure && c.inputs.some((i) => i.source === "stated"));
-    const hotspots = featureLed(f.branch.kind, f.features, f.archetypes)
-      ? featureHotspots(f.features, unspokenBesides(f.nfrs.topics))
-      : [];
-    const byScale = [
-      ...hotspots.filter((h) => onStated(h.figure, h.feature)),
-      ...hotspots.filter((h) => !onStated(h.figure, h.feature)),
-    ];
-    for (const h of byScale) {
-      const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
-      // a load in the words the feature's chosen option excludes is the rejected option's (fixed places move no pins)
-      if (hot.has(h.feature) || !figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck)))
-        continue;
-      hot.add(h.feature);
-      const row: BottleneckRow = withLoad([figure], {
-        bottleneck: h.bottleneck,
-        mitigation: agreeingMitigation(h.mitigation, rejected, have, bounded) ?? h.mitigation,
-        archetype: h.archetype,
-        rank: "next",
-        // the formula names the quantity it yields, as a starter formula does
-        formula: `${figure.quantity} = ${figure.formula.replace(/^[a-z0-9_]+ = /, "")} (${figure.unit})`,
-        estimate: quoted(figure),
-      });
-      featureRows.add(row);
-    }
     // A bottleneck without a formula of its own quotes its archetype's hotspot figure from the capacity model.
     for (const r of out) {
       if (r.estimate) continue;

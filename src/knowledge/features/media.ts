@@ -71,6 +71,16 @@ export const MEDIA: FeatureEntry = {
     { id: "I15", role: "output", why: "resizing and transcoding run on a worker fleet" },
     { id: "I07", role: "output", why: "the CDN serves copies near readers and fills from the object store" },
   ],
+  // an edge miss goes to a regional tier before the origin (CloudFront's regional edge caches, and Origin Shield as one
+  // more layer in front of the origin: Amazon CloudFront Developer Guide, "Using Origin Shield"), and a key that names
+  // its content never changes, so an edge may keep it until it is evicted
+  hotspot: {
+    figure: "media_egress",
+    bottleneck:
+      "Delivery egress: every view fetches {media} bytes, so reads outweigh uploads by orders of magnitude, and a viral {media} sends a flood of requests for one object",
+    mitigation:
+      "serve every view from CDN edges under immutable, content-named URLs with a long cache lifetime, put a regional or shield cache tier between the edges and the object store so each edge miss does not reach it, and send each client the rendition sized to its screen",
+  },
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users of a large social app"),
