@@ -70,6 +70,29 @@ describe("questions and answers (Q&A site)", () => {
     expect(d.links.map((l) => `${l.from}>${l.to}`)).toContain("qa-service>reputation-store");
   });
 
+  it("draws the accept and the reputation ledger only where the prompt speaks of them (Quora has neither)", () => {
+    for (const p of ["Design a site like Quora.", "Design a Q&A website."]) {
+      const d = design(p);
+      expect(
+        d.features.map((f) => f.id),
+        p,
+      ).toContain("qa");
+      const comps = d.components.map((c) => c.id);
+      expect(comps, p).toEqual(expect.arrayContaining(["qa-service", "question-store", "page-cache"]));
+      for (const gone of ["reputation-worker", "reputation-store"]) expect(comps, p).not.toContain(gone);
+      expect(d.api.map((a) => a.call).join(" "), p).not.toMatch(/accepted-answer/);
+      expect(
+        d.decisions.some((x) => x.id === "qa-reputation"),
+        p,
+      ).toBe(false);
+      expect(JSON.stringify(d.invariants), p).not.toMatch(/accept|reputation/i);
+      expect(d.coherence, p).toEqual([]);
+    }
+    const accepts = design("Design a Q&A forum where users ask questions, vote on answers and accept the best answer.");
+    expect(accepts.api.map((a) => a.call)).toContain("PUT /v1/questions/{question_id}/accepted-answer");
+    expect(accepts.components.map((c) => c.id)).toContain("reputation-store");
+  });
+
   it("is drawn by other wordings of a Q&A site, quoting the prompt's own words", () => {
     for (const p of [
       "Design a Q&A forum where users ask questions and vote on answers.",

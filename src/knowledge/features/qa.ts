@@ -74,6 +74,7 @@ export const QA: FeatureEntry = {
       critical: true,
       substrate: "I16",
       mechanism: "guarded-transition",
+      topic: "answer-credit",
     },
     {
       action: "credit reputation for each vote or accept event",
@@ -83,6 +84,7 @@ export const QA: FeatureEntry = {
       hidden: true,
       substrate: "I16",
       mechanism: "keyed-effect-ledger",
+      topic: "answer-credit",
     },
     {
       action: "view a {question} page with its {answers} ordered by score",
@@ -102,11 +104,13 @@ export const QA: FeatureEntry = {
     { name: "Vote", description: "(post, voter) -> +1 / -1 / 0; the truth behind every score" },
     {
       name: "ReputationEvent",
+      topic: "answer-credit",
       description:
         "(user, event id) -> the amount one vote or accept event credits (on Stack Overflow an answer upvote +10, an accept +15 to the answerer, a downvote -2 to the author and -1 to whoever downvotes an answer): the per-user ledger",
     },
     {
       name: "UserReputation",
+      topic: "answer-credit",
       description:
         "per user: the ledger's total and what today's vote gains have added (Stack Overflow caps those at 200 a day; accepts and bounties are exempt)",
     },
@@ -117,8 +121,6 @@ export const QA: FeatureEntry = {
   ],
   nfrs: [
     "one vote per user per {question} or {answer}; changing it replaces it",
-    "only the asker accepts an {answer}, and a {question} has at most one accepted {answer}",
-    "reputation may lag a vote by seconds but counts each vote or accept event once",
     "a {question} page is served from cache and shows an edit, a new {answer} or a vote within seconds",
   ],
   substrates: [
@@ -220,6 +222,7 @@ export const QA: FeatureEntry = {
   decisions: [
     {
       id: "qa-reputation",
+      topic: "answer-credit",
       question:
         "Credit reputation inside the vote's own transaction, or derive it from the vote and accept events afterwards?",
       options: [
@@ -330,6 +333,7 @@ export const QA: FeatureEntry = {
     },
     {
       failure: "Two accepts race, or someone other than the asker accepts an {answer}",
+      topic: "answer-credit",
       prevention:
         "the accept is a conditional write on the {Question} row that checks the caller is the asker and the version is unchanged",
       repair: "keep the asker's latest accept and take back the reputation of the one it replaced",
@@ -337,6 +341,7 @@ export const QA: FeatureEntry = {
     },
     {
       failure: "A vote event is delivered twice and its author is credited twice",
+      topic: "answer-credit",
       prevention: "the ledger row is keyed by the event id, so the second delivery finds it and credits nothing",
       repair: "recompute the user's total from their ledger rows",
       role: "derived",
@@ -349,9 +354,9 @@ export const QA: FeatureEntry = {
       role: "derived",
     },
     {
-      failure: "Vote rings or sock puppets push a user's reputation up",
+      failure: "Vote rings or sock puppets push a post up",
       prevention: "rate-limit votes per account and flag repeated votes between the same few accounts",
-      repair: "void the fraudulent votes and replay their authors' ledgers",
+      repair: "void the fraudulent votes and recompute the posts' scores",
       role: "truth",
     },
   ],
@@ -393,6 +398,7 @@ export const QA: FeatureEntry = {
       },
       {
         id: "reputation-worker",
+        topic: "answer-credit",
         name: "Reputation workers",
         kind: "worker-pool",
         runs: [
@@ -406,6 +412,7 @@ export const QA: FeatureEntry = {
       },
       {
         id: "reputation-store",
+        topic: "answer-credit",
         name: "Reputation store (partitioned by user)",
         kind: "store",
         holds: ["ReputationEvent", "UserReputation"],
@@ -471,6 +478,7 @@ export const QA: FeatureEntry = {
       },
       {
         operation: "accept an {answer}",
+        topic: "answer-credit",
         call: "PUT /v1/questions/{question_id}/accepted-answer",
         request: ["question_id", "answer_id", "version"],
         response: ["accepted_answer_id"],
@@ -513,6 +521,7 @@ export const QA: FeatureEntry = {
       },
       {
         entity: "ReputationEvent",
+        topic: "answer-credit",
         key: ["user_id", "event_id"],
         fields: ["amount", "reason", "post_id", "day"],
         indexes: ["(user_id, day)"],
@@ -521,6 +530,7 @@ export const QA: FeatureEntry = {
       },
       {
         entity: "UserReputation",
+        topic: "answer-credit",
         key: ["user_id"],
         fields: ["total", "day", "capped_gain_today"],
         indexes: [],
