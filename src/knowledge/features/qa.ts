@@ -77,7 +77,7 @@ export const QA: FeatureEntry = {
       topic: "answer-credit",
     },
     {
-      action: "credit reputation for each vote or accept event",
+      action: "credit the author's reputation once per vote or accept event",
       shape: "async process",
       entity: "ReputationEvent",
       critical: true,
@@ -228,14 +228,14 @@ export const QA: FeatureEntry = {
       options: [
         {
           id: "event-ledger",
-          name: "a worker reads vote and accept events and writes one ledger row per event id, then adds it to the user's total",
+          name: "reputation credited by a worker from the vote and accept events: one ledger row per event id, added to the user's total",
           buys: "a vote writes one partition (the question's); a redelivered event finds its row and credits nothing; the daily cap and any rule change are applied, or replayed, from the ledger",
           costs: "reputation trails the vote by the event stream's lag, seconds at most",
           winsWhen: "reputation may show a vote a few seconds late",
         },
         {
           id: "in-transaction",
-          name: "the vote, the post's score and the author's reputation change in one transaction",
+          name: "the vote, the post's score and the author's reputation changed in one transaction",
           buys: "the author's reputation moves the moment the vote is acknowledged",
           costs:
             "every vote is a transaction across the question's partition and the author's, and a prolific author's row takes every vote on every post they wrote",
@@ -261,7 +261,7 @@ export const QA: FeatureEntry = {
       options: [
         {
           id: "cached-page",
-          name: "cache the whole page per question, dropped by every edit, new answer or vote and rebuilt on the next view",
+          name: "the whole page cached per question, dropped by every edit, new answer or vote and rebuilt on the next view",
           buys: "a page view is one cache read; the store sees only the misses",
           costs:
             "every change must drop the page after it commits, and a reader may see the page a moment before a vote lands",
@@ -270,7 +270,7 @@ export const QA: FeatureEntry = {
         },
         {
           id: "assembled-per-view",
-          name: "read the question, its answers by score and their authors from the stores on every view",
+          name: "the page assembled on every view from the question, its answers by score and their authors in the stores",
           buys: "every view shows the latest votes and edits, with no invalidation to get wrong",
           costs: "several store reads per view, and the store takes the whole read rate",
           winsWhen: "page views are few or every reader must see the latest score",
@@ -293,7 +293,7 @@ export const QA: FeatureEntry = {
         },
         {
           id: "count-votes",
-          name: "sum the vote rows of each post when its page is built",
+          name: "each post's vote rows summed when its page is built",
           buys: "the score can never drift from the votes",
           costs: "a popular answer's thousands of votes are summed on every rebuild",
           winsWhen: "pages are rebuilt rarely and votes per post are few",
@@ -317,7 +317,7 @@ export const QA: FeatureEntry = {
       keptBy: "guarded-transition",
     },
     {
-      action: "credit reputation for each vote or accept event",
+      action: "credit the author's reputation once per vote or accept event",
       statement:
         "Each vote or accept event credits reputation once: its ReputationEvent is keyed by (user, event id), so a redelivered or replayed event finds its row and adds nothing, and a user's total is the sum of their ledger.",
       keptBy: "keyed-effect-ledger",
