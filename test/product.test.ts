@@ -341,7 +341,7 @@ const PRODUCT_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   { prompt: "Design Eventbrite", features: ["booking"], nouns: [/ticket/, /hold/, /event/] },
   { prompt: "Design Booking.com", features: ["stay", "search"], nouns: [/room/, /reservation/, /night/] },
   { prompt: "Design Strava", features: ["feed", "graph", "counters"], nouns: [/activit/, /athlete/, /kudos/] },
-  { prompt: "Design Quora", features: ["ranking", "search"], nouns: [/question/, /answer/, /vote/] },
+  { prompt: "Design Quora", features: ["qa", "search"], nouns: [/question/, /answer/, /vote/] },
   { prompt: "Design Venmo", features: ["transfer", "graph"], nouns: [/payment/, /balance/, /friend/] },
 ];
 

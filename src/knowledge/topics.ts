@@ -131,6 +131,7 @@ export const TOPIC_VALUES = [
   "job-slots",
   "media-pipeline",
   "backup",
+  "answer-credit",
   "keyed-order",
   // a sale's crowd before the availability map it browses, so a booking's capacity model for the crowd is found first
   "on-sale",
@@ -156,6 +157,9 @@ const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sa
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  // a Q&A site where the asker accepts an answer and authors earn reputation from votes (Stack Overflow's model; Quora
+  // has neither): the accept, the reputation ledger and its workers belong to it
+  "answer-credit": String.raw`\b(?:stack ?overflow|stack ?exchange|reputation|accept(?:s|ed|ing)? (?:an? |the |one |their )?(?:best |right )?answers?|accepted answers?|best answers?|marks? (?:an? |the )?answers? as (?:accepted|the solution|solved))\b`,
   // the waiting room asked for itself: a line visitors wait in before a sale or a fragile site, let out at a rate
   // (a booking design that merely puts one in front of its inventory speaks of the on-sale instead, TOPIC_UNLESS)
   "waiting-room": String.raw`\b(?:(?:virtual|online|digital) (?:waiting rooms?|queues?|queuing|queueing|lines?)|waiting rooms?|waiting lines?|queue-it|queue[- ]it-like|(?:like|as) queue-?it|pre-?queues?|(?:admit|admits|admitted|admitting|let|lets|letting) (?:\w+ ){0,3}in (?:the )?(?:order|batches|waves) (?:they|visitors|fans|people|users|shoppers|customers) (?:arrived|arrive|came|joined)|queue (?:positions?|numbers?) (?:for|to) (?:\w+ ){0,3}(?:visitors|fans|shoppers|users|buyers|customers))\b`,
@@ -365,6 +369,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  "answer-credit":
+    "on a Q&A site the asker accepts one answer and authors earn reputation from votes and accepts: the accept is one conditional write by the asker, and reputation is a per-user ledger credited once per vote or accept event",
   "waiting-room":
     "a crowd waits in a virtual line in front of a site that takes only so many new visitors a minute: each visitor passes a challenge and gets one position, the waiting page and its polls are served at the edge, an admission controller raises a served-up-to watermark at the rate the backend can take (lower while it struggles), and a visitor whose place is reached gets a signed, expiring admission token bound to them that the site's edge checks on every request",
   "stream-processor":
@@ -727,6 +733,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  */
 const PROMPT_ONLY: readonly Topic[] = [
   "lasting-ownership",
+  "answer-credit",
   "on-sale",
   "waiting-room",
   "availability-map",

@@ -188,8 +188,9 @@ export function topicalTopology(t: Topology, unspoken: readonly Topic[]): Topolo
 
 /**
  * The elements of a topology a mark test keeps (by topic, by a decision's chosen option): the components it keeps (or
- * those given, already kept and annotated), the links between two kept components, the calls, the records whose owner
- * is kept, and the protocols.
+ * those given, already kept and annotated), the links none of whose ends it left out (an end that is no component of
+ * this topology, such as a feature's link to the change stream of a feature it requires, stays for the composed
+ * architecture to resolve), the calls, the records whose owner is kept, and the protocols.
  */
 export function keptElements(
   t: Topology,
@@ -197,10 +198,11 @@ export function keptElements(
   components: Topology["components"] = t.components.filter(fits),
 ): Topology {
   const kept = new Set(components.map((c) => c.id));
+  const left = new Set(t.components.flatMap((c) => (kept.has(c.id) ? [] : [c.id])));
   return {
     ...t,
     components,
-    links: t.links.filter((l) => fits(l) && kept.has(l.from) && kept.has(l.to)),
+    links: t.links.filter((l) => fits(l) && !left.has(l.from) && !left.has(l.to)),
     api: t.api.filter(fits),
     dataModel: t.dataModel.filter((d) => fits(d) && kept.has(d.owner)),
     ...(t.protocols ? { protocols: t.protocols.filter(fits) } : {}),

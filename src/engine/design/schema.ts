@@ -74,7 +74,7 @@ const RecognizedArchetype = z.strictObject({
       z.strictObject({
         id: z.string(),
         name: z.string(),
-        rule: z.literal("stray-feature"),
+        rule: z.enum(["stray-feature", "other-kind"]),
         words: strings,
         kinds: z.array(z.enum(FEATURE_EVIDENCE_KINDS)),
         because: z.string(),

@@ -204,7 +204,13 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         const row = f.features.find((x) => x.id === op.feature);
         const feature = FEATURE_BY_ID.get(op.feature);
         if (!row || !feature) continue;
-        const owner = feature.topology.components.find((c) => c.id === feature.topology.stateOwner);
+        // the component that keeps the record (a reputation ledger in its own store beside the posts' store), else the
+        // feature's state owner
+        const t = feature.topology;
+        const holder =
+          t.dataModel.find((d) => fillTerms(d.entity, row.terms) === op.entity)?.owner ??
+          t.components.find((c) => c.holds?.some((h) => fillTerms(h, row.terms) === op.entity))?.id;
+        const owner = t.components.find((c) => c.id === holder) ?? t.components.find((c) => c.id === t.stateOwner);
         // a record that enforces an archetype's guarantee itself (room-night counts keep a room from being booked
         // twice) is as strict as that archetype's state: the stance follows the guarantee, not the store's default
         const realizes = feature.realizes?.find((r) => fillTerms(r.entity, row.terms) === op.entity);

@@ -12,7 +12,7 @@ import {
 } from "../recognize/match.js";
 import { asksLike, namesWholeSubject } from "../recognize/subject.js";
 import { STEM_CACHE_MAX, stemWord, type Token, tokenize } from "../recognize/tokens.js";
-import { pattern } from "../text.js";
+import { escapeRe, pattern } from "../text.js";
 import {
   FEATURE_EVIDENCE_KINDS,
   type FeatureEvidenceKind,
@@ -98,7 +98,8 @@ export interface ProductRecognition {
 export interface FeatureNotDrawn {
   id: string;
   name: string;
-  rule: "stray-feature";
+  /** `stray-feature`: read only from a stray word; `other-kind`: its words belong to another kind of thing here. */
+  rule: "stray-feature" | "other-kind";
   words: string[];
   kinds: FeatureEvidenceKind[];
   because: string;
@@ -468,10 +469,28 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
       notDrawn.push(strayFeature(feature, hits));
       continue;
     }
+    // its words used for another kind of thing ("every answer is ordered against the question timer" of a quiz): not
+    // drawn unless a named product brought it or the head names it by its own word
+    const other = feature.otherKind;
+    const otherWord =
+      other && !found.has(feature.id) && !kinds.includes("head") ? otherKindWord(prompt, other.words) : undefined;
+    if (other && otherWord !== undefined) {
+      const words = [...new Set(hits.map((h) => writtenSignal(prompt, h)))];
+      notDrawn.push({
+        id: feature.id,
+        name: feature.name,
+        rule: "other-kind",
+        words,
+        kinds,
+        because: `the prompt says '${otherWord}', so ${words.map((w) => `'${w}'`).join(", ")} there ${other.because}`,
+      });
+      continue;
+    }
     addKinds(feature.id, kinds);
+    const said = writtenSignal(prompt, hit);
     add(
       feature.id,
-      `the prompt says '${hit.quoted}'${hit.quoted === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
+      `the prompt says '${said}'${said.toLowerCase() === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
     );
   }
   // what a needed feature needs too (a delivery's dispatch needs the couriers' locations): a map's walk reaches
@@ -553,6 +572,22 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
     (n) => products.includes(n.product) && (n.at === 0 || asksLike(prompt, n.quoted)),
   );
   return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) }, notDrawn };
+}
+
+/**
+ * How the prompt writes a feature's hit: the signal's own text where the prompt writes it as is and the matched words
+ * alone lose its marks or small words ("Q&A" read as "q", "vote on posts" as "vote posts"), else the matched words.
+ */
+function writtenSignal(prompt: string, hit: { quoted: string; signal: { text: string } }): string {
+  const text = hit.signal.text.toLowerCase();
+  if (hit.quoted.toLowerCase() === text) return hit.quoted;
+  const words = escapeRe(text).replace(/ /g, "[\\s-]+");
+  return pattern(`(?<![\\w&-])${words}(?![\\w&-])`, "i").exec(prompt)?.[0] ?? hit.quoted;
+}
+
+/** The prompt's word that says a feature's words belong to another kind of thing (`FeatureEntry.otherKind`), if any. */
+function otherKindWord(prompt: string, words: string): string | undefined {
+  return pattern(words, "i").exec(prompt)?.[0];
 }
 
 /** The not-drawn record of a feature read only from stray words, with why (its words and their kind). */

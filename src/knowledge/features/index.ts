@@ -21,6 +21,7 @@ import { NOTIFICATIONS } from "./notifications.js";
 import { PLAYBACK } from "./playback.js";
 import { PRESENCE } from "./presence.js";
 import { PROXIMITY } from "./proximity.js";
+import { QA } from "./qa.js";
 import { RANKING } from "./ranking.js";
 import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
@@ -100,6 +101,13 @@ export interface FeatureEntry {
    * reservation app", "restaurant reviews"), names the place of that feature, so this one does not join.
    */
   setting?: string[];
+  /**
+   * Words that say the prompt's words for the feature belong to another kind of thing (the questions and answers of a
+   * quiz, a survey or an exam are no Q&A site's), each a case-insensitive regular expression's source, with why: where
+   * the prompt says one, the feature is drawn only from a named product or from its own word in the head ("a Q&A
+   * site"), never from its phrases elsewhere in the prompt.
+   */
+  otherKind?: { words: string; because: string };
   /**
    * Supporting archetypes whose concern the feature keeps inside its own components (who is in a document and
    * where their cursors are lives in the document session's memory, not in a consensus registry): recognised
@@ -197,6 +205,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   FILE_SYNC,
   RANKING,
   SHORTLINKS,
+  QA,
 ];
 
 /**

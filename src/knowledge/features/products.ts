@@ -202,17 +202,19 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Quora",
     weight: 0.9,
-    features: ["ranking", "search", "feed", "graph", "notifications"],
+    // a question-and-answer site whose users also follow topics and people (the feed and the graph)
+    features: ["qa", "search", "feed", "graph", "notifications"],
     core: 2,
-    terms: { post: "answer", community: "question", feed: "home feed", doc: "question", alert: "answer" },
+    terms: { question: "question", answer: "answer", feed: "home feed", doc: "question", alert: "answer" },
   },
   {
     name: "Stack Overflow",
     weight: 0.8,
     aliases: ["stackoverflow"],
-    features: ["ranking", "search", "notifications"],
-    terms: { post: "answer", community: "question", doc: "question", alert: "answer" },
+    features: ["qa", "search", "notifications"],
+    terms: { question: "question", answer: "answer", doc: "question", alert: "answer" },
   },
+
   {
     name: "Dropbox",
     weight: 0.3,

@@ -8,7 +8,7 @@ export const SEARCH: FeatureEntry = {
     "An inverted index (term -> documents) built by a projector from the change stream of the source tables. Queries read only the index; the source stays authoritative and the index can be rebuilt by replay.",
   signals: ["search", "keyword", "full text", "find posts", "autocomplete", "typeahead", "hashtag"],
   terms: { doc: "post" },
-  promptNouns: { doc: ["product", "listing", "restaurant", "video", "document", "message", "post"] },
+  promptNouns: { doc: ["product", "listing", "restaurant", "video", "document", "message", "post", "question"] },
   actions: [
     {
       action: "search {docs} by keyword",
