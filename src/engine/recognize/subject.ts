@@ -18,6 +18,10 @@ export function asksLike(prompt: string, quoted: string): boolean {
   return m !== null && !/[A-Z]/.test(m[1] ?? "");
 }
 
+/** Words after a product's possessive that name its core, all of it ("Instagram's core features", "… main functionality"). */
+const CORE_OF =
+  /^(?:core|main|key|basic|essential|central|primary)\s+(?:features?|functionality|functions|parts|product|experience)\b/i;
+
 /**
  * Whether a named product is the prompt's whole subject: asked for by likeness ("an app like Instagram", "an
  * Instagram clone"), or at the head (`first`: its first word is the prompt's first content word) ending its noun
@@ -30,7 +34,10 @@ export function namesWholeSubject(prompt: string, quoted: string, first: boolean
     return true;
   if (!first) return false;
   const after = pattern(`\\b${escaped(quoted)}\\b(['’]s\\b)?\\s*([a-z0-9]+)?`, "i").exec(prompt);
-  if (!after || after[1] !== undefined) return false;
+  if (!after) return false;
+  // "Instagram's core features: posting photos, …": the product's core is the product, not one part of it
+  if (after[1] !== undefined)
+    return CORE_OF.test(prompt.slice(after.index + after[0].length - (after[2]?.length ?? 0)));
   const next = after[2]?.toLowerCase();
   return next === undefined || STOP_WORDS.has(next) || /^\d/.test(next);
 }
