@@ -136,3 +136,14 @@ describe("stock is sized for steady holds unless a burst is stated", () => {
     expect(d.decisions.map((x) => x.id)).toContain("stock-admission");
   });
 });
+
+describe("a lease the stock count keeps in its own row is not drawn beside it", () => {
+  it("an inventory reservation guarded by a lock draws the stock row's conditional decrement, not a lock service", () => {
+    const d = designOf(
+      "We guard inventory reservations with Redis SET NX plus a 10-second TTL. Is that safe? What would you build instead?",
+    );
+    expect(d.features.map((f) => f.id)).toEqual(["stock"]);
+    expect(componentIds(d)).not.toContain("lock-leader");
+    expect(d.coherence.filter((c) => c.rule === "realized-record-elsewhere")).toEqual([]);
+  });
+});
