@@ -111,6 +111,8 @@ describe("stock is sized for steady holds unless a burst is stated", () => {
     expect(d.decisions.map((x) => x.id)).not.toContain("stock-admission");
     expect(d.decisions.find((x) => x.id === "stock-layout")?.chosen).toBe("one-row");
     expect(d.dataModel.map((m) => m.entity)).not.toContain("ShopperClaim");
+    // one count per (place, item), no sale or bucket in its key
+    expect(d.dataModel.find((m) => m.entity === "Stock")?.key).toEqual(["place_id", "item_id"]);
   });
 
   it.each([

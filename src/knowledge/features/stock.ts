@@ -250,8 +250,14 @@ export const STOCK: FeatureEntry = {
   entities: [
     {
       name: "Stock",
+      topic: "on-sale",
       description:
         "(sale, item, bucket) -> available, reserved, sold, version: the authority on how many units are left",
+    },
+    {
+      name: "Stock",
+      unlessTopic: "on-sale",
+      description: "(place, item) -> available, reserved, sold, version: the authority on how many units are left",
     },
     {
       name: "Reservation",
@@ -608,7 +614,7 @@ export const STOCK: FeatureEntry = {
       },
       {
         id: "stock-store",
-        name: "Stock store (stock buckets, reservations and orders, partitioned by item and bucket)",
+        name: "Stock store (stock counts, reservations and orders, partitioned by item)",
         kind: "store",
         holds: ["Stock", "Reservation", "Order"],
         because: "the authority on how many units are left; a guarded decrement makes overselling a failed condition",
@@ -709,6 +715,7 @@ export const STOCK: FeatureEntry = {
     dataModel: [
       {
         entity: "Stock",
+        topic: "on-sale",
         key: ["sale_id", "item_id", "bucket"],
         fields: ["available", "reserved", "sold", "version"],
         indexes: ["(sale_id, item_id)"],
@@ -716,11 +723,31 @@ export const STOCK: FeatureEntry = {
         owner: "stock-store",
       },
       {
+        // steady demand: one count per place and item, the row every hold of that item at that place decrements
+        entity: "Stock",
+        unlessTopic: "on-sale",
+        key: ["place_id", "item_id"],
+        fields: ["available", "reserved", "sold", "version"],
+        indexes: ["(item_id)"],
+        partitionKey: "place_id, item_id",
+        owner: "stock-store",
+      },
+      {
         entity: "Reservation",
+        topic: "on-sale",
         key: ["reservation_id"],
         fields: ["sale_id", "item_id", "bucket", "shopper_id", "quantity", "state", "expires_at", "request_id"],
         indexes: ["(sale_id, shopper_id)", "request_id unique", "(state, expires_at)"],
         partitionKey: "item_id, bucket",
+        owner: "stock-store",
+      },
+      {
+        entity: "Reservation",
+        unlessTopic: "on-sale",
+        key: ["reservation_id"],
+        fields: ["place_id", "item_id", "shopper_id", "quantity", "state", "expires_at", "request_id"],
+        indexes: ["(shopper_id, state)", "request_id unique", "(state, expires_at)"],
+        partitionKey: "place_id, item_id",
         owner: "stock-store",
       },
       {
