@@ -159,7 +159,7 @@ const ON_SALE_STOCK: CapacityModel = {
  */
 export const STOCK: FeatureEntry = {
   id: "stock",
-  name: "Stock reserved by count (a store's inventory, limited stock, a flash sale)",
+  name: "Stock reserved by count",
   summary:
     "Shoppers take interchangeable units of an item from a count kept per place (a store's shelf) or per sale (a flash sale's lot). Each item's stock is a count in the system of record; a purchase first reserves units by one conditional decrement (only while the count stays at or above zero) and inserts a reservation with an expiry in the same transaction, then the payment confirms it, or the sweeper gives the units back. Where a sale opens to a crowd, a waiting room in front admits the burst at the rate the stock rows take writes; it supports the count and never decides a sale.",
   supersedes: [
