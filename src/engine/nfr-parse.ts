@@ -180,7 +180,7 @@ const LATEST_READ: readonly RegExp[] = [
 const OVERCOMMIT =
   /\bnever (over-?(?:commit|allocate|subscribe|book|sell|assign|schedule|fill|provision)s?) (?:an? |any |the |each |one )?(?:([a-z][\w-]*)(?:'s|\u2019s) )?([a-z][\w-]*)/i;
 const MORE_THAN =
-  /\bnever (sells?|books?|assigns?|admits?|allocates?|issues?|grants?|places?|schedules?|reserves?|accepts?|registers?|enrol?ls?|seats?|hands? out|gives? out) more ([a-z][\w-]*) than (?:(?:the|there are|its|their|it has|available|free) )*([a-z][\w-]*)(?: (has|have|holds|can hold|can take|fits?|offers))?/i;
+  /\bnever (sells?|books?|assigns?|admits?|allocates?|issues?|grants?|places?|schedules?|reserves?|accepts?|registers?|enrol?ls?|seats?|hands? out|gives? out) more (?:of (?:an?|the|any|each|one) )?([a-z][\w-]*) than (?:(?:the|an?|each|any|there are|its|their|it has|available|free) )*([a-z][\w-]*)(?: (has|have|holds|can hold|can take|fits?|offers))?/i;
 
 const CAP =
   /\b(?:at most|no more than) (\d[\d,]*|(?:their|its|the(?:ir)?) (?:own )?(?:quota|limit|cap|allowance)) (?:of )?([a-z][\w-]*)(?: [a-z][\w-]*)? (?:at once|at a time|at the same time|concurrently|in parallel|simultaneously|in flight)\b/i;

@@ -153,7 +153,7 @@ const CDC_WORDS = String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|logical
  * such a sale brings more buyers in its first minutes than the inventory's rows take conditional writes, which is what
  * a waiting room meters; a shop reserving stock or a restaurant taking reservations has steady demand.
  */
-const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sale|tickets?|ticketing|ticketmaster|eventbrite|stubhub|seatgeek|bookmyshow|concerts?|fans(?! out| (?:each|every|it|them|messages?|events?|posts?|writes?|requests?|data|updates?)\b)|flash[- ]sales?|(?:sneaker|limited[- ]edition|limited) drops?|stadiums?|arenas?|festivals?|sells? out in (?:seconds|minutes)|(?:hundreds of )?(?:thousands|millions?) of (?:buyers|fans|shoppers) (?:at once|rush\w*|arriv\w*))\b`;
+const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sale|tickets?|ticketing|ticketmaster|eventbrite|stubhub|seatgeek|bookmyshow|concerts?|fans(?! out| (?:each|every|it|them|messages?|events?|posts?|writes?|requests?|data|updates?)\b)|flash[- ]sales?|(?:sneaker|limited[- ]edition|limited|product) drops?|at (?:noon|midnight|\d{1,2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?) sharp|stadiums?|arenas?|festivals?|sells? out in (?:seconds|minutes)|(?:hundreds of )?(?:thousands|millions?) of (?:buyers|fans|shoppers) (?:at once|rush\w*|arriv\w*))\b`;
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {

@@ -506,7 +506,12 @@ function deriveArchetypes(f: Parameters<Deriver<"archetypes">["derive"]>[0]): De
       f.features,
     );
     if (f.branch.kind === "product" && f.features.length > 0) {
-      const ordered = noted(withRecordsNamed(byCriticalActions(recognised, f.features), f.features), why);
+      // (carried once more after the features' order: a lease the classifier led with, where no feature rests on it
+      // and one keeps it in its own record, a stock count's conditional decrement, is no more drawn than a supporting one)
+      const ordered = noted(
+        withRecordsNamed(withoutCarried(byCriticalActions(recognised, f.features), f.features), f.features),
+        why,
+      );
       return realizedInProduct(ordered, f.features, f.prompt) ?? ordered;
     }
     const bare = noted(recognised, why);

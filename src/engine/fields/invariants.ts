@@ -164,7 +164,10 @@ function invariantRows(
   // A feature-led design leads each path with the rules its features state for that path's actions.
   const led = featureLed(f.branch.kind, f.features, f.archetypes);
   // (an infra design whose subject is a named product keeps its features' rules too: a document's sharing check)
-  const own = led || f.branch.kind === "infra" ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
+  const own =
+    led || f.branch.kind === "infra"
+      ? featureInvariants(f.features, f.operations, f.criticalPaths, unspokenBesides(f.nfrs.topics))
+      : [];
   // a bare product's create keeps its record's guarantee, on the path that makes the record
   const creates = record ? f.criticalPaths.find((p) => p.operations.includes(record.create.phrase)) : undefined;
   const createOp = creates && f.operations.find((o) => o.phrase === record?.create.phrase);

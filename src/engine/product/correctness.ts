@@ -70,11 +70,12 @@ export function featureInvariants(
   features: readonly FeatureRow[],
   operations: readonly OperationRow[],
   paths: readonly CriticalPath[],
+  unspoken: readonly Topic[] = [],
 ): InvariantRow[] {
   const out: InvariantRow[] = [];
   const byPhrase = new Map(operations.map((o) => [o.phrase, o]));
   for (const { row, entry } of recognized(features)) {
-    for (const inv of entry.invariants ?? []) {
+    for (const inv of (entry.invariants ?? []).filter((x) => fitsTopics(x, unspoken))) {
       const phrase = fillTerms(inv.action, row.terms);
       const path = paths.find((p) => p.operations.includes(phrase));
       const op = byPhrase.get(phrase);

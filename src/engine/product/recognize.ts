@@ -494,12 +494,38 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
     );
   }
   // what a needed feature needs too (a delivery's dispatch needs the couriers' locations): a map's walk reaches
-  // the entries added during it
+  // the entries added during it. Where the prompt's head (or a named product) names what is built, that is the
+  // design's lead: a feature read only from the words around it ("stock reservation for a grocery delivery app", "the
+  // checkout for a food delivery app") is the lead's setting, so what it needs and the prompt never names (a
+  // delivery's couriers and their dispatch) is not drawn; it is said on that feature instead. With no feature in the
+  // head ("Design a platform where customers order food …") every feature the words name may lead, as before.
+  const headWords = (id: string) =>
+    spoken.some((x) => x.feature.id === id && x.hits.some((h) => h.covers.some((k) => tokens[k]?.head === true)));
+  const leads = new Set([...found.keys()].filter((id) => kindsOf.get(id)?.has("product") || headWords(id)));
+  const skipped = new Map<string, string[]>();
   for (const id of found.keys()) {
-    for (const dep of FEATURE_BY_ID.get(id)?.requires ?? []) {
+    const needs = FEATURE_BY_ID.get(id)?.requires ?? [];
+    const leading = leads.size === 0 || leads.has(id);
+    for (const dep of needs) {
+      if (!leading && !found.has(dep)) {
+        skipped.set(id, [...(skipped.get(id) ?? []), dep]);
+        continue;
+      }
       add(dep, `${FEATURE_BY_ID.get(id)?.name} needs it`);
       addKinds(dep, ["required"]);
+      // a feature a lead needs leads its own needs (fulfilment needs dispatch, dispatch the couriers' locations)
+      if (leading) leads.add(dep);
     }
+  }
+  for (const [id, deps] of skipped) {
+    const out = deps.filter((d) => !found.has(d)).map((d) => FEATURE_BY_ID.get(d)?.name ?? d);
+    const lead = [...leads].map((l) => FEATURE_BY_ID.get(l)?.name ?? l);
+    if (out.length > 0)
+      found
+        .get(id)
+        ?.push(
+          `the prompt's head asks for ${lead.join(", ")}, and names this feature only as its setting, so what this one needs beyond it (${out.join(", ")}) is not drawn`,
+        );
   }
   // what a scoped prompt leaves out of the product, said on the first feature kept
   const first = [...found.values()][0];
@@ -527,13 +553,21 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
           h.covers.some((k) => tokens[k]?.head === true && featureNameStems(x.feature).has(tokens[k]?.stem ?? "")),
         ),
     );
+  // A replacement that holds only for some goods says which by the prompt's words (stock replaces a seat-style hold
+  // where the goods are counted units, knowledge/goods.ts)
+  const holds = (g: { when?: string; unless?: string }) =>
+    (g.when === undefined || pattern(g.when, "i").test(prompt)) &&
+    (g.unless === undefined || !pattern(g.unless, "i").test(prompt));
+  const supersedesHere = (id: string) => (FEATURE_BY_ID.get(id)?.supersedes ?? []).filter(holds);
   const replaced = new Set(
     [...found.keys()].flatMap((id) =>
-      (FEATURE_BY_ID.get(id)?.supersedes ?? []).filter((g) => !inHead(g.id)).map((g) => g.id),
+      supersedesHere(id)
+        .filter((g) => !inHead(g.id))
+        .map((g) => g.id),
     ),
   );
   for (const [id, evidence] of [...found.entries()].filter(([id]) => !replaced.has(id)))
-    for (const gone of FEATURE_BY_ID.get(id)?.supersedes ?? []) {
+    for (const gone of supersedesHere(id)) {
       const said = replaced.has(gone.id) ? found.get(gone.id) : undefined;
       if (said)
         evidence.push(`it replaces ${FEATURE_BY_ID.get(gone.id)?.name ?? gone.id} (${said[0]}): ${gone.because}`);

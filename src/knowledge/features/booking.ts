@@ -1,4 +1,5 @@
 import type { CapacityFigureSpec, CapacityInputSpec, CapacityModel } from "../capacity/types.js";
+import { COUNTED_GOODS_WORDS, DISTINCT_ITEM_WORDS } from "../goods.js";
 import { fig, inp, LOCK_WORDS } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { BOOKING_PROTOCOLS } from "./protocols.js";
@@ -120,6 +121,15 @@ export const BOOKING: FeatureEntry = {
       id: "checkout",
       because:
         "its confirm charges the buyer once, keyed by the hold, so a checkout beside it would charge the same purchase a second time",
+    },
+    {
+      // distinct items (a seat, a table, a slot) are held one by one on their own rows; a count of interchangeable
+      // units beside the hold would be a second writer of the same items
+      id: "stock",
+      because:
+        "the prompt sells distinct items, each held on its own row, so a count of interchangeable units beside the hold would be a second authority over the same items, charging the same purchase again",
+      when: DISTINCT_ITEM_WORDS,
+      unless: COUNTED_GOODS_WORDS,
     },
   ],
   signals: [

@@ -127,7 +127,14 @@ export interface FeatureEntry {
    * Features this one replaces when both are recognised, each with why (room-night stays replace the seat hold for a
    * hotel; a hold confirmed by its own charge replaces a checkout that would charge the same purchase again).
    */
-  supersedes?: { id: string; because: string }[];
+  supersedes?: {
+    id: string;
+    because: string;
+    /** Replaces it only where the prompt's words match (a case-insensitive regular expression's source: knowledge/goods.ts). */
+    when?: string;
+    /** Never replaces it where the prompt's words match. */
+    unless?: string;
+  }[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
   capacity?: CapacityModel;
   /** Its heaviest load as a bottleneck, ranked with the archetypes' by the share of one unit it needs. */

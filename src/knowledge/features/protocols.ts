@@ -39,9 +39,21 @@ export const BOOKING_PROTOCOLS: ProtocolSpec[] = [
   },
 ];
 
+/**
+ * A stock reservation. A crowd at an on-sale (topic "on-sale") enters through the waiting room, claims its one
+ * reservation per sale and tries a stock bucket; steady demand (a store's stock taken by cart adds) reaches the sale
+ * service from the gateway and decrements the (place, item) row itself.
+ */
 export const STOCK_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Reserve units by one conditional decrement, pay, place the order",
+    unlessTopic: "on-sale",
+    notation:
+      "client>gateway[reserve quantity of an item with request id] -> gateway>sale-service[reserve quantity] -> sale-service>stock-store[one transaction in the item's partition: decrement the stock row and insert the reservation, expires_at = now + the hold window {Stock.available >= quantity}] -> stock-store>sale-service[reserved with expires_at] -> sale-service>client[reservation id, pay before expires_at] -> client>sale-service[confirm with reservation id and payment method] -> sale-service>payment-provider[charge, idempotency key = reservation id] -> payment-provider>sale-service[charge captured] -> sale-service>stock-store[move the units from reserved to sold and insert the order {Reservation.state = reserved and Reservation.expires_at > now}] -> stock-store>sale-service[order placed] |-> stock-store>sale-service[refuse the decrement: too few units left {Stock.available < quantity}] |-> stock-store>sale-service[return the first reservation {a reservation with this request id exists}] |-> sale-service>payment-provider[refund the charge {reservation expired}] => done | reject | compensate",
+  },
+  {
+    name: "Reserve units by one conditional decrement, pay, place the order",
+    topic: "on-sale",
     notation:
       "client>gateway[buy with request id] -> gateway>waiting-room[enter sale] -> waiting-room>sale-service[admitted: reserve quantity] -> sale-service>stock-store[claim (sale, shopper) put-if-absent in the shopper's partition {ShopperClaim of this shopper in the sale is absent}] -> sale-service>stock-store[one transaction in the bucket's partition: decrement a stock bucket and insert the reservation, expires_at = now + 10 min {Stock.available >= quantity}] -> stock-store>sale-service[reserved with expires_at] -> sale-service>client[reservation id, pay before expires_at] -> client>sale-service[confirm with reservation id and payment method] -> sale-service>payment-provider[charge, idempotency key = reservation id] -> payment-provider>sale-service[charge captured] -> sale-service>stock-store[move the units from reserved to sold and insert the order {Reservation.state = reserved and Reservation.expires_at > now}] -> stock-store>sale-service[order placed] |-> stock-store>sale-service[refuse the decrement: this bucket is empty {Stock.available < quantity}] -> sale-service>stock-store[release the shopper's claim, the compensation, so another bucket can be tried] |-> stock-store>sale-service[return the shopper's first reservation {ShopperClaim of this shopper in the sale is held}] |-> sale-service>payment-provider[refund the charge {reservation expired}] => done | reject | compensate",
   },

@@ -1,26 +1,190 @@
+import type { CapacityFigureSpec, CapacityInputSpec, CapacityModel } from "../capacity/types.js";
+import { DISTINCT_ITEM_WORDS } from "../goods.js";
 import { fig, inp, LOCK_WORDS } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { STOCK_PROTOCOLS } from "./protocols.js";
 
+/** Conditional writes one stock row takes a second: the ceiling every sizing of a hot row is read against. */
+const HOT_ROW_WRITES: CapacityInputSpec = {
+  quantity: "hot_row_writes_per_sec",
+  label: "conditional writes one stock row takes a second",
+  unit: "writes/s",
+  typical: 1000,
+  why: "one row's updates are serialised: a relational row lock held for about a millisecond per commit allows about a thousand a second, and DynamoDB caps one partition at 1,000 write units a second (a planning figure; measure it)",
+};
+
 /**
- * Limited stock sold in a burst: a flash sale, a limited drop, an inventory that must never oversell. The units are
+ * Steady demand: stock kept per place (a store, a warehouse) and taken by holds as shoppers fill carts. Sized from the
+ * places and the items each stocks, the holds the order rate makes, the holds open at once over the hold window
+ * (Little's law) and the busiest (place, item) row against what one row takes.
+ */
+const STEADY_INPUTS: CapacityInputSpec[] = [
+  {
+    quantity: "stock_locations",
+    label: "places that each keep their own count of every item (stores, warehouses)",
+    unit: "places",
+    typical: 500,
+    why: "a retail or grocery chain's stores or fulfilment sites, each with its own shelves (a planning figure)",
+    from: [
+      { expression: "merchants", why: "each of the stated stores keeps its own count of every item it sells" },
+      { expression: "sites", why: "each of the stated sites keeps its own count of every item it holds" },
+    ],
+  },
+  // FMI, "Supermarket Facts": the average supermarket carried about 39,000 items (2010-12 figures)
+  inp("items_per_location", 40000, "items a supermarket stocks: FMI counts about 39,000 on average"),
+  inp("orders_per_day", 1e6, "orders a day across every place at a large retailer or delivery platform"),
+  inp("reservations_per_order", 10, "a cart holds about ten lines, each one hold on its (place, item) row"),
+  inp("writes_per_reservation", 2, "a hold, then a confirm or a release, each a conditional write on the stock row"),
+  inp("hold_seconds", 600, "a checkout window of about ten minutes to pay for reserved units"),
+  inp(
+    "hot_item_share",
+    0.02,
+    "a place's best seller (milk, bread, bananas) takes a couple of percent of its cart adds (a planning figure)",
+  ),
+];
+
+const STEADY_FIGURES: CapacityFigureSpec[] = [
+  fig("stock_rows", "stock rows, one per (place, item)", "count", "stock_locations * items_per_location", "rows"),
+  fig(
+    "reservations_per_sec",
+    "holds (cart adds) a second at peak",
+    "peak",
+    "orders_per_day * reservations_per_order / 86400 * peak_factor",
+    "holds/s",
+  ),
+  fig(
+    "stock_row_writes_per_sec",
+    "conditional writes on stock rows a second at peak",
+    "rate",
+    "reservations_per_sec * writes_per_reservation",
+    "writes/s",
+  ),
+  fig(
+    "active_reservations",
+    "holds open at once, each kept for its whole hold window (Little's law)",
+    "count",
+    "reservations_per_sec * hold_seconds",
+    "holds",
+  ),
+  fig(
+    "hottest_row_writes_per_sec",
+    "conditional writes a second on the busiest (place, item) row, the holds spread evenly over the places",
+    "hotspot",
+    "stock_row_writes_per_sec / stock_locations * hot_item_share",
+    "writes/s",
+  ),
+];
+
+/** A crowd at a sale's opening (topic "on-sale"): the burst of buy attempts, the stock buckets and the waiting room. */
+const ON_SALE_STOCK: CapacityModel = {
+  inputs: [
+    inp("buyers_at_onsale", 1e6, "shoppers who arrive when a popular sale opens"),
+    {
+      quantity: "units_for_sale",
+      label: "units of the item put on sale",
+      unit: "units",
+      typical: 10000,
+      why: "a limited drop or flash-sale lot of some thousands of units (a planning figure; the sale sets it)",
+    },
+    inp("buy_attempts_per_buyer", 3, "shoppers press buy again and refresh when the page does not answer at once"),
+    {
+      quantity: "onsale_seconds",
+      label: "sale's opening window",
+      unit: "s",
+      typical: 10,
+      why: "a flash sale's shoppers are waiting on the page and press buy within seconds of the start, so the burst is sized over about ten seconds, not spread over the day",
+    },
+    HOT_ROW_WRITES,
+    {
+      quantity: "units_per_bucket",
+      label: "units each stock bucket holds",
+      unit: "units",
+      typical: 100,
+      why: "buckets of about a hundred units spread the burst over many rows while keeping each bucket worth a shopper's retry when another empties (a planning figure)",
+    },
+    inp("hold_seconds", 600, "a checkout window of about ten minutes to pay for reserved units"),
+  ],
+  figures: [
+    fig(
+      "buy_attempts_per_sec",
+      "buy attempts a second in the opening burst",
+      "peak",
+      "buyers_at_onsale * buy_attempts_per_buyer / onsale_seconds",
+      "writes/s",
+    ),
+    fig(
+      "buyers_per_unit",
+      "shoppers competing for each unit",
+      "hotspot",
+      "buyers_at_onsale / units_for_sale",
+      "buyers",
+    ),
+    fig(
+      "stock_buckets",
+      "stock buckets the units are divided into",
+      "count",
+      "units_for_sale / units_per_bucket",
+      "rows",
+    ),
+    fig(
+      "stock_writes_per_sec",
+      "conditional decrements a second the stock buckets take together",
+      "rate",
+      "stock_buckets * hot_row_writes_per_sec",
+      "writes/s",
+    ),
+    fig(
+      "attempts_per_stock_write",
+      "buy attempts in the burst for each decrement the buckets can take, to be held in the waiting room or answered from the sold-out flag",
+      "fan-out",
+      "buy_attempts_per_sec / stock_writes_per_sec",
+      "attempts",
+    ),
+    fig(
+      "expiries_per_sec",
+      "reservation expiries a second if every reservation lapses",
+      "rate",
+      "units_for_sale / hold_seconds",
+      "writes/s",
+    ),
+  ],
+};
+
+/**
+ * Counted stock: a store's or warehouse's inventory that must never oversell, a flash sale or limited drop sold in a
+ * burst (topic "on-sale", which alone brings the waiting room, the stock buckets and the burst's sizing). The units are
  * interchangeable, so the authority is a count per item (and per stock bucket) in the system of record, taken by a
  * conditional decrement; a shopper's claim is a reservation with an expiry that a payment confirms or the sweeper
  * returns. A waiting room in front only meters the burst: it is never what keeps the count at or above zero.
  */
 export const STOCK: FeatureEntry = {
   id: "stock",
-  name: "Limited stock sold in a burst (flash sale)",
+  name: "Stock reserved by count",
   summary:
-    "Shoppers race for a fixed number of interchangeable units. Each item's stock is a count in the system of record; a purchase first reserves units by one conditional decrement (only while the count stays at or above zero) and inserts a reservation with an expiry in the same transaction, then the payment confirms it, or the sweeper gives the units back. A waiting room in front admits the burst at the rate the stock rows take writes; it supports the count and never decides a sale.",
+    "Shoppers take interchangeable units of an item from a count kept per place (a store's shelf) or per sale (a flash sale's lot). Each item's stock is a count in the system of record; a purchase first reserves units by one conditional decrement (only while the count stays at or above zero) and inserts a reservation with an expiry in the same transaction, then the payment confirms it, or the sweeper gives the units back. Where a sale opens to a crowd, a waiting room in front admits the burst at the rate the stock rows take writes; it supports the count and never decides a sale.",
   supersedes: [
     {
       id: "checkout",
       because:
         "its confirm charges the shopper once, keyed by the reservation, so a checkout beside it would charge the same purchase a second time",
     },
+    {
+      // counted goods (a store's stock of an item) are taken from a count, not held one by one: the seat-style hold
+      // beside the reservation would be a second writer of the same goods and a second charge
+      id: "booking",
+      because:
+        "the goods are counted units of an item, so a reservation takes them from the item's count at the stock store; a hold on each item as if it were a seat would be a second authority over the same stock, charging the same purchase again",
+      unless: DISTINCT_ITEM_WORDS,
+    },
   ],
   signals: [
+    "stock reservation",
+    "stock reservations",
+    "reserve stock",
+    "reserves stock",
+    "reserve inventory",
+    "stock level",
+    "stock levels",
     "flash sale",
     "flash sales",
     "limited drop",
@@ -86,14 +250,22 @@ export const STOCK: FeatureEntry = {
   entities: [
     {
       name: "Stock",
+      topic: "on-sale",
       description:
         "(sale, item, bucket) -> available, reserved, sold, version: the authority on how many units are left",
+    },
+    {
+      name: "Stock",
+      unlessTopic: "on-sale",
+      description: "(place, item) -> available, reserved, sold, version: the authority on how many units are left",
     },
     {
       name: "Reservation",
       description: "a shopper's units set aside until expires_at: quantity, state (reserved, confirmed, expired)",
     },
     {
+      // one reservation per shopper is a flash sale's rule; a shopper filling a cart holds as many items as they like
+      topic: "on-sale",
       name: "ShopperClaim",
       description:
         "(sale, shopper) -> reservation, state, claimed_at: the one claim a shopper holds in a sale, written before any bucket is touched, since a bucket's transaction cannot see the other buckets' reservations",
@@ -154,95 +326,37 @@ export const STOCK: FeatureEntry = {
       id: "I08",
       role: "decorator",
       why: "a sale that draws far more shoppers than units admits them through a waiting room; it meters the load in front of the stock rows and never decides a sale",
+      topic: "on-sale",
     },
     { id: "I06", role: "output", why: "the remaining count shoppers see is a projection of the stock rows" },
   ],
   // the burst lands where the decrement does: one item's stock row, or each of its buckets
   hotspot: {
+    topic: "on-sale",
     figure: "buy_attempts_per_sec",
     bottleneck:
       "The sale's stock row: every buy attempt is a conditional decrement of one {item}'s count, and one row (one partition) takes about a thousand such writes a second, far below the opening burst",
     mitigation:
       "admit shoppers through the waiting room at the rate the stock buckets take writes, divide the {item}'s units ahead of time into buckets each decremented only while its own count stays at or above zero, and answer everyone else from the sold-out flag once every bucket is empty, without touching the stock store",
   },
+  // steady demand: holds spread over every (place, item) row, and the busiest row is a staple at a busy place
+  otherHotspots: [
+    {
+      unlessTopic: "on-sale",
+      figure: "hottest_row_writes_per_sec",
+      bottleneck:
+        "The busiest stock row: every hold, confirm and release is a conditional write on one (place, {item}) row, so a staple at a busy place takes the most writes, all serialised on that row",
+      mitigation:
+        "partition the stock rows by place and {item} so writes spread, keep each hold one single-row conditional update in the transaction that inserts the reservation, and let the sweeper return expired units in small batches",
+    },
+  ],
   capacity: {
-    inputs: [
-      inp("buyers_at_onsale", 1e6, "shoppers who arrive when a popular sale opens"),
-      {
-        quantity: "units_for_sale",
-        label: "units of the item put on sale",
-        unit: "units",
-        typical: 10000,
-        why: "a limited drop or flash-sale lot of some thousands of units (a planning figure; the sale sets it)",
-      },
-      inp("buy_attempts_per_buyer", 3, "shoppers press buy again and refresh when the page does not answer at once"),
-      {
-        quantity: "onsale_seconds",
-        label: "sale's opening window",
-        unit: "s",
-        typical: 10,
-        why: "a flash sale's shoppers are waiting on the page and press buy within seconds of the start, so the burst is sized over about ten seconds, not spread over the day",
-      },
-      {
-        quantity: "hot_row_writes_per_sec",
-        label: "conditional writes one stock row takes a second",
-        unit: "writes/s",
-        typical: 1000,
-        why: "one row's updates are serialised: a relational row lock held for about a millisecond per commit allows about a thousand a second, and DynamoDB caps one partition at 1,000 write units a second (a planning figure; measure it)",
-      },
-      {
-        quantity: "units_per_bucket",
-        label: "units each stock bucket holds",
-        unit: "units",
-        typical: 100,
-        why: "buckets of about a hundred units spread the burst over many rows while keeping each bucket worth a shopper's retry when another empties (a planning figure)",
-      },
-      inp("hold_seconds", 600, "a checkout window of about ten minutes to pay for reserved units"),
-    ],
-    figures: [
-      fig(
-        "buy_attempts_per_sec",
-        "buy attempts a second in the opening burst",
-        "peak",
-        "buyers_at_onsale * buy_attempts_per_buyer / onsale_seconds",
-        "writes/s",
-      ),
-      fig(
-        "buyers_per_unit",
-        "shoppers competing for each unit",
-        "hotspot",
-        "buyers_at_onsale / units_for_sale",
-        "buyers",
-      ),
-      fig(
-        "stock_buckets",
-        "stock buckets the units are divided into",
-        "count",
-        "units_for_sale / units_per_bucket",
-        "rows",
-      ),
-      fig(
-        "stock_writes_per_sec",
-        "conditional decrements a second the stock buckets take together",
-        "rate",
-        "stock_buckets * hot_row_writes_per_sec",
-        "writes/s",
-      ),
-      fig(
-        "attempts_per_stock_write",
-        "buy attempts in the burst for each decrement the buckets can take, to be held in the waiting room or answered from the sold-out flag",
-        "fan-out",
-        "buy_attempts_per_sec / stock_writes_per_sec",
-        "attempts",
-      ),
-      fig(
-        "expiries_per_sec",
-        "reservation expiries a second if every reservation lapses",
-        "rate",
-        "units_for_sale / hold_seconds",
-        "writes/s",
-      ),
-    ],
+    // steady demand (a store's stock taken by cart adds, an inventory that never oversells): the holds the order rate
+    // makes, the ones open at once over the hold window, and the busiest (place, item) row; a crowd at a sale's
+    // opening (topic "on-sale") sizes the burst instead
+    inputs: STEADY_INPUTS,
+    figures: STEADY_FIGURES,
+    topics: { "on-sale": ON_SALE_STOCK },
   },
   decisions: [
     {
@@ -263,8 +377,15 @@ export const STOCK: FeatureEntry = {
           buys: "the burst spreads over many rows and partitions, and no bucket can go below zero, so neither can the total",
           costs:
             "a shopper whose bucket is empty retries another; the last units are scattered, so sold out is known only when every bucket is empty",
-          winsWhen: "the opening burst is many times what one row takes",
-          wins: [{ number: "buy_attempts_per_sec", atLeast: 2000 }],
+          winsWhen: "the opening burst (or the busiest row's steady writes) is more than one row takes",
+          wins: [
+            {
+              any: [
+                { number: "buy_attempts_per_sec", atLeast: 2000 },
+                { number: "hottest_row_writes_per_sec", atLeast: 1000 },
+              ],
+            },
+          ],
         },
         {
           id: "queue",
@@ -287,6 +408,18 @@ export const STOCK: FeatureEntry = {
           option: "buckets",
           because: "the opening burst is several times what one row takes, so the units are spread over buckets",
         },
+        {
+          when: [{ number: "hottest_row_writes_per_sec", atLeast: 1000 }],
+          option: "buckets",
+          because:
+            "the busiest row's steady writes already pass what one row takes, so its units are spread over buckets",
+        },
+        {
+          when: [{ number: "hottest_row_writes_per_sec", below: 1000 }],
+          option: "one-row",
+          because:
+            "the busiest (place, item) row takes far fewer than the thousand or so conditional writes a second one row takes, so each count stays one row",
+        },
       ],
       fallback: { option: "one-row", because: "the attempts fit within what one row takes" },
     },
@@ -299,7 +432,7 @@ export const STOCK: FeatureEntry = {
           name: "reserve units with an expiry, then pay; an unpaid reservation returns its units",
           buys: "a shopper who is paying is sure of the unit; no one is charged for stock that is gone",
           costs: "abandoned reservations keep units off sale until they expire",
-          winsWhen: "many shoppers compete for few units",
+          winsWhen: "many shoppers compete for few units, or the prompt holds units while the shopper pays",
         },
         {
           id: "pay-then-allocate",
@@ -313,6 +446,11 @@ export const STOCK: FeatureEntry = {
       ],
       rules: [
         {
+          when: [{ stated: "hold_seconds" }],
+          option: "reserve-then-pay",
+          because: "the prompt holds the reserved units for a stated window while the shopper pays",
+        },
+        {
           when: [{ number: "buyers_per_unit", below: 1 }],
           option: "pay-then-allocate",
           because: "there are more units than shoppers, so a paid shopper almost always gets one",
@@ -320,11 +458,13 @@ export const STOCK: FeatureEntry = {
       ],
       fallback: {
         option: "reserve-then-pay",
-        because: "shoppers far outnumber units, so the unit is set aside before anyone is charged",
+        because: "the unit is set aside before anyone is charged, so no shopper pays for stock that is already gone",
       },
     },
     {
       id: "stock-admission",
+      // only a crowd arriving at a sale's opening asks it; steady demand has no waiting room to weigh
+      topic: "on-sale",
       question: "Let every shopper reach the stock store at once, or admit them through a waiting room?",
       options: [
         {
@@ -360,6 +500,7 @@ export const STOCK: FeatureEntry = {
         "A stock row's available count never goes below zero: a reservation decrements it in one conditional update at the stock store (only while available is at least the quantity asked for), so the check and the write are one step; a count read from a cache, a waiting room or a limiter never decides a sale.",
     },
     {
+      topic: "on-sale",
       action: "reserve units of an {item} for a few minutes",
       statement:
         "A shopper reserves at most once per {sale}: the shopper's claim on (sale, shopper) is written first, put-if-absent in its own partition, and only then is a stock bucket decremented and the reservation inserted in that bucket's own transaction. The buckets sit in different partitions, so no bucket's transaction can see another's reservations; a decrement that fails (the bucket is empty) releases the claim as its compensation, so a retry on another bucket finds the claim and never reserves twice, and a retried request with the same request id returns the first reservation.",
@@ -385,6 +526,7 @@ export const STOCK: FeatureEntry = {
       role: "truth",
     },
     {
+      topic: "on-sale",
       failure:
         "The waiting room or a request limiter loses its state or lets too many shoppers through during the burst",
       prevention:
@@ -408,6 +550,7 @@ export const STOCK: FeatureEntry = {
       role: "external effect",
     },
     {
+      topic: "on-sale",
       failure: "The sale service crashes after writing a shopper's claim and before any bucket is decremented",
       prevention:
         "the claim is written as claiming with its time; the sweeper releases a claim still claiming, with no reservation, a short while after it was written",
@@ -422,6 +565,7 @@ export const STOCK: FeatureEntry = {
       role: "coordination",
     },
     {
+      topic: "on-sale",
       failure: "One bucket empties while others still hold units, and its shoppers are told the {item} sold out",
       prevention:
         "a shopper whose bucket is empty tries another bucket with units; sold out is set only once every bucket is empty",
@@ -470,7 +614,7 @@ export const STOCK: FeatureEntry = {
       },
       {
         id: "stock-store",
-        name: "Stock store (stock buckets, reservations and orders, partitioned by item and bucket)",
+        name: "Stock store (stock counts, reservations and orders, partitioned by item)",
         kind: "store",
         holds: ["Stock", "Reservation", "Order"],
         because: "the authority on how many units are left; a guarded decrement makes overselling a failed condition",
@@ -496,6 +640,7 @@ export const STOCK: FeatureEntry = {
         runs: ["admit shoppers at the rate the stock buckets take writes"],
         because:
           "a flash sale brings far more shoppers than units; admission keeps the stock store within its write rate",
+        topic: "on-sale",
       },
       {
         id: "payment-provider",
@@ -508,8 +653,15 @@ export const STOCK: FeatureEntry = {
       },
     ],
     links: [
-      { from: "gateway", to: "waiting-room", kind: "request", label: "enter sale" },
-      { from: "waiting-room", to: "sale-service", kind: "request", label: "admitted: reserve / confirm" },
+      { from: "gateway", to: "waiting-room", kind: "request", label: "enter sale", topic: "on-sale" },
+      {
+        from: "waiting-room",
+        to: "sale-service",
+        kind: "request",
+        label: "admitted: reserve / confirm",
+        topic: "on-sale",
+      },
+      { from: "gateway", to: "sale-service", kind: "request", label: "reserve / confirm", unlessTopic: "on-sale" },
       { from: "sale-service", to: "stock-store", kind: "request", label: "conditional decrement / confirm" },
       { from: "reservation-sweeper", to: "stock-store", kind: "control", label: "return expired units" },
       { from: "reservation-sweeper", to: "payment-provider", kind: "control", label: "settle unknown charges first" },
@@ -529,6 +681,17 @@ export const STOCK: FeatureEntry = {
         request: ["request_id", "item_id", "quantity"],
         response: ["reservation_id", "expires_at"],
         errors: ["409 sold out", "409 one reservation per shopper", "429 not admitted yet"],
+        topic: "on-sale",
+        guarantee:
+          "the quantity is set aside for this shopper until expires_at, or nothing is; a retry with the same request_id returns the same reservation",
+      },
+      {
+        operation: "reserve units",
+        call: "POST /v1/reservations",
+        request: ["request_id", "place_id", "item_id", "quantity"],
+        response: ["reservation_id", "expires_at"],
+        errors: ["409 too few units left"],
+        unlessTopic: "on-sale",
         guarantee:
           "the quantity is set aside for this shopper until expires_at, or nothing is; a retry with the same request_id returns the same reservation",
       },
@@ -552,6 +715,7 @@ export const STOCK: FeatureEntry = {
     dataModel: [
       {
         entity: "Stock",
+        topic: "on-sale",
         key: ["sale_id", "item_id", "bucket"],
         fields: ["available", "reserved", "sold", "version"],
         indexes: ["(sale_id, item_id)"],
@@ -559,7 +723,18 @@ export const STOCK: FeatureEntry = {
         owner: "stock-store",
       },
       {
+        // steady demand: one count per place and item, the row every hold of that item at that place decrements
+        entity: "Stock",
+        unlessTopic: "on-sale",
+        key: ["place_id", "item_id"],
+        fields: ["available", "reserved", "sold", "version"],
+        indexes: ["(item_id)"],
+        partitionKey: "place_id, item_id",
+        owner: "stock-store",
+      },
+      {
         entity: "Reservation",
+        topic: "on-sale",
         key: ["reservation_id"],
         fields: ["sale_id", "item_id", "bucket", "shopper_id", "quantity", "state", "expires_at", "request_id"],
         indexes: ["(sale_id, shopper_id)", "request_id unique", "(state, expires_at)"],
@@ -567,8 +742,18 @@ export const STOCK: FeatureEntry = {
         owner: "stock-store",
       },
       {
+        entity: "Reservation",
+        unlessTopic: "on-sale",
+        key: ["reservation_id"],
+        fields: ["place_id", "item_id", "shopper_id", "quantity", "state", "expires_at", "request_id"],
+        indexes: ["(shopper_id, state)", "request_id unique", "(state, expires_at)"],
+        partitionKey: "place_id, item_id",
+        owner: "stock-store",
+      },
+      {
         // one shopper's limit spans every bucket, so it is kept in a row of its own, keyed by what it limits
         entity: "ShopperClaim",
+        topic: "on-sale",
         key: ["sale_id", "shopper_id"],
         fields: ["reservation_id", "state (claiming | reserved | released)", "claimed_at"],
         indexes: ["(state, claimed_at) for the sweeper to release claims a crash left without a reservation"],

@@ -78,6 +78,9 @@ export interface FeatureInvariant {
   statement: string;
   /** The mechanism that keeps the rule (a conversation's order by its one sequencer), named as the core one. */
   keptBy?: MechanismId;
+  /** As on an action: kept only where the prompt speaks of the subject (one reservation per shopper in a flash sale). */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 /** A way the feature breaks, what prevents it and how it is repaired, in the feature's nouns. */
