@@ -149,3 +149,19 @@ describe("a lease the stock count keeps in its own row is not drawn beside it", 
     expect(d.coherence.filter((c) => c.rule === "realized-record-elsewhere")).toEqual([]);
   });
 });
+
+describe("a stated count a holder has is kept where its things are reserved (engine/fields/invariants.ts)", () => {
+  it("'never sell more of an item than a store has' sits on the stock reserve, not on the store accepting an order", () => {
+    const d = designOf(
+      "Design stock reservation for a grocery delivery app with 400 stores: items in a customer's cart are held for 15 minutes, and we must never sell more of an item than a store has.",
+    );
+    const rule = d.invariants.find((i) => i.statement.startsWith("No more items are ever sold than the store has"));
+    expect(rule?.path).toMatch(/^reserve units of an item/);
+  });
+
+  it("a holder's count with a path that does the act named keeps that path (a hotel's room booking)", () => {
+    const d = designOf("Design a hotel booking system that never books more rooms than the hotel has.");
+    const rule = d.invariants.find((i) => i.statement.startsWith("No more rooms are ever booked than the hotel has"));
+    expect(rule?.path).toMatch(/^reserve a room/);
+  });
+});

@@ -102,6 +102,9 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   },
 };
 
+/** A write that takes a share of a counted capacity: reserving, holding, booking or claiming some of it. */
+const TAKES_SHARE = /\b(?:reserv|hold|book|claim|allocat|decrement)\w*\b/i;
+
 function invariantRows(
   f: Parameters<(typeof invariantsField)["derive"]>[0],
   record: ProductRecord | null,
@@ -684,6 +687,10 @@ function guaranteeRule(
                     : g.noun;
     const head = thing.split(" ").pop() ?? thing;
     const noun = pattern(String.raw`\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
+    const counted =
+      g.kind === "capacity" && g.scope && g.noun
+        ? pattern(String.raw`\b${(g.noun.split(" ").pop() ?? g.noun).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i")
+        : undefined;
     const owner = rule.owner ? pattern(String.raw`\b${rule.owner.replace(/[^a-z -]/gi, "")}s?\b`, "i") : undefined;
     const at =
       (rule.onKeeper ? writes.find((x) => x.op.mechanism === rule.keeper) : undefined) ??
@@ -692,6 +699,10 @@ function guaranteeRule(
       (owner && writes.find((x) => owner.test(x.op.phrase) && x.op.mechanism === rule.keeper)) ??
       (owner && writes.find((x) => owner.test(x.op.phrase) && rule.at.test(x.op.phrase))) ??
       writes.find((x) => noun.test(x.op.phrase) && rule.at.test(x.op.phrase)) ??
+      // a count of things a holder has ("never sell more of an item than a store has") is spent where one of those
+      // things is reserved or held (the stock row's reserve), not on another write that names the holder (the
+      // store accepting an order)
+      (counted && writes.find((x) => counted.test(x.op.phrase) && TAKES_SHARE.test(x.op.phrase))) ??
       writes.find((x) => x.op.mechanism === rule.keeper && noun.test(x.op.phrase)) ??
       writes.find((x) => x.op.mechanism === rule.keeper) ??
       writes.find((x) => noun.test(x.op.phrase)) ??
