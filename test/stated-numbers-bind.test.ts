@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateCapacity } from "../src/engine/capacity.js";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { withUnitCount } from "../src/engine/unit-count.js";
 import { AGG_CAPACITY } from "../src/knowledge/archetypes/I06/aggregation.js";
 import { type Design, design } from "../src/lib/index.js";
 
@@ -375,5 +376,118 @@ describe("a webhook sent is an event the delivery pipeline carries", () => {
     expect(scale("dispatching 300 webhook deliveries a second").messages_per_sec).toBe(300);
     const d = design("Design a webhook delivery service that sends 5,000 webhooks per second.");
     expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+  });
+});
+
+/** A capacity input of a design, by name. */
+const inputOf = (prompt: string, name: string) =>
+  design(prompt)
+    .capacity.flatMap((r) => r.inputs)
+    .find((i) => i.name === name);
+const rulesOf = (prompt: string) => design(prompt).coherence.map((c) => c.rule);
+
+describe("a count of the design's renamed unit binds the count of records it holds", () => {
+  const SESSIONS =
+    "Design a session store used by web servers in 4 regions, holding 80 million sessions; reads take under 5 ms and a logout must take effect everywhere within 2 seconds.";
+
+  it("80 million sessions are the session store's records, not a typical billion keys", () => {
+    const objects = inputOf(SESSIONS, "objects");
+    expect(objects?.value).toBe(80e6);
+    expect(objects?.source).toBe("stated");
+    expect(objects?.because).toContain("'80 million sessions'");
+    const stored = design(SESSIONS).capacity.find((r) => r.id === "stored_bytes");
+    expect(stored?.value).toBeCloseTo(80e6 * 1000 * 3 * 4, -6);
+    expect(rulesOf(SESSIONS)).not.toContain("stated-number-unused");
+  });
+
+  it("another wording and noun: a profile store holding 200 million profiles", () => {
+    const objects = inputOf("Design a profile store holding 200 million profiles, read in under 5 ms.", "objects");
+    expect(objects?.value).toBe(200e6);
+  });
+
+  it("the scale is untouched where the counted noun is not the renamed unit", () => {
+    const scale = { clients: { value: 80e6, quote: "80 million devices", source: "stated" as const } };
+    expect(withUnitCount(scale, [{ entity: "Session (KeyValue)" }])).toBe(scale);
+    // a data model row never renamed by the prompt binds nothing
+    const sessions = { clients: { value: 80e6, quote: "80 million sessions", source: "stated" as const } };
+    expect(withUnitCount(sessions, [{ entity: "KeyValue" }])).toBe(sessions);
+    // a stated count of the unit's own quantity is kept as it is
+    const both = { ...sessions, objects: { value: 5e6, quote: "5 million keys", source: "stated" as const } };
+    expect(withUnitCount(both, [{ entity: "Session (KeyValue)" }]).objects?.value).toBe(5e6);
+  });
+
+  it("a rate of the unit's noun is no count of records", () => {
+    const scale = {
+      clients_per_sec: { value: 5000, quote: "5,000 new sessions", source: "stated" as const },
+    };
+    expect(withUnitCount(scale, [{ entity: "Session (KeyValue)" }])).toBe(scale);
+  });
+});
+
+describe("a stated span of a searchable tier binds the hot days, the archive's span the retention", () => {
+  const LOGS =
+    "Design a log search system that ingests 2 TB of logs a day. A line must be searchable within 30 seconds; logs stay searchable for 14 days and are archived for 1 year.";
+
+  it("14 searchable days beside a year's archive are the hot index's days", () => {
+    const s = parseStatedNfrs(LOGS);
+    expect(s.scale.hot_days?.value).toBe(14);
+    expect(s.scale.hot_days?.quote).toBe("searchable for 14 days");
+    expect(s.scale.retention_days?.value).toBe(365);
+    expect(s.unread).toEqual([]);
+    expect(inputOf(LOGS, "hot_days")?.source).toBe("stated");
+    expect(rulesOf(LOGS)).not.toContain("stated-number-unread");
+  });
+
+  it("other wordings: kept in the hot tier, and full-text searchable, beside cold storage", () => {
+    const a = parseStatedNfrs(
+      "Ship 500 GB of application logs a day; lines are kept in the hot tier for 3 days and then moved to cold storage for 90 days.",
+    );
+    expect(a.scale.hot_days?.value).toBe(3);
+    expect(a.scale.retention_days?.value).toBe(90);
+    const b = parseStatedNfrs(
+      "Logs are full-text searchable for the last 30 days and archived to object storage for 2 years.",
+    );
+    expect(b.scale.hot_days?.value).toBe(30);
+    expect(b.scale.retention_days?.value).toBe(730);
+  });
+
+  it("with no colder tier the searchable span is how long the lines are kept", () => {
+    const s = parseStatedNfrs(
+      "Design a log search system that ingests 2 TB of logs a day; logs stay searchable for 14 days.",
+    );
+    expect(s.scale.retention_days?.value).toBe(14);
+    expect(s.scale.hot_days).toBeUndefined();
+    expect(s.unread).toEqual([]);
+  });
+});
+
+describe("the hot few of many said to reach a rate bind one key's rate", () => {
+  const VIEWS =
+    "Design a view counter for a video platform: 2 billion views a day, and viral videos reach 100,000 views per second.";
+
+  it("viral videos reaching 100,000 views a second size the hottest key", () => {
+    const s = parseStatedNfrs(VIEWS);
+    expect(s.scale.reads_per_sec_per_key?.value).toBe(100000);
+    expect(s.scale.reads_per_sec?.value).toBeCloseTo(2e9 / 86400, 3);
+    expect(s.unread).toEqual([]);
+    expect(inputOf(VIEWS, "hot_key_events_per_sec")?.value).toBe(100000);
+    expect(rulesOf(VIEWS)).not.toContain("stated-number-unread");
+  });
+
+  it("other wordings: trending posts can get, the most popular items see", () => {
+    expect(
+      parseStatedNfrs("Count likes on 5 billion posts; trending posts can get 50,000 likes a second.").scale
+        .messages_per_sec_per_key?.value,
+    ).toBe(50000);
+    expect(
+      parseStatedNfrs("Serve product pages where the most popular items see 20,000 views per second.").scale
+        .reads_per_sec_per_key?.value,
+    ).toBe(20000);
+  });
+
+  it("a plural subject with no word that singles some out is the fleet's rate", () => {
+    const s = parseStatedNfrs("Design a view counter: videos reach 100,000 views per second at peak.");
+    expect(s.scale.reads_per_sec?.value).toBe(100000);
+    expect(s.scale.reads_per_sec_per_key).toBeUndefined();
   });
 });

@@ -2967,9 +2967,12 @@ function statedNumbersUsed(d: Design): Problem[] {
     list.push(name);
     byQuote.set(src.because, list);
   }
+  // a stated number a figure reads under a name the capacity field bound it to (the design's unit count,
+  // engine/unit-count.ts) is read: its input quotes the same words
+  const quotedInputs = d.capacity.flatMap((r) => r.inputs.filter((i) => i.source === "stated").map((i) => i.because));
   const out: Problem[] = [];
   for (const [because, names] of byQuote)
-    if (!names.some((n) => read.has(n)))
+    if (!names.some((n) => read.has(n)) && !quotedInputs.some((b) => b === because || b.startsWith(`${because},`)))
       out.push({
         rule: "stated-number-unused",
         detail: `${names.join(", ")} (${because}) is read by no capacity figure`,

@@ -1168,7 +1168,15 @@ function scopeAfterRate(word: string): RateScope | undefined {
  * "the hottest thread sees". Group 1 is the thing's noun.
  */
 const ONE_THING_GETS =
-  /\b(?:a|an|one|a single|the (?:hottest|busiest|biggest|most popular))\s+(?:(?:big|busy|popular|hot|viral|large|famous|trending|breaking|major|single|celebrity(?:'s)?)\s+)*([a-z]+)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+)?(?:gets?|draws?|receives?|attracts?|sees?|takes?|collects?|racks? up|pulls? in)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
+  /\b(?:a|an|one|a single|the (?:hottest|busiest|biggest|most popular))\s+(?:(?:big|busy|popular|hot|viral|large|famous|trending|breaking|major|single|celebrity(?:'s)?)\s+)*([a-z]+)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+)?(?:gets?|draws?|receives?|attracts?|sees?|takes?|collects?|racks? up|pulls? in|reach(?:es)?|hits?|peaks? at)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
+/**
+ * The hot few of many said as a plural subject that reaches a rate: "viral videos reach 100,000 views per second",
+ * "trending posts can get 50,000 likes a minute", "the most popular items see …". The adjective that singles them
+ * out is required: each of them is one key at that rate, never the fleet ("videos get 2 billion views a day" is the
+ * whole platform's). Group 1 is the thing's noun.
+ */
+const HOT_THINGS_GET =
+  /(?:^\s*|[^a-z\s]\s*|\b(?:and|but|while|when|where|so|some|the|its|their|our)\s+)(?:(?:(?:the\s+)?(?:most\s+popular|hottest|busiest|biggest)|popular|hot|viral|trending|celebrity|breaking|famous)\s+)+([a-z]+s)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+|routinely\s+)?(?:get|draw|receive|attract|see|take|collect|rack up|pull in|reach|hit|peak at)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
 /** How often one source backs up: "backs up every hour", "is backed up every 6 hours", "backs up nightly". */
 const BACKS_UP_EVERY =
   /\bback(?:s|ed|ing)?[ -]up\s+(?:(?:once|automatically|incrementally)\s+)?(?:every\s+(?:(\d+|two|three|four|six|eight|twelve|few)\s+)?(minutes?|hours?|days?)\b|(hourly|daily|nightly)\b)/i;
@@ -1724,9 +1732,18 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
   // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
   { re: /\b(?:holds?|held|holding|reserv(?:e|es|ed|ing))\b[^,.;]*\bfor\s*$/i, id: "hold_seconds" },
+  // "logs stay searchable for 14 days and are archived for 1 year", "kept in the hot index for 7 days, then in cold
+  // storage": the span a search index keeps its lines hot for, where the prompt also keeps them in a colder tier (the
+  // archive's span is the retention); without a colder tier the searchable span is how long they are kept (below)
+  {
+    re: /\b(?:searchable|full[- ]text[- ]searchable|(?:in|on)\s+(?:the\s+)?(?:hot|fast|search)\s+(?:tier|index|storage|nodes?))\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+|the\s+(?:last|past|first)\s+)?$/i,
+    id: "hot_days",
+    toDays: true,
+    prompt: /\b(?:archiv\w*|cold(?:er)?\s+(?:tier|storage|store)|glacier|deep storage)\b/i,
+  },
   // "readable by any service for up to ninety days", "replayable for 7 days": how long what is written stays there
   {
-    re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
+    re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable|searchable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
     id: "retention_days",
     toDays: true,
   },
@@ -1911,6 +1928,7 @@ const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; orElse?:
   page_bound_seconds: { words: PAGE_WORDS },
   run_seconds: { words: RUN_FOR },
   retention_days: { words: LAST_SPAN },
+  hot_days: { words: /\b(?:searchable|(?:in|on)\s+(?:the\s+)?(?:hot|fast|search)\s+(?:tier|index|storage|nodes?))\b/i },
 };
 const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
 const BOUND_IDS: ReadonlySet<string> = new Set([
@@ -2719,7 +2737,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // "a big story can get 50,000 comments in an hour", "one viral post draws 2,000 likes a minute": a single
         // thing of many said to get the rate is one key's burst, never the whole system's rate ("a busy site gets …"
         // names the system itself, whose rate it is)
-        const one = ONE_THING_GETS.exec(clauseBefore);
+        const one = ONE_THING_GETS.exec(clauseBefore) ?? HOT_THINGS_GET.exec(clauseBefore);
         if (!scope && one && !WHOLE_SYSTEM.test(one[1] ?? "")) scope = "key";
         // "free keys get 60 calls a minute", "no research group may submit more than 2,000 jobs per hour": one
         // member's or owner's allowance, never the fleet's rate

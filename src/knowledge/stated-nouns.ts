@@ -356,3 +356,16 @@ export const SUBJECT_NOUNS =
 export const BID_SUBJECT_NOUNS = /^(?:items?|lots?|listings?|products?)$/;
 /** A count noun that names people who bid: their "same item" is one auction. */
 export const BIDDER_NOUNS = /^bidders?$/;
+
+/**
+ * The quantity that counts an archetype's unit record (a topology's `unit.entity`), where its capacity model counts
+ * them: a prompt that renames the unit with its own noun ("a session store holding 80 million sessions": the
+ * key-value store's KeyValue record becomes Session) and counts that noun states how many the store holds, whatever
+ * the noun's own entry above reads it as (a session is otherwise a connected client).
+ */
+export const UNIT_COUNTS: Readonly<Record<string, string>> = {
+  KeyValue: "objects",
+  CacheItem: "objects",
+  Manifest: "objects",
+  Schedule: "timers",
+};
