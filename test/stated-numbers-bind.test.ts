@@ -491,3 +491,34 @@ describe("the hot few of many said to reach a rate bind one key's rate", () => {
     expect(s.scale.reads_per_sec_per_key).toBeUndefined();
   });
 });
+
+describe("shared subjects counted while open are the busy moment's count, which no daily peak multiplies", () => {
+  const BOARDS =
+    "Design a collaborative whiteboard where up to 50 people edit the same board and see each other's strokes within 200 ms; there are 300,000 active boards.";
+
+  it("300,000 active boards make their updates at that moment: peak factor 1, peak ops 3M/s, not 9M/s", () => {
+    const s = parseStatedNfrs(BOARDS);
+    expect(s.implied.peak_factor?.value).toBe(1);
+    expect(s.implied.peak_factor?.because).toContain("'300,000 active boards'");
+    const peak = design(BOARDS).capacity.find((r) => r.id === "peak_ops_per_sec");
+    expect(peak?.value).toBeCloseTo(3e6, -3);
+  });
+
+  it("other wordings: boards open at the same time, rooms live at once", () => {
+    expect(
+      parseStatedNfrs("Design a multiplayer whiteboard for classrooms with 50,000 boards open at the same time.")
+        .implied.peak_factor?.value,
+    ).toBe(1);
+    expect(
+      parseStatedNfrs("Design a chat service where 2 million rooms are live at once and messages arrive in order.")
+        .implied.peak_factor?.value,
+    ).toBe(1);
+  });
+
+  it("a count of subjects kept, or beside a stated rate of its own, keeps the daily peak", () => {
+    expect(parseStatedNfrs("Design a chat service with 2 million rooms.").implied.peak_factor).toBeUndefined();
+    expect(
+      parseStatedNfrs("Design a whiteboard with 300,000 active boards and 2 million edits a day.").implied.peak_factor,
+    ).toBeUndefined();
+  });
+});

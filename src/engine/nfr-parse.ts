@@ -3634,6 +3634,15 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
   return stated;
 }
 
+/** Words that count shared subjects while they are open: "300,000 active boards", "20,000 matches at once". */
+const AT_ONE_MOMENT =
+  /\b(?:active|open|live|ongoing|concurrent|simultaneous)\s+[a-z]+(?:\s+[a-z]+)?$|\b(?:at once|at the same time|concurrently|simultaneously|in progress)$/i;
+/** The same said after the count: "2 million rooms are live at once", "80,000 boards open at the same time". */
+const OPEN_AFTER =
+  /^\s+(?:(?:are|being)\s+)?(?:(?:active|open|live|ongoing|in progress)\b|(?:at once|at the same time|concurrently|simultaneously)\b)/i;
+/** Whether the scale holds a rate the prompt states (a count of things a second, a day or per subject). */
+const statesRate = (scale: Scale): boolean => Object.keys(scale).some((k) => /_per_(?:sec|day)\b/.test(k));
+
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const implied: StatedNfrs["implied"] = {};
   // the prompt's stated operations composed (engine/stated-flows.ts): the parts, bytes, fan-out and streams its stated
@@ -3699,6 +3708,24 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // users, each one account
   const org = ORG_SIZE.exec(prompt);
   if (org) setScale(scale, "users", Number((org[1] ?? "").replace(/,/g, "")), org[0]);
+  // "300,000 active boards", "20,000 live matches at once": shared subjects counted while they are open are the count
+  // at one moment, the busy one the prompt sizes; the load they make while open (every participant's updates) is that
+  // moment's, so no daily peak factor multiplies it a second time (only where the prompt states no rate of its own,
+  // which says for itself whether it is an average)
+  const open = scale.subjects;
+  const openAt = open ? prompt.indexOf(open.quote) : -1;
+  const openAfter =
+    openAt < 0 || !open ? "" : prompt.slice(openAt + open.quote.length, openAt + open.quote.length + 40);
+  if (
+    open &&
+    implied.peak_factor === undefined &&
+    (AT_ONE_MOMENT.test(open.quote) || OPEN_AFTER.test(openAfter)) &&
+    !statesRate(scale)
+  )
+    implied.peak_factor = {
+      value: 1,
+      because: `the prompt counts '${open.quote}', the subjects open at one moment, so the updates they make while open are already that moment's load, not a daily average a peak multiplies`,
+    };
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
