@@ -522,3 +522,59 @@ describe("shared subjects counted while open are the busy moment's count, which 
     ).toBeUndefined();
   });
 });
+
+describe("a stated time binds by the words around it, however far ahead they sit", () => {
+  const sc = (p: string) => parseStatedNfrs(p).scale;
+
+  it("a timer set ahead: days away, a trial's days running out, a sleep", () => {
+    expect(
+      sc("Keep each message hidden until its deliver-at time, anywhere from one second to 90 days away.")
+        .timer_lead_seconds?.value,
+    ).toBe(90 * 86400);
+    expect(sc("Every free trial is downgraded at the moment its 14 days run out.").timer_lead_seconds?.value).toBe(
+      14 * 86400,
+    );
+    expect(sc("In Temporal a workflow can sleep for thirty days.").timer_lead_seconds?.value).toBe(30 * 86400);
+    // a bound is no lead: "within 5 minutes after" stays a bound
+    expect(sc("A refund is issued within 5 minutes after the return is scanned.").timer_lead_seconds).toBeUndefined();
+  });
+
+  it("a verification pass's period: re-verified every 30 days, scrubbed every two weeks", () => {
+    expect(
+      sc("All 2 billion objects need their checksums re-verified at least once every 30 days.").scan_period_seconds
+        ?.value,
+    ).toBe(30 * 86400);
+    expect(sc("Every disk is scrubbed every 14 days.").scan_period_seconds?.value).toBe(14 * 86400);
+  });
+
+  it("a copy's lag: trails its source by at most, never serves a revoked one for more than", () => {
+    expect(sc("What they see may trail the ticket database by at most 30 s.").propagation_seconds?.value).toBe(30);
+    expect(
+      sc("An in-process cache on each web server must never serve a revoked session for more than 2 seconds.")
+        .propagation_seconds?.value,
+    ).toBe(2);
+    // serving a session for a span, with nothing stale about it, bounds no lag
+    expect(sc("Each web server serves a session for more than 2 seconds.").propagation_seconds).toBeUndefined();
+  });
+
+  it("raw points beside longer rollups keep their own span; readable for a span after clauses of their own", () => {
+    const s = sc("Engineers need per-minute rollups kept for 2 years, raw points for 7 days, and alerts.");
+    expect(s.raw_retention_days?.value).toBe(7);
+    expect(s.retention_days?.value).toBe(730);
+    expect(
+      sc(
+        "Payment events must be readable by any number of services, each from its own saved position, for up to ninety days.",
+      ).retention_days?.value,
+    ).toBe(90);
+    // without rollups, raw points for a span are no second tier
+    expect(sc("Keep raw points for 7 days.").raw_retention_days).toBeUndefined();
+  });
+
+  it("a design whose bound brings in a config substrate names no DNS zone for an availability zone", () => {
+    const p =
+      "Design a session store for 50 million signed-in users, replicated across zones, with an in-process cache on each web server that must never serve a revoked session for more than 2 seconds.";
+    const d = design(p);
+    expect(d.nfrs.scale.propagation_seconds).toBe(2);
+    expect(d.coherence.map((c) => c.rule)).not.toContain("names-undrawn-entity");
+  });
+});

@@ -75,7 +75,14 @@ import { SET_ASIDE, SET_ASIDE_WORDS, SET_ASIDE_WOULD, SETTING_WAYS } from "../kn
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { HARDWARE_NOUNS } from "../knowledge/stock-records.js";
-import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
+import {
+  designTopicsUnspoken,
+  markTopics,
+  SUBJECT_TELLS,
+  type Topic,
+  type TopicMark,
+  unspokenBesides,
+} from "../knowledge/topics.js";
 import { type OptionMark, topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
@@ -6149,6 +6156,14 @@ function undrawnPattern(e: string): RegExp {
  */
 function undrawnEntitiesNamed(d: Design): Problem[] {
   const drawn = drawnEntities(d);
+  // a record kept only where the prompt speaks of its subject (a DNS zone) is no record of a design about another: a
+  // word of its name in a row ('Zone loss: a whole availability zone goes down') names something else
+  let unspoken: readonly Topic[] | undefined;
+  const onTopic = (e: { topic?: TopicMark }) => {
+    if (e.topic === undefined) return true;
+    unspoken ??= designTopicsUnspoken(d.prompt, []);
+    return !markTopics(e.topic).every((t) => unspoken?.includes(t));
+  };
   const drawnList = [...drawn];
   const undrawn = [
     ...new Set(
@@ -6156,7 +6171,9 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
         .flatMap((a) => [a.id, ...(a.realizes ? [a.realizes.id] : [])])
         .flatMap((id) =>
           /^I\d\d$/.test(id)
-            ? archetypeEntry(id as Parameters<typeof archetypeEntry>[0]).entities.map((e) => e.name)
+            ? archetypeEntry(id as Parameters<typeof archetypeEntry>[0])
+                .entities.filter((e) => onTopic(e))
+                .map((e) => e.name)
             : [],
         ),
     ),

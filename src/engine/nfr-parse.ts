@@ -1741,6 +1741,14 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     toDays: true,
     prompt: /\b(?:archiv\w*|cold(?:er)?\s+(?:tier|storage|store)|glacier|deep storage)\b/i,
   },
+  // "per-minute rollups kept for 2 years, raw points for 7 days": the span the raw points are kept at full resolution,
+  // said beside rollups kept longer (the rollups' span is the retention)
+  {
+    re: /\braw\s+(?:data\s*)?(?:points?|data|samples?|events?|readings?|metrics?|measurements?|values?)\s+(?:(?:are\s+|is\s+)?(?:kept|retained|stored)\s+)?for\s+(?:up to\s+|at least\s+)?$/i,
+    id: "raw_retention_days",
+    toDays: true,
+    prompt: /\b(?:roll-?ups?|rolled[- ]up|downsampl\w*|coarser|aggregates?)\b/i,
+  },
   // "readable by any service for up to ninety days", "replayable for 7 days": how long what is written stays there
   {
     re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable|searchable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
@@ -1775,6 +1783,9 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
   { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
+  // "checksums re-verified at least once every 30 days", "every disk scrubbed every two weeks": one full pass of a
+  // verification over everything held, whose period is the pass's time
+  { re: /\b(?:re-?verif\w*|verif\w*|scrub\w*|re-?check\w*|re-?scan\w*|audit\w*)\b/i, id: "scan_period_seconds" },
   // "credentials rotated every 30 days": how often a secret gets a new value
   { re: /\brotat\w*\b/i, id: "rotation_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
@@ -1841,9 +1852,11 @@ const QUERIED_OVER =
 
 /** Words after a duration that put it ahead of an event, never after a change it bounds ("48 hours before"). */
 const LEAD_AHEAD = /^\s*(?:-\s*)?(?:before|ahead|in advance|from now)\b/i;
-const LEAD_AFTER = /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out)\b/i;
+// "anywhere from one second to 90 days away", "the moment its 14 days run out": how far ahead a timer is set
+const LEAD_AFTER =
+  /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out|away|(?:run|runs|ran)\s+out|(?:are|is)\s+up|elapse[sd]?)\b/i;
 const LEAD_BEFORE =
-  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never|nobody|no one|no-one)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
+  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|(?:sleeps?|sleeping|slept)\s+for(?:\s+(?:up to|as long as))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never|nobody|no one|no-one)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
 
 function timerLead(clauseBefore: string, after: string): { id: string; toDays?: boolean } | undefined {
   // "within 5 minutes after …" is a bound on a step, "every 10 minutes after …" a period: neither is a lead time
@@ -1906,6 +1919,15 @@ const HELD_FROM_OTHERS =
   /\b(?:nobody|no one|no-one|no other [a-z]+)\s+(?:else\s+)?(?:may|can|could|is allowed to|gets to)\s+(?:[a-z']+\s+){1,4}for\s+(?:the\s+next\s+)?$/i;
 
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
+/** A copy said to trail its source by a bound: "may trail the ticket database by at most". */
+const TRAILS_BY =
+  /\b(?:trail\w*|lag\w*)\s+(?:[\w'-]+\s+){0,5}?by\s+(?:at most|no more than|up to|under|less than)\s*$/i;
+/** A stale or revoked thing served for at most a span: "never serve a revoked session for more than". */
+const SERVES_STALE_FOR =
+  /\b(?:serv\w*|return\w*|show\w*|accept\w*|honou?r\w*)\s+(?:an?\s+|the\s+)?(?:revoked|stale|old|outdated|deleted|expired|logged[- ]out|invalidated)\s+[\w'-]+\s+for\s+(?:more than|longer than|over)\s*$/i;
+/** Things said readable for a span at the end of their sentence: "readable by …, each …, for up to". */
+const READABLE_FOR =
+  /\b(?:readable|replayable|re-?readable|retrievable|queryable|searchable)\b[^.;!?]*\bfor\s+(?:up to|at least)\s*$/i;
 const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,6}\s+for\s*$/i;
 
 /**
@@ -2455,6 +2477,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "each forklift asks the dispatcher for its next task every 2 seconds": the asking verb may sit further back
           (ASKS_EVERY.test(wideClause) ? { id: "request_interval_seconds" } : undefined) ??
+          // "may trail the ticket database by at most 30 s", "never serve a revoked session for more than 2 seconds":
+          // how far a copy may lag its source, its words a little further ahead than a short clause's tail
+          (TRAILS_BY.test(wideClause) || SERVES_STALE_FOR.test(wideClause)
+            ? { id: "propagation_seconds" }
+            : undefined) ??
+          // "readable by any number of services, each from its own saved position, for up to ninety days": the span
+          // things stay readable, said after clauses of their own in the same sentence
+          (secs >= 86400 && READABLE_FOR.test(sentenceBefore(t, n.start))
+            ? { id: "retention_days", toDays: true }
+            : undefined) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
           (RETAINED_FOR.test(clauseBefore) || RETAINED_FOR.test(wideClause)
             ? { id: "retention_days", toDays: true }
