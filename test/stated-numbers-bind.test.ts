@@ -578,3 +578,38 @@ describe("a stated time binds by the words around it, however far ahead they sit
     expect(d.coherence.map((c) => c.rule)).not.toContain("names-undrawn-entity");
   });
 });
+
+describe("a count binds the quantity its noun names", () => {
+  const sc = (p: string) => parseStatedNfrs(p).scale;
+
+  it("things a counter counts on are its keys", () => {
+    const s = sc(
+      "Design a distributed counter that counts likes on 5 billion Instagram posts, 1 million likes a second.",
+    );
+    expect(s.keys?.value).toBe(5e9);
+    expect(s.messages_per_sec?.value).toBe(1e6);
+    expect(sc("A service that tallies reactions on 2 billion comments.").keys?.value).toBe(2e9);
+    // a rate-only noun counted with no counting verb is not a counter's keys
+    expect(sc("Design a feed that shows 5 billion posts.").keys).toBeUndefined();
+  });
+
+  it("voters are users, SKUs and titles stored records, event types topics, enforcement points machines", () => {
+    expect(sc("each of 150 million voters can vote exactly once").users?.value).toBe(1.5e8);
+    expect(sc("an inventory of 50 million SKUs across 400 warehouses").objects?.value).toBe(5e7);
+    expect(sc("suggests listings from 20 million titles updated through Kafka").objects?.value).toBe(2e7);
+    expect(sc("teams publish and subscribe to 300 event types").partitions?.value).toBe(300);
+    expect(sc("limit policies are pushed to all 60 enforcement points").nodes?.value).toBe(60);
+  });
+});
+
+describe("a large count of people kept in one country spreads over no continents", () => {
+  it("150 million voters of a national system stay in one region; 300 million users of a chat app do not", () => {
+    const voting =
+      "Design a national online voting system where each of 150 million voters can vote exactly once during the election, with results published after the polls close.";
+    expect(parseStatedNfrs(voting).scale.users?.value).toBe(1.5e8);
+    expect(parseStatedNfrs(voting).regions).toBeUndefined();
+    expect(design(voting).coherence.map((c) => c.rule)).not.toContain("version-check-with-lww");
+    expect(parseStatedNfrs("A nationwide tax filing service for 120 million taxpayers.").regions).toBeUndefined();
+    expect(parseStatedNfrs("Design a chat app for 300 million users.").regions?.value).toBe(3);
+  });
+});

@@ -1922,6 +1922,9 @@ const HELD_FROM_OTHERS =
 /** A copy said to trail its source by a bound: "may trail the ticket database by at most". */
 const TRAILS_BY =
   /\b(?:trail\w*|lag\w*)\s+(?:[\w'-]+\s+){0,5}?by\s+(?:at most|no more than|up to|under|less than)\s*$/i;
+/** A counting verb and what it counts, before the things counted: "counts likes on", "tracks views for each of". */
+const COUNTED_ON =
+  /\b(?:counts?|counting|tall(?:y|ies|ying))\s+(?:[\w'-]+\s+){0,3}?(?:on|for|across)\s+(?:(?:all|each|every)\s+(?:of\s+)?(?:the\s+|its\s+|our\s+)?)?$/i;
 /** A stale or revoked thing served for at most a span: "never serve a revoked session for more than". */
 const SERVES_STALE_FOR =
   /\b(?:serv\w*|return\w*|show\w*|accept\w*|honou?r\w*)\s+(?:an?\s+|the\s+)?(?:revoked|stale|old|outdated|deleted|expired|logged[- ]out|invalidated)\s+[\w'-]+\s+for\s+(?:more than|longer than|over)\s*$/i;
@@ -2863,6 +2866,12 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         );
       continue;
     }
+    // "counts likes on 5 billion posts", "tallies votes for 40 million polls": the things a counter keeps its counts
+    // for, said after the counting verb, are its keys (a noun counted only as a rate has no stock of its own)
+    if (hit?.entry.rate && !hit.entry.count && COUNTED_ON.test(clauseBefore)) {
+      setScale(scale, "keys", n.value, quoteTo(ends[hit.used - 1] ?? pos), vagueReading(t, n));
+      continue;
+    }
     if (hit?.entry.rate && !hit.entry.count) {
       // "50k writes and 200k reads per second": wait for the next number's time unit.
       const between = t.slice(ends[hit.used - 1] !== undefined ? n.end + (ends[hit.used - 1] ?? 0) : n.end, nextStart);
@@ -3600,6 +3609,10 @@ const WORLDWIDE_REGIONS = 3;
 /** Users beyond which a product's users live on several continents (the largest single-country user bases). */
 const WORLDWIDE_USERS = 1e8;
 
+/** Words that keep a product's people in one country: "a national voting system", "nationwide", "the country's". */
+const ONE_COUNTRY =
+  /\b(?:national|nationwide|nation-wide|(?:in|across|for)\s+(?:one|a single|the whole|the entire)\s+country|(?:the|a|one)\s+country's|domestic|federal)\b/i;
+
 function parseRegions(text: string, scale: Record<string, Stated<number>>): Stated<number> | undefined {
   const fromScale = scale.regions;
   if (fromScale) return fromScale;
@@ -3614,8 +3627,9 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
   const m = mayMatch(SEVERAL_REGIONS, lowered) ? SEVERAL_REGIONS.exec(text) : null;
   if (m) return { value: 2, quote: m[0] };
   // "2 billion users": more people than any one country's market holds live on several continents
+  // (unless the prompt keeps them in one country: "a national voting system", "nationwide", "the country's taxpayers")
   const people = scale.users;
-  if (people && people.value >= WORLDWIDE_USERS)
+  if (people && people.value >= WORLDWIDE_USERS && !ONE_COUNTRY.test(text))
     return {
       value: WORLDWIDE_REGIONS,
       quote: people.quote,
