@@ -6156,11 +6156,12 @@ function undrawnPattern(e: string): RegExp {
  */
 function undrawnEntitiesNamed(d: Design): Problem[] {
   const drawn = drawnEntities(d);
-  // a record kept only where the prompt speaks of its subject (a DNS zone) is no record of a design about another: a
-  // word of its name in a row ('Zone loss: a whole availability zone goes down') names something else
+  // a record named by one plain word and kept only where the prompt speaks of its subject (a DNS Zone) is no record of
+  // a design about another: that word opening a row ('Zone loss: a whole availability zone goes down') names something
+  // else (a compound type name, 'AcquirerAttempt', is never a plain word, so it is still read)
   let unspoken: readonly Topic[] | undefined;
-  const onTopic = (e: { topic?: TopicMark }) => {
-    if (e.topic === undefined) return true;
+  const onTopic = (e: { name: string; topic?: TopicMark }) => {
+    if (e.topic === undefined || !/^[A-Z][a-z]+$/.test(e.name)) return true;
     unspoken ??= designTopicsUnspoken(d.prompt, []);
     return !markTopics(e.topic).every((t) => unspoken?.includes(t));
   };
