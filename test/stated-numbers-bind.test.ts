@@ -613,3 +613,28 @@ describe("a large count of people kept in one country spreads over no continents
     expect(parseStatedNfrs("Design a chat app for 300 million users.").regions?.value).toBe(3);
   });
 });
+
+describe("a stated block of ids is the id service's block size, and the blocks its scheme", () => {
+  const BLOCKS =
+    "Design an ID service that hands each application server blocks of 10,000 ids, keeping the high-water mark in a consensus-replicated store so that no block is ever issued twice after a failover.";
+
+  it("blocks of 10,000 ids size the counter's allocations and choose leased blocks", () => {
+    expect(parseStatedNfrs(BLOCKS).scale.id_block_size?.value).toBe(10000);
+    const d = design(BLOCKS);
+    const scheme = d.decisions.find((x) => x.id === "i09-scheme");
+    expect(scheme?.chosen).toBe("leased-blocks");
+    expect(d.coherence.map((c) => c.rule)).not.toContain("stated-number-unused");
+    expect(
+      parseStatedNfrs("Servers lease ranges of 1,000 sequence numbers at a time.").scale.id_block_size?.value,
+    ).toBe(1000);
+  });
+
+  it("a rate of ids, or time-sorted ids, is neither", () => {
+    expect(parseStatedNfrs("Issue 50,000 ids per second.").scale.id_block_size).toBeUndefined();
+    const d = design(
+      "Create 64-bit ids that sort roughly by creation time, 50,000 ids per second across 20 data centres.",
+    );
+    const scheme = d.decisions.find((x) => x.id === "i09-scheme");
+    expect(scheme?.chosen).not.toBe("leased-blocks");
+  });
+});

@@ -1922,6 +1922,8 @@ const HELD_FROM_OTHERS =
 /** A copy said to trail its source by a bound: "may trail the ticket database by at most". */
 const TRAILS_BY =
   /\b(?:trail\w*|lag\w*)\s+(?:[\w'-]+\s+){0,5}?by\s+(?:at most|no more than|up to|under|less than)\s*$/i;
+/** A portion of ids handed out at once, said before its count: "blocks of", "a range of up to". */
+const ID_BLOCK_OF = /\b(?:blocks?|batch(?:es)?|ranges?|chunks?|leases?)\s+of\s+(?:up to\s+|about\s+)?$/i;
 /** A counting verb and what it counts, before the things counted: "counts likes on", "tracks views for each of". */
 const COUNTED_ON =
   /\b(?:counts?|counting|tall(?:y|ies|ying))\s+(?:[\w'-]+\s+){0,3}?(?:on|for|across)\s+(?:(?:all|each|every)\s+(?:of\s+)?(?:the\s+|its\s+|our\s+)?)?$/i;
@@ -2868,6 +2870,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     }
     // "counts likes on 5 billion posts", "tallies votes for 40 million polls": the things a counter keeps its counts
     // for, said after the counting verb, are its keys (a noun counted only as a rate has no stock of its own)
+    // "hands each application server blocks of 10,000 ids", "leases ranges of 1,000 sequence numbers": the ids one
+    // allocation hands out at once, the block size an id service's counter moves by
+    if (hit?.entry.rate === "ids_per_sec" && ID_BLOCK_OF.test(clauseBefore)) {
+      setScale(
+        scale,
+        "id_block_size",
+        n.value,
+        `${ID_BLOCK_OF.exec(clauseBefore)?.[0] ?? ""}${quoteTo(ends[hit.used - 1] ?? pos)}`,
+      );
+      continue;
+    }
     if (hit?.entry.rate && !hit.entry.count && COUNTED_ON.test(clauseBefore)) {
       setScale(scale, "keys", n.value, quoteTo(ends[hit.used - 1] ?? pos), vagueReading(t, n));
       continue;
