@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateCapacity } from "../src/engine/capacity.js";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { withUnitCount } from "../src/engine/unit-count.js";
 import { AGG_CAPACITY } from "../src/knowledge/archetypes/I06/aggregation.js";
 import { type Design, design } from "../src/lib/index.js";
 
@@ -375,5 +376,265 @@ describe("a webhook sent is an event the delivery pipeline carries", () => {
     expect(scale("dispatching 300 webhook deliveries a second").messages_per_sec).toBe(300);
     const d = design("Design a webhook delivery service that sends 5,000 webhooks per second.");
     expect(checkCoherence(d).filter((x) => /stated-number/.test(x.rule))).toEqual([]);
+  });
+});
+
+/** A capacity input of a design, by name. */
+const inputOf = (prompt: string, name: string) =>
+  design(prompt)
+    .capacity.flatMap((r) => r.inputs)
+    .find((i) => i.name === name);
+const rulesOf = (prompt: string) => design(prompt).coherence.map((c) => c.rule);
+
+describe("a count of the design's renamed unit binds the count of records it holds", () => {
+  const SESSIONS =
+    "Design a session store used by web servers in 4 regions, holding 80 million sessions; reads take under 5 ms and a logout must take effect everywhere within 2 seconds.";
+
+  it("80 million sessions are the session store's records, not a typical billion keys", () => {
+    const objects = inputOf(SESSIONS, "objects");
+    expect(objects?.value).toBe(80e6);
+    expect(objects?.source).toBe("stated");
+    expect(objects?.because).toContain("'80 million sessions'");
+    const stored = design(SESSIONS).capacity.find((r) => r.id === "stored_bytes");
+    expect(stored?.value).toBeCloseTo(80e6 * 1000 * 3 * 4, -6);
+    expect(rulesOf(SESSIONS)).not.toContain("stated-number-unused");
+  });
+
+  it("another wording and noun: a profile store holding 200 million profiles", () => {
+    const objects = inputOf("Design a profile store holding 200 million profiles, read in under 5 ms.", "objects");
+    expect(objects?.value).toBe(200e6);
+  });
+
+  it("the scale is untouched where the counted noun is not the renamed unit", () => {
+    const scale = { clients: { value: 80e6, quote: "80 million devices", source: "stated" as const } };
+    expect(withUnitCount(scale, [{ entity: "Session (KeyValue)" }])).toBe(scale);
+    // a data model row never renamed by the prompt binds nothing
+    const sessions = { clients: { value: 80e6, quote: "80 million sessions", source: "stated" as const } };
+    expect(withUnitCount(sessions, [{ entity: "KeyValue" }])).toBe(sessions);
+    // a stated count of the unit's own quantity is kept as it is
+    const both = { ...sessions, objects: { value: 5e6, quote: "5 million keys", source: "stated" as const } };
+    expect(withUnitCount(both, [{ entity: "Session (KeyValue)" }]).objects?.value).toBe(5e6);
+  });
+
+  it("a rate of the unit's noun is no count of records", () => {
+    const scale = {
+      clients_per_sec: { value: 5000, quote: "5,000 new sessions", source: "stated" as const },
+    };
+    expect(withUnitCount(scale, [{ entity: "Session (KeyValue)" }])).toBe(scale);
+  });
+});
+
+describe("a stated span of a searchable tier binds the hot days, the archive's span the retention", () => {
+  const LOGS =
+    "Design a log search system that ingests 2 TB of logs a day. A line must be searchable within 30 seconds; logs stay searchable for 14 days and are archived for 1 year.";
+
+  it("14 searchable days beside a year's archive are the hot index's days", () => {
+    const s = parseStatedNfrs(LOGS);
+    expect(s.scale.hot_days?.value).toBe(14);
+    expect(s.scale.hot_days?.quote).toBe("searchable for 14 days");
+    expect(s.scale.retention_days?.value).toBe(365);
+    expect(s.unread).toEqual([]);
+    expect(inputOf(LOGS, "hot_days")?.source).toBe("stated");
+    expect(rulesOf(LOGS)).not.toContain("stated-number-unread");
+  });
+
+  it("other wordings: kept in the hot tier, and full-text searchable, beside cold storage", () => {
+    const a = parseStatedNfrs(
+      "Ship 500 GB of application logs a day; lines are kept in the hot tier for 3 days and then moved to cold storage for 90 days.",
+    );
+    expect(a.scale.hot_days?.value).toBe(3);
+    expect(a.scale.retention_days?.value).toBe(90);
+    const b = parseStatedNfrs(
+      "Logs are full-text searchable for the last 30 days and archived to object storage for 2 years.",
+    );
+    expect(b.scale.hot_days?.value).toBe(30);
+    expect(b.scale.retention_days?.value).toBe(730);
+  });
+
+  it("with no colder tier the searchable span is how long the lines are kept", () => {
+    const s = parseStatedNfrs(
+      "Design a log search system that ingests 2 TB of logs a day; logs stay searchable for 14 days.",
+    );
+    expect(s.scale.retention_days?.value).toBe(14);
+    expect(s.scale.hot_days).toBeUndefined();
+    expect(s.unread).toEqual([]);
+  });
+});
+
+describe("the hot few of many said to reach a rate bind one key's rate", () => {
+  const VIEWS =
+    "Design a view counter for a video platform: 2 billion views a day, and viral videos reach 100,000 views per second.";
+
+  it("viral videos reaching 100,000 views a second size the hottest key", () => {
+    const s = parseStatedNfrs(VIEWS);
+    expect(s.scale.reads_per_sec_per_key?.value).toBe(100000);
+    expect(s.scale.reads_per_sec?.value).toBeCloseTo(2e9 / 86400, 3);
+    expect(s.unread).toEqual([]);
+    expect(inputOf(VIEWS, "hot_key_events_per_sec")?.value).toBe(100000);
+    expect(rulesOf(VIEWS)).not.toContain("stated-number-unread");
+  });
+
+  it("other wordings: trending posts can get, the most popular items see", () => {
+    expect(
+      parseStatedNfrs("Count likes on 5 billion posts; trending posts can get 50,000 likes a second.").scale
+        .messages_per_sec_per_key?.value,
+    ).toBe(50000);
+    expect(
+      parseStatedNfrs("Serve product pages where the most popular items see 20,000 views per second.").scale
+        .reads_per_sec_per_key?.value,
+    ).toBe(20000);
+  });
+
+  it("a plural subject with no word that singles some out is the fleet's rate", () => {
+    const s = parseStatedNfrs("Design a view counter: videos reach 100,000 views per second at peak.");
+    expect(s.scale.reads_per_sec?.value).toBe(100000);
+    expect(s.scale.reads_per_sec_per_key).toBeUndefined();
+  });
+});
+
+describe("shared subjects counted while open are the busy moment's count, which no daily peak multiplies", () => {
+  const BOARDS =
+    "Design a collaborative whiteboard where up to 50 people edit the same board and see each other's strokes within 200 ms; there are 300,000 active boards.";
+
+  it("300,000 active boards make their updates at that moment: peak factor 1, peak ops 3M/s, not 9M/s", () => {
+    const s = parseStatedNfrs(BOARDS);
+    expect(s.implied.peak_factor?.value).toBe(1);
+    expect(s.implied.peak_factor?.because).toContain("'300,000 active boards'");
+    const peak = design(BOARDS).capacity.find((r) => r.id === "peak_ops_per_sec");
+    expect(peak?.value).toBeCloseTo(3e6, -3);
+  });
+
+  it("other wordings: boards open at the same time, rooms live at once", () => {
+    expect(
+      parseStatedNfrs("Design a multiplayer whiteboard for classrooms with 50,000 boards open at the same time.")
+        .implied.peak_factor?.value,
+    ).toBe(1);
+    expect(
+      parseStatedNfrs("Design a chat service where 2 million rooms are live at once and messages arrive in order.")
+        .implied.peak_factor?.value,
+    ).toBe(1);
+  });
+
+  it("a count of subjects kept, or beside a stated rate of its own, keeps the daily peak", () => {
+    expect(parseStatedNfrs("Design a chat service with 2 million rooms.").implied.peak_factor).toBeUndefined();
+    expect(
+      parseStatedNfrs("Design a whiteboard with 300,000 active boards and 2 million edits a day.").implied.peak_factor,
+    ).toBeUndefined();
+  });
+});
+
+describe("a stated time binds by the words around it, however far ahead they sit", () => {
+  const sc = (p: string) => parseStatedNfrs(p).scale;
+
+  it("a timer set ahead: days away, a trial's days running out, a sleep", () => {
+    expect(
+      sc("Keep each message hidden until its deliver-at time, anywhere from one second to 90 days away.")
+        .timer_lead_seconds?.value,
+    ).toBe(90 * 86400);
+    expect(sc("Every free trial is downgraded at the moment its 14 days run out.").timer_lead_seconds?.value).toBe(
+      14 * 86400,
+    );
+    expect(sc("In Temporal a workflow can sleep for thirty days.").timer_lead_seconds?.value).toBe(30 * 86400);
+    // a bound is no lead: "within 5 minutes after" stays a bound
+    expect(sc("A refund is issued within 5 minutes after the return is scanned.").timer_lead_seconds).toBeUndefined();
+  });
+
+  it("a verification pass's period: re-verified every 30 days, scrubbed every two weeks", () => {
+    expect(
+      sc("All 2 billion objects need their checksums re-verified at least once every 30 days.").scan_period_seconds
+        ?.value,
+    ).toBe(30 * 86400);
+    expect(sc("Every disk is scrubbed every 14 days.").scan_period_seconds?.value).toBe(14 * 86400);
+  });
+
+  it("a copy's lag: trails its source by at most, never serves a revoked one for more than", () => {
+    expect(sc("What they see may trail the ticket database by at most 30 s.").propagation_seconds?.value).toBe(30);
+    expect(
+      sc("An in-process cache on each web server must never serve a revoked session for more than 2 seconds.")
+        .propagation_seconds?.value,
+    ).toBe(2);
+    // serving a session for a span, with nothing stale about it, bounds no lag
+    expect(sc("Each web server serves a session for more than 2 seconds.").propagation_seconds).toBeUndefined();
+  });
+
+  it("raw points beside longer rollups keep their own span; readable for a span after clauses of their own", () => {
+    const s = sc("Engineers need per-minute rollups kept for 2 years, raw points for 7 days, and alerts.");
+    expect(s.raw_retention_days?.value).toBe(7);
+    expect(s.retention_days?.value).toBe(730);
+    expect(
+      sc(
+        "Payment events must be readable by any number of services, each from its own saved position, for up to ninety days.",
+      ).retention_days?.value,
+    ).toBe(90);
+    // without rollups, raw points for a span are no second tier
+    expect(sc("Keep raw points for 7 days.").raw_retention_days).toBeUndefined();
+  });
+
+  it("a design whose bound brings in a config substrate names no DNS zone for an availability zone", () => {
+    const p =
+      "Design a session store for 50 million signed-in users, replicated across zones, with an in-process cache on each web server that must never serve a revoked session for more than 2 seconds.";
+    const d = design(p);
+    expect(d.nfrs.scale.propagation_seconds).toBe(2);
+    expect(d.coherence.map((c) => c.rule)).not.toContain("names-undrawn-entity");
+  });
+});
+
+describe("a count binds the quantity its noun names", () => {
+  const sc = (p: string) => parseStatedNfrs(p).scale;
+
+  it("things a counter counts on are its keys", () => {
+    const s = sc(
+      "Design a distributed counter that counts likes on 5 billion Instagram posts, 1 million likes a second.",
+    );
+    expect(s.keys?.value).toBe(5e9);
+    expect(s.messages_per_sec?.value).toBe(1e6);
+    expect(sc("A service that tallies reactions on 2 billion comments.").keys?.value).toBe(2e9);
+    // a rate-only noun counted with no counting verb is not a counter's keys
+    expect(sc("Design a feed that shows 5 billion posts.").keys).toBeUndefined();
+  });
+
+  it("voters are users, SKUs and titles stored records, event types topics, enforcement points machines", () => {
+    expect(sc("each of 150 million voters can vote exactly once").users?.value).toBe(1.5e8);
+    expect(sc("an inventory of 50 million SKUs across 400 warehouses").objects?.value).toBe(5e7);
+    expect(sc("suggests listings from 20 million titles updated through Kafka").objects?.value).toBe(2e7);
+    expect(sc("teams publish and subscribe to 300 event types").partitions?.value).toBe(300);
+    expect(sc("limit policies are pushed to all 60 enforcement points").nodes?.value).toBe(60);
+  });
+});
+
+describe("a large count of people kept in one country spreads over no continents", () => {
+  it("150 million voters of a national system stay in one region; 300 million users of a chat app do not", () => {
+    const voting =
+      "Design a national online voting system where each of 150 million voters can vote exactly once during the election, with results published after the polls close.";
+    expect(parseStatedNfrs(voting).scale.users?.value).toBe(1.5e8);
+    expect(parseStatedNfrs(voting).regions).toBeUndefined();
+    expect(design(voting).coherence.map((c) => c.rule)).not.toContain("version-check-with-lww");
+    expect(parseStatedNfrs("A nationwide tax filing service for 120 million taxpayers.").regions).toBeUndefined();
+    expect(parseStatedNfrs("Design a chat app for 300 million users.").regions?.value).toBe(3);
+  });
+});
+
+describe("a stated block of ids is the id service's block size, and the blocks its scheme", () => {
+  const BLOCKS =
+    "Design an ID service that hands each application server blocks of 10,000 ids, keeping the high-water mark in a consensus-replicated store so that no block is ever issued twice after a failover.";
+
+  it("blocks of 10,000 ids size the counter's allocations and choose leased blocks", () => {
+    expect(parseStatedNfrs(BLOCKS).scale.id_block_size?.value).toBe(10000);
+    const d = design(BLOCKS);
+    const scheme = d.decisions.find((x) => x.id === "i09-scheme");
+    expect(scheme?.chosen).toBe("leased-blocks");
+    expect(d.coherence.map((c) => c.rule)).not.toContain("stated-number-unused");
+    expect(
+      parseStatedNfrs("Servers lease ranges of 1,000 sequence numbers at a time.").scale.id_block_size?.value,
+    ).toBe(1000);
+  });
+
+  it("a rate of ids, or time-sorted ids, is neither", () => {
+    expect(parseStatedNfrs("Issue 50,000 ids per second.").scale.id_block_size).toBeUndefined();
+    const d = design(
+      "Create 64-bit ids that sort roughly by creation time, 50,000 ids per second across 20 data centres.",
+    );
+    const scheme = d.decisions.find((x) => x.id === "i09-scheme");
+    expect(scheme?.chosen).not.toBe("leased-blocks");
   });
 });

@@ -75,7 +75,14 @@ import { SET_ASIDE, SET_ASIDE_WORDS, SET_ASIDE_WOULD, SETTING_WAYS } from "../kn
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { HARDWARE_NOUNS } from "../knowledge/stock-records.js";
-import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
+import {
+  designTopicsUnspoken,
+  markTopics,
+  SUBJECT_TELLS,
+  type Topic,
+  type TopicMark,
+  unspokenBesides,
+} from "../knowledge/topics.js";
 import { type OptionMark, topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
@@ -2967,9 +2974,12 @@ function statedNumbersUsed(d: Design): Problem[] {
     list.push(name);
     byQuote.set(src.because, list);
   }
+  // a stated number a figure reads under a name the capacity field bound it to (the design's unit count,
+  // engine/unit-count.ts) is read: its input quotes the same words
+  const quotedInputs = d.capacity.flatMap((r) => r.inputs.filter((i) => i.source === "stated").map((i) => i.because));
   const out: Problem[] = [];
   for (const [because, names] of byQuote)
-    if (!names.some((n) => read.has(n)))
+    if (!names.some((n) => read.has(n)) && !quotedInputs.some((b) => b === because || b.startsWith(`${because},`)))
       out.push({
         rule: "stated-number-unused",
         detail: `${names.join(", ")} (${because}) is read by no capacity figure`,
@@ -6146,6 +6156,15 @@ function undrawnPattern(e: string): RegExp {
  */
 function undrawnEntitiesNamed(d: Design): Problem[] {
   const drawn = drawnEntities(d);
+  // a record named by one plain word and kept only where the prompt speaks of its subject (a DNS Zone) is no record of
+  // a design about another: that word opening a row ('Zone loss: a whole availability zone goes down') names something
+  // else (a compound type name, 'AcquirerAttempt', is never a plain word, so it is still read)
+  let unspoken: readonly Topic[] | undefined;
+  const onTopic = (e: { name: string; topic?: TopicMark }) => {
+    if (e.topic === undefined || !/^[A-Z][a-z]+$/.test(e.name)) return true;
+    unspoken ??= designTopicsUnspoken(d.prompt, []);
+    return !markTopics(e.topic).every((t) => unspoken?.includes(t));
+  };
   const drawnList = [...drawn];
   const undrawn = [
     ...new Set(
@@ -6153,7 +6172,9 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
         .flatMap((a) => [a.id, ...(a.realizes ? [a.realizes.id] : [])])
         .flatMap((id) =>
           /^I\d\d$/.test(id)
-            ? archetypeEntry(id as Parameters<typeof archetypeEntry>[0]).entities.map((e) => e.name)
+            ? archetypeEntry(id as Parameters<typeof archetypeEntry>[0])
+                .entities.filter((e) => onTopic(e))
+                .map((e) => e.name)
             : [],
         ),
     ),

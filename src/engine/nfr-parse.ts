@@ -1190,7 +1190,15 @@ function scopeAfterRate(word: string): RateScope | undefined {
  * "the hottest thread sees". Group 1 is the thing's noun.
  */
 const ONE_THING_GETS =
-  /\b(?:a|an|one|a single|the (?:hottest|busiest|biggest|most popular))\s+(?:(?:big|busy|popular|hot|viral|large|famous|trending|breaking|major|single|celebrity(?:'s)?)\s+)*([a-z]+)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+)?(?:gets?|draws?|receives?|attracts?|sees?|takes?|collects?|racks? up|pulls? in)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
+  /\b(?:a|an|one|a single|the (?:hottest|busiest|biggest|most popular))\s+(?:(?:big|busy|popular|hot|viral|large|famous|trending|breaking|major|single|celebrity(?:'s)?)\s+)*([a-z]+)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+)?(?:gets?|draws?|receives?|attracts?|sees?|takes?|collects?|racks? up|pulls? in|reach(?:es)?|hits?|peaks? at)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
+/**
+ * The hot few of many said as a plural subject that reaches a rate: "viral videos reach 100,000 views per second",
+ * "trending posts can get 50,000 likes a minute", "the most popular items see …". The adjective that singles them
+ * out is required: each of them is one key at that rate, never the fleet ("videos get 2 billion views a day" is the
+ * whole platform's). Group 1 is the thing's noun.
+ */
+const HOT_THINGS_GET =
+  /(?:^\s*|[^a-z\s]\s*|\b(?:and|but|while|when|where|so|some|the|its|their|our)\s+)(?:(?:(?:the\s+)?(?:most\s+popular|hottest|busiest|biggest)|popular|hot|viral|trending|celebrity|breaking|famous)\s+)+([a-z]+s)\s+(?:can\s+|may\s+|might\s+|could\s+|will\s+|sometimes\s+|often\s+|routinely\s+)?(?:get|draw|receive|attract|see|take|collect|rack up|pull in|reach|hit|peak at)\s+(?:up to\s+|about\s+|around\s+|over\s+|more than\s+|as many as\s+)?$/i;
 /** How often one source backs up: "backs up every hour", "is backed up every 6 hours", "backs up nightly". */
 const BACKS_UP_EVERY =
   /\bback(?:s|ed|ing)?[ -]up\s+(?:(?:once|automatically|incrementally)\s+)?(?:every\s+(?:(\d+|two|three|four|six|eight|twelve|few)\s+)?(minutes?|hours?|days?)\b|(hourly|daily|nightly)\b)/i;
@@ -1746,9 +1754,26 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
   // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
   { re: /\b(?:holds?|held|holding|reserv(?:e|es|ed|ing))\b[^,.;]*\bfor\s*$/i, id: "hold_seconds" },
+  // "logs stay searchable for 14 days and are archived for 1 year", "kept in the hot index for 7 days, then in cold
+  // storage": the span a search index keeps its lines hot for, where the prompt also keeps them in a colder tier (the
+  // archive's span is the retention); without a colder tier the searchable span is how long they are kept (below)
+  {
+    re: /\b(?:searchable|full[- ]text[- ]searchable|(?:in|on)\s+(?:the\s+)?(?:hot|fast|search)\s+(?:tier|index|storage|nodes?))\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+|the\s+(?:last|past|first)\s+)?$/i,
+    id: "hot_days",
+    toDays: true,
+    prompt: /\b(?:archiv\w*|cold(?:er)?\s+(?:tier|storage|store)|glacier|deep storage)\b/i,
+  },
+  // "per-minute rollups kept for 2 years, raw points for 7 days": the span the raw points are kept at full resolution,
+  // said beside rollups kept longer (the rollups' span is the retention)
+  {
+    re: /\braw\s+(?:data\s*)?(?:points?|data|samples?|events?|readings?|metrics?|measurements?|values?)\s+(?:(?:are\s+|is\s+)?(?:kept|retained|stored)\s+)?for\s+(?:up to\s+|at least\s+)?$/i,
+    id: "raw_retention_days",
+    toDays: true,
+    prompt: /\b(?:roll-?ups?|rolled[- ]up|downsampl\w*|coarser|aggregates?)\b/i,
+  },
   // "readable by any service for up to ninety days", "replayable for 7 days": how long what is written stays there
   {
-    re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
+    re: /\b(?:readable|replayable|re-?readable|available|retrievable|queryable|searchable)\b[^,.;]*\bfor\s+(?:up to\s+|at least\s+)?$/i,
     id: "retention_days",
     toDays: true,
   },
@@ -1780,6 +1805,9 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
   { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
+  // "checksums re-verified at least once every 30 days", "every disk scrubbed every two weeks": one full pass of a
+  // verification over everything held, whose period is the pass's time
+  { re: /\b(?:re-?verif\w*|verif\w*|scrub\w*|re-?check\w*|re-?scan\w*|audit\w*)\b/i, id: "scan_period_seconds" },
   // "credentials rotated every 30 days": how often a secret gets a new value
   { re: /\brotat\w*\b/i, id: "rotation_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
@@ -1846,9 +1874,11 @@ const QUERIED_OVER =
 
 /** Words after a duration that put it ahead of an event, never after a change it bounds ("48 hours before"). */
 const LEAD_AHEAD = /^\s*(?:-\s*)?(?:before|ahead|in advance|from now)\b/i;
-const LEAD_AFTER = /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out)\b/i;
+// "anywhere from one second to 90 days away", "the moment its 14 days run out": how far ahead a timer is set
+const LEAD_AFTER =
+  /^\s*(?:-\s*)?(?:before|after|ahead|later|in advance|from now|out|away|(?:run|runs|ran)\s+out|(?:are|is)\s+up|elapse[sd]?)\b/i;
 const LEAD_BEFORE =
-  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never|nobody|no one|no-one)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
+  /\b(?:after|(?:runs?|fires?|sends?|due|expires?|ends?|lapses?|closes?|happens?|goes? out|this|it|them)\s+in|(?:idle|inactive|dormant|unpaid|unconfirmed|unclaimed|unused|untouched)\s+for(?:\s+(?:more than|over|longer than))?|(?:sleeps?|sleeping|slept)\s+for(?:\s+(?:up to|as long as))?|no\s+[a-z]+\s+for|(?:not|[a-z]+n't|never|nobody|no one|no-one)\s+(?:[a-z']+\s+){0,3}(?:within|in))\s*$/i;
 
 function timerLead(clauseBefore: string, after: string): { id: string; toDays?: boolean } | undefined {
   // "within 5 minutes after …" is a bound on a step, "every 10 minutes after …" a period: neither is a lead time
@@ -1911,6 +1941,20 @@ const HELD_FROM_OTHERS =
   /\b(?:nobody|no one|no-one|no other [a-z]+)\s+(?:else\s+)?(?:may|can|could|is allowed to|gets to)\s+(?:[a-z']+\s+){1,4}for\s+(?:the\s+next\s+)?$/i;
 
 /** A keeping verb, its object of up to four words and "for", straight before a duration: how long the object is kept. */
+/** A copy said to trail its source by a bound: "may trail the ticket database by at most". */
+const TRAILS_BY =
+  /\b(?:trail\w*|lag\w*)\s+(?:[\w'-]+\s+){0,5}?by\s+(?:at most|no more than|up to|under|less than)\s*$/i;
+/** A portion of ids handed out at once, said before its count: "blocks of", "a range of up to". */
+const ID_BLOCK_OF = /\b(?:blocks?|batch(?:es)?|ranges?|chunks?|leases?)\s+of\s+(?:up to\s+|about\s+)?$/i;
+/** A counting verb and what it counts, before the things counted: "counts likes on", "tracks views for each of". */
+const COUNTED_ON =
+  /\b(?:counts?|counting|tall(?:y|ies|ying))\s+(?:[\w'-]+\s+){0,3}?(?:on|for|across)\s+(?:(?:all|each|every)\s+(?:of\s+)?(?:the\s+|its\s+|our\s+)?)?$/i;
+/** A stale or revoked thing served for at most a span: "never serve a revoked session for more than". */
+const SERVES_STALE_FOR =
+  /\b(?:serv\w*|return\w*|show\w*|accept\w*|honou?r\w*)\s+(?:an?\s+|the\s+)?(?:revoked|stale|old|outdated|deleted|expired|logged[- ]out|invalidated)\s+[\w'-]+\s+for\s+(?:more than|longer than|over)\s*$/i;
+/** Things said readable for a span at the end of their sentence: "readable by …, each …, for up to". */
+const READABLE_FOR =
+  /\b(?:readable|replayable|re-?readable|retrievable|queryable|searchable)\b[^.;!?]*\bfor\s+(?:up to|at least)\s*$/i;
 const RETAINED_FOR = /\b(?:retain\w*|kept|keep(?:s|ing)?|stor(?:e|es|ed|ing)|archiv\w*)(?:\s+[\w'-]+){0,6}\s+for\s*$/i;
 
 /**
@@ -1933,6 +1977,7 @@ const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; orElse?:
   page_bound_seconds: { words: PAGE_WORDS },
   run_seconds: { words: RUN_FOR },
   retention_days: { words: LAST_SPAN },
+  hot_days: { words: /\b(?:searchable|(?:in|on)\s+(?:the\s+)?(?:hot|fast|search)\s+(?:tier|index|storage|nodes?))\b/i },
 };
 const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
 const BOUND_IDS: ReadonlySet<string> = new Set([
@@ -2459,6 +2504,16 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
           // "each forklift asks the dispatcher for its next task every 2 seconds": the asking verb may sit further back
           (ASKS_EVERY.test(wideClause) ? { id: "request_interval_seconds" } : undefined) ??
+          // "may trail the ticket database by at most 30 s", "never serve a revoked session for more than 2 seconds":
+          // how far a copy may lag its source, its words a little further ahead than a short clause's tail
+          (TRAILS_BY.test(wideClause) || SERVES_STALE_FOR.test(wideClause)
+            ? { id: "propagation_seconds" }
+            : undefined) ??
+          // "readable by any number of services, each from its own saved position, for up to ninety days": the span
+          // things stay readable, said after clauses of their own in the same sentence
+          (secs >= 86400 && READABLE_FOR.test(sentenceBefore(t, n.start))
+            ? { id: "retention_days", toDays: true }
+            : undefined) ??
           // "keeps unacknowledged messages for 14 days": the keeping verb may sit a few words ahead of its "for"
           (RETAINED_FOR.test(clauseBefore) || RETAINED_FOR.test(wideClause)
             ? { id: "retention_days", toDays: true }
@@ -2741,7 +2796,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // "a big story can get 50,000 comments in an hour", "one viral post draws 2,000 likes a minute": a single
         // thing of many said to get the rate is one key's burst, never the whole system's rate ("a busy site gets …"
         // names the system itself, whose rate it is)
-        const one = ONE_THING_GETS.exec(clauseBefore);
+        const one = ONE_THING_GETS.exec(clauseBefore) ?? HOT_THINGS_GET.exec(clauseBefore);
         if (!scope && one && !WHOLE_SYSTEM.test(one[1] ?? "")) scope = "key";
         // "free keys get 60 calls a minute", "no research group may submit more than 2,000 jobs per hour": one
         // member's or owner's allowance, never the fleet's rate
@@ -2833,6 +2888,23 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           pr.value / secs,
           `${t.slice(pr.start, n.start)}${quoteTo(nounEnd)}`,
         );
+      continue;
+    }
+    // "counts likes on 5 billion posts", "tallies votes for 40 million polls": the things a counter keeps its counts
+    // for, said after the counting verb, are its keys (a noun counted only as a rate has no stock of its own)
+    // "hands each application server blocks of 10,000 ids", "leases ranges of 1,000 sequence numbers": the ids one
+    // allocation hands out at once, the block size an id service's counter moves by
+    if (hit?.entry.rate === "ids_per_sec" && ID_BLOCK_OF.test(clauseBefore)) {
+      setScale(
+        scale,
+        "id_block_size",
+        n.value,
+        `${ID_BLOCK_OF.exec(clauseBefore)?.[0] ?? ""}${quoteTo(ends[hit.used - 1] ?? pos)}`,
+      );
+      continue;
+    }
+    if (hit?.entry.rate && !hit.entry.count && COUNTED_ON.test(clauseBefore)) {
+      setScale(scale, "keys", n.value, quoteTo(ends[hit.used - 1] ?? pos), vagueReading(t, n));
       continue;
     }
     if (hit?.entry.rate && !hit.entry.count) {
@@ -3570,6 +3642,10 @@ const WORLDWIDE_REGIONS = 3;
 /** Users beyond which a product's users live on several continents (the largest single-country user bases). */
 const WORLDWIDE_USERS = 1e8;
 
+/** Words that keep a product's people in one country: "a national voting system", "nationwide", "the country's". */
+const ONE_COUNTRY =
+  /\b(?:national|nationwide|nation-wide|(?:in|across|for)\s+(?:one|a single|the whole|the entire)\s+country|(?:the|a|one)\s+country's|domestic|federal)\b/i;
+
 function parseRegions(text: string, scale: Record<string, Stated<number>>): Stated<number> | undefined {
   const fromScale = scale.regions;
   if (fromScale) return fromScale;
@@ -3584,8 +3660,9 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
   const m = mayMatch(SEVERAL_REGIONS, lowered) ? SEVERAL_REGIONS.exec(text) : null;
   if (m) return { value: 2, quote: m[0] };
   // "2 billion users": more people than any one country's market holds live on several continents
+  // (unless the prompt keeps them in one country: "a national voting system", "nationwide", "the country's taxpayers")
   const people = scale.users;
-  if (people && people.value >= WORLDWIDE_USERS)
+  if (people && people.value >= WORLDWIDE_USERS && !ONE_COUNTRY.test(text))
     return {
       value: WORLDWIDE_REGIONS,
       quote: people.quote,
@@ -3635,6 +3712,15 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
   }
   return stated;
 }
+
+/** Words that count shared subjects while they are open: "300,000 active boards", "20,000 matches at once". */
+const AT_ONE_MOMENT =
+  /\b(?:active|open|live|ongoing|concurrent|simultaneous)\s+[a-z]+(?:\s+[a-z]+)?$|\b(?:at once|at the same time|concurrently|simultaneously|in progress)$/i;
+/** The same said after the count: "2 million rooms are live at once", "80,000 boards open at the same time". */
+const OPEN_AFTER =
+  /^\s+(?:(?:are|being)\s+)?(?:(?:active|open|live|ongoing|in progress)\b|(?:at once|at the same time|concurrently|simultaneously)\b)/i;
+/** Whether the scale holds a rate the prompt states (a count of things a second, a day or per subject). */
+const statesRate = (scale: Scale): boolean => Object.keys(scale).some((k) => /_per_(?:sec|day)\b/.test(k));
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const implied: StatedNfrs["implied"] = {};
@@ -3701,6 +3787,24 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // users, each one account
   const org = gx(ORG_SIZE, prompt);
   if (org) setScale(scale, "users", Number((org[1] ?? "").replace(/,/g, "")), org[0]);
+  // "300,000 active boards", "20,000 live matches at once": shared subjects counted while they are open are the count
+  // at one moment, the busy one the prompt sizes; the load they make while open (every participant's updates) is that
+  // moment's, so no daily peak factor multiplies it a second time (only where the prompt states no rate of its own,
+  // which says for itself whether it is an average)
+  const open = scale.subjects;
+  const openAt = open ? prompt.indexOf(open.quote) : -1;
+  const openAfter =
+    openAt < 0 || !open ? "" : prompt.slice(openAt + open.quote.length, openAt + open.quote.length + 40);
+  if (
+    open &&
+    implied.peak_factor === undefined &&
+    (AT_ONE_MOMENT.test(open.quote) || OPEN_AFTER.test(openAfter)) &&
+    !statesRate(scale)
+  )
+    implied.peak_factor = {
+      value: 1,
+      because: `the prompt counts '${open.quote}', the subjects open at one moment, so the updates they make while open are already that moment's load, not a daily average a peak multiplies`,
+    };
   // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
   const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
   if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);

@@ -201,7 +201,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // are kept, and the design reads the one its subject sizes
   { re: /^bidders?$/, count: "users", also: "bidders" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|gamers?|patients?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|engineers?|developers?|planners?|employers?|moderators?|citizens?|residents?|callers?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|gamers?|patients?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|engineers?|developers?|planners?|employers?|moderators?|citizens?|residents?|callers?|concertgoers?|spectators?|visitors?|voters?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",
   },
   // a sale's interchangeable units ("1 million shoppers compete for 10,000 units", "5,000 pairs"): the stock put on sale
@@ -218,7 +218,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // task rate ("places 10,000 pods per minute"); counted alone it is the fleet a service runs as
   { re: /^(?:pods?|containers?)$/, count: "nodes", rate: "tasks_per_sec" },
   {
-    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|edge nodes?|pops?|points of presence|edge locations?|edge sites?)$/,
+    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|enforcement points?|edge nodes?|pops?|points of presence|edge locations?|edge sites?)$/,
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
@@ -287,7 +287,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:leases?|locks?|mutexes|holders?)$/, count: "leases" },
   { re: /^(?:partitions?|shards?)$/, count: "partitions" },
   {
-    re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?)$/,
+    re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?|skus?|stock keeping units?|titles?)$/,
     count: "objects",
   },
   // an embedding is one stored vector a nearest-neighbour index holds ("1 billion embeddings", "500M vectors")
@@ -320,7 +320,8 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:renditions|bitrates|bit rates|thumbnail sizes|image sizes|output formats|quality levels)$/,
     count: "renditions",
   },
-  { re: /^(?:topics?|queues?|streams?)$/, count: "partitions" },
+  // an event or message type a bus publishes is one topic its subscribers pick ("300 event types")
+  { re: /^(?:topics?|queues?|streams?|event types?|message types?)$/, count: "partitions" },
   { re: /^(?:consumer groups?|subscriptions?)$/, count: "consumer_groups" },
   { re: /^(?:watchers?|listeners?|followers?)$/, count: "subscribers" },
   { re: /^(?:rooms?|channels?|conversations?|chats?|boards?|spreadsheets?)$/, count: "subjects" },
@@ -356,3 +357,16 @@ export const SUBJECT_NOUNS =
 export const BID_SUBJECT_NOUNS = /^(?:items?|lots?|listings?|products?)$/;
 /** A count noun that names people who bid: their "same item" is one auction. */
 export const BIDDER_NOUNS = /^bidders?$/;
+
+/**
+ * The quantity that counts an archetype's unit record (a topology's `unit.entity`), where its capacity model counts
+ * them: a prompt that renames the unit with its own noun ("a session store holding 80 million sessions": the
+ * key-value store's KeyValue record becomes Session) and counts that noun states how many the store holds, whatever
+ * the noun's own entry above reads it as (a session is otherwise a connected client).
+ */
+export const UNIT_COUNTS: Readonly<Record<string, string>> = {
+  KeyValue: "objects",
+  CacheItem: "objects",
+  Manifest: "objects",
+  Schedule: "timers",
+};

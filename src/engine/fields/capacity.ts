@@ -7,6 +7,7 @@ import { featureLed } from "../product/correctness.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
 import { regionalCapacity } from "../regions.js";
 import { pattern } from "../text.js";
+import { withUnitCount } from "../unit-count.js";
 import { servingRegions } from "./context.js";
 import { excludedBy, impliedCapacity, unsized } from "./decisions.js";
 
@@ -51,8 +52,12 @@ export function sizedByFeatures(
  * requirements list and the drawing replicates to, one value for both (a model that reads `regions` must not
  * assume one region beside "Regions: 2 (stated)").
  */
-function capacityScale(nfrs: Nfrs, regionsQuote: string | undefined): Nfrs["scale"] {
-  const scale = scaleWithLatency(nfrs);
+function capacityScale(
+  nfrs: Nfrs,
+  regionsQuote: string | undefined,
+  model: readonly Pick<DataModelRow, "entity">[],
+): Nfrs["scale"] {
+  const scale = withUnitCount(scaleWithLatency(nfrs), model);
   if (!regionsCounted(nfrs, regionsQuote) || scale.regions || regionsQuote === undefined) return scale;
   return { ...scale, regions: { value: nfrs.regions.value, quote: regionsQuote, source: "stated" } };
 }
@@ -109,7 +114,7 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
       },
       record,
     );
-    const all = designCapacityRows(owners, capacityScale(f.nfrs, regionsQuote));
+    const all = designCapacityRows(owners, capacityScale(f.nfrs, regionsQuote, f.dataModel));
     // beside a product's features, a feature that sizes its stored bytes from the prompt's own nouns already sizes
     // the records the archetypes it rests on keep: their typical stored-bytes figures (an index of a hundred million
     // two-kilobyte documents beside a feed cache of the stated users) would size the same records a second time
@@ -184,7 +189,7 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
       rows.push(
         ...statedUseRows(
           rows,
-          capacityScale(f.nfrs, regionsQuote),
+          capacityScale(f.nfrs, regionsQuote, f.dataModel),
           lead,
           new Map([
             ...impliedRegions(f.nfrs, regionsQuote),

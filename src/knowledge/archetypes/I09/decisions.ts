@@ -9,6 +9,12 @@ import type { DecisionPoint } from "../../decisions/types.js";
 export const SHORT_CODES = String.raw`\b(?:url|link) shorten\w*|\bshort (?:links?|urls?|codes?|ids?)\b|\b(?:coupon|promo|invite|referral|voucher) codes?\b|\bcodes? (?:people|users|customers) (?:can )?type\b|\b(?:short|human[- ]readable)(?:,? (?:unique|human[- ]readable|printable|numeric|label|order|reference|tracking|ticket))* (?:numbers?|codes?|ids?|identifiers?)\b|\b(?:numbers|codes|ids|identifiers) (?:must|should|have to) be\b[^.;]{0,40}\bshort\b|\b(?:codes?|ids?|identifiers?|numbers?|references?)\b[^.;]{0,30}\b(?:(?:people|users|customers|humans|someone|staff|callers|guests|shoppers|riders|drivers)\s+(?:can\s+|could\s+|will\s+|must\s+|need to\s+|have to\s+)?(?:type|enter|key in|read (?:aloud|out)|dictate|copy by hand)|(?:easy|short enough|simple) to (?:type|enter|read aloud|dictate|say)|(?:typed|entered|keyed in) by (?:hand|people|users|customers|humans))\b|\beasy[- ]to[- ](?:type|read|say) (?:codes?|ids?|numbers?)\b`;
 
 /**
+ * Words that hand ids out in blocks or ranges a holder uses up on its own: "blocks of 10,000 ids", "ranges of
+ * sequence numbers", "an id block per server".
+ */
+export const ID_BLOCKS = String.raw`\b(?:blocks?|batch(?:es)?|ranges?|leases?) of (?:up to |about )?(?:[\d,]+ |\w+ (?:thousand|million) )?(?:ids|identifiers|sequence numbers)\b|\b(?:id|identifier|sequence) (?:blocks?|ranges?)\b`;
+
+/**
  * Words that ask ids to sort by time ("roughly time-ordered", "sortable by time", "sorts by creation"); ids that only
  * "go up" fit a counter's blocks too, which are handed out in increasing order: a counter's blocks are ordered only within a block, so a short code's win yields to them.
  */
@@ -60,10 +66,12 @@ export const decisions: DecisionPoint[] = [
         name: "blocks of ids leased from a durable counter",
         buys: "short dense ids and no clock dependency",
         costs: "ids are ordered only within a block, and a crash wastes the rest of a block",
-        winsWhen: "ids must be short (short links, codes people type) and need no time order",
+        winsWhen:
+          "ids must be short (short links, codes people type) and need no time order, or the system hands ids out in blocks",
         // the prompt asks for codes people read or type: a short link's code, a coupon or invite code
         // (unless it also asks them to sort by time, which a block's numbers do not)
-        wins: [{ words: SHORT_CODES, unless: TIME_SORTED }],
+        // or it hands ids out in blocks itself ("hands each application server blocks of 10,000 ids")
+        wins: [{ words: `${SHORT_CODES}|${ID_BLOCKS}`, unless: TIME_SORTED }],
         implies: {
           addMechanisms: ["atomic-counter"],
           // worker ids, and the heartbeats renewing their leases, exist only for a timestamp layout's machine bits
