@@ -64,3 +64,11 @@ describe("a feature's own heaviest load stands for the substrate it rests on", (
     expect(design(slack).bottlenecks[0]?.bottleneck).toMatch(/^The largest channel/);
   });
 });
+
+describe("search's own heaviest load", () => {
+  it("is the query fan-out over the index's shards, not a projection card's write amplification", () => {
+    const b = design("Design a marketplace with product search.").bottlenecks.map((r) => r.bottleneck);
+    expect(b[0]).toMatch(/^Query fan-out: an index split by product/);
+    expect(b.join("\n")).not.toMatch(/^Write amplification/m);
+  });
+});

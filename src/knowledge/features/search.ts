@@ -64,6 +64,16 @@ export const SEARCH: FeatureEntry = {
     { id: "I06", role: "substrate", why: "the index is a projection of the source tables, fed by their change stream" },
     { id: "I05", role: "input", why: "the change stream is an ordered log the indexer consumes" },
   ],
+  // a query goes to one copy of every shard of a document-partitioned index and the coordinating node merges their
+  // top hits; more replicas of each shard take more queries (Elasticsearch: The Definitive Guide, "Distributed Search
+  // Execution" and "Query Phase")
+  hotspot: {
+    figure: "peak_queries_per_sec",
+    bottleneck:
+      "Query fan-out: an index split by {doc} sends every search to one copy of each shard and waits for the slowest, so each query costs as many shard searches as there are shards",
+    mitigation:
+      "add replicas of each shard so the copies share the queries, keep shards few and large enough that one query does not touch hundreds, and cache the results of the most repeated searches for a short time",
+  },
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),
