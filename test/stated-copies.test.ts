@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
-import { parseCopiesWithin } from "../src/engine/stated-copies.js";
+import { parseCopiesWithin, STALE, STALE_WORD } from "../src/engine/stated-copies.js";
+import { requiredLiterals } from "../src/knowledge/pattern-literals.js";
 
 describe("a stated bound on how far copies trail their source (engine/stated-copies.ts)", () => {
   it("reads a change reaching every copy within a time, and a served copy trailing by no more, quoting the clause", () => {
@@ -63,5 +64,16 @@ describe("a stated bound on how far copies trail their source (engine/stated-cop
         prompt,
       ).toEqual([]);
     }
+  });
+});
+
+describe("the stale-copy forms' word check (parseCopiesWithin)", () => {
+  it("names, for each form, a word every match of it holds", () => {
+    expect(STALE_WORD.length).toBe(STALE.length);
+    STALE.forEach((re, i) => {
+      const literals = requiredLiterals(re.source) ?? [];
+      expect(literals.length, `/${re.source}/`).toBeGreaterThan(0);
+      for (const l of literals) expect(l.toLowerCase()).toContain(STALE_WORD[i]);
+    });
   });
 });
