@@ -1807,7 +1807,11 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // "checksums re-verified at least once every 30 days", "every disk scrubbed every two weeks": one full pass of a
   // verification over everything held, whose period is the pass's time
-  { re: /\b(?:re-?verif\w*|verif\w*|scrub\w*|re-?check\w*|re-?scan\w*|audit\w*)\b/i, id: "scan_period_seconds" },
+  // (said as a period, "every" straight before it: "rescan every customer's 5 years of mail" keeps 5 years of mail)
+  {
+    re: /\b(?:re-?verif\w*|verif\w*|scrub\w*|re-?check\w*|re-?scan\w*|audit\w*)\b[^.;!?]*\bevery\s*$/i,
+    id: "scan_period_seconds",
+  },
   // "credentials rotated every 30 days": how often a secret gets a new value
   { re: /\brotat\w*\b/i, id: "rotation_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
