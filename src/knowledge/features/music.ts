@@ -16,8 +16,11 @@ export const MUSIC: FeatureEntry = {
     "music player",
     "playlists",
     "podcast streaming",
+    "podcast app",
+    "listen to podcasts",
   ],
   terms: { track: "track", listener: "listener" },
+  promptNouns: { track: ["episode", "song", "track"] },
   actions: [
     {
       action: "play a {track}",

@@ -259,6 +259,27 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   {
     rule: "a pass resumed from its checkpoint",
     why: "a long pass over many items continues where it stopped after a crash instead of starting again, which is a checkpointed scan",
+    // "resume where you left off on another device": a listener's or viewer's place in what they play, kept for them
+    instead: {
+      says: "a person's place in what they play, read or watch (a playback position)",
+      words: [
+        "device",
+        "devices",
+        "phone",
+        "listening",
+        "watching",
+        "reading",
+        "playing",
+        "episode",
+        "episodes",
+        "video",
+        "videos",
+        "song",
+        "book",
+        "you left off",
+        "they left off",
+      ],
+    },
     targets: [
       { id: "I04", weight: 0.6 },
       { id: "I05", weight: 0.3 },
