@@ -233,6 +233,12 @@ export const ReadPath = z.strictObject({
    * staleness and reason replace the lag the read has otherwise.
    */
   linearizable: z.strictObject({ staleness: text, because: text }).optional(),
+  /**
+   * This is how the archetype serves any derived copy read through it, so a product feature's read that rests on it
+   * and that no path of the card names ("view a question page" on a cache tier) takes this staleness, not a
+   * projector's lag (engine/fields/read-paths.ts).
+   */
+  servesFeatureReads: z.literal(true).optional(),
   /** Only designs about this subject make this read (a notification's outcome per device where pushes go to phones). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never make this read (no fetch by offset from a work queue). */

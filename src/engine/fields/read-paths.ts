@@ -1,3 +1,4 @@
+import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ReadPathRow } from "../design/types.js";
 import { archetype } from "./common.js";
@@ -10,11 +11,20 @@ export const readPathsField: Deriver<"readPaths"> = {
   derive: (f) => {
     const out: ReadPathRow[] = [];
     const strong = f.nfrs.consistency.value === "linearizable";
+    const unspoken = unspokenBesides(f.nfrs.topics);
     for (const op of f.operations) {
       if (op.operation !== "read source" && op.operation !== "read projection") continue;
       const a = archetype(op.archetype);
       const kb = a.readPaths.find((r) => op.phrase.startsWith(r.action));
-      const staleness = kb?.staleness ?? (op.operation === "read source" ? "none" : "bounded by the projector's lag");
+      // a read no card path names (a product feature's own: "view a question page") is served the way its
+      // substrate serves any derived copy, where its card says so (a cache's copy lives until its TTL or a purge, an
+      // immutable blob never changes), not by a projector's lag
+      const own =
+        op.operation === "read projection" && !kb
+          ? a.readPaths.find((r) => r.servesFeatureReads === true && fitsTopics(r, unspoken))?.staleness
+          : undefined;
+      const staleness =
+        kb?.staleness ?? own ?? (op.operation === "read source" ? "none" : "bounded by the projector's lag");
       if (op.operation === "read projection" && strong && kb?.linearizable) {
         out.push({
           read: op.phrase,

@@ -230,6 +230,7 @@ export const card = {
       action: "serve the object from the nearest edge or cache node",
       entity: "CachedCopy",
       shape: "read projection",
+      servesFeatureReads: true,
       staleness:
         "at most the TTL, cut short by purge propagation time; up to the stale-if-error window when the origin fails",
       linearizable: REVALIDATED_EACH_HIT,

@@ -164,6 +164,7 @@ export const card = {
       action: "fetch a manifest or blob by digest from a CDN, mirror or pull-through cache",
       entity: "Blob",
       shape: "read projection",
+      servesFeatureReads: true,
       staleness: "none: bytes under a digest are the same everywhere, so copies can be cached forever",
     },
     {
