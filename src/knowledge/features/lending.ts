@@ -389,7 +389,12 @@ export const LENDING: FeatureEntry = {
     links: [
       { from: "gateway", to: "circulation-service", kind: "request", label: "check out / return / renew / hold" },
       { from: "circulation-service", to: "circulation-db", kind: "request", label: "conditional writes on copies" },
-      { from: "circulation-jobs", to: "circulation-db", kind: "request", label: "expire holds; fine entries by (loan, day)" },
+      {
+        from: "circulation-jobs",
+        to: "circulation-db",
+        kind: "request",
+        label: "expire holds; fine entries by (loan, day)",
+      },
       {
         from: "circulation-jobs",
         to: "circulation-service",
