@@ -8,12 +8,11 @@ import type { FeatureEntry } from "./index.js";
  * to collect it from the hold shelf before it passes to the next; overdue fines accrue per day past due up to a cap and
  * are charged to the patron's own account (no card payment unless the prompt asks for payments).
  *
- * Checked against primary sources (own words): Koha's manual (koha-community.org, "Circulation and fine rules") keeps
- * per-patron-category limits on current checkouts, a loan period, a renewals-allowed count, a fine amount per charging
- * interval with an overdue fines cap, and a hold pickup delay after which a waiting hold expires; its system preference
- * AllowRenewalIfOtherItemsAvailable governs renewing an item another patron has on hold (refused by default). The
- * default figures below (three weeks' loan, two renewals, seven days on the hold shelf, a cap on fines) are planning
- * figures of that shape, not Koha's defaults.
+ * Checked against a primary source (own words): Koha's "Circulation and fine rules" admin page (the smart-rules.tt
+ * template in git.koha-community.org) sets, per library, patron category and item type, the current checkouts allowed,
+ * a loan period, a fine amount per fine charging interval with an overdue fines cap, the renewals allowed and the holds
+ * allowed: the limits this card keeps on the patron's row, the loan and the fine ledger. The default figures below
+ * (a three-week loan, a cap on fines, a few days on the hold shelf) are planning figures of that shape, not Koha's.
  */
 const LIBRARY_WORDS = String.raw`\b(?:librar(?:y|ies)(?! (?:releases?|versions?|packages?|dependenc\w+|code|api|sdk|modules?))|librarians?|patrons?|borrowers? of books|books?|e-?books?|catalog(?:ue)?s?|overdue|late fees?|due dates?)\b`;
 
