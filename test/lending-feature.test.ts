@@ -42,6 +42,9 @@ describe("library lending (loans and holds)", () => {
     ).toBe(true);
     expect(rules.some((r) => /^Holds on a title are served in the order placed/.test(r))).toBe(true);
     expect(rules.some((r) => /fined once per day past due and never beyond the cap/.test(r))).toBe(true);
+    // a checkout that cannot reach the copy's row is refused, not guessed
+    const nfrs = design(CITY).nfrs;
+    expect([nfrs.consistency, nfrs.availability]).toEqual(["linearizable", "fail-closed"]);
   });
 
   it("sizes from the stated branches and patrons, with a popular title's hold queue as the hotspot", () => {

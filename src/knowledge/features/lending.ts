@@ -174,6 +174,12 @@ export const LENDING: FeatureEntry = {
       why: "due dates, hold shelf expiries and the nightly fine run are timed work",
     },
   ],
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    because:
+      "a {copy} lent twice or a hold served out of turn is a promise to a {patron} the desk cannot keep, so a checkout that cannot reach the {copy}'s row is refused rather than guessed; catalogue search stays up from its own index",
+  },
   requires: ["search"],
   supersedes: [
     {
