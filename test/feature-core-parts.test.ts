@@ -15,7 +15,7 @@ const CHECKOUT =
 
 describe("a feature triggered by one word brings its core, not its whole topology", () => {
   // a store's inventory is counted goods, so its reservation is the stock feature's (knowledge/goods.ts); a
-  // prescription or a library book is held one by one
+  // prescription is held one by one, and a library book is the lending feature's loan and hold (features/lending.ts)
   it.each([
     [CHECKOUT, "stock", /Sale service/, /Stock store/, "stock-admission"],
     [
@@ -27,9 +27,9 @@ describe("a feature triggered by one word brings its core, not its whole topolog
     ],
     [
       "a library app where members reserve books for pickup",
-      "booking",
-      /Booking service/,
-      /Inventory store/,
+      "lending",
+      /Circulation service/,
+      /Circulation database/,
       "booking-admission",
     ],
   ])(

@@ -200,6 +200,10 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a bidder is a person bidding on an item (an auction's users) or a demand partner an exchange calls: both readings
   // are kept, and the design reads the one its subject sizes
   { re: /^bidders?$/, count: "users", also: "bidders" },
+  // a library's registered borrowers are its users (the lending feature sizes loans and holds from them)
+  { re: /^(?:patrons?|library patrons?|cardholders?|library members?)$/, count: "users" },
+  // a business's branches (a library's, a bank's): places that each keep their own shelves or desks and run the service
+  { re: /^(?:library |bank |local )?branches$/, count: "sites" },
   {
     re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|gamers?|patients?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|engineers?|developers?|planners?|employers?|moderators?|citizens?|residents?|callers?|concertgoers?|spectators?|visitors?|voters?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",

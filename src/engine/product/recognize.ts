@@ -562,7 +562,7 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   const replaced = new Set(
     [...found.keys()].flatMap((id) =>
       supersedesHere(id)
-        .filter((g) => !inHead(g.id))
+        .filter((g) => g.inHead === true || !inHead(g.id))
         .map((g) => g.id),
     ),
   );

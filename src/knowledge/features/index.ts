@@ -14,6 +14,7 @@ import { FILE_SYNC } from "./file-sync.js";
 import { FULFILMENT } from "./fulfilment.js";
 import { GRAPH } from "./graph.js";
 import { LEADERBOARD } from "./leaderboard.js";
+import { LENDING } from "./lending.js";
 import { MATCHING } from "./matching.js";
 import { MEDIA } from "./media.js";
 import { MUSIC } from "./music.js";
@@ -134,6 +135,11 @@ export interface FeatureEntry {
     when?: string;
     /** Never replaces it where the prompt's words match. */
     unless?: string;
+    /**
+     * Replaces it even where the prompt's head names it by its own word, because `when`'s words say that word means
+     * this feature's act there (a library's "checkout system" lends copies; it sells nothing).
+     */
+    inHead?: boolean;
   }[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
   capacity?: CapacityModel;
@@ -213,6 +219,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   RANKING,
   SHORTLINKS,
   QA,
+  LENDING,
 ];
 
 /**
