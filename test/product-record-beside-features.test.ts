@@ -51,6 +51,12 @@ describe("a product's own record beside its features", () => {
       "Design Uber",
       "Design a food delivery app",
       "Design a URL shortener",
+      // hosts list homes: the stay feature's Listing is that making
+      "Design a vacation rental marketplace like Airbnb where hosts list homes and guests search, book and review.",
+      // a name that does not say what the product keeps ("language-learning", "dog-walking", "online indicator")
+      "Design a language-learning app with daily lessons, streaks and a friends leaderboard.",
+      "Design a dog-walking app: owners book walkers, see walk history and photos, and rate their walker.",
+      "Design the online indicator for a messaging app where friends see someone go offline within 30 seconds.",
     ])
       expect(names(p).some((n) => /\(stateless API\)$/.test(n))).toBe(false);
   });
@@ -65,6 +71,7 @@ describe("a product's own record beside its features", () => {
     ).toBeUndefined();
     expect(bareProductRecord("Design an app where cooks post recipes", "product", graph)?.entity).toBe("Recipe");
     expect(bareProductRecord("Design an app where cooks post recipes", "infra", graph)).toBeUndefined();
+    expect(bareProductRecord("Design an app where cooks post dishes", "product", graph)?.entity).toBe("Dish");
   });
 
   it("keeps a bare product's own record as before", () => {

@@ -191,3 +191,12 @@ export const NOT_RECORDS = new Set([
   "other",
   "each",
 ]);
+
+/**
+ * Product names that say what the product keeps, read beside drawn features: a "-sharing" or "-tracking" compound keeps
+ * its first part ("a recipe-sharing app" keeps recipes; "a language-learning app" or "a dog-walking app" keeps lessons
+ * and walks, which its name does not say), and a keeper's agent noun keeps its object ("a habit tracker" keeps habits;
+ * "an online indicator" keeps no "online").
+ */
+export const KEEPING_COMPOUNDS = new Set(["sharing", "tracking", "logging", "swapping", "trading", "lending"]);
+export const KEEPING_AGENTS = new Set(["tracker", "planner", "logger", "organizer", "organiser"]);

@@ -6,6 +6,8 @@ import {
   CHOSEN_KEY,
   CONTAINER_SUFFIXES,
   CREATE_VERBS,
+  KEEPING_AGENTS,
+  KEEPING_COMPOUNDS,
   NAMED_READS,
   NOT_RECORDS,
   PHRASE_ENDS,
@@ -50,7 +52,7 @@ export interface ProductRecord {
 }
 
 const singular = (w: string) =>
-  /(?:ss|us|as|x)es$/i.test(w)
+  /(?:ss|us|as|x|sh|tch|nch|rch)es$/i.test(w)
     ? w.slice(0, -2)
     : /ies$/i.test(w)
       ? `${w.slice(0, -3)}y`
@@ -104,7 +106,7 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
 }
 
 /** How a record was read off its head phrase: from the head noun itself, or from a form that names what it keeps. */
-type HeadForm = "noun" | "kept";
+type HeadForm = "noun" | "kept" | "keeps";
 
 /** The record a head phrase names, with the form that named it; `verb` is the making verb the prompt uses for it. */
 function recordOfHead(
@@ -114,9 +116,11 @@ function recordOfHead(
 ): { record: ProductRecord; form: HeadForm } | undefined {
   // a "-sharing" or "-tracking" compound keeps its first part ("a recipe-sharing app" keeps recipes)
   let compound = false;
+  let keeping = false;
   const words = head.map((w) => {
-    const m = /^([A-Za-z]+)-[A-Za-z]+ing$/.exec(w);
+    const m = /^([A-Za-z]+)-([A-Za-z]+ing)$/.exec(w);
     if (m) compound = true;
+    if (m && KEEPING_COMPOUNDS.has((m[2] as string).toLowerCase())) keeping = true;
     return m ? (m[1] as string) : w;
   });
   // trailing kind words go ("photo storage service" keeps photos), unless only a qualifier would be left
@@ -186,7 +190,9 @@ function recordOfHead(
         invariant: ` A ${chosen} is written only by a conditional insert that fails when its ${keyWords} already exists, so no two ${pluralOf(noun)} ever share one.`,
       }
     : undefined;
-  const form: HeadForm = compound || agent || container ? "kept" : "noun";
+  // the product's name says what it keeps ("recipe-sharing", "habit tracker"): the only form read beside features
+  const keeps = keeping || (agent !== undefined && KEEPING_AGENTS.has(last.toLowerCase()));
+  const form: HeadForm = keeps ? "keeps" : compound || agent || container ? "kept" : "noun";
   const record: ProductRecord = {
     entity,
     noun,
@@ -287,6 +293,9 @@ function recordBesideFeatures(prompt: string, features: readonly FeatureRecords[
     const thing = singular(m[2] as string).toLowerCase();
     if (thing.length < 3 || NOT_RECORDS.has(thing) || STOP_WORDS.has(thing) || modelled(thing, m[0], features))
       continue;
+    // a feature whose record is the making itself ("hosts list homes": a stay's Listing; "post": a feed's Post) models it
+    const making = pattern(`^${verb}(?:ing|s)?$`);
+    if (features.some((f) => f.entities.some((e) => making.test(e.name.toLowerCase())))) continue;
     const found = recordOfHead(prompt, [thing], verb);
     if (!found) continue;
     const r = found.record;
@@ -297,7 +306,7 @@ function recordBesideFeatures(prompt: string, features: readonly FeatureRecords[
     };
   }
   const head = recordOfHead(prompt, headPhrase(prompt));
-  if (!head || head.form !== "kept" || modelled(head.record.noun, head.record.quote, features)) return undefined;
+  if (head?.form !== "keeps" || modelled(head.record.noun, head.record.quote, features)) return undefined;
   return {
     ...head.record,
     because: `no drawn feature's records model what '${head.record.quote}' keeps, so it is the product's own record, kept beside the features: ${head.record.because.replace(/^.*?from the prompt's words: /, "")}`,
