@@ -188,6 +188,26 @@ function fillsFromStore(parts: readonly Part[]): boolean {
   });
 }
 
+/**
+ * A product's own record drawn beside its features: its calls enter through the features' shared edge (the one client
+ * and API gateway of knowledge/features/skeleton.ts) instead of a client of its own.
+ */
+function besideFeatures(part: Part): Part {
+  const t = part.topology;
+  const at = (id: string) => (id === "product-clients" ? "client" : id);
+  return {
+    ...part,
+    topology: {
+      ...t,
+      components: t.components.filter((c) => c.id !== "product-clients"),
+      links: t.links.map((l) =>
+        l.from === "product-clients" ? { ...l, from: "gateway" } : { ...l, from: at(l.from), to: at(l.to) },
+      ),
+      protocols: t.protocols?.map((p) => ({ ...p, notation: p.notation.replace(/product-clients/g, "client") })),
+    },
+  };
+}
+
 function recordPart(r: ProductRecord, cached: boolean, fills = false): Part {
   const service = "product-api";
   const store = "product-store";
@@ -1524,7 +1544,7 @@ function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archety
   const barriers = barriersOf(statedNfrsOf(f.prompt).guarantees);
   return {
     unit: designUnitNoun(f),
-    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features),
     unspoken: designTopicsUnspoken(f.prompt, f.features),
     party,
     bounded: partyBoundary(party, f.prompt) !== undefined,
@@ -1659,11 +1679,17 @@ export function architectureOf(
   );
   // (a part is hosted on a bare product's record by the machinery it draws for the prompt's subjects, not by rows of
   // a subject the prompt never speaks of: a ledger's transfer relay does not keep a pastebin's store off its record)
-  const hosted = record ? onRecord(topicalParts(designParts(f, party, bounded), unspoken, kept), record) : [];
+  // a record kept beside drawn features (a recipe-sharing app's recipes beside its social graph) is one more part of
+  // its own, its own service and store; the features' parts stay as they are, none hosted on it
+  const beside = record !== undefined && f.features.length > 0;
+  const hosted =
+    record && !beside ? onRecord(topicalParts(designParts(f, party, bounded), unspoken, kept), record) : [];
   const parts = topicalParts(
-    record
-      ? [recordPart(record, cached, fillsFromStore(hosted.filter((p) => p.hostedOn === RECORD_PART))), ...hosted]
-      : designParts(f, party, bounded),
+    record && beside
+      ? [...designParts(f, party, bounded), besideFeatures(recordPart(record, false))]
+      : record
+        ? [recordPart(record, cached, fillsFromStore(hosted.filter((p) => p.hostedOn === RECORD_PART))), ...hosted]
+        : designParts(f, party, bounded),
     unspoken,
     kept,
   );

@@ -150,3 +150,53 @@ export const RECORD_CAPACITY: CapacityModel = {
     ),
   ],
 };
+
+/**
+ * Verbs by which a product's users make the things it keeps beside its features ("cooks post recipes", "users log
+ * workouts", "students list textbooks", "a user collects places"): the object of one, when no drawn feature's records
+ * model it, is the product's own record. Verbs that as often name a relation or a read ("save favourites", "share a
+ * link", "store") are left out.
+ */
+export const BESIDE_VERBS: readonly string[] = [
+  "post",
+  "upload",
+  "create",
+  "submit",
+  "publish",
+  "list",
+  "add",
+  "log",
+  "collect",
+  "record",
+  "write",
+];
+
+/** Objects of a making verb that are parties or relations, never a product's own record ("add friends"). */
+export const NOT_RECORDS = new Set([
+  "friend",
+  "user",
+  "member",
+  "follower",
+  "people",
+  "person",
+  "contact",
+  "comment",
+  "like",
+  "reaction",
+  "message",
+  "favourite",
+  "favorite",
+  "item",
+  "thing",
+  "other",
+  "each",
+]);
+
+/**
+ * Product names that say what the product keeps, read beside drawn features: a "-sharing" or "-tracking" compound keeps
+ * its first part ("a recipe-sharing app" keeps recipes; "a language-learning app" or "a dog-walking app" keeps lessons
+ * and walks, which its name does not say), and a keeper's agent noun keeps its object ("a habit tracker" keeps habits;
+ * "an online indicator" keeps no "online").
+ */
+export const KEEPING_COMPOUNDS = new Set(["sharing", "tracking", "logging", "swapping", "trading", "lending"]);
+export const KEEPING_AGENTS = new Set(["tracker", "planner", "logger", "organizer", "organiser"]);

@@ -94,7 +94,7 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
   reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions", "readPaths", "dataModel"],
   rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A bare product's own service (a URL shortener's API) is sized first: its nodes from the peak requests over one node's rate at a safe utilisation. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures, but, in a feature-led design, no stored-bytes figure of an archetype a feature that sizes its own stored bytes rests on other than as its input log (the feature sized those records from the prompt's nouns)",
   facts: (f) => ({
-    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) !== undefined,
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features) !== undefined,
     regionsQuote: statedNfrsOf(f.prompt).regions?.quote,
   }),
   derive: (f, _input, { record, regionsQuote }) => {

@@ -80,7 +80,7 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   category: "Derived",
   reads: ["prompt", "operations", "criticalPaths", "primaryState", "nfrs", "branch", "features", "archetypes"],
   facts: (f) => ({
-    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features) ?? null,
     unspoken: unspokenBesides(f.nfrs.topics),
     unit: designUnitNoun(f),
     // the calls as drawn before any decision prunes them: a retry rule promises what a call's request id keeps

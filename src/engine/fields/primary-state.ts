@@ -73,7 +73,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   facts: (f) => ({
     unit: designUnitNoun(f),
     references: referenceFacts(f.prompt),
-    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features) ?? null,
     local: statedLocalAutonomy(f.prompt)?.quote ?? null,
   }),
   derive: (f, _input, { unit, references, record, local }) => {

@@ -320,7 +320,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
           : null,
       // a subject is spoken by the prompt or by the product features it brings (a ride is charged to the rider)
       unspoken: unspokenBesides(f.nfrs.topics),
-      record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
+      record: bareProductRecord(f.prompt, f.branch.kind, f.features) ?? null,
     };
   },
   derive: (f, _input, asks) => {

@@ -2,10 +2,14 @@ import { VARIANTS } from "../../knowledge/covers.js";
 import { ARCHETYPES } from "../../knowledge/index.js";
 import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import {
+  BESIDE_VERBS,
   CHOSEN_KEY,
   CONTAINER_SUFFIXES,
   CREATE_VERBS,
+  KEEPING_AGENTS,
+  KEEPING_COMPOUNDS,
   NAMED_READS,
+  NOT_RECORDS,
   PHRASE_ENDS,
   PRODUCT_KIND_WORDS,
   QUALIFIERS,
@@ -48,7 +52,7 @@ export interface ProductRecord {
 }
 
 const singular = (w: string) =>
-  /(?:ss|us|as|x)es$/i.test(w)
+  /(?:ss|us|as|x|sh|tch|nch|rch)es$/i.test(w)
     ? w.slice(0, -2)
     : /ies$/i.test(w)
       ? `${w.slice(0, -3)}y`
@@ -98,9 +102,28 @@ function headPhrase(prompt: string): string[] {
 
 /** The main record a product prompt names, or none when its words name no record. */
 export function productRecordOf(prompt: string): ProductRecord | undefined {
-  const head = headPhrase(prompt);
+  return recordOfHead(prompt, headPhrase(prompt))?.record;
+}
+
+/** How a record was read off its head phrase: from the head noun itself, or from a form that names what it keeps. */
+type HeadForm = "noun" | "kept" | "keeps";
+
+/** The record a head phrase names, with the form that named it; `verb` is the making verb the prompt uses for it. */
+function recordOfHead(
+  prompt: string,
+  head: string[],
+  verb?: string,
+): { record: ProductRecord; form: HeadForm } | undefined {
+  // a "-sharing" or "-tracking" compound keeps its first part ("a recipe-sharing app" keeps recipes)
+  let compound = false;
+  let keeping = false;
+  const words = head.map((w) => {
+    const m = /^([A-Za-z]+)-([A-Za-z]+ing)$/.exec(w);
+    if (m) compound = true;
+    if (m && KEEPING_COMPOUNDS.has((m[2] as string).toLowerCase())) keeping = true;
+    return m ? (m[1] as string) : w;
+  });
   // trailing kind words go ("photo storage service" keeps photos), unless only a qualifier would be left
-  const words = [...head];
   while (words.length > 1 && PRODUCT_KIND_WORDS.has((words[words.length - 1] as string).toLowerCase())) {
     if (QUALIFIERS.has((words[words.length - 2] as string).toLowerCase())) break;
     words.pop();
@@ -138,7 +161,8 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     .join("-");
   const lower = prompt.toLowerCase();
   // a verb that is the record's own noun ("losing recent pastes" in a pastebin) names no making
-  const said = CREATE_VERBS.find((v) => v !== noun.toLowerCase() && pattern(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
+  const said =
+    verb ?? CREATE_VERBS.find((v) => v !== noun.toLowerCase() && pattern(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
   const createVerb = made ?? said ?? "create";
   const readName = Object.keys(NAMED_READS).find(
     (v) =>
@@ -166,7 +190,10 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
         invariant: ` A ${chosen} is written only by a conditional insert that fails when its ${keyWords} already exists, so no two ${pluralOf(noun)} ever share one.`,
       }
     : undefined;
-  return {
+  // the product's name says what it keeps ("recipe-sharing", "habit tracker"): the only form read beside features
+  const keeps = keeping || (agent !== undefined && KEEPING_AGENTS.has(last.toLowerCase()));
+  const form: HeadForm = keeps ? "keeps" : compound || agent || container ? "kept" : "noun";
+  const record: ProductRecord = {
     entity,
     noun,
     plural,
@@ -202,19 +229,88 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     },
     because: `no product feature models '${head.join(" ")}', so its main record comes from the prompt's words: ${how}${said ? `, and it is made by '${said}'` : ""}${readName ? `; it is read by a ${readName}` : ""}`,
   };
+  return { record, form };
 }
 
 /**
  * The main record of a product prompt no product feature models: read only when the design is a product's
  * and no feature card was recognised (a feature card names its own records).
  */
-export function bareProductRecord(prompt: string, branch: string, features: number): ProductRecord | undefined {
-  if (branch !== "product" || features !== 0) return undefined;
+export function bareProductRecord(
+  prompt: string,
+  branch: string,
+  features: number | readonly FeatureRecords[],
+): ProductRecord | undefined {
+  if (branch !== "product") return undefined;
+  if (typeof features !== "number" && features.length > 0) return recordBesideFeatures(prompt, features);
+  if (features !== 0 && typeof features === "number") return undefined;
   const r = productRecordOf(prompt);
   // a record a subject the prompt speaks of already keeps under the same name (an online auction's Auction, held by
   // its owner), or a product named in that subject's own words ("a bidding system" for an auction, whose variant
   // models its records), is that subject's, with its own calls and store: it is not drawn a second time
   return r && (subjectEntities(prompt).has(r.entity) || namedBySubject(prompt, r.noun)) ? undefined : r;
+}
+
+/** What a drawn feature says of its records: their names and descriptions. */
+export interface FeatureRecords {
+  entities: readonly { name: string; description: string }[];
+  /** The prompt's words the feature was recognised from ("the prompt says 'url shortener'"). */
+  evidence?: readonly string[];
+}
+
+/**
+ * Whether a drawn feature's records model a thing: an entity named by it, or whose description names it, or a feature
+ * recognised from the very words that name it (a URL shortener's short links come from 'url shortener').
+ */
+function modelled(noun: string, quote: string, features: readonly FeatureRecords[]): boolean {
+  const n = noun.toLowerCase();
+  const word = pattern(`\\b${n}(?:e?s)?\\b`);
+  const said = quote.toLowerCase();
+  return features.some(
+    (f) =>
+      f.entities.some(
+        (e) => e.name.toLowerCase().includes(n.replace(/\s+/g, "")) || word.test(e.description.toLowerCase()),
+      ) ||
+      (f.evidence ?? []).some((e) =>
+        (/'([^']+)'/.exec(e)?.[1] ?? "").split(/\s+/).some((w) => w.length > 2 && said.includes(w)),
+      ),
+  );
+}
+
+/**
+ * The thing a product's users make that no drawn feature's records model ("cooks post recipes" beside a social graph,
+ * "users log workouts" beside friends' leaderboards): the object of a making verb, else the thing the product's name
+ * says it keeps ("a habit tracker" keeps habits, "a recipe-sharing app" keeps recipes). A product whose features model
+ * what it keeps (a ride's trip, an order's checkout) gets none.
+ */
+function recordBesideFeatures(prompt: string, features: readonly FeatureRecords[]): ProductRecord | undefined {
+  const made = new RegExp(
+    `\\b(${BESIDE_VERBS.join("|")})(?:s|ed|ing)?\\s+(?:(?:a|an|the|their|his|her|its|new|own|some)\\s+)*([a-z]+s)\\b`,
+    "gi",
+  );
+  for (const m of prompt.matchAll(made)) {
+    const verb = (m[1] as string).toLowerCase();
+    const thing = singular(m[2] as string).toLowerCase();
+    if (thing.length < 3 || NOT_RECORDS.has(thing) || STOP_WORDS.has(thing) || modelled(thing, m[0], features))
+      continue;
+    // a feature whose record is the making itself ("hosts list homes": a stay's Listing; "post": a feed's Post) models it
+    const making = pattern(`^${verb}(?:ing|s)?$`);
+    if (features.some((f) => f.entities.some((e) => making.test(e.name.toLowerCase())))) continue;
+    const found = recordOfHead(prompt, [thing], verb);
+    if (!found) continue;
+    const r = found.record;
+    return {
+      ...r,
+      quote: m[0],
+      because: `no drawn feature's records model the ${pluralOf(r.noun)} the prompt's users make ('${m[0]}'), so they are the product's own record, kept beside the features, made by '${verb}'`,
+    };
+  }
+  const head = recordOfHead(prompt, headPhrase(prompt));
+  if (head?.form !== "keeps" || modelled(head.record.noun, head.record.quote, features)) return undefined;
+  return {
+    ...head.record,
+    because: `no drawn feature's records model what '${head.record.quote}' keeps, so it is the product's own record, kept beside the features: ${head.record.because.replace(/^.*?from the prompt's words: /, "")}`,
+  };
 }
 
 /** Whether a product's head noun is said in the words of a spoken subject that an archetype keeps a variant for. */
