@@ -35,8 +35,9 @@ describe("script delivery: what a candidate can say aloud", () => {
 
   it("no line disowns the design", () => {
     for (const p of [
-      "Design a flash-sale shopping app where 2 million people try to buy 10,000 pairs of sneakers at 10:00 sharp.",
-      "Design a package registry like npm that serves 100,000 downloads per second worldwide, where a published version can never be changed or overwritten.",
+      "We're evaluating Temporal for loan disbursement: check credit, reserve funds, wire money through a partner bank, notify the borrower. Any step can fail or time out and money must never move twice. Design the engine that would run this.",
+      "Design a flash-sale shopping app where 2 million people try to buy 10,000 pairs of sneakers at noon. The storefront matters, but the core is never selling more pairs than exist and holding an item in a cart for 10 minutes.",
+      "Design a concert ticket site: artist pages, event listings, checkout. When a megastar's tour goes on sale, 5M fans arrive within minutes; they have to be let in at a controlled, fair rate so the checkout backend never sees more than 20k active sessions.",
       "Design a URL shortener",
     ])
       expect(
