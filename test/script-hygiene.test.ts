@@ -26,9 +26,9 @@ describe("script hygiene", () => {
   });
 
   it("the spoken box count is the count the diagram draws", () => {
-    expect(drawnSaid(["a", "b", "c"], 3)).toBe("Three boxes: a, b and c.");
-    expect(drawnSaid(["a", "b", "c", "d", "e", "f"], 13)).toBe(
-      "13 boxes, and the six that matter most are a, b, c, d, e and f.",
+    expect(drawnSaid(["a", "b", "c"], [])).toBe("Let me draw this. Three boxes: a, b and c.");
+    expect(drawnSaid(["a", "b", "c", "d", "e", "f"], ["store", "service", "store"])).toBe(
+      "Let me draw this. The six boxes that matter most are a, b, c, d, e and f. The rest I add as we reach them: two stores and a service.",
     );
   });
 

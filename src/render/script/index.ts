@@ -17,6 +17,7 @@ import {
   headOf,
   lowerFirst,
   MAX_SENTENCE_WORDS,
+  sayOwnedOnce,
   sentence,
   speakable,
 } from "./speak.js";
@@ -171,10 +172,13 @@ function entitySpeech(d: Design): (text: string) => string {
   const inside = pattern(`\\b(${alt})(s?)\\b`, "g");
   return (text) =>
     // entity names said as words first, so a renamed unit's own records ("SubjectSnapshot") take the prompt's noun too
-    bind(
-      text
-        .replace(atStart, (_m, _pre: string, name: string, s: string) => `The ${entityWords(name)}${s}`)
-        .replace(inside, (_m, name: string, s: string) => `${entityWords(name)}${s}`),
+    // a record named after its key's noun ("a prefix's PrefixSuggestions") says the noun once
+    sayOwnedOnce(
+      bind(
+        text
+          .replace(atStart, (_m, _pre: string, name: string, s: string) => `The ${entityWords(name)}${s}`)
+          .replace(inside, (_m, name: string, s: string) => `${entityWords(name)}${s}`),
+      ),
     );
 }
 

@@ -76,6 +76,18 @@ const TUPLE_VERB =
   /^(?:has|have|is|are|was|were|must|may|can|will|never|maps|gets|keeps|holds|owns|names|stays|appears|exists|lives)$/;
 
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
+/** A noun owning itself ("a prefix's prefix suggestions", "the key's key"), the second one a following word or not. */
+const OWNED_TWICE = /\b([a-z]+)'s \1\b( (?=[a-z]))?/gi;
+
+/**
+ * A record named after its key's noun says the noun once: "a prefix's prefix suggestions" -> "a prefix's suggestions",
+ * "the key's key" -> "the key".
+ */
+export const ownedOnce = (_m: string, noun: string, more?: string): string => (more ? `${noun}'s ` : noun);
+
+/** A text with every noun that owns itself said once (`ownedOnce`). */
+export const sayOwnedOnce = (s: string): string => s.replace(OWNED_TWICE, ownedOnce);
+
 export const speakable = rememberText((s: string): string => {
   return (
     unquote(s)
@@ -141,6 +153,7 @@ export const speakable = rememberText((s: string): string => {
       .replace(/\s+([,.;:])/g, "$1")
       .replace(/,+/g, ",")
       .replace(/,([.;:!?])/g, "$1")
+      .replace(OWNED_TWICE, ownedOnce)
       .trim()
   );
 });

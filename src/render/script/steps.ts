@@ -19,6 +19,7 @@ import { owedKind, REQUIREMENT_KINDS } from "../../knowledge/requirement-kinds.j
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
+import type { ComponentKind } from "../../knowledge/topology.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
 import { BREATH_WORDS } from "./breath.js";
@@ -688,21 +689,6 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
       d.invariants.some((i) => i.statement === chosen.protects);
     return bound && elsewhere ? bound : chosen;
   });
-}
-
-/**
- * That nothing keeps a stated rule, in plain words: "Nothing in this design enforces it yet: the room inventory write
- * does not check it." (the write the rule sits on, by the entity it writes, as `ruleName` names it).
- */
-function unkeptSaid(d: Design, statement: string): string {
-  const inv = d.invariants.find((i) => i.statement === statement);
-  const op = inv ? d.operations.find((o) => o.phrase.startsWith(inv.path)) : undefined;
-  const entity = op ? entityWords(op.entity) : undefined;
-  return sentence(
-    entity
-      ? `Nothing in this design enforces it yet: the ${entity} write does not check it`
-      : "Nothing in this design enforces it yet",
-  );
 }
 
 /** Whether a rule made from a guarantee the prompt states has no mechanism that keeps it (engine/stated-clauses.ts). */
@@ -1419,15 +1405,51 @@ function drawnBoxes(d: Design): Design["components"] {
   return d.components.filter((c) => chosen.has(c));
 }
 
+/** A kind of box said as a plain noun and its plural, for the parts drawn later without a name. */
+const KIND_NOUNS: Record<ComponentKind, [string, string]> = {
+  client: ["client", "clients"],
+  service: ["service", "services"],
+  gateway: ["gateway", "gateways"],
+  "replica-group": ["replica group", "replica groups"],
+  store: ["store", "stores"],
+  log: ["log", "logs"],
+  cache: ["cache", "caches"],
+  "worker-pool": ["worker pool", "worker pools"],
+  "control-loop": ["control loop", "control loops"],
+  external: ["outside system", "outside systems"],
+  resource: ["resource", "resources"],
+};
+
+/** Most kinds named in the clause that groups the boxes drawn later; the others are counted together. */
+const REST_KINDS = 3;
+
 /**
- * The boxes said while drawing, counted as the diagram draws them: all of them when every one is named, else the
- * whole count and then the ones that matter ("13 boxes, and the six that matter most are …"), never a count of
- * only the named ones as if it were the diagram's.
+ * The boxes not named while drawing, grouped by kind, most first ("three services, two stores and a cache"), so the
+ * candidate never announces a count no one draws at once on a whiteboard; kinds past the third are said as "more parts".
  */
-export function drawnSaid(named: readonly string[], drawn: number): string {
-  if (drawn <= named.length) return sentence(enumerate("box", "boxes", named, MAX_BOXES));
-  const count = numberWord(drawn);
-  return sentence(`${count} boxes, and the ${numberWord(named.length)} that matter most are ${andList([...named])}`);
+export function restSaid(kinds: readonly ComponentKind[]): string {
+  const counts = new Map<ComponentKind, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const groups = [...counts].sort((a, b) => b[1] - a[1]);
+  const said = (n: number, [one, many]: [string, string]) => (n === 1 ? withArticle(one) : `${numberWord(n)} ${many}`);
+  const shown = groups.slice(0, groups.length > REST_KINDS + 1 ? REST_KINDS : REST_KINDS + 1);
+  const left = groups.slice(shown.length).reduce((t, [, n]) => t + n, 0);
+  const parts = shown.map(([k, n]) => said(n, KIND_NOUNS[k]));
+  // a long tail is said as other parts, never a count the listener has to hold
+  if (left > 0) parts.push(left === 1 ? "one more part" : left <= 4 ? `${numberWord(left)} more parts` : "other parts");
+  return andList(parts);
+}
+
+/**
+ * The boxes said while drawing: all of them when every one is named ("Three boxes: a, b and c"), else the ones that
+ * matter and, for the rest, one clause grouping them by kind, added as the talk reaches them; never a bare count of
+ * the whole diagram (no one draws 23 boxes at once), nor a count of only the named ones as if it were the diagram's.
+ */
+export function drawnSaid(named: readonly string[], rest: readonly ComponentKind[]): string {
+  if (rest.length === 0) return `Let me draw this. ${sentence(enumerate("box", "boxes", named, MAX_BOXES))}`;
+  return `Let me draw this. ${sentence(`The ${numberWord(named.length)} boxes that matter most are ${andList([...named])}`)} ${sentence(
+    `The rest I add as we reach them: ${restSaid(rest)}`,
+  )}`;
 }
 
 /* ---- 3. Smallest primary state (the HLD is drawn here) ---- */
@@ -1509,13 +1531,15 @@ function primaryStep(d: Design): StepDraft {
   const hld = d.diagrams.find((g) => g.kind === "hld");
   let cue: DiagramCue | undefined;
   if (hld) {
-    const boxes = uniq(drawnBoxes(d).map((c) => boxName(c.name)));
+    const drawn = drawnBoxes(d);
+    const boxes = uniq(drawn.map((c) => boxName(c.name)));
+    const rest = d.components.filter((c) => !drawn.includes(c)).map((c) => c.kind);
     cue = {
       kind: "hld",
       title: hld.title,
       say:
         boxes.length >= 2
-          ? `Let me draw this. ${drawnSaid(boxes, d.components.length)}`
+          ? drawnSaid(boxes, rest)
           : `Let me draw this: clients on the left, the service in the middle, ${name ?? "the state"} on the right.`,
     };
   }
@@ -1676,9 +1700,8 @@ function invariantsStep(d: Design): StepDraft {
   const hard = hardRule(d);
   if (hard) {
     lines.push(...core("The hard rule is this"), ...core(hard.said[0]));
-    // a stated rule nothing keeps is said to be unkept once, in plain words (never the engine's own diagnostic)
-    const gap = unkeptStated(d, hard.statement) ? unkeptSaid(d, hard.statement) : undefined;
-    if (gap) lines.push(...core(gap));
+    // a stated rule nothing keeps is never said to be unkept: a line disowning the design ("Nothing in this design
+    // enforces it yet") is no candidate's; what keeps it is said where the design holds a keeper, else nothing is
     // a condition the rule depends on ("That holds as long as …") is part of the rule, not a detail
     lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
     // a sentence after the condition says what the rule's own words mean ("the acknowledgement means …")
