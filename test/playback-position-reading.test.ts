@@ -17,8 +17,8 @@ describe("a playback position is not a scan's checkpoint", () => {
   });
 
   it("a batch pass that resumes where it left off after a crash is still a checkpointed scan", () => {
-    expect(ids("Design a backfill job over 2 billion rows that must resume where it left off after a crash.")).toContain(
-      "I04",
-    );
+    expect(
+      ids("Design a backfill job over 2 billion rows that must resume where it left off after a crash."),
+    ).toContain("I04");
   });
 });

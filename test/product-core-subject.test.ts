@@ -6,7 +6,9 @@ import { design } from "../src/lib/index.js";
 // ("Instagram's core features"), which is the product (engine/recognize/subject.ts CORE_OF).
 describe("a named product's core is the whole product", () => {
   it("reads 'X's core features' and 'X's main functionality' as the whole subject", () => {
-    expect(namesWholeSubject("Design Instagram's core features: posting photos and likes.", "Instagram", true)).toBe(true);
+    expect(namesWholeSubject("Design Instagram's core features: posting photos and likes.", "Instagram", true)).toBe(
+      true,
+    );
     expect(namesWholeSubject("Design Uber's main functionality.", "Uber", true)).toBe(true);
     expect(namesWholeSubject("Design Twitter's home timeline", "Twitter", true)).toBe(false);
     expect(namesWholeSubject("Design Yelp's nearby search.", "Yelp", true)).toBe(false);
