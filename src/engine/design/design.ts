@@ -232,13 +232,32 @@ function withoutExcludedWords(fields: Fields): Fields {
     (r) => r.staleness,
     (r, staleness) => ({ ...r, staleness }),
   );
-  if (!invariants && !primaryState && !readPaths) return fields;
+  const scopes = scopesWithoutExcluded(fields.scopes, fields.decisions);
+  if (!invariants && !primaryState && !readPaths && scopes === fields.scopes) return fields;
   return {
     ...fields,
+    scopes,
     ...(invariants ? { invariants: [...invariants] } : {}),
     ...(primaryState ? { primaryState: [...primaryState] } : {}),
     ...(readPaths ? { readPaths: [...readPaths] } : {}),
   };
+}
+
+/**
+ * The scope rows without their clauses in the words the chosen options of their archetype exclude: a scope's reason
+ * said per option ("one leader per shard orders them; under leaderless quorums any replica ... coordinates a write")
+ * keeps the chosen option's clause alone, and a reason wholly in the excluded words stays as it is. The given rows
+ * when nothing changed.
+ */
+function scopesWithoutExcluded(scopes: Fields["scopes"], decisions: Fields["decisions"]): Fields["scopes"] {
+  let changed = false;
+  const out = scopes.map((r) => {
+    const why = withoutExcludedClauses(r.why, excludedBy(decisions, r.archetype));
+    if (why === undefined || why === r.why) return r;
+    changed = true;
+    return { ...r, why };
+  });
+  return changed ? out : scopes;
 }
 
 /**
@@ -251,6 +270,7 @@ function rederived(view: Fields, fields: Fields, from?: Deriver["field"]): Field
   for (const d of AFTER_DECISIONS.slice(start)) {
     const facts = typeof d.facts === "function" ? d.facts(view) : undefined;
     set[d.field] = d.derive(view, { prompt: fields.prompt }, facts as never);
+    if (d.field === "scopes") view.scopes = scopesWithoutExcluded(view.scopes, view.decisions);
     if (d.field === "predicates") {
       view.predicates = view.predicates.map(
         (p) => fields.predicates.find((x) => x.id === p.id && x.source === "override") ?? p,

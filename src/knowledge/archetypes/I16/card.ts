@@ -863,10 +863,14 @@ export const card = {
     ordering: "per-key",
     durability: "durable",
     because:
-      "key-scoped reads keep being served by any replica, a short replication lag behind; with a leader per shard, a shard cut off from its majority takes no writes until the majority side elects a leader (leaderless quorums keep writes going instead); reads that must see the latest write are a stated opt-in",
+      "key-scoped reads keep being served by any replica, a short replication lag behind; whether a shard cut off from some of its replicas still takes writes is the replication decision's (i16-replication), never assumed here; reads that must see the latest write are a stated opt-in",
     scopes: {
       ordering: { scope: "key", why: "writes to one key are ordered by version; keys are independent" },
-      exclusivity: { scope: "shard", why: "one leader or coordinator owns writes for a shard of keys" },
+      exclusivity: {
+        scope: "shard",
+        // two clauses, one per i16-replication option: the option not chosen drops its clause (`implies.excludes`)
+        why: "a shard's replica group takes every write for its keys; one leader per shard orders them; under leaderless quorums any replica of the group coordinates a write and the conflict rule settles concurrent ones",
+      },
       coordination: { scope: "replica group", why: "each shard is replicated within its replica group" },
     },
   },

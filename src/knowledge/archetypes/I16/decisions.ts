@@ -92,6 +92,10 @@ export const decisions: DecisionPoint[] = [
             "\\bfailover promotes a replica\\b",
             "\\bfrom its leader's\\b",
             "\\bwhose leader was\\b",
+            // ... nor is a read served through a shard's leader, nor a leader said to order a shard's writes
+            "\\bthrough the partition leader\\b",
+            "\\bone leader per shard orders\\b",
+            "\\bthrough a leader that holds its lease\\b",
           ],
         },
       },
