@@ -72,3 +72,11 @@ describe("search's own heaviest load", () => {
     expect(b.join("\n")).not.toMatch(/^Write amplification/m);
   });
 });
+
+describe("a feature's hotspot sized for a rejected option", () => {
+  it("is not a hotspot once the option that avoids it is chosen (presence pushed only to what is on screen)", () => {
+    const d = design("Design a messaging app like WhatsApp with online status for 400 million daily users.");
+    expect(d.decisions.find((x) => x.id === "presence-propagation")?.chosen).toBe("subscribe-visible");
+    expect(d.bottlenecks.map((b) => b.bottleneck).join("\n")).not.toMatch(/every status change goes to every watcher/);
+  });
+});
