@@ -284,11 +284,22 @@ function modelled(noun: string, quote: string, features: readonly FeatureRecords
  * what it keeps (a ride's trip, an order's checkout) gets none.
  */
 function recordBesideFeatures(prompt: string, features: readonly FeatureRecords[]): ProductRecord | undefined {
-  const made = new RegExp(
-    `\\b(${BESIDE_VERBS.join("|")})(?:s|ed|ing)?\\s+(?:(?:a|an|the|their|his|her|its|new|own|some)\\s+)*([a-z]+s)\\b`,
-    "gi",
-  );
-  for (const m of prompt.matchAll(made)) {
+  // the five derivers that draw the record ask of the same prompt and features (one kept features list)
+  if (lastBeside?.prompt === prompt && lastBeside.features === features) return lastBeside.record;
+  const record = readBesideFeatures(prompt, features);
+  lastBeside = { prompt, features, record };
+  return record;
+}
+let lastBeside: { prompt: string; features: object; record: ProductRecord | undefined } | undefined;
+
+/** A making verb and the plural thing it makes ("cooks post recipes", "users log their workouts"). */
+const MADE = new RegExp(
+  `\\b(${BESIDE_VERBS.join("|")})(?:s|ed|ing)?\\s+(?:(?:a|an|the|their|his|her|its|new|own|some)\\s+)*([a-z]+s)\\b`,
+  "gi",
+);
+
+function readBesideFeatures(prompt: string, features: readonly FeatureRecords[]): ProductRecord | undefined {
+  for (const m of prompt.matchAll(MADE)) {
     const verb = (m[1] as string).toLowerCase();
     const thing = singular(m[2] as string).toLowerCase();
     if (thing.length < 3 || NOT_RECORDS.has(thing) || STOP_WORDS.has(thing) || modelled(thing, m[0], features))
