@@ -13,12 +13,26 @@ const RATE = new Set(RATE_WORDS);
 const TIME = new Set(TIME_UNITS);
 const PLACING = new Set(PLACING_WORDS);
 
-/** A word's singular form, for matching a prompt's noun against a design's words. */
+/** Singular nouns of five letters in -us, whose s is not a plural's ("bonus"), beside "menus" which is one. */
+const SINGULAR_US = new Set(["bonus", "virus", "focus", "locus", "torus", "opus"]);
+
+/**
+ * A word's singular form, for matching a prompt's noun against a design's words, in any case ("Photos" → "Photo").
+ * Kept: words of three letters or fewer ("bus"), acronyms ("LMS"), and singulars in -ss, in -us or -is past four
+ * letters ("status", "analysis", "basis", not "gpus" or "apis") and the five-letter -us words above. An acronym's
+ * plural drops its s ("GPUs"). -es comes off after a sibilant ("classes", "statuses", "boxes", "watches"), save the
+ * -ache/-iche words ("caches", "niches") and -ouse/-ause ("warehouses", "causes"); -ies becomes -y past four letters.
+ */
 export function singularOf(w: string): string {
-  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (/(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith("s") && !w.endsWith("ss") && w.length > 3) return w.slice(0, -1);
-  return w;
+  if (w.length <= 3 || /^[A-Z\d]+$/.test(w)) return w;
+  if (/[A-Z]s$/.test(w)) return w.slice(0, -1);
+  if (/(?:^|[ch])aches$|iches$/i.test(w)) return w.slice(0, -1);
+  if (/(?:ss|[^aeiou]us|x|sh|ch)es$/i.test(w)) return w.slice(0, -2);
+  if (/ies$/i.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (!/s$/i.test(w) || /ss$/i.test(w)) return w;
+  if (/is$/i.test(w) && w.length > 4) return w;
+  if (/us$/i.test(w) && (w.length > 5 || SINGULAR_US.has(w.toLowerCase()))) return w;
+  return w.slice(0, -1);
 }
 
 /**

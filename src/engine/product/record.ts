@@ -15,6 +15,7 @@ import {
   QUALIFIERS,
 } from "../../knowledge/product-record.js";
 import { topicsSpoken } from "../../knowledge/topics.js";
+import { singularOf } from "../counted-nouns.js";
 import { pattern } from "../text.js";
 
 /**
@@ -51,14 +52,6 @@ export interface ProductRecord {
   because: string;
 }
 
-const singular = (w: string) =>
-  /(?:ss|us|as|x|sh|tch|nch|rch)es$/i.test(w)
-    ? w.slice(0, -2)
-    : /ies$/i.test(w)
-      ? `${w.slice(0, -3)}y`
-      : /(?:ss|us|is)$/i.test(w) || !/s$/i.test(w)
-        ? w
-        : w.slice(0, -1);
 const pluralOf = (w: string) =>
   /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/i.test(w) ? `${w}es` : `${w}s`;
 const cap = (w: string) =>
@@ -140,7 +133,7 @@ function recordOfHead(
   const container = CONTAINER_SUFFIXES.find((s) => last.toLowerCase().endsWith(s));
   if (agent) {
     made = agent;
-    object = singular(core[core.length - 2] as string);
+    object = singularOf(core[core.length - 2] as string);
     // a verb made from an adjective ("shorten" from "short") names what the record is: a short URL
     nounWords = /en$/.test(agent) && agent.length > 5 ? [agent.slice(0, -2), object] : [object];
     how = `'${last}' is what ${made}s a ${object}`;
@@ -148,10 +141,10 @@ function recordOfHead(
     nounWords = [last.slice(0, -container.length)];
     how = `a ${last} holds ${pluralOf(nounWords[0] as string)}`;
   } else if (container && core.length > 1) {
-    nounWords = [singular(core[core.length - 2] as string)];
+    nounWords = [singularOf(core[core.length - 2] as string)];
     how = `a ${core.slice(-2).join(" ")} holds ${pluralOf(nounWords[0] as string)}`;
   } else {
-    nounWords = [singular(last)];
+    nounWords = [singularOf(last)];
     how = `its head noun is '${last}'`;
   }
   const noun = nounWords.join(" ");
@@ -183,7 +176,7 @@ function recordOfHead(
   const chosenWords = CHOSEN_KEY.exec(prompt)?.[0]
     .split(/\s+/)
     .map((w) => (w.length > 1 && w === w.toUpperCase() ? w : w.toLowerCase()));
-  const chosen = chosenWords && [...chosenWords.slice(0, -1), singular(chosenWords.at(-1) as string)].join(" ");
+  const chosen = chosenWords && [...chosenWords.slice(0, -1), singularOf(chosenWords.at(-1) as string)].join(" ");
   const claimed = chosen
     ? {
         guarantee: `; a ${chosen} is taken by a conditional insert on the ${keyWords} (put-if-absent), so a taken one answers 409 and is never handed out twice`,
@@ -301,7 +294,7 @@ const MADE = new RegExp(
 function readBesideFeatures(prompt: string, features: readonly FeatureRecords[]): ProductRecord | undefined {
   for (const m of prompt.matchAll(MADE)) {
     const verb = (m[1] as string).toLowerCase();
-    const thing = singular(m[2] as string).toLowerCase();
+    const thing = singularOf(m[2] as string).toLowerCase();
     if (thing.length < 3 || NOT_RECORDS.has(thing) || STOP_WORDS.has(thing) || modelled(thing, m[0], features))
       continue;
     // a feature whose record is the making itself ("hosts list homes": a stay's Listing; "post": a feed's Post) models it
