@@ -36,7 +36,8 @@ function byCriticalActions(recognised: Fields["archetypes"], features: Fields["f
       if (!a.critical || critical.some((c) => c.id === a.substrate)) continue;
       critical.push({
         id: a.substrate,
-        why: `${feature?.name}: a critical action ('${a.action.replace(/[{}]/g, "")}') rests on it`,
+        // the action in the design's own words (its item a seat, a time slot), its article agreeing ("an item")
+        why: `${feature?.name}: a critical action ('${fillTerms(a.action, row.terms).replace(/[{}]/g, "")}') rests on it`,
       });
     }
   }
