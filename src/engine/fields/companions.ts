@@ -6,7 +6,7 @@ import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
 import { fromStatedGuarantee } from "../stated-rules.js";
 import { keepStatedSemantics, statedSemantics } from "../stated-semantics.js";
-import { singlePrimaryTruth } from "../truth-store.js";
+import { electionOfStore, singlePrimaryTruth } from "../truth-store.js";
 import { applyDecisions } from "./decisions.js";
 import { addMechanism, KEEPS_STATED, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
 
@@ -48,7 +48,7 @@ export const companionsField: Deriver<"companions"> = {
     };
     const singlePrimary = singlePrimaryTruth(f);
     if (singlePrimary) facts.singlePrimary = singlePrimary;
-    const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts);
+    const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts) ?? electionOfStore(id, singlePrimary);
     // the rules a base mechanism that recognises a repeat already keeps (an admission's put-if-absent keeps "admitted
     // at most once"): a consumer's dedup window paired with the same rule adds nothing and protects no other rule (an
     // idempotent receiver or a caller's key stays: each sits on another side of the call)
