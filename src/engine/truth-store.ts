@@ -20,7 +20,8 @@ export function singlePrimaryTruth(
   // a design that draws a group that votes anywhere (a consensus group, an etcd cluster), or keeps its truth in a
   // replica group, runs a real consensus there, whose terms and elections are its own: nothing is taken from it
   const votes = (c: ComponentRow) =>
-    CONSENSUS_PART.test(c.name) || (c.kind === "replica-group" && c.holds.some((h) => truth.has(h)));
+    CONSENSUS_PART.test(c.name) ||
+    (c.kind === "replica-group" && !ONE_PRIMARY_PART.test(c.name) && c.holds.some((h) => truth.has(h)));
   if (f.components.some(votes)) return undefined;
   const holders = f.components.filter((c) => STORE_KINDS.has(c.kind) && c.holds.some((h) => truth.has(h)));
   const drawn = holders.find((c) => ONE_PRIMARY_PART.test(c.name));
@@ -42,7 +43,7 @@ export function singlePrimaryTruth(
 }
 
 /** The kinds of drawn part that keep a design's records. */
-const STORE_KINDS: ReadonlySet<ComponentRow["kind"]> = new Set(["store"]);
+const STORE_KINDS: ReadonlySet<ComponentRow["kind"]> = new Set(["store", "replica-group"]);
 
 /** A drawn part named as one primary with a synchronous replica or standby ("Workflow DB (primary + synchronous replica)"). */
 const ONE_PRIMARY_PART = /\bprimary\b[^)]*\bsync(?:hronous)?\b[^)]*\b(?:replicas?|standbys?)\b/i;
