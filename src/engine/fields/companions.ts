@@ -10,6 +10,10 @@ import { electionOfStore, singlePrimaryTruth } from "../truth-store.js";
 import { applyDecisions } from "./decisions.js";
 import { addMechanism, KEEPS_STATED, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
 
+/** A decision's reason naming an option that is itself a voting store (a consensus store, etcd, ZooKeeper). */
+const VOTING_OPTION = /^decision \S+: .*\b(?:consensus|majority|quorum|etcd|zookeeper)\b/i;
+const namesVote = (why: readonly string[]) => why.some((w) => VOTING_OPTION.test(w));
+
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
@@ -101,9 +105,11 @@ export const companionsField: Deriver<"companions"> = {
       rows,
       f.decisions,
       "companion",
-      // A decision's mechanism still needs its precondition in this design (the same gates as above).
+      // A decision's mechanism still needs its precondition in this design (the same gates as above); an option
+      // that names a voting store itself ("a consensus-replicated store (etcd, ZooKeeper)") keeps its vote there,
+      // whatever store keeps the rest of the truth
       (id, why) =>
-        skipped(id)
+        (namesVote(why) ? GATE_BY_MECHANISM.get(id)?.skip({ ...facts, singlePrimary: undefined }) : skipped(id))
           ? undefined
           : mechanismRow(
               id,
