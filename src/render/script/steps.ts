@@ -2905,9 +2905,14 @@ function commitRuleSaid(d: Design, picks: readonly { product: string }[]): strin
   if (!d.mechanisms.some((m) => m.id === "sync-standby-replication")) return [];
   const facts = picks.flatMap((c) => factsOf(c.product));
   if (facts.length === 0 || !facts.every((f) => f.commit === "primary-first")) return [];
+  // MySQL's semisynchronous source falls back to asynchronous replication after its timeout (10 s by default), which
+  // would let a failover lose acknowledged commits: said with the setting that keeps it waiting
+  const mysql = facts.every((f) => f.name === "MySQL");
   return [
-    "Each commit is acknowledged only once its synchronous standby holds it",
-    "If the primary fails, the failover manager fences it and promotes that standby, so no acknowledged commit is lost",
+    mysql
+      ? "Each commit is acknowledged only once a semisynchronous replica has it, with the fallback timeout raised so it never quietly turns asynchronous"
+      : "Each commit is acknowledged only once its synchronous standby holds it",
+    `If the primary fails, the failover manager fences it and promotes that ${mysql ? "replica" : "standby"}, so no acknowledged commit is lost`,
   ];
 }
 
