@@ -6,6 +6,7 @@
 import consensusReplication from "./gates/consensus-replication.js";
 import dedupWindow from "./gates/dedup-window.js";
 import type { GateModule } from "./gates/define.js";
+import epochTerm from "./gates/epoch-term.js";
 import expirySweeper from "./gates/expiry-sweeper.js";
 import fencingToken from "./gates/fencing-token.js";
 import lease from "./gates/lease.js";
@@ -13,6 +14,7 @@ import projectorCheckpoint from "./gates/projector-checkpoint.js";
 import putIfAbsent from "./gates/put-if-absent.js";
 import replayRebuild from "./gates/replay-rebuild.js";
 import saga from "./gates/saga.js";
+import syncStandbyReplication from "./gates/sync-standby-replication.js";
 import tombstones from "./gates/tombstones.js";
 import transaction from "./gates/transaction.js";
 import ttlExpiry from "./gates/ttl-expiry.js";
@@ -27,6 +29,8 @@ export const GATE_MODULES: readonly GateModule[] = [
   ttlExpiry,
   expirySweeper,
   consensusReplication,
+  epochTerm,
+  syncStandbyReplication,
   projectorCheckpoint,
   replayRebuild,
   dedupWindow,

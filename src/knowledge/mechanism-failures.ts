@@ -80,6 +80,39 @@ export const MECHANISM_FAILURES: readonly {
     repair:
       "the cut-off nodes keep serving from the last committed metadata and their local state; changes that need the metadata wait for the partition to heal",
   },
+  // PostgreSQL docs, "High Availability, Load Balancing, and Replication" (synchronous replication, failover): a commit
+  // is acknowledged only once the synchronous standby has flushed it; PostgreSQL detects no failed primary, and the
+  // failover software must stop the old primary acting as one (STONITH); a standby listed after the synchronous one in
+  // synchronous_standby_names takes over that role when it fails, and with none left commits wait.
+  {
+    mechanism: "sync-standby-replication",
+    role: "truth",
+    failure: "the primary fails with commits in flight",
+    prevention:
+      "a commit is acknowledged only once the synchronous standby has flushed it, and the failover manager fences the old primary (cuts it from the write endpoint) before it promotes that standby, so only one primary takes writes",
+    repair:
+      "clients reconnect to the promoted primary and retry under their request ids; every acknowledged commit is there, an unacknowledged one may be, and the retry's id finds it; a new standby is attached as the synchronous one",
+  },
+  {
+    mechanism: "sync-standby-replication",
+    stance: "fail-closed",
+    role: "truth",
+    failure: "the synchronous standby fails or is cut off from the primary",
+    prevention:
+      "commits wait rather than be acknowledged while the primary alone holds them, so no acknowledged write rests on one copy",
+    repair:
+      "the next standby listed as a synchronous candidate takes over that role and the waiting commits complete; with none left, the failover manager or an operator attaches one before writes resume",
+  },
+  {
+    mechanism: "sync-standby-replication",
+    stance: "stay-available",
+    role: "truth",
+    failure: "the synchronous standby fails or is cut off from the primary",
+    prevention:
+      "the next standby listed as a synchronous candidate takes over that role, so commits keep waiting on a second copy",
+    repair:
+      "with no standby left, writes wait until one is attached; lowering the commit rule to the primary alone keeps writes flowing, but a failover before the standby returns loses the commits made meanwhile",
+  },
   {
     mechanism: "isr-replication",
     role: "truth",

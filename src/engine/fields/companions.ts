@@ -6,14 +6,33 @@ import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
 import { fromStatedGuarantee } from "../stated-rules.js";
 import { keepStatedSemantics, statedSemantics } from "../stated-semantics.js";
+import { electionOfStore, singlePrimaryTruth } from "../truth-store.js";
 import { applyDecisions } from "./decisions.js";
 import { addMechanism, KEEPS_STATED, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
+
+/** A decision's reason naming an option that is itself a voting store (a consensus store, etcd, ZooKeeper). */
+const VOTING_OPTION = /^decision \S+: .*\b(?:consensus|majority|quorum|etcd|zookeeper)\b/i;
+const namesVote = (why: readonly string[]) => why.some((w) => VOTING_OPTION.test(w));
 
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
-  reads: ["baseMechanisms", "predicates", "invariants", "criticalPaths", "operations", "decisions", "nfrs", "prompt"],
-  rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate, except the mechanism a rule made from a stated guarantee names as its keeper",
+  reads: [
+    "baseMechanisms",
+    "predicates",
+    "invariants",
+    "criticalPaths",
+    "operations",
+    "decisions",
+    "nfrs",
+    "prompt",
+    "components",
+    "features",
+    "branch",
+    "archetypes",
+    "primaryState",
+  ],
+  rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate, except the mechanism a rule made from a stated guarantee names as its keeper; truth kept on one database primary with a synchronous standby (a store drawn so, or features whose every storage product commits on its primary first) is kept by that store's commit rule and failover, never by a majority vote and terms of the design's own",
   derive: (f) => {
     const rows: MechanismRow[] = [];
     const base = new Set(f.baseMechanisms.map((m) => m.id));
@@ -31,7 +50,9 @@ export const companionsField: Deriver<"companions"> = {
       ...(f.nfrs.party ? { party: f.nfrs.party.value } : {}),
       ...(f.nfrs.tenure ? { lasting: f.nfrs.tenure.because } : {}),
     };
-    const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts);
+    const singlePrimary = singlePrimaryTruth(f);
+    if (singlePrimary) facts.singlePrimary = singlePrimary;
+    const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts) ?? electionOfStore(id, singlePrimary);
     // the rules a base mechanism that recognises a repeat already keeps (an admission's put-if-absent keeps "admitted
     // at most once"): a consumer's dedup window paired with the same rule adds nothing and protects no other rule (an
     // idempotent receiver or a caller's key stays: each sits on another side of the call)
@@ -47,14 +68,17 @@ export const companionsField: Deriver<"companions"> = {
       for (const id of def.adds) {
         if (base.has(id)) continue;
         if (skipped(id)) continue;
+        // what the gate found that makes this companion the one here (the store that keeps the truth)
+        const gated = GATE_BY_MECHANISM.get(id)?.because?.(facts);
+        const why = [`${p.id}: ${p.because}`, ...(gated ? [`${id}: ${gated}`] : [])];
         const row = mechanismRow(
           id,
           "companion",
-          [`${p.id}: ${p.because}`],
+          why,
           protectedInvariant(
             f.invariants,
             id,
-            { operations: f.operations, because: [`${p.id}: ${p.because}`], paths: f.criticalPaths },
+            { operations: f.operations, because: why, paths: f.criticalPaths },
             { guards: def.guards, guardedBy: `the ${p.id} predicate` },
           ),
         );
@@ -81,9 +105,11 @@ export const companionsField: Deriver<"companions"> = {
       rows,
       f.decisions,
       "companion",
-      // A decision's mechanism still needs its precondition in this design (the same gates as above).
+      // A decision's mechanism still needs its precondition in this design (the same gates as above); an option
+      // that names a voting store itself ("a consensus-replicated store (etcd, ZooKeeper)") keeps its vote there,
+      // whatever store keeps the rest of the truth
       (id, why) =>
-        skipped(id)
+        (namesVote(why) ? GATE_BY_MECHANISM.get(id)?.skip({ ...facts, singlePrimary: undefined }) : skipped(id))
           ? undefined
           : mechanismRow(
               id,

@@ -35,6 +35,12 @@ export interface PreconditionFacts {
 export interface GateFacts extends PreconditionFacts {
   holds: ReadonlySet<string>;
   have: ReadonlySet<string>;
+  /**
+   * Why the design keeps its authoritative records on one primary with a synchronous standby (a drawn "primary +
+   * synchronous replica" store, or features whose every storage product commits on its primary first), if it does:
+   * that store's own replication and failover keep the truth (engine/truth-store.ts).
+   */
+  singlePrimary?: string;
 }
 
 export interface GateModule<M extends MechanismId = MechanismId> {
@@ -43,6 +49,8 @@ export interface GateModule<M extends MechanismId = MechanismId> {
   needs: string;
   /** Why the companion is left out, or undefined when it applies. */
   skip: (g: GateFacts) => string | undefined;
+  /** Why the companion applies in this design, said beside its predicate's reason (absent when that says it all). */
+  because?: (g: GateFacts) => string | undefined;
   /** The mechanism's own precondition, shared with the coherence check (absent when the gate only picks alternatives). */
   precondition?: (d: PreconditionFacts) => string | undefined;
   /** Prompts whose design keeps the mechanism, and prompts where its predicate holds but the gate drops it. */

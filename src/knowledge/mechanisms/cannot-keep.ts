@@ -59,6 +59,7 @@ const LOST_UPDATE_KEEPERS: readonly MechanismId[] = [
 ];
 const DURABLE_KEEPERS: readonly MechanismId[] = [
   "consensus-replication",
+  "sync-standby-replication",
   "isr-replication",
   "pipelined-replication",
   "quorum-read-write",

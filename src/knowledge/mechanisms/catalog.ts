@@ -421,6 +421,20 @@ const byFamily = {
         "A leader acknowledges once every follower currently in its in-sync set has the record and the set has at least a configured minimum size; laggards are dropped from the set, and only an in-sync member may become leader.",
     },
     {
+      // PostgreSQL docs, "High Availability, Load Balancing, and Replication": with a standby named in
+      // synchronous_standby_names and synchronous_commit on, a commit is acknowledged only once the synchronous
+      // standby has flushed its commit record; PostgreSQL detects no failed primary itself, so failover is left to
+      // outside software, which must stop the old primary acting as one (STONITH). MySQL reference manual,
+      // "Semisynchronous Replication": the source waits for one replica's receipt, and after
+      // rpl_semi_sync_source_timeout (10 s by default) falls back to asynchronous replication.
+      id: "sync-standby-replication",
+      name: "one primary with a synchronous standby",
+      summary:
+        "The store's one primary acknowledges a commit only once its synchronous standby has the commit record on disk; when the primary fails, the failover manager fences it and promotes that standby, which holds every acknowledged commit, so the store's own replication and failover keep the truth and the design runs no vote of its own.",
+      limits:
+        "The database detects no failure itself: the failover manager must fence the old primary (cut it from the write endpoint, or power it off) before promoting, or both take writes; while no synchronous standby answers, PostgreSQL makes commits wait and MySQL's semisynchronous source falls back to asynchronous replication after its timeout, so a failover in that window can lose acknowledged commits.",
+    },
+    {
       id: "async-replication",
       name: "asynchronous replication",
       summary:

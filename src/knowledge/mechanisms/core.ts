@@ -96,6 +96,7 @@ export const GENERIC_KEEPERS: readonly MechanismId[] = [
   "quorum-read-write",
   "pipelined-replication",
   "consensus-replication",
+  "sync-standby-replication",
   "isr-replication",
   "async-replication",
   "anti-entropy-repair",

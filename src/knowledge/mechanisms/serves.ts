@@ -33,6 +33,8 @@ export const MECHANISM_SERVES: Readonly<Partial<Record<MechanismId, string>>> = 
   "sharded-frontier": "parallel progress: workers claim disjoint shards of the work",
   "retry-dead-letter": "progress past a message that keeps failing: it is set aside after bounded retries",
   "scan-checkpoint": "resuming a long scan where it stopped after a crash",
+  "sync-standby-replication":
+    "acknowledged commits kept through the loss of the primary: the synchronous standby holds each one before it is acknowledged and is the one promoted",
   "async-replication": "a warm standby and read copies without waiting on the replica for each write",
   "versioned-snapshot": "fast bootstrap: a new client loads one snapshot, then follows changes from its version",
   "anti-entropy-repair": "convergence of replicas that missed writes",

@@ -4,9 +4,9 @@ export default definePredicate({
   id: "quorum-truth",
   name: "quorum truth",
   holdsWhen: "The authoritative state must survive losing nodes without two sides both believing they are in charge.",
-  adds: ["consensus-replication", "epoch-term"],
+  adds: ["consensus-replication", "epoch-term", "sync-standby-replication"],
   addsBecause:
-    "Majority agreement keeps committed writes through minority loss, and terms let every node reject messages from a deposed leader.",
+    "Majority agreement keeps committed writes through minority loss, and terms let every node reject messages from a deposed leader; where the truth lives on one database primary with a synchronous standby, that store's commit rule and failover keep it instead.",
   guards: /\b(acknowledged|durable|lost|survive|majority|commit)/i,
   rule: (f, usual) => {
     const n = f.nfrs;

@@ -14,6 +14,7 @@ import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
+import { factsOf } from "../../knowledge/product-facts.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { owedKind, REQUIREMENT_KINDS } from "../../knowledge/requirement-kinds.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
@@ -2865,6 +2866,7 @@ function servingStep(d: Design): StepDraft {
       ? fitSaid(picks[0].fits, picks.length > 1 ? product(picks[0].product) : "It")
       : undefined;
   if (fit) lines.push(...core(fit));
+  lines.push(...commitRuleSaid(d, picks).flatMap((t) => core(t)));
   lines.push(...partChains(d).flatMap((t) => detail(t)));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
@@ -2891,6 +2893,27 @@ function servingStep(d: Design): StepDraft {
     if (c && n) followUps.push({ question: `How stale can "${n}" be?`, answer: c });
   }
   return { lines, followUps };
+}
+
+/**
+ * The chosen store's own commit rule and failover, said right after the store where the design keeps its truth on
+ * that store's one primary with a synchronous standby (`sync-standby-replication`, engine/truth-store.ts) and the
+ * store picked commits on its primary first (PostgreSQL, MySQL: knowledge/product-facts.ts): what an acknowledgement
+ * waits for, who fences the old primary, and what a failover keeps, so no majority vote of the design's own is implied.
+ */
+function commitRuleSaid(d: Design, picks: readonly { product: string }[]): string[] {
+  if (!d.mechanisms.some((m) => m.id === "sync-standby-replication")) return [];
+  const facts = picks.flatMap((c) => factsOf(c.product));
+  if (facts.length === 0 || !facts.every((f) => f.commit === "primary-first")) return [];
+  // MySQL's semisynchronous source falls back to asynchronous replication after its timeout (10 s by default), which
+  // would let a failover lose acknowledged commits: said with the setting that keeps it waiting
+  const mysql = facts.every((f) => f.name === "MySQL");
+  return [
+    mysql
+      ? "Each commit is acknowledged only once a semisynchronous replica has it, with the fallback timeout raised so it never quietly turns asynchronous"
+      : "Each commit is acknowledged only once its synchronous standby holds it",
+    `If the primary fails, the failover manager fences it and promotes that ${mysql ? "replica" : "standby"}, so no acknowledged commit is lost`,
+  ];
 }
 
 /** A capacity figure's kind (hotspot, peak, storage, …) when the design labels it. */
