@@ -1685,8 +1685,30 @@ function readNumbers(t: string): NumberMatch[] {
     if (value === undefined || !Number.isFinite(value)) continue;
     out.push({ value, start, end: start + m[0].length });
   }
-  return out;
+  // "keep them for a year", "traces are kept for a week": an article before a unit of days or more, after the "for"
+  // of a keeping verb, is one of that unit, a retention like "for 1 year" (elsewhere "a day" is a rate's unit)
+  let kept = false;
+  for (const m of t.matchAll(KEPT_FOR_A)) {
+    const start = (m.index ?? 0) + m[0].length - (m[1] ?? "").length;
+    if (
+      !KEEPING_VERB.test(
+        t
+          .slice(Math.max(0, start - 60), start)
+          .split(/[.;:!?,]/)
+          .pop() ?? "",
+      )
+    )
+      continue;
+    out.push({ value: 1, start, end: start + (m[1] ?? "").length });
+    kept = true;
+  }
+  return kept ? out.sort((a, b) => a.start - b.start) : out;
 }
+
+/** An article after "for" before a unit of days or more ("for a week"): group 1 is the article. */
+const KEPT_FOR_A = /\bfor\s+(an?)(?=\s+(?:day|week|month|year|decade)\b)/gi;
+/** A verb that keeps data, read in the clause before "for a …". */
+const KEEPING_VERB = /\b(?:keep|keeps|kept|keeping|retain\w*|stored|storing|archived|archiving|downsampl\w*)\b/i;
 
 type Scale = Record<string, Stated<number>>;
 
