@@ -131,12 +131,59 @@ const ATOMIC_PUBLISH: readonly RegExp[] = [
     String.raw`\b(?:no |never (?:an? |any )?)${HALF} ([a-z][\w-]*)\b(?: [a-z][\w-]*){0,3}? (?:is|are|gets?|becomes?)? ?(?:ever |never )?(?:be )?${SEEN}\b`,
     "i",
   ),
+  // "a half-finished upload must never be visible to anyone"
+  new RegExp(
+    String.raw`\b(?:a|an|any)\s+${HALF} ([a-z][\w-]*)\s+(?:(?:must|should|can|will|may)\s+)?(?:never|not)\s+(?:ever\s+)?(?:be\s+)?${SEEN}\b`,
+    "i",
+  ),
   // "readers never see a half-finished report"
   new RegExp(
     String.raw`\b(?:readers?|users?|clients?|consumers?|viewers?|customers?|downloaders?|queries) (?:never|cannot|can't|must never|should never) (?:see|sees|read|reads|get|gets|observe|observes|download|downloads|fetch|fetches) (?:a |an |any )?${HALF} ([a-z][\w-]*)`,
     "i",
   ),
 ];
+/** A reader's act of getting what it asked for ("must get", "receives", "downloads"). */
+const GETS = String.raw`(?:gets?|receives?|sees?|downloads?|installs?|fetch(?:es)?|pulls?)`;
+/** A never clause that says the same after a comma: ", never a mix", ", never a half-published one". */
+const NEVER_MIX = String.raw`(?:,?\s*(?:and\s+)?never\s+(?:a\s+mix(?:\s+of\s+(?:the\s+)?two)?|(?:a|an)\s+[a-z]+[- ][a-z]+\s+one|half\s+of\s+(?:one|it)))?`;
+/**
+ * A reader that gets a release whole or not at all, said from its side: "installers get either the whole old version
+ * or the whole new one, never a mix", "must get all of the old version or all of the new one", "no client may get half
+ * a release", "must always receive a complete, fully uploaded set of files, never a half-published one", "must get a
+ * complete set". The rule is the one "no half-written release is ever published" states: the release's parts are
+ * written first and one pointer write makes them visible together. Each pattern's group 1 is what is released, where
+ * it names it.
+ */
+const WHOLE_OR_NOTHING: readonly { re: RegExp; state: string }[] = [
+  {
+    re: new RegExp(
+      String.raw`\b${GETS}\s+(?:either\s+)?(?:all of|the whole(?: of)?|the entire)\s+(?:the\s+)?old\s+([a-z][\w-]*)\s+or\s+(?:all of|the whole(?: of)?|the entire)\s+(?:the\s+)?new\s+(?:one|[a-z][\w-]*)${NEVER_MIX}`,
+      "i",
+    ),
+    state: "mixed",
+  },
+  {
+    re: new RegExp(
+      String.raw`\bno\s+[a-z][\w-]*\s+(?:(?:may|can|will|should|must)\s+)?(?:ever\s+)?${GETS}\s+half\s+(?:of\s+)?(?:a|an|the)\s+([a-z][\w-]*)`,
+      "i",
+    ),
+    state: "partial",
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:must|should|will|has to|have to)\s+(?:always\s+)?${GETS}\s+(?:a|the)\s+complete(?:,?\s+(?:fully\s+[a-z]+|verified|consistent))?\s+(?:set|copy|release|version|bundle|pack|build|image)\b(?:\s+of\s+[a-z]+)?${NEVER_MIX}`,
+      "i",
+    ),
+    state: "partial",
+  },
+];
+/** The thing a reader asks for before it gets it whole ("asks for the current pack"), when the clause names one. */
+const ASKED_FOR =
+  /\b(?:asks?|asking)\s+for\s+(?:the\s+)?(?:current|latest|newest|stable)\s+([a-z][\w-]*)|\b(?:the\s+)?(?:current|latest|newest)\s+([a-z][\w-]*)\b/i;
+/** Released things a whole-or-nothing rule may be said of; "set" and "one" name none. */
+const RELEASED =
+  /^(?:release|version|build|bundle|pack|patch|package|image|model|artifact|snapshot|dataset|index|config|firmware|map|update)$/i;
+
 const GONE = String.raw`(revoked|expired|deleted|disabled|invalidated|cancell?ed|rotated[- ]out|suspended|banned|blocked)`;
 const NEVER_STALE: readonly RegExp[] = [
   // "never serves a revoked secret", "never accepts an expired token"
@@ -151,13 +198,43 @@ const NEVER_STALE: readonly RegExp[] = [
   ),
 ];
 const EXACTLY_ONE =
-  /\b(?:every|each|any) ([a-z][\w-]*(?: (?!(?:is|are|gets?|goes|go|must|will|belongs?|assigned|has)\b)[a-z][\w-]*)?) ((?:is |are |gets? |must be |will be )?(?:assigned|given|sent|routed|dispatched|matched|offered|handed|goes|go|belongs|bound|owned|claimed|taken)(?: (?:to|by|with))?) exactly one ([a-z][\w-]*)/i;
+  /\b(?:every|each|any) ([a-z][\w-]*(?: (?!(?:is|are|gets?|goes|go|must|will|belongs?|assigned|has)\b)[a-z][\w-]*)?) ((?:is |are |gets? |must be |will be )?(?:assigned|given|sent|routed|dispatched|matched|offered|handed|goes|go|belongs|bound|owned|claimed|taken|picked up|leased|locked|handled|processed|executed|run)(?: (?:to|by|with))?) (?:exactly|at most|only) one ([a-z][\w-]*)/i;
 /**
  * A thing held by at most one owner in each scope ("each microscope has at most one user per slot", "every room has
  * no more than one booking per night"): the owner is set from empty once per (thing, scope), as for exactly one.
  */
 const AT_MOST_ONE =
   /\b(?:each|every|any|a|an) ([a-z][\w-]*) (has|holds|gets|takes|can have|may have|is booked by|is held by|is used by|is given to|goes to) (?:at most|no more than|only|just) one ([a-z][\w-]*) (?:per|for each|in each|in any|in a|at a|at any|for any|for a|each) ([a-z][\w-]*)/i;
+/**
+ * A thing never taken by two holders, said in other words than "exactly one" (each pattern's groups: the thing, how it
+ * is taken, the holder): "no key range may be handled by two workers at once", "no other fan may be sold that same
+ * ticket", "a seat held for one buyer for ten minutes can't be sold to anyone else", "the room is held for 10 minutes
+ * so no one else can book it", "a seat someone picks must be held for that buyer for 8 minutes". The owner is set from
+ * empty once, as for exactly one.
+ */
+const NO_TWO_HOLDERS: readonly { re: RegExp; order: readonly [number, number, number] }[] = [
+  {
+    re: /\bno ([a-z][\w-]*(?: (?!(?:may|can|will|should|must|is|are|ever|be)\b)[a-z][\w-]*)?) (?:(?:may|can|will|should|must|is|are) )?(?:ever )?(?:be )?((?:handled|processed|run|claimed|held|leased|locked|owned|worked on|assigned|given|sold|booked|matched|offered|picked up) (?:by|to)) two ([a-z][\w-]*)(?: (?:at once|at the same time|simultaneously|concurrently))?/i,
+    order: [1, 2, 3],
+  },
+  {
+    re: /\bno other ([a-z][\w-]*) (?:may|can|will|should|must) (?:ever )?be (sold|given|booked|assigned|offered|allocated) (?:that|the|this) same ([a-z][\w-]*)/i,
+    order: [3, 2, 1],
+  },
+  {
+    re: /\b(?:a|an|the|each|every) ([a-z][\w-]*) (?:(?:is|are) )?held for (?:one|a|that|the|this|each) ([a-z][\w-]*)\b[^,.;]{0,30}? (?:can't|cannot|can not|may not|must not|is not|won't) be (sold|booked|given|taken|reserved|held) (?:to|by) (?:anyone|anybody|someone|somebody|any other [a-z]+) else/i,
+    order: [1, 3, 2],
+  },
+  {
+    re: /\b(?:a|an|the|each|every) ([a-z][\w-]*) (?:someone|somebody|a [a-z]+|the [a-z]+) (?:picks|chooses|selects|takes|reserves) (?:must|will|should|has to) be (held) for (?:that|the|this) ([a-z][\w-]*)/i,
+    order: [1, 2, 3],
+  },
+  {
+    re: /\b(?:a|an|the|each|every) ([a-z][\w-]*) (?:is|are) (held) for [^,.;]{1,30}? so (?:that )?(?:no ?one|nobody|no other [a-z]+) else can (?:book|take|buy|reserve|grab|hold|claim) (?:it|them)/i,
+    order: [1, 2, 0],
+  },
+];
+
 const OLD = String.raw`(old|older|stale|outdated|out-of-date|previous|superseded|overwritten)`;
 /**
  * A read never answered from a copy older than the last acknowledged write ("never returns an old version after an
@@ -275,9 +352,9 @@ const ALL_PARTS: readonly RegExp[] = [
  * Units whose loss a replicated store is asked to survive, each a failure domain its copies are spread over: a machine
  * (server, node, host, disk, replica), a rack, a data centre, a zone or a region.
  */
-const LOSS_UNIT = String.raw`((?:control |storage |metadata |disk |database )?(?:machines?|servers?|nodes?|hosts?|disks?|drives?|replicas?|brokers?|racks?|data[- ]?cent(?:er|re)s?|(?:availability )?zones?|regions?))`;
+const LOSS_UNIT = String.raw`((?:control |storage |metadata |disk |database |voting )?(?:machines?|servers?|nodes?|hosts?|disks?|drives?|replicas?|brokers?|members?|voters?|racks?|data[- ]?cent(?:er|re)s?|(?:availability )?zones?|regions?))`;
 /** How many units are lost at once ("any two", "a whole", "one"). */
-const LOSS_COUNT = String.raw`(?:(?:any|up to|at most|as many as)\s+)?(a|an|one|a single|a whole|an entire|one whole|two|three|four|\d+)`;
+const LOSS_COUNT = String.raw`(?:(?:any|up to|at most|as many as)\s+)?(a|an|one|a single|a whole|an entire|one whole|two|three|four|\d+|any(?=\s+[a-z]))`;
 /** Of how many ("any two of five machines", "two of the five servers holding it"). */
 const LOSS_OF = String.raw`(?:\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(three|four|five|six|seven|eight|nine|\d+))?`;
 /** The subject of a survival rule: a noun with its determiner ("that value", "every byte", "sessions", "it"). */
@@ -297,6 +374,47 @@ const SURVIVE_LOSS: readonly RegExp[] = [
     "i",
   ),
 ];
+/**
+ * A survival rule said with the loss first or as what the data stays: "losing two members must not lose accepted
+ * changes", "losing a data center must not empty anyone's cart", "must keep every file readable after losing any two
+ * racks", "a failed disk or even a whole rack never loses a scan". Each entry names its groups: the data's noun, the
+ * count lost, of how many, and the unit (the larger unit where two are named).
+ */
+const SURVIVE_LOSS_SAID: readonly { re: RegExp; noun: number; count: number; of: number; unit: number }[] = [
+  {
+    re: new RegExp(
+      String.raw`\blosing\s+${LOSS_COUNT}${LOSS_OF}\s+${LOSS_UNIT}\s+(?:must not|must never|should not|should never|can't|cannot|will not|won't|may not|never)\s+(?:lose|loses|drop|empty|wipe out|erase)\s+(?:any\s+|a\s+single\s+|an?\s+)?(?:(?:acknowledged|accepted|committed|stored|saved)\s+)?(?:(?:anyone|anybody|someone|a user|any user)['’]s\s+)?([a-z][\w-]*)`,
+      "i",
+    ),
+    noun: 4,
+    count: 1,
+    of: 2,
+    unit: 3,
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:must|should|has to|have to|needs? to)\s+keep\s+(?:every|each|all|the|any)?\s*([a-z][\w-]*)\s+(?:readable|available|intact|durable|safe|retrievable)\s+(?:after|when|while|despite|even after)\s+losing\s+${LOSS_COUNT}${LOSS_OF}\s+${LOSS_UNIT}`,
+      "i",
+    ),
+    noun: 1,
+    count: 2,
+    of: 3,
+    unit: 4,
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:a|an|one)\s+(?:failed|dead|lost|broken)\s+(?:disk|drive|machine|server|node|host)\s+or\s+(?:even\s+)?${LOSS_COUNT}\s+${LOSS_UNIT}\s+(?:never|must never|must not|can't|cannot|will never|won't)\s+(?:loses?|lose|destroys?)\s+(?:a|an|any|the|one)?\s*([a-z][\w-]*)`,
+      "i",
+    ),
+    noun: 3,
+    count: 1,
+    of: 0,
+    unit: 2,
+  },
+];
+/** The machines counted elsewhere in the prompt that vote ("Five voting members keep …"), for a rule naming none. */
+const VOTERS_COUNTED = /\b(three|five|seven|nine|\d+)\s+(?:voting\s+)?(members|voters|replicas|servers|nodes)\b/i;
+
 /** A pronoun or a word that is no noun as a survival rule's subject: the rule is said of the acknowledged data. */
 const NOT_A_LOSS_SUBJECT = /^(?:it|they|this|that|these|those|which|what|data|everything|anything|all|if|and|so)$/i;
 /** A count word as a number ("a whole" and "one" are one). */
@@ -325,9 +443,46 @@ function parseSurviveLoss(prompt: string): RuleGuarantee | undefined {
     const lost = lossCount(m[2]);
     // "two of two machines": nothing is left to survive on, no rule a design can keep
     if (of !== undefined && of <= lost) continue;
-    return { kind: "survive-loss", noun, lost, ...(of !== undefined ? { of } : {}), unit: lossUnit(m[4]), quote: m[0] };
+    // from the word that opens its clause, so the words that name what survives ("the lease records themselves")
+    // stand in it
+    const quote = prompt.slice(openerBefore(prompt, m.index), m.index + m[0].length).trim();
+    return { kind: "survive-loss", noun, lost, ...(of !== undefined ? { of } : {}), unit: lossUnit(m[4]), quote };
+  }
+  for (const { re, noun: n, count, of: o, unit: u } of SURVIVE_LOSS_SAID) {
+    const m = gx(re, prompt);
+    if (!m?.[count] || !m[u] || !m[n]) continue;
+    const subject = m[n];
+    const noun = !NOT_A_LOSS_SUBJECT.test(subject) ? singular(subject.toLowerCase()) : "write";
+    const unit = lossUnit(m[u]);
+    // "losing two members" where the prompt counts its voting members elsewhere ("Five voting members keep …")
+    const counted = VOTERS_COUNTED.exec(prompt);
+    const ofWord =
+      (o > 0 ? m[o] : undefined) ?? (counted && singular(lower(counted[2])) === unit ? counted[1] : undefined);
+    const of = ofWord ? lossCount(ofWord) : undefined;
+    const lost = lossCount(m[count]);
+    if (of !== undefined && of <= lost) continue;
+    return {
+      kind: "survive-loss",
+      noun,
+      lost,
+      ...(of !== undefined ? { of } : {}),
+      unit,
+      quote: onceQuote(prompt, m.index, m.index + m[0].length),
+    };
   }
   return undefined;
+}
+const lower = (x: string | undefined) => (x ?? "").toLowerCase();
+
+/** A mark or word that opens a clause ("…, and the lease records …", "… where each recipe …"). */
+const OPENER = /[.,;:!?(]|\b(?:where|that|which|so|and|but|while|whose)\b/gi;
+/** Where the clause holding a point starts: just after the last opener before it (a thousands comma is none). */
+function openerBefore(prompt: string, at: number): number {
+  let start = 0;
+  for (const o of prompt.slice(0, at).matchAll(OPENER))
+    if (!(o[0] === "," && /^\d{3}\b/.test(prompt.slice(o.index + 1)))) start = o.index + o[0].length;
+  while (start < at && /\s/.test(prompt.charAt(start))) start++;
+  return start;
 }
 
 /**
@@ -366,6 +521,17 @@ const pluralDone = (done: string): string =>
 export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   const out: RuleGuarantee[] = [];
   const lower = (x: string | undefined) => (x ?? "").toLowerCase();
+
+  /** A mark or word that opens a clause ("…, and the lease records …", "… where each recipe …"). */
+  const OPENER = /[.,;:!?(]|\b(?:where|that|which|so|and|but|while|whose)\b/gi;
+  /** Where the clause holding a point starts: just after the last opener before it (a thousands comma is none). */
+  function openerBefore(prompt: string, at: number): number {
+    let start = 0;
+    for (const o of prompt.slice(0, at).matchAll(OPENER))
+      if (!(o[0] === "," && /^\d{3}\b/.test(prompt.slice(o.index + 1)))) start = o.index + o[0].length;
+    while (start < at && /\s/.test(prompt.charAt(start))) start++;
+    return start;
+  }
   for (const re of ATOMIC_PUBLISH) {
     const m = gx(re, prompt);
     if (m?.[1] && m[2]) {
@@ -373,6 +539,17 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       break;
     }
   }
+  if (!out.some((g) => g.kind === "atomic-publish"))
+    for (const { re, state } of WHOLE_OR_NOTHING) {
+      const m = gx(re, prompt);
+      if (!m) continue;
+      const quote = onceQuote(prompt, m.index, m.index + m[0].length);
+      // what the reader asked for names the release where the clause's own word is none ("a complete set")
+      const asked = ASKED_FOR.exec(quote);
+      const named = [m[1], asked?.[1], asked?.[2]].map((w) => singular(lower(w))).find((w) => RELEASED.test(w));
+      out.push({ kind: "atomic-publish", noun: named ?? "release", state, quote });
+      break;
+    }
   const [active, passive] = NEVER_STALE;
   const a = active ? gx(active, prompt) : null;
   const p = a ? undefined : passive ? gx(passive, prompt) : null;
@@ -401,7 +578,8 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
         .replace(/^(?:is|are|gets?|must be|will be) /, "")
         .replace(/^(?:goes|go|belongs)\b/, "assigned"),
       owner: singular(lower(e[3])),
-      quote: e[0],
+      // from its clause's start through the condition it holds under ("… once it is due")
+      quote: onceQuote(prompt, e.index, e.index + e[0].length),
     });
   const one = e ? undefined : gx(AT_MOST_ONE, prompt);
   if (one?.[1] && one[2] && one[3] && one[4])
@@ -411,8 +589,25 @@ export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
       how: "held by",
       owner: singular(lower(one[3])),
       scope: singular(lower(one[4])),
-      quote: one[0],
+      quote: onceQuote(prompt, one.index, one.index + one[0].length),
     });
+  if (!e && !one)
+    for (const { re, order } of NO_TWO_HOLDERS) {
+      const m = gx(re, prompt);
+      const [thing, how, holder] = order.map((i) => (i > 0 ? lower(m?.[i]) : ""));
+      if (!m || !thing || !how) continue;
+      out.push({
+        kind: "exactly-one",
+        noun: singular(thing),
+        // "sold" -> sold to, "held" -> held by: how the thing is taken, said before its holder
+        how: /\b(?:to|by)$/.test(how)
+          ? how
+          : `${how} ${/^(?:held|claimed|leased|locked|owned|taken)$/.test(how) ? "by" : "to"}`,
+        owner: holder ? singular(holder) : "holder",
+        quote: onceQuote(prompt, m.index, m.index + m[0].length),
+      });
+      break;
+    }
   const [latestActive, latestPassive] = LATEST_READ;
   const la = latestActive ? gx(latestActive, prompt) : null;
   const lp = la ? undefined : latestPassive ? gx(latestPassive, prompt) : null;
@@ -1490,8 +1685,30 @@ function readNumbers(t: string): NumberMatch[] {
     if (value === undefined || !Number.isFinite(value)) continue;
     out.push({ value, start, end: start + m[0].length });
   }
-  return out;
+  // "keep them for a year", "traces are kept for a week": an article before a unit of days or more, after the "for"
+  // of a keeping verb, is one of that unit, a retention like "for 1 year" (elsewhere "a day" is a rate's unit)
+  let kept = false;
+  for (const m of t.matchAll(KEPT_FOR_A)) {
+    const start = (m.index ?? 0) + m[0].length - (m[1] ?? "").length;
+    if (
+      !KEEPING_VERB.test(
+        t
+          .slice(Math.max(0, start - 60), start)
+          .split(/[.;:!?,]/)
+          .pop() ?? "",
+      )
+    )
+      continue;
+    out.push({ value: 1, start, end: start + (m[1] ?? "").length });
+    kept = true;
+  }
+  return kept ? out.sort((a, b) => a.start - b.start) : out;
 }
+
+/** An article after "for" before a unit of days or more ("for a week"): group 1 is the article. */
+const KEPT_FOR_A = /\bfor\s+(an?)(?=\s+(?:day|week|month|year|decade)\b)/gi;
+/** A verb that keeps data, read in the clause before "for a …". */
+const KEEPING_VERB = /\b(?:keep|keeps|kept|keeping|retain\w*|stored|storing|archived|archiving|downsampl\w*)\b/i;
 
 type Scale = Record<string, Stated<number>>;
 

@@ -58,10 +58,27 @@ function lowered(prompt: string): string {
 function quotesIn(prompt: string, because: string, kind: CarrierKind, what: string): Reading[] {
   const out: Reading[] = [];
   for (const m of because.matchAll(QUOTE)) {
-    const quote = m[1] ?? "";
+    const quote = heldQuote(prompt, because, m.index + 1) ?? m[1] ?? "";
     for (const at of placesOf(prompt, quote)) out.push({ kind, what, quote, ...at });
   }
   return out;
+}
+
+/** A closing quote mark: one no letter or digit follows. */
+const CLOSING = /'(?![\p{L}\p{N}])/gu;
+
+/**
+ * A quote that holds a word the prompt itself quotes ("the prompt says 'Deploy scripts ask for 'stable' and must …'"):
+ * the first closing mark ends it too early, so the longest span from its opening to a later closing mark that stands
+ * in the prompt is the quote. Undefined when the reason holds no later mark or no longer span stands in the prompt.
+ */
+function heldQuote(prompt: string, because: string, from: number): string | undefined {
+  const ends = [...because.slice(from).matchAll(CLOSING)].map((c) => from + (c.index ?? 0));
+  for (let i = ends.length - 1; i >= 1; i--) {
+    const span = because.slice(from, ends[i]);
+    if (span.includes("'") && placesOf(prompt, span).length > 0) return span;
+  }
+  return undefined;
 }
 
 /** A rule's first sentence, short enough to name it beside a clause. */

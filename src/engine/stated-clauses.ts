@@ -437,7 +437,7 @@ function orderedKindFields(
 }
 
 /** A passive clause: its subject, its be-verb and participle, and what follows ("each message is delivered within …"). */
-const PASSIVE = /^(.{1,60}?)\s+(is|are|gets?)\s+([a-z]+(?:ed|en|nt|wn))\b\s*(.*)$/i;
+const PASSIVE = /^(.{1,60}?)\s+(is|are|gets?)\s+([a-z]+(?:ed|en|nt|wn|pt))\b\s*(.*)$/i;
 
 /**
  * A never clause that shares the subject and act of the clause before it ("each message is delivered within 1 second
@@ -455,14 +455,51 @@ function elidedClause(prompt: string, at: number, vp: string): GuaranteeClause |
   let start = 0;
   for (const o of prior.matchAll(OPENS)) start = o.index + o[0].length;
   while (/\s/.test(prior.charAt(start))) start++;
-  const p = PASSIVE.exec(prior.slice(start));
-  const subject = p?.[1]?.trim() ?? "";
+  // "signed images stored once and never altered": a clause with no be-verb before its participle opens a list's item,
+  // read only where the never clause says its own participle (so the act is never the clause before's)
+  const p = PASSIVE.exec(prior.slice(start)) ?? (own ? REDUCED_PASSIVE.exec(prior.slice(start)) : null);
+  const whole = p?.[1]?.trim() ?? "";
+  // "every released build of the game client": the thing is the noun before "of", the rest only says whose it is
+  const subject = ofHead(whole);
   if (!p || words(subject).length > 6 || PRONOUN.test(words(subject).pop() ?? "")) return undefined;
   const its = [...(p[4] ?? "").matchAll(/\b(its|their) ((?:[a-z]+ )?(?:time|date|deadline|slot))\b/gi)].pop();
   const resolved = its ? vp.replace(/\b(before|after|until|past)\s+it\b/i, `$1 ${its[1]} ${its[2]}`) : vp;
   const done = own ? resolved : `${p[3]} ${resolved}`;
-  const said = `${subject} ${plural(subject) ? "are" : "is"} never ${done}`;
+  const said = `${whole} ${plural(subject) ? "are" : "is"} never ${done}`;
   return clause(prompt.slice(start, at + vp.length + 6).trim(), start, subject, said, done, prompt);
+}
+
+/**
+ * A clause that opens with its subject and participle and no be-verb ("signed images stored once"): the subject is a
+ * noun phrase of at most four words, none of them a verb of its own, and the participle follows it.
+ */
+const REDUCED_PASSIVE = /^((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*s)\s+([a-z]+(?:ed|en|nt|wn))\b\s*(.*)$/i;
+
+/**
+ * A subject whose thing is named before an "of" phrase that only says whose it is ("every released build of the game
+ * client" -> every released build), where the whole would be too long to read as one noun phrase.
+ */
+const ofHead = (subject: string): string => (words(subject).length > 6 ? subject.replace(/\s+of\s+.*$/i, "") : subject);
+
+/**
+ * A never clause said of a noun after "is a … that" ("each release is a signed bundle that never changes"): the rule is
+ * about the subject of "is", said with the never clause's own verb ("Each release never changes").
+ */
+function predicateClause(prompt: string, at: number, vp: string): GuaranteeClause | undefined {
+  const full = prompt.slice(0, at).trimEnd();
+  const rel = /\s(?:that|which)$/i.exec(full);
+  if (!rel) return undefined;
+  const before = full.slice(0, rel.index);
+  let start = 0;
+  for (const o of before.matchAll(OPENS)) start = o.index + o[0].length;
+  while (/\s/.test(before.charAt(start))) start++;
+  const m = /^(.{1,60}?)\s+(?:is|are)\s+(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*$/i.exec(
+    before.slice(start),
+  );
+  const subject = m?.[1]?.trim() ?? "";
+  if (!m || words(subject).length > 6 || PRONOUN.test(words(subject).pop() ?? "")) return undefined;
+  const said = `${subject} ${neverVerb(subject, undefined, vp)}`;
+  return clause(prompt.slice(start, at + 6 + vp.length).trim(), start, subject, said, vp, prompt);
 }
 
 /** Words that end the object of an act ("sends a reminder early": the object is "a reminder"). */
@@ -513,7 +550,8 @@ function readClauses(prompt: string): GuaranteeClause[] {
     if (!s) {
       // "each message is delivered within 1 second of its time and never before it"; "a service that never sends a
       // reminder early": the subject is the earlier clause's, or the object of the act
-      const c = elidedClause(prompt, m.index, vp) ?? objectClause(prompt, m.index, vp);
+      const c =
+        elidedClause(prompt, m.index, vp) ?? objectClause(prompt, m.index, vp) ?? predicateClause(prompt, m.index, vp);
       if (c) out.push(c);
       continue;
     }
@@ -596,6 +634,7 @@ function readClauses(prompt: string): GuaranteeClause[] {
   cardinalClauses(prompt, out);
   orderedClauses(prompt, out);
   twiceClauses(prompt, out);
+  sameBytesClauses(prompt, out);
   // a claim the prompt treats as lasting ownership is never a lease that lapses on silence
   const lasting = statedTenure(prompt)?.quote;
   // a hold the prompt gives a fixed duration is timed once when it is taken and never renewed
@@ -639,6 +678,39 @@ function orderedClauses(prompt: string, out: GuaranteeClause[]): void {
     const c = clause(quote, start, subject, `${subject} ${m[0].trim()}`, verb, prompt, { kind: "quantity-bound" });
     push(c ? { ...c, verb: m[0].trim().toLowerCase() } : undefined);
   }
+}
+
+/** A version as the prompt names one a reader asks for ("version 12", "that version", "the version a filing referenced"). */
+const ASKED_VERSION = String.raw`(?:(?:version|release|build|tag)\s+v?\d[\w.-]*|(?:that|this|the same|a given|any|each|every)\s+(?:version|release|build))`;
+/** Readers' acts of fetching a version ("asks for", "fetches", "reinstalls"). */
+const FETCH_ACT = String.raw`(?:asks?\s+for|fetch(?:es)?|downloads?|pulls?|installs?|reinstalls?|requests?|gets?)`;
+/**
+ * A version read back unchanged, said from the reader's side: "everyone who asks for version 12 must get
+ * byte-identical content forever", "anyone who fetches that version must get the same bytes forever", "auditors must
+ * always be able to fetch exactly the version a filing referenced". The reader can only get the same bytes again if a
+ * published version is never changed under its name, so the clause is the immutable kind, said of the version.
+ */
+const SAME_BYTES: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:every|any)(?:one|body)\s+(?:who|that)\s+${FETCH_ACT}\s+(${ASKED_VERSION})\s+(?:must|will|should|has to)\s+(?:always\s+)?(?:get|receive|see|download)\s+(?:the\s+same\s+(?:bytes|content|files?)|byte-(?:for-byte\s+)?identical\s+(?:bytes|content|files?)|identical\s+(?:bytes|content|files?))(?:\s+forever|\s+every\s+time)?`,
+    "gi",
+  ),
+  new RegExp(
+    String.raw`\b(?:(?:a|an|the|each|every|any)\s+)?[a-z][\w-]*\s+(?:must|should|will)\s+always\s+be\s+able\s+to\s+(?:re-?)?(?:fetch|download|install|pull|get|retrieve)\s+exactly\s+the\s+(version|release|build)\b[^.,;:!?]{0,50}`,
+    "gi",
+  ),
+];
+
+function sameBytesClauses(prompt: string, out: GuaranteeClause[]): void {
+  for (const re of SAME_BYTES)
+    for (const m of prompt.matchAll(re)) {
+      const at = m.index ?? 0;
+      if (covered(out, at, at + m[0].length)) continue;
+      const thing = /\b(version|release|build|tag)\b/i.exec(m[1] ?? m[0])?.[1]?.toLowerCase() ?? "version";
+      const said = `A published ${thing} never changes: ${m[0].trim().replace(/^./, (x) => x.toLowerCase())}`;
+      const c = clause(m[0].trim(), at, thing, said, "never changes", prompt, { kind: "immutable" });
+      if (c) out.push(c);
+    }
 }
 
 /**
@@ -1325,9 +1397,15 @@ export function kindWrite<T extends KeeperCandidate>(c: GuaranteeClause, writes:
         own.act.test(CARDINAL_KINDS.has(c.kind as ClauseKind) ? (w.phrase.split(":")[0] ?? "") : w.phrase),
       ) ??
     [c.head, ...c.names].flatMap((n) => fits.filter((w) => namesNoun(w.phrase, n)))[0] ??
-    fits.find((w) => own.act.test(w.phrase))
+    fits.find((w) => own.act.test(w.phrase)) ??
+    // bytes never changed that no write names or publishes ("signed images stored once" beside a rollout's versions)
+    // are the bytes the design stores under their own key: the write that commits content under its digest or once
+    (c.kind === "immutable" ? fits.find((w) => WRITTEN_ONCE.has(w.mechanism)) : undefined)
   );
 }
+
+/** The writes that store content once under its own key: a content digest, or a key created only if absent. */
+const WRITTEN_ONCE: ReadonlySet<string> = new Set(["content-addressing", "write-once-key"]);
 
 /** The record a clause's thing is kept in by its role, where no write of the design names it or does its act. */
 export const roleRecord = (c: GuaranteeClause): string => (c.kind === "interval" ? `${c.head} booking` : c.head);

@@ -36,7 +36,7 @@ const NOT_AN_ACT =
   /^(?:be|been|being|is|are|was|were|have|has|had|do|does|did|get|gets|got|more|less|even|just|only|once|than|ever|hit|exceed|see|appear|show|visit|poll|check|retry|try)$/i;
 /** Words that open the condition a once rule holds under, right after it ("… twice if a machine dies"). */
 const CONDITION_AFTER =
-  /^\s+(?:(?:even\s+)?(?:if|when|though|after|while|during|across)|per|for each|for every|on|in|after|across)\b/i;
+  /^\s+(?:(?:even\s+)?(?:if|when|though|after|while|during|across)|per|for each|for every|on|in|after|across|once\s+(?:it|they|the|its|their|a|an)\b)\b/i;
 /** A condition opened after a comma ("…, even if our sender crashes"), which the rule still holds under. */
 const CONDITION_COMMA = /^\s*,\s*(?:even\s+(?:if|when|though)|(?:if|when|though|while|during)\b)/i;
 /** Acts said without an object that name no act done to the thing: said as the act that makes them happen. */
@@ -108,7 +108,9 @@ function clauseStartOf(prompt: string, at: number): number {
   const before = prompt.slice(0, at);
   let start =
     Math.max(
-      ...[".", ";", ":", "!", "?", ",", "(", "\n"].map((c) => before.lastIndexOf(c)),
+      ...[".", ";", ":", "!", "?", "(", "\n"].map((c) => before.lastIndexOf(c)),
+      // a comma between digits is a thousands mark ("2,000 shards"), not a clause's start
+      ...[...before.matchAll(/,(?!\d{3}\b)/g)].slice(-1).map((m) => m.index),
       ...[...before.matchAll(/\bso that\s/gi)].map((m) => m.index + m[0].length - 1),
     ) + 1;
   while (start < at && /\s/.test(prompt.charAt(start))) start++;

@@ -397,7 +397,7 @@ const COUNT_WORDS = Object.entries(CARDINAL_WORDS)
   .map(([w]) => w);
 const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
 /** Units that are machines, which can vote in one consensus group (a rack or a zone holds a member, it is none). */
-const VOTING_UNIT = /^(?:machine|server|node|host|replica|broker)$/;
+const VOTING_UNIT = /^(?:machine|server|node|host|replica|broker|member|voter)$/;
 /** A unit's plural ("data centre" -> data centres). */
 const unitPlural = (unit: string): string => plural(unit);
 
