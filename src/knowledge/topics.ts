@@ -133,6 +133,7 @@ export const TOPIC_VALUES = [
   "backup",
   "answer-credit",
   "keyed-order",
+  "meetings",
   // a sale's crowd before the availability map it browses, so a booking's capacity model for the crowd is found first
   "on-sale",
   "availability-map",
@@ -157,6 +158,9 @@ const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sa
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  // people find times to meet: a calendar product (or a scheduling one) whose invitees' busy times are read to place a
+  // meeting; a guest list's RSVPs or an events page are no meetings (features/calendar.ts, its free/busy hotspot)
+  meetings: String.raw`\b(?:meetings?|calendar (?:apps?|services?|systems?|products?|platforms?)|google calendar|outlook|calendly|microsoft teams|free[/ -]busy|schedul\w* (?:a |the )?(?:calls?|times?|interviews?))\b`,
   // a Q&A site where the asker accepts an answer and authors earn reputation from votes (Stack Overflow's model; Quora
   // has neither): the accept, the reputation ledger and its workers belong to it
   "answer-credit": String.raw`\b(?:stack ?overflow|stack ?exchange|reputation|accept(?:s|ed|ing)? (?:an? |the |one |their )?(?:best |right )?answers?|accepted answers?|best answers?|marks? (?:an? |the )?answers? as (?:accepted|the solution|solved))\b`,
@@ -369,6 +373,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  meetings:
+    "people schedule meetings with one another: finding a time reads the busy times of every invitee's calendar",
   "answer-credit":
     "on a Q&A site the asker accepts one answer and authors earn reputation from votes and accepts: the accept is one conditional write by the asker, and reputation is a per-user ledger credited once per vote or accept event",
   "waiting-room":
@@ -732,6 +738,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "meetings",
   "lasting-ownership",
   "answer-credit",
   "on-sale",
