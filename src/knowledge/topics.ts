@@ -134,6 +134,7 @@ export const TOPIC_VALUES = [
   "answer-credit",
   "keyed-order",
   "meetings",
+  "followers",
   // a sale's crowd before the availability map it browses, so a booking's capacity model for the crowd is found first
   "on-sale",
   "availability-map",
@@ -158,6 +159,9 @@ const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sa
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  // people follow accounts, so one account can gather a large share of all users as followers (a feed, a social
+  // network, a creator); a small group of friends who cheer each other on has no such vertex (features/graph.ts)
+  followers: String.raw`\b(?:follow(?:s|ed|ing)? (?:each other|one another|other (?:users|people|accounts|members|cooks|creators|artists)|people|users|accounts|creators|artists|celebrit(?:y|ies)|influencers|friends|them|you)|followers?|followees?|celebrit(?:y|ies)|influencers?|creators?|social (?:networks?|media|apps?)|news ?feeds?|home (?:feeds?|timelines?)|timelines?|twitter|instagram|tiktok|linkedin|pinterest|facebook|threads|mastodon|strava|goodreads|letterboxd)\b`,
   // people find times to meet: a calendar product (or a scheduling one) whose invitees' busy times are read to place a
   // meeting; a guest list's RSVPs or an events page are no meetings (features/calendar.ts, its free/busy hotspot)
   meetings: String.raw`\b(?:meetings?|calendar (?:apps?|services?|systems?|products?|platforms?)|google calendar|outlook|calendly|microsoft teams|free[/ -]busy|schedul\w* (?:a |the )?(?:calls?|times?|interviews?))\b`,
@@ -373,6 +377,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  followers:
+    "people follow accounts, so the most-followed account's followers list can hold a large share of all users",
   meetings:
     "people schedule meetings with one another: finding a time reads the busy times of every invitee's calendar",
   "answer-credit":
@@ -739,6 +745,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  */
 const PROMPT_ONLY: readonly Topic[] = [
   "meetings",
+  "followers",
   "lasting-ownership",
   "answer-credit",
   "on-sale",

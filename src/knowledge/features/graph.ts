@@ -93,6 +93,8 @@ export const GRAPH: FeatureEntry = {
   // its writes by orders of magnitude (TAO, Bronson et al., USENIX ATC 2013: a billion reads and millions of writes a
   // second), so lists and counts are served from a cache in front of the store
   hotspot: {
+    // only where people follow accounts: a small group of friends has no vertex with millions of edges
+    topic: "followers",
     figure: "largest_follower_list_bytes",
     bottleneck:
       "The most-followed {user}: their followers list holds one edge per follower, tens of millions on a large network, under one followee key, so one partition stores it, takes every new {follow} of them and serves every read of who {follows} them",

@@ -58,7 +58,7 @@ export const REVIEWS: FeatureEntry = {
   hotspot: {
     figure: "review_rows_read_per_sec",
     bottleneck:
-      "{Subject} page reads: every page opened reads the {subject}'s rating summary and a page of reviews, hundreds of times for each review written, and a popular {subject}'s reads all land on the one partition that holds its reviews",
+      "Review page reads: every {subject} page opened reads its rating summary and a page of reviews, hundreds of times for each review written, and a popular {subject}'s reads all land on the one partition that holds its reviews",
     mitigation:
       "cache each {subject}'s summary and first pages of reviews per sort order and refresh them when one of its reviews changes, keep the average as the running star sum and count so no read scans every review, fetch later pages by a cursor on (sort key, review id), and copy the hottest {subjects}' cached pages to several cache nodes",
   },
