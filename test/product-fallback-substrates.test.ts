@@ -131,6 +131,12 @@ describe("each feature's own heaviest load stands for its substrates' rows", () 
     expect(b?.archetype).toBe("I16");
   });
 
+  it("ride matching: a busy area's requests racing for the same nearby drivers, on the claims", () => {
+    const b = rows("Design Uber.").find((r) => /^Rush-hour matching in a busy area/.test(r.bottleneck));
+    expect(b?.archetype).toBe("I02");
+    expect(b?.mitigation).toMatch(/conditional write on their state/);
+  });
+
   it("file sync: the change notifications each commit sends the owner's other devices", () => {
     const b = rows(
       "Design a team chat app with channels, threads, emoji reactions and file sharing for 10 million daily users.",
