@@ -61,6 +61,9 @@ import { kindsUnlike } from "./signals/kinds.js";
  * batcher, canary rollouts and their rollback belong to it, and a cluster manager's tasks and attempts do not.
  * An execution fleet may run functions per invocation (serverless, Lambda-like) or jobs, builds and submissions: an
  * invocation router, an invoke call and a managed function platform belong to the first only.
+ * A calendar may place meetings among people (free/busy over each invitee's calendar belongs to it) or hold a guest
+ * list's RSVPs; a social graph may let people follow accounts (one account can gather a large share of all users as
+ * followers) or join small groups of friends, which have no such vertex. Both are read from the prompt alone.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
