@@ -1284,6 +1284,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   { id: "viewing_hours_per_user_per_day", label: "hours of viewing per user a day", unit: "hours/day" },
   { id: "appliance_bytes_per_sec", label: "bytes one edge cache appliance serves a second", unit: "B/s" },
+  // a music service's audio from a CDN's edges: the count of edge servers its peak egress needs (features/music.ts)
+  { id: "edge_server_bytes_per_sec", label: "bytes a second one edge server serves", unit: "B/s" },
   { id: "recipients_per_message", label: "recipients of one message", unit: "recipients" },
   // the busiest conversation's posting rate: with its member count it sizes one post's fan-out (features/chat.ts)
   { id: "posts_per_sec_in_busiest", label: "messages posted a second in the busiest conversation", unit: "msg/s" },

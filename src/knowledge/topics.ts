@@ -61,6 +61,9 @@ import { kindsUnlike } from "./signals/kinds.js";
  * batcher, canary rollouts and their rollback belong to it, and a cluster manager's tasks and attempts do not.
  * An execution fleet may run functions per invocation (serverless, Lambda-like) or jobs, builds and submissions: an
  * invocation router, an invoke call and a managed function platform belong to the first only.
+ * A calendar may place meetings among people (free/busy over each invitee's calendar belongs to it) or hold a guest
+ * list's RSVPs; a social graph may let people follow accounts (one account can gather a large share of all users as
+ * followers) or join small groups of friends, which have no such vertex. Both are read from the prompt alone.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -133,6 +136,8 @@ export const TOPIC_VALUES = [
   "backup",
   "answer-credit",
   "keyed-order",
+  "meetings",
+  "followers",
   // a sale's crowd before the availability map it browses, so a booking's capacity model for the crowd is found first
   "on-sale",
   "availability-map",
@@ -157,6 +162,12 @@ const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sa
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  // people follow accounts, so one account can gather a large share of all users as followers (a feed, a social
+  // network, a creator); a small group of friends who cheer each other on has no such vertex (features/graph.ts)
+  followers: String.raw`\b(?:follow(?:s|ed|ing)? (?:each other|one another|other (?:users|people|accounts|members|cooks|creators|artists)|people|users|accounts|creators|artists|celebrit(?:y|ies)|influencers|friends|them|you)|followers?|followees?|celebrit(?:y|ies)|influencers?|creators?|social (?:networks?|media|apps?)|news ?feeds?|home (?:feeds?|timelines?)|timelines?|twitter|instagram|tiktok|linkedin|pinterest|facebook|threads|mastodon|strava|goodreads|letterboxd)\b`,
+  // people find times to meet: a calendar product (or a scheduling one) whose invitees' busy times are read to place a
+  // meeting; a guest list's RSVPs or an events page are no meetings (features/calendar.ts, its free/busy hotspot)
+  meetings: String.raw`\b(?:meetings?|calendar (?:apps?|services?|systems?|products?|platforms?)|google calendar|outlook|calendly|microsoft teams|free[/ -]busy|schedul\w* (?:a |the )?(?:calls?|times?|interviews?))\b`,
   // a Q&A site where the asker accepts an answer and authors earn reputation from votes (Stack Overflow's model; Quora
   // has neither): the accept, the reputation ledger and its workers belong to it
   "answer-credit": String.raw`\b(?:stack ?overflow|stack ?exchange|reputation|accept(?:s|ed|ing)? (?:an? |the |one |their )?(?:best |right )?answers?|accepted answers?|best answers?|marks? (?:an? |the )?answers? as (?:accepted|the solution|solved))\b`,
@@ -369,6 +380,10 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  followers:
+    "people follow accounts, so the most-followed account's followers list can hold a large share of all users",
+  meetings:
+    "people schedule meetings with one another: finding a time reads the busy times of every invitee's calendar",
   "answer-credit":
     "on a Q&A site the asker accepts one answer and authors earn reputation from votes and accepts: the accept is one conditional write by the asker, and reputation is a per-user ledger credited once per vote or accept event",
   "waiting-room":
@@ -732,6 +747,8 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "meetings",
+  "followers",
   "lasting-ownership",
   "answer-credit",
   "on-sale",

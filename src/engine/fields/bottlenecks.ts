@@ -413,15 +413,20 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       if (hot.has(h.feature) || !figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck)))
         continue;
       hot.add(h.feature);
-      const row: BottleneckRow = withLoad([figure], {
-        bottleneck: h.bottleneck,
-        mitigation: agreeingMitigation(h.mitigation, rejected, have, bounded) ?? h.mitigation,
-        archetype: h.archetype,
-        rank: "next",
-        // the formula names the quantity it yields, as a starter formula does
-        formula: `${figure.quantity} = ${figure.formula.replace(/^[a-z0-9_]+ = /, "")} (${figure.unit})`,
-        estimate: quoted(figure),
-      });
+      // checked against the feature's own per-unit ceiling where one of its figures divides this load by what one unit
+      // handles (a music service's egress over what one edge server sends)
+      const row: BottleneckRow = withLoad(
+        f.capacity.filter((c) => c.archetype === h.feature),
+        {
+          bottleneck: h.bottleneck,
+          mitigation: agreeingMitigation(h.mitigation, rejected, have, bounded) ?? h.mitigation,
+          archetype: h.archetype,
+          rank: "next",
+          // the formula names the quantity it yields, as a starter formula does
+          formula: `${figure.quantity} = ${figure.formula.replace(/^[a-z0-9_]+ = /, "")} (${figure.unit})`,
+          estimate: quoted(figure),
+        },
+      );
       featureRows.add(row);
     }
     f.archetypes.forEach((ra, i) => {

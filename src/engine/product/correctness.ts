@@ -213,7 +213,7 @@ export function featureHotspots(features: readonly FeatureRow[], unspoken: reado
         figure: h.figure,
         bottleneck: fillTerms(h.bottleneck, row.terms),
         mitigation: fillTerms(h.mitigation, row.terms),
-        archetype: homeArchetype(entry),
+        archetype: h.archetype ?? homeArchetype(entry),
       })),
   );
 }

@@ -74,12 +74,37 @@ export const CALENDAR: FeatureEntry = {
     { id: "I03", role: "output", why: "reminders are due-time jobs" },
     { id: "I06", role: "output", why: "a week view is a projection expanded from rules and exceptions" },
   ],
+  // finding a time reads every invitee's busy times over the window (Google Calendar's free/busy query answers for
+  // at most 50 calendars and refuses a group of more than 100 members: Calendar API v3 reference, freebusy.query),
+  // and with rules expanded on read each of those calendars expands its series for the window
+  hotspot: {
+    topic: "meetings",
+    figure: "freebusy_reads_per_sec",
+    bottleneck:
+      "Free/busy across invitees: finding a time for one meeting reads every invitee's calendar over the window, and each of those reads expands the calendar's recurring series, so one scheduling request fans out over its attendees",
+    mitigation:
+      "keep each calendar's busy intervals for the next few weeks as a small cached projection refreshed when one of its {events} changes, so a free/busy read returns one entry per invitee without expanding any rule; read the invitees' partitions in parallel, and cap how many calendars one query may name and how large a group it expands",
+  },
   capacity: {
     inputs: [
       inp("users", 100e6, "calendar users"),
       inp("series_per_user", 200, "events and recurring series per calendar"),
       inp("event_bytes", 1000, "title, times, zone, rule and attendees"),
       inp("calendar_views_per_user_per_day", 5, "people check their calendar a few times a day"),
+      {
+        quantity: "meetings_scheduled_per_user_per_day",
+        label: "meetings each user schedules a day",
+        unit: "meetings/day",
+        typical: 0.5,
+        why: "a working user sets up a meeting every other day or so; most events are received, not organised (a planning figure)",
+      },
+      {
+        quantity: "invitees_per_meeting",
+        label: "invitees whose free/busy one meeting checks",
+        unit: "calendars",
+        typical: 6,
+        why: "a typical meeting invites a handful of people, each of whose calendars is checked to find a time (a planning figure)",
+      },
     ],
     figures: [
       fig("stored_series", "event rows stored (one per series)", "count", "users * series_per_user", "events"),
@@ -89,6 +114,13 @@ export const CALENDAR: FeatureEntry = {
         "calendar window reads per second",
         "rate",
         "users * calendar_views_per_user_per_day / 86400",
+        "reads/s",
+      ),
+      fig(
+        "freebusy_reads_per_sec",
+        "invitee calendars read a second at peak to find meeting times",
+        "peak",
+        "users * meetings_scheduled_per_user_per_day * invitees_per_meeting / 86400 * peak_factor",
         "reads/s",
       ),
     ],

@@ -84,11 +84,28 @@ export const CHECKOUT: FeatureEntry = {
     },
     { id: "I16", role: "input", why: "the cart is per-buyer mutable state" },
   ],
+  // every order calls the payment provider, whose per-account limit binds before any box of ours: Stripe's live mode
+  // allows 100 operations a second per account, raised on request, and asks for six weeks' notice of a large increase
+  // (docs.stripe.com/rate-limits; knowledge/parties.ts)
+  hotspot: {
+    figure: "provider_calls_per_sec",
+    bottleneck:
+      "Payment calls at the peak: every {order} calls the payment provider, which caps the calls one account makes a second whatever our own capacity, so the daily peak of {orders} (and a sale's, higher still) meets that limit before any box of ours",
+    mitigation:
+      "arrange a raised limit with the provider weeks before a planned sale, send charges from the outbox relay through a token bucket set to the account's limit so a burst waits in the outbox instead of failing, back off on the provider's rate-limit answers, and keep reads of payment state out of the call budget by recording the provider's webhooks",
+  },
   capacity: {
     inputs: [
       inp("users", 50e6, "daily active shoppers"),
       perUserDaily("orders_per_user_per_day", "orders", 0.05, "one order every few weeks per active shopper"),
       inp("order_bytes", 2000, "order lines, totals, addresses and states"),
+      {
+        quantity: "provider_calls_per_order",
+        label: "calls to the payment provider for each order",
+        unit: "calls",
+        typical: 2,
+        why: "an authorisation when the order is placed and a capture when it ships",
+      },
     ],
     figures: [
       fig("orders_per_sec", "orders per second", "rate", "users * orders_per_user_per_day / 86400", "orders/s"),
@@ -98,6 +115,20 @@ export const CHECKOUT: FeatureEntry = {
         "peak",
         "orders_per_sec * peak_factor",
         "orders/s",
+      ),
+      fig(
+        "provider_calls_per_sec",
+        "calls a second to the payment provider at peak",
+        "peak",
+        "peak_orders_per_sec * provider_calls_per_order",
+        "req/s",
+      ),
+      fig(
+        "provider_call_headroom",
+        "share of the payment provider's per-account limit the order calls use at peak",
+        "headroom",
+        "provider_calls_per_sec / provider_requests_per_sec",
+        "fraction",
       ),
       fig(
         "order_bytes_per_year",
@@ -146,6 +177,15 @@ export const CHECKOUT: FeatureEntry = {
           winsWhen: "physical goods ship later and stock can fail",
           // a hold on the card that lapses, and a capture separate from it, exist only under this option
           key: String.raw`authori[sz]e at order|capture at shipment|authori[sz]ations? (?:lapses?|expires?)`,
+          implies: {
+            capacity: [
+              {
+                quantity: "provider_calls_per_order",
+                value: 2,
+                why: "an authorisation when the order is placed and a capture when it ships",
+              },
+            ],
+          },
         },
         {
           id: "capture-now",
@@ -162,6 +202,13 @@ export const CHECKOUT: FeatureEntry = {
           // one call captures at once: no hold lapses, nothing is captured later against an authorised amount
           implies: {
             excludes: [String.raw`\bauthori[sz]ations? (?:lapses?|expires?)\b`, String.raw`\bauthori[sz]ed amount\b`],
+            capacity: [
+              {
+                quantity: "provider_calls_per_order",
+                value: 1,
+                why: "one call captures the payment when the order is placed",
+              },
+            ],
           },
         },
       ],

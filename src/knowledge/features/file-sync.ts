@@ -66,6 +66,16 @@ export const FILE_SYNC: FeatureEntry = {
     { id: "I19", role: "substrate", why: "blocks live in replicated chunk storage" },
     { id: "I05", role: "output", why: "each namespace's journal is a log devices read from their cursor" },
   ],
+  // every commit must reach the namespace's other devices; a device waits on a long poll that says only that something
+  // changed, then lists the journal from its cursor (Dropbox API v2 files/list_folder/longpoll: it blocks until there
+  // are changes or it times out, with up to 90 seconds of random jitter added against a thundering herd)
+  hotspot: {
+    figure: "sync_wakeups_per_sec",
+    bottleneck:
+      "Change notifications: every commit must wake each of the owner's other devices (and every device of a shared folder's members), each of which holds a long-lived connection and then reads the journal from its cursor",
+    mitigation:
+      "hold one long-poll or push connection per device on notification servers that say only that a namespace changed, let the device list the changes from the journal by its cursor, coalesce a burst of commits to one namespace into one wake-up, and add random jitter to reconnects so a restart does not bring every device back at once",
+  },
   capacity: {
     inputs: [
       inp("users", 500e6, "registered users of a file sync service"),
@@ -73,6 +83,13 @@ export const FILE_SYNC: FeatureEntry = {
       inp("dedup_ratio", 0.7, "identical blocks across users and versions are stored once"),
       inp("commits_per_user_per_day", 10, "file saves that reach the server"),
       inp("block_bytes", 4e6, "Dropbox-style 4 MB blocks"),
+      {
+        quantity: "devices_per_user",
+        label: "devices linked to one account",
+        unit: "devices",
+        typical: 3,
+        why: "a laptop, a phone and one more computer or tablet (a planning figure)",
+      },
       // the largest file only where the prompt states it ("files up to 10 GB"): no typical value, so a design that
       // names no largest file shows no figure for it
       { quantity: "max_object_bytes" },
@@ -93,6 +110,13 @@ export const FILE_SYNC: FeatureEntry = {
         "commits/s",
       ),
       fig("stored_blocks", "blocks stored", "count", "stored_bytes / block_bytes", "blocks"),
+      fig(
+        "sync_wakeups_per_sec",
+        "device wake-ups a second at peak, one per commit for each of the owner's other devices",
+        "peak",
+        "commits_per_sec * (devices_per_user - 1) * peak_factor",
+        "wakeups/s",
+      ),
       // a stated largest file ("files up to 10 GB") is a maximum, not the average: it sizes one upload, sent and
       // resumed block by block, and the list of block hashes its commit carries; shown only where the prompt states it
       fig(

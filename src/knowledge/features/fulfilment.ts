@@ -82,6 +82,16 @@ export const FULFILMENT: FeatureEntry = {
     { id: "I03", role: "decorator", why: "the courier is requested at a due time set by the preparation estimate" },
     { id: "I16", role: "output", why: "menus are small versioned per-merchant records, read far more than written" },
   ],
+  // customers browse about twenty menus for each order, in the lunch and dinner peaks, and a menu changes far less
+  // often than it is read: the read load lands on the menus' key-value records (I16), not on the order workflow
+  hotspot: {
+    figure: "menu_reads_per_sec",
+    archetype: "I16",
+    bottleneck:
+      "Meal-time {menu} reads: customers browse about twenty {menus} for every {order}, crowded into the lunch and dinner peaks, and a popular {merchant}'s {menu} is read by thousands at once while the {merchant} marks {products} sold out",
+    mitigation:
+      "cache each {merchant}'s {menu} as one versioned document keyed by {merchant} and version, serve its images from the CDN, keep sold-out flags as a small record read beside the cached {menu}, and refresh the cached {menu} when the {merchant} publishes a change",
+  },
   capacity: {
     inputs: [
       inp("merchants", 500000, "restaurants and shops on the platform"),

@@ -88,6 +88,19 @@ export const GRAPH: FeatureEntry = {
       },
     },
   ],
+  // a vertex's degree is heavily skewed: the most-followed accounts have tens of millions of followers, and the
+  // reverse list is stored under the followee's key, so one partition holds all of it; reads of the graph outnumber
+  // its writes by orders of magnitude (TAO, Bronson et al., USENIX ATC 2013: a billion reads and millions of writes a
+  // second), so lists and counts are served from a cache in front of the store
+  hotspot: {
+    // only where people follow accounts: a small group of friends has no vertex with millions of edges
+    topic: "followers",
+    figure: "largest_follower_list_bytes",
+    bottleneck:
+      "The most-followed {user}: their followers list holds one edge per follower, tens of millions on a large network, under one followee key, so one partition stores it, takes every new {follow} of them and serves every read of who {follows} them",
+    mitigation:
+      "partition the lists by {user}, keep each list sorted by {follow} time so a page is one short range read and never the whole list, keep follower counts as denormalised counters, split a list past a few million edges into sub-partitions by (followee, bucket) read in parallel, and cache a hot {user}'s first pages and count on several cache nodes",
+  },
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users of a large social app"),
@@ -100,10 +113,22 @@ export const GRAPH: FeatureEntry = {
       },
       inp("follow_changes_per_user_per_day", 0.2, "follows and unfollows are rare next to reads"),
       inp("edge_bytes", 64, "two ids, a timestamp and a state"),
+      inp(
+        "celebrity_follower_share",
+        0.25,
+        "the most-followed accounts reach a large share of all users (tens of millions on the largest networks)",
+      ),
     ],
     figures: [
       fig("edges", "follow edges stored", "count", "users * follows_per_user", "edges"),
       fig("edge_bytes_total", "edge storage, both directions", "storage", "edges * edge_bytes * edge_copies", "B"),
+      fig(
+        "largest_follower_list_bytes",
+        "the most-followed user's followers list, all under one followee key",
+        "hotspot",
+        "users * celebrity_follower_share * edge_bytes",
+        "B",
+      ),
       fig(
         "follow_writes_per_sec",
         "follow and unfollow writes per second",

@@ -126,6 +126,16 @@ export const MATCHING: FeatureEntry = {
     },
     { id: "I12", role: "output", why: "the fare is charged through a payment provider", party: "payment-provider" },
   ],
+  // the searches a request makes come back after each lost claim, decline or expired offer, and at rush hour they
+  // crowd into a busy area's few cells and compete for the same nearby drivers; the contention is on the claims (I02)
+  hotspot: {
+    figure: "nearby_queries_per_sec",
+    archetype: "I02",
+    bottleneck:
+      "Rush-hour matching in a busy area: {trip} requests crowd into the same few cells and compete for the same nearby {drivers}, so each lost claim, decline or expired offer sends a request back to search a wider radius",
+    mitigation:
+      "claim a {driver} with one conditional write on their state (available to offered) so exactly one request wins and the others move straight to their next candidate, leave {drivers} with an open offer out of other searches, and keep each city area's requests and {drivers} on its own dispatcher shard so one area's rush stays there",
+  },
   capacity: {
     inputs: [
       {

@@ -78,6 +78,18 @@ export const MUSIC: FeatureEntry = {
     { id: "I16", role: "substrate", why: "playlists are small versioned per-user records" },
     { id: "I15", role: "input", why: "transcoding runs as batch jobs on a worker fleet" },
   ],
+  // audio is the bulk of what the service sends: every listener streams continuously, and a hit release sends
+  // millions to the same new files at once; an edge miss goes to a regional or shield tier before the origin
+  // (Amazon CloudFront Developer Guide, "Using Origin Shield"), and a file that names one encoding never changes; the
+  // load lands on the edge caches (I07), not on the playlists the feature's critical action writes
+  hotspot: {
+    figure: "peak_egress",
+    archetype: "I07",
+    bottleneck:
+      "Audio delivery egress: every {listener} streams audio for as long as they listen, so delivery dwarfs every other load, and a hit release sends millions of {listeners} to the same new files at once",
+    mitigation:
+      "serve every audio file from CDN edges under an immutable URL per {track} and bitrate with a long cache lifetime, push a release's files to the edges before it goes live, put a shield tier in front of the object store so the edges' misses for one file reach it once, and let the player prefetch the next {track} from the edge",
+  },
   capacity: {
     inputs: [
       inp("users", 100e6, "daily listeners of a large music service"),
@@ -90,6 +102,13 @@ export const MUSIC: FeatureEntry = {
       inp("track_seconds", 210, "a typical song is three to four minutes"),
       inp("catalogue_tracks", 100e6, "tracks in a large catalogue"),
       inp("renditions_per_track", 4, "a few bitrates per track"),
+      // a planning figure, not a vendor rating: one edge server's network ports, at tens of Gbit/s, bound what it
+      // sends (Netflix's Open Connect appliances aimed at 80 Gbit/s each in 2014; features/playback.ts)
+      inp(
+        "edge_server_bytes_per_sec",
+        5e9,
+        "a planning figure of about 40 Gbit/s one CDN edge server sends from memory and flash (Netflix aimed at 80 Gbit/s per Open Connect appliance in 2014; measure it)",
+      ),
     ],
     figures: [
       fig(
@@ -105,6 +124,14 @@ export const MUSIC: FeatureEntry = {
         "bandwidth",
         "concurrent_streams * stream_bytes_per_sec",
         "B/s",
+      ),
+      fig(
+        "edge_servers",
+        "edge servers' worth of audio egress at the peak",
+        "count",
+        "peak_egress / (edge_server_bytes_per_sec * target_utilisation)",
+        "servers",
+        true,
       ),
       fig(
         "plays_per_sec",

@@ -53,15 +53,38 @@ export const REVIEWS: FeatureEntry = {
     { id: "I16", role: "substrate", why: "a review is key state under (subject, author)" },
     { id: "I06", role: "output", why: "the summary and the sorted review lists are projections" },
   ],
+  // a subject page is read hundreds of times for each review written; the summary is the running sum and count
+  // (never recomputed from every review on a read), and a page of reviews is one range read under the subject's key
+  hotspot: {
+    figure: "review_rows_read_per_sec",
+    bottleneck:
+      "Review page reads: every {subject} page opened reads its rating summary and a page of reviews, hundreds of times for each review written, and a popular {subject}'s reads all land on the one partition that holds its reviews",
+    mitigation:
+      "cache each {subject}'s summary and first pages of reviews per sort order and refresh them when one of its reviews changes, keep the average as the running star sum and count so no read scans every review, fetch later pages by a cursor on (sort key, review id), and copy the hottest {subjects}' cached pages to several cache nodes",
+  },
   capacity: {
     inputs: [
       inp("subjects", 10e6, "businesses, listings or products that can be reviewed"),
       inp("reviews_per_day", 500000, "new and edited reviews per day"),
       inp("review_bytes", 1500, "text, stars and ids"),
       inp("review_reads_per_sec", 50000, "subject pages opened per second at peak"),
+      {
+        quantity: "reviews_per_page",
+        label: "reviews shown on one page",
+        unit: "reviews",
+        typical: 20,
+        why: "a page lists ten to a few dozen reviews under the rating summary (a planning figure)",
+      },
     ],
     figures: [
       fig("review_writes_per_sec", "review writes per second", "rate", "reviews_per_day / 86400", "writes/s"),
+      fig(
+        "review_rows_read_per_sec",
+        "review rows read a second at peak to fill the page of each subject opened",
+        "peak",
+        "review_reads_per_sec * reviews_per_page",
+        "rows/s",
+      ),
       fig(
         "review_bytes_per_year",
         "review storage added per year",

@@ -102,6 +102,12 @@ export interface FeatureHotspot {
   figure: string;
   bottleneck: string;
   mitigation: string;
+  /**
+   * The substrate the load lands on, where it is not the feature's home archetype (a delivery app's menu reads land
+   * on its key-value menus, not on the fulfilment workflow its critical action runs): that substrate's card rows give
+   * way to this one.
+   */
+  archetype?: ArchetypeId;
   /** As on an action: kept only where the prompt speaks of the subject, or never where it does. */
   topic?: Topic;
   unlessTopic?: TopicMark;
