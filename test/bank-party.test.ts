@@ -76,3 +76,15 @@ describe("money sent to another bank reaches a bank rail, not a card processor",
     expect(rules(d)).not.toContain("party-fact-elsewhere");
   });
 });
+
+describe("a prompt that asks for sending money between users takes the ledger's stance", () => {
+  it("is linearizable and fails closed, said in the transfer feature's words", () => {
+    const d = design(
+      "Design a mobile app where users pay friends from a wallet balance and cash out to their bank account.",
+    );
+    expect(d.features?.map((f) => f.id)).toContain("transfer");
+    expect(d.nfrs.consistency).toBe("linearizable");
+    expect(d.nfrs.availability).toBe("fail-closed");
+    expect(d.nfrs.sources.consistency?.because).toMatch(/overdraw/);
+  });
+});

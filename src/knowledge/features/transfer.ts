@@ -69,6 +69,13 @@ export const TRANSFER: FeatureEntry = {
       party: "bank",
     },
   ],
+  // a prompt that asks for sending money between users takes the ledger's stance for what it leaves unstated
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    because:
+      "a {payment} must see every earlier debit of its sender's balance, or two of them overdraw it, so a ledger that cannot reach its primary refuses {payments} rather than move money on a stale balance",
+  },
   capacity: {
     inputs: [
       inp("users", 80e6, "monthly active users of a payments app, a share active daily"),
