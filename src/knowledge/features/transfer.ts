@@ -70,6 +70,10 @@ export const TRANSFER: FeatureEntry = {
     },
   ],
   // a prompt that asks for sending money between users takes the ledger's stance for what it leaves unstated
+  builtBy: {
+    topic: "ledger",
+    why: "a ledger of the system's own accounts (I16's ledger subject) keeps the accounts, the transfer under its id and the double-entry journal itself, so a wallet product named beside it adds no second ledger",
+  },
   stance: {
     consistency: "linearizable",
     availability: "fail-closed",
