@@ -25,4 +25,12 @@ describe("transfers between accounts the operator keeps are one double-entry led
     const d = design("Design Venmo.");
     expect((d.features ?? []).map((f) => f.id)).toContain("transfer");
   });
+
+  it("a ledger service keeps accounts: its name's word is the whole book, not the record", () => {
+    const d = design(
+      "Design a ledger service for a neobank where 20 million accounts move money between each other, 10,000 transfers a second, and balances never go negative.",
+    );
+    expect(d.dataModel.some((m) => m.entity === "Account")).toBe(true);
+    expect(checkCoherence(d).map((p) => p.rule)).not.toContain("ledger-shape");
+  });
 });
