@@ -141,6 +141,8 @@ const STOP = new Set([
   "identity",
   // what a semaphore or limiter service does, not the record it keeps ("a semaphore service" keeps slots)
   "semaphore",
+  // the whole book a ledger service keeps, not one of its records ("a ledger service" keeps accounts and transfers)
+  "ledger",
   "newsql",
   "relational",
   "graph",

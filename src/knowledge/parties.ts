@@ -13,6 +13,7 @@ import type { Availability, Consistency } from "./vocab.js";
  */
 export const PARTY_KINDS = [
   "payment-provider",
+  "bank",
   "customer-endpoint",
   "push-gateway",
   "message-gateway",
@@ -123,6 +124,40 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       availability: "fail-closed",
       because:
         "money moved twice cannot be taken back cheaply, so a payment's state is decided once, on one primary, and a request that cannot reach it is refused rather than answered twice",
+    },
+  },
+  // money leaving for an account at another bank (a payout, a supplier payment, a transfer to a partner bank) goes out
+  // over a bank rail, not through a card processor: no card is charged, nothing is captured or refunded, and what
+  // the rail sent is settled against the bank's own statement and returns
+  bank: {
+    kind: "bank",
+    name: "the bank and its payment rail (ACH, wire, instant payments)",
+    component: "Bank / payment rail (ACH, wire; payouts to other banks)",
+    dedupes: {
+      value: false,
+      because:
+        "a rail pays every entry it is sent: an ACH entry or a wire sent twice credits the recipient twice, and the receiving bank may return a duplicate (ACH return R24) but need not, so the design settles a lost reply from its own attempt record and the bank's records before it sends again, never by resending",
+    },
+    queryable: {
+      value: true,
+      because:
+        "the payment carries our end-to-end reference, which the bank's payment status and its account statement return unchanged (ISO 20022's EndToEndId is assigned by the payer and passed on to the beneficiary)",
+    },
+    callsBack: true,
+    undoes: {
+      value: false,
+      because:
+        "a sent payment is not refunded like a card charge: a wire or an instant payment is final once sent, and an ACH entry may be reversed only when it was erroneous or a duplicate, up to five banking days after settlement (Nacha Operating Rules), so a later step's failure is repaired in our own ledger, not by undoing the payment",
+    },
+    noCeiling:
+      "a bank sets no public per-account request limit: what bounds a rail is its cut-off times and the batch files or payment messages the bank agreement allows, so it is a number to ask the bank for, not a default",
+    reconcile:
+      "match every sent payment to the bank's statement and its returns by our end-to-end reference (ACH returns mostly arrive within two banking days); a payment with no record past its cut-off is looked up at the bank by that reference before any resend, and a returned payment credits the account back with its own journal lines",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because:
+        "a payment a rail has sent cannot be taken back on our say, so each payout is decided once, on one primary, and a request that cannot reach it is refused rather than sent twice",
     },
   },
   "customer-endpoint": {
@@ -245,10 +280,22 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
 export const PARTY_ONLY_WORDS: Readonly<Partial<Record<PartyKind, string>>> = {
   "payment-provider": String.raw`\bpayment APIs?\b|\bprunes? (?:an |our |their )?idempotency keys?\b|\beach stated payment\b`,
   "push-gateway": String.raw`\bcollapse (?:id|key)s?\b|\bdevice folds\b`,
+  bank: String.raw`\bACH returns?\b|\bend-to-end reference\b`,
 };
+
+/**
+ * Money sent to an account at another bank (a payout by bank transfer, a partner bank's transfer API, a wire), as a
+ * case-insensitive regular expression source: its effects reach a bank rail, unless the text also takes a card
+ * payment (`CARD_TAKEN`), whose charge is the effect that costs most to repeat.
+ */
+export const BANK_WORDS = String.raw`\b(?:bank transfers?|bank(?:'s|s')? (?:transfer |payout |payment )?(?:APIs?|networks?|partners?|rails?)|(?:partner|external|other|receiving|recipient's|beneficiary) banks?|(?:between|across) (?:two |different )?banks|(?:between|across) (?:\w+ )?bank accounts|banking partners?|(?:to|into) (?:an? |their |the )?(?:\w+ )?bank accounts?|wire transfers?|wires? (?:to|from)|by wire|(?:outgoing|international|domestic) wires?|ACH|SEPA|faster payments|FedNow|cross-border transfers?)\b`;
+
+/** Words that take a card payment: a charge, a card processor, a checkout. */
+export const CARD_TAKEN = String.raw`\b(?:charg(?:e|es|ed|ing)|card (?:payments?|processors?|networks?|numbers?|charges?)|cards? (?:a )?(?:second|per second)|checkouts?|check(?:s|ed|ing)? out|captur(?:e|es|ed|ing)|refund(?:s|ed|ing)?|pay(?:s|ing)? by card|credit cards?|debit cards?)\b`;
 
 /** Each party's words, case-insensitive regular expression sources, in the order they are tried. */
 export const PARTY_WORDS: ReadonlyArray<readonly [PartyKind, string]> = [
+  ["bank", BANK_WORDS],
   ["payment-provider", TOPIC_WORDS.money],
   ["customer-endpoint", TOPIC_WORDS.webhook],
   [
@@ -259,10 +306,13 @@ export const PARTY_WORDS: ReadonlyArray<readonly [PartyKind, string]> = [
 ];
 
 const COMPILED = PARTY_WORDS.map(([k, s]) => [k, new RegExp(s, "i")] as const);
+const CARD_TAKEN_RE = new RegExp(CARD_TAKEN, "i");
 
 /** The party a text's effects reach, with the words that said so; another service when none are spoken. */
 export function partyOf(text: string): { kind: PartyKind; quote?: string } {
   for (const [kind, re] of COMPILED) {
+    // a payout to a bank account beside a card charge: the charge is taken through a payment provider
+    if (kind === "bank" && CARD_TAKEN_RE.test(text)) continue;
     // "a push notification service for a banking app": whose business it is moves no money (topics.ts OWNER_WORDS)
     const m = re.exec(kind === "payment-provider" ? withoutOwnerWords("money", text) : text);
     if (m) return { kind, quote: m[0] };

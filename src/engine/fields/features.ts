@@ -20,7 +20,7 @@ export const featuresField: Deriver<"features"> = {
   field: "features",
   category: "Classified",
   reads: ["prompt", "branch"],
-  rule: "for product and mixed prompts: the features a named product is known for, then those the prompt's own words name, then the features they depend on; nouns from the named product. An infra prompt whose subject is a named product ('Design Dropbox') gets that product's features beside its infra core",
+  rule: "for product and mixed prompts: the features a named product is known for, then those the prompt's own words name, then the features they depend on; nouns from the named product. An infra prompt whose subject is a named product ('Design Dropbox') gets that product's features beside its infra core, except a feature whose whole record the prompt's infra subject builds itself (a wallet's transfers in a bank ledger's own accounts and journal)",
   derive: (f) => {
     const infra = f.branch.kind === "infra";
     const r = recognizeProduct(f.prompt, { namedOnly: infra });
@@ -28,33 +28,39 @@ export const featuresField: Deriver<"features"> = {
     // a feature's rows marked with a subject only the prompt's own words speak of (static places, not moving objects)
     const unspoken = unspokenBesides(topicsSpoken(f.prompt));
     const stated = statedNfrsOf(f.prompt).latency[0];
-    return r.features.map((rf): FeatureRow => {
-      const { feature, evidence } = rf;
-      const terms = termsFor(rf, r.terms);
-      return {
-        id: feature.id,
-        name: feature.name,
-        evidence,
-        substrates: feature.substrates
-          .filter((s) => fitsTopics(s, unspoken))
-          .map((s) => ({ id: s.id, role: s.role, why: s.why })),
-        actions: feature.actions
-          .filter((a) => !a.hidden && fitsTopics(a, unspoken))
-          .map((a) => fillTerms(a.action, terms)),
-        entities: feature.entities
-          .filter((e) => fitsTopics(e, unspoken))
-          .map((e) => ({
-            name: fillTerms(e.name, terms),
-            description: fillTerms(e.description, terms),
-          })),
-        nfrs: feature.nfrs.map((n) => {
-          const filled = fillTerms(n, terms);
-          return stated && latencyNamesFeature(stated.quote, feature.id)
-            ? filled.replace(USUAL_LATENCY, `within the stated ${speakMs(stated.ms)}`)
-            : filled;
-        }),
-        terms,
-      };
-    });
+    // an infra design whose own subject builds a feature's whole record (a bank ledger's accounts and transfers are a
+    // wallet's) draws that subject once: the named product brings no second copy of it
+    const built = (rf: (typeof r.features)[number]) =>
+      infra && rf.feature.builtBy !== undefined && !unspoken.includes(rf.feature.builtBy.topic);
+    return r.features
+      .filter((rf) => !built(rf))
+      .map((rf): FeatureRow => {
+        const { feature, evidence } = rf;
+        const terms = termsFor(rf, r.terms);
+        return {
+          id: feature.id,
+          name: feature.name,
+          evidence,
+          substrates: feature.substrates
+            .filter((s) => fitsTopics(s, unspoken))
+            .map((s) => ({ id: s.id, role: s.role, why: s.why })),
+          actions: feature.actions
+            .filter((a) => !a.hidden && fitsTopics(a, unspoken))
+            .map((a) => fillTerms(a.action, terms)),
+          entities: feature.entities
+            .filter((e) => fitsTopics(e, unspoken))
+            .map((e) => ({
+              name: fillTerms(e.name, terms),
+              description: fillTerms(e.description, terms),
+            })),
+          nfrs: feature.nfrs.map((n) => {
+            const filled = fillTerms(n, terms);
+            return stated && latencyNamesFeature(stated.quote, feature.id)
+              ? filled.replace(USUAL_LATENCY, `within the stated ${speakMs(stated.ms)}`)
+              : filled;
+          }),
+          terms,
+        };
+      });
   },
 };

@@ -2,6 +2,7 @@ import type { CapacityModel } from "../capacity/types.js";
 import type { DecisionPoint } from "../decisions/types.js";
 import { parseProtocol } from "../notation/protocol.js";
 import type { ArchetypeId, Availability, Consistency } from "../schema.js";
+import type { Topic } from "../topics.js";
 import type { Topology } from "../topology.js";
 import { BOOKING } from "./booking.js";
 import { CALENDAR } from "./calendar.js";
@@ -124,6 +125,12 @@ export interface FeatureEntry {
    * machinery (`unless`, a case-insensitive regular expression's source: a lock, a lease service, leader election).
    */
   realizes?: FeatureRealizes[];
+  /**
+   * The subject (knowledge/topics.ts) of an infra archetype that builds this feature's whole record itself, with why
+   * (a bank ledger's accounts, journal and transfers are a wallet's balances and payments): in an infra design whose
+   * prompt speaks of that subject, a named product brings this feature no second copy of it.
+   */
+  builtBy?: { topic: Topic; why: string };
   /**
    * Features this one replaces when both are recognised, each with why (room-night stays replace the seat hold for a
    * hotel; a hold confirmed by its own charge replaces a checkout that would charge the same purchase again).

@@ -65,10 +65,21 @@ export const TRANSFER: FeatureEntry = {
     {
       id: "I12",
       role: "output",
-      why: "top-ups and payouts are external effects with reconciliation",
-      party: "payment-provider",
+      why: "a payout to a bank account is sent over a bank rail, an external effect settled against the bank's statement",
+      party: "bank",
     },
   ],
+  // a prompt that asks for sending money between users takes the ledger's stance for what it leaves unstated
+  builtBy: {
+    topic: "ledger",
+    why: "a ledger of the system's own accounts (I16's ledger subject) keeps the accounts, the transfer under its id and the double-entry journal itself, so a wallet product named beside it adds no second ledger",
+  },
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    because:
+      "a {payment} must see every earlier debit of its sender's balance, or two of them overdraw it, so a ledger that cannot reach its primary refuses {payments} rather than move money on a stale balance",
+  },
   capacity: {
     inputs: [
       inp("users", 80e6, "monthly active users of a payments app, a share active daily"),
@@ -179,8 +190,10 @@ export const TRANSFER: FeatureEntry = {
     },
     {
       failure: "The bank accepts a payout but the service crashes before recording it",
-      prevention: "record the payout and an outbox row in one transaction, call the bank with an idempotency key",
-      repair: "reconcile against the bank's statement and settle the payout",
+      prevention:
+        "record the payout and an outbox row in one transaction, send it under the outbox row's id as its end-to-end reference",
+      repair:
+        "match the bank's statement and returns by that reference and settle the payout; never resend an unmatched one blind",
       role: "external effect",
     },
     {
@@ -224,11 +237,12 @@ export const TRANSFER: FeatureEntry = {
         name: "Payout workers",
         kind: "worker-pool",
         runs: ["send payouts", "record provider result"],
-        because: "bank transfers are slow external calls retried with an idempotency key",
+        because:
+          "bank transfers are slow external calls, each sent once under its end-to-end reference and settled from the bank's records",
       },
       {
         id: "bank-provider",
-        name: "Bank / card processor",
+        name: "Bank / payment rail (ACH, wire)",
         kind: "external",
         because: "money enters and leaves the system only through it",
       },
@@ -237,7 +251,7 @@ export const TRANSFER: FeatureEntry = {
       { from: "gateway", to: "ledger-service", kind: "request", label: "transfer / balance" },
       { from: "ledger-service", to: "ledger-db", kind: "request", label: "append entries + update balances" },
       { from: "ledger-db", to: "payout-worker", kind: "stream", label: "payout outbox" },
-      { from: "payout-worker", to: "bank-provider", kind: "request", label: "payout (idempotency key)" },
+      { from: "payout-worker", to: "bank-provider", kind: "request", label: "payout (end-to-end reference)" },
     ],
     api: [
       {

@@ -38,7 +38,7 @@ const OWN_SEND_SHAPE = ["push", "email", "multi-channel", "workflow-engine", "ps
  */
 const NOT_ENGINE = ["workflow-engine", "psp"] as const;
 const PROVIDER_DEDUPES =
-  "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps no key of ours drops the repeat by that effect id.";
+  "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), a receiver that keeps no key of ours drops the repeat by that effect id, and a rail that pays every entry it is sent (a bank) is asked for that id before any resend.";
 const REQUEST_KEY =
   "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.";
 const UNKNOWN_SETTLED =
@@ -338,7 +338,7 @@ export const card = {
       shape: "async process",
       mechanism: "idempotent-receiver",
       hidden: true,
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
@@ -370,7 +370,7 @@ export const card = {
       mechanism: "reconciliation-loop",
       hidden: true,
       critical: true,
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       action:
@@ -413,7 +413,7 @@ export const card = {
       shape: "read source",
       staleness:
         "the provider's own lag: a synchronous lookup is current, a settlement file may be hours old, so unknown outcomes wait a grace period before being judged",
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       action:
@@ -485,7 +485,7 @@ export const card = {
       because:
         "a step changes our workflow record and must also cause an effect elsewhere, and a process spans several services, so it needs an outbox and a saga instead of one transaction",
       // only where a later effect can undo an earlier one (a refund); a webhook, push or email is not compensated
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       id: "stale-write-dangerous",
@@ -516,6 +516,18 @@ export const card = {
       repair:
         "Reconciliation finds the duplicate in the external system's records and issues a reversing effect (a refund, a void, a correction) keyed by its own effect id",
       parties: ["payment-provider", "service"],
+    },
+    // a bank rail drops no repeat by our key and a sent payment is not refunded (knowledge/parties.ts, bank)
+    {
+      failure:
+        "Paid twice: the bank's reply to a payout is lost, a relay sends the payment again, and the rail pays the recipient a second time",
+      unlessTopic: OWN_SEND_SHAPE,
+      role: "external effect",
+      prevention:
+        "Record the attempt as unknown before sending, carry the outbox entry's id as the payment's end-to-end reference, and never resend an unknown attempt until the bank's payment status or statement shows no payment under that reference",
+      repair:
+        "Reverse the duplicate entry while the rail allows it (an ACH originator may reverse a duplicate up to five banking days after settlement), else ask the receiving bank to return it, and post the duplicate and its recovery as their own journal lines",
+      parties: ["bank"],
     },
     {
       unlessTopic: NOT_ENGINE,
@@ -584,7 +596,7 @@ export const card = {
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
       repair: "The reconciler looks the effect up by its id after a grace period and records the real outcome",
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       unlessTopic: NOT_ENGINE,
@@ -670,6 +682,8 @@ export const card = {
         "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
       repair: "Reconciliation finds the duplicate charge by effect id and refunds it through a new, recorded movement",
       topic: "money",
+      // only a payment provider keeps our key for a while and then prunes it (knowledge/parties.ts keyRetention)
+      parties: ["payment-provider"],
     },
     {
       failure:
@@ -680,7 +694,7 @@ export const card = {
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
       repair:
         "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       unlessTopic: NOT_ENGINE,
@@ -723,6 +737,8 @@ export const card = {
         "Capture once per authorisation under its own idempotency key, for at most the authorised amount, and track the hold's expiry to capture or re-authorise in time",
       repair: "Re-authorise (asking the customer again if needed), or refund the excess through a new ledger movement",
       topic: "money",
+      // an authorisation and its capture are a card's: a bank payment is sent, not authorised and captured
+      parties: ["payment-provider"],
     },
   ],
   bottlenecks: [

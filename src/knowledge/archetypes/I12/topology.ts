@@ -27,6 +27,15 @@ export const protocols: ProtocolSpec[] = [
       "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
   },
   {
+    // a payout to another bank: the balance is debited in our ledger with the outbox entry, the rail is sent the
+    // payment under our end-to-end reference, and what it did is settled from the bank's statement and returns
+    name: "Payout with ledger debit, outbox, bank payment under our reference",
+    unlessTopic: OWN_SEND_SHAPE,
+    parties: ["bank"],
+    notation:
+      "clients>workflow-api[start a payout with amount, currency, destination account and an idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[debit the balance, post balanced LedgerEntry lines and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[payout id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[send the payment with end-to-end reference = outbox id] -> provider>relay[accepted] -> relay>workflow-db[record the bank's reference {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[match the statement and returns by end-to-end reference {EffectAttempt.outcome = unknown}] => done | repair | park",
+  },
+  {
     name: "Transition with outbox, delivery under its event id",
     unlessTopic: OWN_SEND_SHAPE,
     parties: ["customer-endpoint", "push-gateway", "message-gateway"],
@@ -43,14 +52,14 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Reconcile unknown outcomes",
     unlessTopic: OWN_SEND_SHAPE,
-    parties: ["payment-provider", "service"],
+    parties: ["payment-provider", "bank", "service"],
     notation:
       "reconciler>workflow-db[list unsettled attempts {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler>provider[look up record by idempotency key] -> provider>reconciler[provider record] -> reconciler>workflow-db[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
   },
   {
     name: "Provider callback",
     unlessTopic: OWN_SEND_SHAPE,
-    parties: ["payment-provider", "service"],
+    parties: ["payment-provider", "bank", "service"],
     notation:
       "provider>workflow-api[callback with effect id and outcome] -> workflow-api>workflow-db[apply if still awaiting {WorkflowInstance.state = awaiting_effect}] -> workflow-api>provider[200, duplicates ignored] => done",
   },
@@ -121,7 +130,7 @@ export const topology: Topology = {
       kind: "control-loop",
       runs: ["settle unknown outcomes", "compare with provider reports"],
       because: "a timeout leaves the outcome unknown; only asking the provider settles it",
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
   ],
   links: [
@@ -158,7 +167,7 @@ export const topology: Topology = {
       kind: "callback",
       label: "webhook outcome",
       unlessTopic: OWN_SEND_SHAPE,
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       from: "reconciler",
@@ -166,7 +175,7 @@ export const topology: Topology = {
       kind: "control",
       label: "look up unknown outcomes",
       unlessTopic: OWN_SEND_SHAPE,
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       from: "reconciler",
@@ -174,7 +183,7 @@ export const topology: Topology = {
       kind: "control",
       label: "apply settled outcomes",
       unlessTopic: OWN_SEND_SHAPE,
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
   ],
   api: [
@@ -192,7 +201,7 @@ export const topology: Topology = {
       errors: ["409 same key with a different request", "422 invalid input"],
       guarantee:
         "a repeat with the same key returns the first workflow and its result; the effect happens at most once",
-      parties: ["customer-endpoint", "push-gateway", "message-gateway", "service"],
+      parties: ["customer-endpoint", "push-gateway", "message-gateway", "bank", "service"],
     },
     // A payment names what moves and how it is paid: an amount in the currency's minor units, the currency, a
     // payment-method token the provider's client-side tokenisation returned (card numbers never reach our
@@ -259,7 +268,7 @@ export const topology: Topology = {
       response: ["200"],
       errors: ["401 bad signature"],
       guarantee: "duplicate callbacks are ignored",
-      parties: ["payment-provider", "service"],
+      parties: ["payment-provider", "bank", "service"],
     },
     {
       operation: "register endpoint",
@@ -314,7 +323,7 @@ export const topology: Topology = {
       indexes: ["(state, updated_at)"],
       partitionKey: "workflow_id",
       owner: "workflow-db",
-      parties: ["customer-endpoint", "push-gateway", "message-gateway", "service"],
+      parties: ["customer-endpoint", "push-gateway", "message-gateway", "bank", "service"],
     },
     {
       entity: "WorkflowInstance",
@@ -343,7 +352,7 @@ export const topology: Topology = {
       indexes: ["(account, posted_at)"],
       partitionKey: "account",
       owner: "workflow-db",
-      parties: ["payment-provider"],
+      parties: ["payment-provider", "bank"],
     },
     {
       entity: "OutboxEntry",
