@@ -98,3 +98,12 @@ describe("an object store's metadata follows its object index against one machin
     expect(decision(d, "i19-metadata")?.chosen).toBe("single-master");
   });
 });
+
+describe("a presence design plans its heartbeat inside the removal bound's headroom", () => {
+  it("detection plus notification leaves at least a fifth of a stated one-second bound spare", () => {
+    const d = design("Tell followers within a second when someone they follow goes online or offline.");
+    const removal = figure(d, "removal_time")?.value ?? Number.NaN;
+    expect(removal).toBeLessThanOrEqual(0.8);
+    expect(checkCoherence(d).filter((p) => p.rule === "bound-without-headroom")).toEqual([]);
+  });
+});
