@@ -89,15 +89,6 @@ export const capacity: CapacityModel = {
       "requests_per_sec_per_key * allowance_sync_seconds",
       "req per key",
     ),
-    // the slack a stated overshoot bound allows one key per quota window, which every other gateway's allowance shares
-    // (shown only where the prompt states the bound)
-    fig(
-      "overshoot_allowed_per_key",
-      "one key's admissions past its quota per window the stated overshoot bound allows",
-      "count",
-      "overshoot_bound_share * requests_per_sec_per_key * quota_window_seconds",
-      "req per key",
-    ),
     fig(
       "allowance_overshoot_per_key",
       "one key's worst over-admission per sync interval with local allowances (every other gateway spends one interval's quota before it hears of the rest)",
