@@ -104,6 +104,8 @@ if (process.argv.includes("--corpus")) {
       return v !== undefined ? c.in.includes(String(v)) : c.stated ? false : undefined;
     }
     if ("number" in c) {
+      // a threshold of another figure (`of`) is read from the design, not the prompt
+      if (c.of !== undefined) return undefined;
       const v = s.scale[c.number]?.value;
       if (v === undefined)
         return all.some((x) => "stated" in x && !("nfr" in x) && x.stated === c.number) ? false : undefined;

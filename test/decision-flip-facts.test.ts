@@ -25,7 +25,8 @@ describe("a flip condition said in the prompt's words decides", () => {
     const row = chosen(p, "i08-enforcement");
     expect(row?.chosen).toBe("central-store");
     expect(row?.because).toMatch(/exceeded by at most 2%/);
-    expect(row?.because).toMatch(/stated requirement comes first/);
+    // the bound, shared by the other 39 gateways, leaves each under two requests of a key: the reason says that figure
+    expect(row?.because).toMatch(/allowance_per_gateway ≈ 0\.\d+ req per key .*, < 2 req per key/);
     expect(flips(p)).toEqual([]);
   });
 

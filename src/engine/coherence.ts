@@ -87,7 +87,14 @@ import { type OptionMark, topicalTopology } from "../knowledge/topology.js";
 import { CALLED_KINDS, recordCarried } from "./architecture.js";
 import { quantitiesRead } from "./capacity.js";
 import { countedThings, designWords, holds } from "./counted-nouns.js";
-import { boundCheck, boundOnlyWins, figureOnlyWins, figuresMeet, type StatedQuantity } from "./decision-figures.js";
+import {
+  boundCheck,
+  boundOnlyWins,
+  figureOnlyWins,
+  figuresMeet,
+  figureThreshold,
+  type StatedQuantity,
+} from "./decision-figures.js";
 import type { Design } from "./design/design.js";
 import { keepJsonTexts, keptJsonText } from "./design/keep.js";
 import type { CapacityRow } from "./design/types.js";
@@ -724,7 +731,12 @@ function sizedConditionsMet(d: Design): Problem[] {
       // an option composing an archetype the design does not hold cannot be drawn, so it wins nothing here
       if (!(o.implies?.composes ?? []).every((id) => d.archetypes.some((a) => a.id === id))) return [];
       if (!figuresMeet(figures, figure) || row.because.includes(o.name)) return [];
-      const says = figures.map((c) => `${c.number} ≈ ${figure(c.number)?.value} (≥ ${c.atLeast})`).join("; ");
+      const says = figures
+        .map(
+          (c) =>
+            `${c.number} ≈ ${figure(c.number)?.value} (≥ ${c.of ? `${c.atLeast} × ${c.of} = ` : ""}${figureThreshold(c, figure)})`,
+        )
+        .join("; ");
       return [
         {
           rule: "decision-own-condition-met" as const,

@@ -42,8 +42,23 @@ export function figuresMeet(
 ): boolean {
   return conditions.every((c) => {
     const f = figure(c.number);
-    return f !== undefined && c.atLeast !== undefined && f.value >= c.atLeast;
+    const threshold = figureThreshold(c, figure);
+    return f !== undefined && threshold !== undefined && f.value >= threshold;
   });
+}
+
+/**
+ * A size condition's lower bound in the compared figure's unit: its `atLeast`, or that many times the figure it is
+ * read against (`of`: one machine's memory); undefined where that figure is not the design's.
+ */
+export function figureThreshold(
+  c: FigureCondition,
+  figure: (id: string) => SizedFigure | undefined,
+): number | undefined {
+  if (c.atLeast === undefined) return undefined;
+  if (c.of === undefined) return c.atLeast;
+  const base = figure(c.of);
+  return base === undefined ? undefined : c.atLeast * base.value;
 }
 
 /** A win condition on a time bound the prompt states, below a figure another option adds to that time. */

@@ -97,6 +97,16 @@ export const RATIO_BOUNDS: readonly RatioBoundKind[] = [
         String.raw`\b${AT_MOST}\s+${PCT}\s+(?:over|above|beyond|past)\s+(?:the|its|their|each|a)\s+(?:[a-z-]+\s+)?(?:quota|limit|budget|allowance|cap)\b`,
         "i",
       ),
+      // "a key must never get more than 5% over its limit", "never goes more than 2% above the quota"
+      new RegExp(
+        String.raw`\bnever\s+(?:(?:gets?|goes?|runs?|be|is|admits?)\s+)?more\s+than\s+${PCT}\s+(?:over|above|beyond|past)\s+(?:the|its|their|each|a)\s+(?:[a-z-]+\s+)?(?:quota|limit|budget|allowance|cap)\b`,
+        "i",
+      ),
+      // "enforce per-API-key quotas of 1,000 requests a minute, to within about 5%": the quota enforced to a share
+      new RegExp(
+        String.raw`\b(?:quotas?|limits?)\b[^.;]{0,60}?,?\s+to\s+within\s+(?:about\s+|roughly\s+|around\s+|approximately\s+)?${PCT}`,
+        "i",
+      ),
     ],
     figure: /\bover-?admi\w*|\bovershoot\b/i,
     per: { quantity: "quota_window_seconds", words: "quota window" },

@@ -156,6 +156,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "inverted-index shards are kept to roughly 10 to 50 GB each so that recovery and rebalancing stay quick (Elastic's shard-sizing guidance)",
   },
   {
+    id: "master_memory_bytes",
+    label: "memory one metadata machine gives its in-memory tables",
+    unit: "B",
+    assumed: 256e9,
+    assumedBecause:
+      "a large server has a few hundred gigabytes of memory, and a master that keeps its tables in memory needs room beside them for its log, snapshots and request handling (a planning figure)",
+  },
+  {
     id: "chunk_meta_bytes",
     label: "metadata bytes per chunk on the metadata service",
     unit: "B",

@@ -175,17 +175,29 @@ function checkCondition(
   }
   const n = nums.get(c.number);
   if (!n) return undefined;
-  const holds = (c.atLeast === undefined || n.value >= c.atLeast) && (c.below === undefined || n.value < c.below);
+  // against another number of the design (an index against one machine's memory), the thresholds are multiples of it
+  const base = c.of === undefined ? undefined : nums.get(c.of);
+  if (c.of !== undefined && !base) return undefined;
+  const scaled = (x: number) => (base ? x * base.value : x);
+  const [atLeast, below] = [c.atLeast, c.below].map((x) => (x === undefined ? undefined : scaled(x)));
+  const holds = (atLeast === undefined || n.value >= atLeast) && (below === undefined || n.value < below);
+  // a threshold of another figure names it with its value: "≥ master_memory_bytes ≈ 256 GB (assumed)"
+  const limit = (x: number) =>
+    base && c.of
+      ? `${x === 1 ? "" : `${x} × `}${c.of} ≈ ${formatQuantity(base.value, base.unit)} (${base.source}${statedFrom(base)})`
+      : formatQuantity(x, n.unit);
   const bound =
     c.atLeast !== undefined && c.below !== undefined
-      ? `between ${formatQuantity(c.atLeast, n.unit)} and ${formatQuantity(c.below, n.unit)}`
+      ? `between ${limit(c.atLeast)} and ${limit(c.below)}`
       : c.atLeast !== undefined
-        ? `${holds ? "≥" : "<"} ${formatQuantity(c.atLeast, n.unit)}`
-        : `${holds ? "<" : "≥"} ${formatQuantity(c.below ?? 0, n.unit)}`;
-  // a figure computed from the prompt's own numbers names them, so the choice is seen to follow from what was stated
-  const from = n.statedFrom?.length ? ` from the stated ${n.statedFrom.map((q) => `'${q}'`).join(" and ")}` : "";
-  return { holds, says: `${c.number} ≈ ${formatQuantity(n.value, n.unit)} (${n.source}${from}), ${bound}` };
+        ? `${holds ? "≥" : "<"} ${limit(c.atLeast)}`
+        : `${holds ? "<" : "≥"} ${limit(c.below ?? 0)}`;
+  return { holds, says: `${c.number} ≈ ${formatQuantity(n.value, n.unit)} (${n.source}${statedFrom(n)}), ${bound}` };
 }
+
+/** A figure computed from the prompt's own numbers names them, so the choice is seen to follow from what was stated. */
+const statedFrom = (n: NumberValue): string =>
+  n.statedFrom?.length ? ` from the stated ${n.statedFrom.map((q) => `'${q}'`).join(" and ")}` : "";
 
 /**
  * The facts a word condition reads, as (key, expression, text): the prompt with the words of the features it brings;
@@ -234,6 +246,8 @@ function groundOf(
       : Ground.Default;
   if ("regionsAtLeast" in c) return f.nfrs.regions.source === "default" ? Ground.Default : Ground.Stated;
   if ("number" in c) {
+    // a threshold of another number (`of`: one machine's memory) is the threshold's unit, like a literal one: the
+    // ground is the compared figure's
     const n = nums.get(c.number);
     if (!n || n.assumed) return Ground.Default;
     return n.source === "computed" ? Ground.Computed : Ground.Stated;

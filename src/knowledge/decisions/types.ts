@@ -126,8 +126,12 @@ export type DecisionCondition =
    */
   | { featureStoreLacks: Property }
   | { predicate: PredicateId; holds: boolean }
-  /** A capacity figure id or a quantity id, compared with a threshold. */
-  | { number: string; atLeast?: number; below?: number }
+  /**
+   * A capacity figure id or a quantity id, compared with a threshold; with `of` (another figure or quantity of the
+   * design), the thresholds are multiples of that number: `{ number: "object_index_bytes", atLeast: 1, of:
+   * "master_memory_bytes" }` holds where the index does not fit one machine's memory, and the reason says both figures.
+   */
+  | { number: string; atLeast?: number; below?: number; of?: string }
   /** A quantity the prompt (or an override) states, as opposed to assumes; `matching` tests the prompt's words (a case-insensitive regular expression). */
   | { stated: string; matching?: string }
   /** Some stated latency target is at most this many milliseconds. */

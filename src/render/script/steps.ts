@@ -2233,6 +2233,51 @@ export function sayDecision(dec: Decision): string[] {
   return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
 }
 
+/**
+ * A decision a rule over the design's own figures made ("allowance_per_gateway ≈ 0.897 req per key (computed …), < 2
+ * req per key"; "object_index_bytes ≈ 15 TB (…), ≥ master_memory_bytes ≈ 256 GB (assumed)"), said with those figures
+ * so the pick is heard to follow from the numbers: "The numbers decide it: one key's allowance a gateway may spend
+ * between syncs, about 0.9 requests per key, under 2 requests per key." Only where the decision's reason rests on its
+ * inputs (a rule or a win condition that held, never the fallback's list of tests that did not fire) and each figure
+ * is a row of the deciding owner's capacity table.
+ */
+export function figuresDecide(d: Design, dec: Decision): string | undefined {
+  if (dec.inputs.length === 0 || !dec.because.includes(`: ${dec.inputs.join("; ")}`)) return undefined;
+  const parts = dec.inputs.flatMap((input) => {
+    const m = /^([a-z][a-z0-9_]*) ≈ .*, (<|≥) (.+)$/.exec(input);
+    const row = m && d.capacity.find((r) => r.id === m[1] && r.archetype === dec.archetype);
+    if (!m || !row) return [];
+    const limit = figureLimitSaid(d, m[3] ?? "");
+    if (!limit) return [];
+    // said to two significant digits, as a speaker rounds ("about 0.9 requests", not "0.897")
+    const value = row.display.replace(/\b\d+\.\d{2,}\b/g, (x) => String(+Number(x).toPrecision(2)));
+    return [`${figureLabel(row.quantity)}, ${speakFigure(value)}, ${m[2] === "<" ? "under" : "at least"} ${limit}`];
+  });
+  if (parts.length === 0) return undefined;
+  const text = sentence(`The numbers decide it: ${andList(parts)}`);
+  return countWords(text) <= MAX_SENTENCE_WORDS ? text : undefined;
+}
+
+/** A figure's label said without its parenthesised asides, in lower case. */
+const figureLabel = (quantity: string): string =>
+  lowerFirst(speakable(quantity.replace(/\s*\([^()]*\)/g, "")))
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * A decision threshold as said: a literal amount ("2 req per key": "2 requests per key"), or another number of the
+ * design ("master_memory_bytes ≈ 256 GB (assumed)": "the memory one metadata machine gives its in-memory tables, about
+ * 256 gigabytes"), said by its label.
+ */
+function figureLimitSaid(d: Design, limit: string): string | undefined {
+  const other = /^(?:([\d.]+) × )?([a-z][a-z0-9_]*) ≈ (.+?) \(/.exec(limit);
+  if (!other) return /^[\d.]/.test(limit) ? speakFigure(limit) : undefined;
+  const [, times, id = "", value = ""] = other;
+  const label = d.capacity.find((r) => r.id === id)?.quantity ?? QUANTITY_BY_ID.get(id)?.label ?? undefined;
+  if (!label) return undefined;
+  return `${times ? `${times} times ` : ""}the ${figureLabel(label)}, about ${speakFigure(value)}`;
+}
+
 /** The option a pick beats, said after "The alternative is": a noun phrase as is, a clause as a design, an instruction as what to do. */
 function rejectedPhrase(alt: string): string {
   const form = optionForm(alt);
@@ -2551,9 +2596,12 @@ function mechanismsStep(d: Design): StepDraft {
       const beats = why[0]?.startsWith("The alternative is ") ? 1 : 0;
       const reasoned = why.length > beats && !/^The cost is/.test(why[beats] ?? "");
       const keep = (i: number): Line["keep"] => (k === 0 || (i <= beats && reasoned) ? "core" : "detail");
+      // a pick the design's own figures made says them beside its reason
+      const numbers = figuresDecide(d, dec);
       lines.push(
         { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
         ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
+        ...(numbers ? [{ text: numbers, keep: k === 0 ? "core" : "detail" } as Line] : []),
         // and the condition that would flip it, so the trade-off is heard whole: what I pick, why, at what cost, and
         // when the other option would win (a detail: a tight round keeps the pick and its reason)
         // (the first decision's: the second's stays a follow-up the interviewer may ask)
@@ -2571,6 +2619,7 @@ function mechanismsStep(d: Design): StepDraft {
     );
   for (const dec of further) {
     lines.push(...sayDecision(dec).flatMap((t) => detail(t)));
+    lines.push(...detail(figuresDecide(d, dec)));
     lines.push(...detail(sayFlip(dec, true)));
   }
   const seq = subjectSequence(d);

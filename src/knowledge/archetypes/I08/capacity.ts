@@ -79,6 +79,16 @@ export const capacity: CapacityModel = {
       "limit_per_key_per_minute * gateways",
       "req/min per key",
     ),
+    // what one gateway may spend of one key's budget before it hears of the others: one sync interval of the key's
+    // rate, which a stated overshoot bound shrinks with the interval (OVERSHOOT_SYNC); under a request or two, a gateway
+    // asks the store for nearly every request anyway, so local allowances save nothing (decision i08-enforcement)
+    fig(
+      "allowance_per_gateway",
+      "one key's allowance a gateway may spend between syncs (one sync interval of the key's rate)",
+      "count",
+      "requests_per_sec_per_key * allowance_sync_seconds",
+      "req per key",
+    ),
     fig(
       "allowance_overshoot_per_key",
       "one key's worst over-admission per sync interval with local allowances (every other gateway spends one interval's quota before it hears of the rest)",

@@ -20,6 +20,12 @@ const QUOTA_PER_WINDOW = String.raw`\b(?:per[\s-]+(?:minute|hour|day|month)|hour
  */
 const OVER_ADMISSION_BOUND = String.raw`\bexceeded\s+by\s+(?:at\s+most|no\s+more\s+than|less\s+than|under)\s+[\d.]+\s*(?:%|percent)|\bover-?admi\w*\s+(?:of\s+)?(?:at\s+most|no\s+more\s+than|below|under|within)\s+[\d.]+\s*(?:%|percent)|\b(?:at\s+most|no\s+more\s+than)\s+[\d.]+\s*(?:%|percent)\s+(?:over|above|past|beyond)\s+(?:the|its|their|a)\s+(?:quota|limit|budget)`;
 
+/**
+ * The fewest requests of one key a gateway must be able to spend between syncs for a local allowance to save store
+ * calls: with less, a gateway asks the store for at least every other request, so the allowance only adds its slack.
+ */
+const MIN_USEFUL_ALLOWANCE = 2;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
@@ -83,8 +89,10 @@ export const decisions: DecisionPoint[] = [
         costs: "one store round trip per request; the store's throughput and availability bound the gateway",
         winsWhen:
           "the store handles the fleet's peak checks on a few nodes, or the prompt bounds how far the fleet may admit past a limit",
-        // the second half as facts: a stated over-admission tolerance is a requirement, where the store's node count is a cost
-        wins: [{ words: OVER_ADMISSION_BOUND }],
+        // the second half as facts: a stated over-admission tolerance is a requirement, where the store's node count is a
+        // cost; a bound read as a share ('never more than 5% over its limit') is one too, and the rule below says what it
+        // leaves each gateway to spend
+        wins: [{ any: [{ words: OVER_ADMISSION_BOUND }, { stated: "overshoot_bound_share" }] }],
         // the per-request admission sequences call the store on every check, so only this option draws them
         implies: {
           addMechanisms: ["atomic-counter"],
@@ -98,8 +106,14 @@ export const decisions: DecisionPoint[] = [
         name: "local allowances per gateway, synced every few seconds",
         buys: "no remote call on the request path",
         costs: "the fleet may over-admit by up to one allowance per gateway between syncs",
-        winsWhen: "central checks would need many store nodes or add unacceptable latency",
-        wins: [{ number: "budget_store_nodes", atLeast: 4 }],
+        winsWhen:
+          "central checks would need many store nodes or add unacceptable latency, and each gateway may spend a few requests of a key between syncs",
+        // an allowance under a couple of requests per gateway (a tight overshoot bound spread over many gateways) makes
+        // nearly every request a store call anyway: the allowances then save nothing and cost their slack
+        wins: [
+          { number: "budget_store_nodes", atLeast: 4 },
+          { number: "allowance_per_gateway", atLeast: MIN_USEFUL_ALLOWANCE },
+        ],
         implies: {
           addMechanisms: ["heartbeat-renewal"],
           draws: ["Local allowance"],
@@ -112,6 +126,15 @@ export const decisions: DecisionPoint[] = [
         when: [{ nfr: "consistency", in: ["linearizable"] }],
         option: "central-store",
         because: "the limit must be exact",
+      },
+      {
+        // "a key must never get more than 5% over its limit" across 40 gateways: the bound's slack per key, shared by
+        // the other gateways, is what each may spend between syncs; under a couple of requests, a local allowance is a
+        // store call per request with extra slack, so the central store is the cheaper way to keep the bound
+        when: [{ stated: "overshoot_bound_share" }, { number: "allowance_per_gateway", below: MIN_USEFUL_ALLOWANCE }],
+        option: "central-store",
+        because:
+          "the stated overshoot bound, shared by the other gateways, leaves each gateway less than a couple of requests of a key to spend between syncs, so local allowances would call the store on nearly every request anyway",
       },
       {
         when: [{ number: "budget_store_nodes", atLeast: 4 }],

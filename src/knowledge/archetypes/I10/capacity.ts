@@ -48,14 +48,15 @@ export const capacity: CapacityModel = {
       },
     },
     // a stated bound on removing a dead member is met by the failure detector: the misses it waits for, each one
-    // interval long, then the removal spreading to the watchers, with one interval kept spare for a late beat
+    // interval long, then the removal spreading to the watchers, all planned inside the bound's share the headroom rule
+    // leaves (BOUND_MARGIN), so a late beat or a slow push still lands within the bound
     {
       quantity: "heartbeat_seconds",
       typical: 5,
       why: "a few seconds lets expiry detect a dead member within a few missed beats",
       from: {
-        expression: "(detection_bound_seconds - notify_seconds) / (missed_heartbeats + 1)",
-        why: "the stated removal bound, less the time to tell the watchers, over the missed beats waited for plus one kept spare",
+        expression: "(detection_bound_seconds * (1 - bound_headroom) - notify_seconds) / missed_heartbeats",
+        why: "the stated removal bound's planned share (its headroom kept spare), less the time to tell the watchers, over the missed beats waited for",
       },
     },
     inp("value_bytes", 200, "one registration (id, address, status, expiry) is a couple of hundred bytes"),

@@ -311,6 +311,7 @@ const OBJECT_STORE_CAPACITY: CapacityModel = {
         why: "the stated reads a second spread over the stored objects",
       },
     },
+    inp("master_memory_bytes"),
     {
       quantity: "partition_requests_per_sec",
       label: "requests one index partition serves a second",
@@ -328,6 +329,15 @@ const OBJECT_STORE_CAPACITY: CapacityModel = {
       "storage",
       "objects * object_meta_bytes",
       "B",
+    ),
+    // the object index set against one machine's memory: a single in-memory master holds every entry, so where the
+    // index outgrows one machine the metadata is partitioned (decision i19-metadata reads both figures)
+    fig(
+      "index_memory_machines",
+      "machines whose memory the whole object index would fill (one in-memory master holds at most one)",
+      "count",
+      "object_index_bytes / master_memory_bytes",
+      "machines",
     ),
     fig("object_puts_per_sec", "object PUTs a second", "rate", "bytes_per_day / object_bytes / 86400", "req/s"),
     fig(

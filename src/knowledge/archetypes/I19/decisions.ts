@@ -1,9 +1,20 @@
-import type { DecisionPoint } from "../../decisions/types.js";
+import type { DecisionCondition, DecisionPoint } from "../../decisions/types.js";
 import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../regions.js";
 import { TOPIC_WORDS } from "../../topics.js";
 import { BACKUP_DECISIONS } from "./backup.js";
 
 /** Words that ask for an object store: buckets, whole objects put and got, blobs, an S3-like service. */
+/**
+ * The object index (an entry for every object: bucket and key, version, size, where its pieces live) is at least one
+ * machine's memory: a single in-memory master cannot hold it, so the metadata is partitioned. Read where the design
+ * counts its objects (an object store); the figures are `object_index_bytes` and `master_memory_bytes`.
+ */
+const OBJECT_INDEX_OUTGROWS_ONE_MACHINE: DecisionCondition = {
+  number: "object_index_bytes",
+  atLeast: 1,
+  of: "master_memory_bytes",
+};
+
 const OBJECT_STORE = String.raw`\b(?:s3|object (?:storage|store)|blob (?:storage|store)|buckets?|(?:put|get) (?:and|\/) (?:get|put)|objects?\b|video files?|photos?|images?|media|backups?|uploads?|(?:gcs|minio|azure blob))`;
 
 /** Elements of the topology each shape draws (component ids, API operations, protocols, entities, links). */
@@ -331,7 +342,7 @@ export const decisions: DecisionPoint[] = [
         name: "one metadata master holding the whole namespace in memory, its operation log replicated before it answers (GFS-style)",
         buys: "simple, globally informed placement and repair",
         costs: "the namespace is bounded by one machine's memory and request rate",
-        winsWhen: "the chunk count fits one machine's memory comfortably",
+        winsWhen: "the chunks and objects it tracks fit one machine's memory comfortably",
         // the GFS master: metadata in memory, every change logged locally and on remote machines before it answers
         implies: {
           addMechanisms: ["consensus-replication"],
@@ -340,11 +351,12 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "sharded-metadata",
-        name: "metadata sharded across a transactional key-value store (FoundationDB-style, as Colossus does on Bigtable)",
+        name: "sharded metadata in a transactional key-value store (FoundationDB-style, as Colossus does on Bigtable)",
         buys: "the namespace grows without a single-machine limit",
         costs: "cross-shard renames and listings become distributed operations",
-        winsWhen: "billions of chunks or objects",
-        wins: [{ number: "chunks", atLeast: 1000000000 }],
+        winsWhen: "there are billions of chunks, or the object index outgrows one machine's memory",
+        // an object store counts its objects beside its chunks: their index entries against one machine's memory
+        wins: [{ any: [{ number: "chunks", atLeast: 1000000000 }, OBJECT_INDEX_OUTGROWS_ONE_MACHINE] }],
         implies: {
           addMechanisms: ["consensus-replication"],
           preferTechnology: ["FoundationDB"],
@@ -358,6 +370,11 @@ export const decisions: DecisionPoint[] = [
         when: [{ number: "chunks", atLeast: 1e9 }],
         option: "sharded-metadata",
         because: "the chunk count outgrows one machine",
+      },
+      {
+        when: [OBJECT_INDEX_OUTGROWS_ONE_MACHINE],
+        option: "sharded-metadata",
+        because: "one master's memory cannot hold an index entry for every object",
       },
     ],
     fallback: { option: "single-master", because: "the metadata fits one group's memory" },
