@@ -143,13 +143,16 @@ function clauseAround(text: string, from: number, to: number): string | undefine
   return clause.length > 0 ? clause : undefined;
 }
 
-/** Each rule whose subject's clause the prompt states quotes it (`sayingsOf`), once. */
+/**
+ * Each rule whose subject's clause the prompt states quotes it (`sayingsOf`), once, as the prompt's own guarantee: the
+ * clause is a rule the prompt asks for in a clause of its own, so the rule leads the spoken hard rule.
+ */
 const withSayings = (rows: InvariantRow[], sayings: Readonly<Record<string, string>>): InvariantRow[] =>
   rows.map((r) => {
     const clause = sayings[r.statement];
     return clause === undefined || r.because.includes(`'${clause}'`)
       ? r
-      : { ...r, because: `${r.because}; the prompt says '${clause}'` };
+      : { ...r, because: `${r.because}; the prompt says '${clause}', ${GUARANTEE_BECAUSE}` };
   });
 
 /** A write that takes a share of a counted capacity: reserving, holding, booking or claiming some of it. */
@@ -283,6 +286,10 @@ function invariantRows(
       : archetype(id).invariants.filter(onTopic);
     for (const statement of statements) {
       if (used.has(statement)) continue;
+      // a rule that carries a prompt's ask (its mark's `says` words) sits on the path named in those words first (a
+      // sign-out's rule on 'sign out', not on 'sign in', which writes the same session record)
+      const says = marks.get(statement)?.says;
+      const asked = (path: string) => (says !== undefined && pattern(says, "i").test(path) ? 0 : 1);
       const candidates = paths
         .flatMap((p, order) =>
           pathEntities(p).map((e) => ({
@@ -293,7 +300,7 @@ function invariantRows(
           })),
         )
         .filter((c) => c.at >= 0)
-        .sort((x, y) => x.at - y.at || x.order - y.order);
+        .sort((x, y) => asked(x.path) - asked(y.path) || x.at - y.at || x.order - y.order);
       const best = candidates.find((c) => room(c.path));
       if (!best) continue;
       const list = attached.get(best.path) ?? [];

@@ -8,6 +8,7 @@ import {
   AUTH_KEPT_BY,
   AUTH_READS,
   AUTH_SCOPES,
+  AUTH_SIGNED_OUT,
   AUTH_TECHNOLOGIES,
   AUTH_WRITES,
 } from "./auth.js";
@@ -467,7 +468,12 @@ export const card = {
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
     ...KVC_INVARIANTS.map((statement) => ({ statement, topic: "kv-cache" as const })),
-    ...AUTH_INVARIANTS.map((statement) => ({ statement, topic: "auth" as const, ...keptBy(statement, AUTH_KEPT_BY) })),
+    ...AUTH_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "auth" as const,
+      ...keptBy(statement, AUTH_KEPT_BY),
+      ...(statement === AUTH_SIGNED_OUT ? { says: SESSION_REVOKE_WORDS } : {}),
+    })),
     ...ENGINE_INVARIANTS.map((statement) => ({
       statement,
       topic: "storage-engine" as const,

@@ -34,7 +34,7 @@ export const SESSION_REVOKE_WORDS = String.raw`\b(?:log(?:s|ged|ging)?[- ]?outs?
 
 /** The rule a logout keeps: "logout must take effect everywhere", and never be undone. */
 export const REVOKED_NEVER_ACCEPTED =
-  "A logged-out or revoked session is never accepted again: the logout writes a Tombstone that outranks every older write of the session and takes effect everywhere within the design's freshness bound, since every replica read and every cached copy checks it; the Tombstone is kept for the longer of the session's own lifetime and the time a replica that missed it takes to catch up; in a leaderless store that is the hinted handoff window plus a full anti-entropy repair cycle, so no late hint or repair from a replica that missed the logout brings the session back.";
+  "A logged-out or revoked session is never accepted again. The logout writes a Tombstone that outranks every older write of the session, and every replica read and every cached copy checks it within the design's freshness bound. The Tombstone is kept for the longer of the session's own lifetime and the time a replica that missed it takes to catch up; in a leaderless store that is the hinted handoff window plus a full anti-entropy repair cycle, so no late hint or repair from a replica that missed the logout brings the session back.";
 
 export const SESSION_ENTITIES = [
   {
