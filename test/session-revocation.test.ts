@@ -56,6 +56,11 @@ describe("a session store models logout: a revocation never undone", () => {
     expect(
       spoken("Design a coordination service that tracks which workers are alive through sessions that expire."),
     ).toBe(false);
+    // people who leave "without logging out" are a presence registry's, not a logout the design must keep
+    expect(spoken("Tutors show as online now, including tutors who closed the laptop lid without logging out.")).toBe(
+      false,
+    );
+    expect(spoken("Users can sign out of every device.")).toBe(true);
   });
 });
 
@@ -83,6 +88,8 @@ describe("a sign-in service with signed tokens revokes them on sign-out", () => 
     expect(d.decisions.find((x) => x.id === "i16-auth-session")?.chosen).toBe("signed-tokens");
     expect(d.operations.some((o) => /^sign out or revoke a session\b/.test(o.phrase))).toBe(true);
     const rule = revoked(d);
+    // on the path its words name, not on 'sign in', which writes the same session record
+    expect(rule?.path).toBe("sign out or revoke a session");
     expect(rule?.statement).toMatch(/denylist every verifier holds, each entry kept until the token's own expiry/);
     expect(rule?.because).toContain("'signing out must revoke a user's tokens within 5 seconds'");
     expect(d.failures.some((f) => /keeps working after its session is signed out/.test(f.failure))).toBe(true);

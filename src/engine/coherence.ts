@@ -2852,7 +2852,11 @@ const KEPT_AGAINST =
 function lwwRevocationUnkept(d: Design): Problem[] {
   const revokes =
     d.operations.find((o) => !o.operation.startsWith("read") && REVOKES.test(o.phrase))?.phrase ??
-    ((d.nfrs.topics ?? []).some((t) => t === "login-session") ? "a store of signed-in sessions" : undefined) ??
+    // (a store of sessions: the subject spoken where the key-value store is drawn, not a presence registry's
+    // people who leave without logging out)
+    ((d.nfrs.topics ?? []).some((t) => t === "login-session") && d.archetypes.some((a) => a.id === "I16")
+      ? "a store of signed-in sessions"
+      : undefined) ??
     d.statedRequirements?.find((c) => REVOKES.test(c.clause))?.clause;
   if (revokes === undefined) return [];
   if (d.invariants.some((i) => MARKER.test(i.statement) && KEPT_AGAINST.test(i.statement))) return [];
