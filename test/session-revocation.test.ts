@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { topicsSpoken } from "../src/knowledge/topics.js";
+import { writeScript } from "../src/lib/index.js";
 
 const LOGOUT =
   "Design a session store for a web app with 50 million users: sessions expire after 30 minutes idle, logout must take effect everywhere within a second.";
@@ -29,6 +30,11 @@ describe("a session store models logout: a revocation never undone", () => {
     const ask = d.statedRequirements?.find((c) => c.clause.startsWith("logout must"));
     expect(ask?.carried).toBe(true);
     expect(d.coherence.filter((p) => p.rule === "requirement-not-carried")).toEqual([]);
+  });
+
+  it("says the logout's rule as the hard rule, since the prompt asks for it", () => {
+    const step4 = writeScript(d, { minutes: 45 }).steps[3]?.text ?? "";
+    expect(step4).toMatch(/^The hard rule is this\. A logged-out or revoked session is never accepted again\./);
   });
 
   it("names the failure that would undo a logout, and leaves the generic delete out", () => {
@@ -70,6 +76,12 @@ describe("last-writer-wins beside a logout names the tombstone and how long it i
   it("passes where the revocation rule names the tombstone against the repair window", () => {
     expect(d.mechanisms.some((m) => m.id === "lww-overwrite")).toBe(true);
     expect(checkCoherence(d).filter((p) => p.rule === "lww-revocation-unkept")).toEqual([]);
+  });
+
+  it("reads no logout in people who leave 'without logging out'", () => {
+    const p =
+      "Tutors on a homework-help platform show up to students as 'online now'. With 80k tutors, the status must match reality within 10 seconds, including tutors who just closed the laptop lid without logging out.";
+    expect(checkCoherence(design(p)).filter((x) => x.rule === "lww-revocation-unkept")).toEqual([]);
   });
 
   it("flags a last-writer-wins session store with no such rule", () => {

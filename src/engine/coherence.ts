@@ -2835,8 +2835,9 @@ function lwwBesideRisesOnly(d: Design): Problem[] {
   }));
 }
 
-/** A write or a stated ask that logs a session out or revokes a credential. */
-const REVOKES = /\b(?:log(?:s|ged|ging)?[- ]?outs?|sign(?:s|ed|ing)?[- ]?outs?|revok(?:e|es|ed|ing)|revocations?)\b/i;
+/** A write or a stated ask that logs a session out or revokes a credential (not people who leave "without logging out"). */
+const REVOKES =
+  /(?<!\bwithout )\b(?:log(?:s|ged|ging)?[- ]?outs?|sign(?:s|ed|ing)?[- ]?outs?|revok(?:e|es|ed|ing)|revocations?)\b/i;
 /** A rule naming the marker a delete or revocation leaves (a tombstone, a revoked marker, a denylist entry). */
 const MARKER = /\b(?:tombstones?|revocation markers?|revoked_at|deny ?lists?|revocation lists?)\b/i;
 /** ... and how long it is kept: past the repair window, a replica's outage or catch-up, or the session's own life. */
