@@ -238,6 +238,7 @@ export type CoherenceRule =
   | "party-cannot-do"
   | "party-fact-elsewhere"
   | "lww-beside-rises-only"
+  | "lww-revocation-unkept"
   | "failure-without-mechanism"
   | "row-names-undrawn"
   | "one-role-twice"
@@ -519,6 +520,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design that stays up under a partition calls no soft row fail-closed: not state its card marks best-effort (a liveness lease), nor a record that fails closed only against a repeated effect where the outside party accepts a repeat (a webhook's delivery state)",
   "lww-beside-rises-only":
     "a value an invariant lets only rise (a best score) is never overwritten by last-writer-wins: a newer but lower write would lower it",
+  "lww-revocation-unkept":
+    "a design that lets last-writer-wins settle writes and holds a logout or revocation (of a session, a token) says how it is kept from being undone: a rule naming the tombstone or revocation marker and how long it is kept against the repair window or the session's own lifetime, since a renewal landing after it, a late hint or a repair from a replica that missed it would bring the session back",
   "party-cannot-do":
     "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
   "party-fact-elsewhere":
@@ -2842,6 +2845,52 @@ function lwwBesideRisesOnly(d: Design): Problem[] {
     rule: "lww-beside-rises-only",
     detail: `'${rises.statement}' lets the value only rise, but ${s} lets the newest write win`,
   }));
+}
+
+/** A write or a stated ask that logs a session out or revokes a credential (not people who leave "without logging out"). */
+const REVOKES =
+  /(?<!\bwithout )\b(?:log(?:s|ged|ging)?[- ]?outs?|sign(?:s|ed|ing)?[- ]?outs?|revok(?:e|es|ed|ing)|revocations?)\b/i;
+/** A rule naming the marker a delete or revocation leaves (a tombstone, a revoked marker, a denylist entry). */
+const MARKER = /\b(?:tombstones?|revocation markers?|revoked_at|deny ?lists?|revocation lists?)\b/i;
+/** ... and how long it is kept: past the repair window, a replica's outage or catch-up, or the session's own life. */
+const KEPT_AGAINST =
+  /\b(?:kept|keeps?|outlives?|retain\w*|held)\b[^.]*\b(?:repair|hinted handoff|hints?|gc_grace\w*|grace|outage|catch(?:es)? up|lifetime|expir\w*)\b/i;
+
+/**
+ * Last-writer-wins (the mechanism, the predicate that accepts it, or a chosen option that says it) beside a logout or
+ * revocation (a write that logs out or revokes, the prompt's own ask, or a session store's subject) with no rule naming
+ * the marker it leaves and how long that marker is kept: by timestamp alone, a renewal landing after the logout, a
+ * late hint or a repair from a replica that missed it once its tombstone is purged brings the session back.
+ */
+function lwwRevocationUnkept(d: Design): Problem[] {
+  const revokes =
+    d.operations.find((o) => !o.operation.startsWith("read") && REVOKES.test(o.phrase))?.phrase ??
+    // (a store of sessions: the subject spoken where the key-value store is drawn, not a presence registry's
+    // people who leave without logging out)
+    ((d.nfrs.topics ?? []).some((t) => t === "login-session") && d.archetypes.some((a) => a.id === "I16")
+      ? "a store of signed-in sessions"
+      : undefined) ??
+    d.statedRequirements?.find((c) => REVOKES.test(c.clause))?.clause;
+  if (revokes === undefined) return [];
+  if (d.invariants.some((i) => MARKER.test(i.statement) && KEPT_AGAINST.test(i.statement))) return [];
+  const lww = d.predicates.find((p) => p.id === "lww-acceptable" && p.holds);
+  const says = [
+    ...(d.mechanisms.some((m) => m.id === "lww-overwrite") ? ["the mechanism last-writer-wins overwrite"] : []),
+    ...(lww ? [`the predicate table (${lww.name})`] : []),
+    ...chosenOf(d)
+      .filter(
+        ({ option }) => LWW.test(`${option.name} ${option.buys}`) && !NOT_LWW.test(`${option.name} ${option.buys}`),
+      )
+      .map(({ row, option }) => `decision ${row.id} ('${option.name}')`),
+  ];
+  const first = says[0];
+  if (first === undefined) return [];
+  return [
+    {
+      rule: "lww-revocation-unkept",
+      detail: `${first} lets the newest write win beside '${revokes}', but no rule names the tombstone or revocation marker and how long it is kept against the repair window or the session's lifetime`,
+    },
+  ];
 }
 
 /** A shown value as a number and the rest of its words ("≈ 1.73 TB" -> 1.73, "TB"). */
@@ -5188,6 +5237,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...partyCanDo(d),
     ...partyFactsStayHome(d),
     ...lwwBesideRisesOnly(d),
+    ...lwwRevocationUnkept(d),
     ...failuresHaveMechanisms(d),
     ...oneRoleOnce(d),
     ...sharesActedOn(d),

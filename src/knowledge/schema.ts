@@ -436,6 +436,11 @@ export const Archetype = z.strictObject({
          * late samples by an out-of-order window): where the design holds it, the script names it as the core one.
          */
         keptBy: MechanismId.optional(),
+        /**
+         * Words of a prompt clause this rule carries ("logout must take effect everywhere"): where the prompt says one,
+         * the rule quotes that clause as its reason, so the stated requirement is read by the rule that keeps it.
+         */
+        says: z.string().optional(),
       }),
     )
     .optional(),

@@ -130,6 +130,7 @@ export const TOPIC_VALUES = [
   "secrets",
   "relationship-authz",
   "cart",
+  "login-session",
   "storage-engine",
   "job-slots",
   "media-pipeline",
@@ -206,6 +207,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // machines' secrets kept and issued by the system itself (a vault of credentials with leases, rotation and
   // revocation), not people's sign-in or a payment provider's card vault
   secrets: String.raw`\b(?:secrets? (?:managers?|management|stores?|vaults?|engines?|services?|rotation)|(?:credentials?|passwords?|keys?) vaults?|hashicorp vault|openbao|(?:aws|google|gcp) secrets? manager|azure key vault|dynamic (?:secrets?|credentials?|database credentials?)|short[- ]lived (?:database )?(?:credentials?|passwords?|secrets?)|rotat\w+ (?:\w+ ){0,2}(?:credentials?|secrets?|database passwords?)|revoked (?:secrets?|credentials?|leases?)|revok\w+ (?:a |the )?(?:secrets?|credentials?|leases?))\b`,
+  // a store of people's signed-in sessions, or a logout that must take effect: the session is a credential, so a logout
+  // or revocation is a write that must never be undone (not a game's, a stream window's or a coordination service's
+  // session, nor a load balancer's sticky one, nor people who leave "without logging out")
+  "login-session": String.raw`\b(?:session stores?|(?:login|log-in|sign-in|signed-in|logged-in|user|web|browser|authenticated) sessions?|sessions? (?:tokens?|cookies?|revocations?)|(?:signed|logged)[- ]in (?:users|customers|people|members|accounts)|(?<!\bwithout )(?:log(?:s|ged|ging)?[- ]?outs?|sign(?:s|ed|ing)?[- ]?outs?)|revok(?:e|es|ed|ing) (?:a |the |their |its |every |all )?(?:\w+ )?sessions?|revoked sessions?)\b`,
   // a shopper's cart, basket or wishlist kept by the system itself: its lines, adds and merge across devices (not a
   // checkout that reads one, nor a warehouse's baskets of stock)
   cart: String.raw`\b(?:shopping (?:carts?|baskets?|bags?)|(?:carts?|baskets?) (?:services?|systems?|stores?|apis?|backends?)|(?:grocery|online|persistent|guest|saved|anonymous) (?:carts?|baskets?)|add(?:s|ed|ing)? (?:an? |the )?(?:items?|products?) (?:\w+ ){0,2}to (?:the |their |a |my |your )?(?:carts?|baskets?|bags?)|(?:items?|products?) (?:\w+ ){0,2}added to (?:the |their |a |my |your )?(?:carts?|baskets?)|wish ?lists?|saved[- ]for[- ]later|cart (?:items?|lines?|merg\w*))\b`,
@@ -498,6 +503,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
   "storage-engine":
     "a single-node storage engine (an LSM tree like RocksDB): one process appends each group of writes to a write-ahead log with one fsync and gives each write a sequence number, keeps recent writes in a memtable, flushes it to immutable sorted tables with index and Bloom filter blocks, compacts them level by level, records each version of the live files in a MANIFEST named by CURRENT, reads at a snapshot sequence through a block cache, and recovers by replaying the WAL past the last flushed sequence",
+  "login-session":
+    "the store holds people's signed-in sessions, each a credential: a logout or revocation is a write that takes effect everywhere within a stated bound and is never undone by an older write, a late hint or a repair from a replica that missed it",
   cart: "a shopper's cart kept by the system: lines keyed by (cart, sku) changed one transaction at a time under the client's request id and acknowledged after a majority holds them, a guest cart merged into the account's once at sign-in, price and stock re-checked at checkout, idle carts expired",
   "video-conference":
     "real-time audio and video between the people of a meeting: participants join with a token through a WebSocket signalling service that negotiates each media session (SDP offer and answer, ICE with STUN and TURN, DTLS-SRTP keys), a placement service puts each meeting on one SFU or a cascade of them, and the SFU forwards each receiver only the streams it chose (active speakers, a gallery page) at the simulcast or SVC layer its bandwidth estimate fits, without mixing; loss is handled by NACK, PLI and jitter buffers, and a recorder joins as a receiver",
@@ -789,6 +796,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "secrets",
   "relationship-authz",
   "cart",
+  "login-session",
   "storage-engine",
   "job-slots",
   "media-pipeline",

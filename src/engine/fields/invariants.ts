@@ -53,6 +53,8 @@ interface InvariantFacts {
   keyedCalls: readonly string[];
   /** The guarantee clauses the prompt states, in its words (engine/stated-clauses.ts). */
   clauses: readonly GuaranteeClause[];
+  /** By a subject rule's statement, the prompt clause its mark's `says` words find (its stated requirement). */
+  sayings: Readonly<Record<string, string>>;
 }
 
 /** A noun with its indefinite article ("an account", "a hold"). */
@@ -88,19 +90,70 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
       .api.filter((a) => a.request.some((r) => REQUEST_KEY.test(r)))
       .map((a) => a.operation),
     clauses: guaranteeClauses(f.prompt),
+    sayings: sayingsOf(f.prompt, f.archetypes),
   }),
   rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's (or a named product's infra design's) feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
-  derive: (f, _input, { record, unspoken, unit, keyedCalls, clauses }) => {
+  derive: (f, _input, { record, unspoken, unit, keyedCalls, clauses, sayings }) => {
     // the statements call the lead's unit by the prompt's noun, as the boxes and the state do (a Delivery)
     const renaming = leadRenamings(unit, f.archetypes[0], composedKind(f.branch.kind, f.archetypes));
+    const rows = withSayings(invariantRows(f, record, unspoken, keyedCalls, clauses), sayings);
     return renaming.length === 0
-      ? invariantRows(f, record, unspoken, keyedCalls, clauses)
-      : invariantRows(f, record, unspoken, keyedCalls, clauses).map((r) =>
+      ? rows
+      : rows.map((r) =>
           // a rule made from the prompt's own guarantee already speaks its words ("one schedule slot")
           fromStatedGuarantee(r.because) ? r : { ...r, statement: renameUnit(r.statement, renaming) },
         );
   },
 };
+
+/**
+ * The prompt clause each subject rule carries: a card's `invariantTopics` mark with `says` words finds the clause of the
+ * prompt (between stops, colons, semicolons and commas) that holds them ("logout must take effect everywhere within a
+ * second"), which the rule then quotes as its reason.
+ */
+function sayingsOf(prompt: string, archetypes: readonly { id: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of archetypes)
+    for (const m of archetype(a.id as Parameters<typeof archetype>[0]).invariantTopics ?? []) {
+      if (m.says === undefined || out[m.statement] !== undefined) continue;
+      const hit = pattern(m.says, "i").exec(prompt);
+      if (!hit) continue;
+      const clause = clauseAround(prompt, hit.index, hit.index + hit[0].length);
+      if (clause) out[m.statement] = clause;
+    }
+  return out;
+}
+
+/** The clause of a text around a span: from the stop, colon, semicolon or comma before it to the one after it. */
+function clauseAround(text: string, from: number, to: number): string | undefined {
+  const stops = /[.;:!?\n]|,\s/g;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(stops)) {
+    const at = m.index ?? 0;
+    // a stop inside a number ("1.5 seconds") is no stop
+    if (m[0] === "." && /\d/.test(text[at + 1] ?? "")) continue;
+    if (at < from) start = at + m[0].length;
+    else if (at >= to) {
+      end = at;
+      break;
+    }
+  }
+  const clause = text.slice(start, end).trim();
+  return clause.length > 0 ? clause : undefined;
+}
+
+/**
+ * Each rule whose subject's clause the prompt states quotes it (`sayingsOf`), once, as the prompt's own guarantee: the
+ * clause is a rule the prompt asks for in a clause of its own, so the rule leads the spoken hard rule.
+ */
+const withSayings = (rows: InvariantRow[], sayings: Readonly<Record<string, string>>): InvariantRow[] =>
+  rows.map((r) => {
+    const clause = sayings[r.statement];
+    return clause === undefined || r.because.includes(`'${clause}'`)
+      ? r
+      : { ...r, because: `${r.because}; the prompt says '${clause}', ${GUARANTEE_BECAUSE}` };
+  });
 
 /** A write that takes a share of a counted capacity: reserving, holding, booking or claiming some of it. */
 const TAKES_SHARE = /\b(?:reserv|hold|book|claim|allocat|decrement)\w*\b/i;
@@ -233,6 +286,10 @@ function invariantRows(
       : archetype(id).invariants.filter(onTopic);
     for (const statement of statements) {
       if (used.has(statement)) continue;
+      // a rule that carries a prompt's ask (its mark's `says` words) sits on the path named in those words first (a
+      // sign-out's rule on 'sign out', not on 'sign in', which writes the same session record)
+      const says = marks.get(statement)?.says;
+      const asked = (path: string) => (says !== undefined && pattern(says, "i").test(path) ? 0 : 1);
       const candidates = paths
         .flatMap((p, order) =>
           pathEntities(p).map((e) => ({
@@ -243,7 +300,7 @@ function invariantRows(
           })),
         )
         .filter((c) => c.at >= 0)
-        .sort((x, y) => x.at - y.at || x.order - y.order);
+        .sort((x, y) => asked(x.path) - asked(y.path) || x.at - y.at || x.order - y.order);
       const best = candidates.find((c) => room(c.path));
       if (!best) continue;
       const list = attached.get(best.path) ?? [];

@@ -37,6 +37,9 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
  *   CSPRNG; OWASP's Session Management Cheat Sheet asks at least 64 bits of entropy and renewing the id on login.
  * - OAuth 2.0 Security BCP and RFC 6819: refresh-token rotation issues a new refresh token on each use, and a used
  *   one presented again is treated as theft, revoking the whole family (Auth0, PingOne document the same).
+ * - RFC 7519 (JWT): a token must not be accepted on or after its "exp" time, and "jti" is a unique identifier of the
+ *   token, so a denylist of revoked ids need keep each entry only until that token's exp; a verifier that checks only
+ *   the signature and exp accepts a revoked token until it expires.
  * - DynamoDB global tables settle concurrent writes to one item in two regions by last writer wins, so a single-use
  *   flag must be written in one region only (the card's DynamoDB row says the same).
  * Planning figures (a verify's CPU time, logins per account a day, row sizes) are assumptions, said in their rows.
@@ -133,6 +136,15 @@ export const AUTH_WRITES = [
   },
   {
     action:
+      "sign out or revoke a session: one conditional write sets revoked_at on the UserSession (only ever from empty, and no refresh or renewal clears it) and consumes its refresh family; where access tokens are signed, add the token's id (jti) to a denylist every verifier checks until the token's own expiry",
+    entity: "UserSession",
+    shape: "state transition",
+    mechanism: "guarded-transition",
+    critical: true,
+    topic: T,
+  },
+  {
+    action:
       "rotate a refresh token: one conditional write consumes the presented token and issues the next in its family; a consumed token presented again revokes the whole family",
     entity: "UserSession",
     shape: "state transition",
@@ -149,7 +161,7 @@ export const AUTH_READS = [
     entity: "UserSession",
     shape: "read source",
     staleness:
-      "none for an opaque session read from the session store; a signed access token stays usable until its own expiry (minutes) after a revocation, which bounds how stale a token check may be",
+      "none for an opaque session read from the session store; a signed access token stays usable after a revocation until its id reaches the verifiers' denylist, and at most until its own expiry (minutes), which bounds how stale a token check may be",
     topic: T,
   },
 ] as const;
@@ -163,16 +175,20 @@ const LIMITS =
   "Every sign-in or reset attempt is checked against the failure windows of its account and of its source address before a password hash is verified, so no account and no address gets more guesses than its window allows, however the guesses are spread.";
 const NO_ENUMERATION =
   "A reset request and a failed sign-in answer the same, in about the same time, whether or not the email has an account, so neither endpoint tells an attacker which accounts exist.";
+/** The rule a sign-out keeps (its stated ask quoted through `says`, card.ts). */
+export const AUTH_SIGNED_OUT =
+  "A signed-out or revoked session is never accepted again: sign-out sets UserSession.revoked_at and consumes its refresh family in one conditional write that nothing undoes, and every session check reads it; a signed access token is refused once its id (jti) is on the denylist every verifier holds, each entry kept until the token's own expiry, so a revoked token stops working as soon as the denylist reaches the verifiers rather than living out its lifetime.";
 const HASHED =
   "Only a hash of each secret is stored: passwords as salted argon2id (or bcrypt) hashes, reset tokens and session ids as SHA-256 hashes of 128 random bits, so a copy of the database yields no usable credential.";
 
-export const AUTH_INVARIANTS = [ONCE, RETIRE, LIMITS, NO_ENUMERATION, HASHED];
+export const AUTH_INVARIANTS = [ONCE, RETIRE, AUTH_SIGNED_OUT, LIMITS, NO_ENUMERATION, HASHED];
 
 /** The mechanism that keeps each of the credential service's rules (`keptBy` on the card's invariant marks). */
 export const AUTH_KEPT_BY: Readonly<Record<string, MechanismId>> = {
   [ONCE]: "guarded-transition",
   [RETIRE]: "transaction",
   [LIMITS]: "atomic-counter",
+  [AUTH_SIGNED_OUT]: "guarded-transition",
 };
 
 export const AUTH_SCOPES = {
@@ -237,6 +253,16 @@ export const AUTH_FAILURES = [
       "Each account's shard has one leader, in its home region, that takes every credential write; other regions forward to it, and no region merges a token's rows by last writer wins",
     repair:
       "A new leader is taken only from replicas that hold every committed redemption, so a consumed token stays consumed and an unused one still works",
+    topic: T,
+  },
+  {
+    failure:
+      "A signed access token keeps working after its session is signed out, because verifiers check only its signature and expiry",
+    role: "truth",
+    prevention:
+      "Keep access tokens to a few minutes, and put a signed-out token's id (jti) on a denylist pushed to every verifier and kept until the token's expiry, or carry the session's credential_version in the token and refuse one older than the account's",
+    repair:
+      "Raise the account's credential_version, which refuses every token and refresh token issued before it, and push the denylist again to a verifier that missed it",
     topic: T,
   },
   {
@@ -632,7 +658,7 @@ export const AUTH_DECISIONS: DecisionPoint[] = [
         name: "a signed access token of a few minutes, verified without a lookup, and a rotating single-use refresh token",
         buys: "services check a token by its signature alone, with no session store on their path, across many services and domains",
         costs:
-          "a revoked access token stays usable until it expires, so its lifetime is the revocation delay; refresh tokens need rotation and reuse detection",
+          "a revoked access token stays usable until it expires unless every verifier checks a denylist of revoked token ids, so its lifetime (or the denylist's spread) is the revocation delay; refresh tokens need rotation and reuse detection",
         winsWhen: "many services or other domains accept the sign-in (single sign-on, mobile APIs)",
         wins: [
           {

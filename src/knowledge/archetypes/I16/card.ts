@@ -8,6 +8,7 @@ import {
   AUTH_KEPT_BY,
   AUTH_READS,
   AUTH_SCOPES,
+  AUTH_SIGNED_OUT,
   AUTH_TECHNOLOGIES,
   AUTH_WRITES,
 } from "./auth.js";
@@ -88,6 +89,14 @@ import {
   SECRETS_TECHNOLOGIES,
   SECRETS_WRITES,
 } from "./secrets.js";
+import {
+  REVOKED_NEVER_ACCEPTED,
+  SESSION_ENTITIES,
+  SESSION_FAILURES,
+  SESSION_INVARIANTS,
+  SESSION_REVOKE_WORDS,
+  SESSION_WRITES,
+} from "./session.js";
 import {
   SQL_BOTTLENECKS,
   SQL_ENTITIES,
@@ -237,6 +246,7 @@ export const card = {
     ...SQL_ENTITIES,
     ...KVC_ENTITIES,
     ...AUTH_ENTITIES,
+    ...SESSION_ENTITIES,
     ...SECRETS_ENTITIES,
     ...CART_ENTITIES,
     ...OTP_ENTITIES,
@@ -258,7 +268,8 @@ export const card = {
     },
     {
       name: "Tombstone",
-      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
+      // a session store's tombstone is its logout (session.ts), drawn even where a cache fronts it
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache", "login-session"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
@@ -316,7 +327,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: [...OWN_STORE_SUBJECTS],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "login-session"],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -354,6 +365,7 @@ export const card = {
     ...SQL_WRITES,
     ...KVC_WRITES,
     ...AUTH_WRITES,
+    ...SESSION_WRITES,
     ...SECRETS_WRITES,
     ...CART_WRITES,
     ...OTP_WRITES,
@@ -420,6 +432,7 @@ export const card = {
     ...SQL_INVARIANTS,
     ...KVC_INVARIANTS,
     ...AUTH_INVARIANTS,
+    ...SESSION_INVARIANTS,
     ...SECRETS_INVARIANTS,
     ...CART_INVARIANTS,
     ...OTP_INVARIANTS,
@@ -430,7 +443,15 @@ export const card = {
   invariantTopics: [
     {
       statement: TOMBSTONE_OUTLIVES,
-      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache", "login-session"],
+    },
+    // a session store's delete is a logout: its rule names the session and the repair window (session.ts)
+    {
+      statement: REVOKED_NEVER_ACCEPTED,
+      topic: "login-session",
+      unlessTopic: [...OWN_STORE_SUBJECTS],
+      keptBy: "tombstones",
+      says: SESSION_REVOKE_WORDS,
     },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
     {
@@ -447,7 +468,12 @@ export const card = {
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
     ...KVC_INVARIANTS.map((statement) => ({ statement, topic: "kv-cache" as const })),
-    ...AUTH_INVARIANTS.map((statement) => ({ statement, topic: "auth" as const, ...keptBy(statement, AUTH_KEPT_BY) })),
+    ...AUTH_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "auth" as const,
+      ...keptBy(statement, AUTH_KEPT_BY),
+      ...(statement === AUTH_SIGNED_OUT ? { says: SESSION_REVOKE_WORDS } : {}),
+    })),
     ...ENGINE_INVARIANTS.map((statement) => ({
       statement,
       topic: "storage-engine" as const,
@@ -582,7 +608,7 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache", "login-session"],
       role: "truth",
       // a returning follower replays the shard's log (or a snapshot) from its leader, tombstones included; a leaderless
       // store has no such log and relies on anti-entropy (Merkle-tree) repair: the decision keeps the chosen clause
@@ -634,6 +660,7 @@ export const card = {
     ...SQL_FAILURES,
     ...KVC_FAILURES,
     ...AUTH_FAILURES,
+    ...SESSION_FAILURES,
     ...SECRETS_FAILURES,
     ...CART_FAILURES,
     ...OTP_FAILURES,

@@ -7,6 +7,7 @@ import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOC
 import { KVC_API, KVC_COMPONENTS, KVC_DATA, KVC_LINKS, KVC_PROTOCOLS } from "./memcache.js";
 import { OTP_API, OTP_COMPONENTS, OTP_DATA, OTP_LINKS, OTP_PROTOCOLS } from "./otp.js";
 import { SECRETS_API, SECRETS_COMPONENTS, SECRETS_DATA, SECRETS_LINKS, SECRETS_PROTOCOLS } from "./secrets.js";
+import { SESSION_DATA } from "./session.js";
 import { SQL_API, SQL_COMPONENTS, SQL_DATA, SQL_LINKS, SQL_PROTOCOLS } from "./sql.js";
 import { MAPLESS_SUBJECTS, OWN_STORE_SUBJECTS } from "./subjects.js";
 
@@ -383,7 +384,7 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: [...OWN_STORE_SUBJECTS, "cache"],
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache", "login-session"],
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
@@ -394,6 +395,7 @@ export const topology: Topology = {
     ...SQL_DATA,
     ...KVC_DATA,
     ...AUTH_DATA,
+    ...SESSION_DATA,
     ...SECRETS_DATA,
     ...CART_DATA,
     ...OTP_DATA,
