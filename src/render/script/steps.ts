@@ -11,7 +11,7 @@ import { shownDecisions } from "../../engine/roles.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
-import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keepRank, keeperMayLead } from "../../knowledge/index.js";
+import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead, keepRank } from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
