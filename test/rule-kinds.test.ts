@@ -21,13 +21,21 @@ describe("the kinds of rule each mechanism keeps (knowledge/mechanisms/rule-kind
     const outbox =
       "Every effect a refund requires has an outbox entry committed in the same transaction as the state change that required it.";
     expect(keptKinds(outbox)[0]).toBe("outbox");
-    expect(keepRank("transactional-outbox", outbox)).toBeLessThan(keepRank("saga", outbox) ?? 0);
+    expect(keepRank("transactional-outbox", outbox)).toBe(0);
+    expect(keepRank("saga", outbox)).toBeUndefined();
     const checksum =
       "A replica whose version is below the chunk placement's version, or whose checksum fails, is never served.";
     expect(keepRank("placement-scheduler", checksum)).toBeUndefined();
     expect(keepRank("ttl-expiry", "Two readers must never see different answers.")).toBeUndefined();
     expect(keepRank("append-log", "A dashboard lists the region's hosts.")).toBe(Number.POSITIVE_INFINITY);
     expect(wouldKeep("A retry must never book twice.")[0]).toBe("put-if-absent");
+    // a rule that names its outbox is the outbox's, though it also says "once"
+    const fanout =
+      "An outbox entry of a notification is written once per active device token the user's preferences allow, in the transaction that records the fan-out.";
+    expect(keepRank("claim-run", fanout)).toBeUndefined();
+    // a fencing token makes a stale holder harmless; it does not keep one holder
+    expect(keepRank("fencing-token", "A task has at most one current assignment.")).toBeUndefined();
+    expect(keepRank("lease", "A task has at most one current assignment.")).toBeDefined();
   });
 });
 
@@ -81,5 +89,19 @@ describe("a rule made from a stated guarantee, kept by the kind of rule it is (e
     );
     expect(r?.keptBy).toBeUndefined();
     expect(r?.statement).toMatch(/\(put-if-absent would keep it\): no mechanism in this design keeps it yet\.$/);
+  });
+});
+
+describe("the keeper said after a rule's first clause (render/script/steps.ts)", () => {
+  it("keeps the clause said aloud, not a later one the full rule also holds", () => {
+    const d = design(
+      "Collect CPU and memory readings every ten seconds from 50,000 hosts, keep a year of them at lower resolution, and page on-call when a host stays above 90% for five minutes.",
+    );
+    const inv = d.invariants.find((i) => /stored in timestamp order/i.test(i.statement));
+    expect(inv).toBeDefined();
+    const said = "Within one series, samples are stored in timestamp order.";
+    const m = ruleKeeperRow(d, inv?.statement ?? "", said);
+    if (m) expect(keepRank(m.id, said), m.id).toBeDefined();
+    expect(m?.id).not.toBe("dedup-window");
   });
 });

@@ -25,6 +25,9 @@ export type KeptKind =
   | "agreement"
   | "rate"
   | "bound"
+  | "recovery"
+  | "health"
+  | "derived"
   | "deletion";
 
 interface KindEntry {
@@ -65,7 +68,7 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // an acknowledged write survives a crash of what took it: replicated before the acknowledgement, or an fsynced log
     kind: "durable",
     words:
-      /\b(?:is|are|was|were|be) (?:ever |silently )?(?:lost|dropped afterwards)\b|\bnever (?:silently )?lost\b|\bsurvives? (?:a |the )?(?:crash|failover|loss|restart)\b|\bdurabl[ey] (?:before|once)\b/i,
+      /\b(?:acknowledged|committed|written|stored|persisted|accepted|write|writes|record|records|data|delivery|sample|event|message)\b[^.;:]{0,40}\b(?:is|are|was|were|be) (?:ever |silently )?(?:lost|dropped afterwards)\b|\b(?:acknowledged|committed|written|stored|persisted)\b[^.;:]{0,40}\bnever (?:silently )?lost\b|\bsurvives? (?:a |the )?(?:crash|failover|loss|restart)\b|\bdurabl[ey] (?:before|once)\b/i,
     keepers: [...ACK_REPLICATION, "write-ahead-log", "transaction", "append-log"],
   },
   {
@@ -97,7 +100,6 @@ export const KEPT_KINDS: readonly KindEntry[] = [
       "claim-run",
       "exclusive-claim",
       "expiry-sweeper",
-      "fencing-token",
       "epoch-term",
       "leader-election",
       "consensus-replication",
@@ -169,7 +171,6 @@ export const KEPT_KINDS: readonly KindEntry[] = [
       "range-lease",
       "lease",
       "expiry-sweeper",
-      "fencing-token",
       "leader-election",
       "epoch-term",
       "consensus-replication",
@@ -207,7 +208,7 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // a value or version that never moves backwards
     kind: "monotone",
     words:
-      /\bnever (?:moves?|goes|steps|falls?) (?:back\w*|to an? (?:older|earlier|lower))\b|\bnever lowers?\b|\b(?:strictly )?greater than every\b|\bonly (?:rises|grows|increases)\b|\b(?:lower|older) (?:[\w-]+ ){0,2}never (?:overwrites?|replaces?)\b|\bnever (?:overwrites?|replaces?) (?:[\w-]+ ){0,4}with an? (?:older|earlier|lower)\b|\bnever (?:a )?(?:newer|higher)\b/i,
+      /\bnever (?:moves?|goes|steps|falls?) (?:back\w*|to an? (?:older|earlier|lower))\b|\bnever lowers?\b|\b(?:strictly )?greater than every\b|\bonly (?:rises|grows|increases|moves forward|goes forward)\b|\b(?:lower|older) (?:[\w-]+ ){0,2}never (?:overwrites?|replaces?)\b|\bnever (?:overwrites?|replaces?) (?:[\w-]+ ){0,4}with an? (?:older|earlier|lower)\b|\bnever (?:a )?(?:newer|higher)\b/i,
     keepers: [
       "versioned-overwrite",
       "ordered-apply",
@@ -330,7 +331,7 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // a copy or an answer at most so far behind its source
     kind: "staleness",
     words:
-      /\bwithin (?:the )?freshness bound\b|\b(?:more than|past) (?:[\w-]+ ){0,4}(?:old|older|behind|stale)\b|\bserved stale\b|\bpast its expiry\b|\bwithin (?:a|an|one|\d[\w.]*) (?:[\w-]+ )?(?:seconds?|minutes?|hours?|ms|milliseconds?)\b/i,
+      /\bwithin (?:the )?freshness bound\b|\b(?:more than|past) (?:[\w-]+ ){0,4}(?:old|older|behind|stale)\b|\bserved stale\b|\bserves? (?:a |the )?cached copy\b[^.;]{0,60}\bbefore\b|\bpast its expiry\b|\bwithin (?:a|an|one|\d[\w.]*) (?:[\w-]+ )?(?:seconds?|minutes?|hours?|ms|milliseconds?)\b/i,
     keepers: [
       "ttl-expiry",
       "cache-invalidation",
@@ -372,6 +373,51 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     ],
   },
   {
+    // work a crashed holder leaves is taken up again once its lease lapses
+    kind: "recovery",
+    words:
+      /\bre-?queue\w*\b|\blapses?\b[^.;]{0,40}\b(?:re-?queue\w*|taken|takes? over|handed)\b|\btakes? over only after\b/i,
+    keepers: [
+      "expiry-sweeper",
+      "lease",
+      "heartbeat-renewal",
+      "claim-run",
+      "retry-dead-letter",
+      "reconciliation-loop",
+      "leader-election",
+      "ttl-expiry",
+    ],
+  },
+  {
+    // requests go only to healthy, serving backends
+    kind: "health",
+    words: /\b(?:ejected|draining|unhealthy|healthy (?:active )?backends?|fails? (?:its )?health checks?)\b/i,
+    keepers: [
+      "health-checked-selection",
+      "outlier-ejection",
+      "watch-stream",
+      "versioned-snapshot",
+      "load-shedding",
+      "heartbeat-renewal",
+      "staged-rollout",
+    ],
+  },
+  {
+    // a derived copy never decides a write and is rebuilt from the record that is the authority
+    kind: "derived",
+    words:
+      /\bno (?:write|write path)\b[^.;]{0,20}\breads? (?:the |a )?(?:[\w-]+ ){0,2}(?:index|view|projection|board|cache|copy|document)\b|\bonly authority\b|\bnever originates?\b|\brebuilt from\b/i,
+    keepers: [
+      "replay-rebuild",
+      "derived-view-read",
+      "projector-checkpoint",
+      "cache-invalidation",
+      "ttl-expiry",
+      "request-coalescing",
+      "subject-snapshot",
+    ],
+  },
+  {
     // a delete that stays a delete, or what is kept or dropped
     kind: "deletion",
     words:
@@ -379,6 +425,13 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     keepers: ["tombstones", "log-compaction", "reference-gc", "rollup-downsampling", "anti-entropy-repair"],
   },
 ];
+
+/**
+ * The kinds only their own keepers keep, whatever other kind the rule is also of: a rule that names its outbox is the
+ * outbox's ("an outbox entry written once per device token, in the transaction that records the fan-out" is no run
+ * claim's to keep, though it says "once").
+ */
+export const SOLE_KINDS: ReadonlySet<KeptKind> = new Set<KeptKind>(["outbox"]);
 
 /** The kinds a rule is of, most specific first; its first sentence is read (a later one only explains it). */
 export function keptKinds(statement: string): readonly KeptKind[] {
@@ -403,8 +456,10 @@ const KEEPERS_OF: ReadonlyMap<KeptKind, ReadonlySet<string>> = new Map(
  * `Infinity` when the rule is of no kind read here (nothing is known either way).
  */
 export function keepRank(mechanismId: string, statement: string): number | undefined {
-  const kinds = keptKinds(statement);
-  if (kinds.length === 0) return Number.POSITIVE_INFINITY;
+  const all = keptKinds(statement);
+  if (all.length === 0) return Number.POSITIVE_INFINITY;
+  const sole = all.find((k) => SOLE_KINDS.has(k));
+  const kinds = sole ? [sole] : all;
   const i = kinds.findIndex((k) => KEEPERS_OF.get(k)?.has(mechanismId));
   return i < 0 ? undefined : i;
 }

@@ -11,7 +11,14 @@ import { shownDecisions } from "../../engine/roles.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
-import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead, keepRank } from "../../knowledge/index.js";
+import {
+  ARCHETYPE_BY_ID,
+  CORE_MECHANISMS,
+  GENERIC_KEEPERS,
+  keeperMayLead,
+  keepRank,
+  keptKinds,
+} from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
@@ -1733,7 +1740,7 @@ function invariantsStep(d: Design): StepDraft {
   // each rule with what keeps it, when the design holds that keeper and chose nothing against it
   const keeperOf = (c: string) => {
     const inv = d.invariants.find((i) => i.statement !== hard?.statement && sayable(i.statement) === c);
-    return inv ? ruleKeeper(d, inv.statement) : undefined;
+    return inv ? ruleKeeper(d, inv.statement, c) : undefined;
   };
   const kept = new Set<string>(hard ? [ruleKeeper(d, hard.statement) ?? ""] : []);
   said.slice(0, MORE_RULES).forEach((c, i) => {
@@ -1803,8 +1810,8 @@ function callPromises(api: Design["api"]): Line[] {
 const MORE_RULES = 5;
 
 /** The mechanism that keeps a rule, said as a name: the rule's own keeper, else one the design binds to it. */
-function ruleKeeper(d: Design, statement: string): string | undefined {
-  const m = ruleKeeperRow(d, statement);
+function ruleKeeper(d: Design, statement: string, said?: string): string | undefined {
+  const m = ruleKeeperRow(d, statement, said);
   // a keeper named from words spliced upstream ("a use-once key on each each") is not said
   const name = m ? lowerFirst(speakable(m.name)) : undefined;
   return name && !spliceDefect(name) ? name : undefined;
@@ -1817,7 +1824,10 @@ function ruleKeeper(d: Design, statement: string): string | undefined {
  * uniqueness rule, a placement beside a checksum rule), however many words it shares or whichever comes first; none
  * when no such mechanism is drawn.
  */
-export function ruleKeeperRow(d: Design, statement: string): Design["mechanisms"][number] | undefined {
+export function ruleKeeperRow(d: Design, statement: string, said?: string): Design["mechanisms"][number] | undefined {
+  // the kinds of the part said aloud, where it has one: a rule said by its first clause ("samples are stored in
+  // timestamp order") is not kept by what keeps only a later one (a dedup window's "a duplicate is dropped")
+  const judged = said !== undefined && keptKinds(said).length > 0 ? said : statement;
   const named = keptByMechanism(d, statement);
   const paired = d.mechanisms.filter(
     (x) => x.protects === statement && !decidedAgainst(d.decisions, x.id, d.archetypes[0]?.id),
@@ -1827,7 +1837,7 @@ export function ruleKeeperRow(d: Design, statement: string): Design["mechanisms"
     .map((x, i) => ({
       x,
       i,
-      rank: x === named && keepRank(x.id, statement) !== undefined ? -1 : keepRank(x.id, statement),
+      rank: x === named && keepRank(x.id, judged) !== undefined ? -1 : keepRank(x.id, judged),
     }))
     .filter((c): c is { x: Design["mechanisms"][number]; i: number; rank: number } => c.rank !== undefined)
     .sort((a, b) => a.rank - b.rank || a.i - b.i);
