@@ -13,6 +13,14 @@ export { CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from "./mechanisms/co
 export { DELIVERING_MECHANISMS, PROPAGATING_MECHANISMS } from "./mechanisms/delivers.js";
 export { MECHANISM_BY_ID, MECHANISMS } from "./mechanisms/index.js";
 export { canKeep, isRetryRule, keepsFirst, REPEAT_KEEPERS } from "./mechanisms/keeps.js";
+export {
+  type KeptKind,
+  keepRank,
+  keepsKind,
+  keptKinds,
+  WHOLE_DESIGN_KINDS,
+  wouldKeep,
+} from "./mechanisms/rule-kinds.js";
 export { HOUSEKEEPING_CONCERNS, MECHANISM_SERVES, STORAGE_COST } from "./mechanisms/serves.js";
 export { QUANTITIES } from "./quantities.js";
 export type * from "./schema.js";

@@ -1,9 +1,13 @@
 import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import {
   DELIVERING_MECHANISMS,
+  keepRank,
+  keptKinds,
   MECHANISM_BY_ID,
   type MechanismId,
   PROPAGATING_MECHANISMS,
+  WHOLE_DESIGN_KINDS,
+  wouldKeep,
 } from "../../knowledge/index.js";
 import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { architectureOf, LAYOUT_FACTS, partlessArchetypes } from "../architecture.js";
@@ -23,13 +27,14 @@ import {
   keeperSaid,
   keptSaying,
   kindWrite,
+  REPEAT_KEEPERS,
   repeatKeeperOf,
   roleRecord,
   saysClause,
   UNKEPT,
 } from "../stated-clauses.js";
 import { fromStatedGuarantee, GUARANTEE_BECAUSE, statedRule } from "../stated-rules.js";
-import { anA, pattern } from "../text.js";
+import { anA, namesNoun, pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
 import { FRESHNESS_QUANTITY } from "./nfrs.js";
 
@@ -601,20 +606,62 @@ function statedClauseRules(
       });
       continue;
     }
-    const at =
-      keeper ??
+    const sits =
       writes.find((w) => [c.head, ...c.names].some((n) => w.phrase.toLowerCase().includes(n))) ??
       writes.find((w) => w.p === first);
+    // failing a write that names its thing and does its verb, the write the rule sits on (or one naming its thing)
+    // keeps it where its mechanism keeps the rule's kind by what it does (a lease "two replicas never both active", an
+    // idempotency key "money never moves twice", publishing content first "a half-uploaded package is never visible")
+    const kindKeeper = keeper ?? kindKeeperOf(c, writes, sits);
+    const at = kindKeeper ?? sits;
     out.push({
       path: at?.p.name ?? first.name,
-      statement: keeper
-        ? `${c.statement} '${shortName(keeper.phrase)}' keeps it: ${upperFirst(MECHANISM_BY_ID.get(keeper.mechanism)?.name ?? keeper.mechanism)} on the ${keeper.entity} write refuses a change that would break it.${playedBy(c, keeper)}`
-        : `${c.statement} The ${at?.entity ?? entityWords(first.operations.map((x) => byPhrase.get(x)?.entity).find(Boolean) ?? "record")} write it sits on refuses nothing that breaks it: ${UNKEPT}`,
+      statement: kindKeeper
+        ? `${c.statement} '${shortName(kindKeeper.phrase)}' keeps it: ${upperFirst(MECHANISM_BY_ID.get(kindKeeper.mechanism)?.name ?? kindKeeper.mechanism)} on the ${kindKeeper.entity} write refuses a change that would break it.${playedBy(c, kindKeeper)}`
+        : `${c.statement} The ${at?.entity ?? entityWords(first.operations.map((x) => byPhrase.get(x)?.entity).find(Boolean) ?? "record")} write it sits on refuses nothing that breaks it${wouldSaid(c.statement)}: ${UNKEPT}`,
       archetype: at?.p.archetype ?? first.archetype,
       because,
-      ...(keeper ? { keptBy: keeper.mechanism } : {}),
+      ...(kindKeeper ? { keptBy: kindKeeper.mechanism } : {}),
     });
   }
+}
+
+/**
+ * The write that keeps a stated clause by the kind of rule it is (knowledge/mechanisms/rule-kinds.ts), when no write
+ * names its thing and does its verb: the write it sits on, else one that names its thing, whose mechanism keeps the
+ * clause's kind; never a write elsewhere in the design (its scope is another record's).
+ */
+function kindKeeperOf<T extends { phrase: string; entity: string; mechanism: string; plays?: readonly string[] }>(
+  c: GuaranteeClause,
+  writes: readonly T[],
+  sits: T | undefined,
+): T | undefined {
+  // (a write names the thing by its words or its record's role; a write the rule sits on only because its path comes
+  // first keeps nothing of it: a coupon redeemed twice is not the payment's transaction's to refuse)
+  const names = (w: T) =>
+    [c.head, ...c.names].some(
+      (n) => n !== "" && (namesNoun(`${w.phrase} ${entityWords(w.entity)}`, n) || w.plays?.includes(n) === true),
+    );
+  const rank = (w: T) => keepRank(w.mechanism, c.statement);
+  // the write the rule sits on by its path alone keeps a rule the design states of itself as a whole (what readers
+  // see, how many lead, what survives a crash), or a repeat when its mechanism takes a repeat once by its id
+  const kind = keptKinds(c.statement)[0];
+  const whole = (w: T) =>
+    kind !== undefined &&
+    (WHOLE_DESIGN_KINDS.has(kind) || (kind === "unique" && REPEAT_KEEPERS.includes(w.mechanism as MechanismId)));
+  return uniqBy([...(sits && (names(sits) || whole(sits)) ? [sits] : []), ...writes.filter(names)])
+    .map((w, i) => ({ w, i, r: rank(w) }))
+    .filter((x): x is { w: T; i: number; r: number } => x.r !== undefined && Number.isFinite(x.r))
+    .sort((a, b) => a.r - b.r || a.i - b.i)[0]?.w;
+}
+
+const uniqBy = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+/** What would keep a rule the design leaves unkept, said before the note that nothing does (" (a lease would)"). */
+function wouldSaid(statement: string): string {
+  const id = wouldKeep(statement)[0];
+  const name = id === undefined ? undefined : MECHANISM_BY_ID.get(id)?.name;
+  return name ? ` (${name.charAt(0).toLowerCase()}${name.slice(1)} would keep it)` : "";
 }
 
 type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];

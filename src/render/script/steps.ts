@@ -11,7 +11,14 @@ import { shownDecisions } from "../../engine/roles.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
-import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from "../../knowledge/index.js";
+import {
+  ARCHETYPE_BY_ID,
+  CORE_MECHANISMS,
+  GENERIC_KEEPERS,
+  keeperMayLead,
+  keepRank,
+  keptKinds,
+} from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { factsOf } from "../../knowledge/product-facts.js";
@@ -1150,11 +1157,7 @@ function consequenceOf(d: Design, c: Carrier, clause: string): string | undefine
       if (!inv) return undefined;
       const op = d.operations.find((o) => o.phrase.startsWith(inv.path));
       const entity = op ? entityWords(op.entity) : undefined;
-      const keeper =
-        keptByMechanism(d, inv.statement) ??
-        d.mechanisms.find(
-          (m) => m.protects === inv.statement && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
-        );
+      const keeper = ruleKeeperRow(d, inv.statement);
       if (!entity) return undefined;
       return `it puts a rule on the ${entity}${keeper ? `, kept by ${withArticle(lowerFirst(speakable(keeper.name)))}` : ""}`;
     }
@@ -1738,7 +1741,7 @@ function invariantsStep(d: Design): StepDraft {
   // each rule with what keeps it, when the design holds that keeper and chose nothing against it
   const keeperOf = (c: string) => {
     const inv = d.invariants.find((i) => i.statement !== hard?.statement && sayable(i.statement) === c);
-    return inv ? ruleKeeper(d, inv.statement) : undefined;
+    return inv ? ruleKeeper(d, inv.statement, c) : undefined;
   };
   const kept = new Set<string>(hard ? [ruleKeeper(d, hard.statement) ?? ""] : []);
   said.slice(0, MORE_RULES).forEach((c, i) => {
@@ -1808,13 +1811,38 @@ function callPromises(api: Design["api"]): Line[] {
 const MORE_RULES = 5;
 
 /** The mechanism that keeps a rule, said as a name: the rule's own keeper, else one the design binds to it. */
-function ruleKeeper(d: Design, statement: string): string | undefined {
-  const m =
-    keptByMechanism(d, statement) ??
-    d.mechanisms.find((x) => x.protects === statement && !decidedAgainst(d.decisions, x.id, d.archetypes[0]?.id));
+function ruleKeeper(d: Design, statement: string, said?: string): string | undefined {
+  const m = ruleKeeperRow(d, statement, said);
   // a keeper named from words spliced upstream ("a use-once key on each each") is not said
   const name = m ? lowerFirst(speakable(m.name)) : undefined;
   return name && !spliceDefect(name) ? name : undefined;
+}
+
+/**
+ * The mechanism said to keep a rule: the one the rule names (`keptBy`), else one the design pairs with it, whichever
+ * keeps the rule's most specific kind by what it does (knowledge/mechanisms/rule-kinds.ts: an outbox an outbox rule, a
+ * dedup window a play stored once per id), never one that keeps none of the rule's kinds (a partitioned log beside a
+ * uniqueness rule, a placement beside a checksum rule), however many words it shares or whichever comes first; none
+ * when no such mechanism is drawn.
+ */
+export function ruleKeeperRow(d: Design, statement: string, said?: string): Design["mechanisms"][number] | undefined {
+  // the kinds of the part said aloud, where it has one: a rule said by its first clause ("samples are stored in
+  // timestamp order") is not kept by what keeps only a later one (a dedup window's "a duplicate is dropped")
+  const judged = said !== undefined && keptKinds(said).length > 0 ? said : statement;
+  const named = keptByMechanism(d, statement);
+  const paired = d.mechanisms.filter(
+    (x) => x.protects === statement && !decidedAgainst(d.decisions, x.id, d.archetypes[0]?.id),
+  );
+  const ranked = uniq([...(named ? [named] : []), ...paired])
+    // (the keeper the rule names, where it keeps a kind of the rule, comes first: it was named for this rule)
+    .map((x, i) => ({
+      x,
+      i,
+      rank: x === named && keepRank(x.id, judged) !== undefined ? -1 : keepRank(x.id, judged),
+    }))
+    .filter((c): c is { x: Design["mechanisms"][number]; i: number; rank: number } => c.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return ranked[0]?.x;
 }
 
 /** The path a rule sits on, said as its action ("counts the request"), or nothing when its name does not read. */
