@@ -383,7 +383,7 @@ const SURVIVE_LOSS: readonly RegExp[] = [
 const SURVIVE_LOSS_SAID: readonly { re: RegExp; noun: number; count: number; of: number; unit: number }[] = [
   {
     re: new RegExp(
-      String.raw`\blosing\s+${LOSS_COUNT}${LOSS_OF}\s+${LOSS_UNIT}\s+(?:must not|must never|should not|should never|can't|cannot|will not|won't|may not|never)\s+(?:lose|loses|drop|empty|wipe out|erase)\s+(?:any\s+|a\s+single\s+|an?\s+)?(?:(?:acknowledged|accepted|committed|stored|saved)\s+)?(?:(?:anyone|anybody|someone|a user|any user)['’]s\s+)?([a-z][\w-]*)`,
+      String.raw`\blosing\s+${LOSS_COUNT}${LOSS_OF}\s+${LOSS_UNIT}\s+(?:must not|must never|should not|should never|can't|cannot|will not|won't|may not|never)\s+(?:lose|loses|drop|empty|wipe out|erase)\s+(?:any\s+|a\s+single\s+|an?\s+)?(?:(?:acknowledged|accepted|committed|stored|saved)\s+)?(?:(?:anyone|anybody|someone|a user|any user)['\u2019]s\s+)?([a-z][\w-]*)`,
       "i",
     ),
     noun: 4,
