@@ -653,6 +653,14 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     why: "spans are sampled at the services, collected, joined by trace id and kept for a retention period, which is the telemetry pipeline",
   },
   {
+    // "session store" is I16's own card phrase; these are the other heads that ask for the same store
+    kind: "session service",
+    id: "I16",
+    cover: "well",
+    nouns: ["session service", "sessions service", "session management service", "session manager", "session server"],
+    why: "a signed-in session is a record keyed by its session id, read on every request, renewed while used and ended by a logout or its expiry, which is key-scoped mutable state with a freshness bound on revocation; I16's session rows build it",
+  },
+  {
     kind: "identity provider",
     id: "I16",
     cover: "partly",
