@@ -18,7 +18,7 @@ describe("a session store models logout: a revocation never undone", () => {
   const d = design(LOGOUT);
 
   it("writes the logout as a tombstone and keeps the rule that a revoked session is never accepted again", () => {
-    const op = d.operations.find((o) => /^log out or revoke a session/.test(o.phrase));
+    const op = d.operations.find((o) => /^end a session at logout or revocation/.test(o.phrase));
     expect(op?.mechanism).toBe("tombstones");
     expect(op?.critical).toBe(true);
     const rule = revoked(d);

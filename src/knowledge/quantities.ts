@@ -1077,6 +1077,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "place_index_bytes", label: "one place in the geo index", unit: "B" },
   { id: "business_bytes", label: "one business record", unit: "B" },
   { id: "cell_cache_hit_ratio", label: "share of cell reads the popular-cell cache answers", unit: "fraction" },
+  { id: "review_reads_per_sec", label: "review page reads a second", unit: "reads/s" },
   { id: "index_node_reads_per_sec", label: "cell reads one index replica answers a second", unit: "reads/s" },
   { id: "reviews_per_day", label: "reviews written a day", unit: "reviews/day" },
   // a log pipeline's own sizes (archetypes/I18/logs.ts)

@@ -100,6 +100,11 @@ export const CHECKOUT: FeatureEntry = {
       perUserDaily("orders_per_user_per_day", "orders", 0.05, "one order every few weeks per active shopper"),
       inp("order_bytes", 2000, "order lines, totals, addresses and states"),
       {
+        // no typical value: the payment provider's own per-account limit (knowledge/parties.ts) supplies it
+        quantity: "provider_requests_per_sec",
+        why: "the calls a second the payment provider accepts from one account",
+      },
+      {
         quantity: "provider_calls_per_order",
         label: "calls to the payment provider for each order",
         unit: "calls",

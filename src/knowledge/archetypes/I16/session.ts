@@ -52,7 +52,7 @@ export const SESSION_WRITES = [
     topic: T,
     unlessTopic: NOT_OWN,
     action:
-      "log out or revoke a session: write its Tombstone (revoked_at, a version newer than any write the session took) that replicates like any other write and that no renewal overwrites",
+      "end a session at logout or revocation: write its Tombstone (revoked_at, a version newer than any write the session took) that replicates like any other write and that no renewal overwrites",
     entity: "Tombstone",
     shape: "create target",
     mechanism: "tombstones",
