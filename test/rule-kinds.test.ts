@@ -84,9 +84,10 @@ describe("a rule made from a stated guarantee, kept by the kind of rule it is (e
   });
 
   it("says what would keep it when nothing on its scope does", () => {
-    const r = stated(
+    // the coupon's own rule: the payout's bank rail brings other stated rules of its own ("once … acknowledged")
+    const r = design(
       "Design a coupon wallet for a grocery chain that pays out cashback to bank accounts, where no coupon can be redeemed twice.",
-    );
+    ).invariants.find((i) => /\bthe prompt says '/.test(i.because) && /coupon/i.test(i.statement));
     expect(r?.keptBy).toBeUndefined();
     expect(r?.statement).toMatch(/\(put-if-absent would keep it\): no mechanism in this design keeps it yet\.$/);
   });
