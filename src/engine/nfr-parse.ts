@@ -520,18 +520,6 @@ const pluralDone = (done: string): string =>
 /** The rule guarantees the prompt states: what is never seen half-written, never served once gone, and so on. */
 export function parseRuleGuarantees(prompt: string): RuleGuarantee[] {
   const out: RuleGuarantee[] = [];
-  const lower = (x: string | undefined) => (x ?? "").toLowerCase();
-
-  /** A mark or word that opens a clause ("…, and the lease records …", "… where each recipe …"). */
-  const OPENER = /[.,;:!?(]|\b(?:where|that|which|so|and|but|while|whose)\b/gi;
-  /** Where the clause holding a point starts: just after the last opener before it (a thousands comma is none). */
-  function openerBefore(prompt: string, at: number): number {
-    let start = 0;
-    for (const o of prompt.slice(0, at).matchAll(OPENER))
-      if (!(o[0] === "," && /^\d{3}\b/.test(prompt.slice(o.index + 1)))) start = o.index + o[0].length;
-    while (start < at && /\s/.test(prompt.charAt(start))) start++;
-    return start;
-  }
   for (const re of ATOMIC_PUBLISH) {
     const m = gx(re, prompt);
     if (m?.[1] && m[2]) {
