@@ -886,7 +886,11 @@ export function rejectedOptionsCarried(
   const wins = rejectedWins(d);
   const texts = [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name}; ${c.runs.join("; ")}` })),
-    ...d.api.map((a) => ({ where: `API ${a.call}`, text: `${a.call} ${a.guarantee}` })),
+    // the fields a call carries and returns are part of what it promises (siblings returned beside last-writer-wins)
+    ...d.api.map((a) => ({
+      where: `API ${a.call}`,
+      text: `${a.call} ${a.request.join(", ")}; ${a.response.join(", ")}; ${a.guarantee}`,
+    })),
     ...d.invariants.map((i) => ({ where: `rule '${i.statement.slice(0, 60)}'`, text: i.statement })),
     ...d.diagrams
       .filter((g) => g.kind === "sequence")
@@ -2210,7 +2214,11 @@ function designTexts(d: Checked, use: "drawn" | "stated"): { where: string; text
       text: drawn ? `${c.name} ${c.runs.join(" ")}` : `${c.name} ${c.runs.join(" ")} ${c.because}`,
     })),
     ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
-    ...d.api.map((a) => ({ where: `API ${a.call}`, text: `${a.call} ${a.guarantee}` })),
+    // the fields a call carries and returns are part of what it promises (siblings returned beside last-writer-wins)
+    ...d.api.map((a) => ({
+      where: `API ${a.call}`,
+      text: `${a.call} ${a.request.join(", ")}; ${a.response.join(", ")}; ${a.guarantee}`,
+    })),
     ...(drawn
       ? d.diagrams
           .filter((g) => g.kind === "sequence")

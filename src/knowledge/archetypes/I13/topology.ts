@@ -159,6 +159,20 @@ export const topology: Topology = {
       response: ["assigned seq or transformed op"],
       errors: ["rejected (invalid against the subject)"],
       guarantee: "each (client_id, client_seq) is sequenced once; all clients see one order",
+      chosen: { decision: "i13-merge", options: ["ot"] },
+    },
+    {
+      // with CRDTs an update names the elements it changes by their unique ids and merges in any order, so the
+      // server stores and relays it with no base to transform against (Yjs and Automerge, their docs)
+      unlessTopic: TEXT_ONLY,
+      operation: "submit",
+      call: "WS message submit",
+      request: ["client_id", "client_seq", "update (with the ids of the elements it changes)"],
+      response: ["ack once stored and relayed"],
+      errors: ["rejected (malformed update)"],
+      guarantee:
+        "each (client_id, client_seq) is stored once; updates merge by element id in any order, so every client converges without one global order",
+      chosen: { decision: "i13-merge", options: ["crdt"] },
     },
     {
       unlessTopic: NOT_DOC,

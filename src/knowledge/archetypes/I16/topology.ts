@@ -97,6 +97,30 @@ const CACHE_ASIDE_API: ApiSpec[] = [
 ];
 
 /** Replicated KV: coordinators route by a partition map to N replicas; repair and rebalance run in the background. */
+/** The quorum read, as the conflict rule the design chose (i16-conflicts) shapes its answer. */
+const QUORUM_READ_BY_CONFLICT_RULE = (
+  [
+    [["version-vectors"], ["value", "version", "siblings (when concurrent)"]],
+    [["lww-hlc"], ["value", "version (hybrid-logical-clock timestamp)"]],
+    [["crdt"], ["value (merged)", "context (for a later remove)"]],
+  ] as const
+).map(
+  ([options, response]) =>
+    ({
+      operation: "quorum get",
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
+      call: "GET /v1/kv/{key}?consistency=one|quorum",
+      request: ["key", "consistency"],
+      response: [...response],
+      errors: ["404 not found", "503 quorum unavailable"],
+      // Dynamo (DeCandia et al., SOSP 2007), section 4.6: a sloppy quorum counts stand-in nodes, so the overlap holds
+      // only for writes the key's home replicas acknowledged
+      guarantee:
+        "a quorum read (R + W > N) overlaps the last write quorum of the key's home replicas and returns that write or a newer version (a write a sloppy quorum left on a stand-in node is missed until hinted handoff delivers it); ONE answers from any replica and may be stale",
+      chosen: { decision: "i16-conflicts", options: [...options] },
+    }) satisfies ApiSpec,
+);
+
 export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
@@ -314,18 +338,14 @@ export const topology: Topology = {
         "acknowledged once a majority of the shard's replicas in the writing region hold it; the other regions receive it afterwards, so a put is lost only with its whole region before it was shipped; conditional puts never overwrite a newer version",
       chosen: { decision: "i16-ack", options: ["local-sync"] },
     },
-    {
-      operation: "quorum get",
-      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
-      call: "GET /v1/kv/{key}?consistency=one|quorum",
-      request: ["key", "consistency"],
-      response: ["value", "version", "siblings (when concurrent)"],
-      errors: ["404 not found", "503 quorum unavailable"],
-      // Dynamo (DeCandia et al., SOSP 2007), section 4.6: a sloppy quorum counts stand-in nodes, so the overlap holds
-      // only for writes the key's home replicas acknowledged
-      guarantee:
-        "a quorum read (R + W > N) overlaps the last write quorum of the key's home replicas and returns that write or a newer version (a write a sloppy quorum left on a stand-in node is missed until hinted handoff delivers it); ONE answers from any replica and may be stale",
-    },
+    // The quorum calls say what a read returns and a write carries under the conflict rule the design chose
+    // (i16-conflicts): siblings and the causal context the client read only where version vectors keep concurrent
+    // writes; one value and a timestamp where last-writer-wins settles them; an update operation where CRDT values
+    // merge them. Riak keeps siblings when two writes are causally concurrent and merges its data types (counters,
+    // sets, maps) on the server, and a remove from a set or map should carry the context fetched with it (Riak KV
+    // docs, data types); Cassandra keeps, of two writes to one cell, the one with the later write timestamp, a
+    // delete included (its docs, Dynamo architecture).
+    ...QUORUM_READ_BY_CONFLICT_RULE,
     {
       operation: "quorum put",
       unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
@@ -335,6 +355,29 @@ export const topology: Topology = {
       errors: ["503 quorum unavailable"],
       guarantee:
         "acknowledged after W of N replicas stored it; a write that names no current version becomes a sibling rather than silently overwriting",
+      chosen: { decision: "i16-conflicts", options: ["version-vectors"] },
+    },
+    {
+      operation: "quorum put",
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
+      call: "PUT /v1/kv/{key}?consistency=one|quorum",
+      request: ["value", "ttl (optional)"],
+      response: ["version (hybrid-logical-clock timestamp)"],
+      errors: ["503 quorum unavailable"],
+      guarantee:
+        "acknowledged after W of N replicas stored it; every replica keeps the write with the highest (timestamp, region id), so of two concurrent puts one replaces the other",
+      chosen: { decision: "i16-conflicts", options: ["lww-hlc"] },
+    },
+    {
+      operation: "quorum put",
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
+      call: "PATCH /v1/kv/{key}?consistency=one|quorum",
+      request: ["update (increment, add or remove)", "context (the one read, for a remove)"],
+      response: ["ok"],
+      errors: ["400 update does not fit the key's type", "503 quorum unavailable"],
+      guarantee:
+        "acknowledged after W of N replicas applied it; every replica merges concurrent updates the same way, so increments add up and an add the remove had not seen survives",
+      chosen: { decision: "i16-conflicts", options: ["crdt"] },
     },
     {
       operation: "delete",
@@ -354,6 +397,29 @@ export const topology: Topology = {
       errors: ["503 quorum unavailable"],
       guarantee:
         "recorded as a tombstone carrying the context it deletes, which replicates like a write, so the value cannot reappear from a lagging replica",
+      chosen: { decision: "i16-conflicts", options: ["version-vectors"] },
+    },
+    {
+      operation: "quorum delete",
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
+      call: "DELETE /v1/kv/{key}?consistency=one|quorum",
+      request: ["context (the one read)"],
+      response: ["ok"],
+      errors: ["503 quorum unavailable"],
+      guarantee:
+        "recorded as a tombstone carrying the context it deletes, which replicates like a write, so the value cannot reappear from a lagging replica",
+      chosen: { decision: "i16-conflicts", options: ["crdt"] },
+    },
+    {
+      operation: "quorum delete",
+      unlessTopic: [...OWN_STORE_SUBJECTS, "cache-aside"],
+      call: "DELETE /v1/kv/{key}?consistency=one|quorum",
+      request: ["key", "consistency"],
+      response: ["ok"],
+      errors: ["503 quorum unavailable"],
+      guarantee:
+        "recorded as a tombstone with its own timestamp, which replicates like a write and outranks every older put, so the value cannot reappear from a lagging replica",
+      chosen: { decision: "i16-conflicts", options: ["lww-hlc"] },
     },
     ...LEDGER_API,
     ...SQL_API,
