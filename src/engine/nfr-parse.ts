@@ -3319,7 +3319,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         if (count === "nodes") setScale(scale, "machines_lost_at_once", n.value, quoteTo(end));
         continue;
       }
-      setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
+      // "Two readers must never see different answers": a handful of people spelled as a word are a rule's actors (or a
+      // consensus group's voters, below), never the product's user base
+      const handful = count === "users" && n.value < 10 && /^[a-z]+$/i.test(t.slice(n.start, n.end));
+      if (!handful) setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "a 5-node consensus group", "a majority of five coordinator machines", "seven machines have to agree": a handful
       // of machines or members that vote in the sentence that counts them are one consensus group's voters
