@@ -143,6 +143,21 @@ describe("people named by what they do are the users", () => {
   });
 });
 
+describe("a handful of people spelled as a word are a rule's actors, not the user base", () => {
+  it("reads no users from 'two guests' or 'Two readers', and keeps a voting group's voters", () => {
+    for (const p of [
+      "Design a hotel booking site and explain how you stop two guests from booking the same room.",
+      "We keep a small piece of cluster metadata that 400 services read. Two readers must never see different answers.",
+    ])
+      expect(parseStatedNfrs(p).scale.users, p).toBeUndefined();
+    const v = parseStatedNfrs(
+      "Five voting members keep the list of table owners; any change needs most of them to agree.",
+    );
+    expect(v.scale.voters?.value).toBe(5);
+    expect(parseStatedNfrs("Design a hotel booking site for 2 million guests.").scale.users?.value).toBe(2_000_000);
+  });
+});
+
 describe("a bound on a change reaching everywhere is a propagation bound, not a request's latency", () => {
   it("reads sign-out, revocation and invalidation said everywhere within a time as propagation", () => {
     for (const [p, secs, words] of [
