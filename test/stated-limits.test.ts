@@ -101,6 +101,24 @@ describe("an overshoot bound is read in the wording family of exceeding a limit 
   });
 });
 
+describe("the limiter's budget rule carries the stated overshoot bound in the prompt's words", () => {
+  it("says the bound on the stated limit's rule, so the clause is carried", () => {
+    for (const p of [
+      "Design a distributed rate limiter for a payments API: 500,000 requests per second over 25 edge nodes, per-merchant limits of 600 requests per minute, and a merchant may exceed its limit by at most 2%.",
+      "Design a rate limiter for a billing API at 200,000 requests per second over 40 gateways where each customer is limited to 100 requests a minute and a customer may exceed its limit by at most 2%.",
+      "Design a rate limiter for an API at 300,000 requests per second over 30 gateways; each app may make 1,200 requests a minute and no app may be admitted more than 3% over its limit.",
+    ]) {
+      const d = design(p);
+      const rule = d.invariants.find((i) => /Budget admits at most \d/.test(i.statement));
+      expect(rule?.statement, p).toMatch(/never admits a \w+ more than \d% past that figure/);
+      expect(
+        d.coherence.filter((c) => c.rule === "requirement-not-carried"),
+        p,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe("the limiter fails closed where a stated overshoot bound guards money", () => {
   const choice = (p: string) => design(p).decisions.find((x) => x.id === "i08-on-failure");
   it("chooses fail closed for a payments, billing or payout limit with a stated bound, saying both", () => {
@@ -113,6 +131,10 @@ describe("the limiter fails closed where a stated overshoot bound guards money",
       expect(d?.chosen, p).toBe("fail-closed");
       expect(d?.because, p).toMatch(/over-admission here costs money/);
       expect(d?.because, p).toMatch(/overshoot_bound_share is stated/);
+      // the stance line follows the decision, with the stated words as its reason
+      const n = design(p).nfrs;
+      expect(n.availability, p).toBe("fail-closed");
+      expect(n.sources.availability?.because, p).toMatch(/i08-on-failure takes 'fail-closed'.*the prompt says '/);
     }
   });
 

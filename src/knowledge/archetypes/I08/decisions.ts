@@ -192,7 +192,7 @@ export const decisions: DecisionPoint[] = [
         // "a merchant may exceed its limit by at most 2%" on a payments API: the prompt bounds over-admission where it
         // costs money, and failing open admits every request past its limit for as long as the store is down, so the
         // stated bound holds only if the limiter rejects while it cannot count
-        when: [{ stated: "overshoot_bound_share" }, { words: MONEY_AT_STAKE }],
+        when: [{ words: MONEY_AT_STAKE }, { stated: "overshoot_bound_share" }],
         option: "fail-closed",
         because:
           "the prompt bounds how far a limit may be exceeded, and over-admission here costs money: failing open would admit every request past its limit while the store is down, breaking the stated bound",
