@@ -1417,6 +1417,38 @@ const NONE_MAY_EXCEED =
 /** The owners a limit is held per, beside the rate scopes: a group or project is a tenant of a shared system. */
 const GROUP_SCOPE = /^(?:groups?|projects?|labs?|workspaces?|departments?)$/i;
 
+/** The words after a limit's owner that cap the rate said next: "is limited to", "may make at most", "gets up to". */
+const CAPPED_AT = String.raw`(?:at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|a\s+max\s+of|a\s+(?:rate\s+)?limit\s+of|a\s+quota\s+of|an\s+allowance\s+of)`;
+const LIMIT_VERB = String.raw`(?:make|send|issue|submit|call|use|get|have|perform|place|fire|run)`;
+/**
+ * A limit said of an owner of any kind before its rate, each a budget key the limiter counts apart ("per-merchant limits
+ * of 600 requests per minute", "each seller is limited to 5,000 requests an hour", "every app may make at most 100
+ * calls a second", "merchants get at most 600 requests per minute"): the rate is one owner's allowance, never the
+ * fleet's load. Group 1 (or 2, 3, 4) is the owner's noun.
+ */
+const LIMIT_OWNER_BEFORE = new RegExp(
+  [
+    String.raw`\bper[- ]((?:api[- ])?[a-z]+)\s+(?:rate[- ]?)?(?:limits?|quotas?|caps?|allowances?|budgets?)\s+(?:(?:of|at|is|are|set\s+(?:at|to))\s+)?(?:(?:up\s+to|at\s+most|about|around)\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one|a|an|the)\s+([a-z]+)\s+(?:is\s+)?(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to|about)\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one)\s+([a-z]+)\s+(?:may|can|gets?|has|is\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?(?:${CAPPED_AT}\s+)?$`,
+    String.raw`\b([a-z]+s)\s+(?:(?:are\s+(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to)\s+)?)|(?:(?:may|can|get|have|are\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?${CAPPED_AT}\s+))$`,
+  ].join("|"),
+  "i",
+);
+/** Nouns that are the limited acts themselves or the whole system, never an owner a limit is held per. */
+const NOT_AN_OWNER =
+  /^(?:requests?|calls?|messages?|events?|writes?|reads?|quer(?:y|ies)|operations?|ops|transactions?|uploads?|downloads?|jobs?|tasks?|the|a|an|it|they|this|that|limits?|quotas?)$/i;
+
+/**
+ * The scope of a limit said of an owner before its rate: a listed scope, a group a tenant, else any other owner (a
+ * merchant, an app, a seller) a key the limiter counts apart; never an act, a place or a time.
+ */
+function limitOwnerScope(owner: string): RateScope | undefined {
+  const w = owner.toLowerCase().trim();
+  if (NOT_AN_OWNER.test(w)) return undefined;
+  return scopeOf(w) ?? (GROUP_SCOPE.test(w) ? "tenant" : scopeAfterRate(w));
+}
+
 /**
  * A second tier's allowance said with its number alone, after a first tier's rate ("…, paid users 500", "and paid
  * users 2,000", "paid keys 6,000"): the same unit and window as the first. Group 1 is the tier's member noun, 2 the
@@ -1828,6 +1860,17 @@ const EVERY_PLACE_WITHIN =
   /\b(?:by|on|to|at|in|across|from)\s+(?:every|each|all)(?:\s+(?:the|of|[\d,]+|[\w-]+)){0,3}?\s+(?:sites?|servers?|nodes?|replicas?|regions?|edges?|pops?|caches?|machines?|hosts?|devices?|gateways?|stores?|locations?|clusters?|proxies|proxy|brokers?|data ?cent(?:er|re)s?)\s+(?:within|in under)\s*$/i;
 
 /**
+ * "… end that session everywhere within", "signed out on all of the user's devices within", "revoked across every
+ * region within", "locked out of all devices within": a bound said of a change reaching everywhere it is held (every
+ * device, session, region or service), right before its duration: how fast it spreads, not one request's latency.
+ */
+/** The act that ends or withdraws something everywhere it is held: signing out, revoking, invalidating, disabling. */
+const REVOKE_WORDS =
+  /\b(?:sign(?:s|ed|ing)?[- ]?(?:out|off)|log(?:s|ged|ging)?[- ]?(?:out|off)|logouts?|revok\w*|revocations?|invalidat\w*|disabl\w*|deactivat\w*|suspend\w*|ban(?:s|ned|ning)?|block(?:s|ed|ing)?|lock(?:s|ed|ing)?\s+out|delet\w*|remov\w*|withdraw\w*|terminat\w*|kill(?:s|ed|ing)?)\b/i;
+const EVERYWHERE_WITHIN =
+  /\b(?:everywhere|globally|system-?wide|fleet-?wide|(?:on|to|at|in|across|from|of|for)\s+(?:every|each|all)(?:\s+(?:of|the|a|an|its|their|his|her|that|this|user's|account's|[\d,]+|other|active|open|logged-in|signed-in)){0,4}?\s+(?:devices?|sessions?|tabs?|browsers?|apps?|clients?|phones?|services?|microservices?|regions?|instances?|data ?cent(?:er|re)s?|endpoints?|readers?))\s+(?:within|in under)\s*$/i;
+
+/**
  * Words that make a duration a bound on paging someone: from a condition becoming true to the person on call being
  * told ("pages on-call within a minute", "alerts the on-call engineer in under 2 minutes").
  */
@@ -2179,7 +2222,7 @@ const PERIOD_BEFORE = /\b(?:every|each|once every|once each)\s*$/i;
  */
 const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; orElse?: RegExp }>> = {
   failover_seconds: { words: FAILOVER_WORDS, wide: true },
-  propagation_seconds: { words: SPREAD_WORDS, wide: true },
+  propagation_seconds: { words: SPREAD_WORDS, wide: true, orElse: REVOKE_WORDS },
   detection_bound_seconds: { words: DETECTION_WORDS, wide: true },
   reclaim_bound_seconds: { words: RECLAIM_WORDS, orElse: HANDED_ON_WORDS },
   redelivery_bound_seconds: { words: REDELIVERY_WORDS, wide: true },
@@ -2258,7 +2301,7 @@ function durationId(
     if (c.re.test(clause) && (c.prompt ? promptHas(c.prompt, prompt) : true)) return { id: c.id };
   // a deadline said of every place that serves a copy ("answered by every anycast site within 30 seconds", "enforced on
   // all 400 gateways within 15 s"): how fast a change must reach all of them, not one request's latency
-  if (EVERY_PLACE_WITHIN.test(clause)) return { id: "propagation_seconds" };
+  if (EVERY_PLACE_WITHIN.test(clause) || EVERYWHERE_WITHIN.test(clause)) return { id: "propagation_seconds" };
   // "taking a lock should take under 20 ms": how long one operation may take is a latency, never the length of the
   // lease, TTL or retention a noun earlier in the clause names
   if (TAKES_AT_MOST.test(before)) return undefined;
@@ -2767,7 +2810,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? BOUND_BEFORE.exec(clauseBefore)?.index
               : leadWords &&
                 (lastMatch(leadWords.words, leadWords.wide ? wideClause : clauseBefore) ??
-                  (leadWords.orElse && lastMatch(leadWords.orElse, leadWords.wide ? wideClause : clauseBefore)));
+                  (leadWords.orElse && lastMatch(leadWords.orElse, leadWords.wide ? wideClause : clauseBefore)) ??
+                  // a change said to reach everywhere ("… that session everywhere within") is quoted from there
+                  (target.id === "propagation_seconds" ? EVERYWHERE_WITHIN.exec(wideClause)?.index : undefined));
           setScale(
             scale,
             target.id,
@@ -2991,6 +3036,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       let scope = scopeAfter ? scopeAfterRate(scopeAfter[1] ?? "") : undefined;
       // a plan's allowance ("free users get 50 AI edits a day") caps each member; it is no daily volume of the thing
       let allowance = false;
+      // the owner's words a limit is said of before its rate, and what they make of it
+      let ownerQuote = "";
+      let ownerReading: string | undefined;
       if (scope && scopeAfter) nounEnd += scopeAfter[0].length;
       if (!scope) {
         // a bracket closes the words it holds, and a "per …" straight after a time unit scopes the rate said there
@@ -3015,6 +3063,18 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           ALLOWS_EACH.exec(clauseBefore)?.[1];
         if (!scope && owner) scope = scopeOf(owner) ?? (GROUP_SCOPE.test(owner) ? "tenant" : undefined);
         allowance = !!owner && scope !== undefined;
+        // "per-merchant limits of 600 requests per minute", "each seller is limited to …": a limit held per owner of
+        // any kind is that owner's allowance, quoted from the owner's words so the reason carries them
+        const limited = LIMIT_OWNER_BEFORE.exec(inBracket);
+        const limitOwner = limited ? (limited[1] ?? limited[2] ?? limited[3] ?? limited[4] ?? "") : "";
+        const limitScope = limited ? limitOwnerScope(limitOwner) : undefined;
+        if (limited && limitScope && (!scope || scope === limitScope)) {
+          scope = limitScope;
+          allowance = true;
+          ownerQuote = inBracket.slice(limited.index);
+          const o = singular(limitOwner.toLowerCase());
+          ownerReading = `a limit held per ${o}, so each ${o} ${o === limitScope ? "has" : `is a ${limitScope} with`} its own budget, counted apart from the fleet's load`;
+        }
       }
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       // "400,000 users, each sending 30 messages a day": a rate each member of a fleet counted just before keeps is
@@ -3050,7 +3110,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         );
         readTo = n.end + nounEnd + tier[0].length;
       }
-      setScale(scale, id, value, quoteAll(nounEnd), reading);
+      setScale(scale, id, value, `${ownerQuote}${quoteAll(nounEnd)}`, reading ?? ownerReading);
       if (fleet) composed.add(id);
       // A system-wide rate stated per second or minute is the load to serve, so it is already the peak: no
       // peak-to-average factor multiplies it, unless the prompt calls it an average.
@@ -3259,7 +3319,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         if (count === "nodes") setScale(scale, "machines_lost_at_once", n.value, quoteTo(end));
         continue;
       }
-      setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
+      // "Two readers must never see different answers": a handful of people spelled as a word are a rule's actors (or a
+      // consensus group's voters, below), never the product's user base
+      const handful = count === "users" && n.value < 10 && /^[a-z]+$/i.test(t.slice(n.start, n.end));
+      if (!handful) setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "a 5-node consensus group", "a majority of five coordinator machines", "seven machines have to agree": a handful
       // of machines or members that vote in the sentence that counts them are one consensus group's voters
@@ -3444,9 +3507,12 @@ function ratioClauseStart(t: string, at: number): number {
   return start + (lead?.[0].length ?? 0);
 }
 const RATIO_CLAUSE_BREAK = /[,;:]\s+(?:(?:and|but|while|so)\s+)?|\s(?:where|with|and|while|whose)\s+/gi;
-/** The window a quota is counted over: "per-minute quota", "an hourly limit", "requests per minute per key". */
+/**
+ * The window a quota is counted over: "per-minute quota", "an hourly limit", or the unit of the limit's own rate ("limits
+ * of 600 requests per minute", "is limited to 5,000 calls an hour", "at most 100 requests a minute").
+ */
 const QUOTA_WINDOW =
-  /\bper[- ](second|minute|hour|day)[- ](?:quotas?|limits?|allowances?|budgets?|caps?)\b|\b(hourly|daily)\s+(?:quotas?|limits?|allowances?|budgets?|caps?)\b/i;
+  /\bper[- ](second|minute|hour|day)[- ](?:quotas?|limits?|allowances?|budgets?|caps?)\b|\b(hourly|daily)\s+(?:quotas?|limits?|allowances?|budgets?|caps?)\b|\b(?:limits?|quotas?|caps?|allowances?|limited\s+to|capped\s+at|at\s+most|up\s+to|no\s+more\s+than)\s+(?:of\s+)?\d[\d,.]*\s*[kmb]?\s+(?:[a-z-]+\s+){1,2}?(?:per|a|an|each|every)\s+(second|minute|hour|day)\b/i;
 
 /** A vague duration: "within seconds", "within a few seconds". */
 const VAGUE_WITHIN = /\bwithin (?:a few |a couple of |several )?(seconds|a second|minutes|a minute|milliseconds)\b/i;
@@ -3981,7 +4047,7 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // "a per-minute quota", "an hourly limit": the window a quota is counted over, read where an overshoot of it is bounded
   const window = scale.overshoot_bound_share ? gx(QUOTA_WINDOW, prompt) : null;
   const windowSecs = window
-    ? timeUnit((window[1] ?? window[2] ?? "").replace(/ly$/, "").replace(/^dai$/, "day"))
+    ? timeUnit((window[1] ?? window[2] ?? window[3] ?? "").replace(/ly$/, "").replace(/^dai$/, "day"))
     : undefined;
   if (window && windowSecs) setScale(scale, "quota_window_seconds", windowSecs, window[0]);
   // "state updates reach every player 30 times per second", "at 60 Hz", "a 64-tick server": how often a game server

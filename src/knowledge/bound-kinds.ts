@@ -73,6 +73,13 @@ export interface RatioBoundKind {
 
 /** A percentage: "5%", "0.1 %", "2 percent"; the number is the first group. */
 const PCT = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)`;
+/**
+ * A verb of admitting past a limit: "exceed", "overshoot", "overrun", "over-admit", "go over", "go past", "run over",
+ * "be exceeded".
+ */
+const OVERSHOOT_VERB = String.raw`(?:exceed(?:ed|s|ing)?|overshoot(?:s|ing)?|overshot|overrun(?:s|ning)?|over-?admit(?:ted|s|ting)?|(?:go(?:es|ing)?|gone|went|run(?:s|ning)?|ran)\s+(?:over|past|beyond|above))`;
+/** A limit said as the object: "its limit", "their per-minute quota", "a merchant's limit", "any budget", "it". */
+const LIMIT_OBJECT = String.raw`(?:(?:the|its|their|a|any|each|his|her|your|our|that|this|(?:a|an|each|every|one|the)\s+[a-z-]+'s)\s+(?:[a-z-]+\s+){0,2}?(?:quota|limit|budget|allowance|cap|rate)s?\b|it|them)`;
 /** Words that cap what follows: "at most", "no more than", "under", "less than", "up to". */
 const AT_MOST = String.raw`(?:at most|no more than|not more than|up to|under|below|less than|fewer than|a maximum of|a max of)`;
 
@@ -82,9 +89,22 @@ export const RATIO_BOUNDS: readonly RatioBoundKind[] = [
     kind: "overshoot (admissions past a quota or limit, as a share of it)",
     allowed: "admissions past the quota",
     words: [
-      // "a per-minute quota that may be exceeded by at most 5%", "limits may be overshot by no more than 2%"
+      // "a per-minute quota that may be exceeded by at most 5%", "limits may be overshot by no more than 2%", "a merchant
+      // may exceed its per-minute limit by at most 2%", "a tenant can go past its quota by up to 3%", "may exceed it by
+      // 2% at most"
       new RegExp(
-        String.raw`\b(?:exceed(?:ed|s)?|overshoot|overshot|overrun|over-?admit(?:ted|s)?|go(?:es)? over)\s+(?:(?:the|its|their|a|any)\s+(?:quota|limit|budget|allowance)\s+)?by\s+${AT_MOST}\s+${PCT}`,
+        String.raw`\b${OVERSHOOT_VERB}\s+(?:${LIMIT_OBJECT}\s+)?by\s+(?:${AT_MOST}\s+|(?=[\d.]+\s*(?:%|percent\b|per cent\b)\s+at\s+most\b))${PCT}`,
+        "i",
+      ),
+      // "must not exceed its limit by more than 2%", "no merchant may exceed its quota by more than 2%", "never overshoots
+      // by more than 1%": "more than" under a negation is a cap
+      new RegExp(
+        String.raw`\b(?:not|never|no|cannot|can't|mustn't|won't|shouldn't|may\s+not)\b[^.;]{0,40}?\b${OVERSHOOT_VERB}\s+(?:${LIMIT_OBJECT}\s+)?by\s+more\s+than\s+${PCT}`,
+        "i",
+      ),
+      // "exceeding the limit by more than 2% is not allowed"
+      new RegExp(
+        String.raw`\b${OVERSHOOT_VERB}\s+(?:${LIMIT_OBJECT}\s+)?by\s+more\s+than\s+${PCT}\s+(?:is|are|would\s+be)\s+(?:not\s+(?:allowed|acceptable|permitted|ok|okay|tolerated)|never\s+(?:allowed|acceptable)|forbidden|disallowed|unacceptable)`,
         "i",
       ),
       // "an overshoot of at most 5%", "over-admission under 1%"
@@ -92,14 +112,17 @@ export const RATIO_BOUNDS: readonly RatioBoundKind[] = [
         String.raw`\b(?:overshoot|over-?admission|overage)s?\s+(?:of\s+|stays?\s+|must stay\s+|is\s+)?${AT_MOST}\s+${PCT}`,
         "i",
       ),
-      // "at most 5% over the quota", "no more than 2% above the limit"
+      // "tolerate at most 2% overshoot", "at most 2% over-admission", "no more than 1% overage"
+      new RegExp(String.raw`\b${AT_MOST}\s+${PCT}\s+(?:of\s+)?(?:overshoot|over-?admission|overage)s?\b`, "i"),
+      // "at most 5% over the quota", "no more than 2% above the limit", "keys may go up to 2% over their limits", "each
+      // customer gets no more than 2% over."
       new RegExp(
-        String.raw`\b${AT_MOST}\s+${PCT}\s+(?:over|above|beyond|past)\s+(?:the|its|their|each|a)\s+(?:[a-z-]+\s+)?(?:quota|limit|budget|allowance|cap)\b`,
+        String.raw`\b${AT_MOST}\s+${PCT}\s+(?:over|above|beyond|past)(?:\s+${LIMIT_OBJECT}|\s*(?=[.;,]|$))`,
         "i",
       ),
-      // "a key must never get more than 5% over its limit", "never goes more than 2% above the quota"
+      // "no key may be admitted more than 2% over its limit"
       new RegExp(
-        String.raw`\bnever\s+(?:(?:gets?|goes?|runs?|be|is|admits?)\s+)?more\s+than\s+${PCT}\s+(?:over|above|beyond|past)\s+(?:the|its|their|each|a)\s+(?:[a-z-]+\s+)?(?:quota|limit|budget|allowance|cap)\b`,
+        String.raw`\b(?:not|never|no|cannot|can't|mustn't|won't|shouldn't|may\s+not)\b[^.;]{0,40}?\bmore\s+than\s+${PCT}\s+(?:over|above|beyond|past)\s+${LIMIT_OBJECT}`,
         "i",
       ),
       // "enforce per-API-key quotas of 1,000 requests a minute, to within about 5%": the quota enforced to a share

@@ -208,6 +208,13 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|gamers?|patients?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|engineers?|developers?|planners?|employers?|moderators?|citizens?|residents?|callers?|concertgoers?|spectators?|visitors?|voters?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",
   },
+  // people named by what they do with the product or who they are to it ("100 million listeners", "5 million readers",
+  // "2 million passengers", "pet owners", "moviegoers"): each is one account the product serves, the users every
+  // per-user figure multiplies (never things kept one record each, nor a channel's watchers)
+  {
+    re: /^(?:(?:music |podcast |radio )?listeners?|readers?|travell?ers?|commuters?|passengers?|investors?|traders?|renters?|donors?|creators?|authors?|artists?|musicians?|hikers?|cyclists?|parents?|teachers?|tutors?|doctors?|clinicians?|nurses?|freelancers?|job ?seekers?|applicants?|homeowners?|(?:pet|car|dog|cat|home|vehicle|small business|property) owners?|audience members?|[a-z]+goers?|bettors?|gamblers?|sports fans?|end users?|app users?|mobile users?|tourists?)$/,
+    count: "users",
+  },
   // a sale's interchangeable units ("1 million shoppers compete for 10,000 units", "5,000 pairs"): the stock put on sale
   { re: /^(?:units?|units? of stock|pairs?|items? in stock)$/, count: "units_for_sale" },
   // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once)
@@ -327,7 +334,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // an event or message type a bus publishes is one topic its subscribers pick ("300 event types")
   { re: /^(?:topics?|queues?|streams?|event types?|message types?)$/, count: "partitions" },
   { re: /^(?:consumer groups?|subscriptions?)$/, count: "consumer_groups" },
-  { re: /^(?:watchers?|listeners?|followers?)$/, count: "subscribers" },
+  { re: /^(?:watchers?|followers?)$/, count: "subscribers" },
   { re: /^(?:rooms?|channels?|conversations?|chats?|boards?|spreadsheets?)$/, count: "subjects" },
   { re: /^(?:editors?|collaborators?|participants?)$/, count: "participants" },
   // a place a map or local search lists: a point the location index holds that rarely moves, and one of the stored

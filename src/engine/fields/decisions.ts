@@ -129,7 +129,8 @@ function checkCondition(
     return { holds: p.holds === c.holds, says: `${p.id} ${p.holds ? "holds" : "does not hold"}` };
   }
   if ("stated" in c) {
-    const s = f.nfrs.scale[c.stated];
+    // (a view of the fields that holds no scale, as a decision's own test builds, states nothing)
+    const s = f.nfrs.scale?.[c.stated];
     const matches = s !== undefined && (c.matching === undefined || pattern(c.matching, "i").test(s.quote));
     return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }

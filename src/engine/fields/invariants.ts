@@ -952,13 +952,21 @@ function statedRate<T extends { statement: string; archetype: InvariantRow["arch
   if (!rate) return row;
   const scope = RATE_PER_SCOPE.exec(rate[0])?.[1] ?? "scope";
   const nodes = scale.nodes?.source === "stated" ? scale.nodes : undefined;
-  const statement = bound.stated
+  // a stated overshoot bound ("a merchant may exceed its limit by at most 2%") is how far past that figure the fleet
+  // may admit: the same rule, said with its tolerance in the prompt's words
+  const over = scale.overshoot_bound_share?.source === "stated" ? scale.overshoot_bound_share : undefined;
+  const statement = `${bound.stated
     .replace("{scope}", scope)
-    .replace("{rate}", rate[1].quote)
-    .replace("{nodes}", nodes ? `all ${nodes.quote}` : "every enforcing node");
+    // the figure itself, without the owner's words a limit may be quoted with ("per-merchant limits of 600 requests …")
+    .replace("{rate}", rate[1].quote.replace(/^[^\d]*(?=\d)/, ""))
+    .replace("{nodes}", nodes ? `all ${nodes.quote}` : "every enforcing node")}${
+    over
+      ? ` The fleet together never admits a ${scope} more than ${+(over.value * 100).toPrecision(3)}% past that figure in a window, the stated bound ('${over.quote}').`
+      : ""
+  }`;
   return {
     ...row,
     statement,
-    because: `${row.because}; said in the prompt's own figures ('${rate[1].quote}'${nodes ? `, '${nodes.quote}'` : ""})`,
+    because: `${row.because}; said in the prompt's own figures ('${rate[1].quote}'${nodes ? `, '${nodes.quote}'` : ""}${over ? `, '${over.quote}'` : ""})`,
   };
 }

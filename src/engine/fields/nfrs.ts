@@ -168,7 +168,7 @@ export const nfrsField: Deriver<"nfrs"> = {
     // A decision of the lead whose option is a failure stance, and whose win condition the prompt states in words
     // ("caps login attempts": over-admission breaks a security promise, so the limiter fails closed), sets the stance
     // the prompt leaves unstated, so the stance line says what the decision chose
-    const fromOption = s.availability === undefined ? stanceOfStatedOption(id, f.prompt) : undefined;
+    const fromOption = s.availability === undefined ? stanceOfStatedOption(id, f.prompt, s.scale) : undefined;
     if (fromOption && fromOption.value !== availability.value) availability = fromOption;
     // Linearizable and stay-available cannot both hold under a partition; a stated value beats a default.
     if (consistency.value === "linearizable" && availability.value === "stay-available") {
@@ -358,7 +358,34 @@ const wordConditions = (cs: readonly DecisionCondition[]): Extract<DecisionCondi
  * The failure stance of an option of the archetype's decisions (`implies.stance`) whose win condition the prompt states
  * in its own words, with those words as its reason; undefined where no such option's words are in the prompt.
  */
-function stanceOfStatedOption(archetype: string, prompt: string): Sourced<Nfrs["availability"]["value"]> | undefined {
+function stanceOfStatedOption(
+  archetype: string,
+  prompt: string,
+  scale: Readonly<Record<string, { quote: string }>> = {},
+): Sourced<Nfrs["availability"]["value"]> | undefined {
+  for (const p of decisionPoints(archetype as Parameters<typeof decisionPoints>[0])) {
+    // a rule resting only on what the prompt states (its words, a stated quantity) that takes a stance's option: "a
+    // merchant may exceed its limit by at most 2%" on a payments API fails the limiter closed
+    for (const r of p.rules) {
+      const o = p.options.find((x) => x.id === r.option);
+      const value = o?.implies?.stance;
+      if (!o || !value || r.when.length === 0) continue;
+      const said = r.when.map((c) =>
+        "words" in c
+          ? pattern(c.words, "i").exec(prompt)?.[0]
+          : "stated" in c && typeof c.stated === "string" && !("matching" in c && c.matching !== undefined)
+            ? scale[c.stated]?.quote
+            : undefined,
+      );
+      if (said.some((q) => q === undefined)) continue;
+      const stance = value === "fail-closed" ? "fails closed" : "stays up";
+      return {
+        value,
+        source: "default",
+        because: `not stated; ${p.id} takes '${o.id}' and the design ${stance} with it (the prompt says ${said.map((q) => `'${q}'`).join(" and ")}: ${r.because})`,
+      };
+    }
+  }
   for (const p of decisionPoints(archetype as Parameters<typeof decisionPoints>[0]))
     for (const o of p.options) {
       const value = o.implies?.stance;

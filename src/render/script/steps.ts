@@ -1074,7 +1074,8 @@ function normalise(d: Design): StepDraft {
     followUps.push({
       question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]), majorityWrites(d))))}?`,
       answer: [
-        ...clauses(why).slice(0, 2),
+        // a stance the prompt's words set has its own reason: the default's second clause would argue the other way
+        ...clauses(why).slice(0, stanceOwn ? 1 : 2),
         ...(stanceOwn
           ? [sentence(`It ${n.availability === "fail-closed" ? "fails closed" : "stays up"} because ${stanceOwn}`)]
           : []),

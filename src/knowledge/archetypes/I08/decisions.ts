@@ -1,5 +1,6 @@
 import { BURSTS_TOLERATED, OVER_ADMISSION_COSTS } from "../../decisions/stated-conditions.js";
 import type { DecisionPoint } from "../../decisions/types.js";
+import { TOPIC_WORDS } from "../../topics.js";
 import { SLOT_DECISIONS } from "./slots.js";
 import { ROOM_DECISIONS } from "./waiting-room.js";
 
@@ -19,6 +20,12 @@ const QUOTA_PER_WINDOW = String.raw`\b(?:per[\s-]+(?:minute|hour|day|month)|hour
  * cannot promise as the fleet grows.
  */
 const OVER_ADMISSION_BOUND = String.raw`\bexceeded\s+by\s+(?:at\s+most|no\s+more\s+than|less\s+than|under)\s+[\d.]+\s*(?:%|percent)|\bover-?admi\w*\s+(?:of\s+)?(?:at\s+most|no\s+more\s+than|below|under|within)\s+[\d.]+\s*(?:%|percent)|\b(?:at\s+most|no\s+more\s+than)\s+[\d.]+\s*(?:%|percent)\s+(?:over|above|past|beyond)\s+(?:the|its|their|a)\s+(?:quota|limit|budget)`;
+
+/**
+ * Over-admission that costs money or a security promise: calls billed per request, guesses, fraud (OVER_ADMISSION_COSTS),
+ * or a limit on calls that move money (a payments API, charges, payouts, transfers: the money topic's words).
+ */
+const MONEY_AT_STAKE = `${OVER_ADMISSION_COSTS}|${TOPIC_WORDS.money}`;
 
 /**
  * The fewest requests of one key a gateway must be able to spend between syncs for a local allowance to save store
@@ -180,6 +187,15 @@ export const decisions: DecisionPoint[] = [
         when: [{ nfr: "availability", in: ["fail-closed"] }],
         option: "fail-closed",
         because: "the prompt asks to fail closed",
+      },
+      {
+        // "a merchant may exceed its limit by at most 2%" on a payments API: the prompt bounds over-admission where it
+        // costs money, and failing open admits every request past its limit for as long as the store is down, so the
+        // stated bound holds only if the limiter rejects while it cannot count
+        when: [{ words: MONEY_AT_STAKE }, { stated: "overshoot_bound_share" }],
+        option: "fail-closed",
+        because:
+          "the prompt bounds how far a limit may be exceeded, and over-admission here costs money: failing open would admit every request past its limit while the store is down, breaking the stated bound",
       },
     ],
     fallback: {
