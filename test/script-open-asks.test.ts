@@ -29,7 +29,8 @@ describe("a stated ask nothing in the design quotes", () => {
     );
     // the rule kind's plan
     expect(spoken(RESOLVER_OFFLINE)).toContain(
-      "The prompt says a resolver must still answer while the upstream servers are unreachable, so we keep it as a rule, checked on the path that could break it.",
+      // past a spoken breath, split at its ", so" (render/script/breath.ts)
+      "The prompt says a resolver must still answer while the upstream servers are unreachable. So we keep it as a rule, checked on the path that could break it.",
     );
   });
 

@@ -20,6 +20,13 @@ import { countWords, isFiniteClause, subjectVerbAt } from "./speak.js";
 /** The longest sentence a candidate says comfortably in one go (the shape check's bound). */
 export const BREATH_WORDS = 30;
 
+/**
+ * The length past which a spoken line is parted at a safe join (`breathSplit`): a sentence a listener follows in one
+ * hearing. Interviewers hear sentences past twenty-odd words as run-ons even when they parse, so the script's own lines
+ * are parted well below the shape check's hard bound; a sentence with no safe join is still left whole.
+ */
+export const SPOKEN_WORDS = 22;
+
 /** The fewest words a part split off may have: a shorter one is a fragment, not a thought of its own. */
 const MIN_PART_WORDS = 5;
 
@@ -73,10 +80,17 @@ const finite = (part: string): boolean =>
   subjectVerbAt(part.split(/\s+/)) >= 0 ||
   /^(?:I|I'm|I'd|I'll|we|we'd|we'll|it|it's|they|there|that's|this is|you)\b/i.test(part);
 
+/** A sentence that says a pick ("I'd pick …", "I'd go …"). */
+const PICK = /^I'd (?:pick|go|choose)\b/;
+
 const capitalised = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
-/** One sentence (ending in its stop) split at the best join into two, or undefined when none parts it safely. */
-function splitOnce(text: string): [string, string] | undefined {
+/**
+ * One sentence (ending in its stop) split at the best join into two, or undefined when none parts it safely. With
+ * `strict`, every join needs a finite clause after it: a sentence within the hard bound is parted only where both
+ * halves are sentences with their own subject ("…, then set in every window's set" stays whole).
+ */
+function splitOnce(text: string, strict = false): [string, string] | undefined {
   const stop = /[.?!]$/.exec(text)?.[0] ?? ".";
   const body = text.replace(/[.?!]+$/, "");
   const total = countWords(body);
@@ -87,8 +101,11 @@ function splitOnce(text: string): [string, string] | undefined {
       if (!outsideBrackets(body, i)) continue;
       const head = body.slice(0, i).trim();
       const rest = body.slice(i + m[0].length).trim();
-      const tail = `${join.lead}${join.lead ? rest : capitalised(rest)}`;
-      if (!standsAlone(head) || !finite(head) || !standsAlone(rest) || (join.strict && !finite(rest))) continue;
+      // a pick's reason keeps the pick's own voice: "I'd pick a, rather than b. I'd do it because c"
+      const lead = join.lead === "That is because " && PICK.test(body) ? "I'd do it because " : join.lead;
+      const tail = `${lead}${lead ? rest : capitalised(rest)}`;
+      if (!standsAlone(head) || !finite(head) || !standsAlone(rest) || ((join.strict || strict) && !finite(rest)))
+        continue;
       // the most even split of this join, so both halves come out short
       const gap = Math.abs(countWords(head) - (total - countWords(head)));
       if (!best || gap < best.gap) best = { head, tail, gap };
@@ -111,7 +128,8 @@ export function breathSplit(text: string, max = BREATH_WORDS): string {
 
 function splitSentence(s: string, max: number): string[] {
   if (countWords(s) <= max) return [s];
-  const parts = splitOnce(s);
+  // below the hard bound a split is a nicety, taken only where it is sure to leave two whole sentences
+  const parts = splitOnce(s, countWords(s) <= BREATH_WORDS);
   if (!parts) return [s];
   return parts.flatMap((p) => splitSentence(p, max));
 }

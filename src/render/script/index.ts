@@ -2,7 +2,7 @@ import type { Design } from "../../engine/design/design.js";
 import { shownDecisions } from "../../engine/roles.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
-import { breathSplit } from "./breath.js";
+import { breathSplit, SPOKEN_WORDS } from "./breath.js";
 import { grammarFixed } from "./grammar.js";
 import { heldOnly } from "./held.js";
 import { keptSteps } from "./kept.js";
@@ -213,6 +213,37 @@ function cheatSheet(d: Design): CheatSheet {
   };
 }
 
+/**
+ * Template openings a step may say several times, each with the ways said in turn within the step: "I'd do it
+ * because" three times over is heard as a form being filled in. The first use keeps the plain wording.
+ */
+const OPENING_TURNS: readonly (readonly string[])[] = [
+  ["That is because ", "That's because ", "The reason is that "],
+  ["I'd do it because ", "My reason is that ", "That's my pick because "],
+  ["The cost is that ", "The price is that ", "What I give up is that "],
+];
+
+/** Each opening's pattern at a sentence start (`String.replace` restarts a global pattern at 0 on every call). */
+const OPENING_AT = OPENING_TURNS.map((turns) => new RegExp(`(^|[.?!]\\s+)${turns[0] ?? ""}`, "g"));
+
+/** A step's lines with each template opening of `OPENING_TURNS` said in turn. */
+function becauseVaried(lines: readonly Line[]): Line[] {
+  const used = OPENING_TURNS.map(() => 0);
+  return lines.map((l) => {
+    let text = l.text;
+    OPENING_TURNS.forEach((turns, i) => {
+      const at = OPENING_AT[i];
+      if (!at || !text.includes(turns[0] ?? "")) return;
+      text = text.replace(at, (_, pre: string) => {
+        const k = used[i] ?? 0;
+        used[i] = k + 1;
+        return `${pre}${turns[k % turns.length] ?? ""}`;
+      });
+    });
+    return { ...l, text };
+  });
+}
+
 /** Writes the spoken eight-step script for a design, timed for a round of `minutes`. */
 export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
   return forScript(d, () => scriptOf(d, opts, true));
@@ -234,7 +265,7 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
       // then its articles, participles and four-digit counts put right (grammar.ts)
       // a sentence past one breath is split at a join between its clauses (breath.ts), every word kept
-      const l = { ...x, text: breathSplit(grammarFixed(heldOnly(d, say(x.text)))) };
+      const l = { ...x, text: breathSplit(grammarFixed(heldOnly(d, say(x.text))), SPOKEN_WORDS) };
       if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS || spoken.has(l.text)) continue;
       spoken.add(l.text);
       out.push(l);
@@ -251,7 +282,7 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
     const writer = STEP_WRITERS[i];
     const draft = writer ? writer(d) : { lines: [], followUps: [] };
-    const lines = sayLines(draft.lines);
+    const lines = becauseVaried(sayLines(draft.lines));
     // a jargon action first said in a follow-up answer is glossed there
     const held = draft.followUps
       .map((f) => ({ ...f, answer: heldOnly(d, f.answer) }))

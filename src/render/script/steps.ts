@@ -70,6 +70,7 @@ import {
   startsWithInstruction,
   startsWithVerb,
   subjectlessPredicate,
+  subjectVerbAt,
   verbless,
   withArticle,
 } from "./speak.js";
@@ -980,19 +981,8 @@ function normalise(d: Design): StepDraft {
   const reads = said(names(walked.filter((o) => isRead(o.operation)).map((o) => o.phrase)));
   if (writes.length > 0)
     lines.push(...core(enumerate("write matters", "writes matter", writes, 3, "writes matter most")));
-  if (hidden.length > 0)
-    lines.push(
-      ...core(
-        enumerate(
-          "hidden write keeps them valid",
-          "hidden writes keep them valid",
-          hidden,
-          3,
-          "hidden writes matter most for them",
-        ),
-      ),
-    );
-  if (reads.length > 0) lines.push(...detail(enumerate("read", "reads", reads, 3, "reads matter most")));
+  if (hidden.length > 0) lines.push(...core(hiddenSaid(hidden, writes.length === 1 ? "it" : "them")));
+  if (reads.length > 0) lines.push(...detail(readsSaid(reads)));
   const n = d.nfrs;
   // a consistency each read picks (a stated tunable consistency) is stated, said as its two modes
   const perRequest = n.readModes !== undefined;
@@ -1122,6 +1112,33 @@ function critEntities(d: Design): string[] {
     const ordered = [...critical.filter((o) => subject.has(o)), ...critical.filter((o) => !subject.has(o))];
     return uniq(ordered.map((o) => entityWords(o.entity)));
   });
+}
+
+/**
+ * The hidden writes that keep the visible ones valid, said as what they do ("Behind the scenes, materialising the next
+ * occurrence and advancing the cursor keep them valid"), not a count and a list; a list of clauses keeps the count.
+ */
+function hiddenSaid(hidden: readonly string[], them: string): string {
+  const f = oneForm(hidden.slice(0, 3));
+  if (f.clauses || f.items.length === 0)
+    return enumerate(
+      "hidden write keeps them valid",
+      "hidden writes keep them valid",
+      hidden,
+      3,
+      "hidden writes matter most for them",
+    );
+  const more = hidden.length > 3 ? ", among others," : "";
+  return `Behind the scenes, ${andList(f.items)}${more} ${f.items.length === 1 ? "keeps" : "keep"} ${them} valid`;
+}
+
+/** The reads that matter, said as a sentence ("On the read side, the poller fetches runs due"), never "Three reads: …". */
+function readsSaid(reads: readonly string[]): string {
+  const f = oneForm(reads.slice(0, 3));
+  if (f.items.length === 0) return enumerate("read", "reads", reads, 3, "reads matter most");
+  if (f.clauses) return `On the read side, ${andList(f.items)}`;
+  if (f.items.length === 1) return `The one read is ${f.items[0]}`;
+  return `The reads that matter${reads.length > 3 ? " most" : ""} are ${andList(f.items)}`;
 }
 
 /* ---- 2. Critical state and scopes ---- */
@@ -1312,13 +1329,15 @@ function scopesStep(d: Design): StepDraft {
       d.operations.filter((o) => !isRead(o.operation) && entities.includes(entityWords(o.entity))).map((o) => o.phrase),
     ),
   ).filter((w) => !three.includes(w));
+  // the paths beside the three are a sentence of their own ("So do …"), never a run-on joined to the first
   if (repeated)
     lines.push(
-      ...core(
-        besides.length > 0
-          ? `The ${numberWord(Math.min(3, paths.length))} writes from step one change ${it}, and so ${besides.length === 1 ? "does" : "do"} ${andList(besides.length > 2 ? [...besides.slice(0, 2), "the other background paths I'll cover"] : besides)}`
-          : `The ${numberWord(Math.min(3, paths.length))} writes from step one change ${it}`,
-      ),
+      ...core(`The ${numberWord(Math.min(3, paths.length))} writes from step one change ${it}`),
+      ...(besides.length > 0
+        ? core(
+            `So ${besides.length === 1 ? "does" : "do"} ${andList(besides.length > 2 ? [...besides.slice(0, 2), "the other background paths I'll cover"] : besides)}`,
+          )
+        : []),
     );
   else if (paths.length > 0)
     lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "paths matter most")));
@@ -1511,7 +1530,7 @@ function primaryStep(d: Design): StepDraft {
       .filter((p) => p !== s && p.archetype === s.archetype)
       .slice(0, 2)
       .map((p) => `the ${entityWords(p.entity)}`);
-    if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
+    if (others.length > 0) lines.push(...detail(`The design also keeps ${andList(others)}`));
   }
   // a record the prompt renamed ("the ride") is the data model's row under its card's name ("Trip")
   const cardName = s ? /\(its (\w+): the prompt names its unit\b/.exec(s.because)?.[1] : undefined;
@@ -1711,6 +1730,10 @@ function invariantsStep(d: Design): StepDraft {
     lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
     // a sentence after the condition says what the rule's own words mean ("the acknowledgement means …")
     if (hard.said[1]?.startsWith("That holds")) for (const more of hard.said.slice(2)) lines.push(...detail(more));
+    // a rule that sounds like exactly-once execution ("no job is run twice") is said with what once means here, right
+    // beside it: the work may run again after a crash and the repeat is recognised; step 6 then does not say it again
+    if (d.nfrs.delivery === "exactly-once" && ONCE_SOUNDING.test(hard.statement))
+      lines.push(...core(EXACTLY_ONCE_SAID));
   }
   // the archetypes' own rules; a row restating a default guarantee ("a change is never applied twice") adds nothing said
   // the dominant archetype's own rules first, so a substrate's internals are the ones left unsaid
@@ -1738,21 +1761,35 @@ function invariantsStep(d: Design): StepDraft {
     .map(sayable)
     .filter((c): c is string => Boolean(c));
   // never "the rules on the other paths": a rule may sit on the hard rule's own path (ack after a quorum)
-  if (said.length > 0) lines.push(...core(hard ? "Beside it, these rules also hold" : "The rules are these"));
+  // the few said aloud are introduced as what they are, never as a list ("Beside it, these rules also hold")
+  const spokenRules = said.slice(0, MORE_RULES);
+  if (spokenRules.length > 0)
+    lines.push(
+      ...core(
+        !hard
+          ? "The rules are these"
+          : spokenRules.length === 1
+            ? "One more rule holds alongside it"
+            : "A few more rules hold alongside it",
+      ),
+    );
   // each rule with what keeps it, when the design holds that keeper and chose nothing against it
   const keeperOf = (c: string) => {
     const inv = d.invariants.find((i) => i.statement !== hard?.statement && sayable(i.statement) === c);
-    return inv ? ruleKeeper(d, inv.statement, c) : undefined;
+    return inv ? ruleKeeper(d, inv.statement, ruleCore(c)) : undefined;
   };
   const kept = new Set<string>(hard ? [ruleKeeper(d, hard.statement) ?? ""] : []);
-  said.slice(0, MORE_RULES).forEach((c, i) => {
-    lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
+  let keepers = 0;
+  spokenRules.forEach((c, i) => {
+    // a long rule is said by its core; its whole text stays in the document's invariants
+    lines.push({ text: ruleLinked(ruleCore(c), i), keep: i === 0 ? "core" : "detail" });
     const k = keeperOf(c);
     if (k && !kept.has(k)) {
       kept.add(k);
-      lines.push(...detail(`That one is kept by ${withArticle(k)}`));
+      lines.push(...detail(keeperSaid(withArticle(k), keepers++)));
     }
   });
+  if (said.length > spokenRules.length) lines.push(...detail("The rest I'd leave to the written invariants"));
   if (hard) {
     const k = ruleKeeper(d, hard.statement);
     const path = hardPath(d, hard.statement);
@@ -1808,8 +1845,52 @@ function callPromises(api: Design["api"]): Line[] {
   return out;
 }
 
-/** Most rules step 4 says beside the hard rule. */
-const MORE_RULES = 5;
+/** Most rules step 4 says beside the hard rule: more is a list read aloud, and the document holds them all. */
+const MORE_RULES = 3;
+
+/** Past this many words, a rule said beside the hard rule is said by its core (`ruleCore`). */
+const RULE_CORE_WORDS = 18;
+
+/** A join after which a new clause with its own subject starts: the rule's core ends before it. */
+const CORE_JOIN =
+  /,\s+(?:and|so|because)\s+(?=(?:a|an|the|each|every|its|their|no|any|it|they|there|this|that|these|those|one|nothing|commits?|writes?|reads?)\s)/;
+
+/**
+ * A long rule said by its first clause ("Within one consumer group each partition has at most one owning member per
+ * group assignment generation, and commits carrying an older generation are refused" is said up to ", and"): the part
+ * dropped is a claim joined by "and", "so" or "because", so what is said is still true of the design, and the rule's
+ * whole text stays in the document. A first clause that is a list ("a, b, and c") or too short to stand is not cut.
+ */
+export function ruleCore(rule: string): string {
+  if (countWords(rule) <= RULE_CORE_WORDS) return rule;
+  const m = CORE_JOIN.exec(rule);
+  if (!m) return rule;
+  const head = rule.slice(0, m.index).trim();
+  if (head.includes(",") || head.includes("(") || countWords(head) < 8) return rule;
+  const words = head.split(/\s+/);
+  if (!isFiniteClause(head) && subjectVerbAt(words) < 0) return rule;
+  return sentence(head);
+}
+
+/** Openings that join a rule to the one before it, by its place; only a rule opening on a plain word takes one. */
+const RULE_LINKS = ["", "Also, ", "On top of that, "];
+const PLAIN_OPENING =
+  /^(?:A|An|The|Each|Every|No|There|Once|Within|When|If|At|Only|Any|All|One|Nothing|None|While|After|Before|For|In|On|Per|Two|Checking|Completion)\s/;
+
+function ruleLinked(rule: string, i: number): string {
+  const link = RULE_LINKS[i] ?? "";
+  return link && PLAIN_OPENING.test(rule) ? `${link}${rule.charAt(0).toLowerCase()}${rule.slice(1)}` : rule;
+}
+
+/** What keeps a rule said aloud, each in its own words: "That one is kept by …" three times over is a template. */
+function keeperSaid(keeper: string, i: number): string {
+  const form = i % 3;
+  return form === 0
+    ? `That one is kept by ${keeper}`
+    : form === 1
+      ? `${keeper} is what keeps that one`
+      : `For that, I rely on ${keeper}`;
+}
 
 /** The mechanism that keeps a rule, said as a name: the rule's own keeper, else one the design binds to it. */
 function ruleKeeper(d: Design, statement: string, said?: string): string | undefined {
@@ -1901,6 +1982,9 @@ function crashSaid(d: Design): string | undefined {
 /** What the prompt's outside party keeps of its own data, as said (`partyBoundary`). */
 const boundarySaid = (d: Design): string | undefined => partyBoundary(d.nfrs.party, d.prompt)?.said;
 
+/** The openings of step 5's placement reasons, in turn. */
+const PLACED_LEADS = ["Each runs there because", "That's because", "Here the reason is that"];
+
 function contextStep(d: Design): StepDraft {
   const lines: Line[] = [];
   // the dominant archetype's critical paths first, then its others, then a substrate's
@@ -1936,10 +2020,13 @@ function contextStep(d: Design): StepDraft {
     const top = whys.sort((a, b) => whys.filter((w) => w === b).length - whys.filter((w) => w === a).length)[0];
     return top && /^(?:a|an|it|the caller)\b/.test(top) && !/\b[A-Z]/.test(top) ? top : undefined;
   };
+  // each reason opens in its own words: three "Each runs there because" in a row is a template heard as one
+  let whys = 0;
   const placedWhy = (k: string) => {
     const r = reasonOf(k);
     if (!r) return [];
-    return detail(`Each runs there because ${r}`);
+    const lead = PLACED_LEADS[whys++ % PLACED_LEADS.length] ?? PLACED_LEADS[0];
+    return detail(`${lead} ${r}`);
   };
   if (req.length > 0) lines.push(...core(where(req, "the request path", false)), ...placedWhy("request path"));
   if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)), ...placedWhy("async worker"));
@@ -2117,10 +2204,14 @@ function exactlyOnce(d: Design, spokenSet: Design["mechanisms"]): Line[] {
         "It is at-least-once delivery, plus a receiver that applies each effect id once, plus reconciliation that repairs any outcome we never heard back about",
       ),
     ];
-  if (d.nfrs.delivery === "exactly-once")
-    return core("Exactly once here means at-least-once delivery plus a receiver that ignores repeats");
+  if (d.nfrs.delivery === "exactly-once") return core(EXACTLY_ONCE_SAID);
   return [];
 }
+
+/** What an exactly-once stance means, said where the script first makes a once-only claim. */
+const EXACTLY_ONCE_SAID = "Exactly once here means at-least-once delivery plus a receiver that ignores repeats";
+/** A rule's words that promise an effect happens once ("no job is run twice", "charged exactly once"). */
+const ONCE_SOUNDING = /\btwice\b|\bexactly once\b|\bat most once\b|\bonly once\b/i;
 
 /** Companions a spoken base mechanism already covers, so saying them would say the same thing twice. */
 const COVERED_BY: Record<string, readonly string[]> = {
@@ -2592,11 +2683,20 @@ function mechanismsStep(d: Design): StepDraft {
   );
   const rest = uniq(others.map((m) => lowerFirst(speakable(m.name))));
   if (rest.length > 0) {
-    lines.push(
-      ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3, "base mechanisms matter most")}`),
-    );
+    // where each of the three named has a path it guards, the placements name them: a list of them first, then each
+    // again with its path, says every name twice
+    const guards = guardLines(d, others);
+    const placedAll = rest.slice(0, 3).every((r) => guards.placed.has(r));
+    if (!placedAll) lines.push(...core(leansOn(rest)));
     lines.push(...detail(beforeGloss(others)));
-    lines.push(...guardLines(d, others));
+    lines.push(
+      ...guards.lines.map(
+        (l, i): Line =>
+          !placedAll
+            ? l
+            : { text: i === 0 ? `Around it, ${lowerFirst(l.text)}` : l.text, keep: i === 0 ? "core" : l.keep },
+      ),
+    );
   }
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
@@ -2688,6 +2788,18 @@ function mechanismsStep(d: Design): StepDraft {
   return { lines, cue, followUps };
 }
 
+/**
+ * The base mechanisms beside the core, said as what the core works with ("Around it, I use three more: an idempotency key,
+ * a put-if-absent and a version check"), never a bare count and a list read off a table; past three, the three that
+ * matter most.
+ */
+function leansOn(rest: readonly string[]): string {
+  const named = rest.map(withArticle);
+  if (named.length === 1) return `Around it, I use one more mechanism, ${named[0]}`;
+  if (named.length <= 3) return `Around it, I use ${numberWord(named.length)} more: ${andList(named)}`;
+  return `Around it, three more matter most: ${andList(named.slice(0, 3))}`;
+}
+
 /** Most base mechanisms step 6 places on the paths they guard. */
 const GUARDED_MECHANISMS = 4;
 
@@ -2695,8 +2807,9 @@ const GUARDED_MECHANISMS = 4;
  * Each base mechanism beside the core said with the design's own paths it works on ("An idempotency key guards
  * crediting the destination account and accepting the request"), so a listener hears where each one sits.
  */
-function guardLines(d: Design, ms: Design["mechanisms"]): Line[] {
+function guardLines(d: Design, ms: Design["mechanisms"]): { lines: Line[]; placed: Set<string> } {
   const out: Line[] = [];
+  const placed = new Set<string>();
   for (const m of ms) {
     if (out.length >= GUARDED_MECHANISMS) break;
     const phrases = m.because
@@ -2710,13 +2823,21 @@ function guardLines(d: Design, ms: Design["mechanisms"]): Line[] {
       continue;
     const gerunds = paths.map((x) => (/^\w+ing\b/.test(x) ? x : doing(x)));
     const guarded = andList(gerunds);
+    const by = withArticle(lowerFirst(speakable(m.name)));
+    // each placement in its own words: four "… is guarded by …" in a row is a list read aloud
+    const form = out.length % 3;
     out.push(
       ...detail(
-        `${guarded.charAt(0).toUpperCase()}${guarded.slice(1)} ${gerunds.length > 1 ? "are" : "is"} guarded by ${withArticle(lowerFirst(speakable(m.name)))}`,
+        form === 0
+          ? `${guarded} ${gerunds.length > 1 ? "are" : "is"} guarded by ${by}`
+          : form === 1
+            ? `${by} is what guards ${guarded}`
+            : `For ${guarded}, I use ${by}`,
       ),
     );
+    placed.add(lowerFirst(speakable(m.name)));
   }
-  return out;
+  return { lines: out, placed };
 }
 
 /** Decisions after the first two that step 6 says in its body, with what would flip each. */
@@ -4323,10 +4444,27 @@ export function jargonGlosses(d: Design): { name: string; said: string; gloss: s
 }
 
 /** The eight step writers, in the order of the knowledge table's presentation steps. */
+/** The openings that say a record's fields, in turn: "It holds …" for every record is a table read row by row. */
+const HOLDS_LEADS = ["It holds ", "It carries ", "It stores "];
+/** The openings that say a record's key, in turn. */
+const KEYED_LEADS = ["It is keyed by ", "This one is keyed by "];
+
+/** Step 3 with each record's fields said in turn by `HOLDS_LEADS`, so no two records in a row open alike. */
+function primaryVaried(d: Design): StepDraft {
+  const draft = primaryStep(d);
+  let n = 0;
+  let k = 0;
+  const vary = (text: string) =>
+    text
+      .replace(/(^|[.?!]\s+)It holds /g, (_, pre: string) => `${pre}${HOLDS_LEADS[n++ % HOLDS_LEADS.length]}`)
+      .replace(/(^|[.?!]\s+)It is keyed by /g, (_, pre: string) => `${pre}${KEYED_LEADS[k++ % KEYED_LEADS.length]}`);
+  return { ...draft, lines: draft.lines.map((l) => ({ ...l, text: vary(l.text) })) };
+}
+
 export const STEP_WRITERS: readonly ((d: Design) => StepDraft)[] = [
   normalise,
   scopesStep,
-  primaryStep,
+  primaryVaried,
   invariantsStep,
   contextStep,
   mechanismsStep,
