@@ -1111,9 +1111,13 @@ function connectFeatures(
     }
     const owner = resolve(f, f.topology.stateOwner) ?? entry;
     const rests = archetypes.filter((a) => f.substrates?.includes(a.key));
+    // a feature whose own parts already call one of the archetype's (its metadata service checking blocks in the
+    // block store's index) uses it on that link: its state owner is given no second link to the archetype's entry
+    const reaches = (a: Part) =>
+      links.some((l) => boxes.get(l.from)?.archetype === f.key && boxes.get(l.to)?.archetype === a.key);
     for (const a of rests.length > 0 ? rests : archetypes) {
       const target = resolve(a, a.topology.entry);
-      if (target && !links.some((l) => l.from === owner && l.to === target))
+      if (target && !reaches(a) && !links.some((l) => l.from === owner && l.to === target))
         links.push({ from: owner, to: target, kind: "request", label: `uses ${a.name}` });
     }
   }
