@@ -465,10 +465,7 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   // file sync service"): the kind brings that feature as a named product would (`SystemKind.feature`)
   const kind = opts.namedOnly && !named.some((n) => products.includes(n.product)) ? headKindFeature(prompt) : undefined;
   if (kind) {
-    add(
-      kind.feature.id,
-      `'${kind.quoted}' in the head names a ${kind.kind}, which is ${kind.feature.name}`,
-    );
+    add(kind.feature.id, `'${kind.quoted}' in the head names a ${kind.kind}, which is ${kind.feature.name}`);
     addKinds(kind.feature.id, ["head"]);
   }
   const notDrawn: FeatureNotDrawn[] = [];
