@@ -278,7 +278,11 @@ export const FILE_SYNC: FeatureEntry = {
     {
       action: "commit a new {file} version",
       statement:
-        "A file version is committed only after every block it lists is stored, and only if it names the version it was based on; a stale base becomes a conflicted copy, never a silent overwrite.",
+        "A new {file} version is committed only on the parent version it names, which must still be the head; a commit from a stale parent becomes a conflicted copy, never a silent overwrite.",
+    },
+    {
+      action: "commit a new {file} version",
+      statement: "A {file} version is committed only after every block it lists is stored under its content hash.",
     },
   ],
   failures: [
