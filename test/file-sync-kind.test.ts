@@ -67,6 +67,14 @@ describe("a file sync service named by its kind draws the sync layer, not only t
     expect(value("largest_upload_seconds")).toBeCloseTo(4000, 0);
   });
 
+  it("stores the bytes the feature counts, whether or not the prompt states its users", () => {
+    for (const prompt of asks) {
+      const d = design(prompt);
+      const value = (id: string) => d.capacity.find((c) => c.id === id)?.value ?? Number.NaN;
+      expect(value("raw_bytes") / value("stored_bytes"), prompt).toBeCloseTo(2, 6);
+    }
+  });
+
   it("a block store named by its own kind brings no sync layer", () => {
     const d = design("Design a content-addressed block store for a backup product.");
     expect(d.features.map((f) => f.id)).not.toContain("file-sync");

@@ -79,9 +79,9 @@ export const FILE_SYNC: FeatureEntry = {
   // changed, then lists the journal from its cursor (Dropbox API v2 files/list_folder/longpoll: it blocks until there
   // are changes or it times out, with up to 90 seconds of random jitter added against a thundering herd)
   hotspot: {
-    figure: "sync_wakeups_per_sec",
+    figure: "notification_servers",
     bottleneck:
-      "Change notifications: every commit must wake each of the owner's other devices (and every device of a shared folder's members), each of which holds a long-lived connection and then reads the journal from its cursor",
+      "Change notifications: every connected device holds a long poll that is re-issued at each timeout, and every commit must wake each of the owner's other devices (and every device of a shared folder's members), which then read the journal from their cursors",
     mitigation:
       "hold one long-poll or push connection per device on notification servers that say only that a namespace changed, let the device list the changes from the journal by its cursor, coalesce a burst of commits to one namespace into one wake-up, and add random jitter to reconnects so a restart does not bring every device back at once",
   },
