@@ -13,6 +13,7 @@ describe("a file sync service named by its kind draws the sync layer, not only t
   const asks = [
     "Design a file syncing service for 20 million users. A single file can be as large as 5 GB.",
     "Design a file synchronization service that keeps documents current on every device a person owns.",
+    "Design a cloud drive that syncs files across a user's devices.",
   ];
 
   for (const prompt of asks) {
