@@ -1,6 +1,7 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { replacementOf, replacementsKept } from "../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
+import { SHARED_COMPONENT_IDS } from "../knowledge/features/skeleton.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import type { RelationalPart } from "../knowledge/named-parts.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
@@ -1113,8 +1114,12 @@ function connectFeatures(
     const rests = archetypes.filter((a) => f.substrates?.includes(a.key));
     // a feature whose own parts already call one of the archetype's (its metadata service checking blocks in the
     // block store's index) uses it on that link: its state owner is given no second link to the archetype's entry
+    // (the product's shared edge, its client and gateway, routes to every part: a link from it is no use)
+    const edge = new Set(SHARED_COMPONENT_IDS.map((id) => resolve(f, id)));
     const reaches = (a: Part) =>
-      links.some((l) => boxes.get(l.from)?.archetype === f.key && boxes.get(l.to)?.archetype === a.key);
+      links.some(
+        (l) => !edge.has(l.from) && boxes.get(l.from)?.archetype === f.key && boxes.get(l.to)?.archetype === a.key,
+      );
     for (const a of rests.length > 0 ? rests : archetypes) {
       const target = resolve(a, a.topology.entry);
       if (target && !reaches(a) && !links.some((l) => l.from === owner && l.to === target))
