@@ -81,6 +81,13 @@ describe("a file sync service named by its kind draws the sync layer, not only t
     expect(d.features.map((f) => f.id)).not.toContain("file-sync");
   });
 
+  it("a feature reached only through the shared gateway still says which archetype it uses", () => {
+    // the booking's inventory store calls nothing of the scan's, though the product's gateway routes to both
+    const d = design("Design a vet clinic app where pet owners book visits with vets and get prescriptions.");
+    const uses = d.links.filter((l) => l.label.startsWith("uses "));
+    expect(uses.map((l) => l.from)).toContain("inventory-store");
+  });
+
   it("every kind's feature is a catalogue feature", () => {
     for (const k of SYSTEM_KINDS) if (k.feature !== undefined) expect(FEATURE_BY_ID.has(k.feature), k.kind).toBe(true);
   });
