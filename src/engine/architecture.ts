@@ -1,6 +1,7 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { replacementOf, replacementsKept } from "../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
+import { SHARED_COMPONENT_IDS } from "../knowledge/features/skeleton.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import type { RelationalPart } from "../knowledge/named-parts.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
@@ -1111,9 +1112,17 @@ function connectFeatures(
     }
     const owner = resolve(f, f.topology.stateOwner) ?? entry;
     const rests = archetypes.filter((a) => f.substrates?.includes(a.key));
+    // a feature whose own parts already call one of the archetype's (its metadata service checking blocks in the
+    // block store's index) uses it on that link: its state owner is given no second link to the archetype's entry
+    // (the product's shared edge, its client and gateway, routes to every part: a link from it is no use)
+    const edge = new Set(SHARED_COMPONENT_IDS.map((id) => resolve(f, id)));
+    const reaches = (a: Part) =>
+      links.some(
+        (l) => !edge.has(l.from) && boxes.get(l.from)?.archetype === f.key && boxes.get(l.to)?.archetype === a.key,
+      );
     for (const a of rests.length > 0 ? rests : archetypes) {
       const target = resolve(a, a.topology.entry);
-      if (target && !links.some((l) => l.from === owner && l.to === target))
+      if (target && !reaches(a) && !links.some((l) => l.from === owner && l.to === target))
         links.push({ from: owner, to: target, kind: "request", label: `uses ${a.name}` });
     }
   }

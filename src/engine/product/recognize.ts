@@ -1,6 +1,7 @@
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
 import { coreFeatures, type NamedProduct } from "../../knowledge/features/products.js";
-import { compiledSignals, recognitionKnowledge } from "../recognize/index.js";
+import { SYSTEM_KINDS } from "../../knowledge/signals/kinds.js";
+import { classify, compiledSignals, recognitionKnowledge } from "../recognize/index.js";
 import {
   buildIndex,
   findSignal,
@@ -460,6 +461,13 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
     const extras = n.product.features.slice(coreFeatures(n.product).length);
     if (extras.length > 0) deferred.push({ product: n.product.name, ids: extras });
   }
+  // an infra ask whose head names a kind of system that is a catalogue feature over the lead's substrate ("Design a
+  // file sync service"): the kind brings that feature as a named product would (`SystemKind.feature`)
+  const kind = opts.namedOnly && !named.some((n) => products.includes(n.product)) ? headKindFeature(prompt) : undefined;
+  if (kind) {
+    add(kind.feature.id, `'${kind.quoted}' in the head names a ${kind.kind}, which is ${kind.feature.name}`);
+    addKinds(kind.feature.id, ["head"]);
+  }
   const notDrawn: FeatureNotDrawn[] = [];
   for (const { feature, hit, hits } of spoken.sort((a, b) => a.at - b.at)) {
     const kinds = featureHitKinds(prompt, tokens, hits, feature.setting, actStemsOf(feature));
@@ -602,10 +610,20 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   // the product is the subject when the prompt opens with it ("Design Dropbox") or asks for a system like it
   // ("a collaborative editor like Google Docs": what Google Docs does is what is built)
   // ("like Twitter Snowflake" names another system: a capitalised word after the name continues it)
-  const subjectIsProduct = named.some(
-    (n) => products.includes(n.product) && (n.at === 0 || asksLike(prompt, n.quoted)),
-  );
+  const subjectIsProduct =
+    kind !== undefined || named.some((n) => products.includes(n.product) && (n.at === 0 || asksLike(prompt, n.quoted)));
   return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) }, notDrawn };
+}
+
+/**
+ * The catalogue feature the kind of system named in the prompt's head is (`SystemKind.feature`), with the kind and
+ * the words naming it, or undefined: no kind in the head, or one the archetypes build whole.
+ */
+function headKindFeature(prompt: string): { feature: FeatureEntry; kind: string; quoted: string } | undefined {
+  const head = classify(prompt).headKind;
+  const id = head === undefined ? undefined : SYSTEM_KINDS.find((k) => k.kind === head.kind)?.feature;
+  const feature = id === undefined ? undefined : FEATURE_BY_ID.get(id);
+  return head && feature ? { feature, kind: head.kind, quoted: head.quoted } : undefined;
 }
 
 /**

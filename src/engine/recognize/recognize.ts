@@ -126,6 +126,11 @@ export function onFallbackAlone(a: Pick<RecognizedArchetype, "evidence">): boole
 export interface Recognition {
   branch: { kind: BranchKind; evidence: string[]; scores: { infra: number; product: number } };
   archetypes: RecognizedArchetype[];
+  /**
+   * The kind of system the head names for the lead, in an ask to build one ("Design a file sync service …"), with the
+   * words that name it: the features field draws the kind's own product layer from it (`SystemKind.feature`).
+   */
+  headKind?: { kind: string; quoted: string };
 }
 
 /** Tuning constants, named so the reasoning behind each threshold is visible. */
@@ -2401,7 +2406,9 @@ export function recognize(
     leadRow.evidence.push(...notDrawn.map((n) => `${n.id} ${n.name} is not drawn: ${n.because}`));
     leadRow.notDrawn = notDrawn;
   }
-  return { branch, archetypes: result };
+  return headKind && kindHit
+    ? { branch, archetypes: result, headKind: { kind: headKind.kind, quoted: kindHit.quoted } }
+    : { branch, archetypes: result };
 }
 
 /**

@@ -54,7 +54,16 @@ export const FILE_SYNC: FeatureEntry = {
   entities: [
     { name: "Block", description: "up to a few MB of content under its hash, stored once" },
     { name: "FileVersion", description: "(namespace, path, version) -> block hash list, size, author" },
-    { name: "Journal", description: "per namespace: the ordered list of committed changes devices follow" },
+    {
+      name: "Journal",
+      description:
+        "per namespace: the ordered list of committed changes, each at the next journal_seq, that devices follow",
+    },
+    {
+      name: "DeviceCursor",
+      description:
+        "per device and namespace: the journal_seq up to which the device has applied the changes; it lists changes after it",
+    },
     { name: "Share", description: "who may read or write a folder" },
   ],
   nfrs: [
@@ -70,9 +79,9 @@ export const FILE_SYNC: FeatureEntry = {
   // changed, then lists the journal from its cursor (Dropbox API v2 files/list_folder/longpoll: it blocks until there
   // are changes or it times out, with up to 90 seconds of random jitter added against a thundering herd)
   hotspot: {
-    figure: "sync_wakeups_per_sec",
+    figure: "notification_servers",
     bottleneck:
-      "Change notifications: every commit must wake each of the owner's other devices (and every device of a shared folder's members), each of which holds a long-lived connection and then reads the journal from its cursor",
+      "Change notifications: every connected device holds a long poll that is re-issued at each timeout, and every commit must wake each of the owner's other devices (and every device of a shared folder's members), which then read the journal from their cursors",
     mitigation:
       "hold one long-poll or push connection per device on notification servers that say only that a namespace changed, let the device list the changes from the journal by its cursor, coalesce a burst of commits to one namespace into one wake-up, and add random jitter to reconnects so a restart does not bring every device back at once",
   },
@@ -82,13 +91,56 @@ export const FILE_SYNC: FeatureEntry = {
       inp("bytes_per_user", 5e9, "a few gigabytes stored per user on average"),
       inp("dedup_ratio", 0.7, "identical blocks across users and versions are stored once"),
       inp("commits_per_user_per_day", 10, "file saves that reach the server"),
-      inp("block_bytes", 4e6, "Dropbox-style 4 MB blocks"),
+      {
+        quantity: "block_bytes",
+        label: "size of one block",
+        unit: "B",
+        typical: 4e6,
+        // dropbox.tech, "Streaming File Synchronization" (2014): every file is cut into 4 MB blocks hashed with SHA-256
+        why: "Dropbox cuts every file into 4 MB blocks (the last one shorter)",
+      },
       {
         quantity: "devices_per_user",
         label: "devices linked to one account",
         unit: "devices",
         typical: 3,
         why: "a laptop, a phone and one more computer or tablet (a planning figure)",
+      },
+      {
+        quantity: "connected_device_share",
+        label: "share of linked devices connected at the daily peak",
+        unit: "fraction",
+        typical: 0.3,
+        why: "desktops stay signed in and connected while on, phones mostly are not (a planning figure)",
+      },
+      {
+        quantity: "sync_connections_per_server",
+        label: "idle long-poll connections one notification server holds",
+        unit: "connections",
+        typical: 100000,
+        why: "an event-driven server holds on the order of a hundred thousand idle HTTP connections (a planning figure)",
+      },
+      {
+        // Dropbox API v2 files/list_folder/longpoll: a timeout of 30 s by default, plus up to 90 s of random jitter
+        quantity: "longpoll_seconds",
+        label: "how long one long poll is held before it is answered with no changes",
+        unit: "s",
+        typical: 75,
+        why: "a 30 s timeout plus, on average, half of up to 90 s of random jitter, as Dropbox's list_folder/longpoll does",
+      },
+      {
+        quantity: "hash_bytes",
+        label: "bytes of one block hash in a version's block list",
+        unit: "B",
+        typical: 32,
+        why: "a SHA-256 digest is 32 bytes",
+      },
+      {
+        quantity: "client_uplink_bytes_per_sec",
+        label: "upload bandwidth of one device",
+        unit: "B/s",
+        typical: 1.25e6,
+        why: "a 10 Mb/s home uplink (a planning figure)",
       },
       // the largest file only where the prompt states it ("files up to 10 GB"): no typical value, so a design that
       // names no largest file shows no figure for it
@@ -125,6 +177,54 @@ export const FILE_SYNC: FeatureEntry = {
         "fan-out",
         "max_object_bytes / block_bytes",
         "blocks",
+      ),
+      // its commit carries one hash per block: the version row of the largest file
+      fig(
+        "largest_blocklist_bytes",
+        "block list the largest file's commit carries (one hash per block)",
+        "storage",
+        "max_object_bytes / block_bytes * hash_bytes",
+        "B",
+      ),
+      // the first upload of the largest file takes hours on a home uplink: it must resume block by block
+      fig(
+        "largest_upload_seconds",
+        "first upload of the largest file from one device",
+        "time",
+        "max_object_bytes / client_uplink_bytes_per_sec",
+        "s",
+      ),
+      // every connected device holds one long poll; each is answered at its timeout and re-issued
+      fig(
+        "sync_connections",
+        "long polls held open at peak, one per connected device",
+        "count",
+        "users * devices_per_user * connected_device_share",
+        "connections",
+      ),
+      fig(
+        "notification_servers",
+        "notification servers holding them",
+        "count",
+        "sync_connections / sync_connections_per_server / target_utilisation",
+        "servers",
+        true,
+      ),
+      fig(
+        "longpolls_per_sec",
+        "long polls re-issued a second (each after its timeout or a wake-up)",
+        "rate",
+        "sync_connections / longpoll_seconds + sync_wakeups_per_sec",
+        "req/s",
+      ),
+      // commits are ordered per namespace, so the metadata database shards by namespace; its primaries take the peak
+      fig(
+        "metadata_primaries",
+        "metadata database primaries (shards by namespace) for the peak commits",
+        "count",
+        "commits_per_sec * peak_factor / primary_writes_per_sec / target_utilisation",
+        "primaries",
+        true,
       ),
     ],
   },
@@ -178,7 +278,11 @@ export const FILE_SYNC: FeatureEntry = {
     {
       action: "commit a new {file} version",
       statement:
-        "A file version is committed only after every block it lists is stored, and only if it names the version it was based on; a stale base becomes a conflicted copy, never a silent overwrite.",
+        "A new {file} version is committed only on the parent version it names, which must still be the head; a commit from a stale parent becomes a conflicted copy, never a silent overwrite.",
+    },
+    {
+      action: "commit a new {file} version",
+      statement: "A {file} version is committed only after every block it lists is stored under its content hash.",
     },
   ],
   failures: [
@@ -228,7 +332,7 @@ export const FILE_SYNC: FeatureEntry = {
         sameAs: { I19: "master" },
         name: "Metadata database (sharded by namespace)",
         kind: "store",
-        holds: ["FileVersion", "Journal", "Share"],
+        holds: ["FileVersion", "Journal", "DeviceCursor", "Share"],
         because: "the authority on which version is current and the journal order",
       },
       {
@@ -258,7 +362,7 @@ export const FILE_SYNC: FeatureEntry = {
       },
     ],
     links: [
-      { from: "gateway", to: "metadata-service", kind: "request", label: "commit / list changes" },
+      { from: "gateway", to: "metadata-service", kind: "request", label: "commit / list changes after cursor" },
       { from: "gateway", to: "block-service", kind: "request", label: "upload / download blocks" },
       { from: "block-service", to: "block-store", kind: "request", label: "put / get block by hash" },
       { from: "metadata-service", to: "block-store", kind: "request", label: "check a version's blocks are stored" },
@@ -268,10 +372,26 @@ export const FILE_SYNC: FeatureEntry = {
     ],
     api: [
       {
+        operation: "find the blocks the server lacks",
+        call: "POST /v1/blocks:missing",
+        request: ["block_hashes[]"],
+        response: ["missing_hashes[]"],
+        errors: ["413 too many hashes in one call: send them in batches"],
+        guarantee: "names every listed hash not stored yet, so only those blocks are uploaded",
+      },
+      {
+        operation: "upload a block",
+        call: "PUT /v1/blocks/{sha256}",
+        request: ["sha256", "block bytes (up to 4 MB)"],
+        response: ["stored"],
+        errors: ["400 the SHA-256 of the bytes is not the named hash"],
+        guarantee: "stored once under the hash of its bytes; a repeated upload of a stored hash changes nothing",
+      },
+      {
         operation: "commit a file version",
         call: "POST /v1/namespaces/{ns}/commit",
         request: ["path", "parent_version", "block_hashes[]", "size"],
-        response: ["version", "journal_id"],
+        response: ["version", "journal_seq"],
         errors: ["409 parent_version is not the head (conflict)", "412 missing blocks[]"],
         guarantee: "the head moves only from the parent the client saw",
       },
@@ -283,13 +403,46 @@ export const FILE_SYNC: FeatureEntry = {
         errors: ["410 cursor too old: full resync"],
         guarantee: "every committed change after the cursor, in journal order",
       },
+      {
+        operation: "wait for changes",
+        call: "POST /v1/namespaces/{ns}/changes:longpoll",
+        request: ["cursor", "timeout"],
+        response: ["changes (true or false)", "backoff"],
+        errors: ["410 cursor too old: full resync"],
+        guarantee:
+          "answers as soon as the journal passes the cursor, else at the timeout; it carries no changes, the device lists them",
+      },
+      {
+        operation: "download a block",
+        call: "GET /v1/blocks/{sha256}",
+        request: ["sha256"],
+        response: ["block bytes"],
+        errors: ["404 no block with this hash"],
+        guarantee: "bytes whose SHA-256 is the requested hash, from any healthy copy",
+      },
     ],
     dataModel: [
       {
         entity: "FileVersion",
         key: ["namespace_id", "path", "version"],
-        fields: ["block_hashes", "size", "author_id", "created_at"],
-        indexes: ["(namespace_id, journal_id)"],
+        fields: ["parent_version", "block_hashes", "size", "journal_seq", "author_device_id", "created_at"],
+        indexes: ["(namespace_id, journal_seq)"],
+        partitionKey: "namespace_id",
+        owner: "metadata-db",
+      },
+      {
+        entity: "Journal",
+        key: ["namespace_id", "journal_seq"],
+        fields: ["path", "version", "change (add, edit, delete, move)", "committed_at"],
+        indexes: [],
+        partitionKey: "namespace_id",
+        owner: "metadata-db",
+      },
+      {
+        entity: "DeviceCursor",
+        key: ["namespace_id", "device_id"],
+        fields: ["journal_seq applied", "last_seen_at"],
+        indexes: [],
         partitionKey: "namespace_id",
         owner: "metadata-db",
       },

@@ -32,6 +32,14 @@ export interface SystemKind {
    * "credentials" are what it keeps and hands out, not people signing in. A head that names the kind keeps them unspoken.
    */
   unlike?: readonly Topic[];
+  /**
+   * The catalogue feature (knowledge/features/) whose records and paths are the kind's own product layer, where the
+   * archetype's subject builds only the substrate under it: a file sync service's namespace journal, device cursors,
+   * change notifications and conflict copies are the file-sync feature's, while I19's file-sync subject is the block
+   * store beneath. An infra ask whose head names the kind draws that feature beside the archetype, as an ask naming
+   * the product ("Design Dropbox") would (`engine/fields/features.ts`).
+   */
+  feature?: string;
 }
 
 /** What a kind named in the head, or a well-known system asked for, is worth to its archetype, by how well it builds it. */
@@ -554,10 +562,17 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "file sync service",
       "file syncing service",
       "file synchronization service",
+      "file synchronisation service",
       "file sync system",
+      "file syncing system",
+      "file synchronization system",
+      "file synchronisation system",
       "file sync platform",
+      "cloud drive",
+      "cloud drive service",
     ],
     why: "people's files sync across their devices: a metadata journal per namespace orders each file's versions and file contents are immutable blocks stored once by hash, which I19's own file-sync subject builds on the chunk storage substrate",
+    feature: "file-sync",
     rulesOut: [
       {
         id: "I13",

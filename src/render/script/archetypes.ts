@@ -38,7 +38,9 @@ const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>
   "lasting-ownership": {
     I02: "a durable ownership record per resource, claimed by a conditional insert and transferred by compare-and-set on its version, never leased",
   },
-  "file-sync": { I19: "an immutable block store that keeps each file's blocks once, by content hash" },
+  "file-sync": {
+    I19: "a journal of file versions per namespace that devices follow from their cursors, over an immutable block store that keeps each block once, by content hash",
+  },
   "shown-count": {
     I06: "a running total per item, fed by per-key sums combined from an event log and read through a cache within the freshness bound",
   },
