@@ -861,12 +861,24 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
         // (a product's own record part, which no catalogue feature models, keeps that record in its store)
         const bare = (name: string) => name.replace(/[{}]/g, "");
         const own = new Set(ft.components.flatMap((x) => (x.holds ?? []).map(bare)));
+        // An input's records are what the feature takes in (uploaded blobs and their manifests), not its own, so they join.
         const card = FEATURE_BY_ID.get(host.key);
-        const written = card
-          ? card.actions.filter((a) => a.substrate === p.key && own.has(bare(a.entity))).map((a) => bare(a.entity))
-          : (ft.components.find((x) => x.id === ft.stateOwner)?.holds ?? []).map(bare);
-        const holds = written.length > 0 ? [] : (c.holds ?? []).filter((h) => truth.has(h));
-        const state = written.length > 0 ? [...new Set(written)] : holds;
+        const input = card?.substrates.some((x) => x.id === p.key && x.role === "input") === true;
+        const written = input
+          ? []
+          : card
+            ? card.actions.filter((a) => a.substrate === p.key && own.has(bare(a.entity))).map((a) => bare(a.entity))
+            : (ft.components.find((x) => x.id === ft.stateOwner)?.holds ?? []).map(bare);
+        // (a subject's own records, which the topology keeps only where the prompt speaks of it, still join: a
+        // leaderboard's PlayerScore, an acquirer's attempts)
+        const entities = ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [];
+        const topical = new Set(
+          entities
+            .filter((e) => e.truth && entities.every((x) => x.name !== e.name || x.topic !== undefined))
+            .map((e) => e.name),
+        );
+        const holds = (c.holds ?? []).filter((h) => truth.has(h) && (written.length === 0 || topical.has(h)));
+        const state = written.length > 0 ? [...new Set([...written, ...holds])] : holds;
         mergeInto(
           p,
           { ...c, holds },
