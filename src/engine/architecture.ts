@@ -479,8 +479,8 @@ export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "
 }
 
 /**
- * The supporting archetypes a feature-led design keeps only as its features' own parts: a feature rests on it, but no
- * user action of any drawn feature does (the hold's expiry is the booking's own sweeper releasing its Hold rows at
+ * The supporting archetypes a feature-led design keeps only as its features' own parts: a feature rests on it other
+ * than as its input (which brings what the feature lacks), but no user action of any drawn feature does (the hold's expiry is the booking's own sweeper releasing its Hold rows at
  * their deadline; a popular on-sale's admission is the booking's own waiting room), it does not lead, and the
  * prompt's own words for it make less than one phrase (none in a product prompt, whose archetypes come from its
  * features). Such an archetype adds no entity, protocol, decision or figure of its own: no Schedule and Run rows or
@@ -489,12 +489,20 @@ export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "
  */
 export function supportOnly(f: Pick<Fields, "archetypes" | "features">): readonly string[] {
   if (f.features.length === 0) return [];
-  const rests = new Set(f.features.flatMap((row) => row.substrates.map((s) => s.id as string)));
+  // (an input brings what the feature lacks, a log of the posts its fan-out reads: it stays, as its records do)
+  const rests = new Set(
+    f.features.flatMap((row) => row.substrates.filter((s) => s.role !== "input").map((s) => s.id as string)),
+  );
+  const inputs = new Set(
+    f.features.flatMap((row) => row.substrates.filter((s) => s.role === "input").map((s) => s.id as string)),
+  );
   const acted = new Set(
     f.features.flatMap((row) => (FEATURE_BY_ID.get(row.id)?.actions ?? []).map((a) => a.substrate as string)),
   );
   return f.archetypes
-    .filter((a, i) => i > 0 && rests.has(a.id) && !acted.has(a.id) && (a.own ?? 0) < ONE_PHRASE_OWN)
+    .filter(
+      (a, i) => i > 0 && rests.has(a.id) && !inputs.has(a.id) && !acted.has(a.id) && (a.own ?? 0) < ONE_PHRASE_OWN,
+    )
     .map((a) => a.id);
 }
 /** The score of one phrase of the prompt's own words for an archetype (`ONE_PHRASE` in fields/archetypes.ts). */
