@@ -72,8 +72,9 @@ export interface Part {
    */
   hostedOn?: string;
   /**
-   * The archetype a hosting feature's own record realizes (a seat hold is a conditional write on the seat's row):
-   * its state is that record, so its own entities and steps join no component.
+   * The archetype a hosting feature's own record realizes (a seat hold is a conditional write on the seat's row), or
+   * that its features keep only as parts of their own (`supportOnly`: a hold's expiry sweeper): its state is that
+   * record, so its own entities and steps join no component.
    */
   realized?: boolean;
   /** For a product feature: the product's words for its terms, which its API operations use. */
@@ -466,14 +467,47 @@ export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "
   if (realized === undefined && (f.branch.kind !== "product" || f.features.length === 0)) return NONE;
   // so does one each feature resting on it keeps in a record of its own (a driver's state row is the driver's lease),
   // in a design composed as a product because a feature's record realized its lead too (a courier's state row beside
-  // "exactly one courier": the trips' key-value rows and the drivers' location heartbeats are the feature's records)
-  const carried = f.archetypes.filter((a) => recordCarried(f.features, a.id)).map((a) => a.id);
+  // "exactly one courier": the trips' key-value rows and the drivers' location heartbeats are the feature's records),
+  // and one the features keep only as parts of their own (`supportOnly`: a hold's expiry sweeper, a waiting room)
+  const carried = [
+    ...new Set([...f.archetypes.filter((a) => recordCarried(f.features, a.id)).map((a) => a.id), ...supportOnly(f)]),
+  ];
   if (realized !== undefined) return new Set([realized, ...carried]);
   if (!scopedAsk(f)) return carried.length > 0 ? new Set(carried) : NONE;
   const hosted = new Set(f.features.flatMap((row) => row.substrates.map((s) => s.id)));
   const out = f.archetypes.filter((a) => ARCHITECTURE[a.id as ArchetypeId] && !hosted.has(a.id)).map((a) => a.id);
   return out.length + carried.length > 0 ? new Set([...out, ...carried]) : NONE;
 }
+
+/**
+ * The supporting archetypes a feature-led design keeps only as its features' own parts: a feature rests on it other
+ * than as its input (which brings what the feature lacks), but no user action of any drawn feature does (the hold's expiry is the booking's own sweeper releasing its Hold rows at
+ * their deadline; a popular on-sale's admission is the booking's own waiting room), it does not lead, and the
+ * prompt's own words for it make less than one phrase (none in a product prompt, whose archetypes come from its
+ * features). Such an archetype adds no entity, protocol, decision or figure of its own: no Schedule and Run rows or
+ * due-time index beside seat holds, no per-key Budget, token bucket and a million API keys beside one concert's
+ * waiting room. A prompt that speaks of its own machinery ("at most 10 requests per second per buyer") keeps it.
+ */
+export function supportOnly(f: Pick<Fields, "archetypes" | "features">): readonly string[] {
+  if (f.features.length === 0) return [];
+  // (an input brings what the feature lacks, a log of the posts its fan-out reads: it stays, as its records do)
+  const rests = new Set(
+    f.features.flatMap((row) => row.substrates.filter((s) => s.role !== "input").map((s) => s.id as string)),
+  );
+  const inputs = new Set(
+    f.features.flatMap((row) => row.substrates.filter((s) => s.role === "input").map((s) => s.id as string)),
+  );
+  const acted = new Set(
+    f.features.flatMap((row) => (FEATURE_BY_ID.get(row.id)?.actions ?? []).map((a) => a.substrate as string)),
+  );
+  return f.archetypes
+    .filter(
+      (a, i) => i > 0 && rests.has(a.id) && !inputs.has(a.id) && !acted.has(a.id) && (a.own ?? 0) < ONE_PHRASE_OWN,
+    )
+    .map((a) => a.id);
+}
+/** The score of one phrase of the prompt's own words for an archetype (`ONE_PHRASE` in fields/archetypes.ts). */
+const ONE_PHRASE_OWN = 0.5;
 
 /**
  * The feature records that already are an archetype's state, where every feature of the design resting on it names
@@ -537,6 +571,7 @@ export function hostFeature(
 function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   const parts = featureParts(f);
   const scoped = scopedAsk(f);
+  const support = supportOnly(f);
   for (const a of f.archetypes) {
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!topology) continue;
@@ -548,7 +583,9 @@ function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
         role: "substrate",
         topology,
         hostedOn: host.row.id,
-        ...(f.archetypes[0]?.realizes?.id === a.id || recordCarried(f.features, a.id) ? { realized: true } : {}),
+        ...(f.archetypes[0]?.realizes?.id === a.id || recordCarried(f.features, a.id) || support.includes(a.id)
+          ? { realized: true }
+          : {}),
         why: `${host.row.name} rests on ${a.id} ${a.name} (${host.s.role}): ${host.s.why}`,
       });
     } else if (!scoped) {
@@ -827,12 +864,35 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
             ?.entities.filter((e) => e.truth)
             .map((e) => e.name),
         );
-        const holds = (c.holds ?? []).filter((h) => truth.has(h));
+        // the feature's own records its actions resting on this archetype write, where its components hold them, are
+        // the archetype's state here (a catalogue's tracks are the key-value store's values, a play log's events the
+        // log's records): its generic records (KeyValue, Tombstone, a log's Partition) are machinery, not drawn as data
+        // (a product's own record part, which no catalogue feature models, keeps that record in its store)
+        const bare = (name: string) => name.replace(/[{}]/g, "");
+        const own = new Set(ft.components.flatMap((x) => (x.holds ?? []).map(bare)));
+        // An input's records are what the feature takes in (uploaded blobs and their manifests), not its own, so they join.
+        const card = FEATURE_BY_ID.get(host.key);
+        const input = card?.substrates.some((x) => x.id === p.key && x.role === "input") === true;
+        const written = input
+          ? []
+          : card
+            ? card.actions.filter((a) => a.substrate === p.key && own.has(bare(a.entity))).map((a) => bare(a.entity))
+            : (ft.components.find((x) => x.id === ft.stateOwner)?.holds ?? []).map(bare);
+        // (a subject's own records, which the topology keeps only where the prompt speaks of it, still join: a
+        // leaderboard's PlayerScore, an acquirer's attempts)
+        const entities = ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [];
+        const topical = new Set(
+          entities
+            .filter((e) => e.truth && entities.every((x) => x.name !== e.name || x.topic !== undefined))
+            .map((e) => e.name),
+        );
+        const holds = (c.holds ?? []).filter((h) => truth.has(h) && (written.length === 0 || topical.has(h)));
+        const state = written.length > 0 ? [...new Set([...written, ...holds])] : holds;
         mergeInto(
           p,
           { ...c, holds },
           target,
-          `carries ${p.key} ${p.name} for ${host.name} (${holds.join(", ") || c.name}): the deep dive of ${p.key} runs here`,
+          `carries ${p.key} ${p.name} for ${host.name} (${state.join(", ") || c.name}): the deep dive of ${p.key} runs here`,
         );
       } else alias.set(scoped(p, c.id), target);
     }

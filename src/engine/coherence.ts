@@ -4787,10 +4787,12 @@ function drawnArchetypes(d: Design): Set<string> {
     ...d.dataModel.map((m) => m.archetype),
     ...d.diagrams.flatMap((g) => (g.kind === "sequence" ? [g.title.split(":")[0] ?? ""] : [])),
   ]);
+  // (or that a feature's component carries: its state is the feature's own records there, `carries` in its reason)
+  const carried = d.components.map((c) => c.because).join(" ");
   for (const a of d.archetypes) {
     const t = ARCHITECTURE[a.id];
     const own = [...(t?.components.flatMap((c) => c.holds ?? []) ?? []), ...(t?.dataModel.map((m) => m.entity) ?? [])];
-    if (own.some((e) => held.has(e))) out.add(a.id);
+    if (own.some((e) => held.has(e)) || carried.includes(`carries ${a.id} `)) out.add(a.id);
   }
   return out;
 }

@@ -228,6 +228,18 @@ const PHRASE_BREAK = /^(?:and|or|but|then|to|from|with|for|of|that|which|where|w
  * Whether `place` stands just before `phrase` in one noun phrase ("restaurant table reservation"): at most
  * PLACE_REACH words between them, none a connective, and no punctuation.
  */
+/**
+ * Whether a place phrase stands as where something happens: after a preposition, past at most an article and one
+ * word ("for an online store", "on a large marketplace").
+ */
+function placeAfter(prompt: string, place: string): boolean {
+  const text = prompt.toLowerCase();
+  const at = text.indexOf(place.toLowerCase());
+  return at > 0 && PLACE_PREPOSITION.test(text.slice(0, at));
+}
+const PLACE_PREPOSITION =
+  /\b(?:for|in|at|on|of|across|within|inside)\s+(?:(?:an?|the|our|your|its|their|my|one|every|each)\s+)?(?:[a-z-]+\s+)?$/;
+
 function modifies(prompt: string, place: string, phrase: string): boolean {
   const text = prompt.toLowerCase();
   const at = text.indexOf(place.toLowerCase());
@@ -382,12 +394,19 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   );
   // A feature named only by the place it happens in ("restaurant"), just before another feature's own phrase, is that
   // feature's place ("a restaurant table reservation app" books tables; it takes no food orders or couriers).
+  // So is one named only by its place after a preposition, once another feature's own phrase has said what is built ("a
+  // product reviews system for an online store" writes reviews; it takes no orders or payments).
   const placeOnly = (x: (typeof said)[number]) =>
     x.hits.every((h) => x.feature.setting?.includes(h.signal.text)) &&
     said.some(
       (y) =>
         y.feature !== x.feature &&
-        y.hits.some((h) => !y.feature.setting?.includes(h.signal.text) && modifies(prompt, x.hit.quoted, h.quoted)),
+        y.hits.some(
+          (h) =>
+            !y.feature.setting?.includes(h.signal.text) &&
+            (modifies(prompt, x.hit.quoted, h.quoted) ||
+              x.hits.every((p) => Math.min(...h.covers) < Math.min(...p.covers) && placeAfter(prompt, p.quoted))),
+        ),
     );
   // A feature named by one word whose subject, right before it, is another named feature's record ("a cart follows the
   // shopper across devices") is that record's verb in another sense, not the feature's own action (following a user)

@@ -21,6 +21,9 @@ export const CHECKOUT: FeatureEntry = {
     "payment",
     "pay for",
   ],
+  // where an order is placed, not the act of ordering or paying: said just before or as the place of another
+  // feature's phrase ("online store reviews", "a reviews system for an online store"), it names that feature's setting
+  setting: ["online store", "e-commerce", "marketplace"],
   terms: { order: "order", product: "product" },
   actions: [
     {
