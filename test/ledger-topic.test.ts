@@ -136,3 +136,40 @@ describe("learned words never lift an archetype the prompt gives no word of its 
     }
   });
 });
+
+describe("money users send one another from balances the system stores is its own ledger, not a card workflow", () => {
+  // paraphrases of a peer-to-peer payments app (a product head with a demand: mixed, led by the ledger)
+  const p2p = design(
+    "Design a P2P money transfer app like Cash App for 5 million users: friends send each other money from their in-app balance, and a retried transfer must never move the money twice.",
+  );
+  const friends = design(
+    "Build a peer-to-peer payments app where people send money to friends out of a stored balance; a payment is never applied twice.",
+  );
+  const credits = design(
+    "Design a system to transfer credits between users of a game: 2 million players, credits can never be duplicated or lost.",
+  );
+
+  it("leads with the ledger under its topic and draws no outside party", () => {
+    for (const d of [p2p, friends, credits]) {
+      expect(d.archetypes[0]?.id).toBe("I16");
+      expect(d.nfrs.topics).toContain("ledger");
+      expect(d.archetypes.some((a) => a.id === "I12")).toBe(false);
+      expect(d.components.some((c) => c.kind === "external")).toBe(false);
+      expect(drawn(d)).not.toMatch(/merchant_id|payment_method|capture/i);
+      for (const e of ["Account", "Transfer", "JournalEntry"]) expect(d.dataModel.map((m) => m.entity)).toContain(e);
+    }
+    expect(p2p.branch.kind).toBe("mixed");
+  });
+
+  it("draws the ledger once: the wallet feature brings no second ledger beside it", () => {
+    for (const d of [p2p, friends]) {
+      expect(d.features.map((f) => f.id)).not.toContain("transfer");
+      expect(checkCoherence(d).filter((x) => x.rule === "ledger-shape")).toEqual([]);
+    }
+  });
+
+  it("keeps money named with an outside party a workflow, and a product named alone keeps its wallet feature", () => {
+    expect(design("Design a money transfer service between bank accounts.").archetypes[0]?.id).toBe("I12");
+    expect(design("Design Venmo.").features.map((f) => f.id)).toContain("transfer");
+  });
+});

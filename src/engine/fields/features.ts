@@ -4,6 +4,7 @@ import type { Deriver } from "../design/graph.js";
 import type { FeatureRow } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms, recognizeProduct, termsFor } from "../product/index.js";
+import { classify } from "../recognize/index.js";
 
 /**
  * A feature's usual promise of how fast it answers ("loads in well under a second", "answers in tens of
@@ -30,8 +31,14 @@ export const featuresField: Deriver<"features"> = {
     const stated = statedNfrsOf(f.prompt).latency[0];
     // an infra design whose own subject builds a feature's whole record (a bank ledger's accounts and transfers are a
     // wallet's) draws that subject once: the named product brings no second copy of it
+    // so does a mixed design led by that subject's archetype ("a peer-to-peer payments app where users send money
+    // from a stored balance … never create money" is led by I16's ledger): its accounts and journal are the wallet's
+    const leads = (id: string) =>
+      f.branch.kind === "mixed" && classify(f.prompt, { branch: f.branch.kind }).archetypes[0]?.id === id;
     const built = (rf: (typeof r.features)[number]) =>
-      infra && rf.feature.builtBy !== undefined && !unspoken.includes(rf.feature.builtBy.topic);
+      rf.feature.builtBy !== undefined &&
+      (infra || leads(rf.feature.builtBy.id)) &&
+      !unspoken.includes(rf.feature.builtBy.topic);
     return r.features
       .filter((rf) => !built(rf))
       .map((rf): FeatureRow => {

@@ -33,6 +33,7 @@ import {
   OUTSIDE_PARTY_CUES,
   OWN_ACCOUNT_CUES,
   OWN_ACCOUNT_RULE,
+  OWN_MONEY_OUTSIDE_RULES,
   OWN_MONEY_WORDS,
   PROVIDER_RULES,
   RUNNER_COUNT_WINDOW,
@@ -350,6 +351,16 @@ const moneyWordsOnly = (h: Hit): boolean =>
   h.signal.owner.kind === "archetype" &&
   h.signal.stems.some((st) => OWN_MONEY_STEMS.has(st)) &&
   h.signal.stems.every((st) => OWN_MONEY_STEMS.has(st) || SUBJECT_TAIL_STEMS.has(st));
+
+/**
+ * A requirement read from words taken together whose outside party is a money word ("payment … twice"): with the
+ * money kept in the system's own accounts that word names what moves, so the reading names no outside party.
+ */
+const OWN_MONEY_OUTSIDE = new Set(OWN_MONEY_OUTSIDE_RULES.map((r) => `${r}${READ_TOGETHER}`));
+const outsideReadFromMoney = (h: Hit): boolean =>
+  h.signal.combined === true &&
+  OWN_MONEY_OUTSIDE.has(h.signal.rule?.name ?? "") &&
+  h.signal.stems.some((st) => OWN_MONEY_STEMS.has(st));
 
 /**
  * Money kept in the system's own accounts is what the prompt is about: beside the requirement stated in its own
@@ -1548,7 +1559,7 @@ export function recognize(
   const notOwnMoney = (h: Hit) =>
     own === undefined
       ? !(outside && h.signal.rule?.name === OWN_ACCOUNT_RULE)
-      : h.signal.rule?.name === OWN_ACCOUNT_RULE || !moneyWordsOnly(h);
+      : h.signal.rule?.name === OWN_ACCOUNT_RULE || !(moneyWordsOnly(h) || outsideReadFromMoney(h));
   const written = writtenWords(prompt);
   // A named system written as the model of what is built ("like etcd", "Kafka-like", "a Vault clone"), not "X itself".
   const likeness = (h: Hit) =>

@@ -128,9 +128,11 @@ export interface FeatureEntry {
   /**
    * The subject (knowledge/topics.ts) of an infra archetype that builds this feature's whole record itself, with why
    * (a bank ledger's accounts, journal and transfers are a wallet's balances and payments): in an infra design whose
-   * prompt speaks of that subject, a named product brings this feature no second copy of it.
+   * prompt speaks of that subject, a named product brings this feature no second copy of it. So does a mixed design
+   * whose dominant archetype is that subject's (`id`: "a peer-to-peer payments app … never create money" is I16's
+   * ledger of the users' stored balances), which draws the accounts, transfers and journal itself.
    */
-  builtBy?: { topic: Topic; why: string };
+  builtBy?: { topic: Topic; id: ArchetypeId; why: string };
   /**
    * Features this one replaces when both are recognised, each with why (room-night stays replace the seat hold for a
    * hotel; a hold confirmed by its own charge replaces a checkout that would charge the same purchase again).

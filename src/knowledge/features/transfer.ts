@@ -72,6 +72,7 @@ export const TRANSFER: FeatureEntry = {
   // a prompt that asks for sending money between users takes the ledger's stance for what it leaves unstated
   builtBy: {
     topic: "ledger",
+    id: "I16",
     why: "a ledger of the system's own accounts (I16's ledger subject) keeps the accounts, the transfer under its id and the double-entry journal itself, so a wallet product named beside it adds no second ledger",
   },
   stance: {

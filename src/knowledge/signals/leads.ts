@@ -122,6 +122,29 @@ export const OWN_ACCOUNT_CUES: readonly string[] = [
   "double entry accounting",
   "double entry bookkeeping",
   "internal ledger",
+  // a balance the system stores for its users ("send money from a stored balance", "their in-app balance", "the
+  // wallet balance"), and money users send one another inside it ("peer-to-peer payments", "send money to friends",
+  // "pay each other"): a payment between two of the system's own balances is a transfer in its ledger
+  "stored balance",
+  "stored balances",
+  "wallet balance",
+  "peer to peer payment",
+  "peer to peer payments",
+  "peer to peer transfer",
+  "p2p payment",
+  "p2p payments",
+  "p2p transfer",
+  "send money friends",
+  "send money other users",
+  "send money one another",
+  "send money other",
+  "pay other",
+  "pay one another",
+  "transfer credits other users",
+  "credits between users",
+  // money said to be neither created nor destroyed by the system ("create money out of nothing") is conserved in
+  // its own books
+  "money out of nothing",
 ];
 
 /**
@@ -143,6 +166,14 @@ export const OWN_MONEY_WORDS: readonly string[] = [
   "paid",
   "funds",
 ];
+
+/**
+ * Requirements read from words taken together whose outside party may be read from a money word alone ("a payment
+ * … never twice": 'payment' fills the outside party). Where the money is the system's own, such a word names what
+ * moves, not who moves it, so the reading is dropped: a payment between two stored balances applied twice is a
+ * transfer id applied twice in the ledger, which the ledger's own rule keeps.
+ */
+export const OWN_MONEY_OUTSIDE_RULES: readonly string[] = ["an outside effect made once"];
 
 /**
  * The requirement rule that reads money as kept in the system's own accounts (signals/requirements.ts): where the
