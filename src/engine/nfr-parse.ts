@@ -2078,8 +2078,9 @@ const sentenceBefore = (t: string, at: number): string =>
     .pop() ?? "";
 
 /** A read back over a span ("chart any series over 30 days", "range queries over 30 days"). */
-/** A span read back from now: "over the last", "over the past". */
-const LOOKBACK = /\bover\s+the\s+(?:last|past)\s+$/i;
+/** A span a search reads back from now: "searches over the last", "auditors search the past", "queries across the last". */
+const LOOKBACK =
+  /\b(?:search\w*|quer(?:y|ies|ying)|look(?:s|ing)?\s+up|find\w*|chart\w*|dashboards?)\b(?:\s+[\w'-]+){0,5}?\s+(?:(?:over|across|in|from|through|for)\s+)?the\s+(?:last|past)\s+$/i;
 
 /**
  * Whether the prompt keeps its records for a span of years said elsewhere ("kept for 7 years", "keeps every admin
@@ -2720,7 +2721,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           (ofDelay ? { id: "live_delay_seconds" } : undefined) ??
           // "answers searches over the last 90 days within 2 seconds" where records are kept for years: the span
           // searches look back over, never a freshness bound (the bound after it is the search's latency)
-          (secs >= 86400 && QUERIED_OVER.test(clauseBefore) && LOOKBACK.test(clauseBefore) && keptLonger(t, n.start)
+          (secs >= 86400 && LOOKBACK.test(clauseBefore) && keptLonger(t, n.start)
             ? { id: "search_window_days", toDays: true }
             : undefined) ??
           // "a push 48 hours before the lease ends": a duration before its event is a lead time, whatever verb leads it

@@ -410,6 +410,16 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
       "immutable audit log",
     ],
     why: "every action is appended once as its own record to a durable log that nothing updates or deletes, read back in order and kept whole for the retention period (never rolled up or sampled); the hash chain, signed checkpoints, write-once archive and the search index over the recent window are built by I05's own audit-log subject",
+    rulesOut: [
+      {
+        id: "I16",
+        why: "records that must never be altered are an audit log's appended records, never keyed state updated in place",
+      },
+      {
+        id: "I18",
+        why: "an audit log keeps each action as its own record for its whole retention, never a telemetry pipeline's samples rolled up as they age",
+      },
+    ],
   },
   {
     kind: "workflow scheduler",
