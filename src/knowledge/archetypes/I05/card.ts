@@ -1,5 +1,4 @@
 import type { ArchetypeInput } from "../../schema.js";
-import { protocols } from "./topology.js";
 import {
   AUDIT_ENTITIES,
   AUDIT_INVARIANTS,
@@ -8,6 +7,7 @@ import {
   AUDIT_UNALTERED_WORDS,
   AUDIT_WRITES,
 } from "./audit.js";
+import { protocols } from "./topology.js";
 import { QUEUE_ENTITIES, QUEUE_INVARIANTS, QUEUE_WRITES } from "./work-queue.js";
 
 export const card = {
