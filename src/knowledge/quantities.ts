@@ -946,7 +946,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     // "answers searches over the last 90 days" in a store that keeps records for years: the recent window a search
     // index holds, apart from the retention the archive keeps
     id: "search_window_days",
-    label: "days of the most recent records that searches cover",
+    label: "search window",
     unit: "days",
   },
   {
