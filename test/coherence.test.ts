@@ -5,8 +5,8 @@ import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
 import { type Design, design, writeScript } from "../src/lib/index.js";
 
 /** A shortener asked as code generation (the sequence card leads): its codes come from leased blocks. */
-const CODES_PROMPT =
-  "Design a URL shortener that creates 20,000 short links per second, each code unique, and redirects 500,000 clicks per second.";
+// an I09 design of its own (a URL shortener is built from its short-links feature, which decides its codes itself)
+const CODES_PROMPT = "Design an ID service that hands out 20,000 short unique codes per second, each code unique.";
 
 const CORPUS = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
   .split("\n")

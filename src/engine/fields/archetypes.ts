@@ -516,7 +516,9 @@ function deriveArchetypes(f: Parameters<Deriver<"archetypes">["derive"]>[0]): De
       return realizedInProduct(ordered, f.features, f.prompt) ?? ordered;
     }
     const bare = noted(recognised, why);
-    const realized = f.branch.kind === "mixed" ? realizedByFeature(bare, f.features, f.prompt) : undefined;
+    // (an infra prompt keeps features only where its subject is a named product or its head names a whole-system
+    // feature, a URL shortener, whose record realizes the lead the same way)
+    const realized = f.branch.kind !== "product" ? realizedByFeature(bare, f.features, f.prompt) : undefined;
     return withNounFit(
       realized ?? withoutThin(withoutCovered(subjectLeads(bare, f.prompt), f.prompt), f.prompt),
       f.prompt,

@@ -24,8 +24,20 @@ export const featuresField: Deriver<"features"> = {
   rule: "for product and mixed prompts: the features a named product is known for, then those the prompt's own words name, then the features they depend on; nouns from the named product. An infra prompt whose subject is a named product ('Design Dropbox') gets that product's features beside its infra core, except a feature whose whole record the prompt's infra subject builds itself (a wallet's transfers in a bank ledger's own accounts and journal)",
   derive: (f) => {
     const infra = f.branch.kind === "infra";
-    const r = recognizeProduct(f.prompt, { namedOnly: infra });
-    if (infra && !r.subjectIsProduct) return [];
+    const named = recognizeProduct(f.prompt, { namedOnly: infra });
+    // an infra prompt whose head names a feature that is a whole system of its own ("Design a URL shortener …")
+    const whole =
+      infra && !named.subjectIsProduct
+        ? (() => {
+            const all = recognizeProduct(f.prompt);
+            const kept = all.features.filter(
+              (rf) => rf.feature.wholeSystem !== undefined && rf.kinds.some((k) => k === "head" || k === "phrase"),
+            );
+            return kept.length > 0 ? { ...all, features: kept } : undefined;
+          })()
+        : undefined;
+    const r = whole ?? named;
+    if (infra && !r.subjectIsProduct && whole === undefined) return [];
     // a feature's rows marked with a subject only the prompt's own words speak of (static places, not moving objects)
     const unspoken = unspokenBesides(topicsSpoken(f.prompt));
     const stated = statedNfrsOf(f.prompt).latency[0];

@@ -126,6 +126,12 @@ export interface FeatureEntry {
    */
   realizes?: FeatureRealizes[];
   /**
+   * Why the feature is a whole system of its own (a URL shortener is its short links): an infra prompt whose head names
+   * it by its own words ("Design a URL shortener handling …") is built from it, the feature leading as in a product
+   * design while the branch stays infra.
+   */
+  wholeSystem?: string;
+  /**
    * The subject (knowledge/topics.ts) of an infra archetype that builds this feature's whole record itself, with why
    * (a bank ledger's accounts, journal and transfers are a wallet's balances and payments): in an infra design whose
    * prompt speaks of that subject, a named product brings this feature no second copy of it. So does a mixed design

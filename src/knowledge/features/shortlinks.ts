@@ -33,6 +33,19 @@ export const SHORTLINKS: FeatureEntry = {
     "bitly",
     "bit ly",
   ],
+  wholeSystem:
+    "a URL shortener is its short links: the create, the redirect and the code-to-URL rows are the whole system, and the code counter only feeds them",
+  realizes: [
+    {
+      id: "I09",
+      entity: "ShortLink",
+      demand: "a short code never points to two different URLs",
+      why: "a code is bound to its long URL once, by a put-if-absent on the ShortLink row keyed by that code, so a repeated or clashing code is refused at the row; the codes themselves come from counter blocks each shortening node leases, one compare-and-set per block, so no id generator service sits on the create path",
+      instead: "id generator service",
+      // a prompt about how the codes are made (generated, minted by workers) asks for the sequence card's own parts
+      unless: String.raw`\b(?:snowflake|worker ids?|machine ids?|gap[- ]free|time[- ]ordered|k-sorted|generat(?:e|ed|es|ing|ion))\b`,
+    },
+  ],
   terms: {},
   actions: [
     {

@@ -1109,6 +1109,29 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     why: "feature values are projections of source data: an offline store keeps every value by entity and event time for training, and an online store keeps each entity's latest values, materialised from it, for serving, which is a projection pipeline; joining training rows to the values as of their label time is a part no archetype holds whole",
   },
   {
+    // a short code names one stored value (a long URL): the code is minted unique, the value is kept by that code and
+    // read back by it far more often than it is made. A pastebin is left out: no feature card builds its pastes, and
+    // as this kind it would draw a bare id generator where the product reading draws its own record
+    kind: "URL shortener",
+    id: "I09",
+    cover: "well",
+    nouns: [
+      "url shortener",
+      "url shortening service",
+      "url shortener service",
+      "link shortener",
+      "link shortening service",
+      "link shortener service",
+      "short link service",
+      "short links service",
+      "short url service",
+      "short link system",
+      "short url system",
+      "tiny url service",
+    ],
+    why: "each new link needs a short code no other one was given, minted at the creation rate, which is identifier generation; the code's mapping to its long URL is key-value state partitioned by code (I16), created once by a put-if-absent on the code, and read back through a cache by every redirect",
+  },
+  {
     kind: "auction system",
     id: "I13",
     cover: "well",
