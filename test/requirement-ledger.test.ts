@@ -98,7 +98,7 @@ describe("requirement ledger: each requirement clause with what carries it", () 
     // the script says what the design does about it, never that a check found nothing (that stays in the document)
     expect(spoken).not.toMatch(/not carried|open point/);
     expect(spoken).toContain(
-      "The prompt says a resolver must still answer while the upstream servers are unreachable, so we keep it as a rule",
+      "The prompt says a resolver must still answer while the upstream servers are unreachable. So we keep it as a rule",
     );
   });
 

@@ -886,7 +886,12 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
             .filter((e) => e.truth && entities.every((x) => x.name !== e.name || x.topic !== undefined))
             .map((e) => e.name),
         );
-        const holds = (c.holds ?? []).filter((h) => truth.has(h) && (written.length === 0 || topical.has(h)));
+        // (a workflow whose effects leave the system keeps its outbox and idempotency records beside the feature's:
+        // they commit in the same transaction as the record whose change starts the effect, a ride's charge)
+        const reachesOut = t.components.some((x) => x.sink);
+        const holds = (c.holds ?? []).filter(
+          (h) => truth.has(h) && (written.length === 0 || reachesOut || topical.has(h)),
+        );
         const state = written.length > 0 ? [...new Set([...written, ...holds])] : holds;
         mergeInto(
           p,
