@@ -1,5 +1,4 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
-import { AUDIT_API, AUDIT_COMPONENTS, AUDIT_DATA, AUDIT_LINKS, AUDIT_PROTOCOLS } from "./audit.js";
 import { QUEUE_API, QUEUE_COMPONENTS, QUEUE_DATA, QUEUE_LINKS, QUEUE_PROTOCOLS } from "./work-queue.js";
 
 /** Append log (Kafka-like): producers, partition leaders with in-sync followers, a controller quorum, consumer groups. */
@@ -38,13 +37,11 @@ export const protocols: ProtocolSpec[] = [
       "group-coordinator[detect lost member {heartbeat older than session timeout}] -> group-coordinator>consumers[rejoin for generation + 1] -> consumers>group-coordinator[join group] -> group-coordinator>consumers[new assignment and generation] -> consumers>group-coordinator[fetch committed offsets of new partitions] => reclaim | done",
   },
   ...QUEUE_PROTOCOLS,
-  ...AUDIT_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     ...QUEUE_COMPONENTS,
-    ...AUDIT_COMPONENTS,
     {
       id: "producers",
       unlessTopic: "work-queue",
@@ -71,7 +68,7 @@ export const topology: Topology = {
       // served by the broker from the remote tier
       id: "remote-tier",
       topic: "tiered-log",
-      unlessTopic: ["work-queue", "audit-log"],
+      unlessTopic: "work-queue",
       name: "Object store (remote tier of closed segments)",
       kind: "store",
       runs: ["keep closed segments for the whole retention", "serve fetches below the brokers' local window"],
@@ -120,7 +117,6 @@ export const topology: Topology = {
   ],
   links: [
     ...QUEUE_LINKS,
-    ...AUDIT_LINKS,
     {
       from: "producers",
       to: "partition-leaders",
@@ -145,7 +141,7 @@ export const topology: Topology = {
       kind: "stream",
       label: "copy closed segments; read them back for old offsets",
       topic: "tiered-log",
-      unlessTopic: ["work-queue", "audit-log"],
+      unlessTopic: "work-queue",
     },
     {
       from: "partition-leaders",
@@ -185,7 +181,6 @@ export const topology: Topology = {
   ],
   api: [
     ...QUEUE_API,
-    ...AUDIT_API,
     // the publish promises what the producers' acks setting does (decision i05-acks), one variant per option: under
     // acks=all the leader answers once the whole in-sync set holds the record and refuses a produce when fewer than
     // min.insync.replicas are in sync; under acks=1 it answers once its own log has the record, and min.insync.replicas
@@ -269,7 +264,6 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...QUEUE_DATA,
-    ...AUDIT_DATA,
     {
       entity: "Partition",
       unlessTopic: "work-queue",
