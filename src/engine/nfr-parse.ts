@@ -2121,6 +2121,21 @@ const sentenceBefore = (t: string, at: number): string =>
     .pop() ?? "";
 
 /** A read back over a span ("chart any series over 30 days", "range queries over 30 days"). */
+/** A span a search reads back from now: "searches over the last", "auditors search the past", "queries across the last". */
+const LOOKBACK =
+  /\b(?:search\w*|quer(?:y|ies|ying)|look(?:s|ing)?\s+up|find\w*|chart\w*|dashboards?)\b(?:\s+[\w'-]+){0,5}?\s+(?:(?:over|across|in|from|through|for)\s+)?the\s+(?:last|past)\s+$/i;
+
+/**
+ * Whether the prompt keeps its records for a span of years said elsewhere ("kept for 7 years", "keeps every admin
+ * action for seven years"): then a look-back a search covers is a window of its own, not how long records are kept.
+ */
+function keptLonger(t: string, at: number): boolean {
+  const other = t.slice(0, at) + " ".repeat(Math.min(40, t.length - at)) + t.slice(at + 40);
+  return /\b(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed)|hold|holds|held)\b[^.;]{0,60}\bfor\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years?\b/i.test(
+    other,
+  );
+}
+
 const QUERIED_OVER =
   /\b(?:chart\w*|graph\w*|plot\w*|quer(?:y|ies|ying)|search\w*|dashboards?)\b(?:\s+[\w'-]+){0,5}\s+over\s+(?:the\s+(?:last|past)\s+)?$/i;
 
@@ -2747,6 +2762,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : undefined;
         const found =
           (ofDelay ? { id: "live_delay_seconds" } : undefined) ??
+          // "answers searches over the last 90 days within 2 seconds" where records are kept for years: the span
+          // searches look back over, never a freshness bound (the bound after it is the search's latency)
+          (secs >= 86400 && LOOKBACK.test(clauseBefore) && keptLonger(t, n.start)
+            ? { id: "search_window_days", toDays: true }
+            : undefined) ??
           // "a push 48 hours before the lease ends": a duration before its event is a lead time, whatever verb leads it
           (LEAD_AHEAD.test(after) ? timerLead(clauseBefore, after) : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??

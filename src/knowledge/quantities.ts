@@ -943,6 +943,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "a search reads its own cell and the eight around it, so a match just across a cell edge is not missed",
   },
   {
+    // "answers searches over the last 90 days" in a store that keeps records for years: the recent window a search
+    // index holds, apart from the retention the archive keeps
+    id: "search_window_days",
+    label: "search window",
+    unit: "days",
+  },
+  {
     id: "local_retention_days",
     label: "days of closed log segments kept on broker disks when older ones live in object storage",
     unit: "days",
@@ -1694,6 +1701,13 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  // "answers searches over the last 90 days": the searched records are the window's records, so the search index
+  // holds the records appended over the stated window, never a typical corpus beside it
+  {
+    quantity: "objects",
+    expression: "messages_per_sec * 86400 * search_window_days",
+    why: "the records appended over the stated search window are what the search index holds",
+  },
   // "50 million active sessions of about 2 KB each": the stated size of each thing the prompt counts is the value a
   // store keeps for it, never a typical value size beside the stated one
   {

@@ -143,6 +143,7 @@ export const TOPIC_VALUES = [
   "on-sale",
   "availability-map",
   "waiting-room",
+  "audit-log",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -163,6 +164,9 @@ const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sa
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  // actions kept as records that must not change (an audit log or trail, a compliance log, a tamper-evident log): the
+  // records are the system of record for years, so they are hash-chained and archived under a retention lock
+  "audit-log": String.raw`\b(?:audit (?:logs?|logging|trails?)|compliance logs?|tamper[- ]?(?:evident|proof|resistant) (?:logs?|records?|trails?|history|ledgers?)|(?:records?|logs?|entries|events?|actions?)\b[^.;]{0,60}\b(?:cannot|can ?not|must not|may not|must never|never) be (?:altered|changed|modified|edited|rewritten|tampered with))\b`,
   // people follow accounts, so one account can gather a large share of all users as followers (a feed, a social
   // network, a creator); a small group of friends who cheer each other on has no such vertex (features/graph.ts)
   followers: String.raw`\b(?:follow(?:s|ed|ing)? (?:each other|one another|other (?:users|people|accounts|members|cooks|creators|artists)|people|users|accounts|creators|artists|celebrit(?:y|ies)|influencers|friends|them|you)|followers?|followees?|celebrit(?:y|ies)|influencers?|creators?|social (?:networks?|media|apps?)|news ?feeds?|home (?:feeds?|timelines?)|timelines?|twitter|instagram|tiktok|linkedin|pinterest|facebook|threads|mastodon|strava|goodreads|letterboxd)\b`,
@@ -347,6 +351,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
  * apart from the topic's words (as a lookaround around them it was tried again at every word of a long prompt).
  */
 export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
+  // a system whose own changes are audited (flags, secrets, a rollout, configuration) keeps its audit history as a
+  // part of its own subject, not as the log it is built around
+  "audit-log": String.raw`\b(?:feature[- ]?(?:flags?|flagging|toggles?)|secrets?|rollouts?|deploy\w*|config(?:uration)?s?|dns|permissions?|authori[sz]ation)\b`,
   // a claim is a session lease where the holder can crash, go silent or time out, or a lease, lock or hold is named
   "lasting-ownership": String.raw`\b(?:leases?|leased|ttls?|heartbeats?|keep-?alives?|time-?outs?|times out|timed out|crash(?:es|ed)?|goes silent|go silent|unresponsive|stops? responding|dies|died|fails|failed|locks?|locked|holds?|held for)\b`,
   // a meeting's or a clinic's waiting room holds a few people for a host to let in one by one, not a crowd metered
@@ -387,6 +394,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  "audit-log":
+    "every action is kept as its own record for a retention period of years and must not change once written: the log is appended only, each record carries the hash of the one before it with the chain's head signed at intervals, closed segments go to object storage under a compliance-mode retention lock, records are never rolled up or sampled, and searches read an index of the recent window only",
   followers:
     "people follow accounts, so the most-followed account's followers list can hold a large share of all users",
   meetings:

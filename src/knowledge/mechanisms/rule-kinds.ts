@@ -9,6 +9,7 @@ import type { MechanismId } from "./catalog.js";
  */
 export type KeptKind =
   | "outbox"
+  | "tamper"
   | "replicated-ack"
   | "durable"
   | "fence"
@@ -56,6 +57,14 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     kind: "outbox",
     words: /\boutbox\b/i,
     keepers: ["transactional-outbox"],
+  },
+  {
+    // a record that must never be altered after it is written (an audit record): a hash chain detects a change and a
+    // write-once retention lock refuses one; an append-only log alone lets whoever holds its disks rewrite it
+    kind: "tamper",
+    words:
+      /\b(?:(?:never|cannot be|not be) (?:\w+ )?(?:altered|rewritten|tampered)|tamper[- ]?(?:evident|proof)|hash of the (?:record|entry) before|write-once|object lock)\b/i,
+    keepers: ["hash-chain", "worm-retention"],
   },
   {
     // an acknowledgement given only once other replicas hold the write
