@@ -175,6 +175,23 @@ const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns
 });
 
 /**
+ * Mechanisms that hold a thing for one holder on a record of their own: a lease row (its holder's session and a
+ * fencing token), a claimed run (its worker and attempt). A one-holder rule they keep sits on that record.
+ */
+const HOLDING_KEEPERS: ReadonlySet<string> = new Set(["lease", "claim-run"]);
+
+/**
+ * The record of the write that keeps a one-holder rule by a lease or a claimed run, when the design draws it: the
+ * rule is that record's own (a Lease row is the lock's holder record), so no second record for the thing (a Lock row
+ * beside the Lease) and no claim columns are added; undefined for any other guard.
+ */
+function onKeepersRecord(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow | undefined {
+  if (g.clause.kind !== "one-holder" || g.rule.keptBy === undefined || !HOLDING_KEEPERS.has(g.rule.keptBy)) return;
+  const writes = g.writes;
+  return writes === undefined ? undefined : rows.find((r) => rowNames(r).includes(writes));
+}
+
+/**
  * The data model with each stated guard's record: the row that holds it gets the guard's columns and index (with why),
  * and a kind that keeps a record of its own (an effect line keyed by event id, a connection entry) gets one, owned by
  * the store of the rule's write (or the routing part, for a connection entry), when no row is it yet.
@@ -186,6 +203,11 @@ export function guardedRecords(
 ): DataModelRow[] {
   let out = [...rows];
   for (const g of guards) {
+    const kept = onKeepersRecord(g, out);
+    if (kept) {
+      out = out.map((r) => (r === kept ? { ...r, because: r.because ? `${r.because}; ${g.because}` : g.because } : r));
+      continue;
+    }
     const row = guardedRow(g, out);
     const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? thingRecord(g) ?? g.clause.head, row);
     const has = (f: string) => row?.fields.includes(f) || row?.key.includes(f);
@@ -257,12 +279,18 @@ export function guardedCalls(
 ): ApiRow[] {
   let out = [...api];
   for (const g of guards) {
-    const row = guardedRow(g, rows);
+    const kept = onKeepersRecord(g, rows);
+    const row = kept ?? guardedRow(g, rows);
     const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? thingRecord(g) ?? g.clause.head, row);
     const request = g.shape.request(n);
     if (request.length === 0) continue;
     const call = guardedCall(g, out, n, operations);
     if (!call) continue;
+    // a rule the keeper's own record holds is already the call's own check: the call only says so
+    if (kept) {
+      out = out.map((a) => (a === call ? { ...a, because: `${a.because ? `${a.because}; ` : ""}${g.because}` } : a));
+      continue;
+    }
     const error = g.shape.error(n);
     const guarantee = g.shape.guarantee(n);
     out = out.map((a) =>
@@ -352,6 +380,8 @@ export function guardedSteps<P extends { steps: readonly Step[] }>(
 ): P[] {
   const out = protocols.map((p) => ({ ...p, steps: [...p.steps] }));
   for (const g of guards) {
+    // (a rule the keeper's own record holds is checked by the keeper's own step)
+    if (onKeepersRecord(g, rows)) continue;
     const row = guardedRow(g, rows);
     if (!row) continue;
     const n = nounsOf(g, row.entity, row);
