@@ -13,6 +13,8 @@ import {
 } from "../knowledge/capacity/latency.js";
 import {
   REGION_SPREAD_PATH,
+  rollbackInputs,
+  rollbackPathFigures,
   SITES_SPREAD_PATH,
   SPREAD_EVERYWHERE,
   SPREAD_FANOUT,
@@ -709,6 +711,34 @@ function withSpreadBudget(model: CapacityModel, everywhere: boolean): CapacityMo
   return m;
 }
 
+const WITH_ROLLBACK = new WeakMap<CapacityModel, Map<boolean, CapacityModel>>();
+
+/**
+ * A model that spends a stated rollback bound over the way a bad change is undone (knowledge/capacity/spread.ts):
+ * the health window chosen from the bound, the controller's check, the moved target's commit and its push to every
+ * site (readers in many places) or every server of one region.
+ */
+function withRollbackBudget(model: CapacityModel, everywhere: boolean): CapacityModel {
+  let byWhere = WITH_ROLLBACK.get(model);
+  if (!byWhere) {
+    byWhere = new Map();
+    WITH_ROLLBACK.set(model, byWhere);
+  }
+  let m = byWhere.get(everywhere);
+  if (!m) {
+    const have = new Set(model.inputs.map((i) => i.quantity));
+    // a model whose nodes pick a change up their own way (a stream write, or their next poll) pushes the rollback so
+    const pickup = have.has("node_pickup_seconds");
+    m = {
+      ...model,
+      inputs: [...model.inputs, ...rollbackInputs(everywhere, pickup).filter((i) => !have.has(i.quantity))],
+      figures: [...model.figures, ...rollbackPathFigures(everywhere, pickup)],
+    };
+    byWhere.set(everywhere, m);
+  }
+  return m;
+}
+
 /** Whether a model holds a figure to a stated bound. */
 const holdsTo = (model: CapacityModel, bound: string): boolean => model.figures.some((x) => x.bound === bound);
 
@@ -1003,6 +1033,14 @@ export function capacityOwners(
     const everywhere =
       f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
     owners[spreadAt] = { ...spreadLead, model: withSpreadBudget(spreadLead.model, everywhere) };
+  }
+  // a stated bound on rolling a bad change back is spent by the leading model over the way back (detect + decide +
+  // propagate), unless a model of the design already holds a figure to it
+  const rollback = f.nfrs.scale.rollback_bound_seconds;
+  if (rollback && owners[0] && !owners.some((o) => holdsTo(o.model, "rollback_bound_seconds"))) {
+    const everywhere =
+      f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
+    owners[0] = { ...owners[0], model: withRollbackBudget(owners[0].model, everywhere) };
   }
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]

@@ -1,5 +1,5 @@
 import { fig } from "./helpers.js";
-import type { CapacityFigureSpec, LatencyPath } from "./types.js";
+import type { CapacityFigureSpec, CapacityInputSpec, LatencyPath } from "./types.js";
 
 /**
  * A stated bound on a change reaching every reader or server ("a purge takes effect everywhere within 5 seconds", "a
@@ -51,6 +51,64 @@ export function spreadPathFigures(path: LatencyPath): CapacityFigureSpec[] {
       "freshness bound left spare for a slow or lagging site",
       "time",
       "propagation_seconds - change_spread_seconds",
+      "s",
+    ),
+  ];
+}
+
+/**
+ * A stated bound on undoing a bad change ("a bad config can be rolled back within one minute") is the whole way back,
+ * not how fast a new change rolls out: the health gate sees the bad change over its window (detect), the controller
+ * reads the failing gate and moves the target back to the last good version (decide: the pointer's commit), and the
+ * moved target is pushed to every server or site, each swapping back to the snapshot it kept (propagate). The steps
+ * are summed into one figure held to the bound, and the one tunable step, the health window, is chosen from what the
+ * bound leaves once the others are spent, so detect + decide + propagate fits it; a bound too tight for the fixed
+ * steps keeps the usual window and is flagged (`stated-bound-exceeded`).
+ */
+export function rollbackSteps(everywhere: boolean, pickup = false): readonly string[] {
+  return [
+    "rollback_detect_seconds",
+    "rollback_decide_seconds",
+    "change_commit_seconds",
+    // a model that says how its nodes pick a change up (a stream write, or their next poll) pushes the rollback that way
+    pickup ? "node_pickup_seconds" : everywhere ? "wide_area_rtt_seconds" : "in_region_rtt_seconds",
+    "site_apply_seconds",
+  ];
+}
+
+/** The health window chosen from the stated rollback bound: what its planned share leaves after the other steps. */
+export function rollbackInputs(everywhere: boolean, pickup = false): CapacityInputSpec[] {
+  const rest = rollbackSteps(everywhere, pickup).slice(1);
+  return [
+    {
+      quantity: "rollback_detect_seconds",
+      from: {
+        expression: `rollback_bound_seconds * (1 - bound_headroom) - ${rest.join(" - ")}`,
+        why: `the share of the stated rollback bound planned for use, less the controller's check, the commit of the moved target and its push to every ${everywhere ? "site" : "server"}: the health window is what is left, so detect + decide + propagate fits the bound`,
+        atMost: 30,
+      },
+    },
+  ];
+}
+
+/** The figures that spend a stated rollback bound: the steps' sum held to the bound, and the spare. */
+export function rollbackPathFigures(everywhere: boolean, pickup = false): CapacityFigureSpec[] {
+  return [
+    {
+      ...fig(
+        "rollback_seconds",
+        `worst-case time to roll a bad change back (the health window + the controller's check + the commit moving the target to the last good version + its push to every ${everywhere ? "site" : "server"})`,
+        "time",
+        rollbackSteps(everywhere, pickup).join(" + "),
+        "s",
+      ),
+      bound: "rollback_bound_seconds",
+    },
+    fig(
+      "rollback_spare_seconds",
+      "rollback bound left spare for a slow gate or a lagging node",
+      "time",
+      "rollback_bound_seconds - rollback_seconds",
       "s",
     ),
   ];

@@ -743,13 +743,17 @@ export const DEPLOY_CAPACITY: CapacityModel = {
       "install_batches * host_update_seconds + rollout_waves * bake_seconds",
       "s",
     ),
-    fig(
-      "rollback_seconds",
-      "time from a rise in the canary's errors to its hosts running the previous release (gate + poll + reinstall)",
-      "time",
-      "gate_check_seconds + agent_poll_seconds + host_update_seconds",
-      "s",
-    ),
+    // a stated rollback bound ("a bad release rolled back within 5 minutes") holds the way back this model computes
+    {
+      ...fig(
+        "rollback_seconds",
+        "time from a rise in the canary's errors to its hosts running the previous release (gate + poll + reinstall)",
+        "time",
+        "gate_check_seconds + agent_poll_seconds + host_update_seconds",
+        "s",
+      ),
+      bound: "rollback_bound_seconds",
+    },
     fig(
       "second_fleet_hosts",
       "hosts a blue-green switch keeps as a second fleet for the rollout's length",
