@@ -38,6 +38,29 @@ describe("a stated bound on an alert going out is a paging budget (scrape + eval
         expect(r, `${p} ${rule}`).not.toContain(rule);
     });
 
+  it("a device fleet's alert bound is spent sample + evaluation + notification, the evaluation interval chosen from it", () => {
+    for (const [p, bound] of [
+      [
+        "Design a backend for 200,000 wind turbines pushing sensor readings, with dashboards per site and alerts within 45 seconds.",
+        45,
+      ],
+      [
+        "Build an IoT platform where 5 million smart meters push readings every 30 seconds, kept for a year, with alerts within 2 minutes.",
+        120,
+      ],
+    ] as const) {
+      const d = design(p);
+      expect(d.nfrs.scale.page_bound_seconds, p).toBe(bound);
+      const alert = d.capacity.find((r) => r.bound?.quantity === "page_bound_seconds");
+      expect(alert?.value ?? Number.POSITIVE_INFINITY, p).toBeLessThanOrEqual(bound);
+      expect(alert?.inputs.find((i) => i.name === "eval_interval_seconds")?.because, p).toMatch(
+        /(?:alert|paging) bound/,
+      );
+      for (const rule of ["stated-number-unused", "bound-unbudgeted", "stated-bound-exceeded", "iot-shape"])
+        expect(rules(d), `${p} ${rule}`).not.toContain(rule);
+    }
+  });
+
   it("an alert a product sends its users is not a monitoring page", () => {
     const d = design("Design a service that sends severe weather alerts to 10 million phones within 30 seconds.");
     expect(d.nfrs.scale.page_bound_seconds).toBeUndefined();

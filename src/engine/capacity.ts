@@ -12,6 +12,8 @@ import {
   REGION_REACH,
 } from "../knowledge/capacity/latency.js";
 import {
+  ALERT_INPUTS,
+  ALERT_PATH_FIGURES,
   REGION_SPREAD_PATH,
   rollbackInputs,
   rollbackPathFigures,
@@ -739,6 +741,23 @@ function withRollbackBudget(model: CapacityModel, everywhere: boolean): Capacity
   return m;
 }
 
+const WITH_ALERT = new WeakMap<CapacityModel, CapacityModel>();
+
+/** A model that spends a stated alert bound: sample + evaluation + notification (knowledge/capacity/spread.ts). */
+function withAlertBudget(model: CapacityModel): CapacityModel {
+  let m = WITH_ALERT.get(model);
+  if (!m) {
+    const have = new Set(model.inputs.map((i) => i.quantity));
+    m = {
+      ...model,
+      inputs: [...model.inputs, ...ALERT_INPUTS.filter((i) => !have.has(i.quantity))],
+      figures: [...model.figures, ...ALERT_PATH_FIGURES],
+    };
+    WITH_ALERT.set(model, m);
+  }
+  return m;
+}
+
 /** Whether a model holds a figure to a stated bound. */
 const holdsTo = (model: CapacityModel, bound: string): boolean => model.figures.some((x) => x.bound === bound);
 
@@ -1042,6 +1061,13 @@ export function capacityOwners(
       f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
     owners[0] = { ...owners[0], model: withRollbackBudget(owners[0].model, everywhere) };
   }
+  // so is a stated bound on an alert going out, where no model holds a paging figure of its own (a device fleet's)
+  if (
+    f.nfrs.scale.page_bound_seconds &&
+    owners[0] &&
+    !owners.some((o) => holdsTo(o.model, "page_bound_seconds"))
+  )
+    owners[0] = { ...owners[0], model: withAlertBudget(owners[0].model) };
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];

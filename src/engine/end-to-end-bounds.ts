@@ -8,6 +8,17 @@ function summedSteps(r: CapacityRow): number {
   return rhs.split(/\s*\+\s*/).filter((x) => /^[a-z_]\w*$/.test(x.trim())).length;
 }
 
+/**
+ * Whether a figure is held to the stated bound: to it by name, or to a bound the design derives from it (a presence
+ * design's removal bound, derived from "status shown within 5 seconds"), which the figure's own inputs say.
+ */
+function spends(r: CapacityRow, bound: string): boolean {
+  const held = r.bound?.quantity;
+  if (held === undefined) return false;
+  if (held === bound) return true;
+  return r.inputs.some((i) => i.name === held && i.source !== "stated" && new RegExp(`\\b${bound}\\b`).test(i.because));
+}
+
 /** A stated end-to-end bound that figures read but no summed path figure spends. */
 export interface UnbudgetedBound {
   bound: string;
@@ -31,7 +42,7 @@ export function unbudgetedBounds(
     if (s?.source !== "stated") continue;
     const readers = capacity.filter((r) => r.inputs.some((i) => i.name === k.bound && i.source === "stated"));
     if (readers.length === 0) continue;
-    if (capacity.some((r) => r.bound?.quantity === k.bound && summedSteps(r) >= 2)) continue;
+    if (capacity.some((r) => summedSteps(r) >= 2 && spends(r, k.bound))) continue;
     out.push({ bound: k.bound, quote: s.because, path: k.path, readers: readers.map((r) => r.id) });
   }
   return out;

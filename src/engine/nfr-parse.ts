@@ -1888,7 +1888,7 @@ const ALERT_WORDS =
   /\b(?:(?:fir(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|emit(?:s|ted|ting)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?alerts?|alerts?(?:\s+(?:must|should|will|shall|can|are|is|get|gets))?(?:\s+be)?(?:\s+(?:fire[sd]?|firing|raised|triggered|go(?:es)?\s+out|goes\s+off|go\s+off))?|alerting)\b/i;
 /** A prompt about watching a fleet's measurements, where an alert is a monitoring alert (a page's path). */
 const ALERTED_SUBJECT =
-  /\b(?:metrics?|monitor\w*|telemetry|observability|time[- ]series|samples?|series|thresholds?|prometheus|datadog|grafana|dashboards?|sensors?|scrap\w*|on-?call)\b/i;
+  /\b(?:metrics?|monitor\w*|telemetry|observability|time[- ]series|samples?|series|thresholds?|prometheus|datadog|grafana|dashboards?|sensors?|scrap\w*|readings?|iot|uptime|health[- ]checks?|on-?call)\b/i;
 
 /**
  * Words that make a duration a bound on undoing a bad change ("a bad config can be rolled back within one minute",

@@ -113,3 +113,34 @@ export function rollbackPathFigures(everywhere: boolean, pickup = false): Capaci
     ),
   ];
 }
+
+/**
+ * A stated bound on an alert going out ("alerts within 30 seconds") where the leading model holds no paging figure of
+ * its own (a device fleet pushing readings): the way from a condition to its alert is one sample interval (the
+ * condition shows in the next sample), one evaluation interval (the next rule evaluation sees it) and the notification.
+ * The evaluation interval is the tunable step, chosen from what the bound's planned share leaves after the other two.
+ */
+export const ALERT_INPUTS: readonly CapacityInputSpec[] = [
+  {
+    quantity: "eval_interval_seconds",
+    from: {
+      expression: "page_bound_seconds * (1 - bound_headroom) - scrape_seconds - page_notify_seconds",
+      why: "the share of the stated alert bound planned for use, less one sample interval and the notification: rules are evaluated at least this often, so sample + evaluation + notification fits the bound",
+      atMost: 60,
+    },
+  },
+];
+
+/** The figure that spends a stated alert bound: sample interval + evaluation interval + notification, held to it. */
+export const ALERT_PATH_FIGURES: readonly CapacityFigureSpec[] = [
+  {
+    ...fig(
+      "alert_seconds",
+      "longest time from a condition to its alert (a sample interval + an evaluation interval + notification)",
+      "time",
+      "scrape_seconds + eval_interval_seconds + page_notify_seconds",
+      "s",
+    ),
+    bound: "page_bound_seconds",
+  },
+];

@@ -44,8 +44,8 @@ export const capacity: CapacityModel = {
       quantity: "node_pickup_seconds",
       label: "time from a committed change to a node holding it (a watch stream's write, or the node's next poll)",
       unit: "s",
-      typical: 1,
-      why: "a watch stream sends the change as soon as its distribution server sees the commit, about a second through a relay tier (a planning figure; measure it)",
+      typical: 0.1,
+      why: "a watch stream sends the change as soon as its distribution server sees the commit: a relay hop and a stream write, about a hundred milliseconds (a planning figure; measure it)",
     },
     {
       quantity: "resync_seconds",

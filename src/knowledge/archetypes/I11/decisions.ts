@@ -31,8 +31,8 @@ export const decisions: DecisionPoint[] = [
           capacity: [
             {
               quantity: "node_pickup_seconds",
-              value: 1,
-              why: "a watch stream sends the change as soon as its distribution server sees the commit, about a second through a relay tier",
+              value: 0.1,
+              why: "a watch stream sends the change as soon as its distribution server sees the commit: a relay hop and a stream write, about a hundred milliseconds",
             },
           ],
           addMechanisms: ["watch-stream", "versioned-snapshot"],
