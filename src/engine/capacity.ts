@@ -1062,11 +1062,7 @@ export function capacityOwners(
     owners[0] = { ...owners[0], model: withRollbackBudget(owners[0].model, everywhere) };
   }
   // so is a stated bound on an alert going out, where no model holds a paging figure of its own (a device fleet's)
-  if (
-    f.nfrs.scale.page_bound_seconds &&
-    owners[0] &&
-    !owners.some((o) => holdsTo(o.model, "page_bound_seconds"))
-  )
+  if (f.nfrs.scale.page_bound_seconds && owners[0] && !owners.some((o) => holdsTo(o.model, "page_bound_seconds")))
     owners[0] = { ...owners[0], model: withAlertBudget(owners[0].model) };
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
