@@ -110,6 +110,22 @@ describe("a stated rollback bound is a budget for the way back (detect + decide 
         expect(r, `${p} ${rule}`).not.toContain(rule);
     });
 
+  it("a software deployment's way back (gate + poll + reinstall) takes its gate window from the bound, or is flagged", () => {
+    const roomy = design(
+      "Design a deployment system that rolls out new builds to 20,000 hosts in waves, where a bad release can be rolled back within 5 minutes.",
+    );
+    const back = row(roomy, "rollback_seconds");
+    expect(back?.bound?.quantity).toBe("rollback_bound_seconds");
+    expect(back?.value ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(300);
+    expect(input(roomy, "rollback_seconds", "gate_check_seconds")?.because).toMatch(/rollback bound/);
+    expect(rules(roomy)).not.toContain("stated-bound-exceeded");
+    // a reinstall cannot be undone in a minute: the design says so rather than hiding it
+    const tight = design(
+      "Design a deployment system that rolls out new builds to 20,000 hosts in waves, where a bad release can be rolled back within 1 minute.",
+    );
+    expect(rules(tight)).toContain("stated-bound-exceeded");
+  });
+
   it("a rollback bound too tight for the fixed steps is flagged, not hidden", () => {
     const d = design(
       "Design a config distribution system for 5,000 servers where a bad config can be rolled back within 5 seconds.",
