@@ -98,6 +98,7 @@ import {
 import type { Design } from "./design/design.js";
 import { keepJsonTexts, keptJsonText } from "./design/keep.js";
 import type { CapacityRow } from "./design/types.js";
+import { unbudgetedBounds } from "./end-to-end-bounds.js";
 import { thinPart } from "./fields/archetypes.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, proposesOption, quantityId, WHOLE_UNITS } from "./fields/bottlenecks.js";
@@ -287,6 +288,7 @@ export type CoherenceRule =
   | "stated-bound-exceeded"
   | "bound-without-headroom"
   | "latency-unbudgeted"
+  | "bound-unbudgeted"
   | "figure-beyond-sense"
   | "fence-at-outsider"
   | "guard-off-owner"
@@ -412,6 +414,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a time the design plans against a stated bound (a latency, a freshness, a failover) leaves at least a fifth of the bound spare: a sum that meets the bound exactly, or nearly, is missed by the first slow step",
   "latency-unbudgeted":
     "a stated request latency is spent over the path's costed steps (a figure that sums at least two steps against it), never left as one round trip taken off with the rest 'still to be budgeted'",
+  "bound-unbudgeted":
+    "a stated end-to-end bound on a pipeline's way (an alert or page within a minute, a rollback within a minute, a change reaching every server within seconds) is spent as a budget: a figure sums the path's stages and is held to the bound, never only a bandwidth or a count sized to it",
   "stated-bound-exceeded":
     "no figure the design chooses or derives is past a bound the prompt states for it (a failover of about 11 s against 'fails over within 5 seconds', an annual loss per object above the stated nines)",
   "figure-beyond-sense":
@@ -3296,6 +3300,17 @@ function latencyBudgeted(d: Design): Problem[] {
       ];
 }
 
+/**
+ * A stated end-to-end bound on a pipeline's way (a page, a rollback, a change's spread) that figures read is spent over
+ * the path's stages: one figure sums them and is held to it (engine/end-to-end-bounds.ts).
+ */
+function endToEndBudgeted(d: Design): Problem[] {
+  return unbudgetedBounds(d.capacity, d.nfrs.sources).map((u) => ({
+    rule: "bound-unbudgeted" as const,
+    detail: `the stated ${u.bound} (${u.quote}) bounds the way from ${u.path}, but ${u.readers.join(", ")} only read it and no figure sums that path's stages against it`,
+  }));
+}
+
 /** The most machines a design may count: the largest public fleets run a few million servers, not tens of millions. */
 const FLEET_CEILING = 1e7;
 const MACHINE_UNITS = /^(?:workers|servers|nodes|machines|hosts)$/;
@@ -5196,6 +5211,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...statedBoundsHeld(d),
     ...boundsKeepHeadroom(d),
     ...latencyBudgeted(d),
+    ...endToEndBudgeted(d),
     ...rollupsCoarserThanQuery(d),
     ...figuresMakeSense(d),
     ...partsWithinWholes(d),

@@ -1877,6 +1877,27 @@ const EVERYWHERE_WITHIN =
 const PAGE_WORDS =
   /\b(?:pag(?:ed|ing)|on-?call (?:engineers?|person|people|team|sres?)|(?:pages?|alerts?|notif(?:y|ies))\s+(?:the\s+)?(?:on-?call|engineers?|operators?|someone|a human|sres?)\b[\w\s-]*?)/i;
 
+/**
+ * Words that make a duration a bound on an alert going out, a few words before it ("fires alerts within 1 minute", "alerts
+ * within 30 seconds", "an alert is raised within 2 minutes", "alerting within a minute"): from a condition becoming
+ * true to its alert leaving, the same path a page takes (a scrape, an evaluation, the notification), never a request's
+ * latency. Read only where the prompt speaks of monitoring (ALERTED_SUBJECT): an alert a product sends its users
+ * ("weather alerts delivered within 30 seconds") is a notification's delivery.
+ */
+const ALERT_WORDS =
+  /\b(?:(?:fir(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|emit(?:s|ted|ting)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?alerts?|alerts?(?:\s+(?:must|should|will|shall|can|are|is|get|gets))?(?:\s+be)?(?:\s+(?:fire[sd]?|firing|raised|triggered|go(?:es)?\s+out|goes\s+off|go\s+off))?|alerting)\b/i;
+/** A prompt about watching a fleet's measurements, where an alert is a monitoring alert (a page's path). */
+const ALERTED_SUBJECT =
+  /\b(?:metrics?|monitor\w*|telemetry|observability|time[- ]series|samples?|series|thresholds?|prometheus|datadog|grafana|dashboards?|sensors?|scrap\w*|readings?|iot|uptime|health[- ]checks?|on-?call)\b/i;
+
+/**
+ * Words that make a duration a bound on undoing a bad change ("a bad config can be rolled back within one minute",
+ * "revert everywhere within a minute", "undo a bad push within 30 seconds"): the way back to the last good version,
+ * never how fast a new change rolls out.
+ */
+const ROLLBACK_WORDS =
+  /\b(?:roll(?:s|ed|ing)?[- ]?back|rollbacks?|revert(?:s|ed|ing)?|revertible|undo(?:ne|es|ing)?|undoable)\b/i;
+
 /** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
 /** How many of a unit a bare plural ("run for months") is read as: several, more than the two a pair would say. */
 const SEVERAL_OF_A_PLURAL = 3;
@@ -2241,7 +2262,8 @@ const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; orElse?:
   detection_bound_seconds: { words: DETECTION_WORDS, wide: true },
   reclaim_bound_seconds: { words: RECLAIM_WORDS, orElse: HANDED_ON_WORDS },
   redelivery_bound_seconds: { words: REDELIVERY_WORDS, wide: true },
-  page_bound_seconds: { words: PAGE_WORDS },
+  page_bound_seconds: { words: PAGE_WORDS, orElse: ALERT_WORDS },
+  rollback_bound_seconds: { words: ROLLBACK_WORDS, wide: true },
   run_seconds: { words: RUN_FOR },
   retention_days: { words: LAST_SPAN },
   hot_days: { words: /\b(?:searchable|(?:in|on)\s+(?:the\s+)?(?:hot|fast|search)\s+(?:tier|index|storage|nodes?))\b/i },
@@ -2251,6 +2273,7 @@ const BOUND_IDS: ReadonlySet<string> = new Set([
   "reclaim_bound_seconds",
   "redelivery_bound_seconds",
   "page_bound_seconds",
+  "rollback_bound_seconds",
   "propagation_seconds",
   "failover_seconds",
   "detection_bound_seconds",
@@ -2296,9 +2319,14 @@ const BOUND_AHEAD: { re: RegExp; id: string; words: RegExp; prompt?: RegExp }[] 
   // "a job on a crashed worker must be handed to another worker within 2 minutes": what a dead holder held goes to
   // another, said only where the prompt speaks of a holder dying
   { re: HANDED_ON_WORDS, id: "reclaim_bound_seconds", prompt: CRASH_WORDS },
+  // "a bad config can be rolled back within one minute": the way back to the last good version, not a rollout's pace
+  // ("revert a broken setting on every host within 45 seconds": what is undone and where may stand between them)
+  { re: ROLLBACK_WORDS, id: "rollback_bound_seconds", gap: 8 },
+  // "fires alerts within 1 minute", "alerts within 30 seconds": an alert's way out, where the prompt is about monitoring
+  { re: ALERT_WORDS, id: "page_bound_seconds", prompt: ALERTED_SUBJECT },
   { re: SPREAD_WORDS, id: "propagation_seconds" },
-].map((c) => ({
-  re: new RegExp(`(?:${c.re.source})(?:\\s+[\\w'-]+){0,4}\\s+(?:within|in under)\\s*$`, "i"),
+].map((c: { re: RegExp; id: string; prompt?: RegExp; gap?: number }) => ({
+  re: new RegExp(`(?:${c.re.source})(?:\\s+[\\w'-]+){0,${c.gap ?? 4}}\\s+(?:within|in under)\\s*$`, "i"),
   id: c.id,
   words: c.re,
   ...(c.prompt ? { prompt: c.prompt } : {}),
@@ -2814,7 +2842,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
-          /^[- ]?\s*(?!(?:of|and|or|but|unless|until|because|that|which|who|while|if|when|the|a|an|to|for|in|with|without|at|on|each|per)\b)([a-z-]+)/i.exec(
+          /^[- ]?\s*(?!(?:of|and|or|but|unless|until|because|that|which|who|while|if|when|the|a|an|to|for|in|with|without|at|on|across|each|per)\b)([a-z-]+)/i.exec(
             after,
           )?.[0] ?? "";
         if (target) {
@@ -2843,6 +2871,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
                   target.id === "propagation_seconds" ||
                   target.id === "detection_bound_seconds" ||
                   target.id === "redelivery_bound_seconds" ||
+                  target.id === "rollback_bound_seconds" ||
                   target.id === "failover_seconds"
                     ? wideClause
                     : clauseBefore

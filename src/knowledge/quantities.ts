@@ -215,6 +215,32 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "bound on the time from an alert's condition to paging the person on call",
     unit: "s",
   },
+  // a stated bound on undoing a bad change ("a bad config can be rolled back within one minute"): the whole way back,
+  // from the bad change showing in its health signal to every node running the last good version again
+  // (knowledge/capacity/spread.ts ROLLBACK_STEPS), never how fast a new change rolls out
+  {
+    id: "rollback_bound_seconds",
+    label: "bound on rolling a bad change back (from its health signal failing to every node on the last good version)",
+    unit: "s",
+  },
+  {
+    id: "rollback_detect_seconds",
+    label: "health window a bad change must fail over before it is rolled back",
+    unit: "s",
+    assumed: 30,
+    assumedBecause:
+      "a planning figure: a gate judges an error rate over a few of its samples, about half a minute, so one noisy sample never rolls a change back",
+    share: "for the health gate to see the bad change",
+  },
+  {
+    id: "rollback_decide_seconds",
+    label: "time for the rollout controller to read a failing gate and move the target back",
+    unit: "s",
+    assumed: 5,
+    assumedBecause:
+      "a planning figure: the controller reads each cohort's gate every few seconds and rolls back without waiting for a person",
+    share: "for the controller to read the failing gate and decide",
+  },
   {
     id: "page_notify_seconds",
     label: "time from an alert firing to the page reaching the person on call",
