@@ -517,6 +517,9 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
   });
 }
 
+/** The statement of the hard rule step 4 says, or undefined (the checks read it). */
+export const hardRuleStatement = (d: Design): string | undefined => hardRule(d)?.statement;
+
 /**
  * The prompt's stated guarantees, as it words them: the quotes of the stated scale bounds and NFRs ('visible within 1
  * second', 'never lost'). A rule that repeats one in its own words is the rule the prompt asks about.
