@@ -26,6 +26,7 @@ let cuts = 0;
 let relatives = 0;
 let hardAnswers = 0;
 let hardWrong = 0;
+let hardRaw = 0;
 const walk = walkCorpus(file, every, (d, s, p) => {
   const st3 = s.steps[2];
   if (st3) {
@@ -50,6 +51,7 @@ const walk = walkCorpus(file, every, (d, s, p) => {
     lines.push(`${x.shape} | ${x.step} ${x.slot} | ${x.at} | ${x.sentence} | ${p.slice(0, 70)}`);
   }
   if (s.steps[3]?.followUps.some((f) => f.question === "How do you enforce the hard rule?")) hardAnswers++;
+  hardRaw += hardRuleAnswerProblems(d, s, true).length;
   for (const h of hardRuleAnswerProblems(d, s)) {
     hardWrong++;
     lines.push(`hard-rule | ${h} | ${p.slice(0, 70)}`);
@@ -62,5 +64,7 @@ console.log(
 );
 console.log(`leaked glosses ${leaks}`);
 console.log(`fragments: cut on a function word ${cuts}, relative fragment ${relatives}`);
-console.log(`hard-rule answers ${hardAnswers}, naming no protector of the rule ${hardWrong}`);
+console.log(
+  `hard-rule answers ${hardAnswers}, naming no protector of the rule that keeps its kind ${hardWrong} (no protector at all ${hardRaw})`,
+);
 console.log(minutesTable(walk.minutes));

@@ -5,7 +5,7 @@ import { own } from "../../engine/own.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURES } from "../../knowledge/features/index.js";
-import { ARCHETYPE_BY_ID, type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
+import { ARCHETYPE_BY_ID, type ArchetypeId, keeperMayLead, keepsKind, STORAGE_COST } from "../../knowledge/index.js";
 import { CARDINAL_WORDS } from "../../knowledge/lexicon.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import { grammarFixed, grammarProblems } from "./grammar.js";
@@ -801,12 +801,16 @@ export function leakedGlosses(d: Design, script: Script): string[] {
  * protects that rule (its `protects`, or the rule's `keptBy`), where the table names one: "With content addressing
  * with checksums" where the parent-version compare-and-set keeps it.
  */
-export function hardRuleAnswerProblems(d: Design, script: Script): string[] {
+export function hardRuleAnswerProblems(d: Design, script: Script, raw = false): string[] {
   const statement = hardRuleStatement(d);
   const answer = script.steps[3]?.followUps.find((f) => f.question === "How do you enforce the hard rule?")?.answer;
   if (!statement || !answer) return [];
   const inv = d.invariants.find((i) => i.statement === statement);
-  const protectors = d.mechanisms.filter((m) => m.protects === statement || inv?.keptBy === m.id);
+  // the table's pairing where it keeps a kind of the rule (a time-to-live paired by its words with an editing rule
+  // keeps none of it), unless `raw`
+  const protectors = d.mechanisms.filter(
+    (m) => (m.protects === statement || inv?.keptBy === m.id) && (raw || keepsKind(m.id, statement)),
+  );
   if (protectors.length === 0) return [];
   const said = answer.toLowerCase();
   const named = d.mechanisms.filter((m) => said.includes(lowerFirst(speakable(m.name)).toLowerCase()));

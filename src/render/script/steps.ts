@@ -26,7 +26,7 @@ import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { owedKind, REQUIREMENT_KINDS } from "../../knowledge/requirement-kinds.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
-import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
+import { fitsTopics, TOPIC_VALUES, type Topic, type TopicMark } from "../../knowledge/topics.js";
 import type { ComponentKind } from "../../knowledge/topology.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
@@ -1514,7 +1514,11 @@ function primaryStep(d: Design): StepDraft {
     listed = Boolean(labelled?.[1] && labelled[2] && !isClause(labelled[1]));
     described =
       isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
-        ? desc
+        ? // a description written as what the record answers ("Which live instance owns each worker id …") is said as
+          // what it records, never as a question word opening a sentence of its own
+          /^(?:which|what|who|whom|whose|where|whether)\s/i.test(desc)
+          ? `It records ${lowerFirst(desc)}`
+          : desc
         : labelled?.[1] && labelled[2] && !isClause(labelled[1])
           ? unit
             ? heldSaid(d, lowerFirst(labelled[2]))
@@ -1654,12 +1658,16 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
  */
 export function recordPurpose(d: Design, entity: string, who: string): string | undefined {
   const m = d.dataModel.find((x) => x.entity === entity);
+  // a card or feature entity of that name the design's subjects keep (a key-value store's delete marker, never the
+  // logout tombstone of a session store): an entity marked for a subject the design is not about describes another
+  // design's record
+  const unspoken = TOPIC_VALUES.filter((t) => !(d.nfrs.topics ?? []).includes(t));
+  const fits = (e: { name: string; topic?: Topic; unlessTopic?: TopicMark }) =>
+    e.name === entity && fitsTopics(e, unspoken);
   const desc =
     d.primaryState.find((p) => p.entity === entity)?.description ??
-    (m
-      ? ARCHETYPE_BY_ID.get(m.archetype as ArchetypeId)?.entities.find((e) => e.name === entity)?.description
-      : undefined) ??
-    d.features.flatMap((f) => f.entities).find((e) => e.name === entity)?.description;
+    (m ? ARCHETYPE_BY_ID.get(m.archetype as ArchetypeId)?.entities.find(fits)?.description : undefined) ??
+    d.features.flatMap((f) => f.entities).find(fits)?.description;
   if (!desc) return undefined;
   // what it is, before its field list, its asides and its second thought
   let head = speakable(desc)
@@ -1805,8 +1813,14 @@ function invariantsStep(d: Design): StepDraft {
   if (hard && !unkeptStated(d, hard.statement)) {
     // a rule made from the prompt's own guarantee is enforced first by the keeper it names (the core of step 6)
     const keeper = statedKeeper(d, hard.statement) ? keptByMechanism(d, hard.statement) : undefined;
+    // the mechanism the design's own table pairs with the rule and that keeps its kind (the one step four says keeps
+    // it) answers first: a core mechanism sharing the rule's words (content addressing beside a parent-version
+    // compare-and-set) never speaks before it
+    const paired = ruleKeeperRow(d, hard.statement);
     const guards = uniq(
-      [...(keeper ? [keeper] : []), ...guardsOf(d, hard.statement)].map((m) => lowerFirst(speakable(m.name))),
+      [...(paired ? [paired] : []), ...(keeper ? [keeper] : []), ...guardsOf(d, hard.statement)].map((m) =>
+        lowerFirst(speakable(m.name)),
+      ),
     );
     if (guards.length > 0)
       followUps.push({
