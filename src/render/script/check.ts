@@ -813,7 +813,13 @@ export function hardRuleAnswerProblems(d: Design, script: Script, raw = false): 
   );
   if (protectors.length === 0) return [];
   const said = answer.toLowerCase();
-  const named = d.mechanisms.filter((m) => said.includes(lowerFirst(speakable(m.name)).toLowerCase()));
+  // a mechanism named by its verb is said as the doing ("publishing content before the pointer"): its words after
+  // the first name it too
+  const named = d.mechanisms.filter((m) => {
+    const name = lowerFirst(speakable(m.name)).toLowerCase();
+    const tail = name.split(/\s+/).slice(1).join(" ");
+    return said.includes(name) || (countWords(name) >= 3 && said.includes(tail));
+  });
   return named.some((m) => protectors.includes(m))
     ? []
     : [`${answer} | kept by ${protectors.map((m) => m.name).join(", ")} | ${statement.slice(0, 90)}`];

@@ -130,6 +130,8 @@ export const speakable = rememberText((s: string): string => {
         /\b([a-z]+(?:_[a-z]+)*)_at\b/g,
         (_m, stem: string) => `${stem.replace(/_/g, " ").replace(/\bexpires$/, "expiry")} time`,
       )
+      // a count column ("wave_no", "seq_num") is said as the number it holds, never "wave no"
+      .replace(/\b([a-z]+)_(?:no|num)\b/g, "$1 number")
       .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
       .replace(/\s*≈\s*/g, " about ")
       .replace(/(\d)\s*\/s\b/g, "$1 a second")
