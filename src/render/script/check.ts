@@ -5,7 +5,7 @@ import { own } from "../../engine/own.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURES } from "../../knowledge/features/index.js";
-import { ARCHETYPE_BY_ID, type ArchetypeId, keeperMayLead, keepsKind, STORAGE_COST } from "../../knowledge/index.js";
+import { ARCHETYPE_BY_ID, type ArchetypeId, keeperMayLead, keepRank, STORAGE_COST } from "../../knowledge/index.js";
 import { CARDINAL_WORDS } from "../../knowledge/lexicon.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import { grammarFixed, grammarProblems } from "./grammar.js";
@@ -807,9 +807,9 @@ export function hardRuleAnswerProblems(d: Design, script: Script, raw = false): 
   if (!statement || !answer) return [];
   const inv = d.invariants.find((i) => i.statement === statement);
   // the table's pairing where it keeps a kind of the rule (a time-to-live paired by its words with an editing rule
-  // keeps none of it), unless `raw`
+  // keeps none of it; a rule of no known kind says nothing either way), unless `raw`
   const protectors = d.mechanisms.filter(
-    (m) => (m.protects === statement || inv?.keptBy === m.id) && (raw || keepsKind(m.id, statement)),
+    (m) => (m.protects === statement || inv?.keptBy === m.id) && (raw || Number.isFinite(keepRank(m.id, statement) ?? Number.NaN)),
   );
   if (protectors.length === 0) return [];
   const said = answer.toLowerCase();

@@ -1866,7 +1866,9 @@ function invariantsStep(d: Design): StepDraft {
     // the mechanism the design's own table pairs with the rule and that keeps its kind (the one step four says keeps
     // it) answers first: a core mechanism sharing the rule's words (content addressing beside a parent-version
     // compare-and-set) never speaks before it
-    const paired = ruleKeeperRow(d, hard.statement);
+    // (only where the rule is of a kind that mechanism keeps: a rule of no known kind leaves the order to the core)
+    const row = ruleKeeperRow(d, hard.statement);
+    const paired = row && Number.isFinite(keepRank(row.id, hard.statement) ?? Number.NaN) ? row : undefined;
     const guards = uniq(
       [...(paired ? [paired] : []), ...(keeper ? [keeper] : []), ...guardsOf(d, hard.statement)].map((m) =>
         lowerFirst(speakable(m.name)),
