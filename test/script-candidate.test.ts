@@ -32,7 +32,10 @@ describe("the spoken script sounds like a candidate", () => {
       // the body names few records; the data model's others are asked about, not read out
       // (the lead's key and partition key and at most two more records' keys; a table read aloud said one per record)
       expect((st.text.match(/\b(?:keyed|partitioned) by\b/g) ?? []).length, p).toBeLessThanOrEqual(4);
-      expect(st.sentences.filter((x) => recordsNamed(d, x).length > 3), p).toEqual([]);
+      expect(
+        st.sentences.filter((x) => recordsNamed(d, x).length > 3),
+        p,
+      ).toEqual([]);
       expect(st.words, p).toBeLessThan(125);
       if (d.dataModel.length > 3) {
         expect(st.text, p).toMatch(/in the data-model table\./);

@@ -809,7 +809,9 @@ export function hardRuleAnswerProblems(d: Design, script: Script, raw = false): 
   // the table's pairing where it keeps a kind of the rule (a time-to-live paired by its words with an editing rule
   // keeps none of it; a rule of no known kind says nothing either way), unless `raw`
   const protectors = d.mechanisms.filter(
-    (m) => (m.protects === statement || inv?.keptBy === m.id) && (raw || Number.isFinite(keepRank(m.id, statement) ?? Number.NaN)),
+    (m) =>
+      (m.protects === statement || inv?.keptBy === m.id) &&
+      (raw || Number.isFinite(keepRank(m.id, statement) ?? Number.NaN)),
   );
   if (protectors.length === 0) return [];
   const said = answer.toLowerCase();
