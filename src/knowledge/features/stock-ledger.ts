@@ -398,8 +398,10 @@ export const STOCK_LEDGER: FeatureEntry = {
       layer: "storage",
       product: "Apache Cassandra",
       fits: "",
+      // DataStax CQL docs, "Lightweight transactions": an IF condition runs Paxos among the replicas, at about four
+      // times a plain write's latency
       poorFor:
-        "plain writes are last-write-wins and its counters cannot be conditioned, so concurrent decrements can go below zero; its lightweight transactions (Paxos per partition) are slow under contention on one hot row",
+        "plain writes are last-write-wins, so two read-then-write decrements of one row can take it below zero; its lightweight transactions (an IF condition run over Paxos) cost about four times a plain write's latency, felt most by one hot row",
     },
   ],
   topology: {
