@@ -162,8 +162,34 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
 
 const perKey = (g: StatedGuard) => g.clause.kind === "quantity-bound" || g.clause.kind === "forward-only";
 
+/**
+ * The column that already holds a bounded quantity named after its own row ("stock must never go negative" of a Stock
+ * row whose count is on_hand or available): one count column, so the guard checks it and adds no second field for the
+ * same quantity. Undefined where the row carries the quantity's own column, names something else, or has no single
+ * count column.
+ */
+const COUNT_COLUMN = /^(?:on_hand|available|quantity|qty|count|units|level|remaining|balance)$/;
+function ownCount(g: StatedGuard, row: DataModelRow | undefined): string | undefined {
+  if (g.clause.kind !== "quantity-bound" || !row) return undefined;
+  const q = boundNouns(g.clause).quantity ?? "";
+  if (row.fields.includes(q) || row.key.includes(q)) return undefined;
+  if (!rowNames(row).some((n) => n.toLowerCase() === q.replace(/_/g, ""))) return undefined;
+  const counts = row.fields.filter((f) => COUNT_COLUMN.test(f));
+  return counts.length === 1 ? counts[0] : undefined;
+}
+
+/** A row keyed by columns of its own (location_id, item_id), not by the guarded thing's id, says the guard on them. */
+const ownKeys = (g: StatedGuard, row: DataModelRow | undefined, column: string): string[] | undefined =>
+  g.clause.kind === "quantity-bound" && row && row.key.length > 0 && !row.key.includes(`${column}_id`)
+    ? [...row.key]
+    : undefined;
+
 const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
   ...cardinal(g.clause),
+  ...(ownCount(g, row) ? { quantity: ownCount(g, row) } : {}),
+  ...(ownCount(g, row) && ownKeys(g, row, snake(keyOf(g.clause)))
+    ? { keys: ownKeys(g, row, snake(keyOf(g.clause))) }
+    : {}),
   // a per-key state or quantity is said of its key's row ("the account's balance", "the package's current row")
   thing: perKey(g) ? keyOf(g.clause) : g.clause.head,
   ...(presentColumn(g, row) ? { present: presentColumn(g, row) } : {}),
@@ -282,8 +308,8 @@ export function guardedCalls(
     const kept = onKeepersRecord(g, rows);
     const row = kept ?? guardedRow(g, rows);
     const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? thingRecord(g) ?? g.clause.head, row);
-    const request = g.shape.request(n);
-    if (request.length === 0) continue;
+    const guardRequest = g.shape.request(n);
+    if (guardRequest.length === 0) continue;
     const call = guardedCall(g, out, n, operations);
     if (!call) continue;
     // a rule the keeper's own record holds is already the call's own check: the call only says so
@@ -292,7 +318,9 @@ export function guardedCalls(
       continue;
     }
     const error = g.shape.error(n);
-    const guarantee = g.shape.guarantee(n);
+    const own = g.clause.kind === "quantity-bound" ? ownFields(call) : undefined;
+    const guarantee = own?.retryKey ? g.shape.guarantee(n).replace(RETRY_CLAUSE, "") : g.shape.guarantee(n);
+    const request = own ? guardRequest.filter((f) => !own.carries(f)) : guardRequest;
     out = out.map((a) =>
       a === call
         ? {
@@ -301,14 +329,50 @@ export function guardedCalls(
               ...a.request.filter((f) => !g.shape.drops?.test(f)),
               ...request.filter((f) => !a.request.includes(f)),
             ],
-            errors: [...a.errors.filter((e) => !g.shape.drops?.test(e)), ...(a.errors.includes(error) ? [] : [error])],
+            errors: [
+              ...a.errors.filter((e) => !g.shape.drops?.test(e)),
+              ...(a.errors.includes(error) || own?.refuses ? [] : [error]),
+            ],
             guarantee: a.guarantee.includes(guarantee) ? a.guarantee : `${a.guarantee}; ${guarantee}`,
-            because: `${a.because ? `${a.because}; ` : ""}${g.because}: the call carries ${request.join(", ")}`,
+            because: `${a.because ? `${a.because}; ` : ""}${g.because}: the call carries ${guardRequest.map((f) => own?.said(f) ?? f).join(", ")}`,
           }
         : a,
     );
   }
   return out;
+}
+
+/** The guard's retry clause, left out where the call already names its own retry key. */
+const RETRY_CLAUSE = /; a retry with the same idempotency_key applies once$/;
+/** A call's own column for a bounded change's amount. */
+const OWN_AMOUNT = /^(?:quantity|qty|units|count|amount)$/;
+/** A call's own error for a change the bound refuses. */
+const OWN_REFUSAL = /^409\b.*\b(?:too few|not enough|insufficient|below (?:zero|its)|would exceed)\b/i;
+
+/**
+ * What a call already carries of a bounded change's fields under its own names: its quantity is the amount, the key
+ * its guarantee says a retry repeats ("a retry with the same movement_id") is the idempotency key, and a path
+ * parameter ("{location_id}") is a key column. A field it carries so is not added a second time.
+ */
+function ownFields(a: ApiRow): {
+  retryKey?: string;
+  refuses: boolean;
+  carries: (f: string) => boolean;
+  said: (f: string) => string;
+} {
+  const retry = /\bretry with the same (\w+)/.exec(a.guarantee)?.[1];
+  const retryKey = retry && a.request.includes(retry) ? retry : undefined;
+  const amount = a.request.find((f) => OWN_AMOUNT.test(f));
+  const inPath = (f: string) => a.call.includes(`{${f}}`);
+  const mapped = (f: string) =>
+    f === "amount" ? amount : f === "idempotency_key" ? retryKey : inPath(f) ? `${f} (in the path)` : undefined;
+  return {
+    ...(retryKey ? { retryKey } : {}),
+    // the call already answers the refused change in its own words ("409 too few units on hand")
+    refuses: a.errors.some((e) => OWN_REFUSAL.test(e)),
+    carries: (f) => mapped(f) !== undefined,
+    said: (f) => mapped(f) ?? f,
+  };
 }
 
 const FIRST_WRITE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>([

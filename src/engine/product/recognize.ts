@@ -377,7 +377,12 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
     } else found.set(id, [why]);
   };
   // Features the prompt's own words name, in the order the prompt mentions them.
+  // a feature drawn only where the prompt's words say its setting (`drawnWhere`: stock at named locations, nothing sold)
+  const drawnHere = (f: FeatureEntry) =>
+    f.drawnWhere === undefined ||
+    (pattern(f.drawnWhere.words, "i").test(prompt) && !pattern(f.drawnWhere.unless, "i").test(prompt));
   const worded = candidates(tokens, kb.features).flatMap(({ of: feature, signals }) => {
+    if (!drawnHere(feature)) return [];
     const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
     const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
     return first ? [{ feature, hit: first, at: Math.min(...first.covers), hits }] : [];

@@ -31,6 +31,7 @@ import { SHORTLINKS } from "./shortlinks.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { STAY } from "./stay.js";
 import { STOCK } from "./stock.js";
+import { STOCK_LEDGER } from "./stock-ledger.js";
 import { TRANSFER } from "./transfer.js";
 import type {
   FeatureAction,
@@ -110,6 +111,13 @@ export interface FeatureEntry {
    * site"), never from its phrases elsewhere in the prompt.
    */
   otherKind?: { words: string; because: string };
+  /**
+   * Where the feature's own words draw it (each a case-insensitive regular expression's source, with why): only in a
+   * prompt that also says `words` and never `unless` (stock kept at named locations, with nothing sold there, is
+   * those locations' receipts, picks, transfers and counts; a prompt that sells the stock is a sale's reserved
+   * count). Elsewhere its words draw it not at all, and the features they name are drawn as before.
+   */
+  drawnWhere?: { words: string; unless: string; because: string };
   /**
    * Supporting archetypes whose concern the feature keeps inside its own components (who is in a document and
    * where their cursors are lives in the document session's memory, not in a consensus registry): recognised
@@ -235,6 +243,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   SHORTLINKS,
   QA,
   LENDING,
+  STOCK_LEDGER,
 ];
 
 /**
