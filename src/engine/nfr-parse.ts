@@ -1429,8 +1429,8 @@ const LIMIT_VERB = String.raw`(?:make|send|issue|submit|call|use|get|have|perfor
 const LIMIT_OWNER_BEFORE = new RegExp(
   [
     String.raw`\bper[- ]((?:api[- ])?[a-z]+)\s+(?:rate[- ]?)?(?:limits?|quotas?|caps?|allowances?|budgets?)\s+(?:(?:of|at|is|are|set\s+(?:at|to))\s+)?(?:(?:up\s+to|at\s+most|about|around)\s+)?$`,
-    String.raw`\b(?:each|every|any|a\s+single|one|a|an|the)\s+(?:[a-z]+[- ])?([a-z]+)\s+(?:is\s+)?(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to|about)\s+)?$`,
-    String.raw`\b(?:each|every|any|a\s+single|one)\s+(?:[a-z]+[- ])?([a-z]+)\s+(?:may|can|gets?|has|is\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?(?:${CAPPED_AT}\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one|a|an|the)\s+(?:[a-z]+[- ])?(?!(?:is|are|was|may|can|gets?|has|have)\b)([a-z]+)\s+(?:is\s+)?(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to|about)\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one)\s+(?:[a-z]+[- ])?(?!(?:is|are|was|may|can|gets?|has|have)\b)([a-z]+)\s+(?:may|can|gets?|has|is\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?(?:${CAPPED_AT}\s+)?$`,
     String.raw`\b([a-z]+s)\s+(?:(?:are\s+(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to)\s+)?)|(?:(?:may|can|get|have|are\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?${CAPPED_AT}\s+))$`,
   ].join("|"),
   "i",
