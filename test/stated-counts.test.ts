@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
 import { type Design, design } from "../src/lib/index.js";
+import { writeScript } from "../src/render/script/index.js";
 
 /**
  * Stated quantities are read, and no typical default contradicts them: media said by its running time per period
@@ -114,5 +115,29 @@ describe("a fleet of workers is the service's clients", () => {
     expect(clients?.value).toBe(want);
     expect(clients?.because).toMatch(/derived as workers/);
     expect(rules(d)).not.toContain("stated-number-unused");
+  });
+});
+
+describe("the script says each stated number once, in plain words", () => {
+  const said = (p: string) =>
+    writeScript(design(p), { minutes: 45 })
+      .steps.flatMap((s) => s.sentences)
+      .join(" ");
+
+  it("a limit read as a rate and a quota window is one number given", () => {
+    for (const p of [
+      "Build a rate limiter where each tenant may make 2,500 requests per hour across 6 regions.",
+      "Build a rate limiter allowing 2,500 requests per hour per API key.",
+    ]) {
+      const given = /The numbers? given (?:is|are) .*?\.(?:\s|$)/.exec(said(p))?.[0] ?? "";
+      expect(given, p).not.toBe("");
+      expect(given, p).not.toMatch(/quota window/);
+    }
+  });
+
+  it("a place's people are said as people living where the service runs", () => {
+    const text = said("Design a ride-hailing dispatch service for a town of 300,000 people.");
+    expect(text).toMatch(/300(?:,000| thousand) people living where the service runs/);
+    expect(text).not.toMatch(/\(a city, a country\)|a city and a country/);
   });
 });

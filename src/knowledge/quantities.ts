@@ -1280,7 +1280,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   // each derived with a share of its own (QUANTITY_BRIDGES), never all of them users
   {
     id: "place_population",
-    label: "people living in the place the service runs in (a city, a country)",
+    label: "people living where the service runs",
     unit: "people",
   },
   {
