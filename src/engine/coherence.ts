@@ -151,7 +151,7 @@ import {
   relationalParts,
   spreadOf,
 } from "./named-parts.js";
-import { statedNfrsOf } from "./nfr-parse.js";
+import { quoteOfScaleReason, statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots, featureLed } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
@@ -3039,23 +3039,30 @@ function partsWithinWholes(d: Design): Problem[] {
 function statedNumbersUsed(d: Design): Problem[] {
   // a stated target a figure is checked against (a failover bound), or read under its twin's name, is read
   const read = quantitiesRead(d.capacity);
-  const byQuote = new Map<string, string[]>();
+  // one stated number is the prompt's words, however each name reads them ("1,000 requests per hour" is one key's
+  // rate and, read as a limit, its quota window too): the names sharing a quote are used when any one is read
+  const byQuote = new Map<string, { names: string[]; becauses: string[] }>();
   for (const name of Object.keys(d.nfrs.scale)) {
     const src = d.nfrs.sources[`scale.${name}`];
     if (src?.source !== "stated") continue;
-    const list = byQuote.get(src.because) ?? [];
-    list.push(name);
-    byQuote.set(src.because, list);
+    const key = quoteOfScaleReason(src.because) ?? src.because;
+    const group = byQuote.get(key) ?? { names: [], becauses: [] };
+    group.names.push(name);
+    if (!group.becauses.includes(src.because)) group.becauses.push(src.because);
+    byQuote.set(key, group);
   }
   // a stated number a figure reads under a name the capacity field bound it to (the design's unit count,
   // engine/unit-count.ts) is read: its input quotes the same words
   const quotedInputs = d.capacity.flatMap((r) => r.inputs.filter((i) => i.source === "stated").map((i) => i.because));
   const out: Problem[] = [];
-  for (const [because, names] of byQuote)
-    if (!names.some((n) => read.has(n)) && !quotedInputs.some((b) => b === because || b.startsWith(`${because},`)))
+  for (const { names, becauses } of byQuote.values())
+    if (
+      !names.some((n) => read.has(n)) &&
+      !quotedInputs.some((b) => becauses.some((because) => b === because || b.startsWith(`${because},`)))
+    )
       out.push({
         rule: "stated-number-unused",
-        detail: `${names.join(", ")} (${because}) is read by no capacity figure`,
+        detail: `${names.join(", ")} (${becauses[0]}) is read by no capacity figure`,
       });
   return out;
 }

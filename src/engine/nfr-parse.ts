@@ -24,7 +24,7 @@ import {
 import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
-import { formatQuantity } from "./quantity-format.js";
+import { formatQuantity, grouped, sig } from "./quantity-format.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
 import { parseCopiesWithin } from "./stated-copies.js";
@@ -1429,8 +1429,8 @@ const LIMIT_VERB = String.raw`(?:make|send|issue|submit|call|use|get|have|perfor
 const LIMIT_OWNER_BEFORE = new RegExp(
   [
     String.raw`\bper[- ]((?:api[- ])?[a-z]+)\s+(?:rate[- ]?)?(?:limits?|quotas?|caps?|allowances?|budgets?)\s+(?:(?:of|at|is|are|set\s+(?:at|to))\s+)?(?:(?:up\s+to|at\s+most|about|around)\s+)?$`,
-    String.raw`\b(?:each|every|any|a\s+single|one|a|an|the)\s+([a-z]+)\s+(?:is\s+)?(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to|about)\s+)?$`,
-    String.raw`\b(?:each|every|any|a\s+single|one)\s+([a-z]+)\s+(?:may|can|gets?|has|is\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?(?:${CAPPED_AT}\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one|a|an|the)\s+(?:[a-z]+[- ])?(?!(?:is|are|was|may|can|gets?|has|have)\b)([a-z]+)\s+(?:is\s+)?(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to|about)\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one)\s+(?:[a-z]+[- ])?(?!(?:is|are|was|may|can|gets?|has|have)\b)([a-z]+)\s+(?:may|can|gets?|has|is\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?(?:${CAPPED_AT}\s+)?$`,
     String.raw`\b([a-z]+s)\s+(?:(?:are\s+(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to)\s+)?)|(?:(?:may|can|get|have|are\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?${CAPPED_AT}\s+))$`,
   ].join("|"),
   "i",
@@ -1456,6 +1456,46 @@ function limitOwnerScope(owner: string): RateScope | undefined {
  */
 const NEXT_TIER =
   /^\s*(?:,\s*|\.\s*)?(?:(?:and|while|but|whereas)\s+)?(?:the\s+)?(?:free|paid|premium|pro|basic|standard|enterprise|trial|business|starter|gold|silver|bronze)(?:[- ](?:tier|plan))?\s+((?:api[- ])?[a-z]+)\s+(?:(?:get|gets|have|has|may make|may send|can make|up to|at most)\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:$|[.,;)]|and\b|but\b))/i;
+
+/** Words that make a rate held per owner a limit: the window of its unit is the quota's ("a rate limiter that lets each …"). */
+const LIMIT_WORDS =
+  /\b(?:rate[- ]?limit\w*|limit\w*|quotas?|throttl\w*|capped|caps?|allowances?|allow(?:s|ed|ing)?|lets?|permit\w*|at\s+most|no\s+more\s+than|up\s+to)\b/i;
+
+/** The sentence a span of the text stands in (a point inside a number is no sentence end). */
+const sentenceAround = (t: string, start: number, end: number): string => {
+  const before =
+    t
+      .slice(0, start)
+      .split(/[;!?]|[.](?!\d)/)
+      .pop() ?? "";
+  const after = /^[^;!?]*?(?:[.](?!\d)|$)/.exec(t.slice(end))?.[0] ?? "";
+  return `${before}${t.slice(start, end)}${after}`;
+};
+
+/** A place that people live in, said just before its population: "a city of", "a country with", "a metro area of about". */
+const PLACE_OF_BEFORE =
+  /\b(?:(?:a|an|the|one|our|its|their|this|that)\s+)?(?:[a-z][\w-]*\s+)?(?:city|cities|town|village|country|nation|state|province|region|metro(?:politan)?(?:\s+area)?|island|county|municipality|capital|market)\s+(?:of|with|home\s+to|that\s+has|housing)\s+(?:(?:about|around|roughly|some|over|nearly|almost|more\s+than|under|up\s+to)\s+)?$/i;
+/** The people after a place's count, or none ("a city of 2 million people", "a country of 60 million;"). */
+const PLACE_PEOPLE_AFTER =
+  /^(?:\s+(?:people|persons|residents|inhabitants|citizens|souls|population)\b|(?=\s*(?:$|[,.;:)]|\s(?:and|where|with|that|which|who|in|on|so|but|while|whose)\b)))/i;
+/** People said to live in a place by their noun alone ("its 800,000 residents", "3 million inhabitants"). */
+const RESIDENTS_AFTER = /^\s+(?:residents|inhabitants|citizens)\b/i;
+
+/** What a duration of media is: "hours of video", "minutes of audio", "hours of uploads", "hours of new footage". */
+const MEDIA_NOUN = String.raw`(?:[a-z][\w-]*\s+){0,2}?(?:videos?|audio|footage|media|recordings?|uploads?|music|speech|calls?|podcasts?|content|streams?|movies?|films?|lectures?|episodes?|clips?|sound|voice(?:\s+notes?)?)`;
+/**
+ * A duration of media and the period it arrives in: "hours of video uploaded every minute", "minutes of audio per
+ * hour", "hours of uploads a minute", "hours of video are uploaded to the site every minute". Group 1 the media's
+ * unit, 2 the period's.
+ */
+const MEDIA_PER_TIME = new RegExp(
+  String.raw`^[- ]?\s*(${LONG_TIME_WORD})\s+of\s+${MEDIA_NOUN}\b(?:\s+(?!(?:per|a|an|each|every|and|but|while|which|that)\b)[a-z][\w'-]*){0,5}?\s*,?\s+(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`,
+  "i",
+);
+/** A duration of media with its period said before it ("every minute, 500 hours of video …"). Group 1 the unit. */
+const MEDIA_AMOUNT = new RegExp(String.raw`^[- ]?\s*(${LONG_TIME_WORD})\s+of\s+${MEDIA_NOUN}\b`, "i");
+/** The period said before an amount of media: "every minute, ", "each hour ". Group 1 the unit. */
+const MEDIA_PERIOD_BEFORE = new RegExp(String.raw`\b(?:every|each|per)\s+(${LONG_TIME_WORD})\s*,?\s*$`, "i");
 
 /** A window of several time units after a rate's noun ("per 15 minutes"; "every 10 seconds" is a period read elsewhere). Group 1 the count, 2 the unit. */
 const PER_SPAN = new RegExp(String.raw`^\s*per\s+(\d{1,3})[- ](${LONG_TIME_WORD})\b`, "i");
@@ -2563,6 +2603,22 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // Clause breaks, but not the comma or point inside a number ("20,000 servers", "1.5 GB").
     const clauseBefore = before.split(/[;:!?]|[.,](?!\d)/).pop() ?? "";
 
+    // "a city of 2 million people", "a country of 60 million", "the town's 40,000 residents": the people living in the
+    // place the service runs in, who bound its users, riders and trips (each derived with a stated share), never all
+    // of them users
+    const placeBefore = PLACE_OF_BEFORE.exec(clauseBefore);
+    const people = placeBefore ? PLACE_PEOPLE_AFTER.exec(rest.slice(pos)) : RESIDENTS_AFTER.exec(rest.slice(pos));
+    if (people) {
+      const said = `${placeBefore?.[0] ?? ""}${quoteTo(pos + people[0].length)}`;
+      setScale(
+        scale,
+        "place_population",
+        n.value,
+        said,
+        `the people living where the service runs, ${grouped(n.value)}, which bound its users, not all of them users`,
+      );
+      continue;
+    }
     // "6 million connected at peak", "2 million users online at once": the people or devices holding a session at the
     // same moment are the connected clients, never the product's whole user base; "30 million registered" with its
     // noun left out (said beside the connected ones) is the user base
@@ -2752,6 +2808,30 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
 
+    // "500 hours of video uploaded every minute", "10,000 minutes of audio per hour", "every minute, 500 hours of video
+    // arrive": an amount of media said per time is the media arriving each second, which sizes encoding and storage
+    // directly (a typical upload count beside it would be a guess the prompt's own number already answers)
+    const media = MEDIA_PER_TIME.exec(rest.slice(pos)) ?? MEDIA_AMOUNT.exec(rest.slice(pos));
+    const mediaSecs = media ? timeUnit(media[1] ?? "") : undefined;
+    const mediaPer = media
+      ? (media[2] ?? MEDIA_PERIOD_BEFORE.exec(t.slice(Math.max(0, n.start - 30), n.start))?.[1])
+      : undefined;
+    const mediaPerSecs = mediaPer ? timeUnit(mediaPer) : undefined;
+    if (media && mediaSecs && mediaPerSecs) {
+      const said = media[2]
+        ? quoteTo(pos + media[0].length)
+        : `${MEDIA_PERIOD_BEFORE.exec(t.slice(Math.max(0, n.start - 30), n.start))?.[0] ?? ""}${quoteTo(pos + media[0].length)}`;
+      const perSec = (n.value * mediaSecs) / mediaPerSecs;
+      setScale(
+        scale,
+        "media_seconds_per_sec",
+        perSec,
+        said,
+        `${sig(perSec)} seconds of media arriving each second (${grouped(Math.round(n.value * mediaSecs))} s every ${grouped(mediaPerSecs)} s)`,
+      );
+      readTo = Math.max(readTo, n.end + pos + media[0].length);
+      continue;
+    }
     // "expire after 30 idle minutes", "dropped after 30 idle days": an entry kept while it is touched and dropped after
     // that much idle time has a sliding time to live of that length
     const idle = IDLE_DURATION.exec(rest.slice(pos));
@@ -3161,6 +3241,28 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       }
       setScale(scale, id, value, `${ownerQuote}${quoteAll(nounEnd)}`, reading ?? ownerReading);
       if (fleet) composed.add(id);
+      // "lets each customer make 1,000 requests per hour", "10,000 calls per day per key": a limit held per owner is
+      // counted over its own rate's unit, so that unit is the quota window every allowance and overshoot figure reads
+      // (never a typical per-minute window beside a stated hourly or daily one)
+      if (scope && (allowance || LIMIT_WORDS.test(sentenceAround(t, n.start, n.end + nounEnd)))) {
+        setScale(
+          scale,
+          "quota_window_seconds",
+          secs,
+          `${ownerQuote}${quoteAll(nounEnd)}`,
+          `a limit per ${scope} counted over its rate's own unit, a quota window of ${grouped(secs)} s`,
+        );
+        // "customers may send at most 100 text messages an hour": each limited act is one request the limiter admits,
+        // so the limit is also that owner's request allowance (the limiter's budget counts acts of any kind)
+        if (rateId !== "requests_per_sec")
+          setScale(
+            scale,
+            `requests_per_sec_per_${scope}`,
+            value,
+            `${ownerQuote}${quoteAll(nounEnd)}`,
+            `a limit per ${scope} on ${singular((hit?.noun ?? "act").toLowerCase())}s, each one request the limiter admits`,
+          );
+      }
       // A system-wide rate stated per second or minute is the load to serve, so it is already the peak: no
       // peak-to-average factor multiplies it, unless the prompt calls it an average.
       const said = quoteTo(nounEnd).trim();

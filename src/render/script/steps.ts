@@ -1042,7 +1042,9 @@ function normalise(d: Design): StepDraft {
   const scale = Object.entries(n.scale).filter(([k, v]) => {
     if (n.sources[`scale.${k}`]?.source === "stated" && !read.has(k)) return false;
     if (cut(k, v)) return false;
-    const words = n.sources[`scale.${k}`]?.because ?? k;
+    // one stated number read under two names (a limit's rate and its quota window) is said once, by its words
+    const because = n.sources[`scale.${k}`]?.because;
+    const words = quoteOfScaleReason(because) ?? because ?? k;
     if (spoken.has(words)) return false;
     spoken.add(words);
     return true;

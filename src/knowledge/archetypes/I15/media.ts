@@ -547,13 +547,29 @@ export const MEDIA_PROTOCOLS: ProtocolSpec[] = [
  */
 export const MEDIA_CAPACITY: CapacityModel = {
   inputs: [
+    // before the uploads a second, which a stated amount of media a second derives over this length
+    {
+      quantity: "media_seconds",
+      label: "average length of one upload",
+      unit: "s",
+      typical: 300,
+      why: "a user video or episode of about five minutes; an image or a document counts as one segment (a planning figure)",
+    },
     {
       quantity: "assets_per_sec",
       label: "uploads to process a second (average)",
       unit: "assets/s",
       typical: 1,
       why: "a service taking tens of thousands of uploads a day (a planning figure)",
-      from: { expression: "writes_per_sec", why: "each stated upload is one asset to process" },
+      from: [
+        { expression: "writes_per_sec", why: "each stated upload is one asset to process" },
+        // "500 hours of video uploaded every minute": the stated media a second over one upload's average length, so
+        // the encode cores and the bytes a day rest on the stated hours, whatever length an upload is taken to have
+        {
+          expression: "media_seconds_per_sec / media_seconds",
+          why: "the stated seconds of media arriving each second, over one upload's average length",
+        },
+      ],
     },
     {
       quantity: "renditions",
@@ -561,13 +577,6 @@ export const MEDIA_CAPACITY: CapacityModel = {
       unit: "renditions",
       typical: 4,
       why: "a small ladder of resolutions, bitrates or sizes (a planning figure)",
-    },
-    {
-      quantity: "media_seconds",
-      label: "average length of one upload",
-      unit: "s",
-      typical: 300,
-      why: "a user video or episode of about five minutes; an image or a document counts as one segment (a planning figure)",
     },
     inp("segment_seconds", 6, "segments of a few seconds, cut on keyframes placed every two seconds"),
     {
