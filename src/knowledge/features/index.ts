@@ -31,6 +31,7 @@ import { SHORTLINKS } from "./shortlinks.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { STAY } from "./stay.js";
 import { STOCK } from "./stock.js";
+import { STORED_VALUE } from "./stored-value.js";
 import { TRANSFER } from "./transfer.js";
 import type {
   FeatureAction,
@@ -222,6 +223,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   CHECKOUT,
   FULFILMENT,
   TRANSFER,
+  STORED_VALUE,
   COUNTERS,
   LEADERBOARD,
   SEARCH,
