@@ -31,7 +31,7 @@ export const STORED_VALUE: FeatureEntry = {
     "in-game currency",
     "in-app currency",
     "virtual currency",
-    "in-game wallet",
+    "in-game wallet balance",
     "loyalty points",
     "reward points",
     "rewards points",
@@ -57,17 +57,25 @@ export const STORED_VALUE: FeatureEntry = {
     {
       id: "transfer",
       because:
-        "the {coins} are the platform's own currency, bought or earned and spent inside it: no {user} pays another and nothing is cashed out to a bank, so the balance is a guarded row with a journal against the platform's own issuance and revenue accounts, not a money-transfer ledger with payouts",
+        "the balance is in the platform's own currency, bought or earned and spent inside it: no user pays another and nothing is cashed out to a bank, so the balance is a guarded row with a journal against the platform's own issuance and revenue accounts, not a money-transfer ledger with payouts",
       unless: PEER_MONEY_WORDS,
     },
     {
       id: "checkout",
       because:
-        "buying {coins} is the top-up: one payment at the provider, credited once per provider payment id, with no cart, order or shipment, so a checkout beside it would charge the same purchase a second time",
+        "buying the currency is the top-up: one payment at the provider, credited once per provider payment id, with no cart, order or shipment, so a checkout beside it would charge the same purchase a second time",
       unless: CART_WORDS,
     },
   ],
   actions: [
+    {
+      action: "spend {coins} on an {item}",
+      shape: "state transition",
+      entity: "Wallet",
+      critical: true,
+      substrate: "I16",
+      mechanism: "guarded-transition",
+    },
     {
       // loyalty points that are only earned are never bought: no payment provider is drawn for them
       unlessTopic: "earned-currency-only",
@@ -77,14 +85,6 @@ export const STORED_VALUE: FeatureEntry = {
       critical: true,
       substrate: "I12",
       mechanism: "idempotency-key",
-    },
-    {
-      action: "spend {coins} on an {item}",
-      shape: "state transition",
-      entity: "Wallet",
-      critical: true,
-      substrate: "I16",
-      mechanism: "guarded-transition",
     },
     {
       topic: "earned-currency",
@@ -105,7 +105,7 @@ export const STORED_VALUE: FeatureEntry = {
     {
       action: "see the {coin} history",
       shape: "read projection",
-      entity: "WalletEntry",
+      entity: "JournalLine",
       critical: false,
       substrate: "I06",
     },
@@ -117,7 +117,7 @@ export const STORED_VALUE: FeatureEntry = {
         "per account: the {coin} balance and a version, the authority every spend is checked against; never below zero",
     },
     {
-      name: "WalletEntry",
+      name: "JournalLine",
       description:
         "one side of a movement: account (a {user}'s wallet, or the platform's issuance or revenue account), signed amount, movement id and kind (top-up, spend, grant, refund); never updated",
     },
@@ -161,6 +161,20 @@ export const STORED_VALUE: FeatureEntry = {
       why: "each wallet's balance is a row in the system of record changed only by guarded updates",
       stance:
         "a spend that cannot reach the wallet's primary is refused: deciding on a replica's older balance could take the same {coins} twice",
+      scopes: {
+        ordering: {
+          scope: "key",
+          why: "one wallet's spends, grants and top-ups are serialised by its balance row: each sees the balance the one before it left",
+        },
+        exclusivity: {
+          scope: "key",
+          why: "each wallet row has one writer at a time, the primary holding its partition; wallets never wait on each other",
+        },
+        coordination: {
+          scope: "key",
+          why: "a movement touches one wallet and the platform's own accounts, whose entries are appended without a guarded balance, so no two wallets ever take part in one transaction",
+        },
+      },
     },
     {
       id: "I12",
@@ -213,16 +227,16 @@ export const STORED_VALUE: FeatureEntry = {
         {
           id: "provider-confirmed",
           name: "credit only once the provider confirms the payment, keyed by the provider's payment id",
-          buys: "no {coins} for a payment that failed or was forged, and the webhook and the client's report of the same payment credit once",
+          buys: "no currency for a payment that failed or was forged, and the webhook and the client's report of the same payment credit once",
           costs:
-            "the {user} waits for the confirmation, and a webhook the provider retries for days must be answered idempotently",
-          winsWhen: "the {coins} are bought with real money",
+            "the buyer waits for the confirmation, and a webhook the provider retries for days must be answered idempotently",
+          winsWhen: "the currency is bought with real money",
         },
         {
           id: "client-reported",
           name: "credit when the client reports a completed purchase",
           buys: "an instant credit with no server-side check",
-          costs: "a forged or replayed report mints {coins} for nothing",
+          costs: "a forged or replayed report mints currency for nothing",
           winsWhen: "never for real money",
         },
       ],
@@ -315,7 +329,7 @@ export const STORED_VALUE: FeatureEntry = {
         id: "wallet-db",
         name: "Wallet database (transactional, synchronous standby)",
         kind: "store",
-        holds: ["Wallet", "WalletEntry", "TopUp", "Spend"],
+        holds: ["Wallet", "JournalLine", "TopUp", "Spend"],
         because: "the balance row and the entries change in one ACID transaction",
       },
       {
@@ -334,7 +348,7 @@ export const STORED_VALUE: FeatureEntry = {
         from: "client",
         to: "payment-provider",
         kind: "request",
-        label: "pay for a {coin} pack",
+        label: "pay for a currency pack",
       },
       {
         unlessTopic: "earned-currency-only",
@@ -353,7 +367,7 @@ export const STORED_VALUE: FeatureEntry = {
         response: ["top_up_id", "provider_client_secret", "state"],
         errors: ["409 duplicate idempotency_key (returns the first top-up)"],
         guarantee:
-          "creates one pending top-up per idempotency_key; {coins} are credited only when the provider confirms the payment, once per provider payment id",
+          "creates one pending top-up per idempotency_key; the currency is credited only when the provider confirms the payment, once per provider payment id",
       },
       {
         operation: "spend",
@@ -395,7 +409,7 @@ export const STORED_VALUE: FeatureEntry = {
         owner: "wallet-db",
       },
       {
-        entity: "WalletEntry",
+        entity: "JournalLine",
         key: ["account_id", "entry_id"],
         fields: ["movement_id", "kind", "amount", "created_at"],
         indexes: ["movement_id"],
@@ -426,13 +440,13 @@ export const STORED_VALUE: FeatureEntry = {
       {
         name: "Spend with a guarded debit and its entries in one transaction",
         notation:
-          "client>gateway[spend with idempotency key] -> gateway>wallet-service[spend amount on item] -> wallet-service>wallet-db[one transaction: debit the wallet, append its entry and the revenue account's, insert the spend {Wallet.balance >= amount and no spend with this idempotency key}] -> wallet-db>wallet-service[committed with balance after] -> wallet-service>client[granted, balance after] |-> wallet-db>wallet-service[refuse: insufficient balance {Wallet.balance < amount}] |-> wallet-db>wallet-service[return the first spend {idempotency key already used}] => done | reject",
+          "client>gateway[spend with idempotency key] -> gateway>wallet-service[spend amount on item] -> wallet-service>wallet-db[in one transaction debit the wallet and append its entry and the revenue account's and insert the spend {Wallet.balance >= amount and no spend with this idempotency key}] -> wallet-db>wallet-service[committed with balance after] -> wallet-service>client[granted with the balance after] |-> wallet-db>wallet-service[refuse: insufficient balance {Wallet.balance < amount}] |-> wallet-db>wallet-service[return the first spend {idempotency key already used}] => done | reject",
       },
       {
         unlessTopic: "earned-currency-only",
         name: "Top-up credited once per provider payment id",
         notation:
-          "client>gateway[buy a coin pack with idempotency key] -> gateway>wallet-service[create pending top-up] -> wallet-service>wallet-db[insert top-up pending {no top-up with this idempotency key}] -> client>payment-provider[pay for the pack] -> payment-provider>wallet-service[signed webhook: payment succeeded with provider payment id] -> wallet-service>wallet-db[one transaction: mark the top-up credited, append the issuance account's debit and the wallet's credit, add to the balance {TopUp.state = pending and provider payment id not credited}] |-> wallet-db>wallet-service[acknowledge without crediting {provider payment id already credited}] => done | reject",
+          "client>gateway[buy a coin pack with idempotency key] -> gateway>wallet-service[create pending top-up] -> wallet-service>wallet-db[insert top-up pending {no top-up with this idempotency key}] -> client>payment-provider[pay for the pack] -> payment-provider>wallet-service[signed webhook: payment succeeded with provider payment id] -> wallet-service>wallet-db[in one transaction mark the top-up credited and append the issuance account's debit and the wallet's credit and add to the balance {TopUp.state = pending and provider payment id not credited}] |-> wallet-db>wallet-service[acknowledge without crediting {provider payment id already credited}] => done | reject",
       },
     ],
   },
