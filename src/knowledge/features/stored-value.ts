@@ -51,6 +51,12 @@ export const STORED_VALUE: FeatureEntry = {
     coin: ["coin", "gem", "diamond", "point", "credit", "token"],
     user: ["player", "customer", "viewer", "member", "gamer"],
   },
+  // currency users send one another ("transfer credits between players") is a ledger of the users' own accounts
+  builtBy: {
+    topic: "ledger",
+    id: "I16",
+    why: "a ledger of the system's own accounts (I16's ledger subject) keeps the accounts, each transfer under its id and the double-entry journal itself, so a balance users send one another adds no second wallet beside it",
+  },
   wholeSystem:
     "a balance in the platform's own currency is the whole record such a system keeps: an infra ask for loyalty points, game coins or prepaid credits is built from the wallet rows, their journal and the top-up, not from a generic key-value tier",
   supersedes: [
