@@ -74,5 +74,10 @@ describe("a closed-loop in-app currency is a guarded wallet with a journal and a
       "Design a game wallet where players buy coins and send coins to their friends; a balance can never go negative.",
     );
     expect(features(coinsToFriends)).not.toContain("stored-value");
+    // a currency named as one step of another system's workflow does not become the whole system
+    const refund = design(
+      "When a customer returns a jacket we refund the card through the payment provider, restock the warehouse and take back the loyalty points; no refund may be paid twice.",
+    );
+    expect(features(refund)).not.toContain("stored-value");
   });
 });

@@ -133,6 +133,12 @@ export interface FeatureEntry {
    */
   wholeSystem?: string;
   /**
+   * The whole system only where the prompt's head names it ("Design loyalty points that …"): named elsewhere, its
+   * phrase is a step of another system ("issue the refund … and adjust loyalty points"), which this feature does not
+   * replace.
+   */
+  wholeSystemInHead?: boolean;
+  /**
    * The subject (knowledge/topics.ts) of an infra archetype that builds this feature's whole record itself, with why
    * (a bank ledger's accounts, journal and transfers are a wallet's balances and payments): in an infra design whose
    * prompt speaks of that subject, a named product brings this feature no second copy of it. So does a mixed design

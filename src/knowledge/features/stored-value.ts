@@ -31,7 +31,6 @@ export const STORED_VALUE: FeatureEntry = {
     "in-game currency",
     "in-app currency",
     "virtual currency",
-    "in-game wallet balance",
     "loyalty points",
     "reward points",
     "rewards points",
@@ -59,6 +58,7 @@ export const STORED_VALUE: FeatureEntry = {
   },
   wholeSystem:
     "a balance in the platform's own currency is the whole record such a system keeps: an infra ask for loyalty points, game coins or prepaid credits is built from the wallet rows, their journal and the top-up, not from a generic key-value tier",
+  wholeSystemInHead: true,
   supersedes: [
     {
       id: "transfer",
