@@ -48,6 +48,9 @@ describe("a closed-loop in-app currency is a guarded wallet with a journal and a
       expect(d.dataModel.map((m) => m.entity)).not.toContain("Player");
       expect(d.dataModel.map((m) => m.entity)).not.toContain("Customer");
       expect(d.readPaths.find((r) => /balance/.test(r.read))?.servedBy).toBe("authority");
+      // "never drop below zero" is a floor on the balance, never a durability rule about a thing called "below"
+      expect(d.invariants.some((i) => /below zero/.test(i.statement))).toBe(true);
+      expect(d.invariants.some((i) => /is ever lost once/.test(i.statement))).toBe(false);
     }
   });
 

@@ -75,7 +75,7 @@ export const STORED_VALUE: FeatureEntry = {
   ],
   actions: [
     {
-      action: "spend {coins} on an {item}",
+      action: "redeem {coins} for an {item}",
       shape: "state transition",
       entity: "Wallet",
       critical: true,
@@ -255,7 +255,7 @@ export const STORED_VALUE: FeatureEntry = {
   ],
   invariants: [
     {
-      action: "spend {coins} on an {item}",
+      action: "redeem {coins} for an {item}",
       statement:
         "No {user}'s {coin} balance ever goes below zero: a spend debits the wallet row only while its balance is at least the amount, in the same transaction that appends the spend's two entries (the wallet's debit, the platform revenue account's credit), and a retried spend with the same idempotency key writes nothing new.",
     },
