@@ -38,7 +38,7 @@ export const STORED_VALUE: FeatureEntry = {
     "redeem points",
     "points balance",
     "buy credits",
-    "top up credits",
+    "top-up credits",
     "spend credits",
     "prepaid credits",
     "credits system",
