@@ -60,6 +60,19 @@ describe("a closed-loop in-app currency is a guarded wallet with a journal and a
     expect(loyalty.components.some((c) => c.kind === "external")).toBe(false);
     expect(loyalty.archetypes.map((a) => a.id)).not.toContain("I12");
     expect(game.requirements.some((r) => /^earn /.test(r.text))).toBe(false);
+    // sized by its grants and redemptions, with no top-ups to count
+    const figures = loyalty.capacity.map((f) => f.id);
+    expect(figures).toContain("grants_per_sec");
+    expect(figures).not.toContain("topups_per_sec");
+  });
+
+  it("keeps 'never redeemed twice' on the wallet's guarded debit, drawing no lock service", () => {
+    const rewards = design(
+      "Design a rewards program where members earn points on every purchase and redeem them for gift cards; points must never be redeemed twice.",
+    );
+    expect(features(rewards)).toContain("stored-value");
+    expect(rewards.archetypes.map((a) => a.id)).not.toContain("I02");
+    expect(rewards.components.some((c) => /lock/i.test(c.name))).toBe(false);
   });
 
   it("sizes users as an app with its own currency, not a payments app", () => {

@@ -1,4 +1,4 @@
-import { fig, inp, perUserDaily } from "./helpers.js";
+import { fig, inp, LOCK_WORDS, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 /**
@@ -12,6 +12,27 @@ export const PEER_MONEY_WORDS = String.raw`\b(?:send|sends|sending|sent|gift|gif
  * asked for beside (or instead of) the currency's own top-up.
  */
 export const CART_WORDS = String.raw`\b(?:carts?|checkouts?|shipp\w*|ships|deliver(?:y|ies|ed)|orders?|ordering|online stores?|e-?commerce|marketplaces?|shop(?:s|ping)?)\b`;
+
+const USERS = inp(
+  "users",
+  20e6,
+  "monthly active users of an app with its own currency (a game's players, a store's members)",
+);
+const ENTRY_BYTES = inp("entry_bytes", 200, "one journal line with ids, amount, kind and timestamps");
+const SPENDS = fig(
+  "spends_per_sec",
+  "spends per second",
+  "rate",
+  "users * spends_per_user_per_day / 86400",
+  "spends/s",
+);
+const PEAK_SPENDS = fig(
+  "peak_spends_per_sec",
+  "peak spends per second",
+  "peak",
+  "spends_per_sec * peak_factor",
+  "spends/s",
+);
 
 /**
  * A closed-loop stored value: a balance in the platform's own currency (a game's coins or gems, a store's loyalty
@@ -32,6 +53,9 @@ export const STORED_VALUE: FeatureEntry = {
     "in-app currency",
     "virtual currency",
     "loyalty points",
+    "loyalty program",
+    "rewards program",
+    "points program",
     "reward points",
     "rewards points",
     "earn points",
@@ -125,7 +149,7 @@ export const STORED_VALUE: FeatureEntry = {
     {
       name: "JournalLine",
       description:
-        "one side of a movement: account (a {user}'s wallet, or the platform's issuance or revenue account), signed amount, movement id and kind (top-up, spend, grant, refund); never updated",
+        "one side of a movement, stored in the wallet's partition beside the other side: the ledger account it posts to (the {user}'s wallet, or the platform's issuance, revenue or promotions account), signed amount, movement id and kind (top-up, spend, grant, refund); never updated",
     },
     {
       unlessTopic: "earned-currency-only",
@@ -158,6 +182,22 @@ export const STORED_VALUE: FeatureEntry = {
       why: "the balance is a row in the wallet store that a spend decrements only while it stays at or above the amount, in the same transaction that appends the spend's entries; the rule is that row's guarded update, so no separate key-value tier is drawn",
       instead: "key-value store",
       unless: String.raw`\b(?:key[- ]value stores?|kv stores?|storage engines?|databases? engines?)\b`,
+    },
+    {
+      id: "I02",
+      entity: "Spend",
+      demand: "no {coins} are ever spent or redeemed twice",
+      why: "spending the same {coins} twice is the balance going below zero or a retried spend applied again: the guarded debit on the wallet row and the spend's unique idempotency key keep both, so no lease service is drawn",
+      instead: "lock service",
+      unless: LOCK_WORDS,
+    },
+  ],
+  // a spend claims its coins by the guarded debit on the wallet row, so a lease service recognised beside the wallet
+  // ("never redeemed twice") is not drawn
+  carries: [
+    {
+      id: "I02",
+      why: "the {coins} a spend takes are claimed by the guarded debit on the wallet row under the spend's idempotency key, so no lease is drawn",
     },
   ],
   substrates: [
@@ -204,25 +244,77 @@ export const STORED_VALUE: FeatureEntry = {
   },
   capacity: {
     inputs: [
-      inp("users", 20e6, "monthly active users of an app with its own currency (a game's players, a store's members)"),
+      USERS,
       perUserDaily("spends_per_user_per_day", "spends", 2, "a couple of purchases of items a day per active user"),
       perUserDaily("topups_per_user_per_day", "topups", 0.02, "a top-up every month or two per active user"),
-      inp("entry_bytes", 200, "one wallet entry with ids, amount, kind and timestamps"),
+      ENTRY_BYTES,
     ],
     figures: [
-      fig("spends_per_sec", "spends per second", "rate", "users * spends_per_user_per_day / 86400", "spends/s"),
-      fig("peak_spends_per_sec", "peak spends per second", "peak", "spends_per_sec * peak_factor", "spends/s"),
+      SPENDS,
+      PEAK_SPENDS,
       fig("topups_per_sec", "top-ups per second", "rate", "users * topups_per_user_per_day / 86400", "top-ups/s"),
       fig(
         "wallet_entry_bytes_per_year",
-        "wallet journal growth per year (two entries per movement)",
+        "wallet journal growth per year (two lines per movement)",
         "growth",
         "(spends_per_sec + topups_per_sec) * 86400 * 365 * entries_per_transfer * entry_bytes",
         "B",
       ),
     ],
+    // a currency only earned (loyalty points) is granted on the platform's own events and redeemed now and then
+    topics: {
+      "earned-currency-only": {
+        inputs: [
+          USERS,
+          perUserDaily("spends_per_user_per_day", "redemptions", 0.05, "a redemption every few weeks per member"),
+          perUserDaily("grants_per_user_per_day", "grants", 0.3, "points granted on a purchase every few days"),
+          ENTRY_BYTES,
+        ],
+        figures: [
+          SPENDS,
+          PEAK_SPENDS,
+          fig("grants_per_sec", "grants per second", "rate", "users * grants_per_user_per_day / 86400", "grants/s"),
+          fig(
+            "wallet_entry_bytes_per_year",
+            "wallet journal growth per year (two lines per movement)",
+            "growth",
+            "(spends_per_sec + grants_per_sec) * 86400 * 365 * entries_per_transfer * entry_bytes",
+            "B",
+          ),
+        ],
+      },
+    },
   },
   decisions: [
+    {
+      id: "wallet-sharding",
+      question: "Keep every wallet on one transactional primary, or shard the wallets by account id?",
+      options: [
+        {
+          id: "one-primary",
+          name: "one transactional primary (with a synchronous standby) for every wallet",
+          buys: "one database to run, back up and query; the platform accounts' totals are one query",
+          costs: "every spend and top-up commits on one primary, so its write rate is the ceiling",
+          winsWhen: "peak spends fit one primary",
+        },
+        {
+          id: "by-account",
+          name: "wallets sharded by account id, each movement's two lines in its wallet's shard",
+          buys: "spends spread over shards with no cross-shard transaction, since a movement touches one wallet and the platform's unguarded accounts",
+          costs: "the platform accounts' totals are summed across shards by a rollup, and resharding moves wallets",
+          winsWhen: "peak spends pass what one primary commits",
+          wins: [{ number: "peak_spends_per_sec", atLeast: 5000 }],
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "peak_spends_per_sec", atLeast: 5000 }],
+          option: "by-account",
+          because: "peak spends pass what one transactional primary commits comfortably",
+        },
+      ],
+      fallback: { option: "one-primary", because: "the peak spends fit one transactional primary" },
+    },
     {
       id: "wallet-credit-source",
       // only a bought currency has a provider to hear from
@@ -297,10 +389,12 @@ export const STORED_VALUE: FeatureEntry = {
       role: "external effect",
     },
     {
-      failure: "The wallet store's primary fails during a spend",
+      failure:
+        "The wallet store's primary crashes during a spend, after the client sent it and before the answer came back",
       prevention:
         "a commit is acknowledged only once a synchronous standby holds it, so the promoted standby has every debit",
-      repair: "clients retry the spend with the same idempotency key and get the first result",
+      repair:
+        "the client retries the spend with the same idempotency key against the promoted standby, which holds the spend if it committed and returns its first result, or applies it once if it did not",
       role: "truth",
     },
   ],
@@ -415,10 +509,12 @@ export const STORED_VALUE: FeatureEntry = {
         owner: "wallet-db",
       },
       {
+        // both lines of a movement (the wallet's and the platform account's) sit in the wallet's partition, so a
+        // movement commits on one shard; the platform accounts' totals are summed across partitions by a rollup
         entity: "JournalLine",
-        key: ["account_id", "entry_id"],
-        fields: ["movement_id", "kind", "amount", "created_at"],
-        indexes: ["movement_id"],
+        key: ["account_id", "line_id"],
+        fields: ["movement_id", "ledger_account", "kind", "amount", "created_at"],
+        indexes: ["movement_id", "(ledger_account, created_at) for the platform accounts' rollup"],
         partitionKey: "account_id",
         owner: "wallet-db",
       },
