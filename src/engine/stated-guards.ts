@@ -292,7 +292,10 @@ export function guardedCalls(
               ...a.request.filter((f) => !g.shape.drops?.test(f)),
               ...request.filter((f) => !a.request.includes(f)),
             ],
-            errors: [...a.errors.filter((e) => !g.shape.drops?.test(e)), ...(a.errors.includes(error) ? [] : [error])],
+            errors: [
+              ...a.errors.filter((e) => !g.shape.drops?.test(e)),
+              ...(a.errors.includes(error) || saysFloorRefusal(g, a.errors) ? [] : [error]),
+            ],
             guarantee: a.guarantee.includes(guarantee) ? a.guarantee : `${a.guarantee}; ${guarantee}`,
             because: `${a.because ? `${a.because}; ` : ""}${g.because}: the call carries ${request.join(", ")}`,
           }
@@ -301,6 +304,13 @@ export function guardedCalls(
   }
   return out;
 }
+
+/** An error that already refuses a change past a floor ("402 insufficient balance", "insufficient funds"). */
+const FLOOR_REFUSAL = /\binsufficient (?:balance|funds|credit|credits|stock|points)\b|\bwould go below\b/i;
+
+/** Whether a call's own errors already refuse what a floor guard's error would say a second time. */
+const saysFloorRefusal = (g: StatedGuard, errors: readonly string[]): boolean =>
+  g.clause.kind === "quantity-bound" && g.clause.side === "floor" && errors.some((e) => FLOOR_REFUSAL.test(e));
 
 const FIRST_WRITE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>([
   "effect-once",
