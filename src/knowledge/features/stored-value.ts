@@ -113,7 +113,7 @@ export const STORED_VALUE: FeatureEntry = {
       shape: "create target",
       entity: "TopUp",
       critical: true,
-      substrate: "I12",
+      substrate: "I16",
       mechanism: "idempotency-key",
     },
     {
@@ -225,7 +225,7 @@ export const STORED_VALUE: FeatureEntry = {
     {
       id: "I12",
       role: "input",
-      why: "a top-up is a payment at an outside provider, credited when the provider confirms it",
+      why: "a top-up is a payment at an outside provider, credited when the provider confirms it; the provider's confirmation is an input to the wallet, which makes no outside call of its own",
       party: "payment-provider",
       unlessTopic: "earned-currency-only",
       record: {
@@ -378,6 +378,16 @@ export const STORED_VALUE: FeatureEntry = {
         "The provider's webhook for one payment arrives twice, or after the client already reported the purchase",
       prevention: "a unique key on the top-up's provider payment id, inserted in the credit's own transaction",
       repair: "the second credit finds the id and returns the first result; no {coins} are minted twice",
+      role: "external effect",
+    },
+    {
+      unlessTopic: "earned-currency-only",
+      failure:
+        "The provider's confirmation never arrives (the webhook endpoint was down past the provider's retries), so a paid top-up stays pending",
+      prevention:
+        "a sweeper asks the provider for the status of every top-up pending longer than a few minutes, by the payment id the top-up recorded when it was created",
+      repair:
+        "credit the ones the provider says succeeded through the same once-per-payment-id credit, so a late webhook for the same payment changes nothing",
       role: "external effect",
     },
     {
