@@ -272,10 +272,11 @@ const EFFECT_LAST =
 
 /**
  * What is never lost is a thing kept, not a faculty ("never loses track of", "never loses its place" name no record),
- * nor a person ("without losing anyone's edits" is said of the edits, which a convergence rule keeps).
+ * nor a person ("without losing anyone's edits" is said of the edits, which a convergence rule keeps), nor a
+ * direction ("never drops below zero" is a floor on a quantity, engine/stated-clauses.ts quantity-bound).
  */
 const NOT_KEPT =
-  /^(?:track|sight|touch|count|time|way|place|focus|interest|connection|contact|anyone|anybody|everyone|everybody|someone|one)$/;
+  /^(?:track|sight|touch|count|time|way|place|focus|interest|connection|contact|anyone|anybody|everyone|everybody|someone|one|below|under|beneath|beyond|above|over|to|off|out|into)$/;
 /**
  * A quantity a ledger conserves is never lost in another sense: money neither lost nor made is the ledger's own
  * conservation rule, not a write's durability ("never loses or creates money", "never loses money").

@@ -146,7 +146,13 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
   const mine = thingRecord(g);
   if (mine) {
     const nouns = [g.clause.head, ...g.clause.names].map((n) => tableName(n).toLowerCase());
-    return rows.find((r) => rowNames(r).some((n) => nouns.includes(n.toLowerCase()) || n === mine));
+    const named = rows.find((r) => rowNames(r).some((n) => nouns.includes(n.toLowerCase()) || n === mine));
+    if (named) return named;
+    // a per-key quantity the rule's own write already keeps as a column ("a player's balance" on the Wallet row a
+    // spend debits) is guarded on that row, not on a second row named after its key
+    const quantity = g.clause.kind === "quantity-bound" && g.clause.quantity ? snake(g.clause.quantity) : undefined;
+    const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
+    return quantity && written && [...written.key, ...written.fields].includes(quantity) ? written : undefined;
   }
   const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
   if (g.shape.onWrite && written) return written;
@@ -183,6 +189,18 @@ const ownKeys = (g: StatedGuard, row: DataModelRow | undefined, column: string):
   g.clause.kind === "quantity-bound" && row && row.key.length > 0 && !row.key.includes(`${column}_id`)
     ? [...row.key]
     : undefined;
+/**
+ * The key column of a row a per-key quantity is guarded on where the row is not named for the quantity's key (a
+ * player's balance on the Wallet row keyed by account_id): that row's own single id key.
+ */
+const rowKeyColumn = (g: StatedGuard, row: DataModelRow | undefined): string | undefined => {
+  if (!row || !perKey(g) || row.key.length !== 1) return undefined;
+  const own = snake(keyOf(g.clause));
+  const [key] = row.key;
+  return key && key !== `${own}_id` && /^[a-z0-9_]+_id$/.test(key) && !rowNames(row).some((n) => snake(n) === own)
+    ? key.slice(0, -3)
+    : undefined;
+};
 
 const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
   ...cardinal(g.clause),
@@ -193,7 +211,7 @@ const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns
   // a per-key state or quantity is said of its key's row ("the account's balance", "the package's current row")
   thing: perKey(g) ? keyOf(g.clause) : g.clause.head,
   ...(presentColumn(g, row) ? { present: presentColumn(g, row) } : {}),
-  column: snake(perKey(g) ? keyOf(g.clause) : g.clause.head),
+  column: rowKeyColumn(g, row) ?? snake(perKey(g) ? keyOf(g.clause) : g.clause.head),
   record: rowNames({ entity: record })[0] ?? record,
   ...(g.clause.holder ? { holder: g.clause.holder } : {}),
   ...(g.clause.lasting ? { lasting: true } : {}),
@@ -331,7 +349,7 @@ export function guardedCalls(
             ],
             errors: [
               ...a.errors.filter((e) => !g.shape.drops?.test(e)),
-              ...(a.errors.includes(error) || own?.refuses ? [] : [error]),
+              ...(a.errors.includes(error) || own?.refuses || saysFloorRefusal(g, a.errors) ? [] : [error]),
             ],
             guarantee: a.guarantee.includes(guarantee) ? a.guarantee : `${a.guarantee}; ${guarantee}`,
             because: `${a.because ? `${a.because}; ` : ""}${g.because}: the call carries ${guardRequest.map((f) => own?.said(f) ?? f).join(", ")}`,
@@ -374,6 +392,12 @@ function ownFields(a: ApiRow): {
     said: (f) => mapped(f) ?? f,
   };
 }
+/** An error that already refuses a change past a floor ("402 insufficient balance", "insufficient funds"). */
+const FLOOR_REFUSAL = /\binsufficient (?:balance|funds|credit|credits|stock|points)\b|\bwould go below\b/i;
+
+/** Whether a call's own errors already refuse what a floor guard's error would say a second time. */
+const saysFloorRefusal = (g: StatedGuard, errors: readonly string[]): boolean =>
+  g.clause.kind === "quantity-bound" && g.clause.side === "floor" && errors.some((e) => FLOOR_REFUSAL.test(e));
 
 const FIRST_WRITE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>([
   "effect-once",

@@ -32,6 +32,7 @@ import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { STAY } from "./stay.js";
 import { STOCK } from "./stock.js";
 import { STOCK_LEDGER } from "./stock-ledger.js";
+import { STORED_VALUE } from "./stored-value.js";
 import { TRANSFER } from "./transfer.js";
 import type {
   FeatureAction,
@@ -140,6 +141,12 @@ export interface FeatureEntry {
    */
   wholeSystem?: string;
   /**
+   * The whole system only where the prompt's head names it ("Design loyalty points that …"): named elsewhere, its
+   * phrase is a step of another system ("issue the refund … and adjust loyalty points"), which this feature does not
+   * replace.
+   */
+  wholeSystemInHead?: boolean;
+  /**
    * The subject (knowledge/topics.ts) of an infra archetype that builds this feature's whole record itself, with why
    * (a bank ledger's accounts, journal and transfers are a wallet's balances and payments): in an infra design whose
    * prompt speaks of that subject, a named product brings this feature no second copy of it. So does a mixed design
@@ -230,6 +237,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   CHECKOUT,
   FULFILMENT,
   TRANSFER,
+  STORED_VALUE,
   COUNTERS,
   LEADERBOARD,
   SEARCH,
