@@ -11,6 +11,7 @@ export type KeptKind =
   | "outbox"
   | "replicated-ack"
   | "durable"
+  | "repeat-tolerated"
   | "fence"
   | "one-holder"
   | "unique"
@@ -68,8 +69,24 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // an acknowledged write survives a crash of what took it: replicated before the acknowledgement, or an fsynced log
     kind: "durable",
     words:
-      /\b(?:acknowledged|committed|written|stored|persisted|accepted|write|writes|record|records|data|delivery|sample|event|message)\b[^.;:]{0,40}\b(?:is|are|was|were|be) (?:ever |silently )?(?:lost|dropped afterwards)\b|\b(?:acknowledged|committed|written|stored|persisted)\b[^.;:]{0,40}\bnever (?:silently )?lost\b|\bsurvives? (?:a |the )?(?:crash|failover|loss|restart)\b|\bdurabl[ey] (?:before|once)\b/i,
-    keepers: [...ACK_REPLICATION, "write-ahead-log", "transaction", "append-log"],
+      /\b(?:acknowledged|committed|written|stored|persisted|accepted|write|writes|record|records|data|delivery|sample|event|message)\b[^.;:]{0,40}\b(?:is|are|was|were|be) (?:ever |silently )?(?:lost|dropped afterwards)\b|\b(?:acknowledged|committed|written|stored|persisted)\b[^.;:]{0,40}\bnever (?:silently )?lost\b|\bsurvives? (?:a |the |one |any )?(?:[\w-]+ )?(?:crash|failover|loss|restart)\b|\bdurabl[ey] (?:before|once)\b/i,
+    // (an outbox row commits with the change it announces, so an acknowledged change's event is never lost either)
+    // (re-replication restores the copies a loss took, so the count a survival rule names holds again)
+    keepers: [
+      ...ACK_REPLICATION,
+      "write-ahead-log",
+      "transaction",
+      "append-log",
+      "transactional-outbox",
+      "replica-repair",
+    ],
+  },
+  {
+    // a delivery that may come again, made harmless where it lands: the receiver recognises the repeat
+    kind: "repeat-tolerated",
+    words:
+      /\b(?:tolerates?|absorbs?|ignores?|drops?|discards?) (?:the |a |any )?(?:repeats?|redeliver(?:y|ies)|duplicates?)\b/i,
+    keepers: ["dedup-window", "idempotent-receiver", "idempotency-key", "keyed-effect-ledger", "put-if-absent"],
   },
   {
     // an act refused unless it carries the current token, term, attempt or incarnation
@@ -176,6 +193,8 @@ export const KEPT_KINDS: readonly KindEntry[] = [
       "consensus-replication",
       "owner-sequenced-bid",
       "crdt-merge",
+      // a consumer's state saved together with the input position it reflects: a restart replays from there, once
+      "projector-checkpoint",
     ],
   },
   {
@@ -422,7 +441,15 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     kind: "deletion",
     words:
       /\bdeleted\b[^.;]{0,20}\bstays?\b|\btombstones?\b|\bresurrect\w*\b|\bretention\b|\bretain\w*\b|\blog start offset\b/i,
-    keepers: ["tombstones", "log-compaction", "reference-gc", "rollup-downsampling", "anti-entropy-repair"],
+    // (a record that lapses by its time to live at the end of its retention is deleted by the expiry itself)
+    keepers: [
+      "tombstones",
+      "log-compaction",
+      "reference-gc",
+      "rollup-downsampling",
+      "anti-entropy-repair",
+      "ttl-expiry",
+    ],
   },
 ];
 
