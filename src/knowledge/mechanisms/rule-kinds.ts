@@ -1,3 +1,4 @@
+import { RULE_KIND_WORDS } from "./cannot-keep.js";
 import type { MechanismId } from "./catalog.js";
 
 /**
@@ -11,6 +12,7 @@ export type KeptKind =
   | "outbox"
   | "replicated-ack"
   | "durable"
+  | "lost-update"
   | "repeat-tolerated"
   | "fence"
   | "one-holder"
@@ -79,6 +81,25 @@ export const KEPT_KINDS: readonly KindEntry[] = [
       "append-log",
       "transactional-outbox",
       "replica-repair",
+    ],
+  },
+  {
+    // of two concurrent updates of one thing neither is dropped (the words cannot-keep.ts reads as `no-lost-update`):
+    // an increment applied atomically where the value lives, a write that names the version it read, a merge that keeps
+    // both, or a transaction; never a rule only a replication or a last-writer-wins pick touches
+    kind: "lost-update",
+    words: RULE_KIND_WORDS["no-lost-update"],
+    keepers: [
+      "atomic-counter",
+      "version-check",
+      "versioned-overwrite",
+      "crdt-merge",
+      "operational-transform",
+      "transaction",
+      "bounded-counter",
+      "bounded-quantity-update",
+      "guarded-transition",
+      "head-pointer-cas",
     ],
   },
   {
@@ -350,7 +371,7 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // a copy or an answer at most so far behind its source
     kind: "staleness",
     words:
-      /\bwithin (?:the )?freshness bound\b|\b(?:more than|past) (?:[\w-]+ ){0,4}(?:old|older|behind|stale)\b|\bserved stale\b|\bserves? (?:a |the )?cached copy\b[^.;]{0,60}\bbefore\b|\bpast its expiry\b|\bwithin (?:a|an|one|\d[\w.]*) (?:[\w-]+ )?(?:seconds?|minutes?|hours?|ms|milliseconds?)\b/i,
+      /\bwithin (?:the )?freshness bound\b|\b(?:more than|past) (?:[\w-]+ ){0,4}(?:old|older|behind|stale)\b|\bserved stale\b|\bserves? (?:a |the )?cached copy\b[^.;]{0,60}\bbefore\b|\bpast its expiry\b|\bold (?:value|copy|version) for (?:at most|no longer than)\b|\bwithin (?:a|an|one|\d[\w.]*) (?:[\w-]+ )?(?:seconds?|minutes?|hours?|ms|milliseconds?)\b/i,
     keepers: [
       "ttl-expiry",
       "cache-invalidation",
