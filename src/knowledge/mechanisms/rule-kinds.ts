@@ -147,6 +147,8 @@ export const KEPT_KINDS: readonly KindEntry[] = [
       "guarded-transition",
       "version-check",
       "put-if-absent",
+      // (a create-if-absent under an immutable key: of two creators only one wins)
+      "write-once-key",
       "insert-primary",
       "consumer-group-assignment",
       "capped-holder-count",

@@ -258,7 +258,7 @@ export const card = {
     "A fill never replaces a CachedCopy with an older OriginObject version, and a fill started before an invalidation is never stored after it.",
     "A fill never replaces a CachedCopy with an older version of the database record, and a fill started before an invalidation is never stored after it.",
     "A committed database write deletes its key's CachedCopy, so a read is served the old value for at most the invalidation lag, or, where that delete is lost, at most the copy's time to live.",
-    "The OriginObject stays the only authority: the cache never originates a value and never writes back one it did not receive from the origin.",
+    "The OriginObject stays the only authority: a CachedCopy is only ever filled from the origin, so the cache never originates a value and never writes back one it did not receive from the origin.",
     "The cache key covers every request attribute the response varies on, and responses marked private or per-user are never stored in a shared tier.",
   ],
   // behind a look-aside cache the database's record is the origin (I16 states its authority), and no edge, purge
@@ -292,7 +292,7 @@ export const card = {
     },
     {
       statement:
-        "The OriginObject stays the only authority: the cache never originates a value and never writes back one it did not receive from the origin.",
+        "The OriginObject stays the only authority: a CachedCopy is only ever filled from the origin, so the cache never originates a value and never writes back one it did not receive from the origin.",
       unlessTopic: "cache-aside",
     },
     {
