@@ -27,6 +27,15 @@ describe("a mechanism protects only a rule of a kind it keeps", () => {
     expect(keepRank("token-bucket", rule)).toBeUndefined();
   });
 
+  it("reads a rule naming its OutboxEntry as the outbox's alone: no saga or transaction keeps it", () => {
+    const rule =
+      "Every effect a Ride requires has an OutboxEntry committed in the same transaction as the state change that required it.";
+    expect(keptKinds(rule)[0]).toBe("outbox");
+    expect(keepRank("transactional-outbox", rule)).toBe(0);
+    expect(keepRank("saga", rule)).toBeUndefined();
+    expect(keepRank("token-bucket", rule)).toBeUndefined();
+  });
+
   // the core mechanism of each design keeps its card's own rule of its kind, not one that shares its path's words
   it.each([
     ["Design a like counter service.", "atomic-counter", "lost-update"],

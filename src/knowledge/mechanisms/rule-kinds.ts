@@ -57,7 +57,8 @@ export const KEPT_KINDS: readonly KindEntry[] = [
   {
     // an effect recorded in the transaction of the change that requires it, and sent once that change commits
     kind: "outbox",
-    words: /\boutbox\b/i,
+    // (its record named by its type too: "an OutboxEntry committed in the same transaction")
+    words: /\boutbox(?:entr(?:y|ies))?\b/i,
     keepers: ["transactional-outbox"],
   },
   {
