@@ -486,6 +486,15 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     share: "to commit the change at the control plane",
   },
   {
+    id: "node_pickup_seconds",
+    label: "time from a committed change to a node holding it (a watch stream's write, or the node's next poll)",
+    unit: "s",
+    assumed: 0.1,
+    assumedBecause:
+      "a watch stream sends the change as soon as its distribution server sees the commit: a relay hop and a stream write, about a hundred milliseconds (a planning figure; measure it)",
+    share: "for a node to pick the change up",
+  },
+  {
     id: "wide_area_rtt_seconds",
     label: "round trip from the control plane to the farthest site and its acknowledgement back",
     unit: "s",
