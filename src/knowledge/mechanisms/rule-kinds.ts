@@ -15,6 +15,7 @@ export type KeptKind =
   | "durable"
   | "lost-update"
   | "repeat-tolerated"
+  | "sampling"
   | "fence"
   | "one-holder"
   | "unique"
@@ -58,8 +59,10 @@ export const KEPT_KINDS: readonly KindEntry[] = [
   {
     // an effect recorded in the transaction of the change that requires it, and sent once that change commits
     kind: "outbox",
-    // (its record named by its type too: "an OutboxEntry committed in the same transaction")
-    words: /\boutbox(?:entr(?:y|ies))?\b/i,
+    // (its record named by its type too: "an OutboxEntry committed in the same transaction"); a rule that only
+    // mentions outbox entries for another promise ("each outbox entry carries a sequence number within its partner")
+    // is of that promise's kind, not the outbox's
+    words: /\boutbox(?: ?entr(?:y|ies))?\b[^.]*\btransaction\b|\btransaction\b[^.]*\boutbox(?: ?entr(?:y|ies))?\b/i,
     keepers: ["transactional-outbox"],
   },
   {
@@ -118,6 +121,12 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     words:
       /\b(?:tolerates?|absorbs?|ignores?|drops?|discards?) (?:the |a |any )?(?:repeats?|redeliver(?:y|ies)|duplicates?)\b/i,
     keepers: ["dedup-window", "idempotent-receiver", "idempotency-key", "keyed-effect-ledger", "put-if-absent"],
+  },
+  {
+    // every part of a whole (a trace's spans) gets the one keep-or-drop decision made for it
+    kind: "sampling",
+    words: /\bsampling decision\b/i,
+    keepers: ["trace-sampling"],
   },
   {
     // an act refused unless it carries the current token, term, attempt or incarnation
@@ -191,7 +200,7 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // something exists, is handed out or takes effect once per key
     kind: "unique",
     words:
-      /\b(?:at most (?:once|one)|exactly (?:once|one)|only one|no two|once per|twice|duplicat\w*|unique\w*|collision\w*|never (?:reused|re-?issued|handed out again)|yields? at most|takes? effect once|exists? (?:at most )?once|never (?:points?|maps?|resolves?) to (?:a |two )?different)\b|\b(?:double|doubled)[- ]?(?:charg|debit|order|book|spend|pay|send|refund|count)\w*|\bnever doubles?\b/i,
+      /\b(?:at most (?:once|one)|exactly (?:once|one)|only one|no two|once per|twice|duplicat\w*|unique\w*|collision\w*|never (?:reused|re-?issued|handed out again)|yields? at most|takes? effect once|exists? (?:at most )?once|never (?:points?|maps?|resolves?) to (?:a |two )?different)\b|\b(?:double|doubled)[- ]?(?:charg|debit|order|book|spend|pay|send|refund|count)\w*|\bnever doubles?\b|\b(?:gets?|takes?|receives?) a second\b/i,
     keepers: [
       "put-if-absent",
       "insert-primary",
