@@ -107,4 +107,13 @@ describe("the keeper said after a rule's first clause (render/script/steps.ts)",
     if (m) expect(keepRank(m.id, said), m.id).toBeDefined();
     expect(m?.id).not.toBe("dedup-window");
   });
+
+  it("knows the kinds every catalogued mechanism keeps, and judges no mechanism it does not know", async () => {
+    const { MECHANISM_IDS } = await import("../src/knowledge/mechanisms/catalog.js");
+    const { kindsKnown, keepRank } = await import("../src/knowledge/mechanisms/rule-kinds.js");
+    for (const id of MECHANISM_IDS) expect(kindsKnown(id), id).toBe(true);
+    // a mechanism just added to the catalogue may keep any rule until its kinds are listed
+    expect(keepRank("a-new-mechanism", "A booking is never made twice.")).toBe(Number.POSITIVE_INFINITY);
+    expect(keepRank("async-replication", "A booking is never made twice.")).toBeUndefined();
+  });
 });

@@ -515,9 +515,29 @@ export function keptKinds(statement: string): readonly KeptKind[] {
 }
 const KINDS_OF = new Map<string, readonly KeptKind[]>();
 
+/**
+ * The catalogue's mechanisms that keep no kind of rule by their own action (they serve an operation: a replica
+ * shipped asynchronously, a batcher, an autoscaler, a last-writer-wins overwrite): a rule is never theirs to keep.
+ */
+const KEEPS_NO_KIND: ReadonlySet<string> = new Set([
+  "lww-overwrite",
+  "order-statistic-index",
+  "partition-top-k-merge",
+  "sync-standby-replication",
+  "async-replication",
+  "selective-forwarding",
+  "deadline-fanout",
+  "sandbox-isolation",
+  "dynamic-batching",
+  "autoscaling",
+]);
+
 const KEEPERS_OF: ReadonlyMap<KeptKind, ReadonlySet<string>> = new Map(
   KEPT_KINDS.map((k) => [k.kind, new Set<string>(k.keepers)]),
 );
+
+/** Every mechanism some kind lists as its keeper. */
+const LISTED: ReadonlySet<string> = new Set(KEPT_KINDS.flatMap((k) => k.keepers as readonly string[]));
 
 /**
  * How well a mechanism keeps a rule by what it does: the rank of the rule's most specific kind it keeps (0 best),
@@ -527,6 +547,8 @@ const KEEPERS_OF: ReadonlyMap<KeptKind, ReadonlySet<string>> = new Map(
 export function keepRank(mechanismId: string, statement: string): number | undefined {
   const all = keptKinds(statement);
   if (all.length === 0) return Number.POSITIVE_INFINITY;
+  // a mechanism no kind lists and not known to keep none (one just added to the catalogue) is not judged here
+  if (!LISTED.has(mechanismId) && !KEEPS_NO_KIND.has(mechanismId)) return Number.POSITIVE_INFINITY;
   const sole = all.find((k) => SOLE_KINDS.has(k));
   const kinds = sole ? [sole] : all;
   const i = kinds.findIndex((k) => KEEPERS_OF.get(k)?.has(mechanismId));
@@ -555,3 +577,6 @@ export const WHOLE_DESIGN_KINDS: ReadonlySet<KeptKind> = new Set<KeptKind>([
   "durable",
   "order",
 ]);
+
+/** Whether the kinds a mechanism keeps are known here: some kind lists it, or it is known to keep none. */
+export const kindsKnown = (mechanismId: string): boolean => LISTED.has(mechanismId) || KEEPS_NO_KIND.has(mechanismId);
