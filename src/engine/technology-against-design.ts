@@ -39,7 +39,11 @@ export function technologyAgainstDesign(
       ...(t.avoid ? [{ p: t.avoid.product, as: "avoided" }] : []),
       ...(t.runnerUp && !builds ? [{ p: t.runnerUp.product, as: "left as the runner-up" }] : []),
     ];
+    // a managed object store set aside for a storage-node fleet the design sizes itself: an option preferring it names
+    // the interface (an S3-style object store), which a self-run store keeps, and buying both is what this rule refuses
+    const fleet = t.layer === "storage" ? ownStorageFleet(t.archetype, d.capacity) : undefined;
     for (const { p, as } of setAside) {
+      if (fleet && managedObjectStore(p)) continue;
       const by = chooser(p, t.archetype);
       if (by)
         out.push({
@@ -55,7 +59,6 @@ export function technologyAgainstDesign(
           detail: `'${r.product}' is set aside as a whole-system reference (${t.layer}), but it is one part, and the design draws it: '${part}'`,
         });
     }
-    const fleet = t.layer === "storage" ? ownStorageFleet(t.archetype, d.capacity) : undefined;
     for (const c of fleet ? t.choices : [])
       if (managedObjectStore(c.product))
         out.push({
