@@ -91,4 +91,24 @@ describe("a file sync service named by its kind draws the sync layer, not only t
   it("every kind's feature is a catalogue feature", () => {
     for (const k of SYSTEM_KINDS) if (k.feature !== undefined) expect(FEATURE_BY_ID.has(k.feature), k.kind).toBe(true);
   });
+
+  it("a shared folder has its members' Share rows, a call to share it and a write check on commit", () => {
+    for (const prompt of [
+      "Design a document storage service like Google Drive for 100 million users, with sharing and edits synced across devices.",
+      "Design a cloud file storage service like Dropbox where users share folders with their teammates.",
+    ]) {
+      const d = design(prompt);
+      const share = d.dataModel.find((r) => r.entity === "Share");
+      expect(share?.key, prompt).toEqual(["namespace_id", "user_id"]);
+      expect(
+        d.api.some((a) => a.operation === "share a folder" && /^POST /.test(a.call)),
+        prompt,
+      ).toBe(true);
+      const commit = d.api.find((a) => a.operation === "commit a file version");
+      expect(
+        commit?.errors.some((e) => e.startsWith("403")),
+        prompt,
+      ).toBe(true);
+    }
+  });
 });

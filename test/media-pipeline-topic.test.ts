@@ -69,4 +69,26 @@ describe("a media pipeline encodes each upload into its renditions as leased tas
       reads_per_sec: 1e6,
     });
   });
+
+  it("says what starts the splitter and the packager, and checks 'every task done' at the job store", () => {
+    // a blind grade found nothing triggering either, and the publish check drawn at the object store
+    for (const prompt of [
+      "Design a video upload and transcoding pipeline that handles 500 hours of video uploaded every minute.",
+      "Design a transcoding service that turns every uploaded lecture video into five resolutions.",
+    ]) {
+      const d = design(prompt);
+      const seq = d.diagrams.find((x) => x.kind === "sequence" && x.title.startsWith("I15"))?.mermaid ?? "";
+      const lines = seq.split("\n").map((l) => l.trim());
+      const at = (text: string) => lines.findIndex((l) => l.includes(text));
+      expect(at("claim the new asset's split"), prompt).toBeGreaterThan(0);
+      expect(at("claim the new asset's split")).toBeLessThan(at("create a task per rendition and segment"));
+      expect(at("claim the asset to package"), prompt).toBeGreaterThan(
+        at("last task done moves the asset to packaging"),
+      );
+      expect(lines[at("claim the asset to package") + 1]).toMatch(
+        /Note over P3: checks every EncodeTask of the Asset done/,
+      );
+      expect(seq).not.toMatch(/every Rendition complete/);
+    }
+  });
 });

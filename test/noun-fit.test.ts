@@ -133,4 +133,13 @@ describe("noun fit of the chosen card", () => {
     expect(lowFitNote("I06", two)).toMatch(/'binlog' \(a subject of I06 not drawn here\), 'tick' \(I13\)/);
     expect(nounFit(text, "I06", ["cdc", "cdc-mysql"]).uncovered).toEqual([]);
   });
+
+  it("reads a group word before 'of' and a plural as how the owner is organised, not a kept record", () => {
+    // "a chain of bakeries" is a business; a hash chain is a record (the audit log's ChainCheckpoint)
+    expect(
+      distinctNouns("Design a ledger of points for a chain of bakeries where no balance goes negative"),
+    ).not.toContain("chain");
+    expect(distinctNouns("Design stock counts for a chain of 500 warehouses")).not.toContain("chain");
+    expect(distinctNouns("Design a tamper-evident hash chain of audit records")).toContain("chain");
+  });
 });

@@ -68,9 +68,10 @@ describe("the spoken script fills its round with the design's own content", () =
     expect(step8).not.toMatch(/crashes mid-task after claiming/);
   });
 
-  it("says the data model's other records in step 3 by their key", () => {
+  it("says the records the hard rule rests on in step 3 by their partition key, and points at the table for the rest", () => {
     const ride = cases[2]?.s.steps[2]?.text ?? "";
-    expect(ride).toContain("The driver state is keyed and partitioned by driver id.");
+    expect(ride).toContain("The hard rule also rests on the driver state, partitioned by driver id.");
+    expect(ride).toMatch(/The other \w+ records are in the data-model table\./);
   });
 
   it("never runs a step past its budget", () => {

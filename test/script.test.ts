@@ -879,9 +879,7 @@ describe("presentation, said as a candidate says it", () => {
     );
     expect(said(metrics)).toMatch(/Cutting the head means sealing the head into an immutable block\./);
     expect(said(pay)).toMatch(/Settling attempts means resolving attempts with unknown outcome\./);
-    expect(said(pay)).toMatch(
-      /the request hash, the payment id and the response\. The request hash is a hash of the request body\./,
-    );
+    expect(said(pay)).toMatch(/one request hash\. The request hash is a hash of the request body\./);
     for (const { d, s } of scripts) {
       const text = said(s);
       for (const g of jargonGlosses(d)) {

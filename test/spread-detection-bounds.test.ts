@@ -137,11 +137,13 @@ describe("the bound is budgeted along the mechanism that meets it, and a design 
     expect(rules(d)).toContain("stated-bound-exceeded");
   });
 
-  it("a change reaching the servers of one fleet is spent inside the region", () => {
+  it("a change reaching the servers of one fleet is spent by the config model's own path (commit + pickup + apply)", () => {
     const d = design("Design a config service where a config change reaches all 10,000 servers within 5 seconds.");
-    const spread = row(d, "change_spread_seconds");
+    const spread = row(d, "config_spread_seconds");
     expect(spread?.bound?.quantity).toBe("propagation_seconds");
-    expect(spread?.formula).toContain("in_region_rtt_seconds");
+    expect(spread?.formula).toContain("node_pickup_seconds");
+    // the model spends the bound itself, so no generic spread path is added beside it
+    expect(row(d, "change_spread_seconds")).toBeUndefined();
   });
 
   it("a reader's view catching up with a pipeline is not a fan-out", () => {

@@ -12,7 +12,11 @@ import {
   REGION_REACH,
 } from "../knowledge/capacity/latency.js";
 import {
+  ALERT_INPUTS,
+  ALERT_PATH_FIGURES,
   REGION_SPREAD_PATH,
+  rollbackInputs,
+  rollbackPathFigures,
   SITES_SPREAD_PATH,
   SPREAD_EVERYWHERE,
   SPREAD_FANOUT,
@@ -709,6 +713,51 @@ function withSpreadBudget(model: CapacityModel, everywhere: boolean): CapacityMo
   return m;
 }
 
+const WITH_ROLLBACK = new WeakMap<CapacityModel, Map<boolean, CapacityModel>>();
+
+/**
+ * A model that spends a stated rollback bound over the way a bad change is undone (knowledge/capacity/spread.ts):
+ * the health window chosen from the bound, the controller's check, the moved target's commit and its push to every
+ * site (readers in many places) or every server of one region.
+ */
+function withRollbackBudget(model: CapacityModel, everywhere: boolean): CapacityModel {
+  let byWhere = WITH_ROLLBACK.get(model);
+  if (!byWhere) {
+    byWhere = new Map();
+    WITH_ROLLBACK.set(model, byWhere);
+  }
+  let m = byWhere.get(everywhere);
+  if (!m) {
+    const have = new Set(model.inputs.map((i) => i.quantity));
+    // a model whose nodes pick a change up their own way (a stream write, or their next poll) pushes the rollback so
+    const pickup = have.has("node_pickup_seconds");
+    m = {
+      ...model,
+      inputs: [...model.inputs, ...rollbackInputs(everywhere, pickup).filter((i) => !have.has(i.quantity))],
+      figures: [...model.figures, ...rollbackPathFigures(everywhere, pickup)],
+    };
+    byWhere.set(everywhere, m);
+  }
+  return m;
+}
+
+const WITH_ALERT = new WeakMap<CapacityModel, CapacityModel>();
+
+/** A model that spends a stated alert bound: sample + evaluation + notification (knowledge/capacity/spread.ts). */
+function withAlertBudget(model: CapacityModel): CapacityModel {
+  let m = WITH_ALERT.get(model);
+  if (!m) {
+    const have = new Set(model.inputs.map((i) => i.quantity));
+    m = {
+      ...model,
+      inputs: [...model.inputs, ...ALERT_INPUTS.filter((i) => !have.has(i.quantity))],
+      figures: [...model.figures, ...ALERT_PATH_FIGURES],
+    };
+    WITH_ALERT.set(model, m);
+  }
+  return m;
+}
+
 /** Whether a model holds a figure to a stated bound. */
 const holdsTo = (model: CapacityModel, bound: string): boolean => model.figures.some((x) => x.bound === bound);
 
@@ -1004,6 +1053,17 @@ export function capacityOwners(
       f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
     owners[spreadAt] = { ...spreadLead, model: withSpreadBudget(spreadLead.model, everywhere) };
   }
+  // a stated bound on rolling a bad change back is spent by the leading model over the way back (detect + decide +
+  // propagate), unless a model of the design already holds a figure to it
+  const rollback = f.nfrs.scale.rollback_bound_seconds;
+  if (rollback && owners[0] && !owners.some((o) => holdsTo(o.model, "rollback_bound_seconds"))) {
+    const everywhere =
+      f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
+    owners[0] = { ...owners[0], model: withRollbackBudget(owners[0].model, everywhere) };
+  }
+  // so is a stated bound on an alert going out, where no model holds a paging figure of its own (a device fleet's)
+  if (f.nfrs.scale.page_bound_seconds && owners[0] && !owners.some((o) => holdsTo(o.model, "page_bound_seconds")))
+    owners[0] = { ...owners[0], model: withAlertBudget(owners[0].model) };
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];

@@ -98,6 +98,7 @@ import {
 import type { Design } from "./design/design.js";
 import { keepJsonTexts, keptJsonText } from "./design/keep.js";
 import type { CapacityRow } from "./design/types.js";
+import { unbudgetedBounds } from "./end-to-end-bounds.js";
 import { thinPart } from "./fields/archetypes.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, proposesOption, quantityId, WHOLE_UNITS } from "./fields/bottlenecks.js";
@@ -150,7 +151,7 @@ import {
   relationalParts,
   spreadOf,
 } from "./named-parts.js";
-import { statedNfrsOf } from "./nfr-parse.js";
+import { quoteOfScaleReason, statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots, featureLed } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
@@ -288,6 +289,7 @@ export type CoherenceRule =
   | "stated-bound-exceeded"
   | "bound-without-headroom"
   | "latency-unbudgeted"
+  | "bound-unbudgeted"
   | "figure-beyond-sense"
   | "fence-at-outsider"
   | "guard-off-owner"
@@ -414,6 +416,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a time the design plans against a stated bound (a latency, a freshness, a failover) leaves at least a fifth of the bound spare: a sum that meets the bound exactly, or nearly, is missed by the first slow step",
   "latency-unbudgeted":
     "a stated request latency is spent over the path's costed steps (a figure that sums at least two steps against it), never left as one round trip taken off with the rest 'still to be budgeted'",
+  "bound-unbudgeted":
+    "a stated end-to-end bound on a pipeline's way (an alert or page within a minute, a rollback within a minute, a change reaching every server within seconds) is spent as a budget: a figure sums the path's stages and is held to the bound, never only a bandwidth or a count sized to it",
   "stated-bound-exceeded":
     "no figure the design chooses or derives is past a bound the prompt states for it (a failover of about 11 s against 'fails over within 5 seconds', an annual loss per object above the stated nines)",
   "figure-beyond-sense":
@@ -3039,23 +3043,30 @@ function partsWithinWholes(d: Design): Problem[] {
 function statedNumbersUsed(d: Design): Problem[] {
   // a stated target a figure is checked against (a failover bound), or read under its twin's name, is read
   const read = quantitiesRead(d.capacity);
-  const byQuote = new Map<string, string[]>();
+  // one stated number is the prompt's words, however each name reads them ("1,000 requests per hour" is one key's
+  // rate and, read as a limit, its quota window too): the names sharing a quote are used when any one is read
+  const byQuote = new Map<string, { names: string[]; becauses: string[] }>();
   for (const name of Object.keys(d.nfrs.scale)) {
     const src = d.nfrs.sources[`scale.${name}`];
     if (src?.source !== "stated") continue;
-    const list = byQuote.get(src.because) ?? [];
-    list.push(name);
-    byQuote.set(src.because, list);
+    const key = quoteOfScaleReason(src.because) ?? src.because;
+    const group = byQuote.get(key) ?? { names: [], becauses: [] };
+    group.names.push(name);
+    if (!group.becauses.includes(src.because)) group.becauses.push(src.because);
+    byQuote.set(key, group);
   }
   // a stated number a figure reads under a name the capacity field bound it to (the design's unit count,
   // engine/unit-count.ts) is read: its input quotes the same words
   const quotedInputs = d.capacity.flatMap((r) => r.inputs.filter((i) => i.source === "stated").map((i) => i.because));
   const out: Problem[] = [];
-  for (const [because, names] of byQuote)
-    if (!names.some((n) => read.has(n)) && !quotedInputs.some((b) => b === because || b.startsWith(`${because},`)))
+  for (const { names, becauses } of byQuote.values())
+    if (
+      !names.some((n) => read.has(n)) &&
+      !quotedInputs.some((b) => becauses.some((because) => b === because || b.startsWith(`${because},`)))
+    )
       out.push({
         rule: "stated-number-unused",
-        detail: `${names.join(", ")} (${because}) is read by no capacity figure`,
+        detail: `${names.join(", ")} (${becauses[0]}) is read by no capacity figure`,
       });
   return out;
 }
@@ -3298,6 +3309,17 @@ function latencyBudgeted(d: Design): Problem[] {
           detail: `the stated latency '${stated.quote}' is spent over no costed steps of the path`,
         },
       ];
+}
+
+/**
+ * A stated end-to-end bound on a pipeline's way (a page, a rollback, a change's spread) that figures read is spent over
+ * the path's stages: one figure sums them and is held to it (engine/end-to-end-bounds.ts).
+ */
+function endToEndBudgeted(d: Design): Problem[] {
+  return unbudgetedBounds(d.capacity, d.nfrs.sources).map((u) => ({
+    rule: "bound-unbudgeted" as const,
+    detail: `the stated ${u.bound} (${u.quote}) bounds the way from ${u.path}, but ${u.readers.join(", ")} only read it and no figure sums that path's stages against it`,
+  }));
 }
 
 /** The most machines a design may count: the largest public fleets run a few million servers, not tens of millions. */
@@ -5201,6 +5223,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...statedBoundsHeld(d),
     ...boundsKeepHeadroom(d),
     ...latencyBudgeted(d),
+    ...endToEndBudgeted(d),
     ...rollupsCoarserThanQuery(d),
     ...figuresMakeSense(d),
     ...partsWithinWholes(d),

@@ -24,7 +24,7 @@ import {
 import { oneMachineReason, TOPIC_WORDS, topicsSpoken } from "../knowledge/topics.js";
 import { singularOf as singular } from "./counted-nouns.js";
 import { own } from "./own.js";
-import { formatQuantity } from "./quantity-format.js";
+import { formatQuantity, grouped, sig } from "./quantity-format.js";
 import type { Stated } from "./stated.js";
 import { guaranteeClauses } from "./stated-clauses.js";
 import { parseCopiesWithin } from "./stated-copies.js";
@@ -272,10 +272,11 @@ const EFFECT_LAST =
 
 /**
  * What is never lost is a thing kept, not a faculty ("never loses track of", "never loses its place" name no record),
- * nor a person ("without losing anyone's edits" is said of the edits, which a convergence rule keeps).
+ * nor a person ("without losing anyone's edits" is said of the edits, which a convergence rule keeps), nor a
+ * direction ("never drops below zero" is a floor on a quantity, engine/stated-clauses.ts quantity-bound).
  */
 const NOT_KEPT =
-  /^(?:track|sight|touch|count|time|way|place|focus|interest|connection|contact|anyone|anybody|everyone|everybody|someone|one)$/;
+  /^(?:track|sight|touch|count|time|way|place|focus|interest|connection|contact|anyone|anybody|everyone|everybody|someone|one|below|under|beneath|beyond|above|over|to|off|out|into)$/;
 /**
  * A quantity a ledger conserves is never lost in another sense: money neither lost nor made is the ledger's own
  * conservation rule, not a write's durability ("never loses or creates money", "never loses money").
@@ -1429,8 +1430,8 @@ const LIMIT_VERB = String.raw`(?:make|send|issue|submit|call|use|get|have|perfor
 const LIMIT_OWNER_BEFORE = new RegExp(
   [
     String.raw`\bper[- ]((?:api[- ])?[a-z]+)\s+(?:rate[- ]?)?(?:limits?|quotas?|caps?|allowances?|budgets?)\s+(?:(?:of|at|is|are|set\s+(?:at|to))\s+)?(?:(?:up\s+to|at\s+most|about|around)\s+)?$`,
-    String.raw`\b(?:each|every|any|a\s+single|one|a|an|the)\s+([a-z]+)\s+(?:is\s+)?(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to|about)\s+)?$`,
-    String.raw`\b(?:each|every|any|a\s+single|one)\s+([a-z]+)\s+(?:may|can|gets?|has|is\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?(?:${CAPPED_AT}\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one|a|an|the)\s+(?:[a-z]+[- ])?(?!(?:is|are|was|may|can|gets?|has|have)\b)([a-z]+)\s+(?:is\s+)?(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to|about)\s+)?$`,
+    String.raw`\b(?:each|every|any|a\s+single|one)\s+(?:[a-z]+[- ])?(?!(?:is|are|was|may|can|gets?|has|have)\b)([a-z]+)\s+(?:may|can|gets?|has|is\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?(?:${CAPPED_AT}\s+)?$`,
     String.raw`\b([a-z]+s)\s+(?:(?:are\s+(?:limited|capped|throttled|restricted|held)\s+(?:to|at)\s+(?:(?:at\s+most|up\s+to)\s+)?)|(?:(?:may|can|get|have|are\s+allowed(?:\s+to)?)\s+(?:${LIMIT_VERB}\s+)?${CAPPED_AT}\s+))$`,
   ].join("|"),
   "i",
@@ -1456,6 +1457,46 @@ function limitOwnerScope(owner: string): RateScope | undefined {
  */
 const NEXT_TIER =
   /^\s*(?:,\s*|\.\s*)?(?:(?:and|while|but|whereas)\s+)?(?:the\s+)?(?:free|paid|premium|pro|basic|standard|enterprise|trial|business|starter|gold|silver|bronze)(?:[- ](?:tier|plan))?\s+((?:api[- ])?[a-z]+)\s+(?:(?:get|gets|have|has|may make|may send|can make|up to|at most)\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:$|[.,;)]|and\b|but\b))/i;
+
+/** Words that make a rate held per owner a limit: the window of its unit is the quota's ("a rate limiter that lets each …"). */
+const LIMIT_WORDS =
+  /\b(?:rate[- ]?limit\w*|limit\w*|quotas?|throttl\w*|capped|caps?|allowances?|allow(?:s|ed|ing)?|lets?|permit\w*|at\s+most|no\s+more\s+than|up\s+to)\b/i;
+
+/** The sentence a span of the text stands in (a point inside a number is no sentence end). */
+const sentenceAround = (t: string, start: number, end: number): string => {
+  const before =
+    t
+      .slice(0, start)
+      .split(/[;!?]|[.](?!\d)/)
+      .pop() ?? "";
+  const after = /^[^;!?]*?(?:[.](?!\d)|$)/.exec(t.slice(end))?.[0] ?? "";
+  return `${before}${t.slice(start, end)}${after}`;
+};
+
+/** A place that people live in, said just before its population: "a city of", "a country with", "a metro area of about". */
+const PLACE_OF_BEFORE =
+  /\b(?:(?:a|an|the|one|our|its|their|this|that)\s+)?(?:[a-z][\w-]*\s+)?(?:city|cities|town|village|country|nation|state|province|region|metro(?:politan)?(?:\s+area)?|island|county|municipality|capital|market)\s+(?:of|with|home\s+to|that\s+has|housing)\s+(?:(?:about|around|roughly|some|over|nearly|almost|more\s+than|under|up\s+to)\s+)?$/i;
+/** The people after a place's count, or none ("a city of 2 million people", "a country of 60 million;"). */
+const PLACE_PEOPLE_AFTER =
+  /^(?:\s+(?:people|persons|residents|inhabitants|citizens|souls|population)\b|(?=\s*(?:$|[,.;:)]|\s(?:and|where|with|that|which|who|in|on|so|but|while|whose)\b)))/i;
+/** People said to live in a place by their noun alone ("its 800,000 residents", "3 million inhabitants"). */
+const RESIDENTS_AFTER = /^\s+(?:residents|inhabitants|citizens)\b/i;
+
+/** What a duration of media is: "hours of video", "minutes of audio", "hours of uploads", "hours of new footage". */
+const MEDIA_NOUN = String.raw`(?:[a-z][\w-]*\s+){0,2}?(?:videos?|audio|footage|media|recordings?|uploads?|music|speech|calls?|podcasts?|content|streams?|movies?|films?|lectures?|episodes?|clips?|sound|voice(?:\s+notes?)?)`;
+/**
+ * A duration of media and the period it arrives in: "hours of video uploaded every minute", "minutes of audio per
+ * hour", "hours of uploads a minute", "hours of video are uploaded to the site every minute". Group 1 the media's
+ * unit, 2 the period's.
+ */
+const MEDIA_PER_TIME = new RegExp(
+  String.raw`^[- ]?\s*(${LONG_TIME_WORD})\s+of\s+${MEDIA_NOUN}\b(?:\s+(?!(?:per|a|an|each|every|and|but|while|which|that)\b)[a-z][\w'-]*){0,5}?\s*,?\s+(?:per|a|an|each|every)\s+(${LONG_TIME_WORD})\b`,
+  "i",
+);
+/** A duration of media with its period said before it ("every minute, 500 hours of video …"). Group 1 the unit. */
+const MEDIA_AMOUNT = new RegExp(String.raw`^[- ]?\s*(${LONG_TIME_WORD})\s+of\s+${MEDIA_NOUN}\b`, "i");
+/** The period said before an amount of media: "every minute, ", "each hour ". Group 1 the unit. */
+const MEDIA_PERIOD_BEFORE = new RegExp(String.raw`\b(?:every|each|per)\s+(${LONG_TIME_WORD})\s*,?\s*$`, "i");
 
 /** A window of several time units after a rate's noun ("per 15 minutes"; "every 10 seconds" is a period read elsewhere). Group 1 the count, 2 the unit. */
 const PER_SPAN = new RegExp(String.raw`^\s*per\s+(\d{1,3})[- ](${LONG_TIME_WORD})\b`, "i");
@@ -1877,6 +1918,27 @@ const EVERYWHERE_WITHIN =
 const PAGE_WORDS =
   /\b(?:pag(?:ed|ing)|on-?call (?:engineers?|person|people|team|sres?)|(?:pages?|alerts?|notif(?:y|ies))\s+(?:the\s+)?(?:on-?call|engineers?|operators?|someone|a human|sres?)\b[\w\s-]*?)/i;
 
+/**
+ * Words that make a duration a bound on an alert going out, a few words before it ("fires alerts within 1 minute", "alerts
+ * within 30 seconds", "an alert is raised within 2 minutes", "alerting within a minute"): from a condition becoming
+ * true to its alert leaving, the same path a page takes (a scrape, an evaluation, the notification), never a request's
+ * latency. Read only where the prompt speaks of monitoring (ALERTED_SUBJECT): an alert a product sends its users
+ * ("weather alerts delivered within 30 seconds") is a notification's delivery.
+ */
+const ALERT_WORDS =
+  /\b(?:(?:fir(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|emit(?:s|ted|ting)?)\s+(?:an?\s+|the\s+|its\s+|their\s+)?alerts?|alerts?(?:\s+(?:must|should|will|shall|can|are|is|get|gets))?(?:\s+be)?(?:\s+(?:fire[sd]?|firing|raised|triggered|go(?:es)?\s+out|goes\s+off|go\s+off))?|alerting)\b/i;
+/** A prompt about watching a fleet's measurements, where an alert is a monitoring alert (a page's path). */
+const ALERTED_SUBJECT =
+  /\b(?:metrics?|monitor\w*|telemetry|observability|time[- ]series|samples?|series|thresholds?|prometheus|datadog|grafana|dashboards?|sensors?|scrap\w*|readings?|iot|uptime|health[- ]checks?|on-?call)\b/i;
+
+/**
+ * Words that make a duration a bound on undoing a bad change ("a bad config can be rolled back within one minute",
+ * "revert everywhere within a minute", "undo a bad push within 30 seconds"): the way back to the last good version,
+ * never how fast a new change rolls out.
+ */
+const ROLLBACK_WORDS =
+  /\b(?:roll(?:s|ed|ing)?[- ]?back|rollbacks?|revert(?:s|ed|ing)?|revertible|undo(?:ne|es|ing)?|undoable)\b/i;
+
 /** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
 /** How many of a unit a bare plural ("run for months") is read as: several, more than the two a pair would say. */
 const SEVERAL_OF_A_PLURAL = 3;
@@ -2121,6 +2183,21 @@ const sentenceBefore = (t: string, at: number): string =>
     .pop() ?? "";
 
 /** A read back over a span ("chart any series over 30 days", "range queries over 30 days"). */
+/** A span a search reads back from now: "searches over the last", "auditors search the past", "queries across the last". */
+const LOOKBACK =
+  /\b(?:search\w*|quer(?:y|ies|ying)|look(?:s|ing)?\s+up|find\w*|chart\w*|dashboards?)\b(?:\s+[\w'-]+){0,5}?\s+(?:(?:over|across|in|from|through|for)\s+)?the\s+(?:last|past)\s+$/i;
+
+/**
+ * Whether the prompt keeps its records for a span of years said elsewhere ("kept for 7 years", "keeps every admin
+ * action for seven years"): then a look-back a search covers is a window of its own, not how long records are kept.
+ */
+function keptLonger(t: string, at: number): boolean {
+  const other = t.slice(0, at) + " ".repeat(Math.min(40, t.length - at)) + t.slice(at + 40);
+  return /\b(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed)|hold|holds|held)\b[^.;]{0,60}\bfor\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years?\b/i.test(
+    other,
+  );
+}
+
 const QUERIED_OVER =
   /\b(?:chart\w*|graph\w*|plot\w*|quer(?:y|ies|ying)|search\w*|dashboards?)\b(?:\s+[\w'-]+){0,5}\s+over\s+(?:the\s+(?:last|past)\s+)?$/i;
 
@@ -2226,7 +2303,8 @@ const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; orElse?:
   detection_bound_seconds: { words: DETECTION_WORDS, wide: true },
   reclaim_bound_seconds: { words: RECLAIM_WORDS, orElse: HANDED_ON_WORDS },
   redelivery_bound_seconds: { words: REDELIVERY_WORDS, wide: true },
-  page_bound_seconds: { words: PAGE_WORDS },
+  page_bound_seconds: { words: PAGE_WORDS, orElse: ALERT_WORDS },
+  rollback_bound_seconds: { words: ROLLBACK_WORDS, wide: true },
   run_seconds: { words: RUN_FOR },
   retention_days: { words: LAST_SPAN },
   hot_days: { words: /\b(?:searchable|(?:in|on)\s+(?:the\s+)?(?:hot|fast|search)\s+(?:tier|index|storage|nodes?))\b/i },
@@ -2236,6 +2314,7 @@ const BOUND_IDS: ReadonlySet<string> = new Set([
   "reclaim_bound_seconds",
   "redelivery_bound_seconds",
   "page_bound_seconds",
+  "rollback_bound_seconds",
   "propagation_seconds",
   "failover_seconds",
   "detection_bound_seconds",
@@ -2281,9 +2360,14 @@ const BOUND_AHEAD: { re: RegExp; id: string; words: RegExp; prompt?: RegExp }[] 
   // "a job on a crashed worker must be handed to another worker within 2 minutes": what a dead holder held goes to
   // another, said only where the prompt speaks of a holder dying
   { re: HANDED_ON_WORDS, id: "reclaim_bound_seconds", prompt: CRASH_WORDS },
+  // "a bad config can be rolled back within one minute": the way back to the last good version, not a rollout's pace
+  // ("revert a broken setting on every host within 45 seconds": what is undone and where may stand between them)
+  { re: ROLLBACK_WORDS, id: "rollback_bound_seconds", gap: 8 },
+  // "fires alerts within 1 minute", "alerts within 30 seconds": an alert's way out, where the prompt is about monitoring
+  { re: ALERT_WORDS, id: "page_bound_seconds", prompt: ALERTED_SUBJECT },
   { re: SPREAD_WORDS, id: "propagation_seconds" },
-].map((c) => ({
-  re: new RegExp(`(?:${c.re.source})(?:\\s+[\\w'-]+){0,4}\\s+(?:within|in under)\\s*$`, "i"),
+].map((c: { re: RegExp; id: string; prompt?: RegExp; gap?: number }) => ({
+  re: new RegExp(`(?:${c.re.source})(?:\\s+[\\w'-]+){0,${c.gap ?? 4}}\\s+(?:within|in under)\\s*$`, "i"),
   id: c.id,
   words: c.re,
   ...(c.prompt ? { prompt: c.prompt } : {}),
@@ -2520,6 +2604,22 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // Clause breaks, but not the comma or point inside a number ("20,000 servers", "1.5 GB").
     const clauseBefore = before.split(/[;:!?]|[.,](?!\d)/).pop() ?? "";
 
+    // "a city of 2 million people", "a country of 60 million", "the town's 40,000 residents": the people living in the
+    // place the service runs in, who bound its users, riders and trips (each derived with a stated share), never all
+    // of them users
+    const placeBefore = PLACE_OF_BEFORE.exec(clauseBefore);
+    const people = placeBefore ? PLACE_PEOPLE_AFTER.exec(rest.slice(pos)) : RESIDENTS_AFTER.exec(rest.slice(pos));
+    if (people) {
+      const said = `${placeBefore?.[0] ?? ""}${quoteTo(pos + people[0].length)}`;
+      setScale(
+        scale,
+        "place_population",
+        n.value,
+        said,
+        `the people living where the service runs, ${grouped(n.value)}, which bound its users, not all of them users`,
+      );
+      continue;
+    }
     // "6 million connected at peak", "2 million users online at once": the people or devices holding a session at the
     // same moment are the connected clients, never the product's whole user base; "30 million registered" with its
     // noun left out (said beside the connected ones) is the user base
@@ -2709,6 +2809,30 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
 
+    // "500 hours of video uploaded every minute", "10,000 minutes of audio per hour", "every minute, 500 hours of video
+    // arrive": an amount of media said per time is the media arriving each second, which sizes encoding and storage
+    // directly (a typical upload count beside it would be a guess the prompt's own number already answers)
+    const media = MEDIA_PER_TIME.exec(rest.slice(pos)) ?? MEDIA_AMOUNT.exec(rest.slice(pos));
+    const mediaSecs = media ? timeUnit(media[1] ?? "") : undefined;
+    const mediaPer = media
+      ? (media[2] ?? MEDIA_PERIOD_BEFORE.exec(t.slice(Math.max(0, n.start - 30), n.start))?.[1])
+      : undefined;
+    const mediaPerSecs = mediaPer ? timeUnit(mediaPer) : undefined;
+    if (media && mediaSecs && mediaPerSecs) {
+      const said = media[2]
+        ? quoteTo(pos + media[0].length)
+        : `${MEDIA_PERIOD_BEFORE.exec(t.slice(Math.max(0, n.start - 30), n.start))?.[0] ?? ""}${quoteTo(pos + media[0].length)}`;
+      const perSec = (n.value * mediaSecs) / mediaPerSecs;
+      setScale(
+        scale,
+        "media_seconds_per_sec",
+        perSec,
+        said,
+        `${sig(perSec)} seconds of media arriving each second (${grouped(Math.round(n.value * mediaSecs))} s every ${grouped(mediaPerSecs)} s)`,
+      );
+      readTo = Math.max(readTo, n.end + pos + media[0].length);
+      continue;
+    }
     // "expire after 30 idle minutes", "dropped after 30 idle days": an entry kept while it is touched and dropped after
     // that much idle time has a sliding time to live of that length
     const idle = IDLE_DURATION.exec(rest.slice(pos));
@@ -2747,6 +2871,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : undefined;
         const found =
           (ofDelay ? { id: "live_delay_seconds" } : undefined) ??
+          // "answers searches over the last 90 days within 2 seconds" where records are kept for years: the span
+          // searches look back over, never a freshness bound (the bound after it is the search's latency)
+          (secs >= 86400 && LOOKBACK.test(clauseBefore) && keptLonger(t, n.start)
+            ? { id: "search_window_days", toDays: true }
+            : undefined) ??
           // "a push 48 hours before the lease ends": a duration before its event is a lead time, whatever verb leads it
           (LEAD_AHEAD.test(after) ? timerLead(clauseBefore, after) : undefined) ??
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
@@ -2794,7 +2923,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
-          /^[- ]?\s*(?!(?:of|and|or|but|unless|until|because|that|which|who|while|if|when|the|a|an|to|for|in|with|without|at|on|each|per)\b)([a-z-]+)/i.exec(
+          /^[- ]?\s*(?!(?:of|and|or|but|unless|until|because|that|which|who|while|if|when|the|a|an|to|for|in|with|without|at|on|across|each|per)\b)([a-z-]+)/i.exec(
             after,
           )?.[0] ?? "";
         if (target) {
@@ -2823,6 +2952,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
                   target.id === "propagation_seconds" ||
                   target.id === "detection_bound_seconds" ||
                   target.id === "redelivery_bound_seconds" ||
+                  target.id === "rollback_bound_seconds" ||
                   target.id === "failover_seconds"
                     ? wideClause
                     : clauseBefore
@@ -3112,6 +3242,28 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       }
       setScale(scale, id, value, `${ownerQuote}${quoteAll(nounEnd)}`, reading ?? ownerReading);
       if (fleet) composed.add(id);
+      // "lets each customer make 1,000 requests per hour", "10,000 calls per day per key": a limit held per owner is
+      // counted over its own rate's unit, so that unit is the quota window every allowance and overshoot figure reads
+      // (never a typical per-minute window beside a stated hourly or daily one)
+      if (scope && (allowance || LIMIT_WORDS.test(sentenceAround(t, n.start, n.end + nounEnd)))) {
+        setScale(
+          scale,
+          "quota_window_seconds",
+          secs,
+          `${ownerQuote}${quoteAll(nounEnd)}`,
+          `a limit per ${scope} counted over its rate's own unit, a quota window of ${grouped(secs)} s`,
+        );
+        // "customers may send at most 100 text messages an hour": each limited act is one request the limiter admits,
+        // so the limit is also that owner's request allowance (the limiter's budget counts acts of any kind)
+        if (rateId !== "requests_per_sec")
+          setScale(
+            scale,
+            `requests_per_sec_per_${scope}`,
+            value,
+            `${ownerQuote}${quoteAll(nounEnd)}`,
+            `a limit per ${scope} on ${singular((hit?.noun ?? "act").toLowerCase())}s, each one request the limiter admits`,
+          );
+      }
       // A system-wide rate stated per second or minute is the load to serve, so it is already the peak: no
       // peak-to-average factor multiplies it, unless the prompt calls it an average.
       const said = quoteTo(nounEnd).trim();

@@ -87,6 +87,13 @@ function leadWords(id: ArchetypeId, topics: readonly string[]): ReadonlySet<stri
  */
 const ACTORS = new Set(["user", "client", "customer", "people", "person", "visitor", "member"]);
 
+/**
+ * Words that count a group when "of" and a plural follow ("a chain of bakeries", "a group of stores", "a network of
+ * depots"): they say how the owner is organised, not a record the system keeps (a hash chain is a record; a chain of
+ * shops is a business).
+ */
+const COLLECTIVES = new Set(["chain", "group", "network", "family", "franchise", "collection", "series", "number"]);
+
 /** Words after which a word ending in -s or -ed is a verb ("that blocks", "and books", "takes effect"). */
 const VERB_BEFORE = new Set([
   "that",
@@ -132,6 +139,12 @@ export function distinctNouns(prompt: string): string[] {
     if (SYSTEM_WORDS.has(base) || ACTORS.has(base)) continue;
     // a rate's or a scope's noun ("1 million events per second", "per-user counts") is traffic, not a kept record
     if (words[i - 1] === "per" || words[i + 1] === "per") continue;
+    if (
+      COLLECTIVES.has(base) &&
+      words[i + 1] === "of" &&
+      /[^s]s$/.test(words[/^\d/.test(words[i + 2] ?? "") ? i + 3 : i + 2] ?? "")
+    )
+      continue;
     const n = cards.get(base)?.length ?? 0;
     if (n === 0 || n > DISTINCT_AT_MOST || out.includes(base)) continue;
     out.push(base);

@@ -260,14 +260,17 @@ export function credit(text: string, at: number, all: readonly Reading[], bound?
   const keys = keyWords(cut > 0 ? words.slice(0, cut) : words);
   const near = all.filter((r) => touches(r, at, to));
   // the latency bound's own words ("within 5 seconds") are read by a latency bound only
-  const said = bound ? LATENCY_BOUND.exec(text) : null;
+  // (so are a page's or a rollback's bound words, where the figure that spends that bound reads them)
+  const wayBound = near.some((r) => r.kind === "figure" && WAY_BOUND_FIGURE.test(r.what));
+  const said = bound || wayBound ? LATENCY_BOUND.exec(text) : null;
   const boundFrom = said ? at + said.index : -1;
   const boundTo = said ? boundFrom + said[0].length : -1;
   const inBound = (w: Word) => w.from >= boundFrom && w.to <= boundTo;
   // a freshness bound is also read by a figure of a copy's lag ("propagation_seconds, read by copy_fresh_seconds")
   // (a latency clause on a copy's update, "updated within 2 seconds", is read by that lag figure too)
   const readsBound = (r: Reading) =>
-    r.kind === "latency" || (bound !== undefined && r.kind === "figure" && LAG_FIGURE.test(r.what));
+    r.kind === "latency" ||
+    (r.kind === "figure" && ((bound !== undefined && LAG_FIGURE.test(r.what)) || WAY_BOUND_FIGURE.test(r.what)));
   const readsWord = (r: Reading, w: Word) => holds(r, w) && (!inBound(w) || readsBound(r));
   const readers = near.filter((r) => keys.some((w) => readsWord(r, w)));
   const unreadWords = keys.filter((w) => !readers.some((r) => readsWord(r, w)));
@@ -309,6 +312,12 @@ function unitEndOf(tail: string): number {
 
 /** A figure of how far a copy trails its source: the quantities a freshness bound is read as. */
 const LAG_FIGURE = /^(?:propagation|lag|staleness|freshness|replication_lag)\w*\b/;
+/**
+ * A stated bound on a pipeline's whole way (a page's, a rollback's), read by the figure that sums its steps against it:
+ * it reads the bound's words in any clause that states them, a rule's ("a bad version must be reverted within 3
+ * minutes") as well as a latency's.
+ */
+const WAY_BOUND_FIGURE = /^(?:page_bound|rollback_bound)_seconds, read by\b/;
 
 /** A latency bound's words in a clause: a time under which a path answers ("within 50 ms", "in under 2 seconds"). */
 const LATENCY_BOUND =

@@ -1306,7 +1306,7 @@ export function keeperSaid(c: GuaranteeClause, mechanism?: string): string {
   const head = c.head;
   switch (c.kind) {
     case "one-holder":
-      if (mechanism === "lease") return `the lease on each ${head}, the resource its lock service grants`;
+      if (mechanism === "lease") return `the lease on each ${head}, granted to one holder at a time`;
       if (mechanism === "claim-run")
         return `the claim on each ${head}, held under a lease by one ${c.holder ?? "holder"}`;
       return c.members

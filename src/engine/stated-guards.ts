@@ -146,7 +146,13 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
   const mine = thingRecord(g);
   if (mine) {
     const nouns = [g.clause.head, ...g.clause.names].map((n) => tableName(n).toLowerCase());
-    return rows.find((r) => rowNames(r).some((n) => nouns.includes(n.toLowerCase()) || n === mine));
+    const named = rows.find((r) => rowNames(r).some((n) => nouns.includes(n.toLowerCase()) || n === mine));
+    if (named) return named;
+    // a per-key quantity the rule's own write already keeps as a column ("a player's balance" on the Wallet row a
+    // spend debits) is guarded on that row, not on a second row named after its key
+    const quantity = g.clause.kind === "quantity-bound" && g.clause.quantity ? snake(g.clause.quantity) : undefined;
+    const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
+    return quantity && written && [...written.key, ...written.fields].includes(quantity) ? written : undefined;
   }
   const written = g.writes ? rows.find((r) => rowNames(r).includes(g.writes as string)) : undefined;
   if (g.shape.onWrite && written) return written;
@@ -162,17 +168,72 @@ function guardedRow(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow
 
 const perKey = (g: StatedGuard) => g.clause.kind === "quantity-bound" || g.clause.kind === "forward-only";
 
+/**
+ * The column that already holds a bounded quantity named after its own row ("stock must never go negative" of a Stock
+ * row whose count is on_hand or available): one count column, so the guard checks it and adds no second field for the
+ * same quantity. Undefined where the row carries the quantity's own column, names something else, or has no single
+ * count column.
+ */
+const COUNT_COLUMN = /^(?:on_hand|available|quantity|qty|count|units|level|remaining|balance)$/;
+function ownCount(g: StatedGuard, row: DataModelRow | undefined): string | undefined {
+  if (g.clause.kind !== "quantity-bound" || !row) return undefined;
+  const q = boundNouns(g.clause).quantity ?? "";
+  if (row.fields.includes(q) || row.key.includes(q)) return undefined;
+  if (!rowNames(row).some((n) => n.toLowerCase() === q.replace(/_/g, ""))) return undefined;
+  const counts = row.fields.filter((f) => COUNT_COLUMN.test(f));
+  return counts.length === 1 ? counts[0] : undefined;
+}
+
+/** A row keyed by columns of its own (location_id, item_id), not by the guarded thing's id, says the guard on them. */
+const ownKeys = (g: StatedGuard, row: DataModelRow | undefined, column: string): string[] | undefined =>
+  g.clause.kind === "quantity-bound" && row && row.key.length > 0 && !row.key.includes(`${column}_id`)
+    ? [...row.key]
+    : undefined;
+/**
+ * The key column of a row a per-key quantity is guarded on where the row is not named for the quantity's key (a
+ * player's balance on the Wallet row keyed by account_id): that row's own single id key.
+ */
+const rowKeyColumn = (g: StatedGuard, row: DataModelRow | undefined): string | undefined => {
+  if (!row || !perKey(g) || row.key.length !== 1) return undefined;
+  const own = snake(keyOf(g.clause));
+  const [key] = row.key;
+  return key && key !== `${own}_id` && /^[a-z0-9_]+_id$/.test(key) && !rowNames(row).some((n) => snake(n) === own)
+    ? key.slice(0, -3)
+    : undefined;
+};
+
 const nounsOf = (g: StatedGuard, record: string, row?: DataModelRow): GuardNouns => ({
   ...cardinal(g.clause),
+  ...(ownCount(g, row) ? { quantity: ownCount(g, row) } : {}),
+  ...(ownCount(g, row) && ownKeys(g, row, snake(keyOf(g.clause)))
+    ? { keys: ownKeys(g, row, snake(keyOf(g.clause))) }
+    : {}),
   // a per-key state or quantity is said of its key's row ("the account's balance", "the package's current row")
   thing: perKey(g) ? keyOf(g.clause) : g.clause.head,
   ...(presentColumn(g, row) ? { present: presentColumn(g, row) } : {}),
-  column: snake(perKey(g) ? keyOf(g.clause) : g.clause.head),
+  column: rowKeyColumn(g, row) ?? snake(perKey(g) ? keyOf(g.clause) : g.clause.head),
   record: rowNames({ entity: record })[0] ?? record,
   ...(g.clause.holder ? { holder: g.clause.holder } : {}),
   ...(g.clause.lasting ? { lasting: true } : {}),
   ...(g.clause.party ? { party: g.clause.party.noun, effect: g.clause.party.effect } : {}),
 });
+
+/**
+ * Mechanisms that hold a thing for one holder on a record of their own: a lease row (its holder's session and a
+ * fencing token), a claimed run (its worker and attempt). A one-holder rule they keep sits on that record.
+ */
+const HOLDING_KEEPERS: ReadonlySet<string> = new Set(["lease", "claim-run"]);
+
+/**
+ * The record of the write that keeps a one-holder rule by a lease or a claimed run, when the design draws it: the
+ * rule is that record's own (a Lease row is the lock's holder record), so no second record for the thing (a Lock row
+ * beside the Lease) and no claim columns are added; undefined for any other guard.
+ */
+function onKeepersRecord(g: StatedGuard, rows: readonly DataModelRow[]): DataModelRow | undefined {
+  if (g.clause.kind !== "one-holder" || g.rule.keptBy === undefined || !HOLDING_KEEPERS.has(g.rule.keptBy)) return;
+  const writes = g.writes;
+  return writes === undefined ? undefined : rows.find((r) => rowNames(r).includes(writes));
+}
 
 /**
  * The data model with each stated guard's record: the row that holds it gets the guard's columns and index (with why),
@@ -186,6 +247,11 @@ export function guardedRecords(
 ): DataModelRow[] {
   let out = [...rows];
   for (const g of guards) {
+    const kept = onKeepersRecord(g, out);
+    if (kept) {
+      out = out.map((r) => (r === kept ? { ...r, because: r.because ? `${r.because}; ${g.because}` : g.because } : r));
+      continue;
+    }
     const row = guardedRow(g, out);
     const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? thingRecord(g) ?? g.clause.head, row);
     const has = (f: string) => row?.fields.includes(f) || row?.key.includes(f);
@@ -257,14 +323,22 @@ export function guardedCalls(
 ): ApiRow[] {
   let out = [...api];
   for (const g of guards) {
-    const row = guardedRow(g, rows);
+    const kept = onKeepersRecord(g, rows);
+    const row = kept ?? guardedRow(g, rows);
     const n = nounsOf(g, row?.entity ?? ownRecord(g) ?? thingRecord(g) ?? g.clause.head, row);
-    const request = g.shape.request(n);
-    if (request.length === 0) continue;
+    const guardRequest = g.shape.request(n);
+    if (guardRequest.length === 0) continue;
     const call = guardedCall(g, out, n, operations);
     if (!call) continue;
+    // a rule the keeper's own record holds is already the call's own check: the call only says so
+    if (kept) {
+      out = out.map((a) => (a === call ? { ...a, because: `${a.because ? `${a.because}; ` : ""}${g.because}` } : a));
+      continue;
+    }
     const error = g.shape.error(n);
-    const guarantee = g.shape.guarantee(n);
+    const own = g.clause.kind === "quantity-bound" ? ownFields(call) : undefined;
+    const guarantee = own?.retryKey ? g.shape.guarantee(n).replace(RETRY_CLAUSE, "") : g.shape.guarantee(n);
+    const request = own ? guardRequest.filter((f) => !own.carries(f)) : guardRequest;
     out = out.map((a) =>
       a === call
         ? {
@@ -273,15 +347,57 @@ export function guardedCalls(
               ...a.request.filter((f) => !g.shape.drops?.test(f)),
               ...request.filter((f) => !a.request.includes(f)),
             ],
-            errors: [...a.errors.filter((e) => !g.shape.drops?.test(e)), ...(a.errors.includes(error) ? [] : [error])],
+            errors: [
+              ...a.errors.filter((e) => !g.shape.drops?.test(e)),
+              ...(a.errors.includes(error) || own?.refuses || saysFloorRefusal(g, a.errors) ? [] : [error]),
+            ],
             guarantee: a.guarantee.includes(guarantee) ? a.guarantee : `${a.guarantee}; ${guarantee}`,
-            because: `${a.because ? `${a.because}; ` : ""}${g.because}: the call carries ${request.join(", ")}`,
+            because: `${a.because ? `${a.because}; ` : ""}${g.because}: the call carries ${guardRequest.map((f) => own?.said(f) ?? f).join(", ")}`,
           }
         : a,
     );
   }
   return out;
 }
+
+/** The guard's retry clause, left out where the call already names its own retry key. */
+const RETRY_CLAUSE = /; a retry with the same idempotency_key applies once$/;
+/** A call's own column for a bounded change's amount. */
+const OWN_AMOUNT = /^(?:quantity|qty|units|count|amount)$/;
+/** A call's own error for a change the bound refuses. */
+const OWN_REFUSAL = /^409\b.*\b(?:too few|not enough|insufficient|below (?:zero|its)|would exceed)\b/i;
+
+/**
+ * What a call already carries of a bounded change's fields under its own names: its quantity is the amount, the key
+ * its guarantee says a retry repeats ("a retry with the same movement_id") is the idempotency key, and a path
+ * parameter ("{location_id}") is a key column. A field it carries so is not added a second time.
+ */
+function ownFields(a: ApiRow): {
+  retryKey?: string;
+  refuses: boolean;
+  carries: (f: string) => boolean;
+  said: (f: string) => string;
+} {
+  const retry = /\bretry with the same (\w+)/.exec(a.guarantee)?.[1];
+  const retryKey = retry && a.request.includes(retry) ? retry : undefined;
+  const amount = a.request.find((f) => OWN_AMOUNT.test(f));
+  const inPath = (f: string) => a.call.includes(`{${f}}`);
+  const mapped = (f: string) =>
+    f === "amount" ? amount : f === "idempotency_key" ? retryKey : inPath(f) ? `${f} (in the path)` : undefined;
+  return {
+    ...(retryKey ? { retryKey } : {}),
+    // the call already answers the refused change in its own words ("409 too few units on hand")
+    refuses: a.errors.some((e) => OWN_REFUSAL.test(e)),
+    carries: (f) => mapped(f) !== undefined,
+    said: (f) => mapped(f) ?? f,
+  };
+}
+/** An error that already refuses a change past a floor ("402 insufficient balance", "insufficient funds"). */
+const FLOOR_REFUSAL = /\binsufficient (?:balance|funds|credit|credits|stock|points)\b|\bwould go below\b/i;
+
+/** Whether a call's own errors already refuse what a floor guard's error would say a second time. */
+const saysFloorRefusal = (g: StatedGuard, errors: readonly string[]): boolean =>
+  g.clause.kind === "quantity-bound" && g.clause.side === "floor" && errors.some((e) => FLOOR_REFUSAL.test(e));
 
 const FIRST_WRITE_KINDS: ReadonlySet<ClauseKind> = new Set<ClauseKind>([
   "effect-once",
@@ -352,6 +468,8 @@ export function guardedSteps<P extends { steps: readonly Step[] }>(
 ): P[] {
   const out = protocols.map((p) => ({ ...p, steps: [...p.steps] }));
   for (const g of guards) {
+    // (a rule the keeper's own record holds is checked by the keeper's own step)
+    if (onKeepersRecord(g, rows)) continue;
     const row = guardedRow(g, rows);
     if (!row) continue;
     const n = nounsOf(g, row.entity, row);

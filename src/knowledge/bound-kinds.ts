@@ -198,3 +198,21 @@ export const RATIO_BOUNDS: readonly RatioBoundKind[] = [
     figure: /\bloss share\b|\bshare (?:of \w+ )?lost\b/i,
   },
 ];
+
+/**
+ * Stated bounds on a pipeline's whole way, end to end, that the design spends as a budget: the stage figures of the
+ * path are summed into one figure held to the bound, and the tunable stages (a scrape or evaluation interval, a
+ * health window, a poll interval, a batch window) are chosen so the sum fits. A page ("fires alerts within 1 minute":
+ * scrape + evaluation + notification), a rollback ("rolled back within one minute": detect + decide + propagate) and a
+ * change spreading to its readers ("visible within 10 seconds", "propagated to every server within 5 seconds").
+ * Coherence `bound-unbudgeted` flags one that a figure reads but no summed figure spends; a sum past its bound is
+ * `stated-bound-exceeded`'s.
+ */
+export const END_TO_END_BOUNDS: readonly { bound: string; path: string }[] = [
+  { bound: "page_bound_seconds", path: "a condition to its alert or page (scrape, evaluation, notification)" },
+  {
+    bound: "rollback_bound_seconds",
+    path: "a bad change to every node on the last good version (detect, decide, propagate)",
+  },
+  { bound: "propagation_seconds", path: "a change to every reader or server that must see it" },
+];

@@ -189,7 +189,7 @@ export const MECHANISM_FAILURES: readonly {
     failure: "a bad config snapshot reaches the data plane",
     prevention: "snapshots are validated before publish and roll out in stages with health gates",
     repair:
-      "roll back by publishing the last good version number; nodes keep the previous snapshot to swap back locally",
+      "roll back by moving the target back to the last good version, never republishing it; nodes keep the previous snapshot to swap back locally",
   },
   {
     mechanism: "write-ahead-log",

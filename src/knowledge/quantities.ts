@@ -215,6 +215,32 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "bound on the time from an alert's condition to paging the person on call",
     unit: "s",
   },
+  // a stated bound on undoing a bad change ("a bad config can be rolled back within one minute"): the whole way back,
+  // from the bad change showing in its health signal to every node running the last good version again
+  // (knowledge/capacity/spread.ts ROLLBACK_STEPS), never how fast a new change rolls out
+  {
+    id: "rollback_bound_seconds",
+    label: "bound on rolling a bad change back (from its health signal failing to every node on the last good version)",
+    unit: "s",
+  },
+  {
+    id: "rollback_detect_seconds",
+    label: "health window a bad change must fail over before it is rolled back",
+    unit: "s",
+    assumed: 30,
+    assumedBecause:
+      "a planning figure: a gate judges an error rate over a few of its samples, about half a minute, so one noisy sample never rolls a change back",
+    share: "for the health gate to see the bad change",
+  },
+  {
+    id: "rollback_decide_seconds",
+    label: "time for the rollout controller to read a failing gate and move the target back",
+    unit: "s",
+    assumed: 5,
+    assumedBecause:
+      "a planning figure: the controller reads each cohort's gate every few seconds and rolls back without waiting for a person",
+    share: "for the controller to read the failing gate and decide",
+  },
   {
     id: "page_notify_seconds",
     label: "time from an alert firing to the page reaching the person on call",
@@ -943,6 +969,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "a search reads its own cell and the eight around it, so a match just across a cell edge is not missed",
   },
   {
+    // "answers searches over the last 90 days" in a store that keeps records for years: the recent window a search
+    // index holds, apart from the retention the archive keeps
+    id: "search_window_days",
+    label: "search window",
+    unit: "days",
+  },
+  {
     id: "local_retention_days",
     label: "days of closed log segments kept on broker disks when older ones live in object storage",
     unit: "days",
@@ -1015,6 +1048,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "regions",
     assumed: 1,
     assumedBecause: "a single region unless the prompt names more",
+  },
+  {
+    id: "gateways_per_region",
+    label: "gateway instances enforcing limits in one region or data centre",
+    unit: "gateways",
+    assumed: 3,
+    assumedBecause:
+      "a site runs a few gateway instances, one per zone, so losing one still leaves it admitting requests",
   },
   {
     id: "serving_regions",
@@ -1267,6 +1308,50 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "instances",
     assumed: 20,
     assumedBecause: "a service runs a few to a few dozen instances across zones and versions",
+  },
+  // "a city of 2 million people": the people living where the service runs, which bound its users, riders and trips,
+  // each derived with a share of its own (QUANTITY_BRIDGES), never all of them users
+  {
+    id: "place_population",
+    label: "people living where the service runs",
+    unit: "people",
+  },
+  {
+    id: "resident_user_share",
+    label: "share of the place's people who use the service",
+    unit: "fraction",
+    assumed: 0.2,
+    assumedBecause:
+      "about one resident in five uses a popular local service (a planning share; a public service every resident must use reaches nearly all, so pin it where that holds)",
+  },
+  {
+    id: "rides_per_resident_per_day",
+    label: "ride-hailing trips a day for each person living in the served place",
+    unit: "rides/day",
+    assumed: 0.05,
+    assumedBecause:
+      "about one app trip a day for every twenty residents of a city the service is well established in (a planning figure; measure the market)",
+  },
+  {
+    id: "trip_seconds",
+    label: "time one ride lasts, from pickup to drop-off",
+    unit: "s",
+    assumed: 1200,
+    assumedBecause: "a city ride of about twenty minutes (a planning figure)",
+  },
+  {
+    id: "driver_busy_share",
+    label: "share of an online driver's time spent carrying a rider",
+    unit: "fraction",
+    assumed: 0.5,
+    assumedBecause:
+      "an online driver carries a rider about half the time and waits or drives to the next pickup the rest (a planning share)",
+  },
+  // "500 hours of video uploaded every minute": media said by its running time per period, as seconds a second
+  {
+    id: "media_seconds_per_sec",
+    label: "seconds of media arriving each second (hours of video a minute, said in seconds a second)",
+    unit: "s of media/s",
   },
   {
     id: "moving_objects",
@@ -1694,6 +1779,13 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  // "answers searches over the last 90 days": the searched records are the window's records, so the search index
+  // holds the records appended over the stated window, never a typical corpus beside it
+  {
+    quantity: "objects",
+    expression: "messages_per_sec * 86400 * search_window_days",
+    why: "the records appended over the stated search window are what the search index holds",
+  },
   // "50 million active sessions of about 2 KB each": the stated size of each thing the prompt counts is the value a
   // store keeps for it, never a typical value size beside the stated one
   {
@@ -1751,6 +1843,13 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     expression: "services * instances_per_service",
     why: "each running instance of a stated service holds one session of its own",
   },
+  // "a lock service for a fleet of 5,000 batch workers": the workers the prompt counts are the processes that call the
+  // service, each over one session (its keep-alives, its connection), never another model's typical client count
+  {
+    quantity: "clients",
+    expression: "workers",
+    why: "each stated worker is a process that calls the service over a session of its own, so there are at least as many sessions as workers",
+  },
   // a tracked object that reports its position every few seconds is alive by that report: the position report is
   // its heartbeat, and the objects reporting are the live clients ("1 million drivers sending their location every
   // 4 seconds" are a million sessions beating every 4 s, not an assumed online share of them at a typical interval)
@@ -1763,6 +1862,31 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     quantity: "clients",
     expression: "moving_objects",
     why: "each stated moving object reports its position while it is online, so each holds a live session",
+  },
+  // "a city of 2 million people": the place's people bound what the service counts of them, each with a share said as
+  // its own input (the residents who use it, the trips they take a day), never a large market's typical counts
+  {
+    quantity: "users",
+    expression: "place_population * resident_user_share",
+    why: "the people of the stated place, of whom a share use the service",
+  },
+  {
+    quantity: "rides_per_day",
+    expression: "place_population * rides_per_resident_per_day",
+    why: "the people of the stated place, each taking a share of a ride a day",
+  },
+  // drivers online at the peak by Little's law: the rides under way at the peak (the peak ride rate times one ride's
+  // length), over the share of an online driver's time spent carrying a rider
+  {
+    quantity: "moving_objects",
+    expression: "rides_per_day * peak_factor / 86400 * trip_seconds / driver_busy_share",
+    why: "the stated rides at the peak rate, each holding a driver for one ride's length, over the share of an online driver's time spent carrying a rider",
+  },
+  {
+    quantity: "moving_objects",
+    expression:
+      "place_population * rides_per_resident_per_day * peak_factor / 86400 * trip_seconds / driver_busy_share",
+    why: "the stated place's rides a day at the peak rate, each holding a driver for one ride's length, over the share of an online driver's time spent carrying a rider",
   },
   {
     quantity: "samples_per_sec",

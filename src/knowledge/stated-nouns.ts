@@ -204,6 +204,12 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:patrons?|library patrons?|cardholders?|library members?)$/, count: "users" },
   // a business's branches (a library's, a bank's): places that each keep their own shelves or desks and run the service
   { re: /^(?:library |bank |local )?branches$/, count: "sites" },
+  // places that keep their own stock ("a chain of 500 warehouses", "40 depots", "3 distribution centres"): each is one
+  // site of the system, never a population of records or users
+  {
+    re: /^(?:warehouses|depots|(?:distribution|fulfil?ment|logistics|regional distribution) (?:centres|centers)|stockrooms)$/,
+    count: "sites",
+  },
   {
     re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|gamers?|patients?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|employees?|students?|learners?|engineers?|developers?|planners?|employers?|moderators?|citizens?|residents?|callers?|concertgoers?|spectators?|visitors?|voters?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",

@@ -143,6 +143,10 @@ export const TOPIC_VALUES = [
   "on-sale",
   "availability-map",
   "waiting-room",
+  "audit-log",
+  // an in-app currency users earn by acting on the platform, and one they only earn (never buy): features/stored-value.ts
+  "earned-currency",
+  "earned-currency-only",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -161,8 +165,25 @@ const CDC_WORDS = String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|logical
  */
 const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sale|tickets?|ticketing|ticketmaster|eventbrite|stubhub|seatgeek|bookmyshow|concerts?|fans(?! out| (?:each|every|it|them|messages?|events?|posts?|writes?|requests?|data|updates?)\b)|flash[- ]sales?|(?:sneaker|limited[- ]edition|limited|product) drops?|at (?:noon|midnight|\d{1,2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?) sharp|stadiums?|arenas?|festivals?|sells? out in (?:seconds|minutes)|(?:hundreds of )?(?:thousands|millions?) of (?:buyers|fans|shoppers) (?:at once|rush\w*|arriv\w*))\b`;
 
+/**
+ * Words that say users earn an in-app currency by what they do (loyalty points on purchases, coins for a level):
+ * the stored-value feature's grant is drawn only where the prompt says them.
+ */
+const EARNED_CURRENCY_WORDS = String.raw`\b(?:earn(?:s|ed|ing)?|award(?:s|ed|ing)?|collect(?:s|ed|ing)?|accru(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:coins|points|credits|gems|tokens|diamonds|stars)\b|\b(?:coins|points|credits|gems|tokens|diamonds) (?:\w+ ){0,3}(?:earn(?:s|ed|ing)?|awarded|accrued)\b|\bloyalty (?:points|programs?|programmes?|rewards?|schemes?)\b|\brewards? points\b|\bcash ?back\b`;
+
+/**
+ * Words that say the in-app currency is bought with real money (a top-up, a pack bought in an app store): where none
+ * is said beside the earning words, the currency is only earned and no payment provider is drawn.
+ */
+const BOUGHT_CURRENCY_WORDS = String.raw`\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|sell(?:s|ing)?) (?:\w+ ){0,3}(?:coins|points|credits|gems|tokens|diamonds|currency|packs?)\b|\b(?:coins|points|credits|gems|tokens|diamonds|currency) (?:\w+ ){0,3}(?:bought|purchased|sold|paid for)\b|\btop(?:s|ped|ping)?[- ]?ups?\b|\breal money\b|\bin-app purchases?\b|\bapp store\b|\bgoogle play\b|\bstripe\b`;
+
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
+  // actions kept as records that must not change (an audit log or trail, a compliance log, a tamper-evident log): the
+  // records are the system of record for years, so they are hash-chained and archived under a retention lock
+  "audit-log": String.raw`\b(?:audit (?:logs?|logging|trails?)|compliance logs?|tamper[- ]?(?:evident|proof|resistant) (?:logs?|records?|trails?|history|ledgers?)|(?:records?|logs?|entries|events?|actions?)\b[^.;]{0,60}\b(?:cannot|can ?not|must not|may not|must never|never) be (?:altered|changed|modified|edited|rewritten|tampered with))\b`,
+  "earned-currency": EARNED_CURRENCY_WORDS,
+  "earned-currency-only": EARNED_CURRENCY_WORDS,
   // people follow accounts, so one account can gather a large share of all users as followers (a feed, a social
   // network, a creator); a small group of friends who cheer each other on has no such vertex (features/graph.ts)
   followers: String.raw`\b(?:follow(?:s|ed|ing)? (?:each other|one another|other (?:users|people|accounts|members|cooks|creators|artists)|people|users|accounts|creators|artists|celebrit(?:y|ies)|influencers|friends|them|you)|followers?|followees?|celebrit(?:y|ies)|influencers?|creators?|social (?:networks?|media|apps?)|news ?feeds?|home (?:feeds?|timelines?)|timelines?|twitter|instagram|tiktok|linkedin|pinterest|facebook|threads|mastodon|strava|goodreads|letterboxd)\b`,
@@ -347,6 +368,11 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
  * apart from the topic's words (as a lookaround around them it was tried again at every word of a long prompt).
  */
 export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
+  // a system whose own changes are audited (flags, secrets, a rollout, configuration) keeps its audit history as a
+  // part of its own subject, not as the log it is built around
+  "audit-log": String.raw`\b(?:feature[- ]?(?:flags?|flagging|toggles?)|secrets?|rollouts?|deploy\w*|config(?:uration)?s?|dns|permissions?|authori[sz]ation)\b`,
+  // a currency also bought with real money is not only earned: its top-up and payment provider are drawn
+  "earned-currency-only": BOUGHT_CURRENCY_WORDS,
   // a claim is a session lease where the holder can crash, go silent or time out, or a lease, lock or hold is named
   "lasting-ownership": String.raw`\b(?:leases?|leased|ttls?|heartbeats?|keep-?alives?|time-?outs?|times out|timed out|crash(?:es|ed)?|goes silent|go silent|unresponsive|stops? responding|dies|died|fails|failed|locks?|locked|holds?|held for)\b`,
   // a meeting's or a clinic's waiting room holds a few people for a host to let in one by one, not a crowd metered
@@ -387,6 +413,11 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
+  "audit-log":
+    "every action is kept as its own record for a retention period of years and must not change once written: the log is appended only, each record carries the hash of the one before it with the chain's head signed at intervals, closed segments go to object storage under a compliance-mode retention lock, records are never rolled up or sampled, and searches read an index of the recent window only",
+  "earned-currency":
+    "users earn the platform's own currency by what they do (loyalty points on purchases, coins for playing): each grant is credited once per rewarded event against the platform's promotions account",
+  "earned-currency-only": "the platform's own currency is only earned, never bought: no top-up and no payment provider",
   followers:
     "people follow accounts, so the most-followed account's followers list can hold a large share of all users",
   meetings:
@@ -756,6 +787,8 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "earned-currency",
+  "earned-currency-only",
   "meetings",
   "followers",
   "lasting-ownership",

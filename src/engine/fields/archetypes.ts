@@ -4,7 +4,14 @@ import { conditionsOf, decisionPoints } from "../../knowledge/decisions/index.js
 import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { designTopicsSpoken, designTopicsUnspoken, TOPIC_MEANING } from "../../knowledge/topics.js";
+import {
+  designTopicsSpoken,
+  designTopicsUnspoken,
+  fitsTopics,
+  TOPIC_MEANING,
+  topicsSpoken,
+  unspokenBesides,
+} from "../../knowledge/topics.js";
 import { topicalTopology } from "../../knowledge/topology.js";
 import { recordCarried } from "../architecture.js";
 import { compositionRole } from "../composition.js";
@@ -28,12 +35,18 @@ const ONE_PHRASE = 0.5;
  * seat hold's lease before the search index), each carrying the action that makes it critical;
  * a critical substrate the recogniser did not rank is added. Others keep their order after them.
  */
-function byCriticalActions(recognised: Fields["archetypes"], features: Fields["features"]): Fields["archetypes"] {
+function byCriticalActions(
+  recognised: Fields["archetypes"],
+  features: Fields["features"],
+  prompt: string,
+): Fields["archetypes"] {
   const critical: { id: ArchetypeId; why: string }[] = [];
+  // an action marked with a subject the prompt does not speak of is not the design's (a top-up of points only earned)
+  const unspoken = unspokenBesides(topicsSpoken(prompt));
   for (const row of features) {
     const feature = FEATURE_BY_ID.get(row.id);
     for (const a of feature?.actions ?? []) {
-      if (!a.critical || critical.some((c) => c.id === a.substrate)) continue;
+      if (!a.critical || !fitsTopics(a, unspoken) || critical.some((c) => c.id === a.substrate)) continue;
       critical.push({
         id: a.substrate,
         // the action in the design's own words (its item a seat, a time slot), its article agreeing ("an item")
@@ -383,12 +396,13 @@ function realizedByFeature(
   const found = realizationOf(lead, features, prompt);
   if (!found) return undefined;
   // it stays, in the role the feature gives it, only where a critical action rests on it (a seat hold)
+  const unspoken = unspokenBesides(topicsSpoken(prompt));
   const critical = features.some((x) =>
-    FEATURE_BY_ID.get(x.id)?.actions.some((a) => a.critical && a.substrate === lead.id),
+    FEATURE_BY_ID.get(x.id)?.actions.some((a) => a.critical && a.substrate === lead.id && fitsTopics(a, unspoken)),
   );
   const role = found.feature.substrates.find((s) => s.id === lead.id)?.role ?? "substrate";
   const kept = critical ? [{ ...lead, role }, ...rest] : rest;
-  const [first, ...others] = byCriticalActions(kept, features);
+  const [first, ...others] = byCriticalActions(kept, features, prompt);
   if (!first) return undefined;
   return [{ ...first, evidence: [...first.evidence, found.said], realizes: found.realizes }, ...others];
 }
@@ -510,7 +524,7 @@ function deriveArchetypes(f: Parameters<Deriver<"archetypes">["derive"]>[0]): De
       // (carried once more after the features' order: a lease the classifier led with, where no feature rests on it
       // and one keeps it in its own record, a stock count's conditional decrement, is no more drawn than a supporting one)
       const ordered = noted(
-        withRecordsNamed(withoutCarried(byCriticalActions(recognised, f.features), f.features), f.features),
+        withRecordsNamed(withoutCarried(byCriticalActions(recognised, f.features, f.prompt), f.features), f.features),
         why,
       );
       return realizedInProduct(ordered, f.features, f.prompt) ?? ordered;

@@ -63,12 +63,19 @@ export const entityWords = rememberText(splitEntityWords);
 /** A short name for a long action: "acquire a free resource by a conditional write, …" -> "acquire a free resource". */
 export const shortName = rememberText(shortNameOf);
 
+/** Words a name cut short may not end on: prepositions, articles, possessives and conjunctions, however many. */
+const OPEN_TAIL =
+  /(?:\s+(?:between|to|from|of|on|in|into|onto|at|for|with|by|under|over|via|per|its|their|his|her|our|your|the|a|an|each|every|and|or|than))+$/i;
+
 function shortNameOf(action: string): string {
   const base = action.replace(/\s*\([^)]*\)$/, "");
   const cut =
     base.split(/,|;|:| — | - | by | so that | so | with | only | when | whose | that | which | using | until /)[0] ??
     base;
-  const kept = cut.trim().split(/\s+/).slice(0, 8).join(" ");
+  // eight words at most; a name cut there never ends on a word that waits for more ("… for a user under its" is
+  // "… for a user"), while one whole as written keeps its particle ("let a member sign in")
+  const all = cut.trim().split(/\s+/);
+  const kept = all.length > 8 ? all.slice(0, 8).join(" ").replace(OPEN_TAIL, "") : all.join(" ");
   // a name never stops inside a parenthesised aside ("create a namespace entry (a file path"): the aside goes whole
   const open = kept.lastIndexOf("(");
   const words = open >= 0 && !kept.slice(open).includes(")") ? kept.slice(0, open).trim() : kept;

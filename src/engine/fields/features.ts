@@ -31,7 +31,11 @@ export const featuresField: Deriver<"features"> = {
         ? (() => {
             const all = recognizeProduct(f.prompt);
             const kept = all.features.filter(
-              (rf) => rf.feature.wholeSystem !== undefined && rf.kinds.some((k) => k === "head" || k === "phrase"),
+              (rf) =>
+                rf.feature.wholeSystem !== undefined &&
+                rf.kinds.some((k) => k === "head" || k === "phrase") &&
+                // a feature named in passing is a step of another system ("… and adjust loyalty points")
+                (rf.feature.wholeSystemInHead !== true || rf.inHead === true),
             );
             return kept.length > 0 ? { ...all, features: kept } : undefined;
           })()

@@ -50,7 +50,12 @@ export function addMechanism(rows: MechanismRow[], row: MechanismRow | undefined
   else {
     for (const b of row.because) if (!prev.because.includes(b)) prev.because.push(b);
     // a use of the mechanism that keeps the prompt's own stated rule names what the merged row protects
-    if (statedKept(row) && !statedKept(prev)) {
+    // and so does a use that keeps a rule where the first use only served its operation (a feature's edit run by the
+    // substrate's sequencer, whose own path states the order it keeps)
+    if (
+      (statedKept(row) && !statedKept(prev)) ||
+      (prev.serves !== undefined && row.serves === undefined && row.protects !== "" && row.protects !== NO_INVARIANT)
+    ) {
       prev.protects = row.protects;
       prev.protectsBecause = row.protectsBecause;
       delete prev.serves;

@@ -283,6 +283,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         // at all; where that subject is not spoken it is state like any other truth of its card)
         const written = f.operations.some((o) => o.archetype === a.id && o.entity === e.name);
         if (e.unlessTopic && !fitsTopics(e, unspoken)) continue;
+        // of two entities of one name, the one the design's subjects keep speaks for it: a configuration rollout is
+        // never described as a software deployment's move between releases because a path writes a "Rollout"
+        if (!fitsTopics(e, unspoken) && a.entities.some((x) => x !== e && x.name === e.name && fitsTopics(x, unspoken)))
+          continue;
         // (a record the design fronts, the database behind a look-aside cache, is its truth though another system writes
         // it, unless another card of the design already speaks for that record in this subject)
         const given =

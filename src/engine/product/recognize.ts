@@ -34,6 +34,8 @@ export interface RecognizedFeature {
   promptTerms: Record<string, string>;
   /** The kinds of evidence it was read from (`feature-evidence.ts`), strongest first. */
   kinds: FeatureEvidenceKind[];
+  /** Whether one of the prompt's phrases for it stands in the prompt's head ("Design loyalty points that …"). */
+  inHead?: boolean;
 }
 
 const DETERMINERS = "a|an|the|their|your|his|her|its|our|my|some|one|two|several|multiple|many|any";
@@ -365,6 +367,7 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
 
   const found = new Map<string, string[]>();
   const kindsOf = new Map<string, Set<FeatureEvidenceKind>>();
+  const headHit = new Set<string>();
   const addKinds = (id: string, kinds: readonly FeatureEvidenceKind[]) => {
     const set = kindsOf.get(id) ?? new Set<FeatureEvidenceKind>();
     for (const k of kinds) set.add(k);
@@ -377,7 +380,12 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
     } else found.set(id, [why]);
   };
   // Features the prompt's own words name, in the order the prompt mentions them.
+  // a feature drawn only where the prompt's words say its setting (`drawnWhere`: stock at named locations, nothing sold)
+  const drawnHere = (f: FeatureEntry) =>
+    f.drawnWhere === undefined ||
+    (pattern(f.drawnWhere.words, "i").test(prompt) && !pattern(f.drawnWhere.unless, "i").test(prompt));
   const worded = candidates(tokens, kb.features).flatMap(({ of: feature, signals }) => {
+    if (!drawnHere(feature)) return [];
     const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
     const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
     return first ? [{ feature, hit: first, at: Math.min(...first.covers), hits }] : [];
@@ -514,6 +522,7 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
       continue;
     }
     addKinds(feature.id, kinds);
+    if (hits.some((h) => h.covers.some((k) => tokens[k]?.head === true))) headHit.add(feature.id);
     const said = writtenSignal(prompt, hit);
     add(
       feature.id,
@@ -623,7 +632,7 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
       }
     }
     const kinds = FEATURE_EVIDENCE_KINDS.filter((k) => kindsOf.get(id)?.has(k));
-    return [{ feature, evidence, promptTerms, kinds }];
+    return [{ feature, evidence, promptTerms, kinds, ...(headHit.has(id) ? { inHead: true } : {}) }];
   });
 
   // the product is the subject when the prompt opens with it ("Design Dropbox") or asks for a system like it

@@ -604,6 +604,31 @@ function askedKind(
 }
 
 /**
+ * The kinds the head asks for, by hit, without a kind whose words lie inside a longer kind's in the head: "an audit log
+ * service" names an audit log, not the log management system its last two words name ("log service"), so the longer
+ * noun phrase says what is built (the words of a kind are its head noun phrase, and a longer one is more specific).
+ */
+function askedKinds(
+  hits: readonly Hit[],
+  tokens: readonly Token[],
+  written: readonly string[],
+  isHead: (i: number) => boolean,
+): Map<Hit, { id: ArchetypeId; hit: Hit }> {
+  const out = new Map<Hit, { id: ArchetypeId; hit: Hit }>();
+  for (const h of hits) {
+    const k = h.signal.owner.kind;
+    if (k !== "kind" && k !== "known") continue;
+    const asked = askedKind(h, tokens, written, isHead);
+    if (asked) out.set(h, asked);
+  }
+  if (out.size < 2) return out;
+  const named = [...out.keys()].filter((h) => h.signal.owner.kind === "kind");
+  const inside = (h: Hit, k: Hit) => k.covers.length > h.covers.length && h.covers.every((i) => k.covers.includes(i));
+  for (const h of named) if (named.some((k) => k !== h && inside(h, k))) out.delete(h);
+  return out;
+}
+
+/**
  * Whether a named system is written as an example of a kind another archetype builds ("a data warehouse like
  * Snowflake", "a data warehouse such as Snowflake"): the noun it is attached to says which system the name means, so
  * a name one archetype's card shares with a product of that kind (Twitter's Snowflake ids) does not count for it.
@@ -642,6 +667,7 @@ function sortHits(
   // Redis"), in the order the hits come
   const cues = new Map<number, Map<number, Hit[]>>();
   const named: Hit[] = [];
+  const kinds = askedKinds(hits, tokens, written, isHead);
   for (const h of hits) {
     const o = h.signal.owner;
     if (o.kind === "archetype") {
@@ -654,7 +680,7 @@ function sortHits(
       if (!out.needCues.has(o.index)) out.needCues.set(o.index, h);
     } else if (o.kind === "ambiguous") named.push(h);
     else if (o.kind === "kind" || o.kind === "known") {
-      const asked = askedKind(h, tokens, written, isHead);
+      const asked = kinds.get(h);
       if (asked) add(asked.id, asked.hit);
     } else if (o.kind === "cue") {
       const uses = cues.get(o.system) ?? new Map<number, Hit[]>();

@@ -541,6 +541,40 @@ export const STATED_USES: readonly StatedUse[] = [
       ],
     },
   },
+  // "10,000 minutes of audio per hour": media said by its running time, where no media model reads it, is still the
+  // hours of media the system takes in each day
+  {
+    reads: ["media_seconds_per_sec"],
+    model: {
+      inputs: [inp("media_seconds_per_sec")],
+      figures: [
+        fig(
+          "media_hours_per_day",
+          "hours of media the stated amount brings in a day",
+          "growth",
+          "media_seconds_per_sec * 86400 / 3600",
+          "h of media/day",
+        ),
+      ],
+    },
+  },
+  // "a city of 2 million people": where no model reads what the place's people bound (its users, rides or drivers),
+  // they still bound its users, a share of them
+  {
+    reads: ["place_population"],
+    model: {
+      inputs: [inp("place_population"), inp("resident_user_share")],
+      figures: [
+        fig(
+          "place_users",
+          "users among the stated place's people: its residents times the share who use the service",
+          "count",
+          "place_population * resident_user_share",
+          "users",
+        ),
+      ],
+    },
+  },
   ...POPULATIONS.map(populationUse),
   ...RECORD_RATES.map(recordRateUse),
   ...FLEET_USES,

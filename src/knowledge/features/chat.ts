@@ -290,15 +290,14 @@ export const CHAT: FeatureEntry = {
       failure:
         "The message service instance that owns a {conversation} crashes, so nothing assigns the {conversation}'s next sequence number",
       prevention:
-        "each {conversation}'s ownership is a lease with an epoch, and the owner appends with a conditional write on the last sequence number it read, so an old owner that wakes up cannot write a second {message} at the same number",
+        "each {conversation}'s ownership is a lease with an epoch, kept as the owner, epoch and expiry on its Conversation row in the message store and taken or renewed by a conditional write there, and the owner appends with a conditional write on the last sequence number it read, so an old owner that wakes up cannot write a second {message} at the same number",
       repair:
         "when the lease lapses another instance takes the {conversation} under a higher epoch, reads its last sequence number from the store and goes on; sends meanwhile are refused and the clients retry them with the same message id",
       role: "truth",
     },
     {
       failure: "A recipient's device is offline when the {message} is sent",
-      prevention:
-        "the device syncs from its last seen sequence number on reconnect; a push notification goes out meanwhile",
+      prevention: "the device syncs from its last seen sequence number on reconnect, so it misses nothing while away",
       repair: "nothing to repair: the {conversation} log holds the {message}",
       role: "truth",
     },
@@ -395,6 +394,14 @@ export const CHAT: FeatureEntry = {
       },
     ],
     dataModel: [
+      {
+        entity: "Conversation",
+        key: ["conversation_id"],
+        fields: ["kind (direct | group)", "last_sequence", "owner_instance", "owner_epoch", "lease_expires_at"],
+        indexes: [],
+        partitionKey: "conversation_id",
+        owner: "message-store",
+      },
       {
         entity: "Message",
         key: ["conversation_id", "sequence"],

@@ -64,7 +64,11 @@ export const FILE_SYNC: FeatureEntry = {
       description:
         "per device and namespace: the journal_seq up to which the device has applied the changes; it lists changes after it",
     },
-    { name: "Share", description: "who may read or write a folder" },
+    {
+      name: "Share",
+      description:
+        "per shared folder and member: the member's role (owner, editor or viewer); a shared folder is a namespace of its own, with its own journal, that every member's devices follow",
+    },
   ],
   nfrs: [
     "no acknowledged {file} version is lost (durable, replicated blocks)",
@@ -392,8 +396,12 @@ export const FILE_SYNC: FeatureEntry = {
         call: "POST /v1/namespaces/{ns}/commit",
         request: ["path", "parent_version", "block_hashes[]", "size"],
         response: ["version", "journal_seq"],
-        errors: ["409 parent_version is not the head (conflict)", "412 missing blocks[]"],
-        guarantee: "the head moves only from the parent the client saw",
+        errors: [
+          "409 parent_version is not the head (conflict)",
+          "412 missing blocks[]",
+          "403 no editor or owner Share on this namespace",
+        ],
+        guarantee: "the head moves only from the parent the client saw, and only for a member allowed to write",
       },
       {
         operation: "list changes",
@@ -411,6 +419,15 @@ export const FILE_SYNC: FeatureEntry = {
         errors: ["410 cursor too old: full resync"],
         guarantee:
           "answers as soon as the journal passes the cursor, else at the timeout; it carries no changes, the device lists them",
+      },
+      {
+        operation: "share a folder",
+        call: "POST /v1/namespaces/{ns}/members",
+        request: ["ns", "user_id", "role (editor | viewer)"],
+        response: ["user_id", "role"],
+        errors: ["403 only the folder's owner or an editor may share it", "404 no such user"],
+        guarantee:
+          "writes the member's Share row; from then on the member's devices list the folder's journal from its start, and every commit and list checks that row",
       },
       {
         operation: "download a block",
@@ -443,6 +460,14 @@ export const FILE_SYNC: FeatureEntry = {
         key: ["namespace_id", "device_id"],
         fields: ["journal_seq applied", "last_seen_at"],
         indexes: [],
+        partitionKey: "namespace_id",
+        owner: "metadata-db",
+      },
+      {
+        entity: "Share",
+        key: ["namespace_id", "user_id"],
+        fields: ["role (owner, editor, viewer)", "granted_by", "granted_at"],
+        indexes: ["(user_id): the namespaces a user's devices follow"],
         partitionKey: "namespace_id",
         owner: "metadata-db",
       },

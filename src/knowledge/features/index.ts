@@ -31,6 +31,8 @@ import { SHORTLINKS } from "./shortlinks.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { STAY } from "./stay.js";
 import { STOCK } from "./stock.js";
+import { STOCK_LEDGER } from "./stock-ledger.js";
+import { STORED_VALUE } from "./stored-value.js";
 import { TRANSFER } from "./transfer.js";
 import type {
   FeatureAction,
@@ -111,6 +113,13 @@ export interface FeatureEntry {
    */
   otherKind?: { words: string; because: string };
   /**
+   * Where the feature's own words draw it (each a case-insensitive regular expression's source, with why): only in a
+   * prompt that also says `words` and never `unless` (stock kept at named locations, with nothing sold there, is
+   * those locations' receipts, picks, transfers and counts; a prompt that sells the stock is a sale's reserved
+   * count). Elsewhere its words draw it not at all, and the features they name are drawn as before.
+   */
+  drawnWhere?: { words: string; unless: string; because: string };
+  /**
    * Supporting archetypes whose concern the feature keeps inside its own components (who is in a document and
    * where their cursors are lives in the document session's memory, not in a consensus registry): recognised
    * beside it in a supporting role and rested on by no feature of the design, such an archetype is not drawn.
@@ -131,6 +140,12 @@ export interface FeatureEntry {
    * design while the branch stays infra.
    */
   wholeSystem?: string;
+  /**
+   * The whole system only where the prompt's head names it ("Design loyalty points that …"): named elsewhere, its
+   * phrase is a step of another system ("issue the refund … and adjust loyalty points"), which this feature does not
+   * replace.
+   */
+  wholeSystemInHead?: boolean;
   /**
    * The subject (knowledge/topics.ts) of an infra archetype that builds this feature's whole record itself, with why
    * (a bank ledger's accounts, journal and transfers are a wallet's balances and payments): in an infra design whose
@@ -222,6 +237,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   CHECKOUT,
   FULFILMENT,
   TRANSFER,
+  STORED_VALUE,
   COUNTERS,
   LEADERBOARD,
   SEARCH,
@@ -235,6 +251,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   SHORTLINKS,
   QA,
   LENDING,
+  STOCK_LEDGER,
 ];
 
 /**

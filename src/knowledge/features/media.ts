@@ -67,7 +67,15 @@ export const MEDIA: FeatureEntry = {
   // are not kept on a chunk store the design builds (I19), and a photo is no artefact under moving tags (I14 gives
   // only its immutable key).
   substrates: [
-    { id: "I14", role: "input", why: "published media is immutable content under a stable key" },
+    {
+      id: "I14",
+      role: "input",
+      why: "published media is immutable content under a stable key",
+      record: {
+        entity: "MediaBlob",
+        why: "each upload is one immutable object under a key the media record names, so the object store and the media rows are the namespace: no manifests, moving tags or peer-to-peer distribution of its own",
+      },
+    },
     { id: "I15", role: "output", why: "resizing and transcoding run on a worker fleet" },
     { id: "I07", role: "output", why: "the CDN serves copies near readers and fills from the object store" },
   ],

@@ -124,7 +124,7 @@ export const NOTIFICATIONS: FeatureEntry = {
     {
       failure: "A sender retries after a timeout and the user gets the same notification twice",
       prevention:
-        "each notification has an id recorded before the push call; a collapse key (APNs apns-collapse-id, FCM collapse_key) lets the device replace a repeat",
+        "each notification has an id recorded before the push call and sent as its collapse id (APNs apns-collapse-id; on Android the FCM notification tag, since collapse_key folds only messages not yet delivered), so the device replaces a repeat it already shows",
       repair: "the inbox shows one row per notification id",
       role: "external effect",
     },

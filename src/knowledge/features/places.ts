@@ -65,6 +65,13 @@ export const PLACES_INVARIANTS: FeatureInvariant[] = [
       "The geo cell index is derived only from the Business records: an edited {place} is in the cell of its stored location within the refresh bound, no search writes the index, and the whole index can be rebuilt from the records.",
     keptBy: "projector-checkpoint",
   },
+  {
+    // the edit's own rule: the write names the version it read (the API's 409 version conflict)
+    action: "add or edit a {place} (name, category, price, hours, location)",
+    statement:
+      "An edit of a Business names the version it read and applies only if that version is still current, so no concurrent edit is silently overwritten: the later of two edits gets a version conflict and re-reads.",
+    keptBy: "versioned-overwrite",
+  },
 ];
 
 export const PLACES_ENTITIES: FeatureEntity[] = [

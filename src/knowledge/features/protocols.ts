@@ -175,3 +175,21 @@ export const SHORTLINK_PROTOCOLS: ProtocolSpec[] = [
       "client>gateway[GET /code] -> gateway>redirect-service[redirect code] -> redirect-service>link-cache[look up code] -> link-cache>redirect-service[long URL or miss] -> redirect-service>link-store[read ShortLink on a miss and fill the cache] -> redirect-service>click-log[append click] -> redirect-service>client[302 to the long URL {ShortLink.state = active}] |-> redirect-service>client[410 gone {ShortLink.state = expired or disabled}] => done | reject",
   },
 ];
+
+export const STOCK_LEDGER_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Pick and ship by one conditional decrement and its movement",
+    notation:
+      "client>gateway[ship quantity of an item from a location for an order, with movement id] -> gateway>inventory-service[ship] -> inventory-service>stock-store[one transaction in the location's partition: subtract quantity from on_hand and append the shipment movement {Stock.on_hand >= quantity}] -> stock-store>inventory-service[shipped, new on_hand] -> inventory-service>client[shipped] |-> stock-store>inventory-service[refuse: too few units on hand {Stock.on_hand < quantity}] |-> stock-store>inventory-service[return the first outcome {a movement with this movement_id exists}] => done | reject",
+  },
+  {
+    name: "Transfer out of the source: its units leave on_hand and go in transit",
+    notation:
+      "client>gateway[transfer quantity of an item from a source to a destination, with transfer id] -> gateway>inventory-service[transfer out] -> inventory-service>stock-store[one transaction in the source's partition: subtract quantity from the source's on_hand, insert the transfer in transit and append its transfer-out movement {Stock.on_hand >= quantity}] -> stock-store>inventory-service[in transit] -> inventory-service>client[transfer id, in transit] |-> stock-store>inventory-service[refuse: too few units at the source {Stock.on_hand < quantity}] |-> stock-store>inventory-service[return the transfer already in transit {a transfer with this transfer_id exists}] => done | reject",
+  },
+  {
+    name: "Transfer into the destination: the units arrive and join its on_hand once",
+    notation:
+      "client>gateway[receive the transfer at the destination] -> gateway>inventory-service[transfer in] -> inventory-service>stock-store[one transaction in the destination's partition: add quantity to the destination's on_hand and append the transfer-in movement keyed by the transfer id] -> stock-store>inventory-service[added] -> inventory-service>stock-store[mark the transfer received {Transfer.state = in_transit}] -> inventory-service>client[received] |-> stock-store>inventory-service[change nothing: already received {a transfer-in movement for this transfer_id exists}] => done | reject",
+  },
+];

@@ -1,5 +1,6 @@
 import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { PEER_MONEY_WORDS } from "./stored-value.js";
 
 export const TRANSFER: FeatureEntry = {
   id: "transfer",
@@ -17,6 +18,16 @@ export const TRANSFER: FeatureEntry = {
     "split bill",
   ],
   terms: { payment: "payment", user: "user" },
+  // users who pay one another, or cash out to a bank, make the wallet a money-transfer ledger even where its balance
+  // is counted in coins or points
+  supersedes: [
+    {
+      id: "stored-value",
+      because:
+        "the prompt has users pay one another or move money out to a bank, so the balance is a money-transfer ledger between users' accounts, not a closed-loop balance only the platform issues and takes back",
+      when: PEER_MONEY_WORDS,
+    },
+  ],
   actions: [
     {
       action: "send a {payment} to another {user}",

@@ -263,6 +263,29 @@ const byFamily = {
       summary: "Records are appended to an ordered, durable log per partition and retained for replay.",
     },
     {
+      id: "hash-chain",
+      name: "hash chain with signed checkpoints",
+      // Schneier and Kelsey, "Secure Audit Logs to Support Computer Forensics" (ACM TISSEC 1999), and Crosby and
+      // Wallach, "Efficient Data Structures for Tamper-Evident Logging" (USENIX Security 2009): each entry's hash
+      // covers the previous entry's hash, so altering, dropping or reordering an entry changes every later hash; the
+      // log is only tamper-evident against a commitment (a signed head) held where the log's writer cannot rewrite it.
+      summary:
+        "Each record carries the hash of the record before it in its chain and its own hash over both, and the chain's head is signed into a checkpoint at intervals; a verifier recomputes the hashes from the last trusted checkpoint, so a record altered, removed or reordered after it was written is detected.",
+      limits:
+        "It detects alteration, it does not prevent it: whoever can rewrite the log and re-sign can rebuild every later hash, so the signing key must be out of the writers' reach and each checkpoint kept where they cannot change it (write-once storage, or published outside); records after the last checkpoint are only as safe as the log that holds them.",
+    },
+    {
+      id: "worm-retention",
+      name: "write-once storage with a compliance retention lock",
+      // Amazon S3 User Guide, "Locking objects with Object Lock": write-once-read-many; in compliance mode no user,
+      // the account's root user included, can overwrite or delete a locked object version, change its mode or shorten
+      // its retention period until it expires; governance mode lets users holding s3:BypassGovernanceRetention do so.
+      summary:
+        "Each closed batch of records is written once as an object version under a retention lock in compliance mode with a retain-until date the retention period after its newest record; until that date no user, an administrator included, can overwrite or delete the version or shorten its lock, and once it passes the version may be deleted.",
+      limits:
+        "The lock covers an object version once it is written, not the records still waiting in the log to be archived; governance mode is not this: a user granted the bypass permission can delete a version or shorten its retention there.",
+    },
+    {
       id: "partition-key-ordering",
       name: "per-key ordering via partition key",
       summary: "All records for one key hash to one partition, which gives a total order within that key.",

@@ -46,6 +46,11 @@ export interface GuardNouns {
   quantity?: string;
   bound?: string;
   side?: "floor" | "ceiling";
+  /**
+   * The key columns of the row that holds a bounded quantity, where that row is keyed by its own columns (a stock row
+   * by location_id and item_id) rather than by the thing's id: the guard is said on them, never on a `<thing>_id`.
+   */
+  keys?: readonly string[];
   /** A one-holder claim the prompt treats as lasting ownership: it carries no lease deadline. */
   lasting?: boolean;
 }
@@ -271,8 +276,8 @@ export const GUARD_SHAPES: Readonly<
   "quantity-bound": {
     fields: (n) => [n.quantity ?? "quantity", ...(n.bound && !/^\d/.test(n.bound) ? [n.bound] : [])],
     index: (n) =>
-      `${n.column}_id: ${n.quantity ?? "quantity"} changes only by a conditional update ${n.side === "floor" ? `WHERE ${n.quantity ?? "quantity"} - amount >= ${n.bound ?? "0"}` : `WHERE ${n.quantity ?? "quantity"} + amount <= ${n.bound ?? "the bound"}`}, the bound checked and the change applied in one write`,
-    request: (n) => [`${n.column}_id`, "amount", "idempotency_key"],
+      `${n.keys && n.keys.length > 0 ? `(${n.keys.join(", ")})` : `${n.column}_id`}: ${n.quantity ?? "quantity"} changes only by a conditional update ${n.side === "floor" ? `WHERE ${n.quantity ?? "quantity"} - amount >= ${n.bound ?? "0"}` : `WHERE ${n.quantity ?? "quantity"} + amount <= ${n.bound ?? "the bound"}`}, the bound checked and the change applied in one write`,
+    request: (n) => [...(n.keys && n.keys.length > 0 ? n.keys : [`${n.column}_id`]), "amount", "idempotency_key"],
     error: (n) =>
       `409 the ${n.thing}'s ${(n.quantity ?? "quantity").replace(/_/g, " ")} would ${n.side === "floor" ? `go below ${n.bound === "0" ? "zero" : (n.bound ?? "its floor").replace(/_/g, " ")}` : `exceed its ${(n.bound ?? "bound").replace(/_/g, " ")}`}`,
     guarantee: (n) =>

@@ -1,5 +1,6 @@
 import { cannotKeep } from "./cannot-keep.js";
 import type { MechanismId } from "./catalog.js";
+import { keepsKind } from "./rule-kinds.js";
 
 /**
  * Rules only some mechanisms can keep, by what the mechanism does rather than by the words it shares with the rule.
@@ -18,6 +19,8 @@ export const REPEAT_KEEPERS: ReadonlySet<MechanismId> = new Set<MechanismId>([
   "content-addressing",
   // an update applied only if newer than what the row holds: a repeat carries the same order and changes nothing
   "ordered-apply",
+  // a score raised only to the larger of the stored and the sent value: the same update applied again changes nothing
+  "max-update",
 ]);
 
 /** Where a rule's lead clause ends: its first colon, semicolon or sentence end, or a comma before a new clause. */
@@ -153,6 +156,8 @@ function canKeepAfresh(mechanismId: string, statement: string): boolean {
   // a kind of rule the mechanism's own action cannot make true (last-writer-wins beside "no older version is ever
   // returned": knowledge/mechanisms/cannot-keep.ts)
   if (cannotKeep(mechanismId, statement)) return false;
+  // a rule of kinds the mechanism keeps none of (a replica read beside "entries apply in index order"): rule-kinds.ts
+  if (!keepsKind(mechanismId, statement)) return false;
   const only = KEEPS_ONLY[mechanismId as MechanismId];
   if (only && !only.test(statement)) return false;
   if (ORDER_ONLY.has(mechanismId as MechanismId)) return true;

@@ -1,3 +1,4 @@
+import { RULE_KIND_WORDS } from "./cannot-keep.js";
 import type { MechanismId } from "./catalog.js";
 
 /**
@@ -9,8 +10,11 @@ import type { MechanismId } from "./catalog.js";
  */
 export type KeptKind =
   | "outbox"
+  | "tamper"
   | "replicated-ack"
   | "durable"
+  | "lost-update"
+  | "repeat-tolerated"
   | "fence"
   | "one-holder"
   | "unique"
@@ -54,8 +58,17 @@ export const KEPT_KINDS: readonly KindEntry[] = [
   {
     // an effect recorded in the transaction of the change that requires it, and sent once that change commits
     kind: "outbox",
-    words: /\boutbox\b/i,
+    // (its record named by its type too: "an OutboxEntry committed in the same transaction")
+    words: /\boutbox(?:entr(?:y|ies))?\b/i,
     keepers: ["transactional-outbox"],
+  },
+  {
+    // a record that must never be altered after it is written (an audit record): a hash chain detects a change and a
+    // write-once retention lock refuses one; an append-only log alone lets whoever holds its disks rewrite it
+    kind: "tamper",
+    words:
+      /\b(?:(?:never|cannot be|not be) (?:\w+ )?(?:altered|rewritten|tampered)|tamper[- ]?(?:evident|proof)|hash of the (?:record|entry) before|write-once|object lock)\b/i,
+    keepers: ["hash-chain", "worm-retention"],
   },
   {
     // an acknowledgement given only once other replicas hold the write
@@ -68,8 +81,43 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // an acknowledged write survives a crash of what took it: replicated before the acknowledgement, or an fsynced log
     kind: "durable",
     words:
-      /\b(?:acknowledged|committed|written|stored|persisted|accepted|write|writes|record|records|data|delivery|sample|event|message)\b[^.;:]{0,40}\b(?:is|are|was|were|be) (?:ever |silently )?(?:lost|dropped afterwards)\b|\b(?:acknowledged|committed|written|stored|persisted)\b[^.;:]{0,40}\bnever (?:silently )?lost\b|\bsurvives? (?:a |the )?(?:crash|failover|loss|restart)\b|\bdurabl[ey] (?:before|once)\b/i,
-    keepers: [...ACK_REPLICATION, "write-ahead-log", "transaction", "append-log"],
+      /\b(?:acknowledged|committed|written|stored|persisted|accepted|write|writes|record|records|data|delivery|sample|event|message)\b[^.;:]{0,40}\b(?:is|are|was|were|be) (?:ever |silently )?(?:lost|dropped afterwards)\b|\b(?:acknowledged|committed|written|stored|persisted)\b[^.;:]{0,40}\bnever (?:silently )?lost\b|\bsurvives? (?:a |the |one |any )?(?:[\w-]+ )?(?:crash|failover|loss|restart)\b|\bdurabl[ey] (?:before|once)\b/i,
+    // (an outbox row commits with the change it announces, so an acknowledged change's event is never lost either)
+    // (re-replication restores the copies a loss took, so the count a survival rule names holds again)
+    keepers: [
+      ...ACK_REPLICATION,
+      "write-ahead-log",
+      "transaction",
+      "append-log",
+      "transactional-outbox",
+      "replica-repair",
+    ],
+  },
+  {
+    // of two concurrent updates of one thing neither is dropped (the words cannot-keep.ts reads as `no-lost-update`):
+    // an increment applied atomically where the value lives, a write that names the version it read, a merge that keeps
+    // both, or a transaction; never a rule only a replication or a last-writer-wins pick touches
+    kind: "lost-update",
+    words: RULE_KIND_WORDS["no-lost-update"],
+    keepers: [
+      "atomic-counter",
+      "version-check",
+      "versioned-overwrite",
+      "crdt-merge",
+      "operational-transform",
+      "transaction",
+      "bounded-counter",
+      "bounded-quantity-update",
+      "guarded-transition",
+      "head-pointer-cas",
+    ],
+  },
+  {
+    // a delivery that may come again, made harmless where it lands: the receiver recognises the repeat
+    kind: "repeat-tolerated",
+    words:
+      /\b(?:tolerates?|absorbs?|ignores?|drops?|discards?) (?:the |a |any )?(?:repeats?|redeliver(?:y|ies)|duplicates?)\b/i,
+    keepers: ["dedup-window", "idempotent-receiver", "idempotency-key", "keyed-effect-ledger", "put-if-absent"],
   },
   {
     // an act refused unless it carries the current token, term, attempt or incarnation
@@ -109,6 +157,8 @@ export const KEPT_KINDS: readonly KindEntry[] = [
       "guarded-transition",
       "version-check",
       "put-if-absent",
+      // (a create-if-absent under an immutable key: of two creators only one wins)
+      "write-once-key",
       "insert-primary",
       "consumer-group-assignment",
       "capped-holder-count",
@@ -176,6 +226,8 @@ export const KEPT_KINDS: readonly KindEntry[] = [
       "consensus-replication",
       "owner-sequenced-bid",
       "crdt-merge",
+      // a consumer's state saved together with the input position it reflects: a restart replays from there, once
+      "projector-checkpoint",
     ],
   },
   {
@@ -331,7 +383,7 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // a copy or an answer at most so far behind its source
     kind: "staleness",
     words:
-      /\bwithin (?:the )?freshness bound\b|\b(?:more than|past) (?:[\w-]+ ){0,4}(?:old|older|behind|stale)\b|\bserved stale\b|\bserves? (?:a |the )?cached copy\b[^.;]{0,60}\bbefore\b|\bpast its expiry\b|\bwithin (?:a|an|one|\d[\w.]*) (?:[\w-]+ )?(?:seconds?|minutes?|hours?|ms|milliseconds?)\b/i,
+      /\bwithin (?:the )?freshness bound\b|\b(?:more than|past) (?:[\w-]+ ){0,4}(?:old|older|behind|stale)\b|\bserved stale\b|\bserves? (?:a |the )?cached copy\b[^.;]{0,60}\bbefore\b|\bpast its expiry\b|\bold (?:value|copy|version) for (?:at most|no longer than)\b|\bwithin (?:a|an|one|\d[\w.]*) (?:[\w-]+ )?(?:seconds?|minutes?|hours?|ms|milliseconds?)\b/i,
     keepers: [
       "ttl-expiry",
       "cache-invalidation",
@@ -422,7 +474,15 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     kind: "deletion",
     words:
       /\bdeleted\b[^.;]{0,20}\bstays?\b|\btombstones?\b|\bresurrect\w*\b|\bretention\b|\bretain\w*\b|\blog start offset\b/i,
-    keepers: ["tombstones", "log-compaction", "reference-gc", "rollup-downsampling", "anti-entropy-repair"],
+    // (a record that lapses by its time to live at the end of its retention is deleted by the expiry itself)
+    keepers: [
+      "tombstones",
+      "log-compaction",
+      "reference-gc",
+      "rollup-downsampling",
+      "anti-entropy-repair",
+      "ttl-expiry",
+    ],
   },
 ];
 

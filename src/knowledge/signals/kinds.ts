@@ -396,6 +396,40 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     why: "records are appended in order to replicated segments and readers keep their own position in them, which is the append log with consumer progress",
   },
   {
+    // an audit log keeps each action as its own record for a retention period and must not be altered: an append-only
+    // log whose records are never rolled up or sampled, not a telemetry pipeline whose old data is downsampled
+    kind: "audit log",
+    id: "I05",
+    cover: "well",
+    nouns: [
+      "audit log",
+      "audit logs",
+      "audit log service",
+      "audit logging service",
+      "audit logging system",
+      "audit log system",
+      "audit trail",
+      "audit trail service",
+      "audit trail system",
+      "compliance log",
+      "compliance logging service",
+      "tamper evident log",
+      "tamper proof log",
+      "immutable audit log",
+    ],
+    why: "every action is appended once as its own record to a durable log that nothing updates or deletes, read back in order and kept whole for the retention period (never rolled up or sampled); the hash chain, signed checkpoints, write-once archive and the search index over the recent window are built by I05's own audit-log subject",
+    rulesOut: [
+      {
+        id: "I16",
+        why: "records that must never be altered are an audit log's appended records, never keyed state updated in place",
+      },
+      {
+        id: "I18",
+        why: "an audit log keeps each action as its own record for its whole retention, never a telemetry pipeline's samples rolled up as they age",
+      },
+    ],
+  },
+  {
     kind: "workflow scheduler",
     id: "I03",
     cover: "well",

@@ -84,7 +84,6 @@ export const NEEDS: readonly Need[] = [
       "retries after",
       "days later",
       "after one",
-      "on day",
       "dunning",
     ],
     why: "an effect that must happen on a date, or be tried again days later, waits as a stored due time that fires the next attempt",

@@ -4,8 +4,10 @@ import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { own } from "../../engine/own.js";
 import { UNKEPT } from "../../engine/stated-clauses.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
-import { type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
+import { FEATURES } from "../../knowledge/features/index.js";
+import { ARCHETYPE_BY_ID, type ArchetypeId, keeperMayLead, keepRank, STORAGE_COST } from "../../knowledge/index.js";
 import { CARDINAL_WORDS } from "../../knowledge/lexicon.js";
+import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import { grammarFixed, grammarProblems } from "./grammar.js";
 import { unheldKinds } from "./held.js";
 import { placeholderSaid, placeholdersOf } from "./placeholders.js";
@@ -16,6 +18,7 @@ import {
   countMismatch,
   countWords,
   danglingEnd,
+  entityWords,
   firstClause,
   headOf,
   isActionVerb,
@@ -32,7 +35,15 @@ import {
   titleWords,
   verbless,
 } from "./speak.js";
-import { chainInputs, expires, hottest, promptSubject, spokenFailures, statedKeeper } from "./steps.js";
+import {
+  chainInputs,
+  expires,
+  hardRuleStatement,
+  hottest,
+  promptSubject,
+  spokenFailures,
+  statedKeeper,
+} from "./steps.js";
 import { derivedStore, housekeepingRule, mainClause, mayLeadFor, onSubjectPath, subjectFeature } from "./subject.js";
 import type { Script } from "./types.js";
 
@@ -733,4 +744,85 @@ export function slotProblems(d: Design, script: Script): SpeechProblem[] {
     for (const cut of g.mermaid.match(/[^"\n]{0,40}…/g) ?? [])
       out.push({ step: 0, sentence: g.title, problem: `a diagram label cut with "…": ${cut}` });
   return out;
+}
+
+/** The data-model records a text names by their spoken names ("the partition map"), each once. */
+export function recordsNamed(d: Design, text: string): string[] {
+  const said = ` ${text.toLowerCase().replace(/[^a-z0-9' -]+/g, " ")} `;
+  return [
+    ...new Set(
+      d.dataModel
+        .map((m) => entityWords(m.entity.replace(/\s*\(.*\)$/, "")).toLowerCase())
+        .filter(
+          (w) => w.length > 2 && (said.includes(` ${w} `) || said.includes(` ${w}s `) || said.includes(` ${w}'s `)),
+        ),
+    ),
+  ];
+}
+
+/**
+ * Glosses said for a record that describe a same-named record of a subject the design is not about: a card entity
+ * marked with a topic (or kept out by one) whose description's opening words the script says, while no entity of
+ * that name which fits the design's topics says them ("The tombstone is the marker a logout or revocation writes
+ * for one session id" in a key-value store that holds no sessions).
+ */
+export function leakedGlosses(d: Design, script: Script): string[] {
+  const unspoken = unspokenBesides((d.nfrs.topics ?? []).map((value) => ({ value })));
+  const text = script.steps
+    .flatMap((s) => [...s.sentences, ...s.followUps.map((f) => f.answer)])
+    .join(" ")
+    .toLowerCase();
+  const opening = (desc: string) =>
+    speakable(desc)
+      .toLowerCase()
+      .split(/[:;(]|,\s/)[0]
+      ?.replace(/[.,]$/, "")
+      .trim() ?? "";
+  const out: string[] = [];
+  const names = new Set(d.dataModel.map((m) => m.entity));
+  const entities = [
+    ...[...ARCHETYPE_BY_ID.values()].flatMap((a) => a.entities),
+    ...FEATURES.flatMap((f) => f.entities),
+  ];
+  for (const name of names) {
+    const same = entities.filter((e) => e.name === name);
+    const fitting = new Set(same.filter((e) => fitsTopics(e, unspoken)).map((e) => opening(e.description)));
+    for (const e of same) {
+      const head = opening(e.description);
+      if (countWords(head) < 5 || fitsTopics(e, unspoken) || fitting.has(head)) continue;
+      if (text.includes(head.split(/\s+/).slice(0, 8).join(" "))) out.push(`${name}: ${head}`);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Answers to "How do you enforce the hard rule?" that name no mechanism the design's own mechanism table says
+ * protects that rule (its `protects`, or the rule's `keptBy`), where the table names one: "With content addressing
+ * with checksums" where the parent-version compare-and-set keeps it.
+ */
+export function hardRuleAnswerProblems(d: Design, script: Script, raw = false): string[] {
+  const statement = hardRuleStatement(d);
+  const answer = script.steps[3]?.followUps.find((f) => f.question === "How do you enforce the hard rule?")?.answer;
+  if (!statement || !answer) return [];
+  const inv = d.invariants.find((i) => i.statement === statement);
+  // the table's pairing where it keeps a kind of the rule (a time-to-live paired by its words with an editing rule
+  // keeps none of it; a rule of no known kind says nothing either way), unless `raw`
+  const protectors = d.mechanisms.filter(
+    (m) =>
+      (m.protects === statement || inv?.keptBy === m.id) &&
+      (raw || Number.isFinite(keepRank(m.id, statement) ?? Number.NaN)),
+  );
+  if (protectors.length === 0) return [];
+  const said = answer.toLowerCase();
+  // a mechanism named by its verb is said as the doing ("publishing content before the pointer"): its words after
+  // the first name it too
+  const named = d.mechanisms.filter((m) => {
+    const name = lowerFirst(speakable(m.name)).toLowerCase();
+    const tail = name.split(/\s+/).slice(1).join(" ");
+    return said.includes(name) || (countWords(name) >= 3 && said.includes(tail));
+  });
+  return named.some((m) => protectors.includes(m))
+    ? []
+    : [`${answer} | kept by ${protectors.map((m) => m.name).join(", ")} | ${statement.slice(0, 90)}`];
 }

@@ -15,7 +15,13 @@
  *   record's fields counted ("among seven fields"), or two or more "name = value" pairs in one sentence;
  * - `formula without brackets`: a sum or difference and a product or quotient said in one breath with nothing that
  *   says how they group ("3 times 1 region minus 1"), where "the sum of", "the difference between", "one less
- *   than" or "the product of" would.
+ *   than" or "the product of" would;
+ * - `cut on a function word`: a sentence, or a clause before its comma, that stops on a word that needs more after
+ *   it: an article, a possessive or a conjunction anywhere, a preposition at the sentence's end ("… for a user under
+ *   its, the write …", "… kept per key and."), where a stranded preposition a verb governs ("what it waits for") is
+ *   English;
+ * - `relative fragment`: a relative clause said as a sentence of its own ("Which no player, CDN or API follows.",
+ *   "That the worker still holds."), cut from the sentence it belonged to.
  */
 import { bracketsBalanced, doubledWord, NO_PRONOUN, OF_NO_OBJECT } from "./grammar.js";
 import {
@@ -39,6 +45,8 @@ export const SHAPES = [
   "article before a verb or number",
   "table read aloud",
   "formula without brackets",
+  "cut on a function word",
+  "relative fragment",
 ] as const;
 export type Shape = (typeof SHAPES)[number];
 
@@ -170,6 +178,41 @@ export function ungroupedFormula(sentence: string): string | undefined {
   return m?.[0];
 }
 
+/** Words that cannot end a clause: an article, a possessive, a conjunction or a quantifier waiting for its noun. */
+const OPEN_END = /\b(?:the|a|an|its|their|his|her|our|your|my|whose|and|or|nor|but|every|per|than|no)\s*$/i;
+/** Prepositions that cannot end a sentence unless a verb or "what"/"which" before them governs them. */
+const PREPOSITION_END = /\b(?:of|to|under|for|with|by|from|into|onto|via|at|between|among)$/i;
+/** A stranded preposition a listener still parses: "what it waits for", "the key it is partitioned by". */
+const STRANDED = /\b(?:what|which|who|whom|that|it|they|one|is|are|was|were|be|been|being)\b[\w\s'-]{0,40}$/i;
+
+/** The words a sentence or a clause before a comma stops on that leave it unfinished, or undefined. */
+export function functionWordCut(sentence: string): string | undefined {
+  const body = sentence.replace(/^(?:Q|A): /, "").replace(/[.?!]+$/, "");
+  for (const part of body.split(/,\s+/)) {
+    const open = OPEN_END.exec(part);
+    // "and so on", "one or the other" end elsewhere; a clause that is only the word is a list's own
+    if (open && /\s/.test(part.trim())) return `… ${part.trim().split(/\s+/).slice(-3).join(" ")}`;
+  }
+  const prep = PREPOSITION_END.exec(body);
+  const before = body.slice(0, prep?.index ?? 0).trim();
+  const prev = (/(\S+)$/.exec(before)?.[1] ?? "").toLowerCase();
+  // a verb governs a stranded preposition ("the key the target deduplicates by"), unless an article makes it a noun
+  // slot ("the merged into")
+  const governed =
+    (/(?:s|ed|ing)$/.test(prev) || isActionVerb(prev)) && !/\b(?:the|a|an|its|their)\s+\S+$/i.test(before);
+  if (prep && !governed && !STRANDED.test(before)) return `… ${body.split(/\s+/).slice(-3).join(" ")}`;
+  return undefined;
+}
+
+/** A relative clause said as a sentence of its own ("Which no player follows."), or undefined. */
+export function relativeFragment(sentence: string): string | undefined {
+  if (/\?$/.test(sentence.trim())) return undefined;
+  const m = /^(?:Which|Whose|Whom|That (?:the|a|an|no|every|each|its|their|nobody|none|only))\b[^.]*/.exec(
+    sentence.replace(/^(?:Q|A): /, ""),
+  );
+  return m ? m[0].split(/\s+/).slice(0, 4).join(" ") : undefined;
+}
+
 /** The shapes a script's spoken text takes that a template put together badly. */
 export function shapeProblems(script: Script): ShapeProblem[] {
   const out: ShapeProblem[] = [];
@@ -198,6 +241,10 @@ export function shapeProblems(script: Script): ShapeProblem[] {
       if (table) add("table read aloud", table);
       const formula = ungroupedFormula(part);
       if (formula) add("formula without brackets", formula);
+      const cut = functionWordCut(part);
+      if (cut) add("cut on a function word", cut);
+      const relative = relativeFragment(part);
+      if (relative) add("relative fragment", relative);
       if (
         words >= 5 &&
         !FRAMING.test(part) &&

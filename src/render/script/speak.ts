@@ -130,6 +130,8 @@ export const speakable = rememberText((s: string): string => {
         /\b([a-z]+(?:_[a-z]+)*)_at\b/g,
         (_m, stem: string) => `${stem.replace(/_/g, " ").replace(/\bexpires$/, "expiry")} time`,
       )
+      // a count column ("wave_no", "seq_num") is said as the number it holds, never "wave no"
+      .replace(/\b([a-z]+)_(?:no|num)\b/g, "$1 number")
       .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
       .replace(/\s*≈\s*/g, " about ")
       .replace(/(\d)\s*\/s\b/g, "$1 a second")
@@ -554,6 +556,16 @@ function clausesOf(cell: string, max: number): string[] {
       const first = closed ? head : head.replace(/,\s+(?!.*,\s)/, ", and ");
       pieces.splice(0, 2, first, `also, ${tail.slice(4)}`);
     }
+    // a relative clause belongs to the noun before it: said with it where the two fit one breath, else left unsaid
+    // (", which no player follows" adds to the prefix it follows), never a sentence of its own ("Which no player …")
+    for (let i = pieces.length - 1; i > 0; i--) {
+      const rel = pieces[i] ?? "";
+      if (!/^which /.test(rel)) continue;
+      const joined = `${pieces[i - 1]}, ${rel}`;
+      pieces.splice(i - 1, 2, ...(countWords(joined) <= max ? [joined] : [pieces[i - 1] ?? ""]));
+    }
+    // a later clause opening on "and" is said as "Also, …", as the two-piece split says it, never "And …"
+    for (let i = 1; i < pieces.length; i++) pieces[i] = (pieces[i] ?? "").replace(/^and /, "also, ");
     // each piece leans on the one before it ("and records …", "so …"): once one is too long, the rest go unsaid
     if (pieces.length > 1 && pieces.every((p) => countWords(p) >= 6))
       for (const p of pieces) {

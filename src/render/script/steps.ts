@@ -26,7 +26,7 @@ import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { owedKind, REQUIREMENT_KINDS } from "../../knowledge/requirement-kinds.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
-import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
+import { fitsTopics, TOPIC_VALUES, type Topic, type TopicMark } from "../../knowledge/topics.js";
 import type { ComponentKind } from "../../knowledge/topology.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
@@ -516,6 +516,9 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
     return undefined;
   });
 }
+
+/** The statement of the hard rule step 4 says, or undefined (the checks read it). */
+export const hardRuleStatement = (d: Design): string | undefined => hardRule(d)?.statement;
 
 /**
  * The prompt's stated guarantees, as it words them: the quotes of the stated scale bounds and NFRs ('visible within 1
@@ -1039,7 +1042,9 @@ function normalise(d: Design): StepDraft {
   const scale = Object.entries(n.scale).filter(([k, v]) => {
     if (n.sources[`scale.${k}`]?.source === "stated" && !read.has(k)) return false;
     if (cut(k, v)) return false;
-    const words = n.sources[`scale.${k}`]?.because ?? k;
+    // one stated number read under two names (a limit's rate and its quota window) is said once, by its words
+    const because = n.sources[`scale.${k}`]?.because;
+    const words = quoteOfScaleReason(because) ?? because ?? k;
     if (spoken.has(words)) return false;
     spoken.add(words);
     return true;
@@ -1511,7 +1516,11 @@ function primaryStep(d: Design): StepDraft {
     listed = Boolean(labelled?.[1] && labelled[2] && !isClause(labelled[1]));
     described =
       isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
-        ? desc
+        ? // a description written as what the record answers ("Which live instance owns each worker id …") is said as
+          // what it records, never as a question word opening a sentence of its own
+          /^(?:which|what|who|whom|whose|where|whether)\s/i.test(desc)
+          ? `It records ${lowerFirst(desc)}`
+          : desc
         : labelled?.[1] && labelled[2] && !isClause(labelled[1])
           ? unit
             ? heldSaid(d, lowerFirst(labelled[2]))
@@ -1525,12 +1534,6 @@ function primaryStep(d: Design): StepDraft {
       describedWhole = `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]), true)}`;
     // what the record is and holds is the step's point, kept whole even in the short version
     lines.push(...spoken(described, "core", 4, 32).map((l) => ({ ...l, keep: "core" as const })));
-    // the records kept beside it are the same archetype's: a substrate's log is not this design's state
-    const others = d.primaryState
-      .filter((p) => p !== s && p.archetype === s.archetype)
-      .slice(0, 2)
-      .map((p) => `the ${entityWords(p.entity)}`);
-    if (others.length > 0) lines.push(...detail(`The design also keeps ${andList(others)}`));
   }
   // a record the prompt renamed ("the ride") is the data model's row under its card's name ("Trip")
   const cardName = s ? /\(its (\w+): the prompt names its unit\b/.exec(s.because)?.[1] : undefined;
@@ -1547,8 +1550,23 @@ function primaryStep(d: Design): StepDraft {
           : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${partitionedBy(model.partitionKey, spokenKey)}`,
       ),
     );
-  // the other records of the data model fill the step's time, each said with its key and partition key, the lead's first
-  lines.push(...recordKeyLines(d, model?.entity ?? s?.entity));
+  // beside it only the few records the hard rule rests on, each by the key it is partitioned by, in one sentence; the
+  // data-model table holds the rest, which a listener asks about rather than hears read out
+  const leadNames = [model?.entity, s?.entity, cardName].filter((x): x is string => x !== undefined);
+  const { said: beside, rest, onRule } = ruleRecords(d, leadNames);
+  if (beside.length > 0)
+    lines.push(
+      ...detail(
+        // (each item carries its own comma, so two are joined by ", and": never "session id and the lock")
+        `${onRule ? "The hard rule also rests on" : "Beside it, I keep"} ${beside.map(recordWithKey).join(", and ")}`,
+      ),
+    );
+  if (rest.length > 0)
+    lines.push(
+      ...detail(
+        `The other ${rest.length === 1 ? "record is" : `${numberWord(rest.length)} records are`} in the data-model table`,
+      ),
+    );
   // "rebuilt from it" only holds when nothing else is state that must never be wrong
   const alone = critEntities(d).length <= 1;
   if (alone) lines.push(...core("Everything else I draw can be rebuilt from it"));
@@ -1576,7 +1594,12 @@ function primaryStep(d: Design): StepDraft {
     !/\bamong \w+ fields\b|\bamong others\b|\bWhat the rules check in it\b/.test(described);
   const contents = model
     ? sentence(
-        `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable), true)}`,
+        // (a field named by a phrase cut on its preposition, "merged_into", is left to the table: "the merged into")
+        `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(
+          d,
+          model.fields.filter((f) => !/[_ ](?:for|of|to|by|from|in|on|with|into)$/i.test(f)).map(speakable),
+          true,
+        )}`,
       )
     : (describedWhole ?? described)
       ? clauses(describedWhole ?? described ?? "")
@@ -1587,6 +1610,13 @@ function primaryStep(d: Design): StepDraft {
   const body = lines.map((l) => l.text).join(" ");
   const repeats = contents.split(/(?<=\.)\s+/).every((c) => body.includes(c.replace(/\.$/, "")));
   if (s && name && !named && !repeats) followUps.push({ question: `What exactly is in ${name}?`, answer: contents });
+  // the records the body only pointed at, asked about: each by its key and partition key, as many as a short answer holds
+  const answer: string[] = [];
+  for (const m of rest) {
+    const x = recordSaid(d, m);
+    if (countWords([...answer, x].join(" ")) <= REST_ANSWER_WORDS) answer.push(x);
+  }
+  if (answer.length > 0) followUps.push({ question: "What are the other records?", answer: answer.join(" ") });
   if (s && alone)
     followUps.push({
       question: "Why keep it that small?",
@@ -1597,49 +1627,78 @@ function primaryStep(d: Design): StepDraft {
   return { lines, cue, followUps };
 }
 
-/** Records of the data model step 3 says beside the authoritative one. */
-const MORE_RECORDS = 5;
+/** Records step 3 says beside the authoritative one: a candidate names the few a rule rests on, not the table. */
+const RULE_RECORDS = 2;
+/** Longest answer naming the records step 3 left to the table. */
+const REST_ANSWER_WORDS = 45;
+
+/** Whether a data-model row's name is plain words a listener hears as a record ("cron (cron)" is left to the table). */
+const plainRecord = (m: Design["dataModel"][number]): boolean =>
+  m.key.length > 0 && /^[a-z][a-z -]*$/i.test(entityWords(m.entity));
+
+/** Whether a rule's words name a record: its own name ("WorkflowExecution's") or its spoken words ("the lease"). */
+function namesRecord(statement: string, entity: string): boolean {
+  if (new RegExp(`\\b${entity}(?:s|'s)?\\b`).test(statement)) return true;
+  const words = entityWords(entity).toLowerCase();
+  return new RegExp(`\\b${words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:s|'s)?\\b`).test(statement.toLowerCase());
+}
 
 /**
- * The data model's other records as details, each by its key and the key it is partitioned by ("The driver state is
- * keyed and partitioned by driver id"), so the listener hears where every record lives; the lead record's own
- * line is said before them.
+ * The data model's records step 3 says beside the authoritative one: first those the hard rule rests on (the records
+ * its words name, the records its own path writes, the records the paths of the mechanisms that keep it write), else
+ * the state the critical paths write that must never be wrong; at most two, each plain words with a key. `rest` is every
+ * other plain record, left to the data-model table; `onRule` says whether the said ones came from the rule.
  */
-function recordKeyLines(d: Design, lead: string | undefined): Line[] {
-  // a record whose name is not plain words ("cron (cron)") is left to the diagram
-  const rows = d.dataModel
-    .filter((m) => m.entity !== lead && m.key.length > 0 && /^[a-z][a-z -]*$/i.test(entityWords(m.entity)))
-    .slice(0, MORE_RECORDS);
-  return rows.flatMap((m) => {
-    const who = `The ${entityWords(m.entity)}`;
-    // each record with what it holds beside its key, in the design's own field names (`fieldsSaid`)
-    // a field named by a phrase cut on its preposition ("voted_for") is left to the diagram
-    const own = m.fields.filter(
-      (f) =>
-        !m.key.includes(f) &&
-        /^[a-z][a-z0-9_ ]*$/i.test(f) &&
-        !/[_ ](?:for|of|to|by|from|in|on|with)$|^(?:for|of|to|by|from|in|on|with)[_ ]/i.test(f),
-    );
-    const purpose = recordPurpose(d, m.entity, who);
-    return [
-      ...detail(purpose),
-      ...detail(
-        m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
-          ? `${purpose ? "It" : who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
-          : purpose
-            ? `It is keyed by ${andList(m.key.map((k) => speakable(k)))}${partitionedBy(m.partitionKey, partitionSaid)}`
-            : `${who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${partitionedBy(m.partitionKey, partitionSaid)}`,
-      ),
-      ...detail(
-        own.length > 0
-          ? fieldsSaid(
-              d,
-              own.map((f) => speakable(f)),
-            )
-          : undefined,
-      ),
-    ];
-  });
+function ruleRecords(
+  d: Design,
+  lead: readonly string[],
+): { said: Design["dataModel"]; rest: Design["dataModel"]; onRule: boolean } {
+  const rows = d.dataModel.filter((m) => !lead.includes(m.entity) && plainRecord(m));
+  const hard = hardRuleStatement(d);
+  const inv = hard ? d.invariants.find((i) => i.statement === hard) : undefined;
+  const written = (phrase: string) => d.operations.filter((o) => o.phrase.startsWith(phrase)).map((o) => o.entity);
+  const ruleNames = hard
+    ? uniq([
+        ...rows.filter((m) => namesRecord(hard, m.entity)).map((m) => m.entity),
+        ...(inv?.path ? written(inv.path) : []),
+        ...d.mechanisms
+          .filter((m) => m.protects === hard || inv?.keptBy === m.id)
+          .flatMap(pathsOf)
+          .filter((p) => p !== "")
+          .flatMap(written),
+      ])
+    : [];
+  const same = (m: Design["dataModel"][number], name: string) =>
+    m.entity === name || entityWords(m.entity).toLowerCase() === entityWords(name).toLowerCase();
+  const onRule = rows.filter((m) => ruleNames.some((n) => same(m, n)));
+  const critical = rows.filter((m) => critEntities(d).some((n) => same(m, n)));
+  const said = (onRule.length > 0 ? onRule : critical).slice(0, RULE_RECORDS);
+  return { said, rest: rows.filter((m) => !said.includes(m)), onRule: onRule.length > 0 };
+}
+
+/** A record said by the key it is partitioned by ("the holder session, partitioned by session id"), else its key. */
+function recordWithKey(m: Design["dataModel"][number]): string {
+  const who = `the ${entityWords(m.entity)}`;
+  return m.partitionKey
+    ? `${who}${partitionedBy(m.partitionKey, partitionSaid)}`
+    : `${who}, keyed by ${andList(m.key.map((k) => speakable(k)))}`;
+}
+
+/**
+ * A record as the listener asks about it: what it is for, then its key and the key it is partitioned by ("The driver
+ * state is keyed and partitioned by driver id"); its fields stay in the data-model table.
+ */
+function recordSaid(d: Design, m: Design["dataModel"][number]): string {
+  const who = `The ${entityWords(m.entity)}`;
+  const purpose = recordPurpose(d, m.entity, who);
+  const key =
+    m.partitionKey && m.key.length === 1 && m.key[0] === m.partitionKey
+      ? `${purpose ? "It" : who} is keyed and partitioned by ${spokenKey(m.partitionKey)}`
+      : `${purpose ? "It" : who} is keyed by ${andList(m.key.map((k) => speakable(k)))}${partitionedBy(m.partitionKey, partitionSaid)}`;
+  return [purpose, key]
+    .filter((x): x is string => x !== undefined)
+    .map(sentence)
+    .join(" ");
 }
 
 /**
@@ -1651,12 +1710,16 @@ function recordKeyLines(d: Design, lead: string | undefined): Line[] {
  */
 export function recordPurpose(d: Design, entity: string, who: string): string | undefined {
   const m = d.dataModel.find((x) => x.entity === entity);
+  // a card or feature entity of that name the design's subjects keep (a key-value store's delete marker, never the
+  // logout tombstone of a session store): an entity marked for a subject the design is not about describes another
+  // design's record
+  const unspoken = TOPIC_VALUES.filter((t) => !(d.nfrs.topics ?? []).includes(t));
+  const fits = (e: { name: string; topic?: Topic; unlessTopic?: TopicMark }) =>
+    e.name === entity && fitsTopics(e, unspoken);
   const desc =
     d.primaryState.find((p) => p.entity === entity)?.description ??
-    (m
-      ? ARCHETYPE_BY_ID.get(m.archetype as ArchetypeId)?.entities.find((e) => e.name === entity)?.description
-      : undefined) ??
-    d.features.flatMap((f) => f.entities).find((e) => e.name === entity)?.description;
+    (m ? ARCHETYPE_BY_ID.get(m.archetype as ArchetypeId)?.entities.find(fits)?.description : undefined) ??
+    d.features.flatMap((f) => f.entities).find(fits)?.description;
   if (!desc) return undefined;
   // what it is, before its field list, its asides and its second thought
   let head = speakable(desc)
@@ -1802,8 +1865,16 @@ function invariantsStep(d: Design): StepDraft {
   if (hard && !unkeptStated(d, hard.statement)) {
     // a rule made from the prompt's own guarantee is enforced first by the keeper it names (the core of step 6)
     const keeper = statedKeeper(d, hard.statement) ? keptByMechanism(d, hard.statement) : undefined;
+    // the mechanism the design's own table pairs with the rule and that keeps its kind (the one step four says keeps
+    // it) answers first: a core mechanism sharing the rule's words (content addressing beside a parent-version
+    // compare-and-set) never speaks before it
+    // (only where the rule is of a kind that mechanism keeps: a rule of no known kind leaves the order to the core)
+    const row = ruleKeeperRow(d, hard.statement);
+    const paired = row && Number.isFinite(keepRank(row.id, hard.statement) ?? Number.NaN) ? row : undefined;
     const guards = uniq(
-      [...(keeper ? [keeper] : []), ...guardsOf(d, hard.statement)].map((m) => lowerFirst(speakable(m.name))),
+      [...(paired ? [paired] : []), ...(keeper ? [keeper] : []), ...guardsOf(d, hard.statement)].map((m) =>
+        lowerFirst(speakable(m.name)),
+      ),
     );
     if (guards.length > 0)
       followUps.push({

@@ -88,6 +88,124 @@ const WORK_QUEUE_CAPACITY: CapacityModel = {
   ],
 };
 
+/** The log's own inputs other than its record rate, and its figures: every subject of the card sizes its log by them. */
+const LOG_INPUTS: CapacityModel["inputs"] = [
+  // "sends each event to 500 subscribers": every subscriber reads every event at its own pace, as its own consumer
+  // group with its own offsets, so the stated fan-out is the groups the egress is sent to (read only when stated)
+  {
+    quantity: "consumer_groups",
+    from: {
+      expression: "fanout",
+      why: "each subscriber the prompt sends every event to reads it at its own pace, as its own consumer group",
+      allStated: true,
+    },
+  },
+];
+
+const LOG_FIGURES: CapacityModel["figures"] = [
+  fig("peak_messages_per_sec", "peak publish rate", "peak", "messages_per_sec * peak_factor", "msg/s"),
+  fig("ingest_bandwidth", "peak ingest bandwidth", "bandwidth", "peak_messages_per_sec * message_bytes", "B/s"),
+  // a partition is served only by the brokers holding its replicas (its leader, or any replica once consumers fetch
+  // from followers, Kafka's KIP-392), so the partitions must be enough both for the writes each takes and for the
+  // copy every group reads from them: with many groups the egress, not the writes, sets the count, and a fleet
+  // sized for that egress has a partition replica on every broker to send it from
+  fig(
+    "partitions_needed",
+    "partitions so each stays within its planned bandwidth",
+    "count",
+    "max(ingest_bandwidth / (partition_bytes_per_sec * target_utilisation), consumer_egress / (server_egress_bytes_per_sec * replicas * target_utilisation))",
+    "partitions",
+    true,
+    "partitions",
+  ),
+  fig(
+    "messages_per_partition",
+    "peak records per second per partition",
+    "hotspot",
+    "peak_messages_per_sec / partitions_needed",
+    "msg/s",
+  ),
+  fig(
+    "daily_growth",
+    "bytes written per day across replicas",
+    "growth",
+    "messages_per_sec * message_bytes * 86400 * replicas",
+    "B/day",
+  ),
+  // the storage tiers closed segments to object storage (the card's storage row): brokers keep only the hot
+  // window on their disks, and the rest is one logical copy the object store keeps durable on its own
+  fig(
+    "broker_retained_bytes",
+    "bytes on broker disks across replicas",
+    "storage",
+    "daily_growth * min(retention_days, local_retention_days)",
+    "B",
+  ),
+  fig(
+    "object_store_bytes",
+    "bytes of closed segments held in object storage for the whole retention (one logical copy)",
+    "storage",
+    "messages_per_sec * message_bytes * 86400 * retention_days",
+    "B",
+  ),
+  // the untiered alternative, kept to show what tiering saves: the plan is the broker and object-store rows before
+  // it, so this row comes after them and says it is not the plan, rather than sizing one quantity twice (a
+  // supporting log shows its first storage row, the plan's)
+  fig(
+    "retained_bytes",
+    "bytes the whole retention would take on broker disks, once per replica, without tiering (the alternative to the broker and object-store rows above, not the plan)",
+    "storage",
+    "daily_growth * retention_days",
+    "B",
+  ),
+  fig(
+    "consumer_egress",
+    "egress to all consumer groups at peak",
+    "fan-out",
+    "ingest_bandwidth * consumer_groups",
+    "B/s",
+  ),
+  // every appended byte is written once per replica and read once per consumer group, so the brokers are sized by
+  // the largest of the local hot window over their disks, the replicated writes over their disk bandwidth and the
+  // egress to every group over their network cards: a fan-out to many groups is bound by the network, not the disk
+  fig(
+    "replicated_write_bandwidth",
+    "disk writes across replicas at peak",
+    "bandwidth",
+    "ingest_bandwidth * replicas",
+    "B/s",
+  ),
+  fig(
+    "brokers_needed",
+    "brokers to hold the local hot window, absorb the replicated writes and send every group its copy at the planned utilisation",
+    "count",
+    "max(replicas, broker_retained_bytes / (node_bytes * target_utilisation), replicated_write_bandwidth / (disk_write_bytes_per_sec * target_utilisation), consumer_egress / (server_egress_bytes_per_sec * target_utilisation))",
+    "brokers",
+    true,
+  ),
+];
+
+/**
+ * The audit log's own rate (topic "audit-log", audit.ts): its records are actions people and their tools take (an
+ * administrator's change, a privileged access), far fewer than the machine events a shared bus carries; every other
+ * input and figure is the log's own, the years of retention sized by the object-store row.
+ */
+const AUDIT_CAPACITY: CapacityModel = {
+  inputs: [
+    {
+      quantity: "messages_per_sec",
+      typical: 1000,
+      why: "recorded actions are people's and their tools' (admin changes, privileged access), commonly hundreds to a few thousand a second even for a large company (a planning figure; pin the real rate)",
+      from: [
+        { expression: "users * messages_per_sec_per_user", why: "each user's stated rate times the users" },
+        { expression: "writes_per_sec", why: "every stated write is published as a record" },
+      ],
+    },
+    ...LOG_INPUTS,
+  ],
+  figures: LOG_FIGURES,
+};
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   inputs: [
@@ -105,98 +223,8 @@ export const capacity: CapacityModel = {
         },
       ],
     },
-    // "sends each event to 500 subscribers": every subscriber reads every event at its own pace, as its own consumer
-    // group with its own offsets, so the stated fan-out is the groups the egress is sent to (read only when stated)
-    {
-      quantity: "consumer_groups",
-      from: {
-        expression: "fanout",
-        why: "each subscriber the prompt sends every event to reads it at its own pace, as its own consumer group",
-        allStated: true,
-      },
-    },
+    ...LOG_INPUTS,
   ],
-  figures: [
-    fig("peak_messages_per_sec", "peak publish rate", "peak", "messages_per_sec * peak_factor", "msg/s"),
-    fig("ingest_bandwidth", "peak ingest bandwidth", "bandwidth", "peak_messages_per_sec * message_bytes", "B/s"),
-    // a partition is served only by the brokers holding its replicas (its leader, or any replica once consumers fetch
-    // from followers, Kafka's KIP-392), so the partitions must be enough both for the writes each takes and for the
-    // copy every group reads from them: with many groups the egress, not the writes, sets the count, and a fleet
-    // sized for that egress has a partition replica on every broker to send it from
-    fig(
-      "partitions_needed",
-      "partitions so each stays within its planned bandwidth",
-      "count",
-      "max(ingest_bandwidth / (partition_bytes_per_sec * target_utilisation), consumer_egress / (server_egress_bytes_per_sec * replicas * target_utilisation))",
-      "partitions",
-      true,
-      "partitions",
-    ),
-    fig(
-      "messages_per_partition",
-      "peak records per second per partition",
-      "hotspot",
-      "peak_messages_per_sec / partitions_needed",
-      "msg/s",
-    ),
-    fig(
-      "daily_growth",
-      "bytes written per day across replicas",
-      "growth",
-      "messages_per_sec * message_bytes * 86400 * replicas",
-      "B/day",
-    ),
-    // the storage tiers closed segments to object storage (the card's storage row): brokers keep only the hot
-    // window on their disks, and the rest is one logical copy the object store keeps durable on its own
-    fig(
-      "broker_retained_bytes",
-      "bytes on broker disks across replicas",
-      "storage",
-      "daily_growth * min(retention_days, local_retention_days)",
-      "B",
-    ),
-    fig(
-      "object_store_bytes",
-      "bytes of closed segments held in object storage for the whole retention (one logical copy)",
-      "storage",
-      "messages_per_sec * message_bytes * 86400 * retention_days",
-      "B",
-    ),
-    // the untiered alternative, kept to show what tiering saves: the plan is the broker and object-store rows before
-    // it, so this row comes after them and says it is not the plan, rather than sizing one quantity twice (a
-    // supporting log shows its first storage row, the plan's)
-    fig(
-      "retained_bytes",
-      "bytes the whole retention would take on broker disks, once per replica, without tiering (the alternative to the broker and object-store rows above, not the plan)",
-      "storage",
-      "daily_growth * retention_days",
-      "B",
-    ),
-    fig(
-      "consumer_egress",
-      "egress to all consumer groups at peak",
-      "fan-out",
-      "ingest_bandwidth * consumer_groups",
-      "B/s",
-    ),
-    // every appended byte is written once per replica and read once per consumer group, so the brokers are sized by
-    // the largest of the local hot window over their disks, the replicated writes over their disk bandwidth and the
-    // egress to every group over their network cards: a fan-out to many groups is bound by the network, not the disk
-    fig(
-      "replicated_write_bandwidth",
-      "disk writes across replicas at peak",
-      "bandwidth",
-      "ingest_bandwidth * replicas",
-      "B/s",
-    ),
-    fig(
-      "brokers_needed",
-      "brokers to hold the local hot window, absorb the replicated writes and send every group its copy at the planned utilisation",
-      "count",
-      "max(replicas, broker_retained_bytes / (node_bytes * target_utilisation), replicated_write_bandwidth / (disk_write_bytes_per_sec * target_utilisation), consumer_egress / (server_egress_bytes_per_sec * target_utilisation))",
-      "brokers",
-      true,
-    ),
-  ],
-  topics: { "work-queue": WORK_QUEUE_CAPACITY },
+  figures: LOG_FIGURES,
+  topics: { "work-queue": WORK_QUEUE_CAPACITY, "audit-log": AUDIT_CAPACITY },
 };

@@ -1,4 +1,12 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  AUDIT_ENTITIES,
+  AUDIT_INVARIANTS,
+  AUDIT_READS,
+  AUDIT_UNALTERED,
+  AUDIT_UNALTERED_WORDS,
+  AUDIT_WRITES,
+} from "./audit.js";
 import { protocols } from "./topology.js";
 import { QUEUE_ENTITIES, QUEUE_INVARIANTS, QUEUE_WRITES } from "./work-queue.js";
 
@@ -127,8 +135,10 @@ export const card = {
     },
     // last: a stated ask that names no entity falls back on the card's first record, never a work queue's
     ...QUEUE_ENTITIES,
+    ...AUDIT_ENTITIES,
   ],
   writePaths: [
+    ...AUDIT_WRITES,
     ...QUEUE_WRITES,
     {
       action: "create a topic with its partition count and retention",
@@ -221,14 +231,17 @@ export const card = {
       mechanism: "retry-dead-letter",
     },
     {
+      // an audit log keeps every record whole: its segments go to the locked archive, never compacted by key
       action: "delete or compact segments past the retention limit",
       entity: "Partition",
       shape: "async process",
       mechanism: "log-compaction",
       hidden: true,
+      unlessTopic: "audit-log",
     },
   ],
   readPaths: [
+    ...AUDIT_READS,
     {
       action: "consumer fetches a batch from its committed offset",
       unlessTopic: "work-queue",
@@ -247,6 +260,7 @@ export const card = {
   ],
   protocols,
   invariants: [
+    ...AUDIT_INVARIANTS,
     ...QUEUE_INVARIANTS,
     "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled. The acknowledgement means every in-sync replica has appended the record, not that any has flushed it to disk: durability comes from replication, and Kafka leaves flushing to the operating system by default.",
     "Offsets in a Partition strictly increase (gaps are allowed), and a committed record (below the high watermark) never changes; only uncommitted records above it may be truncated when a new leader takes over.",
@@ -256,7 +270,15 @@ export const card = {
     "A producer's retried batch is appended to a Partition at most once: the leader tracks each producer id's sequence numbers per partition and drops a resent batch it already holds instead of appending a second copy.",
     "A consumer group can fetch any offset of a Partition from its log start offset up to the high watermark; retention moves the log start offset forward only by deleting whole closed segments older than the retention time or past the size limit, never the active segment.",
   ],
-  invariantTopics: QUEUE_INVARIANTS.map((statement) => ({ statement, topic: "work-queue" as const })),
+  invariantTopics: [
+    ...AUDIT_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "audit-log" as const,
+      keptBy: statement === AUDIT_UNALTERED ? ("hash-chain" as const) : ("worm-retention" as const),
+      ...(statement === AUDIT_UNALTERED ? { says: AUDIT_UNALTERED_WORDS } : {}),
+    })),
+    ...QUEUE_INVARIANTS.map((statement) => ({ statement, topic: "work-queue" as const })),
+  ],
   contract: {
     api: [
       "createTopic(name, partitions, replication, retention) -> ok | already_exists",

@@ -1,4 +1,5 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { AUDIT_API, AUDIT_COMPONENTS, AUDIT_DATA, AUDIT_LINKS, AUDIT_PROTOCOLS } from "./audit.js";
 import { QUEUE_API, QUEUE_COMPONENTS, QUEUE_DATA, QUEUE_LINKS, QUEUE_PROTOCOLS } from "./work-queue.js";
 
 /** Append log (Kafka-like): producers, partition leaders with in-sync followers, a controller quorum, consumer groups. */
@@ -37,11 +38,13 @@ export const protocols: ProtocolSpec[] = [
       "group-coordinator[detect lost member {heartbeat older than session timeout}] -> group-coordinator>consumers[rejoin for generation + 1] -> consumers>group-coordinator[join group] -> group-coordinator>consumers[new assignment and generation] -> consumers>group-coordinator[fetch committed offsets of new partitions] => reclaim | done",
   },
   ...QUEUE_PROTOCOLS,
+  ...AUDIT_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     ...QUEUE_COMPONENTS,
+    ...AUDIT_COMPONENTS,
     {
       id: "producers",
       unlessTopic: "work-queue",
@@ -68,7 +71,7 @@ export const topology: Topology = {
       // served by the broker from the remote tier
       id: "remote-tier",
       topic: "tiered-log",
-      unlessTopic: "work-queue",
+      unlessTopic: ["work-queue", "audit-log"],
       name: "Object store (remote tier of closed segments)",
       kind: "store",
       runs: ["keep closed segments for the whole retention", "serve fetches below the brokers' local window"],
@@ -117,6 +120,7 @@ export const topology: Topology = {
   ],
   links: [
     ...QUEUE_LINKS,
+    ...AUDIT_LINKS,
     {
       from: "producers",
       to: "partition-leaders",
@@ -141,7 +145,7 @@ export const topology: Topology = {
       kind: "stream",
       label: "copy closed segments; read them back for old offsets",
       topic: "tiered-log",
-      unlessTopic: "work-queue",
+      unlessTopic: ["work-queue", "audit-log"],
     },
     {
       from: "partition-leaders",
@@ -181,6 +185,7 @@ export const topology: Topology = {
   ],
   api: [
     ...QUEUE_API,
+    ...AUDIT_API,
     // the publish promises what the producers' acks setting does (decision i05-acks), one variant per option: under
     // acks=all the leader answers once the whole in-sync set holds the record and refuses a produce when fewer than
     // min.insync.replicas are in sync; under acks=1 it answers once its own log has the record, and min.insync.replicas
@@ -264,6 +269,7 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...QUEUE_DATA,
+    ...AUDIT_DATA,
     {
       entity: "Partition",
       unlessTopic: "work-queue",

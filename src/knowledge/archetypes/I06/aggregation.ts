@@ -191,6 +191,8 @@ export const TOPK_KEPT_BY: Readonly<Record<string, MechanismId>> = {
 
 export const AGG_INVARIANTS = [
   "Each RawEvent adds to its window's PartialCount at most once, by its event id, however often the log or the aggregator delivers it again.",
+  // the log's own rule: what an acknowledgement promises the sender, and what the recount replays
+  "A RawEvent is acknowledged to its sender only once the partitioned event log has written it durably, so an acknowledged event is never lost before it is counted, and the batch recount can replay it.",
   "A WindowCount is published only after the watermark passes its window's end plus the allowed lateness; an event later than that is never silently dropped: it is counted as late and settled by the batch recount.",
   "Each key's WindowCount equals the sum of its salted PartialCount rows for that window, each merged once.",
   "An AggregatorCheckpoint restores window state and the log offsets it reflects together, so a restart neither loses nor double-counts an event.",

@@ -126,6 +126,8 @@ export const REACTION_SCOPES = {
 export const COUNTER_INVARIANTS = [
   "A RunningTotal shows every counted event within the freshness bound: the flush interval, the log lag, the add and the cache's time to live add up to less than it.",
   "Each aggregator batch adds to a key's RunningTotal at most once, by its batch id, however often the add is retried after a lost acknowledgement.",
+  // the atomic add's own rule: the count store applies each add where the value lives, so overlapping adds both count
+  "Every add to a key's RunningTotal is one atomic increment in the count store, never a read, a sum and a write back by the aggregator, so no increment is lost when two adds to the key overlap.",
 ];
 
 /** The rule of a count of people's own likes: one person's like counts once (topic `reaction`). */

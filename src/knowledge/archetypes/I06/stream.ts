@@ -158,7 +158,7 @@ const ONCE =
 const CUT =
   "A Checkpoint is complete only when every task has snapshotted its state at the same barrier, taken after all the events before the barrier on every input and none after it; recovery never mixes state or offsets from two checkpoints.";
 const LATE =
-  "A window fires only once the watermark has passed its end; an event within the allowed lateness updates that window's result, and a later one goes to the late side output, so no event is dropped without a record of it.";
+  "A key's WindowState fires a window only once the watermark has passed the window's end; an event within the allowed lateness updates that window's result, and a later one goes to the late side output, so no event is dropped without a record of it.";
 const KEYED =
   "Every event of one key goes to one SourcePartition, and the key's WindowState is owned by exactly one task at a time, chosen by hashing the key to a key group, so two tasks never fold events of one key into separate partial results.";
 

@@ -257,7 +257,8 @@ export const card = {
     "Once a PurgeRequest is reported complete, no edge serves a CachedCopy it covered that was fetched before the purge was issued.",
     "A fill never replaces a CachedCopy with an older OriginObject version, and a fill started before an invalidation is never stored after it.",
     "A fill never replaces a CachedCopy with an older version of the database record, and a fill started before an invalidation is never stored after it.",
-    "The OriginObject stays the only authority: the cache never originates a value and never writes back one it did not receive from the origin.",
+    "A committed database write deletes its key's CachedCopy, so a read is served the old value for at most the invalidation lag, or, where that delete is lost, at most the copy's time to live.",
+    "The OriginObject stays the only authority: a CachedCopy is only ever filled from the origin, so the cache never originates a value and never writes back one it did not receive from the origin.",
     "The cache key covers every request attribute the response varies on, and responses marked private or per-user are never stored in a shared tier.",
   ],
   // behind a look-aside cache the database's record is the origin (I16 states its authority), and no edge, purge
@@ -284,8 +285,14 @@ export const card = {
       topic: "cache-aside",
     },
     {
+      // the invalidation's own rule: the delete after the commit bounds how long the old value is served
       statement:
-        "The OriginObject stays the only authority: the cache never originates a value and never writes back one it did not receive from the origin.",
+        "A committed database write deletes its key's CachedCopy, so a read is served the old value for at most the invalidation lag, or, where that delete is lost, at most the copy's time to live.",
+      topic: "cache-aside",
+    },
+    {
+      statement:
+        "The OriginObject stays the only authority: a CachedCopy is only ever filled from the origin, so the cache never originates a value and never writes back one it did not receive from the origin.",
       unlessTopic: "cache-aside",
     },
     {

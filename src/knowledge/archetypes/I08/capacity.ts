@@ -23,7 +23,14 @@ export const capacity: CapacityModel = {
         },
       ],
     },
-    fleetOf("gateways", 20, "a gateway fleet of a couple of dozen instances"),
+    // "enforced across 40 data centres": each stated site enforces with gateways of its own, so the sites count the
+    // enforcers whose local allowances add up to a key's overshoot (never a typical fleet smaller than the sites)
+    fleetOf("gateways", 20, "a gateway fleet of a couple of dozen instances", [
+      {
+        expression: "regions * gateways_per_region",
+        why: "each stated region or data centre admits its own callers through gateways of its own",
+      },
+    ]),
     inp("quota_window_seconds"),
     // "a per-minute quota that may be exceeded by at most 5%": the sync interval of local allowances sets the
     // overshoot, so a stated bound sets the interval (OVERSHOOT_SYNC), never a typical second

@@ -39,6 +39,14 @@ export const capacity: CapacityModel = {
       typical: 1000,
       why: "one changed flag, route or rule with its new version is about a kilobyte",
     },
+    // how a node picks a committed change up: the distribution decision fixes it (a stream write, or its next poll)
+    {
+      quantity: "node_pickup_seconds",
+      label: "time from a committed change to a node holding it (a watch stream's write, or the node's next poll)",
+      unit: "s",
+      typical: 0.1,
+      why: "a watch stream sends the change as soon as its distribution server sees the commit: a relay hop and a stream write, about a hundred milliseconds (a planning figure; measure it)",
+    },
     {
       quantity: "resync_seconds",
       typical: 60,
@@ -60,6 +68,17 @@ export const capacity: CapacityModel = {
       "change_bytes / propagation_seconds",
       "B/s",
     ),
+    // a stated bound on a change reaching every node is spent commit + pickup + apply, so the path is shown to fit
+    {
+      ...fig(
+        "config_spread_seconds",
+        "worst-case time for a committed change to reach every node (the commit + the node's pickup: a stream write or its next poll + the swap)",
+        "time",
+        "change_commit_seconds + node_pickup_seconds + site_apply_seconds",
+        "s",
+      ),
+      bound: "propagation_seconds",
+    },
     fig(
       "rollout_bytes",
       "bytes pushed when every node takes a full snapshot (a whole fleet starting, or re-syncing after a distribution server restart)",

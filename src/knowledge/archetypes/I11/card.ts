@@ -271,7 +271,7 @@ export const card = {
       failure: "a bad config reaches the whole fleet at once",
       role: "coordination",
       prevention: "validation, staged cohorts and automatic health gates before each widening",
-      repair: "roll back by retargeting to the previous version, which nodes keep locally",
+      repair: "roll back by moving the target back to the last good version, which nodes keep locally",
     },
     {
       unlessTopic: "deploy-rollout",
@@ -325,7 +325,7 @@ export const card = {
       prevention:
         "schema and semantic validation, plus a dry run against a sample of live traffic, before a version is committed",
       repair:
-        "instant rollback: publish the last good version again as a newer one, which reaches every node like any change",
+        "instant rollback: move the target back to the last good version, which nodes still hold, and push it to every node like any change",
     },
   ],
   bottlenecks: [

@@ -28,6 +28,13 @@ export const decisions: DecisionPoint[] = [
           },
         ],
         implies: {
+          capacity: [
+            {
+              quantity: "node_pickup_seconds",
+              value: 0.1,
+              why: "a watch stream sends the change as soon as its distribution server sees the commit: a relay hop and a stream write, about a hundred milliseconds",
+            },
+          ],
           addMechanisms: ["watch-stream", "versioned-snapshot"],
           draws: ["distributors>agents[push snapshots]", "watch (node-facing)", "Node catch-up"],
         },
@@ -44,6 +51,13 @@ export const decisions: DecisionPoint[] = [
           why: "a node sees a change up to one poll interval late, and a cached response can be as old again; polling clients space their polls tens of seconds apart (LaunchDarkly's server SDKs poll no faster than every 30 s), so a minute in all",
         },
         implies: {
+          capacity: [
+            {
+              quantity: "node_pickup_seconds",
+              value: 60,
+              why: "a node sees a change up to one poll interval late, and a cached response can be as old again: about a minute in all",
+            },
+          ],
           addMechanisms: ["versioned-snapshot"],
           draws: [
             "agents>distributors[poll for a newer version]",
@@ -55,10 +69,20 @@ export const decisions: DecisionPoint[] = [
       },
     ],
     rules: [
+      // a stated rollback bound is spent detect + decide + propagate (knowledge/capacity/spread.ts): the moved target
+      // must reach every node in what the health window and the decision leave, which a poll interval would eat
       {
-        when: [{ number: "propagation_seconds", below: 60 }],
+        when: [{ stated: "rollback_bound_seconds" }, { number: "rollback_bound_seconds", below: 120 }],
         option: "push",
-        because: "changes must arrive within the propagation target",
+        because:
+          "a rolled-back target must reach every node within what the stated rollback bound leaves after the health window and the controller's decision, and a poll interval with a cached response alone takes about a minute",
+      },
+      // polling's minute must fit the share of the bound planned for use (BOUND_MARGIN: 70%), so push below 90 s
+      {
+        when: [{ number: "propagation_seconds", below: 90 }],
+        option: "push",
+        because:
+          "changes must arrive within the propagation target, and a poll interval with a cached response takes about a minute, more than the share of the bound planned for use",
       },
     ],
     fallback: { option: "poll", because: "propagation within minutes allows cacheable polling" },
@@ -157,6 +181,13 @@ export const decisions: DecisionPoint[] = [
         option: "staged-within-target",
         because:
           "the stated propagation target binds each wave once its cohort is targeted, so staging keeps its canary without missing it",
+      },
+      // a bound on rolling back is the way back, never the pace of the way out
+      {
+        when: [{ stated: "rollback_bound_seconds" }],
+        option: "staged",
+        because:
+          "the stated rollback bound holds the way back, not the way out: a rollback moves the target back to the last good version in one write and pushes it to every node at once, skipping the waves, so a new change can still go out in stages behind health gates",
       },
     ],
     fallback: { option: "staged", because: "fleet-wide configuration pushes are a common cause of outages" },

@@ -695,6 +695,13 @@ export const DEPLOY_CAPACITY: CapacityModel = {
       unit: "s",
       typical: 120,
       why: "the metrics system's scrape and query delay plus a couple of bad intervals in a row before failing, a couple of minutes (a planning figure)",
+      // a stated rollback bound: the gate's window is the tunable step of the way back (gate + poll + reinstall)
+      from: {
+        expression:
+          "rollback_bound_seconds * (1 - bound_headroom) - agent_poll_seconds - drain_seconds - install_seconds - warmup_seconds",
+        why: "the share of the stated rollback bound planned for use, less the agents' poll and one host's reinstall (drain, install, warm-up): the gate must judge within what is left, so gate + poll + reinstall fits the bound",
+        atMost: 120,
+      },
     },
     {
       quantity: "artifact_bytes",
@@ -743,13 +750,17 @@ export const DEPLOY_CAPACITY: CapacityModel = {
       "install_batches * host_update_seconds + rollout_waves * bake_seconds",
       "s",
     ),
-    fig(
-      "rollback_seconds",
-      "time from a rise in the canary's errors to its hosts running the previous release (gate + poll + reinstall)",
-      "time",
-      "gate_check_seconds + agent_poll_seconds + host_update_seconds",
-      "s",
-    ),
+    // a stated rollback bound ("a bad release rolled back within 5 minutes") holds the way back this model computes
+    {
+      ...fig(
+        "rollback_seconds",
+        "time from a rise in the canary's errors to its hosts running the previous release (gate + poll + reinstall)",
+        "time",
+        "gate_check_seconds + agent_poll_seconds + host_update_seconds",
+        "s",
+      ),
+      bound: "rollback_bound_seconds",
+    },
     fig(
       "second_fleet_hosts",
       "hosts a blue-green switch keeps as a second fleet for the rollout's length",

@@ -22,10 +22,11 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     unlessTopic: F,
-    // the whole fleet at once: validation is the only gate before every node, and a rollback is a new version
+    // the whole fleet at once: validation is the only gate before every node, and a rollback moves the target back to
+    // the last good version (one model of rollback across the design: the pointer moves, no version is republished)
     name: "Publish to the whole fleet at once",
     notation:
-      "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> config-store>distributors[watch event, new head version] -> distributors>agents[deliver the new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> operators>config-api[publish the last good config again as a newer version {error rate rises}] => done | rollback",
+      "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> config-store>distributors[watch event, new head version] -> distributors>agents[deliver the new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> operators>config-api[roll back to the last good version {error rate rises}] -> config-api>config-store[move the target back to the last good version {target = expected}] -> config-store>distributors[watch event, target changed] -> distributors>agents[deliver the last good snapshot {marked as a rollback}] => done | rollback",
   },
   {
     unlessTopic: F,
@@ -151,6 +152,17 @@ export const topology: Topology = {
       response: ["rollout_id"],
       errors: ["409 another rollout active"],
       guarantee: "a cohort advances only after the previous cohort's gate passes",
+    },
+    {
+      // one model of rollback: the target moves back to a named earlier version, which is never republished
+      unlessTopic: F,
+      operation: "roll back",
+      call: "POST /v1/configs/{name}/target:rollback",
+      request: ["to_version (a named earlier version)", "expected_target_version", "reason"],
+      response: ["target_version", "rollout_id paused"],
+      errors: ["404 unknown version", "409 target moved"],
+      guarantee:
+        "moves the target back to a version already committed, in one compare-and-set write, and pauses any rollout; no version is republished, and nodes take the older version because the target marks it a rollback",
     },
     {
       unlessTopic: F,

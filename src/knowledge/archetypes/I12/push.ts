@@ -17,8 +17,9 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
  * - FCM HTTP v1 (firebase.google.com, "Throttling and quotas", ErrorCode reference, "Manage tokens"): one message per
  *   POST to /v1/projects/{project}/messages:send; a default quota of 600,000 messages per minute per project, answered
  *   with 429 QUOTA_EXCEEDED past it; 404 UNREGISTERED means the token is gone and should be deleted; payloads up to
- *   4,096 bytes; android.collapse_key replaces an undelivered message with the same key; tokens of devices not seen
- *   for 270 days expire.
+ *   4,096 bytes; android.collapse_key replaces an undelivered message with the same key (a message already delivered
+ *   is not touched), while android.notification.tag replaces a notification already shown in the drawer under the
+ *   same tag (FCM reference, AndroidNotification.tag); tokens of devices not seen for 270 days expire.
  */
 
 export const PUSH_ENTITIES = [
@@ -135,7 +136,7 @@ export const PUSH_READS = [
 export const PUSH_INVARIANTS = [
   "A notification id names exactly one WorkflowInstance: a retried send with the same id returns the first answer and never fans out again, and the same id with a different body is refused.",
   "An OutboxEntry of a notification is written once per active DeviceToken the user's preferences allow, in the transaction that records the fan-out, so a retried send or a crashed fan-out worker never adds a second delivery to the same device.",
-  "Every EffectAttempt of one delivery carries the notification id as its collapse key (APNs apns-collapse-id, FCM collapse_key) and in its payload, because neither push service drops a repeat by our id: a resend replaces the shown notification or is dropped by the app.",
+  "Every EffectAttempt of one delivery carries the notification id as its collapse key (APNs apns-collapse-id; on FCM both android.collapse_key, which folds a repeat still waiting for the device, and android.notification.tag, which replaces one already shown) and in its payload, because neither push service drops a repeat by our id: a resend replaces the shown notification or is dropped by the app.",
   "A DeviceToken the platform reported gone (APNs 410 Unregistered, FCM UNREGISTERED) is never sent to again until the device registers a token anew.",
 ];
 
@@ -145,8 +146,9 @@ export const PUSH_FAILURES = [
       "A sender times out after the push service accepted the notification and sends it again, and the phone shows it twice",
     role: "external effect",
     prevention:
-      "Neither APNs nor FCM drops a repeat by our id, so every attempt carries the notification id as the collapse key (apns-collapse-id, FCM collapse_key) and in the payload",
-    repair: "The device replaces a shown notification of the same collapse key, and the app drops an id it has shown",
+      "Neither APNs nor FCM drops a repeat by our id, so every attempt carries the notification id as apns-collapse-id on APNs, as android.collapse_key and android.notification.tag on FCM, and in the payload",
+    repair:
+      "iOS shows notifications with the same collapse id as one; on Android the same tag replaces the shown notification (collapse_key alone folds only undelivered ones); the app drops an id it has shown",
     topic: "push",
   },
   {
@@ -440,7 +442,7 @@ export const PUSH_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Send to FCM under the project quota",
     notation:
-      "fcm-sender>workflow-db[claim Android deliveries within the minute's budget {OutboxEntry.state = queued}] -> fcm-sender>fcm[POST messages:send with android collapse_key = notification id and ttl] -> fcm>fcm-sender[message name, or 404 UNREGISTERED, or 429 QUOTA_EXCEEDED] -> fcm-sender>workflow-db[record outcome] |-> fcm-sender>token-registry[mark token invalid {error = UNREGISTERED}] => done | retry | reject",
+      "fcm-sender>workflow-db[claim Android deliveries within the minute's budget {OutboxEntry.state = queued}] -> fcm-sender>fcm[POST messages:send with android collapse_key and notification tag = notification id, and ttl] -> fcm>fcm-sender[message name, or 404 UNREGISTERED, or 429 QUOTA_EXCEEDED] -> fcm-sender>workflow-db[record outcome] |-> fcm-sender>token-registry[mark token invalid {error = UNREGISTERED}] => done | retry | reject",
     topic: "push",
   },
   {

@@ -49,7 +49,7 @@ export const MEDIA_ENTITIES = [
   {
     name: "Asset",
     description:
-      "One uploaded source (a video, an episode, an image, a document): upload id (the idempotency key), source object key and checksum, probed duration and format, state (uploaded, splitting, encoding, published, failed), and the version of its published manifest.",
+      "One uploaded source (a video, an episode, an image, a document): upload id (the idempotency key), source object key and checksum, probed duration and format, state (uploaded, splitting, encoding, packaging, published, failed), and the version of its published manifest.",
     stance: STANCE,
     truth: true,
     topic: T,
@@ -409,13 +409,31 @@ export const MEDIA_LINKS: LinkSpec[] = [
   { from: "uploaders", to: "upload-api", kind: "request", label: "upload URL, completion, status", topic: T },
   { from: "uploaders", to: "object-store", kind: "request", label: "multipart upload of the source", topic: T },
   { from: "upload-api", to: "job-store", kind: "request", label: "create asset and job by upload id", topic: T },
-  { from: "splitter", to: "job-store", kind: "request", label: "rendition and encode task rows", topic: T },
+  {
+    from: "splitter",
+    to: "job-store",
+    kind: "request",
+    label: "claim a new asset's split, then write its rendition and encode task rows",
+    topic: T,
+  },
   { from: "splitter", to: "object-store", kind: "request", label: "read source", topic: T },
-  { from: "encode-workers", to: "job-store", kind: "request", label: "claim, renew, finish by attempt", topic: T },
+  {
+    from: "encode-workers",
+    to: "job-store",
+    kind: "request",
+    label: "claim, renew, finish by attempt (the last task done moves its asset to packaging)",
+    topic: T,
+  },
   { from: "encode-workers", to: "object-store", kind: "request", label: "read segment, write to staging", topic: T },
   { from: "lease-sweeper", to: "job-store", kind: "control", label: "re-queue lapsed tasks", topic: T },
   { from: "packager", to: "object-store", kind: "request", label: "write playlists", topic: T },
-  { from: "packager", to: "job-store", kind: "request", label: "move manifest pointer", topic: T },
+  {
+    from: "packager",
+    to: "job-store",
+    kind: "request",
+    label: "claim an asset in packaging, then move its manifest pointer",
+    topic: T,
+  },
   { from: "encode-autoscaler", to: "encode-workers", kind: "control", label: "pool size", topic: T },
   { from: "cdn", to: "object-store", kind: "request", label: "fill published objects", topic: T },
   { from: "uploaders", to: "cdn", kind: "request", label: "play published renditions", topic: T },
@@ -513,7 +531,7 @@ export const MEDIA_PROTOCOLS: ProtocolSpec[] = [
     name: "Upload, split, encode in parallel, publish last",
     topic: T,
     notation:
-      "uploaders>object-store[multipart upload of the source] -> uploaders>upload-api[complete upload {no Asset with this upload id}] -> upload-api>job-store[create asset and job] -> splitter>job-store[create a task per rendition and segment {absent}] -> encode-workers>job-store[claim a task {EncodeTask.state = queued}] -> encode-workers>object-store[write output under the attempt's staging prefix] -> encode-workers>job-store[finish {EncodeTask.attempt = current}] -> packager>object-store[write playlists {every Rendition complete}] -> packager>job-store[move the manifest pointer {Asset.manifest_version = read version}] => done | retry",
+      "uploaders>object-store[multipart upload of the source] -> uploaders>upload-api[complete upload {no Asset with this upload id}] -> upload-api>job-store[create asset and job] -> splitter>job-store[claim the new asset's split {Asset.state = uploaded}] -> splitter>job-store[create a task per rendition and segment {absent}] -> encode-workers>job-store[claim a task {EncodeTask.state = queued}] -> encode-workers>object-store[write output under the attempt's staging prefix] -> encode-workers>job-store[finish (the last task done moves the asset to packaging) {EncodeTask.attempt = current}] -> packager>job-store[claim the asset to package {every EncodeTask of the Asset done}] -> packager>object-store[write playlists under the staging prefix] -> packager>job-store[move the manifest pointer {Asset.manifest_version = read version}] => done | retry",
   },
   {
     name: "A worker dies and its task comes back",
@@ -529,13 +547,29 @@ export const MEDIA_PROTOCOLS: ProtocolSpec[] = [
  */
 export const MEDIA_CAPACITY: CapacityModel = {
   inputs: [
+    // before the uploads a second, which a stated amount of media a second derives over this length
+    {
+      quantity: "media_seconds",
+      label: "average length of one upload",
+      unit: "s",
+      typical: 300,
+      why: "a user video or episode of about five minutes; an image or a document counts as one segment (a planning figure)",
+    },
     {
       quantity: "assets_per_sec",
       label: "uploads to process a second (average)",
       unit: "assets/s",
       typical: 1,
       why: "a service taking tens of thousands of uploads a day (a planning figure)",
-      from: { expression: "writes_per_sec", why: "each stated upload is one asset to process" },
+      from: [
+        { expression: "writes_per_sec", why: "each stated upload is one asset to process" },
+        // "500 hours of video uploaded every minute": the stated media a second over one upload's average length, so
+        // the encode cores and the bytes a day rest on the stated hours, whatever length an upload is taken to have
+        {
+          expression: "media_seconds_per_sec / media_seconds",
+          why: "the stated seconds of media arriving each second, over one upload's average length",
+        },
+      ],
     },
     {
       quantity: "renditions",
@@ -543,13 +577,6 @@ export const MEDIA_CAPACITY: CapacityModel = {
       unit: "renditions",
       typical: 4,
       why: "a small ladder of resolutions, bitrates or sizes (a planning figure)",
-    },
-    {
-      quantity: "media_seconds",
-      label: "average length of one upload",
-      unit: "s",
-      typical: 300,
-      why: "a user video or episode of about five minutes; an image or a document counts as one segment (a planning figure)",
     },
     inp("segment_seconds", 6, "segments of a few seconds, cut on keyframes placed every two seconds"),
     {
