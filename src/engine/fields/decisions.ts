@@ -863,7 +863,7 @@ export function chosenNames(
 }
 
 /** Whether an option names this product among those it is built on (`preferTechnology`, matched as a substring). */
-const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
+export const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
   (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase()));
 
 /**

@@ -19,7 +19,7 @@ import { managedObjectStore, ownStorageFleet, subPartDrawn } from "../technology
 import { compareText, pattern } from "../text.js";
 import { ceilingOfFigure } from "./bottleneck-load.js";
 import { archetype, stateHolder } from "./common.js";
-import { builds, preferTechnology } from "./decisions.js";
+import { builds, builtOn, preferTechnology } from "./decisions.js";
 import { drawsCache, durabilityOf, technologyRequirements, withRequirements } from "./technology-requirements.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
@@ -296,8 +296,15 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const drawnNamed = (s: (typeof scored)[number]) =>
         named(s) ? namedComponent(s.t.product, asked, f.components) : undefined;
       // a product a chosen option is built on is what the design decided, whatever the NFR tally says
-      const decided = (s: (typeof scored)[number]) =>
-        builds(s.t.product, a.id, f.decisions).chosen !== undefined || drawnNamed(s) !== undefined;
+      // (a product a chosen option names only as its example, "for example Redis", is not what it decided where the
+      // design commits these records by a majority the product cannot give: the example does not fit this design)
+      const majority = ids.has("consensus-replication") || ids.has("quorum-read-write");
+      const decided = (s: (typeof scored)[number]) => {
+        if (drawnNamed(s) !== undefined) return true;
+        const by = builds(s.t.product, a.id, f.decisions).chosen;
+        if (by === undefined) return false;
+        return !(majority && lacks(s.t.product, "majority-commit") && !builtOn(by.option, s.t.product));
+      };
       // nor is a product built on an option a decision rejected a choice (no gossip library beside a heartbeat
       // registry); it may still be the product to avoid
       const rejected = (s: (typeof scored)[number]) => builds(s.t.product, a.id, f.decisions).rejected !== undefined;
