@@ -169,6 +169,7 @@ import { conflictOf, keepsStated, statedSemantics } from "./stated-semantics.js"
 import { statedConfirmation, statedLocalAutonomy, statedTenure } from "./stated-stance.js";
 import { isPartyNoun, uncountedThing } from "./stock-records.js";
 import { namedSystemStance } from "./system-stance.js";
+import { technologyAgainstDesign } from "./technology-against-design.js";
 import { escapeRe, pattern } from "./text.js";
 import { keysOf, namesRow, oneTransaction, transactionRows, uniqueAcrossPartitions } from "./transaction-scope.js";
 
@@ -309,6 +310,7 @@ export type CoherenceRule =
   | "mechanism-keeps-other-create"
   | "entity-named-after-product"
   | "named-part-rejected"
+  | "technology-against-design"
   | "replaced-part-drawn"
   | "substrate-resizes-feature-records"
   | "mitigation-proposes-rejected"
@@ -624,6 +626,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the lead archetype's primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
   "reason-of-left-out-record":
     "no scope row or usual-predicate reason is a card text about records (a chunk's writer lease, a lease table, a block counter, rollups) that the design's operations do not write",
+  "technology-against-design":
+    "the Technology section follows the design's own decisions and parts: a product a chosen option names ('for example Redis with an atomic script') is never avoided, the runner-up or a reference set aside; a product that is one part of a whole system (Prometheus Alertmanager) where the design draws that part is named for it, never set aside as the whole system's reference; and no managed object store (S3, GCS) is recommended for bytes the design keeps on a storage-node fleet it sizes itself",
   "named-part-rejected":
     "no technology row avoids, or offers as the runner-up, a product the prompt names as a part (a sink, a source or a store it builds on: 'into Elasticsearch and Redis'); what argues against it is said as how to run it",
   "replaced-part-drawn":
@@ -1327,7 +1331,7 @@ function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
   const ids = d.archetypes.map((a) => a.id);
   for (const t of d.technology) {
     for (const p of [...t.choices.map((c) => c.product), ...(t.avoid ? [t.avoid.product] : [])]) {
-      const ref = referenceVerdict(p, facts.references, ids);
+      const ref = referenceVerdict(p, facts.references, ids, d.components);
       if (ref)
         out.push({
           rule: "reference-as-choice",
@@ -5160,6 +5164,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
     ...namedPartsKept(d, facts),
+    ...technologyAgainstDesign(d),
     ...replacedPartsGone(d, facts),
     ...substratesSizeNoFeatureRecords(d),
     ...failuresAgree(d),

@@ -4,6 +4,7 @@ import { REFERENCE_FAMILIES, type ReferenceFamily } from "../knowledge/reference
 import type { Archetype, ArchetypeId } from "../knowledge/schema.js";
 import { mayMatch } from "./nfr-parse.js";
 import { compiledSystemNames } from "./recognize/index.js";
+import { subPartDrawn } from "./technology-parts.js";
 import { compareText, escapeRe } from "./text.js";
 
 const NAME_RE = new Map<string, RegExp>();
@@ -368,9 +369,13 @@ export function referenceVerdict(
   product: string,
   prompt: ReferenceFacts,
   archetypes: readonly ArchetypeId[],
+  components: readonly { name: string }[] = [],
 ): ReferenceVerdict | undefined {
+  // one part of a whole system the design draws ("Prometheus Alertmanager" for its alert manager) is that part, named
+  // for it, not the whole system to learn from, even where the prompt asks for a system like the whole one
+  const part = components.length > 0 && subPartDrawn(product, components) !== undefined;
   for (const name of prompt.subjects) {
-    if (mentionsName(product, name))
+    if (mentionsName(product, name) && !part)
       return {
         name,
         why: `the prompt names ${name}: it is the system being designed, so its design is the reference, not a part to buy`,
@@ -381,7 +386,9 @@ export function referenceVerdict(
     // a design the family's archetype leads builds one of its kind, where the family says so, whatever the words
     const asked = prompt.asked[i] ?? (archetypes[0] === family.archetype ? family.ledBuilds : undefined);
     const impl = family.implementations.find((n) => mentionsName(product, n));
-    if (asked && impl)
+    // one part of a whole implementation the design draws ("Prometheus Alertmanager" for its alert manager) is that
+    // part, named for it, not the whole system to learn from
+    if (asked && impl && !part)
       return {
         name: impl,
         why: `the prompt asks for a ${asked} and ${impl} is a whole one: it is the reference design to learn from, not a part to buy`,

@@ -311,3 +311,28 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     rto,
   ];
 }
+
+/**
+ * What a read that asks for consistency sees, said only as strongly as the replication the design draws across its
+ * regions: every acknowledged write where one consensus group spans the regions (or there is one region); only the
+ * writes acknowledged in its own region where regions take writes locally and ship them asynchronously; and every
+ * acknowledged write only when served in the primary region where one region takes the writes and ships its log.
+ */
+export function consistentReadScope(
+  regions: number,
+  consistency: Nfrs["consistency"]["value"],
+  decisions: RegionFields["decisions"],
+): string {
+  // regionMode reads only the two values and the chosen options
+  const m = regionMode({
+    nfrs: {
+      regions: { value: regions, source: "stated", because: "" },
+      consistency: { value: consistency, source: "stated", because: "" },
+    },
+    decisions,
+  } as RegionFields);
+  if (!m || m.mode === "global-consensus") return "a read that asks for consistency sees every acknowledged write";
+  if (m.mode === "primary-region")
+    return "a read that asks for consistency sees every acknowledged write when the primary region serves it; the other regions' copies trail it by the cross-region replication lag, so no consistent read is offered there";
+  return "a read that asks for consistency sees every write acknowledged in its own region; a write acknowledged in another region reaches it only after the cross-region replication lag, since regions replicate asynchronously, so no read is consistent across regions";
+}

@@ -695,10 +695,7 @@ const SAME_BYTES: readonly RegExp[] = [
     String.raw`\b(?:every|any)(?:one|body)\s+(?:who|that)\s+${FETCH_ACT}\s+(${ASKED_VERSION})\s+(?:must|will|should|has to)\s+(?:always\s+)?(?:get|receive|see|download)\s+(?:the\s+same\s+(?:bytes|content|files?)|byte-(?:for-byte\s+)?identical\s+(?:bytes|content|files?)|identical\s+(?:bytes|content|files?))(?:\s+forever|\s+every\s+time)?`,
     "gi",
   ),
-  new RegExp(
-    String.raw`\b(?:(?:a|an|the|each|every|any)\s+)?[a-z][\w-]*\s+(?:must|should|will)\s+always\s+be\s+able\s+to\s+(?:re-?)?(?:fetch|download|install|pull|get|retrieve)\s+exactly\s+the\s+(version|release|build)\b[^.,;:!?]{0,50}`,
-    "gi",
-  ),
+  /\b(?:(?:a|an|the|each|every|any)\s+)?[a-z][\w-]*\s+(?:must|should|will)\s+always\s+be\s+able\s+to\s+(?:re-?)?(?:fetch|download|install|pull|get|retrieve)\s+exactly\s+the\s+(version|release|build)\b[^.,;:!?]{0,50}/gi,
 ];
 
 function sameBytesClauses(prompt: string, out: GuaranteeClause[]): void {

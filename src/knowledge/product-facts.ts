@@ -97,6 +97,11 @@ export interface ProductFacts {
   majorityHow?: string;
   /** Words that, right after the name, make it another product ("Prometheus Alertmanager" is no Prometheus server). */
   another?: string;
+  /**
+   * A managed service that keeps whole objects by key on the provider's own fleet (S3, GCS): buying it buys the disks,
+   * the redundancy and the repair, so a design that sizes storage nodes of its own for the same bytes buys them twice.
+   */
+  managedObjects?: true;
   /** The primary source checked. */
   source: string;
 }
@@ -283,6 +288,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "native",
     conditionalHow: "a PUT with If-None-Match (create only when the key is absent) or If-Match on the object's ETag",
     inMemory: false,
+    managedObjects: true,
     source: "Amazon S3 user guide, Data protection and Conditional writes",
   },
   {
@@ -293,6 +299,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "native",
     conditionalHow: "an upload with ifGenerationMatch (0: create only when absent) or ifMetagenerationMatch",
     inMemory: false,
+    managedObjects: true,
     source: "Google Cloud Storage docs, Request preconditions",
   },
   {

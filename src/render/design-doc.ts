@@ -1,6 +1,6 @@
 import type { Design } from "../engine/design/design.js";
 import { grouped } from "../engine/quantity-format.js";
-import { regionsSource } from "../engine/regions.js";
+import { consistentReadScope, regionsSource } from "../engine/regions.js";
 import { FAMILIES } from "../knowledge/families.js";
 import { REFERENCE_MODEL } from "../knowledge/reference-model.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
@@ -63,7 +63,7 @@ export function designBlocks(d: Design): Block[] {
       // a default taken from the lead's reference system (GFS's relaxed regions) is not the usual one: said with why
       // reads that choose their consistency per request: the default mode and the consistent one a request asks for
       d.nfrs.readModes
-        ? `Consistency: per request (stated: ${src.readModes?.because.replace(/^the prompt says /, "") ?? ""}): ${d.nfrs.consistency} reads by default, from any replica; a read that asks for consistency sees every acknowledged write`
+        ? `Consistency: per request (stated: ${src.readModes?.because.replace(/^the prompt says /, "") ?? ""}): ${d.nfrs.consistency} reads by default, from any replica; ${consistentReadScope(d.nfrs.regions, d.nfrs.consistency, d.decisions)}`
         : `Consistency: ${d.nfrs.consistency}${src.consistency?.because.includes(REFERENCE_MODEL) ? ` (default, ${src.consistency.because.replace(/^not stated; /, "")})` : tag("consistency")}`,
       `Availability: ${d.nfrs.availability}${tag("availability")}`,
       `Ordering: ${d.nfrs.ordering}${tag("ordering")}`,

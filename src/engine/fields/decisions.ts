@@ -14,6 +14,7 @@ import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { hardRuleStances, type PathStance, stanceOf } from "../hard-rules.js";
 import { quoteOfScaleReason } from "../nfr-parse.js";
+import { optionNamesProduct } from "../option-products.js";
 import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
 import { mentionsName, referenceFacts } from "../references.js";
@@ -862,7 +863,7 @@ export function chosenNames(
 }
 
 /** Whether an option names this product among those it is built on (`preferTechnology`, matched as a substring). */
-const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
+export const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
   (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase()));
 
 /**
@@ -914,7 +915,9 @@ export function builds(
   for (const row of decisions) {
     if (row.archetype !== owner && /^I\d\d$/.test(row.archetype)) continue;
     const chosen = row.options.find((o) => o.id === row.chosen);
-    if (chosen && builtOn(chosen, product)) out.chosen ??= { row, option: chosen };
+    // a chosen option names the product in its own words ("for example Redis with an atomic script"): it decided it
+    if (chosen && (builtOn(chosen, product) || optionNamesProduct(chosen.name, product) !== undefined))
+      out.chosen ??= { row, option: chosen };
     else {
       const named = row.options.find((o) => o.id !== row.chosen && builtOn(o, product));
       if (named) out.rejected ??= { row, option: named };

@@ -15,10 +15,11 @@ import {
   referenceVerdict,
   unaskedBuildingBlock,
 } from "../references.js";
+import { managedObjectStore, ownStorageFleet, subPartDrawn } from "../technology-parts.js";
 import { compareText, pattern } from "../text.js";
 import { ceilingOfFigure } from "./bottleneck-load.js";
 import { archetype, stateHolder } from "./common.js";
-import { builds, preferTechnology } from "./decisions.js";
+import { builds, builtOn, preferTechnology } from "./decisions.js";
 import { drawsCache, durabilityOf, technologyRequirements, withRequirements } from "./technology-requirements.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
@@ -190,7 +191,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const own = featureLed(f.branch.kind, f.features, f.archetypes)
       ? featureTechnology(
           f.features,
-          (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign),
+          (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign, f.components),
           (id) => f.decisions.find((r) => r.id === id)?.chosen,
           unspokenBesides(f.nfrs.topics),
         )
@@ -222,6 +223,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const references: NonNullable<TechnologyRow["references"]> = [];
       const tooSmall: { product: string; why: string }[] = [];
       const needsHere = componentNeeds(f.components, a.id);
+      // the fleet of storage nodes this archetype sizes for its own bytes, if it sizes one
+      const fleet = ownStorageFleet(a.id, f.capacity);
+      const boughtTwice: (typeof a.technologies)[number][] = [];
       const scored = a.technologies
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, asked))
         // a product kept for another subject (a document OT server beside an order book) is no choice here
@@ -253,6 +257,13 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           if (wide) tooSmall.push({ product: t.product, why: wide });
           return !wide;
         })
+        // nor is a managed object store where the design sizes storage nodes of its own for these bytes: buying one
+        // beside that fleet would buy the disks, the redundancy and the repair twice (it is the runner-up instead)
+        .filter((t) => {
+          const bought = layer === "storage" && fleet !== undefined && managedObjectStore(t.product);
+          if (bought) boughtTwice.push(t);
+          return !bought;
+        })
         // nor is one whose documented reads are slower than the stated latency target
         .filter((t) => {
           const slow = target ? slowerThan(t.product, target.ms) : undefined;
@@ -264,7 +275,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           return !slow;
         })
         .filter((t) => {
-          const ref = referenceVerdict(t.product, asked, inDesign);
+          const ref = referenceVerdict(t.product, asked, inDesign, f.components);
           // a whole system built on an option the design rejected is no reference for it (Kafka's offsets beside a
           // queue that leases each message): it is left out, as it would be as a choice
           // (one the prompt itself names stays: it is the subject, whatever option this design takes)
@@ -285,8 +296,15 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const drawnNamed = (s: (typeof scored)[number]) =>
         named(s) ? namedComponent(s.t.product, asked, f.components) : undefined;
       // a product a chosen option is built on is what the design decided, whatever the NFR tally says
-      const decided = (s: (typeof scored)[number]) =>
-        builds(s.t.product, a.id, f.decisions).chosen !== undefined || drawnNamed(s) !== undefined;
+      // (a product a chosen option names only as its example, "for example Redis", is not what it decided where the
+      // design commits these records by a majority the product cannot give: the example does not fit this design)
+      const majority = ids.has("consensus-replication") || ids.has("quorum-read-write");
+      const decided = (s: (typeof scored)[number]) => {
+        if (drawnNamed(s) !== undefined) return true;
+        const by = builds(s.t.product, a.id, f.decisions).chosen;
+        if (by === undefined) return false;
+        return !(majority && lacks(s.t.product, "majority-commit") && !builtOn(by.option, s.t.product));
+      };
       // nor is a product built on an option a decision rejected a choice (no gossip library beside a heartbeat
       // registry); it may still be the product to avoid
       const rejected = (s: (typeof scored)[number]) => builds(s.t.product, a.id, f.decisions).rejected !== undefined;
@@ -305,16 +323,24 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const picked = [...scored.filter(decided), ...(first ? [first] : []), ...(second ? [second] : [])].slice(0, 2);
       const choices = picked.map((s) => {
         const drawn = drawnNamed(s);
-        const component = drawnPart(s.t.product, a.id, f.components).component ?? drawn?.component;
+        const component =
+          drawnPart(s.t.product, a.id, f.components).component ??
+          drawn?.component ??
+          subPartDrawn(s.t.product, f.components);
+        // a product a chosen option is built on, where a wanted property argues against it: the decision took it, so
+        // what argues against it is said as how to run it, never as "no stated NFR argues against it"
+        const by = builds(s.t.product, a.id, f.decisions).chosen;
         return {
           product: s.t.product,
           fits: s.t.fits,
           why: drawn
             ? // the prompt's own part: what would have argued against it is said as how to run it
               `the prompt names ${drawn.name} as a part, and the design draws it; its caveat is how to run it here: ${s.t.caveat}`
-            : s.good.length > 0
-              ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
-              : "fits the shape; no stated NFR argues against it",
+            : by && s.bad.length > 0
+              ? `decision ${by.row.id} chose ${short(by.option.name)}, built on it; it is poor for ${s.bad.map((b) => `${b} (${want.get(b)})`).join(", ")}, so its caveat is how to run it here: ${s.t.caveat}`
+              : s.good.length > 0
+                ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
+                : "fits the shape; no stated NFR argues against it",
           ...(component ? { component } : {}),
         };
       });
@@ -323,6 +349,17 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const inHouse =
         choices.length === 0 && references[0] ? builtInHouse(layer, a.id, f.components, f.primaryState) : undefined;
       if (inHouse) choices.push(inHouse);
+      // the bytes kept on the fleet the design sizes itself, where a managed store was left out for it: that fleet is
+      // the choice, run by this design, and the managed store the runner-up with when it would win
+      const ownFleet =
+        !inHouse && choices.length === 0 && fleet && boughtTwice[0]
+          ? fleetInHouse(a.id, f.components, fleet)
+          : undefined;
+      if (ownFleet) choices.push(ownFleet);
+      // a self-run store chosen for those bytes is the fleet the design draws and sizes
+      const fleetPart = fleet && boughtTwice[0] ? fleetInHouse(a.id, f.components, fleet)?.component : undefined;
+      if (fleetPart)
+        for (const [i, c] of choices.entries()) if (!c.component) choices[i] = { ...c, component: fleetPart };
       const row: TechnologyRow = { layer, shape: silhouette[layer], archetype: a.id, choices };
       if (references.length > 0) row.references = references;
       // (never one the prompt itself names: a product it names is a part of the design, not a product passed over)
@@ -354,6 +391,11 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
             )
           : undefined;
       if (runner && !inHouse) row.runnerUp = runner;
+      if (fleet && boughtTwice[0] && (ownFleet || !row.runnerUp))
+        row.runnerUp = {
+          product: boughtTwice[0].product,
+          why: `not chosen because the design runs its own storage nodes for these bytes (${fleet.id} ≈ ${fleet.display}: ${fleet.quantity}), and buying a managed store beside them would pay for the disks, the redundancy and the repair twice; it would win if running that fleet were not worth its cost`,
+        };
       // a part the design draws is no runner-up and nothing to avoid: it is built ("Object storage (S3 or GCS)" as
       // the runner-up beside the object storage the design draws for its blocks)
       if (row.runnerUp && setsAsideDrawn(row.runnerUp.product, f.components)) delete row.runnerUp;
@@ -423,6 +465,26 @@ function builtInHouse(
     product: BUILT_IN_HOUSE,
     fits: `${part.holds.join(", ")} kept by this design's own part`,
     why: "the prompt asks to build this system, so the products that are whole ones are reference designs to learn from, and its storage is this design's own part",
+    component: part.name,
+  };
+}
+
+/**
+ * The storage layer's bytes kept on the storage nodes the design sizes itself (a managed store left out for them):
+ * built in-house as the drawn part that keeps the pieces, named with the figure that sizes it.
+ */
+function fleetInHouse(
+  owner: string,
+  components: readonly Pick<ComponentRow, "name" | "kind" | "archetype" | "holds">[],
+  fleet: Fields["capacity"][number],
+): TechnologyRow["choices"][number] | undefined {
+  const stores = components.filter((c) => c.archetype === owner && c.kind === "store" && c.holds.length > 0);
+  const part = stores.find((c) => /\bnodes?\b/i.test(c.name)) ?? stores[0];
+  if (!part) return undefined;
+  return {
+    product: BUILT_IN_HOUSE,
+    fits: `${part.holds.join(", ")} kept on this design's own storage nodes`,
+    why: `the design sizes its own fleet for these bytes (${fleet.id} ≈ ${fleet.display}: ${fleet.quantity}), so the store is run by this design, not bought`,
     component: part.name,
   };
 }
