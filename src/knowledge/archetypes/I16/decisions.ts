@@ -59,7 +59,7 @@ export const decisions: DecisionPoint[] = [
         id: "leaderless",
         name: "leaderless replication with N/R/W quorums, hinted handoff and read repair",
         buys: "any replica accepts writes, so writes continue through node failures and partitions",
-        costs: "concurrent writes conflict (version vectors or last-writer-wins), and replicas need anti-entropy",
+        costs: "concurrent writes to one key can conflict and must be settled by version vectors or last-writer-wins, and replicas need anti-entropy",
         winsWhen: "writes must always be accepted and eventual consistency is acceptable",
         // availability stated as an NFR, or in the prompt's own words: writes taken through a partition
         wins: [
@@ -233,9 +233,9 @@ export const decisions: DecisionPoint[] = [
         id: "lww-hlc",
         name: "last-writer-wins per key on hybrid logical clock timestamps, ties broken by region id",
         key: String.raw`last[- ]writer[- ]wins|LWW`,
-        buys: "one value per key and no merge code: every replica keeps the write with the highest (timestamp, region id) and all converge",
+        buys: "one value per key and no merge code: every replica keeps the write with the highest timestamp, region id breaking ties, and all converge",
         costs:
-          "of two concurrent overwrites one is discarded without a trace, and a replica whose clock runs ahead (within the clock's bound) wins writes that happened after it",
+          "one of two concurrent overwrites is discarded without a trace, and a replica whose clock runs ahead (within the clock's bound) wins writes that happened after it",
         winsWhen: "values are overwritten whole and losing one of two concurrent overwrites is acceptable",
         wins: [{ words: String.raw`\blast[- ]writer[- ]wins\b|\blww\b` }],
         implies: {
