@@ -29,6 +29,24 @@ describe("short links (URL shortener)", () => {
     }
   });
 
+  it("counts clicks with its own click log and counters when the counts must show soon, drawing no second pipeline", () => {
+    for (const p of [
+      "Design a short-link service for an ad network: 1,000 links made per second and each link's click counts visible within a minute.",
+      "Design a URL shortener whose owners see click totals for their links within 30 seconds.",
+      "Design a link shortener whose click counts are never more than 60 seconds behind the clicks.",
+    ]) {
+      const d = design(p);
+      const ids = d.components.map((c) => c.id);
+      expect(ids, p).toEqual(expect.arrayContaining(["click-log", "click-counter", "stats-store"]));
+      // one counting path: no event collectors, window aggregator or analytics store beside the feature's counters
+      expect(
+        d.components.filter((c) => /aggregat|collector|analytics/i.test(c.name)).map((c) => c.name),
+        p,
+      ).toEqual([]);
+      expect(d.coherence, p).toEqual([]);
+    }
+  });
+
   it("lets the prompt's words pick random codes or permanent redirects", () => {
     const secret = design("Design a URL shortener whose codes must not be guessable, for private documents.");
     expect(secret.decisions.find((x) => x.id === "shortlink-codes")?.chosen).toBe("random-codes");

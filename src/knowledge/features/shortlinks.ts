@@ -117,6 +117,15 @@ export const SHORTLINKS: FeatureEntry = {
     because:
       "a link row never changes after it is made, so a region's copy is either there or not yet there, never a wrong URL; redirects keep answering while a region is cut off",
   },
+  // a link's click counts are the feature's own projection: the redirect service logs each click by code and the
+  // counters fold the log into per-link counts, so a demand that the counts be seen soon ("visible within a minute")
+  // is met by how often those counters commit, not by a second event pipeline of collectors and aggregators
+  carries: [
+    {
+      id: "I06",
+      why: "a link's click counts are already a view folded from the click log by the feature's own counters, which commit their counts with their log offsets every few seconds, so the counts lag the clicks by seconds and no second event pipeline (collectors, window aggregators, an analytics store) is drawn beside them",
+    },
+  ],
   substrates: [
     {
       id: "I16",
