@@ -59,7 +59,8 @@ export const decisions: DecisionPoint[] = [
         id: "leaderless",
         name: "leaderless replication with N/R/W quorums, hinted handoff and read repair",
         buys: "any replica accepts writes, so writes continue through node failures and partitions",
-        costs: "concurrent writes to one key can conflict and must be settled by version vectors or last-writer-wins, and replicas need anti-entropy",
+        costs:
+          "concurrent writes to one key can conflict and must be settled by version vectors or last-writer-wins, and replicas need anti-entropy",
         winsWhen: "writes must always be accepted and eventual consistency is acceptable",
         // availability stated as an NFR, or in the prompt's own words: writes taken through a partition
         wins: [
