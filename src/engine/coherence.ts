@@ -766,6 +766,7 @@ function sizedConditionsMet(d: Design): Problem[] {
 function statedCondition(c: DecisionCondition, all: readonly DecisionCondition[]): boolean {
   if ("any" in c) return c.any.every((x) => statedCondition(x, c.any));
   if ("words" in c || "stated" in c || "latencyAtMost" in c || "invariant" in c || "boundBelow" in c) return true;
+  if ("survives" in c) return true;
   if ("nfr" in c) return c.stated === true;
   if ("number" in c) return all.some((x) => "stated" in x && x.stated === c.number);
   return false;
@@ -6153,7 +6154,14 @@ function guaranteesKept(d: Design, facts: CoherenceFacts): Problem[] {
  */
 function regionsAckOneWay(d: Design): Problem[] {
   if (d.nfrs.regions < 2) return [];
-  const says = d.nfrs.consistency === "linearizable" ? "sync" : "async";
+  // an acknowledgement chosen to wait on other regions makes the regions' write quorum span them (regions.ts
+  // `quorum-across-regions`), whatever the read stance
+  const spans = chosenOf(d).some(
+    ({ row, option }) =>
+      (option.implies?.crossRegion ??
+        DECISION_BY_ID.get(row.id)?.options.find((o) => o.id === row.chosen)?.implies?.crossRegion) === "sync",
+  );
+  const says = d.nfrs.consistency === "linearizable" || spans ? "sync" : "async";
   return chosenOf(d).flatMap(({ row, option }) => {
     // the knowledge's option, where the row is one an older design carried
     const way =

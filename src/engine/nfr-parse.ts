@@ -907,7 +907,7 @@ const SURVIVES: readonly RegExp[] = [
     "i",
   ),
   new RegExp(
-    String.raw`\bwhen\s+(?:an?|one|any|the|a whole|an entire)\s+${FAILURE_UNIT}\s+(?:fails|goes down|is lost|goes dark|goes offline|dies|is down)\b`,
+    String.raw`\b(?:when|if|should)\s+(?:an?|one|any|the|a whole|an entire)\s+${FAILURE_UNIT}\s+(?:fails?|goes down|go down|is lost|be lost|goes dark|go dark|goes offline|dies|die|is down)\b`,
     "i",
   ),
 ];

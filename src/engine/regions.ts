@@ -1,3 +1,4 @@
+import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { GEO_ROUTER, MAJORITY_DOMAINS_MIN, REGION_MODES, type RegionMode, WAN, WITNESS } from "../knowledge/regions.js";
 import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
 
@@ -17,6 +18,21 @@ type RegionFields = {
   nfrs: Pick<Nfrs, "regions" | "consistency"> & Partial<Pick<Nfrs, "scale">>;
   decisions: readonly Fields["decisions"][number][];
 };
+
+/**
+ * Whether the prompt promises that an acknowledged write outlives a whole region ("no acknowledged write is lost when
+ * one region goes down"): a stated durable state and a stated loss of a region or data centre survived, across
+ * regions. The acknowledgement then waits on other regions (I16's `i16-ack` rule reads the same two statements), so
+ * the fields derived before the decisions (the replication path, the execution context) say so too.
+ */
+export function acksSpanRegions(n: Pick<Nfrs, "regions" | "durability" | "survives">): boolean {
+  return (
+    n.regions.value > 1 &&
+    n.durability.value === "durable" &&
+    n.durability.source === "stated" &&
+    (n.survives?.value === "region" || n.survives?.value === "data centre")
+  );
+}
 
 /** A chosen option that keeps one writer for the whole state. */
 const ONE_PRIMARY = /\b(?:single[- ]leader|primary[- ](?:replica|with|and)|leader[- ]follower|one primary)\b/i;
@@ -39,6 +55,18 @@ export function regionMode(f: RegionFields): { mode: RegionMode; because: string
         ? `${n} regions and linearizable state: one consensus group with a voter in each region and a witness voter in a third site, so a write is acknowledged once two of the three sites hold it and losing either region leaves a majority`
         : `${n} regions and linearizable state: one consensus group with a voter in each region, so a write is acknowledged once a majority of regions hold it`,
     };
+  // an acknowledgement chosen to wait on other regions ("no acknowledged write is lost when a region goes down"): the
+  // write quorum spans the regions, though reads stay local
+  for (const row of f.decisions) {
+    if (DECISION_BY_ID.get(row.id)?.options.find((o) => o.id === row.chosen)?.implies?.crossRegion !== "sync") continue;
+    const option = row.options.find((o) => o.id === row.chosen);
+    return {
+      mode: "quorum-across-regions",
+      because: needsWitness(n)
+        ? `${n} regions and ${row.id} chose '${option?.name ?? row.chosen}': a write is acknowledged once two of three sites (the regions and a witness) hold it, so losing either region loses no acknowledged write`
+        : `${n} regions and ${row.id} chose '${option?.name ?? row.chosen}': a write is acknowledged once replicas in a majority of regions hold it, so losing one region loses no acknowledged write`,
+    };
+  }
   for (const row of f.decisions) {
     const option = row.options.find((o) => o.id === row.chosen);
     if (option && ONE_PRIMARY.test(option.name))
@@ -125,7 +153,7 @@ export function regionalComponents(f: RegionFields, components: readonly Compone
     runs: [],
     because: `every region runs the same cluster as ${state.name}, so a caller is served in its own region; ${overSites(spec.says, n)}`,
   });
-  if (m.mode === "global-consensus" && needsWitness(n))
+  if (m.mode !== "active-active" && m.mode !== "primary-region" && needsWitness(n))
     added.push({
       id: WITNESS_ID,
       name: WITNESS.name,
@@ -332,6 +360,8 @@ export function consistentReadScope(
     decisions,
   } as RegionFields);
   if (!m || m.mode === "global-consensus") return "a read that asks for consistency sees every acknowledged write";
+  if (m.mode === "quorum-across-regions")
+    return "a read that asks for consistency reads from a majority of regions and sees every acknowledged write; a read served by the nearest region's copy alone may trail it";
   if (m.mode === "primary-region")
     return "a read that asks for consistency sees every acknowledged write when the primary region serves it; the other regions' copies trail it by the cross-region replication lag, so no consistent read is offered there";
   return "a read that asks for consistency sees every write acknowledged in its own region; a write acknowledged in another region reaches it only after the cross-region replication lag, since regions replicate asynchronously, so no read is consistent across regions";

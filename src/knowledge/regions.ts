@@ -29,7 +29,7 @@ export const WAN = {
     "health checks fail for about 30 s before a region is declared lost, and a GeoDNS record with a 30 s TTL then moves callers to the next-nearest region",
 } as const;
 
-export type RegionMode = "active-active" | "primary-region" | "global-consensus";
+export type RegionMode = "active-active" | "primary-region" | "global-consensus" | "quorum-across-regions";
 
 export interface RegionModeSpec {
   /** One sentence: how a write crosses regions. */
@@ -95,6 +95,22 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
         "The majority side keeps committing writes; the cut-off region stops accepting writes (it cannot reach a quorum) but keeps serving the last state it holds, marked stale; GeoDNS moves its callers that can reach another region",
       repair:
         "When the link returns the region's voters catch up from the leader's log; no acknowledged write is lost, because each one was held by a majority of regions",
+    },
+    losesLag: false,
+  },
+  // an eventual store whose acknowledgement waits on other regions ("no acknowledged write is lost when a region goes
+  // down"): the write quorum spans regions, so a region's loss takes no acknowledged write with it, while reads stay
+  // local and may trail
+  "quorum-across-regions": {
+    says: "every region takes writes for its callers, but a write is acknowledged only once replicas in a majority of regions hold it, so each write pays a WAN round trip and losing one region loses no acknowledged write; reads are served by the nearest region's copy and may trail the latest write",
+    link: "each write is acknowledged once replicas in a majority of regions hold it",
+    peers: "the same cluster in each other region, holding a copy of each write before it is acknowledged",
+    cut: {
+      failure: "Region cut off: one region loses its links to the others (or goes dark)",
+      prevention:
+        "A write is acknowledged only once a majority of regions hold it, so the cut-off region cannot acknowledge writes and refuses them while its callers retry through GeoDNS to a reachable region; it keeps serving reads from its own copy, marked stale",
+      repair:
+        "When the link returns the region's replicas catch up on the writes they missed (hinted writes and anti-entropy, or the leader's log); no acknowledged write is lost, because each one was held by a majority of regions",
     },
     losesLag: false,
   },

@@ -6,6 +6,7 @@ import { oneMachineReason } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
 import { hardRuleStances, type PathStance } from "../hard-rules.js";
+import { acksSpanRegions } from "../regions.js";
 import { actionVerb, contentStems, pattern } from "../text.js";
 import { archetype } from "./common.js";
 
@@ -238,7 +239,7 @@ export const contextField: Deriver<"context"> = {
           : "no correctness decision depends on wall-clock time; ordering comes from versions and sequence numbers",
       regions:
         n.regions.value > 1
-          ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? (n.regions.value < MAJORITY_DOMAINS_MIN ? "writes pay a cross-region quorum round trip over three sites, a witness voter in a third one, since a majority of two regions is both of them" : "writes pay a cross-region quorum round trip") : "each region accepts writes locally and replicates asynchronously"}`
+          ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" || acksSpanRegions(n) ? (n.regions.value < MAJORITY_DOMAINS_MIN ? "writes pay a cross-region quorum round trip over three sites, a witness voter in a third one, since a majority of two regions is both of them" : "writes pay a cross-region quorum round trip") : "each region accepts writes locally and replicates asynchronously"}${n.consistency.value !== "linearizable" && acksSpanRegions(n) ? ", so no acknowledged write is lost with a region, while reads are served by the nearest region and may trail" : ""}`
           : serving
             ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below the worst round trip between two regions of one continent; one home region holds the authoritative state, its replicas spread across zones`
             : oneMachine

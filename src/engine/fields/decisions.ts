@@ -113,6 +113,15 @@ function checkCondition(
       says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${regionsSource(r)})`,
     };
   }
+  if ("survives" in c) {
+    const lost = f.nfrs.survives;
+    return {
+      holds: lost !== undefined && c.survives.includes(lost.value),
+      says: lost
+        ? `the system survives the loss of a whole ${lost.value} (${lost.because})`
+        : "no failure unit whose loss the system must survive is stated",
+    };
+  }
   if ("featureStoreLacks" in c) {
     const gap = f.features
       .flatMap((row) =>
@@ -247,6 +256,7 @@ function groundOf(
       ? Ground.Stated
       : Ground.Default;
   if ("regionsAtLeast" in c) return f.nfrs.regions.source === "default" ? Ground.Default : Ground.Stated;
+  if ("survives" in c) return f.nfrs.survives ? Ground.Stated : Ground.Default;
   if ("number" in c) {
     // a threshold of another number (`of`: one machine's memory) is the threshold's unit, like a literal one: the
     // ground is the compared figure's
@@ -414,6 +424,7 @@ export function decide(
     "invariant" in c ||
     "latencyAtMost" in c ||
     "boundBelow" in c ||
+    "survives" in c ||
     (("nfr" in c || "regionsAtLeast" in c) && groundOf(c, f, nums, stance) === Ground.Stated);
   if (own && !deciding.some(byClause) && (own.option.id !== chosen || ground < Ground.Stated)) {
     const was = p.options.find((x) => x.id === chosen);

@@ -17,6 +17,7 @@ import type { FailureUnit } from "../nfr-parse.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
+import { acksSpanRegions } from "../regions.js";
 import {
   CARDINAL_KINDS,
   contradicts,
@@ -431,7 +432,19 @@ function invariantRows(
     // a stated loss the system survives is a rule on where the copies sit, whatever path writes them: each replica
     // set spread over distinct units, so one unit's loss leaves most of every set
     const lost = f.nfrs.survives;
-    if (lost)
+    // across several regions each region holds its own copy of every record (regions.ts draws the same cluster in
+    // each), so the unit lost is one of those copies; an acknowledgement said to outlive it waits on other regions
+    const perRegion = lost && f.nfrs.regions.value > 1 && (lost.value === "region" || lost.value === "data centre");
+    if (lost && perRegion)
+      out.push({
+        path: first.name,
+        statement: acksSpanRegions(f.nfrs)
+          ? `Each ${subject} has a copy in every one of the ${f.nfrs.regions.value} regions, and a write is acknowledged only once a majority of regions hold it, so the loss of a whole ${lost.value} takes no acknowledged write with it and the other regions keep serving.`
+          : `Each ${subject} has a copy in every one of the ${f.nfrs.regions.value} regions, so the loss of a whole ${lost.value} leaves the other regions serving it.`,
+        archetype: first.archetype,
+        because: `the system must survive the loss of a ${lost.value}: ${lost.because}; ${f.nfrs.regions.because}`,
+      });
+    else if (lost)
       out.push({
         path: first.name,
         statement: `The replica set of each ${subject} spreads over distinct ${UNIT_PLURAL[lost.value]}, never two members in one ${lost.value}, so the loss of a whole ${lost.value} takes one member of each set at most, and the others keep serving while it is re-created.`,

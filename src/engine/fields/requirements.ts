@@ -15,6 +15,7 @@ import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
+import { acksSpanRegions } from "../regions.js";
 import { archetype, depthFor, entityWords, meaningWords } from "./common.js";
 
 let aliasSignals: { rows: { signal: Signal; row: (typeof ALIASES)[number] }[]; index: SignalIndex } | undefined;
@@ -432,15 +433,21 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       });
     }
     if (lead && f.nfrs.regions.value > 1) {
+      const spans = acksSpanRegions(f.nfrs);
       out.push({
-        text: `replicate authoritative state to ${f.nfrs.regions.value} regions`,
+        text: spans
+          ? `replicate each write to a majority of the ${f.nfrs.regions.value} regions before acknowledging it`
+          : `replicate authoritative state to ${f.nfrs.regions.value} regions`,
         kind: "implied",
         archetype: lead.id,
-        because: `${f.nfrs.regions.because}: every write also becomes cross-region replication work`,
+        because: spans
+          ? `${f.nfrs.regions.because}, and ${f.nfrs.survives?.because ?? "the prompt"} that no acknowledged write is lost with a ${f.nfrs.survives?.value ?? "region"}: a write waits for other regions before acknowledging it`
+          : `${f.nfrs.regions.because}: every write also becomes cross-region replication work`,
         path: {
           shape: "async process",
           entity: "ReplicationStream",
-          mechanism: f.nfrs.consistency.value === "linearizable" ? "consensus-replication" : "async-replication",
+          mechanism:
+            f.nfrs.consistency.value === "linearizable" || spans ? "consensus-replication" : "async-replication",
           critical: false,
           hidden: true,
         },

@@ -121,6 +121,11 @@ export type DecisionCondition =
   | { nfr: "consistency" | "availability" | "delivery" | "ordering" | "durability"; in: string[]; stated?: boolean }
   | { regionsAtLeast: number }
   /**
+   * The prompt says the system survives the loss of one whole failure unit of these kinds ("no acknowledged write is
+   * lost when one region goes down", "survives the loss of a data centre"): engine `nfrs.survives`.
+   */
+  | { survives: readonly ("zone" | "data centre" | "rack" | "region")[] }
+  /**
    * A storage product the design's product features keep their records in is known to lack this property
    * (`knowledge/decisions/properties.ts`): a replication choice follows the stores the features name.
    */

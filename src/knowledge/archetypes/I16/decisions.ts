@@ -207,6 +207,14 @@ export const decisions: DecisionPoint[] = [
         option: "sync",
         because: "reads must see acknowledged writes",
       },
+      // "no acknowledged write is lost when one region goes down": a write acknowledged on one region's quorum and
+      // shipped later dies with that region, so the quorum it waits for spans regions, whatever the read stance
+      {
+        when: [{ survives: ["region", "data centre"] }, { nfr: "durability", in: ["durable"], stated: true }],
+        option: "sync",
+        because:
+          "an acknowledged write must outlive the loss of a whole region, so it is held in more than one region before it is acknowledged",
+      },
       {
         when: [
           { regionsAtLeast: 2 },
