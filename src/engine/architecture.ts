@@ -148,7 +148,14 @@ export function designParts(
     const pruned = gone.size === 0 ? p.topology : pruneTopology(p.topology, gone);
     const components = pruned.components.map((c) => {
       const named = names.get(c.id);
-      return named ? { ...c, name: named.name, ...(named.runs ? { runs: named.runs } : {}) } : c;
+      return named
+        ? {
+            ...c,
+            name: named.name,
+            ...(named.runs ? { runs: named.runs } : {}),
+            ...(named.because ? { because: named.because } : {}),
+          }
+        : c;
     });
     const api =
       keys.length === 0 ? pruned.api : pruned.api.map((a) => ({ ...a, guarantee: chosenClauses(a.guarantee, keys) }));

@@ -863,12 +863,16 @@ export function unsized(decisions: readonly DecisionRow[], owner: string): Set<s
 export function chosenNames(
   decisions: readonly DecisionRow[],
   owner: string,
-): Map<string, { name: string; runs?: string[] }> {
-  const out = new Map<string, { name: string; runs?: string[] }>();
+): Map<string, { name: string; runs?: string[]; because?: string }> {
+  const out = new Map<string, { name: string; runs?: string[]; because?: string }>();
   for (const d of decisions) {
     if (d.archetype !== owner) continue;
     for (const n of d.options.find((o) => o.id === d.chosen)?.implies?.names ?? [])
-      out.set(n.component, n.runs ? { name: n.name, runs: n.runs } : { name: n.name });
+      out.set(n.component, {
+        name: n.name,
+        ...(n.runs ? { runs: n.runs } : {}),
+        ...(n.because ? { because: n.because } : {}),
+      });
   }
   return out;
 }

@@ -53,6 +53,8 @@ export interface DecisionImplies {
     name: string;
     /** What the component does under this option, where the topology's own list is another option's work. */
     runs?: string[];
+    /** Why the component is there under this option, where the topology's own reason is another option's. */
+    because?: string;
   }[];
   /** Properties this option needs of its products: a product known to lack one is never recommended. */
   needs?: Property[];

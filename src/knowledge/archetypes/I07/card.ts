@@ -525,6 +525,18 @@ export const card = {
       caveat: "invalidation ordering and stale-fill protection are the application's job",
     },
     {
+      // Hazelcast's MapLoader reference: IMap.get of a key not in memory calls the loader's load(key) and keeps the
+      // result in the map; the loader runs on the key's partition thread, which serves nothing else meanwhile
+      product: "Hazelcast (a distributed map with a MapLoader)",
+      layer: "serving",
+      fits: "read-through in-memory cluster partitioned by key: a get of a key not held calls the configured loader, which reads the database, and keeps the record in the map",
+      suits: ["low-latency", "high-throughput", "small-metadata"],
+      poorFor: ["durable", "linearizable", "multi-region"],
+      caveat:
+        "the loader runs on the key's partition thread and blocks the other keys of that partition while it waits, so a slow database stalls unrelated reads unless loads have a tight timeout",
+      onlyChosen: true,
+    },
+    {
       product: "S3, GCS or another object store as origin",
       layer: "storage",
       fits: "durable, cheap origin for assets and media behind the edge",

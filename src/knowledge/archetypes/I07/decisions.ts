@@ -7,6 +7,9 @@ import { SEES_OWN_WRITE } from "../../patterns.js";
  */
 const AT_THE_EDGE = String.raw`\b(?:cdn|content delivery|edge|points? of presence|pops?|origin shield|static (?:assets|content|files|sites?|websites?)|assets|video|images?|photos?|media|streaming|segments|downloads?|global(?:ly)?|worldwide|around the world|geograph\w*|continents|countries|regions)\b`;
 
+/** A cache the prompt says reads through: it loads a missed key itself ("a read-through cache in front of …"). */
+const READ_THROUGH = String.raw`\bread[- ]through\b`;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
@@ -34,8 +37,55 @@ export const decisions: DecisionPoint[] = [
             String.raw`\bDNS\b`,
           ],
           names: [
-            { component: "clients", name: "Services reading through the cache" },
-            { component: "edge", name: "Cache nodes (a cluster sharded by key)" },
+            {
+              component: "clients",
+              name: "Services reading through the cache",
+              because: "services in the database's region ask the cache first and accept a copy a bounded time old",
+            },
+            {
+              component: "edge",
+              name: "Cache nodes (a cluster sharded by key)",
+              because:
+                "keeping hot records in memory one hop from the services is the point; one fill lease per key protects the database from a miss storm",
+            },
+            { component: "origin", name: "Database (the records the cache fronts)" },
+            { component: "purge-control", name: "Invalidation and policy control" },
+            { component: "publishers", name: "Writers of the database" },
+          ],
+        },
+      },
+      {
+        // the prompt's own "read-through": the cache tier loads what it misses, so callers never read the database
+        id: "read-through",
+        name: "a read-through cache cluster sharded by key: on a miss the cache itself loads the record from the database",
+        buys: "callers ask only the cache; concurrent misses of one key become one load inside the cache tier, so a miss storm reaches the database once per key",
+        costs:
+          "the cache tier carries a loader that knows the database's records, and a slow database holds up the cache's own loads",
+        winsWhen: "the prompt asks for a read-through cache",
+        wins: [{ words: READ_THROUGH }],
+        implies: {
+          // an in-memory map that calls a loader on a miss (the card's Hazelcast row)
+          preferTechnology: ["Hazelcast"],
+          draws: ["Read-through: the cache loads a missed key from the database", "edge>origin"],
+          excludes: [
+            String.raw`\b(?:some|every|many) edges?\b`,
+            String.raw`\bevery (?:cache|edge) site\b`,
+            String.raw`\bedge (?:egress|storage)\b`,
+            String.raw`\bDNS\b`,
+          ],
+          names: [
+            {
+              component: "clients",
+              name: "Services reading through the cache",
+              because: "services ask only the cache, never the database, and accept a copy a bounded time old",
+            },
+            {
+              component: "edge",
+              name: "Read-through cache nodes (a cluster sharded by key, loading misses from the database)",
+              runs: ["lookup", "load a missed key from the database, one load per key"],
+              because:
+                "the cache answers every read: a hit from memory, a miss by loading the record itself, one load per key at a time, so a miss storm reaches the database once per key",
+            },
             { component: "origin", name: "Database (the records the cache fronts)" },
             { component: "purge-control", name: "Invalidation and policy control" },
             { component: "publishers", name: "Writers of the database" },
@@ -62,6 +112,11 @@ export const decisions: DecisionPoint[] = [
         when: [{ words: AT_THE_EDGE }],
         option: "edge",
         because: "the prompt puts the readers or the content at the edge",
+      },
+      {
+        when: [{ words: READ_THROUGH }],
+        option: "read-through",
+        because: "the prompt asks for a read-through cache, which loads what it misses itself",
       },
     ],
     fallback: {
@@ -124,7 +179,7 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "cache-aside",
-        name: "cache-aside (read through on a miss, the origin is written directly)",
+        name: "cache-aside (a miss fills the cache, and writes go to the origin directly)",
         buys: "only requested data is cached; the origin stays the source of truth",
         costs: "a miss pays the origin's latency; a stale fill can race a write",
         winsWhen: "reads dominate and a short staleness window is fine",

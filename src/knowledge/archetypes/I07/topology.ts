@@ -17,6 +17,13 @@ export const protocols: ProtocolSpec[] = [
       "clients>edge[GET object] -> edge[look up copy {CachedCopy.expires_at > now}] -> edge>shield[fill on miss, one request per key {no fresh copy and no InflightFill for key}] -> shield>origin[fetch on shield miss] -> origin>shield[object with version] -> shield>edge[object] -> edge>clients[response with age] |-> edge>clients[serve stale copy {origin error and stale_if_error allows}] => done | retry",
   },
   {
+    // read-through: the cache tier itself loads a missed key from the database, one load per key at a time, and the
+    // caller never reads the database (the caller asks only the cache)
+    name: "Read-through: the cache loads a missed key from the database",
+    notation:
+      "clients>edge[get key] -> edge[look up copy {CachedCopy.expires_at > now}] -> edge[start the one load of the key {no fresh CachedCopy and no InflightFill for key}] -> edge>origin[load the record] -> origin>edge[record with version] -> edge[store the copy {no delete voided the load}] -> edge>clients[value] |-> edge>clients[answer from the load already in flight for the key {InflightFill for key}] => done | retry",
+  },
+  {
     name: "Look-aside read with a lease-guarded fill",
     notation:
       "clients>edge[get key] -> edge>clients[miss, with a fill lease {no fresh CachedCopy and no InflightFill for key}] -> clients>origin[read the record] -> origin>clients[record with version] -> clients>edge[set key with the lease] -> edge[store the copy {InflightFill.lease = the caller's and no delete voided it}] |-> edge>clients[another caller holds the fill lease: wait briefly and get again {InflightFill for key held by another}] => done | retry",
@@ -103,6 +110,7 @@ export const topology: Topology = {
     { from: "edge", to: "shield", kind: "request", label: "fill on miss (coalesced)" },
     { from: "shield", to: "origin", kind: "request", label: "fetch on miss" },
     { from: "clients", to: "origin", kind: "request", label: "read on a miss, then set the copy under its fill lease" },
+    { from: "edge", to: "origin", kind: "request", label: "load a missed key (one load per key at a time)" },
     {
       unlessTopic: "cache-aside",
       from: "origin",
@@ -135,7 +143,18 @@ export const topology: Topology = {
   ],
   api: [
     {
+      // a cluster sharded by key is asked by key, as a key-value store is, not by an HTTP path with cache headers
       operation: "get",
+      chosen: { decision: "i07-placement", options: ["cluster", "read-through"] },
+      call: "get(key) on the key's cache node",
+      request: ["key"],
+      response: ["value and its version, or a miss"],
+      errors: ["a timeout when the key's node is down: the caller reads the database (look-aside) or retries"],
+      guarantee: "a copy is at most its TTL older than the database unless a committed change deleted it sooner",
+    },
+    {
+      operation: "get",
+      chosen: { decision: "i07-placement", options: ["edge"] },
       call: "GET /{path} (Cache-Control, If-None-Match)",
       request: ["path", "request headers (vary keys)"],
       response: ["body", "Age", "ETag", "cache status hit | miss | stale"],
@@ -176,6 +195,16 @@ export const topology: Topology = {
       fields: ["body", "version", "fetched_at", "expires_at", "tags"],
       indexes: ["tag -> keys"],
       partitionKey: "consistent hash of cache key within a PoP",
+      chosen: { decision: "i07-placement", options: ["edge"] },
+      owner: "edge",
+    },
+    {
+      entity: "CachedCopy",
+      chosen: { decision: "i07-placement", options: ["cluster", "read-through"] },
+      key: ["cache key (the record's key)"],
+      fields: ["value", "version", "fetched_at", "expires_at"],
+      indexes: [],
+      partitionKey: "consistent hash of the cache key over the cache nodes",
       owner: "edge",
     },
     {
