@@ -93,6 +93,24 @@ describe("a burst on one key is that key's load", () => {
     expect(b.closing_burst_seconds).toBe(60);
   });
 
+  it("reads a listed noun said before 'at' and the figure as what the rate counts", () => {
+    expect(
+      scale(
+        "Design an ID generator that issues 64-bit, time-ordered IDs at 2 million per second across 6 data centres.",
+      ),
+    ).toMatchObject({ ids_per_sec: 2_000_000 });
+    expect(scale("Design a pipeline that ingests click events at 50,000 per second.")).toMatchObject({
+      messages_per_sec: 50_000,
+    });
+    // a noun with no rate of its own (clients) leaves the bare rate a request rate
+    expect(scale("Design a gateway that admits clients at 10,000 per second.")).toMatchObject({
+      requests_per_sec: 10_000,
+    });
+    expect(
+      sized("Design a unique ID generator that issues IDs at 300,000 per second.", "peak_ids_per_sec"),
+    ).toBeGreaterThan(250_000);
+  });
+
   it("sizes the hot auction from the stated burst", () => {
     const p =
       "Design bidding for a collector-car auction site with 2,000 auctions running at once. Hot cars get 600 bids in the last 10 seconds, and no confirmed bid may be lost.";

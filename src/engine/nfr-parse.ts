@@ -1549,6 +1549,9 @@ const STOP = new Set([
   "once",
 ]);
 
+/** A plural noun straight before "at" and a rate's figure ("IDs at", "events at about"): the thing the rate counts. */
+const NOUN_AT_BEFORE = /\b([a-z][a-z-]*s)\s+at\s+(?:about\s+|around\s+|roughly\s+|up to\s+|a rate of\s+)?$/i;
+
 /** The stated noun a phrase starts with at word `i`, longest first. */
 function nounAt(
   words: readonly string[],
@@ -3048,6 +3051,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           hit = undefined;
         }
       }
+    }
+    // "issues time-ordered IDs at 2 million per second", "events at 50,000 a second": with no noun after the figure, a
+    // listed noun said just before "at" is what the rate counts
+    if (!hit && words.length === 0) {
+      const at = NOUN_AT_BEFORE.exec(clauseBefore);
+      const before = at ? nounAt([(at[1] ?? "").toLowerCase()], 0) : undefined;
+      if (before?.entry.rate) hit = { entry: before.entry, noun: before.noun, used: 0 };
     }
     // "indexes 20,000 articles per second", "stores 3,000 invoices a second": a noun no entry lists, counted per time
     // straight after a verb that writes it, is a record the system writes, so the rate is its write rate
