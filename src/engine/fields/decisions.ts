@@ -571,7 +571,9 @@ function pointOwners(
     // an archetype the design draws no part of decides nothing
     if (partless.has(a.id)) return [];
     // a question about a subject the design is not about is not asked (no producer acks for a work queue)
-    const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken) && !settled.has(p.id));
+    const points = decisionPoints(a.id).filter(
+      (p) => fitsTopics(p, unspoken) && !settled.has(p.id) && spansRegions(p, f.nfrs.regions.value),
+    );
     const asked = i === 0 ? points : points.filter((p, at) => at === 0 || decidedByStated(p, f.nfrs.scale));
     return [{ owner: a.id as string, points: asked, drives: i === 0, feature: false }];
   });
@@ -579,6 +581,10 @@ function pointOwners(
   else owners.push(...featureOwners);
   return owners;
 }
+
+/** Whether a point asked only across several regions (`regionsAtLeast`) is asked of a design spanning `regions`. */
+const spansRegions = (p: DecisionPoint, regions: number) =>
+  p.regionsAtLeast === undefined || regions >= p.regionsAtLeast;
 
 /** What the decisions read of the prompt: what it says for each word condition of the points decided. */
 function decisionFacts(f: Readonly<Fields>): DecisionFacts {
