@@ -70,6 +70,11 @@ export interface RegionModeSpec {
    * trip on the request path, sized in place of a replication lag).
    */
   path?: "forward";
+  /**
+   * The protocol said aloud in one or two sentences (the script's step 6): `{regions}` is the region count, `{id}` a
+   * capacity figure or input of the design said as spoken (a sentence whose figure the design lacks is left out).
+   */
+  said?: readonly string[];
   /** The protocol across regions, drawn as its own sequence (a title and its steps by role), where the mode has one. */
   sequence?: { title: string; steps: readonly RegionStep[]; outcomes: readonly string[] };
 }
@@ -155,6 +160,10 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
         "When the link returns the exchange sends every slot and each is merged by its highest value, so no admission is lost or counted twice; the over-admission during the cut is at most the cut-off region's share per window; a region lost for good leaves its last sent slots, undercounting at most one sync interval of its admissions",
     },
     losesLag: true,
+    said: [
+      "Across the {regions} regions, each region counts a key's admissions only in its own slot and sends its slots to the others every {count_sync_seconds}, and a region admits while the slots' sum is under the limit",
+      "So a key can go over by at most {region_count_overshoot_per_key}, {region_count_overshoot_share} of its quota, and a region cut off spends no more than its share of the limit",
+    ],
     sequence: {
       title: "Cross-region count exchange",
       steps: [
@@ -199,6 +208,10 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
     },
     losesLag: false,
     path: "forward",
+    said: [
+      "Across the {regions} regions, each key's budget lives in its home region and the other regions forward its checks there, adding {cross_region_check_seconds} for a caller away from home",
+      "If the home region is cut off, the others spend a fallback share of the limit or reject",
+    ],
     sequence: {
       title: "Cross-region check at the key's home region",
       steps: [
@@ -246,6 +259,9 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
         "When the link returns the rebalancer reads its spend and resumes moving spare share; the share held by a region lost for good is reissued at the next window",
     },
     losesLag: true,
+    said: [
+      "Across the {regions} regions, each region spends its own share of a key's limit, about {region_share_per_key} a window, and a rebalancer moves spare share to a region running low, so the limit is never exceeded",
+    ],
     sequence: {
       title: "Regional shares with rebalancing",
       steps: [

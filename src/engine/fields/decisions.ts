@@ -8,7 +8,7 @@ import type { ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { OptionMark } from "../../knowledge/topology.js";
 import { partlessArchetypes } from "../architecture.js";
-import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
+import { capacityOwners, designCapacityRows, fixedInputs, type ImpliedInputs } from "../capacity.js";
 import { boundCheck, figureOnlyWins, figuresMeet } from "../decision-figures.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
@@ -21,6 +21,7 @@ import { mentionsName, referenceFacts } from "../references.js";
 import { regionsSource } from "../regions.js";
 import { sameQuestion } from "../roles.js";
 import { pattern } from "../text.js";
+import { impliedRegionInputs } from "./capacity.js";
 import { archetype } from "./common.js";
 
 interface NumberValue {
@@ -606,7 +607,8 @@ function decisionFacts(f: Readonly<Fields>): DecisionFacts {
             if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
     }
   // the systems the prompt likens the design to ("like Maglev"): their own options win (`namedChoice`)
-  return { said, unspoken, likened: referenceFacts(f.prompt).subjects };
+  // the regions a word implies ('across regions') are read as the capacity table reads them
+  return { said, unspoken, likened: referenceFacts(f.prompt).subjects, regions: impliedRegionInputs(f) };
 }
 
 /** What the decisions read of the prompt (`decisionFacts`). */
@@ -614,6 +616,8 @@ interface DecisionFacts {
   said: Said;
   unspoken: readonly Topic[];
   likened: readonly string[];
+  /** The regions a word implies without counting them, as the capacity table reads them. */
+  regions: ImpliedInputs;
 }
 
 export const decisionsField: Deriver<"decisions", DecisionFacts> = {
@@ -656,14 +660,14 @@ export function redecidedWith(f: Readonly<Fields>, rows: readonly DecisionRow[],
 /** Every decision point of the design's owners, in order; a pinned point keeps its row. */
 function decideAll(
   f: Readonly<Fields>,
-  { said, unspoken, likened }: Readonly<DecisionFacts>,
+  { said, unspoken, likened, regions }: Readonly<DecisionFacts>,
   pinned?: ReadonlyMap<string, DecisionRow>,
 ): DecisionRow[] {
   const rows: DecisionRow[] = [];
   // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
   // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
   // The models share one value per named input, as the capacity field's do.
-  const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
+  const { owners } = capacityOwners(f, () => new Map([...regions, ...fixedInputs(f.nfrs)]));
   // a hard rule the prompt states forces its path's stance on the decisions of the archetype that keeps it
   const stances = hardRuleStances(f);
   const unified = designCapacityRows(owners, f.nfrs.scale);
@@ -682,8 +686,10 @@ function decideAll(
       // same owner reads (the chunk count the metadata question weighs): those are evaluated again with it
       const fixes = (row.options.find((x) => x.id === row.chosen)?.implies?.capacity ?? []).length > 0;
       if (k >= 0 && fixes && o.points.slice(at + 1).some(readsNumbers)) {
-        const again = capacityOwners(f, (owner) =>
-          fixedInputs(f.nfrs, owner === o.owner ? impliedCapacity(rows, owner) : undefined),
+        const again = capacityOwners(
+          f,
+          (owner) =>
+            new Map([...regions, ...fixedInputs(f.nfrs, owner === o.owner ? impliedCapacity(rows, owner) : undefined)]),
         );
         nums = numbersFor(o.owner, designCapacityRows(again.owners, f.nfrs.scale)[k] ?? [], f.nfrs.scale);
       }
