@@ -233,7 +233,7 @@ export const decisions: DecisionPoint[] = [
         costs:
           "a cross-region round trip for every caller away from the key's home, and the home region's availability bounds the key's",
         winsWhen:
-          "the limit must be exact, or per-region counts summed between syncs would over-admit past a stated bound and each region's share is too small to split",
+          "the limit must be exact, or per-region counts summed between syncs would over-admit past a stated bound (a tenth of the quota per window where none is stated) and each region's share is too small to split",
         implies: { regionMode: "per-key-home" },
       },
       {
