@@ -188,7 +188,7 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
           to: "entry",
           operation:
             "admit against the last known slots up to this region's share (limit / regions), or reject under a fail-closed policy",
-          guard: "other regions unreachable",
+          guard: "cut off from the exchange",
           branch: true,
         },
       ],
@@ -233,7 +233,7 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
           to: "entry",
           operation:
             "spend a fallback allowance of the key's share (limit / regions), or reject under a fail-closed policy",
-          guard: "home region unreachable",
+          guard: "forwarded check times out",
           branch: true,
         },
       ],
