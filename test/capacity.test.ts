@@ -79,11 +79,25 @@ describe("capacity models (knowledge)", () => {
     for (const id of ARCHETYPE_IDS) {
       const model = ARCHETYPE_CAPACITY[id];
       // a figure over a quantity no one types (a retry window) appears only when the prompt states it
+      // (an input the model reads only when stated is never assumed, not even at its quantity's common default: the
+      // regions a limiter's budget is shared across)
+      // (a figure that reads a figure left out is left out too)
+      const shown = new Set<string>();
       const typed = (v: string) =>
-        QUANTITY_BY_ID.get(v)?.assumed !== undefined ||
-        model.inputs.some((i) => i.quantity === v && !i.statedOnly) ||
-        model.figures.some((f) => f.id === v);
-      const always = model.figures.filter((f) => [...formulaVariables(parseFormula(f.expression))].every(typed));
+        shown.has(v) ||
+        (!model.inputs.some((i) => i.quantity === v && i.statedOnly) &&
+          (QUANTITY_BY_ID.get(v)?.assumed !== undefined ||
+            model.inputs.some((i) => i.quantity === v && !i.statedOnly)));
+      // figures read each other in dependency order, not list order: grow the shown set until it settles
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const f of model.figures)
+          if (!shown.has(f.id) && [...formulaVariables(parseFormula(f.expression))].every(typed)) {
+            shown.add(f.id);
+            grew = true;
+          }
+      }
+      const always = model.figures.filter((f) => shown.has(f.id));
       const rows = evaluateCapacity(model, id, {});
       expect(
         rows.map((r) => r.id),

@@ -45,9 +45,22 @@ export function regionsSource(r: { source: string; because: string }): string {
   return r.source === "stated" && /^the prompt says '[^']*': /.test(r.because) ? "derived" : r.source;
 }
 
+/** Why each mode a chosen option names (`implies.regionMode`) is how the state crosses the regions. */
+const CHOSEN_MODE_SAYS: Record<"per-key-home" | "region-shares" | "count-slots", string> = {
+  "per-key-home": "a key's budget is checked only in its home region, and the other regions forward its checks there",
+  "region-shares": "each region spends its own share of a key's budget and a rebalancer moves spare share between them",
+  "count-slots":
+    "each region counts its own admissions in its own slot of a key's count and the regions exchange their slots every sync interval, summed, never overwritten",
+};
+
 export function regionMode(f: RegionFields): { mode: RegionMode; because: string } | undefined {
   const n = f.nfrs.regions.value;
   if (n < 2) return undefined;
+  // a chosen option that says how its state crosses the regions (a budget counted per region and summed) decides it
+  for (const row of f.decisions) {
+    const mode = row.options.find((o) => o.id === row.chosen)?.implies?.regionMode;
+    if (mode) return { mode, because: `${n} regions and ${row.id} chose '${row.chosen}': ${CHOSEN_MODE_SAYS[mode]}` };
+  }
   if (f.nfrs.consistency.value === "linearizable")
     return {
       mode: "global-consensus",
@@ -153,7 +166,7 @@ export function regionalComponents(f: RegionFields, components: readonly Compone
     runs: [],
     because: `every region runs the same cluster as ${state.name}, so a caller is served in its own region; ${overSites(spec.says, n)}`,
   });
-  if (m.mode !== "active-active" && m.mode !== "primary-region" && needsWitness(n))
+  if ((m.mode === "global-consensus" || m.mode === "quorum-across-regions") && needsWitness(n))
     added.push({
       id: WITNESS_ID,
       name: WITNESS.name,
@@ -196,7 +209,7 @@ export function regionalLinks(
   }
   const spec = REGION_MODES[m.mode];
   if (state && ids.has(REPLICATOR)) {
-    out.push({ from: state.id, to: REPLICATOR, kind: "stream", label: "committed writes, in order" });
+    out.push({ from: state.id, to: REPLICATOR, kind: "stream", label: spec.tail ?? "committed writes, in order" });
     out.push({ from: REPLICATOR, to: PEERS, kind: "replication", label: spec.link });
   } else if (state)
     out.push({ from: state.id, to: PEERS, kind: "replication", label: overSites(spec.link, f.nfrs.regions.value) });
@@ -255,6 +268,21 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     inputs: [failover],
     archetype,
   };
+  if (REGION_MODES[m.mode].path === "forward")
+    return [
+      {
+        id: "cross_region_check_seconds",
+        quantity: "time a check forwarded to a key's home region adds for a caller away from home",
+        kind: "time",
+        formula: "cross_region_check_seconds = wan_rtt_seconds",
+        value: rtt,
+        unit: "s",
+        display: show(rtt),
+        inputs: [rttIn],
+        archetype,
+      },
+      rto,
+    ];
   if (!REGION_MODES[m.mode].losesLag) {
     return [
       {
@@ -365,4 +393,42 @@ export function consistentReadScope(
   if (m.mode === "primary-region")
     return "a read that asks for consistency sees every acknowledged write when the primary region serves it; the other regions' copies trail it by the cross-region replication lag, so no consistent read is offered there";
   return "a read that asks for consistency sees every write acknowledged in its own region; a write acknowledged in another region reaches it only after the cross-region replication lag, since regions replicate asynchronously, so no read is consistent across regions";
+}
+
+/** The cross-region sequence of a mode that has one, its steps bound to the drawn components by role. */
+export function regionalSequence(
+  f: RegionFields,
+  components: readonly ComponentRow[],
+):
+  | {
+      title: string;
+      steps: { from: string; to: string; operation: string; guard?: string; branch: boolean }[];
+      outcomes: string[];
+    }
+  | undefined {
+  const m = regionMode(f);
+  const seq = m ? REGION_MODES[m.mode].sequence : undefined;
+  if (!seq) return undefined;
+  const ids = new Set(components.map((c) => c.id));
+  const entry = components.find((c) => c.kind === "gateway" && c.id !== GEO);
+  const state = stateOf(components.filter((c) => c.id !== PEERS));
+  const roles: Record<string, string | undefined> = {
+    entry: entry?.id,
+    state: state?.id,
+    replicator: ids.has(REPLICATOR) ? REPLICATOR : undefined,
+    peers: ids.has(PEERS) ? PEERS : undefined,
+  };
+  const steps = seq.steps.map((s) => ({
+    from: roles[s.from],
+    to: roles[s.to],
+    operation: s.operation,
+    ...(s.guard ? { guard: s.guard } : {}),
+    branch: s.branch === true,
+  }));
+  if (steps.some((s) => s.from === undefined || s.to === undefined)) return undefined;
+  return {
+    title: seq.title,
+    steps: steps as { from: string; to: string; operation: string; guard?: string; branch: boolean }[],
+    outcomes: [...seq.outcomes],
+  };
 }

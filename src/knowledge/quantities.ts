@@ -754,6 +754,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause:
       "about a second is the shortest sync that still spares the budget store a call per request, so it bounds the overshoot from below",
   },
+  {
+    id: "count_sync_seconds",
+    label: "interval at which regions exchange their per-key counts (each sends its own slots to the others)",
+    unit: "s",
+    assumed: 1,
+    assumedBecause:
+      "a second leaves room for a cross-region round trip (about 150 ms between continents) and a small batch, and keeps the over-admission to one second of a key's rate per other region",
+  },
   { id: "leader_requests_per_sec", label: "requests one consensus leader handles", unit: "req/s" },
   {
     id: "heartbeat_seconds",

@@ -29,7 +29,27 @@ export const WAN = {
     "health checks fail for about 30 s before a region is declared lost, and a GeoDNS record with a 30 s TTL then moves callers to the next-nearest region",
 } as const;
 
-export type RegionMode = "active-active" | "primary-region" | "global-consensus" | "quorum-across-regions";
+export type RegionMode =
+  | "active-active"
+  | "primary-region"
+  | "global-consensus"
+  | "quorum-across-regions"
+  | "per-key-home"
+  | "region-shares"
+  | "count-slots";
+
+/** A participant of the cross-region sequence, by its role in the design: filled with the drawn component's id. */
+export type RegionRole = "entry" | "state" | "replicator" | "peers";
+
+/** One step of the cross-region sequence: a message between two roles (a self-step where `from` is `to`). */
+export interface RegionStep {
+  from: RegionRole;
+  to: RegionRole;
+  operation: string;
+  guard?: string;
+  /** A step of the alternative branch (the region cut off). */
+  branch?: true;
+}
 
 export interface RegionModeSpec {
   /** One sentence: how a write crosses regions. */
@@ -44,6 +64,20 @@ export interface RegionModeSpec {
   cut: { failure: string; prevention: string; repair: string };
   /** Whether an acknowledged write can be lost with its region (the recovery point is the lag), or none is. */
   losesLag: boolean;
+  /** The label of the link from the state to the replicator, where it carries something other than committed writes. */
+  tail?: string;
+  /**
+   * What a request away from its data pays: `forward` where a check is sent to the key's home region (a WAN round
+   * trip on the request path, sized in place of a replication lag).
+   */
+  path?: "forward";
+  /**
+   * The protocol said aloud in one or two sentences (the script's step 6): `{regions}` is the region count, `{id}` a
+   * capacity figure or input of the design said as spoken (a sentence whose figure the design lacks is left out).
+   */
+  said?: readonly string[];
+  /** The protocol across regions, drawn as its own sequence (a title and its steps by role), where the mode has one. */
+  sequence?: { title: string; steps: readonly RegionStep[]; outcomes: readonly string[] };
 }
 
 export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
@@ -114,6 +148,161 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
     },
     losesLag: false,
   },
+  // A budget counted across regions is a count, never a value to overwrite: each region increments only its own slot
+  // and a key's count is the sum of the slots, merged by keeping each slot's highest value (a grow-only counter:
+  // Shapiro et al., "A comprehensive study of Convergent and Commutative Replicated Data Types", 2011; Akka's
+  // GCounter docs). Last-writer-wins on the whole count would drop one region's increments; Redis Active-Active
+  // resolves a string used by INCR/INCRBY as a counter and a plain SET by last write wins (Redis docs, "Strings and
+  // bitfields in Active-Active databases").
+  "count-slots": {
+    says: "every region admits its own callers against its own counter store and adds each admission only to its own slot of the key's count; every sync interval it sends its changed slots to the other regions, which keep the highest value seen per slot, so a key's count everywhere is the sum of the regions' slots and no region's count overwrites another's",
+    replicator: {
+      name: "Count exchange (sends this region's own per-key slots to the other regions every sync interval)",
+      runs: [
+        "send this region's changed per-key slots every sync interval",
+        "keep the highest value seen per region slot",
+      ],
+      because:
+        "a key's count is the sum of every region's slot and only a region itself increments its slot, so merging by each slot's highest value (a grow-only counter) never loses an increment the way overwriting the whole count with the latest write would",
+    },
+    tail: "this region's per-key slots, every sync interval",
+    link: "per-key slots, every sync interval (merged by the highest value per slot, then summed)",
+    peers: "the same limiter and counter store in each other region, counting its own callers in its own slot",
+    cut: {
+      failure:
+        "Region cut off: one region loses its links to the others while its callers keep sending requests, so its slots and theirs stop reaching each other",
+      prevention:
+        "The cut-off region keeps admitting against the other regions' last known slots plus its own count, but spends at most its share of the limit (limit / regions per window) since the cut, because the others' slots keep growing unseen; under a fail-closed policy it rejects once that share is spent; the other regions do the same against its last known slot",
+      repair:
+        "When the link returns the exchange sends every slot and each is merged by its highest value, so no admission is lost or counted twice; the over-admission during the cut is at most the cut-off region's share per window; a region lost for good leaves its last sent slots, undercounting at most one sync interval of its admissions",
+    },
+    losesLag: true,
+    said: [
+      "Across the {regions} regions, each region counts a key's admissions only in its own slot and sends its slots to the others every {count_sync_seconds}, and a region admits while the slots' sum is under the limit",
+      "So a key can go over by at most {region_count_overshoot_per_key}, {region_count_overshoot_share} of its quota, and a region cut off spends no more than its share of the limit",
+    ],
+    sequence: {
+      title: "Cross-region count exchange",
+      steps: [
+        {
+          from: "entry",
+          to: "state",
+          operation: "count the admission in this region's own slot",
+          guard: "own slot + other regions' last known slots < limit",
+        },
+        { from: "state", to: "entry", operation: "allowed, remaining" },
+        { from: "state", to: "replicator", operation: "this region's changed slots, every sync interval" },
+        { from: "replicator", to: "peers", operation: "send this region's slots to every other region" },
+        { from: "peers", to: "replicator", operation: "each other region's own slots" },
+        {
+          from: "replicator",
+          to: "state",
+          operation: "merge each region's slot by its highest value",
+          guard: "received slot > stored slot",
+        },
+        {
+          from: "entry",
+          to: "entry",
+          operation:
+            "admit against the last known slots up to this region's share (limit / regions), or reject under a fail-closed policy",
+          guard: "cut off from the exchange",
+          branch: true,
+        },
+      ],
+      outcomes: ["admitted", "reject", "merged"],
+    },
+  },
+  "per-key-home": {
+    says: "each key's budget lives only in its home region (the region its customer is assigned to); a limiter in any other region forwards the check to the home region's counter store, so a key has one count, as exact as its window algorithm, and a caller away from home pays a cross-region round trip",
+    link: "checks for keys homed there, forwarded from other regions (one WAN round trip each)",
+    peers: "the same limiter and counter store in each other region, the home of its own customers' budgets",
+    cut: {
+      failure: "A key's home region cut off: checks from the other regions cannot reach its budget",
+      prevention:
+        "The other regions spend a fallback allowance of the key's share (limit / regions per window) while its home is unreachable, or reject under a fail-closed policy; the home region's own callers are unaffected",
+      repair:
+        "When the link returns each region reports what it admitted from its fallback allowance and the home region adds it to the key's count; a key whose home is lost for good is given a new home region and starts a fresh window",
+    },
+    losesLag: false,
+    path: "forward",
+    said: [
+      "Across the {regions} regions, each key's budget lives in its home region and the other regions forward its checks there, adding {cross_region_check_seconds} for a caller away from home",
+      "If the home region is cut off, the others spend a fallback share of the limit or reject",
+    ],
+    sequence: {
+      title: "Cross-region check at the key's home region",
+      steps: [
+        {
+          from: "entry",
+          to: "state",
+          operation: "check a key homed in this region",
+          guard: "window count < limit",
+        },
+        {
+          from: "entry",
+          to: "peers",
+          operation: "forward the check of a key homed elsewhere (one WAN round trip)",
+          guard: "home region's window count < limit",
+        },
+        { from: "peers", to: "entry", operation: "allowed, remaining" },
+        {
+          from: "entry",
+          to: "entry",
+          operation:
+            "spend a fallback allowance of the key's share (limit / regions), or reject under a fail-closed policy",
+          guard: "forwarded check times out",
+          branch: true,
+        },
+      ],
+      outcomes: ["admitted", "reject"],
+    },
+  },
+  "region-shares": {
+    says: "each region holds its own share of every key's budget (the limit divided among the regions) and spends it locally; a rebalancer moves unspent share from regions with spare to a region running low, so no request waits on another region and the shares always sum to the limit",
+    replicator: {
+      name: "Share rebalancer (moves unspent share of a key's budget between regions)",
+      runs: ["collect each region's unspent share per key", "move spare share to a region running low"],
+      because:
+        "the shares of a key always sum to its limit, so moving unspent share never admits more than the limit; a region that runs out before the next rebalance rejects though others have spare",
+    },
+    tail: "this region's unspent share per key, every rebalance",
+    link: "share reports and transfers (periodic, async)",
+    peers: "the same limiter and counter store in each other region, spending its own share of each key's budget",
+    cut: {
+      failure: "Region cut off: it can neither report its spend nor receive spare share",
+      prevention:
+        "It keeps spending only the share it holds and the others spend theirs, so no key is over-admitted (the shares sum to the limit); its callers are refused once its share is spent",
+      repair:
+        "When the link returns the rebalancer reads its spend and resumes moving spare share; the share held by a region lost for good is reissued at the next window",
+    },
+    losesLag: true,
+    said: [
+      "Across the {regions} regions, each region spends its own share of a key's limit, about {region_share_per_key} a window, and a rebalancer moves spare share to a region running low, so the limit is never exceeded",
+    ],
+    sequence: {
+      title: "Regional shares with rebalancing",
+      steps: [
+        {
+          from: "entry",
+          to: "state",
+          operation: "spend from this region's share of the key's budget",
+          guard: "share remaining > 0",
+        },
+        { from: "state", to: "entry", operation: "allowed, remaining" },
+        { from: "state", to: "replicator", operation: "this region's unspent share, every rebalance" },
+        { from: "replicator", to: "peers", operation: "move spare share to the regions running low" },
+        { from: "replicator", to: "state", operation: "add share moved to this region" },
+        {
+          from: "entry",
+          to: "entry",
+          operation: "reject until the next rebalance",
+          guard: "share spent",
+          branch: true,
+        },
+      ],
+      outcomes: ["admitted", "reject"],
+    },
+  },
 };
 
 /** The routing part in front of every region. */
@@ -145,3 +334,10 @@ export const WITNESS = {
   /** What "a majority of regions" is where the witness is the third site. */
   majority: "a majority of the three sites (both regions and the witness)",
 } as const;
+
+/**
+ * Records whose value is a count of admissions (a limiter's budget): across regions such a count is kept as one slot
+ * per region, each incremented only by its own region, and its value is the slots' sum (a grow-only counter), never a
+ * value one region's write overwrites (engine/fields/invariants.ts says its convergence rule so).
+ */
+export const SLOT_SUMMED_ENTITIES: readonly string[] = ["Budget"];

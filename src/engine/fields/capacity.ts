@@ -88,6 +88,13 @@ function impliedRegions(nfrs: Nfrs, quote: string | undefined): ImpliedInputs {
   ]);
 }
 
+/**
+ * The regions a word implies without counting them, read from the prompt as the capacity field reads them: the
+ * decisions weigh the same regions the capacity table shows (one value of `regions` in the design).
+ */
+export const impliedRegionInputs = (f: Pick<Fields, "nfrs" | "prompt">): ImpliedInputs =>
+  impliedRegions(f.nfrs, statedNfrsOf(f.prompt).regions?.quote);
+
 export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote: string | undefined }> = {
   field: "capacity",
   category: "Derived",

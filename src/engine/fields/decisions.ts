@@ -8,7 +8,7 @@ import type { ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { OptionMark } from "../../knowledge/topology.js";
 import { partlessArchetypes } from "../architecture.js";
-import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
+import { capacityOwners, designCapacityRows, fixedInputs, type ImpliedInputs } from "../capacity.js";
 import { boundCheck, figureOnlyWins, figuresMeet } from "../decision-figures.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
@@ -21,6 +21,7 @@ import { mentionsName, referenceFacts } from "../references.js";
 import { regionsSource } from "../regions.js";
 import { sameQuestion } from "../roles.js";
 import { pattern } from "../text.js";
+import { impliedRegionInputs } from "./capacity.js";
 import { archetype } from "./common.js";
 
 interface NumberValue {
@@ -582,7 +583,9 @@ function pointOwners(
     // an archetype the design draws no part of decides nothing
     if (partless.has(a.id)) return [];
     // a question about a subject the design is not about is not asked (no producer acks for a work queue)
-    const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken) && !settled.has(p.id));
+    const points = decisionPoints(a.id).filter(
+      (p) => fitsTopics(p, unspoken) && !settled.has(p.id) && spansRegions(p, f.nfrs.regions.value),
+    );
     const asked = i === 0 ? points : points.filter((p, at) => at === 0 || decidedByStated(p, f.nfrs.scale));
     return [{ owner: a.id as string, points: asked, drives: i === 0, feature: false }];
   });
@@ -590,6 +593,10 @@ function pointOwners(
   else owners.push(...featureOwners);
   return owners;
 }
+
+/** Whether a point asked only across several regions (`regionsAtLeast`) is asked of a design spanning `regions`. */
+const spansRegions = (p: DecisionPoint, regions: number) =>
+  p.regionsAtLeast === undefined || regions >= p.regionsAtLeast;
 
 /** What the decisions read of the prompt: what it says for each word condition of the points decided. */
 function decisionFacts(f: Readonly<Fields>): DecisionFacts {
@@ -611,7 +618,8 @@ function decisionFacts(f: Readonly<Fields>): DecisionFacts {
             if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
     }
   // the systems the prompt likens the design to ("like Maglev"): their own options win (`namedChoice`)
-  return { said, unspoken, likened: referenceFacts(f.prompt).subjects };
+  // the regions a word implies ('across regions') are read as the capacity table reads them
+  return { said, unspoken, likened: referenceFacts(f.prompt).subjects, regions: impliedRegionInputs(f) };
 }
 
 /** What the decisions read of the prompt (`decisionFacts`). */
@@ -619,6 +627,8 @@ interface DecisionFacts {
   said: Said;
   unspoken: readonly Topic[];
   likened: readonly string[];
+  /** The regions a word implies without counting them, as the capacity table reads them. */
+  regions: ImpliedInputs;
 }
 
 export const decisionsField: Deriver<"decisions", DecisionFacts> = {
@@ -661,14 +671,14 @@ export function redecidedWith(f: Readonly<Fields>, rows: readonly DecisionRow[],
 /** Every decision point of the design's owners, in order; a pinned point keeps its row. */
 function decideAll(
   f: Readonly<Fields>,
-  { said, unspoken, likened }: Readonly<DecisionFacts>,
+  { said, unspoken, likened, regions }: Readonly<DecisionFacts>,
   pinned?: ReadonlyMap<string, DecisionRow>,
 ): DecisionRow[] {
   const rows: DecisionRow[] = [];
   // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
   // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
   // The models share one value per named input, as the capacity field's do.
-  const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
+  const { owners } = capacityOwners(f, () => new Map([...regions, ...fixedInputs(f.nfrs)]));
   // a hard rule the prompt states forces its path's stance on the decisions of the archetype that keeps it
   const stances = hardRuleStances(f);
   const unified = designCapacityRows(owners, f.nfrs.scale);
@@ -687,8 +697,10 @@ function decideAll(
       // same owner reads (the chunk count the metadata question weighs): those are evaluated again with it
       const fixes = (row.options.find((x) => x.id === row.chosen)?.implies?.capacity ?? []).length > 0;
       if (k >= 0 && fixes && o.points.slice(at + 1).some(readsNumbers)) {
-        const again = capacityOwners(f, (owner) =>
-          fixedInputs(f.nfrs, owner === o.owner ? impliedCapacity(rows, owner) : undefined),
+        const again = capacityOwners(
+          f,
+          (owner) =>
+            new Map([...regions, ...fixedInputs(f.nfrs, owner === o.owner ? impliedCapacity(rows, owner) : undefined)]),
         );
         nums = numbersFor(o.owner, designCapacityRows(again.owners, f.nfrs.scale)[k] ?? [], f.nfrs.scale);
       }

@@ -10,6 +10,7 @@ import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
 import { architectureFlowchart, boundSequence } from "../output/mermaid.js";
 import { RECORD_PART } from "../product/record.js";
+import { regionalSequence } from "../regions.js";
 import { centralSteps, checksAtOwner, quorumDrawn } from "../sequence-rules.js";
 import { guardedSteps, statedGuards } from "../stated-guards.js";
 import { pattern } from "../text.js";
@@ -35,7 +36,7 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     "baseMechanisms",
     "companions",
   ],
-  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the flows of a product feature the dominant archetype carries (one whose components are the dominant's own) first, then the dominant archetype's protocols, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's. A guarantee the prompt states of a kind with a keeper of its own is drawn as its check at the owner of the record that holds it, on the first writing step to that owner",
+  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four; a design across regions whose state crosses them by a protocol of its own, such as a budget's per-region counts exchanged and summed, draws it last): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the flows of a product feature the dominant archetype carries (one whose components are the dominant's own) first, then the dominant archetype's protocols, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's. A guarantee the prompt states of a kind with a keeper of its own is drawn as its check at the owner of the record that holds it, on the first writing step to that owner",
   facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     if (f.components.length === 0) return [];
@@ -152,6 +153,15 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
         ),
       });
     }
+    // a design across regions whose state crosses them by a protocol of its own (a budget's per-region slots
+    // exchanged and summed, a check forwarded to the key's home region) draws that protocol too
+    const regional = regionalSequence(f, f.components);
+    if (regional && out.length - 1 < MAX_SEQUENCES)
+      out.push({
+        kind: "sequence",
+        title: `${title}: ${regional.title}`,
+        mermaid: boundSequence(regional.steps, regional.outcomes, (key) => participantName(key, names)),
+      });
     return out;
   },
 };

@@ -9,6 +9,7 @@ import {
   WHOLE_DESIGN_KINDS,
   wouldKeep,
 } from "../../knowledge/index.js";
+import { SLOT_SUMMED_ENTITIES } from "../../knowledge/regions.js";
 import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { architectureOf, LAYOUT_FACTS, partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
@@ -420,6 +421,14 @@ function invariantRows(
         statement: `Every reader sees ${subject} writes as a prefix of one agreed order: it may trail the newest acknowledged write, but never sees a gap or a reordering.`,
         archetype: first.archetype,
         because: `consistency is consistent-prefix: ${c.because}`,
+      });
+    } else if (f.nfrs.regions.value > 1 && SLOT_SUMMED_ENTITIES.includes(pathEntities(first)[0] ?? "")) {
+      // a count kept across regions converges by summing each region's own slot, never by one write replacing another
+      out.push({
+        path: first.name,
+        statement: `Every region adds to ${anA(subject)} only in its own slot of the count, and its value is the sum of the regions' slots, so no region's count overwrites another's; the regions' copies converge on the same sum once writes stop, with a bounded lag.`,
+        archetype: first.archetype,
+        because: `consistency is eventual across ${f.nfrs.regions.value} regions and ${anA(subject)} is a count: ${c.because}`,
       });
     } else if (f.nfrs.regions.value > 1 || c.source !== "default") {
       out.push({

@@ -84,6 +84,16 @@ export const failoverTimeFigure = (): CapacityFigureSpec => ({
  * rate x window; the interval is the planned share of the bound times the window, over the other nodes. Read by the
  * rate limiter's model.
  */
+/**
+ * The interval at which regions exchange their per-key counts, set by a stated overshoot bound: each other region may
+ * admit one interval of a key's rate before it hears of the rest, so the bound's planned share of one quota window,
+ * spread over the other regions, is the longest interval that keeps it.
+ */
+export const REGION_OVERSHOOT_SYNC = {
+  expression: "overshoot_bound_share * (1 - bound_headroom) * quota_window_seconds / max(1, regions - 1)",
+  why: "the stated overshoot bound's planned share of one quota window, spread over the other regions: each may admit one sync interval of a key's rate before it hears of the rest, so a shorter interval is the only way the over-admission across regions stays inside the bound",
+} as const;
+
 export const OVERSHOOT_SYNC = {
   expression: "overshoot_bound_share * (1 - bound_headroom) * quota_window_seconds / max(1, gateways - 1)",
   why: "the stated overshoot bound's planned share of one quota window, spread over the other gateways: each may spend one sync interval of a key's rate after its budget runs out, so a shorter interval is the only way the over-admission stays inside the bound",

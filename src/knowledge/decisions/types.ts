@@ -76,6 +76,13 @@ export interface DecisionImplies {
    * (engine/fields/nfrs.ts `stanceOfStatedOption`).
    */
   stance?: "fail-closed" | "stay-available";
+  /**
+   * How the design's state crosses its regions under this option, where it is not one of the general ways
+   * (knowledge/regions.ts `REGION_MODES`): a key's budget counted in one home region, spent as regional shares, or
+   * counted per region and summed. A design with several regions draws its geo parts, region-cut row and cross-region
+   * sequence in this mode (engine/regions.ts `regionMode`).
+   */
+  regionMode?: "per-key-home" | "region-shares" | "count-slots";
 }
 
 export interface DecisionOptionSpec {
@@ -201,4 +208,9 @@ export interface DecisionPoint {
    * CDN-or-ISP-caches question settles where an edge cache's copies live): those are not asked again beside it.
    */
   settles?: readonly string[];
+  /**
+   * The question exists only where the design spans at least this many regions or data centres (how one key's
+   * budget is shared across 40 data centres is no question for one region): below it, the point is not asked.
+   */
+  regionsAtLeast?: number;
 }

@@ -23,6 +23,7 @@ import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { factsOf } from "../../knowledge/product-facts.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { REGION_MODES } from "../../knowledge/regions.js";
 import { owedKind, REQUIREMENT_KINDS } from "../../knowledge/requirement-kinds.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
@@ -2449,6 +2450,40 @@ export function figuresDecide(d: Design, dec: Decision): string | undefined {
   return countWords(text) <= MAX_SENTENCE_WORDS ? text : undefined;
 }
 
+/**
+ * How a design across regions shares its state when a chosen option names the protocol (a budget's per-region counts
+ * exchanged and summed, a key's home region, regional shares), said in one or two sentences with the design's own
+ * figures: "Across the 40 regions, each region counts a key's admissions only in its own slot … So a key can go over
+ * by at most about 10.8 requests per key, 1.08% of its quota …". A sentence whose figure the design lacks is left out.
+ */
+export function regionalProtocolSaid(d: Design): string[] {
+  if (d.nfrs.regions < 2) return [];
+  const mode = d.decisions
+    .map((r) => r.options.find((o) => o.id === r.chosen)?.implies?.regionMode)
+    .find((m) => m !== undefined);
+  const said = mode ? REGION_MODES[mode].said : undefined;
+  if (!said) return [];
+  const value = (id: string): string | undefined => {
+    const row = d.capacity.find((r) => r.id === id);
+    if (row) return row.display.replace(/\b\d+\.\d{2,}\b/g, (x) => String(+Number(x).toPrecision(3)));
+    const input = d.capacity.flatMap((r) => r.inputs).find((i) => i.name === id);
+    return input ? `${input.value} ${input.unit ?? QUANTITY_BY_ID.get(id)?.unit ?? ""}`.trim() : undefined;
+  };
+  return said.flatMap((t) => {
+    let missing = false;
+    const text = t.replace(/\{([a-z_]+)\}/g, (_, id: string) => {
+      if (id === "regions") return String(d.nfrs.regions);
+      const v = value(id);
+      if (v === undefined) missing = true;
+      // a time is said in seconds: "every 1 second", "about 0.15 seconds"
+      return v === undefined
+        ? ""
+        : speakFigure(v).replace(/(\d+(?:\.\d+)?) s$/, (_, n: string) => `${n} second${n === "1" ? "" : "s"}`);
+    });
+    return missing ? [] : [sentence(text)];
+  });
+}
+
 /** A figure's label said without its parenthesised asides, in lower case. */
 const figureLabel = (quantity: string): string =>
   lowerFirst(speakable(quantity.replace(/\s*\([^()]*\)/g, "")))
@@ -2822,6 +2857,8 @@ function mechanismsStep(d: Design): StepDraft {
     lines.push(...detail(figuresDecide(d, dec)));
     lines.push(...detail(sayFlip(dec, true)));
   }
+  // how the regions share the state, where a chosen option names the protocol: said whole, since the design rests on it
+  lines.push(...regionalProtocolSaid(d).map((text): Line => ({ text, keep: "core" })));
   const seq = subjectSequence(d);
   const cue: DiagramCue | undefined = seq
     ? {

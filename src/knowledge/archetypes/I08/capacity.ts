@@ -1,4 +1,4 @@
-import { fig, fleetOf, fromUsers, inp, OVERSHOOT_SYNC } from "../../capacity/helpers.js";
+import { fig, fleetOf, fromUsers, inp, OVERSHOOT_SYNC, REGION_OVERSHOOT_SYNC } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { SLOT_CAPACITY } from "./slots.js";
 import { ROOM_CAPACITY } from "./waiting-room.js";
@@ -36,6 +36,10 @@ export const capacity: CapacityModel = {
     // overshoot, so a stated bound sets the interval (OVERSHOOT_SYNC), never a typical second
     { quantity: "allowance_sync_seconds", from: OVERSHOOT_SYNC },
     inp("value_bytes", 100, "one bucket or window (key, count or tokens, timestamp) is about a hundred bytes"),
+    // "enforced across 40 data centres": only a stated count of regions sizes how they share a key's budget
+    { quantity: "regions", statedOnly: true },
+    // a stated overshoot bound sets how often the regions exchange their per-key counts, as it sets the gateways' sync
+    { quantity: "count_sync_seconds", from: REGION_OVERSHOOT_SYNC },
   ],
   figures: [
     fig(
@@ -123,6 +127,41 @@ export const capacity: CapacityModel = {
       "rate",
       "min(peak_requests_per_sec, gateways * active_keys / allowance_sync_seconds)",
       "ops/s",
+    ),
+    // How the regions share one key's budget (decision i08-cross-region): an even share per region is the key's
+    // quota per window over the regions, which decides whether shares are worth splitting; with per-region counts
+    // summed every sync interval, each other region may admit one interval of the key's rate before it hears of the
+    // rest, and each region sends its changed slots to every other region once an interval.
+    fig(
+      "region_share_per_key",
+      "one key's even share of its quota per window in each region (limit / regions)",
+      "count",
+      "requests_per_sec_per_key * quota_window_seconds / regions",
+      "req per key",
+    ),
+    fig(
+      "region_count_overshoot_per_key",
+      "one key's worst over-admission across regions with per-region counts summed (every other region admits one sync interval of the key's rate before it hears of the rest)",
+      "count",
+      "(regions - 1) * requests_per_sec_per_key * count_sync_seconds",
+      "req per key",
+    ),
+    {
+      ...fig(
+        "region_count_overshoot_share",
+        "one key's worst over-admission across regions, as a share of its quota per window",
+        "rate",
+        "region_count_overshoot_per_key / (requests_per_sec_per_key * quota_window_seconds)",
+        "fraction",
+      ),
+      bound: "overshoot_bound_share",
+    },
+    fig(
+      "count_exchange_bytes_per_region",
+      "count exchange one region sends (its changed per-key slots to every other region each sync interval)",
+      "bandwidth",
+      "min(active_keys / count_sync_seconds, peak_requests_per_sec / regions) * value_bytes * (regions - 1)",
+      "B/s",
     ),
   ],
   topics: { "job-slots": SLOT_CAPACITY, "waiting-room": ROOM_CAPACITY },

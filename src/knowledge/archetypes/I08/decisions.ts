@@ -33,6 +33,21 @@ const MONEY_AT_STAKE = `${OVER_ADMISSION_COSTS}|${TOPIC_WORDS.money}`;
  */
 const MIN_USEFUL_ALLOWANCE = 2;
 
+/**
+ * The fewest requests of one key a region's even share of a window must hold for shares to be worth splitting and
+ * rebalancing: a rebalance moves a slice of spare share, so with a share of thousands a region borrows rarely, while a
+ * share of a few dozen (1,000 an hour over 40 data centres is 25 each) leaves a key whose callers sit in one region
+ * with a fortieth of its limit until spare share is moved to it.
+ */
+const MIN_REGION_SHARE = 1000;
+
+/**
+ * The over-admission across regions a limiter plans for where the prompt states no tolerance: a tenth of a key's quota
+ * per window. Past it (a small per-minute limit over many regions: 10 a minute over 40 regions overshoots by more than
+ * half at a one-second sync), summing per-region counts no longer enforces the limit in any useful sense.
+ */
+const UNSTATED_OVERSHOOT_SHARE = 0.1;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
@@ -201,6 +216,90 @@ export const decisions: DecisionPoint[] = [
     fallback: {
       option: "fail-open",
       because: "rejecting everything when the limiter is down turns its outage into everyone's",
+    },
+  },
+  {
+    // how one key's budget is shared by the regions or data centres that enforce it: asked only across several
+    unlessTopic: ["job-slots", "waiting-room"],
+    regionsAtLeast: 2,
+    id: "i08-cross-region",
+    question:
+      "How do the regions share one key's budget: check it in the key's home region, give each region a share, or count in every region and sum?",
+    options: [
+      {
+        id: "home-region",
+        name: "a home region per key, checked on every request (the other regions forward the key's checks there)",
+        buys: "one count per key, as exact as its window algorithm",
+        costs:
+          "a cross-region round trip for every caller away from the key's home, and the home region's availability bounds the key's",
+        winsWhen:
+          "the limit must be exact, or per-region counts summed between syncs would over-admit past a stated bound (a tenth of the quota per window where none is stated) and each region's share is too small to split",
+        implies: { regionMode: "per-key-home" },
+      },
+      {
+        id: "region-shares",
+        name: "a share of each key's budget per region (the limit divided among the regions), spent locally and rebalanced periodically",
+        buys: "no cross-region call on the request path, and never more than the limit admitted (the shares sum to it)",
+        costs:
+          "a region can run out while others have spare until the next rebalance; a share of a few requests a window is too coarse to split",
+        winsWhen:
+          "each region's share is large (thousands of requests a window) and the limit must not be exceeded by the sync interval's slack",
+        implies: { regionMode: "region-shares" },
+      },
+      {
+        id: "summed-counts",
+        name: "per-region counts of each key, exchanged every sync interval and summed (each region increments only its own slot)",
+        buys: "no cross-region call on the request path, and the whole limit usable from any region",
+        costs:
+          "the regions may over-admit a key by up to one sync interval of its rate per other region before they hear of each other",
+        winsWhen: "the over-admission one sync interval allows per other region is within what the limit tolerates",
+        implies: {
+          regionMode: "count-slots",
+          sizes: ["region_count_overshoot_per_key", "region_count_overshoot_share", "count_exchange_bytes_per_region"],
+        },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "home-region",
+        because: "the limit must be exact across regions, so one region holds each key's count",
+      },
+      {
+        when: [
+          { number: "region_count_overshoot_share", atLeast: 1, of: "overshoot_bound_share" },
+          { number: "region_share_per_key", atLeast: MIN_REGION_SHARE },
+        ],
+        option: "region-shares",
+        because:
+          "per-region counts summed between syncs would over-admit past the stated bound, and each region's share is large enough to spend locally and rebalance rarely",
+      },
+      {
+        when: [{ number: "region_count_overshoot_share", atLeast: 1, of: "overshoot_bound_share" }],
+        option: "home-region",
+        because:
+          "per-region counts summed between syncs would over-admit past the stated bound, and each region's share is too small to split, so each key is checked in its home region",
+      },
+      {
+        when: [{ number: "region_count_overshoot_share", atLeast: UNSTATED_OVERSHOOT_SHARE }],
+        option: "home-region",
+        because:
+          "per-region counts summed between syncs would over-admit a key by a tenth of its quota per window or more, so each key is checked in its home region, paying a cross-region round trip for callers away from home",
+      },
+      {
+        when: [
+          { number: "region_share_per_key", below: MIN_REGION_SHARE },
+          { number: "region_count_overshoot_share", below: UNSTATED_OVERSHOOT_SHARE },
+        ],
+        option: "summed-counts",
+        because:
+          "an even share per region is too few requests a window to split (a key whose callers sit in one region would get one region's share of its limit), and a home region would put a cross-region round trip on most callers' path, so each region counts its own admissions in its own slot and the regions sum the slots, over-admitting at most one sync interval of the key's rate per other region",
+      },
+    ],
+    fallback: {
+      option: "summed-counts",
+      because:
+        "no cross-region call on the request path and the whole limit usable from any region, with the over-admission bounded by one sync interval of the key's rate per other region",
     },
   },
   ...SLOT_DECISIONS,
