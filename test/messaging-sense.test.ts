@@ -19,6 +19,7 @@ const PEOPLE: readonly string[] = [
   "Design a workplace messaging platform where teams chat in channels and direct messages reach offline members when they reconnect",
   "Design a messenger for 50 million users where conversations keep their messages in order on every device",
   "Design a messaging feature for a dating app where matched couples message each other",
+  "Design a messaging app where event attendees message each other",
 ];
 
 const PROGRAMS: readonly string[] = [
@@ -31,6 +32,7 @@ const PROGRAMS: readonly string[] = [
   "Design an event messaging platform for a bank's services where every event reaches each subscribing service once",
   "Design a messaging middleware that lets 200 backend services exchange order events with at-least-once delivery",
   "Design an enterprise messaging bus that routes events between applications",
+  "Design a messaging system that carries customer events between services",
 ];
 
 const features = (d: Design) => d.features.map((f) => f.id);
@@ -43,6 +45,9 @@ describe("whom messaging is said of", () => {
     expect(read("friends text each other")).toEqual(["people:text each other:friends"]);
     expect(read("users send DMs")).toEqual(["people:dms:users"]);
     expect(read("a pub/sub messaging backbone for our users")).toEqual(["systems:messaging:pub/sub"]);
+    // a people word before a program word says only whose ("customer events"); a singular "event" says what people
+    expect(read("a messaging system that carries customer events")).toEqual(["systems:messaging:customer events"]);
+    expect(read("event attendees message each other")).toEqual(["people:message each other:attendees"]);
     // no sender word near: not read either way
     expect(read("Design a messaging system")).toEqual([]);
   });

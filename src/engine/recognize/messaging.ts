@@ -64,6 +64,19 @@ export function messagingReadings(prompt: string): readonly MessagingReading[] {
   pieces.forEach((p, i) => {
     if (/[a-z0-9]/.test(p)) pieceAt.push(i);
   });
+  // a people word right before a program word only says whose ("customer events", "user events"): the pair is programs
+  const senseAt = (i: number): { sense: MessagingSense; sender: string } | undefined => {
+    const word = words[i]?.word ?? "";
+    const s = senderOf(word);
+    if (s === undefined) return undefined;
+    const next = words[i + 1];
+    const whose =
+      s === "people" &&
+      next !== undefined &&
+      pieceAt[i + 1] === (pieceAt[i] ?? -2) + 1 &&
+      senderOf(next.word) === "systems";
+    return whose ? { sense: "systems", sender: `${word} ${next.word}` } : { sense: s, sender: word };
+  };
   const readings: MessagingReading[] = [];
   let k = 0;
   while (k < words.length) {
@@ -78,18 +91,18 @@ export function messagingReadings(prompt: string): readonly MessagingReading[] {
     const to = k + run.length - 1;
     const at = run.map((_, j) => from + j);
     const here = words[from]?.sentence;
-    let found: { sense: MessagingSense; at: number } | undefined;
+    let found: { sense: MessagingSense; sender: string; at: number } | undefined;
     for (let d = 1; d <= MESSAGING_REACH && found === undefined; d++) {
       const near = [from - d, to + d].filter((i) => i >= 0 && i < words.length && words[i]?.sentence === here);
       const senses = near.flatMap((i) => {
-        const s = senderOf(words[i]?.word ?? "");
-        return s === undefined ? [] : [{ sense: s, at: i }];
+        const s = senseAt(i);
+        return s === undefined ? [] : [{ ...s, at: i }];
       });
       found = senses.find((s) => s.sense === "systems") ?? senses[0];
     }
     if (found !== undefined) {
       const written = run.join(" ");
-      const sender = words[found.at]?.word ?? "";
+      const sender = found.sender;
       readings.push({
         sense: found.sense,
         words: written,

@@ -86,7 +86,9 @@ export const PEOPLE_SENDERS: readonly string[] = [
 
 /**
  * Words for programs that pass messages and a broker's parts: messaging said of them is a broker's log. Only plurals of
- * "service" and "system": a messaging service or system is what the head asks for, whoever sends the messages.
+ * "service" and "system": a messaging service or system is what the head asks for, whoever sends the messages. Not a
+ * singular "event", which as often says what kind of people ("event attendees message each other"). A people word right
+ * before one of these only says whose ("customer events"), so the pair reads as programs.
  */
 export const SYSTEM_SENDERS: readonly string[] = [
   "services",
@@ -99,7 +101,6 @@ export const SYSTEM_SENDERS: readonly string[] = [
   "machines",
   "sensors",
   "components",
-  "event",
   "events",
   "producer",
   "producers",
