@@ -96,6 +96,8 @@ let lastCounted:
   | { prompt: string; answers: Map<Readonly<Record<string, number>>, readonly Readonly<CountedThing>[]> }
   | undefined;
 
+/** Nouns for the order things come in ("seen in one order"): a count before one after "in" counts nothing. */
+const SEQUENCE_NOUNS = new Set(["order", "sequence", "ordering"]);
 /** Words before a number that bound or forbid it: "never … two", "no two", "at most two", "no more than two", "up to two". */
 const BOUNDING = new Set(["never", "no", "not", "most", "than", "nor"]);
 /** Whether the number word at `i` is a bound a rule states: a bounding word up to three words before it, or "at once", "at a time" or "at the same time" within four words after it. */
@@ -126,6 +128,8 @@ function readCountedThings(prompt: string, words?: Readonly<Record<string, numbe
       continue;
     // "the one Stripe puts in front", "the one that…": "one" after "the" stands for a thing, it counts none
     if (t === "one" && tokens[i - 1] === "the") continue;
+    // "in one order", "in one sequence": the order things come in, said once for all of them; it counts no orders
+    if (tokens[i - 1] === "in" && SEQUENCE_NOUNS.has(tokens[i + 1] ?? "")) continue;
     // an ordinal ("the 99th percentile") ranks, it counts nothing
     if (/^\d+(?:st|nd|rd|th)$/.test(t)) continue;
     // a count joined to its noun ("a 100M-item catalog", "a 30-second TTL", "64-bit numbers") counts that noun, and a

@@ -1,16 +1,21 @@
+import { CHAT } from "../../knowledge/features/chat.js";
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
 import { coreFeatures, type NamedProduct } from "../../knowledge/features/products.js";
 import { SYSTEM_KINDS } from "../../knowledge/signals/kinds.js";
+import { PEOPLE_MESSAGING_WEIGHT, SYSTEM_MESSAGING_WHY } from "../../knowledge/signals/messaging.js";
 import { classify, compiledSignals, recognitionKnowledge } from "../recognize/index.js";
 import {
   buildIndex,
+  compileSignal,
   findSignal,
+  type Hit,
   isKnown,
   type Signal,
   type SignalIndex,
   shapeKey,
   typoMatch,
 } from "../recognize/match.js";
+import { type MessagingReading, messagingReadings, messagingTokens } from "../recognize/messaging.js";
 import { asksLike, namesWholeSubject } from "../recognize/subject.js";
 import { STEM_CACHE_MAX, stemWord, type Token, tokenize } from "../recognize/tokens.js";
 import { escapeRe, pattern } from "../text.js";
@@ -384,12 +389,24 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   const drawnHere = (f: FeatureEntry) =>
     f.drawnWhere === undefined ||
     (pattern(f.drawnWhere.words, "i").test(prompt) && !pattern(f.drawnWhere.unless, "i").test(prompt));
+  // messaging said of programs ("a messaging system for microservices") is a broker's log, no feature's word; said of
+  // people ("a group messaging service", "friends text each other") it is the chat feature's (recognize/messaging.ts)
+  const messaging = messagingReadings(prompt);
+  const systemsAt = messagingTokens(tokens, messaging, "systems");
+  const people = peopleMessagingHit(tokens, messaging);
+  const programs: FeatureNotDrawn[] = [];
   const worded = candidates(tokens, kb.features).flatMap(({ of: feature, signals }) => {
     if (!drawnHere(feature)) return [];
-    const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
+    const all = signals.flatMap((s) => findSignal(tokens, s) ?? []);
+    const hits = all.filter((h) => !h.covers.some((i) => systemsAt.has(i)));
+    if (hits.length === 0 && all.length > 0) programs.push(programsMessaging(feature, all, messaging));
+    if (feature.id === CHAT.id && people !== undefined) hits.push(people);
     const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
     return first ? [{ feature, hit: first, at: Math.min(...first.covers), hits }] : [];
   });
+  // people messaging in words no chat signal holds ("neighbours text each other")
+  if (people !== undefined && !worded.some((x) => x.feature.id === CHAT.id) && drawnHere(CHAT))
+    worded.push({ feature: CHAT, hit: people, at: Math.min(...people.covers), hits: [people] });
   // A word of a feature's phrase that another feature's longer phrase covers belongs to that phrase: "nearby search"
   // is proximity search, not a second search over user content.
   const said = worded.filter(
@@ -438,27 +455,30 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   // A feature's record noun written with a modifier of another kind before it ("a meeting room", "a conference-room
   // booking tool") names that kind's thing, not the feature's (a hotel's room-nights): a word just before the noun in
   // one noun phrase that is neither the feature's own word nor shaped like an adjective ("free", "shared")
+  // (messaging said of people is no such noun: its sender word says whose it is, "customer support messaging")
   const foreignCompound = (x: (typeof said)[number]) =>
-    x.hits.every((h) =>
-      h.covers.some((i) => {
-        const noun = tokens[i];
-        const mod = tokens[i - 1];
-        return (
-          noun !== undefined &&
-          mod !== undefined &&
-          !h.covers.includes(i - 1) &&
-          mod.part === noun.part &&
-          (mod.at === noun.at || mod.at === noun.at - 1) &&
-          recordStems(x.feature).has(noun.stem) &&
-          !ownWords(x.feature).has(mod.stem) &&
-          !anyRecordStem(mod.stem) &&
-          !DESCRIBING.test(mod.raw) &&
-          !PLAIN_ADJECTIVES.has(mod.raw) &&
-          // the feature's own act written with what it acts on ("an appointment booking service") is the feature
-          !featureNameStems(x.feature).has(noun.stem) &&
-          !/\d/.test(mod.raw)
-        );
-      }),
+    x.hits.every(
+      (h) =>
+        h !== people &&
+        h.covers.some((i) => {
+          const noun = tokens[i];
+          const mod = tokens[i - 1];
+          return (
+            noun !== undefined &&
+            mod !== undefined &&
+            !h.covers.includes(i - 1) &&
+            mod.part === noun.part &&
+            (mod.at === noun.at || mod.at === noun.at - 1) &&
+            recordStems(x.feature).has(noun.stem) &&
+            !ownWords(x.feature).has(mod.stem) &&
+            !anyRecordStem(mod.stem) &&
+            !DESCRIBING.test(mod.raw) &&
+            !PLAIN_ADJECTIVES.has(mod.raw) &&
+            // the feature's own act written with what it acts on ("an appointment booking service") is the feature
+            !featureNameStems(x.feature).has(noun.stem) &&
+            !/\d/.test(mod.raw)
+          );
+        }),
     );
   const placed = said.filter((x) => !placeOnly(x) && !otherSense(x) && !foreignCompound(x));
   // "Twitter's home timeline", "the Instagram news feed", "a view counter for YouTube videos" ask for one part of the
@@ -495,7 +515,7 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
     add(kind.feature.id, `'${kind.quoted}' in the head names a ${kind.kind}, which is ${kind.feature.name}`);
     addKinds(kind.feature.id, ["head"]);
   }
-  const notDrawn: FeatureNotDrawn[] = [];
+  const notDrawn: FeatureNotDrawn[] = [...programs];
   for (const { feature, hit, hits } of spoken.sort((a, b) => a.at - b.at)) {
     const kinds = featureHitKinds(prompt, tokens, hits, feature.setting, actStemsOf(feature));
     // a feature read only from one word in another form than its own, once or as a noun ("their books" for booking),
@@ -663,6 +683,39 @@ function writtenSignal(prompt: string, hit: { quoted: string; signal: { text: st
   if (hit.quoted.toLowerCase() === text) return hit.quoted;
   const words = escapeRe(text).replace(/ /g, "[\\s-]+");
   return pattern(`(?<![\\w&-])${words}(?![\\w&-])`, "i").exec(prompt)?.[0] ?? hit.quoted;
+}
+
+/**
+ * The chat feature's evidence where messaging is said of people: the messaging words and their sender word read
+ * together, a phrase (a bare "messaging" in the body would be one stray word), quoting both.
+ */
+function peopleMessagingHit(tokens: readonly Token[], readings: readonly MessagingReading[]): Hit | undefined {
+  const reading = readings.find((r) => r.sense === "people");
+  if (reading === undefined) return undefined;
+  const signal = compileSignal(`${reading.sender} ${reading.words}`, PEOPLE_MESSAGING_WEIGHT, "phrase");
+  // only the messaging words: the sender word stays free for the feature its own word names ("friends" of a graph)
+  const at = new Set(reading.at);
+  const covers = tokens.flatMap((t, i) => (at.has(t.at) ? [i] : []));
+  if (signal === undefined || covers.length === 0) return undefined;
+  return { signal, covers, quoted: signal.text, fuzzy: false, note: reading.why };
+}
+
+/** A feature read only from messaging words said of programs: not drawn, with the sender word that says so. */
+function programsMessaging(
+  feature: FeatureEntry,
+  hits: readonly Hit[],
+  readings: readonly MessagingReading[],
+): FeatureNotDrawn {
+  const words = [...new Set(hits.map((h) => h.quoted))];
+  const reading = readings.find((r) => r.sense === "systems");
+  return {
+    id: feature.id,
+    name: feature.name,
+    rule: "other-kind",
+    words,
+    kinds: ["word"],
+    because: reading?.why ?? SYSTEM_MESSAGING_WHY,
+  };
 }
 
 /** The prompt's word that says a feature's words belong to another kind of thing (`FeatureEntry.otherKind`), if any. */

@@ -15,6 +15,7 @@ import {
   TIME_BOUND_DEMANDS,
   WHOLE_PRODUCT_TAILS,
 } from "../../knowledge/branch-heads.js";
+import { CHAT } from "../../knowledge/features/chat.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
@@ -57,6 +58,7 @@ import {
   learnedEvidence,
   learnedShares,
 } from "../../knowledge/signals/learned.js";
+import { PEOPLE_MESSAGING_WEIGHT, PROGRAMS_MESSAGING } from "../../knowledge/signals/messaging.js";
 import { FLOW_REACH, FLOW_SKIPS, FLOW_WORDS, SINK_WORDS } from "../../knowledge/signals/systems.js";
 import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
@@ -66,6 +68,7 @@ import { matchCombinations, READ_TOGETHER } from "./combos.js";
 import { type EvidenceKind, evidenceKinds } from "./evidence-kinds.js";
 import { functionIndex, type HeadFunction, headFunction } from "./head-function.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
+import { type MessagingReading, messagingReadings, messagingTokens } from "./messaging.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
 import {
   apartSupport,
@@ -537,6 +540,89 @@ function occurrences(h: Hit, tokens: readonly Token[]): Hit[] {
 }
 
 /** The prompt's hits sorted into the groups they speak for. */
+/** The chat product's row among the product features the recogniser reads (knowledge/branch.ts). */
+const CHAT_FEATURE = CHAT.id;
+
+/**
+ * Messaging said of people (engine/recognize/messaging.ts): the words are the chat product's, so the phrases read from
+ * them as a component or a function (the I05 kind "messaging system", a one-word reading) are not read, and the
+ * product reads them together with their sender word as a product signal (as strong as "group chat") and the chat
+ * feature's row, each quoting the words and the sender.
+ */
+function readPeopleMessaging(
+  sorted: Sorted,
+  kb: RecognitionKnowledge,
+  tokens: readonly Token[],
+  written: readonly string[],
+  readings: readonly MessagingReading[],
+  peopleAt: ReadonlySet<number>,
+): void {
+  const onPeople = (h: Hit) =>
+    h.signal.kind === "phrase" && h.signal.rule === undefined && h.covers.some((i) => peopleAt.has(i));
+  for (const [id, list] of sorted.byArchetype) {
+    const kept = list.filter((h) => !onPeople(h));
+    if (kept.length === 0) sorted.byArchetype.delete(id);
+    else if (kept.length < list.length) sorted.byArchetype.set(id, kept);
+  }
+  sorted.infra = sorted.infra.filter((h) => !onPeople(h));
+  const reading = readings.find((r) => r.sense === "people");
+  if (reading === undefined) return;
+  const product = messagingHit(tokens, written, reading, "people messaging", PEOPLE_MESSAGING_WEIGHT, {
+    kind: "product",
+  });
+  if (product !== undefined) sorted.product.push(product);
+  const index = kb.productFeatures.findIndex((f) => f.text === CHAT_FEATURE);
+  const chatRead = sorted.features.some(
+    (h) => h.signal.owner.kind === "feature" && kb.productFeatures[h.signal.owner.index]?.text === CHAT_FEATURE,
+  );
+  const feature =
+    index >= 0 && !chatRead
+      ? messagingHit(tokens, written, reading, "people messaging", PEOPLE_MESSAGING_WEIGHT, { kind: "feature", index })
+      : undefined;
+  if (feature !== undefined) sorted.features.push(feature);
+}
+
+/**
+ * Messaging said of programs (engine/recognize/messaging.ts): no product feature is read from the words, and they
+ * name a broker's log (I05) together with their sender word, as strong as a head's function word.
+ */
+function readProgramsMessaging(
+  sorted: Sorted,
+  tokens: readonly Token[],
+  written: readonly string[],
+  readings: readonly MessagingReading[],
+  systemsAt: ReadonlySet<number>,
+): void {
+  sorted.features = sorted.features.filter((h) => !h.covers.some((i) => systemsAt.has(i)));
+  const reading = readings.find((r) => r.sense === "systems");
+  if (reading === undefined) return;
+  const hit = messagingHit(tokens, written, reading, "programs messaging", FUNCTION_WEIGHT, {
+    kind: "archetype",
+    id: PROGRAMS_MESSAGING,
+  });
+  if (hit !== undefined)
+    sorted.byArchetype.set(PROGRAMS_MESSAGING, [...(sorted.byArchetype.get(PROGRAMS_MESSAGING) ?? []), hit]);
+}
+
+/** A hit on a messaging reading's words and sender word, quoting them as written, with the reading as its note. */
+function messagingHit(
+  tokens: readonly Token[],
+  written: readonly string[],
+  reading: MessagingReading,
+  text: string,
+  weight: number,
+  owner: Signal["owner"],
+): Hit | undefined {
+  const signal = compileSignal(text, weight, "phrase", { owner });
+  const at = new Set([...reading.at, reading.senderAt]);
+  const covers = tokens.flatMap((t, i) => (at.has(t.at) ? [i] : []));
+  if (signal === undefined || covers.length === 0) return undefined;
+  const from = Math.min(...at);
+  const to = Math.max(...at);
+  const quoted = to - from < 4 ? written.slice(from, to + 1).join(" ") : `${reading.sender} … ${reading.words}`;
+  return { signal, covers, quoted, fuzzy: false, note: reading.why };
+}
+
 interface Sorted {
   byArchetype: Map<ArchetypeId, Hit[]>;
   infra: Hit[];
@@ -1600,10 +1686,20 @@ export function recognize(
     isHead,
   );
 
-  // the head's function word, read only in an ask to build whose head names nothing else
+  // "messaging" said of people ("a group messaging service", "friends message each other") is the chat product, said of
+  // programs ("a messaging system for microservices") a broker's log: the sender word nearest to it says which
+  const messaging = messagingReadings(prompt);
+  const peopleAt = messagingTokens(tokens, messaging, "people");
+  if (peopleAt.size > 0) readPeopleMessaging(sorted, kb, tokens, written, messaging, peopleAt);
+  const systemsAt = messagingTokens(tokens, messaging, "systems");
+  if (systemsAt.size > 0) readProgramsMessaging(sorted, tokens, written, messaging, systemsAt);
+
+  // the head's function word, read only in an ask to build whose head names nothing else (not messaging said of
+  // people: that is the chat product's word)
   const ask = (i: number) => askAt.has(tokens[i]?.at ?? -1);
-  const fnHit =
+  const fnRead =
     asksForThing && kb.opener?.exec(lower)?.[1] === undefined ? functionHit(sorted, tokens, isHead, ask, w) : undefined;
+  const fnHit = fnRead?.hit.covers.some((i) => peopleAt.has(i)) ? undefined : fnRead;
   if (fnHit !== undefined) sorted.byArchetype.set(fnHit.id, [...(sorted.byArchetype.get(fnHit.id) ?? []), fnHit.hit]);
   const archetypeHits: Hit[] = [];
   for (const list of sorted.byArchetype.values()) for (const h of list) archetypeHits.push(h);

@@ -133,7 +133,8 @@ export const FUNCTION_WORDS: readonly FunctionWord[] = [
     ids: ["I19"],
     why: "copies of data kept as replicated chunks that survive the loss of disks, machines and zones",
   },
-  // labelled: "a notification service" (I12 ×6)
+  // labelled: "a notification service" (I12 ×6); "messaging" said of people ("a group messaging service") is the chat
+  // product's word and is not read here (signals/messaging.ts)
   {
     words: ["notification", "notifications", "messaging"],
     ids: ["I12", "I05"],
