@@ -1,5 +1,6 @@
 import { factsOf } from "../knowledge/product-facts.js";
 import { REFERENCE_FAMILIES } from "../knowledge/references.js";
+import { rememberText } from "./text.js";
 
 /**
  * The products a decision option names in its own words ("a central budget store (for example Redis with an atomic
@@ -25,7 +26,12 @@ const VENDOR = /^(?:Apache|Amazon|AWS|Google(?: Cloud)?|Azure|Microsoft|Confluen
  * with atomic scripts", "S3" of "Amazon S3"), where that word is a name (it has a capital, or a digit, after its first
  * letter, or the whole alternative is one capitalised word before a qualifier).
  */
-export function productNames(product: string): string[] {
+export const productNames: (product: string) => readonly string[] = rememberText((product) =>
+  Object.freeze(namesOfProduct(product)),
+);
+
+/** productNames' answer, made afresh (the products are the knowledge's rows, so it is remembered by their text). */
+function namesOfProduct(product: string): string[] {
   const out: string[] = [];
   for (const alt of alternatives(product)) {
     const word = alt.replace(VENDOR, "").split(/\s+/)[0] ?? "";
@@ -57,7 +63,21 @@ function namesWord(text: string, name: string): boolean {
   return new RegExp(`(?:^|[^\\w-])${esc}(?![\\w]|-(?:style|like|compatible|friendly|based)\\b)`).test(text.slice(1));
 }
 
-/** The proper name of a product that an option's name says, if it says one ("Redis" for "Redis with atomic scripts"). */
+/**
+ * The proper name of a product that an option's name says, if it says one ("Redis" for "Redis with atomic scripts").
+ * Asked for every technology row against every decision's options, design after design, of texts the knowledge
+ * holds: remembered by the pair (bounded, emptied when full), so each pair's patterns are built once.
+ */
 export function optionNamesProduct(optionName: string, product: string): string | undefined {
-  return productNames(product).find((n) => namesWord(optionName, n));
+  const key = `${product}\u0000${optionName}`;
+  const known = NAMED.get(key);
+  if (known !== undefined) return known === NONE ? undefined : known;
+  const answer = productNames(product).find((n) => namesWord(optionName, n));
+  if (NAMED.size >= 20000) NAMED.clear();
+  NAMED.set(key, answer ?? NONE);
+  return answer;
 }
+
+/** optionNamesProduct's answers by product and option name; NONE where the option names none of its products. */
+const NAMED = new Map<string, string>();
+const NONE = "\u0000";

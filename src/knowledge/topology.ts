@@ -182,9 +182,31 @@ export function topicalTopology(t: Topology, unspoken: readonly Topic[]): Topolo
     t.dataModel.some(marked) ||
     (t.protocols ?? []).some(marked);
   if (!any) return t;
-  const hooks = Object.entries(t.topicHooks ?? {}).find(([topic]) => !unspoken.includes(topic as Topic))?.[1];
-  return { ...keptElements(t, (x) => fitsTopics(x, unspoken)), ...hooks };
+  let byTopics = TOPICAL.get(t);
+  if (byTopics === undefined) {
+    byTopics = new Map();
+    TOPICAL.set(t, byTopics);
+  }
+  const key = unspoken.join("\n");
+  let kept = byTopics.get(key);
+  if (kept === undefined) {
+    const hooks = Object.entries(t.topicHooks ?? {}).find(([topic]) => !unspoken.includes(topic as Topic))?.[1];
+    const made = { ...keptElements(t, (x) => fitsTopics(x, unspoken)), ...hooks };
+    for (const list of [made.components, made.links, made.api, made.dataModel, made.protocols ?? []])
+      Object.freeze(list);
+    kept = Object.freeze(made);
+    if (byTopics.size >= 64) byTopics.clear();
+    byTopics.set(key, kept);
+  }
+  return kept;
 }
+
+/**
+ * topicalTopology's answers by topology and unspoken subjects: a pure function of the two, asked of the same
+ * knowledge topologies design after design (composition, the thin-part check, the options-carried rule). Each answer
+ * is frozen, so no caller can change what a later one is handed.
+ */
+const TOPICAL = new WeakMap<Topology, Map<string, Topology>>();
 
 /**
  * The elements of a topology a mark test keeps (by topic, by a decision's chosen option): the components it keeps (or

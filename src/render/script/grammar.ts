@@ -5,6 +5,8 @@
  * Pure text to text: the design is never read here.
  */
 
+import { rememberText } from "../../engine/text.js";
+
 /** Regular-looking past forms a template makes of an irregular verb, and the participle said after "is". */
 const PARTICIPLES: Readonly<Record<string, string>> = {
   showed: "shown",
@@ -76,8 +78,13 @@ function article(art: string, word: string): string {
 /** An indefinite article and the word after it; not the letter "A" as a name ("plan A", "option A or B"). */
 const ARTICLE = /(?<![\w'-])(a|an|A|An)\s+([A-Za-z0-9][\w'-]*)/g;
 
-/** The sentence with its articles, participles and four-digit counts put right. */
-export function grammarFixed(text: string): string {
+/**
+ * The sentence with its articles, participles and four-digit counts put right. Remembered by text: a script's lines
+ * recur design after design (nine in ten of a never-derived design's, measured over the pool).
+ */
+export const grammarFixed: (text: string) => string = rememberText((text) => fixedGrammar(text));
+
+function fixedGrammar(text: string): string {
   return text
     .replace(PASSIVE, (_m, be: string, past: string) => `${be} ${PARTICIPLES[past.toLowerCase()] ?? past}`)
     .replace(BARE_THOUSANDS, "$1,$2")

@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { rememberText } from "../../engine/text.js";
 import { countWords, lowerFirst, speakable } from "./speak.js";
 
 /**
@@ -57,13 +58,29 @@ function ofDesign(d: Design): { held: string; names: readonly string[] } {
   return v;
 }
 
+/** A text as the record kinds are sought in it: lower case, "there is no writer lease" (what the design does not keep) blanked. */
+const kindBody = (text: string): string =>
+  text.toLowerCase().replace(/\bno (?:[a-z-]+ )?(?:leases?|blocks?|outbox)\b/g, " ");
+
+/** Where heldOnly parts a text into sentences. */
+const SENTENCE_BREAK = /(?<=[.?!])\s+(?=[A-Z])/;
+
+/**
+ * heldOnly's answer for a text that names no record kind, whatever the design (its sentences joined by one space), or
+ * false where it names one. No kind's words reach across a sentence's stop, so a text names none exactly when none of
+ * its sentences does. Remembered by text: a script's lines recur design after design.
+ */
+const kindFree = rememberText((text: string): string | false => {
+  const body = kindBody(text);
+  return RECORD_KINDS.some((k) => k.words.test(body)) ? false : text.split(SENTENCE_BREAK).join(" ");
+});
+
 /**
  * The record kinds a sentence names that the design holds nowhere (none of its records, fields or components
  * is named by it), after the design's own mechanism, option and sequence names are set aside.
  */
 export function unheldKinds(d: Design, text: string): string[] {
-  // "there is no writer lease" says what the design does not keep
-  let body = text.toLowerCase().replace(/\bno (?:[a-z-]+ )?(?:leases?|blocks?|outbox)\b/g, " ");
+  let body = kindBody(text);
   // most sentences name no record kind at all: nothing to set aside
   if (!RECORD_KINDS.some((k) => k.words.test(body))) return [];
   const { held, names } = ofDesign(d);
@@ -76,7 +93,9 @@ export function unheldKinds(d: Design, text: string): string[] {
  * that only followed from one of them. Empty when nothing is left.
  */
 export function heldOnly(d: Design, text: string): string {
-  const parts = text.split(/(?<=[.?!])\s+(?=[A-Z])/);
+  const plain = kindFree(text);
+  if (plain !== false) return plain;
+  const parts = text.split(SENTENCE_BREAK);
   const out: string[] = [];
   let dropped = false;
   for (const p of parts) {
