@@ -1,7 +1,7 @@
 import { TOPIC_LITERALS } from "./generated/topic-literals.js";
 import { LazyLiteralIndex } from "./pattern-literals.js";
 import type { MechanismId } from "./schema.js";
-import { kindsUnlike } from "./signals/kinds.js";
+import { FILES_ON_DEVICES, kindsUnlike } from "./signals/kinds.js";
 
 /**
  * Subject matters and shapes a card keeps rows for that only some designs of its archetype are about. A
@@ -247,7 +247,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // thumbnail sizes, documents converted to PDF), published as one step
   "media-pipeline": String.raw`\b(?:(?:video|audio|media|image|photo|podcast) (?:\w+ ){0,2}(?:transcod\w*|processing|encoding) (?:pipelines?|services?|systems?|farms?|fleets?)|transcod\w* (?:pipelines?|services?|systems?|farms?|fleets?|workers?)|(?:image|photo|thumbnail|media|audio|podcast) pipelines?|(?:into|producing|makes?|making|generat\w+|creat\w+) (?:\w+ ){0,2}(?:resolutions|renditions|bitrates|thumbnail sizes)|thumbnail sizes|adaptive bitrate|(?:hls|dash) (?:renditions?|ladders?|packaging)|convert\w* (?:\w+ ){0,2}(?:documents?|files?|uploads?) (?:to|into) pdfs?)\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
-  "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
+  // a file sync service named, or its need said in words (a user's files kept the same on all their devices)
+  "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b|${FILES_ON_DEVICES}`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
   "in-flight": String.raw`\bconcurrency (?:limit\w*|caps?)\b|\bconcurrent (?:requests?|calls?|connections?|jobs?|sessions?|uploads?|streams?|queries)\b|\bin[- ]flight\b|\bsimultaneous (?:requests?|calls?|connections?)\b|\bbulkheads?\b|\bconnection pools?\b|\bmax(?:imum)? (?:concurrent|parallel)\b|\bat (?:the )?same time\b`,
   "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
