@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { type Design, design, writeScript } from "../src/lib/index.js";
 
-const CRAWLER = "Design a web crawler that fetches 1 billion pages a month while staying polite to every site";
+const CRAWLER = "Design a web crawler that fetches 1 billion pages a month while staying polite to every host";
 const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
 
 describe("a crawl of other people's sites is held to politeness on the fetch path", () => {
@@ -100,5 +100,45 @@ describe("crawl coherence rules go red when broken", () => {
     });
     d.links.push({ from: client.id, to: "limiter", kind: "request", label: "request" });
     expect(rules(d)).toContain("politeness-off-fetch-path");
+  });
+});
+
+describe("politeness holds for the unit the prompt names: a site (registrable domain) or a host", () => {
+  const SITE = [
+    "Design a web crawler that fetches 1 billion pages a month and never hits one site more than once a second",
+    "Design a web crawler for 2 billion pages a month that sends at most one request per second per domain",
+    "Build a crawler that indexes 500 million pages a week while staying polite: no website should see more than one request every two seconds",
+    "Design a search engine crawler fetching 50 million pages a day with no more than one request a second to any single domain",
+  ];
+  const HOST = [
+    "Design a web crawler that fetches 1 billion pages a month and never hits one host more than once a second",
+    "Design a web crawler that fetches 1 billion pages a month",
+  ];
+
+  it.each(SITE)("keys politeness, the frontier's partitions and the data model by registrable domain: %s", (p) => {
+    const d = design(p);
+    const state = d.dataModel.find((m) => m.entity === "SiteState");
+    expect(state?.key).toEqual(["site"]);
+    expect(state?.partitionKey).toMatch(/registrable domain/);
+    expect(d.dataModel.find((m) => m.entity === "FrontierItem")?.partitionKey).toMatch(/^site/);
+    expect(d.dataModel.map((m) => m.entity)).not.toContain("HostState");
+    expect(d.invariants[0]?.statement).toMatch(/^No site ever has more than one fetch in flight/);
+    const choice = d.decisions.find((x) => x.id === "i04-crawl-site-partitioning");
+    expect(choice?.chosen).toBe("by-site");
+    // the reason names the rule and quotes the prompt's words that set the unit
+    expect(choice?.because).toMatch(/registrable domain/);
+    expect(choice?.because).toMatch(/the prompt says '[^']*(?:site|domain|website)/i);
+    expect(d.decisions.map((x) => x.id)).not.toContain("i04-crawl-partitioning");
+    // robots.txt and name resolution stay per host: each host serves its own file, DNS answers host names
+    expect(state?.fields).toContain("robots_rules_by_host");
+    expect(d.components.find((c) => c.id === "dns-cache")?.name).toMatch(/host addresses/);
+    expect(rules(d)).toEqual([]);
+  });
+
+  it.each(HOST)("keeps politeness per host where the prompt says host or names no unit: %s", (p) => {
+    const d = design(p);
+    expect(d.dataModel.find((m) => m.entity === "HostState")?.key).toEqual(["host"]);
+    expect(d.dataModel.map((m) => m.entity)).not.toContain("SiteState");
+    expect(d.decisions.find((x) => x.id === "i04-crawl-partitioning")?.chosen).toBe("by-host");
   });
 });

@@ -10,7 +10,7 @@ const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
 
 describe("a figure reads its inputs from the rule the design states", () => {
   const crawler = () =>
-    derive("Design a web crawler that fetches 1 billion pages a month while staying polite to every site");
+    derive("Design a web crawler that fetches 1 billion pages a month while staying polite to every host");
 
   it("the per-host delay is the politeness rule worked out from the fetch time, not a separate guess", () => {
     const d = crawler();
@@ -75,7 +75,7 @@ describe("one latency budget, one value per quantity", () => {
 
 describe("a sequence puts each check on the party that makes it", () => {
   const crawler = () =>
-    derive("Design a web crawler that fetches 1 billion pages a month while staying polite to every site");
+    derive("Design a web crawler that fetches 1 billion pages a month while staying polite to every host");
   const pidOf = (mermaid: string, name: RegExp) =>
     [...mermaid.matchAll(/participant (\S+) as (.*)/g)].find((m) => name.test(m[2] ?? ""))?.[1];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { parseGuarantees, parseRepeatWindow, statedNfrsOf } from "../src/engine/nfr-parse.js";
+import { guaranteeClauses } from "../src/engine/stated-clauses.js";
 import { type Design, design, writeScript } from "../src/lib/index.js";
 
 const clone = (d: Design): Design => structuredClone(d);
@@ -143,5 +144,43 @@ describe("'without duplicate X' is deduplicated where X goes out, not claimed an
     const rule = d.invariants.find((i) => /twice/.test(i.statement));
     expect(rule?.statement).toMatch(/^No page goes out twice for one occurrence\./);
     expect(rule?.statement).not.toMatch(/fencing token|claim/);
+  });
+});
+
+describe("a prohibition on spending what one does not hold is a floor on the holder's balance", () => {
+  const FLOORS: readonly [string, string, string][] = [
+    [
+      "Design a credits system for an AI API platform; no customer may spend credits they do not have.",
+      "customer",
+      "credit balance",
+    ],
+    ["Design a prepaid card service where a cardholder cannot withdraw more than they hold.", "cardholder", "balance"],
+    ["Design a loyalty points service where a member must not overspend their points.", "member", "point balance"],
+    [
+      "Design a gift card system where shoppers are not allowed to redeem more than the card's balance.",
+      "card",
+      "balance",
+    ],
+    ["Design a digital wallet for 10 million users; nobody can spend money they don't have.", "account", "balance"],
+  ];
+  it.each(FLOORS)("%s", (prompt, key, quantity) => {
+    const c = guaranteeClauses(prompt).find((x) => x.kind === "quantity-bound");
+    expect(c).toMatchObject({ side: "floor", bound: "zero", key, quantity });
+    expect(c?.statement).toMatch(/never goes below zero\.$/);
+  });
+
+  it("reads no floor from a cap on spending or from words that forbid nothing", () => {
+    for (const p of [
+      "Design an ad platform where no advertiser can spend more than their daily budget.",
+      "Design a budgeting app that shows users what they spend more than they have in a month.",
+    ])
+      expect(guaranteeClauses(p).filter((x) => x.side === "floor")).toEqual([]);
+  });
+
+  it("carries the stated prohibition by the guarded debit on the holder's balance", () => {
+    const d = design("Design a digital wallet for 10 million users; nobody can spend money they don't have.");
+    const row = d.statedRequirements.find((r) => r.clause.startsWith("nobody can spend"));
+    expect(row?.carried).toBe(true);
+    expect(row?.carriedBy.some((b) => b.kind === "rule" && /never goes below zero/.test(b.what))).toBe(true);
   });
 });

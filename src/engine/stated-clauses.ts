@@ -631,6 +631,7 @@ function readClauses(prompt: string): GuaranteeClause[] {
     const c = clause(m[0], m.index, thing, said, `stays ${where} ${cond}`, prompt);
     if (c) out.push(c);
   }
+  overspendClauses(prompt, out);
   cardinalClauses(prompt, out);
   orderedClauses(prompt, out);
   twiceClauses(prompt, out);
@@ -642,6 +643,73 @@ function readClauses(prompt: string): GuaranteeClause[] {
   return out
     .map((c) => (c.kind !== "one-holder" ? c : lasting ? { ...c, lasting } : fixed ? { ...c, fixedHold: fixed } : c))
     .sort((a, b) => a.at - b.at);
+}
+
+/**
+ * A prohibition on spending what one does not hold ("no customer may spend credits they do not have", "a cardholder
+ * cannot withdraw more than they hold", "members must not overspend their points"): a floor on the holder's balance,
+ * the same rule as "a balance never goes below zero", so it is read as that floor on the holder's own balance row
+ * (a guarded debit: the check and the decrement in one conditional write). The act is taking value out (spend,
+ * withdraw, redeem, transfer, pay, debit, use) beyond what the holder has, or overspending or overdrawing outright;
+ * the prohibition is a negated modal before it ("cannot", "may not", "must not", "is not allowed to", "never") or a
+ * "no one" subject ("no customer may", "nobody can").
+ */
+const TAKE_OUT = String.raw`(?:spend|withdraw|redeem|transfer|send|pay|debit|draw|use|cash out)\w*`;
+const HOLDER = String.raw`(?:they|he|she|it|you|we)`;
+const NOT_HELD = String.raw`(?:(?:do|does|did)\s+not|don['’]t|doesn['’]t|didn['’]t)\s+(?:have|hold|own)`;
+const OVERSPEND = new RegExp(
+  String.raw`\b(?:over-?(?:spend|draw)\w*(?:\s+(?:their|his|her|its|the)\s+([a-z]+))?|${TAKE_OUT}\s+(?:(?:more\s+(?:([a-z]+)\s+)?than\s+(?:${HOLDER}|their|its|his|her|the)(?:\s+[\w'’]+){0,2}?\s+(?:ha(?:ve|s)|holds?|owns?|balances?|available)\b)|(?:(?:the\s+|any\s+)?([a-z]+)\s+)?${HOLDER}\s+${NOT_HELD}\b))`,
+  "gi",
+);
+/** A negated modal just before the act ("cannot", "may not", "must never"). */
+const NEGATED =
+  /\b(?:can\s?not|can['’]t|could\s+not|may\s+not|must\s+not|mustn['’]t|should\s+not|shouldn['’]t|shall\s+not|will\s+not|won['’]t|(?:is|are)\s+not\s+(?:allowed|able|permitted)\s+to|(?:must|may|can|should)?\s*never(?:\s+be\s+(?:able|allowed)\s+to)?|not\s+be\s+(?:able|allowed)\s+to)\s+$/i;
+/** A "no one" subject and its modal just before the act ("no customer may", "nobody can"). */
+const NONE_MAY =
+  /\b(?:no\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)|nobody|no\s+one|no-one)\s+(?:(?:may|can|could|should|shall|will|is\s+allowed\s+to|are\s+allowed\s+to|is\s+able\s+to|ever)\s+)+$/i;
+/** Words for what is held that are no owner's noun: the balance is then the holder's own. */
+const NOT_A_THING = /^(?:more|money|funds?|value|than|anything|what|any)$/i;
+
+function overspendClauses(prompt: string, out: GuaranteeClause[]): void {
+  for (const m of prompt.matchAll(OVERSPEND)) {
+    const before = prompt.slice(0, m.index);
+    const none = NONE_MAY.exec(before);
+    const negated = none ? undefined : NEGATED.exec(before);
+    if (!none && !negated) continue;
+    let owner: string | undefined;
+    let start: number;
+    if (none) {
+      owner = none[1] ? words(none[1]).pop() : undefined;
+      start = none.index;
+    } else {
+      const s = subjectBefore(prompt, negated?.index ?? m.index);
+      if (!s) continue;
+      owner = words(s.subject).pop();
+      start = s.start;
+    }
+    // "more than the card's balance": the balance is the card's, whoever spends it
+    const held = /\bthan\s+(?:the|a|an|its|their|his|her)\s+([a-z][\w-]*)['’]s\b/i.exec(m[0])?.[1];
+    const who = held ?? owner;
+    const holder = who && !PRONOUN.test(who) ? bare(who) : "account";
+    const thing = [m[1], m[2], m[3]].find((w) => w !== undefined && !NOT_A_THING.test(w));
+    const quantity = thing ? `${bare(thing).replace(/s$/, "")} balance` : "balance";
+    const quote = prompt.slice(start, m.index + m[0].length);
+    if (out.some((c) => c.at === start)) continue;
+    out.push({
+      quote,
+      at: start,
+      statement: `${upperFirst(`${/^[aeiou]/i.test(holder) ? "an" : "a"} ${holder}'s ${quantity} never goes below zero`)}.`,
+      head: "balance",
+      names: [holder, ...(thing ? [bare(thing).replace(/s$/, "")] : [])],
+      verb: "goes below zero",
+      kind: "quantity-bound",
+      quantity,
+      key: holder,
+      bound: "zero",
+      side: "floor",
+      ...(keyRate(prompt, holder) ? { rate: keyRate(prompt, holder) } : {}),
+    });
+  }
 }
 
 /**

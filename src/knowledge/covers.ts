@@ -479,6 +479,22 @@ export const COVERAGE: readonly Coverage[] = [
   },
   {
     by: "I04",
+    topic: "polite-site",
+    covers: "I08",
+    unless: String.raw`\b(?:api (?:rate )?limits?|rate[- ]limit\w* (?:the |our )?(?:api|callers?|clients?|users?|tenants?)|quotas? per (?:caller|client|user|tenant|api key))\b`,
+    because:
+      "politeness is the site-partitioned frontier's own back-queue scheduler, per registrable domain since the prompt bounds fetches per site: the partition that owns a site hands out its next URL, from any of its hosts, only when no fetch to the site is in flight and its next_allowed_fetch_at has passed, on the fetch path to the sites, and a site whose state is unknown waits rather than being fetched (it fails closed); so no limiter in front of our own API, counter store or fail-open allowance is drawn",
+  },
+  {
+    by: "I04",
+    topic: "polite-site",
+    covers: "I02",
+    unless: String.raw`\b(?:leas(?:e|ed|es|ing)|locks?|locking|fencing tokens?|leader election|owned by exactly one)\b`,
+    because:
+      "each site belongs to the one frontier partition its registrable domain hashes to, which hands out the URLs of all its hosts, so no lease service, lock store or consensus group is drawn; the sites cannot check a fencing token, so none is sent to them",
+  },
+  {
+    by: "I04",
     topic: "crawl",
     covers: "I08",
     unless: String.raw`\b(?:api (?:rate )?limits?|rate[- ]limit\w* (?:the |our )?(?:api|callers?|clients?|users?|tenants?)|quotas? per (?:caller|client|user|tenant|api key))\b`,
@@ -1213,6 +1229,16 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
     stance:
       "tracing must never slow the services it watches: a span an overloaded collector cannot take is dropped, not waited on, and a resent span (same trace and span id) is written once, so delivery is at least once while it retries; a trace becomes findable once its spans are written and indexed, so search trails the newest spans",
+  },
+  {
+    by: "I04",
+    topic: "polite-site",
+    subject: "a URL frontier partitioned by site (registrable domain)",
+    summary: [
+      "The partition that owns a site hands out the next URL of any of its hosts only with no fetch to the site in flight and its delay passed",
+      "A URL its own host's robots rules disallow is never fetched",
+    ],
+    absorbs: [],
   },
   {
     by: "I04",

@@ -1,7 +1,7 @@
 import { TOPIC_LITERALS } from "./generated/topic-literals.js";
 import { LazyLiteralIndex } from "./pattern-literals.js";
 import type { MechanismId } from "./schema.js";
-import { kindsUnlike } from "./signals/kinds.js";
+import { FILES_ON_DEVICES, kindsUnlike } from "./signals/kinds.js";
 
 /**
  * Subject matters and shapes a card keeps rows for that only some designs of its archetype are about. A
@@ -90,6 +90,8 @@ export const TOPIC_VALUES = [
   "billed",
   "vector-search",
   "typeahead",
+  // before "crawl": a crawl whose politeness holds per site takes its own capacity model and scopes first
+  "polite-site",
   "crawl",
   "ledger",
   "election",
@@ -245,7 +247,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // thumbnail sizes, documents converted to PDF), published as one step
   "media-pipeline": String.raw`\b(?:(?:video|audio|media|image|photo|podcast) (?:\w+ ){0,2}(?:transcod\w*|processing|encoding) (?:pipelines?|services?|systems?|farms?|fleets?)|transcod\w* (?:pipelines?|services?|systems?|farms?|fleets?|workers?)|(?:image|photo|thumbnail|media|audio|podcast) pipelines?|(?:into|producing|makes?|making|generat\w+|creat\w+) (?:\w+ ){0,2}(?:resolutions|renditions|bitrates|thumbnail sizes)|thumbnail sizes|adaptive bitrate|(?:hls|dash) (?:renditions?|ladders?|packaging)|convert\w* (?:\w+ ){0,2}(?:documents?|files?|uploads?) (?:to|into) pdfs?)\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
-  "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
+  // a file sync service named, or its need said in words (a user's files kept the same on all their devices)
+  "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b|${FILES_ON_DEVICES}`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
   "in-flight": String.raw`\bconcurrency (?:limit\w*|caps?)\b|\bconcurrent (?:requests?|calls?|connections?|jobs?|sessions?|uploads?|streams?|queries)\b|\bin[- ]flight\b|\bsimultaneous (?:requests?|calls?|connections?)\b|\bbulkheads?\b|\bconnection pools?\b|\bmax(?:imum)? (?:concurrent|parallel)\b|\bat (?:the )?same time\b`,
   "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
@@ -265,6 +268,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // nearest-neighbour search over embeddings: an ANN index (graphs or quantised lists) over vectors, not a text index
   "vector-search": String.raw`\b(?:vector (?:search|similarity|database|db|store|index(?:es)?|retrieval)|vector[- ]?dbs?|(?:vector |embedding |semantic )?similarity search\w*|semantic search|(?:approximate |k[- ])?nearest[- ]neighbou?rs?|k-?nn|ann (?:search|index(?:es)?)|embeddings? (?:search|store|index(?:es)?|retrieval|lookup)|(?:search(?:es|ing)?|index(?:es|ing)?|stor(?:e|es|ing)|among|over|against) (?:\d[\d,.]* )?(?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}(?:embeddings|vectors)|\d[\d,.]* (?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}embeddings|(?:document |text )?chunks embedded|hnsw|faiss|milvus|qdrant|pinecone|weaviate|pgvector|scann|most similar (?:vectors|embeddings|images|items|products|documents|songs|tracks|chunks|passages|faces))\b`,
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
+  // a crawl's politeness bound said per site, domain or website: the unit is the registrable domain, not the host
+  "polite-site": String.raw`\b(?:per[- ](?:web ?sites?|sites?|domains?|registrable domains?)|(?:polite(?:ness|ly)?|rate|limits?|budgets?|delays?|caps?) (?:to |per |toward |towards |for |on |of )?(?:each |every |any |all |one |a )?(?:web ?sites?|sites?|domains?)|(?:hits?|hitting|hammer\w*|overload\w*|fetch\w*(?: from)?|requests?(?: to)?|visits?|load on|contact\w*|to|on|against)(?: any| one| a| each| the same| a single| any single| any one| no)(?: single)? (?:web ?site|site|domain)s? (?:[\w-]+ ){0,2}?(?:more (?:often )?than|faster than|at more than|above)|(?:no|any|one|each|every|a single|the same|any single) (?:web ?site|site|domain) (?:[\w-]+ ){0,4}?(?:more (?:often )?than|faster than|at most|above)|(?:more than|at most|no more than|faster than) (?:[\w-]+ ){0,6}?(?:to|on|against|from) (?:any|each|one|a single|the same|any single|any one|a) (?:web ?site|site|domain)s?)\b`,
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|web ?scrap\w*|(?:price|site|page) scrapers?|scraping (?:platforms?|services?|systems?)|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
   // money kept in the system's own accounts: a bank's ledger, a wallet, a stored or in-app balance users pay one
@@ -482,6 +487,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the service answers nearest-neighbour searches over embeddings: vectors with ids and metadata in a store of record, an approximate index (HNSW graphs or IVF lists of quantised codes) built and merged in segments per shard, every query scattered to each shard and their top k merged, deletes masked by tombstones, one embedding model version per collection",
   typeahead:
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
+  "polite-site":
+    "the prompt bounds a crawl's fetches per site, domain or website, so politeness holds per registrable domain (the public suffix plus one label, from the Public Suffix List): every host of one site shares its one fetch in flight and its delay, and the frontier is partitioned by that domain",
   crawl:
     "other people's web pages are fetched: each host is owned by one frontier partition that keeps its robots.txt rules and fetches it one request at a time, a delay apart",
   ledger:
@@ -643,6 +650,7 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
  * counts of an event-counting pipeline, so it is spoken only where the prompt counts events too.
  */
 export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
+  "polite-site": "crawl",
   "cdc-mysql": "cdc",
   "kv-cache": "cache",
   "shown-count": "aggregation",
@@ -787,6 +795,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "polite-site",
   "earned-currency",
   "earned-currency-only",
   "meetings",

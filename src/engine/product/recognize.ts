@@ -510,9 +510,17 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
   }
   // an infra ask whose head names a kind of system that is a catalogue feature over the lead's substrate ("Design a
   // file sync service"): the kind brings that feature as a named product would (`SystemKind.feature`)
-  const kind = opts.namedOnly && !named.some((n) => products.includes(n.product)) ? headKindFeature(prompt) : undefined;
+  // (an infra ask), or whose need the prompt states in words where its head names no kind (any ask: "a system that
+  // keeps people's documents synchronised across their laptop and phone" reads as a product's)
+  const headKind = named.some((n) => products.includes(n.product)) ? undefined : headKindFeature(prompt);
+  const kind = opts.namedOnly || headKind?.inHead === false ? headKind : undefined;
   if (kind) {
-    add(kind.feature.id, `'${kind.quoted}' in the head names a ${kind.kind}, which is ${kind.feature.name}`);
+    add(
+      kind.feature.id,
+      kind.inHead === false
+        ? `'${kind.quoted}' states the need of a ${kind.kind}, which is ${kind.feature.name}`
+        : `'${kind.quoted}' in the head names a ${kind.kind}, which is ${kind.feature.name}`,
+    );
     addKinds(kind.feature.id, ["head"]);
   }
   const notDrawn: FeatureNotDrawn[] = [...programs];
@@ -667,11 +675,24 @@ function recognizeAfresh(prompt: string, opts: { namedOnly?: boolean }): Product
  * The catalogue feature the kind of system named in the prompt's head is (`SystemKind.feature`), with the kind and
  * the words naming it, or undefined: no kind in the head, or one the archetypes build whole.
  */
-function headKindFeature(prompt: string): { feature: FeatureEntry; kind: string; quoted: string } | undefined {
+function headKindFeature(
+  prompt: string,
+): { feature: FeatureEntry; kind: string; quoted: string; inHead?: false } | undefined {
   const head = classify(prompt).headKind;
   const id = head === undefined ? undefined : SYSTEM_KINDS.find((k) => k.kind === head.kind)?.feature;
   const feature = id === undefined ? undefined : FEATURE_BY_ID.get(id);
-  return head && feature ? { feature, kind: head.kind, quoted: head.quoted } : undefined;
+  if (head && feature) return { feature, kind: head.kind, quoted: head.quoted };
+  if (head) return undefined;
+  // a head that names no kind ("a service that keeps a user's files in sync on all their devices"): the kind whose
+  // need the prompt states in words, and no words of another kind of thing beside it
+  for (const k of SYSTEM_KINDS) {
+    if (k.need === undefined || k.feature === undefined) continue;
+    const said = pattern(k.need.words, "i").exec(prompt)?.[0];
+    const kept = FEATURE_BY_ID.get(k.feature);
+    if (said && kept && !pattern(k.need.unless, "i").test(prompt))
+      return { feature: kept, kind: k.kind, quoted: said, inHead: false };
+  }
+  return undefined;
 }
 
 /**

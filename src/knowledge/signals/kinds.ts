@@ -40,7 +40,22 @@ export interface SystemKind {
    * the product ("Design Dropbox") would (`engine/fields/features.ts`).
    */
   feature?: string;
+  /**
+   * The kind's need said in words, where the head names no kind ("Design a service that keeps a user's files in sync
+   * on all their devices"): a case-insensitive regular expression's source, and words that say the need belongs to
+   * another kind of thing (`unless`: configuration files kept alike on servers are a config rollout). Where it
+   * matches and the head names no kind, the kind's feature is drawn as if the head had named it, quoting those words.
+   */
+  need?: { words: string; unless: string };
 }
+
+/**
+ * A user's files kept the same on every device they use: files (documents, photos, folders) said in sync, synced,
+ * synchronised, the same or showing up across, on or between their devices (laptop, phone, computer, tablet).
+ */
+export const FILES_ON_DEVICES = String.raw`\b(?:files?|documents?|docs|photos?|folders?)\b[^.;]{0,60}?\b(?:(?:kept |stay(?:s|ing)? |are |is )?in sync|synced|syncs?|syncing|synchroni[sz](?:ed|es|ing|e)|(?:the )?same|up to date|shows? up|appears?|available)\b[^.;]{0,20}?\b(?:across|on|between|to)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:their|his|her|your|the user['’]s|each user['’]s|a user['’]s|users['’]|the|other)?\s*(?:[\w-]+,?\s+){0,4}?(?:devices?|laptops?|phones?|computers?|tablets?|desktops?)\b`;
+/** Files that are a fleet's settings or software, kept alike on machines: a config or firmware rollout, not file sync. */
+export const FLEET_FILES = String.raw`\b(?:config(?:uration)?|settings?|firmware|certificates?|binar(?:y|ies)|packages?|dotfiles?)\s+(?:files?|bundles?)\b|\b(?:servers?|hosts?|nodes?|fleet|data ?cent(?:er|re)s?)\b`;
 
 /** What a kind named in the head, or a well-known system asked for, is worth to its archetype, by how well it builds it. */
 export const COVER_WEIGHT: Readonly<Record<KindCover, number>> = { well: 1, partly: 0.55 };
@@ -607,6 +622,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
     ],
     why: "people's files sync across their devices: a metadata journal per namespace orders each file's versions and file contents are immutable blocks stored once by hash, which I19's own file-sync subject builds on the chunk storage substrate",
     feature: "file-sync",
+    need: { words: FILES_ON_DEVICES, unless: FLEET_FILES },
     rulesOut: [
       {
         id: "I13",

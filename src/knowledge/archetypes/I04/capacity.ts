@@ -1,6 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
-import { CRAWL_CAPACITY } from "./crawl.js";
+import { CRAWL_CAPACITY, siteDeep } from "./crawl.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -48,5 +48,5 @@ export const capacity: CapacityModel = {
       "items/s",
     ),
   ],
-  topics: { crawl: CRAWL_CAPACITY },
+  topics: { "polite-site": siteDeep(CRAWL_CAPACITY), crawl: CRAWL_CAPACITY },
 };

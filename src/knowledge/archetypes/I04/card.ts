@@ -1,17 +1,23 @@
 import type { ArchetypeInput } from "../../schema.js";
+import type { Topic } from "../../topics.js";
 import {
-  CRAWL_BOTTLENECKS,
-  CRAWL_ENTITIES,
-  CRAWL_FAILURES,
+  CRAWL_BOTTLENECKS_BY_SCOPE,
+  CRAWL_ENTITIES_BY_SCOPE,
+  CRAWL_FAILURES_BY_SCOPE,
   CRAWL_INVARIANTS,
-  CRAWL_READS,
+  CRAWL_READS_BY_SCOPE,
   CRAWL_SCOPES,
-  CRAWL_WRITES,
+  CRAWL_WRITES_BY_SCOPE,
+  SITE_INVARIANTS,
+  SITE_SCOPES,
+  siteRow,
 } from "./crawl.js";
 import { protocols } from "./topology.js";
 
 /** Rows about a pass over a keyspace with leased, checkpointed shards, which a crawl of other people's hosts replaces. */
 const C = "crawl" as const;
+/** A crawl whose politeness the prompt bounds per site: its rows are the per-host ones said per registrable domain. */
+const S = "polite-site" as const;
 
 const PASS_INVARIANTS = [
   "The shards of a ScanPass are disjoint and their union is the whole keyspace of the pass.",
@@ -21,6 +27,22 @@ const PASS_INVARIANTS = [
 ];
 const ADMIT_ONCE =
   "A discovered key is admitted to the frontier at most once; rediscovery updates priority at most, never adds a second FrontierItem.";
+
+/** The runtime overlay of a crawl polite per host; its per-site form is said the same of registrable domains. */
+const HOST_OVERLAY = {
+  topic: C as Topic,
+  driver: "the recrawl scheduler's next_visit_at per page and each host's next_allowed_fetch_at",
+  unit: "one fetch of one URL, handed out by the frontier partition that owns its host",
+  worker: "fetchers that keep many hosts in flight, and parsers that extract links and fingerprint content",
+  slot: "one fetch in flight per host, and about a hundred hosts in flight per fetcher",
+  state:
+    "FrontierItem and HostState rows in the host's frontier partition are authoritative; the in-flight mark and next_allowed_fetch_at are the attempt state",
+  source: "seed URLs and the links extracted from fetched pages",
+  sink: "fetched pages in the page store for the indexer",
+  fabric: "priority front queues feeding one back queue per host, and a heap of hosts by next_allowed_fetch_at",
+  maintenance:
+    "refetching robots.txt daily, clearing in-flight marks past their deadline, rebalancing partitions with their host state and compacting the seen set",
+};
 
 export const card = {
   id: "I04",
@@ -81,7 +103,7 @@ export const card = {
     ],
   },
   entities: [
-    ...CRAWL_ENTITIES,
+    ...CRAWL_ENTITIES_BY_SCOPE,
     {
       name: "ScanPass",
       unlessTopic: C,
@@ -116,7 +138,7 @@ export const card = {
     },
   ],
   writePaths: [
-    ...CRAWL_WRITES,
+    ...CRAWL_WRITES_BY_SCOPE,
     {
       unlessTopic: C,
       action: "open a pass for the period and split the keyspace into disjoint shards that together cover it",
@@ -202,13 +224,14 @@ export const card = {
       staleness:
         "may lag the frontier briefly; a filter miss falls through to the conditional insert, which is the real guard against duplicates",
     },
-    ...CRAWL_READS,
+    ...CRAWL_READS_BY_SCOPE,
   ],
   protocols,
-  invariants: [...CRAWL_INVARIANTS, ...PASS_INVARIANTS, ADMIT_ONCE],
+  invariants: [...SITE_INVARIANTS, ...CRAWL_INVARIANTS, ...PASS_INVARIANTS, ADMIT_ONCE],
   // a pass over a keyspace is held to coverage; a crawl of other people's hosts is held to politeness first
   invariantTopics: [
-    ...CRAWL_INVARIANTS.map((statement) => ({ statement, topic: C })),
+    ...SITE_INVARIANTS.map((statement) => ({ statement, topic: S })),
+    ...CRAWL_INVARIANTS.map((statement) => ({ statement, topic: C, unlessTopic: S })),
     ...PASS_INVARIANTS.map((statement) => ({ statement, unlessTopic: C })),
   ],
   contract: {
@@ -251,7 +274,7 @@ export const card = {
     },
   ],
   failures: [
-    ...CRAWL_FAILURES,
+    ...CRAWL_FAILURES_BY_SCOPE,
     {
       unlessTopic: C,
       failure: "Granted twice: two workers claim the same shard and scan it in parallel",
@@ -365,7 +388,7 @@ export const card = {
       mitigation:
         "Front the exact fingerprint table with a partitioned probabilistic filter and shard both by host hash",
     },
-    ...CRAWL_BOTTLENECKS,
+    ...CRAWL_BOTTLENECKS_BY_SCOPE,
   ],
   silhouette: {
     storage: "frontier store + checkpoint store",
@@ -459,22 +482,7 @@ export const card = {
     maintenance:
       "reclaiming expired shard leases, splitting straggler shards, auditing coverage at pass end and compacting the seen set",
   },
-  topicOverlays: [
-    {
-      topic: C,
-      driver: "the recrawl scheduler's next_visit_at per page and each host's next_allowed_fetch_at",
-      unit: "one fetch of one URL, handed out by the frontier partition that owns its host",
-      worker: "fetchers that keep many hosts in flight, and parsers that extract links and fingerprint content",
-      slot: "one fetch in flight per host, and about a hundred hosts in flight per fetcher",
-      state:
-        "FrontierItem and HostState rows in the host's frontier partition are authoritative; the in-flight mark and next_allowed_fetch_at are the attempt state",
-      source: "seed URLs and the links extracted from fetched pages",
-      sink: "fetched pages in the page store for the indexer",
-      fabric: "priority front queues feeding one back queue per host, and a heap of hosts by next_allowed_fetch_at",
-      maintenance:
-        "refetching robots.txt daily, clearing in-flight marks past their deadline, rebalancing partitions with their host state and compacting the seen set",
-    },
-  ],
+  topicOverlays: [siteRow(HOST_OVERLAY), HOST_OVERLAY],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "read-your-writes",
@@ -492,5 +500,5 @@ export const card = {
       coordination: { scope: "shard", why: "progress is checkpointed per shard" },
     },
   },
-  topicScopes: [CRAWL_SCOPES],
+  topicScopes: [SITE_SCOPES, CRAWL_SCOPES],
 } satisfies ArchetypeInput;

@@ -479,3 +479,138 @@ export const CRAWL_PROTOCOLS: ProtocolSpec[] = [
     topic: T,
   },
 ];
+
+/**
+ * Politeness scoped to a site (topic "polite-site", knowledge/topics.ts): where the prompt bounds fetches per site,
+ * domain or website ("never hits one site more than once a second", "one request a second per domain"), the unit the
+ * bound holds for is the registrable domain, not the host name: shop.example.co.uk and www.example.co.uk are one site,
+ * so the frontier's partitioning, the politeness state and its key are per registrable domain, and every host of a
+ * site shares its one fetch in flight and its delay. Where the prompt says host or server, or names no unit, the rows
+ * above (per host) stand.
+ *
+ * Facts, checked against primary sources:
+ * - The Public Suffix List (publicsuffix.org; Go's golang.org/x/net/publicsuffix documents it): a public suffix is a
+ *   name under which anyone may register names directly (com, co.uk, com.au), and the registrable domain (eTLD+1)
+ *   is the public suffix with one more label (books.amazon.co.uk and www.books.amazon.co.uk share amazon.co.uk). The
+ *   list has a private section too (blogspot.co.uk, appspot.com): there each customer's name is its own registrable
+ *   domain, so separate blogs are separate sites. A name is reduced to its site by the list, never by cutting at the
+ *   last dot, which would make every name under co.uk one site.
+ * - RFC 9309: a robots.txt is read from the top of one host (scheme, host and port), and its rules cover that host
+ *   only, so a site keeps each of its hosts' robots rules apart while they share one politeness budget.
+ * - Resolution stays per host: DNS answers are for host names, so the resolver cache is the per-host rows' own.
+ */
+const S = "polite-site" as const;
+
+/** Sentences the word-for-word change would make false, said afresh for a site. */
+const SITE_SENTENCES: Readonly<Record<string, string>> = {
+  "One host's politeness state, owned by the frontier partition its name hashes to: its cached robots.txt rules with the time they were fetched, the crawl-delay it asks for, whether a fetch to it is in flight, next_allowed_fetch_at, the last response time and its back queue of due URLs.":
+    "One site's politeness state, keyed by its registrable domain (the public suffix plus one label, read from the Public Suffix List: shop.example.co.uk and www.example.co.uk are one site) and owned by the frontier partition that domain hashes to: the robots.txt rules of each of its hosts with the time each was fetched, the crawl-delay it asks for, whether a fetch to any of its hosts is in flight, next_allowed_fetch_at, the last response time and its back queue of due URLs.",
+  "No URL is fetched unless the HostState of its host holds a robots.txt fetched within the last day that allows it; a host whose robots.txt is unreachable is treated as disallowing everything until it answers.":
+    "No URL is fetched unless the SiteState of its site holds its own host's robots.txt, fetched within the last day, and that file allows it; a host whose robots.txt is unreachable is treated as disallowing everything until it answers.",
+  "fetch a host's robots.txt before its first URL and again once the cached copy is a day old, dropping the URLs it disallows":
+    "fetch each host's robots.txt before that host's first URL and again once the cached copy is a day old, keeping it in its site's state under the host and dropping the URLs it disallows",
+  "fetcher reads the host's cached robots.txt rules with each URL it is handed":
+    "fetcher reads the cached robots.txt rules of the URL's own host with each URL it is handed",
+  "A URL the host's robots rules disallow is never fetched":
+    "A URL its own host's robots rules disallow is never fetched",
+  "DNS lookups a second with answers cached per host": "DNS lookups a second with answers cached per host",
+  "robots.txt, then pages (one per host at a time)": "each host's robots.txt, then pages (one per site at a time)",
+};
+
+/** Word changes from a host to a site, in order; a phrase about resolving names stays per host. */
+const SITE_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/\bHostState\b/g, "SiteState"],
+  [/\bits name hashes to\b/g, "its registrable domain hashes to"],
+  [/\bthe host name\b/g, "the site's registrable domain"],
+  [/\bHosts\b/g, "Sites"],
+  [/\bHost\b/g, "Site"],
+  [/\bhosts\b/g, "sites"],
+  [/\bhost\b/g, "site"],
+  // a name is resolved per host
+  [/\bresolve site\b/g, "resolve the URL's host"],
+];
+
+/** A text about one host said about one site (its registrable domain); a sentence listed above is said afresh. */
+export function siteWords(text: string): string {
+  const whole = SITE_SENTENCES[text];
+  if (whole !== undefined) return whole;
+  return SITE_WORDS.reduce((t, [re, to]) => t.replace(re, to), text);
+}
+
+/** Fields that name things by id or kind, never said in words. */
+const SITE_KEEP = new Set(["id", "from", "to", "kind", "mechanism", "shape", "role", "topic", "unlessTopic", "option"]);
+
+/** A value of the per-host crawl said per site: every word field rewritten, ids and kinds kept. */
+export function siteDeep<T extends object>(row: T): T {
+  const map = (v: unknown, key?: string): unknown =>
+    key !== undefined && SITE_KEEP.has(key)
+      ? v
+      : typeof v === "string"
+        ? siteWords(v)
+        : Array.isArray(v)
+          ? v.map((x) => map(x))
+          : v !== null && typeof v === "object"
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, map(x, k)]))
+            : v;
+  return map(row) as T;
+}
+
+/** A row of the per-host crawl said per site, marked with the site's topic. */
+export const siteRow = <T extends object>(row: T): T => ({ ...siteDeep(row), topic: S });
+
+/** The per-host rows kept where the prompt scopes politeness to a host or names no unit. */
+const perHost = <T extends object>(row: T): T & { unlessTopic: typeof S } => ({ ...row, unlessTopic: S });
+
+/** Rows per host and per site: each per-host row gives way to its per-site form where the prompt speaks of sites. */
+const bothScopes = <T extends object>(rows: readonly T[]): T[] => [...rows.map(siteRow), ...rows.map(perHost)];
+
+export const CRAWL_ENTITIES_BY_SCOPE = bothScopes(CRAWL_ENTITIES);
+export const CRAWL_WRITES_BY_SCOPE = bothScopes(CRAWL_WRITES);
+export const CRAWL_READS_BY_SCOPE = bothScopes(CRAWL_READS);
+export const CRAWL_FAILURES_BY_SCOPE = bothScopes(CRAWL_FAILURES);
+export const CRAWL_BOTTLENECKS_BY_SCOPE = bothScopes(CRAWL_BOTTLENECKS);
+export const CRAWL_API_BY_SCOPE = bothScopes(CRAWL_API);
+export const CRAWL_PROTOCOLS_BY_SCOPE = bothScopes(CRAWL_PROTOCOLS);
+/** The resolver and its link stay per host in both: DNS answers are for host names. */
+const PER_NAME = new Set(["dns-cache"]);
+export const CRAWL_COMPONENTS_BY_SCOPE = [
+  ...CRAWL_COMPONENTS.filter((c) => !PER_NAME.has(c.id)).map(siteRow),
+  ...CRAWL_COMPONENTS.map((c) => (PER_NAME.has(c.id) ? c : perHost(c))),
+];
+export const CRAWL_LINKS_BY_SCOPE = [
+  ...CRAWL_LINKS.filter((l) => !PER_NAME.has(l.to)).map(siteRow),
+  ...CRAWL_LINKS.map((l) => (PER_NAME.has(l.to) ? l : perHost(l))),
+];
+/** The per-site invariants, said before the per-host ones they replace. */
+export const SITE_INVARIANTS = CRAWL_INVARIANTS.map(siteWords);
+export const SITE_SCOPES = { ...siteRow(CRAWL_SCOPES), topic: S } as const;
+
+/** The data model per site: the frontier and the politeness state keyed by the registrable domain, robots per host. */
+export const CRAWL_DATA_BY_SCOPE: DataSpec[] = [
+  {
+    entity: "FrontierItem",
+    key: ["url_fingerprint"],
+    fields: ["url", "host", "site", "priority", "next_visit_at", "last_fetched_at", "content_fingerprint", "version"],
+    indexes: ["(site, next_visit_at)"],
+    partitionKey: "site (registrable domain)",
+    owner: "url-frontier",
+    topic: S,
+  },
+  {
+    entity: "SiteState",
+    key: ["site"],
+    fields: [
+      "robots_rules_by_host",
+      "robots_fetched_at_by_host",
+      "crawl_delay_seconds",
+      "in_flight_until",
+      "next_allowed_fetch_at",
+      "last_response_ms",
+    ],
+    indexes: ["next_allowed_fetch_at (the partition's site heap)"],
+    partitionKey: "site (registrable domain)",
+    owner: "url-frontier",
+    topic: S,
+  },
+  ...CRAWL_DATA.map(perHost),
+];

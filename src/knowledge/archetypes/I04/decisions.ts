@@ -1,4 +1,8 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { TOPIC_WORDS } from "../../topics.js";
+
+/** The words that bound a crawl per site (the topic "polite-site"), quoted by the choice they make. */
+const SITE_SCOPE_WORDS = TOPIC_WORDS["polite-site"];
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -76,8 +80,52 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "fixed-period", because: "the set fits one pass per period" },
   },
   {
+    // a crawl polite per site: the unit is the registrable domain, so the frontier is split by it, never by host name
+    id: "i04-crawl-site-partitioning",
+    topic: "polite-site",
+    question: "Partition the URL frontier by site (registrable domain), by host, or by hash of the URL?",
+    options: [
+      {
+        id: "by-site",
+        name: "by hash of the site's registrable domain",
+        buys: "every host of a site (shop.example.co.uk, www.example.co.uk) lands in the one partition that holds the site's politeness state, so one fetch in flight per site and its delay are local state, with no lock or shared counter",
+        costs:
+          "a very large site with many hosts is one partition's work, and reducing a host name to its site needs a current copy of the Public Suffix List",
+        winsWhen: "the prompt bounds fetches per site, domain or website, so all of a site's hosts share one budget",
+        implies: { addMechanisms: ["consistent-hashing"] },
+      },
+      {
+        id: "by-host-name",
+        name: "by hash of the host name",
+        buys: "no suffix list to keep: a host name is its own key, and each host's robots.txt sits with its budget",
+        costs:
+          "the hosts of one site hash to different partitions, so each gets its own budget and a site with ten hosts is hit ten times as often as the bound allows, unless a shared per-site budget is consulted on every fetch",
+        winsWhen: "the prompt bounds fetches per host or per server, not per site",
+      },
+      {
+        id: "by-url",
+        name: "by hash of the URL",
+        buys: "even load however the URLs are spread over sites",
+        costs:
+          "a site's URLs sit in every partition, so politeness needs a shared per-site budget every fetch must consult, and it fails open or stalls when that budget is unreachable",
+        winsWhen: "the targets are our own and take any load, so no per-site limit applies",
+        wins: [{ words: String.raw`\b(?:our own|internal) (?:sites?|websites?|pages|domains?)\b` }],
+      },
+    ],
+    rules: [
+      {
+        when: [{ words: SITE_SCOPE_WORDS }],
+        option: "by-site",
+        because:
+          "the prompt bounds fetches per site, and a site is its registrable domain (the public suffix plus one label), so every host of it must draw on one budget held by one owner",
+      },
+    ],
+    fallback: { option: "by-site", because: "the prompt bounds a crawl's fetches per site" },
+  },
+  {
     id: "i04-crawl-partitioning",
     topic: "crawl",
+    unlessTopic: "polite-site",
     question: "Partition the URL frontier by host, or by hash of the URL?",
     options: [
       {

@@ -1,5 +1,11 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
-import { CRAWL_API, CRAWL_COMPONENTS, CRAWL_DATA, CRAWL_LINKS, CRAWL_PROTOCOLS } from "./crawl.js";
+import {
+  CRAWL_API_BY_SCOPE,
+  CRAWL_COMPONENTS_BY_SCOPE,
+  CRAWL_DATA_BY_SCOPE,
+  CRAWL_LINKS_BY_SCOPE,
+  CRAWL_PROTOCOLS_BY_SCOPE,
+} from "./crawl.js";
 
 const C = "crawl" as const;
 
@@ -17,7 +23,7 @@ export const protocols: ProtocolSpec[] = [
     notation:
       "workers>frontier-db[take due items {FrontierItem.next_visit_at <= now and host budget available}] -> workers>targets[fetch] -> targets>workers[content and discovered links] -> workers>seen-set[test fingerprints {fingerprint not in SeenSet}] -> workers>frontier-db[admit new keys and record visit {FrontierItem.version = read version}] => done | retry | requeue",
   },
-  ...CRAWL_PROTOCOLS,
+  ...CRAWL_PROTOCOLS_BY_SCOPE,
 ];
 
 export const topology: Topology = {
@@ -97,7 +103,7 @@ export const topology: Topology = {
       holds: ["VisitResult"],
       because: "visit outcomes are written before the checkpoint moves, so a crash re-visits rather than skips",
     },
-    ...CRAWL_COMPONENTS,
+    ...CRAWL_COMPONENTS_BY_SCOPE,
   ],
   links: [
     { from: "clients", to: "frontier-api", kind: "request", label: "start pass / submit / progress", unlessTopic: C },
@@ -108,7 +114,7 @@ export const topology: Topology = {
     { from: "workers", to: "targets", kind: "request", label: "visit (politeness budget)", unlessTopic: C },
     { from: "workers", to: "results-store", kind: "stream", label: "visit results", unlessTopic: C },
     { from: "shard-sweeper", to: "frontier-db", kind: "control", label: "reclaim expired shards", unlessTopic: C },
-    ...CRAWL_LINKS,
+    ...CRAWL_LINKS_BY_SCOPE,
   ],
   api: [
     {
@@ -156,7 +162,7 @@ export const topology: Topology = {
       errors: ["404 unknown pass"],
       guarantee: "computed from the shard checkpoints",
     },
-    ...CRAWL_API,
+    ...CRAWL_API_BY_SCOPE,
   ],
   dataModel: [
     {
@@ -198,7 +204,7 @@ export const topology: Topology = {
       owner: "frontier-db",
       chosen: { decision: "i04-partitioning", options: ["hash"] },
     },
-    ...CRAWL_DATA,
+    ...CRAWL_DATA_BY_SCOPE,
   ],
   entry: "frontier-api",
   stateOwner: "frontier-db",
