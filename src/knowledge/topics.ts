@@ -90,6 +90,7 @@ export const TOPIC_VALUES = [
   "billed",
   "vector-search",
   "typeahead",
+  "fraud-scoring",
   "crawl",
   "ledger",
   "election",
@@ -264,6 +265,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   reaction: String.raw`\b(?:likes|liked|liking|unlik(?:e|es|ed|ing)|reactions?|upvotes?|downvotes?|hearts|favou?rites|claps)\b|\blike (?:counts?|counters?|buttons?|totals?)\b`,
   // nearest-neighbour search over embeddings: an ANN index (graphs or quantised lists) over vectors, not a text index
   "vector-search": String.raw`\b(?:vector (?:search|similarity|database|db|store|index(?:es)?|retrieval)|vector[- ]?dbs?|(?:vector |embedding |semantic )?similarity search\w*|semantic search|(?:approximate |k[- ])?nearest[- ]neighbou?rs?|k-?nn|ann (?:search|index(?:es)?)|embeddings? (?:search|store|index(?:es)?|retrieval|lookup)|(?:search(?:es|ing)?|index(?:es|ing)?|stor(?:e|es|ing)|among|over|against) (?:\d[\d,.]* )?(?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}(?:embeddings|vectors)|\d[\d,.]* (?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}embeddings|(?:document |text )?chunks embedded|hnsw|faiss|milvus|qdrant|pinecone|weaviate|pgvector|scann|most similar (?:vectors|embeddings|images|items|products|documents|songs|tracks|chunks|passages|faces))\b`,
+  // each transaction, click or login scored for fraud or risk as it happens, the caller waiting for the decision
+  "fraud-scoring": String.raw`\b(?:(?:fraud|risk) (?:scor\w*|detection (?:system|service|pipeline|engine)s?|checks?|checking|screening|decisions?|decisioning|engines?|models? serv\w*)|(?:fraud|risk)[- ]scor\w*|account[- ]takeover (?:risk|detection|scor\w*)|click fraud (?:scor\w*|detection)|transaction monitoring (?:system|service)s?|scor(?:e|es|ed|ing) (?:each|every) (?:card )?(?:transaction|payment|authori[sz]ation|login|click)s? (?:for|by) (?:fraud|risk))\b`,
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|web ?scrap\w*|(?:price|site|page) scrapers?|scraping (?:platforms?|services?|systems?)|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
@@ -480,6 +483,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the counted events are people's own likes or reactions, each a toggle of one person on one item: a set of (item, person) rows records who liked what once, answers whether a person liked it, takes an unlike, and only a change to it moves the count",
   "vector-search":
     "the service answers nearest-neighbour searches over embeddings: vectors with ids and metadata in a store of record, an approximate index (HNSW graphs or IVF lists of quantised codes) built and merged in segments per shard, every query scattered to each shard and their top k merged, deletes masked by tombstones, one embedding model version per collection",
+  "fraud-scoring":
+    "each transaction (a card authorisation, a click, a login) is scored for fraud while the caller waits: a scoring service reads the card's, merchant's and device's velocity counters from an online feature store fed by the transaction stream, runs the live model and the rules within a deadline and stores one decision per transaction id",
   typeahead:
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
   crawl:
@@ -803,6 +808,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "billed",
   "vector-search",
   "typeahead",
+  "fraud-scoring",
   "stream-processor",
   "cdc-warehouse",
   "mysql-binlog",
