@@ -36,7 +36,7 @@ export const FRAUD_ENTITIES = [
   {
     name: "TransactionEvent",
     description:
-      "One transaction the caller asked about (a card authorisation, a click, a login): its transaction id, the card or account, the merchant, the device, the amount, the country, the time and the decision made; appended to the transaction log, which every feature counter and training set is rebuilt from.",
+      "One transaction the caller asked about (a card authorisation, a click, a login) with its transaction id, card or account, merchant, device, amount, country, time and the decision made. The feature counters and training sets are rebuilt from these events.",
     truth: true,
     topic: T,
   },
@@ -135,7 +135,7 @@ export const FRAUD_WRITES = [
 export const FRAUD_READS = [
   {
     action:
-      "read the card's, the merchant's and the device's window counters from the online feature store in one multi-get",
+      "read the window counters of the card, its merchant and its device from the online feature store in one multi-get",
     entity: "FeatureCounter",
     shape: "read projection",
     staleness:
@@ -818,7 +818,7 @@ export const FRAUD_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "shadow-canary",
-        name: "shadow on all traffic, then a canary share, then live; rollback by the live pointer",
+        name: "a shadow run on all traffic, then a canary share, then live, with rollback by the live pointer",
         buys: "a bad model is caught on real traffic before it decides, and rolled back in one move",
         costs: "scoring twice during shadow, and a rollout takes days",
         winsWhen: "a wrong decline or approval costs money and customers",
