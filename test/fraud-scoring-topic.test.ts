@@ -97,3 +97,14 @@ describe("prompts about training, feeds or charging cards are not fraud scoring"
     expect(d.components.map((c) => c.name).join("\n")).not.toContain("Scoring service");
   });
 });
+
+describe("a stream job that keeps totals for fraud checks is the job itself", () => {
+  it("draws the stream processor's parts, not a scoring service beside them", () => {
+    const d = design(
+      "A Flink job keeps per-card spend totals in sliding windows for fraud checks, and after a restart it must not count any transaction twice.",
+    );
+    expect(d.nfrs.topics ?? []).toContain("stream-processor");
+    expect(d.nfrs.topics ?? []).not.toContain("fraud-scoring");
+    expect(d.components.map((c) => c.name).join("\n")).not.toContain("Scoring service");
+  });
+});

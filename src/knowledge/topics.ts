@@ -607,6 +607,9 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "cdc-mysql": ["cdc-warehouse"],
   // business events counted per key in windows are the aggregation pipeline, whatever engine runs it
   "stream-processor": ["aggregation"],
+  // a stream job asked to keep per-card totals for fraud checks is the job itself (its checkpoints and state), not a
+  // scoring service on the authorisation path
+  "fraud-scoring": ["stream-processor"],
   // a cache in front of the design's own database draws that database behind the cache tier (cache-aside)
   "kv-cache": ["cache-aside"],
   // an observability platform that names both logs and traces is neither one's pipeline: the metrics model stays
