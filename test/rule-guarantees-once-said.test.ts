@@ -100,4 +100,24 @@ describe("a repeat forbidden in words beyond 'never … the same … twice'", ()
         .map(baseOf),
     ).toEqual("process run fire issue charge create release submit downgrade pay go treat".split(" "));
   });
+
+  it("gives back the 'e' a gerund or participle dropped after 'or', 'ar' and 'ach', and only there", () => {
+    expect(
+      "scoring scored storing restored ignoring sharing compared declared caching cached pricing monitoring mirrored clearing reaching honored"
+        .split(" ")
+        .map(baseOf),
+    ).toEqual(
+      "score score store restore ignore share compare declare cache cache price monitor mirror clear reach honor".split(
+        " ",
+      ),
+    );
+  });
+
+  it("says a worker's act on a thing scored once in its base form, never a bare stem", () => {
+    const d = design(
+      "Build a risk engine for card payments: 20,000 payments a second, each payment scored exactly once.",
+    );
+    const text = JSON.stringify(d);
+    expect(text).not.toMatch(/\bscor\b/);
+  });
 });

@@ -5,6 +5,7 @@ import { FIXED_HOLD_WORDS } from "../knowledge/mechanism-semantics.js";
 import type { MechanismId } from "../knowledge/mechanisms/catalog.js";
 import { singularOf } from "./counted-nouns.js";
 import { own } from "./own.js";
+import { baseOf } from "./stated-once.js";
 import { participle } from "./stated-rules.js";
 import { lastingBecause, statedTenure } from "./stated-stance.js";
 import { anyWord, article, contentStems, namesNoun, pattern, stemOverlap } from "./text.js";
@@ -788,7 +789,8 @@ function sameBytesClauses(prompt: string, out: GuaranteeClause[]): void {
 function twiceClauses(prompt: string, out: GuaranteeClause[]): void {
   for (const m of prompt.matchAll(TWICE_ACT)) {
     const word = (m[1] ?? "").toLowerCase();
-    const verb = (/ss$/.test(word) ? word : plainVerb(word)).replace(/ing$/, "");
+    // a gerund takes its base back with its dropped "e" ("scoring" -> score), never a bare stem ("scor")
+    const verb = /ss$/.test(word) ? word : /ing$/.test(word) ? baseOf(word) : plainVerb(word);
     if (NOT_AN_ACT.test(verb)) continue;
     const particle = m[2] ? ` ${m[2].toLowerCase()}` : "";
     const object = (m[3] ?? "").trim();

@@ -50,8 +50,12 @@ const INTRANSITIVE: Readonly<Record<string, string>> = {
   "get through": "deliver",
 };
 
-/** Stems that take back an "e" their "-ed" or "-ing" dropped ("fir" -> fire, "releas" -> release, "charg" -> charge). */
-const E_STEM = /(?:[^aeiou]g|[^s]c|v|z|u|[aeiou]s|[^aeiou][aeiou]d|ir|ur|iz|ok|ak|at|ut|let|bl|dl|ul|rs|ns)$/;
+/**
+ * Stems that take back an "e" their "-ed" or "-ing" dropped ("fir" -> fire, "releas" -> release, "charg" -> charge,
+ * "scor" -> score, "shar" -> share, "cach" -> cache); "monitor", "mirror", "clear" and "reach" keep their ending.
+ */
+const E_STEM =
+  /(?:[^aeiou]g|[^s]c|v|z|u|[aeiou]s|[^aeiou][aeiou]d|ir|ur|iz|ok|ak|at|ut|let|bl|dl|ul|rs|ns|[^aeiou]ar|(?:sc|st|gn|pl)or|^(?:ad|b|c|p|sn|sh)or|^cach)$/;
 /** Stems ending so that take no "e" back though E_STEM would give one ("treat", "visit", "count"). */
 const NO_E = /(?:^(?:tr|rep|h|s|b)eat|oat|ait|ount|ast|ist)$/;
 const IRREGULAR_BASE: Readonly<Record<string, string>> = {

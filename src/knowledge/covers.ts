@@ -38,6 +38,35 @@ export interface Coverage {
 
 export const COVERAGE: readonly Coverage[] = [
   {
+    // a score is the system's own decision, stored once per transaction id: no outside effect is made, so no workflow,
+    // outbox or provider reconciliation is drawn unless the prompt asks the system to move money itself
+    by: "I06",
+    topic: "fraud-scoring",
+    covers: "I12",
+    unless: String.raw`\b(?:charg(?:e|es|ing) (?:the |a |each |every )?(?:cards?|customers?|buyers?)|refund\w*|payouts?|webhooks?|sagas?|compensat\w*|captur(?:e|es|ing) (?:the )?(?:payments?|funds))\b`,
+    because:
+      "the decision store's conditional insert keyed by transaction id: a retried score call gets the stored decision, and scoring calls no outside party, so no workflow, outbox relay or provider reconciliation is drawn",
+    leads: true,
+  },
+  {
+    by: "I06",
+    topic: "fraud-scoring",
+    covers: "I05",
+    unless: String.raw`\b(?:consumer groups?|producer acks?|replay (?:a|the) log for (?:other|many) consumers)\b`,
+    because:
+      "the transaction log partitioned by card is the scoring's own append-only input: the feature updater reads it from a checkpointed offset and training reads whole days, so no separate partitioned log product with its own consumers is drawn",
+    leads: true,
+  },
+  {
+    by: "I06",
+    topic: "fraud-scoring",
+    covers: "I16",
+    unless: String.raw`\b(?:(?:key-value|kv) stores? (?:as|is) (?:the |a )?(?:system|source) of (?:record|truth))\b`,
+    because:
+      "the online feature store keeps each card's, merchant's and device's counters, written only by the feature updater once per transaction id and read by the scorer, so no separate replicated key-value store is drawn",
+    leads: true,
+  },
+  {
     // a deployment's health gate reads the error rates the fleet already reports; it queries the metrics system, it
     // does not build one, unless the prompt asks for the metrics pipeline itself
     by: "I11",
@@ -778,6 +807,18 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
 };
 
 export const VARIANTS: readonly Variant[] = [
+  {
+    by: "I06",
+    topic: "fraud-scoring",
+    subject:
+      "a real-time fraud scoring service answering approve, review or decline on the authorisation path within a deadline",
+    summary: [
+      "The scorer reads the card's, merchant's and device's velocity counters from an online feature store, runs the live model version and the rules, and decides by the rules alone when the model misses its deadline",
+      "Each transaction id gets one decision, inserted only where none exists with its score, model version and features used, so a retried authorisation gets the stored answer",
+      "The counters are updated from the transaction log once per transaction id; chargebacks and analysts' verdicts come back as labels for training, and a new model goes through shadow and canary",
+    ],
+    absorbs: ["I05"],
+  },
   {
     by: "I06",
     topic: "stream-processor",

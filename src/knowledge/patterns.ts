@@ -18,9 +18,9 @@ export const ONE_MACHINE =
 export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*|unfollow\w*|unfriend\w*)\b/i;
 /** Housekeeping deletes (retention, compaction, draining) that no derived copy needs to learn about. */
 export const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|drain\w*|snapshot)\b/i;
-/** Words for one write that changes several records. */
+/** Words for one write that changes several records ("card transaction", "each transaction", "transaction id" name a business transaction, not a database one). */
 export const MULTI_OBJECT_WRITE =
-  /\b(transactions?|together|all or nothing|(same|one) (local )?transaction|atomically across|across (several|many|multiple) (keys|records|rows|objects)|both \w+ and|outbox|double[- ]entry|debit\w* and credit\w*)\b/i;
+  /\b((?<!\b(?:card|payment|no|each|every|the|a) )transactions?(?! ids?\b)|in (?:a|the) transaction|together|all or nothing|(same|one) (local )?transaction|atomically across|across (several|many|multiple) (keys|records|rows|objects)|both \w+ and|outbox|double[- ]entry|debit\w* and credit\w*)\b/i;
 
 /** The operation shapes that only read. */
 export const isWrite = (o: { operation: string }) => o.operation !== "read source" && o.operation !== "read projection";

@@ -92,6 +92,7 @@ export const TOPIC_VALUES = [
   "typeahead",
   // before "crawl": a crawl whose politeness holds per site takes its own capacity model and scopes first
   "polite-site",
+  "fraud-scoring",
   "crawl",
   "ledger",
   "election",
@@ -267,6 +268,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   reaction: String.raw`\b(?:likes|liked|liking|unlik(?:e|es|ed|ing)|reactions?|upvotes?|downvotes?|hearts|favou?rites|claps)\b|\blike (?:counts?|counters?|buttons?|totals?)\b`,
   // nearest-neighbour search over embeddings: an ANN index (graphs or quantised lists) over vectors, not a text index
   "vector-search": String.raw`\b(?:vector (?:search|similarity|database|db|store|index(?:es)?|retrieval)|vector[- ]?dbs?|(?:vector |embedding |semantic )?similarity search\w*|semantic search|(?:approximate |k[- ])?nearest[- ]neighbou?rs?|k-?nn|ann (?:search|index(?:es)?)|embeddings? (?:search|store|index(?:es)?|retrieval|lookup)|(?:search(?:es|ing)?|index(?:es|ing)?|stor(?:e|es|ing)|among|over|against) (?:\d[\d,.]* )?(?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}(?:embeddings|vectors)|\d[\d,.]* (?:(?:million|billion|thousand|[mbk]) )?(?:[\w-]+ ){0,2}embeddings|(?:document |text )?chunks embedded|hnsw|faiss|milvus|qdrant|pinecone|weaviate|pgvector|scann|most similar (?:vectors|embeddings|images|items|products|documents|songs|tracks|chunks|passages|faces))\b`,
+  // each transaction, click or login scored for fraud or risk as it happens, the caller waiting for the decision
+  "fraud-scoring": String.raw`\b(?:(?:fraud|risk) (?:scor\w*|detection (?:system|service|pipeline|engine)s?|checks?|checking|screening|decisions?|decisioning|engines?|models? serv\w*)|(?:fraud|risk)[- ]scor\w*|account[- ]takeover (?:risk|detection|scor\w*)|click fraud (?:scor\w*|detection)|transaction monitoring (?:system|service)s?|scor(?:e|es|ed|ing) (?:each|every) (?:card )?(?:transaction|payment|authori[sz]ation|login|click)s? (?:for|by) (?:fraud|risk))\b`,
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
   // a crawl's politeness bound said per site, domain or website: the unit is the registrable domain, not the host
   "polite-site": String.raw`\b(?:per[- ](?:web ?sites?|sites?|domains?|registrable domains?)|(?:polite(?:ness|ly)?|rate|limits?|budgets?|delays?|caps?) (?:to |per |toward |towards |for |on |of )?(?:each |every |any |all |one |a )?(?:web ?sites?|sites?|domains?)|(?:hits?|hitting|hammer\w*|overload\w*|fetch\w*(?: from)?|requests?(?: to)?|visits?|load on|contact\w*|to|on|against)(?: any| one| a| each| the same| a single| any single| any one| no)(?: single)? (?:web ?site|site|domain)s? (?:[\w-]+ ){0,2}?(?:more (?:often )?than|faster than|at more than|above)|(?:no|any|one|each|every|a single|the same|any single) (?:web ?site|site|domain) (?:[\w-]+ ){0,4}?(?:more (?:often )?than|faster than|at most|above)|(?:more than|at most|no more than|faster than) (?:[\w-]+ ){0,6}?(?:to|on|against|from) (?:any|each|one|a single|the same|any single|any one|a) (?:web ?site|site|domain)s?)\b`,
@@ -485,6 +488,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the counted events are people's own likes or reactions, each a toggle of one person on one item: a set of (item, person) rows records who liked what once, answers whether a person liked it, takes an unlike, and only a change to it moves the count",
   "vector-search":
     "the service answers nearest-neighbour searches over embeddings: vectors with ids and metadata in a store of record, an approximate index (HNSW graphs or IVF lists of quantised codes) built and merged in segments per shard, every query scattered to each shard and their top k merged, deletes masked by tombstones, one embedding model version per collection",
+  "fraud-scoring":
+    "each transaction (a card authorisation, a click, a login) is scored for fraud while the caller waits: a scoring service reads the card's, merchant's and device's velocity counters from an online feature store fed by the transaction stream, runs the live model and the rules within a deadline and stores one decision per transaction id",
   typeahead:
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
   "polite-site":
@@ -609,6 +614,9 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "cdc-mysql": ["cdc-warehouse"],
   // business events counted per key in windows are the aggregation pipeline, whatever engine runs it
   "stream-processor": ["aggregation"],
+  // a stream job asked to keep per-card totals for fraud checks is the job itself (its checkpoints and state), not a
+  // scoring service on the authorisation path
+  "fraud-scoring": ["stream-processor"],
   // a cache in front of the design's own database draws that database behind the cache tier (cache-aside)
   "kv-cache": ["cache-aside"],
   // an observability platform that names both logs and traces is neither one's pipeline: the metrics model stays
@@ -812,6 +820,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "billed",
   "vector-search",
   "typeahead",
+  "fraud-scoring",
   "stream-processor",
   "cdc-warehouse",
   "mysql-binlog",

@@ -48,6 +48,9 @@ const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>
   "vector-search": {
     I06: "embeddings in a store of record, searched for the k nearest through approximate index segments on every shard",
   },
+  "fraud-scoring": {
+    I06: "a decision per transaction on the authorisation path, from online velocity features, a versioned model and rules within a deadline",
+  },
   typeahead: { I06: "each prefix's top-k completions, precomputed into versioned snapshots and served from memory" },
   whiteboard: { I13: "one server per board keeping the last value of each object property and relaying cursors" },
   iot: { I18: "a time-series store for readings devices push, accepting late samples within a window" },

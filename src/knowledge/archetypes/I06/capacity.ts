@@ -2,6 +2,7 @@ import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AGG_CAPACITY, TOPK_CAPACITY } from "./aggregation.js";
 import { COUNTER_CAPACITY, REACTION_CAPACITY } from "./counter.js";
+import { FRAUD_CAPACITY } from "./fraud.js";
 import { LB_CAPACITY } from "./leaderboard.js";
 import { STREAM_CAPACITY } from "./stream.js";
 import { TA_CAPACITY } from "./typeahead.js";
@@ -149,6 +150,7 @@ export const capacity: CapacityModel = {
     "top-k": TOPK_CAPACITY,
     aggregation: AGG_CAPACITY,
     typeahead: TA_CAPACITY,
+    "fraud-scoring": FRAUD_CAPACITY,
     "vector-search": VEC_CAPACITY,
     leaderboard: LB_CAPACITY,
     "stream-processor": STREAM_CAPACITY,

@@ -36,6 +36,17 @@ import {
   REACTION_WRITES,
 } from "./counter.js";
 import {
+  FRAUD_BOTTLENECKS,
+  FRAUD_ENTITIES,
+  FRAUD_FAILURES,
+  FRAUD_INVARIANTS,
+  FRAUD_KEPT_BY,
+  FRAUD_READS,
+  FRAUD_SCOPES,
+  FRAUD_TECHNOLOGIES,
+  FRAUD_WRITES,
+} from "./fraud.js";
+import {
   LB_BOTTLENECKS,
   LB_ENTITIES,
   LB_FAILURES,
@@ -102,9 +113,26 @@ const PROJECTION_INVARIANTS = [
 ];
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
+const BASE = [
+  U,
+  "typeahead",
+  "vector-search",
+  "leaderboard",
+  "stream-processor",
+  "cdc-warehouse",
+  "fraud-scoring",
+] as const;
 /** The base rows a change-data-capture design replaces with its own (capture from the log, LSN-guarded apply, soft deletes). */
-const NOT_CDC = [U, "typeahead", "vector-search", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
+const NOT_CDC = [
+  U,
+  "typeahead",
+  "vector-search",
+  "leaderboard",
+  "cdc",
+  "stream-processor",
+  "cdc-warehouse",
+  "fraud-scoring",
+] as const;
 
 export const card = {
   id: "I06",
@@ -249,6 +277,7 @@ export const card = {
     ...AGG_ENTITIES,
     ...COUNTER_ENTITIES,
     ...TA_ENTITIES,
+    ...FRAUD_ENTITIES,
     ...VEC_ENTITIES,
     ...LB_ENTITIES,
     ...CDC_ENTITIES,
@@ -312,6 +341,7 @@ export const card = {
     ...REACTION_WRITES,
     ...AGG_WRITES.slice(2),
     ...TA_WRITES,
+    ...FRAUD_WRITES,
     ...VEC_WRITES,
     ...LB_WRITES,
     ...CDC_WRITES,
@@ -337,6 +367,7 @@ export const card = {
     ...COUNTER_READS,
     ...AGG_READS,
     ...TA_READS,
+    ...FRAUD_READS,
     ...VEC_READS,
     ...LB_READS,
     ...CDC_READS,
@@ -351,6 +382,7 @@ export const card = {
     ...COUNTER_INVARIANTS,
     ...REACTION_INVARIANTS,
     ...TA_INVARIANTS,
+    ...FRAUD_INVARIANTS,
     ...VEC_INVARIANTS,
     ...LB_INVARIANTS,
     ...CDC_INVARIANTS,
@@ -363,6 +395,11 @@ export const card = {
   invariantTopics: [
     ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
     ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
+    ...FRAUD_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "fraud-scoring" as const,
+      ...keptBy(statement, FRAUD_KEPT_BY),
+    })),
     ...VEC_INVARIANTS.map((statement) => ({
       statement,
       topic: "vector-search" as const,
@@ -495,6 +532,7 @@ export const card = {
     ...AGG_FAILURES,
     ...COUNTER_FAILURES,
     ...TA_FAILURES,
+    ...FRAUD_FAILURES,
     ...VEC_FAILURES,
     ...LB_FAILURES,
     ...CDC_FAILURES,
@@ -538,6 +576,7 @@ export const card = {
     ...COUNTER_BOTTLENECKS,
     ...AGG_BOTTLENECKS,
     ...TA_BOTTLENECKS,
+    ...FRAUD_BOTTLENECKS,
     ...VEC_BOTTLENECKS,
     ...LB_BOTTLENECKS,
     ...STREAM_BOTTLENECKS,
@@ -573,6 +612,15 @@ export const card = {
       coordination:
         "each score recorded once per update id, then set in the ordered sets in the same request; a rebuild from the store",
       serving: "a member's rank (count of members scoring higher) and the top k, each in O(log N), from a read replica",
+    },
+    {
+      topic: "fraud-scoring",
+      storage:
+        "a decision store with one row per transaction id, an in-memory online feature store per card, merchant and device, and a transaction log partitioned by card",
+      coordination:
+        "a conditional insert of each transaction's decision, counters updated from the log once per transaction id, and one live model version moved by a pointer",
+      serving:
+        "a synchronous score call on the authorisation path: features, model and rules within a deadline, the rules alone past it",
     },
     {
       topic: "typeahead",
@@ -654,6 +702,7 @@ export const card = {
     ...AGG_TECHNOLOGIES,
     ...REACTION_TECHNOLOGIES,
     ...TA_TECHNOLOGIES,
+    ...FRAUD_TECHNOLOGIES,
     ...VEC_TECHNOLOGIES,
     ...LB_TECHNOLOGIES,
     ...CDC_TECHNOLOGIES,
@@ -747,6 +796,22 @@ export const card = {
         "Rebuilds of a lost set from the score store, a reconcile sweep of recent scores, windowed boards expiring after their grace period.",
     },
     {
+      topic: "fraud-scoring",
+      driver:
+        "Score calls from the authorisation path, each waiting for its decision; the transaction log feeding the counters; labels arriving weeks later.",
+      unit: "One transaction scored: a decision inserted once under its transaction id.",
+      worker: "A scoring node holding the live and shadow models' clients and the rules in memory.",
+      slot: "One decision per transaction id; one feature updater task per log partition.",
+      state:
+        "Authoritative: the decisions, the transaction log, the labels and the model registry. Derived: the online feature counters, rebuilt from the log.",
+      source: "The authorisation service calling score with the transaction id.",
+      sink: "Decisions returned to the caller, review cases for analysts, labelled decisions for training.",
+      fabric:
+        "A request path from the caller through the scoring service to the feature store and model servers; a log partitioned by card between the scorer and the feature updater.",
+      maintenance:
+        "Retraining on labelled decisions, shadow and canary rollouts, rescoring fallback decisions, counter rebuilds from the log, and alerts on the fallback share and the updater's lag.",
+    },
+    {
       topic: "typeahead",
       driver:
         "Keystrokes: a suggest request per pause in typing; a periodic build from the query log, and a stream of the last minutes' searches for trending.",
@@ -797,7 +862,7 @@ export const card = {
         "Hourly recount from the raw archive, watermark-lag alerts, salt counts raised for hot keys, and log retention kept longer than the longest replay.",
     },
   ],
-  topicScopes: [REACTION_SCOPES, AGG_SCOPES, TA_SCOPES, VEC_SCOPES, LB_SCOPES, STREAM_SCOPES, WH_SCOPES],
+  topicScopes: [REACTION_SCOPES, AGG_SCOPES, TA_SCOPES, FRAUD_SCOPES, VEC_SCOPES, LB_SCOPES, STREAM_SCOPES, WH_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",

@@ -2,6 +2,7 @@ import type { DecisionPoint } from "../../decisions/types.js";
 import { SEES_OWN_WRITE } from "../../patterns.js";
 import { AGG_DECISIONS } from "./aggregation.js";
 import { REACTION_DECISIONS } from "./counter.js";
+import { FRAUD_DECISIONS } from "./fraud.js";
 import { LB_DECISIONS } from "./leaderboard.js";
 import { STREAM_DECISIONS } from "./stream.js";
 import { TA_DECISIONS } from "./typeahead.js";
@@ -12,7 +13,15 @@ import { WH_DECISIONS } from "./warehouse.js";
 export const decisions: DecisionPoint[] = [
   {
     id: "i06-update",
-    unlessTopic: ["aggregation", "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"],
+    unlessTopic: [
+      "aggregation",
+      "typeahead",
+      "vector-search",
+      "leaderboard",
+      "stream-processor",
+      "cdc-warehouse",
+      "fraud-scoring",
+    ],
     question: "Update the derived copy in the write path, or asynchronously from a change stream?",
     options: [
       {
@@ -56,7 +65,15 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i06-sharding",
-    unlessTopic: ["aggregation", "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"],
+    unlessTopic: [
+      "aggregation",
+      "typeahead",
+      "vector-search",
+      "leaderboard",
+      "stream-processor",
+      "cdc-warehouse",
+      "fraud-scoring",
+    ],
     question: "Shard the index by document or by term?",
     options: [
       {
@@ -92,6 +109,7 @@ export const decisions: DecisionPoint[] = [
   ...AGG_DECISIONS,
   ...REACTION_DECISIONS,
   ...TA_DECISIONS,
+  ...FRAUD_DECISIONS,
   ...VEC_DECISIONS,
   ...LB_DECISIONS,
   ...STREAM_DECISIONS,

@@ -9,6 +9,7 @@ import {
   COUNTER_PROTOCOLS,
   REACTION_COMPONENTS,
 } from "./counter.js";
+import { FRAUD_API, FRAUD_COMPONENTS, FRAUD_DATA, FRAUD_LINKS, FRAUD_PROTOCOLS } from "./fraud.js";
 import { LB_API, LB_COMPONENTS, LB_DATA, LB_LINKS, LB_PROTOCOLS } from "./leaderboard.js";
 import { STREAM_API, STREAM_COMPONENTS, STREAM_DATA, STREAM_LINKS, STREAM_PROTOCOLS } from "./stream.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
@@ -17,9 +18,26 @@ import { WH_API, WH_COMPONENTS, WH_DATA, WH_LINKS, WH_PROTOCOLS } from "./wareho
 
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead", "vector-search", "leaderboard", "stream-processor", "cdc-warehouse"] as const;
+const BASE = [
+  U,
+  "typeahead",
+  "vector-search",
+  "leaderboard",
+  "stream-processor",
+  "cdc-warehouse",
+  "fraud-scoring",
+] as const;
 /** The base elements a change-data-capture design replaces: applications write the database, capture reads its log. */
-const NOT_CDC = [U, "typeahead", "vector-search", "leaderboard", "cdc", "stream-processor", "cdc-warehouse"] as const;
+const NOT_CDC = [
+  U,
+  "typeahead",
+  "vector-search",
+  "leaderboard",
+  "cdc",
+  "stream-processor",
+  "cdc-warehouse",
+  "fraud-scoring",
+] as const;
 
 /** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
 export const protocols: ProtocolSpec[] = [
@@ -44,6 +62,7 @@ export const protocols: ProtocolSpec[] = [
   ...AGG_PROTOCOLS,
   ...COUNTER_PROTOCOLS,
   ...TA_PROTOCOLS,
+  ...FRAUD_PROTOCOLS,
   ...VEC_PROTOCOLS,
   ...LB_PROTOCOLS,
   ...CDC_PROTOCOLS,
@@ -133,6 +152,7 @@ export const topology: Topology = {
     ...COUNTER_COMPONENTS,
     ...REACTION_COMPONENTS,
     ...TA_COMPONENTS,
+    ...FRAUD_COMPONENTS,
     ...VEC_COMPONENTS,
     ...LB_COMPONENTS,
     ...CDC_COMPONENTS,
@@ -152,6 +172,7 @@ export const topology: Topology = {
     ...AGG_LINKS,
     ...COUNTER_LINKS,
     ...TA_LINKS,
+    ...FRAUD_LINKS,
     ...VEC_LINKS,
     ...LB_LINKS,
     ...CDC_LINKS,
@@ -189,6 +210,7 @@ export const topology: Topology = {
     ...COUNTER_API,
     ...AGG_API,
     ...TA_API,
+    ...FRAUD_API,
     ...VEC_API,
     ...LB_API,
     ...CDC_API,
@@ -234,6 +256,7 @@ export const topology: Topology = {
     ...AGG_DATA,
     ...COUNTER_DATA,
     ...TA_DATA,
+    ...FRAUD_DATA,
     ...VEC_DATA,
     ...LB_DATA,
     ...CDC_DATA,
@@ -267,6 +290,13 @@ export const topology: Topology = {
       intake: "query-nodes",
       outlet: "query-nodes",
       consumer: "query-nodes",
+    },
+    "fraud-scoring": {
+      entry: "scorer",
+      stateOwner: "decision-store",
+      intake: "scorer",
+      outlet: "feature-store",
+      consumer: "feature-updater",
     },
     typeahead: {
       entry: "suggest-gateway",
