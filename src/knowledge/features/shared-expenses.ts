@@ -69,7 +69,6 @@ export const SHARED_EXPENSES: FeatureEntry = {
       unless: MOVES_MONEY_WORDS,
     },
   ],
-  requires: ["notifications"],
   actions: [
     {
       action: "add an {expense} to a {group}: who paid and how it is split",
@@ -88,7 +87,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
       mechanism: "version-check",
     },
     {
-      action: "settle up: record a payment from one {member} to another",
+      action: "settle up: record that one {member} paid another back",
       shape: "create target",
       entity: "Settlement",
       critical: true,
@@ -103,7 +102,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
       substrate: "I16",
     },
     {
-      action: "see the simplified debts of a {group} (the fewest payments that settle it)",
+      action: "see the simplified debts of a {group} (the fewest transfers that settle it)",
       shape: "read source",
       entity: "Balance",
       critical: false,
@@ -115,6 +114,15 @@ export const SHARED_EXPENSES: FeatureEntry = {
       entity: "Group",
       critical: false,
       substrate: "I16",
+      mechanism: "idempotency-key",
+    },
+    {
+      action: "notify the {members} an {expense} or settlement involves",
+      shape: "async process",
+      entity: "Activity",
+      critical: false,
+      hidden: true,
+      substrate: "I06",
     },
     {
       action: "see a {group}'s activity",
@@ -171,6 +179,16 @@ export const SHARED_EXPENSES: FeatureEntry = {
     because:
       "an edit must reverse the version of the {expense} that is current, or two edits both reverse the same version and the {group}'s balances count it twice, so a {group} whose primary cannot be reached refuses writes rather than apply them to a stale ledger",
   },
+  realizes: [
+    {
+      id: "I16",
+      entity: "Expense",
+      demand: "an {expense}'s entries and its {members}' balances always change together, once per request",
+      why: "each {group}'s {expenses}, ledger entries and balance rows are rows of the {group}'s partition in a transactional store, written in one transaction guarded by the {expense}'s version and the client's request id; the rule is that transaction, so no separate key-value tier is drawn",
+      instead: "key-value store",
+      unless: String.raw`\b(?:key[- ]value stores?|kv stores?|storage engines?|databases? engines?)\b`,
+    },
+  ],
   substrates: [
     {
       id: "I16",
@@ -275,7 +293,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
           name: "one transactional primary (with a synchronous standby) for every group",
           buys: "one database to run and back up; a member's totals across groups are one query",
           costs: "every expense and settlement commits on one primary, so its write rate is the ceiling",
-          winsWhen: "peak ledger writes fit one primary",
+          winsWhen: "one primary commits the peak ledger writes with room to spare",
         },
         {
           id: "by-group",
@@ -283,7 +301,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
           buys: "writes spread over shards with no cross-shard transaction, since an expense touches one group only",
           costs:
             "a member's totals across groups come from a projection fed by each shard's outbox, and resharding moves groups",
-          winsWhen: "peak ledger writes pass what one primary commits",
+          winsWhen: "one primary cannot keep up with the peak ledger writes",
           wins: [{ number: "peak_ledger_entries_per_sec", atLeast: 5000 }],
         },
       ],
@@ -302,14 +320,14 @@ export const SHARED_EXPENSES: FeatureEntry = {
       options: [
         {
           id: "reverse-and-repost",
-          name: "append entries reversing the old version, then the new version's entries, in one transaction",
+          name: "reversing entries for the old version and the new version's entries, appended in one transaction",
           buys: "the ledger is a complete history: every balance can be rebuilt and every change explained in the activity feed",
           costs: "an edited expense leaves three sets of entries, so the ledger grows with edits",
           winsWhen: "balances must be explainable and rebuildable",
         },
         {
           id: "update-in-place",
-          name: "overwrite the expense's entries and recompute the balances",
+          name: "the expense's entries overwritten and the balances recomputed",
           buys: "a smaller ledger",
           costs:
             "the old amounts are lost, so a disputed balance cannot be explained and a crash between the update and the recompute leaves a balance no entry explains",
@@ -358,7 +376,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
       options: [
         {
           id: "on-read",
-          name: "compute on read: match the largest debtor with the largest creditor until every net balance is zero",
+          name: "simplified debts computed on read, matching the largest debtor with the largest creditor until every net balance is zero",
           buys: "one truth (the ledger and its balances); the suggestion can never disagree with the balances, and it costs a sort of a few members' balances",
           costs:
             "the greedy match needs at most one payment fewer than the members with a non-zero balance, not always the fewest (finding the fewest is NP-complete)",
@@ -366,11 +384,11 @@ export const SHARED_EXPENSES: FeatureEntry = {
         },
         {
           id: "stored",
-          name: "store the suggested payments and rewrite them on every expense",
+          name: "a stored list of suggested payments, rewritten on every expense",
           buys: "no work on read",
           costs:
             "a second truth that every expense, edit and settlement must rewrite, and that drifts from the balances if one rewrite fails",
-          winsWhen: "never: the balances already hold everything the suggestion needs",
+          winsWhen: "never for a group whose balances already hold everything the suggestion needs",
         },
       ],
       rules: [],
@@ -385,21 +403,25 @@ export const SHARED_EXPENSES: FeatureEntry = {
       action: "add an {expense} to a {group}: who paid and how it is split",
       statement:
         "An {expense}'s shares sum exactly to its total in integer minor units: an equal or percentage split rounds each share down and gives the cents left over one each to the participants in member-id order, so the same {expense} always splits the same way; its entries (a credit to each payer, a debit to each participant) sum to zero and are written with the {expense} and the balance rows in one transaction, and a retried add with the same client request id writes nothing new.",
+      keptBy: "transaction",
     },
     {
       action: "edit or delete an {expense} (reversing entries, then the new version's)",
       statement:
         "No ledger entry is ever changed: an edit or a delete appends entries reversing the {expense}'s current version (and, for an edit, the new version's entries) in one transaction, applied only while the {expense}'s version is still the one the editor read.",
+      keptBy: "version-check",
     },
     {
-      action: "settle up: record a payment from one {member} to another",
+      action: "settle up: record that one {member} paid another back",
       statement:
         "A settlement is recorded once per client request id as two entries that sum to zero (the payer's credit, the receiver's debit) in the same transaction as both balance rows; the app records a payment made outside it and moves no money.",
+      keptBy: "idempotency-key",
     },
     {
-      action: "see who owes whom in a {group}",
+      action: "add an {expense} to a {group}: who paid and how it is split",
       statement:
-        "A {member}'s balance in a {group} equals the sum of that {member}'s ledger entries there, per currency, and a {group}'s balances in each currency sum to zero.",
+        "An {expense}'s entries change its {members}' balance rows only in the transaction that appends them, so a {member}'s balance in a {group} always equals the sum of that {member}'s ledger entries there, per currency, and a {group}'s balances in each currency sum to zero.",
+      keptBy: "transaction",
     },
     {
       topic: "currencies",
@@ -473,7 +495,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
       },
       {
         id: "ledger-db",
-        name: "Group ledger database (transactional, partitioned by group id, synchronous standby)",
+        name: "Group ledger database (transactional, synchronous standby)",
         kind: "store",
         holds: ["Group", "Membership", "Expense", "LedgerEntry", "Balance", "Settlement"],
         because:
@@ -483,7 +505,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
         id: "activity-worker",
         name: "Activity workers",
         kind: "worker-pool",
-        runs: ["write activity lines", "ask for notifications"],
+        runs: ["write activity lines", "push to the members an entry involves"],
         because:
           "each committed expense, edit and settlement becomes a feed line and a notification to the members it involves, read from the ledger's outbox so none is lost or sent for a write that rolled back",
       },
@@ -494,6 +516,13 @@ export const SHARED_EXPENSES: FeatureEntry = {
         holds: ["Activity"],
         because: "the group's feed, read newest first, is a projection of the ledger",
       },
+      {
+        id: "push-provider",
+        name: "Push providers (APNs, FCM)",
+        kind: "external",
+        because:
+          "only the platform push services can wake a phone; a push is best-effort, so the activity feed is the record",
+      },
     ],
     links: [
       { from: "gateway", to: "expense-service", kind: "request", label: "expenses / settlements / balances" },
@@ -501,8 +530,17 @@ export const SHARED_EXPENSES: FeatureEntry = {
       { from: "ledger-db", to: "activity-worker", kind: "stream", label: "ledger outbox" },
       { from: "activity-worker", to: "activity-store", kind: "request", label: "append activity line" },
       { from: "gateway", to: "activity-store", kind: "request", label: "read a group's activity" },
+      { from: "activity-worker", to: "push-provider", kind: "request", label: "push to the members involved" },
     ],
     api: [
+      {
+        operation: "create group",
+        call: "POST /v1/groups",
+        request: ["request_id", "name", "member_ids[]", "default_currency"],
+        response: ["group_id"],
+        errors: ["409 request_id reused with a different body"],
+        guarantee: "one group per request_id, its members added with it",
+      },
       {
         operation: "add expense",
         call: "POST /v1/groups/{group_id}/expenses",
@@ -603,6 +641,14 @@ export const SHARED_EXPENSES: FeatureEntry = {
         key: ["group_id", "settlement_id"],
         fields: ["from_member", "to_member", "amount_minor", "currency", "request_id", "created_at"],
         indexes: ["(group_id, request_id) unique"],
+        partitionKey: "group_id",
+        owner: "ledger-db",
+      },
+      {
+        entity: "Group",
+        key: ["group_id"],
+        fields: ["name", "default_currency", "created_by", "created_at"],
+        indexes: [],
         partitionKey: "group_id",
         owner: "ledger-db",
       },
