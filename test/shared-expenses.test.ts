@@ -24,6 +24,12 @@ describe("splitting shared expenses is a group ledger with splits, balances and 
     for (const { p, d } of asks) {
       expect(features(d), p).toContain("shared-expenses");
       expect(features(d), p).not.toContain("transfer");
+      // 'friends' are the group's members, not a follow graph; a shared 'bill' is no billing workflow
+      expect(features(d), p).not.toContain("graph");
+      expect(
+        d.archetypes.map((a) => a.id),
+        p,
+      ).not.toContain("I12");
       expect(
         d.archetypes.map((a) => a.id),
         p,

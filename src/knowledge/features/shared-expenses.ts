@@ -68,6 +68,12 @@ export const SHARED_EXPENSES: FeatureEntry = {
         "settling up records a payment the members made outside the app (cash, a bank transfer, a payments app): the app keeps who owes whom and moves no money, so no wallet, transfer ledger or bank payout is drawn",
       unless: MOVES_MONEY_WORDS,
     },
+    {
+      id: "graph",
+      because:
+        "the friends a {member} splits with are the {members} of their {groups}: who shares costs with whom is the memberships, so no follow graph with followers and followees is drawn",
+      unless: String.raw`\b(?:follow(?:s|ed|ing|ers?)?|followees?|social (?:networks?|graphs?|feeds?)|news ?feeds?)\b`,
+    },
   ],
   actions: [
     {
@@ -179,6 +185,13 @@ export const SHARED_EXPENSES: FeatureEntry = {
     because:
       "an edit must reverse the version of the {expense} that is current, or two edits both reverse the same version and the {group}'s balances count it twice, so a {group} whose primary cannot be reached refuses writes rather than apply them to a stale ledger",
   },
+  // a shared bill is a cost the members split, not billing: no payment workflow unless a feature that moves money rests on it
+  carries: [
+    {
+      id: "I12",
+      why: "a bill here is a cost the {members} split among themselves: the app records who paid and who owes whom and calls no payment provider, so no payment workflow is drawn",
+    },
+  ],
   realizes: [
     {
       id: "I16",
