@@ -688,12 +688,12 @@ export const SHARED_EXPENSES: FeatureEntry = {
       {
         name: "Add an expense: its shares, entries and balance rows in one transaction",
         notation:
-          "client>gateway[add expense with request id] -> gateway>expense-service[add expense with payers and split] -> expense-service>expense-service[compute shares in minor units, remainder cents one each in member-id order {shares sum to the total}] -> expense-service>ledger-db[in one transaction insert the expense, append one entry per payer and participant and add each to its balance row {no expense with this request id}] -> ledger-db>expense-service[committed] -> expense-service>client[expense id and shares] |-> expense-service>client[422 shares do not sum to the total {shares differ from the total}] |-> ledger-db>expense-service[return the first expense {request id already used}] => done | reject",
+          "client>gateway[add expense with request id] -> gateway>expense-service[add expense with payers and split] -> expense-service[compute shares in minor units with the remainder cents one each in member-id order {shares sum to the total}] -> expense-service>ledger-db[in one transaction insert the expense and append one entry per payer and participant and add each to its balance row {no expense with this request id}] -> ledger-db>expense-service[committed] -> expense-service>client[expense id and shares] |-> expense-service>client[422 shares do not sum to the total {shares differ from the total}] |-> ledger-db>expense-service[return the first expense {request id already used}] => done | reject",
       },
       {
         name: "Edit an expense: reverse the current version, then post the new one",
         notation:
-          "client>gateway[edit expense with expected version] -> gateway>expense-service[edit expense] -> expense-service>ledger-db[in one transaction append entries reversing the current version, append the new version's entries, update the balance rows and bump the version {Expense.version = expected version}] -> ledger-db>expense-service[committed with the new version] -> expense-service>client[new version] |-> ledger-db>expense-service[refuse: version changed {Expense.version != expected version}] => done | reject",
+          "client>gateway[edit expense with expected version] -> gateway>expense-service[edit expense] -> expense-service>ledger-db[in one transaction append entries reversing the current version and the new version's entries and update the balance rows and bump the version {Expense.version = expected version}] -> ledger-db>expense-service[committed with the new version] -> expense-service>client[new version] |-> ledger-db>expense-service[refuse: version changed {Expense.version != expected version}] => done | reject",
       },
     ],
   },
