@@ -361,7 +361,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
       options: [
         {
           id: "per-currency",
-          name: "keep amounts in their own currency, with one balance per member and currency",
+          name: "one balance per member and currency, with each amount in the currency it was paid in",
           buys: "no rate is ever applied silently, so a balance never moves because an exchange rate did",
           costs:
             "a member can owe in two currencies at once, and simplified debts are computed per currency unless someone converts",
@@ -369,7 +369,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
         },
         {
           id: "convert-on-add",
-          name: "convert each expense to the group's currency at the day's rate when it is added",
+          name: "every expense converted to the group's currency at the day's rate when it is added",
           buys: "one balance per member",
           costs:
             "the payer is owed an amount that differs from what they paid, and the rate source becomes part of the ledger's truth",
@@ -397,7 +397,7 @@ export const SHARED_EXPENSES: FeatureEntry = {
         },
         {
           id: "stored",
-          name: "a stored list of suggested payments, rewritten on every expense",
+          name: "a stored list of suggested payments that every expense rewrites",
           buys: "no work on read",
           costs:
             "a second truth that every expense, edit and settlement must rewrite, and that drifts from the balances if one rewrite fails",
