@@ -195,6 +195,17 @@ export const PRODUCT_SIGNALS: readonly PhraseSignal[] = [
   { text: "user upload photo", weight: 0.6 },
   { text: "wiki", weight: 0.7 },
   { text: "comment threads", weight: 0.5 },
+  // people sharing costs among themselves (features/shared-expenses.ts): 'bill' there is a dinner's bill, not billing
+  { text: "split expenses", weight: 0.9 },
+  { text: "shared expenses", weight: 0.9 },
+  { text: "expense sharing", weight: 0.9 },
+  { text: "expense splitting", weight: 0.9 },
+  { text: "split the bill", weight: 0.9 },
+  { text: "bill splitting", weight: 0.9 },
+  { text: "split costs", weight: 0.8 },
+  { text: "who owes whom", weight: 0.9 },
+  { text: "iou", weight: 0.8 },
+  { text: "settle up", weight: 0.6 },
 ];
 
 /**

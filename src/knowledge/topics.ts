@@ -150,6 +150,8 @@ export const TOPIC_VALUES = [
   // an in-app currency users earn by acting on the platform, and one they only earn (never buy): features/stored-value.ts
   "earned-currency",
   "earned-currency-only",
+  // amounts in more than one currency, each kept in its own (features/shared-expenses.ts)
+  "currencies",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -187,6 +189,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "audit-log": String.raw`\b(?:audit (?:logs?|logging|trails?)|compliance logs?|tamper[- ]?(?:evident|proof|resistant) (?:logs?|records?|trails?|history|ledgers?)|(?:records?|logs?|entries|events?|actions?)\b[^.;]{0,60}\b(?:cannot|can ?not|must not|may not|must never|never) be (?:altered|changed|modified|edited|rewritten|tampered with))\b`,
   "earned-currency": EARNED_CURRENCY_WORDS,
   "earned-currency-only": EARNED_CURRENCY_WORDS,
+  currencies: String.raw`\b(?:(?:multiple|several|many|different|other|foreign|mixed|any|two|their own|local) currenc(?:y|ies)|multi-?currency|currencies|exchange rates?|currency conversion)\b`,
   // people follow accounts, so one account can gather a large share of all users as followers (a feed, a social
   // network, a creator); a small group of friends who cheer each other on has no such vertex (features/graph.ts)
   followers: String.raw`\b(?:follow(?:s|ed|ing)? (?:each other|one another|other (?:users|people|accounts|members|cooks|creators|artists)|people|users|accounts|creators|artists|celebrit(?:y|ies)|influencers|friends|them|you)|followers?|followees?|celebrit(?:y|ies)|influencers?|creators?|social (?:networks?|media|apps?)|news ?feeds?|home (?:feeds?|timelines?)|timelines?|twitter|instagram|tiktok|linkedin|pinterest|facebook|threads|mastodon|strava|goodreads|letterboxd)\b`,
@@ -426,6 +429,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "earned-currency":
     "users earn the platform's own currency by what they do (loyalty points on purchases, coins for playing): each grant is credited once per rewarded event against the platform's promotions account",
   "earned-currency-only": "the platform's own currency is only earned, never bought: no top-up and no payment provider",
+  currencies:
+    "amounts come in more than one currency: each is kept in its own currency, balances are kept per currency, and nothing is converted unless someone asks for it at a rate recorded with the conversion",
   followers:
     "people follow accounts, so the most-followed account's followers list can hold a large share of all users",
   meetings:
@@ -804,6 +809,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  */
 const PROMPT_ONLY: readonly Topic[] = [
   "polite-site",
+  "currencies",
   "earned-currency",
   "earned-currency-only",
   "meetings",

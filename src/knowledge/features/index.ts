@@ -27,6 +27,7 @@ import { QA } from "./qa.js";
 import { RANKING } from "./ranking.js";
 import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
+import { SHARED_EXPENSES } from "./shared-expenses.js";
 import { SHORTLINKS } from "./shortlinks.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { STAY } from "./stay.js";
@@ -252,6 +253,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   QA,
   LENDING,
   STOCK_LEDGER,
+  SHARED_EXPENSES,
 ];
 
 /**

@@ -389,6 +389,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
       alert: "payment received",
     },
   },
+  // feedback.splitwise.com, "What does the simplify debts setting do?": groups of people record shared expenses and
+  // the app restructures who owes whom; it keeps the debts, the members pay each other outside it
+  {
+    name: "Splitwise",
+    weight: 0.9,
+    features: ["shared-expenses", "notifications"],
+    terms: { member: "friend" },
+  },
   {
     name: "Amazon",
     weight: 0.4,

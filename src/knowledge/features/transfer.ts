@@ -15,7 +15,6 @@ export const TRANSFER: FeatureEntry = {
     "wallet",
     "wallet balance",
     "peer to peer payment",
-    "split bill",
   ],
   terms: { payment: "payment", user: "user" },
   // users who pay one another, or cash out to a bank, make the wallet a money-transfer ledger even where its balance

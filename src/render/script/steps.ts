@@ -4514,6 +4514,9 @@ function nextLimitLines(d: Design, b: Bottleneck, binding = false): string[] {
  */
 const JARGON: Record<string, string> = { park: "setting aside", cut: "sealing", settle: "resolving" };
 
+/** The particle of a phrasal verb ("settle up", "cut off"), which makes the pair mean something else than the verb. */
+const PARTICLES = /^(?:up|down|out|off|back|over)$/;
+
 /**
  * A gloss for each jargon action the design names, from the design's own path description: "cutting the
  * head" -> "Cutting the head means sealing the head into an immutable block." Keyed by the spoken name.
@@ -4531,6 +4534,9 @@ export function jargonGlosses(d: Design): { name: string; said: string; gloss: s
       const plain: string | undefined = JARGON[verb];
       const g = gerund(name);
       if (!plain || !g || object.length === 0 || out.some((x) => x.name === name)) continue;
+      // a phrasal verb ("settle up": pay back what one owes) is not the jargon verb, and glossing only its verb
+      // ("resolving up") says nothing
+      if (PARTICLES.test(object[0] ?? "")) continue;
       const rest = (phrase.startsWith(name) ? phrase.slice(name.length) : "")
         .split(/\s+(?:and|by|so|before|after)\s+|[(,;:]/)[0]
         ?.trim();
