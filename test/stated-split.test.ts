@@ -29,6 +29,36 @@ describe("a stated promise of one agreed answer, never two, under a split or a m
     expect(parseSplit("Every order must be accepted by the warehouse within a day.")).toBeUndefined();
   });
 
+  it("leaves two a thing is held by or given to to the thing's one-holder rule, kept on its lease's own record", () => {
+    for (const prompt of [
+      "Design a distributed lock service for a fleet of 5,000 batch hosts; a lock must never be held by two hosts at once, even across network partitions.",
+      "Our 900 owners share a lock service: a lock can never be granted to two owners at the same time, even during a network split.",
+      "Build a lock manager for 300 application servers: no lock may ever be held by two servers at the same time, even during a network split.",
+      "Design a distributed lock service for our job scheduler. A lock must never be held by two scheduler hosts at once, even across network partitions.",
+    ]) {
+      expect(parseSplit(prompt), prompt).toBeUndefined();
+      const d = design(prompt);
+      const rule = d.invariants.find((i) => /\bnever (?:held|granted)\b|\bheld by two\b/i.test(i.statement));
+      expect(rule?.keptBy, prompt).toBe("lease");
+      expect(
+        d.invariants.some((i) => i.statement.startsWith("There is one agreed answer")),
+        prompt,
+      ).toBe(false);
+      // the lock's own record is its lease: no Lock row beside it, no interval columns, and the counted holders are
+      // the service's clients, not leases
+      expect(
+        d.dataModel.map((r) => r.entity).filter((e) => /^(?:Lock|May)$/.test(e)),
+        prompt,
+      ).toEqual([]);
+      const lease = d.dataModel.find((r) => r.entity === "Lease");
+      expect(
+        lease?.fields.filter((f) => /starts_at|ends_at/.test(f)),
+        prompt,
+      ).toEqual([]);
+      expect(lease?.because ?? "", prompt).not.toMatch(/\bplays the prompt's\b/);
+    }
+  });
+
   it("carries the clause by a majority-commit rule, kept by consensus replication, with its split row said once", () => {
     for (const [prompt, clause] of [
       [

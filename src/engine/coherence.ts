@@ -1922,7 +1922,9 @@ function qualifiersKept(d: Design): Problem[] {
       const said = `'${(d.nfrs.sources[`guarantee.${i}`]?.because ?? "").replace(/^the prompt says '|'$/g, "")}'`;
       check(said, rule.says);
       const stated = d.invariants.find((x) => rule.says(x.statement.toLowerCase()));
-      if (stated && ![rule.keeper, ...(rule.keepers ?? [])].some((k) => ids.has(k)))
+      // (a granting keeper counts only where the rule says it keeps it: a lock held through its lease)
+      const granted = (rule.grantedBy ?? []).filter((k) => k === stated?.keptBy);
+      if (stated && ![rule.keeper, ...(rule.keepers ?? []), ...granted].some((k) => ids.has(k)))
         out.push({
           rule: "qualifier-unkept",
           detail: `the prompt states ${said}, and the design lacks ${rule.keeper}, the mechanism its rule needs`,

@@ -196,7 +196,14 @@ export interface ReferenceFacts {
  * Kafka"), and a name inside such a name ("Snowflake" of "like Twitter Snowflake").
  */
 function subjectsOf(prompt: string, named: readonly string[]): string[] {
-  const asked = named.filter((n) => likenessPattern(n).test(prompt));
+  // ("not the S3 API, the part underneath": a system whose interface the prompt sets aside is the one whose inside it
+  // asks for, its subject, never a part it uses nor a product to offer as this design's runner-up)
+  const inside = (n: string) =>
+    new RegExp(
+      String.raw`\bnot (?:the |its )?${escapeRe(n)}(?:'s)? (?:api|interface|front[- ]?end|protocol)\b`,
+      "i",
+    ).test(prompt);
+  const asked = named.filter((n) => likenessPattern(n).test(prompt) || inside(n));
   return named.filter((n) => asked.some((m) => mentionsName(m, n)));
 }
 

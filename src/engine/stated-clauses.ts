@@ -111,7 +111,9 @@ export type ClauseKind =
 const IMMUTABLE = /\b(?:chang|edit|modif|overwrit|mutat|alter|rewrit|tamper|updat)\w*|\breused\b/;
 const OVERLAP = /\bdouble[- ]?book\w*|\boverlap\w*/;
 const SAME_TIME = /\bat the same time\b|\bat once\b|\bfor the same (?:time|slot|hour|period)\b/;
-const BOOKING = /\b(?:reserv|book|appointment|schedul)\w*/i;
+// (a scheduler is a system that runs jobs, no booking: "a lock is never held by two hosts at once" in a job
+// scheduler's lock service is one holder at a time, not two bookings whose times overlap)
+const BOOKING = /\b(?:reserv|book|appointment|schedul(?!ers?\b))\w*/i;
 const STAYS = /\bstays?\b/;
 const MEMBERSHIP = /\b(?:add|remov|join|leav|scal|replac|drain)\w*/;
 /** A second holder in a never clause ("to two couriers", "into two matches at once"): the holder's noun. */
@@ -122,9 +124,13 @@ const TIME_UNIT = new RegExp(
   `^${anyWord([...TIME_UNITS, "nights", ...TIME_SPANS.flatMap((w) => [w, `${w}s`])])}$`,
   "i",
 );
+/** The noun a holder's first word modifies ("two scheduler replicas at once": the replicas hold, not the scheduler). */
+const HEAD_AFTER =
+  /^\s+([a-z]+s)\b(?=\s+(?:at once|at the same time|simultaneously|concurrently|in parallel)\b|\s*[,.;:!?]|\s*$)/i;
 const twoHolders = (verb: string): string | undefined => {
   const m = TWO_HOLDERS.exec(verb);
-  const h = m?.[1] ?? m?.[2];
+  const head = m?.[1] ? HEAD_AFTER.exec(verb.slice(m.index + m[0].length))?.[1] : undefined;
+  const h = head ?? m?.[1] ?? m?.[2];
   return h && !TIME_UNIT.test(h) ? h : undefined;
 };
 const EARLY = /\b(?:before (?:its|their|the) (?:[a-z]+ )?(?:time|due time|date|deadline|schedule)|early)\b/;
@@ -580,7 +586,10 @@ function readClauses(prompt: string): GuaranteeClause[] {
     const c = clause(prompt.slice(s.start, m.index + m[0].length + vp.length), s.start, s.subject, said, vp, prompt);
     if (c) out.push(c);
   }
-  for (const m of prompt.matchAll(/\bno\s+([a-z][\w'’ -]*?)\s+(?:(is|are)\s+)?ever\s+/gi)) {
+  // ("no lock may ever be held by two servers": the modal is no word of the subject, whose head is the lock)
+  for (const m of prompt.matchAll(
+    /\bno\s+([a-z][\w'’ -]*?)\s+(?:(is|are|may|can|must|will|should|shall|could|would)\s+)?ever\s+/gi,
+  )) {
     const vp = verbAfter(prompt, m.index + m[0].length);
     const subject = m[1] ?? "";
     if (words(subject).length > 4 || words(vp).length === 0) continue;

@@ -54,6 +54,12 @@ export interface StatedRule {
    */
   keepers?: readonly MechanismId[];
   /**
+   * Mechanisms that grant a thing to one holder at a time on a record of their own (a lease): where the design's write
+   * of one names the rule's thing or its record plays it (a Lease is a lock's holder record), the rule sits on that
+   * write and is said as that mechanism keeps it (`statement`'s `by`), ahead of a write its own words name.
+   */
+  grantedBy?: readonly MechanismId[];
+  /**
    * A failure row the design already holds that tests the same thing as the rule's own row (a paused holder's late
    * write, said by the archetype's card and the keeper's catalogue row), dropped behind the rule's row so the table
    * says it once.
@@ -177,9 +183,14 @@ export function statedRule(g: RuleGuaranteeShape): StatedRule {
       return {
         keeper: "guarded-transition",
         owner: g.owner,
+        grantedBy: ["lease"],
         at: /\b(?:assign|match|dispatch|offer|claim|accept|route|hand|give)\w*\b/i,
-        statement: (entity) =>
-          `No ${g.noun} is ever ${g.how} two ${plural(g.owner)}${g.scope ? ` in one ${g.scope}` : ""}. Each ${g.noun}'s ${g.owner}${g.scope ? ` for one ${g.scope}` : ""} is set by one conditional write (compare-and-set) from empty, at the ${entity ?? g.noun} record that owns it. Of two concurrent attempts one wins, and the other reads the winner and stops. ${g.scope ? `A ${g.owner} who gives it up or goes silent is released by a second conditional write on the same field, guarded by the holder's token.` : `A ${g.owner} who declines or goes silent is released by a second conditional write on the same field, guarded by the offer's token.`}`,
+        statement: (entity, by) =>
+          by === "lease"
+            ? // a thing granted by a lease is held by whoever holds its live lease: the lease's conditional grant keeps
+              // it, and its fencing token refuses a holder whose lease lapsed
+              `No ${g.noun} is ever ${g.how} two ${plural(g.owner)}${g.scope ? ` in one ${g.scope}` : ""}. Each ${g.noun} is held only through its ${entity ?? "lease"} record, which a conditional write creates or takes over only while no live lease on that ${g.noun} exists, naming the one ${g.owner} that holds it. Of two concurrent acquires one wins, and the other sees the live lease and waits or fails. A ${g.owner} that stops renewing loses the ${g.noun} when its lease expires, and the fencing token each grant raises makes the ${g.noun}'s protected writes refuse it after that.`
+            : `No ${g.noun} is ever ${g.how} two ${plural(g.owner)}${g.scope ? ` in one ${g.scope}` : ""}. Each ${g.noun}'s ${g.owner}${g.scope ? ` for one ${g.scope}` : ""} is set by one conditional write (compare-and-set) from empty, at the ${entity ?? g.noun} record that owns it. Of two concurrent attempts one wins, and the other reads the winner and stops. ${g.scope ? `A ${g.owner} who gives it up or goes silent is released by a second conditional write on the same field, guarded by the holder's token.` : `A ${g.owner} who declines or goes silent is released by a second conditional write on the same field, guarded by the offer's token.`}`,
         says: (t) => t.includes(`no ${g.noun}`) && t.includes(`two ${plural(g.owner)}`),
         failure: {
           failure: `Two ${g.scope ? "concurrent requests" : "dispatchers"}, or a retry after a timeout, try to give the same ${g.noun} to different ${plural(g.owner)}${g.scope ? ` for one ${g.scope}` : ""} at once, or the ${g.owner} it went to goes silent`,

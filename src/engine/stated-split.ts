@@ -24,8 +24,10 @@ const PATTERNS: readonly RegExp[] = [
   // "must never split-brain", "no split brain"
   /\b(?:never|no|not|without|cannot|can['\u2019]t)\s+(?:\w+\s+){0,2}?split[- ]brain(?:ed)?\b/i,
   // "never name two primaries at once", "never leave us with two controllers", "never show two hosts for one world"
+  // (not two a thing is held by or given to: "a lock is never held by two hosts at once" says each host would hold
+  // the lock, a one-holder rule of the lock that engine/stated-clauses.ts reads and its lease keeps, not two deciders)
   new RegExp(
-    String.raw`\b(?:never|cannot|can['\u2019]t)\b[^.;:!?]{0,40}?\btwo\s+${DECIDERS}\b(?:\s+(?:at\s+once|at\s+the\s+same\s+time|for\s+(?:one|the\s+same|a\s+single)\s+[\w-]+))?`,
+    String.raw`\b(?:never|cannot|can['\u2019]t)\b[^.;:!?]{0,40}?(?<!\b(?:by|to)\s+)\btwo\s+${DECIDERS}\b(?:\s+(?:at\s+once|at\s+the\s+same\s+time|for\s+(?:one|the\s+same|a\s+single)\s+[\w-]+))?`,
     "i",
   ),
   // "never split in two"

@@ -24,6 +24,7 @@ import type { ApiRow, ComponentRow, DataModelRow } from "./design/types.js";
 import { partWords } from "./named-parts.js";
 import { RECORD_PART } from "./product/record.js";
 import { SYSTEM_WORDS } from "./prompt-nouns.js";
+import { guaranteeClauses } from "./stated-clauses.js";
 
 /**
  * The stocks a prompt counts ("100 million voters", "2 million spots", "1 billion embeddings") that the design must
@@ -81,6 +82,12 @@ export interface Stock extends CountedThing {
    * counter on the record tried).
    */
   role: "thing" | "party" | "attempt";
+  /**
+   * Whether the prompt makes the counted thing the holder of a one-holder rule ("300 application servers" of "a lock
+   * is never held by two servers at once"): it holds the rule's thing, so it is the system's client, never a record
+   * keyed by the thing it holds (a Lease is a lock's holder record, not a server's).
+   */
+  holds?: boolean;
   /** The noun a count is said per ("6 guesses per daily puzzle" → puzzle), singular. */
   per?: string;
 }
@@ -118,6 +125,10 @@ export function stockThings(prompt: string): Stock[] {
         t.count !== undefined),
   );
   if (things.length === 0) return [];
+  // the nouns a one-holder rule says hold its thing ("never held by two hosts at once")
+  const holders = new Set(
+    guaranteeClauses(prompt).flatMap((c) => (c.kind === "one-holder" && c.holder ? [c.holder] : [])),
+  );
   const tokens: string[] = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[,;:.()]/g) ?? [];
   const out: Stock[] = [];
   // each token's singular, taken once for every stock's action search below
@@ -175,7 +186,8 @@ export function stockThings(prompt: string): Stock[] {
         : "thing";
     out.push({
       ...t,
-      role,
+      role: holders.has(t.noun) && role === "thing" ? "party" : role,
+      ...(holders.has(t.noun) ? { holds: true } : {}),
       ...(per ? { per } : {}),
       before: tokens[at - 1] ?? "",
       ...(made ? { made } : {}),
@@ -336,7 +348,10 @@ export function withStockRecords<A extends Drawn>(
       continue;
     }
     // a record that stands for whatever the design tracks plays the prompt's counted thing or party
-    const stand = dataModel.find((r) => own(r) && !played.has(r.entity) && standsIn(r) && !s.action?.once);
+    // (never by a holder of a one-holder rule: it holds the thing the record is keyed by, and is a client)
+    const stand = s.holds
+      ? undefined
+      : dataModel.find((r) => own(r) && !played.has(r.entity) && standsIn(r) && !s.action?.once);
     if (stand) {
       played.add(stand.entity);
       dataModel = dataModel.map((r) => (r === stand ? plays(r, s) : r));

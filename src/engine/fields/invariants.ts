@@ -822,6 +822,14 @@ function guaranteeRule(
       (rule.onKeeper ? writes.find((x) => x.op.mechanism === rule.keeper) : undefined) ??
       // (the carriers in their order: a data write's pipeline before a metadata log's consensus)
       rule.carriers?.map((id) => writes.find((x) => x.op.mechanism === id)).find((x) => x !== undefined) ??
+      // (a lock the design grants by a lease is held through its lease record: the rule sits on the lease's grant)
+      rule.grantedBy
+        ?.map((id) =>
+          writes.find(
+            (x) => x.op.mechanism === id && (noun.test(x.op.phrase) || playsOf(x.op.entity)?.includes(head) === true),
+          ),
+        )
+        .find((x) => x !== undefined) ??
       (owner && writes.find((x) => owner.test(x.op.phrase) && x.op.mechanism === rule.keeper)) ??
       (owner && writes.find((x) => owner.test(x.op.phrase) && rule.at.test(x.op.phrase))) ??
       writes.find((x) => noun.test(x.op.phrase) && rule.at.test(x.op.phrase)) ??
@@ -836,7 +844,8 @@ function guaranteeRule(
       // failing all of those, the first write the design walks, so the rule still names the record it sits on
       writes[0];
     // a keeper the design already carries on that write keeps the rule as it keeps it (an auction's sequenced bids)
-    const by = rule.keepers?.find((id) => id === at?.op.mechanism) ?? rule.keeper;
+    const by =
+      [...(rule.keepers ?? []), ...(rule.grantedBy ?? [])].find((id) => id === at?.op.mechanism) ?? rule.keeper;
     return {
       path: at?.p.name ?? first.name,
       statement: rule.statement(at ? entityWords(at.op.entity) : undefined, by),
