@@ -6156,13 +6156,10 @@ function guaranteesKept(d: Design, facts: CoherenceFacts): Problem[] {
  */
 function regionsAckOneWay(d: Design): Problem[] {
   if (d.nfrs.regions < 2) return [];
-  // an acknowledgement chosen to wait on other regions makes the regions' write quorum span them (regions.ts
-  // `quorum-across-regions`), whatever the read stance
-  const spans = chosenOf(d).some(
-    ({ row, option }) =>
-      (option.implies?.crossRegion ??
-        DECISION_BY_ID.get(row.id)?.options.find((o) => o.id === row.chosen)?.implies?.crossRegion) === "sync",
-  );
+  // what the design says of its regions: a write quorum that spans them (linearizable state, or an acknowledgement
+  // the prompt makes outlive a region: context "writes pay a cross-region quorum round trip"), else local writes
+  // shipped afterwards
+  const spans = /\bcross-region quorum round trip\b/.test(d.context?.regions ?? "");
   const says = d.nfrs.consistency === "linearizable" || spans ? "sync" : "async";
   return chosenOf(d).flatMap(({ row, option }) => {
     // the knowledge's option, where the row is one an older design carried

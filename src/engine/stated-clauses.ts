@@ -666,9 +666,9 @@ function readClauses(prompt: string): GuaranteeClause[] {
  */
 const TAKE_OUT = String.raw`(?:spend|withdraw|redeem|transfer|send|pay|debit|draw|use|cash out)\w*`;
 const HOLDER = String.raw`(?:they|he|she|it|you|we)`;
-const NOT_HELD = String.raw`(?:(?:do|does|did)\s+not|don['’]t|doesn['’]t|didn['’]t)\s+(?:have|hold|own)`;
+const NOT_HELD = String.raw`(?:(?:do|does|did)\s+not|don['\u2019]t|doesn['\u2019]t|didn['\u2019]t)\s+(?:have|hold|own)`;
 const OVERSPEND = new RegExp(
-  String.raw`\b(?:over-?(?:spend|draw)\w*(?:\s+(?:their|his|her|its|the)\s+([a-z]+))?|${TAKE_OUT}\s+(?:(?:more\s+(?:([a-z]+)\s+)?than\s+(?:${HOLDER}|their|its|his|her|the)(?:\s+[\w'’]+){0,2}?\s+(?:ha(?:ve|s)|holds?|owns?|balances?|available)\b)|(?:(?:the\s+|any\s+)?([a-z]+)\s+)?${HOLDER}\s+${NOT_HELD}\b))`,
+  String.raw`\b(?:over-?(?:spend|draw)\w*(?:\s+(?:their|his|her|its|the)\s+([a-z]+))?|${TAKE_OUT}\s+(?:(?:more\s+(?:([a-z]+)\s+)?than\s+(?:${HOLDER}|their|its|his|her|the)(?:\s+[\w'\u2019]+){0,2}?\s+(?:ha(?:ve|s)|holds?|owns?|balances?|available)\b)|(?:(?:the\s+|any\s+)?([a-z]+)\s+)?${HOLDER}\s+${NOT_HELD}\b))`,
   "gi",
 );
 /** A negated modal just before the act ("cannot", "may not", "must never"). */

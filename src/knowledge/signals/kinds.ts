@@ -53,7 +53,7 @@ export interface SystemKind {
  * A user's files kept the same on every device they use: files (documents, photos, folders) said in sync, synced,
  * synchronised, the same or showing up across, on or between their devices (laptop, phone, computer, tablet).
  */
-export const FILES_ON_DEVICES = String.raw`\b(?:files?|documents?|docs|photos?|folders?)\b[^.;]{0,60}?\b(?:(?:kept |stay(?:s|ing)? |are |is )?in sync|synced|syncs?|syncing|synchroni[sz](?:ed|es|ing|e)|(?:the )?same|up to date|shows? up|appears?|available)\b[^.;]{0,20}?\b(?:across|on|between|to)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:their|his|her|your|the user['’]s|each user['’]s|a user['’]s|users['’]|the|other)?\s*(?:[\w-]+,?\s+){0,4}?(?:devices?|laptops?|phones?|computers?|tablets?|desktops?)\b`;
+export const FILES_ON_DEVICES = String.raw`\b(?:files?|documents?|docs|photos?|folders?)\b[^.;]{0,60}?\b(?:(?:kept |stay(?:s|ing)? |are |is )?in sync|synced|syncs?|syncing|synchroni[sz](?:ed|es|ing|e)|(?:the )?same|up to date|shows? up|appears?|available)\b[^.;]{0,20}?\b(?:across|on|between|to)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:their|his|her|your|the user['\u2019]s|each user['\u2019]s|a user['\u2019]s|users['\u2019]|the|other)?\s*(?:[\w-]+,?\s+){0,4}?(?:devices?|laptops?|phones?|computers?|tablets?|desktops?)\b`;
 /** Files that are a fleet's settings or software, kept alike on machines: a config or firmware rollout, not file sync. */
 export const FLEET_FILES = String.raw`\b(?:config(?:uration)?|settings?|firmware|certificates?|binar(?:y|ies)|packages?|dotfiles?)\s+(?:files?|bundles?)\b|\b(?:servers?|hosts?|nodes?|fleet|data ?cent(?:er|re)s?)\b`;
 

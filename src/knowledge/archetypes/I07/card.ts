@@ -526,14 +526,15 @@ export const card = {
     },
     {
       // Hazelcast's MapLoader reference: IMap.get of a key not in memory calls the loader's load(key) and keeps the
-      // result in the map; the loader runs on the key's partition thread, which serves nothing else meanwhile
+      // result in the map; the MapStore configuration guide (5.x): load() and store() calls are offloaded from the
+      // partition threads by default, so a slow load no longer blocks the partition's other keys (older versions did)
       product: "Hazelcast (a distributed map with a MapLoader)",
       layer: "serving",
       fits: "read-through in-memory cluster partitioned by key: a get of a key not held calls the configured loader, which reads the database, and keeps the record in the map",
       suits: ["low-latency", "high-throughput", "small-metadata"],
       poorFor: ["durable", "linearizable", "multi-region"],
       caveat:
-        "the loader runs on the key's partition thread and blocks the other keys of that partition while it waits, so a slow database stalls unrelated reads unless loads have a tight timeout",
+        "every miss waits for its load, so a slow database slows exactly the reads that miss: loads need a tight timeout (current versions run loads off the partition threads, older ones blocked the partition's other keys meanwhile)",
       onlyChosen: true,
     },
     {
