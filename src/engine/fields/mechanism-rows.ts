@@ -1,11 +1,4 @@
-import {
-  canKeep,
-  keepsFirst,
-  keptKinds,
-  MECHANISM_BY_ID,
-  MECHANISM_SERVES,
-  REPEAT_KEEPERS,
-} from "../../knowledge/index.js";
+import { canKeep, keepsFirst, MECHANISM_BY_ID, MECHANISM_SERVES, REPEAT_KEEPERS } from "../../knowledge/index.js";
 import type { MechanismId } from "../../knowledge/mechanisms/catalog.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { KIND_OWN, UNKEPT } from "../stated-clauses.js";
@@ -371,10 +364,6 @@ export function protectedInvariant(
     // never by the words of the operation it runs on alone: a projector on "redirect a short link to its long URL"
     // shares 'link' and 'url' with "a code names at most one long URL", which only the create's write keeps
     if (ownWeight === 0 && (weight < 3 || servesSomething)) weight = 0;
-    // a rule of no kind (knowledge/mechanisms/rule-kinds.ts) says nothing of what keeps it, so shared words alone pair
-    // it with nothing: it is paired only with a mechanism the design derived for it (its keeper, its path, its guard),
-    // where its words still weigh which of that mechanism's rules it keeps
-    if (!(onPath || guarded || first || keeper) && keptKinds(inv.statement).length === 0) weight = 0;
     const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (first || keeper ? 3 : 0) + (weight >= 2 ? weight : 0);
     // a tie goes to the invariant sharing more of the mechanism's own name and summary (the reasons' words are
     // context: "commit a new file version" fits every rule of that path equally), then to the earlier one
