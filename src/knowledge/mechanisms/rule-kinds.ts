@@ -77,7 +77,7 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     // an acknowledgement given only once other replicas hold the write
     kind: "replicated-ack",
     words:
-      /\backnowledged\b[^.;]{0,80}\b(?:quorum|majority|replicas|in-sync)\b|\b(?:held|stored) (?:by|on) (?:a |at least )?(?:write )?(?:quorum|majority|the configured number of replicas)\b/i,
+      /\backnowledged\b[^.;]{0,80}\b(?:quorum|majority|replicas?|in-sync)\b|\b(?:held|stored) (?:by|on) (?:a |at least )?(?:write )?(?:quorum|majority|the configured number of replicas)\b/i,
     keepers: ACK_REPLICATION,
   },
   {
@@ -247,6 +247,8 @@ export const KEPT_KINDS: readonly KindEntry[] = [
     keepers: [
       "partition-key-ordering",
       "op-sequencer",
+      // a watch delivers a key space's changes in revision order, and a gap in the revisions shows a missed one
+      "watch-stream",
       "append-log",
       "consensus-replication",
       "isr-replication",
