@@ -152,9 +152,8 @@ interface Word {
 
 /**
  * Words that carry no ask of their own: articles, joining words, auxiliaries and the words that only size or place a
- * figure ("up to", "at peak", "per second"), and the verbs that only say something takes place ("must happen exactly
- * once" asks "exactly once"). A clause's other words are its key words: what a reader must quote for the clause to be
- * carried.
+ * figure ("up to", "at peak", "per second"). A clause's other words are its key words: what a reader must quote for
+ * the clause to be carried.
  */
 const NOT_KEY = new Set(
   (
@@ -164,7 +163,7 @@ const NOT_KEY = new Set(
     "out about around more less most least still same own their there them they his her our your we you i also just " +
     "within while without across between among through via until unless since because others " +
     "even very both either neither such some many much few other another whole get gets got peak time " +
-    "times hold holds held keep kept make makes made happen happens happened occur occurs occurred"
+    "times hold holds held keep kept make makes made"
   ).split(" "),
 );
 
