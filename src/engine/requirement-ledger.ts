@@ -1,6 +1,5 @@
 import { CARDINALS_TO_99, SCALE_WORDS, SET_WORDS } from "../knowledge/lexicon.js";
-import { type KeptKind, keepsKindOf, keptKinds, kindSpan } from "../knowledge/mechanisms/rule-kinds.js";
-import { obligingStill, requirementKind } from "../knowledge/requirement-kinds.js";
+import { requirementKind } from "../knowledge/requirement-kinds.js";
 import type { Design } from "./design/design.js";
 import type { CARRIER_KINDS, StatedRequirementRow } from "./design/schema.js";
 import { clauseSpans } from "./fields/requirements.js";
@@ -219,44 +218,10 @@ const touches = (r: Reading, from: number, to: number): boolean => Math.min(r.to
  * operation, a stated quality or a latency bound quoting most of it — never by a figure that reads its number alone.
  */
 const RULE_WORDS =
-  /\b(?:must|never|always|cannot|can't|may not|must not|at most|at least|no more than|exactly|only|guarantee\w*)\b/i;
-/** Whether a clause states a rule: a rule word, or a "still" that obliges (`obligingStill`). */
-const isRuleClause = (text: string): boolean => RULE_WORDS.test(text) || obligingStill(text);
+  /\b(?:must|never|always|cannot|can't|may not|must not|at most|at least|no more than|exactly|only|guarantee\w*|still)\b/i;
 /** The ask that opens a clause, up to the word that starts what it asks to keep ("so", "so that", "where"). */
 const ASK_OPENS =
   /^\s*(?:(?:re)?design|build|make\s+sure|ensure|how\s+(?:would|do|can|should)\s+(?:you|we|I))\b[^,;:.!?]{0,60}?\b(?:so\s+that|so|where|such\s+that)\s+/i;
-/**
- * An ask that opens a clause and hands over what to keep with no joining word ("Make sure no driver is ever paid
- * twice", "Take particular care that …", "where the hard part is that …"): the clause asks the words after it.
- */
-const ASK_LEADS =
-  /^\s*(?:make\s+sure|making\s+sure|ensure|ensuring|take\s+(?:\w+\s+)?care|(?:where\s+)?the\s+(?:(?:hard|hardest|tricky|main|key|interesting)\s+)?(?:part|thing|challenge|focus|problem)(?:\s+to\s+(?:go\s+deep|focus|dig\s+in)\s+on)?\s+is)\s+(?:that\s+)?(?=\S)/i;
-/** A word that opens a condition a clause may lead with ("Once it is published …", "After a crash …"). */
-const LEADING_CONDITION = /^(?:when|whenever|if|unless|once|after|before|even)$/i;
-/** A modal that opens a main clause's predicate ("… its contents must never change"). */
-const MODAL = /^(?:must|should|shall|cannot|can't|has|have|needs?|may|can)$/i;
-/** A word that opens a main clause's subject after a leading condition ("… the hotel must", "… we must", "… its bytes"). */
-const SUBJECT_OPENS =
-  /^(?:the|its|their|our|his|her|a|an|another|every|each|no|any|we|it|they|nothing|none|everything)$/i;
-
-/**
- * The main clause of a clause that leads with its condition ("Once a version is released its bytes must never change",
- * "if shipping fails the charge must be refunded"): the condition says when, not what, so the clause asks the words
- * from the subject before its first modal. The words unchanged where no condition leads, no modal follows or the main
- * clause would keep fewer than two key words.
- */
-function mainOf(words: readonly Word[]): readonly Word[] {
-  if (!LEADING_CONDITION.test(words[0]?.text ?? "")) return words;
-  const modal = words.findIndex((w, i) => i > 1 && MODAL.test(w.text));
-  if (modal < 0) return words;
-  for (let i = modal - 1; i > 1; i--)
-    if (SUBJECT_OPENS.test((words[i] as Word).text)) {
-      const main = words.slice(i);
-      return keyWords(main).length >= 2 ? main : words;
-    }
-  return words;
-}
-
 /** A word that opens the condition a clause holds under ("when", "if", "even", "unless"). */
 const CONDITION = /^(?:when|whenever|if|unless|even|though|although|whether|until|in case)$/i;
 
@@ -288,9 +253,9 @@ export function credit(text: string, at: number, all: readonly Reading[], bound?
   const all0 = wordsOf(text, at);
   // the ask that opens a clause ("Redesign this so …", "How would you place jobs so …", "Design a queue where …")
   // says what to build, not what to keep: the clause asks the words after it
-  const ask = ASK_OPENS.exec(text) ?? ASK_LEADS.exec(text);
+  const ask = ASK_OPENS.exec(text);
   const asked = ask ? all0.filter((w) => w.from >= at + ask[0].length) : all0;
-  const words = mainOf(keyWords(asked).length >= 2 ? asked : all0);
+  const words = keyWords(asked).length >= 2 ? asked : all0;
   const cut = words.findIndex((w, i) => i > 0 && CONDITION.test(w.text) && keyWords(words.slice(0, i)).length >= 2);
   const keys = keyWords(cut > 0 ? words.slice(0, cut) : words);
   const near = all.filter((r) => touches(r, at, to));
@@ -317,7 +282,7 @@ export function credit(text: string, at: number, all: readonly Reading[], bound?
     (w) =>
       (w.number || inBound(w)) && readers.some((r) => (r.kind === "figure" || r.kind === "latency") && readsWord(r, w)),
   );
-  const isRule = isRuleClause(text);
+  const isRule = RULE_WORDS.test(text);
   const last = measured[measured.length - 1];
   const unitEnd = last ? at + unitEndOf(text.slice(last.to - at)) + (last.to - at) : -1;
   const dropped = unreadWords.filter((w) => (isRule && said === null) || !last || w.from > unitEnd);
@@ -390,11 +355,7 @@ export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
       return { clause: text, at, carried: true, carriedBy, ...asks };
     }
     // `credit` weighs only the readings that touch the clause, so it is handed those alone
-    const bound = kind?.id === "latency" || kind?.id === "freshness" ? kind.id : undefined;
-    const first = credit(text, at, here, bound);
-    // a rule the design keeps under its own wording (an acknowledged write survives) carries the clause that states it
-    const kept = first.carried ? [] : keptReadings(d, text, at);
-    const c = kept.length > 0 ? credit(text, at, [...here, ...kept], bound) : first;
+    const c = credit(text, at, here, kind?.id === "latency" || kind?.id === "freshness" ? kind.id : undefined);
     if (c.carried) return { clause: text, at, carried: true, carriedBy: strongest(c.readers), ...asks };
     return {
       clause: text,
@@ -409,48 +370,12 @@ export function requirementLedger(d: Ledgered): StatedRequirementRow[] {
 }
 
 /**
- * The kinds of rule a clause may state of the whole design, with the kinds of a design's rule that keep each: an
- * accepted write never lost is kept by a rule that every acknowledged write survives (or is held by a quorum of
- * replicas before it is acknowledged), whatever record the clause names, since the rule holds of every write.
- */
-const WHOLE_DESIGN_LINKS: readonly { clause: KeptKind; rule: readonly KeptKind[] }[] = [
-  { clause: "durable", rule: ["durable", "replicated-ack"] },
-];
-
-/**
- * The design's rules that keep what a clause states, read by kind, never by shared words: where the clause's words
- * state a rule of a whole-design kind (`WHOLE_DESIGN_LINKS`), an invariant of a kind that keeps it whose kind a
- * mechanism the design draws keeps by its own action reads the span of the clause those words stand on (the rest of
- * the clause is left for other readers).
- */
-function keptReadings(d: Ledgered, text: string, at: number): Reading[] {
-  const out: Reading[] = [];
-  for (const link of WHOLE_DESIGN_LINKS) {
-    const span = kindSpan(text, link.clause);
-    if (!span) continue;
-    const rule = d.invariants.find((i) =>
-      keptKinds(i.statement).some((k) => link.rule.includes(k) && d.mechanisms.some((m) => keepsKindOf(m.id, k))),
-    );
-    if (!rule) continue;
-    const from = at + span.index;
-    out.push({
-      kind: "rule",
-      what: shortly(rule.statement),
-      quote: text.slice(span.index, span.index + span.length),
-      from,
-      to: from + span.length,
-    });
-  }
-  return out;
-}
-
-/**
  * Words that open a clause which only qualifies the one before it ("if that node hangs", "at the hour they signed
  * up", "with short bursts allowed", "even if a scheduler node crashes"): it is part of that requirement, not one of
  * its own.
  */
 const QUALIFIER =
-  /^(?:if|when|whenever|unless|until|even|except|after|before|once|since|because|so|as|at(?!\s+(?:most|least)\b)|with|without|within|including|focusing|especially|ideally|preferably|whether|than|then|by|in|on|from|for|under|over|per|via|plus|such as|e\.g\.|i\.e\.)\b/i;
+  /^(?:if|when|whenever|unless|until|even|except|after|before|once|since|because|so|as|at|with|without|within|including|focusing|especially|ideally|preferably|whether|than|then|by|in|on|from|for|under|over|per|via|plus|such as|e\.g\.|i\.e\.)\b/i;
 
 /** A requirement clause: its text and where it starts in the prompt. */
 export interface RequirementClause {
@@ -476,10 +401,7 @@ export function requirementClauses(prompt: string): readonly RequirementClause[]
     // a clause the prompt joins on with "and" ("…, and when two devices edit one file both versions are kept") is
     // a requirement of its own, whatever word it opens with
     const joined = joinedOn(prompt, c.at);
-    // a qualifier qualifies the clause before it only across a comma: after a sentence's end or a semicolon ("… the
-    // orders database. If the derived data goes bad we must rebuild it", "… ship steps; if shipping fails the charge
-    // must be refunded") it opens a sentence with its own main clause
-    if (last && !joined && afterComma(prompt, c.at) && QUALIFIER.test(c.text)) {
+    if (last && !joined && QUALIFIER.test(c.text)) {
       out[out.length - 1] = { text: prompt.slice(last.at, c.at + c.text.length), at: last.at };
       continue;
     }
@@ -504,16 +426,6 @@ function joinedOn(prompt: string, at: number): boolean {
   return JOINED.test(prompt.slice(Math.max(0, end - 6), end));
 }
 const SPACE = /\s/;
-
-/** Whether the break before the clause at `at` is a comma (the spaces and any joining word before it skipped). */
-function afterComma(prompt: string, at: number): boolean {
-  let end = at;
-  while (end > 0 && SPACE.test(prompt[end - 1] as string)) end--;
-  const before = prompt
-    .slice(Math.max(0, end - 12), end)
-    .replace(/\s*\b(?:and then|and|or|but|while|so that|then)$/i, "");
-  return before.trimEnd().endsWith(",");
-}
 
 /** The order readers are named in: the design's own parts before the figures and qualities that only size it. */
 const RANK: readonly CarrierKind[] = [

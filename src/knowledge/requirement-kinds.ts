@@ -12,8 +12,6 @@ export interface RequirementKind {
   /** What a clause of this kind asks the design for. */
   asks: string;
   words: RegExp;
-  /** A further test that makes a clause of this kind where its words do not (read on the clause's own text). */
-  also?: (clause: string) => boolean;
   /**
    * Whether a clause of this kind that nothing in the design reads is flagged (coherence `requirement-not-carried`)
    * and said in the script: a kind whose words reliably state an ask the design owes an answer to. A broader kind
@@ -42,29 +40,6 @@ export const CONTROL = new RegExp(
     `(${CONTROL_VERB.source})\\b`,
   "i",
 );
-
-/**
- * Whether a clause's "still" makes it an obligation: what must go on in spite of something ("still answering when one
- * data center goes dark", "so the paying customers still get through"). It says only "yet" where it stands in a
- * clause embedded under a word that reports a state ("which clients are still connected", "check that each checksum
- * still matches", "verify the number still works"), and where it opens a manner phrase with no condition to hold
- * against ("while still letting quiet tenants spike briefly").
- */
-export function obligingStill(clause: string): boolean {
-  const m = STILL.exec(clause);
-  if (!m) return false;
-  const before = clause.slice(0, m.index);
-  const after = clause.slice(m.index + m[0].length);
-  if (EMBEDS_STATE.test(before)) return false;
-  return !(/^\s*\w+ing\b/i.test(after) && !HOLDS_AGAINST.test(after));
-}
-const STILL = /\bstill\b/i;
-/** Words under which a "still" reports a state: a relative or complement word, a verb of checking or knowing. */
-const EMBEDS_STATE =
-  /\b(?:which|(?<!\bso )that|whether|what|who|whose|verify|verifies|check|checks|see|sees|know|knows|tell|tells|show|shows|list|lists|find out)\b/i;
-/** Words that name what a "still" holds against: a condition, a failure or a load. */
-const HOLDS_AGAINST =
-  /\b(?:when|whenever|while|if|even|during|despite|though|although|after|under|through|until|unless|with(?:out)?)\b/i;
 
 export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
   {
@@ -147,9 +122,7 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
     asks: "a rule the design keeps: an invariant, the write that enforces it and the failure that would break it",
     // an obligation ("must", "never", "at most", "no … may be lost", "still accepts writes while …")
     words:
-      /\b(?:must|never|always|cannot|can't|may not|at most|at least|no more than|exactly once)\b|\bno\b[^,;]*\b(?:may|can|is|are|will|ever)\b/i,
-    // "still" obliges where it says what goes on in spite of something ("still answering when a data centre goes dark")
-    also: obligingStill,
+      /\b(?:must|never|always|cannot|can't|may not|at most|at least|no more than|exactly once|still)\b|\bno\b[^,;]*\b(?:may|can|is|are|will|ever)\b/i,
     owed: true,
     plan: "we keep it as a rule, checked on the path that could break it",
   },
@@ -189,7 +162,7 @@ const KIND_OF = new Map<string, RequirementKind | null>();
 export function requirementKind(clause: string): RequirementKind | undefined {
   let kind = KIND_OF.get(clause);
   if (kind === undefined) {
-    kind = REQUIREMENT_KINDS.find((k) => k.words.test(clause) || k.also?.(clause) === true) ?? null;
+    kind = REQUIREMENT_KINDS.find((k) => k.words.test(clause)) ?? null;
     if (KIND_OF.size >= 4096) KIND_OF.clear();
     KIND_OF.set(clause, kind);
   }

@@ -582,13 +582,3 @@ export const WHOLE_DESIGN_KINDS: ReadonlySet<KeptKind> = new Set<KeptKind>([
 
 /** Whether the kinds a mechanism keeps are known here: some kind lists it, or it is known to keep none. */
 export const kindsKnown = (mechanismId: string): boolean => LISTED.has(mechanismId) || KEEPS_NO_KIND.has(mechanismId);
-
-/** Where a text says a rule of a kind: the span its words match (a prompt's clause read as a rule), if any. */
-export function kindSpan(text: string, kind: KeptKind): { index: number; length: number } | undefined {
-  const m = KEPT_KINDS.find((k) => k.kind === kind)?.words.exec(text);
-  return m ? { index: m.index, length: m[0].length } : undefined;
-}
-
-/** Whether a mechanism keeps a rule of a kind by its own action (it is listed as a keeper of that kind). */
-export const keepsKindOf = (mechanismId: string, kind: KeptKind): boolean =>
-  KEEPERS_OF.get(kind)?.has(mechanismId) === true;
