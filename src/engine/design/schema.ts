@@ -501,10 +501,20 @@ const DecisionOption = z.strictObject({
       sizes: strings.optional(),
       // the supporting archetypes composed only for this option (coherence option-not-carried)
       composes: z.array(ArchetypeId).optional(),
-      names: z.array(z.strictObject({ component: z.string(), name: z.string(), runs: strings.optional() })).optional(),
+      names: z
+        .array(
+          z.strictObject({
+            component: z.string(),
+            name: z.string(),
+            runs: strings.optional(),
+            because: z.string().optional(),
+          }),
+        )
+        .optional(),
       needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
       excludes: strings.optional(),
       crossRegion: z.enum(["sync", "async"]).optional(),
+      regionMode: z.enum(["per-key-home", "region-shares", "count-slots"]).optional(),
       // the stance the design takes when the prompt states this option's win condition in words
       stance: z.enum(["fail-closed", "stay-available"]).optional(),
     })
