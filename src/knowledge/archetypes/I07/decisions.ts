@@ -7,6 +7,23 @@ import { SEES_OWN_WRITE } from "../../patterns.js";
  */
 const AT_THE_EDGE = String.raw`\b(?:cdn|content delivery|edge|points? of presence|pops?|origin shield|static (?:assets|content|files|sites?|websites?)|assets|video|images?|photos?|media|streaming|segments|downloads?|global(?:ly)?|worldwide|around the world|geograph\w*|continents|countries|regions)\b`;
 
+/**
+ * A cache cluster by key (look-aside or read-through) holds each key on one node: no edge site, DNS steering or
+ * shield over many edges is part of it (the edge option's failure rows, figures and steps).
+ */
+const NO_EDGE_SITE = [
+  String.raw`\b(?:some|every|many) edges?\b`,
+  String.raw`\bevery (?:cache|edge) site\b`,
+  String.raw`\bedge (?:egress|storage)\b`,
+  String.raw`\bDNS\b`,
+];
+/** The names a cache cluster beside the services gives the topology's database, invalidation and writers. */
+const CLUSTER_PARTS = [
+  { component: "origin", name: "Database (the records the cache fronts)" },
+  { component: "purge-control", name: "Invalidation and policy control" },
+  { component: "publishers", name: "Writers of the database" },
+];
+
 /** A cache the prompt says reads through: it loads a missed key itself ("a read-through cache in front of …"). */
 const READ_THROUGH = String.raw`\bread[- ]through\b`;
 
@@ -30,12 +47,7 @@ export const decisions: DecisionPoint[] = [
           draws: ["Look-aside read with a lease-guarded fill", "clients>origin"],
           // a cluster sharded by key holds each key on one node: a purge goes to that node, and no edge site, DNS
           // steering or shield over many edges is part of it (the edge option's failure rows, figures and steps)
-          excludes: [
-            String.raw`\b(?:some|every|many) edges?\b`,
-            String.raw`\bevery (?:cache|edge) site\b`,
-            String.raw`\bedge (?:egress|storage)\b`,
-            String.raw`\bDNS\b`,
-          ],
+          excludes: [...NO_EDGE_SITE],
           names: [
             {
               component: "clients",
@@ -48,9 +60,7 @@ export const decisions: DecisionPoint[] = [
               because:
                 "keeping hot records in memory one hop from the services is the point; one fill lease per key protects the database from a miss storm",
             },
-            { component: "origin", name: "Database (the records the cache fronts)" },
-            { component: "purge-control", name: "Invalidation and policy control" },
-            { component: "publishers", name: "Writers of the database" },
+            ...CLUSTER_PARTS,
           ],
         },
       },
@@ -67,12 +77,7 @@ export const decisions: DecisionPoint[] = [
           // an in-memory map that calls a loader on a miss (the card's Hazelcast row)
           preferTechnology: ["Hazelcast"],
           draws: ["Read-through: the cache loads a missed key from the database", "edge>origin"],
-          excludes: [
-            String.raw`\b(?:some|every|many) edges?\b`,
-            String.raw`\bevery (?:cache|edge) site\b`,
-            String.raw`\bedge (?:egress|storage)\b`,
-            String.raw`\bDNS\b`,
-          ],
+          excludes: [...NO_EDGE_SITE],
           names: [
             {
               component: "clients",
@@ -86,9 +91,7 @@ export const decisions: DecisionPoint[] = [
               because:
                 "the cache answers every read: a hit from memory, a miss by loading the record itself, one load per key at a time, so a miss storm reaches the database once per key",
             },
-            { component: "origin", name: "Database (the records the cache fronts)" },
-            { component: "purge-control", name: "Invalidation and policy control" },
-            { component: "publishers", name: "Writers of the database" },
+            ...CLUSTER_PARTS,
           ],
         },
       },
