@@ -806,6 +806,24 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
     "a cache node lost or cut off only costs hits: its reads fall through to the database, which decides every write, and each write deletes the cached copy after the database commits, so the tier keeps serving, a copy at most briefly stale, and holds no vote or majority of its own",
 };
 
+// A read-through tier is the same tier with the loader inside it: the cache node that misses loads the record itself
+// (Hazelcast's MapLoader, Ehcache's loader), concurrent misses of one key wait on that one load, and callers never
+// read the database; writes, deletes from the commit log and hot-key copies are as behind a look-aside tier.
+const READ_THROUGH: Omit<Variant, "by"> = {
+  ...CACHE_ASIDE,
+  topic: "read-through",
+  subject: "a read-through cache tier in front of the database, which stays the system of record",
+  summary: [
+    "A read asks only the cache; on a miss the key's cache node loads the record from the database itself and keeps the copy",
+    "The hit ratio decides the database's load: every miss is one load from the database",
+    "A write commits to the database and then deletes the cached copy, because a delete is idempotent and an update can race",
+    "Concurrent misses of one key wait on that key's one load, and a delete voids a load in flight so a slow load cannot store a stale value",
+    "A hot key is copied to several cache nodes so one node does not take all its reads",
+  ],
+  stance:
+    "a cache node lost or cut off only costs hits: its keys are loaded again from the database, which decides every write, and each write deletes the cached copy after the database commits, so the tier keeps serving, a copy at most briefly stale, and holds no vote or majority of its own",
+};
+
 export const VARIANTS: readonly Variant[] = [
   {
     by: "I06",
@@ -949,6 +967,8 @@ export const VARIANTS: readonly Variant[] = [
     stance:
       "a cache server lost or cut off only costs hits: its keys miss and refill from the origin, which keeps every value, so the pool keeps serving with no vote, replica or majority of its own",
   },
+  { by: "I16", ...READ_THROUGH },
+  { by: "I07", ...READ_THROUGH, absorbs: ["I16"] },
   { by: "I16", ...CACHE_ASIDE },
   { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },
   {

@@ -59,6 +59,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a single Redis-class node serves on the order of a hundred thousand simple operations per second",
   },
   {
+    id: "cache_node_ops_per_sec",
+    label: "gets and deletes one in-memory cache node serves",
+    unit: "ops/s",
+    assumed: 100000,
+    assumedBecause:
+      "one in-memory cache node answers on the order of a hundred thousand small gets a second (a planning figure; measure it on the chosen nodes)",
+  },
+  {
     id: "cache_node_bytes",
     label: "memory for data on one cache node",
     unit: "B",

@@ -77,6 +77,7 @@ export const TOPIC_VALUES = [
   "kv-cache",
   "cache",
   "cache-aside",
+  "read-through",
   "order-book",
   "file-sync",
   "in-flight",
@@ -251,6 +252,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // thumbnail sizes, documents converted to PDF), published as one step
   "media-pipeline": String.raw`\b(?:(?:video|audio|media|image|photo|podcast) (?:\w+ ){0,2}(?:transcod\w*|processing|encoding) (?:pipelines?|services?|systems?|farms?|fleets?)|transcod\w* (?:pipelines?|services?|systems?|farms?|fleets?|workers?)|(?:image|photo|thumbnail|media|audio|podcast) pipelines?|(?:into|producing|makes?|making|generat\w+|creat\w+) (?:\w+ ){0,2}(?:resolutions|renditions|bitrates|thumbnail sizes)|thumbnail sizes|adaptive bitrate|(?:hls|dash) (?:renditions?|ladders?|packaging)|convert\w* (?:\w+ ){0,2}(?:documents?|files?|uploads?) (?:to|into) pdfs?)\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
+  // the cache tier loads what it misses itself (a loader in the cache nodes): said only in these words, and only of a
+  // cache in front of a database (TOPIC_NEEDS)
+  "read-through": String.raw`\bread-through\b|\bread through cach(?:e|es|ing)\b`,
   // a file sync service named, or its need said in words (a user's files kept the same on all their devices)
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b|${FILES_ON_DEVICES}`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -473,6 +477,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the system is a pool of in-memory key-value cache servers (Memcached, Redis as a cache): clients hash each key to one server, items live in RAM and are evicted least recently used, nothing is replicated, and a lost server's keys miss and refill from the origin",
   "cache-aside":
     "a cache tier sits in front of a database that stays the system of record: reads look in the cache first and fill it from the database on a miss",
+  "read-through":
+    "the cache tier in front of the database loads a missed key from the database itself, one load per key, so callers ask only the cache",
   "file-sync":
     "people's files sync across their devices: a metadata journal per namespace is the authority, and file contents are immutable blocks stored once by hash",
   "order-book":
@@ -664,6 +670,7 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
  */
 export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
   "polite-site": "crawl",
+  "read-through": "cache-aside",
   "cdc-mysql": "cdc",
   "kv-cache": "cache",
   "shown-count": "aggregation",
@@ -808,6 +815,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "read-through",
   "polite-site",
   "currencies",
   "earned-currency",

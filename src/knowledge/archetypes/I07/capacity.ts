@@ -103,7 +103,19 @@ const CACHE_ASIDE_CAPACITY: CapacityModel = {
     ),
   ],
   figures: [
-    ...base.figures.filter((f) => !["egress_per_node", "servers_per_node", "purges_per_sec"].includes(f.id)),
+    ...base.figures.filter(
+      (f) => !["egress_per_node", "servers_per_node", "purges_per_sec", "cache_nodes"].includes(f.id),
+    ),
+    // every read of the tier lands on the key's one node, so the node count must carry the request rate as well as
+    // hold the hot set: the larger of the two decides
+    fig(
+      "cache_nodes",
+      "cache nodes to hold the hot set and serve the peak requests",
+      "count",
+      "max(hot_set_bytes / cache_node_bytes, peak_requests_per_sec / (cache_node_ops_per_sec * target_utilisation))",
+      "nodes",
+      true,
+    ),
     {
       ...fig(
         "invalidation_visible_seconds",

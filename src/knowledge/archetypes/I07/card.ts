@@ -227,12 +227,24 @@ export const card = {
   ],
   readPaths: [
     {
+      unlessTopic: "cache-aside",
       action: "serve the object from the nearest edge or cache node",
       entity: "CachedCopy",
       shape: "read projection",
       servesFeatureReads: true,
       staleness:
         "at most the TTL, cut short by purge propagation time; up to the stale-if-error window when the origin fails",
+      linearizable: REVALIDATED_EACH_HIT,
+    },
+    {
+      // a cache tier in front of a database: each key lives on one node, deleted from the database's commit log
+      topic: "cache-aside",
+      action: "serve the record from its key's cache node",
+      entity: "CachedCopy",
+      shape: "read projection",
+      servesFeatureReads: true,
+      staleness:
+        "at most the invalidation lag after a committed change; at most the copy's time to live where that change's delete was lost",
       linearizable: REVALIDATED_EACH_HIT,
     },
     {
@@ -445,9 +457,21 @@ export const card = {
   ],
   bottlenecks: [
     {
+      unlessTopic: "cache-aside",
       bottleneck: "origin load from misses, expiries and revalidations",
       mitigation:
         "raise the hit ratio with longer TTLs, versioned URLs and a shield tier that collapses misses from many edges",
+      formula: {
+        yields: "origin requests per second",
+        expression: "requests_per_sec * (1 - hit_ratio)",
+        unit: "req/s",
+      },
+    },
+    {
+      topic: "cache-aside",
+      bottleneck: "database load from misses",
+      mitigation:
+        "raise the hit ratio with more memory for the hot set and longer times to live (deletes from the commit log keep copies fresh), and one fill per key so a miss storm reaches the database once",
       formula: {
         yields: "origin requests per second",
         expression: "requests_per_sec * (1 - hit_ratio)",
@@ -521,7 +545,8 @@ export const card = {
       layer: "serving",
       fits: "application-side cache-aside tier in front of a database, keyed by object id",
       suits: ["low-latency", "high-throughput", "small-metadata"],
-      poorFor: ["durable", "linearizable"],
+      // (not "durable": the tier's copies are not the durable state, the database is; losing a node costs only hits)
+      poorFor: ["linearizable"],
       caveat: "invalidation ordering and stale-fill protection are the application's job",
     },
     {
@@ -532,7 +557,7 @@ export const card = {
       layer: "serving",
       fits: "read-through in-memory cluster partitioned by key: a get of a key not held calls the configured loader, which reads the database, and keeps the record in the map",
       suits: ["low-latency", "high-throughput", "small-metadata"],
-      poorFor: ["durable", "linearizable", "multi-region"],
+      poorFor: ["linearizable", "multi-region"],
       caveat:
         "every miss waits for its load, so a slow database slows exactly the reads that miss: loads need a tight timeout (current versions run loads off the partition threads, older ones blocked the partition's other keys meanwhile)",
       onlyChosen: true,

@@ -24,6 +24,18 @@ const CLUSTER_PARTS = [
   { component: "publishers", name: "Writers of the database" },
 ];
 
+/**
+ * A cluster by key caches database records, not pages or media: a record (a row, a small object) is a few KB at most,
+ * where the archetype's default value size is an HTTP response's at the edge.
+ */
+const RECORD_VALUE = [
+  {
+    quantity: "value_bytes",
+    value: 2000,
+    why: "a database record cached by key (a row or a small object) is a few KB at most, not a page or media file",
+  },
+];
+
 /** A cache the prompt says reads through: it loads a missed key itself ("a read-through cache in front of …"). */
 const READ_THROUGH = String.raw`\bread[- ]through\b`;
 
@@ -48,6 +60,7 @@ export const decisions: DecisionPoint[] = [
           // a cluster sharded by key holds each key on one node: a purge goes to that node, and no edge site, DNS
           // steering or shield over many edges is part of it (the edge option's failure rows, figures and steps)
           excludes: [...NO_EDGE_SITE],
+          capacity: RECORD_VALUE,
           names: [
             {
               component: "clients",
@@ -78,6 +91,7 @@ export const decisions: DecisionPoint[] = [
           preferTechnology: ["Hazelcast"],
           draws: ["Read-through: the cache loads a missed key from the database", "edge>origin"],
           excludes: [...NO_EDGE_SITE],
+          capacity: RECORD_VALUE,
           names: [
             {
               component: "clients",
@@ -178,11 +192,12 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i07-write-policy",
-    question: "Cache-aside, write-through, or write-back?",
+    question: "Where do writes go: straight to the origin, through the cache, or into the cache to flush later?",
     options: [
       {
         id: "cache-aside",
-        name: "cache-aside (a miss fills the cache, and writes go to the origin directly)",
+        // the write side of both a look-aside and a read-through tier (where it is called write-around)
+        name: "writes go to the origin directly, and a miss fills the cache (cache-aside; write-around under a read-through cache)",
         buys: "only requested data is cached; the origin stays the source of truth",
         costs: "a miss pays the origin's latency; a stale fill can race a write",
         winsWhen: "reads dominate and a short staleness window is fine",

@@ -21,7 +21,7 @@ export const protocols: ProtocolSpec[] = [
     // caller never reads the database (the caller asks only the cache)
     name: "Read-through: the cache loads a missed key from the database",
     notation:
-      "clients>edge[get key] -> edge[look up copy {CachedCopy.expires_at > now}] -> edge[start the one load of the key {no fresh CachedCopy and no InflightFill for key}] -> edge>origin[load the record] -> origin>edge[record with version] -> edge[store the copy {no delete voided the load}] -> edge>clients[value] |-> edge>clients[answer from the load already in flight for the key {InflightFill for key}] => done | retry",
+      "clients>edge[get key] -> edge[look up the copy; a miss starts the key's one load {no fresh CachedCopy and no InflightFill for key}] -> edge>origin[load the record] -> origin>edge[record with version] -> edge[store the copy {no delete voided the load}] -> edge>clients[value] |-> edge>clients[hit: the cached value, no load {a fresh CachedCopy for key: CachedCopy.expires_at > now}] |-> edge>clients[answer from the load already in flight for the key {InflightFill for key}] => done | retry",
   },
   {
     name: "Look-aside read with a lease-guarded fill",
@@ -145,11 +145,23 @@ export const topology: Topology = {
     {
       // a cluster sharded by key is asked by key, as a key-value store is, not by an HTTP path with cache headers
       operation: "get",
-      chosen: { decision: "i07-placement", options: ["cluster", "read-through"] },
+      chosen: { decision: "i07-placement", options: ["cluster"] },
       call: "get(key) on the key's cache node",
       request: ["key"],
       response: ["value and its version, or a miss"],
       errors: ["a timeout when the key's node is down: the caller reads the database (look-aside) or retries"],
+      guarantee: "a copy is at most its TTL older than the database unless a committed change deleted it sooner",
+    },
+    {
+      // read-through: the caller asks only the cache, which answers a miss by loading the record itself
+      operation: "get",
+      chosen: { decision: "i07-placement", options: ["read-through"] },
+      call: "get(key) on the key's cache node",
+      request: ["key"],
+      response: ["value and its version (from memory, or loaded from the database on a miss)"],
+      errors: [
+        "a timeout when the key's node is down, or an error when its load from the database fails: the caller retries (it never reads the database itself)",
+      ],
       guarantee: "a copy is at most its TTL older than the database unless a committed change deleted it sooner",
     },
     {
