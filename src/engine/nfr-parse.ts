@@ -1832,7 +1832,7 @@ const TICK_RATE =
 
 /** Words that make a duration a failover bound ("fails over within 5 seconds", "a new leader within 2 s"). */
 const FAILOVER_WORDS =
-  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*|(?:dead|failed|failing|crashed)\s+(?:[\w'-]+\s+){1,2}(?:(?:must|should|will|is|are|gets?|to)\s+)?(?:be\s+|get\s+)?(?:replaced|restarted elsewhere)|(?:new|standby|replacement|backup|spare)\s+(?:[\w'-]+\s+)?(?:(?:must|should|will|can|is|are|gets?)\s+)?(?:be\s+)?(?:elected|chosen|promoted|in charge|serving|step(?:s|ping)? in)|(?:replicas?|secondar(?:y|ies)|followers?|standbys?)\s+(?:(?:must|should|will|is|are|gets?)\s+)?(?:be\s+)?promoted|(?:standby|backup|replica|secondary|spare)\s+(?:(?:must|should|will|can)\s+)?(?:replaces?|takes? the place of))\b/i;
+  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*|(?:dead|failed|failing|crashed)\s+(?:[\w'-]+\s+){1,2}(?:(?:must|should|will|is|are|gets?|to)\s+)?(?:be\s+|get\s+)?(?:replaced|restarted elsewhere)|(?:new|standby|replacement|backup|spare)\s+(?:[\w'-]+\s+)?(?:(?:must|should|will|can|is|are|gets?)\s+)?(?:be\s+)?(?:elected|chosen|picked|selected|promoted|in charge|serving|step(?:s|ping)? in)|(?:replicas?|secondar(?:y|ies)|followers?|standbys?)\s+(?:(?:must|should|will|is|are|gets?)\s+)?(?:be\s+)?promoted|(?:standby|backup|replica|secondary|spare)\s+(?:(?:must|should|will|can)\s+)?(?:replaces?|takes? the place of))\b/i;
 
 /** Where the last match of a pattern starts in a text. */
 function lastMatch(re: RegExp, text: string): number | undefined {
@@ -2933,8 +2933,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           const value = n.value * secs;
           // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")
           // a live stream's delay is quoted with its bound word and what it is ("under 5 seconds of delay")
+          // and a failover bound with the failure it counts from ("within 10 seconds of a failure")
+          const ofFailure =
+            target.id === "failover_seconds"
+              ? (/^\s+(?:of|after)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:failures?|crash(?:es)?|outages?|faults?|loss)\b/i.exec(
+                  after,
+                )?.[0] ?? "")
+              : "";
           const said = quoteTo(
-            pos + dur[0].length + (target.id === "live_delay_seconds" ? (ofDelay?.length ?? 0) : afterWord.length),
+            pos +
+              dur[0].length +
+              (target.id === "live_delay_seconds" ? (ofDelay?.length ?? 0) : afterWord.length || ofFailure.length),
           );
           const leadWords = own(LEAD_WORDS, target.id);
           const lead =

@@ -313,11 +313,12 @@ function unitEndOf(tail: string): number {
 /** A figure of how far a copy trails its source: the quantities a freshness bound is read as. */
 const LAG_FIGURE = /^(?:propagation|lag|staleness|freshness|replication_lag)\w*\b/;
 /**
- * A stated bound on a pipeline's whole way (a page's, a rollback's), read by the figure that sums its steps against it:
+ * A stated bound on a pipeline's whole way (a page's, a rollback's, a failover's: detection, lease expiry and hand-over),
+ * read by the figure that sums its steps against it:
  * it reads the bound's words in any clause that states them, a rule's ("a bad version must be reverted within 3
  * minutes") as well as a latency's.
  */
-const WAY_BOUND_FIGURE = /^(?:page_bound|rollback_bound)_seconds, read by\b/;
+const WAY_BOUND_FIGURE = /^(?:page_bound|rollback_bound|failover)_seconds, read by\b/;
 
 /** A latency bound's words in a clause: a time under which a path answers ("within 50 ms", "in under 2 seconds"). */
 const LATENCY_BOUND =

@@ -29,7 +29,15 @@ const EVERY = /\b(?:every|all|everywhere|each)\b/i;
 /** The thing a copy serves, in one or two words ("a price", "a stock level"). */
 const NOUN = String.raw`([a-z][\w-]*(?:\s+(?!(?:more|older|over|for|stale|than|must|should|may)\b)[a-z][\w-]*)?)`;
 
-const PUSH = new RegExp(String.raw`\bmust\s+(?:\w+\s+)?${ARRIVE}\b[^.;:!?]{0,60}?\bwithin\s+${DURATION}`, "i");
+/**
+ * "must <arrive> … within <time>" in one clause: a negated verb is no arrival ("each shard must never have two
+ * primaries"), and the gap never runs into another clause's "must" or past ", and" ("…, and a new primary must be
+ * chosen within 10 seconds" is a failover bound, not a change reaching copies).
+ */
+const PUSH = new RegExp(
+  String.raw`\bmust\s+(?:(?!(?:never|not)\b)\w+\s+)?${ARRIVE}\b(?:(?!\bmust\b|,\s*(?:and|but|while)\b)[^.;:!?]){0,60}?\bwithin\s+${DURATION}`,
+  "i",
+);
 export const STALE: readonly RegExp[] = [
   // "never show a page more than a minute older than its last edit", "never show a price older than a minute",
   // "never serve a rate more than a minute old"

@@ -85,9 +85,10 @@ export const REQUIREMENT_KINDS: readonly RequirementKind[] = [
   {
     id: "time-bound",
     asks: "a time bound on handling a failure (its detection, the release or hand-over it forces), planned against that time",
-    // a crashed holder's lock "released within 20 seconds" is a failure's bound, not a request path's latency
+    // a crashed holder's lock "released within 20 seconds" is a failure's bound, not a request path's latency, as is a
+    // new leader or primary "chosen within 10 seconds of a failure"
     words:
-      /\b(?:releas|freed|expir|reclaim|fail(?:s|ed|ing)?\s+over|failover|tak(?:e|es|en)\s+over|detect|recover|reassign|promot|elect)\w*\b[^,;]*?\b(?:within|under|in|after)\s+\d/i,
+      /\b(?:releas|freed|expir|reclaim|fail(?:s|ed|ing)?\s+over|failover|tak(?:e|es|en)\s+over|detect|recover|reassign|promot|elect|new\s+(?:primar|leader|master|coordinator|owner|holder))\w*\b[^,;]*?\b(?:within|under|in|after)\s+\d/i,
     owed: true,
     plan: "we plan the detection and the hand-over against that time, with the timeout well inside it",
   },
