@@ -121,14 +121,16 @@ describe("a freshness bound is met with headroom, never at equality", () => {
   });
 
   it("a searchable-within bound sets the index refresh so capture, log, write and refresh keep headroom", () => {
+    // a tight bound sets the refresh from what the other stages leave of its planned share; a loose one keeps the
+    // usual one-second refresh (not a refresh that spends the whole bound on a routine step)
     for (const [bound, refreshes] of [
-      [30, 18.5],
+      [30, 1],
       [2, 0.8],
     ] as const) {
       const d = design(`Design a document index where new documents are searchable within ${bound} seconds`);
       const visible = row(d, "copy_fresh_seconds");
       expect(visible?.bound?.value).toBe(bound);
-      expect(visible?.value).toBeCloseTo(bound * (1 - BOUND_MARGIN.planned), 6);
+      expect(visible?.value).toBeLessThanOrEqual(bound * (1 - BOUND_MARGIN.planned) + 1e-9);
       expect(visible?.inputs.find((i) => i.name === "refresh_seconds")?.value).toBeCloseTo(refreshes, 6);
       expect(row(d, "shard_refreshes")?.formula).toContain("refresh_seconds");
       expect(rules(d)).toEqual([]);

@@ -75,7 +75,8 @@ export const capacity: CapacityModel = {
       from: {
         expression:
           "propagation_seconds * (1 - bound_headroom) - capture_lag_seconds - log_lag_seconds - index_write_seconds",
-        why: "the share of the stated freshness planned for use (the rest kept spare for a slow step), less capture, the log's lag and the bulk write: refreshing less often than that writes fewer segments",
+        why: "the share of the stated freshness planned for use (the rest kept spare for a slow step), less capture, the log's lag and the bulk write, where that is below the usual one-second refresh; a looser bound keeps the one-second refresh and its slack absorbs a slow step",
+        atMost: 1,
       },
     },
   ],
