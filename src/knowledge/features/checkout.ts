@@ -164,7 +164,7 @@ export const CHECKOUT: FeatureEntry = {
           name: "charge inside the request, then write the order",
           buys: "an immediate yes or no for the buyer",
           costs: "a crash between the charge and the write leaves money taken and no order",
-          winsWhen: "never for real money; only for prototypes",
+          winsWhen: "it is a prototype taking test payments, where a charge with no order costs nothing to put right",
         },
       ],
       rules: [],

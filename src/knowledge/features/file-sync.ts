@@ -249,7 +249,8 @@ export const FILE_SYNC: FeatureEntry = {
           name: "last writer wins",
           buys: "simple, one file",
           costs: "the other device's edit disappears",
-          winsWhen: "never for user files; fine for settings",
+          winsWhen:
+            "the synced thing is a setting or a preference whose latest value is all anyone wants, not a user's file",
         },
       ],
       rules: [],

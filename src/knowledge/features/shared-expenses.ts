@@ -235,9 +235,9 @@ export const SHARED_EXPENSES: FeatureEntry = {
   hotspot: {
     figure: "peak_ledger_entries_per_sec",
     bottleneck:
-      "Ledger writes at the peak: every {expense} appends one entry per payer and participant and updates each of their balance rows in one transaction in its {group}'s partition",
+      "Ledger writes at the peak: every {expense} appends one entry per payer and participant and updates each of their balance rows in one transaction over its {group}'s rows",
     mitigation:
-      "partition by {group} id so each {expense} commits on one shard; a large {group} serialises only its own writes, and each {member}'s totals across {groups} are a projection updated from the outbox, not a row every {expense} locks",
+      "keep each {expense}'s transaction to its own {group}'s rows, so that once the peak outgrows one primary the ledgers split by {group} id with no cross-shard transaction; a large {group} serialises only its own writes, and each {member}'s totals across {groups} are a projection updated from the outbox, not a row every {expense} locks",
   },
   capacity: {
     inputs: [
@@ -346,7 +346,8 @@ export const SHARED_EXPENSES: FeatureEntry = {
           buys: "a smaller ledger",
           costs:
             "the old amounts are lost, so a disputed balance cannot be explained and a crash between the update and the recompute leaves a balance no entry explains",
-          winsWhen: "never for money people owe each other",
+          winsWhen:
+            "only the current amounts matter and nobody will ask how a balance came to be (a scratch tally, not debts between people)",
         },
       ],
       rules: [],
@@ -403,7 +404,8 @@ export const SHARED_EXPENSES: FeatureEntry = {
           buys: "no work on read",
           costs:
             "a second truth that every expense, edit and settlement must rewrite, and that drifts from the balances if one rewrite fails",
-          winsWhen: "never for a group whose balances already hold everything the suggestion needs",
+          winsWhen:
+            "groups are so large that matching their balances on every read costs more than rewriting the suggestion on every expense",
         },
       ],
       rules: [],

@@ -335,7 +335,8 @@ export const STORED_VALUE: FeatureEntry = {
           name: "credit when the client reports a completed purchase",
           buys: "an instant credit with no server-side check",
           costs: "a forged or replayed report mints currency for nothing",
-          winsWhen: "never for real money",
+          winsWhen:
+            "the currency is only ever earned in play and no real money buys it, so a forged report costs nothing but the game's balance",
         },
       ],
       rules: [],

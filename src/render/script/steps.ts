@@ -948,7 +948,9 @@ function normalise(d: Design): StepDraft {
       ...core("This is a product prompt, so I'll start from what users do"),
       ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
     );
-  if (lead) {
+  // (where the feature's own record keeps the rule, in the database that owns it, the archetype under it is that
+  // database: saying the correctness rests on a separate store would take back the sentence just said)
+  if (lead && !realized) {
     // a subject the prompt speaks of (a cache tier in front of a database) is what the design is, said first
     const heart = lead.variant?.subject ?? spokenArchetype(lead.id, lead.name, d.nfrs.topics);
     lines.push(
