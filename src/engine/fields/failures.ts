@@ -127,6 +127,18 @@ function withHardRulePartitions(rows: FailureRow[], f: Parameters<typeof failure
     const path = f.criticalPaths.find((p) => p.name === s.path);
     const write = path?.operations.map((o) => byPhrase.get(o)).find((o) => o !== undefined && !o.hidden);
     const record = write ? entityWords(write.entity) : "record";
+    // a path whose write is the outcome's own conditional insert holds no lease and no token: a late insert fails
+    if (write?.mechanism === "put-if-absent" && write.operation === "create target")
+      return [
+        {
+          failure: `The node running '${s.path}' is cut off from the ${record} authority by a partition, or pauses (a long GC stop, a frozen VM), and keeps running on what it last saw`,
+          prevention: `'${s.path}' decides only at the ${record}'s one linearizable authority: a side that cannot reach it refuses that step rather than act, and the insert lands only where none is stored, so a paused node's late insert fails and '${s.quote}' holds on both sides`,
+          repair: `The cut-off side retries once the authority answers, and returns the stored outcome if another call made it meanwhile`,
+          role: "coordination",
+          archetype: s.archetype as ArchetypeId,
+          source: `the prompt says '${s.quote}': the stance of '${s.path}' under a partition or a pause`,
+        },
+      ];
     return [
       {
         failure: `The node running '${s.path}' is cut off from the ${record} authority by a partition, or pauses past its lease (a long GC stop, a frozen VM), and keeps running on what it last saw`,
@@ -156,6 +168,16 @@ function withGuarantees(rows: FailureRow[], f: Parameters<typeof failuresField.d
       const act = g.act ?? "send";
       const scope = g.scope ? ` for the same ${g.scope}` : "";
       const key = g.scope ? `(${g.noun}, ${g.scope})` : `the ${g.noun} and its occurrence`;
+      // kept by the outcome's own conditional insert (the invariant says so): no claim lapses, calls race
+      if (f.invariants.some((r) => r.keptBy === "put-if-absent" && r.because.includes(`'${g.quote}'`)))
+        return {
+          failure: `Two calls for the same ${g.noun}${scope} race (a caller's retry after a timeout while the first call is still working), and both ${act} it`,
+          prevention: `The outcome is inserted only where none is stored for ${key}, so the second insert fails and that call returns the stored outcome instead of its own`,
+          repair: `The losing call's work is dropped, and every caller, the retry included, sees the first outcome`,
+          role: "coordination",
+          archetype,
+          source,
+        };
       return {
         failure: `A worker crashes or stalls after it began to ${act} a ${g.noun} and before it recorded the outcome, so its claim lapses and another worker takes the same ${g.noun}${scope}`,
         prevention: `The claim keyed by ${key} is taken with a conditional insert and passes on only under a higher fencing token, which the store checks on the old holder's later writes; the ${act} carries that key, never an attempt number, so the party it reaches drops a repeat`,

@@ -782,6 +782,16 @@ function guaranteeRule(
         because,
         ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
       };
+    // the write is the outcome's own insert, keyed once (a decision per transaction, answered in the request): no
+    // worker holds a claim that could lapse, so the rule is the insert's condition and a racing call gets the first
+    if (at?.op.mechanism === "put-if-absent" && at.op.operation === "create target")
+      return {
+        path: at.p.name,
+        statement: `No ${g.noun} is ${participle(act)} twice${scope}. ${upperFirst(where)} inserts the outcome only where none is stored for ${key}, so a retry or a racing call for the same ${g.noun} finds the stored outcome and returns it instead of its own: two calls may both do the work, but only the first insert stands. What goes out carries the same key, never an attempt number, so the party it reaches drops a repeat.`,
+        archetype: at.p.archetype,
+        because,
+        keptBy: "put-if-absent",
+      };
     return {
       path: at?.p.name ?? first.name,
       statement: `No ${g.noun} is ${participle(act)} twice${scope}. ${upperFirst(where)} first records a claim keyed by ${key} with a conditional insert, so a retry, a second claimant or a worker taking over after a crash finds the claim and stops. A claim whose holder went silent passes on only under a higher fencing token, which the store checks on the old holder's later writes. What goes out carries the same key, never an attempt number, so the party it reaches drops a repeat; once holds for an outside effect only where that party deduplicates by the key.`,

@@ -89,10 +89,10 @@ export const FRAUD_WRITES = [
   },
   {
     action:
-      "append each scored transaction to the transaction log with its id, card, merchant, device, amount, time and decision",
+      "append each scored transaction to the transaction log with its id, card, merchant, device, amount, time and decision, relayed from the outbox row its decision's insert wrote in the same transaction",
     entity: "TransactionEvent",
     shape: "append event",
-    mechanism: "append-log",
+    mechanism: "transactional-outbox",
     topic: T,
   },
   {
@@ -340,8 +340,9 @@ export const FRAUD_COMPONENTS: ComponentSpec[] = [
     name: "Decision store (one row per transaction id)",
     kind: "store",
     holds: ["Decision", "ReviewCase"],
-    runs: ["insert if absent", "read by transaction id"],
-    because: "a conditional insert on the transaction id is what makes each transaction scored once",
+    runs: ["insert if absent, with an outbox row", "read by transaction id", "relay outbox rows to the log"],
+    because:
+      "a conditional insert on the transaction id is what makes each transaction scored once, and the outbox row written in the same transaction gets every stored decision to the log, even if the scorer crashes right after answering",
     topic: T,
   },
   {
@@ -420,7 +421,13 @@ export const FRAUD_LINKS: LinkSpec[] = [
   { from: "scorer", to: "decision-store", kind: "request", label: "insert decision if absent", topic: T },
   { from: "scorer", to: "feature-store", kind: "request", label: "multi-get card, merchant, device", topic: T },
   { from: "scorer", to: "model-servers", kind: "request", label: "score features on the live model", topic: T },
-  { from: "scorer", to: "txn-log", kind: "stream", label: "scored transactions", topic: T },
+  {
+    from: "decision-store",
+    to: "txn-log",
+    kind: "stream",
+    label: "scored transactions, relayed from the outbox once per transaction id",
+    topic: T,
+  },
   { from: "txn-log", to: "feature-updater", kind: "stream", label: "transactions by card partition", topic: T },
   { from: "feature-updater", to: "feature-store", kind: "stream", label: "window adds keyed by txn id", topic: T },
   { from: "scorer", to: "review-queue", kind: "stream", label: "'review' decisions", topic: T },
@@ -551,7 +558,7 @@ export const FRAUD_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Score a transaction on the authorisation path",
     notation:
-      "auth-caller>scorer[score the transaction with its txn id and a deadline] -> scorer>feature-store[multi-get the counters of its card and merchant and device] -> scorer>model-servers[score the features on the live version and the shadow beside it] -> scorer[decide approve or review or decline by rules and thresholds and by rules alone past the model's deadline] -> scorer>decision-store[insert the decision with its score and model version and features used {no Decision for txn_id yet}] -> scorer>auth-caller[the decision with its score and model version] -> scorer>txn-log[append the scored transaction with its decision] |-> decision-store>scorer[the decision an earlier call stored and returned instead {Decision exists for txn_id}] => done | retry",
+      "auth-caller>scorer[score the transaction with its txn id and a deadline] -> scorer>decision-store[read the decision for txn_id] -> decision-store>scorer[none stored yet] -> scorer>feature-store[multi-get the counters of its card and merchant and device] -> scorer>model-servers[score the features on the live version and the shadow beside it] -> scorer[decide approve or review or decline by rules and thresholds and by rules alone past the model's deadline] -> scorer>decision-store[insert the decision with its score and features and its outbox row in one transaction {no Decision for txn_id yet}] -> scorer>auth-caller[the decision with its score and model version] -> decision-store>txn-log[outbox relay appends the scored transaction keyed by txn id] |-> decision-store>scorer[the decision an earlier call stored {Decision exists for txn_id}] -> scorer>auth-caller[that stored decision, not scored again] => done | retry",
     topic: T,
   },
   {
@@ -788,7 +795,7 @@ export const FRAUD_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "stream",
-        name: "from the transaction stream, once per transaction id, with the scored transaction added in the request",
+        name: "from the transaction stream, once per transaction id, each scored transaction relayed to it from the decision's outbox row",
         buys: "no writes on the scoring path, counters rebuilt from the log, one place that counts",
         costs: "counters trail by the stream's lag (about a second), so a fast burst is partly unseen",
         winsWhen: "the rate is high and the latency budget leaves little room for writes",
