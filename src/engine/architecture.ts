@@ -1007,10 +1007,12 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       for (const c of t.components) {
         const local = c.sameAs?.[dominant.key as ArchetypeId];
         const target = dId(local);
+        // an outside party the feature names (a card network's payment provider) names the lead's generic one
+        const named = c.kind === "external" && target !== undefined && boxes.get(target)?.kind === "external";
         if (target)
           eq.set(c.id, {
             target,
-            takeShape: false,
+            takeShape: named,
             note: `also runs ${p.name}'s ${c.name.charAt(0).toLowerCase()}${c.name.slice(1)}`,
           });
       }

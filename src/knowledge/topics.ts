@@ -78,6 +78,7 @@ export const TOPIC_VALUES = [
   "cache",
   "cache-aside",
   "read-through",
+  "partner-channels",
   "order-book",
   "file-sync",
   "in-flight",
@@ -255,6 +256,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // the cache tier loads what it misses itself (a loader in the cache nodes): said only in these words, and only of a
   // cache in front of a database (TOPIC_NEEDS)
   "read-through": String.raw`\bread-through\b|\bread through cach(?:e|es|ing)\b`,
+  // rooms (or other stock) also sold through other sellers' sites: travel agencies, a channel manager, named OTAs
+  "partner-channels": String.raw`\b(?:partner (?:travel )?(?:sites?|channels?|agencies|websites?|platforms?)|(?:online )?travel agenc(?:y|ies)|otas|channel managers?|expedia|booking\.com|(?:sold|sells?|selling|listed) (?:\w+ ){0,3}(?:through|on|via) (?:\w+ ){0,2}(?:partners?|third[- ]party|other|external) (?:\w+ )?(?:sites?|channels?|agencies|platforms?|websites?)|(?:third[- ]party|external) (?:booking |travel )?(?:sites?|channels?|platforms?|resellers?))\b`,
   // a file sync service named, or its need said in words (a user's files kept the same on all their devices)
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b|${FILES_ON_DEVICES}`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -477,6 +480,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the system is a pool of in-memory key-value cache servers (Memcached, Redis as a cache): clients hash each key to one server, items live in RAM and are evicted least recently used, nothing is replicated, and a lost server's keys miss and refill from the origin",
   "cache-aside":
     "a cache tier sits in front of a database that stays the system of record: reads look in the cache first and fill it from the database on a miss",
+  "partner-channels":
+    "the same rooms are also sold through partner sites (travel agencies, a channel manager): every channel's sale comes out of one inventory",
   "read-through":
     "the cache tier in front of the database loads a missed key from the database itself, one load per key, so callers ask only the cache",
   "file-sync":
@@ -815,6 +820,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "partner-channels",
   "read-through",
   "polite-site",
   "currencies",

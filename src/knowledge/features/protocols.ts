@@ -70,6 +70,13 @@ export const STAY_PROTOCOLS: ProtocolSpec[] = [
     notation:
       "client>gateway[reserve room type for check-in to check-out with request id] -> gateway>reservation-service[reserve nights] -> reservation-service>room-inventory-db[one transaction: decrement every night, insert pending reservation {RoomInventory.free >= rooms on every night of the stay}] -> room-inventory-db>reservation-service[committed: reservation id and deadline] -> reservation-service>payment-provider[charge, idempotency key = reservation id] -> payment-provider>reservation-service[charge captured] -> reservation-service>room-inventory-db[confirm reservation {Reservation.state = pending and payment_deadline > now}] |-> room-inventory-db>reservation-service[abort: no night changed {some night has too few free rooms}] |-> unpaid-sweeper>room-inventory-db[give every night back in one transaction {Reservation.state = pending and payment_deadline < now}] => done | reject | expire",
   },
+  {
+    // a partner site's sale goes through the same decrement before the partner confirms it to its guest
+    name: "A partner site's booking: the same conditional decrement before the partner confirms",
+    topic: "partner-channels",
+    notation:
+      "partner-sites>channel-manager[book room type for check-in to check-out with the partner booking id] -> channel-manager>reservation-service[reserve nights as a direct booking] -> reservation-service>room-inventory-db[one transaction: decrement every night, insert the reservation and its partner booking id {RoomInventory.free >= rooms on every night and no PartnerReservation for this id}] -> room-inventory-db>reservation-service[committed: reservation id] -> reservation-service>channel-manager[reserved] -> channel-manager>partner-sites[confirmed: the partner may now confirm to its guest] -> room-inventory-db>channel-manager[count change] -> channel-manager>partner-sites[push the new free rooms] |-> room-inventory-db>reservation-service[abort: no night changed {some night has too few free rooms}] -> channel-manager>partner-sites[409 no room free: the partner offers another] |-> room-inventory-db>reservation-service[the first reservation for this partner booking id {PartnerReservation exists}] => done | reject",
+  },
 ];
 
 export const FEED_PROTOCOLS: ProtocolSpec[] = [

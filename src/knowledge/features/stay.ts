@@ -70,6 +70,25 @@ export const STAY: FeatureEntry = {
       substrate: "I12",
     },
     {
+      // the same rooms sold on partner sites: a partner's sale is the same conditional decrement, asked of us before
+      // the partner confirms it, deduplicated by the partner's own booking id
+      action: "take a partner site's booking of a {room} for a range of nights",
+      shape: "state transition",
+      entity: "RoomInventory",
+      critical: true,
+      substrate: "I16",
+      topic: "partner-channels",
+    },
+    {
+      action: "push free rooms and rates to the partner sites after every count change",
+      shape: "async process",
+      entity: "RoomAvailability",
+      critical: false,
+      hidden: true,
+      substrate: "I06",
+      topic: "partner-channels",
+    },
+    {
       action: "set room counts and nightly rates for a {property}",
       shape: "overwrite current value",
       entity: "RoomInventory",
@@ -93,6 +112,12 @@ export const STAY: FeatureEntry = {
     },
     { name: "{Reservation}", description: "guest, property, room type, check-in, check-out, price, payment, state" },
     { name: "RoomAvailability", description: "the derived per-property, per-date free counts that search reads" },
+    {
+      name: "PartnerReservation",
+      description:
+        "(partner, partner booking id) -> the reservation it made, so a partner's repeat books nothing twice",
+      topic: "partner-channels",
+    },
   ],
   nfrs: [
     "no night of a {room} type is sold beyond its count (plus any overbooking margin the {property} sets)",
@@ -228,6 +253,55 @@ export const STAY: FeatureEntry = {
       fallback: { option: "counted", because: "rooms of one type are interchangeable, so counting them is enough" },
     },
     {
+      id: "stay-channels",
+      topic: "partner-channels",
+      question:
+        "Let partner sites book through our reservation API, give each partner an allotment of rooms to sell itself, or let partners sell from pushed availability and send bookings after?",
+      options: [
+        {
+          id: "partner-api",
+          name: "partners book through our reservation API: each partner sale is the same conditional decrement, made before the partner confirms",
+          buys: "one inventory authority for every channel, so a night is never sold twice however many partners sell it",
+          costs:
+            "every partner sale waits on our API and is refused when the night just went; our API's availability is now the partners' too",
+          winsWhen: "a night must never be sold twice across channels",
+        },
+        {
+          id: "allotments",
+          name: "an allotment per partner and night, which the partner sells on its own and releases back before a cut-off",
+          buys: "partners sell without calling us, and no night is sold twice",
+          costs:
+            "a room held in one partner's allotment cannot be sold elsewhere until it is released, so rooms go unsold",
+          winsWhen: "partners cannot call a booking API at sale time",
+        },
+        {
+          id: "free-sale",
+          name: "partners sell from the free counts pushed to them and send their bookings afterwards",
+          buys: "the simplest integration: partners never wait on us",
+          costs:
+            "two channels can sell the last room in the window between a sale and the next push, so the hotel walks a guest",
+          winsWhen: "the hotel accepts an overbooking margin and rebooks walked guests",
+          wins: [{ words: String.raw`\boverbook(?:s|ed|ing)?\b` }],
+        },
+      ],
+      rules: [
+        {
+          when: [
+            {
+              words: String.raw`\b(?:never|not|no)\b[^.;]{0,60}\b(?:sold|booked|double[- ]book\w*)\s+twice\b|\bnever\b[^.;]{0,40}\bdouble[- ]?(?:book|sell|sold)\w*`,
+            },
+          ],
+          option: "partner-api",
+          because:
+            "the prompt says a night is never sold twice, which only one authority deciding every channel's sale keeps",
+        },
+      ],
+      fallback: {
+        option: "partner-api",
+        because: "one inventory authority deciding every channel's sale is the only way no night is sold twice",
+      },
+    },
+    {
       id: "stay-confirmation",
       question: "Decrement the nights when the guest reserves, or only after the payment succeeds?",
       options: [
@@ -255,6 +329,12 @@ export const STAY: FeatureEntry = {
   ],
   invariants: [
     {
+      action: "take a partner site's booking of a {room} for a range of nights",
+      statement:
+        "A night sold on a partner site comes out of the same room inventory row as a direct sale: the partner's booking is the same one-transaction decrement over every night, made before the partner confirms to its guest and recorded once per (partner, partner booking id); the free rooms pushed to partners are for display and never a licence to sell.",
+      topic: "partner-channels",
+    },
+    {
       action: "reserve a {room} for a range of nights",
       statement:
         "For every night of the stay, a room inventory row's booked count never exceeds its total: all nights are decremented in one transaction, each only if a room is still free, or none are.",
@@ -263,9 +343,27 @@ export const STAY: FeatureEntry = {
       action: "pay for the {reservation} and confirm it",
       statement:
         "A {reservation} is confirmed once per request id and only while its nights are still counted for it; a retried confirm returns the same {reservation} and charges once.",
+      keptBy: "idempotency-key",
     },
   ],
   failures: [
+    {
+      failure:
+        "A partner site sells the last {room} from the free count it was pushed a moment ago, while a direct guest takes it here",
+      prevention:
+        "the partner confirms only after our reserve call for its booking commits the decrement; the pushed count only decides what the partner shows",
+      repair: "the later of the two gets 409 no room free, and the partner offers its guest another room type or date",
+      role: "truth",
+      topic: "partner-channels",
+    },
+    {
+      failure: "A partner's booking call times out and the partner sends it again",
+      prevention:
+        "each partner booking carries the partner's own booking id, unique per partner, recorded in the reservation's transaction",
+      repair: "the repeat returns the first reservation; nothing is decremented twice",
+      role: "coordination",
+      topic: "partner-channels",
+    },
     {
       failure: "Two guests reserve the last {room} of a type for overlapping nights at the same moment",
       prevention:
@@ -359,6 +457,26 @@ export const STAY: FeatureEntry = {
         because: "abandoned checkouts must give their nights back without anyone asking",
       },
       {
+        id: "channel-manager",
+        name: "Channel manager (partner bookings in, availability and rates out)",
+        kind: "service",
+        runs: [
+          "take a partner booking as a reserve call, once per partner booking id",
+          "push free rooms and rates to each partner after a count change",
+        ],
+        because:
+          "partners sell the same rooms, so their bookings must reach the one inventory authority before they confirm, and their shown availability must follow every count change",
+        topic: "partner-channels",
+      },
+      {
+        id: "partner-sites",
+        name: "Partner travel sites (online travel agencies)",
+        kind: "external",
+        runs: ["show pushed availability", "book through our partner API before confirming"],
+        because: "they sell our rooms to their own guests",
+        topic: "partner-channels",
+      },
+      {
         id: "payment-provider",
         sameAs: { I12: "provider" },
         name: "Payment provider (card network gateway)",
@@ -370,6 +488,34 @@ export const STAY: FeatureEntry = {
     ],
     links: [
       { from: "gateway", to: "reservation-service", kind: "request", label: "reserve / confirm / cancel" },
+      {
+        from: "partner-sites",
+        to: "channel-manager",
+        kind: "request",
+        label: "book (partner booking id)",
+        topic: "partner-channels",
+      },
+      {
+        from: "channel-manager",
+        to: "reservation-service",
+        kind: "request",
+        label: "reserve nights, as a direct booking",
+        topic: "partner-channels",
+      },
+      {
+        from: "room-inventory-db",
+        to: "channel-manager",
+        kind: "stream",
+        label: "count changes",
+        topic: "partner-channels",
+      },
+      {
+        from: "channel-manager",
+        to: "partner-sites",
+        kind: "control",
+        label: "free rooms and rates",
+        topic: "partner-channels",
+      },
       {
         from: "reservation-service",
         to: "room-inventory-db",
@@ -405,6 +551,16 @@ export const STAY: FeatureEntry = {
         guarantee: "charges once per request_id; confirms only while the nights are still held",
       },
       {
+        operation: "take a partner booking",
+        call: "POST /v1/partners/{partner_id}/reservations",
+        request: ["partner_booking_id", "property_id", "room_type_id", "check_in", "check_out", "guests"],
+        response: ["reservation_id", "state"],
+        errors: ["409 no room of this type free on some night", "400 invalid dates"],
+        guarantee:
+          "the same all-nights-or-none decrement as a direct reservation; a repeat with the same partner_booking_id returns the first reservation",
+        topic: "partner-channels",
+      },
+      {
         operation: "search availability",
         call: "GET /v1/availability?near={lat,lng}&check_in={d1}&check_out={d2}&guests={n}",
         request: ["location", "check_in", "check_out", "guests"],
@@ -429,6 +585,16 @@ export const STAY: FeatureEntry = {
         indexes: ["(guest_id, check_in desc)", "request_id unique", "(state, pay_by)"],
         partitionKey: "property_id",
         owner: "room-inventory-db",
+      },
+      {
+        // a partner's booking id, unique per partner, written in the reservation's own transaction
+        entity: "PartnerReservation",
+        key: ["partner_id", "partner_booking_id"],
+        fields: ["reservation_id", "received_at"],
+        indexes: ["reservation_id"],
+        partitionKey: "property_id",
+        owner: "room-inventory-db",
+        topic: "partner-channels",
       },
     ],
     entry: "reservation-service",

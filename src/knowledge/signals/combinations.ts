@@ -2704,6 +2704,12 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "a call to an outside party must take effect once or be undone, which is a workflow around an external side effect",
     families: ["outside", "onceOrUndo"],
     targets: [{ id: "I12", weight: 0.7 }],
+    // "rooms also sold through partner travel sites": partners that sell our stock are other sales channels, not a
+    // party our effect must reach once
+    unlessBefore: ["travel", "sites", "site", "websites", "channels", "agencies"],
+    // "a room night must never be sold twice": our own stock sold or booked twice is an inventory rule, not an effect
+    // at an outside party
+    unlessAfter: ["sold", "booked", "oversold", "allocated", "assigned", "issued"],
   },
   {
     rule: "many people, one state",
