@@ -262,7 +262,7 @@ export const AUCTION_FAILURES = [
     topic: T,
   },
   {
-    failure: "Price pushes to tens of thousands of watchers fall behind and pages show an old price.",
+    failure: "Price pushes to thousands of watchers fall behind and pages show an old price.",
     role: "derived",
     prevention:
       "Coalesce pushes per auction to a few a second, each carrying the bid sequence, and drop a push superseded before it was sent.",
@@ -332,8 +332,9 @@ export const AUCTION_CAPACITY: CapacityModel = {
     ...[
       {
         quantity: "max_participants",
-        typical: 10,
-        why: "no count of bidders on one item is stated: a typical auction has about ten bidders",
+        // the hotspot is the hottest item, not the typical one: the figures that read it size its owner and pushes
+        typical: 200,
+        why: "no count of bidders on one item is stated: a typical auction has about ten, but the hottest items of a large site, the ones that size an auction's owner and its pushes, draw a few hundred in their last minutes (a planning figure)",
         // "hundreds of bids in the final seconds": the bidders a stated closing burst needs at each one's bid rate
         from: {
           expression: "closing_bids / (closing_bid_rate * closing_burst_seconds)",
