@@ -114,4 +114,12 @@ describe("an online auction is drawn as one owner per auction deciding bids and 
     expect(said(docs)).toContain("transform the submitted operation");
     expect(book.components.map((c) => c.name).join("\n")).toContain("Order log");
   });
+
+  it("sizes the hottest auction, not a typical one, where no bidder count is stated", () => {
+    const d = design("Design an online auction site where each auction closes at a fixed time and the best bid wins.");
+    const value = (id: string) => d.capacity.find((f) => f.id === id)?.value ?? 0;
+    // a few hundred bidders on the hot item: thousands watching, a closing burst worth coalescing
+    expect(value("hot_auction_bids_per_sec")).toBeGreaterThanOrEqual(50);
+    expect(value("uncoalesced_pushes")).toBeGreaterThanOrEqual(100_000);
+  });
 });
