@@ -140,6 +140,14 @@ const askedOf = (d: Design, kind: string, value: string): string => asked(kind, 
 const MAX_OPEN_ASKS = 2;
 
 /**
+ * A clause that names a thing ("a rate limiter for …", "the indexing pipeline for …") is what the prompt asks for; one
+ * with a verb of its own ("a new primary must be chosen within 10 seconds") is what it says.
+ */
+const namesAThing = (clause: string): boolean =>
+  /^(?:a|an|the)\s/.test(clause) &&
+  !isConditionClause(clause) &&
+  !/\b(?:must|should|shall|may|might|can|cannot|will|would|has to|have to|needs? to)\b/i.test(clause);
+/**
  * What the design does for each requirement clause of the prompt that no part of it quotes, of a kind a design owes
  * an answer to (engine/requirement-ledger.ts, `owed` in knowledge/requirement-kinds.ts): never a confession that a
  * check found nothing (that stays in the design document and the JSON), but the carrier that reads part of the
@@ -164,8 +172,7 @@ function openAskAnswers(d: Design): string[] {
     const plan = REQUIREMENT_KINDS.find((k) => k.id === r.asks?.kind)?.plan;
     const answer = carried ?? (repair ? `we ${lowerFirst(repair)}` : plan);
     if (!answer) continue;
-    const opener =
-      /^(?:a|an|the)\s/.test(clause) && !isConditionClause(clause) ? "The prompt asks for" : "The prompt says";
+    const opener = namesAThing(clause) ? "The prompt asks for" : "The prompt says";
     // a clause whose subject is the sentence before it ("must be re-protected after disk failures") takes "it"
     const spokenClause = /^(?:must|should|has to|have to|needs? to|may|can|cannot|is|are|will)\b/.test(clause)
       ? `it ${clause}`
@@ -1307,8 +1314,7 @@ function askLines(d: Design): Line[] {
     if (!first) continue;
     asks++;
     // a clause that names a thing ("a rate limiter for …") is what the prompt asks for; one with a verb is what it says
-    const opener =
-      /^(?:a|an|the)\s/.test(clause) && !isConditionClause(clause) ? "The prompt asks for" : "The prompt says";
+    const opener = namesAThing(clause) ? "The prompt asks for" : "The prompt says";
     const lead = `${opener} ${clause}, so ${first}`;
     if (countWords(lead) <= ASK_LEAD_WORDS) out.push(...detail(lead));
     else out.push(...detail(`${opener} ${clause}`), ...detail(`So ${first}`));
