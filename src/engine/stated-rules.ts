@@ -105,7 +105,9 @@ export function participle(act: string): string {
       ? `${v}d`
       : /[^aeiou]y$/.test(v)
         ? `${v.slice(0, -1)}ied`
-        : /^[^aeiou]*[aeiou][pt]$|mit$/.test(v)
+        : // one stressed closing syllable doubles its consonant (ship, stop, submit, admit), an unstressed one does
+          // not (credit, limit, deposit, edit)
+          /^[^aeiou]*[aeiou][pt]$|^(?:sub|ad|com|per|trans|re|e|o)mit$/.test(v)
           ? `${v}${v.slice(-1)}ed`
           : `${v}ed`);
   return [p, ...rest].join(" ");

@@ -35,7 +35,7 @@ import {
   saysClause,
   UNKEPT,
 } from "../stated-clauses.js";
-import { fromStatedGuarantee, GUARANTEE_BECAUSE, statedRule } from "../stated-rules.js";
+import { fromStatedGuarantee, GUARANTEE_BECAUSE, participle, statedRule } from "../stated-rules.js";
 import { anA, namesNoun, pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
 import { FRESHNESS_QUANTITY } from "./nfrs.js";
@@ -718,18 +718,6 @@ function quotedIn(because: string, clause: string): boolean {
   const q = /\bthe prompt says '([^']+)'/.exec(because)?.[1];
   return q !== undefined && q.length > 8 && clause.toLowerCase().includes(q.toLowerCase());
 }
-
-/** The participle of an act a guarantee names ("run" -> run, "send" -> sent, "fire" -> fired, "notify" -> notified). */
-const IRREGULAR: Readonly<Record<string, string>> = { run: "run", send: "sent", pay: "paid", get: "got" };
-const participle = (v: string): string =>
-  IRREGULAR[v] ??
-  (/e$/.test(v)
-    ? `${v}d`
-    : /[^aeiou]y$/.test(v)
-      ? `${v.slice(0, -1)}ied`
-      : /[^aeiou][aeiou][pt]$/.test(v)
-        ? `${v}${v.slice(-1)}ed`
-        : `${v}ed`);
 
 /**
  * A guarantee the prompt states in a clause of its own becomes a hard rule in its words, kept by the mechanism of
