@@ -461,7 +461,7 @@ export const FRAUD_API: ApiSpec[] = [
     request: ["txn_id"],
     response: ["decision", "score", "model_version", "features used"],
     errors: ["404 never scored"],
-    guarantee: "the stored decision, unchanged since it was made",
+    guarantee: "the decision it returns is the stored one, unchanged since it was made",
     topic: T,
   },
   {
@@ -825,14 +825,14 @@ export const FRAUD_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "shadow-canary",
-        name: "a shadow run on all traffic, then a canary share, then live, with rollback by the live pointer",
+        name: "a staged rollout: the new version scores all traffic in shadow without deciding, then decides for a canary share, then goes live, with rollback by the live pointer",
         buys: "a bad model is caught on real traffic before it decides, and rolled back in one move",
         costs: "scoring twice during shadow, and a rollout takes days",
         winsWhen: "a wrong decline or approval costs money and customers",
       },
       {
         id: "direct",
-        name: "replace the live model directly after offline validation",
+        name: "a direct swap: the live model replaced right after offline validation",
         buys: "a new model decides the same day",
         costs: "offline metrics miss drift in live traffic; a bad model decides until someone notices",
         winsWhen: "the decisions are cheap to get wrong",
