@@ -15,3 +15,18 @@ describe("a requirement clause said aloud", () => {
     }
   });
 });
+
+describe("the paths a mechanism guards, said aloud", () => {
+  it("never says one verb twice with the second bare ('accepting the order and accepting')", () => {
+    for (const p of [
+      "Design a food delivery app.",
+      "Build an app like DoorDash for 2 million daily orders.",
+      "Design a grocery delivery service where shoppers accept orders and couriers deliver them.",
+    ]) {
+      const said = design(p)
+        .script.map((s) => s.text)
+        .join(" ");
+      expect(said, p).not.toMatch(/\b(\w+ing) [\w ]+ and \1,/);
+    }
+  });
+});

@@ -2937,7 +2937,9 @@ function guardLines(d: Design, ms: Design["mechanisms"]): { lines: Line[]; place
       !paths.every((x) => startsWithVerb(x.replace(/^(\w+)ing\b/, "$1")) || /ing\b/.test(x.split(" ")[0] ?? ""))
     )
       continue;
-    const gerunds = paths.map((x) => (/^\w+ing\b/.test(x) ? x : doing(x)));
+    const all = paths.map((x) => (/^\w+ing\b/.test(x) ? x : doing(x)));
+    // a bare gerund beside one with the same verb and its object ("accepting the order and accepting") is said once
+    const gerunds = all.filter((g, i) => !(/^\w+$/.test(g) && all.some((h, j) => j !== i && h.startsWith(`${g} `))));
     const guarded = andList(gerunds);
     const by = withArticle(lowerFirst(speakable(m.name)));
     // each placement in its own words: four "… is guarded by …" in a row is a list read aloud
