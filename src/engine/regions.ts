@@ -109,6 +109,16 @@ const GEO = "geo-router";
 const WITNESS_ID = "witness-site";
 const REPLICATOR = "cross-region-replicator";
 const PEERS = "other-regions";
+
+/**
+ * The regions a drawn copy of the other regions stands for, counted with the home region ("The 3 other regions: …" is
+ * 4), or undefined for any other part: a commit acknowledged by that part counts regions, not one group's copies.
+ */
+export function regionsOfPeers(c: { id: string; name: string }): number | undefined {
+  if (c.id !== PEERS) return undefined;
+  const m = /^The (\d+) other regions?\b/.exec(c.name);
+  return m ? Number(m[1]) + 1 : undefined;
+}
 const STATEFUL = new Set(["replica-group", "store", "log"]);
 
 /** Records that say where data lives (a partition map, a lease), not the data itself. */
@@ -285,19 +295,19 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     ];
   if (!REGION_MODES[m.mode].losesLag) {
     return [
-      {
-        id: "cross_region_commit_seconds",
-        quantity: needsWitness(f.nfrs.regions.value)
-          ? "time a write waits for two of the three sites (the regions and the witness)"
-          : "time a write waits for a majority of regions",
-        kind: "time",
-        formula: "cross_region_commit_seconds = wan_rtt_seconds",
-        value: rtt,
-        unit: "s",
-        display: show(rtt),
-        inputs: [rttIn],
-        archetype,
-      },
+      needsWitness(f.nfrs.regions.value)
+        ? {
+            id: "cross_region_commit_seconds",
+            quantity: "time a write waits for two of the three sites (the regions and the witness)",
+            kind: "time",
+            formula: "cross_region_commit_seconds = wan_rtt_seconds",
+            value: rtt,
+            unit: "s",
+            display: show(rtt),
+            inputs: [rttIn],
+            archetype,
+          }
+        : majorityCommit(f.nfrs.regions.value, archetype),
       {
         id: "region_rpo_seconds",
         quantity: needsWitness(f.nfrs.regions.value)
@@ -366,6 +376,51 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     },
     rto,
   ];
+}
+
+/** The fewest regions that are a majority of `regions`. */
+export const majorityOf = (regions: number) => Math.floor(regions / 2) + 1;
+
+const ORDINAL = ["", "nearest", "second-nearest", "third-nearest", "fourth-nearest", "fifth-nearest"];
+const ordinal = (k: number) => ORDINAL[k] ?? `${k}th-nearest`;
+
+/**
+ * The time a write waits for a majority of the regions: the writing region holds it at once, so it waits for the
+ * nearest `majority - 1` other regions, i.e. the round trip to the farthest of them (4 regions: 3 of 4, the
+ * second-nearest other region), never one round trip to whichever region answers first.
+ */
+function majorityCommit(regions: number, archetype: string): CapacityRow {
+  const m = majorityOf(regions);
+  const k = m - 1;
+  const ladder = WAN.nearestRttMs;
+  const ms = ladder[Math.min(k, ladder.length) - 1] ?? WAN.rttMs;
+  const rtt = ms / 1000;
+  return {
+    id: "cross_region_commit_seconds",
+    quantity: `time a write waits for a majority of regions (${m} of ${regions}: its own and the ${k === 1 ? "nearest other" : `${k} nearest others`}), the round trip to the ${ordinal(k)} other region`,
+    kind: "time",
+    formula: "cross_region_commit_seconds = majority_peer_rtt_seconds",
+    value: rtt,
+    unit: "s",
+    display: show(rtt),
+    inputs: [
+      {
+        name: "majority_regions",
+        value: m,
+        unit: "regions",
+        source: "assumed",
+        because: `derived as floor(regions / 2) + 1 = ${m}, a majority of ${regions} regions: the writing region and the ${k === 1 ? "nearest other" : `${k} nearest others`}`,
+      },
+      {
+        name: "majority_peer_rtt_seconds",
+        value: rtt,
+        unit: "s",
+        source: "assumed",
+        because: `not stated; ${ms} ms to the ${ordinal(k)} other region: ${WAN.nearestRttWhy}`,
+      },
+    ],
+    archetype,
+  };
 }
 
 /**

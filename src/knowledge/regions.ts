@@ -19,6 +19,14 @@ export const WAN = {
   rttMs: 150,
   rttWhy:
     "published inter-region round trips run about 70-90 ms between US-East and Western Europe and 150-250 ms between Europe or Africa and Asia (AWS inter-region matrix at cloudping.co; Azure network round-trip latency statistics); 150 ms plans for a pair on different continents",
+  /**
+   * Round trips from one region to its other regions, nearest first, a planning figure: a write that waits for a
+   * majority of the regions waits for the farthest of the nearest ones it needs, so a majority of 4 regions (3: its
+   * own and two others) pays the round trip to the second-nearest other region. The last step repeats.
+   */
+  nearestRttMs: [70, 150, 200],
+  nearestRttWhy:
+    "from one region the nearest other region is usually a neighbour on its own continent or across one ocean (about 60-90 ms: US-East to US-West or to Western Europe), the next ones are on other continents (about 150 ms US-East to Tokyo, 200 ms or more to Singapore or Sydney) (AWS inter-region matrix at cloudping.co)",
   /** How long a shipped write waits in the sender's batch before it leaves, a planning figure. */
   batchMs: 100,
   batchWhy:
