@@ -1,5 +1,13 @@
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
-import { GEO_ROUTER, MAJORITY_DOMAINS_MIN, REGION_MODES, type RegionMode, WAN, WITNESS } from "../knowledge/regions.js";
+import {
+  GEO_ROUTER,
+  MAJORITY_DOMAINS_MIN,
+  OWNED_SPACE_LEADS,
+  REGION_MODES,
+  type RegionMode,
+  WAN,
+  WITNESS,
+} from "../knowledge/regions.js";
 import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
 
 /** Words that say a bound is about copies between regions or data centres. */
@@ -17,7 +25,29 @@ const REGION_WORDS = /\b(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|co
 type RegionFields = {
   nfrs: Pick<Nfrs, "regions" | "consistency"> & Partial<Pick<Nfrs, "scale">>;
   decisions: readonly Fields["decisions"][number][];
+  archetypes?: readonly { id: string }[];
 };
+
+/** A chosen option that hands out one sequence from one place (a consensus-replicated counter). */
+const ONE_SEQUENCER = /\bone sequencer\b/i;
+
+/**
+ * Whether the design hands out a space each region owns a disjoint part of (`OWNED_SPACE_LEADS`: ids carrying their
+ * data-centre id): its lead archetype is one, served from more than one region, and no chosen option of it draws every
+ * id from one sequencer. Read before the decisions too (the execution context, the implied operations), where only
+ * the lead archetype and the region count say it.
+ */
+export function ownsSpaceAcrossRegions(
+  regions: number,
+  archetypes: readonly { id: string }[] | undefined,
+  decisions: readonly Fields["decisions"][number][] = [],
+): boolean {
+  const lead = archetypes?.[0]?.id;
+  if (regions < 2 || !lead || !OWNED_SPACE_LEADS.includes(lead)) return false;
+  return !decisions.some(
+    (row) => row.archetype === lead && ONE_SEQUENCER.test(row.options.find((o) => o.id === row.chosen)?.name ?? ""),
+  );
+}
 
 /**
  * Whether the prompt promises that an acknowledged write outlives a whole region ("no acknowledged write is lost when
@@ -61,6 +91,11 @@ export function regionMode(f: RegionFields): { mode: RegionMode; because: string
     const mode = row.options.find((o) => o.id === row.chosen)?.implies?.regionMode;
     if (mode) return { mode, because: `${n} regions and ${row.id} chose '${row.chosen}': ${CHOSEN_MODE_SAYS[mode]}` };
   }
+  if (ownsSpaceAcrossRegions(n, f.archetypes, f.decisions))
+    return {
+      mode: "owned-space",
+      because: `${n} regions and ${f.archetypes?.[0]?.id} hands out a space no two regions may share: ${REGION_MODES["owned-space"].says}`,
+    };
   if (f.nfrs.consistency.value === "linearizable")
     return {
       mode: "global-consensus",
@@ -218,7 +253,10 @@ export function regionalLinks(
     } else out.push(l);
   }
   const spec = REGION_MODES[m.mode];
-  if (state && ids.has(REPLICATOR)) {
+  if (spec.local) {
+    // nothing of the state crosses regions: the other regions are reached only by their own callers
+    if (ids.has(PEERS)) out.push({ from: GEO, to: PEERS, kind: "request", label: spec.link });
+  } else if (state && ids.has(REPLICATOR)) {
     out.push({ from: state.id, to: REPLICATOR, kind: "stream", label: spec.tail ?? "committed writes, in order" });
     out.push({ from: REPLICATOR, to: PEERS, kind: "replication", label: spec.link });
   } else if (state)
@@ -278,6 +316,7 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     inputs: [failover],
     archetype,
   };
+  if (REGION_MODES[m.mode].local) return [rto];
   if (REGION_MODES[m.mode].path === "forward")
     return [
       {

@@ -44,7 +44,8 @@ export type RegionMode =
   | "quorum-across-regions"
   | "per-key-home"
   | "region-shares"
-  | "count-slots";
+  | "count-slots"
+  | "owned-space";
 
 /** A participant of the cross-region sequence, by its role in the design: filled with the drawn component's id. */
 export type RegionRole = "entry" | "state" | "replicator" | "peers";
@@ -84,11 +85,35 @@ export interface RegionModeSpec {
    * capacity figure or input of the design said as spoken (a sentence whose figure the design lacks is left out).
    */
   said?: readonly string[];
+  /**
+   * Whether nothing of the state crosses regions (each region owns a disjoint part of what it hands out): no
+   * replication link, no lag or recovery-point figure, only the callers' move to another region.
+   */
+  local?: true;
   /** The protocol across regions, drawn as its own sequence (a title and its steps by role), where the mode has one. */
   sequence?: { title: string; steps: readonly RegionStep[]; outcomes: readonly string[] };
 }
 
 export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
+  // Something handed out once across every region (an id, a worker id): a lease store merged asynchronously between
+  // regions could grant one worker id in two regions at once, and both would mint the same ids. Twitter's Snowflake
+  // gives each data centre its own id in the id itself (5 of its 10 machine bits, beside 5 worker bits), so each
+  // region hands out only its own part of the space from its own store and no grant ever crosses a region.
+  "owned-space": {
+    says: "each region runs its own generators and its own worker-id lease store, and every id carries the minting region's data-centre id in its own bits, so two regions never mint the same id and no lease or id crosses regions",
+    link: "callers nearest another region (each region leases and mints on its own)",
+    peers:
+      "the same generators and their own lease store in each other region, minting under that region's own data-centre id",
+    cut: {
+      failure: "Region cut off: one data centre loses its links to the others (or goes dark)",
+      prevention:
+        "Nothing on the id path crosses regions: the cut-off region keeps minting from its own lease store under its own data-centre id, which no other region uses, so no id repeats; GeoDNS moves a dark region's callers to the next-nearest region, which mints under its own data-centre id",
+      repair:
+        "Nothing to reconcile, since no region's leases are copied to another; a region lost for good takes only ids it never issued, and its data-centre id is retired rather than handed to another region",
+    },
+    losesLag: false,
+    local: true,
+  },
   "active-active": {
     says: "every region takes writes for its callers at in-region latency and ships them to the other regions asynchronously; concurrent writes to one key in two regions are merged by the design's conflict rule",
     replicator: {
@@ -312,6 +337,12 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
     },
   },
 };
+
+/**
+ * Lead archetypes whose state across regions is a space each region owns a disjoint part of (identifier generation:
+ * the data-centre id is a field of every id), never one store merged between regions.
+ */
+export const OWNED_SPACE_LEADS: readonly string[] = ["I09"];
 
 /** The routing part in front of every region. */
 export const GEO_ROUTER = {

@@ -30,7 +30,7 @@ export const topology: Topology = {
     },
     {
       id: "id-generators",
-      name: "ID generator nodes (stateless)",
+      name: "ID generator nodes (no shared state: each keeps its own lease, clock and last timestamp)",
       kind: "service",
       holds: ["IdBlock", "GeneratorClock"],
       runs: ["issue ids", "lease blocks", "claim worker id"],
