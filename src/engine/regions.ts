@@ -8,7 +8,7 @@ import {
   WAN,
   WITNESS,
 } from "../knowledge/regions.js";
-import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
+import type { ApiRow, CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
 
 /** Words that say a bound is about copies between regions or data centres. */
 const REGION_WORDS = /\b(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|continents?|geograph\w*)\b/i;
@@ -278,6 +278,49 @@ export function regionalFailures(f: RegionFields, archetype: FailureRow["archety
     repair: overSites(cut.repair, n),
   };
   return [{ ...said, role: "truth", archetype, source: `${n} regions (${m.mode})` }];
+}
+
+/**
+ * The failure rows as the region mode keeps them: a row its mode answers otherwise (a sloppy quorum where a write
+ * must be held by a majority of regions) is said as the mode keeps it.
+ */
+export function regionalFailureRows(f: RegionFields, rows: readonly FailureRow[]): FailureRow[] {
+  const m = regionMode(f);
+  const r = m ? REGION_MODES[m.mode].replaces : undefined;
+  if (!m || !r) return [...rows];
+  const match = new RegExp(r.match, "i");
+  return rows.map((row) => (match.test(row.failure) ? { ...row, ...r.row } : row));
+}
+
+/** A caller-chosen consistency on a call ("?consistency=one|quorum"), which could void the mode's acknowledgement. */
+const CALLER_CONSISTENCY = /[?&]consistency=one\|quorum\b/;
+/** A call's own acknowledgement clause, replaced by the mode's ("acknowledged after W of N replicas stored it"). */
+const OWN_ACK = /^acknowledged after W of N replicas (?:stored|applied) it(?:; |$)/;
+
+/**
+ * The calls as the region mode promises them: where every write waits for a majority of regions, no call lets its
+ * caller ask for less (`?consistency=one` acknowledged by one replica would void the rule), a write says the mode's
+ * acknowledgement and a read offers the nearest copy or a majority of regions.
+ */
+export function regionalApi(f: RegionFields, api: readonly ApiRow[]): ApiRow[] {
+  const m = regionMode(f);
+  const calls = m ? REGION_MODES[m.mode].calls : undefined;
+  if (!m || !calls) return [...api];
+  const n = f.nfrs.regions.value;
+  const fill = (t: string) =>
+    overSites(t.replace("{majority}", String(majorityOf(n))).replace("{regions}", String(n)), n);
+  return api.map((a) => {
+    if (!CALLER_CONSISTENCY.test(a.call)) return a;
+    if (/^GET\b/.test(a.call))
+      return { ...a, call: a.call.replace(/consistency=one\|quorum/, calls.readCall), guarantee: fill(calls.read) };
+    const rest = a.guarantee.replace(OWN_ACK, "");
+    return {
+      ...a,
+      call: a.call.replace(/\?consistency=one\|quorum$/, "").replace(/([?&])consistency=one\|quorum&?/, "$1"),
+      request: a.request.filter((x) => x !== "consistency"),
+      guarantee: rest ? `${fill(calls.write)}; ${rest}` : fill(calls.write),
+    };
+  });
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;

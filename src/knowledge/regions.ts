@@ -86,6 +86,16 @@ export interface RegionModeSpec {
    */
   said?: readonly string[];
   /**
+   * A failure row of the design's own archetype that this mode answers otherwise (`match`, a pattern over its failure
+   * words), said as the mode keeps it.
+   */
+  replaces?: { match: string; row: { failure: string; prevention: string; repair: string } };
+  /**
+   * What a write call acknowledges in this mode, in place of a caller-chosen consistency that could void it ("?consistency=one"),
+   * and what a read asks: `{majority}` is the majority of the regions, `{regions}` their count.
+   */
+  calls?: { write: string; readCall: string; read: string };
+  /**
    * Whether nothing of the state crosses regions (each region owns a disjoint part of what it hands out): no
    * replication link, no lag or recovery-point figure, only the callers' move to another region.
    */
@@ -180,6 +190,26 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
         "When the link returns the region's replicas catch up on the writes they missed (hinted writes and anti-entropy, or the leader's log); no acknowledged write is lost, because each one was held by a majority of regions",
     },
     losesLag: false,
+    // Dynamo (SOSP 2007) section 4.6: a sloppy quorum counts stand-in nodes toward W, so an acknowledged write may sit
+    // only on stand-ins and die with them; Cassandra's docs ("Hinted handoff"): a hint counts toward no consistency
+    // level but ANY, and QUORUM counts a quorum of the replicas across every data centre
+    replaces: {
+      match: String.raw`\bsloppy quorum\b`,
+      row: {
+        failure:
+          "A stand-in node takes a write for a replica it cannot reach during a partition (a hint), and would count toward the acknowledgement under a sloppy quorum",
+        prevention:
+          "Stand-ins never count: a write is acknowledged only by copies on the key's own replicas in a majority of regions (strict quorums, as Cassandra's consistency levels are, a hint counting only at ANY, which is never used), so no acknowledged write rests on a stand-in",
+        repair:
+          "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed",
+      },
+    },
+    calls: {
+      write:
+        "acknowledged only once the key's own replicas in a majority of the regions ({majority} of {regions}) hold it, whatever the caller asks, and never by a stand-in node",
+      readCall: "consistency=nearest|majority",
+      read: "with consistency=majority the read asks the key's replicas in a majority of the regions ({majority} of {regions}), which overlaps every acknowledged write's majority, so it returns that write or a newer version; nearest answers from this region's copy alone and may trail it",
+    },
   },
   // A budget counted across regions is a count, never a value to overwrite: each region increments only its own slot
   // and a key's count is the sum of the slots, merged by keeping each slot's highest value (a grow-only counter:

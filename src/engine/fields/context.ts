@@ -256,7 +256,10 @@ export const contextField: Deriver<"context"> = {
       failureStance: perPath(
         n.availability.value === "fail-closed"
           ? `fails closed: under partition it refuses rather than risk a wrong answer (${n.availability.because})`
-          : `stays up: under partition it keeps serving, possibly stale, and reconciles afterwards (${n.availability.because})`,
+          : acksSpanRegions(n)
+            ? // a write waits for a majority of regions: the side cut off from it cannot take writes, only reads
+              `reads stay up, writes need a majority of the ${n.regions.value} regions: under partition the side holding that majority keeps taking writes, while a region cut off from it refuses writes and keeps serving reads from its own copy, possibly stale, catching up afterwards (${n.availability.because})`
+            : `stays up: under partition it keeps serving, possibly stale, and reconciles afterwards (${n.availability.because})`,
         stances,
       ),
       ...(stances.length > 0
