@@ -98,11 +98,11 @@ export interface IdWidth {
 
 /**
  * A width stated for an identifier: a number of bits before the noun that names the id, a few words on ("64-bit
- * IDs", "64-bit roughly time-ordered IDs", "a 64-bit order-number generator", "32-bit keys"). A width of a hash, a
+ * IDs", "64-bit roughly time-ordered IDs", "64-bit, roughly time-ordered IDs", "a 64-bit order-number generator", "32-bit keys"). A width of a hash, a
  * key for encryption or a machine word names no id ("256-bit AES keys" is a cipher's key, left out).
  */
 const ID_WIDTH =
-  /\b(\d{1,3})[- ]bits?\b((?:[ -]+(?!ids?\b|identifiers?\b|numbers?\b|keys?\b)[a-z]+){0,3}?)[ -]+(ids?|identifiers?|(?:[a-z]+-)?numbers?|(?:[a-z]+ )?keys?|integers?)\b/i;
+  /\b(\d{1,3})[- ]bits?\b((?:,?[ -]+(?!ids?\b|identifiers?\b|numbers?\b|keys?\b)[a-z]+){0,3}?)[ -]+(ids?|identifiers?|(?:[a-z]+-)?numbers?|(?:[a-z]+ )?keys?|integers?)\b/i;
 const NOT_AN_ID = /\b(?:aes|encryption|cipher|hmac|sha|hash|rsa|signing)\b/i;
 
 export function parseIdWidth(prompt: string): IdWidth | undefined {

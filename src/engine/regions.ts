@@ -1,6 +1,14 @@
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
-import { GEO_ROUTER, MAJORITY_DOMAINS_MIN, REGION_MODES, type RegionMode, WAN, WITNESS } from "../knowledge/regions.js";
-import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
+import {
+  GEO_ROUTER,
+  MAJORITY_DOMAINS_MIN,
+  OWNED_SPACE_LEADS,
+  REGION_MODES,
+  type RegionMode,
+  WAN,
+  WITNESS,
+} from "../knowledge/regions.js";
+import type { ApiRow, CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
 
 /** Words that say a bound is about copies between regions or data centres. */
 const REGION_WORDS = /\b(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|continents?|geograph\w*)\b/i;
@@ -17,7 +25,29 @@ const REGION_WORDS = /\b(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|co
 type RegionFields = {
   nfrs: Pick<Nfrs, "regions" | "consistency"> & Partial<Pick<Nfrs, "scale">>;
   decisions: readonly Fields["decisions"][number][];
+  archetypes?: readonly { id: string }[];
 };
+
+/** A chosen option that hands out one sequence from one place (a consensus-replicated counter). */
+const ONE_SEQUENCER = /\bone sequencer\b/i;
+
+/**
+ * Whether the design hands out a space each region owns a disjoint part of (`OWNED_SPACE_LEADS`: ids carrying their
+ * data-centre id): its lead archetype is one, served from more than one region, and no chosen option of it draws every
+ * id from one sequencer. Read before the decisions too (the execution context, the implied operations), where only
+ * the lead archetype and the region count say it.
+ */
+export function ownsSpaceAcrossRegions(
+  regions: number,
+  archetypes: readonly { id: string }[] | undefined,
+  decisions: readonly Fields["decisions"][number][] = [],
+): boolean {
+  const lead = archetypes?.[0]?.id;
+  if (regions < 2 || !lead || !OWNED_SPACE_LEADS.includes(lead)) return false;
+  return !decisions.some(
+    (row) => row.archetype === lead && ONE_SEQUENCER.test(row.options.find((o) => o.id === row.chosen)?.name ?? ""),
+  );
+}
 
 /**
  * Whether the prompt promises that an acknowledged write outlives a whole region ("no acknowledged write is lost when
@@ -61,6 +91,11 @@ export function regionMode(f: RegionFields): { mode: RegionMode; because: string
     const mode = row.options.find((o) => o.id === row.chosen)?.implies?.regionMode;
     if (mode) return { mode, because: `${n} regions and ${row.id} chose '${row.chosen}': ${CHOSEN_MODE_SAYS[mode]}` };
   }
+  if (ownsSpaceAcrossRegions(n, f.archetypes, f.decisions))
+    return {
+      mode: "owned-space",
+      because: `${n} regions and ${f.archetypes?.[0]?.id} hands out a space no two regions may share: ${REGION_MODES["owned-space"].says}`,
+    };
   if (f.nfrs.consistency.value === "linearizable")
     return {
       mode: "global-consensus",
@@ -109,6 +144,16 @@ const GEO = "geo-router";
 const WITNESS_ID = "witness-site";
 const REPLICATOR = "cross-region-replicator";
 const PEERS = "other-regions";
+
+/**
+ * The regions a drawn copy of the other regions stands for, counted with the home region ("The 3 other regions: …" is
+ * 4), or undefined for any other part: a commit acknowledged by that part counts regions, not one group's copies.
+ */
+export function regionsOfPeers(c: { id: string; name: string }): number | undefined {
+  if (c.id !== PEERS) return undefined;
+  const m = /^The (\d+) other regions?\b/.exec(c.name);
+  return m ? Number(m[1]) + 1 : undefined;
+}
 const STATEFUL = new Set(["replica-group", "store", "log"]);
 
 /** Records that say where data lives (a partition map, a lease), not the data itself. */
@@ -208,7 +253,10 @@ export function regionalLinks(
     } else out.push(l);
   }
   const spec = REGION_MODES[m.mode];
-  if (state && ids.has(REPLICATOR)) {
+  if (spec.local) {
+    // nothing of the state crosses regions: the other regions are reached only by their own callers
+    if (ids.has(PEERS)) out.push({ from: GEO, to: PEERS, kind: "request", label: spec.link });
+  } else if (state && ids.has(REPLICATOR)) {
     out.push({ from: state.id, to: REPLICATOR, kind: "stream", label: spec.tail ?? "committed writes, in order" });
     out.push({ from: REPLICATOR, to: PEERS, kind: "replication", label: spec.link });
   } else if (state)
@@ -230,6 +278,49 @@ export function regionalFailures(f: RegionFields, archetype: FailureRow["archety
     repair: overSites(cut.repair, n),
   };
   return [{ ...said, role: "truth", archetype, source: `${n} regions (${m.mode})` }];
+}
+
+/**
+ * The failure rows as the region mode keeps them: a row its mode answers otherwise (a sloppy quorum where a write
+ * must be held by a majority of regions) is said as the mode keeps it.
+ */
+export function regionalFailureRows(f: RegionFields, rows: readonly FailureRow[]): FailureRow[] {
+  const m = regionMode(f);
+  const r = m ? REGION_MODES[m.mode].replaces : undefined;
+  if (!m || !r) return [...rows];
+  const match = new RegExp(r.match, "i");
+  return rows.map((row) => (match.test(row.failure) ? { ...row, ...r.row } : row));
+}
+
+/** A caller-chosen consistency on a call ("?consistency=one|quorum"), which could void the mode's acknowledgement. */
+const CALLER_CONSISTENCY = /[?&]consistency=one\|quorum\b/;
+/** A call's own acknowledgement clause, replaced by the mode's ("acknowledged after W of N replicas stored it"). */
+const OWN_ACK = /^acknowledged after W of N replicas (?:stored|applied) it(?:; |$)/;
+
+/**
+ * The calls as the region mode promises them: where every write waits for a majority of regions, no call lets its
+ * caller ask for less (`?consistency=one` acknowledged by one replica would void the rule), a write says the mode's
+ * acknowledgement and a read offers the nearest copy or a majority of regions.
+ */
+export function regionalApi(f: RegionFields, api: readonly ApiRow[]): ApiRow[] {
+  const m = regionMode(f);
+  const calls = m ? REGION_MODES[m.mode].calls : undefined;
+  if (!m || !calls) return [...api];
+  const n = f.nfrs.regions.value;
+  const fill = (t: string) =>
+    overSites(t.replace("{majority}", String(majorityOf(n))).replace("{regions}", String(n)), n);
+  return api.map((a) => {
+    if (!CALLER_CONSISTENCY.test(a.call)) return a;
+    if (/^GET\b/.test(a.call))
+      return { ...a, call: a.call.replace(/consistency=one\|quorum/, calls.readCall), guarantee: fill(calls.read) };
+    const rest = a.guarantee.replace(OWN_ACK, "");
+    return {
+      ...a,
+      call: a.call.replace(/\?consistency=one\|quorum$/, "").replace(/([?&])consistency=one\|quorum&?/, "$1"),
+      request: a.request.filter((x) => x !== "consistency"),
+      guarantee: rest ? `${fill(calls.write)}; ${rest}` : fill(calls.write),
+    };
+  });
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -268,6 +359,7 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     inputs: [failover],
     archetype,
   };
+  if (REGION_MODES[m.mode].local) return [rto];
   if (REGION_MODES[m.mode].path === "forward")
     return [
       {
@@ -285,19 +377,19 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     ];
   if (!REGION_MODES[m.mode].losesLag) {
     return [
-      {
-        id: "cross_region_commit_seconds",
-        quantity: needsWitness(f.nfrs.regions.value)
-          ? "time a write waits for two of the three sites (the regions and the witness)"
-          : "time a write waits for a majority of regions",
-        kind: "time",
-        formula: "cross_region_commit_seconds = wan_rtt_seconds",
-        value: rtt,
-        unit: "s",
-        display: show(rtt),
-        inputs: [rttIn],
-        archetype,
-      },
+      needsWitness(f.nfrs.regions.value)
+        ? {
+            id: "cross_region_commit_seconds",
+            quantity: "time a write waits for two of the three sites (the regions and the witness)",
+            kind: "time",
+            formula: "cross_region_commit_seconds = wan_rtt_seconds",
+            value: rtt,
+            unit: "s",
+            display: show(rtt),
+            inputs: [rttIn],
+            archetype,
+          }
+        : majorityCommit(f.nfrs.regions.value, archetype),
       {
         id: "region_rpo_seconds",
         quantity: needsWitness(f.nfrs.regions.value)
@@ -366,6 +458,51 @@ export function regionalCapacity(f: RegionFields, archetype: string, holdsSpread
     },
     rto,
   ];
+}
+
+/** The fewest regions that are a majority of `regions`. */
+export const majorityOf = (regions: number) => Math.floor(regions / 2) + 1;
+
+const ORDINAL = ["", "nearest", "second-nearest", "third-nearest", "fourth-nearest", "fifth-nearest"];
+const ordinal = (k: number) => ORDINAL[k] ?? `${k}th-nearest`;
+
+/**
+ * The time a write waits for a majority of the regions: the writing region holds it at once, so it waits for the
+ * nearest `majority - 1` other regions, i.e. the round trip to the farthest of them (4 regions: 3 of 4, the
+ * second-nearest other region), never one round trip to whichever region answers first.
+ */
+function majorityCommit(regions: number, archetype: string): CapacityRow {
+  const m = majorityOf(regions);
+  const k = m - 1;
+  const ladder = WAN.nearestRttMs;
+  const ms = ladder[Math.min(k, ladder.length) - 1] ?? WAN.rttMs;
+  const rtt = ms / 1000;
+  return {
+    id: "cross_region_commit_seconds",
+    quantity: `time a write waits for a majority of regions (${m} of ${regions}: its own and the ${k === 1 ? "nearest other" : `${k} nearest others`}), the round trip to the ${ordinal(k)} other region`,
+    kind: "time",
+    formula: "cross_region_commit_seconds = majority_peer_rtt_seconds",
+    value: rtt,
+    unit: "s",
+    display: show(rtt),
+    inputs: [
+      {
+        name: "majority_regions",
+        value: m,
+        unit: "regions",
+        source: "assumed",
+        because: `derived as floor(regions / 2) + 1 = ${m}, a majority of ${regions} regions: the writing region and the ${k === 1 ? "nearest other" : `${k} nearest others`}`,
+      },
+      {
+        name: "majority_peer_rtt_seconds",
+        value: rtt,
+        unit: "s",
+        source: "assumed",
+        because: `not stated; ${ms} ms to the ${ordinal(k)} other region: ${WAN.nearestRttWhy}`,
+      },
+    ],
+    archetype,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { CENTRAL_STEPS } from "../knowledge/central-steps.js";
 import type { BoundProtocol, BoundStep } from "./architecture.js";
 import { seqText } from "./output/mermaid.js";
+import { majorityOf, needsWitness, regionsOfPeers } from "./regions.js";
 
 export interface SequenceComponent {
   id: string;
@@ -162,7 +163,16 @@ export function quorumDrawn(
   if (followers && drawn.has(followers.id)) return p;
   const n = copiesNamed(group.name, followers?.name);
   const m = n ? Math.floor(n / 2) + 1 : undefined;
-  const count = n && m ? ` (${m} of ${n} copies)` : "";
+  // the followers are the other regions' copies: the majority is counted in regions (4 regions: 3 of 4), the writing
+  // region's own copy among them; over two regions the witness is the third site
+  const regions = followers ? regionsOfPeers(followers) : undefined;
+  const count = regions
+    ? needsWitness(regions)
+      ? " (2 of 3 sites: both regions and the witness)"
+      : ` (${majorityOf(regions)} of ${regions} regions, this one included)`
+    : n && m
+      ? ` (${m} of ${n} copies)`
+      : "";
   const added: BoundStep[] = followers
     ? [
         {

@@ -102,9 +102,28 @@ export interface ProductFacts {
    * the redundancy and the repair, so a design that sizes storage nodes of its own for the same bytes buys them twice.
    */
   managedObjects?: true;
+  /**
+   * How it acknowledges a write once a majority of the regions hold it, where the regions are its data centres, in our
+   * own words: `{quorum}` of `{total}` replicas, `{replicas}` per region, over `{regions}` regions.
+   */
+  regionQuorum?: string;
+  /**
+   * What it does across regions, where a design's acknowledged write must outlive a region, in our own words, and the
+   * region count its strongly consistent mode needs (where that count is asked, the text is no reason against it).
+   */
+  acrossRegions?: { says: string; strongRegions: number };
   /** The primary source checked. */
   source: string;
 }
+
+/**
+ * Cassandra's (and ScyllaDB's, which takes the same consistency levels) way to wait for a majority of regions: QUORUM
+ * counts a quorum of the key's replicas across every data centre, so with the same number in each region it always
+ * spans a majority of them; LOCAL_QUORUM waits only on the coordinator's data centre, and EACH_QUORUM needs a quorum
+ * in every data centre, so it fails while one is down (DataStax docs, "How is the consistency level configured?").
+ */
+const CASSANDRA_REGION_QUORUM =
+  "writes and reads at QUORUM, a quorum of the key's replicas counted across every region ({quorum} of {total}, {replicas} per region, which always spans a majority of the {regions} regions); never LOCAL_QUORUM, which waits only on the writing region, nor EACH_QUORUM, which needs a quorum in every region and so refuses writes while one region is down";
 
 export const PRODUCT_FACTS: readonly ProductFacts[] = [
   {
@@ -137,6 +156,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "consensus-round",
     conditionalHow: "a lightweight transaction (IF …): a Paxos exchange of four round trips with a quorum of replicas",
     inMemory: false,
+    regionQuorum: CASSANDRA_REGION_QUORUM,
     source: "Apache Cassandra / DataStax docs, consistency levels and Lightweight transactions",
   },
   {
@@ -148,6 +168,7 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditional: "consensus-round",
     conditionalHow: "a Paxos-based lightweight transaction per conditional write",
     inMemory: false,
+    regionQuorum: CASSANDRA_REGION_QUORUM,
     source: "ScyllaDB docs, Lightweight Transactions",
   },
   {
@@ -160,7 +181,15 @@ export const PRODUCT_FACTS: readonly ProductFacts[] = [
     conditionalHow:
       "a condition expression on PutItem, UpdateItem or DeleteItem, checked by the partition's leader in the same write",
     inMemory: false,
-    source: "Amazon DynamoDB developer guide, Condition expressions; Elhemali et al., USENIX ATC 2022",
+    // "Global tables - multi-active, multi-Region replication" and the prescriptive guidance on global tables: MREC is
+    // the default, every replica takes writes and replicates them in the background, last writer wins by timestamp;
+    // MRSC needs exactly three Regions (three replicas, or two and a witness)
+    acrossRegions: {
+      says: "its global tables are multi-active: in their default mode every Region takes writes and ships them to the others asynchronously, settling concurrent writes to an item by last writer wins, so a write acknowledged in a Region lost before it shipped is gone; its multi-Region strong consistency mode holds a write in a second Region before acknowledging it, but spans exactly three Regions (three replicas, or two and a witness)",
+      strongRegions: 3,
+    },
+    source:
+      "Amazon DynamoDB developer guide, Condition expressions and Global tables (consistency modes); Elhemali et al., USENIX ATC 2022",
   },
   {
     name: "FoundationDB",

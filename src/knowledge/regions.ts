@@ -19,6 +19,14 @@ export const WAN = {
   rttMs: 150,
   rttWhy:
     "published inter-region round trips run about 70-90 ms between US-East and Western Europe and 150-250 ms between Europe or Africa and Asia (AWS inter-region matrix at cloudping.co; Azure network round-trip latency statistics); 150 ms plans for a pair on different continents",
+  /**
+   * Round trips from one region to its other regions, nearest first, a planning figure: a write that waits for a
+   * majority of the regions waits for the farthest of the nearest ones it needs, so a majority of 4 regions (3: its
+   * own and two others) pays the round trip to the second-nearest other region. The last step repeats.
+   */
+  nearestRttMs: [70, 150, 200],
+  nearestRttWhy:
+    "from one region the nearest other region is usually a neighbour on its own continent or across one ocean (about 60-90 ms: US-East to US-West or to Western Europe), the next ones are on other continents (about 150 ms US-East to Tokyo, 200 ms or more to Singapore or Sydney) (AWS inter-region matrix at cloudping.co)",
   /** How long a shipped write waits in the sender's batch before it leaves, a planning figure. */
   batchMs: 100,
   batchWhy:
@@ -36,7 +44,8 @@ export type RegionMode =
   | "quorum-across-regions"
   | "per-key-home"
   | "region-shares"
-  | "count-slots";
+  | "count-slots"
+  | "owned-space";
 
 /** A participant of the cross-region sequence, by its role in the design: filled with the drawn component's id. */
 export type RegionRole = "entry" | "state" | "replicator" | "peers";
@@ -76,11 +85,45 @@ export interface RegionModeSpec {
    * capacity figure or input of the design said as spoken (a sentence whose figure the design lacks is left out).
    */
   said?: readonly string[];
+  /**
+   * A failure row of the design's own archetype that this mode answers otherwise (`match`, a pattern over its failure
+   * words), said as the mode keeps it.
+   */
+  replaces?: { match: string; row: { failure: string; prevention: string; repair: string } };
+  /**
+   * What a write call acknowledges in this mode, in place of a caller-chosen consistency that could void it ("?consistency=one"),
+   * and what a read asks: `{majority}` is the majority of the regions, `{regions}` their count.
+   */
+  calls?: { write: string; readCall: string; read: string };
+  /**
+   * Whether nothing of the state crosses regions (each region owns a disjoint part of what it hands out): no
+   * replication link, no lag or recovery-point figure, only the callers' move to another region.
+   */
+  local?: true;
   /** The protocol across regions, drawn as its own sequence (a title and its steps by role), where the mode has one. */
   sequence?: { title: string; steps: readonly RegionStep[]; outcomes: readonly string[] };
 }
 
 export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
+  // Something handed out once across every region (an id, a worker id): a lease store merged asynchronously between
+  // regions could grant one worker id in two regions at once, and both would mint the same ids. Twitter's Snowflake
+  // gives each data centre its own id in the id itself (5 of its 10 machine bits, beside 5 worker bits), so each
+  // region hands out only its own part of the space from its own store and no grant ever crosses a region.
+  "owned-space": {
+    says: "each region runs its own generators and its own worker-id lease store, and every id carries the minting region's data-centre id in its own bits, so two regions never mint the same id and no lease or id crosses regions",
+    link: "callers nearest another region (each region leases and mints on its own)",
+    peers:
+      "the same generators and their own lease store in each other region, minting under that region's own data-centre id",
+    cut: {
+      failure: "Region cut off: one data centre loses its links to the others (or goes dark)",
+      prevention:
+        "Nothing on the id path crosses regions: the cut-off region keeps minting from its own lease store under its own data-centre id, which no other region uses, so no id repeats; GeoDNS moves a dark region's callers to the next-nearest region, which mints under its own data-centre id",
+      repair:
+        "Nothing to reconcile, since no region's leases are copied to another; a region lost for good takes only ids it never issued, and its data-centre id is retired rather than handed to another region",
+    },
+    losesLag: false,
+    local: true,
+  },
   "active-active": {
     says: "every region takes writes for its callers at in-region latency and ships them to the other regions asynchronously; concurrent writes to one key in two regions are merged by the design's conflict rule",
     replicator: {
@@ -147,6 +190,26 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
         "When the link returns the region's replicas catch up on the writes they missed (hinted writes and anti-entropy, or the leader's log); no acknowledged write is lost, because each one was held by a majority of regions",
     },
     losesLag: false,
+    // Dynamo (SOSP 2007) section 4.6: a sloppy quorum counts stand-in nodes toward W, so an acknowledged write may sit
+    // only on stand-ins and die with them; Cassandra's docs ("Hinted handoff"): a hint counts toward no consistency
+    // level but ANY, and QUORUM counts a quorum of the replicas across every data centre
+    replaces: {
+      match: String.raw`\bsloppy quorum\b`,
+      row: {
+        failure:
+          "A stand-in node takes a write for a replica it cannot reach during a partition (a hint), and would count toward the acknowledgement under a sloppy quorum",
+        prevention:
+          "Stand-ins never count: a write is acknowledged only by copies on the key's own replicas in a majority of regions (strict quorums, as Cassandra's consistency levels are, a hint counting only at ANY, which is never used), so no acknowledged write rests on a stand-in",
+        repair:
+          "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed",
+      },
+    },
+    calls: {
+      write:
+        "acknowledged only once the key's own replicas in a majority of the regions ({majority} of {regions}) hold it, whatever the caller asks, and never by a stand-in node",
+      readCall: "consistency=nearest|majority",
+      read: "with consistency=majority the read asks the key's replicas in a majority of the regions ({majority} of {regions}), which overlaps every acknowledged write's majority, so it returns that write or a newer version; nearest answers from this region's copy alone and may trail it",
+    },
   },
   // A budget counted across regions is a count, never a value to overwrite: each region increments only its own slot
   // and a key's count is the sum of the slots, merged by keeping each slot's highest value (a grow-only counter:
@@ -304,6 +367,12 @@ export const REGION_MODES: Record<RegionMode, RegionModeSpec> = {
     },
   },
 };
+
+/**
+ * Lead archetypes whose state across regions is a space each region owns a disjoint part of (identifier generation:
+ * the data-centre id is a field of every id), never one store merged between regions.
+ */
+export const OWNED_SPACE_LEADS: readonly string[] = ["I09"];
 
 /** The routing part in front of every region. */
 export const GEO_ROUTER = {

@@ -2,6 +2,7 @@ import { architectureOf, LAYOUT_FACTS, type Layout } from "../architecture.js";
 import { controlCall, grantedControls } from "../control-operations.js";
 import type { Deriver } from "../design/graph.js";
 import type { ApiRow, Fields } from "../design/types.js";
+import { regionalApi } from "../regions.js";
 import { guardedCalls, statedGuards } from "../stated-guards.js";
 
 export const apiField: Deriver<"api", Layout> = {
@@ -13,6 +14,7 @@ export const apiField: Deriver<"api", Layout> = {
     "archetypes",
     "features",
     "decisions",
+    "nfrs",
     "invariants",
     "requirements",
     "operations",
@@ -27,7 +29,8 @@ export const apiField: Deriver<"api", Layout> = {
       f.dataModel,
       f.operations,
     );
-    return [...api, ...controlCalls(f.requirements, f.operations, api)];
+    // where every write waits for a majority of regions, no call lets its caller ask for less (engine/regions.ts)
+    return regionalApi(f, [...api, ...controlCalls(f.requirements, f.operations, api)]);
   },
 };
 

@@ -1,12 +1,12 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
 import { FIXED_HOLD_WORDS } from "../../knowledge/mechanism-semantics.js";
 import { NEVER_EARLY } from "../../knowledge/patterns.js";
-import { MAJORITY_DOMAINS_MIN, RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
+import { MAJORITY_DOMAINS_MIN, RACK_FAILURE_UNIT, REGION_MODES, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import { oneMachineReason } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
 import { hardRuleStances, type PathStance } from "../hard-rules.js";
-import { acksSpanRegions } from "../regions.js";
+import { acksSpanRegions, ownsSpaceAcrossRegions } from "../regions.js";
 import { actionVerb, contentStems, pattern } from "../text.js";
 import { archetype } from "./common.js";
 
@@ -199,7 +199,7 @@ export function servingRegions(
 export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
-  reads: ["prompt", "operations", "nfrs", "readPaths", "invariants"],
+  reads: ["prompt", "archetypes", "operations", "nfrs", "readPaths", "invariants"],
   rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else (once the architecture is drawn) where a worker pool or control loop its own archetype draws runs its verb, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers; a subject that lives in one process on one machine (an embedded storage engine) has no replicas to spread over zones",
   derive: (f) => {
     const paths: ExecutionContext["paths"] = f.operations
@@ -238,23 +238,28 @@ export const contextField: Deriver<"context"> = {
           ? `${timed.join("; ")}; nothing trusts a client clock for correctness`
           : "no correctness decision depends on wall-clock time; ordering comes from versions and sequence numbers",
       regions:
-        n.regions.value > 1
-          ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" || acksSpanRegions(n) ? (n.regions.value < MAJORITY_DOMAINS_MIN ? "writes pay a cross-region quorum round trip over three sites, a witness voter in a third one, since a majority of two regions is both of them" : "writes pay a cross-region quorum round trip") : "each region accepts writes locally and replicates asynchronously"}${n.consistency.value !== "linearizable" && acksSpanRegions(n) ? ", so no acknowledged write is lost with a region, while reads are served by the nearest region and may trail" : ""}`
-          : serving
-            ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below the worst round trip between two regions of one continent; one home region holds the authoritative state, its replicas spread across zones`
-            : oneMachine
-              ? `one machine: ${oneMachine}, so nothing is replicated; backups or a store built on top keep other copies`
-              : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
-                pattern(RACK_FAILURE_UNIT, "i").test(f.prompt) && !pattern(ZONE_FAILURE_UNIT, "i").test(f.prompt)
-                ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss costs each replica set at most one member"
-                : fewZones(n)
-                  ? `one region over the ${fewZones(n)} zones the prompt names: a majority of replicas spread over ${fewZones(n)} zones is lost with the zone holding most of them, so a majority-commit group puts a witness voter in a third zone`
-                  : "one region; replicas spread across zones so a zone loss keeps a majority",
+        n.regions.value > 1 && ownsSpaceAcrossRegions(n.regions.value, f.archetypes)
+          ? `${n.regions.value} regions: ${REGION_MODES["owned-space"].says}`
+          : n.regions.value > 1
+            ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" || acksSpanRegions(n) ? (n.regions.value < MAJORITY_DOMAINS_MIN ? "writes pay a cross-region quorum round trip over three sites, a witness voter in a third one, since a majority of two regions is both of them" : "writes pay a cross-region quorum round trip") : "each region accepts writes locally and replicates asynchronously"}${n.consistency.value !== "linearizable" && acksSpanRegions(n) ? ", so no acknowledged write is lost with a region, while reads are served by the nearest region and may trail" : ""}`
+            : serving
+              ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below the worst round trip between two regions of one continent; one home region holds the authoritative state, its replicas spread across zones`
+              : oneMachine
+                ? `one machine: ${oneMachine}, so nothing is replicated; backups or a store built on top keep other copies`
+                : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
+                  pattern(RACK_FAILURE_UNIT, "i").test(f.prompt) && !pattern(ZONE_FAILURE_UNIT, "i").test(f.prompt)
+                  ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss costs each replica set at most one member"
+                  : fewZones(n)
+                    ? `one region over the ${fewZones(n)} zones the prompt names: a majority of replicas spread over ${fewZones(n)} zones is lost with the zone holding most of them, so a majority-commit group puts a witness voter in a third zone`
+                    : "one region; replicas spread across zones so a zone loss keeps a majority",
       ...(serving ? { servingRegions: serving } : {}),
       failureStance: perPath(
         n.availability.value === "fail-closed"
           ? `fails closed: under partition it refuses rather than risk a wrong answer (${n.availability.because})`
-          : `stays up: under partition it keeps serving, possibly stale, and reconciles afterwards (${n.availability.because})`,
+          : acksSpanRegions(n)
+            ? // a write waits for a majority of regions: the side cut off from it cannot take writes, only reads
+              `reads stay up, writes need a majority of the ${n.regions.value} regions: under partition the side holding that majority keeps taking writes, while a region cut off from it refuses writes and keeps serving reads from its own copy, possibly stale, catching up afterwards (${n.availability.because})`
+            : `stays up: under partition it keeps serving, possibly stale, and reconciles afterwards (${n.availability.because})`,
         stances,
       ),
       ...(stances.length > 0

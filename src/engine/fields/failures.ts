@@ -11,7 +11,7 @@ import type { FailureRow, MechanismRow, Nfrs } from "../design/types.js";
 import { hardRuleStances } from "../hard-rules.js";
 import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { designUnitNoun, leadRenamings, renameUnit, type UnitNoun } from "../prompt-nouns.js";
-import { regionalFailures } from "../regions.js";
+import { regionalFailureRows, regionalFailures } from "../regions.js";
 import { guaranteeClauses, KIND_OWN, kindFailure } from "../stated-clauses.js";
 import { fromStatedGuarantee, statedRule } from "../stated-rules.js";
 import { failuresKeepingSemantics, statedSemantics } from "../stated-semantics.js";
@@ -250,7 +250,7 @@ function withKindRows(
 function withRegionCut(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
   const cut = regionalFailures(f, f.archetypes[0]?.id ?? FALLBACK_ARCHETYPE);
   if (cut.length === 0) return rows;
-  const out = [...rows];
+  const out = regionalFailureRows(f, rows);
   if (out.length + cut.length > MAX_FAILURES) out.splice(MAX_FAILURES - cut.length);
   return [...out, ...cut];
 }

@@ -15,7 +15,7 @@ import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
-import { acksSpanRegions } from "../regions.js";
+import { acksSpanRegions, ownsSpaceAcrossRegions } from "../regions.js";
 import { archetype, depthFor, entityWords, meaningWords } from "./common.js";
 
 let aliasSignals: { rows: { signal: Signal; row: (typeof ALIASES)[number] }[]; index: SignalIndex } | undefined;
@@ -432,7 +432,8 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
         },
       });
     }
-    if (lead && f.nfrs.regions.value > 1) {
+    // a space each region owns a part of (ids carrying their data-centre id) replicates nothing across regions
+    if (lead && f.nfrs.regions.value > 1 && !ownsSpaceAcrossRegions(f.nfrs.regions.value, f.archetypes)) {
       const spans = acksSpanRegions(f.nfrs);
       out.push({
         text: spans

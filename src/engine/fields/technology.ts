@@ -1,4 +1,5 @@
 import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
+import { factsOf } from "../../knowledge/product-facts.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { NfrTag } from "../../knowledge/schema.js";
 import { ONE_PRIMARY_STORE, slowerThan, stateLimitOf } from "../../knowledge/state-limits.js";
@@ -15,6 +16,7 @@ import {
   referenceVerdict,
   unaskedBuildingBlock,
 } from "../references.js";
+import { regionMode } from "../regions.js";
 import { managedObjectStore, ownStorageFleet, subPartDrawn } from "../technology-parts.js";
 import { compareText, pattern } from "../text.js";
 import { ceilingOfFigure } from "./bottleneck-load.js";
@@ -435,7 +437,8 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       [...f.baseMechanisms, ...f.companions].some((m) => MAJORITY_COMMIT.has(m.id)),
     )
       .filter((r) => r.choices.length > 0 || r.avoid !== undefined || (r.references?.length ?? 0) > 0)
-      .map((r) => withStoreSplit(r, f.capacity, f.nfrs.scale, own.length > 0));
+      .map((r) => withStoreSplit(r, f.capacity, f.nfrs.scale, own.length > 0))
+      .map((r) => acrossRegionsSaid(r, f));
   },
 };
 
@@ -707,4 +710,40 @@ export function setsAsideDrawn(product: string, components: readonly { name: str
   if (head.length === 0) return false;
   const named = namedAlternatives(product);
   return components.some((c) => partHead(c.name) === head || named.some((n) => namesWhole(c.name, n)));
+}
+
+/**
+ * A row as the design's regions read it, where an acknowledged write must outlive a region (a write waits for a
+ * majority of regions): a chosen store says the setting that makes it wait so (Cassandra's QUORUM over every
+ * region's replicas, sized from the design's replicas per region), and a runner-up whose own cross-region modes do
+ * not keep that rule says what they do instead of an option's cost it does not have (DynamoDB's global tables are
+ * multi-active, not one leader's region).
+ */
+function acrossRegionsSaid(row: TechnologyRow, f: Parameters<typeof technologyField.derive>[0]): TechnologyRow {
+  const m = regionMode(f);
+  if (!m || (m.mode !== "quorum-across-regions" && m.mode !== "global-consensus")) return row;
+  const n = f.nfrs.regions.value;
+  const replicas =
+    f.capacity.flatMap((c) => c.inputs).find((i) => i.name === "replicas" && i.unit === "replicas")?.value ?? 3;
+  const total = replicas * n;
+  const fill = (t: string) =>
+    t
+      .replace("{quorum}", String(Math.floor(total / 2) + 1))
+      .replace("{total}", String(total))
+      .replace("{replicas}", String(replicas))
+      .replace("{regions}", String(n));
+  const choices = row.choices.map((c) => {
+    const q =
+      m.mode === "quorum-across-regions" ? factsOf(c.product).find((x) => x.regionQuorum)?.regionQuorum : undefined;
+    return q ? { ...c, why: `${c.why}; across the ${n} regions, ${fill(q)}` } : c;
+  });
+  const across = row.runnerUp ? factsOf(row.runnerUp.product).find((x) => x.acrossRegions)?.acrossRegions : undefined;
+  const runnerUp =
+    row.runnerUp && across && across.strongRegions !== n
+      ? {
+          ...row.runnerUp,
+          why: `not chosen because an acknowledged write must outlive a region across ${n} regions, and ${across.says}, not ${n}`,
+        }
+      : row.runnerUp;
+  return { ...row, choices, ...(runnerUp ? { runnerUp } : {}) };
 }

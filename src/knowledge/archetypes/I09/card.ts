@@ -295,7 +295,7 @@ export const card = {
       bottleneck:
         "Worker id space: a 10-bit worker field allows 1024 live generators, and churning instances hold ids until their leases lapse",
       mitigation:
-        "Lease worker ids with a short TTL, release them on graceful shutdown, or embed a datacenter field to split the space",
+        "Lease worker ids with a short TTL and release them on graceful shutdown; across several data centres the field's high bits are the data-centre id (Snowflake's 5 of 10), so each data centre leases only its own part of the space from its own store",
       formula: {
         yields: "share of the 10-bit worker id space in use",
         expression: "workers / worker_id_space",
