@@ -855,6 +855,20 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     by: "I11",
+    topic: "app-config",
+    subject:
+      "a versioned config store whose snapshots app installs fetch through a CDN when they open, evaluating them on the device",
+    summary: [
+      "Each install checks a small manifest with its ETag on start and foreground, and downloads an immutable snapshot only for a new version",
+      "The app ships baked-in defaults and keeps its last good snapshot, so it starts and runs offline",
+      "A kill switch bypasses every rollout: the manifest is republished and purged at once, and a silent push wakes installs to fetch",
+    ],
+    absorbs: [],
+    stance:
+      "a publish is refused when the config store has no majority, while every install keeps running on the snapshot it activated or its baked-in defaults; no install ever reads the store",
+  },
+  {
+    by: "I11",
     topic: "feature-flags",
     subject:
       "a versioned flag store whose rules every service's SDK evaluates from an in-memory copy that relays keep current",

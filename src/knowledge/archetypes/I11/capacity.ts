@@ -1,3 +1,4 @@
+import { APP_CONFIG_CAPACITY } from "./app-config.js";
 import { fig, fleetOf, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { DEPLOY_CAPACITY } from "./deploy.js";
@@ -121,5 +122,10 @@ export const capacity: CapacityModel = {
       true,
     ),
   ],
-  topics: { "feature-flags": FLAG_CAPACITY, dns: DNS_CAPACITY, "deploy-rollout": DEPLOY_CAPACITY },
+  topics: {
+    "app-config": APP_CONFIG_CAPACITY,
+    "feature-flags": FLAG_CAPACITY,
+    dns: DNS_CAPACITY,
+    "deploy-rollout": DEPLOY_CAPACITY,
+  },
 };
