@@ -1,6 +1,7 @@
 import { STATED_FLOOR } from "./bounded-counters.js";
 import type { ArchetypeId } from "./generated/ids.js";
 import type { Topic } from "./topics.js";
+import type { Availability, Consistency } from "./vocab.js";
 
 /**
  * A supporting archetype whose role the dominant one already plays when the design is about one of its subjects:
@@ -785,6 +786,11 @@ export interface Variant {
    * the variant does not have (a look-aside cache tier holds no shard majority: the database decides every write).
    */
   stance?: string;
+  /**
+   * The variant's own default consistency and availability where they differ from the card's, said for the design as
+   * its clients see it (app installs read a versioned prefix of the config from a CDN and never stop for the store).
+   */
+  holds?: { consistency: Consistency; availability: Availability };
 }
 
 // The cache-aside rows follow Facebook's "Scaling Memcache at Facebook" (NSDI 2013): look-aside reads that set the
@@ -865,7 +871,8 @@ export const VARIANTS: readonly Variant[] = [
     ],
     absorbs: [],
     stance:
-      "a publish is refused when the config store has no majority, while every install keeps running on the snapshot it activated or its baked-in defaults; no install ever reads the store",
+      "installs read a prefix of the version sequence from the CDN, stale by up to the manifest's TTL and their next open, and never stop for the store: each keeps running on the snapshot it activated or its baked-in defaults; only a publish waits for the config store's primary",
+    holds: { consistency: "consistent-prefix", availability: "stay-available" },
   },
   {
     by: "I11",

@@ -121,7 +121,7 @@ export const APP_CONFIG_READS = [
 
 export const APP_CONFIG_INVARIANTS = [
   "A RemoteConfig version is committed only after validation, at the next version after the head its editor read, and never changes afterwards; its snapshots are stored under that version before the manifest names it.",
-  "An app activates a whole snapshot only after its checksum verifies, keeps the last one it activated on the device, and before its first fetch uses the defaults baked into its build; it never blocks start-up on the fetch.",
+  "An app activates a whole RemoteConfig snapshot only after its checksum verifies, keeps the last one it activated on the device, and before its first fetch uses the defaults baked into its build; it never blocks start-up on the fetch.",
   "A KillSwitch that is off turns its feature off on every install that has fetched it, whatever any rollout or condition says, and its flip never waits behind a rollout step or gate.",
   "A ConfigRollout widens to more installs only while the crash-free rate of the installs already on its version passes the gate; a failing gate halts it and moves the manifest back to the last good version.",
 ];
@@ -322,10 +322,11 @@ export const APP_CONFIG_API: ApiSpec[] = [
   {
     operation: "fetch manifest (app-facing)",
     call: "GET /config/{app}/{platform}/manifest.json (If-None-Match)",
-    request: ["ETag of the activated version", "app version", "install id bucket"],
+    request: ["ETag of the activated version (one cached manifest per platform: no per-install field)"],
     response: ["304 unchanged", "or the version, its snapshot URL per app version, checksum and kill switches"],
     errors: ["none the app waits on: on failure it keeps its last snapshot"],
-    guarantee: "served by the CDN; stale by at most its TTL",
+    guarantee:
+      "served by the CDN, stale by at most its TTL; percentage conditions are evaluated on the device from a hash of the install id, so every install shares the cached copy",
     topic: T,
   },
   {

@@ -1,6 +1,6 @@
-import { APP_CONFIG_CAPACITY } from "./app-config.js";
 import { fig, fleetOf, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { APP_CONFIG_CAPACITY } from "./app-config.js";
 import { DEPLOY_CAPACITY } from "./deploy.js";
 import { DNS_CAPACITY } from "./dns.js";
 import { FLAG_CAPACITY } from "./flags.js";

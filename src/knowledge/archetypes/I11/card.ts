@@ -1,3 +1,5 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
 import {
   APP_CONFIG_BOTTLENECKS,
   APP_CONFIG_ENTITIES,
@@ -10,8 +12,6 @@ import {
   APP_CONFIG_TECHNOLOGIES,
   APP_CONFIG_WRITES,
 } from "./app-config.js";
-import type { ArchetypeInput } from "../../schema.js";
-import { keptBy } from "../../topics.js";
 import {
   DEPLOY_BOTTLENECKS,
   DEPLOY_ENTITIES,
@@ -301,14 +301,14 @@ export const card = {
       repair: "roll back by moving the target back to the last good version, which nodes keep locally",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "a node applies a truncated or corrupted snapshot",
       role: "derived",
       prevention: "whole-snapshot swap only after the checksum and schema validate",
       repair: "the node keeps its last good version and refetches",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "nodes miss updates while disconnected",
       role: "derived",
       prevention: "watches resume from the applied version and the server sends whatever is newer",
@@ -322,14 +322,14 @@ export const card = {
       repair: "the second publish is rejected and rebased on the new head",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "a lagging relay hands a node an older version than it already runs",
       role: "derived",
       prevention: "nodes refuse any version lower than the applied one unless it is marked as a rollback",
       repair: "the node resyncs from the control plane directly",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "after a control-plane restart every node reconnects and asks for a full snapshot at once",
       role: "coordination",
       prevention: "jittered reconnects, a relay tier that caches snapshots, and deltas from the applied version",
@@ -346,7 +346,7 @@ export const card = {
       // the first row's failure where every change goes out at once (decision i11-rollout): that row belongs to a staged
       // rollout and is left out there, and this one says what guards a push with no canary (last, so it takes no
       // place of another row where the first is kept); a software deployment's own rows say how a bad build is caught
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "a bad config reaches the whole fleet at once",
       role: "coordination",
       prevention:

@@ -1,5 +1,5 @@
-import { APP_CONFIG_DECISIONS } from "./app-config.js";
 import type { DecisionPoint } from "../../decisions/types.js";
+import { APP_CONFIG_DECISIONS } from "./app-config.js";
 import { DEPLOY_DECISIONS } from "./deploy.js";
 import { DNS_DECISIONS } from "./dns.js";
 import { FLAG_DECISIONS } from "./flags.js";

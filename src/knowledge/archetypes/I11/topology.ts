@@ -1,3 +1,4 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
 import {
   APP_CONFIG_API,
   APP_CONFIG_COMPONENTS,
@@ -5,7 +6,6 @@ import {
   APP_CONFIG_LINKS,
   APP_CONFIG_PROTOCOLS,
 } from "./app-config.js";
-import type { ProtocolSpec, Topology } from "../../topology.js";
 import { DEPLOY_API, DEPLOY_COMPONENTS, DEPLOY_DATA, DEPLOY_LINKS, DEPLOY_PROTOCOLS } from "./deploy.js";
 import { DNS_API, DNS_COMPONENTS, DNS_DATA, DNS_LINKS, DNS_PROTOCOLS } from "./dns.js";
 import { FLAG_API, FLAG_COMPONENTS, FLAG_DATA, FLAG_LINKS, FLAG_PROTOCOLS } from "./flags.js";
