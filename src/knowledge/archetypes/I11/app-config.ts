@@ -122,7 +122,7 @@ export const APP_CONFIG_READS = [
 export const APP_CONFIG_INVARIANTS = [
   "A RemoteConfig version is committed only after validation, at the next version after the head its editor read, and never changes afterwards; its snapshots are stored under that version before the manifest names it.",
   "An app activates a whole RemoteConfig snapshot only after its checksum verifies, keeps the last one it activated on the device, and before its first fetch uses the defaults baked into its build; it never blocks start-up on the fetch.",
-  "A KillSwitch that is off turns its feature off on every install that has fetched it, whatever any rollout or condition says, and its flip never waits behind a rollout step or gate.",
+  "A KillSwitch changes state only through one conditional write at the next version, published the moment it commits and never queued behind a rollout; once off, it turns its feature off on every install that has fetched it, whatever the config's conditions say.",
   "A ConfigRollout widens to more installs only while the crash-free rate of the installs already on its version passes the gate; a failing gate halts it and moves the manifest back to the last good version.",
 ];
 
@@ -316,7 +316,7 @@ export const APP_CONFIG_API: ApiSpec[] = [
     response: ["version"],
     errors: ["404 unknown feature"],
     guarantee:
-      "published at once, outside any rollout: manifest republished, its CDN copy purged, a silent push sent; every install takes it by its next start or foreground",
+      "the switch is published at once, outside any rollout: the manifest republished, its CDN copy purged and a silent push sent; every install takes it by its next start or foreground",
     topic: T,
   },
   {
