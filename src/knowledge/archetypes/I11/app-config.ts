@@ -34,6 +34,12 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
 
 const T = "app-config" as const;
 
+/**
+ * Targeting that must not be readable from the app ("mobile banking apps", "segments of users", "per-user targeting"):
+ * the rules stay on the servers and each install is answered with its own values.
+ */
+const PRIVATE_TARGETING = String.raw`\b(?:bank\w*|fintech|health\w*|payments?|segments?|per[- ]user targeting|user lists?|private (?:rules|targeting))\b`;
+
 export const APP_CONFIG_ENTITIES = [
   {
     name: "RemoteConfig",
@@ -531,6 +537,16 @@ export const APP_CONFIG_DECISIONS: DecisionPoint[] = [
         implies: { addMechanisms: ["versioned-snapshot"] },
       },
       {
+        id: "edge-evaluated",
+        name: "a fetch on start and foreground that an edge service answers with the install's own resolved values, the rules kept on the servers",
+        buys: "targeting rules and user segments never reach the device, which a banking or health app needs",
+        costs:
+          "every fetch is computed for its install and cannot be shared from the CDN's cache, so the edge service takes the full fetch rate",
+        winsWhen: "the targeting rules name users, segments or money that must not be readable from the app",
+        wins: [{ words: PRIVATE_TARGETING }],
+        implies: { addMechanisms: ["versioned-snapshot"] },
+      },
+      {
         id: "stream",
         name: "a long-lived stream (SSE or WebSocket) from each running app to a relay tier",
         buys: "a running app takes a change within a second",
@@ -540,7 +556,14 @@ export const APP_CONFIG_DECISIONS: DecisionPoint[] = [
         implies: { addMechanisms: ["watch-stream"] },
       },
     ],
-    rules: [],
+    rules: [
+      {
+        when: [{ words: PRIVATE_TARGETING }],
+        option: "edge-evaluated",
+        because:
+          "the targeting names users or money, so its rules stay on the servers and each install gets only its own values",
+      },
+    ],
     fallback: {
       option: "cdn-poll",
       because:
