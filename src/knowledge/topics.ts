@@ -64,6 +64,9 @@ import { FILES_ON_DEVICES, kindsUnlike } from "./signals/kinds.js";
  * A calendar may place meetings among people (free/busy over each invitee's calendar belongs to it) or hold a guest
  * list's RSVPs; a social graph may let people follow accounts (one account can gather a large share of all users as
  * followers) or join small groups of friends, which have no such vertex. Both are read from the prompt alone.
+ * A configuration's clients may be a fleet of servers (watch streams, node agents that report what they applied) or
+ * app installs on people's devices: a manifest fetched through a CDN on each open, baked-in defaults and the last good
+ * snapshot on the device, and a kill switch outside any rollout belong to the second only (archetypes/I11/app-config.ts).
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
