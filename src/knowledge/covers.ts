@@ -871,7 +871,7 @@ export const VARIANTS: readonly Variant[] = [
     ],
     absorbs: [],
     stance:
-      "installs read a prefix of the version sequence from the CDN, stale by up to the manifest's TTL and their next open, and never stop for the store: each keeps running on the snapshot it activated or its baked-in defaults; only a publish waits for the config store's primary",
+      "installs read a prefix of the version sequence from the CDN, stale by up to the manifest's TTL and their next open; no install ever waits for the config store, since each runs on the snapshot it activated or on its baked-in defaults, and only a publish needs the store's primary",
     holds: { consistency: "consistent-prefix", availability: "stay-available" },
   },
   {

@@ -51,7 +51,7 @@ export const APP_CONFIG_ENTITIES = [
   {
     name: "KillSwitch",
     description:
-      "One emergency switch per feature: off or on, the platforms and app version range it applies to, who flipped it and why, and the RemoteConfig version it was published in; flipped outside any staged rollout.",
+      "One emergency switch per feature: off or on, the platforms and app version range it applies to, the longest an install may go without refreshing before it treats the switch as off (for a feature risky to run on stale config), who flipped it and why, and the RemoteConfig version it was published in; flipped outside any staged rollout.",
     truth: true,
     topic: T,
   },
@@ -164,7 +164,7 @@ export const APP_CONFIG_FAILURES = [
     prevention:
       "The push only wakes an install early; the switch is in the manifest, which every install fetches on its next start or foreground",
     repair:
-      "An offline install keeps its last known switch state; a feature that needs the server fails to its off behaviour anyway",
+      "An offline install keeps its last known switch state, except that a switch marked with a maximum age counts as off once the install has not refreshed for that long; a feature that needs the server is off while offline anyway",
     topic: T,
   },
   {
@@ -368,7 +368,7 @@ export const APP_CONFIG_DATA: DataSpec[] = [
   {
     entity: "KillSwitch",
     key: ["app", "feature"],
-    fields: ["state", "platforms", "app_version_range", "reason", "actor", "published_version"],
+    fields: ["state", "platforms", "app_version_range", "max_stale_age", "reason", "actor", "published_version"],
     indexes: [],
     partitionKey: "app",
     owner: "app-config-store",
