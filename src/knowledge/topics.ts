@@ -193,7 +193,7 @@ const BOUGHT_CURRENCY_WORDS = String.raw`\b(?:buy|buys|bought|buying|purchas(?:e
  * game client on 10 million devices").
  */
 const APP_CLIENT_WORDS = String.raw`(?:mobile (?:\w+ )?(?:apps?|clients?|games?)|(?:ios|android|iphone)(?: and (?:ios|android))? (?:\w+ )?(?:apps?|clients?|games?|users|devices)|ios|android|app installs?|installs|installations of the app|game clients?|client apps?|(?:smart)?phones)`;
-const APP_CONFIG_SUBJECT = String.raw`(?:remote (?:config\w*|settings?)|config(?:uration)?s?|settings|feature[- ](?:flags?|toggles?)|flags?|kill[- ]?switch(?:es)?|off[- ]switch(?:es)?)`;
+const APP_CONFIG_SUBJECT = String.raw`(?:remote (?:config\w*|settings?)|config(?:uration)?s?|feature[- ](?:flags?|toggles?)|kill[- ]?switch(?:es)?|off[- ]switch(?:es)?)`;
 const APP_CONFIG_WORDS = String.raw`\b(?:${APP_CONFIG_SUBJECT}\b[^.;]{0,80}\b${APP_CLIENT_WORDS}|${APP_CLIENT_WORDS}\b[^.;]{0,40}\b(?:remote (?:config\w*|settings?)|feature[- ](?:flags?|toggles?)|kill[- ]?switch(?:es)?))\b|\bfirebase remote config\b`;
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
