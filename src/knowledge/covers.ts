@@ -1,6 +1,7 @@
 import { STATED_FLOOR } from "./bounded-counters.js";
 import type { ArchetypeId } from "./generated/ids.js";
 import type { Topic } from "./topics.js";
+import type { Availability, Consistency } from "./vocab.js";
 
 /**
  * A supporting archetype whose role the dominant one already plays when the design is about one of its subjects:
@@ -785,6 +786,11 @@ export interface Variant {
    * the variant does not have (a look-aside cache tier holds no shard majority: the database decides every write).
    */
   stance?: string;
+  /**
+   * The variant's own default consistency and availability where they differ from the card's, said for the design as
+   * its clients see it (app installs read a versioned prefix of the config from a CDN and never stop for the store).
+   */
+  holds?: { consistency: Consistency; availability: Availability };
 }
 
 // The cache-aside rows follow Facebook's "Scaling Memcache at Facebook" (NSDI 2013): look-aside reads that set the
@@ -870,6 +876,21 @@ export const VARIANTS: readonly Variant[] = [
       "A lost or wrong ordered set is rebuilt from the score store; a board past one node is split by score range with a count per range",
     ],
     absorbs: [],
+  },
+  {
+    by: "I11",
+    topic: "app-config",
+    subject:
+      "a versioned config store whose snapshots app installs fetch through a CDN when they open, evaluating them on the device",
+    summary: [
+      "Each install checks a small manifest with its ETag on start and foreground, and downloads an immutable snapshot only for a new version",
+      "The app ships baked-in defaults and keeps its last good snapshot, so it starts and runs offline",
+      "A kill switch bypasses every rollout: the manifest is republished and purged at once, and a silent push wakes installs to fetch",
+    ],
+    absorbs: [],
+    stance:
+      "installs read a prefix of the version sequence from the CDN, stale by up to the manifest's TTL and their next open; no install ever waits for the config store, since each runs on the snapshot it activated or on its baked-in defaults, and only a publish needs the store's primary",
+    holds: { consistency: "consistent-prefix", availability: "stay-available" },
   },
   {
     by: "I11",

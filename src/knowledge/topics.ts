@@ -64,6 +64,9 @@ import { FILES_ON_DEVICES, kindsUnlike } from "./signals/kinds.js";
  * A calendar may place meetings among people (free/busy over each invitee's calendar belongs to it) or hold a guest
  * list's RSVPs; a social graph may let people follow accounts (one account can gather a large share of all users as
  * followers) or join small groups of friends, which have no such vertex. Both are read from the prompt alone.
+ * A configuration's clients may be a fleet of servers (watch streams, node agents that report what they applied) or
+ * app installs on people's devices: a manifest fetched through a CDN on each open, baked-in defaults and the last good
+ * snapshot on the device, and a kill switch outside any rollout belong to the second only (archetypes/I11/app-config.ts).
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -117,6 +120,8 @@ export const TOPIC_VALUES = [
   "untrusted-code",
   "functions",
   "media-store",
+  // before "feature-flags": flags for app installs on people's devices are the app config subject
+  "app-config",
   "feature-flags",
   "dns",
   "deploy-rollout",
@@ -183,6 +188,15 @@ const EARNED_CURRENCY_WORDS = String.raw`\b(?:earn(?:s|ed|ing)?|award(?:s|ed|ing
  * is said beside the earning words, the currency is only earned and no payment provider is drawn.
  */
 const BOUGHT_CURRENCY_WORDS = String.raw`\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|sell(?:s|ing)?) (?:\w+ ){0,3}(?:coins|points|credits|gems|tokens|diamonds|currency|packs?)\b|\b(?:coins|points|credits|gems|tokens|diamonds|currency) (?:\w+ ){0,3}(?:bought|purchased|sold|paid for)\b|\btop(?:s|ped|ping)?[- ]?ups?\b|\breal money\b|\bin-app purchases?\b|\bapp store\b|\bgoogle play\b|\bstripe\b`;
+
+/**
+ * Configuration whose clients are app installs: config, settings, flag or switch words and app-install words in one
+ * clause, either way round ("remote config for a mobile app", "an iOS app's feature flags", "remote settings for a
+ * game client on 10 million devices").
+ */
+const APP_CLIENT_WORDS = String.raw`(?:mobile (?:\w+ )?(?:apps?|clients?|games?)|(?:ios|android|iphone)(?: and (?:ios|android))? (?:\w+ )?(?:apps?|clients?|games?|users|devices)|ios|android|app installs?|installs|installations of the app|game clients?|client apps?|(?:smart)?phones)`;
+const APP_CONFIG_SUBJECT = String.raw`(?:remote (?:config\w*|settings?)|config(?:uration)?s?|feature[- ](?:flags?|toggles?)|kill[- ]?switch(?:es)?|off[- ]switch(?:es)?)`;
+const APP_CONFIG_WORDS = String.raw`\b(?:${APP_CONFIG_SUBJECT}\b[^.;]{0,80}\b${APP_CLIENT_WORDS}|${APP_CLIENT_WORDS}\b[^.;]{0,40}\b(?:remote (?:config\w*|settings?)|feature[- ](?:flags?|toggles?)|kill[- ]?switch(?:es)?))\b|\bfirebase remote config\b`;
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
@@ -347,6 +361,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
   // a service's servers moved to a new built release in waves behind health gates, rolled back on their own (I11/deploy.ts);
   // a configuration snapshot, a flag or a device's firmware is another subject (TOPIC_UNLESS)
+  // configuration, flags or switches whose clients are app installs on people's devices (a mobile app, an iOS or
+  // Android app, a game client), counted in installs: fetched through a CDN when the app opens, never a server fleet's
+  // streams (archetypes/I11/app-config.ts)
+  "app-config": APP_CONFIG_WORDS,
   "deploy-rollout": String.raw`\b(?:deploy(?:ment)? (?:systems?|services?|platforms?|pipelines?|tool(?:s|ing)?|orchestrat\w*|controllers?|engines?|managers?)|(?:continuous|progressive) (?:deploy\w*|delivery)|(?:canary|rolling|blue[-/ ]green|red[-/ ]black) (?:deploy\w*|releases?|rollouts?|upgrades?|updates?)|(?:staged|phased|progressive|gradual|incremental) (?:deploy\w*|releases?|upgrades?)|roll(?:s|ing|ed)? out (?:a |the |each |every )?(?:new )?(?:versions?|releases?|builds?|binar(?:y|ies)|code|software)|(?:deploy\w*|push\w*|ship\w*|roll\w*) (?:a |the |each |every )?(?:new )?(?:versions?|releases?|builds?|binar(?:y|ies)|code)(?: of (?:our |the |its |their |each )?[\w-]+)? (?:to|across|onto|on)|(?:software|code|binary|release) (?:rollouts?|deploy\w*)|spinnaker|argo rollouts|codedeploy)\b`,
   // the authority for zones: name servers answering resolvers' queries about its zones' records, changed through an API
   // and spread to every server by serial (never a resolver that caches other people's answers, TOPIC_UNLESS)
@@ -544,6 +562,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
   "top-k":
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
+  "app-config":
+    "the config's clients are app installs on people's devices: each fetches a small manifest through a CDN when it opens, downloads an immutable snapshot only on a new version, evaluates on the device from it or from defaults baked into the build, and a kill switch bypasses every rollout, purged from the CDN and announced by silent push",
   "feature-flags":
     "feature flags are evaluated per user inside every service's SDK from an in-memory copy: targeting rules, segments and hashed percentage rollouts, changed under one global version with an audit entry and streamed to the SDKs as deltas",
   "deploy-rollout":
@@ -660,6 +680,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   auth: ["relationship-authz"],
   // a model's new version rolled out by canary is the serving platform's own traffic split, not a fleet's release
   // waves; a model replica's cold start is not a function's
+  // flags whose clients are app installs are the app config subject: fetched through a CDN, not streamed to SDKs
+  "feature-flags": ["app-config"],
   "deploy-rollout": ["model-serving"],
   functions: ["model-serving"],
   // a sign-in service whose second factor is a texted code is about the sign-in; the code is its factor
@@ -850,6 +872,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "logs",
   "traces",
   "media-store",
+  "app-config",
   "feature-flags",
   "dns",
   "deploy-rollout",

@@ -144,6 +144,12 @@ export const nfrsField: Deriver<"nfrs"> = {
         : pick(s.availability, stance.availability, dflt("availability stance"));
     if (named && namedWhy && s.availability === undefined && s.consistency === undefined)
       availability = pick(undefined, named.st.availability, namedWhy);
+    // a variant whose clients see the design otherwise than the card's nodes (app installs read a cached prefix and
+    // never stop for the store) takes its own defaults, with the variant's reason
+    if (variant?.holds && s.availability === undefined && s.consistency === undefined) {
+      consistency = pick(undefined, variant.holds.consistency, dflt("consistency"));
+      availability = pick(undefined, variant.holds.availability, dflt("availability stance"));
+    }
     if (likened && likenedWhy && s.availability === undefined && s.consistency === undefined)
       availability = pick(undefined, likened.stance.availability, likenedWhy);
     // At most once for records that must not be lost: a side cut off from the primary that records each claim cannot

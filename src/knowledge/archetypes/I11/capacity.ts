@@ -1,5 +1,6 @@
 import { fig, fleetOf, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { APP_CONFIG_CAPACITY } from "./app-config.js";
 import { DEPLOY_CAPACITY } from "./deploy.js";
 import { DNS_CAPACITY } from "./dns.js";
 import { FLAG_CAPACITY } from "./flags.js";
@@ -121,5 +122,10 @@ export const capacity: CapacityModel = {
       true,
     ),
   ],
-  topics: { "feature-flags": FLAG_CAPACITY, dns: DNS_CAPACITY, "deploy-rollout": DEPLOY_CAPACITY },
+  topics: {
+    "app-config": APP_CONFIG_CAPACITY,
+    "feature-flags": FLAG_CAPACITY,
+    dns: DNS_CAPACITY,
+    "deploy-rollout": DEPLOY_CAPACITY,
+  },
 };

@@ -1,6 +1,18 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { keptBy } from "../../topics.js";
 import {
+  APP_CONFIG_BOTTLENECKS,
+  APP_CONFIG_ENTITIES,
+  APP_CONFIG_FAILURES,
+  APP_CONFIG_INVARIANTS,
+  APP_CONFIG_KEPT_BY,
+  APP_CONFIG_READS,
+  APP_CONFIG_SCOPES,
+  APP_CONFIG_SILHOUETTE,
+  APP_CONFIG_TECHNOLOGIES,
+  APP_CONFIG_WRITES,
+} from "./app-config.js";
+import {
   DEPLOY_BOTTLENECKS,
   DEPLOY_ENTITIES,
   DEPLOY_FAILURES,
@@ -42,7 +54,7 @@ import { protocols } from "./topology.js";
  * A fleet's configuration rollout, which a feature-flag design (flags.ts), a DNS design (dns.ts) and a software
  * deployment (deploy.ts, its own waves of hosts and releases) do not draw.
  */
-const F = ["feature-flags", "dns", "deploy-rollout"] as const;
+const F = ["feature-flags", "dns", "deploy-rollout", "app-config"] as const;
 const ROLLOUT_INVARIANTS = [
   "A ConfigVersion is committed only after validation, its number is strictly greater than every earlier one, and its content never changes afterwards.",
   "Each node applies a whole ConfigVersion atomically; it never runs half of one version and half of another.",
@@ -118,6 +130,7 @@ export const card = {
   },
   entities: [
     ...FLAG_ENTITIES,
+    ...APP_CONFIG_ENTITIES,
     ...DNS_ENTITIES,
     ...DEPLOY_ENTITIES,
     {
@@ -150,6 +163,7 @@ export const card = {
   ],
   writePaths: [
     ...FLAG_WRITES,
+    ...APP_CONFIG_WRITES,
     ...DNS_WRITES,
     ...DEPLOY_WRITES,
     {
@@ -203,6 +217,7 @@ export const card = {
   ],
   readPaths: [
     ...FLAG_READS,
+    ...APP_CONFIG_READS,
     ...DNS_READS,
     ...DEPLOY_READS,
     {
@@ -226,7 +241,13 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...ROLLOUT_INVARIANTS, ...FLAG_INVARIANTS, ...DNS_INVARIANTS, ...DEPLOY_INVARIANTS],
+  invariants: [
+    ...ROLLOUT_INVARIANTS,
+    ...FLAG_INVARIANTS,
+    ...DNS_INVARIANTS,
+    ...DEPLOY_INVARIANTS,
+    ...APP_CONFIG_INVARIANTS,
+  ],
   invariantTopics: [
     ...ROLLOUT_INVARIANTS.map((statement) => ({ statement, unlessTopic: F })),
     ...FLAG_INVARIANTS.map((statement) => ({
@@ -235,6 +256,11 @@ export const card = {
       ...keptBy(statement, FLAG_KEPT_BY),
     })),
     ...DNS_INVARIANTS.map((statement) => ({ statement, topic: "dns" as const, ...keptBy(statement, DNS_KEPT_BY) })),
+    ...APP_CONFIG_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "app-config" as const,
+      ...keptBy(statement, APP_CONFIG_KEPT_BY),
+    })),
     ...DEPLOY_INVARIANTS.map((statement) => ({
       statement,
       topic: "deploy-rollout" as const,
@@ -264,6 +290,7 @@ export const card = {
   ],
   failures: [
     ...FLAG_FAILURES,
+    ...APP_CONFIG_FAILURES,
     ...DNS_FAILURES,
     ...DEPLOY_FAILURES,
     {
@@ -274,14 +301,14 @@ export const card = {
       repair: "roll back by moving the target back to the last good version, which nodes keep locally",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "a node applies a truncated or corrupted snapshot",
       role: "derived",
       prevention: "whole-snapshot swap only after the checksum and schema validate",
       repair: "the node keeps its last good version and refetches",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "nodes miss updates while disconnected",
       role: "derived",
       prevention: "watches resume from the applied version and the server sends whatever is newer",
@@ -295,14 +322,14 @@ export const card = {
       repair: "the second publish is rejected and rebased on the new head",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "a lagging relay hands a node an older version than it already runs",
       role: "derived",
       prevention: "nodes refuse any version lower than the applied one unless it is marked as a rollback",
       repair: "the node resyncs from the control plane directly",
     },
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "after a control-plane restart every node reconnects and asks for a full snapshot at once",
       role: "coordination",
       prevention: "jittered reconnects, a relay tier that caches snapshots, and deltas from the applied version",
@@ -319,7 +346,7 @@ export const card = {
       // the first row's failure where every change goes out at once (decision i11-rollout): that row belongs to a staged
       // rollout and is left out there, and this one says what guards a push with no canary (last, so it takes no
       // place of another row where the first is kept); a software deployment's own rows say how a bad build is caught
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       failure: "a bad config reaches the whole fleet at once",
       role: "coordination",
       prevention:
@@ -330,6 +357,7 @@ export const card = {
   ],
   bottlenecks: [
     ...FLAG_BOTTLENECKS,
+    ...APP_CONFIG_BOTTLENECKS,
     ...DNS_BOTTLENECKS,
     ...DEPLOY_BOTTLENECKS,
     {
@@ -359,8 +387,8 @@ export const card = {
       formula: { yields: "open watch streams", expression: "nodes", unit: "streams" },
     },
   ],
-  topicSilhouettes: [FLAG_SILHOUETTE, DNS_SILHOUETTE, DEPLOY_SILHOUETTE],
-  topicScopes: [FLAG_SCOPES, DNS_SCOPES, DEPLOY_SCOPES],
+  topicSilhouettes: [FLAG_SILHOUETTE, DNS_SILHOUETTE, DEPLOY_SILHOUETTE, APP_CONFIG_SILHOUETTE],
+  topicScopes: [FLAG_SCOPES, DNS_SCOPES, DEPLOY_SCOPES, APP_CONFIG_SCOPES],
   silhouette: {
     storage: "config truth + snapshot state",
     coordination: "watch, propagation, rollout",
@@ -368,10 +396,11 @@ export const card = {
   },
   technologies: [
     ...FLAG_TECHNOLOGIES,
+    ...APP_CONFIG_TECHNOLOGIES,
     ...DNS_TECHNOLOGIES,
     ...DEPLOY_TECHNOLOGIES,
     {
-      unlessTopic: "deploy-rollout",
+      unlessTopic: ["deploy-rollout", "app-config"],
       product: "etcd or Consul KV",
       layer: "storage",
       fits: "small, versioned config truth with compare-and-set and watches",

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { APP_CONFIG_DECISIONS } from "./app-config.js";
 import { DEPLOY_DECISIONS } from "./deploy.js";
 import { DNS_DECISIONS } from "./dns.js";
 import { FLAG_DECISIONS } from "./flags.js";
@@ -6,11 +7,12 @@ import { FLAG_DECISIONS } from "./flags.js";
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   ...FLAG_DECISIONS,
+  ...APP_CONFIG_DECISIONS,
   ...DNS_DECISIONS,
   ...DEPLOY_DECISIONS,
   {
     id: "i11-distribution",
-    unlessTopic: ["feature-flags", "dns", "deploy-rollout"],
+    unlessTopic: ["feature-flags", "dns", "deploy-rollout", "app-config"],
     question: "Push snapshots over watch streams, or let nodes poll for a new version?",
     options: [
       {
@@ -90,7 +92,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i11-rollout",
     // a flag's percentage rollout is a rule inside the flag, not waves of hosts
-    unlessTopic: ["feature-flags", "dns", "deploy-rollout"],
+    unlessTopic: ["feature-flags", "dns", "deploy-rollout", "app-config"],
     question: "Apply a change everywhere at once, or roll it out in stages?",
     options: [
       {

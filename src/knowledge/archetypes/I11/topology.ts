@@ -1,4 +1,11 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import {
+  APP_CONFIG_API,
+  APP_CONFIG_COMPONENTS,
+  APP_CONFIG_DATA,
+  APP_CONFIG_LINKS,
+  APP_CONFIG_PROTOCOLS,
+} from "./app-config.js";
 import { DEPLOY_API, DEPLOY_COMPONENTS, DEPLOY_DATA, DEPLOY_LINKS, DEPLOY_PROTOCOLS } from "./deploy.js";
 import { DNS_API, DNS_COMPONENTS, DNS_DATA, DNS_LINKS, DNS_PROTOCOLS } from "./dns.js";
 import { FLAG_API, FLAG_COMPONENTS, FLAG_DATA, FLAG_LINKS, FLAG_PROTOCOLS } from "./flags.js";
@@ -7,11 +14,12 @@ import { FLAG_API, FLAG_COMPONENTS, FLAG_DATA, FLAG_LINKS, FLAG_PROTOCOLS } from
  * A fleet's staged configuration rollout, which a feature-flag design (flags.ts), a DNS design (dns.ts) and a software
  * deployment (deploy.ts) draw none of.
  */
-const F = ["feature-flags", "dns", "deploy-rollout"] as const;
+const F = ["feature-flags", "dns", "deploy-rollout", "app-config"] as const;
 
 /** Control plane + snapshot distribution: versioned config truth, a staged rollout controller, a fan-out tier and node agents. */
 export const protocols: ProtocolSpec[] = [
   ...FLAG_PROTOCOLS,
+  ...APP_CONFIG_PROTOCOLS,
   ...DNS_PROTOCOLS,
   ...DEPLOY_PROTOCOLS,
   {
@@ -51,6 +59,7 @@ export const protocols: ProtocolSpec[] = [
 export const topology: Topology = {
   components: [
     ...FLAG_COMPONENTS,
+    ...APP_CONFIG_COMPONENTS,
     ...DNS_COMPONENTS,
     ...DEPLOY_COMPONENTS,
     {
@@ -114,6 +123,7 @@ export const topology: Topology = {
   ],
   links: [
     ...FLAG_LINKS,
+    ...APP_CONFIG_LINKS,
     ...DNS_LINKS,
     ...DEPLOY_LINKS,
     { from: "operators", to: "config-api", kind: "request", label: "publish / rollout", unlessTopic: F },
@@ -133,6 +143,7 @@ export const topology: Topology = {
   ],
   api: [
     ...FLAG_API,
+    ...APP_CONFIG_API,
     ...DNS_API,
     ...DEPLOY_API,
     {
@@ -194,6 +205,7 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...FLAG_DATA,
+    ...APP_CONFIG_DATA,
     ...DNS_DATA,
     ...DEPLOY_DATA,
     {
@@ -228,6 +240,12 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "ConfigVersion", words: ["config"] },
   topicHooks: {
+    "app-config": {
+      entry: "app-config-api",
+      stateOwner: "app-config-store",
+      outlet: "app-config-cdn",
+      unit: { entity: "RemoteConfig", words: ["config", "configuration", "setting", "flag"] },
+    },
     "deploy-rollout": {
       entry: "deploy-api",
       stateOwner: "deploy-store",
