@@ -123,6 +123,17 @@ describe("a log prompt with no ask verb is the log pipeline, not a change-captur
       expect(rules(d)).toEqual([]);
     });
 
+  it("sizes a full-text index's primaries a day from the daily volume and the planned shard size", () => {
+    const d = design("Centralised logging for 5,000 servers producing 2 TB a day, searchable within 30 seconds.");
+    expect(d.decisions.find((x) => x.id === "i18-log-index")?.chosen).toBe("full-text");
+    // a full-text index takes about three quarters of the raw bytes; shards planned at 30 GB
+    expect(figure(d, "index_bytes_per_day")?.value).toBeCloseTo(2e12 * 0.75, -6);
+    expect(figure(d, "daily_primary_shards")?.value).toBe(50);
+    expect(figure(d, "hot_bytes")?.value).toBeCloseTo(2e12 * 0.75 * 7 * 2, -6);
+    // a labels-only index has no primaries a day to size
+    expect(figure(design(LOGS), "daily_primary_shards")).toBeUndefined();
+  });
+
   it("a search index fed from a database's change stream stays the projection", () => {
     const d = design(
       "Design a search index fed by CDC from a Postgres product database; changes must be searchable within 5 seconds.",
