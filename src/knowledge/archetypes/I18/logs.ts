@@ -282,8 +282,41 @@ export const LOGS_CAPACITY: CapacityModel = {
       why: "a planning figure: a search names a service and an environment, about one stream in a hundred",
     },
   ],
+  // the first figures after the hotspot are the ones said on the cheat sheet: lines a second, the index a day and
+  // the primaries it fills, and what the retention keeps
   figures: [
     fig("log_lines_per_sec", "log lines ingested a second", "rate", "bytes_per_sec / line_bytes", "lines/s"),
+    fig(
+      "index_bytes_per_day",
+      "bytes the hot tier adds a day (one copy)",
+      "growth",
+      "bytes_per_sec * 86400 * index_size_ratio",
+      "B/day",
+    ),
+    // time-based indices roll over when their shards reach the planned size (`shard_bytes`), so a day's volume, not
+    // the ingest rate alone, says how many primaries a day creates and the cluster must hold
+    fig(
+      "daily_primary_shards",
+      "primary shards a day's index fills at the planned shard size",
+      "count",
+      "index_bytes_per_day / shard_bytes",
+      "shards",
+      true,
+    ),
+    fig(
+      "hot_bytes",
+      "bytes kept in the hot tier (with replicas)",
+      "storage",
+      "index_bytes_per_day * min(hot_days, retention_days) * replicas",
+      "B",
+    ),
+    fig(
+      "cold_bytes",
+      "compressed chunks kept in object storage past the hot days",
+      "storage",
+      "bytes_per_sec / compression_ratio * 86400 * (retention_days - min(hot_days, retention_days))",
+      "B",
+    ),
     fig("host_bytes_per_sec", "bytes one host's shipper sends a second", "rate", "bytes_per_sec / nodes", "B/s"),
     fig("raw_bytes_per_day", "raw log bytes a day", "growth", "bytes_per_sec * 86400", "B/day"),
     fig(
@@ -315,37 +348,6 @@ export const LOGS_CAPACITY: CapacityModel = {
       "bytes_per_sec / shard_ingest_bytes_per_sec",
       "shards",
       true,
-    ),
-    fig(
-      "index_bytes_per_day",
-      "bytes the hot tier adds a day (one copy)",
-      "growth",
-      "bytes_per_sec * 86400 * index_size_ratio",
-      "B/day",
-    ),
-    // time-based indices roll over when their shards reach the planned size (`shard_bytes`), so a day's volume, not
-    // the ingest rate alone, says how many primaries a day creates and the cluster must hold
-    fig(
-      "daily_primary_shards",
-      "primary shards a day's index fills at the planned shard size",
-      "count",
-      "index_bytes_per_day / shard_bytes",
-      "shards",
-      true,
-    ),
-    fig(
-      "hot_bytes",
-      "bytes kept in the hot tier (with replicas)",
-      "storage",
-      "index_bytes_per_day * min(hot_days, retention_days) * replicas",
-      "B",
-    ),
-    fig(
-      "cold_bytes",
-      "compressed chunks kept in object storage past the hot days",
-      "storage",
-      "bytes_per_sec / compression_ratio * 86400 * (retention_days - min(hot_days, retention_days))",
-      "B",
     ),
     {
       ...fig(
