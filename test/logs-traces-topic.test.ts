@@ -106,6 +106,43 @@ describe("the subject is picked by meaning, and metrics stay metrics", () => {
   });
 });
 
+describe("a log prompt with no ask verb is the log pipeline, not a change-capture projection", () => {
+  // 'searchable within' alone reads as an index kept fresh from a source database (I06); where the prompt speaks of
+  // logs, the log pipeline's own indexers are that index, so it leads (covers.ts, `leads`)
+  const CDC_PARTS = /Change stream|PUT \/v1\/records|Rebuilder|Writers|Debezium|same series/;
+  for (const p of [
+    "Centralised logging for 5,000 servers producing 2 TB a day, searchable within 30 seconds.",
+    "Log search: 5,000 servers, 2 TB/day, logs searchable within 30 seconds.",
+    "Collect application logs from all hosts and make them searchable in 30 seconds",
+  ])
+    it(p, () => {
+      const d = design(p);
+      expect(d.archetypes[0]?.id).toBe("I18");
+      expect(d.nfrs.topics).toContain("logs");
+      expect(`${drawn(d)}${JSON.stringify(d.primaryState)}`).not.toMatch(CDC_PARTS);
+      expect(rules(d)).toEqual([]);
+    });
+
+  it("sizes a full-text index's primaries a day from the daily volume and the planned shard size", () => {
+    const d = design("Centralised logging for 5,000 servers producing 2 TB a day, searchable within 30 seconds.");
+    expect(d.decisions.find((x) => x.id === "i18-log-index")?.chosen).toBe("full-text");
+    // a full-text index takes about three quarters of the raw bytes; shards planned at 30 GB
+    expect(figure(d, "index_bytes_per_day")?.value).toBeCloseTo(2e12 * 0.75, -6);
+    expect(figure(d, "daily_primary_shards")?.value).toBe(50);
+    expect(figure(d, "hot_bytes")?.value).toBeCloseTo(2e12 * 0.75 * 7 * 2, -6);
+    // a labels-only index has no primaries a day to size
+    expect(figure(design(LOGS), "daily_primary_shards")).toBeUndefined();
+  });
+
+  it("a search index fed from a database's change stream stays the projection", () => {
+    const d = design(
+      "Design a search index fed by CDC from a Postgres product database; changes must be searchable within 5 seconds.",
+    );
+    expect(d.archetypes[0]?.id).toBe("I06");
+    expect(d.nfrs.topics).not.toContain("logs");
+  });
+});
+
 describe("logs-shape and traces-shape go red when broken", () => {
   it("a log design without its buffer or bound, and with alert rules drawn", () => {
     const d = structuredClone(design(LOGS));

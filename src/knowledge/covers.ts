@@ -474,6 +474,7 @@ export const COVERAGE: readonly Coverage[] = [
     unless: String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|product search|search engine for (?:products|documents|pages))\b`,
     because:
       "the log pipeline's own indexers read the durable buffer and keep the hot index and chunks, so no change stream from a source database, write API or rebuilder of a separate search projection is drawn",
+    leads: true,
   },
   {
     by: "I18",

@@ -1149,6 +1149,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   // a log pipeline's own sizes (archetypes/I18/logs.ts)
   { id: "line_bytes", label: "average log line size", unit: "B" },
   { id: "compression_ratio", label: "compression ratio of log text", unit: "x" },
+  { id: "index_size_ratio", label: "bytes the hot tier keeps on disk per raw log byte", unit: "x" },
   { id: "shard_ingest_bytes_per_sec", label: "indexing rate of one index shard", unit: "B/s" },
   { id: "buffer_hours", label: "replay window of the durable buffer", unit: "h" },
   { id: "hot_days", label: "days kept in the hot index", unit: "days" },

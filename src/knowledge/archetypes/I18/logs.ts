@@ -202,7 +202,7 @@ export const LOGS_BOTTLENECKS = [
       "Keep only the last days hot, move the rest to compressed chunks in object storage, and drop debug lines sooner than the rest",
     formula: {
       yields: "bytes kept in the hot tier",
-      expression: "bytes_per_sec / compression_ratio * 86400 * min(hot_days, retention_days) * replicas",
+      expression: "bytes_per_sec * 86400 * index_size_ratio * min(hot_days, retention_days) * replicas",
       unit: "B",
     },
     topic: T,
@@ -227,6 +227,11 @@ export const LOGS_CAPACITY: CapacityModel = {
       quantity: "compression_ratio",
       typical: 10,
       why: "a planning figure: log text repeats itself (timestamps, levels, the same messages with new values), so block compressors such as zstd commonly shrink it about tenfold",
+    },
+    {
+      quantity: "index_size_ratio",
+      typical: 0.75,
+      why: "a full-text index of log lines (inverted index, stored source and columns) takes about three quarters of the raw bytes on disk: Elastic's storage tests measured 0.73 for logs both searched and charted",
     },
     {
       quantity: "shard_ingest_bytes_per_sec",
@@ -277,8 +282,41 @@ export const LOGS_CAPACITY: CapacityModel = {
       why: "a planning figure: a search names a service and an environment, about one stream in a hundred",
     },
   ],
+  // the first figures after the hotspot are the ones said on the cheat sheet: lines a second, the index a day and
+  // the primaries it fills, and what the retention keeps
   figures: [
     fig("log_lines_per_sec", "log lines ingested a second", "rate", "bytes_per_sec / line_bytes", "lines/s"),
+    fig(
+      "index_bytes_per_day",
+      "bytes the hot tier adds a day (one copy)",
+      "growth",
+      "bytes_per_sec * 86400 * index_size_ratio",
+      "B/day",
+    ),
+    // time-based indices roll over when their shards reach the planned size (`shard_bytes`), so a day's volume, not
+    // the ingest rate alone, says how many primaries a day creates and the cluster must hold
+    fig(
+      "daily_primary_shards",
+      "primary shards a day's index fills at the planned shard size",
+      "count",
+      "index_bytes_per_day / shard_bytes",
+      "shards",
+      true,
+    ),
+    fig(
+      "hot_bytes",
+      "bytes kept in the hot tier (with replicas)",
+      "storage",
+      "index_bytes_per_day * min(hot_days, retention_days) * replicas",
+      "B",
+    ),
+    fig(
+      "cold_bytes",
+      "compressed chunks kept in object storage past the hot days",
+      "storage",
+      "bytes_per_sec / compression_ratio * 86400 * (retention_days - min(hot_days, retention_days))",
+      "B",
+    ),
     fig("host_bytes_per_sec", "bytes one host's shipper sends a second", "rate", "bytes_per_sec / nodes", "B/s"),
     fig("raw_bytes_per_day", "raw log bytes a day", "growth", "bytes_per_sec * 86400", "B/day"),
     fig(
@@ -310,20 +348,6 @@ export const LOGS_CAPACITY: CapacityModel = {
       "bytes_per_sec / shard_ingest_bytes_per_sec",
       "shards",
       true,
-    ),
-    fig(
-      "hot_bytes",
-      "bytes kept in the hot index (compressed, with replicas)",
-      "storage",
-      "bytes_per_sec / compression_ratio * 86400 * min(hot_days, retention_days) * replicas",
-      "B",
-    ),
-    fig(
-      "cold_bytes",
-      "compressed chunks kept in object storage past the hot days",
-      "storage",
-      "bytes_per_sec / compression_ratio * 86400 * (retention_days - min(hot_days, retention_days))",
-      "B",
     ),
     {
       ...fig(
@@ -508,10 +532,11 @@ export const LOGS_DECISIONS: DecisionPoint[] = [
         name: "full-text inverted index over every line (Elasticsearch or OpenSearch), refreshed every second",
         buys: "any word is found at once over any range the index holds, with relevance and aggregations",
         costs:
-          "indexing every byte costs CPU and an index about as large as the compressed text, on replicated hot nodes; the refresh interval and shard count must keep up with the ingest",
+          "indexing every byte costs CPU and an index about three quarters the size of the raw text, on replicated hot nodes; the refresh interval and shard count must keep up with the ingest",
         winsWhen: "the ingest is modest or searches are mostly for rare words across all sources",
         implies: {
           preferTechnology: ["Elasticsearch"],
+          sizes: ["daily_primary_shards"],
           capacity: [
             {
               quantity: "index_refresh_seconds",
@@ -535,6 +560,11 @@ export const LOGS_DECISIONS: DecisionPoint[] = [
           excludes: [String.raw`\bevery byte of every line is parsed and indexed\b`],
           // Loki's queriers ask the ingesters for lines still in memory before reading flushed chunks
           capacity: [
+            {
+              quantity: "index_size_ratio",
+              value: 0.1,
+              why: "the hot tier keeps lines as compressed chunks, about a tenth of the raw text, and indexes only their labels",
+            },
             {
               quantity: "index_refresh_seconds",
               value: 0,
@@ -593,7 +623,7 @@ export const LOGS_TECHNOLOGIES: NonNullable<ArchetypeInput["technologies"]> = [
     suits: ["rich-queries", "low-latency"],
     poorFor: ["low-cost", "long-retention"],
     caveat:
-      "Indexing every word costs CPU and replicated hot storage about the size of the compressed text; an idle shard refreshes only when searched again",
+      "Indexing every word costs CPU and replicated hot storage about three quarters the size of the raw text; an idle shard refreshes only when searched again",
     topic: T,
   },
   {
