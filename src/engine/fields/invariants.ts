@@ -727,7 +727,8 @@ const participle = (v: string): string =>
     ? `${v}d`
     : /[^aeiou]y$/.test(v)
       ? `${v.slice(0, -1)}ied`
-      : /[^aeiou][aeiou][pt]$/.test(v)
+      : // one syllable ending in a short vowel and p or t doubles it (stop, ship, submit); credit and edit do not
+        /^[^aeiou]*[aeiou][pt]$|mit$/.test(v)
         ? `${v}${v.slice(-1)}ed`
         : `${v}ed`);
 

@@ -101,7 +101,7 @@ export const STORED_VALUE: FeatureEntry = {
     {
       id: "checkout",
       because:
-        "buying the currency is the top-up: one payment at the provider, credited once per provider payment id, with no cart, order or shipment, so a checkout beside it would charge the same purchase a second time",
+        "the currency is credited by its own path (a top-up paid at the provider, or points granted for a purchase already paid), once per that payment's or receipt's id, with no cart, order or shipment, so a checkout beside it would charge the same purchase a second time",
       unless: CART_WORDS,
     },
   ],
@@ -189,7 +189,7 @@ export const STORED_VALUE: FeatureEntry = {
   nfrs: [
     "no {user}'s {coin} balance ever goes below zero (linearizable per wallet, fail closed)",
     "every movement writes entries that sum to zero against the platform's own accounts, so {coins} are never created or lost",
-    "a top-up is credited once per provider payment id; a spend or grant is applied once per idempotency key",
+    "every credit is applied once per the id of what paid for or earned it (a provider payment id, a purchase receipt or rewarded event id), and a spend once per idempotency key",
     "balances are read from the wallet store's primary, never a cache or replica",
   ],
   stance: {
@@ -322,8 +322,20 @@ export const STORED_VALUE: FeatureEntry = {
         figures: [
           SPENDS,
           PEAK_SPENDS,
-          fig("grants_per_sec", "purchases credited per second", "rate", "users * grants_per_user_per_day / 86400", "grants/s"),
-          fig("point_lots", "point lots kept (one per purchase until it expires)", "storage", "grants_per_sec * ttl_seconds", "lots"),
+          fig(
+            "grants_per_sec",
+            "purchases credited per second",
+            "rate",
+            "users * grants_per_user_per_day / 86400",
+            "grants/s",
+          ),
+          fig(
+            "point_lots",
+            "point lots kept (one per purchase until it expires)",
+            "storage",
+            "grants_per_sec * ttl_seconds",
+            "lots",
+          ),
           fig("point_lot_bytes", "point lots' storage", "storage", "grants_per_sec * ttl_seconds * lot_bytes", "B"),
           fig(
             "expiry_sweep_per_sec",
@@ -541,7 +553,7 @@ export const STORED_VALUE: FeatureEntry = {
         id: "wallet-service",
         name: "Wallet service",
         kind: "service",
-        runs: ["top up", "spend", "balance", "history"],
+        runs: ["credit", "spend", "balance", "history"],
         because: "one place checks the balance and writes the entries in one transaction, refusing a spend past zero",
       },
       {
@@ -578,7 +590,7 @@ export const STORED_VALUE: FeatureEntry = {
       },
     ],
     links: [
-      { from: "gateway", to: "wallet-service", kind: "request", label: "top up / spend / balance" },
+      { from: "gateway", to: "wallet-service", kind: "request", label: "spend / balance / history" },
       { from: "wallet-service", to: "wallet-db", kind: "request", label: "guarded debit + entries" },
       {
         topic: "expiring-points",
@@ -587,7 +599,13 @@ export const STORED_VALUE: FeatureEntry = {
         kind: "request",
         label: "insert lot once per receipt id + credit entries",
       },
-      { topic: "expiring-points", from: "lot-expiry", to: "wallet-db", kind: "control", label: "expire lots past date" },
+      {
+        topic: "expiring-points",
+        from: "lot-expiry",
+        to: "wallet-db",
+        kind: "control",
+        label: "expire lots past date",
+      },
       {
         unlessTopic: "earned-currency-only",
         from: "client",
