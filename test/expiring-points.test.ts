@@ -27,7 +27,16 @@ describe("points earned per purchase that expire are the wallet's point lots, no
       // no daylight-saving or recurring-schedule rows of a cron scheduler
       expect(JSON.stringify(d.failures)).not.toMatch(/daylight/i);
       expect(d.operations.some((o) => o.entity === "DueItem" || o.entity === "Schedule")).toBe(false);
+      // the expiry clause is read (the stated period's quote holds its expiry word), never left uncarried
+      expect(d.statedRequirements.filter((r) => !r.carried && /expire|lapse/.test(r.clause))).toEqual([]);
     });
+
+  it("an expiry stated beside a once-only credit is read, not left uncarried", () => {
+    const d = design(
+      "Design a rewards program for a pharmacy chain with 8 million members: points from each purchase are credited exactly once and expire after 18 months.",
+    );
+    expect(d.statedRequirements.filter((r) => !r.carried).map((r) => r.clause)).toEqual([]);
+  });
 
   it("a real scheduler keeps its scheduler", () => {
     const d = design(
