@@ -174,10 +174,10 @@ describe("capacity in designs", () => {
   it("converts per-month and per-day rates", () => {
     const peak = figure("Design a web crawler that fetches a billion pages a month", "peak_fetches");
     const rate = peak?.inputs.find((i) => i.name === "items_per_sec");
-    expect(rate?.value).toBeCloseTo(1e9 / (30 * 86400), 3);
+    expect(rate?.value).toBeCloseTo((1e9 * 12) / (365 * 86400), 3);
     expect(rate?.source).toBe("stated");
     // a crawl sets its own pace: its peak is its steady rate (no daily peak factor)
-    expect(peak?.value).toBeCloseTo(1e9 / (30 * 86400), 3);
+    expect(peak?.value).toBeCloseTo((1e9 * 12) / (365 * 86400), 3);
     const log = figure("Design a message queue for 3.2e6 events per day", "peak_messages_per_sec");
     expect(log?.value).toBeCloseTo((3.2e6 / 86400) * 3, 6);
   });

@@ -111,7 +111,7 @@ describe("bounds that are not rates keep their own kind", () => {
 
   it("reads how long each one runs as its run time", () => {
     // a bare plural unit says several of it: read as three months, and the reason says so
-    expect(scale("workflows that run for months")).toEqual({ run_seconds: 3 * 30 * 86400 });
+    expect(scale("workflows that run for months")).toEqual({ run_seconds: (3 * 365 * 86400) / 12 });
     expect(parseStatedNfrs("jobs that run for hours").scale.run_seconds).toEqual({
       value: 3 * 3600,
       quote: "run for hours",
@@ -132,7 +132,7 @@ describe("the bound numbers drive the figures", () => {
     );
     // the workflow engine's own subject: open executions from the start rate and the run time, shards from the rate
     expect(statedInputs(d, "open_executions")).toEqual(expect.arrayContaining(["workflows_per_sec", "run_seconds"]));
-    expect(row(d, "open_executions")?.value).toBeCloseTo(50000 * 90 * 86400, -6);
+    expect(row(d, "open_executions")?.value).toBeCloseTo((50000 * 3 * 365 * 86400) / 12, -6);
     expect(d.nfrs.sources["scale.run_seconds"]?.because).toBe(
       "the prompt says 'run for months', read as three months: a bare plural unit says several of it, not one",
     );

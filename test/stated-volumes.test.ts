@@ -17,7 +17,10 @@ describe("bytes of a named thing per period are an ingest volume, never the byte
     expect(scaleOf(p).bytes_per_day).toBe(3e12);
     expect(scaleOf(p).bytes_stored).toBeUndefined();
     expect(quoteOf(p, "bytes_per_day")).toBe("3 TB of logs a day");
-    expect(scaleOf("A dashcam fleet uploads 2 PB of video per month.").bytes_per_day).toBeCloseTo(2e15 / 30, -10);
+    expect(scaleOf("A dashcam fleet uploads 2 PB of video per month.").bytes_per_day).toBeCloseTo(
+      (2e15 * 12) / 365,
+      -10,
+    );
     expect(scaleOf("We receive 500 GB of clickstream events per hour.").bytes_per_day).toBe(12e12);
     expect(scaleOf("Consoles send 40 TB of crash dumps and traces a day.").bytes_per_day).toBe(40e12);
     expect(scaleOf("A lab writes 20 TB of microscope images every day.").bytes_per_day).toBe(20e12);

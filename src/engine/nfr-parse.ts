@@ -2311,6 +2311,8 @@ const LEAD_WORDS: Readonly<Record<string, { words: RegExp; wide?: true; orElse?:
   run_seconds: { words: RUN_FOR },
   retention_days: { words: LAST_SPAN },
   hot_days: { words: /\b(?:searchable|(?:in|on)\s+(?:the\s+)?(?:hot|fast|search)\s+(?:tier|index|storage|nodes?))\b/i },
+  // an expiry is quoted from the word that makes it one ("expire after 12 months"), so the clause's expiry is read
+  ttl_seconds: { words: /\b(?:expir(?:e|es|ed|ing)|lapse[sd]?)\b/i },
 };
 const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
 const BOUND_IDS: ReadonlySet<string> = new Set([

@@ -5,8 +5,8 @@
  * which the design's records, operations or API should hold (engine/counted-nouns.ts, coherence `prompt-noun-uncovered`).
  */
 /**
- * Units of time, one a line: the unit's word, its seconds (a month is 30 days and a year 365, the usual back-of-envelope
- * convention) and every spelling a prompt writes it in ("30 secs", "per hr", "/s"). Every reader of a time unit builds
+ * Units of time, one a line: the unit's word, its seconds (a year is 365 days and a month a twelfth of it, 30.4 days, so
+ * '12 months' is a year, as a calendar-month expiry rule means, never 360 days) and every spelling a prompt writes it in ("30 secs", "per hr", "/s"). Every reader of a time unit builds
  * its words from this table: a rate's tail (engine/record-size.ts), a duration or rate's seconds (engine/nfr-parse.ts),
  * a word that is never a holder (engine/stated-clauses.ts), a count that is never a thing held (engine/counted-nouns.ts).
  */
@@ -22,7 +22,7 @@ export const TIME_UNIT_TABLE: readonly TimeUnit[] = [
   { word: "hour", seconds: 3600, spellings: ["hour", "hours", "hr", "hrs", "h"] },
   { word: "day", seconds: 86400, spellings: ["day", "days", "d"] },
   { word: "week", seconds: 604800, spellings: ["week", "weeks", "wk", "wks"] },
-  { word: "month", seconds: 2592000, spellings: ["month", "months", "mo"] },
+  { word: "month", seconds: 2628000, spellings: ["month", "months", "mo"] },
   { word: "year", seconds: 31536000, spellings: ["year", "years", "yr", "yrs"] },
 ];
 /**

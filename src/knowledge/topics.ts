@@ -154,6 +154,9 @@ export const TOPIC_VALUES = [
   "availability-map",
   "waiting-room",
   "audit-log",
+  // points earned and kept as lots that expire a set time after they are earned (features/stored-value.ts); before
+  // the earned currency's topics, so its capacity model (lots, expiry sweep) is the one found first
+  "expiring-points",
   // an in-app currency users earn by acting on the platform, and one they only earn (never buy): features/stored-value.ts
   "earned-currency",
   "earned-currency-only",
@@ -181,7 +184,14 @@ const ON_SALE_WORDS = String.raw`\b(?:on[- ]?sales?|(?:go|goes|going|went) on sa
  * Words that say users earn an in-app currency by what they do (loyalty points on purchases, coins for a level):
  * the stored-value feature's grant is drawn only where the prompt says them.
  */
-const EARNED_CURRENCY_WORDS = String.raw`\b(?:earn(?:s|ed|ing)?|award(?:s|ed|ing)?|collect(?:s|ed|ing)?|accru(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:coins|points|credits|gems|tokens|diamonds|stars)\b|\b(?:coins|points|credits|gems|tokens|diamonds) (?:\w+ ){0,3}(?:earn(?:s|ed|ing)?|awarded|accrued)\b|\bloyalty (?:points|programs?|programmes?|rewards?|schemes?)\b|\brewards? points\b|\bcash ?back\b`;
+const EARNED_CURRENCY_WORDS = String.raw`\b(?:earn(?:s|ed|ing)?|award(?:s|ed|ing)?|collect(?:s|ed|ing)?|accru(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:coins|points|credits|gems|tokens|diamonds|stars|miles)\b|\b(?:coins|points|credits|gems|tokens|diamonds|miles) (?:\w+ ){0,3}(?:earn(?:s|ed|ing)?|awarded|accrued)\b|\bloyalty (?:points|programs?|programmes?|rewards?|schemes?)\b|\brewards? points\b|\bcash ?back\b|\bfrequent[- ]fl(?:y|i)ers?\b|\bair miles\b`;
+
+/**
+ * Words that say earned points, miles, stars or credits expire a set time after they are earned ("points expire after
+ * 12 months", "miles lapse after 3 years", "cashback credits that lapse after 90 days"): each purchase's points are a
+ * lot with its own expiry date.
+ */
+const EXPIRING_POINTS_WORDS = String.raw`\b(?:points|miles|stars|credits|coins|rewards|cash ?back)\b[^.;]{0,80}?\b(?:expir(?:e|es|ed|ing)|lapse[sd]?|lapsing|forfeit(?:s|ed)?)\b|\b(?:expir(?:y|ation)|lapse) of (?:\w+ ){0,2}(?:points|miles|stars|credits)\b`;
 
 /**
  * Words that say the in-app currency is bought with real money (a top-up, a pack bought in an app store): where none
@@ -203,6 +213,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // actions kept as records that must not change (an audit log or trail, a compliance log, a tamper-evident log): the
   // records are the system of record for years, so they are hash-chained and archived under a retention lock
   "audit-log": String.raw`\b(?:audit (?:logs?|logging|trails?)|compliance logs?|tamper[- ]?(?:evident|proof|resistant) (?:logs?|records?|trails?|history|ledgers?)|(?:records?|logs?|entries|events?|actions?)\b[^.;]{0,60}\b(?:cannot|can ?not|must not|may not|must never|never) be (?:altered|changed|modified|edited|rewritten|tampered with))\b`,
+  "expiring-points": EXPIRING_POINTS_WORDS,
   "earned-currency": EARNED_CURRENCY_WORDS,
   "earned-currency-only": EARNED_CURRENCY_WORDS,
   currencies: String.raw`\b(?:(?:multiple|several|many|different|other|foreign|mixed|any|two|their own|local) currenc(?:y|ies)|multi-?currency|currencies|exchange rates?|currency conversion)\b`,
@@ -454,6 +465,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "earned-currency":
     "users earn the platform's own currency by what they do (loyalty points on purchases, coins for playing): each grant is credited once per rewarded event against the platform's promotions account",
   "earned-currency-only": "the platform's own currency is only earned, never bought: no top-up and no payment provider",
+  "expiring-points":
+    "earned points expire a set time after they are earned: each purchase's points are a lot with its own expiry date, redeemed earliest expiry first, and a daily sweep expires the lots past their date once",
   currencies:
     "amounts come in more than one currency: each is kept in its own currency, balances are kept per currency, and nothing is converted unless someone asks for it at a rate recorded with the conversion",
   followers:
@@ -846,6 +859,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "read-through",
   "polite-site",
   "currencies",
+  "expiring-points",
   "earned-currency",
   "earned-currency-only",
   "meetings",

@@ -315,8 +315,11 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       controls,
       // a timed action the lead's own subject already schedules (a secrets manager's lease expiry and rotation
       // periods) is no due-time row of its own, whether or not the due-time archetype was recognised
+      // and so is one a feature's own record keeps (points that expire at their lot's own date: the lead realizes it)
       trigger:
-        lead && !coverageOf(lead.id, DUE_TIME_ARCHETYPE, unspokenBesides(f.nfrs.topics), f.prompt)
+        lead &&
+        lead.realizes?.id !== DUE_TIME_ARCHETYPE &&
+        !coverageOf(lead.id, DUE_TIME_ARCHETYPE, unspokenBesides(f.nfrs.topics), f.prompt)
           ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null)
           : null,
       // a subject is spoken by the prompt or by the product features it brings (a ride is charged to the rider)

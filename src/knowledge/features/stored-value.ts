@@ -58,6 +58,14 @@ export const STORED_VALUE: FeatureEntry = {
     "points program",
     "reward points",
     "rewards points",
+    "frequent flyer",
+    "air miles",
+    "miles program",
+    "cashback credits",
+    "cashback program",
+    "stars program",
+    "earn miles",
+    "earn stars",
     "earn points",
     "redeem points",
     "points balance",
@@ -71,7 +79,7 @@ export const STORED_VALUE: FeatureEntry = {
   ],
   terms: { coin: "coin", user: "user", item: "item" },
   promptNouns: {
-    coin: ["coin", "gem", "diamond", "point", "credit", "token"],
+    coin: ["coin", "gem", "diamond", "point", "credit", "token", "mile", "star"],
     user: ["player", "customer", "viewer", "member", "gamer"],
   },
   // currency users send one another ("transfer credits between players") is a ledger of the users' own accounts
@@ -93,7 +101,7 @@ export const STORED_VALUE: FeatureEntry = {
     {
       id: "checkout",
       because:
-        "buying the currency is the top-up: one payment at the provider, credited once per provider payment id, with no cart, order or shipment, so a checkout beside it would charge the same purchase a second time",
+        "the currency is credited by its own path (a top-up paid at the provider, or points granted for a purchase already paid), once per that payment's or receipt's id, with no cart, order or shipment, so a checkout beside it would charge the same purchase a second time",
       unless: CART_WORDS,
     },
   ],
@@ -124,6 +132,16 @@ export const STORED_VALUE: FeatureEntry = {
       critical: true,
       substrate: "I16",
       mechanism: "idempotency-key",
+    },
+    {
+      topic: "expiring-points",
+      action: "expire the {coins} of every lot past its expiry date",
+      shape: "async process",
+      entity: "PointLot",
+      critical: true,
+      hidden: true,
+      substrate: "I16",
+      mechanism: "expiry-sweeper",
     },
     {
       action: "see the {coin} balance",
@@ -158,6 +176,12 @@ export const STORED_VALUE: FeatureEntry = {
         "one purchase of {coins}: the provider's payment id (unique), amount paid, {coins} credited, state (pending, credited, refunded)",
     },
     {
+      topic: "expiring-points",
+      name: "PointLot",
+      description:
+        "one grant of {coins} from one purchase: the receipt id it was earned on (unique per wallet), {coins} granted and {coins} left, earned at and expires at (the earned date plus the stated period, counted in calendar months or years, not in days), state (live, used, expired); the wallet's balance is the sum of its live lots' {coins} left",
+    },
+    {
       name: "Spend",
       description: "one debit under the client's idempotency key: {item}, {coins} taken, the entries it wrote",
     },
@@ -165,14 +189,14 @@ export const STORED_VALUE: FeatureEntry = {
   nfrs: [
     "no {user}'s {coin} balance ever goes below zero (linearizable per wallet, fail closed)",
     "every movement writes entries that sum to zero against the platform's own accounts, so {coins} are never created or lost",
-    "a top-up is credited once per provider payment id; a spend or grant is applied once per idempotency key",
+    "every credit is applied once per the id of what paid for or earned it (a provider payment id, a purchase receipt or rewarded event id), and a spend once per idempotency key",
     "balances are read from the wallet store's primary, never a cache or replica",
   ],
   stance: {
     consistency: "linearizable",
     availability: "fail-closed",
     because:
-      "a spend must see every earlier debit of the same wallet, or two of them take the last {coins} twice and the balance goes below zero, so a wallet whose primary cannot be reached refuses spends rather than decide on a stale balance",
+      "a spend must see every earlier debit of the same wallet, or two of them both take the last {coins} and the balance goes below zero, so a wallet whose primary cannot be reached refuses spends rather than decide on a stale balance",
   },
   realizes: [
     {
@@ -191,10 +215,22 @@ export const STORED_VALUE: FeatureEntry = {
       instead: "lock service",
       unless: LOCK_WORDS,
     },
+    {
+      id: "I03",
+      entity: "PointLot",
+      demand: "{coins} expire a fixed time after they are earned",
+      why: "each lot is stamped with its own expiry date when it is granted, a balance read counts only lots not yet past it, and one expiry sweep over the lots' expiry index writes each expired lot's entries once; an expiry is a date on a record the wallet already holds, so no scheduler of recurring jobs, due-time poller or job queue is drawn",
+      instead: "job scheduler",
+      unless: String.raw`\b(?:cron|schedulers?|scheduled (?:jobs?|tasks?)|job queues?|task queues?|delayed (?:jobs?|tasks?|queues?)|timer services?)\b`,
+    },
   ],
   // a spend claims its coins by the guarded debit on the wallet row, so a lease service recognised beside the wallet
   // ("never redeemed twice") is not drawn
   carries: [
+    {
+      id: "I12",
+      why: "a purchase's {coins} are credited by the wallet's own transaction, keyed uniquely by the purchase's receipt id, so a repeated sale event credits nothing twice; the wallet makes no call to an outside party that a workflow and outbox would have to carry",
+    },
     {
       id: "I02",
       why: "the {coins} a spend takes are claimed by the guarded debit on the wallet row under the spend's idempotency key, so no lease is drawn",
@@ -206,7 +242,7 @@ export const STORED_VALUE: FeatureEntry = {
       role: "substrate",
       why: "each wallet's balance is a row in the system of record changed only by guarded updates",
       stance:
-        "a spend that cannot reach the wallet's primary is refused: deciding on a replica's older balance could take the same {coins} twice",
+        "a spend that cannot reach the wallet's primary is refused: deciding on a replica's older balance could spend the same {coins} again",
       scopes: {
         ordering: {
           scope: "key",
@@ -263,6 +299,60 @@ export const STORED_VALUE: FeatureEntry = {
     ],
     // a currency only earned (loyalty points) is granted on the platform's own events and redeemed now and then
     topics: {
+      // points earned on purchases that expire: each purchase is a lot kept until its expiry date, swept once a day
+      "expiring-points": {
+        inputs: [
+          USERS,
+          perUserDaily("spends_per_user_per_day", "redemptions", 0.05, "a redemption every few weeks per member"),
+          perUserDaily(
+            "grants_per_user_per_day",
+            "purchases",
+            0.3,
+            "a member buys something every few days on average (dormant members included), each purchase credited as one lot",
+          ),
+          inp("ttl_seconds", 31536000, "points usually expire a year after they are earned"),
+          inp("lot_bytes", 120, "one lot row: ids, receipt id, granted and remaining points, two dates, state"),
+          inp(
+            "sweep_window_seconds",
+            14400,
+            "the daily expiry sweep runs in a four-hour quiet window; reads already leave out lots past their date",
+          ),
+          ENTRY_BYTES,
+        ],
+        figures: [
+          SPENDS,
+          PEAK_SPENDS,
+          fig(
+            "grants_per_sec",
+            "purchases credited per second",
+            "rate",
+            "users * grants_per_user_per_day / 86400",
+            "grants/s",
+          ),
+          fig(
+            "point_lots",
+            "point lots kept (one per purchase until it expires)",
+            "storage",
+            "grants_per_sec * ttl_seconds",
+            "lots",
+          ),
+          fig("point_lot_bytes", "point lots' storage", "storage", "grants_per_sec * ttl_seconds * lot_bytes", "B"),
+          fig(
+            "expiry_sweep_per_sec",
+            "lots expired per second during the daily sweep (a day's lots, once the first period has passed)",
+            "rate",
+            "grants_per_sec * 86400 / sweep_window_seconds",
+            "lots/s",
+          ),
+          fig(
+            "wallet_entry_bytes_per_year",
+            "wallet journal growth per year (two lines per movement)",
+            "growth",
+            "(spends_per_sec + 2 * grants_per_sec) * 86400 * 365 * entries_per_transfer * entry_bytes",
+            "B",
+          ),
+        ],
+      },
       "earned-currency-only": {
         inputs: [
           USERS,
@@ -364,8 +454,39 @@ export const STORED_VALUE: FeatureEntry = {
       statement:
         "A grant credits {coins} to the wallet once per rewarded event id: the wallet's balance, its credit entry and the platform promotions account's debit are written in one transaction, and a repeated event id writes nothing new.",
     },
+    {
+      topic: "expiring-points",
+      action: "expire the {coins} of every lot past its expiry date",
+      statement:
+        "{Coins} expire once, at their own lot's expiry date: the sweep moves a live point lot past expires_at to expired and debits its {coins} left from the balance with an expiry entry in one transaction guarded by the lot's state, so a rerun sweep expires nothing twice; a balance read counts only lots not yet past expires_at, so a late sweep never shows expired {coins}, and a redemption takes {coins} from the live lots with the earliest expiry first.",
+    },
   ],
   failures: [
+    {
+      topic: "expiring-points",
+      failure:
+        "The store's sale event for one purchase is delivered twice (the point-of-sale retries, the event stream redelivers after a consumer crash)",
+      prevention:
+        "the credit inserts the purchase's lot keyed uniquely by (account id, receipt id) in the transaction that adds to the balance and writes its entries",
+      repair: "the second insert finds the receipt's lot and returns it; no {coins} are credited twice",
+      role: "external effect",
+    },
+    {
+      topic: "expiring-points",
+      failure: "The expiry sweep crashes halfway through a day's expiring lots, or runs twice",
+      prevention:
+        "each lot expires in its own transaction guarded by state = live and expires_at passed, and balance reads already leave out lots past expires_at",
+      repair: "the next run picks up the lots still live past their date; a lot already expired is skipped",
+      role: "truth",
+    },
+    {
+      topic: "expiring-points",
+      failure: "A purchase is returned after its {coins} were redeemed",
+      prevention:
+        "the return debits the receipt's lot for what it still holds, then the wallet's other live lots, never below zero",
+      repair: "what the wallet cannot cover is recorded against a receivable account and taken from its next credits",
+      role: "truth",
+    },
     {
       failure: "Two spends from the same wallet run at once and together take more than its balance",
       prevention:
@@ -433,15 +554,33 @@ export const STORED_VALUE: FeatureEntry = {
         id: "wallet-service",
         name: "Wallet service",
         kind: "service",
-        runs: ["top up", "spend", "balance", "history"],
+        runs: ["credit", "spend", "balance", "history"],
         because: "one place checks the balance and writes the entries in one transaction, refusing a spend past zero",
       },
       {
         id: "wallet-db",
         name: "Wallet database (transactional, synchronous standby)",
         kind: "store",
-        holds: ["Wallet", "JournalLine", "TopUp", "Spend"],
+        holds: ["Wallet", "JournalLine", "TopUp", "Spend", "PointLot"],
         because: "the balance row and the entries change in one ACID transaction",
+      },
+      {
+        topic: "expiring-points",
+        id: "sale-events",
+        name: "Sale event consumer (store tills and online orders)",
+        kind: "worker-pool",
+        runs: ["credit a purchase's lot once per receipt id"],
+        because:
+          "every completed sale is an event carrying its receipt id; crediting it in the wallet's own transaction keyed by that id makes a redelivered event credit nothing twice",
+      },
+      {
+        topic: "expiring-points",
+        id: "lot-expiry",
+        name: "Lot expiry sweeper",
+        kind: "control-loop",
+        runs: ["expire lots past expires_at, in expiry order"],
+        because:
+          "lots past their date must leave the balance and the journal without anyone asking; reads already skip them, so the sweep only has to finish within the day",
       },
       {
         unlessTopic: "earned-currency-only",
@@ -452,8 +591,22 @@ export const STORED_VALUE: FeatureEntry = {
       },
     ],
     links: [
-      { from: "gateway", to: "wallet-service", kind: "request", label: "top up / spend / balance" },
+      { from: "gateway", to: "wallet-service", kind: "request", label: "spend / balance / history" },
       { from: "wallet-service", to: "wallet-db", kind: "request", label: "guarded debit + entries" },
+      {
+        topic: "expiring-points",
+        from: "sale-events",
+        to: "wallet-db",
+        kind: "request",
+        label: "insert lot once per receipt id + credit entries",
+      },
+      {
+        topic: "expiring-points",
+        from: "lot-expiry",
+        to: "wallet-db",
+        kind: "control",
+        label: "expire lots past date",
+      },
       {
         unlessTopic: "earned-currency-only",
         from: "client",
@@ -492,6 +645,16 @@ export const STORED_VALUE: FeatureEntry = {
         ],
         guarantee:
           "debits only while the balance stays at or above zero, in the transaction that writes its entries; once per idempotency_key",
+      },
+      {
+        topic: "expiring-points",
+        operation: "credit a purchase",
+        call: "POST /v1/wallets/{account_id}/credits (internal, from the sale event)",
+        request: ["receipt_id", "amount", "earned_at"],
+        response: ["lot_id", "expires_at", "balance_after"],
+        errors: ["409 receipt already credited (returns the first lot)"],
+        guarantee:
+          "one lot per (account, receipt id), its expiry date stamped at grant; the balance and the entries in the same transaction",
       },
       {
         operation: "balance",
@@ -539,6 +702,19 @@ export const STORED_VALUE: FeatureEntry = {
         owner: "wallet-db",
       },
       {
+        topic: "expiring-points",
+        entity: "PointLot",
+        key: ["account_id", "lot_id"],
+        fields: ["receipt_id", "granted", "remaining", "earned_at", "expires_at", "state"],
+        indexes: [
+          "(account_id, receipt_id) unique",
+          "(account_id, expires_at) where state = live, for earliest-expiry-first redemption",
+          "(expires_at) where state = live, for the expiry sweep",
+        ],
+        partitionKey: "account_id",
+        owner: "wallet-db",
+      },
+      {
         entity: "Spend",
         key: ["spend_id"],
         fields: ["account_id", "item_id", "amount", "idempotency_key", "created_at"],
@@ -550,6 +726,18 @@ export const STORED_VALUE: FeatureEntry = {
     entry: "wallet-service",
     stateOwner: "wallet-db",
     protocols: [
+      {
+        topic: "expiring-points",
+        name: "Purchase credited once as a lot with its expiry date",
+        notation:
+          "sale-events>wallet-db[in one transaction insert the receipt's lot with expires_at and add to the balance and append the credit and the promotions account's debit {no lot with this account and receipt id}] -> wallet-db>sale-events[committed with the lot] |-> wallet-db>sale-events[return the first lot {receipt already credited}] => done | reject",
+      },
+      {
+        topic: "expiring-points",
+        name: "Expiry sweep over lots past their date",
+        notation:
+          "lot-expiry>wallet-db[read live lots with expires_at before now in expiry order] -> lot-expiry>wallet-db[in one transaction mark the lot expired and debit its remaining points from the balance and append the expiry entry {PointLot.state = live and expires_at <= now}] -> wallet-db>lot-expiry[expired] |-> wallet-db>lot-expiry[skip {lot already used or expired}] => done | reject",
+      },
       {
         name: "Spend with a guarded debit and its entries in one transaction",
         notation:
