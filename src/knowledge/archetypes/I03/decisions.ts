@@ -71,6 +71,15 @@ export const decisions: DecisionPoint[] = [
     ],
     rules: [
       {
+        // a stated at-most-once: a queue or log hands a message out again once its lease lapses (or re-reads it from
+        // an uncommitted offset), so the run's claim stays in the run store, marked started before the call, where a
+        // lapsed started run is reported rather than handed to another worker (I05 is then not drawn)
+        when: [{ nfr: "delivery", in: ["at-most-once"], stated: true }],
+        option: "claim-in-store",
+        because:
+          "the prompt states at-most-once: a queue redelivers a message whose lease lapsed, while a claim in the run store is marked started before the call and a run that lapsed after it started is reported, never fired again",
+      },
+      {
         // the prompt's words asked for the log or queue the released runs go onto (recognised as I03's output):
         // a design that draws it hands due runs over through it, never beside claims in the run store
         when: [{ archetype: "I05", roles: ["output"] }],
