@@ -102,5 +102,51 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: { option: "claim-in-store", because: "claim writes fit the run store" },
   },
+  {
+    unlessTopic: "dag-workflow",
+    id: "i03-lapsed-run",
+    question:
+      "A run whose claim lapsed after it called the target: fire it again under the same run id, or report it as unknown?",
+    options: [
+      {
+        id: "rerun",
+        name: "fire it again under the same run id, which the target deduplicates by",
+        buys: "no due run is lost to a worker crash",
+        costs: "the target may be called twice for one run and must treat the run id as an idempotency key",
+        winsWhen: "a missed run costs more than a repeated one, so runs go out at least once",
+        implies: { draws: ["Release, claim, execute, complete"] },
+      },
+      {
+        id: "report-unknown",
+        name: "mark the run started durably before the call, and report a started run whose claim lapsed as unknown",
+        buys: "no run fires twice",
+        costs:
+          "a worker crash after the start mark leaves that run unknown until the target's record or an operator settles it",
+        winsWhen: "a run must never fire twice and a missed one is acceptable (at most once)",
+        wins: [{ nfr: "delivery", in: ["at-most-once"] }],
+        implies: {
+          draws: ["Release, claim, mark started, execute once"],
+          names: [
+            {
+              component: "target",
+              name: "Job target (callback endpoint or handler)",
+              runs: ["perform the job once per run id"],
+              because:
+                "each run is called at most once: the run is marked started before the call and never fired again, and the run id lets the target report whether an unknown run took effect",
+            },
+          ],
+          excludes: ["another worker re-claims", "execution is at least once"],
+        },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "delivery", in: ["at-most-once"] }],
+        option: "report-unknown",
+        because: "a run must not fire twice",
+      },
+    ],
+    fallback: { option: "rerun", because: "a due run must not be lost, so a lapsed one runs again under its run id" },
+  },
   ...DAG_DECISIONS,
 ];
