@@ -66,7 +66,17 @@ export const decisions: DecisionPoint[] = [
         costs: "two systems to keep consistent: a run can be released twice, so handlers must be idempotent",
         winsWhen: "peak firing rates exceed what the run store should take in claims",
         wins: [{ number: "run_store_writes", atLeast: 100000 }],
-        implies: { addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"], composes: ["I05"] },
+        implies: {
+          addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"],
+          composes: ["I05"],
+          carries: [
+            {
+              quantity: "messages_per_sec",
+              from: "tasks_per_sec",
+              why: "each released run is one message on the queue, so the queue takes the runs' own rate",
+            },
+          ],
+        },
       },
     ],
     rules: [
