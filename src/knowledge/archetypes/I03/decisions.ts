@@ -132,7 +132,7 @@ export const decisions: DecisionPoint[] = [
         buys: "no run fires twice",
         costs:
           "a worker crash after the start mark leaves that run unknown until the target's record or an operator settles it",
-        winsWhen: "a run must never fire twice and a missed one is acceptable (at most once)",
+        winsWhen: "a run must never fire twice and a missed one is acceptable",
         wins: [{ nfr: "delivery", in: ["at-most-once"] }],
         implies: {
           draws: ["Release, claim, mark started, execute once"],
