@@ -120,16 +120,16 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "rerun",
-        name: "fire it again under the same run id, which the target deduplicates by",
-        buys: "no due run is lost to a worker crash",
+        name: "a second firing under the same run id, which the target deduplicates by",
+        buys: "no due run lost to a worker crash",
         costs: "the target may be called twice for one run and must treat the run id as an idempotency key",
         winsWhen: "a missed run costs more than a repeated one, so runs go out at least once",
         implies: { draws: ["Release, claim, execute, complete"] },
       },
       {
         id: "report-unknown",
-        name: "mark the run started durably before the call, and report a started run whose claim lapsed as unknown",
-        buys: "no run fires twice",
+        name: "a start mark written durably before the call, with a started run whose claim lapsed reported as unknown",
+        buys: "at most one firing per run",
         costs:
           "a worker crash after the start mark leaves that run unknown until the target's record or an operator settles it",
         winsWhen: "a run must never fire twice and a missed one is acceptable",
