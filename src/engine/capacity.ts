@@ -798,6 +798,11 @@ export interface CapacityOwner {
   model: CapacityModel;
   owner: string;
   implied?: ImpliedInputs;
+  /**
+   * Inputs of this model that are another owner's quantity under another name (a queue's messages a second are the
+   * scheduler's runs a second it carries), each with why: unstated, the input takes that quantity's value.
+   */
+  carried?: ReadonlyMap<string, { from: string; why: string }>;
 }
 
 interface Choice {
@@ -948,6 +953,12 @@ export function designCapacityRows(
           because: `${becauseOf(c).replace(/^not stated; /, "")}; one value for the whole design, taken from ${c.owner}'s estimates`,
           ...(c.rests ? { rests: c.rests } : {}),
         });
+      }
+      for (const [name, { from, why }] of o.carried ?? []) {
+        if (scale[name] || o.implied?.has(name)) continue;
+        const value = scale[from]?.value ?? chosen.get(from)?.value;
+        if (value === undefined) continue;
+        m.set(name, { value, because: `${why} (${from} = ${value})` });
       }
       return m.size > 0 ? m : NONE_SHARED;
     });

@@ -72,6 +72,25 @@ export const MECHANISM_SEMANTICS: readonly SemanticConflict[] = [
       "Kafka documentation, message delivery semantics: at most once is recording progress before processing, so a crash loses the message rather than processing it again",
   },
   {
+    mechanism: "claim-run",
+    breaks: "at-most-once",
+    why: "a claim that lapses hands its task to another worker, which runs it again: at least once, where the prompt states at most once",
+    variant: {
+      name: "claim of a runnable unit, marked started before the effect",
+      how: "a worker claims the run, then marks it started durably before it calls the target; a claim that lapses before the mark returns the run to runnable, and one that lapses after it leaves the run unknown and reported, never handed to another worker",
+    },
+    failure: {
+      match: /\banother worker re-claims\b/i,
+      prevention:
+        "a claim carries an expiry and an attempt number that fences the late holder's writes, and the worker marks the run started durably before it calls the target",
+      repair:
+        "a claim that lapsed before the started mark returns the run to runnable; one that lapsed after it moves the run to unknown, reported for the target's record or an operator to settle, never re-claimed",
+    },
+    says: /\banother worker re-claims the task\b/i,
+    source:
+      "Kafka documentation, message delivery semantics: at most once is recording progress before processing, so a crash loses the message rather than processing it again",
+  },
+  {
     mechanism: "heartbeat-renewal",
     breaks: "fixed-hold",
     why: "a renewal keeps a hold alive for as long as its holder beats, where the prompt gives the hold a fixed duration",

@@ -36,6 +36,9 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
     archetype: "I03",
     asks: /\b(job scheduler|task scheduler|cron service|scheduling service|delayed[- ]jobs?|delayed[- ](?:message|delivery) service|message scheduler|timer service|distributed scheduler)\b/i,
     implementations: ["EventBridge Scheduler", "Temporal"],
+    // a design the due-time release leads draws its own schedule store, pollers and claims: a managed scheduler is
+    // what one would buy instead of building it ("a delayed task queue … fire within 5 seconds"), never its part
+    ledBuilds: "due-time scheduler",
   },
   {
     archetype: "I06",

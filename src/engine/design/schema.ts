@@ -501,6 +501,8 @@ const DecisionOption = z.strictObject({
       sizes: strings.optional(),
       // the supporting archetypes composed only for this option (coherence option-not-carried)
       composes: z.array(ArchetypeId).optional(),
+      // inputs of a composed archetype that are the owner's own quantity under another name
+      carries: z.array(z.strictObject({ quantity: z.string(), from: z.string(), why: z.string() })).optional(),
       names: z
         .array(
           z.strictObject({

@@ -4,6 +4,7 @@ import { conditionsOf, decisionPoints } from "../../knowledge/decisions/index.js
 import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
+import { STANCES } from "../../knowledge/stances.js";
 import {
   designTopicsSpoken,
   designTopicsUnspoken,
@@ -319,6 +320,38 @@ function withoutThin(archetypes: Fields["archetypes"], prompt: string): Fields["
 }
 
 /**
+ * An archetype-led design without a supporting archetype that only one option of the lead's own decisions composes
+ * (the queue a releaser moves due runs onto), where another option of that decision keeps the work in the lead (workers
+ * claim runs in the run store), the supporting archetype's own delivery is at least once (a work queue hands a message
+ * out again once its visibility timeout lapses) and the prompt states at-most-once delivery: drawing it would put a
+ * redelivering hop and a second consumption model beside the lead's claim, which marks a run started before the
+ * effect and never fires it again. The lead's row names it as not drawn, with why; the decision then keeps the work in
+ * the lead (coherence `option-not-carried` holds the two together).
+ */
+function withoutRedeliveryAgainstStated(archetypes: Fields["archetypes"], prompt: string): Fields["archetypes"] {
+  const [lead, ...rest] = archetypes;
+  if (lead === undefined || lead.role !== "dominant" || rest.length === 0) return archetypes;
+  if (statedNfrsOf(prompt).delivery?.value !== "at-most-once") return archetypes;
+  const dropped: string[] = [];
+  const kept = rest.filter((a) => {
+    if (a.role === "dominant" || STANCES[a.id]?.delivery !== "at-least-once") return true;
+    const point = decisionPoints(lead.id).find(
+      (p) =>
+        p.options.some((o) => o.implies?.composes?.includes(a.id)) &&
+        p.options.some((o) => (o.implies?.composes ?? []).length === 0),
+    );
+    if (!point) return true;
+    const own = point.options.find((o) => (o.implies?.composes ?? []).length === 0);
+    dropped.push(
+      `${a.id} ${a.name} is not drawn: the prompt states at-most-once delivery, and ${a.name} hands work out at least once (a message whose lease lapses is delivered again), so due work stays with ${lead.id}'s own option '${own?.name}' (${point.id}), which takes each item once and reports one whose outcome is unknown instead of handing it out again`,
+    );
+    return false;
+  });
+  if (dropped.length === 0) return archetypes;
+  return [{ ...lead, evidence: [...lead.evidence, ...dropped] }, ...kept];
+}
+
+/**
  * Each archetype every feature resting on it keeps in a record of its own (`recordCarried`: a driver's state row is
  * the driver's lease) says so: it is drawn, sized and decided through that record, not as machinery of its own.
  */
@@ -534,7 +567,11 @@ function deriveArchetypes(f: Parameters<Deriver<"archetypes">["derive"]>[0]): De
     // feature, a URL shortener, whose record realizes the lead the same way)
     const realized = f.branch.kind !== "product" ? realizedByFeature(bare, f.features, f.prompt) : undefined;
     return withNounFit(
-      realized ?? withoutThin(withoutCovered(subjectLeads(bare, f.prompt), f.prompt), f.prompt),
+      realized ??
+        withoutRedeliveryAgainstStated(
+          withoutThin(withoutCovered(subjectLeads(bare, f.prompt), f.prompt), f.prompt),
+          f.prompt,
+        ),
       f.prompt,
       f.features,
     );

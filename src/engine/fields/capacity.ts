@@ -1,5 +1,12 @@
 import { countsAmount } from "../../knowledge/lexicon.js";
-import { capacityOwners, designCapacityRows, fixedInputs, type ImpliedInputs, statedUseRows } from "../capacity.js";
+import {
+  type CapacityOwner,
+  capacityOwners,
+  designCapacityRows,
+  fixedInputs,
+  type ImpliedInputs,
+  statedUseRows,
+} from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DataModelRow, Fields, Nfrs } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -9,7 +16,7 @@ import { regionalCapacity } from "../regions.js";
 import { pattern } from "../text.js";
 import { withUnitCount } from "../unit-count.js";
 import { servingRegions } from "./context.js";
-import { excludedBy, impliedCapacity, unsized } from "./decisions.js";
+import { chosenOptions, excludedBy, impliedCapacity, unsized } from "./decisions.js";
 
 /** The quantity the chosen serving regions reach a capacity model as (engine/fields/context.ts `servingRegions`). */
 const SERVING_REGIONS = "serving_regions";
@@ -121,7 +128,7 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
       },
       record,
     );
-    const all = designCapacityRows(owners, capacityScale(f.nfrs, regionsQuote, f.dataModel));
+    const all = designCapacityRows(withCarried(owners, f.decisions), capacityScale(f.nfrs, regionsQuote, f.dataModel));
     // beside a product's features, a feature that sizes its stored bytes from the prompt's own nouns already sizes
     // the records the archetypes it rests on keep: their typical stored-bytes figures (an index of a hundred million
     // two-kilobyte documents beside a feed cache of the stated users) would size the same records a second time
@@ -211,6 +218,22 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
     );
   },
 };
+
+/**
+ * Each owner with the inputs a chosen option of another owner's decisions carries into it (`implies.carries` beside
+ * `composes`: the queue a releaser feeds takes the scheduler's runs a second as its messages a second).
+ */
+function withCarried(owners: readonly CapacityOwner[], decisions: Fields["decisions"]): readonly CapacityOwner[] {
+  const chosen = chosenOptions(decisions);
+  return owners.map((o) => {
+    const carried = new Map<string, { from: string; why: string }>();
+    for (const { option } of chosen)
+      if (option.implies?.composes?.some((id) => id === o.owner))
+        for (const c of option.implies.carries ?? [])
+          if (!carried.has(c.quantity)) carried.set(c.quantity, { from: c.from, why: c.why });
+    return carried.size > 0 ? { ...o, carried } : o;
+  });
+}
 
 /** A sharding figure's words for the key it splits by ("split over by workflow id"). */
 const SPLIT_BY = /\bsplit over by ([a-z]+) id\b/;

@@ -45,6 +45,12 @@ export interface DecisionImplies {
    */
   composes?: ArchetypeId[];
   /**
+   * Capacity inputs of a composed archetype that are the owner's own quantity under another name (the queue a releaser
+   * feeds carries one message per released run: its `messages_per_sec` is the scheduler's `tasks_per_sec`): where the
+   * option is chosen and the prompt states neither, the composed model reads the owner's value, with `why`.
+   */
+  carries?: { quantity: string; from: string; why: string }[];
+  /**
    * Components of the owner's topology this option names in its own terms (the cache nodes of a cluster in
    * front of a database are not points of presence): the chosen option's names replace the topology's.
    */

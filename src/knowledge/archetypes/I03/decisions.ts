@@ -66,10 +66,29 @@ export const decisions: DecisionPoint[] = [
         costs: "two systems to keep consistent: a run can be released twice, so handlers must be idempotent",
         winsWhen: "peak firing rates exceed what the run store should take in claims",
         wins: [{ number: "run_store_writes", atLeast: 100000 }],
-        implies: { addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"], composes: ["I05"] },
+        implies: {
+          addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"],
+          composes: ["I05"],
+          carries: [
+            {
+              quantity: "messages_per_sec",
+              from: "tasks_per_sec",
+              why: "each released run is one message on the queue, so the queue takes the runs' own rate",
+            },
+          ],
+        },
       },
     ],
     rules: [
+      {
+        // a stated at-most-once: a queue or log hands a message out again once its lease lapses (or re-reads it from
+        // an uncommitted offset), so the run's claim stays in the run store, marked started before the call, where a
+        // lapsed started run is reported rather than handed to another worker (I05 is then not drawn)
+        when: [{ nfr: "delivery", in: ["at-most-once"], stated: true }],
+        option: "claim-in-store",
+        because:
+          "the prompt states at-most-once: a queue redelivers a message whose lease lapsed, while a claim in the run store is marked started before the call and a run that lapsed after it started is reported, never fired again",
+      },
       {
         // the prompt's words asked for the log or queue the released runs go onto (recognised as I03's output):
         // a design that draws it hands due runs over through it, never beside claims in the run store
@@ -92,6 +111,52 @@ export const decisions: DecisionPoint[] = [
       },
     ],
     fallback: { option: "claim-in-store", because: "claim writes fit the run store" },
+  },
+  {
+    unlessTopic: "dag-workflow",
+    id: "i03-lapsed-run",
+    question:
+      "A run whose claim lapsed after it called the target: fire it again under the same run id, or report it as unknown?",
+    options: [
+      {
+        id: "rerun",
+        name: "a second firing under the same run id, which the target deduplicates by",
+        buys: "no due run lost to a worker crash",
+        costs: "the target may be called twice for one run and must treat the run id as an idempotency key",
+        winsWhen: "a missed run costs more than a repeated one, so runs go out at least once",
+        implies: { draws: ["Release, claim, execute, complete"] },
+      },
+      {
+        id: "report-unknown",
+        name: "a start mark written durably before the call, with a started run whose claim lapsed reported as unknown",
+        buys: "at most one firing per run",
+        costs:
+          "a worker crash after the start mark leaves that run unknown until the target's record or an operator settles it",
+        winsWhen: "a run must never fire twice and a missed one is acceptable",
+        wins: [{ nfr: "delivery", in: ["at-most-once"] }],
+        implies: {
+          draws: ["Release, claim, mark started, execute once"],
+          names: [
+            {
+              component: "target",
+              name: "Job target (callback endpoint or handler)",
+              runs: ["perform the job once per run id"],
+              because:
+                "each run is called at most once: the run is marked started before the call and never fired again, and the run id lets the target report whether an unknown run took effect",
+            },
+          ],
+          excludes: ["another worker re-claims", "execution is at least once"],
+        },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "delivery", in: ["at-most-once"] }],
+        option: "report-unknown",
+        because: "a run must not fire twice",
+      },
+    ],
+    fallback: { option: "rerun", because: "a due run must not be lost, so a lapsed one runs again under its run id" },
   },
   ...DAG_DECISIONS,
 ];

@@ -14,6 +14,14 @@ export const protocols: ProtocolSpec[] = [
       "due-poller>schedule-db[scan due index and mark runnable {Run.due_at <= now and Run.state = pending}] -> workers>schedule-db[claim run {Run.state = runnable or Run.claim_expires_at < now}] -> schedule-db>workers[run id and attempt] -> workers>target[execute with idempotency key = run id] -> target>workers[result] -> workers>schedule-db[complete {Run.claimed_by = me and Run.attempt = mine}] |-> claim-sweeper>schedule-db[reclaim expired claim {Run.state = claimed and Run.claim_expires_at < now}] => done | retry | reclaim | park",
   },
   {
+    // the at-most-once form of the release (decision i03-lapsed-run): the start is recorded before the call, and a
+    // started run whose claim lapsed is reported, never handed to another worker
+    unlessTopic: D,
+    name: "Release, claim, mark started, execute once",
+    notation:
+      "due-poller>schedule-db[scan due index and mark runnable {Run.due_at <= now and Run.state = pending}] -> workers>schedule-db[claim run {Run.state = runnable}] -> schedule-db>workers[run id and attempt] -> workers>schedule-db[mark started durably before the call {Run.claimed_by = me and Run.state = claimed}] -> workers>target[execute once with key = run id] -> target>workers[result] -> workers>schedule-db[complete {Run.claimed_by = me and Run.attempt = mine}] |-> claim-sweeper>schedule-db[lapsed started run becomes unknown and is reported, never fired again {Run.state = started and Run.claim_expires_at < now}] => done | park",
+  },
+  {
     unlessTopic: D,
     name: "Create and materialise a schedule",
     notation:
