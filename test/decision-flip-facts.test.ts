@@ -32,11 +32,17 @@ describe("a flip condition said in the prompt's words decides", () => {
 
   it("clients that evaluate flags offline keep the rules, even on phones", () => {
     const p =
-      "Design a feature flag service for a mobile app with 30 million devices; devices evaluate flags offline from the last rules they received.";
+      "Design a feature flag service for 3,000 backend services; each service evaluates flags offline from the last rules it received.";
     const row = chosen(p, "i11-flag-evaluation");
     expect(row?.chosen).toBe("local");
-    expect(row?.because).toMatch(/evaluate flags offline/);
+    expect(row?.because).toMatch(/evaluates flags offline/);
     expect(flips(p)).toEqual([]);
+    // on phones the flags are an app's remote config (the app-config subject): each install fetches the rules as a
+    // cached manifest and evaluates them on the device, offline from the last one it kept
+    const phone =
+      "Design a feature flag service for a mobile app with 30 million devices; devices evaluate flags offline from the last rules they received.";
+    expect(chosen(phone, "i11-app-delivery")?.chosen).toBe("cdn-poll");
+    expect(flips(phone)).toEqual([]);
   });
 
   it("rollups kept for a span of their own downsample, whatever the raw span", () => {
