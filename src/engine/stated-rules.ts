@@ -107,7 +107,7 @@ export function participle(act: string): string {
         ? `${v.slice(0, -1)}ied`
         : // one stressed closing syllable doubles its consonant (ship, stop, submit, admit), an unstressed one does
           // not (credit, limit, deposit, edit)
-          /^[^aeiou]*[aeiou][pt]$|^(?:sub|ad|com|per|trans|re|e|o)mit$/.test(v)
+          /^[^aeiou]*[aeiou][pt]$|(?:sub|ad|com|per|trans|re|^e|^o)mit$/.test(v)
           ? `${v}${v.slice(-1)}ed`
           : `${v}ed`);
   return [p, ...rest].join(" ");

@@ -82,7 +82,7 @@ const finite = (part: string): boolean =>
   /^(?:I|I'm|I'd|I'll|we|we'd|we'll|it|it's|they|there|that's|this is|you)\b/i.test(part);
 
 /** A sentence that says a pick ("I'd pick …", "I'd go …"). */
-const PICK = /^I'd (?:pick|go|choose)\b/;
+const PICK = /^I'd (?:pick|go|choose|take)\b/;
 
 const capitalised = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 

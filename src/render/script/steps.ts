@@ -2861,7 +2861,10 @@ function mechanismsStep(d: Design): StepDraft {
       ),
     );
   for (const dec of further) {
-    lines.push(...sayDecision(dec).flatMap((t) => detail(t)));
+    // the step's first picks open "I'd pick"; a further one opens in its own words, so three picks in a row never
+    // open alike
+    const [first = "", ...rest] = sayDecision(dec);
+    lines.push(...[first.replace(/^I'd pick /, "I'd take "), ...rest].flatMap((t) => detail(t)));
     lines.push(...detail(figuresDecide(d, dec)));
     lines.push(...detail(sayFlip(dec, true)));
   }

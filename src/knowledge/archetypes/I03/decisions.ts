@@ -120,7 +120,7 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "rerun",
-        name: "a second firing under the same run id, which the target deduplicates by",
+        name: "a refire under the same run id: the lapsed run fires again, and the target deduplicates by its run id",
         buys: "no due run lost to a worker crash",
         costs: "the target may be called twice for one run and must treat the run id as an idempotency key",
         winsWhen: "a missed run costs more than a repeated one, so runs go out at least once",
@@ -128,7 +128,7 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "report-unknown",
-        name: "a start mark written durably before the call, with a started run whose claim lapsed reported as unknown",
+        name: "a start mark before the call: written durably before the target is called, so a started run whose claim lapsed is reported as unknown",
         buys: "at most one firing per run",
         costs:
           "a worker crash after the start mark leaves that run unknown until the target's record or an operator settles it",
