@@ -30,10 +30,12 @@ describe("a rejected option's example the prompt names is weighed by the choice 
     expect(flips(d)).toEqual([]);
   });
 
-  it("phones as callers keep the rules on the server; a slowly changing catalogue is rebuilt in batches", () => {
+  it("phones fetch their app's config as a cached manifest; a slowly changing catalogue is rebuilt in batches", () => {
+    // flags for a mobile app are its remote config (the app-config subject): each install fetches a manifest through
+    // the CDN on open, and no server-fleet flag evaluation is asked
     const flags = design("Build a feature flag service for our mobile shopping apps with percentage rollouts.");
-    const row = flags.decisions.find((r) => r.id === "i11-flag-evaluation");
-    expect(row?.chosen).toBe("remote");
+    expect(flags.decisions.find((r) => r.id === "i11-app-delivery")?.chosen).toBe("cdn-poll");
+    expect(flags.decisions.some((r) => r.id === "i11-flag-evaluation")).toBe(false);
     expect(flips(flags)).toEqual([]);
     const museum = design("Design a museum's app for searching its collection catalogue and booking guided tours.");
     const search = museum.decisions.find((r) => r.id === "search-freshness");
