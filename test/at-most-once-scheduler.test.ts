@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { deriveDesign } from "../src/engine/design/design.js";
+import { design } from "../src/lib/index.js";
 
 const designOf = (prompt: string) => {
   const r = deriveDesign(prompt);
@@ -47,5 +48,14 @@ describe("a scheduler whose prompt states at-most-once gets no at-least-once mac
     const rate = (q: string) => d.capacity.flatMap((r) => r.inputs).find((i) => i.name === q)?.value;
     expect(rate("tasks_per_sec")).toBeGreaterThan(0);
     expect(rate("messages_per_sec")).toBe(rate("tasks_per_sec"));
+  });
+});
+
+describe("at most once, in other words", () => {
+  it("reads 'no more than once' as at-most-once delivery, but not a rate ('no more than once per day')", () => {
+    expect(
+      design("Design a delayed job queue where each job runs no more than once, up to 7 days ahead.").nfrs.delivery,
+    ).toBe("at-most-once");
+    expect(design("Users may redeem a coupon no more than once per day.").nfrs.delivery).not.toBe("at-most-once");
   });
 });

@@ -1006,7 +1006,7 @@ const DELIVERY: Rule<Delivery>[] = [
     // "at most once per hour" bounds a repeat within a window (parseRepeatWindow), not how a message is delivered;
     // a thing "sold", "redeemed" or "booked at most once" is a uniqueness rule on that thing (one sale per number),
     // never a delivery stance that lets a message be lost
-    re: /(?<!\b(?:sold|used|redeemed|claimed|assigned|booked|reserved|allocated|issued|bought|purchased|won|rented|spent|taken|granted|awarded|registered) )\bat[- ]most[- ]once\b(?! (?:per|an?|every|each|in|within) (?:(?:one|a|an|any|a single) |\d+ )?(?:second|minute|hour|day|week|month)s?\b)|\bfire[- ]and[- ]forget\b|\bbest[- ]effort delivery\b|\b(?:ok|okay|fine|acceptable) to (?:lose|drop)\b/i,
+    re: /(?<!\b(?:sold|used|redeemed|claimed|assigned|booked|reserved|allocated|issued|bought|purchased|won|rented|spent|taken|granted|awarded|registered) )\b(?:at[- ]most|no more than)[- ]once\b(?! (?:per|an?|every|each|in|within) (?:(?:one|a|an|any|a single) |\d+ )?(?:second|minute|hour|day|week|month)s?\b)|\bfire[- ]and[- ]forget\b|\bbest[- ]effort delivery\b|\b(?:ok|okay|fine|acceptable) to (?:lose|drop)\b/i,
     value: "at-most-once",
   },
 ];
@@ -1047,7 +1047,7 @@ const AVAILABILITY: Rule<Availability>[] = [
 ];
 
 /** The words "at most once" themselves: a stated at-most-once rule, not a never-twice one. */
-const AT_MOST_ONCE_WORDS = /\bat[- ]most[- ]once\b/i;
+const AT_MOST_ONCE_WORDS = /\b(?:at[- ]most|no more than)[- ]once\b/i;
 
 const ORDERING: Rule<Ordering>[] = [
   { re: /\b(?:global(?:ly)?|total(?:ly)?|strict(?:ly)?) order(?:ed|ing)?\b|\bsingle global order\b/i, value: "global" },
